@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Set up voicecare on Debian / Raspberry Pi OS: system packages, then a venv in .venv.
+# Usage: scripts/setup.sh [EXTRAS]   (EXTRAS defaults to "speech")
+set -euo pipefail
+cd "$(dirname "$0")/.."
+extras="${1:-speech}"
+
+# System packages: the speech synthesiser pyttsx3 drives on Linux, PortAudio for
+# the microphone and speaker, and sox for preparing audio files.
+apt_packages=(python3-venv python3-dev espeak-ng libespeak-ng1 libportaudio2 sox)
+missing=()
+for pkg in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+python=python3
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e ".[${extras}]"

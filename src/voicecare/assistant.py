@@ -1,0 +1,36 @@
+"""Text in, triage result out: the part every mode shares (matching then triage)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from voicecare import intents as intent_files
+from voicecare import triage
+from voicecare.domain import IntentSet, TriageResult
+from voicecare.matching import Matcher, MatchSettings
+
+MAX_UTTERANCE_CHARS = 2_000
+"""Longer input is cut: nobody says more in one breath, and matching stays fast."""
+
+
+@dataclass
+class Assistant:
+    """Loaded intents and matcher; answers utterances, saying the disclaimer once."""
+
+    intents: IntentSet
+    matcher: Matcher
+    disclaimer_due: bool = field(default=True)
+
+    @classmethod
+    def load(cls, directory: Path | None = None, settings: MatchSettings | None = None) -> Assistant:
+        """Load the intent files (the only disk access) and build the matcher."""
+        loaded = intent_files.load(directory)
+        return cls(loaded, Matcher(loaded, settings))
+
+    def answer(self, utterance: str) -> TriageResult:
+        """Triage one utterance; the disclaimer is included the first time only (rule 8)."""
+        matches = self.matcher.match(utterance[:MAX_UTTERANCE_CHARS])
+        result = triage.triage(triage.findings(matches, self.intents), self.intents, disclaimer=self.disclaimer_due)
+        self.disclaimer_due = False
+        return result

@@ -1,0 +1,163 @@
+"""The command line: a thin adapter that turns library errors into one-line messages."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from voicecare import __version__, render
+from voicecare.assistant import Assistant
+from voicecare.errors import InputError, VoicecareError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (try '{self.prog} --help')\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "handler"):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args))
+    except VoicecareError as exc:
+        if args.debug:
+            raise
+        print(f"voicecare: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """All subcommands; each registers its own arguments."""
+    parser = _Parser(prog="voicecare", description="Offline voice triage for a toddler's back spasm.")
+    parser.add_argument("--version", action="version", version=f"voicecare {__version__}")
+    common = _Parser(add_help=False)
+    common.add_argument("--intents", type=Path, help="intents folder (default: the one shipped with voicecare)")
+    common.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for register in _COMMANDS:
+        register(sub, common)
+    return parser
+
+
+def _add(sub: argparse._SubParsersAction[_Parser], common: _Parser, name: str, help_text: str, handler: Handler) -> _Parser:
+    command: _Parser = sub.add_parser(name, parents=[common], help=help_text, description=help_text)
+    command.set_defaults(handler=handler, debug=False)
+    return command
+
+
+def _register_triage(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    command = _add(sub, common, "triage", "triage what a caregiver said (text) and print the advice", _triage)
+    source = command.add_mutually_exclusive_group(required=True)
+    source.add_argument("--text", help="one utterance")
+    source.add_argument("--text-file", type=Path, help="a file with one utterance per line")
+    command.add_argument("--json", action="store_true", help="print one JSON object per result")
+
+
+def _register_chat(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    command = _add(sub, common, "chat", "a typed conversation with the guided interview", _chat)
+    command.add_argument("--max-questions", type=int, default=4, help="most red-flag questions to ask (default 4)")
+
+
+def _register_check(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    _add(sub, common, "check", "validate the intent files and print a summary", _check)
+
+
+def _register_eval(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    command = _add(sub, common, "eval", "score the assistant on a labelled corpus", _eval)
+    command.add_argument("corpus", type=Path, help="a file of 'disposition<TAB>utterance' lines")
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read it as UTF-8 text ({exc.__class__.__name__})") from None
+
+
+def _triage(args: argparse.Namespace) -> int:
+    utterances = [args.text] if args.text is not None else _read_lines(args.text_file)
+    assistant = Assistant.load(args.intents)
+    for utterance in utterances:
+        result = assistant.answer(utterance)
+        if args.json:
+            print(render.as_json_line(result, utterance, utterance), flush=True)
+        else:
+            print(render.as_text(result, utterance) + "\n", flush=True)
+    return 0
+
+
+def _chat(args: argparse.Namespace) -> int:
+    from voicecare.dialog import Conversation, State
+
+    conversation = Conversation(Assistant.load(args.intents), max_questions=args.max_questions)
+    _print_turn(conversation.greet().messages, sys.stdout)
+    interactive = sys.stdin.isatty()
+    while conversation.state is not State.DONE:
+        if interactive:
+            print("you> ", end="", flush=True)
+        line = sys.stdin.readline()
+        if not line:
+            break
+        if not interactive:
+            print(f"you> {line.rstrip()}")
+        _print_turn(conversation.hear(line.strip()).messages, sys.stdout)
+    return 0
+
+
+def _print_turn(messages: Sequence[object], out: TextIO) -> None:
+    for message in messages:
+        print(f"voicecare> {getattr(message, 'text', message)}", file=out)
+    out.flush()
+
+
+def _check(args: argparse.Namespace) -> int:
+    from voicecare import intents
+
+    directory = args.intents or intents.default_dir()
+    problems = intents.problems_of(directory)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"voicecare: error: {len(problems)} problem(s) in {directory}", file=sys.stderr)
+        return 2
+    loaded = intents.load(directory)
+    for topic in loaded.topics:
+        phrases = sum(len(s.phrases) for s in topic.symptoms)
+        print(f"{topic.id}: {len(topic.symptoms)} symptoms, {phrases} phrases, {len(topic.interview)} interview questions")
+        for symptom in topic.symptoms:
+            print(f"  {symptom.level.id:<10} {symptom.id:<24} {len(symptom.phrases):>3} phrases")
+    controls = sum(len(v) for v in loaded.controls.values())
+    print(f"controls: {len(loaded.controls)} kinds, {controls} phrases")
+    print(f"ok: {directory}")
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from voicecare import evaluation
+
+    cases = evaluation.read_corpus(args.corpus)
+    assistant = Assistant.load(args.intents)
+    report = evaluation.evaluate(cases, lambda text: assistant.answer(text).disposition)
+    print(evaluation.format_report(report))
+    return 0
+
+
+_COMMANDS = (_register_triage, _register_chat, _register_check, _register_eval)

@@ -1,0 +1,184 @@
+"""Whether a mention is a finding for this child: negation, other people, what-ifs, the past.
+
+This is the ConText idea from clinical language processing: trigger words
+around a mention decide its status, within a scope that ends at words such
+as "but" or at a new subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from voicecare.domain import Status
+
+PRE_SCOPE = 6
+"""How many tokens a trigger before a mention reaches."""
+POST_SCOPE = 3
+"""How many tokens a trigger after a mention reaches ("the fever went away")."""
+
+# Words that end the reach of a trigger: a new thought begins.
+TERMINATORS = frozenset({
+    "but", "though", "although", "however", "actually", "except", "and", "so", "because",
+    "wait", "now", "yet", "then", "also", "plus", "cause", "while", "besides", "instead",
+})
+# A new subject ends the reach of a trigger that only covers a noun phrase
+# ("no, he is breathing hard": the "no" answers something else).
+SUBJECTS = frozenset({"he", "i", "we", "you", "it", "my", "there"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A cue that changes the status of a nearby mention."""
+
+    words: tuple[str, ...]
+    status: Status
+    before: bool = True
+    """True when the cue may come before the mention ("no fever")."""
+    after: bool = False
+    """True when the cue may follow the mention ("the fever is gone")."""
+    clausal: bool = False
+    """True when the cue governs a whole clause, subject included ("what if he ...")."""
+    uncertain: bool = False
+    """True for hedges: the mention still counts (policy rule 10)."""
+
+
+def _t(text: str, status: Status, **kw: bool) -> Trigger:
+    return Trigger(tuple(text.split()), status, **kw)
+
+
+_P, _A, _O, _H, _PAST = Status.PRESENT, Status.ABSENT, Status.OTHER, Status.HYPOTHETICAL, Status.PAST
+# Longest first: a longer cue wins over a shorter one at the same place, so
+# "not sure if" is a hedge, not a negation, and "since last week" is not the past.
+TRIGGERS: tuple[Trigger, ...] = tuple(sorted((
+    # Hedges count as the symptom (rules 4 and 10).
+    *(_t(w, _P, clausal=True, uncertain=True) for w in (
+        "not sure if", "not sure whether", "not sure", "am not sure", "do not know if",
+        "do not know whether", "can not tell if", "can not tell", "hard to tell", "no idea if",
+        "i wonder if", "i think", "maybe", "might", "might have", "possibly", "probably",
+        "kind of", "sort of", "a bit", "a little", "almost", "nearly", "seems", "seems like",
+        "i guess", "could be", "looks like",
+    )),
+    # Pseudo-triggers: look like a cue but are not one.
+    *(_t(w, _P, clausal=True) for w in (
+        "no doubt", "not only", "not just", "no question", "since last week", "since yesterday",
+        "is not it", "do not you",
+    )),
+    *(_t(w, _A) for w in (
+        "no", "not", "never", "without", "none", "denies", "no sign of", "no signs of",
+        "not any", "free of", "nor", "neither", "not have", "does not have", "not got",
+    )),
+    *(_t(w, _A, clausal=True) for w in (
+        "do not think", "does not seem", "does not look", "did not", "has not had",
+    )),
+    *(_t(w, _A, before=False, after=True) for w in (
+        "is fine", "are fine", "is normal", "is okay", "is ok", "is good", "seems fine",
+        "looks fine", "not really",
+    )),
+    # Someone other than the child; a new subject ("his sister says he ...") ends it.
+    *(_t(w, _O) for w in (
+        "sister", "brother", "sibling", "mom", "mommy", "mother", "dad", "daddy", "father",
+        "husband", "wife", "partner", "cousin", "friend", "grandma", "grandpa", "grandmother",
+        "grandfather", "nana", "aunt", "uncle", "neighbor", "classmate", "twin", "i have",
+        "i am", "i feel", "i had", "my other", "the other kid", "other child", "someone",
+        "somebody", "everyone", "daycare kid",
+    )),
+    # What-ifs and questions about a symptom the child does not have.
+    *(_t(w, _H, clausal=True) for w in (
+        "what if", "if", "in case", "suppose", "supposing", "what happens if", "what about",
+        "should i worry if", "what should i do if", "would it", "could he get", "were to",
+        "when should i", "what does it mean if",
+    )),
+    # The past, not now.
+    *(_t(w, _PAST, after=True, clausal=True) for w in (
+        "last week", "last month", "last year", "weeks ago", "months ago", "years ago",
+        "a while ago", "a while back", "in the past", "as a baby", "when he was a baby",
+        "last summer", "last winter", "last spring", "last fall", "a long time ago",
+        "once before",
+    )),
+    *(_t(w, _PAST, clausal=True) for w in ("used to",)),
+    *(_t(w, _PAST, before=False, after=True, clausal=True) for w in (
+        "went away", "is gone", "are gone", "gone now", "is over", "cleared up", "has passed",
+    )),
+), key=lambda t: -len(t.words)))
+
+# When cues disagree, the one that more surely says "not this child, not now"
+# does not win over a hedge: a hedged symptom still counts (rule 4).
+_PRIORITY = {_O: 0, _H: 1, _PAST: 2, _P: 3, _A: 4}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A trigger found in an utterance."""
+
+    trigger: Trigger
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Scene:
+    """An utterance ready for context decisions: words, punctuation and cues."""
+
+    words: tuple[str, ...]
+    breaks: Mapping[int, bool] = field(hash=False)
+    """Token index -> True for a full stop before it, False for a comma."""
+    cues: tuple[Cue, ...]
+
+
+def scene(words: Sequence[str], breaks: Mapping[int, bool]) -> Scene:
+    """Find the cues of an utterance once; every mention in it is then judged cheaply."""
+    return Scene(tuple(words), dict(breaks), find_cues(words))
+
+
+def find_cues(words: Sequence[str]) -> tuple[Cue, ...]:
+    """Every trigger in the utterance, longest first at each position, without overlaps."""
+    taken: set[int] = set()
+    cues: list[Cue] = []
+    for trigger in TRIGGERS:
+        size = len(trigger.words)
+        for start in range(len(words) - size + 1):
+            span = range(start, start + size)
+            if tuple(words[start:start + size]) == trigger.words and not taken.intersection(span):
+                cues.append(Cue(trigger, start, start + size))
+                taken.update(span)
+    return tuple(sorted(cues, key=lambda c: c.start))
+
+
+def _reaches(where: Scene, cue: Cue, start: int, end: int) -> bool:
+    """True when the cue's scope covers the mention at words[start:end]."""
+    if cue.start >= end and cue.trigger.after:
+        gap, limit = range(end, cue.start), POST_SCOPE
+    elif cue.end <= start and cue.trigger.before:
+        gap, limit = range(cue.end, start), PRE_SCOPE
+    else:
+        return False
+    if len(gap) > limit:
+        return False
+    # A full stop ends every cue; a comma ends the clause-wide ones only, so
+    # "no fever, chills or cough" still denies all three.
+    if any(where.breaks.get(i, False) or (cue.trigger.clausal and i in where.breaks)
+           for i in range(gap.start, gap.stop + 1)):
+        return False
+    stops = TERMINATORS if cue.trigger.clausal else TERMINATORS | SUBJECTS
+    return not any(where.words[i] in stops for i in gap)
+
+
+def status_of(
+    where: Scene, start: int, end: int, *, negation_inside: bool, blocked: Collection[int] = (),
+) -> tuple[Status, bool]:
+    """The status of the mention at words[start:end] and whether it was hedged.
+
+    ``negation_inside`` is set for phrases such as "can't breathe" whose own
+    "not" is the symptom (rule 2): such a mention is never denied. Cues in
+    ``blocked`` positions belong to other mentions and are ignored.
+    """
+    found = [
+        c for c in where.cues
+        if c.start not in blocked and _reaches(where, c, start, end)
+        and not (negation_inside and c.trigger.status is Status.ABSENT)
+    ]
+    if not found:
+        return Status.PRESENT, False
+    best = min(found, key=lambda c: _PRIORITY[c.trigger.status])
+    return best.trigger.status, any(c.trigger.uncertain for c in found)

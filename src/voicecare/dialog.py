@@ -1,0 +1,173 @@
+"""Conversation state: description, the guided red-flag interview, guidance, commands.
+
+Typed (``voicecare chat``) and spoken (``voicecare listen``) conversations share
+this; it knows nothing of audio.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from voicecare import triage
+from voicecare.assistant import MAX_UTTERANCE_CHARS, Assistant
+from voicecare.domain import Finding, InterviewQuestion, Level, Match, Message, Status, TriageResult
+from voicecare.text import tokens
+
+DEFAULT_MAX_QUESTIONS = 4
+"""Rule 5: a few questions at most."""
+FILLERS = frozenset({"um", "uh", "er", "erm", "hmm", "ok", "okay", "please", "well", "oh", "so", "like"})
+# Answer kinds, checked in this order: "no she doesn't" is a no, "not sure" is not a no.
+ANSWER_ORDER = ("not_sure", "no", "yes")
+COMMANDS = ("repeat", "stop", "start_over", "help", "quit", "skip", "slower", "faster")
+
+
+class State(StrEnum):
+    """Where the conversation is."""
+
+    LISTENING = "listening"
+    INTERVIEW = "interview"
+    EMERGENCY = "emergency"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What the assistant does after hearing one caregiver turn."""
+
+    heard: str
+    messages: tuple[Message, ...]
+    state: State
+    disposition: Level | None
+    command: str | None = None
+    """The control word understood, if the turn was a command (repeat, slower, ...)."""
+
+
+@dataclass
+class Conversation:
+    """One family's conversation; ``hear()`` takes a turn and returns what to say."""
+
+    assistant: Assistant
+    max_questions: int = DEFAULT_MAX_QUESTIONS
+    found: list[Finding] = field(default_factory=list)
+    state: State = State.LISTENING
+    asked: list[InterviewQuestion] = field(default_factory=list)
+    last_said: tuple[Message, ...] = ()
+
+    def greet(self) -> Turn:
+        """The opening words."""
+        return self._turn("", [self._say("greeting")], None)
+
+    def hear(self, text: str) -> Turn:
+        """Take the caregiver's next turn (an empty string is silence)."""
+        text = text[:MAX_UTTERANCE_CHARS]
+        command = self._control(text, COMMANDS)
+        if command is not None:
+            return self._command(text, command)
+        if self.state is State.INTERVIEW:
+            return self._answer(text)
+        if not tokens(text):
+            return self._turn(text, [self._say("listening")], None)
+        self._learn(self.assistant.matcher.match(text))
+        return self._respond(text)
+
+    def _command(self, text: str, command: str) -> Turn:
+        if command == "repeat":
+            return Turn(text, self.last_said, self.state, None, command)
+        if command == "start_over":
+            self.found, self.asked, self.state = [], [], State.LISTENING
+            return self._turn(text, [self._say("start_over")], None, command)
+        if command == "quit":
+            self.state = State.DONE
+            return self._turn(text, [self._say("goodbye")], None, command)
+        if command == "help":
+            return self._turn(text, [self._say("help")], None, command)
+        if command == "skip" and self.state is State.INTERVIEW:
+            return self._guidance(text)
+        # stop, slower, faster: the speaker acts on them; nothing new is said.
+        return Turn(text, (), self.state, None, command)
+
+    def _answer(self, text: str) -> Turn:
+        """An answer to the current interview question; unclear or silence counts as yes (rule 4)."""
+        question = self.asked[-1]
+        matches = self.assistant.matcher.match(text)
+        self._learn(matches)
+        named = {m.symptom for m in matches if m.status is Status.PRESENT} & set(question.symptoms)
+        kind = self._control(text, ANSWER_ORDER, prefix=True)
+        symptoms = [self.assistant.intents.symptom(s) for s in question.symptoms if s not in named]
+        if kind == "no":
+            self._merge(Finding(s, Status.ABSENT, 100.0, text, False) for s in symptoms)
+        elif not named:
+            hedged = kind != "yes"
+            self._merge(Finding(s, Status.PRESENT, 100.0, text or "(no answer)", hedged) for s in symptoms)
+        return self._respond(text)
+
+    def _respond(self, text: str) -> Turn:
+        result = self._result()
+        if result.disposition is Level.EMERGENCY:
+            self.state = State.EMERGENCY
+            return self._turn(text, list(result.messages), result.disposition)
+        if result.disposition is Level.UNCLEAR:
+            return self._turn(text, list(result.messages), result.disposition)
+        question = self._next_question()
+        if question is None:
+            return self._guidance(text)
+        intro = [] if self.asked else [m for m in result.messages if m.kind == "readback"] + [self._say("interview_intro")]
+        self.asked.append(question)
+        self.state = State.INTERVIEW
+        return self._turn(text, [*intro, Message(question.level, "question", question.ask)], result.disposition)
+
+    def _guidance(self, text: str) -> Turn:
+        result = self._result()
+        self.state = State.LISTENING
+        messages = [*result.messages, self._say("anything_else")]
+        return self._turn(text, messages, result.disposition)
+
+    def _result(self) -> TriageResult:
+        disclaimer = self.assistant.disclaimer_due
+        result = triage.triage(tuple(self.found), self.assistant.intents, disclaimer=disclaimer)
+        if result.disposition is not Level.UNCLEAR:
+            self.assistant.disclaimer_due = False
+        return result
+
+    def _next_question(self) -> InterviewQuestion | None:
+        if len(self.asked) >= self.max_questions:
+            return None
+        answered = {f.symptom.id for f in self.found if f.status in (Status.PRESENT, Status.ABSENT)}
+        topics = {f.symptom.topic for f in self.found}
+        pending = [
+            q for t in self.assistant.intents.topics if t.id in topics for q in t.interview
+            if q not in self.asked and not set(q.symptoms) <= answered
+        ]
+        return min(pending, key=lambda q: q.level, default=None)
+
+    def _learn(self, matches: Sequence[Match]) -> None:
+        self._merge(triage.findings(matches, self.assistant.intents))
+
+    def _merge(self, new: Iterable[Finding]) -> None:
+        """Later statements replace earlier ones about the same symptom (rule 9)."""
+        for finding in new:
+            old = next((f for f in self.found if f.symptom.id == finding.symptom.id), None)
+            keeps_old = old is not None and old.status in (Status.PRESENT, Status.ABSENT) and finding.status not in (
+                Status.PRESENT, Status.ABSENT)
+            if old is not None and not keeps_old:
+                self.found.remove(old)
+            if not keeps_old:
+                self.found.append(finding)
+
+    def _control(self, text: str, kinds: Sequence[str], *, prefix: bool = False) -> str | None:
+        words = [w for w in tokens(text) if w not in FILLERS]
+        for kind in kinds:
+            for phrase in self.assistant.intents.controls.get(kind, ()):
+                said = tokens(phrase)
+                if words == said or (prefix and words[: len(said)] == said):
+                    return kind
+        return None
+
+    def _say(self, key: str) -> Message:
+        return Message(Level.UNCLEAR, "conversation", self.assistant.intents.messages[f"conversation.{key}"])
+
+    def _turn(self, text: str, messages: Sequence[Message], level: Level | None, command: str | None = None) -> Turn:
+        self.last_said = tuple(messages)
+        return Turn(text, tuple(messages), self.state, level, command)

@@ -1,0 +1,172 @@
+"""Typed hand-offs between the pipeline stages: levels, intents, matches and results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+
+
+class Level(IntEnum):
+    """Dispositions; a smaller value is more serious, so ``min()`` picks the highest."""
+
+    EMERGENCY = 1
+    URGENT = 2
+    FOLLOW_UP = 3
+    HOME_CARE = 4
+    UNCLEAR = 5
+
+    @property
+    def id(self) -> str:
+        """The lowercase name used in data files and JSON output."""
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Level:
+        """The level named ``text`` (as written in intent files); ValueError if none."""
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            names = ", ".join(level.id for level in cls)
+            raise ValueError(f"unknown level {text!r} (expected one of: {names})") from None
+
+
+class Status(StrEnum):
+    """Whether a mention is a finding for this child (the ConText idea)."""
+
+    PRESENT = "present"
+    ABSENT = "absent"
+    OTHER = "other"
+    HYPOTHETICAL = "hypothetical"
+    PAST = "past"
+
+
+@dataclass(frozen=True)
+class Symptom:
+    """One symptom of a topic, as written in ``intents/``."""
+
+    id: str
+    level: Level
+    name: str
+    """Short words for the read-back ("fever", "trouble breathing")."""
+    question: str
+    """The yes/no red-flag question about this symptom alone."""
+    phrases: tuple[str, ...]
+    topic: str
+
+
+@dataclass(frozen=True)
+class InterviewQuestion:
+    """A grouped red-flag question of the guided interview."""
+
+    id: str
+    ask: str
+    symptoms: tuple[str, ...]
+    level: Level
+
+
+@dataclass(frozen=True)
+class Combination:
+    """A rule that raises the level when symptoms occur together."""
+
+    id: str
+    when: tuple[str, ...]
+    """All of these symptom ids must be present."""
+    with_level: Level
+    """...together with another present symptom at this level or higher."""
+    level: Level
+    message: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A condition the assistant knows about: its symptoms and what it says about it."""
+
+    id: str
+    title: str
+    symptoms: tuple[Symptom, ...]
+    interview: tuple[InterviewQuestion, ...]
+    combinations: tuple[Combination, ...]
+    messages: dict[str, str] = field(hash=False)
+    home_care: tuple[str, ...] = ()
+    advice: dict[str, str] = field(default_factory=dict, hash=False)
+    """Extra words said when a given symptom is present, keyed by symptom id."""
+
+
+@dataclass(frozen=True)
+class IntentSet:
+    """Everything loaded from ``intents/``: topics, shared messages and control phrases."""
+
+    topics: tuple[Topic, ...]
+    messages: dict[str, str] = field(hash=False)
+    controls: dict[str, tuple[str, ...]] = field(hash=False)
+
+    def symptom(self, symptom_id: str) -> Symptom:
+        """The symptom with this id (KeyError if unknown)."""
+        for topic in self.topics:
+            for symptom in topic.symptoms:
+                if symptom.id == symptom_id:
+                    return symptom
+        raise KeyError(symptom_id)
+
+    @property
+    def symptoms(self) -> tuple[Symptom, ...]:
+        """All symptoms of all topics."""
+        return tuple(s for t in self.topics for s in t.symptoms)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One mention of a symptom found in an utterance."""
+
+    symptom: str
+    status: Status
+    score: float
+    """Similarity 0-100 between the phrase and what was heard."""
+    heard: str
+    """The words of the utterance the match came from."""
+    start: int
+    """Token index where the mention starts."""
+    end: int
+    """Token index one past the mention."""
+    uncertain: bool = False
+    """True when the caregiver hedged or the match was weak (rule 4: still counts)."""
+
+
+@dataclass(frozen=True)
+class Message:
+    """One thing to say, in spoken order."""
+
+    level: Level
+    kind: str
+    """What the message is for: emergency, readback, instruction, home_care, ..."""
+    text: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The final status of one symptom after all its mentions were weighed."""
+
+    symptom: Symptom
+    status: Status
+    score: float
+    heard: str
+    uncertain: bool = False
+
+
+@dataclass(frozen=True)
+class TriageResult:
+    """The engine's answer for one utterance or one conversation state."""
+
+    disposition: Level
+    findings: tuple[Finding, ...]
+    messages: tuple[Message, ...]
+
+    @property
+    def present(self) -> tuple[Finding, ...]:
+        """Findings that count for this child."""
+        return tuple(f for f in self.findings if f.status is Status.PRESENT)
+
+    @property
+    def absent(self) -> tuple[Finding, ...]:
+        """Symptoms the caregiver denied."""
+        return tuple(f for f in self.findings if f.status is Status.ABSENT)

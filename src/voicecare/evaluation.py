@@ -1,0 +1,129 @@
+"""Scoring the assistant on a labelled corpus: accuracy, under-triage, emergency recall."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from voicecare.domain import Level
+from voicecare.errors import InputError
+
+
+@dataclass(frozen=True)
+class Case:
+    """One labelled utterance."""
+
+    expected: Level
+    utterance: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the assistant decided for one case."""
+
+    case: Case
+    predicted: Level
+
+    @property
+    def under_triage(self) -> bool:
+        """The family would be told less than the sheet says (larger level = less serious)."""
+        return self.predicted > self.case.expected
+
+
+@dataclass(frozen=True)
+class Report:
+    """The corpus figures."""
+
+    outcomes: tuple[Outcome, ...]
+
+    def _count(self, keep: Callable[[Outcome], bool]) -> int:
+        return sum(1 for o in self.outcomes if keep(o))
+
+    @property
+    def accuracy(self) -> float:
+        """Share of cases with exactly the expected disposition."""
+        return self._count(lambda o: o.predicted == o.case.expected) / max(len(self.outcomes), 1)
+
+    @property
+    def under_triage_rate(self) -> float:
+        """Share of cases told less than expected."""
+        return self._count(lambda o: o.under_triage) / max(len(self.outcomes), 1)
+
+    @property
+    def emergency_recall(self) -> float:
+        """Share of expected emergencies called emergencies."""
+        wanted = self._count(lambda o: o.case.expected is Level.EMERGENCY)
+        hit = self._count(lambda o: o.case.expected is Level.EMERGENCY and o.predicted is Level.EMERGENCY)
+        return hit / wanted if wanted else 1.0
+
+    @property
+    def false_emergency_rate(self) -> float:
+        """Share of non-emergency cases wrongly called emergencies."""
+        others = self._count(lambda o: o.case.expected is not Level.EMERGENCY)
+        wrong = self._count(lambda o: o.case.expected is not Level.EMERGENCY and o.predicted is Level.EMERGENCY)
+        return wrong / others if others else 0.0
+
+    def misses(self) -> list[Outcome]:
+        """Every case with the wrong disposition."""
+        return [o for o in self.outcomes if o.predicted != o.case.expected]
+
+    def confusion(self) -> Counter[tuple[Level, Level]]:
+        """(expected, predicted) -> count."""
+        return Counter((o.case.expected, o.predicted) for o in self.outcomes)
+
+
+def read_corpus(path: Path) -> list[Case]:
+    """``disposition<TAB>utterance`` per line; ``#`` starts a comment line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read corpus: {exc}") from None
+    return list(_cases(path, lines))
+
+
+def _cases(path: Path, lines: Iterable[str]) -> Iterator[Case]:
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        label, sep, utterance = line.partition("\t")
+        if not sep:
+            raise InputError(f"{path}:{number}: expected 'disposition<TAB>utterance'")
+        try:
+            yield Case(Level.parse(label), utterance.strip(), number)
+        except ValueError as exc:
+            raise InputError(f"{path}:{number}: {exc}") from None
+
+
+def evaluate(cases: Iterable[Case], decide: Callable[[str], Level]) -> Report:
+    """Run ``decide`` on every case."""
+    return Report(tuple(Outcome(case, decide(case.utterance)) for case in cases))
+
+
+def format_report(report: Report) -> str:
+    """The figures, the confusion table and every miss."""
+    levels = list(Level)
+    width = max(len(level.id) for level in levels) + 2
+    lines = [
+        f"cases:                {len(report.outcomes)}",
+        f"exact accuracy:       {report.accuracy:.1%}",
+        f"under-triage rate:    {report.under_triage_rate:.1%}",
+        f"emergency recall:     {report.emergency_recall:.1%}",
+        f"false-emergency rate: {report.false_emergency_rate:.1%}",
+        "",
+        "confusion (rows expected, columns predicted):",
+        " " * width + "".join(level.id.rjust(width) for level in levels),
+    ]
+    table = report.confusion()
+    for expected in levels:
+        cells = "".join(str(table[(expected, p)]).rjust(width) for p in levels)
+        lines.append(expected.id.ljust(width) + cells)
+    misses = report.misses()
+    lines += ["", f"misses: {len(misses)}"]
+    for miss in misses:
+        flag = " UNDER-TRIAGE" if miss.under_triage else ""
+        lines.append(f"  line {miss.case.line}: expected {miss.case.expected.id}, got {miss.predicted.id}{flag}: "
+                     f"{miss.case.utterance}")
+    return "\n".join(lines)

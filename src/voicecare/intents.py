@@ -1,0 +1,299 @@
+"""Loading and validating ``intents/``: topics, messages and control phrases."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from voicecare.domain import Combination, IntentSet, InterviewQuestion, Level, Symptom, Topic
+from voicecare.errors import IntentError
+from voicecare.text import phrase_key
+
+ENV_VAR = "VOICECARE_INTENTS"
+COMMON_MESSAGES = (
+    "emergency", "emergency_reason", "emergency_stay", "uncertain_emergency", "urgent",
+    "follow_up", "home_care", "readback", "readback_denied", "hypothetical", "past",
+    "other_person", "watch_for", "disclaimer", "unclear", "follow_up_care",
+)
+CONTROL_KINDS = (
+    "yes", "no", "not_sure", "skip", "repeat", "stop", "start_over", "help", "quit",
+    "slower", "faster",
+)
+CONVERSATION_MESSAGES = (
+    "greeting", "interview_intro", "anything_else", "listening", "help", "start_over", "goodbye",
+    "stopped",
+)
+TOPIC_MESSAGES = ("emergency_signs", "urgent_signs", "unchecked")
+SYMPTOM_KEYS = {"level", "name", "question", "phrases"}
+INTERVIEW_KEYS = {"id", "ask", "symptoms"}
+COMBINATION_KEYS = {"id", "when", "with_level", "level", "message"}
+TRIAGE_LEVELS = tuple(level for level in Level if level is not Level.UNCLEAR)
+
+
+def default_dir() -> Path:
+    """Where intents live: $VOICECARE_INTENTS, the installed copy, or the source tree."""
+    if env := os.environ.get(ENV_VAR):
+        return Path(env)
+    packaged = Path(__file__).parent / "_data" / "intents"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "intents"
+
+
+def load(directory: Path | None = None) -> IntentSet:
+    """Load and validate every file; raise IntentError listing all problems found."""
+    root = directory or default_dir()
+    if not root.is_dir():
+        raise IntentError(f"{root}: intents folder not found (set {ENV_VAR} or pass --intents)")
+    problems: list[str] = []
+    intents = _collect(root, problems)
+    if problems:
+        raise IntentError(_summary(problems))
+    return intents
+
+
+def _summary(problems: list[str]) -> str:
+    extra = f" (and {len(problems) - 1} more; run 'voicecare check')" if len(problems) > 1 else ""
+    return problems[0] + extra
+
+
+def problems_of(directory: Path) -> list[str]:
+    """Every problem in the intent files, one ``file: key: what is wrong`` per line."""
+    if not directory.is_dir():
+        return [f"{directory}: intents folder not found"]
+    problems: list[str] = []
+    _collect(directory, problems)
+    return problems
+
+
+def _collect(root: Path, problems: list[str]) -> IntentSet:
+    messages = _messages(root / "messages.toml", problems)
+    controls = _controls(root / "controls.toml", problems)
+    topics = tuple(_topic(folder, problems) for folder in _topic_folders(root))
+    if not topics:
+        problems.append(f"{root}: no topic folders (each needs a topic.toml)")
+    _check_across_topics(topics, problems)
+    return IntentSet(topics=topics, messages=messages, controls=controls)
+
+
+def _topic_folders(root: Path) -> Iterator[Path]:
+    for child in sorted(root.iterdir()):
+        if child.is_dir() and (child / "topic.toml").is_file():
+            yield child
+
+
+def _read(path: Path, problems: list[str]) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        problems.append(f"{path}: file is missing")
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        problems.append(f"{path}: cannot be read: {exc}")
+    return {}
+
+
+def _table(data: Mapping[str, Any], key: str, where: str, problems: list[str]) -> dict[str, Any]:
+    value = data.get(key)
+    if isinstance(value, dict):
+        return value
+    problems.append(f"{where}: {key}: missing table" if value is None else f"{where}: {key}: must be a table")
+    return {}
+
+
+def _text(table: Mapping[str, Any], key: str, where: str, problems: list[str], *, empty_ok: bool = False) -> str:
+    value = table.get(key)
+    if not isinstance(value, str):
+        problems.append(f"{where}: {key}: missing text" if value is None else f"{where}: {key}: must be text")
+        return ""
+    if not value.strip() and not empty_ok:
+        problems.append(f"{where}: {key}: is empty")
+    return value.strip()
+
+
+def _texts(table: Mapping[str, Any], key: str, where: str, problems: list[str]) -> tuple[str, ...]:
+    value = table.get(key)
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        problems.append(f"{where}: {key}: must be a non-empty list of texts")
+        return ()
+    return tuple(v.strip() for v in value)
+
+
+def _unknown_keys(table: Mapping[str, Any], allowed: set[str] | tuple[str, ...], where: str, problems: list[str]) -> None:
+    for key in table:
+        if key not in allowed:
+            problems.append(f"{where}: {key}: unknown key (expected one of: {', '.join(sorted(allowed))})")
+
+
+def _level(table: Mapping[str, Any], key: str, where: str, problems: list[str]) -> Level:
+    try:
+        level = Level.parse(str(table.get(key, "")))
+    except ValueError as exc:
+        problems.append(f"{where}: {key}: {exc}")
+        return Level.HOME_CARE
+    if level is Level.UNCLEAR:
+        problems.append(f"{where}: {key}: 'unclear' is not a symptom level")
+    return level
+
+
+def _messages(path: Path, problems: list[str]) -> dict[str, str]:
+    data = _read(path, problems)
+    if not data:
+        return {}
+    _unknown_keys(data, ("messages", "actions", "conversation"), str(path), problems)
+    table = _table(data, "messages", str(path), problems)
+    _unknown_keys(table, COMMON_MESSAGES, f"{path}: messages", problems)
+    out = {key: _text(table, key, f"{path}: messages", problems) for key in COMMON_MESSAGES}
+    actions = _table(data, "actions", str(path), problems)
+    _unknown_keys(actions, tuple(level.id for level in TRIAGE_LEVELS), f"{path}: actions", problems)
+    for level in TRIAGE_LEVELS:
+        out[f"action.{level.id}"] = _text(actions, level.id, f"{path}: actions", problems)
+    talk = _table(data, "conversation", str(path), problems)
+    _unknown_keys(talk, CONVERSATION_MESSAGES, f"{path}: conversation", problems)
+    for key in CONVERSATION_MESSAGES:
+        out[f"conversation.{key}"] = _text(talk, key, f"{path}: conversation", problems)
+    return out
+
+
+def _controls(path: Path, problems: list[str]) -> dict[str, tuple[str, ...]]:
+    data = _read(path, problems)
+    if not data:
+        return {}
+    _unknown_keys(data, ("controls",), str(path), problems)
+    table = _table(data, "controls", str(path), problems)
+    _unknown_keys(table, CONTROL_KINDS, f"{path}: controls", problems)
+    controls = {kind: _texts(table, kind, f"{path}: controls", problems) for kind in CONTROL_KINDS}
+    _check_unique_phrases({f"control {k}": v for k, v in controls.items()}, str(path), problems)
+    return controls
+
+
+def _check_unique_phrases(owners: Mapping[str, tuple[str, ...]], where: str, problems: list[str]) -> None:
+    seen: dict[str, str] = {}
+    for owner, phrases in owners.items():
+        for phrase in phrases:
+            key = phrase_key(phrase)
+            if not key:
+                problems.append(f"{where}: {owner}: phrase {phrase!r} has no words")
+            elif key in seen and seen[key] != owner:
+                problems.append(f"{where}: {owner}: phrase {phrase!r} is also claimed by {seen[key]}")
+            elif key in seen:
+                problems.append(f"{where}: {owner}: phrase {phrase!r} is listed twice")
+            seen.setdefault(key, owner)
+
+
+def _topic(folder: Path, problems: list[str]) -> Topic:
+    path = folder / "topic.toml"
+    data = _read(path, problems)
+    _unknown_keys(data, ("topic", "symptoms", "interview", "combinations"), str(path), problems)
+    head = _table(data, "topic", str(path), problems)
+    _unknown_keys(head, ("id", "title"), f"{path}: topic", problems)
+    topic_id = _text(head, "id", f"{path}: topic", problems)
+    symptoms = tuple(_symptoms(_table(data, "symptoms", str(path), problems), topic_id, path, problems))
+    known = {s.id: s for s in symptoms}
+    _check_unique_phrases({f"symptoms.{s.id}": s.phrases for s in symptoms}, str(path), problems)
+    interview = tuple(_interview(data.get("interview", []), known, path, problems))
+    combos = tuple(_combinations(data.get("combinations", []), known, path, problems))
+    said = _read(folder / "messages.toml", problems)
+    return _topic_messages(said, folder / "messages.toml", problems, Topic(
+        id=topic_id, title=_text(head, "title", f"{path}: topic", problems), symptoms=symptoms,
+        interview=interview, combinations=combos, messages={},
+    ))
+
+
+def _symptoms(table: Mapping[str, Any], topic_id: str, path: Path, problems: list[str]) -> Iterator[Symptom]:
+    for symptom_id, body in table.items():
+        where = f"{path}: symptoms.{symptom_id}"
+        if not isinstance(body, dict):
+            problems.append(f"{where}: must be a table")
+            continue
+        _unknown_keys(body, SYMPTOM_KEYS, where, problems)
+        yield Symptom(
+            id=symptom_id, level=_level(body, "level", where, problems),
+            name=_text(body, "name", where, problems),
+            question=_text(body, "question", where, problems, empty_ok=True),
+            phrases=_texts(body, "phrases", where, problems), topic=topic_id,
+        )
+
+
+def _ids(table: Mapping[str, Any], key: str, known: Mapping[str, Symptom], where: str, problems: list[str]) -> tuple[str, ...]:
+    ids = _texts(table, key, where, problems)
+    for symptom_id in ids:
+        if symptom_id not in known:
+            problems.append(f"{where}: {key}: unknown symptom {symptom_id!r}")
+    return tuple(i for i in ids if i in known)
+
+
+def _list_of_tables(value: Any, name: str, path: Path, problems: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+    if not isinstance(value, list):
+        problems.append(f"{path}: {name}: must be a list of tables ([[{name}]])")
+        return
+    for index, body in enumerate(value):
+        where = f"{path}: {name}[{index}]"
+        if isinstance(body, dict):
+            yield where, body
+        else:
+            problems.append(f"{where}: must be a table")
+
+
+def _interview(value: Any, known: Mapping[str, Symptom], path: Path, problems: list[str]) -> Iterator[InterviewQuestion]:
+    seen: set[str] = set()
+    for where, body in _list_of_tables(value, "interview", path, problems):
+        _unknown_keys(body, INTERVIEW_KEYS, where, problems)
+        question_id = _text(body, "id", where, problems)
+        if question_id in seen:
+            problems.append(f"{where}: id: duplicate interview id {question_id!r}")
+        seen.add(question_id)
+        ids = _ids(body, "symptoms", known, where, problems)
+        level = min((known[i].level for i in ids), default=Level.HOME_CARE)
+        yield InterviewQuestion(id=question_id, ask=_text(body, "ask", where, problems), symptoms=ids, level=level)
+
+
+def _combinations(value: Any, known: Mapping[str, Symptom], path: Path, problems: list[str]) -> Iterator[Combination]:
+    for where, body in _list_of_tables(value, "combinations", path, problems):
+        _unknown_keys(body, COMBINATION_KEYS, where, problems)
+        yield Combination(
+            id=_text(body, "id", where, problems), when=_ids(body, "when", known, where, problems),
+            with_level=_level(body, "with_level", where, problems),
+            level=_level(body, "level", where, problems), message=_text(body, "message", where, problems),
+        )
+
+
+def _topic_messages(data: Mapping[str, Any], path: Path, problems: list[str], topic: Topic) -> Topic:
+    if not data:
+        return topic
+    _unknown_keys(data, ("messages", "advice"), str(path), problems)
+    table = _table(data, "messages", str(path), problems)
+    wanted = set(TOPIC_MESSAGES) | {c.message for c in topic.combinations} | {"home_care"}
+    _unknown_keys(table, wanted, f"{path}: messages", problems)
+    messages = {key: _text(table, key, f"{path}: messages", problems) for key in wanted - {"home_care"}}
+    home_care = _texts(table, "home_care", f"{path}: messages", problems)
+    advice_table = data.get("advice", {})
+    if not isinstance(advice_table, dict):
+        problems.append(f"{path}: advice: must be a table")
+        advice_table = {}
+    known = {s.id for s in topic.symptoms}
+    _unknown_keys(advice_table, tuple(known), f"{path}: advice", problems)
+    advice = {key: _text(advice_table, key, f"{path}: advice", problems) for key in advice_table if key in known}
+    return Topic(
+        id=topic.id, title=topic.title, symptoms=topic.symptoms, interview=topic.interview,
+        combinations=topic.combinations, messages=messages, home_care=home_care, advice=advice,
+    )
+
+
+def _check_across_topics(topics: tuple[Topic, ...], problems: list[str]) -> None:
+    owners: dict[str, str] = {}
+    topic_ids: set[str] = set()
+    for topic in topics:
+        if topic.id in topic_ids:
+            problems.append(f"{topic.id}: topic.id: duplicate topic id {topic.id!r}")
+        topic_ids.add(topic.id)
+        for symptom in topic.symptoms:
+            if symptom.id in owners:
+                problems.append(f"{topic.id}: symptoms.{symptom.id}: duplicate symptom id (also in {owners[symptom.id]})")
+            owners[symptom.id] = topic.id
+    if len(topics) > 1:  # within one topic, _topic() has already checked
+        phrases = {f"{t.id}: symptoms.{s.id}": s.phrases for t in topics for s in t.symptoms}
+        _check_unique_phrases(phrases, "intents", problems)

@@ -1,0 +1,184 @@
+"""Finding symptom mentions in what the caregiver said, tolerant of recogniser errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from voicecare import context
+from voicecare.domain import IntentSet, Match
+from voicecare.text import canonical, stem, tokens, tokens_and_breaks
+
+# Words a recogniser drops or a caregiver leaves out without changing the
+# meaning; a phrase still matches without them, at a small cost.
+OPTIONAL_WORDS = frozenset({"a", "an", "the", "he", "him", "my", "of", "to", "in", "is", "are"})
+NEGATIONS = frozenset({"not", "no", "never", "without", "none"})
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """Thresholds of the matcher, 0-100 like rapidfuzz scores."""
+
+    word_cutoff: float = 80.0
+    """Least similarity for a heard word to stand for a phrase word ("fewer" ~ "fever")."""
+    min_fuzzy_length: int = 5
+    """Shorter words must match exactly or by stem ("week" is not "weak")."""
+    phrase_cutoff: float = 78.0
+    """Least score for a phrase to count as found."""
+    certain_score: float = 90.0
+    """Below this a match is reported as uncertain (it still counts)."""
+    max_gap: int = 2
+    """Filler words allowed between two phrase words ("hard to, uh, wake")."""
+    gap_penalty: float = 3.0
+    optional_weight: float = 0.4
+    cache_size: int = 20_000
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    symptom: str
+    words: tuple[str, ...]
+    required: tuple[bool, ...]
+    negation_inside: bool
+
+
+@dataclass(frozen=True)
+class _Hit:
+    symptom: str
+    start: int
+    end: int
+    score: float
+    negation_inside: bool
+
+
+class Matcher:
+    """Finds every symptom mentioned in an utterance, with its status and score."""
+
+    def __init__(self, intents: IntentSet, settings: MatchSettings | None = None) -> None:
+        self.settings = settings or MatchSettings()
+        self._by_anchor: dict[str, list[_Phrase]] = {}
+        for symptom in intents.symptoms:
+            for text in symptom.phrases:
+                phrase = _compile(symptom.id, text)
+                self._by_anchor.setdefault(phrase.words[0], []).append(phrase)
+        self._vocabulary = sorted({w for ps in self._by_anchor.values() for p in ps for w in p.words})
+        self._stems: dict[str, list[str]] = {}
+        for word in self._vocabulary:
+            self._stems.setdefault(stem(word), []).append(word)
+        self._cache: dict[str, dict[str, float]] = {}
+
+    def match(self, text: str) -> list[Match]:
+        """All symptom mentions in ``text``, in the order they were said."""
+        heard, breaks = tokens_and_breaks(text)
+        words = [canonical(w) for w in heard]
+        candidates = [self._candidates(w) for w in words]
+        hits = _resolve(self._hits(candidates))
+        where = context.scene(words, breaks)
+        matches = []
+        for hit in hits:
+            blocked = {i for other in hits if other is not hit for i in range(other.start, other.end)}
+            status, hedged = context.status_of(
+                where, hit.start, hit.end, negation_inside=hit.negation_inside, blocked=blocked,
+            )
+            matches.append(Match(
+                symptom=hit.symptom, status=status, score=round(hit.score, 1),
+                heard=" ".join(heard[hit.start:hit.end]), start=hit.start, end=hit.end,
+                uncertain=hedged or hit.score < self.settings.certain_score,
+            ))
+        return matches
+
+    def _candidates(self, word: str) -> dict[str, float]:
+        """Phrase words this heard word may stand for, with their similarity."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        found: dict[str, float] = {}
+        if len(word) >= self.settings.min_fuzzy_length:
+            for choice, score, _ in process.extract(
+                word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=self.settings.word_cutoff, limit=None,
+            ):
+                found[choice] = score
+        for same_stem in self._stems.get(stem(word), ()):
+            found[same_stem] = max(found.get(same_stem, 0.0), 100.0 if same_stem == word else 92.0)
+        if len(self._cache) >= self.settings.cache_size:
+            self._cache.clear()  # a bounded cache: long sessions must not grow
+        self._cache[word] = found
+        return found
+
+    def _hits(self, candidates: Sequence[dict[str, float]]) -> Iterable[_Hit]:
+        for start, options in enumerate(candidates):
+            for word in options:
+                for phrase in self._by_anchor.get(word, ()):
+                    hit = self._align(phrase, candidates, start)
+                    if hit is not None:
+                        yield hit
+
+    def _align(self, phrase: _Phrase, candidates: Sequence[dict[str, float]], start: int) -> _Hit | None:
+        """Match ``phrase`` starting at ``start``, skipping a little filler in between."""
+        s = self.settings
+        total = scored = 0.0
+        position = start
+        gaps = 0
+        for index, (word, required) in enumerate(zip(phrase.words, phrase.required, strict=True)):
+            weight = 1.0 if required else s.optional_weight
+            total += weight
+            reach = 1 if index == 0 else s.max_gap + 1
+            found = next((j for j in range(position, min(position + reach, len(candidates)))
+                          if word in candidates[j]), None)
+            if found is None:
+                if required:
+                    return None
+                continue
+            scored += weight * candidates[found][word]
+            gaps += found - position
+            position = found + 1
+        score = scored / total - gaps * s.gap_penalty
+        if score < s.phrase_cutoff:
+            return None
+        return _Hit(phrase.symptom, start, position, score, phrase.negation_inside)
+
+
+def _compile(symptom: str, text: str) -> _Phrase:
+    words = [canonical(w) for w in tokens(text)]
+    # Leading and trailing optional words would only blur where a mention starts.
+    while len(words) > 1 and words[0] in OPTIONAL_WORDS:
+        words.pop(0)
+    while len(words) > 1 and words[-1] in OPTIONAL_WORDS:
+        words.pop()
+    required = tuple(w not in OPTIONAL_WORDS for w in words)
+    return _Phrase(symptom, tuple(words), required, any(w in NEGATIONS for w in words))
+
+
+def _resolve(hits: Iterable[_Hit]) -> list[_Hit]:
+    """One reading per place: overlapping mentions are settled before context is weighed."""
+    best: dict[tuple[str, int, int], _Hit] = {}
+    for hit in hits:
+        key = (hit.symptom, hit.start, hit.end)
+        if key not in best or hit.score > best[key].score:
+            best[key] = hit
+    # Of two overlapping mentions of one symptom, the one reaching further wins:
+    # in "not breathing hard" the caregiver denies "breathing hard".
+    kept: list[_Hit] = []
+    for hit in sorted(best.values(), key=lambda h: (-h.end, h.start, -h.score)):
+        if not any(k.symptom == hit.symptom and _overlap(k, hit) for k in kept):
+            kept.append(hit)
+    survivors = [h for h in kept if not any(_shadows(o, h) for o in kept if o is not h)]
+    return sorted(survivors, key=lambda h: (h.start, h.end))
+
+
+def _overlap(a: _Hit, b: _Hit) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _shadows(other: _Hit, hit: _Hit) -> bool:
+    """True when another symptom's mention makes ``hit`` a misreading of the same words.
+
+    "weak" inside "weak legs", "fewer" (~fever) inside "fewer wet diapers".
+    """
+    if other.symptom == hit.symptom:
+        return False
+    inside = other.start <= hit.start and hit.end <= other.end
+    same_place = other.start == hit.start and other.end == hit.end
+    return (inside and not same_place) or (same_place and other.score > hit.score)

@@ -1,0 +1,61 @@
+"""Turning triage results into the JSON contract and into text a person reads."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from voicecare.domain import Finding, Level, Message, TriageResult
+
+_HEADINGS = {
+    Level.EMERGENCY: "EMERGENCY: call 911",
+    Level.URGENT: "URGENT: call the doctor now",
+    Level.FOLLOW_UP: "FOLLOW UP: see the doctor soon",
+    Level.HOME_CARE: "HOME CARE",
+    Level.UNCLEAR: "NOT UNDERSTOOD",
+}
+
+
+def as_dict(result: TriageResult, utterance: str, transcript: str, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The JSON object of the command-line contract for one result."""
+    out: dict[str, Any] = {
+        "input": utterance,
+        "transcript": transcript,
+        "disposition": result.disposition.id,
+        "symptoms": [_finding(f) for f in result.findings],
+        "messages": [_message(m) for m in result.messages],
+    }
+    out.update(extra or {})
+    return out
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    return {
+        "id": finding.symptom.id,
+        "level": finding.symptom.level.id,
+        "status": finding.status.value,
+        "score": finding.score,
+        "heard": finding.heard,
+        "uncertain": finding.uncertain,
+    }
+
+
+def _message(message: Message) -> dict[str, str]:
+    return {"level": message.level.id, "kind": message.kind, "text": message.text}
+
+
+def as_json_line(result: TriageResult, utterance: str, transcript: str, extra: Mapping[str, Any] | None = None) -> str:
+    """One line holding one JSON object."""
+    return json.dumps(as_dict(result, utterance, transcript, extra), ensure_ascii=False)
+
+
+def as_text(result: TriageResult, utterance: str) -> str:
+    """What a person wants to read: the verdict, what was understood, what to do."""
+    lines = [f"> {utterance}", _HEADINGS[result.disposition]]
+    for finding in result.findings:
+        mark = "+" if finding.status.value == "present" else "-"
+        hedge = " (unsure)" if finding.uncertain else ""
+        lines.append(f"  {mark} {finding.symptom.name} [{finding.status.value}]{hedge}: heard \"{finding.heard}\"")
+    lines += [f"  {m.text}" for m in result.messages]
+    return "\n".join(lines)

@@ -1,0 +1,164 @@
+"""The triage engine: a pure function from what was found to what to do and say.
+
+Every rule of TRIAGE_POLICY.md that is about deciding and ordering lives here,
+so "emergency first" is enforced in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from voicecare.domain import Finding, IntentSet, Level, Match, Message, Status, Topic, TriageResult
+
+# Statements about this child, now: among these the later one wins (rule 9,
+# self-correction). Other-person, what-if and past mentions never override them.
+_ABOUT_THIS_CHILD = (Status.PRESENT, Status.ABSENT)
+NOT_SEEN = "not_seen_by_provider"
+
+
+def findings(matches: Iterable[Match], intents: IntentSet) -> tuple[Finding, ...]:
+    """One finding per symptom: the last statement about this child wins."""
+    last: dict[str, Match] = {}
+    for match in sorted(matches, key=lambda m: m.start):
+        previous = last.get(match.symptom)
+        if previous is None or match.status in _ABOUT_THIS_CHILD or previous.status not in _ABOUT_THIS_CHILD:
+            last[match.symptom] = match
+    return tuple(
+        Finding(intents.symptom(m.symptom), m.status, m.score, m.heard, m.uncertain)
+        for m in sorted(last.values(), key=lambda m: m.start)
+    )
+
+
+def triage(found: Sequence[Finding], intents: IntentSet, *, disclaimer: bool = True) -> TriageResult:
+    """Disposition and the messages in spoken order (rules 1-12)."""
+    present = [f for f in found if f.status is Status.PRESENT]
+    level, combos = _disposition(present, found, intents)
+    say = _Say(intents, level)
+    if level is Level.UNCLEAR:
+        messages = _unclear(say, intents.topics, disclaimer)
+    elif level is Level.EMERGENCY:
+        messages = _emergency(say, present, found, combos, disclaimer)
+    else:
+        messages = _below_emergency(say, _topics_of(present or found, intents.topics), present, found, disclaimer)
+    return TriageResult(disposition=level, findings=tuple(found), messages=tuple(messages))
+
+
+def _disposition(
+    present: Sequence[Finding], found: Sequence[Finding], intents: IntentSet,
+) -> tuple[Level, list[str]]:
+    if not found:
+        return Level.UNCLEAR, []
+    level = min((f.symptom.level for f in present), default=Level.HOME_CARE)
+    ids = {f.symptom.id for f in present}
+    combos: list[str] = []
+    for topic in intents.topics:
+        for combo in topic.combinations:
+            others = [f for f in present if f.symptom.id not in combo.when and f.symptom.level <= combo.with_level]
+            if set(combo.when) <= ids and others:
+                level = min(level, combo.level)
+                combos.append(topic.messages[combo.message])
+    return level, combos
+
+
+class _Say:
+    """Builds messages from the intents' words for one answer."""
+
+    def __init__(self, intents: IntentSet, level: Level) -> None:
+        self.words = intents.messages
+        self.level = level
+
+    def __call__(self, kind: str, text: str, level: Level | None = None) -> Message:
+        return Message(level=level or self.level, kind=kind, text=text)
+
+    def template(self, key: str, **values: str) -> str:
+        return self.words[key].format(**values)
+
+
+def _names(found: Iterable[Finding], joiner: str = "and") -> str:
+    names = [f.symptom.name for f in found]
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {joiner} {names[-1]}"
+
+
+def _topics_of(found: Sequence[Finding], topics: Iterable[Topic]) -> list[Topic]:
+    ids = {f.symptom.topic for f in found}
+    return [t for t in topics if t.id in ids]
+
+
+def _readback(say: _Say, present: Sequence[Finding], found: Sequence[Finding]) -> list[Message]:
+    denied = [f for f in found if f.status is Status.ABSENT]
+    parts = []
+    if present:
+        parts.append(say.template("readback", items=_names(present)))
+    if denied:
+        parts.append(say.template("readback_denied", items=_names(denied, "or")))
+    return [say("readback", " ".join(parts))] if parts else []
+
+
+def _emergency(
+    say: _Say, present: Sequence[Finding], found: Sequence[Finding], combos: Sequence[str], disclaimer: bool,
+) -> list[Message]:
+    urgent_signs = [f for f in present if f.symptom.level is Level.EMERGENCY] or list(present)
+    first = f"{say.words['emergency']} {say.template('emergency_reason', items=_names(urgent_signs).capitalize())}"
+    messages = [say("emergency", first)]
+    messages += [say("emergency", text) for text in combos]
+    messages.append(say("emergency", say.words["emergency_stay"]))
+    unsure = [f for f in urgent_signs if f.uncertain and f.symptom.level is Level.EMERGENCY]
+    if unsure:
+        messages.append(say("confirm", say.template("uncertain_emergency", items=_names(unsure, "or"))))
+    messages += _readback(say, present, found)
+    if disclaimer:
+        messages.append(say("disclaimer", say.words["disclaimer"]))
+    return messages
+
+
+def _below_emergency(
+    say: _Say, topics: Sequence[Topic], present: Sequence[Finding], found: Sequence[Finding], disclaimer: bool,
+) -> list[Message]:
+    messages = _readback(say, present, found)
+    messages.append(say("instruction", say.words[say.level.id]))
+    for finding in present:
+        topic = next(t for t in topics if t.id == finding.symptom.topic)
+        if advice := topic.advice.get(finding.symptom.id):
+            messages.append(say("advice", advice))
+    messages += _context_notes(say, found)
+    messages += _home_care(say, topics, found)
+    if disclaimer:
+        messages.append(say("disclaimer", say.words["disclaimer"]))
+    messages.append(say("warning", say.words["watch_for"]))
+    for topic in topics:
+        messages += [say("warning", topic.messages["emergency_signs"]), say("warning", topic.messages["urgent_signs"])]
+    return messages
+
+
+def _context_notes(say: _Say, found: Sequence[Finding]) -> list[Message]:
+    notes = []
+    for finding in found:
+        if finding.status is Status.HYPOTHETICAL:
+            action = say.words[f"action.{finding.symptom.level.id}"]
+            notes.append(say("hypothetical", say.template("hypothetical", item=finding.symptom.name, action=action)))
+        elif finding.status is Status.PAST:
+            notes.append(say("past", say.template("past", item=finding.symptom.name)))
+    if any(f.status is Status.OTHER for f in found):
+        notes.append(say("other", say.words["other_person"]))
+    return notes
+
+
+def _home_care(say: _Say, topics: Sequence[Topic], found: Sequence[Finding]) -> list[Message]:
+    """Comfort care (rule 6: never with an emergency, after the instruction otherwise)."""
+    messages = [say("home_care", line) for topic in topics for line in topic.home_care]
+    mentioned = {f.symptom.id for f in found}
+    if say.level is Level.HOME_CARE and NOT_SEEN not in mentioned:
+        messages += [say("home_care", topic.messages["unchecked"]) for topic in topics]
+    messages.append(say("home_care", say.words["follow_up_care"]))
+    return messages
+
+
+def _unclear(say: _Say, topics: Sequence[Topic], disclaimer: bool) -> list[Message]:
+    """Rule 7: say so, invite a retry, and name the call-911 signs."""
+    messages = [say("unclear", say.words["unclear"])]
+    messages += [say("warning", topic.messages["emergency_signs"]) for topic in topics]
+    if disclaimer:
+        messages.append(say("disclaimer", say.words["disclaimer"]))
+    return messages
