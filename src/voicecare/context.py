@@ -24,7 +24,11 @@ TERMINATORS = frozenset({
 })
 # A new subject ends the reach of a trigger that only covers a noun phrase
 # ("no, he is breathing hard": the "no" answers something else).
-SUBJECTS = frozenset({"he", "i", "we", "you", "it", "my", "there"})
+# "him" is also where "his" and "her" fold to: "no fever her back hurts".
+SUBJECTS = frozenset({"he", "him", "i", "we", "you", "it", "my", "there"})
+# What-ifs and the past reach only the nearest mention: in "what if she gets a
+# fever she can't breathe" the second half may be real, and doubt escalates.
+NEAREST_ONLY = frozenset({Status.HYPOTHETICAL, Status.PAST})
 
 
 @dataclass(frozen=True)
@@ -145,7 +149,7 @@ def find_cues(words: Sequence[str]) -> tuple[Cue, ...]:
     return tuple(sorted(cues, key=lambda c: c.start))
 
 
-def _reaches(where: Scene, cue: Cue, start: int, end: int) -> bool:
+def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[int]) -> bool:
     """True when the cue's scope covers the mention at words[start:end]."""
     if cue.start >= end and cue.trigger.after:
         gap, limit = range(end, cue.start), POST_SCOPE
@@ -154,6 +158,8 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int) -> bool:
     else:
         return False
     if len(gap) > limit:
+        return False
+    if cue.trigger.status in NEAREST_ONLY and any(i in blocked for i in gap):
         return False
     # A full stop ends every cue; a comma ends the clause-wide ones only, so
     # "no fever, chills or cough" still denies all three.
@@ -175,7 +181,7 @@ def status_of(
     """
     found = [
         c for c in where.cues
-        if c.start not in blocked and _reaches(where, c, start, end)
+        if c.start not in blocked and _reaches(where, c, start, end, blocked)
         and not (negation_inside and c.trigger.status is Status.ABSENT)
     ]
     if not found:

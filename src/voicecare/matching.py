@@ -24,7 +24,9 @@ class MatchSettings:
     word_cutoff: float = 80.0
     """Least similarity for a heard word to stand for a phrase word ("fewer" ~ "fever")."""
     min_fuzzy_length: int = 5
-    """Shorter words must match exactly or by stem ("week" is not "weak")."""
+    """Unless one of the two words is this long, they must match exactly or by stem ("week" is not "weak")."""
+    min_heard_length: int = 4
+    """Heard words shorter than this are never matched fuzzily ("hot" is not "hit")."""
     phrase_cutoff: float = 78.0
     """Least score for a phrase to count as found."""
     certain_score: float = 90.0
@@ -95,11 +97,13 @@ class Matcher:
         if cached is not None:
             return cached
         found: dict[str, float] = {}
-        if len(word) >= self.settings.min_fuzzy_length:
+        s = self.settings
+        if len(word) >= s.min_heard_length:
             for choice, score, _ in process.extract(
-                word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=self.settings.word_cutoff, limit=None,
+                word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=s.word_cutoff, limit=None,
             ):
-                found[choice] = score
+                if max(len(word), len(choice)) >= s.min_fuzzy_length:
+                    found[choice] = score
         for same_stem in self._stems.get(stem(word), ()):
             found[same_stem] = max(found.get(same_stem, 0.0), 100.0 if same_stem == word else 92.0)
         if len(self._cache) >= self.settings.cache_size:

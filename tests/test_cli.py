@@ -1,0 +1,110 @@
+"""The command-line contract, run as a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+JSON_KEYS = {"input", "transcript", "disposition", "symptoms", "messages"}
+DISPOSITIONS = {"emergency", "urgent", "follow_up", "home_care", "unclear"}
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "voicecare", *args], input=stdin, capture_output=True,
+                          text=True, timeout=60, check=False)
+
+
+def test_triage_text_json_contract() -> None:
+    out = run("triage", "--text", "he can't breathe and his back hurts", "--json")
+    assert out.returncode == 0, out.stderr
+    (line,) = out.stdout.splitlines()
+    result = json.loads(line)
+    assert result.keys() >= JSON_KEYS
+    assert result["disposition"] == "emergency"
+    assert result["messages"][0] == {"level": "emergency", "kind": "emergency", "text": result["messages"][0]["text"]}
+    assert result["messages"][0]["text"].startswith("Call 911")
+    symptom = result["symptoms"][0]
+    assert {"id", "level", "status", "score", "heard"} <= symptom.keys()
+    assert symptom["status"] in {"present", "absent", "other", "hypothetical", "past"}
+
+
+def test_text_file_gives_one_result_per_line_in_order(tmp_path: Path) -> None:
+    lines = ["she fainted", "his back is sore", "hello there", "she has a fever", ""]
+    source = tmp_path / "in.txt"
+    source.write_text("\n".join(lines) + "\n")
+    out = run("triage", "--text-file", str(source), "--json")
+    assert out.returncode == 0, out.stderr
+    results = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["input"] for r in results] == lines
+    assert [r["disposition"] for r in results] == ["emergency", "home_care", "unclear", "urgent", "unclear"]
+    assert all(r["disposition"] in DISPOSITIONS for r in results)
+
+
+def test_plain_output_is_readable() -> None:
+    out = run("triage", "--text", "she has a fever and her back hurts")
+    assert out.returncode == 0
+    assert "URGENT" in out.stdout and "I heard: fever" in out.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("triage", "--text-file", "/nonexistent/file.txt"), "no such file"),
+    (("triage",), "one of the arguments --text --text-file is required"),
+    (("triage", "--text", "x", "--intents", "/nonexistent"), "intents folder not found"),
+    (("eval", "/nonexistent.tsv"), "cannot read corpus"),
+    (("bogus",), "invalid choice"),
+])
+def test_errors_are_one_line_exit_2_no_traceback(args: tuple[str, ...], message: str) -> None:
+    out = run(*args)
+    assert out.returncode == 2
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+    assert message in out.stderr and "Traceback" not in out.stderr
+
+
+def test_binary_text_file_is_a_clear_error(tmp_path: Path) -> None:
+    blob = tmp_path / "audio.wav"
+    blob.write_bytes(b"RIFF\xff\xfe\x00\x81\x82")
+    out = run("triage", "--text-file", str(blob))
+    assert out.returncode == 2 and "cannot read it as UTF-8 text" in out.stderr
+
+
+def test_malformed_intents_exit_2_and_debug_shows_traceback(tmp_path: Path) -> None:
+    (tmp_path / "messages.toml").write_text("[messages\n")
+    out = run("triage", "--text", "x", "--intents", str(tmp_path))
+    assert out.returncode == 2 and "messages.toml: cannot be read" in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
+    debug = run("triage", "--text", "x", "--intents", str(tmp_path), "--debug")
+    assert "Traceback" in debug.stderr
+
+
+def test_check_prints_a_summary_and_fails_on_bad_files(tmp_path: Path) -> None:
+    good = run("check")
+    assert good.returncode == 0 and "back_spasm_toddler: 22 symptoms" in good.stdout
+    (tmp_path / "messages.toml").write_text("[messages]\n")
+    bad = run("check", "--intents", str(tmp_path))
+    assert bad.returncode == 2 and "messages.toml: messages: emergency: missing text" in bad.stderr
+
+
+def test_chat_with_piped_stdin_runs_the_interview() -> None:
+    out = run("chat", stdin="my daughter's back is all tight\nno\nno\nno\nno\ngoodbye\n")
+    assert out.returncode == 0, out.stderr
+    said = out.stdout
+    assert "trouble breathing" in said and "fever or chills" in said
+    assert "Gently rub" in said and "Take care" in said
+
+
+def test_eval_prints_the_figures() -> None:
+    corpus = Path(__file__).parent / "data" / "corpus.tsv"
+    out = run("eval", str(corpus))
+    assert out.returncode == 0
+    for label in ("exact accuracy", "under-triage rate", "emergency recall", "false-emergency rate", "confusion"):
+        assert label in out.stdout
+
+
+@pytest.mark.parametrize("command", ["triage", "chat", "check", "eval"])
+def test_every_subcommand_has_help(command: str) -> None:
+    out = run(command, "--help")
+    assert out.returncode == 0 and "usage: voicecare" in out.stdout

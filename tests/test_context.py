@@ -1,0 +1,56 @@
+"""ConText statuses: denied, someone else, hypothetical, past, hedged, corrected."""
+
+from __future__ import annotations
+
+import pytest
+
+from voicecare.domain import IntentSet, Status
+from voicecare.matching import Matcher
+
+
+@pytest.fixture(scope="module")
+def matcher(intents: IntentSet) -> Matcher:
+    return Matcher(intents)
+
+
+def status(matcher: Matcher, text: str, symptom: str) -> Status:
+    (match,) = [m for m in matcher.match(text) if m.symptom == symptom][-1:]
+    return match.status
+
+
+@pytest.mark.parametrize(("text", "symptom", "expected"), [
+    ("no fever", "fever", Status.ABSENT),
+    ("she doesn't have a fever", "fever", Status.ABSENT),
+    ("he has no fever, chills or trouble breathing", "trouble_breathing", Status.ABSENT),
+    ("I don't think he has a fever", "fever", Status.ABSENT),
+    ("she's not breathing hard", "trouble_breathing", Status.ABSENT),
+    ("his sister has a fever", "fever", Status.OTHER),
+    ("I have the chills", "chills", Status.OTHER),
+    ("what if she gets a fever", "fever", Status.HYPOTHETICAL),
+    ("should I worry if he passes out", "fainting", Status.HYPOTHETICAL),
+    ("she had a fever last week", "fever", Status.PAST),
+    ("his fever went away", "fever", Status.PAST),
+    ("I'm not sure if she has a fever", "fever", Status.PRESENT),
+    ("I can't tell if he's confused", "confusion", Status.PRESENT),
+    ("no he can't breathe", "trouble_breathing", Status.PRESENT),
+    ("no fever but she is breathing hard", "trouble_breathing", Status.PRESENT),
+    ("his sister said he can't breathe", "trouble_breathing", Status.PRESENT),
+    ("what if she gets a fever she can't breathe", "trouble_breathing", Status.PRESENT),
+    ("he's had a fever since last week", "fever", Status.PRESENT),
+])
+def test_status(matcher: Matcher, text: str, symptom: str, expected: Status) -> None:
+    assert status(matcher, text, symptom) is expected
+
+
+def test_hedge_is_marked_uncertain(matcher: Matcher) -> None:
+    (match,) = matcher.match("maybe she has a fever")
+    assert match.status is Status.PRESENT and match.uncertain
+
+
+def test_self_correction_gives_two_mentions_in_order(matcher: Matcher) -> None:
+    statuses = [m.status for m in matcher.match("no fever... actually she feels hot") if m.symptom == "fever"]
+    assert statuses == [Status.ABSENT, Status.PRESENT]
+
+
+def test_comma_ends_a_what_if(matcher: Matcher) -> None:
+    assert status(matcher, "what if she gets a fever, her back is sore", "back_spasm") is Status.PRESENT

@@ -1,0 +1,51 @@
+"""The labelled corpus: the figures the issue asks for, held in the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from voicecare.assistant import Assistant
+from voicecare.domain import Level
+from voicecare.errors import InputError
+from voicecare.evaluation import Report, evaluate, format_report, read_corpus
+
+CORPUS = Path(__file__).parent / "data" / "corpus.tsv"
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    assistant = Assistant.load()
+    return evaluate(read_corpus(CORPUS), lambda text: assistant.answer(text).disposition)
+
+
+def test_corpus_is_big_and_covers_every_disposition(report: Report) -> None:
+    assert len(report.outcomes) >= 200
+    assert {o.case.expected for o in report.outcomes} == set(Level)
+
+
+def test_emergency_recall_is_total(report: Report) -> None:
+    assert report.emergency_recall == 1.0, format_report(report)
+
+
+def test_no_emergency_or_urgent_case_is_under_triaged(report: Report) -> None:
+    serious = [o for o in report.outcomes if o.case.expected <= Level.URGENT and o.under_triage]
+    assert serious == [], format_report(report)
+
+
+def test_exact_accuracy_is_at_least_95_percent(report: Report) -> None:
+    assert report.accuracy >= 0.95, format_report(report)
+
+
+def test_report_lists_misses_and_confusion() -> None:
+    cases = read_corpus(CORPUS)[:3]
+    text = format_report(evaluate(cases, lambda _: Level.UNCLEAR))
+    assert "misses: 3" in text and "UNDER-TRIAGE" in text and "emergency recall:     0.0%" in text
+
+
+def test_bad_corpus_line_is_an_input_error(tmp_path: Path) -> None:
+    bad = tmp_path / "c.tsv"
+    bad.write_text("critical\the fainted\n")
+    with pytest.raises(InputError, match=r"c.tsv:1: unknown level 'critical'"):
+        read_corpus(bad)
