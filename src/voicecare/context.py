@@ -70,7 +70,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(sorted((
     )),
     *(_t(w, _A) for w in (
         "no", "not", "never", "without", "none", "denies", "no sign of", "no signs of",
-        "not any", "free of", "nor", "neither", "not have", "does not have", "not got",
+        "not any", "free of", "nor", "neither", "not have", "does not have", "not got", "normal",
     )),
     *(_t(w, _A, clausal=True) for w in (
         "do not think", "does not seem", "does not look", "did not", "has not had",
@@ -170,18 +170,23 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     return not any(where.words[i] in stops for i in gap)
 
 
+def _between(cue: Cue, start: int, end: int, used: Collection[int]) -> bool:
+    return start < cue.start and cue.end <= end and not any(i in used for i in range(cue.start, cue.end))
+
+
 def status_of(
-    where: Scene, start: int, end: int, *, negation_inside: bool, blocked: Collection[int] = (),
+    where: Scene, start: int, end: int, used: Collection[int], *, negation_inside: bool, blocked: Collection[int] = (),
 ) -> tuple[Status, bool]:
     """The status of the mention at words[start:end] and whether it was hedged.
 
     ``negation_inside`` is set for phrases such as "can't breathe" whose own
     "not" is the symptom (rule 2): such a mention is never denied. Cues in
-    ``blocked`` positions belong to other mentions and are ignored.
+    ``blocked`` positions belong to other mentions and are ignored. A cue
+    between the words of a loose mention counts ("her legs are not numb").
     """
     found = [
         c for c in where.cues
-        if c.start not in blocked and _reaches(where, c, start, end, blocked)
+        if c.start not in blocked and (_reaches(where, c, start, end, blocked) or _between(c, start, end, used))
         and not (negation_inside and c.trigger.status is Status.ABSENT)
     ]
     if not found:

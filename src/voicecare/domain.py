@@ -52,6 +52,8 @@ class Symptom:
     """The yes/no red-flag question about this symptom alone."""
     phrases: tuple[str, ...]
     topic: str
+    near: tuple[str, ...] = ()
+    """Word-group patterns ("legs arms + numb tingly"): one word of each group close together."""
 
 
 @dataclass(frozen=True)

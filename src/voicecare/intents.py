@@ -27,7 +27,7 @@ CONVERSATION_MESSAGES = (
     "stopped",
 )
 TOPIC_MESSAGES = ("emergency_signs", "urgent_signs", "unchecked")
-SYMPTOM_KEYS = {"level", "name", "question", "phrases"}
+SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near"}
 INTERVIEW_KEYS = {"id", "ask", "symptoms"}
 COMBINATION_KEYS = {"id", "when", "with_level", "level", "message"}
 TRIAGE_LEVELS = tuple(level for level in Level if level is not Level.UNCLEAR)
@@ -215,7 +215,20 @@ def _symptoms(table: Mapping[str, Any], topic_id: str, path: Path, problems: lis
             name=_text(body, "name", where, problems),
             question=_text(body, "question", where, problems, empty_ok=True),
             phrases=_texts(body, "phrases", where, problems), topic=topic_id,
+            near=_near(body, where, problems),
         )
+
+
+def _near(table: Mapping[str, Any], where: str, problems: list[str]) -> tuple[str, ...]:
+    """Optional ``near`` patterns: at least two non-empty word groups joined by "+"."""
+    if "near" not in table:
+        return ()
+    patterns = _texts(table, "near", where, problems)
+    for pattern in patterns:
+        groups = pattern.split("+")
+        if len(groups) < 2 or not all(g.split() for g in groups):
+            problems.append(f"{where}: near: {pattern!r} needs two or more word groups joined by '+'")
+    return patterns
 
 
 def _ids(table: Mapping[str, Any], key: str, known: Mapping[str, Symptom], where: str, problems: list[str]) -> tuple[str, ...]:

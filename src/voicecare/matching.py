@@ -27,6 +27,8 @@ class MatchSettings:
     """Unless one of the two words is this long, they must match exactly or by stem ("week" is not "weak")."""
     min_heard_length: int = 4
     """Heard words shorter than this are never matched fuzzily ("hot" is not "hit")."""
+    max_length_difference: int = 2
+    """Fuzzy partners differ by at most this many letters ("cousin" is not "confusion")."""
     phrase_cutoff: float = 78.0
     """Least score for a phrase to count as found."""
     certain_score: float = 90.0
@@ -34,6 +36,10 @@ class MatchSettings:
     max_gap: int = 2
     """Filler words allowed between two phrase words ("hard to, uh, wake")."""
     gap_penalty: float = 3.0
+    near_window: int = 5
+    """Most words a ``near`` pattern may span, first to last."""
+    near_word_score: float = 92.0
+    """Loose patterns take only exact words or same-stem forms ("this" is not "thighs")."""
     optional_weight: float = 0.4
     cache_size: int = 20_000
 
@@ -47,12 +53,20 @@ class _Phrase:
 
 
 @dataclass(frozen=True)
+class _Near:
+    symptom: str
+    groups: tuple[frozenset[str], ...]
+
+
+@dataclass(frozen=True)
 class _Hit:
     symptom: str
     start: int
     end: int
     score: float
     negation_inside: bool
+    positions: tuple[int, ...]
+    """The heard words that matched; other words inside the span may still be cues."""
 
 
 class Matcher:
@@ -65,7 +79,15 @@ class Matcher:
             for text in symptom.phrases:
                 phrase = _compile(symptom.id, text)
                 self._by_anchor.setdefault(phrase.words[0], []).append(phrase)
-        self._vocabulary = sorted({w for ps in self._by_anchor.values() for p in ps for w in p.words})
+        self._near: dict[str, list[_Near]] = {}
+        for symptom in intents.symptoms:
+            for text in symptom.near:
+                near = _compile_near(symptom.id, text)
+                for word in near.groups[0]:
+                    self._near.setdefault(word, []).append(near)
+        phrase_words = {w for ps in self._by_anchor.values() for p in ps for w in p.words}
+        near_words = {w for ns in self._near.values() for n in ns for g in n.groups for w in g}
+        self._vocabulary = sorted(phrase_words | near_words)
         self._stems: dict[str, list[str]] = {}
         for word in self._vocabulary:
             self._stems.setdefault(stem(word), []).append(word)
@@ -82,7 +104,7 @@ class Matcher:
         for hit in hits:
             blocked = {i for other in hits if other is not hit for i in range(other.start, other.end)}
             status, hedged = context.status_of(
-                where, hit.start, hit.end, negation_inside=hit.negation_inside, blocked=blocked,
+                where, hit.start, hit.end, hit.positions, negation_inside=hit.negation_inside, blocked=blocked,
             )
             matches.append(Match(
                 symptom=hit.symptom, status=status, score=round(hit.score, 1),
@@ -102,7 +124,7 @@ class Matcher:
             for choice, score, _ in process.extract(
                 word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=s.word_cutoff, limit=None,
             ):
-                if max(len(word), len(choice)) >= s.min_fuzzy_length:
+                if max(len(word), len(choice)) >= s.min_fuzzy_length and abs(len(word) - len(choice)) <= s.max_length_difference:
                     found[choice] = score
         for same_stem in self._stems.get(stem(word), ()):
             found[same_stem] = max(found.get(same_stem, 0.0), 100.0 if same_stem == word else 92.0)
@@ -118,6 +140,34 @@ class Matcher:
                     hit = self._align(phrase, candidates, start)
                     if hit is not None:
                         yield hit
+                if options[word] < self.settings.near_word_score:
+                    continue
+                for near in self._near.get(word, ()):
+                    found = self._near_hit(near, candidates, start, options[word])
+                    if found is not None:
+                        yield found
+
+    def _near_hit(self, near: _Near, candidates: Sequence[dict[str, float]], anchor: int, score: float) -> _Hit | None:
+        """One word of every group within ``near_window`` words of the anchor, in any order."""
+        window, least = self.settings.near_window, self.settings.near_word_score
+        positions, scores = [anchor], [score]
+        for group in near.groups[1:]:
+            best = max(
+                ((top, -abs(j - anchor), j)
+                 for j in range(max(0, anchor - window), min(len(candidates), anchor + window + 1))
+                 if j not in positions
+                 and (top := max((candidates[j][w] for w in group & candidates[j].keys()), default=0.0)) >= least),
+                default=None,
+            )
+            if best is None:
+                return None
+            positions.append(best[2])
+            scores.append(best[0])
+        start, end = min(positions), max(positions) + 1
+        total = sum(scores) / len(scores)
+        if end - start > window or total < self.settings.phrase_cutoff:
+            return None
+        return _Hit(near.symptom, start, end, total, False, tuple(sorted(positions)))
 
     def _align(self, phrase: _Phrase, candidates: Sequence[dict[str, float]], start: int) -> _Hit | None:
         """Match ``phrase`` starting at ``start``, skipping a little filler in between."""
@@ -125,6 +175,7 @@ class Matcher:
         total = scored = 0.0
         position = start
         gaps = 0
+        used: list[int] = []
         for index, (word, required) in enumerate(zip(phrase.words, phrase.required, strict=True)):
             weight = 1.0 if required else s.optional_weight
             total += weight
@@ -136,12 +187,13 @@ class Matcher:
                     return None
                 continue
             scored += weight * candidates[found][word]
+            used.append(found)
             gaps += found - position
             position = found + 1
         score = scored / total - gaps * s.gap_penalty
         if score < s.phrase_cutoff:
             return None
-        return _Hit(phrase.symptom, start, position, score, phrase.negation_inside)
+        return _Hit(phrase.symptom, start, position, score, phrase.negation_inside, tuple(used))
 
 
 def _compile(symptom: str, text: str) -> _Phrase:
@@ -153,6 +205,11 @@ def _compile(symptom: str, text: str) -> _Phrase:
         words.pop()
     required = tuple(w not in OPTIONAL_WORDS for w in words)
     return _Phrase(symptom, tuple(words), required, any(w in NEGATIONS for w in words))
+
+
+def _compile_near(symptom: str, text: str) -> _Near:
+    groups = tuple(frozenset(canonical(w) for w in tokens(group)) for group in text.split("+"))
+    return _Near(symptom, groups)
 
 
 def _resolve(hits: Iterable[_Hit]) -> list[_Hit]:

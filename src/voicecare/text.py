@@ -104,10 +104,13 @@ def canonical(word: str) -> str:
 
 _STEM_SUFFIXES = ("ing", "ed", "es", "s", "e")
 _MIN_STEM = 3
+# Forms the suffix rule cannot reach.
+_IRREGULAR = {"peed": "pee", "weed": "wee", "fell": "fall", "woke": "wake", "woken": "wake", "slept": "sleep"}
 
 
 def stem(word: str) -> str:
     """A crude stem, enough to equate "breathe", "breathing" and "breathes"."""
+    word = _IRREGULAR.get(word, word)
     for suffix in _STEM_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
             return word[: -len(suffix)]
