@@ -37,6 +37,12 @@ def status(matcher: Matcher, text: str, symptom: str) -> Status:
     ("his sister said he can't breathe", "trouble_breathing", Status.PRESENT),
     ("what if she gets a fever she can't breathe", "trouble_breathing", Status.PRESENT),
     ("he's had a fever since last week", "fever", Status.PRESENT),
+    ("she had a fever last week and it's back now", "fever", Status.PRESENT),
+    ("he had chills a few weeks ago", "chills", Status.PAST),
+    ("her legs are not numb", "limb_symptoms", Status.ABSENT),
+    ("her legs feel all tingly", "limb_symptoms", Status.PRESENT),
+    ("he's panting and can't get air", "trouble_breathing", Status.PRESENT),
+    ("she has a normal temperature", "fever", Status.ABSENT),
 ])
 def test_status(matcher: Matcher, text: str, symptom: str, expected: Status) -> None:
     assert status(matcher, text, symptom) is expected

@@ -29,6 +29,10 @@ SUBJECTS = frozenset({"he", "him", "i", "we", "you", "it", "my", "there"})
 # What-ifs and the past reach only the nearest mention: in "what if she gets a
 # fever she can't breathe" the second half may be real, and doubt escalates.
 NEAREST_ONLY = frozenset({Status.HYPOTHETICAL, Status.PAST})
+RECUR_EXTRA = 3
+"""How much further than other cues "it's back" reaches."""
+# "can't get air": after these, "not" is part of the symptom, not a denial.
+MODALS = frozenset({"can", "could", "will", "would"})
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,8 @@ class Trigger:
     """True when the cue governs a whole clause, subject included ("what if he ...")."""
     uncertain: bool = False
     """True for hedges: the mention still counts (policy rule 10)."""
+    recurs: bool = False
+    """True for "it's back": the symptom is here again, past or not."""
 
 
 def _t(text: str, status: Status, **kw: bool) -> Trigger:
@@ -95,14 +101,17 @@ TRIGGERS: tuple[Trigger, ...] = tuple(sorted((
     )),
     # The past, not now.
     *(_t(w, _PAST, after=True, clausal=True) for w in (
-        "last week", "last month", "last year", "weeks ago", "months ago", "years ago",
-        "a while ago", "a while back", "in the past", "as a baby", "when he was a baby",
+        "last week", "last month", "last year", "a while back", "in the past", "as a baby", "when he was a baby",
         "last summer", "last winter", "last spring", "last fall", "a long time ago",
         "once before",
     )),
     *(_t(w, _PAST, clausal=True) for w in ("used to",)),
     *(_t(w, _PAST, before=False, after=True, clausal=True) for w in (
-        "went away", "is gone", "are gone", "gone now", "is over", "cleared up", "has passed",
+        "went away", "is gone", "are gone", "gone now", "is over", "cleared up", "has passed", "ago",
+    )),
+    # It came back: now again, whatever was said of the past.
+    *(_t(w, _P, before=False, after=True, clausal=True, recurs=True) for w in (
+        "is back", "it back", "back again", "came back", "again", "has come back", "returned",
     )),
 ), key=lambda t: -len(t.words)))
 
@@ -157,9 +166,11 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
         gap, limit = range(cue.end, start), PRE_SCOPE
     else:
         return False
+    if cue.trigger.recurs:  # "a fever last week and now it's back": reaches over "and"
+        return len(gap) <= limit + RECUR_EXTRA and "but" not in (where.words[i] for i in gap)
     if len(gap) > limit:
         return False
-    if cue.trigger.status in NEAREST_ONLY and any(i in blocked for i in gap):
+    if cue.trigger.status in NEAREST_ONLY and cue.end <= start and any(i in blocked for i in gap):
         return False
     # A full stop ends every cue; a comma ends the clause-wide ones only, so
     # "no fever, chills or cough" still denies all three.
@@ -170,8 +181,10 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     return not any(where.words[i] in stops for i in gap)
 
 
-def _between(cue: Cue, start: int, end: int, used: Collection[int]) -> bool:
-    return start < cue.start and cue.end <= end and not any(i in used for i in range(cue.start, cue.end))
+def _between(where: Scene, cue: Cue, start: int, end: int, used: Collection[int]) -> bool:
+    """A cue among the words of a loose mention ("legs are not numb"), but not "can not"."""
+    inside = start < cue.start and cue.end <= end and not any(i in used for i in range(cue.start, cue.end))
+    return inside and where.words[cue.start - 1] not in MODALS
 
 
 def status_of(
@@ -186,10 +199,12 @@ def status_of(
     """
     found = [
         c for c in where.cues
-        if c.start not in blocked and (_reaches(where, c, start, end, blocked) or _between(c, start, end, used))
+        if c.start not in blocked and (_reaches(where, c, start, end, blocked) or _between(where, c, start, end, used))
         and not (negation_inside and c.trigger.status is Status.ABSENT)
     ]
     if not found:
+        return Status.PRESENT, False
+    if any(c.trigger.recurs for c in found):
         return Status.PRESENT, False
     best = min(found, key=lambda c: _PRIORITY[c.trigger.status])
     return best.trigger.status, any(c.trigger.uncertain for c in found)

@@ -225,7 +225,7 @@ def _near(table: Mapping[str, Any], where: str, problems: list[str]) -> tuple[st
         return ()
     patterns = _texts(table, "near", where, problems)
     for pattern in patterns:
-        groups = pattern.split("+")
+        groups = pattern.split(" within ")[0].split("+")
         if len(groups) < 2 or not all(g.split() for g in groups):
             problems.append(f"{where}: near: {pattern!r} needs two or more word groups joined by '+'")
     return patterns

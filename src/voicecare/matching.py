@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from voicecare.text import canonical, stem, tokens, tokens_and_breaks
 # meaning; a phrase still matches without them, at a small cost.
 OPTIONAL_WORDS = frozenset({"a", "an", "the", "he", "him", "my", "of", "to", "in", "is", "are"})
 NEGATIONS = frozenset({"not", "no", "never", "without", "none"})
+_WITHIN = re.compile(r"\swithin\s+(\d+)\s*$")
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class MatchSettings:
     max_gap: int = 2
     """Filler words allowed between two phrase words ("hard to, uh, wake")."""
     gap_penalty: float = 3.0
-    near_window: int = 5
+    near_window: int = 6
     """Most words a ``near`` pattern may span, first to last."""
     near_word_score: float = 92.0
     """Loose patterns take only exact words or same-stem forms ("this" is not "thighs")."""
@@ -56,6 +58,7 @@ class _Phrase:
 class _Near:
     symptom: str
     groups: tuple[frozenset[str], ...]
+    window: int | None
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,7 @@ class Matcher:
 
     def _near_hit(self, near: _Near, candidates: Sequence[dict[str, float]], anchor: int, score: float) -> _Hit | None:
         """One word of every group within ``near_window`` words of the anchor, in any order."""
-        window, least = self.settings.near_window, self.settings.near_word_score
+        window, least = near.window or self.settings.near_window, self.settings.near_word_score
         positions, scores = [anchor], [score]
         for group in near.groups[1:]:
             best = max(
@@ -208,8 +211,11 @@ def _compile(symptom: str, text: str) -> _Phrase:
 
 
 def _compile_near(symptom: str, text: str) -> _Near:
+    window = None
+    if (found := _WITHIN.search(text)) is not None:
+        window, text = int(found.group(1)), text[: found.start()]
     groups = tuple(frozenset(canonical(w) for w in tokens(group)) for group in text.split("+"))
-    return _Near(symptom, groups)
+    return _Near(symptom, groups, window)
 
 
 def _resolve(hits: Iterable[_Hit]) -> list[_Hit]:
