@@ -66,7 +66,11 @@ def _register_triage(sub: argparse._SubParsersAction[_Parser], common: _Parser) 
     source = command.add_mutually_exclusive_group(required=True)
     source.add_argument("--text", help="one utterance")
     source.add_argument("--text-file", type=Path, help="a file with one utterance per line")
+    source.add_argument("--audio", type=Path, nargs="+", metavar="FILE", help="recorded WAV files, one result each")
     command.add_argument("--json", action="store_true", help="print one JSON object per result")
+    from voicecare.speech_cli import add_speech_arguments
+
+    add_speech_arguments(command)
 
 
 def _register_chat(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
@@ -93,6 +97,10 @@ def _read_lines(path: Path) -> list[str]:
 
 
 def _triage(args: argparse.Namespace) -> int:
+    if args.audio:
+        from voicecare.speech_cli import triage_audio
+
+        return triage_audio(args)
     utterances = [args.text] if args.text is not None else _read_lines(args.text_file)
     assistant = Assistant.load(args.intents)
     for utterance in utterances:
@@ -160,4 +168,26 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = (_register_triage, _register_chat, _register_check, _register_eval)
+def _register_devices(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    def handler(args: argparse.Namespace) -> int:
+        from voicecare.speech_cli import devices
+
+        return devices(args)
+
+    _add(sub, common, "devices", "list microphones and speakers", handler)
+
+
+def _register_models(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    def handler(args: argparse.Namespace) -> int:
+        from voicecare.speech_cli import models_command
+
+        return models_command(args)
+
+    command = _add(sub, common, "models", "list, download or verify Vosk speech models", handler)
+    command.add_argument("action", choices=("list", "download", "verify"))
+    command.add_argument("target", nargs="?", help="model NAME for download (default: the default model), PATH for verify")
+    command.add_argument("--manifest", type=Path, help="model manifest (default: models/manifest.toml)")
+    command.add_argument("--no-progress", action="store_true", help="do not show download progress")
+
+
+_COMMANDS = (_register_triage, _register_chat, _register_check, _register_eval, _register_devices, _register_models)

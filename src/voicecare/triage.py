@@ -100,8 +100,9 @@ def _emergency(
     say: _Say, present: Sequence[Finding], found: Sequence[Finding], combos: Sequence[str], disclaimer: bool,
 ) -> list[Message]:
     urgent_signs = [f for f in present if f.symptom.level is Level.EMERGENCY] or list(present)
-    first = f"{say.words['emergency']} {say.template('emergency_reason', items=_names(urgent_signs).capitalize())}"
-    messages = [say("emergency", first)]
+    # "Call 911 now." stands alone so that speech can have it ready before it is needed.
+    reason = say.template("emergency_reason", items=_names(urgent_signs).capitalize())
+    messages = [say("emergency", say.words["emergency"]), say("emergency", reason)]
     messages += [say("emergency", text) for text in combos]
     messages.append(say("emergency", say.words["emergency_stay"]))
     unsure = [f for f in urgent_signs if f.uncertain and f.symptom.level is Level.EMERGENCY]

@@ -1,0 +1,85 @@
+"""Audio in, advice out: recognition with early emergency detection, then triage and speech."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from voicecare import triage
+from voicecare.assistant import Assistant
+from voicecare.audio import AudioChunk
+from voicecare.domain import Finding, Level, Message, Status, TriageResult
+from voicecare.stt import Recognizer, Transcript
+
+RED_FLAG = Level.URGENT
+"""Alternatives can add symptoms at this level or higher: a red flag heard in any likely reading counts."""
+
+
+@dataclass(frozen=True)
+class Heard:
+    """What recognition produced for one stretch of audio."""
+
+    transcript: Transcript
+    audio_seconds: float
+    recognize_seconds: float
+    """Wall-clock seconds spent recognising."""
+    emergency_at: float | None
+    """Seconds into the audio when a partial result first showed an emergency."""
+    early: tuple[Message, ...]
+    """Emergency messages already handed to the speaker from a partial result."""
+
+
+def answer_transcript(assistant: Assistant, transcript: Transcript) -> TriageResult:
+    """Triage the best reading, adding red flags that only the alternatives heard (rule 4)."""
+    found = list(triage.findings(assistant.matcher.match(transcript.text), assistant.intents))
+    mentioned = {f.symptom.id for f in found}
+    for alternative in transcript.alternatives:
+        for extra in triage.findings(assistant.matcher.match(alternative), assistant.intents):
+            if extra.status is Status.PRESENT and extra.symptom.level <= RED_FLAG and extra.symptom.id not in mentioned:
+                found.append(Finding(extra.symptom, Status.PRESENT, extra.score, extra.heard, uncertain=True))
+                mentioned.add(extra.symptom.id)
+    result = triage.triage(found, assistant.intents, disclaimer=assistant.disclaimer_due)
+    assistant.disclaimer_due = False
+    return result
+
+
+def emergency_messages(assistant: Assistant, text: str) -> tuple[Message, ...]:
+    """The opening emergency messages if ``text`` already shows an emergency, else ()."""
+    found = triage.findings(assistant.matcher.match(text), assistant.intents)
+    if not any(f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY for f in found):
+        return ()
+    result = triage.triage(found, assistant.intents, disclaimer=False)
+    return tuple(m for m in result.messages if m.kind == "emergency")
+
+
+def recognize(
+    chunks: Iterable[AudioChunk], recognizer: Recognizer, assistant: Assistant,
+    on_emergency: Callable[[Sequence[Message]], None], grammar: Sequence[str] | None = None,
+) -> Heard:
+    """Stream audio through a fresh recogniser, acting on an emergency as soon as a partial shows one."""
+    stream = recognizer.stream(grammar)
+    spent, seconds, emergency_at = 0.0, 0.0, None
+    early: tuple[Message, ...] = ()
+    last_partial = ""
+    for chunk in chunks:
+        began = time.perf_counter()
+        partial = stream.accept(chunk.pcm)
+        seconds = chunk.start + chunk.seconds
+        if emergency_at is None and partial is not None and partial.text and partial.text != last_partial:
+            last_partial = partial.text
+            early = emergency_messages(assistant, partial.text)
+            if early:
+                emergency_at = seconds
+                on_emergency(early)
+        spent += time.perf_counter() - began
+    began = time.perf_counter()
+    final = stream.finish()
+    spent += time.perf_counter() - began
+    return Heard(final, seconds, spent, emergency_at, early)
+
+
+def still_to_say(result: TriageResult, already: Sequence[Message]) -> list[Message]:
+    """The answer without the emergency lines a partial result already triggered."""
+    said = {m.text for m in already}
+    return [m for m in result.messages if m.text not in said]

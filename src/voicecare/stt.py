@@ -1,0 +1,251 @@
+"""Speech recognition behind one streaming interface: Vosk (the product's) and PocketSphinx.
+
+One engine object per process holds the loaded model; ``stream()`` gives a
+fresh recogniser per utterance or per turn.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from voicecare.audio import TARGET_RATE
+from voicecare.errors import ModelError
+
+MODEL_ENV = "VOICECARE_MODEL"
+N_BEST = 3
+"""Alternatives asked of the recogniser: a red flag in any of them is not lost."""
+VOSK_REQUIRED = ("am/final.mdl", "conf/model.conf")
+VOSK_GRAPHS = (("graph/HCLG.fst",), ("graph/HCLr.fst", "graph/Gr.fst"))
+GET_A_MODEL = "run 'voicecare models download small-en-us', or pass --engine sphinx"
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """What the recogniser heard."""
+
+    text: str
+    final: bool
+    alternatives: tuple[str, ...] = ()
+    """Other likely readings, best first, not including ``text``."""
+    confidence: float | None = None
+    """Mean word confidence 0-1 when the engine gives one."""
+    words: tuple[tuple[str, float, float], ...] = field(default=())
+    """(word, start seconds, end seconds) when the engine gives them."""
+
+
+class RecognizerStream(Protocol):
+    """One utterance or turn: audio in, partial and final transcripts out."""
+
+    def accept(self, pcm: bytes) -> Transcript | None:
+        """Feed 16-bit mono PCM; return a partial (or a segment final) when there is news."""
+
+    def finish(self) -> Transcript:
+        """End of audio: the final transcript of everything fed."""
+
+
+class Recognizer(Protocol):
+    """A loaded speech engine."""
+
+    name: str
+    description: str
+    rate: int
+
+    def stream(self, grammar: Sequence[str] | None = None) -> RecognizerStream:
+        """A new recogniser; ``grammar`` limits it to these phrases (plus "[unk]")."""
+
+
+def resolve_model(explicit: Path | None, models_dir: Path) -> Path | None:
+    """--model, else $VOICECARE_MODEL, else the first Vosk model in the models folder."""
+    if explicit is not None:
+        return explicit
+    if env := os.environ.get(MODEL_ENV):
+        return Path(env)
+    if models_dir.is_dir():
+        for candidate in sorted(models_dir.iterdir()):
+            if candidate.is_dir() and not vosk_problems(candidate):
+                return candidate
+    return None
+
+
+def vosk_problems(path: Path) -> list[str]:
+    """What is missing for ``path`` to be a Vosk model (empty when it looks whole)."""
+    if not path.is_dir():
+        return [f"{path}: not a folder"]
+    missing = [f"{path}: missing {name}" for name in VOSK_REQUIRED if not (path / name).is_file()]
+    if not any(all((path / name).is_file() for name in graph) for graph in VOSK_GRAPHS):
+        missing.append(f"{path}: missing graph/HCLG.fst (or graph/HCLr.fst and graph/Gr.fst)")
+    return missing
+
+
+def load(engine: str, model: Path | None, models_dir: Path) -> Recognizer:
+    """The recogniser for ``--engine`` (vosk, sphinx or auto)."""
+    if engine not in ("vosk", "sphinx", "auto"):
+        raise ModelError(f"unknown engine {engine!r}; use vosk, sphinx or auto")
+    path = resolve_model(model, models_dir) if engine != "sphinx" else None
+    if engine == "vosk" and path is None:
+        raise ModelError(f"no Vosk model found in {models_dir}; {GET_A_MODEL}")
+    if path is not None:
+        return VoskRecognizer.load(path)
+    return SphinxRecognizer.load()
+
+
+class VoskRecognizer:
+    """Vosk (Kaldi): the product's recogniser; the Model is loaded once and shared."""
+
+    name = "vosk"
+    rate = TARGET_RATE
+
+    def __init__(self, model: Any, path: Path) -> None:
+        self._model = model
+        self.description = f"Vosk model {path}"
+
+    @classmethod
+    def load(cls, path: Path) -> VoskRecognizer:
+        """Check and load a model folder; ModelError with the fix when it is unusable."""
+        problems = vosk_problems(path)
+        if problems:
+            raise ModelError(f"{problems[0]}: not a usable Vosk model; {GET_A_MODEL}")
+        try:
+            import vosk
+        except ImportError:
+            raise ModelError("the vosk package is not installed; run scripts/setup.sh") from None
+        vosk.SetLogLevel(-1)
+        try:
+            return cls(vosk.Model(str(path)), path)
+        except Exception as exc:  # vosk raises a bare Exception for a broken model
+            raise ModelError(f"{path}: Vosk could not load this model ({exc}); {GET_A_MODEL}") from None
+
+    def stream(self, grammar: Sequence[str] | None = None) -> RecognizerStream:
+        """A new KaldiRecognizer with words, n-best and optional grammar."""
+        import vosk
+
+        if grammar:
+            recognizer = vosk.KaldiRecognizer(self._model, self.rate, json.dumps([*grammar, "[unk]"]))
+        else:
+            recognizer = vosk.KaldiRecognizer(self._model, self.rate)
+        recognizer.SetWords(True)
+        recognizer.SetMaxAlternatives(N_BEST)
+        return _VoskStream(recognizer)
+
+
+class _VoskStream:
+    def __init__(self, recognizer: Any) -> None:
+        self._rec = recognizer
+        self._segments: list[Transcript] = []
+
+    def accept(self, pcm: bytes) -> Transcript | None:
+        if self._rec.AcceptWaveform(pcm):
+            segment = _vosk_result(self._rec.Result())
+            if segment.text:
+                self._segments.append(segment)
+            return Transcript(self._joined(self._segments).text, False)
+        partial = json.loads(self._rec.PartialResult()).get("partial", "")
+        return Transcript(self._joined([*self._segments, Transcript(partial, False)]).text, False)
+
+    def finish(self) -> Transcript:
+        last = _vosk_result(self._rec.FinalResult())
+        if last.text:
+            self._segments.append(last)
+        joined = self._joined(self._segments)
+        return Transcript(joined.text, True, joined.alternatives, joined.confidence, joined.words)
+
+    @staticmethod
+    def _joined(segments: Sequence[Transcript]) -> Transcript:
+        text = " ".join(s.text for s in segments if s.text)
+        # An alternative of one segment, with the best reading of the others.
+        alternatives = tuple(
+            " ".join(alt if i == j else s.text for j, s in enumerate(segments))
+            for i, seg in enumerate(segments) for alt in seg.alternatives
+        )
+        confidences = [s.confidence for s in segments if s.confidence is not None]
+        confidence = sum(confidences) / len(confidences) if confidences else None
+        return Transcript(text, True, alternatives, confidence, tuple(w for s in segments for w in s.words))
+
+
+def _vosk_result(raw: str) -> Transcript:
+    """Parse Vosk's JSON: with alternatives it is {"alternatives": [{text, confidence, result}]}."""
+    data = json.loads(raw)
+    options = data.get("alternatives") or [data]
+    texts = [o.get("text", "").strip() for o in options]
+    best = options[0]
+    words = tuple((w["word"], float(w["start"]), float(w["end"])) for w in best.get("result", []))
+    confs = [float(w["conf"]) for w in best.get("result", []) if "conf" in w]
+    confidence = sum(confs) / len(confs) if confs else None
+    others = tuple(dict.fromkeys(t for t in texts[1:] if t and t != texts[0]))
+    return Transcript(texts[0], True, others, confidence, words)
+
+
+class SphinxRecognizer:
+    """PocketSphinx with the English model its wheel carries: works with no download."""
+
+    name = "sphinx"
+    rate = TARGET_RATE
+
+    def __init__(self, model_dir: Path) -> None:
+        self._model_dir = model_dir
+        self.description = f"PocketSphinx en-us model {model_dir}"
+        self._decoder = self._new_decoder()
+
+    @classmethod
+    def load(cls) -> SphinxRecognizer:
+        """Find the bundled model; ModelError when pocketsphinx is missing."""
+        try:
+            import pocketsphinx
+        except ImportError:
+            raise ModelError("no Vosk model and the pocketsphinx package is not installed; run scripts/setup.sh") from None
+        return cls(Path(pocketsphinx.get_model_path()) / "en-us")
+
+    def _new_decoder(self) -> Any:
+        from pocketsphinx import Decoder
+
+        model = self._model_dir
+        try:
+            return Decoder(hmm=str(model / "en-us"), lm=str(model / "en-us.lm.bin"),
+                           dict=str(model / "cmudict-en-us.dict"), samprate=self.rate, loglevel="FATAL")
+        except Exception as exc:  # pocketsphinx raises RuntimeError/ValueError for bad models
+            raise ModelError(f"{model}: PocketSphinx could not load its model ({exc})") from None
+
+    def stream(self, grammar: Sequence[str] | None = None) -> RecognizerStream:
+        """Reuse the decoder (it is one utterance at a time); a grammar becomes a JSGF search."""
+        decoder = self._decoder
+        if grammar:
+            words = [g for g in grammar if all(decoder.lookup_word(w) for w in g.split())]
+            decoder.set_jsgf_string("answers", "#JSGF V1.0; grammar a; public <a> = " + " | ".join(words) + ";")
+            decoder.activate_search("answers")
+        else:
+            decoder.activate_search("_default")
+        return _SphinxStream(decoder)
+
+
+class _SphinxStream:
+    def __init__(self, decoder: Any) -> None:
+        self._decoder = decoder
+        decoder.start_utt()
+        self._open = True
+
+    def accept(self, pcm: bytes) -> Transcript | None:
+        self._decoder.process_raw(pcm, False, False)
+        hyp = self._decoder.hyp()
+        return Transcript(hyp.hypstr if hyp else "", False)
+
+    def finish(self) -> Transcript:
+        if self._open:
+            self._decoder.end_utt()
+            self._open = False
+        hyp = self._decoder.hyp()
+        text = hyp.hypstr if hyp else ""
+        alternatives: list[str] = []
+        try:
+            for nbest in self._decoder.nbest():
+                if len(alternatives) >= N_BEST:
+                    break
+                if nbest.hypstr and nbest.hypstr != text and nbest.hypstr not in alternatives:
+                    alternatives.append(nbest.hypstr)
+        except (RuntimeError, AttributeError):  # no lattice for an empty utterance
+            pass
+        return Transcript(text, True, tuple(alternatives))

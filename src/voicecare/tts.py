@@ -1,0 +1,336 @@
+"""Speech out: pyttsx3 synthesis owned by one thread, played in small droppable blocks.
+
+pyttsx3's espeak driver on Linux plays through a blocking ``aplay`` that
+``stop()`` cannot interrupt, so we only ask it for WAV files and play the
+samples ourselves: an emergency message then cuts in within one block, and
+"Call 911 now." is synthesised before it is ever needed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import tempfile
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from voicecare.domain import Level, Message
+from voicecare.errors import SpeechError
+
+BLOCK_SECONDS = 0.02
+"""Playback block: the longest an emergency waits for the current block to end."""
+DEFAULT_RATE_WPM = 165
+RATE_STEP_WPM = 25
+MIN_RATE_WPM, MAX_RATE_WPM = 90, 260
+PAUSE_SECONDS = 0.25
+"""Silence between two messages, so sentences do not run together."""
+
+
+@dataclass(frozen=True)
+class Clip:
+    """Synthesised speech for one message."""
+
+    pcm: bytes
+    """16-bit signed little-endian mono samples."""
+    rate: int
+    """Sample rate in hertz."""
+    text: str
+
+
+class Synthesizer(Protocol):
+    """Turns text into a clip; used only from the speaker's own thread."""
+
+    def synth(self, text: str, rate_wpm: int) -> Clip:
+        """Speak ``text`` into memory."""
+
+
+class AudioSink(Protocol):
+    """Where played audio goes: a sound card, a WAV file, a test double."""
+
+    def write(self, pcm: bytes, rate: int) -> None:
+        """Play one block; a device blocks for about the block's duration."""
+
+    def flush(self) -> None:
+        """Drop whatever the device still buffers (after an interruption)."""
+
+    def close(self) -> None:
+        """Release the device or finish the file."""
+
+
+class Pyttsx3Synthesizer:
+    """pyttsx3 (espeak-ng on Linux) writing to a temporary WAV file."""
+
+    def __init__(self, voice: str | None = None) -> None:
+        try:
+            import pyttsx3
+
+            with contextlib.redirect_stdout(io.StringIO()):
+                self._engine: Any = pyttsx3.init()
+        except Exception as exc:  # pyttsx3 raises many kinds when no driver works
+            raise SpeechError(f"the speech engine did not start ({exc.__class__.__name__}: {exc}); "
+                              "install espeak-ng (scripts/setup.sh)") from None
+        self._engine.setProperty("voice", voice or self._english_voice())
+        self._scratch = tempfile.TemporaryDirectory(prefix="voicecare-tts-")
+
+    def _english_voice(self) -> str:
+        ids = [v.id for v in self._engine.getProperty("voices")]
+        for wanted in ("gmw/en-us", "en-us", "english-us", "gmw/en", "en", "english"):
+            for vid in ids:
+                if vid.lower().endswith(wanted):
+                    return str(vid)
+        return str(ids[0]) if ids else ""
+
+    def synth(self, text: str, rate_wpm: int) -> Clip:
+        """Synthesise to a WAV file and read it back."""
+        from voicecare.audio import iter_wav, read_format
+
+        path = Path(self._scratch.name) / "say.wav"
+        path.unlink(missing_ok=True)
+        self._engine.setProperty("rate", rate_wpm)
+        # The espeak driver prints "Audio saved to ..." on stdout; keep stdout for results.
+        with contextlib.redirect_stdout(io.StringIO()):
+            self._engine.save_to_file(text, str(path))
+            self._engine.runAndWait()
+        if not path.is_file() or path.stat().st_size <= 44:
+            raise SpeechError("the speech engine wrote no audio")
+        rate = read_format(path).rate
+        pcm = b"".join(chunk.pcm for chunk in iter_wav(path, rate=rate))
+        return Clip(pcm, rate, text)
+
+
+class WavSink:
+    """Writes everything played to one 16-bit mono WAV file (``--say-to``)."""
+
+    def __init__(self, path: Path) -> None:
+        import wave
+
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._wav: Any = wave.open(str(path), "wb")  # noqa: SIM115 (closed in close())
+        except OSError as exc:
+            raise SpeechError(f"{path}: cannot write the reply there ({exc.strerror})") from None
+        self._rate: int | None = None
+
+    def write(self, pcm: bytes, rate: int) -> None:
+        if self._rate is None:
+            self._wav.setnchannels(1)
+            self._wav.setsampwidth(2)
+            self._wav.setframerate(rate)
+            self._rate = rate
+        self._wav.writeframes(pcm)
+
+    def flush(self) -> None:
+        """Nothing is buffered in a file."""
+
+    def close(self) -> None:
+        if self._rate is None:  # nothing was said: still leave a valid, empty WAV
+            self._wav.setnchannels(1)
+            self._wav.setsampwidth(2)
+            self._wav.setframerate(16_000)
+        self._wav.close()
+
+
+class SoundDeviceSink:
+    """The speaker, through PortAudio."""
+
+    def __init__(self, device: int | str | None = None) -> None:
+        from voicecare.devices import import_sounddevice
+
+        self._sd = import_sounddevice()
+        self._device = device
+        self._stream: Any = None
+        self._rate = 0
+
+    def write(self, pcm: bytes, rate: int) -> None:
+        if self._stream is None or rate != self._rate:
+            self.close()
+            from voicecare.errors import AudioError
+
+            try:
+                self._stream = self._sd.RawOutputStream(samplerate=rate, channels=1, dtype="int16", device=self._device)
+                self._stream.start()
+            except Exception as exc:  # PortAudioError and friends
+                raise AudioError(f"cannot open the speaker ({exc})") from None
+            self._rate = rate
+        self._stream.write(pcm)
+
+    def flush(self) -> None:
+        if self._stream is not None:
+            self._stream.abort()
+            self._stream.close()
+            self._stream = None
+
+    def close(self) -> None:
+        if self._stream is not None:
+            self._stream.stop()
+            self._stream.close()
+            self._stream = None
+
+
+class NullSink:
+    """Plays nothing (``--quiet``)."""
+
+    def write(self, pcm: bytes, rate: int) -> None:
+        """Discard."""
+
+    def flush(self) -> None:
+        """Nothing buffered."""
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+@dataclass
+class SpokenEvent:
+    """When a message started to be heard, for latency figures and tests."""
+
+    text: str
+    started: float
+    """time.monotonic() at the first block written."""
+    interrupted: bool = False
+
+
+@dataclass
+class Speaker:
+    """Owns the synthesiser in one thread and plays a queue of messages.
+
+    An emergency batch empties the queue and cuts off the message being
+    played within one block. If synthesis fails, the speaker says once why
+    (through ``on_error``) and from then on only the printed reply remains.
+    """
+
+    make_synth: Callable[[], Synthesizer]
+    sink: AudioSink
+    rate_wpm: int = DEFAULT_RATE_WPM
+    ready_texts: Sequence[str] = ()
+    """Texts synthesised at start-up so they play without delay ("Call 911 now.")."""
+    on_error: Callable[[str], None] = field(default=lambda message: None)
+    events: list[SpokenEvent] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._queue: deque[str] = deque()
+        self._cond = threading.Condition()
+        self._cut = threading.Event()
+        self.speaking = threading.Event()
+        """Set while audio is being played: the microphone ignores what it hears then."""
+        self._closing = False
+        self._idle = threading.Event()
+        self._idle.set()
+        self._ready = threading.Event()
+        self._cache: dict[tuple[str, int], Clip] = {}
+        self.failed: str | None = None
+        self._thread = threading.Thread(target=self._run, name="voicecare-speaker", daemon=True)
+        self._thread.start()
+
+    def wait_ready(self, timeout: float = 30.0) -> bool:
+        """Block until the synthesiser is up and the ready texts are made."""
+        return self._ready.wait(timeout)
+
+    def say(self, messages: Iterable[Message]) -> None:
+        """Queue messages; an emergency among them cuts off everything before it."""
+        batch = [m for m in messages if m.text]
+        urgent = any(m.level is Level.EMERGENCY and m.kind == "emergency" for m in batch)
+        with self._cond:
+            if urgent:
+                self._queue.clear()
+                self._cut.set()
+            self._queue.extend(m.text for m in batch)
+            if batch:
+                self._idle.clear()
+            self._cond.notify()
+
+    def stop(self) -> None:
+        """Silence at once ("stop")."""
+        with self._cond:
+            self._queue.clear()
+            self._cut.set()
+            self._cond.notify()
+
+    def adjust_rate(self, step: int) -> int:
+        """Slower (negative) or faster (positive); returns the new words per minute."""
+        self.rate_wpm = max(MIN_RATE_WPM, min(MAX_RATE_WPM, self.rate_wpm + step * RATE_STEP_WPM))
+        return self.rate_wpm
+
+    def wait_idle(self, timeout: float = 60.0) -> bool:
+        """Block until everything queued has been played (or dropped)."""
+        return self._idle.wait(timeout)
+
+    def close(self) -> None:
+        """Finish what is queued, then stop the thread and release the sink."""
+        self.wait_idle()
+        with self._cond:
+            self._closing = True
+            self._cond.notify()
+        self._thread.join(timeout=10)
+        self.sink.close()
+
+    def _run(self) -> None:
+        synth = self._start_synth()
+        self._ready.set()
+        while True:
+            with self._cond:
+                while not self._queue and not self._closing:
+                    self._idle.set()
+                    self._cond.wait()
+                if not self._queue:
+                    return
+                text = self._queue.popleft()
+                self._cut.clear()
+            if synth is not None:
+                synth = self._speak(synth, text)
+
+    def _start_synth(self) -> Synthesizer | None:
+        try:
+            synth = self.make_synth()
+            for text in self.ready_texts:
+                self._clip(synth, text)
+            return synth
+        except Exception as exc:  # any engine failure: keep working, printed replies only
+            self._fail(exc)
+            return None
+
+    def _fail(self, exc: BaseException) -> None:
+        if self.failed is None:
+            self.failed = str(exc) if isinstance(exc, SpeechError) else f"{exc.__class__.__name__}: {exc}"
+            self.on_error(f"cannot speak, replies are printed only: {self.failed}")
+
+    def _clip(self, synth: Synthesizer, text: str) -> Clip:
+        key = (text, self.rate_wpm)
+        if key not in self._cache:
+            self._cache[key] = synth.synth(text, self.rate_wpm)
+        return self._cache[key]
+
+    def _speak(self, synth: Synthesizer, text: str) -> Synthesizer | None:
+        try:
+            clip = self._clip(synth, text)
+        except Exception as exc:  # the engine broke mid-session: print from now on
+            self._fail(exc)
+            return None
+        self._play(clip)
+        return synth
+
+    def _play(self, clip: Clip) -> None:
+        block = max(2, int(clip.rate * BLOCK_SECONDS)) * 2
+        event = SpokenEvent(clip.text, time.monotonic())
+        self.events.append(event)
+        self.speaking.set()
+        try:
+            for offset in range(0, len(clip.pcm), block):
+                if self._cut.is_set():
+                    event.interrupted = True
+                    self.sink.flush()
+                    return
+                self.sink.write(clip.pcm[offset:offset + block], clip.rate)
+            pause = b"\x00\x00" * int(clip.rate * PAUSE_SECONDS)
+            if not self._cut.is_set():
+                self.sink.write(pause, clip.rate)
+        except Exception as exc:  # the output device vanished: keep printing
+            self._fail(exc)
+        finally:
+            self.speaking.clear()
