@@ -28,27 +28,32 @@ class Heard:
     """Seconds into the audio when a partial result first showed an emergency."""
     early: tuple[Message, ...]
     """Emergency messages already handed to the speaker from a partial result."""
+    early_findings: tuple[Finding, ...] = ()
+    """The emergency findings that partial results showed (kept, as uncertain, in the answer)."""
 
 
-def answer_transcript(assistant: Assistant, transcript: Transcript) -> TriageResult:
-    """Triage the best reading, adding red flags that only the alternatives heard (rule 4)."""
+def answer_transcript(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = ()) -> TriageResult:
+    """Triage the best reading, adding red flags that only the alternatives or partials heard (rule 4)."""
     found = list(triage.findings(assistant.matcher.match(transcript.text), assistant.intents))
     mentioned = {f.symptom.id for f in found}
-    for alternative in transcript.alternatives:
-        for extra in triage.findings(assistant.matcher.match(alternative), assistant.intents):
-            if extra.status is Status.PRESENT and extra.symptom.level <= RED_FLAG and extra.symptom.id not in mentioned:
-                found.append(Finding(extra.symptom, Status.PRESENT, extra.score, extra.heard, uncertain=True))
-                mentioned.add(extra.symptom.id)
+    others = [f for alt in transcript.alternatives for f in triage.findings(assistant.matcher.match(alt), assistant.intents)]
+    for extra in [*others, *early]:
+        if extra.status is Status.PRESENT and extra.symptom.level <= RED_FLAG and extra.symptom.id not in mentioned:
+            found.append(Finding(extra.symptom, Status.PRESENT, extra.score, extra.heard, uncertain=True))
+            mentioned.add(extra.symptom.id)
     result = triage.triage(found, assistant.intents, disclaimer=assistant.disclaimer_due)
     assistant.disclaimer_due = False
     return result
 
 
-def emergency_messages(assistant: Assistant, text: str) -> tuple[Message, ...]:
-    """The opening emergency messages if ``text`` already shows an emergency, else ()."""
+def emergencies(assistant: Assistant, text: str) -> dict[str, Finding]:
+    """Emergency findings in a (partial) transcript, by symptom id."""
     found = triage.findings(assistant.matcher.match(text), assistant.intents)
-    if not any(f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY for f in found):
-        return ()
+    return {f.symptom.id: f for f in found if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY}
+
+
+def emergency_messages(assistant: Assistant, found: Sequence[Finding]) -> tuple[Message, ...]:
+    """The opening emergency messages for these findings."""
     result = triage.triage(found, assistant.intents, disclaimer=False)
     return tuple(m for m in result.messages if m.kind == "emergency")
 
@@ -61,6 +66,10 @@ def recognize(
     stream = recognizer.stream(grammar)
     spent, seconds, emergency_at = 0.0, 0.0, None
     early: tuple[Message, ...] = ()
+    # Partial results flicker; an emergency must show in two updates in a row
+    # before it interrupts (one block, about 0.1 s, later).
+    previous: dict[str, Finding] = {}
+    steady: list[Finding] = []
     last_partial = ""
     for chunk in chunks:
         began = time.perf_counter()
@@ -68,15 +77,18 @@ def recognize(
         seconds = chunk.start + chunk.seconds
         if emergency_at is None and partial is not None and partial.text and partial.text != last_partial:
             last_partial = partial.text
-            early = emergency_messages(assistant, partial.text)
-            if early:
+            now = emergencies(assistant, partial.text)
+            steady = [now[k] for k in now.keys() & previous.keys()]
+            previous = now
+            if steady:
                 emergency_at = seconds
+                early = emergency_messages(assistant, steady)
                 on_emergency(early)
         spent += time.perf_counter() - began
     began = time.perf_counter()
     final = stream.finish()
     spent += time.perf_counter() - began
-    return Heard(final, seconds, spent, emergency_at, early)
+    return Heard(final, seconds, spent, emergency_at, early, tuple(steady) if emergency_at is not None else ())
 
 
 def still_to_say(result: TriageResult, already: Sequence[Message]) -> list[Message]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from voicecare import render
 from voicecare.assistant import Assistant
 from voicecare.errors import InputError
+from voicecare.stt import Recognizer
 from voicecare.tts import DEFAULT_RATE_WPM, AudioSink, NullSink, Pyttsx3Synthesizer, SoundDeviceSink, Speaker, WavSink
 
 MODELS_ENV = "VOICECARE_MODELS"
@@ -60,24 +61,42 @@ def make_speaker(args: argparse.Namespace, assistant: Assistant, sink: AudioSink
     return speaker
 
 
+def cache_dir() -> Path:
+    """Where built language models are kept ($XDG_CACHE_HOME/voicecare)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "voicecare"
+
+
+def load_recognizer(args: argparse.Namespace, assistant: Assistant) -> Recognizer:
+    """The recogniser the options ask for; says on stderr which engine and model are in use."""
+    from voicecare import intents, lm, stt
+
+    loaded_at = time.perf_counter()
+    language = None
+    if args.engine == "sphinx" or (args.engine == "auto" and stt.resolve_model(args.model, models_dir()) is None):
+        words = (args.intents or intents.default_dir()) / "common_words.txt"
+        language = lm.build(assistant.intents, words, stt.sphinx_words(), cache_dir())
+    recognizer = stt.load(args.engine, args.model, models_dir(), language)
+    warn(f"recognising with {recognizer.name}: {recognizer.description} "
+         f"(loaded in {time.perf_counter() - loaded_at:.2f} s)")
+    return recognizer
+
+
 def triage_audio(args: argparse.Namespace) -> int:
     """``voicecare triage --audio FILE...``: one result per file, the model loaded once."""
-    from voicecare import audio, pipeline, stt
+    from voicecare import audio, pipeline
 
     for path in args.audio:
         audio.read_format(path)  # fail fast, before loading anything, on a file that is not audio
     assistant = Assistant.load(args.intents)
-    loaded_at = time.perf_counter()
-    recognizer = stt.load(args.engine, args.model, models_dir())
-    warn(f"recognising with {recognizer.name}: {recognizer.description} "
-         f"(loaded in {time.perf_counter() - loaded_at:.2f} s)")
+    recognizer = load_recognizer(args, assistant)
     speaker = None if args.quiet else make_speaker(args, assistant)
     try:
         for path in args.audio:
             say = speaker.say if speaker is not None else (lambda messages: None)
             heard = pipeline.recognize(audio.iter_wav(path, recognizer.rate), recognizer, assistant, say)
             began = time.perf_counter()
-            result = pipeline.answer_transcript(assistant, heard.transcript)
+            result = pipeline.answer_transcript(assistant, heard.transcript, heard.early_findings)
             triage_ms = (time.perf_counter() - began) * 1000
             if speaker is not None:
                 speaker.say(pipeline.still_to_say(result, heard.early))

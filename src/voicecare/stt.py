@@ -82,8 +82,12 @@ def vosk_problems(path: Path) -> list[str]:
     return missing
 
 
-def load(engine: str, model: Path | None, models_dir: Path) -> Recognizer:
-    """The recogniser for ``--engine`` (vosk, sphinx or auto)."""
+def load(engine: str, model: Path | None, models_dir: Path, language: Path | None = None) -> Recognizer:
+    """The recogniser for ``--engine`` (vosk, sphinx or auto).
+
+    ``language`` is a language model for PocketSphinx built from the intents
+    (see ``lm.py``); without it PocketSphinx uses its general English model.
+    """
     if engine not in ("vosk", "sphinx", "auto"):
         raise ModelError(f"unknown engine {engine!r}; use vosk, sphinx or auto")
     path = resolve_model(model, models_dir) if engine != "sphinx" else None
@@ -91,7 +95,7 @@ def load(engine: str, model: Path | None, models_dir: Path) -> Recognizer:
         raise ModelError(f"no Vosk model found in {models_dir}; {GET_A_MODEL}")
     if path is not None:
         return VoskRecognizer.load(path)
-    return SphinxRecognizer.load()
+    return SphinxRecognizer.load(language)
 
 
 class VoskRecognizer:
@@ -186,26 +190,24 @@ class SphinxRecognizer:
     name = "sphinx"
     rate = TARGET_RATE
 
-    def __init__(self, model_dir: Path) -> None:
+    def __init__(self, model_dir: Path, language: Path | None = None) -> None:
         self._model_dir = model_dir
-        self.description = f"PocketSphinx en-us model {model_dir}"
+        self._language = language or model_dir / "en-us.lm.bin"
+        kind = "voicecare language model" if language else "general language model"
+        self.description = f"PocketSphinx en-us acoustic model with its {kind}"
         self._decoder = self._new_decoder()
 
     @classmethod
-    def load(cls) -> SphinxRecognizer:
+    def load(cls, language: Path | None = None) -> SphinxRecognizer:
         """Find the bundled model; ModelError when pocketsphinx is missing."""
-        try:
-            import pocketsphinx
-        except ImportError:
-            raise ModelError("no Vosk model and the pocketsphinx package is not installed; run scripts/setup.sh") from None
-        return cls(Path(pocketsphinx.get_model_path()) / "en-us")
+        return cls(sphinx_model_dir(), language)
 
     def _new_decoder(self) -> Any:
         from pocketsphinx import Decoder
 
         model = self._model_dir
         try:
-            return Decoder(hmm=str(model / "en-us"), lm=str(model / "en-us.lm.bin"),
+            return Decoder(hmm=str(model / "en-us"), lm=str(self._language),
                            dict=str(model / "cmudict-en-us.dict"), samprate=self.rate, loglevel="FATAL")
         except Exception as exc:  # pocketsphinx raises RuntimeError/ValueError for bad models
             raise ModelError(f"{model}: PocketSphinx could not load its model ({exc})") from None
@@ -220,6 +222,22 @@ class SphinxRecognizer:
         else:
             decoder.activate_search("_default")
         return _SphinxStream(decoder)
+
+
+def sphinx_model_dir() -> Path:
+    """The English model inside the pocketsphinx wheel."""
+    try:
+        import pocketsphinx
+    except ImportError:
+        raise ModelError("no Vosk model and the pocketsphinx package is not installed; run scripts/setup.sh") from None
+    return Path(pocketsphinx.get_model_path()) / "en-us"
+
+
+def sphinx_words() -> set[str]:
+    """Words the bundled pronunciation dictionary knows (a language model may use only these)."""
+    path = sphinx_model_dir() / "cmudict-en-us.dict"
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        return {line.split(" ", 1)[0] for line in handle if line.strip() and "(" not in line.split(" ", 1)[0]}
 
 
 class _SphinxStream:

@@ -1,0 +1,131 @@
+"""A small language model built from the intents, so the bundled recogniser expects caregivers' words.
+
+PocketSphinx's general English model mishears "heart racing" as "horse
+racing". Its decoder accepts an ARPA back-off trigram model; we write one
+from the intent phrases said in everyday frames ("my son", "she has", "no",
+"his sister has"), plus everyday words so that off-topic speech is heard as
+itself rather than forced into a symptom.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from voicecare.domain import IntentSet
+
+_WORD = re.compile(r"[a-z][a-z']*|[0-9]+")
+_SPOKEN = {"911": "nine one one", "102": "a hundred and two", "103": "a hundred and three"}
+
+
+def lm_words(line: str) -> list[str]:
+    """Words as the recogniser's dictionary spells them: contractions kept ("can't" is one word)."""
+    out: list[str] = []
+    for word in _WORD.findall(line.lower().replace("\u2019", "'")):
+        out.extend(_SPOKEN.get(word, word).split())
+    return out
+
+DISCOUNT = 0.5
+UNIGRAM_FLOOR = 0.5
+"""Pseudo-count each vocabulary word gets, so unseen words stay possible."""
+START, END = "<s>", "</s>"
+SUBJECTS = ("he", "she", "my son", "my daughter", "my toddler", "my baby", "our little boy", "our little girl",
+            "he is", "she is", "he has", "she has", "his back", "her back", "i think he", "i think she")
+FRAMES = ("{s} {p}", "{p}", "{s} {p} and {q}", "no {p}", "{s} doesn't have {p}", "his sister has {p}",
+          "what if she gets {p}", "{s} had {p} last week", "i'm not sure if {s} {p}", "{p} but {q}", "please help {s} {p}",
+          "{s}'s {p}")
+
+
+def sentences(intents: IntentSet) -> Iterator[str]:
+    """Training text: every phrase in a handful of everyday frames, controls and near-pattern words."""
+    phrases = [p for s in intents.symptoms for p in s.phrases]
+    for index, phrase in enumerate(phrases):
+        other = phrases[(index * 7 + 3) % len(phrases)]
+        for frame_index, frame in enumerate(FRAMES):
+            subject = SUBJECTS[(index + frame_index) % len(SUBJECTS)]
+            yield frame.format(s=subject, p=phrase, q=other)
+    for symptom in intents.symptoms:
+        for pattern in symptom.near:
+            groups = [g.split() for g in pattern.split(" within ")[0].split("+")]
+            for i, first in enumerate(groups[0]):
+                yield " ".join([first, *[g[i % len(g)] for g in groups[1:]]])
+    for words in intents.controls.values():
+        yield from words
+
+
+def counts(lines: Iterable[str], order: int = 3) -> list[Counter[tuple[str, ...]]]:
+    """n-gram counts for n = 1..order, with sentence marks."""
+    tables: list[Counter[tuple[str, ...]]] = [Counter() for _ in range(order)]
+    for line in lines:
+        words = [START, *lm_words(line), END]
+        for n in range(1, order + 1):
+            for i in range(len(words) - n + 1):
+                tables[n - 1][tuple(words[i:i + n])] += 1
+    return tables
+
+
+def arpa(lines: Iterable[str], vocabulary: Iterable[str] = ()) -> str:
+    """An ARPA back-off trigram model (absolute discounting)."""
+    uni, bi, tri = counts(lines)
+    for word in vocabulary:
+        uni[(word,)] += 0
+    total = sum(uni.values()) + UNIGRAM_FLOOR * len(uni)
+    p1 = {w: (c + UNIGRAM_FLOOR) / total for w, c in uni.items()}
+    p2, bow1 = _level(bi, lambda h, w: p1[w])
+
+    def backoff2(h: tuple[str, ...], w: tuple[str, ...]) -> float:
+        key = h[-1:] + w
+        return p2[key] if key in p2 else bow1.get(h[-1:], 1.0) * p1[w]
+
+    p3, bow2 = _level(tri, backoff2)
+    out = ["\\data\\", f"ngram 1={len(p1)}", f"ngram 2={len(p2)}", f"ngram 3={len(p3)}", "", "\\1-grams:"]
+    for w, p in sorted(p1.items()):
+        prob = -99.0 if w == (START,) else math.log10(p)
+        out.append(f"{prob:.4f} {w[0]} {math.log10(bow1.get(w, 1.0)):.4f}")
+    out += ["", "\\2-grams:"]
+    out += [f"{math.log10(p):.4f} {' '.join(k)} {math.log10(bow2.get(k, 1.0)):.4f}" for k, p in sorted(p2.items())]
+    out += ["", "\\3-grams:"]
+    out += [f"{math.log10(p):.4f} {' '.join(k)}" for k, p in sorted(p3.items())]
+    return "\n".join([*out, "", "\\end\\", ""])
+
+
+def _level(table: Counter[tuple[str, ...]], lower: object) -> tuple[dict[tuple[str, ...], float], dict[tuple[str, ...], float]]:
+    """Discounted probabilities of one order and the back-off weights of its histories."""
+    history: Counter[tuple[str, ...]] = Counter()
+    for gram, count in table.items():
+        history[gram[:-1]] += count
+    probs = {gram: (count - DISCOUNT) / history[gram[:-1]] for gram, count in table.items()}
+    seen: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for gram in table:
+        seen[gram[:-1]].append(gram)
+    weights = {}
+    for h, grams in seen.items():
+        left = 1.0 - sum(probs[g] for g in grams)
+        lower_mass = sum(lower(h, g[-1:]) for g in grams)  # type: ignore[operator]
+        weights[h] = left / max(1e-9, 1.0 - lower_mass)
+    return probs, weights
+
+
+def build(intents: IntentSet, common_words: Path, known: Iterable[str], cache: Path) -> Path:
+    """Write the model for these intents (cached by content); only words the dictionary knows."""
+    allowed = set(known)
+    extra = [w for line in _read_words(common_words) for w in lm_words(line)]
+    lines = [s for s in sentences(intents) if all(w in allowed for w in lm_words(s))]
+    text = arpa(lines, [w for w in extra if w in allowed])
+    path = cache / f"voicecare-{hashlib.sha256(text.encode()).hexdigest()[:16]}.lm"
+    if not path.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".tmp")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)
+    return path
+
+
+def _read_words(path: Path) -> list[str]:
+    if not path.is_file():
+        return []
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]

@@ -1,0 +1,95 @@
+"""Test doubles for hardware this machine may lack, behind the same interfaces as the real devices.
+
+``FakeOutputDevice`` stands for the sound card (an ``AudioSink`` that takes
+real time to play, like a device); ``FileMicrophone`` stands for the
+microphone (same ``start``/``chunks``/``close``/``muted`` as ``Microphone``)
+and replays WAV files. Neither fakes the engines: recognition and synthesis
+stay real.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from voicecare.audio import TARGET_RATE, AudioChunk, iter_wav
+from voicecare.errors import AudioError
+
+
+@dataclass
+class PlayedBlock:
+    """One block the fake device played, and when."""
+
+    pcm: bytes
+    rate: int
+    at: float
+    """time.monotonic() when the block started playing."""
+
+
+@dataclass
+class FakeOutputDevice:
+    """A speaker that plays in real time (or ``speed`` times faster) and remembers what it played."""
+
+    speed: float = 1.0
+    blocks: list[PlayedBlock] = field(default_factory=list)
+    flushes: int = 0
+    fail_after: int | None = None
+    """Raise AudioError (as if unplugged) after this many blocks."""
+
+    def write(self, pcm: bytes, rate: int) -> None:
+        if self.fail_after is not None and len(self.blocks) >= self.fail_after:
+            raise AudioError("fake speaker unplugged")
+        self.blocks.append(PlayedBlock(pcm, rate, time.monotonic()))
+        time.sleep(len(pcm) / 2 / rate / self.speed)
+
+    def flush(self) -> None:
+        self.flushes += 1
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+    def audio(self) -> bytes:
+        """Everything played, joined."""
+        return b"".join(b.pcm for b in self.blocks)
+
+
+class FileMicrophone:
+    """A microphone that hears WAV files, one after another, at real-time pace (or faster)."""
+
+    def __init__(self, files: Sequence[Path], rate: int = TARGET_RATE, speed: float = 1.0,
+                 muted: threading.Event | None = None, gap_seconds: float = 0.0) -> None:
+        self.files = list(files)
+        self.rate = rate
+        self.speed = speed
+        self.muted = muted or threading.Event()
+        self.gap_seconds = gap_seconds
+        self.started_at = 0.0
+        self._closed = False
+
+    def start(self) -> None:
+        self.started_at = time.monotonic()
+
+    def chunks(self, timeout: float = 1.0) -> Iterator[AudioChunk]:
+        position = 0.0
+        for path in self.files:
+            for chunk in iter_wav(path, self.rate):
+                if self._closed:
+                    return
+                self._pace(position + chunk.seconds)
+                pcm = b"\x00" * len(chunk.pcm) if self.muted.is_set() else chunk.pcm
+                yield AudioChunk(pcm, chunk.rate, position)
+                position += chunk.seconds
+            position += self.gap_seconds
+
+    def _pace(self, until: float) -> None:
+        if self.speed <= 0:
+            return
+        delay = self.started_at + until / self.speed - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
+
+    def close(self) -> None:
+        self._closed = True
