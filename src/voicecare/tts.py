@@ -8,8 +8,6 @@ samples ourselves: an emergency message then cuts in within one block, and
 
 from __future__ import annotations
 
-import contextlib
-import io
 import tempfile
 import threading
 import time
@@ -28,6 +26,9 @@ DEFAULT_RATE_WPM = 165
 RATE_STEP_WPM = 25
 MIN_RATE_WPM, MAX_RATE_WPM = 90, 260
 PAUSE_SECONDS = 0.25
+SYNTH_ATTEMPTS = 3
+RETRY_SECONDS = 0.05
+WAV_HEADER_BYTES = 44
 """Silence between two messages, so sentences do not run together."""
 
 
@@ -63,19 +64,45 @@ class AudioSink(Protocol):
 
 
 class Pyttsx3Synthesizer:
-    """pyttsx3 (espeak-ng on Linux) writing to a temporary WAV file."""
+    """pyttsx3 (espeak-ng on Linux) writing to a temporary WAV file.
+
+    pyttsx3 hands every caller in a process the same engine (and espeak has
+    one global callback), so two synthesisers must never run at once: the
+    class-wide lock makes that so even when, as in tests, several speakers
+    live side by side.
+    """
+
+    _engine_lock = threading.Lock()
 
     def __init__(self, voice: str | None = None) -> None:
+        self._voice = voice
+        with self._engine_lock:
+            self._engine: Any = self._start()
+        self._scratch = tempfile.TemporaryDirectory(prefix="voicecare-tts-")
+
+    def _start(self) -> Any:
         try:
             import pyttsx3
 
-            with contextlib.redirect_stdout(io.StringIO()):
-                self._engine: Any = pyttsx3.init()
+            engine = pyttsx3.init()
         except Exception as exc:  # pyttsx3 raises many kinds when no driver works
             raise SpeechError(f"the speech engine did not start ({exc.__class__.__name__}: {exc}); "
                               "install espeak-ng (scripts/setup.sh)") from None
-        self._engine.setProperty("voice", voice or self._english_voice())
-        self._scratch = tempfile.TemporaryDirectory(prefix="voicecare-tts-")
+        _silence_driver_prints()
+        self._engine = engine
+        engine.setProperty("voice", self._voice or self._english_voice())
+        return engine
+
+    def _set_rate(self, rate_wpm: int) -> None:
+        # setProperty is queued and, in pyttsx3 2.99's espeak driver, sometimes
+        # applied after the next utterance; set it on espeak directly as well.
+        self._engine.setProperty("rate", rate_wpm)
+        try:
+            from pyttsx3.drivers import _espeak
+
+            _espeak.SetParameter(_espeak.RATE, rate_wpm, 0)
+        except (ImportError, AttributeError, OSError):
+            pass  # another driver (macOS, Windows): the queued setting is all there is
 
     def _english_voice(self) -> str:
         ids = [v.id for v in self._engine.getProperty("voices")]
@@ -87,20 +114,43 @@ class Pyttsx3Synthesizer:
 
     def synth(self, text: str, rate_wpm: int) -> Clip:
         """Synthesise to a WAV file and read it back."""
+        with self._engine_lock:
+            return self._synth_locked(text, rate_wpm)
+
+    def _synth_locked(self, text: str, rate_wpm: int) -> Clip:
         from voicecare.audio import iter_wav, read_format
 
         path = Path(self._scratch.name) / "say.wav"
-        path.unlink(missing_ok=True)
-        self._engine.setProperty("rate", rate_wpm)
-        # The espeak driver prints "Audio saved to ..." on stdout; keep stdout for results.
-        with contextlib.redirect_stdout(io.StringIO()):
+        for _attempt in range(SYNTH_ATTEMPTS):
+            path.unlink(missing_ok=True)
+            self._set_rate(rate_wpm)
             self._engine.save_to_file(text, str(path))
             self._engine.runAndWait()
-        if not path.is_file() or path.stat().st_size <= 44:
+            if path.is_file() and path.stat().st_size > WAV_HEADER_BYTES:
+                break
+            # The espeak driver's loop sometimes ends before the audio is written
+            # (pyttsx3 2.99). Retry on the same engine: a second engine would
+            # re-register espeak's one global callback, and the first engine's
+            # clean-up would then unregister it for both.
+            time.sleep(RETRY_SECONDS)
+        else:
             raise SpeechError("the speech engine wrote no audio")
         rate = read_format(path).rate
         pcm = b"".join(chunk.pcm for chunk in iter_wav(path, rate=rate))
         return Clip(pcm, rate, text)
+
+
+def _silence_driver_prints() -> None:
+    """The espeak driver prints "Audio saved to ..." on stdout, where results go.
+
+    Shadowing ``print`` in that one module is thread-safe, unlike
+    redirecting sys.stdout from the speaker's thread.
+    """
+    import sys
+
+    module = sys.modules.get("pyttsx3.drivers.espeak")
+    if module is not None:
+        module.print = lambda *args, **kwargs: None  # type: ignore[attr-defined]
 
 
 class WavSink:

@@ -1,0 +1,107 @@
+"""Real audio through the real pipeline: recognition, early emergency, n-best escalation, the recorded corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from tests.conftest import AUDIO, english_vosk_model
+from voicecare import pipeline, stt
+from voicecare.assistant import Assistant
+from voicecare.audio import iter_wav
+from voicecare.domain import Level, Message
+from voicecare.evaluation import Case, Report, evaluate, format_report
+
+
+def corpus() -> list[tuple[str, Level]]:
+    rows = []
+    for line in (AUDIO / "utterances.tsv").read_text().splitlines():
+        if line and not line.startswith("#"):
+            ident, label, _ = line.split("\t")
+            rows.append((ident, Level.parse(label)))
+    return rows
+
+
+def run_corpus(recognizer: stt.Recognizer, assistant: Assistant, kind: str) -> Report:
+    cases = [Case(level, ident, i) for i, (ident, level) in enumerate(corpus())]
+
+    def decide(ident: str) -> Level:
+        heard = pipeline.recognize(iter_wav(AUDIO / kind / f"{ident}.wav"), recognizer, assistant, lambda _: None)
+        return pipeline.answer_transcript(assistant, heard.transcript, heard.early_findings).disposition
+
+    report = evaluate(cases, decide)
+    print(f"\n{recognizer.name} {kind}:\n{format_report(report)}")
+    return report
+
+
+@pytest.fixture(scope="module")
+def engines(sphinx: stt.Recognizer) -> dict[str, stt.Recognizer]:
+    return {"sphinx": sphinx}
+
+
+def recognizer_for(name: str, engines: dict[str, stt.Recognizer]) -> stt.Recognizer:
+    if name == "vosk-en":
+        return stt.VoskRecognizer.load(english_vosk_model())
+    return engines[name]
+
+
+@pytest.mark.parametrize("engine", ["sphinx", "vosk-en"])
+def test_clean_recordings(engine: str, engines: dict[str, stt.Recognizer], assistant: Assistant) -> None:
+    report = run_corpus(recognizer_for(engine, engines), assistant, "clean")
+    assert report.emergency_recall >= 0.9
+    assert report.accuracy >= 0.8
+
+
+@pytest.mark.parametrize("engine", ["sphinx", "vosk-en"])
+def test_noisy_recordings_at_10_db(engine: str, engines: dict[str, stt.Recognizer], assistant: Assistant) -> None:
+    report = run_corpus(recognizer_for(engine, engines), assistant, "noisy")
+    assert report.emergency_recall >= 0.9
+
+
+@pytest.mark.parametrize("name", ["silence", "noise_only"])
+def test_silence_and_noise_alone_are_unclear(name: str, sphinx: stt.Recognizer, assistant: Assistant) -> None:
+    heard = pipeline.recognize(iter_wav(AUDIO / "other" / f"{name}.wav"), sphinx, assistant, lambda _: None)
+    result = pipeline.answer_transcript(assistant, heard.transcript)
+    assert result.disposition is Level.UNCLEAR
+    assert any("Call 911 if" in m.text for m in result.messages)
+
+
+def test_emergency_is_acted_on_before_the_caregiver_finishes(sphinx: stt.Recognizer, assistant: Assistant) -> None:
+    said: list[Sequence[Message]] = []
+    path = AUDIO / "clean" / "em_fall_legs.wav"  # "...and now he can't move his legs." then silence
+    heard = pipeline.recognize(iter_wav(path), sphinx, assistant, said.append)
+    assert heard.emergency_at is not None and heard.emergency_at < heard.audio_seconds
+    assert said and said[0][0].text == "Call 911 now."
+    result = pipeline.answer_transcript(assistant, heard.transcript, heard.early_findings)
+    assert result.disposition is Level.EMERGENCY
+    assert "Call 911 now." not in [m.text for m in pipeline.still_to_say(result, heard.early)]
+
+
+def test_a_red_flag_in_an_alternative_escalates(assistant: Assistant) -> None:
+    transcript = stt.Transcript("her back is sore and she is pale", True, ("her back is sore and she fainted",))
+    result = pipeline.answer_transcript(assistant, transcript)
+    assert result.disposition is Level.EMERGENCY
+    assert any(m.kind == "confirm" for m in result.messages)  # and it asks to be corrected
+
+
+def test_alternatives_never_lower_the_level(assistant: Assistant) -> None:
+    transcript = stt.Transcript("she fainted", True, ("she is fine",))
+    assert pipeline.answer_transcript(assistant, transcript).disposition is Level.EMERGENCY
+
+
+def test_rate_conversion_through_the_pipeline(sphinx: stt.Recognizer, assistant: Assistant) -> None:
+    for path in sorted((AUDIO / "formats").glob("fever_4*.wav")):
+        heard = pipeline.recognize(iter_wav(path), sphinx, assistant, lambda _: None)
+        assert "fever" in heard.transcript.text, path.name
+
+
+def test_korean_vosk_model_runs_the_same_pipeline(assistant: Assistant) -> None:
+    from tests.conftest import korean_vosk_model
+
+    recognizer = stt.VoskRecognizer.load(korean_vosk_model())
+    heard = pipeline.recognize(iter_wav(AUDIO / "clean" / "ur_fever.wav"), recognizer, assistant, lambda _: None)
+    assert heard.audio_seconds > 1.0 and heard.transcript.final
+    assert pipeline.answer_transcript(assistant, heard.transcript).disposition in set(Level)
+
+

@@ -1,0 +1,92 @@
+"""Recognisers through the one streaming interface: PocketSphinx (English) and Vosk (a real Korean model)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import AUDIO, korean_vosk_model
+from voicecare import stt
+from voicecare.audio import iter_wav
+from voicecare.errors import ModelError
+
+
+def run(recognizer: stt.Recognizer, path: Path, grammar: list[str] | None = None) -> tuple[list[str], stt.Transcript]:
+    stream = recognizer.stream(grammar)
+    partials = []
+    for chunk in iter_wav(path, recognizer.rate):
+        partial = stream.accept(chunk.pcm)
+        if partial is not None and partial.text:
+            partials.append(partial.text)
+    return partials, stream.finish()
+
+
+def test_sphinx_recognises_english_with_partials(sphinx: stt.Recognizer) -> None:
+    partials, final = run(sphinx, AUDIO / "clean" / "ur_fever.wav")
+    assert final.final and "fever" in final.text and "back" in final.text
+    assert partials and all(not p.startswith("<") for p in partials)
+    assert len(set(partials)) > 2  # partials grow while the caregiver talks
+
+
+def test_sphinx_gives_alternatives(sphinx: stt.Recognizer) -> None:
+    _, final = run(sphinx, AUDIO / "clean" / "hc_sore.wav")
+    assert final.alternatives and final.text not in final.alternatives
+
+
+def test_sphinx_grammar_limits_what_is_heard(sphinx: stt.Recognizer) -> None:
+    _, final = run(sphinx, AUDIO / "clean" / "ur_fever.wav", grammar=["yes", "no", "repeat", "stop"])
+    assert set(final.text.split()) <= {"yes", "no", "repeat", "stop"}
+
+
+def test_silence_gives_an_empty_transcript(sphinx: stt.Recognizer) -> None:
+    _, final = run(sphinx, AUDIO / "other" / "silence.wav")
+    assert final.text == ""
+
+
+def test_vosk_loads_streams_and_finishes_with_a_real_model() -> None:
+    recognizer = stt.VoskRecognizer.load(korean_vosk_model())
+    assert recognizer.name == "vosk"
+    partials, final = run(recognizer, AUDIO / "formats" / "fever_44k_stereo_16bit.wav")  # 44.1 kHz stereo in
+    assert final.final and final.text  # a Korean model hears Korean words, but it hears something
+    assert partials
+    _, quiet = run(recognizer, AUDIO / "other" / "silence.wav")
+    assert quiet.text == ""
+
+
+def test_vosk_grammar_mode() -> None:
+    recognizer = stt.VoskRecognizer.load(korean_vosk_model())
+    _, final = run(recognizer, AUDIO / "clean" / "un_lunch.wav", grammar=["네", "아니요"])
+    assert set(final.text.split()) <= {"네", "아니요", "[unk]"}
+
+
+def test_one_model_many_streams() -> None:
+    recognizer = stt.VoskRecognizer.load(korean_vosk_model())
+    first, second = recognizer.stream(), recognizer.stream()
+    assert first is not second
+
+
+def test_missing_model_file_is_a_model_error(tmp_path: Path) -> None:
+    broken = tmp_path / "model"
+    shutil.copytree(korean_vosk_model(), broken)
+    (broken / "am" / "final.mdl").unlink()
+    with pytest.raises(ModelError, match=r"missing am/final.mdl: not a usable Vosk model; run 'voicecare models download"):
+        stt.VoskRecognizer.load(broken)
+
+
+def test_corrupt_model_is_a_model_error(tmp_path: Path) -> None:
+    broken = tmp_path / "model"
+    shutil.copytree(korean_vosk_model(), broken)
+    (broken / "am" / "final.mdl").write_bytes(b"not a model")
+    with pytest.raises(ModelError, match="Vosk could not load this model"):
+        stt.VoskRecognizer.load(broken)
+
+
+def test_engine_choice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(stt.MODEL_ENV, raising=False)
+    with pytest.raises(ModelError, match="no Vosk model found"):
+        stt.load("vosk", None, tmp_path)
+    assert stt.load("auto", None, tmp_path).name == "sphinx"
+    monkeypatch.setenv(stt.MODEL_ENV, str(korean_vosk_model()))
+    assert stt.resolve_model(None, tmp_path) == korean_vosk_model()

@@ -1,0 +1,136 @@
+"""Speech out with the real pyttsx3 engine: WAV files, queue order, emergency interruption, failures."""
+
+from __future__ import annotations
+
+import time
+import wave
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from voicecare.domain import Level, Message
+from voicecare.errors import SpeechError
+from voicecare.testing import FakeOutputDevice
+from voicecare.tts import Clip, Pyttsx3Synthesizer, Speaker, WavSink
+
+HOME_CARE = ("Gently rub the sore muscles, and stop if it hurts too much. In the first days you can hold a cold pack "
+             "wrapped in a thin towel on the sore spot, twenty minutes on and twenty minutes off, for about an hour. "
+             "Normal play is fine and your child does not need bed rest.")
+
+
+def message(text: str, level: Level = Level.HOME_CARE, kind: str = "home_care") -> Message:
+    return Message(level, kind, text)
+
+
+@pytest.fixture(scope="module")
+def synth() -> Pyttsx3Synthesizer:
+    return Pyttsx3Synthesizer()
+
+
+def test_pyttsx3_writes_real_speech(synth: Pyttsx3Synthesizer) -> None:
+    clip = synth.synth("Call 911 now.", 165)
+    samples = np.frombuffer(clip.pcm, dtype="<i2")
+    assert clip.rate > 8000
+    assert 0.5 < len(samples) / clip.rate < 4.0
+    assert np.abs(samples).max() > 3000  # speech, not silence
+
+
+def test_rate_changes_the_length(synth: Pyttsx3Synthesizer) -> None:
+    text = "Is there anything else we can do for your child today?"
+    slow = synth.synth(text, 100)
+    fast = synth.synth(text, 250)
+    assert len(slow.pcm) > 1.5 * len(fast.pcm)
+
+
+def test_speaker_writes_a_wav_file_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "reply.wav"
+    speaker = Speaker(Pyttsx3Synthesizer, WavSink(path))
+    speaker.say([message("First message."), message("Second message.")])
+    speaker.close()
+    with wave.open(str(path)) as wav:
+        assert wav.getnchannels() == 1 and wav.getsampwidth() == 2
+        assert wav.getnframes() / wav.getframerate() > 1.0
+    assert [e.text for e in speaker.events] == ["First message.", "Second message."]
+
+
+def test_emergency_cuts_in_ahead_of_a_long_home_care_message() -> None:
+    device = FakeOutputDevice(speed=1.0)
+    speaker = Speaker(Pyttsx3Synthesizer, device, ready_texts=("Call 911 now.",))
+    assert speaker.wait_ready()
+    speaker.say([message(HOME_CARE), message("Follow up with the doctor.")])
+    deadline = time.monotonic() + 10
+    while not device.blocks and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.5)  # the long message is being heard
+    asked = time.monotonic()
+    speaker.say([message("Call 911 now.", Level.EMERGENCY, "emergency")])
+    speaker.wait_idle(30)
+    speaker.close()
+    long, urgent = speaker.events[0], speaker.events[1]
+    assert long.text == HOME_CARE and long.interrupted
+    assert urgent.text == "Call 911 now." and not urgent.interrupted
+    assert urgent.started - asked < 0.1  # ready in advance, within a few 20 ms blocks
+    assert "Follow up with the doctor." not in [e.text for e in speaker.events]  # dropped, not said later
+    assert device.flushes >= 1
+
+
+def test_the_reply_file_starts_with_the_emergency_instruction(tmp_path: Path, synth: Pyttsx3Synthesizer) -> None:
+    path = tmp_path / "reply.wav"
+    speaker = Speaker(Pyttsx3Synthesizer, WavSink(path))
+    speaker.say([message(HOME_CARE)])
+    speaker.say([message("Call 911 now.", Level.EMERGENCY, "emergency"), message("Stay with your child.")])
+    speaker.close()
+    expected = np.frombuffer(synth.synth("Call 911 now.", speaker.rate_wpm).pcm, dtype="<i2").astype(np.float64)
+    with wave.open(str(path)) as wav:
+        written = np.frombuffer(wav.readframes(wav.getnframes()), dtype="<i2").astype(np.float64)
+    # espeak is not bit-exact from run to run, so compare loudness envelopes
+    # (20 ms frames): the file must open with the call-911 sentence.
+    assert float(np.corrcoef(envelope(written[: len(expected)]), envelope(expected))[0, 1]) > 0.9
+    said = [e.text for e in speaker.events if not e.interrupted]
+    assert said[0] == "Call 911 now."
+
+
+def envelope(samples: np.ndarray, frame: int = 441) -> np.ndarray:
+    frames = len(samples) // frame
+    return np.sqrt((samples[: frames * frame].reshape(frames, frame) ** 2).mean(axis=1))
+
+
+class BrokenSynth:
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def synth(self, text: str, rate_wpm: int) -> Clip:
+        self.calls += 1
+        raise SpeechError("espeak-ng is not installed")
+
+
+def test_a_failing_engine_is_reported_once_and_nothing_blocks() -> None:
+    told: list[str] = []
+    speaker = Speaker(BrokenSynth, FakeOutputDevice(speed=50), on_error=told.append)
+    speaker.say([message("one"), message("two")])
+    speaker.say([message("Call 911 now.", Level.EMERGENCY, "emergency")])
+    assert speaker.wait_idle(5)
+    speaker.close()
+    assert told == ["cannot speak, replies are printed only: espeak-ng is not installed"]
+
+
+def test_an_unplugged_speaker_is_reported_and_the_queue_still_drains() -> None:
+    told: list[str] = []
+    speaker = Speaker(Pyttsx3Synthesizer, FakeOutputDevice(speed=50, fail_after=3), on_error=told.append)
+    speaker.say([message("one two three four"), message("five six seven")])
+    assert speaker.wait_idle(10)
+    speaker.close()
+    assert len(told) == 1 and "unplugged" in told[0]
+
+
+def test_stop_silences_at_once() -> None:
+    device = FakeOutputDevice(speed=1.0)
+    speaker = Speaker(Pyttsx3Synthesizer, device)
+    speaker.say([message(HOME_CARE)])
+    time.sleep(0.6)
+    speaker.stop()
+    assert speaker.wait_idle(2)
+    played = sum(len(b.pcm) for b in device.blocks) / 2 / device.blocks[0].rate
+    speaker.close()
+    assert played < 2.0
