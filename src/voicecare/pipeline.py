@@ -12,6 +12,12 @@ from voicecare.audio import AudioChunk
 from voicecare.domain import Finding, Level, Message, Status, TriageResult
 from voicecare.stt import Recognizer, Transcript
 
+END_SILENCE_SECONDS = 0.3
+"""Quiet after speech that ends a caregiver's turn."""
+SPEECH_FACTOR = 4.0
+"""A block is speech when its energy is this many times the noise floor."""
+MIN_SPEECH_RMS = 0.01
+FLOOR_ADAPT = 0.05
 RED_FLAG = Level.URGENT
 """Alternatives can add symptoms at this level or higher: a red flag heard in any likely reading counts."""
 
@@ -30,6 +36,37 @@ class Heard:
     """Emergency messages already handed to the speaker from a partial result."""
     early_findings: tuple[Finding, ...] = ()
     """The emergency findings that partial results showed (kept, as uncertain, in the answer)."""
+
+
+class Endpointer:
+    """Decides from loudness when the caregiver has finished speaking.
+
+    The noise floor follows the quiet blocks, so a humming fridge is not
+    speech. Vosk's own endpointer cannot be tuned in the PyPI release and
+    PocketSphinx's waits longer, so the turn ends here.
+    """
+
+    def __init__(self, end_silence: float = END_SILENCE_SECONDS) -> None:
+        self.end_silence = end_silence
+        self.floor = MIN_SPEECH_RMS / SPEECH_FACTOR
+        self.heard_speech = False
+        self.quiet_for = 0.0
+        self.speech_end = 0.0
+        """Seconds into the stream where the last speech block ended."""
+
+    def feed(self, chunk: AudioChunk) -> bool:
+        """True once speech has been followed by enough quiet."""
+        import numpy as np
+
+        samples = np.frombuffer(chunk.pcm, dtype="<i2").astype(np.float32) / 32768
+        rms = float(np.sqrt(np.mean(samples**2))) if len(samples) else 0.0
+        if rms > max(MIN_SPEECH_RMS, self.floor * SPEECH_FACTOR):
+            self.heard_speech, self.quiet_for = True, 0.0
+            self.speech_end = chunk.start + chunk.seconds
+            return False
+        self.floor += FLOOR_ADAPT * (rms - self.floor)
+        self.quiet_for += chunk.seconds
+        return self.heard_speech and self.quiet_for >= self.end_silence
 
 
 def answer_transcript(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = ()) -> TriageResult:
@@ -68,8 +105,13 @@ def emergency_messages(assistant: Assistant, found: Sequence[Finding]) -> tuple[
 def recognize(
     chunks: Iterable[AudioChunk], recognizer: Recognizer, assistant: Assistant,
     on_emergency: Callable[[Sequence[Message]], None], grammar: Sequence[str] | None = None,
+    endpoint: Endpointer | None = None,
 ) -> Heard:
-    """Stream audio through a fresh recogniser, acting on an emergency as soon as a partial shows one."""
+    """Stream audio through a fresh recogniser, acting on an emergency as soon as a partial shows one.
+
+    With an ``endpoint``, recognition stops when the caregiver's turn ends;
+    without one it runs to the end of the audio.
+    """
     stream = recognizer.stream(grammar)
     spent, seconds, emergency_at = 0.0, 0.0, None
     early: tuple[Message, ...] = ()
@@ -92,6 +134,8 @@ def recognize(
                 early = emergency_messages(assistant, steady)
                 on_emergency(early)
         spent += time.perf_counter() - began
+        if endpoint is not None and endpoint.feed(chunk):
+            break
     began = time.perf_counter()
     final = stream.finish()
     spent += time.perf_counter() - began

@@ -21,6 +21,8 @@ N_BEST = 3
 """Alternatives asked of the recogniser: a red flag in any of them is not lost."""
 VOSK_REQUIRED = ("am/final.mdl", "conf/model.conf")
 VOSK_GRAPHS = (("graph/HCLG.fst",), ("graph/HCLr.fst", "graph/Gr.fst"))
+FRAMES_PER_SECOND = 100
+"""PocketSphinx's feature frame rate."""
 WARMUP_SECONDS = 1.0
 """Audio PocketSphinx hears once, unsearched, to adapt to the room before decoding."""
 GET_A_MODEL = "run 'voicecare models download small-en-us', or pass --engine sphinx"
@@ -288,6 +290,8 @@ class _SphinxStream:
             self._open = False
         hyp = self._decoder.hyp()
         text = hyp.hypstr if hyp else ""
+        words = tuple((seg.word.split("(")[0], seg.start_frame / FRAMES_PER_SECOND, seg.end_frame / FRAMES_PER_SECOND)
+                      for seg in self._decoder.seg() if not seg.word.startswith(("<", "[")))
         alternatives: list[str] = []
         try:
             for nbest in self._decoder.nbest():
@@ -297,4 +301,4 @@ class _SphinxStream:
                     alternatives.append(nbest.hypstr)
         except (RuntimeError, AttributeError):  # no lattice for an empty utterance
             pass
-        return Transcript(text, True, tuple(alternatives))
+        return Transcript(text, True, tuple(alternatives), None, words)
