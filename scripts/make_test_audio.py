@@ -6,12 +6,13 @@ Each utterance in utterances.tsv is spoken by piper's "joe" voice and stored
 as 16 kHz mono 16-bit WAV in clean/, then mixed with seeded noise at 10 dB
 SNR into noisy/. A few copies in other WAV formats, silence, noise alone
 and off-topic speech are made for the format and robustness tests.
-Run: .venv/bin/python scripts/make_test_audio.py
+Run: .venv/bin/python scripts/make_test_audio.py [--turns-only]
 """
 
 from __future__ import annotations
 
 import io
+import sys
 import wave
 from pathlib import Path
 
@@ -26,6 +27,15 @@ SNR_DB = 10.0
 SEED = 20261124
 LEAD_SECONDS = 0.4
 """Quiet before and after the words, as when a person starts to speak."""
+
+
+def conversation_turns() -> list[tuple[str, str]]:
+    rows = []
+    for line in (ROOT / "turns.tsv").read_text().splitlines():
+        if line and not line.startswith("#"):
+            ident, text = line.split("\t")
+            rows.append((ident, text))
+    return rows
 
 
 def utterances() -> list[tuple[str, str, str]]:
@@ -99,11 +109,17 @@ def write_float32(path: Path, audio: np.ndarray, rate: int) -> None:
 def main() -> None:
     voice = PiperVoice.load(model_path(), config_path())
     rng = np.random.default_rng(SEED)
+    if "--turns-only" in sys.argv:
+        for ident, text in conversation_turns():
+            write(ROOT / "turns" / f"{ident}.wav", speak(voice, text))
+        return
     for ident, _, text in utterances():
         speech = speak(voice, text)
         write(ROOT / "clean" / f"{ident}.wav", speech)
         write(ROOT / "noisy" / f"{ident}.wav", at_snr(speech, pink_noise(len(speech), rng), SNR_DB))
         print(ident, f"{len(speech) / RATE:.1f} s")
+    for ident, text in conversation_turns():
+        write(ROOT / "turns" / f"{ident}.wav", speak(voice, text))
     sample = speak(voice, "She has a fever and her back hurts.")
     formats = ROOT / "formats"
     write(formats / "fever_44k_stereo_16bit.wav", soxr.resample(sample, RATE, 44_100), 44_100, channels=2)

@@ -190,4 +190,51 @@ def _register_models(sub: argparse._SubParsersAction[_Parser], common: _Parser) 
     command.add_argument("--no-progress", action="store_true", help="do not show download progress")
 
 
-_COMMANDS = (_register_triage, _register_chat, _register_check, _register_eval, _register_devices, _register_models)
+def _register_listen(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    def handler(args: argparse.Namespace) -> int:
+        from voicecare.voice_cli import listen
+
+        return listen(args)
+
+    command = _add(sub, common, "listen", "hands-free spoken conversation (microphone, or recorded turns)", handler)
+    from voicecare.speech_cli import add_speech_arguments
+    from voicecare.voice_cli import add_voice_arguments
+
+    add_speech_arguments(command)
+    add_voice_arguments(command, kiosk=False)
+    command.add_argument("--input-files", type=Path, nargs="+", metavar="FILE",
+                         help="replay these recordings as the caregiver's turns, one file per turn")
+    command.add_argument("--fast", action="store_true", help="replay as fast as possible, not in real time")
+    command.add_argument("--say-to-dir", type=Path, metavar="DIR", help="write each spoken reply to DIR/NNN.wav")
+    command.add_argument("--json", action="store_true", help="one JSON line per assistant turn")
+
+
+def _register_kiosk(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    def handler(args: argparse.Namespace) -> int:
+        from voicecare.voice_cli import kiosk
+
+        return kiosk(args)
+
+    command = _add(sub, common, "kiosk", "unattended kiosk: wake phrase, sessions that reset, recovers by itself", handler)
+    from voicecare.speech_cli import add_speech_arguments
+    from voicecare.voice_cli import add_voice_arguments
+
+    add_speech_arguments(command)
+    add_voice_arguments(command, kiosk=True)
+    command.add_argument("--config", type=Path, help="kiosk settings file (TOML; see deploy/voicecare.toml)")
+    command.add_argument("--json", action="store_true", help="one JSON line per assistant turn")
+
+
+def _register_doctor(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    def handler(args: argparse.Namespace) -> int:
+        from voicecare import doctor
+        from voicecare.speech_cli import models_dir
+
+        return 0 if doctor.run(models_dir(), args.model, args.intents) else 1
+
+    command = _add(sub, common, "doctor", "check microphone, speaker, PortAudio, model, speech engine, intents", handler)
+    command.add_argument("--model", type=Path, help="Vosk model folder to check")
+
+
+_COMMANDS = (_register_triage, _register_chat, _register_check, _register_eval, _register_devices, _register_models,
+             _register_listen, _register_kiosk, _register_doctor)

@@ -59,15 +59,20 @@ class Conversation:
         """The opening words."""
         return self._turn("", [self._say("greeting")], None)
 
-    def hear(self, text: str) -> Turn:
-        """Take the caregiver's next turn (an empty string is silence)."""
+    def hear(self, text: str, unsure: Sequence[Finding] = ()) -> Turn:
+        """Take the caregiver's next turn (an empty string is silence).
+
+        ``unsure`` are red flags the recogniser heard only in an alternative
+        reading or a partial result; they count, as unsure (rule 4).
+        """
         text = text[:MAX_UTTERANCE_CHARS]
         command = self._control(text, COMMANDS)
-        if command is not None:
+        if command is not None and not unsure:
             return self._command(text, command)
+        self._merge(unsure)
         if self.state is State.INTERVIEW:
             return self._answer(text)
-        if not tokens(text):
+        if not tokens(text) and not unsure:
             return self._turn(text, [self._say("listening")], None)
         self._learn(self.assistant.matcher.match(text))
         return self._respond(text)

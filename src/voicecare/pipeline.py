@@ -36,19 +36,38 @@ class Heard:
     """Emergency messages already handed to the speaker from a partial result."""
     early_findings: tuple[Finding, ...] = ()
     """The emergency findings that partial results showed (kept, as uncertain, in the answer)."""
+    constrained: Transcript | None = None
+    """What a grammar-limited recogniser heard alongside (answers and commands), when the engine can."""
+
+
+class Loudness:
+    """Tells speech from background by energy; the noise floor follows the quiet blocks."""
+
+    def __init__(self) -> None:
+        self.floor = MIN_SPEECH_RMS / SPEECH_FACTOR
+
+    def is_speech(self, chunk: AudioChunk) -> bool:
+        """True when the block is clearly louder than the room."""
+        import numpy as np
+
+        samples = np.frombuffer(chunk.pcm, dtype="<i2").astype(np.float32) / 32768
+        rms = float(np.sqrt(np.mean(samples**2))) if len(samples) else 0.0
+        if rms > max(MIN_SPEECH_RMS, self.floor * SPEECH_FACTOR):
+            return True
+        self.floor += FLOOR_ADAPT * (rms - self.floor)
+        return False
 
 
 class Endpointer:
     """Decides from loudness when the caregiver has finished speaking.
 
-    The noise floor follows the quiet blocks, so a humming fridge is not
-    speech. Vosk's own endpointer cannot be tuned in the PyPI release and
+    Vosk's own endpointer cannot be tuned in the PyPI release and
     PocketSphinx's waits longer, so the turn ends here.
     """
 
     def __init__(self, end_silence: float = END_SILENCE_SECONDS) -> None:
         self.end_silence = end_silence
-        self.floor = MIN_SPEECH_RMS / SPEECH_FACTOR
+        self.loudness = Loudness()
         self.heard_speech = False
         self.quiet_for = 0.0
         self.speech_end = 0.0
@@ -56,28 +75,30 @@ class Endpointer:
 
     def feed(self, chunk: AudioChunk) -> bool:
         """True once speech has been followed by enough quiet."""
-        import numpy as np
-
-        samples = np.frombuffer(chunk.pcm, dtype="<i2").astype(np.float32) / 32768
-        rms = float(np.sqrt(np.mean(samples**2))) if len(samples) else 0.0
-        if rms > max(MIN_SPEECH_RMS, self.floor * SPEECH_FACTOR):
+        if self.loudness.is_speech(chunk):
             self.heard_speech, self.quiet_for = True, 0.0
             self.speech_end = chunk.start + chunk.seconds
             return False
-        self.floor += FLOOR_ADAPT * (rms - self.floor)
         self.quiet_for += chunk.seconds
         return self.heard_speech and self.quiet_for >= self.end_silence
 
 
+def unsure_red_flags(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = ()) -> list[Finding]:
+    """Red flags only the alternatives or partial results heard, marked unsure (rule 4)."""
+    mentioned = {m.symptom for m in assistant.matcher.match(transcript.text)}
+    others = [f for alt in transcript.alternatives for f in triage.findings(assistant.matcher.match(alt), assistant.intents)]
+    extra: list[Finding] = []
+    for found in [*others, *early]:
+        if found.status is Status.PRESENT and found.symptom.level <= RED_FLAG and found.symptom.id not in mentioned:
+            extra.append(Finding(found.symptom, Status.PRESENT, found.score, found.heard, uncertain=True))
+            mentioned.add(found.symptom.id)
+    return extra
+
+
 def answer_transcript(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = ()) -> TriageResult:
     """Triage the best reading, adding red flags that only the alternatives or partials heard (rule 4)."""
-    found = list(triage.findings(assistant.matcher.match(transcript.text), assistant.intents))
-    mentioned = {f.symptom.id for f in found}
-    others = [f for alt in transcript.alternatives for f in triage.findings(assistant.matcher.match(alt), assistant.intents)]
-    for extra in [*others, *early]:
-        if extra.status is Status.PRESENT and extra.symptom.level <= RED_FLAG and extra.symptom.id not in mentioned:
-            found.append(Finding(extra.symptom, Status.PRESENT, extra.score, extra.heard, uncertain=True))
-            mentioned.add(extra.symptom.id)
+    found = [*triage.findings(assistant.matcher.match(transcript.text), assistant.intents),
+             *unsure_red_flags(assistant, transcript, early)]
     result = triage.triage(found, assistant.intents, disclaimer=assistant.disclaimer_due)
     assistant.disclaimer_due = False
     return result
@@ -112,7 +133,10 @@ def recognize(
     With an ``endpoint``, recognition stops when the caregiver's turn ends;
     without one it runs to the end of the audio.
     """
-    stream = recognizer.stream(grammar)
+    stream = recognizer.stream()
+    # Free recognition always runs, so "he stopped breathing" is heard even
+    # while a yes/no is expected; the grammar runs beside it when it can.
+    limited = recognizer.stream(grammar) if grammar and recognizer.concurrent else None
     spent, seconds, emergency_at = 0.0, 0.0, None
     early: tuple[Message, ...] = ()
     # Partial results flicker; an emergency must show in two updates in a row
@@ -123,6 +147,8 @@ def recognize(
     for chunk in chunks:
         began = time.perf_counter()
         partial = stream.accept(chunk.pcm)
+        if limited is not None:
+            limited.accept(chunk.pcm)
         seconds = chunk.start + chunk.seconds
         if emergency_at is None and partial is not None and partial.text and partial.text != last_partial:
             last_partial = partial.text
@@ -138,8 +164,9 @@ def recognize(
             break
     began = time.perf_counter()
     final = stream.finish()
+    answer = limited.finish() if limited is not None else None
     spent += time.perf_counter() - began
-    return Heard(final, seconds, spent, emergency_at, early, tuple(steady) if emergency_at is not None else ())
+    return Heard(final, seconds, spent, emergency_at, early, tuple(steady) if emergency_at is not None else (), answer)
 
 
 def still_to_say(result: TriageResult, already: Sequence[Message]) -> list[Message]:

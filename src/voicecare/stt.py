@@ -58,6 +58,8 @@ class Recognizer(Protocol):
     name: str
     description: str
     rate: int
+    concurrent: bool
+    """True when several streams can run at once (a grammar one beside a free one)."""
 
     def stream(self, grammar: Sequence[str] | None = None) -> RecognizerStream:
         """A new recogniser; ``grammar`` limits it to these phrases (plus "[unk]")."""
@@ -107,6 +109,7 @@ class VoskRecognizer:
 
     name = "vosk"
     rate = TARGET_RATE
+    concurrent = True
 
     def __init__(self, model: Any, path: Path) -> None:
         self._model = model
@@ -193,6 +196,7 @@ class SphinxRecognizer:
 
     name = "sphinx"
     rate = TARGET_RATE
+    concurrent = False
 
     def __init__(self, model_dir: Path, language: Path | None = None) -> None:
         self._model_dir = model_dir

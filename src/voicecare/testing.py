@@ -93,3 +93,36 @@ class FileMicrophone:
 
     def close(self) -> None:
         self._closed = True
+
+
+class FlakyMicrophone(FileMicrophone):
+    """A FileMicrophone that fails like real hardware: busy at start, or unplugged mid-stream."""
+
+    def __init__(self, files: Sequence[Path], *, busy: bool = False, vanish_after: int | None = None,
+                 **options: object) -> None:
+        super().__init__(files, **options)  # type: ignore[arg-type]
+        self.busy = busy
+        self.vanish_after = vanish_after
+
+    def start(self) -> None:
+        if self.busy:
+            raise AudioError("cannot open the microphone (device busy)")
+        super().start()
+
+    def chunks(self, timeout: float = 1.0) -> Iterator[AudioChunk]:
+        for count, chunk in enumerate(super().chunks(timeout)):
+            if self.vanish_after is not None and count >= self.vanish_after:
+                raise AudioError("the microphone stopped sending audio (unplugged?)")
+            yield chunk
+
+
+def silence_wav(path: Path, seconds: float, rate: int = TARGET_RATE) -> Path:
+    """Write a silent 16-bit mono WAV (for quiet spells in tests)."""
+    import wave
+
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(b"\x00\x00" * int(seconds * rate))
+    return path

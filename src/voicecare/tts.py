@@ -384,3 +384,36 @@ class Speaker:
             self._fail(exc)
         finally:
             self.speaking.clear()
+
+
+class DirectorySink:
+    """Writes each turn's spoken reply to its own numbered WAV file (``--say-to-dir``)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SpeechError(f"{directory}: cannot create it ({exc.strerror})") from None
+        self._current: WavSink | None = None
+        self.written: list[Path] = []
+
+    def start(self, turn: int) -> None:
+        """Close the previous turn's file and open ``NNN.wav`` for this one."""
+        self.close()
+        self._current = WavSink(self.directory / f"{turn:03d}.wav")
+        self.written.append(self._current.path)
+
+    def write(self, pcm: bytes, rate: int) -> None:
+        if self._current is None:
+            self.start(len(self.written))
+        assert self._current is not None
+        self._current.write(pcm, rate)
+
+    def flush(self) -> None:
+        """Nothing is buffered in a file."""
+
+    def close(self) -> None:
+        if self._current is not None:
+            self._current.close()
+            self._current = None

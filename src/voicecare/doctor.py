@@ -1,0 +1,91 @@
+"""``voicecare doctor``: checks what a Pi owner needs, one pass/fail line each, with the fix."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from voicecare.errors import VoicecareError
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of the report."""
+
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""
+
+
+def _portaudio() -> Check:
+    from voicecare.devices import import_sounddevice
+
+    try:
+        sd = import_sounddevice()
+        return Check("PortAudio", True, f"PortAudio {sd.get_portaudio_version()[1]}")
+    except VoicecareError as exc:
+        return Check("PortAudio", False, str(exc), "sudo apt-get install libportaudio2")
+
+
+def _devices(kind: str) -> Check:
+    from voicecare.devices import list_devices
+
+    try:
+        found = [d for d in list_devices() if (d.inputs if kind == "microphone" else d.outputs) > 0]
+    except VoicecareError as exc:
+        return Check(kind, False, str(exc), "sudo apt-get install libportaudio2")
+    if not found:
+        fix = ("plug in a USB microphone, then run 'voicecare devices'" if kind == "microphone"
+               else "plug in a speaker or headphones, or set the output in raspi-config")
+        return Check(kind, False, f"no {kind} found", fix)
+    return Check(kind, True, ", ".join(d.name for d in found[:3]))
+
+
+def _model(models_dir: Path, explicit: Path | None) -> Check:
+    from voicecare import stt
+
+    path = stt.resolve_model(explicit, models_dir)
+    if path is None:
+        try:
+            stt.sphinx_model_dir()
+        except VoicecareError as exc:
+            return Check("speech model", False, str(exc), "voicecare models download small-en-us")
+        return Check("speech model", True, "no Vosk model: using PocketSphinx's bundled English model "
+                     "(for better accuracy: voicecare models download small-en-us)")
+    problems = stt.vosk_problems(path)
+    if problems:
+        return Check("speech model", False, problems[0], "voicecare models download small-en-us")
+    return Check("speech model", True, f"Vosk model {path}")
+
+
+def _speech() -> Check:
+    from voicecare.tts import Pyttsx3Synthesizer
+
+    try:
+        clip = Pyttsx3Synthesizer().synth("Call 911 now.", 165)
+    except VoicecareError as exc:
+        return Check("speech engine", False, str(exc), "sudo apt-get install espeak-ng")
+    return Check("speech engine", True, f"pyttsx3 spoke {len(clip.pcm) / 2 / clip.rate:.1f} s of test audio")
+
+
+def _intents(directory: Path | None) -> Check:
+    from voicecare import intents
+
+    folder = directory or intents.default_dir()
+    problems = intents.problems_of(folder)
+    if problems:
+        return Check("intent files", False, f"{problems[0]} ({len(problems)} problem(s))", "voicecare check")
+    return Check("intent files", True, str(folder))
+
+
+def run(models_dir: Path, model: Path | None, intents_dir: Path | None, show: Callable[[str], None] = print) -> bool:
+    """Run every check, print a line each; True when all pass."""
+    checks = [_portaudio(), _devices("microphone"), _devices("speaker"), _model(models_dir, model), _speech(),
+              _intents(intents_dir)]
+    for check in checks:
+        mark = "PASS" if check.ok else "FAIL"
+        fix = f"  -> fix: {check.fix}" if not check.ok and check.fix else ""
+        show(f"{mark}  {check.name:<14} {check.detail}{fix}")
+    return all(c.ok for c in checks)

@@ -1,0 +1,189 @@
+"""The spoken conversation: turns of audio in, the dialog in the middle, speech out.
+
+Used by ``voicecare listen`` (at home, hands-free), by its replay from
+recorded files, and by ``voicecare kiosk``. Audio sources and speakers are
+injected, so tests drive the same loop with recorded files and a fake
+speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from voicecare import pipeline
+from voicecare.assistant import Assistant
+from voicecare.audio import AudioChunk
+from voicecare.dialog import Conversation, State, Turn
+from voicecare.domain import Level, Message
+from voicecare.stt import Recognizer
+from voicecare.text import tokens
+from voicecare.tts import Speaker
+
+PRE_ROLL_SECONDS = 0.3
+"""Audio kept from before speech was noticed, so the first word is not clipped."""
+MAX_TURN_SECONDS = 30.0
+"""A turn longer than this is cut (a radio left on must not hold the assistant forever)."""
+ANSWER_KINDS = ("yes", "no", "not_sure", "skip", "repeat", "stop", "start_over", "help", "quit", "slower", "faster")
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    """How the spoken conversation behaves."""
+
+    wake_phrase: str | None = None
+    """When set, a new session starts only when this is heard (an emergency is acted on regardless)."""
+    reset_after: float = 120.0
+    """Seconds of quiet after which the session is forgotten and the next family starts fresh."""
+    max_questions: int = 4
+    end_silence: float = pipeline.END_SILENCE_SECONDS
+
+
+@dataclass(frozen=True)
+class TurnReport:
+    """One assistant turn, as printed with ``--json`` and kept (without words) in the event log."""
+
+    turn: int
+    heard: str
+    said: tuple[str, ...]
+    state: str
+    disposition: str | None
+    command: str | None
+    emergency_at: float | None
+    audio_seconds: float
+    symptoms: tuple[str, ...]
+
+
+@dataclass
+class VoiceSession:
+    """One conversation at a time over an audio source; knows nothing of devices."""
+
+    assistant: Assistant
+    recognizer: Recognizer
+    speaker: Speaker
+    settings: VoiceSettings = field(default_factory=VoiceSettings)
+    on_turn: Callable[[TurnReport], None] = field(default=lambda report: None)
+    on_reset: Callable[[], None] = field(default=lambda: None)
+    turns: int = 0
+
+    def __post_init__(self) -> None:
+        self.conversation = self._new_conversation()
+        self.awake = self.settings.wake_phrase is None
+
+    def _new_conversation(self) -> Conversation:
+        self.assistant.disclaimer_due = True
+        return Conversation(self.assistant, max_questions=self.settings.max_questions)
+
+    def greet(self) -> None:
+        """Say hello (only when no wake phrase is needed); reported as turn 0."""
+        if self.awake:
+            turn = self.conversation.greet()
+            self._say(turn.messages)
+            self.on_turn(TurnReport(0, "", tuple(m.text for m in turn.messages), self.conversation.state.value,
+                                    None, None, None, 0.0, ()))
+
+    def reset(self) -> None:
+        """Forget everything this family said; the next person starts fresh."""
+        self.conversation = self._new_conversation()
+        self.awake = self.settings.wake_phrase is None
+        self.on_reset()
+
+    def take_turn(self, chunks: Iterator[AudioChunk]) -> TurnReport | None:
+        """Recognise one turn from ``chunks`` (ended by quiet or by the audio), answer it."""
+        heard = pipeline.recognize(chunks, self.recognizer, self.assistant, self.speaker.say, self._grammar(),
+                                   pipeline.Endpointer(self.settings.end_silence))
+        text = heard.transcript.text
+        limited = heard.constrained.text if heard.constrained is not None else ""
+        if limited and "[unk]" not in limited and not self.assistant.matcher.match(text):
+            text = limited  # a short answer or command, heard more reliably with the small vocabulary
+        unsure = pipeline.unsure_red_flags(self.assistant, heard.transcript, heard.early_findings)
+        if not self.awake:
+            if not unsure and not self._woken(text) and not pipeline.emergencies(self.assistant, text):
+                return None
+            self.awake = True
+            text = self._strip_wake(text)
+        turn = self.conversation.hear(text, unsure)
+        self._act(turn, heard.early)
+        self.turns += 1
+        report = self._report(turn, heard)
+        self.on_turn(report)
+        return report
+
+    def _grammar(self) -> list[str]:
+        """Answers and commands, recognised with a small vocabulary beside free recognition."""
+        controls = self.assistant.intents.controls
+        return sorted({" ".join(tokens(p)) for kind in ANSWER_KINDS for p in controls.get(kind, ())})
+
+    def _act(self, turn: Turn, early: Sequence[Message]) -> None:
+        if turn.command == "stop":
+            self.speaker.stop()
+        elif turn.command in ("slower", "faster"):
+            self.speaker.adjust_rate(-1 if turn.command == "slower" else 1)
+        if turn.command == "repeat":
+            self.speaker.stop()
+        said = {m.text for m in early}
+        self._say([m for m in turn.messages if m.text not in said])
+
+    def _say(self, messages: Sequence[Message]) -> None:
+        self.speaker.say(messages)
+
+    def _woken(self, text: str) -> bool:
+        wake = tokens(self.settings.wake_phrase or "")
+        words = tokens(text)
+        return bool(wake) and any(words[i:i + len(wake)] == wake for i in range(len(words)))
+
+    def _strip_wake(self, text: str) -> str:
+        wake = " ".join(tokens(self.settings.wake_phrase or ""))
+        joined = " ".join(tokens(text))
+        return joined.split(wake, 1)[1].strip() if wake and wake in joined else text
+
+    def _report(self, turn: Turn, heard: pipeline.Heard) -> TurnReport:
+        level = turn.disposition
+        symptoms = tuple(f.symptom.id for f in self.conversation.found)
+        return TurnReport(
+            turn=self.turns, heard=heard.transcript.text, said=tuple(m.text for m in turn.messages),
+            state=self.conversation.state.value, disposition=level.id if isinstance(level, Level) else None,
+            command=turn.command, emergency_at=heard.emergency_at, audio_seconds=round(heard.audio_seconds, 2),
+            symptoms=symptoms,
+        )
+
+    @property
+    def done(self) -> bool:
+        """True after goodbye."""
+        return self.conversation.state is State.DONE
+
+
+def turns_from(chunks: Iterator[AudioChunk], speaking: Callable[[], bool],
+               quiet: Callable[[float], None]) -> Iterator[Iterator[AudioChunk]]:
+    """Split a continuous microphone stream into turns: each starts where speech starts.
+
+    Audio heard while voicecare itself is speaking is dropped (it would be
+    its own voice). ``quiet(seconds)`` is told how long nothing has been said.
+    """
+    loudness = pipeline.Loudness()
+    pending: list[AudioChunk] = []
+    silent = 0.0
+    for chunk in chunks:
+        if speaking():
+            pending.clear()
+            continue
+        if not loudness.is_speech(chunk):
+            keep = max(1, round(PRE_ROLL_SECONDS / max(chunk.seconds, 1e-3)))
+            pending = [*pending, chunk][-keep:]
+            silent += chunk.seconds
+            quiet(silent)
+            continue
+        silent = 0.0
+        yield _turn(chunk, pending, chunks)
+        pending = []
+
+
+def _turn(first: AudioChunk, pre_roll: list[AudioChunk], rest: Iterator[AudioChunk]) -> Iterator[AudioChunk]:
+    yield from pre_roll
+    yield first
+    spent = first.seconds
+    for chunk in rest:
+        yield chunk
+        spent += chunk.seconds
+        if spent >= MAX_TURN_SECONDS:
+            return

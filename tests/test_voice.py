@@ -1,0 +1,231 @@
+"""The spoken conversation and the kiosk, end to end with real recognition and real speech.
+
+Recorded turns stand for the caregiver; a FakeOutputDevice or WAV files stand
+for the speaker; FileMicrophone/FlakyMicrophone stand for the microphone and
+its faults, behind the same interface as the real one.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+import wave
+from pathlib import Path
+
+import numpy as np
+
+from tests.conftest import AUDIO
+from voicecare.assistant import Assistant
+from voicecare.events import EventLog
+from voicecare.stt import Recognizer
+from voicecare.testing import FakeOutputDevice, FileMicrophone, FlakyMicrophone, silence_wav
+from voicecare.tts import Clip, Pyttsx3Synthesizer, Speaker
+from voicecare.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
+from voicecare.voice_cli import Microphone, run_kiosk
+
+TURNS = AUDIO / "turns"
+
+
+def listen(*files: Path, extra: tuple[str, ...] = ()) -> list[dict[str, object]]:
+    args = [sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json", "--input-files",
+            *map(str, files), *extra]
+    out = subprocess.run(args, capture_output=True, text=True, timeout=300, check=False)
+    assert out.returncode == 0, out.stderr
+    return [json.loads(line) for line in out.stdout.splitlines()]
+
+
+def test_replayed_conversation_reaches_the_guidance_with_replies_as_wav(tmp_path: Path) -> None:
+    replies = tmp_path / "replies"
+    turns = listen(TURNS / "describe.wav", TURNS / "no.wav", TURNS / "no_nothing.wav", TURNS / "no.wav",
+                   TURNS / "no.wav", extra=("--say-to-dir", str(replies)))
+    assert [t["turn"] for t in turns] == [0, 1, 2, 3, 4, 5]
+    assert turns[0]["said"] == ["Hello. Tell me what is happening with your child."]
+    assert turns[1]["said"][-1].startswith("Is your child having trouble breathing")
+    assert all(t["state"] == "interview" for t in turns[1:5])
+    final = turns[-1]
+    assert final["disposition"] == "home_care" and final["state"] == "listening"
+    assert any("Gently rub" in text for text in final["said"]) and final["said"][-1] == "Is there anything else?"
+    files = sorted(replies.glob("*.wav"))
+    assert [f.name for f in files] == ["000.wav", "001.wav", "002.wav", "003.wav", "004.wav", "005.wav"]
+    for path in files:
+        with wave.open(str(path)) as wav:
+            assert wav.getnframes() / wav.getframerate() > 0.5, path.name
+
+
+def test_emergency_in_the_middle_of_the_interview_takes_over() -> None:
+    turns = listen(TURNS / "describe.wav", TURNS / "no.wav", TURNS / "not_breathing.wav")
+    last = turns[-1]
+    assert last["disposition"] == "emergency" and last["state"] == "emergency"
+    assert last["said"][0] == "Call 911 now."
+
+
+def test_repeat_and_stop() -> None:
+    turns = listen(TURNS / "describe.wav", TURNS / "repeat.wav", TURNS / "stop.wav")
+    assert turns[2]["command"] == "repeat" and turns[2]["said"] == turns[1]["said"]
+    assert turns[3]["command"] == "stop" and turns[3]["said"] == []
+
+
+def test_bad_replay_file_is_a_one_line_error(tmp_path: Path) -> None:
+    bad = tmp_path / "x.wav"
+    bad.write_bytes(b"garbage")
+    out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--input-files", str(bad)],
+                         capture_output=True, text=True, timeout=60, check=False)
+    assert out.returncode == 2 and len(out.stderr.splitlines()) == 1 and "not a WAV file" in out.stderr
+
+
+# ---- the kiosk loop, with injected faults
+
+
+class BrokenSynth:
+    def synth(self, text: str, rate_wpm: int) -> Clip:
+        raise RuntimeError("speech engine crashed")
+
+
+def kiosk_session(assistant: Assistant, sphinx: Recognizer, reports: list[TurnReport], *, wake: str | None = None,
+                  reset_after: float = 120.0, synth: type = Pyttsx3Synthesizer) -> tuple[VoiceSession, Speaker]:
+    speaker = Speaker(synth, FakeOutputDevice(speed=200))
+    session = VoiceSession(assistant, sphinx, speaker, VoiceSettings(wake_phrase=wake, reset_after=reset_after),
+                           reports.append)
+    return session, speaker
+
+
+def drive(session: VoiceSession, speaker: Speaker, mics: list[Microphone]) -> list[str]:
+    """Run the kiosk until every microphone in ``mics`` has been used; return the faults reported."""
+    stop = threading.Event()
+    faults: list[str] = []
+    queue = list(mics)
+
+    def make_mic() -> Microphone:
+        if not queue:
+            stop.set()
+            raise OSError("no more test microphones")
+        return queue.pop(0)
+
+    run_kiosk(session, speaker, make_mic, stop, sleep=lambda seconds: None, on_fault=faults.append)
+    speaker.close()
+    return faults
+
+
+def fast(files: list[Path], **options: object) -> FlakyMicrophone:
+    return FlakyMicrophone(files, speed=0, **options)  # type: ignore[arg-type]
+
+
+def test_kiosk_survives_a_busy_device_and_an_unplugged_microphone(
+        assistant: Assistant, sphinx: Recognizer, tmp_path: Path) -> None:
+    reports: list[TurnReport] = []
+    session, speaker = kiosk_session(assistant, sphinx, reports)
+    gap = silence_wav(tmp_path / "gap.wav", 1.0)
+    mics: list[Microphone] = [
+        fast([TURNS / "describe.wav"], busy=True),
+        fast([TURNS / "describe.wav", gap, TURNS / "no.wav", gap], vanish_after=45),  # unplugged mid-session
+        fast([TURNS / "no.wav", gap, TURNS / "no_nothing.wav", gap]),  # plugged back in
+    ]
+    faults = drive(session, speaker, mics)
+    assert any("device busy" in f for f in faults) and any("unplugged" in f for f in faults)
+    assert reports[0].state == "interview"
+    assert len(reports) >= 3 and reports[-1].state in ("interview", "listening")  # the conversation went on
+
+
+def test_kiosk_keeps_answering_when_the_speech_engine_fails(assistant: Assistant, sphinx: Recognizer,
+                                                             tmp_path: Path) -> None:
+    reports: list[TurnReport] = []
+    session, speaker = kiosk_session(assistant, sphinx, reports, synth=BrokenSynth)
+    drive(session, speaker, [fast([AUDIO / "clean" / "em_blue.wav", silence_wav(tmp_path / "g.wav", 1.0)])])
+    assert reports and reports[0].disposition == "emergency" and reports[0].said[0] == "Call 911 now."
+    assert speaker.failed is not None and "crashed" in speaker.failed
+
+
+def test_quiet_spell_resets_the_session_and_forgets(assistant: Assistant, sphinx: Recognizer, tmp_path: Path) -> None:
+    reports: list[TurnReport] = []
+    resets: list[bool] = []
+    session, speaker = kiosk_session(assistant, sphinx, reports, reset_after=2.0)
+    session.on_reset = lambda: resets.append(True)
+    quiet = silence_wav(tmp_path / "quiet.wav", 3.0)
+    drive(session, speaker, [fast([TURNS / "describe.wav", quiet, TURNS / "no.wav", quiet])])
+    assert len(resets) >= 1
+    assert reports[0].state == "interview"
+    # In the old session "no" would answer the breathing question; in a fresh
+    # one it describes nothing, so nothing of the first family is left.
+    assert reports[1].disposition == "unclear" and "back_spasm" not in reports[1].symptoms
+
+
+def test_garbage_audio_and_ten_minutes_of_silence(assistant: Assistant, sphinx: Recognizer, tmp_path: Path) -> None:
+    reports: list[TurnReport] = []
+    session, speaker = kiosk_session(assistant, sphinx, reports)
+    rng = np.random.default_rng(7)
+    garbage = tmp_path / "garbage.wav"
+    with wave.open(str(garbage), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16_000)
+        out.writeframes(rng.integers(-20000, 20000, 16_000 * 3, dtype=np.int16).tobytes())
+    long_quiet = silence_wav(tmp_path / "quiet.wav", 600.0)
+    drive(session, speaker, [fast([garbage, long_quiet])])
+    assert all(r.disposition in (None, "unclear", "emergency") for r in reports)
+    assert len(reports) <= 2
+
+
+def test_wake_phrase_gates_the_kiosk_but_never_an_emergency(assistant: Assistant, sphinx: Recognizer,
+                                                            tmp_path: Path) -> None:
+    reports: list[TurnReport] = []
+    session, speaker = kiosk_session(assistant, sphinx, reports, wake="hey voice care")
+    gap = silence_wav(tmp_path / "gap.wav", 1.0)
+    drive(session, speaker, [fast([AUDIO / "clean" / "hc_sore.wav", gap, AUDIO / "clean" / "em_blue.wav", gap])])
+    assert [r.disposition for r in reports] == ["emergency"]
+
+
+def test_what_the_microphone_hears_while_voicecare_speaks_is_dropped() -> None:
+    def turns(speaking: bool) -> int:
+        mic = FileMicrophone([TURNS / "describe.wav"], speed=0)
+        return sum(1 for turn in turns_from(mic.chunks(), lambda: speaking, lambda s: None) for _ in turn)
+
+    assert turns(speaking=True) == 0
+    assert turns(speaking=False) > 10
+
+
+def test_event_log_keeps_no_words_and_rotates(tmp_path: Path) -> None:
+    path = tmp_path / "events.jsonl"
+    log = EventLog(path, max_bytes=2_000, backups=2)
+    report = TurnReport(1, "my son's back is tight", ("I heard: back pain.",), "listening", "home_care", None, None,
+                        2.5, ("back_spasm",))
+    for _ in range(200):
+        log.turn(report)
+    log.reset()
+    log.close()
+    files = sorted(tmp_path.glob("events.jsonl*"))
+    assert len(files) == 3 and sum(f.stat().st_size for f in files) < 3 * 2_200
+    text = "".join(f.read_text() for f in files)
+    assert "tight" not in text and "I heard" not in text
+    record = json.loads(path.read_text().splitlines()[-1])
+    assert record["event"] == "reset" and "time" in record
+    first = json.loads(files[-1].read_text().splitlines()[0])
+    assert first["symptoms"] == ["back_spasm"] and first["disposition"] == "home_care"
+
+
+def test_doctor_says_what_is_missing() -> None:
+    out = subprocess.run([sys.executable, "-m", "voicecare", "doctor"], capture_output=True, text=True, timeout=120,
+                         check=False)
+    lines = out.stdout.splitlines()
+    assert [line.split()[1] for line in lines] == ["PortAudio", "microphone", "speaker", "speech", "speech", "intent"]
+    assert all(line.startswith(("PASS", "FAIL")) for line in lines)
+    assert "PASS  intent files" in out.stdout and "PASS  speech engine" in out.stdout
+    failed = [line for line in lines if line.startswith("FAIL")]
+    assert out.returncode == (1 if failed else 0)
+    assert all("-> fix:" in line for line in failed)
+
+
+def test_deploy_files_describe_a_restartable_unprivileged_service() -> None:
+    root = Path(__file__).resolve().parents[1] / "deploy"
+    unit = (root / "voicecare-kiosk.service").read_text()
+    for needed in ("Restart=on-failure", "User=voicecare", "SupplementaryGroups=audio", "WantedBy=multi-user.target",
+                   "voicecare kiosk --config /etc/voicecare/voicecare.toml"):
+        assert needed in unit
+    import tomllib
+
+    config = tomllib.loads((root / "voicecare.toml").read_text())
+    assert set(config["kiosk"]) <= {"engine", "model", "device", "wake_phrase", "reset_after", "event_log", "rate",
+                                    "voice", "max_questions", "quiet"}
+
+
