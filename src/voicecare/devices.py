@@ -55,7 +55,8 @@ def find_input(device: int | str | None) -> int | str | None:
     """Check that an input device exists; AudioError with the fix when none does."""
     inputs = [d for d in list_devices() if d.inputs > 0]
     if not inputs:
-        raise AudioError("no microphone found; plug one in (see 'voicecare devices'), or use --audio FILE")
+        raise AudioError("no microphone found; plug one in (see 'voicecare devices'), or use recordings: "
+                         "triage --audio FILE, or listen --input-files FILE...")
     if device is None:
         return None
     if isinstance(device, int) or str(device).isdigit():

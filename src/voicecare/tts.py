@@ -29,6 +29,9 @@ PAUSE_SECONDS = 0.25
 SYNTH_ATTEMPTS = 3
 RETRY_SECONDS = 0.05
 WAV_HEADER_BYTES = 44
+EVENTS_KEPT = 500
+CLIPS_KEPT = 64
+"""Synthesised messages kept for reuse; the ready texts are always kept."""
 """Silence between two messages, so sentences do not run together."""
 
 
@@ -261,7 +264,8 @@ class Speaker:
     ready_texts: Sequence[str] = ()
     """Texts synthesised at start-up so they play without delay ("Call 911 now.")."""
     on_error: Callable[[str], None] = field(default=lambda message: None)
-    events: list[SpokenEvent] = field(default_factory=list)
+    events: deque[SpokenEvent] = field(default_factory=lambda: deque(maxlen=EVENTS_KEPT))
+    """The most recent messages heard (bounded: a kiosk runs for months)."""
 
     def __post_init__(self) -> None:
         self._queue: deque[str] = deque()
@@ -353,6 +357,11 @@ class Speaker:
     def _clip(self, synth: Synthesizer, text: str) -> Clip:
         key = (text, self.rate_wpm)
         if key not in self._cache:
+            if len(self._cache) >= CLIPS_KEPT:
+                # Forget the oldest clip that is not one of the ready texts.
+                old = next((k for k in self._cache if k[0] not in self.ready_texts), None)
+                if old is not None:
+                    del self._cache[old]
             self._cache[key] = synth.synth(text, self.rate_wpm)
         return self._cache[key]
 
