@@ -168,21 +168,24 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def _register_devices(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+def _lazy(module: str, function: str) -> Handler:
+    """A handler that imports its module only when its command runs (speech engines load slowly)."""
+
     def handler(args: argparse.Namespace) -> int:
-        from voicecare.speech_cli import devices
+        import importlib
 
-        return devices(args)
+        run: Handler = getattr(importlib.import_module(module), function)
+        return run(args)
 
-    _add(sub, common, "devices", "list microphones and speakers", handler)
+    return handler
+
+
+def _register_devices(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    _add(sub, common, "devices", "list microphones and speakers", _lazy("voicecare.speech_cli", "devices"))
 
 
 def _register_models(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
-    def handler(args: argparse.Namespace) -> int:
-        from voicecare.speech_cli import models_command
-
-        return models_command(args)
-
+    handler = _lazy("voicecare.speech_cli", "models_command")
     command = _add(sub, common, "models", "list, download or verify Vosk speech models", handler)
     command.add_argument("action", choices=("list", "download", "verify"))
     command.add_argument("target", nargs="?", help="model NAME for download (default: the default model), PATH for verify")
@@ -190,39 +193,21 @@ def _register_models(sub: argparse._SubParsersAction[_Parser], common: _Parser) 
     command.add_argument("--no-progress", action="store_true", help="do not show download progress")
 
 
-def _register_listen(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
-    def handler(args: argparse.Namespace) -> int:
-        from voicecare.voice_cli import listen
-
-        return listen(args)
-
-    command = _add(sub, common, "listen", "hands-free spoken conversation (microphone, or recorded turns)", handler)
+def _register_voice(sub: argparse._SubParsersAction[_Parser], common: _Parser, name: str, help_text: str) -> None:
     from voicecare.speech_cli import add_speech_arguments
     from voicecare.voice_cli import add_voice_arguments
 
+    command = _add(sub, common, name, help_text, _lazy("voicecare.voice_cli", name))
     add_speech_arguments(command)
-    add_voice_arguments(command, kiosk=False)
-    command.add_argument("--input-files", type=Path, nargs="+", metavar="FILE",
-                         help="replay these recordings as the caregiver's turns, one file per turn")
-    command.add_argument("--fast", action="store_true", help="replay as fast as possible, not in real time")
-    command.add_argument("--say-to-dir", type=Path, metavar="DIR", help="write each spoken reply to DIR/NNN.wav")
-    command.add_argument("--json", action="store_true", help="one JSON line per assistant turn")
+    add_voice_arguments(command, kiosk=name == "kiosk")
+
+
+def _register_listen(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    _register_voice(sub, common, "listen", "hands-free spoken conversation (microphone, or recorded turns)")
 
 
 def _register_kiosk(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
-    def handler(args: argparse.Namespace) -> int:
-        from voicecare.voice_cli import kiosk
-
-        return kiosk(args)
-
-    command = _add(sub, common, "kiosk", "unattended kiosk: wake phrase, sessions that reset, recovers by itself", handler)
-    from voicecare.speech_cli import add_speech_arguments
-    from voicecare.voice_cli import add_voice_arguments
-
-    add_speech_arguments(command)
-    add_voice_arguments(command, kiosk=True)
-    command.add_argument("--config", type=Path, help="kiosk settings file (TOML; see deploy/voicecare.toml)")
-    command.add_argument("--json", action="store_true", help="one JSON line per assistant turn")
+    _register_voice(sub, common, "kiosk", "unattended kiosk: wake phrase, sessions that reset, recovers by itself")
 
 
 def _register_doctor(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:

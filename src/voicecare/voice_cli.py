@@ -46,6 +46,14 @@ def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> Non
     command.add_argument("--reset-after", type=float, default=120.0,
                          help="seconds of quiet after which the session is forgotten (default 120)")
     command.add_argument("--event-log", type=Path, help="opt-in log of times, dispositions and symptom ids (no words)")
+    command.add_argument("--json", action="store_true", help="one JSON line per assistant turn")
+    if kiosk:
+        command.add_argument("--config", type=Path, help="kiosk settings file (TOML; see deploy/voicecare.toml)")
+        return
+    command.add_argument("--input-files", type=Path, nargs="+", metavar="FILE",
+                         help="replay these recordings as the caregiver's turns, one file per turn")
+    command.add_argument("--fast", action="store_true", help="replay as fast as possible, not in real time")
+    command.add_argument("--say-to-dir", type=Path, metavar="DIR", help="write each spoken reply to DIR/NNN.wav")
 
 
 def settings_from(args: argparse.Namespace) -> VoiceSettings:
