@@ -43,6 +43,9 @@ def status(matcher: Matcher, text: str, symptom: str) -> Status:
     ("her legs feel all tingly", "limb_symptoms", Status.PRESENT),
     ("he's panting and can't get air", "trouble_breathing", Status.PRESENT),
     ("she has a normal temperature", "fever", Status.ABSENT),
+    ("is it serious if he passed out", "fainting", Status.PRESENT),
+    ("what if he passed out", "fainting", Status.HYPOTHETICAL),
+    ("would it be bad if he gets a fever", "fever", Status.HYPOTHETICAL),
 ])
 def test_status(matcher: Matcher, text: str, symptom: str, expected: Status) -> None:
     assert status(matcher, text, symptom) is expected
@@ -60,3 +63,8 @@ def test_self_correction_gives_two_mentions_in_order(matcher: Matcher) -> None:
 
 def test_comma_ends_a_what_if(matcher: Matcher) -> None:
     assert status(matcher, "what if she gets a fever, her back is sore", "back_spasm") is Status.PRESENT
+
+
+def test_a_question_about_an_emergency_is_not_a_declared_emergency(matcher: Matcher) -> None:
+    assert "caregiver_emergency" not in {m.symptom for m in matcher.match("would it be an emergency if he fell")}
+    assert "caregiver_emergency" in {m.symptom for m in matcher.match("it's an emergency, his back")}

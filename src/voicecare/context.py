@@ -181,6 +181,14 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     return not any(where.words[i] in stops for i in gap)
 
 
+PURE_WHAT_IFS = frozenset({("what", "if"), ("suppose",), ("supposing",), ("in", "case"), ("were", "to")})
+_PAST_IRREGULAR = frozenset({"fell", "woke", "lost", "was", "were", "went", "threw", "broke", "hurt"})
+
+
+def _past_tense(word: str) -> bool:
+    return word in _PAST_IRREGULAR or (word.endswith("ed") and len(word) > 4)
+
+
 def _between(where: Scene, cue: Cue, start: int, end: int, used: Collection[int]) -> bool:
     """A cue among the words of a loose mention ("legs are not numb"), but not "can not"."""
     inside = start < cue.start and cue.end <= end and not any(i in used for i in range(cue.start, cue.end))
@@ -207,4 +215,8 @@ def status_of(
     if any(c.trigger.recurs for c in found):
         return Status.PRESENT, False
     best = min(found, key=lambda c: _PRIORITY[c.trigger.status])
+    if best.trigger.status is Status.HYPOTHETICAL and best.trigger.words not in PURE_WHAT_IFS \
+            and any(_past_tense(where.words[i]) for i in used):
+        # "is it serious if he passed out": it happened; escalate, unsure (rule 4).
+        return Status.PRESENT, True
     return best.trigger.status, any(c.trigger.uncertain for c in found)

@@ -14,7 +14,7 @@ from voicecare.text import canonical, stem, tokens, tokens_and_breaks
 
 # Words a recogniser drops or a caregiver leaves out without changing the
 # meaning; a phrase still matches without them, at a small cost.
-OPTIONAL_WORDS = frozenset({"a", "an", "the", "he", "him", "my", "of", "to", "in", "is", "are"})
+OPTIONAL_WORDS = frozenset({"a", "an", "the", "he", "him", "my", "of", "to", "in"})
 NEGATIONS = frozenset({"not", "no", "never", "without", "none"})
 _WITHIN = re.compile(r"\swithin\s+(\d+)\s*$")
 

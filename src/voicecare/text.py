@@ -36,6 +36,7 @@ _SUFFIXES = (
 )
 # "'s" is ambiguous (is / has / possessive); we keep the bare word so that
 # "he's" and "he is" both leave "he", and possessives still name their owner.
+_IS_CONTRACTED = frozenset({"it", "he", "she", "that", "there", "what", "who", "here", "this", "where"})
 _WORD_RE = re.compile(r"[a-z0-9']+")
 _PIECE_RE = re.compile(r"[a-z0-9']+|\.\.\.|[.!?;:\u2014\u2013]|,|\s-\s")
 _NUMBER_WORDS = {"911": "nine one one"}
@@ -53,7 +54,9 @@ def _expand(word: str) -> list[str]:
         if word.endswith(suffix) and len(word) > len(suffix):
             return (word[: -len(suffix)] + replacement).split()
     if word.endswith("'s"):
-        return [word[:-2]]
+        stem_word = word[:-2]
+        # After a pronoun "'s" is "is" ("it's an emergency"); after a name it is a possessive.
+        return [stem_word, "is"] if stem_word in _IS_CONTRACTED else [stem_word]
     return [word.replace("'", "")]
 
 
