@@ -18,9 +18,10 @@ import numpy as np
 
 from tests.conftest import AUDIO
 from voicecare.assistant import Assistant
+from voicecare.domain import Level, Message
 from voicecare.events import EventLog
 from voicecare.stt import Recognizer
-from voicecare.testing import FakeOutputDevice, FileMicrophone, FlakyMicrophone, silence_wav
+from voicecare.testing import FakeOutputDevice, FileMicrophone, FlakyMicrophone, LoopbackMicrophone, silence_wav
 from voicecare.tts import Clip, Pyttsx3Synthesizer, Speaker
 from voicecare.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 from voicecare.voice_cli import Microphone, run_kiosk
@@ -229,3 +230,70 @@ def test_deploy_files_describe_a_restartable_unprivileged_service() -> None:
                                     "voice", "max_questions", "quiet"}
 
 
+
+
+# ---- interrupting voicecare while it speaks (barge-in), and not hearing itself
+
+
+def live_session(assistant: Assistant, sphinx: Recognizer, device: FakeOutputDevice,
+                 reports: list[TurnReport]) -> tuple[VoiceSession, Speaker]:
+    speaker = Speaker(Pyttsx3Synthesizer, device, ready_texts=("Call 911 now.",))
+    speaker.wait_ready()
+    settings = VoiceSettings(echo_filter=True, max_questions=4)
+    return VoiceSession(assistant, sphinx, speaker, settings, reports.append), speaker
+
+
+def run_live(session: VoiceSession, speaker: Speaker, mic: Microphone) -> None:
+    stop = threading.Event()
+    mics = [mic]
+
+    def make_mic() -> Microphone:
+        if not mics:
+            stop.set()
+            raise OSError("done")
+        return mics.pop(0)
+
+    run_kiosk(session, speaker, make_mic, stop, sleep=lambda s: None, on_fault=lambda m: None)
+
+
+def test_stop_while_voicecare_speaks_silences_it(assistant: Assistant, sphinx: Recognizer, tmp_path: Path) -> None:
+    device = FakeOutputDevice(speed=1.0)
+    reports: list[TurnReport] = []
+    session, speaker = live_session(assistant, sphinx, device, reports)
+    gap = silence_wav(tmp_path / "gap.wav", 1.0)
+    run_live(session, speaker, FileMicrophone([TURNS / "describe.wav", gap, TURNS / "stop.wav", gap], speed=1.0))
+    speaker.stop()
+    speaker.close()
+    assert [r.command for r in reports][-1] == "stop"
+    assert any(e.interrupted for e in speaker.events)  # the question was cut off mid-sentence
+
+
+def test_an_emergency_said_over_voicecare_takes_over(assistant: Assistant, sphinx: Recognizer, tmp_path: Path) -> None:
+    device = FakeOutputDevice(speed=1.0)
+    reports: list[TurnReport] = []
+    session, speaker = live_session(assistant, sphinx, device, reports)
+    gap = silence_wav(tmp_path / "gap.wav", 0.8)
+    run_live(session, speaker, FileMicrophone([TURNS / "describe.wav", gap, TURNS / "not_breathing.wav", gap], speed=1.0))
+    speaker.stop()
+    speaker.close()
+    texts = [e.text for e in speaker.events]
+    assert "Call 911 now." in texts
+    before = speaker.events[texts.index("Call 911 now.") - 1]
+    assert before.interrupted  # it cut into what was being said
+    assert reports[-1].disposition == "emergency"
+
+
+def test_voicecare_does_not_take_its_own_voice_for_the_caregiver(assistant: Assistant, sphinx: Recognizer) -> None:
+    device = FakeOutputDevice(speed=1.0)
+    reports: list[TurnReport] = []
+    session, speaker = live_session(assistant, sphinx, device, reports)
+    # The warnings name every call-911 sign out loud; a microphone in the room hears them.
+    session.conversation.hear("his back is sore")
+    speaker.say([Message(Level.HOME_CARE, "warning", assistant.intents.topics[0].messages["emergency_signs"]),
+                 Message(Level.HOME_CARE, "home_care", "Gently rub the sore muscles. Stop if it hurts too much.")])
+    run_live(session, speaker, LoopbackMicrophone(device, seconds=16.0))
+    speaker.stop()
+    speaker.close()
+    assert reports == []  # nothing it said came back as a caregiver's turn
+    assert "Call 911 now." not in [e.text for e in speaker.events]
+    assert all(r.command != "stop" for r in reports)

@@ -126,12 +126,13 @@ def emergency_messages(assistant: Assistant, found: Sequence[Finding]) -> tuple[
 def recognize(
     chunks: Iterable[AudioChunk], recognizer: Recognizer, assistant: Assistant,
     on_emergency: Callable[[Sequence[Message]], None], grammar: Sequence[str] | None = None,
-    endpoint: Endpointer | None = None,
+    endpoint: Endpointer | None = None, echo: Callable[[str], bool] | None = None,
 ) -> Heard:
     """Stream audio through a fresh recogniser, acting on an emergency as soon as a partial shows one.
 
     With an ``endpoint``, recognition stops when the caregiver's turn ends;
-    without one it runs to the end of the audio.
+    without one it runs to the end of the audio. ``echo(text)`` tells a
+    partial that is voicecare's own voice, which must not trigger anything.
     """
     stream = recognizer.stream()
     # Free recognition always runs, so "he stopped breathing" is heard even
@@ -150,7 +151,8 @@ def recognize(
         if limited is not None:
             limited.accept(chunk.pcm)
         seconds = chunk.start + chunk.seconds
-        if emergency_at is None and partial is not None and partial.text and partial.text != last_partial:
+        if (emergency_at is None and partial is not None and partial.text and partial.text != last_partial
+                and not (echo is not None and echo(partial.text))):
             last_partial = partial.text
             now = emergencies(assistant, partial.text)
             steady = [now[k] for k in now.keys() & previous.keys()]

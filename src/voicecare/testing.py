@@ -126,3 +126,47 @@ def silence_wav(path: Path, seconds: float, rate: int = TARGET_RATE) -> Path:
         out.setframerate(rate)
         out.writeframes(b"\x00\x00" * int(seconds * rate))
     return path
+
+
+class LoopbackMicrophone:
+    """A microphone that hears only what a FakeOutputDevice plays: voicecare's own voice, as in a room.
+
+    Paced in real time (times ``speed``) for ``seconds``; silence when nothing is playing.
+    """
+
+    def __init__(self, device: FakeOutputDevice, seconds: float, rate: int = TARGET_RATE, speed: float = 1.0) -> None:
+        self.device = device
+        self.seconds = seconds
+        self.rate = rate
+        self.speed = speed
+        self.muted = threading.Event()
+        self._closed = False
+
+    def start(self) -> None:
+        """Nothing to open."""
+
+    def chunks(self, timeout: float = 1.0) -> Iterator[AudioChunk]:
+        from voicecare.audio import Resampler, WavFormat, to_float, to_pcm16
+
+        block = 0.1
+        began = time.monotonic()
+        taken = 0
+        position = 0.0
+        resamplers: dict[int, Resampler] = {}
+        while position < self.seconds and not self._closed:
+            fresh = self.device.blocks[taken:]
+            taken += len(fresh)
+            pcm = b""
+            for played in fresh:
+                fmt = WavFormat(played.rate, 1, 2, False, 0, len(played.pcm))
+                resample = resamplers.setdefault(played.rate, Resampler(played.rate, self.rate))
+                pcm += to_pcm16(resample(to_float(played.pcm, fmt)))
+            silence = b"\x00\x00" * int(block * self.rate)
+            yield AudioChunk(pcm or silence, self.rate, position)
+            position += max(block, len(pcm) / 2 / self.rate)
+            delay = began + position / self.speed - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+
+    def close(self) -> None:
+        self._closed = True

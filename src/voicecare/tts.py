@@ -30,6 +30,8 @@ SYNTH_ATTEMPTS = 3
 RETRY_SECONDS = 0.05
 WAV_HEADER_BYTES = 44
 EVENTS_KEPT = 500
+PLAYED_BLOCKS_KEPT = 100
+"""About two seconds of 20 ms blocks."""
 CLIPS_KEPT = 64
 """Synthesised messages kept for reuse; the ready texts are always kept."""
 """Silence between two messages, so sentences do not run together."""
@@ -247,6 +249,8 @@ class SpokenEvent:
     started: float
     """time.monotonic() at the first block written."""
     interrupted: bool = False
+    ended: float | None = None
+    """time.monotonic() when the last block was written (None while playing)."""
 
 
 @dataclass
@@ -268,6 +272,8 @@ class Speaker:
     """The most recent messages heard (bounded: a kiosk runs for months)."""
 
     def __post_init__(self) -> None:
+        self.played: deque[tuple[float, bytes, int]] = deque(maxlen=PLAYED_BLOCKS_KEPT)
+        """(time.monotonic(), pcm, rate) of the last blocks played: the reference an echo gate compares with."""
         self._queue: deque[str] = deque()
         self._cond = threading.Condition()
         self._cut = threading.Event()
@@ -310,6 +316,11 @@ class Speaker:
         """Slower (negative) or faster (positive); returns the new words per minute."""
         self.rate_wpm = max(MIN_RATE_WPM, min(MAX_RATE_WPM, self.rate_wpm + step * RATE_STEP_WPM))
         return self.rate_wpm
+
+    def recently_said(self, seconds: float) -> list[str]:
+        """Texts being played now or finished within ``seconds``: what the microphone may still hear."""
+        since = time.monotonic() - seconds
+        return [e.text for e in list(self.events) if e.ended is None or e.ended >= since]
 
     def wait_idle(self, timeout: float = 60.0) -> bool:
         """Block until everything queued has been played (or dropped)."""
@@ -385,13 +396,16 @@ class Speaker:
                     event.interrupted = True
                     self.sink.flush()
                     return
-                self.sink.write(clip.pcm[offset:offset + block], clip.rate)
+                piece = clip.pcm[offset:offset + block]
+                self.played.append((time.monotonic(), piece, clip.rate))
+                self.sink.write(piece, clip.rate)
             pause = b"\x00\x00" * int(clip.rate * PAUSE_SECONDS)
             if not self._cut.is_set():
                 self.sink.write(pause, clip.rate)
         except Exception as exc:  # the output device vanished: keep printing
             self._fail(exc)
         finally:
+            event.ended = time.monotonic()
             self.speaking.clear()
 
 

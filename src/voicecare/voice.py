@@ -24,6 +24,10 @@ PRE_ROLL_SECONDS = 0.3
 """Audio kept from before speech was noticed, so the first word is not clipped."""
 MAX_TURN_SECONDS = 30.0
 """A turn longer than this is cut (a radio left on must not hold the assistant forever)."""
+ECHO_SECONDS = 3.0
+"""How long after voicecare said something the microphone may still hear it (room echo)."""
+ECHO_SHARE = 0.6
+"""A heard turn whose words are mostly in what voicecare just said is its own voice."""
 ANSWER_KINDS = ("yes", "no", "not_sure", "skip", "repeat", "stop", "start_over", "help", "quit", "slower", "faster")
 
 
@@ -37,6 +41,8 @@ class VoiceSettings:
     """Seconds of quiet after which the session is forgotten and the next family starts fresh."""
     max_questions: int = 4
     end_silence: float = pipeline.END_SILENCE_SECONDS
+    echo_filter: bool = False
+    """Discard turns that are only voicecare's own voice (a live microphone in the same room)."""
 
 
 @dataclass(frozen=True)
@@ -91,8 +97,12 @@ class VoiceSession:
     def take_turn(self, chunks: Iterator[AudioChunk]) -> TurnReport | None:
         """Recognise one turn from ``chunks`` (ended by quiet or by the audio), answer it."""
         heard = pipeline.recognize(chunks, self.recognizer, self.assistant, self.speaker.say, self._grammar(),
-                                   pipeline.Endpointer(self.settings.end_silence))
+                                   pipeline.Endpointer(self.settings.end_silence), echo=self._echo)
         text = heard.transcript.text
+        if heard.emergency_at is None and self._echo(text):
+            return None  # voicecare heard itself
+        if self.settings.echo_filter and not text and not unsure_possible(heard) and self.conversation.state is State.LISTENING:
+            return None  # a noise in the room, not a turn: say nothing
         limited = heard.constrained.text if heard.constrained is not None else ""
         if limited and "[unk]" not in limited and not self.assistant.matcher.match(text):
             text = limited  # a short answer or command, heard more reliably with the small vocabulary
@@ -108,6 +118,10 @@ class VoiceSession:
         report = self._report(turn, heard)
         self.on_turn(report)
         return report
+
+    def _echo(self, text: str) -> bool:
+        """True when ``text`` is mostly what voicecare itself has just been saying (live microphone only)."""
+        return self.settings.echo_filter and is_echo(text, self.speaker.recently_said(ECHO_SECONDS))
 
     def _grammar(self) -> list[str]:
         """Answers and commands, recognised with a small vocabulary beside free recognition."""
@@ -153,16 +167,37 @@ class VoiceSession:
         return self.conversation.state is State.DONE
 
 
+def unsure_possible(heard: pipeline.Heard) -> bool:
+    """True when the recogniser heard anything at all, in an alternative or a partial."""
+    return bool(heard.transcript.alternatives or heard.early_findings)
+
+
+def is_echo(text: str, recent: Sequence[str]) -> bool:
+    """True when the words of ``text`` (three letters or more) are mostly among those of ``recent``."""
+    if not recent:
+        return False
+    words = [w for w in tokens(text) if len(w) > 2]
+    if not words:
+        return False
+    spoken = {w for said in recent for w in tokens(said)}
+    return sum(w in spoken for w in words) / len(words) >= ECHO_SHARE
+
+
 def turns_from(chunks: Iterator[AudioChunk], speaking: Callable[[], bool],
-               quiet: Callable[[float], None]) -> Iterator[Iterator[AudioChunk]]:
+               quiet: Callable[[float], None],
+               gate: Callable[[AudioChunk], AudioChunk] = lambda chunk: chunk) -> Iterator[Iterator[AudioChunk]]:
     """Split a continuous microphone stream into turns: each starts where speech starts.
 
-    Audio heard while voicecare itself is speaking is dropped (it would be
-    its own voice). ``quiet(seconds)`` is told how long nothing has been said.
+    ``speaking()`` true drops the audio (for a microphone that hears the
+    speaker too well to tell voices apart; by default the caregiver may
+    interrupt, and ``VoiceSession`` discards what is only voicecare's echo).
+    ``quiet(seconds)`` is told how long nothing has been said; ``gate``
+    silences blocks that are only voicecare's echo (see ``echo.EchoGate``).
     """
     loudness = pipeline.Loudness()
     pending: list[AudioChunk] = []
     silent = 0.0
+    chunks = (gate(chunk) for chunk in chunks)
     for chunk in chunks:
         if speaking():
             pending.clear()

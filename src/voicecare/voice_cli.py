@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from voicecare.assistant import Assistant
 from voicecare.audio import AudioChunk, iter_wav, read_format
+from voicecare.echo import EchoGate
 from voicecare.errors import AudioError, InputError, IntentError, ModelError, VoicecareError
 from voicecare.speech_cli import load_recognizer, make_speaker, warn
 from voicecare.tts import DirectorySink, Speaker
@@ -47,6 +48,8 @@ def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> Non
                          help="seconds of quiet after which the session is forgotten (default 120)")
     command.add_argument("--event-log", type=Path, help="opt-in log of times, dispositions and symptom ids (no words)")
     command.add_argument("--json", action="store_true", help="one JSON line per assistant turn")
+    command.add_argument("--no-barge-in", action="store_true",
+                         help="ignore the microphone while voicecare speaks (for speakers loud enough to drown the caregiver)")
     if kiosk:
         command.add_argument("--config", type=Path, help="kiosk settings file (TOML; see deploy/voicecare.toml)")
         return
@@ -58,7 +61,9 @@ def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> Non
 
 def settings_from(args: argparse.Namespace) -> VoiceSettings:
     wake = None if (args.wake_phrase or "").lower() in ("", "none", "off") else args.wake_phrase
-    return VoiceSettings(wake_phrase=wake, reset_after=args.reset_after, max_questions=args.max_questions)
+    live = not getattr(args, "input_files", None)  # recordings hold no echo of our voice
+    return VoiceSettings(wake_phrase=wake, reset_after=args.reset_after, max_questions=args.max_questions,
+                         echo_filter=live and not args.no_barge_in)
 
 
 def _printer(as_json: bool) -> Callable[[TurnReport], None]:
@@ -107,13 +112,14 @@ def listen(args: argparse.Namespace) -> int:
     started = time.monotonic()
     from voicecare.devices import Microphone as LiveMicrophone
 
-    mic = LiveMicrophone(args.device, session.recognizer.rate, muted=speaker.speaking)
+    mic = LiveMicrophone(args.device, session.recognizer.rate)
     speaker.wait_ready()
     warn(f"listening (ready in {time.monotonic() - started:.1f} s); say 'goodbye' to stop")
     session.greet()
     mic.start()
     try:
-        for turn in turns_from(mic.chunks(), speaker.speaking.is_set, lambda seconds: None):
+        for turn in turns_from(mic.chunks(), _muted(args, speaker), lambda seconds: None,
+                               EchoGate(speaker, session.recognizer.rate)):
             session.take_turn(turn)
             if session.done:
                 break
@@ -179,19 +185,25 @@ def kiosk(args: argparse.Namespace) -> int:
     from voicecare.devices import Microphone as LiveMicrophone
 
     def make_mic() -> Microphone:
-        return LiveMicrophone(args.device, session.recognizer.rate, muted=speaker.speaking)
+        return LiveMicrophone(args.device, session.recognizer.rate)
 
     speaker.wait_ready()
     warn("kiosk ready" + (f"; say '{session.settings.wake_phrase}' to begin" if session.settings.wake_phrase else ""))
     try:
-        run_kiosk(session, speaker, make_mic, stop=threading.Event(), on_fault=fault)
+        run_kiosk(session, speaker, make_mic, stop=threading.Event(), on_fault=fault, muted=_muted(args, speaker))
     finally:
         speaker.close()
     return 0
 
 
+def _muted(args: argparse.Namespace, speaker: Speaker) -> Callable[[], bool]:
+    """With --no-barge-in the microphone is deaf while voicecare speaks; otherwise never."""
+    return speaker.speaking.is_set if args.no_barge_in else (lambda: False)
+
+
 def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Microphone], stop: threading.Event,
-              sleep: Callable[[float], None] = time.sleep, on_fault: Callable[[str], None] = warn) -> None:
+              sleep: Callable[[float], None] = time.sleep, on_fault: Callable[[str], None] = warn,
+              muted: Callable[[], bool] = lambda: False) -> None:
     """The kiosk loop: listen, answer, forget after a quiet spell, and retry failed devices with back-off."""
     backoff = FIRST_BACKOFF
 
@@ -205,7 +217,7 @@ def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Mi
         try:
             mic = make_mic()
             mic.start()
-            for turn in turns_from(mic.chunks(), speaker.speaking.is_set, quiet):
+            for turn in turns_from(mic.chunks(), muted, quiet, EchoGate(speaker, session.recognizer.rate)):
                 backoff = FIRST_BACKOFF
                 session.take_turn(turn)
                 if session.done:
