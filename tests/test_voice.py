@@ -297,3 +297,14 @@ def test_voicecare_does_not_take_its_own_voice_for_the_caregiver(assistant: Assi
     assert reports == []  # nothing it said came back as a caregiver's turn
     assert "Call 911 now." not in [e.text for e in speaker.events]
     assert all(r.command != "stop" for r in reports)
+
+
+def test_a_grammar_reading_never_says_no_on_its_own(assistant: Assistant, sphinx: Recognizer) -> None:
+    speaker = Speaker(Pyttsx3Synthesizer, FakeOutputDevice(speed=200))
+    session = VoiceSession(assistant, sphinx, speaker)
+    assert session._prefer_answer("uh hold on", "no") == "uh hold on"  # unclear stays unclear (counts as yes)
+    assert session._prefer_answer("the back", "goodbye") == "goodbye"
+    assert session._prefer_answer("nah", "no") == "no"
+    assert session._prefer_answer("he can't breathe", "yes") == "he can't breathe"
+    assert session._prefer_answer("um", "[unk]") == "um"
+    speaker.close()

@@ -161,6 +161,10 @@ class Conversation:
             if not keeps_old:
                 self.found.append(finding)
 
+    def answer_kind(self, text: str) -> str | None:
+        """yes, no, not_sure, or a command word, when ``text`` is one."""
+        return self._control(text, (*ANSWER_ORDER, *COMMANDS), prefix=True)
+
     def _control(self, text: str, kinds: Sequence[str], *, prefix: bool = False) -> str | None:
         words = [w for w in tokens(text) if w not in FILLERS]
         for kind in kinds:

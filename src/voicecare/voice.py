@@ -28,6 +28,8 @@ ECHO_SECONDS = 3.0
 """How long after voicecare said something the microphone may still hear it (room echo)."""
 ECHO_SHARE = 0.6
 """A heard turn whose words are mostly in what voicecare just said is its own voice."""
+SHORT_ANSWER_WORDS = 4
+"""Answers and commands are short; a longer turn is a description, whatever the grammar heard."""
 ANSWER_KINDS = ("yes", "no", "not_sure", "skip", "repeat", "stop", "start_over", "help", "quit", "slower", "faster")
 
 
@@ -103,9 +105,7 @@ class VoiceSession:
             return None  # voicecare heard itself
         if self.settings.echo_filter and not text and not unsure_possible(heard) and self.conversation.state is State.LISTENING:
             return None  # a noise in the room, not a turn: say nothing
-        limited = heard.constrained.text if heard.constrained is not None else ""
-        if limited and "[unk]" not in limited and not self.assistant.matcher.match(text):
-            text = limited  # a short answer or command, heard more reliably with the small vocabulary
+        text = self._prefer_answer(text, heard.constrained.text if heard.constrained is not None else "")
         unsure = pipeline.unsure_red_flags(self.assistant, heard.transcript, heard.early_findings)
         if not self.awake:
             if not unsure and not self._woken(text) and not pipeline.emergencies(self.assistant, text):
@@ -118,6 +118,21 @@ class VoiceSession:
         report = self._report(turn, heard)
         self.on_turn(report)
         return report
+
+    def _prefer_answer(self, free: str, limited: str) -> str:
+        """The small-vocabulary reading for a short answer or command, when it is safe to trust.
+
+        Vosk's grammar mode accepts speech outside the list with high
+        confidence, so it may never turn an answer into "no" on its own: a
+        wrong "no" would hide a red flag (under-triage).
+        """
+        short = len(tokens(free)) <= SHORT_ANSWER_WORDS
+        if not limited or "[unk]" in limited or not short or self.assistant.matcher.match(free):
+            return free
+        kind = self.conversation.answer_kind(limited)
+        if kind == "no" and self.conversation.answer_kind(free) != "no":
+            return free
+        return limited
 
     def _echo(self, text: str) -> bool:
         """True when ``text`` is mostly what voicecare itself has just been saying (live microphone only)."""
