@@ -19,8 +19,9 @@ from pathlib import Path
 from voicecare import lm, stt
 from voicecare.assistant import Assistant
 from voicecare.intents import default_dir
+from voicecare.sinks import NullSink
 from voicecare.testing import FileMicrophone, silence_wav
-from voicecare.tts import NullSink, Pyttsx3Synthesizer, Speaker
+from voicecare.tts import Pyttsx3Synthesizer, Speaker
 from voicecare.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 from voicecare.voice_cli import run_kiosk
 

@@ -9,7 +9,7 @@ import pytest
 from voicecare.assistant import Assistant
 from voicecare.domain import IntentSet
 from voicecare.intents import default_dir, load
-from voicecare.stt import Recognizer
+from voicecare.interfaces import Recognizer
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,8 @@ import pytest
 from tests.conftest import AUDIO
 from voicecare.audio import AudioChunk, Resampler, iter_wav
 from voicecare.echo import EchoGate
-from voicecare.tts import NullSink, Pyttsx3Synthesizer, Speaker
+from voicecare.sinks import NullSink
+from voicecare.tts import Pyttsx3Synthesizer, Speaker
 
 RATE = 16_000
 

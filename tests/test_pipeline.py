@@ -12,6 +12,7 @@ from voicecare.assistant import Assistant
 from voicecare.audio import iter_wav
 from voicecare.domain import Level, Message
 from voicecare.evaluation import Case, Report, evaluate, format_report
+from voicecare.interfaces import Recognizer, Transcript
 
 
 def corpus() -> list[tuple[str, Level]]:
@@ -23,7 +24,7 @@ def corpus() -> list[tuple[str, Level]]:
     return rows
 
 
-def run_corpus(recognizer: stt.Recognizer, assistant: Assistant, kind: str) -> Report:
+def run_corpus(recognizer: Recognizer, assistant: Assistant, kind: str) -> Report:
     cases = [Case(level, ident, i) for i, (ident, level) in enumerate(corpus())]
 
     def decide(ident: str) -> Level:
@@ -36,38 +37,38 @@ def run_corpus(recognizer: stt.Recognizer, assistant: Assistant, kind: str) -> R
 
 
 @pytest.fixture(scope="module")
-def engines(sphinx: stt.Recognizer) -> dict[str, stt.Recognizer]:
+def engines(sphinx: Recognizer) -> dict[str, Recognizer]:
     return {"sphinx": sphinx}
 
 
-def recognizer_for(name: str, engines: dict[str, stt.Recognizer]) -> stt.Recognizer:
+def recognizer_for(name: str, engines: dict[str, Recognizer]) -> Recognizer:
     if name == "vosk-en":
         return stt.VoskRecognizer.load(english_vosk_model())
     return engines[name]
 
 
 @pytest.mark.parametrize("engine", ["sphinx", "vosk-en"])
-def test_clean_recordings(engine: str, engines: dict[str, stt.Recognizer], assistant: Assistant) -> None:
+def test_clean_recordings(engine: str, engines: dict[str, Recognizer], assistant: Assistant) -> None:
     report = run_corpus(recognizer_for(engine, engines), assistant, "clean")
     assert report.emergency_recall >= 0.9
     assert report.accuracy >= 0.8
 
 
 @pytest.mark.parametrize("engine", ["sphinx", "vosk-en"])
-def test_noisy_recordings_at_10_db(engine: str, engines: dict[str, stt.Recognizer], assistant: Assistant) -> None:
+def test_noisy_recordings_at_10_db(engine: str, engines: dict[str, Recognizer], assistant: Assistant) -> None:
     report = run_corpus(recognizer_for(engine, engines), assistant, "noisy")
     assert report.emergency_recall >= 0.9
 
 
 @pytest.mark.parametrize("name", ["silence", "noise_only"])
-def test_silence_and_noise_alone_are_unclear(name: str, sphinx: stt.Recognizer, assistant: Assistant) -> None:
+def test_silence_and_noise_alone_are_unclear(name: str, sphinx: Recognizer, assistant: Assistant) -> None:
     heard = pipeline.recognize(iter_wav(AUDIO / "other" / f"{name}.wav"), sphinx, assistant, lambda _: None)
     result = pipeline.answer_transcript(assistant, heard.transcript)
     assert result.disposition is Level.UNCLEAR
     assert any("Call 911 if" in m.text for m in result.messages)
 
 
-def test_emergency_is_acted_on_before_the_caregiver_finishes(sphinx: stt.Recognizer, assistant: Assistant) -> None:
+def test_emergency_is_acted_on_before_the_caregiver_finishes(sphinx: Recognizer, assistant: Assistant) -> None:
     said: list[Sequence[Message]] = []
     path = AUDIO / "clean" / "em_fall_legs.wav"  # "...and now he can't move his legs." then silence
     heard = pipeline.recognize(iter_wav(path), sphinx, assistant, said.append)
@@ -79,18 +80,18 @@ def test_emergency_is_acted_on_before_the_caregiver_finishes(sphinx: stt.Recogni
 
 
 def test_a_red_flag_in_an_alternative_escalates(assistant: Assistant) -> None:
-    transcript = stt.Transcript("her back is sore and she is pale", True, ("her back is sore and she fainted",))
+    transcript = Transcript("her back is sore and she is pale", True, ("her back is sore and she fainted",))
     result = pipeline.answer_transcript(assistant, transcript)
     assert result.disposition is Level.EMERGENCY
     assert any(m.kind == "confirm" for m in result.messages)  # and it asks to be corrected
 
 
 def test_alternatives_never_lower_the_level(assistant: Assistant) -> None:
-    transcript = stt.Transcript("she fainted", True, ("she is fine",))
+    transcript = Transcript("she fainted", True, ("she is fine",))
     assert pipeline.answer_transcript(assistant, transcript).disposition is Level.EMERGENCY
 
 
-def test_rate_conversion_through_the_pipeline(sphinx: stt.Recognizer, assistant: Assistant) -> None:
+def test_rate_conversion_through_the_pipeline(sphinx: Recognizer, assistant: Assistant) -> None:
     for path in sorted((AUDIO / "formats").glob("fever_4*.wav")):
         heard = pipeline.recognize(iter_wav(path), sphinx, assistant, lambda _: None)
         assert "fever" in heard.transcript.text, path.name

@@ -11,9 +11,10 @@ from tests.conftest import AUDIO, korean_vosk_model
 from voicecare import stt
 from voicecare.audio import iter_wav
 from voicecare.errors import ModelError
+from voicecare.interfaces import Recognizer, Transcript
 
 
-def run(recognizer: stt.Recognizer, path: Path, grammar: list[str] | None = None) -> tuple[list[str], stt.Transcript]:
+def run(recognizer: Recognizer, path: Path, grammar: list[str] | None = None) -> tuple[list[str], Transcript]:
     stream = recognizer.stream(grammar)
     partials = []
     for chunk in iter_wav(path, recognizer.rate):
@@ -23,24 +24,24 @@ def run(recognizer: stt.Recognizer, path: Path, grammar: list[str] | None = None
     return partials, stream.finish()
 
 
-def test_sphinx_recognises_english_with_partials(sphinx: stt.Recognizer) -> None:
+def test_sphinx_recognises_english_with_partials(sphinx: Recognizer) -> None:
     partials, final = run(sphinx, AUDIO / "clean" / "ur_fever.wav")
     assert final.final and "fever" in final.text and "back" in final.text
     assert partials and all(not p.startswith("<") for p in partials)
     assert len(set(partials)) > 2  # partials grow while the caregiver talks
 
 
-def test_sphinx_gives_alternatives(sphinx: stt.Recognizer) -> None:
+def test_sphinx_gives_alternatives(sphinx: Recognizer) -> None:
     _, final = run(sphinx, AUDIO / "clean" / "hc_sore.wav")
     assert final.alternatives and final.text not in final.alternatives
 
 
-def test_sphinx_grammar_limits_what_is_heard(sphinx: stt.Recognizer) -> None:
+def test_sphinx_grammar_limits_what_is_heard(sphinx: Recognizer) -> None:
     _, final = run(sphinx, AUDIO / "clean" / "ur_fever.wav", grammar=["yes", "no", "repeat", "stop"])
     assert set(final.text.split()) <= {"yes", "no", "repeat", "stop"}
 
 
-def test_silence_gives_an_empty_transcript(sphinx: stt.Recognizer) -> None:
+def test_silence_gives_an_empty_transcript(sphinx: Recognizer) -> None:
     _, final = run(sphinx, AUDIO / "other" / "silence.wav")
     assert final.text == ""
 

@@ -11,8 +11,10 @@ import pytest
 
 from voicecare.domain import Level, Message
 from voicecare.errors import SpeechError
+from voicecare.interfaces import Clip
+from voicecare.sinks import WavSink
 from voicecare.testing import FakeOutputDevice
-from voicecare.tts import Clip, Pyttsx3Synthesizer, Speaker, WavSink
+from voicecare.tts import Pyttsx3Synthesizer, Speaker
 
 HOME_CARE = ("Gently rub the sore muscles, and stop if it hurts too much. In the first days you can hold a cold pack "
              "wrapped in a thin towel on the sore spot, twenty minutes on and twenty minutes off, for about an hour. "

@@ -20,11 +20,11 @@ from tests.conftest import AUDIO
 from voicecare.assistant import Assistant
 from voicecare.domain import Level, Message
 from voicecare.events import EventLog
-from voicecare.stt import Recognizer
+from voicecare.interfaces import Clip, Microphone, Recognizer
 from voicecare.testing import FakeOutputDevice, FileMicrophone, FlakyMicrophone, LoopbackMicrophone, silence_wav
-from voicecare.tts import Clip, Pyttsx3Synthesizer, Speaker
+from voicecare.tts import Pyttsx3Synthesizer, Speaker
 from voicecare.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
-from voicecare.voice_cli import Microphone, run_kiosk
+from voicecare.voice_cli import run_kiosk
 
 TURNS = AUDIO / "turns"
 

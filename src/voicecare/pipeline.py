@@ -10,7 +10,7 @@ from voicecare import triage
 from voicecare.assistant import Assistant
 from voicecare.audio import AudioChunk
 from voicecare.domain import Finding, Level, Message, Status, TriageResult
-from voicecare.stt import Recognizer, Transcript
+from voicecare.interfaces import Recognizer, Transcript
 
 END_SILENCE_SECONDS = 0.3
 """Quiet after speech that ends a caregiver's turn."""

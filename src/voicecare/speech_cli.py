@@ -11,8 +11,9 @@ from pathlib import Path
 from voicecare import render
 from voicecare.assistant import Assistant
 from voicecare.errors import InputError
-from voicecare.stt import Recognizer
-from voicecare.tts import DEFAULT_RATE_WPM, AudioSink, NullSink, Pyttsx3Synthesizer, SoundDeviceSink, Speaker, WavSink
+from voicecare.interfaces import AudioSink, Recognizer
+from voicecare.sinks import NullSink, SoundDeviceSink, WavSink
+from voicecare.tts import DEFAULT_RATE_WPM, Pyttsx3Synthesizer, Speaker
 
 MODELS_ENV = "VOICECARE_MODELS"
 

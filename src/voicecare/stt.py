@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from voicecare.audio import TARGET_RATE
 from voicecare.errors import ModelError
+from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
 
 MODEL_ENV = "VOICECARE_MODEL"
 N_BEST = 3
@@ -26,43 +26,6 @@ FRAMES_PER_SECOND = 100
 WARMUP_SECONDS = 1.0
 """Audio PocketSphinx hears once, unsearched, to adapt to the room before decoding."""
 GET_A_MODEL = "run 'voicecare models download small-en-us', or pass --engine sphinx"
-
-
-@dataclass(frozen=True)
-class Transcript:
-    """What the recogniser heard."""
-
-    text: str
-    final: bool
-    alternatives: tuple[str, ...] = ()
-    """Other likely readings, best first, not including ``text``."""
-    confidence: float | None = None
-    """Mean word confidence 0-1 when the engine gives one."""
-    words: tuple[tuple[str, float, float], ...] = field(default=())
-    """(word, start seconds, end seconds) when the engine gives them."""
-
-
-class RecognizerStream(Protocol):
-    """One utterance or turn: audio in, partial and final transcripts out."""
-
-    def accept(self, pcm: bytes) -> Transcript | None:
-        """Feed 16-bit mono PCM; return a partial (or a segment final) when there is news."""
-
-    def finish(self) -> Transcript:
-        """End of audio: the final transcript of everything fed."""
-
-
-class Recognizer(Protocol):
-    """A loaded speech engine."""
-
-    name: str
-    description: str
-    rate: int
-    concurrent: bool
-    """True when several streams can run at once (a grammar one beside a free one)."""
-
-    def stream(self, grammar: Sequence[str] | None = None) -> RecognizerStream:
-        """A new recogniser; ``grammar`` limits it to these phrases (plus "[unk]")."""
 
 
 def resolve_model(explicit: Path | None, models_dir: Path) -> Path | None:

@@ -15,10 +15,11 @@ from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from voicecare.domain import Level, Message
 from voicecare.errors import SpeechError
+from voicecare.interfaces import AudioSink, Clip, Synthesizer
 
 BLOCK_SECONDS = 0.02
 """Playback block: the longest an emergency waits for the current block to end."""
@@ -26,6 +27,7 @@ DEFAULT_RATE_WPM = 165
 RATE_STEP_WPM = 25
 MIN_RATE_WPM, MAX_RATE_WPM = 90, 260
 PAUSE_SECONDS = 0.25
+"""Silence between two messages, so sentences do not run together."""
 SYNTH_ATTEMPTS = 3
 RETRY_SECONDS = 0.05
 WAV_HEADER_BYTES = 44
@@ -34,38 +36,6 @@ PLAYED_BLOCKS_KEPT = 100
 """About two seconds of 20 ms blocks."""
 CLIPS_KEPT = 64
 """Synthesised messages kept for reuse; the ready texts are always kept."""
-"""Silence between two messages, so sentences do not run together."""
-
-
-@dataclass(frozen=True)
-class Clip:
-    """Synthesised speech for one message."""
-
-    pcm: bytes
-    """16-bit signed little-endian mono samples."""
-    rate: int
-    """Sample rate in hertz."""
-    text: str
-
-
-class Synthesizer(Protocol):
-    """Turns text into a clip; used only from the speaker's own thread."""
-
-    def synth(self, text: str, rate_wpm: int) -> Clip:
-        """Speak ``text`` into memory."""
-
-
-class AudioSink(Protocol):
-    """Where played audio goes: a sound card, a WAV file, a test double."""
-
-    def write(self, pcm: bytes, rate: int) -> None:
-        """Play one block; a device blocks for about the block's duration."""
-
-    def flush(self) -> None:
-        """Drop whatever the device still buffers (after an interruption)."""
-
-    def close(self) -> None:
-        """Release the device or finish the file."""
 
 
 class Pyttsx3Synthesizer:
@@ -156,89 +126,6 @@ def _silence_driver_prints() -> None:
     module = sys.modules.get("pyttsx3.drivers.espeak")
     if module is not None:
         module.print = lambda *args, **kwargs: None  # type: ignore[attr-defined]
-
-
-class WavSink:
-    """Writes everything played to one 16-bit mono WAV file (``--say-to``)."""
-
-    def __init__(self, path: Path) -> None:
-        import wave
-
-        self.path = path
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._wav: Any = wave.open(str(path), "wb")  # noqa: SIM115 (closed in close())
-        except OSError as exc:
-            raise SpeechError(f"{path}: cannot write the reply there ({exc.strerror})") from None
-        self._rate: int | None = None
-
-    def write(self, pcm: bytes, rate: int) -> None:
-        if self._rate is None:
-            self._wav.setnchannels(1)
-            self._wav.setsampwidth(2)
-            self._wav.setframerate(rate)
-            self._rate = rate
-        self._wav.writeframes(pcm)
-
-    def flush(self) -> None:
-        """Nothing is buffered in a file."""
-
-    def close(self) -> None:
-        if self._rate is None:  # nothing was said: still leave a valid, empty WAV
-            self._wav.setnchannels(1)
-            self._wav.setsampwidth(2)
-            self._wav.setframerate(16_000)
-        self._wav.close()
-
-
-class SoundDeviceSink:
-    """The speaker, through PortAudio."""
-
-    def __init__(self, device: int | str | None = None) -> None:
-        from voicecare.devices import import_sounddevice
-
-        self._sd = import_sounddevice()
-        self._device = device
-        self._stream: Any = None
-        self._rate = 0
-
-    def write(self, pcm: bytes, rate: int) -> None:
-        if self._stream is None or rate != self._rate:
-            self.close()
-            from voicecare.errors import AudioError
-
-            try:
-                self._stream = self._sd.RawOutputStream(samplerate=rate, channels=1, dtype="int16", device=self._device)
-                self._stream.start()
-            except Exception as exc:  # PortAudioError and friends
-                raise AudioError(f"cannot open the speaker ({exc})") from None
-            self._rate = rate
-        self._stream.write(pcm)
-
-    def flush(self) -> None:
-        if self._stream is not None:
-            self._stream.abort()
-            self._stream.close()
-            self._stream = None
-
-    def close(self) -> None:
-        if self._stream is not None:
-            self._stream.stop()
-            self._stream.close()
-            self._stream = None
-
-
-class NullSink:
-    """Plays nothing (``--quiet``)."""
-
-    def write(self, pcm: bytes, rate: int) -> None:
-        """Discard."""
-
-    def flush(self) -> None:
-        """Nothing buffered."""
-
-    def close(self) -> None:
-        """Nothing to release."""
 
 
 @dataclass
@@ -407,36 +294,3 @@ class Speaker:
         finally:
             event.ended = time.monotonic()
             self.speaking.clear()
-
-
-class DirectorySink:
-    """Writes each turn's spoken reply to its own numbered WAV file (``--say-to-dir``)."""
-
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise SpeechError(f"{directory}: cannot create it ({exc.strerror})") from None
-        self._current: WavSink | None = None
-        self.written: list[Path] = []
-
-    def start(self, turn: int) -> None:
-        """Close the previous turn's file and open ``NNN.wav`` for this one."""
-        self.close()
-        self._current = WavSink(self.directory / f"{turn:03d}.wav")
-        self.written.append(self._current.path)
-
-    def write(self, pcm: bytes, rate: int) -> None:
-        if self._current is None:
-            self.start(len(self.written))
-        assert self._current is not None
-        self._current.write(pcm, rate)
-
-    def flush(self) -> None:
-        """Nothing is buffered in a file."""
-
-    def close(self) -> None:
-        if self._current is not None:
-            self._current.close()
-            self._current = None

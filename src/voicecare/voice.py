@@ -16,7 +16,7 @@ from voicecare.assistant import Assistant
 from voicecare.audio import AudioChunk
 from voicecare.dialog import Conversation, State, Turn
 from voicecare.domain import Level, Message
-from voicecare.stt import Recognizer
+from voicecare.interfaces import Recognizer
 from voicecare.text import tokens
 from voicecare.tts import Speaker
 

@@ -10,14 +10,16 @@ import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from voicecare.assistant import Assistant
 from voicecare.audio import AudioChunk, iter_wav, read_format
 from voicecare.echo import EchoGate
 from voicecare.errors import AudioError, InputError, IntentError, ModelError, VoicecareError
+from voicecare.interfaces import Microphone
+from voicecare.sinks import DirectorySink
 from voicecare.speech_cli import load_recognizer, make_speaker, warn
-from voicecare.tts import DirectorySink, Speaker
+from voicecare.tts import Speaker
 from voicecare.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 
 FIRST_BACKOFF, MAX_BACKOFF = 1.0, 30.0
@@ -25,16 +27,6 @@ FIRST_BACKOFF, MAX_BACKOFF = 1.0, 30.0
 CONFIG_KEYS = {"engine", "model", "device", "wake_phrase", "reset_after", "event_log", "rate", "voice",
                "max_questions", "quiet"}
 DEFAULT_WAKE = "hey voice care"
-
-
-class Microphone(Protocol):
-    """What the conversation needs of a microphone (the real one or a test double)."""
-
-    muted: threading.Event
-
-    def start(self) -> None: ...
-    def chunks(self, timeout: float = 1.0) -> Iterator[AudioChunk]: ...
-    def close(self) -> None: ...
 
 
 def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> None:

@@ -1,0 +1,97 @@
+"""The swappable parts of the pipeline, in one place: what each stage hands on and expects.
+
+Real engines and devices (Vosk, PocketSphinx, pyttsx3, PortAudio) and the
+test doubles in ``testing.py`` implement these same interfaces.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from voicecare.audio import AudioChunk
+
+
+class Microphone(Protocol):
+    """A live audio source: the PortAudio microphone, or recordings standing in for it."""
+
+    muted: threading.Event
+
+    def start(self) -> None:
+        """Open the device."""
+
+    def chunks(self, timeout: float = 1.0) -> Iterator[AudioChunk]:
+        """Audio as it arrives; AudioError when the device goes away."""
+
+    def close(self) -> None:
+        """Release the device and end ``chunks()``."""
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """What the recogniser heard."""
+
+    text: str
+    final: bool
+    alternatives: tuple[str, ...] = ()
+    """Other likely readings, best first, not including ``text``."""
+    confidence: float | None = None
+    """Mean word confidence 0-1 when the engine gives one."""
+    words: tuple[tuple[str, float, float], ...] = field(default=())
+    """(word, start seconds, end seconds) when the engine gives them."""
+
+
+class RecognizerStream(Protocol):
+    """One utterance or turn: audio in, partial and final transcripts out."""
+
+    def accept(self, pcm: bytes) -> Transcript | None:
+        """Feed 16-bit mono PCM; return a partial (or a segment final) when there is news."""
+
+    def finish(self) -> Transcript:
+        """End of audio: the final transcript of everything fed."""
+
+
+class Recognizer(Protocol):
+    """A loaded speech engine."""
+
+    name: str
+    description: str
+    rate: int
+    concurrent: bool
+    """True when several streams can run at once (a grammar one beside a free one)."""
+
+    def stream(self, grammar: Sequence[str] | None = None) -> RecognizerStream:
+        """A new recogniser; ``grammar`` limits it to these phrases (plus "[unk]")."""
+
+
+@dataclass(frozen=True)
+class Clip:
+    """Synthesised speech for one message."""
+
+    pcm: bytes
+    """16-bit signed little-endian mono samples."""
+    rate: int
+    """Sample rate in hertz."""
+    text: str
+
+
+class Synthesizer(Protocol):
+    """Turns text into a clip; used only from the speaker's own thread."""
+
+    def synth(self, text: str, rate_wpm: int) -> Clip:
+        """Speak ``text`` into memory."""
+
+
+class AudioSink(Protocol):
+    """Where played audio goes: a sound card, a WAV file, a test double."""
+
+    def write(self, pcm: bytes, rate: int) -> None:
+        """Play one block; a device blocks for about the block's duration."""
+
+    def flush(self) -> None:
+        """Drop whatever the device still buffers (after an interruption)."""
+
+    def close(self) -> None:
+        """Release the device or finish the file."""
