@@ -25,6 +25,17 @@ _SPECIAL_CONTRACTIONS = {
     "couldnt": "could not",
     "im": "i am",
     "ive": "i have",
+    # Recognisers and hurried typing drop the apostrophe.
+    "hes": "he is",
+    "shes": "she is",
+    "thats": "that is",
+    "theres": "there is",
+    "whats": "what is",
+    "theyre": "they are",
+    "youre": "you are",
+    "arent": "are not",
+    "shouldnt": "should not",
+    "werent": "were not",
 }
 _SUFFIXES = (
     ("n't", " not"),
