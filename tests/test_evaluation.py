@@ -49,3 +49,19 @@ def test_bad_corpus_line_is_an_input_error(tmp_path: Path) -> None:
     bad.write_text("critical\the fainted\n")
     with pytest.raises(InputError, match=r"c.tsv:1: unknown level 'critical'"):
         read_corpus(bad)
+
+
+def test_other_corpus_layouts(tmp_path: Path) -> None:
+    flipped = tmp_path / "c.tsv"
+    flipped.write_text("she fainted\temergency\nhis back is sore\thome_care\n")
+    jsonl = tmp_path / "c.jsonl"
+    jsonl.write_text('{"utterance": "she fainted", "expected": "emergency"}\n{"text": "hi", "disposition": "unclear"}\n')
+    table = tmp_path / "c.csv"
+    table.write_text('utterance,expected\n"she has a fever, and her back hurts",urgent\n')
+    assert [c.expected for c in read_corpus(flipped)] == [Level.EMERGENCY, Level.HOME_CARE]
+    assert [c.utterance for c in read_corpus(jsonl)] == ["she fainted", "hi"]
+    assert read_corpus(table)[0].utterance == "she has a fever, and her back hurts"
+    broken = tmp_path / "b.jsonl"
+    broken.write_text('{"utterance": "x"}\n')
+    with pytest.raises(InputError, match="needs an utterance"):
+        read_corpus(broken)

@@ -84,7 +84,7 @@ def _register_check(sub: argparse._SubParsersAction[_Parser], common: _Parser) -
 
 def _register_eval(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
     command = _add(sub, common, "eval", "score the assistant on a labelled corpus", _eval)
-    command.add_argument("corpus", type=Path, help="a file of 'disposition<TAB>utterance' lines")
+    command.add_argument("corpus", type=Path, help="labelled utterances: TSV (disposition<TAB>utterance), CSV or JSON lines")
 
 
 def _read_lines(path: Path) -> list[str]:

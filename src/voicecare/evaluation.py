@@ -75,26 +75,76 @@ class Report:
         return Counter((o.case.expected, o.predicted) for o in self.outcomes)
 
 
+TEXT_KEYS = ("utterance", "text", "input", "transcript", "said")
+LABEL_KEYS = ("expected", "disposition", "label", "level", "expected_disposition")
+
+
 def read_corpus(path: Path) -> list[Case]:
-    """``disposition<TAB>utterance`` per line; ``#`` starts a comment line."""
+    """Labelled utterances from TSV (either column order), CSV with a header, or JSON lines.
+
+    TSV: ``disposition<TAB>utterance`` (or the other way round); ``#`` starts
+    a comment. CSV and JSON lines name their fields: the utterance as
+    utterance/text/input, the label as expected/disposition/label.
+    """
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read corpus: {exc}") from None
-    return list(_cases(path, lines))
+    if path.suffix.lower() == ".csv":
+        return list(_csv_cases(path, text))
+    return list(_cases(path, text.splitlines()))
+
+
+def _case(path: Path, number: int, label: str, utterance: str) -> Case:
+    try:
+        return Case(Level.parse(label), utterance.strip(), number)
+    except ValueError as exc:
+        raise InputError(f"{path}:{number}: {exc}") from None
+
+
+def _from_record(path: Path, number: int, record: dict[str, object]) -> Case:
+    text = next((str(record[k]) for k in TEXT_KEYS if k in record), None)
+    label = next((str(record[k]) for k in LABEL_KEYS if k in record), None)
+    if text is None or label is None:
+        raise InputError(f"{path}:{number}: needs an utterance ({'/'.join(TEXT_KEYS)}) "
+                         f"and a label ({'/'.join(LABEL_KEYS)})")
+    return _case(path, number, label, text)
+
+
+def _csv_cases(path: Path, text: str) -> Iterator[Case]:
+    import csv
+    import io
+
+    for number, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+        yield _from_record(path, number, {k.strip().lower(): v for k, v in row.items() if k})
 
 
 def _cases(path: Path, lines: Iterable[str]) -> Iterator[Case]:
+    import json
+
     for number, line in enumerate(lines, start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        label, sep, utterance = line.partition("\t")
+        if line.lstrip().startswith("{"):
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{path}:{number}: broken JSON ({exc.msg})") from None
+            yield _from_record(path, number, record)
+            continue
+        first, sep, second = line.partition("\t")
         if not sep:
             raise InputError(f"{path}:{number}: expected 'disposition<TAB>utterance'")
-        try:
-            yield Case(Level.parse(label), utterance.strip(), number)
-        except ValueError as exc:
-            raise InputError(f"{path}:{number}: {exc}") from None
+        label, utterance = (second, first) if _is_level(second) and not _is_level(first) else (first, second)
+        yield _case(path, number, label.strip(), utterance)
+
+
+def _is_level(text: str) -> bool:
+    try:
+        Level.parse(text)
+    except ValueError:
+        return False
+    return True
 
 
 def evaluate(cases: Iterable[Case], decide: Callable[[str], Level]) -> Report:
