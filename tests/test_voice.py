@@ -150,6 +150,8 @@ def test_quiet_spell_resets_the_session_and_forgets(assistant: Assistant, sphinx
     # In the old session "no" would answer the breathing question; in a fresh
     # one it describes nothing, so nothing of the first family is left.
     assert reports[1].disposition == "unclear" and "back_spasm" not in reports[1].symptoms
+    assert not any("back pain" in e.text for e in speaker.events)  # the read-back is gone too
+    assert "tight" not in assistant.matcher._cache
 
 
 def test_garbage_audio_and_ten_minutes_of_silence(assistant: Assistant, sphinx: Recognizer, tmp_path: Path) -> None:

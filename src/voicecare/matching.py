@@ -116,6 +116,10 @@ class Matcher:
             ))
         return matches
 
+    def forget(self) -> None:
+        """Drop the cache of heard words (privacy: nothing a family said is kept after their session)."""
+        self._cache.clear()
+
     def _candidates(self, word: str) -> dict[str, float]:
         """Phrase words this heard word may stand for, with their similarity."""
         cached = self._cache.get(word)

@@ -34,6 +34,7 @@ WAV_HEADER_BYTES = 44
 EVENTS_KEPT = 500
 PLAYED_BLOCKS_KEPT = 100
 """About two seconds of 20 ms blocks."""
+FORGET_WAIT_SECONDS = 2.0
 CLIPS_KEPT = 64
 """Synthesised messages kept for reuse; the ready texts are always kept."""
 
@@ -208,6 +209,15 @@ class Speaker:
         """Texts being played now or finished within ``seconds``: what the microphone may still hear."""
         since = time.monotonic() - seconds
         return [e.text for e in list(self.events) if e.ended is None or e.ended >= since]
+
+    def forget(self) -> None:
+        """Silence, then drop what was said to the last family: texts and clips (the ready texts stay)."""
+        self.stop()
+        self.wait_idle(FORGET_WAIT_SECONDS)
+        self.events.clear()
+        self.played.clear()
+        for key in [k for k in self._cache if k[0] not in self.ready_texts]:
+            self._cache.pop(key, None)
 
     def wait_idle(self, timeout: float = 60.0) -> bool:
         """Block until everything queued has been played (or dropped)."""

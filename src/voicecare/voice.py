@@ -93,6 +93,8 @@ class VoiceSession:
     def reset(self) -> None:
         """Forget everything this family said; the next person starts fresh."""
         self.conversation = self._new_conversation()
+        self.assistant.matcher.forget()
+        self.speaker.forget()
         self.awake = self.settings.wake_phrase is None
         self.on_reset()
 
