@@ -42,7 +42,9 @@ FRAMES = ("{s} {p}", "{p}", "{s} {p} and {q}", "no {p}", "{s} doesn't have {p}",
 
 def sentences(intents: IntentSet) -> Iterator[str]:
     """Training text: every phrase in a handful of everyday frames, controls and near-pattern words."""
-    phrases = [p for s in intents.symptoms for p in s.phrases]
+    written = [p for s in intents.symptoms for p in s.phrases]
+    # Phrases are written about a boy; the model must expect "wet herself" too.
+    phrases = [*written, *(v for p in written if (v := feminine(p)) != p)]
     for index, phrase in enumerate(phrases):
         other = phrases[(index * 7 + 3) % len(phrases)]
         for frame_index, frame in enumerate(FRAMES):
@@ -55,6 +57,14 @@ def sentences(intents: IntentSet) -> Iterator[str]:
                 yield " ".join([first, *[g[i % len(g)] for g in groups[1:]]])
     for words in intents.controls.values():
         yield from words
+
+
+_FEMININE = {"he": "she", "him": "her", "his": "her", "himself": "herself", "he's": "she's"}
+
+
+def feminine(phrase: str) -> str:
+    """The phrase about a girl ("wet himself" -> "wet herself")."""
+    return " ".join(_FEMININE.get(w, w) for w in phrase.split())
 
 
 def counts(lines: Iterable[str], order: int = 3) -> list[Counter[tuple[str, ...]]]:
