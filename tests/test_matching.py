@@ -78,3 +78,16 @@ def test_lowercase_no_punctuation_and_case_do_not_matter(matcher: Matcher) -> No
 def test_very_long_input_is_handled(matcher: Matcher) -> None:
     text = "his back hurts " * 400 + "and he fainted"
     assert found(matcher, text)["fainting"] is Status.PRESENT
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("her back hurts more every day", "fever"),  # "every" is an everyday word, not a slip for "fever"
+    ("she's having a hard time walking", "very_drowsy"),  # "walking" only looks like "waking"
+    ("he's limping", "very_drowsy"),  # "limping" is not "limp"
+])
+def test_look_alikes_are_not_symptoms(matcher: Matcher, text: str, absent: str) -> None:
+    assert absent not in found(matcher, text)
+
+
+def test_a_sure_serious_mention_is_not_swallowed_by_a_looser_one(matcher: Matcher) -> None:
+    assert found(matcher, "the spasm keeps coming back over and over").get("severe_cramping") is Status.PRESENT

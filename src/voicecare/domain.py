@@ -101,6 +101,8 @@ class IntentSet:
     topics: tuple[Topic, ...]
     messages: dict[str, str] = field(hash=False)
     controls: dict[str, tuple[str, ...]] = field(hash=False)
+    common_words: frozenset[str] = frozenset()
+    """Everyday words: never taken for a symptom word by similarity alone ("every" is not "fever")."""
 
     def symptom(self, symptom_id: str) -> Symptom:
         """The symptom with this id (KeyError if unknown)."""

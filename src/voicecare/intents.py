@@ -10,9 +10,10 @@ from typing import Any
 
 from voicecare.domain import Combination, IntentSet, InterviewQuestion, Level, Symptom, Topic
 from voicecare.errors import IntentError
-from voicecare.text import phrase_key
+from voicecare.text import phrase_key, tokens
 
 ENV_VAR = "VOICECARE_INTENTS"
+COMMON_WORDS = "common_words.txt"
 COMMON_MESSAGES = (
     "emergency", "emergency_reason", "emergency_stay", "uncertain_emergency", "urgent",
     "follow_up", "home_care", "readback", "readback_denied", "hypothetical", "past",
@@ -76,7 +77,16 @@ def _collect(root: Path, problems: list[str]) -> IntentSet:
     if not topics:
         problems.append(f"{root}: no topic folders (each needs a topic.toml)")
     _check_across_topics(topics, problems)
-    return IntentSet(topics=topics, messages=messages, controls=controls)
+    return IntentSet(topics=topics, messages=messages, controls=controls, common_words=_common_words(root))
+
+
+def _common_words(root: Path) -> frozenset[str]:
+    """The optional common_words.txt: words separated by spaces or lines, # for comments."""
+    path = root / COMMON_WORDS
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in tokens(line))
 
 
 def _topic_folders(root: Path) -> Iterator[Path]:

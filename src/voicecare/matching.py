@@ -9,13 +9,15 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from voicecare import context
-from voicecare.domain import IntentSet, Match
+from voicecare.domain import IntentSet, Level, Match
 from voicecare.text import canonical, stem, tokens, tokens_and_breaks
 
 # Words a recogniser drops or a caregiver leaves out without changing the
 # meaning; a phrase still matches without them, at a small cost.
 OPTIONAL_WORDS = frozenset({"a", "an", "the", "he", "him", "my", "of", "to", "in"})
 NEGATIONS = frozenset({"not", "no", "never", "without", "none"})
+SURE_ENOUGH = 95.0
+"""A more serious mention this good is kept even inside another symptom's words."""
 _WITHIN = re.compile(r"\swithin\s+(\d+)\s*$")
 
 
@@ -40,8 +42,9 @@ class MatchSettings:
     gap_penalty: float = 3.0
     near_window: int = 6
     """Most words a ``near`` pattern may span, first to last."""
-    near_word_score: float = 92.0
-    """Loose patterns take only exact words or same-stem forms ("this" is not "thighs")."""
+    stem_score: float = 92.0
+    """Score of a same-stem partner ("breathe" for "breathing"). Loose ``near`` patterns take
+    only exact words and same-stem forms, never look-alikes ("walking" is not "waking")."""
     optional_weight: float = 0.4
     cache_size: int = 20_000
 
@@ -95,13 +98,15 @@ class Matcher:
         for word in self._vocabulary:
             self._stems.setdefault(stem(word), []).append(word)
         self._cache: dict[str, dict[str, float]] = {}
+        self._common = intents.common_words
+        self._levels = {s.id: s.level for s in intents.symptoms}
 
     def match(self, text: str) -> list[Match]:
         """All symptom mentions in ``text``, in the order they were said."""
         heard, breaks = tokens_and_breaks(text)
         words = [canonical(w) for w in heard]
         candidates = [self._candidates(w) for w in words]
-        hits = _resolve(self._hits(candidates))
+        hits = _resolve(self._hits(words, candidates), self._levels)
         where = context.scene(words, breaks)
         matches = []
         for hit in hits:
@@ -127,43 +132,45 @@ class Matcher:
             return cached
         found: dict[str, float] = {}
         s = self.settings
-        if len(word) >= s.min_heard_length:
+        if len(word) >= s.min_heard_length and word not in self._common:
             for choice, score, _ in process.extract(
                 word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=s.word_cutoff, limit=None,
             ):
                 if max(len(word), len(choice)) >= s.min_fuzzy_length and abs(len(word) - len(choice)) <= s.max_length_difference:
                     found[choice] = score
         for same_stem in self._stems.get(stem(word), ()):
-            found[same_stem] = max(found.get(same_stem, 0.0), 100.0 if same_stem == word else 92.0)
+            found[same_stem] = max(found.get(same_stem, 0.0), 100.0 if same_stem == word else s.stem_score)
         if len(self._cache) >= self.settings.cache_size:
             self._cache.clear()  # a bounded cache: long sessions must not grow
         self._cache[word] = found
         return found
 
-    def _hits(self, candidates: Sequence[dict[str, float]]) -> Iterable[_Hit]:
+    def _hits(self, words: Sequence[str], candidates: Sequence[dict[str, float]]) -> Iterable[_Hit]:
         for start, options in enumerate(candidates):
             for word in options:
                 for phrase in self._by_anchor.get(word, ()):
                     hit = self._align(phrase, candidates, start)
                     if hit is not None:
                         yield hit
-                if options[word] < self.settings.near_word_score:
+                if not _exact_or_stem(words[start], word):
                     continue
                 for near in self._near.get(word, ()):
-                    found = self._near_hit(near, candidates, start, options[word])
+                    found = self._near_hit(near, words, candidates, start, options[word])
                     if found is not None:
                         yield found
 
-    def _near_hit(self, near: _Near, candidates: Sequence[dict[str, float]], anchor: int, score: float) -> _Hit | None:
+    def _near_hit(self, near: _Near, words: Sequence[str], candidates: Sequence[dict[str, float]], anchor: int,
+                  score: float) -> _Hit | None:
         """One word of every group within ``near_window`` words of the anchor, in any order."""
-        window, least = near.window or self.settings.near_window, self.settings.near_word_score
+        window = near.window or self.settings.near_window
         positions, scores = [anchor], [score]
         for group in near.groups[1:]:
             best = max(
                 ((top, -abs(j - anchor), j)
                  for j in range(max(0, anchor - window), min(len(candidates), anchor + window + 1))
                  if j not in positions
-                 and (top := max((candidates[j][w] for w in group & candidates[j].keys()), default=0.0)) >= least),
+                 and (top := max((candidates[j][w] for w in group & candidates[j].keys()
+                                  if _exact_or_stem(words[j], w)), default=0.0)) > 0),
                 default=None,
             )
             if best is None:
@@ -214,6 +221,11 @@ def _compile(symptom: str, text: str) -> _Phrase:
     return _Phrase(symptom, tuple(words), required, any(w in NEGATIONS for w in words))
 
 
+def _exact_or_stem(heard: str, word: str) -> bool:
+    """True when ``heard`` is ``word`` itself or a form of it, not a look-alike ("waking" is not "walking")."""
+    return heard == word or stem(heard) == stem(word)
+
+
 def _compile_near(symptom: str, text: str) -> _Near:
     window = None
     if (found := _WITHIN.search(text)) is not None:
@@ -222,7 +234,7 @@ def _compile_near(symptom: str, text: str) -> _Near:
     return _Near(symptom, groups, window)
 
 
-def _resolve(hits: Iterable[_Hit]) -> list[_Hit]:
+def _resolve(hits: Iterable[_Hit], levels: dict[str, Level]) -> list[_Hit]:
     """One reading per place: overlapping mentions are settled before context is weighed."""
     best: dict[tuple[str, int, int], _Hit] = {}
     for hit in hits:
@@ -235,7 +247,7 @@ def _resolve(hits: Iterable[_Hit]) -> list[_Hit]:
     for hit in sorted(best.values(), key=lambda h: (-h.end, h.start, -h.score)):
         if not any(k.symptom == hit.symptom and _overlap(k, hit) for k in kept):
             kept.append(hit)
-    survivors = [h for h in kept if not any(_shadows(o, h) for o in kept if o is not h)]
+    survivors = [h for h in kept if not any(_shadows(o, h, levels) for o in kept if o is not h)]
     return sorted(survivors, key=lambda h: (h.start, h.end))
 
 
@@ -243,12 +255,16 @@ def _overlap(a: _Hit, b: _Hit) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _shadows(other: _Hit, hit: _Hit) -> bool:
+def _shadows(other: _Hit, hit: _Hit, levels: dict[str, Level]) -> bool:
     """True when another symptom's mention makes ``hit`` a misreading of the same words.
 
     "weak" inside "weak legs", "fewer" (~fever) inside "fewer wet diapers".
+    A sure mention of a more serious symptom is never shadowed: "spasm keeps
+    coming" stays severe cramping inside the looser "spasm ... back".
     """
     if other.symptom == hit.symptom:
+        return False
+    if hit.score >= SURE_ENOUGH and levels[hit.symptom] < levels[other.symptom]:
         return False
     inside = other.start <= hit.start and hit.end <= other.end
     same_place = other.start == hit.start and other.end == hit.end
