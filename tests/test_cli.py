@@ -148,7 +148,7 @@ def test_models_list_and_verify(tmp_path: Path) -> None:
     assert bad.returncode == 2 and "missing am/final.mdl" in bad.stderr
 
 
-@pytest.mark.parametrize("command", ["devices", "models"])
+@pytest.mark.parametrize("command", ["devices", "models", "listen", "kiosk", "doctor"])
 def test_speech_subcommands_have_help(command: str) -> None:
     out = run(command, "--help")
     assert out.returncode == 0 and "usage: voicecare" in out.stdout
