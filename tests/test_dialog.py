@@ -36,7 +36,7 @@ def test_yes_to_an_urgent_question_gives_urgent(assistant: Assistant) -> None:
     talk.hear("no")
     turn = talk.hear("yes she feels hot")
     assert talk.state is not State.EMERGENCY
-    final = turn if talk.state is State.LISTENING else talk.hear("skip")
+    final = turn if talk.state is State.ANYTHING_ELSE else talk.hear("skip")
     assert final.disposition is Level.URGENT
 
 
@@ -77,7 +77,7 @@ def test_skip_goes_to_the_advice(assistant: Assistant) -> None:
     talk = Conversation(assistant)
     talk.hear("his back is stiff")
     turn = talk.hear("skip")
-    assert talk.state is State.LISTENING
+    assert talk.state is State.ANYTHING_ELSE
     assert turn.disposition is Level.HOME_CARE
 
 
@@ -96,3 +96,25 @@ def test_stop_says_nothing(assistant: Assistant) -> None:
     talk = Conversation(assistant)
     turn = talk.hear("stop")
     assert turn.messages == () and turn.command == "stop"
+
+
+def test_after_the_guidance_no_ends_and_yes_invites_more(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("his back is stiff")
+    talk.hear("skip")
+    assert talk.state is State.ANYTHING_ELSE
+    assert talk.hear("no thanks").messages[0].text.startswith("Take care")
+    assert talk.state is State.DONE
+    talk = Conversation(assistant)
+    talk.hear("his back is stiff")
+    talk.hear("skip")
+    assert talk.hear("yes").messages[0].text == "Go ahead, I am listening."
+    assert talk.hear("and he has a fever").disposition is Level.URGENT
+
+
+def test_a_long_list_of_denials_is_read_back_briefly(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("his back is sore")
+    for _ in range(4):
+        turn = talk.hear("no")
+    assert turn.messages[0].text == "I heard: back pain or spasm. None of the warning signs I asked about."

@@ -46,7 +46,7 @@ def test_replayed_conversation_reaches_the_guidance_with_replies_as_wav(tmp_path
     assert turns[1]["said"][-1].startswith("Is your child having trouble breathing")
     assert all(t["state"] == "interview" for t in turns[1:5])
     final = turns[-1]
-    assert final["disposition"] == "home_care" and final["state"] == "listening"
+    assert final["disposition"] == "home_care" and final["state"] == "anything_else"
     assert any("Gently rub" in text for text in final["said"]) and final["said"][-1] == "Is there anything else?"
     files = sorted(replies.glob("*.wav"))
     assert [f.name for f in files] == ["000.wav", "001.wav", "002.wav", "003.wav", "004.wav", "005.wav"]
@@ -126,7 +126,7 @@ def test_kiosk_survives_a_busy_device_and_an_unplugged_microphone(
     faults = drive(session, speaker, mics)
     assert any("device busy" in f for f in faults) and any("unplugged" in f for f in faults)
     assert reports[0].state == "interview"
-    assert len(reports) >= 3 and reports[-1].state in ("interview", "listening")  # the conversation went on
+    assert len(reports) >= 3 and reports[-1].state in ("interview", "listening", "anything_else")  # the conversation went on
 
 
 def test_kiosk_keeps_answering_when_the_speech_engine_fails(assistant: Assistant, sphinx: Recognizer,

@@ -27,6 +27,8 @@ class State(StrEnum):
     """Where the conversation is."""
 
     LISTENING = "listening"
+    ANYTHING_ELSE = "anything_else"
+    """The guidance was given and "is there anything else?" asked."""
     INTERVIEW = "interview"
     EMERGENCY = "emergency"
     DONE = "done"
@@ -72,6 +74,10 @@ class Conversation:
         self._merge(unsure)
         if self.state is State.INTERVIEW:
             return self._answer(text)
+        if self.state is State.ANYTHING_ELSE and not unsure:
+            closing = self._anything_else(text)
+            if closing is not None:
+                return closing
         if not tokens(text) and not unsure:
             return self._turn(text, [self._say("listening")], None)
         self._learn(self.assistant.matcher.match(text))
@@ -92,6 +98,17 @@ class Conversation:
             return self._guidance(text)
         # stop, slower, faster: the speaker acts on them; nothing new is said.
         return Turn(text, (), self.state, None, command)
+
+    def _anything_else(self, text: str) -> Turn | None:
+        """"No" ends the conversation, "yes" invites more; anything else is a new description."""
+        self.state = State.LISTENING
+        kind = self._control(text, ANSWER_ORDER, prefix=True)
+        if kind == "no" and not self.assistant.matcher.match(text):
+            self.state = State.DONE
+            return self._turn(text, [self._say("goodbye")], None)
+        if kind == "yes" and not self.assistant.matcher.match(text):
+            return self._turn(text, [self._say("go_ahead")], None)
+        return None
 
     def _answer(self, text: str) -> Turn:
         """An answer to the current interview question; unclear or silence counts as yes (rule 4)."""
@@ -125,7 +142,7 @@ class Conversation:
 
     def _guidance(self, text: str) -> Turn:
         result = self._result()
-        self.state = State.LISTENING
+        self.state = State.ANYTHING_ELSE
         messages = [*result.messages, self._say("anything_else")]
         return self._turn(text, messages, result.disposition)
 

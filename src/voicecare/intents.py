@@ -16,7 +16,7 @@ ENV_VAR = "VOICECARE_INTENTS"
 COMMON_WORDS = "common_words.txt"
 COMMON_MESSAGES = (
     "emergency", "emergency_reason", "emergency_stay", "uncertain_emergency", "urgent",
-    "follow_up", "home_care", "readback", "readback_denied", "hypothetical", "past",
+    "follow_up", "home_care", "readback", "readback_denied", "readback_denied_many", "hypothetical", "past",
     "other_person", "watch_for", "disclaimer", "unclear", "follow_up_care",
 )
 CONTROL_KINDS = (
@@ -24,7 +24,7 @@ CONTROL_KINDS = (
     "slower", "faster",
 )
 CONVERSATION_MESSAGES = (
-    "greeting", "interview_intro", "anything_else", "listening", "help", "start_over", "goodbye",
+    "greeting", "interview_intro", "anything_else", "listening", "help", "start_over", "go_ahead", "goodbye",
     "stopped",
 )
 TOPIC_MESSAGES = ("emergency_signs", "urgent_signs", "unchecked")

@@ -14,6 +14,8 @@ from voicecare.domain import Finding, IntentSet, Level, Match, Message, Status, 
 # self-correction). Other-person, what-if and past mentions never override them.
 _ABOUT_THIS_CHILD = (Status.PRESENT, Status.ABSENT)
 NOT_SEEN = "not_seen_by_provider"
+READBACK_DENIED_MAX = 3
+"""More denials than this are read back as one phrase."""
 
 
 def findings(matches: Iterable[Match], intents: IntentSet) -> tuple[Finding, ...]:
@@ -91,7 +93,9 @@ def _readback(say: _Say, present: Sequence[Finding], found: Sequence[Finding]) -
     parts = []
     if present:
         parts.append(say.template("readback", items=_names(present)))
-    if denied:
+    if len(denied) > READBACK_DENIED_MAX:
+        parts.append(say.words["readback_denied_many"])  # a read-back is a few words (rule 12)
+    elif denied:
         parts.append(say.template("readback_denied", items=_names(denied, "or")))
     return [say("readback", " ".join(parts))] if parts else []
 
