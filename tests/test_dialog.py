@@ -117,4 +117,4 @@ def test_a_long_list_of_denials_is_read_back_briefly(assistant: Assistant) -> No
     talk.hear("his back is sore")
     for _ in range(4):
         turn = talk.hear("no")
-    assert turn.messages[0].text == "I heard: back pain or spasm. None of the warning signs I asked about."
+    assert turn.messages[0].text == "I heard: back pain or spasm. You said no to the other warning signs I asked about."
