@@ -10,12 +10,14 @@ from rapidfuzz import fuzz, process
 
 from voicecare import context
 from voicecare.domain import IntentSet, Level, Match
-from voicecare.text import canonical, stem, tokens, tokens_and_breaks
+from voicecare.text import canonical, sound, stem, tokens, tokens_and_breaks
 
 # Words a recogniser drops or a caregiver leaves out without changing the
 # meaning; a phrase still matches without them, at a small cost.
 OPTIONAL_WORDS = frozenset({"a", "an", "the", "he", "him", "my", "of", "to", "in"})
 NEGATIONS = frozenset({"not", "no", "never", "without", "none"})
+MIN_SOUND_KEY = 3
+"""Sound keys shorter than this say too little ("though" and "thigh" both give "0")."""
 SURE_ENOUGH = 95.0
 """A more serious mention this good is kept even inside another symptom's words."""
 _WITHIN = re.compile(r"\swithin\s+(\d+)\s*$")
@@ -42,6 +44,10 @@ class MatchSettings:
     gap_penalty: float = 3.0
     near_window: int = 6
     """Most words a ``near`` pattern may span, first to last."""
+    sound_score: float = 85.0
+    """Score of a sound-alike partner ("raising" for "racing"); below certain, so it is reported unsure."""
+    min_sound_length: int = 5
+    """Shorter words share sound keys too easily."""
     stem_score: float = 92.0
     """Score of a same-stem partner ("breathe" for "breathing"). Loose ``near`` patterns take
     only exact words and same-stem forms, never look-alikes ("walking" is not "waking")."""
@@ -95,8 +101,13 @@ class Matcher:
         near_words = {w for ns in self._near.values() for n in ns for g in n.groups for w in g}
         self._vocabulary = sorted(phrase_words | near_words)
         self._stems: dict[str, list[str]] = {}
+        self._sounds: dict[str, list[str]] = {}
         for word in self._vocabulary:
             self._stems.setdefault(stem(word), []).append(word)
+            if len(word) >= self.settings.min_sound_length and len(sound(word)) >= MIN_SOUND_KEY:
+                self._sounds.setdefault(sound(word), []).append(word)
+        self._known = frozenset(self._vocabulary)
+        self._lexicon = self._known | intents.common_words
         self._cache: dict[str, dict[str, float]] = {}
         self._common = intents.common_words
         self._levels = {s.id: s.level for s in intents.symptoms}
@@ -138,6 +149,9 @@ class Matcher:
             ):
                 if max(len(word), len(choice)) >= s.min_fuzzy_length and abs(len(word) - len(choice)) <= s.max_length_difference:
                     found[choice] = score
+        if len(word) >= s.min_sound_length and word not in self._common and word not in self._known:
+            for alike in self._sounds.get(sound(word), ()):
+                found[alike] = max(found.get(alike, 0.0), s.sound_score)
         for same_stem in self._stems.get(stem(word), ()):
             found[same_stem] = max(found.get(same_stem, 0.0), 100.0 if same_stem == word else s.stem_score)
         if len(self._cache) >= self.settings.cache_size:
@@ -152,7 +166,7 @@ class Matcher:
                     hit = self._align(phrase, candidates, start)
                     if hit is not None:
                         yield hit
-                if not _exact_or_stem(words[start], word):
+                if not _near_partner(words[start], word, self._lexicon):
                     continue
                 for near in self._near.get(word, ()):
                     found = self._near_hit(near, words, candidates, start, options[word])
@@ -170,7 +184,7 @@ class Matcher:
                  for j in range(max(0, anchor - window), min(len(candidates), anchor + window + 1))
                  if j not in positions
                  and (top := max((candidates[j][w] for w in group & candidates[j].keys()
-                                  if _exact_or_stem(words[j], w)), default=0.0)) > 0),
+                                  if _near_partner(words[j], w, self._lexicon)), default=0.0)) > 0),
                 default=None,
             )
             if best is None:
@@ -224,6 +238,15 @@ def _compile(symptom: str, text: str) -> _Phrase:
 def _exact_or_stem(heard: str, word: str) -> bool:
     """True when ``heard`` is ``word`` itself or a form of it, not a look-alike ("waking" is not "walking")."""
     return heard == word or stem(heard) == stem(word)
+
+
+def _near_partner(heard: str, word: str, known: frozenset[str]) -> bool:
+    """Loose patterns take exact and same-stem words; a look-alike only for a word we know nothing of.
+
+    "walking" is a word of its own here, so it never stands for "waking";
+    "tempature" is no word at all, so it may stand for "temperature".
+    """
+    return _exact_or_stem(heard, word) or heard not in known
 
 
 def _compile_near(symptom: str, text: str) -> _Near:

@@ -129,3 +129,21 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
             return word[: -len(suffix)]
     return word
+
+
+_SOUND_RULES = (("ph", "f"), ("gh", ""), ("ck", "k"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("c", "k"),
+                ("q", "k"), ("x", "ks"), ("z", "s"), ("mb", "m"), ("wr", "r"), ("kn", "n"), ("th", "0"))
+
+
+def sound(word: str) -> str:
+    """A rough sound-alike key: consonants after the first letter, spelled one way.
+
+    "raising" and "racing" share "rsng"; recognisers confuse words that sound alike.
+    """
+    for spelling, spoken in _SOUND_RULES:
+        word = word.replace(spelling, spoken)
+    if not word:
+        return ""
+    rest = "".join(ch for ch in word[1:] if ch not in "aeiouyhw")
+    collapsed = "".join(ch for i, ch in enumerate(rest) if i == 0 or ch != rest[i - 1])
+    return word[0] + collapsed
