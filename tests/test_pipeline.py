@@ -102,7 +102,8 @@ def test_korean_vosk_model_runs_the_same_pipeline(assistant: Assistant) -> None:
 
     recognizer = stt.VoskRecognizer.load(korean_vosk_model())
     heard = pipeline.recognize(iter_wav(AUDIO / "clean" / "ur_fever.wav"), recognizer, assistant, lambda _: None)
-    assert heard.audio_seconds > 1.0 and heard.transcript.final
-    assert pipeline.answer_transcript(assistant, heard.transcript).disposition in set(Level)
+    assert heard.audio_seconds > 1.0 and heard.transcript.final and heard.transcript.text
+    # Korean words for English speech: nothing the intents know, so the unclear fallback, not a crash.
+    assert pipeline.answer_transcript(assistant, heard.transcript).disposition is Level.UNCLEAR
 
 
