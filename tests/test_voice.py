@@ -211,7 +211,8 @@ def test_doctor_says_what_is_missing() -> None:
     out = subprocess.run([sys.executable, "-m", "voicecare", "doctor"], capture_output=True, text=True, timeout=120,
                          check=False)
     lines = out.stdout.splitlines()
-    assert [line.split()[1] for line in lines] == ["PortAudio", "microphone", "speaker", "speech", "speech", "intent"]
+    assert [line.split()[1] for line in lines] == ["PortAudio", "audio", "microphone", "speaker", "speech", "speech",
+                                                   "intent"]
     assert all(line.startswith(("PASS", "FAIL")) for line in lines)
     assert "PASS  intent files" in out.stdout and "PASS  speech engine" in out.stdout
     failed = [line for line in lines if line.startswith("FAIL")]

@@ -43,6 +43,21 @@ def _devices(kind: str) -> Check:
     return Check(kind, True, ", ".join(d.name for d in found[:3]))
 
 
+def _audio_group() -> Check:
+    """On Linux, sound devices belong to the audio group; root and its members may use them."""
+    import grp
+    import os
+
+    try:
+        members = grp.getgrnam("audio")
+    except KeyError:
+        return Check("audio group", True, "no audio group on this system")
+    if os.geteuid() == 0 or members.gr_gid in os.getgroups():
+        return Check("audio group", True, "this user may use the sound devices")
+    return Check("audio group", False, "this user is not in the audio group",
+                 "sudo usermod -aG audio $USER, then log in again")
+
+
 def _model(models_dir: Path, explicit: Path | None) -> Check:
     from voicecare import stt
 
@@ -82,8 +97,8 @@ def _intents(directory: Path | None) -> Check:
 
 def run(models_dir: Path, model: Path | None, intents_dir: Path | None, show: Callable[[str], None] = print) -> bool:
     """Run every check, print a line each; True when all pass."""
-    checks = [_portaudio(), _devices("microphone"), _devices("speaker"), _model(models_dir, model), _speech(),
-              _intents(intents_dir)]
+    checks = [_portaudio(), _audio_group(), _devices("microphone"), _devices("speaker"), _model(models_dir, model),
+              _speech(), _intents(intents_dir)]
     for check in checks:
         mark = "PASS" if check.ok else "FAIL"
         fix = f"  -> fix: {check.fix}" if not check.ok and check.fix else ""
