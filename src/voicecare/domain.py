@@ -169,8 +169,3 @@ class TriageResult:
     def present(self) -> tuple[Finding, ...]:
         """Findings that count for this child."""
         return tuple(f for f in self.findings if f.status is Status.PRESENT)
-
-    @property
-    def absent(self) -> tuple[Finding, ...]:
-        """Symptoms the caregiver denied."""
-        return tuple(f for f in self.findings if f.status is Status.ABSENT)
