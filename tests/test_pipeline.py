@@ -107,3 +107,12 @@ def test_korean_vosk_model_runs_the_same_pipeline(assistant: Assistant) -> None:
     assert pipeline.answer_transcript(assistant, heard.transcript).disposition is Level.UNCLEAR
 
 
+
+
+def test_words_the_recogniser_doubts_are_kept_but_marked_unsure(assistant: Assistant) -> None:
+    doubtful = Transcript("she fainted", True, (), confidence=0.4)
+    result = pipeline.answer_transcript(assistant, doubtful)
+    assert result.disposition is Level.EMERGENCY
+    assert any(m.kind == "confirm" for m in result.messages)
+    sure = pipeline.answer_transcript(assistant, Transcript("she fainted", True, (), confidence=0.95))
+    assert not any(m.kind == "confirm" for m in sure.messages)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from voicecare import triage
 from voicecare.assistant import Assistant
@@ -18,6 +18,8 @@ SPEECH_FACTOR = 4.0
 """A block is speech when its energy is this many times the noise floor."""
 MIN_SPEECH_RMS = 0.01
 FLOOR_ADAPT = 0.05
+LOW_CONFIDENCE = 0.6
+"""Mean word confidence (Vosk) below which what was heard is treated as unsure."""
 RED_FLAG = Level.URGENT
 """Alternatives can add symptoms at this level or higher: a red flag heard in any likely reading counts."""
 
@@ -97,8 +99,12 @@ def unsure_red_flags(assistant: Assistant, transcript: Transcript, early: Sequen
 
 def answer_transcript(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = ()) -> TriageResult:
     """Triage the best reading, adding red flags that only the alternatives or partials heard (rule 4)."""
-    found = [*triage.findings(assistant.matcher.match(transcript.text), assistant.intents),
-             *unsure_red_flags(assistant, transcript, early)]
+    heard = triage.findings(assistant.matcher.match(transcript.text), assistant.intents)
+    if transcript.confidence is not None and transcript.confidence < LOW_CONFIDENCE:
+        # The recogniser itself doubts these words: they still count, but are
+        # marked unsure, so an emergency is said and then offered for correction.
+        heard = tuple(replace(f, uncertain=True) for f in heard)
+    found = [*heard, *unsure_red_flags(assistant, transcript, early)]
     result = triage.triage(found, assistant.intents, disclaimer=assistant.disclaimer_due)
     assistant.disclaimer_due = False
     return result
