@@ -259,26 +259,26 @@ def run_live(session: VoiceSession, speaker: Speaker, mic: Microphone) -> None:
     run_kiosk(session, speaker, make_mic, stop, sleep=lambda s: None, on_fault=lambda m: None)
 
 
-def test_stop_while_voicecare_speaks_silences_it(assistant: Assistant, sphinx: Recognizer, tmp_path: Path) -> None:
-    device = FakeOutputDevice(speed=1.0)
+def talk_over(assistant: Assistant, sphinx: Recognizer, tmp_path: Path, second: str,
+              gap_seconds: float) -> tuple[Speaker, list[TurnReport]]:
+    """Describe, then say ``second`` while voicecare is still answering (all in real time)."""
     reports: list[TurnReport] = []
-    session, speaker = live_session(assistant, sphinx, device, reports)
-    gap = silence_wav(tmp_path / "gap.wav", 1.0)
-    run_live(session, speaker, FileMicrophone([TURNS / "describe.wav", gap, TURNS / "stop.wav", gap], speed=1.0))
+    session, speaker = live_session(assistant, sphinx, FakeOutputDevice(speed=1.0), reports)
+    gap = silence_wav(tmp_path / "gap.wav", gap_seconds)
+    run_live(session, speaker, FileMicrophone([TURNS / "describe.wav", gap, TURNS / f"{second}.wav", gap], speed=1.0))
     speaker.stop()
     speaker.close()
+    return speaker, reports
+
+
+def test_stop_while_voicecare_speaks_silences_it(assistant: Assistant, sphinx: Recognizer, tmp_path: Path) -> None:
+    speaker, reports = talk_over(assistant, sphinx, tmp_path, "stop", 1.0)
     assert [r.command for r in reports][-1] == "stop"
     assert any(e.interrupted for e in speaker.events)  # the question was cut off mid-sentence
 
 
 def test_an_emergency_said_over_voicecare_takes_over(assistant: Assistant, sphinx: Recognizer, tmp_path: Path) -> None:
-    device = FakeOutputDevice(speed=1.0)
-    reports: list[TurnReport] = []
-    session, speaker = live_session(assistant, sphinx, device, reports)
-    gap = silence_wav(tmp_path / "gap.wav", 0.8)
-    run_live(session, speaker, FileMicrophone([TURNS / "describe.wav", gap, TURNS / "not_breathing.wav", gap], speed=1.0))
-    speaker.stop()
-    speaker.close()
+    speaker, reports = talk_over(assistant, sphinx, tmp_path, "not_breathing", 0.8)
     texts = [e.text for e in speaker.events]
     assert "Call 911 now." in texts
     before = speaker.events[texts.index("Call 911 now.") - 1]
