@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from voicecare import intents as intent_files
 from voicecare import triage
-from voicecare.domain import IntentSet, TriageResult
+from voicecare.domain import Finding, IntentSet, TriageResult
 from voicecare.matching import Matcher, MatchSettings
 
 MAX_UTTERANCE_CHARS = 2_000
@@ -29,8 +30,11 @@ class Assistant:
         return cls(loaded, Matcher(loaded, settings))
 
     def answer(self, utterance: str) -> TriageResult:
-        """Triage one utterance; the disclaimer is included the first time only (rule 8)."""
-        matches = self.matcher.match(utterance[:MAX_UTTERANCE_CHARS])
-        result = triage.triage(triage.findings(matches, self.intents), self.intents, disclaimer=self.disclaimer_due)
+        """Triage one utterance."""
+        return self.triage(triage.findings(self.matcher.match(utterance[:MAX_UTTERANCE_CHARS]), self.intents))
+
+    def triage(self, found: Sequence[Finding]) -> TriageResult:
+        """Triage findings; the disclaimer is included the first time only (rule 8)."""
+        result = triage.triage(found, self.intents, disclaimer=self.disclaimer_due)
         self.disclaimer_due = False
         return result

@@ -147,11 +147,7 @@ class Conversation:
         return self._turn(text, messages, result.disposition)
 
     def _result(self) -> TriageResult:
-        disclaimer = self.assistant.disclaimer_due
-        result = triage.triage(tuple(self.found), self.assistant.intents, disclaimer=disclaimer)
-        if result.disposition is not Level.UNCLEAR:
-            self.assistant.disclaimer_due = False
-        return result
+        return self.assistant.triage(self.found)
 
     def _next_question(self) -> InterviewQuestion | None:
         if len(self.asked) >= self.max_questions:
@@ -171,12 +167,11 @@ class Conversation:
         """Later statements replace earlier ones about the same symptom (rule 9)."""
         for finding in new:
             old = next((f for f in self.found if f.symptom.id == finding.symptom.id), None)
-            keeps_old = old is not None and old.status in (Status.PRESENT, Status.ABSENT) and finding.status not in (
-                Status.PRESENT, Status.ABSENT)
-            if old is not None and not keeps_old:
+            if old is not None and not triage.replaces(old.status, finding.status):
+                continue
+            if old is not None:
                 self.found.remove(old)
-            if not keeps_old:
-                self.found.append(finding)
+            self.found.append(finding)
 
     def answer_kind(self, text: str) -> str | None:
         """yes, no, not_sure, or a command word, when ``text`` is one."""

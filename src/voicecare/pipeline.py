@@ -104,10 +104,7 @@ def answer_transcript(assistant: Assistant, transcript: Transcript, early: Seque
         # The recogniser itself doubts these words: they still count, but are
         # marked unsure, so an emergency is said and then offered for correction.
         heard = tuple(replace(f, uncertain=True) for f in heard)
-    found = [*heard, *unsure_red_flags(assistant, transcript, early)]
-    result = triage.triage(found, assistant.intents, disclaimer=assistant.disclaimer_due)
-    assistant.disclaimer_due = False
-    return result
+    return assistant.triage([*heard, *unsure_red_flags(assistant, transcript, early)])
 
 
 def emergencies(assistant: Assistant, text: str) -> dict[str, Finding]:

@@ -18,12 +18,17 @@ READBACK_DENIED_MAX = 3
 """More denials than this are read back as one phrase."""
 
 
+def replaces(earlier: Status, later: Status) -> bool:
+    """Rule 9: whether a later mention of a symptom overrides an earlier one."""
+    return later in _ABOUT_THIS_CHILD or earlier not in _ABOUT_THIS_CHILD
+
+
 def findings(matches: Iterable[Match], intents: IntentSet) -> tuple[Finding, ...]:
     """One finding per symptom: the last statement about this child wins."""
     last: dict[str, Match] = {}
     for match in sorted(matches, key=lambda m: m.start):
         previous = last.get(match.symptom)
-        if previous is None or match.status in _ABOUT_THIS_CHILD or previous.status not in _ABOUT_THIS_CHILD:
+        if previous is None or replaces(previous.status, match.status):
             last[match.symptom] = match
     return tuple(
         Finding(intents.symptom(m.symptom), m.status, m.score, m.heard, m.uncertain)
