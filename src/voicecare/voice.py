@@ -93,6 +93,7 @@ class VoiceSession:
     def reset(self) -> None:
         """Forget everything this family said; the next person starts fresh."""
         self.conversation = self._new_conversation()
+        self.turns = 0
         self.assistant.matcher.forget()
         self.speaker.forget()
         self.awake = self.settings.wake_phrase is None
@@ -105,10 +106,10 @@ class VoiceSession:
         text = heard.transcript.text
         if heard.emergency_at is None and self._echo(text):
             return None  # voicecare heard itself
-        if self.settings.echo_filter and not text and not unsure_possible(heard) and self.conversation.state is State.LISTENING:
+        unsure = pipeline.unsure_red_flags(self.assistant, heard.transcript, heard.early_findings)
+        if self.settings.echo_filter and not text and not unsure and self.conversation.state is State.LISTENING:
             return None  # a noise in the room, not a turn: say nothing
         text = self._prefer_answer(text, heard.constrained.text if heard.constrained is not None else "")
-        unsure = pipeline.unsure_red_flags(self.assistant, heard.transcript, heard.early_findings)
         if not self.awake:
             if not unsure and not self._woken(text) and not pipeline.emergencies(self.assistant, text):
                 return None
@@ -182,11 +183,6 @@ class VoiceSession:
     def done(self) -> bool:
         """True after goodbye."""
         return self.conversation.state is State.DONE
-
-
-def unsure_possible(heard: pipeline.Heard) -> bool:
-    """True when the recogniser heard anything at all, in an alternative or a partial."""
-    return bool(heard.transcript.alternatives or heard.early_findings)
 
 
 def is_echo(text: str, recent: Sequence[str]) -> bool:

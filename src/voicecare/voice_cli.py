@@ -202,7 +202,6 @@ def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Mi
     def quiet(seconds: float) -> None:
         if seconds >= session.settings.reset_after and session.turns:
             session.reset()
-            session.turns = 0
 
     while not stop.is_set():
         mic: Microphone | None = None
@@ -214,7 +213,6 @@ def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Mi
                 session.take_turn(turn)
                 if session.done:
                     session.reset()
-                    session.turns = 0
                 if stop.is_set():
                     break
             else:
