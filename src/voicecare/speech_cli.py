@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 import time
@@ -52,14 +53,9 @@ def make_speaker(args: argparse.Namespace, assistant: Assistant, sink: AudioSink
             sink = WavSink(args.say_to)
         else:
             sink = SoundDeviceSink()
-    voice = args.voice
-
-    def synth() -> Pyttsx3Synthesizer:
-        return Pyttsx3Synthesizer(voice)
-
-    speaker = Speaker(synth, sink, rate_wpm=args.rate, ready_texts=(assistant.intents.messages["emergency"],),
-                      on_error=warn)
-    return speaker
+    # The synthesiser is made inside the speaker's own thread, which owns it.
+    return Speaker(functools.partial(Pyttsx3Synthesizer, args.voice), sink, rate_wpm=args.rate,
+                   ready_texts=(assistant.intents.messages["emergency"],), on_error=warn)
 
 
 def cache_dir() -> Path:

@@ -51,23 +51,9 @@ class Pyttsx3Synthesizer:
     _engine_lock = threading.Lock()
 
     def __init__(self, voice: str | None = None) -> None:
-        self._voice = voice
         with self._engine_lock:
-            self._engine: Any = self._start()
+            self._engine: Any = _start_engine(voice)
         self._scratch = tempfile.TemporaryDirectory(prefix="voicecare-tts-")
-
-    def _start(self) -> Any:
-        try:
-            import pyttsx3
-
-            engine = pyttsx3.init()
-        except Exception as exc:  # pyttsx3 raises many kinds when no driver works
-            raise SpeechError(f"the speech engine did not start ({exc.__class__.__name__}: {exc}); "
-                              "install espeak-ng (scripts/setup.sh)") from None
-        _silence_driver_prints()
-        self._engine = engine
-        engine.setProperty("voice", self._voice or self._english_voice())
-        return engine
 
     def _set_rate(self, rate_wpm: int) -> None:
         # setProperty is queued and, in pyttsx3 2.99's espeak driver, sometimes
@@ -79,14 +65,6 @@ class Pyttsx3Synthesizer:
             _espeak.SetParameter(_espeak.RATE, rate_wpm, 0)
         except (ImportError, AttributeError, OSError):
             pass  # another driver (macOS, Windows): the queued setting is all there is
-
-    def _english_voice(self) -> str:
-        ids = [v.id for v in self._engine.getProperty("voices")]
-        for wanted in ("gmw/en-us", "en-us", "english-us", "gmw/en", "en", "english"):
-            for vid in ids:
-                if vid.lower().endswith(wanted):
-                    return str(vid)
-        return str(ids[0]) if ids else ""
 
     def synth(self, text: str, rate_wpm: int) -> Clip:
         """Synthesise to a WAV file and read it back."""
@@ -114,6 +92,28 @@ class Pyttsx3Synthesizer:
         rate = read_format(path).rate
         pcm = b"".join(chunk.pcm for chunk in iter_wav(path, rate=rate))
         return Clip(pcm, rate, text)
+
+
+def _start_engine(voice: str | None) -> Any:
+    try:
+        import pyttsx3
+
+        engine = pyttsx3.init()
+    except Exception as exc:  # pyttsx3 raises many kinds when no driver works
+        raise SpeechError(f"the speech engine did not start ({exc.__class__.__name__}: {exc}); "
+                          "install espeak-ng (scripts/setup.sh)") from None
+    _silence_driver_prints()
+    engine.setProperty("voice", voice or _english_voice(engine))
+    return engine
+
+
+def _english_voice(engine: Any) -> str:
+    ids = [v.id for v in engine.getProperty("voices")]
+    for wanted in ("gmw/en-us", "en-us", "english-us", "gmw/en", "en", "english"):
+        for vid in ids:
+            if vid.lower().endswith(wanted):
+                return str(vid)
+    return str(ids[0]) if ids else ""
 
 
 def _silence_driver_prints() -> None:
