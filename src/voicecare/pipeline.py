@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from voicecare import triage
 from voicecare.assistant import Assistant
 from voicecare.audio import AudioChunk
 from voicecare.domain import Finding, Level, Message, Status, TriageResult
-from voicecare.interfaces import Recognizer, Transcript
+from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
 
 END_SILENCE_SECONDS = 0.3
 """Quiet after speech that ends a caregiver's turn."""
@@ -148,7 +149,7 @@ def recognize(
     previous: dict[str, Finding] = {}
     steady: list[Finding] = []
     last_partial = ""
-    for chunk in chunks:
+    for chunk in _ending_on_fault(chunks, stream, limited):
         began = time.perf_counter()
         partial = stream.accept(chunk.pcm)
         if limited is not None:
@@ -172,6 +173,21 @@ def recognize(
     answer = limited.finish() if limited is not None else None
     spent += time.perf_counter() - began
     return Heard(final, seconds, spent, emergency_at, early, tuple(steady) if emergency_at is not None else (), answer)
+
+
+def _ending_on_fault(chunks: Iterable[AudioChunk], *streams: RecognizerStream | None) -> Iterator[AudioChunk]:
+    """The chunks; when the audio fails mid-turn (a microphone unplugged), the streams' utterances are ended first.
+
+    Otherwise the recogniser is left half-way through an utterance and the next turn cannot start.
+    """
+    try:
+        yield from chunks
+    except BaseException:
+        for stream in streams:
+            with contextlib.suppress(Exception):
+                if stream is not None:
+                    stream.finish()
+        raise
 
 
 def still_to_say(result: TriageResult, already: Sequence[Message]) -> list[Message]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from voicecare.assistant import Assistant
 from voicecare.audio import AudioChunk, iter_wav, read_format
+from voicecare.dialog import State
 from voicecare.echo import EchoGate
 from voicecare.errors import AudioError, InputError, IntentError, ModelError, VoicecareError
 from voicecare.interfaces import Microphone
@@ -27,6 +28,8 @@ FIRST_BACKOFF, MAX_BACKOFF = 1.0, 30.0
 CONFIG_KEYS = {"engine", "model", "device", "wake_phrase", "reset_after", "event_log", "rate", "voice",
                "max_questions", "quiet"}
 DEFAULT_WAKE = "hey voice care"
+ASKING = (State.INTERVIEW, State.ANYTHING_ELSE)
+"""States in which the caregiver's next turn answers a question."""
 
 
 def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> None:
@@ -110,8 +113,7 @@ def listen(args: argparse.Namespace) -> int:
     session.greet()
     mic.start()
     try:
-        for turn in turns_from(mic.chunks(), _muted(args, speaker), lambda seconds: None,
-                               EchoGate(speaker, session.recognizer.rate)):
+        for turn in turns_from(mic.chunks(), _muted(args, speaker), lambda seconds: None, _gate(session, speaker)):
             session.take_turn(turn)
             if session.done:
                 break
@@ -193,11 +195,41 @@ def _muted(args: argparse.Namespace, speaker: Speaker) -> Callable[[], bool]:
     return speaker.speaking.is_set if args.no_barge_in else (lambda: False)
 
 
+def _gate(session: VoiceSession, speaker: Speaker) -> Callable[[AudioChunk], AudioChunk]:
+    """The echo gate when the microphone shares a room (and a clock) with the speaker; otherwise no gate.
+
+    The gate compares each block with what was played in the last second of
+    wall-clock time, which only means something for a live microphone.
+    """
+    if session.settings.echo_filter:
+        return EchoGate(speaker, session.recognizer.rate)
+    return lambda chunk: chunk
+
+
+def _device_audio(mic: Microphone, stop: threading.Event) -> Iterator[AudioChunk]:
+    """The microphone's audio; its end is a device fault unless the kiosk is stopping.
+
+    Raised inside a turn, the fault discards that turn: a fragment cut off by
+    an unplugged microphone is not the caregiver's answer (read as unclear, it
+    would count as "yes" to a red-flag question and invent a sign).
+    """
+    yield from mic.chunks()
+    if not stop.is_set():
+        raise AudioError("the microphone stream ended")
+
+
+def _ask_again(session: VoiceSession) -> None:
+    """After a device fault, repeat the question the caregiver may have been answering when the audio was lost."""
+    if session.turns and session.conversation.state in ASKING:
+        session.speaker.say(session.conversation.last_said[-1:])
+
+
 def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Microphone], stop: threading.Event,
               sleep: Callable[[float], None] = time.sleep, on_fault: Callable[[str], None] = warn,
               muted: Callable[[], bool] = lambda: False) -> None:
     """The kiosk loop: listen, answer, forget after a quiet spell, and retry failed devices with back-off."""
     backoff = FIRST_BACKOFF
+    failed = False
 
     def quiet(seconds: float) -> None:
         if seconds >= session.settings.reset_after and session.turns:
@@ -208,20 +240,20 @@ def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Mi
         try:
             mic = make_mic()
             mic.start()
-            for turn in turns_from(mic.chunks(), muted, quiet, EchoGate(speaker, session.recognizer.rate)):
+            if failed:
+                _ask_again(session)
+                failed = False
+            for turn in turns_from(_device_audio(mic, stop), muted, quiet, _gate(session, speaker)):
                 backoff = FIRST_BACKOFF
                 session.take_turn(turn)
                 if session.done:
                     session.reset()
                 if stop.is_set():
                     break
-            else:
-                if stop.is_set():
-                    break
-                raise AudioError("the microphone stream ended")
         except (ModelError, IntentError):
             raise  # a restart cannot fix these
         except (VoicecareError, OSError, RuntimeError) as exc:
+            failed = True
             on_fault(f"{exc}; retrying in {backoff:.0f} s")
             sleep(backoff)
             backoff = min(backoff * 2, MAX_BACKOFF)
