@@ -6,17 +6,17 @@ import argparse
 import json
 import threading
 import time
-import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from voicecare import kiosk_config
 from voicecare.assistant import Assistant
 from voicecare.audio import AudioChunk, iter_wav, read_format
 from voicecare.dialog import State
 from voicecare.echo import EchoGate
-from voicecare.errors import AudioError, InputError, IntentError, ModelError, VoicecareError
+from voicecare.errors import AudioError, IntentError, ModelError, VoicecareError
 from voicecare.interfaces import Microphone
 from voicecare.sinks import DirectorySink
 from voicecare.speech_cli import load_recognizer, make_speaker, warn
@@ -25,9 +25,7 @@ from voicecare.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 
 FIRST_BACKOFF, MAX_BACKOFF = 1.0, 30.0
 """Seconds to wait before retrying a failed device, doubling up to the maximum."""
-CONFIG_KEYS = {"engine", "model", "device", "wake_phrase", "reset_after", "event_log", "rate", "voice",
-               "max_questions", "quiet"}
-DEFAULT_WAKE = "hey voice care"
+DEFAULT_WAKE = kiosk_config.DEFAULT_WAKE
 ASKING = (State.INTERVIEW, State.ANYTHING_ELSE)
 """States in which the caregiver's next turn answers a question."""
 
@@ -46,7 +44,10 @@ def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> Non
     command.add_argument("--no-barge-in", action="store_true",
                          help="ignore the microphone while voicecare speaks (for speakers loud enough to drown the caregiver)")
     if kiosk:
-        command.add_argument("--config", type=Path, help="kiosk settings file (TOML; see deploy/voicecare.toml)")
+        command.add_argument("--config", type=Path,
+                             help="kiosk settings file (TOML, keys are the long options; see deploy/voicecare.toml)")
+        # None tells "not on the command line" apart, so the config file can fill it in (KioskSettings has the defaults).
+        command.set_defaults(**dict.fromkeys(kiosk_config.NULL_DEFAULTS))
         return
     command.add_argument("--input-files", type=Path, nargs="+", metavar="FILE",
                          help="replay these recordings as the caregiver's turns, one file per turn")
@@ -55,6 +56,7 @@ def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> Non
 
 
 def settings_from(args: argparse.Namespace) -> VoiceSettings:
+    """How ``listen`` converses (the kiosk's come from ``kiosk_config``)."""
     wake = None if (args.wake_phrase or "").lower() in ("", "none", "off") else args.wake_phrase
     live = not getattr(args, "input_files", None)  # recordings hold no echo of our voice
     return VoiceSettings(wake_phrase=wake, reset_after=args.reset_after, max_questions=args.max_questions,
@@ -74,18 +76,21 @@ def _printer(as_json: bool) -> Callable[[TurnReport], None]:
     return show
 
 
-def _session(args: argparse.Namespace, speaker_sink: Any = None) -> tuple[VoiceSession, Speaker, Callable[[str], None]]:
+def _session(args: argparse.Namespace, settings: VoiceSettings,
+             speaker_sink: Any = None) -> tuple[VoiceSession, Speaker, Callable[[str], None]]:
     """The session the options ask for, and how to report a fault (stderr, and the event log if on)."""
+    log = None
+    if args.event_log is not None:
+        from voicecare.events import EventLog
+
+        log = EventLog(args.event_log, on_error=warn)  # before the slow start-up: a wrong path fails at once
     assistant = Assistant.load(args.intents)
     recognizer = load_recognizer(args, assistant)
     speaker = make_speaker(args, assistant, speaker_sink)
     show = _printer(args.json)
-    session = VoiceSession(assistant, recognizer, speaker, settings_from(args), show)
-    if args.event_log is None:
+    session = VoiceSession(assistant, recognizer, speaker, settings, show)
+    if log is None:
         return session, speaker, warn
-    from voicecare.events import EventLog
-
-    log = EventLog(args.event_log)
 
     def turn(report: TurnReport) -> None:
         show(report)
@@ -103,7 +108,7 @@ def listen(args: argparse.Namespace) -> int:
     """``voicecare listen``: the hands-free conversation, live or replayed from recordings."""
     if args.input_files:
         return _replay(args)
-    session, speaker, _ = _session(args)
+    session, speaker, _ = _session(args, settings_from(args))
     started = time.monotonic()
     from voicecare.devices import Microphone as LiveMicrophone
 
@@ -128,7 +133,7 @@ def _replay(args: argparse.Namespace) -> int:
     for path in args.input_files:
         read_format(path)
     sink = DirectorySink(args.say_to_dir) if args.say_to_dir is not None else None
-    session, speaker, _ = _session(args, sink)
+    session, speaker, _ = _session(args, settings_from(args), sink)
     try:
         session.greet()
         for index, path in enumerate(args.input_files, start=1):
@@ -154,37 +159,20 @@ def _paced(chunks: Iterator[AudioChunk], fast: bool) -> Iterator[AudioChunk]:
         yield chunk
 
 
-def load_config(path: Path | None, args: argparse.Namespace) -> None:
-    """Apply a kiosk config file (TOML, keys as the long options) under the command-line options."""
-    if path is None:
-        return
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the config ({exc})") from None
-    table = data.get("kiosk", data)
-    unknown = set(table) - CONFIG_KEYS
-    if unknown:
-        raise InputError(f"{path}: unknown keys {sorted(unknown)} (expected: {', '.join(sorted(CONFIG_KEYS))})")
-    for key, value in table.items():
-        if key in ("model", "event_log"):
-            value = Path(value)
-        setattr(args, key, value)
-
-
 def kiosk(args: argparse.Namespace) -> int:
     """``voicecare kiosk``: unattended; recovers from device and engine faults, exits only on what a restart cannot fix."""
-    load_config(args.config, args)
-    session, speaker, fault = _session(args)
+    settings = kiosk_config.build(args)
+    options = settings.namespace()
+    session, speaker, fault = _session(options, settings.voice_settings())
     from voicecare.devices import Microphone as LiveMicrophone
 
     def make_mic() -> Microphone:
-        return LiveMicrophone(args.device, session.recognizer.rate)
+        return LiveMicrophone(settings.device, session.recognizer.rate)
 
     speaker.wait_ready()
     warn("kiosk ready" + (f"; say '{session.settings.wake_phrase}' to begin" if session.settings.wake_phrase else ""))
     try:
-        run_kiosk(session, speaker, make_mic, stop=threading.Event(), on_fault=fault, muted=_muted(args, speaker))
+        run_kiosk(session, speaker, make_mic, stop=threading.Event(), on_fault=fault, muted=_muted(options, speaker))
     finally:
         speaker.close()
     return 0
