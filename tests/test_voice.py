@@ -258,8 +258,16 @@ def test_deploy_files_describe_a_restartable_unprivileged_service() -> None:
     root = Path(__file__).resolve().parents[1] / "deploy"
     unit = (root / "voicecare-kiosk.service").read_text()
     for needed in ("Restart=on-failure", "User=voicecare", "SupplementaryGroups=audio", "WantedBy=multi-user.target",
-                   "voicecare kiosk --config /etc/voicecare/voicecare.toml"):
+                   "voicecare kiosk --config /etc/voicecare/voicecare.toml", "ProtectSystem=strict",
+                   "NoNewPrivileges=yes", "PrivateTmp=yes", "PrivateNetwork=yes", "UMask=0077"):
         assert needed in unit
+    settings = dict(line.split("=", 1) for line in unit.splitlines() if "=" in line and not line.startswith("#"))
+    writable = settings["ReadWritePaths"].split()
+    assert writable == ["/var/lib/voicecare", "/var/cache/voicecare"]  # never the code in /opt/voicecare
+    suggested = next(line for line in (root / "voicecare.toml").read_text().splitlines() if "event_log =" in line)
+    assert suggested.split('"')[1].startswith(writable[0] + "/")  # the log the config suggests can be written
+    readme = (root.parent / "README.md").read_text()
+    assert "chown -R" not in readme
     import tomllib
 
     from voicecare.kiosk_config import KEYS
