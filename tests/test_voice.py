@@ -155,6 +155,20 @@ def test_kiosk_survives_a_busy_device_and_an_unplugged_microphone(
     assert {"trouble_breathing", "fainting"} <= absent
 
 
+def test_an_emergency_said_before_the_microphone_is_unplugged_is_kept(
+        assistant: Assistant, sphinx: Recognizer) -> None:
+    """'Call 911 now' was spoken from a partial result: the cut turn is answered with what was heard, not lost."""
+    reports: list[TurnReport] = []
+    session, speaker = kiosk_session(assistant, sphinx, reports)
+    # "his lips are turning blue" is heard by 2.1 s; the microphone goes at 2.6 s, mid-sentence.
+    faults = drive(session, speaker, [fast([AUDIO / "clean" / "em_blue.wav"], vanish_after=26)])
+    assert [f.split(";")[0] for f in faults] == ["the microphone stopped sending audio (unplugged?)",
+                                                  "no more test microphones"]
+    (report,) = reports
+    assert (report.state, report.disposition) == ("emergency", "emergency") and report.emergency_at is not None
+    assert report.said[0] == "Call 911 now." and "trouble_breathing" in report.symptoms
+
+
 def test_kiosk_keeps_answering_when_the_speech_engine_fails(assistant: Assistant, sphinx: Recognizer,
                                                              tmp_path: Path) -> None:
     reports: list[TurnReport] = []

@@ -149,7 +149,11 @@ def recognize(
     previous: dict[str, Finding] = {}
     steady: list[Finding] = []
     last_partial = ""
-    for chunk in _ending_on_fault(chunks, stream, limited):
+
+    def acted() -> bool:
+        return emergency_at is not None
+
+    for chunk in _ending_on_fault(chunks, (stream, limited), acted):
         began = time.perf_counter()
         partial = stream.accept(chunk.pcm)
         if limited is not None:
@@ -175,14 +179,21 @@ def recognize(
     return Heard(final, seconds, spent, emergency_at, early, tuple(steady) if emergency_at is not None else (), answer)
 
 
-def _ending_on_fault(chunks: Iterable[AudioChunk], *streams: RecognizerStream | None) -> Iterator[AudioChunk]:
-    """The chunks; when the audio fails mid-turn (a microphone unplugged), the streams' utterances are ended first.
+def _ending_on_fault(chunks: Iterable[AudioChunk], streams: Sequence[RecognizerStream | None],
+                     acted: Callable[[], bool]) -> Iterator[AudioChunk]:
+    """The chunks, for a turn the audio source may cut off (a microphone unplugged mid-sentence).
 
-    Otherwise the recogniser is left half-way through an utterance and the next turn cannot start.
+    Once an emergency has been spoken (``acted()``), the turn ends with what
+    was heard, so the emergency is recorded and answered, never lost; the
+    source's fault shows again at its next read. Otherwise the streams'
+    utterances are ended (a recogniser left half-way cannot start the next
+    turn) and the fault goes on: the fragment is not the caregiver's turn.
     """
     try:
         yield from chunks
-    except BaseException:
+    except Exception:
+        if acted():
+            return
         for stream in streams:
             with contextlib.suppress(Exception):
                 if stream is not None:

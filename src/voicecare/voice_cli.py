@@ -194,16 +194,22 @@ def _gate(session: VoiceSession, speaker: Speaker) -> Callable[[AudioChunk], Aud
     return lambda chunk: chunk
 
 
-def _device_audio(mic: Microphone, stop: threading.Event) -> Iterator[AudioChunk]:
+def _device_audio(mic: Microphone, stop: threading.Event, faults: list[Exception]) -> Iterator[AudioChunk]:
     """The microphone's audio; its end is a device fault unless the kiosk is stopping.
 
     Raised inside a turn, the fault discards that turn: a fragment cut off by
     an unplugged microphone is not the caregiver's answer (read as unclear, it
-    would count as "yes" to a red-flag question and invent a sign).
+    would count as "yes" to a red-flag question and invent a sign). Faults are
+    also put in ``faults``, for when the turn ended on them after an emergency.
     """
-    yield from mic.chunks()
+    try:
+        yield from mic.chunks()
+    except Exception as exc:
+        faults.append(exc)
+        raise
     if not stop.is_set():
-        raise AudioError("the microphone stream ended")
+        faults.append(AudioError("the microphone stream ended"))
+        raise faults[-1]
 
 
 def _ask_again(session: VoiceSession) -> None:
@@ -231,13 +237,16 @@ def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Mi
             if failed:
                 _ask_again(session)
                 failed = False
-            for turn in turns_from(_device_audio(mic, stop), muted, quiet, _gate(session, speaker)):
+            faults: list[Exception] = []
+            for turn in turns_from(_device_audio(mic, stop, faults), muted, quiet, _gate(session, speaker)):
                 backoff = FIRST_BACKOFF
                 session.take_turn(turn)
                 if session.done:
                     session.reset()
                 if stop.is_set():
                     break
+            if faults and not stop.is_set():  # the audio failed in a turn that ended on an emergency
+                raise faults[-1]
         except (ModelError, IntentError):
             raise  # a restart cannot fix these
         except (VoicecareError, OSError, RuntimeError) as exc:
