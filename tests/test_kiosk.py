@@ -18,6 +18,7 @@ import pytest
 from voicecare import kiosk_config
 from voicecare.cli import build_parser
 from voicecare.devices import NewestAudio
+from voicecare.domain import IntentSet
 from voicecare.errors import InputError
 from voicecare.events import EventLog
 from voicecare.voice import TurnReport
@@ -233,3 +234,26 @@ def test_a_full_disk_loses_log_lines_whole_and_says_so_once(tmp_path: Path) -> N
     assert out.stdout == f"{path}: cannot write the event log ({os.strerror(errno.ENOSPC)}); going on without it\n"
     lines = path.read_text().splitlines()
     assert len(lines) == 2 and all(json.loads(line)["event"] == "fault" for line in lines)  # no half line
+
+
+# ---- the wake phrase must be hearable
+
+
+def test_the_wake_phrase_is_in_the_pocketsphinx_language_model(intents: IntentSet, tmp_path: Path) -> None:
+    from voicecare import lm, stt
+    from voicecare.intents import default_dir
+
+    def model(*phrases: str) -> str:
+        return lm.build(intents, default_dir() / "common_words.txt", stt.sphinx_words(), tmp_path, phrases).read_text()
+
+    assert " voice care" not in model()  # without it, "hey voice care" could never be recognised
+    assert " hey voice care" in model(kiosk_config.DEFAULT_WAKE)
+
+
+def test_a_wake_phrase_the_recogniser_cannot_hear_stops_the_kiosk(tmp_path: Path) -> None:
+    out = subprocess.run([sys.executable, "-m", "voicecare", "kiosk", "--engine", "sphinx", "--quiet", "--wake-phrase",
+                          "hey zorbly"], capture_output=True, text=True, timeout=120, check=False,
+                         env={**os.environ, "XDG_CACHE_HOME": str(tmp_path)})
+    assert out.returncode == 2
+    assert out.stderr.splitlines()[-1] == ('voicecare: error: wake phrase "hey zorbly": the speech recogniser does not '
+                                           'know "zorbly" and could never hear it; choose other words')

@@ -7,6 +7,7 @@ import functools
 import os
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from voicecare import render
@@ -64,15 +65,18 @@ def cache_dir() -> Path:
     return Path(base) / "voicecare"
 
 
-def load_recognizer(args: argparse.Namespace, assistant: Assistant) -> Recognizer:
-    """The recogniser the options ask for; says on stderr which engine and model are in use."""
+def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Sequence[str] = ()) -> Recognizer:
+    """The recogniser the options ask for; says on stderr which engine and model are in use.
+
+    ``phrases`` (a wake phrase) are added to the PocketSphinx language model.
+    """
     from voicecare import intents, lm, stt
 
     loaded_at = time.perf_counter()
     language = None
     if args.engine == "sphinx" or (args.engine == "auto" and stt.resolve_model(args.model, models_dir()) is None):
         words = (args.intents or intents.default_dir()) / "common_words.txt"
-        language = lm.build(assistant.intents, words, stt.sphinx_words(), cache_dir())
+        language = lm.build(assistant.intents, words, stt.sphinx_words(), cache_dir(), phrases)
     recognizer = stt.load(args.engine, args.model, models_dir(), language)
     warn(f"recognising with {recognizer.name}: {recognizer.description} "
          f"(loaded in {time.perf_counter() - loaded_at:.2f} s)")

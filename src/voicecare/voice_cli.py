@@ -16,8 +16,8 @@ from voicecare.assistant import Assistant
 from voicecare.audio import AudioChunk, iter_wav, read_format
 from voicecare.dialog import State
 from voicecare.echo import EchoGate
-from voicecare.errors import AudioError, IntentError, ModelError, VoicecareError
-from voicecare.interfaces import Microphone
+from voicecare.errors import AudioError, InputError, IntentError, ModelError, VoicecareError
+from voicecare.interfaces import Microphone, Recognizer
 from voicecare.sinks import DirectorySink
 from voicecare.speech_cli import load_recognizer, make_speaker, warn
 from voicecare.tts import Speaker
@@ -85,7 +85,9 @@ def _session(args: argparse.Namespace, settings: VoiceSettings,
 
         log = EventLog(args.event_log, on_error=warn)  # before the slow start-up: a wrong path fails at once
     assistant = Assistant.load(args.intents)
-    recognizer = load_recognizer(args, assistant)
+    wake = () if settings.wake_phrase is None else (settings.wake_phrase,)
+    recognizer = load_recognizer(args, assistant, wake)
+    _check_wake(recognizer, settings.wake_phrase)
     speaker = make_speaker(args, assistant, speaker_sink)
     show = _printer(args.json)
     session = VoiceSession(assistant, recognizer, speaker, settings, show)
@@ -102,6 +104,19 @@ def _session(args: argparse.Namespace, settings: VoiceSettings,
 
     session.on_turn, session.on_reset = turn, log.reset
     return session, speaker, fault
+
+
+def _check_wake(recognizer: Recognizer, wake: str | None) -> None:
+    """InputError when the recogniser cannot know a word of the wake phrase: the kiosk would never wake."""
+    if wake is None or recognizer.name != "sphinx":
+        return  # Vosk models do not list their words; doctor and a first try tell
+    from voicecare import lm, stt
+
+    known = stt.sphinx_words()
+    unknown = [w for w in lm.lm_words(wake) if w not in known]
+    if unknown:
+        raise InputError(f"wake phrase \"{wake}\": the speech recogniser does not know \"{' '.join(unknown)}\" "
+                         "and could never hear it; choose other words")
 
 
 def listen(args: argparse.Namespace) -> int:
