@@ -133,7 +133,8 @@ def listen(args: argparse.Namespace) -> int:
     session.greet()
     mic.start()
     try:
-        for turn in turns_from(mic.chunks(), _muted(args, speaker), lambda seconds: None, _gate(session, speaker)):
+        for turn in turns_from(mic.chunks(), _muted(args, speaker), lambda seconds: None,
+                               _gate(session, speaker, live=True)):
             session.take_turn(turn)
             if session.done:
                 break
@@ -187,7 +188,8 @@ def kiosk(args: argparse.Namespace) -> int:
     speaker.wait_ready()
     warn("kiosk ready" + (f"; say '{session.settings.wake_phrase}' to begin" if session.settings.wake_phrase else ""))
     try:
-        run_kiosk(session, speaker, make_mic, stop=threading.Event(), on_fault=fault, muted=_muted(options, speaker))
+        run_kiosk(session, speaker, make_mic, stop=threading.Event(), on_fault=fault, muted=_muted(options, speaker),
+                  live=True)
     finally:
         speaker.close()
     return 0
@@ -198,13 +200,14 @@ def _muted(args: argparse.Namespace, speaker: Speaker) -> Callable[[], bool]:
     return speaker.speaking.is_set if args.no_barge_in else (lambda: False)
 
 
-def _gate(session: VoiceSession, speaker: Speaker) -> Callable[[AudioChunk], AudioChunk]:
+def _gate(session: VoiceSession, speaker: Speaker, live: bool) -> Callable[[AudioChunk], AudioChunk]:
     """The echo gate when the microphone shares a room (and a clock) with the speaker; otherwise no gate.
 
     The gate compares each block with what was played in the last second of
-    wall-clock time, which only means something for a live microphone.
+    wall-clock time, which only means something for a live microphone (with
+    --no-barge-in too: the room still echoes just after voicecare stops).
     """
-    if session.settings.echo_filter:
+    if live or session.settings.echo_filter:
         return EchoGate(speaker, session.recognizer.rate)
     return lambda chunk: chunk
 
@@ -235,8 +238,11 @@ def _ask_again(session: VoiceSession) -> None:
 
 def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Microphone], stop: threading.Event,
               sleep: Callable[[float], None] = time.sleep, on_fault: Callable[[str], None] = warn,
-              muted: Callable[[], bool] = lambda: False) -> None:
-    """The kiosk loop: listen, answer, forget after a quiet spell, and retry failed devices with back-off."""
+              muted: Callable[[], bool] = lambda: False, live: bool = False) -> None:
+    """The kiosk loop: listen, answer, forget after a quiet spell, and retry failed devices with back-off.
+
+    ``live``: the microphone is in the room with the speaker, in real time (the echo gate is on).
+    """
     backoff = FIRST_BACKOFF
     failed = False
 
@@ -253,7 +259,7 @@ def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Mi
                 _ask_again(session)
                 failed = False
             faults: list[Exception] = []
-            for turn in turns_from(_device_audio(mic, stop, faults), muted, quiet, _gate(session, speaker)):
+            for turn in turns_from(_device_audio(mic, stop, faults), muted, quiet, _gate(session, speaker, live)):
                 backoff = FIRST_BACKOFF
                 session.take_turn(turn)
                 if session.done:
