@@ -257,3 +257,15 @@ def test_a_wake_phrase_the_recogniser_cannot_hear_stops_the_kiosk(tmp_path: Path
     assert out.returncode == 2
     assert out.stderr.splitlines()[-1] == ('voicecare: error: wake phrase "hey zorbly": the speech recogniser does not '
                                            'know "zorbly" and could never hear it; choose other words')
+
+
+def test_a_cache_that_cannot_be_written_does_not_stop_recognition(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("")  # XDG_CACHE_HOME is a file: nothing can be made under it
+    out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--quiet", "--fast",
+                          "--json", "--input-files", str(Path(__file__).parent / "data" / "audio" / "turns" / "describe.wav")],
+                         capture_output=True, text=True, timeout=120, check=False,
+                         env={**os.environ, "XDG_CACHE_HOME": str(blocked)})
+    assert out.returncode == 0, out.stderr
+    assert "cannot keep the language model there" in out.stderr.splitlines()[0]
+    assert json.loads(out.stdout.splitlines()[-1])["state"] == "interview"  # the description was recognised
