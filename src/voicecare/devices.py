@@ -17,6 +17,8 @@ NO_PORTAUDIO = ("PortAudio is not available ({why}); install it with 'sudo apt-g
 MIC_BLOCK_SECONDS = 0.05
 QUEUE_BLOCKS = 400
 """About 20 s of audio; if recognition falls that far behind, the oldest is dropped."""
+END = None
+"""Put in the queue by ``close()``: the stream is over."""
 
 
 def import_sounddevice() -> Any:
@@ -70,6 +72,35 @@ def find_input(device: int | str | None) -> int | str | None:
     return names[0].index
 
 
+class NewestAudio:
+    """A bounded queue of microphone blocks that, when full, drops the oldest block.
+
+    What the caregiver says now matters more than what was said 20 s ago
+    ("he stopped breathing" must not be the block thrown away). ``put`` never
+    blocks, so it is safe on PortAudio's thread.
+    """
+
+    def __init__(self, blocks: int = QUEUE_BLOCKS) -> None:
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=blocks)
+        self.dropped = 0
+        """Blocks thrown away because recognition fell behind."""
+
+    def put(self, pcm: bytes | None) -> None:
+        """Add a block (or ``END``), dropping the oldest when full."""
+        while True:
+            try:
+                self._queue.put_nowait(pcm)
+                return
+            except queue.Full:
+                with contextlib.suppress(queue.Empty):
+                    self._queue.get_nowait()
+                    self.dropped += 1
+
+    def get(self, timeout: float) -> bytes | None:
+        """The oldest block still kept; queue.Empty after ``timeout`` seconds without one."""
+        return self._queue.get(timeout=timeout)
+
+
 class Microphone:
     """The live microphone: the PortAudio callback only hands bytes to a queue.
 
@@ -84,15 +115,14 @@ class Microphone:
         self._device = find_input(device)
         self.rate = rate
         self.muted = muted or threading.Event()
-        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=QUEUE_BLOCKS)
+        self._queue = NewestAudio(QUEUE_BLOCKS)
         self._stream: Any = None
         self._position = 0
 
     def _callback(self, data: Any, frames: int, when: Any, status: Any) -> None:
         # Runs on PortAudio's thread: no work here beyond a non-blocking put.
         payload = b"\x00" * len(bytes(data)) if self.muted.is_set() else bytes(data)
-        with contextlib.suppress(queue.Full):
-            self._queue.put_nowait(payload)
+        self._queue.put(payload)
 
     def start(self) -> None:
         """Open the input stream."""
@@ -112,7 +142,7 @@ class Microphone:
                 pcm = self._queue.get(timeout=timeout)
             except queue.Empty:
                 raise AudioError("the microphone stopped sending audio (unplugged?)") from None
-            if pcm is None:
+            if pcm is END:
                 return
             chunk = AudioChunk(pcm, self.rate, self._position / self.rate)
             self._position += len(pcm) // 2
@@ -124,4 +154,4 @@ class Microphone:
             self._stream.stop()
             self._stream.close()
             self._stream = None
-        self._queue.put(None)
+        self._queue.put(END)

@@ -120,11 +120,16 @@ def _level(table: Counter[tuple[str, ...]], lower: object) -> tuple[dict[tuple[s
     return probs, weights
 
 
-def build(intents: IntentSet, common_words: Path, known: Iterable[str], cache: Path) -> Path:
-    """Write the model for these intents (cached by content); only words the dictionary knows."""
+def build(intents: IntentSet, common_words: Path, known: Iterable[str], cache: Path,
+          phrases: Iterable[str] = ()) -> Path:
+    """Write the model for these intents (cached by content); only words the dictionary knows.
+
+    ``phrases`` are more sentences to expect, such as the kiosk's wake phrase
+    (a word missing from the model can never be recognised).
+    """
     allowed = set(known)
     extra = [w for line in _read_words(common_words) for w in lm_words(line)]
-    lines = [s for s in sentences(intents) if all(w in allowed for w in lm_words(s))]
+    lines = [s for s in [*sentences(intents), *phrases] if all(w in allowed for w in lm_words(s))]
     text = arpa(lines, [w for w in extra if w in allowed])
     path = cache / f"voicecare-{hashlib.sha256(text.encode()).hexdigest()[:16]}.lm"
     if not path.exists():

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from voicecare import triage
 from voicecare.assistant import Assistant
 from voicecare.audio import AudioChunk
 from voicecare.domain import Finding, Level, Message, Status, TriageResult
-from voicecare.interfaces import Recognizer, Transcript
+from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
 
 END_SILENCE_SECONDS = 0.3
 """Quiet after speech that ends a caregiver's turn."""
@@ -148,7 +149,11 @@ def recognize(
     previous: dict[str, Finding] = {}
     steady: list[Finding] = []
     last_partial = ""
-    for chunk in chunks:
+
+    def acted() -> bool:
+        return emergency_at is not None
+
+    for chunk in _ending_on_fault(chunks, (stream, limited), acted):
         began = time.perf_counter()
         partial = stream.accept(chunk.pcm)
         if limited is not None:
@@ -172,6 +177,28 @@ def recognize(
     answer = limited.finish() if limited is not None else None
     spent += time.perf_counter() - began
     return Heard(final, seconds, spent, emergency_at, early, tuple(steady) if emergency_at is not None else (), answer)
+
+
+def _ending_on_fault(chunks: Iterable[AudioChunk], streams: Sequence[RecognizerStream | None],
+                     acted: Callable[[], bool]) -> Iterator[AudioChunk]:
+    """The chunks, for a turn the audio source may cut off (a microphone unplugged mid-sentence).
+
+    Once an emergency has been spoken (``acted()``), the turn ends with what
+    was heard, so the emergency is recorded and answered, never lost; the
+    source's fault shows again at its next read. Otherwise the streams'
+    utterances are ended (a recogniser left half-way cannot start the next
+    turn) and the fault goes on: the fragment is not the caregiver's turn.
+    """
+    try:
+        yield from chunks
+    except Exception:
+        if acted():
+            return
+        for stream in streams:
+            with contextlib.suppress(Exception):
+                if stream is not None:
+                    stream.finish()
+        raise
 
 
 def still_to_say(result: TriageResult, already: Sequence[Message]) -> list[Message]:

@@ -6,7 +6,9 @@ import argparse
 import functools
 import os
 import sys
+import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from voicecare import render
@@ -64,15 +66,28 @@ def cache_dir() -> Path:
     return Path(base) / "voicecare"
 
 
-def load_recognizer(args: argparse.Namespace, assistant: Assistant) -> Recognizer:
-    """The recogniser the options ask for; says on stderr which engine and model are in use."""
+def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Sequence[str] = ()) -> Recognizer:
+    """The recogniser the options ask for; says on stderr which engine and model are in use.
+
+    ``phrases`` (a wake phrase) are added to the PocketSphinx language model.
+    """
     from voicecare import intents, lm, stt
 
     loaded_at = time.perf_counter()
     language = None
     if args.engine == "sphinx" or (args.engine == "auto" and stt.resolve_model(args.model, models_dir()) is None):
         words = (args.intents or intents.default_dir()) / "common_words.txt"
-        language = lm.build(assistant.intents, words, stt.sphinx_words(), cache_dir())
+        build = functools.partial(lm.build, assistant.intents, words, stt.sphinx_words(), phrases=phrases)
+        try:
+            language = build(cache_dir())
+        except OSError as exc:
+            # A full or read-only cache must not stop a kiosk: the model is derived data, rebuilt in seconds.
+            warn(f"{cache_dir()}: cannot keep the language model there ({exc.strerror or exc}); using a temporary folder")
+            try:
+                language = build(Path(tempfile.mkdtemp(prefix="voicecare-lm-")))
+            except OSError as again:
+                raise InputError(f"cannot write the PocketSphinx language model anywhere ({again.strerror or again}); "
+                                 "free some disk space") from None
     recognizer = stt.load(args.engine, args.model, models_dir(), language)
     warn(f"recognising with {recognizer.name}: {recognizer.description} "
          f"(loaded in {time.perf_counter() - loaded_at:.2f} s)")

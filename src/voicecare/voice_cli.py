@@ -6,17 +6,18 @@ import argparse
 import json
 import threading
 import time
-import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from voicecare import kiosk_config
 from voicecare.assistant import Assistant
 from voicecare.audio import AudioChunk, iter_wav, read_format
+from voicecare.dialog import State
 from voicecare.echo import EchoGate
 from voicecare.errors import AudioError, InputError, IntentError, ModelError, VoicecareError
-from voicecare.interfaces import Microphone
+from voicecare.interfaces import Microphone, Recognizer
 from voicecare.sinks import DirectorySink
 from voicecare.speech_cli import load_recognizer, make_speaker, warn
 from voicecare.tts import Speaker
@@ -24,9 +25,9 @@ from voicecare.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 
 FIRST_BACKOFF, MAX_BACKOFF = 1.0, 30.0
 """Seconds to wait before retrying a failed device, doubling up to the maximum."""
-CONFIG_KEYS = {"engine", "model", "device", "wake_phrase", "reset_after", "event_log", "rate", "voice",
-               "max_questions", "quiet"}
-DEFAULT_WAKE = "hey voice care"
+DEFAULT_WAKE = kiosk_config.DEFAULT_WAKE
+ASKING = (State.INTERVIEW, State.ANYTHING_ELSE)
+"""States in which the caregiver's next turn answers a question."""
 
 
 def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> None:
@@ -43,7 +44,10 @@ def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> Non
     command.add_argument("--no-barge-in", action="store_true",
                          help="ignore the microphone while voicecare speaks (for speakers loud enough to drown the caregiver)")
     if kiosk:
-        command.add_argument("--config", type=Path, help="kiosk settings file (TOML; see deploy/voicecare.toml)")
+        command.add_argument("--config", type=Path,
+                             help="kiosk settings file (TOML, keys are the long options; see deploy/voicecare.toml)")
+        # None tells "not on the command line" apart, so the config file can fill it in (KioskSettings has the defaults).
+        command.set_defaults(**dict.fromkeys(kiosk_config.NULL_DEFAULTS))
         return
     command.add_argument("--input-files", type=Path, nargs="+", metavar="FILE",
                          help="replay these recordings as the caregiver's turns, one file per turn")
@@ -52,6 +56,7 @@ def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> Non
 
 
 def settings_from(args: argparse.Namespace) -> VoiceSettings:
+    """How ``listen`` converses (the kiosk's come from ``kiosk_config``)."""
     wake = None if (args.wake_phrase or "").lower() in ("", "none", "off") else args.wake_phrase
     live = not getattr(args, "input_files", None)  # recordings hold no echo of our voice
     return VoiceSettings(wake_phrase=wake, reset_after=args.reset_after, max_questions=args.max_questions,
@@ -71,18 +76,23 @@ def _printer(as_json: bool) -> Callable[[TurnReport], None]:
     return show
 
 
-def _session(args: argparse.Namespace, speaker_sink: Any = None) -> tuple[VoiceSession, Speaker, Callable[[str], None]]:
+def _session(args: argparse.Namespace, settings: VoiceSettings,
+             speaker_sink: Any = None) -> tuple[VoiceSession, Speaker, Callable[[str], None]]:
     """The session the options ask for, and how to report a fault (stderr, and the event log if on)."""
+    log = None
+    if args.event_log is not None:
+        from voicecare.events import EventLog
+
+        log = EventLog(args.event_log, on_error=warn)  # before the slow start-up: a wrong path fails at once
     assistant = Assistant.load(args.intents)
-    recognizer = load_recognizer(args, assistant)
+    wake = () if settings.wake_phrase is None else (settings.wake_phrase,)
+    recognizer = load_recognizer(args, assistant, wake)
+    _check_wake(recognizer, settings.wake_phrase)
     speaker = make_speaker(args, assistant, speaker_sink)
     show = _printer(args.json)
-    session = VoiceSession(assistant, recognizer, speaker, settings_from(args), show)
-    if args.event_log is None:
+    session = VoiceSession(assistant, recognizer, speaker, settings, show)
+    if log is None:
         return session, speaker, warn
-    from voicecare.events import EventLog
-
-    log = EventLog(args.event_log)
 
     def turn(report: TurnReport) -> None:
         show(report)
@@ -96,11 +106,24 @@ def _session(args: argparse.Namespace, speaker_sink: Any = None) -> tuple[VoiceS
     return session, speaker, fault
 
 
+def _check_wake(recognizer: Recognizer, wake: str | None) -> None:
+    """InputError when the recogniser cannot know a word of the wake phrase: the kiosk would never wake."""
+    if wake is None or recognizer.name != "sphinx":
+        return  # Vosk models do not list their words; doctor and a first try tell
+    from voicecare import lm, stt
+
+    known = stt.sphinx_words()
+    unknown = [w for w in lm.lm_words(wake) if w not in known]
+    if unknown:
+        raise InputError(f"wake phrase \"{wake}\": the speech recogniser does not know \"{' '.join(unknown)}\" "
+                         "and could never hear it; choose other words")
+
+
 def listen(args: argparse.Namespace) -> int:
     """``voicecare listen``: the hands-free conversation, live or replayed from recordings."""
     if args.input_files:
         return _replay(args)
-    session, speaker, _ = _session(args)
+    session, speaker, _ = _session(args, settings_from(args))
     started = time.monotonic()
     from voicecare.devices import Microphone as LiveMicrophone
 
@@ -111,7 +134,7 @@ def listen(args: argparse.Namespace) -> int:
     mic.start()
     try:
         for turn in turns_from(mic.chunks(), _muted(args, speaker), lambda seconds: None,
-                               EchoGate(speaker, session.recognizer.rate)):
+                               _gate(session, speaker, live=True)):
             session.take_turn(turn)
             if session.done:
                 break
@@ -126,7 +149,7 @@ def _replay(args: argparse.Namespace) -> int:
     for path in args.input_files:
         read_format(path)
     sink = DirectorySink(args.say_to_dir) if args.say_to_dir is not None else None
-    session, speaker, _ = _session(args, sink)
+    session, speaker, _ = _session(args, settings_from(args), sink)
     try:
         session.greet()
         for index, path in enumerate(args.input_files, start=1):
@@ -152,37 +175,21 @@ def _paced(chunks: Iterator[AudioChunk], fast: bool) -> Iterator[AudioChunk]:
         yield chunk
 
 
-def load_config(path: Path | None, args: argparse.Namespace) -> None:
-    """Apply a kiosk config file (TOML, keys as the long options) under the command-line options."""
-    if path is None:
-        return
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the config ({exc})") from None
-    table = data.get("kiosk", data)
-    unknown = set(table) - CONFIG_KEYS
-    if unknown:
-        raise InputError(f"{path}: unknown keys {sorted(unknown)} (expected: {', '.join(sorted(CONFIG_KEYS))})")
-    for key, value in table.items():
-        if key in ("model", "event_log"):
-            value = Path(value)
-        setattr(args, key, value)
-
-
 def kiosk(args: argparse.Namespace) -> int:
     """``voicecare kiosk``: unattended; recovers from device and engine faults, exits only on what a restart cannot fix."""
-    load_config(args.config, args)
-    session, speaker, fault = _session(args)
+    settings = kiosk_config.build(args)
+    options = settings.namespace()
+    session, speaker, fault = _session(options, settings.voice_settings())
     from voicecare.devices import Microphone as LiveMicrophone
 
     def make_mic() -> Microphone:
-        return LiveMicrophone(args.device, session.recognizer.rate)
+        return LiveMicrophone(settings.device, session.recognizer.rate)
 
     speaker.wait_ready()
     warn("kiosk ready" + (f"; say '{session.settings.wake_phrase}' to begin" if session.settings.wake_phrase else ""))
     try:
-        run_kiosk(session, speaker, make_mic, stop=threading.Event(), on_fault=fault, muted=_muted(args, speaker))
+        run_kiosk(session, speaker, make_mic, stop=threading.Event(), on_fault=fault, muted=_muted(options, speaker),
+                  live=True)
     finally:
         speaker.close()
     return 0
@@ -193,11 +200,51 @@ def _muted(args: argparse.Namespace, speaker: Speaker) -> Callable[[], bool]:
     return speaker.speaking.is_set if args.no_barge_in else (lambda: False)
 
 
+def _gate(session: VoiceSession, speaker: Speaker, live: bool) -> Callable[[AudioChunk], AudioChunk]:
+    """The echo gate when the microphone shares a room (and a clock) with the speaker; otherwise no gate.
+
+    The gate compares each block with what was played in the last second of
+    wall-clock time, which only means something for a live microphone (with
+    --no-barge-in too: the room still echoes just after voicecare stops).
+    """
+    if live or session.settings.echo_filter:
+        return EchoGate(speaker, session.recognizer.rate)
+    return lambda chunk: chunk
+
+
+def _device_audio(mic: Microphone, stop: threading.Event, faults: list[Exception]) -> Iterator[AudioChunk]:
+    """The microphone's audio; its end is a device fault unless the kiosk is stopping.
+
+    Raised inside a turn, the fault discards that turn: a fragment cut off by
+    an unplugged microphone is not the caregiver's answer (read as unclear, it
+    would count as "yes" to a red-flag question and invent a sign). Faults are
+    also put in ``faults``, for when the turn ended on them after an emergency.
+    """
+    try:
+        yield from mic.chunks()
+    except Exception as exc:
+        faults.append(exc)
+        raise
+    if not stop.is_set():
+        faults.append(AudioError("the microphone stream ended"))
+        raise faults[-1]
+
+
+def _ask_again(session: VoiceSession) -> None:
+    """After a device fault, repeat the question the caregiver may have been answering when the audio was lost."""
+    if session.turns and session.conversation.state in ASKING:
+        session.speaker.say(session.conversation.last_said[-1:])
+
+
 def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Microphone], stop: threading.Event,
               sleep: Callable[[float], None] = time.sleep, on_fault: Callable[[str], None] = warn,
-              muted: Callable[[], bool] = lambda: False) -> None:
-    """The kiosk loop: listen, answer, forget after a quiet spell, and retry failed devices with back-off."""
+              muted: Callable[[], bool] = lambda: False, live: bool = False) -> None:
+    """The kiosk loop: listen, answer, forget after a quiet spell, and retry failed devices with back-off.
+
+    ``live``: the microphone is in the room with the speaker, in real time (the echo gate is on).
+    """
     backoff = FIRST_BACKOFF
+    failed = False
 
     def quiet(seconds: float) -> None:
         if seconds >= session.settings.reset_after and session.turns:
@@ -208,20 +255,23 @@ def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Mi
         try:
             mic = make_mic()
             mic.start()
-            for turn in turns_from(mic.chunks(), muted, quiet, EchoGate(speaker, session.recognizer.rate)):
+            if failed:
+                _ask_again(session)
+                failed = False
+            faults: list[Exception] = []
+            for turn in turns_from(_device_audio(mic, stop, faults), muted, quiet, _gate(session, speaker, live)):
                 backoff = FIRST_BACKOFF
                 session.take_turn(turn)
                 if session.done:
                     session.reset()
                 if stop.is_set():
                     break
-            else:
-                if stop.is_set():
-                    break
-                raise AudioError("the microphone stream ended")
+            if faults and not stop.is_set():  # the audio failed in a turn that ended on an emergency
+                raise faults[-1]
         except (ModelError, IntentError):
             raise  # a restart cannot fix these
         except (VoicecareError, OSError, RuntimeError) as exc:
+            failed = True
             on_fault(f"{exc}; retrying in {backoff:.0f} s")
             sleep(backoff)
             backoff = min(backoff * 2, MAX_BACKOFF)

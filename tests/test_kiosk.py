@@ -1,0 +1,271 @@
+"""The kiosk's settings, its microphone queue and its event log: the faults a kiosk owner meets."""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import json
+import os
+import queue
+import stat
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from voicecare import kiosk_config
+from voicecare.cli import build_parser
+from voicecare.devices import NewestAudio
+from voicecare.domain import IntentSet
+from voicecare.errors import InputError
+from voicecare.events import EventLog
+from voicecare.voice import TurnReport
+
+DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
+
+
+def kiosk_args(*argv: str) -> argparse.Namespace:
+    return build_parser().parse_args(["kiosk", *argv])
+
+
+def settings(tmp_path: Path, toml: str, *argv: str) -> kiosk_config.KioskSettings:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(toml, encoding="utf-8")
+    return kiosk_config.build(kiosk_args("--config", str(config), *argv))
+
+
+def kiosk_error(tmp_path: Path, toml: str, *argv: str) -> str:
+    with pytest.raises(InputError) as caught:
+        settings(tmp_path, toml, *argv)
+    return str(caught.value)
+
+
+def long_options(parser: argparse.ArgumentParser) -> set[str]:
+    return {o[2:].replace("-", "_") for a in parser._actions for o in a.option_strings if o.startswith("--")}
+
+
+def test_every_long_option_of_the_kiosk_is_a_setting_and_a_config_key() -> None:
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    options = long_options(sub.choices["kiosk"]) - {"help"}
+    assert options == set(kiosk_config.KEYS) == set(kiosk_config.CHECKS)
+
+
+def test_the_shipped_config_is_valid(tmp_path: Path) -> None:
+    shipped = kiosk_config.read(DEPLOY / "voicecare.toml")
+    assert shipped["wake_phrase"] == "hey voice care" and shipped["reset_after"] == 120.0
+
+
+def test_defaults_file_and_command_line_in_that_order(tmp_path: Path) -> None:
+    assert kiosk_config.build(kiosk_args()) == kiosk_config.KioskSettings()
+    built = settings(tmp_path, '[kiosk]\nno_barge_in = true\nrate = 150\nreset_after = 60\nwake_phrase = "none"\n'
+                               'event_log = "logs/events.jsonl"\ndevice = 2\n', "--rate", "200")
+    assert built.no_barge_in and built.rate == 200 and built.reset_after == 60.0 and built.wake_phrase is None
+    assert built.device == "2" and built.max_questions == 4
+    assert built.event_log == tmp_path / "logs" / "events.jsonl"  # relative to the config file, not the cwd
+    assert not built.voice_settings().echo_filter  # --no-barge-in: deaf while speaking instead of the echo gate
+    assert settings(tmp_path, "no-barge-in = true\n").no_barge_in  # the option's own spelling works too
+
+
+@pytest.mark.parametrize(("toml", "message"), [
+    ('reset_after = "x"', 'reset_after: must be a number of seconds, not "x"'),
+    ("reset_after = 5", "reset_after: must be between 30 and 86400 seconds, not 5"),
+    ("reset_after = nan", "reset_after: must be a number of seconds, not nan"),
+    ("wake_phrase = 5", 'wake_phrase: must be a phrase in quotes, or "none" to answer anyone, not 5'),
+    ('wake_phrase = ""', 'wake_phrase: has no words ("")'),
+    ('wake_phrase = "?!"', 'wake_phrase: has no words ("?!")'),
+    ('no_barge_in = "yes"', 'no_barge_in: must be true or false, not "yes"'),
+    ("max_questions = 2.5", "max_questions: must be a whole number of questions, not 2.5"),
+    ("max_questions = true", "max_questions: must be a whole number of questions, not true"),
+    ("rate = 1000", "rate: must be between 90 and 260 words a minute, not 1000"),
+    ('engine = "google"', 'engine: must be one of auto, vosk, sphinx, not "google"'),
+    ("device = -1", "device: must be a device index (0, 1, ...) or part of its name in quotes, not -1"),
+    ('model = ""', 'model: must be a non-empty text in quotes, not ""'),
+    ("bogus = 1", "bogus: unknown key (known keys: engine,"),
+    ('config = "other.toml"', "config: unknown key"),
+    ("kiosk = 3", "kiosk: must be a table"),
+    ("[kiosk]\nrate = 150\n[audio]\nrate = 1", "audio: outside the [kiosk] table"),
+    ("[kiosk\n", "not valid TOML (Expected ']'"),
+])
+def test_a_bad_value_is_named_with_its_file_and_key(tmp_path: Path, toml: str, message: str) -> None:
+    error = kiosk_error(tmp_path, toml)
+    assert error.startswith(f"{tmp_path / 'kiosk.toml'}: {message}"), error
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (("--reset-after", "-3"), "--reset-after: must be between 30 and 86400 seconds, not -3"),
+    (("--max-questions", "99"), "--max-questions: must be between 0 and 10 questions, not 99"),
+    (("--wake-phrase", " "), "--wake-phrase: has no words"),
+])
+def test_command_line_values_are_checked_too(tmp_path: Path, argv: tuple[str, ...], message: str) -> None:
+    assert kiosk_error(tmp_path, "", *argv).startswith(message)
+
+
+def test_a_config_that_cannot_be_read_says_why(tmp_path: Path) -> None:
+    def error(path: Path) -> str:
+        with pytest.raises(InputError) as caught:
+            kiosk_config.build(kiosk_args("--config", str(path)))
+        return str(caught.value)
+
+    assert error(tmp_path / "missing.toml") == f"{tmp_path / 'missing.toml'}: no such config file (see deploy/voicecare.toml)"
+    assert error(tmp_path) == f"{tmp_path}: is a directory, not a config file"
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes(b'wake_phrase = "h\xe9 voice care"\n')
+    assert error(latin) == f"{latin}: not UTF-8 text; save the config as UTF-8"
+    if os.geteuid() != 0:  # root reads anything
+        locked = tmp_path / "locked.toml"
+        locked.write_text("rate = 150\n")
+        locked.chmod(0)
+        assert "permission denied" in error(locked)
+
+
+def test_kiosk_config_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text('[kiosk]\nreset_after = "x"\n')
+    out = subprocess.run([sys.executable, "-m", "voicecare", "kiosk", "--config", str(config)], capture_output=True,
+                         text=True, timeout=60, check=False)
+    assert out.returncode == 2
+    assert out.stderr == f'voicecare: error: {config}: reset_after: must be a number of seconds, not "x"\n'
+
+
+# ---- the microphone queue
+
+
+def test_a_full_microphone_queue_drops_the_oldest_audio() -> None:
+    audio = NewestAudio(blocks=3)
+    for block in (b"1", b"2", b"3", b"4", b"5"):
+        audio.put(block)
+    assert [audio.get(timeout=1), audio.get(timeout=1), audio.get(timeout=1)] == [b"3", b"4", b"5"]
+    assert audio.dropped == 2
+    with pytest.raises(queue.Empty):
+        audio.get(timeout=0.01)
+
+
+def test_the_end_of_the_stream_is_kept_when_the_queue_is_full() -> None:
+    audio = NewestAudio(blocks=2)
+    for block in (b"1", b"2", None):
+        audio.put(block)
+    assert [audio.get(timeout=1), audio.get(timeout=1)] == [b"2", None]
+
+
+# ---- the event log
+
+
+def report() -> TurnReport:
+    return TurnReport(1, "my son's back is tight", ("I heard: back pain.",), "listening", "home_care", None, None, 2.5,
+                      ("back_spasm",))
+
+
+@pytest.fixture()
+def open_umask() -> Iterator[None]:
+    old = os.umask(0)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.usefixtures("open_umask")
+def test_event_log_files_are_private_whatever_the_umask(tmp_path: Path) -> None:
+    old = tmp_path / "old.jsonl"
+    old.write_text("")
+    old.chmod(0o644)  # left world-readable by an older version
+    for path in (tmp_path / "state" / "events.jsonl", old):
+        log = EventLog(path, max_bytes=300, backups=2)
+        for _ in range(10):
+            log.turn(report())
+        log.close()
+        files = sorted(path.parent.glob(path.name + "*"))
+        assert len(files) == 3 and all(mode(f) == 0o600 for f in files), [oct(mode(f)) for f in files]
+    assert mode(tmp_path / "state") == 0o700
+
+
+def test_event_log_in_a_directory_or_an_unwritable_place_is_a_one_line_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a directory; give the event log a file name"):
+        EventLog(tmp_path)
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(InputError, match="cannot write the event log there"):
+        EventLog(blocker / "events.jsonl")
+
+
+def test_a_deleted_or_unwritable_log_never_stops_the_kiosk(tmp_path: Path) -> None:
+    path = tmp_path / "events.jsonl"
+    said: list[str] = []
+    log = EventLog(path, on_error=said.append)
+    log.reset()
+    path.unlink()  # a tired owner clears the log by hand
+    log.reset()
+    assert json.loads(path.read_text())["event"] == "reset"  # written to a new file, not the deleted one
+    path.unlink()
+    path.mkdir()  # now nothing can be written there
+    log.reset()
+    log.fault("the microphone stopped sending audio")
+    path.rmdir()
+    log.reset()
+    log.close()
+    assert said == [f"{path}: cannot write the event log ({os.strerror(errno.EISDIR)}); going on without it",
+                    f"{path}: writing the event log again"]
+    assert json.loads(path.read_text())["event"] == "reset"
+
+
+FULL_DISK = """
+import resource, signal, sys
+from pathlib import Path
+from voicecare.events import EventLog
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (250, 250))  # the disk is full after 250 bytes
+log = EventLog(Path(sys.argv[1]), on_error=print)
+for _ in range(5):
+    log.fault("the microphone stopped sending audio")
+"""
+
+
+def test_a_full_disk_loses_log_lines_whole_and_says_so_once(tmp_path: Path) -> None:
+    path = tmp_path / "events.jsonl"
+    out = subprocess.run([sys.executable, "-c", FULL_DISK, str(path)], capture_output=True, text=True, timeout=60,
+                         check=False)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == f"{path}: cannot write the event log ({os.strerror(errno.ENOSPC)}); going on without it\n"
+    lines = path.read_text().splitlines()
+    assert len(lines) == 2 and all(json.loads(line)["event"] == "fault" for line in lines)  # no half line
+
+
+# ---- the wake phrase must be hearable
+
+
+def test_the_wake_phrase_is_in_the_pocketsphinx_language_model(intents: IntentSet, tmp_path: Path) -> None:
+    from voicecare import lm, stt
+    from voicecare.intents import default_dir
+
+    def model(*phrases: str) -> str:
+        return lm.build(intents, default_dir() / "common_words.txt", stt.sphinx_words(), tmp_path, phrases).read_text()
+
+    assert " voice care" not in model()  # without it, "hey voice care" could never be recognised
+    assert " hey voice care" in model(kiosk_config.DEFAULT_WAKE)
+
+
+def test_a_wake_phrase_the_recogniser_cannot_hear_stops_the_kiosk(tmp_path: Path) -> None:
+    out = subprocess.run([sys.executable, "-m", "voicecare", "kiosk", "--engine", "sphinx", "--quiet", "--wake-phrase",
+                          "hey zorbly"], capture_output=True, text=True, timeout=120, check=False,
+                         env={**os.environ, "XDG_CACHE_HOME": str(tmp_path)})
+    assert out.returncode == 2
+    assert out.stderr.splitlines()[-1] == ('voicecare: error: wake phrase "hey zorbly": the speech recogniser does not '
+                                           'know "zorbly" and could never hear it; choose other words')
+
+
+def test_a_cache_that_cannot_be_written_does_not_stop_recognition(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("")  # XDG_CACHE_HOME is a file: nothing can be made under it
+    out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--quiet", "--fast",
+                          "--json", "--input-files", str(Path(__file__).parent / "data" / "audio" / "turns" / "describe.wav")],
+                         capture_output=True, text=True, timeout=120, check=False,
+                         env={**os.environ, "XDG_CACHE_HOME": str(blocked)})
+    assert out.returncode == 0, out.stderr
+    assert "cannot keep the language model there" in out.stderr.splitlines()[0]
+    assert json.loads(out.stdout.splitlines()[-1])["state"] == "interview"  # the description was recognised
