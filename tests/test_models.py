@@ -342,6 +342,52 @@ def test_a_checksum_mismatch_removes_the_download(tmp_path: Path, serve: list[Se
     assert not list((tmp_path / models.WORK_DIR).glob("*.part"))
 
 
+# --- the whole way, with a real model (the Korean one from PyPI, zipped once per session) ---------------
+
+
+@pytest.fixture(scope="module")
+def korean_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    korean = korean_model()
+    archive = tmp_path_factory.mktemp("zips") / "vosk-model-small-ko-0.22.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as zipped:  # stored: quick to make, like a model
+        for path in sorted(korean.rglob("*")):
+            if path.is_file():
+                zipped.write(path, f"vosk-model-small-ko-0.22/{path.relative_to(korean)}")
+    return archive
+
+
+def test_a_resumed_download_of_a_real_model_is_installed_and_used(tmp_path: Path, serve: list[Server],
+                                                                  manifest: models.Manifest, korean_zip: Path) -> None:
+    body = korean_zip.read_bytes()
+    serve.append(server := Server(ranged(body, [len(body) // 3])))
+    entry = models.ModelEntry("ko", "Korean", server.url, len(body), hashlib.sha256(body).hexdigest(),
+                              "vosk-model-small-ko-0.22", False, "ko")
+    limits = models.Limits(fetch=FetchLimits(read_timeout=30.0))
+    (tmp_path / entry.folder).mkdir(parents=True)  # a broken earlier install, to be replaced in one rename
+    (tmp_path / entry.folder / "README").write_text("half")
+    with pytest.raises(ModelError, match="resume"):
+        models.download(manifest, entry, tmp_path, limits=limits)
+    assert stt.resolve_model(None, tmp_path) is None  # nothing usable yet, so PocketSphinx would be used
+    path = models.download(manifest, entry, tmp_path, limits=limits)
+    assert path == tmp_path / entry.folder and stt.resolve_model(None, tmp_path) == path
+    assert models.verify(manifest, path, "ko") == [] and models.installed(entry, tmp_path)
+    assert (path / "README").read_text() != "half"
+    assert sorted(p.name for p in (tmp_path / models.WORK_DIR).iterdir()) == [f"{entry.folder}.lock"]
+
+
+def test_install_from_a_usb_stick_from_the_command_line(tmp_path: Path, korean_zip: Path) -> None:
+    env = {**os.environ, "VOICECARE_MODELS": str(tmp_path)}
+    command = [sys.executable, "-m", "voicecare", "models", "install", str(korean_zip)]
+    english = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False, env=env)
+    assert english.returncode == 2 and "not a model for English" in english.stderr and english.stderr.count("\n") == 1
+    assert stt.resolve_model(None, tmp_path) is None
+    done = subprocess.run([*command, "--language", "ko"], capture_output=True, text=True, timeout=300, check=False,
+                          env=env)
+    assert done.returncode == 0 and done.stdout.startswith("installed"), done.stderr
+    assert stt.resolve_model(None, tmp_path) == tmp_path / "vosk-model-small-ko-0.22"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [models.WORK_DIR, "vosk-model-small-ko-0.22"]
+
+
 # --- the manifest ------------------------------------------------------------------------------------
 
 
