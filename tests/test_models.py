@@ -372,6 +372,9 @@ def test_a_resumed_download_of_a_real_model_is_installed_and_used(tmp_path: Path
     assert path == tmp_path / entry.folder and stt.resolve_model(None, tmp_path) == path
     assert models.verify(manifest, path, "ko") == [] and models.installed(entry, tmp_path)
     assert (path / "README").read_text() != "half"
+    server.close()
+    serve.clear()
+    assert models.download(manifest, entry, tmp_path, limits=limits) == path  # installed and working: no network needed
     assert sorted(p.name for p in (tmp_path / models.WORK_DIR).iterdir()) == [f"{entry.folder}.lock"]
 
 

@@ -138,12 +138,15 @@ def download(manifest: Manifest, entry: ModelEntry, models_dir: Path, progress: 
              limits: Limits = Limits()) -> Path:
     """Fetch (resuming), verify, unpack, load-check and install ``entry``; return the model folder."""
     target = models_dir / entry.folder
+    language = manifest.language(entry.language)
+    if installed(entry, models_dir) and not model_check.problems(target, language, limits.load_timeout):
+        return target  # already there and working: a second run must not fetch 40 MB again
     with _work_area(models_dir, entry.folder) as work:
         partial = work / f"{entry.name}.zip.part"
         fetch.fetch(fetch.Target(entry.url, entry.size, entry.sha256 is not None), partial, limits.fetch, progress)
         try:
             _check_sum(entry, partial)
-            _place(partial, target, work, manifest.language(entry.language), limits)
+            _place(partial, target, work, language, limits)
         except DiskError:
             raise  # the bytes may be fine: keep them for the next run
         except ModelError:
