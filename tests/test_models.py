@@ -185,6 +185,24 @@ def test_no_network_says_so_and_how_to_install_by_hand(tmp_path: Path, serve: li
         fetch.fetch(Target(url, 1000, False), tmp_path / "m.part", FAST)
 
 
+def test_a_partial_file_that_is_a_folder_is_started_again(tmp_path: Path, serve: list[Server]) -> None:
+    body = model_zip()
+    serve.append(server := Server(ranged(body, [None])))
+    part = tmp_path / "m.part"
+    (part / "junk").mkdir(parents=True)
+    fetch.fetch(target(server, body), part, FAST)
+    assert part.read_bytes() == body and server.ranges == [None]
+
+
+def test_a_model_too_big_for_the_disk_is_refused_before_downloading(tmp_path: Path, serve: list[Server],
+                                                                     manifest: models.Manifest) -> None:
+    serve.append(server := Server(ranged(model_zip(), [None])))
+    huge = models.ModelEntry("huge", "t", server.url, 1 << 50, None, FOLDER, False, "en")
+    with pytest.raises(ModelError, match=r"huge needs about \d+ MB but .* MB free"):
+        models.download(manifest, huge, tmp_path, limits=models.Limits(fetch=FAST))
+    assert server.ranges == []
+
+
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/m.zip", "not a url", "http://:80/m.zip",
                                  "http://127.0.0.1:99999/m.zip"])
 def test_a_bad_url_is_a_clear_error(tmp_path: Path, url: str) -> None:
@@ -220,6 +238,33 @@ def test_members_that_could_escape_are_refused(tmp_path: Path, name: str) -> Non
     archive = write(tmp_path, zip_of({f"{FOLDER}/conf/model.conf": b"x", name: b"x"}))
     with pytest.raises(ModelError, match="unsafe file name"):
         unzip.unpack(archive, tmp_path / "out", unzip.UnpackLimits())
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")  # zipfile warns while we make the bad archive
+@pytest.mark.parametrize(("extra", "message"), [
+    ({f"{FOLDER}/conf/model.conf": b"again"}, "in the archive twice"),
+    ({f"{FOLDER}/{'n' * 300}": b"x"}, "too long"),
+    ({f"{FOLDER}/{'d/' * 600}x": b"x"}, "too long"),
+])
+def test_members_that_would_fail_half_way_are_refused_first(tmp_path: Path, extra: dict[str, bytes],
+                                                            message: str) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(f"{FOLDER}/conf/model.conf", b"x")
+        for name, data in extra.items():
+            archive.writestr(name, data)
+    with pytest.raises(ModelError, match=message):
+        unzip.unpack(write(tmp_path, buffer.getvalue()), tmp_path / "out", unzip.UnpackLimits())
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_encrypted_member_is_refused_not_a_traceback(tmp_path: Path) -> None:
+    body = bytearray(zip_of({f"{FOLDER}/am/final.mdl": b"secret"}))
+    # zipfile cannot encrypt: set the "encrypted" flag in the local and the central header by hand
+    body[body.index(b"PK\x03\x04") + 6] |= unzip.ENCRYPTED
+    body[body.index(b"PK\x01\x02") + 8] |= unzip.ENCRYPTED
+    with pytest.raises(ModelError, match="is encrypted"):
+        unzip.check(write(tmp_path, bytes(body)), unzip.UnpackLimits())
 
 
 def test_a_symlink_member_is_refused(tmp_path: Path) -> None:
@@ -401,6 +446,8 @@ def test_the_shipped_manifest(manifest: models.Manifest) -> None:
 
 @pytest.mark.parametrize(("body", "message"), [
     ("[models.x]\nurl = 'u'\n", r"models\.x: missing or bad"),
+    ("[languages.en]\nwords=['a']\n[models.x]\ndescription='d'\nurl='https://h/m.zip'\nsize=1.5\nfolder='f'\n"
+     "language='en'", "size must be"),
     ("[languages.en]\nwords=['a']\n[models.x]\ndescription='d'\nurl='ftp://h/m.zip'\nsize=1\nfolder='f'\nlanguage='en'",
      "url must start with https://"),
     ("[languages.en]\nwords=['a']\n[models.x]\ndescription='d'\nurl='https://h/m.zip'\nsize=1\nfolder='../..'\n"

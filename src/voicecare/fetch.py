@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import http.client
+import shutil
 import socket
 import ssl
 import threading
@@ -78,10 +79,7 @@ class _Watchdog:
 
 def fetch(target: Target, partial: Path, limits: FetchLimits, progress: Progress | None = None) -> None:
     """Bring ``partial`` to exactly ``target.size`` bytes, resuming what is there; ModelError on any problem."""
-    have = partial.stat().st_size if partial.exists() else 0
-    if have > target.size:
-        partial.unlink()
-        have = 0
+    have = _have(partial, target.size)
     if have == target.size:
         return
     seconds = limits.deadline(target.size - have)
@@ -96,6 +94,25 @@ def fetch(target: Target, partial: Path, limits: FetchLimits, progress: Progress
         watchdog.cancel()
     if watchdog.expired.is_set():
         raise _stalled(target, partial, f"took longer than the {seconds:.0f} s allowed")
+
+
+def _have(partial: Path, size: int) -> int:
+    """Bytes of a previous attempt worth resuming (none when the file is longer than the archive)."""
+    try:
+        have = partial.stat().st_size if partial.exists() else 0
+        if have > size or not partial.is_file():
+            _remove(partial)
+            have = 0
+    except OSError as exc:
+        raise ModelError(f"cannot use {partial}: {exc.strerror or exc}; remove it and run the command again") from None
+    return have
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def _fetch(target: Target, partial: Path, have: int, limits: FetchLimits, watchdog: _Watchdog,

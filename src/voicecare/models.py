@@ -27,6 +27,8 @@ ENTRY_KEYS = {"default", "description", "url", "size", "sha256", "folder", "lang
 WORK_DIR = ".downloads"
 """Partial downloads, unpacking and old models being removed: hidden, so nothing there is ever picked as a model."""
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+UNPACKED_PER_ARCHIVE = 3
+"""Disk a download needs per archive byte: the archive plus a model of about twice its size."""
 SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
 
 
@@ -118,7 +120,7 @@ def _entry(path: Path, name: str, body: Any, languages: dict[str, Language]) -> 
         raise ModelError(f"{where}: missing or bad {exc}") from None
     if not SAFE_NAME.match(entry.name) or not SAFE_NAME.match(entry.folder):
         raise ModelError(f"{where}: name and folder must be plain names (letters, digits, . _ -)")
-    if entry.size <= 0:
+    if not isinstance(body["size"], int) or entry.size <= 0:
         raise ModelError(f"{where}: size must be the archive's size in bytes")
     if entry.sha256 is not None and not SHA256.match(entry.sha256):
         raise ModelError(f"{where}: sha256 must be 64 hexadecimal digits")
@@ -143,6 +145,8 @@ def download(manifest: Manifest, entry: ModelEntry, models_dir: Path, progress: 
         return target  # already there and working: a second run must not fetch 40 MB again
     with _work_area(models_dir, entry.folder) as work:
         partial = work / f"{entry.name}.zip.part"
+        # Archive and model side by side, about three times the archive: say so now, not after 30 minutes.
+        unzip.check_room(work, UNPACKED_PER_ARCHIVE * entry.size, f"{entry.name} needs about")
         fetch.fetch(fetch.Target(entry.url, entry.size, entry.sha256 is not None), partial, limits.fetch, progress)
         try:
             _check_sum(entry, partial)

@@ -14,6 +14,11 @@ from voicecare.errors import ModelError
 COPY_BLOCK = 1 << 20
 UNIX_SYSTEM = 3
 """ZipInfo.create_system of archives made on Unix, whose external_attr carries the file mode."""
+ENCRYPTED = 0x1
+"""ZipInfo.flag_bits: the member needs a password (zipfile would raise a bare RuntimeError)."""
+MAX_NAME_BYTES = 255
+MAX_PATH_BYTES = 1024
+"""Linux's limits on one name and a whole path: longer ones would fail half way through unpacking."""
 FREE_MARGIN_BYTES = 50 << 20
 """Room left on the disk after unpacking, so the kiosk's logs still have somewhere to go."""
 
@@ -43,8 +48,12 @@ def members(archive: Path, limits: UnpackLimits) -> list[zipfile.ZipInfo]:
         raise ModelError(f"{archive}: not a usable zip archive ({exc}); it may be truncated") from None
     if len(infos) > limits.max_members:
         raise ModelError(f"{archive}: {len(infos)} files is too many for a speech model (at most {limits.max_members})")
+    names: set[str] = set()
     for info in infos:
         _check_member(archive, info)
+        if info.filename.rstrip("/") in names:
+            raise ModelError(f"{archive}: {info.filename!r} is in the archive twice; refusing")
+        names.add(info.filename.rstrip("/"))
     total = sum(info.file_size for info in infos)
     cap = min(limits.max_bytes, max(limits.max_ratio * archive.stat().st_size, limits.floor_bytes))
     if total > cap:
@@ -58,6 +67,10 @@ def _check_member(archive: Path, info: zipfile.ZipInfo) -> None:
     parts = PurePosixPath(name).parts
     if not parts or name.startswith("/") or "\\" in name or "\0" in name or ".." in parts or ":" in parts[0]:
         raise ModelError(f"{archive}: unsafe file name {name!r} in the archive; refusing")
+    if len(name.encode()) > MAX_PATH_BYTES or any(len(part.encode()) > MAX_NAME_BYTES for part in parts):
+        raise ModelError(f"{archive}: a file name in the archive is too long ({name[:60]!r}...); refusing")
+    if info.flag_bits & ENCRYPTED:
+        raise ModelError(f"{archive}: {name!r} is encrypted; model archives are not, refusing")
     kind = stat.S_IFMT(info.external_attr >> 16)  # 0 when the archiver recorded permissions only
     if info.create_system == UNIX_SYSTEM and kind not in (0, stat.S_IFREG, stat.S_IFDIR):
         raise ModelError(f"{archive}: {name!r} is a link or special file; a model holds only plain files, refusing")
@@ -93,13 +106,18 @@ def unpack(archive: Path, dest: Path, limits: UnpackLimits) -> Path:
 
 
 def _check_room(archive: Path, dest: Path, needed: int) -> None:
+    check_room(dest, needed, f"{archive} unpacks to")
+
+
+def check_room(folder: Path, needed: int, what: str) -> None:
+    """DiskError when ``folder``'s disk cannot take ``needed`` bytes and still keep a margin."""
     try:
-        free = shutil.disk_usage(dest).free
+        free = shutil.disk_usage(folder).free
     except OSError as exc:
-        raise DiskError(f"cannot use {dest}: {exc.strerror or exc}") from None
+        raise DiskError(f"cannot use {folder}: {exc.strerror or exc}") from None
     if free < needed + FREE_MARGIN_BYTES:
-        raise DiskError(f"{archive} unpacks to {needed / 1e6:.0f} MB but {dest.parent} has only "
-                         f"{free / 1e6:.0f} MB free; free some space and run the command again")
+        raise DiskError(f"{what} {needed / 1e6:.0f} MB but {folder} has only {free / 1e6:.0f} MB free; "
+                        "free some space and run the command again")
 
 
 def _extract(zipped: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path) -> None:
