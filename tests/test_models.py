@@ -311,6 +311,41 @@ def test_a_write_error_while_unpacking_is_one_line_not_a_traceback(tmp_path: Pat
     assert [p.suffix for p in (models_dir / models.WORK_DIR).iterdir()] == [".lock"]
 
 
+def manifest_file(tmp_path: Path, url: str, body: bytes) -> Path:
+    text = SHIPPED.read_text(encoding="utf-8").split("[models.", 1)[0] + (
+        f"[models.test]\ndescription = 't'\nurl = '{url}'\nsize = {len(body)}\nfolder = '{FOLDER}'\n"
+        "language = 'en'\n" + "[languages." + SHIPPED.read_text(encoding="utf-8").split("[languages.", 1)[1])
+    return write(tmp_path, text.encode(), "manifest.toml")
+
+
+def cli(tmp_path: Path, *args: str, limit: int | None = None) -> subprocess.CompletedProcess[str]:
+    def small_files() -> None:
+        if limit is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.run([sys.executable, "-m", "voicecare", "models", *args], capture_output=True, text=True,
+                          timeout=120, check=False, preexec_fn=small_files,
+                          env={**os.environ, "VOICECARE_MODELS": str(tmp_path / "models")})
+
+
+def test_download_failures_from_the_command_line_are_one_line(tmp_path: Path, serve: list[Server]) -> None:
+    body = model_zip(files=tuple(f"am/{i}" for i in range(40)))  # about 160 KB
+    serve.append(server := Server(ranged(body, [None])))
+    manifest = manifest_file(tmp_path, server.url, body)
+    full = cli(tmp_path, "download", "test", "--manifest", str(manifest), "--no-progress", limit=64_000)
+    assert full.returncode == 2 and full.stderr.count("\n") == 1
+    assert "cannot write" in full.stderr and "File too large (is the disk full?)" in full.stderr
+    url = server.url
+    server.close()
+    serve.clear()
+    offline = cli(tmp_path, "download", "test", "--manifest", str(manifest_file(tmp_path, url, body)))
+    assert offline.returncode == 2 and offline.stderr.count("\n") == 1
+    assert offline.stderr.startswith("voicecare: error: cannot reach 127.0.0.1: no network? copy the zip")
+    missing = cli(tmp_path, "install")
+    assert missing.returncode == 2 and "needs a PATH" in missing.stderr
+    assert "Traceback" not in full.stderr + offline.stderr + missing.stderr
+
+
 # --- installing: never a half model in use ---------------------------------------------------------
 
 
