@@ -105,6 +105,26 @@ def test_server_ignoring_range_restarts_cleanly(tmp_path: Path, serve: list[Serv
     assert part.read_bytes() == body
 
 
+def test_a_206_for_another_range_is_not_appended(tmp_path: Path, serve: list[Server]) -> None:
+    body = model_zip()
+    cut = [len(body) // 3]
+
+    def respond(handler: Handler) -> None:
+        if cut[0] is None and handler.headers.get("Range"):  # the whole file, labelled as a range
+            send(handler, body, 206, headers={"Content-Range": f"bytes 0-{len(body) - 1}/{len(body)}"})
+        else:
+            ranged(body, cut)(handler)
+
+    serve.append(server := Server(respond))
+    part = tmp_path / "m.part"
+    with pytest.raises(ModelError, match="resume"):
+        fetch.fetch(target(server, body), part, FAST)
+    with pytest.raises(ModelError, match="another part of the file than asked"):
+        fetch.fetch(target(server, body), part, FAST)
+    fetch.fetch(target(server, body), part, FAST)
+    assert part.read_bytes() == body
+
+
 def test_a_server_sending_more_than_the_manifest_says_is_cut_off(tmp_path: Path, serve: list[Server]) -> None:
     body = model_zip()
     huge = body + b"\0" * (4 << 20)
@@ -335,9 +355,13 @@ def test_download_failures_from_the_command_line_are_one_line(tmp_path: Path, se
     full = cli(tmp_path, "download", "test", "--manifest", str(manifest), "--no-progress", limit=64_000)
     assert full.returncode == 2 and full.stderr.count("\n") == 1
     assert "cannot write" in full.stderr and "File too large (is the disk full?)" in full.stderr
+    serve.append(cutting := Server(ranged(body, [len(body) // 2])))
+    cut = cli(tmp_path, "download", "test", "--manifest", str(manifest_file(tmp_path, cutting.url, body)))
+    assert cut.returncode == 2 and "downloading test: " in cut.stderr
+    assert cut.stderr.splitlines()[-1].startswith("voicecare: error: download interrupted at ")  # a line of its own
     url = server.url
     server.close()
-    serve.clear()
+    serve.remove(server)
     offline = cli(tmp_path, "download", "test", "--manifest", str(manifest_file(tmp_path, url, body)))
     assert offline.returncode == 2 and offline.stderr.count("\n") == 1
     assert offline.stderr.startswith("voicecare: error: cannot reach 127.0.0.1: no network? copy the zip")

@@ -195,8 +195,10 @@ def _accept(target: Target, url: str, response: http.client.HTTPResponse, have: 
         raise ModelError(f"{host} sent a web page instead of the model (a login page or a Wi-Fi portal?); "
                          "check the network, or " + INSTALL_HINT)
     start = _range_start(target, response, host) if response.status == 206 else 0
-    if start != have:
-        start = 0  # the server sent something else than asked: take the whole file again
+    if start != have:  # a piece we did not ask for: appending it would corrupt the file
+        partial.unlink(missing_ok=True)
+        raise ModelError(f"{host} answered with another part of the file than asked; removed the partial "
+                         "download, run the command again")
     length = response.getheader("Content-Length")
     if length is not None and length.strip().isdigit() and start + int(length) != target.size:
         raise ModelError(f"{host} sends {start + int(length)} bytes but the manifest says the archive is "
@@ -225,7 +227,8 @@ def _copy(response: http.client.HTTPResponse, partial: Path, have: int, target: 
           progress: Progress | None) -> None:
     """Append to ``partial`` up to exactly the promised size, never a byte more."""
     try:
-        out: BinaryIO = partial.open("r+b" if have else "wb")
+        # Unbuffered, so a full disk fails in _write with its own message, not later in close().
+        out: BinaryIO = partial.open("r+b" if have else "wb", buffering=0)
     except OSError as exc:
         raise ModelError(f"cannot write {partial}: {exc.strerror or exc}") from None
     with out:
@@ -252,8 +255,10 @@ def _copy(response: http.client.HTTPResponse, partial: Path, have: int, target: 
 
 
 def _write(out: BinaryIO, block: bytes, partial: Path) -> None:
+    view = memoryview(block)
     try:
-        out.write(block)
+        while view:  # a raw write may be short (at a size limit); the next one then says why
+            view = view[out.write(view) or 0:]
     except OSError as exc:
         raise ModelError(f"cannot write {partial}: {exc.strerror or exc} (is the disk full?)") from None
 

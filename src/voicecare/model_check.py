@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from voicecare.errors import ModelError
 from voicecare.stt import vosk_problems
 
 LOAD_TIMEOUT_SECONDS = 300.0
@@ -16,6 +18,7 @@ LOAD_TIMEOUT_SECONDS = 300.0
 MIN_KNOWN_SHARE = 0.8
 """Share of the language's probe words the model must know; a few may be missing from a small vocabulary."""
 NO_VOSK_EXIT = 3
+NO_VOSK = "the vosk package is not installed, so no model can be checked or used; run scripts/setup.sh speech"
 # Run in a child so a native crash (Kaldi aborts on some corrupt files) or a hang cannot take the CLI down.
 PROBE = """
 import json, sys
@@ -36,6 +39,12 @@ class Language:
     code: str
     name: str
     words: tuple[str, ...]
+
+
+def require_vosk() -> None:
+    """ModelError unless vosk can be imported (checked before a download, not after it)."""
+    if importlib.util.find_spec("vosk") is None:
+        raise ModelError(NO_VOSK)
 
 
 def problems(path: Path, language: Language | None, timeout: float = LOAD_TIMEOUT_SECONDS) -> list[str]:
@@ -64,7 +73,7 @@ def _load(path: Path, words: Sequence[str], timeout: float) -> tuple[list[str], 
     except OSError as exc:
         return [], f"cannot start Python to load {path}: {exc.strerror or exc}"
     if done.returncode == NO_VOSK_EXIT:
-        return [], "the vosk package is not installed, so the model cannot be checked; run scripts/setup.sh"
+        return [], NO_VOSK
     if done.returncode < 0:
         return [], f"{path}: Vosk crashed loading the model (signal {-done.returncode}); the model is broken"
     if done.returncode != 0:

@@ -139,6 +139,7 @@ def installed(entry: ModelEntry, models_dir: Path) -> bool:
 def download(manifest: Manifest, entry: ModelEntry, models_dir: Path, progress: Progress | None = None,
              limits: Limits = Limits()) -> Path:
     """Fetch (resuming), verify, unpack, load-check and install ``entry``; return the model folder."""
+    model_check.require_vosk()  # without it the model cannot be checked: say so before a 40 MB download
     target = models_dir / entry.folder
     language = manifest.language(entry.language)
     if installed(entry, models_dir) and not model_check.problems(target, language, limits.load_timeout):
@@ -165,6 +166,7 @@ def install(manifest: Manifest, archive: Path, models_dir: Path, language: str |
     """Install a model zip brought by hand (a USB stick): the same checks as a download."""
     if not archive.is_file():
         raise ModelError(f"{archive}: no such file (give the path of a model .zip)")
+    model_check.require_vosk()
     infos = unzip.members(archive, limits.unpack)
     entry = _entry_for(manifest, archive, infos)
     if entry is not None:
@@ -275,16 +277,25 @@ def _clear(work: Path, folder: str) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-def print_progress(name: str) -> Progress:
-    """A progress callback that rewrites one stderr line at most a few times a second."""
-    last = [0.0]
+class ProgressLine:
+    """Download progress on one stderr line, rewritten a few times a second; ``close`` ends the line."""
 
-    def show(done: int, total: int) -> None:
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._last = 0.0
+        self._open = False
+
+    def __call__(self, done: int, total: int) -> None:
         now = time.monotonic()
-        if now - last[0] < 0.2 and done < total:
+        if now - self._last < 0.2 and done < total:
             return
-        last[0] = now
-        print(f"\rdownloading {name}: {done / 1e6:.1f} of {total / 1e6:.1f} MB ({100 * done / max(total, 1):.0f}%)",
-              end="\n" if done >= total else "", file=sys.stderr, flush=True)
+        self._last = now
+        self._open = done < total
+        print(f"\rdownloading {self._name}: {done / 1e6:.1f} of {total / 1e6:.1f} MB ({100 * done / max(total, 1):.0f}%)",
+              end="" if self._open else "\n", file=sys.stderr, flush=True)
 
-    return show
+    def close(self) -> None:
+        """End a half-written line, so an error that follows gets a line of its own."""
+        if self._open:
+            print(file=sys.stderr, flush=True)
+            self._open = False

@@ -157,8 +157,12 @@ def models_command(args: argparse.Namespace) -> int:
         return 0
     if args.action == "download":
         entry = manifest.find(args.target) if args.target else manifest.default()
-        progress = None if args.no_progress else models.print_progress(entry.name)
-        print(f"installed {entry.name} in {models.download(manifest, entry, where, progress)}")
+        progress = None if args.no_progress else models.ProgressLine(entry.name)
+        try:
+            print(f"installed {entry.name} in {models.download(manifest, entry, where, progress)}")
+        finally:
+            if progress is not None:
+                progress.close()
         return 0
     if not args.target:
         raise InputError(f"models {args.action} needs a PATH (a model folder or a model .zip)")
