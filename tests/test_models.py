@@ -173,6 +173,18 @@ def test_a_slow_drip_hits_the_overall_deadline(tmp_path: Path, serve: list[Serve
         fetch.fetch(target(server, body), tmp_path / "m.part", FAST)
 
 
+def test_headers_sent_one_byte_at_a_time_hit_the_deadline_too(tmp_path: Path, serve: list[Server]) -> None:
+    def drip_headers(handler: Handler) -> None:
+        handler.wfile.write(b"HTTP/1.1 200 OK\r\n")
+        while not serve[0].stop.wait(0.05):  # an endless header, one byte at a time
+            handler.wfile.write(b"X")
+            handler.wfile.flush()
+
+    serve.append(server := Server(drip_headers))
+    with pytest.raises(ModelError, match="took longer than the 1 s allowed"):
+        fetch.fetch(Target(server.url, 1000, False), tmp_path / "m.part", FAST)
+
+
 def test_a_redirect_to_another_host_needs_a_checksum(tmp_path: Path, serve: list[Server]) -> None:
     body = model_zip()
     serve.append(server := Server(lambda h: send(h, b"", 302, headers={"Location": "http://mirror.invalid/m.zip"})))
