@@ -194,8 +194,8 @@ def _accept(target: Target, url: str, response: http.client.HTTPResponse, have: 
     if kind.startswith(("text/html", "application/xhtml")):
         raise ModelError(f"{host} sent a web page instead of the model (a login page or a Wi-Fi portal?); "
                          "check the network, or " + INSTALL_HINT)
-    start = _range_start(target, response, host) if response.status == 206 else 0
-    if start != have:  # a piece we did not ask for: appending it would corrupt the file
+    start = _range_start(target, response, host) if response.status == 206 else 0  # 200: the whole file again
+    if response.status == 206 and start != have:  # a piece we did not ask for: appending it would corrupt the file
         partial.unlink(missing_ok=True)
         raise ModelError(f"{host} answered with another part of the file than asked; removed the partial "
                          "download, run the command again")
