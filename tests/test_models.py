@@ -448,6 +448,24 @@ def test_install_checks_size_and_checksum_of_a_known_model(tmp_path: Path, manif
         models.install(manifest, tmp_path / "missing.zip", tmp_path / "models")
 
 
+def test_install_of_a_known_zip_with_the_right_size_checks_its_sha256(tmp_path: Path,
+                                                                    manifest: models.Manifest) -> None:
+    small = manifest.default()
+
+    def stored(size: int) -> bytes:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+            archive.writestr(f"{small.folder}/am/final.mdl", b"\0" * size)
+        return buffer.getvalue()
+
+    overhead = len(stored(0))
+    forged = write(tmp_path, stored(small.size - overhead), Path(small.url).name)
+    assert forged.stat().st_size == small.size
+    with pytest.raises(ModelError, match="checksum mismatch"):
+        models.install(manifest, forged, tmp_path / "models")
+    assert not (tmp_path / "models" / small.folder).exists()
+
+
 def test_a_checksum_mismatch_removes_the_download(tmp_path: Path, serve: list[Server],
                                                   manifest: models.Manifest) -> None:
     body = model_zip()
