@@ -186,9 +186,11 @@ def _register_devices(sub: argparse._SubParsersAction[_Parser], common: _Parser)
 
 def _register_models(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
     handler = _lazy("voicecare.speech_cli", "models_command")
-    command = _add(sub, common, "models", "list, download or verify Vosk speech models", handler)
-    command.add_argument("action", choices=("list", "download", "verify"))
-    command.add_argument("target", nargs="?", help="model NAME for download (default: the default model), PATH for verify")
+    command = _add(sub, common, "models", "list, download, install (from a zip) or verify Vosk speech models", handler)
+    command.add_argument("action", choices=("list", "download", "install", "verify"))
+    command.add_argument("target", nargs="?",
+                         help="model NAME for download (default: the default model), FILE.zip for install, PATH for verify")
+    command.add_argument("--language", help="language the model must be for (default: from the manifest, else en)")
     command.add_argument("--manifest", type=Path, help="model manifest (default: models/manifest.toml)")
     command.add_argument("--no-progress", action="store_true", help="do not show download progress")
 

@@ -69,10 +69,19 @@ def _model(models_dir: Path, explicit: Path | None) -> Check:
             return Check("speech model", False, str(exc), "voicecare models download small-en-us")
         return Check("speech model", True, "no Vosk model: using PocketSphinx's bundled English model "
                      "(for better accuracy: voicecare models download small-en-us)")
-    problems = stt.vosk_problems(path)
+    # Loaded for real, in a child process, and asked for words of the expected language:
+    # a corrupt final.mdl or a model of another language must not pass.
+    from voicecare import model_check, models
+
+    try:
+        manifest = models.read_manifest(models.default_manifest(models_dir))
+        language = manifest.language(models.expected_language(manifest, path))
+    except VoicecareError as exc:
+        return Check("speech model", False, str(exc), "restore models/manifest.toml from the release")
+    problems = model_check.problems(path, language)
     if problems:
         return Check("speech model", False, problems[0], "voicecare models download small-en-us")
-    return Check("speech model", True, f"Vosk model {path}")
+    return Check("speech model", True, f"Vosk model {path} ({language.name}, loads)")
 
 
 def _speech() -> Check:

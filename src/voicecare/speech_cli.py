@@ -13,7 +13,7 @@ from pathlib import Path
 
 from voicecare import render
 from voicecare.assistant import Assistant
-from voicecare.errors import InputError
+from voicecare.errors import InputError, ModelError
 from voicecare.interfaces import AudioSink, Recognizer
 from voicecare.sinks import NullSink, SoundDeviceSink, WavSink
 from voicecare.tts import DEFAULT_RATE_WPM, Pyttsx3Synthesizer, Speaker
@@ -153,34 +153,39 @@ def devices(args: argparse.Namespace) -> int:
 
 def manifest_path(args: argparse.Namespace) -> Path:
     """--manifest, else the manifest beside the models (the repository's models/manifest.toml)."""
-    if args.manifest is not None:
-        return Path(args.manifest)
-    beside = models_dir() / "manifest.toml"
-    return beside if beside.is_file() else Path(__file__).resolve().parents[2] / "models" / "manifest.toml"
+    from voicecare import models
+
+    return Path(args.manifest) if args.manifest is not None else models.default_manifest(models_dir())
 
 
 def models_command(args: argparse.Namespace) -> int:
-    """``voicecare models list | download [NAME] | verify PATH``."""
+    """``voicecare models list | download [NAME] | install FILE | verify PATH``."""
     from voicecare import models
 
-    entries = models.read_manifest(manifest_path(args))
+    manifest = models.read_manifest(manifest_path(args))
     where = models_dir()
     if args.action == "list":
-        for entry in entries:
+        for entry in manifest.entries:
             state = "installed" if models.installed(entry, where) else "not installed"
             mark = " (default)" if entry.default else ""
             print(f"{entry.name}{mark}: {entry.description}; {entry.size / 1e6:.0f} MB; {state}")
         return 0
     if args.action == "download":
-        name = args.target or next((e.name for e in entries if e.default), entries[0].name)
-        entry = models.find(entries, name)
-        path = models.download(entry, where, None if args.no_progress else models.print_progress(name))
-        print(f"installed {entry.name} in {path}")
+        entry = manifest.find(args.target) if args.target else manifest.default()
+        progress = None if args.no_progress else models.ProgressLine(entry.name)
+        try:
+            print(f"installed {entry.name} in {models.download(manifest, entry, where, progress)}")
+        finally:
+            if progress is not None:
+                progress.close()
         return 0
     if not args.target:
-        raise InputError("models verify needs a PATH (a model folder or a downloaded .zip)")
-    problems = models.verify(Path(args.target))
+        raise InputError(f"models {args.action} needs a PATH (a model folder or a model .zip)")
+    if args.action == "install":
+        print(f"installed {models.install(manifest, Path(args.target), where, args.language)}")
+        return 0
+    problems = models.verify(manifest, Path(args.target), args.language)
     if problems:
-        raise InputError("; ".join(problems[:3]))
+        raise ModelError("; ".join(problems[:3]))
     print(f"ok: {args.target}")
     return 0

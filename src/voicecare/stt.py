@@ -36,7 +36,8 @@ def resolve_model(explicit: Path | None, models_dir: Path) -> Path | None:
         return Path(env)
     if models_dir.is_dir():
         for candidate in sorted(models_dir.iterdir()):
-            if candidate.is_dir() and not vosk_problems(candidate):
+            # Hidden folders are work in progress (an unpack killed half way), never a model to use.
+            if not candidate.name.startswith(".") and candidate.is_dir() and not vosk_problems(candidate):
                 return candidate
     return None
 
