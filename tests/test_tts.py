@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 import time
 import wave
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -13,8 +16,9 @@ from voicecare.domain import Level, Message
 from voicecare.errors import SpeechError
 from voicecare.interfaces import Clip
 from voicecare.sinks import WavSink
-from voicecare.testing import FakeOutputDevice
+from voicecare.testing import FakeOutputDevice, fault_worker_command
 from voicecare.tts import Pyttsx3Synthesizer, Speaker
+from voicecare.tts_process import Abandoned, WorkerFailed, WorkerSynthesizer
 
 HOME_CARE = ("Gently rub the sore muscles, and stop if it hurts too much. In the first days you can hold a cold pack "
              "wrapped in a thin towel on the sore spot, twenty minutes on and twenty minutes off, for about an hour. "
@@ -136,3 +140,152 @@ def test_stop_silences_at_once() -> None:
     played = sum(len(b.pcm) for b in device.blocks) / 2 / device.blocks[0].rate
     speaker.close()
     assert played < 2.0
+
+
+# --- the synthesiser worker: faults injected behind the real protocol (testing.py) ---
+
+class Clock:
+    """A clock the test moves by hand, for back-off without sleeping."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> bool:
+    """Poll a condition no event signals (generous timeout; returns as soon as it holds)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def faulty(fault: str, healthy: int = 0, **options: Any) -> WorkerSynthesizer:
+    return WorkerSynthesizer(fault_worker_command(fault, healthy), **options)
+
+
+def test_a_segfaulting_worker_costs_one_message_and_is_restarted() -> None:
+    synth = faulty("segfault", healthy=1)
+    try:
+        assert synth.synth("Call 911 now.", 165).pcm
+        with pytest.raises(WorkerFailed, match=r"crashed \(signal 11\)"):
+            synth.synth("Rub the sore muscles.", 165)
+        assert synth.synth("Rub the sore muscles.", 165).pcm  # a fresh worker, its first message is good
+    finally:
+        synth.close()
+    assert (synth.stats.starts, synth.stats.crashes) == (2, 1)
+
+
+def test_a_hanging_worker_misses_its_deadline_and_is_replaced() -> None:
+    synth = faulty("hang", healthy=1, request_seconds=0.5)
+    try:
+        synth.synth("one", 165)
+        with pytest.raises(WorkerFailed, match="hung"):
+            synth.synth("two", 165)
+        assert synth.synth("three", 165).pcm
+    finally:
+        synth.close()
+    assert synth.stats.hangs == 1 and synth.stats.starts == 2
+
+
+def test_garbage_on_the_pipe_is_caught_not_trusted() -> None:
+    synth = faulty("garbage")
+    try:
+        with pytest.raises(WorkerFailed, match="garbage"):
+            synth.synth("one", 165)
+    finally:
+        synth.close()
+    assert synth.stats.garbled == 1
+
+
+def test_an_engine_error_costs_the_message_but_keeps_the_worker() -> None:
+    synth = faulty("raise")
+    try:
+        for _ in range(3):
+            with pytest.raises(SpeechError, match="injected failure"):
+                synth.synth("one", 165)
+    finally:
+        synth.close()
+    assert synth.stats.starts == 1 and synth.stats.errors == 3
+
+
+def test_a_worker_that_keeps_dying_is_retried_with_back_off() -> None:
+    clock = Clock()
+    synth = faulty("dead", clock=clock)
+    for _ in range(2):  # the first failure is retried at once, the second starts the back-off
+        with pytest.raises(WorkerFailed):
+            synth.synth("one", 165)
+    with pytest.raises(WorkerFailed, match="next try in"):
+        synth.synth("one", 165)
+    assert synth.stats.starts == 2
+    clock.now += 60
+    with pytest.raises(WorkerFailed, match="crashed"):
+        synth.synth("one", 165)
+    assert synth.stats.starts == 3
+
+
+def test_abandon_frees_the_caller_of_a_hanging_request() -> None:
+    synth = faulty("hang", request_seconds=3600)
+    outcome: list[BaseException] = []
+    done = threading.Event()
+
+    def ask() -> None:
+        try:
+            synth.synth("one", 165)
+        except SpeechError as exc:
+            outcome.append(exc)
+        done.set()
+
+    thread = threading.Thread(target=ask)
+    thread.start()
+    assert wait_until(lambda: synth.busy)
+    synth.abandon()
+    assert done.wait(30)
+    thread.join(30)
+    synth.close()
+    assert outcome and isinstance(outcome[0], Abandoned)
+
+
+def test_the_emergency_clip_plays_while_the_synthesiser_hangs() -> None:
+    told: list[str] = []
+    device = FakeOutputDevice(speed=50)
+    synth = faulty("hang", healthy=1, request_seconds=3600)  # made the 911 clip, then hangs for an hour
+    speaker = Speaker(lambda: synth, device, ready_texts=("Call 911 now.",), on_error=told.append)
+    assert speaker.wait_ready(30) and speaker.can_speak()
+    speaker.say([message(HOME_CARE)])
+    assert wait_until(lambda: synth.busy)  # the home-care message is stuck in the worker
+    speaker.say([message("Call 911 now.", Level.EMERGENCY, "emergency")])
+    assert speaker.wait_idle(30)  # not an hour
+    speaker.close()
+    assert [e.text for e in speaker.events] == ["Call 911 now."]
+    assert told == []  # abandoning a message for an emergency is not a failure
+
+
+def test_a_crash_is_reported_once_and_speech_comes_back() -> None:
+    told: list[str] = []
+    device = FakeOutputDevice(speed=200)
+    synth = faulty("segfault", healthy=1)
+    speaker = Speaker(lambda: synth, device, on_error=told.append)
+    speaker.say([message("one"), message("two"), message("three")])
+    assert speaker.wait_idle(30)
+    speaker.close()
+    assert [e.text for e in speaker.events] == ["one", "three"]  # "two" died with the first worker
+    assert told[0].startswith("cannot speak, replies are printed only: the speech engine crashed")
+    assert told[1:] == ["speaking again"]
+    assert speaker.failures == 1
+
+
+def test_reply_files_are_private(tmp_path: Path) -> None:
+    path = tmp_path / "reply.wav"
+    path.write_bytes(b"")
+    path.chmod(0o644)
+    sink = WavSink(path)
+    sink.write(b"\x00\x00" * 100, 16_000)
+    sink.close()
+    assert path.stat().st_mode & 0o777 == 0o600
+    with wave.open(str(path)) as wav:
+        assert wav.getnframes() == 100

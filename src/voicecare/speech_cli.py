@@ -156,6 +156,8 @@ def triage_audio(args: argparse.Namespace) -> int:
 
     for path in args.audio:
         audio.read_format(path)  # fail fast, before loading anything, on a file that is not audio
+    if not args.quiet:
+        check_speech_options(args)
     assistant = Assistant.load(args.intents)
     recognizer = load_recognizer(args, assistant)
     if args.quiet:

@@ -98,6 +98,7 @@ class Speaker:
         self.failures = 0
         """Messages lost to a failing synthesiser or device."""
         self._failing = False
+        self._sink_lost = False
         self._thread = threading.Thread(target=self._run, name="voicecare-speaker", daemon=True)
         self._thread.start()
 
@@ -225,7 +226,8 @@ class Speaker:
                 return
 
     def report_failure(self, reason: str) -> None:
-        """A failure found outside the speaker (the reply file cannot be written): reported like its own."""
+        """The sink given is a stand-in for one that could not be opened (an unwritable reply file): nothing will be heard."""
+        self._sink_lost = True
         self._fail(SpeechError(reason))
 
     def _fail(self, exc: BaseException) -> None:
@@ -239,7 +241,7 @@ class Speaker:
             self.on_error(f"cannot speak, replies are printed only: {self.failed}")
 
     def _recovered(self) -> None:
-        if self._failing:
+        if self._failing and not self._sink_lost:
             self._failing = False
             self.on_error("speaking again")
 

@@ -107,6 +107,17 @@ class WorkerSynthesizer:
         self._failures = 0
         return clip
 
+    @property
+    def pid(self) -> int | None:
+        """The live worker's process id (None when none is running)."""
+        proc = self._proc
+        return proc.pid if proc is not None and proc.poll() is None else None
+
+    @property
+    def busy(self) -> bool:
+        """True while a request is in flight."""
+        return self._busy
+
     def abandon(self) -> None:
         """Give up the request in flight (if any) without killing the worker."""
         with self._lock:
@@ -130,8 +141,9 @@ class WorkerSynthesizer:
 
     def __del__(self) -> None:
         # A worker must never outlive its synthesiser (a test that forgets close()).
-        if self._proc is not None and self._proc.poll() is None:
-            self._proc.kill()
+        proc = getattr(self, "_proc", None)
+        if proc is not None and proc.poll() is None:
+            proc.kill()
 
     def _synth(self, text: str, rate_wpm: int) -> Clip:
         deadline = self._clock() + self.request_seconds + PER_CHAR_SECONDS * len(text)
@@ -175,7 +187,7 @@ class WorkerSynthesizer:
         try:
             hello = self._read_json(proc, self._clock() + self.start_seconds)
         except Abandoned:
-            self.close()  # half started: cheaper to start afresh than to track a pending hello
+            self._kill(proc)  # half started: cheaper to start afresh than to track a pending hello
             raise
         if not hello.get("ok"):
             self._failed(proc, None)
@@ -226,8 +238,8 @@ class WorkerSynthesizer:
             missing -= len(piece)
         return b"".join(parts)
 
-    def _failed(self, proc: subprocess.Popen[bytes], how: str | None) -> WorkerFailed:
-        """Kill the worker, count the failure, and say what happened."""
+    def _kill(self, proc: subprocess.Popen[bytes]) -> int:
+        """Kill the worker (if still alive) and forget it; its exit status."""
         if proc.poll() is None:
             proc.kill()
         code = proc.wait()
@@ -235,6 +247,11 @@ class WorkerSynthesizer:
         if proc is self._proc:
             self._proc = None
         self._owed = False
+        return code
+
+    def _failed(self, proc: subprocess.Popen[bytes], how: str | None) -> WorkerFailed:
+        """Kill the worker, count the failure, and say what happened."""
+        code = self._kill(proc)
         self._count_failure()
         if how == "hung":
             self.stats.hangs += 1
