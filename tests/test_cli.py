@@ -216,6 +216,15 @@ def test_an_unwritable_reply_file_still_prints_the_triage(tmp_path: Path) -> Non
     assert "cannot write the reply there" in line
 
 
+def test_a_missing_speaker_still_prints_the_triage() -> None:
+    # The same path as a machine without PortAudio: the sound card cannot be opened.
+    out = run("triage", "--audio", str(AUDIO / "clean" / "em_blue.wav"), "--engine", "sphinx", "--json",
+              "--speaker", "no-such-speaker-anywhere")
+    assert json.loads(out.stdout)["disposition"] == "emergency"
+    assert out.returncode == 1
+    assert "cannot speak, replies are printed only: no " in out.stderr and "Traceback" not in out.stderr
+
+
 @pytest.mark.parametrize(("option", "value", "message"), [
     ("--rate", "0", "words per minute from 90 to 260"),
     ("--rate", "100000", "words per minute from 90 to 260"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 import wave
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +30,10 @@ def message(text: str, level: Level = Level.HOME_CARE, kind: str = "home_care") 
 
 
 @pytest.fixture(scope="module")
-def synth() -> Pyttsx3Synthesizer:
-    return Pyttsx3Synthesizer()
+def synth() -> Iterator[Pyttsx3Synthesizer]:
+    engine = Pyttsx3Synthesizer()
+    yield engine
+    engine.close()
 
 
 def test_pyttsx3_writes_real_speech(synth: Pyttsx3Synthesizer) -> None:
@@ -202,15 +204,19 @@ def test_garbage_on_the_pipe_is_caught_not_trusted() -> None:
     assert synth.stats.garbled == 1
 
 
-def test_an_engine_error_costs_the_message_but_keeps_the_worker() -> None:
-    synth = faulty("raise")
+def test_an_engine_error_costs_the_message_and_errors_in_a_row_replace_the_worker() -> None:
+    synth = faulty("raise", healthy=1)
     try:
-        for _ in range(3):
-            with pytest.raises(SpeechError, match="injected failure"):
-                synth.synth("one", 165)
+        synth.synth("one", 165)
+        with pytest.raises(SpeechError, match="injected failure"):
+            synth.synth("two", 165)
+        assert synth.stats.starts == 1  # one refusal: the worker is kept
+        with pytest.raises(SpeechError, match="injected failure"):
+            synth.synth("three", 165)
+        assert synth.synth("four", 165).pcm  # two in a row: a fresh worker
     finally:
         synth.close()
-    assert synth.stats.starts == 1 and synth.stats.errors == 3
+    assert synth.stats.starts == 2 and synth.stats.errors == 2
 
 
 def test_a_worker_that_keeps_dying_is_retried_with_back_off() -> None:

@@ -115,7 +115,7 @@ class Speaker:
 
     def can_speak(self) -> bool:
         """True when speech is not failing and every ready text has a clip (so an emergency will be heard)."""
-        made = {text for text, _ in self._cache}
+        made = {text for text, _ in list(self._cache)}  # list(): the speaker thread may be adding a clip
         return not self._failing and self._synth is not None and all(t in made for t in self.ready_texts)
 
     def say(self, messages: Iterable[Message]) -> None:
@@ -159,7 +159,7 @@ class Speaker:
         self.wait_idle(FORGET_WAIT_SECONDS)
         self.events.clear()
         self.played.clear()
-        for key in [k for k in self._cache if k[0] not in self.ready_texts]:
+        for key in [k for k in list(self._cache) if k[0] not in self.ready_texts]:
             self._cache.pop(key, None)
 
     def wait_idle(self, timeout: float = 60.0) -> bool:

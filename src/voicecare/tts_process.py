@@ -35,6 +35,8 @@ FIRST_BACKOFF, MAX_BACKOFF = 0.5, 30.0
 POLL_SECONDS = 0.05
 """How often a waiting request looks whether it has been abandoned."""
 MIN_RATE_HZ, MAX_RATE_HZ = 8_000, 96_000
+ERRORS_BEFORE_RESTART = 2
+"""Engine errors in a row after which the worker is replaced by a fresh one."""
 EXIT_WAIT_SECONDS = 2.0
 
 
@@ -85,6 +87,7 @@ class WorkerSynthesizer:
         self._owed = False
         """A reply is still due for an abandoned request."""
         self._failures = 0
+        self._errors_in_row = 0
         self._retry_at = 0.0
         self._busy = False
         self._lock = threading.Lock()
@@ -100,11 +103,16 @@ class WorkerSynthesizer:
             raise
         except SpeechError:
             self.stats.errors += 1
+            self._errors_in_row += 1
+            if self._errors_in_row >= ERRORS_BEFORE_RESTART and self._proc is not None:
+                # A message espeak cannot say is one thing; refusing everything means its state is broken.
+                self._kill(self._proc)
+                self._count_failure()
             raise
         finally:
             with self._lock:
                 self._busy = False
-        self._failures = 0
+        self._failures = self._errors_in_row = 0
         return clip
 
     @property
