@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import threading
 import time
 import wave
@@ -295,3 +297,29 @@ def test_reply_files_are_private(tmp_path: Path) -> None:
     assert path.stat().st_mode & 0o777 == 0o600
     with wave.open(str(path)) as wav:
         assert wav.getnframes() == 100
+
+
+def test_an_abandoned_reply_is_dropped_and_the_worker_kept_in_step() -> None:
+    synth = Pyttsx3Synthesizer()
+    try:
+        for attempt in range(20):  # abandon at whatever point the request has reached
+            asker = threading.Thread(target=_attempt, args=(synth, HOME_CARE))
+            asker.start()
+            assert wait_until(functools.partial(_busy_or_done, synth, asker))
+            time.sleep(attempt * 0.002)  # spread the abandon over start-up, request and reply
+            synth.abandon()
+            asker.join(30)
+            clip = synth.synth("Call 911 now.", 165)  # the next reply is this text's, never the abandoned one's
+            assert clip.text == "Call 911 now." and 0.5 < len(clip.pcm) / 2 / clip.rate < 4.0
+    finally:
+        synth.close()
+    assert synth.stats.crashes == synth.stats.hangs == synth.stats.garbled == 0
+
+
+def _attempt(synth: Pyttsx3Synthesizer, text: str) -> None:
+    with contextlib.suppress(SpeechError):  # Abandoned, or done before the abandon
+        synth.synth(text, 165)
+
+
+def _busy_or_done(synth: Pyttsx3Synthesizer, asker: threading.Thread) -> bool:
+    return synth.busy or not asker.is_alive()

@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 from voicecare.errors import SpeechError
 from voicecare.interfaces import Clip
@@ -35,6 +35,8 @@ FIRST_BACKOFF, MAX_BACKOFF = 0.5, 30.0
 POLL_SECONDS = 0.05
 """How often a waiting request looks whether it has been abandoned."""
 MIN_RATE_HZ, MAX_RATE_HZ = 8_000, 96_000
+OWE, KILL, IGNORE = "owe", "kill", "ignore"
+"""What abandoning a read does: owe the whole reply (dropped later), replace the worker, or nothing."""
 ERRORS_BEFORE_RESTART = 2
 """Engine errors in a row after which the worker is replaced by a fresh one."""
 EXIT_WAIT_SECONDS = 2.0
@@ -157,7 +159,7 @@ class WorkerSynthesizer:
         deadline = self._clock() + self.request_seconds + PER_CHAR_SECONDS * len(text)
         proc = self._worker()
         if self._owed:
-            self._drop_owed_reply(proc, deadline)
+            self._drop_owed_reply(proc, deadline)  # an abandoned request's reply, still on its way
         request = json.dumps({"text": text, "rate_wpm": rate_wpm}).encode("utf-8")
         try:
             assert proc.stdin is not None
@@ -165,13 +167,13 @@ class WorkerSynthesizer:
             proc.stdin.flush()
         except OSError:
             raise self._failed(proc, "crashed") from None
-        header = self._read_json(proc, deadline)
+        header = self._read_json(proc, deadline, OWE)
         if not header.get("ok"):
             raise SpeechError(str(header.get("error", "the speech engine failed")))
         samples, rate = header.get("samples"), header.get("rate")
         if not isinstance(samples, int) or not isinstance(rate, int) or not MIN_RATE_HZ <= rate <= MAX_RATE_HZ:
             raise self._failed(proc, "garbled")
-        pcm = self._read_frame(proc, deadline)
+        pcm = self._read_frame(proc, deadline, KILL)
         if len(pcm) != samples * 2:
             raise self._failed(proc, "garbled")
         return Clip(pcm, rate, text)
@@ -192,24 +194,20 @@ class WorkerSynthesizer:
             self._count_failure()
             raise WorkerFailed(f"cannot start the speech engine ({exc.strerror})") from None
         self._proc, self._owed = proc, False
-        try:
-            hello = self._read_json(proc, self._clock() + self.start_seconds)
-        except Abandoned:
-            self._kill(proc)  # half started: cheaper to start afresh than to track a pending hello
-            raise
+        hello = self._read_json(proc, self._clock() + self.start_seconds, KILL)
         if not hello.get("ok"):
             self._failed(proc, None)
             raise WorkerFailed(str(hello.get("error", "the speech engine did not start")))
         return proc
 
     def _drop_owed_reply(self, proc: subprocess.Popen[bytes], deadline: float) -> None:
-        header = self._read_json(proc, deadline)
+        header = self._read_json(proc, deadline, OWE)
         if header.get("ok"):
-            self._read_frame(proc, deadline)
+            self._read_frame(proc, deadline, KILL)  # half a reply read: from here only a kill resyncs
         self._owed = False
 
-    def _read_json(self, proc: subprocess.Popen[bytes], deadline: float) -> dict[str, Any]:
-        frame = self._read_frame(proc, deadline)
+    def _read_json(self, proc: subprocess.Popen[bytes], deadline: float, on_abandon: str) -> dict[str, Any]:
+        frame = self._read_frame(proc, deadline, on_abandon)
         try:
             message = json.loads(frame)
         except ValueError:
@@ -218,21 +216,21 @@ class WorkerSynthesizer:
             raise self._failed(proc, "garbled")
         return message
 
-    def _read_frame(self, proc: subprocess.Popen[bytes], deadline: float) -> bytes:
-        (length,) = LENGTH.unpack(self._read_exactly(proc, LENGTH.size, deadline))
+    def _read_frame(self, proc: subprocess.Popen[bytes], deadline: float, on_abandon: str) -> bytes:
+        """One frame. Abandoned before its first byte, a reply can be dropped later (OWE); after, only a kill resyncs."""
+        (length,) = LENGTH.unpack(self._read_exactly(proc, LENGTH.size, deadline, on_abandon))
         if length > MAX_FRAME_BYTES:
             raise self._failed(proc, "garbled")
-        return self._read_exactly(proc, length, deadline)
+        return self._read_exactly(proc, length, deadline, KILL if on_abandon != IGNORE else IGNORE)
 
-    def _read_exactly(self, proc: subprocess.Popen[bytes], size: int, deadline: float) -> bytes:
+    def _read_exactly(self, proc: subprocess.Popen[bytes], size: int, deadline: float, on_abandon: str) -> bytes:
         assert proc.stdout is not None
         fd = proc.stdout.fileno()
         parts: list[bytes] = []
         missing = size
         while missing:
-            if self._abandon.is_set():
-                self._owed = True  # the rest of this reply is read and dropped before the next request
-                raise Abandoned("abandoned")
+            if on_abandon != IGNORE and self._abandon.is_set():
+                self._give_up(proc, owe=on_abandon == OWE and missing == size)
             left = deadline - self._clock()
             if left <= 0:
                 raise self._failed(proc, "hung")
@@ -245,6 +243,14 @@ class WorkerSynthesizer:
             parts.append(piece)
             missing -= len(piece)
         return b"".join(parts)
+
+    def _give_up(self, proc: subprocess.Popen[bytes], owe: bool) -> NoReturn:
+        """Abandon the request: its whole reply is dropped before the next one, or the worker is replaced."""
+        if owe:
+            self._owed = True
+        else:
+            self._kill(proc)  # part of a frame is read (or the worker is still starting): only a fresh one is in step
+        raise Abandoned("abandoned")
 
     def _kill(self, proc: subprocess.Popen[bytes]) -> int:
         """Kill the worker (if still alive) and forget it; its exit status."""
