@@ -48,7 +48,7 @@ def add_speech_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--quiet", action="store_true", help="print the reply only; do not speak")
     command.add_argument("--rate", type=int, default=DEFAULT_RATE_WPM,
                          help=f"speaking rate, words per minute ({MIN_RATE_WPM}-{MAX_RATE_WPM}, default {DEFAULT_RATE_WPM})")
-    command.add_argument("--voice", help="speech synthiser voice id, e.g. gmw/en-us (default: an English voice)")
+    command.add_argument("--voice", help="speech synthesiser voice id, e.g. gmw/en-us (default: an English voice)")
 
 
 def warn(message: str) -> None:
@@ -57,7 +57,10 @@ def warn(message: str) -> None:
 
 
 def check_speech_options(args: argparse.Namespace) -> None:
-    """--rate and --voice (or the same keys of a kiosk config): InputError in one line when unusable."""
+    """--say-to, --rate and --voice (or the same keys of a kiosk config): InputError in one line when unusable."""
+    say_to = getattr(args, "say_to", None)
+    if say_to is not None and say_to.suffix.lower() != ".wav":
+        raise InputError(f"{say_to}: --say-to writes WAV; give a name ending in .wav")
     rate = args.rate
     if isinstance(rate, bool) or not isinstance(rate, int) or not MIN_RATE_WPM <= rate <= MAX_RATE_WPM:
         raise InputError(f"rate {rate!r}: give a whole number of words per minute from {MIN_RATE_WPM} to {MAX_RATE_WPM}")
@@ -86,7 +89,10 @@ def make_synth(args: argparse.Namespace) -> Callable[[], Synthesizer]:
         from voicecare.testing import fault_worker_command
 
         kind, _, healthy = fault.partition(":")
-        return functools.partial(WorkerSynthesizer, fault_worker_command(kind, int(healthy or 0)))
+        try:
+            return functools.partial(WorkerSynthesizer, fault_worker_command(kind, int(healthy or 0)))
+        except ValueError as exc:
+            raise InputError(f"${FAULT_ENV}: {exc}") from None
     return functools.partial(Pyttsx3Synthesizer, args.voice)
 
 
@@ -95,8 +101,6 @@ def make_sink(args: argparse.Namespace) -> AudioSink:
     if args.quiet:
         return NullSink()
     if args.say_to is not None:
-        if args.say_to.suffix.lower() != ".wav":
-            raise InputError(f"{args.say_to}: --say-to writes WAV; give a name ending in .wav")
         return WavSink(args.say_to)
     return SoundDeviceSink(find_output(getattr(args, "speaker", None)))
 
@@ -113,8 +117,6 @@ def make_speaker(args: argparse.Namespace, assistant: Assistant, sink: AudioSink
     if sink is None:
         try:
             sink = make_sink(args)
-        except InputError:
-            raise
         except VoicecareError as exc:
             sink, problem = NullSink(), str(exc)
     # The synthesiser is made inside the speaker's own thread, which owns it.
