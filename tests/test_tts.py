@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import threading
 import time
 import wave
@@ -268,8 +269,12 @@ def test_the_emergency_clip_plays_while_the_synthesiser_hangs() -> None:
     assert wait_until(lambda: synth.busy)  # the home-care message is stuck in the worker
     speaker.say([message("Call 911 now.", Level.EMERGENCY, "emergency")])
     assert speaker.wait_idle(30)  # not an hour
+    worker = synth.pid
+    assert worker is not None
     speaker.close()
     assert [e.text for e in speaker.events] == ["Call 911 now."]
+    with pytest.raises(ProcessLookupError):  # closing the speaker stopped the (hung) worker
+        os.kill(worker, 0)
     assert told == []  # abandoning a message for an emergency is not a failure
 
 

@@ -139,6 +139,8 @@ class WorkerSynthesizer:
         proc, self._proc = self._proc, None
         if proc is None:
             return
+        if self._owed:  # still busy with an abandoned request, perhaps hung: no point waiting
+            proc.kill()
         if proc.stdin is not None:
             with contextlib.suppress(OSError):  # it is already gone
                 proc.stdin.close()
