@@ -186,7 +186,7 @@ def test_a_segfaulting_worker_costs_one_message_and_is_restarted() -> None:
 
 
 def test_a_hanging_worker_misses_its_deadline_and_is_replaced() -> None:
-    synth = faulty("hang", healthy=1, request_seconds=0.5)
+    synth = faulty("hang", healthy=1, request_seconds=2.0)  # ample for a healthy request on a busy machine
     try:
         synth.synth("one", 165)
         with pytest.raises(WorkerFailed, match="hung"):
