@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
+import wave
 from pathlib import Path
 
 import pytest
@@ -152,3 +156,122 @@ def test_models_list_and_verify(tmp_path: Path) -> None:
 def test_speech_subcommands_have_help(command: str) -> None:
     out = run(command, "--help")
     assert out.returncode == 0 and "usage: voicecare" in out.stdout
+
+
+# --- speech out through the command line (issue #8): the reply is printed whatever the synthesiser does ---
+
+EMERGENCY = "he can't breathe and his lips are blue"
+
+
+def run_env(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "voicecare", *args], capture_output=True, text=True,
+                          timeout=timeout, check=False, env={**os.environ, **env})
+
+
+def with_fault(fault: str) -> dict[str, str]:
+    return {"VOICECARE_TTS_FAULT": fault}
+
+
+@pytest.mark.parametrize("fault", ["segfault:0", "segfault:1", "hang:1", "raise:1", "garbage:1", "dead"])
+def test_a_failing_synthesiser_never_costs_the_printed_emergency(tmp_path: Path, fault: str) -> None:
+    reply = tmp_path / "reply.wav"
+    out = run_env("triage", "--text", EMERGENCY, "--say-to", str(reply), env=with_fault(fault))
+    assert out.stdout.startswith(f"> {EMERGENCY}\nEMERGENCY: call 911") and "Call 911 now." in out.stdout
+    assert out.returncode == 1, out.stderr  # survived (no -11), and says speech failed
+    assert out.stderr.startswith("voicecare: cannot speak, replies are printed only: ")
+    assert all(line.startswith("voicecare: ") for line in out.stderr.splitlines())  # one line each, no traceback
+    with wave.open(str(reply)) as wav:  # the reply file is still a valid WAV
+        frames = wav.getnframes()
+    if fault.endswith(":1"):  # the 911 clip was made before the synthesiser failed: it is in the file
+        assert frames > 0
+
+
+def test_a_crashing_synthesiser_in_a_batch_of_recordings(tmp_path: Path) -> None:
+    files = [AUDIO / "clean" / "em_blue.wav", AUDIO / "clean" / "hc_sore.wav", AUDIO / "clean" / "em_blue.wav"]
+    reply = tmp_path / "reply.wav"
+    out = run_env("triage", "--audio", *map(str, files), "--json", "--engine", "sphinx", "--say-to", str(reply),
+                  env=with_fault("segfault:2"))
+    results = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["disposition"] for r in results] == ["emergency", "home_care", "emergency"]
+    assert out.returncode == 1 and "crashed (signal 11)" in out.stderr
+    assert reply.stat().st_size > 44
+
+
+def test_the_reply_file_is_private_and_speech_is_printed_first(tmp_path: Path) -> None:
+    reply = tmp_path / "reply.wav"
+    out = run("triage", "--text", EMERGENCY, "--say-to", str(reply))
+    assert out.returncode == 0, out.stderr
+    assert reply.stat().st_mode & 0o777 == 0o600
+    with wave.open(str(reply)) as wav:
+        assert wav.getnframes() / wav.getframerate() > 3
+
+
+def test_an_unwritable_reply_file_still_prints_the_triage(tmp_path: Path) -> None:
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("not a folder")
+    out = run("triage", "--text", EMERGENCY, "--say-to", str(blocker / "reply.wav"))
+    assert "Call 911 now." in out.stdout
+    assert out.returncode == 1
+    (line,) = out.stderr.splitlines()
+    assert "cannot write the reply there" in line
+
+
+def test_a_missing_speaker_still_prints_the_triage() -> None:
+    # The same path as a machine without PortAudio: the sound card cannot be opened.
+    out = run("triage", "--audio", str(AUDIO / "clean" / "em_blue.wav"), "--engine", "sphinx", "--json",
+              "--speaker", "no-such-speaker-anywhere")
+    assert json.loads(out.stdout)["disposition"] == "emergency"
+    assert out.returncode == 1
+    assert "cannot speak, replies are printed only: no " in out.stderr and "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize(("option", "value", "message"), [
+    ("--rate", "0", "words per minute from 90 to 260"),
+    ("--rate", "100000", "words per minute from 90 to 260"),
+    ("--rate", "fast", "invalid int value"),
+    ("--voice", "klingon-xx", "no such voice"),
+    ("--voice", "en us; rm", "give an espeak-ng voice id"),
+])
+def test_bad_speech_options_are_one_line_exit_2(tmp_path: Path, option: str, value: str, message: str) -> None:
+    out = run("triage", "--audio", str(AUDIO / "clean" / "hc_sore.wav"), "--say-to", str(tmp_path / "r.wav"),
+              option, value)
+    assert out.returncode == 2
+    assert out.stdout == ""
+    assert message in out.stderr and len(out.stderr.splitlines()) == 1
+
+
+def test_sigterm_finishes_the_reply_file_and_leaves_no_temporary_files(tmp_path: Path) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    reply = tmp_path / "reply.wav"
+    lines = tmp_path / "lines.txt"
+    lines.write_text("\n".join([EMERGENCY, "his back is sore"] * 50))
+    env = {**os.environ, "TMPDIR": str(scratch), **with_fault("hang:3")}
+    proc = subprocess.Popen([sys.executable, "-m", "voicecare", "triage", "--text-file", str(lines), "--say-to", str(reply)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith(f"> {EMERGENCY}")  # running, and printing before speaking
+    deadline = time.monotonic() + 60
+    while (not reply.exists() or reply.stat().st_size < 100_000) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the 911 clip is being written
+    proc.send_signal(signal.SIGTERM)
+    proc.communicate(timeout=60)
+    assert proc.returncode == -signal.SIGTERM  # stopped by the signal, as systemd expects, after cleaning up
+    with wave.open(str(reply)) as wav:
+        assert wav.getnframes() * 2 + 44 == reply.stat().st_size  # a complete header: the file was closed
+    assert list(scratch.iterdir()) == []
+
+
+def test_a_kiosk_that_cannot_speak_says_so_and_exits(tmp_path: Path) -> None:
+    out = run_env("kiosk", "--engine", "sphinx", "--quiet", env=with_fault("dead"))
+    assert out.returncode == 2
+    assert "the kiosk cannot speak" in out.stderr and "kiosk ready" not in out.stderr
+
+
+@pytest.mark.parametrize("rate", ['"fast"', "100000"])
+def test_a_kiosk_config_with_a_bad_rate_is_refused(tmp_path: Path, rate: str) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f"[kiosk]\nrate = {rate}\nengine = \"sphinx\"\n")
+    out = run("kiosk", "--config", str(config))
+    assert out.returncode == 2
+    assert "rate" in out.stderr and "kiosk ready" not in out.stderr

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import os
+import threading
 import time
 import wave
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -13,8 +19,9 @@ from voicecare.domain import Level, Message
 from voicecare.errors import SpeechError
 from voicecare.interfaces import Clip
 from voicecare.sinks import WavSink
-from voicecare.testing import FakeOutputDevice
+from voicecare.testing import FakeOutputDevice, fault_worker_command
 from voicecare.tts import Pyttsx3Synthesizer, Speaker
+from voicecare.tts_process import Abandoned, WorkerFailed, WorkerSynthesizer
 
 HOME_CARE = ("Gently rub the sore muscles, and stop if it hurts too much. In the first days you can hold a cold pack "
              "wrapped in a thin towel on the sore spot, twenty minutes on and twenty minutes off, for about an hour. "
@@ -26,8 +33,10 @@ def message(text: str, level: Level = Level.HOME_CARE, kind: str = "home_care") 
 
 
 @pytest.fixture(scope="module")
-def synth() -> Pyttsx3Synthesizer:
-    return Pyttsx3Synthesizer()
+def synth() -> Iterator[Pyttsx3Synthesizer]:
+    engine = Pyttsx3Synthesizer()
+    yield engine
+    engine.close()
 
 
 def test_pyttsx3_writes_real_speech(synth: Pyttsx3Synthesizer) -> None:
@@ -136,3 +145,186 @@ def test_stop_silences_at_once() -> None:
     played = sum(len(b.pcm) for b in device.blocks) / 2 / device.blocks[0].rate
     speaker.close()
     assert played < 2.0
+
+
+# --- the synthesiser worker: faults injected behind the real protocol (testing.py) ---
+
+class Clock:
+    """A clock the test moves by hand, for back-off without sleeping."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> bool:
+    """Poll a condition no event signals (generous timeout; returns as soon as it holds)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def faulty(fault: str, healthy: int = 0, **options: Any) -> WorkerSynthesizer:
+    return WorkerSynthesizer(fault_worker_command(fault, healthy), **options)
+
+
+def test_a_segfaulting_worker_costs_one_message_and_is_restarted() -> None:
+    synth = faulty("segfault", healthy=1)
+    try:
+        assert synth.synth("Call 911 now.", 165).pcm
+        with pytest.raises(WorkerFailed, match=r"crashed \(signal 11\)"):
+            synth.synth("Rub the sore muscles.", 165)
+        assert synth.synth("Rub the sore muscles.", 165).pcm  # a fresh worker, its first message is good
+    finally:
+        synth.close()
+    assert (synth.stats.starts, synth.stats.crashes) == (2, 1)
+
+
+def test_a_hanging_worker_misses_its_deadline_and_is_replaced() -> None:
+    synth = faulty("hang", healthy=1, request_seconds=2.0)  # ample for a healthy request on a busy machine
+    try:
+        synth.synth("one", 165)
+        with pytest.raises(WorkerFailed, match="hung"):
+            synth.synth("two", 165)
+        assert synth.synth("three", 165).pcm
+    finally:
+        synth.close()
+    assert synth.stats.hangs == 1 and synth.stats.starts == 2
+
+
+def test_garbage_on_the_pipe_is_caught_not_trusted() -> None:
+    synth = faulty("garbage")
+    try:
+        with pytest.raises(WorkerFailed, match="garbage"):
+            synth.synth("one", 165)
+    finally:
+        synth.close()
+    assert synth.stats.garbled == 1
+
+
+def test_an_engine_error_costs_the_message_and_errors_in_a_row_replace_the_worker() -> None:
+    synth = faulty("raise", healthy=1)
+    try:
+        synth.synth("one", 165)
+        with pytest.raises(SpeechError, match="injected failure"):
+            synth.synth("two", 165)
+        assert synth.stats.starts == 1  # one refusal: the worker is kept
+        with pytest.raises(SpeechError, match="injected failure"):
+            synth.synth("three", 165)
+        assert synth.synth("four", 165).pcm  # two in a row: a fresh worker
+    finally:
+        synth.close()
+    assert synth.stats.starts == 2 and synth.stats.errors == 2
+
+
+def test_a_worker_that_keeps_dying_is_retried_with_back_off() -> None:
+    clock = Clock()
+    synth = faulty("dead", clock=clock)
+    for _ in range(2):  # the first failure is retried at once, the second starts the back-off
+        with pytest.raises(WorkerFailed):
+            synth.synth("one", 165)
+    with pytest.raises(WorkerFailed, match="next try in"):
+        synth.synth("one", 165)
+    assert synth.stats.starts == 2
+    clock.now += 60
+    with pytest.raises(WorkerFailed, match="crashed"):
+        synth.synth("one", 165)
+    assert synth.stats.starts == 3
+
+
+def test_abandon_frees_the_caller_of_a_hanging_request() -> None:
+    synth = faulty("hang", request_seconds=3600)
+    outcome: list[BaseException] = []
+    done = threading.Event()
+
+    def ask() -> None:
+        try:
+            synth.synth("one", 165)
+        except SpeechError as exc:
+            outcome.append(exc)
+        done.set()
+
+    thread = threading.Thread(target=ask)
+    thread.start()
+    assert wait_until(lambda: synth.busy)
+    synth.abandon()
+    assert done.wait(30)
+    thread.join(30)
+    synth.close()
+    assert outcome and isinstance(outcome[0], Abandoned)
+
+
+def test_the_emergency_clip_plays_while_the_synthesiser_hangs() -> None:
+    told: list[str] = []
+    device = FakeOutputDevice(speed=50)
+    synth = faulty("hang", healthy=1, request_seconds=3600)  # made the 911 clip, then hangs for an hour
+    speaker = Speaker(lambda: synth, device, ready_texts=("Call 911 now.",), on_error=told.append)
+    assert speaker.wait_ready(30) and speaker.can_speak()
+    speaker.say([message(HOME_CARE)])
+    assert wait_until(lambda: synth.busy)  # the home-care message is stuck in the worker
+    speaker.say([message("Call 911 now.", Level.EMERGENCY, "emergency")])
+    assert speaker.wait_idle(30)  # not an hour
+    worker = synth.pid
+    assert worker is not None
+    speaker.close()
+    assert [e.text for e in speaker.events] == ["Call 911 now."]
+    with pytest.raises(ProcessLookupError):  # closing the speaker stopped the (hung) worker
+        os.kill(worker, 0)
+    assert told == []  # abandoning a message for an emergency is not a failure
+
+
+def test_a_crash_is_reported_once_and_speech_comes_back() -> None:
+    told: list[str] = []
+    device = FakeOutputDevice(speed=200)
+    synth = faulty("segfault", healthy=1)
+    speaker = Speaker(lambda: synth, device, on_error=told.append)
+    speaker.say([message("one"), message("two"), message("three")])
+    assert speaker.wait_idle(30)
+    speaker.close()
+    assert [e.text for e in speaker.events] == ["one", "three"]  # "two" died with the first worker
+    assert told[0].startswith("cannot speak, replies are printed only: the speech engine crashed")
+    assert told[1:] == ["speaking again"]
+    assert speaker.failures == 1
+
+
+def test_reply_files_are_private(tmp_path: Path) -> None:
+    path = tmp_path / "reply.wav"
+    path.write_bytes(b"")
+    path.chmod(0o644)
+    sink = WavSink(path)
+    sink.write(b"\x00\x00" * 100, 16_000)
+    sink.close()
+    assert path.stat().st_mode & 0o777 == 0o600
+    with wave.open(str(path)) as wav:
+        assert wav.getnframes() == 100
+
+
+def test_an_abandoned_reply_is_dropped_and_the_worker_kept_in_step() -> None:
+    synth = Pyttsx3Synthesizer()
+    try:
+        for attempt in range(20):  # abandon at whatever point the request has reached
+            asker = threading.Thread(target=_attempt, args=(synth, HOME_CARE))
+            asker.start()
+            assert wait_until(functools.partial(_busy_or_done, synth, asker))
+            time.sleep(attempt * 0.002)  # spread the abandon over start-up, request and reply
+            synth.abandon()
+            asker.join(30)
+            clip = synth.synth("Call 911 now.", 165)  # the next reply is this text's, never the abandoned one's
+            assert clip.text == "Call 911 now." and 0.5 < len(clip.pcm) / 2 / clip.rate < 4.0
+    finally:
+        synth.close()
+    assert synth.stats.crashes == synth.stats.hangs == synth.stats.garbled == 0
+
+
+def _attempt(synth: Pyttsx3Synthesizer, text: str) -> None:
+    with contextlib.suppress(SpeechError):  # Abandoned, or done before the abandon
+        synth.synth(text, 165)
+
+
+def _busy_or_done(synth: Pyttsx3Synthesizer, asker: threading.Thread) -> bool:
+    return synth.busy or not asker.is_alive()

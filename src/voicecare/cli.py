@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -30,7 +34,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.handler(args))
+        with _terminate_cleanly():
+            return int(args.handler(args))
+    except _Terminated:
+        # Everything is closed (reply files finished, the speech worker stopped): now die of the
+        # signal, as systemd expects of a service it stopped.
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return 128 + signal.SIGTERM
     except VoicecareError as exc:
         if args.debug:
             raise
@@ -40,6 +51,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+class _Terminated(BaseException):
+    """SIGTERM (``systemctl stop``) arrived: unwind, closing files and workers on the way."""
+
+
+@contextlib.contextmanager
+def _terminate_cleanly() -> Iterator[None]:
+    """Turn SIGTERM into an exception in the main thread for the duration (a no-op in other threads)."""
+
+    def terminate(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -102,6 +134,10 @@ def _triage(args: argparse.Namespace) -> int:
 
         return triage_audio(args)
     utterances = [args.text] if args.text is not None else _read_lines(args.text_file)
+    if not args.quiet and (args.say_to is not None or args.speaker is not None):
+        from voicecare.speech_cli import triage_text_spoken
+
+        return triage_text_spoken(args, utterances)  # text mode speaks only when asked where to
     assistant = Assistant.load(args.intents)
     for utterance in utterances:
         result = assistant.answer(utterance)

@@ -53,6 +53,27 @@ def list_devices() -> list[Device]:
         raise AudioError(f"cannot list sound devices ({exc})") from None
 
 
+def find_output(device: int | str | None) -> int | str | None:
+    """Check that an output device (the speaker) exists; AudioError with the fix when none does."""
+    outputs = [d for d in list_devices() if d.outputs > 0]
+    if not outputs:
+        raise AudioError("no speaker found; plug one in (see 'voicecare devices'), or write the reply with --say-to FILE.wav")
+    return None if device is None else _pick(outputs, device, "output")
+
+
+def _pick(found: list[Device], device: int | str, kind: str) -> int:
+    """The device given by index or by part of its name, among ``found``."""
+    if isinstance(device, int) or str(device).isdigit():
+        index = int(device)
+        if index not in {d.index for d in found}:
+            raise AudioError(f"{kind} device {index} not found; see 'voicecare devices'")
+        return index
+    names = [d for d in found if str(device).lower() in d.name.lower()]
+    if not names:
+        raise AudioError(f"no {kind} device named like {device!r}; see 'voicecare devices'")
+    return names[0].index
+
+
 def find_input(device: int | str | None) -> int | str | None:
     """Check that an input device exists; AudioError with the fix when none does."""
     inputs = [d for d in list_devices() if d.inputs > 0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from voicecare.audio import AudioChunk
 
@@ -78,10 +78,21 @@ class Clip:
 
 
 class Synthesizer(Protocol):
-    """Turns text into a clip; used only from the speaker's own thread."""
+    """Turns text into a clip; used only from the speaker's own thread.
+
+    A synthesiser with a ``close()`` method has it called when the speaker stops.
+    """
 
     def synth(self, text: str, rate_wpm: int) -> Clip:
-        """Speak ``text`` into memory."""
+        """Speak ``text`` into memory; SpeechError when the engine fails (that message is lost, not the engine)."""
+
+
+@runtime_checkable
+class Interruptible(Protocol):
+    """A synthesiser whose request in flight can be given up from another thread (an emergency cut in)."""
+
+    def abandon(self) -> None:
+        """Make the running ``synth()`` raise at once; harmless when none is running."""
 
 
 class AudioSink(Protocol):

@@ -45,6 +45,8 @@ class KioskSettings:
     model: Path | None = None
     device: str | None = None
     """Microphone: a PortAudio index (as digits) or part of its name."""
+    speaker: str | None = None
+    """Sound output: a PortAudio index (as digits) or part of its name."""
     wake_phrase: str | None = DEFAULT_WAKE
     """None: no wake phrase, the kiosk answers anyone."""
     reset_after: float = 120.0
@@ -148,7 +150,7 @@ def _wake(value: object) -> str | None:
 
 
 CHECKS: Mapping[str, Check] = {
-    "config": _path, "engine": _engine, "model": _path, "device": _device, "wake_phrase": _wake,
+    "config": _path, "engine": _engine, "model": _path, "device": _device, "speaker": _device, "wake_phrase": _wake,
     "reset_after": _number(*RESET_RANGE), "max_questions": _whole(*QUESTIONS_RANGE, "questions"),
     "event_log": _path, "json": _flag, "no_barge_in": _flag, "quiet": _flag, "say_to": _path,
     "rate": _whole(*RATE_RANGE, "words a minute"), "voice": _text, "intents": _path, "debug": _flag,

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 from voicecare.errors import SpeechError
 
+REPLY_MODE = 0o600
+"""A reply says what is wrong with someone's child: readable by its owner only."""
+
 
 class WavSink:
-    """Writes everything played to one 16-bit mono WAV file (``--say-to``)."""
+    """Writes everything played to one 16-bit mono WAV file (``--say-to``), readable by its owner only."""
 
     def __init__(self, path: Path) -> None:
         import wave
@@ -17,9 +21,16 @@ class WavSink:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._wav: Any = wave.open(str(path), "wb")  # noqa: SIM115 (closed in close())
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, REPLY_MODE)
         except OSError as exc:
             raise SpeechError(f"{path}: cannot write the reply there ({exc.strerror})") from None
+        try:
+            os.fchmod(fd, REPLY_MODE)  # an existing file keeps its old mode through O_CREAT
+        except OSError as exc:
+            os.close(fd)
+            raise SpeechError(f"{path}: cannot make the reply private ({exc.strerror})") from None
+        self._file = os.fdopen(fd, "wb")
+        self._wav: Any = wave.open(self._file, "wb")  # noqa: SIM115 (closed in close())
         self._rate: int | None = None
 
     def write(self, pcm: bytes, rate: int) -> None:
@@ -38,7 +49,8 @@ class WavSink:
             self._wav.setnchannels(1)
             self._wav.setsampwidth(2)
             self._wav.setframerate(16_000)
-        self._wav.close()
+        self._wav.close()  # writes the final header; the file object is ours to close
+        self._file.close()
 
 
 class SoundDeviceSink:

@@ -5,20 +5,31 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import re
+import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from voicecare import render
 from voicecare.assistant import Assistant
-from voicecare.errors import InputError, ModelError
-from voicecare.interfaces import AudioSink, Recognizer
+from voicecare.devices import find_output
+from voicecare.errors import InputError, ModelError, VoicecareError
+from voicecare.interfaces import AudioSink, Recognizer, Synthesizer
 from voicecare.sinks import NullSink, SoundDeviceSink, WavSink
-from voicecare.tts import DEFAULT_RATE_WPM, Pyttsx3Synthesizer, Speaker
+from voicecare.tts import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM, Pyttsx3Synthesizer, Speaker
+from voicecare.tts_process import WorkerSynthesizer, espeak_command
+from voicecare.tts_worker import VOICE_UNKNOWN
 
 MODELS_ENV = "VOICECARE_MODELS"
+FAULT_ENV = "VOICECARE_TTS_FAULT"
+"""Tests only: "KIND[:HEALTHY]" runs testing.py's failing synthesiser worker instead of espeak-ng."""
+VOICE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./+-]{0,63}")
+VOICE_CHECK_SECONDS = 20.0
+SPEECH_FAILED = 1
+"""Exit status when every result was printed but speech out failed (a reply file not written, say)."""
 
 
 def models_dir() -> Path:
@@ -29,14 +40,16 @@ def models_dir() -> Path:
 
 
 def add_speech_arguments(command: argparse.ArgumentParser) -> None:
-    """--engine/--model for recognition, --say-to/--quiet/--rate/--voice for speech."""
+    """--engine/--model for recognition, --say-to/--speaker/--quiet/--rate/--voice for speech."""
     command.add_argument("--engine", choices=("auto", "vosk", "sphinx"), default="auto",
                          help="speech recogniser (default auto: Vosk if a model is installed, else PocketSphinx)")
     command.add_argument("--model", type=Path, help="Vosk model folder (default: $VOICECARE_MODEL, else models/)")
     command.add_argument("--say-to", type=Path, metavar="FILE.wav", help="write the spoken reply to this WAV file")
+    command.add_argument("--speaker", metavar="DEVICE", help="speaker (index or part of its name; see 'voicecare devices')")
     command.add_argument("--quiet", action="store_true", help="print the reply only; do not speak")
-    command.add_argument("--rate", type=int, default=DEFAULT_RATE_WPM, help="speaking rate, words per minute")
-    command.add_argument("--voice", help="speech synthesiser voice id (default: an English voice)")
+    command.add_argument("--rate", type=int, default=DEFAULT_RATE_WPM,
+                         help=f"speaking rate, words per minute ({MIN_RATE_WPM}-{MAX_RATE_WPM}, default {DEFAULT_RATE_WPM})")
+    command.add_argument("--voice", help="speech synthesiser voice id, e.g. gmw/en-us (default: an English voice)")
 
 
 def warn(message: str) -> None:
@@ -44,20 +57,75 @@ def warn(message: str) -> None:
     print(f"voicecare: {message}", file=sys.stderr, flush=True)
 
 
+def check_speech_options(args: argparse.Namespace) -> None:
+    """--say-to, --rate and --voice (or the same keys of a kiosk config): InputError in one line when unusable."""
+    say_to = getattr(args, "say_to", None)
+    if say_to is not None and say_to.suffix.lower() != ".wav":
+        raise InputError(f"{say_to}: --say-to writes WAV; give a name ending in .wav")
+    rate = args.rate
+    if isinstance(rate, bool) or not isinstance(rate, int) or not MIN_RATE_WPM <= rate <= MAX_RATE_WPM:
+        raise InputError(f"rate {rate!r}: give a whole number of words per minute from {MIN_RATE_WPM} to {MAX_RATE_WPM}")
+    voice = args.voice
+    if voice is None:
+        return
+    if not isinstance(voice, str) or not VOICE_ID.fullmatch(voice):
+        raise InputError(f"voice {voice!r}: give an espeak-ng voice id such as gmw/en-us ('espeak-ng --voices')")
+    if check_voice(voice) == VOICE_UNKNOWN:
+        raise InputError(f"voice {voice!r}: espeak-ng has no such voice; see 'espeak-ng --voices'")
+
+
+def check_voice(voice: str) -> int:
+    """Ask a worker whether the voice exists; its exit status (0 yes, VOICE_UNKNOWN no, else engine trouble)."""
+    command = [*espeak_command(voice), "--check"]
+    try:
+        return subprocess.run(command, capture_output=True, timeout=VOICE_CHECK_SECONDS, check=False).returncode
+    except (OSError, subprocess.TimeoutExpired):
+        return -1  # the engine itself is in trouble: the speaker reports that, triage goes on
+
+
+def make_synth(args: argparse.Namespace) -> Callable[[], Synthesizer]:
+    """The synthesiser worker; $VOICECARE_TTS_FAULT swaps in a failing one (testing.py) to test the CLI."""
+    fault = os.environ.get(FAULT_ENV)
+    if fault:
+        from voicecare.testing import fault_worker_command
+
+        kind, _, healthy = fault.partition(":")
+        try:
+            return functools.partial(WorkerSynthesizer, fault_worker_command(kind, int(healthy or 0)))
+        except ValueError as exc:
+            raise InputError(f"${FAULT_ENV}: {exc}") from None
+    return functools.partial(Pyttsx3Synthesizer, args.voice)
+
+
+def make_sink(args: argparse.Namespace) -> AudioSink:
+    """Where speech goes; SpeechError/AudioError when it cannot go there."""
+    if args.quiet:
+        return NullSink()
+    if args.say_to is not None:
+        return WavSink(args.say_to)
+    return SoundDeviceSink(find_output(getattr(args, "speaker", None)))
+
+
 def make_speaker(args: argparse.Namespace, assistant: Assistant, sink: AudioSink | None = None) -> Speaker:
-    """The speaker the options ask for, with "Call 911 now." ready before it is needed."""
+    """The speaker the options ask for, with "Call 911 now." ready before it is needed.
+
+    A reply file that cannot be written or a missing sound card does not stop
+    anything: it is reported in one line, replies are printed, and
+    ``speaker.failed`` says why (for a non-zero exit at the end).
+    """
+    check_speech_options(args)
+    problem = None
     if sink is None:
-        if args.quiet:
-            sink = NullSink()
-        elif args.say_to is not None:
-            if args.say_to.suffix.lower() != ".wav":
-                raise InputError(f"{args.say_to}: --say-to writes WAV; give a name ending in .wav")
-            sink = WavSink(args.say_to)
-        else:
-            sink = SoundDeviceSink()
+        try:
+            sink = make_sink(args)
+        except VoicecareError as exc:
+            sink, problem = NullSink(), str(exc)
     # The synthesiser is made inside the speaker's own thread, which owns it.
-    return Speaker(functools.partial(Pyttsx3Synthesizer, args.voice), sink, rate_wpm=args.rate,
-                   ready_texts=(assistant.intents.messages["emergency"],), on_error=warn)
+    speaker = Speaker(make_synth(args), sink, rate_wpm=args.rate,
+                      ready_texts=(assistant.intents.messages["emergency"],), on_error=warn)
+    if problem is not None:
+        speaker.report_failure(problem)
+    return speaker
 
 
 def cache_dir() -> Path:
@@ -95,47 +163,75 @@ def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Seq
 
 
 def triage_audio(args: argparse.Namespace) -> int:
-    """``voicecare triage --audio FILE...``: one result per file, the model loaded once."""
-    from voicecare import audio, pipeline
+    """``voicecare triage --audio FILE...``: one result per file, the model loaded once.
+
+    Each result is printed as soon as it is decided, before it is spoken:
+    speech never delays the printed 911 instruction.
+    """
+    from voicecare import audio
 
     for path in args.audio:
         audio.read_format(path)  # fail fast, before loading anything, on a file that is not audio
+    if not args.quiet:
+        check_speech_options(args)
     assistant = Assistant.load(args.intents)
     recognizer = load_recognizer(args, assistant)
-    speaker = None if args.quiet else make_speaker(args, assistant)
-    try:
+    if args.quiet:
         for path in args.audio:
-            say = speaker.say if speaker is not None else (lambda messages: None)
-            heard = pipeline.recognize(audio.iter_wav(path, recognizer.rate), recognizer, assistant, say)
-            began = time.perf_counter()
-            result = pipeline.answer_transcript(assistant, heard.transcript, heard.early_findings)
-            triage_ms = (time.perf_counter() - began) * 1000
-            if speaker is not None:
-                speaker.say(pipeline.still_to_say(result, heard.early))
-                # Each recording is its own caregiver: one reply must not cut off another.
-                speaker.wait_idle()
-            extra = {
-                "engine": recognizer.name,
-                "model": recognizer.description,
-                "file": str(path),
-                "audio_seconds": round(heard.audio_seconds, 3),
-                "alternatives": list(heard.transcript.alternatives),
-                "emergency_detected_at": None if heard.emergency_at is None else round(heard.emergency_at, 2),
-                "timings": {
-                    "recognize_seconds": round(heard.recognize_seconds, 3),
-                    "realtime_factor": round(heard.recognize_seconds / max(heard.audio_seconds, 1e-6), 3),
-                    "triage_ms": round(triage_ms, 3),
-                },
-            }
-            text = heard.transcript.text
+            _triage_file(args, assistant, recognizer, path, None)
+        return 0
+    with make_speaker(args, assistant) as speaker:
+        for path in args.audio:
+            _triage_file(args, assistant, recognizer, path, speaker)
+            # Each recording is its own caregiver: one reply must not cut off another.
+            speaker.wait_idle()
+    return SPEECH_FAILED if speaker.failed else 0
+
+
+def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Recognizer, path: Path,
+                 speaker: Speaker | None) -> None:
+    from voicecare import audio, pipeline
+
+    say = speaker.say if speaker is not None else (lambda messages: None)
+    heard = pipeline.recognize(audio.iter_wav(path, recognizer.rate), recognizer, assistant, say)
+    began = time.perf_counter()
+    result = pipeline.answer_transcript(assistant, heard.transcript, heard.early_findings)
+    triage_ms = (time.perf_counter() - began) * 1000
+    extra = {
+        "engine": recognizer.name,
+        "model": recognizer.description,
+        "file": str(path),
+        "audio_seconds": round(heard.audio_seconds, 3),
+        "alternatives": list(heard.transcript.alternatives),
+        "emergency_detected_at": None if heard.emergency_at is None else round(heard.emergency_at, 2),
+        "timings": {
+            "recognize_seconds": round(heard.recognize_seconds, 3),
+            "realtime_factor": round(heard.recognize_seconds / max(heard.audio_seconds, 1e-6), 3),
+            "triage_ms": round(triage_ms, 3),
+        },
+    }
+    text = heard.transcript.text
+    if args.json:
+        print(render.as_json_line(result, str(path), text, extra), flush=True)
+    else:
+        print(render.as_text(result, f"{path}: heard \"{text}\"") + "\n", flush=True)
+    if speaker is not None:
+        speaker.say(pipeline.still_to_say(result, heard.early))
+
+
+def triage_text_spoken(args: argparse.Namespace, utterances: list[str]) -> int:
+    """``voicecare triage --text ... --say-to FILE.wav`` (or ``--speaker``): print each result, then speak it."""
+    assistant = Assistant.load(args.intents)
+    with make_speaker(args, assistant) as speaker:
+        for utterance in utterances:
+            result = assistant.answer(utterance)
             if args.json:
-                print(render.as_json_line(result, str(path), text, extra), flush=True)
+                print(render.as_json_line(result, utterance, utterance), flush=True)
             else:
-                print(render.as_text(result, f"{path}: heard \"{text}\"") + "\n", flush=True)
-    finally:
-        if speaker is not None:
-            speaker.close()
-    return 0
+                print(render.as_text(result, utterance) + "\n", flush=True)
+            speaker.say(result.messages)
+            speaker.wait_idle()
+    return SPEECH_FAILED if speaker.failed else 0
 
 
 def devices(args: argparse.Namespace) -> int:

@@ -4,19 +4,25 @@
 real time to play, like a device); ``FileMicrophone`` stands for the
 microphone (same ``start``/``chunks``/``close``/``muted`` as ``Microphone``)
 and replays WAV files. Neither fakes the engines: recognition and synthesis
-stay real.
+stay real. ``FaultySynthesizer`` is the real espeak-ng worker made to crash,
+hang, raise or talk garbage (run as ``python -m voicecare.testing FAULT N``).
 """
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from voicecare.audio import TARGET_RATE, AudioChunk, iter_wav
-from voicecare.errors import AudioError
+from voicecare.errors import AudioError, SpeechError
+from voicecare.interfaces import Clip, Synthesizer
 
 
 @dataclass
@@ -170,3 +176,68 @@ class LoopbackMicrophone:
 
     def close(self) -> None:
         self._closed = True
+
+
+SYNTH_FAULTS = ("segfault", "hang", "raise", "garbage", "dead")
+"""How testing.py's synthesiser worker fails: a native crash, a hang, an exception, nonsense on the pipe,
+or ("dead") a crash before it is even ready."""
+
+
+class FaultySynthesizer:
+    """The real espeak-ng engine, inside the real worker, that fails after ``healthy`` good messages.
+
+    Runs in the worker process (``python -m voicecare.testing FAULT HEALTHY``),
+    behind the same protocol as the real worker, so the parent sees exactly
+    what a crashing espeak-ng would show it.
+    """
+
+    def __init__(self, engine: Synthesizer, fault: str, healthy: int, out: BinaryIO) -> None:
+        self.engine = engine
+        self.fault = fault
+        self.healthy = healthy
+        self.out = out
+        self.served = 0
+
+    def synth(self, text: str, rate_wpm: int) -> Clip:
+        self.served += 1
+        if self.served > self.healthy:
+            self._fail()
+        return self.engine.synth(text, rate_wpm)
+
+    def _fail(self) -> None:
+        if self.fault == "segfault":
+            import ctypes
+
+            ctypes.string_at(0)  # a real invalid read, as a native library bug would do
+            os.kill(os.getpid(), signal.SIGSEGV)  # in case page 0 is mapped
+        if self.fault == "hang":
+            threading.Event().wait()
+        if self.fault == "garbage":
+            self.out.write(b"Audio saved to /tmp/say.wav\n" * 4)  # what a chatty driver prints
+            self.out.flush()
+            threading.Event().wait()
+        raise SpeechError("injected failure")
+
+
+def fault_worker_command(fault: str, healthy: int = 0) -> list[str]:
+    """The command of a synthesiser worker that fails with ``fault`` after ``healthy`` good messages."""
+    if fault not in SYNTH_FAULTS:
+        raise ValueError(f"unknown synthesiser fault {fault!r}; one of {', '.join(SYNTH_FAULTS)}")
+    return [sys.executable, "-m", "voicecare.testing", fault, str(healthy)]
+
+
+def fault_worker_main(argv: Sequence[str]) -> int:
+    """``python -m voicecare.testing FAULT HEALTHY``: serve like tts_worker, then fail."""
+    from voicecare.tts_worker import EspeakEngine, open_protocol, serve
+
+    fault, healthy = argv[0], int(argv[1])
+    inp, out = open_protocol()
+    if fault == "dead":
+        os.kill(os.getpid(), signal.SIGSEGV)
+    engine = EspeakEngine(None)
+    serve(FaultySynthesizer(engine, fault, healthy, out), inp, out, engine.rate)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(fault_worker_main(sys.argv[1:]))

@@ -16,7 +16,7 @@ from voicecare.assistant import Assistant
 from voicecare.audio import AudioChunk, iter_wav, read_format
 from voicecare.dialog import State
 from voicecare.echo import EchoGate
-from voicecare.errors import AudioError, InputError, IntentError, ModelError, VoicecareError
+from voicecare.errors import AudioError, InputError, IntentError, ModelError, SpeechError, VoicecareError
 from voicecare.interfaces import Microphone, Recognizer
 from voicecare.sinks import DirectorySink
 from voicecare.speech_cli import load_recognizer, make_speaker, warn
@@ -132,15 +132,15 @@ def listen(args: argparse.Namespace) -> int:
     warn(f"listening (ready in {time.monotonic() - started:.1f} s); say 'goodbye' to stop")
     session.greet()
     mic.start()
-    try:
-        for turn in turns_from(mic.chunks(), _muted(args, speaker), lambda seconds: None,
-                               _gate(session, speaker, live=True)):
-            session.take_turn(turn)
-            if session.done:
-                break
-    finally:
-        mic.close()
-        speaker.close()
+    with speaker:
+        try:
+            for turn in turns_from(mic.chunks(), _muted(args, speaker), lambda seconds: None,
+                                   _gate(session, speaker, live=True)):
+                session.take_turn(turn)
+                if session.done:
+                    break
+        finally:
+            mic.close()
     return 0
 
 
@@ -150,7 +150,7 @@ def _replay(args: argparse.Namespace) -> int:
         read_format(path)
     sink = DirectorySink(args.say_to_dir) if args.say_to_dir is not None else None
     session, speaker, _ = _session(args, settings_from(args), sink)
-    try:
+    with speaker:
         session.greet()
         for index, path in enumerate(args.input_files, start=1):
             speaker.wait_idle()
@@ -160,8 +160,6 @@ def _replay(args: argparse.Namespace) -> int:
             if session.done:
                 break
         speaker.wait_idle()
-    finally:
-        speaker.close()
     return 0
 
 
@@ -185,13 +183,16 @@ def kiosk(args: argparse.Namespace) -> int:
     def make_mic() -> Microphone:
         return LiveMicrophone(settings.device, session.recognizer.rate)
 
-    speaker.wait_ready()
+    speaker.on_error = fault  # speech failures reach the event log too
+    if not speaker.wait_ready() or not speaker.can_speak():
+        # A kiosk that cannot say "Call 911 now." must not look healthy: exit, and systemd restarts it.
+        speaker.close(drain=False)
+        raise SpeechError(f"the kiosk cannot speak ({speaker.failed or 'the speech engine did not start'}); "
+                          "see 'voicecare doctor'")
     warn("kiosk ready" + (f"; say '{session.settings.wake_phrase}' to begin" if session.settings.wake_phrase else ""))
-    try:
+    with speaker:  # once running, speech failures are logged and retried with back-off (tts_process.py)
         run_kiosk(session, speaker, make_mic, stop=threading.Event(), on_fault=fault, muted=_muted(options, speaker),
                   live=True)
-    finally:
-        speaker.close()
     return 0
 
 
