@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,6 +59,8 @@ class Symptom:
     topic: str
     near: tuple[str, ...] = ()
     """Word-group patterns ("legs arms + numb tingly"): one word of each group close together."""
+    silences: tuple[str, ...] = ()
+    """Topic messages left out once this symptom is mentioned, whatever was said of it ("unchecked")."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,10 @@ class IntentSet:
     def symptoms(self) -> tuple[Symptom, ...]:
         """All symptoms of all topics."""
         return tuple(s for t in self.topics for s in t.symptoms)
+
+    def only(self, topic_id: str) -> IntentSet:
+        """The same set with one topic: triage and matching then see only its symptoms and messages."""
+        return replace(self, topics=tuple(t for t in self.topics if t.id == topic_id))
 
 
 @dataclass(frozen=True)

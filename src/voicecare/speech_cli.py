@@ -30,7 +30,8 @@ def add_speech_arguments(command: argparse.ArgumentParser) -> None:
     """--engine/--model for recognition, --say-to/--quiet/--rate/--voice for speech."""
     command.add_argument("--engine", choices=("auto", "vosk", "sphinx"), default="auto",
                          help="speech recogniser (default auto: Vosk if a model is installed, else PocketSphinx)")
-    command.add_argument("--model", type=Path, help="Vosk model folder (default: $VOICECARE_MODEL, else models/)")
+    command.add_argument("--model", type=Path,
+                         help="Vosk model folder (default: $VOICECARE_MODEL, else the first in $VOICECARE_MODELS or models/)")
     command.add_argument("--say-to", type=Path, metavar="FILE.wav", help="write the spoken reply to this WAV file")
     command.add_argument("--quiet", action="store_true", help="print the reply only; do not speak")
     command.add_argument("--rate", type=int, default=DEFAULT_RATE_WPM, help="speaking rate, words per minute")
@@ -84,7 +85,7 @@ def triage_audio(args: argparse.Namespace) -> int:
 
     for path in args.audio:
         audio.read_format(path)  # fail fast, before loading anything, on a file that is not audio
-    assistant = Assistant.load(args.intents)
+    assistant = Assistant.load(args.intents, language=args.language, topic=args.topic)
     recognizer = load_recognizer(args, assistant)
     speaker = None if args.quiet else make_speaker(args, assistant)
     try:
