@@ -37,7 +37,7 @@ def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> Non
     command.add_argument("--max-questions", type=int, default=DEFAULT_MAX_QUESTIONS,
                          help=f"most red-flag questions to ask (default {DEFAULT_MAX_QUESTIONS})")
     command.add_argument("--wake-phrase", default=LANGUAGE_WAKE if kiosk else None,
-                         help="phrase that starts a session (default: " + ("the language's, e.g. 'hey voice care'"
+                         help="phrase that starts a session (default: " + ("wake_phrase of the language's language.toml"
                               if kiosk else "none") + f"); '{LANGUAGE_WAKE}' uses the language's, 'none' turns it off")
     command.add_argument("--reset-after", type=float, default=120.0,
                          help="seconds of quiet after which the session is forgotten (default 120)")
