@@ -83,3 +83,17 @@ def test_german_from_the_command_line() -> None:
     assert out.stdout.splitlines()[1] == "DRINGEND: sofort den Arzt anrufen"
     missing = run("triage", "--intents", str(DATA), "--language", "fr", "--text", "fièvre")
     assert missing.returncode == 2 and "intents folder not found" in missing.stderr
+
+
+def test_the_kiosk_config_chooses_language_and_topic(tmp_path: Path) -> None:
+    from voicecare.cli import build_parser, load_assistant
+    from voicecare.voice_cli import load_config, settings_from
+
+    config = tmp_path / "voicecare.toml"
+    config.write_text(f'[kiosk]\nintents = "{DATA}"\nlanguage = "de"\ntopic = "fieber"\n')
+    args = build_parser().parse_args(["kiosk", "--config", str(config)])
+    load_config(args.config, args)
+    assistant = load_assistant(args)
+    assert assistant.intents.language.code == "de" and [t.id for t in assistant.intents.topics] == ["fieber"]
+    # The kiosk's default wake phrase is the language's own.
+    assert settings_from(args, assistant).wake_phrase == "hallo pflege"

@@ -30,8 +30,13 @@ class Assistant:
 
         ``topic`` may be left out when the language has only one.
         """
-        loaded = intent_files.load(directory, language, topic)
-        return cls(loaded, Matcher(loaded, settings))
+        return cls.from_settings(intent_files.IntentSettings(directory, language, topic), settings)
+
+    @classmethod
+    def from_settings(cls, intents: intent_files.IntentSettings, matching: MatchSettings | None = None) -> Assistant:
+        """The assistant for these settings (built once from the command line or the config file)."""
+        loaded = intents.load()
+        return cls(loaded, Matcher(loaded, matching))
 
     def understand(self, transcript: str) -> tuple[Finding, ...]:
         """What a final transcript says about the child: one finding per symptom, the last statement winning."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,22 @@ SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences"}
 INTERVIEW_KEYS = {"id", "ask", "symptoms"}
 COMBINATION_KEYS = {"id", "when", "with_level", "level", "message"}
 TRIAGE_LEVELS = tuple(level for level in Level if level is not Level.UNCLEAR)
+
+
+@dataclass(frozen=True)
+class IntentSettings:
+    """Which intents to load; built once, from the command line or the kiosk config file."""
+
+    directory: Path | None = None
+    """The intents folder, or one language folder in it (None: $VOICECARE_INTENTS, else the shipped one)."""
+    language: str = DEFAULT_LANGUAGE
+    """A language folder's name ("en")."""
+    topic: str | None = None
+    """A folder in the language's topics/ (None: the only one there is)."""
+
+    def load(self) -> IntentSet:
+        """The language and topic these settings name, validated."""
+        return load(self.directory, self.language, self.topic)
 
 
 def default_dir() -> Path:

@@ -14,6 +14,7 @@ from typing import Any
 
 from voicecare.assistant import Assistant
 from voicecare.audio import AudioChunk, iter_wav, read_format
+from voicecare.cli import load_assistant
 from voicecare.dialog import DEFAULT_MAX_QUESTIONS
 from voicecare.echo import EchoGate
 from voicecare.errors import AudioError, InputError, IntentError, ModelError, VoicecareError
@@ -77,7 +78,7 @@ def _printer(as_json: bool) -> Callable[[TurnReport], None]:
 
 def _session(args: argparse.Namespace, speaker_sink: Any = None) -> tuple[VoiceSession, Speaker, Callable[[str], None]]:
     """The session the options ask for, and how to report a fault (stderr, and the event log if on)."""
-    assistant = Assistant.load(args.intents, language=args.language, topic=args.topic)
+    assistant = load_assistant(args)
     recognizer = load_recognizer(args, assistant)
     speaker = make_speaker(args, assistant, speaker_sink)
     show = _printer(args.json)
