@@ -81,6 +81,7 @@ def test_german_from_the_command_line() -> None:
     out = run("triage", "--intents", str(DATA), "--language", "de", "--text", "er hat Fieber")
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines()[1] == "DRINGEND: sofort den Arzt anrufen"
+    assert out.stdout.splitlines()[2] == '  + Fieber [present]: gehört "fieber"'
     missing = run("triage", "--intents", str(DATA), "--language", "fr", "--text", "fièvre")
     assert missing.returncode == 2 and "intents folder not found" in missing.stderr
 

@@ -19,6 +19,8 @@ from voicecare.errors import IntentError
 from voicecare.text import Spelling
 
 FILE_NAME = "language.toml"
+PRINTED = ("heard", "unsure")
+"""Words of the printed answer besides the headings (``[printed]``)."""
 SECTIONS = {
     "language": ("code", "name", "wake_phrase"),
     "spelling": ("contractions", "suffixes", "possessive", "possessive_is", "possessive_is_after", "number_words",
@@ -29,6 +31,7 @@ SECTIONS = {
     "conversation": ("fillers",),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
+    "printed": PRINTED,
 }
 CUE_KEYS = ("status", "words", "before", "after", "clausal", "uncertain", "recurs")
 FRAME_FIELDS = ("{s}", "{p}", "{q}")
@@ -45,6 +48,8 @@ class Language:
     context: ContextWords
     headings: Mapping[Level, str] = field(hash=False)
     """The first line of a printed answer, per level."""
+    printed: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """Other words of a printed answer: "heard" (before what was heard), "unsure" (after a hedged finding)."""
     wake_phrase: str = ""
     """Said to start a kiosk session; empty when the language has none."""
     optional_words: frozenset[str] = frozenset()
@@ -188,6 +193,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         code=head.text("code", required=True), name=head.text("name"), wake_phrase=head.text("wake_phrase"),
         spelling=spelling, context=_context(_Reader.section(data, "context", where, problems), spelling),
         headings=_headings(_Reader.section(data, "headings", where, problems)),
+        printed=_printed(_Reader.section(data, "printed", where, problems)),
         optional_words=frozenset(_in_token_form(matching, "optional_words", spelling)),
         negations=frozenset(_in_token_form(matching, "negations", spelling)),
         fillers=frozenset(_in_token_form(talk, "fillers", spelling, fold=False)),
@@ -272,3 +278,7 @@ def _frames(table: _Reader) -> tuple[str, ...]:
 
 def _headings(table: _Reader) -> dict[Level, str]:
     return {level: table.text(level.id, required=True) for level in Level}
+
+
+def _printed(table: _Reader) -> dict[str, str]:
+    return {key: table.text(key) for key in PRINTED}

@@ -117,7 +117,7 @@ def triage_audio(args: argparse.Namespace) -> int:
             if args.json:
                 print(render.as_json_line(result, str(path), text, extra), flush=True)
             else:
-                print(render.as_text(result, f"{path}: heard \"{text}\"", assistant.intents.language.headings) + "\n", flush=True)
+                print(render.as_text(result, f"{path}: heard \"{text}\"", assistant.intents.language) + "\n", flush=True)
     finally:
         if speaker is not None:
             speaker.close()
