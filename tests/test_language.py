@@ -41,6 +41,16 @@ def test_a_topic_that_shares_a_phrase_answers_only_for_itself(tmp_path: Path) ->
     assert [f.symptom.id for f in back.answer("my son has a fever").findings] == ["fever"]
 
 
+def test_a_topic_adds_its_own_spoken_numbers_to_the_recogniser(tmp_path: Path) -> None:
+    from voicecare import lm
+
+    root = english_with(tmp_path, (DATA / "newborn_fever", "newborn_fever"))
+    newborn = loader.load(root, topic="newborn_fever")
+    words = {w for line in lm.sentences(newborn) for w in lm.lm_words(line)} | {"a", "hundred", "nine", "one"}
+    model = lm.build(newborn, words, tmp_path / "cache").read_text(encoding="utf-8")
+    assert " of a hundred" in model and " 100" not in model
+
+
 def test_several_topics_need_a_choice_and_an_unknown_one_is_named(tmp_path: Path) -> None:
     root = english_with(tmp_path, (DATA / "newborn_fever", "newborn_fever"))
     with pytest.raises(IntentError, match=r"several topics \(back_spasm_toddler, newborn_fever\): choose one with --topic"):
