@@ -46,7 +46,7 @@ def sentences(intents: IntentSet) -> Iterator[str]:
     written = [p for s in intents.symptoms for p in s.phrases]
     # Phrases are written about a boy; the model must expect "wet herself" too.
     phrases = [*written, *(v for p in written if (v := feminine(p, language.feminine)) != p)]
-    subjects = language.lm_subjects or ("",)
+    subjects = (*language.lm_subjects, *(s for t in intents.topics for s in t.lm_subjects)) or ("",)
     for index, phrase in enumerate(phrases):
         other = phrases[(index * 7 + 3) % len(phrases)]
         for frame_index, frame in enumerate(language.lm_frames or ("{p}",)):
