@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import re
+import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -133,9 +135,16 @@ def build(intents: IntentSet, known: Iterable[str], cache: Path) -> Path:
     path = cache / f"voicecare-{hashlib.sha256(text.encode()).hexdigest()[:16]}.lm"
     if not path.exists():
         cache.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".tmp")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(path)
+        # A temporary file of this process's own: every checkout and test run on the machine
+        # builds the same name, and a shared temporary name let one process move another's
+        # half-written model into place, which PocketSphinx then read (it crashed).
+        handle, partial = tempfile.mkstemp(dir=cache, prefix=path.stem, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            Path(partial).replace(path)
+        finally:
+            Path(partial).unlink(missing_ok=True)  # only left when writing failed
     return path
 
 
