@@ -18,12 +18,15 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from voicecare.errors import InputError
-from voicecare.text import tokens
+from voicecare.intents import DEFAULT_LANGUAGE
 from voicecare.tts import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
 from voicecare.voice import VoiceSettings
 
 TABLE = "kiosk"
 DEFAULT_WAKE = "hey voice care"
+"""An example wake phrase for error messages (the default is the language's own)."""
+LANGUAGE_WAKE = "language"
+"""The wake-phrase value that means the language's own (``wake_phrase`` in language.toml)."""
 WAKE_OFF = ("none", "off")
 """Wake-phrase values that turn it off (the kiosk answers anyone who speaks)."""
 ENGINES = ("auto", "vosk", "sphinx")
@@ -45,8 +48,8 @@ class KioskSettings:
     model: Path | None = None
     device: str | None = None
     """Microphone: a PortAudio index (as digits) or part of its name."""
-    wake_phrase: str | None = DEFAULT_WAKE
-    """None: no wake phrase, the kiosk answers anyone."""
+    wake_phrase: str | None = LANGUAGE_WAKE
+    """None: no wake phrase, the kiosk answers anyone; LANGUAGE_WAKE: the language's own."""
     reset_after: float = 120.0
     """Seconds of quiet after which a session is forgotten."""
     max_questions: int = 4
@@ -59,6 +62,10 @@ class KioskSettings:
     """Speaking rate, words per minute."""
     voice: str | None = None
     intents: Path | None = None
+    language: str = DEFAULT_LANGUAGE
+    """A language folder of the intents (``intents/en``)."""
+    topic: str | None = None
+    """A topic folder of that language; needed only when there are several."""
     debug: bool = False
 
     def voice_settings(self) -> VoiceSettings:
@@ -141,7 +148,7 @@ def _wake(value: object) -> str | None:
         raise ValueError(f'must be a phrase in quotes, or "none" to answer anyone, not {_shown(value)}')
     if value.strip().lower() in WAKE_OFF:
         return None
-    if not tokens(value):
+    if not any(ch.isalnum() for ch in value):
         # A phrase without words can never be heard: the kiosk would wait for it forever.
         raise ValueError(f'has no words ({_shown(value)}); give a phrase like "{DEFAULT_WAKE}", or "none" to answer anyone')
     return " ".join(value.split())
@@ -152,6 +159,7 @@ CHECKS: Mapping[str, Check] = {
     "reset_after": _number(*RESET_RANGE), "max_questions": _whole(*QUESTIONS_RANGE, "questions"),
     "event_log": _path, "json": _flag, "no_barge_in": _flag, "quiet": _flag, "say_to": _path,
     "rate": _whole(*RATE_RANGE, "words a minute"), "voice": _text, "intents": _path, "debug": _flag,
+    "language": _text, "topic": _text,
 }
 
 
@@ -170,6 +178,10 @@ def build(args: argparse.Namespace) -> KioskSettings:
     for key in KEYS:
         value = getattr(args, key, None)
         if value is None or value is False:  # not given (a flag given is True)
+            continue
+        if key == "language" and value == DEFAULT_LANGUAGE and key in chosen:
+            # --language comes from the parser shared by every command, so its default cannot be made None
+            # for the kiosk alone: the default does not override the file's language.
             continue
         try:
             chosen[key] = CHECKS[key](value)

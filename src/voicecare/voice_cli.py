@@ -7,14 +7,15 @@ import json
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
 from voicecare import kiosk_config
 from voicecare.assistant import Assistant
 from voicecare.audio import AudioChunk, iter_wav, read_format
-from voicecare.dialog import State
+from voicecare.cli import load_assistant
+from voicecare.dialog import DEFAULT_MAX_QUESTIONS, State
 from voicecare.echo import EchoGate
 from voicecare.errors import AudioError, InputError, IntentError, ModelError, VoicecareError
 from voicecare.interfaces import Microphone, Recognizer
@@ -28,15 +29,17 @@ FIRST_BACKOFF, MAX_BACKOFF = 1.0, 30.0
 DEFAULT_WAKE = kiosk_config.DEFAULT_WAKE
 ASKING = (State.INTERVIEW, State.ANYTHING_ELSE)
 """States in which the caregiver's next turn answers a question."""
+LANGUAGE_WAKE = kiosk_config.LANGUAGE_WAKE
 
 
 def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> None:
     """Options shared by listen and kiosk."""
     command.add_argument("--device", help="microphone (index or part of its name; see 'voicecare devices')")
-    command.add_argument("--max-questions", type=int, default=4, help="most red-flag questions to ask")
-    command.add_argument("--wake-phrase", default=DEFAULT_WAKE if kiosk else None,
-                         help=f"phrase that starts a session ({'default' if kiosk else 'off by default; e.g.'} "
-                              f"'{DEFAULT_WAKE}'); 'none' turns it off")
+    command.add_argument("--max-questions", type=int, default=DEFAULT_MAX_QUESTIONS,
+                         help=f"most red-flag questions to ask (default {DEFAULT_MAX_QUESTIONS})")
+    command.add_argument("--wake-phrase", default=LANGUAGE_WAKE if kiosk else None,
+                         help="phrase that starts a session (default: " + ("wake_phrase of the language's language.toml"
+                              if kiosk else "none") + f"); '{LANGUAGE_WAKE}' uses the language's, 'none' turns it off")
     command.add_argument("--reset-after", type=float, default=120.0,
                          help="seconds of quiet after which the session is forgotten (default 120)")
     command.add_argument("--event-log", type=Path, help="opt-in log of times, dispositions and symptom ids (no words)")
@@ -63,6 +66,13 @@ def settings_from(args: argparse.Namespace) -> VoiceSettings:
                          echo_filter=live and not args.no_barge_in)
 
 
+def own_wake(settings: VoiceSettings, assistant: Assistant) -> VoiceSettings:
+    """The settings with the language's own wake phrase when they ask for it (``--wake-phrase language``)."""
+    if settings.wake_phrase != LANGUAGE_WAKE:
+        return settings
+    return replace(settings, wake_phrase=assistant.intents.language.wake_phrase or None)
+
+
 def _printer(as_json: bool) -> Callable[[TurnReport], None]:
     def show(report: TurnReport) -> None:
         if as_json:
@@ -84,7 +94,8 @@ def _session(args: argparse.Namespace, settings: VoiceSettings,
         from voicecare.events import EventLog
 
         log = EventLog(args.event_log, on_error=warn)  # before the slow start-up: a wrong path fails at once
-    assistant = Assistant.load(args.intents)
+    assistant = load_assistant(args)
+    settings = own_wake(settings, assistant)
     wake = () if settings.wake_phrase is None else (settings.wake_phrase,)
     recognizer = load_recognizer(args, assistant, wake)
     _check_wake(recognizer, settings.wake_phrase)
