@@ -1,0 +1,378 @@
+"""Understanding one answer to an interview question: yes, no, unsure, partial, new information, a command.
+
+The matcher and its context engine say which symptoms an answer names and
+whether each is present, denied or hedged; the language's answer words
+(``intents/<language>/answers.toml``), its control words (``controls.toml``)
+and each question's own words (the topic's ``answers.toml``) say the rest. A
+wrong "no" hides a red flag, so every doubt leans towards counting the
+question's signs (rule 4), and a symptom said beats a leading "no" (rule 2).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from voicecare import triage
+from voicecare.assistant import MAX_UTTERANCE_CHARS, Assistant
+from voicecare.domain import Basis, Finding, IntentSet, Level, Match, Status
+from voicecare.errors import IntentError
+
+FILE_NAME = "answers.toml"
+ANYTHING_ELSE = "anything_else"
+"""The question id of "is there anything else?", asked after the advice."""
+WORD_KINDS = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic", "health", "corrections", "contrast",
+              "clause_breaks")
+SPOTTED = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic", "health", "corrections", "contrast")
+"""Kinds found in an answer, overlapping ones resolved (clause breaks are found apart: they may overlap)."""
+CONTROL_ANSWERS = {"yes": "yes_lead", "no": "no_lead", "not_sure": "unsure"}
+"""controls.toml answer kinds that are answer words too; its yes and no are whole answers, so they count only
+at the start ("she isn't" is a no there, not in "she isn't eating")."""
+COMMAND_IDS = {"quit": "goodbye"}
+"""controls.toml command kinds whose id in an answer differs."""
+NOT_COMMANDS = frozenset(CONTROL_ANSWERS)
+LEAD_ONLY = {"yes_lead": "yes", "no_lead": "no"}
+"""Answer words that are the answer only when said first ("a little, he's a bit hot")."""
+HEDGE_REACH = 3
+"""A denied sign this many words after a hedge is hedged ("can't say about confused"): not a "no"."""
+
+Phrase = tuple[str, ...]
+
+
+class AnswerKind(StrEnum):
+    """What an answer to an interview question is."""
+
+    YES = "yes"
+    NO = "no"
+    UNSURE = "unsure"
+    PARTIAL = "partial"
+    """Some of the question's signs affirmed (or hedged), others denied."""
+    NEW_INFO = "new_info"
+    """Something else about the child instead of an answer: its own findings, never a yes to the question."""
+    COMMAND = "command"
+    OFF_TOPIC = "off_topic"
+    """Said to someone else, or a television: not an answer; the question is asked again."""
+
+
+@dataclass(frozen=True)
+class AnswerWords:
+    """A language's answer words and a topic's words per question, as token sequences."""
+
+    words: Mapping[str, tuple[Phrase, ...]] = field(hash=False)
+    """By kind (``WORD_KINDS``)."""
+    commands: Mapping[str, tuple[Phrase, ...]] = field(hash=False)
+    """By command id (repeat, slower, goodbye, ...)."""
+    about: Mapping[str, tuple[Phrase, ...]] = field(hash=False)
+    """By interview question id: what an answer to it talks about."""
+
+    @classmethod
+    def load(cls, intents: IntentSet) -> AnswerWords:
+        """Read the language's and the topics' answers.toml beside the loaded intents (IntentError if wrong)."""
+        spelling = intents.language.spelling
+
+        def tokens(text: str) -> list[str]:
+            return [spelling.canonical(w) for w in spelling.tokens(text)]
+
+        folder = intents.folder
+        table = _read(folder / FILE_NAME, "answers") if folder is not None else {}
+        words = {kind: _phrases(table.get(kind, []), tokens, f"{FILE_NAME}: {kind}") for kind in WORD_KINDS
+                 if kind != "no_lead"}
+        words["no_lead"] = ()
+        for control, kind in CONTROL_ANSWERS.items():
+            words[kind] = (*words[kind], *(tuple(tokens(p)) for p in intents.controls.get(control, ())))
+        commands = {COMMAND_IDS.get(k, k): tuple(tuple(tokens(p)) for p in v)
+                    for k, v in intents.controls.items() if k not in NOT_COMMANDS}
+        about: dict[str, tuple[Phrase, ...]] = {}
+        for topic in intents.topics:
+            path = folder / "topics" / topic.id / FILE_NAME if folder is not None else None
+            found = _read(path, "about") if path is not None else {}
+            about.update({key: _phrases(value, tokens, f"{path}: about: {key}") for key, value in found.items()})
+        return cls(words, commands, about)
+
+
+def _read(path: Path, table: str) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise IntentError(f"{path}: cannot be read: {exc}") from None
+    value = data.get(table, {})
+    if not isinstance(value, dict):
+        raise IntentError(f"{path}: {table}: must be a table")
+    return value
+
+
+def _phrases(value: Any, tokens: Any, where: str) -> tuple[Phrase, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise IntentError(f"{where}: must be a list of texts")
+    return tuple(p for p in (tuple(tokens(v)) for v in value) if p)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer understood: its kind, and what it says about each symptom."""
+
+    input: str
+    question: str
+    kind: AnswerKind
+    command: str | None
+    findings: tuple[Finding, ...]
+    """Every symptom the answer settles, with its status: the question's signs (by the answer) and any other."""
+    silent: bool = False
+    """Nothing was heard: counted as yes (rule 4), read back as not heard (rule 14)."""
+
+
+@dataclass(frozen=True)
+class _Spot:
+    """Where answer words of one kind were found (token indexes)."""
+
+    kind: str
+    start: int
+    end: int
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class _Heard:
+    """An answer taken apart: its words, clauses, symptom matches and answer words."""
+
+    tokens: list[str]
+    clause_of: list[int]
+    matches: list[Match]
+    spots: list[_Spot]
+    about: list[_Spot]
+
+    def spots_of(self, *kinds: str) -> list[_Spot]:
+        return [s for s in self.spots if s.kind in kinds]
+
+    def longest(self, *kinds: str) -> int:
+        return max((s.size for s in self.spots_of(*kinds)), default=0)
+
+    def clause(self, index: int) -> int:
+        return self.clause_of[min(index, len(self.clause_of) - 1)]
+
+
+class AnswerReader:
+    """Reads answers to one assistant's interview questions; the conversation and ``voicecare answer`` share it."""
+
+    def __init__(self, assistant: Assistant, words: AnswerWords | None = None) -> None:
+        self.assistant = assistant
+        self.intents = assistant.intents
+        self.words = words or AnswerWords.load(assistant.intents)
+        self.questions = {q.id: q for t in self.intents.topics for q in t.interview}
+
+    @property
+    def question_ids(self) -> tuple[str, ...]:
+        """Every id ``read`` accepts."""
+        return (*self.questions, ANYTHING_ELSE)
+
+    def read(self, question_id: str, text: str) -> Answer:
+        """The answer ``text`` to question ``question_id`` (KeyError for an unknown id)."""
+        if question_id != ANYTHING_ELSE and question_id not in self.questions:
+            raise KeyError(question_id)
+        question = self.questions.get(question_id)
+        text = text[:MAX_UTTERANCE_CHARS]
+        asked = question.symptoms if question is not None else ()
+        heard = self._take_apart(text, question_id)
+        if not heard.tokens:
+            return self._answer(text, question_id, AnswerKind.UNSURE, None, heard, asked, silent=True)
+        kind, command = self._kind(heard, set(asked), question is None)
+        return self._answer(text, question_id, kind, command, heard, asked)
+
+    def _take_apart(self, text: str, question_id: str) -> _Heard:
+        language = self.intents.language
+        heard, breaks = language.spelling.tokens_and_breaks(text)
+        tokens = [language.spelling.canonical(w) for w in heard]
+        starts = {s.start for s in _find(tokens, {"break": self.words.words["clause_breaks"]})} | set(breaks)
+        clause_of, clause = [], 0
+        for index in range(len(tokens)):
+            clause += index in starts and index > 0
+            clause_of.append(clause)
+        kinds = {kind: self.words.words[kind] for kind in SPOTTED}
+        kinds.update({f"command:{c}": p for c, p in self.words.commands.items()})
+        spots = _lead(_resolve(_find(tokens, kinds)), tokens, language.fillers, clause_of)
+        matches = self.assistant.matcher.match(text)
+        # A sign "found" inside words that say all is well ("getting better", "as chubby as ever") is a misreading.
+        calm = [s for s in spots if s.kind == "well"]
+        matches = [m for m in matches if m.status is not Status.PRESENT or not any(_overlaps(m, s) for s in calm)]
+        if _final_no(spots, clause_of):
+            # "She has a fever? No, she doesn't": a bare "no" said last answers what came before it.
+            matches = [replace(m, status=Status.ABSENT) if m.status is Status.PRESENT else m for m in matches]
+        # Words about the question inside a mention of the past or of someone else affirm nothing now.
+        elsewhere = [m for m in matches if m.status not in (Status.PRESENT, Status.ABSENT)]
+        about = [s for s in _find(tokens, {"about": self.words.about.get(question_id, ())})
+                 if not any(clause_of[s.start] == clause_of[min(m.start, len(clause_of) - 1)] for m in elsewhere)]
+        return _Heard(tokens, clause_of, matches, spots, about)
+
+    def _kind(self, heard: _Heard, asked: set[str], anything_else: bool) -> tuple[AnswerKind, str | None]:
+        present = [m for m in heard.matches if m.status is Status.PRESENT]
+        named = [m for m in present if m.symptom in asked and not self._hedged_denial(heard, m)]
+        named += [m for m in heard.matches if m.symptom in asked and self._hedged_denial(heard, m)]
+        denied = [m for m in heard.matches if m.symptom in asked and m.status is Status.ABSENT
+                  and not self._hedged_denial(heard, m)]
+        other = [m for m in present if m.symptom not in asked and self._serious(m.symptom)]
+        answer_size = heard.longest("yes", "no", "unsure")
+        if not present:
+            command = max(heard.spots_of(*(f"command:{c}" for c in self.words.commands)), key=lambda s: s.size,
+                          default=None)
+            # A command said last ("ok that's all, bye bye") is what the caregiver wants now.
+            last = command is not None and command.end == len(heard.tokens)
+            if command is not None and command.size >= heard.longest("off_topic") and (last or command.size >= answer_size):
+                return AnswerKind.COMMAND, command.kind.split(":", 1)[1]
+            if heard.longest("off_topic") >= max(answer_size, 1):
+                return AnswerKind.OFF_TOPIC, None
+        denial = bool(denied) or self._denies_part(heard, named)
+        hedges = heard.spots_of("unsure")
+        if named:
+            if denial:
+                return AnswerKind.PARTIAL, None
+            return (AnswerKind.UNSURE if hedges and not heard.spots_of("yes") else AnswerKind.YES), None
+        affirmed_about = self._affirms_part(heard, asked)
+        if affirmed_about and not hedges:
+            return (AnswerKind.PARTIAL if denial else AnswerKind.YES), None
+        if other:
+            return (AnswerKind.YES if anything_else else AnswerKind.NEW_INFO), None
+        if hedges:
+            return (AnswerKind.PARTIAL if denial or heard.spots_of("no") else AnswerKind.UNSURE), None
+        if denial or heard.spots_of("no", "well"):
+            return AnswerKind.NO, None
+        if heard.spots_of("yes"):
+            return AnswerKind.YES, None
+        if heard.spots_of("health"):
+            return (AnswerKind.YES if anything_else else AnswerKind.NEW_INFO), None
+        return AnswerKind.UNSURE, None  # unclear counts as yes (rule 4)
+
+    def _serious(self, symptom_id: str) -> bool:
+        return self.intents.symptom(symptom_id).level < Level.HOME_CARE
+
+    def _hedged_denial(self, heard: _Heard, match: Match) -> bool:
+        """A "denial" that follows a hedge closely ("can't say about confused") is a hedge: it counts (rule 10)."""
+        return match.status is Status.ABSENT and any(
+            0 <= match.start - h.end <= HEDGE_REACH for h in heard.spots_of("unsure"))
+
+    def _denies_part(self, heard: _Heard, named: Sequence[Match]) -> bool:
+        """A clause about the question that says no or all is well, apart from the signs named."""
+        named_clauses = {heard.clause(m.start) for m in named}
+        denials = {heard.clause(s.start) for s in heard.spots_of("no", "well")}
+        about = {heard.clause(s.start) for s in heard.about}
+        if (denials & about) - named_clauses:
+            return True
+        # "Not really, but he did pass out": a bare "no" turned from by a contrast denies the other signs.
+        # Without the contrast, a sign said beats a leading "no" (rule 2: "no, he can't breathe").
+        first = min((m.start for m in named), default=None)
+        return first is not None and any(
+            s.start < first and heard.clause(s.start) not in named_clauses for s in heard.spots_of("no")
+        ) and bool(heard.spots_of("contrast")) and not heard.spots_of("corrections")
+
+    def _affirms_part(self, heard: _Heard, asked: set[str]) -> bool:
+        """A clause about the question with no denial, hedge or correction in it: it affirms that part."""
+        quiet = {heard.clause(s.start) for s in heard.spots_of("no", "well", "unsure", "off_topic")}
+        # Where the matcher found one of the question's signs, its status says more than the words around it.
+        signs = [m for m in heard.matches if m.symptom in asked]
+        return any(heard.clause(s.start) not in quiet and not any(_overlaps(m, s) for m in signs)
+                   for s in heard.about)
+
+    def _answer(self, text: str, question_id: str, kind: AnswerKind, command: str | None, heard: _Heard,
+                asked: Sequence[str], *, silent: bool = False) -> Answer:
+        said = [m for m in heard.matches if kind is not AnswerKind.COMMAND]
+        found = {f.symptom.id: f for f in triage.findings(said, self.intents)}
+        for match in said:
+            if match.symptom in asked and self._hedged_denial(heard, match):
+                found[match.symptom] = _assumed(self.intents, match.symptom, text, Basis.UNSURE)
+        for symptom_id, finding in self._question_findings(kind, text, asked, found, heard, silent):
+            found[symptom_id] = finding
+        return Answer(text, question_id, kind, command, tuple(found.values()), silent)
+
+    def _question_findings(self, kind: AnswerKind, text: str, asked: Sequence[str], found: Mapping[str, Finding],
+                           heard: _Heard, silent: bool) -> Iterable[tuple[str, Finding]]:
+        """What the answer says of the question's signs that it did not name."""
+        rest = [s for s in asked if s not in found or found[s].status not in (Status.PRESENT, Status.ABSENT)]
+        named = any(found[s].status is Status.PRESENT for s in asked if s in found)
+        if kind is AnswerKind.NO or (kind is AnswerKind.PARTIAL and named and heard.spots_of("no")
+                                     and not heard.spots_of("unsure")):
+            status, basis = Status.ABSENT, Basis.SAID
+        elif kind is AnswerKind.YES and not named:
+            status, basis = Status.PRESENT, Basis.SAID
+        elif kind is AnswerKind.UNSURE or (kind is AnswerKind.PARTIAL and (heard.spots_of("unsure") or not named)):
+            # A partial answer with only "that part is fine" leaves the other signs unsaid: they share the level of
+            # the sign named, so leaving them out changes nothing; without a sign named, they count (rule 4).
+            status, basis = Status.PRESENT, Basis.UNHEARD if silent or not heard.spots_of("unsure") else Basis.UNSURE
+        else:
+            return
+        for symptom_id in rest:
+            finding = _assumed(self.intents, symptom_id, text, basis)
+            yield symptom_id, Finding(finding.symptom, status, 100.0, finding.heard, finding.uncertain, basis)
+
+
+def _assumed(intents: IntentSet, symptom_id: str, text: str, basis: Basis) -> Finding:
+    return Finding(intents.symptom(symptom_id), Status.PRESENT, 100.0, text, basis is not Basis.SAID, basis)
+
+
+def _final_no(spots: Sequence[_Spot], clause_of: Sequence[int]) -> bool:
+    """True when the last clause is nothing but "no" words (and it is not the only clause)."""
+    if not clause_of or clause_of[-1] == 0:
+        return False
+    last = clause_of[-1]
+    size = sum(1 for c in clause_of if c == last)
+    inside = [s for s in spots if clause_of[s.start] == last]
+    return bool(inside) and all(s.kind == "no" for s in inside) and sum(s.size for s in inside) == size
+
+
+def _overlaps(match: Match, spot: _Spot) -> bool:
+    return match.start < spot.end and spot.start < match.end
+    return match.start < spot.end and spot.start < match.end
+
+
+def _find(tokens: Sequence[str], kinds: Mapping[str, Iterable[Phrase]]) -> Iterable[_Spot]:
+    for kind, phrases in kinds.items():
+        for phrase in phrases:
+            size = len(phrase)
+            for start in range(len(tokens) - size + 1):
+                if tuple(tokens[start:start + size]) == phrase:
+                    yield _Spot(kind, start, start + size)
+
+
+def _resolve(spots: Iterable[_Spot]) -> list[_Spot]:
+    """Overlapping spots: the longer wins, then the earlier kind in WORD_KINDS order (a hedge before a no)."""
+    order = {kind: i for i, kind in enumerate(WORD_KINDS)}
+    chosen: list[_Spot] = []
+    taken: set[int] = set()
+    for spot in sorted(spots, key=lambda s: (-s.size, order.get(s.kind, -1), s.start)):
+        span = set(range(spot.start, spot.end))
+        if not span & taken:
+            chosen.append(spot)
+            taken |= span
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _lead(spots: list[_Spot], tokens: Sequence[str], fillers: frozenset[str], clause_of: Sequence[int]) -> list[_Spot]:
+    """In the run of yes/no words an answer starts with, the last one counts ("nah yeah" is yes)."""
+    run: list[_Spot] = []
+    position = 0
+    for spot in spots:
+        while position < spot.start and tokens[position] in fillers:
+            position += 1
+        if spot.start != position or spot.kind not in ("yes", "no", *LEAD_ONLY):
+            break
+        whole = spot.end == len(tokens) or clause_of[spot.end] != clause_of[spot.start]
+        if run and spot.kind in LEAD_ONLY and not whole:
+            break  # "yes, she isn't eating": a whole answer ("she isn't") only when nothing follows it
+        run.append(spot)
+        position = spot.end
+    last = run[-1] if run else None
+    kept = [s for s in spots if s.kind not in LEAD_ONLY and (s is last or s not in run)]
+    for spot in spots:
+        # Said first, or as a clause of its own ("she has a fever? no she doesn't"), it is the answer.
+        alone = (spot.start == 0 or clause_of[spot.start - 1] != clause_of[spot.start]) and (
+            spot.end == len(tokens) or clause_of[spot.end] != clause_of[spot.start])
+        if spot.kind in LEAD_ONLY and (spot is last or alone):
+            kept.append(_Spot(LEAD_ONLY[spot.kind], spot.start, spot.end))
+    return sorted(kept, key=lambda s: s.start)
