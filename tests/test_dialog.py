@@ -201,3 +201,14 @@ def test_skip_during_an_emergency_says_the_emergency_again(assistant: Assistant)
     talk.hear("she fainted")
     turn = talk.hear("skip")
     assert turn.messages and turn.messages[0].text == "Call 911 now."
+
+
+def test_the_disclaimer_is_said_once_when_the_interview_comes_first(assistant: Assistant) -> None:
+    # Rule 8: the first answer asks a question instead of giving advice; the disclaimer must not be lost with it.
+    talk = Conversation(assistant, max_questions=4)
+    said = texts(talk.hear("my son has a fever").messages)
+    while talk.state is State.INTERVIEW:
+        said += texts(talk.hear("no").messages)
+    disclaimer = assistant.intents.messages["disclaimer"]
+    assert said.count(disclaimer) == 1
+    assert said.index(disclaimer) < said.index(assistant.intents.messages["conversation.interview_intro"])
