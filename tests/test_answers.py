@@ -165,3 +165,16 @@ def test_eval_answers_prints_the_figures(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     assert "accuracy: 100.0%" in out.stdout and '"no" precision: 100.0%' in out.stdout
     assert "missed affirmations: 0.0%" in out.stdout
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("breathing_alertness", "she's short of breath"),  # "short" must not read as "it was short, all is well"
+    ("fever_chills", "she was fine this morning but now she's really hot"),
+    ("fever_chills", "normal this morning, now 39.5"),
+    ("course", "the pain is no better"),
+    ("cramps_night_weight", "the cramps are good one minute then bad again"),
+    ("walking_toilet", "he walks okay but he's not peed all day"),
+    ("heart_control", "no accidents but his heart is going really fast"),
+])
+def test_a_part_that_is_well_never_hides_the_part_that_is_not(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) in ("yes", "partial", "unsure")

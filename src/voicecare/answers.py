@@ -35,8 +35,15 @@ at the start ("she isn't" is a no there, not in "she isn't eating")."""
 COMMAND_IDS = {"quit": "goodbye"}
 """controls.toml command kinds whose id in an answer differs."""
 NOT_COMMANDS = frozenset(CONTROL_ANSWERS)
+CALM_WORDS = 2
+"""A sign found inside words that say all is well is dropped only when those are a phrase ("getting better"):
+one word ("fine") is too little to overrule the matcher."""
 LEAD_ONLY = {"yes_lead": "yes", "no_lead": "no"}
 """Answer words that are the answer only when said first ("a little, he's a bit hot")."""
+SHORT_COMMAND_WORDS = 3
+"""A one-word command ("again", "pass") counts only in an answer this short, in one that says nothing else we
+know, or as a goodbye said last."""
+ENDING = "command:goodbye"
 HEDGE_REACH = 3
 """A denied sign this many words after a hedge is hedged ("can't say about confused"): not a "no"."""
 
@@ -201,7 +208,7 @@ class AnswerReader:
         spots = _lead(_resolve(_find(tokens, kinds)), tokens, language.fillers, clause_of)
         matches = self.assistant.matcher.match(text)
         # A sign "found" inside words that say all is well ("getting better", "as chubby as ever") is a misreading.
-        calm = [s for s in spots if s.kind == "well"]
+        calm = [s for s in spots if s.kind == "well" and s.size >= CALM_WORDS]
         matches = [m for m in matches if m.status is not Status.PRESENT or not any(_overlaps(m, s) for s in calm)]
         if _final_no(spots, clause_of):
             # "She has a fever? No, she doesn't": a bare "no" said last answers what came before it.
@@ -223,9 +230,15 @@ class AnswerReader:
         if not present:
             command = max(heard.spots_of(*(f"command:{c}" for c in self.words.commands)), key=lambda s: s.size,
                           default=None)
-            # A command said last ("ok that's all, bye bye") is what the caregiver wants now.
+            # A command said last ("ok that's all, bye bye") is what the caregiver wants now; one word inside a
+            # longer answer ("then bad again") is a command only when it ends the talk.
             last = command is not None and command.end == len(heard.tokens)
-            if command is not None and command.size >= heard.longest("off_topic") and (last or command.size >= answer_size):
+            words = [w for w in heard.tokens if w not in self.intents.language.fillers]
+            alone = not heard.about and not heard.spots_of("yes", "no", "unsure", "well", "health")
+            plain = command is not None and (command.size > 1 or len(words) <= SHORT_COMMAND_WORDS or alone
+                                             or (last and command.kind == ENDING))
+            if command is not None and plain and command.size >= heard.longest("off_topic") and (
+                    last or command.size >= answer_size):
                 return AnswerKind.COMMAND, command.kind.split(":", 1)[1]
             if heard.longest("off_topic") >= max(answer_size, 1):
                 return AnswerKind.OFF_TOPIC, None
@@ -273,12 +286,15 @@ class AnswerReader:
         ) and bool(heard.spots_of("contrast")) and not heard.spots_of("corrections")
 
     def _affirms_part(self, heard: _Heard, asked: set[str]) -> bool:
-        """A clause about the question with no denial, hedge or correction in it: it affirms that part."""
+        """A clause about the question, or one turned to by a contrast ("fine this morning, but now ..."), with no
+        denial, hedge or correction in it: it affirms that part."""
         quiet = {heard.clause(s.start) for s in heard.spots_of("no", "well", "unsure", "off_topic")}
         # Where the matcher found one of the question's signs, its status says more than the words around it.
         signs = [m for m in heard.matches if m.symptom in asked]
+        turned = [s for s in heard.spots_of("contrast") if s.end < len(heard.tokens)
+                  and heard.clause(s.end) == heard.clause(s.start) and quiet]
         return any(heard.clause(s.start) not in quiet and not any(_overlaps(m, s) for m in signs)
-                   for s in heard.about)
+                   for s in [*heard.about, *turned])
 
     def _answer(self, text: str, question_id: str, kind: AnswerKind, command: str | None, heard: _Heard,
                 asked: Sequence[str], *, silent: bool = False) -> Answer:
