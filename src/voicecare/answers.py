@@ -274,7 +274,7 @@ class AnswerReader:
     def _denies_part(self, heard: _Heard, named: Sequence[Match]) -> bool:
         """A clause about the question that says no or all is well, apart from the signs named."""
         named_clauses = {heard.clause(m.start) for m in named}
-        denials = {heard.clause(s.start) for s in heard.spots_of("no", "well")}
+        denials = {heard.clause(s.start) for s in heard.spots_of("no", "well")} | self._negated_about(heard)
         about = {heard.clause(s.start) for s in heard.about}
         if (denials & about) - named_clauses:
             return True
@@ -285,10 +285,19 @@ class AnswerReader:
             s.start < first and heard.clause(s.start) not in named_clauses for s in heard.spots_of("no")
         ) and bool(heard.spots_of("contrast")) and not heard.spots_of("corrections")
 
+    def _negated_about(self, heard: _Heard) -> set[int]:
+        """Clauses where a word of the question follows a negation ("not hot"): that part is denied.
+
+        A sign whose name holds its own negation ("not breathing") was found by the matcher and wins (rule 2).
+        """
+        negations = self.intents.language.negations
+        return {heard.clause(s.start) for s in heard.about if s.start > 0 and heard.tokens[s.start - 1] in negations}
+
     def _affirms_part(self, heard: _Heard, asked: set[str]) -> bool:
         """A clause about the question, or one turned to by a contrast ("fine this morning, but now ..."), with no
         denial, hedge or correction in it: it affirms that part."""
         quiet = {heard.clause(s.start) for s in heard.spots_of("no", "well", "unsure", "off_topic")}
+        quiet |= self._negated_about(heard)
         # Where the matcher found one of the question's signs, its status says more than the words around it.
         signs = [m for m in heard.matches if m.symptom in asked]
         turned = [s for s in heard.spots_of("contrast") if s.end < len(heard.tokens)
