@@ -38,6 +38,8 @@ NOT_COMMANDS = frozenset(CONTROL_ANSWERS)
 CALM_WORDS = 2
 """A sign found inside words that say all is well is dropped only when those are a phrase ("getting better"):
 one word ("fine") is too little to overrule the matcher."""
+REQUEST_WORDS = 3
+"""A command this long ("I don't understand") is a request to the assistant, whatever the matcher found in it."""
 LEAD_ONLY = {"yes_lead": "yes", "no_lead": "no"}
 """Answer words that are the answer only when said first ("a little, he's a bit hot")."""
 SHORT_COMMAND_WORDS = 3
@@ -208,7 +210,9 @@ class AnswerReader:
         spots = _lead(_resolve(_find(tokens, kinds)), tokens, language.fillers, clause_of)
         matches = self.assistant.matcher.match(text)
         # A sign "found" inside words that say all is well ("getting better", "as chubby as ever") is a misreading.
-        calm = [s for s in spots if s.kind == "well" and s.size >= CALM_WORDS]
+        # So is one inside a request to the assistant ("I don't understand what you're asking").
+        calm = [s for s in spots if (s.kind == "well" and s.size >= CALM_WORDS)
+                or (s.kind.startswith("command:") and s.size >= REQUEST_WORDS)]
         matches = [m for m in matches if m.status is not Status.PRESENT or not any(_overlaps(m, s) for s in calm)]
         if _final_no(spots, clause_of):
             # "She has a fever? No, she doesn't": a bare "no" said last answers what came before it.
