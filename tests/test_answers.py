@@ -178,3 +178,25 @@ def test_eval_answers_prints_the_figures(tmp_path: Path) -> None:
 ])
 def test_a_part_that_is_well_never_hides_the_part_that_is_not(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) in ("yes", "partial", "unsure")
+
+
+def test_the_shipped_answer_words_are_valid(reader: AnswerReader) -> None:
+    words = reader.words
+    assert all(words.words[kind] for kind in ("yes", "no", "unsure", "well", "off_topic", "health"))
+    assert set(words.about) <= set(reader.question_ids)
+    assert {"repeat", "slower", "faster", "stop", "start_over", "help", "goodbye", "skip"} <= set(words.commands)
+    ids = {q.id for t in reader.intents.topics for q in t.interview}
+    assert all(words.about.get(i) for i in ids)  # every question says what its answers talk about
+
+
+def test_an_about_table_for_an_unknown_question_is_refused(tmp_path: Path) -> None:
+    import shutil
+
+    from voicecare.errors import IntentError
+    from voicecare.intents import default_dir
+
+    copy = tmp_path / "en"
+    shutil.copytree(default_dir() / "en", copy)
+    (copy / "topics" / "back_spasm_toddler" / "answers.toml").write_text('[about]\nno_such = ["x"]\n')
+    with pytest.raises(IntentError, match="no_such: not an interview id"):
+        AnswerReader(Assistant.load(copy))

@@ -99,6 +99,11 @@ class AnswerWords:
         for topic in intents.topics:
             path = folder / "topics" / topic.id / FILE_NAME if folder is not None else None
             found = _read(path, "about") if path is not None else {}
+            known = {q.id for q in topic.interview} | {ANYTHING_ELSE}
+            unknown = sorted(set(found) - known)
+            if unknown:
+                raise IntentError(f"{path}: about: {unknown[0]}: not an interview id of the topic "
+                                  f"(expected one of: {', '.join(sorted(known))})")
             about.update({key: _phrases(value, tokens, f"{path}: about: {key}") for key, value in found.items()})
         return cls(words, commands, about)
 
