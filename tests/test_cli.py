@@ -105,7 +105,7 @@ def test_eval_prints_the_figures() -> None:
         assert label in out.stdout
 
 
-@pytest.mark.parametrize("command", ["triage", "chat", "check", "eval"])
+@pytest.mark.parametrize("command", ["triage", "chat", "check", "eval", "answer", "eval-answers"])
 def test_every_subcommand_has_help(command: str) -> None:
     out = run(command, "--help")
     assert out.returncode == 0 and "usage: voicecare" in out.stdout

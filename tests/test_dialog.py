@@ -212,3 +212,19 @@ def test_the_disclaimer_is_said_once_when_the_interview_comes_first(assistant: A
     disclaimer = assistant.intents.messages["disclaimer"]
     assert said.count(disclaimer) == 1
     assert said.index(disclaimer) < said.index(assistant.intents.messages["conversation.interview_intro"])
+
+
+def test_a_sign_asked_aloud_and_denied_in_a_description_is_denied(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("her back hurts. she has a fever? no she doesn't")
+    assert "fever" not in present(talk)
+    assert {f.symptom.id: f.status for f in talk.found}["fever"] is Status.ABSENT
+    assert "back_spasm" in present(talk)  # only what was asked aloud is answered by the "no"
+
+
+def test_an_echoed_other_sign_denied_is_not_a_no_to_the_question(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("her back hurts")
+    turn = talk.hear("she has a fever? no she doesn't")
+    assert not any(f.status is Status.ABSENT for f in talk.found if f.symptom.id == "trouble_breathing")
+    assert turn.messages[-1].text == talk.asked[-1].ask and talk.asked[-1].id == "breathing_alertness"

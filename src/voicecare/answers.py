@@ -163,6 +163,8 @@ class _Heard:
     matches: list[Match]
     spots: list[_Spot]
     about: list[_Spot]
+    echoed: frozenset[str] = frozenset()
+    """Signs said and then denied by a bare "no" at the end ("she has a fever? no she doesn't")."""
 
     def spots_of(self, *kinds: str) -> list[_Spot]:
         return [s for s in self.spots if s.kind in kinds]
@@ -201,6 +203,14 @@ class AnswerReader:
         kind, command = self._kind(heard, set(asked), question is None)
         return self._answer(text, question_id, kind, command, heard, asked)
 
+    def understand(self, text: str) -> tuple[Finding, ...]:
+        """What a description says about the child, as ``Assistant.understand``, with one more rule: a sign said
+        and then denied by a bare "no" at the end ("she has a fever? no she doesn't") is denied."""
+        heard = self._take_apart(text[:MAX_UTTERANCE_CHARS], ANYTHING_ELSE)
+        if not heard.echoed:
+            return self.assistant.understand(text)
+        return triage.findings(heard.matches, self.intents)
+
     def _take_apart(self, text: str, question_id: str) -> _Heard:
         language = self.intents.language
         heard, breaks = language.spelling.tokens_and_breaks(text)
@@ -219,14 +229,19 @@ class AnswerReader:
         calm = [s for s in spots if (s.kind == "well" and s.size >= CALM_WORDS)
                 or (s.kind.startswith("command:") and s.size >= REQUEST_WORDS)]
         matches = [m for m in matches if m.status is not Status.PRESENT or not any(_overlaps(m, s) for s in calm)]
+        echoed: frozenset[str] = frozenset()
         if _final_no(spots, clause_of):
             # "She has a fever? No, she doesn't": a bare "no" said last answers what came before it.
-            matches = [replace(m, status=Status.ABSENT) if m.status is Status.PRESENT else m for m in matches]
+            # Only the part just before it: "her back hurts. she has a fever? no" still has back pain.
+            asked_aloud = clause_of[-1] - 1
+            flipped = [m for m in matches if m.status is Status.PRESENT and clause_of[m.start] == asked_aloud]
+            echoed = frozenset(m.symptom for m in flipped)
+            matches = [replace(m, status=Status.ABSENT) if m in flipped else m for m in matches]
         # Words about the question inside a mention of the past or of someone else affirm nothing now.
         elsewhere = [m for m in matches if m.status not in (Status.PRESENT, Status.ABSENT)]
         about = [s for s in _find(tokens, {"about": self.words.about.get(question_id, ())})
                  if not any(clause_of[s.start] == clause_of[min(m.start, len(clause_of) - 1)] for m in elsewhere)]
-        return _Heard(tokens, clause_of, matches, spots, about)
+        return _Heard(tokens, clause_of, matches, spots, about, echoed)
 
     def _kind(self, heard: _Heard, asked: set[str], anything_else: bool) -> tuple[AnswerKind, str | None]:
         present = [m for m in heard.matches if m.status is Status.PRESENT]
@@ -235,6 +250,9 @@ class AnswerReader:
         denied = [m for m in heard.matches if m.symptom in asked and m.status is Status.ABSENT
                   and not self._hedged_denial(heard, m)]
         other = [m for m in present if m.symptom not in asked and self._serious(m.symptom)]
+        if heard.echoed and not heard.echoed & asked:
+            # The "no" answered the caregiver's own question about another sign: news, not an answer to ours.
+            return AnswerKind.NEW_INFO, None
         answer_size = heard.longest("yes", "no", "unsure")
         if not present:
             command = max(heard.spots_of(*(f"command:{c}" for c in self.words.commands)), key=lambda s: s.size,

@@ -97,7 +97,7 @@ class Conversation:
                 return closing
         if not self.assistant.intents.language.tokens(text) and not unsure:
             return self._turn(text, [self._say("listening")], None)
-        self._merge(self.assistant.understand(text))
+        self._merge(self.answers.understand(text))
         return self._respond(text)
 
     def _command(self, text: str, command: str) -> Turn:
