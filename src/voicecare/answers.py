@@ -278,10 +278,11 @@ class AnswerReader:
         affirmed_about = self._affirms_part(heard, asked)
         if affirmed_about and not hedges:
             return (AnswerKind.PARTIAL if denial else AnswerKind.YES), None
+        if hedges:
+            # Unsure about the question, whatever else was said with it: its signs count (rule 10).
+            return (AnswerKind.PARTIAL if denial or heard.spots_of("no") else AnswerKind.UNSURE), None
         if other:
             return (AnswerKind.YES if anything_else else AnswerKind.NEW_INFO), None
-        if hedges:
-            return (AnswerKind.PARTIAL if denial or heard.spots_of("no") else AnswerKind.UNSURE), None
         if denial or heard.spots_of("no", "well"):
             return AnswerKind.NO, None
         if heard.spots_of("yes"):
