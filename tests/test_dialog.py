@@ -228,3 +228,11 @@ def test_an_echoed_other_sign_denied_is_not_a_no_to_the_question(assistant: Assi
     turn = talk.hear("she has a fever? no she doesn't")
     assert not any(f.status is Status.ABSENT for f in talk.found if f.symptom.id == "trouble_breathing")
     assert turn.messages[-1].text == talk.asked[-1].ask and talk.asked[-1].id == "breathing_alertness"
+
+
+def test_a_bare_yes_to_a_grouped_question_is_read_back_as_a_yes_not_as_heard(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("her back is sore")
+    talk.hear("no")
+    said = " ".join(texts(talk.hear("yes").messages))
+    assert "You said yes when I asked about" in said and "I heard: very fast or very slow heartbeat" not in said

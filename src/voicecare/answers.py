@@ -353,7 +353,7 @@ class AnswerReader:
                                      and not heard.spots_of("unsure")):
             status, basis = Status.ABSENT, Basis.SAID
         elif kind is AnswerKind.YES and not named:
-            status, basis = Status.PRESENT, Basis.SAID
+            status, basis = Status.PRESENT, Basis.ANSWERED
         elif kind is AnswerKind.UNSURE or (kind is AnswerKind.PARTIAL and (heard.spots_of("unsure") or not named)):
             # A partial answer with only "that part is fine" leaves the other signs unsaid: they share the level of
             # the sign named, so leaving them out changes nothing; without a sign named, they count (rule 4).
@@ -366,7 +366,8 @@ class AnswerReader:
 
 
 def _assumed(intents: IntentSet, symptom_id: str, text: str, basis: Basis) -> Finding:
-    return Finding(intents.symptom(symptom_id), Status.PRESENT, 100.0, text, basis is not Basis.SAID, basis)
+    guessed = basis in (Basis.UNSURE, Basis.UNHEARD)
+    return Finding(intents.symptom(symptom_id), Status.PRESENT, 100.0, text, guessed, basis)
 
 
 def _final_no(spots: Sequence[_Spot], clause_of: Sequence[int]) -> bool:

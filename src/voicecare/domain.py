@@ -49,6 +49,8 @@ class Basis(StrEnum):
     """Why a finding counts: it was said, or it was assumed to be safe (rules 4 and 14 read these back differently)."""
 
     SAID = "said"
+    ANSWERED = "answered"
+    """A yes to a question about several signs: the caregiver did not say which (read back as "you said yes")."""
     UNSURE = "unsure"
     """The caregiver was not sure; counted as yes (rule 10)."""
     UNHEARD = "unheard"

@@ -112,10 +112,13 @@ def _readback(say: _Say, present: Sequence[Finding], found: Sequence[Finding]) -
     denied = [f for f in found if f.status is Status.ABSENT]
     parts = []
     # Rule 14: only what was said is "heard"; a sign counted because the answer was unsure or missing says so.
-    for basis, key in ((Basis.SAID, "readback"), (Basis.UNSURE, "readback_unsure"), (Basis.UNHEARD, "readback_unheard")):
+    for basis, key in ((Basis.SAID, "readback"), (Basis.ANSWERED, "readback_answered"),
+                       (Basis.UNSURE, "readback_unsure"), (Basis.UNHEARD, "readback_unheard")):
         these = [f for f in present if f.basis is basis]
         if these:
-            parts.append(say.template(key, items=say.all_of(these)))
+            # A yes to "this or that?" did not say which: the names are read back as the question put them.
+            names = say.any_of(these) if basis is Basis.ANSWERED else say.all_of(these)
+            parts.append(say.template(key, items=names))
     if len(denied) > READBACK_DENIED_MAX:
         parts.append(say.words["readback_denied_many"])  # a read-back is a few words (rule 12)
     elif denied:

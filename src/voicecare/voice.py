@@ -191,7 +191,7 @@ class VoiceSession:
 
 def report_status(finding: Finding) -> str:
     """The status a report gives a finding: its own, or why a present one was only assumed."""
-    if finding.status is Status.PRESENT and finding.basis is not Basis.SAID:
+    if finding.status is Status.PRESENT and finding.basis in (Basis.UNSURE, Basis.UNHEARD):
         return finding.basis.value
     return finding.status.value
 
