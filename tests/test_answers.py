@@ -175,6 +175,7 @@ def test_eval_answers_prints_the_figures(tmp_path: Path) -> None:
     ("cramps_night_weight", "the cramps are good one minute then bad again"),
     ("walking_toilet", "he walks okay but he's not peed all day"),
     ("heart_control", "no accidents but his heart is going really fast"),
+    ("cramps_night_weight", "stretching does nothing"),
 ])
 def test_a_part_that_is_well_never_hides_the_part_that_is_not(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) in ("yes", "partial", "unsure")
@@ -200,3 +201,8 @@ def test_an_about_table_for_an_unknown_question_is_refused(tmp_path: Path) -> No
     (copy / "topics" / "back_spasm_toddler" / "answers.toml").write_text('[about]\nno_such = ["x"]\n')
     with pytest.raises(IntentError, match="no_such: not an interview id"):
         AnswerReader(Assistant.load(copy))
+
+
+def test_news_after_a_no_is_not_a_yes_to_the_question(reader: AnswerReader) -> None:
+    # A false "yes" to the breathing question would be a false call-911 (the second worst bug).
+    assert kind(reader, "breathing_alertness", "not that I know of but he's very pale") == "no"

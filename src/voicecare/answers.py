@@ -328,8 +328,10 @@ class AnswerReader:
         quiet |= self._negated_about(heard)
         # Where the matcher found one of the question's signs, its status says more than the words around it.
         signs = [m for m in heard.matches if m.symptom in asked]
+        # A turned-to clause with other health words in it ("but he's very pale") is news, not this question.
+        news = {heard.clause(s.start) for s in heard.spots_of("health")}
         turned = [s for s in heard.spots_of("contrast") if s.end < len(heard.tokens)
-                  and heard.clause(s.end) == heard.clause(s.start) and quiet]
+                  and heard.clause(s.end) == heard.clause(s.start) and quiet and heard.clause(s.start) not in news]
         return any(heard.clause(s.start) not in quiet and not any(_overlaps(m, s) for m in signs)
                    for s in [*heard.about, *turned])
 
