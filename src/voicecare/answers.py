@@ -10,31 +10,19 @@ question's signs (rule 4), and a symptom said beats a leading "no" (rule 2).
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
-from pathlib import Path
-from typing import Any
 
 from voicecare import triage
+from voicecare.answer_words import ANYTHING_ELSE, AnswerWords, Spot, find, resolve
 from voicecare.assistant import MAX_UTTERANCE_CHARS, Assistant
 from voicecare.domain import Basis, Finding, IntentSet, Level, Match, Status
-from voicecare.errors import IntentError
 
-FILE_NAME = "answers.toml"
-ANYTHING_ELSE = "anything_else"
-"""The question id of "is there anything else?", asked after the advice."""
-WORD_KINDS = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic", "health", "corrections", "contrast",
-              "clause_breaks")
+__all__ = ["ANYTHING_ELSE", "Answer", "AnswerKind", "AnswerReader", "AnswerWords"]
+
 SPOTTED = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic", "health", "corrections", "contrast")
 """Kinds found in an answer, overlapping ones resolved (clause breaks are found apart: they may overlap)."""
-CONTROL_ANSWERS = {"yes": "yes_lead", "no": "no_lead", "not_sure": "unsure"}
-"""controls.toml answer kinds that are answer words too; its yes and no are whole answers, so they count only
-at the start ("she isn't" is a no there, not in "she isn't eating")."""
-COMMAND_IDS = {"quit": "goodbye"}
-"""controls.toml command kinds whose id in an answer differs."""
-NOT_COMMANDS = frozenset(CONTROL_ANSWERS)
 CALM_WORDS = 2
 """A sign found inside words that say all is well is dropped only when those are a phrase ("getting better"):
 one word ("fine") is too little to overrule the matcher."""
@@ -48,8 +36,6 @@ know, or as a goodbye said last."""
 ENDING = "command:goodbye"
 HEDGE_REACH = 3
 """A denied sign this many words after a hedge is hedged ("can't say about confused"): not a "no"."""
-
-Phrase = tuple[str, ...]
 
 
 class AnswerKind(StrEnum):
@@ -68,66 +54,6 @@ class AnswerKind(StrEnum):
 
 
 @dataclass(frozen=True)
-class AnswerWords:
-    """A language's answer words and a topic's words per question, as token sequences."""
-
-    words: Mapping[str, tuple[Phrase, ...]] = field(hash=False)
-    """By kind (``WORD_KINDS``)."""
-    commands: Mapping[str, tuple[Phrase, ...]] = field(hash=False)
-    """By command id (repeat, slower, goodbye, ...)."""
-    about: Mapping[str, tuple[Phrase, ...]] = field(hash=False)
-    """By interview question id: what an answer to it talks about."""
-
-    @classmethod
-    def load(cls, intents: IntentSet) -> AnswerWords:
-        """Read the language's and the topics' answers.toml beside the loaded intents (IntentError if wrong)."""
-        spelling = intents.language.spelling
-
-        def tokens(text: str) -> list[str]:
-            return [spelling.canonical(w) for w in spelling.tokens(text)]
-
-        folder = intents.folder
-        table = _read(folder / FILE_NAME, "answers") if folder is not None else {}
-        words = {kind: _phrases(table.get(kind, []), tokens, f"{FILE_NAME}: {kind}") for kind in WORD_KINDS
-                 if kind != "no_lead"}
-        words["no_lead"] = ()
-        for control, kind in CONTROL_ANSWERS.items():
-            words[kind] = (*words[kind], *(tuple(tokens(p)) for p in intents.controls.get(control, ())))
-        commands = {COMMAND_IDS.get(k, k): tuple(tuple(tokens(p)) for p in v)
-                    for k, v in intents.controls.items() if k not in NOT_COMMANDS}
-        about: dict[str, tuple[Phrase, ...]] = {}
-        for topic in intents.topics:
-            path = folder / "topics" / topic.id / FILE_NAME if folder is not None else None
-            found = _read(path, "about") if path is not None else {}
-            known = {q.id for q in topic.interview} | {ANYTHING_ELSE}
-            unknown = sorted(set(found) - known)
-            if unknown:
-                raise IntentError(f"{path}: about: {unknown[0]}: not an interview id of the topic "
-                                  f"(expected one of: {', '.join(sorted(known))})")
-            about.update({key: _phrases(value, tokens, f"{path}: about: {key}") for key, value in found.items()})
-        return cls(words, commands, about)
-
-
-def _read(path: Path, table: str) -> dict[str, Any]:
-    if not path.is_file():
-        return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise IntentError(f"{path}: cannot be read: {exc}") from None
-    value = data.get(table, {})
-    if not isinstance(value, dict):
-        raise IntentError(f"{path}: {table}: must be a table")
-    return value
-
-
-def _phrases(value: Any, tokens: Any, where: str) -> tuple[Phrase, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise IntentError(f"{where}: must be a list of texts")
-    return tuple(p for p in (tuple(tokens(v)) for v in value) if p)
-
-
-@dataclass(frozen=True)
 class Answer:
     """One answer understood: its kind, and what it says about each symptom."""
 
@@ -142,31 +68,18 @@ class Answer:
 
 
 @dataclass(frozen=True)
-class _Spot:
-    """Where answer words of one kind were found (token indexes)."""
-
-    kind: str
-    start: int
-    end: int
-
-    @property
-    def size(self) -> int:
-        return self.end - self.start
-
-
-@dataclass(frozen=True)
 class _Heard:
     """An answer taken apart: its words, clauses, symptom matches and answer words."""
 
     tokens: list[str]
     clause_of: list[int]
     matches: list[Match]
-    spots: list[_Spot]
-    about: list[_Spot]
+    spots: list[Spot]
+    about: list[Spot]
     echoed: frozenset[str] = frozenset()
     """Signs said and then denied by a bare "no" at the end ("she has a fever? no she doesn't")."""
 
-    def spots_of(self, *kinds: str) -> list[_Spot]:
+    def spots_of(self, *kinds: str) -> list[Spot]:
         return [s for s in self.spots if s.kind in kinds]
 
     def longest(self, *kinds: str) -> int:
@@ -215,14 +128,14 @@ class AnswerReader:
         language = self.intents.language
         heard, breaks = language.spelling.tokens_and_breaks(text)
         tokens = [language.spelling.canonical(w) for w in heard]
-        starts = {s.start for s in _find(tokens, {"break": self.words.words["clause_breaks"]})} | set(breaks)
+        starts = {s.start for s in find(tokens, {"break": self.words.words["clause_breaks"]})} | set(breaks)
         clause_of, clause = [], 0
         for index in range(len(tokens)):
             clause += index in starts and index > 0
             clause_of.append(clause)
         kinds = {kind: self.words.words[kind] for kind in SPOTTED}
         kinds.update({f"command:{c}": p for c, p in self.words.commands.items()})
-        spots = _lead(_resolve(_find(tokens, kinds)), tokens, language.fillers, clause_of)
+        spots = _lead(resolve(find(tokens, kinds)), tokens, language.fillers, clause_of)
         matches = self.assistant.matcher.match(text)
         # A sign "found" inside words that say all is well ("getting better", "as chubby as ever") is a misreading.
         # So is one inside a request to the assistant ("I don't understand what you're asking").
@@ -239,7 +152,7 @@ class AnswerReader:
             matches = [replace(m, status=Status.ABSENT) if m in flipped else m for m in matches]
         # Words about the question inside a mention of the past or of someone else affirm nothing now.
         elsewhere = [m for m in matches if m.status not in (Status.PRESENT, Status.ABSENT)]
-        about = [s for s in _find(tokens, {"about": self.words.about.get(question_id, ())})
+        about = [s for s in find(tokens, {"about": self.words.about.get(question_id, ())})
                  if not any(clause_of[s.start] == clause_of[min(m.start, len(clause_of) - 1)] for m in elsewhere)]
         return _Heard(tokens, clause_of, matches, spots, about, echoed)
 
@@ -253,22 +166,9 @@ class AnswerReader:
         if heard.echoed and not heard.echoed & asked:
             # The "no" answered the caregiver's own question about another sign: news, not an answer to ours.
             return AnswerKind.NEW_INFO, None
-        answer_size = heard.longest("yes", "no", "unsure")
-        if not present:
-            command = max(heard.spots_of(*(f"command:{c}" for c in self.words.commands)), key=lambda s: s.size,
-                          default=None)
-            # A command said last ("ok that's all, bye bye") is what the caregiver wants now; one word inside a
-            # longer answer ("then bad again") is a command only when it ends the talk.
-            last = command is not None and command.end == len(heard.tokens)
-            words = [w for w in heard.tokens if w not in self.intents.language.fillers]
-            alone = not heard.about and not heard.spots_of("yes", "no", "unsure", "well", "health")
-            plain = command is not None and (command.size > 1 or len(words) <= SHORT_COMMAND_WORDS or alone
-                                             or (last and command.kind == ENDING))
-            if command is not None and plain and command.size >= heard.longest("off_topic") and (
-                    last or command.size >= answer_size):
-                return AnswerKind.COMMAND, command.kind.split(":", 1)[1]
-            if heard.longest("off_topic") >= max(answer_size, 1):
-                return AnswerKind.OFF_TOPIC, None
+        steering = None if present else self._steering(heard)
+        if steering is not None:
+            return steering
         denial = bool(denied) or self._denies_part(heard, named)
         hedges = heard.spots_of("unsure")
         if named:
@@ -290,6 +190,25 @@ class AnswerReader:
         if heard.spots_of("health"):
             return (AnswerKind.YES if anything_else else AnswerKind.NEW_INFO), None
         return AnswerKind.UNSURE, None  # unclear counts as yes (rule 4)
+
+    def _steering(self, heard: _Heard) -> tuple[AnswerKind, str | None] | None:
+        """A command, or words to someone else, when the answer names no sign."""
+        answer_size = heard.longest("yes", "no", "unsure")
+        command = max(heard.spots_of(*(f"command:{c}" for c in self.words.commands)), key=lambda s: s.size,
+                      default=None)
+        # A command said last ("ok that's all, bye bye") is what the caregiver wants now; one word inside a
+        # longer answer ("then bad again") is a command only when it ends the talk.
+        last = command is not None and command.end == len(heard.tokens)
+        words = [w for w in heard.tokens if w not in self.intents.language.fillers]
+        alone = not heard.about and not heard.spots_of("yes", "no", "unsure", "well", "health")
+        plain = command is not None and (command.size > 1 or len(words) <= SHORT_COMMAND_WORDS or alone
+                                         or (last and command.kind == ENDING))
+        if command is not None and plain and command.size >= heard.longest("off_topic") and (
+                last or command.size >= answer_size):
+            return AnswerKind.COMMAND, command.kind.split(":", 1)[1]
+        if heard.longest("off_topic") >= max(answer_size, 1):
+            return AnswerKind.OFF_TOPIC, None
+        return None
 
     def _serious(self, symptom_id: str) -> bool:
         return self.intents.symptom(symptom_id).level < Level.HOME_CARE
@@ -372,7 +291,7 @@ def _assumed(intents: IntentSet, symptom_id: str, text: str, basis: Basis) -> Fi
     return Finding(intents.symptom(symptom_id), Status.PRESENT, 100.0, text, guessed, basis)
 
 
-def _final_no(spots: Sequence[_Spot], clause_of: Sequence[int]) -> bool:
+def _final_no(spots: Sequence[Spot], clause_of: Sequence[int]) -> bool:
     """True when the last clause is nothing but "no" words (and it is not the only clause)."""
     if not clause_of or clause_of[-1] == 0:
         return False
@@ -382,36 +301,14 @@ def _final_no(spots: Sequence[_Spot], clause_of: Sequence[int]) -> bool:
     return bool(inside) and all(s.kind == "no" for s in inside) and sum(s.size for s in inside) == size
 
 
-def _overlaps(match: Match, spot: _Spot) -> bool:
+def _overlaps(match: Match, spot: Spot) -> bool:
     return match.start < spot.end and spot.start < match.end
     return match.start < spot.end and spot.start < match.end
 
 
-def _find(tokens: Sequence[str], kinds: Mapping[str, Iterable[Phrase]]) -> Iterable[_Spot]:
-    for kind, phrases in kinds.items():
-        for phrase in phrases:
-            size = len(phrase)
-            for start in range(len(tokens) - size + 1):
-                if tuple(tokens[start:start + size]) == phrase:
-                    yield _Spot(kind, start, start + size)
-
-
-def _resolve(spots: Iterable[_Spot]) -> list[_Spot]:
-    """Overlapping spots: the longer wins, then the earlier kind in WORD_KINDS order (a hedge before a no)."""
-    order = {kind: i for i, kind in enumerate(WORD_KINDS)}
-    chosen: list[_Spot] = []
-    taken: set[int] = set()
-    for spot in sorted(spots, key=lambda s: (-s.size, order.get(s.kind, -1), s.start)):
-        span = set(range(spot.start, spot.end))
-        if not span & taken:
-            chosen.append(spot)
-            taken |= span
-    return sorted(chosen, key=lambda s: s.start)
-
-
-def _lead(spots: list[_Spot], tokens: Sequence[str], fillers: frozenset[str], clause_of: Sequence[int]) -> list[_Spot]:
+def _lead(spots: list[Spot], tokens: Sequence[str], fillers: frozenset[str], clause_of: Sequence[int]) -> list[Spot]:
     """In the run of yes/no words an answer starts with, the last one counts ("nah yeah" is yes)."""
-    run: list[_Spot] = []
+    run: list[Spot] = []
     position = 0
     for spot in spots:
         while position < spot.start and tokens[position] in fillers:
@@ -430,5 +327,5 @@ def _lead(spots: list[_Spot], tokens: Sequence[str], fillers: frozenset[str], cl
         alone = (spot.start == 0 or clause_of[spot.start - 1] != clause_of[spot.start]) and (
             spot.end == len(tokens) or clause_of[spot.end] != clause_of[spot.start])
         if spot.kind in LEAD_ONLY and (spot is last or alone):
-            kept.append(_Spot(LEAD_ONLY[spot.kind], spot.start, spot.end))
+            kept.append(Spot(LEAD_ONLY[spot.kind], spot.start, spot.end))
     return sorted(kept, key=lambda s: s.start)
