@@ -176,6 +176,7 @@ def test_eval_answers_prints_the_figures(tmp_path: Path) -> None:
     ("walking_toilet", "he walks okay but he's not peed all day"),
     ("heart_control", "no accidents but his heart is going really fast"),
     ("cramps_night_weight", "stretching does nothing"),
+    ("course", "he can't drop off at night because it hurts"),
 ])
 def test_a_part_that_is_well_never_hides_the_part_that_is_not(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) in ("yes", "partial", "unsure")

@@ -237,8 +237,11 @@ class AnswerReader:
 
         A sign whose name holds its own negation ("not breathing") was found by the matcher and wins (rule 2).
         """
-        negations = self.intents.language.negations
-        return {heard.clause(s.start) for s in heard.about if s.start > 0 and heard.tokens[s.start - 1] in negations}
+        negations, modals = self.intents.language.negations, self.intents.language.context.modals
+        tokens = heard.tokens
+        # After "can" or "will", "not" is part of the sign ("he can't drop off"), as in the context engine.
+        return {heard.clause(s.start) for s in heard.about if s.start > 0 and tokens[s.start - 1] in negations
+                and not (s.start > 1 and tokens[s.start - 2] in modals)}
 
     def _affirms_part(self, heard: _Heard, asked: set[str]) -> bool:
         """A clause about the question, or one turned to by a contrast ("fine this morning, but now ..."), with no
