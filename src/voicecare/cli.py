@@ -94,7 +94,8 @@ def _register_triage(sub: argparse._SubParsersAction[_Parser], common: _Parser) 
 def _register_chat(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
     command = _add(sub, common, "chat", "a typed conversation with the guided interview", _chat)
     command.add_argument("--max-questions", type=int, default=DEFAULT_MAX_QUESTIONS,
-                         help=f"most red-flag questions to ask (default {DEFAULT_MAX_QUESTIONS})")
+                         help=f"red-flag questions to ask at most; those about emergency and urgent signs are "
+                              f"asked even past it (default {DEFAULT_MAX_QUESTIONS})")
 
 
 def _register_check(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
