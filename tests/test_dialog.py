@@ -149,7 +149,7 @@ def test_unsure_is_read_back_as_unsure(assistant: Assistant) -> None:
     while talk.state is State.INTERVIEW:
         turn = talk.hear("no")
     said = " ".join(texts(turn.messages))
-    assert "You were not sure about fever and chills, so to be safe" in said and "I heard: fever" not in said
+    assert "You were not sure about fever or chills, so to be safe" in said and "I heard: fever" not in said
 
 
 def test_new_information_is_its_own_finding_and_the_question_is_asked_again(assistant: Assistant) -> None:

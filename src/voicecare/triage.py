@@ -116,8 +116,8 @@ def _readback(say: _Say, present: Sequence[Finding], found: Sequence[Finding]) -
                        (Basis.UNSURE, "readback_unsure"), (Basis.UNHEARD, "readback_unheard")):
         these = [f for f in present if f.basis is basis]
         if these:
-            # A yes to "this or that?" did not say which: the names are read back as the question put them.
-            names = say.any_of(these) if basis is Basis.ANSWERED else say.all_of(these)
+            # A yes, a hedge or silence to "this or that?" did not say which: the names are read back as asked.
+            names = say.all_of(these) if basis is Basis.SAID else say.any_of(these)
             parts.append(say.template(key, items=names))
     if len(denied) > READBACK_DENIED_MAX:
         parts.append(say.words["readback_denied_many"])  # a read-back is a few words (rule 12)
@@ -130,8 +130,11 @@ def _emergency(
     say: _Say, present: Sequence[Finding], found: Sequence[Finding], combos: Sequence[str], disclaimer: bool,
 ) -> list[Message]:
     urgent_signs = [f for f in present if f.symptom.level is Level.EMERGENCY] or list(present)
+    # The reason names what was said; only when nothing was, the signs counted to be safe, as alternatives (rule 14).
+    said = [f for f in urgent_signs if f.basis is Basis.SAID]
+    named = say.all_of(said) if said else say.any_of(urgent_signs)
     # The emergency instruction stands alone so that speech can have it ready before it is needed.
-    reason = say.template("emergency_reason", items=_sentence_start(say.all_of(urgent_signs)))
+    reason = say.template("emergency_reason", items=_sentence_start(named))
     messages = [say(_K.EMERGENCY, say.words["emergency"]), say(_K.EMERGENCY, reason)]
     messages += [say(_K.EMERGENCY, text) for text in combos]
     messages.append(say(_K.EMERGENCY, say.words["emergency_stay"]))
