@@ -207,3 +207,13 @@ def test_an_about_table_for_an_unknown_question_is_refused(tmp_path: Path) -> No
 def test_news_after_a_no_is_not_a_yes_to_the_question(reader: AnswerReader) -> None:
     # A false "yes" to the breathing question would be a false call-911 (the second worst bug).
     assert kind(reader, "breathing_alertness", "not that I know of but he's very pale") == "no"
+
+
+@pytest.mark.parametrize("text", ["nope. he's just lying there", "no, she keeps moaning"])
+def test_a_no_with_a_part_we_cannot_explain_is_not_taken_as_no(reader: AnswerReader, text: str) -> None:
+    # The "no" may answer only part of the question; counting the signs is the safe reading (rule 4).
+    assert kind(reader, "breathing_alertness", text) == "unsure"
+
+
+def test_a_no_with_ordinary_news_of_a_well_child_is_still_no(reader: AnswerReader) -> None:
+    assert kind(reader, "breathing_alertness", "nope, she's watching cartoons and giggling") == "no"

@@ -21,7 +21,8 @@ from voicecare.domain import Basis, Finding, IntentSet, Level, Match, Status
 
 __all__ = ["ANYTHING_ELSE", "Answer", "AnswerKind", "AnswerReader", "AnswerWords"]
 
-SPOTTED = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic", "health", "corrections", "contrast")
+SPOTTED = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic", "health", "corrections", "contrast",
+           "polite")
 """Kinds found in an answer, overlapping ones resolved (clause breaks are found apart: they may overlap)."""
 CALM_WORDS = 2
 """A sign found inside words that say all is well is dropped only when those are a phrase ("getting better"):
@@ -78,6 +79,8 @@ class _Heard:
     about: list[Spot]
     echoed: frozenset[str] = frozenset()
     """Signs said and then denied by a bare "no" at the end ("she has a fever? no she doesn't")."""
+    said: Sequence[Spot] = ()
+    """Every answer word found, before the run at the start was reduced to its last word."""
 
     def spots_of(self, *kinds: str) -> list[Spot]:
         return [s for s in self.spots if s.kind in kinds]
@@ -135,7 +138,8 @@ class AnswerReader:
             clause_of.append(clause)
         kinds = {kind: self.words.words[kind] for kind in SPOTTED}
         kinds.update({f"command:{c}": p for c, p in self.words.commands.items()})
-        spots = _lead(resolve(find(tokens, kinds)), tokens, language.fillers, clause_of)
+        said = resolve(find(tokens, kinds))
+        spots = _lead(said, tokens, language.fillers, clause_of)
         matches = self.assistant.matcher.match(text)
         # A sign "found" inside words that say all is well ("getting better", "as chubby as ever") is a misreading.
         # So is one inside a request to the assistant ("I don't understand what you're asking").
@@ -154,7 +158,7 @@ class AnswerReader:
         elsewhere = [m for m in matches if m.status not in (Status.PRESENT, Status.ABSENT)]
         about = [s for s in find(tokens, {"about": self.words.about.get(question_id, ())})
                  if not any(clause_of[s.start] == clause_of[min(m.start, len(clause_of) - 1)] for m in elsewhere)]
-        return _Heard(tokens, clause_of, matches, spots, about, echoed)
+        return _Heard(tokens, clause_of, matches, spots, about, echoed, said)
 
     def _kind(self, heard: _Heard, asked: set[str], anything_else: bool) -> tuple[AnswerKind, str | None]:
         present = [m for m in heard.matches if m.status is Status.PRESENT]
@@ -184,7 +188,7 @@ class AnswerReader:
         if other:
             return (AnswerKind.YES if anything_else else AnswerKind.NEW_INFO), None
         if denial or heard.spots_of("no", "well"):
-            return AnswerKind.NO, None
+            return (AnswerKind.UNSURE if self._unexplained(heard) else AnswerKind.NO), None
         if heard.spots_of("yes"):
             return AnswerKind.YES, None
         if heard.spots_of("health"):
@@ -209,6 +213,18 @@ class AnswerReader:
         if heard.longest("off_topic") >= max(answer_size, 1):
             return AnswerKind.OFF_TOPIC, None
         return None
+
+    def _unexplained(self, heard: _Heard) -> bool:
+        """A part of a "no" answer that none of our words explain ("no. he's just lying there"): the "no" may not
+        be the whole answer, so it is not taken as one (a wrong "no" hides a red flag)."""
+        fillers = self.intents.language.fillers
+        known = {i for s in [*heard.said, *heard.about] for i in range(s.start, s.end)}
+        known |= {i for m in heard.matches for i in range(m.start, m.end)}
+        for clause in set(heard.clause_of):
+            words = {i for i, c in enumerate(heard.clause_of) if c == clause and heard.tokens[i] not in fillers}
+            if words and not known & words:
+                return True
+        return False
 
     def _serious(self, symptom_id: str) -> bool:
         return self.intents.symptom(symptom_id).level < Level.HOME_CARE
