@@ -217,3 +217,13 @@ def test_a_no_with_a_part_we_cannot_explain_is_not_taken_as_no(reader: AnswerRea
 
 def test_a_no_with_ordinary_news_of_a_well_child_is_still_no(reader: AnswerReader) -> None:
     assert kind(reader, "breathing_alertness", "nope, she's watching cartoons and giggling") == "no"
+
+
+def test_a_bare_no_after_a_sign_denies_that_sign_only(reader: AnswerReader) -> None:
+    found = statuses(reader, "fever_chills", "Shivers? No. Hot? Yes, she's boiling.")
+    assert found["chills"][0] == "absent" and found["fever"][0] == "present"
+    assert kind(reader, "fever_chills", "Shivers? No. Hot? Yes, she's boiling.") == "partial"
+
+
+def test_a_part_said_well_after_the_sign_makes_the_answer_partial(reader: AnswerReader) -> None:
+    assert kind(reader, "cramps_night_weight", "yes the cramps keep coming back, her weight is fine") == "partial"

@@ -147,11 +147,11 @@ class AnswerReader:
                 or (s.kind.startswith("command:") and s.size >= REQUEST_WORDS)]
         matches = [m for m in matches if m.status is not Status.PRESENT or not any(_overlaps(m, s) for s in calm)]
         echoed: frozenset[str] = frozenset()
-        if _final_no(spots, clause_of):
-            # "She has a fever? No, she doesn't": a bare "no" said last answers what came before it.
-            # Only the part just before it: "her back hurts. she has a fever? no" still has back pain.
-            asked_aloud = clause_of[-1] - 1
-            flipped = [m for m in matches if m.status is Status.PRESENT and clause_of[m.start] == asked_aloud]
+        answered = _bare_no_clauses(spots, clause_of, tokens, language.fillers)
+        if answered:
+            # "She has a fever? No, she doesn't", "Chills, no. Hot, yes": a bare "no" answers the part just before
+            # it, and only that part ("her back hurts. she has a fever? no" still has back pain).
+            flipped = [m for m in matches if m.status is Status.PRESENT and clause_of[m.start] + 1 in answered]
             echoed = frozenset(m.symptom for m in flipped)
             matches = [replace(m, status=Status.ABSENT) if m in flipped else m for m in matches]
         # Words about the question inside a mention of the past or of someone else affirm nothing now.
@@ -167,7 +167,7 @@ class AnswerReader:
         denied = [m for m in heard.matches if m.symptom in asked and m.status is Status.ABSENT
                   and not self._hedged_denial(heard, m)]
         other = [m for m in present if m.symptom not in asked and self._serious(m.symptom)]
-        if heard.echoed and not heard.echoed & asked:
+        if heard.echoed and not heard.echoed & asked and not named:
             # The "no" answered the caregiver's own question about another sign: news, not an answer to ours.
             return AnswerKind.NEW_INFO, None
         steering = None if present else self._steering(heard)
@@ -241,6 +241,12 @@ class AnswerReader:
         about = {heard.clause(s.start) for s in heard.about}
         if (denials & about) - named_clauses:
             return True
+        # "The spasms keep coming back, sleep's fine though": after the sign, another part said to be well.
+        ends = {heard.clause(m.start): m.end for m in named}
+        calm = heard.spots_of("no", "well")
+        if any(a.start >= ends.get(heard.clause(a.start), len(heard.tokens)) and any(
+                c.start > a.start and heard.clause(c.start) == heard.clause(a.start) for c in calm) for a in heard.about):
+            return True
         # "Not really, but he did pass out": a bare "no" turned from by a contrast denies the other signs.
         # Without the contrast, a sign said beats a leading "no" (rule 2: "no, he can't breathe").
         first = min((m.start for m in named), default=None)
@@ -310,18 +316,20 @@ def _assumed(intents: IntentSet, symptom_id: str, text: str, basis: Basis) -> Fi
     return Finding(intents.symptom(symptom_id), Status.PRESENT, 100.0, text, guessed, basis)
 
 
-def _final_no(spots: Sequence[Spot], clause_of: Sequence[int]) -> bool:
-    """True when the last clause is nothing but "no" words (and it is not the only clause)."""
-    if not clause_of or clause_of[-1] == 0:
-        return False
-    last = clause_of[-1]
-    size = sum(1 for c in clause_of if c == last)
-    inside = [s for s in spots if clause_of[s.start] == last]
-    return bool(inside) and all(s.kind == "no" for s in inside) and sum(s.size for s in inside) == size
+def _bare_no_clauses(spots: Sequence[Spot], clause_of: Sequence[int], tokens: Sequence[str],
+                     fillers: frozenset[str]) -> set[int]:
+    """Clauses after the first that are nothing but "no" words."""
+    bare = set()
+    for clause in set(clause_of) - {0}:
+        words = [i for i, c in enumerate(clause_of) if c == clause and tokens[i] not in fillers]
+        inside = [s for s in spots if clause_of[s.start] == clause]
+        covered = {i for s in inside for i in range(s.start, s.end)}
+        if inside and all(s.kind == "no" for s in inside) and set(words) <= covered:
+            bare.add(clause)
+    return bare
 
 
 def _overlaps(match: Match, spot: Spot) -> bool:
-    return match.start < spot.end and spot.start < match.end
     return match.start < spot.end and spot.start < match.end
 
 
