@@ -227,3 +227,8 @@ def test_a_bare_no_after_a_sign_denies_that_sign_only(reader: AnswerReader) -> N
 
 def test_a_part_said_well_after_the_sign_makes_the_answer_partial(reader: AnswerReader) -> None:
     assert kind(reader, "cramps_night_weight", "yes the cramps keep coming back, her weight is fine") == "partial"
+
+
+def test_a_no_right_after_a_sign_denies_it(reader: AnswerReader) -> None:
+    found = statuses(reader, "fever_chills", "hot yes, shivering no")
+    assert found["chills"][0] == "absent" and found["fever"][0] == "present"

@@ -146,14 +146,7 @@ class AnswerReader:
         calm = [s for s in spots if (s.kind == "well" and s.size >= CALM_WORDS)
                 or (s.kind.startswith("command:") and s.size >= REQUEST_WORDS)]
         matches = [m for m in matches if m.status is not Status.PRESENT or not any(_overlaps(m, s) for s in calm)]
-        echoed: frozenset[str] = frozenset()
-        answered = _bare_no_clauses(spots, clause_of, tokens, language.fillers)
-        if answered:
-            # "She has a fever? No, she doesn't", "Chills, no. Hot, yes": a bare "no" answers the part just before
-            # it, and only that part ("her back hurts. she has a fever? no" still has back pain).
-            flipped = [m for m in matches if m.status is Status.PRESENT and clause_of[m.start] + 1 in answered]
-            echoed = frozenset(m.symptom for m in flipped)
-            matches = [replace(m, status=Status.ABSENT) if m in flipped else m for m in matches]
+        matches, echoed = _answered_after(matches, spots, clause_of, tokens, language.fillers)
         # Words about the question inside a mention of the past or of someone else affirm nothing now.
         elsewhere = [m for m in matches if m.status not in (Status.PRESENT, Status.ABSENT)]
         about = [s for s in find(tokens, {"about": self.words.about.get(question_id, ())})
@@ -259,11 +252,18 @@ class AnswerReader:
 
         A sign whose name holds its own negation ("not breathing") was found by the matcher and wins (rule 2).
         """
-        negations, modals = self.intents.language.negations, self.intents.language.context.modals
+        language = self.intents.language
+        negations, modals, optional = language.negations, language.context.modals, language.optional_words
         tokens = heard.tokens
-        # After "can" or "will", "not" is part of the sign ("he can't drop off"), as in the context engine.
-        return {heard.clause(s.start) for s in heard.about if s.start > 0 and tokens[s.start - 1] in negations
-                and not (s.start > 1 and tokens[s.start - 2] in modals)}
+        denied = set()
+        for spot in heard.about:
+            before = spot.start - 1
+            while before >= 0 and tokens[before] in optional:  # "not her arms": "her" is by the way
+                before -= 1
+            # After "can" or "will", "not" is part of the sign ("he can't drop off"), as in the context engine.
+            if before >= 0 and tokens[before] in negations and not (before > 0 and tokens[before - 1] in modals):
+                denied.add(heard.clause(spot.start))
+        return denied
 
     def _affirms_part(self, heard: _Heard, asked: set[str]) -> bool:
         """A clause about the question, or one turned to by a contrast ("fine this morning, but now ..."), with no
@@ -314,6 +314,22 @@ class AnswerReader:
 def _assumed(intents: IntentSet, symptom_id: str, text: str, basis: Basis) -> Finding:
     guessed = basis in (Basis.UNSURE, Basis.UNHEARD)
     return Finding(intents.symptom(symptom_id), Status.PRESENT, 100.0, text, guessed, basis)
+
+
+def _answered_after(matches: list[Match], spots: Sequence[Spot], clause_of: Sequence[int], tokens: Sequence[str],
+                    fillers: frozenset[str]) -> tuple[list[Match], frozenset[str]]:
+    """Signs denied by a "no" said after them, and which those are.
+
+    "She has a fever? No, she doesn't", "Chills, no. Hot, yes": a bare "no" answers the part just before it, and
+    only that part ("her back hurts. she has a fever? no" still has back pain). "Fever yes, chills no": a "no"
+    right after a sign, ending its clause, denies that sign.
+    """
+    answered = _bare_no_clauses(spots, clause_of, tokens, fillers)
+    flipped = [m for m in matches if m.status is Status.PRESENT and (clause_of[m.start] + 1 in answered or any(
+        s.kind == "no" and s.start == m.end and (s.end == len(tokens) or clause_of[s.end] != clause_of[s.start])
+        for s in spots))]
+    denied = [replace(m, status=Status.ABSENT) if m in flipped else m for m in matches]
+    return denied, frozenset(m.symptom for m in flipped)
 
 
 def _bare_no_clauses(spots: Sequence[Spot], clause_of: Sequence[int], tokens: Sequence[str],
