@@ -236,3 +236,10 @@ def test_a_bare_yes_to_a_grouped_question_is_read_back_as_a_yes_not_as_heard(ass
     talk.hear("no")
     said = " ".join(texts(talk.hear("yes").messages))
     assert "You said yes when I asked about" in said and "I heard: very fast or very slow heartbeat" not in said
+
+
+def test_news_instead_of_the_first_answer_does_not_start_the_interview_again(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("her back is sore")
+    turn = talk.hear("she just threw up")
+    assert texts(turn.messages) == [talk.asked[-1].ask] and talk.asked[-1].id == "breathing_alertness"

@@ -173,7 +173,8 @@ class Conversation:
         # Before the first question: what was heard, and the disclaimer if this answer was to carry it
         # (rule 8: said once; the advice that would have carried it waits for the answers).
         kept = (MessageKind.READBACK, MessageKind.DISCLAIMER)
-        intro = [] if self.asked else [*(m for m in result.messages if m.kind in kept), self._say("interview_intro")]
+        first = not self.asked and not self.asked_again  # a question asked again is not a new interview
+        intro = [*(m for m in result.messages if m.kind in kept), self._say("interview_intro")] if first else []
         self.asked.append(question)
         self.state = State.INTERVIEW
         return self._turn(text, [*intro, self._question(question)], result.disposition)
