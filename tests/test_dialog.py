@@ -243,3 +243,11 @@ def test_news_instead_of_the_first_answer_does_not_start_the_interview_again(ass
     talk.hear("her back is sore")
     turn = talk.hear("she just threw up")
     assert texts(turn.messages) == [talk.asked[-1].ask] and talk.asked[-1].id == "breathing_alertness"
+
+
+def test_after_the_advice_only_a_no_ends_the_conversation(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("his back is stiff")
+    talk.hear("skip")
+    turn = talk.hear("he's a bit grumpy now")
+    assert talk.state is not State.DONE and not turn.messages[0].text.startswith("Take care")

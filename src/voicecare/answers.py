@@ -180,7 +180,8 @@ class AnswerReader:
             return (AnswerKind.PARTIAL if denial or heard.spots_of("no") else AnswerKind.UNSURE), None
         if other:
             return (AnswerKind.YES if anything_else else AnswerKind.NEW_INFO), None
-        if denial or heard.spots_of("no", "well"):
+        # After the advice, "she's fine" is news about the child, not "nothing else": only a "no" ends the talk.
+        if denial or heard.spots_of("no") or (heard.spots_of("well") and not anything_else):
             return (AnswerKind.UNSURE if self._unexplained(heard) else AnswerKind.NO), None
         if heard.spots_of("yes"):
             return AnswerKind.YES, None

@@ -137,9 +137,9 @@ class Conversation:
         if answer.kind is AnswerKind.NO:
             self.state = State.DONE
             return self._turn(text, [self._say("goodbye")], None)
-        if answer.kind in (AnswerKind.YES, AnswerKind.UNSURE):
+        if answer.kind is AnswerKind.YES:
             return self._turn(text, [self._say("go_ahead")], None)
-        return None
+        return None  # anything else is a new description (and silence or the unclear, rule 7, are handled there)
 
     def _answer(self, text: str) -> Turn:
         """An answer to the current interview question (see answers.py); unclear or silence counts as yes (rule 4)."""
