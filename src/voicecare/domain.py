@@ -45,6 +45,18 @@ class Status(StrEnum):
     PAST = "past"
 
 
+class Basis(StrEnum):
+    """Why a finding counts: it was said, or it was assumed to be safe (rules 4 and 14 read these back differently)."""
+
+    SAID = "said"
+    ANSWERED = "answered"
+    """A yes to a question about several signs: the caregiver did not say which (read back as "you said yes")."""
+    UNSURE = "unsure"
+    """The caregiver was not sure; counted as yes (rule 10)."""
+    UNHEARD = "unheard"
+    """No answer, or none that could be understood; counted as yes (rule 4), never read back as heard."""
+
+
 @dataclass(frozen=True)
 class Symptom:
     """One symptom of a topic, as written in ``intents/``."""
@@ -201,6 +213,8 @@ class Finding:
     score: float
     heard: str
     uncertain: bool = False
+    basis: Basis = Basis.SAID
+    """Said, or assumed from an unsure or missing answer to a red-flag question."""
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,9 @@ MESSAGES = "messages.toml"
 COMMON_WORDS = "common_words.txt"
 COMMON_MESSAGES = (
     "emergency", "emergency_reason", "emergency_stay", "uncertain_emergency", "urgent",
-    "follow_up", "home_care", "readback", "readback_denied", "readback_denied_many", "hypothetical", "past",
+    "follow_up", "home_care", "readback", "readback_answered", "readback_unsure",
+    "readback_unheard",
+    "readback_denied", "readback_denied_many", "hypothetical", "past",
     "other_person", "watch_for", "disclaimer", "unclear", "follow_up_care",
 )
 CONTROL_KINDS = (
