@@ -103,6 +103,9 @@ class IntentSet:
     controls: dict[str, tuple[str, ...]] = field(hash=False)
     common_words: frozenset[str] = frozenset()
     """Everyday words: never taken for a symptom word by similarity alone ("every" is not "fever")."""
+    frequent_words: frozenset[str] = frozenset()
+    """Frequent English words: one heard alone stands for itself, not for a symptom word it looks like
+    ("wanting" is not "fainting"); a phrase whose other words were heard as they are may lean on one."""
 
     def symptom(self, symptom_id: str) -> Symptom:
         """The symptom with this id (KeyError if unknown)."""

@@ -14,6 +14,7 @@ from voicecare.text import phrase_key, tokens
 
 ENV_VAR = "VOICECARE_INTENTS"
 COMMON_WORDS = "common_words.txt"
+FREQUENT_WORDS = "frequent_words.txt"
 COMMON_MESSAGES = (
     "emergency", "emergency_reason", "emergency_stay", "uncertain_emergency", "urgent",
     "follow_up", "home_care", "readback", "readback_denied", "readback_denied_many", "hypothetical", "past",
@@ -77,12 +78,12 @@ def _collect(root: Path, problems: list[str]) -> IntentSet:
     if not topics:
         problems.append(f"{root}: no topic folders (each needs a topic.toml)")
     _check_across_topics(topics, problems)
-    return IntentSet(topics=topics, messages=messages, controls=controls, common_words=_common_words(root))
+    return IntentSet(topics=topics, messages=messages, controls=controls, common_words=_words(root / COMMON_WORDS),
+                     frequent_words=_words(root / FREQUENT_WORDS))
 
 
-def _common_words(root: Path) -> frozenset[str]:
-    """The optional common_words.txt: words separated by spaces or lines, # for comments."""
-    path = root / COMMON_WORDS
+def _words(path: Path) -> frozenset[str]:
+    """An optional word list (common_words.txt, frequent_words.txt): words separated by spaces or lines, # for comments."""
     if not path.is_file():
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()

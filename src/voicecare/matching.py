@@ -16,6 +16,13 @@ from voicecare.text import canonical, sound, stem, tokens, tokens_and_breaks
 # meaning; a phrase still matches without them, at a small cost.
 OPTIONAL_WORDS = frozenset({"a", "an", "the", "he", "him", "my", "of", "to", "in"})
 NEGATIONS = frozenset({"not", "no", "never", "without", "none"})
+# "won't bend or walk": a denial that covers both words.
+DISJUNCTIONS = frozenset({"or", "nor"})
+# Where a symptom word would go, an everyday look-alike may be a misheard one:
+# after the child as subject (a verb: "she painted" ~ fainted) or after "has a"
+# (a noun: "he has a fewer" ~ fever); elsewhere it is itself ("a painted wall").
+# Written after pronoun folding.
+SYMPTOM_SLOTS = (("he",), ("has", "a"), ("have", "a"), ("got", "a"))
 MIN_SOUND_KEY = 3
 """Sound keys shorter than this say too little ("though" and "thigh" both give "0")."""
 SURE_ENOUGH = 95.0
@@ -107,7 +114,9 @@ class Matcher:
             if len(word) >= self.settings.min_sound_length and len(sound(word)) >= MIN_SOUND_KEY:
                 self._sounds.setdefault(sound(word), []).append(word)
         self._known = frozenset(self._vocabulary)
-        self._lexicon = self._known | intents.common_words
+        self._lexicon = self._known | intents.common_words | intents.frequent_words
+        self._frequent = intents.frequent_words | self._known
+        self._content = self._known - intents.common_words
         self._cache: dict[str, dict[str, float]] = {}
         self._common = intents.common_words
         self._levels = {s.id: s.level for s in intents.symptoms}
@@ -121,7 +130,9 @@ class Matcher:
         where = context.scene(words, breaks)
         matches = []
         for hit in hits:
-            blocked = {i for other in hits if other is not hit for i in range(other.start, other.end)}
+            # Only the words another mention is made of are its own: a cue lying
+            # inside its span may belong to this one ("peeing fine and no trouble breathing").
+            blocked = {i for other in hits if other is not hit for i in other.positions}
             status, hedged = context.status_of(
                 where, hit.start, hit.end, hit.positions, negation_inside=hit.negation_inside, blocked=blocked,
             )
@@ -163,7 +174,7 @@ class Matcher:
         for start, options in enumerate(candidates):
             for word in options:
                 for phrase in self._by_anchor.get(word, ()):
-                    hit = self._align(phrase, candidates, start)
+                    hit = self._align(phrase, words, candidates, start)
                     if hit is not None:
                         yield hit
                 if not _near_partner(words[start], word, self._lexicon):
@@ -197,13 +208,15 @@ class Matcher:
             return None
         return _Hit(near.symptom, start, end, total, False, tuple(sorted(positions)))
 
-    def _align(self, phrase: _Phrase, candidates: Sequence[dict[str, float]], start: int) -> _Hit | None:
+    def _align(self, phrase: _Phrase, words: Sequence[str], candidates: Sequence[dict[str, float]],
+               start: int) -> _Hit | None:
         """Match ``phrase`` starting at ``start``, skipping a little filler in between."""
         s = self.settings
         total = scored = 0.0
         position = start
         gaps = 0
         used: list[int] = []
+        guesses = sure = 0
         for index, (word, required) in enumerate(zip(phrase.words, phrase.required, strict=True)):
             weight = 1.0 if required else s.optional_weight
             total += weight
@@ -216,12 +229,42 @@ class Matcher:
                 continue
             scored += weight * candidates[found][word]
             used.append(found)
+            if _exact_or_stem(words[found], word):
+                sure += required
+            elif words[found] in self._frequent and not _misheard(words, found, word):
+                guesses += 1
             gaps += found - position
             position = found + 1
         score = scored / total - gaps * s.gap_penalty
-        if score < s.phrase_cutoff:
+        # An everyday word stands for itself unless the rest of the phrase was
+        # heard as it is: "wanting" alone is not "fainting", "heart raising" is racing.
+        if score < s.phrase_cutoff or (guesses and not sure) or (phrase.negation_inside and self._leaps(words, used)):
             return None
         return _Hit(phrase.symptom, start, position, score, phrase.negation_inside, tuple(used))
+
+
+    def _leaps(self, words: Sequence[str], used: Sequence[int]) -> bool:
+        """True when a phrase skips a word about some other sign.
+
+        A phrase whose own "not" is the symptom ("not breathing") may skip
+        filler ("can't, uh, breathe"), but across a word of another sign the
+        "not" belongs to that sign ("not sleepy, breathing fine", "doesn't have
+        trouble breathing").
+        """
+        skipped = [words[j] for j in range(used[0], used[-1] + 1) if j not in used]
+        # "won't bend or walk": the "not" covers both.
+        return not DISJUNCTIONS.intersection(skipped) and any(w in self._content for w in skipped)
+
+
+def _misheard(words: Sequence[str], index: int, meant: str) -> bool:
+    """True when the everyday word at ``index`` may be ``meant`` misheard.
+
+    A recogniser swaps a sound for a sound, so the two are the same length
+    ("painted" for "fainted", not "ever" for "fever"), and the word sits where
+    a symptom word would go.
+    """
+    slot = any(tuple(words[max(0, index - len(before)):index]) == before for before in SYMPTOM_SLOTS)
+    return slot and len(words[index]) == len(meant)
 
 
 def _compile(symptom: str, text: str) -> _Phrase:
