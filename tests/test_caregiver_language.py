@@ -79,3 +79,43 @@ def test_a_not_that_is_the_symptom_still_reaches_over_filler(matcher: Matcher, t
 def test_a_cue_inside_another_mentions_span_serves_the_next_mention(matcher: Matcher) -> None:
     got = found(matcher, "his wees are normal and no trouble breathing at all")
     assert got.get("trouble_breathing") is Status.ABSENT
+
+
+# ---- context: whose sign, and is it now
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("I'm frightened, I'm worried she's not breathing right", "trouble_breathing"),
+    ("I'm worried about a fever, his back is stiff", "fever"),
+    ("I am not sure whether he is struggling to breathe", "trouble_breathing"),
+])
+def test_a_worry_or_doubt_outranks_the_caregiver_speaking_of_themself(matcher: Matcher, text: str, symptom: str) -> None:
+    (mention,) = [m for m in matcher.match(text) if m.symptom == symptom]
+    assert mention.status is Status.PRESENT and mention.uncertain
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("our puppy is limping", "trouble_walking"),
+    ("the cat keeps wheezing", "trouble_breathing"),
+    ("the other kids at the nursery have fevers", "fever"),
+    ("half his class is off with a fever", "fever"),
+    ("my older one has chills", "chills"),
+    ("I've got the shivers myself", "chills"),
+    ("my back is killing me from carrying him", "back_spasm"),
+])
+def test_someone_else_includes_animals_other_children_and_the_caregiver(matcher: Matcher, text: str,
+                                                                       symptom: str) -> None:
+    assert found(matcher, text).get(symptom) is Status.OTHER
+
+
+def test_the_child_named_after_someone_else_is_the_child_again(matcher: Matcher) -> None:
+    got = found(matcher, "the dog is limping and the toddler has a fever")
+    assert got == {"trouble_walking": Status.OTHER, "fever": Status.PRESENT}
+
+
+def test_someone_elses_noun_is_theirs(matcher: Matcher) -> None:
+    assert found(matcher, "my other daughter has a fever") == {"fever": Status.OTHER}
+
+
+def test_a_sign_that_comes_back_after_a_but_is_here_now(matcher: Matcher) -> None:
+    assert found(matcher, "her fever broke on Sunday but it came back this evening") == {"fever": Status.PRESENT}
+    assert found(matcher, "the fever was gone by Friday but it's back") == {"fever": Status.PRESENT}

@@ -26,6 +26,11 @@ TERMINATORS = frozenset({
 # ("no, he is breathing hard": the "no" answers something else).
 # "him" is also where "his" and "her" fold to: "no fever her back hurts".
 SUBJECTS = frozenset({"he", "him", "i", "we", "you", "it", "my", "there"})
+# The child named as a noun also ends someone else's cue ("the dog is limping
+# and the baby has a fever"), unless it is the cue's own noun ("my other son").
+CHILD_NOUNS = frozenset({"baby", "toddler", "son", "daughter", "kid", "child", "boy", "girl", "little"})
+# Words that join a list: someone else's "chills and a fever" are both theirs.
+LIST_JOINERS = frozenset({"and", "or", "plus"})
 # What-ifs and the past reach only the nearest mention: in "what if she gets a
 # fever she can't breathe" the second half may be real, and doubt escalates.
 NEAREST_ONLY = frozenset({Status.HYPOTHETICAL, Status.PAST})
@@ -51,6 +56,11 @@ class Trigger:
     """True for hedges: the mention still counts (policy rule 10)."""
     recurs: bool = False
     """True for "it's back": the symptom is here again, past or not."""
+    crosses: bool = False
+    """True for "it came back": the sign itself is the subject, so it reaches back over "but"."""
+    speaker: bool = False
+    """True for the caregiver speaking of themself ("I am", "I feel"): a worry or doubt about
+    the child in the same breath ("I'm worried", "I'm not sure whether") outranks it."""
 
 
 def _t(text: str, status: Status, **kw: bool) -> Trigger:
@@ -67,7 +77,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(sorted((
         "do not know whether", "can not tell if", "can not tell", "hard to tell", "no idea if",
         "i wonder if", "i think", "maybe", "might", "might have", "possibly", "probably",
         "kind of", "sort of", "a bit", "a little", "almost", "nearly", "seems", "seems like",
-        "i guess", "could be", "looks like",
+        "i guess", "could be", "looks like", "not sure whether", "worried", "worry", "worried that",
+        "scared", "afraid", "concerned", "nervous", "i wonder whether", "i fear",
     )),
     # Pseudo-triggers: look like a cue but are not one.
     *(_t(w, _P, clausal=True) for w in (
@@ -89,9 +100,24 @@ TRIGGERS: tuple[Trigger, ...] = tuple(sorted((
     *(_t(w, _O) for w in (
         "sister", "brother", "sibling", "mom", "mommy", "mother", "dad", "daddy", "father",
         "husband", "wife", "partner", "cousin", "friend", "grandma", "grandpa", "grandmother",
-        "grandfather", "nana", "aunt", "uncle", "neighbor", "classmate", "twin", "i have",
-        "i am", "i feel", "i had", "my other", "the other kid", "other child", "someone",
+        "grandfather", "nana", "aunt", "uncle", "neighbor", "classmate", "twin",
+        "my other", "the other kid", "other child", "someone",
         "somebody", "everyone", "daycare kid",
+        # Other children: "half his class has fevers".
+        "other kids", "other children", "kids at daycare", "kids at school", "kids in him class",
+        "classmates", "him class", "the class", "everybody", "older one", "oldest", "eldest",
+        "younger one", "big one", "granny", "gran", "grandad", "nanna", "mum", "mummy", "auntie",
+        "niece", "nephew", "stepdad", "stepmom", "boyfriend", "girlfriend", "roommate",
+        "babysitter", "nanny", "teacher",
+        # Animals.
+        "dog", "dogs", "puppy", "cat", "cats", "kitten", "pet", "horse", "hamster", "rabbit", "bunny",
+        "bird", "guinea pig",
+    )),
+    # The caregiver themself.
+    *(_t(w, _O, speaker=True) for w in (
+        "i have", "i am", "i feel", "i had", "i have got", "i got", "i myself", "i am the one", "me too",
+        "my back", "my legs", "my leg", "my arm", "my arms", "my head", "my heart", "my chest",
+        "my own",
     )),
     # What-ifs and questions about a symptom the child does not have.
     *(_t(w, _H, clausal=True) for w in (
@@ -112,6 +138,10 @@ TRIGGERS: tuple[Trigger, ...] = tuple(sorted((
     # It came back: now again, whatever was said of the past.
     *(_t(w, _P, before=False, after=True, clausal=True, recurs=True) for w in (
         "is back", "it back", "back again", "came back", "again", "has come back", "returned",
+    )),
+    *(_t(w, _P, before=False, after=True, clausal=True, recurs=True, crosses=True) for w in (
+        "it is back", "it came back", "it has come back", "it returned", "it is coming back",
+        "it started again", "it is up again",
     )),
 ), key=lambda t: -len(t.words)))
 
@@ -162,12 +192,14 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     """True when the cue's scope covers the mention at words[start:end]."""
     if cue.start >= end and cue.trigger.after:
         gap, limit = range(end, cue.start), POST_SCOPE
+    elif cue.start < start < cue.end <= end and cue.trigger.before:
+        return True  # the cue holds the mention's first word: "my back is killing me"
     elif cue.end <= start and cue.trigger.before:
         gap, limit = range(cue.end, start), PRE_SCOPE
     else:
         return False
     if cue.trigger.recurs:  # "a fever last week and now it's back": reaches over "and"
-        return len(gap) <= limit + RECUR_EXTRA and "but" not in (where.words[i] for i in gap)
+        return len(gap) <= limit + RECUR_EXTRA and (cue.trigger.crosses or "but" not in (where.words[i] for i in gap))
     if len(gap) > limit:
         return False
     if cue.trigger.status in NEAREST_ONLY and cue.end <= start and any(i in blocked for i in gap):
@@ -178,6 +210,12 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
            for i in range(gap.start, gap.stop + 1)):
         return False
     stops = TERMINATORS if cue.trigger.clausal else TERMINATORS | SUBJECTS
+    if cue.trigger.status is Status.OTHER:
+        # Someone else's "chills and a fever" are both theirs, and the noun
+        # right after the cue is still them ("my other son").
+        stops = (TERMINATORS - LIST_JOINERS) | SUBJECTS
+        own_noun = cue.end <= start and where.words[cue.end] in CHILD_NOUNS
+        return not any(where.words[i] in stops | CHILD_NOUNS for i in gap if not (own_noun and i == cue.end))
     return not any(where.words[i] in stops for i in gap)
 
 
@@ -215,6 +253,10 @@ def status_of(
     if any(c.trigger.recurs for c in found):
         return Status.PRESENT, False
     best = min(found, key=lambda c: _PRIORITY[c.trigger.status])
+    others = [c for c in found if c.trigger.status is Status.OTHER]
+    if others and all(c.trigger.speaker for c in others) and any(c.trigger.uncertain for c in found):
+        # "I'm worried he's not breathing": the caregiver's own words frame a doubt about the child.
+        return Status.PRESENT, True
     if best.trigger.status is Status.HYPOTHETICAL and best.trigger.words not in PURE_WHAT_IFS \
             and any(_past_tense(where.words[i]) for i in used):
         # "is it serious if he passed out": it happened; escalate, unsure (rule 4).

@@ -206,7 +206,9 @@ class Matcher:
         total = sum(scores) / len(scores)
         if end - start > window or total < self.settings.phrase_cutoff:
             return None
-        return _Hit(near.symptom, start, end, total, False, tuple(sorted(positions)))
+        # "diapers + not": a pattern that takes a "not" has its own denial inside.
+        negation_inside = any(words[j] in NEGATIONS for j in positions)
+        return _Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)))
 
     def _align(self, phrase: _Phrase, words: Sequence[str], candidates: Sequence[dict[str, float]],
                start: int) -> _Hit | None:
@@ -332,6 +334,8 @@ def _shadows(other: _Hit, hit: _Hit, levels: dict[str, Level]) -> bool:
         return False
     if hit.score >= SURE_ENOUGH and levels[hit.symptom] < levels[other.symptom]:
         return False
-    inside = other.start <= hit.start and hit.end <= other.end
+    # A loose pattern's span may hold words it did not use ("got the shivers and
+    # a temperature"): only a hit made of words the other one used is a misreading.
+    inside = other.start <= hit.start and hit.end <= other.end and bool(set(hit.positions) & set(other.positions))
     same_place = other.start == hit.start and other.end == hit.end
     return (inside and not same_place) or (same_place and other.score > hit.score)
