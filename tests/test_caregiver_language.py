@@ -119,3 +119,11 @@ def test_someone_elses_noun_is_theirs(matcher: Matcher) -> None:
 def test_a_sign_that_comes_back_after_a_but_is_here_now(matcher: Matcher) -> None:
     assert found(matcher, "her fever broke on Sunday but it came back this evening") == {"fever": Status.PRESENT}
     assert found(matcher, "the fever was gone by Friday but it's back") == {"fever": Status.PRESENT}
+
+
+@pytest.mark.parametrize("text", [
+    "my own back has been aching since I moved the sofa",
+    "our dog has been limping since the walk",
+])
+def test_only_someone_elses_signs_is_not_a_finding_for_the_child(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.UNCLEAR
