@@ -127,3 +127,67 @@ def test_a_sign_that_comes_back_after_a_but_is_here_now(matcher: Matcher) -> Non
 ])
 def test_only_someone_elses_signs_is_not_a_finding_for_the_child(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.UNCLEAR
+
+
+# ---- words we never listed: dialects, plain descriptions, body and sensation words
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("his fingers feel fizzy", "limb_symptoms"),
+    ("she says there are bees in her toes", "limb_symptoms"),
+    ("his left arm just hangs there", "limb_symptoms"),
+    ("her legs have no power in them", "limb_symptoms"),
+    ("the ache runs down into his leg", "limb_symptoms"),
+    ("he's gone all skinny and bony", "weight_loss"),
+    ("her trousers are falling off her", "weight_loss"),
+    ("he's gone off his food and got thinner", "weight_loss"),
+    ("the spasm just won't let go, even with stretching", "severe_cramping"),
+    ("we stretched her and it does nothing to help the cramp", "severe_cramping"),
+    ("only two wet nappies and they're drier than usual", "bladder_bowel_problems"),
+    ("she screams when she does a wee", "bladder_bowel_problems"),
+    ("he hasn't opened his bowels", "bladder_bowel_problems"),
+    ("no motions since Sunday", "bladder_bowel_problems"),
+    ("his back has ached for a fortnight", "long_lasting_pain"),
+    ("our GP hasn't seen him for it", "not_seen_by_provider"),
+    ("nobody has looked at her back yet", "not_seen_by_provider"),
+    ("her back is paining since morning", "back_spasm"),
+    ("he's grizzling about his back", "back_spasm"),
+    ("she is waddling like a duck", "trouble_walking"),
+    ("he shuffles along holding onto the wall", "trouble_walking"),
+    ("the pain wakes her from her sleep", "night_pain"),
+    ("the back pain won't let him sleep", "pain_prevents_sleep"),
+    ("it hurts more bad than before", "pain_worsening"),
+    ("he is hot like fire", "fever"),
+    ("her lips went bluish", "trouble_breathing"),
+    ("his nostrils are flaring with every breath", "trouble_breathing"),
+    ("she is not knowing me", "confusion"),
+    ("he dropped like a stone and isn't answering", "fainting"),
+    ("his heart is beating so fast", "abnormal_heart_rate"),
+    ("she has no control of her bladder any more", "loss_of_control"),
+    ("he's trained but the poo came out in his pants", "loss_of_control"),
+])
+def test_everyday_and_dialect_wordings_are_understood(matcher: Matcher, text: str, symptom: str) -> None:
+    assert found(matcher, text).get(symptom) is Status.PRESENT
+
+
+@pytest.mark.parametrize(("text", "symptom", "expected"), [
+    ("he is not well, very hot", "fever", Status.PRESENT),
+    ("she fainted a minute ago", "fainting", Status.PRESENT),
+    ("her temperature is higher than normal", "fever", Status.PRESENT),
+    ("he's burning up, no sorry, that's my cold hands", "fever", Status.ABSENT),
+    ("the nurse said to watch for a fever", "fever", Status.HYPOTHETICAL),
+    ("he had a fever last Thursday", "fever", Status.PAST),
+    ("she was wheezing with a cold, that's long gone", "trouble_breathing", Status.PAST),
+    ("the pain never went away", "long_lasting_pain", Status.PRESENT),
+])
+def test_context_of_comparisons_recent_past_and_corrections(matcher: Matcher, text: str, symptom: str,
+                                                            expected: Status) -> None:
+    assert found(matcher, text).get(symptom) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "it's so hot in this room, can you open a window",
+    "he kicked his legs in the bath and laughed",
+    "her back is stiff after a long car ride for hours",
+])
+def test_new_words_do_not_fire_on_ordinary_talk(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) in (Level.HOME_CARE, Level.UNCLEAR)

@@ -84,6 +84,12 @@ TRIGGERS: tuple[Trigger, ...] = tuple(sorted((
     *(_t(w, _P, clausal=True) for w in (
         "no doubt", "not only", "not just", "no question", "since last week", "since yesterday",
         "is not it", "do not you",
+        # A comparison or an unwell child is no denial: "drier than normal", "not well, very hot".
+        "than normal", "than usual", "not well", "not feeling well", "not normal",
+        # "never went away": it is still there.
+        "never went away", "never gone away", "never goes away",
+        # Minutes ago is now.
+        "minute ago", "minutes ago", "second ago", "seconds ago", "hour ago", "an hour ago", "just now",
     )),
     *(_t(w, _A) for w in (
         "no", "not", "never", "without", "none", "denies", "no sign of", "no signs of",
@@ -91,6 +97,10 @@ TRIGGERS: tuple[Trigger, ...] = tuple(sorted((
     )),
     *(_t(w, _A, clausal=True) for w in (
         "do not think", "does not seem", "does not look", "did not", "has not had",
+    )),
+    # Taking it back: "burning up, no sorry, my hands are cold" (the later statement wins).
+    *(_t(w, _A, before=False, after=True) for w in (
+        "no sorry", "sorry no", "no wait", "scratch that", "i was wrong", "my mistake", "i mean no",
     )),
     *(_t(w, _A, before=False, after=True) for w in (
         "is fine", "are fine", "is normal", "is okay", "is ok", "is good", "seems fine",
@@ -102,7 +112,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(sorted((
         "husband", "wife", "partner", "cousin", "friend", "grandma", "grandpa", "grandmother",
         "grandfather", "nana", "aunt", "uncle", "neighbor", "classmate", "twin",
         "my other", "the other kid", "other child", "someone",
-        "somebody", "everyone", "daycare kid",
+        "somebody", "everyone", "daycare kid", "daycare class", "half him class", "half the class", "whole class",
+        "older boy", "older girl", "big boy", "big girl", "older kid", "older child", "older son", "older daughter",
         # Other children: "half his class has fevers".
         "other kids", "other children", "kids at daycare", "kids at school", "kids in him class",
         "classmates", "him class", "the class", "everybody", "older one", "oldest", "eldest",
@@ -123,17 +134,24 @@ TRIGGERS: tuple[Trigger, ...] = tuple(sorted((
     *(_t(w, _H, clausal=True) for w in (
         "what if", "if", "in case", "suppose", "supposing", "what happens if", "what about",
         "should i worry if", "what should i do if", "would it", "could he get", "were to",
-        "when should i", "what does it mean if",
+        "when should i", "what does it mean if", "watch for", "look out for", "keep an eye out for",
     )),
     # The past, not now.
     *(_t(w, _PAST, after=True, clausal=True) for w in (
         "last week", "last month", "last year", "a while back", "in the past", "as a baby", "when he was a baby",
-        "last summer", "last winter", "last spring", "last fall", "a long time ago",
+        "last summer", "last winter", "last spring", "last fall", "a long time ago", "last weekend",
+        "last monday", "last tuesday", "last wednesday", "last thursday", "last friday", "last saturday",
+        "last sunday",
         "once before",
     )),
     *(_t(w, _PAST, clausal=True) for w in ("used to",)),
     *(_t(w, _PAST, before=False, after=True, clausal=True) for w in (
         "went away", "is gone", "are gone", "gone now", "is over", "cleared up", "has passed", "ago",
+        "long gone", "weeks before", "days before", "months before", "week before",
+    )),
+    # "wheezing with a cold, that's long gone": "that" points back across the comma.
+    *(_t(w, _PAST, before=False, after=True) for w in (
+        "that is long gone", "that is gone", "that has gone", "that went away", "that is over",
     )),
     # It came back: now again, whatever was said of the past.
     *(_t(w, _P, before=False, after=True, clausal=True, recurs=True) for w in (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -234,6 +234,8 @@ class Matcher:
             if _exact_or_stem(words[found], word):
                 sure += required
             elif words[found] in self._frequent and not _misheard(words, found, word):
+                if words[found] in self._known:
+                    return None  # a word of our own is never another one of ours ("fever" is not "never")
                 guesses += 1
             gaps += found - position
             position = found + 1
@@ -313,8 +315,13 @@ def _resolve(hits: Iterable[_Hit], levels: dict[str, Level]) -> list[_Hit]:
     # in "not breathing hard" the caregiver denies "breathing hard".
     kept: list[_Hit] = []
     for hit in sorted(best.values(), key=lambda h: (-h.end, h.start, -h.score)):
-        if not any(k.symptom == hit.symptom and _overlap(k, hit) for k in kept):
+        wider = next((k for k in kept if k.symptom == hit.symptom and _overlap(k, hit)), None)
+        if wider is None:
             kept.append(hit)
+        elif hit.negation_inside and wider.start <= hit.start and not wider.negation_inside:
+            # "walk not normal, slow and careful": the wider mention holds a phrase
+            # whose "not" is the symptom, so that "not" is no denial of it either.
+            kept[kept.index(wider)] = replace(wider, negation_inside=True)
     survivors = [h for h in kept if not any(_shadows(o, h, levels) for o in kept if o is not h)]
     return sorted(survivors, key=lambda h: (h.start, h.end))
 
