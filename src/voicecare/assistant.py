@@ -24,9 +24,13 @@ class Assistant:
     disclaimer_due: bool = field(default=True)
 
     @classmethod
-    def load(cls, directory: Path | None = None, settings: MatchSettings | None = None) -> Assistant:
-        """Load the intent files (the only disk access) and build the matcher."""
-        loaded = intent_files.load(directory)
+    def load(cls, directory: Path | None = None, settings: MatchSettings | None = None, *,
+             language: str = intent_files.DEFAULT_LANGUAGE, topic: str | None = None) -> Assistant:
+        """Load one language and one topic (the only disk access) and build the matcher.
+
+        ``topic`` may be left out when the language has only one.
+        """
+        loaded = intent_files.load(directory, language, topic)
         return cls(loaded, Matcher(loaded, settings))
 
     def answer(self, utterance: str) -> TriageResult:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum, StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # language.py builds on this module
+    from voicecare.language import Language
 
 
 class Level(IntEnum):
@@ -54,6 +59,8 @@ class Symptom:
     topic: str
     near: tuple[str, ...] = ()
     """Word-group patterns ("legs arms + numb tingly"): one word of each group close together."""
+    silences: tuple[str, ...] = ()
+    """Topic messages left out once this symptom is mentioned, whatever was said of it ("unchecked")."""
 
 
 @dataclass(frozen=True)
@@ -96,16 +103,20 @@ class Topic:
 
 @dataclass(frozen=True)
 class IntentSet:
-    """Everything loaded from ``intents/``: topics, shared messages and control phrases."""
+    """Everything loaded from ``intents/<language>/``: its words, topics, shared messages and control phrases."""
 
     topics: tuple[Topic, ...]
     messages: dict[str, str] = field(hash=False)
     controls: dict[str, tuple[str, ...]] = field(hash=False)
+    language: Language
+    """The language's word lists, which the algorithms read."""
     common_words: frozenset[str] = frozenset()
     """Everyday words: never taken for a symptom word by similarity alone ("every" is not "fever")."""
     frequent_words: frozenset[str] = frozenset()
-    """Frequent English words: one heard alone stands for itself, not for a symptom word it looks like
-    ("wanting" is not "fainting"); a phrase whose other words were heard as they are may lean on one."""
+    """Frequent words of the language: one heard alone stands for itself, not for a symptom word it looks
+    like ("wanting" is not "fainting"); a phrase whose other words were heard as they are may lean on one."""
+    folder: Path | None = None
+    """The language folder the set was loaded from (its common_words.txt feeds the recogniser)."""
 
     def symptom(self, symptom_id: str) -> Symptom:
         """The symptom with this id (KeyError if unknown)."""
@@ -119,6 +130,10 @@ class IntentSet:
     def symptoms(self) -> tuple[Symptom, ...]:
         """All symptoms of all topics."""
         return tuple(s for t in self.topics for s in t.symptoms)
+
+    def only(self, topic_id: str) -> IntentSet:
+        """The same set with one topic: triage and matching then see only its symptoms and messages."""
+        return replace(self, topics=tuple(t for t in self.topics if t.id == topic_id))
 
 
 @dataclass(frozen=True)

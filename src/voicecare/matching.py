@@ -10,19 +10,9 @@ from rapidfuzz import fuzz, process
 
 from voicecare import context
 from voicecare.domain import IntentSet, Level, Match
-from voicecare.text import canonical, sound, stem, tokens, tokens_and_breaks
+from voicecare.language import Language
+from voicecare.text import Spelling
 
-# Words a recogniser drops or a caregiver leaves out without changing the
-# meaning; a phrase still matches without them, at a small cost.
-OPTIONAL_WORDS = frozenset({"a", "an", "the", "he", "him", "my", "of", "to", "in"})
-NEGATIONS = frozenset({"not", "no", "never", "without", "none"})
-# "won't bend or walk": a denial that covers both words.
-DISJUNCTIONS = frozenset({"or", "nor"})
-# Where a symptom word would go, an everyday look-alike may be a misheard one:
-# after the child as subject (a verb: "she painted" ~ fainted) or after "has a"
-# (a noun: "he has a fewer" ~ fever); elsewhere it is itself ("a painted wall").
-# Written after pronoun folding.
-SYMPTOM_SLOTS = (("he",), ("has", "a"), ("have", "a"), ("got", "a"))
 MIN_SOUND_KEY = 3
 """Sound keys shorter than this say too little ("though" and "thigh" both give "0")."""
 SURE_ENOUGH = 95.0
@@ -93,15 +83,17 @@ class Matcher:
 
     def __init__(self, intents: IntentSet, settings: MatchSettings | None = None) -> None:
         self.settings = settings or MatchSettings()
+        self._language = intents.language
+        spelling = self._spelling = intents.language.spelling
         self._by_anchor: dict[str, list[_Phrase]] = {}
         for symptom in intents.symptoms:
             for text in symptom.phrases:
-                phrase = _compile(symptom.id, text)
+                phrase = _compile(symptom.id, text, self._language)
                 self._by_anchor.setdefault(phrase.words[0], []).append(phrase)
         self._near: dict[str, list[_Near]] = {}
         for symptom in intents.symptoms:
             for text in symptom.near:
-                near = _compile_near(symptom.id, text)
+                near = _compile_near(symptom.id, text, spelling)
                 for word in near.groups[0]:
                     self._near.setdefault(word, []).append(near)
         phrase_words = {w for ps in self._by_anchor.values() for p in ps for w in p.words}
@@ -110,11 +102,12 @@ class Matcher:
         self._stems: dict[str, list[str]] = {}
         self._sounds: dict[str, list[str]] = {}
         for word in self._vocabulary:
-            self._stems.setdefault(stem(word), []).append(word)
-            if len(word) >= self.settings.min_sound_length and len(sound(word)) >= MIN_SOUND_KEY:
-                self._sounds.setdefault(sound(word), []).append(word)
+            self._stems.setdefault(spelling.stem(word), []).append(word)
+            if len(word) >= self.settings.min_sound_length and len(spelling.sound(word)) >= MIN_SOUND_KEY:
+                self._sounds.setdefault(spelling.sound(word), []).append(word)
         self._known = frozenset(self._vocabulary)
         self._lexicon = self._known | intents.common_words | intents.frequent_words
+        # Real words: heard, one stands for itself unless context says otherwise (see _align).
         self._frequent = intents.frequent_words | self._known
         self._content = self._known - intents.common_words
         self._cache: dict[str, dict[str, float]] = {}
@@ -123,11 +116,11 @@ class Matcher:
 
     def match(self, text: str) -> list[Match]:
         """All symptom mentions in ``text``, in the order they were said."""
-        heard, breaks = tokens_and_breaks(text)
-        words = [canonical(w) for w in heard]
+        heard, breaks = self._spelling.tokens_and_breaks(text)
+        words = [self._spelling.canonical(w) for w in heard]
         candidates = [self._candidates(w) for w in words]
         hits = _resolve(self._hits(words, candidates), self._levels)
-        where = context.scene(words, breaks)
+        where = context.scene(words, breaks, self._language.context)
         matches = []
         for hit in hits:
             # Only the words another mention is made of are its own: a cue lying
@@ -161,9 +154,9 @@ class Matcher:
                 if max(len(word), len(choice)) >= s.min_fuzzy_length and abs(len(word) - len(choice)) <= s.max_length_difference:
                     found[choice] = score
         if len(word) >= s.min_sound_length and word not in self._common and word not in self._known:
-            for alike in self._sounds.get(sound(word), ()):
+            for alike in self._sounds.get(self._spelling.sound(word), ()):
                 found[alike] = max(found.get(alike, 0.0), s.sound_score)
-        for same_stem in self._stems.get(stem(word), ()):
+        for same_stem in self._stems.get(self._spelling.stem(word), ()):
             found[same_stem] = max(found.get(same_stem, 0.0), 100.0 if same_stem == word else s.stem_score)
         if len(self._cache) >= self.settings.cache_size:
             self._cache.clear()  # a bounded cache: long sessions must not grow
@@ -177,7 +170,7 @@ class Matcher:
                     hit = self._align(phrase, words, candidates, start)
                     if hit is not None:
                         yield hit
-                if not _near_partner(words[start], word, self._lexicon):
+                if not _near_partner(words[start], word, self._lexicon, self._spelling):
                     continue
                 for near in self._near.get(word, ()):
                     found = self._near_hit(near, words, candidates, start, options[word])
@@ -195,7 +188,7 @@ class Matcher:
                  for j in range(max(0, anchor - window), min(len(candidates), anchor + window + 1))
                  if j not in positions
                  and (top := max((candidates[j][w] for w in group & candidates[j].keys()
-                                  if _near_partner(words[j], w, self._lexicon)), default=0.0)) > 0),
+                                  if _near_partner(words[j], w, self._lexicon, self._spelling)), default=0.0)) > 0),
                 default=None,
             )
             if best is None:
@@ -207,7 +200,7 @@ class Matcher:
         if end - start > window or total < self.settings.phrase_cutoff:
             return None
         # "diapers + not": a pattern that takes a "not" has its own denial inside.
-        negation_inside = any(words[j] in NEGATIONS for j in positions)
+        negation_inside = any(words[j] in self._language.negations for j in positions)
         return _Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)))
 
     def _align(self, phrase: _Phrase, words: Sequence[str], candidates: Sequence[dict[str, float]],
@@ -231,9 +224,9 @@ class Matcher:
                 continue
             scored += weight * candidates[found][word]
             used.append(found)
-            if _exact_or_stem(words[found], word):
+            if _exact_or_stem(words[found], word, self._spelling):
                 sure += required
-            elif words[found] in self._frequent and not _misheard(words, found, word):
+            elif words[found] in self._frequent and not self._misheard(words, found, word):
                 if words[found] in self._known:
                     return None  # a word of our own is never another one of ours ("fever" is not "never")
                 guesses += 1
@@ -246,61 +239,60 @@ class Matcher:
             return None
         return _Hit(phrase.symptom, start, position, score, phrase.negation_inside, tuple(used))
 
-
     def _leaps(self, words: Sequence[str], used: Sequence[int]) -> bool:
         """True when a phrase skips a word about some other sign.
 
         A phrase whose own "not" is the symptom ("not breathing") may skip
         filler ("can't, uh, breathe"), but across a word of another sign the
         "not" belongs to that sign ("not sleepy, breathing fine", "doesn't have
-        trouble breathing").
+        trouble breathing"), unless the denial covers both ("won't bend or walk").
         """
         skipped = [words[j] for j in range(used[0], used[-1] + 1) if j not in used]
-        # "won't bend or walk": the "not" covers both.
-        return not DISJUNCTIONS.intersection(skipped) and any(w in self._content for w in skipped)
+        return not self._language.disjunctions.intersection(skipped) and any(w in self._content for w in skipped)
+
+    def _misheard(self, words: Sequence[str], index: int, meant: str) -> bool:
+        """True when the everyday word at ``index`` may be ``meant`` misheard.
+
+        A recogniser swaps a sound for a sound, so the two are the same length
+        ("painted" for "fainted", not "ever" for "fever"), and the word sits where
+        a symptom word would go (the language's ``symptom_slots``).
+        """
+        slot = any(tuple(words[max(0, index - len(before)):index]) == before for before in self._language.symptom_slots)
+        return slot and len(words[index]) == len(meant)
 
 
-def _misheard(words: Sequence[str], index: int, meant: str) -> bool:
-    """True when the everyday word at ``index`` may be ``meant`` misheard.
-
-    A recogniser swaps a sound for a sound, so the two are the same length
-    ("painted" for "fainted", not "ever" for "fever"), and the word sits where
-    a symptom word would go.
-    """
-    slot = any(tuple(words[max(0, index - len(before)):index]) == before for before in SYMPTOM_SLOTS)
-    return slot and len(words[index]) == len(meant)
-
-
-def _compile(symptom: str, text: str) -> _Phrase:
-    words = [canonical(w) for w in tokens(text)]
+def _compile(symptom: str, text: str, language: Language) -> _Phrase:
+    """A phrase as matched: the language's optional words (``[matching]``) may be missing when heard."""
+    optional = language.optional_words
+    words = [language.spelling.canonical(w) for w in language.tokens(text)]
     # Leading and trailing optional words would only blur where a mention starts.
-    while len(words) > 1 and words[0] in OPTIONAL_WORDS:
+    while len(words) > 1 and words[0] in optional:
         words.pop(0)
-    while len(words) > 1 and words[-1] in OPTIONAL_WORDS:
+    while len(words) > 1 and words[-1] in optional:
         words.pop()
-    required = tuple(w not in OPTIONAL_WORDS for w in words)
-    return _Phrase(symptom, tuple(words), required, any(w in NEGATIONS for w in words))
+    required = tuple(w not in optional for w in words)
+    return _Phrase(symptom, tuple(words), required, any(w in language.negations for w in words))
 
 
-def _exact_or_stem(heard: str, word: str) -> bool:
+def _exact_or_stem(heard: str, word: str, spelling: Spelling) -> bool:
     """True when ``heard`` is ``word`` itself or a form of it, not a look-alike ("waking" is not "walking")."""
-    return heard == word or stem(heard) == stem(word)
+    return heard == word or spelling.stem(heard) == spelling.stem(word)
 
 
-def _near_partner(heard: str, word: str, known: frozenset[str]) -> bool:
+def _near_partner(heard: str, word: str, known: frozenset[str], spelling: Spelling) -> bool:
     """Loose patterns take exact and same-stem words; a look-alike only for a word we know nothing of.
 
     "walking" is a word of its own here, so it never stands for "waking";
     "tempature" is no word at all, so it may stand for "temperature".
     """
-    return _exact_or_stem(heard, word) or heard not in known
+    return _exact_or_stem(heard, word, spelling) or heard not in known
 
 
-def _compile_near(symptom: str, text: str) -> _Near:
+def _compile_near(symptom: str, text: str, spelling: Spelling) -> _Near:
     window = None
     if (found := _WITHIN.search(text)) is not None:
         window, text = int(found.group(1)), text[: found.start()]
-    groups = tuple(frozenset(canonical(w) for w in tokens(group)) for group in text.split("+"))
+    groups = tuple(frozenset(spelling.canonical(w) for w in spelling.tokens(group)) for group in text.split("+"))
     return _Near(symptom, groups, window)
 
 

@@ -30,7 +30,8 @@ def add_speech_arguments(command: argparse.ArgumentParser) -> None:
     """--engine/--model for recognition, --say-to/--quiet/--rate/--voice for speech."""
     command.add_argument("--engine", choices=("auto", "vosk", "sphinx"), default="auto",
                          help="speech recogniser (default auto: Vosk if a model is installed, else PocketSphinx)")
-    command.add_argument("--model", type=Path, help="Vosk model folder (default: $VOICECARE_MODEL, else models/)")
+    command.add_argument("--model", type=Path,
+                         help="Vosk model folder (default: $VOICECARE_MODEL, else the first in $VOICECARE_MODELS or models/)")
     command.add_argument("--say-to", type=Path, metavar="FILE.wav", help="write the spoken reply to this WAV file")
     command.add_argument("--quiet", action="store_true", help="print the reply only; do not speak")
     command.add_argument("--rate", type=int, default=DEFAULT_RATE_WPM, help="speaking rate, words per minute")
@@ -66,13 +67,12 @@ def cache_dir() -> Path:
 
 def load_recognizer(args: argparse.Namespace, assistant: Assistant) -> Recognizer:
     """The recogniser the options ask for; says on stderr which engine and model are in use."""
-    from voicecare import intents, lm, stt
+    from voicecare import lm, stt
 
     loaded_at = time.perf_counter()
     language = None
     if args.engine == "sphinx" or (args.engine == "auto" and stt.resolve_model(args.model, models_dir()) is None):
-        words = (args.intents or intents.default_dir()) / "common_words.txt"
-        language = lm.build(assistant.intents, words, stt.sphinx_words(), cache_dir())
+        language = lm.build(assistant.intents, stt.sphinx_words(), cache_dir())
     recognizer = stt.load(args.engine, args.model, models_dir(), language)
     warn(f"recognising with {recognizer.name}: {recognizer.description} "
          f"(loaded in {time.perf_counter() - loaded_at:.2f} s)")
@@ -85,7 +85,7 @@ def triage_audio(args: argparse.Namespace) -> int:
 
     for path in args.audio:
         audio.read_format(path)  # fail fast, before loading anything, on a file that is not audio
-    assistant = Assistant.load(args.intents)
+    assistant = Assistant.load(args.intents, language=args.language, topic=args.topic)
     recognizer = load_recognizer(args, assistant)
     speaker = None if args.quiet else make_speaker(args, assistant)
     try:
@@ -116,7 +116,7 @@ def triage_audio(args: argparse.Namespace) -> int:
             if args.json:
                 print(render.as_json_line(result, str(path), text, extra), flush=True)
             else:
-                print(render.as_text(result, f"{path}: heard \"{text}\"") + "\n", flush=True)
+                print(render.as_text(result, f"{path}: heard \"{text}\"", assistant.intents.language.headings) + "\n", flush=True)
     finally:
         if speaker is not None:
             speaker.close()

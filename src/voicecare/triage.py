@@ -1,6 +1,6 @@
 """The triage engine: a pure function from what was found to what to do and say.
 
-Every rule of TRIAGE_POLICY.md that is about deciding and ordering lives here,
+Every rule of docs/policy.md that is about deciding and ordering lives here,
 so "emergency first" is enforced in one place.
 """
 
@@ -13,7 +13,6 @@ from voicecare.domain import Finding, IntentSet, Level, Match, Message, Status, 
 # Statements about this child, now: among these the later one wins (rule 9,
 # self-correction). Other-person, what-if and past mentions never override them.
 _ABOUT_THIS_CHILD = (Status.PRESENT, Status.ABSENT)
-NOT_SEEN = "not_seen_by_provider"
 READBACK_DENIED_MAX = 3
 """More denials than this are read back as one phrase."""
 
@@ -158,8 +157,9 @@ def _context_notes(say: _Say, found: Sequence[Finding]) -> list[Message]:
 def _home_care(say: _Say, topics: Sequence[Topic], found: Sequence[Finding]) -> list[Message]:
     """Comfort care (rule 6: never with an emergency, after the instruction otherwise)."""
     messages = [say("home_care", line) for topic in topics for line in topic.home_care]
-    mentioned = {f.symptom.id for f in found}
-    if say.level is Level.HOME_CARE and NOT_SEEN not in mentioned:
+    # A symptom marked ``silences = ["unchecked"]`` (a doctor has seen the child, or not) makes the reminder moot.
+    silenced = {key for f in found for key in f.symptom.silences}
+    if say.level is Level.HOME_CARE and "unchecked" not in silenced:
         messages += [say("home_care", topic.messages["unchecked"]) for topic in topics]
     messages.append(say("home_care", say.words["follow_up_care"]))
     return messages
