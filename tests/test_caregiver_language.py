@@ -162,6 +162,8 @@ def test_only_someone_elses_signs_is_not_a_finding_for_the_child(assistant: Assi
     ("she is not knowing me", "confusion"),
     ("he dropped like a stone and isn't answering", "fainting"),
     ("his heart is beating so fast", "abnormal_heart_rate"),
+    ("she is not breathing properly, her ribs suck in", "trouble_breathing"),
+    ("I don't think a doctor has looked at him", "not_seen_by_provider"),
     ("she has no control of her bladder any more", "loss_of_control"),
     ("he's trained but the poo came out in his pants", "loss_of_control"),
 ])
@@ -191,3 +193,9 @@ def test_context_of_comparisons_recent_past_and_corrections(matcher: Matcher, te
 ])
 def test_new_words_do_not_fire_on_ordinary_talk(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) in (Level.HOME_CARE, Level.UNCLEAR)
+
+
+def test_a_bare_no_answers_the_question_before_it(matcher: Matcher) -> None:
+    assert found(matcher, "Any fever? No. Shivers? None. Her back is sore.") == {
+        "fever": Status.ABSENT, "chills": Status.ABSENT, "back_spasm": Status.PRESENT}
+    assert found(matcher, "Has she got a fever? No chills though.").get("fever") is Status.PRESENT

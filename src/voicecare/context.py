@@ -67,6 +67,8 @@ class ContextWords:
     """A new subject ends the reach of a trigger that only covers a noun phrase."""
     recur_stops: frozenset[str] = frozenset()
     """The only words that end the longer reach of "it's back"."""
+    answers: frozenset[str] = frozenset()
+    """Denials that answer a question just asked: "Fever? No." denies the fever across the question mark."""
     child_nouns: frozenset[str] = frozenset()
     """The child named as a noun ("the baby"): ends someone else's cue unless it is the cue's own noun."""
     list_joiners: frozenset[str] = frozenset()
@@ -130,6 +132,8 @@ def find_cues(words: Sequence[str], rules: ContextWords) -> tuple[Cue, ...]:
 def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[int]) -> bool:
     """True when the cue's scope covers the mention at words[start:end]."""
     rules = where.rules
+    if _answers(where, cue, end):
+        return True
     if cue.start >= end and cue.trigger.after:
         gap, limit = range(end, cue.start), rules.post_scope
     elif cue.start < start < cue.end <= end and cue.trigger.before:
@@ -154,6 +158,13 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
         return not _other_ends(where, cue, start, gap)
     stops = rules.terminators if cue.trigger.clausal else rules.terminators | rules.subjects
     return not any(where.words[i] in stops for i in gap)
+
+
+def _answers(where: Scene, cue: Cue, end: int) -> bool:
+    """True for a bare answer right after a question about the mention: "Fever? No."."""
+    said_alone = cue.end == len(where.words) or cue.end in where.breaks
+    return (cue.trigger.status is Status.ABSENT and " ".join(cue.trigger.words) in where.rules.answers
+            and cue.start == end and where.breaks.get(end, False) and said_alone)
 
 
 def _other_ends(where: Scene, cue: Cue, start: int, gap: range) -> bool:
