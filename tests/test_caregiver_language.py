@@ -199,3 +199,14 @@ def test_a_bare_no_answers_the_question_before_it(matcher: Matcher) -> None:
     assert found(matcher, "Any fever? No. Shivers? None. Her back is sore.") == {
         "fever": Status.ABSENT, "chills": Status.ABSENT, "back_spasm": Status.PRESENT}
     assert found(matcher, "Has she got a fever? No chills though.").get("fever") is Status.PRESENT
+
+
+@pytest.mark.parametrize(("text", "symptom", "expected"), [
+    ("her back is a bit stiff this morning, no fever", "fever", Status.ABSENT),
+    ("maybe a little sore, no temperature", "fever", Status.ABSENT),
+    ("I think she has no fever", "fever", Status.ABSENT),
+    ("no fever, maybe some chills", "chills", Status.PRESENT),
+])
+def test_the_nearest_cue_before_a_mention_decides(matcher: Matcher, text: str, symptom: str,
+                                                  expected: Status) -> None:
+    assert found(matcher, text).get(symptom) is expected

@@ -160,6 +160,19 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     return not any(where.words[i] in stops for i in gap)
 
 
+def _nearest_before(found: list[Cue], start: int) -> list[Cue]:
+    """Of the cues before a mention, a nearer one of another kind ends the farther one's scope.
+
+    In "a little sore today, no fever" the hedge belongs to "sore", the "no" to
+    the fever; in "I'm worried she has a fever" the worry, not "I am", frames it.
+    """
+    before = [c for c in found if c.end <= start]
+    if not before:
+        return found
+    nearest = max(before, key=lambda c: c.end).trigger.status
+    return [c for c in found if c.end > start or c.trigger.status is nearest]
+
+
 def _answers(where: Scene, cue: Cue, end: int) -> bool:
     """True for a bare answer right after a question about the mention: "Fever? No."."""
     said_alone = cue.end == len(where.words) or cue.end in where.breaks
@@ -208,6 +221,7 @@ def status_of(
     ]
     if not found:
         return Status.PRESENT, False
+    found = _nearest_before(found, start)
     if any(c.trigger.recurs for c in found):
         return Status.PRESENT, False
     best = min(found, key=lambda c: _PRIORITY[c.trigger.status])
