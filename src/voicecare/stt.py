@@ -171,12 +171,6 @@ class SphinxRecognizer:
         # on the recorded corpus at 10 dB SNR, resetting it per stream cost
         # 14 points of accuracy.
         self._decoder = self._new_decoder()
-<<<<<<< Updated upstream
-=======
-        self._baseline_cmn: str = self._decoder.get_cmn()
-        self._decoder.add_jsgf_string(ADAPT_SEARCH, ADAPT_GRAMMAR)
-        self._last: _SphinxStream | None = None
->>>>>>> Stashed changes
 
     @classmethod
     def load(cls, language: Path | None = None) -> SphinxRecognizer:
@@ -199,19 +193,10 @@ class SphinxRecognizer:
         if grammar:
             words = [g for g in grammar if all(decoder.lookup_word(w) for w in g.split())]
             decoder.add_jsgf_string("answers", "#JSGF V1.0; grammar a; public <a> = " + " | ".join(words) + ";")
-<<<<<<< Updated upstream
             decoder.activate_search("answers")
         else:
             decoder.activate_search("_default")
         return _SphinxStream(decoder, self.rate)
-=======
-            search = "answers"
-        if self._last is not None:
-            self._last.abandon()  # a turn given up half-way (a fault) must not block the next
-        decoder.set_cmn(self._baseline_cmn)
-        self._last = _SphinxStream(decoder, self.rate, search)
-        return self._last
->>>>>>> Stashed changes
 
 
 def sphinx_model_dir() -> Path:
@@ -273,20 +258,7 @@ class _SphinxStream:
         hyp = self._decoder.hyp()
         text = hyp.hypstr if hyp else ""
         words = tuple((seg.word.split("(")[0], seg.start_frame / FRAMES_PER_SECOND, seg.end_frame / FRAMES_PER_SECOND)
-<<<<<<< Updated upstream
                       for seg in self._decoder.seg() if not seg.word.startswith(("<", "[")))
-=======
-                      for seg in segments if not seg.word.startswith(("<", "[")))
-        return Transcript(text, True, self._alternatives(text) if text else (), None, words)
-
-    def abandon(self) -> None:
-        """End the utterance if it is still open, without waiting for a result."""
-        if self._open:
-            self._open = False
-            self._decoder.end_utt()
-
-    def _alternatives(self, text: str) -> tuple[str, ...]:
->>>>>>> Stashed changes
         alternatives: list[str] = []
         try:
             for nbest in self._decoder.nbest():
