@@ -210,3 +210,8 @@ def test_a_bare_no_answers_the_question_before_it(matcher: Matcher) -> None:
 def test_the_nearest_cue_before_a_mention_decides(matcher: Matcher, text: str, symptom: str,
                                                   expected: Status) -> None:
     assert found(matcher, text).get(symptom) is expected
+
+
+def test_a_time_in_the_past_that_overlaps_a_duration_is_past(matcher: Matcher) -> None:
+    got = found(matcher, "he had chills three weeks before, with a cold")
+    assert got == {"chills": Status.PAST, "long_lasting_pain": Status.PAST}

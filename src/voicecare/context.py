@@ -138,6 +138,8 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
         gap, limit = range(end, cue.start), rules.post_scope
     elif cue.start < start < cue.end <= end and cue.trigger.before:
         return True  # the cue holds the mention's first word: "my back is killing me"
+    elif start < cue.start < end < cue.end and cue.trigger.after:
+        return True  # the cue holds the mention's last word: "two weeks before"
     elif cue.end <= start and cue.trigger.before:
         gap, limit = range(cue.end, start), rules.pre_scope
     else:
@@ -216,7 +218,7 @@ def status_of(
     """
     found = [
         c for c in where.cues
-        if c.start not in blocked and (_reaches(where, c, start, end, blocked) or _between(where, c, start, end, used))
+        if not all(i in blocked for i in range(c.start, c.end)) and (_reaches(where, c, start, end, blocked) or _between(where, c, start, end, used))
         and not (negation_inside and c.trigger.status is Status.ABSENT)
     ]
     if not found:
