@@ -215,3 +215,12 @@ def test_the_nearest_cue_before_a_mention_decides(matcher: Matcher, text: str, s
 def test_a_time_in_the_past_that_overlaps_a_duration_is_past(matcher: Matcher) -> None:
     got = found(matcher, "he had chills two weeks before, with a cold")
     assert got == {"chills": Status.PAST, "long_lasting_pain": Status.PAST}
+
+
+@pytest.mark.parametrize("text", [
+    "he was pretending to pass out for a laugh",
+    "our son keeps asking to be held, nothing else is wrong",
+    "she is racing her cousin round the garden",
+])
+def test_play_and_everyday_talk_is_not_an_emergency(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is not Level.EMERGENCY
