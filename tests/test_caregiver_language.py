@@ -224,3 +224,13 @@ def test_a_time_in_the_past_that_overlaps_a_duration_is_past(matcher: Matcher) -
 ])
 def test_play_and_everyday_talk_is_not_an_emergency(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("his back has been sore for a week, no actually, only since last night", Level.HOME_CARE),
+    ("it's been five days, sorry I mean one day", Level.HOME_CARE),
+    ("sore back since this morning, no wait, it's been a week", Level.FOLLOW_UP),
+])
+def test_a_corrected_duration_takes_back_only_what_was_said_right_before(assistant: Assistant, text: str,
+                                                                        expected: Level) -> None:
+    assert level(assistant, text) is expected

@@ -36,6 +36,9 @@ class Trigger:
     """True for "it's back": the symptom is here again, past or not."""
     crosses: bool = False
     """True for "it came back": the sign itself is the subject, so it reaches back over ``recur_stops`` ("but")."""
+    reach: int | None = None
+    """How many words this cue reaches, when not the language's scope: 0 for "no sorry", which
+    takes back only the mention said right before it."""
     speaker: bool = False
     """True for the caregiver speaking of themself ("I am", "I feel"): a worry or doubt about
     the child in the same breath ("I'm worried", "I'm not sure whether") outranks it."""
@@ -144,6 +147,8 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
         gap, limit = range(cue.end, start), rules.pre_scope
     else:
         return False
+    if cue.trigger.reach is not None:
+        limit = cue.trigger.reach
     if cue.trigger.recurs:  # "a fever last week and now it's back": reaches over "and"
         return len(gap) <= limit + rules.recur_extra and (
             cue.trigger.crosses or not any(where.words[i] in rules.recur_stops for i in gap))
@@ -212,13 +217,14 @@ def status_of(
     """The status of the mention at words[start:end] and whether it was hedged.
 
     ``negation_inside`` is set for phrases such as "can't breathe" whose own
-    "not" is the symptom (rule 2): such a mention is never denied. Cues in
-    ``blocked`` positions belong to other mentions and are ignored. A cue
+    "not" is the symptom (rule 2): such a mention is never denied. A cue whose
+    words are all ``blocked`` (used by other mentions) belongs to them. A cue
     between the words of a loose mention counts ("her legs are not numb").
     """
     found = [
         c for c in where.cues
-        if not all(i in blocked for i in range(c.start, c.end)) and (_reaches(where, c, start, end, blocked) or _between(where, c, start, end, used))
+        if not all(i in blocked for i in range(c.start, c.end))  # a cue wholly inside another mention is its own
+        and (_reaches(where, c, start, end, blocked) or _between(where, c, start, end, used))
         and not (negation_inside and c.trigger.status is Status.ABSENT)
     ]
     if not found:

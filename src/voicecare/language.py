@@ -32,7 +32,7 @@ SECTIONS = {
     "headings": tuple(level.id for level in Level),
 }
 CUE_FLAGS = ("before", "after", "clausal", "uncertain", "recurs", "crosses", "speaker")
-CUE_KEYS = ("status", "words", *CUE_FLAGS)
+CUE_KEYS = ("status", "words", "reach", *CUE_FLAGS)
 FRAME_FIELDS = ("{s}", "{p}", "{q}")
 
 
@@ -264,7 +264,9 @@ def _triggers(table: _Reader, spelling: Spelling) -> list[Trigger]:
             cue.wrong("status", f"must be one of: {', '.join(s.value for s in Status)}")
             continue
         flags = {key: cue.flag(key, key == "before") for key in CUE_FLAGS}
-        triggers += [Trigger(tuple(words.split()), status, **flags) for words in _in_token_form(cue, "words", spelling)]
+        reach = cue.number("reach", -1) if "reach" in cue.table else None
+        triggers += [Trigger(tuple(words.split()), status, reach=reach, **flags)
+                     for words in _in_token_form(cue, "words", spelling)]
     return triggers
 
 
