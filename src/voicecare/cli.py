@@ -12,7 +12,7 @@ from voicecare import __version__, render
 from voicecare.assistant import Assistant
 from voicecare.dialog import DEFAULT_MAX_QUESTIONS
 from voicecare.errors import InputError, VoicecareError
-from voicecare.intents import DEFAULT_LANGUAGE, ENV_VAR
+from voicecare.intents import DEFAULT_LANGUAGE, ENV_VAR, IntentSettings
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -62,9 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def intent_settings(args: argparse.Namespace) -> IntentSettings:
+    """The intents the options (or a kiosk config applied to them) name."""
+    return IntentSettings(args.intents, args.language, args.topic)
+
+
 def load_assistant(args: argparse.Namespace) -> Assistant:
     """The assistant for the language and topic the options name."""
-    return Assistant.load(args.intents, language=args.language, topic=args.topic)
+    return Assistant.from_settings(intent_settings(args))
 
 
 def _add(sub: argparse._SubParsersAction[_Parser], common: _Parser, name: str, help_text: str, handler: Handler) -> _Parser:
@@ -122,7 +127,7 @@ def _triage(args: argparse.Namespace) -> int:
         if args.json:
             print(render.as_json_line(result, utterance, utterance), flush=True)
         else:
-            print(render.as_text(result, utterance, assistant.intents.language.headings) + "\n", flush=True)
+            print(render.as_text(result, utterance, assistant.intents.language) + "\n", flush=True)
     return 0
 
 

@@ -99,6 +99,8 @@ class Topic:
     home_care: tuple[str, ...] = ()
     advice: dict[str, str] = field(default_factory=dict, hash=False)
     """Extra words said when a given symptom is present, keyed by symptom id."""
+    spoken_numbers: dict[str, str] = field(default_factory=dict, hash=False)
+    """Numbers caregivers say about this topic, as the recogniser spells them ("102" -> "a hundred and two")."""
 
 
 @dataclass(frozen=True)
@@ -154,13 +156,40 @@ class Match:
     """True when the caregiver hedged or the match was weak (rule 4: still counts)."""
 
 
+class MessageKind(StrEnum):
+    """What a message is for; a string too, so JSON output and comparisons with text keep working."""
+
+    EMERGENCY = "emergency"
+    """The emergency instruction and its reasons (said first, cuts in)."""
+    CONFIRM = "confirm"
+    """An unsure emergency sign the caregiver may correct."""
+    READBACK = "readback"
+    INSTRUCTION = "instruction"
+    """What to do at this level."""
+    ADVICE = "advice"
+    """A topic's words about one present symptom."""
+    HYPOTHETICAL = "hypothetical"
+    PAST = "past"
+    OTHER = "other"
+    """About someone other than the child."""
+    HOME_CARE = "home_care"
+    DISCLAIMER = "disclaimer"
+    WARNING = "warning"
+    """The signs to watch for."""
+    UNCLEAR = "unclear"
+    QUESTION = "question"
+    """A red-flag question of the guided interview."""
+    CONVERSATION = "conversation"
+    """Greeting, help, goodbye and the other words around the advice."""
+
+
 @dataclass(frozen=True)
 class Message:
     """One thing to say, in spoken order."""
 
     level: Level
-    kind: str
-    """What the message is for: emergency, readback, instruction, home_care, ..."""
+    kind: MessageKind
+    """What the message is for."""
     text: str
 
 

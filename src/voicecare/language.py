@@ -19,6 +19,8 @@ from voicecare.errors import IntentError
 from voicecare.text import Spelling
 
 FILE_NAME = "language.toml"
+PRINTED = ("heard", "unsure")
+"""Words of the printed answer besides the headings (``[printed]``)."""
 SECTIONS = {
     "language": ("code", "name", "wake_phrase"),
     "spelling": ("contractions", "suffixes", "possessive", "possessive_is", "possessive_is_after", "number_words",
@@ -27,9 +29,10 @@ SECTIONS = {
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
                 "child_nouns", "list_joiners", "answers",
                 "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "cues"),
-    "conversation": ("fillers",),
+    "conversation": ("fillers", "list_and", "list_or"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
+    "printed": PRINTED,
 }
 CUE_FLAGS = ("before", "after", "clausal", "uncertain", "recurs", "crosses", "speaker")
 CUE_KEYS = ("status", "words", "reach", *CUE_FLAGS)
@@ -47,6 +50,8 @@ class Language:
     context: ContextWords
     headings: Mapping[Level, str] = field(hash=False)
     """The first line of a printed answer, per level."""
+    printed: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """Other words of a printed answer: "heard" (before what was heard), "unsure" (after a hedged finding)."""
     wake_phrase: str = ""
     """Said to start a kiosk session; empty when the language has none."""
     optional_words: frozenset[str] = frozenset()
@@ -59,6 +64,10 @@ class Language:
     """Words after which an everyday look-alike may be a misheard symptom word ("she painted", "has a fewer")."""
     fillers: frozenset[str] = frozenset()
     """Dropped before an answer is compared with the control phrases ("um")."""
+    list_and: str = ""
+    """Joins the last two names of a list that are all so ("fever and chills")."""
+    list_or: str = ""
+    """Joins the last two names of a list of alternatives ("fever or chills")."""
     lm_subjects: tuple[str, ...] = ()
     """Who a phrase is about, in the recogniser's training sentences ("my son")."""
     lm_frames: tuple[str, ...] = ()
@@ -194,11 +203,13 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         code=head.text("code", required=True), name=head.text("name"), wake_phrase=head.text("wake_phrase"),
         spelling=spelling, context=_context(_Reader.section(data, "context", where, problems), spelling),
         headings=_headings(_Reader.section(data, "headings", where, problems)),
+        printed=_printed(_Reader.section(data, "printed", where, problems)),
         optional_words=frozenset(_in_token_form(matching, "optional_words", spelling)),
         negations=frozenset(_in_token_form(matching, "negations", spelling)),
         disjunctions=frozenset(_in_token_form(matching, "disjunctions", spelling)),
         symptom_slots=tuple(tuple(w.split()) for w in _in_token_form(matching, "symptom_slots", spelling)),
         fillers=frozenset(_in_token_form(talk, "fillers", spelling, fold=False)),
+        list_and=talk.text("list_and"), list_or=talk.text("list_or"),
         lm_subjects=lm.words("subjects"), lm_frames=_frames(lm), feminine=lm.mapping("feminine"),
         spoken_numbers=lm.mapping("spoken_numbers"),
     )
@@ -285,3 +296,7 @@ def _frames(table: _Reader) -> tuple[str, ...]:
 
 def _headings(table: _Reader) -> dict[Level, str]:
     return {level: table.text(level.id, required=True) for level in Level}
+
+
+def _printed(table: _Reader) -> dict[str, str]:
+    return {key: table.text(key) for key in PRINTED}

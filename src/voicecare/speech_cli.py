@@ -11,6 +11,7 @@ from pathlib import Path
 
 from voicecare import render
 from voicecare.assistant import Assistant
+from voicecare.cli import load_assistant
 from voicecare.errors import InputError
 from voicecare.interfaces import AudioSink, Recognizer
 from voicecare.sinks import NullSink, SoundDeviceSink, WavSink
@@ -85,7 +86,7 @@ def triage_audio(args: argparse.Namespace) -> int:
 
     for path in args.audio:
         audio.read_format(path)  # fail fast, before loading anything, on a file that is not audio
-    assistant = Assistant.load(args.intents, language=args.language, topic=args.topic)
+    assistant = load_assistant(args)
     recognizer = load_recognizer(args, assistant)
     speaker = None if args.quiet else make_speaker(args, assistant)
     try:
@@ -116,7 +117,7 @@ def triage_audio(args: argparse.Namespace) -> int:
             if args.json:
                 print(render.as_json_line(result, str(path), text, extra), flush=True)
             else:
-                print(render.as_text(result, f"{path}: heard \"{text}\"", assistant.intents.language.headings) + "\n", flush=True)
+                print(render.as_text(result, f"{path}: heard \"{text}\"", assistant.intents.language) + "\n", flush=True)
     finally:
         if speaker is not None:
             speaker.close()

@@ -14,6 +14,7 @@ from typing import Any
 
 from voicecare.assistant import Assistant
 from voicecare.audio import AudioChunk, iter_wav, read_format
+from voicecare.cli import load_assistant
 from voicecare.dialog import DEFAULT_MAX_QUESTIONS
 from voicecare.echo import EchoGate
 from voicecare.errors import AudioError, InputError, IntentError, ModelError, VoicecareError
@@ -37,7 +38,7 @@ def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> Non
     command.add_argument("--max-questions", type=int, default=DEFAULT_MAX_QUESTIONS,
                          help=f"most red-flag questions to ask (default {DEFAULT_MAX_QUESTIONS})")
     command.add_argument("--wake-phrase", default=LANGUAGE_WAKE if kiosk else None,
-                         help="phrase that starts a session (default: " + ("the language's, e.g. 'hey voice care'"
+                         help="phrase that starts a session (default: " + ("wake_phrase of the language's language.toml"
                               if kiosk else "none") + f"); '{LANGUAGE_WAKE}' uses the language's, 'none' turns it off")
     command.add_argument("--reset-after", type=float, default=120.0,
                          help="seconds of quiet after which the session is forgotten (default 120)")
@@ -77,7 +78,7 @@ def _printer(as_json: bool) -> Callable[[TurnReport], None]:
 
 def _session(args: argparse.Namespace, speaker_sink: Any = None) -> tuple[VoiceSession, Speaker, Callable[[str], None]]:
     """The session the options ask for, and how to report a fault (stderr, and the event log if on)."""
-    assistant = Assistant.load(args.intents, language=args.language, topic=args.topic)
+    assistant = load_assistant(args)
     recognizer = load_recognizer(args, assistant)
     speaker = make_speaker(args, assistant, speaker_sink)
     show = _printer(args.json)
