@@ -234,3 +234,15 @@ def test_play_and_everyday_talk_is_not_an_emergency(assistant: Assistant, text: 
 def test_a_corrected_duration_takes_back_only_what_was_said_right_before(assistant: Assistant, text: str,
                                                                         expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "symptom", "expected"), [
+    ("she was frightened by a dog and has been wheezing ever since", "trouble_breathing", Status.PRESENT),
+    ("our cat is sneezing and wheezing", "trouble_breathing", Status.OTHER),
+    ("the childminder noticed a fever at lunch", "fever", Status.PRESENT),
+    ("his granny says he's burning up", "fever", Status.PRESENT),
+    ("I'm ringing about a fever and a sore back", "fever", Status.PRESENT),
+])
+def test_someone_else_ends_at_a_new_clause_a_report_or_the_callers_opening(matcher: Matcher, text: str,
+                                                                           symptom: str, expected: Status) -> None:
+    assert found(matcher, text).get(symptom) is expected

@@ -75,7 +75,10 @@ class ContextWords:
     child_nouns: frozenset[str] = frozenset()
     """The child named as a noun ("the baby"): ends someone else's cue unless it is the cue's own noun."""
     list_joiners: frozenset[str] = frozenset()
-    """Terminators that do not end someone else's cue: their "chills and a fever" are both theirs."""
+    """Terminators that do not end someone else's cue once it covers a sign: their "chills and a
+    fever" are both theirs, but in "scared by the dog and wheezing" the wheezing is the child's."""
+    reporting: frozenset[str] = frozenset()
+    """Verbs of telling that end someone else's cue: "the babysitter noticed a fever" is the child's."""
     modals: frozenset[str] = frozenset()
     """After these, "not" is part of the symptom ("can't get air"), not a denial."""
     pure_what_ifs: frozenset[tuple[str, ...]] = frozenset()
@@ -132,7 +135,8 @@ def find_cues(words: Sequence[str], rules: ContextWords) -> tuple[Cue, ...]:
     return tuple(sorted(cues, key=lambda c: c.start))
 
 
-def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[int]) -> bool:
+def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[int],
+             signs: Collection[int] = ()) -> bool:
     """True when the cue's scope covers the mention at words[start:end]."""
     rules = where.rules
     if _answers(where, cue, end):
@@ -162,7 +166,7 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
            for i in range(gap.start, gap.stop + 1)):
         return False
     if cue.trigger.status is Status.OTHER:
-        return not _other_ends(where, cue, start, gap)
+        return not _other_ends(where, cue, start, gap, signs)
     stops = rules.terminators if cue.trigger.clausal else rules.terminators | rules.subjects
     return not any(where.words[i] in stops for i in gap)
 
@@ -187,17 +191,27 @@ def _answers(where: Scene, cue: Cue, end: int) -> bool:
             and cue.start == end and where.breaks.get(end, False) and said_alone)
 
 
-def _other_ends(where: Scene, cue: Cue, start: int, gap: range) -> bool:
+def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collection[int]) -> bool:
     """True when someone else's cue ends before the mention.
 
-    Their list stays theirs ("I have chills and a fever"); a new subject, or the
-    child named as a noun ("the dog is limping and the baby has a fever"), ends
-    it, unless that noun is the cue's own ("my other son").
+    Their list of signs stays theirs (a joiner after one of the ``signs``
+    positions, "I have chills and a fever", or right before the mention, "the
+    cat is sneezing and wheezing"); a new subject, a verb of telling
+    ("the nanny noticed a fever"), or the child named as a noun ("the dog is
+    limping and the baby has a fever") ends it, unless that noun is the cue's
+    own ("my other son").
     """
     rules = where.rules
-    stops = (rules.terminators - rules.list_joiners) | rules.subjects | rules.child_nouns
+    stops = rules.terminators | rules.subjects | rules.child_nouns | rules.reporting
     own_noun = cue.end <= start and where.words[cue.end] in rules.child_nouns
-    return any(where.words[i] in stops for i in gap if not (own_noun and i == cue.end))
+
+    def ends_at(i: int) -> bool:
+        word = where.words[i]
+        if word in rules.list_joiners and (i + 1 == start or any(j in signs for j in range(cue.end, i))):
+            return False  # "sneezing and wheezing", "chills and a fever": still theirs
+        return word in stops and not (own_noun and i == cue.end)
+
+    return any(ends_at(i) for i in gap)
 
 
 def _past_tense(word: str, rules: ContextWords) -> bool:
@@ -213,18 +227,21 @@ def _between(where: Scene, cue: Cue, start: int, end: int, used: Collection[int]
 
 def status_of(
     where: Scene, start: int, end: int, used: Collection[int], *, negation_inside: bool, blocked: Collection[int] = (),
+    signs: Collection[int] = (),
 ) -> tuple[Status, bool]:
     """The status of the mention at words[start:end] and whether it was hedged.
 
     ``negation_inside`` is set for phrases such as "can't breathe" whose own
     "not" is the symptom (rule 2): such a mention is never denied. A cue whose
-    words are all ``blocked`` (used by other mentions) belongs to them. A cue
+    words are all ``blocked`` (used by other mentions) belongs to them.
+    ``signs`` are the positions of words about any sign ("panting"): someone
+    else's list of them stays theirs ("the dog is panting and wheezing"). A cue
     between the words of a loose mention counts ("her legs are not numb").
     """
     found = [
         c for c in where.cues
         if not all(i in blocked for i in range(c.start, c.end))  # a cue wholly inside another mention is its own
-        and (_reaches(where, c, start, end, blocked) or _between(where, c, start, end, used))
+        and (_reaches(where, c, start, end, blocked, signs) or _between(where, c, start, end, used))
         and not (negation_inside and c.trigger.status is Status.ABSENT)
     ]
     if not found:

@@ -121,6 +121,7 @@ class Matcher:
         candidates = [self._candidates(w) for w in words]
         hits = _resolve(self._hits(words, candidates), self._levels)
         where = context.scene(words, breaks, self._language.context)
+        signs = {i for i, word in enumerate(words) if word in self._content}
         matches = []
         for hit in hits:
             # Only the words another mention is made of are its own: a cue lying
@@ -128,6 +129,7 @@ class Matcher:
             blocked = {i for other in hits if other is not hit for i in other.positions}
             status, hedged = context.status_of(
                 where, hit.start, hit.end, hit.positions, negation_inside=hit.negation_inside, blocked=blocked,
+                signs=signs,
             )
             matches.append(Match(
                 symptom=hit.symptom, status=status, score=round(hit.score, 1),
