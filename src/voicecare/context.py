@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from voicecare.domain import Status
 
@@ -90,6 +91,15 @@ class ContextWords:
     """A word must be longer than this for its suffix to mark the past ("fainted", not "red")."""
 
 
+    @cached_property
+    def by_first_word(self) -> dict[str, tuple[tuple[int, Trigger], ...]]:
+        """Each trigger with its rank in ``triggers``, by its first word (built once, on first use)."""
+        index: dict[str, list[tuple[int, Trigger]]] = {}
+        for rank, trigger in enumerate(self.triggers):
+            index.setdefault(trigger.words[0], []).append((rank, trigger))
+        return {word: tuple(found) for word, found in index.items()}
+
+
 # When cues disagree, the one that more surely says "not this child, not now"
 # does not win over a hedge: a hedged symptom still counts (rule 4).
 _PRIORITY = {Status.OTHER: 0, Status.HYPOTHETICAL: 1, Status.PAST: 2, Status.PRESENT: 3, Status.ABSENT: 4}
@@ -122,16 +132,25 @@ def scene(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords)
 
 
 def find_cues(words: Sequence[str], rules: ContextWords) -> tuple[Cue, ...]:
-    """Every trigger in the utterance, longest first at each position, without overlaps."""
+    """Every trigger in the utterance, longest first at each position, without overlaps.
+
+    Triggers are looked up by their first word, then taken in the order of
+    ``rules.triggers`` (longest first) and by position, as if each trigger in
+    turn claimed its places: the same result as trying every trigger everywhere.
+    """
+    found = sorted(
+        (rank, start, trigger)
+        for start, word in enumerate(words)
+        for rank, trigger in rules.by_first_word.get(word, ())
+        if tuple(words[start:start + len(trigger.words)]) == trigger.words
+    )
     taken: set[int] = set()
     cues: list[Cue] = []
-    for trigger in rules.triggers:
-        size = len(trigger.words)
-        for start in range(len(words) - size + 1):
-            span = range(start, start + size)
-            if tuple(words[start:start + size]) == trigger.words and not taken.intersection(span):
-                cues.append(Cue(trigger, start, start + size))
-                taken.update(span)
+    for _, start, trigger in found:
+        span = range(start, start + len(trigger.words))
+        if not taken.intersection(span):
+            cues.append(Cue(trigger, start, span.stop))
+            taken.update(span)
     return tuple(sorted(cues, key=lambda c: c.start))
 
 
