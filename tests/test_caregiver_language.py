@@ -246,3 +246,14 @@ def test_a_corrected_duration_takes_back_only_what_was_said_right_before(assista
 def test_someone_else_ends_at_a_new_clause_a_report_or_the_callers_opening(matcher: Matcher, text: str,
                                                                            symptom: str, expected: Status) -> None:
     assert found(matcher, text).get(symptom) is expected
+
+
+@pytest.mark.parametrize(("text", "symptom", "expected"), [
+    ("not warm, not shivery, limping since lunch", "trouble_walking", Status.PRESENT),
+    ("no fever, dragging his leg", "limb_symptoms", Status.PRESENT),
+    ("no fever, chills or leg pain", "limb_symptoms", Status.ABSENT),
+    ("she has neither a fever nor chills", "chills", Status.ABSENT),
+])
+def test_a_denial_ends_at_the_next_sign_unless_it_is_a_list(matcher: Matcher, text: str, symptom: str,
+                                                             expected: Status) -> None:
+    assert found(matcher, text).get(symptom) is expected

@@ -78,6 +78,8 @@ class ContextWords:
     list_joiners: frozenset[str] = frozenset()
     """Terminators that do not end someone else's cue once it covers a sign: their "chills and a
     fever" are both theirs, but in "scared by the dog and wheezing" the wheezing is the child's."""
+    denial_joiners: frozenset[str] = frozenset()
+    """Words that make a denial a list reaching past one sign to the next: "no fever, chills or cough"."""
     reporting: frozenset[str] = frozenset()
     """Verbs of telling that end someone else's cue: "the babysitter noticed a fever" is the child's."""
     modals: frozenset[str] = frozenset()
@@ -179,6 +181,9 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
         return False
     if cue.trigger.status in NEAREST_ONLY and cue.end <= start and any(i in blocked for i in gap):
         return False
+    if cue.trigger.status is Status.ABSENT and cue.end <= start and any(i in blocked for i in gap) \
+            and not _denial_list(where, gap, end):
+        return False  # "not hot, not shivery, limping": the limp is said, not denied
     # A full stop ends every cue; a comma ends the clause-wide ones only, so
     # "no fever, chills or cough" still denies all three.
     if any(where.breaks.get(i, False) or (cue.trigger.clausal and i in where.breaks)
@@ -201,6 +206,17 @@ def _nearest_before(found: list[Cue], start: int) -> list[Cue]:
         return found
     nearest = max(before, key=lambda c: c.end).trigger.status
     return [c for c in found if c.end > start or c.trigger.status is nearest]
+
+
+def _denial_list(where: Scene, gap: range, end: int) -> bool:
+    """True when a denial's scope runs on past another sign as a list: "no fever, chills or cough".
+
+    The list is marked by a word such as "or" between them or right after the mention;
+    without one, the next sign is said, not denied (when unsure, escalate).
+    """
+    joiners = where.rules.denial_joiners
+    after = where.words[end:end + 1]
+    return any(where.words[i] in joiners for i in gap) or (bool(after) and after[0] in joiners)
 
 
 def _answers(where: Scene, cue: Cue, end: int) -> bool:
