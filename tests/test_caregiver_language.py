@@ -101,6 +101,7 @@ def test_a_worry_or_doubt_outranks_the_caregiver_speaking_of_themself(matcher: M
     ("my older one has chills", "chills"),
     ("I've got the shivers myself", "chills"),
     ("my back is killing me from carrying him", "back_spasm"),
+    ("we all have fevers in this house", "fever"),
 ])
 def test_someone_else_includes_animals_other_children_and_the_caregiver(matcher: Matcher, text: str,
                                                                        symptom: str) -> None:
