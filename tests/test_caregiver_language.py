@@ -263,3 +263,11 @@ def test_someone_else_ends_at_a_new_clause_a_report_or_the_callers_opening(match
 def test_a_denial_ends_at_the_next_sign_unless_it_is_a_list(matcher: Matcher, text: str, symptom: str,
                                                              expected: Status) -> None:
     assert found(matcher, text).get(symptom) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "let's say she got a fever tonight, what should I do",
+    "god forbid he stops breathing, what then",
+])
+def test_spoken_what_ifs_are_what_ifs(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
