@@ -271,3 +271,16 @@ def test_a_denial_ends_at_the_next_sign_unless_it_is_a_list(matcher: Matcher, te
 ])
 def test_spoken_what_ifs_are_what_ifs(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the spasm lasted a few seconds and eased when I stretched him", Level.HOME_CARE),
+    ("her back spasms come every five minutes and have for hours", Level.URGENT),
+    ("he didn't drop off until midnight because his back hurt", Level.FOLLOW_UP),
+    ("three runny poos today and her back is sore", Level.FOLLOW_UP),
+    ("is a temperature something to watch for? his back is just stiff", Level.HOME_CARE),
+    ("what would a very slow heartbeat look like", Level.HOME_CARE),
+    ("she woke at 3 screaming with the pain in her back", Level.URGENT),
+])
+def test_how_long_how_often_and_questions_about_a_sign(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
