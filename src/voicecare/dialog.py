@@ -133,8 +133,10 @@ class Conversation:
         question = self._next_question()
         if question is None:
             return self._guidance(text)
-        readback = [m for m in result.messages if m.kind is MessageKind.READBACK]
-        intro = [] if self.asked else [*readback, self._say("interview_intro")]
+        # Before the first question: what was heard, and the disclaimer if this answer was to carry it
+        # (rule 8: said once; the advice that would have carried it waits for the answers).
+        kept = (MessageKind.READBACK, MessageKind.DISCLAIMER)
+        intro = [] if self.asked else [*(m for m in result.messages if m.kind in kept), self._say("interview_intro")]
         self.asked.append(question)
         self.state = State.INTERVIEW
         return self._turn(text, [*intro, Message(question.level, MessageKind.QUESTION, question.ask)], result.disposition)
