@@ -287,3 +287,10 @@ def test_spoken_what_ifs_are_what_ifs(assistant: Assistant, text: str) -> None:
 ])
 def test_how_long_how_often_and_questions_about_a_sign(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+def test_someone_elses_story_runs_on_until_the_child_comes_back(matcher: Matcher) -> None:
+    got = found(matcher, "my nephew ended up in hospital last year with trouble breathing but my son is breathing fine")
+    assert got.get("trouble_breathing") is Status.OTHER
+    assert found(matcher, "my sister came round this morning and saw that he was wheezing") == {
+        "trouble_breathing": Status.PRESENT}
