@@ -290,7 +290,7 @@ def test_how_long_how_often_and_questions_about_a_sign(assistant: Assistant, tex
 
 
 def test_someone_elses_story_runs_on_until_the_child_comes_back(matcher: Matcher) -> None:
-    got = found(matcher, "my nephew ended up in hospital last year with trouble breathing but my son is breathing fine")
+    got = found(matcher, "my nephew had to be rushed to hospital with trouble breathing, my son is fine")
     assert got.get("trouble_breathing") is Status.OTHER
     assert found(matcher, "my sister came round this morning and saw that he was wheezing") == {
         "trouble_breathing": Status.PRESENT}
