@@ -113,6 +113,11 @@ def test_the_child_named_after_someone_else_is_the_child_again(matcher: Matcher)
     assert got == {"trouble_walking": Status.OTHER, "fever": Status.PRESENT}
 
 
+def test_the_child_named_plainly_after_a_relatives_list_is_the_child(matcher: Matcher) -> None:
+    got = found(matcher, "her elder sister has fever and chills, the wee one only has a sore back")
+    assert got == {"fever": Status.OTHER, "chills": Status.OTHER, "back_spasm": Status.PRESENT}
+
+
 def test_someone_elses_noun_is_theirs(matcher: Matcher) -> None:
     assert found(matcher, "my other daughter has a fever") == {"fever": Status.OTHER}
 
