@@ -3,7 +3,16 @@
 This is the ConText idea from clinical language processing: trigger words
 around a mention decide its status, within a scope that ends at words such
 as "but" or at a new subject. The words and reaches are the language's
-(``[context]`` in ``language.toml``); the rules for using them are here.
+(``[context]`` in ``language.toml``); the rules for using them are here:
+
+- a scope ends at a terminator, a full stop (a comma too for clause-wide
+  cues), a new subject, and, for a denial, at the next sign unless "or"
+  makes a list ("not hot, not shivery, limping" keeps the limp);
+- of the cues before a mention, the nearest kind decides ("a little sore,
+  no fever"), and a worry outranks the caregiver's own "I am";
+- someone else's scope runs further, over their list of signs, and ends at
+  a new subject, a verb of telling or the child named as a noun;
+- a phrase whose own "not" is the sign ("can't breathe") is never denied.
 """
 
 from __future__ import annotations
