@@ -310,3 +310,15 @@ def test_someone_elses_story_runs_on_until_the_child_comes_back(matcher: Matcher
     assert got.get("trouble_breathing") is Status.OTHER
     assert found(matcher, "my sister came round this morning and saw that he was wheezing") == {
         "trouble_breathing": Status.PRESENT}
+
+
+@pytest.mark.parametrize(("text", "symptom", "expected"), [
+    ("I was scared she had a temperature, but I checked and she doesn't.", "fever", Status.ABSENT),
+    ("he had chills this morning but he doesn't any more", "chills", Status.ABSENT),
+    ("the doctor said to watch for a fever, he doesn't have one", "fever", Status.ABSENT),
+    ("he has a fever but he doesn't have chills", "fever", Status.PRESENT),
+    ("she's breathing so fast and she isn't, she isn't right", "trouble_breathing", Status.PRESENT),
+    ("she is not breathing hard", "trouble_breathing", Status.ABSENT),
+])
+def test_a_clause_final_denial_points_back(matcher: Matcher, text: str, symptom: str, expected: Status) -> None:
+    assert found(matcher, text).get(symptom) is expected

@@ -46,6 +46,14 @@ class Trigger:
     """True for "it's back": the symptom is here again, past or not."""
     crosses: bool = False
     """True for "it came back": the sign itself is the subject, so it reaches back over ``recur_stops`` ("but")."""
+    @property
+    def takes_back(self) -> bool:
+        """True for a later denial of what was just said ("no sorry", "... but she doesn't")."""
+        return self.status is Status.ABSENT and not self.before and (self.ellipsis or self.reach == 0)
+
+    ellipsis: bool = False
+    """True for a clause-final denial that points back ("I thought she had a fever, but she
+    doesn't"): it reaches back over "but" and counts only where its clause ends."""
     reach: int | None = None
     """How many words this cue reaches, when not the language's scope: 0 for "no sorry", which
     takes back only the mention said right before it."""
@@ -139,21 +147,25 @@ class Scene:
 
 def scene(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords) -> Scene:
     """Find the cues of an utterance once; every mention in it is then judged cheaply."""
-    return Scene(tuple(words), dict(breaks), find_cues(words, rules), rules)
+    return Scene(tuple(words), dict(breaks), find_cues(words, rules, breaks), rules)
 
 
-def find_cues(words: Sequence[str], rules: ContextWords) -> tuple[Cue, ...]:
+def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bool] | None = None) -> tuple[Cue, ...]:
     """Every trigger in the utterance, longest first at each position, without overlaps.
 
     Triggers are looked up by their first word, then taken in the order of
     ``rules.triggers`` (longest first) and by position, as if each trigger in
     turn claimed its places: the same result as trying every trigger everywhere.
+    An ``ellipsis`` cue counts only where its clause ends, so it never takes the
+    "not" of "he is not breathing hard".
     """
+    ends = breaks or {}
     found = sorted(
         (rank, start, trigger)
         for start, word in enumerate(words)
         for rank, trigger in rules.by_first_word.get(word, ())
         if tuple(words[start:start + len(trigger.words)]) == trigger.words
+        and (not trigger.ellipsis or _clause_ends(words, ends, rules, start + len(trigger.words)))
     )
     taken: set[int] = set()
     cues: list[Cue] = []
@@ -183,6 +195,9 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
         return False
     if cue.trigger.reach is not None:
         limit = cue.trigger.reach
+    if cue.trigger.ellipsis:
+        return cue.start >= end and len(gap) <= limit and not any(
+            where.breaks.get(i, False) for i in range(gap.start, gap.stop + 1))
     if cue.trigger.recurs:  # "a fever last week and now it's back": reaches over "and"
         return len(gap) <= limit + rules.recur_extra and (
             cue.trigger.crosses or not any(where.words[i] in rules.recur_stops for i in gap))
@@ -226,6 +241,11 @@ def _denial_list(where: Scene, gap: range, end: int) -> bool:
     joiners = where.rules.denial_joiners
     after = where.words[end:end + 1]
     return any(where.words[i] in joiners for i in gap) or (bool(after) and after[0] in joiners)
+
+
+def _clause_ends(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> bool:
+    """True when a clause ends before words[index]: the end, a break or a terminator."""
+    return index >= len(words) or index in breaks or words[index] in rules.terminators
 
 
 def _answers(where: Scene, cue: Cue, end: int) -> bool:
@@ -291,6 +311,8 @@ def status_of(
     if not found:
         return Status.PRESENT, False
     found = _nearest_before(found, start)
+    if any(c.trigger.takes_back for c in found if c.start >= end):
+        return Status.ABSENT, False  # the later statement wins over what framed the mention
     if any(c.trigger.recurs for c in found):
         return Status.PRESENT, False
     best = min(found, key=lambda c: _PRIORITY[c.trigger.status])
