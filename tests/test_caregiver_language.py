@@ -183,7 +183,7 @@ def test_only_someone_elses_signs_is_not_a_finding_for_the_child(assistant: Assi
     ("she is zonked and won't come round", "very_drowsy"),
     ("he keeps talking to people who aren't there", "confusion"),
     ("she doesn't recognise her own mum", "confusion"),
-    ("he just crumpled in the kitchen", "fainting"),
+    ("he just crumpled to the floor in the kitchen", "fainting"),
     ("he's not moving his legs at all", "limb_symptoms"),
     ("she isn't able to hold her pee any more", "loss_of_control"),
     ("I don't think a doctor has looked at him", "not_seen_by_provider"),
@@ -246,6 +246,8 @@ def test_a_time_in_the_past_that_overlaps_a_duration_is_past(matcher: Matcher) -
     "she is racing her cousin round the garden",
     "he won't come to the table for dinner",
     "she's a bit dopey after her nap",
+    "his poo has gone a funny colour",
+    "I crumpled up the paper and threw it",
 ])
 def test_play_and_everyday_talk_is_not_an_emergency(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is not Level.EMERGENCY
