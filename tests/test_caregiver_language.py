@@ -247,6 +247,9 @@ def test_a_time_in_the_past_that_overlaps_a_duration_is_past(matcher: Matcher) -
     "he won't come to the table for dinner",
     "she's a bit dopey after her nap",
     "his poo has gone a funny colour",
+    "she mixed up her shoes again",
+    "he's watching Bluey and won't answer me",
+    "she is huffing and puffing up the stairs",
     "I crumpled up the paper and threw it",
 ])
 def test_play_and_everyday_talk_is_not_an_emergency(assistant: Assistant, text: str) -> None:
