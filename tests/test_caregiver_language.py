@@ -130,6 +130,7 @@ def test_a_sign_that_comes_back_after_a_but_is_here_now(matcher: Matcher) -> Non
 @pytest.mark.parametrize("text", [
     "my own back has been aching since I moved the sofa",
     "our dog has been limping since the walk",
+    "how do I ease a stiff lower back, asking for my wife",
 ])
 def test_only_someone_elses_signs_is_not_a_finding_for_the_child(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.UNCLEAR
