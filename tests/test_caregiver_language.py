@@ -341,3 +341,12 @@ def test_the_shipped_frequent_word_list_is_plain_lowercase_words(intents: Intent
     assert all(word.isalpha() and word.islower() for word in words)
     assert {"wanting", "class", "climbing", "ever"} <= words
     assert "tempature" not in words  # a misspelling may still be a misheard symptom word
+
+
+@pytest.mark.parametrize(("text", "not_this"), [
+    ("he can't stand up by himself yet", "confusion"),
+    ("she won't eat her dinner by herself", "confusion"),
+    ("the licence terms are not sold by themselves", "confusion"),
+])
+def test_a_phrase_with_its_own_not_skips_only_filler(matcher: Matcher, text: str, not_this: str) -> None:
+    assert not_this not in found(matcher, text)

@@ -242,15 +242,17 @@ class Matcher:
         return _Hit(phrase.symptom, start, position, score, phrase.negation_inside, tuple(used))
 
     def _leaps(self, words: Sequence[str], used: Sequence[int]) -> bool:
-        """True when a phrase skips a word about some other sign.
+        """True when a phrase whose own "not" is the symptom skips more than filler.
 
-        A phrase whose own "not" is the symptom ("not breathing") may skip
-        filler ("can't, uh, breathe"), but across a word of another sign the
-        "not" belongs to that sign ("not sleepy, breathing fine", "doesn't have
-        trouble breathing"), unless the denial covers both ("won't bend or walk").
+        "not breathing" may skip filler and hedges ("can't, uh, breathe",
+        "doesn't seem to know who I am": the language's ``skippable`` words), but
+        across any other word the "not" belongs to something else ("not sleepy,
+        breathing fine", "can't stand by himself" is not "not himself"), unless
+        the denial covers both ("won't bend or walk").
         """
-        skipped = [words[j] for j in range(used[0], used[-1] + 1) if j not in used]
-        return not self._language.disjunctions.intersection(skipped) and any(w in self._content for w in skipped)
+        skipped = {words[j] for j in range(used[0], used[-1] + 1) if j not in used}
+        language = self._language
+        return not language.disjunctions.intersection(skipped) and not skipped <= language.skippable
 
     def _misheard(self, words: Sequence[str], index: int, meant: str) -> bool:
         """True when the everyday word at ``index`` may be ``meant`` misheard.
