@@ -350,3 +350,12 @@ def test_the_shipped_frequent_word_list_is_plain_lowercase_words(intents: Intent
 ])
 def test_a_phrase_with_its_own_not_skips_only_filler(matcher: Matcher, text: str, not_this: str) -> None:
     assert not_this not in found(matcher, text)
+
+
+@pytest.mark.parametrize(("text", "not_this"), [
+    ("it timed out, but it tried again", "confusion"),
+    ("I was weeding the garden while he napped", "trouble_breathing"),
+    ("the old buggy is unusable now", "very_drowsy"),
+])
+def test_ordinary_words_near_a_sign_word_stay_themselves(matcher: Matcher, text: str, not_this: str) -> None:
+    assert not_this not in found(matcher, text)

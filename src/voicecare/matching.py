@@ -58,6 +58,8 @@ class _Phrase:
     words: tuple[str, ...]
     required: tuple[bool, ...]
     negation_inside: bool
+    plain: bool = False
+    """True when every word is an everyday one ("out of it"): none of its words may be left out."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ class Matcher:
         self._by_anchor: dict[str, list[_Phrase]] = {}
         for symptom in intents.symptoms:
             for text in symptom.phrases:
-                phrase = _compile(symptom.id, text, self._language)
+                phrase = _compile(symptom.id, text, self._language, intents.common_words)
                 self._by_anchor.setdefault(phrase.words[0], []).append(phrase)
         self._near: dict[str, list[_Near]] = {}
         for symptom in intents.symptoms:
@@ -221,8 +223,8 @@ class Matcher:
             found = next((j for j in range(position, min(position + reach, len(candidates)))
                           if word in candidates[j]), None)
             if found is None:
-                if required:
-                    return None
+                if required or phrase.plain:
+                    return None  # a phrase of everyday words only keeps its small words ("out of it", not "out, but it")
                 continue
             scored += weight * candidates[found][word]
             used.append(found)
@@ -265,7 +267,7 @@ class Matcher:
         return slot and len(words[index]) == len(meant)
 
 
-def _compile(symptom: str, text: str, language: Language) -> _Phrase:
+def _compile(symptom: str, text: str, language: Language, everyday: frozenset[str] = frozenset()) -> _Phrase:
     """A phrase as matched: the language's optional words (``[matching]``) may be missing when heard."""
     optional = language.optional_words
     words = [language.spelling.canonical(w) for w in language.tokens(text)]
@@ -275,7 +277,8 @@ def _compile(symptom: str, text: str, language: Language) -> _Phrase:
     while len(words) > 1 and words[-1] in optional:
         words.pop()
     required = tuple(w not in optional for w in words)
-    return _Phrase(symptom, tuple(words), required, any(w in language.negations for w in words))
+    plain = len(words) > 1 and all(w in everyday for w in words)
+    return _Phrase(symptom, tuple(words), required, any(w in language.negations for w in words), plain)
 
 
 def _exact_or_stem(heard: str, word: str, spelling: Spelling) -> bool:
