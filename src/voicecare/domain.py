@@ -128,6 +128,9 @@ class IntentSet:
     """The language's word lists, which the algorithms read."""
     common_words: frozenset[str] = frozenset()
     """Everyday words: never taken for a symptom word by similarity alone ("every" is not "fever")."""
+    frequent_words: frozenset[str] = frozenset()
+    """Frequent words of the language: one heard alone stands for itself, not for a symptom word it looks
+    like ("wanting" is not "fainting"); a phrase whose other words were heard as they are may lean on one."""
     folder: Path | None = None
     """The language folder the set was loaded from (its common_words.txt feeds the recogniser)."""
 
