@@ -65,3 +65,12 @@ def test_other_corpus_layouts(tmp_path: Path) -> None:
     broken.write_text('{"utterance": "x"}\n')
     with pytest.raises(InputError, match="needs an utterance"):
         read_corpus(broken)
+
+
+def test_a_third_tsv_column_is_a_note_not_part_of_the_utterance(tmp_path: Path) -> None:
+    # The shared corpora carry a "why" column that names the signs: read as
+    # speech it would add "trouble breathing" to a case that denies it.
+    noted = tmp_path / "c.tsv"
+    noted.write_text("urgent\tshe's breathing fine but has a fever\tbreathing denied; fever\n")
+    assert [(c.expected, c.utterance) for c in read_corpus(noted)] == [
+        (Level.URGENT, "she's breathing fine but has a fever")]

@@ -82,8 +82,8 @@ LABEL_KEYS = ("expected", "disposition", "label", "level", "expected_disposition
 def read_corpus(path: Path) -> list[Case]:
     """Labelled utterances from TSV (either column order), CSV with a header, or JSON lines.
 
-    TSV: ``disposition<TAB>utterance`` (or the other way round); ``#`` starts
-    a comment. CSV and JSON lines name their fields: the utterance as
+    TSV: ``disposition<TAB>utterance`` (or the other way round), then any
+    notes in further columns, which are ignored; ``#`` starts a comment. CSV and JSON lines name their fields: the utterance as
     utterance/text/input, the label as expected/disposition/label.
     """
     try:
@@ -132,9 +132,11 @@ def _cases(path: Path, lines: Iterable[str]) -> Iterator[Case]:
                 raise InputError(f"{path}:{number}: broken JSON ({exc.msg})") from None
             yield _from_record(path, number, record)
             continue
-        first, sep, second = line.partition("\t")
+        first, sep, rest = line.partition("\t")
         if not sep:
             raise InputError(f"{path}:{number}: expected 'disposition<TAB>utterance'")
+        # A third column is a note about the case ("why"): it is not part of what was said.
+        second = rest.partition("\t")[0]
         label, utterance = (second, first) if _is_level(second) and not _is_level(first) else (first, second)
         yield _case(path, number, label.strip(), utterance)
 
