@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
@@ -78,6 +78,8 @@ class _Hit:
     negation_inside: bool
     positions: tuple[int, ...]
     """The heard words that matched; other words inside the span may still be cues."""
+    loose: bool = False
+    """True for a ``near`` pattern's mention (words in any order), False for a phrase."""
 
 
 class Matcher:
@@ -121,7 +123,7 @@ class Matcher:
         heard, breaks = self._spelling.tokens_and_breaks(text)
         words = [self._spelling.canonical(w) for w in heard]
         candidates = [self._candidates(w) for w in words]
-        hits = _resolve(self._hits(words, candidates), self._levels)
+        hits = _resolve(_unstraddled(list(self._hits(words, candidates)), _clauses(len(words), breaks)), self._levels)
         where = context.scene(words, breaks, self._language.context)
         signs = {i for i, word in enumerate(words) if word in self._content}
         matches = []
@@ -187,8 +189,10 @@ class Matcher:
         window = near.window or self.settings.near_window
         positions, scores = [anchor], [score]
         for group in near.groups[1:]:
+            # Of equally good words, the one keeping the words closest together:
+            # in "back stiff and he woke crying from the pain" the pain, not the back.
             best = max(
-                ((top, -abs(j - anchor), j)
+                ((top, -(max(*positions, j) - min(*positions, j)), -abs(j - anchor), j)
                  for j in range(max(0, anchor - window), min(len(candidates), anchor + window + 1))
                  if j not in positions
                  and (top := max((candidates[j][w] for w in group & candidates[j].keys()
@@ -197,7 +201,7 @@ class Matcher:
             )
             if best is None:
                 return None
-            positions.append(best[2])
+            positions.append(best[-1])
             scores.append(best[0])
         start, end = min(positions), max(positions) + 1
         total = sum(scores) / len(scores)
@@ -205,7 +209,7 @@ class Matcher:
             return None
         # "diapers + not": a pattern that takes a "not" has its own denial inside.
         negation_inside = any(words[j] in self._language.negations for j in positions)
-        return _Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)))
+        return _Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)), loose=True)
 
     def _align(self, phrase: _Phrase, words: Sequence[str], candidates: Sequence[dict[str, float]],
                start: int) -> _Hit | None:
@@ -267,6 +271,31 @@ class Matcher:
         return slot and len(words[index]) == len(meant)
 
 
+def _clauses(length: int, breaks: Mapping[int, bool]) -> list[int]:
+    """The number of the clause each word is in: a comma or a full stop before a word starts a new one."""
+    numbers, current = [], 0
+    for index in range(length):
+        current += index in breaks
+        numbers.append(current)
+    return numbers
+
+
+def _unstraddled(hits: list[_Hit], clauses: Sequence[int]) -> list[_Hit]:
+    """Drop loose mentions that borrow a word from another sign's mention across a break.
+
+    In "no pins and needles in his legs, sore back" the "sore" belongs to the
+    back, so the legs are not sore; "very, very fast" or "her back - she
+    strained it" still read across the break, as no other mention claims the word.
+    """
+    def straddles(hit: _Hit) -> bool:
+        if not hit.loose or len({clauses[p] for p in hit.positions}) == 1:
+            return False
+        return any(other.symptom != hit.symptom and not other.loose and set(other.positions) & set(hit.positions)
+                   for other in hits)
+
+    return [hit for hit in hits if not straddles(hit)]
+
+
 def _compile(symptom: str, text: str, language: Language, everyday: frozenset[str] = frozenset()) -> _Phrase:
     """A phrase as matched: the language's optional words (``[matching]``) may be missing when heard."""
     optional = language.optional_words
@@ -321,6 +350,11 @@ def _resolve(hits: Iterable[_Hit], levels: dict[str, Level]) -> list[_Hit]:
             # "walk not normal, slow and careful": the wider mention holds a phrase
             # whose "not" is the symptom, so that "not" is no denial of it either.
             kept[kept.index(wider)] = replace(wider, negation_inside=True)
+        elif hit.start < wider.start and not hit.negation_inside:
+            # "no pins and needles in his legs": one mention from "pins" on, so the
+            # denial before it reaches it over the "and" inside the sign's own words.
+            kept[kept.index(wider)] = replace(wider, start=hit.start,
+                                              positions=tuple(sorted({*wider.positions, *hit.positions})))
     survivors = [h for h in kept if not any(_shadows(o, h, levels) for o in kept if o is not h)]
     return sorted(survivors, key=lambda h: (h.start, h.end))
 

@@ -1,0 +1,66 @@
+"""Classes of misunderstanding found on caregivers' own words (issue #7), one group each.
+
+Every sentence here is our own wording of a class, not a corpus line; each
+test fails when its class of failure comes back.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from voicecare.assistant import Assistant
+from voicecare.domain import IntentSet, Level, Status
+from voicecare.matching import Matcher
+
+
+@pytest.fixture(scope="module")
+def matcher(intents: IntentSet) -> Matcher:
+    return Matcher(intents)
+
+
+def found(matcher: Matcher, text: str) -> dict[str, Status]:
+    got: dict[str, Status] = {}
+    for m in matcher.match(text):
+        got[m.symptom] = m.status  # the later mention wins, as in triage
+    return got
+
+
+def level(assistant: Assistant, text: str) -> Level:
+    return assistant.answer(text).disposition
+
+
+# ---- loose patterns: which words belong together
+
+@pytest.mark.parametrize("text", [
+    "no pins and needles in his legs, sore back",
+    "no tingling down her arms, a stiff back though",
+    "nothing wrong with his legs, sore back from the trampoline",
+])
+def test_a_loose_pattern_does_not_borrow_a_word_of_the_next_clauses_sign(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "her legs, they're all tingly",
+    "his heart is going very, very fast",
+])
+def test_a_loose_pattern_still_reads_across_a_comma_when_no_other_sign_claims_the_word(
+        matcher: Matcher, text: str) -> None:
+    assert Status.PRESENT in found(matcher, text).values()
+
+
+@pytest.mark.parametrize("text", [
+    "his back went tight and he woke at 3am crying from the pain",
+    "the back is stiff, and she woke in the night screaming with the pain",
+])
+def test_a_loose_pattern_takes_the_word_that_keeps_it_together(matcher: Matcher, text: str) -> None:
+    # "back" also ends the pattern, but a word nearer the rest of it is the one meant.
+    assert found(matcher, text).get("night_pain") is Status.PRESENT
+
+
+@pytest.mark.parametrize("text", [
+    "no pins and needles in her legs",
+    "he has no pins and needles down his arms",
+])
+def test_a_denial_reaches_a_sign_whose_own_words_hold_an_and(matcher: Matcher, text: str) -> None:
+    assert set(found(matcher, text).values()) == {Status.ABSENT}
