@@ -64,3 +64,24 @@ def test_a_loose_pattern_takes_the_word_that_keeps_it_together(matcher: Matcher,
 ])
 def test_a_denial_reaches_a_sign_whose_own_words_hold_an_and(matcher: Matcher, text: str) -> None:
     assert set(found(matcher, text).values()) == {Status.ABSENT}
+
+
+# ---- what-ifs that open a clause: "say she ...", "imagine he ..."
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("say she gets a fever tonight, do I give her anything? her back is only a bit stiff", "fever"),
+    ("ok so say he starts limping, is that bad", "trouble_walking"),
+    ("imagine he wakes up crying in the night with it, then what", "night_pain"),
+    ("let's just say her legs go numb, what would you want me to do", "limb_symptoms"),
+])
+def test_a_what_if_opening_a_clause_is_a_what_if(matcher: Matcher, text: str, symptom: str) -> None:
+    assert found(matcher, text)[symptom] is Status.HYPOTHETICAL
+
+
+@pytest.mark.parametrize("text", [
+    "my mum say she is hot and her back hurts",
+    "the nurse on the phone would say he has a fever",
+    "I'd say he has a fever",
+])
+def test_say_inside_a_clause_is_a_report_not_a_what_if(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.URGENT

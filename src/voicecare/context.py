@@ -60,6 +60,9 @@ class Trigger:
     speaker: bool = False
     """True for the caregiver speaking of themself ("I am", "I feel"): a worry or doubt about
     the child in the same breath ("I'm worried", "I'm not sure whether") outranks it."""
+    opens: bool = False
+    """True for a cue that is one only where a clause begins: "say he gets a fever" is a
+    what-if, "my mum say he is hot" is not."""
 
 
 def by_length(triggers: Iterable[Trigger]) -> tuple[Trigger, ...]:
@@ -166,6 +169,7 @@ def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bo
         for rank, trigger in rules.by_first_word.get(word, ())
         if tuple(words[start:start + len(trigger.words)]) == trigger.words
         and (not trigger.ellipsis or _clause_ends(words, ends, rules, start + len(trigger.words)))
+        and (not trigger.opens or _clause_starts(words, ends, rules, start))
     )
     taken: set[int] = set()
     cues: list[Cue] = []
@@ -246,6 +250,11 @@ def _denial_list(where: Scene, gap: range, end: int) -> bool:
 def _clause_ends(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> bool:
     """True when a clause ends before words[index]: the end, a break or a terminator."""
     return index >= len(words) or index in breaks or words[index] in rules.terminators
+
+
+def _clause_starts(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> bool:
+    """True when a clause begins at words[index]: the start, after a break or after a terminator ("so say he")."""
+    return index == 0 or index in breaks or words[index - 1] in rules.terminators
 
 
 def _answers(where: Scene, cue: Cue, end: int) -> bool:
