@@ -85,3 +85,34 @@ def test_a_what_if_opening_a_clause_is_a_what_if(matcher: Matcher, text: str, sy
 ])
 def test_say_inside_a_clause_is_a_report_not_a_what_if(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.URGENT
+
+
+# ---- someone else's signs
+
+@pytest.mark.parametrize("text", [
+    "her brothers got a temperature but she hasnt shes only got a bit of a sore back",
+    "my sisters kids have chills and his back is stiff",
+    "his dads had a fever all week and the little one has a sore back",
+])
+def test_someone_elses_possessive_without_the_apostrophe_is_still_theirs(assistant: Assistant, text: str) -> None:
+    # Recognisers write "brother's" as "brothers".
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "my husband threw his back out lifting boxes, what's the best mattress for back pain?",
+    "my back is killing me from the gym. what do you take for back pain",
+    "my wife put her back out, is heat or ice better for a back spasm",
+])
+def test_someones_sign_asked_about_generally_stays_theirs(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.UNCLEAR
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("my husband threw his back out and her back is sore too", Level.HOME_CARE),
+    ("my husband has back pain. back pain for the toddler too, since lunch", Level.HOME_CARE),
+    ("my mum did her back in. what's good for back pain? he keeps holding his back", Level.HOME_CARE),
+])
+def test_a_word_for_the_child_makes_the_sign_named_again_the_childs(assistant: Assistant, text: str,
+                                                                     expected: Level) -> None:
+    assert level(assistant, text) is expected

@@ -95,6 +95,10 @@ class ContextWords:
     """Denials that answer a question just asked: "Fever? No." denies the fever across the question mark."""
     child_nouns: frozenset[str] = frozenset()
     """The child named as a noun ("the baby"): ends someone else's cue unless it is the cue's own noun."""
+    child_pronouns: frozenset[str] = frozenset()
+    """Words that may point at the child ("he", "him"): with none of them and no child noun, a
+    sign someone else has stays theirs when it is named again ("my husband threw his back
+    out - what is the best mattress for back pain?")."""
     list_joiners: frozenset[str] = frozenset()
     """Terminators that do not end someone else's cue once it covers a sign: their "chills and a
     fever" are both theirs, but in "scared by the dog and wheezing" the wheezing is the child's."""
@@ -334,3 +338,25 @@ def status_of(
         # "is it serious if he passed out": it happened; escalate, unsure (rule 4).
         return Status.PRESENT, True
     return best.trigger.status, any(c.trigger.uncertain for c in found)
+
+
+def retold(where: Scene, mentions: Sequence[tuple[str, int, int, Status]]) -> list[Status]:
+    """The statuses of ``mentions`` (symptom, start, end, status), someone else's story kept theirs.
+
+    A sign someone else has, named again later in an utterance that nowhere
+    points at the child (no child noun or pronoun outside their own words), is
+    still theirs: "my husband threw his back out, what helps back pain?" asks
+    for him. Any word for the child breaks this, so a doubt stays the child's.
+    """
+    statuses = [status for *_, status in mentions]
+    theirs = [(symptom, end) for symptom, _, end, status in mentions if status is Status.OTHER]
+    if not theirs:
+        return statuses
+    rules = where.rules
+    own = {i for symptom, start, end, status in mentions if status is Status.OTHER for i in range(start, end)}
+    own |= {i for c in where.cues if c.trigger.status is Status.OTHER for i in range(c.start, c.end + 1)}
+    if any(word in rules.child_nouns or word in rules.child_pronouns
+           for i, word in enumerate(where.words) if i not in own):
+        return statuses
+    return [Status.OTHER if status is Status.PRESENT and any(s == symptom and end <= start for s, end in theirs)
+            else status for (symptom, start, _, _), status in zip(mentions, statuses, strict=True)]

@@ -140,7 +140,8 @@ class Matcher:
                 heard=" ".join(heard[hit.start:hit.end]), start=hit.start, end=hit.end,
                 uncertain=hedged or hit.score < self.settings.certain_score,
             ))
-        return matches
+        statuses = context.retold(where, [(m.symptom, m.start, m.end, m.status) for m in matches])
+        return [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
 
     def forget(self) -> None:
         """Drop the cache of heard words (privacy: nothing a family said is kept after their session)."""
@@ -207,6 +208,9 @@ class Matcher:
         total = sum(scores) / len(scores)
         if end - start > window or total < self.settings.phrase_cutoff:
             return None
+        if any(j != anchor and words[j] == words[anchor] for j in range(start, end)):
+            return None  # "his back out and her back is sore": the nearer "back" makes the mention
+
         # "diapers + not": a pattern that takes a "not" has its own denial inside.
         negation_inside = any(words[j] in self._language.negations for j in positions)
         return _Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)), loose=True)
