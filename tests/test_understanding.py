@@ -116,3 +116,33 @@ def test_someones_sign_asked_about_generally_stays_theirs(assistant: Assistant, 
 def test_a_word_for_the_child_makes_the_sign_named_again_the_childs(assistant: Assistant, text: str,
                                                                      expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+# ---- words we had not listed
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("she's roasting, poor thing", "fever"),
+    ("he feels baking hot", "fever"),
+    ("he wakes at 3am howling and crying with the pain", "night_pain"),
+    ("she's up in the small hours with it", "night_pain"),
+    ("he's shed about two kilos since the summer", "weight_loss"),
+    ("her leggings are hanging off her now", "weight_loss"),
+    ("she's getting weaker", "weakness_numbness"),
+    ("he gets about holding onto the furniture", "trouble_walking"),
+    ("she's walking stiffly like a robot", "trouble_walking"),
+    ("only one wet nappy since breakfast", "bladder_bowel_problems"),
+    ("he screams every time he tries to do a poo", "bladder_bowel_problems"),
+    ("he's sore after rugby tots", "back_spasm"),
+    ("she's stiff this morning", "back_spasm"),
+])
+def test_everyday_wordings_of_a_sign(matcher: Matcher, text: str, symptom: str) -> None:
+    assert found(matcher, text).get(symptom) is Status.PRESENT
+
+
+@pytest.mark.parametrize(("text", "not_this"), [
+    ("she's boiling the kettle for his bottle", "fever"),
+    ("he weighs twelve kilos", "weight_loss"),
+    ("he has a sore throat", "back_spasm"),
+])
+def test_new_words_stay_out_of_ordinary_talk(matcher: Matcher, text: str, not_this: str) -> None:
+    assert not_this not in found(matcher, text)
