@@ -146,3 +146,31 @@ def test_everyday_wordings_of_a_sign(matcher: Matcher, text: str, symptom: str) 
 ])
 def test_new_words_stay_out_of_ordinary_talk(matcher: Matcher, text: str, not_this: str) -> None:
     assert not_this not in found(matcher, text)
+
+
+# ---- a sign that is over, said after it
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("the fever's gone, her back is still a bit sore", "fever"),
+    ("he had the shivers at teatime but they've stopped", "chills"),
+    ("she was wheezing earlier but it's gone", "trouble_breathing"),
+    ("his fever broke", "fever"),
+])
+def test_a_sign_said_to_be_over_is_past(matcher: Matcher, text: str, symptom: str) -> None:
+    assert found(matcher, text)[symptom] is Status.PAST
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("the shivers haven't stopped", "chills"),
+    ("her breathing's gone all funny", "trouble_breathing"),
+    ("he stopped breathing for a bit", "trouble_breathing"),
+    ("her fever's gone, no, scratch that, she's hot again", "fever"),
+    ("he has a fever and the spasm has settled", "fever"),
+])
+def test_a_sign_still_here_is_not_over(matcher: Matcher, text: str, symptom: str) -> None:
+    assert found(matcher, text)[symptom] is Status.PRESENT
+
+
+def test_stretching_that_helps_is_not_severe_cramping(assistant: Assistant) -> None:
+    assert level(assistant, "the spasm in her back is easing off with stretching") is Level.HOME_CARE
+    assert level(assistant, "stretching his back makes no difference to the spasm") is Level.URGENT

@@ -182,7 +182,24 @@ def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bo
         if not taken.intersection(span):
             cues.append(Cue(trigger, start, span.stop))
             taken.update(span)
-    return tuple(sorted(cues, key=lambda c: c.start))
+    return _unretracted(sorted(cues, key=lambda c: c.start), words, rules)
+
+
+def _unretracted(cues: Sequence[Cue], words: Sequence[str], rules: ContextWords) -> tuple[Cue, ...]:
+    """The cues left when a correction right after a cue takes the cue back.
+
+    In "the fever's gone - no, scratch that, 102" the caregiver takes back
+    "gone", not the fever: the later statement wins (policy rule 9). Only a
+    bare "no" may stand between the cue and the correction.
+    """
+    kept = []
+    for index, cue in enumerate(cues):
+        later = [c for c in cues[index + 1:] if " ".join(c.trigger.words) not in rules.answers]
+        taken_back = bool(later) and later[0].trigger.takes_back and not cue.trigger.takes_back and all(
+            words[i] in rules.answers for i in range(cue.end, later[0].start))
+        if not taken_back:
+            kept.append(cue)
+    return tuple(kept)
 
 
 def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[int],
@@ -203,9 +220,9 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
         return False
     if cue.trigger.reach is not None:
         limit = cue.trigger.reach
-    if cue.trigger.ellipsis:
+    if cue.trigger.ellipsis:  # it points back at the nearest mention only: "a fever and the spasm stopped"
         return cue.start >= end and len(gap) <= limit and not any(
-            where.breaks.get(i, False) for i in range(gap.start, gap.stop + 1))
+            where.breaks.get(i, False) or i in blocked for i in range(gap.start, gap.stop + 1))
     if cue.trigger.recurs:  # "a fever last week and now it's back": reaches over "and"
         return len(gap) <= limit + rules.recur_extra and (
             cue.trigger.crosses or not any(where.words[i] in rules.recur_stops for i in gap))
