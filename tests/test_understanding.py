@@ -174,3 +174,28 @@ def test_a_sign_still_here_is_not_over(matcher: Matcher, text: str, symptom: str
 def test_stretching_that_helps_is_not_severe_cramping(assistant: Assistant) -> None:
     assert level(assistant, "the spasm in her back is easing off with stretching") is Level.HOME_CARE
     assert level(assistant, "stretching his back makes no difference to the spasm") is Level.URGENT
+
+
+# ---- the same sign said twice, and "unable to"
+
+@pytest.mark.parametrize("text", [
+    "he is not able to breathe properly, breath is coming very fast",
+    "she can't breathe right, her breathing is so quick",
+])
+def test_a_sign_said_twice_is_not_denied_by_the_first_saying_of_it(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("she is unable to breathe", "trouble_breathing"),
+    ("he's unable to wake up properly", "very_drowsy"),
+    ("she's unable to hold her wee any more, she's been trained for a year", "loss_of_control"),
+    ("he has been unable to sleep with the pain", "pain_prevents_sleep"),
+])
+def test_unable_to_is_can_not(matcher: Matcher, text: str, symptom: str) -> None:
+    assert found(matcher, text).get(symptom) is Status.PRESENT
+
+
+def test_not_doing_potty_is_a_bowel_problem_and_no_potty_accident_is_denied(assistant: Assistant) -> None:
+    assert level(assistant, "my girl is not doing potty for three days and her back hurts") is Level.FOLLOW_UP
+    assert level(assistant, "no potty accidents, his back is stiff") is Level.HOME_CARE

@@ -208,8 +208,11 @@ class Matcher:
         total = sum(scores) / len(scores)
         if end - start > window or total < self.settings.phrase_cutoff:
             return None
-        if any(j != anchor and words[j] == words[anchor] for j in range(start, end)):
-            return None  # "his back out and her back is sore": the nearer "back" makes the mention
+        anchor_stem = self._spelling.stem(words[anchor])
+        if any(j != anchor and self._spelling.stem(words[j]) == anchor_stem for j in range(start, end)):
+            # "his back out and her back is sore", "not able to breathe, breath is
+            # coming fast": the nearer form of the anchor word makes the mention.
+            return None
 
         # "diapers + not": a pattern that takes a "not" has its own denial inside.
         negation_inside = any(words[j] in self._language.negations for j in positions)
