@@ -199,3 +199,26 @@ def test_unable_to_is_can_not(matcher: Matcher, text: str, symptom: str) -> None
 def test_not_doing_potty_is_a_bowel_problem_and_no_potty_accident_is_denied(assistant: Assistant) -> None:
     assert level(assistant, "my girl is not doing potty for three days and her back hurts") is Level.FOLLOW_UP
     assert level(assistant, "no potty accidents, his back is stiff") is Level.HOME_CARE
+
+
+# ---- a "not" that belongs to a longer sign; cues said across a break
+
+@pytest.mark.parametrize("text", [
+    "he hasn't been waking at night, his back's just a bit stiff",
+    "she isn't waking up in the night with it, it's just a tight back",
+])
+def test_a_not_before_a_longer_sign_denies_that_sign(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", ["I can't wake him at night", "she's not waking up"])
+def test_a_not_that_is_the_sign_itself_still_stands(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "she's never had a fever with it, back's just tight",  # "it, back" is not "it's back"
+    "fever free, back a bit sore",
+])
+def test_denials_hold_when_a_cue_would_have_to_cross_a_comma(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE

@@ -174,6 +174,7 @@ def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bo
         if tuple(words[start:start + len(trigger.words)]) == trigger.words
         and (not trigger.ellipsis or _clause_ends(words, ends, rules, start + len(trigger.words)))
         and (not trigger.opens or _clause_starts(words, ends, rules, start))
+        and not any(i in ends for i in range(start + 1, start + len(trigger.words)))  # "with it, back's tight"
     )
     taken: set[int] = set()
     cues: list[Cue] = []

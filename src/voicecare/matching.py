@@ -123,7 +123,8 @@ class Matcher:
         heard, breaks = self._spelling.tokens_and_breaks(text)
         words = [self._spelling.canonical(w) for w in heard]
         candidates = [self._candidates(w) for w in words]
-        hits = _resolve(_unstraddled(list(self._hits(words, candidates)), _clauses(len(words), breaks)), self._levels)
+        found = _unstraddled(list(self._hits(words, candidates)), _clauses(len(words), breaks))
+        hits = _resolve(self._not_their_own(found, words), self._levels)
         where = context.scene(words, breaks, self._language.context)
         signs = {i for i, word in enumerate(words) if word in self._content}
         matches = []
@@ -142,6 +143,27 @@ class Matcher:
             ))
         statuses = context.retold(where, [(m.symptom, m.start, m.end, m.status) for m in matches])
         return [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
+
+    def _not_their_own(self, hits: list[_Hit], words: Sequence[str]) -> list[_Hit]:
+        """Drop a phrase whose own "not" belongs to a longer sign said with the same words.
+
+        "he isn't waking up at night" denies night waking; it is not "not waking
+        up". After a modal ("can't wake him at night") the "not" stays the sign's
+        own (rule 2: when unsure, the emergency reading stands).
+        """
+        negations, modals = self._language.negations, self._language.context.modals
+
+        def belongs_elsewhere(hit: _Hit) -> bool:
+            if not hit.negation_inside:
+                return False
+            denial = [j for j in hit.positions if words[j] in negations]
+            if any(j > 0 and words[j - 1] in modals for j in denial):
+                return False
+            rest = set(hit.positions) - set(denial)
+            return any(other.symptom != hit.symptom and not other.negation_inside and rest & set(other.positions)
+                       and other.end > hit.end for other in hits)
+
+        return [hit for hit in hits if not belongs_elsewhere(hit)]
 
     def forget(self) -> None:
         """Drop the cache of heard words (privacy: nothing a family said is kept after their session)."""
