@@ -222,3 +222,52 @@ def test_a_not_that_is_the_sign_itself_still_stands(assistant: Assistant, text: 
 ])
 def test_denials_hold_when_a_cue_would_have_to_cross_a_comma(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.HOME_CARE
+
+
+# ---- questions about a sign in general; other children; "he's got one too"
+
+@pytest.mark.parametrize("text", [
+    "should I be worried about fever? she doesn't have one, her back is just stiff",
+    "what signs should I look for, like fever or tingling? right now it's only a sore back",
+    "would a fever change anything? his back is only a bit stiff",
+    "is a temperature with back pain serious? he hasn't got one, his back is tight",
+])
+def test_a_question_about_a_sign_in_general_is_not_a_finding(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "is she floppy? I can't tell",
+    "is not breathing",  # a recogniser dropped "he"
+    "would you say she's floppy",
+    "I'm not sure if she's breathing properly",
+    "I have no idea if he's breathing right",
+])
+def test_a_question_or_doubt_about_the_child_counts(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "the teacher said another child fainted, my daughter's back is just sore",
+    "one of the kids at nursery had a fever, his back is a bit sore",
+])
+def test_another_child_is_someone_else(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "his sister had a fever last week and now he's got one too, plus a sore back",
+    "my husband has the chills and she has the same, her back is sore",
+])
+def test_the_child_having_it_too_is_a_finding(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.URGENT
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("he's got a limp since his back went", Level.FOLLOW_UP),
+    ("is it normal for him to limp with a sore back?", Level.FOLLOW_UP),
+    ("she went limp in my arms", Level.EMERGENCY),
+    ("he's all limp and pale", Level.EMERGENCY),
+])
+def test_limp_the_walk_is_not_limp_the_body(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

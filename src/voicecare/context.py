@@ -339,6 +339,12 @@ def status_of(
         and (_reaches(where, c, start, end, blocked, signs) or _between(where, c, start, end, used))
         and not (negation_inside and c.trigger.status is Status.ABSENT)
     ]
+    if any(c.trigger.uncertain and start <= c.start and c.end <= end for c in where.cues):
+        # "I'm not sure if she's breathing": the doubt is the mention's own, and
+        # the caregiver's "I am" frames that doubt, not a sign of their own.
+        found = [c for c in found if not c.trigger.speaker]
+        if not found:
+            return Status.PRESENT, True
     if not found:
         return Status.PRESENT, False
     found = _nearest_before(found, start)
