@@ -271,3 +271,26 @@ def test_the_child_having_it_too_is_a_finding(assistant: Assistant, text: str) -
 ])
 def test_limp_the_walk_is_not_limp_the_body(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+# ---- dialect words for the emergencies
+
+@pytest.mark.parametrize("text", [
+    "shame, he's battling to breathe",
+    "she's fighting for breath",
+    "the wean cannae breathe right",
+    "he's unrousable this morning",
+    "she's not rousing when I shake her",
+    "he had a funny turn and dropped",
+])
+def test_dialect_wordings_of_an_emergency(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "he's fighting off a cold and breathing fine, his back is sore",
+    "she's sucking her thumb and breathing normally, her back's stiff",
+    "he had a turn on the swing and his back has been sore since",
+])
+def test_dialect_words_do_not_make_ordinary_talk_an_emergency(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
