@@ -230,7 +230,7 @@ def test_denials_hold_when_a_cue_would_have_to_cross_a_comma(assistant: Assistan
     "should I be worried about fever? she doesn't have one, her back is just stiff",
     "what signs should I look for, like fever or tingling? right now it's only a sore back",
     "would a fever change anything? his back is only a bit stiff",
-    "is a temperature with back pain serious? he hasn't got one, his back is tight",
+    "does a temperature with back pain matter? he hasn't got one, his back is tight",
 ])
 def test_a_question_about_a_sign_in_general_is_not_a_finding(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.HOME_CARE
@@ -294,3 +294,35 @@ def test_dialect_wordings_of_an_emergency(assistant: Assistant, text: str) -> No
 ])
 def test_dialect_words_do_not_make_ordinary_talk_an_emergency(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.HOME_CARE
+
+
+def test_a_question_with_the_childs_own_reading_is_not_general(assistant: Assistant) -> None:
+    # "is a fever of 102 bad?" asks about this child's fever.
+    assert level(assistant, "is a fever with back pain bad? she's burning up") is Level.URGENT
+
+
+# ---- a loose mention does not reach over another sign's subject
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the wee one's back hurts", Level.HOME_CARE),
+    ("the wee man's back is really painful after the park", Level.HOME_CARE),
+    ("she won't put her foot down and her back's sore", Level.HOME_CARE),
+    ("his legs and back are sore", Level.URGENT),  # a list: the legs are sore too
+    ("the cramp in his back is not going away, stretching does nothing", Level.URGENT),
+])
+def test_a_loose_mention_does_not_take_another_signs_word(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("he's all bunged up and his back's sore", "bladder_bowel_problems"),
+    ("she says her wee is stingy", "bladder_bowel_problems"),
+    ("he cries on the toilet", "bladder_bowel_problems"),
+    ("she's gone off her legs since yesterday", "trouble_walking"),
+    ("he's doddery on his feet", "trouble_walking"),
+    ("she's only crawling instead of walking now", "trouble_walking"),
+    ("he's got a niggle in his back", "back_spasm"),
+    ("she has a twinge in her back when she bends", "back_spasm"),
+])
+def test_more_everyday_wordings(matcher: Matcher, text: str, symptom: str) -> None:
+    assert found(matcher, text).get(symptom) is Status.PRESENT

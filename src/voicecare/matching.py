@@ -80,6 +80,9 @@ class _Hit:
     """The heard words that matched; other words inside the span may still be cues."""
     loose: bool = False
     """True for a ``near`` pattern's mention (words in any order), False for a phrase."""
+    anchor: int = -1
+    """A loose mention's word of its first group (what the pattern is about: "back" in
+    "back + sore"); -1 for a phrase."""
 
 
 class Matcher:
@@ -124,6 +127,7 @@ class Matcher:
         words = [self._spelling.canonical(w) for w in heard]
         candidates = [self._candidates(w) for w in words]
         found = _unstraddled(list(self._hits(words, candidates)), _clauses(len(words), breaks))
+        found = self._unborrowed(found, words)
         hits = _resolve(self._not_their_own(found, words), self._levels)
         where = context.scene(words, breaks, self._language.context)
         signs = {i for i, word in enumerate(words) if word in self._content}
@@ -143,6 +147,28 @@ class Matcher:
             ))
         statuses = context.retold(where, [(m.symptom, m.start, m.end, m.status) for m in matches])
         return [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
+
+    def _unborrowed(self, hits: list[_Hit], words: Sequence[str]) -> list[_Hit]:
+        """Drop a mention that reaches over another sign's subject to take that sign's word.
+
+        In "the wee one's back hurts" the hurt is the back's (the loose "back +
+        hurts" is about the back), so "wee ... hurts" is no pee problem; in "her
+        foot down and her back sore" the foot is not sore. Said as a list ("his
+        legs and back are sore") both signs keep the word, and a mention keeps
+        its own subject ("the cramp in his back is not going away").
+        """
+        joiners = self._language.context.list_joiners
+
+        def borrows(hit: _Hit) -> bool:
+            mine = set(hit.positions)
+            first = hit.anchor if hit.loose else hit.positions[0]
+            return any(
+                other.symptom != hit.symptom and other.loose and hit.start < other.anchor < hit.end
+                and other.anchor not in mine and words[other.anchor - 1] not in joiners
+                and bool((mine & set(other.positions)) - {first})
+                for other in hits)
+
+        return [hit for hit in hits if not borrows(hit)]
 
     def _not_their_own(self, hits: list[_Hit], words: Sequence[str]) -> list[_Hit]:
         """Drop a phrase whose own "not" belongs to a longer sign said with the same words.
@@ -238,7 +264,8 @@ class Matcher:
 
         # "diapers + not": a pattern that takes a "not" has its own denial inside.
         negation_inside = any(words[j] in self._language.negations for j in positions)
-        return _Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)), loose=True)
+        return _Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)), loose=True,
+                    anchor=anchor)
 
     def _align(self, phrase: _Phrase, words: Sequence[str], candidates: Sequence[dict[str, float]],
                start: int) -> _Hit | None:
