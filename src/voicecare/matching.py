@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from voicecare import context
-from voicecare.domain import IntentSet, Level, Match
+from voicecare import context, mentions
+from voicecare.domain import IntentSet, Match
 from voicecare.language import Language
+from voicecare.mentions import Hit
 from voicecare.text import Spelling
 
 MIN_SOUND_KEY = 3
 """Sound keys shorter than this say too little ("though" and "thigh" both give "0")."""
-SURE_ENOUGH = 95.0
-"""A more serious mention this good is kept even inside another symptom's words."""
 _WITHIN = re.compile(r"\swithin\s+(\d+)\s*$")
 
 
@@ -69,22 +68,6 @@ class _Near:
     window: int | None
 
 
-@dataclass(frozen=True)
-class _Hit:
-    symptom: str
-    start: int
-    end: int
-    score: float
-    negation_inside: bool
-    positions: tuple[int, ...]
-    """The heard words that matched; other words inside the span may still be cues."""
-    loose: bool = False
-    """True for a ``near`` pattern's mention (words in any order), False for a phrase."""
-    anchor: int = -1
-    """A loose mention's word of its first group (what the pattern is about: "back" in
-    "back + sore"); -1 for a phrase."""
-
-
 class Matcher:
     """Finds every symptom mentioned in an utterance, with its status and score."""
 
@@ -126,9 +109,11 @@ class Matcher:
         heard, breaks = self._spelling.tokens_and_breaks(text)
         words = [self._spelling.canonical(w) for w in heard]
         candidates = [self._candidates(w) for w in words]
-        found = _unstraddled(list(self._hits(words, candidates)), _clauses(len(words), breaks))
-        found = self._unborrowed(found, words)
-        hits = _resolve(self._not_their_own(found, words), self._levels)
+        language = self._language
+        found = mentions.unstraddled(list(self._hits(words, candidates)), mentions.clauses(len(words), breaks))
+        found = mentions.unborrowed(found, words, language.context.list_joiners)
+        found = mentions.not_their_own(found, words, language.negations, language.context.modals)
+        hits = mentions.resolve(found, self._levels)
         where = context.scene(words, breaks, self._language.context)
         signs = {i for i, word in enumerate(words) if word in self._content}
         matches = []
@@ -147,49 +132,6 @@ class Matcher:
             ))
         statuses = context.retold(where, [(m.symptom, m.start, m.end, m.status) for m in matches])
         return [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
-
-    def _unborrowed(self, hits: list[_Hit], words: Sequence[str]) -> list[_Hit]:
-        """Drop a mention that reaches over another sign's subject to take that sign's word.
-
-        In "the wee one's back hurts" the hurt is the back's (the loose "back +
-        hurts" is about the back), so "wee ... hurts" is no pee problem; in "her
-        foot down and her back sore" the foot is not sore. Said as a list ("his
-        legs and back are sore") both signs keep the word, and a mention keeps
-        its own subject ("the cramp in his back is not going away").
-        """
-        joiners = self._language.context.list_joiners
-
-        def borrows(hit: _Hit) -> bool:
-            mine = set(hit.positions)
-            first = hit.anchor if hit.loose else hit.positions[0]
-            return any(
-                other.symptom != hit.symptom and other.loose and hit.start < other.anchor < hit.end
-                and other.anchor not in mine and words[other.anchor - 1] not in joiners
-                and bool((mine & set(other.positions)) - {first})
-                for other in hits)
-
-        return [hit for hit in hits if not borrows(hit)]
-
-    def _not_their_own(self, hits: list[_Hit], words: Sequence[str]) -> list[_Hit]:
-        """Drop a phrase whose own "not" belongs to a longer sign said with the same words.
-
-        "he isn't waking up at night" denies night waking; it is not "not waking
-        up". After a modal ("can't wake him at night") the "not" stays the sign's
-        own (rule 2: when unsure, the emergency reading stands).
-        """
-        negations, modals = self._language.negations, self._language.context.modals
-
-        def belongs_elsewhere(hit: _Hit) -> bool:
-            if not hit.negation_inside:
-                return False
-            denial = [j for j in hit.positions if words[j] in negations]
-            if any(j > 0 and words[j - 1] in modals for j in denial):
-                return False
-            rest = set(hit.positions) - set(denial)
-            return any(other.symptom != hit.symptom and not other.negation_inside and rest & set(other.positions)
-                       and other.end > hit.end for other in hits)
-
-        return [hit for hit in hits if not belongs_elsewhere(hit)]
 
     def forget(self) -> None:
         """Drop the cache of heard words (privacy: nothing a family said is kept after their session)."""
@@ -218,7 +160,7 @@ class Matcher:
         self._cache[word] = found
         return found
 
-    def _hits(self, words: Sequence[str], candidates: Sequence[dict[str, float]]) -> Iterable[_Hit]:
+    def _hits(self, words: Sequence[str], candidates: Sequence[dict[str, float]]) -> Iterable[Hit]:
         for start, options in enumerate(candidates):
             for word in options:
                 for phrase in self._by_anchor.get(word, ()):
@@ -233,7 +175,7 @@ class Matcher:
                         yield found
 
     def _near_hit(self, near: _Near, words: Sequence[str], candidates: Sequence[dict[str, float]], anchor: int,
-                  score: float) -> _Hit | None:
+                  score: float) -> Hit | None:
         """One word of every group within ``near_window`` words of the anchor, in any order."""
         window = near.window or self.settings.near_window
         positions, scores = [anchor], [score]
@@ -264,11 +206,11 @@ class Matcher:
 
         # "diapers + not": a pattern that takes a "not" has its own denial inside.
         negation_inside = any(words[j] in self._language.negations for j in positions)
-        return _Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)), loose=True,
+        return Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)), loose=True,
                     anchor=anchor)
 
     def _align(self, phrase: _Phrase, words: Sequence[str], candidates: Sequence[dict[str, float]],
-               start: int) -> _Hit | None:
+               start: int) -> Hit | None:
         """Match ``phrase`` starting at ``start``, skipping a little filler in between."""
         s = self.settings
         total = scored = 0.0
@@ -301,7 +243,7 @@ class Matcher:
         # heard as it is: "wanting" alone is not "fainting", "heart raising" is racing.
         if score < s.phrase_cutoff or (guesses and not sure) or (phrase.negation_inside and self._leaps(words, used)):
             return None
-        return _Hit(phrase.symptom, start, position, score, phrase.negation_inside, tuple(used))
+        return Hit(phrase.symptom, start, position, score, phrase.negation_inside, tuple(used))
 
     def _leaps(self, words: Sequence[str], used: Sequence[int]) -> bool:
         """True when a phrase whose own "not" is the symptom skips more than filler.
@@ -325,31 +267,6 @@ class Matcher:
         """
         slot = any(tuple(words[max(0, index - len(before)):index]) == before for before in self._language.symptom_slots)
         return slot and len(words[index]) == len(meant)
-
-
-def _clauses(length: int, breaks: Mapping[int, bool]) -> list[int]:
-    """The number of the clause each word is in: a comma or a full stop before a word starts a new one."""
-    numbers, current = [], 0
-    for index in range(length):
-        current += index in breaks
-        numbers.append(current)
-    return numbers
-
-
-def _unstraddled(hits: list[_Hit], clauses: Sequence[int]) -> list[_Hit]:
-    """Drop loose mentions that borrow a word from another sign's mention across a break.
-
-    In "no pins and needles in his legs, sore back" the "sore" belongs to the
-    back, so the legs are not sore; "very, very fast" or "her back - she
-    strained it" still read across the break, as no other mention claims the word.
-    """
-    def straddles(hit: _Hit) -> bool:
-        if not hit.loose or len({clauses[p] for p in hit.positions}) == 1:
-            return False
-        return any(other.symptom != hit.symptom and not other.loose and set(other.positions) & set(hit.positions)
-                   for other in hits)
-
-    return [hit for hit in hits if not straddles(hit)]
 
 
 def _compile(symptom: str, text: str, language: Language, everyday: frozenset[str] = frozenset()) -> _Phrase:
@@ -388,50 +305,3 @@ def _compile_near(symptom: str, text: str, spelling: Spelling) -> _Near:
     return _Near(symptom, groups, window)
 
 
-def _resolve(hits: Iterable[_Hit], levels: dict[str, Level]) -> list[_Hit]:
-    """One reading per place: overlapping mentions are settled before context is weighed."""
-    best: dict[tuple[str, int, int], _Hit] = {}
-    for hit in hits:
-        key = (hit.symptom, hit.start, hit.end)
-        if key not in best or hit.score > best[key].score:
-            best[key] = hit
-    # Of two overlapping mentions of one symptom, the one reaching further wins:
-    # in "not breathing hard" the caregiver denies "breathing hard".
-    kept: list[_Hit] = []
-    for hit in sorted(best.values(), key=lambda h: (-h.end, h.start, -h.score)):
-        wider = next((k for k in kept if k.symptom == hit.symptom and _overlap(k, hit)), None)
-        if wider is None:
-            kept.append(hit)
-        elif hit.negation_inside and wider.start <= hit.start and not wider.negation_inside:
-            # "walk not normal, slow and careful": the wider mention holds a phrase
-            # whose "not" is the symptom, so that "not" is no denial of it either.
-            kept[kept.index(wider)] = replace(wider, negation_inside=True)
-        elif hit.start < wider.start and not hit.negation_inside:
-            # "no pins and needles in his legs": one mention from "pins" on, so the
-            # denial before it reaches it over the "and" inside the sign's own words.
-            kept[kept.index(wider)] = replace(wider, start=hit.start,
-                                              positions=tuple(sorted({*wider.positions, *hit.positions})))
-    survivors = [h for h in kept if not any(_shadows(o, h, levels) for o in kept if o is not h)]
-    return sorted(survivors, key=lambda h: (h.start, h.end))
-
-
-def _overlap(a: _Hit, b: _Hit) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
-def _shadows(other: _Hit, hit: _Hit, levels: dict[str, Level]) -> bool:
-    """True when another symptom's mention makes ``hit`` a misreading of the same words.
-
-    "weak" inside "weak legs", "fewer" (~fever) inside "fewer wet diapers".
-    A sure mention of a more serious symptom is never shadowed: "spasm keeps
-    coming" stays severe cramping inside the looser "spasm ... back".
-    """
-    if other.symptom == hit.symptom:
-        return False
-    if hit.score >= SURE_ENOUGH and levels[hit.symptom] < levels[other.symptom]:
-        return False
-    # A loose pattern's span may hold words it did not use ("got the shivers and
-    # a temperature"): only a hit made of words the other one used is a misreading.
-    inside = other.start <= hit.start and hit.end <= other.end and bool(set(hit.positions) & set(other.positions))
-    same_place = other.start == hit.start and other.end == hit.end
-    return (inside and not same_place) or (same_place and other.score > hit.score)
