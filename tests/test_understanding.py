@@ -326,3 +326,13 @@ def test_a_loose_mention_does_not_take_another_signs_word(assistant: Assistant, 
 ])
 def test_more_everyday_wordings(matcher: Matcher, text: str, symptom: str) -> None:
     assert found(matcher, text).get(symptom) is Status.PRESENT
+
+
+def test_a_loose_pattern_does_not_join_the_two_sides_of_a_but(matcher: Matcher) -> None:
+    got = [m.heard for m in matcher.match("he was walking funny yesterday but he's walking fine today")]
+    assert got == ["walking funny"]
+
+
+@pytest.mark.parametrize("text", ["her legs were fine yesterday, today they're tingling", "she says she's all tingly"])
+def test_tingling_alone_counts_as_the_limbs(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.URGENT

@@ -198,6 +198,8 @@ class Matcher:
         total = sum(scores) / len(scores)
         if end - start > window or total < self.settings.phrase_cutoff:
             return None
+        if any(words[j] in self._language.contrasts for j in range(start, end)):
+            return None  # "walking funny yesterday but he's walking fine": two statements, not one
         anchor_stem = self._spelling.stem(words[anchor])
         if any(j != anchor and self._spelling.stem(words[j]) == anchor_stem for j in range(start, end)):
             # "his back out and her back is sore", "not able to breathe, breath is
