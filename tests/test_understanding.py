@@ -336,3 +336,11 @@ def test_a_loose_pattern_does_not_join_the_two_sides_of_a_but(matcher: Matcher) 
 @pytest.mark.parametrize("text", ["her legs were fine yesterday, today they're tingling", "she says she's all tingly"])
 def test_tingling_alone_counts_as_the_limbs(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "what if she gets a fever or tingling in her legs? for now just a stiff back",
+    "he had chills or shivers last week, now it's only his back",
+])
+def test_a_what_if_or_a_past_reaches_over_a_list_joined_by_or(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE

@@ -229,8 +229,9 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
             cue.trigger.crosses or not any(where.words[i] in rules.recur_stops for i in gap))
     if len(gap) > limit:
         return False
-    if cue.trigger.status in NEAREST_ONLY and cue.end <= start and any(i in blocked for i in gap):
-        return False
+    if cue.trigger.status in NEAREST_ONLY and cue.end <= start and any(i in blocked for i in gap) \
+            and not _denial_list(where, gap, end):
+        return False  # "what if she gets a fever she can't breathe"; but "a fever or tingling" is one list
     if cue.trigger.status is Status.ABSENT and cue.end <= start and any(i in blocked for i in gap) \
             and not _denial_list(where, gap, end):
         return False  # "not hot, not shivery, limping": the limp is said, not denied
