@@ -344,3 +344,9 @@ def test_tingling_alone_counts_as_the_limbs(assistant: Assistant, text: str) -> 
 ])
 def test_a_what_if_or_a_past_reaches_over_a_list_joined_by_or(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", ["her lips are going blew", "she's un conscious"])
+def test_a_recogniser_splitting_or_swapping_a_word_still_means_911(assistant: Assistant, text: str) -> None:
+    # "blue" heard as "blew", "unconscious" as two words.
+    assert level(assistant, text) is Level.EMERGENCY
