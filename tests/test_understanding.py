@@ -350,3 +350,21 @@ def test_a_what_if_or_a_past_reaches_over_a_list_joined_by_or(assistant: Assista
 def test_a_recogniser_splitting_or_swapping_a_word_still_means_911(assistant: Assistant, text: str) -> None:
     # "blue" heard as "blew", "unconscious" as two words.
     assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("he can barely walk because of it", "trouble_walking"),
+    ("it hurts her to walk", "trouble_walking"),
+    ("she struggles to walk", "trouble_walking"),
+    ("she has difficulty walking", "trouble_walking"),
+    ("it goes all the way down to his foot", "limb_symptoms"),
+    ("he says his legs feel weird", "limb_symptoms"),
+    ("she can't drift off because of the pain", "pain_prevents_sleep"),
+    ("he's breathing like he's run a marathon just lying there", "trouble_breathing"),
+])
+def test_plain_descriptions_of_what_the_child_cannot_do(matcher: Matcher, text: str, symptom: str) -> None:
+    assert found(matcher, text).get(symptom) is Status.PRESENT
+
+
+def test_pain_said_with_walking_is_not_trouble_walking(assistant: Assistant) -> None:
+    assert level(assistant, "his back hurts when he walks") is Level.HOME_CARE
