@@ -368,3 +368,37 @@ def test_plain_descriptions_of_what_the_child_cannot_do(matcher: Matcher, text: 
 
 def test_pain_said_with_walking_is_not_trouble_walking(assistant: Assistant) -> None:
     assert level(assistant, "his back hurts when he walks") is Level.HOME_CARE
+
+
+# ---- plain words for a breathing or heart problem
+
+@pytest.mark.parametrize("text", [
+    "he's having a breathing problem",
+    "she has breathing issues right now",
+    "her breathing is not normal",
+    "his breathing doesn't sound right",
+    "something's wrong with her breathing",
+    "she's having problems breathing",
+    "she's breathing oddly",
+    "her heart is beating abnormally",
+])
+def test_a_breathing_or_heart_problem_in_plain_words_is_911(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "nothing wrong with her breathing, just a sore back",
+    "no problems with his breathing, his back is stiff",
+    "he had breathing problems as a baby, now just his back",
+])
+def test_a_breathing_problem_denied_or_past_is_not_911(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", ["his limbs are weak", "numbness in his legs"])
+def test_weakness_or_numbness_of_the_limbs_is_urgent(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.URGENT
+
+
+def test_a_back_problem_is_the_back(assistant: Assistant) -> None:
+    assert level(assistant, "his breathing is fine, it's his back that's the problem") is Level.HOME_CARE
