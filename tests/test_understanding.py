@@ -357,7 +357,7 @@ def test_a_recogniser_splitting_or_swapping_a_word_still_means_911(assistant: As
     ("it hurts her to walk", "trouble_walking"),
     ("she struggles to walk", "trouble_walking"),
     ("she has difficulty walking", "trouble_walking"),
-    ("it goes all the way down to his foot", "limb_symptoms"),
+    ("it shoots all the way down to his foot", "limb_symptoms"),
     ("he says his legs feel weird", "limb_symptoms"),
     ("she can't drift off because of the pain", "pain_prevents_sleep"),
     ("he's breathing like he's run a marathon just lying there", "trouble_breathing"),
@@ -402,3 +402,13 @@ def test_weakness_or_numbness_of_the_limbs_is_urgent(assistant: Assistant, text:
 
 def test_a_back_problem_is_the_back(assistant: Assistant) -> None:
     assert level(assistant, "his breathing is fine, it's his back that's the problem") is Level.HOME_CARE
+
+
+@pytest.mark.parametrize(("text", "not_this"), [
+    ("her neck is stiff, she won't look down at her toes", "back_spasm"),  # "stiff, she" is two clauses
+    ("her neck is stiff, she won't look down at her toes", "limb_symptoms"),
+    ("he went down the slide on his feet", "limb_symptoms"),
+])
+def test_a_tight_pattern_stays_in_one_clause_and_looking_down_is_not_pain_going_down(
+        matcher: Matcher, text: str, not_this: str) -> None:
+    assert not_this not in found(matcher, text)

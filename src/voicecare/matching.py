@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
@@ -39,6 +39,9 @@ class MatchSettings:
     """Filler words allowed between two phrase words ("hard to, uh, wake")."""
     gap_penalty: float = 3.0
     near_window: int = 6
+    tight_window: int = 3
+    """A loose pattern demanding its words this close ("he + stiff within 3") is a phrase in any
+    order, said in one breath: it never reaches over a comma or full stop ("her neck is stiff, she ...")."""
     """Most words a ``near`` pattern may span, first to last."""
     sound_score: float = 85.0
     """Score of a sound-alike partner ("raising" for "racing"); below certain, so it is reported unsure."""
@@ -110,7 +113,7 @@ class Matcher:
         words = [self._spelling.canonical(w) for w in heard]
         candidates = [self._candidates(w) for w in words]
         language = self._language
-        found = mentions.unstraddled(list(self._hits(words, candidates)), mentions.clauses(len(words), breaks))
+        found = mentions.unstraddled(list(self._hits(words, candidates, breaks)), mentions.clauses(len(words), breaks))
         found = mentions.unborrowed(found, words, language.context.list_joiners)
         found = mentions.not_their_own(found, words, language.negations, language.context.modals)
         hits = mentions.resolve(found, self._levels)
@@ -160,7 +163,8 @@ class Matcher:
         self._cache[word] = found
         return found
 
-    def _hits(self, words: Sequence[str], candidates: Sequence[dict[str, float]]) -> Iterable[Hit]:
+    def _hits(self, words: Sequence[str], candidates: Sequence[dict[str, float]],
+              breaks: Mapping[int, bool]) -> Iterable[Hit]:
         for start, options in enumerate(candidates):
             for word in options:
                 for phrase in self._by_anchor.get(word, ()):
@@ -170,12 +174,12 @@ class Matcher:
                 if not _near_partner(words[start], word, self._lexicon, self._spelling):
                     continue
                 for near in self._near.get(word, ()):
-                    found = self._near_hit(near, words, candidates, start, options[word])
+                    found = self._near_hit(near, words, candidates, start, options[word], breaks)
                     if found is not None:
                         yield found
 
     def _near_hit(self, near: _Near, words: Sequence[str], candidates: Sequence[dict[str, float]], anchor: int,
-                  score: float) -> Hit | None:
+                  score: float, breaks: Mapping[int, bool]) -> Hit | None:
         """One word of every group within ``near_window`` words of the anchor, in any order."""
         window = near.window or self.settings.near_window
         positions, scores = [anchor], [score]
@@ -197,6 +201,9 @@ class Matcher:
         start, end = min(positions), max(positions) + 1
         total = sum(scores) / len(scores)
         if end - start > window or total < self.settings.phrase_cutoff:
+            return None
+        if near.window is not None and near.window <= self.settings.tight_window and any(
+                j in breaks for j in range(start + 1, end)):
             return None
         if any(words[j] in self._language.contrasts for j in range(start, end)):
             return None  # "walking funny yesterday but he's walking fine": two statements, not one
