@@ -412,3 +412,16 @@ def test_a_back_problem_is_the_back(assistant: Assistant) -> None:
 def test_a_tight_pattern_stays_in_one_clause_and_looking_down_is_not_pain_going_down(
         matcher: Matcher, text: str, not_this: str) -> None:
     assert not_this not in found(matcher, text)
+
+
+@pytest.mark.parametrize("text", [
+    "my hubby has a fever, her back is sore",
+    "me nan has a temperature, he's got a sore back",
+    "the missus has the chills and his back is stiff",
+])
+def test_everyday_words_for_family_are_someone_else(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+def test_a_pronoun_in_someone_elses_own_clause_is_theirs(assistant: Assistant) -> None:
+    assert level(assistant, "my mam's back is killing her, what's good for a back spasm") is Level.UNCLEAR

@@ -378,10 +378,20 @@ def retold(where: Scene, mentions: Sequence[tuple[str, int, int, Status]]) -> li
     if not theirs:
         return statuses
     rules = where.rules
-    own = {i for symptom, start, end, status in mentions if status is Status.OTHER for i in range(start, end)}
+    # Their words run to the end of their clause: in "my mam's back is killing her," the "her" is the mam.
+    own = {i for _, start, _, status in mentions if status is Status.OTHER
+           for i in range(start, _clause_end(where, start))}
     own |= {i for c in where.cues if c.trigger.status is Status.OTHER for i in range(c.start, c.end + 1)}
     if any(word in rules.child_nouns or word in rules.child_pronouns
            for i, word in enumerate(where.words) if i not in own):
         return statuses
     return [Status.OTHER if status is Status.PRESENT and any(s == symptom and end <= start for s, end in theirs)
             else status for (symptom, start, _, _), status in zip(mentions, statuses, strict=True)]
+
+
+def _clause_end(where: Scene, start: int) -> int:
+    """The index just past the clause that words[start] is in."""
+    end = start + 1
+    while not _clause_ends(where.words, where.breaks, where.rules, end):
+        end += 1
+    return end
