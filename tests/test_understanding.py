@@ -425,3 +425,25 @@ def test_everyday_words_for_family_are_someone_else(assistant: Assistant, text: 
 
 def test_a_pronoun_in_someone_elses_own_clause_is_theirs(assistant: Assistant) -> None:
     assert level(assistant, "my mam's back is killing her, what's good for a back spasm") is Level.UNCLEAR
+
+
+# ---- bare answers and "just": what is there after a denial
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("fever? nope, just a sore back", "fever"),
+    ("chills? not at all. just his back", "chills"),
+    ("any tingling? none at all", "limb_symptoms"),
+    ("temperature high? nah", "fever"),
+])
+def test_a_bare_answer_denies_the_sign_asked_about(matcher: Matcher, text: str, symptom: str) -> None:
+    assert found(matcher, text)[symptom] is Status.ABSENT
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("fever? no, just a sore back", Level.HOME_CARE),
+    ("no, just a fever", Level.URGENT),
+    ("no tingling, nothing else, only wheezing", Level.EMERGENCY),
+    ("not sleepy, just really hot", Level.UNCLEAR),  # "sleepy, just really" is no "really sleepy"
+])
+def test_just_or_only_after_a_denial_says_what_is_there(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
