@@ -447,3 +447,10 @@ def test_a_bare_answer_denies_the_sign_asked_about(matcher: Matcher, text: str, 
 ])
 def test_just_or_only_after_a_denial_says_what_is_there(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "we're calling 000 now", "I'm ringing 999", "I've called an ambulance", "the ambulance is on its way",
+])
+def test_the_caregiver_calling_an_emergency_number_anywhere_is_911(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
