@@ -454,3 +454,7 @@ def test_just_or_only_after_a_denial_says_what_is_there(assistant: Assistant, te
 ])
 def test_the_caregiver_calling_an_emergency_number_anywhere_is_911(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
+
+
+def test_stiff_said_of_another_body_part_before_the_child_is_not_the_childs_back(matcher: Matcher) -> None:
+    assert "back_spasm" not in found(matcher, "her neck is so stiff she can't look down")
