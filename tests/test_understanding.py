@@ -458,3 +458,7 @@ def test_the_caregiver_calling_an_emergency_number_anywhere_is_911(assistant: As
 
 def test_stiff_said_of_another_body_part_before_the_child_is_not_the_childs_back(matcher: Matcher) -> None:
     assert "back_spasm" not in found(matcher, "her neck is so stiff she can't look down")
+
+
+def test_a_loose_pattern_does_not_reach_over_a_break_and_another_sign(assistant: Assistant) -> None:
+    assert level(assistant, "he's not complaining about tingling, just the back") is Level.HOME_CARE

@@ -50,12 +50,16 @@ def unstraddled(hits: list[Hit], clauses: Sequence[int]) -> list[Hit]:
     In "no pins and needles in his legs, sore back" the "sore" belongs to the
     back, so the legs are not sore; "very, very fast" or "her back - she
     strained it" still read across the break, as no other mention claims the word.
+    Nor does one reach over a break and another sign said whole in between:
+    in "not complaining about tingling, just the back" the complaint is the
+    tingling's.
     """
     def straddles(hit: Hit) -> bool:
         if not hit.loose or len({clauses[p] for p in hit.positions}) == 1:
             return False
-        return any(other.symptom != hit.symptom and not other.loose and set(other.positions) & set(hit.positions)
-                   for other in hits)
+        return any(other.symptom != hit.symptom and not other.loose and (
+            set(other.positions) & set(hit.positions)
+            or hit.positions[0] < other.start and other.end <= hit.positions[-1]) for other in hits)
 
     return [hit for hit in hits if not straddles(hit)]
 
