@@ -104,6 +104,20 @@ def test_eval_prints_the_figures() -> None:
         assert label in out.stdout
 
 
+def test_eval_prints_one_line_per_file_a_total_and_the_failures_on_request(tmp_path: Path) -> None:
+    first, second = tmp_path / "first.tsv", tmp_path / "second.tsv"
+    first.write_text("emergency\tshe fainted\tnote\nhome_care\this back is a bit sore\tnote\n")
+    second.write_text("urgent\thello there\tnote: a deliberate miss\n")
+    out = run("eval", str(first), str(second), "--show-failures")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("first.tsv: 2 cases, exact accuracy 100.0%")
+    assert lines[1].startswith("second.tsv: 1 cases, exact accuracy 0.0%") and "serious under-triage 100.0%" in lines[1]
+    assert lines[2].startswith("TOTAL: 3 cases")
+    assert "second.tsv:1: expected urgent, got unclear UNDER-TRIAGE: hello there" in out.stdout
+    assert "note" not in out.stdout
+
+
 @pytest.mark.parametrize("command", ["triage", "chat", "check", "eval"])
 def test_every_subcommand_has_help(command: str) -> None:
     out = run(command, "--help")
