@@ -48,8 +48,9 @@ _SUFFIXES = (
 # "'s" is ambiguous (is / has / possessive); we keep the bare word so that
 # "he's" and "he is" both leave "he", and possessives still name their owner.
 _IS_CONTRACTED = frozenset({"it", "he", "she", "that", "there", "what", "who", "here", "this", "where"})
-_WORD_RE = re.compile(r"[a-z0-9']+")
-_PIECE_RE = re.compile(r"[a-z0-9']+|\.\.\.|[.!?;:\u2014\u2013]|,|\s-\s")
+# A decimal number is one word ("38.9", "38,5"), so its point is not taken for a full stop.
+_WORD_RE = re.compile(r"\d+\.\d+|\d+,\d{1,2}(?!\d)|[a-z0-9']+")
+_PIECE_RE = re.compile(r"\d+\.\d+|\d+,\d{1,2}(?!\d)|[a-z0-9']+|\.\.\.|[.!?;:\u2014\u2013]|,|\s-\s")
 _NUMBER_WORDS = {"911": "nine one one"}
 
 

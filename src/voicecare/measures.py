@@ -1,0 +1,277 @@
+"""Readings that decide a symptom by their size: a temperature, a heart or breathing rate, a duration, a weight.
+
+Which measure a number belongs to comes from the unit said with it or the
+nearest cue word ("pulse 55", "fifty breaths a minute"); the threshold table
+of a topic says which symptom a reading means ("38.0 celsius or more: fever").
+A reading then becomes an ordinary mention, whose status comes from context,
+so "no fever, 37.2" denies nothing new and "what if it reaches 39" is a what-if.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from voicecare import context, quantities
+from voicecare.domain import Match, Status
+from voicecare.quantities import NumberWords, Quantity
+
+ROUND = 6
+"""Readings are compared after rounding, so 100.4 F is exactly 38.0 C."""
+INHERIT_REACH = 10
+"""A bare number this close after a weight takes its unit ("13 kilos, now 12")."""
+COMMA_COST = 2
+"""A comma between a number and a cue word counts as this many words."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """How a unit turns into its measure's base unit: ``base = (value + offset) * factor``."""
+
+    id: str
+    dimension: str
+    factor: float = 1.0
+    offset: float = 0.0
+    age: bool = False
+    """True for months and years: "he is 14 months" gives an age, not a duration."""
+    by_size: bool = False
+    """True when the unit names no scale ("degrees"): the number's size says which."""
+
+
+@dataclass(frozen=True)
+class Scale:
+    """What a number without a scale means, by its size ("37.5" is celsius, "101" fahrenheit)."""
+
+    unit: str
+    low: float
+    high: float
+    bare: str = "never"
+    """Whether a number alone, with no cue word, is this reading: "never", "decimal" or "any"."""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """Something a number can measure, and the words that say which."""
+
+    id: str
+    dimension: str
+    cues: frozenset[str] = frozenset()
+    """Words that say a number is this measure ("pulse", "thermometer")."""
+    cue_before: int = 6
+    """How many words before the number a cue may stand."""
+    cue_after: int = 4
+    low: float = float("-inf")
+    high: float = float("inf")
+    """Plausible readings in base units; anything else is another kind of number."""
+    scales: tuple[Scale, ...] = ()
+    per: str | None = None
+    """For rates, the time unit the base is counted per ("minute")."""
+    needs_cue: bool = True
+    """False when the unit alone says it (any duration is a duration)."""
+    deniable: bool = True
+    """False when a "not" near the number denies something else: "hasn't pooed for five days" still lasted."""
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A row of a topic's table: a reading that means a symptom."""
+
+    measure: str
+    symptom: str
+    compare: str
+    """"at_least", "above", "below", "at_most" or "down" (a loss, said or seen between two readings)."""
+    value: float = 0.0
+    status: Status = Status.PRESENT
+    """What holding means: present, or absent ("a lower temperature alone is not a fever")."""
+
+    def holds(self, reading: float) -> bool:
+        """Whether a reading in base units meets this row."""
+        reading = round(reading, ROUND)
+        return {
+            "at_least": reading >= self.value, "above": reading > self.value,
+            "below": reading < self.value, "at_most": reading <= self.value,
+        }.get(self.compare, False)
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """Words for days, so "since Sunday ... today is Wednesday" is three days."""
+
+    days: Mapping[str, int] = field(default_factory=dict, hash=False)
+    since: frozenset[str] = frozenset()
+    last: frozenset[str] = frozenset()
+    """"since last Friday": a week or more back."""
+    age_before: frozenset[str] = frozenset()
+    """"he is 14 months": a month or year count right after these is an age."""
+    age_after: frozenset[str] = frozenset()
+    """"a 2 year old": an age."""
+    ago: frozenset[str] = frozenset()
+    """"two weeks ago": a point in time, not how long something lasted."""
+    down: frozenset[str] = frozenset()
+    """Words of a loss ("lost", "dropped")."""
+    up: frozenset[str] = frozenset()
+    """Words of a gain ("put on", "gained")."""
+
+
+@dataclass(frozen=True)
+class MeasureBook:
+    """Everything needed to read numbers in one language for one set of topics."""
+
+    numbers: NumberWords
+    units: Mapping[str, Unit] = field(hash=False)
+    measures: tuple[Measure, ...]
+    thresholds: tuple[Threshold, ...]
+    calendar: Calendar = Calendar()
+    today: int | None = None
+    """Weekday (Monday 0) for "since Sunday" said alone; None reads the clock when needed."""
+
+    def matches(self, words: Sequence[str], where: context.Scene) -> list[Match]:
+        """Every threshold met by a number in ``words``, as mentions with a context status."""
+        found: list[Match] = []
+        readings = list(self._readings(words, where))
+        for quantity, measure, base in readings:
+            for row in self.thresholds:
+                if row.measure != measure.id or not self._meets(row, quantity, measure, base, words, readings):
+                    continue
+                status, hedged = context.status_of(where, quantity.start, quantity.end, range(quantity.start, quantity.end),
+                                                   negation_inside=False)
+                if status is Status.ABSENT and not measure.deniable:
+                    status = Status.PRESENT
+                if row.status is Status.ABSENT:
+                    if status is not Status.PRESENT:
+                        continue  # someone else's or a what-if normal reading says nothing
+                    status = Status.ABSENT
+                found.append(Match(symptom=row.symptom, status=status, score=100.0,
+                                   heard=" ".join(words[quantity.start:quantity.end]), start=quantity.start,
+                                   end=quantity.end, uncertain=hedged))
+                break
+        return found
+
+    def _meets(self, row: Threshold, quantity: Quantity, measure: Measure, base: float, words: Sequence[str],
+               readings: Sequence[tuple[Quantity, Measure, float]]) -> bool:
+        if row.compare != "down":
+            return row.holds(base)
+        said = set(words[max(0, quantity.start - 3):quantity.start])
+        if said & self.calendar.up:
+            return False
+        if said & self.calendar.down:
+            return True
+        before = [b for q, m, b in readings if m.id == measure.id and q.end <= quantity.start]
+        return bool(before) and base < before[-1]
+
+    def _readings(self, words: Sequence[str], where: context.Scene) -> list[tuple[Quantity, Measure, float]]:
+        out: list[tuple[Quantity, Measure, float]] = []
+        said = list(quantities.read(words, self.numbers)) + list(_weekday_spans(words, self.calendar, self.today))
+        for quantity in said:
+            if quantity.unit is None and out and out[-1][1].dimension == "weight" \
+                    and quantity.start - out[-1][0].end <= INHERIT_REACH and quantity.per is None:
+                quantity = Quantity(quantity.value, quantity.start, quantity.end, out[-1][0].unit, None, quantity.decimal)
+            reading = self._reading(quantity, words, where)
+            if reading is not None:
+                out.append((quantity, *reading))
+        return out
+
+    def _reading(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> tuple[Measure, float] | None:
+        unit = self.units.get(quantity.unit) if quantity.unit else None
+        if unit is not None and unit.dimension == "duration" and not self._is_duration(quantity, unit, words):
+            return None
+        dimension = "rate" if quantity.per else unit.dimension if unit else None
+        candidates = [m for m in self.measures if dimension is None or m.dimension == dimension]
+        if dimension is not None and len(candidates) == 1 and not candidates[0].needs_cue:
+            measure: Measure | None = candidates[0]
+        elif dimension is not None and dimension not in ("rate", "count") and len(candidates) == 1:
+            measure = candidates[0]
+        else:
+            measure = _nearest_cue(candidates, quantity, words, where)
+        if measure is None and dimension in (None, "temperature"):
+            measure = self._bare(quantity)
+        if measure is None:
+            return None
+        base = self._base(quantity, unit, measure)
+        if base is None or not measure.low <= base <= measure.high:
+            return None
+        return measure, base
+
+    def _is_duration(self, quantity: Quantity, unit: Unit, words: Sequence[str]) -> bool:
+        before = words[quantity.start - 1] if quantity.start else ""
+        after = words[quantity.end] if quantity.end < len(words) else ""
+        if unit.age and (before in self.calendar.age_before or after in self.calendar.age_after):
+            return False
+        return after not in self.calendar.ago and after not in self.calendar.age_after
+
+    def _bare(self, quantity: Quantity) -> Measure | None:
+        """A number said alone: a temperature if its size and form say so ("38.4", "a hundred and two")."""
+        for measure in self.measures:
+            for scale in measure.scales:
+                fits = scale.low <= quantity.value <= scale.high
+                if fits and (scale.bare == "any" or (scale.bare == "decimal" and quantity.decimal)):
+                    return measure
+        return None
+
+    def _base(self, quantity: Quantity, unit: Unit | None, measure: Measure) -> float | None:
+        if unit is None or unit.dimension != measure.dimension or unit.by_size:
+            scale = next((s for s in measure.scales if s.low <= quantity.value <= s.high), None)
+            if measure.scales and scale is None:
+                return None
+            unit = self.units.get(scale.unit) if scale else None
+        value = quantity.value if unit is None else (quantity.value + unit.offset) * unit.factor
+        if quantity.per and measure.per:
+            per, wanted = self.units.get(quantity.per), self.units.get(measure.per)
+            if per is None or wanted is None or per.dimension != "duration":
+                return None
+            value /= per.factor / wanted.factor  # "100 an hour" is not "100 a minute"
+        return value
+
+
+def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Sequence[str],
+                 where: context.Scene) -> Measure | None:
+    """The measure whose cue word stands nearest the number, before it winning a tie; none past a full stop."""
+    best: tuple[int, int, Measure] | None = None
+    for measure in candidates:
+        if not measure.needs_cue:
+            continue
+        for distance, side, index in _around(quantity, measure, len(words)):
+            if words[index] not in measure.cues:
+                continue
+            span = range(index + 1, quantity.start + 1) if side == 0 else range(quantity.end, index + 1)
+            if any(where.breaks.get(i, False) for i in span):
+                continue
+            cost = distance + COMMA_COST * sum(1 for i in span if i in where.breaks)
+            if best is None or (cost, side) < best[:2]:
+                best = (cost, side, measure)
+            break
+    return best[2] if best else None
+
+
+def _around(quantity: Quantity, measure: Measure, size: int) -> list[tuple[int, int, int]]:
+    """Positions near a number, nearest first: (distance, 0 before / 1 after, index)."""
+    before = [(d, 0, quantity.start - 1 - d) for d in range(measure.cue_before) if quantity.start - 1 - d >= 0]
+    after = [(d, 1, quantity.end + d) for d in range(measure.cue_after) if quantity.end + d < size]
+    inside = [(0, 1, i) for i in range(quantity.start + 1, quantity.end)]  # "fifty breaths a minute"
+    return sorted(before + after + inside)
+
+
+def _weekday_spans(words: Sequence[str], calendar: Calendar, today: int | None) -> list[Quantity]:
+    """ "since Sunday ... today is Wednesday": a duration in days from two named days (or the clock)."""
+    spans: list[Quantity] = []
+    for i, word in enumerate(words):
+        if word not in calendar.since:
+            continue
+        j = i + 1
+        last = j < len(words) and words[j] in calendar.last
+        j += last
+        while j < len(words) and j <= i + 3 and words[j] not in calendar.days:
+            j += 1
+        if j >= len(words) or words[j] not in calendar.days:
+            continue
+        later = [calendar.days[w] for w in words[j + 1:] if w in calendar.days]
+        now = later[-1] if later else today
+        if now is None:
+            import datetime
+
+            now = datetime.date.today().weekday()
+        days = (now - calendar.days[words[j]]) % 7 or 7
+        if last and not later:
+            days = max(days, 7)  # "since last Friday" said alone reaches back into last week
+        spans.append(Quantity(float(days), i, j + 1, "day"))
+    return spans
