@@ -110,7 +110,7 @@ def _triage(args: argparse.Namespace) -> int:
         if args.json:
             print(render.as_json_line(result, utterance, utterance), flush=True)
         else:
-            print(render.as_text(result, utterance) + "\n", flush=True)
+            print(render.as_text(result, utterance, assistant.intents.language.headings) + "\n", flush=True)
     return 0
 
 

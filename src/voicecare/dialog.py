@@ -13,11 +13,9 @@ from enum import StrEnum
 from voicecare import triage
 from voicecare.assistant import MAX_UTTERANCE_CHARS, Assistant
 from voicecare.domain import Finding, InterviewQuestion, Level, Match, Message, Status, TriageResult
-from voicecare.text import tokens
 
 DEFAULT_MAX_QUESTIONS = 4
 """Rule 5: a few questions at most."""
-FILLERS = frozenset({"um", "uh", "er", "erm", "hmm", "ok", "okay", "please", "well", "oh", "so", "like"})
 # Answer kinds, checked in this order: "no she doesn't" is a no, "not sure" is not a no.
 ANSWER_ORDER = ("not_sure", "no", "yes")
 COMMANDS = ("repeat", "stop", "start_over", "help", "quit", "skip", "slower", "faster")
@@ -78,7 +76,7 @@ class Conversation:
             closing = self._anything_else(text)
             if closing is not None:
                 return closing
-        if not tokens(text) and not unsure:
+        if not self.assistant.intents.language.tokens(text) and not unsure:
             return self._turn(text, [self._say("listening")], None)
         self._learn(self.assistant.matcher.match(text))
         return self._respond(text)
@@ -178,10 +176,11 @@ class Conversation:
         return self._control(text, (*ANSWER_ORDER, *COMMANDS), prefix=True)
 
     def _control(self, text: str, kinds: Sequence[str], *, prefix: bool = False) -> str | None:
-        words = [w for w in tokens(text) if w not in FILLERS]
+        language = self.assistant.intents.language
+        words = [w for w in language.tokens(text) if w not in language.fillers]
         for kind in kinds:
             for phrase in self.assistant.intents.controls.get(kind, ()):
-                said = tokens(phrase)
+                said = language.tokens(phrase)
                 if words == said or (prefix and words[: len(said)] == said):
                     return kind
         return None

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # language.py builds on this module
+    from voicecare.language import Language
 
 
 class Level(IntEnum):
@@ -96,13 +101,17 @@ class Topic:
 
 @dataclass(frozen=True)
 class IntentSet:
-    """Everything loaded from ``intents/``: topics, shared messages and control phrases."""
+    """Everything loaded from ``intents/<language>/``: its words, topics, shared messages and control phrases."""
 
     topics: tuple[Topic, ...]
     messages: dict[str, str] = field(hash=False)
     controls: dict[str, tuple[str, ...]] = field(hash=False)
+    language: Language
+    """The language's word lists, which the algorithms read."""
     common_words: frozenset[str] = frozenset()
     """Everyday words: never taken for a symptom word by similarity alone ("every" is not "fever")."""
+    folder: Path | None = None
+    """The language folder the set was loaded from (its common_words.txt feeds the recogniser)."""
 
     def symptom(self, symptom_id: str) -> Symptom:
         """The symptom with this id (KeyError if unknown)."""

@@ -1,4 +1,4 @@
-"""Loading and validating ``intents/``: topics, messages and control phrases."""
+"""Loading and validating ``intents/<language>/``: its words, messages, control phrases and topics."""
 
 from __future__ import annotations
 
@@ -8,11 +8,16 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from voicecare import language as language_file
 from voicecare.domain import Combination, IntentSet, InterviewQuestion, Level, Symptom, Topic
 from voicecare.errors import IntentError
-from voicecare.text import phrase_key, tokens
+from voicecare.language import Language
+from voicecare.text import Spelling
 
 ENV_VAR = "VOICECARE_INTENTS"
+DEFAULT_LANGUAGE = "en"
+TOPICS = "topics"
+MESSAGES = "messages.toml"
 COMMON_WORDS = "common_words.txt"
 COMMON_MESSAGES = (
     "emergency", "emergency_reason", "emergency_stay", "uncertain_emergency", "urgent",
@@ -44,11 +49,17 @@ def default_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "intents"
 
 
-def load(directory: Path | None = None) -> IntentSet:
-    """Load and validate every file; raise IntentError listing all problems found."""
-    root = directory or default_dir()
+def language_dir(root: Path, code: str = DEFAULT_LANGUAGE) -> Path:
+    """The folder of one language: ``root`` itself when it is one (it holds its files), else ``root/code``."""
+    is_language = any((root / name).is_file() for name in (language_file.FILE_NAME, MESSAGES))
+    return root if is_language else root / code
+
+
+def load(directory: Path | None = None, language: str = DEFAULT_LANGUAGE) -> IntentSet:
+    """Load and validate every file of one language; raise IntentError listing all problems found."""
+    root = language_dir(directory or default_dir(), language)
     if not root.is_dir():
-        raise IntentError(f"{root}: intents folder not found (set {ENV_VAR} or pass --intents)")
+        raise IntentError(f"{root}: intents folder not found (set {ENV_VAR} or pass --intents, and --language)")
     problems: list[str] = []
     intents = _collect(root, problems)
     if problems:
@@ -61,8 +72,9 @@ def _summary(problems: list[str]) -> str:
     return problems[0] + extra
 
 
-def problems_of(directory: Path) -> list[str]:
+def problems_of(directory: Path, language: str = DEFAULT_LANGUAGE) -> list[str]:
     """Every problem in the intent files, one ``file: key: what is wrong`` per line."""
+    directory = language_dir(directory, language)
     if not directory.is_dir():
         return [f"{directory}: intents folder not found"]
     problems: list[str] = []
@@ -71,25 +83,30 @@ def problems_of(directory: Path) -> list[str]:
 
 
 def _collect(root: Path, problems: list[str]) -> IntentSet:
-    messages = _messages(root / "messages.toml", problems)
-    controls = _controls(root / "controls.toml", problems)
-    topics = tuple(_topic(folder, problems) for folder in _topic_folders(root))
+    messages = _messages(root / MESSAGES, problems)
+    language = language_file.read(root / language_file.FILE_NAME, problems)
+    spelling = language.spelling
+    controls = _controls(root / "controls.toml", spelling, problems)
+    topics = tuple(_topic(folder, spelling, problems) for folder in _topic_folders(root / TOPICS))
     if not topics:
-        problems.append(f"{root}: no topic folders (each needs a topic.toml)")
-    _check_across_topics(topics, problems)
-    return IntentSet(topics=topics, messages=messages, controls=controls, common_words=_common_words(root))
+        problems.append(f"{root / TOPICS}: no topic folders (each needs a topic.toml)")
+    _check_across_topics(topics, spelling, problems)
+    return IntentSet(topics=topics, messages=messages, controls=controls, language=language,
+                     common_words=_common_words(root, language), folder=root)
 
 
-def _common_words(root: Path) -> frozenset[str]:
+def _common_words(root: Path, language: Language) -> frozenset[str]:
     """The optional common_words.txt: words separated by spaces or lines, # for comments."""
     path = root / COMMON_WORDS
     if not path.is_file():
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for line in lines if not line.startswith("#") for w in tokens(line))
+    return frozenset(w for line in lines if not line.startswith("#") for w in language.tokens(line))
 
 
 def _topic_folders(root: Path) -> Iterator[Path]:
+    if not root.is_dir():
+        return
     for child in sorted(root.iterdir()):
         if child.is_dir() and (child / "topic.toml").is_file():
             yield child
@@ -168,7 +185,7 @@ def _messages(path: Path, problems: list[str]) -> dict[str, str]:
     return out
 
 
-def _controls(path: Path, problems: list[str]) -> dict[str, tuple[str, ...]]:
+def _controls(path: Path, spelling: Spelling, problems: list[str]) -> dict[str, tuple[str, ...]]:
     data = _read(path, problems)
     if not data:
         return {}
@@ -176,15 +193,17 @@ def _controls(path: Path, problems: list[str]) -> dict[str, tuple[str, ...]]:
     table = _table(data, "controls", str(path), problems)
     _unknown_keys(table, CONTROL_KINDS, f"{path}: controls", problems)
     controls = {kind: _texts(table, kind, f"{path}: controls", problems) for kind in CONTROL_KINDS}
-    _check_unique_phrases({f"control {k}": v for k, v in controls.items()}, str(path), problems)
+    _check_unique_phrases({f"control {k}": v for k, v in controls.items()}, str(path), spelling, problems)
     return controls
 
 
-def _check_unique_phrases(owners: Mapping[str, tuple[str, ...]], where: str, problems: list[str]) -> None:
+def _check_unique_phrases(
+    owners: Mapping[str, tuple[str, ...]], where: str, spelling: Spelling, problems: list[str],
+) -> None:
     seen: dict[str, str] = {}
     for owner, phrases in owners.items():
         for phrase in phrases:
-            key = phrase_key(phrase)
+            key = spelling.phrase_key(phrase)
             if not key:
                 problems.append(f"{where}: {owner}: phrase {phrase!r} has no words")
             elif key in seen and seen[key] != owner:
@@ -194,7 +213,7 @@ def _check_unique_phrases(owners: Mapping[str, tuple[str, ...]], where: str, pro
             seen.setdefault(key, owner)
 
 
-def _topic(folder: Path, problems: list[str]) -> Topic:
+def _topic(folder: Path, spelling: Spelling, problems: list[str]) -> Topic:
     path = folder / "topic.toml"
     data = _read(path, problems)
     _unknown_keys(data, ("topic", "symptoms", "interview", "combinations"), str(path), problems)
@@ -203,11 +222,11 @@ def _topic(folder: Path, problems: list[str]) -> Topic:
     topic_id = _text(head, "id", f"{path}: topic", problems)
     symptoms = tuple(_symptoms(_table(data, "symptoms", str(path), problems), topic_id, path, problems))
     known = {s.id: s for s in symptoms}
-    _check_unique_phrases({f"symptoms.{s.id}": s.phrases for s in symptoms}, str(path), problems)
+    _check_unique_phrases({f"symptoms.{s.id}": s.phrases for s in symptoms}, str(path), spelling, problems)
     interview = tuple(_interview(data.get("interview", []), known, path, problems))
     combos = tuple(_combinations(data.get("combinations", []), known, path, problems))
-    said = _read(folder / "messages.toml", problems)
-    return _topic_messages(said, folder / "messages.toml", problems, Topic(
+    said = _read(folder / MESSAGES, problems)
+    return _topic_messages(said, folder / MESSAGES, problems, Topic(
         id=topic_id, title=_text(head, "title", f"{path}: topic", problems), symptoms=symptoms,
         interview=interview, combinations=combos, messages={},
     ))
@@ -306,7 +325,7 @@ def _topic_messages(data: Mapping[str, Any], path: Path, problems: list[str], to
     )
 
 
-def _check_across_topics(topics: tuple[Topic, ...], problems: list[str]) -> None:
+def _check_across_topics(topics: tuple[Topic, ...], spelling: Spelling, problems: list[str]) -> None:
     owners: dict[str, str] = {}
     topic_ids: set[str] = set()
     for topic in topics:
@@ -319,4 +338,4 @@ def _check_across_topics(topics: tuple[Topic, ...], problems: list[str]) -> None
             owners[symptom.id] = topic.id
     if len(topics) > 1:  # within one topic, _topic() has already checked
         phrases = {f"{t.id}: symptoms.{s.id}": s.phrases for t in topics for s in t.symptoms}
-        _check_unique_phrases(phrases, "intents", problems)
+        _check_unique_phrases(phrases, "intents", spelling, problems)

@@ -8,14 +8,6 @@ from typing import Any
 
 from voicecare.domain import Finding, Level, Message, TriageResult
 
-_HEADINGS = {
-    Level.EMERGENCY: "EMERGENCY: call 911",
-    Level.URGENT: "URGENT: call the doctor now",
-    Level.FOLLOW_UP: "FOLLOW UP: see the doctor soon",
-    Level.HOME_CARE: "HOME CARE",
-    Level.UNCLEAR: "NOT UNDERSTOOD",
-}
-
 
 def as_dict(result: TriageResult, utterance: str, transcript: str, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The JSON object of the command-line contract for one result."""
@@ -50,9 +42,9 @@ def as_json_line(result: TriageResult, utterance: str, transcript: str, extra: M
     return json.dumps(as_dict(result, utterance, transcript, extra), ensure_ascii=False)
 
 
-def as_text(result: TriageResult, utterance: str) -> str:
-    """What a person wants to read: the verdict, what was understood, what to do."""
-    lines = [f"> {utterance}", _HEADINGS[result.disposition]]
+def as_text(result: TriageResult, utterance: str, headings: Mapping[Level, str]) -> str:
+    """What a person wants to read: the verdict (a heading from ``language.toml``), what was understood, what to do."""
+    lines = [f"> {utterance}", headings[result.disposition]]
     for finding in result.findings:
         mark = "+" if finding.status.value == "present" else "-"
         hedge = " (unsure)" if finding.uncertain else ""

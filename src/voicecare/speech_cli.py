@@ -66,13 +66,12 @@ def cache_dir() -> Path:
 
 def load_recognizer(args: argparse.Namespace, assistant: Assistant) -> Recognizer:
     """The recogniser the options ask for; says on stderr which engine and model are in use."""
-    from voicecare import intents, lm, stt
+    from voicecare import lm, stt
 
     loaded_at = time.perf_counter()
     language = None
     if args.engine == "sphinx" or (args.engine == "auto" and stt.resolve_model(args.model, models_dir()) is None):
-        words = (args.intents or intents.default_dir()) / "common_words.txt"
-        language = lm.build(assistant.intents, words, stt.sphinx_words(), cache_dir())
+        language = lm.build(assistant.intents, stt.sphinx_words(), cache_dir())
     recognizer = stt.load(args.engine, args.model, models_dir(), language)
     warn(f"recognising with {recognizer.name}: {recognizer.description} "
          f"(loaded in {time.perf_counter() - loaded_at:.2f} s)")
@@ -116,7 +115,7 @@ def triage_audio(args: argparse.Namespace) -> int:
             if args.json:
                 print(render.as_json_line(result, str(path), text, extra), flush=True)
             else:
-                print(render.as_text(result, f"{path}: heard \"{text}\"") + "\n", flush=True)
+                print(render.as_text(result, f"{path}: heard \"{text}\"", assistant.intents.language.headings) + "\n", flush=True)
     finally:
         if speaker is not None:
             speaker.close()

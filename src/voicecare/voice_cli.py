@@ -26,16 +26,17 @@ FIRST_BACKOFF, MAX_BACKOFF = 1.0, 30.0
 """Seconds to wait before retrying a failed device, doubling up to the maximum."""
 CONFIG_KEYS = {"engine", "model", "device", "wake_phrase", "reset_after", "event_log", "rate", "voice",
                "max_questions", "quiet"}
-DEFAULT_WAKE = "hey voice care"
+LANGUAGE_WAKE = "language"
+"""The --wake-phrase value that means the language's own (``wake_phrase`` in language.toml)."""
 
 
 def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> None:
     """Options shared by listen and kiosk."""
     command.add_argument("--device", help="microphone (index or part of its name; see 'voicecare devices')")
     command.add_argument("--max-questions", type=int, default=4, help="most red-flag questions to ask")
-    command.add_argument("--wake-phrase", default=DEFAULT_WAKE if kiosk else None,
-                         help=f"phrase that starts a session ({'default' if kiosk else 'off by default; e.g.'} "
-                              f"'{DEFAULT_WAKE}'); 'none' turns it off")
+    command.add_argument("--wake-phrase", default=LANGUAGE_WAKE if kiosk else None,
+                         help="phrase that starts a session (default: " + ("the language's, e.g. 'hey voice care'"
+                              if kiosk else "none") + f"); '{LANGUAGE_WAKE}' uses the language's, 'none' turns it off")
     command.add_argument("--reset-after", type=float, default=120.0,
                          help="seconds of quiet after which the session is forgotten (default 120)")
     command.add_argument("--event-log", type=Path, help="opt-in log of times, dispositions and symptom ids (no words)")
@@ -51,8 +52,9 @@ def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> Non
     command.add_argument("--say-to-dir", type=Path, metavar="DIR", help="write each spoken reply to DIR/NNN.wav")
 
 
-def settings_from(args: argparse.Namespace) -> VoiceSettings:
-    wake = None if (args.wake_phrase or "").lower() in ("", "none", "off") else args.wake_phrase
+def settings_from(args: argparse.Namespace, assistant: Assistant) -> VoiceSettings:
+    phrase = assistant.intents.language.wake_phrase if args.wake_phrase == LANGUAGE_WAKE else args.wake_phrase
+    wake = None if (phrase or "").lower() in ("", "none", "off") else phrase
     live = not getattr(args, "input_files", None)  # recordings hold no echo of our voice
     return VoiceSettings(wake_phrase=wake, reset_after=args.reset_after, max_questions=args.max_questions,
                          echo_filter=live and not args.no_barge_in)
@@ -77,7 +79,7 @@ def _session(args: argparse.Namespace, speaker_sink: Any = None) -> tuple[VoiceS
     recognizer = load_recognizer(args, assistant)
     speaker = make_speaker(args, assistant, speaker_sink)
     show = _printer(args.json)
-    session = VoiceSession(assistant, recognizer, speaker, settings_from(args), show)
+    session = VoiceSession(assistant, recognizer, speaker, settings_from(args, assistant), show)
     if args.event_log is None:
         return session, speaker, warn
     from voicecare.events import EventLog
