@@ -7,8 +7,9 @@ from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # language.py builds on this module
+if TYPE_CHECKING:  # language.py and measures.py build on this module
     from voicecare.language import Language
+    from voicecare.measures import MeasureBook
 
 
 class Level(IntEnum):
@@ -112,6 +113,8 @@ class IntentSet:
     """Everyday words: never taken for a symptom word by similarity alone ("every" is not "fever")."""
     folder: Path | None = None
     """The language folder the set was loaded from (its common_words.txt feeds the recogniser)."""
+    measures: MeasureBook | None = None
+    """Numbers that decide a symptom by their size (the topics' measures.toml), if any topic has them."""
 
     def symptom(self, symptom_id: str) -> Symptom:
         """The symptom with this id (KeyError if unknown)."""

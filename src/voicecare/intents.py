@@ -9,13 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from voicecare import language as language_file
+from voicecare import measure_files
 from voicecare.domain import Combination, IntentSet, InterviewQuestion, Level, Symptom, Topic
 from voicecare.errors import IntentError
 from voicecare.language import Language
+from voicecare.measures import MeasureBook
 from voicecare.text import Spelling
 
 ENV_VAR = "VOICECARE_INTENTS"
 DEFAULT_LANGUAGE = "en"
+MEASURES = "measures.toml"
 TOPICS = "topics"
 MESSAGES = "messages.toml"
 COMMON_WORDS = "common_words.txt"
@@ -92,7 +95,18 @@ def _collect(root: Path, problems: list[str]) -> IntentSet:
         problems.append(f"{root / TOPICS}: no topic folders (each needs a topic.toml)")
     _check_across_topics(topics, spelling, problems)
     return IntentSet(topics=topics, messages=messages, controls=controls, language=language,
-                     common_words=_common_words(root, language), folder=root)
+                     common_words=_common_words(root, language), folder=root,
+                     measures=_measures(root, language, topics, problems))
+
+
+def _measures(root: Path, language: Language, topics: tuple[Topic, ...], problems: list[str]) -> MeasureBook | None:
+    """The topics' optional measures.toml threshold tables, read with the language's number words."""
+    tables = {str(path): _read(path, problems) for folder in _topic_folders(root / TOPICS)
+              if (path := folder / MEASURES).is_file()}
+    if not tables:
+        return None
+    known = {s.id for t in topics for s in t.symptoms}
+    return measure_files.book(language.numbers, language.number_cues, language.calendar, tables, known, problems)
 
 
 def _common_words(root: Path, language: Language) -> frozenset[str]:

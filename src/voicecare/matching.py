@@ -110,6 +110,7 @@ class Matcher:
         self._cache: dict[str, dict[str, float]] = {}
         self._common = intents.common_words
         self._levels = {s.id: s.level for s in intents.symptoms}
+        self._measures = intents.measures
 
     def match(self, text: str) -> list[Match]:
         """All symptom mentions in ``text``, in the order they were said."""
@@ -129,6 +130,8 @@ class Matcher:
                 heard=" ".join(heard[hit.start:hit.end]), start=hit.start, end=hit.end,
                 uncertain=hedged or hit.score < self.settings.certain_score,
             ))
+        if self._measures is not None:  # "38.9", "pulse 55", "four days": readings judged by the topic's table
+            matches += self._measures.matches(words, where)
         return matches
 
     def forget(self) -> None:
