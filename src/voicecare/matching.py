@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from voicecare import context
-from voicecare.domain import IntentSet, Level, Match
+from voicecare.domain import IntentSet, Level, Match, Status
 from voicecare.language import Language
 from voicecare.text import Spelling
 
@@ -131,7 +131,10 @@ class Matcher:
                 uncertain=hedged or hit.score < self.settings.certain_score,
             ))
         if self._measures is not None:  # "38.9", "pulse 55", "four days": readings judged by the topic's table
-            matches += self._measures.matches(words, where)
+            readings = self._measures.matches(words, where)
+            # A normal reading alone ("set the bath to 37 degrees") says nothing about the child.
+            if matches or any(r.status is not Status.ABSENT for r in readings):
+                matches += readings
         return matches
 
     def forget(self) -> None:
