@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # language.py and measures.py build on this module
+    from voicecare.care import CareBook, CareQuestion
     from voicecare.language import Language
     from voicecare.measures import MeasureBook
 
@@ -115,6 +116,8 @@ class IntentSet:
     """The language folder the set was loaded from (its common_words.txt feeds the recogniser)."""
     measures: MeasureBook | None = None
     """Numbers that decide a symptom by their size (the topics' measures.toml), if any topic has them."""
+    care: CareBook | None = None
+    """Care questions and their short answers (the topics' care.toml), if any topic has them."""
 
     def symptom(self, symptom_id: str) -> Symptom:
         """The symptom with this id (KeyError if unknown)."""
@@ -176,6 +179,8 @@ class TriageResult:
     disposition: Level
     findings: tuple[Finding, ...]
     messages: tuple[Message, ...]
+    care: tuple[CareQuestion, ...] = ()
+    """Care questions recognised and answered ("can I use a heating pad at night?")."""
 
     @property
     def present(self) -> tuple[Finding, ...]:

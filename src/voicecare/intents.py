@@ -8,8 +8,10 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from voicecare import care as care_file
 from voicecare import language as language_file
 from voicecare import measure_files
+from voicecare.care import CareBook
 from voicecare.domain import Combination, IntentSet, InterviewQuestion, Level, Symptom, Topic
 from voicecare.errors import IntentError
 from voicecare.language import Language
@@ -19,6 +21,7 @@ from voicecare.text import Spelling
 ENV_VAR = "VOICECARE_INTENTS"
 DEFAULT_LANGUAGE = "en"
 MEASURES = "measures.toml"
+CARE = "care.toml"
 TOPICS = "topics"
 MESSAGES = "messages.toml"
 COMMON_WORDS = "common_words.txt"
@@ -96,7 +99,16 @@ def _collect(root: Path, problems: list[str]) -> IntentSet:
     _check_across_topics(topics, spelling, problems)
     return IntentSet(topics=topics, messages=messages, controls=controls, language=language,
                      common_words=_common_words(root, language), folder=root,
-                     measures=_measures(root, language, topics, problems))
+                     measures=_measures(root, language, topics, problems), care=_care(root, language, problems))
+
+
+def _care(root: Path, language: Language, problems: list[str]) -> CareBook | None:
+    """The topics' optional care.toml: care questions and their short answers."""
+    tables = {str(path): _read(path, problems) for folder in _topic_folders(root / TOPICS)
+              if (path := folder / CARE).is_file()}
+    if not tables:
+        return None
+    return care_file.read(tables, language.question_starts, language.question_asks, language.spelling, problems)
 
 
 def _measures(root: Path, language: Language, topics: tuple[Topic, ...], problems: list[str]) -> MeasureBook | None:

@@ -33,6 +33,7 @@ SECTIONS = {
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
     "numbers": NUMBER_KEYS,
+    "questions": ("starts", "asks"),
 }
 CUE_KEYS = ("status", "words", "before", "after", "clausal", "uncertain", "recurs")
 FRAME_FIELDS = ("{s}", "{p}", "{q}")
@@ -71,6 +72,10 @@ class Language:
     """Measure id -> words that say a nearby number is that measure ("pulse")."""
     calendar: Calendar = field(default_factory=Calendar)
     """Day names and the words around durations, ages and losses."""
+    question_starts: tuple[str, ...] = ()
+    """Words that open a question ("can", "how"): a care question is answered first."""
+    question_asks: tuple[str, ...] = ()
+    """Phrases that ask anywhere in a sentence ("any tips")."""
 
     def tokens(self, text: str) -> list[str]:
         """The words of ``text`` as matching sees them (see ``Spelling.tokens``)."""
@@ -195,6 +200,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
     talk = _Reader.section(data, "conversation", where, problems)
     lm = _Reader.section(data, "recogniser", where, problems)
     numbers, number_cues, calendar = number_words(data, where, problems)
+    asking = _Reader.section(data, "questions", where, problems)
     language = Language(
         code=head.text("code", required=True), name=head.text("name"), wake_phrase=head.text("wake_phrase"),
         spelling=spelling, context=_context(_Reader.section(data, "context", where, problems), spelling),
@@ -204,6 +210,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         fillers=frozenset(_in_token_form(talk, "fillers", spelling, fold=False)),
         lm_subjects=lm.words("subjects"), lm_frames=_frames(lm), feminine=lm.mapping("feminine"),
         spoken_numbers=lm.mapping("spoken_numbers"), numbers=numbers, number_cues=number_cues, calendar=calendar,
+        question_starts=asking.words("starts"), question_asks=asking.words("asks"),
     )
     return language
 

@@ -17,6 +17,7 @@ def as_dict(result: TriageResult, utterance: str, transcript: str, extra: Mappin
         "disposition": result.disposition.id,
         "symptoms": [_finding(f) for f in result.findings],
         "messages": [_message(m) for m in result.messages],
+        "care_questions": [{"id": q.id, "heard": q.heard} for q in result.care],
     }
     out.update(extra or {})
     return out

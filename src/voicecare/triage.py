@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from voicecare.care import CareQuestion
 from voicecare.domain import Finding, IntentSet, Level, Match, Message, Status, Topic, TriageResult
 
 # Statements about this child, now: among these the later one wins (rule 9,
@@ -36,18 +37,30 @@ def findings(matches: Iterable[Match], intents: IntentSet) -> tuple[Finding, ...
     )
 
 
-def triage(found: Sequence[Finding], intents: IntentSet, *, disclaimer: bool = True) -> TriageResult:
-    """Disposition and the messages in spoken order (rules 1-12)."""
+def triage(found: Sequence[Finding], intents: IntentSet, *, disclaimer: bool = True,
+           care: Sequence[CareQuestion] = ()) -> TriageResult:
+    """Disposition and the messages in spoken order (rules 1-12).
+
+    A care question is answered first in a home-care reply, after the
+    instruction to call the doctor otherwise (rule 6), never with an emergency;
+    asked alone about the topic, it makes the reply home care.
+    """
     present = [f for f in found if f.status is Status.PRESENT]
     level, combos = _disposition(present, found, intents)
+    if level is Level.UNCLEAR and care:
+        level = Level.HOME_CARE
     say = _Say(intents, level)
     if level is Level.UNCLEAR:
         messages = _unclear(say, intents.topics, disclaimer)
     elif level is Level.EMERGENCY:
         messages = _emergency(say, present, found, combos, disclaimer)
     else:
-        messages = _below_emergency(say, _topics_of(present or found, intents.topics), present, found, disclaimer)
-    return TriageResult(disposition=level, findings=tuple(found), messages=tuple(messages))
+        topics = _topics_of(present or found, intents.topics) if found else list(intents.topics)
+        messages = _below_emergency(say, topics, present, found, disclaimer)
+        answers = [say("care_answer", question.answer) for question in care]
+        at = 0 if level is Level.HOME_CARE else next(i for i, m in enumerate(messages) if m.kind == "instruction") + 1
+        messages[at:at] = answers
+    return TriageResult(disposition=level, findings=tuple(found), messages=tuple(messages), care=tuple(care))
 
 
 def _disposition(

@@ -1,0 +1,119 @@
+"""Questions about care at home ("can I use a heating pad at night?"): recognised, so they are answered first.
+
+Each topic lists its care questions as word groups and a short answer in
+``care.toml``; the language says what makes an utterance a question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from voicecare.text import Spelling
+
+
+@dataclass(frozen=True)
+class CareIntent:
+    """One kind of care question and its short answer, as written in a topic's ``care.toml``."""
+
+    id: str
+    groups: tuple[tuple[frozenset[str], ...], ...]
+    """Patterns: every word group of one pattern must have a word in the utterance."""
+    answer: str
+    instead_of: frozenset[str] = frozenset()
+    """Narrower questions this one answers better ("ice and heat" instead of "ice" and "heat")."""
+
+
+@dataclass(frozen=True)
+class CareQuestion:
+    """A care question recognised in what was said."""
+
+    id: str
+    answer: str
+    heard: str
+    """The words that showed it."""
+
+
+@dataclass(frozen=True)
+class CareBook:
+    """Every topic's care questions, and how this language asks."""
+
+    intents: tuple[CareIntent, ...]
+    topic_words: frozenset[str]
+    """Words that tie a question to the topics ("back"): a heating pad for a sore knee is not ours."""
+    starts: frozenset[str]
+    """Words that open a question ("can", "should", "how")."""
+    asks: tuple[tuple[str, ...], ...]
+    """Phrases that ask anywhere ("any tips", "i want to know")."""
+    stem: Spelling
+
+    def recognise(self, text: str, words: Sequence[str], breaks: Mapping[int, bool]) -> tuple[CareQuestion, ...]:
+        """The care questions asked in ``words`` (tokens of ``text``), most specific first."""
+        stems = {self.stem.stem(w): i for i, w in enumerate(words)} | {w: i for i, w in enumerate(words)}
+        if not self._asks(text, words, breaks) or not any(w in stems for w in self.topic_words):
+            return ()
+        found: list[CareQuestion] = []
+        for intent in self.intents:
+            for pattern in intent.groups:
+                places = [next((stems[w] for w in group if w in stems), None) for group in pattern]
+                if all(p is not None for p in places):
+                    heard = " ".join(words[p] for p in sorted(p for p in places if p is not None))
+                    found.append(CareQuestion(intent.id, intent.answer, heard))
+                    break
+        dropped = {i for intent in self.intents if intent.id in {q.id for q in found} for i in intent.instead_of}
+        return tuple(q for q in found if q.id not in dropped)[:1]  # one short answer, the most specific (data order)
+
+    def _asks(self, text: str, words: Sequence[str], breaks: Mapping[int, bool]) -> bool:
+        if "?" in text:
+            return True
+        openings = {0} | {i for i, full in breaks.items() if full}
+        if any(i < len(words) and words[i] in self.starts for i in openings):
+            return True
+        joined = f" {' '.join(words)} "
+        return any(f" {' '.join(phrase)} " in joined for phrase in self.asks)
+
+
+def read(topics: Mapping[str, Mapping[str, Any]], starts: Sequence[str], asks: Sequence[str], spelling: Spelling,
+         problems: list[str]) -> CareBook:
+    """A CareBook from every topic's ``care.toml`` (keyed by path) and the language's ``[questions]`` words."""
+    intents: list[CareIntent] = []
+    topic_words: set[str] = set()
+    for where, data in topics.items():
+        for key in data:
+            if key not in ("care", "topic_words"):
+                problems.append(f"{where}: {key}: unknown key (expected one of: care, topic_words)")
+        topic_words |= {spelling.stem(w) for w in _words(data.get("topic_words"), f"{where}: topic_words", problems)}
+        table = data.get("care", {})
+        if not isinstance(table, dict):
+            problems.append(f"{where}: care: must be a table")
+            continue
+        intents += [i for key, body in table.items() if (i := _intent(key, body, f"{where}: care.{key}", spelling, problems))]
+    phrases = tuple(tuple(spelling.tokens(p)) for p in asks)
+    return CareBook(tuple(intents), frozenset(topic_words), frozenset(starts), phrases, spelling)
+
+
+def _words(value: Any, where: str, problems: list[str]) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        problems.append(f"{where}: must be a list of texts")
+        return []
+    return [v.strip().lower() for v in value]
+
+
+def _intent(key: str, body: Any, where: str, spelling: Spelling, problems: list[str]) -> CareIntent | None:
+    if not isinstance(body, dict):
+        problems.append(f"{where}: must be a table")
+        return None
+    for name in body:
+        if name not in ("near", "answer", "instead_of"):
+            problems.append(f"{where}: {name}: unknown key (expected one of: answer, instead_of, near)")
+    answer = body.get("answer")
+    if not isinstance(answer, str) or not answer.strip():
+        problems.append(f"{where}: answer: missing text")
+        return None
+    patterns = tuple(
+        tuple(frozenset(spelling.stem(w) for w in spelling.tokens(group)) for group in pattern.split("+"))
+        for pattern in _words(body.get("near"), f"{where}: near", problems)
+    )
+    return CareIntent(key, patterns, answer.strip(), frozenset(_words(body.get("instead_of", []), f"{where}: instead_of",
+                                                                      problems)))
