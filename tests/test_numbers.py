@@ -111,3 +111,13 @@ def test_numbers_that_measure_nothing_here_change_nothing(assistant: Assistant) 
     assert level(assistant, "set the bath to 37 degrees") is Level.UNCLEAR
     assert level(assistant, "what is 20 degrees celsius in fahrenheit") is Level.UNCLEAR
     assert level(assistant, "call me back in 10 minutes") is Level.UNCLEAR
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("we are on day four of this sore back", Level.FOLLOW_UP),
+    ("her back has hurt since tuesday of last week", Level.FOLLOW_UP),
+    ("how many times a day can he have a warm bath for his back?", Level.HOME_CARE),
+    ("she has dropped a kilo over the past month and her back hurts", Level.URGENT),
+])
+def test_durations_said_other_ways(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

@@ -10,8 +10,8 @@ from voicecare.measures import Calendar, Measure, MeasureBook, Scale, Threshold,
 from voicecare.quantities import NumberWords
 
 COMPARISONS = ("at_least", "above", "below", "at_most", "down")
-NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "fractions", "per", "units", "cues",
-               "calendar")
+NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "fractions", "per", "units", "unit_first",
+               "cues", "calendar")
 CALENDAR_KEYS = ("days", "since", "last", "age_before", "age_after", "ago", "down", "up")
 MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "deniable", "cue_before", "cue_after")
 UNIT_KEYS = ("dimension", "factor", "offset", "age", "by_size")
@@ -77,7 +77,7 @@ def number_words(data: Mapping[str, Any], where: str, problems: list[str]) -> tu
         one=_words(table, "one", say), point=_words(table, "point", say), zero=_words(table, "zero", say),
         joiners=_words(table, "joiners", say), fractions=_numbers_map(table, "fractions", say),
         per=tuple(sorted((tuple(p.split()) for p in _words(table, "per", say)), key=lambda p: -len(p))),
-        units=units,
+        units=units, unit_first=_words(table, "unit_first", say),
     )
     return lexicon, cues, calendar
 

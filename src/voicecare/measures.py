@@ -137,6 +137,8 @@ class MeasureBook:
                                                    negation_inside=False)
                 if status is Status.ABSENT and not measure.deniable:
                     status = Status.PRESENT
+                if status is Status.PAST and words[quantity.start] in self.calendar.since:
+                    status = Status.PRESENT  # "since Wednesday of last week": from then until now
                 if row.status is Status.ABSENT:
                     if status is not Status.PRESENT:
                         continue  # someone else's or a what-if normal reading says nothing

@@ -42,6 +42,8 @@ class NumberWords:
     """What makes a rate ("a", "per", "in one": "fifty a minute")."""
     units: Mapping[str, str] | None = None
     """Unit word -> unit id ("kilos" -> "kilogram", "c" -> "celsius")."""
+    unit_first: frozenset[str] = frozenset()
+    """Unit words that may come before the number they count ("on day five")."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,8 @@ def read(words: Sequence[str], lexicon: NumberWords) -> tuple[Quantity, ...]:
             continue
         value, end, decimal, suffix_unit = number
         quantity = _with_unit(words, Quantity(value, i, end, suffix_unit, decimal=decimal), lexicon)
+        if quantity.unit is None and quantity.per is None and i and words[i - 1] in lexicon.unit_first:
+            quantity = Quantity(value, i - 1, quantity.end, (lexicon.units or {}).get(words[i - 1]), None, decimal)
         found.append(quantity)
         i = quantity.end
     return tuple(found)
