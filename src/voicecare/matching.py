@@ -65,6 +65,8 @@ class _Near:
     symptom: str
     groups: tuple[frozenset[str], ...]
     window: int | None
+    negation_inside: bool = False
+    """A group of denial words ("doctor + not never nobody"): its "not" is the symptom, never a denial of it."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ class Matcher:
         self._near: dict[str, list[_Near]] = {}
         for symptom in intents.symptoms:
             for text in symptom.near:
-                near = _compile_near(symptom.id, text, spelling)
+                near = _compile_near(symptom.id, text, spelling, self._language.negations)
                 for word in near.groups[0]:
                     self._near.setdefault(word, []).append(near)
         phrase_words = {w for ps in self._by_anchor.values() for p in ps for w in p.words}
@@ -200,7 +202,7 @@ class Matcher:
         total = sum(scores) / len(scores)
         if end - start > window or total < self.settings.phrase_cutoff:
             return None
-        return _Hit(near.symptom, start, end, total, False, tuple(sorted(positions)))
+        return _Hit(near.symptom, start, end, total, near.negation_inside, tuple(sorted(positions)))
 
     def _align(self, phrase: _Phrase, candidates: Sequence[dict[str, float]], start: int) -> _Hit | None:
         """Match ``phrase`` starting at ``start``, skipping a little filler in between."""
@@ -256,12 +258,12 @@ def _near_partner(heard: str, word: str, known: frozenset[str], spelling: Spelli
     return _exact_or_stem(heard, word, spelling) or heard not in known
 
 
-def _compile_near(symptom: str, text: str, spelling: Spelling) -> _Near:
+def _compile_near(symptom: str, text: str, spelling: Spelling, negations: frozenset[str] = frozenset()) -> _Near:
     window = None
     if (found := _WITHIN.search(text)) is not None:
         window, text = int(found.group(1)), text[: found.start()]
     groups = tuple(frozenset(spelling.canonical(w) for w in spelling.tokens(group)) for group in text.split("+"))
-    return _Near(symptom, groups, window)
+    return _Near(symptom, groups, window, any(g <= negations for g in groups))
 
 
 def _resolve(hits: Iterable[_Hit], levels: dict[str, Level]) -> list[_Hit]:
