@@ -166,3 +166,19 @@ def test_models_list_and_verify(tmp_path: Path) -> None:
 def test_speech_subcommands_have_help(command: str) -> None:
     out = run(command, "--help")
     assert out.returncode == 0 and "usage: voicecare" in out.stdout
+
+
+def test_help_offers_intent_options_only_where_they_are_used_and_shows_defaults() -> None:
+    import argparse
+
+    from voicecare.cli import build_parser
+
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    helps = {name: sub.format_help() for name, sub in commands.choices.items()}
+    for name in ("devices", "models"):
+        assert "--intents" not in helps[name] and "--topic" not in helps[name], name
+    for name in ("triage", "chat", "check", "eval", "listen", "kiosk", "doctor"):
+        assert "--intents" in helps[name] and "--language" in helps[name] and "--topic" in helps[name], name
+    assert "(text)" not in helps["triage"] and "recorded audio" in helps["triage"]
+    for name in ("chat", "listen", "kiosk"):
+        assert "(default 4)" in " ".join(helps[name].split()), name

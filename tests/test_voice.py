@@ -230,7 +230,8 @@ def test_deploy_files_describe_a_restartable_unprivileged_service() -> None:
 
     config = tomllib.loads((root / "voicecare.toml").read_text())
     assert set(config["kiosk"]) <= {"engine", "model", "device", "wake_phrase", "reset_after", "event_log", "rate",
-                                    "voice", "max_questions", "quiet"}
+                                    "voice", "max_questions", "quiet", "language", "topic", "intents"}
+    assert config["kiosk"]["language"] == "en"
 
 
 

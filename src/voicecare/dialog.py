@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from voicecare import triage
 from voicecare.assistant import MAX_UTTERANCE_CHARS, Assistant
-from voicecare.domain import Finding, InterviewQuestion, Level, Match, Message, Status, TriageResult
+from voicecare.domain import Finding, InterviewQuestion, Level, Match, Message, MessageKind, Status, TriageResult
 
 DEFAULT_MAX_QUESTIONS = 4
 """Rule 5: a few questions at most."""
@@ -78,7 +78,7 @@ class Conversation:
                 return closing
         if not self.assistant.intents.language.tokens(text) and not unsure:
             return self._turn(text, [self._say("listening")], None)
-        self._learn(self.assistant.matcher.match(text))
+        self._merge(self.assistant.understand(text))
         return self._respond(text)
 
     def _command(self, text: str, command: str) -> Turn:
@@ -133,10 +133,11 @@ class Conversation:
         question = self._next_question()
         if question is None:
             return self._guidance(text)
-        intro = [] if self.asked else [m for m in result.messages if m.kind == "readback"] + [self._say("interview_intro")]
+        readback = [m for m in result.messages if m.kind is MessageKind.READBACK]
+        intro = [] if self.asked else [*readback, self._say("interview_intro")]
         self.asked.append(question)
         self.state = State.INTERVIEW
-        return self._turn(text, [*intro, Message(question.level, "question", question.ask)], result.disposition)
+        return self._turn(text, [*intro, Message(question.level, MessageKind.QUESTION, question.ask)], result.disposition)
 
     def _guidance(self, text: str) -> Turn:
         result = self._result()
@@ -186,7 +187,7 @@ class Conversation:
         return None
 
     def _say(self, key: str) -> Message:
-        return Message(Level.UNCLEAR, "conversation", self.assistant.intents.messages[f"conversation.{key}"])
+        return Message(Level.UNCLEAR, MessageKind.CONVERSATION, self.assistant.intents.messages[f"conversation.{key}"])
 
     def _turn(self, text: str, messages: Sequence[Message], level: Level | None, command: str | None = None) -> Turn:
         self.last_said = tuple(messages)

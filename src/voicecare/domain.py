@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -61,6 +61,8 @@ class Symptom:
     topic: str
     near: tuple[str, ...] = ()
     """Word-group patterns ("legs arms + numb tingly"): one word of each group close together."""
+    silences: tuple[str, ...] = ()
+    """Topic messages left out once this symptom is mentioned, whatever was said of it ("unchecked")."""
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,10 @@ class IntentSet:
         """All symptoms of all topics."""
         return tuple(s for t in self.topics for s in t.symptoms)
 
+    def only(self, topic_id: str) -> IntentSet:
+        """The same set with one topic: triage and matching then see only its symptoms and messages."""
+        return replace(self, topics=tuple(t for t in self.topics if t.id == topic_id))
+
 
 @dataclass(frozen=True)
 class Match:
@@ -151,13 +157,42 @@ class Match:
     """True when the caregiver hedged or the match was weak (rule 4: still counts)."""
 
 
+class MessageKind(StrEnum):
+    """What a message is for; a string too, so JSON output and comparisons with text keep working."""
+
+    EMERGENCY = "emergency"
+    """The emergency instruction and its reasons (said first, cuts in)."""
+    CONFIRM = "confirm"
+    """An unsure emergency sign the caregiver may correct."""
+    READBACK = "readback"
+    INSTRUCTION = "instruction"
+    """What to do at this level."""
+    CARE_ANSWER = "care_answer"
+    """The short answer to a care question ("never a heating pad at bedtime")."""
+    ADVICE = "advice"
+    """A topic's words about one present symptom."""
+    HYPOTHETICAL = "hypothetical"
+    PAST = "past"
+    OTHER = "other"
+    """About someone other than the child."""
+    HOME_CARE = "home_care"
+    DISCLAIMER = "disclaimer"
+    WARNING = "warning"
+    """The signs to watch for."""
+    UNCLEAR = "unclear"
+    QUESTION = "question"
+    """A red-flag question of the guided interview."""
+    CONVERSATION = "conversation"
+    """Greeting, help, goodbye and the other words around the advice."""
+
+
 @dataclass(frozen=True)
 class Message:
     """One thing to say, in spoken order."""
 
     level: Level
-    kind: str
-    """What the message is for: emergency, readback, instruction, home_care, ..."""
+    kind: MessageKind
+    """What the message is for."""
     text: str
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +40,28 @@ CONVERSATION_MESSAGES = (
     "stopped",
 )
 TOPIC_MESSAGES = ("emergency_signs", "urgent_signs", "unchecked")
-SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near"}
+SILENCEABLE = ("unchecked",)
+"""Topic messages a symptom may silence: the reminder to have the child checked, once the caregiver spoke of it."""
+SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences"}
 INTERVIEW_KEYS = {"id", "ask", "symptoms"}
 COMBINATION_KEYS = {"id", "when", "with_level", "level", "message"}
 TRIAGE_LEVELS = tuple(level for level in Level if level is not Level.UNCLEAR)
+
+
+@dataclass(frozen=True)
+class IntentSettings:
+    """Which intents to load; built once, from the command line or the kiosk config file."""
+
+    directory: Path | None = None
+    """The intents folder, or one language folder in it (None: $VOICECARE_INTENTS, else the shipped one)."""
+    language: str = DEFAULT_LANGUAGE
+    """A language folder's name ("en")."""
+    topic: str | None = None
+    """A folder in the language's topics/ (None: the only one there is)."""
+
+    def load(self) -> IntentSet:
+        """The language and topic these settings name, validated."""
+        return load(self.directory, self.language, self.topic)
 
 
 def default_dir() -> Path:
@@ -61,8 +80,29 @@ def language_dir(root: Path, code: str = DEFAULT_LANGUAGE) -> Path:
     return root if is_language else root / code
 
 
-def load(directory: Path | None = None, language: str = DEFAULT_LANGUAGE) -> IntentSet:
-    """Load and validate every file of one language; raise IntentError listing all problems found."""
+def load(directory: Path | None = None, language: str = DEFAULT_LANGUAGE, topic: str | None = None) -> IntentSet:
+    """One language with one topic: ``topic``, or the only one there is.
+
+    Every file of the language is validated; IntentError names the first problem.
+    """
+    every = load_all(directory, language)
+    return every.only(_chosen_topic(every, topic))
+
+
+def _chosen_topic(intents: IntentSet, topic: str | None) -> str:
+    ids = [t.id for t in intents.topics]
+    if topic is None and len(ids) == 1:
+        return ids[0]
+    if topic in ids:
+        return topic
+    where = intents.folder / TOPICS if intents.folder is not None else TOPICS
+    if topic is None:
+        raise IntentError(f"{where}: several topics ({', '.join(ids)}): choose one with --topic")
+    raise IntentError(f"{where}: no topic {topic!r} (topics: {', '.join(ids)})")
+
+
+def load_all(directory: Path | None = None, language: str = DEFAULT_LANGUAGE) -> IntentSet:
+    """Load and validate every file of one language, all its topics; raise IntentError listing all problems found."""
     root = language_dir(directory or default_dir(), language)
     if not root.is_dir():
         raise IntentError(f"{root}: intents folder not found (set {ENV_VAR} or pass --intents, and --language)")
@@ -96,7 +136,6 @@ def _collect(root: Path, problems: list[str]) -> IntentSet:
     topics = tuple(_topic(folder, spelling, problems) for folder in _topic_folders(root / TOPICS))
     if not topics:
         problems.append(f"{root / TOPICS}: no topic folders (each needs a topic.toml)")
-    _check_across_topics(topics, spelling, problems)
     return IntentSet(topics=topics, messages=messages, controls=controls, language=language,
                      common_words=_common_words(root, language), folder=root,
                      measures=_measures(root, language, topics, problems), care=_care(root, language, problems))
@@ -244,10 +283,13 @@ def _topic(folder: Path, spelling: Spelling, problems: list[str]) -> Topic:
     data = _read(path, problems)
     _unknown_keys(data, ("topic", "symptoms", "interview", "combinations"), str(path), problems)
     head = _table(data, "topic", str(path), problems)
+    if "id" in head:
+        problems.append(f"{path}: topic: id: a topic's id is its folder name ({folder.name!r}); remove this key")
     _unknown_keys(head, ("id", "title"), f"{path}: topic", problems)
-    topic_id = _text(head, "id", f"{path}: topic", problems)
+    topic_id = folder.name
     symptoms = tuple(_symptoms(_table(data, "symptoms", str(path), problems), topic_id, path, problems))
     known = {s.id: s for s in symptoms}
+    # Phrases are unique within a topic; topics are chosen one at a time, so they may share phrases.
     _check_unique_phrases({f"symptoms.{s.id}": s.phrases for s in symptoms}, str(path), spelling, problems)
     interview = tuple(_interview(data.get("interview", []), known, path, problems))
     combos = tuple(_combinations(data.get("combinations", []), known, path, problems))
@@ -270,8 +312,19 @@ def _symptoms(table: Mapping[str, Any], topic_id: str, path: Path, problems: lis
             name=_text(body, "name", where, problems),
             question=_text(body, "question", where, problems, empty_ok=True),
             phrases=_texts(body, "phrases", where, problems), topic=topic_id,
-            near=_near(body, where, problems),
+            near=_near(body, where, problems), silences=_silences(body, where, problems),
         )
+
+
+def _silences(table: Mapping[str, Any], where: str, problems: list[str]) -> tuple[str, ...]:
+    """Optional ``silences``: topic messages left out once this symptom is mentioned at all."""
+    if "silences" not in table:
+        return ()
+    keys = _texts(table, "silences", where, problems)
+    for key in keys:
+        if key not in SILENCEABLE:
+            problems.append(f"{where}: silences: {key!r} cannot be silenced (only: {', '.join(SILENCEABLE)})")
+    return keys
 
 
 def _near(table: Mapping[str, Any], where: str, problems: list[str]) -> tuple[str, ...]:
@@ -349,19 +402,3 @@ def _topic_messages(data: Mapping[str, Any], path: Path, problems: list[str], to
         id=topic.id, title=topic.title, symptoms=topic.symptoms, interview=topic.interview,
         combinations=topic.combinations, messages=messages, home_care=home_care, advice=advice,
     )
-
-
-def _check_across_topics(topics: tuple[Topic, ...], spelling: Spelling, problems: list[str]) -> None:
-    owners: dict[str, str] = {}
-    topic_ids: set[str] = set()
-    for topic in topics:
-        if topic.id in topic_ids:
-            problems.append(f"{topic.id}: topic.id: duplicate topic id {topic.id!r}")
-        topic_ids.add(topic.id)
-        for symptom in topic.symptoms:
-            if symptom.id in owners:
-                problems.append(f"{topic.id}: symptoms.{symptom.id}: duplicate symptom id (also in {owners[symptom.id]})")
-            owners[symptom.id] = topic.id
-    if len(topics) > 1:  # within one topic, _topic() has already checked
-        phrases = {f"{t.id}: symptoms.{s.id}": s.phrases for t in topics for s in t.symptoms}
-        _check_unique_phrases(phrases, "intents", spelling, problems)

@@ -22,6 +22,8 @@ from voicecare.quantities import NumberWords
 from voicecare.text import Spelling
 
 FILE_NAME = "language.toml"
+PRINTED = ("heard", "unsure")
+"""Words of the printed answer besides the headings (``[printed]``)."""
 SECTIONS = {
     "language": ("code", "name", "wake_phrase"),
     "spelling": ("contractions", "suffixes", "possessive", "possessive_is", "possessive_is_after", "number_words",
@@ -34,6 +36,7 @@ SECTIONS = {
     "headings": tuple(level.id for level in Level),
     "numbers": NUMBER_KEYS,
     "questions": ("starts", "asks"),
+    "printed": PRINTED,
 }
 CUE_KEYS = ("status", "words", "before", "after", "clausal", "uncertain", "recurs")
 FRAME_FIELDS = ("{s}", "{p}", "{q}")
@@ -50,6 +53,8 @@ class Language:
     context: ContextWords
     headings: Mapping[Level, str] = field(hash=False)
     """The first line of a printed answer, per level."""
+    printed: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """Other words of a printed answer: "heard" (before what was heard), "unsure" (after a hedged finding)."""
     wake_phrase: str = ""
     """Said to start a kiosk session; empty when the language has none."""
     optional_words: frozenset[str] = frozenset()
@@ -205,6 +210,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         code=head.text("code", required=True), name=head.text("name"), wake_phrase=head.text("wake_phrase"),
         spelling=spelling, context=_context(_Reader.section(data, "context", where, problems), spelling),
         headings=_headings(_Reader.section(data, "headings", where, problems)),
+        printed=_printed(_Reader.section(data, "printed", where, problems)),
         optional_words=frozenset(_in_token_form(matching, "optional_words", spelling)),
         negations=frozenset(_in_token_form(matching, "negations", spelling)),
         fillers=frozenset(_in_token_form(talk, "fillers", spelling, fold=False)),
@@ -290,3 +296,7 @@ def _frames(table: _Reader) -> tuple[str, ...]:
 
 def _headings(table: _Reader) -> dict[Level, str]:
     return {level: table.text(level.id, required=True) for level in Level}
+
+
+def _printed(table: _Reader) -> dict[str, str]:
+    return {key: table.text(key) for key in PRINTED}

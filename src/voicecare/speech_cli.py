@@ -11,6 +11,7 @@ from pathlib import Path
 
 from voicecare import render
 from voicecare.assistant import Assistant
+from voicecare.cli import load_assistant
 from voicecare.errors import InputError
 from voicecare.interfaces import AudioSink, Recognizer
 from voicecare.sinks import NullSink, SoundDeviceSink, WavSink
@@ -30,7 +31,8 @@ def add_speech_arguments(command: argparse.ArgumentParser) -> None:
     """--engine/--model for recognition, --say-to/--quiet/--rate/--voice for speech."""
     command.add_argument("--engine", choices=("auto", "vosk", "sphinx"), default="auto",
                          help="speech recogniser (default auto: Vosk if a model is installed, else PocketSphinx)")
-    command.add_argument("--model", type=Path, help="Vosk model folder (default: $VOICECARE_MODEL, else models/)")
+    command.add_argument("--model", type=Path,
+                         help="Vosk model folder (default: $VOICECARE_MODEL, else the first in $VOICECARE_MODELS or models/)")
     command.add_argument("--say-to", type=Path, metavar="FILE.wav", help="write the spoken reply to this WAV file")
     command.add_argument("--quiet", action="store_true", help="print the reply only; do not speak")
     command.add_argument("--rate", type=int, default=DEFAULT_RATE_WPM, help="speaking rate, words per minute")
@@ -84,7 +86,7 @@ def triage_audio(args: argparse.Namespace) -> int:
 
     for path in args.audio:
         audio.read_format(path)  # fail fast, before loading anything, on a file that is not audio
-    assistant = Assistant.load(args.intents)
+    assistant = load_assistant(args)
     recognizer = load_recognizer(args, assistant)
     speaker = None if args.quiet else make_speaker(args, assistant)
     try:
@@ -115,7 +117,7 @@ def triage_audio(args: argparse.Namespace) -> int:
             if args.json:
                 print(render.as_json_line(result, str(path), text, extra), flush=True)
             else:
-                print(render.as_text(result, f"{path}: heard \"{text}\"", assistant.intents.language.headings) + "\n", flush=True)
+                print(render.as_text(result, f"{path}: heard \"{text}\"", assistant.intents.language) + "\n", flush=True)
     finally:
         if speaker is not None:
             speaker.close()

@@ -14,6 +14,8 @@ from typing import Any
 
 from voicecare.assistant import Assistant
 from voicecare.audio import AudioChunk, iter_wav, read_format
+from voicecare.cli import load_assistant
+from voicecare.dialog import DEFAULT_MAX_QUESTIONS
 from voicecare.echo import EchoGate
 from voicecare.errors import AudioError, InputError, IntentError, ModelError, VoicecareError
 from voicecare.interfaces import Microphone
@@ -25,7 +27,7 @@ from voicecare.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 FIRST_BACKOFF, MAX_BACKOFF = 1.0, 30.0
 """Seconds to wait before retrying a failed device, doubling up to the maximum."""
 CONFIG_KEYS = {"engine", "model", "device", "wake_phrase", "reset_after", "event_log", "rate", "voice",
-               "max_questions", "quiet"}
+               "max_questions", "quiet", "language", "topic", "intents"}
 LANGUAGE_WAKE = "language"
 """The --wake-phrase value that means the language's own (``wake_phrase`` in language.toml)."""
 
@@ -33,9 +35,10 @@ LANGUAGE_WAKE = "language"
 def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> None:
     """Options shared by listen and kiosk."""
     command.add_argument("--device", help="microphone (index or part of its name; see 'voicecare devices')")
-    command.add_argument("--max-questions", type=int, default=4, help="most red-flag questions to ask")
+    command.add_argument("--max-questions", type=int, default=DEFAULT_MAX_QUESTIONS,
+                         help=f"most red-flag questions to ask (default {DEFAULT_MAX_QUESTIONS})")
     command.add_argument("--wake-phrase", default=LANGUAGE_WAKE if kiosk else None,
-                         help="phrase that starts a session (default: " + ("the language's, e.g. 'hey voice care'"
+                         help="phrase that starts a session (default: " + ("wake_phrase of the language's language.toml"
                               if kiosk else "none") + f"); '{LANGUAGE_WAKE}' uses the language's, 'none' turns it off")
     command.add_argument("--reset-after", type=float, default=120.0,
                          help="seconds of quiet after which the session is forgotten (default 120)")
@@ -75,7 +78,7 @@ def _printer(as_json: bool) -> Callable[[TurnReport], None]:
 
 def _session(args: argparse.Namespace, speaker_sink: Any = None) -> tuple[VoiceSession, Speaker, Callable[[str], None]]:
     """The session the options ask for, and how to report a fault (stderr, and the event log if on)."""
-    assistant = Assistant.load(args.intents)
+    assistant = load_assistant(args)
     recognizer = load_recognizer(args, assistant)
     speaker = make_speaker(args, assistant, speaker_sink)
     show = _printer(args.json)
@@ -167,7 +170,7 @@ def load_config(path: Path | None, args: argparse.Namespace) -> None:
     if unknown:
         raise InputError(f"{path}: unknown keys {sorted(unknown)} (expected: {', '.join(sorted(CONFIG_KEYS))})")
     for key, value in table.items():
-        if key in ("model", "event_log"):
+        if key in ("model", "event_log", "intents"):
             value = Path(value)
         setattr(args, key, value)
 
