@@ -64,3 +64,13 @@ def test_a_doctor_who_saw_the_child_is_not_a_reason_to_follow_up(assistant: Assi
 def test_saying_it_is_not_an_emergency_is_no_emergency(assistant: Assistant) -> None:
     assert level(assistant, "i do not think it is an emergency, his back is just tight") is Level.HOME_CARE
     assert level(assistant, "honestly i think this is emergency, something is off") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["my wife is running a fever", "i have had a sore back since i lifted the sofa",
+                                  "grandma's legs have been numb this week"])
+def test_only_someone_elses_symptoms_is_unclear(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.UNCLEAR, text
+
+
+def test_never_taken_to_a_clinic_is_follow_up(assistant: Assistant) -> None:
+    assert level(assistant, "we never took her to a clinic for this back pain") is Level.FOLLOW_UP

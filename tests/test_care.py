@@ -28,6 +28,7 @@ def ask(assistant: Assistant, text: str) -> TriageResult:
     ("is it okay for her to go to preschool with a stiff back?", "activity", "daycare"),
     ("when do i need to call the doctor about his back spasm?", "when_to_call", "office hours"),
     ("why would a two year old get back spasms?", "causes", "tired muscles"),
+    ("what do i look out for with her back", "warning_signs", "watch for"),
 ])
 def test_a_care_question_alone_is_home_care_with_its_answer_first(assistant: Assistant, text: str, care_id: str,
                                                                    must_say: str) -> None:

@@ -19,6 +19,7 @@ def values(intents: IntentSet, text: str) -> list[float]:
     ("one oh one", 101.0), ("one oh four", 104.0), ("ninety-nine point eight", 99.8), ("forty point one", 40.1),
     ("a hundred point four", 100.4), ("38 point 7", 38.7), ("37.25", 37.25), ("38,6", 38.6), ("two hundred", 200.0),
     ("a hundred and eighty", 180.0), ("eleven and a half", 11.5), ("half a kilo", 0.5), ("fifteen", 15.0),
+    ("one twenty", 120.0), ("one eighty five", 185.0), ("two ten", 210.0),
 ])
 def test_numbers_said_in_words_or_digits(intents: IntentSet, said: str, value: float) -> None:
     assert values(intents, said) == [value]
@@ -120,4 +121,14 @@ def test_numbers_that_measure_nothing_here_change_nothing(assistant: Assistant) 
     ("she has dropped a kilo over the past month and her back hurts", Level.URGENT),
 ])
 def test_durations_said_other_ways(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the app says his pulse is one seventy and he is just lying there, back sore", Level.EMERGENCY),
+    ("pulse one ten while she sits on the sofa, her back is tight", Level.HOME_CARE),
+    ("it said 38.2, no hang on, it was 37.2, i read it wrong, and his back is stiff", Level.HOME_CARE),
+    ("his back has ached for 2 days", Level.HOME_CARE),
+])
+def test_spoken_hundreds_corrections_and_short_spans(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected

@@ -140,9 +140,9 @@ class MeasureBook:
                 if status is Status.PAST and words[quantity.start] in self.calendar.since:
                     status = Status.PRESENT  # "since Wednesday of last week": from then until now
                 if row.status is Status.ABSENT:
-                    if status is not Status.PRESENT:
-                        continue  # someone else's or a what-if normal reading says nothing
-                    status = Status.ABSENT
+                    if status not in (Status.PRESENT, Status.ABSENT):
+                        continue  # someone else's, a what-if or a past normal reading says nothing now
+                    status = Status.ABSENT  # "wait no, that was 37.5": a correction is still a normal reading
                 found.append(Match(symptom=row.symptom, status=status, score=100.0,
                                    heard=" ".join(words[quantity.start:quantity.end]), start=quantity.start,
                                    end=quantity.end, uncertain=hedged))

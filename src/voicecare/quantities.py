@@ -93,6 +93,8 @@ def _number(words: Sequence[str], i: int, lex: NumberWords) -> tuple[float, int,
         return value, end, decimal, units.get(written.group(2)) if written.group(2) else None
     if (run := _digit_run(words, i, lex)) is not None:
         return float(run[0]), run[1], False, None
+    if (hundreds := _hundreds_as_digit(words, i, lex)) is not None:
+        return float(hundreds[0]), hundreds[1], False, None
     fractions = lex.fractions or {}
     if words[i] in fractions and i + 1 < len(words) and words[i + 1] in lex.one:
         return fractions[words[i]], i + 2, True, None  # "half a kilo"
@@ -120,6 +122,16 @@ def _digit_run(words: Sequence[str], i: int, lex: NumberWords) -> tuple[int, int
             and (last in lex.zero or lex.digits.get(last, -1) in range(10)):
         return int(f"{lex.digits[first]}0{lex.digits.get(last, 0)}"), i + 3
     return None
+
+
+def _hundreds_as_digit(words: Sequence[str], i: int, lex: NumberWords) -> tuple[int, int] | None:
+    """Hundreds said as one digit, then the rest ("one eighty" is 180, "one twenty five" 125, "two ten" 210)."""
+    if i + 1 >= len(words) or lex.digits.get(words[i], 0) not in range(1, 10):
+        return None
+    rest = _cardinal(words, i + 1, lex)
+    if rest is None or not 10 <= rest[0] <= 99 or (words[i + 1] not in lex.tens and words[i + 1] not in lex.digits):
+        return None
+    return lex.digits[words[i]] * 100 + rest[0], rest[1]
 
 
 def _cardinal(words: Sequence[str], i: int, lex: NumberWords) -> tuple[int, int, bool] | None:

@@ -66,8 +66,8 @@ def triage(found: Sequence[Finding], intents: IntentSet, *, disclaimer: bool = T
 def _disposition(
     present: Sequence[Finding], found: Sequence[Finding], intents: IntentSet,
 ) -> tuple[Level, list[str]]:
-    if not found:
-        return Level.UNCLEAR, []
+    if all(f.status is Status.OTHER for f in found):
+        return Level.UNCLEAR, []  # someone else's symptoms alone say nothing about the child (policy table)
     level = min((f.symptom.level for f in present), default=Level.HOME_CARE)
     ids = {f.symptom.id for f in present}
     combos: list[str] = []
