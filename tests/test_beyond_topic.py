@@ -74,3 +74,8 @@ def test_only_someone_elses_symptoms_is_unclear(assistant: Assistant, text: str)
 
 def test_never_taken_to_a_clinic_is_follow_up(assistant: Assistant) -> None:
     assert level(assistant, "we never took her to a clinic for this back pain") is Level.FOLLOW_UP
+
+
+def test_a_hard_knock_to_the_head_is_urgent_an_everyday_bump_is_not(assistant: Assistant) -> None:
+    assert level(assistant, "he bumped his head badly on the table and there is a lump") is Level.URGENT
+    assert level(assistant, "she bumped her head a while ago and is fine") is Level.UNCLEAR

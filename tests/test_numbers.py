@@ -132,3 +132,14 @@ def test_durations_said_other_ways(assistant: Assistant, text: str, expected: Le
 ])
 def test_spoken_hundreds_corrections_and_short_spans(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("she woke at 3 am crying about her back", Level.URGENT),
+    ("he woke up at half four this morning holding his back", Level.URGENT),
+    ("she woke at 7 am with a stiff back", Level.HOME_CARE),
+    ("he woke 3 times crying, his back is sore", Level.HOME_CARE),
+    ("can he go to nursery? he had 38.3 tonight and his back is tight", Level.URGENT),
+])
+def test_the_hour_a_child_woke(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

@@ -11,9 +11,10 @@ from voicecare.quantities import NumberWords
 
 COMPARISONS = ("at_least", "above", "below", "at_most", "down")
 NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "fractions", "per", "units", "unit_first",
-               "cues", "calendar")
+               "clock", "cues", "calendar")
 CALENDAR_KEYS = ("days", "since", "last", "age_before", "age_after", "ago", "down", "up")
-MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "deniable", "cue_before", "cue_after")
+MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs_unit", "deniable", "longest", "cue_before",
+                "cue_after")
 UNIT_KEYS = ("dimension", "factor", "offset", "age", "by_size")
 THRESHOLD_KEYS = ("measure", "symptom", "status", *COMPARISONS)
 BARE = ("never", "decimal", "any")
@@ -64,6 +65,8 @@ def number_words(data: Mapping[str, Any], where: str, problems: list[str]) -> tu
         for word in _words({unit: words}, unit, say):
             units[word] = unit
     cues = {measure: _words({measure: words}, measure, say) for measure, words in _table(table, "cues", say).items()}
+    clock = {tuple(phrase.split()): unit for unit, phrases in _table(table, "clock", say).items()
+             for phrase in _words({unit: phrases}, unit, say)}
     calendar_table = _table(table, "calendar", say)
     say.unknown(calendar_table, CALENDAR_KEYS, "numbers.calendar")
     calendar = Calendar(
@@ -78,6 +81,7 @@ def number_words(data: Mapping[str, Any], where: str, problems: list[str]) -> tu
         joiners=_words(table, "joiners", say), fractions=_numbers_map(table, "fractions", say),
         per=tuple(sorted((tuple(p.split()) for p in _words(table, "per", say)), key=lambda p: -len(p))),
         units=units, unit_first=_words(table, "unit_first", say),
+        clock=dict(sorted(clock.items(), key=lambda item: -len(item[0]))),
     )
     return lexicon, cues, calendar
 
@@ -108,7 +112,7 @@ def book(lexicon: NumberWords, cues: Mapping[str, frozenset[str]], calendar: Cal
             say.add("thresholds", "must be a list of tables ([[thresholds]])")
             rows = []
         thresholds += [t for i, row in enumerate(rows) if (t := _threshold(i, row, measures, symptoms, say)) is not None]
-    for unit_id in set((lexicon.units or {}).values()) - set(units):
+    for unit_id in (set((lexicon.units or {}).values()) | set((lexicon.clock or {}).values())) - set(units):
         problems.append(f"numbers.units: {unit_id}: no topic says how to convert it (add it to a measures.toml [units])")
     return MeasureBook(lexicon, units, tuple(measures.values()), tuple(thresholds), calendar)
 
@@ -140,7 +144,8 @@ def _measure(measure_id: str, body: Any, cues: frozenset[str], say: _Problems) -
     return Measure(
         measure_id, body["dimension"], cues, int(body.get("cue_before", 6)), int(body.get("cue_after", 4)),
         float(body.get("low", float("-inf"))), float(body.get("high", float("inf"))), tuple(scales),
-        body.get("per"), needs_cue, bool(body.get("deniable", True)),
+        body.get("per"), needs_cue, needs_unit=bool(body.get("needs_unit", False)),
+        deniable=bool(body.get("deniable", True)), longest=bool(body.get("longest", False)),
     )
 
 

@@ -70,6 +70,11 @@ class Measure:
     """False when the unit alone says it (any duration is a duration)."""
     deniable: bool = True
     """False when a "not" near the number denies something else: "hasn't pooed for five days" still lasted."""
+    needs_unit: bool = False
+    """True when a number counts only with one of the measure's units ("2 am", never a bare "2")."""
+    longest: bool = False
+    """True when the largest reading counts wherever it was said ("2 days for the leg, a week for the back"),
+    rather than the last one (a temperature, where the later reading corrects the earlier)."""
 
 
 @dataclass(frozen=True)
@@ -147,7 +152,7 @@ class MeasureBook:
                                    heard=" ".join(words[quantity.start:quantity.end]), start=quantity.start,
                                    end=quantity.end, uncertain=hedged))
                 break
-        return found
+        return _longest_wins(found, readings)
 
     def _meets(self, row: Threshold, quantity: Quantity, measure: Measure, base: float, words: Sequence[str],
                readings: Sequence[tuple[Quantity, Measure, float]]) -> bool:
@@ -178,7 +183,7 @@ class MeasureBook:
         if unit is not None and unit.dimension == "duration" and not self._is_duration(quantity, unit, words):
             return None
         dimension = "rate" if quantity.per else unit.dimension if unit else None
-        candidates = [m for m in self.measures if dimension is None or m.dimension == dimension]
+        candidates = [m for m in self.measures if m.dimension == dimension or (dimension is None and not m.needs_unit)]
         if dimension is not None and len(candidates) == 1 and not candidates[0].needs_cue:
             measure: Measure | None = candidates[0]
         elif dimension is not None and dimension not in ("rate", "count") and len(candidates) == 1:
@@ -223,6 +228,13 @@ class MeasureBook:
                 return None
             value /= per.factor / wanted.factor  # "100 an hour" is not "100 a minute"
         return value
+
+
+def _longest_wins(found: list[Match], readings: Sequence[tuple[Quantity, Measure, float]]) -> list[Match]:
+    """For measures where the largest reading counts, a normal reading never undoes a reading over the line."""
+    longest = {(q.start, q.end) for q, m, _ in readings if m.longest}
+    over = {m.symptom for m in found if (m.start, m.end) in longest and m.status is Status.PRESENT}
+    return [m for m in found if not ((m.start, m.end) in longest and m.status is Status.ABSENT and m.symptom in over)]
 
 
 def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Sequence[str],
@@ -273,7 +285,7 @@ def _weekday_spans(words: Sequence[str], calendar: Calendar, today: int | None) 
 
             now = datetime.date.today().weekday()
         days = (now - calendar.days[words[j]]) % 7 or 7
-        if last and not later:
-            days = max(days, 7)  # "since last Friday" said alone reaches back into last week
+        if (last and not later) or calendar.last & set(words[j + 1:j + 4]):
+            days = max(days, 7)  # "since last Friday", "since Tuesday of last week" reach back into last week
         spans.append(Quantity(float(days), i, j + 1, "day"))
     return spans

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 _DIGITS_RE = re.compile(r"^(\d+(?:[.,]\d+)?)([a-z]*)$")
 TENTHS_MAX = 9
 """A single digit said after a two-word number is its tenths ("thirty eight nine" is 38.9)."""
+HOURS_ON_A_CLOCK = 12
 UNIT_REACH = 2
 """How many words after a number its unit may come ("38 degrees celsius")."""
 
@@ -44,6 +45,8 @@ class NumberWords:
     """Unit word -> unit id ("kilos" -> "kilogram", "c" -> "celsius")."""
     unit_first: frozenset[str] = frozenset()
     """Unit words that may come before the number they count ("on day five")."""
+    clock: Mapping[tuple[str, ...], str] | None = None
+    """Phrases after an hour that make it a time of day -> unit id ("a m" -> "am", "at night" -> "night_hour")."""
 
 
 @dataclass(frozen=True)
@@ -208,6 +211,10 @@ def _with_unit(words: Sequence[str], quantity: Quantity, lex: NumberWords) -> Qu
     """The unit said after a number, and "a minute" after a count, which makes it a rate."""
     units = lex.units or {}
     unit, end = quantity.unit, quantity.end
+    hour = not quantity.decimal and 1 <= quantity.value <= HOURS_ON_A_CLOCK  # "38.2 tonight" is no time of day
+    for phrase, clock_unit in (lex.clock or {}).items() if hour else ():  # longest first, as loaded
+        if tuple(words[end:end + len(phrase)]) == phrase:
+            return Quantity(quantity.value, quantity.start, end + len(phrase), clock_unit, None, quantity.decimal)
     for k in range(quantity.end, min(quantity.end + UNIT_REACH, len(words))):
         if words[k] not in units:
             break
