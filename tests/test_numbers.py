@@ -143,3 +143,14 @@ def test_spoken_hundreds_corrections_and_short_spans(assistant: Assistant, text:
 ])
 def test_the_hour_a_child_woke(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("it is 2 am, he is fast asleep and i am reading up on his sore back", Level.HOME_CARE),
+    ("the pulse reading on her toe clip app says 55 and her back hurts", Level.EMERGENCY),
+    ("his pulse is 180 and normally it is about 105, back sore", Level.EMERGENCY),
+    ("she had a cough three weeks before, now just a stiff back", Level.HOME_CARE),
+    ("his back spasms come every five minutes", Level.URGENT),
+])
+def test_readings_need_the_right_words_near_them(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

@@ -13,8 +13,8 @@ COMPARISONS = ("at_least", "above", "below", "at_most", "down")
 NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "fractions", "per", "units", "unit_first",
                "clock", "cues", "calendar")
 CALENDAR_KEYS = ("days", "since", "last", "age_before", "age_after", "ago", "down", "up")
-MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs_unit", "deniable", "longest", "cue_before",
-                "cue_after")
+MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs_unit", "unit_is_enough", "deniable", "longest",
+                "cue_before", "cue_after")
 UNIT_KEYS = ("dimension", "factor", "offset", "age", "by_size")
 THRESHOLD_KEYS = ("measure", "symptom", "status", *COMPARISONS)
 BARE = ("never", "decimal", "any")
@@ -145,6 +145,7 @@ def _measure(measure_id: str, body: Any, cues: frozenset[str], say: _Problems) -
         measure_id, body["dimension"], cues, int(body.get("cue_before", 6)), int(body.get("cue_after", 4)),
         float(body.get("low", float("-inf"))), float(body.get("high", float("inf"))), tuple(scales),
         body.get("per"), needs_cue, needs_unit=bool(body.get("needs_unit", False)),
+        unit_is_enough=bool(body.get("unit_is_enough", True)),
         deniable=bool(body.get("deniable", True)), longest=bool(body.get("longest", False)),
     )
 

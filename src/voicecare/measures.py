@@ -70,6 +70,8 @@ class Measure:
     """False when the unit alone says it (any duration is a duration)."""
     deniable: bool = True
     """False when a "not" near the number denies something else: "hasn't pooed for five days" still lasted."""
+    unit_is_enough: bool = True
+    """False when even with its unit a number needs a cue word ("3 am" is a waking only near "woke")."""
     needs_unit: bool = False
     """True when a number counts only with one of the measure's units ("2 am", never a bare "2")."""
     longest: bool = False
@@ -186,7 +188,7 @@ class MeasureBook:
         candidates = [m for m in self.measures if m.dimension == dimension or (dimension is None and not m.needs_unit)]
         if dimension is not None and len(candidates) == 1 and not candidates[0].needs_cue:
             measure: Measure | None = candidates[0]
-        elif dimension is not None and dimension not in ("rate", "count") and len(candidates) == 1:
+        elif dimension not in (None, "rate", "count") and len(candidates) == 1 and candidates[0].unit_is_enough:
             measure = candidates[0]
         else:
             measure = _nearest_cue(candidates, quantity, words, where)
