@@ -118,3 +118,16 @@ def test_a_long_list_of_denials_is_read_back_briefly(assistant: Assistant) -> No
     for _ in range(4):
         turn = talk.hear("no")
     assert turn.messages[0].text == "I heard: back pain or spasm. You said no to the other warning signs I asked about."
+
+
+def test_a_care_question_in_conversation_is_answered_first_and_once(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.greet()
+    alone = talk.hear("is it safe to fall asleep with a heat pad on her back?")
+    assert alone.disposition is Level.HOME_CARE
+    assert alone.messages[0].kind == "care_answer" and "burn" in alone.messages[0].text
+    talk = Conversation(assistant)
+    first = talk.hear("his back is sore, how long do i keep ice on it?")
+    assert first.messages[0].kind == "care_answer" and first.state is State.INTERVIEW
+    advice = talk.hear("skip")
+    assert "care_answer" not in [m.kind for m in advice.messages]

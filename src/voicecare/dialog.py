@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from voicecare import triage
 from voicecare.assistant import MAX_UTTERANCE_CHARS, Assistant
+from voicecare.care import CareQuestion
 from voicecare.domain import Finding, InterviewQuestion, Level, Match, Message, MessageKind, Status, TriageResult
 
 DEFAULT_MAX_QUESTIONS = 4
@@ -54,6 +55,8 @@ class Conversation:
     state: State = State.LISTENING
     asked: list[InterviewQuestion] = field(default_factory=list)
     last_said: tuple[Message, ...] = ()
+    care: tuple[CareQuestion, ...] = ()
+    """The care question asked in the latest description, answered first and once."""
 
     def greet(self) -> Turn:
         """The opening words."""
@@ -66,6 +69,7 @@ class Conversation:
         reading or a partial result; they count, as unsure (rule 4).
         """
         text = text[:MAX_UTTERANCE_CHARS]
+        self.care = ()
         command = self._control(text, COMMANDS)
         if command is not None and not unsure:
             return self._command(text, command)
@@ -79,6 +83,7 @@ class Conversation:
         if not self.assistant.intents.language.tokens(text) and not unsure:
             return self._turn(text, [self._say("listening")], None)
         self._merge(self.assistant.understand(text))
+        self.care = self.assistant.care_questions(text)
         return self._respond(text)
 
     def _command(self, text: str, command: str) -> Turn:
@@ -133,8 +138,10 @@ class Conversation:
         question = self._next_question()
         if question is None:
             return self._guidance(text)
-        readback = [m for m in result.messages if m.kind is MessageKind.READBACK]
-        intro = [] if self.asked else [*readback, self._say("interview_intro")]
+        readback = [m for m in result.messages if m.kind in (MessageKind.CARE_ANSWER, MessageKind.READBACK)]
+        intro = [m for m in readback if m.kind is MessageKind.CARE_ANSWER] if self.asked else [
+            *readback, self._say("interview_intro")]
+        self.care = ()  # answered now; the guidance after the questions does not repeat it
         self.asked.append(question)
         self.state = State.INTERVIEW
         return self._turn(text, [*intro, Message(question.level, MessageKind.QUESTION, question.ask)], result.disposition)
@@ -146,7 +153,7 @@ class Conversation:
         return self._turn(text, messages, result.disposition)
 
     def _result(self) -> TriageResult:
-        return self.assistant.triage(self.found)
+        return self.assistant.triage(self.found, self.care)
 
     def _next_question(self) -> InterviewQuestion | None:
         if len(self.asked) >= self.max_questions:
