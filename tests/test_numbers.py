@@ -154,3 +154,8 @@ def test_the_hour_a_child_woke(assistant: Assistant, text: str, expected: Level)
 ])
 def test_readings_need_the_right_words_near_them(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+def test_a_reading_i_took_is_the_childs_my_own_temperature_is_not(assistant: Assistant) -> None:
+    assert level(assistant, "i've got 38.9 on the ear thermometer and her back is sore") is Level.URGENT
+    assert level(assistant, "i have a temperature of 38.9 myself, what can i take") is Level.UNCLEAR

@@ -12,7 +12,7 @@ from voicecare.quantities import NumberWords
 COMPARISONS = ("at_least", "above", "below", "at_most", "down")
 NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "fractions", "per", "units", "unit_first",
                "clock", "cues", "calendar")
-CALENDAR_KEYS = ("days", "since", "last", "age_before", "age_after", "ago", "down", "up")
+CALENDAR_KEYS = ("days", "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments")
 MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs_unit", "unit_is_enough", "deniable", "longest",
                 "cue_before", "cue_after")
 UNIT_KEYS = ("dimension", "factor", "offset", "age", "by_size")

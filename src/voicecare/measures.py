@@ -21,6 +21,8 @@ ROUND = 6
 INHERIT_REACH = 10
 """A bare number this close after a weight takes its unit ("13 kilos, now 12")."""
 COMMA_COST = 2
+INSTRUMENT_REACH = 5
+"""How close a device word must be for a reading to count as one taken ("on the forehead scanner")."""
 """A comma between a number and a cue word counts as this many words."""
 
 
@@ -118,6 +120,10 @@ class Calendar:
     """Words of a loss ("lost", "dropped")."""
     up: frozenset[str] = frozenset()
     """Words of a gain ("put on", "gained")."""
+    observers: frozenset[str] = frozenset()
+    """ "I", "we": a someone-else cue starting with one, said with an instrument reading, is who took it."""
+    instruments: frozenset[str] = frozenset()
+    """Words of a measuring device or its reading ("thermometer", "scanner", "says")."""
 
 
 @dataclass(frozen=True)
@@ -140,8 +146,7 @@ class MeasureBook:
             for row in self.thresholds:
                 if row.measure != measure.id or not self._meets(row, quantity, measure, base, words, readings):
                     continue
-                status, hedged = context.status_of(where, quantity.start, quantity.end, range(quantity.start, quantity.end),
-                                                   negation_inside=False)
+                status, hedged = self._status(quantity, words, where)
                 if status is Status.ABSENT and not measure.deniable:
                     status = Status.PRESENT
                 if status is Status.PAST and words[quantity.start] in self.calendar.since:
@@ -155,6 +160,17 @@ class MeasureBook:
                                    end=quantity.end, uncertain=hedged))
                 break
         return _longest_wins(found, readings)
+
+    def _status(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> tuple[Status, bool]:
+        """The context status of a reading; "I've got 39.4 on the scanner" is the child's reading, taken by me."""
+        span = range(quantity.start, quantity.end)
+        status, hedged = context.status_of(where, quantity.start, quantity.end, span, negation_inside=False)
+        near = words[max(0, quantity.start - INSTRUMENT_REACH):quantity.end + INSTRUMENT_REACH]
+        if status is not Status.OTHER or not self.calendar.instruments.intersection(near):
+            return status, hedged
+        observers = {c.start for c in where.cues
+                     if c.trigger.status is Status.OTHER and where.words[c.start] in self.calendar.observers}
+        return context.status_of(where, quantity.start, quantity.end, span, negation_inside=False, blocked=observers)
 
     def _meets(self, row: Threshold, quantity: Quantity, measure: Measure, base: float, words: Sequence[str],
                readings: Sequence[tuple[Quantity, Measure, float]]) -> bool:
