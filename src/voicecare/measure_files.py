@@ -14,7 +14,7 @@ NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "f
                "clock", "cues", "calendar")
 CALENDAR_KEYS = ("days", "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments")
 MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs_unit", "unit_is_enough", "deniable", "longest",
-                "cue_before", "cue_after")
+                "inherit_unit", "cue_before", "cue_after")
 UNIT_KEYS = ("dimension", "factor", "offset", "age", "by_size")
 THRESHOLD_KEYS = ("measure", "symptom", "status", *COMPARISONS)
 BARE = ("never", "decimal", "any")
@@ -147,6 +147,7 @@ def _measure(measure_id: str, body: Any, cues: frozenset[str], say: _Problems) -
         body.get("per"), needs_cue, needs_unit=bool(body.get("needs_unit", False)),
         unit_is_enough=bool(body.get("unit_is_enough", True)),
         deniable=bool(body.get("deniable", True)), longest=bool(body.get("longest", False)),
+        inherit_unit=bool(body.get("inherit_unit", False)),
     )
 
 

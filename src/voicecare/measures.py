@@ -16,10 +16,14 @@ from voicecare import context, quantities
 from voicecare.domain import Match, Status
 from voicecare.quantities import NumberWords, Quantity
 
+DURATION = "duration"
+"""The dimension of time spans: the code knows ages, "ago" and rates ("a minute") by it."""
+RATE = "rate"
+"""The dimension of a count per time span ("fifty a minute")."""
 ROUND = 6
 """Readings are compared after rounding, so 100.4 F is exactly 38.0 C."""
 INHERIT_REACH = 10
-"""A bare number this close after a weight takes its unit ("13 kilos, now 12")."""
+"""A bare number this close after a reading may take its unit ("13 kilos, now 12")."""
 COMMA_COST = 2
 INSTRUMENT_REACH = 5
 """How close a device word must be for a reading to count as one taken ("on the forehead scanner")."""
@@ -76,6 +80,8 @@ class Measure:
     """False when even with its unit a number needs a cue word ("3 am" is a waking only near "woke")."""
     needs_unit: bool = False
     """True when a number counts only with one of the measure's units ("2 am", never a bare "2")."""
+    inherit_unit: bool = False
+    """True when a bare number soon after a reading takes its unit ("13 kilos, now 12")."""
     longest: bool = False
     """True when the largest reading counts wherever it was said ("2 days for the leg, a week for the back"),
     rather than the last one (a temperature, where the later reading corrects the earlier)."""
@@ -188,7 +194,7 @@ class MeasureBook:
         out: list[tuple[Quantity, Measure, float]] = []
         said = list(quantities.read(words, self.numbers)) + list(_weekday_spans(words, self.calendar, self.today))
         for quantity in said:
-            if quantity.unit is None and out and out[-1][1].dimension == "weight" \
+            if quantity.unit is None and out and out[-1][1].inherit_unit \
                     and quantity.start - out[-1][0].end <= INHERIT_REACH and quantity.per is None:
                 quantity = Quantity(quantity.value, quantity.start, quantity.end, out[-1][0].unit, None, quantity.decimal)
             reading = self._reading(quantity, words, where)
@@ -198,17 +204,17 @@ class MeasureBook:
 
     def _reading(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> tuple[Measure, float] | None:
         unit = self.units.get(quantity.unit) if quantity.unit else None
-        if unit is not None and unit.dimension == "duration" and not self._is_duration(quantity, unit, words):
+        if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words):
             return None
-        dimension = "rate" if quantity.per else unit.dimension if unit else None
+        dimension = RATE if quantity.per else unit.dimension if unit else None
         candidates = [m for m in self.measures if m.dimension == dimension or (dimension is None and not m.needs_unit)]
         if dimension is not None and len(candidates) == 1 and not candidates[0].needs_cue:
             measure: Measure | None = candidates[0]
-        elif dimension not in (None, "rate", "count") and len(candidates) == 1 and candidates[0].unit_is_enough:
+        elif dimension not in (None, RATE) and len(candidates) == 1 and candidates[0].unit_is_enough:
             measure = candidates[0]
         else:
             measure = _nearest_cue(candidates, quantity, words, where)
-        if measure is None and dimension in (None, "temperature"):
+        if measure is None and (unit is None or unit.by_size) and not quantity.per:
             measure = self._bare(quantity)
         if measure is None:
             return None
@@ -242,7 +248,7 @@ class MeasureBook:
         value = quantity.value if unit is None else (quantity.value + unit.offset) * unit.factor
         if quantity.per and measure.per:
             per, wanted = self.units.get(quantity.per), self.units.get(measure.per)
-            if per is None or wanted is None or per.dimension != "duration":
+            if per is None or wanted is None or per.dimension != DURATION:
                 return None
             value /= per.factor / wanted.factor  # "100 an hour" is not "100 a minute"
         return value

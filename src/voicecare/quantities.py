@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-_DIGITS_RE = re.compile(r"^(\d+(?:[.,]\d+)?)([a-z]*)$")
+_DIGITS_RE = re.compile(r"^(\d+(?:[.,]\d+)?)([^\W\d_]*)$")
 TENTHS_MAX = 9
 """A single digit said after a two-word number is its tenths ("thirty eight nine" is 38.9)."""
 HOURS_ON_A_CLOCK = 12
