@@ -41,6 +41,16 @@ def test_a_topic_that_shares_a_phrase_answers_only_for_itself(tmp_path: Path) ->
     assert [f.symptom.id for f in back.answer("my son has a fever").findings] == ["fever"]
 
 
+def test_a_topic_adds_its_own_spoken_numbers_to_the_recogniser(tmp_path: Path) -> None:
+    from voicecare import lm
+
+    root = english_with(tmp_path, (DATA / "newborn_fever", "newborn_fever"))
+    newborn = loader.load(root, topic="newborn_fever")
+    words = {w for line in lm.sentences(newborn) for w in lm.lm_words(line)} | {"a", "hundred", "nine", "one"}
+    model = lm.build(newborn, words, tmp_path / "cache").read_text(encoding="utf-8")
+    assert " of a hundred" in model and " 100" not in model
+
+
 def test_several_topics_need_a_choice_and_an_unknown_one_is_named(tmp_path: Path) -> None:
     root = english_with(tmp_path, (DATA / "newborn_fever", "newborn_fever"))
     with pytest.raises(IntentError, match=r"several topics \(back_spasm_toddler, newborn_fever\): choose one with --topic"):
@@ -98,3 +108,36 @@ def test_the_kiosk_config_chooses_language_and_topic(tmp_path: Path) -> None:
     assert assistant.intents.language.code == "de" and [t.id for t in assistant.intents.topics] == ["fieber"]
     # The kiosk's default wake phrase is the language's own.
     assert settings_from(args, assistant).wake_phrase == "hallo pflege"
+
+
+ALGORITHMS = ("text", "context", "matching", "dialog", "lm", "render", "triage", "intents", "language", "assistant",
+              "domain")
+"""Modules that must hold no word of any language and no symptom id (the command-line adapters may speak English)."""
+
+
+def _code_strings(path: Path) -> list[tuple[int, str]]:
+    """String constants of a module that are not docstrings or comments."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs]
+
+
+def test_no_english_word_list_symptom_id_or_wake_phrase_in_the_algorithms() -> None:
+    every = loader.load_all()
+    language, context, spelling = every.language, every.language.context, every.language.spelling
+    words = {" ".join(t.words) for t in context.triggers} | {" ".join(w) for w in context.pure_what_ifs}
+    for group in (context.terminators, context.subjects, context.modals, context.past_words, context.recur_stops,
+                  language.optional_words, language.negations, language.fillers, language.lm_subjects,
+                  set(language.feminine), set(language.spoken_numbers), spelling.possessive_is_after,
+                  set(spelling.contractions), set(spelling.pronoun_classes), set(spelling.irregular_stems),
+                  {language.wake_phrase, language.list_and, language.list_or, *language.headings.values()},
+                  {s.id for s in every.symptoms}):
+        words |= set(group)
+    words -= set(loader.CONTROL_KINDS)  # "yes", "no", ...: the ids of controls.toml's tables, not words said
+    source = Path(loader.__file__).parent
+    found = [(name, line, text) for name in ALGORITHMS for line, text in _code_strings(source / f"{name}.py")
+             if text.strip().lower() in words]
+    assert found == []

@@ -101,6 +101,8 @@ class Topic:
     home_care: tuple[str, ...] = ()
     advice: dict[str, str] = field(default_factory=dict, hash=False)
     """Extra words said when a given symptom is present, keyed by symptom id."""
+    spoken_numbers: dict[str, str] = field(default_factory=dict, hash=False)
+    """Numbers caregivers say about this topic, as the recogniser spells them ("102" -> "a hundred and two")."""
 
 
 @dataclass(frozen=True)

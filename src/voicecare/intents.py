@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -281,7 +281,7 @@ def _check_unique_phrases(
 def _topic(folder: Path, spelling: Spelling, problems: list[str]) -> Topic:
     path = folder / "topic.toml"
     data = _read(path, problems)
-    _unknown_keys(data, ("topic", "symptoms", "interview", "combinations"), str(path), problems)
+    _unknown_keys(data, ("topic", "symptoms", "interview", "combinations", "recogniser"), str(path), problems)
     head = _table(data, "topic", str(path), problems)
     if "id" in head:
         problems.append(f"{path}: topic: id: a topic's id is its folder name ({folder.name!r}); remove this key")
@@ -297,7 +297,21 @@ def _topic(folder: Path, spelling: Spelling, problems: list[str]) -> Topic:
     return _topic_messages(said, folder / MESSAGES, problems, Topic(
         id=topic_id, title=_text(head, "title", f"{path}: topic", problems), symptoms=symptoms,
         interview=interview, combinations=combos, messages={},
+        spoken_numbers=_spoken_numbers(data.get("recogniser", {}), f"{path}: recogniser", problems),
     ))
+
+
+def _spoken_numbers(table: Any, where: str, problems: list[str]) -> dict[str, str]:
+    """Optional ``[recogniser] spoken_numbers``: numbers of this topic as said aloud ("102" -> "a hundred and two")."""
+    if not isinstance(table, dict):
+        problems.append(f"{where}: must be a table")
+        return {}
+    _unknown_keys(table, ("spoken_numbers",), where, problems)
+    numbers = table.get("spoken_numbers", {})
+    if not isinstance(numbers, dict) or not all(isinstance(v, str) and v.strip() for v in numbers.values()):
+        problems.append(f"{where}: spoken_numbers: must be a table of texts")
+        return {}
+    return {str(k): v.strip().lower() for k, v in numbers.items()}
 
 
 def _symptoms(table: Mapping[str, Any], topic_id: str, path: Path, problems: list[str]) -> Iterator[Symptom]:
@@ -398,7 +412,4 @@ def _topic_messages(data: Mapping[str, Any], path: Path, problems: list[str], to
     known = {s.id for s in topic.symptoms}
     _unknown_keys(advice_table, tuple(known), f"{path}: advice", problems)
     advice = {key: _text(advice_table, key, f"{path}: advice", problems) for key in advice_table if key in known}
-    return Topic(
-        id=topic.id, title=topic.title, symptoms=topic.symptoms, interview=topic.interview,
-        combinations=topic.combinations, messages=messages, home_care=home_care, advice=advice,
-    )
+    return replace(topic, messages=messages, home_care=home_care, advice=advice)

@@ -31,7 +31,7 @@ SECTIONS = {
     "matching": ("optional_words", "negations"),
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
                 "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "cues"),
-    "conversation": ("fillers",),
+    "conversation": ("fillers", "list_and", "list_or"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
     "numbers": NUMBER_KEYS,
@@ -63,6 +63,10 @@ class Language:
     """A phrase holding one of these has its own denial inside ("can't breathe")."""
     fillers: frozenset[str] = frozenset()
     """Dropped before an answer is compared with the control phrases ("um")."""
+    list_and: str = ""
+    """Joins the last two names of a list that are all so ("fever and chills")."""
+    list_or: str = ""
+    """Joins the last two names of a list of alternatives ("fever or chills")."""
     lm_subjects: tuple[str, ...] = ()
     """Who a phrase is about, in the recogniser's training sentences ("my son")."""
     lm_frames: tuple[str, ...] = ()
@@ -214,6 +218,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         optional_words=frozenset(_in_token_form(matching, "optional_words", spelling)),
         negations=frozenset(_in_token_form(matching, "negations", spelling)),
         fillers=frozenset(_in_token_form(talk, "fillers", spelling, fold=False)),
+        list_and=talk.text("list_and"), list_or=talk.text("list_or"),
         lm_subjects=lm.words("subjects"), lm_frames=_frames(lm), feminine=lm.mapping("feminine"),
         spoken_numbers=lm.mapping("spoken_numbers"), numbers=numbers, number_cues=number_cues, calendar=calendar,
         question_starts=asking.words("starts"), question_asks=asking.words("asks"),

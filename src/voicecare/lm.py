@@ -125,7 +125,7 @@ def build(intents: IntentSet, known: Iterable[str], cache: Path) -> Path:
     The language folder's common_words.txt adds everyday words, so off-topic speech is heard as itself.
     """
     allowed = set(known)
-    spoken = intents.language.spoken_numbers
+    spoken = {**intents.language.spoken_numbers, **{k: v for t in intents.topics for k, v in t.spoken_numbers.items()}}
     common = intents.folder / COMMON_WORDS if intents.folder is not None else None
     extra = [w for line in _read_words(common) for w in lm_words(line, spoken)]
     lines = [s for s in sentences(intents) if all(w in allowed for w in lm_words(s, spoken))]

@@ -86,6 +86,7 @@ class _Say:
     def __init__(self, intents: IntentSet, level: Level) -> None:
         self.words = intents.messages
         self.level = level
+        self.language = intents.language
 
     def __call__(self, kind: MessageKind, text: str, level: Level | None = None) -> Message:
         return Message(level=level or self.level, kind=kind, text=text)
@@ -93,12 +94,26 @@ class _Say:
     def template(self, key: str, **values: str) -> str:
         return self.words[key].format(**values)
 
+    def all_of(self, found: Iterable[Finding]) -> str:
+        """Symptom names as a list of things that are all so ("fever, chills and pain")."""
+        return _names(found, self.language.list_and)
 
-def _names(found: Iterable[Finding], joiner: str = "and") -> str:
+    def any_of(self, found: Iterable[Finding]) -> str:
+        """Symptom names as a list of alternatives ("fever or chills")."""
+        return _names(found, self.language.list_or)
+
+
+def _names(found: Iterable[Finding], joiner: str) -> str:
     names = [f.symptom.name for f in found]
     if len(names) <= 1:
         return "".join(names)
-    return f"{', '.join(names[:-1])} {joiner} {names[-1]}"
+    last = f" {joiner} " if joiner else ", "
+    return f"{', '.join(names[:-1])}{last}{names[-1]}"
+
+
+def _sentence_start(text: str) -> str:
+    """The first letter made a capital, the rest left as written (names may hold capitals of their own)."""
+    return text[:1].upper() + text[1:]
 
 
 def _topics_of(found: Sequence[Finding], topics: Iterable[Topic]) -> list[Topic]:
@@ -110,11 +125,11 @@ def _readback(say: _Say, present: Sequence[Finding], found: Sequence[Finding]) -
     denied = [f for f in found if f.status is Status.ABSENT]
     parts = []
     if present:
-        parts.append(say.template("readback", items=_names(present)))
+        parts.append(say.template("readback", items=say.all_of(present)))
     if len(denied) > READBACK_DENIED_MAX:
         parts.append(say.words["readback_denied_many"])  # a read-back is a few words (rule 12)
     elif denied:
-        parts.append(say.template("readback_denied", items=_names(denied, "or")))
+        parts.append(say.template("readback_denied", items=say.any_of(denied)))
     return [say(_K.READBACK, " ".join(parts))] if parts else []
 
 
@@ -122,14 +137,14 @@ def _emergency(
     say: _Say, present: Sequence[Finding], found: Sequence[Finding], combos: Sequence[str], disclaimer: bool,
 ) -> list[Message]:
     urgent_signs = [f for f in present if f.symptom.level is Level.EMERGENCY] or list(present)
-    # "Call 911 now." stands alone so that speech can have it ready before it is needed.
-    reason = say.template("emergency_reason", items=_names(urgent_signs).capitalize())
+    # The emergency instruction stands alone so that speech can have it ready before it is needed.
+    reason = say.template("emergency_reason", items=_sentence_start(say.all_of(urgent_signs)))
     messages = [say(_K.EMERGENCY, say.words["emergency"]), say(_K.EMERGENCY, reason)]
     messages += [say(_K.EMERGENCY, text) for text in combos]
     messages.append(say(_K.EMERGENCY, say.words["emergency_stay"]))
     unsure = [f for f in urgent_signs if f.uncertain and f.symptom.level is Level.EMERGENCY]
     if unsure:
-        messages.append(say(_K.CONFIRM, say.template("uncertain_emergency", items=_names(unsure, "or"))))
+        messages.append(say(_K.CONFIRM, say.template("uncertain_emergency", items=say.any_of(unsure))))
     messages += _readback(say, present, found)
     if disclaimer:
         messages.append(say(_K.DISCLAIMER, say.words["disclaimer"]))
