@@ -12,7 +12,7 @@ from voicecare.quantities import NumberWords
 COMPARISONS = ("at_least", "above", "below", "at_most", "down")
 NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "fractions", "per", "units", "unit_first",
                "clock", "cues", "calendar")
-CALENDAR_KEYS = ("days", "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments")
+CALENDAR_KEYS = ("days", "day_unit", "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments")
 MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs_unit", "unit_is_enough", "deniable", "longest",
                 "inherit_unit", "cue_before", "cue_after")
 UNIT_KEYS = ("dimension", "factor", "offset", "age", "by_size")
@@ -71,7 +71,8 @@ def number_words(data: Mapping[str, Any], where: str, problems: list[str]) -> tu
     say.unknown(calendar_table, CALENDAR_KEYS, "numbers.calendar")
     calendar = Calendar(
         days={k: int(v) for k, v in _numbers_map(calendar_table, "days", say).items()},
-        **{key: _words(calendar_table, key, say) for key in CALENDAR_KEYS if key != "days"},
+        day_unit=str(calendar_table.get("day_unit", "")),
+        **{key: _words(calendar_table, key, say) for key in CALENDAR_KEYS if key not in ("days", "day_unit")},
     )
     lexicon = NumberWords(
         digits={k: int(v) for k, v in _numbers_map(table, "digits", say).items()},

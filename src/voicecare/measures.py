@@ -113,6 +113,8 @@ class Calendar:
     """Words for days, so "since Sunday ... today is Wednesday" is three days."""
 
     days: Mapping[str, int] = field(default_factory=dict, hash=False)
+    day_unit: str = ""
+    """The unit id of a day, for a span counted from day names."""
     since: frozenset[str] = frozenset()
     last: frozenset[str] = frozenset()
     """"since last Friday": a week or more back."""
@@ -311,5 +313,5 @@ def _weekday_spans(words: Sequence[str], calendar: Calendar, today: int | None) 
         days = (now - calendar.days[words[j]]) % 7 or 7
         if (last and not later) or calendar.last & set(words[j + 1:j + 4]):
             days = max(days, 7)  # "since last Friday", "since Tuesday of last week" reach back into last week
-        spans.append(Quantity(float(days), i, j + 1, "day"))
+        spans.append(Quantity(float(days), i, j + 1, calendar.day_unit))
     return spans

@@ -145,30 +145,30 @@ def _cardinal(words: Sequence[str], i: int, lex: NumberWords) -> tuple[int, int,
     j = i
     while j < len(words):
         word, following = words[j], words[j + 1] if j + 1 < len(words) else ""
-        if word in lex.digits and previous not in ("digit", "teen") and not (previous == "tens" and lex.digits[word] >= 10):
+        if word in lex.digits and previous not in ("DIGIT", "TEEN") and not (previous == "TENS" and lex.digits[word] >= 10):
             current += lex.digits[word]
-            kind = "digit" if lex.digits[word] < 10 else "teen"
-        elif word in lex.tens and previous in ("", "scale", "joiner"):
+            kind = "DIGIT" if lex.digits[word] < 10 else "TEEN"
+        elif word in lex.tens and previous in ("", "MULTIPLIER", "JOINER"):
             current += lex.tens[word]
-            kind = "tens"
-        elif word in lex.scales and previous in ("digit", "teen", "tens", "one"):
+            kind = "TENS"
+        elif word in lex.scales and previous in ("DIGIT", "TEEN", "TENS", "ONE"):
             scale = lex.scales[word]
             current = max(current, 1) * scale
             if scale >= 1000:
                 total, current = total + current, 0
-            kind = "scale"
+            kind = "MULTIPLIER"
         elif word in lex.one and following in lex.scales and previous == "":
-            current, kind = 1, "one"
-        elif word in lex.joiners and previous == "scale" and (following in lex.digits or following in lex.tens):
-            kind = "joiner"
+            current, kind = 1, "ONE"
+        elif word in lex.joiners and previous == "MULTIPLIER" and (following in lex.digits or following in lex.tens):
+            kind = "JOINER"
         else:
             break
         kinds.append(kind)
         previous = kind
         j += 1
-    if not kinds or kinds[-1] in ("one", "joiner"):
+    if not kinds or kinds[-1] in ("ONE", "JOINER"):
         return None
-    return total + current, j, kinds == ["tens", "digit"]
+    return total + current, j, kinds == ["TENS", "DIGIT"]
 
 
 def _decimals(words: Sequence[str], j: int, lex: NumberWords) -> tuple[float, int] | None:
