@@ -69,3 +69,23 @@ def test_json_names_the_care_question() -> None:
     assert result["care_questions"] == [{"id": "heat_at_bedtime", "heard": result["care_questions"][0]["heard"]}]
     assert result["disposition"] == "home_care"
     assert result["messages"][0]["kind"] == "care_answer"
+
+
+@pytest.mark.parametrize(("text", "care_id"), [
+    ("is a hot water bottle in bed overnight ok?", "heat_at_bedtime"),
+    ("how long should the ice pack stay on?", "ice"),
+])
+def test_this_topics_own_care_needs_no_topic_word(assistant: Assistant, text: str, care_id: str) -> None:
+    result = ask(assistant, text)
+    assert [q.id for q in result.care] == [care_id] and result.disposition is Level.HOME_CARE
+
+
+def test_a_general_question_needs_the_topic_said_in_it_or_before(assistant: Assistant) -> None:
+    from voicecare.dialog import Conversation
+
+    assert ask(assistant, "can he go to nursery tomorrow?").care == ()
+    talk = Conversation(assistant)
+    talk.hear("his back is a bit stiff")
+    talk.hear("skip")
+    later = talk.hear("can he go to nursery tomorrow?")
+    assert later.messages[0].kind == "care_answer" and "daycare" in later.messages[0].text

@@ -58,13 +58,16 @@ class Assistant:
         text = utterance[:MAX_UTTERANCE_CHARS]
         return self.triage(self.understand(text), self.care_questions(text))
 
-    def care_questions(self, text: str) -> tuple[CareQuestion, ...]:
-        """The care question asked in ``text``, if any ("how long do I ice it?")."""
+    def care_questions(self, text: str, *, on_topic: bool = False) -> tuple[CareQuestion, ...]:
+        """The care question asked in ``text``, if any ("how long do I ice it?").
+
+        ``on_topic``: the conversation is already about the topic, so the question needs no topic word.
+        """
         if self.intents.care is None:
             return ()
         spelling = self.intents.language.spelling
         heard, breaks = spelling.tokens_and_breaks(text)
-        return self.intents.care.recognise(text, [spelling.canonical(w) for w in heard], breaks)
+        return self.intents.care.recognise(text, [spelling.canonical(w) for w in heard], breaks, on_topic=on_topic)
 
     def triage(self, found: Sequence[Finding], care: Sequence[CareQuestion] = ()) -> TriageResult:
         """Triage findings; the disclaimer is included the first time only (rule 8)."""

@@ -23,6 +23,8 @@ class CareIntent:
     answer: str
     instead_of: frozenset[str] = frozenset()
     """Narrower questions this one answers better ("ice and heat" instead of "ice" and "heat")."""
+    needs_topic_word: bool = True
+    """False for questions only this topic's care raises ("a heating pad at night?"): no "back" needed."""
 
 
 @dataclass(frozen=True)
@@ -41,20 +43,33 @@ class CareBook:
 
     intents: tuple[CareIntent, ...]
     topic_words: frozenset[str]
-    """Words that tie a question to the topics ("back"): a heating pad for a sore knee is not ours."""
+    """Words that tie a question to the topics ("back")."""
+    elsewhere: frozenset[str]
+    """Places a question may name that are not the topic's ("knee"): a heating pad for a knee is not ours."""
     starts: frozenset[str]
     """Words that open a question ("can", "should", "how")."""
     asks: tuple[tuple[str, ...], ...]
     """Phrases that ask anywhere ("any tips", "i want to know")."""
     stem: Spelling
 
-    def recognise(self, text: str, words: Sequence[str], breaks: Mapping[int, bool]) -> tuple[CareQuestion, ...]:
-        """The care questions asked in ``words`` (tokens of ``text``), most specific first."""
+    def recognise(self, text: str, words: Sequence[str], breaks: Mapping[int, bool], *,
+                  on_topic: bool = False) -> tuple[CareQuestion, ...]:
+        """The care question asked in ``words`` (tokens of ``text``), the most specific.
+
+        ``on_topic`` is set when the conversation is already about the topic,
+        so "can she go to daycare?" needs no "back" of its own.
+        """
         stems = {self.stem.stem(w): i for i, w in enumerate(words)} | {w: i for i, w in enumerate(words)}
-        if not self._asks(text, words, breaks) or not any(w in stems for w in self.topic_words):
+        if not self._asks(text, words, breaks):
             return ()
+        said_topic = any(w in stems for w in self.topic_words)
+        if not said_topic and any(w in stems for w in self.elsewhere):
+            return ()
+        on_topic = on_topic or said_topic
         found: list[CareQuestion] = []
         for intent in self.intents:
+            if intent.needs_topic_word and not on_topic:
+                continue
             for pattern in intent.groups:
                 places = [next((stems[w] for w in group if w in stems), None) for group in pattern]
                 if all(p is not None for p in places):
@@ -79,18 +94,20 @@ def read(topics: Mapping[str, Mapping[str, Any]], starts: Sequence[str], asks: S
     """A CareBook from every topic's ``care.toml`` (keyed by path) and the language's ``[questions]`` words."""
     intents: list[CareIntent] = []
     topic_words: set[str] = set()
+    elsewhere: set[str] = set()
     for where, data in topics.items():
         for key in data:
-            if key not in ("care", "topic_words"):
-                problems.append(f"{where}: {key}: unknown key (expected one of: care, topic_words)")
+            if key not in ("care", "topic_words", "elsewhere"):
+                problems.append(f"{where}: {key}: unknown key (expected one of: care, elsewhere, topic_words)")
         topic_words |= {spelling.stem(w) for w in _words(data.get("topic_words"), f"{where}: topic_words", problems)}
+        elsewhere |= {spelling.stem(w) for w in _words(data.get("elsewhere", []), f"{where}: elsewhere", problems)}
         table = data.get("care", {})
         if not isinstance(table, dict):
             problems.append(f"{where}: care: must be a table")
             continue
         intents += [i for key, body in table.items() if (i := _intent(key, body, f"{where}: care.{key}", spelling, problems))]
     phrases = tuple(tuple(spelling.tokens(p)) for p in asks)
-    return CareBook(tuple(intents), frozenset(topic_words), frozenset(starts), phrases, spelling)
+    return CareBook(tuple(intents), frozenset(topic_words), frozenset(elsewhere), frozenset(starts), phrases, spelling)
 
 
 def _words(value: Any, where: str, problems: list[str]) -> list[str]:
@@ -105,8 +122,8 @@ def _intent(key: str, body: Any, where: str, spelling: Spelling, problems: list[
         problems.append(f"{where}: must be a table")
         return None
     for name in body:
-        if name not in ("near", "answer", "instead_of"):
-            problems.append(f"{where}: {name}: unknown key (expected one of: answer, instead_of, near)")
+        if name not in ("near", "answer", "instead_of", "needs_topic_word"):
+            problems.append(f"{where}: {name}: unknown key (expected one of: answer, instead_of, near, needs_topic_word)")
     answer = body.get("answer")
     if not isinstance(answer, str) or not answer.strip():
         problems.append(f"{where}: answer: missing text")
@@ -115,5 +132,5 @@ def _intent(key: str, body: Any, where: str, spelling: Spelling, problems: list[
         tuple(frozenset(spelling.stem(w) for w in spelling.tokens(group)) for group in pattern.split("+"))
         for pattern in _words(body.get("near"), f"{where}: near", problems)
     )
-    return CareIntent(key, patterns, answer.strip(), frozenset(_words(body.get("instead_of", []), f"{where}: instead_of",
-                                                                      problems)))
+    instead_of = frozenset(_words(body.get("instead_of", []), f"{where}: instead_of", problems))
+    return CareIntent(key, patterns, answer.strip(), instead_of, bool(body.get("needs_topic_word", True)))

@@ -83,7 +83,7 @@ class Conversation:
         if not self.assistant.intents.language.tokens(text) and not unsure:
             return self._turn(text, [self._say("listening")], None)
         self._merge(self.assistant.understand(text))
-        self.care = self.assistant.care_questions(text)
+        self.care = self.assistant.care_questions(text, on_topic=any(f.status is Status.PRESENT for f in self.found))
         return self._respond(text)
 
     def _command(self, text: str, command: str) -> Turn:
