@@ -72,7 +72,7 @@ def test_json_names_the_care_question() -> None:
 
 
 @pytest.mark.parametrize(("text", "care_id"), [
-    ("is a hot water bottle in bed overnight ok?", "heat_at_bedtime"),
+    ("is a heat pad in bed overnight ok?", "heat_at_bedtime"),
     ("how long should the ice pack stay on?", "ice"),
 ])
 def test_this_topics_own_care_needs_no_topic_word(assistant: Assistant, text: str, care_id: str) -> None:
@@ -89,3 +89,10 @@ def test_a_general_question_needs_the_topic_said_in_it_or_before(assistant: Assi
     talk.hear("skip")
     later = talk.hear("can he go to nursery tomorrow?")
     assert later.messages[0].kind == "care_answer" and "daycare" in later.messages[0].text
+
+
+@pytest.mark.parametrize("text", ["what cream should i use for a nappy rash?", "is a warm bath at bedtime good for a cold?",
+                                  "what is 20 degrees celsius in fahrenheit, for the bath?"])
+def test_everyday_questions_that_share_a_word_with_care_stay_unclear(assistant: Assistant, text: str) -> None:
+    result = ask(assistant, text)
+    assert result.care == () and result.disposition is Level.UNCLEAR, text

@@ -23,8 +23,8 @@ class CareIntent:
     answer: str
     instead_of: frozenset[str] = frozenset()
     """Narrower questions this one answers better ("ice and heat" instead of "ice" and "heat")."""
-    needs_topic_word: bool = True
-    """False for questions only this topic's care raises ("a heating pad at night?"): no "back" needed."""
+    alone: tuple[tuple[frozenset[str], ...], ...] = ()
+    """Patterns that hold with no topic word: this topic's own care ("a heating pad at night?")."""
 
 
 @dataclass(frozen=True)
@@ -68,13 +68,10 @@ class CareBook:
         on_topic = on_topic or said_topic
         found: list[CareQuestion] = []
         for intent in self.intents:
-            if intent.needs_topic_word and not on_topic:
-                continue
-            for pattern in intent.groups:
-                places = [next((stems[w] for w in group if w in stems), None) for group in pattern]
-                if all(p is not None for p in places):
-                    heard = " ".join(words[p] for p in sorted(p for p in places if p is not None))
-                    found.append(CareQuestion(intent.id, intent.answer, heard))
+            for pattern in (*intent.alone, *(intent.groups if on_topic else ())):
+                places = _places(pattern, stems)
+                if places is not None:
+                    found.append(CareQuestion(intent.id, intent.answer, " ".join(words[p] for p in places)))
                     break
         dropped = {i for intent in self.intents if intent.id in {q.id for q in found} for i in intent.instead_of}
         return tuple(q for q in found if q.id not in dropped)[:1]  # one short answer, the most specific (data order)
@@ -87,6 +84,17 @@ class CareBook:
             return True
         joined = f" {' '.join(words)} "
         return any(f" {' '.join(phrase)} " in joined for phrase in self.asks)
+
+
+def _places(pattern: tuple[frozenset[str], ...], stems: Mapping[str, int]) -> list[int] | None:
+    """Where each group of a pattern has a word, each at its own place; None when one has none."""
+    places: list[int] = []
+    for group in pattern:
+        place = next((stems[w] for w in group if w in stems and stems[w] not in places), None)
+        if place is None:
+            return None
+        places.append(place)
+    return sorted(places)
 
 
 def read(topics: Mapping[str, Mapping[str, Any]], starts: Sequence[str], asks: Sequence[str], spelling: Spelling,
@@ -122,15 +130,20 @@ def _intent(key: str, body: Any, where: str, spelling: Spelling, problems: list[
         problems.append(f"{where}: must be a table")
         return None
     for name in body:
-        if name not in ("near", "answer", "instead_of", "needs_topic_word"):
-            problems.append(f"{where}: {name}: unknown key (expected one of: answer, instead_of, near, needs_topic_word)")
+        if name not in ("near", "near_alone", "answer", "instead_of"):
+            problems.append(f"{where}: {name}: unknown key (expected one of: answer, instead_of, near, near_alone)")
     answer = body.get("answer")
     if not isinstance(answer, str) or not answer.strip():
         problems.append(f"{where}: answer: missing text")
         return None
-    patterns = tuple(
-        tuple(frozenset(spelling.stem(w) for w in spelling.tokens(group)) for group in pattern.split("+"))
-        for pattern in _words(body.get("near"), f"{where}: near", problems)
-    )
+    patterns = _patterns(body.get("near"), f"{where}: near", spelling, problems)
+    alone = _patterns(body.get("near_alone", []), f"{where}: near_alone", spelling, problems)
     instead_of = frozenset(_words(body.get("instead_of", []), f"{where}: instead_of", problems))
-    return CareIntent(key, patterns, answer.strip(), instead_of, bool(body.get("needs_topic_word", True)))
+    return CareIntent(key, patterns, answer.strip(), instead_of, alone)
+
+
+def _patterns(value: Any, where: str, spelling: Spelling, problems: list[str]) -> tuple[tuple[frozenset[str], ...], ...]:
+    return tuple(
+        tuple(frozenset(spelling.stem(w) for w in spelling.tokens(group)) for group in pattern.split("+"))
+        for pattern in _words(value, where, problems)
+    )
