@@ -159,3 +159,8 @@ def test_readings_need_the_right_words_near_them(assistant: Assistant, text: str
 def test_a_reading_i_took_is_the_childs_my_own_temperature_is_not(assistant: Assistant) -> None:
     assert level(assistant, "i've got 38.9 on the ear thermometer and her back is sore") is Level.URGENT
     assert level(assistant, "i have a temperature of 38.9 myself, what can i take") is Level.UNCLEAR
+
+
+def test_a_bare_number_after_a_weight_is_a_weight_only_if_it_is_like_one(assistant: Assistant) -> None:
+    assert level(assistant, "she weighed 13 kilos at her check up, she is 2 and her back is sore") is Level.HOME_CARE
+    assert level(assistant, "her weight was 13 kilos, today 12.4, and her back is sore") is Level.URGENT

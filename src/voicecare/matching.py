@@ -108,9 +108,12 @@ class Matcher:
             if len(word) >= self.settings.min_sound_length and len(spelling.sound(word)) >= MIN_SOUND_KEY:
                 self._sounds.setdefault(spelling.sound(word), []).append(word)
         self._known = frozenset(self._vocabulary)
-        self._lexicon = self._known | intents.common_words
+        # Number and unit words are words of their own: "kilos" is not "chills".
+        numbers = intents.language.numbers
+        amounts = {*numbers.digits, *numbers.tens, *numbers.scales, *(numbers.units or {})} - self._known
+        self._lexicon = self._known | intents.common_words | amounts
         self._cache: dict[str, dict[str, float]] = {}
-        self._common = intents.common_words
+        self._common = intents.common_words | amounts
         self._levels = {s.id: s.level for s in intents.symptoms}
         self._measures = intents.measures
 

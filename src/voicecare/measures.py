@@ -24,6 +24,10 @@ ROUND = 6
 """Readings are compared after rounding, so 100.4 F is exactly 38.0 C."""
 INHERIT_REACH = 10
 """A bare number this close after a reading may take its unit ("13 kilos, now 12")."""
+INHERIT_RATIO = 0.5
+"""...if it is within this share of the reading's size."""
+DOWN_REACH = 3
+"""How many words before a weight a word of loss or gain may stand ("lost a kilo", "put on half a kilo")."""
 COMMA_COST = 2
 INSTRUMENT_REACH = 5
 """How close a device word must be for a reading to count as one taken ("on the forehead scanner")."""
@@ -184,7 +188,7 @@ class MeasureBook:
                readings: Sequence[tuple[Quantity, Measure, float]]) -> bool:
         if row.compare != "down":
             return row.holds(base)
-        said = set(words[max(0, quantity.start - 3):quantity.start])
+        said = set(words[max(0, quantity.start - DOWN_REACH):quantity.start])
         if said & self.calendar.up:
             return False
         if said & self.calendar.down:
@@ -196,8 +200,7 @@ class MeasureBook:
         out: list[tuple[Quantity, Measure, float]] = []
         said = list(quantities.read(words, self.numbers)) + list(_weekday_spans(words, self.calendar, self.today))
         for quantity in said:
-            if quantity.unit is None and out and out[-1][1].inherit_unit \
-                    and quantity.start - out[-1][0].end <= INHERIT_REACH and quantity.per is None:
+            if quantity.unit is None and quantity.per is None and out and _inherits(quantity, out[-1][0], out[-1][1]):
                 quantity = Quantity(quantity.value, quantity.start, quantity.end, out[-1][0].unit, None, quantity.decimal)
             reading = self._reading(quantity, words, where)
             if reading is not None:
@@ -254,6 +257,16 @@ class MeasureBook:
                 return None
             value /= per.factor / wanted.factor  # "100 an hour" is not "100 a minute"
         return value
+
+
+def _inherits(quantity: Quantity, earlier: Quantity, measure: Measure) -> bool:
+    """ "13 kilos, now 12": a bare number close after a reading, and close to it in size, shares its unit.
+
+    "13 kilos, she is 2" does not: a number far from the reading is something else (an age).
+    """
+    near = quantity.start - earlier.end <= INHERIT_REACH
+    alike = abs(quantity.value - earlier.value) <= INHERIT_RATIO * earlier.value
+    return measure.inherit_unit and near and alike
 
 
 def _longest_wins(found: list[Match], readings: Sequence[tuple[Quantity, Measure, float]]) -> list[Match]:
