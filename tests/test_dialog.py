@@ -131,3 +131,14 @@ def test_a_care_question_in_conversation_is_answered_first_and_once(assistant: A
     assert first.messages[0].kind == "care_answer" and first.state is State.INTERVIEW
     advice = talk.hear("skip")
     assert "care_answer" not in [m.kind for m in advice.messages]
+
+
+def test_the_disclaimer_is_said_once_when_the_interview_comes_first(assistant: Assistant) -> None:
+    # Rule 8: the first answer asks a question instead of giving advice; the disclaimer must not be lost with it.
+    talk = Conversation(assistant, max_questions=4)
+    said = texts(talk.hear("my son has a fever").messages)
+    while talk.state is State.INTERVIEW:
+        said += texts(talk.hear("no").messages)
+    disclaimer = assistant.intents.messages["disclaimer"]
+    assert said.count(disclaimer) == 1
+    assert said.index(disclaimer) < said.index(assistant.intents.messages["conversation.interview_intro"])

@@ -161,8 +161,8 @@ def test_no_english_word_list_symptom_id_or_wake_phrase_in_the_algorithms() -> N
                   set(language.feminine), set(language.spoken_numbers), spelling.possessive_is_after,
                   set(spelling.contractions), set(spelling.pronoun_classes), set(spelling.irregular_stems),
                   {language.wake_phrase, language.list_and, language.list_or, *language.headings.values()},
-                  {s.id for s in every.symptoms}, _number_words(language), set(language.question_starts),
-                  set(language.question_asks)):
+                  {s.id for s in every.symptoms}, {s for t in every.topics for s in t.lm_subjects},
+                  _number_words(language), set(language.question_starts), set(language.question_asks)):
         words |= set(group)
     words -= set(loader.CONTROL_KINDS)  # "yes", "no", ...: the ids of controls.toml's tables, not words said
     words -= _data_keys()  # "before", "when", "per", "days": names of keys in the data files, not words said
@@ -170,3 +170,19 @@ def test_no_english_word_list_symptom_id_or_wake_phrase_in_the_algorithms() -> N
     found = [(name, line, text) for name in ALGORITHMS for line, text in _code_strings(source / f"{name}.py")
              if text.strip().lower() in words]
     assert found == []
+
+
+def test_building_the_language_model_never_touches_another_process_s_temporary_file(tmp_path: Path) -> None:
+    from voicecare import lm
+
+    intents = loader.load()
+    words = {w for line in lm.sentences(intents) for w in lm.lm_words(line)}
+    model = lm.build(intents, words, tmp_path)
+    whole = model.read_text(encoding="utf-8")
+    model.unlink()
+    # Another checkout's build of the same model, half written under the name a shared scheme would use.
+    theirs = model.with_suffix(".tmp")
+    theirs.write_text("\\data\\\n", encoding="utf-8")
+    assert lm.build(intents, words, tmp_path) == model
+    assert model.read_text(encoding="utf-8") == whole
+    assert theirs.read_text(encoding="utf-8") == "\\data\\\n"

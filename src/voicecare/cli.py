@@ -251,7 +251,7 @@ def _register_doctor(sub: argparse._SubParsersAction[_Parser], common: _Parser) 
         from voicecare import doctor
         from voicecare.speech_cli import models_dir
 
-        return 0 if doctor.run(models_dir(), args.model, args.intents, args.language) else 1
+        return 0 if doctor.run(models_dir(), args.model, args.intents, args.language, args.topic) else 1
 
     command = _add(sub, common, "doctor", "check microphone, speaker, PortAudio, model, speech engine, intents", handler)
     command.add_argument("--model", type=Path, help="Vosk model folder to check")

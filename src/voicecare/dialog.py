@@ -138,9 +138,12 @@ class Conversation:
         question = self._next_question()
         if question is None:
             return self._guidance(text)
-        readback = [m for m in result.messages if m.kind in (MessageKind.CARE_ANSWER, MessageKind.READBACK)]
-        intro = [m for m in readback if m.kind is MessageKind.CARE_ANSWER] if self.asked else [
-            *readback, self._say("interview_intro")]
+        # Before the first question: the care answer, what was heard, and the disclaimer if this answer was to
+        # carry it (rule 8: said once; the advice that would have carried it waits for the answers). A care
+        # question asked during the interview is answered before the next question.
+        kept = (MessageKind.CARE_ANSWER, MessageKind.READBACK, MessageKind.DISCLAIMER)
+        first = [*(m for m in result.messages if m.kind in kept), self._say("interview_intro")]
+        intro = [m for m in result.messages if m.kind is MessageKind.CARE_ANSWER] if self.asked else first
         self.care = ()  # answered now; the guidance after the questions does not repeat it
         self.asked.append(question)
         self.state = State.INTERVIEW

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from voicecare.errors import VoicecareError
+from voicecare.errors import IntentError, VoicecareError
 from voicecare.intents import DEFAULT_LANGUAGE
 
 
@@ -88,7 +88,7 @@ def _speech(text: str) -> Check:
                  f"of {text!r}")
 
 
-def _intents(directory: Path | None, language: str) -> tuple[Check, str]:
+def _intents(directory: Path | None, language: str, topic: str | None) -> tuple[Check, str]:
     """The intents check, and the emergency words to test speech with (the product name if they cannot be read)."""
     from voicecare import intents
 
@@ -96,14 +96,17 @@ def _intents(directory: Path | None, language: str) -> tuple[Check, str]:
     problems = intents.problems_of(folder)
     if problems:
         return Check("intent files", False, f"{problems[0]} ({len(problems)} problem(s))", "voicecare check"), "voicecare"
-    loaded = intents.load_all(folder)
-    return Check("intent files", True, f"{folder} ({', '.join(t.id for t in loaded.topics)})"), loaded.messages["emergency"]
+    try:
+        loaded = intents.load(folder, topic=topic)
+    except IntentError as exc:
+        return Check("intent files", False, str(exc), "name a topic with --topic (or topic in the kiosk config)"), "voicecare"
+    return Check("intent files", True, f"{folder}, topic {loaded.topics[0].id}"), loaded.messages["emergency"]
 
 
 def run(models_dir: Path, model: Path | None, intents_dir: Path | None, language: str = DEFAULT_LANGUAGE,
-        show: Callable[[str], None] = print) -> bool:
+        topic: str | None = None, show: Callable[[str], None] = print) -> bool:
     """Run every check, print a line each; True when all pass."""
-    intents_check, emergency = _intents(intents_dir, language)
+    intents_check, emergency = _intents(intents_dir, language, topic)
     checks = [_portaudio(), _audio_group(), _devices("microphone"), _devices("speaker"), _model(models_dir, model),
               _speech(emergency), intents_check]
     for check in checks:

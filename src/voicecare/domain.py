@@ -103,6 +103,8 @@ class Topic:
     """Extra words said when a given symptom is present, keyed by symptom id."""
     spoken_numbers: dict[str, str] = field(default_factory=dict, hash=False)
     """Numbers caregivers say about this topic, as the recogniser spells them ("102" -> "a hundred and two")."""
+    lm_subjects: tuple[str, ...] = ()
+    """What this topic's phrases are said about, added to the language's ("his back")."""
 
 
 @dataclass(frozen=True)

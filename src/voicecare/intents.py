@@ -297,21 +297,27 @@ def _topic(folder: Path, spelling: Spelling, problems: list[str]) -> Topic:
     return _topic_messages(said, folder / MESSAGES, problems, Topic(
         id=topic_id, title=_text(head, "title", f"{path}: topic", problems), symptoms=symptoms,
         interview=interview, combinations=combos, messages={},
-        spoken_numbers=_spoken_numbers(data.get("recogniser", {}), f"{path}: recogniser", problems),
+        **_recogniser(data.get("recogniser", {}), f"{path}: recogniser", problems),
     ))
 
 
-def _spoken_numbers(table: Any, where: str, problems: list[str]) -> dict[str, str]:
-    """Optional ``[recogniser] spoken_numbers``: numbers of this topic as said aloud ("102" -> "a hundred and two")."""
+def _recogniser(table: Any, where: str, problems: list[str]) -> dict[str, Any]:
+    """Optional ``[recogniser]``: what this topic adds to the recogniser's language model.
+
+    ``subjects`` ("his back") join the language's sentence subjects; ``spoken_numbers``
+    are numbers of this topic as said aloud ("102" -> "a hundred and two").
+    """
     if not isinstance(table, dict):
         problems.append(f"{where}: must be a table")
         return {}
-    _unknown_keys(table, ("spoken_numbers",), where, problems)
+    _unknown_keys(table, ("subjects", "spoken_numbers"), where, problems)
     numbers = table.get("spoken_numbers", {})
     if not isinstance(numbers, dict) or not all(isinstance(v, str) and v.strip() for v in numbers.values()):
         problems.append(f"{where}: spoken_numbers: must be a table of texts")
-        return {}
-    return {str(k): v.strip().lower() for k, v in numbers.items()}
+        numbers = {}
+    subjects = _texts(table, "subjects", where, problems) if "subjects" in table else ()
+    return {"spoken_numbers": {str(k): v.strip().lower() for k, v in numbers.items()},
+            "lm_subjects": tuple(s.lower() for s in subjects)}
 
 
 def _symptoms(table: Mapping[str, Any], topic_id: str, path: Path, problems: list[str]) -> Iterator[Symptom]:

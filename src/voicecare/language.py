@@ -92,21 +92,21 @@ class Language:
 
     @classmethod
     def from_file(cls, path: Path) -> Language:
-        """Load one ``language.toml``; IntentError names every problem."""
+        """Load one ``language.toml``; IntentError names the first problem and counts the rest."""
         problems: list[str] = []
-        language = read(path, problems)
-        if problems:
-            raise IntentError(problems[0] + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
-        return language
+        return _checked(read(path, problems), problems)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], where: str = FILE_NAME) -> Language:
-        """Build from parsed TOML; IntentError names every problem."""
+        """Build from parsed TOML; IntentError names the first problem and counts the rest."""
         problems: list[str] = []
-        language = parse(data, where, problems)
-        if problems:
-            raise IntentError(problems[0] + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
-        return language
+        return _checked(parse(data, where, problems), problems)
+
+
+def _checked(language: Language, problems: list[str]) -> Language:
+    if problems:
+        raise IntentError(problems[0] + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+    return language
 
 
 def read(path: Path, problems: list[str]) -> Language:

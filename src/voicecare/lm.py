@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import re
+import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -46,7 +48,7 @@ def sentences(intents: IntentSet) -> Iterator[str]:
     written = [p for s in intents.symptoms for p in s.phrases]
     # Phrases are written about a boy; the model must expect "wet herself" too.
     phrases = [*written, *(v for p in written if (v := feminine(p, language.feminine)) != p)]
-    subjects = language.lm_subjects or ("",)
+    subjects = (*language.lm_subjects, *(s for t in intents.topics for s in t.lm_subjects)) or ("",)
     for index, phrase in enumerate(phrases):
         other = phrases[(index * 7 + 3) % len(phrases)]
         for frame_index, frame in enumerate(language.lm_frames or ("{p}",)):
@@ -133,9 +135,16 @@ def build(intents: IntentSet, known: Iterable[str], cache: Path) -> Path:
     path = cache / f"voicecare-{hashlib.sha256(text.encode()).hexdigest()[:16]}.lm"
     if not path.exists():
         cache.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".tmp")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(path)
+        # A temporary file of this process's own: every checkout and test run on the machine
+        # builds the same name, and a shared temporary name let one process move another's
+        # half-written model into place, which PocketSphinx then read (it crashed).
+        handle, partial = tempfile.mkstemp(dir=cache, prefix=path.stem, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            Path(partial).replace(path)
+        finally:
+            Path(partial).unlink(missing_ok=True)  # only left when writing failed
     return path
 
 
