@@ -164,3 +164,13 @@ def test_a_reading_i_took_is_the_childs_my_own_temperature_is_not(assistant: Ass
 def test_a_bare_number_after_a_weight_is_a_weight_only_if_it_is_like_one(assistant: Assistant) -> None:
     assert level(assistant, "she weighed 13 kilos at her check up, she is 2 and her back is sore") is Level.HOME_CARE
     assert level(assistant, "her weight was 13 kilos, today 12.4, and her back is sore") is Level.URGENT
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("she was 38.6 this morning and after calpol it is 37.1, her back hurts", Level.URGENT),
+    ("it said 38.6, sorry, i misread it, 37.1, and his back is sore", Level.HOME_CARE),
+    ("he ran 39.1 back in february with the flu, today 36.8 and a sore back", Level.HOME_CARE),
+    ("she may be 38.4 now and her back aches", Level.URGENT),
+])
+def test_a_fever_brought_down_is_still_a_fever_a_misread_one_is_not(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

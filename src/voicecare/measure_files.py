@@ -12,8 +12,9 @@ from voicecare.quantities import NumberWords
 COMPARISONS = ("at_least", "above", "below", "at_most", "down")
 NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "fractions", "per", "units", "unit_first",
                "clock", "cues", "calendar")
-CALENDAR_KEYS = ("days", "day_unit", "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments")
-MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs_unit", "unit_is_enough", "deniable", "longest",
+CALENDAR_KEYS = ("days", "day_unit", "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments",
+                 "months", "corrections")
+MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs_unit", "unit_is_enough", "deniable", "largest",
                 "inherit_unit", "cue_before", "cue_after")
 UNIT_KEYS = ("dimension", "factor", "offset", "age", "by_size")
 THRESHOLD_KEYS = ("measure", "symptom", "status", *COMPARISONS)
@@ -147,7 +148,7 @@ def _measure(measure_id: str, body: Any, cues: frozenset[str], say: _Problems) -
         float(body.get("low", float("-inf"))), float(body.get("high", float("inf"))), tuple(scales),
         body.get("per"), needs_cue, needs_unit=bool(body.get("needs_unit", False)),
         unit_is_enough=bool(body.get("unit_is_enough", True)),
-        deniable=bool(body.get("deniable", True)), longest=bool(body.get("longest", False)),
+        deniable=bool(body.get("deniable", True)), largest=bool(body.get("largest", False)),
         inherit_unit=bool(body.get("inherit_unit", False)),
     )
 

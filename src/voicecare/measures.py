@@ -26,6 +26,10 @@ INHERIT_REACH = 10
 """A bare number this close after a reading may take its unit ("13 kilos, now 12")."""
 INHERIT_RATIO = 0.5
 """...if it is within this share of the reading's size."""
+CORRECTION_AFTER = 6
+"""A correction may also follow the corrected reading ("37.2, I read it wrong")."""
+MONTH_REACH = 8
+"""How far a month's name dates a reading in the same sentence."""
 DOWN_REACH = 3
 """How many words before a weight a word of loss or gain may stand ("lost a kilo", "put on half a kilo")."""
 COMMA_COST = 2
@@ -86,9 +90,9 @@ class Measure:
     """True when a number counts only with one of the measure's units ("2 am", never a bare "2")."""
     inherit_unit: bool = False
     """True when a bare number soon after a reading takes its unit ("13 kilos, now 12")."""
-    longest: bool = False
-    """True when the largest reading counts wherever it was said ("2 days for the leg, a week for the back"),
-    rather than the last one (a temperature, where the later reading corrects the earlier)."""
+    largest: bool = False
+    """True when a reading over the line counts wherever it was said ("38.5 this morning, 37.2 after medicine";
+    "2 days for the leg, a week for the back"), unless a later normal reading corrects it ("38.5, sorry, 37.5")."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,10 @@ class Calendar:
     """ "I", "we": a someone-else cue starting with one, said with an instrument reading, is who took it."""
     instruments: frozenset[str] = frozenset()
     """Words of a measuring device or its reading ("thermometer", "scanner", "says")."""
+    months: frozenset[str] = frozenset()
+    """Month names: a reading said with one is from then ("back in March"), unless it is "since" then."""
+    corrections: frozenset[str] = frozenset()
+    """Words of a self-correction ("sorry", "misread"): a later normal reading after one undoes a high one."""
 
 
 @dataclass(frozen=True)
@@ -171,18 +179,32 @@ class MeasureBook:
                                    heard=" ".join(words[quantity.start:quantity.end]), start=quantity.start,
                                    end=quantity.end, uncertain=hedged))
                 break
-        return _longest_wins(found, readings)
+        return _largest_wins(found, readings, words, self.calendar.corrections)
 
     def _status(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> tuple[Status, bool]:
         """The context status of a reading; "I've got 39.4 on the scanner" is the child's reading, taken by me."""
         span = range(quantity.start, quantity.end)
         status, hedged = context.status_of(where, quantity.start, quantity.end, span, negation_inside=False)
+        if status is Status.PRESENT and self._in_a_named_month(quantity, words, where):
+            return Status.PAST, hedged
         near = words[max(0, quantity.start - INSTRUMENT_REACH):quantity.end + INSTRUMENT_REACH]
         if status is not Status.OTHER or not self.calendar.instruments.intersection(near):
             return status, hedged
         observers = {c.start for c in where.cues
                      if c.trigger.status is Status.OTHER and where.words[c.start] in self.calendar.observers}
         return context.status_of(where, quantity.start, quantity.end, span, negation_inside=False, blocked=observers)
+
+    def _in_a_named_month(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> bool:
+        """ "a 38.5 temperature back in March": a month named in the same sentence dates the reading."""
+        low, high = max(0, quantity.start - MONTH_REACH), min(len(words), quantity.end + MONTH_REACH)
+        for i in range(low, high):
+            if words[i] not in self.calendar.months or (i and words[i - 1] in self.calendar.since):
+                continue
+            between = range(min(i, quantity.end), max(i, quantity.start))
+            # "14 kilos in June and now 13": a new clause ("and", "now") starts another time
+            if not any(where.breaks.get(j, False) or words[j] in where.rules.terminators for j in between):
+                return True
+        return False
 
     def _meets(self, row: Threshold, quantity: Quantity, measure: Measure, base: float, words: Sequence[str],
                readings: Sequence[tuple[Quantity, Measure, float]]) -> bool:
@@ -269,11 +291,17 @@ def _inherits(quantity: Quantity, earlier: Quantity, measure: Measure) -> bool:
     return measure.inherit_unit and near and alike
 
 
-def _longest_wins(found: list[Match], readings: Sequence[tuple[Quantity, Measure, float]]) -> list[Match]:
-    """For measures where the largest reading counts, a normal reading never undoes a reading over the line."""
-    longest = {(q.start, q.end) for q, m, _ in readings if m.longest}
-    over = {m.symptom for m in found if (m.start, m.end) in longest and m.status is Status.PRESENT}
-    return [m for m in found if not ((m.start, m.end) in longest and m.status is Status.ABSENT and m.symptom in over)]
+def _largest_wins(found: list[Match], readings: Sequence[tuple[Quantity, Measure, float]], words: Sequence[str],
+                  corrections: frozenset[str]) -> list[Match]:
+    """For measures where the largest reading counts, a normal reading undoes one over the line only as a correction."""
+    largest = {(q.start, q.end) for q, m, _ in readings if m.largest}
+    mine = [m for m in found if (m.start, m.end) in largest]
+    drop: set[int] = set()
+    for low in (m for m in mine if m.status is Status.ABSENT):
+        for high in (m for m in mine if m.status is Status.PRESENT and m.symptom == low.symptom):
+            corrected = high.end <= low.start and corrections.intersection(words[high.end:low.end + CORRECTION_AFTER])
+            drop.add(id(high) if corrected else id(low))
+    return [m for m in found if id(m) not in drop]
 
 
 def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Sequence[str],
