@@ -174,3 +174,8 @@ def test_a_bare_number_after_a_weight_is_a_weight_only_if_it_is_like_one(assista
 ])
 def test_a_fever_brought_down_is_still_a_fever_a_misread_one_is_not(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+def test_counted_loose_stools(assistant: Assistant) -> None:
+    assert level(assistant, "five watery poos today and a sore back") is Level.FOLLOW_UP
+    assert level(assistant, "one loose poo this morning, his back is a bit tight") is Level.HOME_CARE
