@@ -179,3 +179,13 @@ def test_a_fever_brought_down_is_still_a_fever_a_misread_one_is_not(assistant: A
 def test_counted_loose_stools(assistant: Assistant) -> None:
     assert level(assistant, "five watery poos today and a sore back") is Level.FOLLOW_UP
     assert level(assistant, "one loose poo this morning, his back is a bit tight") is Level.HOME_CARE
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the spasm in her lower back has not eased for two hours now", Level.URGENT),
+    ("His back cramped up at lunch. It has stayed like that for four hours.", Level.URGENT),
+    ("a spasm in his back for a minute or two after the slide, then fine", Level.HOME_CARE),
+    ("she has had spasms in her back on and off for five days", Level.FOLLOW_UP),
+])
+def test_how_long_one_cramp_lasts(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

@@ -15,7 +15,7 @@ NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "f
 CALENDAR_KEYS = ("days", "day_unit", "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments",
                  "months", "corrections")
 MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs_unit", "unit_is_enough", "deniable", "largest",
-                "inherit_unit", "cue_before", "cue_after")
+                "inherit_unit", "across_sentences", "cue_before", "cue_after")
 UNIT_KEYS = ("dimension", "factor", "offset", "age", "by_size")
 THRESHOLD_KEYS = ("measure", "symptom", "status", *COMPARISONS)
 BARE = ("never", "decimal", "any")
@@ -149,7 +149,7 @@ def _measure(measure_id: str, body: Any, cues: frozenset[str], say: _Problems) -
         body.get("per"), needs_cue, needs_unit=bool(body.get("needs_unit", False)),
         unit_is_enough=bool(body.get("unit_is_enough", True)),
         deniable=bool(body.get("deniable", True)), largest=bool(body.get("largest", False)),
-        inherit_unit=bool(body.get("inherit_unit", False)),
+        inherit_unit=bool(body.get("inherit_unit", False)), across_sentences=bool(body.get("across_sentences", False)),
     )
 
 
@@ -166,13 +166,14 @@ def _threshold(index: int, row: Any, measures: Mapping[str, Measure], symptoms: 
         say.add(key, f"measure: unknown measure {row.get('measure')!r}")
     if row.get("symptom") not in symptoms:
         say.add(key, f"symptom: unknown symptom {row.get('symptom')!r}")
-    if len(compare) != 1:
-        say.add(key, f"needs exactly one of: {', '.join(COMPARISONS)}")
+    if not compare or len(compare) > 2 or ("down" in compare and len(compare) > 1):
+        say.add(key, f"needs one of {', '.join(COMPARISONS)}, or two limits ('at_least' and 'below')")
     status = row.get("status", "present")
     if status not in (Status.PRESENT.value, Status.ABSENT.value):
         say.add(key, "status: must be present or absent")
     if len(say.problems) > problems_before:
         return None
     value = row[compare[0]]
+    also = tuple((c, float(row[c])) for c in compare[1:])
     return Threshold(str(row["measure"]), str(row["symptom"]), compare[0],
-                     0.0 if compare[0] == "down" else float(value), Status(status))
+                     0.0 if compare[0] == "down" else float(value), Status(status), also)

@@ -88,6 +88,8 @@ class Measure:
     """False when even with its unit a number needs a cue word ("3 am" is a waking only near "woke")."""
     needs_unit: bool = False
     """True when a number counts only with one of the measure's units ("2 am", never a bare "2")."""
+    across_sentences: bool = False
+    """True when a cue word may stand in the sentence before ("The spasm won't let go. It's been an hour.")."""
     inherit_unit: bool = False
     """True when a bare number soon after a reading takes its unit ("13 kilos, now 12")."""
     largest: bool = False
@@ -106,14 +108,16 @@ class Threshold:
     value: float = 0.0
     status: Status = Status.PRESENT
     """What holding means: present, or absent ("a lower temperature alone is not a fever")."""
+    also: tuple[tuple[str, float], ...] = ()
+    """More limits that must hold too (a cramp of an hour or more, "below" a day)."""
 
     def holds(self, reading: float) -> bool:
         """Whether a reading in base units meets this row."""
         reading = round(reading, ROUND)
-        return {
-            "at_least": reading >= self.value, "above": reading > self.value,
-            "below": reading < self.value, "at_most": reading <= self.value,
-        }.get(self.compare, False)
+        return all({
+            "at_least": reading >= value, "above": reading > value,
+            "below": reading < value, "at_most": reading <= value,
+        }.get(compare, False) for compare, value in ((self.compare, self.value), *self.also))
 
 
 @dataclass(frozen=True)
@@ -224,31 +228,32 @@ class MeasureBook:
         for quantity in said:
             if quantity.unit is None and quantity.per is None and out and _inherits(quantity, out[-1][0], out[-1][1]):
                 quantity = Quantity(quantity.value, quantity.start, quantity.end, out[-1][0].unit, None, quantity.decimal)
-            reading = self._reading(quantity, words, where)
-            if reading is not None:
-                out.append((quantity, *reading))
+            unit = self.units.get(quantity.unit) if quantity.unit else None
+            if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words):
+                continue
+            for measure in self._measures_of(quantity, unit, words, where):
+                base = self._base(quantity, unit, measure)
+                if base is not None and measure.low <= base <= measure.high:
+                    out.append((quantity, measure, base))
         return out
 
-    def _reading(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> tuple[Measure, float] | None:
-        unit = self.units.get(quantity.unit) if quantity.unit else None
-        if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words):
-            return None
+    def _measures_of(self, quantity: Quantity, unit: Unit | None, words: Sequence[str],
+                     where: context.Scene) -> list[Measure]:
+        """What a number measures: any measure its unit alone says, and the one its nearest cue word names.
+
+        "three hours" is a duration; with "cramp" near it, it is also how long a cramp lasted.
+        """
         dimension = RATE if quantity.per else unit.dimension if unit else None
         candidates = [m for m in self.measures if m.dimension == dimension or (dimension is None and not m.needs_unit)]
-        if dimension is not None and len(candidates) == 1 and not candidates[0].needs_cue:
-            measure: Measure | None = candidates[0]
-        elif dimension not in (None, RATE) and len(candidates) == 1 and candidates[0].unit_is_enough:
-            measure = candidates[0]
-        else:
-            measure = _nearest_cue(candidates, quantity, words, where)
-        if measure is None and (unit is None or unit.by_size) and not quantity.per:
-            measure = self._bare(quantity)
-        if measure is None:
-            return None
-        base = self._base(quantity, unit, measure)
-        if base is None or not measure.low <= base <= measure.high:
-            return None
-        return measure, base
+        chosen = [m for m in candidates if dimension is not None and not m.needs_cue]
+        cued = [m for m in candidates if m.needs_cue]
+        if dimension not in (None, RATE) and not chosen and len(cued) == 1 and cued[0].unit_is_enough:
+            chosen.append(cued[0])  # "12 kilos", "101 degrees": the unit says it
+        elif (near := _nearest_cue(cued, quantity, words, where)) is not None:
+            chosen.append(near)
+        if not chosen and (unit is None or unit.by_size) and not quantity.per:
+            chosen += [m for m in [self._bare(quantity)] if m is not None]
+        return chosen
 
     def _is_duration(self, quantity: Quantity, unit: Unit, words: Sequence[str]) -> bool:
         before = words[quantity.start - 1] if quantity.start else ""
@@ -315,7 +320,7 @@ def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Seque
             if words[index] not in measure.cues:
                 continue
             span = range(index + 1, quantity.start + 1) if side == 0 else range(quantity.end, index + 1)
-            if any(where.breaks.get(i, False) for i in span):
+            if not measure.across_sentences and any(where.breaks.get(i, False) for i in span):
                 continue
             cost = distance + COMMA_COST * sum(1 for i in span if i in where.breaks)
             if best is None or (cost, side) < best[:2]:
