@@ -19,6 +19,7 @@ def level(assistant: Assistant, text: str) -> Level:
     "this is life threatening, please help",
     "he won't wake up at all",
     "she has stopped breathing",
+    "he is choking on a grape",
 ])
 def test_emergencies_whatever_the_topic(assistant: Assistant, text: str) -> None:
     result = assistant.answer(text)
@@ -30,6 +31,8 @@ def test_emergencies_whatever_the_topic(assistant: Assistant, text: str) -> None
     "a purple rash came up and her neck is stiff",
     "he has vomited again and again since lunch",
     "she whacked her head on the counter",
+    "i think he swallowed something from the bathroom cabinet",
+    "the cut on her knee won't stop bleeding",
 ])
 def test_serious_outside_the_topic_is_urgent_with_a_short_pointer(assistant: Assistant, text: str) -> None:
     result = assistant.answer(text)
@@ -79,3 +82,8 @@ def test_never_taken_to_a_clinic_is_follow_up(assistant: Assistant) -> None:
 def test_a_hard_knock_to_the_head_is_urgent_an_everyday_bump_is_not(assistant: Assistant) -> None:
     assert level(assistant, "he bumped his head badly on the table and there is a lump") is Level.URGENT
     assert level(assistant, "she bumped her head a while ago and is fine") is Level.UNCLEAR
+
+
+def test_kicking_legs_is_not_choking_and_poison_control_alone_is_no_poisoning(assistant: Assistant) -> None:
+    assert level(assistant, "he fell off the swing onto his back, crying but kicking his legs") is Level.URGENT
+    assert level(assistant, "what is the phone number of the poison line") is Level.UNCLEAR
