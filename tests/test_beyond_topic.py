@@ -87,3 +87,14 @@ def test_a_hard_knock_to_the_head_is_urgent_an_everyday_bump_is_not(assistant: A
 def test_kicking_legs_is_not_choking_and_poison_control_alone_is_no_poisoning(assistant: Assistant) -> None:
     assert level(assistant, "he fell off the swing onto his back, crying but kicking his legs") is Level.URGENT
     assert level(assistant, "what is the phone number of the poison line") is Level.UNCLEAR
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("she has blue eyes and a sore back", Level.HOME_CARE),
+    ("he threw a fit at bath time, his back is still a bit sore", Level.HOME_CARE),
+    ("is this an emergency? his back is sore", Level.HOME_CARE),
+    ("she is having a fit, her arms are jerking", Level.EMERGENCY),
+    ("my baby looks blue", Level.EMERGENCY),
+])
+def test_words_that_only_sound_serious(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
