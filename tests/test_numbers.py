@@ -189,3 +189,13 @@ def test_counted_loose_stools(assistant: Assistant) -> None:
 ])
 def test_how_long_one_cramp_lasts(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("his pulse was 175 right after running around the garden, back a bit sore", Level.HOME_CARE),
+    ("her pulse is 175 lying on the sofa, back sore", Level.EMERGENCY),
+    ("she is crying with her back and breathing 52 a minute", Level.EMERGENCY),
+])
+def test_rates_are_judged_at_rest_and_crying_is_not_rest_enough_to_ignore(assistant: Assistant, text: str,
+                                                                          expected: Level) -> None:
+    assert level(assistant, text) is expected

@@ -13,9 +13,9 @@ COMPARISONS = ("at_least", "above", "below", "at_most", "down")
 NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "fractions", "per", "units", "unit_first",
                "clock", "cues", "calendar")
 CALENDAR_KEYS = ("days", "day_unit", "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments",
-                 "months", "corrections")
+                 "months", "corrections", "exertion")
 MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs_unit", "unit_is_enough", "deniable", "largest",
-                "inherit_unit", "across_sentences", "cue_before", "cue_after")
+                "inherit_unit", "across_sentences", "at_rest", "cue_before", "cue_after")
 UNIT_KEYS = ("dimension", "factor", "offset", "age", "by_size")
 THRESHOLD_KEYS = ("measure", "symptom", "status", *COMPARISONS)
 BARE = ("never", "decimal", "any")
@@ -150,6 +150,7 @@ def _measure(measure_id: str, body: Any, cues: frozenset[str], say: _Problems) -
         unit_is_enough=bool(body.get("unit_is_enough", True)),
         deniable=bool(body.get("deniable", True)), largest=bool(body.get("largest", False)),
         inherit_unit=bool(body.get("inherit_unit", False)), across_sentences=bool(body.get("across_sentences", False)),
+        at_rest=bool(body.get("at_rest", False)),
     )
 
 

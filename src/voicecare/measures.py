@@ -28,6 +28,8 @@ INHERIT_RATIO = 0.5
 """...if it is within this share of the reading's size."""
 CORRECTION_AFTER = 6
 """A correction may also follow the corrected reading ("37.2, I read it wrong")."""
+EXERTION_REACH = 6
+"""How close to a rate a word of exertion must be ("pulse 180 after running")."""
 MONTH_REACH = 8
 """How far a month's name dates a reading in the same sentence."""
 DOWN_REACH = 3
@@ -88,6 +90,8 @@ class Measure:
     """False when even with its unit a number needs a cue word ("3 am" is a waking only near "woke")."""
     needs_unit: bool = False
     """True when a number counts only with one of the measure's units ("2 am", never a bare "2")."""
+    at_rest: bool = False
+    """True when the table holds only at rest: a reading said with exertion ("while running") is not judged."""
     across_sentences: bool = False
     """True when a cue word may stand in the sentence before ("The spasm won't let go. It's been an hour.")."""
     inherit_unit: bool = False
@@ -146,6 +150,8 @@ class Calendar:
     """Words of a measuring device or its reading ("thermometer", "scanner", "says")."""
     months: frozenset[str] = frozenset()
     """Month names: a reading said with one is from then ("back in March"), unless it is "since" then."""
+    exertion: frozenset[str] = frozenset()
+    """Words of a child not at rest ("running", "crying"): a heart rate then is no resting rate."""
     corrections: frozenset[str] = frozenset()
     """Words of a self-correction ("sorry", "misread"): a later normal reading after one undoes a high one."""
 
@@ -198,6 +204,15 @@ class MeasureBook:
                      if c.trigger.status is Status.OTHER and where.words[c.start] in self.calendar.observers}
         return context.status_of(where, quantity.start, quantity.end, span, negation_inside=False, blocked=observers)
 
+    def _exerted(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> bool:
+        """ "180 after running around": an exertion word in the same sentence, close to the reading."""
+        low, high = max(0, quantity.start - EXERTION_REACH), min(len(words), quantity.end + EXERTION_REACH)
+        for i in range(low, high):
+            between = range(min(i, quantity.end), max(i, quantity.start))
+            if words[i] in self.calendar.exertion and not any(where.breaks.get(j, False) for j in between):
+                return True
+        return False
+
     def _in_a_named_month(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> bool:
         """ "a 38.5 temperature back in March": a month named in the same sentence dates the reading."""
         low, high = max(0, quantity.start - MONTH_REACH), min(len(words), quantity.end + MONTH_REACH)
@@ -232,6 +247,8 @@ class MeasureBook:
             if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words):
                 continue
             for measure in self._measures_of(quantity, unit, words, where):
+                if measure.at_rest and self._exerted(quantity, words, where):
+                    continue
                 base = self._base(quantity, unit, measure)
                 if base is not None and measure.low <= base <= measure.high:
                     out.append((quantity, measure, base))
