@@ -199,3 +199,13 @@ def test_how_long_one_cramp_lasts(assistant: Assistant, text: str, expected: Lev
 def test_rates_are_judged_at_rest_and_crying_is_not_rest_enough_to_ignore(assistant: Assistant, text: str,
                                                                           expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("HR 172 sitting still, back sore", Level.EMERGENCY),
+    ("RR 48 at rest and back pain", Level.EMERGENCY),
+    ("temp 38.2C and her back is sore", Level.URGENT),
+    ("she is 101F with a sore back", Level.URGENT),
+])
+def test_chart_shorthand(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
