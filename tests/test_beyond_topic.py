@@ -38,6 +38,8 @@ def test_serious_outside_the_topic_is_urgent_with_a_short_pointer(assistant: Ass
     result = assistant.answer(text)
     assert result.disposition is Level.URGENT, text
     assert any("This guide is for back pain" in m.text for m in result.messages)
+    back_care = set(assistant.intents.topics[0].home_care)
+    assert not back_care & {m.text for m in result.messages}  # short: no back-care tips for a head injury
 
 
 @pytest.mark.parametrize("text", ["what helps a runny nose", "which nappy cream is best", "he has a little cough"])

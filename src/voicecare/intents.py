@@ -40,7 +40,7 @@ CONVERSATION_MESSAGES = (
     "stopped",
 )
 TOPIC_MESSAGES = ("emergency_signs", "urgent_signs", "unchecked")
-SILENCEABLE = ("unchecked",)
+SILENCEABLE = ("unchecked", "home_care")
 """Topic messages a symptom may silence: the reminder to have the child checked, once the caregiver spoke of it."""
 SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences"}
 INTERVIEW_KEYS = {"id", "ask", "symptoms"}

@@ -185,6 +185,10 @@ def _context_notes(say: _Say, found: Sequence[Finding]) -> list[Message]:
 
 def _home_care(say: _Say, topics: Sequence[Topic], found: Sequence[Finding]) -> list[Message]:
     """Comfort care (rule 6: never with an emergency, after the instruction otherwise)."""
+    # A symptom marked ``silences = ["home_care"]`` (a serious thing outside the topic) keeps the answer short:
+    # the topic's comfort care is beside the point when it is present.
+    if any("home_care" in f.symptom.silences for f in found if f.status is Status.PRESENT):
+        return [say(_K.HOME_CARE, say.words["follow_up_care"])]
     messages = [say(_K.HOME_CARE, line) for topic in topics for line in topic.home_care]
     # A symptom marked ``silences = ["unchecked"]`` (a doctor has seen the child, or not) makes the reminder moot.
     silenced = {key for f in found for key in f.symptom.silences}
