@@ -52,14 +52,17 @@ def unstraddled(hits: list[Hit], clauses: Sequence[int]) -> list[Hit]:
     strained it" still read across the break, as no other mention claims the word.
     Nor does one reach over a break and another sign said whole in between:
     in "not complaining about tingling, just the back" the complaint is the
-    tingling's.
+    tingling's. A subject may be shared ("he woke crying, his back is sore":
+    the back is what both are about).
     """
+    subjects = {hit.anchor for hit in hits if hit.loose}
+
     def straddles(hit: Hit) -> bool:
         if not hit.loose or len({clauses[p] for p in hit.positions}) == 1:
             return False
         return any(other.symptom != hit.symptom and not other.loose and (
-            set(other.positions) & set(hit.positions)
-            or hit.positions[0] < other.start and other.end <= hit.positions[-1]) for other in hits)
+            (set(other.positions) & set(hit.positions)) - subjects
+            or (hit.positions[0] < other.start and other.end <= hit.positions[-1])) for other in hits)
 
     return [hit for hit in hits if not straddles(hit)]
 
