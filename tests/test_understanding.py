@@ -462,3 +462,35 @@ def test_stiff_said_of_another_body_part_before_the_child_is_not_the_childs_back
 
 def test_a_loose_pattern_does_not_reach_over_a_break_and_another_sign(assistant: Assistant) -> None:
     assert level(assistant, "he's not complaining about tingling, just the back") is Level.HOME_CARE
+
+
+# ---- after main's numbers, care questions and outside-topic signs
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("his pulse was about ninety... wait, I counted wrong, it's nearer two hundred", Level.EMERGENCY),
+    ("her heart was at 185, sorry, I misread the watch, it is 115, her back is sore", Level.HOME_CARE),
+    ("her hearts about 100 no hang on its more like 210", Level.EMERGENCY),  # a recogniser's "heart's"
+])
+def test_a_corrected_reading_replaces_the_first_and_keeps_its_measure(assistant: Assistant, text: str,
+                                                                       expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+def test_a_filler_before_a_care_question_still_asks(assistant: Assistant) -> None:
+    assert level(assistant, "um how long should the ice pack stay on his back") is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "he's thrown up about five times since breakfast",
+    "she can't keep a thing down",
+])
+def test_vomiting_again_and_again_in_other_words_is_urgent(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.URGENT
+
+
+def test_throwing_something_again_is_not_vomiting(assistant: Assistant) -> None:
+    assert level(assistant, "he threw the ball again and his back hurts") is Level.HOME_CARE
+
+
+def test_a_pause_is_not_a_correction(assistant: Assistant) -> None:
+    assert level(assistant, "she's got a fever, hang on, let me get the thermometer") is Level.URGENT
