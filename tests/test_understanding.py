@@ -494,3 +494,21 @@ def test_throwing_something_again_is_not_vomiting(assistant: Assistant) -> None:
 
 def test_a_pause_is_not_a_correction(assistant: Assistant) -> None:
     assert level(assistant, "she's got a fever, hang on, let me get the thermometer") is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "she had a fainting spell", "he's having heart palpitations", "she's leaking wee and she's been trained since two",
+    "he's soiled his undies twice and he's fully toilet trained", "he's rambling and confused",
+    "she's limp as a dishrag", "she's barely responding",
+])
+def test_more_everyday_words_for_the_911_signs(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "we had a power blackout last night and his back hurts",
+    "the toddler was rambling about dinosaurs, back sore",
+    "my wee one's nose is dripping, back sore",
+])
+def test_those_words_in_ordinary_talk_are_not_911(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
