@@ -512,3 +512,8 @@ def test_more_everyday_words_for_the_911_signs(assistant: Assistant, text: str) 
 ])
 def test_those_words_in_ordinary_talk_are_not_911(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.HOME_CARE
+
+
+def test_over_reaches_back_through_a_mention_that_runs_on_from_the_first(assistant: Assistant) -> None:
+    # "spasm come" (cramps coming back) and "back spasm come back" are one stretch of words.
+    assert level(assistant, "will his back spasm come back once it's gone?") is Level.HOME_CARE

@@ -222,8 +222,10 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     if cue.trigger.reach is not None:
         limit = cue.trigger.reach
     if cue.trigger.ellipsis:  # it points back at the nearest mention only: "a fever and the spasm stopped"
+        # Words of a mention running on from this one ("spasm come | back") are no other sign in between.
+        first = next((i for i in gap if i not in blocked), gap.stop)
         return cue.start >= end and len(gap) <= limit and not any(
-            where.breaks.get(i, False) or i in blocked for i in range(gap.start, gap.stop + 1))
+            where.breaks.get(i, False) or i in blocked for i in range(first, gap.stop + 1))
     if cue.trigger.recurs:  # "a fever last week and now it's back": reaches over "and"
         return len(gap) <= limit + rules.recur_extra and (
             cue.trigger.crosses or not any(where.words[i] in rules.recur_stops for i in gap))
