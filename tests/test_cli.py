@@ -152,3 +152,51 @@ def test_models_list_and_verify(tmp_path: Path) -> None:
 def test_speech_subcommands_have_help(command: str) -> None:
     out = run(command, "--help")
     assert out.returncode == 0 and "usage: voicecare" in out.stdout
+
+
+# ---- text input of any size or kind: refused in one line, or triaged whole
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_a_text_file_that_is_not_a_regular_file_is_refused_at_once(tmp_path: Path, kind: str) -> None:
+    import os
+
+    if kind == "fifo":
+        path = tmp_path / "pipe"
+        os.mkfifo(path)  # with no writer, opening it to read would wait forever
+    else:
+        path = Path("/dev/zero") if kind == "device" else tmp_path
+    out = run("triage", "--text-file", str(path))
+    assert out.returncode == 2 and "not a regular file" in out.stderr
+    assert len(out.stderr.splitlines()) == 1 and "Traceback" not in out.stderr
+
+
+def test_text_from_stdin_with_a_dash() -> None:
+    out = run("triage", "--text-file", "-", "--json", stdin="she fainted\nhis back is sore\n")
+    assert out.returncode == 0, out.stderr
+    assert [json.loads(line)["disposition"] for line in out.stdout.splitlines()] == ["emergency", "home_care"]
+
+
+def test_an_emergency_at_the_end_of_a_very_long_utterance_is_found(tmp_path: Path) -> None:
+    source = tmp_path / "long.txt"
+    source.write_text("so we went to the park and " * 100 + "now he stopped breathing and his lips are blue\n")
+    out = run("triage", "--text-file", str(source), "--json")
+    assert out.returncode == 0, out.stderr
+    (line,) = out.stdout.splitlines()
+    assert json.loads(line)["disposition"] == "emergency"  # it was cut at 2,000 characters and heard as unclear
+
+
+def test_an_overlong_line_is_refused_in_one_line_and_the_rest_triaged(tmp_path: Path) -> None:
+    source = tmp_path / "in.txt"
+    source.write_text("his back is sore " * 7_000 + "\nshe fainted\n")
+    out = run("triage", "--text-file", str(source), "--json")
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1 and "line 1: 119,000 characters" in out.stderr
+    assert [json.loads(line)["disposition"] for line in out.stdout.splitlines()] == ["emergency"]
+
+
+def test_more_text_than_the_cap_is_refused_without_reading_it_all(tmp_path: Path) -> None:
+    source = tmp_path / "big.txt"
+    source.write_text("his back is sore\n" * 70_000)  # 1.2 MB
+    out = run("triage", "--text-file", str(source))
+    assert out.returncode == 2 and "more than 1 MiB of text" in out.stderr and out.stdout == ""
