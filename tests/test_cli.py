@@ -200,3 +200,28 @@ def test_more_text_than_the_cap_is_refused_without_reading_it_all(tmp_path: Path
     source.write_text("his back is sore\n" * 70_000)  # 1.2 MB
     out = run("triage", "--text-file", str(source))
     assert out.returncode == 2 and "more than 1 MiB of text" in out.stderr and out.stdout == ""
+
+
+def test_a_bad_or_empty_recording_does_not_stop_the_batch(tmp_path: Path) -> None:
+    import wave
+
+    empty = tmp_path / "empty.wav"
+    with wave.open(str(empty), "wb") as out:  # a header and 0 data bytes: a traceback stopped the batch here
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16_000)
+    short = tmp_path / "short.wav"
+    with wave.open(str(short), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16_000)
+        out.writeframes(b"\x10\x00" * 800)  # 50 ms
+    broken = tmp_path / "broken.wav"
+    broken.write_text("not audio")
+    files = [empty, broken, short, AUDIO / "clean" / "em_blue.wav"]
+    out = run("triage", "--audio", *map(str, files), "--json", "--engine", "sphinx", "--quiet")
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert [line for line in out.stderr.splitlines() if "error" in line] == [
+        f"voicecare: error: {broken}: not a WAV file; convert it with: sox INPUT.wav -r 16000 -c 1 -b 16 OUTPUT.wav"]
+    results = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["disposition"] for r in results] == ["unclear", "unclear", "emergency"]

@@ -311,3 +311,15 @@ def test_a_grammar_reading_never_says_no_on_its_own(assistant: Assistant, sphinx
     assert session._prefer_answer("he can't breathe", "yes") == "he can't breathe"
     assert session._prefer_answer("um", "[unk]") == "um"
     speaker.close()
+
+
+def test_a_pause_inside_a_turn_keeps_the_whole_turn(tmp_path: Path) -> None:
+    # "... tight after playing at the park" (1.2 s of quiet) "wait, now he is not breathing": one turn.
+    # At 0.3 s of end silence everything after the pause was dropped and it was home care.
+    turn = tmp_path / "paused.wav"
+    pause = silence_wav(tmp_path / "pause.wav", 0.4)  # with the recordings' own 0.4 s lead and tail: 1.2 s
+    subprocess.run(["sox", str(TURNS / "describe.wav"), str(pause), str(TURNS / "not_breathing.wav"), str(turn)],
+                   check=True)
+    turns = listen(turn)
+    assert len(turns) == 2 and turns[1]["disposition"] == "emergency"
+    assert "trouble_breathing" in turns[1]["symptoms"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from voicecare import render
 from voicecare.assistant import Assistant
-from voicecare.errors import InputError
+from voicecare.errors import AudioError, InputError
 from voicecare.interfaces import AudioSink, Recognizer
 from voicecare.sinks import NullSink, SoundDeviceSink, WavSink
 from voicecare.tts import DEFAULT_RATE_WPM, Pyttsx3Synthesizer, Speaker
@@ -80,47 +80,65 @@ def load_recognizer(args: argparse.Namespace, assistant: Assistant) -> Recognize
 
 
 def triage_audio(args: argparse.Namespace) -> int:
-    """``voicecare triage --audio FILE...``: one result per file, the model loaded once."""
-    from voicecare import audio, pipeline
+    """``voicecare triage --audio FILE...``: one result per file, the model loaded once.
 
-    for path in args.audio:
-        audio.read_format(path)  # fail fast, before loading anything, on a file that is not audio
+    A file that cannot be read is reported in one line and the others are
+    still triaged (an emergency among them must not wait); the exit status
+    is then 2.
+    """
+    from voicecare import audio
+
+    files = audio.usable(args.audio, lambda problem: warn(f"error: {problem}"))
+    if not files:
+        return InputError.exit_code
     assistant = Assistant.load(args.intents)
     recognizer = load_recognizer(args, assistant)
     speaker = None if args.quiet else make_speaker(args, assistant)
+    failed = len(args.audio) - len(files)
     try:
-        for path in args.audio:
-            say = speaker.say if speaker is not None else (lambda messages: None)
-            heard = pipeline.recognize(audio.iter_wav(path, recognizer.rate), recognizer, assistant, say)
-            began = time.perf_counter()
-            result = pipeline.answer_transcript(assistant, heard.transcript, heard.early_findings)
-            triage_ms = (time.perf_counter() - began) * 1000
-            if speaker is not None:
-                speaker.say(pipeline.still_to_say(result, heard.early))
-                # Each recording is its own caregiver: one reply must not cut off another.
-                speaker.wait_idle()
-            extra = {
-                "engine": recognizer.name,
-                "model": recognizer.description,
-                "file": str(path),
-                "audio_seconds": round(heard.audio_seconds, 3),
-                "alternatives": list(heard.transcript.alternatives),
-                "emergency_detected_at": None if heard.emergency_at is None else round(heard.emergency_at, 2),
-                "timings": {
-                    "recognize_seconds": round(heard.recognize_seconds, 3),
-                    "realtime_factor": round(heard.recognize_seconds / max(heard.audio_seconds, 1e-6), 3),
-                    "triage_ms": round(triage_ms, 3),
-                },
-            }
-            text = heard.transcript.text
-            if args.json:
-                print(render.as_json_line(result, str(path), text, extra), flush=True)
-            else:
-                print(render.as_text(result, f"{path}: heard \"{text}\"") + "\n", flush=True)
+        for path in files:
+            try:
+                _triage_file(args, path, assistant, recognizer, speaker)
+            except AudioError as exc:  # e.g. the file was cut short or removed while being read
+                warn(f"error: {exc}")
+                failed += 1
     finally:
         if speaker is not None:
             speaker.close()
-    return 0
+    return InputError.exit_code if failed else 0
+
+
+def _triage_file(args: argparse.Namespace, path: Path, assistant: Assistant, recognizer: Recognizer,
+                 speaker: Speaker | None) -> None:
+    from voicecare import audio, pipeline
+
+    say = speaker.say if speaker is not None else (lambda messages: None)
+    heard = pipeline.recognize_recording(audio.iter_wav(path, recognizer.rate), recognizer, assistant, say)
+    began = time.perf_counter()
+    result = pipeline.answer_recording(assistant, heard)
+    triage_ms = (time.perf_counter() - began) * 1000
+    if speaker is not None:
+        speaker.say(pipeline.still_to_say(result, heard.early))
+        # Each recording is its own caregiver: one reply must not cut off another.
+        speaker.wait_idle()
+    extra = {
+        "engine": recognizer.name,
+        "model": recognizer.description,
+        "file": str(path),
+        "audio_seconds": round(heard.audio_seconds, 3),
+        "alternatives": list(heard.transcript.alternatives),
+        "emergency_detected_at": None if heard.emergency_at is None else round(heard.emergency_at, 2),
+        "timings": {
+            "recognize_seconds": round(heard.recognize_seconds, 3),
+            "realtime_factor": round(heard.recognize_seconds / heard.audio_seconds, 3) if heard.audio_seconds else 0.0,
+            "triage_ms": round(triage_ms, 3),
+        },
+    }
+    text = heard.transcript.text
+    if args.json:
+        print(render.as_json_line(result, str(path), text, extra), flush=True)
+    else:
+        print(render.as_text(result, f"{path}: heard \"{text}\"") + "\n", flush=True)
 
 
 def devices(args: argparse.Namespace) -> int:
