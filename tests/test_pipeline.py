@@ -164,3 +164,21 @@ def test_a_microphone_lost_mid_sentence_is_reported_after_what_was_said_is_heard
     assert pipeline.answer_transcript(assistant, heard.transcript).disposition is Level.EMERGENCY
     with pytest.raises(AudioError, match="unplugged"):
         next(turns)
+
+
+def test_a_short_command_ends_the_turn_at_a_short_pause(sphinx: Recognizer, assistant: Assistant,
+                                                        tmp_path: Path) -> None:
+    import subprocess
+
+    turn = tmp_path / "stop_then_more.wav"  # "Stop." then 1.3 s of quiet, then a description
+    subprocess.run(["sox", str(AUDIO / "turns" / "stop.wav"), str(AUDIO / "turns" / "describe.wav"), str(turn)],
+                   check=True)
+
+    def first_turn(quick: bool) -> pipeline.Heard:
+        endpoint = pipeline.Endpointer(quick=lambda text: quick and text == "stop")
+        return pipeline.recognize(iter_wav(turn), sphinx, assistant, lambda _: None, endpoint=endpoint)
+
+    stopped = first_turn(quick=True)
+    assert stopped.transcript.text == "stop" and stopped.audio_seconds < 2.5
+    whole = first_turn(quick=False)  # 1.3 s is a pause inside a turn: the description belongs to it
+    assert "back" in whole.transcript.text

@@ -15,6 +15,8 @@ from voicecare.interfaces import Recognizer, Transcript
 END_SILENCE_SECONDS = 1.5
 """Quiet after speech that ends a caregiver's turn: longer than a pause for breath or thought
 inside one (1.2 s is common), which at 0.3 s cut "... and now he is not breathing right" off."""
+QUICK_END_SECONDS = 0.3
+"""Quiet that ends a turn that so far is a short answer or command ("no", "stop")."""
 MAX_UTTERANCE_SECONDS = 30.0
 """An utterance longer than this is cut (a radio left on must not hold the assistant, and the
 recogniser's work per block grows with the utterance: 10 min in one took 4 times 5 min)."""
@@ -70,16 +72,27 @@ class Endpointer:
     """Decides from loudness when the caregiver has finished speaking.
 
     Vosk's own endpointer cannot be tuned in the PyPI release and
-    PocketSphinx's waits longer, so the turn ends here.
+    PocketSphinx's waits longer, so the turn ends here: after
+    ``end_silence`` of quiet, or ``quick_silence`` when what has been heard
+    so far is a short answer or command (``quick(text)``), so "stop" and
+    "no" are acted on at once. Anything said after that is the next turn.
     """
 
-    def __init__(self, end_silence: float = END_SILENCE_SECONDS) -> None:
+    def __init__(self, end_silence: float = END_SILENCE_SECONDS, quick: Callable[[str], bool] = lambda text: False,
+                 quick_silence: float = QUICK_END_SECONDS) -> None:
         self.end_silence = end_silence
+        self.quick = quick
+        self.quick_silence = quick_silence
         self.loudness = Loudness()
         self.heard_speech = False
         self.quiet_for = 0.0
         self.speech_end = 0.0
         """Seconds into the stream where the last speech block ended."""
+        self._short = False
+
+    def heard(self, text: str) -> None:
+        """The latest partial transcript."""
+        self._short = bool(text) and self.quick(text)
 
     def feed(self, chunk: AudioChunk) -> bool:
         """True once speech has been followed by enough quiet."""
@@ -88,7 +101,8 @@ class Endpointer:
             self.speech_end = chunk.start + chunk.seconds
             return False
         self.quiet_for += chunk.seconds
-        return self.heard_speech and self.quiet_for >= self.end_silence
+        needed = self.quick_silence if self._short else self.end_silence
+        return self.heard_speech and self.quiet_for >= needed
 
 
 def unsure_red_flags(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = ()) -> list[Finding]:
@@ -176,6 +190,8 @@ def recognize(
                 early = emergency_messages(assistant, steady)
                 on_emergency(early)
         spent += time.perf_counter() - began
+        if endpoint is not None and partial is not None:
+            endpoint.heard(partial.text)
         if endpoint is not None and endpoint.feed(chunk):
             break
     began = time.perf_counter()

@@ -98,7 +98,7 @@ class VoiceSession:
     def take_turn(self, chunks: Iterator[AudioChunk]) -> TurnReport | None:
         """Recognise one turn from ``chunks`` (ended by quiet or by the audio), answer it."""
         heard = pipeline.recognize(chunks, self.recognizer, self.assistant, self.speaker.say, self._grammar(),
-                                   pipeline.Endpointer(self.settings.end_silence), echo=self._echo)
+                                   pipeline.Endpointer(self.settings.end_silence, self._short_answer), echo=self._echo)
         text = heard.transcript.text
         if heard.emergency_at is None and self._echo(text):
             return None  # voicecare heard itself
@@ -136,6 +136,11 @@ class VoiceSession:
         if not heard_any:
             self.take_turn(iter(()))
             after_turn()
+
+    def _short_answer(self, text: str) -> bool:
+        """True when ``text`` is an answer or command and nothing else: the turn may end at a short pause."""
+        short = len(tokens(text)) <= SHORT_ANSWER_WORDS
+        return short and self.conversation.answer_kind(text) is not None and not self.assistant.matcher.match(text)
 
     def _prefer_answer(self, free: str, limited: str) -> str:
         """The small-vocabulary reading for a short answer or command, when it is safe to trust.
