@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -213,12 +212,13 @@ class SphinxRecognizer:
             search = "answers"
         if self._last is not None:
             self._last.abandon()  # a turn given up half-way (a fault) must not block the next
-        with warnings.catch_warnings():
-            # Called "unnecessary" by pocketsphinx 5, but without it the front
-            # end's noise estimate carries over: a kiosk test heard "no,
-            # nothing like that" as "back" only after other recordings.
-            warnings.simplefilter("ignore", DeprecationWarning)
-            decoder.start_stream()
+        # Called "unnecessary" by pocketsphinx 5 (a DeprecationWarning, hidden
+        # by default), but without it the front end's noise estimate carries
+        # over: a kiosk test heard "no, nothing like that" as "back" only after
+        # other recordings. Not wrapped in warnings.catch_warnings(), which
+        # swaps process-wide state under the speaker thread: with it, espeak
+        # crashed (segfault) in 8 of about 60 replays; without, 0 of 48.
+        decoder.start_stream()
         decoder.set_cmn(self._baseline_cmn)
         self._last = _SphinxStream(decoder, self.rate, search)
         return self._last
