@@ -23,16 +23,8 @@ VOSK_REQUIRED = ("am/final.mdl", "conf/model.conf")
 VOSK_GRAPHS = (("graph/HCLG.fst",), ("graph/HCLr.fst", "graph/Gr.fst"))
 FRAMES_PER_SECOND = 100
 """PocketSphinx's feature frame rate."""
-WARMUP_SECONDS = 2.0
-"""Audio PocketSphinx first hears only to adapt to the room, before decoding it. On the recorded
-corpus at 10 dB SNR, with the reset per stream: 1 s gave 20/29 exact and 6 false emergencies,
-2 s 23/29 and 2 (the old 1 s with the mean carried over from the previous noisy files: 22/29, 2)."""
-WARMUP_PASSES = 6
-"""Times the warm-up audio is fed: the cepstral mean weighs its past as 5 s of audio, so one
-pass of 1 s moved it a sixth of the way; several move it most of the way."""
-ADAPT_SEARCH = "_adapt"
-ADAPT_GRAMMAR = "#JSGF V1.0; grammar adapt; public <adapt> = <NULL>;"
-"""A search that matches nothing: the warm-up then costs feature extraction only (about 1 ms a pass)."""
+WARMUP_SECONDS = 1.0
+"""Audio PocketSphinx hears once, unsearched, to adapt to the room before decoding."""
 GET_A_MODEL = "run 'voicecare models download small-en-us', or pass --engine sphinx"
 
 
@@ -178,8 +170,6 @@ class SphinxRecognizer:
         # learnt from the last audio is forgotten at each stream (see stream()).
         self._decoder = self._new_decoder()
         self._baseline_cmn: str = self._decoder.get_cmn()
-        self._decoder.add_jsgf_string(ADAPT_SEARCH, ADAPT_GRAMMAR)
-        self._last: _SphinxStream | None = None
 
     @classmethod
     def load(cls, language: Path | None = None) -> SphinxRecognizer:
@@ -197,33 +187,28 @@ class SphinxRecognizer:
             raise ModelError(f"{model}: PocketSphinx could not load its model ({exc})") from None
 
     def stream(self, grammar: Sequence[str] | None = None) -> RecognizerStream:
-        """A fresh utterance on the one decoder; a grammar becomes a JSGF search.
+        """Reuse the decoder (it is one utterance at a time); a grammar becomes a JSGF search.
 
-        The noise estimate and normalisation (cepstral mean) go back to the
-        model's own starting point: kept from the last stream, a minute of
-        loud noise or a beeping tone before an emergency recording turned it
-        into gibberish (measured: 3 of 10 clean emergencies left after a
-        minute of a 1 kHz tone, 10 of 10 with the reset). Each stream then
-        adapts to its own first WARMUP_SECONDS (see _SphinxStream).
+        The front end's noise estimate and the noise normalisation (cepstral
+        mean) go back to the model's own starting point: kept from the last
+        stream, a minute of a 1 kHz tone before the clean emergency recordings
+        left 3 of 10 emergencies (now 10 of 10). The cost, on the recorded
+        corpus at 10 dB SNR: 18/29 exact and 9/10 emergencies, against 22/29
+        and 10/10 when the mean was carried over from the previous noisy files.
+        start_stream() is called "unnecessary" by pocketsphinx 5, but without
+        it a kiosk test heard "no, nothing like that" as "back" only after
+        other recordings.
         """
         decoder = self._decoder
-        search = "_default"
+        decoder.start_stream()
+        decoder.set_cmn(self._baseline_cmn)
         if grammar:
             words = [g for g in grammar if all(decoder.lookup_word(w) for w in g.split())]
             decoder.add_jsgf_string("answers", "#JSGF V1.0; grammar a; public <a> = " + " | ".join(words) + ";")
-            search = "answers"
-        if self._last is not None:
-            self._last.abandon()  # a turn given up half-way (a fault) must not block the next
-        # Called "unnecessary" by pocketsphinx 5 (a DeprecationWarning, hidden
-        # by default), but without it the front end's noise estimate carries
-        # over: a kiosk test heard "no, nothing like that" as "back" only after
-        # other recordings. Not wrapped in warnings.catch_warnings(), which
-        # swaps process-wide state under the speaker thread: with it, espeak
-        # crashed (segfault) in 8 of about 60 replays; without, 0 of 48.
-        decoder.start_stream()
-        decoder.set_cmn(self._baseline_cmn)
-        self._last = _SphinxStream(decoder, self.rate, search)
-        return self._last
+            decoder.activate_search("answers")
+        else:
+            decoder.activate_search("_default")
+        return _SphinxStream(decoder, self.rate)
 
 
 def sphinx_model_dir() -> Path:
@@ -245,68 +230,49 @@ def sphinx_words() -> set[str]:
 class _SphinxStream:
     """A PocketSphinx utterance whose noise normalisation first adapts to this audio.
 
-    The first WARMUP_SECONDS are fed WARMUP_PASSES times to a search that
-    can match nothing (so only the cepstral mean learns this microphone and
-    room, at almost no cost), then decoded for real. Partial results start
-    that much later; the end of the utterance is not delayed. Audio shorter
-    than the warm-up, or none at all, is decoded when the stream finishes.
+    The first WARMUP_SECONDS are fed once without searching (so the cepstral
+    mean reflects this microphone and room), then decoded for real. Partial
+    results start that much later; the end of the utterance is not delayed.
     """
 
-    def __init__(self, decoder: Any, rate: int, search: str) -> None:
+    def __init__(self, decoder: Any, rate: int) -> None:
         self._decoder = decoder
-        self._search = search
+        self._open = True
         self._pending: bytearray | None = bytearray()
-        """Audio held back for the warm-up; None once decoding has begun."""
-        self._open = False
         self._warmup = int(WARMUP_SECONDS * rate) * 2
+        decoder.start_utt()
 
-    def _begin(self) -> None:
+    def _settle(self) -> None:
         if self._pending is None:
             return
         head, self._pending = bytes(self._pending), None
-        decoder = self._decoder
-        if head:  # PocketSphinx raises IndexError for an empty buffer
-            decoder.activate_search(ADAPT_SEARCH)
-            decoder.start_utt()
-            for _ in range(WARMUP_PASSES):
-                decoder.process_raw(head, True, False)
-            decoder.end_utt()
-        decoder.activate_search(self._search)
-        decoder.start_utt()
-        self._open = True
-        if head:
-            decoder.process_raw(head, False, False)
+        if not head:
+            return
+        self._decoder.process_raw(head, True, False)  # no search: adapt only
+        self._decoder.end_utt()
+        self._decoder.start_utt()
+        self._decoder.process_raw(head, False, False)
 
     def accept(self, pcm: bytes) -> Transcript | None:
         if self._pending is not None:
             self._pending.extend(pcm)
             if len(self._pending) < self._warmup:
                 return None
-            self._begin()
-        elif pcm:
+            self._settle()
+        else:
             self._decoder.process_raw(pcm, False, False)
         hyp = self._decoder.hyp()
         return Transcript(hyp.hypstr if hyp else "", False)
 
     def finish(self) -> Transcript:
-        self._begin()
         if self._open:
+            self._settle()
             self._decoder.end_utt()
             self._open = False
         hyp = self._decoder.hyp()
         text = hyp.hypstr if hyp else ""
-        segments = self._decoder.seg() or ()  # None when nothing was decoded
         words = tuple((seg.word.split("(")[0], seg.start_frame / FRAMES_PER_SECOND, seg.end_frame / FRAMES_PER_SECOND)
-                      for seg in segments if not seg.word.startswith(("<", "[")))
-        return Transcript(text, True, self._alternatives(text) if text else (), None, words)
-
-    def abandon(self) -> None:
-        """End the utterance if it is still open, without waiting for a result."""
-        if self._open:
-            self._open = False
-            self._decoder.end_utt()
-
-    def _alternatives(self, text: str) -> tuple[str, ...]:
+                      for seg in (self._decoder.seg() or ()) if not seg.word.startswith(("<", "[")))
         alternatives: list[str] = []
         try:
             for nbest in self._decoder.nbest():
@@ -314,6 +280,6 @@ class _SphinxStream:
                     break
                 if nbest.hypstr and nbest.hypstr != text and nbest.hypstr not in alternatives:
                     alternatives.append(nbest.hypstr)
-        except (RuntimeError, AttributeError, TypeError):  # no lattice for a (nearly) empty utterance
+        except (RuntimeError, AttributeError, TypeError):  # no lattice for an empty utterance
             pass
-        return tuple(alternatives)
+        return Transcript(text, True, tuple(alternatives), None, words)
