@@ -18,7 +18,6 @@ from pathlib import Path
 
 from voicecare import lm, stt
 from voicecare.assistant import Assistant
-from voicecare.intents import default_dir
 from voicecare.sinks import NullSink
 from voicecare.testing import FileMicrophone, silence_wav
 from voicecare.tts import Pyttsx3Synthesizer, Speaker
@@ -38,8 +37,7 @@ def rss_mb() -> float:
 
 def session() -> tuple[VoiceSession, Speaker]:
     assistant = Assistant.load()
-    language = lm.build(assistant.intents, default_dir() / "common_words.txt", stt.sphinx_words(),
-                        Path(tempfile.mkdtemp()))
+    language = lm.build(assistant.intents, stt.sphinx_words(), Path(tempfile.mkdtemp()))
     recognizer = stt.SphinxRecognizer.load(language)
     speaker = Speaker(Pyttsx3Synthesizer, NullSink())  # real synthesis, nothing kept
     speaker.wait_ready()

@@ -22,7 +22,6 @@ from voicecare import lm, pipeline, stt
 from voicecare.assistant import Assistant
 from voicecare.audio import iter_wav
 from voicecare.domain import Level
-from voicecare.intents import default_dir
 from voicecare.speech_cli import models_dir
 from voicecare.testing import FakeOutputDevice, FileMicrophone
 from voicecare.tts import Pyttsx3Synthesizer, Speaker
@@ -44,8 +43,7 @@ def engines(assistant: Assistant) -> list[tuple[str, stt.Recognizer, float, bool
     """(label, recogniser, load seconds, understands English)."""
     found = []
     began = time.perf_counter()
-    language = lm.build(assistant.intents, default_dir() / "common_words.txt", stt.sphinx_words(),
-                        Path(tempfile.mkdtemp()))
+    language = lm.build(assistant.intents, stt.sphinx_words(), Path(tempfile.mkdtemp()))
     found.append(("sphinx+intents-lm", stt.SphinxRecognizer.load(language), time.perf_counter() - began, True))
     english = stt.resolve_model(None, models_dir())
     if english is not None:

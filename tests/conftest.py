@@ -8,7 +8,7 @@ import pytest
 
 from voicecare.assistant import Assistant
 from voicecare.domain import IntentSet
-from voicecare.intents import default_dir, load
+from voicecare.intents import load
 from voicecare.interfaces import Recognizer
 
 
@@ -32,7 +32,7 @@ def sphinx(intents: IntentSet, tmp_path_factory: pytest.TempPathFactory) -> Reco
     """The bundled recogniser with the language model built from the intents, loaded once."""
     from voicecare import lm, stt
 
-    language = lm.build(intents, default_dir() / "common_words.txt", stt.sphinx_words(), tmp_path_factory.mktemp("lm"))
+    language = lm.build(intents, stt.sphinx_words(), tmp_path_factory.mktemp("lm"))
     return stt.SphinxRecognizer.load(language)
 
 

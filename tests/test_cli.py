@@ -275,3 +275,19 @@ def test_a_kiosk_config_with_a_bad_rate_is_refused(tmp_path: Path, rate: str) ->
     out = run("kiosk", "--config", str(config))
     assert out.returncode == 2
     assert "rate" in out.stderr and "kiosk ready" not in out.stderr
+
+
+def test_help_offers_intent_options_only_where_they_are_used_and_shows_defaults() -> None:
+    import argparse
+
+    from voicecare.cli import build_parser
+
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    helps = {name: sub.format_help() for name, sub in commands.choices.items()}
+    for name in ("devices", "models"):
+        assert "--intents" not in helps[name] and "--topic" not in helps[name], name
+    for name in ("triage", "chat", "check", "eval", "listen", "kiosk", "doctor"):
+        assert "--intents" in helps[name] and "--language" in helps[name] and "--topic" in helps[name], name
+    assert "(text)" not in helps["triage"] and "recorded audio" in helps["triage"]
+    for name in ("chat", "listen", "kiosk"):
+        assert "(default 4)" in " ".join(helps[name].split()), name

@@ -118,3 +118,14 @@ def test_a_long_list_of_denials_is_read_back_briefly(assistant: Assistant) -> No
     for _ in range(4):
         turn = talk.hear("no")
     assert turn.messages[0].text == "I heard: back pain or spasm. You said no to the other warning signs I asked about."
+
+
+def test_the_disclaimer_is_said_once_when_the_interview_comes_first(assistant: Assistant) -> None:
+    # Rule 8: the first answer asks a question instead of giving advice; the disclaimer must not be lost with it.
+    talk = Conversation(assistant, max_questions=4)
+    said = texts(talk.hear("my son has a fever").messages)
+    while talk.state is State.INTERVIEW:
+        said += texts(talk.hear("no").messages)
+    disclaimer = assistant.intents.messages["disclaimer"]
+    assert said.count(disclaimer) == 1
+    assert said.index(disclaimer) < said.index(assistant.intents.messages["conversation.interview_intro"])

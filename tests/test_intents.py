@@ -12,10 +12,9 @@ from voicecare.assistant import Assistant
 from voicecare.domain import IntentSet, Level
 from voicecare.errors import IntentError
 
-SHIPPED = loader.default_dir()
+SHIPPED = loader.language_dir(loader.default_dir())
 TINY_TOPIC = """
 [topic]
-id = "earache_toddler"
 title = "Earache (toddler)"
 
 [symptoms.ear_pain]
@@ -51,7 +50,7 @@ def copy_intents(tmp_path: Path) -> Path:
 
 
 def add_tiny_topic(root: Path, topic: str = TINY_TOPIC, messages: str = TINY_MESSAGES) -> None:
-    folder = root / "earache"
+    folder = root / "topics" / "earache_toddler"
     folder.mkdir()
     (folder / "topic.toml").write_text(topic)
     (folder / "messages.toml").write_text(messages)
@@ -93,8 +92,8 @@ def test_interview_covers_every_red_flag(intents: IntentSet) -> None:
 def test_second_topic_loads_with_no_code_change(tmp_path: Path) -> None:
     root = copy_intents(tmp_path)
     add_tiny_topic(root)
-    assistant = Assistant.load(root)
-    assert {t.id for t in assistant.intents.topics} == {"back_spasm_toddler", "earache_toddler"}
+    assert {t.id for t in loader.load_all(root).topics} == {"back_spasm_toddler", "earache_toddler"}
+    assistant = Assistant.load(root, topic="earache_toddler")
     result = assistant.answer("he keeps pulling at his ear and has a stiff neck")
     assert result.disposition is Level.EMERGENCY
     assert result.messages[0].text.startswith("Call 911")
@@ -103,7 +102,7 @@ def test_second_topic_loads_with_no_code_change(tmp_path: Path) -> None:
     assert any(m.text == "Keep your child comfortable." for m in calm.messages)
 
 
-def problems_after(tmp_path: Path, edit: str, replacement: str, file: str = "back_spasm_toddler/topic.toml") -> list[str]:
+def problems_after(tmp_path: Path, edit: str, replacement: str, file: str = "topics/back_spasm_toddler/topic.toml") -> list[str]:
     root = copy_intents(tmp_path)
     path = root / file
     text = path.read_text()
@@ -130,11 +129,26 @@ def test_phrase_claimed_by_two_symptoms_is_reported(tmp_path: Path) -> None:
     assert any("symptoms.chills: phrase 'fainted' is also claimed by symptoms.fainting" in p for p in problems)
 
 
-def test_duplicate_symptom_ids_across_topics_are_reported(tmp_path: Path) -> None:
+def test_symptom_ids_belong_to_their_topic(tmp_path: Path) -> None:
     root = copy_intents(tmp_path)
     add_tiny_topic(root, TINY_TOPIC.replace("symptoms.stiff_neck", "symptoms.fever").replace('"stiff_neck"', '"fever"'))
-    problems = loader.problems_of(root)
-    assert any("symptoms.fever: duplicate symptom id" in p for p in problems)
+    assert loader.problems_of(root) == []
+    ear = loader.load(root, topic="earache_toddler")
+    assert ear.symptom("fever").level is Level.EMERGENCY and ear.symptom("fever").topic == "earache_toddler"
+    assert loader.load(root, topic="back_spasm_toddler").symptom("fever").level is Level.URGENT
+
+
+def test_a_topic_id_in_the_file_is_reported_the_folder_names_it(tmp_path: Path) -> None:
+    root = copy_intents(tmp_path)
+    add_tiny_topic(root, TINY_TOPIC.replace("[topic]\n", '[topic]\nid = "earache"\n'))
+    assert any(p.endswith("topic.toml: topic: id: a topic's id is its folder name ('earache_toddler'); remove this key")
+               for p in loader.problems_of(root))
+
+
+def test_silences_names_a_topic_message(tmp_path: Path) -> None:
+    problems = problems_after(tmp_path, 'silences = ["unchecked"]', 'silences = ["home_care"]')
+    assert any(p.endswith("symptoms.not_seen_by_provider: silences: 'home_care' cannot be silenced (only: unchecked)")
+               for p in problems)
 
 
 def test_interview_naming_an_unknown_symptom_is_reported(tmp_path: Path) -> None:
@@ -143,7 +157,7 @@ def test_interview_naming_an_unknown_symptom_is_reported(tmp_path: Path) -> None
 
 
 def test_broken_toml_is_reported_not_raised(tmp_path: Path) -> None:
-    problems = problems_after(tmp_path, "[topic]", "[topic", file="back_spasm_toddler/topic.toml")
+    problems = problems_after(tmp_path, "[topic]", "[topic", file="topics/back_spasm_toddler/topic.toml")
     assert any("topic.toml: cannot be read" in p for p in problems)
 
 
@@ -162,3 +176,25 @@ def test_load_raises_one_intent_error_naming_the_first_problem(tmp_path: Path) -
 def test_missing_folder_is_an_intent_error(tmp_path: Path) -> None:
     with pytest.raises(IntentError, match="intents folder not found"):
         loader.load(tmp_path / "nope")
+
+
+def test_language_file_problems_name_file_and_key(tmp_path: Path) -> None:
+    problems = problems_after(tmp_path / "a", 'modals = ["can", "could"', 'modals = ["can\'t", "could"', file="language.toml")
+    assert any(p.endswith("language.toml: context: modals: \"can't\" never matches: write it as 'can not' "
+                          "(contractions expanded, pronouns folded)") for p in problems), problems
+    problems = problems_after(tmp_path / "b", 'status = "other"', 'status = "elsewhere"', file="language.toml")
+    assert any("language.toml: context.cues[5]: status: must be one of: present, absent" in p for p in problems), problems
+    problems = problems_after(tmp_path / "c", "pre_scope = 6", 'pre_scope = "six"', file="language.toml")
+    assert any(p.endswith("language.toml: context: pre_scope: must be a whole number, 0 or more") for p in problems)
+    problems = problems_after(tmp_path / "d", 'home_care = "HOME CARE"', 'homecare = "HOME CARE"', file="language.toml")
+    assert any("language.toml: headings: homecare: unknown key" in p for p in problems)
+    assert any(p.endswith("language.toml: headings: home_care: missing text") for p in problems)
+
+
+def test_language_from_dict_raises_one_error_naming_the_problem() -> None:
+    from voicecare.language import Language
+
+    with pytest.raises(IntentError, match=r"language.toml: language: code: missing text"):
+        Language.from_dict({"headings": {level.id: "x" for level in Level}})
+    tiny = Language.from_dict({"language": {"code": "xx"}, "headings": {level.id: level.id for level in Level}})
+    assert tiny.code == "xx" and tiny.tokens("Fieber, hoch!") == ["fieber", "hoch"]

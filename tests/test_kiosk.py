@@ -241,10 +241,9 @@ def test_a_full_disk_loses_log_lines_whole_and_says_so_once(tmp_path: Path) -> N
 
 def test_the_wake_phrase_is_in_the_pocketsphinx_language_model(intents: IntentSet, tmp_path: Path) -> None:
     from voicecare import lm, stt
-    from voicecare.intents import default_dir
 
     def model(*phrases: str) -> str:
-        return lm.build(intents, default_dir() / "common_words.txt", stt.sphinx_words(), tmp_path, phrases).read_text()
+        return lm.build(intents, stt.sphinx_words(), tmp_path, phrases).read_text()
 
     assert " voice care" not in model()  # without it, "hey voice care" could never be recognised
     assert " hey voice care" in model(kiosk_config.DEFAULT_WAKE)

@@ -1,4 +1,4 @@
-"""The triage engine keeps every rule of TRIAGE_POLICY.md (one test or more per rule)."""
+"""The triage engine keeps every rule of docs/policy.md (one test or more per rule)."""
 
 from __future__ import annotations
 
@@ -205,3 +205,20 @@ def test_diapers_are_bladder_problems_not_loss_of_control(assistant: Assistant) 
 def test_nothing_found_is_unclear(intents: IntentSet) -> None:
     result = triage([], intents)
     assert result.disposition is Level.UNCLEAR and result.messages[0].kind == "unclear"
+
+
+def test_one_front_door_for_final_and_partial_transcripts(assistant: Assistant) -> None:
+    final = {f.symptom.id: f.status for f in assistant.understand("no fever, but his back hurts")}
+    assert final == {"fever": Status.ABSENT, "back_spasm": Status.PRESENT}
+    # A partial transcript is acted on only when it already makes an emergency.
+    assert assistant.understand_partial("he has a fever and") == {}
+    assert set(assistant.understand_partial("he stopped breathing and")) == {"trouble_breathing"}
+    assert assistant.understand_partial("no he is not breathing hard") == {}
+
+
+def test_message_kinds_are_an_enum_that_reads_as_text(assistant: Assistant) -> None:
+    from voicecare.domain import MessageKind
+
+    result = assistant.answer("she can't breathe")
+    assert all(isinstance(m.kind, MessageKind) for m in result.messages)
+    assert result.messages[0].kind is MessageKind.EMERGENCY and result.messages[0].kind == "emergency"

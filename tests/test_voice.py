@@ -288,6 +288,7 @@ def test_deploy_files_describe_a_restartable_unprivileged_service() -> None:
 
     config = tomllib.loads((root / "voicecare.toml").read_text())
     assert set(config["kiosk"]) <= set(KEYS)
+    assert config["kiosk"]["language"] == "en"
 
 
 

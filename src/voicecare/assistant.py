@@ -8,7 +8,7 @@ from pathlib import Path
 
 from voicecare import intents as intent_files
 from voicecare import triage
-from voicecare.domain import Finding, IntentSet, TriageResult
+from voicecare.domain import Finding, IntentSet, Level, Status, TriageResult
 from voicecare.matching import Matcher, MatchSettings
 
 MAX_UTTERANCE_CHARS = 2_000
@@ -24,14 +24,37 @@ class Assistant:
     disclaimer_due: bool = field(default=True)
 
     @classmethod
-    def load(cls, directory: Path | None = None, settings: MatchSettings | None = None) -> Assistant:
-        """Load the intent files (the only disk access) and build the matcher."""
-        loaded = intent_files.load(directory)
-        return cls(loaded, Matcher(loaded, settings))
+    def load(cls, directory: Path | None = None, settings: MatchSettings | None = None, *,
+             language: str = intent_files.DEFAULT_LANGUAGE, topic: str | None = None) -> Assistant:
+        """Load one language and one topic (the only disk access) and build the matcher.
+
+        ``topic`` may be left out when the language has only one.
+        """
+        return cls.from_settings(intent_files.IntentSettings(directory, language, topic), settings)
+
+    @classmethod
+    def from_settings(cls, intents: intent_files.IntentSettings, matching: MatchSettings | None = None) -> Assistant:
+        """The assistant for these settings (built once from the command line or the config file)."""
+        loaded = intents.load()
+        return cls(loaded, Matcher(loaded, matching))
+
+    def understand(self, transcript: str) -> tuple[Finding, ...]:
+        """What a final transcript says about the child: one finding per symptom, the last statement winning."""
+        return triage.findings(self.matcher.match(transcript[:MAX_UTTERANCE_CHARS]), self.intents)
+
+    def understand_partial(self, partial: str) -> dict[str, Finding]:
+        """The present findings of a partial transcript when together they are an emergency, by symptom id.
+
+        Said at once, before the caregiver has finished (rule 3); anything less waits for the final transcript.
+        """
+        found = self.understand(partial)
+        if triage.triage(found, self.intents, disclaimer=False).disposition is not Level.EMERGENCY:
+            return {}
+        return {f.symptom.id: f for f in found if f.status is Status.PRESENT}
 
     def answer(self, utterance: str) -> TriageResult:
         """Triage one utterance."""
-        return self.triage(triage.findings(self.matcher.match(utterance[:MAX_UTTERANCE_CHARS]), self.intents))
+        return self.triage(self.understand(utterance))
 
     def triage(self, found: Sequence[Finding]) -> TriageResult:
         """Triage findings; the disclaimer is included the first time only (rule 8)."""

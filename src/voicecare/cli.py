@@ -14,7 +14,9 @@ from typing import NoReturn, TextIO
 
 from voicecare import __version__, render
 from voicecare.assistant import Assistant
+from voicecare.dialog import DEFAULT_MAX_QUESTIONS
 from voicecare.errors import InputError, VoicecareError
+from voicecare.intents import DEFAULT_LANGUAGE, ENV_VAR, IntentSettings
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -76,15 +78,30 @@ def _terminate_cleanly() -> Iterator[None]:
 
 def build_parser() -> argparse.ArgumentParser:
     """All subcommands; each registers its own arguments."""
-    parser = _Parser(prog="voicecare", description="Offline voice triage for a toddler's back spasm.")
+    parser = _Parser(prog="voicecare", description="Offline voice triage for a caregiver describing a child's symptoms.")
     parser.add_argument("--version", action="version", version=f"voicecare {__version__}")
-    common = _Parser(add_help=False)
-    common.add_argument("--intents", type=Path, help="intents folder (default: the one shipped with voicecare)")
-    common.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    bare = _Parser(add_help=False)
+    bare.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    common = _Parser(add_help=False, parents=[bare])
+    common.add_argument("--intents", type=Path,
+                        help=f"intents folder, or one language folder in it (default: ${ENV_VAR}, else the one shipped)")
+    # No parser default: the kiosk tells a --language given apart from its config file's (see intent_settings).
+    common.add_argument("--language", help=f"language folder of the intents to use (default: {DEFAULT_LANGUAGE})")
+    common.add_argument("--topic", help="topic folder to use (default: the only topic, when there is one)")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     for register in _COMMANDS:
-        register(sub, common)
+        register(sub, bare if register in _WITHOUT_INTENTS else common)
     return parser
+
+
+def intent_settings(args: argparse.Namespace) -> IntentSettings:
+    """The intents the options (or a kiosk config applied to them) name."""
+    return IntentSettings(args.intents, args.language or DEFAULT_LANGUAGE, args.topic)
+
+
+def load_assistant(args: argparse.Namespace) -> Assistant:
+    """The assistant for the language and topic the options name."""
+    return Assistant.from_settings(intent_settings(args))
 
 
 def _add(sub: argparse._SubParsersAction[_Parser], common: _Parser, name: str, help_text: str, handler: Handler) -> _Parser:
@@ -94,7 +111,8 @@ def _add(sub: argparse._SubParsersAction[_Parser], common: _Parser, name: str, h
 
 
 def _register_triage(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
-    command = _add(sub, common, "triage", "triage what a caregiver said (text) and print the advice", _triage)
+    command = _add(sub, common, "triage", "triage what a caregiver said (typed text or recorded audio) and print the advice",
+                   _triage)
     source = command.add_mutually_exclusive_group(required=True)
     source.add_argument("--text", help="one utterance")
     source.add_argument("--text-file", type=Path, help="a file with one utterance per line")
@@ -107,7 +125,8 @@ def _register_triage(sub: argparse._SubParsersAction[_Parser], common: _Parser) 
 
 def _register_chat(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
     command = _add(sub, common, "chat", "a typed conversation with the guided interview", _chat)
-    command.add_argument("--max-questions", type=int, default=4, help="most red-flag questions to ask (default 4)")
+    command.add_argument("--max-questions", type=int, default=DEFAULT_MAX_QUESTIONS,
+                         help=f"most red-flag questions to ask (default {DEFAULT_MAX_QUESTIONS})")
 
 
 def _register_check(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
@@ -138,20 +157,20 @@ def _triage(args: argparse.Namespace) -> int:
         from voicecare.speech_cli import triage_text_spoken
 
         return triage_text_spoken(args, utterances)  # text mode speaks only when asked where to
-    assistant = Assistant.load(args.intents)
+    assistant = load_assistant(args)
     for utterance in utterances:
         result = assistant.answer(utterance)
         if args.json:
             print(render.as_json_line(result, utterance, utterance), flush=True)
         else:
-            print(render.as_text(result, utterance) + "\n", flush=True)
+            print(render.as_text(result, utterance, assistant.intents.language) + "\n", flush=True)
     return 0
 
 
 def _chat(args: argparse.Namespace) -> int:
     from voicecare.dialog import Conversation, State
 
-    conversation = Conversation(Assistant.load(args.intents), max_questions=args.max_questions)
+    conversation = Conversation(load_assistant(args), max_questions=args.max_questions)
     _print_turn(conversation.greet().messages, sys.stdout)
     interactive = sys.stdin.isatty()
     while conversation.state is not State.DONE:
@@ -175,14 +194,17 @@ def _print_turn(messages: Sequence[object], out: TextIO) -> None:
 def _check(args: argparse.Namespace) -> int:
     from voicecare import intents
 
-    directory = args.intents or intents.default_dir()
+    directory = intents.language_dir(args.intents or intents.default_dir(), intent_settings(args).language)
     problems = intents.problems_of(directory)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         print(f"voicecare: error: {len(problems)} problem(s) in {directory}", file=sys.stderr)
         return 2
-    loaded = intents.load(directory)
+    loaded = intents.load_all(directory)
+    if args.topic is not None:
+        loaded = intents.load(directory, topic=args.topic)
+    print(f"language: {loaded.language.code} ({loaded.language.name}), {len(loaded.language.context.triggers)} cues")
     for topic in loaded.topics:
         phrases = sum(len(s.phrases) for s in topic.symptoms)
         print(f"{topic.id}: {len(topic.symptoms)} symptoms, {phrases} phrases, {len(topic.interview)} interview questions")
@@ -198,7 +220,7 @@ def _eval(args: argparse.Namespace) -> int:
     from voicecare import evaluation
 
     cases = evaluation.read_corpus(args.corpus)
-    assistant = Assistant.load(args.intents)
+    assistant = load_assistant(args)
     report = evaluation.evaluate(cases, lambda text: assistant.answer(text).disposition)
     print(evaluation.format_report(report))
     return 0
@@ -222,7 +244,8 @@ def _register_devices(sub: argparse._SubParsersAction[_Parser], common: _Parser)
 
 def _register_models(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
     handler = _lazy("voicecare.speech_cli", "models_command")
-    command = _add(sub, common, "models", "list, download, install (from a zip) or verify Vosk speech models", handler)
+    command = _add(sub, common, "models", "list, download, install (from a zip) or verify Vosk speech models "
+                   "(kept in $VOICECARE_MODELS, default: the repository's models/)", handler)
     command.add_argument("action", choices=("list", "download", "install", "verify"))
     command.add_argument("target", nargs="?",
                          help="model NAME for download (default: the default model), FILE.zip for install, PATH for verify")
@@ -253,11 +276,13 @@ def _register_doctor(sub: argparse._SubParsersAction[_Parser], common: _Parser) 
         from voicecare import doctor
         from voicecare.speech_cli import models_dir
 
-        return 0 if doctor.run(models_dir(), args.model, args.intents) else 1
+        return 0 if doctor.run(models_dir(), args.model, args.intents, intent_settings(args).language, args.topic) else 1
 
     command = _add(sub, common, "doctor", "check microphone, speaker, PortAudio, model, speech engine, intents", handler)
     command.add_argument("--model", type=Path, help="Vosk model folder to check")
 
 
+_WITHOUT_INTENTS = (_register_devices, _register_models)
+"""Commands that never read the intents, so they do not offer --intents, --language or --topic."""
 _COMMANDS = (_register_triage, _register_chat, _register_check, _register_eval, _register_devices, _register_models,
              _register_listen, _register_kiosk, _register_doctor)

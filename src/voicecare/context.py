@@ -2,37 +2,20 @@
 
 This is the ConText idea from clinical language processing: trigger words
 around a mention decide its status, within a scope that ends at words such
-as "but" or at a new subject.
+as "but" or at a new subject. The words and reaches are the language's
+(``[context]`` in ``language.toml``); the rules for using them are here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from voicecare.domain import Status
 
-PRE_SCOPE = 6
-"""How many tokens a trigger before a mention reaches."""
-POST_SCOPE = 3
-"""How many tokens a trigger after a mention reaches ("the fever went away")."""
-
-# Words that end the reach of a trigger: a new thought begins.
-TERMINATORS = frozenset({
-    "but", "though", "although", "however", "actually", "except", "and", "so", "because",
-    "wait", "now", "yet", "then", "also", "plus", "cause", "while", "besides", "instead",
-})
-# A new subject ends the reach of a trigger that only covers a noun phrase
-# ("no, he is breathing hard": the "no" answers something else).
-# "him" is also where "his" and "her" fold to: "no fever her back hurts".
-SUBJECTS = frozenset({"he", "him", "i", "we", "you", "it", "my", "there"})
 # What-ifs and the past reach only the nearest mention: in "what if she gets a
 # fever she can't breathe" the second half may be real, and doubt escalates.
 NEAREST_ONLY = frozenset({Status.HYPOTHETICAL, Status.PAST})
-RECUR_EXTRA = 3
-"""How much further than other cues "it's back" reaches."""
-# "can't get air": after these, "not" is part of the symptom, not a denial.
-MODALS = frozenset({"can", "could", "will", "would"})
 
 
 @dataclass(frozen=True)
@@ -53,71 +36,46 @@ class Trigger:
     """True for "it's back": the symptom is here again, past or not."""
 
 
-def _t(text: str, status: Status, **kw: bool) -> Trigger:
-    return Trigger(tuple(text.split()), status, **kw)
+def by_length(triggers: Iterable[Trigger]) -> tuple[Trigger, ...]:
+    """Longest first: a longer cue wins over a shorter one at the same place.
+
+    So "not sure if" is a hedge, not a negation, and "since last week" is not the past.
+    """
+    return tuple(sorted(triggers, key=lambda t: -len(t.words)))
 
 
-_P, _A, _O, _H, _PAST = Status.PRESENT, Status.ABSENT, Status.OTHER, Status.HYPOTHETICAL, Status.PAST
-# Longest first: a longer cue wins over a shorter one at the same place, so
-# "not sure if" is a hedge, not a negation, and "since last week" is not the past.
-TRIGGERS: tuple[Trigger, ...] = tuple(sorted((
-    # Hedges count as the symptom (rules 4 and 10).
-    *(_t(w, _P, clausal=True, uncertain=True) for w in (
-        "not sure if", "not sure whether", "not sure", "am not sure", "do not know if",
-        "do not know whether", "can not tell if", "can not tell", "hard to tell", "no idea if",
-        "i wonder if", "i think", "maybe", "might", "might have", "possibly", "probably",
-        "kind of", "sort of", "a bit", "a little", "almost", "nearly", "seems", "seems like",
-        "i guess", "could be", "looks like",
-    )),
-    # Pseudo-triggers: look like a cue but are not one.
-    *(_t(w, _P, clausal=True) for w in (
-        "no doubt", "not only", "not just", "no question", "since last week", "since yesterday",
-        "is not it", "do not you",
-    )),
-    *(_t(w, _A) for w in (
-        "no", "not", "never", "without", "none", "denies", "no sign of", "no signs of",
-        "not any", "free of", "nor", "neither", "not have", "does not have", "not got", "normal",
-    )),
-    *(_t(w, _A, clausal=True) for w in (
-        "do not think", "does not seem", "does not look", "did not", "has not had",
-    )),
-    *(_t(w, _A, before=False, after=True) for w in (
-        "is fine", "are fine", "is normal", "is okay", "is ok", "is good", "seems fine",
-        "looks fine", "not really",
-    )),
-    # Someone other than the child; a new subject ("his sister says he ...") ends it.
-    *(_t(w, _O) for w in (
-        "sister", "brother", "sibling", "mom", "mommy", "mother", "dad", "daddy", "father",
-        "husband", "wife", "partner", "cousin", "friend", "grandma", "grandpa", "grandmother",
-        "grandfather", "nana", "aunt", "uncle", "neighbor", "classmate", "twin", "i have",
-        "i am", "i feel", "i had", "my other", "the other kid", "other child", "someone",
-        "somebody", "everyone", "daycare kid",
-    )),
-    # What-ifs and questions about a symptom the child does not have.
-    *(_t(w, _H, clausal=True) for w in (
-        "what if", "if", "in case", "suppose", "supposing", "what happens if", "what about",
-        "should i worry if", "what should i do if", "would it", "could he get", "were to",
-        "when should i", "what does it mean if",
-    )),
-    # The past, not now.
-    *(_t(w, _PAST, after=True, clausal=True) for w in (
-        "last week", "last month", "last year", "a while back", "in the past", "as a baby", "when he was a baby",
-        "last summer", "last winter", "last spring", "last fall", "a long time ago",
-        "once before",
-    )),
-    *(_t(w, _PAST, clausal=True) for w in ("used to",)),
-    *(_t(w, _PAST, before=False, after=True, clausal=True) for w in (
-        "went away", "is gone", "are gone", "gone now", "is over", "cleared up", "has passed", "ago",
-    )),
-    # It came back: now again, whatever was said of the past.
-    *(_t(w, _P, before=False, after=True, clausal=True, recurs=True) for w in (
-        "is back", "it back", "back again", "came back", "again", "has come back", "returned",
-    )),
-), key=lambda t: -len(t.words)))
+@dataclass(frozen=True)
+class ContextWords:
+    """A language's cue words and how far they reach (``[context]`` in ``language.toml``)."""
+
+    triggers: tuple[Trigger, ...] = ()
+    """Every cue, longest first (see ``by_length``)."""
+    pre_scope: int = 6
+    """How many tokens a trigger before a mention reaches."""
+    post_scope: int = 3
+    """How many tokens a trigger after a mention reaches ("the fever went away")."""
+    recur_extra: int = 3
+    """How much further than other cues "it's back" reaches."""
+    terminators: frozenset[str] = frozenset()
+    """Words that end the reach of a trigger: a new thought begins."""
+    subjects: frozenset[str] = frozenset()
+    """A new subject ends the reach of a trigger that only covers a noun phrase."""
+    recur_stops: frozenset[str] = frozenset()
+    """The only words that end the longer reach of "it's back"."""
+    modals: frozenset[str] = frozenset()
+    """After these, "not" is part of the symptom ("can't get air"), not a denial."""
+    pure_what_ifs: frozenset[tuple[str, ...]] = frozenset()
+    """What-if cues that stay what-ifs before a verb in the past ("what if he passed out")."""
+    past_words: frozenset[str] = frozenset()
+    """Verbs in the past tense that the suffix rule does not catch ("fell")."""
+    past_suffix: str = ""
+    past_min_length: int = 4
+    """A word must be longer than this for its suffix to mark the past ("fainted", not "red")."""
+
 
 # When cues disagree, the one that more surely says "not this child, not now"
 # does not win over a hedge: a hedged symptom still counts (rule 4).
-_PRIORITY = {_O: 0, _H: 1, _PAST: 2, _P: 3, _A: 4}
+_PRIORITY = {Status.OTHER: 0, Status.HYPOTHETICAL: 1, Status.PAST: 2, Status.PRESENT: 3, Status.ABSENT: 4}
 
 
 @dataclass(frozen=True)
@@ -137,18 +95,20 @@ class Scene:
     breaks: Mapping[int, bool] = field(hash=False)
     """Token index -> True for a full stop before it, False for a comma."""
     cues: tuple[Cue, ...]
+    rules: ContextWords
+    """The language's cue words and reaches."""
 
 
-def scene(words: Sequence[str], breaks: Mapping[int, bool]) -> Scene:
+def scene(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords) -> Scene:
     """Find the cues of an utterance once; every mention in it is then judged cheaply."""
-    return Scene(tuple(words), dict(breaks), find_cues(words))
+    return Scene(tuple(words), dict(breaks), find_cues(words, rules), rules)
 
 
-def find_cues(words: Sequence[str]) -> tuple[Cue, ...]:
+def find_cues(words: Sequence[str], rules: ContextWords) -> tuple[Cue, ...]:
     """Every trigger in the utterance, longest first at each position, without overlaps."""
     taken: set[int] = set()
     cues: list[Cue] = []
-    for trigger in TRIGGERS:
+    for trigger in rules.triggers:
         size = len(trigger.words)
         for start in range(len(words) - size + 1):
             span = range(start, start + size)
@@ -160,14 +120,15 @@ def find_cues(words: Sequence[str]) -> tuple[Cue, ...]:
 
 def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[int]) -> bool:
     """True when the cue's scope covers the mention at words[start:end]."""
+    rules = where.rules
     if cue.start >= end and cue.trigger.after:
-        gap, limit = range(end, cue.start), POST_SCOPE
+        gap, limit = range(end, cue.start), rules.post_scope
     elif cue.end <= start and cue.trigger.before:
-        gap, limit = range(cue.end, start), PRE_SCOPE
+        gap, limit = range(cue.end, start), rules.pre_scope
     else:
         return False
     if cue.trigger.recurs:  # "a fever last week and now it's back": reaches over "and"
-        return len(gap) <= limit + RECUR_EXTRA and "but" not in (where.words[i] for i in gap)
+        return len(gap) <= limit + rules.recur_extra and not any(where.words[i] in rules.recur_stops for i in gap)
     if len(gap) > limit:
         return False
     if cue.trigger.status in NEAREST_ONLY and cue.end <= start and any(i in blocked for i in gap):
@@ -177,22 +138,19 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     if any(where.breaks.get(i, False) or (cue.trigger.clausal and i in where.breaks)
            for i in range(gap.start, gap.stop + 1)):
         return False
-    stops = TERMINATORS if cue.trigger.clausal else TERMINATORS | SUBJECTS
+    stops = rules.terminators if cue.trigger.clausal else rules.terminators | rules.subjects
     return not any(where.words[i] in stops for i in gap)
 
 
-PURE_WHAT_IFS = frozenset({("what", "if"), ("suppose",), ("supposing",), ("in", "case"), ("were", "to")})
-_PAST_IRREGULAR = frozenset({"fell", "woke", "lost", "was", "were", "went", "threw", "broke", "hurt"})
-
-
-def _past_tense(word: str) -> bool:
-    return word in _PAST_IRREGULAR or (word.endswith("ed") and len(word) > 4)
+def _past_tense(word: str, rules: ContextWords) -> bool:
+    suffix = rules.past_suffix
+    return word in rules.past_words or (bool(suffix) and word.endswith(suffix) and len(word) > rules.past_min_length)
 
 
 def _between(where: Scene, cue: Cue, start: int, end: int, used: Collection[int]) -> bool:
     """A cue among the words of a loose mention ("legs are not numb"), but not "can not"."""
     inside = start < cue.start and cue.end <= end and not any(i in used for i in range(cue.start, cue.end))
-    return inside and where.words[cue.start - 1] not in MODALS
+    return inside and where.words[cue.start - 1] not in where.rules.modals
 
 
 def status_of(
@@ -215,8 +173,8 @@ def status_of(
     if any(c.trigger.recurs for c in found):
         return Status.PRESENT, False
     best = min(found, key=lambda c: _PRIORITY[c.trigger.status])
-    if best.trigger.status is Status.HYPOTHETICAL and best.trigger.words not in PURE_WHAT_IFS \
-            and any(_past_tense(where.words[i]) for i in used):
+    if best.trigger.status is Status.HYPOTHETICAL and best.trigger.words not in where.rules.pure_what_ifs \
+            and any(_past_tense(where.words[i], where.rules) for i in used):
         # "is it serious if he passed out": it happened; escalate, unsure (rule 4).
         return Status.PRESENT, True
     return best.trigger.status, any(c.trigger.uncertain for c in found)

@@ -12,12 +12,10 @@ from enum import StrEnum
 
 from voicecare import triage
 from voicecare.assistant import MAX_UTTERANCE_CHARS, Assistant
-from voicecare.domain import Finding, InterviewQuestion, Level, Match, Message, Status, TriageResult
-from voicecare.text import tokens
+from voicecare.domain import Finding, InterviewQuestion, Level, Match, Message, MessageKind, Status, TriageResult
 
 DEFAULT_MAX_QUESTIONS = 4
 """Rule 5: a few questions at most."""
-FILLERS = frozenset({"um", "uh", "er", "erm", "hmm", "ok", "okay", "please", "well", "oh", "so", "like"})
 # Answer kinds, checked in this order: "no she doesn't" is a no, "not sure" is not a no.
 ANSWER_ORDER = ("not_sure", "no", "yes")
 COMMANDS = ("repeat", "stop", "start_over", "help", "quit", "skip", "slower", "faster")
@@ -78,9 +76,9 @@ class Conversation:
             closing = self._anything_else(text)
             if closing is not None:
                 return closing
-        if not tokens(text) and not unsure:
+        if not self.assistant.intents.language.tokens(text) and not unsure:
             return self._turn(text, [self._say("listening")], None)
-        self._learn(self.assistant.matcher.match(text))
+        self._merge(self.assistant.understand(text))
         return self._respond(text)
 
     def _command(self, text: str, command: str) -> Turn:
@@ -135,10 +133,13 @@ class Conversation:
         question = self._next_question()
         if question is None:
             return self._guidance(text)
-        intro = [] if self.asked else [m for m in result.messages if m.kind == "readback"] + [self._say("interview_intro")]
+        # Before the first question: what was heard, and the disclaimer if this answer was to carry it
+        # (rule 8: said once; the advice that would have carried it waits for the answers).
+        kept = (MessageKind.READBACK, MessageKind.DISCLAIMER)
+        intro = [] if self.asked else [*(m for m in result.messages if m.kind in kept), self._say("interview_intro")]
         self.asked.append(question)
         self.state = State.INTERVIEW
-        return self._turn(text, [*intro, Message(question.level, "question", question.ask)], result.disposition)
+        return self._turn(text, [*intro, Message(question.level, MessageKind.QUESTION, question.ask)], result.disposition)
 
     def _guidance(self, text: str) -> Turn:
         result = self._result()
@@ -178,16 +179,17 @@ class Conversation:
         return self._control(text, (*ANSWER_ORDER, *COMMANDS), prefix=True)
 
     def _control(self, text: str, kinds: Sequence[str], *, prefix: bool = False) -> str | None:
-        words = [w for w in tokens(text) if w not in FILLERS]
+        language = self.assistant.intents.language
+        words = [w for w in language.tokens(text) if w not in language.fillers]
         for kind in kinds:
             for phrase in self.assistant.intents.controls.get(kind, ()):
-                said = tokens(phrase)
+                said = language.tokens(phrase)
                 if words == said or (prefix and words[: len(said)] == said):
                     return kind
         return None
 
     def _say(self, key: str) -> Message:
-        return Message(Level.UNCLEAR, "conversation", self.assistant.intents.messages[f"conversation.{key}"])
+        return Message(Level.UNCLEAR, MessageKind.CONVERSATION, self.assistant.intents.messages[f"conversation.{key}"])
 
     def _turn(self, text: str, messages: Sequence[Message], level: Level | None, command: str | None = None) -> Turn:
         self.last_said = tuple(messages)

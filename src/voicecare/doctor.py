@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from voicecare.errors import VoicecareError
+from voicecare.errors import IntentError, VoicecareError
+from voicecare.intents import DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -84,30 +85,39 @@ def _model(models_dir: Path, explicit: Path | None) -> Check:
     return Check("speech model", True, f"Vosk model {path} ({language.name}, loads)")
 
 
-def _speech() -> Check:
-    from voicecare.tts import Pyttsx3Synthesizer
+def _speech(text: str) -> Check:
+    """Speak ``text`` (the emergency words of the intents, which must always be sayable) into memory."""
+    from voicecare.tts import DEFAULT_RATE_WPM, Pyttsx3Synthesizer
 
     try:
-        clip = Pyttsx3Synthesizer().synth("Call 911 now.", 165)
+        clip = Pyttsx3Synthesizer().synth(text, DEFAULT_RATE_WPM)
     except VoicecareError as exc:
         return Check("speech engine", False, str(exc), "sudo apt-get install espeak-ng")
-    return Check("speech engine", True, f"pyttsx3 spoke {len(clip.pcm) / 2 / clip.rate:.1f} s of test audio")
+    return Check("speech engine", True, f"{Pyttsx3Synthesizer.__name__} spoke {len(clip.pcm) / 2 / clip.rate:.1f} s "
+                 f"of {text!r}")
 
 
-def _intents(directory: Path | None) -> Check:
+def _intents(directory: Path | None, language: str, topic: str | None) -> tuple[Check, str]:
+    """The intents check, and the emergency words to test speech with (the product name if they cannot be read)."""
     from voicecare import intents
 
-    folder = directory or intents.default_dir()
+    folder = intents.language_dir(directory or intents.default_dir(), language)
     problems = intents.problems_of(folder)
     if problems:
-        return Check("intent files", False, f"{problems[0]} ({len(problems)} problem(s))", "voicecare check")
-    return Check("intent files", True, str(folder))
+        return Check("intent files", False, f"{problems[0]} ({len(problems)} problem(s))", "voicecare check"), "voicecare"
+    try:
+        loaded = intents.load(folder, topic=topic)
+    except IntentError as exc:
+        return Check("intent files", False, str(exc), "name a topic with --topic (or topic in the kiosk config)"), "voicecare"
+    return Check("intent files", True, f"{folder}, topic {loaded.topics[0].id}"), loaded.messages["emergency"]
 
 
-def run(models_dir: Path, model: Path | None, intents_dir: Path | None, show: Callable[[str], None] = print) -> bool:
+def run(models_dir: Path, model: Path | None, intents_dir: Path | None, language: str = DEFAULT_LANGUAGE,
+        topic: str | None = None, show: Callable[[str], None] = print) -> bool:
     """Run every check, print a line each; True when all pass."""
+    intents_check, emergency = _intents(intents_dir, language, topic)
     checks = [_portaudio(), _audio_group(), _devices("microphone"), _devices("speaker"), _model(models_dir, model),
-              _speech(), _intents(intents_dir)]
+              _speech(emergency), intents_check]
     for check in checks:
         mark = "PASS" if check.ok else "FAIL"
         fix = f"  -> fix: {check.fix}" if not check.ok and check.fix else ""

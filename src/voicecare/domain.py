@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum, StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # language.py builds on this module
+    from voicecare.language import Language
 
 
 class Level(IntEnum):
@@ -54,6 +59,8 @@ class Symptom:
     topic: str
     near: tuple[str, ...] = ()
     """Word-group patterns ("legs arms + numb tingly"): one word of each group close together."""
+    silences: tuple[str, ...] = ()
+    """Topic messages left out once this symptom is mentioned, whatever was said of it ("unchecked")."""
 
 
 @dataclass(frozen=True)
@@ -92,17 +99,25 @@ class Topic:
     home_care: tuple[str, ...] = ()
     advice: dict[str, str] = field(default_factory=dict, hash=False)
     """Extra words said when a given symptom is present, keyed by symptom id."""
+    spoken_numbers: dict[str, str] = field(default_factory=dict, hash=False)
+    """Numbers caregivers say about this topic, as the recogniser spells them ("102" -> "a hundred and two")."""
+    lm_subjects: tuple[str, ...] = ()
+    """What this topic's phrases are said about, added to the language's ("his back")."""
 
 
 @dataclass(frozen=True)
 class IntentSet:
-    """Everything loaded from ``intents/``: topics, shared messages and control phrases."""
+    """Everything loaded from ``intents/<language>/``: its words, topics, shared messages and control phrases."""
 
     topics: tuple[Topic, ...]
     messages: dict[str, str] = field(hash=False)
     controls: dict[str, tuple[str, ...]] = field(hash=False)
+    language: Language
+    """The language's word lists, which the algorithms read."""
     common_words: frozenset[str] = frozenset()
     """Everyday words: never taken for a symptom word by similarity alone ("every" is not "fever")."""
+    folder: Path | None = None
+    """The language folder the set was loaded from (its common_words.txt feeds the recogniser)."""
 
     def symptom(self, symptom_id: str) -> Symptom:
         """The symptom with this id (KeyError if unknown)."""
@@ -116,6 +131,10 @@ class IntentSet:
     def symptoms(self) -> tuple[Symptom, ...]:
         """All symptoms of all topics."""
         return tuple(s for t in self.topics for s in t.symptoms)
+
+    def only(self, topic_id: str) -> IntentSet:
+        """The same set with one topic: triage and matching then see only its symptoms and messages."""
+        return replace(self, topics=tuple(t for t in self.topics if t.id == topic_id))
 
 
 @dataclass(frozen=True)
@@ -136,13 +155,40 @@ class Match:
     """True when the caregiver hedged or the match was weak (rule 4: still counts)."""
 
 
+class MessageKind(StrEnum):
+    """What a message is for; a string too, so JSON output and comparisons with text keep working."""
+
+    EMERGENCY = "emergency"
+    """The emergency instruction and its reasons (said first, cuts in)."""
+    CONFIRM = "confirm"
+    """An unsure emergency sign the caregiver may correct."""
+    READBACK = "readback"
+    INSTRUCTION = "instruction"
+    """What to do at this level."""
+    ADVICE = "advice"
+    """A topic's words about one present symptom."""
+    HYPOTHETICAL = "hypothetical"
+    PAST = "past"
+    OTHER = "other"
+    """About someone other than the child."""
+    HOME_CARE = "home_care"
+    DISCLAIMER = "disclaimer"
+    WARNING = "warning"
+    """The signs to watch for."""
+    UNCLEAR = "unclear"
+    QUESTION = "question"
+    """A red-flag question of the guided interview."""
+    CONVERSATION = "conversation"
+    """Greeting, help, goodbye and the other words around the advice."""
+
+
 @dataclass(frozen=True)
 class Message:
     """One thing to say, in spoken order."""
 
     level: Level
-    kind: str
-    """What the message is for: emergency, readback, instruction, home_care, ..."""
+    kind: MessageKind
+    """What the message is for."""
     text: str
 
 

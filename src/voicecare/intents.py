@@ -1,18 +1,24 @@
-"""Loading and validating ``intents/``: topics, messages and control phrases."""
+"""Loading and validating ``intents/<language>/``: its words, messages, control phrases and topics."""
 
 from __future__ import annotations
 
 import os
 import tomllib
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from voicecare import language as language_file
 from voicecare.domain import Combination, IntentSet, InterviewQuestion, Level, Symptom, Topic
 from voicecare.errors import IntentError
-from voicecare.text import phrase_key, tokens
+from voicecare.language import Language
+from voicecare.text import Spelling
 
 ENV_VAR = "VOICECARE_INTENTS"
+DEFAULT_LANGUAGE = "en"
+TOPICS = "topics"
+MESSAGES = "messages.toml"
 COMMON_WORDS = "common_words.txt"
 COMMON_MESSAGES = (
     "emergency", "emergency_reason", "emergency_stay", "uncertain_emergency", "urgent",
@@ -28,10 +34,28 @@ CONVERSATION_MESSAGES = (
     "stopped",
 )
 TOPIC_MESSAGES = ("emergency_signs", "urgent_signs", "unchecked")
-SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near"}
+SILENCEABLE = ("unchecked",)
+"""Topic messages a symptom may silence: the reminder to have the child checked, once the caregiver spoke of it."""
+SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences"}
 INTERVIEW_KEYS = {"id", "ask", "symptoms"}
 COMBINATION_KEYS = {"id", "when", "with_level", "level", "message"}
 TRIAGE_LEVELS = tuple(level for level in Level if level is not Level.UNCLEAR)
+
+
+@dataclass(frozen=True)
+class IntentSettings:
+    """Which intents to load; built once, from the command line or the kiosk config file."""
+
+    directory: Path | None = None
+    """The intents folder, or one language folder in it (None: $VOICECARE_INTENTS, else the shipped one)."""
+    language: str = DEFAULT_LANGUAGE
+    """A language folder's name ("en")."""
+    topic: str | None = None
+    """A folder in the language's topics/ (None: the only one there is)."""
+
+    def load(self) -> IntentSet:
+        """The language and topic these settings name, validated."""
+        return load(self.directory, self.language, self.topic)
 
 
 def default_dir() -> Path:
@@ -44,11 +68,38 @@ def default_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "intents"
 
 
-def load(directory: Path | None = None) -> IntentSet:
-    """Load and validate every file; raise IntentError listing all problems found."""
-    root = directory or default_dir()
+def language_dir(root: Path, code: str = DEFAULT_LANGUAGE) -> Path:
+    """The folder of one language: ``root`` itself when it is one (it holds its files), else ``root/code``."""
+    is_language = any((root / name).is_file() for name in (language_file.FILE_NAME, MESSAGES))
+    return root if is_language else root / code
+
+
+def load(directory: Path | None = None, language: str = DEFAULT_LANGUAGE, topic: str | None = None) -> IntentSet:
+    """One language with one topic: ``topic``, or the only one there is.
+
+    Every file of the language is validated; IntentError names the first problem.
+    """
+    every = load_all(directory, language)
+    return every.only(_chosen_topic(every, topic))
+
+
+def _chosen_topic(intents: IntentSet, topic: str | None) -> str:
+    ids = [t.id for t in intents.topics]
+    if topic is None and len(ids) == 1:
+        return ids[0]
+    if topic in ids:
+        return topic
+    where = intents.folder / TOPICS if intents.folder is not None else TOPICS
+    if topic is None:
+        raise IntentError(f"{where}: several topics ({', '.join(ids)}): choose one with --topic")
+    raise IntentError(f"{where}: no topic {topic!r} (topics: {', '.join(ids)})")
+
+
+def load_all(directory: Path | None = None, language: str = DEFAULT_LANGUAGE) -> IntentSet:
+    """Load and validate every file of one language, all its topics; raise IntentError listing all problems found."""
+    root = language_dir(directory or default_dir(), language)
     if not root.is_dir():
-        raise IntentError(f"{root}: intents folder not found (set {ENV_VAR} or pass --intents)")
+        raise IntentError(f"{root}: intents folder not found (set {ENV_VAR} or pass --intents, and --language)")
     problems: list[str] = []
     intents = _collect(root, problems)
     if problems:
@@ -61,8 +112,9 @@ def _summary(problems: list[str]) -> str:
     return problems[0] + extra
 
 
-def problems_of(directory: Path) -> list[str]:
+def problems_of(directory: Path, language: str = DEFAULT_LANGUAGE) -> list[str]:
     """Every problem in the intent files, one ``file: key: what is wrong`` per line."""
+    directory = language_dir(directory, language)
     if not directory.is_dir():
         return [f"{directory}: intents folder not found"]
     problems: list[str] = []
@@ -71,25 +123,29 @@ def problems_of(directory: Path) -> list[str]:
 
 
 def _collect(root: Path, problems: list[str]) -> IntentSet:
-    messages = _messages(root / "messages.toml", problems)
-    controls = _controls(root / "controls.toml", problems)
-    topics = tuple(_topic(folder, problems) for folder in _topic_folders(root))
+    messages = _messages(root / MESSAGES, problems)
+    language = language_file.read(root / language_file.FILE_NAME, problems)
+    spelling = language.spelling
+    controls = _controls(root / "controls.toml", spelling, problems)
+    topics = tuple(_topic(folder, spelling, problems) for folder in _topic_folders(root / TOPICS))
     if not topics:
-        problems.append(f"{root}: no topic folders (each needs a topic.toml)")
-    _check_across_topics(topics, problems)
-    return IntentSet(topics=topics, messages=messages, controls=controls, common_words=_common_words(root))
+        problems.append(f"{root / TOPICS}: no topic folders (each needs a topic.toml)")
+    return IntentSet(topics=topics, messages=messages, controls=controls, language=language,
+                     common_words=_common_words(root, language), folder=root)
 
 
-def _common_words(root: Path) -> frozenset[str]:
+def _common_words(root: Path, language: Language) -> frozenset[str]:
     """The optional common_words.txt: words separated by spaces or lines, # for comments."""
     path = root / COMMON_WORDS
     if not path.is_file():
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for line in lines if not line.startswith("#") for w in tokens(line))
+    return frozenset(w for line in lines if not line.startswith("#") for w in language.tokens(line))
 
 
 def _topic_folders(root: Path) -> Iterator[Path]:
+    if not root.is_dir():
+        return
     for child in sorted(root.iterdir()):
         if child.is_dir() and (child / "topic.toml").is_file():
             yield child
@@ -168,7 +224,7 @@ def _messages(path: Path, problems: list[str]) -> dict[str, str]:
     return out
 
 
-def _controls(path: Path, problems: list[str]) -> dict[str, tuple[str, ...]]:
+def _controls(path: Path, spelling: Spelling, problems: list[str]) -> dict[str, tuple[str, ...]]:
     data = _read(path, problems)
     if not data:
         return {}
@@ -176,15 +232,17 @@ def _controls(path: Path, problems: list[str]) -> dict[str, tuple[str, ...]]:
     table = _table(data, "controls", str(path), problems)
     _unknown_keys(table, CONTROL_KINDS, f"{path}: controls", problems)
     controls = {kind: _texts(table, kind, f"{path}: controls", problems) for kind in CONTROL_KINDS}
-    _check_unique_phrases({f"control {k}": v for k, v in controls.items()}, str(path), problems)
+    _check_unique_phrases({f"control {k}": v for k, v in controls.items()}, str(path), spelling, problems)
     return controls
 
 
-def _check_unique_phrases(owners: Mapping[str, tuple[str, ...]], where: str, problems: list[str]) -> None:
+def _check_unique_phrases(
+    owners: Mapping[str, tuple[str, ...]], where: str, spelling: Spelling, problems: list[str],
+) -> None:
     seen: dict[str, str] = {}
     for owner, phrases in owners.items():
         for phrase in phrases:
-            key = phrase_key(phrase)
+            key = spelling.phrase_key(phrase)
             if not key:
                 problems.append(f"{where}: {owner}: phrase {phrase!r} has no words")
             elif key in seen and seen[key] != owner:
@@ -194,23 +252,46 @@ def _check_unique_phrases(owners: Mapping[str, tuple[str, ...]], where: str, pro
             seen.setdefault(key, owner)
 
 
-def _topic(folder: Path, problems: list[str]) -> Topic:
+def _topic(folder: Path, spelling: Spelling, problems: list[str]) -> Topic:
     path = folder / "topic.toml"
     data = _read(path, problems)
-    _unknown_keys(data, ("topic", "symptoms", "interview", "combinations"), str(path), problems)
+    _unknown_keys(data, ("topic", "symptoms", "interview", "combinations", "recogniser"), str(path), problems)
     head = _table(data, "topic", str(path), problems)
+    if "id" in head:
+        problems.append(f"{path}: topic: id: a topic's id is its folder name ({folder.name!r}); remove this key")
     _unknown_keys(head, ("id", "title"), f"{path}: topic", problems)
-    topic_id = _text(head, "id", f"{path}: topic", problems)
+    topic_id = folder.name
     symptoms = tuple(_symptoms(_table(data, "symptoms", str(path), problems), topic_id, path, problems))
     known = {s.id: s for s in symptoms}
-    _check_unique_phrases({f"symptoms.{s.id}": s.phrases for s in symptoms}, str(path), problems)
+    # Phrases are unique within a topic; topics are chosen one at a time, so they may share phrases.
+    _check_unique_phrases({f"symptoms.{s.id}": s.phrases for s in symptoms}, str(path), spelling, problems)
     interview = tuple(_interview(data.get("interview", []), known, path, problems))
     combos = tuple(_combinations(data.get("combinations", []), known, path, problems))
-    said = _read(folder / "messages.toml", problems)
-    return _topic_messages(said, folder / "messages.toml", problems, Topic(
+    said = _read(folder / MESSAGES, problems)
+    return _topic_messages(said, folder / MESSAGES, problems, Topic(
         id=topic_id, title=_text(head, "title", f"{path}: topic", problems), symptoms=symptoms,
         interview=interview, combinations=combos, messages={},
+        **_recogniser(data.get("recogniser", {}), f"{path}: recogniser", problems),
     ))
+
+
+def _recogniser(table: Any, where: str, problems: list[str]) -> dict[str, Any]:
+    """Optional ``[recogniser]``: what this topic adds to the recogniser's language model.
+
+    ``subjects`` ("his back") join the language's sentence subjects; ``spoken_numbers``
+    are numbers of this topic as said aloud ("102" -> "a hundred and two").
+    """
+    if not isinstance(table, dict):
+        problems.append(f"{where}: must be a table")
+        return {}
+    _unknown_keys(table, ("subjects", "spoken_numbers"), where, problems)
+    numbers = table.get("spoken_numbers", {})
+    if not isinstance(numbers, dict) or not all(isinstance(v, str) and v.strip() for v in numbers.values()):
+        problems.append(f"{where}: spoken_numbers: must be a table of texts")
+        numbers = {}
+    subjects = _texts(table, "subjects", where, problems) if "subjects" in table else ()
+    return {"spoken_numbers": {str(k): v.strip().lower() for k, v in numbers.items()},
+            "lm_subjects": tuple(s.lower() for s in subjects)}
 
 
 def _symptoms(table: Mapping[str, Any], topic_id: str, path: Path, problems: list[str]) -> Iterator[Symptom]:
@@ -225,8 +306,19 @@ def _symptoms(table: Mapping[str, Any], topic_id: str, path: Path, problems: lis
             name=_text(body, "name", where, problems),
             question=_text(body, "question", where, problems, empty_ok=True),
             phrases=_texts(body, "phrases", where, problems), topic=topic_id,
-            near=_near(body, where, problems),
+            near=_near(body, where, problems), silences=_silences(body, where, problems),
         )
+
+
+def _silences(table: Mapping[str, Any], where: str, problems: list[str]) -> tuple[str, ...]:
+    """Optional ``silences``: topic messages left out once this symptom is mentioned at all."""
+    if "silences" not in table:
+        return ()
+    keys = _texts(table, "silences", where, problems)
+    for key in keys:
+        if key not in SILENCEABLE:
+            problems.append(f"{where}: silences: {key!r} cannot be silenced (only: {', '.join(SILENCEABLE)})")
+    return keys
 
 
 def _near(table: Mapping[str, Any], where: str, problems: list[str]) -> tuple[str, ...]:
@@ -300,23 +392,4 @@ def _topic_messages(data: Mapping[str, Any], path: Path, problems: list[str], to
     known = {s.id for s in topic.symptoms}
     _unknown_keys(advice_table, tuple(known), f"{path}: advice", problems)
     advice = {key: _text(advice_table, key, f"{path}: advice", problems) for key in advice_table if key in known}
-    return Topic(
-        id=topic.id, title=topic.title, symptoms=topic.symptoms, interview=topic.interview,
-        combinations=topic.combinations, messages=messages, home_care=home_care, advice=advice,
-    )
-
-
-def _check_across_topics(topics: tuple[Topic, ...], problems: list[str]) -> None:
-    owners: dict[str, str] = {}
-    topic_ids: set[str] = set()
-    for topic in topics:
-        if topic.id in topic_ids:
-            problems.append(f"{topic.id}: topic.id: duplicate topic id {topic.id!r}")
-        topic_ids.add(topic.id)
-        for symptom in topic.symptoms:
-            if symptom.id in owners:
-                problems.append(f"{topic.id}: symptoms.{symptom.id}: duplicate symptom id (also in {owners[symptom.id]})")
-            owners[symptom.id] = topic.id
-    if len(topics) > 1:  # within one topic, _topic() has already checked
-        phrases = {f"{t.id}: symptoms.{s.id}": s.phrases for t in topics for s in t.symptoms}
-        _check_unique_phrases(phrases, "intents", problems)
+    return replace(topic, messages=messages, home_care=home_care, advice=advice)

@@ -18,12 +18,15 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from voicecare.errors import InputError
-from voicecare.text import tokens
+from voicecare.intents import DEFAULT_LANGUAGE
 from voicecare.tts import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
 from voicecare.voice import VoiceSettings
 
 TABLE = "kiosk"
 DEFAULT_WAKE = "hey voice care"
+"""An example wake phrase for messages; the default is the language's own (LANGUAGE_WAKE)."""
+LANGUAGE_WAKE = "language"
+"""The wake-phrase value that means the language's own (``wake_phrase`` in language.toml)."""
 WAKE_OFF = ("none", "off")
 """Wake-phrase values that turn it off (the kiosk answers anyone who speaks)."""
 ENGINES = ("auto", "vosk", "sphinx")
@@ -47,8 +50,8 @@ class KioskSettings:
     """Microphone: a PortAudio index (as digits) or part of its name."""
     speaker: str | None = None
     """Sound output: a PortAudio index (as digits) or part of its name."""
-    wake_phrase: str | None = DEFAULT_WAKE
-    """None: no wake phrase, the kiosk answers anyone."""
+    wake_phrase: str | None = LANGUAGE_WAKE
+    """None: no wake phrase, the kiosk answers anyone; LANGUAGE_WAKE: the language's own."""
     reset_after: float = 120.0
     """Seconds of quiet after which a session is forgotten."""
     max_questions: int = 4
@@ -61,6 +64,10 @@ class KioskSettings:
     """Speaking rate, words per minute."""
     voice: str | None = None
     intents: Path | None = None
+    language: str = DEFAULT_LANGUAGE
+    """A language folder of the intents (``en``)."""
+    topic: str | None = None
+    """A topic folder of that language; None: the only one."""
     debug: bool = False
 
     def voice_settings(self) -> VoiceSettings:
@@ -143,7 +150,9 @@ def _wake(value: object) -> str | None:
         raise ValueError(f'must be a phrase in quotes, or "none" to answer anyone, not {_shown(value)}')
     if value.strip().lower() in WAKE_OFF:
         return None
-    if not tokens(value):
+    if value.strip().lower() == LANGUAGE_WAKE:
+        return LANGUAGE_WAKE
+    if not any(char.isalnum() for char in value):
         # A phrase without words can never be heard: the kiosk would wait for it forever.
         raise ValueError(f'has no words ({_shown(value)}); give a phrase like "{DEFAULT_WAKE}", or "none" to answer anyone')
     return " ".join(value.split())
@@ -153,7 +162,8 @@ CHECKS: Mapping[str, Check] = {
     "config": _path, "engine": _engine, "model": _path, "device": _device, "speaker": _device, "wake_phrase": _wake,
     "reset_after": _number(*RESET_RANGE), "max_questions": _whole(*QUESTIONS_RANGE, "questions"),
     "event_log": _path, "json": _flag, "no_barge_in": _flag, "quiet": _flag, "say_to": _path,
-    "rate": _whole(*RATE_RANGE, "words a minute"), "voice": _text, "intents": _path, "debug": _flag,
+    "rate": _whole(*RATE_RANGE, "words a minute"), "voice": _text, "intents": _path,
+    "language": _text, "topic": _text, "debug": _flag,
 }
 
 

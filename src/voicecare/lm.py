@@ -4,51 +4,55 @@ PocketSphinx's general English model mishears "heart racing" as "horse
 racing". Its decoder accepts an ARPA back-off trigram model; we write one
 from the intent phrases said in everyday frames ("my son", "she has", "no",
 "his sister has"), plus everyday words so that off-topic speech is heard as
-itself rather than forced into a symptom.
+itself rather than forced into a symptom. The frames, subjects and spoken
+numbers are the language's (``[recogniser]`` in ``language.toml``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
+import os
 import re
+import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from voicecare.domain import IntentSet
+from voicecare.intents import COMMON_WORDS
 
-_WORD = re.compile(r"[a-z][a-z']*|[0-9]+")
-_SPOKEN = {"911": "nine one one", "102": "a hundred and two", "103": "a hundred and three"}
+# Letters of any alphabet, with apostrophes inside; or digits.
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|')*|[0-9]+")
 
 
-def lm_words(line: str) -> list[str]:
-    """Words as the recogniser's dictionary spells them: contractions kept ("can't" is one word)."""
+def lm_words(line: str, spoken: Mapping[str, str] | None = None) -> list[str]:
+    """Words as the recogniser's dictionary spells them: contractions kept ("can't" is one word).
+
+    ``spoken`` turns numbers into the words said ("911" -> "nine one one").
+    """
     out: list[str] = []
     for word in _WORD.findall(line.lower().replace("\u2019", "'")):
-        out.extend(_SPOKEN.get(word, word).split())
+        out.extend((spoken or {}).get(word, word).split())
     return out
 
 DISCOUNT = 0.5
 UNIGRAM_FLOOR = 0.5
 """Pseudo-count each vocabulary word gets, so unseen words stay possible."""
 START, END = "<s>", "</s>"
-SUBJECTS = ("he", "she", "my son", "my daughter", "my toddler", "my baby", "our little boy", "our little girl",
-            "he is", "she is", "he has", "she has", "his back", "her back", "i think he", "i think she")
-FRAMES = ("{s} {p}", "{p}", "{s} {p} and {q}", "no {p}", "{s} doesn't have {p}", "his sister has {p}",
-          "what if she gets {p}", "{s} had {p} last week", "i'm not sure if {s} {p}", "{p} but {q}", "please help {s} {p}",
-          "{s}'s {p}")
 
 
 def sentences(intents: IntentSet) -> Iterator[str]:
-    """Training text: every phrase in a handful of everyday frames, controls and near-pattern words."""
+    """Training text: every phrase in the language's everyday frames, controls and near-pattern words."""
+    language = intents.language
     written = [p for s in intents.symptoms for p in s.phrases]
     # Phrases are written about a boy; the model must expect "wet herself" too.
-    phrases = [*written, *(v for p in written if (v := feminine(p)) != p)]
+    phrases = [*written, *(v for p in written if (v := feminine(p, language.feminine)) != p)]
+    subjects = (*language.lm_subjects, *(s for t in intents.topics for s in t.lm_subjects)) or ("",)
     for index, phrase in enumerate(phrases):
         other = phrases[(index * 7 + 3) % len(phrases)]
-        for frame_index, frame in enumerate(FRAMES):
-            subject = SUBJECTS[(index + frame_index) % len(SUBJECTS)]
+        for frame_index, frame in enumerate(language.lm_frames or ("{p}",)):
+            subject = subjects[(index + frame_index) % len(subjects)]
             yield frame.format(s=subject, p=phrase, q=other)
     for symptom in intents.symptoms:
         for pattern in symptom.near:
@@ -59,28 +63,25 @@ def sentences(intents: IntentSet) -> Iterator[str]:
         yield from words
 
 
-_FEMININE = {"he": "she", "him": "her", "his": "her", "himself": "herself", "he's": "she's"}
+def feminine(phrase: str, words: Mapping[str, str]) -> str:
+    """The phrase about a girl ("wet himself" -> "wet herself"), with the language's ``feminine`` words."""
+    return " ".join(words.get(w, w) for w in phrase.split())
 
 
-def feminine(phrase: str) -> str:
-    """The phrase about a girl ("wet himself" -> "wet herself")."""
-    return " ".join(_FEMININE.get(w, w) for w in phrase.split())
-
-
-def counts(lines: Iterable[str], order: int = 3) -> list[Counter[tuple[str, ...]]]:
+def counts(lines: Iterable[str], order: int = 3, spoken: Mapping[str, str] | None = None) -> list[Counter[tuple[str, ...]]]:
     """n-gram counts for n = 1..order, with sentence marks."""
     tables: list[Counter[tuple[str, ...]]] = [Counter() for _ in range(order)]
     for line in lines:
-        words = [START, *lm_words(line), END]
+        words = [START, *lm_words(line, spoken), END]
         for n in range(1, order + 1):
             for i in range(len(words) - n + 1):
                 tables[n - 1][tuple(words[i:i + n])] += 1
     return tables
 
 
-def arpa(lines: Iterable[str], vocabulary: Iterable[str] = ()) -> str:
+def arpa(lines: Iterable[str], vocabulary: Iterable[str] = (), spoken: Mapping[str, str] | None = None) -> str:
     """An ARPA back-off trigram model (absolute discounting)."""
-    uni, bi, tri = counts(lines)
+    uni, bi, tri = counts(lines, spoken=spoken)
     for word in vocabulary:
         uni[(word,)] += 0
     total = sum(uni.values()) + UNIGRAM_FLOOR * len(uni)
@@ -120,27 +121,36 @@ def _level(table: Counter[tuple[str, ...]], lower: object) -> tuple[dict[tuple[s
     return probs, weights
 
 
-def build(intents: IntentSet, common_words: Path, known: Iterable[str], cache: Path,
-          phrases: Iterable[str] = ()) -> Path:
+def build(intents: IntentSet, known: Iterable[str], cache: Path, phrases: Iterable[str] = ()) -> Path:
     """Write the model for these intents (cached by content); only words the dictionary knows.
 
+    The language folder's common_words.txt adds everyday words, so off-topic speech is heard as itself.
     ``phrases`` are more sentences to expect, such as the kiosk's wake phrase
     (a word missing from the model can never be recognised).
     """
     allowed = set(known)
-    extra = [w for line in _read_words(common_words) for w in lm_words(line)]
-    lines = [s for s in [*sentences(intents), *phrases] if all(w in allowed for w in lm_words(s))]
-    text = arpa(lines, [w for w in extra if w in allowed])
+    spoken = {**intents.language.spoken_numbers, **{k: v for t in intents.topics for k, v in t.spoken_numbers.items()}}
+    common = intents.folder / COMMON_WORDS if intents.folder is not None else None
+    extra = [w for line in _read_words(common) for w in lm_words(line, spoken)]
+    lines = [s for s in [*sentences(intents), *phrases] if all(w in allowed for w in lm_words(s, spoken))]
+    text = arpa(lines, [w for w in extra if w in allowed], spoken)
     path = cache / f"voicecare-{hashlib.sha256(text.encode()).hexdigest()[:16]}.lm"
     if not path.exists():
         cache.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".tmp")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(path)
+        # A temporary file of this process's own: every checkout and test run on the machine
+        # builds the same name, and a shared temporary name let one process move another's
+        # half-written model into place, which PocketSphinx then read (it crashed).
+        handle, partial = tempfile.mkstemp(dir=cache, prefix=path.stem, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            Path(partial).replace(path)
+        finally:
+            Path(partial).unlink(missing_ok=True)  # only left when writing failed
     return path
 
 
-def _read_words(path: Path) -> list[str]:
-    if not path.is_file():
+def _read_words(path: Path | None) -> list[str]:
+    if path is None or not path.is_file():
         return []
     return [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]

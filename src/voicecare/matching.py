@@ -10,12 +10,9 @@ from rapidfuzz import fuzz, process
 
 from voicecare import context
 from voicecare.domain import IntentSet, Level, Match
-from voicecare.text import canonical, sound, stem, tokens, tokens_and_breaks
+from voicecare.language import Language
+from voicecare.text import Spelling
 
-# Words a recogniser drops or a caregiver leaves out without changing the
-# meaning; a phrase still matches without them, at a small cost.
-OPTIONAL_WORDS = frozenset({"a", "an", "the", "he", "him", "my", "of", "to", "in"})
-NEGATIONS = frozenset({"not", "no", "never", "without", "none"})
 MIN_SOUND_KEY = 3
 """Sound keys shorter than this say too little ("though" and "thigh" both give "0")."""
 SURE_ENOUGH = 95.0
@@ -86,15 +83,17 @@ class Matcher:
 
     def __init__(self, intents: IntentSet, settings: MatchSettings | None = None) -> None:
         self.settings = settings or MatchSettings()
+        self._language = intents.language
+        spelling = self._spelling = intents.language.spelling
         self._by_anchor: dict[str, list[_Phrase]] = {}
         for symptom in intents.symptoms:
             for text in symptom.phrases:
-                phrase = _compile(symptom.id, text)
+                phrase = _compile(symptom.id, text, self._language)
                 self._by_anchor.setdefault(phrase.words[0], []).append(phrase)
         self._near: dict[str, list[_Near]] = {}
         for symptom in intents.symptoms:
             for text in symptom.near:
-                near = _compile_near(symptom.id, text)
+                near = _compile_near(symptom.id, text, spelling)
                 for word in near.groups[0]:
                     self._near.setdefault(word, []).append(near)
         phrase_words = {w for ps in self._by_anchor.values() for p in ps for w in p.words}
@@ -103,9 +102,9 @@ class Matcher:
         self._stems: dict[str, list[str]] = {}
         self._sounds: dict[str, list[str]] = {}
         for word in self._vocabulary:
-            self._stems.setdefault(stem(word), []).append(word)
-            if len(word) >= self.settings.min_sound_length and len(sound(word)) >= MIN_SOUND_KEY:
-                self._sounds.setdefault(sound(word), []).append(word)
+            self._stems.setdefault(spelling.stem(word), []).append(word)
+            if len(word) >= self.settings.min_sound_length and len(spelling.sound(word)) >= MIN_SOUND_KEY:
+                self._sounds.setdefault(spelling.sound(word), []).append(word)
         self._known = frozenset(self._vocabulary)
         self._lexicon = self._known | intents.common_words
         self._cache: dict[str, dict[str, float]] = {}
@@ -114,11 +113,11 @@ class Matcher:
 
     def match(self, text: str) -> list[Match]:
         """All symptom mentions in ``text``, in the order they were said."""
-        heard, breaks = tokens_and_breaks(text)
-        words = [canonical(w) for w in heard]
+        heard, breaks = self._spelling.tokens_and_breaks(text)
+        words = [self._spelling.canonical(w) for w in heard]
         candidates = [self._candidates(w) for w in words]
         hits = _resolve(self._hits(words, candidates), self._levels)
-        where = context.scene(words, breaks)
+        where = context.scene(words, breaks, self._language.context)
         matches = []
         for hit in hits:
             blocked = {i for other in hits if other is not hit for i in range(other.start, other.end)}
@@ -150,9 +149,9 @@ class Matcher:
                 if max(len(word), len(choice)) >= s.min_fuzzy_length and abs(len(word) - len(choice)) <= s.max_length_difference:
                     found[choice] = score
         if len(word) >= s.min_sound_length and word not in self._common and word not in self._known:
-            for alike in self._sounds.get(sound(word), ()):
+            for alike in self._sounds.get(self._spelling.sound(word), ()):
                 found[alike] = max(found.get(alike, 0.0), s.sound_score)
-        for same_stem in self._stems.get(stem(word), ()):
+        for same_stem in self._stems.get(self._spelling.stem(word), ()):
             found[same_stem] = max(found.get(same_stem, 0.0), 100.0 if same_stem == word else s.stem_score)
         if len(self._cache) >= self.settings.cache_size:
             self._cache.clear()  # a bounded cache: long sessions must not grow
@@ -166,7 +165,7 @@ class Matcher:
                     hit = self._align(phrase, candidates, start)
                     if hit is not None:
                         yield hit
-                if not _near_partner(words[start], word, self._lexicon):
+                if not _near_partner(words[start], word, self._lexicon, self._spelling):
                     continue
                 for near in self._near.get(word, ()):
                     found = self._near_hit(near, words, candidates, start, options[word])
@@ -184,7 +183,7 @@ class Matcher:
                  for j in range(max(0, anchor - window), min(len(candidates), anchor + window + 1))
                  if j not in positions
                  and (top := max((candidates[j][w] for w in group & candidates[j].keys()
-                                  if _near_partner(words[j], w, self._lexicon)), default=0.0)) > 0),
+                                  if _near_partner(words[j], w, self._lexicon, self._spelling)), default=0.0)) > 0),
                 default=None,
             )
             if best is None:
@@ -224,36 +223,38 @@ class Matcher:
         return _Hit(phrase.symptom, start, position, score, phrase.negation_inside, tuple(used))
 
 
-def _compile(symptom: str, text: str) -> _Phrase:
-    words = [canonical(w) for w in tokens(text)]
+def _compile(symptom: str, text: str, language: Language) -> _Phrase:
+    """A phrase as matched: the language's optional words (``[matching]``) may be missing when heard."""
+    optional = language.optional_words
+    words = [language.spelling.canonical(w) for w in language.tokens(text)]
     # Leading and trailing optional words would only blur where a mention starts.
-    while len(words) > 1 and words[0] in OPTIONAL_WORDS:
+    while len(words) > 1 and words[0] in optional:
         words.pop(0)
-    while len(words) > 1 and words[-1] in OPTIONAL_WORDS:
+    while len(words) > 1 and words[-1] in optional:
         words.pop()
-    required = tuple(w not in OPTIONAL_WORDS for w in words)
-    return _Phrase(symptom, tuple(words), required, any(w in NEGATIONS for w in words))
+    required = tuple(w not in optional for w in words)
+    return _Phrase(symptom, tuple(words), required, any(w in language.negations for w in words))
 
 
-def _exact_or_stem(heard: str, word: str) -> bool:
+def _exact_or_stem(heard: str, word: str, spelling: Spelling) -> bool:
     """True when ``heard`` is ``word`` itself or a form of it, not a look-alike ("waking" is not "walking")."""
-    return heard == word or stem(heard) == stem(word)
+    return heard == word or spelling.stem(heard) == spelling.stem(word)
 
 
-def _near_partner(heard: str, word: str, known: frozenset[str]) -> bool:
+def _near_partner(heard: str, word: str, known: frozenset[str], spelling: Spelling) -> bool:
     """Loose patterns take exact and same-stem words; a look-alike only for a word we know nothing of.
 
     "walking" is a word of its own here, so it never stands for "waking";
     "tempature" is no word at all, so it may stand for "temperature".
     """
-    return _exact_or_stem(heard, word) or heard not in known
+    return _exact_or_stem(heard, word, spelling) or heard not in known
 
 
-def _compile_near(symptom: str, text: str) -> _Near:
+def _compile_near(symptom: str, text: str, spelling: Spelling) -> _Near:
     window = None
     if (found := _WITHIN.search(text)) is not None:
         window, text = int(found.group(1)), text[: found.start()]
-    groups = tuple(frozenset(canonical(w) for w in tokens(group)) for group in text.split("+"))
+    groups = tuple(frozenset(spelling.canonical(w) for w in spelling.tokens(group)) for group in text.split("+"))
     return _Near(symptom, groups, window)
 
 

@@ -89,7 +89,7 @@ class Endpointer:
 def unsure_red_flags(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = ()) -> list[Finding]:
     """Red flags only the alternatives or partial results heard, marked unsure (rule 4)."""
     mentioned = {m.symptom for m in assistant.matcher.match(transcript.text)}
-    others = [f for alt in transcript.alternatives for f in triage.findings(assistant.matcher.match(alt), assistant.intents)]
+    others = [f for alt in transcript.alternatives for f in assistant.understand(alt)]
     extra: list[Finding] = []
     for found in [*others, *early]:
         if found.status is Status.PRESENT and found.symptom.level <= RED_FLAG and found.symptom.id not in mentioned:
@@ -100,7 +100,7 @@ def unsure_red_flags(assistant: Assistant, transcript: Transcript, early: Sequen
 
 def answer_transcript(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = ()) -> TriageResult:
     """Triage the best reading, adding red flags that only the alternatives or partials heard (rule 4)."""
-    heard = triage.findings(assistant.matcher.match(transcript.text), assistant.intents)
+    heard = assistant.understand(transcript.text)
     if transcript.confidence is not None and transcript.confidence < LOW_CONFIDENCE:
         # The recogniser itself doubts these words: they still count, but are
         # marked unsure, so an emergency is said and then offered for correction.
@@ -110,10 +110,7 @@ def answer_transcript(assistant: Assistant, transcript: Transcript, early: Seque
 
 def emergencies(assistant: Assistant, text: str) -> dict[str, Finding]:
     """The present findings of a (partial) transcript when together they are an emergency, by symptom id."""
-    found = triage.findings(assistant.matcher.match(text), assistant.intents)
-    if triage.triage(found, assistant.intents, disclaimer=False).disposition is not Level.EMERGENCY:
-        return {}
-    return {f.symptom.id: f for f in found if f.status is Status.PRESENT}
+    return assistant.understand_partial(text)
 
 
 def emergencies_in(found: Sequence[Finding], assistant: Assistant) -> bool:

@@ -6,15 +6,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from voicecare.domain import Finding, Level, Message, TriageResult
-
-_HEADINGS = {
-    Level.EMERGENCY: "EMERGENCY: call 911",
-    Level.URGENT: "URGENT: call the doctor now",
-    Level.FOLLOW_UP: "FOLLOW UP: see the doctor soon",
-    Level.HOME_CARE: "HOME CARE",
-    Level.UNCLEAR: "NOT UNDERSTOOD",
-}
+from voicecare.domain import Finding, Message, Status, TriageResult
+from voicecare.language import Language
 
 
 def as_dict(result: TriageResult, utterance: str, transcript: str, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -50,12 +43,14 @@ def as_json_line(result: TriageResult, utterance: str, transcript: str, extra: M
     return json.dumps(as_dict(result, utterance, transcript, extra), ensure_ascii=False)
 
 
-def as_text(result: TriageResult, utterance: str) -> str:
-    """What a person wants to read: the verdict, what was understood, what to do."""
-    lines = [f"> {utterance}", _HEADINGS[result.disposition]]
+def as_text(result: TriageResult, utterance: str, language: Language) -> str:
+    """What a person wants to read: the verdict, what was understood, what to do (words from ``language.toml``)."""
+    lines = [f"> {utterance}", language.headings[result.disposition]]
+    heard, unsure = language.printed.get("heard", ""), language.printed.get("unsure", "")
+    said = f"{heard} " if heard else ""
     for finding in result.findings:
-        mark = "+" if finding.status.value == "present" else "-"
-        hedge = " (unsure)" if finding.uncertain else ""
-        lines.append(f"  {mark} {finding.symptom.name} [{finding.status.value}]{hedge}: heard \"{finding.heard}\"")
+        mark = "+" if finding.status is Status.PRESENT else "-"
+        hedge = f" ({unsure})" if finding.uncertain and unsure else ""
+        lines.append(f"  {mark} {finding.symptom.name} [{finding.status.value}]{hedge}: {said}\"{finding.heard}\"")
     lines += [f"  {m.text}" for m in result.messages]
     return "\n".join(lines)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from voicecare import render
 from voicecare.assistant import Assistant
+from voicecare.cli import load_assistant
 from voicecare.devices import find_output
 from voicecare.errors import InputError, ModelError, VoicecareError
 from voicecare.interfaces import AudioSink, Recognizer, Synthesizer
@@ -43,7 +44,8 @@ def add_speech_arguments(command: argparse.ArgumentParser) -> None:
     """--engine/--model for recognition, --say-to/--speaker/--quiet/--rate/--voice for speech."""
     command.add_argument("--engine", choices=("auto", "vosk", "sphinx"), default="auto",
                          help="speech recogniser (default auto: Vosk if a model is installed, else PocketSphinx)")
-    command.add_argument("--model", type=Path, help="Vosk model folder (default: $VOICECARE_MODEL, else models/)")
+    command.add_argument("--model", type=Path,
+                         help="Vosk model folder (default: $VOICECARE_MODEL, else the first in $VOICECARE_MODELS or models/)")
     command.add_argument("--say-to", type=Path, metavar="FILE.wav", help="write the spoken reply to this WAV file")
     command.add_argument("--speaker", metavar="DEVICE", help="speaker (index or part of its name; see 'voicecare devices')")
     command.add_argument("--quiet", action="store_true", help="print the reply only; do not speak")
@@ -139,13 +141,12 @@ def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Seq
 
     ``phrases`` (a wake phrase) are added to the PocketSphinx language model.
     """
-    from voicecare import intents, lm, stt
+    from voicecare import lm, stt
 
     loaded_at = time.perf_counter()
     language = None
     if args.engine == "sphinx" or (args.engine == "auto" and stt.resolve_model(args.model, models_dir()) is None):
-        words = (args.intents or intents.default_dir()) / "common_words.txt"
-        build = functools.partial(lm.build, assistant.intents, words, stt.sphinx_words(), phrases=phrases)
+        build = functools.partial(lm.build, assistant.intents, stt.sphinx_words(), phrases=phrases)
         try:
             language = build(cache_dir())
         except OSError as exc:
@@ -174,7 +175,7 @@ def triage_audio(args: argparse.Namespace) -> int:
         audio.read_format(path)  # fail fast, before loading anything, on a file that is not audio
     if not args.quiet:
         check_speech_options(args)
-    assistant = Assistant.load(args.intents)
+    assistant = load_assistant(args)
     recognizer = load_recognizer(args, assistant)
     if args.quiet:
         for path in args.audio:
@@ -214,21 +215,21 @@ def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Rec
     if args.json:
         print(render.as_json_line(result, str(path), text, extra), flush=True)
     else:
-        print(render.as_text(result, f"{path}: heard \"{text}\"") + "\n", flush=True)
+        print(render.as_text(result, f"{path}: heard \"{text}\"", assistant.intents.language) + "\n", flush=True)
     if speaker is not None:
         speaker.say(pipeline.still_to_say(result, heard.early))
 
 
 def triage_text_spoken(args: argparse.Namespace, utterances: list[str]) -> int:
     """``voicecare triage --text ... --say-to FILE.wav`` (or ``--speaker``): print each result, then speak it."""
-    assistant = Assistant.load(args.intents)
+    assistant = load_assistant(args)
     with make_speaker(args, assistant) as speaker:
         for utterance in utterances:
             result = assistant.answer(utterance)
             if args.json:
                 print(render.as_json_line(result, utterance, utterance), flush=True)
             else:
-                print(render.as_text(result, utterance) + "\n", flush=True)
+                print(render.as_text(result, utterance, assistant.intents.language) + "\n", flush=True)
             speaker.say(result.messages)
             speaker.wait_idle()
     return SPEECH_FAILED if speaker.failed else 0

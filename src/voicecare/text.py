@@ -1,149 +1,115 @@
-"""Text normalisation shared by intent loading and matching, so both sides agree on words."""
+"""Text normalisation shared by intent loading and matching, so both sides agree on words.
+
+The algorithms are here; the words they use (contractions, pronouns, stems,
+spellings of sounds) come from the language's ``language.toml``.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-# Contractions are expanded so that "can't breathe", "cannot breathe" and a
-# recogniser's "can not breathe" all become the same tokens.
-_SPECIAL_CONTRACTIONS = {
-    "can't": "can not",
-    "cannot": "can not",
-    "won't": "will not",
-    "ain't": "is not",
-    "shan't": "shall not",
-    "wont": "will not",
-    "cant": "can not",
-    "dont": "do not",
-    "doesnt": "does not",
-    "didnt": "did not",
-    "isnt": "is not",
-    "wasnt": "was not",
-    "hasnt": "has not",
-    "havent": "have not",
-    "wouldnt": "would not",
-    "couldnt": "could not",
-    "im": "i am",
-    "ive": "i have",
-    # Recognisers and hurried typing drop the apostrophe.
-    "hes": "he is",
-    "shes": "she is",
-    "thats": "that is",
-    "theres": "there is",
-    "whats": "what is",
-    "theyre": "they are",
-    "youre": "you are",
-    "arent": "are not",
-    "shouldnt": "should not",
-    "werent": "were not",
-}
-_SUFFIXES = (
-    ("n't", " not"),
-    ("'re", " are"),
-    ("'ve", " have"),
-    ("'ll", " will"),
-    ("'m", " am"),
-    ("'d", " would"),
-)
-# "'s" is ambiguous (is / has / possessive); we keep the bare word so that
-# "he's" and "he is" both leave "he", and possessives still name their owner.
-_IS_CONTRACTED = frozenset({"it", "he", "she", "that", "there", "what", "who", "here", "this", "where"})
-_WORD_RE = re.compile(r"[a-z0-9']+")
-_PIECE_RE = re.compile(r"[a-z0-9']+|\.\.\.|[.!?;:\u2014\u2013]|,|\s-\s")
-_NUMBER_WORDS = {"911": "nine one one"}
+# Letters and digits of any alphabet, with inner apostrophes ("can't", "größer").
+_WORD_RE = re.compile(r"(?:[^\W_]|')+")
+_PIECE_RE = re.compile(r"(?:[^\W_]|')+|\.\.\.|[.!?;:\u2014\u2013]|,|\s-\s")
 
 
-def _expand(word: str) -> list[str]:
-    word = word.strip("'")
-    if not word:
-        return []
-    if word in _SPECIAL_CONTRACTIONS:
-        return _SPECIAL_CONTRACTIONS[word].split()
-    if word in _NUMBER_WORDS:
-        return _NUMBER_WORDS[word].split()
-    for suffix, replacement in _SUFFIXES:
-        if word.endswith(suffix) and len(word) > len(suffix):
-            return (word[: -len(suffix)] + replacement).split()
-    if word.endswith("'s"):
-        stem_word = word[:-2]
-        # After a pronoun "'s" is "is" ("it's an emergency"); after a name it is a possessive.
-        return [stem_word, "is"] if stem_word in _IS_CONTRACTED else [stem_word]
-    return [word.replace("'", "")]
+def _plain(text: str) -> str:
+    """Lowercase, with typographic apostrophes made straight."""
+    return text.lower().replace("\u2019", "'")
 
 
-def tokens(text: str) -> list[str]:
-    """Lowercase words with contractions expanded and punctuation removed."""
-    out: list[str] = []
-    for raw in _WORD_RE.findall(text.lower().replace("\u2019", "'")):
-        out.extend(_expand(raw))
-    return out
+@dataclass(frozen=True)
+class Spelling:
+    """How one language writes words: what tokens, pronoun classes, stems and sound keys are made of."""
 
+    contractions: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """Whole words expanded ("can't" -> "can not")."""
+    suffixes: tuple[tuple[str, str], ...] = ()
+    """Endings expanded on any word, in order ("n't" -> "not")."""
+    possessive: str = ""
+    """An ending that marks a possessive ("'s"): cut, so "dad's" names dad."""
+    possessive_is: str = ""
+    """What the possessive ending means after a word in ``possessive_is_after`` ("it's" -> "it is")."""
+    possessive_is_after: frozenset[str] = frozenset()
+    number_words: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """Numbers said as words ("911" -> "nine one one")."""
+    pronoun_classes: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """Pronoun -> the class it folds to ("she" -> "he")."""
+    stem_suffixes: tuple[str, ...] = ()
+    min_stem: int = 3
+    """Letters that must remain after an ending is cut."""
+    irregular_stems: Mapping[str, str] = field(default_factory=dict, hash=False)
+    sound_rules: tuple[tuple[str, str], ...] = ()
+    """Spellings of one sound written one way, applied in order ("ph" -> "f")."""
+    sound_silent: str = ""
+    """Letters dropped after the first when making a sound key (vowels)."""
 
-def tokens_and_breaks(text: str) -> tuple[list[str], dict[int, bool]]:
-    """Tokens, and where punctuation falls: index -> True for a full stop, False for a comma.
+    def _expand(self, word: str) -> list[str]:
+        word = word.strip("'")
+        if not word:
+            return []
+        if word in self.contractions:
+            return self.contractions[word].split()
+        if word in self.number_words:
+            return self.number_words[word].split()
+        for suffix, replacement in self.suffixes:
+            if word.endswith(suffix) and len(word) > len(suffix):
+                return [word[: -len(suffix)], *replacement.split()]
+        if self.possessive and word.endswith(self.possessive) and len(word) > len(self.possessive):
+            stem_word = word[: -len(self.possessive)]
+            # After a pronoun "'s" is "is" ("it's an emergency"); after a name it is a possessive.
+            return [stem_word, self.possessive_is] if stem_word in self.possessive_is_after else [stem_word]
+        return [word.replace("'", "")]
 
-    A key ``i`` means the break comes just before token ``i``. Recognisers give
-    no punctuation; typed text does, and it helps to scope "what if" or "no".
-    """
-    out: list[str] = []
-    breaks: dict[int, bool] = {}
-    for piece in _PIECE_RE.findall(text.lower().replace("\u2019", "'")):
-        if piece[0].isalnum() or piece[0] == "'":
-            out.extend(_expand(piece))
-        else:
-            breaks[len(out)] = breaks.get(len(out), False) or piece != ","
-    return out, breaks
+    def tokens(self, text: str) -> list[str]:
+        """Lowercase words with contractions expanded and punctuation removed."""
+        out: list[str] = []
+        for raw in _WORD_RE.findall(_plain(text)):
+            out.extend(self._expand(raw))
+        return out
 
+    def tokens_and_breaks(self, text: str) -> tuple[list[str], dict[int, bool]]:
+        """Tokens, and where punctuation falls: index -> True for a full stop, False for a comma.
 
-def phrase_key(text: str) -> str:
-    """The canonical form of a phrase, used to find the same phrase claimed twice."""
-    return " ".join(tokens(text))
+        A key ``i`` means the break comes just before token ``i``. Recognisers give
+        no punctuation; typed text does, and it helps to scope "what if" or "no".
+        """
+        out: list[str] = []
+        breaks: dict[int, bool] = {}
+        for piece in _PIECE_RE.findall(_plain(text)):
+            if piece[0].isalnum() or piece[0] == "'":
+                out.extend(self._expand(piece))
+            else:
+                breaks[len(out)] = breaks.get(len(out), False) or piece != ","
+        return out, breaks
 
+    def phrase_key(self, text: str) -> str:
+        """The canonical form of a phrase, used to find the same phrase claimed twice."""
+        return " ".join(self.tokens(text))
 
-# He, she and they (and their other forms) are one word to the matcher, so a
-# phrase written about a boy also finds a girl; possessive and object forms are
-# folded together because speech does not tell "her" (object) from "her" (his).
-_PRONOUN_CLASSES = {
-    "he": "he", "she": "he", "they": "he",
-    "him": "him", "her": "him", "his": "him", "hers": "him", "them": "him", "their": "him",
-    "theirs": "him", "himself": "himself", "herself": "himself", "themselves": "himself",
-    "themself": "himself",
-}
+    def canonical(self, word: str) -> str:
+        """The form of a token used for matching (pronouns folded into one class)."""
+        return self.pronoun_classes.get(word, word)
 
+    def stem(self, word: str) -> str:
+        """A crude stem, enough to equate "breathe", "breathing" and "breathes"."""
+        word = self.irregular_stems.get(word, word)
+        for suffix in self.stem_suffixes:
+            if word.endswith(suffix) and len(word) - len(suffix) >= self.min_stem:
+                return word[: -len(suffix)]
+        return word
 
-def canonical(word: str) -> str:
-    """The form of a token used for matching (pronouns folded into one class)."""
-    return _PRONOUN_CLASSES.get(word, word)
+    def sound(self, word: str) -> str:
+        """A rough sound-alike key: consonants after the first letter, spelled one way.
 
-
-_STEM_SUFFIXES = ("ing", "ed", "es", "s", "e")
-_MIN_STEM = 3
-# Forms the suffix rule cannot reach.
-_IRREGULAR = {"peed": "pee", "weed": "wee", "fell": "fall", "woke": "wake", "woken": "wake", "slept": "sleep"}
-
-
-def stem(word: str) -> str:
-    """A crude stem, enough to equate "breathe", "breathing" and "breathes"."""
-    word = _IRREGULAR.get(word, word)
-    for suffix in _STEM_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
-            return word[: -len(suffix)]
-    return word
-
-
-_SOUND_RULES = (("ph", "f"), ("gh", ""), ("ck", "k"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("c", "k"),
-                ("q", "k"), ("x", "ks"), ("z", "s"), ("mb", "m"), ("wr", "r"), ("kn", "n"), ("th", "0"))
-
-
-def sound(word: str) -> str:
-    """A rough sound-alike key: consonants after the first letter, spelled one way.
-
-    "raising" and "racing" share "rsng"; recognisers confuse words that sound alike.
-    """
-    for spelling, spoken in _SOUND_RULES:
-        word = word.replace(spelling, spoken)
-    if not word:
-        return ""
-    rest = "".join(ch for ch in word[1:] if ch not in "aeiouyhw")
-    collapsed = "".join(ch for i, ch in enumerate(rest) if i == 0 or ch != rest[i - 1])
-    return word[0] + collapsed
+        "raising" and "racing" share "rsng"; recognisers confuse words that sound alike.
+        """
+        for spelling, spoken in self.sound_rules:
+            word = word.replace(spelling, spoken)
+        if not word:
+            return ""
+        rest = "".join(ch for ch in word[1:] if ch not in self.sound_silent)
+        collapsed = "".join(ch for i, ch in enumerate(rest) if i == 0 or ch != rest[i - 1])
+        return word[0] + collapsed

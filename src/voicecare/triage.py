@@ -1,6 +1,6 @@
 """The triage engine: a pure function from what was found to what to do and say.
 
-Every rule of TRIAGE_POLICY.md that is about deciding and ordering lives here,
+Every rule of docs/policy.md that is about deciding and ordering lives here,
 so "emergency first" is enforced in one place.
 """
 
@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from voicecare.domain import Finding, IntentSet, Level, Match, Message, Status, Topic, TriageResult
+from voicecare.domain import Finding, IntentSet, Level, Match, Message, MessageKind, Status, Topic, TriageResult
 
 # Statements about this child, now: among these the later one wins (rule 9,
 # self-correction). Other-person, what-if and past mentions never override them.
 _ABOUT_THIS_CHILD = (Status.PRESENT, Status.ABSENT)
-NOT_SEEN = "not_seen_by_provider"
+_K = MessageKind  # short: nearly every line below builds a message
 READBACK_DENIED_MAX = 3
 """More denials than this are read back as one phrase."""
 
@@ -73,19 +73,34 @@ class _Say:
     def __init__(self, intents: IntentSet, level: Level) -> None:
         self.words = intents.messages
         self.level = level
+        self.language = intents.language
 
-    def __call__(self, kind: str, text: str, level: Level | None = None) -> Message:
+    def __call__(self, kind: MessageKind, text: str, level: Level | None = None) -> Message:
         return Message(level=level or self.level, kind=kind, text=text)
 
     def template(self, key: str, **values: str) -> str:
         return self.words[key].format(**values)
 
+    def all_of(self, found: Iterable[Finding]) -> str:
+        """Symptom names as a list of things that are all so ("fever, chills and pain")."""
+        return _names(found, self.language.list_and)
 
-def _names(found: Iterable[Finding], joiner: str = "and") -> str:
+    def any_of(self, found: Iterable[Finding]) -> str:
+        """Symptom names as a list of alternatives ("fever or chills")."""
+        return _names(found, self.language.list_or)
+
+
+def _names(found: Iterable[Finding], joiner: str) -> str:
     names = [f.symptom.name for f in found]
     if len(names) <= 1:
         return "".join(names)
-    return f"{', '.join(names[:-1])} {joiner} {names[-1]}"
+    last = f" {joiner} " if joiner else ", "
+    return f"{', '.join(names[:-1])}{last}{names[-1]}"
+
+
+def _sentence_start(text: str) -> str:
+    """The first letter made a capital, the rest left as written (names may hold capitals of their own)."""
+    return text[:1].upper() + text[1:]
 
 
 def _topics_of(found: Sequence[Finding], topics: Iterable[Topic]) -> list[Topic]:
@@ -97,29 +112,29 @@ def _readback(say: _Say, present: Sequence[Finding], found: Sequence[Finding]) -
     denied = [f for f in found if f.status is Status.ABSENT]
     parts = []
     if present:
-        parts.append(say.template("readback", items=_names(present)))
+        parts.append(say.template("readback", items=say.all_of(present)))
     if len(denied) > READBACK_DENIED_MAX:
         parts.append(say.words["readback_denied_many"])  # a read-back is a few words (rule 12)
     elif denied:
-        parts.append(say.template("readback_denied", items=_names(denied, "or")))
-    return [say("readback", " ".join(parts))] if parts else []
+        parts.append(say.template("readback_denied", items=say.any_of(denied)))
+    return [say(_K.READBACK, " ".join(parts))] if parts else []
 
 
 def _emergency(
     say: _Say, present: Sequence[Finding], found: Sequence[Finding], combos: Sequence[str], disclaimer: bool,
 ) -> list[Message]:
     urgent_signs = [f for f in present if f.symptom.level is Level.EMERGENCY] or list(present)
-    # "Call 911 now." stands alone so that speech can have it ready before it is needed.
-    reason = say.template("emergency_reason", items=_names(urgent_signs).capitalize())
-    messages = [say("emergency", say.words["emergency"]), say("emergency", reason)]
-    messages += [say("emergency", text) for text in combos]
-    messages.append(say("emergency", say.words["emergency_stay"]))
+    # The emergency instruction stands alone so that speech can have it ready before it is needed.
+    reason = say.template("emergency_reason", items=_sentence_start(say.all_of(urgent_signs)))
+    messages = [say(_K.EMERGENCY, say.words["emergency"]), say(_K.EMERGENCY, reason)]
+    messages += [say(_K.EMERGENCY, text) for text in combos]
+    messages.append(say(_K.EMERGENCY, say.words["emergency_stay"]))
     unsure = [f for f in urgent_signs if f.uncertain and f.symptom.level is Level.EMERGENCY]
     if unsure:
-        messages.append(say("confirm", say.template("uncertain_emergency", items=_names(unsure, "or"))))
+        messages.append(say(_K.CONFIRM, say.template("uncertain_emergency", items=say.any_of(unsure))))
     messages += _readback(say, present, found)
     if disclaimer:
-        messages.append(say("disclaimer", say.words["disclaimer"]))
+        messages.append(say(_K.DISCLAIMER, say.words["disclaimer"]))
     return messages
 
 
@@ -127,18 +142,18 @@ def _below_emergency(
     say: _Say, topics: Sequence[Topic], present: Sequence[Finding], found: Sequence[Finding], disclaimer: bool,
 ) -> list[Message]:
     messages = _readback(say, present, found)
-    messages.append(say("instruction", say.words[say.level.id]))
+    messages.append(say(_K.INSTRUCTION, say.words[say.level.id]))
     for finding in present:
         topic = next(t for t in topics if t.id == finding.symptom.topic)
         if advice := topic.advice.get(finding.symptom.id):
-            messages.append(say("advice", advice))
+            messages.append(say(_K.ADVICE, advice))
     messages += _context_notes(say, found)
     messages += _home_care(say, topics, found)
     if disclaimer:
-        messages.append(say("disclaimer", say.words["disclaimer"]))
-    messages.append(say("warning", say.words["watch_for"]))
+        messages.append(say(_K.DISCLAIMER, say.words["disclaimer"]))
+    messages.append(say(_K.WARNING, say.words["watch_for"]))
     for topic in topics:
-        messages += [say("warning", topic.messages["emergency_signs"]), say("warning", topic.messages["urgent_signs"])]
+        messages += [say(_K.WARNING, topic.messages["emergency_signs"]), say(_K.WARNING, topic.messages["urgent_signs"])]
     return messages
 
 
@@ -147,28 +162,29 @@ def _context_notes(say: _Say, found: Sequence[Finding]) -> list[Message]:
     for finding in found:
         if finding.status is Status.HYPOTHETICAL:
             action = say.words[f"action.{finding.symptom.level.id}"]
-            notes.append(say("hypothetical", say.template("hypothetical", item=finding.symptom.name, action=action)))
+            notes.append(say(_K.HYPOTHETICAL, say.template("hypothetical", item=finding.symptom.name, action=action)))
         elif finding.status is Status.PAST:
-            notes.append(say("past", say.template("past", item=finding.symptom.name)))
+            notes.append(say(_K.PAST, say.template("past", item=finding.symptom.name)))
     if any(f.status is Status.OTHER for f in found):
-        notes.append(say("other", say.words["other_person"]))
+        notes.append(say(_K.OTHER, say.words["other_person"]))
     return notes
 
 
 def _home_care(say: _Say, topics: Sequence[Topic], found: Sequence[Finding]) -> list[Message]:
     """Comfort care (rule 6: never with an emergency, after the instruction otherwise)."""
-    messages = [say("home_care", line) for topic in topics for line in topic.home_care]
-    mentioned = {f.symptom.id for f in found}
-    if say.level is Level.HOME_CARE and NOT_SEEN not in mentioned:
-        messages += [say("home_care", topic.messages["unchecked"]) for topic in topics]
-    messages.append(say("home_care", say.words["follow_up_care"]))
+    messages = [say(_K.HOME_CARE, line) for topic in topics for line in topic.home_care]
+    # A symptom marked ``silences = ["unchecked"]`` (a doctor has seen the child, or not) makes the reminder moot.
+    silenced = {key for f in found for key in f.symptom.silences}
+    if say.level is Level.HOME_CARE and "unchecked" not in silenced:
+        messages += [say(_K.HOME_CARE, topic.messages["unchecked"]) for topic in topics]
+    messages.append(say(_K.HOME_CARE, say.words["follow_up_care"]))
     return messages
 
 
 def _unclear(say: _Say, topics: Sequence[Topic], disclaimer: bool) -> list[Message]:
-    """Rule 7: say so, invite a retry, and name the call-911 signs."""
-    messages = [say("unclear", say.words["unclear"])]
-    messages += [say("warning", topic.messages["emergency_signs"]) for topic in topics]
+    """Rule 7: say so, invite a retry, and name the topic's emergency signs."""
+    messages = [say(_K.UNCLEAR, say.words["unclear"])]
+    messages += [say(_K.WARNING, topic.messages["emergency_signs"]) for topic in topics]
     if disclaimer:
-        messages.append(say("disclaimer", say.words["disclaimer"]))
+        messages.append(say(_K.DISCLAIMER, say.words["disclaimer"]))
     return messages

@@ -17,7 +17,6 @@ from voicecare.audio import AudioChunk
 from voicecare.dialog import Conversation, State, Turn
 from voicecare.domain import Level, Message
 from voicecare.interfaces import Recognizer
-from voicecare.text import tokens
 from voicecare.tts import Speaker
 
 PRE_ROLL_SECONDS = 0.3
@@ -129,7 +128,7 @@ class VoiceSession:
         confidence, so it may never turn an answer into "no" on its own: a
         wrong "no" would hide a red flag (under-triage).
         """
-        short = len(tokens(free)) <= SHORT_ANSWER_WORDS
+        short = len(self._tokens(free)) <= SHORT_ANSWER_WORDS
         if not limited or "[unk]" in limited or not short or self.assistant.matcher.match(free):
             return free
         kind = self.conversation.answer_kind(limited)
@@ -139,12 +138,12 @@ class VoiceSession:
 
     def _echo(self, text: str) -> bool:
         """True when ``text`` is mostly what voicecare itself has just been saying (live microphone only)."""
-        return self.settings.echo_filter and is_echo(text, self.speaker.recently_said(ECHO_SECONDS))
+        return self.settings.echo_filter and is_echo(text, self.speaker.recently_said(ECHO_SECONDS), self._tokens)
 
     def _grammar(self) -> list[str]:
         """Answers and commands, recognised with a small vocabulary beside free recognition."""
         controls = self.assistant.intents.controls
-        return sorted({" ".join(tokens(p)) for kind in ANSWER_KINDS for p in controls.get(kind, ())})
+        return sorted({" ".join(self._tokens(p)) for kind in ANSWER_KINDS for p in controls.get(kind, ())})
 
     def _act(self, turn: Turn, early: Sequence[Message]) -> None:
         if turn.command == "stop":
@@ -159,14 +158,17 @@ class VoiceSession:
     def _say(self, messages: Sequence[Message]) -> None:
         self.speaker.say(messages)
 
+    def _tokens(self, text: str) -> list[str]:
+        return self.assistant.intents.language.tokens(text)
+
     def _woken(self, text: str) -> bool:
-        wake = tokens(self.settings.wake_phrase or "")
-        words = tokens(text)
+        wake = self._tokens(self.settings.wake_phrase or "")
+        words = self._tokens(text)
         return bool(wake) and any(words[i:i + len(wake)] == wake for i in range(len(words)))
 
     def _strip_wake(self, text: str) -> str:
-        wake = " ".join(tokens(self.settings.wake_phrase or ""))
-        joined = " ".join(tokens(text))
+        wake = " ".join(self._tokens(self.settings.wake_phrase or ""))
+        joined = " ".join(self._tokens(text))
         return joined.split(wake, 1)[1].strip() if wake and wake in joined else text
 
     def _report(self, turn: Turn, heard: pipeline.Heard) -> TurnReport:
@@ -185,7 +187,7 @@ class VoiceSession:
         return self.conversation.state is State.DONE
 
 
-def is_echo(text: str, recent: Sequence[str]) -> bool:
+def is_echo(text: str, recent: Sequence[str], tokens: Callable[[str], list[str]]) -> bool:
     """True when the words of ``text`` (three letters or more) are mostly among those of ``recent``."""
     if not recent:
         return False

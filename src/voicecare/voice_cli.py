@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import threading
 import time
@@ -14,7 +15,8 @@ from typing import Any
 from voicecare import kiosk_config
 from voicecare.assistant import Assistant
 from voicecare.audio import AudioChunk, iter_wav, read_format
-from voicecare.dialog import State
+from voicecare.cli import load_assistant
+from voicecare.dialog import DEFAULT_MAX_QUESTIONS, State
 from voicecare.echo import EchoGate
 from voicecare.errors import AudioError, InputError, IntentError, ModelError, SpeechError, VoicecareError
 from voicecare.interfaces import Microphone, Recognizer
@@ -25,7 +27,8 @@ from voicecare.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 
 FIRST_BACKOFF, MAX_BACKOFF = 1.0, 30.0
 """Seconds to wait before retrying a failed device, doubling up to the maximum."""
-DEFAULT_WAKE = kiosk_config.DEFAULT_WAKE
+LANGUAGE_WAKE = kiosk_config.LANGUAGE_WAKE
+"""The --wake-phrase value that means the language's own (``wake_phrase`` in language.toml)."""
 ASKING = (State.INTERVIEW, State.ANYTHING_ELSE)
 """States in which the caregiver's next turn answers a question."""
 
@@ -33,10 +36,11 @@ ASKING = (State.INTERVIEW, State.ANYTHING_ELSE)
 def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> None:
     """Options shared by listen and kiosk."""
     command.add_argument("--device", help="microphone (index or part of its name; see 'voicecare devices')")
-    command.add_argument("--max-questions", type=int, default=4, help="most red-flag questions to ask")
-    command.add_argument("--wake-phrase", default=DEFAULT_WAKE if kiosk else None,
-                         help=f"phrase that starts a session ({'default' if kiosk else 'off by default; e.g.'} "
-                              f"'{DEFAULT_WAKE}'); 'none' turns it off")
+    command.add_argument("--max-questions", type=int, default=DEFAULT_MAX_QUESTIONS,
+                         help=f"most red-flag questions to ask (default {DEFAULT_MAX_QUESTIONS})")
+    command.add_argument("--wake-phrase", default=LANGUAGE_WAKE if kiosk else None,
+                         help="phrase that starts a session (default: " + ("wake_phrase of the language's language.toml"
+                              if kiosk else "none") + f"); '{LANGUAGE_WAKE}' uses the language's, 'none' turns it off")
     command.add_argument("--reset-after", type=float, default=120.0,
                          help="seconds of quiet after which the session is forgotten (default 120)")
     command.add_argument("--event-log", type=Path, help="opt-in log of times, dispositions and symptom ids (no words)")
@@ -56,11 +60,18 @@ def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> Non
 
 
 def settings_from(args: argparse.Namespace) -> VoiceSettings:
-    """How ``listen`` converses (the kiosk's come from ``kiosk_config``)."""
-    wake = None if (args.wake_phrase or "").lower() in ("", "none", "off") else args.wake_phrase
+    """How ``listen`` converses (the kiosk's come from ``kiosk_config``); the language's wake phrase is set later."""
+    wake = None if (args.wake_phrase or "").lower() in ("", *kiosk_config.WAKE_OFF) else args.wake_phrase
     live = not getattr(args, "input_files", None)  # recordings hold no echo of our voice
     return VoiceSettings(wake_phrase=wake, reset_after=args.reset_after, max_questions=args.max_questions,
                          echo_filter=live and not args.no_barge_in)
+
+
+def with_wake(settings: VoiceSettings, assistant: Assistant) -> VoiceSettings:
+    """The settings with ``--wake-phrase language`` replaced by the language's own phrase (none if it has none)."""
+    if (settings.wake_phrase or "").lower() != LANGUAGE_WAKE:
+        return settings
+    return dataclasses.replace(settings, wake_phrase=assistant.intents.language.wake_phrase or None)
 
 
 def _printer(as_json: bool) -> Callable[[TurnReport], None]:
@@ -84,7 +95,8 @@ def _session(args: argparse.Namespace, settings: VoiceSettings,
         from voicecare.events import EventLog
 
         log = EventLog(args.event_log, on_error=warn)  # before the slow start-up: a wrong path fails at once
-    assistant = Assistant.load(args.intents)
+    assistant = load_assistant(args)
+    settings = with_wake(settings, assistant)
     wake = () if settings.wake_phrase is None else (settings.wake_phrase,)
     recognizer = load_recognizer(args, assistant, wake)
     _check_wake(recognizer, settings.wake_phrase)
