@@ -266,9 +266,11 @@ def _resolve(hits: Iterable[_Hit], levels: dict[str, Level]) -> list[_Hit]:
         if key not in best or hit.score > best[key].score:
             best[key] = hit
     # Of two overlapping mentions of one symptom, the one reaching further wins:
-    # in "not breathing hard" the caregiver denies "breathing hard".
+    # in "not breathing hard" the caregiver denies "breathing hard". Ending at the same
+    # word, a phrase whose own "not" is the symptom wins: in "slower, he is not breathing"
+    # the looser "slower ... breathing" must not take that "not" for a denial.
     kept: list[_Hit] = []
-    for hit in sorted(best.values(), key=lambda h: (-h.end, h.start, -h.score)):
+    for hit in sorted(best.values(), key=lambda h: (-h.end, not h.negation_inside, h.start, -h.score)):
         if not any(k.symptom == hit.symptom and _overlap(k, hit) for k in kept):
             kept.append(hit)
     survivors = [h for h in kept if not any(_shadows(o, h, levels) for o in kept if o is not h)]
