@@ -7,8 +7,9 @@ from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # language.py builds on this module
+if TYPE_CHECKING:  # language.py and spoken.py build on this module
     from voicecare.language import Language
+    from voicecare.spoken import SpokenRules
 
 
 class Level(IntEnum):
@@ -118,6 +119,8 @@ class IntentSet:
     """Everyday words: never taken for a symptom word by similarity alone ("every" is not "fever")."""
     folder: Path | None = None
     """The language folder the set was loaded from (its common_words.txt feeds the recogniser)."""
+    spoken: SpokenRules | None = None
+    """What is said first and what waits for "more" (spoken.toml); None: everything is said."""
 
     def symptom(self, symptom_id: str) -> Symptom:
         """The symptom with this id (KeyError if unknown)."""

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from voicecare import language as language_file
+from voicecare import spoken as spoken_file
 from voicecare.domain import Combination, IntentSet, InterviewQuestion, Level, Symptom, Topic
 from voicecare.errors import IntentError
 from voicecare.language import Language
@@ -27,7 +28,7 @@ COMMON_MESSAGES = (
 )
 CONTROL_KINDS = (
     "yes", "no", "not_sure", "skip", "repeat", "stop", "start_over", "help", "quit",
-    "slower", "faster",
+    "slower", "faster", *spoken_file.REQUESTS,
 )
 CONVERSATION_MESSAGES = (
     "greeting", "interview_intro", "anything_else", "listening", "help", "start_over", "go_ahead", "goodbye",
@@ -131,7 +132,8 @@ def _collect(root: Path, problems: list[str]) -> IntentSet:
     if not topics:
         problems.append(f"{root / TOPICS}: no topic folders (each needs a topic.toml)")
     return IntentSet(topics=topics, messages=messages, controls=controls, language=language,
-                     common_words=_common_words(root, language), folder=root)
+                     common_words=_common_words(root, language), folder=root,
+                     spoken=spoken_file.read(root / spoken_file.FILE_NAME, problems))
 
 
 def _common_words(root: Path, language: Language) -> frozenset[str]:
@@ -231,7 +233,9 @@ def _controls(path: Path, spelling: Spelling, problems: list[str]) -> dict[str, 
     _unknown_keys(data, ("controls",), str(path), problems)
     table = _table(data, "controls", str(path), problems)
     _unknown_keys(table, CONTROL_KINDS, f"{path}: controls", problems)
-    controls = {kind: _texts(table, kind, f"{path}: controls", problems) for kind in CONTROL_KINDS}
+    # Requests for what waits ("more") are optional: without them everything is said at once anyway.
+    controls = {kind: _texts(table, kind, f"{path}: controls", problems) for kind in CONTROL_KINDS
+                if kind in table or kind not in spoken_file.REQUESTS}
     _check_unique_phrases({f"control {k}": v for k, v in controls.items()}, str(path), spelling, problems)
     return controls
 
