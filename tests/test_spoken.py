@@ -254,6 +254,16 @@ def test_an_emergency_is_said_in_under_fifteen_seconds_and_stay_with_your_child_
     assert until_stay <= EMERGENCY_STAY_SECONDS, until_stay
 
 
+def test_an_emergency_that_takes_over_the_interview_is_said_in_under_fifteen_seconds(tmp_path: Path) -> None:
+    replies = tmp_path / "replies"
+    turns = listen(TURNS / "describe.wav", TURNS / "no.wav", TURNS / "not_breathing.wav", TURNS / "more.wav",
+                   replies=replies)
+    assert turns[3]["disposition"] == "emergency"
+    assert turns[3]["spoken"][:1] == ["Call 911 now."]  # type: ignore[index]
+    assert wav_seconds(replies / "003.wav") <= EMERGENCY_SECONDS
+    assert turns[4]["command"] == "more" and wav_seconds(replies / "004.wav") <= HOME_CARE_TURN_SECONDS
+
+
 def test_slower_repeat_and_stop_never_raise_an_emergency_even_in_a_kiosk_without_a_wake_phrase(tmp_path: Path) -> None:
     # First thing said to a fresh session (no wake phrase): nothing to repeat or stop yet, and still no 911.
     # (The conversation test above hears "slower" as the command; here PocketSphinx may hear "for".)
