@@ -93,7 +93,8 @@ def test_check_prints_a_summary_and_fails_on_bad_files(tmp_path: Path) -> None:
 
 
 def test_chat_with_piped_stdin_runs_the_interview() -> None:
-    out = run("chat", stdin="my daughter's back is all tight\nno\nno\nno\nno\ngoodbye\n")
+    # Five answers: every emergency and urgent question comes before the advice (issue #9).
+    out = run("chat", stdin="my daughter's back is all tight\nno\nno\nno\nno\nno\ngoodbye\n")
     assert out.returncode == 0, out.stderr
     said = out.stdout
     assert "trouble breathing" in said and "fever or chills" in said
@@ -108,7 +109,7 @@ def test_eval_prints_the_figures() -> None:
         assert label in out.stdout
 
 
-@pytest.mark.parametrize("command", ["triage", "chat", "check", "eval"])
+@pytest.mark.parametrize("command", ["triage", "chat", "check", "eval", "answer", "eval-answers"])
 def test_every_subcommand_has_help(command: str) -> None:
     out = run(command, "--help")
     assert out.returncode == 0 and "usage: voicecare" in out.stdout
@@ -275,8 +276,6 @@ def test_a_kiosk_config_with_a_bad_rate_is_refused(tmp_path: Path, rate: str) ->
     out = run("kiosk", "--config", str(config))
     assert out.returncode == 2
     assert "rate" in out.stderr and "kiosk ready" not in out.stderr
-
-
 def test_help_offers_intent_options_only_where_they_are_used_and_shows_defaults() -> None:
     import argparse
 

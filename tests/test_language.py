@@ -99,7 +99,7 @@ def test_german_from_the_command_line() -> None:
 def test_the_kiosk_config_chooses_language_and_topic(tmp_path: Path) -> None:
     from voicecare import kiosk_config
     from voicecare.cli import build_parser, load_assistant
-    from voicecare.voice_cli import with_wake
+    from voicecare.voice_cli import resolve_wake
 
     config = tmp_path / "voicecare.toml"
     config.write_text(f'[kiosk]\nintents = "{DATA}"\nlanguage = "de"\ntopic = "fieber"\n')
@@ -107,7 +107,7 @@ def test_the_kiosk_config_chooses_language_and_topic(tmp_path: Path) -> None:
     assistant = load_assistant(settings.namespace())
     assert assistant.intents.language.code == "de" and [t.id for t in assistant.intents.topics] == ["fieber"]
     # The kiosk's default wake phrase is the language's own.
-    assert with_wake(settings.voice_settings(), assistant).wake_phrase == "hallo pflege"
+    assert resolve_wake(settings.voice_settings(), assistant).wake_phrase == "hallo pflege"
 
 
 ALGORITHMS = ("text", "context", "matching", "dialog", "lm", "render", "triage", "intents", "language", "assistant",

@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False, parents=[bare])
     common.add_argument("--intents", type=Path,
                         help=f"intents folder, or one language folder in it (default: ${ENV_VAR}, else the one shipped)")
-    # No parser default: the kiosk tells a --language given apart from its config file's (see intent_settings).
+    # No parser default: the kiosk must tell "not given" apart, so its config file can choose the language.
     common.add_argument("--language", help=f"language folder of the intents to use (default: {DEFAULT_LANGUAGE})")
     common.add_argument("--topic", help="topic folder to use (default: the only topic, when there is one)")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -127,7 +127,8 @@ def _register_triage(sub: argparse._SubParsersAction[_Parser], common: _Parser) 
 def _register_chat(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
     command = _add(sub, common, "chat", "a typed conversation with the guided interview", _chat)
     command.add_argument("--max-questions", type=int, default=DEFAULT_MAX_QUESTIONS,
-                         help=f"most red-flag questions to ask (default {DEFAULT_MAX_QUESTIONS})")
+                         help=f"red-flag questions to ask at most; those about emergency and urgent signs are "
+                              f"asked even past it (default {DEFAULT_MAX_QUESTIONS})")
 
 
 def _register_check(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
@@ -137,6 +138,21 @@ def _register_check(sub: argparse._SubParsersAction[_Parser], common: _Parser) -
 def _register_eval(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
     command = _add(sub, common, "eval", "score the assistant on a labelled corpus", _eval)
     command.add_argument("corpus", type=Path, help="labelled utterances: TSV (disposition<TAB>utterance), CSV or JSON lines")
+
+
+def _register_answers(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    command = _add(sub, common, "answer", "understand answers to an interview question (yes, no, unsure, ...)",
+                   _lazy("voicecare.answer_cli", "answer_command"))
+    command.add_argument("--question", required=True, metavar="ID",
+                         help="an interview question id of the topic (topic.toml), or anything_else")
+    source = command.add_mutually_exclusive_group(required=True)
+    source.add_argument("--text", help="one answer")
+    source.add_argument("--text-file", type=Path, help="a file with one answer per line")
+    command.add_argument("--json", action="store_true", help="one JSON object per line")
+    scorer = _add(sub, common, "eval-answers", "score the answer reader on labelled answers",
+                  _lazy("voicecare.answer_cli", "eval_command"))
+    scorer.add_argument("corpus", type=Path, help="TSV: question_id, expected, answer, why (# starts a comment)")
+    scorer.add_argument("--mistakes", action="store_true", help="also list every answer read wrongly")
 
 
 def _read_lines(path: Path) -> list[str]:
@@ -199,7 +215,7 @@ def _print_turn(messages: Sequence[object], out: TextIO) -> None:
 def _check(args: argparse.Namespace) -> int:
     from voicecare import intents
 
-    directory = intents.language_dir(args.intents or intents.default_dir(), intent_settings(args).language)
+    directory = intents.language_dir(args.intents or intents.default_dir(), args.language or DEFAULT_LANGUAGE)
     problems = intents.problems_of(directory)
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -249,8 +265,7 @@ def _register_devices(sub: argparse._SubParsersAction[_Parser], common: _Parser)
 
 def _register_models(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
     handler = _lazy("voicecare.speech_cli", "models_command")
-    command = _add(sub, common, "models", "list, download, install (from a zip) or verify Vosk speech models "
-                   "(kept in $VOICECARE_MODELS, default: the repository's models/)", handler)
+    command = _add(sub, common, "models", "list, download, install (from a zip) or verify Vosk speech models", handler)
     command.add_argument("action", choices=("list", "download", "install", "verify"))
     command.add_argument("target", nargs="?",
                          help="model NAME for download (default: the default model), FILE.zip for install, PATH for verify")
@@ -281,7 +296,7 @@ def _register_doctor(sub: argparse._SubParsersAction[_Parser], common: _Parser) 
         from voicecare import doctor
         from voicecare.speech_cli import models_dir
 
-        return 0 if doctor.run(models_dir(), args.model, args.intents, intent_settings(args).language, args.topic) else 1
+        return 0 if doctor.run(models_dir(), args.model, args.intents, args.language or DEFAULT_LANGUAGE, args.topic) else 1
 
     command = _add(sub, common, "doctor", "check microphone, speaker, PortAudio, model, speech engine, intents", handler)
     command.add_argument("--model", type=Path, help="Vosk model folder to check")
@@ -289,5 +304,6 @@ def _register_doctor(sub: argparse._SubParsersAction[_Parser], common: _Parser) 
 
 _WITHOUT_INTENTS = (_register_devices, _register_models)
 """Commands that never read the intents, so they do not offer --intents, --language or --topic."""
-_COMMANDS = (_register_triage, _register_chat, _register_check, _register_eval, _register_devices, _register_models,
+_COMMANDS = (_register_triage, _register_chat, _register_check, _register_eval, _register_answers, _register_devices,
+             _register_models,
              _register_listen, _register_kiosk, _register_doctor)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, fields
@@ -23,10 +24,8 @@ from voicecare.tts import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
 from voicecare.voice import VoiceSettings
 
 TABLE = "kiosk"
-DEFAULT_WAKE = "hey voice care"
-"""An example wake phrase for messages; the default is the language's own (LANGUAGE_WAKE)."""
 LANGUAGE_WAKE = "language"
-"""The wake-phrase value that means the language's own (``wake_phrase`` in language.toml)."""
+"""The wake phrase value that means the language's own (``wake_phrase`` in language.toml)."""
 WAKE_OFF = ("none", "off")
 """Wake-phrase values that turn it off (the kiosk answers anyone who speaks)."""
 ENGINES = ("auto", "vosk", "sphinx")
@@ -65,9 +64,9 @@ class KioskSettings:
     voice: str | None = None
     intents: Path | None = None
     language: str = DEFAULT_LANGUAGE
-    """A language folder of the intents (``en``)."""
+    """A language folder of the intents ("en")."""
     topic: str | None = None
-    """A topic folder of that language; None: the only one."""
+    """A topic folder of that language (None: the only one there is)."""
     debug: bool = False
 
     def voice_settings(self) -> VoiceSettings:
@@ -150,11 +149,10 @@ def _wake(value: object) -> str | None:
         raise ValueError(f'must be a phrase in quotes, or "none" to answer anyone, not {_shown(value)}')
     if value.strip().lower() in WAKE_OFF:
         return None
-    if value.strip().lower() == LANGUAGE_WAKE:
-        return LANGUAGE_WAKE
-    if not any(char.isalnum() for char in value):
+    if not re.search(r"\w", value):
         # A phrase without words can never be heard: the kiosk would wait for it forever.
-        raise ValueError(f'has no words ({_shown(value)}); give a phrase like "{DEFAULT_WAKE}", or "none" to answer anyone')
+        raise ValueError(f'has no words ({_shown(value)}); give a phrase, "{LANGUAGE_WAKE}" for the language\'s own, '
+                         'or "none" to answer anyone')
     return " ".join(value.split())
 
 
@@ -162,8 +160,8 @@ CHECKS: Mapping[str, Check] = {
     "config": _path, "engine": _engine, "model": _path, "device": _device, "speaker": _device, "wake_phrase": _wake,
     "reset_after": _number(*RESET_RANGE), "max_questions": _whole(*QUESTIONS_RANGE, "questions"),
     "event_log": _path, "json": _flag, "no_barge_in": _flag, "quiet": _flag, "say_to": _path,
-    "rate": _whole(*RATE_RANGE, "words a minute"), "voice": _text, "intents": _path,
-    "language": _text, "topic": _text, "debug": _flag,
+    "rate": _whole(*RATE_RANGE, "words a minute"), "voice": _text, "intents": _path, "language": _text, "topic": _text,
+    "debug": _flag,
 }
 
 
@@ -182,6 +180,10 @@ def build(args: argparse.Namespace) -> KioskSettings:
     for key in KEYS:
         value = getattr(args, key, None)
         if value is None or value is False:  # not given (a flag given is True)
+            continue
+        if key == "language" and value == DEFAULT_LANGUAGE and key in chosen:
+            # --language comes from the parser shared by every command, so its default cannot be made None
+            # for the kiosk alone: the default does not override the file's language.
             continue
         try:
             chosen[key] = CHECKS[key](value)

@@ -28,7 +28,6 @@ from voicecare.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 FIRST_BACKOFF, MAX_BACKOFF = 1.0, 30.0
 """Seconds to wait before retrying a failed device, doubling up to the maximum."""
 LANGUAGE_WAKE = kiosk_config.LANGUAGE_WAKE
-"""The --wake-phrase value that means the language's own (``wake_phrase`` in language.toml)."""
 ASKING = (State.INTERVIEW, State.ANYTHING_ELSE)
 """States in which the caregiver's next turn answers a question."""
 
@@ -37,7 +36,8 @@ def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> Non
     """Options shared by listen and kiosk."""
     command.add_argument("--device", help="microphone (index or part of its name; see 'voicecare devices')")
     command.add_argument("--max-questions", type=int, default=DEFAULT_MAX_QUESTIONS,
-                         help=f"most red-flag questions to ask (default {DEFAULT_MAX_QUESTIONS})")
+                         help=f"red-flag questions to ask at most; those about emergency and urgent signs are "
+                              f"asked even past it (default {DEFAULT_MAX_QUESTIONS})")
     command.add_argument("--wake-phrase", default=LANGUAGE_WAKE if kiosk else None,
                          help="phrase that starts a session (default: " + ("wake_phrase of the language's language.toml"
                               if kiosk else "none") + f"); '{LANGUAGE_WAKE}' uses the language's, 'none' turns it off")
@@ -60,16 +60,16 @@ def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> Non
 
 
 def settings_from(args: argparse.Namespace) -> VoiceSettings:
-    """How ``listen`` converses (the kiosk's come from ``kiosk_config``); the language's wake phrase is set later."""
+    """How ``listen`` converses (the kiosk's come from ``kiosk_config``); LANGUAGE_WAKE is resolved once loaded."""
     wake = None if (args.wake_phrase or "").lower() in ("", *kiosk_config.WAKE_OFF) else args.wake_phrase
     live = not getattr(args, "input_files", None)  # recordings hold no echo of our voice
     return VoiceSettings(wake_phrase=wake, reset_after=args.reset_after, max_questions=args.max_questions,
                          echo_filter=live and not args.no_barge_in)
 
 
-def with_wake(settings: VoiceSettings, assistant: Assistant) -> VoiceSettings:
-    """The settings with ``--wake-phrase language`` replaced by the language's own phrase (none if it has none)."""
-    if (settings.wake_phrase or "").lower() != LANGUAGE_WAKE:
+def resolve_wake(settings: VoiceSettings, assistant: Assistant) -> VoiceSettings:
+    """LANGUAGE_WAKE becomes the language's own wake phrase (``wake_phrase`` in language.toml)."""
+    if settings.wake_phrase != LANGUAGE_WAKE:
         return settings
     return dataclasses.replace(settings, wake_phrase=assistant.intents.language.wake_phrase or None)
 
@@ -96,7 +96,7 @@ def _session(args: argparse.Namespace, settings: VoiceSettings,
 
         log = EventLog(args.event_log, on_error=warn)  # before the slow start-up: a wrong path fails at once
     assistant = load_assistant(args)
-    settings = with_wake(settings, assistant)
+    settings = resolve_wake(settings, assistant)
     wake = () if settings.wake_phrase is None else (settings.wake_phrase,)
     recognizer = load_recognizer(args, assistant, wake)
     _check_wake(recognizer, settings.wake_phrase)
