@@ -30,9 +30,10 @@ ONE_SHOT = {
     "emergency, three signs": "he can't breathe, he fainted and he is confused",
 }
 CONVERSATIONS = {
-    "home care": ("describe", "no", "no_nothing", "no", "no", "more", "at_home", "watch_for", "why", "tell_me_more",
+    "home care": ("describe", "no", "no_nothing", "no", "no", "no", "more", "at_home", "watch_for", "why", "tell_me_more",
                   "more", "slower", "repeat"),
     "emergency in the interview": ("describe", "no", "not_breathing", "more"),
+    "urgent after a silent answer": ("describe", "no", "no_nothing", "no", "no", "../other/silence"),
 }
 
 

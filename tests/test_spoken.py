@@ -92,7 +92,8 @@ def test_the_first_answer_keeps_what_must_be_said_and_fits_the_rest_by_importanc
     plan = spoken.plan(answer, Level.HOME_CARE, rules(), 60)
     # What is always said already fills the 8 s: the warnings wait, ahead of home care, and the offer
     # is chosen by the first waiting kind (none for warnings here: the general one).
-    assert [m.text for m in plan.now] == ["I heard pain.", "Care at home.", "Say more.", "Anything else?"]
+    # The offer takes the place of the closing words, which are asked once nothing waits.
+    assert [m.text for m in plan.now] == ["I heard pain.", "Care at home.", "Say more."]
     assert [[m.text for m in unit] for unit in plan.waiting] == [["Signs:", "Call if bad."], ["Rub it."]]
     roomy = spoken.plan(answer, Level.HOME_CARE, rules(RULES.replace("seconds = 8", "seconds = 30")), 60)
     assert "Call if bad." in [m.text for m in roomy.now] and "Signs:" in [m.text for m in roomy.now]
@@ -262,6 +263,17 @@ def test_an_emergency_is_said_in_under_fifteen_seconds_and_stay_with_your_child_
         synth.close()
     until_stay = sum(len(c.pcm) / 2 / c.rate + PAUSE_SECONDS for c in clips)
     assert until_stay <= EMERGENCY_STAY_SECONDS, until_stay
+
+
+def test_an_unheard_answer_read_back_honestly_still_fits(tmp_path: Path) -> None:
+    # Silence to the last red-flag question counts as yes (rule 4) and is read back as unheard (rule 14):
+    # the longest read-back of a sore-back conversation, and still within the budget.
+    replies = tmp_path / "replies"
+    answers = [TURNS / "no.wav", TURNS / "no_nothing.wav", TURNS / "no.wav", TURNS / "no.wav"]
+    turns = listen(TURNS / "describe.wav", *answers, AUDIO / "other" / "silence.wav", replies=replies)
+    last = turns[-1]
+    assert last["disposition"] == "urgent" and "did not hear a clear answer" in last["spoken"][0]  # type: ignore[index]
+    assert wav_seconds(replies / f"{last['turn']:03d}.wav") <= HOME_CARE_TURN_SECONDS
 
 
 def test_an_emergency_that_takes_over_the_interview_is_said_in_under_fifteen_seconds(tmp_path: Path) -> None:

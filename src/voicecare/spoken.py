@@ -70,7 +70,7 @@ class Plan:
     """One answer split into what is said now and what waits."""
 
     now: tuple[Message, ...]
-    """Spoken now, in triage's order (with an offer when something waits)."""
+    """Spoken now, in triage's order; when something waits, an offer in place of the closing words."""
     waiting: tuple[tuple[Message, ...], ...] = ()
     """Items said on request, in the order they will be given; each item is one or a few messages."""
 
@@ -156,12 +156,12 @@ def _offer_text(rules: SpokenRules, waiting: Sequence[tuple[Message, ...]]) -> s
 
 
 def _with_offer(said: list[Message], offer: Message) -> list[Message]:
-    """The offer goes before a closing question ("Is there anything else?"), else at the end."""
-    closing = MessageKind.CONVERSATION, MessageKind.QUESTION
+    """The offer instead of a closing ("Is there anything else?", asked once nothing waits), before a question."""
     at = len(said)
-    while at > 0 and said[at - 1].kind in closing:
+    while at > 0 and said[at - 1].kind is MessageKind.CONVERSATION:
         at -= 1
-    return [*said[:at], offer, *said[at:]]
+    questions = [m for m in said[at:] if m.kind is MessageKind.QUESTION]
+    return [*said[:at], offer, *questions]
 
 
 def take(waiting: Sequence[tuple[Message, ...]], kinds: Sequence[MessageKind], rules: SpokenRules,
