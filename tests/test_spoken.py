@@ -152,6 +152,17 @@ def test_the_shipped_rules_load_and_every_request_can_be_said(intents: object) -
         assert all(isinstance(k, MessageKind) for k in kinds)
 
 
+def test_a_one_shot_answer_says_the_short_part_and_the_call_911_signs(assistant: Assistant) -> None:
+    # triage --say-to: nobody can ask for more, so the call-911 signs are said (rule 11), home care only printed.
+    result = assistant.answer("his back is sore after playing")
+    said = spoken.one_shot(result, assistant.intents.spoken, DEFAULT_RATE_WPM)
+    topic = assistant.intents.topics[0]
+    assert [m.kind for m in said][:2] == [K.READBACK, K.INSTRUCTION]
+    assert said[-1].text == topic.messages["emergency_signs"]
+    assert not any(m.kind is K.HOME_CARE for m in said) and any(m.kind is K.HOME_CARE for m in result.messages)
+    assert topic.messages["urgent_signs"] not in [m.text for m in said]
+
+
 # ---- the conversation: the rest on request, every fact reachable
 
 

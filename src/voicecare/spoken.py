@@ -146,7 +146,8 @@ def one_shot(result: TriageResult, rules: SpokenRules | None, rate_wpm: float) -
     planned = plan(result.messages, result.disposition, rules, rate_wpm, offer=False)
     rule = rules.levels.get(result.disposition) if rules is not None else None
     if rule is not None and planned.waiting and planned.waiting[0][0].kind in rule.if_room:
-        first = set(planned.waiting[0])
+        # Without its lead-in ("Warning signs to watch for:"): the list says what it is, and seconds count.
+        first = {m for m in planned.waiting[0] if not m.text.endswith(LEAD_IN)}
         return tuple(m for m in result.messages if m in planned.now or m in first)
     return planned.now
 
