@@ -100,6 +100,13 @@ def test_the_first_answer_keeps_what_must_be_said_and_fits_the_rest_by_importanc
     assert [[m.text for m in unit] for unit in roomy.waiting] == [["Rub it."]]
 
 
+def test_the_offer_comes_before_a_question_and_replaces_the_closing_words() -> None:
+    answer = [say(K.INSTRUCTION, "Care at home."), say(K.HOME_CARE, "Rub it."), say(K.CONVERSATION, "Anything else?"),
+              say(K.QUESTION, "Does it hurt?")]
+    plan = spoken.plan(answer, Level.HOME_CARE, rules(), 165)
+    assert [m.text for m in plan.now] == ["Care at home.", "Say more for home care.", "Does it hurt?"]
+
+
 def test_an_emergency_waits_for_nothing_that_matters_and_offers_nothing() -> None:
     answer = [Message(Level.EMERGENCY, K.EMERGENCY, "Call 911 now."), Message(Level.EMERGENCY, K.READBACK, "I heard x."),
               Message(Level.EMERGENCY, K.DISCLAIMER, "Not a doctor.")]

@@ -158,8 +158,9 @@ def _offer_text(rules: SpokenRules, waiting: Sequence[tuple[Message, ...]]) -> s
 
 def _with_offer(said: list[Message], offer: Message) -> list[Message]:
     """The offer instead of a closing ("Is there anything else?", asked once nothing waits), before a question."""
+    closing = MessageKind.CONVERSATION, MessageKind.QUESTION
     at = len(said)
-    while at > 0 and said[at - 1].kind is MessageKind.CONVERSATION:
+    while at > 0 and said[at - 1].kind in closing:
         at -= 1
     questions = [m for m in said[at:] if m.kind is MessageKind.QUESTION]
     return [*said[:at], offer, *questions]
