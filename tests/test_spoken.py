@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tomllib
 import wave
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -230,7 +231,55 @@ def test_a_command_with_an_emergency_is_an_emergency(assistant: Assistant) -> No
     assert talk.hear("slower he is not breathing").disposition is Level.EMERGENCY
 
 
+def test_every_message_of_every_corpus_answer_is_reachable(assistant: Assistant) -> None:
+    rules = assistant.intents.spoken
+    assert rules is not None
+    corpus = Path(__file__).parent / "data" / "corpus.tsv"
+    lines = [line.split("\t")[-1] for line in corpus.read_text().splitlines() if line and not line.startswith("#")]
+    for text in lines:
+        assistant.disclaimer_due = True
+        result = assistant.answer(text)
+        plan = spoken.plan(result.messages, result.disposition, rules, DEFAULT_RATE_WPM)
+        heard, waiting = set(plan.now), plan.waiting
+        while waiting:
+            said, waiting = spoken.take(waiting, (), rules, DEFAULT_RATE_WPM)
+            heard |= set(said)
+        assert set(result.messages) <= heard, text
+        assert any(m.kind is K.DISCLAIMER for m in plan.now), text  # rule 8: said, never left waiting
+
+
 # ---- measured on the real synthesiser
+
+
+@pytest.fixture(scope="module")
+def synth() -> Iterator[Pyttsx3Synthesizer]:
+    engine = Pyttsx3Synthesizer()
+    yield engine
+    engine.close()
+
+
+def real_seconds(synth: Pyttsx3Synthesizer, messages: Iterable[Message]) -> float:
+    """Seconds espeak-ng takes to say ``messages``, with the speaker's pause after each."""
+    clips = [synth.synth(m.text, DEFAULT_RATE_WPM) for m in messages]
+    return sum(len(c.pcm) / 2 / c.rate + PAUSE_SECONDS for c in clips)
+
+
+@pytest.mark.parametrize("text", [
+    "my son fell down the stairs and now he can't move his legs",  # the longest emergency of the corpus
+    "he can't breathe, he fainted and he is confused",
+    "he fell off the bed and hurt his back",
+    "we haven't taken him to the doctor yet and his back hurts",
+    "she had a fever last week but now just her back is sore",
+    "hello",  # unclear: the call-911 signs are always said (rule 7)
+])
+def test_the_longest_first_answers_fit(assistant: Assistant, synth: Pyttsx3Synthesizer, text: str) -> None:
+    result = assistant.answer(text)
+    plan = spoken.plan(result.messages, result.disposition, assistant.intents.spoken, DEFAULT_RATE_WPM)
+    limit = EMERGENCY_SECONDS if result.disposition is Level.EMERGENCY else HOME_CARE_TURN_SECONDS
+    assert real_seconds(synth, plan.now) <= limit
+    if result.disposition is Level.EMERGENCY:
+        stay = next(i for i, m in enumerate(plan.now) if m.text == assistant.intents.messages["emergency_stay"])
+        assert real_seconds(synth, plan.now[:stay + 1]) <= EMERGENCY_STAY_SECONDS
 
 
 def listen(*files: Path, replies: Path) -> list[dict[str, object]]:
@@ -260,7 +309,9 @@ def test_every_spoken_turn_of_a_home_care_conversation_is_short(tmp_path: Path) 
     assert commands[:5] == ["more", "home_care", "watch_for", "why", "more"] and commands[-2:] == ["repeat", "stop"]
     assert all(t["disposition"] != "emergency" for t in turns)
     spoken_texts = [text for t in turns for text in t["spoken"]]  # type: ignore[attr-defined]
-    assert spoken_texts.count("I do not replace your child's doctor.") == 1  # rule 8: once per conversation
+    disclaimer = (Path(__file__).parents[1] / "intents" / "en" / "messages.toml").read_text()
+    said = tomllib.loads(disclaimer)["messages"]["disclaimer"]
+    assert spoken_texts.count(said) == 1  # rule 8: once per conversation
 
 
 def test_an_emergency_is_said_in_under_fifteen_seconds_and_stay_with_your_child_in_ten(tmp_path: Path) -> None:

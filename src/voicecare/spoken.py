@@ -140,16 +140,20 @@ def plan(messages: Sequence[Message], level: Level | None, rules: SpokenRules | 
 def one_shot(result: TriageResult, rules: SpokenRules | None, rate_wpm: float) -> tuple[Message, ...]:
     """What to say of a single answer nobody can ask "more" about (``triage``).
 
-    The short part, no offer; and, since nobody can ask for them, the first of
-    the ``if_room`` items that did not fit (the call-911 signs, rule 11).
+    The short part, no offer; and, since nobody can ask for them, the first
+    ``warning`` item that did not fit (the call-911 signs, rule 11), when the
+    whole stays within the budget and one item more.
     """
     planned = plan(result.messages, result.disposition, rules, rate_wpm, offer=False)
     rule = rules.levels.get(result.disposition) if rules is not None else None
-    if rule is not None and planned.waiting and planned.waiting[0][0].kind in rule.if_room:
-        # Without its lead-in ("Warning signs to watch for:"): the list says what it is, and seconds count.
-        first = {m for m in planned.waiting[0] if not m.text.endswith(LEAD_IN)}
-        return tuple(m for m in result.messages if m in planned.now or m in first)
-    return planned.now
+    if rules is None or rule is None:
+        return planned.now
+    warnings = [u for u in planned.waiting if u[0].kind is MessageKind.WARNING and MessageKind.WARNING in rule.if_room]
+    # Without its lead-in ("Warning signs to watch for:"): the list says what it is, and seconds count.
+    first = [m for m in warnings[0] if not m.text.endswith(LEAD_IN)] if warnings else []
+    if total_seconds([*planned.now, *first], rate_wpm) > rule.seconds + rules.item_seconds:
+        return planned.now
+    return tuple(m for m in result.messages if m in planned.now or m in first)
 
 
 def _offer_text(rules: SpokenRules, waiting: Sequence[tuple[Message, ...]]) -> str:
