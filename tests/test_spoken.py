@@ -304,9 +304,7 @@ def test_every_spoken_turn_of_a_home_care_conversation_is_short(tmp_path: Path) 
     assert advice["disposition"] == "home_care" and len(advice["spoken"]) < len(advice["said"])  # type: ignore[arg-type]
     assert any("Gently rub" in text for text in advice["said"])  # type: ignore[union-attr]  # printed in full
     commands = [t["command"] for t in turns[at + 1:]]
-    # PocketSphinx now hears the recorded "slower" as "floor" (alternatives: "slower", "for", "sore"): whatever
-    # it makes of it, no emergency; repeat and stop after it are commands.
-    assert commands[:5] == ["more", "home_care", "watch_for", "why", "more"] and commands[-2:] == ["repeat", "stop"]
+    assert commands == ["more", "home_care", "watch_for", "why", "more", "slower", "repeat", "stop"]
     assert all(t["disposition"] != "emergency" for t in turns)
     spoken_texts = [text for t in turns for text in t["spoken"]]  # type: ignore[attr-defined]
     disclaimer = (Path(__file__).parents[1] / "intents" / "en" / "messages.toml").read_text()
@@ -353,6 +351,14 @@ def test_an_emergency_that_takes_over_the_interview_is_said_in_under_fifteen_sec
     assert turns[3]["spoken"][:1] == ["Call 911 now."]  # type: ignore[index]
     assert wav_seconds(replies / "003.wav") <= EMERGENCY_SECONDS
     assert turns[4]["command"] == "more" and wav_seconds(replies / "004.wav") <= HOME_CARE_TURN_SECONDS
+
+
+def test_slower_said_as_a_red_flag_question_is_asked_is_no_answer_and_no_911(tmp_path: Path) -> None:
+    # PocketSphinx hears the recorded "slower" as "floor", with "slower" as its next reading. Taken as an
+    # unclear answer to "is your child having trouble breathing...", it counted as yes and said "Call 911 now".
+    turns = listen(TURNS / "describe.wav", TURNS / "slower.wav", TURNS / "no.wav", replies=tmp_path / "r")
+    assert turns[2]["command"] == "slower" and turns[2]["disposition"] is None and turns[2]["spoken"] == []
+    assert turns[3]["state"] == "interview" and turns[3]["disposition"] == "home_care"  # "no" answers the question
 
 
 def test_slower_repeat_and_stop_never_raise_an_emergency_even_in_a_kiosk_without_a_wake_phrase(tmp_path: Path) -> None:

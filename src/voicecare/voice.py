@@ -16,7 +16,7 @@ from voicecare.assistant import Assistant
 from voicecare.audio import AudioChunk
 from voicecare.dialog import Conversation, State, Turn
 from voicecare.domain import Basis, Finding, Level, Message, Status
-from voicecare.interfaces import Recognizer
+from voicecare.interfaces import Recognizer, Transcript
 from voicecare.tts import Speaker
 
 PRE_ROLL_SECONDS = 0.3
@@ -112,6 +112,7 @@ class VoiceSession:
         if heard.emergency_at is None and self._echo(text):
             return None  # voicecare heard itself
         preferred = self._prefer_answer(text, heard.constrained.text if heard.constrained is not None else "")
+        preferred = self._command_reading(preferred, heard.transcript)
         command = self.conversation.command_of(preferred) is not None
         unsure = pipeline.unsure_red_flags(self.assistant, heard.transcript, heard.early_findings, command=command)
         if self.settings.echo_filter and not text and not unsure and self.conversation.state is State.LISTENING:
@@ -143,6 +144,20 @@ class VoiceSession:
         if kind == "no" and self.conversation.answer_kind(free) != "no":
             return free
         return limited
+
+    def _command_reading(self, text: str, transcript: Transcript) -> str:
+        """A command among the recogniser's other readings, when the best one says nothing we understand.
+
+        PocketSphinx hears "slower" as "floor", with "slower" as its next
+        reading: taken as an unclear answer to a red-flag question, it would
+        count as yes (rule 4) and call 911. Never when any reading holds a red flag.
+        """
+        if self.conversation.answer_kind(text) is not None or self.assistant.matcher.match(text):
+            return text
+        command = next((alt for alt in transcript.alternatives if self.conversation.command_of(alt) is not None), None)
+        if command is None or pipeline.unsure_red_flags(self.assistant, transcript):
+            return text
+        return command
 
     def _echo(self, text: str) -> bool:
         """True when ``text`` is mostly what voicecare itself has just been saying (live microphone only)."""
