@@ -29,6 +29,8 @@ ECHO_SHARE = 0.6
 """A heard turn whose words are mostly in what voicecare just said is its own voice."""
 SHORT_ANSWER_WORDS = 4
 """Answers and commands are short; a longer turn is a description, whatever the grammar heard."""
+SPEECH_ONLY = ("repeat", "stop", "slower", "faster", "help", *spoken.REQUESTS)
+"""Commands that change only what is said: a misheard one costs nothing (never skip, quit or start over)."""
 ANSWER_KINDS = ("yes", "no", "not_sure", "skip", "repeat", "stop", "start_over", "help", "quit", "slower", "faster",
                 *spoken.REQUESTS)
 
@@ -154,7 +156,7 @@ class VoiceSession:
         """
         if self.conversation.answer_kind(text) is not None or self.assistant.matcher.match(text):
             return text
-        command = next((alt for alt in transcript.alternatives if self.conversation.command_of(alt) is not None), None)
+        command = next((alt for alt in transcript.alternatives if self.conversation.command_of(alt) in SPEECH_ONLY), None)
         if command is None or pipeline.unsure_red_flags(self.assistant, transcript):
             return text
         return command
