@@ -21,7 +21,7 @@ from tests.conftest import AUDIO
 from voicecare import spoken
 from voicecare.assistant import Assistant
 from voicecare.dialog import Conversation, State, Turn
-from voicecare.domain import Level, Message, MessageKind
+from voicecare.domain import IntentSet, Level, Message, MessageKind
 from voicecare.interfaces import Transcript
 from voicecare.pipeline import unsure_red_flags
 from voicecare.tts import DEFAULT_RATE_WPM, PAUSE_SECONDS, Pyttsx3Synthesizer
@@ -149,10 +149,8 @@ def test_bad_seconds_and_missing_offers_are_problems() -> None:
     assert "spoken.toml: offers: done: missing text" in problems
 
 
-def test_the_shipped_rules_load_and_every_request_can_be_said(intents: object) -> None:
-    from voicecare.intents import load
-
-    loaded = load()
+def test_the_shipped_rules_load_and_every_request_can_be_said(intents: IntentSet) -> None:
+    loaded = intents
     assert loaded.spoken is not None
     for request in spoken.REQUESTS:
         assert loaded.controls.get(request), request  # a request nobody can say would hide the rest for ever
