@@ -7,8 +7,10 @@ from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # language.py and spoken.py build on this module
+if TYPE_CHECKING:  # language.py, measures.py and spoken.py build on this module
+    from voicecare.care import CareBook, CareQuestion
     from voicecare.language import Language
+    from voicecare.measures import MeasureBook
     from voicecare.spoken import SpokenRules
 
 
@@ -134,6 +136,10 @@ class IntentSet:
     like ("wanting" is not "fainting"); a phrase whose other words were heard as they are may lean on one."""
     folder: Path | None = None
     """The language folder the set was loaded from (its common_words.txt feeds the recogniser)."""
+    measures: MeasureBook | None = None
+    """Numbers that decide a symptom by their size (the topics' measures.toml), if any topic has them."""
+    care: CareBook | None = None
+    """Care questions and their short answers (the topics' care.toml), if any topic has them."""
     spoken: SpokenRules | None = None
     """What is said first and what waits for "more" (spoken.toml); None: everything is said."""
 
@@ -183,6 +189,8 @@ class MessageKind(StrEnum):
     READBACK = "readback"
     INSTRUCTION = "instruction"
     """What to do at this level."""
+    CARE_ANSWER = "care_answer"
+    """The short answer to a care question ("never a heating pad at bedtime")."""
     ADVICE = "advice"
     """A topic's words about one present symptom."""
     HYPOTHETICAL = "hypothetical"
@@ -230,6 +238,8 @@ class TriageResult:
     disposition: Level
     findings: tuple[Finding, ...]
     messages: tuple[Message, ...]
+    care: tuple[CareQuestion, ...] = ()
+    """Care questions recognised and answered ("can I use a heating pad at night?")."""
 
     @property
     def present(self) -> tuple[Finding, ...]:
