@@ -7,8 +7,9 @@ as 16 kHz mono 16-bit WAV in clean/, then mixed with seeded noise at 10 dB
 SNR into noisy/. A few copies in other WAV formats, silence, noise alone
 and off-topic speech are made for the format and robustness tests.
 Run: .venv/bin/python scripts/make_test_audio.py [--turns-only]
-(--turns-only makes only the conversation turns not recorded yet: piper does
-not say a sentence the same way twice, and the recorded ones are tested on.)
+(--turns-only makes only the conversation turns of turns.tsv not recorded
+yet: piper does not say a sentence the same way twice, and the recorded ones
+are tested on; the turns with a measured pause are made again.)
 """
 
 from __future__ import annotations
@@ -38,6 +39,24 @@ def conversation_turns() -> list[tuple[str, str]]:
             ident, text = line.split("\t")
             rows.append((ident, text))
     return rows
+
+
+PAUSED = (("paused_not_breathing", "My son's back has been sore all day.", 1.2, "And now he is not breathing right."),)
+"""Turns with a pause for breath inside (id, before, seconds of quiet, after): still one turn."""
+
+
+def paused_turns(voice: PiperVoice) -> None:
+    for ident, before, pause, after in PAUSED:
+        first, second = trimmed(speak(voice, before)), trimmed(speak(voice, after))
+        pad = np.zeros(int(LEAD_SECONDS * RATE), dtype=np.float32)
+        gap = np.zeros(int(pause * RATE), dtype=np.float32)  # exactly this much quiet between the words
+        write(ROOT / "turns" / f"{ident}.wav", np.concatenate([pad, first, gap, second, pad]))
+
+
+def trimmed(audio: np.ndarray, level: float = 0.01) -> np.ndarray:
+    """Without the quiet at either end (piper adds some after a sentence)."""
+    loud = np.flatnonzero(np.abs(audio) > level)
+    return audio[loud[0]:loud[-1] + 1] if len(loud) else audio
 
 
 def utterances() -> list[tuple[str, str, str]]:
@@ -115,6 +134,7 @@ def main() -> None:
         for ident, text in conversation_turns():
             if not (ROOT / "turns" / f"{ident}.wav").exists():
                 write(ROOT / "turns" / f"{ident}.wav", speak(voice, text))
+        paused_turns(voice)
         return
     for ident, _, text in utterances():
         speech = speak(voice, text)
