@@ -106,10 +106,17 @@ class Endpointer:
         return self.heard_speech and self.quiet_for >= needed
 
 
-def unsure_red_flags(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = ()) -> list[Finding]:
-    """Red flags only the alternatives or partial results heard, marked unsure (rule 4)."""
+def unsure_red_flags(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = (), *,
+                     command: bool = False) -> list[Finding]:
+    """Red flags only the alternatives or partial results heard, marked unsure (rule 4).
+
+    ``command``: the best reading is a command ("slower"); its alternatives
+    are other readings of the command ("slow air"), not red flags. What a
+    partial result already acted on still counts, and an emergency in the
+    best reading is never a command.
+    """
     mentioned = {m.symptom for m in assistant.matcher.match(transcript.text)}
-    others = [f for alt in transcript.alternatives for f in assistant.understand(alt)]
+    others = [] if command else [f for alt in transcript.alternatives for f in assistant.understand(alt)]
     extra: list[Finding] = []
     for found in [*others, *early]:
         if found.status is Status.PRESENT and found.symptom.level <= RED_FLAG and found.symptom.id not in mentioned:

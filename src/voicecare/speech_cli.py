@@ -11,9 +11,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from voicecare import render
+from voicecare import render, spoken
 from voicecare.assistant import Assistant
 from voicecare.cli import load_assistant
 from voicecare.devices import find_output
@@ -212,6 +213,7 @@ def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Rec
     from voicecare import audio, pipeline
 
     say = speaker.say if speaker is not None else (lambda messages: None)
+    assistant.disclaimer_due = True  # each recording is its own caregiver (rule 8: once to each)
     heard = pipeline.recognize_recording(audio.iter_wav(path, recognizer.rate), recognizer, assistant, say)
     began = time.perf_counter()
     result = pipeline.answer_recording(assistant, heard)
@@ -234,8 +236,9 @@ def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Rec
         print(render.as_json_line(result, str(path), text, extra), flush=True)
     else:
         print(render.as_text(result, f"{path}: heard \"{text}\"", assistant.intents.language) + "\n", flush=True)
-    if speaker is not None:
-        speaker.say(pipeline.still_to_say(result, heard.early))
+    if speaker is not None:  # the short part (rule 13); the rest is printed
+        short = spoken.one_shot(result, assistant.intents.spoken, speaker.rate_wpm)
+        speaker.say(pipeline.still_to_say(replace(result, messages=short), heard.early))
 
 
 def triage_text_spoken(args: argparse.Namespace, utterances: list[str]) -> int:
@@ -243,12 +246,13 @@ def triage_text_spoken(args: argparse.Namespace, utterances: list[str]) -> int:
     assistant = load_assistant(args)
     with make_speaker(args, assistant) as speaker:
         for utterance in utterances:
+            assistant.disclaimer_due = True  # each line is its own caregiver (rule 8: once to each)
             result = assistant.answer(utterance)
             if args.json:
                 print(render.as_json_line(result, utterance, utterance), flush=True)
             else:
                 print(render.as_text(result, utterance, assistant.intents.language) + "\n", flush=True)
-            speaker.say(result.messages)
+            speaker.say(spoken.one_shot(result, assistant.intents.spoken, speaker.rate_wpm))
             speaker.wait_idle()
     return SPEECH_FAILED if speaker.failed else 0
 
