@@ -10,7 +10,8 @@ word error rate, speed, early-emergency delay after the emergency words end
 (forced alignment on the clean recording) and reply delay after speech ends.
 Noise alone is also fed, to count findings heard in it.
 Recordings are made once into .bench/ (see room_audio.py).
-Run: .venv/bin/python benchmarks/bench_room.py [--per-label 12] [--full] [--config NAME]
+Run: .venv/bin/python benchmarks/bench_room.py [--lm mixed] [--front-end] [--full] [--voices A,B] [--rooms R]
+(the baseline of another checkout: PYTHONPATH=<checkout>/src .venv/bin/python benchmarks/bench_room.py)
 """
 
 from __future__ import annotations
@@ -206,23 +207,22 @@ def noise_only(recognizer: Recognizer, assistant: Assistant, talkers: list[ra.Au
 
 
 def make_recognizer(args: argparse.Namespace, assistant: Assistant) -> Recognizer:
-    """The recogniser voicecare loads, or a variant to compare it with."""
-    if args.lm == "product" and not args.mix:
-        return load_recognizer(argparse.Namespace(engine="sphinx", model=None, intents=None,
-                                                  no_front_end=args.no_front_end), assistant)
-    cache = ra.CACHE / "lm"
-    ours = lm.build(assistant.intents, stt.sphinx_words(), cache)
-    if args.lm == "intents" and args.no_front_end:  # runs against main's code too (PYTHONPATH), for the baseline
-        return stt.SphinxRecognizer.load(ours)
+    """The recogniser voicecare loads for these options, or a mixture variant to compare with (--mix)."""
+    if args.lm == "intents" and not args.front_end and not args.mix:
+        # The same model voicecare loads by default, built directly so the baseline can run against
+        # main's code (PYTHONPATH=<main>/src), which has no --general-english.
+        return stt.SphinxRecognizer.load(lm.build(assistant.intents, stt.sphinx_words(), ra.CACHE / "lm"))
+    if not args.mix:
+        return load_recognizer(argparse.Namespace(engine="sphinx", model=None, intents=None, front_end=args.front_end,
+                                                  general_english=args.lm == "mixed"), assistant)
     from voicecare import lmmix
     from voicecare.frontend import FrontEndSettings, with_front_end
 
-    if args.lm == "intents":
-        return with_front_end(stt.SphinxRecognizer.load(ours), FrontEndSettings())
-    settings = FrontEndSettings(enabled=not args.no_front_end)
+    cache = ra.CACHE / "lm"
+    ours = lm.build(assistant.intents, stt.sphinx_words(), cache)
     words, weight, floor = args.mix.split(",")
     mixed = lmmix.build(ours, stt.sphinx_model_dir() / "en-us.lm.bin", cache, int(words), float(weight), float(floor))
-    return with_front_end(stt.SphinxRecognizer.load(mixed), settings)
+    return with_front_end(stt.SphinxRecognizer.load(mixed), FrontEndSettings(enabled=args.front_end))
 
 
 def main() -> None:
@@ -231,10 +231,12 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="also 20 and 5 dB, crying child and reverb")
     parser.add_argument("--voices", help="comma-separated voice names (default all)")
     parser.add_argument("--rooms", help="comma-separated room names (default all chosen)")
-    parser.add_argument("--lm", choices=("product", "intents"), default="product",
-                        help="product: what voicecare loads; intents: the intents-only model (the old default)")
-    parser.add_argument("--no-front-end", action="store_true", help="without noise suppression and gain")
+    parser.add_argument("--lm", choices=("intents", "mixed"), default="intents",
+                        help="intents: voicecare's default model; mixed: as voicecare --general-english")
+    parser.add_argument("--front-end", action="store_true", help="with noise suppression and gain (as voicecare --front-end)")
+    parser.add_argument("--no-front-end", action="store_true", help="without (the default; kept for old command lines)")
     parser.add_argument("--mix", help="WORDS,WEIGHT,FLOOR: try other mixture settings (see lmmix.py)")
+    parser.add_argument("--label", default="", help="printed at the top (which code, which settings)")
     args = parser.parse_args()
     lines = ra.sample(args.per_label)
     voices = [v for v in ra.voices() if not args.voices or v.name in args.voices.split(",")]
@@ -243,7 +245,7 @@ def main() -> None:
     assistant.disclaimer_due = False
     recognizer = make_recognizer(args, assistant)
     aligner = Aligner()
-    print(f"{args.lm} {args.mix or ''}: {len(lines)} sentences ({args.per_label} per label), {len(voices)} voices")
+    print(f"{args.label} {args.lm} {args.mix or ''}: {len(lines)} sentences ({args.per_label} per label), {len(voices)} voices")
     print(recognizer.description)
     print(HEADER)
     table: dict[tuple[str, str], list[Result]] = {}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -61,3 +64,14 @@ def test_the_front_end_can_be_turned_off(sphinx: Recognizer) -> None:
 def test_every_suppression_level_runs(level: int) -> None:
     front = FrontEnd(FrontEndSettings(noise_suppression=level))
     assert len(front.clean(bytes(FRAME_BYTES * 10))) == FRAME_BYTES * 10
+
+
+def test_the_command_line_option_puts_the_front_end_in_front_of_the_recogniser(
+        assistant: Assistant, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from voicecare.speech_cli import load_recognizer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    options = {"engine": "sphinx", "model": None, "intents": None, "general_english": False}
+    on = load_recognizer(argparse.Namespace(**options, front_end=True), assistant)
+    off = load_recognizer(argparse.Namespace(**options, front_end=False), assistant)
+    assert isinstance(on, CleanRecognizer) and not isinstance(off, CleanRecognizer)
