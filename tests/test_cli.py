@@ -93,7 +93,8 @@ def test_check_prints_a_summary_and_fails_on_bad_files(tmp_path: Path) -> None:
 
 
 def test_chat_with_piped_stdin_runs_the_interview() -> None:
-    out = run("chat", stdin="my daughter's back is all tight\nno\nno\nno\nno\ngoodbye\n")
+    # Five answers: every emergency and urgent question comes before the advice (issue #9).
+    out = run("chat", stdin="my daughter's back is all tight\nno\nno\nno\nno\nno\ngoodbye\n")
     assert out.returncode == 0, out.stderr
     said = out.stdout
     assert "trouble breathing" in said and "fever or chills" in said
@@ -108,7 +109,7 @@ def test_eval_prints_the_figures() -> None:
         assert label in out.stdout
 
 
-@pytest.mark.parametrize("command", ["triage", "chat", "check", "eval"])
+@pytest.mark.parametrize("command", ["triage", "chat", "check", "eval", "answer", "eval-answers"])
 def test_every_subcommand_has_help(command: str) -> None:
     out = run(command, "--help")
     assert out.returncode == 0 and "usage: voicecare" in out.stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from voicecare.assistant import Assistant
 from voicecare.dialog import Conversation, State
-from voicecare.domain import Level
+from voicecare.domain import Level, Status
 
 
 def texts(turn_messages: tuple[object, ...]) -> list[str]:
@@ -18,12 +18,13 @@ def test_interview_asks_highest_level_first_and_no_gives_home_care(assistant: As
     assert first.messages[0].text == "I heard: back pain or spasm."
     assert first.messages[-1].kind == "question" and "trouble breathing" in first.messages[-1].text
     levels = [talk.asked[-1].level]
-    for _ in range(4):
+    for _ in range(5):
         turn = talk.hear("no")
         if talk.state is State.INTERVIEW:
             levels.append(talk.asked[-1].level)
     assert levels == sorted(levels)
-    assert len(talk.asked) == 4
+    # Issue #9: past the limit of 4, the last urgent question (cramps, night pain, weight loss) is still asked.
+    assert len(talk.asked) == 5 and talk.asked[-1].id == "cramps_night_weight"
     assert turn.disposition is Level.HOME_CARE
     assert any(m.kind == "home_care" for m in turn.messages)
     assert turn.messages[-1].text == "Is there anything else?"
@@ -115,9 +116,91 @@ def test_after_the_guidance_no_ends_and_yes_invites_more(assistant: Assistant) -
 def test_a_long_list_of_denials_is_read_back_briefly(assistant: Assistant) -> None:
     talk = Conversation(assistant)
     talk.hear("his back is sore")
-    for _ in range(4):
+    while talk.state is State.INTERVIEW:
         turn = talk.hear("no")
     assert turn.messages[0].text == "I heard: back pain or spasm. You said no to the other warning signs I asked about."
+
+
+# ---- issue #9: honest read-backs, new information, coverage
+
+
+def present(talk: Conversation) -> set[str]:
+    return {f.symptom.id for f in talk.found if f.status is Status.PRESENT}
+
+
+def to_question(talk: Conversation, question_id: str) -> None:
+    talk.hear("her back is sore")
+    while talk.asked[-1].id != question_id:
+        talk.hear("no")
+
+
+def test_silence_is_read_back_as_not_heard(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("her back is sore")
+    said = " ".join(texts(talk.hear("").messages))
+    assert "I did not hear a clear answer about trouble breathing" in said
+    assert "I heard: trouble breathing" not in said and "I may have heard" not in said
+
+
+def test_unsure_is_read_back_as_unsure(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    to_question(talk, "fever_chills")
+    talk.hear("I'm not sure, I haven't got a thermometer")
+    while talk.state is State.INTERVIEW:
+        turn = talk.hear("no")
+    said = " ".join(texts(turn.messages))
+    assert "You were not sure about fever or chills, so to be safe" in said and "I heard: fever" not in said
+
+
+def test_new_information_is_its_own_finding_and_the_question_is_asked_again(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    to_question(talk, "fever_chills")
+    turn = talk.hear("now he can't walk at all")
+    assert "trouble_walking" in present(talk) and not {"fever", "chills"} & present(talk)
+    assert turn.messages[-1].text == talk.asked[-1].ask and talk.asked[-1].id == "fever_chills"
+
+
+def test_new_emergency_information_is_not_a_yes_to_the_pending_question(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    to_question(talk, "heart_control")
+    turn = talk.hear("now she is breathing really fast")
+    assert turn.disposition is Level.EMERGENCY and "trouble_breathing" in present(talk)
+    assert not {"abnormal_heart_rate", "loss_of_control"} & present(talk)
+    assert "heart" not in " ".join(texts(turn.messages)).lower()
+
+
+def test_every_emergency_and_urgent_sign_is_covered_before_home_care(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("her back is sore")
+    while talk.state is State.INTERVIEW:
+        turn = talk.hear("no")
+    assert turn.disposition is Level.HOME_CARE
+    serious = {s.id for s in assistant.intents.symptoms if s.level <= Level.URGENT}
+    asked = {s for q in talk.asked for s in q.symptoms}
+    # Signs no interview question is about (an injury, "the caregiver says it is an emergency") are not asked.
+    assert serious & {s for t in assistant.intents.topics for q in t.interview for s in q.symptoms} <= asked
+
+
+def test_words_to_someone_else_repeat_the_question(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("her back is sore")
+    turn = talk.hear("no no, put that down sweetie")
+    assert texts(turn.messages) == [talk.asked[-1].ask] and talk.asked[-1].id == "breathing_alertness"
+    assert all(f.status is not Status.ABSENT for f in talk.found)
+
+
+def test_an_echoed_question_then_no_is_a_no(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    to_question(talk, "fever_chills")
+    talk.hear("she has a fever? no she doesn't")
+    assert "fever" not in present(talk)
+
+
+def test_skip_during_an_emergency_says_the_emergency_again(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("she fainted")
+    turn = talk.hear("skip")
+    assert turn.messages and turn.messages[0].text == "Call 911 now."
 
 
 def test_the_disclaimer_is_said_once_when_the_interview_comes_first(assistant: Assistant) -> None:
@@ -129,3 +212,42 @@ def test_the_disclaimer_is_said_once_when_the_interview_comes_first(assistant: A
     disclaimer = assistant.intents.messages["disclaimer"]
     assert said.count(disclaimer) == 1
     assert said.index(disclaimer) < said.index(assistant.intents.messages["conversation.interview_intro"])
+
+
+def test_a_sign_asked_aloud_and_denied_in_a_description_is_denied(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("her back hurts. she has a fever? no she doesn't")
+    assert "fever" not in present(talk)
+    assert {f.symptom.id: f.status for f in talk.found}["fever"] is Status.ABSENT
+    assert "back_spasm" in present(talk)  # only what was asked aloud is answered by the "no"
+
+
+def test_an_echoed_other_sign_denied_is_not_a_no_to_the_question(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("her back hurts")
+    turn = talk.hear("she has a fever? no she doesn't")
+    assert not any(f.status is Status.ABSENT for f in talk.found if f.symptom.id == "trouble_breathing")
+    assert turn.messages[-1].text == talk.asked[-1].ask and talk.asked[-1].id == "breathing_alertness"
+
+
+def test_a_bare_yes_to_a_grouped_question_is_read_back_as_a_yes_not_as_heard(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("her back is sore")
+    talk.hear("no")
+    said = " ".join(texts(talk.hear("yes").messages))
+    assert "You said yes when I asked about" in said and "I heard: very fast or very slow heartbeat" not in said
+
+
+def test_news_instead_of_the_first_answer_does_not_start_the_interview_again(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("her back is sore")
+    turn = talk.hear("she just threw up")
+    assert texts(turn.messages) == [talk.asked[-1].ask] and talk.asked[-1].id == "breathing_alertness"
+
+
+def test_after_the_advice_only_a_no_ends_the_conversation(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("his back is stiff")
+    talk.hear("skip")
+    turn = talk.hear("he's a bit grumpy now")
+    assert talk.state is not State.DONE and not turn.messages[0].text.startswith("Take care")

@@ -154,7 +154,7 @@ def test_the_end_of_the_stream_is_kept_when_the_queue_is_full() -> None:
 
 def report() -> TurnReport:
     return TurnReport(1, "my son's back is tight", ("I heard: back pain.",), "listening", "home_care", None, None, 2.5,
-                      ("back_spasm",))
+                      {"back_spasm": "present"})
 
 
 @pytest.fixture()

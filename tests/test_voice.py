@@ -39,17 +39,19 @@ def listen(*files: Path, extra: tuple[str, ...] = ()) -> list[dict[str, object]]
 
 def test_replayed_conversation_reaches_the_guidance_with_replies_as_wav(tmp_path: Path) -> None:
     replies = tmp_path / "replies"
+    # Five answers: every emergency and urgent question is asked before home care (issue #9).
     turns = listen(TURNS / "describe.wav", TURNS / "no.wav", TURNS / "no_nothing.wav", TURNS / "no.wav",
-                   TURNS / "no.wav", extra=("--say-to-dir", str(replies)))
-    assert [t["turn"] for t in turns] == [0, 1, 2, 3, 4, 5]
+                   TURNS / "no.wav", TURNS / "no.wav", extra=("--say-to-dir", str(replies)))
+    assert [t["turn"] for t in turns] == [0, 1, 2, 3, 4, 5, 6]
     assert turns[0]["said"] == ["Hello. Tell me what is happening with your child."]
     assert turns[1]["said"][-1].startswith("Is your child having trouble breathing")
-    assert all(t["state"] == "interview" for t in turns[1:5])
+    assert all(t["state"] == "interview" for t in turns[1:6])
+    assert turns[-1]["symptoms"]["weight_loss"] == "absent" and turns[-1]["symptoms"]["back_spasm"] == "present"
     final = turns[-1]
     assert final["disposition"] == "home_care" and final["state"] == "anything_else"
     assert any("Gently rub" in text for text in final["said"]) and final["said"][-1] == "Is there anything else?"
     files = sorted(replies.glob("*.wav"))
-    assert [f.name for f in files] == ["000.wav", "001.wav", "002.wav", "003.wav", "004.wav", "005.wav"]
+    assert [f.name for f in files] == ["000.wav", "001.wav", "002.wav", "003.wav", "004.wav", "005.wav", "006.wav"]
     for path in files:
         with wave.open(str(path)) as wav:
             assert wav.getnframes() / wav.getframerate() > 0.5, path.name
@@ -212,7 +214,7 @@ def test_garbage_audio_and_ten_minutes_of_silence(assistant: Assistant, sphinx: 
     long_quiet = silence_wav(tmp_path / "quiet.wav", 600.0)
     drive(session, speaker, [fast([garbage, long_quiet])])
     (noise,) = reports
-    assert noise.disposition == "unclear" and noise.state == "listening" and noise.symptoms == ()
+    assert noise.disposition == "unclear" and noise.state == "listening" and noise.symptoms == {}
     signs = assistant.intents.topics[0].messages["emergency_signs"]
     assert signs in noise.said and "Call 911 now." not in noise.said
     assert resets == [True] and session.turns == 0  # forgotten once, after reset_after of quiet
@@ -240,7 +242,7 @@ def test_event_log_keeps_no_words_and_rotates(tmp_path: Path) -> None:
     path = tmp_path / "events.jsonl"
     log = EventLog(path, max_bytes=2_000, backups=2)
     report = TurnReport(1, "my son's back is tight", ("I heard: back pain.",), "listening", "home_care", None, None,
-                        2.5, ("back_spasm",))
+                        2.5, {"back_spasm": "present", "fever": "absent"})
     for _ in range(200):
         log.turn(report)
     log.reset()
@@ -252,7 +254,8 @@ def test_event_log_keeps_no_words_and_rotates(tmp_path: Path) -> None:
     record = json.loads(path.read_text().splitlines()[-1])
     assert record["event"] == "reset" and "time" in record
     first = json.loads(files[-1].read_text().splitlines()[0])
-    assert first["symptoms"] == ["back_spasm"] and first["disposition"] == "home_care"
+    # Issue #9: a denied symptom is logged with its status, not listed as if found.
+    assert first["symptoms"] == {"back_spasm": "present", "fever": "absent"} and first["disposition"] == "home_care"
 
 
 def test_doctor_says_what_is_missing() -> None:

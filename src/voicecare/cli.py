@@ -126,7 +126,8 @@ def _register_triage(sub: argparse._SubParsersAction[_Parser], common: _Parser) 
 def _register_chat(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
     command = _add(sub, common, "chat", "a typed conversation with the guided interview", _chat)
     command.add_argument("--max-questions", type=int, default=DEFAULT_MAX_QUESTIONS,
-                         help=f"most red-flag questions to ask (default {DEFAULT_MAX_QUESTIONS})")
+                         help=f"red-flag questions to ask at most; those about emergency and urgent signs are "
+                              f"asked even past it (default {DEFAULT_MAX_QUESTIONS})")
 
 
 def _register_check(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
@@ -136,6 +137,21 @@ def _register_check(sub: argparse._SubParsersAction[_Parser], common: _Parser) -
 def _register_eval(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
     command = _add(sub, common, "eval", "score the assistant on a labelled corpus", _eval)
     command.add_argument("corpus", type=Path, help="labelled utterances: TSV (disposition<TAB>utterance), CSV or JSON lines")
+
+
+def _register_answers(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    command = _add(sub, common, "answer", "understand answers to an interview question (yes, no, unsure, ...)",
+                   _lazy("voicecare.answer_cli", "answer_command"))
+    command.add_argument("--question", required=True, metavar="ID",
+                         help="an interview question id of the topic (topic.toml), or anything_else")
+    source = command.add_mutually_exclusive_group(required=True)
+    source.add_argument("--text", help="one answer")
+    source.add_argument("--text-file", type=Path, help="a file with one answer per line")
+    command.add_argument("--json", action="store_true", help="one JSON object per line")
+    scorer = _add(sub, common, "eval-answers", "score the answer reader on labelled answers",
+                  _lazy("voicecare.answer_cli", "eval_command"))
+    scorer.add_argument("corpus", type=Path, help="TSV: question_id, expected, answer, why (# starts a comment)")
+    scorer.add_argument("--mistakes", action="store_true", help="also list every answer read wrongly")
 
 
 def _read_lines(path: Path) -> list[str]:
@@ -283,5 +299,6 @@ def _register_doctor(sub: argparse._SubParsersAction[_Parser], common: _Parser) 
 
 _WITHOUT_INTENTS = (_register_devices, _register_models)
 """Commands that never read the intents, so they do not offer --intents, --language or --topic."""
-_COMMANDS = (_register_triage, _register_chat, _register_check, _register_eval, _register_devices, _register_models,
+_COMMANDS = (_register_triage, _register_chat, _register_check, _register_eval, _register_answers, _register_devices,
+             _register_models,
              _register_listen, _register_kiosk, _register_doctor)

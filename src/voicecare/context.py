@@ -3,13 +3,23 @@
 This is the ConText idea from clinical language processing: trigger words
 around a mention decide its status, within a scope that ends at words such
 as "but" or at a new subject. The words and reaches are the language's
-(``[context]`` in ``language.toml``); the rules for using them are here.
+(``[context]`` in ``language.toml``); the rules for using them are here:
+
+- a scope ends at a terminator, a full stop (a comma too for clause-wide
+  cues), a new subject, and, for a denial, at the next sign unless "or"
+  makes a list ("not hot, not shivery, limping" keeps the limp);
+- of the cues before a mention, the nearest kind decides ("a little sore,
+  no fever"), and a worry outranks the caregiver's own "I am";
+- someone else's scope runs further, over their list of signs, and ends at
+  a new subject, a verb of telling or the child named as a noun;
+- a phrase whose own "not" is the sign ("can't breathe") is never denied.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from voicecare.domain import Status
 
@@ -34,6 +44,22 @@ class Trigger:
     """True for hedges: the mention still counts (policy rule 10)."""
     recurs: bool = False
     """True for "it's back": the symptom is here again, past or not."""
+    crosses: bool = False
+    """True for "it came back": the sign itself is the subject, so it reaches back over ``recur_stops`` ("but")."""
+    @property
+    def takes_back(self) -> bool:
+        """True for a later denial of what was just said ("no sorry", "... but she doesn't")."""
+        return self.status is Status.ABSENT and not self.before and (self.ellipsis or self.reach == 0)
+
+    ellipsis: bool = False
+    """True for a clause-final denial that points back ("I thought she had a fever, but she
+    doesn't"): it reaches back over "but" and counts only where its clause ends."""
+    reach: int | None = None
+    """How many words this cue reaches, when not the language's scope: 0 for "no sorry", which
+    takes back only the mention said right before it."""
+    speaker: bool = False
+    """True for the caregiver speaking of themself ("I am", "I feel"): a worry or doubt about
+    the child in the same breath ("I'm worried", "I'm not sure whether") outranks it."""
 
 
 def by_length(triggers: Iterable[Trigger]) -> tuple[Trigger, ...]:
@@ -62,6 +88,17 @@ class ContextWords:
     """A new subject ends the reach of a trigger that only covers a noun phrase."""
     recur_stops: frozenset[str] = frozenset()
     """The only words that end the longer reach of "it's back"."""
+    answers: frozenset[str] = frozenset()
+    """Denials that answer a question just asked: "Fever? No." denies the fever across the question mark."""
+    child_nouns: frozenset[str] = frozenset()
+    """The child named as a noun ("the baby"): ends someone else's cue unless it is the cue's own noun."""
+    list_joiners: frozenset[str] = frozenset()
+    """Terminators that do not end someone else's cue once it covers a sign: their "chills and a
+    fever" are both theirs, but in "scared by the dog and wheezing" the wheezing is the child's."""
+    denial_joiners: frozenset[str] = frozenset()
+    """Words that make a denial a list reaching past one sign to the next: "no fever, chills or cough"."""
+    reporting: frozenset[str] = frozenset()
+    """Verbs of telling that end someone else's cue: "the babysitter noticed a fever" is the child's."""
     modals: frozenset[str] = frozenset()
     """After these, "not" is part of the symptom ("can't get air"), not a denial."""
     pure_what_ifs: frozenset[tuple[str, ...]] = frozenset()
@@ -71,6 +108,15 @@ class ContextWords:
     past_suffix: str = ""
     past_min_length: int = 4
     """A word must be longer than this for its suffix to mark the past ("fainted", not "red")."""
+
+
+    @cached_property
+    def by_first_word(self) -> dict[str, tuple[tuple[int, Trigger], ...]]:
+        """Each trigger with its rank in ``triggers``, by its first word (built once, on first use)."""
+        index: dict[str, list[tuple[int, Trigger]]] = {}
+        for rank, trigger in enumerate(self.triggers):
+            index.setdefault(trigger.words[0], []).append((rank, trigger))
+        return {word: tuple(found) for word, found in index.items()}
 
 
 # When cues disagree, the one that more surely says "not this child, not now"
@@ -101,45 +147,135 @@ class Scene:
 
 def scene(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords) -> Scene:
     """Find the cues of an utterance once; every mention in it is then judged cheaply."""
-    return Scene(tuple(words), dict(breaks), find_cues(words, rules), rules)
+    return Scene(tuple(words), dict(breaks), find_cues(words, rules, breaks), rules)
 
 
-def find_cues(words: Sequence[str], rules: ContextWords) -> tuple[Cue, ...]:
-    """Every trigger in the utterance, longest first at each position, without overlaps."""
+def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bool] | None = None) -> tuple[Cue, ...]:
+    """Every trigger in the utterance, longest first at each position, without overlaps.
+
+    Triggers are looked up by their first word, then taken in the order of
+    ``rules.triggers`` (longest first) and by position, as if each trigger in
+    turn claimed its places: the same result as trying every trigger everywhere.
+    An ``ellipsis`` cue counts only where its clause ends, so it never takes the
+    "not" of "he is not breathing hard".
+    """
+    ends = breaks or {}
+    found = sorted(
+        (rank, start, trigger)
+        for start, word in enumerate(words)
+        for rank, trigger in rules.by_first_word.get(word, ())
+        if tuple(words[start:start + len(trigger.words)]) == trigger.words
+        and (not trigger.ellipsis or _clause_ends(words, ends, rules, start + len(trigger.words)))
+    )
     taken: set[int] = set()
     cues: list[Cue] = []
-    for trigger in rules.triggers:
-        size = len(trigger.words)
-        for start in range(len(words) - size + 1):
-            span = range(start, start + size)
-            if tuple(words[start:start + size]) == trigger.words and not taken.intersection(span):
-                cues.append(Cue(trigger, start, start + size))
-                taken.update(span)
+    for _, start, trigger in found:
+        span = range(start, start + len(trigger.words))
+        if not taken.intersection(span):
+            cues.append(Cue(trigger, start, span.stop))
+            taken.update(span)
     return tuple(sorted(cues, key=lambda c: c.start))
 
 
-def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[int]) -> bool:
+def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[int],
+             signs: Collection[int] = ()) -> bool:
     """True when the cue's scope covers the mention at words[start:end]."""
     rules = where.rules
+    if _answers(where, cue, end):
+        return True
     if cue.start >= end and cue.trigger.after:
         gap, limit = range(end, cue.start), rules.post_scope
+    elif cue.start < start < cue.end <= end and cue.trigger.before:
+        return True  # the cue holds the mention's first word: "my back is killing me"
+    elif start < cue.start < end < cue.end and cue.trigger.after:
+        return True  # the cue holds the mention's last word: "two weeks before"
     elif cue.end <= start and cue.trigger.before:
         gap, limit = range(cue.end, start), rules.pre_scope
     else:
         return False
+    if cue.trigger.reach is not None:
+        limit = cue.trigger.reach
+    if cue.trigger.ellipsis:
+        return cue.start >= end and len(gap) <= limit and not any(
+            where.breaks.get(i, False) for i in range(gap.start, gap.stop + 1))
     if cue.trigger.recurs:  # "a fever last week and now it's back": reaches over "and"
-        return len(gap) <= limit + rules.recur_extra and not any(where.words[i] in rules.recur_stops for i in gap)
+        return len(gap) <= limit + rules.recur_extra and (
+            cue.trigger.crosses or not any(where.words[i] in rules.recur_stops for i in gap))
     if len(gap) > limit:
         return False
     if cue.trigger.status in NEAREST_ONLY and cue.end <= start and any(i in blocked for i in gap):
         return False
+    if cue.trigger.status is Status.ABSENT and cue.end <= start and any(i in blocked for i in gap) \
+            and not _denial_list(where, gap, end):
+        return False  # "not hot, not shivery, limping": the limp is said, not denied
     # A full stop ends every cue; a comma ends the clause-wide ones only, so
     # "no fever, chills or cough" still denies all three.
     if any(where.breaks.get(i, False) or (cue.trigger.clausal and i in where.breaks)
            for i in range(gap.start, gap.stop + 1)):
         return False
+    if cue.trigger.status is Status.OTHER:
+        return not _other_ends(where, cue, start, gap, signs)
     stops = rules.terminators if cue.trigger.clausal else rules.terminators | rules.subjects
     return not any(where.words[i] in stops for i in gap)
+
+
+def _nearest_before(found: list[Cue], start: int) -> list[Cue]:
+    """Of the cues before a mention, a nearer one of another kind ends the farther one's scope.
+
+    In "a little sore today, no fever" the hedge belongs to "sore", the "no" to
+    the fever; in "I'm worried she has a fever" the worry, not "I am", frames it.
+    """
+    before = [c for c in found if c.end <= start]
+    if not before:
+        return found
+    nearest = max(before, key=lambda c: c.end).trigger.status
+    return [c for c in found if c.end > start or c.trigger.status is nearest]
+
+
+def _denial_list(where: Scene, gap: range, end: int) -> bool:
+    """True when a denial's scope runs on past another sign as a list: "no fever, chills or cough".
+
+    The list is marked by a word such as "or" between them or right after the mention;
+    without one, the next sign is said, not denied (when unsure, escalate).
+    """
+    joiners = where.rules.denial_joiners
+    after = where.words[end:end + 1]
+    return any(where.words[i] in joiners for i in gap) or (bool(after) and after[0] in joiners)
+
+
+def _clause_ends(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> bool:
+    """True when a clause ends before words[index]: the end, a break or a terminator."""
+    return index >= len(words) or index in breaks or words[index] in rules.terminators
+
+
+def _answers(where: Scene, cue: Cue, end: int) -> bool:
+    """True for a bare answer right after a question about the mention: "Fever? No."."""
+    said_alone = cue.end == len(where.words) or cue.end in where.breaks
+    return (cue.trigger.status is Status.ABSENT and " ".join(cue.trigger.words) in where.rules.answers
+            and cue.start == end and where.breaks.get(end, False) and said_alone)
+
+
+def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collection[int]) -> bool:
+    """True when someone else's cue ends before the mention.
+
+    Their list of signs stays theirs (a joiner after one of the ``signs``
+    positions, "I have chills and a fever", or right before the mention, "the
+    cat is sneezing and wheezing"); a new subject, a verb of telling
+    ("the nanny noticed a fever"), or the child named as a noun ("the dog is
+    limping and the baby has a fever") ends it, unless that noun is the cue's
+    own ("my other son").
+    """
+    rules = where.rules
+    stops = rules.terminators | rules.subjects | rules.child_nouns | rules.reporting
+    own_noun = cue.end <= start and where.words[cue.end] in rules.child_nouns
+
+    def ends_at(i: int) -> bool:
+        word = where.words[i]
+        if word in rules.list_joiners and (i + 1 == start or any(j in signs for j in range(cue.end, i))):
+            return False  # "sneezing and wheezing", "chills and a fever": still theirs
+        return word in stops and not (own_noun and i == cue.end)
+
+    return any(ends_at(i) for i in gap)
 
 
 def _past_tense(word: str, rules: ContextWords) -> bool:
@@ -155,24 +291,35 @@ def _between(where: Scene, cue: Cue, start: int, end: int, used: Collection[int]
 
 def status_of(
     where: Scene, start: int, end: int, used: Collection[int], *, negation_inside: bool, blocked: Collection[int] = (),
+    signs: Collection[int] = (),
 ) -> tuple[Status, bool]:
     """The status of the mention at words[start:end] and whether it was hedged.
 
     ``negation_inside`` is set for phrases such as "can't breathe" whose own
-    "not" is the symptom (rule 2): such a mention is never denied. Cues in
-    ``blocked`` positions belong to other mentions and are ignored. A cue
+    "not" is the symptom (rule 2): such a mention is never denied. A cue whose
+    words are all ``blocked`` (used by other mentions) belongs to them.
+    ``signs`` are the positions of words about any sign ("panting"): someone
+    else's list of them stays theirs ("the dog is panting and wheezing"). A cue
     between the words of a loose mention counts ("her legs are not numb").
     """
     found = [
         c for c in where.cues
-        if c.start not in blocked and (_reaches(where, c, start, end, blocked) or _between(where, c, start, end, used))
+        if not all(i in blocked for i in range(c.start, c.end))  # a cue wholly inside another mention is its own
+        and (_reaches(where, c, start, end, blocked, signs) or _between(where, c, start, end, used))
         and not (negation_inside and c.trigger.status is Status.ABSENT)
     ]
     if not found:
         return Status.PRESENT, False
+    found = _nearest_before(found, start)
+    if any(c.trigger.takes_back for c in found if c.start >= end):
+        return Status.ABSENT, False  # the later statement wins over what framed the mention
     if any(c.trigger.recurs for c in found):
         return Status.PRESENT, False
     best = min(found, key=lambda c: _PRIORITY[c.trigger.status])
+    others = [c for c in found if c.trigger.status is Status.OTHER]
+    if others and all(c.trigger.speaker for c in others) and any(c.trigger.uncertain for c in found):
+        # "I'm worried he's not breathing": the caregiver's own words frame a doubt about the child.
+        return Status.PRESENT, True
     if best.trigger.status is Status.HYPOTHETICAL and best.trigger.words not in where.rules.pure_what_ifs \
             and any(_past_tense(where.words[i], where.rules) for i in used):
         # "is it serious if he passed out": it happened; escalate, unsure (rule 4).

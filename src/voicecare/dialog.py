@@ -11,11 +11,16 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from voicecare import triage
+from voicecare.answers import ANYTHING_ELSE, AnswerKind, AnswerReader
 from voicecare.assistant import MAX_UTTERANCE_CHARS, Assistant
-from voicecare.domain import Finding, InterviewQuestion, Level, Match, Message, MessageKind, Status, TriageResult
+from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status, TriageResult
 
 DEFAULT_MAX_QUESTIONS = 4
-"""Rule 5: a few questions at most."""
+"""Rule 5: a few questions at most; beyond these, only questions about emergency and urgent signs are asked."""
+ALWAYS_ASKED = Level.URGENT
+"""Questions at this level or higher are asked whatever the limit: every such sign is covered before advice."""
+COMMAND_OF_ANSWER = {"goodbye": "quit"}
+"""The reader's command ids that the conversation knows by another name."""
 # Answer kinds, checked in this order: "no she doesn't" is a no, "not sure" is not a no.
 ANSWER_ORDER = ("not_sure", "no", "yes")
 COMMANDS = ("repeat", "stop", "start_over", "help", "quit", "skip", "slower", "faster")
@@ -54,6 +59,20 @@ class Conversation:
     state: State = State.LISTENING
     asked: list[InterviewQuestion] = field(default_factory=list)
     last_said: tuple[Message, ...] = ()
+    reader: AnswerReader | None = None
+    """Understands interview answers (built from the assistant when not given)."""
+    asked_again: set[str] = field(default_factory=set)
+    """Questions asked a second time after new information came instead of an answer."""
+
+    def __post_init__(self) -> None:
+        if self.reader is None:
+            self.reader = AnswerReader(self.assistant)
+
+    @property
+    def answers(self) -> AnswerReader:
+        """The answer reader (always set after construction)."""
+        assert self.reader is not None
+        return self.reader
 
     def greet(self) -> Turn:
         """The opening words."""
@@ -78,7 +97,7 @@ class Conversation:
                 return closing
         if not self.assistant.intents.language.tokens(text) and not unsure:
             return self._turn(text, [self._say("listening")], None)
-        self._merge(self.assistant.understand(text))
+        self._merge(self.answers.understand(text))
         return self._respond(text)
 
     def _command(self, text: str, command: str) -> Turn:
@@ -94,34 +113,52 @@ class Conversation:
             return self._turn(text, [self._say("help")], None, command)
         if command == "skip" and self.state is State.INTERVIEW:
             return self._guidance(text)
+        if command == "skip":
+            # Nothing to skip: an emergency is said again (silence there would leave the caregiver unsure).
+            return self._turn(text, self._emergency_again() or [self._say("listening")], None, command)
         # stop, slower, faster: the speaker acts on them; nothing new is said.
         return Turn(text, (), self.state, None, command)
 
+    def _emergency_again(self) -> list[Message]:
+        if self.state is not State.EMERGENCY:
+            return []
+        return [m for m in self._result().messages if m.kind is MessageKind.EMERGENCY]
+
     def _anything_else(self, text: str) -> Turn | None:
         """"No" ends the conversation, "yes" invites more; anything else is a new description."""
+        answer = self.answers.read(ANYTHING_ELSE, text)
+        if answer.kind is AnswerKind.COMMAND and answer.command is not None:
+            return self._command(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
+        if answer.kind is AnswerKind.OFF_TOPIC:
+            return self._turn(text, [self._say("anything_else")], None)
         self.state = State.LISTENING
-        kind = self._control(text, ANSWER_ORDER, prefix=True)
-        if kind == "no" and not self.assistant.matcher.match(text):
+        if answer.findings:
+            return None
+        if answer.kind is AnswerKind.NO:
             self.state = State.DONE
             return self._turn(text, [self._say("goodbye")], None)
-        if kind == "yes" and not self.assistant.matcher.match(text):
+        if answer.kind is AnswerKind.YES:
             return self._turn(text, [self._say("go_ahead")], None)
-        return None
+        return None  # anything else is a new description (and silence or the unclear, rule 7, are handled there)
 
     def _answer(self, text: str) -> Turn:
-        """An answer to the current interview question; unclear or silence counts as yes (rule 4)."""
+        """An answer to the current interview question (see answers.py); unclear or silence counts as yes (rule 4)."""
         question = self.asked[-1]
-        matches = self.assistant.matcher.match(text)
-        self._learn(matches)
-        named = {m.symptom for m in matches if m.status is Status.PRESENT} & set(question.symptoms)
-        kind = self._control(text, ANSWER_ORDER, prefix=True)
-        symptoms = [self.assistant.intents.symptom(s) for s in question.symptoms if s not in named]
-        if kind == "no":
-            self._merge(Finding(s, Status.ABSENT, 100.0, text, False) for s in symptoms)
-        elif not named:
-            hedged = kind != "yes"
-            self._merge(Finding(s, Status.PRESENT, 100.0, text or "(no answer)", hedged) for s in symptoms)
+        answer = self.answers.read(question.id, text)
+        if answer.kind is AnswerKind.COMMAND and answer.command is not None:
+            return self._command(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
+        if answer.kind is AnswerKind.OFF_TOPIC:
+            # Said to someone else: not an answer. The question is asked again, nothing is counted.
+            return self._turn(text, [self._question(question)], None)
+        self._merge(answer.findings)
+        if answer.kind is AnswerKind.NEW_INFO and question.id not in self.asked_again:
+            # New information is its own finding, never a yes; the question it interrupted is asked once more.
+            self.asked.remove(question)
+            self.asked_again.add(question.id)
         return self._respond(text)
+
+    def _question(self, question: InterviewQuestion) -> Message:
+        return Message(question.level, MessageKind.QUESTION, question.ask)
 
     def _respond(self, text: str) -> Turn:
         result = self._result()
@@ -136,10 +173,11 @@ class Conversation:
         # Before the first question: what was heard, and the disclaimer if this answer was to carry it
         # (rule 8: said once; the advice that would have carried it waits for the answers).
         kept = (MessageKind.READBACK, MessageKind.DISCLAIMER)
-        intro = [] if self.asked else [*(m for m in result.messages if m.kind in kept), self._say("interview_intro")]
+        first = not self.asked and not self.asked_again  # a question asked again is not a new interview
+        intro = [*(m for m in result.messages if m.kind in kept), self._say("interview_intro")] if first else []
         self.asked.append(question)
         self.state = State.INTERVIEW
-        return self._turn(text, [*intro, Message(question.level, MessageKind.QUESTION, question.ask)], result.disposition)
+        return self._turn(text, [*intro, self._question(question)], result.disposition)
 
     def _guidance(self, text: str) -> Turn:
         result = self._result()
@@ -151,24 +189,24 @@ class Conversation:
         return self.assistant.triage(self.found)
 
     def _next_question(self) -> InterviewQuestion | None:
-        if len(self.asked) >= self.max_questions:
-            return None
+        """The most serious question not yet asked; past the limit, only emergency and urgent ones."""
         answered = {f.symptom.id for f in self.found if f.status in (Status.PRESENT, Status.ABSENT)}
         topics = {f.symptom.topic for f in self.found}
         pending = [
             q for t in self.assistant.intents.topics if t.id in topics for q in t.interview
             if q not in self.asked and not set(q.symptoms) <= answered
         ]
+        if len(self.asked) >= self.max_questions:
+            pending = [q for q in pending if q.level <= ALWAYS_ASKED]
         return min(pending, key=lambda q: q.level, default=None)
 
-    def _learn(self, matches: Sequence[Match]) -> None:
-        self._merge(triage.findings(matches, self.assistant.intents))
-
     def _merge(self, new: Iterable[Finding]) -> None:
-        """Later statements replace earlier ones about the same symptom (rule 9)."""
+        """Later statements replace earlier ones about the same symptom (rule 9); a guess never replaces a statement."""
         for finding in new:
             old = next((f for f in self.found if f.symptom.id == finding.symptom.id), None)
             if old is not None and not triage.replaces(old.status, finding.status):
+                continue
+            if old is not None and finding.basis is not Basis.SAID and old.basis is Basis.SAID:
                 continue
             if old is not None:
                 self.found.remove(old)

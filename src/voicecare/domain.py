@@ -45,6 +45,18 @@ class Status(StrEnum):
     PAST = "past"
 
 
+class Basis(StrEnum):
+    """Why a finding counts: it was said, or it was assumed to be safe (rules 4 and 14 read these back differently)."""
+
+    SAID = "said"
+    ANSWERED = "answered"
+    """A yes to a question about several signs: the caregiver did not say which (read back as "you said yes")."""
+    UNSURE = "unsure"
+    """The caregiver was not sure; counted as yes (rule 10)."""
+    UNHEARD = "unheard"
+    """No answer, or none that could be understood; counted as yes (rule 4), never read back as heard."""
+
+
 @dataclass(frozen=True)
 class Symptom:
     """One symptom of a topic, as written in ``intents/``."""
@@ -116,6 +128,9 @@ class IntentSet:
     """The language's word lists, which the algorithms read."""
     common_words: frozenset[str] = frozenset()
     """Everyday words: never taken for a symptom word by similarity alone ("every" is not "fever")."""
+    frequent_words: frozenset[str] = frozenset()
+    """Frequent words of the language: one heard alone stands for itself, not for a symptom word it looks
+    like ("wanting" is not "fainting"); a phrase whose other words were heard as they are may lean on one."""
     folder: Path | None = None
     """The language folder the set was loaded from (its common_words.txt feeds the recogniser)."""
 
@@ -201,6 +216,8 @@ class Finding:
     score: float
     heard: str
     uncertain: bool = False
+    basis: Basis = Basis.SAID
+    """Said, or assumed from an unsure or missing answer to a red-flag question."""
 
 
 @dataclass(frozen=True)

@@ -110,8 +110,8 @@ class EventLog:
         return self._current()
 
     def turn(self, report: TurnReport) -> None:
-        """A turn: its disposition, symptom ids and timings (the words are not kept)."""
-        self._write("turn", turn=report.turn, disposition=report.disposition, symptoms=list(report.symptoms),
+        """A turn: its disposition, symptom ids with their status, and timings (the words are not kept)."""
+        self._write("turn", turn=report.turn, disposition=report.disposition, symptoms=dict(report.symptoms),
                     emergency_at=report.emergency_at, audio_seconds=report.audio_seconds)
 
     def reset(self) -> None:

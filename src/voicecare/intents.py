@@ -20,9 +20,12 @@ DEFAULT_LANGUAGE = "en"
 TOPICS = "topics"
 MESSAGES = "messages.toml"
 COMMON_WORDS = "common_words.txt"
+FREQUENT_WORDS = "frequent_words.txt"
 COMMON_MESSAGES = (
     "emergency", "emergency_reason", "emergency_stay", "uncertain_emergency", "urgent",
-    "follow_up", "home_care", "readback", "readback_denied", "readback_denied_many", "hypothetical", "past",
+    "follow_up", "home_care", "readback", "readback_answered", "readback_unsure",
+    "readback_unheard",
+    "readback_denied", "readback_denied_many", "hypothetical", "past",
     "other_person", "watch_for", "disclaimer", "unclear", "follow_up_care",
 )
 CONTROL_KINDS = (
@@ -131,12 +134,12 @@ def _collect(root: Path, problems: list[str]) -> IntentSet:
     if not topics:
         problems.append(f"{root / TOPICS}: no topic folders (each needs a topic.toml)")
     return IntentSet(topics=topics, messages=messages, controls=controls, language=language,
-                     common_words=_common_words(root, language), folder=root)
+                     common_words=_words(root / COMMON_WORDS, language),
+                     frequent_words=_words(root / FREQUENT_WORDS, language), folder=root)
 
 
-def _common_words(root: Path, language: Language) -> frozenset[str]:
-    """The optional common_words.txt: words separated by spaces or lines, # for comments."""
-    path = root / COMMON_WORDS
+def _words(path: Path, language: Language) -> frozenset[str]:
+    """An optional word list (common_words.txt, frequent_words.txt): words separated by spaces or lines, # for comments."""
     if not path.is_file():
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()

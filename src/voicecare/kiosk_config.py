@@ -181,6 +181,10 @@ def build(args: argparse.Namespace) -> KioskSettings:
         value = getattr(args, key, None)
         if value is None or value is False:  # not given (a flag given is True)
             continue
+        if key == "language" and value == DEFAULT_LANGUAGE and key in chosen:
+            # --language comes from the parser shared by every command, so its default cannot be made None
+            # for the kiosk alone: the default does not override the file's language.
+            continue
         try:
             chosen[key] = CHECKS[key](value)
         except ValueError as exc:

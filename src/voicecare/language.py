@@ -25,15 +25,17 @@ SECTIONS = {
     "language": ("code", "name", "wake_phrase"),
     "spelling": ("contractions", "suffixes", "possessive", "possessive_is", "possessive_is_after", "number_words",
                  "pronoun_classes", "stem_suffixes", "min_stem", "irregular_stems", "sound_rules", "sound_silent"),
-    "matching": ("optional_words", "negations"),
+    "matching": ("optional_words", "negations", "disjunctions", "symptom_slots", "skippable"),
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
+                "child_nouns", "list_joiners", "answers", "reporting", "denial_joiners",
                 "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "cues"),
     "conversation": ("fillers", "list_and", "list_or"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
     "printed": PRINTED,
 }
-CUE_KEYS = ("status", "words", "before", "after", "clausal", "uncertain", "recurs")
+CUE_FLAGS = ("before", "after", "clausal", "uncertain", "recurs", "crosses", "speaker", "ellipsis")
+CUE_KEYS = ("status", "words", "reach", *CUE_FLAGS)
 FRAME_FIELDS = ("{s}", "{p}", "{q}")
 
 
@@ -56,6 +58,12 @@ class Language:
     """Words a phrase still matches without ("the", "my")."""
     negations: frozenset[str] = frozenset()
     """A phrase holding one of these has its own denial inside ("can't breathe")."""
+    disjunctions: frozenset[str] = frozenset()
+    """A denial reaches over these to the next word ("won't bend or walk")."""
+    skippable: frozenset[str] = frozenset()
+    """Filler and hedges a phrase whose own "not" is the sign may skip ("can't, uh, breathe")."""
+    symptom_slots: tuple[tuple[str, ...], ...] = ()
+    """Words after which an everyday look-alike may be a misheard symptom word ("she painted", "has a fewer")."""
     fillers: frozenset[str] = frozenset()
     """Dropped before an answer is compared with the control phrases ("um")."""
     list_and: str = ""
@@ -200,6 +208,9 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         printed=_printed(_Reader.section(data, "printed", where, problems)),
         optional_words=frozenset(_in_token_form(matching, "optional_words", spelling)),
         negations=frozenset(_in_token_form(matching, "negations", spelling)),
+        disjunctions=frozenset(_in_token_form(matching, "disjunctions", spelling)),
+        skippable=frozenset(_in_token_form(matching, "skippable", spelling)),
+        symptom_slots=tuple(tuple(w.split()) for w in _in_token_form(matching, "symptom_slots", spelling)),
         fillers=frozenset(_in_token_form(talk, "fillers", spelling, fold=False)),
         list_and=talk.text("list_and"), list_or=talk.text("list_or"),
         lm_subjects=lm.words("subjects"), lm_frames=_frames(lm), feminine=lm.mapping("feminine"),
@@ -244,6 +255,11 @@ def _context(table: _Reader, spelling: Spelling) -> ContextWords:
         subjects=frozenset(_in_token_form(table, "subjects", spelling)),
         recur_stops=frozenset(_in_token_form(table, "recur_stops", spelling)),
         modals=frozenset(_in_token_form(table, "modals", spelling)),
+        child_nouns=frozenset(_in_token_form(table, "child_nouns", spelling)),
+        answers=frozenset(_in_token_form(table, "answers", spelling)),
+        reporting=frozenset(_in_token_form(table, "reporting", spelling)),
+        denial_joiners=frozenset(_in_token_form(table, "denial_joiners", spelling)),
+        list_joiners=frozenset(_in_token_form(table, "list_joiners", spelling)),
         pure_what_ifs=frozenset(tuple(w.split()) for w in _in_token_form(table, "pure_what_ifs", spelling)),
         past_words=frozenset(_in_token_form(table, "past_words", spelling)),
         past_suffix=table.text("past_suffix"), past_min_length=table.number("past_min_length", 4),
@@ -263,8 +279,10 @@ def _triggers(table: _Reader, spelling: Spelling) -> list[Trigger]:
         except ValueError:
             cue.wrong("status", f"must be one of: {', '.join(s.value for s in Status)}")
             continue
-        flags = {key: cue.flag(key, key == "before") for key in ("before", "after", "clausal", "uncertain", "recurs")}
-        triggers += [Trigger(tuple(words.split()), status, **flags) for words in _in_token_form(cue, "words", spelling)]
+        flags = {key: cue.flag(key, key == "before") for key in CUE_FLAGS}
+        reach = cue.number("reach", -1) if "reach" in cue.table else None
+        triggers += [Trigger(tuple(words.split()), status, reach=reach, **flags)
+                     for words in _in_token_form(cue, "words", spelling)]
     return triggers
 
 

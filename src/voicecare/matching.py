@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -58,6 +58,8 @@ class _Phrase:
     words: tuple[str, ...]
     required: tuple[bool, ...]
     negation_inside: bool
+    plain: bool = False
+    """True when every word is an everyday one ("out of it"): none of its words may be left out."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ class Matcher:
         self._by_anchor: dict[str, list[_Phrase]] = {}
         for symptom in intents.symptoms:
             for text in symptom.phrases:
-                phrase = _compile(symptom.id, text, self._language)
+                phrase = _compile(symptom.id, text, self._language, intents.common_words)
                 self._by_anchor.setdefault(phrase.words[0], []).append(phrase)
         self._near: dict[str, list[_Near]] = {}
         for symptom in intents.symptoms:
@@ -106,7 +108,10 @@ class Matcher:
             if len(word) >= self.settings.min_sound_length and len(spelling.sound(word)) >= MIN_SOUND_KEY:
                 self._sounds.setdefault(spelling.sound(word), []).append(word)
         self._known = frozenset(self._vocabulary)
-        self._lexicon = self._known | intents.common_words
+        self._lexicon = self._known | intents.common_words | intents.frequent_words
+        # Real words: heard, one stands for itself unless context says otherwise (see _align).
+        self._frequent = intents.frequent_words | self._known
+        self._content = self._known - intents.common_words
         self._cache: dict[str, dict[str, float]] = {}
         self._common = intents.common_words
         self._levels = {s.id: s.level for s in intents.symptoms}
@@ -118,11 +123,15 @@ class Matcher:
         candidates = [self._candidates(w) for w in words]
         hits = _resolve(self._hits(words, candidates), self._levels)
         where = context.scene(words, breaks, self._language.context)
+        signs = {i for i, word in enumerate(words) if word in self._content}
         matches = []
         for hit in hits:
-            blocked = {i for other in hits if other is not hit for i in range(other.start, other.end)}
+            # Only the words another mention is made of are its own: a cue lying
+            # inside its span may belong to this one ("peeing fine and no trouble breathing").
+            blocked = {i for other in hits if other is not hit for i in other.positions}
             status, hedged = context.status_of(
                 where, hit.start, hit.end, hit.positions, negation_inside=hit.negation_inside, blocked=blocked,
+                signs=signs,
             )
             matches.append(Match(
                 symptom=hit.symptom, status=status, score=round(hit.score, 1),
@@ -162,7 +171,7 @@ class Matcher:
         for start, options in enumerate(candidates):
             for word in options:
                 for phrase in self._by_anchor.get(word, ()):
-                    hit = self._align(phrase, candidates, start)
+                    hit = self._align(phrase, words, candidates, start)
                     if hit is not None:
                         yield hit
                 if not _near_partner(words[start], word, self._lexicon, self._spelling):
@@ -194,15 +203,19 @@ class Matcher:
         total = sum(scores) / len(scores)
         if end - start > window or total < self.settings.phrase_cutoff:
             return None
-        return _Hit(near.symptom, start, end, total, False, tuple(sorted(positions)))
+        # "diapers + not": a pattern that takes a "not" has its own denial inside.
+        negation_inside = any(words[j] in self._language.negations for j in positions)
+        return _Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)))
 
-    def _align(self, phrase: _Phrase, candidates: Sequence[dict[str, float]], start: int) -> _Hit | None:
+    def _align(self, phrase: _Phrase, words: Sequence[str], candidates: Sequence[dict[str, float]],
+               start: int) -> _Hit | None:
         """Match ``phrase`` starting at ``start``, skipping a little filler in between."""
         s = self.settings
         total = scored = 0.0
         position = start
         gaps = 0
         used: list[int] = []
+        guesses = sure = 0
         for index, (word, required) in enumerate(zip(phrase.words, phrase.required, strict=True)):
             weight = 1.0 if required else s.optional_weight
             total += weight
@@ -210,20 +223,51 @@ class Matcher:
             found = next((j for j in range(position, min(position + reach, len(candidates)))
                           if word in candidates[j]), None)
             if found is None:
-                if required:
-                    return None
+                if required or phrase.plain:
+                    return None  # a phrase of everyday words only keeps its small words ("out of it", not "out, but it")
                 continue
             scored += weight * candidates[found][word]
             used.append(found)
+            if _exact_or_stem(words[found], word, self._spelling):
+                sure += required
+            elif words[found] in self._frequent and not self._misheard(words, found, word):
+                if words[found] in self._known:
+                    return None  # a word of our own is never another one of ours ("fever" is not "never")
+                guesses += 1
             gaps += found - position
             position = found + 1
         score = scored / total - gaps * s.gap_penalty
-        if score < s.phrase_cutoff:
+        # An everyday word stands for itself unless the rest of the phrase was
+        # heard as it is: "wanting" alone is not "fainting", "heart raising" is racing.
+        if score < s.phrase_cutoff or (guesses and not sure) or (phrase.negation_inside and self._leaps(words, used)):
             return None
         return _Hit(phrase.symptom, start, position, score, phrase.negation_inside, tuple(used))
 
+    def _leaps(self, words: Sequence[str], used: Sequence[int]) -> bool:
+        """True when a phrase whose own "not" is the symptom skips more than filler.
 
-def _compile(symptom: str, text: str, language: Language) -> _Phrase:
+        "not breathing" may skip filler and hedges ("can't, uh, breathe",
+        "doesn't seem to know who I am": the language's ``skippable`` words), but
+        across any other word the "not" belongs to something else ("not sleepy,
+        breathing fine", "can't stand by himself" is not "not himself"), unless
+        the denial covers both ("won't bend or walk").
+        """
+        skipped = {words[j] for j in range(used[0], used[-1] + 1) if j not in used}
+        language = self._language
+        return not language.disjunctions.intersection(skipped) and not skipped <= language.skippable
+
+    def _misheard(self, words: Sequence[str], index: int, meant: str) -> bool:
+        """True when the everyday word at ``index`` may be ``meant`` misheard.
+
+        A recogniser swaps a sound for a sound, so the two are the same length
+        ("painted" for "fainted", not "ever" for "fever"), and the word sits where
+        a symptom word would go (the language's ``symptom_slots``).
+        """
+        slot = any(tuple(words[max(0, index - len(before)):index]) == before for before in self._language.symptom_slots)
+        return slot and len(words[index]) == len(meant)
+
+
+def _compile(symptom: str, text: str, language: Language, everyday: frozenset[str] = frozenset()) -> _Phrase:
     """A phrase as matched: the language's optional words (``[matching]``) may be missing when heard."""
     optional = language.optional_words
     words = [language.spelling.canonical(w) for w in language.tokens(text)]
@@ -233,7 +277,8 @@ def _compile(symptom: str, text: str, language: Language) -> _Phrase:
     while len(words) > 1 and words[-1] in optional:
         words.pop()
     required = tuple(w not in optional for w in words)
-    return _Phrase(symptom, tuple(words), required, any(w in language.negations for w in words))
+    plain = len(words) > 1 and all(w in everyday for w in words)
+    return _Phrase(symptom, tuple(words), required, any(w in language.negations for w in words), plain)
 
 
 def _exact_or_stem(heard: str, word: str, spelling: Spelling) -> bool:
@@ -269,8 +314,13 @@ def _resolve(hits: Iterable[_Hit], levels: dict[str, Level]) -> list[_Hit]:
     # in "not breathing hard" the caregiver denies "breathing hard".
     kept: list[_Hit] = []
     for hit in sorted(best.values(), key=lambda h: (-h.end, h.start, -h.score)):
-        if not any(k.symptom == hit.symptom and _overlap(k, hit) for k in kept):
+        wider = next((k for k in kept if k.symptom == hit.symptom and _overlap(k, hit)), None)
+        if wider is None:
             kept.append(hit)
+        elif hit.negation_inside and wider.start <= hit.start and not wider.negation_inside:
+            # "walk not normal, slow and careful": the wider mention holds a phrase
+            # whose "not" is the symptom, so that "not" is no denial of it either.
+            kept[kept.index(wider)] = replace(wider, negation_inside=True)
     survivors = [h for h in kept if not any(_shadows(o, h, levels) for o in kept if o is not h)]
     return sorted(survivors, key=lambda h: (h.start, h.end))
 
@@ -290,6 +340,8 @@ def _shadows(other: _Hit, hit: _Hit, levels: dict[str, Level]) -> bool:
         return False
     if hit.score >= SURE_ENOUGH and levels[hit.symptom] < levels[other.symptom]:
         return False
-    inside = other.start <= hit.start and hit.end <= other.end
+    # A loose pattern's span may hold words it did not use ("got the shivers and
+    # a temperature"): only a hit made of words the other one used is a misreading.
+    inside = other.start <= hit.start and hit.end <= other.end and bool(set(hit.positions) & set(other.positions))
     same_place = other.start == hit.start and other.end == hit.end
     return (inside and not same_place) or (same_place and other.score > hit.score)

@@ -16,14 +16,15 @@ def as_dict(result: TriageResult, utterance: str, transcript: str, extra: Mappin
         "input": utterance,
         "transcript": transcript,
         "disposition": result.disposition.id,
-        "symptoms": [_finding(f) for f in result.findings],
+        "symptoms": [finding_dict(f) for f in result.findings],
         "messages": [_message(m) for m in result.messages],
     }
     out.update(extra or {})
     return out
 
 
-def _finding(finding: Finding) -> dict[str, Any]:
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    """One symptom with its status (present, absent, ...) and basis (said, or assumed when unsure or unheard)."""
     return {
         "id": finding.symptom.id,
         "level": finding.symptom.level.id,
@@ -31,6 +32,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "score": finding.score,
         "heard": finding.heard,
         "uncertain": finding.uncertain,
+        "basis": finding.basis.value,
     }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from voicecare.domain import Finding, IntentSet, Level, Match, Message, MessageKind, Status, Topic, TriageResult
+from voicecare.domain import Basis, Finding, IntentSet, Level, Match, Message, MessageKind, Status, Topic, TriageResult
 
 # Statements about this child, now: among these the later one wins (rule 9,
 # self-correction). Other-person, what-if and past mentions never override them.
@@ -53,8 +53,8 @@ def triage(found: Sequence[Finding], intents: IntentSet, *, disclaimer: bool = T
 def _disposition(
     present: Sequence[Finding], found: Sequence[Finding], intents: IntentSet,
 ) -> tuple[Level, list[str]]:
-    if not found:
-        return Level.UNCLEAR, []
+    if all(f.status is Status.OTHER for f in found):
+        return Level.UNCLEAR, []  # someone else's signs, nothing about this child
     level = min((f.symptom.level for f in present), default=Level.HOME_CARE)
     ids = {f.symptom.id for f in present}
     combos: list[str] = []
@@ -111,8 +111,14 @@ def _topics_of(found: Sequence[Finding], topics: Iterable[Topic]) -> list[Topic]
 def _readback(say: _Say, present: Sequence[Finding], found: Sequence[Finding]) -> list[Message]:
     denied = [f for f in found if f.status is Status.ABSENT]
     parts = []
-    if present:
-        parts.append(say.template("readback", items=say.all_of(present)))
+    # Rule 14: only what was said is "heard"; a sign counted because the answer was unsure or missing says so.
+    for basis, key in ((Basis.SAID, "readback"), (Basis.ANSWERED, "readback_answered"),
+                       (Basis.UNSURE, "readback_unsure"), (Basis.UNHEARD, "readback_unheard")):
+        these = [f for f in present if f.basis is basis]
+        if these:
+            # A yes, a hedge or silence to "this or that?" did not say which: the names are read back as asked.
+            names = say.all_of(these) if basis is Basis.SAID else say.any_of(these)
+            parts.append(say.template(key, items=names))
     if len(denied) > READBACK_DENIED_MAX:
         parts.append(say.words["readback_denied_many"])  # a read-back is a few words (rule 12)
     elif denied:
@@ -124,12 +130,16 @@ def _emergency(
     say: _Say, present: Sequence[Finding], found: Sequence[Finding], combos: Sequence[str], disclaimer: bool,
 ) -> list[Message]:
     urgent_signs = [f for f in present if f.symptom.level is Level.EMERGENCY] or list(present)
+    # The reason names what was said; only when nothing was, the signs counted to be safe, as alternatives (rule 14).
+    said = [f for f in urgent_signs if f.basis is Basis.SAID]
+    named = say.all_of(said) if said else say.any_of(urgent_signs)
     # The emergency instruction stands alone so that speech can have it ready before it is needed.
-    reason = say.template("emergency_reason", items=_sentence_start(say.all_of(urgent_signs)))
+    reason = say.template("emergency_reason", items=_sentence_start(named))
     messages = [say(_K.EMERGENCY, say.words["emergency"]), say(_K.EMERGENCY, reason)]
     messages += [say(_K.EMERGENCY, text) for text in combos]
     messages.append(say(_K.EMERGENCY, say.words["emergency_stay"]))
-    unsure = [f for f in urgent_signs if f.uncertain and f.symptom.level is Level.EMERGENCY]
+    # "I may have heard" only for what was said; signs counted from an unsure or missing answer are read back as such.
+    unsure = [f for f in urgent_signs if f.uncertain and f.symptom.level is Level.EMERGENCY and f.basis is Basis.SAID]
     if unsure:
         messages.append(say(_K.CONFIRM, say.template("uncertain_emergency", items=say.any_of(unsure))))
     messages += _readback(say, present, found)

@@ -8,14 +8,14 @@ speaker.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from voicecare import pipeline
 from voicecare.assistant import Assistant
 from voicecare.audio import AudioChunk
 from voicecare.dialog import Conversation, State, Turn
-from voicecare.domain import Level, Message
+from voicecare.domain import Basis, Finding, Level, Message, Status
 from voicecare.interfaces import Recognizer
 from voicecare.tts import Speaker
 
@@ -58,7 +58,9 @@ class TurnReport:
     command: str | None
     emergency_at: float | None
     audio_seconds: float
-    symptoms: tuple[str, ...]
+    symptoms: Mapping[str, str]
+    """Symptom id -> status: present, absent, other, hypothetical, past; or unsure / unheard for a sign counted
+    because the answer was unsure or missing (rules 4 and 14)."""
 
 
 @dataclass
@@ -87,7 +89,7 @@ class VoiceSession:
             turn = self.conversation.greet()
             self._say(turn.messages)
             self.on_turn(TurnReport(0, "", tuple(m.text for m in turn.messages), self.conversation.state.value,
-                                    None, None, None, 0.0, ()))
+                                    None, None, None, 0.0, {}))
 
     def reset(self) -> None:
         """Forget everything this family said; the next person starts fresh."""
@@ -173,7 +175,7 @@ class VoiceSession:
 
     def _report(self, turn: Turn, heard: pipeline.Heard) -> TurnReport:
         level = turn.disposition
-        symptoms = tuple(f.symptom.id for f in self.conversation.found)
+        symptoms = {f.symptom.id: report_status(f) for f in self.conversation.found}
         return TurnReport(
             turn=self.turns, heard=heard.transcript.text, said=tuple(m.text for m in turn.messages),
             state=self.conversation.state.value, disposition=level.id if isinstance(level, Level) else None,
@@ -185,6 +187,13 @@ class VoiceSession:
     def done(self) -> bool:
         """True after goodbye."""
         return self.conversation.state is State.DONE
+
+
+def report_status(finding: Finding) -> str:
+    """The status a report gives a finding: its own, or why a present one was only assumed."""
+    if finding.status is Status.PRESENT and finding.basis in (Basis.UNSURE, Basis.UNHEARD):
+        return finding.basis.value
+    return finding.status.value
 
 
 def is_echo(text: str, recent: Sequence[str], tokens: Callable[[str], list[str]]) -> bool:

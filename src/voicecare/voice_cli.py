@@ -36,7 +36,8 @@ def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> Non
     """Options shared by listen and kiosk."""
     command.add_argument("--device", help="microphone (index or part of its name; see 'voicecare devices')")
     command.add_argument("--max-questions", type=int, default=DEFAULT_MAX_QUESTIONS,
-                         help=f"most red-flag questions to ask (default {DEFAULT_MAX_QUESTIONS})")
+                         help=f"red-flag questions to ask at most; those about emergency and urgent signs are "
+                              f"asked even past it (default {DEFAULT_MAX_QUESTIONS})")
     command.add_argument("--wake-phrase", default=LANGUAGE_WAKE if kiosk else None,
                          help="phrase that starts a session (default: " + ("wake_phrase of the language's language.toml"
                               if kiosk else "none") + f"); '{LANGUAGE_WAKE}' uses the language's, 'none' turns it off")

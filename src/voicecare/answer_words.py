@@ -1,0 +1,129 @@
+"""A language's answer words and a topic's words per question, loaded once; finding them in an answer.
+
+``intents/<language>/answers.toml`` holds the answer words (yes, no, hedges,
+"all is well", words to someone else, other health words);
+``controls.toml`` the commands; each topic's ``answers.toml`` what an answer
+to each interview question talks about. Phrases are kept as token sequences
+spelled the way the matcher spells what was heard.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from voicecare.domain import IntentSet
+from voicecare.errors import IntentError
+
+FILE_NAME = "answers.toml"
+ANYTHING_ELSE = "anything_else"
+"""The question id of "is there anything else?", asked after the advice."""
+WORD_KINDS = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic", "health", "corrections", "contrast",
+              "polite", "clause_breaks")
+CONTROL_ANSWERS = {"yes": "yes_lead", "no": "no_lead", "not_sure": "unsure"}
+"""controls.toml answer kinds that are answer words too; its yes and no are whole answers, so they count only
+at the start ("she isn't" is a no there, not in "she isn't eating")."""
+COMMAND_IDS = {"quit": "goodbye"}
+"""controls.toml command kinds whose id in an answer differs."""
+NOT_COMMANDS = frozenset(CONTROL_ANSWERS)
+
+Phrase = tuple[str, ...]
+Tokens = Callable[[str], list[str]]
+
+
+@dataclass(frozen=True)
+class AnswerWords:
+    """A language's answer words and a topic's words per question, as token sequences."""
+
+    words: Mapping[str, tuple[Phrase, ...]] = field(hash=False)
+    """By kind (``WORD_KINDS``)."""
+    commands: Mapping[str, tuple[Phrase, ...]] = field(hash=False)
+    """By command id (repeat, slower, goodbye, ...)."""
+    about: Mapping[str, tuple[Phrase, ...]] = field(hash=False)
+    """By interview question id: what an answer to it talks about."""
+
+    @classmethod
+    def load(cls, intents: IntentSet) -> AnswerWords:
+        """Read the language's and the topics' answers.toml beside the loaded intents (IntentError if wrong)."""
+        spelling = intents.language.spelling
+
+        def tokens(text: str) -> list[str]:
+            return [spelling.canonical(w) for w in spelling.tokens(text)]
+
+        folder = intents.folder
+        table = _read(folder / FILE_NAME, "answers") if folder is not None else {}
+        words = {kind: _phrases(table.get(kind, []), tokens, f"{FILE_NAME}: {kind}") for kind in WORD_KINDS
+                 if kind != "no_lead"}
+        words["no_lead"] = ()
+        for control, kind in CONTROL_ANSWERS.items():
+            words[kind] = (*words[kind], *(tuple(tokens(p)) for p in intents.controls.get(control, ())))
+        commands = {COMMAND_IDS.get(k, k): tuple(tuple(tokens(p)) for p in v)
+                    for k, v in intents.controls.items() if k not in NOT_COMMANDS}
+        about: dict[str, tuple[Phrase, ...]] = {}
+        for topic in intents.topics:
+            path = folder / "topics" / topic.id / FILE_NAME if folder is not None else None
+            found = _read(path, "about") if path is not None else {}
+            known = {q.id for q in topic.interview} | {ANYTHING_ELSE}
+            unknown = sorted(set(found) - known)
+            if unknown:
+                raise IntentError(f"{path}: about: {unknown[0]}: not an interview id of the topic "
+                                  f"(expected one of: {', '.join(sorted(known))})")
+            about.update({key: _phrases(value, tokens, f"{path}: about: {key}") for key, value in found.items()})
+        return cls(words, commands, about)
+
+
+def _read(path: Path, table: str) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise IntentError(f"{path}: cannot be read: {exc}") from None
+    value = data.get(table, {})
+    if not isinstance(value, dict):
+        raise IntentError(f"{path}: {table}: must be a table")
+    return value
+
+
+def _phrases(value: Any, tokens: Tokens, where: str) -> tuple[Phrase, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise IntentError(f"{where}: must be a list of texts")
+    return tuple(p for p in (tuple(tokens(v)) for v in value) if p)
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where answer words of one kind were found (token indexes)."""
+
+    kind: str
+    start: int
+    end: int
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+def find(tokens: Sequence[str], kinds: Mapping[str, Iterable[Phrase]]) -> Iterable[Spot]:
+    for kind, phrases in kinds.items():
+        for phrase in phrases:
+            size = len(phrase)
+            for start in range(len(tokens) - size + 1):
+                if tuple(tokens[start:start + size]) == phrase:
+                    yield Spot(kind, start, start + size)
+
+
+def resolve(spots: Iterable[Spot]) -> list[Spot]:
+    """Overlapping spots: the longer wins, then the earlier kind in WORD_KINDS order (a hedge before a no)."""
+    order = {kind: i for i, kind in enumerate(WORD_KINDS)}
+    chosen: list[Spot] = []
+    taken: set[int] = set()
+    for spot in sorted(spots, key=lambda s: (-s.size, order.get(s.kind, -1), s.start)):
+        span = set(range(spot.start, spot.end))
+        if not span & taken:
+            chosen.append(spot)
+            taken |= span
+    return sorted(chosen, key=lambda s: s.start)

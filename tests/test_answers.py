@@ -1,0 +1,243 @@
+"""The answer reader: each kind of answer, in our own words, and the figures on the labelled corpus."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from voicecare import answer_eval
+from voicecare.answers import ANYTHING_ELSE, AnswerKind, AnswerReader
+from voicecare.assistant import Assistant
+from voicecare.domain import Basis, Status
+
+CORPUS = Path(__file__).parent / "data" / "answers.tsv"
+
+
+@pytest.fixture(scope="module")
+def reader() -> AnswerReader:
+    return AnswerReader(Assistant.load())
+
+
+def kind(reader: AnswerReader, question: str, text: str) -> str:
+    return answer_eval.label(reader.read(question, text))
+
+
+def statuses(reader: AnswerReader, question: str, text: str) -> dict[str, tuple[str, str]]:
+    return {f.symptom.id: (f.status.value, f.basis.value) for f in reader.read(question, text).findings}
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("breathing_alertness", "no, she is struggling to breathe"),  # rule 2: the sign beats the "no"
+    ("breathing_alertness", "nah yeah he fainted on the stairs"),
+    ("fever_chills", "yep, she's boiling hot"),
+    ("heart_control", "uh huh, his heart is racing"),
+    ("limbs", "kind of, he keeps holding his knee"),
+    ("cramps_night_weight", "nah yeah, his jeans are loose, he has lost weight"),
+])
+def test_affirmations_are_yes(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "yes"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("breathing_alertness", "nope, she's chatting away and breathing fine"),
+    ("fever_chills", "yeah nah, no temperature"),
+    ("heart_control", "none of that, his heart feels normal"),
+    ("limbs", "no, his legs are good"),
+    ("walking_toilet", "nah, walks fine, plenty of wet nappies"),
+    (ANYTHING_ELSE, "no, that's it thanks"),
+])
+def test_denials_are_no(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "no"
+
+
+def test_a_no_sets_every_sign_of_the_question_absent(reader: AnswerReader) -> None:
+    found = statuses(reader, "cramps_night_weight", "no, none of those")
+    assert found == {s: ("absent", "said") for s in ("severe_cramping", "night_pain", "weight_loss")}
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("fever_chills", "no idea, I can't find the thermometer"),
+    ("heart_control", "I couldn't say, he won't keep still"),
+    ("course", "hard to say, it comes and goes"),
+])
+def test_hedges_are_unsure_and_count_as_yes(reader: AnswerReader, question: str, text: str) -> None:
+    answer = reader.read(question, text)
+    assert answer.kind is AnswerKind.UNSURE
+    question_signs = reader.questions[question].symptoms
+    assert {f.symptom.id for f in answer.findings if f.status is Status.PRESENT} == set(question_signs)
+    assert {f.basis for f in answer.findings} == {Basis.UNSURE}  # read back as "you were not sure"
+
+
+def test_silence_counts_as_yes_but_is_marked_unheard(reader: AnswerReader) -> None:
+    answer = reader.read("breathing_alertness", "")
+    assert answer.silent and answer.kind is AnswerKind.UNSURE
+    assert {(f.status, f.basis) for f in answer.findings} == {(Status.PRESENT, Basis.UNHEARD)}
+
+
+@pytest.mark.parametrize(("question", "text", "present", "absent"), [
+    ("fever_chills", "no fever, but she keeps shivering", "chills", "fever"),
+    ("breathing_alertness", "not really, but he did pass out for a moment", "fainting", "trouble_breathing"),
+])
+def test_partial_answers_keep_each_sign_apart(reader: AnswerReader, question: str, text: str, present: str,
+                                               absent: str) -> None:
+    found = statuses(reader, question, text)
+    assert kind(reader, question, text) == "partial"
+    assert found[present][0] == "present" and found[absent][0] == "absent"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("fever_chills", "now he's breathing really fast"),
+    ("heart_control", "he just vomited on the floor"),
+    ("limbs", "she's got a rash on her tummy"),
+])
+def test_new_information_is_never_a_yes_to_the_question(reader: AnswerReader, question: str, text: str) -> None:
+    answer = reader.read(question, text)
+    assert answer.kind is AnswerKind.NEW_INFO
+    assert not set(reader.questions[question].symptoms) & {f.symptom.id for f in answer.findings}
+
+
+def test_new_information_keeps_its_own_finding(reader: AnswerReader) -> None:
+    found = statuses(reader, "fever_chills", "now he's breathing really fast")
+    assert found == {"trouble_breathing": ("present", "said")}
+
+
+@pytest.mark.parametrize(("text", "command"), [
+    ("sorry, say that again", "repeat"), ("slow down a bit", "slower"), ("can you hurry up", "faster"),
+    ("hang on", "stop"), ("let's start over", "start_over"), ("what are my options here", "help"),
+    ("skip this one", "skip"), ("thanks, bye", "goodbye"),
+])
+def test_commands(reader: AnswerReader, text: str, command: str) -> None:
+    answer = reader.read("limbs", text)
+    assert (answer.kind, answer.command) == (AnswerKind.COMMAND, command) and not answer.findings
+
+
+@pytest.mark.parametrize("text", ["no no, put the remote down", "sweetheart, come here", "stop it both of you"])
+def test_words_to_someone_else_are_off_topic_not_no(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, "heart_control", text) == "off_topic"
+
+
+def test_a_question_echoed_then_denied_is_no(reader: AnswerReader) -> None:
+    assert kind(reader, "fever_chills", "she has a fever? no she doesn't") == "no"
+
+
+def test_unknown_question_is_a_key_error(reader: AnswerReader) -> None:
+    with pytest.raises(KeyError):
+        reader.read("no_such_question", "yes")
+
+
+def test_the_labelled_corpus_meets_the_targets(reader: AnswerReader) -> None:
+    report = answer_eval.evaluate(answer_eval.read_corpus(CORPUS), reader.read)
+    assert report.no_precision >= 0.99, answer_eval.format_report(report, mistakes=True)
+    assert report.missed_affirmations <= 0.01, answer_eval.format_report(report, mistakes=True)
+    assert report.accuracy >= 0.95, answer_eval.format_report(report, mistakes=True)
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "voicecare", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_answer_command_line_contract(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.txt"
+    answers.write_text("no, he can't breathe\n\nrepeat that\n", encoding="utf-8")
+    out = run("answer", "--question", "breathing_alertness", "--text-file", str(answers), "--json")
+    assert out.returncode == 0, out.stderr
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [(d["answer"], d["command"]) for d in lines] == [("yes", None), ("unsure", None), ("command", "repeat")]
+    assert {"input", "question", "answer", "command", "symptoms"} <= set(lines[0])
+    assert lines[0]["symptoms"][0]["id"] == "trouble_breathing" and lines[0]["symptoms"][0]["status"] == "present"
+    assert lines[1]["silent"] and {s["basis"] for s in lines[1]["symptoms"]} == {"unheard"}
+
+
+def test_answer_errors_are_one_line() -> None:
+    out = run("answer", "--question", "nope", "--text", "yes")
+    assert out.returncode == 2 and "unknown question" in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_eval_answers_prints_the_figures(tmp_path: Path) -> None:
+    corpus = tmp_path / "few.tsv"
+    corpus.write_text("# q\texpected\tanswer\twhy\nfever_chills\tno\tno fever\tdenied\n"
+                      "fever_chills\tyes\tshe is burning up\taffirmed\n", encoding="utf-8")
+    out = run("eval-answers", str(corpus))
+    assert out.returncode == 0, out.stderr
+    assert "accuracy: 100.0%" in out.stdout and '"no" precision: 100.0%' in out.stdout
+    assert "missed affirmations: 0.0%" in out.stdout
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("breathing_alertness", "she's short of breath"),  # "short" must not read as "it was short, all is well"
+    ("fever_chills", "she was fine this morning but now she's really hot"),
+    ("fever_chills", "normal this morning, now 39.5"),
+    ("course", "the pain is no better"),
+    ("cramps_night_weight", "the cramps are good one minute then bad again"),
+    ("walking_toilet", "he walks okay but he's not peed all day"),
+    ("heart_control", "no accidents but his heart is going really fast"),
+    ("cramps_night_weight", "stretching does nothing"),
+    ("course", "he can't drop off at night because it hurts"),
+])
+def test_a_part_that_is_well_never_hides_the_part_that_is_not(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) in ("yes", "partial", "unsure")
+
+
+def test_the_shipped_answer_words_are_valid(reader: AnswerReader) -> None:
+    words = reader.words
+    assert all(words.words[kind] for kind in ("yes", "no", "unsure", "well", "off_topic", "health"))
+    assert set(words.about) <= set(reader.question_ids)
+    assert {"repeat", "slower", "faster", "stop", "start_over", "help", "goodbye", "skip"} <= set(words.commands)
+    ids = {q.id for t in reader.intents.topics for q in t.interview}
+    assert all(words.about.get(i) for i in ids)  # every question says what its answers talk about
+
+
+def test_an_about_table_for_an_unknown_question_is_refused(tmp_path: Path) -> None:
+    import shutil
+
+    from voicecare.errors import IntentError
+    from voicecare.intents import default_dir
+
+    copy = tmp_path / "en"
+    shutil.copytree(default_dir() / "en", copy)
+    (copy / "topics" / "back_spasm_toddler" / "answers.toml").write_text('[about]\nno_such = ["x"]\n')
+    with pytest.raises(IntentError, match="no_such: not an interview id"):
+        AnswerReader(Assistant.load(copy))
+
+
+def test_news_after_a_no_is_not_a_yes_to_the_question(reader: AnswerReader) -> None:
+    # A false "yes" to the breathing question would be a false call-911 (the second worst bug).
+    assert kind(reader, "breathing_alertness", "not that I know of but he's very pale") == "no"
+
+
+@pytest.mark.parametrize("text", ["nope. he's just lying there", "no, she keeps moaning"])
+def test_a_no_with_a_part_we_cannot_explain_is_not_taken_as_no(reader: AnswerReader, text: str) -> None:
+    # The "no" may answer only part of the question; counting the signs is the safe reading (rule 4).
+    assert kind(reader, "breathing_alertness", text) == "unsure"
+
+
+def test_a_no_with_ordinary_news_of_a_well_child_is_still_no(reader: AnswerReader) -> None:
+    assert kind(reader, "breathing_alertness", "nope, she's watching cartoons and giggling") == "no"
+
+
+def test_a_bare_no_after_a_sign_denies_that_sign_only(reader: AnswerReader) -> None:
+    found = statuses(reader, "fever_chills", "Shivers? No. Hot? Yes, she's boiling.")
+    assert found["chills"][0] == "absent" and found["fever"][0] == "present"
+    assert kind(reader, "fever_chills", "Shivers? No. Hot? Yes, she's boiling.") == "partial"
+
+
+def test_a_part_said_well_after_the_sign_makes_the_answer_partial(reader: AnswerReader) -> None:
+    assert kind(reader, "cramps_night_weight", "yes the cramps keep coming back, her weight is fine") == "partial"
+
+
+def test_a_no_right_after_a_sign_denies_it(reader: AnswerReader) -> None:
+    found = statuses(reader, "fever_chills", "hot yes, shivering no")
+    assert found["chills"][0] == "absent" and found["fever"][0] == "present"
+
+
+def test_a_bare_command_label_accepts_any_command_but_a_named_one_only_itself() -> None:
+    from voicecare.answer_eval import agrees
+
+    assert agrees("command", "command:repeat")  # sets written by others do not always name the command
+    assert agrees("command:repeat", "command:repeat")
+    assert not agrees("command:repeat", "command:stop")
+    assert not agrees("command", "no")
