@@ -180,7 +180,8 @@ def read_general(binary: Path, words: int, floor: float, also: set[str]) -> Mode
         path = Path(folder) / "general.arpa"
         subprocess.run([sys.executable, "-c", _WRITE_ARPA, str(binary), str(path)], capture_output=True, check=False)
         if not path.exists() or not any(line.startswith("\\2-grams:") for line in _lines(path)):
-            raise ModelError(f"{binary}: could not read the general English model; reinstall pocketsphinx")
+            raise ModelError(f"{binary}: could not read the general English model (it is unpacked to about 70 MB in "
+                             f"{tempfile.gettempdir()}: is there room?); else reinstall pocketsphinx")
         keep = top_words(_lines(path), words) | also
         return read_arpa(_bigrams_only(_lines(path)), keep, floor)
 

@@ -161,6 +161,7 @@ def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Seq
                 return ours(cache)
             # The intents' phrases favoured inside general English, so ordinary talk is heard as itself.
             return lmmix.build(ours(cache), stt.sphinx_model_dir() / "en-us.lm.bin", cache)
+
         try:
             language = build(cache_dir())
         except OSError as exc:
