@@ -86,7 +86,7 @@ def test_malformed_intents_exit_2_and_debug_shows_traceback(tmp_path: Path) -> N
 
 def test_check_prints_a_summary_and_fails_on_bad_files(tmp_path: Path) -> None:
     good = run("check")
-    assert good.returncode == 0 and "back_spasm_toddler: 22 symptoms" in good.stdout
+    assert good.returncode == 0 and "back_spasm_toddler: 24 symptoms" in good.stdout
     (tmp_path / "messages.toml").write_text("[messages]\n")
     bad = run("check", "--intents", str(tmp_path))
     assert bad.returncode == 2 and "messages.toml: messages: emergency: missing text" in bad.stderr
@@ -107,6 +107,20 @@ def test_eval_prints_the_figures() -> None:
     assert out.returncode == 0
     for label in ("exact accuracy", "under-triage rate", "emergency recall", "false-emergency rate", "confusion"):
         assert label in out.stdout
+
+
+def test_eval_prints_one_line_per_file_a_total_and_the_failures_on_request(tmp_path: Path) -> None:
+    first, second = tmp_path / "first.tsv", tmp_path / "second.tsv"
+    first.write_text("emergency\tshe fainted\tnote\nhome_care\this back is a bit sore\tnote\n")
+    second.write_text("urgent\thello there\tnote: a deliberate miss\n")
+    out = run("eval", str(first), str(second), "--show-failures")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("first.tsv: 2 cases, exact accuracy 100.0%")
+    assert lines[1].startswith("second.tsv: 1 cases, exact accuracy 0.0%") and "serious under-triage 100.0%" in lines[1]
+    assert lines[2].startswith("TOTAL: 3 cases")
+    assert "second.tsv:1: expected urgent, got unclear UNDER-TRIAGE: hello there" in out.stdout
+    assert "note" not in out.stdout
 
 
 @pytest.mark.parametrize("command", ["triage", "chat", "check", "eval", "answer", "eval-answers"])

@@ -203,6 +203,19 @@ def test_skip_during_an_emergency_says_the_emergency_again(assistant: Assistant)
     assert turn.messages and turn.messages[0].text == "Call 911 now."
 
 
+def test_a_care_question_in_conversation_is_answered_first_and_once(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.greet()
+    alone = talk.hear("is it safe to fall asleep with a heat pad on her back?")
+    assert alone.disposition is Level.HOME_CARE
+    assert alone.messages[0].kind == "care_answer" and "burn" in alone.messages[0].text
+    talk = Conversation(assistant)
+    first = talk.hear("his back is sore, how long do i keep ice on it?")
+    assert first.messages[0].kind == "care_answer" and first.state is State.INTERVIEW
+    advice = talk.hear("skip")
+    assert "care_answer" not in [m.kind for m in advice.messages]
+
+
 def test_the_disclaimer_is_said_once_when_the_interview_comes_first(assistant: Assistant) -> None:
     # Rule 8: the first answer asks a question instead of giving advice; the disclaimer must not be lost with it.
     talk = Conversation(assistant, max_questions=4)

@@ -65,3 +65,21 @@ def test_other_corpus_layouts(tmp_path: Path) -> None:
     broken.write_text('{"utterance": "x"}\n')
     with pytest.raises(InputError, match="needs an utterance"):
         read_corpus(broken)
+
+
+def test_a_third_column_is_a_note_not_part_of_the_utterance(tmp_path: Path) -> None:
+    notes = tmp_path / "n.tsv"
+    notes.write_text("urgent\tshe is hot to the touch\tfever stated plainly\nunclear\thello\twhy: nothing clinical\n")
+    cases = read_corpus(notes)
+    assert [c.utterance for c in cases] == ["she is hot to the touch", "hello"]
+    assert [c.expected for c in cases] == [Level.URGENT, Level.UNCLEAR]
+
+
+def test_serious_under_triage_counts_only_emergency_and_urgent_told_less(tmp_path: Path) -> None:
+    labelled = tmp_path / "s.tsv"
+    labelled.write_text("emergency\ta\nurgent\tb\nfollow_up\tc\nhome_care\td\n")
+    told = {"a": Level.URGENT, "b": Level.URGENT, "c": Level.HOME_CARE, "d": Level.HOME_CARE}
+    report = evaluate(read_corpus(labelled), told.__getitem__)
+    assert report.serious_under_triage_rate == 0.5  # the emergency told urgent; the follow_up case is not serious
+    assert report.under_triage_rate == 0.5
+    assert "serious under-triage: 50.0%" in format_report(report)

@@ -146,9 +146,9 @@ def test_a_topic_id_in_the_file_is_reported_the_folder_names_it(tmp_path: Path) 
 
 
 def test_silences_names_a_topic_message(tmp_path: Path) -> None:
-    problems = problems_after(tmp_path, 'silences = ["unchecked"]', 'silences = ["home_care"]')
-    assert any(p.endswith("symptoms.not_seen_by_provider: silences: 'home_care' cannot be silenced (only: unchecked)")
-               for p in problems)
+    problems = problems_after(tmp_path, 'silences = ["unchecked"]', 'silences = ["urgent_signs"]')
+    assert any(p.endswith("symptoms.not_seen_by_provider: silences: 'urgent_signs' cannot be silenced "
+                          "(only: unchecked, home_care)") for p in problems)
 
 
 def test_interview_naming_an_unknown_symptom_is_reported(tmp_path: Path) -> None:

@@ -11,8 +11,9 @@ import pytest
 
 from voicecare import intents as loader
 from voicecare.assistant import Assistant
-from voicecare.domain import Level, Status
+from voicecare.domain import Basis, Level, Status
 from voicecare.errors import IntentError
+from voicecare.language import Language
 
 DATA = Path(__file__).parent / "data" / "intents"
 SHIPPED_EN = loader.language_dir(loader.default_dir())
@@ -111,7 +112,7 @@ def test_the_kiosk_config_chooses_language_and_topic(tmp_path: Path) -> None:
 
 
 ALGORITHMS = ("text", "context", "matching", "dialog", "lm", "render", "triage", "intents", "language", "assistant",
-              "domain")
+              "domain", "quantities", "measures", "measure_files", "care")
 """Modules that must hold no word of any language and no symptom id (the command-line adapters may speak English)."""
 
 
@@ -125,6 +126,32 @@ def _code_strings(path: Path) -> list[tuple[int, str]]:
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs]
 
 
+def _data_keys() -> set[str]:
+    """The key names the loaders read (a key may be spelled like a word: "before", "per", "down")."""
+    from voicecare import language as language_file
+    from voicecare import measure_files
+
+    keys = {k for section in language_file.SECTIONS.values() for k in section} | set(language_file.CUE_KEYS)
+    keys |= {*loader.COMBINATION_KEYS, *loader.INTERVIEW_KEYS, *loader.SYMPTOM_KEYS}
+    for group in (measure_files.NUMBER_KEYS, measure_files.CALENDAR_KEYS, measure_files.MEASURE_KEYS,
+                  measure_files.UNIT_KEYS, measure_files.THRESHOLD_KEYS, measure_files.BARE, measure_files.COMPARISONS):
+        keys |= set(group)
+    return keys
+
+
+def _number_words(language: Language) -> set[str]:
+    """Every word of ``[numbers]``: number words, unit words, cue words, day names and the rest."""
+    numbers, calendar = language.numbers, language.calendar
+    words = {*numbers.digits, *numbers.tens, *numbers.scales, *numbers.one, *numbers.point, *numbers.zero,
+             *numbers.joiners, *(numbers.fractions or {}), *(numbers.units or {}), *numbers.unit_first,
+             *(" ".join(p) for p in numbers.per), *(" ".join(p) for p in numbers.clock or {})}
+    words |= {w for cues in language.number_cues.values() for w in cues} | set(calendar.days)
+    for group in (calendar.since, calendar.last, calendar.age_before, calendar.age_after, calendar.ago, calendar.down,
+                  calendar.up, calendar.observers, calendar.instruments):
+        words |= group
+    return words
+
+
 def test_no_english_word_list_symptom_id_or_wake_phrase_in_the_algorithms() -> None:
     every = loader.load_all()
     language, context, spelling = every.language, every.language.context, every.language.spelling
@@ -134,9 +161,12 @@ def test_no_english_word_list_symptom_id_or_wake_phrase_in_the_algorithms() -> N
                   set(language.feminine), set(language.spoken_numbers), spelling.possessive_is_after,
                   set(spelling.contractions), set(spelling.pronoun_classes), set(spelling.irregular_stems),
                   {language.wake_phrase, language.list_and, language.list_or, *language.headings.values()},
-                  {s.id for s in every.symptoms}, {s for t in every.topics for s in t.lm_subjects}):
+                  {s.id for s in every.symptoms}, {s for t in every.topics for s in t.lm_subjects},
+                  _number_words(language), set(language.question_starts), set(language.question_asks)):
         words |= set(group)
     words -= set(loader.CONTROL_KINDS)  # "yes", "no", ...: the ids of controls.toml's tables, not words said
+    words -= _data_keys()  # "before", "when", "per", "days": names of keys in the data files, not words said
+    words -= {b.value for b in Basis} | {s.value for s in Status}  # "said": ids printed in JSON, not words heard
     source = Path(loader.__file__).parent
     found = [(name, line, text) for name in ALGORITHMS for line, text in _code_strings(source / f"{name}.py")
              if text.strip().lower() in words]

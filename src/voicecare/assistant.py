@@ -8,6 +8,7 @@ from pathlib import Path
 
 from voicecare import intents as intent_files
 from voicecare import triage
+from voicecare.care import CareQuestion
 from voicecare.domain import Finding, IntentSet, Level, Status, TriageResult
 from voicecare.matching import Matcher, MatchSettings
 
@@ -53,11 +54,23 @@ class Assistant:
         return {f.symptom.id: f for f in found if f.status is Status.PRESENT}
 
     def answer(self, utterance: str) -> TriageResult:
-        """Triage one utterance."""
-        return self.triage(self.understand(utterance))
+        """Triage one utterance, answering a care question asked in it."""
+        text = utterance[:MAX_UTTERANCE_CHARS]
+        return self.triage(self.understand(text), self.care_questions(text))
 
-    def triage(self, found: Sequence[Finding]) -> TriageResult:
+    def care_questions(self, text: str, *, on_topic: bool = False) -> tuple[CareQuestion, ...]:
+        """The care question asked in ``text``, if any ("how long do I ice it?").
+
+        ``on_topic``: the conversation is already about the topic, so the question needs no topic word.
+        """
+        if self.intents.care is None:
+            return ()
+        spelling = self.intents.language.spelling
+        heard, breaks = spelling.tokens_and_breaks(text)
+        return self.intents.care.recognise(text, [spelling.canonical(w) for w in heard], breaks, on_topic=on_topic)
+
+    def triage(self, found: Sequence[Finding], care: Sequence[CareQuestion] = ()) -> TriageResult:
         """Triage findings; the disclaimer is included the first time only (rule 8)."""
-        result = triage.triage(found, self.intents, disclaimer=self.disclaimer_due)
+        result = triage.triage(found, self.intents, disclaimer=self.disclaimer_due, care=care)
         self.disclaimer_due = False
         return result

@@ -136,7 +136,9 @@ def _register_check(sub: argparse._SubParsersAction[_Parser], common: _Parser) -
 
 def _register_eval(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
     command = _add(sub, common, "eval", "score the assistant on a labelled corpus", _eval)
-    command.add_argument("corpus", type=Path, help="labelled utterances: TSV (disposition<TAB>utterance), CSV or JSON lines")
+    command.add_argument("corpus", type=Path, nargs="+",
+                         help="labelled utterances: TSV (expected<TAB>utterance[<TAB>note]), CSV or JSON lines")
+    command.add_argument("--show-failures", action="store_true", help="list every case with the wrong disposition")
 
 
 def _register_answers(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
@@ -235,10 +237,21 @@ def _check(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     from voicecare import evaluation
 
-    cases = evaluation.read_corpus(args.corpus)
+    corpora = [(path, evaluation.read_corpus(path)) for path in args.corpus]  # bad input fails before any work
     assistant = load_assistant(args)
-    report = evaluation.evaluate(cases, lambda text: assistant.answer(text).disposition)
-    print(evaluation.format_report(report))
+    reports = []
+    for path, cases in corpora:
+        report = evaluation.evaluate(cases, lambda text: assistant.answer(text).disposition)
+        reports.append(report)
+        print(evaluation.summary_line(path.name, report))
+    total = evaluation.combine(reports)
+    if len(reports) > 1:
+        print(evaluation.summary_line("TOTAL", total))
+    print("\n" + evaluation.format_confusion(total))
+    if args.show_failures:
+        print(f"\nmisses: {len(total.misses())}")
+        for (path, _), report in zip(corpora, reports, strict=True):
+            print("\n".join(evaluation.format_misses(report, path.name)))
     return 0
 
 

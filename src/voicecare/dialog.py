@@ -13,6 +13,7 @@ from enum import StrEnum
 from voicecare import triage
 from voicecare.answers import ANYTHING_ELSE, AnswerKind, AnswerReader
 from voicecare.assistant import MAX_UTTERANCE_CHARS, Assistant
+from voicecare.care import CareQuestion
 from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status, TriageResult
 
 DEFAULT_MAX_QUESTIONS = 4
@@ -73,6 +74,8 @@ class Conversation:
         """The answer reader (always set after construction)."""
         assert self.reader is not None
         return self.reader
+    care: tuple[CareQuestion, ...] = ()
+    """The care question asked in the latest description, answered first and once."""
 
     def greet(self) -> Turn:
         """The opening words."""
@@ -85,6 +88,7 @@ class Conversation:
         reading or a partial result; they count, as unsure (rule 4).
         """
         text = text[:MAX_UTTERANCE_CHARS]
+        self.care = ()
         command = self._control(text, COMMANDS)
         if command is not None and not unsure:
             return self._command(text, command)
@@ -98,6 +102,7 @@ class Conversation:
         if not self.assistant.intents.language.tokens(text) and not unsure:
             return self._turn(text, [self._say("listening")], None)
         self._merge(self.answers.understand(text))
+        self.care = self.assistant.care_questions(text, on_topic=any(f.status is Status.PRESENT for f in self.found))
         return self._respond(text)
 
     def _command(self, text: str, command: str) -> Turn:
@@ -170,11 +175,14 @@ class Conversation:
         question = self._next_question()
         if question is None:
             return self._guidance(text)
-        # Before the first question: what was heard, and the disclaimer if this answer was to carry it
-        # (rule 8: said once; the advice that would have carried it waits for the answers).
-        kept = (MessageKind.READBACK, MessageKind.DISCLAIMER)
+        # Before the first question: the care answer, what was heard, and the disclaimer if this answer was to
+        # carry it (rule 8: said once; the advice that would have carried it waits for the answers). A care
+        # question asked during the interview is answered before the next question.
+        kept = (MessageKind.CARE_ANSWER, MessageKind.READBACK, MessageKind.DISCLAIMER)
         first = not self.asked and not self.asked_again  # a question asked again is not a new interview
-        intro = [*(m for m in result.messages if m.kind in kept), self._say("interview_intro")] if first else []
+        cared = [m for m in result.messages if m.kind is MessageKind.CARE_ANSWER]
+        intro = [*(m for m in result.messages if m.kind in kept), self._say("interview_intro")] if first else cared
+        self.care = ()  # answered now; the guidance after the questions does not repeat it
         self.asked.append(question)
         self.state = State.INTERVIEW
         return self._turn(text, [*intro, self._question(question)], result.disposition)
@@ -186,7 +194,7 @@ class Conversation:
         return self._turn(text, messages, result.disposition)
 
     def _result(self) -> TriageResult:
-        return self.assistant.triage(self.found)
+        return self.assistant.triage(self.found, self.care)
 
     def _next_question(self) -> InterviewQuestion | None:
         """The most serious question not yet asked; past the limit, only emergency and urgent ones."""

@@ -7,8 +7,10 @@ from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # language.py builds on this module
+if TYPE_CHECKING:  # language.py and measures.py build on this module
+    from voicecare.care import CareBook, CareQuestion
     from voicecare.language import Language
+    from voicecare.measures import MeasureBook
 
 
 class Level(IntEnum):
@@ -133,6 +135,10 @@ class IntentSet:
     like ("wanting" is not "fainting"); a phrase whose other words were heard as they are may lean on one."""
     folder: Path | None = None
     """The language folder the set was loaded from (its common_words.txt feeds the recogniser)."""
+    measures: MeasureBook | None = None
+    """Numbers that decide a symptom by their size (the topics' measures.toml), if any topic has them."""
+    care: CareBook | None = None
+    """Care questions and their short answers (the topics' care.toml), if any topic has them."""
 
     def symptom(self, symptom_id: str) -> Symptom:
         """The symptom with this id (KeyError if unknown)."""
@@ -180,6 +186,8 @@ class MessageKind(StrEnum):
     READBACK = "readback"
     INSTRUCTION = "instruction"
     """What to do at this level."""
+    CARE_ANSWER = "care_answer"
+    """The short answer to a care question ("never a heating pad at bedtime")."""
     ADVICE = "advice"
     """A topic's words about one present symptom."""
     HYPOTHETICAL = "hypothetical"
@@ -227,6 +235,8 @@ class TriageResult:
     disposition: Level
     findings: tuple[Finding, ...]
     messages: tuple[Message, ...]
+    care: tuple[CareQuestion, ...] = ()
+    """Care questions recognised and answered ("can I use a heating pad at night?")."""
 
     @property
     def present(self) -> tuple[Finding, ...]:

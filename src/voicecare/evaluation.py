@@ -53,6 +53,12 @@ class Report:
         return self._count(lambda o: o.under_triage) / max(len(self.outcomes), 1)
 
     @property
+    def serious_under_triage_rate(self) -> float:
+        """Share of expected emergencies and urgent cases told less: the failure that hurts children."""
+        serious = self._count(lambda o: o.case.expected <= Level.URGENT)
+        return self._count(lambda o: o.case.expected <= Level.URGENT and o.under_triage) / max(serious, 1)
+
+    @property
     def emergency_recall(self) -> float:
         """Share of expected emergencies called emergencies."""
         wanted = self._count(lambda o: o.case.expected is Level.EMERGENCY)
@@ -82,8 +88,9 @@ LABEL_KEYS = ("expected", "disposition", "label", "level", "expected_disposition
 def read_corpus(path: Path) -> list[Case]:
     """Labelled utterances from TSV (either column order), CSV with a header, or JSON lines.
 
-    TSV: ``disposition<TAB>utterance`` (or the other way round); ``#`` starts
-    a comment. CSV and JSON lines name their fields: the utterance as
+    TSV: ``disposition<TAB>utterance`` (or the other way round); more
+    columns (``expected<TAB>utterance<TAB>why``) are notes, never part of the
+    utterance; ``#`` starts a comment. CSV and JSON lines name their fields: the utterance as
     utterance/text/input, the label as expected/disposition/label.
     """
     try:
@@ -132,9 +139,10 @@ def _cases(path: Path, lines: Iterable[str]) -> Iterator[Case]:
                 raise InputError(f"{path}:{number}: broken JSON ({exc.msg})") from None
             yield _from_record(path, number, record)
             continue
-        first, sep, second = line.partition("\t")
-        if not sep:
+        columns = line.split("\t")
+        if len(columns) < 2:
             raise InputError(f"{path}:{number}: expected 'disposition<TAB>utterance'")
+        first, second = columns[:2]  # a third column explains the label; it is not what was said
         label, utterance = (second, first) if _is_level(second) and not _is_level(first) else (first, second)
         yield _case(path, number, label.strip(), utterance)
 
@@ -152,17 +160,24 @@ def evaluate(cases: Iterable[Case], decide: Callable[[str], Level]) -> Report:
     return Report(tuple(Outcome(case, decide(case.utterance)) for case in cases))
 
 
-def format_report(report: Report) -> str:
-    """The figures, the confusion table and every miss."""
+def summary_line(name: str, report: Report) -> str:
+    """One line of figures for one corpus file (or the total)."""
+    return (f"{name}: {len(report.outcomes)} cases, exact accuracy {report.accuracy:.1%}, "
+            f"under-triage rate {report.under_triage_rate:.1%}, "
+            f"serious under-triage {report.serious_under_triage_rate:.1%}, "
+            f"emergency recall {report.emergency_recall:.1%}, false-emergency rate {report.false_emergency_rate:.1%}")
+
+
+def combine(reports: Iterable[Report]) -> Report:
+    """One report over the cases of several."""
+    return Report(tuple(o for r in reports for o in r.outcomes))
+
+
+def format_confusion(report: Report) -> str:
+    """The confusion table: rows expected, columns predicted."""
     levels = list(Level)
     width = max(len(level.id) for level in levels) + 2
     lines = [
-        f"cases:                {len(report.outcomes)}",
-        f"exact accuracy:       {report.accuracy:.1%}",
-        f"under-triage rate:    {report.under_triage_rate:.1%}",
-        f"emergency recall:     {report.emergency_recall:.1%}",
-        f"false-emergency rate: {report.false_emergency_rate:.1%}",
-        "",
         "confusion (rows expected, columns predicted):",
         " " * width + "".join(level.id.rjust(width) for level in levels),
     ]
@@ -170,10 +185,34 @@ def format_report(report: Report) -> str:
     for expected in levels:
         cells = "".join(str(table[(expected, p)]).rjust(width) for p in levels)
         lines.append(expected.id.ljust(width) + cells)
-    misses = report.misses()
-    lines += ["", f"misses: {len(misses)}"]
-    for miss in misses:
+    return "\n".join(lines)
+
+
+def format_misses(report: Report, name: str = "") -> list[str]:
+    """One line per case with the wrong disposition, under-triage marked."""
+    lines = []
+    where = f"{name}:" if name else "line "
+    for miss in report.misses():
         flag = " UNDER-TRIAGE" if miss.under_triage else ""
-        lines.append(f"  line {miss.case.line}: expected {miss.case.expected.id}, got {miss.predicted.id}{flag}: "
+        lines.append(f"  {where}{miss.case.line}: expected {miss.case.expected.id}, got {miss.predicted.id}{flag}: "
                      f"{miss.case.utterance}")
+    return lines
+
+
+def format_report(report: Report) -> str:
+    """The figures, the confusion table and every miss."""
+    misses = report.misses()
+    lines = [
+        f"cases:                {len(report.outcomes)}",
+        f"exact accuracy:       {report.accuracy:.1%}",
+        f"under-triage rate:    {report.under_triage_rate:.1%}",
+        f"serious under-triage: {report.serious_under_triage_rate:.1%}",
+        f"emergency recall:     {report.emergency_recall:.1%}",
+        f"false-emergency rate: {report.false_emergency_rate:.1%}",
+        "",
+        format_confusion(report),
+        "",
+        f"misses: {len(misses)}",
+        *format_misses(report),
+    ]
     return "\n".join(lines)

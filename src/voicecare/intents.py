@@ -9,14 +9,20 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from voicecare import care as care_file
 from voicecare import language as language_file
+from voicecare import measure_files
+from voicecare.care import CareBook
 from voicecare.domain import Combination, IntentSet, InterviewQuestion, Level, Symptom, Topic
 from voicecare.errors import IntentError
 from voicecare.language import Language
+from voicecare.measures import MeasureBook
 from voicecare.text import Spelling
 
 ENV_VAR = "VOICECARE_INTENTS"
 DEFAULT_LANGUAGE = "en"
+MEASURES = "measures.toml"
+CARE = "care.toml"
 TOPICS = "topics"
 MESSAGES = "messages.toml"
 COMMON_WORDS = "common_words.txt"
@@ -37,7 +43,7 @@ CONVERSATION_MESSAGES = (
     "stopped",
 )
 TOPIC_MESSAGES = ("emergency_signs", "urgent_signs", "unchecked")
-SILENCEABLE = ("unchecked",)
+SILENCEABLE = ("unchecked", "home_care")
 """Topic messages a symptom may silence: the reminder to have the child checked, once the caregiver spoke of it."""
 SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences"}
 INTERVIEW_KEYS = {"id", "ask", "symptoms"}
@@ -135,7 +141,27 @@ def _collect(root: Path, problems: list[str]) -> IntentSet:
         problems.append(f"{root / TOPICS}: no topic folders (each needs a topic.toml)")
     return IntentSet(topics=topics, messages=messages, controls=controls, language=language,
                      common_words=_words(root / COMMON_WORDS, language),
-                     frequent_words=_words(root / FREQUENT_WORDS, language), folder=root)
+                     frequent_words=_words(root / FREQUENT_WORDS, language), folder=root,
+                     measures=_measures(root, language, topics, problems), care=_care(root, language, problems))
+
+
+def _care(root: Path, language: Language, problems: list[str]) -> CareBook | None:
+    """The topics' optional care.toml: care questions and their short answers."""
+    tables = {str(path): _read(path, problems) for folder in _topic_folders(root / TOPICS)
+              if (path := folder / CARE).is_file()}
+    if not tables:
+        return None
+    return care_file.read(tables, language.question_starts, language.question_asks, language.spelling, problems)
+
+
+def _measures(root: Path, language: Language, topics: tuple[Topic, ...], problems: list[str]) -> MeasureBook | None:
+    """The topics' optional measures.toml threshold tables, read with the language's number words."""
+    tables = {str(path): _read(path, problems) for folder in _topic_folders(root / TOPICS)
+              if (path := folder / MEASURES).is_file()}
+    if not tables:
+        return None
+    known = {s.id for t in topics for s in t.symptoms}
+    return measure_files.book(language.numbers, language.number_cues, language.calendar, tables, known, problems)
 
 
 def _words(path: Path, language: Language) -> frozenset[str]:

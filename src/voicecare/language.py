@@ -16,6 +16,9 @@ from typing import Any
 from voicecare.context import ContextWords, Trigger, by_length
 from voicecare.domain import Level, Status
 from voicecare.errors import IntentError
+from voicecare.measure_files import NUMBER_KEYS, number_words
+from voicecare.measures import Calendar
+from voicecare.quantities import NumberWords
 from voicecare.text import Spelling
 
 FILE_NAME = "language.toml"
@@ -32,6 +35,8 @@ SECTIONS = {
     "conversation": ("fillers", "list_and", "list_or"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
+    "numbers": NUMBER_KEYS,
+    "questions": ("starts", "asks"),
     "printed": PRINTED,
 }
 CUE_FLAGS = ("before", "after", "clausal", "uncertain", "recurs", "crosses", "speaker", "ellipsis")
@@ -78,6 +83,16 @@ class Language:
     """Words turned to speak of a girl ("himself" -> "herself")."""
     spoken_numbers: Mapping[str, str] = field(default_factory=dict, hash=False)
     """Numbers as the recogniser's dictionary spells them said aloud."""
+    numbers: NumberWords = field(default_factory=lambda: NumberWords({}, {}, {}))
+    """How numbers and units are said ("thirty eight point nine", "kilos")."""
+    number_cues: Mapping[str, frozenset[str]] = field(default_factory=dict, hash=False)
+    """Measure id -> words that say a nearby number is that measure ("pulse")."""
+    calendar: Calendar = field(default_factory=Calendar)
+    """Day names and the words around durations, ages and losses."""
+    question_starts: tuple[str, ...] = ()
+    """Words that open a question ("can", "how"): a care question is answered first."""
+    question_asks: tuple[str, ...] = ()
+    """Phrases that ask anywhere in a sentence ("any tips")."""
 
     def tokens(self, text: str) -> list[str]:
         """The words of ``text`` as matching sees them (see ``Spelling.tokens``)."""
@@ -201,6 +216,8 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
     matching = _Reader.section(data, "matching", where, problems)
     talk = _Reader.section(data, "conversation", where, problems)
     lm = _Reader.section(data, "recogniser", where, problems)
+    numbers, number_cues, calendar = number_words(data, where, problems)
+    asking = _Reader.section(data, "questions", where, problems)
     language = Language(
         code=head.text("code", required=True), name=head.text("name"), wake_phrase=head.text("wake_phrase"),
         spelling=spelling, context=_context(_Reader.section(data, "context", where, problems), spelling),
@@ -214,7 +231,8 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         fillers=frozenset(_in_token_form(talk, "fillers", spelling, fold=False)),
         list_and=talk.text("list_and"), list_or=talk.text("list_or"),
         lm_subjects=lm.words("subjects"), lm_frames=_frames(lm), feminine=lm.mapping("feminine"),
-        spoken_numbers=lm.mapping("spoken_numbers"),
+        spoken_numbers=lm.mapping("spoken_numbers"), numbers=numbers, number_cues=number_cues, calendar=calendar,
+        question_starts=asking.words("starts"), question_asks=asking.words("asks"),
     )
     return language
 

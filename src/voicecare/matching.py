@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
 from voicecare import context
-from voicecare.domain import IntentSet, Level, Match
+from voicecare.domain import IntentSet, Level, Match, Status
 from voicecare.language import Language
 from voicecare.text import Spelling
 
@@ -67,6 +67,8 @@ class _Near:
     symptom: str
     groups: tuple[frozenset[str], ...]
     window: int | None
+    negation_inside: bool = False
+    """A group of denial words ("doctor + not never nobody"): its "not" is the symptom, never a denial of it."""
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ class Matcher:
         self._near: dict[str, list[_Near]] = {}
         for symptom in intents.symptoms:
             for text in symptom.near:
-                near = _compile_near(symptom.id, text, spelling)
+                near = _compile_near(symptom.id, text, spelling, self._language.negations)
                 for word in near.groups[0]:
                     self._near.setdefault(word, []).append(near)
         phrase_words = {w for ps in self._by_anchor.values() for p in ps for w in p.words}
@@ -108,20 +110,25 @@ class Matcher:
             if len(word) >= self.settings.min_sound_length and len(spelling.sound(word)) >= MIN_SOUND_KEY:
                 self._sounds.setdefault(spelling.sound(word), []).append(word)
         self._known = frozenset(self._vocabulary)
-        self._lexicon = self._known | intents.common_words | intents.frequent_words
+        # Number and unit words are words of their own: "kilos" is not "chills".
+        numbers = intents.language.numbers
+        amounts = {*numbers.digits, *numbers.tens, *numbers.scales, *(numbers.units or {})} - self._known
+        self._lexicon = self._known | intents.common_words | intents.frequent_words | amounts
+        self._amounts = frozenset({*numbers.digits, *numbers.tens, *numbers.scales})
         # Real words: heard, one stands for itself unless context says otherwise (see _align).
-        self._frequent = intents.frequent_words | self._known
+        self._frequent = intents.frequent_words | self._known | amounts
         self._content = self._known - intents.common_words
         self._cache: dict[str, dict[str, float]] = {}
-        self._common = intents.common_words
+        self._common = intents.common_words | amounts
         self._levels = {s.id: s.level for s in intents.symptoms}
+        self._measures = intents.measures
 
     def match(self, text: str) -> list[Match]:
         """All symptom mentions in ``text``, in the order they were said."""
         heard, breaks = self._spelling.tokens_and_breaks(text)
         words = [self._spelling.canonical(w) for w in heard]
         candidates = [self._candidates(w) for w in words]
-        hits = _resolve(self._hits(words, candidates), self._levels)
+        hits = _resolve(self._hits(words, candidates, breaks), self._levels)
         where = context.scene(words, breaks, self._language.context)
         signs = {i for i, word in enumerate(words) if word in self._content}
         matches = []
@@ -138,6 +145,14 @@ class Matcher:
                 heard=" ".join(heard[hit.start:hit.end]), start=hit.start, end=hit.end,
                 uncertain=hedged or hit.score < self.settings.certain_score,
             ))
+        if self._measures is not None:  # "38.9", "pulse 55", "four days": readings judged by the topic's table
+            # A reading inside a phrase of the same symptom is that phrase's ("for a week, no actually..."):
+            # the phrase already carries its context, and a second mention would outvote a correction.
+            readings = [r for r in self._measures.matches(words, where)
+                        if not any(m.symptom == r.symptom and m.start < r.end and r.start < m.end for m in matches)]
+            # A normal reading alone ("set the bath to 37 degrees") says nothing about the child.
+            if matches or any(r.status is not Status.ABSENT for r in readings):
+                matches += readings
         return matches
 
     def forget(self) -> None:
@@ -167,11 +182,12 @@ class Matcher:
         self._cache[word] = found
         return found
 
-    def _hits(self, words: Sequence[str], candidates: Sequence[dict[str, float]]) -> Iterable[_Hit]:
+    def _hits(self, words: Sequence[str], candidates: Sequence[dict[str, float]],
+              breaks: Collection[int]) -> Iterable[_Hit]:
         for start, options in enumerate(candidates):
             for word in options:
                 for phrase in self._by_anchor.get(word, ()):
-                    hit = self._align(phrase, words, candidates, start)
+                    hit = self._align(phrase, words, candidates, start, breaks)
                     if hit is not None:
                         yield hit
                 if not _near_partner(words[start], word, self._lexicon, self._spelling):
@@ -204,12 +220,16 @@ class Matcher:
         if end - start > window or total < self.settings.phrase_cutoff:
             return None
         # "diapers + not": a pattern that takes a "not" has its own denial inside.
-        negation_inside = any(words[j] in self._language.negations for j in positions)
+        negation_inside = near.negation_inside or any(words[j] in self._language.negations for j in positions)
         return _Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)))
 
     def _align(self, phrase: _Phrase, words: Sequence[str], candidates: Sequence[dict[str, float]],
-               start: int) -> _Hit | None:
-        """Match ``phrase`` starting at ``start``, skipping a little filler in between."""
+               start: int, breaks: Collection[int] = ()) -> _Hit | None:
+        """Match ``phrase`` starting at ``start``, skipping a little filler in between.
+
+        Skipped words other than fillers may not run past a comma or full stop:
+        "three weeks before, now a stiff back" holds no "weeks now".
+        """
         s = self.settings
         total = scored = 0.0
         position = start
@@ -222,6 +242,12 @@ class Matcher:
             reach = 1 if index == 0 else s.max_gap + 1
             found = next((j for j in range(position, min(position + reach, len(candidates)))
                           if word in candidates[j]), None)
+            skipped = range(position, found) if found is not None else range(0)
+            if found is not None and index and any(k in breaks for k in range(position, found + 1)) \
+                    and any(words[j] not in self._language.fillers for j in skipped):
+                found = None  # the words skipped run past a comma or full stop ("can't, um, breathe" still holds)
+            if any(words[j][:1].isdigit() or words[j] in self._amounts for j in skipped):
+                found = None  # a number is the number reader's: "for 2 days" is a reading, not "for days"
             if found is None:
                 if required or phrase.plain:
                     return None  # a phrase of everyday words only keeps its small words ("out of it", not "out, but it")
@@ -295,12 +321,12 @@ def _near_partner(heard: str, word: str, known: frozenset[str], spelling: Spelli
     return _exact_or_stem(heard, word, spelling) or heard not in known
 
 
-def _compile_near(symptom: str, text: str, spelling: Spelling) -> _Near:
+def _compile_near(symptom: str, text: str, spelling: Spelling, negations: frozenset[str] = frozenset()) -> _Near:
     window = None
     if (found := _WITHIN.search(text)) is not None:
         window, text = int(found.group(1)), text[: found.start()]
     groups = tuple(frozenset(spelling.canonical(w) for w in spelling.tokens(group)) for group in text.split("+"))
-    return _Near(symptom, groups, window)
+    return _Near(symptom, groups, window, any(g <= negations for g in groups))
 
 
 def _resolve(hits: Iterable[_Hit], levels: dict[str, Level]) -> list[_Hit]:

@@ -18,6 +18,7 @@ def as_dict(result: TriageResult, utterance: str, transcript: str, extra: Mappin
         "disposition": result.disposition.id,
         "symptoms": [finding_dict(f) for f in result.findings],
         "messages": [_message(m) for m in result.messages],
+        "care_questions": [{"id": q.id, "heard": q.heard} for q in result.care],
     }
     out.update(extra or {})
     return out

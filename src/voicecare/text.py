@@ -11,8 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 # Letters and digits of any alphabet, with inner apostrophes ("can't", "größer").
-_WORD_RE = re.compile(r"(?:[^\W_]|')+")
-_PIECE_RE = re.compile(r"(?:[^\W_]|')+|\.\.\.|[.!?;:\u2014\u2013]|,|\s-\s")
+# A decimal number is one word ("38.9", "38,5"), so its point is not taken for a full stop.
+_DECIMAL = r"\d+\.\d+|\d+,\d{1,2}(?!\d)|"
+_WORD_RE = re.compile(_DECIMAL + r"(?:[^\W_]|')+")
+_PIECE_RE = re.compile(_DECIMAL + r"(?:[^\W_]|')+|\.\.\.|[.!?;:\u2014\u2013]|,|\s-\s")
 
 
 def _plain(text: str) -> str:

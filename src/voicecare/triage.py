@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from voicecare.care import CareQuestion
 from voicecare.domain import Basis, Finding, IntentSet, Level, Match, Message, MessageKind, Status, Topic, TriageResult
 
 # Statements about this child, now: among these the later one wins (rule 9,
@@ -36,25 +37,43 @@ def findings(matches: Iterable[Match], intents: IntentSet) -> tuple[Finding, ...
     )
 
 
-def triage(found: Sequence[Finding], intents: IntentSet, *, disclaimer: bool = True) -> TriageResult:
-    """Disposition and the messages in spoken order (rules 1-12)."""
+def triage(found: Sequence[Finding], intents: IntentSet, *, disclaimer: bool = True,
+           care: Sequence[CareQuestion] = ()) -> TriageResult:
+    """Disposition and the messages in spoken order (rules 1-12).
+
+    A care question is answered first in a home-care reply, after the
+    instruction to call the doctor otherwise (rule 6), never with an emergency;
+    asked alone about the topic, it makes the reply home care.
+    """
     present = [f for f in found if f.status is Status.PRESENT]
     level, combos = _disposition(present, found, intents)
+    # A care question about someone else's back ("asking for my wife") is still about nobody's child.
+    if level is Level.UNCLEAR and care and not _others_only(found):
+        level = Level.HOME_CARE
     say = _Say(intents, level)
     if level is Level.UNCLEAR:
         messages = _unclear(say, intents.topics, disclaimer)
     elif level is Level.EMERGENCY:
         messages = _emergency(say, present, found, combos, disclaimer)
     else:
-        messages = _below_emergency(say, _topics_of(present or found, intents.topics), present, found, disclaimer)
-    return TriageResult(disposition=level, findings=tuple(found), messages=tuple(messages))
+        topics = _topics_of(present or found, intents.topics) if found else list(intents.topics)
+        messages = _below_emergency(say, topics, present, found, disclaimer)
+        answers = [say(_K.CARE_ANSWER, question.answer) for question in care]
+        at = 0 if level is Level.HOME_CARE else next(i for i, m in enumerate(messages) if m.kind is _K.INSTRUCTION) + 1
+        messages[at:at] = answers
+    return TriageResult(disposition=level, findings=tuple(found), messages=tuple(messages), care=tuple(care))
+
+
+def _others_only(found: Sequence[Finding]) -> bool:
+    """Only someone else's signs were heard: nothing about this child (policy table: unclear)."""
+    return bool(found) and all(f.status is Status.OTHER for f in found)
 
 
 def _disposition(
     present: Sequence[Finding], found: Sequence[Finding], intents: IntentSet,
 ) -> tuple[Level, list[str]]:
-    if all(f.status is Status.OTHER for f in found):
-        return Level.UNCLEAR, []  # someone else's signs, nothing about this child
+    if _others_only(found) or not found:
+        return Level.UNCLEAR, []  # someone else's signs alone say nothing about this child (policy table)
     level = min((f.symptom.level for f in present), default=Level.HOME_CARE)
     ids = {f.symptom.id for f in present}
     combos: list[str] = []
@@ -182,6 +201,10 @@ def _context_notes(say: _Say, found: Sequence[Finding]) -> list[Message]:
 
 def _home_care(say: _Say, topics: Sequence[Topic], found: Sequence[Finding]) -> list[Message]:
     """Comfort care (rule 6: never with an emergency, after the instruction otherwise)."""
+    # A symptom marked ``silences = ["home_care"]`` (a serious thing outside the topic) keeps the answer short:
+    # the topic's comfort care is beside the point when it is present.
+    if any("home_care" in f.symptom.silences for f in found if f.status is Status.PRESENT):
+        return [say(_K.HOME_CARE, say.words["follow_up_care"])]
     messages = [say(_K.HOME_CARE, line) for topic in topics for line in topic.home_care]
     # A symptom marked ``silences = ["unchecked"]`` (a doctor has seen the child, or not) makes the reminder moot.
     silenced = {key for f in found for key in f.symptom.silences}

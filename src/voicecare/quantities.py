@@ -1,0 +1,236 @@
+"""Numbers and amounts in what was said ("thirty eight point nine", "101.2", "two weeks", "fifty a minute").
+
+The parser knows how numbers are built (tens and units, a decimal point, a
+run of digits); which words say them comes from the language's data, so the
+same code reads any language whose numbers are built the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+_DIGITS_RE = re.compile(r"^(\d+(?:[.,]\d+)?)([^\W\d_]*)$")
+TENTHS_MAX = 9
+"""A single digit said after a two-word number is its tenths ("thirty eight nine" is 38.9)."""
+HOURS_ON_A_CLOCK = 12
+UNIT_REACH = 2
+"""How many words after a number its unit may come ("38 degrees celsius")."""
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """The words one language says numbers with (``[numbers]`` in ``language.toml``)."""
+
+    digits: Mapping[str, int]
+    """Zero to nineteen: the words that are a number by themselves."""
+    tens: Mapping[str, int]
+    """Twenty, thirty ... ninety."""
+    scales: Mapping[str, int]
+    """Hundred, thousand: multiply what came before."""
+    one: frozenset[str] = frozenset()
+    """Words meaning one before a scale or a unit ("a hundred", "a week")."""
+    point: frozenset[str] = frozenset()
+    """Decimal point words ("point")."""
+    zero: frozenset[str] = frozenset()
+    """Zero said inside a run of digits ("one oh one" is 101)."""
+    joiners: frozenset[str] = frozenset()
+    """Words allowed inside a number ("a hundred and one")."""
+    fractions: Mapping[str, float] | None = None
+    """Parts of one ("half", "quarter"): "half a kilo", "eleven and a half"."""
+    per: tuple[tuple[str, ...], ...] = ()
+    """What makes a rate ("a", "per", "in one": "fifty a minute")."""
+    units: Mapping[str, str] | None = None
+    """Unit word -> unit id ("kilos" -> "kilogram", "c" -> "celsius")."""
+    unit_first: frozenset[str] = frozenset()
+    """Unit words that may come before the number they count ("on day five")."""
+    clock: Mapping[tuple[str, ...], str] | None = None
+    """Phrases after an hour that make it a time of day -> unit id ("a m" -> "am", "at night" -> "night_hour")."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number heard, with its unit if one was said."""
+
+    value: float
+    start: int
+    """Token index of the first word of the number."""
+    end: int
+    """Token index one past the number and its unit."""
+    unit: str | None = None
+    """Unit id ("celsius", "day", "kilogram"), None for a bare number."""
+    per: str | None = None
+    """For a rate, the time unit id ("fifty a minute": "minute")."""
+    decimal: bool = False
+    """True when said with a decimal part ("38.0", "thirty eight nine")."""
+
+
+def read(words: Sequence[str], lexicon: NumberWords) -> tuple[Quantity, ...]:
+    """Every number in ``words`` (tokens as matching sees them), left to right."""
+    found: list[Quantity] = []
+    i = 0
+    while i < len(words):
+        number = _number(words, i, lexicon)
+        if number is None:
+            i += 1
+            continue
+        value, end, decimal, suffix_unit = number
+        quantity = _with_unit(words, Quantity(value, i, end, suffix_unit, decimal=decimal), lexicon)
+        if quantity.unit is None and quantity.per is None and i and words[i - 1] in lexicon.unit_first:
+            quantity = Quantity(value, i - 1, quantity.end, (lexicon.units or {}).get(words[i - 1]), None, decimal)
+        found.append(quantity)
+        i = quantity.end
+    return tuple(found)
+
+
+def _number(words: Sequence[str], i: int, lex: NumberWords) -> tuple[float, int, bool, str | None] | None:
+    """The number starting at ``words[i]``: value, end, decimal, unit written onto the digits ("38c")."""
+    units = lex.units or {}
+    written = _DIGITS_RE.match(words[i])
+    if written and (not written.group(2) or written.group(2) in units):
+        value, end = float(written.group(1).replace(",", ".")), i + 1  # "38,5" is how many write 38.5
+        decimal = not written.group(1).isdigit()
+        if not decimal and (tenths := _decimals(words, end, lex)) is not None:
+            value, end, decimal = value + tenths[0], tenths[1], True
+        return value, end, decimal, units.get(written.group(2)) if written.group(2) else None
+    if (run := _digit_run(words, i, lex)) is not None:
+        return float(run[0]), run[1], False, None
+    if (hundreds := _hundreds_as_digit(words, i, lex)) is not None:
+        return float(hundreds[0]), hundreds[1], False, None
+    fractions = lex.fractions or {}
+    if words[i] in fractions and i + 1 < len(words) and words[i + 1] in lex.one:
+        return fractions[words[i]], i + 2, True, None  # "half a kilo"
+    if words[i] in lex.one and i + 1 < len(words) and words[i + 1] in units:
+        return 1.0, i + 1, False, None  # "a week", "a kilo"
+    spoken = _cardinal(words, i, lex)
+    if spoken is None:
+        return None
+    value, end, two_words = spoken
+    if (tenths := _decimals(words, end, lex)) is not None:
+        return value + tenths[0], tenths[1], True, None
+    if two_words and (said := _tenths(words, end, lex)) is not None:
+        return value + said / 10, end + 1, True, None
+    if (half := _fraction_after(words, end, lex)) is not None:
+        return value + half[0], half[1], True, None
+    return float(value), end, False, None
+
+
+def _digit_run(words: Sequence[str], i: int, lex: NumberWords) -> tuple[int, int] | None:
+    """A number said digit by digit with a zero inside ("one oh one", "one oh four")."""
+    if i + 2 >= len(words):
+        return None
+    first, middle, last = words[i:i + 3]
+    if lex.digits.get(first, 0) in range(1, 10) and (middle in lex.zero or lex.digits.get(middle, -1) == 0) \
+            and (last in lex.zero or lex.digits.get(last, -1) in range(10)):
+        return int(f"{lex.digits[first]}0{lex.digits.get(last, 0)}"), i + 3
+    return None
+
+
+def _hundreds_as_digit(words: Sequence[str], i: int, lex: NumberWords) -> tuple[int, int] | None:
+    """Hundreds said as one digit, then the rest ("one eighty" is 180, "one twenty five" 125, "two ten" 210)."""
+    if i + 1 >= len(words) or lex.digits.get(words[i], 0) not in range(1, 10):
+        return None
+    rest = _cardinal(words, i + 1, lex)
+    if rest is None or not 10 <= rest[0] <= 99 or (words[i + 1] not in lex.tens and words[i + 1] not in lex.digits):
+        return None
+    return lex.digits[words[i]] * 100 + rest[0], rest[1]
+
+
+def _cardinal(words: Sequence[str], i: int, lex: NumberWords) -> tuple[int, int, bool] | None:
+    """A whole number in words ("a hundred and eighty"): value, end, and whether it was tens then a digit."""
+    total = current = 0
+    previous = ""
+    kinds: list[str] = []
+    j = i
+    while j < len(words):
+        word, following = words[j], words[j + 1] if j + 1 < len(words) else ""
+        if word in lex.digits and previous not in ("DIGIT", "TEEN") and not (previous == "TENS" and lex.digits[word] >= 10):
+            current += lex.digits[word]
+            kind = "DIGIT" if lex.digits[word] < 10 else "TEEN"
+        elif word in lex.tens and previous in ("", "MULTIPLIER", "JOINER"):
+            current += lex.tens[word]
+            kind = "TENS"
+        elif word in lex.scales and previous in ("DIGIT", "TEEN", "TENS", "ONE"):
+            scale = lex.scales[word]
+            current = max(current, 1) * scale
+            if scale >= 1000:
+                total, current = total + current, 0
+            kind = "MULTIPLIER"
+        elif word in lex.one and following in lex.scales and previous == "":
+            current, kind = 1, "ONE"
+        elif word in lex.joiners and previous == "MULTIPLIER" and (following in lex.digits or following in lex.tens):
+            kind = "JOINER"
+        else:
+            break
+        kinds.append(kind)
+        previous = kind
+        j += 1
+    if not kinds or kinds[-1] in ("ONE", "JOINER"):
+        return None
+    return total + current, j, kinds == ["TENS", "DIGIT"]
+
+
+def _decimals(words: Sequence[str], j: int, lex: NumberWords) -> tuple[float, int] | None:
+    """A decimal part after a point word ("point four", "point 4"), as a fraction and the end index."""
+    if j >= len(words) or words[j] not in lex.point:
+        return None
+    digits = ""
+    k = j + 1
+    while k < len(words):
+        if words[k].isdigit():
+            digits += words[k]
+        elif words[k] in lex.zero or lex.digits.get(words[k], 99) < 10:
+            digits += str(lex.digits.get(words[k], 0))
+        else:
+            break
+        k += 1
+    return (float(f"0.{digits}"), k) if digits else None
+
+
+def _tenths(words: Sequence[str], j: int, lex: NumberWords) -> int | None:
+    """The tenths digit in "thirty eight nine": one digit word that starts no number of its own."""
+    if j >= len(words) or lex.digits.get(words[j], 99) > TENTHS_MAX:
+        return None
+    after = words[j + 1] if j + 1 < len(words) else ""
+    units = lex.units or {}
+    if after in units or after in lex.scales or after in lex.point:
+        return None  # "thirty two days", "twenty one hundred": not tenths
+    return lex.digits[words[j]]
+
+
+def _fraction_after(words: Sequence[str], j: int, lex: NumberWords) -> tuple[float, int] | None:
+    """ "and a half" after a number."""
+    fractions = lex.fractions or {}
+    if j + 2 < len(words) and words[j] in lex.joiners and words[j + 1] in lex.one and words[j + 2] in fractions:
+        return fractions[words[j + 2]], j + 3
+    return None
+
+
+def _with_unit(words: Sequence[str], quantity: Quantity, lex: NumberWords) -> Quantity:
+    """The unit said after a number, and "a minute" after a count, which makes it a rate."""
+    units = lex.units or {}
+    unit, end = quantity.unit, quantity.end
+    hour = not quantity.decimal and 1 <= quantity.value <= HOURS_ON_A_CLOCK  # "38.2 tonight" is no time of day
+    for phrase, clock_unit in (lex.clock or {}).items() if hour else ():  # longest first, as loaded
+        if tuple(words[end:end + len(phrase)]) == phrase:
+            return Quantity(quantity.value, quantity.start, end + len(phrase), clock_unit, None, quantity.decimal)
+    for k in range(quantity.end, min(quantity.end + UNIT_REACH, len(words))):
+        if words[k] not in units:
+            break
+        unit, end = units[words[k]], k + 1  # the last unit word is the most exact ("degrees celsius")
+    if (rate := _per(words, end, lex)) is not None:
+        return Quantity(quantity.value, quantity.start, rate[1], unit, rate[0], quantity.decimal)
+    if unit is None and (rate := _per(words, end + 1, lex)) is not None and words[end] not in units:
+        return Quantity(quantity.value, quantity.start, rate[1], None, rate[0], quantity.decimal)  # "50 breaths a minute"
+    return Quantity(quantity.value, quantity.start, end, unit, None, quantity.decimal)
+
+
+def _per(words: Sequence[str], j: int, lex: NumberWords) -> tuple[str, int] | None:
+    """ "a minute", "per hour", "in one minute" at ``words[j]``: the time unit id and the end index."""
+    units = lex.units or {}
+    for phrase in lex.per:
+        k = j + len(phrase)
+        if tuple(words[j:k]) == phrase and k < len(words) and words[k] in units:
+            return units[words[k]], k + 1
+    return None
