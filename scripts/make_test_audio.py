@@ -38,6 +38,24 @@ def conversation_turns() -> list[tuple[str, str]]:
     return rows
 
 
+PAUSED = (("paused_not_breathing", "My son's back has been sore all day.", 1.2, "And now he is not breathing right."),)
+"""Turns with a pause for breath inside (id, before, seconds of quiet, after): still one turn."""
+
+
+def paused_turns(voice: PiperVoice) -> None:
+    for ident, before, pause, after in PAUSED:
+        first, second = trimmed(speak(voice, before)), trimmed(speak(voice, after))
+        pad = np.zeros(int(LEAD_SECONDS * RATE), dtype=np.float32)
+        gap = np.zeros(int(pause * RATE), dtype=np.float32)  # exactly this much quiet between the words
+        write(ROOT / "turns" / f"{ident}.wav", np.concatenate([pad, first, gap, second, pad]))
+
+
+def trimmed(audio: np.ndarray, level: float = 0.01) -> np.ndarray:
+    """Without the quiet at either end (piper adds some after a sentence)."""
+    loud = np.flatnonzero(np.abs(audio) > level)
+    return audio[loud[0]:loud[-1] + 1] if len(loud) else audio
+
+
 def utterances() -> list[tuple[str, str, str]]:
     rows = []
     for line in (ROOT / "utterances.tsv").read_text().splitlines():
@@ -112,6 +130,7 @@ def main() -> None:
     if "--turns-only" in sys.argv:
         for ident, text in conversation_turns():
             write(ROOT / "turns" / f"{ident}.wav", speak(voice, text))
+        paused_turns(voice)
         return
     for ident, _, text in utterances():
         speech = speak(voice, text)

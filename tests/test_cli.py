@@ -304,3 +304,76 @@ def test_help_offers_intent_options_only_where_they_are_used_and_shows_defaults(
     assert "(text)" not in helps["triage"] and "recorded audio" in helps["triage"]
     for name in ("chat", "listen", "kiosk"):
         assert "(default 4)" in " ".join(helps[name].split()), name
+
+
+# ---- text input of any size or kind: refused in one line, or triaged whole
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_a_text_file_that_is_not_a_regular_file_is_refused_at_once(tmp_path: Path, kind: str) -> None:
+    import os
+
+    if kind == "fifo":
+        path = tmp_path / "pipe"
+        os.mkfifo(path)  # with no writer, opening it to read would wait forever
+    else:
+        path = Path("/dev/zero") if kind == "device" else tmp_path
+    out = run("triage", "--text-file", str(path))
+    assert out.returncode == 2 and "not a regular file" in out.stderr
+    assert len(out.stderr.splitlines()) == 1 and "Traceback" not in out.stderr
+
+
+def test_text_from_stdin_with_a_dash() -> None:
+    out = run("triage", "--text-file", "-", "--json", stdin="she fainted\nhis back is sore\n")
+    assert out.returncode == 0, out.stderr
+    assert [json.loads(line)["disposition"] for line in out.stdout.splitlines()] == ["emergency", "home_care"]
+
+
+def test_an_emergency_at_the_end_of_a_very_long_utterance_is_found(tmp_path: Path) -> None:
+    source = tmp_path / "long.txt"
+    source.write_text("so we went to the park and " * 100 + "now he stopped breathing and his lips are blue\n")
+    out = run("triage", "--text-file", str(source), "--json")
+    assert out.returncode == 0, out.stderr
+    (line,) = out.stdout.splitlines()
+    assert json.loads(line)["disposition"] == "emergency"  # it was cut at 2,000 characters and heard as unclear
+
+
+def test_an_overlong_line_is_refused_in_one_line_and_the_rest_triaged(tmp_path: Path) -> None:
+    source = tmp_path / "in.txt"
+    source.write_text("his back is sore " * 7_000 + "\nshe fainted\n")
+    out = run("triage", "--text-file", str(source), "--json")
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1 and "line 1: 119,000 characters" in out.stderr
+    assert [json.loads(line)["disposition"] for line in out.stdout.splitlines()] == ["emergency"]
+
+
+def test_more_text_than_the_cap_is_refused_without_reading_it_all(tmp_path: Path) -> None:
+    source = tmp_path / "big.txt"
+    source.write_text("his back is sore\n" * 70_000)  # 1.2 MB
+    out = run("triage", "--text-file", str(source))
+    assert out.returncode == 2 and "more than 1 MiB of text" in out.stderr and out.stdout == ""
+
+
+def test_a_bad_or_empty_recording_does_not_stop_the_batch(tmp_path: Path) -> None:
+    import wave
+
+    empty = tmp_path / "empty.wav"
+    with wave.open(str(empty), "wb") as out:  # a header and 0 data bytes: a traceback stopped the batch here
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16_000)
+    short = tmp_path / "short.wav"
+    with wave.open(str(short), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16_000)
+        out.writeframes(b"\x10\x00" * 800)  # 50 ms
+    broken = tmp_path / "broken.wav"
+    broken.write_text("not audio")
+    files = [empty, broken, short, AUDIO / "clean" / "em_blue.wav"]
+    out = run("triage", "--audio", *map(str, files), "--json", "--engine", "sphinx", "--quiet")
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert [line for line in out.stderr.splitlines() if "error" in line] == [
+        f"voicecare: error: {broken}: not a WAV file; convert it with: sox INPUT.wav -r 16000 -c 1 -b 16 OUTPUT.wav"]
+    results = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["disposition"] for r in results] == ["unclear", "unclear", "emergency"]

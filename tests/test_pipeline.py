@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
@@ -118,7 +119,6 @@ def test_words_the_recogniser_doubts_are_kept_but_marked_unsure(assistant: Assis
     assert not any(m.kind == "confirm" for m in sure.messages)
 
 
-
 def test_an_emergency_is_acted_on_when_the_caregiver_stops_right_after_saying_it(
         sphinx: Recognizer, assistant: Assistant) -> None:
     # "He won't wake" and then nothing: the partial that shows the emergency never changes again.
@@ -133,3 +133,67 @@ def test_an_emergency_is_acted_on_when_the_caregiver_stops_right_after_saying_it
     heard = pipeline.recognize(iter(spoken + quiet), sphinx, assistant, said.append)
     assert heard.emergency_at is not None and said
     assert heard.emergency_at - words_end <= 0.3
+
+
+def test_long_recording_is_heard_utterance_by_utterance_and_the_last_emergency_found(
+        sphinx: Recognizer, assistant: Assistant, tmp_path: Path) -> None:
+    import wave
+
+    import numpy as np
+
+    def samples(name: str) -> np.ndarray:
+        with wave.open(str(AUDIO / "clean" / f"{name}.wav")) as wav:
+            return np.frombuffer(wav.readframes(wav.getnframes()), dtype="<i2")
+
+    rng = np.random.default_rng(3)
+    quiet = (rng.standard_normal(16_000 * 15) * 100).astype("<i2")  # 15 s of a quiet room
+    loud = (rng.standard_normal(16_000 * 15) * 6_000).astype("<i2")  # 15 s of loud noise
+    parts = [quiet, samples("hc_sore"), loud, quiet, samples("fu_days"), quiet, loud, samples("em_not_breathing"), quiet]
+    path = tmp_path / "long.wav"
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16_000)
+        out.writeframes(np.concatenate(parts).tobytes())
+    said: list[Sequence[Message]] = []
+    heard = pipeline.recognize_recording(iter_wav(path), sphinx, assistant, said.append)
+    result = pipeline.answer_recording(assistant, heard)
+    assert result.disposition is Level.EMERGENCY
+    assert len(heard.parts) >= 3 and "breathe" in heard.parts[-1].transcript.text
+    assert heard.audio_seconds > 95 and heard.emergency_at is not None and heard.emergency_at > 80
+    assert len(said) == 1 and said[0][0].text == "Call 911 now."  # said once, not once per utterance
+
+
+def test_a_microphone_lost_mid_sentence_is_reported_after_what_was_said_is_heard(
+        sphinx: Recognizer, assistant: Assistant) -> None:
+    from collections.abc import Iterator
+
+    from voicecare.errors import AudioError
+
+    def unplugged() -> Iterator[AudioChunk]:
+        yield from iter_wav(AUDIO / "clean" / "em_blue.wav")
+        raise AudioError("the microphone stopped sending audio (unplugged?)")
+
+    turns = pipeline.utterances(unplugged())
+    heard = pipeline.recognize(next(turns), sphinx, assistant, lambda _: None, endpoint=pipeline.Endpointer())
+    assert pipeline.answer_transcript(assistant, heard.transcript).disposition is Level.EMERGENCY
+    with pytest.raises(AudioError, match="unplugged"):
+        next(turns)
+
+
+def test_a_short_command_ends_the_turn_at_a_short_pause(sphinx: Recognizer, assistant: Assistant,
+                                                        tmp_path: Path) -> None:
+    import subprocess
+
+    turn = tmp_path / "stop_then_more.wav"  # "Stop." then 1.3 s of quiet, then a description
+    subprocess.run(["sox", str(AUDIO / "turns" / "stop.wav"), str(AUDIO / "turns" / "describe.wav"), str(turn)],
+                   check=True)
+
+    def first_turn(quick: bool) -> pipeline.Heard:
+        endpoint = pipeline.Endpointer(quick=lambda text: quick and text == "stop")
+        return pipeline.recognize(iter_wav(turn), sphinx, assistant, lambda _: None, endpoint=endpoint)
+
+    stopped = first_turn(quick=True)
+    assert stopped.transcript.text == "stop" and stopped.audio_seconds < 2.5
+    whole = first_turn(quick=False)  # 1.3 s is a pause inside a turn: the description belongs to it
+    assert "back" in whole.transcript.text

@@ -91,3 +91,25 @@ def test_engine_choice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert stt.load("auto", None, tmp_path).name == "sphinx"
     monkeypatch.setenv(stt.MODEL_ENV, str(korean_vosk_model()))
     assert stt.resolve_model(None, tmp_path) == korean_vosk_model()
+
+
+@pytest.mark.parametrize("samples", [0, 1, 800, 1_599])  # nothing, one sample, 50 ms, just under 0.1 s
+def test_empty_and_very_short_audio_give_an_empty_transcript(sphinx: Recognizer, samples: int) -> None:
+    stream = sphinx.stream()
+    if samples:
+        stream.accept(b"\x10\x00" * samples)
+    final = stream.finish()
+    assert final.final and final.text == "" and final.words == ()
+
+
+def test_a_minute_of_tone_does_not_deafen_sphinx_to_the_next_recording(sphinx: Recognizer) -> None:
+    import numpy as np
+
+    seconds = np.arange(60 * sphinx.rate) / sphinx.rate
+    beep = (0.5 * 32767 * np.sin(2 * np.pi * 1000 * seconds)).astype("<i2").tobytes()
+    stream = sphinx.stream()
+    for start in range(0, len(beep), 3_200):
+        stream.accept(beep[start:start + 3_200])
+    stream.finish()
+    _, after = run(sphinx, AUDIO / "clean" / "em_not_breathing.wav")
+    assert "breathe" in after.text  # kept from the tone, the noise normalisation heard "what what"

@@ -62,6 +62,9 @@ def test_emergency_in_the_middle_of_the_interview_takes_over() -> None:
     last = turns[-1]
     assert last["disposition"] == "emergency" and last["state"] == "emergency"
     assert last["said"][0] == "Call 911 now."
+    # For the right reason: the whole turn was heard, not only its first word ("weight"), which as
+    # an unclear answer to the heartbeat question counted as yes (rule 4) and made it an emergency.
+    assert "not breathing" in str(last["heard"]) and "trouble breathing" in str(last["said"][1])
 
 
 def test_repeat_and_stop() -> None:
@@ -373,3 +376,17 @@ def test_a_grammar_reading_never_says_no_on_its_own(assistant: Assistant, sphinx
     assert session._prefer_answer("he can't breathe", "yes") == "he can't breathe"
     assert session._prefer_answer("um", "[unk]") == "um"
     speaker.close()
+
+
+def test_a_pause_inside_a_turn_keeps_the_whole_turn(tmp_path: Path) -> None:
+    # "My son's back has been sore all day." (1.2 s of quiet) "And now he is not breathing right.": one
+    # turn. At 0.3 s of end silence everything after the pause was dropped and it was home care.
+    recorded = TURNS / "paused_not_breathing.wav"
+    joined = tmp_path / "paused.wav"  # "... after playing at the park." (1.2 s) "Wait, now he is not breathing."
+    pause = silence_wav(tmp_path / "pause.wav", 0.4)  # with the recordings' own 0.4 s lead and tail: 1.2 s
+    subprocess.run(["sox", str(TURNS / "describe.wav"), str(pause), str(TURNS / "not_breathing.wav"), str(joined)],
+                   check=True)
+    for turn in (recorded, joined):
+        turns = listen(turn)
+        assert len(turns) == 2 and turns[1]["disposition"] == "emergency", turns
+        assert "breathing" in str(turns[1]["heard"]) and "trouble breathing" in str(turns[1]["said"][1]).lower()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +13,9 @@ from voicecare.domain import Finding, IntentSet, Level, Status, TriageResult
 from voicecare.matching import Matcher, MatchSettings
 
 MAX_UTTERANCE_CHARS = 2_000
-"""Longer input is cut: nobody says more in one breath, and matching stays fast."""
+"""Longer input is matched in overlapping windows of this size, so matching stays fast and nothing is cut."""
+WINDOW_OVERLAP_CHARS = 300
+"""Characters each window shares with the previous one: a sentence cut by one window is whole in the next."""
 
 
 @dataclass
@@ -40,8 +42,13 @@ class Assistant:
         return cls(loaded, Matcher(loaded, matching))
 
     def understand(self, transcript: str) -> tuple[Finding, ...]:
-        """What a final transcript says about the child: one finding per symptom, the last statement winning."""
-        return triage.findings(self.matcher.match(transcript[:MAX_UTTERANCE_CHARS]), self.intents)
+        """What a final transcript says about the child: one finding per symptom, the last statement winning.
+
+        A transcript longer than MAX_UTTERANCE_CHARS is read in overlapping windows, the most serious reading kept.
+        """
+        if len(transcript) <= MAX_UTTERANCE_CHARS:
+            return triage.findings(self.matcher.match(transcript), self.intents)
+        return most_serious(triage.findings(self.matcher.match(part), self.intents) for part in windows(transcript))
 
     def understand_partial(self, partial: str) -> dict[str, Finding]:
         """The present findings of a partial transcript when together they are an emergency, by symptom id.
@@ -54,9 +61,8 @@ class Assistant:
         return {f.symptom.id: f for f in found if f.status is Status.PRESENT}
 
     def answer(self, utterance: str) -> TriageResult:
-        """Triage one utterance, answering a care question asked in it."""
-        text = utterance[:MAX_UTTERANCE_CHARS]
-        return self.triage(self.understand(text), self.care_questions(text))
+        """Triage one utterance of any length, answering a care question asked in it."""
+        return self.triage(self.understand(utterance), self.care_questions(utterance[:MAX_UTTERANCE_CHARS]))
 
     def care_questions(self, text: str, *, on_topic: bool = False) -> tuple[CareQuestion, ...]:
         """The care question asked in ``text``, if any ("how long do I ice it?").
@@ -74,3 +80,40 @@ class Assistant:
         result = triage.triage(found, self.intents, disclaimer=self.disclaimer_due, care=care)
         self.disclaimer_due = False
         return result
+
+
+def windows(text: str, size: int = MAX_UTTERANCE_CHARS, overlap: int = WINDOW_OVERLAP_CHARS) -> Iterator[str]:
+    """Overlapping stretches of ``text`` of at most ``size`` characters, cut between words where there is a space."""
+    start = 0
+    while True:
+        end = min(len(text), start + size)
+        if end < len(text):
+            space = text.rfind(" ", start + overlap + 1, end)
+            end = space if space > 0 else end
+        yield text[start:end]
+        if end >= len(text):
+            return
+        back = text.find(" ", end - overlap, end)
+        start = back + 1 if back > start else end - overlap
+
+
+def most_serious(parts: Iterable[Sequence[Finding]]) -> tuple[Finding, ...]:
+    """One finding per symptom from readings of separate parts (windows of text, stretches of audio).
+
+    Within a part the later statement wins (rule 9); across parts a sign
+    affirmed anywhere is kept, and kept certain if any part was certain, so
+    splitting long input never lowers the answer.
+    """
+    kept: dict[str, Finding] = {}
+    for found in parts:
+        for finding in found:
+            before = kept.get(finding.symptom.id)
+            if before is None or _outranks(finding, before):
+                kept[finding.symptom.id] = finding
+    return tuple(kept.values())
+
+
+def _outranks(new: Finding, old: Finding) -> bool:
+    if old.status is Status.PRESENT:
+        return new.status is Status.PRESENT and old.uncertain and not new.uncertain
+    return new.status is Status.PRESENT or triage.replaces(old.status, new.status)

@@ -8,7 +8,7 @@ streamed in blocks, so a long file needs bounded memory.
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -66,9 +66,25 @@ class WavFormat:
         return self.data_bytes / (self.width * self.channels) / self.rate
 
 
+def usable(paths: Sequence[Path], report: Callable[[str], None]) -> list[Path]:
+    """The paths that are WAV files; each other one is reported in one line (one bad file must not stop a batch)."""
+    good = []
+    for path in paths:
+        try:
+            read_format(path)
+        except AudioError as exc:
+            report(str(exc))
+        else:
+            good.append(path)
+    return good
+
+
 def read_format(path: Path) -> WavFormat:
     """Parse a WAV header; AudioError with a one-line fix for anything else."""
     try:
+        if path.exists() and not path.is_dir() and not path.is_file():
+            # Opening a pipe would wait for a writer, and a device may never end.
+            raise AudioError(f"{path}: not a regular file (a pipe or device); give a WAV file")
         with path.open("rb") as handle:
             return _parse(handle, path, path.stat().st_size)
     except FileNotFoundError:

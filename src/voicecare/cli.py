@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import os
 import signal
+import stat
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -19,6 +20,11 @@ from voicecare.errors import InputError, VoicecareError
 from voicecare.intents import DEFAULT_LANGUAGE, ENV_VAR, IntentSettings
 
 Handler = Callable[[argparse.Namespace], int]
+MAX_TEXT_BYTES = 1 << 20
+"""Most bytes read from a text file or stdin (a typed list of utterances is far smaller)."""
+MAX_LINE_CHARS = 100_000
+"""Longest utterance accepted (about 1.5 s of matching); longer lines are refused, never cut."""
+STDIN = "-"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -157,12 +163,42 @@ def _register_answers(sub: argparse._SubParsersAction[_Parser], common: _Parser)
 
 
 def _read_lines(path: Path) -> list[str]:
+    """The lines of a regular file, or of stdin for "-"; InputError for anything else or too much."""
+    raw = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1) if str(path) == STDIN else _read_regular(path)
+    name = "standard input" if str(path) == STDIN else str(path)
+    if len(raw) > MAX_TEXT_BYTES:
+        raise InputError(f"{name}: more than {MAX_TEXT_BYTES // (1 << 20)} MiB of text; split it into smaller files")
     try:
-        return path.read_text(encoding="utf-8").splitlines()
+        return raw.decode("utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: cannot read it as UTF-8 text ({exc.__class__.__name__})") from None
+
+
+def _read_regular(path: Path) -> bytes:
+    """At most MAX_TEXT_BYTES + 1 bytes of a regular file: a pipe would hang and /dev/zero never ends."""
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer before we can refuse it.
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read it as UTF-8 text ({exc.__class__.__name__})") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot open it ({exc.strerror})") from None
+    if not stat.S_ISREG(os.fstat(handle).st_mode):
+        os.close(handle)
+        raise InputError(f"{path}: not a regular file (a folder, pipe or device); give a text file, "
+                         f"or '{STDIN}' to read standard input")
+    with os.fdopen(handle, "rb") as stream:
+        try:
+            return stream.read(MAX_TEXT_BYTES + 1)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read it ({exc.strerror})") from None
+
+
+def check_length(utterance: str, where: str) -> None:
+    """InputError for an utterance too long to triage: it is refused whole, never cut."""
+    if len(utterance) > MAX_LINE_CHARS:
+        raise InputError(f"{where}: {len(utterance):,} characters, more than the {MAX_LINE_CHARS:,} one "
+                         "utterance may have; put each utterance on its own line")
 
 
 def _triage(args: argparse.Namespace) -> int:
@@ -170,19 +206,30 @@ def _triage(args: argparse.Namespace) -> int:
         from voicecare.speech_cli import triage_audio
 
         return triage_audio(args)
-    utterances = [args.text] if args.text is not None else _read_lines(args.text_file)
+    if args.text is not None:
+        check_length(args.text, "--text")
+        utterances = [args.text]
+    else:
+        utterances = _read_lines(args.text_file)
     if not args.quiet and (args.say_to is not None or args.speaker is not None):
         from voicecare.speech_cli import triage_text_spoken
 
         return triage_text_spoken(args, utterances)  # text mode speaks only when asked where to
     assistant = load_assistant(args)
-    for utterance in utterances:
+    failed = 0
+    for number, utterance in enumerate(utterances, start=1):
+        try:
+            check_length(utterance, f"{args.text_file} line {number}" if args.text is None else "--text")
+        except InputError as exc:  # one bad line must not keep the rest (an emergency among them) from triage
+            print(f"voicecare: error: {exc}", file=sys.stderr, flush=True)
+            failed += 1
+            continue
         result = assistant.answer(utterance)
         if args.json:
             print(render.as_json_line(result, utterance, utterance), flush=True)
         else:
             print(render.as_text(result, utterance, assistant.intents.language) + "\n", flush=True)
-    return 0
+    return InputError.exit_code if failed else 0
 
 
 def _chat(args: argparse.Namespace) -> int:
@@ -194,9 +241,10 @@ def _chat(args: argparse.Namespace) -> int:
     while conversation.state is not State.DONE:
         if interactive:
             print("you> ", end="", flush=True)
-        line = sys.stdin.readline()
+        line = sys.stdin.readline(MAX_LINE_CHARS + 1)
         if not line:
             break
+        check_length(line.rstrip("\n"), "typed line")
         if not interactive:
             print(f"you> {line.rstrip()}")
         _print_turn(conversation.hear(line.strip()).messages, sys.stdout)

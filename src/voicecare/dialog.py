@@ -90,7 +90,8 @@ class Conversation:
         text = text[:MAX_UTTERANCE_CHARS]
         self.care = ()
         command = self._control(text, COMMANDS)
-        if command is not None and not unsure:
+        # "huh?" before anything was said has nothing to repeat: it is an unclear turn (rule 7 names the 911 signs).
+        if command is not None and not unsure and (command != "repeat" or self.last_said):
             return self._command(text, command)
         self._merge(unsure)
         if self.state is State.INTERVIEW:

@@ -8,13 +8,21 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from voicecare import triage
-from voicecare.assistant import Assistant
+from voicecare.assistant import Assistant, most_serious
 from voicecare.audio import AudioChunk
 from voicecare.domain import Finding, Level, Message, Status, TriageResult
 from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
 
-END_SILENCE_SECONDS = 0.3
-"""Quiet after speech that ends a caregiver's turn."""
+END_SILENCE_SECONDS = 1.5
+"""Quiet after speech that ends a caregiver's turn: longer than a pause for breath or thought
+inside one (1.2 s is common), which at 0.3 s cut "... and now he is not breathing right" off."""
+QUICK_END_SECONDS = 0.3
+"""Quiet that ends a turn that so far is a short answer or command ("no", "stop")."""
+MAX_UTTERANCE_SECONDS = 30.0
+"""An utterance longer than this is cut (a radio left on must not hold the assistant, and the
+recogniser's work per block grows with the utterance: 10 min in one took 4 times 5 min)."""
+PRE_ROLL_SECONDS = 0.3
+"""Audio kept from before speech was noticed, so the first word is not clipped."""
 SPEECH_FACTOR = 4.0
 """A block is speech when its energy is this many times the noise floor."""
 MIN_SPEECH_RMS = 0.01
@@ -65,16 +73,27 @@ class Endpointer:
     """Decides from loudness when the caregiver has finished speaking.
 
     Vosk's own endpointer cannot be tuned in the PyPI release and
-    PocketSphinx's waits longer, so the turn ends here.
+    PocketSphinx's waits longer, so the turn ends here: after
+    ``end_silence`` of quiet, or ``quick_silence`` when what has been heard
+    so far is a short answer or command (``quick(text)``), so "stop" and
+    "no" are acted on at once. Anything said after that is the next turn.
     """
 
-    def __init__(self, end_silence: float = END_SILENCE_SECONDS) -> None:
+    def __init__(self, end_silence: float = END_SILENCE_SECONDS, quick: Callable[[str], bool] = lambda text: False,
+                 quick_silence: float = QUICK_END_SECONDS) -> None:
         self.end_silence = end_silence
+        self.quick = quick
+        self.quick_silence = quick_silence
         self.loudness = Loudness()
         self.heard_speech = False
         self.quiet_for = 0.0
         self.speech_end = 0.0
         """Seconds into the stream where the last speech block ended."""
+        self._short = False
+
+    def heard(self, text: str) -> None:
+        """The latest partial transcript."""
+        self._short = bool(text) and self.quick(text)
 
     def feed(self, chunk: AudioChunk) -> bool:
         """True once speech has been followed by enough quiet."""
@@ -83,7 +102,8 @@ class Endpointer:
             self.speech_end = chunk.start + chunk.seconds
             return False
         self.quiet_for += chunk.seconds
-        return self.heard_speech and self.quiet_for >= self.end_silence
+        needed = self.quick_silence if self._short else self.end_silence
+        return self.heard_speech and self.quiet_for >= needed
 
 
 def unsure_red_flags(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = ()) -> list[Finding]:
@@ -100,12 +120,17 @@ def unsure_red_flags(assistant: Assistant, transcript: Transcript, early: Sequen
 
 def answer_transcript(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = ()) -> TriageResult:
     """Triage the best reading, adding red flags that only the alternatives or partials heard (rule 4)."""
+    return assistant.triage(heard_findings(assistant, transcript, early))
+
+
+def heard_findings(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = ()) -> list[Finding]:
+    """The best reading's findings and the red flags only alternatives or partials heard (rule 4)."""
     heard = assistant.understand(transcript.text)
     if transcript.confidence is not None and transcript.confidence < LOW_CONFIDENCE:
         # The recogniser itself doubts these words: they still count, but are
         # marked unsure, so an emergency is said and then offered for correction.
         heard = tuple(replace(f, uncertain=True) for f in heard)
-    return assistant.triage([*heard, *unsure_red_flags(assistant, transcript, early)])
+    return [*heard, *unsure_red_flags(assistant, transcript, early)]
 
 
 def emergencies(assistant: Assistant, text: str) -> dict[str, Finding]:
@@ -169,6 +194,8 @@ def recognize(
                 early = emergency_messages(assistant, steady)
                 on_emergency(early)
         spent += time.perf_counter() - began
+        if endpoint is not None and partial is not None:
+            endpoint.heard(partial.text)
         if endpoint is not None and endpoint.feed(chunk):
             break
     began = time.perf_counter()
@@ -204,3 +231,126 @@ def still_to_say(result: TriageResult, already: Sequence[Message]) -> list[Messa
     """The answer without the emergency lines a partial result already triggered."""
     said = {m.text for m in already}
     return [m for m in result.messages if m.text not in said]
+
+
+# ---- long audio: split at pauses into utterances, each recognised afresh
+
+
+def utterances(chunks: Iterable[AudioChunk], speaking: Callable[[], bool] = lambda: False,
+               quiet: Callable[[float], None] = lambda seconds: None,
+               max_seconds: float = MAX_UTTERANCE_SECONDS) -> Iterator[Iterator[AudioChunk]]:
+    """Split a stream into utterances: each starts where speech starts, with a little audio from before.
+
+    Whoever reads an utterance ends it (``recognize`` with an ``Endpointer``)
+    or it ends after ``max_seconds``; the next one starts at the next speech,
+    so quiet between utterances is never recognised. ``speaking()`` true drops
+    the audio (a microphone deaf while voicecare speaks); ``quiet(seconds)``
+    is told how long nothing has been said.
+    """
+    loudness = Loudness()
+    pending: list[AudioChunk] = []
+    silent = 0.0
+    stream = iter(chunks)
+    failed: list[Exception] = []
+    for chunk in stream:
+        if speaking():
+            pending.clear()
+            continue
+        if not loudness.is_speech(chunk):
+            keep = max(1, round(PRE_ROLL_SECONDS / max(chunk.seconds, 1e-3)))
+            pending = [*pending, chunk][-keep:]
+            silent += chunk.seconds
+            quiet(silent)
+            continue
+        silent = 0.0
+        yield _utterance(chunk, pending, stream, max_seconds, failed)
+        if failed:
+            raise failed[0]
+        pending = []
+
+
+def _utterance(first: AudioChunk, pre_roll: list[AudioChunk], rest: Iterator[AudioChunk],
+               max_seconds: float, failed: list[Exception]) -> Iterator[AudioChunk]:
+    yield from pre_roll
+    yield first
+    spent = first.seconds
+    try:
+        for chunk in rest:
+            yield chunk
+            spent += chunk.seconds
+            if spent >= max_seconds:
+                return
+    except Exception as exc:
+        # The microphone went away mid-sentence. The reader decides what the
+        # fragment is worth (recognize's _ending_on_fault: answered when an
+        # emergency was already said, else not taken as the caregiver's turn,
+        # so a cut "no, nothing like..." never becomes a "yes"); utterances()
+        # raises the fault again if the reader did not.
+        failed.append(exc)
+        raise
+
+
+@dataclass(frozen=True)
+class Recording:
+    """What recognition produced for a whole recording, heard utterance by utterance."""
+
+    parts: tuple[Heard, ...]
+    """One per utterance, in order (none for silence)."""
+    audio_seconds: float
+    """Length of the recording."""
+
+    @property
+    def transcript(self) -> Transcript:
+        """The utterances' best readings joined; alternatives are those of any utterance."""
+        return Transcript(" ".join(p.transcript.text for p in self.parts if p.transcript.text), True,
+                          tuple(a for p in self.parts for a in p.transcript.alternatives))
+
+    @property
+    def recognize_seconds(self) -> float:
+        """Wall-clock seconds spent recognising."""
+        return sum(p.recognize_seconds for p in self.parts)
+
+    @property
+    def emergency_at(self) -> float | None:
+        """Seconds into the recording when a partial result first showed an emergency."""
+        return next((p.emergency_at for p in self.parts if p.emergency_at is not None), None)
+
+    @property
+    def early(self) -> tuple[Message, ...]:
+        """Emergency messages already handed to the speaker."""
+        return tuple(m for p in self.parts for m in p.early)
+
+
+def recognize_recording(chunks: Iterable[AudioChunk], recognizer: Recognizer, assistant: Assistant,
+                        on_emergency: Callable[[Sequence[Message]], None],
+                        end_silence: float = END_SILENCE_SECONDS) -> Recording:
+    """Recognise audio of any length in bounded time and memory: a fresh stream per utterance.
+
+    ``on_emergency`` is called once, for the first utterance whose partial
+    results show an emergency.
+    """
+    told = False
+
+    def once(messages: Sequence[Message]) -> None:
+        nonlocal told
+        if not told:
+            told = True
+            on_emergency(messages)
+
+    end = 0.0
+
+    def timed(stream: Iterable[AudioChunk]) -> Iterator[AudioChunk]:
+        nonlocal end
+        for chunk in stream:
+            end = chunk.start + chunk.seconds
+            yield chunk
+
+    parts = [recognize(utterance, recognizer, assistant, once, endpoint=Endpointer(end_silence))
+             for utterance in utterances(timed(chunks))]
+    return Recording(tuple(parts), end)
+
+
+def answer_recording(assistant: Assistant, recording: Recording) -> TriageResult:
+    """Triage every utterance; across them the most serious reading of each sign wins."""
+    return assistant.triage(most_serious(heard_findings(assistant, p.transcript, p.early_findings)
+                                         for p in recording.parts))

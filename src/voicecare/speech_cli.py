@@ -17,7 +17,7 @@ from voicecare import render
 from voicecare.assistant import Assistant
 from voicecare.cli import load_assistant
 from voicecare.devices import find_output
-from voicecare.errors import InputError, ModelError, VoicecareError
+from voicecare.errors import AudioError, InputError, ModelError, VoicecareError
 from voicecare.interfaces import AudioSink, Recognizer, Synthesizer
 from voicecare.sinks import NullSink, SoundDeviceSink, WavSink
 from voicecare.tts import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM, Pyttsx3Synthesizer, Speaker
@@ -183,26 +183,44 @@ def triage_audio(args: argparse.Namespace) -> int:
     """``voicecare triage --audio FILE...``: one result per file, the model loaded once.
 
     Each result is printed as soon as it is decided, before it is spoken:
-    speech never delays the printed 911 instruction.
+    speech never delays the printed 911 instruction. A file that cannot be
+    read is reported in one line and the others are still triaged (an
+    emergency among them must not wait); the exit status is then 2.
     """
     from voicecare import audio
 
-    for path in args.audio:
-        audio.read_format(path)  # fail fast, before loading anything, on a file that is not audio
+    files = audio.usable(args.audio, lambda problem: warn(f"error: {problem}"))
+    if not files:
+        return InputError.exit_code
     if not args.quiet:
         check_speech_options(args)
     assistant = load_assistant(args)
     recognizer = load_recognizer(args, assistant)
+    failed = len(args.audio) - len(files)
     if args.quiet:
-        for path in args.audio:
-            _triage_file(args, assistant, recognizer, path, None)
-        return 0
+        failed += _triage_files(args, files, assistant, recognizer, None)
+        return InputError.exit_code if failed else 0
     with make_speaker(args, assistant) as speaker:
-        for path in args.audio:
-            _triage_file(args, assistant, recognizer, path, speaker)
-            # Each recording is its own caregiver: one reply must not cut off another.
-            speaker.wait_idle()
+        failed += _triage_files(args, files, assistant, recognizer, speaker)
+    if failed:
+        return InputError.exit_code
     return SPEECH_FAILED if speaker.failed else 0
+
+
+def _triage_files(args: argparse.Namespace, files: Sequence[Path], assistant: Assistant, recognizer: Recognizer,
+                  speaker: Speaker | None) -> int:
+    """Triage each recording in turn; how many could not be read to the end."""
+    failed = 0
+    for path in files:
+        try:
+            _triage_file(args, assistant, recognizer, path, speaker)
+        except AudioError as exc:  # e.g. the file was cut short or removed while being read
+            warn(f"error: {exc}")
+            failed += 1
+            continue
+        if speaker is not None:
+            speaker.wait_idle()  # each recording is its own caregiver: one reply must not cut off another
+    return failed
 
 
 def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Recognizer, path: Path,
@@ -210,9 +228,9 @@ def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Rec
     from voicecare import audio, pipeline
 
     say = speaker.say if speaker is not None else (lambda messages: None)
-    heard = pipeline.recognize(audio.iter_wav(path, recognizer.rate), recognizer, assistant, say)
+    heard = pipeline.recognize_recording(audio.iter_wav(path, recognizer.rate), recognizer, assistant, say)
     began = time.perf_counter()
-    result = pipeline.answer_transcript(assistant, heard.transcript, heard.early_findings)
+    result = pipeline.answer_recording(assistant, heard)
     triage_ms = (time.perf_counter() - began) * 1000
     extra = {
         "engine": recognizer.name,
@@ -223,7 +241,7 @@ def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Rec
         "emergency_detected_at": None if heard.emergency_at is None else round(heard.emergency_at, 2),
         "timings": {
             "recognize_seconds": round(heard.recognize_seconds, 3),
-            "realtime_factor": round(heard.recognize_seconds / max(heard.audio_seconds, 1e-6), 3),
+            "realtime_factor": round(heard.recognize_seconds / heard.audio_seconds, 3) if heard.audio_seconds else 0.0,
             "triage_ms": round(triage_ms, 3),
         },
     }

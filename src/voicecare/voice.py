@@ -8,7 +8,7 @@ speaker.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from voicecare import pipeline
@@ -19,10 +19,6 @@ from voicecare.domain import Basis, Finding, Level, Message, Status
 from voicecare.interfaces import Recognizer
 from voicecare.tts import Speaker
 
-PRE_ROLL_SECONDS = 0.3
-"""Audio kept from before speech was noticed, so the first word is not clipped."""
-MAX_TURN_SECONDS = 30.0
-"""A turn longer than this is cut (a radio left on must not hold the assistant forever)."""
 ECHO_SECONDS = 3.0
 """How long after voicecare said something the microphone may still hear it (room echo)."""
 ECHO_SHARE = 0.6
@@ -103,7 +99,7 @@ class VoiceSession:
     def take_turn(self, chunks: Iterator[AudioChunk]) -> TurnReport | None:
         """Recognise one turn from ``chunks`` (ended by quiet or by the audio), answer it."""
         heard = pipeline.recognize(chunks, self.recognizer, self.assistant, self.speaker.say, self._grammar(),
-                                   pipeline.Endpointer(self.settings.end_silence), echo=self._echo)
+                                   pipeline.Endpointer(self.settings.end_silence, self._short_answer), echo=self._echo)
         text = heard.transcript.text
         if heard.emergency_at is None and self._echo(text):
             return None  # voicecare heard itself
@@ -122,6 +118,30 @@ class VoiceSession:
         report = self._report(turn, heard)
         self.on_turn(report)
         return report
+
+    def take_recording(self, chunks: Iterable[AudioChunk], after_turn: Callable[[], object] = lambda: None) -> None:
+        """A recorded file as the caregiver's turns: one per utterance, the last ended by the end of the file.
+
+        A turn ends at ``end_silence`` of quiet, so a short pause keeps it
+        whole; a file with no speech at all is one silent turn (silence
+        answers a question as "yes", rule 4). ``after_turn`` runs after each
+        (replay waits there for the reply to be spoken, as a caregiver would).
+        """
+        heard_any = False
+        for utterance in pipeline.utterances(chunks):
+            heard_any = True
+            self.take_turn(utterance)
+            after_turn()
+            if self.done:
+                return
+        if not heard_any:
+            self.take_turn(iter(()))
+            after_turn()
+
+    def _short_answer(self, text: str) -> bool:
+        """True when ``text`` is an answer or command and nothing else: the turn may end at a short pause."""
+        short = len(self._tokens(text)) <= SHORT_ANSWER_WORDS
+        return short and self.conversation.answer_kind(text) is not None and not self.assistant.matcher.match(text)
 
     def _prefer_answer(self, free: str, limited: str) -> str:
         """The small-vocabulary reading for a short answer or command, when it is safe to trust.
@@ -217,32 +237,6 @@ def turns_from(chunks: Iterator[AudioChunk], speaking: Callable[[], bool],
     interrupt, and ``VoiceSession`` discards what is only voicecare's echo).
     ``quiet(seconds)`` is told how long nothing has been said; ``gate``
     silences blocks that are only voicecare's echo (see ``echo.EchoGate``).
+    A turn ends after ``VoiceSettings.end_silence`` of quiet (see ``take_turn``).
     """
-    loudness = pipeline.Loudness()
-    pending: list[AudioChunk] = []
-    silent = 0.0
-    chunks = (gate(chunk) for chunk in chunks)
-    for chunk in chunks:
-        if speaking():
-            pending.clear()
-            continue
-        if not loudness.is_speech(chunk):
-            keep = max(1, round(PRE_ROLL_SECONDS / max(chunk.seconds, 1e-3)))
-            pending = [*pending, chunk][-keep:]
-            silent += chunk.seconds
-            quiet(silent)
-            continue
-        silent = 0.0
-        yield _turn(chunk, pending, chunks)
-        pending = []
-
-
-def _turn(first: AudioChunk, pre_roll: list[AudioChunk], rest: Iterator[AudioChunk]) -> Iterator[AudioChunk]:
-    yield from pre_roll
-    yield first
-    spent = first.seconds
-    for chunk in rest:
-        yield chunk
-        spent += chunk.seconds
-        if spent >= MAX_TURN_SECONDS:
-            return
+    return pipeline.utterances((gate(chunk) for chunk in chunks), speaking, quiet)

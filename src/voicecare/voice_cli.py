@@ -14,7 +14,7 @@ from typing import Any
 
 from voicecare import kiosk_config
 from voicecare.assistant import Assistant
-from voicecare.audio import AudioChunk, iter_wav, read_format
+from voicecare.audio import AudioChunk, iter_wav, usable
 from voicecare.cli import load_assistant
 from voicecare.dialog import DEFAULT_MAX_QUESTIONS, State
 from voicecare.echo import EchoGate
@@ -157,22 +157,23 @@ def listen(args: argparse.Namespace) -> int:
 
 
 def _replay(args: argparse.Namespace) -> int:
-    """Each file is the caregiver's next turn, at real-time pace unless --fast."""
-    for path in args.input_files:
-        read_format(path)
+    """Each file holds the caregiver's next turns, at real-time pace unless --fast; a bad file is reported and skipped."""
+    files = usable(args.input_files, lambda problem: warn(f"error: {problem}"))
+    if not files:
+        return InputError.exit_code
     sink = DirectorySink(args.say_to_dir) if args.say_to_dir is not None else None
     session, speaker, _ = _session(args, settings_from(args), sink)
     with speaker:
         session.greet()
-        for index, path in enumerate(args.input_files, start=1):
+        for index, path in enumerate(files, start=1):
             speaker.wait_idle()
             if sink is not None:
                 sink.start(index)
-            session.take_turn(_paced(iter_wav(path, session.recognizer.rate), args.fast))
+            session.take_recording(_paced(iter_wav(path, session.recognizer.rate), args.fast), speaker.wait_idle)
             if session.done:
                 break
         speaker.wait_idle()
-    return 0
+    return InputError.exit_code if len(files) < len(args.input_files) else 0
 
 
 def _paced(chunks: Iterator[AudioChunk], fast: bool) -> Iterator[AudioChunk]:
