@@ -47,6 +47,12 @@ def add_speech_arguments(command: argparse.ArgumentParser) -> None:
                          help="speech recogniser (default auto: Vosk if a model is installed, else PocketSphinx)")
     command.add_argument("--model", type=Path,
                          help="Vosk model folder (default: $VOICECARE_MODEL, else the first in $VOICECARE_MODELS or models/)")
+    command.add_argument("--general-english", action="store_true",
+                         help="PocketSphinx: mix general English into the intents' language model (fewer invented "
+                              "symptoms and false alarms in noise, but more emergencies missed in noise: see README)")
+    command.add_argument("--front-end", action="store_true",
+                         help="clean the audio first (WebRTC noise suppression and automatic gain; helps with other "
+                              "talkers, hurts clean speech: see README)")
     command.add_argument("--say-to", type=Path, metavar="FILE.wav", help="write the spoken reply to this WAV file")
     command.add_argument("--speaker", metavar="DEVICE", help="speaker (index or part of its name; see 'voicecare devices')")
     command.add_argument("--quiet", action="store_true", help="print the reply only; do not speak")
@@ -141,13 +147,22 @@ def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Seq
     """The recogniser the options ask for; says on stderr which engine and model are in use.
 
     ``phrases`` (a wake phrase) are added to the PocketSphinx language model.
+    With --general-english the first start mixes that model with general English (seconds to a minute), then cached.
     """
-    from voicecare import lm, stt
+    from voicecare import frontend, lm, lmmix, stt
+    from voicecare.frontend import FrontEndSettings
 
     loaded_at = time.perf_counter()
     language = None
     if args.engine == "sphinx" or (args.engine == "auto" and stt.resolve_model(args.model, models_dir()) is None):
-        build = functools.partial(lm.build, assistant.intents, stt.sphinx_words(), phrases=phrases)
+        ours = functools.partial(lm.build, assistant.intents, stt.sphinx_words(), phrases=phrases)
+
+        def build(cache: Path) -> Path:
+            if not getattr(args, "general_english", False):
+                return ours(cache)
+            # The intents' phrases favoured inside general English, so ordinary talk is heard as itself.
+            return lmmix.build(ours(cache), stt.sphinx_model_dir() / "en-us.lm.bin", cache)
+
         try:
             language = build(cache_dir())
         except OSError as exc:
@@ -159,6 +174,7 @@ def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Seq
                 raise InputError(f"cannot write the PocketSphinx language model anywhere ({again.strerror or again}); "
                                  "free some disk space") from None
     recognizer = stt.load(args.engine, args.model, models_dir(), language)
+    recognizer = frontend.with_front_end(recognizer, FrontEndSettings(enabled=getattr(args, "front_end", False)))
     warn(f"recognising with {recognizer.name}: {recognizer.description} "
          f"(loaded in {time.perf_counter() - loaded_at:.2f} s)")
     return recognizer
