@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import random
 import subprocess
 import tempfile
@@ -29,7 +30,8 @@ RATE = 16_000
 SEED = 20261125
 LEAD_SECONDS = 0.5
 """Quiet before and after the words, as when a person starts and stops talking."""
-CORPUS = Path("/work/shared/corpus")
+CORPUS = Path(os.environ.get("VOICECARE_SHARED_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus"))
+"""The corpus written by others, beside the checkout (../shared/corpus); $VOICECARE_SHARED_CORPUS overrides."""
 CACHE = Path(__file__).resolve().parents[1] / ".bench"
 LABELS = ("emergency", "urgent", "follow_up", "home_care", "unclear")
 MAX_WORDS = 20
