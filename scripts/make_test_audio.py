@@ -7,6 +7,9 @@ as 16 kHz mono 16-bit WAV in clean/, then mixed with seeded noise at 10 dB
 SNR into noisy/. A few copies in other WAV formats, silence, noise alone
 and off-topic speech are made for the format and robustness tests.
 Run: .venv/bin/python scripts/make_test_audio.py [--turns-only]
+(--turns-only makes only the conversation turns of turns.tsv not recorded
+yet: piper does not say a sentence the same way twice, and the recorded ones
+are tested on; the turns with a measured pause are made again.)
 """
 
 from __future__ import annotations
@@ -129,7 +132,8 @@ def main() -> None:
     rng = np.random.default_rng(SEED)
     if "--turns-only" in sys.argv:
         for ident, text in conversation_turns():
-            write(ROOT / "turns" / f"{ident}.wav", speak(voice, text))
+            if not (ROOT / "turns" / f"{ident}.wav").exists():
+                write(ROOT / "turns" / f"{ident}.wav", speak(voice, text))
         paused_turns(voice)
         return
     for ident, _, text in utterances():

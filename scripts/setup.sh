@@ -6,8 +6,10 @@ cd "$(dirname "$0")/.."
 extras="${1:-speech}"
 
 # System packages: the speech synthesiser pyttsx3 drives on Linux, PortAudio for
-# the microphone and speaker, and sox for preparing audio files.
+# the microphone and speaker, and sox for preparing audio files; with the dev
+# extra, flite too (more voices for the speech bench).
 apt_packages=(python3-venv python3-dev espeak-ng libespeak-ng1 libportaudio2 sox)
+[[ "$extras" == *dev* ]] && apt_packages+=(flite)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

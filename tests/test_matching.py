@@ -64,6 +64,14 @@ def test_symptom_words_with_not_are_affirmed(matcher: Matcher, text: str) -> Non
     assert set(found(matcher, text).values()) == {Status.PRESENT}
 
 
+@pytest.mark.parametrize("text", ["slower he is not breathing", "slow down, she is not breathing",
+                                  "faster he is not breathing"])
+def test_a_command_before_a_symptom_s_own_not_does_not_deny_it(matcher: Matcher, text: str) -> None:
+    # "slower ... breathing" is also a loose breathing pattern; it must not take the "not" of "not breathing".
+    assert found(matcher, text) == {"trouble_breathing": Status.PRESENT}
+    assert found(matcher, "he is not breathing hard") == {"trouble_breathing": Status.ABSENT}
+
+
 def test_can_t_walk_is_affirmed(matcher: Matcher) -> None:
     assert found(matcher, "she can't walk") == {"trouble_walking": Status.PRESENT}
 

@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import AUDIO, english_vosk_model
 from voicecare import pipeline, stt
 from voicecare.assistant import Assistant
-from voicecare.audio import iter_wav
+from voicecare.audio import AudioChunk, iter_wav
 from voicecare.domain import Level, Message
 from voicecare.evaluation import Case, Report, evaluate, format_report
 from voicecare.interfaces import Recognizer, Transcript
@@ -119,6 +119,22 @@ def test_words_the_recogniser_doubts_are_kept_but_marked_unsure(assistant: Assis
     assert not any(m.kind == "confirm" for m in sure.messages)
 
 
+def test_an_emergency_is_acted_on_when_the_caregiver_stops_right_after_saying_it(
+        sphinx: Recognizer, assistant: Assistant) -> None:
+    # "He won't wake" and then nothing: the partial that shows the emergency never changes again.
+    # It must be acted on one block later, not only once a further word is heard.
+    path = AUDIO / "clean" / "em_wont_wake.wav"  # "He won't wake up, I keep trying and he won't wake up."
+    full = pipeline.recognize(iter_wav(path), sphinx, assistant, lambda _: None)
+    words_end = next(end for word, _, end in full.transcript.words if word == "wake")
+    spoken = [c for c in iter_wav(path) if c.start + c.seconds <= words_end + 0.1]
+    end = spoken[-1].start + spoken[-1].seconds
+    quiet = [AudioChunk(bytes(len(spoken[0].pcm)), spoken[0].rate, end + i * spoken[0].seconds) for i in range(15)]
+    said: list[Sequence[Message]] = []
+    heard = pipeline.recognize(iter(spoken + quiet), sphinx, assistant, said.append)
+    assert heard.emergency_at is not None and said
+    assert heard.emergency_at - words_end <= 0.3
+
+
 def test_long_recording_is_heard_utterance_by_utterance_and_the_last_emergency_found(
         sphinx: Recognizer, assistant: Assistant, tmp_path: Path) -> None:
     import wave
@@ -152,7 +168,6 @@ def test_a_microphone_lost_mid_sentence_is_reported_after_what_was_said_is_heard
         sphinx: Recognizer, assistant: Assistant) -> None:
     from collections.abc import Iterator
 
-    from voicecare.audio import AudioChunk
     from voicecare.errors import AudioError
 
     def unplugged() -> Iterator[AudioChunk]:

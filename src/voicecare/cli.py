@@ -18,6 +18,7 @@ from voicecare.assistant import Assistant
 from voicecare.dialog import DEFAULT_MAX_QUESTIONS
 from voicecare.errors import InputError, VoicecareError
 from voicecare.intents import DEFAULT_LANGUAGE, ENV_VAR, IntentSettings
+from voicecare.tts import DEFAULT_RATE_WPM
 
 Handler = Callable[[argparse.Namespace], int]
 MAX_TEXT_BYTES = 1 << 20
@@ -215,6 +216,9 @@ def _triage(args: argparse.Namespace) -> int:
         from voicecare.speech_cli import triage_text_spoken
 
         return triage_text_spoken(args, utterances)  # text mode speaks only when asked where to
+    if not args.quiet and (args.rate != DEFAULT_RATE_WPM or args.voice is not None):
+        print("voicecare: --rate and --voice shape speech, and text mode speaks only with --say-to FILE.wav "
+              "or --speaker DEVICE; printing only", file=sys.stderr)
     assistant = load_assistant(args)
     failed = 0
     for number, utterance in enumerate(utterances, start=1):
@@ -224,6 +228,7 @@ def _triage(args: argparse.Namespace) -> int:
             print(f"voicecare: error: {exc}", file=sys.stderr, flush=True)
             failed += 1
             continue
+        assistant.disclaimer_due = True  # each line is its own caregiver (rule 8: once to each)
         result = assistant.answer(utterance)
         if args.json:
             print(render.as_json_line(result, utterance, utterance), flush=True)

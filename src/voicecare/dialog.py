@@ -10,11 +10,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from voicecare import triage
+from voicecare import spoken, triage
 from voicecare.answers import ANYTHING_ELSE, AnswerKind, AnswerReader
 from voicecare.assistant import MAX_UTTERANCE_CHARS, Assistant
 from voicecare.care import CareQuestion
 from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status, TriageResult
+from voicecare.tts import DEFAULT_RATE_WPM
 
 DEFAULT_MAX_QUESTIONS = 4
 """Rule 5: a few questions at most; beyond these, only questions about emergency and urgent signs are asked."""
@@ -24,7 +25,7 @@ COMMAND_OF_ANSWER = {"goodbye": "quit"}
 """The reader's command ids that the conversation knows by another name."""
 # Answer kinds, checked in this order: "no she doesn't" is a no, "not sure" is not a no.
 ANSWER_ORDER = ("not_sure", "no", "yes")
-COMMANDS = ("repeat", "stop", "start_over", "help", "quit", "skip", "slower", "faster")
+COMMANDS = ("repeat", "stop", "start_over", "help", "quit", "skip", "slower", "faster", *spoken.REQUESTS)
 
 
 class State(StrEnum):
@@ -47,7 +48,14 @@ class Turn:
     state: State
     disposition: Level | None
     command: str | None = None
-    """The control word understood, if the turn was a command (repeat, slower, ...)."""
+    """The control word understood, if the turn was a command (repeat, slower, more, ...)."""
+    spoken: tuple[Message, ...] | None = None
+    """What is said aloud now (rule 13: short; the rest waits for "more"); None: all of ``messages``."""
+
+    @property
+    def said_aloud(self) -> tuple[Message, ...]:
+        """The messages to speak."""
+        return self.messages if self.spoken is None else self.spoken
 
 
 @dataclass
@@ -60,6 +68,15 @@ class Conversation:
     state: State = State.LISTENING
     asked: list[InterviewQuestion] = field(default_factory=list)
     last_said: tuple[Message, ...] = ()
+    last_spoken: tuple[Message, ...] = ()
+    rate_wpm: float = DEFAULT_RATE_WPM
+    """The speaking rate, for estimating how long an answer takes to say."""
+    waiting: tuple[tuple[Message, ...], ...] = ()
+    """Items of the last answer not said yet, given one at a time on request ("more")."""
+    answered: Level | None = None
+    """The disposition of the last answer, for "why"."""
+    answer: tuple[Message, ...] = ()
+    """The last answer in full."""
     reader: AnswerReader | None = None
     """Understands interview answers (built from the assistant when not given)."""
     asked_again: set[str] = field(default_factory=set)
@@ -106,11 +123,18 @@ class Conversation:
         self.care = self.assistant.care_questions(text, on_topic=any(f.status is Status.PRESENT for f in self.found))
         return self._respond(text)
 
+    def command_of(self, text: str) -> str | None:
+        """The command ``text`` is, when the whole of it is one ("slower", "tell me more")."""
+        return self._control(text[:MAX_UTTERANCE_CHARS], COMMANDS)
+
     def _command(self, text: str, command: str) -> Turn:
         if command == "repeat":
-            return Turn(text, self.last_said, self.state, None, command)
+            return Turn(text, self.last_said, self.state, None, command, self.last_spoken)
+        if command in spoken.REQUESTS:
+            return self._request(text, command)
         if command == "start_over":
             self.found, self.asked, self.state = [], [], State.LISTENING
+            self.waiting, self.answered, self.answer = (), None, ()
             return self._turn(text, [self._say("start_over")], None, command)
         if command == "quit":
             self.state = State.DONE
@@ -235,9 +259,35 @@ class Conversation:
                     return kind
         return None
 
+    def _request(self, text: str, request: str) -> Turn:
+        """The next short item of what waits (rule 13): "more", "what do I do at home", "why", ..."""
+        rules = self.assistant.intents.spoken
+        if rules is None or self.answered is None:
+            return self._turn(text, [self._say("listening")], None, request)
+        if request == "why":
+            said = [Message(self.answered, MessageKind.ADVICE, rules.why[self.answered])]
+        else:
+            kinds = rules.requests.get(request, ())
+            said, self.waiting = spoken.take(self.waiting, kinds, rules, self.rate_wpm)
+            if not said and kinds:  # all of it was said already: say it again, it was asked for
+                said, _ = spoken.take(spoken.units(self.answer), kinds, rules, self.rate_wpm)
+        if self.state is State.INTERVIEW:  # what waits comes with the advice; the question is still open
+            closing = [Message(self.asked[-1].level, MessageKind.QUESTION, self.asked[-1].ask)]
+        else:
+            closing = [Message(Level.UNCLEAR, MessageKind.CONVERSATION, rules.offers["next" if self.waiting else "done"])]
+        if not self.waiting and self.state is State.ANYTHING_ELSE:
+            closing.append(self._say("anything_else"))
+        messages = (*said, *closing)
+        self.last_said = self.last_spoken = messages
+        return Turn(text, messages, self.state, None, request, messages)
+
     def _say(self, key: str) -> Message:
         return Message(Level.UNCLEAR, MessageKind.CONVERSATION, self.assistant.intents.messages[f"conversation.{key}"])
 
     def _turn(self, text: str, messages: Sequence[Message], level: Level | None, command: str | None = None) -> Turn:
-        self.last_said = tuple(messages)
-        return Turn(text, tuple(messages), self.state, level, command)
+        now = tuple(messages)
+        if level is not None:  # an answer: say the short part, keep the rest for "more" (a new answer replaces it)
+            planned = spoken.plan(messages, level, self.assistant.intents.spoken, self.rate_wpm)
+            now, self.waiting, self.answered, self.answer = planned.now, planned.waiting, level, tuple(messages)
+        self.last_said, self.last_spoken = tuple(messages), now
+        return Turn(text, tuple(messages), self.state, level, command, now)

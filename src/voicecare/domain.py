@@ -7,10 +7,11 @@ from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # language.py and measures.py build on this module
+if TYPE_CHECKING:  # language.py, measures.py and spoken.py build on this module
     from voicecare.care import CareBook, CareQuestion
     from voicecare.language import Language
     from voicecare.measures import MeasureBook
+    from voicecare.spoken import SpokenRules
 
 
 class Level(IntEnum):
@@ -139,6 +140,8 @@ class IntentSet:
     """Numbers that decide a symptom by their size (the topics' measures.toml), if any topic has them."""
     care: CareBook | None = None
     """Care questions and their short answers (the topics' care.toml), if any topic has them."""
+    spoken: SpokenRules | None = None
+    """What is said first and what waits for "more" (spoken.toml); None: everything is said."""
 
     def symptom(self, symptom_id: str) -> Symptom:
         """The symptom with this id (KeyError if unknown)."""

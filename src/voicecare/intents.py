@@ -12,6 +12,7 @@ from typing import Any
 from voicecare import care as care_file
 from voicecare import language as language_file
 from voicecare import measure_files
+from voicecare import spoken as spoken_file
 from voicecare.care import CareBook
 from voicecare.domain import Combination, IntentSet, InterviewQuestion, Level, Symptom, Topic
 from voicecare.errors import IntentError
@@ -36,7 +37,7 @@ COMMON_MESSAGES = (
 )
 CONTROL_KINDS = (
     "yes", "no", "not_sure", "skip", "repeat", "stop", "start_over", "help", "quit",
-    "slower", "faster",
+    "slower", "faster", *spoken_file.REQUESTS,
 )
 CONVERSATION_MESSAGES = (
     "greeting", "interview_intro", "anything_else", "listening", "help", "start_over", "go_ahead", "goodbye",
@@ -142,7 +143,8 @@ def _collect(root: Path, problems: list[str]) -> IntentSet:
     return IntentSet(topics=topics, messages=messages, controls=controls, language=language,
                      common_words=_words(root / COMMON_WORDS, language),
                      frequent_words=_words(root / FREQUENT_WORDS, language), folder=root,
-                     measures=_measures(root, language, topics, problems), care=_care(root, language, problems))
+                     measures=_measures(root, language, topics, problems), care=_care(root, language, problems),
+                     spoken=spoken_file.read(root / spoken_file.FILE_NAME, problems))
 
 
 def _care(root: Path, language: Language, problems: list[str]) -> CareBook | None:
@@ -261,7 +263,9 @@ def _controls(path: Path, spelling: Spelling, problems: list[str]) -> dict[str, 
     _unknown_keys(data, ("controls",), str(path), problems)
     table = _table(data, "controls", str(path), problems)
     _unknown_keys(table, CONTROL_KINDS, f"{path}: controls", problems)
-    controls = {kind: _texts(table, kind, f"{path}: controls", problems) for kind in CONTROL_KINDS}
+    # Requests for what waits ("more") are optional: without them everything is said at once anyway.
+    controls = {kind: _texts(table, kind, f"{path}: controls", problems) for kind in CONTROL_KINDS
+                if kind in table or kind not in spoken_file.REQUESTS}
     _check_unique_phrases({f"control {k}": v for k, v in controls.items()}, str(path), spelling, problems)
     return controls
 

@@ -58,6 +58,10 @@ class KioskSettings:
     json: bool = False
     no_barge_in: bool = False
     quiet: bool = False
+    front_end: bool = False
+    """Clean the microphone's audio (WebRTC noise suppression and gain) before recognition."""
+    general_english: bool = False
+    """PocketSphinx: general English mixed into the intents' language model."""
     say_to: Path | None = None
     rate: int = DEFAULT_RATE_WPM
     """Speaking rate, words per minute."""
@@ -159,7 +163,8 @@ def _wake(value: object) -> str | None:
 CHECKS: Mapping[str, Check] = {
     "config": _path, "engine": _engine, "model": _path, "device": _device, "speaker": _device, "wake_phrase": _wake,
     "reset_after": _number(*RESET_RANGE), "max_questions": _whole(*QUESTIONS_RANGE, "questions"),
-    "event_log": _path, "json": _flag, "no_barge_in": _flag, "quiet": _flag, "say_to": _path,
+    "event_log": _path, "json": _flag, "no_barge_in": _flag, "quiet": _flag, "front_end": _flag,
+    "general_english": _flag, "say_to": _path,
     "rate": _whole(*RATE_RANGE, "words a minute"), "voice": _text, "intents": _path, "language": _text, "topic": _text,
     "debug": _flag,
 }

@@ -106,10 +106,17 @@ class Endpointer:
         return self.heard_speech and self.quiet_for >= needed
 
 
-def unsure_red_flags(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = ()) -> list[Finding]:
-    """Red flags only the alternatives or partial results heard, marked unsure (rule 4)."""
+def unsure_red_flags(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = (), *,
+                     command: bool = False) -> list[Finding]:
+    """Red flags only the alternatives or partial results heard, marked unsure (rule 4).
+
+    ``command``: the best reading is a command ("slower"); its alternatives
+    are other readings of the command ("slow air"), not red flags. What a
+    partial result already acted on still counts, and an emergency in the
+    best reading is never a command.
+    """
     mentioned = {m.symptom for m in assistant.matcher.match(transcript.text)}
-    others = [f for alt in transcript.alternatives for f in assistant.understand(alt)]
+    others = [] if command else [f for alt in transcript.alternatives for f in assistant.understand(alt)]
     extra: list[Finding] = []
     for found in [*others, *early]:
         if found.status is Status.PRESENT and found.symptom.level <= RED_FLAG and found.symptom.id not in mentioned:
@@ -166,8 +173,10 @@ def recognize(
     limited = recognizer.stream(grammar) if grammar and recognizer.concurrent else None
     spent, seconds, emergency_at = 0.0, 0.0, None
     early: tuple[Message, ...] = ()
-    # Partial results flicker; an emergency must show in two updates in a row
-    # before it interrupts (one block, about 0.1 s, later).
+    # Partial results flicker; an emergency must still show one block (0.1 s)
+    # later before it interrupts. A partial that did not change in that block
+    # is stable and counts: waiting for the next, different partial cost a
+    # median 0.3 s, as a new word must be heard first.
     previous: dict[str, Finding] = {}
     steady: list[Finding] = []
     last_partial = ""
@@ -181,10 +190,10 @@ def recognize(
         if limited is not None:
             limited.accept(chunk.pcm)
         seconds = chunk.start + chunk.seconds
-        if (emergency_at is None and partial is not None and partial.text and partial.text != last_partial
+        if (emergency_at is None and partial is not None and partial.text
                 and not (echo is not None and echo(partial.text))):
+            now = previous if partial.text == last_partial else emergencies(assistant, partial.text)
             last_partial = partial.text
-            now = emergencies(assistant, partial.text)
             steady = [now[k] for k in now.keys() & previous.keys()]
             previous = now
             if emergencies_in(steady, assistant):

@@ -11,9 +11,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from voicecare import render
+from voicecare import render, spoken
 from voicecare.assistant import Assistant
 from voicecare.cli import load_assistant
 from voicecare.devices import find_output
@@ -46,6 +47,12 @@ def add_speech_arguments(command: argparse.ArgumentParser) -> None:
                          help="speech recogniser (default auto: Vosk if a model is installed, else PocketSphinx)")
     command.add_argument("--model", type=Path,
                          help="Vosk model folder (default: $VOICECARE_MODEL, else the first in $VOICECARE_MODELS or models/)")
+    command.add_argument("--general-english", action="store_true",
+                         help="PocketSphinx: mix general English into the intents' language model (fewer invented "
+                              "symptoms and false alarms in noise, but more emergencies missed in noise: see README)")
+    command.add_argument("--front-end", action="store_true",
+                         help="clean the audio first (WebRTC noise suppression and automatic gain; helps with other "
+                              "talkers, hurts clean speech: see README)")
     command.add_argument("--say-to", type=Path, metavar="FILE.wav", help="write the spoken reply to this WAV file")
     command.add_argument("--speaker", metavar="DEVICE", help="speaker (index or part of its name; see 'voicecare devices')")
     command.add_argument("--quiet", action="store_true", help="print the reply only; do not speak")
@@ -140,13 +147,22 @@ def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Seq
     """The recogniser the options ask for; says on stderr which engine and model are in use.
 
     ``phrases`` (a wake phrase) are added to the PocketSphinx language model.
+    With --general-english the first start mixes that model with general English (seconds to a minute), then cached.
     """
-    from voicecare import lm, stt
+    from voicecare import frontend, lm, lmmix, stt
+    from voicecare.frontend import FrontEndSettings
 
     loaded_at = time.perf_counter()
     language = None
     if args.engine == "sphinx" or (args.engine == "auto" and stt.resolve_model(args.model, models_dir()) is None):
-        build = functools.partial(lm.build, assistant.intents, stt.sphinx_words(), phrases=phrases)
+        ours = functools.partial(lm.build, assistant.intents, stt.sphinx_words(), phrases=phrases)
+
+        def build(cache: Path) -> Path:
+            if not getattr(args, "general_english", False):
+                return ours(cache)
+            # The intents' phrases favoured inside general English, so ordinary talk is heard as itself.
+            return lmmix.build(ours(cache), stt.sphinx_model_dir() / "en-us.lm.bin", cache)
+
         try:
             language = build(cache_dir())
         except OSError as exc:
@@ -158,6 +174,7 @@ def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Seq
                 raise InputError(f"cannot write the PocketSphinx language model anywhere ({again.strerror or again}); "
                                  "free some disk space") from None
     recognizer = stt.load(args.engine, args.model, models_dir(), language)
+    recognizer = frontend.with_front_end(recognizer, FrontEndSettings(enabled=getattr(args, "front_end", False)))
     warn(f"recognising with {recognizer.name}: {recognizer.description} "
          f"(loaded in {time.perf_counter() - loaded_at:.2f} s)")
     return recognizer
@@ -212,6 +229,7 @@ def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Rec
     from voicecare import audio, pipeline
 
     say = speaker.say if speaker is not None else (lambda messages: None)
+    assistant.disclaimer_due = True  # each recording is its own caregiver (rule 8: once to each)
     heard = pipeline.recognize_recording(audio.iter_wav(path, recognizer.rate), recognizer, assistant, say)
     began = time.perf_counter()
     result = pipeline.answer_recording(assistant, heard)
@@ -234,8 +252,9 @@ def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Rec
         print(render.as_json_line(result, str(path), text, extra), flush=True)
     else:
         print(render.as_text(result, f"{path}: heard \"{text}\"", assistant.intents.language) + "\n", flush=True)
-    if speaker is not None:
-        speaker.say(pipeline.still_to_say(result, heard.early))
+    if speaker is not None:  # the short part (rule 13); the rest is printed
+        short = spoken.one_shot(result, assistant.intents.spoken, speaker.rate_wpm)
+        speaker.say(pipeline.still_to_say(replace(result, messages=short), heard.early))
 
 
 def triage_text_spoken(args: argparse.Namespace, utterances: list[str]) -> int:
@@ -243,12 +262,13 @@ def triage_text_spoken(args: argparse.Namespace, utterances: list[str]) -> int:
     assistant = load_assistant(args)
     with make_speaker(args, assistant) as speaker:
         for utterance in utterances:
+            assistant.disclaimer_due = True  # each line is its own caregiver (rule 8: once to each)
             result = assistant.answer(utterance)
             if args.json:
                 print(render.as_json_line(result, utterance, utterance), flush=True)
             else:
                 print(render.as_text(result, utterance, assistant.intents.language) + "\n", flush=True)
-            speaker.say(result.messages)
+            speaker.say(spoken.one_shot(result, assistant.intents.spoken, speaker.rate_wpm))
             speaker.wait_idle()
     return SPEECH_FAILED if speaker.failed else 0
 

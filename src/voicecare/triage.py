@@ -154,9 +154,10 @@ def _emergency(
     named = say.all_of(said) if said else say.any_of(urgent_signs)
     # The emergency instruction stands alone so that speech can have it ready before it is needed.
     reason = say.template("emergency_reason", items=_sentence_start(named))
-    messages = [say(_K.EMERGENCY, say.words["emergency"]), say(_K.EMERGENCY, reason)]
+    # Rule 13: "Call 911 now", the sign, "stay with your child" first; why a combination is an emergency after.
+    messages = [say(_K.EMERGENCY, say.words["emergency"]), say(_K.EMERGENCY, reason),
+                say(_K.EMERGENCY, say.words["emergency_stay"])]
     messages += [say(_K.EMERGENCY, text) for text in combos]
-    messages.append(say(_K.EMERGENCY, say.words["emergency_stay"]))
     # "I may have heard" only for what was said; signs counted from an unsure or missing answer are read back as such.
     unsure = [f for f in urgent_signs if f.uncertain and f.symptom.level is Level.EMERGENCY and f.basis is Basis.SAID]
     if unsure:

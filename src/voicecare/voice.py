@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from voicecare import pipeline
+from voicecare import pipeline, spoken
 from voicecare.assistant import Assistant
 from voicecare.audio import AudioChunk
 from voicecare.dialog import Conversation, State, Turn
 from voicecare.domain import Basis, Finding, Level, Message, Status
-from voicecare.interfaces import Recognizer
+from voicecare.interfaces import Recognizer, Transcript
 from voicecare.tts import Speaker
 
 ECHO_SECONDS = 3.0
@@ -25,7 +25,10 @@ ECHO_SHARE = 0.6
 """A heard turn whose words are mostly in what voicecare just said is its own voice."""
 SHORT_ANSWER_WORDS = 4
 """Answers and commands are short; a longer turn is a description, whatever the grammar heard."""
-ANSWER_KINDS = ("yes", "no", "not_sure", "skip", "repeat", "stop", "start_over", "help", "quit", "slower", "faster")
+SPEECH_ONLY = ("repeat", "stop", "slower", "faster", "help", *spoken.REQUESTS)
+"""Commands that change only what is said: a misheard one costs nothing (never skip, quit or start over)."""
+ANSWER_KINDS = ("yes", "no", "not_sure", "skip", "repeat", "stop", "start_over", "help", "quit", "slower", "faster",
+                *spoken.REQUESTS)
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class TurnReport:
     turn: int
     heard: str
     said: tuple[str, ...]
+    """Everything the answer holds, as printed."""
     state: str
     disposition: str | None
     command: str | None
@@ -57,6 +61,8 @@ class TurnReport:
     symptoms: Mapping[str, str]
     """Symptom id -> status: present, absent, other, hypothetical, past; or unsure / unheard for a sign counted
     because the answer was unsure or missing (rules 4 and 14)."""
+    spoken: tuple[str, ...] = ()
+    """What was said aloud of ``said`` (rule 13: short; the rest waits for "more")."""
 
 
 @dataclass
@@ -77,15 +83,15 @@ class VoiceSession:
 
     def _new_conversation(self) -> Conversation:
         self.assistant.disclaimer_due = True
-        return Conversation(self.assistant, max_questions=self.settings.max_questions)
+        return Conversation(self.assistant, max_questions=self.settings.max_questions, rate_wpm=self.speaker.rate_wpm)
 
     def greet(self) -> None:
         """Say hello (only when no wake phrase is needed); reported as turn 0."""
         if self.awake:
             turn = self.conversation.greet()
-            self._say(turn.messages)
-            self.on_turn(TurnReport(0, "", tuple(m.text for m in turn.messages), self.conversation.state.value,
-                                    None, None, None, 0.0, {}))
+            self._say(turn.said_aloud)
+            said = tuple(m.text for m in turn.messages)
+            self.on_turn(TurnReport(0, "", said, self.conversation.state.value, None, None, None, 0.0, {}, said))
 
     def reset(self) -> None:
         """Forget everything this family said; the next person starts fresh."""
@@ -103,10 +109,13 @@ class VoiceSession:
         text = heard.transcript.text
         if heard.emergency_at is None and self._echo(text):
             return None  # voicecare heard itself
-        unsure = pipeline.unsure_red_flags(self.assistant, heard.transcript, heard.early_findings)
+        preferred = self._prefer_answer(text, heard.constrained.text if heard.constrained is not None else "")
+        preferred = self._command_reading(preferred, heard.transcript)
+        command = self.conversation.command_of(preferred) is not None
+        unsure = pipeline.unsure_red_flags(self.assistant, heard.transcript, heard.early_findings, command=command)
         if self.settings.echo_filter and not text and not unsure and self.conversation.state is State.LISTENING:
             return None  # a noise in the room, not a turn: say nothing
-        text = self._prefer_answer(text, heard.constrained.text if heard.constrained is not None else "")
+        text = preferred
         if not self.awake:
             if not unsure and not self._woken(text) and not pipeline.emergencies(self.assistant, text):
                 return None
@@ -158,6 +167,20 @@ class VoiceSession:
             return free
         return limited
 
+    def _command_reading(self, text: str, transcript: Transcript) -> str:
+        """A command among the recogniser's other readings, when the best one says nothing we understand.
+
+        PocketSphinx hears "slower" as "floor", with "slower" as its next
+        reading: taken as an unclear answer to a red-flag question, it would
+        count as yes (rule 4) and call 911. Never when any reading holds a red flag.
+        """
+        if self.conversation.answer_kind(text) is not None or self.assistant.matcher.match(text):
+            return text
+        command = next((alt for alt in transcript.alternatives if self.conversation.command_of(alt) in SPEECH_ONLY), None)
+        if command is None or pipeline.unsure_red_flags(self.assistant, transcript):
+            return text
+        return command
+
     def _echo(self, text: str) -> bool:
         """True when ``text`` is mostly what voicecare itself has just been saying (live microphone only)."""
         return self.settings.echo_filter and is_echo(text, self.speaker.recently_said(ECHO_SECONDS), self._tokens)
@@ -171,11 +194,11 @@ class VoiceSession:
         if turn.command == "stop":
             self.speaker.stop()
         elif turn.command in ("slower", "faster"):
-            self.speaker.adjust_rate(-1 if turn.command == "slower" else 1)
+            self.conversation.rate_wpm = self.speaker.adjust_rate(-1 if turn.command == "slower" else 1)
         if turn.command == "repeat":
             self.speaker.stop()
         said = {m.text for m in early}
-        self._say([m for m in turn.messages if m.text not in said])
+        self._say([m for m in turn.said_aloud if m.text not in said])
 
     def _say(self, messages: Sequence[Message]) -> None:
         self.speaker.say(messages)
@@ -198,6 +221,7 @@ class VoiceSession:
         symptoms = {f.symptom.id: report_status(f) for f in self.conversation.found}
         return TurnReport(
             turn=self.turns, heard=heard.transcript.text, said=tuple(m.text for m in turn.messages),
+            spoken=tuple(m.text for m in turn.said_aloud),
             state=self.conversation.state.value, disposition=level.id if isinstance(level, Level) else None,
             command=turn.command, emergency_at=heard.emergency_at, audio_seconds=round(heard.audio_seconds, 2),
             symptoms=symptoms,

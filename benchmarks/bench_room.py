@@ -1,0 +1,278 @@
+"""Speech bench: corpus sentences we did not write, several voices, several rooms, through the live path.
+
+Each recording is streamed in 0.1 s blocks through ``pipeline.recognize`` with
+the same endpointer and early-emergency rule the microphone loop uses, then
+answered as ``voicecare triage --audio`` answers it. Figures per voice and
+room: exact disposition, emergency recall, false 911, the recognition-level
+"same as typed" (disposition equal to the one the typed sentence gets),
+invented findings (a symptom found that the typed sentence does not give),
+word error rate, speed, early-emergency delay after the emergency words end
+(forced alignment on the clean recording) and reply delay after speech ends.
+Noise alone is also fed, to count findings heard in it.
+Recordings are made once into .bench/ (see room_audio.py).
+Run: .venv/bin/python benchmarks/bench_room.py [--lm mixed] [--front-end] [--full] [--voices A,B] [--rooms R]
+(the baseline of another checkout: PYTHONPATH=<checkout>/src .venv/bin/python benchmarks/bench_room.py)
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import room_audio as ra
+
+from voicecare import lm, pipeline, stt
+from voicecare.assistant import Assistant
+from voicecare.audio import BLOCK_SECONDS, AudioChunk
+from voicecare.domain import Level, Status
+from voicecare.interfaces import Recognizer
+from voicecare.speech_cli import load_recognizer
+
+NOISE_ONLY_CLIPS = 6
+NOISE_ONLY_SECONDS = 4.0
+
+
+@dataclass(frozen=True)
+class Result:
+    """One recording's outcome."""
+
+    expected: Level
+    typed: Level
+    got: Level
+    invented: bool
+    errors: int
+    words: int
+    audio_s: float
+    spent_s: float
+    early_delay: float | None
+    """Seconds from the end of the emergency words to the partial that acted (emergencies only)."""
+    reply_delay: float | None
+    """Seconds from the end of speech to the turn's end plus recognising and triage (others)."""
+    cut: bool
+    """The endpointer would have ended the turn before the sentence did (a pause mid-sentence)."""
+
+
+def chunks(audio: ra.Audio) -> Iterator[AudioChunk]:
+    step = int(BLOCK_SECONDS * ra.RATE)
+    for start in range(0, len(audio), step):
+        yield AudioChunk(ra.to_pcm(audio[start:start + step]), ra.RATE, start / ra.RATE)
+
+
+def edit_distance(a: list[str], b: list[str]) -> int:
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
+
+
+class Aligner:
+    """Where words end in a clean recording: PocketSphinx forced alignment."""
+
+    def __init__(self) -> None:
+        from pocketsphinx import Decoder
+
+        from voicecare.stt import sphinx_model_dir
+
+        model = sphinx_model_dir()
+        self._decoder = Decoder(hmm=str(model / "en-us"), dict=str(model / "cmudict-en-us.dict"),
+                                samprate=ra.RATE, loglevel="FATAL")
+
+    def words(self, audio: ra.Audio, text: str) -> list[tuple[str, float]]:
+        known = [w for w in lm.lm_words(text) if self._decoder.lookup_word(w)]
+        if not known:
+            return []
+        try:
+            self._decoder.set_align_text(" ".join(known))
+            self._decoder.start_utt()
+            self._decoder.process_raw(ra.to_pcm(audio), False, True)
+            self._decoder.end_utt()
+            segments = list(self._decoder.seg() or [])
+        except RuntimeError:
+            return []
+        return [(s.word, s.end_frame / 100) for s in segments if not s.word.startswith(("<", "["))]
+
+
+def emergency_end(assistant: Assistant, aligned: list[tuple[str, float]]) -> float | None:
+    """End of the first word after which the words so far are an emergency."""
+    for k in range(1, len(aligned) + 1):
+        if pipeline.emergencies(assistant, " ".join(w for w, _ in aligned[:k])):
+            return aligned[k - 1][1]
+    return None
+
+
+def speech_end(audio: ra.Audio) -> float:
+    loud = np.nonzero(np.abs(audio) > 0.01)[0]
+    return float(loud[-1]) / ra.RATE if len(loud) else 0.0
+
+
+def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line: ra.Line,
+            clean_end: float, em_end: float | None) -> Result:
+    # The whole recording is recognised (as ``triage --audio`` does); the live loop's endpointer is run
+    # beside it to see when it would have ended the turn: too early (a cut sentence) or how late.
+    heard = pipeline.recognize(chunks(audio), recognizer, assistant, lambda _: None)
+    endpoint = pipeline.Endpointer()
+    fired = [c.start + c.seconds for c in chunks(audio) if endpoint.feed(c)]
+    cut = any(t < clean_end - pipeline.END_SILENCE_SECONDS for t in fired)
+    ended = next((t for t in fired if t >= clean_end), None)
+    began = time.perf_counter()
+    result = pipeline.answer_transcript(assistant, heard.transcript, heard.early_findings)
+    triage_s = time.perf_counter() - began
+    typed = assistant.answer(line.text)
+    typed_ids = {f.symptom.id for f in typed.present}
+    invented = any(f.symptom.id not in typed_ids for f in result.findings if f.status is Status.PRESENT)
+    ref, hyp = lm.lm_words(line.text), lm.lm_words(heard.transcript.text)
+    early = None
+    if heard.emergency_at is not None and em_end is not None:
+        early = heard.emergency_at - em_end
+    reply = None
+    if result.disposition is not Level.EMERGENCY:
+        per_block = heard.recognize_seconds / max(1.0, heard.audio_seconds / BLOCK_SECONDS)
+        reply = (ended if ended is not None else heard.audio_seconds) - clean_end + per_block + triage_s
+    return Result(Level.parse(line.expected), typed.disposition, result.disposition, invented,
+                  edit_distance(ref, hyp), len(ref), heard.audio_seconds, heard.recognize_seconds, early, reply, cut)
+
+
+def pct(x: float) -> str:
+    return f"{x:.0%}"
+
+
+def summary(results: list[Result]) -> str:
+    em = [r for r in results if r.expected is Level.EMERGENCY]
+    other = [r for r in results if r.expected is not Level.EMERGENCY]
+    exact = sum(r.got is r.expected for r in results) / len(results)
+    same = sum(r.got is r.typed for r in results) / len(results)
+    recall = sum(r.got is Level.EMERGENCY for r in em) / max(1, len(em))
+    typed_em = [r for r in results if r.typed is Level.EMERGENCY]
+    heard_em = sum(r.got is Level.EMERGENCY for r in typed_em) / max(1, len(typed_em))
+    typed_other = [r for r in results if r.typed is not Level.EMERGENCY]
+    heard_false = sum(r.got is Level.EMERGENCY for r in typed_other) / max(1, len(typed_other))
+    false911 = sum(r.got is Level.EMERGENCY for r in other) / max(1, len(other))
+    invented = sum(r.invented for r in results) / len(results)
+    wer = sum(r.errors for r in results) / max(1, sum(r.words for r in results))
+    rtf = sum(r.spent_s for r in results) / sum(r.audio_s for r in results)
+    early = [r.early_delay for r in results if r.early_delay is not None]
+    reply = [r.reply_delay for r in results if r.reply_delay is not None]
+    early_s = f"{statistics.median(early):.2f}/{max(early):.2f}" if early else "-"
+    reply_s = f"{statistics.median(reply):.2f}/{max(reply):.2f}" if reply else "-"
+    return (f"| {pct(exact)} | {pct(recall)} | {pct(false911)} | {pct(heard_em)} | {pct(heard_false)} "
+            f"| {pct(same)} | {pct(invented)} | {pct(wer)} "
+            f"| {rtf:.2f} | {early_s} | {reply_s} | {pct(sum(r.cut for r in results) / len(results))} |")
+
+
+HEADER = ("| voice | room | exact | em. recall | false 911 | typed-em. recall | typed-other 911 | same as typed | invented "
+          "| WER | xRT | early s (med/max) | reply s (med/max) | cut turns | CPU xRT |\n" + "|---" * 15 + "|")
+
+
+def rooms(full: bool, talkers: list[ra.Audio]) -> list[tuple[str, Callable[[ra.Audio, np.random.Generator], ra.Audio]]]:
+    def added(kind: Callable[[int, np.random.Generator], ra.Audio], snr: float) -> Callable[..., ra.Audio]:
+        return lambda a, rng: ra.mix(a, kind(len(a), rng), snr)
+
+    def talk(n: int, rng: np.random.Generator) -> ra.Audio:
+        return ra.babble(n, rng, talkers)
+
+    chosen: list[tuple[str, Callable[[ra.Audio, np.random.Generator], ra.Audio]]] = [
+        ("clean", lambda a, rng: a), ("pink 10 dB", added(ra.pink, 10)), ("babble 10 dB", added(talk, 10))]
+    if full:
+        chosen += [("pink 20 dB", added(ra.pink, 20)), ("pink 5 dB", added(ra.pink, 5)),
+                   ("babble 20 dB", added(talk, 20)), ("babble 5 dB", added(talk, 5)),
+                   ("child 10 dB", added(ra.crying, 10)), ("reverb", lambda a, rng: ra.reverb(a))]
+    return chosen
+
+
+def noise_only(recognizer: Recognizer, assistant: Assistant, talkers: list[ra.Audio]) -> str:
+    """Findings and emergencies heard in noise alone (no one speaking to the device)."""
+    rng = np.random.default_rng(ra.SEED)
+    n = int(NOISE_ONLY_SECONDS * ra.RATE)
+    kinds = {"pink": lambda: ra.pink(n, rng), "babble": lambda: ra.babble(n, rng, talkers),
+             "child": lambda: ra.crying(n, rng)}
+    lines = []
+    for name, make in kinds.items():
+        found = em = 0
+        for _ in range(NOISE_ONLY_CLIPS):
+            audio = make() * 0.1 / max(1e-6, float(np.sqrt(np.mean(make() ** 2))))
+            heard = pipeline.recognize(chunks(audio.astype(np.float32)), recognizer, assistant, lambda _: None)
+            result = pipeline.answer_transcript(assistant, heard.transcript, heard.early_findings)
+            found += bool(result.present)
+            em += result.disposition is Level.EMERGENCY
+        lines.append(f"{name}: {found}/{NOISE_ONLY_CLIPS} with a finding, {em}/{NOISE_ONLY_CLIPS} emergency")
+    return "noise only: " + "; ".join(lines)
+
+
+def make_recognizer(args: argparse.Namespace, assistant: Assistant) -> Recognizer:
+    """The recogniser voicecare loads for these options, or a mixture variant to compare with (--mix)."""
+    if args.lm == "intents" and not args.front_end and not args.mix:
+        # The same model voicecare loads by default, built directly so the baseline can run against
+        # main's code (PYTHONPATH=<main>/src), which has no --general-english.
+        return stt.SphinxRecognizer.load(lm.build(assistant.intents, stt.sphinx_words(), ra.CACHE / "lm"))
+    if not args.mix:
+        return load_recognizer(argparse.Namespace(engine="sphinx", model=None, intents=None, front_end=args.front_end,
+                                                  general_english=args.lm == "mixed"), assistant)
+    from voicecare import lmmix
+    from voicecare.frontend import FrontEndSettings, with_front_end
+
+    cache = ra.CACHE / "lm"
+    ours = lm.build(assistant.intents, stt.sphinx_words(), cache)
+    words, weight, floor = args.mix.split(",")
+    mixed = lmmix.build(ours, stt.sphinx_model_dir() / "en-us.lm.bin", cache, int(words), float(weight), float(floor))
+    return with_front_end(stt.SphinxRecognizer.load(mixed), FrontEndSettings(enabled=args.front_end))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--per-label", type=int, default=6, help="sentences per expected label (twice that of emergencies)")
+    parser.add_argument("--full", action="store_true", help="also 20 and 5 dB, crying child and reverb")
+    parser.add_argument("--voices", help="comma-separated voice names (default all)")
+    parser.add_argument("--rooms", help="comma-separated room names (default all chosen)")
+    parser.add_argument("--lm", choices=("intents", "mixed"), default="intents",
+                        help="intents: voicecare's default model; mixed: as voicecare --general-english")
+    parser.add_argument("--front-end", action="store_true", help="with noise suppression and gain (as voicecare --front-end)")
+    parser.add_argument("--no-front-end", action="store_true", help="without (the default; kept for old command lines)")
+    parser.add_argument("--mix", help="WORDS,WEIGHT,FLOOR: try other mixture settings (see lmmix.py)")
+    parser.add_argument("--label", default="", help="printed at the top (which code, which settings)")
+    args = parser.parse_args()
+    lines = ra.sample(args.per_label)
+    voices = [v for v in ra.voices() if not args.voices or v.name in args.voices.split(",")]
+    talkers = [ra.cached(v, t) for v, t in zip(ra.voices(), ra.spare_lines(lines, 12) * 2, strict=False)]
+    assistant = Assistant.load()
+    assistant.disclaimer_due = False
+    recognizer = make_recognizer(args, assistant)
+    aligner = Aligner()
+    print(f"{args.label} {args.lm} {args.mix or ''}: {len(lines)} sentences ({args.per_label} per label), {len(voices)} voices")
+    print(recognizer.description)
+    print(HEADER)
+    table: dict[tuple[str, str], list[Result]] = {}
+    for voice in voices:
+        clean = [ra.cached(voice, line.text) for line in lines]
+        ends = [emergency_end(assistant, aligner.words(a, line.text)) if line.expected == "emergency" else None
+                for a, line in zip(clean, lines, strict=True)]
+        for room, make in rooms(args.full, talkers):
+            if args.rooms and room not in args.rooms.split(","):
+                continue
+            rng = np.random.default_rng(ra.SEED)
+            mixed = [make(a, rng) for a in clean]
+            cpu = time.process_time()
+            results = [run_one(recognizer, assistant, noisy, line, speech_end(a), end)
+                       for a, noisy, line, end in zip(clean, mixed, lines, ends, strict=True)]
+            cpu_rtf = (time.process_time() - cpu) / sum(r.audio_s for r in results)
+            table[(voice.name, room)] = results
+            mark = "" if voice.tuned else " (held out)"
+            print(f"| {voice.name}{mark} | {room} {summary(results)} {cpu_rtf:.2f} |", flush=True)
+    print(noise_only(recognizer, assistant, talkers))
+    for tuned in (True, False):
+        pooled = [r for (v, room), rs in table.items() for r in rs
+                  if room in ("clean", "pink 10 dB", "babble 10 dB") and any(x.name == v and x.tuned == tuned for x in voices)]
+        if pooled:
+            print(f"all {'tuned' if tuned else 'held-out'} voices, clean+pink10+babble10 {summary(pooled)}")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    main()

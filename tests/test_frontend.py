@@ -1,0 +1,77 @@
+"""The audio front end: WebRTC noise suppression, gain and voice activity, on real and generated audio."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.conftest import AUDIO
+from voicecare import pipeline
+from voicecare.assistant import Assistant
+from voicecare.audio import AudioChunk, iter_wav
+from voicecare.frontend import FRAME_BYTES, CleanRecognizer, FrontEnd, FrontEndSettings, with_front_end
+from voicecare.interfaces import Recognizer
+
+RATE = 16_000
+
+
+def chunks_of(samples: np.ndarray, block: int = 1600) -> list[AudioChunk]:
+    pcm = (np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes()
+    return [AudioChunk(pcm[i:i + 2 * block], RATE, i / 2 / RATE) for i in range(0, len(pcm), 2 * block)]
+
+
+def rms(pcm: bytes) -> float:
+    samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768
+    return float(np.sqrt(np.mean(samples**2)))
+
+
+def test_whole_frames_are_cleaned_and_the_remainder_is_kept_for_the_end() -> None:
+    front = FrontEnd(FrontEndSettings())
+    out = front.clean(bytes(FRAME_BYTES * 3 + 40))
+    assert len(out) == FRAME_BYTES * 3
+    assert len(front.clean(bytes(FRAME_BYTES - 40))) == FRAME_BYTES
+    assert front.rest() == b""
+    front.clean(bytes(10))
+    assert front.rest() == bytes(10)
+
+
+def test_steady_noise_is_suppressed() -> None:
+    noise = np.random.default_rng(1).standard_normal(RATE * 3).astype(np.float32) * 0.05
+    front = FrontEnd(FrontEndSettings(auto_gain_dbfs=0))
+    cleaned = b"".join(front.clean(c.pcm) for c in chunks_of(noise))
+    last_second = len(cleaned) - 2 * RATE
+    assert rms(cleaned[last_second:]) < 0.5 * rms(chunks_of(noise)[-1].pcm)
+
+
+def test_the_recogniser_hears_through_the_front_end(sphinx: Recognizer, assistant: Assistant) -> None:
+    clean = CleanRecognizer(sphinx, FrontEndSettings())
+    assert "WebRTC" in clean.description and clean.rate == sphinx.rate
+    heard = pipeline.recognize(iter_wav(AUDIO / "noisy" / "em_blue.wav"), clean, assistant, lambda _: None)
+    assert "gasping" in heard.transcript.text
+    noise = pipeline.recognize(iter_wav(AUDIO / "other" / "noise_only.wav"), clean, assistant, lambda _: None)
+    assert not pipeline.answer_transcript(assistant, noise.transcript).present
+
+
+def test_the_front_end_can_be_turned_off(sphinx: Recognizer) -> None:
+    assert with_front_end(sphinx, FrontEndSettings(enabled=False)) is sphinx
+    assert isinstance(with_front_end(sphinx, FrontEndSettings()), CleanRecognizer)
+
+
+@pytest.mark.parametrize("level", [0, 4])
+def test_every_suppression_level_runs(level: int) -> None:
+    front = FrontEnd(FrontEndSettings(noise_suppression=level))
+    assert len(front.clean(bytes(FRAME_BYTES * 10))) == FRAME_BYTES * 10
+
+
+def test_the_command_line_option_puts_the_front_end_in_front_of_the_recogniser(
+        assistant: Assistant, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from voicecare.speech_cli import load_recognizer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    options = {"engine": "sphinx", "model": None, "intents": None, "general_english": False}
+    on = load_recognizer(argparse.Namespace(**options, front_end=True), assistant)
+    off = load_recognizer(argparse.Namespace(**options, front_end=False), assistant)
+    assert isinstance(on, CleanRecognizer) and not isinstance(off, CleanRecognizer)
