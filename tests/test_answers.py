@@ -241,3 +241,16 @@ def test_a_bare_command_label_accepts_any_command_but_a_named_one_only_itself() 
     assert agrees("command:repeat", "command:repeat")
     assert not agrees("command:repeat", "command:stop")
     assert not agrees("command", "no")
+
+
+@pytest.mark.parametrize(("question", "text", "news"), [
+    ("breathing_alertness", "no, but he has a fever", "fever"),
+    ("breathing_alertness", "none of those, but she's got chills", "chills"),
+    ("heart_control", "no, but his legs tingle", "limb_symptoms"),
+])
+def test_a_no_turned_to_another_sign_is_news_not_a_yes(reader: AnswerReader, question: str, text: str,
+                                                       news: str) -> None:
+    # A false "yes" here said "Call 911 now" for a fever (found by a fresh-eyes review).
+    answer = reader.read(question, text)
+    assert answer.kind is AnswerKind.NEW_INFO
+    assert {f.symptom.id for f in answer.findings if f.status is Status.PRESENT} == {news}

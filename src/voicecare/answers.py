@@ -275,6 +275,9 @@ class AnswerReader:
         signs = [m for m in heard.matches if m.symptom in asked]
         # A turned-to clause with other health words in it ("but he's very pale") is news, not this question.
         news = {heard.clause(s.start) for s in heard.spots_of("health")}
+        # ...and so is one naming a sign the question is not about ("no, but he has a fever"): that sign is its
+        # own finding, never a "yes" to this question's signs.
+        news |= {heard.clause(m.start) for m in heard.matches if m.symptom not in asked and m.status is Status.PRESENT}
         turned = [s for s in heard.spots_of("contrast") if s.end < len(heard.tokens)
                   and heard.clause(s.end) == heard.clause(s.start) and quiet and heard.clause(s.start) not in news]
         return any(heard.clause(s.start) not in quiet and not any(_overlaps(m, s) for m in signs)
