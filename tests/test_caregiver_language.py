@@ -360,3 +360,23 @@ def test_a_phrase_with_its_own_not_skips_only_filler(matcher: Matcher, text: str
 ])
 def test_ordinary_words_near_a_sign_word_stay_themselves(matcher: Matcher, text: str, not_this: str) -> None:
     assert not_this not in found(matcher, text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm not sure if she's breathing right, her back hurts",
+    "her breathing doesn't look right",
+    "I don't think his breathing is right",
+    "I can't tell if he's breathing right",
+])
+def test_doubt_that_the_breathing_is_right_is_an_emergency(assistant: Assistant, text: str) -> None:
+    # Rules 4 and 10 (found by a fresh-eyes review: the first gave home care, the second "not understood").
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "I'm sure she's breathing okay, her back hurts",
+    "his breathing is fine, sore back",
+    "my husband isn't sure if he is breathing right himself",
+])
+def test_breathing_said_to_be_fine_or_someone_elses_is_not(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is not Level.EMERGENCY
