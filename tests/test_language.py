@@ -164,7 +164,8 @@ def test_no_english_word_list_symptom_id_or_wake_phrase_in_the_algorithms() -> N
                   {s.id for s in every.symptoms}, {s for t in every.topics for s in t.lm_subjects},
                   _number_words(language), set(language.question_starts), set(language.question_asks)):
         words |= set(group)
-    words -= set(loader.CONTROL_KINDS)  # "yes", "no", ...: the ids of controls.toml's tables, not words said
+    # "yes", "no", "stopped", ...: ids of controls.toml's tables and of messages, not words said
+    words -= set(loader.CONTROL_KINDS) | set(loader.CONVERSATION_MESSAGES)
     words -= _data_keys()  # "before", "when", "per", "days": names of keys in the data files, not words said
     words -= {b.value for b in Basis} | {s.value for s in Status}  # "said": ids printed in JSON, not words heard
     source = Path(loader.__file__).parent

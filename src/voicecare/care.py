@@ -51,6 +51,8 @@ class CareBook:
     asks: tuple[tuple[str, ...], ...]
     """Phrases that ask anywhere ("any tips", "i want to know")."""
     stem: Spelling
+    fillers: frozenset[str] = frozenset()
+    """Said before the opening word without changing it ("um, how long ...")."""
 
     def recognise(self, text: str, words: Sequence[str], breaks: Mapping[int, bool], *,
                   on_topic: bool = False) -> tuple[CareQuestion, ...]:
@@ -79,11 +81,17 @@ class CareBook:
     def _asks(self, text: str, words: Sequence[str], breaks: Mapping[int, bool]) -> bool:
         if "?" in text:
             return True
-        openings = {0} | {i for i, full in breaks.items() if full}
+        openings = {self._past_fillers(words, i) for i in {0} | {i for i, full in breaks.items() if full}}
         if any(i < len(words) and words[i] in self.starts for i in openings):
             return True
         joined = f" {' '.join(words)} "
         return any(f" {' '.join(phrase)} " in joined for phrase in self.asks)
+
+    def _past_fillers(self, words: Sequence[str], index: int) -> int:
+        """The first word at or after ``index`` that is not a filler: "um how long" opens with "how"."""
+        while index < len(words) and words[index] in self.fillers:
+            index += 1
+        return index
 
 
 def _places(pattern: tuple[frozenset[str], ...], stems: Mapping[str, int]) -> list[int] | None:
@@ -98,7 +106,7 @@ def _places(pattern: tuple[frozenset[str], ...], stems: Mapping[str, int]) -> li
 
 
 def read(topics: Mapping[str, Mapping[str, Any]], starts: Sequence[str], asks: Sequence[str], spelling: Spelling,
-         problems: list[str]) -> CareBook:
+         problems: list[str], fillers: frozenset[str] = frozenset()) -> CareBook:
     """A CareBook from every topic's ``care.toml`` (keyed by path) and the language's ``[questions]`` words."""
     intents: list[CareIntent] = []
     topic_words: set[str] = set()
@@ -115,7 +123,8 @@ def read(topics: Mapping[str, Mapping[str, Any]], starts: Sequence[str], asks: S
             continue
         intents += [i for key, body in table.items() if (i := _intent(key, body, f"{where}: care.{key}", spelling, problems))]
     phrases = tuple(tuple(spelling.tokens(p)) for p in asks)
-    return CareBook(tuple(intents), frozenset(topic_words), frozenset(elsewhere), frozenset(starts), phrases, spelling)
+    return CareBook(tuple(intents), frozenset(topic_words), frozenset(elsewhere), frozenset(starts), phrases, spelling,
+                    fillers)
 
 
 def _words(value: Any, where: str, problems: list[str]) -> list[str]:

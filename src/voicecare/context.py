@@ -60,6 +60,9 @@ class Trigger:
     speaker: bool = False
     """True for the caregiver speaking of themself ("I am", "I feel"): a worry or doubt about
     the child in the same breath ("I'm worried", "I'm not sure whether") outranks it."""
+    opens: bool = False
+    """True for a cue that is one only where a clause begins: "say he gets a fever" is a
+    what-if, "my mum say he is hot" is not."""
 
 
 def by_length(triggers: Iterable[Trigger]) -> tuple[Trigger, ...]:
@@ -92,6 +95,10 @@ class ContextWords:
     """Denials that answer a question just asked: "Fever? No." denies the fever across the question mark."""
     child_nouns: frozenset[str] = frozenset()
     """The child named as a noun ("the baby"): ends someone else's cue unless it is the cue's own noun."""
+    child_pronouns: frozenset[str] = frozenset()
+    """Words that may point at the child ("he", "him"): with none of them and no child noun, a
+    sign someone else has stays theirs when it is named again ("my husband threw his back
+    out - what is the best mattress for back pain?")."""
     list_joiners: frozenset[str] = frozenset()
     """Terminators that do not end someone else's cue once it covers a sign: their "chills and a
     fever" are both theirs, but in "scared by the dog and wheezing" the wheezing is the child's."""
@@ -166,6 +173,8 @@ def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bo
         for rank, trigger in rules.by_first_word.get(word, ())
         if tuple(words[start:start + len(trigger.words)]) == trigger.words
         and (not trigger.ellipsis or _clause_ends(words, ends, rules, start + len(trigger.words)))
+        and (not trigger.opens or _clause_starts(words, ends, rules, start))
+        and not any(i in ends for i in range(start + 1, start + len(trigger.words)))  # "with it, back's tight"
     )
     taken: set[int] = set()
     cues: list[Cue] = []
@@ -174,7 +183,24 @@ def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bo
         if not taken.intersection(span):
             cues.append(Cue(trigger, start, span.stop))
             taken.update(span)
-    return tuple(sorted(cues, key=lambda c: c.start))
+    return _unretracted(sorted(cues, key=lambda c: c.start), words, rules)
+
+
+def _unretracted(cues: Sequence[Cue], words: Sequence[str], rules: ContextWords) -> tuple[Cue, ...]:
+    """The cues left when a correction right after a cue takes the cue back.
+
+    In "the fever's gone - no, scratch that, 102" the caregiver takes back
+    "gone", not the fever: the later statement wins (policy rule 9). Only a
+    bare "no" may stand between the cue and the correction.
+    """
+    kept = []
+    for index, cue in enumerate(cues):
+        later = [c for c in cues[index + 1:] if " ".join(c.trigger.words) not in rules.answers]
+        taken_back = bool(later) and later[0].trigger.takes_back and not cue.trigger.takes_back and all(
+            words[i] in rules.answers for i in range(cue.end, later[0].start))
+        if not taken_back:
+            kept.append(cue)
+    return tuple(kept)
 
 
 def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[int],
@@ -195,16 +221,19 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
         return False
     if cue.trigger.reach is not None:
         limit = cue.trigger.reach
-    if cue.trigger.ellipsis:
+    if cue.trigger.ellipsis:  # it points back at the nearest mention only: "a fever and the spasm stopped"
+        # Words of a mention running on from this one ("spasm come | back") are no other sign in between.
+        first = next((i for i in gap if i not in blocked), gap.stop)
         return cue.start >= end and len(gap) <= limit and not any(
-            where.breaks.get(i, False) for i in range(gap.start, gap.stop + 1))
+            where.breaks.get(i, False) or i in blocked for i in range(first, gap.stop + 1))
     if cue.trigger.recurs:  # "a fever last week and now it's back": reaches over "and"
         return len(gap) <= limit + rules.recur_extra and (
             cue.trigger.crosses or not any(where.words[i] in rules.recur_stops for i in gap))
     if len(gap) > limit:
         return False
-    if cue.trigger.status in NEAREST_ONLY and cue.end <= start and any(i in blocked for i in gap):
-        return False
+    if cue.trigger.status in NEAREST_ONLY and cue.end <= start and any(i in blocked for i in gap) \
+            and not _denial_list(where, gap, end):
+        return False  # "what if she gets a fever she can't breathe"; but "a fever or tingling" is one list
     if cue.trigger.status is Status.ABSENT and cue.end <= start and any(i in blocked for i in gap) \
             and not _denial_list(where, gap, end):
         return False  # "not hot, not shivery, limping": the limp is said, not denied
@@ -246,6 +275,11 @@ def _denial_list(where: Scene, gap: range, end: int) -> bool:
 def _clause_ends(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> bool:
     """True when a clause ends before words[index]: the end, a break or a terminator."""
     return index >= len(words) or index in breaks or words[index] in rules.terminators
+
+
+def _clause_starts(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> bool:
+    """True when a clause begins at words[index]: the start, after a break or after a terminator ("so say he")."""
+    return index == 0 or index in breaks or words[index - 1] in rules.terminators
 
 
 def _answers(where: Scene, cue: Cue, end: int) -> bool:
@@ -308,6 +342,12 @@ def status_of(
         and (_reaches(where, c, start, end, blocked, signs) or _between(where, c, start, end, used))
         and not (negation_inside and c.trigger.status is Status.ABSENT)
     ]
+    if any(c.trigger.uncertain and start <= c.start and c.end <= end for c in where.cues):
+        # "I'm not sure if she's breathing": the doubt is the mention's own, and
+        # the caregiver's "I am" frames that doubt, not a sign of their own.
+        found = [c for c in found if not c.trigger.speaker]
+        if not found:
+            return Status.PRESENT, True
     if not found:
         return Status.PRESENT, False
     found = _nearest_before(found, start)
@@ -325,3 +365,35 @@ def status_of(
         # "is it serious if he passed out": it happened; escalate, unsure (rule 4).
         return Status.PRESENT, True
     return best.trigger.status, any(c.trigger.uncertain for c in found)
+
+
+def retold(where: Scene, mentions: Sequence[tuple[str, int, int, Status]]) -> list[Status]:
+    """The statuses of ``mentions`` (symptom, start, end, status), someone else's story kept theirs.
+
+    A sign someone else has, named again later in an utterance that nowhere
+    points at the child (no child noun or pronoun outside their own words), is
+    still theirs: "my husband threw his back out, what helps back pain?" asks
+    for him. Any word for the child breaks this, so a doubt stays the child's.
+    """
+    statuses = [status for *_, status in mentions]
+    theirs = [(symptom, end) for symptom, _, end, status in mentions if status is Status.OTHER]
+    if not theirs:
+        return statuses
+    rules = where.rules
+    # Their words run to the end of their clause: in "my mam's back is killing her," the "her" is the mam.
+    own = {i for _, start, _, status in mentions if status is Status.OTHER
+           for i in range(start, _clause_end(where, start))}
+    own |= {i for c in where.cues if c.trigger.status is Status.OTHER for i in range(c.start, c.end + 1)}
+    if any(word in rules.child_nouns or word in rules.child_pronouns
+           for i, word in enumerate(where.words) if i not in own):
+        return statuses
+    return [Status.OTHER if status is Status.PRESENT and any(s == symptom and end <= start for s, end in theirs)
+            else status for (symptom, start, _, _), status in zip(mentions, statuses, strict=True)]
+
+
+def _clause_end(where: Scene, start: int) -> int:
+    """The index just past the clause that words[start] is in."""
+    end = start + 1
+    while not _clause_ends(where.words, where.breaks, where.rules, end):
+        end += 1
+    return end

@@ -153,7 +153,8 @@ def _care(root: Path, language: Language, problems: list[str]) -> CareBook | Non
               if (path := folder / CARE).is_file()}
     if not tables:
         return None
-    return care_file.read(tables, language.question_starts, language.question_asks, language.spelling, problems)
+    return care_file.read(tables, language.question_starts, language.question_asks, language.spelling, problems,
+                          language.fillers)
 
 
 def _measures(root: Path, language: Language, topics: tuple[Topic, ...], problems: list[str]) -> MeasureBook | None:

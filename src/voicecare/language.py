@@ -28,9 +28,9 @@ SECTIONS = {
     "language": ("code", "name", "wake_phrase"),
     "spelling": ("contractions", "suffixes", "possessive", "possessive_is", "possessive_is_after", "number_words",
                  "pronoun_classes", "stem_suffixes", "min_stem", "irregular_stems", "sound_rules", "sound_silent"),
-    "matching": ("optional_words", "negations", "disjunctions", "symptom_slots", "skippable"),
+    "matching": ("optional_words", "negations", "disjunctions", "symptom_slots", "skippable", "contrasts"),
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
-                "child_nouns", "list_joiners", "answers", "reporting", "denial_joiners",
+                "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "denial_joiners",
                 "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "cues"),
     "conversation": ("fillers", "list_and", "list_or"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
@@ -39,7 +39,7 @@ SECTIONS = {
     "questions": ("starts", "asks"),
     "printed": PRINTED,
 }
-CUE_FLAGS = ("before", "after", "clausal", "uncertain", "recurs", "crosses", "speaker", "ellipsis")
+CUE_FLAGS = ("before", "after", "clausal", "uncertain", "recurs", "crosses", "speaker", "ellipsis", "opens")
 CUE_KEYS = ("status", "words", "reach", *CUE_FLAGS)
 FRAME_FIELDS = ("{s}", "{p}", "{q}")
 
@@ -67,6 +67,8 @@ class Language:
     """A denial reaches over these to the next word ("won't bend or walk")."""
     skippable: frozenset[str] = frozenset()
     """Filler and hedges a phrase whose own "not" is the sign may skip ("can't, uh, breathe")."""
+    contrasts: frozenset[str] = frozenset()
+    """Words of contrast a loose pattern never spans ("but")."""
     symptom_slots: tuple[tuple[str, ...], ...] = ()
     """Words after which an everyday look-alike may be a misheard symptom word ("she painted", "has a fewer")."""
     fillers: frozenset[str] = frozenset()
@@ -227,6 +229,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         negations=frozenset(_in_token_form(matching, "negations", spelling)),
         disjunctions=frozenset(_in_token_form(matching, "disjunctions", spelling)),
         skippable=frozenset(_in_token_form(matching, "skippable", spelling)),
+        contrasts=frozenset(_in_token_form(matching, "contrasts", spelling)),
         symptom_slots=tuple(tuple(w.split()) for w in _in_token_form(matching, "symptom_slots", spelling)),
         fillers=frozenset(_in_token_form(talk, "fillers", spelling, fold=False)),
         list_and=talk.text("list_and"), list_or=talk.text("list_or"),
@@ -274,6 +277,7 @@ def _context(table: _Reader, spelling: Spelling) -> ContextWords:
         recur_stops=frozenset(_in_token_form(table, "recur_stops", spelling)),
         modals=frozenset(_in_token_form(table, "modals", spelling)),
         child_nouns=frozenset(_in_token_form(table, "child_nouns", spelling)),
+        child_pronouns=frozenset(_in_token_form(table, "child_pronouns", spelling)),
         answers=frozenset(_in_token_form(table, "answers", spelling)),
         reporting=frozenset(_in_token_form(table, "reporting", spelling)),
         denial_joiners=frozenset(_in_token_form(table, "denial_joiners", spelling)),

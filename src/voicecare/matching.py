@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from voicecare import context
-from voicecare.domain import IntentSet, Level, Match, Status
+from voicecare import context, mentions
+from voicecare.domain import IntentSet, Match, Status
 from voicecare.language import Language
+from voicecare.mentions import Hit
 from voicecare.text import Spelling
 
 MIN_SOUND_KEY = 3
 """Sound keys shorter than this say too little ("though" and "thigh" both give "0")."""
-SURE_ENOUGH = 95.0
-"""A more serious mention this good is kept even inside another symptom's words."""
 _WITHIN = re.compile(r"\swithin\s+(\d+)\s*$")
 
 
@@ -40,6 +39,9 @@ class MatchSettings:
     """Filler words allowed between two phrase words ("hard to, uh, wake")."""
     gap_penalty: float = 3.0
     near_window: int = 6
+    tight_window: int = 3
+    """A loose pattern demanding its words this close ("he + stiff within 3") is a phrase in any
+    order, said in one breath: it never reaches over a comma or full stop ("her neck is stiff, she ...")."""
     """Most words a ``near`` pattern may span, first to last."""
     sound_score: float = 85.0
     """Score of a sound-alike partner ("raising" for "racing"); below certain, so it is reported unsure."""
@@ -69,17 +71,6 @@ class _Near:
     window: int | None
     negation_inside: bool = False
     """A group of denial words ("doctor + not never nobody"): its "not" is the symptom, never a denial of it."""
-
-
-@dataclass(frozen=True)
-class _Hit:
-    symptom: str
-    start: int
-    end: int
-    score: float
-    negation_inside: bool
-    positions: tuple[int, ...]
-    """The heard words that matched; other words inside the span may still be cues."""
 
 
 class Matcher:
@@ -128,7 +119,11 @@ class Matcher:
         heard, breaks = self._spelling.tokens_and_breaks(text)
         words = [self._spelling.canonical(w) for w in heard]
         candidates = [self._candidates(w) for w in words]
-        hits = _resolve(self._hits(words, candidates, breaks), self._levels)
+        language = self._language
+        found = mentions.unstraddled(list(self._hits(words, candidates, breaks)), mentions.clauses(len(words), breaks))
+        found = mentions.unborrowed(found, words, language.context.list_joiners)
+        found = mentions.not_their_own(found, words, language.negations, language.context.modals)
+        hits = mentions.resolve(found, self._levels)
         where = context.scene(words, breaks, self._language.context)
         signs = {i for i, word in enumerate(words) if word in self._content}
         matches = []
@@ -145,6 +140,8 @@ class Matcher:
                 heard=" ".join(heard[hit.start:hit.end]), start=hit.start, end=hit.end,
                 uncertain=hedged or hit.score < self.settings.certain_score,
             ))
+        statuses = context.retold(where, [(m.symptom, m.start, m.end, m.status) for m in matches])
+        matches = [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
         if self._measures is not None:  # "38.9", "pulse 55", "four days": readings judged by the topic's table
             # A reading inside a phrase of the same symptom is that phrase's ("for a week, no actually..."):
             # the phrase already carries its context, and a second mention would outvote a correction.
@@ -183,7 +180,7 @@ class Matcher:
         return found
 
     def _hits(self, words: Sequence[str], candidates: Sequence[dict[str, float]],
-              breaks: Collection[int]) -> Iterable[_Hit]:
+              breaks: Mapping[int, bool]) -> Iterable[Hit]:
         for start, options in enumerate(candidates):
             for word in options:
                 for phrase in self._by_anchor.get(word, ()):
@@ -193,18 +190,20 @@ class Matcher:
                 if not _near_partner(words[start], word, self._lexicon, self._spelling):
                     continue
                 for near in self._near.get(word, ()):
-                    found = self._near_hit(near, words, candidates, start, options[word])
+                    found = self._near_hit(near, words, candidates, start, options[word], breaks)
                     if found is not None:
                         yield found
 
     def _near_hit(self, near: _Near, words: Sequence[str], candidates: Sequence[dict[str, float]], anchor: int,
-                  score: float) -> _Hit | None:
+                  score: float, breaks: Mapping[int, bool]) -> Hit | None:
         """One word of every group within ``near_window`` words of the anchor, in any order."""
         window = near.window or self.settings.near_window
         positions, scores = [anchor], [score]
         for group in near.groups[1:]:
+            # Of equally good words, the one keeping the words closest together:
+            # in "back stiff and he woke crying from the pain" the pain, not the back.
             best = max(
-                ((top, -abs(j - anchor), j)
+                ((top, -(max(*positions, j) - min(*positions, j)), -abs(j - anchor), j)
                  for j in range(max(0, anchor - window), min(len(candidates), anchor + window + 1))
                  if j not in positions
                  and (top := max((candidates[j][w] for w in group & candidates[j].keys()
@@ -213,18 +212,30 @@ class Matcher:
             )
             if best is None:
                 return None
-            positions.append(best[2])
+            positions.append(best[-1])
             scores.append(best[0])
         start, end = min(positions), max(positions) + 1
         total = sum(scores) / len(scores)
         if end - start > window or total < self.settings.phrase_cutoff:
             return None
+        if near.window is not None and near.window <= self.settings.tight_window and any(
+                j in breaks for j in range(start + 1, end)):
+            return None
+        if any(words[j] in self._language.contrasts for j in range(start, end)):
+            return None  # "walking funny yesterday but he's walking fine": two statements, not one
+        anchor_stem = self._spelling.stem(words[anchor])
+        if any(j != anchor and self._spelling.stem(words[j]) == anchor_stem for j in range(start, end)):
+            # "his back out and her back is sore", "not able to breathe, breath is
+            # coming fast": the nearer form of the anchor word makes the mention.
+            return None
+
         # "diapers + not": a pattern that takes a "not" has its own denial inside.
         negation_inside = near.negation_inside or any(words[j] in self._language.negations for j in positions)
-        return _Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)))
+        return Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)), loose=True,
+                   anchor=anchor)
 
     def _align(self, phrase: _Phrase, words: Sequence[str], candidates: Sequence[dict[str, float]],
-               start: int, breaks: Collection[int] = ()) -> _Hit | None:
+               start: int, breaks: Collection[int] = ()) -> Hit | None:
         """Match ``phrase`` starting at ``start``, skipping a little filler in between.
 
         Skipped words other than fillers may not run past a comma or full stop:
@@ -267,7 +278,7 @@ class Matcher:
         # heard as it is: "wanting" alone is not "fainting", "heart raising" is racing.
         if score < s.phrase_cutoff or (guesses and not sure) or (phrase.negation_inside and self._leaps(words, used)):
             return None
-        return _Hit(phrase.symptom, start, position, score, phrase.negation_inside, tuple(used))
+        return Hit(phrase.symptom, start, position, score, phrase.negation_inside, tuple(used))
 
     def _leaps(self, words: Sequence[str], used: Sequence[int]) -> bool:
         """True when a phrase whose own "not" is the symptom skips more than filler.
@@ -329,45 +340,3 @@ def _compile_near(symptom: str, text: str, spelling: Spelling, negations: frozen
     return _Near(symptom, groups, window, any(g <= negations for g in groups))
 
 
-def _resolve(hits: Iterable[_Hit], levels: dict[str, Level]) -> list[_Hit]:
-    """One reading per place: overlapping mentions are settled before context is weighed."""
-    best: dict[tuple[str, int, int], _Hit] = {}
-    for hit in hits:
-        key = (hit.symptom, hit.start, hit.end)
-        if key not in best or hit.score > best[key].score:
-            best[key] = hit
-    # Of two overlapping mentions of one symptom, the one reaching further wins:
-    # in "not breathing hard" the caregiver denies "breathing hard".
-    kept: list[_Hit] = []
-    for hit in sorted(best.values(), key=lambda h: (-h.end, h.start, -h.score)):
-        wider = next((k for k in kept if k.symptom == hit.symptom and _overlap(k, hit)), None)
-        if wider is None:
-            kept.append(hit)
-        elif hit.negation_inside and wider.start <= hit.start and not wider.negation_inside:
-            # "walk not normal, slow and careful": the wider mention holds a phrase
-            # whose "not" is the symptom, so that "not" is no denial of it either.
-            kept[kept.index(wider)] = replace(wider, negation_inside=True)
-    survivors = [h for h in kept if not any(_shadows(o, h, levels) for o in kept if o is not h)]
-    return sorted(survivors, key=lambda h: (h.start, h.end))
-
-
-def _overlap(a: _Hit, b: _Hit) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
-def _shadows(other: _Hit, hit: _Hit, levels: dict[str, Level]) -> bool:
-    """True when another symptom's mention makes ``hit`` a misreading of the same words.
-
-    "weak" inside "weak legs", "fewer" (~fever) inside "fewer wet diapers".
-    A sure mention of a more serious symptom is never shadowed: "spasm keeps
-    coming" stays severe cramping inside the looser "spasm ... back".
-    """
-    if other.symptom == hit.symptom:
-        return False
-    if hit.score >= SURE_ENOUGH and levels[hit.symptom] < levels[other.symptom]:
-        return False
-    # A loose pattern's span may hold words it did not use ("got the shivers and
-    # a temperature"): only a hit made of words the other one used is a misreading.
-    inside = other.start <= hit.start and hit.end <= other.end and bool(set(hit.positions) & set(other.positions))
-    same_place = other.start == hit.start and other.end == hit.end
-    return (inside and not same_place) or (same_place and other.score > hit.score)

@@ -28,6 +28,8 @@ INHERIT_RATIO = 0.5
 """...if it is within this share of the reading's size."""
 CORRECTION_AFTER = 6
 """A correction may also follow the corrected reading ("37.2, I read it wrong")."""
+CORRECTION_REACH = 12
+"""How many words a self-correction may stand between a reading and the one that replaces it."""
 EXERTION_REACH = 6
 """How close to a rate a word of exertion must be ("pulse 180 after running")."""
 MONTH_REACH = 8
@@ -247,13 +249,25 @@ class MeasureBook:
             unit = self.units.get(quantity.unit) if quantity.unit else None
             if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words):
                 continue
-            for measure in self._measures_of(quantity, unit, words, where):
+            measures = self._measures_of(quantity, unit, words, where)
+            if out and self._corrects(out[-1][0], quantity, words):
+                earlier, measure = out[-1][0], out[-1][1]
+                if not measures:
+                    measures = [measure]  # "a hundred and twenty... no, I counted again, two hundred": still the heart
+                if measure in measures:
+                    out = [r for r in out if r[0] is not earlier]  # the later statement wins (rule 9)
+            for measure in measures:
                 if measure.at_rest and self._exerted(quantity, words, where):
                     continue
                 base = self._base(quantity, unit, measure)
                 if base is not None and measure.low <= base <= measure.high:
                     out.append((quantity, measure, base))
         return out
+
+    def _corrects(self, earlier: Quantity, later: Quantity, words: Sequence[str]) -> bool:
+        """True when a self-correction ("no, hang on", "sorry, I misread it") stands between two readings."""
+        between = words[earlier.end:later.start]
+        return len(between) <= CORRECTION_REACH and bool(self.calendar.corrections.intersection(between))
 
     def _measures_of(self, quantity: Quantity, unit: Unit | None, words: Sequence[str],
                      where: context.Scene) -> list[Measure]:

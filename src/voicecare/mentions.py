@@ -1,0 +1,158 @@
+"""Settling the mentions found in an utterance: which readings of the words stand.
+
+The matcher proposes every reading (phrases and loose patterns); these rules
+keep the ones the caregiver meant before context is weighed: one reading per
+place, no word taken from another sign's mention, a "not" kept by the sign it
+belongs to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from voicecare.domain import Level
+
+SURE_ENOUGH = 95.0
+"""A more serious mention this good is kept even inside another symptom's words."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One reading of a sign in the heard words, before context is weighed."""
+
+    symptom: str
+    start: int
+    end: int
+    score: float
+    negation_inside: bool
+    positions: tuple[int, ...]
+    """The heard words that matched; other words inside the span may still be cues."""
+    loose: bool = False
+    """True for a ``near`` pattern's mention (words in any order), False for a phrase."""
+    anchor: int = -1
+    """A loose mention's word of its first group (what the pattern is about: "back" in
+    "back + sore"); -1 for a phrase."""
+
+
+def clauses(length: int, breaks: Mapping[int, bool]) -> list[int]:
+    """The number of the clause each word is in: a comma or a full stop before a word starts a new one."""
+    numbers, current = [], 0
+    for index in range(length):
+        current += index in breaks
+        numbers.append(current)
+    return numbers
+
+
+def unstraddled(hits: list[Hit], clauses: Sequence[int]) -> list[Hit]:
+    """Drop loose mentions that borrow a word from another sign's mention across a break.
+
+    In "no pins and needles in his legs, sore back" the "sore" belongs to the
+    back, so the legs are not sore; "very, very fast" or "her back - she
+    strained it" still read across the break, as no other mention claims the word.
+    Nor does one reach over a break and another sign said whole in between:
+    in "not complaining about tingling, just the back" the complaint is the
+    tingling's. A subject may be shared ("he woke crying, his back is sore":
+    the back is what both are about).
+    """
+    subjects = {hit.anchor for hit in hits if hit.loose}
+
+    def straddles(hit: Hit) -> bool:
+        if not hit.loose or len({clauses[p] for p in hit.positions}) == 1:
+            return False
+        return any(other.symptom != hit.symptom and not other.loose and (
+            (set(other.positions) & set(hit.positions)) - subjects
+            or (hit.positions[0] < other.start and other.end <= hit.positions[-1])) for other in hits)
+
+    return [hit for hit in hits if not straddles(hit)]
+
+
+def unborrowed(hits: list[Hit], words: Sequence[str], joiners: Collection[str]) -> list[Hit]:
+    """Drop a mention that reaches over another sign's subject to take that sign's word.
+
+    In "the wee one's back hurts" the hurt is the back's (the loose "back +
+    hurts" is about the back), so "wee ... hurts" is no pee problem; in "her
+    foot down and her back sore" the foot is not sore. Said as a list ("his
+    legs and back are sore") both signs keep the word, and a mention keeps
+    its own subject ("the cramp in his back is not going away").
+    """
+    def borrows(hit: Hit) -> bool:
+        mine = set(hit.positions)
+        first = hit.anchor if hit.loose else hit.positions[0]
+        return any(
+            other.symptom != hit.symptom and other.loose and hit.start < other.anchor < hit.end
+            and other.anchor not in mine and words[other.anchor - 1] not in joiners
+            and bool((mine & set(other.positions)) - {first})
+            for other in hits)
+
+    return [hit for hit in hits if not borrows(hit)]
+
+
+def not_their_own(hits: list[Hit], words: Sequence[str], negations: Collection[str],
+                  modals: Collection[str]) -> list[Hit]:
+    """Drop a phrase whose own "not" belongs to a longer sign said with the same words.
+
+    "he isn't waking up at night" denies night waking; it is not "not waking
+    up". After a modal ("can't wake him at night") the "not" stays the sign's
+    own (rule 2: when unsure, the emergency reading stands).
+    """
+    def belongs_elsewhere(hit: Hit) -> bool:
+        if not hit.negation_inside:
+            return False
+        denial = [j for j in hit.positions if words[j] in negations]
+        if any(j > 0 and words[j - 1] in modals for j in denial):
+            return False
+        rest = set(hit.positions) - set(denial)
+        return any(other.symptom != hit.symptom and not other.negation_inside and rest & set(other.positions)
+                   and other.end > hit.end for other in hits)
+
+    return [hit for hit in hits if not belongs_elsewhere(hit)]
+
+
+def resolve(hits: Iterable[Hit], levels: dict[str, Level]) -> list[Hit]:
+    """One reading per place: overlapping mentions are settled before context is weighed."""
+    best: dict[tuple[str, int, int], Hit] = {}
+    for hit in hits:
+        key = (hit.symptom, hit.start, hit.end)
+        if key not in best or hit.score > best[key].score:
+            best[key] = hit
+    # Of two overlapping mentions of one symptom, the one reaching further wins:
+    # in "not breathing hard" the caregiver denies "breathing hard".
+    kept: list[Hit] = []
+    for hit in sorted(best.values(), key=lambda h: (-h.end, h.start, -h.score)):
+        wider = next((k for k in kept if k.symptom == hit.symptom and _overlap(k, hit)), None)
+        if wider is None:
+            kept.append(hit)
+        elif hit.negation_inside and wider.start <= hit.start and not wider.negation_inside:
+            # "walk not normal, slow and careful": the wider mention holds a phrase
+            # whose "not" is the symptom, so that "not" is no denial of it either.
+            kept[kept.index(wider)] = replace(wider, negation_inside=True)
+        elif hit.start < wider.start and not hit.negation_inside:
+            # "no pins and needles in his legs": one mention from "pins" on, so the
+            # denial before it reaches it over the "and" inside the sign's own words.
+            kept[kept.index(wider)] = replace(wider, start=hit.start,
+                                              positions=tuple(sorted({*wider.positions, *hit.positions})))
+    survivors = [h for h in kept if not any(_shadows(o, h, levels) for o in kept if o is not h)]
+    return sorted(survivors, key=lambda h: (h.start, h.end))
+
+
+def _overlap(a: Hit, b: Hit) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _shadows(other: Hit, hit: Hit, levels: dict[str, Level]) -> bool:
+    """True when another symptom's mention makes ``hit`` a misreading of the same words.
+
+    "weak" inside "weak legs", "fewer" (~fever) inside "fewer wet diapers".
+    A sure mention of a more serious symptom is never shadowed: "spasm keeps
+    coming" stays severe cramping inside the looser "spasm ... back".
+    """
+    if other.symptom == hit.symptom:
+        return False
+    if hit.score >= SURE_ENOUGH and levels[hit.symptom] < levels[other.symptom]:
+        return False
+    # A loose pattern's span may hold words it did not use ("got the shivers and
+    # a temperature"): only a hit made of words the other one used is a misreading.
+    inside = other.start <= hit.start and hit.end <= other.end and bool(set(hit.positions) & set(other.positions))
+    same_place = other.start == hit.start and other.end == hit.end
+    return (inside and not same_place) or (same_place and other.score > hit.score)
