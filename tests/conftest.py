@@ -10,11 +10,18 @@ from voicecare.assistant import Assistant
 from voicecare.domain import IntentSet
 from voicecare.intents import load
 from voicecare.interfaces import Recognizer
+from voicecare.matching import Matcher
 
 
 @pytest.fixture(scope="session")
 def intents() -> IntentSet:
     return load()
+
+
+@pytest.fixture(scope="session")
+def matcher(intents: IntentSet) -> Matcher:
+    """The matcher of the shipped intents (it holds no state a test could change but its word cache)."""
+    return Matcher(intents)
 
 
 @pytest.fixture()

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import level
 from voicecare.assistant import Assistant
 from voicecare.domain import Level
-
-
-def level(assistant: Assistant, text: str) -> Level:
-    return assistant.answer(text).disposition
 
 
 @pytest.mark.parametrize("text", [

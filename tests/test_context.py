@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from voicecare.domain import IntentSet, Status
+from voicecare.domain import Status
 from voicecare.matching import Matcher
-
-
-@pytest.fixture(scope="module")
-def matcher(intents: IntentSet) -> Matcher:
-    return Matcher(intents)
 
 
 def status(matcher: Matcher, text: str, symptom: str) -> Status:

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from voicecare.domain import IntentSet, Status
+from helpers import found
+from voicecare.domain import Status
 from voicecare.matching import Matcher
-
-
-@pytest.fixture(scope="module")
-def matcher(intents: IntentSet) -> Matcher:
-    return Matcher(intents)
-
-
-def found(matcher: Matcher, text: str) -> dict[str, Status]:
-    return {m.symptom: m.status for m in matcher.match(text)}
 
 
 def test_finds_every_symptom_in_a_multi_symptom_utterance(matcher: Matcher) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import level
 from voicecare import quantities
 from voicecare.assistant import Assistant
 from voicecare.domain import IntentSet, Level, Status
@@ -29,10 +30,6 @@ def test_units_and_rates_are_read_with_the_number(intents: IntentSet) -> None:
     words = intents.language.tokens("it beat 120 times a minute for two weeks and she lost 900g")
     read = quantities.read(words, intents.language.numbers)
     assert [(q.value, q.unit, q.per) for q in read] == [(120.0, None, "minute"), (2.0, "week", None), (900.0, "gram", None)]
-
-
-def level(assistant: Assistant, text: str) -> Level:
-    return assistant.answer(text).disposition
 
 
 @pytest.mark.parametrize("text", [

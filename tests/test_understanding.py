@@ -8,26 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import found, level
 from voicecare.assistant import Assistant
-from voicecare.domain import IntentSet, Level, Status
+from voicecare.domain import Level, Status
 from voicecare.matching import Matcher
-
-
-@pytest.fixture(scope="module")
-def matcher(intents: IntentSet) -> Matcher:
-    return Matcher(intents)
-
-
-def found(matcher: Matcher, text: str) -> dict[str, Status]:
-    got: dict[str, Status] = {}
-    for m in matcher.match(text):
-        got[m.symptom] = m.status  # the later mention wins, as in triage
-    return got
-
-
-def level(assistant: Assistant, text: str) -> Level:
-    return assistant.answer(text).disposition
-
 
 # ---- loose patterns: which words belong together
 

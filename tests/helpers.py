@@ -1,0 +1,20 @@
+"""Small helpers the understanding tests share (pytest puts this folder on the import path)."""
+
+from __future__ import annotations
+
+from voicecare.assistant import Assistant
+from voicecare.domain import Level, Status
+from voicecare.matching import Matcher
+
+
+def found(matcher: Matcher, text: str) -> dict[str, Status]:
+    """Each symptom mentioned and its status; the later mention wins, as in triage."""
+    got: dict[str, Status] = {}
+    for m in matcher.match(text):
+        got[m.symptom] = m.status
+    return got
+
+
+def level(assistant: Assistant, text: str) -> Level:
+    """The disposition of one utterance."""
+    return assistant.answer(text).disposition
