@@ -264,3 +264,13 @@ def test_after_the_advice_only_a_no_ends_the_conversation(assistant: Assistant) 
     talk.hear("skip")
     turn = talk.hear("he's a bit grumpy now")
     assert talk.state is not State.DONE and not turn.messages[0].text.startswith("Take care")
+
+
+def test_an_emergency_at_the_end_of_a_very_long_turn_is_not_lost(assistant: Assistant) -> None:
+    # The typed-text fix read long text window by window, but the conversation cut each turn at 2,000
+    # characters first: in chat, this gave the "not understood" reply.
+    long = "so we went to the park and " * 100 + "now he stopped breathing and his lips are blue"
+    assert Conversation(assistant).hear(long).disposition is Level.EMERGENCY
+    talk = Conversation(assistant)
+    talk.hear("her back is sore")
+    assert talk.hear("no, nothing like that, " * 100 + "oh no now she has fainted").disposition is Level.EMERGENCY

@@ -111,13 +111,24 @@ class AnswerReader:
         if question_id != ANYTHING_ELSE and question_id not in self.questions:
             raise KeyError(question_id)
         question = self.questions.get(question_id)
-        text = text[:MAX_UTTERANCE_CHARS]
         asked = question.symptoms if question is not None else ()
-        heard = self._take_apart(text, question_id)
+        heard = self._take_apart(text[:MAX_UTTERANCE_CHARS], question_id)
         if not heard.tokens:
             return self._answer(text, question_id, AnswerKind.UNSURE, None, heard, asked, silent=True)
         kind, command = self._kind(heard, set(asked), question is None)
-        return self._answer(text, question_id, kind, command, heard, asked)
+        return self._with_later_signs(self._answer(text, question_id, kind, command, heard, asked), text)
+
+    def _with_later_signs(self, answer: Answer, text: str) -> Answer:
+        """An answer longer than one window is read from its start, but a sign said later still counts: the
+        assistant reads the whole text window by window (a lost emergency is the worst failure)."""
+        if len(text) <= MAX_UTTERANCE_CHARS:
+            return answer
+        later = {f.symptom.id: f for f in self.assistant.understand(text) if f.status is Status.PRESENT}
+        if not later:
+            return answer
+        # The later statement wins (rule 9): "no, nothing like that ... now she has fainted" is a faint.
+        kept = [f for f in answer.findings if f.symptom.id not in later]
+        return replace(answer, findings=(*kept, *later.values()))
 
     def understand(self, text: str) -> tuple[Finding, ...]:
         """What a description says about the child, as ``Assistant.understand``, with one more rule: a sign said

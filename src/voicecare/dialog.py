@@ -104,7 +104,6 @@ class Conversation:
         ``unsure`` are red flags the recogniser heard only in an alternative
         reading or a partial result; they count, as unsure (rule 4).
         """
-        text = text[:MAX_UTTERANCE_CHARS]
         self.care = ()
         command = self._control(text, COMMANDS)
         # "huh?" before anything was said has nothing to repeat: it is an unclear turn (rule 7 names the 911 signs).

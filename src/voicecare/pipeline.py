@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from voicecare import triage
 from voicecare.assistant import Assistant, most_serious
 from voicecare.audio import AudioChunk
-from voicecare.domain import Finding, Level, Message, Status, TriageResult
+from voicecare.domain import Finding, Level, Message, MessageKind, Status, TriageResult
 from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
 
 END_SILENCE_SECONDS = 1.5
@@ -153,7 +153,7 @@ def emergencies_in(found: Sequence[Finding], assistant: Assistant) -> bool:
 def emergency_messages(assistant: Assistant, found: Sequence[Finding]) -> tuple[Message, ...]:
     """The opening emergency messages for these findings."""
     result = triage.triage(found, assistant.intents, disclaimer=False)
-    return tuple(m for m in result.messages if m.kind == "emergency")
+    return tuple(m for m in result.messages if m.kind is MessageKind.EMERGENCY)
 
 
 def recognize(
