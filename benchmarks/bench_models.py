@@ -16,7 +16,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from voicecare import model_check, models
+from voicecare.model_store import model_check, models
 
 SHIPPED = Path(__file__).resolve().parents[1] / "models" / "manifest.toml"
 

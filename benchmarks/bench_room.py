@@ -27,12 +27,12 @@ from pathlib import Path
 import numpy as np
 import room_audio as ra
 
-from voicecare import lm, pipeline, stt
-from voicecare.assistant import Assistant
-from voicecare.audio import BLOCK_SECONDS, AudioChunk
+from voicecare.app.speech_cli import load_recognizer
 from voicecare.domain import Level, Status
 from voicecare.interfaces import Recognizer
-from voicecare.speech_cli import load_recognizer
+from voicecare.speech_in import lm, pipeline, stt
+from voicecare.speech_in.audio import BLOCK_SECONDS, AudioChunk
+from voicecare.understanding.assistant import Assistant
 
 NOISE_ONLY_CLIPS = 6
 NOISE_ONLY_SECONDS = 4.0
@@ -79,7 +79,7 @@ class Aligner:
     def __init__(self) -> None:
         from pocketsphinx import Decoder
 
-        from voicecare.stt import sphinx_model_dir
+        from voicecare.speech_in.stt import sphinx_model_dir
 
         model = sphinx_model_dir()
         self._decoder = Decoder(hmm=str(model / "en-us"), dict=str(model / "cmudict-en-us.dict"),
@@ -215,8 +215,8 @@ def make_recognizer(args: argparse.Namespace, assistant: Assistant) -> Recognize
     if not args.mix:
         return load_recognizer(argparse.Namespace(engine="sphinx", model=None, intents=None, front_end=args.front_end,
                                                   general_english=args.lm == "mixed"), assistant)
-    from voicecare import lmmix
-    from voicecare.frontend import FrontEndSettings, with_front_end
+    from voicecare.speech_in import lmmix
+    from voicecare.speech_in.frontend import FrontEndSettings, with_front_end
 
     cache = ra.CACHE / "lm"
     ours = lm.build(assistant.intents, stt.sphinx_words(), cache)

@@ -16,13 +16,13 @@ import threading
 import time
 from pathlib import Path
 
-from voicecare import lm, stt
-from voicecare.assistant import Assistant
-from voicecare.sinks import NullSink
+from voicecare.app.voice_cli import run_kiosk
+from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
+from voicecare.speech_in import lm, stt
+from voicecare.speech_out.sinks import NullSink
+from voicecare.speech_out.tts import Pyttsx3Synthesizer, Speaker
 from voicecare.testing import FileMicrophone, silence_wav
-from voicecare.tts import Pyttsx3Synthesizer, Speaker
-from voicecare.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
-from voicecare.voice_cli import run_kiosk
+from voicecare.understanding.assistant import Assistant
 
 TURNS = Path(__file__).resolve().parents[1] / "tests" / "data" / "audio" / "turns"
 SCRIPT = ("describe", "no", "no_nothing", "no", "no", "repeat", "yes", "skip", "stop", "start_over")

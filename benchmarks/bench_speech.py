@@ -18,13 +18,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from voicecare import lm, pipeline, stt
-from voicecare.assistant import Assistant
-from voicecare.audio import iter_wav
+from voicecare.app.speech_cli import models_dir
 from voicecare.domain import Level
-from voicecare.speech_cli import models_dir
+from voicecare.speech_in import lm, pipeline, stt
+from voicecare.speech_in.audio import iter_wav
+from voicecare.speech_out.tts import Pyttsx3Synthesizer, Speaker
 from voicecare.testing import FakeOutputDevice, FileMicrophone
-from voicecare.tts import Pyttsx3Synthesizer, Speaker
+from voicecare.understanding.assistant import Assistant
 
 AUDIO = Path(__file__).resolve().parents[1] / "tests" / "data" / "audio"
 

@@ -11,8 +11,8 @@ import statistics
 import time
 from pathlib import Path
 
-from voicecare.assistant import Assistant
-from voicecare.evaluation import read_corpus
+from voicecare.app.evaluation import read_corpus
+from voicecare.understanding.assistant import Assistant
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "corpus.tsv"
 ROUNDS = 20

@@ -19,12 +19,12 @@ import resource
 import time
 from pathlib import Path
 
-from voicecare import render
-from voicecare.assistant import Assistant
-from voicecare.sinks import NullSink
+from voicecare.conversation import render
+from voicecare.speech_out.sinks import NullSink
+from voicecare.speech_out.tts import Speaker
+from voicecare.speech_out.tts_process import WorkerSynthesizer, espeak_command
 from voicecare.testing import SYNTH_FAULTS, fault_worker_command
-from voicecare.tts import Speaker
-from voicecare.tts_process import WorkerSynthesizer, espeak_command
+from voicecare.understanding.assistant import Assistant
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "corpus.tsv"
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from voicecare.assistant import Assistant
 from voicecare.domain import IntentSet
 from voicecare.intents import load
 from voicecare.interfaces import Recognizer
-from voicecare.matching import Matcher
+from voicecare.understanding.assistant import Assistant
+from voicecare.understanding.matching import Matcher
 
 
 @pytest.fixture(scope="session")
@@ -26,7 +26,7 @@ def matcher(intents: IntentSet) -> Matcher:
 
 @pytest.fixture()
 def assistant(intents: IntentSet) -> Assistant:
-    from voicecare.matching import Matcher
+    from voicecare.understanding.matching import Matcher
 
     return Assistant(intents, Matcher(intents))
 
@@ -37,7 +37,7 @@ AUDIO = Path(__file__).parent / "data" / "audio"
 @pytest.fixture(scope="session")
 def sphinx(intents: IntentSet, tmp_path_factory: pytest.TempPathFactory) -> Recognizer:
     """The bundled recogniser with the language model built from the intents, loaded once."""
-    from voicecare import lm, stt
+    from voicecare.speech_in import lm, stt
 
     language = lm.build(intents, stt.sphinx_words(), tmp_path_factory.mktemp("lm"))
     return stt.SphinxRecognizer.load(language)
@@ -54,8 +54,8 @@ def korean_vosk_model() -> Path:
 
 def english_vosk_model() -> Path:
     """An English Vosk model if one is installed ($VOICECARE_MODEL or models/), else skip loudly."""
-    from voicecare import stt
-    from voicecare.speech_cli import models_dir
+    from voicecare.app.speech_cli import models_dir
+    from voicecare.speech_in import stt
 
     path = stt.resolve_model(None, models_dir())
     if path is None:

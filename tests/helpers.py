@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from voicecare.assistant import Assistant
 from voicecare.domain import Level, Status
-from voicecare.matching import Matcher
+from voicecare.understanding.assistant import Assistant
+from voicecare.understanding.matching import Matcher
 
 
 def found(matcher: Matcher, text: str) -> dict[str, Status]:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from voicecare import answer_eval
-from voicecare.answers import ANYTHING_ELSE, AnswerKind, AnswerReader
-from voicecare.assistant import Assistant
+from voicecare.app import answer_eval
+from voicecare.conversation.answers import ANYTHING_ELSE, AnswerKind, AnswerReader
 from voicecare.domain import Basis, Status
+from voicecare.understanding.assistant import Assistant
 
 CORPUS = Path(__file__).parent / "data" / "answers.tsv"
 
@@ -235,7 +235,7 @@ def test_a_no_right_after_a_sign_denies_it(reader: AnswerReader) -> None:
 
 
 def test_a_bare_command_label_accepts_any_command_but_a_named_one_only_itself() -> None:
-    from voicecare.answer_eval import agrees
+    from voicecare.app.answer_eval import agrees
 
     assert agrees("command", "command:repeat")  # sets written by others do not always name the command
     assert agrees("command:repeat", "command:repeat")

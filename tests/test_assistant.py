@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import itertools
 
-from voicecare.assistant import MAX_UTTERANCE_CHARS, WINDOW_OVERLAP_CHARS, Assistant, windows
 from voicecare.domain import Level
+from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS, WINDOW_OVERLAP_CHARS, Assistant, windows
 
 
 def test_windows_cover_every_word_with_overlap() -> None:

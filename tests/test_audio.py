@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from voicecare.audio import iter_wav, read_format
 from voicecare.errors import AudioError
+from voicecare.speech_in.audio import iter_wav, read_format
 
 AUDIO = Path(__file__).parent / "data" / "audio"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from helpers import level
-from voicecare.assistant import Assistant
 from voicecare.domain import Level
+from voicecare.understanding.assistant import Assistant
 
 
 @pytest.mark.parametrize("text", [

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from voicecare.assistant import Assistant
 from voicecare.domain import Level, TriageResult
+from voicecare.understanding.assistant import Assistant
 
 
 def ask(assistant: Assistant, text: str) -> TriageResult:
@@ -81,7 +81,7 @@ def test_this_topics_own_care_needs_no_topic_word(assistant: Assistant, text: st
 
 
 def test_a_general_question_needs_the_topic_said_in_it_or_before(assistant: Assistant) -> None:
-    from voicecare.dialog import Conversation
+    from voicecare.conversation.dialog import Conversation
 
     assert ask(assistant, "can he go to nursery tomorrow?").care == ()
     talk = Conversation(assistant)

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from helpers import found, level
-from voicecare.assistant import Assistant
 from voicecare.domain import IntentSet, Level, Status
-from voicecare.matching import Matcher
+from voicecare.understanding.assistant import Assistant
+from voicecare.understanding.matching import Matcher
 
 # ---- look-alike words: an everyday word is itself, not a misheard symptom
 

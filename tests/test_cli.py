@@ -293,7 +293,7 @@ def test_a_kiosk_config_with_a_bad_rate_is_refused(tmp_path: Path, rate: str) ->
 def test_help_offers_intent_options_only_where_they_are_used_and_shows_defaults() -> None:
     import argparse
 
-    from voicecare.cli import build_parser
+    from voicecare.app.cli import build_parser
 
     commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
     helps = {name: sub.format_help() for name, sub in commands.choices.items()}

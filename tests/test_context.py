@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from voicecare.domain import Status
-from voicecare.matching import Matcher
+from voicecare.understanding.matching import Matcher
 
 
 def status(matcher: Matcher, text: str, symptom: str) -> Status:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from voicecare.assistant import Assistant
-from voicecare.dialog import Conversation, State
+from voicecare.conversation.dialog import Conversation, State
 from voicecare.domain import Level, Status
+from voicecare.understanding.assistant import Assistant
 
 
 def texts(turn_messages: tuple[object, ...]) -> list[str]:

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 
 from tests.conftest import AUDIO
-from voicecare.audio import AudioChunk, Resampler, iter_wav
-from voicecare.echo import EchoGate
-from voicecare.sinks import NullSink
-from voicecare.tts import Pyttsx3Synthesizer, Speaker
+from voicecare.speech_in.audio import AudioChunk, Resampler, iter_wav
+from voicecare.speech_in.echo import EchoGate
+from voicecare.speech_out.sinks import NullSink
+from voicecare.speech_out.tts import Pyttsx3Synthesizer, Speaker
 
 RATE = 16_000
 

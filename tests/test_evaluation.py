@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from voicecare.assistant import Assistant
+from voicecare.app.evaluation import Report, evaluate, format_report, read_corpus
 from voicecare.domain import Level
 from voicecare.errors import InputError
-from voicecare.evaluation import Report, evaluate, format_report, read_corpus
+from voicecare.understanding.assistant import Assistant
 
 CORPUS = Path(__file__).parent / "data" / "corpus.tsv"
 

@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 
 from tests.conftest import AUDIO
-from voicecare import pipeline
-from voicecare.assistant import Assistant
-from voicecare.audio import AudioChunk, iter_wav
-from voicecare.frontend import FRAME_BYTES, CleanRecognizer, FrontEnd, FrontEndSettings, with_front_end
 from voicecare.interfaces import Recognizer
+from voicecare.speech_in import pipeline
+from voicecare.speech_in.audio import AudioChunk, iter_wav
+from voicecare.speech_in.frontend import FRAME_BYTES, CleanRecognizer, FrontEnd, FrontEndSettings, with_front_end
+from voicecare.understanding.assistant import Assistant
 
 RATE = 16_000
 
@@ -68,7 +68,7 @@ def test_every_suppression_level_runs(level: int) -> None:
 
 def test_the_command_line_option_puts_the_front_end_in_front_of_the_recogniser(
         assistant: Assistant, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from voicecare.speech_cli import load_recognizer
+    from voicecare.app.speech_cli import load_recognizer
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     options = {"engine": "sphinx", "model": None, "intents": None, "general_english": False}

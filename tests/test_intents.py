@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from voicecare import intents as loader
-from voicecare.assistant import Assistant
 from voicecare.domain import IntentSet, Level
 from voicecare.errors import IntentError
+from voicecare.understanding.assistant import Assistant
 
 SHIPPED = loader.language_dir(loader.default_dir())
 TINY_TOPIC = """
@@ -192,7 +192,7 @@ def test_language_file_problems_name_file_and_key(tmp_path: Path) -> None:
 
 
 def test_language_from_dict_raises_one_error_naming_the_problem() -> None:
-    from voicecare.language import Language
+    from voicecare.understanding.language import Language
 
     with pytest.raises(IntentError, match=r"language.toml: language: code: missing text"):
         Language.from_dict({"headings": {level.id: "x" for level in Level}})

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from voicecare import kiosk_config
-from voicecare.cli import build_parser
-from voicecare.devices import NewestAudio
+from voicecare.app import kiosk_config
+from voicecare.app.cli import build_parser
+from voicecare.app.events import EventLog
+from voicecare.conversation.voice import TurnReport
 from voicecare.domain import IntentSet
 from voicecare.errors import InputError
-from voicecare.events import EventLog
-from voicecare.voice import TurnReport
+from voicecare.speech_in.devices import NewestAudio
 
 DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
 
@@ -217,7 +217,7 @@ def test_a_deleted_or_unwritable_log_never_stops_the_kiosk(tmp_path: Path) -> No
 FULL_DISK = """
 import resource, signal, sys
 from pathlib import Path
-from voicecare.events import EventLog
+from voicecare.app.events import EventLog
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 resource.setrlimit(resource.RLIMIT_FSIZE, (250, 250))  # the disk is full after 250 bytes
 log = EventLog(Path(sys.argv[1]), on_error=print)
@@ -240,7 +240,7 @@ def test_a_full_disk_loses_log_lines_whole_and_says_so_once(tmp_path: Path) -> N
 
 
 def test_the_wake_phrase_is_in_the_pocketsphinx_language_model(intents: IntentSet, tmp_path: Path) -> None:
-    from voicecare import lm, stt
+    from voicecare.speech_in import lm, stt
 
     def model(*phrases: str) -> str:
         return lm.build(intents, stt.sphinx_words(), tmp_path, phrases).read_text()

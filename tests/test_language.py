@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from voicecare import intents as loader
-from voicecare.assistant import Assistant
 from voicecare.domain import Basis, Level, Status
 from voicecare.errors import IntentError
-from voicecare.language import Language
+from voicecare.understanding.assistant import Assistant
+from voicecare.understanding.language import Language
 
 DATA = Path(__file__).parent / "data" / "intents"
 SHIPPED_EN = loader.language_dir(loader.default_dir())
@@ -43,7 +43,7 @@ def test_a_topic_that_shares_a_phrase_answers_only_for_itself(tmp_path: Path) ->
 
 
 def test_a_topic_adds_its_own_spoken_numbers_to_the_recogniser(tmp_path: Path) -> None:
-    from voicecare import lm
+    from voicecare.speech_in import lm
 
     root = english_with(tmp_path, (DATA / "newborn_fever", "newborn_fever"))
     newborn = loader.load(root, topic="newborn_fever")
@@ -98,9 +98,9 @@ def test_german_from_the_command_line() -> None:
 
 
 def test_the_kiosk_config_chooses_language_and_topic(tmp_path: Path) -> None:
-    from voicecare import kiosk_config
-    from voicecare.cli import build_parser, load_assistant
-    from voicecare.voice_cli import resolve_wake
+    from voicecare.app import kiosk_config
+    from voicecare.app.cli import build_parser, load_assistant
+    from voicecare.app.voice_cli import resolve_wake
 
     config = tmp_path / "voicecare.toml"
     config.write_text(f'[kiosk]\nintents = "{DATA}"\nlanguage = "de"\ntopic = "fieber"\n')
@@ -111,8 +111,10 @@ def test_the_kiosk_config_chooses_language_and_topic(tmp_path: Path) -> None:
     assert resolve_wake(settings.voice_settings(), assistant).wake_phrase == "hallo pflege"
 
 
-ALGORITHMS = ("text", "context", "matching", "dialog", "lm", "render", "triage", "intents", "language", "assistant",
-              "domain", "quantities", "measures", "measure_files", "care")
+ALGORITHMS = ("understanding/text", "understanding/context", "understanding/matching", "conversation/dialog",
+              "speech_in/lm", "conversation/render", "understanding/triage", "intents", "understanding/language",
+              "understanding/assistant", "domain", "understanding/quantities", "understanding/measures",
+              "understanding/measure_files", "understanding/care")
 """Modules that must hold no word of any language and no symptom id (the command-line adapters may speak English)."""
 
 
@@ -128,8 +130,8 @@ def _code_strings(path: Path) -> list[tuple[int, str]]:
 
 def _data_keys() -> set[str]:
     """The key names the loaders read (a key may be spelled like a word: "before", "per", "down")."""
-    from voicecare import language as language_file
-    from voicecare import measure_files
+    from voicecare.understanding import language as language_file
+    from voicecare.understanding import measure_files
 
     keys = {k for section in language_file.SECTIONS.values() for k in section} | set(language_file.CUE_KEYS)
     keys |= {*loader.COMBINATION_KEYS, *loader.INTERVIEW_KEYS, *loader.SYMPTOM_KEYS}
@@ -175,7 +177,7 @@ def test_no_english_word_list_symptom_id_or_wake_phrase_in_the_algorithms() -> N
 
 
 def test_building_the_language_model_never_touches_another_process_s_temporary_file(tmp_path: Path) -> None:
-    from voicecare import lm
+    from voicecare.speech_in import lm
 
     intents = loader.load()
     words = {w for line in lm.sentences(intents) for w in lm.lm_words(line)}

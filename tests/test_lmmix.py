@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from voicecare import lm, lmmix, pipeline, stt
-from voicecare.assistant import Assistant
-from voicecare.audio import iter_wav
 from voicecare.domain import IntentSet
+from voicecare.speech_in import lm, lmmix, pipeline, stt
+from voicecare.speech_in.audio import iter_wav
+from voicecare.understanding.assistant import Assistant
 
 OURS = ["he stopped breathing", "he is breathing fast", "my son stopped"]
 GENERAL = ["we watched cartoons", "he is on the couch", "we watched the news", "he is fine"]

@@ -6,7 +6,7 @@ import pytest
 
 from helpers import found
 from voicecare.domain import Status
-from voicecare.matching import Matcher
+from voicecare.understanding.matching import Matcher
 
 
 def test_finds_every_symptom_in_a_multi_symptom_utterance(matcher: Matcher) -> None:

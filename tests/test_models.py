@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 
 from hostile_http import Handler, Server, ranged, send
-from voicecare import fetch, models, stt, unzip
 from voicecare.errors import ModelError
-from voicecare.fetch import FetchLimits, Target
+from voicecare.model_store import fetch, models, unzip
+from voicecare.model_store.fetch import FetchLimits, Target
+from voicecare.speech_in import stt
 
 FILES = ("am/final.mdl", "conf/model.conf", "conf/mfcc.conf", "graph/HCLG.fst", "graph/words.txt")
 FOLDER = "vosk-model-test"
@@ -594,7 +595,7 @@ def test_verify_from_the_command_line(tmp_path: Path) -> None:
 
 
 def test_doctor_fails_a_model_of_another_language(tmp_path: Path) -> None:
-    from voicecare import doctor
+    from voicecare.app import doctor
 
     check = doctor._model(tmp_path, korean_model())
     assert not check.ok and "not a model for English" in check.detail

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from helpers import level
-from voicecare import quantities
-from voicecare.assistant import Assistant
 from voicecare.domain import IntentSet, Level, Status
+from voicecare.understanding import quantities
+from voicecare.understanding.assistant import Assistant
 
 
 def values(intents: IntentSet, text: str) -> list[float]:

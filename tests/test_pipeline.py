@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import AUDIO, english_vosk_model
-from voicecare import pipeline, stt
-from voicecare.assistant import Assistant
-from voicecare.audio import AudioChunk, iter_wav
+from voicecare.app.evaluation import Case, Report, evaluate, format_report
 from voicecare.domain import Level, Message
-from voicecare.evaluation import Case, Report, evaluate, format_report
 from voicecare.interfaces import Recognizer, Transcript
+from voicecare.speech_in import pipeline, stt
+from voicecare.speech_in.audio import AudioChunk, iter_wav
+from voicecare.understanding.assistant import Assistant
 
 
 def corpus() -> list[tuple[str, Level]]:

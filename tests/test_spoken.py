@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import AUDIO
-from voicecare import spoken
-from voicecare.assistant import Assistant
-from voicecare.dialog import Conversation, State, Turn
+from voicecare.conversation import spoken
+from voicecare.conversation.dialog import Conversation, State, Turn
 from voicecare.domain import IntentSet, Level, Message, MessageKind
 from voicecare.interfaces import Transcript
-from voicecare.pipeline import unsure_red_flags
-from voicecare.tts import DEFAULT_RATE_WPM, PAUSE_SECONDS, Pyttsx3Synthesizer
+from voicecare.speech_in.pipeline import unsure_red_flags
+from voicecare.speech_out.tts import DEFAULT_RATE_WPM, PAUSE_SECONDS, Pyttsx3Synthesizer
+from voicecare.understanding.assistant import Assistant
 
 TURNS = AUDIO / "turns"
 HOME_CARE_TURN_SECONDS = 20.0

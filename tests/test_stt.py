@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import AUDIO, korean_vosk_model
-from voicecare import stt
-from voicecare.audio import iter_wav
 from voicecare.errors import ModelError
 from voicecare.interfaces import Recognizer, Transcript
+from voicecare.speech_in import stt
+from voicecare.speech_in.audio import iter_wav
 
 
 def run(recognizer: Recognizer, path: Path, grammar: list[str] | None = None) -> tuple[list[str], Transcript]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from voicecare.domain import IntentSet
-from voicecare.text import Spelling
+from voicecare.understanding.text import Spelling
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,9 @@ import itertools
 
 import pytest
 
-from voicecare.assistant import Assistant
 from voicecare.domain import Finding, IntentSet, Level, Status, TriageResult
-from voicecare.triage import triage
+from voicecare.understanding.assistant import Assistant
+from voicecare.understanding.triage import triage
 
 
 def answer(assistant: Assistant, text: str) -> TriageResult:

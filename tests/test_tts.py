@@ -18,10 +18,10 @@ import pytest
 from voicecare.domain import Level, Message
 from voicecare.errors import SpeechError
 from voicecare.interfaces import Clip
-from voicecare.sinks import WavSink
+from voicecare.speech_out.sinks import WavSink
+from voicecare.speech_out.tts import Pyttsx3Synthesizer, Speaker
+from voicecare.speech_out.tts_process import Abandoned, WorkerFailed, WorkerSynthesizer
 from voicecare.testing import FakeOutputDevice, fault_worker_command
-from voicecare.tts import Pyttsx3Synthesizer, Speaker
-from voicecare.tts_process import Abandoned, WorkerFailed, WorkerSynthesizer
 
 HOME_CARE = ("Gently rub the sore muscles, and stop if it hurts too much. In the first days you can hold a cold pack "
              "wrapped in a thin towel on the sore spot, twenty minutes on and twenty minutes off, for about an hour. "

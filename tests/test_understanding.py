@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from helpers import found, level
-from voicecare.assistant import Assistant
 from voicecare.domain import Level, Status
-from voicecare.matching import Matcher
+from voicecare.understanding.assistant import Assistant
+from voicecare.understanding.matching import Matcher
 
 # ---- loose patterns: which words belong together
 

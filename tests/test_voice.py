@@ -17,14 +17,14 @@ from pathlib import Path
 import numpy as np
 
 from tests.conftest import AUDIO
-from voicecare.assistant import Assistant
+from voicecare.app.events import EventLog
+from voicecare.app.voice_cli import run_kiosk
+from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 from voicecare.domain import Level, Message, Status
-from voicecare.events import EventLog
 from voicecare.interfaces import Clip, Microphone, Recognizer
+from voicecare.speech_out.tts import Pyttsx3Synthesizer, Speaker
 from voicecare.testing import FakeOutputDevice, FileMicrophone, FlakyMicrophone, LoopbackMicrophone, silence_wav
-from voicecare.tts import Pyttsx3Synthesizer, Speaker
-from voicecare.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
-from voicecare.voice_cli import run_kiosk
+from voicecare.understanding.assistant import Assistant
 
 TURNS = AUDIO / "turns"
 
@@ -290,7 +290,7 @@ def test_deploy_files_describe_a_restartable_unprivileged_service() -> None:
     assert "chown -R" not in readme
     import tomllib
 
-    from voicecare.kiosk_config import KEYS
+    from voicecare.app.kiosk_config import KEYS
 
     config = tomllib.loads((root / "voicecare.toml").read_text())
     assert set(config["kiosk"]) <= set(KEYS)

@@ -1,5 +1,5 @@
 """Allow ``python -m voicecare``."""
 
-from voicecare.cli import main
+from voicecare.app.cli import main
 
 raise SystemExit(main())

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # language.py, measures.py and spoken.py build on this module
-    from voicecare.care import CareBook, CareQuestion
-    from voicecare.language import Language
-    from voicecare.measures import MeasureBook
-    from voicecare.spoken import SpokenRules
+    from voicecare.conversation.spoken import SpokenRules
+    from voicecare.understanding.care import CareBook, CareQuestion
+    from voicecare.understanding.language import Language
+    from voicecare.understanding.measures import MeasureBook
 
 
 class Level(IntEnum):

@@ -9,16 +9,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from voicecare import care as care_file
-from voicecare import language as language_file
-from voicecare import measure_files
-from voicecare import spoken as spoken_file
-from voicecare.care import CareBook
+from voicecare.conversation import spoken as spoken_file
 from voicecare.domain import Combination, IntentSet, InterviewQuestion, Level, Symptom, Topic
 from voicecare.errors import IntentError
-from voicecare.language import Language
-from voicecare.measures import MeasureBook
-from voicecare.text import Spelling
+from voicecare.understanding import care as care_file
+from voicecare.understanding import language as language_file
+from voicecare.understanding import measure_files
+from voicecare.understanding.care import CareBook
+from voicecare.understanding.language import Language
+from voicecare.understanding.measures import MeasureBook
+from voicecare.understanding.text import Spelling
 
 ENV_VAR = "VOICECARE_INTENTS"
 DEFAULT_LANGUAGE = "en"

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from voicecare.audio import AudioChunk
+from voicecare.speech_in.audio import AudioChunk
 
 
 class Microphone(Protocol):

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from voicecare.audio import TARGET_RATE, AudioChunk, iter_wav
 from voicecare.errors import AudioError, SpeechError
 from voicecare.interfaces import Clip, Synthesizer
+from voicecare.speech_in.audio import TARGET_RATE, AudioChunk, iter_wav
 
 
 @dataclass
@@ -152,7 +152,7 @@ class LoopbackMicrophone:
         """Nothing to open."""
 
     def chunks(self, timeout: float = 1.0) -> Iterator[AudioChunk]:
-        from voicecare.audio import Resampler, WavFormat, to_float, to_pcm16
+        from voicecare.speech_in.audio import Resampler, WavFormat, to_float, to_pcm16
 
         block = 0.1
         began = time.monotonic()
@@ -228,7 +228,7 @@ def fault_worker_command(fault: str, healthy: int = 0) -> list[str]:
 
 def fault_worker_main(argv: Sequence[str]) -> int:
     """``python -m voicecare.testing FAULT HEALTHY``: serve like tts_worker, then fail."""
-    from voicecare.tts_worker import EspeakEngine, open_protocol, serve
+    from voicecare.speech_out.tts_worker import EspeakEngine, open_protocol, serve
 
     fault, healthy = argv[0], int(argv[1])
     inp, out = open_protocol()

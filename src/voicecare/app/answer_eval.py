@@ -1,0 +1,113 @@
+"""Scoring the answer reader on labelled answers: accuracy, "no" precision, missed affirmations.
+
+The corpus is tab-separated: ``question_id``, ``expected`` (an answer kind, or
+``command:<id>``), ``answer`` and ``why``; lines starting with ``#`` are
+comments. A wrong "no" hides a red flag, so "no" precision is the figure to
+keep at 100%.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from voicecare.conversation.answers import Answer, AnswerKind
+from voicecare.errors import InputError
+
+COMMAND_PREFIX = "command:"
+AFFIRMING = frozenset({AnswerKind.YES, AnswerKind.PARTIAL, AnswerKind.UNSURE})
+"""Answers that count the question's signs (rules 4 and 10)."""
+
+
+@dataclass(frozen=True)
+class LabelledAnswer:
+    """One line of the corpus."""
+
+    question: str
+    expected: str
+    """An answer kind, or ``command:<id>``."""
+    text: str
+    line: int
+
+
+def agrees(expected: str, got: str) -> bool:
+    """Whether a reading is the labelled one; a bare ``command`` label (sets that do not name the
+    command) accepts any command, ``command:<id>`` only that one."""
+    return expected == got or (expected == COMMAND_PREFIX.rstrip(":") and got.startswith(COMMAND_PREFIX))
+
+
+@dataclass(frozen=True)
+class AnswerReport:
+    """Expected and predicted labels, pairwise."""
+
+    pairs: tuple[tuple[LabelledAnswer, str], ...]
+
+    def _share(self, hit: Callable[[str, str], bool], among: Callable[[str, str], bool]) -> float:
+        chosen = [(case.expected, got) for case, got in self.pairs if among(case.expected, got)]
+        return sum(1 for e, g in chosen if hit(e, g)) / len(chosen) if chosen else 1.0
+
+    @property
+    def accuracy(self) -> float:
+        """Share of answers with exactly the expected label (a command must be the right one)."""
+        return self._share(agrees, lambda e, g: True)
+
+    @property
+    def no_precision(self) -> float:
+        """Of the answers read as "no", the share that were "no"."""
+        return self._share(agrees, lambda e, g: g == AnswerKind.NO)
+
+    @property
+    def missed_affirmations(self) -> float:
+        """Of the answers that affirm or hedge (yes, partial, unsure), the share not counted as such."""
+        return self._share(lambda e, g: g not in AFFIRMING, lambda e, g: e in AFFIRMING)
+
+    def confusions(self) -> Counter[tuple[str, str]]:
+        """(expected, predicted) counts of the mistakes."""
+        return Counter((case.expected, got) for case, got in self.pairs if not agrees(case.expected, got))
+
+
+def label(answer: Answer) -> str:
+    """The corpus label of an understood answer."""
+    return f"{COMMAND_PREFIX}{answer.command}" if answer.kind is AnswerKind.COMMAND else answer.kind.value
+
+
+def read_corpus(path: Path) -> list[LabelledAnswer]:
+    """The labelled answers in ``path``; InputError names the first bad line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the corpus ({exc})") from None
+    cases = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) < 3 or not fields[2].strip():
+            raise InputError(f"{path}:{number}: expected question_id, expected and answer separated by tabs")
+        cases.append(LabelledAnswer(fields[0].strip(), fields[1].strip(), fields[2], number))
+    if not cases:
+        raise InputError(f"{path}: no labelled answers")
+    return cases
+
+
+def evaluate(cases: Iterable[LabelledAnswer], read: Callable[[str, str], Answer]) -> AnswerReport:
+    """Read every answer and pair it with its label."""
+    return AnswerReport(tuple((case, label(read(case.question, case.text))) for case in cases))
+
+
+def format_report(report: AnswerReport, mistakes: bool = False) -> str:
+    """The figures, and optionally every mistake."""
+    lines = [
+        f"answers: {len(report.pairs)}",
+        f"accuracy: {report.accuracy:.1%}",
+        f'"no" precision: {report.no_precision:.1%}',
+        f"missed affirmations: {report.missed_affirmations:.1%}",
+    ]
+    for (expected, got), count in report.confusions().most_common():
+        lines.append(f"  {count:>3} x expected {expected}, read {got}")
+    if mistakes:
+        lines += [f"  line {case.line}: {case.question}: expected {case.expected}, read {got}: {case.text}"
+                  for case, got in report.pairs if not agrees(case.expected, got)]
+    return "\n".join(lines)

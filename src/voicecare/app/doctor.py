@@ -1,0 +1,125 @@
+"""``voicecare doctor``: checks what a Pi owner needs, one pass/fail line each, with the fix."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from voicecare.errors import IntentError, VoicecareError
+from voicecare.intents import DEFAULT_LANGUAGE
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of the report."""
+
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""
+
+
+def _portaudio() -> Check:
+    from voicecare.speech_in.devices import import_sounddevice
+
+    try:
+        sd = import_sounddevice()
+        return Check("PortAudio", True, f"PortAudio {sd.get_portaudio_version()[1]}")
+    except VoicecareError as exc:
+        return Check("PortAudio", False, str(exc), "sudo apt-get install libportaudio2")
+
+
+def _devices(kind: str) -> Check:
+    from voicecare.speech_in.devices import list_devices
+
+    try:
+        found = [d for d in list_devices() if (d.inputs if kind == "microphone" else d.outputs) > 0]
+    except VoicecareError as exc:
+        return Check(kind, False, str(exc), "sudo apt-get install libportaudio2")
+    if not found:
+        fix = ("plug in a USB microphone, then run 'voicecare devices'" if kind == "microphone"
+               else "plug in a speaker or headphones, or set the output in raspi-config")
+        return Check(kind, False, f"no {kind} found", fix)
+    return Check(kind, True, ", ".join(d.name for d in found[:3]))
+
+
+def _audio_group() -> Check:
+    """On Linux, sound devices belong to the audio group; root and its members may use them."""
+    import grp
+    import os
+
+    try:
+        members = grp.getgrnam("audio")
+    except KeyError:
+        return Check("audio group", True, "no audio group on this system")
+    if os.geteuid() == 0 or members.gr_gid in os.getgroups():
+        return Check("audio group", True, "this user may use the sound devices")
+    return Check("audio group", False, "this user is not in the audio group",
+                 "sudo usermod -aG audio $USER, then log in again")
+
+
+def _model(models_dir: Path, explicit: Path | None) -> Check:
+    from voicecare.speech_in import stt
+
+    path = stt.resolve_model(explicit, models_dir)
+    if path is None:
+        try:
+            stt.sphinx_model_dir()
+        except VoicecareError as exc:
+            return Check("speech model", False, str(exc), "voicecare models download small-en-us")
+        return Check("speech model", True, "no Vosk model: using PocketSphinx's bundled English model "
+                     "(for better accuracy: voicecare models download small-en-us)")
+    # Loaded for real, in a child process, and asked for words of the expected language:
+    # a corrupt final.mdl or a model of another language must not pass.
+    from voicecare.model_store import model_check, models
+
+    try:
+        manifest = models.read_manifest(models.default_manifest(models_dir))
+        language = manifest.language(models.expected_language(manifest, path))
+    except VoicecareError as exc:
+        return Check("speech model", False, str(exc), "restore models/manifest.toml from the release")
+    problems = model_check.problems(path, language)
+    if problems:
+        return Check("speech model", False, problems[0], "voicecare models download small-en-us")
+    return Check("speech model", True, f"Vosk model {path} ({language.name}, loads)")
+
+
+def _speech(text: str) -> Check:
+    """Speak ``text`` (the emergency words of the intents, which must always be sayable) into memory."""
+    from voicecare.speech_out.tts import DEFAULT_RATE_WPM, Pyttsx3Synthesizer
+
+    try:
+        clip = Pyttsx3Synthesizer().synth(text, DEFAULT_RATE_WPM)
+    except VoicecareError as exc:
+        return Check("speech engine", False, str(exc), "sudo apt-get install espeak-ng")
+    return Check("speech engine", True, f"{Pyttsx3Synthesizer.__name__} spoke {len(clip.pcm) / 2 / clip.rate:.1f} s "
+                 f"of {text!r}")
+
+
+def _intents(directory: Path | None, language: str, topic: str | None) -> tuple[Check, str]:
+    """The intents check, and the emergency words to test speech with (the product name if they cannot be read)."""
+    from voicecare import intents
+
+    folder = intents.language_dir(directory or intents.default_dir(), language)
+    problems = intents.problems_of(folder)
+    if problems:
+        return Check("intent files", False, f"{problems[0]} ({len(problems)} problem(s))", "voicecare check"), "voicecare"
+    try:
+        loaded = intents.load(folder, topic=topic)
+    except IntentError as exc:
+        return Check("intent files", False, str(exc), "name a topic with --topic (or topic in the kiosk config)"), "voicecare"
+    return Check("intent files", True, f"{folder}, topic {loaded.topics[0].id}"), loaded.messages["emergency"]
+
+
+def run(models_dir: Path, model: Path | None, intents_dir: Path | None, language: str = DEFAULT_LANGUAGE,
+        topic: str | None = None, show: Callable[[str], None] = print) -> bool:
+    """Run every check, print a line each; True when all pass."""
+    intents_check, emergency = _intents(intents_dir, language, topic)
+    checks = [_portaudio(), _audio_group(), _devices("microphone"), _devices("speaker"), _model(models_dir, model),
+              _speech(emergency), intents_check]
+    for check in checks:
+        mark = "PASS" if check.ok else "FAIL"
+        fix = f"  -> fix: {check.fix}" if not check.ok and check.fix else ""
+        show(f"{mark}  {check.name:<14} {check.detail}{fix}")
+    return all(c.ok for c in checks)

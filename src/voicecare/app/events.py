@@ -1,0 +1,129 @@
+"""The opt-in event log: times, dispositions, symptom ids and timings, never words or audio.
+
+One JSON object per line:
+``{"time": ISO-8601 UTC, "uptime": seconds, "event": "turn" | "reset" | "fault", "turn": int,
+"disposition": str | null, "symptoms": [ids], "emergency_at": seconds | null,
+"audio_seconds": float, "detail": str}``. ``uptime`` counts from when the log
+was opened on a clock that never jumps, so order and gaps stay right when the
+wall clock is set (a Raspberry Pi has no clock battery). The file is private
+to the service user (0600, whatever the umask) and rotated at ``max_bytes``
+with ``backups`` old copies, so it cannot fill an SD card. A write that fails
+(disk full, file system gone read-only) is reported once and skipped: the log
+must never stop the kiosk.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from voicecare.conversation.voice import TurnReport
+from voicecare.errors import InputError
+
+MAX_BYTES = 1_000_000
+BACKUPS = 3
+PRIVATE = 0o600
+"""Read and write for the service user only: even without words, the log says when a family needed help."""
+PRIVATE_DIR = 0o700
+
+
+def open_private(path: Path) -> int:
+    """Open ``path`` for appending, created 0600; an existing file is made 0600 too."""
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, PRIVATE)
+    try:
+        os.fchmod(fd, PRIVATE)  # os.open's mode is filtered by the umask; this is not
+    except OSError:
+        os.close(fd)
+        raise
+    return fd
+
+
+class EventLog:
+    """Writes privacy-safe events to a rotating, private file."""
+
+    def __init__(self, path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKUPS,
+                 on_error: Callable[[str], None] = lambda message: None) -> None:
+        if path.is_dir():
+            raise InputError(f"{path}: is a directory; give the event log a file name, such as {path / 'events.jsonl'}")
+        try:
+            path.parent.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+            self._fd: int | None = open_private(path)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot write the event log there ({exc.strerror or exc})") from None
+        self.path, self.max_bytes, self.backups = path, max_bytes, backups
+        self._on_error = on_error
+        self._failing = False
+        self._started = time.monotonic()
+
+    def _write(self, event: str, **fields: Any) -> None:
+        record = {"time": datetime.now(UTC).isoformat(timespec="seconds"),
+                  "uptime": round(time.monotonic() - self._started, 1), "event": event, **fields}
+        line = (json.dumps(record) + "\n").encode("utf-8")
+        try:
+            self._append(line)
+        except OSError as exc:
+            if not self._failing:
+                self._on_error(f"{self.path}: cannot write the event log ({exc.strerror or exc}); going on without it")
+            self._failing = True
+            return
+        if self._failing:
+            self._on_error(f"{self.path}: writing the event log again")
+        self._failing = False
+
+    def _append(self, line: bytes) -> None:
+        fd = self._current()
+        size = os.fstat(fd).st_size
+        if size and size + len(line) > self.max_bytes:
+            fd = self._rotate(fd)
+            size = 0
+        written = os.write(fd, line)
+        if written < len(line):  # the disk filled up mid-line: take the half line back
+            os.ftruncate(fd, size)
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def _current(self) -> int:
+        """The open file; reopened when it was deleted or renamed under us, or after a failure."""
+        if self._fd is not None and os.fstat(self._fd).st_nlink == 0:
+            os.close(self._fd)
+            self._fd = None
+        if self._fd is None:
+            self._fd = open_private(self.path)
+        return self._fd
+
+    def _rotate(self, fd: int) -> int:
+        os.close(fd)
+        self._fd = None
+        for index in range(self.backups - 1, 0, -1):
+            older = self.path.with_name(f"{self.path.name}.{index}")
+            if older.exists():
+                older.replace(self.path.with_name(f"{self.path.name}.{index + 1}"))
+        if self.backups:
+            self.path.replace(self.path.with_name(f"{self.path.name}.1"))
+        else:
+            self.path.unlink()
+        return self._current()
+
+    def turn(self, report: TurnReport) -> None:
+        """A turn: its disposition, symptom ids with their status, and timings (the words are not kept)."""
+        self._write("turn", turn=report.turn, disposition=report.disposition, symptoms=dict(report.symptoms),
+                    emergency_at=report.emergency_at, audio_seconds=report.audio_seconds)
+
+    def reset(self) -> None:
+        """A session ended and was forgotten."""
+        self._write("reset")
+
+    def fault(self, detail: str) -> None:
+        """A recoverable fault (device gone, engine failed)."""
+        self._write("fault", detail=detail[:200])
+
+    def close(self) -> None:
+        """Close the file (every line is written through at once, nothing is buffered)."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None

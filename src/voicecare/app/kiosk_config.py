@@ -1,0 +1,247 @@
+"""Kiosk settings: built once from the config file and the command line, every value checked.
+
+The config file is TOML; its keys are the long options of ``voicecare kiosk``
+(``no_barge_in`` or ``no-barge-in`` for ``--no-barge-in``), in a ``[kiosk]``
+table or at the top level. The command line wins over the file. A wrong
+value, an unknown key or an unreadable file is one line, ``file: key: what is
+wrong``, and exit status 2: a kiosk must not start up looking alive and then
+fail at the first quiet spell.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from voicecare.conversation.voice import VoiceSettings
+from voicecare.errors import InputError
+from voicecare.intents import DEFAULT_LANGUAGE
+from voicecare.speech_out.tts import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
+
+TABLE = "kiosk"
+LANGUAGE_WAKE = "language"
+"""The wake phrase value that means the language's own (``wake_phrase`` in language.toml)."""
+WAKE_OFF = ("none", "off")
+"""Wake-phrase values that turn it off (the kiosk answers anyone who speaks)."""
+ENGINES = ("auto", "vosk", "sphinx")
+RESET_RANGE = (30.0, 86_400.0)
+"""Seconds of quiet before forgetting: shorter would forget a family while voicecare is still talking to it."""
+QUESTIONS_RANGE = (0, 10)
+RATE_RANGE = (MIN_RATE_WPM, MAX_RATE_WPM)
+FILE_ONLY_IN_COMMAND_LINE = frozenset({"config"})
+"""Long options that make no sense inside the config file itself."""
+
+
+@dataclass(frozen=True)
+class KioskSettings:
+    """Everything ``voicecare kiosk`` runs with; one field per long option, each already checked."""
+
+    config: Path | None = None
+    """The config file these settings were read from, if any."""
+    engine: str = "auto"
+    model: Path | None = None
+    device: str | None = None
+    """Microphone: a PortAudio index (as digits) or part of its name."""
+    speaker: str | None = None
+    """Sound output: a PortAudio index (as digits) or part of its name."""
+    wake_phrase: str | None = LANGUAGE_WAKE
+    """None: no wake phrase, the kiosk answers anyone; LANGUAGE_WAKE: the language's own."""
+    reset_after: float = 120.0
+    """Seconds of quiet after which a session is forgotten."""
+    max_questions: int = 4
+    event_log: Path | None = None
+    json: bool = False
+    no_barge_in: bool = False
+    quiet: bool = False
+    front_end: bool = False
+    """Clean the microphone's audio (WebRTC noise suppression and gain) before recognition."""
+    general_english: bool = False
+    """PocketSphinx: general English mixed into the intents' language model."""
+    say_to: Path | None = None
+    rate: int = DEFAULT_RATE_WPM
+    """Speaking rate, words per minute."""
+    voice: str | None = None
+    intents: Path | None = None
+    language: str = DEFAULT_LANGUAGE
+    """A language folder of the intents ("en")."""
+    topic: str | None = None
+    """A topic folder of that language (None: the only one there is)."""
+    debug: bool = False
+
+    def voice_settings(self) -> VoiceSettings:
+        """How the spoken conversation behaves (a live microphone: the echo filter is on unless --no-barge-in)."""
+        return VoiceSettings(wake_phrase=self.wake_phrase, reset_after=self.reset_after,
+                             max_questions=self.max_questions, echo_filter=not self.no_barge_in)
+
+    def namespace(self) -> argparse.Namespace:
+        """The same values in the shape the speech helpers shared with ``listen`` and ``triage`` take."""
+        return argparse.Namespace(**asdict(self))
+
+
+KEYS = tuple(f.name for f in fields(KioskSettings))
+NULL_DEFAULTS = ("engine", "max_questions", "wake_phrase", "reset_after", "rate")
+"""Options whose parser default is replaced by None for the kiosk, so a value given on the command line is
+told apart from one left out (the defaults live in KioskSettings)."""
+
+Check = Callable[[object], object]
+"""Returns the value in its settings type, or raises ValueError saying what is wrong."""
+
+
+def _shown(value: object) -> str:
+    return f'"{value}"' if isinstance(value, str | Path) else repr(value).lower() if isinstance(value, bool) else repr(value)
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"must be true or false, not {_shown(value)}")
+    return value
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"must be a non-empty text in quotes, not {_shown(value)}")
+    return value.strip()
+
+
+def _path(value: object) -> Path:
+    return Path(_text(str(value) if isinstance(value, Path) else value))
+
+
+def _number(low: float, high: float) -> Check:
+    def check(value: object) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise ValueError(f"must be a number of seconds, not {_shown(value)}")
+        if not low <= value <= high:
+            raise ValueError(f"must be between {low:g} and {high:g} seconds, not {value:g}")
+        return float(value)
+
+    return check
+
+
+def _whole(low: int, high: int, unit: str) -> Check:
+    def check(value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"must be a whole number of {unit}, not {_shown(value)}")
+        if not low <= value <= high:
+            raise ValueError(f"must be between {low} and {high} {unit}, not {value}")
+        return value
+
+    return check
+
+
+def _engine(value: object) -> str:
+    if value not in ENGINES:
+        raise ValueError(f"must be one of {', '.join(ENGINES)}, not {_shown(value)}")
+    return str(value)
+
+
+def _device(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return str(value)
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    raise ValueError(f"must be a device index (0, 1, ...) or part of its name in quotes, not {_shown(value)}")
+
+
+def _wake(value: object) -> str | None:
+    if not isinstance(value, str):
+        raise ValueError(f'must be a phrase in quotes, or "none" to answer anyone, not {_shown(value)}')
+    if value.strip().lower() in WAKE_OFF:
+        return None
+    if not re.search(r"\w", value):
+        # A phrase without words can never be heard: the kiosk would wait for it forever.
+        raise ValueError(f'has no words ({_shown(value)}); give a phrase, "{LANGUAGE_WAKE}" for the language\'s own, '
+                         'or "none" to answer anyone')
+    return " ".join(value.split())
+
+
+CHECKS: Mapping[str, Check] = {
+    "config": _path, "engine": _engine, "model": _path, "device": _device, "speaker": _device, "wake_phrase": _wake,
+    "reset_after": _number(*RESET_RANGE), "max_questions": _whole(*QUESTIONS_RANGE, "questions"),
+    "event_log": _path, "json": _flag, "no_barge_in": _flag, "quiet": _flag, "front_end": _flag,
+    "general_english": _flag, "say_to": _path,
+    "rate": _whole(*RATE_RANGE, "words a minute"), "voice": _text, "intents": _path, "language": _text, "topic": _text,
+    "debug": _flag,
+}
+
+
+def option(key: str) -> str:
+    """The command-line spelling of a settings key."""
+    return "--" + key.replace("_", "-")
+
+
+def build(args: argparse.Namespace) -> KioskSettings:
+    """The kiosk's settings: the command line over the config file over the defaults, all checked."""
+    chosen: dict[str, object] = {}
+    if args.config is not None:
+        path = _path(args.config)
+        chosen.update(read(path))
+        chosen["config"] = path
+    for key in KEYS:
+        value = getattr(args, key, None)
+        if value is None or value is False:  # not given (a flag given is True)
+            continue
+        if key == "language" and value == DEFAULT_LANGUAGE and key in chosen:
+            # --language comes from the parser shared by every command, so its default cannot be made None
+            # for the kiosk alone: the default does not override the file's language.
+            continue
+        try:
+            chosen[key] = CHECKS[key](value)
+        except ValueError as exc:
+            raise InputError(f"{option(key)}: {exc}") from None
+    return KioskSettings(**chosen)  # type: ignore[arg-type]
+
+
+def read(path: Path) -> dict[str, object]:
+    """The checked settings in a config file, by key; InputError ``file: key: what is wrong``."""
+    table = _table(path, _load(path))
+    settings: dict[str, object] = {}
+    for raw, value in table.items():
+        key = raw.replace("-", "_")
+        if key not in CHECKS or key in FILE_ONLY_IN_COMMAND_LINE:
+            known = ", ".join(k for k in KEYS if k not in FILE_ONLY_IN_COMMAND_LINE)
+            raise InputError(f"{path}: {raw}: unknown key (known keys: {known})")
+        try:
+            checked = CHECKS[key](value)
+        except ValueError as exc:
+            raise InputError(f"{path}: {raw}: {exc}") from None
+        # Paths in the file are relative to the file, not to wherever the service was started.
+        settings[key] = path.parent / checked if isinstance(checked, Path) and not checked.is_absolute() else checked
+    return settings
+
+
+def _load(path: Path) -> dict[str, object]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such config file (see deploy/voicecare.toml)") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a config file") from None
+    except PermissionError:
+        raise InputError(f"{path}: cannot read the config (permission denied; the service user needs read access)") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text; save the config as UTF-8") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the config ({exc.strerror or exc})") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{path}: not valid TOML ({exc})") from None
+
+
+def _table(path: Path, data: dict[str, object]) -> dict[str, object]:
+    """The [kiosk] table, or the top level when there is none; keys outside [kiosk] beside it are unknown."""
+    if TABLE not in data:
+        return data
+    table = data[TABLE]
+    if not isinstance(table, dict):
+        raise InputError(f"{path}: {TABLE}: must be a table ([{TABLE}] on a line of its own)")
+    stray = sorted(set(data) - {TABLE})
+    if stray:
+        raise InputError(f"{path}: {stray[0]}: outside the [{TABLE}] table; move it under [{TABLE}]")
+    return table

@@ -1,0 +1,326 @@
+"""Command-line handlers for the speech side: recorded audio, devices and models."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from voicecare.app.cli import load_assistant
+from voicecare.conversation import render, spoken
+from voicecare.errors import AudioError, InputError, ModelError, VoicecareError
+from voicecare.interfaces import AudioSink, Recognizer, Synthesizer
+from voicecare.speech_in.devices import find_output
+from voicecare.speech_out.sinks import NullSink, SoundDeviceSink, WavSink
+from voicecare.speech_out.tts import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM, Pyttsx3Synthesizer, Speaker
+from voicecare.speech_out.tts_process import WorkerSynthesizer, espeak_command
+from voicecare.speech_out.tts_worker import VOICE_UNKNOWN
+from voicecare.understanding.assistant import Assistant
+
+MODELS_ENV = "VOICECARE_MODELS"
+FAULT_ENV = "VOICECARE_TTS_FAULT"
+"""Tests only: "KIND[:HEALTHY]" runs testing.py's failing synthesiser worker instead of espeak-ng."""
+VOICE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./+-]{0,63}")
+VOICE_CHECK_SECONDS = 20.0
+SPEECH_FAILED = 1
+"""Exit status when every result was printed but speech out failed (a reply file not written, say)."""
+
+
+def models_dir() -> Path:
+    """$VOICECARE_MODELS, else the repository's models/ folder."""
+    if env := os.environ.get(MODELS_ENV):
+        return Path(env)
+    return Path(__file__).resolve().parents[3] / "models"
+
+
+def add_speech_arguments(command: argparse.ArgumentParser) -> None:
+    """--engine/--model for recognition, --say-to/--speaker/--quiet/--rate/--voice for speech."""
+    command.add_argument("--engine", choices=("auto", "vosk", "sphinx"), default="auto",
+                         help="speech recogniser (default auto: Vosk if a model is installed, else PocketSphinx)")
+    command.add_argument("--model", type=Path,
+                         help="Vosk model folder (default: $VOICECARE_MODEL, else the first in $VOICECARE_MODELS or models/)")
+    command.add_argument("--general-english", action="store_true",
+                         help="PocketSphinx: mix general English into the intents' language model (fewer invented "
+                              "symptoms and false alarms in noise, but more emergencies missed in noise: see README)")
+    command.add_argument("--front-end", action="store_true",
+                         help="clean the audio first (WebRTC noise suppression and automatic gain; helps with other "
+                              "talkers, hurts clean speech: see README)")
+    command.add_argument("--say-to", type=Path, metavar="FILE.wav", help="write the spoken reply to this WAV file")
+    command.add_argument("--speaker", metavar="DEVICE", help="speaker (index or part of its name; see 'voicecare devices')")
+    command.add_argument("--quiet", action="store_true", help="print the reply only; do not speak")
+    command.add_argument("--rate", type=int, default=DEFAULT_RATE_WPM,
+                         help=f"speaking rate, words per minute ({MIN_RATE_WPM}-{MAX_RATE_WPM}, default {DEFAULT_RATE_WPM})")
+    command.add_argument("--voice", help="speech synthesiser voice id, e.g. gmw/en-us (default: an English voice)")
+
+
+def warn(message: str) -> None:
+    """One line on stderr, for things the user should know but that are not errors."""
+    print(f"voicecare: {message}", file=sys.stderr, flush=True)
+
+
+def check_speech_options(args: argparse.Namespace) -> None:
+    """--say-to, --rate and --voice (or the same keys of a kiosk config): InputError in one line when unusable."""
+    say_to = getattr(args, "say_to", None)
+    if say_to is not None and say_to.suffix.lower() != ".wav":
+        raise InputError(f"{say_to}: --say-to writes WAV; give a name ending in .wav")
+    rate = args.rate
+    if isinstance(rate, bool) or not isinstance(rate, int) or not MIN_RATE_WPM <= rate <= MAX_RATE_WPM:
+        raise InputError(f"rate {rate!r}: give a whole number of words per minute from {MIN_RATE_WPM} to {MAX_RATE_WPM}")
+    voice = args.voice
+    if voice is None:
+        return
+    if not isinstance(voice, str) or not VOICE_ID.fullmatch(voice):
+        raise InputError(f"voice {voice!r}: give an espeak-ng voice id such as gmw/en-us ('espeak-ng --voices')")
+    if check_voice(voice) == VOICE_UNKNOWN:
+        raise InputError(f"voice {voice!r}: espeak-ng has no such voice; see 'espeak-ng --voices'")
+
+
+def check_voice(voice: str) -> int:
+    """Ask a worker whether the voice exists; its exit status (0 yes, VOICE_UNKNOWN no, else engine trouble)."""
+    command = [*espeak_command(voice), "--check"]
+    try:
+        return subprocess.run(command, capture_output=True, timeout=VOICE_CHECK_SECONDS, check=False).returncode
+    except (OSError, subprocess.TimeoutExpired):
+        return -1  # the engine itself is in trouble: the speaker reports that, triage goes on
+
+
+def make_synth(args: argparse.Namespace) -> Callable[[], Synthesizer]:
+    """The synthesiser worker; $VOICECARE_TTS_FAULT swaps in a failing one (testing.py) to test the CLI."""
+    fault = os.environ.get(FAULT_ENV)
+    if fault:
+        from voicecare.testing import fault_worker_command
+
+        kind, _, healthy = fault.partition(":")
+        try:
+            return functools.partial(WorkerSynthesizer, fault_worker_command(kind, int(healthy or 0)))
+        except ValueError as exc:
+            raise InputError(f"${FAULT_ENV}: {exc}") from None
+    return functools.partial(Pyttsx3Synthesizer, args.voice)
+
+
+def make_sink(args: argparse.Namespace) -> AudioSink:
+    """Where speech goes; SpeechError/AudioError when it cannot go there."""
+    if args.quiet:
+        return NullSink()
+    if args.say_to is not None:
+        return WavSink(args.say_to)
+    return SoundDeviceSink(find_output(getattr(args, "speaker", None)))
+
+
+def make_speaker(args: argparse.Namespace, assistant: Assistant, sink: AudioSink | None = None) -> Speaker:
+    """The speaker the options ask for, with "Call 911 now." ready before it is needed.
+
+    A reply file that cannot be written or a missing sound card does not stop
+    anything: it is reported in one line, replies are printed, and
+    ``speaker.failed`` says why (for a non-zero exit at the end).
+    """
+    check_speech_options(args)
+    problem = None
+    if sink is None:
+        try:
+            sink = make_sink(args)
+        except VoicecareError as exc:
+            sink, problem = NullSink(), str(exc)
+    # The synthesiser is made inside the speaker's own thread, which owns it.
+    speaker = Speaker(make_synth(args), sink, rate_wpm=args.rate,
+                      ready_texts=(assistant.intents.messages["emergency"],), on_error=warn)
+    if problem is not None:
+        speaker.report_failure(problem)
+    return speaker
+
+
+def cache_dir() -> Path:
+    """Where built language models are kept ($XDG_CACHE_HOME/voicecare)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "voicecare"
+
+
+def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Sequence[str] = ()) -> Recognizer:
+    """The recogniser the options ask for; says on stderr which engine and model are in use.
+
+    ``phrases`` (a wake phrase) are added to the PocketSphinx language model.
+    With --general-english the first start mixes that model with general English (seconds to a minute), then cached.
+    """
+    from voicecare.speech_in import frontend, lm, lmmix, stt
+    from voicecare.speech_in.frontend import FrontEndSettings
+
+    loaded_at = time.perf_counter()
+    language = None
+    if args.engine == "sphinx" or (args.engine == "auto" and stt.resolve_model(args.model, models_dir()) is None):
+        ours = functools.partial(lm.build, assistant.intents, stt.sphinx_words(), phrases=phrases)
+
+        def build(cache: Path) -> Path:
+            if not getattr(args, "general_english", False):
+                return ours(cache)
+            # The intents' phrases favoured inside general English, so ordinary talk is heard as itself.
+            return lmmix.build(ours(cache), stt.sphinx_model_dir() / "en-us.lm.bin", cache)
+
+        try:
+            language = build(cache_dir())
+        except OSError as exc:
+            # A full or read-only cache must not stop a kiosk: the model is derived data, rebuilt in seconds.
+            warn(f"{cache_dir()}: cannot keep the language model there ({exc.strerror or exc}); using a temporary folder")
+            try:
+                language = build(Path(tempfile.mkdtemp(prefix="voicecare-lm-")))
+            except OSError as again:
+                raise InputError(f"cannot write the PocketSphinx language model anywhere ({again.strerror or again}); "
+                                 "free some disk space") from None
+    recognizer = stt.load(args.engine, args.model, models_dir(), language)
+    recognizer = frontend.with_front_end(recognizer, FrontEndSettings(enabled=getattr(args, "front_end", False)))
+    warn(f"recognising with {recognizer.name}: {recognizer.description} "
+         f"(loaded in {time.perf_counter() - loaded_at:.2f} s)")
+    return recognizer
+
+
+def triage_audio(args: argparse.Namespace) -> int:
+    """``voicecare triage --audio FILE...``: one result per file, the model loaded once.
+
+    Each result is printed as soon as it is decided, before it is spoken:
+    speech never delays the printed 911 instruction. A file that cannot be
+    read is reported in one line and the others are still triaged (an
+    emergency among them must not wait); the exit status is then 2.
+    """
+    from voicecare.speech_in import audio
+
+    files = audio.usable(args.audio, lambda problem: warn(f"error: {problem}"))
+    if not files:
+        return InputError.exit_code
+    if not args.quiet:
+        check_speech_options(args)
+    assistant = load_assistant(args)
+    recognizer = load_recognizer(args, assistant)
+    failed = len(args.audio) - len(files)
+    if args.quiet:
+        failed += _triage_files(args, files, assistant, recognizer, None)
+        return InputError.exit_code if failed else 0
+    with make_speaker(args, assistant) as speaker:
+        failed += _triage_files(args, files, assistant, recognizer, speaker)
+    if failed:
+        return InputError.exit_code
+    return SPEECH_FAILED if speaker.failed else 0
+
+
+def _triage_files(args: argparse.Namespace, files: Sequence[Path], assistant: Assistant, recognizer: Recognizer,
+                  speaker: Speaker | None) -> int:
+    """Triage each recording in turn; how many could not be read to the end."""
+    failed = 0
+    for path in files:
+        try:
+            _triage_file(args, assistant, recognizer, path, speaker)
+        except AudioError as exc:  # e.g. the file was cut short or removed while being read
+            warn(f"error: {exc}")
+            failed += 1
+            continue
+        if speaker is not None:
+            speaker.wait_idle()  # each recording is its own caregiver: one reply must not cut off another
+    return failed
+
+
+def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Recognizer, path: Path,
+                 speaker: Speaker | None) -> None:
+    from voicecare.speech_in import audio, pipeline
+
+    say = speaker.say if speaker is not None else (lambda messages: None)
+    assistant.disclaimer_due = True  # each recording is its own caregiver (rule 8: once to each)
+    heard = pipeline.recognize_recording(audio.iter_wav(path, recognizer.rate), recognizer, assistant, say)
+    began = time.perf_counter()
+    result = pipeline.answer_recording(assistant, heard)
+    triage_ms = (time.perf_counter() - began) * 1000
+    extra = {
+        "engine": recognizer.name,
+        "model": recognizer.description,
+        "file": str(path),
+        "audio_seconds": round(heard.audio_seconds, 3),
+        "alternatives": list(heard.transcript.alternatives),
+        "emergency_detected_at": None if heard.emergency_at is None else round(heard.emergency_at, 2),
+        "timings": {
+            "recognize_seconds": round(heard.recognize_seconds, 3),
+            "realtime_factor": round(heard.recognize_seconds / heard.audio_seconds, 3) if heard.audio_seconds else 0.0,
+            "triage_ms": round(triage_ms, 3),
+        },
+    }
+    text = heard.transcript.text
+    if args.json:
+        print(render.as_json_line(result, str(path), text, extra), flush=True)
+    else:
+        print(render.as_text(result, f"{path}: heard \"{text}\"", assistant.intents.language) + "\n", flush=True)
+    if speaker is not None:  # the short part (rule 13); the rest is printed
+        short = spoken.one_shot(result, assistant.intents.spoken, speaker.rate_wpm)
+        speaker.say(pipeline.still_to_say(replace(result, messages=short), heard.early))
+
+
+def triage_text_spoken(args: argparse.Namespace, utterances: list[str]) -> int:
+    """``voicecare triage --text ... --say-to FILE.wav`` (or ``--speaker``): print each result, then speak it."""
+    assistant = load_assistant(args)
+    with make_speaker(args, assistant) as speaker:
+        for utterance in utterances:
+            assistant.disclaimer_due = True  # each line is its own caregiver (rule 8: once to each)
+            result = assistant.answer(utterance)
+            if args.json:
+                print(render.as_json_line(result, utterance, utterance), flush=True)
+            else:
+                print(render.as_text(result, utterance, assistant.intents.language) + "\n", flush=True)
+            speaker.say(spoken.one_shot(result, assistant.intents.spoken, speaker.rate_wpm))
+            speaker.wait_idle()
+    return SPEECH_FAILED if speaker.failed else 0
+
+
+def devices(args: argparse.Namespace) -> int:
+    """``voicecare devices``: list the sound devices."""
+    from voicecare.speech_in.devices import list_devices
+
+    found = list_devices()
+    if not found:
+        print("no sound devices found")
+    for device in found:
+        kinds = ", ".join(k for k, n in (("input", device.inputs), ("output", device.outputs)) if n)
+        print(f"{device.index:>3}  {device.name}  ({kinds}, {device.default_rate:.0f} Hz)")
+    return 0
+
+
+def manifest_path(args: argparse.Namespace) -> Path:
+    """--manifest, else the manifest beside the models (the repository's models/manifest.toml)."""
+    from voicecare.model_store import models
+
+    return Path(args.manifest) if args.manifest is not None else models.default_manifest(models_dir())
+
+
+def models_command(args: argparse.Namespace) -> int:
+    """``voicecare models list | download [NAME] | install FILE | verify PATH``."""
+    from voicecare.model_store import models
+
+    manifest = models.read_manifest(manifest_path(args))
+    where = models_dir()
+    if args.action == "list":
+        for entry in manifest.entries:
+            state = "installed" if models.installed(entry, where) else "not installed"
+            mark = " (default)" if entry.default else ""
+            print(f"{entry.name}{mark}: {entry.description}; {entry.size / 1e6:.0f} MB; {state}")
+        return 0
+    if args.action == "download":
+        entry = manifest.find(args.target) if args.target else manifest.default()
+        progress = None if args.no_progress else models.ProgressLine(entry.name)
+        try:
+            print(f"installed {entry.name} in {models.download(manifest, entry, where, progress)}")
+        finally:
+            if progress is not None:
+                progress.close()
+        return 0
+    if not args.target:
+        raise InputError(f"models {args.action} needs a PATH (a model folder or a model .zip)")
+    if args.action == "install":
+        print(f"installed {models.install(manifest, Path(args.target), where, args.language)}")
+        return 0
+    problems = models.verify(manifest, Path(args.target), args.language)
+    if problems:
+        raise ModelError("; ".join(problems[:3]))
+    print(f"ok: {args.target}")
+    return 0

@@ -1,0 +1,294 @@
+"""Command-line handlers for the spoken conversation: listen, kiosk and doctor."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from voicecare.app import kiosk_config
+from voicecare.app.cli import load_assistant
+from voicecare.app.speech_cli import load_recognizer, make_speaker, warn
+from voicecare.conversation.dialog import DEFAULT_MAX_QUESTIONS, State
+from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
+from voicecare.errors import AudioError, InputError, IntentError, ModelError, SpeechError, VoicecareError
+from voicecare.interfaces import Microphone, Recognizer
+from voicecare.speech_in.audio import AudioChunk, iter_wav, usable
+from voicecare.speech_in.echo import EchoGate
+from voicecare.speech_out.sinks import DirectorySink
+from voicecare.speech_out.tts import Speaker
+from voicecare.understanding.assistant import Assistant
+
+FIRST_BACKOFF, MAX_BACKOFF = 1.0, 30.0
+"""Seconds to wait before retrying a failed device, doubling up to the maximum."""
+LANGUAGE_WAKE = kiosk_config.LANGUAGE_WAKE
+ASKING = (State.INTERVIEW, State.ANYTHING_ELSE)
+"""States in which the caregiver's next turn answers a question."""
+
+
+def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> None:
+    """Options shared by listen and kiosk."""
+    command.add_argument("--device", help="microphone (index or part of its name; see 'voicecare devices')")
+    command.add_argument("--max-questions", type=int, default=DEFAULT_MAX_QUESTIONS,
+                         help=f"red-flag questions to ask at most; those about emergency and urgent signs are "
+                              f"asked even past it (default {DEFAULT_MAX_QUESTIONS})")
+    command.add_argument("--wake-phrase", default=LANGUAGE_WAKE if kiosk else None,
+                         help="phrase that starts a session (default: " + ("wake_phrase of the language's language.toml"
+                              if kiosk else "none") + f"); '{LANGUAGE_WAKE}' uses the language's, 'none' turns it off")
+    command.add_argument("--reset-after", type=float, default=120.0,
+                         help="seconds of quiet after which the session is forgotten (default 120)")
+    command.add_argument("--event-log", type=Path, help="opt-in log of times, dispositions and symptom ids (no words)")
+    command.add_argument("--json", action="store_true", help="one JSON line per assistant turn")
+    command.add_argument("--no-barge-in", action="store_true",
+                         help="ignore the microphone while voicecare speaks (for speakers loud enough to drown the caregiver)")
+    if kiosk:
+        command.add_argument("--config", type=Path,
+                             help="kiosk settings file (TOML, keys are the long options; see deploy/voicecare.toml)")
+        # None tells "not on the command line" apart, so the config file can fill it in (KioskSettings has the defaults).
+        command.set_defaults(**dict.fromkeys(kiosk_config.NULL_DEFAULTS))
+        return
+    command.add_argument("--input-files", type=Path, nargs="+", metavar="FILE",
+                         help="replay these recordings as the caregiver's turns, one file per turn")
+    command.add_argument("--fast", action="store_true", help="replay as fast as possible, not in real time")
+    command.add_argument("--say-to-dir", type=Path, metavar="DIR", help="write each spoken reply to DIR/NNN.wav")
+
+
+def settings_from(args: argparse.Namespace) -> VoiceSettings:
+    """How ``listen`` converses (the kiosk's come from ``kiosk_config``); LANGUAGE_WAKE is resolved once loaded."""
+    wake = None if (args.wake_phrase or "").lower() in ("", *kiosk_config.WAKE_OFF) else args.wake_phrase
+    live = not getattr(args, "input_files", None)  # recordings hold no echo of our voice
+    return VoiceSettings(wake_phrase=wake, reset_after=args.reset_after, max_questions=args.max_questions,
+                         echo_filter=live and not args.no_barge_in)
+
+
+def resolve_wake(settings: VoiceSettings, assistant: Assistant) -> VoiceSettings:
+    """LANGUAGE_WAKE becomes the language's own wake phrase (``wake_phrase`` in language.toml)."""
+    if settings.wake_phrase != LANGUAGE_WAKE:
+        return settings
+    return dataclasses.replace(settings, wake_phrase=assistant.intents.language.wake_phrase or None)
+
+
+def _printer(as_json: bool) -> Callable[[TurnReport], None]:
+    def show(report: TurnReport) -> None:
+        if as_json:
+            print(json.dumps(asdict(report), ensure_ascii=False), flush=True)
+        else:
+            print(f"you> {report.heard}")
+            for text in report.said:
+                print(f"voicecare> {text}")
+            print(flush=True)
+
+    return show
+
+
+def _session(args: argparse.Namespace, settings: VoiceSettings,
+             speaker_sink: Any = None) -> tuple[VoiceSession, Speaker, Callable[[str], None]]:
+    """The session the options ask for, and how to report a fault (stderr, and the event log if on)."""
+    log = None
+    if args.event_log is not None:
+        from voicecare.app.events import EventLog
+
+        log = EventLog(args.event_log, on_error=warn)  # before the slow start-up: a wrong path fails at once
+    assistant = load_assistant(args)
+    settings = resolve_wake(settings, assistant)
+    wake = () if settings.wake_phrase is None else (settings.wake_phrase,)
+    recognizer = load_recognizer(args, assistant, wake)
+    _check_wake(recognizer, settings.wake_phrase)
+    speaker = make_speaker(args, assistant, speaker_sink)
+    show = _printer(args.json)
+    session = VoiceSession(assistant, recognizer, speaker, settings, show)
+    if log is None:
+        return session, speaker, warn
+
+    def turn(report: TurnReport) -> None:
+        show(report)
+        log.turn(report)
+
+    def fault(message: str) -> None:
+        warn(message)
+        log.fault(message)
+
+    session.on_turn, session.on_reset = turn, log.reset
+    return session, speaker, fault
+
+
+def _check_wake(recognizer: Recognizer, wake: str | None) -> None:
+    """InputError when the recogniser cannot know a word of the wake phrase: the kiosk would never wake."""
+    if wake is None or recognizer.name != "sphinx":
+        return  # Vosk models do not list their words; doctor and a first try tell
+    from voicecare.speech_in import lm, stt
+
+    known = stt.sphinx_words()
+    unknown = [w for w in lm.lm_words(wake) if w not in known]
+    if unknown:
+        raise InputError(f"wake phrase \"{wake}\": the speech recogniser does not know \"{' '.join(unknown)}\" "
+                         "and could never hear it; choose other words")
+
+
+def listen(args: argparse.Namespace) -> int:
+    """``voicecare listen``: the hands-free conversation, live or replayed from recordings."""
+    if args.input_files:
+        return _replay(args)
+    session, speaker, _ = _session(args, settings_from(args))
+    started = time.monotonic()
+    from voicecare.speech_in.devices import Microphone as LiveMicrophone
+
+    mic = LiveMicrophone(args.device, session.recognizer.rate)
+    speaker.wait_ready()
+    warn(f"listening (ready in {time.monotonic() - started:.1f} s); say 'goodbye' to stop")
+    session.greet()
+    mic.start()
+    with speaker:
+        try:
+            for turn in turns_from(mic.chunks(), _muted(args, speaker), lambda seconds: None,
+                                   _gate(session, speaker, live=True)):
+                session.take_turn(turn)
+                if session.done:
+                    break
+        finally:
+            mic.close()
+    return 0
+
+
+def _replay(args: argparse.Namespace) -> int:
+    """Each file holds the caregiver's next turns, at real-time pace unless --fast; a bad file is reported and skipped."""
+    files = usable(args.input_files, lambda problem: warn(f"error: {problem}"))
+    if not files:
+        return InputError.exit_code
+    sink = DirectorySink(args.say_to_dir) if args.say_to_dir is not None else None
+    session, speaker, _ = _session(args, settings_from(args), sink)
+    with speaker:
+        session.greet()
+        for index, path in enumerate(files, start=1):
+            speaker.wait_idle()
+            if sink is not None:
+                sink.start(index)
+            session.take_recording(_paced(iter_wav(path, session.recognizer.rate), args.fast), speaker.wait_idle)
+            if session.done:
+                break
+        speaker.wait_idle()
+    return InputError.exit_code if len(files) < len(args.input_files) else 0
+
+
+def _paced(chunks: Iterator[AudioChunk], fast: bool) -> Iterator[AudioChunk]:
+    began = time.monotonic()
+    for chunk in chunks:
+        if not fast:
+            delay = began + chunk.start + chunk.seconds - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+        yield chunk
+
+
+def kiosk(args: argparse.Namespace) -> int:
+    """``voicecare kiosk``: unattended; recovers from device and engine faults, exits only on what a restart cannot fix."""
+    settings = kiosk_config.build(args)
+    options = settings.namespace()
+    session, speaker, fault = _session(options, settings.voice_settings())
+    from voicecare.speech_in.devices import Microphone as LiveMicrophone
+
+    def make_mic() -> Microphone:
+        return LiveMicrophone(settings.device, session.recognizer.rate)
+
+    speaker.on_error = fault  # speech failures reach the event log too
+    if not speaker.wait_ready() or not speaker.can_speak():
+        # A kiosk that cannot say "Call 911 now." must not look healthy: exit, and systemd restarts it.
+        speaker.close(drain=False)
+        raise SpeechError(f"the kiosk cannot speak ({speaker.failed or 'the speech engine did not start'}); "
+                          "see 'voicecare doctor'")
+    warn("kiosk ready" + (f"; say '{session.settings.wake_phrase}' to begin" if session.settings.wake_phrase else ""))
+    with speaker:  # once running, speech failures are logged and retried with back-off (tts_process.py)
+        run_kiosk(session, speaker, make_mic, stop=threading.Event(), on_fault=fault, muted=_muted(options, speaker),
+                  live=True)
+    return 0
+
+
+def _muted(args: argparse.Namespace, speaker: Speaker) -> Callable[[], bool]:
+    """With --no-barge-in the microphone is deaf while voicecare speaks; otherwise never."""
+    return speaker.speaking.is_set if args.no_barge_in else (lambda: False)
+
+
+def _gate(session: VoiceSession, speaker: Speaker, live: bool) -> Callable[[AudioChunk], AudioChunk]:
+    """The echo gate when the microphone shares a room (and a clock) with the speaker; otherwise no gate.
+
+    The gate compares each block with what was played in the last second of
+    wall-clock time, which only means something for a live microphone (with
+    --no-barge-in too: the room still echoes just after voicecare stops).
+    """
+    if live or session.settings.echo_filter:
+        return EchoGate(speaker, session.recognizer.rate)
+    return lambda chunk: chunk
+
+
+def _device_audio(mic: Microphone, stop: threading.Event, faults: list[Exception]) -> Iterator[AudioChunk]:
+    """The microphone's audio; its end is a device fault unless the kiosk is stopping.
+
+    Raised inside a turn, the fault discards that turn: a fragment cut off by
+    an unplugged microphone is not the caregiver's answer (read as unclear, it
+    would count as "yes" to a red-flag question and invent a sign). Faults are
+    also put in ``faults``, for when the turn ended on them after an emergency.
+    """
+    try:
+        yield from mic.chunks()
+    except Exception as exc:
+        faults.append(exc)
+        raise
+    if not stop.is_set():
+        faults.append(AudioError("the microphone stream ended"))
+        raise faults[-1]
+
+
+def _ask_again(session: VoiceSession) -> None:
+    """After a device fault, repeat the question the caregiver may have been answering when the audio was lost."""
+    if session.turns and session.conversation.state in ASKING:
+        session.speaker.say(session.conversation.last_said[-1:])
+
+
+def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Microphone], stop: threading.Event,
+              sleep: Callable[[float], None] = time.sleep, on_fault: Callable[[str], None] = warn,
+              muted: Callable[[], bool] = lambda: False, live: bool = False) -> None:
+    """The kiosk loop: listen, answer, forget after a quiet spell, and retry failed devices with back-off.
+
+    ``live``: the microphone is in the room with the speaker, in real time (the echo gate is on).
+    """
+    backoff = FIRST_BACKOFF
+    failed = False
+
+    def quiet(seconds: float) -> None:
+        if seconds >= session.settings.reset_after and session.turns:
+            session.reset()
+
+    while not stop.is_set():
+        mic: Microphone | None = None
+        try:
+            mic = make_mic()
+            mic.start()
+            if failed:
+                _ask_again(session)
+                failed = False
+            faults: list[Exception] = []
+            for turn in turns_from(_device_audio(mic, stop, faults), muted, quiet, _gate(session, speaker, live)):
+                backoff = FIRST_BACKOFF
+                session.take_turn(turn)
+                if session.done:
+                    session.reset()
+                if stop.is_set():
+                    break
+            if faults and not stop.is_set():  # the audio failed in a turn that ended on an emergency
+                raise faults[-1]
+        except (ModelError, IntentError):
+            raise  # a restart cannot fix these
+        except (VoicecareError, OSError, RuntimeError) as exc:
+            failed = True
+            on_fault(f"{exc}; retrying in {backoff:.0f} s")
+            sleep(backoff)
+            backoff = min(backoff * 2, MAX_BACKOFF)
+        finally:
+            if mic is not None:
+                mic.close()

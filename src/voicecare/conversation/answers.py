@@ -1,0 +1,389 @@
+"""Understanding one answer to an interview question: yes, no, unsure, partial, new information, a command.
+
+The matcher and its context engine say which symptoms an answer names and
+whether each is present, denied or hedged; the language's answer words
+(``intents/<language>/answers.toml``), its control words (``controls.toml``)
+and each question's own words (the topic's ``answers.toml``) say the rest. A
+wrong "no" hides a red flag, so every doubt leans towards counting the
+question's signs (rule 4), and a symptom said beats a leading "no" (rule 2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from voicecare.conversation.answer_words import ANYTHING_ELSE, AnswerWords, Spot, find, resolve
+from voicecare.domain import Basis, Finding, IntentSet, Level, Match, Status
+from voicecare.understanding import triage
+from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS, Assistant
+
+__all__ = ["ANYTHING_ELSE", "Answer", "AnswerKind", "AnswerReader", "AnswerWords"]
+
+SPOTTED = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic", "health", "corrections", "contrast",
+           "polite")
+"""Kinds found in an answer, overlapping ones resolved (clause breaks are found apart: they may overlap)."""
+CALM_WORDS = 2
+"""A sign found inside words that say all is well is dropped only when those are a phrase ("getting better"):
+one word ("fine") is too little to overrule the matcher."""
+REQUEST_WORDS = 3
+"""A command this long ("I don't understand") is a request to the assistant, whatever the matcher found in it."""
+LEAD_ONLY = {"yes_lead": "yes", "no_lead": "no"}
+"""Answer words that are the answer only when said first ("a little, he's a bit hot")."""
+SHORT_COMMAND_WORDS = 3
+"""A one-word command ("again", "pass") counts only in an answer this short, in one that says nothing else we
+know, or as a goodbye said last."""
+ENDING = "command:goodbye"
+HEDGE_REACH = 3
+"""A denied sign this many words after a hedge is hedged ("can't say about confused"): not a "no"."""
+
+
+class AnswerKind(StrEnum):
+    """What an answer to an interview question is."""
+
+    YES = "yes"
+    NO = "no"
+    UNSURE = "unsure"
+    PARTIAL = "partial"
+    """Some of the question's signs affirmed (or hedged), others denied."""
+    NEW_INFO = "new_info"
+    """Something else about the child instead of an answer: its own findings, never a yes to the question."""
+    COMMAND = "command"
+    OFF_TOPIC = "off_topic"
+    """Said to someone else, or a television: not an answer; the question is asked again."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer understood: its kind, and what it says about each symptom."""
+
+    input: str
+    question: str
+    kind: AnswerKind
+    command: str | None
+    findings: tuple[Finding, ...]
+    """Every symptom the answer settles, with its status: the question's signs (by the answer) and any other."""
+    silent: bool = False
+    """Nothing was heard: counted as yes (rule 4), read back as not heard (rule 14)."""
+
+
+@dataclass(frozen=True)
+class _Heard:
+    """An answer taken apart: its words, clauses, symptom matches and answer words."""
+
+    tokens: list[str]
+    clause_of: list[int]
+    matches: list[Match]
+    spots: list[Spot]
+    about: list[Spot]
+    echoed: frozenset[str] = frozenset()
+    """Signs said and then denied by a bare "no" at the end ("she has a fever? no she doesn't")."""
+    said: Sequence[Spot] = ()
+    """Every answer word found, before the run at the start was reduced to its last word."""
+
+    def spots_of(self, *kinds: str) -> list[Spot]:
+        return [s for s in self.spots if s.kind in kinds]
+
+    def longest(self, *kinds: str) -> int:
+        return max((s.size for s in self.spots_of(*kinds)), default=0)
+
+    def clause(self, index: int) -> int:
+        return self.clause_of[min(index, len(self.clause_of) - 1)]
+
+
+class AnswerReader:
+    """Reads answers to one assistant's interview questions; the conversation and ``voicecare answer`` share it."""
+
+    def __init__(self, assistant: Assistant, words: AnswerWords | None = None) -> None:
+        self.assistant = assistant
+        self.intents = assistant.intents
+        self.words = words or AnswerWords.load(assistant.intents)
+        self.questions = {q.id: q for t in self.intents.topics for q in t.interview}
+
+    @property
+    def question_ids(self) -> tuple[str, ...]:
+        """Every id ``read`` accepts."""
+        return (*self.questions, ANYTHING_ELSE)
+
+    def read(self, question_id: str, text: str) -> Answer:
+        """The answer ``text`` to question ``question_id`` (KeyError for an unknown id)."""
+        if question_id != ANYTHING_ELSE and question_id not in self.questions:
+            raise KeyError(question_id)
+        question = self.questions.get(question_id)
+        asked = question.symptoms if question is not None else ()
+        heard = self._take_apart(text[:MAX_UTTERANCE_CHARS], question_id)
+        if not heard.tokens:
+            return self._answer(text, question_id, AnswerKind.UNSURE, None, heard, asked, silent=True)
+        kind, command = self._kind(heard, set(asked), question is None)
+        return self._with_later_signs(self._answer(text, question_id, kind, command, heard, asked), text)
+
+    def _with_later_signs(self, answer: Answer, text: str) -> Answer:
+        """An answer longer than one window is read from its start, but a sign said later still counts: the
+        assistant reads the whole text window by window (a lost emergency is the worst failure)."""
+        if len(text) <= MAX_UTTERANCE_CHARS:
+            return answer
+        later = {f.symptom.id: f for f in self.assistant.understand(text) if f.status is Status.PRESENT}
+        if not later:
+            return answer
+        # The later statement wins (rule 9): "no, nothing like that ... now she has fainted" is a faint.
+        kept = [f for f in answer.findings if f.symptom.id not in later]
+        return replace(answer, findings=(*kept, *later.values()))
+
+    def understand(self, text: str) -> tuple[Finding, ...]:
+        """What a description says about the child, as ``Assistant.understand``, with one more rule: a sign said
+        and then denied by a bare "no" at the end ("she has a fever? no she doesn't") is denied."""
+        heard = self._take_apart(text[:MAX_UTTERANCE_CHARS], ANYTHING_ELSE)
+        if not heard.echoed:
+            return self.assistant.understand(text)
+        return triage.findings(heard.matches, self.intents)
+
+    def _take_apart(self, text: str, question_id: str) -> _Heard:
+        language = self.intents.language
+        heard, breaks = language.spelling.tokens_and_breaks(text)
+        tokens = [language.spelling.canonical(w) for w in heard]
+        starts = {s.start for s in find(tokens, {"break": self.words.words["clause_breaks"]})} | set(breaks)
+        clause_of, clause = [], 0
+        for index in range(len(tokens)):
+            clause += index in starts and index > 0
+            clause_of.append(clause)
+        kinds = {kind: self.words.words[kind] for kind in SPOTTED}
+        kinds.update({f"command:{c}": p for c, p in self.words.commands.items()})
+        said = resolve(find(tokens, kinds))
+        spots = _lead(said, tokens, language.fillers, clause_of)
+        matches = self.assistant.matcher.match(text)
+        # A sign "found" inside words that say all is well ("getting better", "as chubby as ever") is a misreading.
+        # So is one inside a request to the assistant ("I don't understand what you're asking").
+        calm = [s for s in spots if (s.kind == "well" and s.size >= CALM_WORDS)
+                or (s.kind.startswith("command:") and s.size >= REQUEST_WORDS)]
+        matches = [m for m in matches if m.status is not Status.PRESENT or not any(_overlaps(m, s) for s in calm)]
+        matches, echoed = _answered_after(matches, spots, clause_of, tokens, language.fillers)
+        # Words about the question inside a mention of the past or of someone else affirm nothing now.
+        elsewhere = [m for m in matches if m.status not in (Status.PRESENT, Status.ABSENT)]
+        about = [s for s in find(tokens, {"about": self.words.about.get(question_id, ())})
+                 if not any(clause_of[s.start] == clause_of[min(m.start, len(clause_of) - 1)] for m in elsewhere)]
+        return _Heard(tokens, clause_of, matches, spots, about, echoed, said)
+
+    def _kind(self, heard: _Heard, asked: set[str], anything_else: bool) -> tuple[AnswerKind, str | None]:
+        present = [m for m in heard.matches if m.status is Status.PRESENT]
+        named = [m for m in present if m.symptom in asked and not self._hedged_denial(heard, m)]
+        named += [m for m in heard.matches if m.symptom in asked and self._hedged_denial(heard, m)]
+        denied = [m for m in heard.matches if m.symptom in asked and m.status is Status.ABSENT
+                  and not self._hedged_denial(heard, m)]
+        other = [m for m in present if m.symptom not in asked and self._serious(m.symptom)]
+        if heard.echoed and not heard.echoed & asked and not named:
+            # The "no" answered the caregiver's own question about another sign: news, not an answer to ours.
+            return AnswerKind.NEW_INFO, None
+        steering = None if present else self._steering(heard)
+        if steering is not None:
+            return steering
+        denial = bool(denied) or self._denies_part(heard, named)
+        hedges = heard.spots_of("unsure")
+        if named:
+            if denial:
+                return AnswerKind.PARTIAL, None
+            return (AnswerKind.UNSURE if hedges and not heard.spots_of("yes") else AnswerKind.YES), None
+        affirmed_about = self._affirms_part(heard, asked)
+        if affirmed_about and not hedges:
+            return (AnswerKind.PARTIAL if denial else AnswerKind.YES), None
+        if hedges:
+            # Unsure about the question, whatever else was said with it: its signs count (rule 10).
+            return (AnswerKind.PARTIAL if denial or heard.spots_of("no") else AnswerKind.UNSURE), None
+        if other:
+            return (AnswerKind.YES if anything_else else AnswerKind.NEW_INFO), None
+        # After the advice, "she's fine" is news about the child, not "nothing else": only a "no" ends the talk.
+        if denial or heard.spots_of("no") or (heard.spots_of("well") and not anything_else):
+            return (AnswerKind.UNSURE if self._unexplained(heard) else AnswerKind.NO), None
+        if heard.spots_of("yes"):
+            return AnswerKind.YES, None
+        if heard.spots_of("health"):
+            return (AnswerKind.YES if anything_else else AnswerKind.NEW_INFO), None
+        return AnswerKind.UNSURE, None  # unclear counts as yes (rule 4)
+
+    def _steering(self, heard: _Heard) -> tuple[AnswerKind, str | None] | None:
+        """A command, or words to someone else, when the answer names no sign."""
+        answer_size = heard.longest("yes", "no", "unsure")
+        command = max(heard.spots_of(*(f"command:{c}" for c in self.words.commands)), key=lambda s: s.size,
+                      default=None)
+        # A command said last ("ok that's all, bye bye") is what the caregiver wants now; one word inside a
+        # longer answer ("then bad again") is a command only when it ends the talk.
+        last = command is not None and command.end == len(heard.tokens)
+        words = [w for w in heard.tokens if w not in self.intents.language.fillers]
+        alone = not heard.about and not heard.spots_of("yes", "no", "unsure", "well", "health")
+        plain = command is not None and (command.size > 1 or len(words) <= SHORT_COMMAND_WORDS or alone
+                                         or (last and command.kind == ENDING))
+        if command is not None and plain and command.size >= heard.longest("off_topic") and (
+                last or command.size >= answer_size):
+            return AnswerKind.COMMAND, command.kind.split(":", 1)[1]
+        if heard.longest("off_topic") >= max(answer_size, 1):
+            return AnswerKind.OFF_TOPIC, None
+        return None
+
+    def _unexplained(self, heard: _Heard) -> bool:
+        """A part of a "no" answer that none of our words explain ("no. he's just lying there"): the "no" may not
+        be the whole answer, so it is not taken as one (a wrong "no" hides a red flag)."""
+        fillers = self.intents.language.fillers
+        known = {i for s in [*heard.said, *heard.about] for i in range(s.start, s.end)}
+        known |= {i for m in heard.matches for i in range(m.start, m.end)}
+        for clause in set(heard.clause_of):
+            words = {i for i, c in enumerate(heard.clause_of) if c == clause and heard.tokens[i] not in fillers}
+            if words and not known & words:
+                return True
+        return False
+
+    def _serious(self, symptom_id: str) -> bool:
+        return self.intents.symptom(symptom_id).level < Level.HOME_CARE
+
+    def _hedged_denial(self, heard: _Heard, match: Match) -> bool:
+        """A "denial" that follows a hedge closely ("can't say about confused") is a hedge: it counts (rule 10)."""
+        return match.status is Status.ABSENT and any(
+            0 <= match.start - h.end <= HEDGE_REACH for h in heard.spots_of("unsure"))
+
+    def _denies_part(self, heard: _Heard, named: Sequence[Match]) -> bool:
+        """A clause about the question that says no or all is well, apart from the signs named."""
+        named_clauses = {heard.clause(m.start) for m in named}
+        denials = {heard.clause(s.start) for s in heard.spots_of("no", "well")} | self._negated_about(heard)
+        about = {heard.clause(s.start) for s in heard.about}
+        if (denials & about) - named_clauses:
+            return True
+        # "The spasms keep coming back, sleep's fine though": after the sign, another part said to be well.
+        ends = {heard.clause(m.start): m.end for m in named}
+        calm = heard.spots_of("no", "well")
+        if any(a.start >= ends.get(heard.clause(a.start), len(heard.tokens)) and any(
+                c.start > a.start and heard.clause(c.start) == heard.clause(a.start) for c in calm) for a in heard.about):
+            return True
+        # "Not really, but he did pass out": a bare "no" turned from by a contrast denies the other signs.
+        # Without the contrast, a sign said beats a leading "no" (rule 2: "no, he can't breathe").
+        first = min((m.start for m in named), default=None)
+        return first is not None and any(
+            s.start < first and heard.clause(s.start) not in named_clauses for s in heard.spots_of("no")
+        ) and bool(heard.spots_of("contrast")) and not heard.spots_of("corrections")
+
+    def _negated_about(self, heard: _Heard) -> set[int]:
+        """Clauses where a word of the question follows a negation ("not hot"): that part is denied.
+
+        A sign whose name holds its own negation ("not breathing") was found by the matcher and wins (rule 2).
+        """
+        language = self.intents.language
+        negations, modals, optional = language.negations, language.context.modals, language.optional_words
+        tokens = heard.tokens
+        denied = set()
+        for spot in heard.about:
+            before = spot.start - 1
+            while before >= 0 and tokens[before] in optional:  # "not her arms": "her" is by the way
+                before -= 1
+            # After "can" or "will", "not" is part of the sign ("he can't drop off"), as in the context engine.
+            if before >= 0 and tokens[before] in negations and not (before > 0 and tokens[before - 1] in modals):
+                denied.add(heard.clause(spot.start))
+        return denied
+
+    def _affirms_part(self, heard: _Heard, asked: set[str]) -> bool:
+        """A clause about the question, or one turned to by a contrast ("fine this morning, but now ..."), with no
+        denial, hedge or correction in it: it affirms that part."""
+        quiet = {heard.clause(s.start) for s in heard.spots_of("no", "well", "unsure", "off_topic")}
+        quiet |= self._negated_about(heard)
+        # Where the matcher found one of the question's signs, its status says more than the words around it.
+        signs = [m for m in heard.matches if m.symptom in asked]
+        # A turned-to clause with other health words in it ("but he's very pale") is news, not this question.
+        news = {heard.clause(s.start) for s in heard.spots_of("health")}
+        # ...and so is one naming a sign the question is not about ("no, but he has a fever"): that sign is its
+        # own finding, never a "yes" to this question's signs.
+        news |= {heard.clause(m.start) for m in heard.matches if m.symptom not in asked and m.status is Status.PRESENT}
+        turned = [s for s in heard.spots_of("contrast") if s.end < len(heard.tokens)
+                  and heard.clause(s.end) == heard.clause(s.start) and quiet and heard.clause(s.start) not in news]
+        return any(heard.clause(s.start) not in quiet and not any(_overlaps(m, s) for m in signs)
+                   for s in [*heard.about, *turned])
+
+    def _answer(self, text: str, question_id: str, kind: AnswerKind, command: str | None, heard: _Heard,
+                asked: Sequence[str], *, silent: bool = False) -> Answer:
+        said = [m for m in heard.matches if kind is not AnswerKind.COMMAND]
+        found = {f.symptom.id: f for f in triage.findings(said, self.intents)}
+        for match in said:
+            if match.symptom in asked and self._hedged_denial(heard, match):
+                found[match.symptom] = _assumed(self.intents, match.symptom, text, Basis.UNSURE)
+        for symptom_id, finding in self._question_findings(kind, text, asked, found, heard, silent):
+            found[symptom_id] = finding
+        return Answer(text, question_id, kind, command, tuple(found.values()), silent)
+
+    def _question_findings(self, kind: AnswerKind, text: str, asked: Sequence[str], found: Mapping[str, Finding],
+                           heard: _Heard, silent: bool) -> Iterable[tuple[str, Finding]]:
+        """What the answer says of the question's signs that it did not name."""
+        rest = [s for s in asked if s not in found or found[s].status not in (Status.PRESENT, Status.ABSENT)]
+        named = any(found[s].status is Status.PRESENT for s in asked if s in found)
+        if kind is AnswerKind.NO or (kind is AnswerKind.PARTIAL and named and heard.spots_of("no")
+                                     and not heard.spots_of("unsure")):
+            status, basis = Status.ABSENT, Basis.SAID
+        elif kind is AnswerKind.YES and not named:
+            status, basis = Status.PRESENT, Basis.ANSWERED
+        elif kind is AnswerKind.UNSURE or (kind is AnswerKind.PARTIAL and (heard.spots_of("unsure") or not named)):
+            # A partial answer with only "that part is fine" leaves the other signs unsaid: they share the level of
+            # the sign named, so leaving them out changes nothing; without a sign named, they count (rule 4).
+            status, basis = Status.PRESENT, Basis.UNHEARD if silent or not heard.spots_of("unsure") else Basis.UNSURE
+        else:
+            return
+        for symptom_id in rest:
+            finding = _assumed(self.intents, symptom_id, text, basis)
+            yield symptom_id, Finding(finding.symptom, status, 100.0, finding.heard, finding.uncertain, basis)
+
+
+def _assumed(intents: IntentSet, symptom_id: str, text: str, basis: Basis) -> Finding:
+    guessed = basis in (Basis.UNSURE, Basis.UNHEARD)
+    return Finding(intents.symptom(symptom_id), Status.PRESENT, 100.0, text, guessed, basis)
+
+
+def _answered_after(matches: list[Match], spots: Sequence[Spot], clause_of: Sequence[int], tokens: Sequence[str],
+                    fillers: frozenset[str]) -> tuple[list[Match], frozenset[str]]:
+    """Signs denied by a "no" said after them, and which those are.
+
+    "She has a fever? No, she doesn't", "Chills, no. Hot, yes": a bare "no" answers the part just before it, and
+    only that part ("her back hurts. she has a fever? no" still has back pain). "Fever yes, chills no": a "no"
+    right after a sign, ending its clause, denies that sign.
+    """
+    answered = _bare_no_clauses(spots, clause_of, tokens, fillers)
+    flipped = [m for m in matches if m.status is Status.PRESENT and (clause_of[m.start] + 1 in answered or any(
+        s.kind == "no" and s.start == m.end and (s.end == len(tokens) or clause_of[s.end] != clause_of[s.start])
+        for s in spots))]
+    denied = [replace(m, status=Status.ABSENT) if m in flipped else m for m in matches]
+    return denied, frozenset(m.symptom for m in flipped)
+
+
+def _bare_no_clauses(spots: Sequence[Spot], clause_of: Sequence[int], tokens: Sequence[str],
+                     fillers: frozenset[str]) -> set[int]:
+    """Clauses after the first that are nothing but "no" words."""
+    bare = set()
+    for clause in set(clause_of) - {0}:
+        words = [i for i, c in enumerate(clause_of) if c == clause and tokens[i] not in fillers]
+        inside = [s for s in spots if clause_of[s.start] == clause]
+        covered = {i for s in inside for i in range(s.start, s.end)}
+        if inside and all(s.kind == "no" for s in inside) and set(words) <= covered:
+            bare.add(clause)
+    return bare
+
+
+def _overlaps(match: Match, spot: Spot) -> bool:
+    return match.start < spot.end and spot.start < match.end
+
+
+def _lead(spots: list[Spot], tokens: Sequence[str], fillers: frozenset[str], clause_of: Sequence[int]) -> list[Spot]:
+    """In the run of yes/no words an answer starts with, the last one counts ("nah yeah" is yes)."""
+    run: list[Spot] = []
+    position = 0
+    for spot in spots:
+        while position < spot.start and tokens[position] in fillers:
+            position += 1
+        if spot.start != position or spot.kind not in ("yes", "no", *LEAD_ONLY):
+            break
+        whole = spot.end == len(tokens) or clause_of[spot.end] != clause_of[spot.start]
+        if run and spot.kind in LEAD_ONLY and not whole:
+            break  # "yes, she isn't eating": a whole answer ("she isn't") only when nothing follows it
+        run.append(spot)
+        position = spot.end
+    last = run[-1] if run else None
+    kept = [s for s in spots if s.kind not in LEAD_ONLY and (s is last or s not in run)]
+    for spot in spots:
+        # Said first, or as a clause of its own ("she has a fever? no she doesn't"), it is the answer.
+        alone = (spot.start == 0 or clause_of[spot.start - 1] != clause_of[spot.start]) and (
+            spot.end == len(tokens) or clause_of[spot.end] != clause_of[spot.start])
+        if spot.kind in LEAD_ONLY and (spot is last or alone):
+            kept.append(Spot(LEAD_ONLY[spot.kind], spot.start, spot.end))
+    return sorted(kept, key=lambda s: s.start)

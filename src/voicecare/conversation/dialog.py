@@ -1,0 +1,293 @@
+"""Conversation state: description, the guided red-flag interview, guidance, commands.
+
+Typed (``voicecare chat``) and spoken (``voicecare listen``) conversations share
+this; it knows nothing of audio.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from voicecare.conversation import spoken
+from voicecare.conversation.answers import ANYTHING_ELSE, AnswerKind, AnswerReader
+from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status, TriageResult
+from voicecare.speech_out.tts import DEFAULT_RATE_WPM
+from voicecare.understanding import triage
+from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS, Assistant
+from voicecare.understanding.care import CareQuestion
+
+DEFAULT_MAX_QUESTIONS = 4
+"""Rule 5: a few questions at most; beyond these, only questions about emergency and urgent signs are asked."""
+ALWAYS_ASKED = Level.URGENT
+"""Questions at this level or higher are asked whatever the limit: every such sign is covered before advice."""
+COMMAND_OF_ANSWER = {"goodbye": "quit"}
+"""The reader's command ids that the conversation knows by another name."""
+# Answer kinds, checked in this order: "no she doesn't" is a no, "not sure" is not a no.
+ANSWER_ORDER = ("not_sure", "no", "yes")
+COMMANDS = ("repeat", "stop", "start_over", "help", "quit", "skip", "slower", "faster", *spoken.REQUESTS)
+
+
+class State(StrEnum):
+    """Where the conversation is."""
+
+    LISTENING = "listening"
+    ANYTHING_ELSE = "anything_else"
+    """The guidance was given and "is there anything else?" asked."""
+    INTERVIEW = "interview"
+    EMERGENCY = "emergency"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What the assistant does after hearing one caregiver turn."""
+
+    heard: str
+    messages: tuple[Message, ...]
+    state: State
+    disposition: Level | None
+    command: str | None = None
+    """The control word understood, if the turn was a command (repeat, slower, more, ...)."""
+    spoken: tuple[Message, ...] | None = None
+    """What is said aloud now (rule 13: short; the rest waits for "more"); None: all of ``messages``."""
+
+    @property
+    def said_aloud(self) -> tuple[Message, ...]:
+        """The messages to speak."""
+        return self.messages if self.spoken is None else self.spoken
+
+
+@dataclass
+class Conversation:
+    """One family's conversation; ``hear()`` takes a turn and returns what to say."""
+
+    assistant: Assistant
+    max_questions: int = DEFAULT_MAX_QUESTIONS
+    found: list[Finding] = field(default_factory=list)
+    state: State = State.LISTENING
+    asked: list[InterviewQuestion] = field(default_factory=list)
+    last_said: tuple[Message, ...] = ()
+    last_spoken: tuple[Message, ...] = ()
+    rate_wpm: float = DEFAULT_RATE_WPM
+    """The speaking rate, for estimating how long an answer takes to say."""
+    waiting: tuple[tuple[Message, ...], ...] = ()
+    """Items of the last answer not said yet, given one at a time on request ("more")."""
+    answered: Level | None = None
+    """The disposition of the last answer, for "why"."""
+    answer: tuple[Message, ...] = ()
+    """The last answer in full."""
+    reader: AnswerReader | None = None
+    """Understands interview answers (built from the assistant when not given)."""
+    asked_again: set[str] = field(default_factory=set)
+    """Questions asked a second time after new information came instead of an answer."""
+
+    def __post_init__(self) -> None:
+        if self.reader is None:
+            self.reader = AnswerReader(self.assistant)
+
+    @property
+    def answers(self) -> AnswerReader:
+        """The answer reader (always set after construction)."""
+        assert self.reader is not None
+        return self.reader
+    care: tuple[CareQuestion, ...] = ()
+    """The care question asked in the latest description, answered first and once."""
+
+    def greet(self) -> Turn:
+        """The opening words."""
+        return self._turn("", [self._say("greeting")], None)
+
+    def hear(self, text: str, unsure: Sequence[Finding] = ()) -> Turn:
+        """Take the caregiver's next turn (an empty string is silence).
+
+        ``unsure`` are red flags the recogniser heard only in an alternative
+        reading or a partial result; they count, as unsure (rule 4).
+        """
+        self.care = ()
+        command = self._control(text, COMMANDS)
+        # "huh?" before anything was said has nothing to repeat: it is an unclear turn (rule 7 names the 911 signs).
+        if command is not None and not unsure and (command != "repeat" or self.last_said):
+            return self._command(text, command)
+        self._merge(unsure)
+        if self.state is State.INTERVIEW:
+            return self._answer(text)
+        if self.state is State.ANYTHING_ELSE and not unsure:
+            closing = self._anything_else(text)
+            if closing is not None:
+                return closing
+        if not self.assistant.intents.language.tokens(text) and not unsure:
+            return self._turn(text, [self._say("listening")], None)
+        self._merge(self.answers.understand(text))
+        self.care = self.assistant.care_questions(text, on_topic=any(f.status is Status.PRESENT for f in self.found))
+        return self._respond(text)
+
+    def command_of(self, text: str) -> str | None:
+        """The command ``text`` is, when the whole of it is one ("slower", "tell me more")."""
+        return self._control(text[:MAX_UTTERANCE_CHARS], COMMANDS)
+
+    def _command(self, text: str, command: str) -> Turn:
+        if command == "repeat":
+            return Turn(text, self.last_said, self.state, None, command, self.last_spoken)
+        if command in spoken.REQUESTS:
+            return self._request(text, command)
+        if command == "start_over":
+            self.found, self.asked, self.state = [], [], State.LISTENING
+            self.waiting, self.answered, self.answer = (), None, ()
+            return self._turn(text, [self._say("start_over")], None, command)
+        if command == "quit":
+            self.state = State.DONE
+            return self._turn(text, [self._say("goodbye")], None, command)
+        if command == "help":
+            return self._turn(text, [self._say("help")], None, command)
+        if command == "skip" and self.state is State.INTERVIEW:
+            return self._guidance(text)
+        if command == "skip":
+            # Nothing to skip: an emergency is said again (silence there would leave the caregiver unsure).
+            return self._turn(text, self._emergency_again() or [self._say("listening")], None, command)
+        # stop, slower, faster: the speaker acts on them; nothing new is said.
+        return Turn(text, (), self.state, None, command)
+
+    def _emergency_again(self) -> list[Message]:
+        if self.state is not State.EMERGENCY:
+            return []
+        return [m for m in self._result().messages if m.kind is MessageKind.EMERGENCY]
+
+    def _anything_else(self, text: str) -> Turn | None:
+        """"No" ends the conversation, "yes" invites more; anything else is a new description."""
+        answer = self.answers.read(ANYTHING_ELSE, text)
+        if answer.kind is AnswerKind.COMMAND and answer.command is not None:
+            return self._command(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
+        if answer.kind is AnswerKind.OFF_TOPIC:
+            return self._turn(text, [self._say("anything_else")], None)
+        self.state = State.LISTENING
+        if answer.findings:
+            return None
+        if answer.kind is AnswerKind.NO:
+            self.state = State.DONE
+            return self._turn(text, [self._say("goodbye")], None)
+        if answer.kind is AnswerKind.YES:
+            return self._turn(text, [self._say("go_ahead")], None)
+        return None  # anything else is a new description (and silence or the unclear, rule 7, are handled there)
+
+    def _answer(self, text: str) -> Turn:
+        """An answer to the current interview question (see answers.py); unclear or silence counts as yes (rule 4)."""
+        question = self.asked[-1]
+        answer = self.answers.read(question.id, text)
+        if answer.kind is AnswerKind.COMMAND and answer.command is not None:
+            return self._command(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
+        if answer.kind is AnswerKind.OFF_TOPIC:
+            # Said to someone else: not an answer. The question is asked again, nothing is counted.
+            return self._turn(text, [self._question(question)], None)
+        self._merge(answer.findings)
+        if answer.kind is AnswerKind.NEW_INFO and question.id not in self.asked_again:
+            # New information is its own finding, never a yes; the question it interrupted is asked once more.
+            self.asked.remove(question)
+            self.asked_again.add(question.id)
+        return self._respond(text)
+
+    def _question(self, question: InterviewQuestion) -> Message:
+        return Message(question.level, MessageKind.QUESTION, question.ask)
+
+    def _respond(self, text: str) -> Turn:
+        result = self._result()
+        if result.disposition is Level.EMERGENCY:
+            self.state = State.EMERGENCY
+            return self._turn(text, list(result.messages), result.disposition)
+        if result.disposition is Level.UNCLEAR:
+            return self._turn(text, list(result.messages), result.disposition)
+        question = self._next_question()
+        if question is None:
+            return self._guidance(text)
+        # Before the first question: the care answer, what was heard, and the disclaimer if this answer was to
+        # carry it (rule 8: said once; the advice that would have carried it waits for the answers). A care
+        # question asked during the interview is answered before the next question.
+        kept = (MessageKind.CARE_ANSWER, MessageKind.READBACK, MessageKind.DISCLAIMER)
+        first = not self.asked and not self.asked_again  # a question asked again is not a new interview
+        cared = [m for m in result.messages if m.kind is MessageKind.CARE_ANSWER]
+        intro = [*(m for m in result.messages if m.kind in kept), self._say("interview_intro")] if first else cared
+        self.care = ()  # answered now; the guidance after the questions does not repeat it
+        self.asked.append(question)
+        self.state = State.INTERVIEW
+        return self._turn(text, [*intro, self._question(question)], result.disposition)
+
+    def _guidance(self, text: str) -> Turn:
+        result = self._result()
+        self.state = State.ANYTHING_ELSE
+        messages = [*result.messages, self._say("anything_else")]
+        return self._turn(text, messages, result.disposition)
+
+    def _result(self) -> TriageResult:
+        return self.assistant.triage(self.found, self.care)
+
+    def _next_question(self) -> InterviewQuestion | None:
+        """The most serious question not yet asked; past the limit, only emergency and urgent ones."""
+        answered = {f.symptom.id for f in self.found if f.status in (Status.PRESENT, Status.ABSENT)}
+        topics = {f.symptom.topic for f in self.found}
+        pending = [
+            q for t in self.assistant.intents.topics if t.id in topics for q in t.interview
+            if q not in self.asked and not set(q.symptoms) <= answered
+        ]
+        if len(self.asked) >= self.max_questions:
+            pending = [q for q in pending if q.level <= ALWAYS_ASKED]
+        return min(pending, key=lambda q: q.level, default=None)
+
+    def _merge(self, new: Iterable[Finding]) -> None:
+        """Later statements replace earlier ones about the same symptom (rule 9); a guess never replaces a statement."""
+        for finding in new:
+            old = next((f for f in self.found if f.symptom.id == finding.symptom.id), None)
+            if old is not None and not triage.replaces(old.status, finding.status):
+                continue
+            if old is not None and finding.basis is not Basis.SAID and old.basis is Basis.SAID:
+                continue
+            if old is not None:
+                self.found.remove(old)
+            self.found.append(finding)
+
+    def answer_kind(self, text: str) -> str | None:
+        """yes, no, not_sure, or a command word, when ``text`` is one."""
+        return self._control(text, (*ANSWER_ORDER, *COMMANDS), prefix=True)
+
+    def _control(self, text: str, kinds: Sequence[str], *, prefix: bool = False) -> str | None:
+        language = self.assistant.intents.language
+        words = [w for w in language.tokens(text) if w not in language.fillers]
+        for kind in kinds:
+            for phrase in self.assistant.intents.controls.get(kind, ()):
+                said = language.tokens(phrase)
+                if words == said or (prefix and words[: len(said)] == said):
+                    return kind
+        return None
+
+    def _request(self, text: str, request: str) -> Turn:
+        """The next short item of what waits (rule 13): "more", "what do I do at home", "why", ..."""
+        rules = self.assistant.intents.spoken
+        if rules is None or self.answered is None:
+            return self._turn(text, [self._say("listening")], None, request)
+        if request == "why":
+            said = [Message(self.answered, MessageKind.ADVICE, rules.why[self.answered])]
+        else:
+            kinds = rules.requests.get(request, ())
+            said, self.waiting = spoken.take(self.waiting, kinds, rules, self.rate_wpm)
+            if not said and kinds:  # all of it was said already: say it again, it was asked for
+                said, _ = spoken.take(spoken.units(self.answer), kinds, rules, self.rate_wpm)
+        if self.state is State.INTERVIEW:  # what waits comes with the advice; the question is still open
+            closing = [Message(self.asked[-1].level, MessageKind.QUESTION, self.asked[-1].ask)]
+        else:
+            closing = [Message(Level.UNCLEAR, MessageKind.CONVERSATION, rules.offers["next" if self.waiting else "done"])]
+        if not self.waiting and self.state is State.ANYTHING_ELSE:
+            closing.append(self._say("anything_else"))
+        messages = (*said, *closing)
+        self.last_said = self.last_spoken = messages
+        return Turn(text, messages, self.state, None, request, messages)
+
+    def _say(self, key: str) -> Message:
+        return Message(Level.UNCLEAR, MessageKind.CONVERSATION, self.assistant.intents.messages[f"conversation.{key}"])
+
+    def _turn(self, text: str, messages: Sequence[Message], level: Level | None, command: str | None = None) -> Turn:
+        now = tuple(messages)
+        if level is not None:  # an answer: say the short part, keep the rest for "more" (a new answer replaces it)
+            planned = spoken.plan(messages, level, self.assistant.intents.spoken, self.rate_wpm)
+            now, self.waiting, self.answered, self.answer = planned.now, planned.waiting, level, tuple(messages)
+        self.last_said, self.last_spoken = tuple(messages), now
+        return Turn(text, tuple(messages), self.state, level, command, now)

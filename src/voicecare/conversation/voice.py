@@ -1,0 +1,267 @@
+"""The spoken conversation: turns of audio in, the dialog in the middle, speech out.
+
+Used by ``voicecare listen`` (at home, hands-free), by its replay from
+recorded files, and by ``voicecare kiosk``. Audio sources and speakers are
+injected, so tests drive the same loop with recorded files and a fake
+speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from voicecare.conversation import spoken
+from voicecare.conversation.dialog import Conversation, State, Turn
+from voicecare.domain import Basis, Finding, Level, Message, Status
+from voicecare.interfaces import Recognizer, Transcript
+from voicecare.speech_in import pipeline
+from voicecare.speech_in.audio import AudioChunk
+from voicecare.speech_out.tts import Speaker
+from voicecare.understanding.assistant import Assistant
+
+ECHO_SECONDS = 3.0
+"""How long after voicecare said something the microphone may still hear it (room echo)."""
+ECHO_SHARE = 0.6
+"""A heard turn whose words are mostly in what voicecare just said is its own voice."""
+SHORT_ANSWER_WORDS = 4
+"""Answers and commands are short; a longer turn is a description, whatever the grammar heard."""
+SPEECH_ONLY = ("repeat", "stop", "slower", "faster", "help", *spoken.REQUESTS)
+"""Commands that change only what is said: a misheard one costs nothing (never skip, quit or start over)."""
+ANSWER_KINDS = ("yes", "no", "not_sure", "skip", "repeat", "stop", "start_over", "help", "quit", "slower", "faster",
+                *spoken.REQUESTS)
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    """How the spoken conversation behaves."""
+
+    wake_phrase: str | None = None
+    """When set, a new session starts only when this is heard (an emergency is acted on regardless)."""
+    reset_after: float = 120.0
+    """Seconds of quiet after which the session is forgotten and the next family starts fresh."""
+    max_questions: int = 4
+    end_silence: float = pipeline.END_SILENCE_SECONDS
+    echo_filter: bool = False
+    """Discard turns that are only voicecare's own voice (a live microphone in the same room)."""
+
+
+@dataclass(frozen=True)
+class TurnReport:
+    """One assistant turn, as printed with ``--json`` and kept (without words) in the event log."""
+
+    turn: int
+    heard: str
+    said: tuple[str, ...]
+    """Everything the answer holds, as printed."""
+    state: str
+    disposition: str | None
+    command: str | None
+    emergency_at: float | None
+    audio_seconds: float
+    symptoms: Mapping[str, str]
+    """Symptom id -> status: present, absent, other, hypothetical, past; or unsure / unheard for a sign counted
+    because the answer was unsure or missing (rules 4 and 14)."""
+    spoken: tuple[str, ...] = ()
+    """What was said aloud of ``said`` (rule 13: short; the rest waits for "more")."""
+
+
+@dataclass
+class VoiceSession:
+    """One conversation at a time over an audio source; knows nothing of devices."""
+
+    assistant: Assistant
+    recognizer: Recognizer
+    speaker: Speaker
+    settings: VoiceSettings = field(default_factory=VoiceSettings)
+    on_turn: Callable[[TurnReport], None] = field(default=lambda report: None)
+    on_reset: Callable[[], None] = field(default=lambda: None)
+    turns: int = 0
+
+    def __post_init__(self) -> None:
+        self.conversation = self._new_conversation()
+        self.awake = self.settings.wake_phrase is None
+
+    def _new_conversation(self) -> Conversation:
+        self.assistant.disclaimer_due = True
+        return Conversation(self.assistant, max_questions=self.settings.max_questions, rate_wpm=self.speaker.rate_wpm)
+
+    def greet(self) -> None:
+        """Say hello (only when no wake phrase is needed); reported as turn 0."""
+        if self.awake:
+            turn = self.conversation.greet()
+            self._say(turn.said_aloud)
+            said = tuple(m.text for m in turn.messages)
+            self.on_turn(TurnReport(0, "", said, self.conversation.state.value, None, None, None, 0.0, {}, said))
+
+    def reset(self) -> None:
+        """Forget everything this family said; the next person starts fresh."""
+        self.conversation = self._new_conversation()
+        self.turns = 0
+        self.assistant.matcher.forget()
+        self.speaker.forget()
+        self.awake = self.settings.wake_phrase is None
+        self.on_reset()
+
+    def take_turn(self, chunks: Iterator[AudioChunk]) -> TurnReport | None:
+        """Recognise one turn from ``chunks`` (ended by quiet or by the audio), answer it."""
+        heard = pipeline.recognize(chunks, self.recognizer, self.assistant, self.speaker.say, self._grammar(),
+                                   pipeline.Endpointer(self.settings.end_silence, self._short_answer), echo=self._echo)
+        text = heard.transcript.text
+        if heard.emergency_at is None and self._echo(text):
+            return None  # voicecare heard itself
+        preferred = self._prefer_answer(text, heard.constrained.text if heard.constrained is not None else "")
+        preferred = self._command_reading(preferred, heard.transcript)
+        command = self.conversation.command_of(preferred) is not None
+        unsure = pipeline.unsure_red_flags(self.assistant, heard.transcript, heard.early_findings, command=command)
+        if self.settings.echo_filter and not text and not unsure and self.conversation.state is State.LISTENING:
+            return None  # a noise in the room, not a turn: say nothing
+        text = preferred
+        if not self.awake:
+            if not unsure and not self._woken(text) and not pipeline.emergencies(self.assistant, text):
+                return None
+            self.awake = True
+            text = self._strip_wake(text)
+        turn = self.conversation.hear(text, unsure)
+        self._act(turn, heard.early)
+        self.turns += 1
+        report = self._report(turn, heard)
+        self.on_turn(report)
+        return report
+
+    def take_recording(self, chunks: Iterable[AudioChunk], after_turn: Callable[[], object] = lambda: None) -> None:
+        """A recorded file as the caregiver's turns: one per utterance, the last ended by the end of the file.
+
+        A turn ends at ``end_silence`` of quiet, so a short pause keeps it
+        whole; a file with no speech at all is one silent turn (silence
+        answers a question as "yes", rule 4). ``after_turn`` runs after each
+        (replay waits there for the reply to be spoken, as a caregiver would).
+        """
+        heard_any = False
+        for utterance in pipeline.utterances(chunks):
+            heard_any = True
+            self.take_turn(utterance)
+            after_turn()
+            if self.done:
+                return
+        if not heard_any:
+            self.take_turn(iter(()))
+            after_turn()
+
+    def _short_answer(self, text: str) -> bool:
+        """True when ``text`` is an answer or command and nothing else: the turn may end at a short pause."""
+        short = len(self._tokens(text)) <= SHORT_ANSWER_WORDS
+        return short and self.conversation.answer_kind(text) is not None and not self.assistant.matcher.match(text)
+
+    def _prefer_answer(self, free: str, limited: str) -> str:
+        """The small-vocabulary reading for a short answer or command, when it is safe to trust.
+
+        Vosk's grammar mode accepts speech outside the list with high
+        confidence, so it may never turn an answer into "no" on its own: a
+        wrong "no" would hide a red flag (under-triage).
+        """
+        short = len(self._tokens(free)) <= SHORT_ANSWER_WORDS
+        if not limited or "[unk]" in limited or not short or self.assistant.matcher.match(free):
+            return free
+        kind = self.conversation.answer_kind(limited)
+        if kind == "no" and self.conversation.answer_kind(free) != "no":
+            return free
+        return limited
+
+    def _command_reading(self, text: str, transcript: Transcript) -> str:
+        """A command among the recogniser's other readings, when the best one says nothing we understand.
+
+        PocketSphinx hears "slower" as "floor", with "slower" as its next
+        reading: taken as an unclear answer to a red-flag question, it would
+        count as yes (rule 4) and call 911. Never when any reading holds a red flag.
+        """
+        if self.conversation.answer_kind(text) is not None or self.assistant.matcher.match(text):
+            return text
+        command = next((alt for alt in transcript.alternatives if self.conversation.command_of(alt) in SPEECH_ONLY), None)
+        if command is None or pipeline.unsure_red_flags(self.assistant, transcript):
+            return text
+        return command
+
+    def _echo(self, text: str) -> bool:
+        """True when ``text`` is mostly what voicecare itself has just been saying (live microphone only)."""
+        return self.settings.echo_filter and is_echo(text, self.speaker.recently_said(ECHO_SECONDS), self._tokens)
+
+    def _grammar(self) -> list[str]:
+        """Answers and commands, recognised with a small vocabulary beside free recognition."""
+        controls = self.assistant.intents.controls
+        return sorted({" ".join(self._tokens(p)) for kind in ANSWER_KINDS for p in controls.get(kind, ())})
+
+    def _act(self, turn: Turn, early: Sequence[Message]) -> None:
+        if turn.command == "stop":
+            self.speaker.stop()
+        elif turn.command in ("slower", "faster"):
+            self.conversation.rate_wpm = self.speaker.adjust_rate(-1 if turn.command == "slower" else 1)
+        if turn.command == "repeat":
+            self.speaker.stop()
+        said = {m.text for m in early}
+        self._say([m for m in turn.said_aloud if m.text not in said])
+
+    def _say(self, messages: Sequence[Message]) -> None:
+        self.speaker.say(messages)
+
+    def _tokens(self, text: str) -> list[str]:
+        return self.assistant.intents.language.tokens(text)
+
+    def _woken(self, text: str) -> bool:
+        wake = self._tokens(self.settings.wake_phrase or "")
+        words = self._tokens(text)
+        return bool(wake) and any(words[i:i + len(wake)] == wake for i in range(len(words)))
+
+    def _strip_wake(self, text: str) -> str:
+        wake = " ".join(self._tokens(self.settings.wake_phrase or ""))
+        joined = " ".join(self._tokens(text))
+        return joined.split(wake, 1)[1].strip() if wake and wake in joined else text
+
+    def _report(self, turn: Turn, heard: pipeline.Heard) -> TurnReport:
+        level = turn.disposition
+        symptoms = {f.symptom.id: report_status(f) for f in self.conversation.found}
+        return TurnReport(
+            turn=self.turns, heard=heard.transcript.text, said=tuple(m.text for m in turn.messages),
+            spoken=tuple(m.text for m in turn.said_aloud),
+            state=self.conversation.state.value, disposition=level.id if isinstance(level, Level) else None,
+            command=turn.command, emergency_at=heard.emergency_at, audio_seconds=round(heard.audio_seconds, 2),
+            symptoms=symptoms,
+        )
+
+    @property
+    def done(self) -> bool:
+        """True after goodbye."""
+        return self.conversation.state is State.DONE
+
+
+def report_status(finding: Finding) -> str:
+    """The status a report gives a finding: its own, or why a present one was only assumed."""
+    if finding.status is Status.PRESENT and finding.basis in (Basis.UNSURE, Basis.UNHEARD):
+        return finding.basis.value
+    return finding.status.value
+
+
+def is_echo(text: str, recent: Sequence[str], tokens: Callable[[str], list[str]]) -> bool:
+    """True when the words of ``text`` (three letters or more) are mostly among those of ``recent``."""
+    if not recent:
+        return False
+    words = [w for w in tokens(text) if len(w) > 2]
+    if not words:
+        return False
+    spoken = {w for said in recent for w in tokens(said)}
+    return sum(w in spoken for w in words) / len(words) >= ECHO_SHARE
+
+
+def turns_from(chunks: Iterator[AudioChunk], speaking: Callable[[], bool],
+               quiet: Callable[[float], None],
+               gate: Callable[[AudioChunk], AudioChunk] = lambda chunk: chunk) -> Iterator[Iterator[AudioChunk]]:
+    """Split a continuous microphone stream into turns: each starts where speech starts.
+
+    ``speaking()`` true drops the audio (for a microphone that hears the
+    speaker too well to tell voices apart; by default the caregiver may
+    interrupt, and ``VoiceSession`` discards what is only voicecare's echo).
+    ``quiet(seconds)`` is told how long nothing has been said; ``gate``
+    silences blocks that are only voicecare's echo (see ``echo.EchoGate``).
+    A turn ends after ``VoiceSettings.end_silence`` of quiet (see ``take_turn``).
+    """
+    return pipeline.utterances((gate(chunk) for chunk in chunks), speaking, quiet)

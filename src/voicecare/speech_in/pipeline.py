@@ -1,0 +1,363 @@
+"""Audio in, advice out: recognition with early emergency detection, then triage and speech."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from voicecare.domain import Finding, Level, Message, MessageKind, Status, TriageResult
+from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
+from voicecare.speech_in.audio import AudioChunk
+from voicecare.understanding import triage
+from voicecare.understanding.assistant import Assistant, most_serious
+
+END_SILENCE_SECONDS = 1.5
+"""Quiet after speech that ends a caregiver's turn: longer than a pause for breath or thought
+inside one (1.2 s is common), which at 0.3 s cut "... and now he is not breathing right" off."""
+QUICK_END_SECONDS = 0.3
+"""Quiet that ends a turn that so far is a short answer or command ("no", "stop")."""
+MAX_UTTERANCE_SECONDS = 30.0
+"""An utterance longer than this is cut (a radio left on must not hold the assistant, and the
+recogniser's work per block grows with the utterance: 10 min in one took 4 times 5 min)."""
+PRE_ROLL_SECONDS = 0.3
+"""Audio kept from before speech was noticed, so the first word is not clipped."""
+SPEECH_FACTOR = 4.0
+"""A block is speech when its energy is this many times the noise floor."""
+MIN_SPEECH_RMS = 0.01
+FLOOR_ADAPT = 0.05
+LOW_CONFIDENCE = 0.6
+"""Mean word confidence (Vosk) below which what was heard is treated as unsure."""
+RED_FLAG = Level.URGENT
+"""Alternatives can add symptoms at this level or higher: a red flag heard in any likely reading counts."""
+
+
+@dataclass(frozen=True)
+class Heard:
+    """What recognition produced for one stretch of audio."""
+
+    transcript: Transcript
+    audio_seconds: float
+    recognize_seconds: float
+    """Wall-clock seconds spent recognising."""
+    emergency_at: float | None
+    """Seconds into the audio when a partial result first showed an emergency."""
+    early: tuple[Message, ...]
+    """Emergency messages already handed to the speaker from a partial result."""
+    early_findings: tuple[Finding, ...] = ()
+    """The emergency findings that partial results showed (kept, as uncertain, in the answer)."""
+    constrained: Transcript | None = None
+    """What a grammar-limited recogniser heard alongside (answers and commands), when the engine can."""
+
+
+class Loudness:
+    """Tells speech from background by energy; the noise floor follows the quiet blocks."""
+
+    def __init__(self) -> None:
+        self.floor = MIN_SPEECH_RMS / SPEECH_FACTOR
+
+    def is_speech(self, chunk: AudioChunk) -> bool:
+        """True when the block is clearly louder than the room."""
+        import numpy as np
+
+        samples = np.frombuffer(chunk.pcm, dtype="<i2").astype(np.float32) / 32768
+        rms = float(np.sqrt(np.mean(samples**2))) if len(samples) else 0.0
+        if rms > max(MIN_SPEECH_RMS, self.floor * SPEECH_FACTOR):
+            return True
+        self.floor += FLOOR_ADAPT * (rms - self.floor)
+        return False
+
+
+class Endpointer:
+    """Decides from loudness when the caregiver has finished speaking.
+
+    Vosk's own endpointer cannot be tuned in the PyPI release and
+    PocketSphinx's waits longer, so the turn ends here: after
+    ``end_silence`` of quiet, or ``quick_silence`` when what has been heard
+    so far is a short answer or command (``quick(text)``), so "stop" and
+    "no" are acted on at once. Anything said after that is the next turn.
+    """
+
+    def __init__(self, end_silence: float = END_SILENCE_SECONDS, quick: Callable[[str], bool] = lambda text: False,
+                 quick_silence: float = QUICK_END_SECONDS) -> None:
+        self.end_silence = end_silence
+        self.quick = quick
+        self.quick_silence = quick_silence
+        self.loudness = Loudness()
+        self.heard_speech = False
+        self.quiet_for = 0.0
+        self.speech_end = 0.0
+        """Seconds into the stream where the last speech block ended."""
+        self._short = False
+
+    def heard(self, text: str) -> None:
+        """The latest partial transcript."""
+        self._short = bool(text) and self.quick(text)
+
+    def feed(self, chunk: AudioChunk) -> bool:
+        """True once speech has been followed by enough quiet."""
+        if self.loudness.is_speech(chunk):
+            self.heard_speech, self.quiet_for = True, 0.0
+            self.speech_end = chunk.start + chunk.seconds
+            return False
+        self.quiet_for += chunk.seconds
+        needed = self.quick_silence if self._short else self.end_silence
+        return self.heard_speech and self.quiet_for >= needed
+
+
+def unsure_red_flags(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = (), *,
+                     command: bool = False) -> list[Finding]:
+    """Red flags only the alternatives or partial results heard, marked unsure (rule 4).
+
+    ``command``: the best reading is a command ("slower"); its alternatives
+    are other readings of the command ("slow air"), not red flags. What a
+    partial result already acted on still counts, and an emergency in the
+    best reading is never a command.
+    """
+    mentioned = {m.symptom for m in assistant.matcher.match(transcript.text)}
+    others = [] if command else [f for alt in transcript.alternatives for f in assistant.understand(alt)]
+    extra: list[Finding] = []
+    for found in [*others, *early]:
+        if found.status is Status.PRESENT and found.symptom.level <= RED_FLAG and found.symptom.id not in mentioned:
+            extra.append(Finding(found.symptom, Status.PRESENT, found.score, found.heard, uncertain=True))
+            mentioned.add(found.symptom.id)
+    return extra
+
+
+def answer_transcript(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = ()) -> TriageResult:
+    """Triage the best reading, adding red flags that only the alternatives or partials heard (rule 4)."""
+    return assistant.triage(heard_findings(assistant, transcript, early))
+
+
+def heard_findings(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = ()) -> list[Finding]:
+    """The best reading's findings and the red flags only alternatives or partials heard (rule 4)."""
+    heard = assistant.understand(transcript.text)
+    if transcript.confidence is not None and transcript.confidence < LOW_CONFIDENCE:
+        # The recogniser itself doubts these words: they still count, but are
+        # marked unsure, so an emergency is said and then offered for correction.
+        heard = tuple(replace(f, uncertain=True) for f in heard)
+    return [*heard, *unsure_red_flags(assistant, transcript, early)]
+
+
+def emergencies(assistant: Assistant, text: str) -> dict[str, Finding]:
+    """The present findings of a (partial) transcript when together they are an emergency, by symptom id."""
+    return assistant.understand_partial(text)
+
+
+def emergencies_in(found: Sequence[Finding], assistant: Assistant) -> bool:
+    """True when these findings alone make an emergency."""
+    return bool(found) and triage.triage(found, assistant.intents, disclaimer=False).disposition is Level.EMERGENCY
+
+
+def emergency_messages(assistant: Assistant, found: Sequence[Finding]) -> tuple[Message, ...]:
+    """The opening emergency messages for these findings."""
+    result = triage.triage(found, assistant.intents, disclaimer=False)
+    return tuple(m for m in result.messages if m.kind is MessageKind.EMERGENCY)
+
+
+def recognize(
+    chunks: Iterable[AudioChunk], recognizer: Recognizer, assistant: Assistant,
+    on_emergency: Callable[[Sequence[Message]], None], grammar: Sequence[str] | None = None,
+    endpoint: Endpointer | None = None, echo: Callable[[str], bool] | None = None,
+) -> Heard:
+    """Stream audio through a fresh recogniser, acting on an emergency as soon as a partial shows one.
+
+    With an ``endpoint``, recognition stops when the caregiver's turn ends;
+    without one it runs to the end of the audio. ``echo(text)`` tells a
+    partial that is voicecare's own voice, which must not trigger anything.
+    """
+    stream = recognizer.stream()
+    # Free recognition always runs, so "he stopped breathing" is heard even
+    # while a yes/no is expected; the grammar runs beside it when it can.
+    limited = recognizer.stream(grammar) if grammar and recognizer.concurrent else None
+    spent, seconds, emergency_at = 0.0, 0.0, None
+    early: tuple[Message, ...] = ()
+    # Partial results flicker; an emergency must still show one block (0.1 s)
+    # later before it interrupts. A partial that did not change in that block
+    # is stable and counts: waiting for the next, different partial cost a
+    # median 0.3 s, as a new word must be heard first.
+    previous: dict[str, Finding] = {}
+    steady: list[Finding] = []
+    last_partial = ""
+
+    def acted() -> bool:
+        return emergency_at is not None
+
+    for chunk in _ending_on_fault(chunks, (stream, limited), acted):
+        began = time.perf_counter()
+        partial = stream.accept(chunk.pcm)
+        if limited is not None:
+            limited.accept(chunk.pcm)
+        seconds = chunk.start + chunk.seconds
+        if (emergency_at is None and partial is not None and partial.text
+                and not (echo is not None and echo(partial.text))):
+            now = previous if partial.text == last_partial else emergencies(assistant, partial.text)
+            last_partial = partial.text
+            steady = [now[k] for k in now.keys() & previous.keys()]
+            previous = now
+            if emergencies_in(steady, assistant):
+                emergency_at = seconds
+                early = emergency_messages(assistant, steady)
+                on_emergency(early)
+        spent += time.perf_counter() - began
+        if endpoint is not None and partial is not None:
+            endpoint.heard(partial.text)
+        if endpoint is not None and endpoint.feed(chunk):
+            break
+    began = time.perf_counter()
+    final = stream.finish()
+    answer = limited.finish() if limited is not None else None
+    spent += time.perf_counter() - began
+    return Heard(final, seconds, spent, emergency_at, early, tuple(steady) if emergency_at is not None else (), answer)
+
+
+def _ending_on_fault(chunks: Iterable[AudioChunk], streams: Sequence[RecognizerStream | None],
+                     acted: Callable[[], bool]) -> Iterator[AudioChunk]:
+    """The chunks, for a turn the audio source may cut off (a microphone unplugged mid-sentence).
+
+    Once an emergency has been spoken (``acted()``), the turn ends with what
+    was heard, so the emergency is recorded and answered, never lost; the
+    source's fault shows again at its next read. Otherwise the streams'
+    utterances are ended (a recogniser left half-way cannot start the next
+    turn) and the fault goes on: the fragment is not the caregiver's turn.
+    """
+    try:
+        yield from chunks
+    except Exception:
+        if acted():
+            return
+        for stream in streams:
+            with contextlib.suppress(Exception):
+                if stream is not None:
+                    stream.finish()
+        raise
+
+
+def still_to_say(result: TriageResult, already: Sequence[Message]) -> list[Message]:
+    """The answer without the emergency lines a partial result already triggered."""
+    said = {m.text for m in already}
+    return [m for m in result.messages if m.text not in said]
+
+
+# ---- long audio: split at pauses into utterances, each recognised afresh
+
+
+def utterances(chunks: Iterable[AudioChunk], speaking: Callable[[], bool] = lambda: False,
+               quiet: Callable[[float], None] = lambda seconds: None,
+               max_seconds: float = MAX_UTTERANCE_SECONDS) -> Iterator[Iterator[AudioChunk]]:
+    """Split a stream into utterances: each starts where speech starts, with a little audio from before.
+
+    Whoever reads an utterance ends it (``recognize`` with an ``Endpointer``)
+    or it ends after ``max_seconds``; the next one starts at the next speech,
+    so quiet between utterances is never recognised. ``speaking()`` true drops
+    the audio (a microphone deaf while voicecare speaks); ``quiet(seconds)``
+    is told how long nothing has been said.
+    """
+    loudness = Loudness()
+    pending: list[AudioChunk] = []
+    silent = 0.0
+    stream = iter(chunks)
+    failed: list[Exception] = []
+    for chunk in stream:
+        if speaking():
+            pending.clear()
+            continue
+        if not loudness.is_speech(chunk):
+            keep = max(1, round(PRE_ROLL_SECONDS / max(chunk.seconds, 1e-3)))
+            pending = [*pending, chunk][-keep:]
+            silent += chunk.seconds
+            quiet(silent)
+            continue
+        silent = 0.0
+        yield _utterance(chunk, pending, stream, max_seconds, failed)
+        if failed:
+            raise failed[0]
+        pending = []
+
+
+def _utterance(first: AudioChunk, pre_roll: list[AudioChunk], rest: Iterator[AudioChunk],
+               max_seconds: float, failed: list[Exception]) -> Iterator[AudioChunk]:
+    yield from pre_roll
+    yield first
+    spent = first.seconds
+    try:
+        for chunk in rest:
+            yield chunk
+            spent += chunk.seconds
+            if spent >= max_seconds:
+                return
+    except Exception as exc:
+        # The microphone went away mid-sentence. The reader decides what the
+        # fragment is worth (recognize's _ending_on_fault: answered when an
+        # emergency was already said, else not taken as the caregiver's turn,
+        # so a cut "no, nothing like..." never becomes a "yes"); utterances()
+        # raises the fault again if the reader did not.
+        failed.append(exc)
+        raise
+
+
+@dataclass(frozen=True)
+class Recording:
+    """What recognition produced for a whole recording, heard utterance by utterance."""
+
+    parts: tuple[Heard, ...]
+    """One per utterance, in order (none for silence)."""
+    audio_seconds: float
+    """Length of the recording."""
+
+    @property
+    def transcript(self) -> Transcript:
+        """The utterances' best readings joined; alternatives are those of any utterance."""
+        return Transcript(" ".join(p.transcript.text for p in self.parts if p.transcript.text), True,
+                          tuple(a for p in self.parts for a in p.transcript.alternatives))
+
+    @property
+    def recognize_seconds(self) -> float:
+        """Wall-clock seconds spent recognising."""
+        return sum(p.recognize_seconds for p in self.parts)
+
+    @property
+    def emergency_at(self) -> float | None:
+        """Seconds into the recording when a partial result first showed an emergency."""
+        return next((p.emergency_at for p in self.parts if p.emergency_at is not None), None)
+
+    @property
+    def early(self) -> tuple[Message, ...]:
+        """Emergency messages already handed to the speaker."""
+        return tuple(m for p in self.parts for m in p.early)
+
+
+def recognize_recording(chunks: Iterable[AudioChunk], recognizer: Recognizer, assistant: Assistant,
+                        on_emergency: Callable[[Sequence[Message]], None],
+                        end_silence: float = END_SILENCE_SECONDS) -> Recording:
+    """Recognise audio of any length in bounded time and memory: a fresh stream per utterance.
+
+    ``on_emergency`` is called once, for the first utterance whose partial
+    results show an emergency.
+    """
+    told = False
+
+    def once(messages: Sequence[Message]) -> None:
+        nonlocal told
+        if not told:
+            told = True
+            on_emergency(messages)
+
+    end = 0.0
+
+    def timed(stream: Iterable[AudioChunk]) -> Iterator[AudioChunk]:
+        nonlocal end
+        for chunk in stream:
+            end = chunk.start + chunk.seconds
+            yield chunk
+
+    parts = [recognize(utterance, recognizer, assistant, once, endpoint=Endpointer(end_silence))
+             for utterance in utterances(timed(chunks))]
+    return Recording(tuple(parts), end)
+
+
+def answer_recording(assistant: Assistant, recording: Recording) -> TriageResult:
+    """Triage every utterance; across them the most serious reading of each sign wins."""
+    return assistant.triage(most_serious(heard_findings(assistant, p.transcript, p.early_findings)
+                                         for p in recording.parts))

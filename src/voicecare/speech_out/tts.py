@@ -1,0 +1,301 @@
+"""Speech out: synthesis in a worker process, played by one thread in small droppable blocks.
+
+The synthesiser (espeak-ng) runs in a child process (tts_process.py) so that
+its crashes and hangs cost one message, never voicecare. The speaker plays
+the samples itself, 20 ms at a time: an emergency then cuts in within one
+block, and "Call 911 now." is synthesised before it is ever needed and kept
+here, so it plays whatever the synthesiser is doing.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from types import TracebackType
+
+from voicecare.domain import Level, Message
+from voicecare.errors import SpeechError
+from voicecare.interfaces import AudioSink, Clip, Interruptible, Synthesizer
+from voicecare.speech_out.tts_process import REQUEST_SECONDS, Abandoned, WorkerSynthesizer, espeak_command
+
+BLOCK_SECONDS = 0.02
+"""Playback block: the longest an emergency waits for the current block to end."""
+DEFAULT_RATE_WPM = 165
+RATE_STEP_WPM = 25
+MIN_RATE_WPM, MAX_RATE_WPM = 90, 260
+"""Slowest and fastest speech: beyond these a stressed caregiver cannot follow."""
+PAUSE_SECONDS = 0.25
+"""Silence between two messages, so sentences do not run together."""
+EVENTS_KEPT = 500
+PLAYED_BLOCKS_KEPT = 100
+"""About two seconds of 20 ms blocks."""
+FORGET_WAIT_SECONDS = 2.0
+CLOSE_WAIT_SECONDS = 60.0
+JOIN_SECONDS = 10.0
+CLIPS_KEPT = 64
+"""Synthesised messages kept for reuse; the ready texts are always kept."""
+
+
+class Pyttsx3Synthesizer(WorkerSynthesizer):
+    """espeak-ng (through pyttsx3's binding) in its own worker process, restarted when it crashes or hangs."""
+
+    def __init__(self, voice: str | None = None, *, request_seconds: float = REQUEST_SECONDS) -> None:
+        super().__init__(espeak_command(voice), request_seconds=request_seconds)
+
+
+@dataclass
+class SpokenEvent:
+    """When a message started to be heard, for latency figures and tests."""
+
+    text: str
+    started: float
+    """time.monotonic() at the first block written."""
+    interrupted: bool = False
+    ended: float | None = None
+    """time.monotonic() when the last block was written (None while playing)."""
+
+
+
+@dataclass
+class Speaker:
+    """Owns the synthesiser in one thread and plays a queue of messages.
+
+    An emergency batch empties the queue and cuts off the message being
+    played (or synthesised) within one block. When synthesis or the device
+    fails, the speaker says why once (through ``on_error``), keeps printing
+    being the caller's job, and tries again with the next message: a
+    synthesiser that crashed is restarted by its own wrapper.
+    """
+
+    make_synth: Callable[[], Synthesizer]
+    sink: AudioSink
+    rate_wpm: int = DEFAULT_RATE_WPM
+    ready_texts: Sequence[str] = ()
+    """Texts synthesised at start-up and kept, so they play without delay ("Call 911 now.")."""
+    on_error: Callable[[str], None] = field(default=lambda message: None)
+    events: deque[SpokenEvent] = field(default_factory=lambda: deque(maxlen=EVENTS_KEPT))
+    """The most recent messages heard (bounded: a kiosk runs for months)."""
+
+    def __post_init__(self) -> None:
+        self.played: deque[tuple[float, bytes, int]] = deque(maxlen=PLAYED_BLOCKS_KEPT)
+        """(time.monotonic(), pcm, rate) of the last blocks played: the reference an echo gate compares with."""
+        self._queue: deque[str] = deque()
+        self._cond = threading.Condition()
+        self._cut = threading.Event()
+        self.speaking = threading.Event()
+        """Set while audio is being played: the microphone ignores what it hears then."""
+        self._closing = False
+        self._idle = threading.Event()
+        self._idle.set()
+        self._ready = threading.Event()
+        self._cache: dict[tuple[str, int], Clip] = {}
+        self._synth: Synthesizer | None = None
+        self.failed: str | None = None
+        """The latest reason speech failed (None if it never did)."""
+        self.failures = 0
+        """Messages lost to a failing synthesiser or device."""
+        self._failing = False
+        self._sink_lost = False
+        self._thread = threading.Thread(target=self._run, name="voicecare-speaker", daemon=True)
+        self._thread.start()
+
+    def __enter__(self) -> Speaker:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        # On an error or a signal (SIGTERM, Ctrl-C) stop at once; otherwise finish what is queued.
+        self.close(drain=kind is None)
+
+    def wait_ready(self, timeout: float = 30.0) -> bool:
+        """Block until the synthesiser has been tried and the ready texts made (or found impossible)."""
+        return self._ready.wait(timeout)
+
+    def can_speak(self) -> bool:
+        """True when speech is not failing and every ready text has a clip (so an emergency will be heard)."""
+        made = {text for text, _ in list(self._cache)}  # list(): the speaker thread may be adding a clip
+        return not self._failing and self._synth is not None and all(t in made for t in self.ready_texts)
+
+    def say(self, messages: Iterable[Message]) -> None:
+        """Queue messages; an emergency among them cuts off everything before it."""
+        batch = [m for m in messages if m.text]
+        urgent = any(m.level is Level.EMERGENCY and m.kind == "emergency" for m in batch)
+        with self._cond:
+            if urgent:
+                self._drop_queued()
+            self._queue.extend(m.text for m in batch)
+            if batch:
+                self._idle.clear()
+            self._cond.notify()
+
+    def stop(self) -> None:
+        """Silence at once ("stop")."""
+        with self._cond:
+            self._drop_queued()
+            self._cond.notify()
+
+    def _drop_queued(self) -> None:
+        self._queue.clear()
+        self._cut.set()
+        synth = self._synth
+        if isinstance(synth, Interruptible):
+            synth.abandon()  # a message being synthesised (or hanging) must not hold up what follows
+
+    def adjust_rate(self, step: int) -> int:
+        """Slower (negative) or faster (positive); returns the new words per minute."""
+        self.rate_wpm = max(MIN_RATE_WPM, min(MAX_RATE_WPM, self.rate_wpm + step * RATE_STEP_WPM))
+        return self.rate_wpm
+
+    def recently_said(self, seconds: float) -> list[str]:
+        """Texts being played now or finished within ``seconds``: what the microphone may still hear."""
+        since = time.monotonic() - seconds
+        return [e.text for e in list(self.events) if e.ended is None or e.ended >= since]
+
+    def forget(self) -> None:
+        """Silence, then drop what was said to the last family: texts and clips (the ready texts stay)."""
+        self.stop()
+        self.wait_idle(FORGET_WAIT_SECONDS)
+        self.events.clear()
+        self.played.clear()
+        for key in [k for k in list(self._cache) if k[0] not in self.ready_texts]:
+            self._cache.pop(key, None)
+
+    def wait_idle(self, timeout: float = 60.0) -> bool:
+        """Block until everything queued has been played (or dropped)."""
+        return self._idle.wait(timeout)
+
+    def close(self, drain: bool = True) -> None:
+        """Finish what is queued (or, ``drain=False``, drop it), stop the thread and worker, release the sink."""
+        if drain:
+            self.wait_idle(CLOSE_WAIT_SECONDS)
+        else:
+            self.stop()
+        with self._cond:
+            self._closing = True
+            self._cond.notify()
+        self._thread.join(timeout=JOIN_SECONDS)
+        self.sink.close()
+
+    def _run(self) -> None:
+        try:
+            self._synth = self._start_synth()
+            self._make_ready_clips()
+            self._ready.set()
+            while (text := self._next()) is not None:
+                self._speak(text)
+        finally:
+            self._ready.set()
+            self._idle.set()
+            close = getattr(self._synth, "close", None)
+            if close is not None:
+                close()
+
+    def _next(self) -> str | None:
+        """The next text to say, after making any ready clip still missing; None when closing."""
+        with self._cond:
+            missing = not self._queue and not self._closing and self._missing_ready()
+        if missing:
+            self._make_ready_clips()  # the rate changed, or the synthesiser failed at start: retry in idle time
+        with self._cond:
+            while not self._queue and not self._closing:
+                self._idle.set()
+                self._cond.wait()
+            if not self._queue:
+                return None
+            self._cut.clear()
+            return self._queue.popleft()
+
+    def _start_synth(self) -> Synthesizer | None:
+        try:
+            return self.make_synth()
+        except Exception as exc:  # any engine failure: keep working, printed replies only
+            self._fail(exc)
+            return None
+
+    def _missing_ready(self) -> list[str]:
+        return [t for t in self.ready_texts if (t, self.rate_wpm) not in self._cache] if self._synth else []
+
+    def _make_ready_clips(self) -> None:
+        for text in self._missing_ready():
+            try:
+                self._clip(text)
+            except Exception as exc:  # reported; tried again when idle, and at the next emergency
+                self._fail(exc)
+                return
+
+    def report_failure(self, reason: str) -> None:
+        """The sink given is a stand-in for one that could not be opened (an unwritable reply file): nothing will be heard."""
+        self._sink_lost = True
+        self._fail(SpeechError(reason))
+
+    def _fail(self, exc: BaseException) -> None:
+        """Say once per spell of failures why speech is not heard."""
+        if isinstance(exc, Abandoned):
+            return
+        self.failures += 1
+        self.failed = str(exc) if isinstance(exc, SpeechError) else f"{exc.__class__.__name__}: {exc}"
+        if not self._failing:
+            self._failing = True
+            self.on_error(f"cannot speak, replies are printed only: {self.failed}")
+
+    def _recovered(self) -> None:
+        if self._failing and not self._sink_lost:
+            self._failing = False
+            self.on_error("speaking again")
+
+    def _clip(self, text: str) -> Clip:
+        key = (text, self.rate_wpm)
+        if key in self._cache:
+            return self._cache[key]
+        if text in self.ready_texts:
+            # Any rate will do for an emergency rather than wait on a synthesiser that may hang.
+            kept = next((clip for (t, _), clip in self._cache.items() if t == text), None)
+            if kept is not None:
+                return kept
+        if self._synth is None:
+            raise SpeechError(self.failed or "no speech engine")
+        clip = self._synth.synth(text, self.rate_wpm)
+        if len(self._cache) >= CLIPS_KEPT:
+            # Forget the oldest clip that is not one of the ready texts.
+            old = next((k for k in self._cache if k[0] not in self.ready_texts), None)
+            if old is not None:
+                del self._cache[old]
+        self._cache[key] = clip
+        return clip
+
+    def _speak(self, text: str) -> None:
+        try:
+            clip = self._clip(text)
+        except Exception as exc:  # a crash, hang or refusal costs this message only
+            self._fail(exc)
+            return
+        if self._play(clip):
+            self._recovered()
+
+    def _play(self, clip: Clip) -> bool:
+        """Play in blocks until done or cut; False when the device failed."""
+        block = max(2, int(clip.rate * BLOCK_SECONDS)) * 2
+        event = SpokenEvent(clip.text, time.monotonic())
+        self.events.append(event)
+        self.speaking.set()
+        try:
+            for offset in range(0, len(clip.pcm), block):
+                if self._cut.is_set():
+                    event.interrupted = True
+                    self.sink.flush()
+                    return True
+                piece = clip.pcm[offset:offset + block]
+                self.played.append((time.monotonic(), piece, clip.rate))
+                self.sink.write(piece, clip.rate)
+            pause = b"\x00\x00" * int(clip.rate * PAUSE_SECONDS)
+            if not self._cut.is_set():
+                self.sink.write(pause, clip.rate)
+            return True
+        except Exception as exc:  # the output device vanished: keep printing, try again next message
+            self._fail(exc)
+            return False
+        finally:
+            event.ended = time.monotonic()
+            self.speaking.clear()

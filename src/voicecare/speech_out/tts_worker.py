@@ -1,0 +1,194 @@
+"""The speech synthesiser's own process: espeak-ng behind a tiny length-prefixed protocol on stdin/stdout.
+
+espeak-ng is a C library that is not thread-safe and has crashed voicecare
+with a segmentation fault; Python cannot catch that. So synthesis runs here,
+in a child process (``python -m voicecare.speech_out.tts_worker``) that the parent kills
+and restarts when it dies, hangs or talks nonsense (see ``WorkerSynthesizer``
+in tts.py). Audio goes back over the pipe: no temporary files.
+
+Protocol, every frame a 4-byte big-endian length and a payload:
+  worker -> parent, once: hello  {"ok": true, "rate": 22050} or {"ok": false, "error": "..."}
+  parent -> worker:       request {"text": "...", "rate_wpm": 165}
+  worker -> parent:       reply   {"ok": true, "rate": 22050, "samples": N} then N 16-bit samples,
+                                  or {"ok": false, "error": "..."}
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import signal
+import struct
+import sys
+from collections.abc import Sequence
+from typing import Any, BinaryIO
+
+from voicecare.errors import SpeechError
+from voicecare.interfaces import Clip, Synthesizer
+
+LENGTH = struct.Struct(">I")
+MAX_FRAME_BYTES = 64 * 1024 * 1024
+"""About 25 minutes of 22 kHz speech: any longer length prefix is garbage, not a reply."""
+ESPEAK_BUFFER_MS = 500
+ENGLISH_VOICES = ("gmw/en-us", "en-us", "english-us", "gmw/en", "en", "english")
+"""Voice identifiers tried in order when no --voice is given (espeak-ng, then older espeak)."""
+PR_SET_PDEATHSIG = 1
+VOICE_UNKNOWN = 3
+"""Exit status of ``--check`` when espeak-ng has no such voice (1: espeak-ng itself does not work)."""
+
+
+def write_frame(out: BinaryIO, payload: bytes) -> None:
+    out.write(LENGTH.pack(len(payload)) + payload)
+    out.flush()
+
+
+def write_json(out: BinaryIO, message: dict[str, Any]) -> None:
+    write_frame(out, json.dumps(message).encode("utf-8"))
+
+
+def read_frame(inp: BinaryIO) -> bytes | None:
+    """One frame, or None at the end of the stream."""
+    head = inp.read(LENGTH.size)
+    if len(head) < LENGTH.size:
+        return None
+    (length,) = LENGTH.unpack(head)
+    if length > MAX_FRAME_BYTES:
+        raise SpeechError(f"a {length}-byte frame is too long")
+    payload = inp.read(length)
+    return payload if len(payload) == length else None
+
+
+class UnknownVoice(SpeechError):
+    """espeak-ng has no voice by that name."""
+
+
+class EspeakEngine:
+    """espeak-ng through pyttsx3's ctypes binding, synchronous, samples collected in memory.
+
+    Only ever used inside the worker process, from its one thread.
+    """
+
+    def __init__(self, voice: str | None) -> None:
+        try:
+            from pyttsx3.drivers import _espeak
+        except Exception as exc:  # ImportError, or RuntimeError when libespeak-ng is missing
+            raise SpeechError(f"the speech engine did not start ({exc.__class__.__name__}: {exc}); "
+                              "install espeak-ng (scripts/setup.sh)") from None
+        self._espeak: Any = _espeak
+        self.rate = int(_espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, ESPEAK_BUFFER_MS, None, 0))
+        if self.rate <= 0:
+            raise SpeechError("espeak-ng did not initialise (is espeak-ng-data installed?)")
+        self._pieces: list[bytes] = []
+        _espeak.SetSynthCallback(self._collect)
+        self.voice = voice or english_voice(list_voices())
+        if _espeak.SetVoiceByName(self.voice.encode("utf-8")) != 0:
+            raise UnknownVoice(f"no speech voice {self.voice!r}; see 'espeak-ng --voices'")
+
+    def _collect(self, wav: Any, samples: int, events: Any) -> int:
+        import ctypes
+
+        if samples > 0:
+            self._pieces.append(ctypes.string_at(wav, samples * 2))
+        return 0  # go on
+
+    def synth(self, text: str, rate_wpm: int) -> Clip:
+        self._pieces = []
+        self._espeak.SetParameter(self._espeak.RATE, rate_wpm, 0)
+        status = self._espeak.Synth(text, flags=self._espeak.CHARS_UTF8 | self._espeak.ENDPAUSE)
+        if status != 0:
+            raise SpeechError(f"espeak-ng failed to speak (status {status})")
+        pcm = b"".join(self._pieces)
+        if not pcm:
+            raise SpeechError("the speech engine wrote no audio")
+        return Clip(pcm, self.rate, text)
+
+
+def list_voices() -> list[str]:
+    """Lower-case espeak voice identifiers ("gmw/en-us"); espeak must be initialised."""
+    from pyttsx3.drivers import _espeak
+
+    return [v.identifier.decode("utf-8", "replace").lower() for v in _espeak.ListVoices() if v.identifier]
+
+
+def english_voice(ids: Sequence[str]) -> str:
+    for wanted in ENGLISH_VOICES:
+        for vid in ids:
+            if vid.endswith(wanted):
+                return vid
+    return ids[0] if ids else ""
+
+
+def open_protocol() -> tuple[BinaryIO, BinaryIO]:
+    """The protocol's streams; anything else printed to stdout (a driver's chatter) goes to stderr."""
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    # Ctrl-C reaches the whole process group: the parent decides when we stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    return sys.stdin.buffer, out
+
+
+def _die_with_parent() -> None:
+    """Linux: be killed when the parent dies, even if hung inside the C library and not reading stdin."""
+    with contextlib.suppress(Exception):  # not Linux, or no libc: stdin's end is the fallback
+        import ctypes
+
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def serve(synth: Synthesizer, inp: BinaryIO, out: BinaryIO, rate: int) -> None:
+    """Say hello, then answer requests until stdin closes."""
+    write_json(out, {"ok": True, "rate": rate})
+    while (frame := read_frame(inp)) is not None:
+        request = json.loads(frame)
+        try:
+            clip = synth.synth(str(request["text"]), int(request["rate_wpm"]))
+        except Exception as exc:  # any engine failure costs this one message, not the worker
+            write_json(out, {"ok": False, "error": str(exc) if isinstance(exc, SpeechError)
+                             else f"{exc.__class__.__name__}: {exc}"})
+            continue
+        write_json(out, {"ok": True, "rate": clip.rate, "samples": len(clip.pcm) // 2})
+        write_frame(out, clip.pcm)
+
+
+def _check(voice: str | None) -> int:
+    try:
+        EspeakEngine(voice)
+    except UnknownVoice:
+        return VOICE_UNKNOWN
+    except SpeechError:
+        return 1
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m voicecare.speech_out.tts_worker")
+    parser.add_argument("--voice", help="espeak voice id (default: an English voice)")
+    parser.add_argument("--list-voices", action="store_true", help="print the voice ids and exit")
+    parser.add_argument("--check", action="store_true", help="exit 0 if the voice exists, 3 if not, 1 if espeak fails")
+    args = parser.parse_args(argv)
+    if args.check:
+        return _check(args.voice)
+    if args.list_voices:
+        try:
+            EspeakEngine(None)
+        except SpeechError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        print("\n".join(list_voices()))
+        return 0
+    inp, out = open_protocol()
+    try:
+        engine = EspeakEngine(args.voice)
+    except SpeechError as exc:
+        write_json(out, {"ok": False, "error": str(exc)})
+        return 1
+    serve(engine, inp, out, engine.rate)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

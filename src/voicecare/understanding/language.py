@@ -1,0 +1,329 @@
+"""A language's words, read once from ``intents/<code>/language.toml`` and frozen.
+
+The algorithms (text, context, matching, dialog, lm, render) know how to use
+words; this says which words. Loading checks every key and reports problems
+as ``file: key: what is wrong``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from voicecare.domain import Level, Status
+from voicecare.errors import IntentError
+from voicecare.understanding.context import ContextWords, Trigger, by_length
+from voicecare.understanding.measure_files import NUMBER_KEYS, number_words
+from voicecare.understanding.measures import Calendar
+from voicecare.understanding.quantities import NumberWords
+from voicecare.understanding.text import Spelling
+
+FILE_NAME = "language.toml"
+PRINTED = ("heard", "unsure")
+"""Words of the printed answer besides the headings (``[printed]``)."""
+SECTIONS = {
+    "language": ("code", "name", "wake_phrase"),
+    "spelling": ("contractions", "suffixes", "possessive", "possessive_is", "possessive_is_after", "number_words",
+                 "pronoun_classes", "stem_suffixes", "min_stem", "irregular_stems", "sound_rules", "sound_silent"),
+    "matching": ("optional_words", "negations", "disjunctions", "symptom_slots", "skippable", "contrasts"),
+    "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
+                "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "denial_joiners",
+                "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "cues"),
+    "conversation": ("fillers", "list_and", "list_or"),
+    "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
+    "headings": tuple(level.id for level in Level),
+    "numbers": NUMBER_KEYS,
+    "questions": ("starts", "asks"),
+    "printed": PRINTED,
+}
+CUE_FLAGS = ("before", "after", "clausal", "uncertain", "recurs", "crosses", "speaker", "ellipsis", "opens")
+CUE_KEYS = ("status", "words", "reach", *CUE_FLAGS)
+FRAME_FIELDS = ("{s}", "{p}", "{q}")
+
+
+@dataclass(frozen=True)
+class Language:
+    """Every word list the algorithms need, for one language."""
+
+    code: str
+    """The folder name and the --language value ("en")."""
+    name: str
+    spelling: Spelling
+    context: ContextWords
+    headings: Mapping[Level, str] = field(hash=False)
+    """The first line of a printed answer, per level."""
+    printed: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """Other words of a printed answer: "heard" (before what was heard), "unsure" (after a hedged finding)."""
+    wake_phrase: str = ""
+    """Said to start a kiosk session; empty when the language has none."""
+    optional_words: frozenset[str] = frozenset()
+    """Words a phrase still matches without ("the", "my")."""
+    negations: frozenset[str] = frozenset()
+    """A phrase holding one of these has its own denial inside ("can't breathe")."""
+    disjunctions: frozenset[str] = frozenset()
+    """A denial reaches over these to the next word ("won't bend or walk")."""
+    skippable: frozenset[str] = frozenset()
+    """Filler and hedges a phrase whose own "not" is the sign may skip ("can't, uh, breathe")."""
+    contrasts: frozenset[str] = frozenset()
+    """Words of contrast a loose pattern never spans ("but")."""
+    symptom_slots: tuple[tuple[str, ...], ...] = ()
+    """Words after which an everyday look-alike may be a misheard symptom word ("she painted", "has a fewer")."""
+    fillers: frozenset[str] = frozenset()
+    """Dropped before an answer is compared with the control phrases ("um")."""
+    list_and: str = ""
+    """Joins the last two names of a list that are all so ("fever and chills")."""
+    list_or: str = ""
+    """Joins the last two names of a list of alternatives ("fever or chills")."""
+    lm_subjects: tuple[str, ...] = ()
+    """Who a phrase is about, in the recogniser's training sentences ("my son")."""
+    lm_frames: tuple[str, ...] = ()
+    """Training sentence frames: {s} subject, {p} phrase, {q} another phrase."""
+    feminine: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """Words turned to speak of a girl ("himself" -> "herself")."""
+    spoken_numbers: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """Numbers as the recogniser's dictionary spells them said aloud."""
+    numbers: NumberWords = field(default_factory=lambda: NumberWords({}, {}, {}))
+    """How numbers and units are said ("thirty eight point nine", "kilos")."""
+    number_cues: Mapping[str, frozenset[str]] = field(default_factory=dict, hash=False)
+    """Measure id -> words that say a nearby number is that measure ("pulse")."""
+    calendar: Calendar = field(default_factory=Calendar)
+    """Day names and the words around durations, ages and losses."""
+    question_starts: tuple[str, ...] = ()
+    """Words that open a question ("can", "how"): a care question is answered first."""
+    question_asks: tuple[str, ...] = ()
+    """Phrases that ask anywhere in a sentence ("any tips")."""
+
+    def tokens(self, text: str) -> list[str]:
+        """The words of ``text`` as matching sees them (see ``Spelling.tokens``)."""
+        return self.spelling.tokens(text)
+
+    @classmethod
+    def from_file(cls, path: Path) -> Language:
+        """Load one ``language.toml``; IntentError names the first problem and counts the rest."""
+        problems: list[str] = []
+        return _checked(read(path, problems), problems)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], where: str = FILE_NAME) -> Language:
+        """Build from parsed TOML; IntentError names the first problem and counts the rest."""
+        problems: list[str] = []
+        return _checked(parse(data, where, problems), problems)
+
+
+def _checked(language: Language, problems: list[str]) -> Language:
+    if problems:
+        raise IntentError(problems[0] + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+    return language
+
+
+def read(path: Path, problems: list[str]) -> Language:
+    """Load ``path``, adding ``file: key: what is wrong`` lines to ``problems``."""
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        problems.append(f"{path}: file is missing")
+        data = {}
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        problems.append(f"{path}: cannot be read: {exc}")
+        data = {}
+    return parse(data, str(path), problems)
+
+
+class _Reader:
+    """Typed access to one table that records what is wrong instead of raising."""
+
+    def __init__(self, value: Any, where: str, allowed: tuple[str, ...], problems: list[str]) -> None:
+        self.where = where
+        self.problems = problems
+        if not isinstance(value, dict):
+            problems.append(f"{where}: must be a table")
+            value = {}
+        self.table: dict[str, Any] = value
+        for key in self.table:
+            if key not in allowed:
+                self.wrong(key, f"unknown key (expected one of: {', '.join(allowed)})")
+
+    @classmethod
+    def section(cls, data: Mapping[str, Any], name: str, where: str, problems: list[str]) -> _Reader:
+        """The ``[name]`` table of a language file (an absent table reads as empty)."""
+        return cls(data.get(name, {}), f"{where}: {name}", SECTIONS[name], problems)
+
+    def wrong(self, key: str, what: str) -> None:
+        self.problems.append(f"{self.where}: {key}: {what}")
+
+    def text(self, key: str, *, required: bool = False) -> str:
+        value = self.table.get(key, None if required else "")
+        if not isinstance(value, str) or (required and not value.strip()):
+            self.wrong(key, "missing text" if value is None else "must be non-empty text")
+            return ""
+        return value.strip()
+
+    def number(self, key: str, default: int) -> int:
+        value = self.table.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            self.wrong(key, "must be a whole number, 0 or more")
+            return default
+        return value
+
+    def flag(self, key: str, default: bool) -> bool:
+        value = self.table.get(key, default)
+        if not isinstance(value, bool):
+            self.wrong(key, "must be true or false")
+            return default
+        return value
+
+    def words(self, key: str) -> tuple[str, ...]:
+        value = self.table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.wrong(key, "must be a list of non-empty texts")
+            return ()
+        return tuple(" ".join(v.lower().split()) for v in value)
+
+    def mapping(self, key: str) -> dict[str, str]:
+        value = self.table.get(key, {})
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            self.wrong(key, "must be a table of texts")
+            return {}
+        return {k.lower(): v.lower().strip() for k, v in value.items()}
+
+    def pairs(self, key: str) -> tuple[tuple[str, str], ...]:
+        value = self.table.get(key, [])
+        if not isinstance(value, list) or not all(
+                isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v) for v in value):
+            self.wrong(key, "must be a list of [from, to] text pairs")
+            return ()
+        return tuple((a, b) for a, b in value)
+
+    def classes(self, key: str) -> dict[str, str]:
+        """A table of class -> members, turned into member -> class."""
+        value = self.table.get(key, {})
+        if not isinstance(value, dict) or not all(
+                isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()):
+            self.wrong(key, "must be a table of lists of texts (class = [members])")
+            return {}
+        return {member: cls for cls, members in value.items() for member in members}
+
+
+def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
+    """The language in ``data`` (parsed TOML); problems are added, never raised."""
+    for section in data:
+        if section not in SECTIONS:
+            problems.append(f"{where}: {section}: unknown table (expected one of: {', '.join(SECTIONS)})")
+    head = _Reader.section(data, "language", where, problems)
+    spelling = _spelling(_Reader.section(data, "spelling", where, problems))
+    matching = _Reader.section(data, "matching", where, problems)
+    talk = _Reader.section(data, "conversation", where, problems)
+    lm = _Reader.section(data, "recogniser", where, problems)
+    numbers, number_cues, calendar = number_words(data, where, problems)
+    asking = _Reader.section(data, "questions", where, problems)
+    language = Language(
+        code=head.text("code", required=True), name=head.text("name"), wake_phrase=head.text("wake_phrase"),
+        spelling=spelling, context=_context(_Reader.section(data, "context", where, problems), spelling),
+        headings=_headings(_Reader.section(data, "headings", where, problems)),
+        printed=_printed(_Reader.section(data, "printed", where, problems)),
+        optional_words=frozenset(_in_token_form(matching, "optional_words", spelling)),
+        negations=frozenset(_in_token_form(matching, "negations", spelling)),
+        disjunctions=frozenset(_in_token_form(matching, "disjunctions", spelling)),
+        skippable=frozenset(_in_token_form(matching, "skippable", spelling)),
+        contrasts=frozenset(_in_token_form(matching, "contrasts", spelling)),
+        symptom_slots=tuple(tuple(w.split()) for w in _in_token_form(matching, "symptom_slots", spelling)),
+        fillers=frozenset(_in_token_form(talk, "fillers", spelling, fold=False)),
+        list_and=talk.text("list_and"), list_or=talk.text("list_or"),
+        lm_subjects=lm.words("subjects"), lm_frames=_frames(lm), feminine=lm.mapping("feminine"),
+        spoken_numbers=lm.mapping("spoken_numbers"), numbers=numbers, number_cues=number_cues, calendar=calendar,
+        question_starts=asking.words("starts"), question_asks=asking.words("asks"),
+    )
+    return language
+
+
+def _spelling(table: _Reader) -> Spelling:
+    return Spelling(
+        contractions=table.mapping("contractions"), suffixes=tuple(table.mapping("suffixes").items()),
+        possessive=table.text("possessive"), possessive_is=table.text("possessive_is"),
+        possessive_is_after=frozenset(table.words("possessive_is_after")),
+        number_words=table.mapping("number_words"), pronoun_classes=table.classes("pronoun_classes"),
+        stem_suffixes=table.words("stem_suffixes"), min_stem=table.number("min_stem", 3),
+        irregular_stems=table.mapping("irregular_stems"), sound_rules=table.pairs("sound_rules"),
+        sound_silent=table.text("sound_silent"),
+    )
+
+
+def _in_token_form(table: _Reader, key: str, spelling: Spelling, *, fold: bool = True) -> tuple[str, ...]:
+    """Words as matching compares them; a word written otherwise could never match, so it is reported."""
+    words = table.words(key)
+    for text in words:
+        form = " ".join(_form(text, spelling, fold))
+        if form != text:
+            table.wrong(key, f"{text!r} never matches: write it as {form!r} (contractions expanded"
+                             f"{', pronouns folded' if fold else ''})")
+    return words
+
+
+def _form(text: str, spelling: Spelling, fold: bool) -> list[str]:
+    return [spelling.canonical(w) if fold else w for w in spelling.tokens(text)]
+
+
+def _context(table: _Reader, spelling: Spelling) -> ContextWords:
+    return ContextWords(
+        triggers=by_length(_triggers(table, spelling)),
+        pre_scope=table.number("pre_scope", 6), post_scope=table.number("post_scope", 3),
+        recur_extra=table.number("recur_extra", 3),
+        terminators=frozenset(_in_token_form(table, "terminators", spelling)),
+        subjects=frozenset(_in_token_form(table, "subjects", spelling)),
+        recur_stops=frozenset(_in_token_form(table, "recur_stops", spelling)),
+        modals=frozenset(_in_token_form(table, "modals", spelling)),
+        child_nouns=frozenset(_in_token_form(table, "child_nouns", spelling)),
+        child_pronouns=frozenset(_in_token_form(table, "child_pronouns", spelling)),
+        answers=frozenset(_in_token_form(table, "answers", spelling)),
+        reporting=frozenset(_in_token_form(table, "reporting", spelling)),
+        denial_joiners=frozenset(_in_token_form(table, "denial_joiners", spelling)),
+        list_joiners=frozenset(_in_token_form(table, "list_joiners", spelling)),
+        pure_what_ifs=frozenset(tuple(w.split()) for w in _in_token_form(table, "pure_what_ifs", spelling)),
+        past_words=frozenset(_in_token_form(table, "past_words", spelling)),
+        past_suffix=table.text("past_suffix"), past_min_length=table.number("past_min_length", 4),
+    )
+
+
+def _triggers(table: _Reader, spelling: Spelling) -> list[Trigger]:
+    groups = table.table.get("cues", [])
+    if not isinstance(groups, list) or not all(isinstance(g, dict) for g in groups):
+        table.wrong("cues", "must be a list of tables ([[context.cues]])")
+        return []
+    triggers = []
+    for index, group in enumerate(groups):
+        cue = _Reader(group, f"{table.where}.cues[{index}]", CUE_KEYS, table.problems)
+        try:
+            status = Status(cue.text("status", required=True))
+        except ValueError:
+            cue.wrong("status", f"must be one of: {', '.join(s.value for s in Status)}")
+            continue
+        flags = {key: cue.flag(key, key == "before") for key in CUE_FLAGS}
+        reach = cue.number("reach", -1) if "reach" in cue.table else None
+        triggers += [Trigger(tuple(words.split()), status, reach=reach, **flags)
+                     for words in _in_token_form(cue, "words", spelling)]
+    return triggers
+
+
+def _frames(table: _Reader) -> tuple[str, ...]:
+    frames = table.words("frames")
+    for frame in frames:
+        if "{p}" not in frame:
+            table.wrong("frames", f"{frame!r} has no {{p}} for the phrase")
+        leftover = frame
+        for name in FRAME_FIELDS:
+            leftover = leftover.replace(name, "")
+        if "{" in leftover or "}" in leftover:
+            table.wrong("frames", f"{frame!r}: only {', '.join(FRAME_FIELDS)} may be filled in")
+    return frames
+
+
+def _headings(table: _Reader) -> dict[Level, str]:
+    return {level: table.text(level.id, required=True) for level in Level}
+
+
+def _printed(table: _Reader) -> dict[str, str]:
+    return {key: table.text(key) for key in PRINTED}

@@ -1,0 +1,342 @@
+"""Finding symptom mentions in what the caregiver said, tolerant of recogniser errors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz, process
+
+from voicecare.domain import IntentSet, Match, Status
+from voicecare.understanding import context, mentions
+from voicecare.understanding.language import Language
+from voicecare.understanding.mentions import Hit
+from voicecare.understanding.text import Spelling
+
+MIN_SOUND_KEY = 3
+"""Sound keys shorter than this say too little ("though" and "thigh" both give "0")."""
+_WITHIN = re.compile(r"\swithin\s+(\d+)\s*$")
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """Thresholds of the matcher, 0-100 like rapidfuzz scores."""
+
+    word_cutoff: float = 80.0
+    """Least similarity for a heard word to stand for a phrase word ("fewer" ~ "fever")."""
+    min_fuzzy_length: int = 5
+    """Unless one of the two words is this long, they must match exactly or by stem ("week" is not "weak")."""
+    min_heard_length: int = 4
+    """Heard words shorter than this are never matched fuzzily ("hot" is not "hit")."""
+    max_length_difference: int = 2
+    """Fuzzy partners differ by at most this many letters ("cousin" is not "confusion")."""
+    phrase_cutoff: float = 78.0
+    """Least score for a phrase to count as found."""
+    certain_score: float = 90.0
+    """Below this a match is reported as uncertain (it still counts)."""
+    max_gap: int = 2
+    """Filler words allowed between two phrase words ("hard to, uh, wake")."""
+    gap_penalty: float = 3.0
+    near_window: int = 6
+    tight_window: int = 3
+    """A loose pattern demanding its words this close ("he + stiff within 3") is a phrase in any
+    order, said in one breath: it never reaches over a comma or full stop ("her neck is stiff, she ...")."""
+    """Most words a ``near`` pattern may span, first to last."""
+    sound_score: float = 85.0
+    """Score of a sound-alike partner ("raising" for "racing"); below certain, so it is reported unsure."""
+    min_sound_length: int = 5
+    """Shorter words share sound keys too easily."""
+    stem_score: float = 92.0
+    """Score of a same-stem partner ("breathe" for "breathing"). Loose ``near`` patterns take
+    only exact words and same-stem forms, never look-alikes ("walking" is not "waking")."""
+    optional_weight: float = 0.4
+    cache_size: int = 20_000
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    symptom: str
+    words: tuple[str, ...]
+    required: tuple[bool, ...]
+    negation_inside: bool
+    plain: bool = False
+    """True when every word is an everyday one ("out of it"): none of its words may be left out."""
+
+
+@dataclass(frozen=True)
+class _Near:
+    symptom: str
+    groups: tuple[frozenset[str], ...]
+    window: int | None
+    negation_inside: bool = False
+    """A group of denial words ("doctor + not never nobody"): its "not" is the symptom, never a denial of it."""
+
+
+class Matcher:
+    """Finds every symptom mentioned in an utterance, with its status and score."""
+
+    def __init__(self, intents: IntentSet, settings: MatchSettings | None = None) -> None:
+        self.settings = settings or MatchSettings()
+        self._language = intents.language
+        spelling = self._spelling = intents.language.spelling
+        self._by_anchor: dict[str, list[_Phrase]] = {}
+        for symptom in intents.symptoms:
+            for text in symptom.phrases:
+                phrase = _compile(symptom.id, text, self._language, intents.common_words)
+                self._by_anchor.setdefault(phrase.words[0], []).append(phrase)
+        self._near: dict[str, list[_Near]] = {}
+        for symptom in intents.symptoms:
+            for text in symptom.near:
+                near = _compile_near(symptom.id, text, spelling, self._language.negations)
+                for word in near.groups[0]:
+                    self._near.setdefault(word, []).append(near)
+        phrase_words = {w for ps in self._by_anchor.values() for p in ps for w in p.words}
+        near_words = {w for ns in self._near.values() for n in ns for g in n.groups for w in g}
+        self._vocabulary = sorted(phrase_words | near_words)
+        self._stems: dict[str, list[str]] = {}
+        self._sounds: dict[str, list[str]] = {}
+        for word in self._vocabulary:
+            self._stems.setdefault(spelling.stem(word), []).append(word)
+            if len(word) >= self.settings.min_sound_length and len(spelling.sound(word)) >= MIN_SOUND_KEY:
+                self._sounds.setdefault(spelling.sound(word), []).append(word)
+        self._known = frozenset(self._vocabulary)
+        # Number and unit words are words of their own: "kilos" is not "chills".
+        numbers = intents.language.numbers
+        amounts = {*numbers.digits, *numbers.tens, *numbers.scales, *(numbers.units or {})} - self._known
+        self._lexicon = self._known | intents.common_words | intents.frequent_words | amounts
+        self._amounts = frozenset({*numbers.digits, *numbers.tens, *numbers.scales})
+        # Real words: heard, one stands for itself unless context says otherwise (see _align).
+        self._frequent = intents.frequent_words | self._known | amounts
+        self._content = self._known - intents.common_words
+        self._cache: dict[str, dict[str, float]] = {}
+        self._common = intents.common_words | amounts
+        self._levels = {s.id: s.level for s in intents.symptoms}
+        self._measures = intents.measures
+
+    def match(self, text: str) -> list[Match]:
+        """All symptom mentions in ``text``, in the order they were said."""
+        heard, breaks = self._spelling.tokens_and_breaks(text)
+        words = [self._spelling.canonical(w) for w in heard]
+        candidates = [self._candidates(w) for w in words]
+        language = self._language
+        found = mentions.unstraddled(list(self._hits(words, candidates, breaks)), mentions.clauses(len(words), breaks))
+        found = mentions.unborrowed(found, words, language.context.list_joiners)
+        found = mentions.not_their_own(found, words, language.negations, language.context.modals)
+        hits = mentions.resolve(found, self._levels)
+        where = context.scene(words, breaks, self._language.context)
+        signs = {i for i, word in enumerate(words) if word in self._content}
+        matches = []
+        for hit in hits:
+            # Only the words another mention is made of are its own: a cue lying
+            # inside its span may belong to this one ("peeing fine and no trouble breathing").
+            blocked = {i for other in hits if other is not hit for i in other.positions}
+            status, hedged = context.status_of(
+                where, hit.start, hit.end, hit.positions, negation_inside=hit.negation_inside, blocked=blocked,
+                signs=signs,
+            )
+            matches.append(Match(
+                symptom=hit.symptom, status=status, score=round(hit.score, 1),
+                heard=" ".join(heard[hit.start:hit.end]), start=hit.start, end=hit.end,
+                uncertain=hedged or hit.score < self.settings.certain_score,
+            ))
+        statuses = context.retold(where, [(m.symptom, m.start, m.end, m.status) for m in matches])
+        matches = [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
+        if self._measures is not None:  # "38.9", "pulse 55", "four days": readings judged by the topic's table
+            # A reading inside a phrase of the same symptom is that phrase's ("for a week, no actually..."):
+            # the phrase already carries its context, and a second mention would outvote a correction.
+            readings = [r for r in self._measures.matches(words, where)
+                        if not any(m.symptom == r.symptom and m.start < r.end and r.start < m.end for m in matches)]
+            # A normal reading alone ("set the bath to 37 degrees") says nothing about the child.
+            if matches or any(r.status is not Status.ABSENT for r in readings):
+                matches += readings
+        return matches
+
+    def forget(self) -> None:
+        """Drop the cache of heard words (privacy: nothing a family said is kept after their session)."""
+        self._cache.clear()
+
+    def _candidates(self, word: str) -> dict[str, float]:
+        """Phrase words this heard word may stand for, with their similarity."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        found: dict[str, float] = {}
+        s = self.settings
+        if len(word) >= s.min_heard_length and word not in self._common:
+            for choice, score, _ in process.extract(
+                word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=s.word_cutoff, limit=None,
+            ):
+                if max(len(word), len(choice)) >= s.min_fuzzy_length and abs(len(word) - len(choice)) <= s.max_length_difference:
+                    found[choice] = score
+        if len(word) >= s.min_sound_length and word not in self._common and word not in self._known:
+            for alike in self._sounds.get(self._spelling.sound(word), ()):
+                found[alike] = max(found.get(alike, 0.0), s.sound_score)
+        for same_stem in self._stems.get(self._spelling.stem(word), ()):
+            found[same_stem] = max(found.get(same_stem, 0.0), 100.0 if same_stem == word else s.stem_score)
+        if len(self._cache) >= self.settings.cache_size:
+            self._cache.clear()  # a bounded cache: long sessions must not grow
+        self._cache[word] = found
+        return found
+
+    def _hits(self, words: Sequence[str], candidates: Sequence[dict[str, float]],
+              breaks: Mapping[int, bool]) -> Iterable[Hit]:
+        for start, options in enumerate(candidates):
+            for word in options:
+                for phrase in self._by_anchor.get(word, ()):
+                    hit = self._align(phrase, words, candidates, start, breaks)
+                    if hit is not None:
+                        yield hit
+                if not _near_partner(words[start], word, self._lexicon, self._spelling):
+                    continue
+                for near in self._near.get(word, ()):
+                    found = self._near_hit(near, words, candidates, start, options[word], breaks)
+                    if found is not None:
+                        yield found
+
+    def _near_hit(self, near: _Near, words: Sequence[str], candidates: Sequence[dict[str, float]], anchor: int,
+                  score: float, breaks: Mapping[int, bool]) -> Hit | None:
+        """One word of every group within ``near_window`` words of the anchor, in any order."""
+        window = near.window or self.settings.near_window
+        positions, scores = [anchor], [score]
+        for group in near.groups[1:]:
+            # Of equally good words, the one keeping the words closest together:
+            # in "back stiff and he woke crying from the pain" the pain, not the back.
+            best = max(
+                ((top, -(max(*positions, j) - min(*positions, j)), -abs(j - anchor), j)
+                 for j in range(max(0, anchor - window), min(len(candidates), anchor + window + 1))
+                 if j not in positions
+                 and (top := max((candidates[j][w] for w in group & candidates[j].keys()
+                                  if _near_partner(words[j], w, self._lexicon, self._spelling)), default=0.0)) > 0),
+                default=None,
+            )
+            if best is None:
+                return None
+            positions.append(best[-1])
+            scores.append(best[0])
+        start, end = min(positions), max(positions) + 1
+        total = sum(scores) / len(scores)
+        if end - start > window or total < self.settings.phrase_cutoff:
+            return None
+        if near.window is not None and near.window <= self.settings.tight_window and any(
+                j in breaks for j in range(start + 1, end)):
+            return None
+        if any(words[j] in self._language.contrasts for j in range(start, end)):
+            return None  # "walking funny yesterday but he's walking fine": two statements, not one
+        anchor_stem = self._spelling.stem(words[anchor])
+        if any(j != anchor and self._spelling.stem(words[j]) == anchor_stem for j in range(start, end)):
+            # "his back out and her back is sore", "not able to breathe, breath is
+            # coming fast": the nearer form of the anchor word makes the mention.
+            return None
+
+        # "diapers + not": a pattern that takes a "not" has its own denial inside.
+        negation_inside = near.negation_inside or any(words[j] in self._language.negations for j in positions)
+        return Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)), loose=True,
+                   anchor=anchor)
+
+    def _align(self, phrase: _Phrase, words: Sequence[str], candidates: Sequence[dict[str, float]],
+               start: int, breaks: Collection[int] = ()) -> Hit | None:
+        """Match ``phrase`` starting at ``start``, skipping a little filler in between.
+
+        Skipped words other than fillers may not run past a comma or full stop:
+        "three weeks before, now a stiff back" holds no "weeks now".
+        """
+        s = self.settings
+        total = scored = 0.0
+        position = start
+        gaps = 0
+        used: list[int] = []
+        guesses = sure = 0
+        for index, (word, required) in enumerate(zip(phrase.words, phrase.required, strict=True)):
+            weight = 1.0 if required else s.optional_weight
+            total += weight
+            reach = 1 if index == 0 else s.max_gap + 1
+            found = next((j for j in range(position, min(position + reach, len(candidates)))
+                          if word in candidates[j]), None)
+            skipped = range(position, found) if found is not None else range(0)
+            if found is not None and index and any(k in breaks for k in range(position, found + 1)) \
+                    and any(words[j] not in self._language.fillers for j in skipped):
+                found = None  # the words skipped run past a comma or full stop ("can't, um, breathe" still holds)
+            if any(words[j][:1].isdigit() or words[j] in self._amounts for j in skipped):
+                found = None  # a number is the number reader's: "for 2 days" is a reading, not "for days"
+            if found is None:
+                if required or phrase.plain:
+                    return None  # a phrase of everyday words only keeps its small words ("out of it", not "out, but it")
+                continue
+            scored += weight * candidates[found][word]
+            used.append(found)
+            if _exact_or_stem(words[found], word, self._spelling):
+                sure += required
+            elif words[found] in self._frequent and not self._misheard(words, found, word):
+                if words[found] in self._known:
+                    return None  # a word of our own is never another one of ours ("fever" is not "never")
+                guesses += 1
+            gaps += found - position
+            position = found + 1
+        score = scored / total - gaps * s.gap_penalty
+        # An everyday word stands for itself unless the rest of the phrase was
+        # heard as it is: "wanting" alone is not "fainting", "heart raising" is racing.
+        if score < s.phrase_cutoff or (guesses and not sure) or (phrase.negation_inside and self._leaps(words, used)):
+            return None
+        return Hit(phrase.symptom, start, position, score, phrase.negation_inside, tuple(used))
+
+    def _leaps(self, words: Sequence[str], used: Sequence[int]) -> bool:
+        """True when a phrase whose own "not" is the symptom skips more than filler.
+
+        "not breathing" may skip filler and hedges ("can't, uh, breathe",
+        "doesn't seem to know who I am": the language's ``skippable`` words), but
+        across any other word the "not" belongs to something else ("not sleepy,
+        breathing fine", "can't stand by himself" is not "not himself"), unless
+        the denial covers both ("won't bend or walk").
+        """
+        skipped = {words[j] for j in range(used[0], used[-1] + 1) if j not in used}
+        language = self._language
+        return not language.disjunctions.intersection(skipped) and not skipped <= language.skippable
+
+    def _misheard(self, words: Sequence[str], index: int, meant: str) -> bool:
+        """True when the everyday word at ``index`` may be ``meant`` misheard.
+
+        A recogniser swaps a sound for a sound, so the two are the same length
+        ("painted" for "fainted", not "ever" for "fever"), and the word sits where
+        a symptom word would go (the language's ``symptom_slots``).
+        """
+        slot = any(tuple(words[max(0, index - len(before)):index]) == before for before in self._language.symptom_slots)
+        return slot and len(words[index]) == len(meant)
+
+
+def _compile(symptom: str, text: str, language: Language, everyday: frozenset[str] = frozenset()) -> _Phrase:
+    """A phrase as matched: the language's optional words (``[matching]``) may be missing when heard."""
+    optional = language.optional_words
+    words = [language.spelling.canonical(w) for w in language.tokens(text)]
+    # Leading and trailing optional words would only blur where a mention starts.
+    while len(words) > 1 and words[0] in optional:
+        words.pop(0)
+    while len(words) > 1 and words[-1] in optional:
+        words.pop()
+    required = tuple(w not in optional for w in words)
+    plain = len(words) > 1 and all(w in everyday for w in words)
+    return _Phrase(symptom, tuple(words), required, any(w in language.negations for w in words), plain)
+
+
+def _exact_or_stem(heard: str, word: str, spelling: Spelling) -> bool:
+    """True when ``heard`` is ``word`` itself or a form of it, not a look-alike ("waking" is not "walking")."""
+    return heard == word or spelling.stem(heard) == spelling.stem(word)
+
+
+def _near_partner(heard: str, word: str, known: frozenset[str], spelling: Spelling) -> bool:
+    """Loose patterns take exact and same-stem words; a look-alike only for a word we know nothing of.
+
+    "walking" is a word of its own here, so it never stands for "waking";
+    "tempature" is no word at all, so it may stand for "temperature".
+    """
+    return _exact_or_stem(heard, word, spelling) or heard not in known
+
+
+def _compile_near(symptom: str, text: str, spelling: Spelling, negations: frozenset[str] = frozenset()) -> _Near:
+    window = None
+    if (found := _WITHIN.search(text)) is not None:
+        window, text = int(found.group(1)), text[: found.start()]
+    groups = tuple(frozenset(spelling.canonical(w) for w in spelling.tokens(group)) for group in text.split("+"))
+    return _Near(symptom, groups, window, any(g <= negations for g in groups))
+
+

@@ -1,0 +1,395 @@
+"""Readings that decide a symptom by their size: a temperature, a heart or breathing rate, a duration, a weight.
+
+Which measure a number belongs to comes from the unit said with it or the
+nearest cue word ("pulse 55", "fifty breaths a minute"); the threshold table
+of a topic says which symptom a reading means ("38.0 celsius or more: fever").
+A reading then becomes an ordinary mention, whose status comes from context,
+so "no fever, 37.2" denies nothing new and "what if it reaches 39" is a what-if.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from voicecare.domain import Match, Status
+from voicecare.understanding import context, quantities
+from voicecare.understanding.quantities import NumberWords, Quantity
+
+DURATION = "duration"
+"""The dimension of time spans: the code knows ages, "ago" and rates ("a minute") by it."""
+RATE = "rate"
+"""The dimension of a count per time span ("fifty a minute")."""
+ROUND = 6
+"""Readings are compared after rounding, so 100.4 F is exactly 38.0 C."""
+INHERIT_REACH = 10
+"""A bare number this close after a reading may take its unit ("13 kilos, now 12")."""
+INHERIT_RATIO = 0.5
+"""...if it is within this share of the reading's size."""
+CORRECTION_AFTER = 6
+"""A correction may also follow the corrected reading ("37.2, I read it wrong")."""
+CORRECTION_REACH = 12
+"""How many words a self-correction may stand between a reading and the one that replaces it."""
+EXERTION_REACH = 6
+"""How close to a rate a word of exertion must be ("pulse 180 after running")."""
+MONTH_REACH = 8
+"""How far a month's name dates a reading in the same sentence."""
+DOWN_REACH = 3
+"""How many words before a weight a word of loss or gain may stand ("lost a kilo", "put on half a kilo")."""
+COMMA_COST = 2
+INSTRUMENT_REACH = 5
+"""How close a device word must be for a reading to count as one taken ("on the forehead scanner")."""
+"""A comma between a number and a cue word counts as this many words."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """How a unit turns into its measure's base unit: ``base = (value + offset) * factor``."""
+
+    id: str
+    dimension: str
+    factor: float = 1.0
+    offset: float = 0.0
+    age: bool = False
+    """True for months and years: "he is 14 months" gives an age, not a duration."""
+    by_size: bool = False
+    """True when the unit names no scale ("degrees"): the number's size says which."""
+
+
+@dataclass(frozen=True)
+class Scale:
+    """What a number without a scale means, by its size ("37.5" is celsius, "101" fahrenheit)."""
+
+    unit: str
+    low: float
+    high: float
+    bare: str = "never"
+    """Whether a number alone, with no cue word, is this reading: "never", "decimal" or "any"."""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """Something a number can measure, and the words that say which."""
+
+    id: str
+    dimension: str
+    cues: frozenset[str] = frozenset()
+    """Words that say a number is this measure ("pulse", "thermometer")."""
+    cue_before: int = 6
+    """How many words before the number a cue may stand."""
+    cue_after: int = 4
+    low: float = float("-inf")
+    high: float = float("inf")
+    """Plausible readings in base units; anything else is another kind of number."""
+    scales: tuple[Scale, ...] = ()
+    per: str | None = None
+    """For rates, the time unit the base is counted per ("minute")."""
+    needs_cue: bool = True
+    """False when the unit alone says it (any duration is a duration)."""
+    deniable: bool = True
+    """False when a "not" near the number denies something else: "hasn't pooed for five days" still lasted."""
+    unit_is_enough: bool = True
+    """False when even with its unit a number needs a cue word ("3 am" is a waking only near "woke")."""
+    needs_unit: bool = False
+    """True when a number counts only with one of the measure's units ("2 am", never a bare "2")."""
+    at_rest: bool = False
+    """True when the table holds only at rest: a reading said with exertion ("while running") is not judged."""
+    across_sentences: bool = False
+    """True when a cue word may stand in the sentence before ("The spasm won't let go. It's been an hour.")."""
+    inherit_unit: bool = False
+    """True when a bare number soon after a reading takes its unit ("13 kilos, now 12")."""
+    largest: bool = False
+    """True when a reading over the line counts wherever it was said ("38.5 this morning, 37.2 after medicine";
+    "2 days for the leg, a week for the back"), unless a later normal reading corrects it ("38.5, sorry, 37.5")."""
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A row of a topic's table: a reading that means a symptom."""
+
+    measure: str
+    symptom: str
+    compare: str
+    """"at_least", "above", "below", "at_most" or "down" (a loss, said or seen between two readings)."""
+    value: float = 0.0
+    status: Status = Status.PRESENT
+    """What holding means: present, or absent ("a lower temperature alone is not a fever")."""
+    also: tuple[tuple[str, float], ...] = ()
+    """More limits that must hold too (a cramp of an hour or more, "below" a day)."""
+
+    def holds(self, reading: float) -> bool:
+        """Whether a reading in base units meets this row."""
+        reading = round(reading, ROUND)
+        return all({
+            "at_least": reading >= value, "above": reading > value,
+            "below": reading < value, "at_most": reading <= value,
+        }.get(compare, False) for compare, value in ((self.compare, self.value), *self.also))
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """Words for days, so "since Sunday ... today is Wednesday" is three days."""
+
+    days: Mapping[str, int] = field(default_factory=dict, hash=False)
+    day_unit: str = ""
+    """The unit id of a day, for a span counted from day names."""
+    since: frozenset[str] = frozenset()
+    last: frozenset[str] = frozenset()
+    """"since last Friday": a week or more back."""
+    age_before: frozenset[str] = frozenset()
+    """"he is 14 months": a month or year count right after these is an age."""
+    age_after: frozenset[str] = frozenset()
+    """"a 2 year old": an age."""
+    ago: frozenset[str] = frozenset()
+    """"two weeks ago": a point in time, not how long something lasted."""
+    down: frozenset[str] = frozenset()
+    """Words of a loss ("lost", "dropped")."""
+    up: frozenset[str] = frozenset()
+    """Words of a gain ("put on", "gained")."""
+    observers: frozenset[str] = frozenset()
+    """ "I", "we": a someone-else cue starting with one, said with an instrument reading, is who took it."""
+    instruments: frozenset[str] = frozenset()
+    """Words of a measuring device or its reading ("thermometer", "scanner", "says")."""
+    months: frozenset[str] = frozenset()
+    """Month names: a reading said with one is from then ("back in March"), unless it is "since" then."""
+    exertion: frozenset[str] = frozenset()
+    """Words of a child not at rest ("running", "crying"): a heart rate then is no resting rate."""
+    corrections: frozenset[str] = frozenset()
+    """Words of a self-correction ("sorry", "misread"): a later normal reading after one undoes a high one."""
+
+
+@dataclass(frozen=True)
+class MeasureBook:
+    """Everything needed to read numbers in one language for one set of topics."""
+
+    numbers: NumberWords
+    units: Mapping[str, Unit] = field(hash=False)
+    measures: tuple[Measure, ...]
+    thresholds: tuple[Threshold, ...]
+    calendar: Calendar = Calendar()
+    today: int | None = None
+    """Weekday (Monday 0) for "since Sunday" said alone; None reads the clock when needed."""
+
+    def matches(self, words: Sequence[str], where: context.Scene) -> list[Match]:
+        """Every threshold met by a number in ``words``, as mentions with a context status."""
+        found: list[Match] = []
+        readings = list(self._readings(words, where))
+        for quantity, measure, base in readings:
+            for row in self.thresholds:
+                if row.measure != measure.id or not self._meets(row, quantity, measure, base, words, readings):
+                    continue
+                status, hedged = self._status(quantity, words, where)
+                if status is Status.ABSENT and not measure.deniable:
+                    status = Status.PRESENT
+                if status is Status.PAST and words[quantity.start] in self.calendar.since:
+                    status = Status.PRESENT  # "since Wednesday of last week": from then until now
+                if row.status is Status.ABSENT:
+                    if status not in (Status.PRESENT, Status.ABSENT):
+                        continue  # someone else's, a what-if or a past normal reading says nothing now
+                    status = Status.ABSENT  # "wait no, that was 37.5": a correction is still a normal reading
+                found.append(Match(symptom=row.symptom, status=status, score=100.0,
+                                   heard=" ".join(words[quantity.start:quantity.end]), start=quantity.start,
+                                   end=quantity.end, uncertain=hedged))
+                break
+        return _largest_wins(found, readings, words, self.calendar.corrections)
+
+    def _status(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> tuple[Status, bool]:
+        """The context status of a reading; "I've got 39.4 on the scanner" is the child's reading, taken by me."""
+        span = range(quantity.start, quantity.end)
+        status, hedged = context.status_of(where, quantity.start, quantity.end, span, negation_inside=False)
+        if status is Status.PRESENT and self._in_a_named_month(quantity, words, where):
+            return Status.PAST, hedged
+        near = words[max(0, quantity.start - INSTRUMENT_REACH):quantity.end + INSTRUMENT_REACH]
+        if status is not Status.OTHER or not self.calendar.instruments.intersection(near):
+            return status, hedged
+        observers = {i for c in where.cues
+                     if c.trigger.status is Status.OTHER and where.words[c.start] in self.calendar.observers
+                     for i in range(c.start, c.end)}  # a cue counts as blocked only when all its words are
+        return context.status_of(where, quantity.start, quantity.end, span, negation_inside=False, blocked=observers)
+
+    def _exerted(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> bool:
+        """ "180 after running around": an exertion word in the same sentence, close to the reading."""
+        low, high = max(0, quantity.start - EXERTION_REACH), min(len(words), quantity.end + EXERTION_REACH)
+        for i in range(low, high):
+            between = range(min(i, quantity.end), max(i, quantity.start))
+            if words[i] in self.calendar.exertion and not any(where.breaks.get(j, False) for j in between):
+                return True
+        return False
+
+    def _in_a_named_month(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> bool:
+        """ "a 38.5 temperature back in March": a month named in the same sentence dates the reading."""
+        low, high = max(0, quantity.start - MONTH_REACH), min(len(words), quantity.end + MONTH_REACH)
+        for i in range(low, high):
+            if words[i] not in self.calendar.months or (i and words[i - 1] in self.calendar.since):
+                continue
+            between = range(min(i, quantity.end), max(i, quantity.start))
+            # "14 kilos in June and now 13": a new clause ("and", "now") starts another time
+            if not any(where.breaks.get(j, False) or words[j] in where.rules.terminators for j in between):
+                return True
+        return False
+
+    def _meets(self, row: Threshold, quantity: Quantity, measure: Measure, base: float, words: Sequence[str],
+               readings: Sequence[tuple[Quantity, Measure, float]]) -> bool:
+        if row.compare != "down":
+            return row.holds(base)
+        said = set(words[max(0, quantity.start - DOWN_REACH):quantity.start])
+        if said & self.calendar.up:
+            return False
+        if said & self.calendar.down:
+            return True
+        before = [b for q, m, b in readings if m.id == measure.id and q.end <= quantity.start]
+        return bool(before) and base < before[-1]
+
+    def _readings(self, words: Sequence[str], where: context.Scene) -> list[tuple[Quantity, Measure, float]]:
+        out: list[tuple[Quantity, Measure, float]] = []
+        said = list(quantities.read(words, self.numbers)) + list(_weekday_spans(words, self.calendar, self.today))
+        for quantity in said:
+            if quantity.unit is None and quantity.per is None and out and _inherits(quantity, out[-1][0], out[-1][1]):
+                quantity = Quantity(quantity.value, quantity.start, quantity.end, out[-1][0].unit, None, quantity.decimal)
+            unit = self.units.get(quantity.unit) if quantity.unit else None
+            if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words):
+                continue
+            measures = self._measures_of(quantity, unit, words, where)
+            if out and self._corrects(out[-1][0], quantity, words):
+                earlier, measure = out[-1][0], out[-1][1]
+                if not measures:
+                    measures = [measure]  # "a hundred and twenty... no, I counted again, two hundred": still the heart
+                if measure in measures:
+                    out = [r for r in out if r[0] is not earlier]  # the later statement wins (rule 9)
+            for measure in measures:
+                if measure.at_rest and self._exerted(quantity, words, where):
+                    continue
+                base = self._base(quantity, unit, measure)
+                if base is not None and measure.low <= base <= measure.high:
+                    out.append((quantity, measure, base))
+        return out
+
+    def _corrects(self, earlier: Quantity, later: Quantity, words: Sequence[str]) -> bool:
+        """True when a self-correction ("no, hang on", "sorry, I misread it") stands between two readings."""
+        between = words[earlier.end:later.start]
+        return len(between) <= CORRECTION_REACH and bool(self.calendar.corrections.intersection(between))
+
+    def _measures_of(self, quantity: Quantity, unit: Unit | None, words: Sequence[str],
+                     where: context.Scene) -> list[Measure]:
+        """What a number measures: any measure its unit alone says, and the one its nearest cue word names.
+
+        "three hours" is a duration; with "cramp" near it, it is also how long a cramp lasted.
+        """
+        dimension = RATE if quantity.per else unit.dimension if unit else None
+        candidates = [m for m in self.measures if m.dimension == dimension or (dimension is None and not m.needs_unit)]
+        chosen = [m for m in candidates if dimension is not None and not m.needs_cue]
+        cued = [m for m in candidates if m.needs_cue]
+        if dimension not in (None, RATE) and not chosen and len(cued) == 1 and cued[0].unit_is_enough:
+            chosen.append(cued[0])  # "12 kilos", "101 degrees": the unit says it
+        elif (near := _nearest_cue(cued, quantity, words, where)) is not None:
+            chosen.append(near)
+        if not chosen and (unit is None or unit.by_size) and not quantity.per:
+            chosen += [m for m in [self._bare(quantity)] if m is not None]
+        return chosen
+
+    def _is_duration(self, quantity: Quantity, unit: Unit, words: Sequence[str]) -> bool:
+        before = words[quantity.start - 1] if quantity.start else ""
+        after = words[quantity.end] if quantity.end < len(words) else ""
+        if unit.age and (before in self.calendar.age_before or after in self.calendar.age_after):
+            return False
+        return after not in self.calendar.ago and after not in self.calendar.age_after
+
+    def _bare(self, quantity: Quantity) -> Measure | None:
+        """A number said alone: a temperature if its size and form say so ("38.4", "a hundred and two")."""
+        for measure in self.measures:
+            for scale in measure.scales:
+                fits = scale.low <= quantity.value <= scale.high
+                if fits and (scale.bare == "any" or (scale.bare == "decimal" and quantity.decimal)):
+                    return measure
+        return None
+
+    def _base(self, quantity: Quantity, unit: Unit | None, measure: Measure) -> float | None:
+        if unit is None or unit.dimension != measure.dimension or unit.by_size:
+            scale = next((s for s in measure.scales if s.low <= quantity.value <= s.high), None)
+            if measure.scales and scale is None:
+                return None
+            unit = self.units.get(scale.unit) if scale else None
+        value = quantity.value if unit is None else (quantity.value + unit.offset) * unit.factor
+        if quantity.per and measure.per:
+            per, wanted = self.units.get(quantity.per), self.units.get(measure.per)
+            if per is None or wanted is None or per.dimension != DURATION:
+                return None
+            value /= per.factor / wanted.factor  # "100 an hour" is not "100 a minute"
+        return value
+
+
+def _inherits(quantity: Quantity, earlier: Quantity, measure: Measure) -> bool:
+    """ "13 kilos, now 12": a bare number close after a reading, and close to it in size, shares its unit.
+
+    "13 kilos, she is 2" does not: a number far from the reading is something else (an age).
+    """
+    near = quantity.start - earlier.end <= INHERIT_REACH
+    alike = abs(quantity.value - earlier.value) <= INHERIT_RATIO * earlier.value
+    return measure.inherit_unit and near and alike
+
+
+def _largest_wins(found: list[Match], readings: Sequence[tuple[Quantity, Measure, float]], words: Sequence[str],
+                  corrections: frozenset[str]) -> list[Match]:
+    """For measures where the largest reading counts, a normal reading undoes one over the line only as a correction."""
+    largest = {(q.start, q.end) for q, m, _ in readings if m.largest}
+    mine = [m for m in found if (m.start, m.end) in largest]
+    drop: set[int] = set()
+    for low in (m for m in mine if m.status is Status.ABSENT):
+        for high in (m for m in mine if m.status is Status.PRESENT and m.symptom == low.symptom):
+            corrected = high.end <= low.start and corrections.intersection(words[high.end:low.end + CORRECTION_AFTER])
+            drop.add(id(high) if corrected else id(low))
+    return [m for m in found if id(m) not in drop]
+
+
+def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Sequence[str],
+                 where: context.Scene) -> Measure | None:
+    """The measure whose cue word stands nearest the number, before it winning a tie; none past a full stop."""
+    best: tuple[int, int, Measure] | None = None
+    for measure in candidates:
+        if not measure.needs_cue:
+            continue
+        for distance, side, index in _around(quantity, measure, len(words)):
+            if words[index] not in measure.cues:
+                continue
+            span = range(index + 1, quantity.start + 1) if side == 0 else range(quantity.end, index + 1)
+            if not measure.across_sentences and any(where.breaks.get(i, False) for i in span):
+                continue
+            cost = distance + COMMA_COST * sum(1 for i in span if i in where.breaks)
+            if best is None or (cost, side) < best[:2]:
+                best = (cost, side, measure)
+            break
+    return best[2] if best else None
+
+
+def _around(quantity: Quantity, measure: Measure, size: int) -> list[tuple[int, int, int]]:
+    """Positions near a number, nearest first: (distance, 0 before / 1 after, index)."""
+    before = [(d, 0, quantity.start - 1 - d) for d in range(measure.cue_before) if quantity.start - 1 - d >= 0]
+    after = [(d, 1, quantity.end + d) for d in range(measure.cue_after) if quantity.end + d < size]
+    inside = [(0, 1, i) for i in range(quantity.start + 1, quantity.end)]  # "fifty breaths a minute"
+    return sorted(before + after + inside)
+
+
+def _weekday_spans(words: Sequence[str], calendar: Calendar, today: int | None) -> list[Quantity]:
+    """ "since Sunday ... today is Wednesday": a duration in days from two named days (or the clock)."""
+    spans: list[Quantity] = []
+    for i, word in enumerate(words):
+        if word not in calendar.since:
+            continue
+        j = i + 1
+        last = j < len(words) and words[j] in calendar.last
+        j += last
+        while j < len(words) and j <= i + 3 and words[j] not in calendar.days:
+            j += 1
+        if j >= len(words) or words[j] not in calendar.days:
+            continue
+        later = [calendar.days[w] for w in words[j + 1:] if w in calendar.days]
+        now = later[-1] if later else today
+        if now is None:
+            import datetime
+
+            now = datetime.date.today().weekday()
+        days = (now - calendar.days[words[j]]) % 7 or 7
+        if (last and not later) or calendar.last & set(words[j + 1:j + 4]):
+            days = max(days, 7)  # "since last Friday", "since Tuesday of last week" reach back into last week
+        spans.append(Quantity(float(days), i, j + 1, calendar.day_unit))
+    return spans

@@ -1,0 +1,224 @@
+"""The triage engine: a pure function from what was found to what to do and say.
+
+Every rule of docs/policy.md that is about deciding and ordering lives here,
+so "emergency first" is enforced in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from voicecare.domain import Basis, Finding, IntentSet, Level, Match, Message, MessageKind, Status, Topic, TriageResult
+from voicecare.understanding.care import CareQuestion
+
+# Statements about this child, now: among these the later one wins (rule 9,
+# self-correction). Other-person, what-if and past mentions never override them.
+_ABOUT_THIS_CHILD = (Status.PRESENT, Status.ABSENT)
+_K = MessageKind  # short: nearly every line below builds a message
+READBACK_DENIED_MAX = 3
+"""More denials than this are read back as one phrase."""
+
+
+def replaces(earlier: Status, later: Status) -> bool:
+    """Rule 9: whether a later mention of a symptom overrides an earlier one."""
+    return later in _ABOUT_THIS_CHILD or earlier not in _ABOUT_THIS_CHILD
+
+
+def findings(matches: Iterable[Match], intents: IntentSet) -> tuple[Finding, ...]:
+    """One finding per symptom: the last statement about this child wins."""
+    last: dict[str, Match] = {}
+    for match in sorted(matches, key=lambda m: m.start):
+        previous = last.get(match.symptom)
+        if previous is None or replaces(previous.status, match.status):
+            last[match.symptom] = match
+    return tuple(
+        Finding(intents.symptom(m.symptom), m.status, m.score, m.heard, m.uncertain)
+        for m in sorted(last.values(), key=lambda m: m.start)
+    )
+
+
+def triage(found: Sequence[Finding], intents: IntentSet, *, disclaimer: bool = True,
+           care: Sequence[CareQuestion] = ()) -> TriageResult:
+    """Disposition and the messages in spoken order (rules 1-12).
+
+    A care question is answered first in a home-care reply, after the
+    instruction to call the doctor otherwise (rule 6), never with an emergency;
+    asked alone about the topic, it makes the reply home care.
+    """
+    present = [f for f in found if f.status is Status.PRESENT]
+    level, combos = _disposition(present, found, intents)
+    # A care question about someone else's back ("asking for my wife") is still about nobody's child.
+    if level is Level.UNCLEAR and care and not _others_only(found):
+        level = Level.HOME_CARE
+    say = _Say(intents, level)
+    if level is Level.UNCLEAR:
+        messages = _unclear(say, intents.topics, disclaimer)
+    elif level is Level.EMERGENCY:
+        messages = _emergency(say, present, found, combos, disclaimer)
+    else:
+        topics = _topics_of(present or found, intents.topics) if found else list(intents.topics)
+        messages = _below_emergency(say, topics, present, found, disclaimer)
+        answers = [say(_K.CARE_ANSWER, question.answer) for question in care]
+        at = 0 if level is Level.HOME_CARE else next(i for i, m in enumerate(messages) if m.kind is _K.INSTRUCTION) + 1
+        messages[at:at] = answers
+    return TriageResult(disposition=level, findings=tuple(found), messages=tuple(messages), care=tuple(care))
+
+
+def _others_only(found: Sequence[Finding]) -> bool:
+    """Only someone else's signs were heard: nothing about this child (policy table: unclear)."""
+    return bool(found) and all(f.status is Status.OTHER for f in found)
+
+
+def _disposition(
+    present: Sequence[Finding], found: Sequence[Finding], intents: IntentSet,
+) -> tuple[Level, list[str]]:
+    if _others_only(found) or not found:
+        return Level.UNCLEAR, []  # someone else's signs alone say nothing about this child (policy table)
+    level = min((f.symptom.level for f in present), default=Level.HOME_CARE)
+    ids = {f.symptom.id for f in present}
+    combos: list[str] = []
+    for topic in intents.topics:
+        for combo in topic.combinations:
+            others = [f for f in present if f.symptom.id not in combo.when and f.symptom.level <= combo.with_level]
+            if set(combo.when) <= ids and others:
+                level = min(level, combo.level)
+                combos.append(topic.messages[combo.message])
+    return level, combos
+
+
+class _Say:
+    """Builds messages from the intents' words for one answer."""
+
+    def __init__(self, intents: IntentSet, level: Level) -> None:
+        self.words = intents.messages
+        self.level = level
+        self.language = intents.language
+
+    def __call__(self, kind: MessageKind, text: str, level: Level | None = None) -> Message:
+        return Message(level=level or self.level, kind=kind, text=text)
+
+    def template(self, key: str, **values: str) -> str:
+        return self.words[key].format(**values)
+
+    def all_of(self, found: Iterable[Finding]) -> str:
+        """Symptom names as a list of things that are all so ("fever, chills and pain")."""
+        return _names(found, self.language.list_and)
+
+    def any_of(self, found: Iterable[Finding]) -> str:
+        """Symptom names as a list of alternatives ("fever or chills")."""
+        return _names(found, self.language.list_or)
+
+
+def _names(found: Iterable[Finding], joiner: str) -> str:
+    names = [f.symptom.name for f in found]
+    if len(names) <= 1:
+        return "".join(names)
+    last = f" {joiner} " if joiner else ", "
+    return f"{', '.join(names[:-1])}{last}{names[-1]}"
+
+
+def _sentence_start(text: str) -> str:
+    """The first letter made a capital, the rest left as written (names may hold capitals of their own)."""
+    return text[:1].upper() + text[1:]
+
+
+def _topics_of(found: Sequence[Finding], topics: Iterable[Topic]) -> list[Topic]:
+    ids = {f.symptom.topic for f in found}
+    return [t for t in topics if t.id in ids]
+
+
+def _readback(say: _Say, present: Sequence[Finding], found: Sequence[Finding]) -> list[Message]:
+    denied = [f for f in found if f.status is Status.ABSENT]
+    parts = []
+    # Rule 14: only what was said is "heard"; a sign counted because the answer was unsure or missing says so.
+    for basis, key in ((Basis.SAID, "readback"), (Basis.ANSWERED, "readback_answered"),
+                       (Basis.UNSURE, "readback_unsure"), (Basis.UNHEARD, "readback_unheard")):
+        these = [f for f in present if f.basis is basis]
+        if these:
+            # A yes, a hedge or silence to "this or that?" did not say which: the names are read back as asked.
+            names = say.all_of(these) if basis is Basis.SAID else say.any_of(these)
+            parts.append(say.template(key, items=names))
+    if len(denied) > READBACK_DENIED_MAX:
+        parts.append(say.words["readback_denied_many"])  # a read-back is a few words (rule 12)
+    elif denied:
+        parts.append(say.template("readback_denied", items=say.any_of(denied)))
+    return [say(_K.READBACK, " ".join(parts))] if parts else []
+
+
+def _emergency(
+    say: _Say, present: Sequence[Finding], found: Sequence[Finding], combos: Sequence[str], disclaimer: bool,
+) -> list[Message]:
+    urgent_signs = [f for f in present if f.symptom.level is Level.EMERGENCY] or list(present)
+    # The reason names what was said; only when nothing was, the signs counted to be safe, as alternatives (rule 14).
+    said = [f for f in urgent_signs if f.basis is Basis.SAID]
+    named = say.all_of(said) if said else say.any_of(urgent_signs)
+    # The emergency instruction stands alone so that speech can have it ready before it is needed.
+    reason = say.template("emergency_reason", items=_sentence_start(named))
+    # Rule 13: "Call 911 now", the sign, "stay with your child" first; why a combination is an emergency after.
+    messages = [say(_K.EMERGENCY, say.words["emergency"]), say(_K.EMERGENCY, reason),
+                say(_K.EMERGENCY, say.words["emergency_stay"])]
+    messages += [say(_K.EMERGENCY, text) for text in combos]
+    # "I may have heard" only for what was said; signs counted from an unsure or missing answer are read back as such.
+    unsure = [f for f in urgent_signs if f.uncertain and f.symptom.level is Level.EMERGENCY and f.basis is Basis.SAID]
+    if unsure:
+        messages.append(say(_K.CONFIRM, say.template("uncertain_emergency", items=say.any_of(unsure))))
+    messages += _readback(say, present, found)
+    if disclaimer:
+        messages.append(say(_K.DISCLAIMER, say.words["disclaimer"]))
+    return messages
+
+
+def _below_emergency(
+    say: _Say, topics: Sequence[Topic], present: Sequence[Finding], found: Sequence[Finding], disclaimer: bool,
+) -> list[Message]:
+    messages = _readback(say, present, found)
+    messages.append(say(_K.INSTRUCTION, say.words[say.level.id]))
+    for finding in present:
+        topic = next(t for t in topics if t.id == finding.symptom.topic)
+        if advice := topic.advice.get(finding.symptom.id):
+            messages.append(say(_K.ADVICE, advice))
+    messages += _context_notes(say, found)
+    messages += _home_care(say, topics, found)
+    if disclaimer:
+        messages.append(say(_K.DISCLAIMER, say.words["disclaimer"]))
+    messages.append(say(_K.WARNING, say.words["watch_for"]))
+    for topic in topics:
+        messages += [say(_K.WARNING, topic.messages["emergency_signs"]), say(_K.WARNING, topic.messages["urgent_signs"])]
+    return messages
+
+
+def _context_notes(say: _Say, found: Sequence[Finding]) -> list[Message]:
+    notes = []
+    for finding in found:
+        if finding.status is Status.HYPOTHETICAL:
+            action = say.words[f"action.{finding.symptom.level.id}"]
+            notes.append(say(_K.HYPOTHETICAL, say.template("hypothetical", item=finding.symptom.name, action=action)))
+        elif finding.status is Status.PAST:
+            notes.append(say(_K.PAST, say.template("past", item=finding.symptom.name)))
+    if any(f.status is Status.OTHER for f in found):
+        notes.append(say(_K.OTHER, say.words["other_person"]))
+    return notes
+
+
+def _home_care(say: _Say, topics: Sequence[Topic], found: Sequence[Finding]) -> list[Message]:
+    """Comfort care (rule 6: never with an emergency, after the instruction otherwise)."""
+    # A symptom marked ``silences = ["home_care"]`` (a serious thing outside the topic) keeps the answer short:
+    # the topic's comfort care is beside the point when it is present.
+    if any("home_care" in f.symptom.silences for f in found if f.status is Status.PRESENT):
+        return [say(_K.HOME_CARE, say.words["follow_up_care"])]
+    messages = [say(_K.HOME_CARE, line) for topic in topics for line in topic.home_care]
+    # A symptom marked ``silences = ["unchecked"]`` (a doctor has seen the child, or not) makes the reminder moot.
+    silenced = {key for f in found for key in f.symptom.silences}
+    if say.level is Level.HOME_CARE and "unchecked" not in silenced:
+        messages += [say(_K.HOME_CARE, topic.messages["unchecked"]) for topic in topics]
+    messages.append(say(_K.HOME_CARE, say.words["follow_up_care"]))
+    return messages
+
+
+def _unclear(say: _Say, topics: Sequence[Topic], disclaimer: bool) -> list[Message]:
+    """Rule 7: say so, invite a retry, and name the topic's emergency signs."""
+    messages = [say(_K.UNCLEAR, say.words["unclear"])]
+    messages += [say(_K.WARNING, topic.messages["emergency_signs"]) for topic in topics]
+    if disclaimer:
+        messages.append(say(_K.DISCLAIMER, say.words["disclaimer"]))
+    return messages
