@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import io
 import json
 import os
 import signal
@@ -9,9 +12,15 @@ import subprocess
 import sys
 import time
 import wave
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from voicecare.app.cli import main
+from voicecare.interfaces import Synthesizer
+from voicecare.speech_out.tts_process import WorkerSynthesizer
+from voicecare.testing import fault_worker_command
 
 JSON_KEYS = {"input", "transcript", "disposition", "symptoms", "messages"}
 DISPOSITIONS = {"emergency", "urgent", "follow_up", "home_care", "unclear"}
@@ -178,19 +187,38 @@ def test_speech_subcommands_have_help(command: str) -> None:
 EMERGENCY = "he can't breathe and his lips are blue"
 
 
-def run_env(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "voicecare", *args], capture_output=True, text=True,
-                          timeout=timeout, check=False, env={**os.environ, **env})
+def run_with_fault(*args: str, fault: str) -> subprocess.CompletedProcess[str]:
+    """The command line in this process, speaking through testing.py's failing worker ("KIND:HEALTHY").
+
+    The worker is a real child process running real espeak-ng that then
+    crashes, hangs or talks garbage; voicecare gets it the way a program
+    embedding it would, through ``main(synthesizer=...)``.
+    """
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args), synthesizer=faulty(fault))
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
 
-def with_fault(fault: str) -> dict[str, str]:
-    return {"VOICECARE_TTS_FAULT": fault}
+def faulty(fault: str) -> Callable[[], Synthesizer]:
+    kind, _, healthy = fault.partition(":")
+    return functools.partial(WorkerSynthesizer, fault_worker_command(kind, int(healthy or 0)))
+
+
+FAULTY_MAIN = """import sys
+from voicecare.app.cli import main
+from voicecare.testing import fault_worker_command
+from voicecare.speech_out.tts_process import WorkerSynthesizer
+kind, healthy, *argv = sys.argv[1:]
+raise SystemExit(main(argv, synthesizer=lambda: WorkerSynthesizer(fault_worker_command(kind, int(healthy)))))
+"""
+"""A voicecare process whose speech goes through a failing worker (for what needs a process of its own: SIGTERM)."""
 
 
 @pytest.mark.parametrize("fault", ["segfault:0", "segfault:1", "hang:1", "raise:1", "garbage:1", "dead"])
 def test_a_failing_synthesiser_never_costs_the_printed_emergency(tmp_path: Path, fault: str) -> None:
     reply = tmp_path / "reply.wav"
-    out = run_env("triage", "--text", EMERGENCY, "--say-to", str(reply), env=with_fault(fault))
+    out = run_with_fault("triage", "--text", EMERGENCY, "--say-to", str(reply), fault=fault)
     assert out.stdout.startswith(f"> {EMERGENCY}\nEMERGENCY: call 911") and "Call 911 now." in out.stdout
     assert out.returncode == 1, out.stderr  # survived (no -11), and says speech failed
     assert out.stderr.startswith("voicecare: cannot speak, replies are printed only: ")
@@ -204,8 +232,8 @@ def test_a_failing_synthesiser_never_costs_the_printed_emergency(tmp_path: Path,
 def test_a_crashing_synthesiser_in_a_batch_of_recordings(tmp_path: Path) -> None:
     files = [AUDIO / "clean" / "em_blue.wav", AUDIO / "clean" / "hc_sore.wav", AUDIO / "clean" / "em_blue.wav"]
     reply = tmp_path / "reply.wav"
-    out = run_env("triage", "--audio", *map(str, files), "--json", "--engine", "sphinx", "--say-to", str(reply),
-                  env=with_fault("segfault:2"))
+    out = run_with_fault("triage", "--audio", *map(str, files), "--json", "--engine", "sphinx", "--say-to",
+                         str(reply), fault="segfault:2")
     results = [json.loads(line) for line in out.stdout.splitlines()]
     assert [r["disposition"] for r in results] == ["emergency", "home_care", "emergency"]
     assert out.returncode == 1 and "crashed (signal 11)" in out.stderr
@@ -261,8 +289,9 @@ def test_sigterm_finishes_the_reply_file_and_leaves_no_temporary_files(tmp_path:
     reply = tmp_path / "reply.wav"
     lines = tmp_path / "lines.txt"
     lines.write_text("\n".join([EMERGENCY, "his back is sore"] * 50))
-    env = {**os.environ, "TMPDIR": str(scratch), **with_fault("hang:3")}
-    proc = subprocess.Popen([sys.executable, "-m", "voicecare", "triage", "--text-file", str(lines), "--say-to", str(reply)],
+    env = {**os.environ, "TMPDIR": str(scratch)}
+    proc = subprocess.Popen([sys.executable, "-c", FAULTY_MAIN, "hang", "3", "triage", "--text-file", str(lines),
+                             "--say-to", str(reply)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     assert proc.stdout is not None
     assert proc.stdout.readline().startswith(f"> {EMERGENCY}")  # running, and printing before speaking
@@ -278,7 +307,7 @@ def test_sigterm_finishes_the_reply_file_and_leaves_no_temporary_files(tmp_path:
 
 
 def test_a_kiosk_that_cannot_speak_says_so_and_exits(tmp_path: Path) -> None:
-    out = run_env("kiosk", "--engine", "sphinx", "--quiet", env=with_fault("dead"))
+    out = run_with_fault("kiosk", "--engine", "sphinx", "--quiet", fault="dead")
     assert out.returncode == 2
     assert "the kiosk cannot speak" in out.stderr and "kiosk ready" not in out.stderr
 

@@ -18,6 +18,7 @@ from voicecare.conversation import render
 from voicecare.conversation.dialog import DEFAULT_MAX_QUESTIONS
 from voicecare.errors import InputError, VoicecareError
 from voicecare.intents import DEFAULT_LANGUAGE, ENV_VAR, IntentSettings
+from voicecare.interfaces import Synthesizer
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM
 from voicecare.understanding.assistant import Assistant
 
@@ -36,10 +37,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (try '{self.prog} --help')\n")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+def main(argv: Sequence[str] | None = None, synthesizer: Callable[[], Synthesizer] | None = None) -> int:
+    """Run the command line; return the exit status.
+
+    ``synthesizer`` replaces the espeak-ng worker for every command that
+    speaks: where a program embedding voicecare, or a test, brings its own
+    engine (a failing one, to prove a crash never costs a printed reply).
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.synthesizer = synthesizer
     if not hasattr(args, "handler"):
         parser.print_help()
         return 2

@@ -21,13 +21,11 @@ from voicecare.interfaces import AudioSink, Recognizer, Synthesizer
 from voicecare.speech_in.devices import find_output
 from voicecare.speech_out.sinks import NullSink, SoundDeviceSink, WavSink
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM, Pyttsx3Synthesizer, Speaker
-from voicecare.speech_out.tts_process import WorkerSynthesizer, espeak_command
+from voicecare.speech_out.tts_process import espeak_command
 from voicecare.speech_out.tts_worker import VOICE_UNKNOWN
 from voicecare.understanding.assistant import Assistant
 
 MODELS_ENV = "VOICECARE_MODELS"
-FAULT_ENV = "VOICECARE_TTS_FAULT"
-"""Tests only: "KIND[:HEALTHY]" runs testing.py's failing synthesiser worker instead of espeak-ng."""
 VOICE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./+-]{0,63}")
 VOICE_CHECK_SECONDS = 20.0
 SPEECH_FAILED = 1
@@ -93,17 +91,9 @@ def check_voice(voice: str) -> int:
 
 
 def make_synth(args: argparse.Namespace) -> Callable[[], Synthesizer]:
-    """The synthesiser worker; $VOICECARE_TTS_FAULT swaps in a failing one (testing.py) to test the CLI."""
-    fault = os.environ.get(FAULT_ENV)
-    if fault:
-        from voicecare.testing import fault_worker_command
-
-        kind, _, healthy = fault.partition(":")
-        try:
-            return functools.partial(WorkerSynthesizer, fault_worker_command(kind, int(healthy or 0)))
-        except ValueError as exc:
-            raise InputError(f"${FAULT_ENV}: {exc}") from None
-    return functools.partial(Pyttsx3Synthesizer, args.voice)
+    """The synthesiser worker (espeak-ng), unless the caller of ``cli.main`` brought its own."""
+    given: Callable[[], Synthesizer] | None = getattr(args, "synthesizer", None)
+    return given if given is not None else functools.partial(Pyttsx3Synthesizer, args.voice)
 
 
 def make_sink(args: argparse.Namespace) -> AudioSink:

@@ -190,6 +190,7 @@ def kiosk(args: argparse.Namespace) -> int:
     """``voicecare kiosk``: unattended; recovers from device and engine faults, exits only on what a restart cannot fix."""
     settings = kiosk_config.build(args)
     options = settings.namespace()
+    options.synthesizer = getattr(args, "synthesizer", None)  # an engine brought by the caller of cli.main
     session, speaker, fault = _session(options, settings.voice_settings())
     from voicecare.speech_in.devices import Microphone as LiveMicrophone
 
