@@ -500,3 +500,22 @@ def test_those_words_in_ordinary_talk_are_not_911(assistant: Assistant, text: st
 def test_over_reaches_back_through_a_mention_that_runs_on_from_the_first(assistant: Assistant) -> None:
     # "spasm come" (cramps coming back) and "back spasm come back" are one stretch of words.
     assert level(assistant, "will his back spasm come back once it's gone?") is Level.HOME_CARE
+
+
+# ---- stories (batch h): a loose pattern's own "not" that belongs elsewhere
+
+@pytest.mark.parametrize("text", [
+    "she's not confused she's awake and playing and her back is stiff",
+    "he is not floppy he is awake and chatty, sore back",
+    "does the pain wake him at night? No, not at all. His back is tight after the zoo.",
+])
+def test_a_loose_patterns_not_that_denies_another_sign_or_answers_a_question_is_not_the_sign(
+        assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "she is not awake, her back was sore", "I can't hardly get him to wake up", "he won't wake, I'm scared",
+])
+def test_a_not_said_with_waking_is_still_the_sign(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY

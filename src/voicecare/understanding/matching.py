@@ -231,6 +231,8 @@ class Matcher:
 
         # "diapers + not": a pattern that takes a "not" has its own denial inside.
         negation_inside = near.negation_inside or any(words[j] in self._language.negations for j in positions)
+        if negation_inside and self._denies_another(words, positions, breaks):
+            return None
         return Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)), loose=True,
                    anchor=anchor)
 
@@ -279,6 +281,20 @@ class Matcher:
         if score < s.phrase_cutoff or (guesses and not sure) or (phrase.negation_inside and self._leaps(words, used)):
             return None
         return Hit(phrase.symptom, start, position, score, phrase.negation_inside, tuple(used))
+
+    def _denies_another(self, words: Sequence[str], positions: Sequence[int], breaks: Mapping[int, bool]) -> bool:
+        """True when a loose pattern's own "not" stands across a full stop from the rest of it.
+
+        There the "not" answers what was asked ("does the pain wake him at night?
+        No, not at all"); it is not "not waking".
+        """
+        negations = self._language.negations
+        others = [j for j in positions if words[j] not in negations]
+        for denial in (j for j in positions if words[j] in negations):
+            nearest = min(others, key=lambda j: abs(j - denial), default=denial)
+            if any(breaks.get(k, False) for k in range(min(denial, nearest) + 1, max(denial, nearest) + 1)):
+                return True
+        return False
 
     def _leaps(self, words: Sequence[str], used: Sequence[int]) -> bool:
         """True when a phrase whose own "not" is the symptom skips more than filler.
