@@ -23,6 +23,9 @@ from voicecare.understanding.matching import Matcher
     ("how do I clean marker off a painted door", "fainting"),
     ("the dog was panting after the walk", "fainting"),
     ("never mind, sorry", "fever"),
+    # A small word heard as it is ("is") does not vouch for the look-alike beside it ("is choking").
+    ("his legs are fine, he's kicking and grabbing", "trouble_breathing"),
+    ("she's licking an ice lolly, back a bit sore", "trouble_breathing"),
 ])
 def test_an_everyday_word_is_not_a_misheard_symptom(matcher: Matcher, text: str, not_this: str) -> None:
     assert not_this not in found(matcher, text)

@@ -268,7 +268,9 @@ class Matcher:
             scored += weight * candidates[found][word]
             used.append(found)
             if _exact_or_stem(words[found], word, self._spelling):
-                sure += required
+                # Only a word of substance vouches for a look-alike beside it: "is" does not make
+                # "he is kicking" "is choking", but "heart" makes "heart raising" racing.
+                sure += required and word not in self._common
             elif words[found] in self._frequent and not self._misheard(words, found, word):
                 if words[found] in self._known:
                     return None  # a word of our own is never another one of ours ("fever" is not "never")
