@@ -207,3 +207,18 @@ def test_rates_are_judged_at_rest_and_crying_is_not_rest_enough_to_ignore(assist
 ])
 def test_chart_shorthand(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A duration said about something else is not how long the pain has lasted.
+    ("She has been dry at night for a year now. Her back is a bit stiff today.", Level.HOME_CARE),
+    ("He's been in the new daycare for a fortnight. His back is tight today.", Level.HOME_CARE),
+    # Someone else's pain keeps its duration theirs.
+    ("My own back is killing me from lifting him in and out of the bath all week. Any tips?", Level.UNCLEAR),
+    # The pain's own duration, before, after or with "it".
+    ("Her back is sore. It has been like that for a week.", Level.FOLLOW_UP),
+    ("Four days now. His back still hurts.", Level.FOLLOW_UP),
+    ("his back has been stiff for five days", Level.FOLLOW_UP),
+])
+def test_a_duration_belongs_to_the_pain_it_is_said_about(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
