@@ -519,3 +519,22 @@ def test_a_loose_patterns_not_that_denies_another_sign_or_answers_a_question_is_
 ])
 def test_a_not_said_with_waking_is_still_the_sign(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
+
+
+# ---- a sign that was there and is over now, said of the whole child (rule 9)
+
+@pytest.mark.parametrize("text", [
+    "he was hard to wake after the party but he's totally fine now, back a bit stiff",
+    "she was really floppy when she woke from her nap but she's okay now and her back is sore",
+])
+def test_a_sign_said_in_the_past_and_over_now_is_the_past(matcher: Matcher, text: str) -> None:
+    assert found(matcher, text)["very_drowsy"] is Status.PAST
+
+
+@pytest.mark.parametrize("text", [
+    "she is hard to wake but she's fine now",  # said in the present: a contradiction, so escalate
+    "he was breathing really fast and he still is, not fine now",
+    "he was so floppy this morning and it hasn't stopped",
+])
+def test_a_sign_not_said_as_over_still_counts(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
