@@ -538,3 +538,22 @@ def test_a_sign_said_in_the_past_and_over_now_is_the_past(matcher: Matcher, text
 ])
 def test_a_sign_not_said_as_over_still_counts(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
+
+
+# ---- words of other Englishes and of a recogniser (batches h and i)
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("his lips look blew to me", Level.EMERGENCY),  # the colour written as its sound-alike
+    ("you can see it pulling in under her ribs each breath", Level.EMERGENCY),
+    ("her nappies have been way drier since the weekend and she keeps arching her back", Level.FOLLOW_UP),
+    ("he's grizzling every single time he does a wee, back's tight", Level.FOLLOW_UP),
+    ("she has been whinging every time she tries to do her business, back sore", Level.FOLLOW_UP),
+    ("he takes ages to drop off at night because his back hurts", Level.FOLLOW_UP),
+    ("the GP had a look and said it's a muscle strain, he's playing fine", Level.HOME_CARE),
+])
+def test_more_words_caregivers_use(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+def test_blew_in_ordinary_talk_is_not_blue_lips(assistant: Assistant) -> None:
+    assert level(assistant, "he blew out the candles with his lips pursed and now his back is stiff") is Level.HOME_CARE
