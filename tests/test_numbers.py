@@ -222,3 +222,20 @@ def test_chart_shorthand(assistant: Assistant, text: str, expected: Level) -> No
 ])
 def test_a_duration_belongs_to_the_pain_it_is_said_about(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A number that names a place is no reading.
+    ("we're at one oh two Maple Road, my son's back is sore from the slide", Level.HOME_CARE),
+    ("we live at 101 and her back is stiff after the zoo", Level.HOME_CARE),
+    # ...but the same number said of the child still is.
+    ("she's 101 and her back hurts", Level.URGENT),
+    # A month dates a reading only in its own clause: "13 kilos in May, 12 now" is a loss now.
+    ("we weighed her: thirteen kilos in June, twelve and a half now, we weren't trying, back sore", Level.URGENT),
+    ("a 38.5 back in June, her back hurts now", Level.HOME_CARE),
+    # "since" reaches a day's name said a few words on.
+    ("ever since the bouncy castle at the party on saturday his back has been sore and it's wednesday now",
+     Level.FOLLOW_UP),
+])
+def test_numbers_that_name_months_that_date_and_days_since(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
