@@ -93,8 +93,9 @@ def not_their_own(hits: list[Hit], words: Sequence[str], negations: Collection[s
     """Drop a phrase whose own "not" belongs to a longer sign said with the same words.
 
     "he isn't waking up at night" denies night waking; it is not "not waking
-    up"; in "she's not confused, she's awake" the "not" is the confusion's. After a modal ("can't wake him at night") the "not" stays the sign's
-    own (rule 2: when unsure, the emergency reading stands).
+    up"; in "she's not confused, she's awake" the "not" is the confusion's.
+    After a modal ("can't wake him at night") the "not" stays the sign's own
+    (rule 2: when unsure, the emergency reading stands).
     """
     def belongs_elsewhere(hit: Hit) -> bool:
         if not hit.negation_inside:
