@@ -23,6 +23,9 @@ from voicecare.understanding.matching import Matcher
     ("how do I clean marker off a painted door", "fainting"),
     ("the dog was panting after the walk", "fainting"),
     ("never mind, sorry", "fever"),
+    # A small word heard as it is ("is") does not vouch for the look-alike beside it ("is choking").
+    ("his legs are fine, he's kicking and grabbing", "trouble_breathing"),
+    ("she's licking an ice lolly, back a bit sore", "trouble_breathing"),
 ])
 def test_an_everyday_word_is_not_a_misheard_symptom(matcher: Matcher, text: str, not_this: str) -> None:
     assert not_this not in found(matcher, text)
@@ -36,6 +39,7 @@ def test_ever_in_a_what_if_is_not_a_fever_now(matcher: Matcher) -> None:
     ("she painted, she went down on the floor", "fainting"),  # where a verb for the child goes
     ("he has a fewer since lunch", "fever"),  # where a noun goes
     ("her heart is raising", "abnormal_heart_rate"),  # the rest of the phrase heard as it is
+    ("she did pass out for a second", "fainting"),  # "pass" is the stem of "passed", not a look-alike of "past"
 ])
 def test_a_look_alike_still_counts_where_the_symptom_word_would_be(matcher: Matcher, text: str, symptom: str) -> None:
     assert found(matcher, text).get(symptom) is Status.PRESENT

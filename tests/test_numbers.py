@@ -207,3 +207,35 @@ def test_rates_are_judged_at_rest_and_crying_is_not_rest_enough_to_ignore(assist
 ])
 def test_chart_shorthand(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A duration said about something else is not how long the pain has lasted.
+    ("She has been dry at night for a year now. Her back is a bit stiff today.", Level.HOME_CARE),
+    ("He's been in the new daycare for a fortnight. His back is tight today.", Level.HOME_CARE),
+    # Someone else's pain keeps its duration theirs.
+    ("My own back is killing me from lifting him in and out of the bath all week. Any tips?", Level.UNCLEAR),
+    # The pain's own duration, before, after or with "it".
+    ("Her back is sore. It has been like that for a week.", Level.FOLLOW_UP),
+    ("Four days now. His back still hurts.", Level.FOLLOW_UP),
+    ("his back has been stiff for five days", Level.FOLLOW_UP),
+])
+def test_a_duration_belongs_to_the_pain_it_is_said_about(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A number that names a place is no reading.
+    ("we're at one oh two Maple Road, my son's back is sore from the slide", Level.HOME_CARE),
+    ("we live at 101 and her back is stiff after the zoo", Level.HOME_CARE),
+    # ...but the same number said of the child still is.
+    ("she's 101 and her back hurts", Level.URGENT),
+    # A month dates a reading only in its own clause: "13 kilos in May, 12 now" is a loss now.
+    ("we weighed her: thirteen kilos in June, twelve and a half now, we weren't trying, back sore", Level.URGENT),
+    ("a 38.5 back in June, her back hurts now", Level.HOME_CARE),
+    # "since" reaches a day's name said a few words on.
+    ("ever since the bouncy castle at the party on saturday his back has been sore and it's wednesday now",
+     Level.FOLLOW_UP),
+])
+def test_numbers_that_name_months_that_date_and_days_since(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

@@ -500,3 +500,60 @@ def test_those_words_in_ordinary_talk_are_not_911(assistant: Assistant, text: st
 def test_over_reaches_back_through_a_mention_that_runs_on_from_the_first(assistant: Assistant) -> None:
     # "spasm come" (cramps coming back) and "back spasm come back" are one stretch of words.
     assert level(assistant, "will his back spasm come back once it's gone?") is Level.HOME_CARE
+
+
+# ---- stories (batch h): a loose pattern's own "not" that belongs elsewhere
+
+@pytest.mark.parametrize("text", [
+    "she's not confused she's awake and playing and her back is stiff",
+    "he is not floppy he is awake and chatty, sore back",
+    "does the pain wake him at night? No, not at all. His back is tight after the zoo.",
+])
+def test_a_loose_patterns_not_that_denies_another_sign_or_answers_a_question_is_not_the_sign(
+        assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "she is not awake, her back was sore", "I can't hardly get him to wake up", "he won't wake, I'm scared",
+])
+def test_a_not_said_with_waking_is_still_the_sign(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+# ---- a sign that was there and is over now, said of the whole child (rule 9)
+
+@pytest.mark.parametrize("text", [
+    "he was hard to wake after the party but he's totally fine now, back a bit stiff",
+    "she was really floppy when she woke from her nap but she's okay now and her back is sore",
+])
+def test_a_sign_said_in_the_past_and_over_now_is_the_past(matcher: Matcher, text: str) -> None:
+    assert found(matcher, text)["very_drowsy"] is Status.PAST
+
+
+@pytest.mark.parametrize("text", [
+    "she is hard to wake but she's fine now",  # said in the present: a contradiction, so escalate
+    "he was breathing really fast and he still is, not fine now",
+    "he was so floppy this morning and it hasn't stopped",
+])
+def test_a_sign_not_said_as_over_still_counts(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+# ---- words of other Englishes and of a recogniser (batches h and i)
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("his lips look blew to me", Level.EMERGENCY),  # the colour written as its sound-alike
+    ("you can see it pulling in under her ribs each breath", Level.EMERGENCY),
+    ("her nappies have been way drier since the weekend and she keeps arching her back", Level.FOLLOW_UP),
+    ("he's grizzling every single time he does a wee, back's tight", Level.FOLLOW_UP),
+    ("she has been whinging every time she tries to do her business, back sore", Level.FOLLOW_UP),
+    ("he takes ages to drop off at night because his back hurts", Level.FOLLOW_UP),
+    ("the GP had a look and said it's a muscle strain, he's playing fine", Level.HOME_CARE),
+])
+def test_more_words_caregivers_use(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+def test_blew_in_ordinary_talk_is_not_blue_lips(assistant: Assistant) -> None:
+    assert level(assistant, "he blew out the candles with his lips pursed and now his back is stiff") is Level.HOME_CARE

@@ -76,6 +76,10 @@ class Symptom:
     """Word-group patterns ("legs arms + numb tingly"): one word of each group close together."""
     silences: tuple[str, ...] = ()
     """Topic messages left out once this symptom is mentioned, whatever was said of it ("unchecked")."""
+    said_of: tuple[str, ...] = ()
+    """Words of what this symptom is said about ("back", "pain"): when given, one must stand in the
+    mention's sentence or the one before, and the mention shares that sign's status (a duration is the
+    pain's: "potty trained for a year" is no long pain, "my own back ... all week" is the caregiver's)."""
 
 
 @dataclass(frozen=True)

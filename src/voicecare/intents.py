@@ -46,7 +46,7 @@ CONVERSATION_MESSAGES = (
 TOPIC_MESSAGES = ("emergency_signs", "urgent_signs", "unchecked")
 SILENCEABLE = ("unchecked", "home_care")
 """Topic messages a symptom may silence: the reminder to have the child checked, once the caregiver spoke of it."""
-SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences"}
+SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences", "said_of"}
 INTERVIEW_KEYS = {"id", "ask", "symptoms"}
 COMBINATION_KEYS = {"id", "when", "with_level", "level", "message"}
 TRIAGE_LEVELS = tuple(level for level in Level if level is not Level.UNCLEAR)
@@ -341,6 +341,7 @@ def _symptoms(table: Mapping[str, Any], topic_id: str, path: Path, problems: lis
             question=_text(body, "question", where, problems, empty_ok=True),
             phrases=_texts(body, "phrases", where, problems), topic=topic_id,
             near=_near(body, where, problems), silences=_silences(body, where, problems),
+            said_of=_texts(body, "said_of", where, problems) if "said_of" in body else (),
         )
 
 

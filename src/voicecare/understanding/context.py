@@ -63,6 +63,10 @@ class Trigger:
     opens: bool = False
     """True for a cue that is one only where a clause begins: "say he gets a fever" is a
     what-if, "my mum say he is hot" is not."""
+    resolves: bool = False
+    """True for "she's fine now": it makes over only a sign said in the past tense ("she was
+    hard to wake this morning, but she's fine now"); one said in the present stays ("she's
+    hard to wake but fine now" is a contradiction, and doubt escalates)."""
 
 
 def by_length(triggers: Iterable[Trigger]) -> tuple[Trigger, ...]:
@@ -172,7 +176,7 @@ def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bo
         for start, word in enumerate(words)
         for rank, trigger in rules.by_first_word.get(word, ())
         if tuple(words[start:start + len(trigger.words)]) == trigger.words
-        and (not trigger.ellipsis or _clause_ends(words, ends, rules, start + len(trigger.words)))
+        and (not trigger.ellipsis or trigger.resolves or _clause_ends(words, ends, rules, start + len(trigger.words)))
         and (not trigger.opens or _clause_starts(words, ends, rules, start))
         and not any(i in ends for i in range(start + 1, start + len(trigger.words)))  # "with it, back's tight"
     )
@@ -221,6 +225,8 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
         return False
     if cue.trigger.reach is not None:
         limit = cue.trigger.reach
+    if cue.trigger.resolves and not _said_in_the_past(where, start, end):
+        return False
     if cue.trigger.ellipsis:  # it points back at the nearest mention only: "a fever and the spasm stopped"
         # Words of a mention running on from this one ("spasm come | back") are no other sign in between.
         first = next((i for i in gap if i not in blocked), gap.stop)
@@ -315,6 +321,24 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
 def _past_tense(word: str, rules: ContextWords) -> bool:
     suffix = rules.past_suffix
     return word in rules.past_words or (bool(suffix) and word.endswith(suffix) and len(word) > rules.past_min_length)
+
+
+def _said_in_the_past(where: Scene, start: int, end: int) -> bool:
+    """True when the mention at words[start:end], or its clause before it, has a verb in the past tense.
+
+    "she was hard to wake", "her lips went blue", "she fainted".
+    """
+    if any(_past_tense(where.words[i], where.rules) for i in range(start, end)):
+        return True
+    for index in range(start - 1, -1, -1):
+        word = where.words[index]
+        if word in where.rules.terminators:
+            return False
+        if _past_tense(word, where.rules):
+            return True
+        if index in where.breaks:
+            return False
+    return False
 
 
 def _between(where: Scene, cue: Cue, start: int, end: int, used: Collection[int]) -> bool:

@@ -39,7 +39,8 @@ SECTIONS = {
     "questions": ("starts", "asks"),
     "printed": PRINTED,
 }
-CUE_FLAGS = ("before", "after", "clausal", "uncertain", "recurs", "crosses", "speaker", "ellipsis", "opens")
+CUE_FLAGS = ("before", "after", "clausal", "uncertain", "recurs", "crosses", "speaker", "ellipsis", "opens",
+             "resolves")
 CUE_KEYS = ("status", "words", "reach", *CUE_FLAGS)
 FRAME_FIELDS = ("{s}", "{p}", "{q}")
 

@@ -112,6 +112,7 @@ class Matcher:
         self._cache: dict[str, dict[str, float]] = {}
         self._common = intents.common_words | amounts
         self._levels = {s.id: s.level for s in intents.symptoms}
+        self._said_of = {s.id: frozenset(spelling.canonical(w) for w in s.said_of) for s in intents.symptoms if s.said_of}
         self._measures = intents.measures
 
     def match(self, text: str) -> list[Match]:
@@ -150,7 +151,32 @@ class Matcher:
             # A normal reading alone ("set the bath to 37 degrees") says nothing about the child.
             if matches or any(r.status is not Status.ABSENT for r in readings):
                 matches += readings
-        return matches
+        return self._owned(matches, words, breaks) if self._said_of else matches
+
+    def _owned(self, matches: list[Match], words: Sequence[str], breaks: Mapping[int, bool]) -> list[Match]:
+        """Mentions of a symptom said about something (a duration, about the pain), kept only with it near.
+
+        The words it is said about must stand in the mention's sentence or the one
+        before (or the one after, when the mention's own sentence is only a few
+        words: "Four days now. Her back hurts."). Someone else's sign or a what-if
+        keeps the mention theirs: "my own back has been killing me all week".
+        """
+        kept = []
+        for match in matches:
+            about = self._said_of.get(match.symptom)
+            if about is None:
+                kept.append(match)
+                continue
+            low, high = _sentences_around(match.start, len(words), breaks)
+            near = [i for i in range(low, high) if words[i] in about]
+            if not near:
+                continue
+            owner = min(near, key=lambda i: 0 if match.start <= i < match.end else abs(i - match.start))
+            # Not the past: "his back has been hurting since last Friday" lasts until now.
+            theirs = next((m.status for m in matches if m is not match and m.start <= owner < m.end
+                           and m.status in _SOMEONE_ELSES), None)
+            kept.append(replace(match, status=theirs) if match.status is Status.PRESENT and theirs else match)
+        return kept
 
     def forget(self) -> None:
         """Drop the cache of heard words (privacy: nothing a family said is kept after their session)."""
@@ -231,6 +257,8 @@ class Matcher:
 
         # "diapers + not": a pattern that takes a "not" has its own denial inside.
         negation_inside = near.negation_inside or any(words[j] in self._language.negations for j in positions)
+        if negation_inside and self._denies_another(words, positions, breaks):
+            return None
         return Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)), loose=True,
                    anchor=anchor)
 
@@ -266,7 +294,9 @@ class Matcher:
             scored += weight * candidates[found][word]
             used.append(found)
             if _exact_or_stem(words[found], word, self._spelling):
-                sure += required
+                # Only a word of substance vouches for a look-alike beside it: "is" does not make
+                # "he is kicking" "is choking", but "heart" makes "heart raising" racing.
+                sure += required and word not in self._common
             elif words[found] in self._frequent and not self._misheard(words, found, word):
                 if words[found] in self._known:
                     return None  # a word of our own is never another one of ours ("fever" is not "never")
@@ -279,6 +309,20 @@ class Matcher:
         if score < s.phrase_cutoff or (guesses and not sure) or (phrase.negation_inside and self._leaps(words, used)):
             return None
         return Hit(phrase.symptom, start, position, score, phrase.negation_inside, tuple(used))
+
+    def _denies_another(self, words: Sequence[str], positions: Sequence[int], breaks: Mapping[int, bool]) -> bool:
+        """True when a loose pattern's own "not" stands across a full stop from the rest of it.
+
+        There the "not" answers what was asked ("does the pain wake him at night?
+        No, not at all"); it is not "not waking".
+        """
+        negations = self._language.negations
+        others = [j for j in positions if words[j] not in negations]
+        for denial in (j for j in positions if words[j] in negations):
+            nearest = min(others, key=lambda j: abs(j - denial), default=denial)
+            if any(breaks.get(k, False) for k in range(min(denial, nearest) + 1, max(denial, nearest) + 1)):
+                return True
+        return False
 
     def _leaps(self, words: Sequence[str], used: Sequence[int]) -> bool:
         """True when a phrase whose own "not" is the symptom skips more than filler.
@@ -302,6 +346,22 @@ class Matcher:
         """
         slot = any(tuple(words[max(0, index - len(before)):index]) == before for before in self._language.symptom_slots)
         return slot and len(words[index]) == len(meant)
+
+
+_SOMEONE_ELSES = frozenset({Status.OTHER, Status.HYPOTHETICAL})
+"""Statuses of a sign that a mention said about it shares."""
+SHORT_SENTENCE = 4
+"""A sentence of this many words or fewer ("Four days now.") may be about the next one."""
+
+
+def _sentences_around(index: int, length: int, breaks: Mapping[int, bool]) -> tuple[int, int]:
+    """The word range of the sentence holding words[index] and the one before it (and after it, when short)."""
+    stops = sorted(i for i, full in breaks.items() if full and 0 < i < length)
+    starts = [0, *(i for i in stops if i <= index)]
+    begin = starts[-1]
+    end = next((i for i in stops if i > index), length)
+    after = next((i for i in stops if i > end), length) if end - begin <= SHORT_SENTENCE else end
+    return (starts[-2] if len(starts) > 1 else begin), after
 
 
 def _compile(symptom: str, text: str, language: Language, everyday: frozenset[str] = frozenset()) -> _Phrase:

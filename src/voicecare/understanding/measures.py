@@ -36,6 +36,10 @@ MONTH_REACH = 8
 """How far a month's name dates a reading in the same sentence."""
 DOWN_REACH = 3
 """How many words before a weight a word of loss or gain may stand ("lost a kilo", "put on half a kilo")."""
+NAME_REACH = 2
+"""How many words after a bare number a word of a name may stand ("101 chestnut drive")."""
+SINCE_REACH = 8
+"""How far after "since" a day's name may stand ("since the pony ride at the fair on Friday")."""
 COMMA_COST = 2
 INSTRUMENT_REACH = 5
 """How close a device word must be for a reading to count as one taken ("on the forehead scanner")."""
@@ -154,6 +158,10 @@ class Calendar:
     """Month names: a reading said with one is from then ("back in March"), unless it is "since" then."""
     exertion: frozenset[str] = frozenset()
     """Words of a child not at rest ("running", "crying"): a heart rate then is no resting rate."""
+    names_before: frozenset[str] = frozenset()
+    """Words (one or two) right before a bare number that make it a name, not a reading ("we live at 101")."""
+    names_after: frozenset[str] = frozenset()
+    """Words right after a bare number that make it a name ("101 Chestnut Drive" is two on: see NAME_REACH)."""
     corrections: frozenset[str] = frozenset()
     """Words of a self-correction ("sorry", "misread"): a later normal reading after one undoes a high one."""
 
@@ -223,8 +231,10 @@ class MeasureBook:
             if words[i] not in self.calendar.months or (i and words[i - 1] in self.calendar.since):
                 continue
             between = range(min(i, quantity.end), max(i, quantity.start))
-            # "14 kilos in June and now 13": a new clause ("and", "now") starts another time
-            if not any(where.breaks.get(j, False) or words[j] in where.rules.terminators for j in between):
+            # A break is kept at the word after it: the one between "March, 11" is at the 11.
+            cut = range(i + 1, quantity.start + 1) if i < quantity.start else range(quantity.end, i + 1)
+            # "14 kilos in June and now 13", "12 kilos in March, 11 and a half now": a new clause starts another time
+            if not any(words[j] in where.rules.terminators for j in between) and not any(j in where.breaks for j in cut):
                 return True
         return False
 
@@ -242,8 +252,10 @@ class MeasureBook:
 
     def _readings(self, words: Sequence[str], where: context.Scene) -> list[tuple[Quantity, Measure, float]]:
         out: list[tuple[Quantity, Measure, float]] = []
-        said = list(quantities.read(words, self.numbers)) + list(_weekday_spans(words, self.calendar, self.today))
+        said = list(quantities.read(words, self.numbers)) + list(_weekday_spans(words, self.calendar, self.today, where.breaks))
         for quantity in said:
+            if quantity.unit is None and quantity.per is None and self._names(quantity, words, where):
+                continue  # "we live at one oh one Chestnut Drive": an address, not a temperature
             if quantity.unit is None and quantity.per is None and out and _inherits(quantity, out[-1][0], out[-1][1]):
                 quantity = Quantity(quantity.value, quantity.start, quantity.end, out[-1][0].unit, None, quantity.decimal)
             unit = self.units.get(quantity.unit) if quantity.unit else None
@@ -263,6 +275,17 @@ class MeasureBook:
                 if base is not None and measure.low <= base <= measure.high:
                     out.append((quantity, measure, base))
         return out
+
+    def _names(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> bool:
+        """True when a bare number is part of a name: an address, a room, a bus ("live at 101", "101 Main Street")."""
+        calendar = self.calendar
+        one = words[quantity.start - 1] if quantity.start else ""
+        two = " ".join(words[max(0, quantity.start - 2):quantity.start])
+        if one in calendar.names_before or two in calendar.names_before:
+            return True
+        after = range(quantity.end, min(len(words), quantity.end + NAME_REACH))
+        return any(words[i] in calendar.names_after and not any(j in where.breaks for j in range(quantity.end, i + 1))
+                   for i in after)
 
     def _corrects(self, earlier: Quantity, later: Quantity, words: Sequence[str]) -> bool:
         """True when a self-correction ("no, hang on", "sorry, I misread it") stands between two readings."""
@@ -369,7 +392,8 @@ def _around(quantity: Quantity, measure: Measure, size: int) -> list[tuple[int, 
     return sorted(before + after + inside)
 
 
-def _weekday_spans(words: Sequence[str], calendar: Calendar, today: int | None) -> list[Quantity]:
+def _weekday_spans(words: Sequence[str], calendar: Calendar, today: int | None,
+                   breaks: Mapping[int, bool]) -> list[Quantity]:
     """ "since Sunday ... today is Wednesday": a duration in days from two named days (or the clock)."""
     spans: list[Quantity] = []
     for i, word in enumerate(words):
@@ -378,7 +402,7 @@ def _weekday_spans(words: Sequence[str], calendar: Calendar, today: int | None) 
         j = i + 1
         last = j < len(words) and words[j] in calendar.last
         j += last
-        while j < len(words) and j <= i + 3 and words[j] not in calendar.days:
+        while j < len(words) and j <= i + SINCE_REACH and words[j] not in calendar.days and not breaks.get(j, False):
             j += 1
         if j >= len(words) or words[j] not in calendar.days:
             continue

@@ -93,8 +93,9 @@ def not_their_own(hits: list[Hit], words: Sequence[str], negations: Collection[s
     """Drop a phrase whose own "not" belongs to a longer sign said with the same words.
 
     "he isn't waking up at night" denies night waking; it is not "not waking
-    up". After a modal ("can't wake him at night") the "not" stays the sign's
-    own (rule 2: when unsure, the emergency reading stands).
+    up"; in "she's not confused, she's awake" the "not" is the confusion's.
+    After a modal ("can't wake him at night") the "not" stays the sign's own
+    (rule 2: when unsure, the emergency reading stands).
     """
     def belongs_elsewhere(hit: Hit) -> bool:
         if not hit.negation_inside:
@@ -103,8 +104,19 @@ def not_their_own(hits: list[Hit], words: Sequence[str], negations: Collection[s
         if any(j > 0 and words[j - 1] in modals for j in denial):
             return False
         rest = set(hit.positions) - set(denial)
+        if hit.loose and any(_denied_between(hit, j, other) for j in denial for other in hits):
+            return True
         return any(other.symptom != hit.symptom and not other.negation_inside and rest & set(other.positions)
                    and other.end > hit.end for other in hits)
+
+    def _denied_between(hit: Hit, denial: int, other: Hit) -> bool:
+        """ "she's not confused, she's awake", "not floppy, he's awake": a sign said between the "not" and
+        the rest of the pattern takes the "not"."""
+        rest = [j for j in hit.positions if j != denial]
+        nearest = min(rest, key=lambda j: abs(j - denial), default=denial)
+        low, high = min(denial, nearest), max(denial, nearest)
+        return (other is not hit and not other.negation_inside
+                and low < other.start and other.end <= high and not set(other.positions) & set(hit.positions))
 
     return [hit for hit in hits if not belongs_elsewhere(hit)]
 

@@ -99,7 +99,9 @@ class Spelling:
         """A crude stem, enough to equate "breathe", "breathing" and "breathes"."""
         word = self.irregular_stems.get(word, word)
         for suffix in self.stem_suffixes:
-            if word.endswith(suffix) and len(word) - len(suffix) >= self.min_stem:
+            # A letter said twice is the word's own: "pass" keeps its "s", so it is the stem of "passed".
+            doubled = len(suffix) == 1 and word.endswith(suffix * 2)
+            if word.endswith(suffix) and len(word) - len(suffix) >= self.min_stem and not doubled:
                 return word[: -len(suffix)]
         return word
 
