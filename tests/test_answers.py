@@ -254,3 +254,41 @@ def test_a_no_turned_to_another_sign_is_news_not_a_yes(reader: AnswerReader, que
     answer = reader.read(question, text)
     assert answer.kind is AnswerKind.NEW_INFO
     assert {f.symptom.id for f in answer.findings if f.status is Status.PRESENT} == {news}
+
+
+@pytest.mark.parametrize(("question", "text", "expected", "symptom", "status"), [
+    ("heart_control", "i counted it, about fifty", "yes", "abnormal_heart_rate", "present"),
+    ("heart_control", "his heart's fine, maybe 110, no accidents", "no", "abnormal_heart_rate", "absent"),
+    ("fever_chills", "38.6 in his ear", "yes", "fever", "present"),
+    ("fever_chills", "36.9 under his arm", "no", "fever", "absent"),
+])
+def test_a_bare_number_is_read_as_what_the_question_measures(reader: AnswerReader, question: str, text: str,
+                                                             expected: str, symptom: str, status: str) -> None:
+    # Asked about the heart, a caregiver counts and says the count; asked about a fever, reads the thermometer.
+    # Alone such a number was unclear (yes to every sign asked), and "maybe 110" a hedge.
+    assert kind(reader, question, text) == expected
+    assert statuses(reader, question, text)[symptom][0] == status
+
+
+def test_a_number_never_read_as_a_measure_says_nothing(reader: AnswerReader) -> None:
+    assert kind(reader, "fever_chills", "2") == "unsure"  # no temperature at all: still unclear, so counted
+
+
+def test_a_learner_s_no_carried_over_a_comma_does_not_deny_the_sign_after_it(reader: AnswerReader) -> None:
+    # "He no play" is "he doesn't play"; the matcher carried that "no" over to the night pain.
+    answer = reader.read("cramps_night_weight", "He no play today, the pain wake him in the night.")
+    assert answer.kind is not AnswerKind.NO
+    assert statuses(reader, "cramps_night_weight", answer.input)["night_pain"][0] == "present"
+    assert kind(reader, "fever_chills", "No fever, chills or shivers") == "no"  # a denial list keeps its "no"
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("fever_chills", "No temperature... actually wait, he's roasting", "yes"),  # the later statement wins (rule 9)
+    ("fever_chills", "No, but his sister has the chills", "no"),  # someone else's sign after "no, but"
+    ("heart_control", "his nappies have been dry since breakfast", "new_info"),  # a milder sign's words
+    ("limbs", "No, but he keeps dragging his left leg", "yes"),  # every sign asked is named
+    ("course", "sweetie what time does the shop close", "off_topic"),  # "what" is no "repeat" here
+    ("walking_toilet", "hang on, someone's at the door", "off_topic"),
+])
+def test_classes_of_answers_written_by_others(reader: AnswerReader, question: str, text: str, expected: str) -> None:
+    assert kind(reader, question, text) == expected

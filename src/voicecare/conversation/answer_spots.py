@@ -1,0 +1,100 @@
+"""Answer words placed in an answer: the lead run of yes and no, a "no" said after a sign, a correction, a denial
+carried over from an earlier clause. Pure functions over token indexes, used by ``answers.py``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from voicecare.conversation.answer_words import Spot
+from voicecare.domain import Match, Status
+
+LEAD_ONLY = {"yes_lead": "yes", "no_lead": "no"}
+"""Answer words that are the answer only when said first ("a little, he's a bit hot")."""
+
+
+def answered_after(matches: list[Match], spots: Sequence[Spot], clause_of: Sequence[int], tokens: Sequence[str],
+                    fillers: frozenset[str]) -> tuple[list[Match], frozenset[str]]:
+    """Signs denied by a "no" said after them, and which those are.
+
+    "She has a fever? No, she doesn't", "Chills, no. Hot, yes": a bare "no" answers the part just before it, and
+    only that part ("her back hurts. she has a fever? no" still has back pain). "Fever yes, chills no": a "no"
+    right after a sign, ending its clause, denies that sign.
+    """
+    answered = bare_no_clauses(spots, clause_of, tokens, fillers)
+    flipped = [m for m in matches if m.status is Status.PRESENT and (clause_of[m.start] + 1 in answered or any(
+        s.kind == "no" and s.start == m.end and (s.end == len(tokens) or clause_of[s.end] != clause_of[s.start])
+        for s in spots))]
+    denied = [replace(m, status=Status.ABSENT) if m in flipped else m for m in matches]
+    return denied, frozenset(m.symptom for m in flipped)
+
+
+def bare_no_clauses(spots: Sequence[Spot], clause_of: Sequence[int], tokens: Sequence[str],
+                     fillers: frozenset[str]) -> set[int]:
+    """Clauses after the first that are nothing but "no" words."""
+    bare = set()
+    for clause in set(clause_of) - {0}:
+        words = [i for i, c in enumerate(clause_of) if c == clause and tokens[i] not in fillers]
+        inside = [s for s in spots if clause_of[s.start] == clause]
+        covered = {i for s in inside for i in range(s.start, s.end)}
+        if inside and all(s.kind == "no" for s in inside) and set(words) <= covered:
+            bare.add(clause)
+    return bare
+
+
+def undoubted_denials(matches: Sequence[Match], spots: Sequence[Spot], tokens: Sequence[str],
+                       clause_of: Sequence[int], negations: frozenset[str]) -> list[Match]:
+    """A sign denied only by a "no" from an earlier clause that denied nothing there is doubted, so counted.
+
+    "She no sleep good, the pain wake her in the night": the learner's "no" is her "doesn't", and the matcher
+    carried it over the comma to the night pain. A denial list ("no fever, chills or night pain") keeps its
+    "no", which denies a sign in its own clause; so does any sign with a negation in or after its clause.
+    """
+    said = sorted({i for i, w in enumerate(tokens) if w in negations} | {s.start for s in spots if s.kind == "no"})
+    out = []
+    for match in matches:
+        clause = clause_of[min(match.start, len(clause_of) - 1)]
+        before = [i for i in said if clause_of[i] < clause]
+        if match.status is Status.ABSENT and before and len(before) == len(said) and not any(
+                m.start > before[-1] and clause_of[m.start] == clause_of[before[-1]] for m in matches):
+            match = replace(match, status=Status.PRESENT, uncertain=True)
+        out.append(match)
+    return out
+
+
+def corrected(matches: list[Match], spots: list[Spot]) -> tuple[list[Match], list[Spot], int]:
+    """After a correction that names a sign ("no fever... actually hang on, she's burning up"), the later
+    statement wins (rule 9): the denials before it are taken back, and where they end."""
+    last = max((s for s in spots if s.kind == "corrections"), key=lambda s: s.start, default=None)
+    if last is None:
+        return matches, spots, 0
+    named = {m.symptom for m in matches if m.start >= last.end and m.status is Status.PRESENT}
+    if not named:
+        return matches, spots, 0
+    kept = [m for m in matches if not (m.end <= last.start and m.status is Status.ABSENT and m.symptom in named)]
+    return kept, [s for s in spots if not (s.end <= last.start and s.kind in ("no", "well"))], last.start
+
+
+def lead(spots: list[Spot], tokens: Sequence[str], fillers: frozenset[str], clause_of: Sequence[int]) -> list[Spot]:
+    """In the run of yes/no words an answer starts with, the last one counts ("nah yeah" is yes)."""
+    run: list[Spot] = []
+    position = 0
+    for spot in spots:
+        while position < spot.start and tokens[position] in fillers:
+            position += 1
+        if spot.start != position or spot.kind not in ("yes", "no", *LEAD_ONLY):
+            break
+        whole = spot.end == len(tokens) or clause_of[spot.end] != clause_of[spot.start]
+        if run and spot.kind in LEAD_ONLY and not whole:
+            break  # "yes, she isn't eating": a whole answer ("she isn't") only when nothing follows it
+        run.append(spot)
+        position = spot.end
+    last = run[-1] if run else None
+    kept = [s for s in spots if s.kind not in LEAD_ONLY and (s is last or s not in run)]
+    for spot in spots:
+        # Said first, or as a clause of its own ("she has a fever? no she doesn't"), it is the answer.
+        alone = (spot.start == 0 or clause_of[spot.start - 1] != clause_of[spot.start]) and (
+            spot.end == len(tokens) or clause_of[spot.end] != clause_of[spot.start])
+        if spot.kind in LEAD_ONLY and (spot is last or alone):
+            kept.append(Spot(LEAD_ONLY[spot.kind], spot.start, spot.end))
+    return sorted(kept, key=lambda s: s.start)
