@@ -292,3 +292,15 @@ def test_a_learner_s_no_carried_over_a_comma_does_not_deny_the_sign_after_it(rea
 ])
 def test_classes_of_answers_written_by_others(reader: AnswerReader, question: str, text: str, expected: str) -> None:
     assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("breathing_alertness", "she's awake but not really with it", "partial"),  # a well word negated is doubt
+    ("breathing_alertness", "he is not okay", "unsure"),
+    ("cramps_night_weight", "yes, but otherwise he's okay", "yes"),  # the rest of the child is well
+    (ANYTHING_ELSE, "no but she's not eating", "yes"),  # something else after all
+    (ANYTHING_ELSE, "no except he's been sick twice", "yes"),
+])
+def test_well_words_never_make_an_affirmation_a_no(reader: AnswerReader, question: str, text: str,
+                                                   expected: str) -> None:
+    assert kind(reader, question, text) == expected

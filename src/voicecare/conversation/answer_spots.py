@@ -9,6 +9,7 @@ from dataclasses import replace
 from voicecare.conversation.answer_words import Spot
 from voicecare.domain import Match, Status
 
+UNSURE = "unsure"
 LEAD_ONLY = {"yes_lead": "yes", "no_lead": "no"}
 """Answer words that are the answer only when said first ("a little, he's a bit hot")."""
 
@@ -98,3 +99,27 @@ def lead(spots: list[Spot], tokens: Sequence[str], fillers: frozenset[str], clau
         if spot.kind in LEAD_ONLY and (spot is last or alone):
             kept.append(Spot(LEAD_ONLY[spot.kind], spot.start, spot.end))
     return sorted(kept, key=lambda s: s.start)
+
+
+def negated_well(spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int], negations: frozenset[str],
+                 skipped: frozenset[str]) -> list[Spot]:
+    """Words of a well child after a negation ("he's awake but not really with it", "she's not okay") say that
+    something is wrong: a doubt about the question (rule 10), never a "no". The "no" said first as the answer
+    ("no, fine") is not such a negation."""
+    polite = {i for s in spots if s.kind == "polite" for i in range(s.start, s.end)}
+    out: list[Spot] = []
+    taken: set[int] = set()
+    for spot in spots:
+        before = spot.start - 1
+        while before > 0 and (before in polite or tokens[before] in skipped):
+            before -= 1
+        denial = next((s for s in spots if s.kind == "no" and s.start <= before < s.end), None)
+        if spot.kind == "well" and before > 0 and clause_of[before] == clause_of[spot.start] and (
+                tokens[before] in negations or (denial is not None and denial.start > 0)):
+            start = denial.start if denial is not None else before
+            out = [s for s in out if s.end <= start]
+            out.append(Spot(UNSURE, start, spot.end))
+            taken |= set(range(start, spot.end))
+        elif not taken & set(range(spot.start, spot.end)):
+            out.append(spot)
+    return out

@@ -156,6 +156,7 @@ class AnswerReader:
         counted = {q.start for q in quantities.read(tokens, language.numbers)}
         said = [s for s in resolve([*find(tokens, kinds), *numbers.normal])
                 if not (s.kind == "unsure" and s.end in counted)]
+        said = answer_spots.negated_well(said, tokens, clause_of, language.negations, language.fillers)
         spots = answer_spots.lead(said, tokens, language.fillers, clause_of)
         matches = answer_spots.undoubted_denials(matches, said, tokens, clause_of, language.negations)
         matches, spots, taken_back = answer_spots.corrected(matches, spots)
@@ -200,6 +201,10 @@ class AnswerReader:
             return (AnswerKind.PARTIAL if denial or heard.spots_of("no") else AnswerKind.UNSURE), None
         if other:
             return (AnswerKind.YES if anything_else else AnswerKind.NEW_INFO), None
+        if anything_else and self._news_after_a_turn(heard):  # "no, but she's not eating": something else
+            return AnswerKind.YES, None
+        if self._yes_then_otherwise(heard) and not denial:
+            return AnswerKind.YES, None  # "yes, but otherwise she's okay": the rest of the child is well
         # After the advice, "she's fine" is news about the child, not "nothing else": only a "no" ends the talk.
         if denial or heard.spots_of("no") or (heard.spots_of("well") and not anything_else):
             return (AnswerKind.UNSURE if self._unexplained(heard) else AnswerKind.NO), None
@@ -227,6 +232,19 @@ class AnswerReader:
         if heard.longest("off_topic") >= max(answer_size, 1):
             return AnswerKind.OFF_TOPIC, None
         return None
+
+    def _news_after_a_turn(self, heard: _Heard) -> bool:
+        """Other health words in a part turned to after everything denied ("no except she's been sick")."""
+        turn = min((s.end for s in heard.spots_of("contrast")), default=None)
+        return turn is not None and not heard.about and any(s.start >= turn for s in heard.spots_of("health")) and all(
+            s.start < turn for s in heard.spots_of("no", "well"))
+
+    def _yes_then_otherwise(self, heard: _Heard) -> bool:
+        """A "yes" said first, and every "no" or "fine" only after a turn ("yes, but otherwise she's okay")."""
+        first = next((s for s in heard.spots if s.kind not in ("polite", "contrast")), None)
+        turns = [s.start for s in heard.spots_of("contrast")]
+        return first is not None and first.kind == "yes" and all(
+            any(t < s.start for t in turns) for s in heard.spots_of("no", "well"))
 
     def _unexplained(self, heard: _Heard) -> bool:
         """A part of a "no" answer that none of our words explain ("no. he's just lying there"): the "no" may not
