@@ -25,6 +25,7 @@ from voicecare.interfaces import Transcript
 from voicecare.speech_in.pipeline import unsure_red_flags
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM, PAUSE_SECONDS, Pyttsx3Synthesizer
 from voicecare.understanding.assistant import Assistant
+from voicecare.understanding.matching import Matcher
 
 TURNS = AUDIO / "turns"
 HOME_CARE_TURN_SECONDS = 20.0
@@ -382,3 +383,31 @@ def test_text_mode_says_when_speech_options_do_nothing() -> None:
                          capture_output=True, text=True, timeout=60, check=False)
     assert out.returncode == 0 and "HOME CARE" in out.stdout
     assert "--say-to" in out.stderr and len(out.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "can I use a heating pad at night? his back is sore",
+    "how long do I ice it, her back is tight",
+    "can she go to daycare with a sore back",
+    "is it okay to massage his back, it's really tight",
+])
+def test_a_care_question_with_the_first_red_flag_question_fits(intents: IntentSet, synth: Pyttsx3Synthesizer,
+                                                               text: str) -> None:
+    # It took 23.6-25.8 s of espeak-ng's speech: the whole care answer, what was heard, the disclaimer, "a few
+    # quick questions", the first red-flag question. The care answer's first sentence is said; the rest on "more".
+    talk = Conversation(Assistant(intents, Matcher(intents)))
+    talk.greet()
+    turn = talk.hear(text)
+    assert turn.state is State.INTERVIEW and turn.said_aloud[-1].kind is K.QUESTION
+    assert turn.said_aloud[0].kind is K.CARE_ANSWER  # the care answer first, briefly
+    assert any(m.kind is K.DISCLAIMER for m in turn.said_aloud)  # rule 8: said with the first answer
+    assert real_seconds(synth, turn.said_aloud) <= HOME_CARE_TURN_SECONDS
+    care = " ".join(m.text for m in turn.messages if m.kind is K.CARE_ANSWER)
+    heard = " ".join(m.text for m in turn.said_aloud if m.kind is K.CARE_ANSWER)
+    more = talk.hear("more")
+    heard += " " + " ".join(m.text for m in more.said_aloud if m.kind is K.CARE_ANSWER)
+    def words(said: str) -> set[str]:
+        return set(said.lower().replace(".", " ").replace(";", " ").split())
+
+    assert words(care) <= words(heard)
+    assert more.said_aloud[-1].kind is K.QUESTION  # the question is still open

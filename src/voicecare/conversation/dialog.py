@@ -203,14 +203,21 @@ class Conversation:
         # Before the first question: the care answer, what was heard, and the disclaimer if this answer was to
         # carry it (rule 8: said once; the advice that would have carried it waits for the answers). A care
         # question asked during the interview is answered before the next question.
-        kept = (MessageKind.CARE_ANSWER, MessageKind.READBACK, MessageKind.DISCLAIMER)
+        kept = (MessageKind.READBACK, MessageKind.DISCLAIMER)
         first = not self.asked and not self.asked_again  # a question asked again is not a new interview
         cared = [m for m in result.messages if m.kind is MessageKind.CARE_ANSWER]
-        intro = [*(m for m in result.messages if m.kind in kept), self._say("interview_intro")] if first else cared
+        fixed = [m for m in result.messages if m.kind in kept] if first else []
+        intro = [self._say("interview_intro")] if first else []
         self.care = ()  # answered now; the guidance after the questions does not repeat it
         self.asked.append(question)
         self.state = State.INTERVIEW
-        return self._turn(text, [*intro, self._question(question)], result.disposition)
+        # Rule 13: within the opening budget; a long care answer's rest waits for "more".
+        planned = spoken.opening(cared, fixed, intro, self._question(question), self.assistant.intents.spoken,
+                                 self.rate_wpm)
+        turn = self._turn(text, [*cared, *fixed, *intro, self._question(question)], None)
+        self.waiting, self.answered, self.answer = planned.waiting, result.disposition, turn.messages
+        self.last_spoken = planned.now
+        return Turn(text, turn.messages, self.state, result.disposition, None, planned.now)
 
     def _guidance(self, text: str) -> Turn:
         result = self._result()
