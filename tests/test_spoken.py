@@ -411,3 +411,15 @@ def test_a_care_question_with_the_first_red_flag_question_fits(intents: IntentSe
 
     assert words(care) <= words(heard)
     assert more.said_aloud[-1].kind is K.QUESTION  # the question is still open
+
+
+def test_an_emergency_from_an_unheard_answer_fits_with_how_to_take_it_back(intents: IntentSet,
+                                                                           synth: Pyttsx3Synthesizer) -> None:
+    talk = Conversation(Assistant(intents, Matcher(intents)))
+    talk.hear("my son's back is really tight after playing at the park")
+    turn = talk.hear("pee")  # "Repeat." as PocketSphinx hears espeak-ng say it
+    said = turn.said_aloud
+    assert [m.text for m in said[:2]] == [intents.messages["emergency"], intents.messages["emergency_stay"]]
+    assert real_seconds(synth, said[:2]) <= EMERGENCY_STAY_SECONDS
+    assert real_seconds(synth, said) <= EMERGENCY_SECONDS
+    assert said[-1].text.startswith("I did not hear your answer about trouble breathing")

@@ -82,6 +82,8 @@ class Conversation:
     """Understands interview answers (built from the assistant when not given)."""
     asked_again: set[str] = field(default_factory=set)
     """Questions asked a second time after new information came instead of an answer."""
+    doubted: InterviewQuestion | None = None
+    """The question whose unheard answer alone made an emergency: a plain "no" to it next takes that back."""
 
     def __post_init__(self) -> None:
         if self.reader is None:
@@ -110,6 +112,11 @@ class Conversation:
         # "huh?" before anything was said has nothing to repeat: it is an unclear turn (rule 7 names the 911 signs).
         if command is not None and not unsure and (command != "repeat" or self.last_said):
             return self._command(text, command)
+        doubted, self.doubted = self.doubted, None
+        if doubted is not None and not unsure and self.state is State.EMERGENCY:
+            taken_back = self._take_back(text, doubted)
+            if taken_back is not None:
+                return taken_back
         self._merge(unsure)
         if self.state is State.INTERVIEW:
             return self._answer(text)
@@ -187,14 +194,47 @@ class Conversation:
             self.asked_again.add(question.id)
         return self._respond(text)
 
+    def _only_unheard(self) -> bool:
+        """True when every emergency sign counted rests on an answer nobody heard (rule 4, silence or unclear)."""
+        signs = [f for f in self.found if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY]
+        return bool(signs) and all(f.basis is Basis.UNHEARD for f in signs)
+
+    def _guessed(self, turn: Turn) -> Turn:
+        """An emergency from an unheard answer: said so after "stay with your child", with how to take it back."""
+        rules = self.assistant.intents.spoken
+        if rules is None or not rules.guessed_emergency:
+            return turn
+        self.doubted = self.asked[-1]
+        # No sign was said, so none is named as heard: "Call 911 now", "stay with your child", then the signs
+        # asked about, as not heard (rule 14), within rule 13's budget.
+        fixed = {self.assistant.intents.messages[k] for k in ("emergency", "emergency_stay")}
+        said = [m for m in turn.said_aloud if m.kind is MessageKind.EMERGENCY]
+        signs = next((m.text.rstrip(".") for m in said if m.text not in fixed), "")
+        note = Message(Level.EMERGENCY, MessageKind.CONVERSATION,
+                       rules.guessed_emergency.format(items=signs[:1].lower() + signs[1:]))
+        spoken_now = (*[m for m in said if m.text in fixed], note)
+        self.last_spoken = spoken_now
+        return Turn(turn.heard, (*turn.messages, note), turn.state, turn.disposition, None, spoken_now)
+
+    def _take_back(self, text: str, question: InterviewQuestion) -> Turn | None:
+        """A plain "no" to the question whose unheard answer made the emergency: it was not one (rule 9)."""
+        answer = self.answers.read(question.id, text)
+        if answer.kind is not AnswerKind.NO:
+            return None
+        self._merge(answer.findings)
+        self.state = State.INTERVIEW
+        return self._respond(text)
+
     def _question(self, question: InterviewQuestion) -> Message:
         return Message(question.level, MessageKind.QUESTION, question.ask)
 
     def _respond(self, text: str) -> Turn:
         result = self._result()
         if result.disposition is Level.EMERGENCY:
+            asking = self.state is State.INTERVIEW
             self.state = State.EMERGENCY
-            return self._turn(text, list(result.messages), result.disposition)
+            turn = self._turn(text, list(result.messages), result.disposition)
+            return self._guessed(turn) if asking and self._only_unheard() else turn
         if result.disposition is Level.UNCLEAR:
             return self._turn(text, list(result.messages), result.disposition)
         question = self._next_question()

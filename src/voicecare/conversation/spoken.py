@@ -65,6 +65,9 @@ class SpokenRules:
     """"Say more ..." by the kind of the first waiting item, or ``any``; ``next`` and ``done`` after a request."""
     why: Mapping[Level, str] = field(hash=False)
     """Why this is the advice, by disposition (said for "why")."""
+    guessed_emergency: str = ""
+    """Said after "stay with your child" when the emergency rests only on an answer not heard (rule 14): how to
+    take it back ("if the answer is no, say no"); empty: nothing is said."""
     opening_seconds: float | None = None
     """Most seconds of the turn that opens the interview (a care answer, what was heard, the first question);
     None: no limit."""
@@ -248,7 +251,8 @@ def read(path: Path, problems: list[str]) -> SpokenRules | None:
 
 def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRules:
     """Build the rules from parsed TOML, adding a line to ``problems`` for each thing wrong."""
-    _unknown(data, ("levels", "item_seconds", "opening_seconds", "requests", "offers", "why"), where, problems)
+    _unknown(data, ("levels", "item_seconds", "opening_seconds", "guessed_emergency", "requests", "offers", "why"),
+             where, problems)
     levels_table = _table(data, "levels", where, problems)
     _unknown(levels_table, tuple(level.id for level in Level), f"{where}: levels", problems)
     levels = {level: _level_rule(levels_table.get(level.id), f"{where}: levels.{level.id}", problems)
@@ -268,6 +272,8 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
     opening = data.get("opening_seconds")
     return SpokenRules(levels=levels, item_seconds=_seconds(data.get("item_seconds"), f"{where}: item_seconds", problems),
                        requests=requests, offers=offers, why=why,
+                       guessed_emergency=_text(data, "guessed_emergency", where, problems)
+                       if "guessed_emergency" in data else "",
                        opening_seconds=None if opening is None else _seconds(opening, f"{where}: opening_seconds",
                                                                              problems))
 
