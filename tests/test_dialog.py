@@ -302,3 +302,18 @@ def test_only_a_plain_no_takes_back_an_unheard_emergency_and_never_a_said_one(as
     assert said.hear("she fainted").disposition is Level.EMERGENCY
     assert not any("did not hear" in t for t in texts(said.last_spoken))
     assert said.hear("no").disposition is Level.EMERGENCY
+
+
+def test_a_blanket_no_never_unsays_a_sign_the_caregiver_said(assistant: Assistant) -> None:
+    # Replayed as recordings: "her back hurts and she feels hot", then "no" to every question. The fever question
+    # ("fever or chills?") came, and its "no" denied the fever said at first: urgent fell to follow-up.
+    talk = Conversation(assistant)
+    talk.hear("Her back hurts and she feels hot.")
+    while talk.state is State.INTERVIEW:
+        turn = talk.hear("no")
+    assert turn.disposition is Level.URGENT
+    named = Conversation(assistant)
+    named.hear("Her back hurts and she feels hot.")
+    while named.state is State.INTERVIEW:
+        turn = named.hear("no fever now, she cooled down" if named.asked[-1].id == "fever_chills" else "no")
+    assert {f.symptom.id: f.status for f in named.found}["fever"] is Status.ABSENT  # said again: the later wins

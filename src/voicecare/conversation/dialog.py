@@ -187,7 +187,7 @@ class Conversation:
         if answer.kind is AnswerKind.OFF_TOPIC:
             # Said to someone else: not an answer. The question is asked again, nothing is counted.
             return self._turn(text, [self._question(question)], None)
-        self._merge(answer.findings)
+        self._merge(self._not_unsaying(answer.findings, text))
         if answer.kind is AnswerKind.NEW_INFO and question.id not in self.asked_again:
             # New information is its own finding, never a yes; the question it interrupted is asked once more.
             self.asked.remove(question)
@@ -224,6 +224,15 @@ class Conversation:
         self._merge(answer.findings)
         self.state = State.INTERVIEW
         return self._respond(text)
+
+    def _not_unsaying(self, findings: Sequence[Finding], text: str) -> list[Finding]:
+        """A blanket "no" to "fever or chills?" denies the signs not yet said, never one the caregiver said was
+        there ("she feels hot"): the caregiver most likely meant the rest (when in doubt, the higher level).
+        A sign named again in the answer ("no fever now") is the later statement and wins (rule 9)."""
+        named = {m.symptom for m in self.assistant.matcher.match(text[:MAX_UTTERANCE_CHARS])}
+        said = {f.symptom.id for f in self.found if f.status is Status.PRESENT and f.basis is Basis.SAID}
+        return [f for f in findings
+                if not (f.status is Status.ABSENT and f.symptom.id in said and f.symptom.id not in named)]
 
     def _question(self, question: InterviewQuestion) -> Message:
         return Message(question.level, MessageKind.QUESTION, question.ask)
