@@ -304,3 +304,10 @@ def test_classes_of_answers_written_by_others(reader: AnswerReader, question: st
 def test_well_words_never_make_an_affirmation_a_no(reader: AnswerReader, question: str, text: str,
                                                    expected: str) -> None:
     assert kind(reader, question, text) == expected
+
+
+def test_a_sign_right_after_a_word_that_denies_all_is_denied(reader: AnswerReader) -> None:
+    # As PocketSphinx gives it, without commas: the leg pain after "nothing" was read as said (urgent).
+    assert kind(reader, "limbs", "no pins and needles and nothing going down his leg") == "no"
+    assert kind(reader, "breathing_alertness", "nothing he can't breathe") == "yes"  # a new subject: said
+    assert kind(reader, "breathing_alertness", "no he can't breathe") == "yes"  # rule 2

@@ -159,6 +159,8 @@ class AnswerReader:
         said = answer_spots.negated_well(said, tokens, clause_of, language.negations, language.fillers)
         spots = answer_spots.lead(said, tokens, language.fillers, clause_of)
         matches = answer_spots.undoubted_denials(matches, said, tokens, clause_of, language.negations)
+        matches = answer_spots.denied_by_no_words(matches, spots, tokens, language.negations,
+                                                  language.context.subjects)
         matches, spots, taken_back = answer_spots.corrected(matches, spots)
         # A sign "found" inside words that say all is well ("getting better", "as chubby as ever") is a misreading.
         # So is one inside a request to the assistant ("I don't understand what you're asking").
