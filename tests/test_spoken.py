@@ -423,3 +423,18 @@ def test_an_emergency_from_an_unheard_answer_fits_with_how_to_take_it_back(inten
     assert real_seconds(synth, said[:2]) <= EMERGENCY_STAY_SECONDS
     assert real_seconds(synth, said) <= EMERGENCY_SECONDS
     assert said[-1].text.startswith("I did not hear your answer about trouble breathing")
+
+
+def test_a_what_if_said_in_the_last_answer_waits_when_the_advice_is_full(intents: IntentSet,
+                                                                          synth: Pyttsx3Synthesizer) -> None:
+    # Replayed with piper's voice, a misheard last answer held a what-if: read-back, "call the doctor", the
+    # what-if's answer and the offer came to 20.6 s of speech. It is said when it fits, else on "more".
+    talk = Conversation(Assistant(intents, Matcher(intents)))
+    talk.hear("my son's back is tight and his leg is tingling")
+    while talk.state is State.INTERVIEW:
+        last = talk.asked[-1].id == "cramps_night_weight"
+        turn = talk.hear("no, but what if it goes on for more than a few days" if last else "no")
+    assert turn.disposition is Level.URGENT
+    assert real_seconds(synth, turn.said_aloud) <= HOME_CARE_TURN_SECONDS
+    assert any(m.kind is K.HYPOTHETICAL for m in turn.messages)  # printed in full
+    assert any(m.kind is K.HYPOTHETICAL for m in talk.hear("more").said_aloud)
