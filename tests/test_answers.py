@@ -311,3 +311,13 @@ def test_a_sign_right_after_a_word_that_denies_all_is_denied(reader: AnswerReade
     assert kind(reader, "limbs", "no pins and needles and nothing going down his leg") == "no"
     assert kind(reader, "breathing_alertness", "nothing he can't breathe") == "yes"  # a new subject: said
     assert kind(reader, "breathing_alertness", "no he can't breathe") == "yes"  # rule 2
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("course", "no it wakes her up when she tries to sleep", "partial"),  # the no answered part; the rest is there
+    ("course", "no, she sleeps fine", "no"),
+    (ANYTHING_ELSE, "no that's it, oh and she threw up once", "yes"),  # news in the clause after the no
+])
+def test_a_no_followed_by_a_statement_is_not_the_whole_answer(reader: AnswerReader, question: str, text: str,
+                                                              expected: str) -> None:
+    assert kind(reader, question, text) == expected

@@ -235,9 +235,24 @@ class AnswerReader:
             return AnswerKind.OFF_TOPIC, None
         return None
 
+    def _lead_then_statement(self, heard: _Heard, spot: Spot) -> bool:
+        """A "no" said first, then in the same breath a statement about the question with nothing well in it
+        ("no it wakes her up when she tries to sleep"): the no answered part of the question, the statement
+        says the rest is there."""
+        first = next((i for i, w in enumerate(heard.tokens) if w not in self.intents.language.fillers), 0)
+        clause = heard.clause(spot.start)
+        subjects = self.intents.language.context.subjects
+        return spot.kind == "no" and spot.start == first and not any(
+            heard.clause(s.start) == clause for s in heard.spots_of("well", "unsure", "off_topic")) and any(
+            heard.clause(a.start) == clause and subjects.intersection(heard.tokens[spot.end:a.start])
+            for a in heard.about)
+
     def _news_after_a_turn(self, heard: _Heard) -> bool:
         """Other health words in a part turned to after everything denied ("no except she's been sick")."""
-        turn = min((s.end for s in heard.spots_of("contrast")), default=None)
+        denials = heard.spots_of("no", "well")
+        # A turn: a contrast, or the next clause after the denials ("no that's it, oh and she threw up once").
+        after = [i for i, c in enumerate(heard.clause_of) if denials and c > heard.clause(denials[-1].start)]
+        turn = min([*(s.end for s in heard.spots_of("contrast")), *after[:1]], default=None)
         return turn is not None and not heard.about and any(s.start >= turn for s in heard.spots_of("health")) and all(
             s.start < turn for s in heard.spots_of("no", "well"))
 
@@ -315,7 +330,8 @@ class AnswerReader:
     def _affirms_part(self, heard: _Heard, asked: set[str]) -> bool:
         """A clause about the question, or one turned to by a contrast ("fine this morning, but now ..."), with no
         denial, hedge or correction in it: it affirms that part."""
-        quiet = {heard.clause(s.start) for s in heard.spots_of("no", "well", "unsure", "off_topic")}
+        quiet = {heard.clause(s.start) for s in heard.spots_of("no", "well", "unsure", "off_topic")
+                 if not self._lead_then_statement(heard, s)}
         quiet |= self._negated_about(heard)
         # Where the matcher found one of the question's signs, its status says more than the words around it.
         signs = [m for m in heard.matches if m.symptom in asked]
