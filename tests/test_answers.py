@@ -321,3 +321,15 @@ def test_a_sign_right_after_a_word_that_denies_all_is_denied(reader: AnswerReade
 def test_a_no_followed_by_a_statement_is_not_the_whole_answer(reader: AnswerReader, question: str, text: str,
                                                               expected: str) -> None:
     assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("fever_chills", "no, wait, yes", "yes"),  # the later statement wins (rule 9)
+    ("fever_chills", "nah... actually yeah, a little", "yes"),
+    ("breathing_alertness", "nope, hang on, yeah he did", "yes"),  # a pause to think, not "stop"
+    ("heart_control", "no way of knowing", "unsure"),
+    ("breathing_alertness", "no... well, he's been a bit dopey", "partial"),
+])
+def test_a_no_taken_back_or_said_in_doubt_is_not_a_no(reader: AnswerReader, question: str, text: str,
+                                                      expected: str) -> None:
+    assert kind(reader, question, text) == expected

@@ -64,13 +64,19 @@ def undoubted_denials(matches: Sequence[Match], spots: Sequence[Spot], tokens: S
 
 
 def corrected(matches: list[Match], spots: list[Spot]) -> tuple[list[Match], list[Spot], int]:
-    """After a correction that names a sign ("no fever... actually hang on, she's burning up"), the later
-    statement wins (rule 9): the denials before it are taken back, and where they end."""
-    last = max((s for s in spots if s.kind == "corrections"), key=lambda s: s.start, default=None)
+    """After a correction that names a sign or says yes ("no fever... actually hang on, she's burning up",
+    "no, wait, yes"), the later statement wins (rule 9): the denials before it are taken back, and where
+    they end."""
+    # A command said mid-answer and followed by an answer ("nah, hang on, yeah she did") is a pause to think,
+    # as "wait" is.
+    said = [s for s in spots if s.kind == "corrections" or (s.kind.startswith("command:") and any(
+        a.kind == "yes" and a.start >= s.end for a in spots))]
+    last = max(said, key=lambda s: s.start, default=None)
     if last is None:
         return matches, spots, 0
     named = {m.symptom for m in matches if m.start >= last.end and m.status is Status.PRESENT}
-    if not named:
+    affirmed = any(s.kind == "yes" and s.start >= last.end for s in spots)  # "no, wait, yes"
+    if not named and not affirmed:
         return matches, spots, 0
     kept = [m for m in matches if not (m.end <= last.start and m.status is Status.ABSENT and m.symptom in named)]
     return kept, [s for s in spots if not (s.end <= last.start and s.kind in ("no", "well"))], last.start

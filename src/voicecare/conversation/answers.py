@@ -228,8 +228,11 @@ class AnswerReader:
         alone = not heard.about and not heard.spots_of("yes", "no", "unsure", "well", "health", "off_topic")
         plain = command is not None and (command.size > 1 or len(words) <= SHORT_COMMAND_WORDS or alone
                                          or (last and command.kind == ENDING))
+        # "Nah, hang on, yeah she did": answer words after the command were the answer, the command a pause.
+        answered_after = command is not None and any(s.start >= command.end for s in heard.spots_of(
+            "yes", "no", "unsure"))
         if command is not None and plain and command.size >= heard.longest("off_topic") and (
-                last or command.size >= answer_size):
+                last or (command.size >= answer_size and not answered_after)):
             return AnswerKind.COMMAND, command.kind.split(":", 1)[1]
         if heard.longest("off_topic") >= max(answer_size, 1):
             return AnswerKind.OFF_TOPIC, None
