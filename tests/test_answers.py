@@ -328,7 +328,7 @@ def test_a_no_followed_by_a_statement_is_not_the_whole_answer(reader: AnswerRead
     ("fever_chills", "nah... actually yeah, a little", "yes"),
     ("breathing_alertness", "nope, hang on, yeah he did", "yes"),  # a pause to think, not "stop"
     ("heart_control", "no way of knowing", "unsure"),
-    ("breathing_alertness", "no... well, he's been a bit dopey", "partial"),
+    ("breathing_alertness", "no... well, he's been a bit dopey", "yes"),
 ])
 def test_a_no_taken_back_or_said_in_doubt_is_not_a_no(reader: AnswerReader, question: str, text: str,
                                                       expected: str) -> None:
