@@ -333,3 +333,10 @@ def test_a_no_followed_by_a_statement_is_not_the_whole_answer(reader: AnswerRead
 def test_a_no_taken_back_or_said_in_doubt_is_not_a_no(reader: AnswerReader, question: str, text: str,
                                                       expected: str) -> None:
     assert kind(reader, question, text) == expected
+
+
+def test_a_no_said_first_then_a_statement_of_the_sign_is_the_sign(reader: AnswerReader) -> None:
+    # As PocketSphinx gives it (no comma), the matcher read "no the pain goes down his leg" as a denial.
+    assert kind(reader, "limbs", "no the pain goes down his leg") == "yes"
+    assert kind(reader, "limbs", "no the pain doesn't go down his leg") == "no"
+    assert kind(reader, "limbs", "no the legs are fine") == "no"

@@ -161,6 +161,8 @@ class AnswerReader:
         matches = answer_spots.undoubted_denials(matches, said, tokens, clause_of, language.negations)
         matches = answer_spots.denied_by_no_words(matches, spots, tokens, language.negations,
                                                   language.context.subjects)
+        matches = answer_spots.lead_no_is_the_answer(matches, spots, tokens, language.negations,
+                                                     language.optional_words - language.context.subjects)
         matches, spots, taken_back = answer_spots.corrected(matches, spots)
         # A sign "found" inside words that say all is well ("getting better", "as chubby as ever") is a misreading.
         # So is one inside a request to the assistant ("I don't understand what you're asking").
