@@ -118,7 +118,7 @@ def test_a_long_list_of_denials_is_read_back_briefly(assistant: Assistant) -> No
     talk.hear("his back is sore")
     while talk.state is State.INTERVIEW:
         turn = talk.hear("no")
-    assert turn.messages[0].text == "I heard: back pain or spasm. You said no to the other warning signs I asked about."
+    assert turn.messages[0].text == "I heard: back pain or spasm. You said no to my other questions."
 
 
 # ---- issue #9: honest read-backs, new information, coverage

@@ -438,3 +438,14 @@ def test_a_what_if_said_in_the_last_answer_waits_when_the_advice_is_full(intents
     assert real_seconds(synth, turn.said_aloud) <= HOME_CARE_TURN_SECONDS
     assert any(m.kind is K.HYPOTHETICAL for m in turn.messages)  # printed in full
     assert any(m.kind is K.HYPOTHETICAL for m in talk.hear("more").said_aloud)
+
+
+def test_the_longest_read_back_of_a_replayed_conversation_fits(intents: IntentSet, synth: Pyttsx3Synthesizer) -> None:
+    # flite's awb voice, replayed: a sign said, an answer not heard (three signs counted), the other questions
+    # denied; read-back, "call the doctor" and the offer took 20.4 s.
+    talk = Conversation(Assistant(intents, Matcher(intents)))
+    talk.hear("my son's back is really tight and he's been peeing less")
+    while talk.state is State.INTERVIEW:
+        turn = talk.hear("" if talk.asked[-1].id == "cramps_night_weight" else "no")  # silence: unheard
+    assert "did not hear a clear answer" in turn.said_aloud[0].text
+    assert real_seconds(synth, turn.said_aloud) <= HOME_CARE_TURN_SECONDS
