@@ -254,3 +254,89 @@ def test_a_no_turned_to_another_sign_is_news_not_a_yes(reader: AnswerReader, que
     answer = reader.read(question, text)
     assert answer.kind is AnswerKind.NEW_INFO
     assert {f.symptom.id for f in answer.findings if f.status is Status.PRESENT} == {news}
+
+
+@pytest.mark.parametrize(("question", "text", "expected", "symptom", "status"), [
+    ("heart_control", "i counted it, about fifty", "yes", "abnormal_heart_rate", "present"),
+    ("heart_control", "his heart's fine, maybe 110, no accidents", "no", "abnormal_heart_rate", "absent"),
+    ("fever_chills", "38.6 in his ear", "yes", "fever", "present"),
+    ("fever_chills", "36.9 under his arm", "no", "fever", "absent"),
+])
+def test_a_bare_number_is_read_as_what_the_question_measures(reader: AnswerReader, question: str, text: str,
+                                                             expected: str, symptom: str, status: str) -> None:
+    # Asked about the heart, a caregiver counts and says the count; asked about a fever, reads the thermometer.
+    # Alone such a number was unclear (yes to every sign asked), and "maybe 110" a hedge.
+    assert kind(reader, question, text) == expected
+    assert statuses(reader, question, text)[symptom][0] == status
+
+
+def test_a_number_never_read_as_a_measure_says_nothing(reader: AnswerReader) -> None:
+    assert kind(reader, "fever_chills", "2") == "unsure"  # no temperature at all: still unclear, so counted
+
+
+def test_a_learner_s_no_carried_over_a_comma_does_not_deny_the_sign_after_it(reader: AnswerReader) -> None:
+    # "He no play" is "he doesn't play"; the matcher carried that "no" over to the night pain.
+    answer = reader.read("cramps_night_weight", "He no play today, the pain wake him in the night.")
+    assert answer.kind is not AnswerKind.NO
+    assert statuses(reader, "cramps_night_weight", answer.input)["night_pain"][0] == "present"
+    assert kind(reader, "fever_chills", "No fever, chills or shivers") == "no"  # a denial list keeps its "no"
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("fever_chills", "No temperature... actually wait, he's roasting", "yes"),  # the later statement wins (rule 9)
+    ("fever_chills", "No, but his sister has the chills", "no"),  # someone else's sign after "no, but"
+    ("heart_control", "his nappies have been dry since breakfast", "new_info"),  # a milder sign's words
+    ("limbs", "No, but he keeps dragging his left leg", "yes"),  # every sign asked is named
+    ("course", "sweetie what time does the shop close", "off_topic"),  # "what" is no "repeat" here
+    ("walking_toilet", "hang on, someone's at the door", "off_topic"),
+])
+def test_classes_of_answers_written_by_others(reader: AnswerReader, question: str, text: str, expected: str) -> None:
+    assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("breathing_alertness", "she's awake but not really with it", "partial"),  # a well word negated is doubt
+    ("breathing_alertness", "he is not okay", "unsure"),
+    ("cramps_night_weight", "yes, but otherwise he's okay", "yes"),  # the rest of the child is well
+    (ANYTHING_ELSE, "no but she's not eating", "yes"),  # something else after all
+    (ANYTHING_ELSE, "no except he's been sick twice", "yes"),
+])
+def test_well_words_never_make_an_affirmation_a_no(reader: AnswerReader, question: str, text: str,
+                                                   expected: str) -> None:
+    assert kind(reader, question, text) == expected
+
+
+def test_a_sign_right_after_a_word_that_denies_all_is_denied(reader: AnswerReader) -> None:
+    # As PocketSphinx gives it, without commas: the leg pain after "nothing" was read as said (urgent).
+    assert kind(reader, "limbs", "no pins and needles and nothing going down his leg") == "no"
+    assert kind(reader, "breathing_alertness", "nothing he can't breathe") == "yes"  # a new subject: said
+    assert kind(reader, "breathing_alertness", "no he can't breathe") == "yes"  # rule 2
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("course", "no it wakes her up when she tries to sleep", "partial"),  # the no answered part; the rest is there
+    ("course", "no, she sleeps fine", "no"),
+    (ANYTHING_ELSE, "no that's it, oh and she threw up once", "yes"),  # news in the clause after the no
+])
+def test_a_no_followed_by_a_statement_is_not_the_whole_answer(reader: AnswerReader, question: str, text: str,
+                                                              expected: str) -> None:
+    assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("fever_chills", "no, wait, yes", "yes"),  # the later statement wins (rule 9)
+    ("fever_chills", "nah... actually yeah, a little", "yes"),
+    ("breathing_alertness", "nope, hang on, yeah he did", "yes"),  # a pause to think, not "stop"
+    ("heart_control", "no way of knowing", "unsure"),
+    ("breathing_alertness", "no... well, he's been a bit dopey", "yes"),
+])
+def test_a_no_taken_back_or_said_in_doubt_is_not_a_no(reader: AnswerReader, question: str, text: str,
+                                                      expected: str) -> None:
+    assert kind(reader, question, text) == expected
+
+
+def test_a_no_said_first_then_a_statement_of_the_sign_is_the_sign(reader: AnswerReader) -> None:
+    # As PocketSphinx gives it (no comma), the matcher read "no the pain goes down his leg" as a denial.
+    assert kind(reader, "limbs", "no the pain goes down his leg") == "yes"
+    assert kind(reader, "limbs", "no the pain doesn't go down his leg") == "no"
+    assert kind(reader, "limbs", "no the legs are fine") == "no"

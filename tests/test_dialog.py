@@ -118,7 +118,7 @@ def test_a_long_list_of_denials_is_read_back_briefly(assistant: Assistant) -> No
     talk.hear("his back is sore")
     while talk.state is State.INTERVIEW:
         turn = talk.hear("no")
-    assert turn.messages[0].text == "I heard: back pain or spasm. You said no to the other warning signs I asked about."
+    assert turn.messages[0].text == "I heard: back pain or spasm. You said no to my other questions."
 
 
 # ---- issue #9: honest read-backs, new information, coverage
@@ -274,3 +274,46 @@ def test_an_emergency_at_the_end_of_a_very_long_turn_is_not_lost(assistant: Assi
     talk = Conversation(assistant)
     talk.hear("her back is sore")
     assert talk.hear("no, nothing like that, " * 100 + "oh no now she has fainted").disposition is Level.EMERGENCY
+
+
+def test_an_emergency_from_an_unheard_answer_says_so_and_a_plain_no_takes_it_back(assistant: Assistant) -> None:
+    # PocketSphinx hears espeak-ng's "Repeat." as "pee": an unclear answer to the breathing question counts as yes
+    # (rule 4) and says "Call 911 now". The caregiver is told the answer was not heard and how to take it back.
+    talk = Conversation(assistant)
+    talk.hear("my son's back is really tight after playing at the park")
+    turn = talk.hear("pee")
+    assert turn.disposition is Level.EMERGENCY
+    spoken = texts(turn.said_aloud)
+    assert spoken[0] == "Call 911 now." and "did not hear your answer" in spoken[-1]
+    back = talk.hear("no")
+    assert back.disposition is Level.HOME_CARE and talk.state is State.INTERVIEW
+    assert talk.asked[-1].id == "heart_control"  # the interview goes on
+    assert {f.symptom.id: f.status for f in talk.found}["trouble_breathing"] is Status.ABSENT
+
+
+def test_only_a_plain_no_takes_back_an_unheard_emergency_and_never_a_said_one(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("her back is sore")
+    talk.hear("")  # silence counts as yes (rule 4)
+    assert talk.hear("yes she is very sleepy").disposition is Level.EMERGENCY
+    assert talk.hear("no").disposition is Level.EMERGENCY  # the sign was said since: no taking back
+    said = Conversation(assistant)
+    said.hear("her back is sore")
+    assert said.hear("she fainted").disposition is Level.EMERGENCY
+    assert not any("did not hear" in t for t in texts(said.last_spoken))
+    assert said.hear("no").disposition is Level.EMERGENCY
+
+
+def test_a_blanket_no_never_unsays_a_sign_the_caregiver_said(assistant: Assistant) -> None:
+    # Replayed as recordings: "her back hurts and she feels hot", then "no" to every question. The fever question
+    # ("fever or chills?") came, and its "no" denied the fever said at first: urgent fell to follow-up.
+    talk = Conversation(assistant)
+    talk.hear("Her back hurts and she feels hot.")
+    while talk.state is State.INTERVIEW:
+        turn = talk.hear("no")
+    assert turn.disposition is Level.URGENT
+    named = Conversation(assistant)
+    named.hear("Her back hurts and she feels hot.")
+    while named.state is State.INTERVIEW:
+        turn = named.hear("no fever now, she cooled down" if named.asked[-1].id == "fever_chills" else "no")
+    assert {f.symptom.id: f.status for f in named.found}["fever"] is Status.ABSENT  # said again: the later wins

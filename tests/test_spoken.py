@@ -25,6 +25,7 @@ from voicecare.interfaces import Transcript
 from voicecare.speech_in.pipeline import unsure_red_flags
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM, PAUSE_SECONDS, Pyttsx3Synthesizer
 from voicecare.understanding.assistant import Assistant
+from voicecare.understanding.matching import Matcher
 
 TURNS = AUDIO / "turns"
 HOME_CARE_TURN_SECONDS = 20.0
@@ -382,3 +383,69 @@ def test_text_mode_says_when_speech_options_do_nothing() -> None:
                          capture_output=True, text=True, timeout=60, check=False)
     assert out.returncode == 0 and "HOME CARE" in out.stdout
     assert "--say-to" in out.stderr and len(out.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "can I use a heating pad at night? his back is sore",
+    "how long do I ice it, her back is tight",
+    "can she go to daycare with a sore back",
+    "is it okay to massage his back, it's really tight",
+])
+def test_a_care_question_with_the_first_red_flag_question_fits(intents: IntentSet, synth: Pyttsx3Synthesizer,
+                                                               text: str) -> None:
+    # It took 23.6-25.8 s of espeak-ng's speech: the whole care answer, what was heard, the disclaimer, "a few
+    # quick questions", the first red-flag question. The care answer's first sentence is said; the rest on "more".
+    talk = Conversation(Assistant(intents, Matcher(intents)))
+    talk.greet()
+    turn = talk.hear(text)
+    assert turn.state is State.INTERVIEW and turn.said_aloud[-1].kind is K.QUESTION
+    assert turn.said_aloud[0].kind is K.CARE_ANSWER  # the care answer first, briefly
+    assert any(m.kind is K.DISCLAIMER for m in turn.said_aloud)  # rule 8: said with the first answer
+    assert real_seconds(synth, turn.said_aloud) <= HOME_CARE_TURN_SECONDS
+    care = " ".join(m.text for m in turn.messages if m.kind is K.CARE_ANSWER)
+    heard = " ".join(m.text for m in turn.said_aloud if m.kind is K.CARE_ANSWER)
+    more = talk.hear("more")
+    heard += " " + " ".join(m.text for m in more.said_aloud if m.kind is K.CARE_ANSWER)
+    def words(said: str) -> set[str]:
+        return set(said.lower().replace(".", " ").replace(";", " ").split())
+
+    assert words(care) <= words(heard)
+    assert more.said_aloud[-1].kind is K.QUESTION  # the question is still open
+
+
+def test_an_emergency_from_an_unheard_answer_fits_with_how_to_take_it_back(intents: IntentSet,
+                                                                           synth: Pyttsx3Synthesizer) -> None:
+    talk = Conversation(Assistant(intents, Matcher(intents)))
+    talk.hear("my son's back is really tight after playing at the park")
+    turn = talk.hear("pee")  # "Repeat." as PocketSphinx hears espeak-ng say it
+    said = turn.said_aloud
+    assert [m.text for m in said[:2]] == [intents.messages["emergency"], intents.messages["emergency_stay"]]
+    assert real_seconds(synth, said[:2]) <= EMERGENCY_STAY_SECONDS
+    assert real_seconds(synth, said) <= EMERGENCY_SECONDS
+    assert said[-1].text.startswith("I did not hear your answer about trouble breathing")
+
+
+def test_a_what_if_said_in_the_last_answer_waits_when_the_advice_is_full(intents: IntentSet,
+                                                                          synth: Pyttsx3Synthesizer) -> None:
+    # Replayed with piper's voice, a misheard last answer held a what-if: read-back, "call the doctor", the
+    # what-if's answer and the offer came to 20.6 s of speech. It is said when it fits, else on "more".
+    talk = Conversation(Assistant(intents, Matcher(intents)))
+    talk.hear("my son's back is tight and his leg is tingling")
+    while talk.state is State.INTERVIEW:
+        last = talk.asked[-1].id == "cramps_night_weight"
+        turn = talk.hear("no, but what if it goes on for more than a few days" if last else "no")
+    assert turn.disposition is Level.URGENT
+    assert real_seconds(synth, turn.said_aloud) <= HOME_CARE_TURN_SECONDS
+    assert any(m.kind is K.HYPOTHETICAL for m in turn.messages)  # printed in full
+    assert any(m.kind is K.HYPOTHETICAL for m in talk.hear("more").said_aloud)
+
+
+def test_the_longest_read_back_of_a_replayed_conversation_fits(intents: IntentSet, synth: Pyttsx3Synthesizer) -> None:
+    # flite's awb voice, replayed: a sign said, an answer not heard (three signs counted), the other questions
+    # denied; read-back, "call the doctor" and the offer took 20.4 s.
+    talk = Conversation(Assistant(intents, Matcher(intents)))
+    talk.hear("my son's back is really tight and he's been peeing less")
+    while talk.state is State.INTERVIEW:
+        turn = talk.hear("" if talk.asked[-1].id == "cramps_night_weight" else "no")  # silence: unheard
+    assert "did not hear a clear answer" in turn.said_aloud[0].text
+    assert real_seconds(synth, turn.said_aloud) <= HOME_CARE_TURN_SECONDS

@@ -7,6 +7,7 @@ its faults, behind the same interface as the real one.
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -15,12 +16,14 @@ import wave
 from pathlib import Path
 
 import numpy as np
+import pytest
 
+from tests import replay
 from tests.conftest import AUDIO
 from voicecare.app.events import EventLog
 from voicecare.app.voice_cli import run_kiosk
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
-from voicecare.domain import Level, Message, Status
+from voicecare.domain import IntentSet, Level, Message, Status
 from voicecare.interfaces import Clip, Microphone, Recognizer
 from voicecare.speech_out.tts import Pyttsx3Synthesizer, Speaker
 from voicecare.testing import FakeOutputDevice, FileMicrophone, FlakyMicrophone, LoopbackMicrophone, silence_wav
@@ -390,3 +393,37 @@ def test_a_pause_inside_a_turn_keeps_the_whole_turn(tmp_path: Path) -> None:
         turns = listen(turn)
         assert len(turns) == 2 and turns[1]["disposition"] == "emergency", turns
         assert "breathing" in str(turns[1]["heard"]) and "trouble breathing" in str(turns[1]["said"][1]).lower()
+
+
+# ---- whole conversations, each turn said by a real synthesiser (tests/replay.py; more in bench_conversations.py)
+
+
+def test_scripted_caregivers_replayed_as_recordings_end_right(intents: IntentSet, tmp_path: Path) -> None:
+    voices = replay.voices()
+    for name, caregiver in replay.SUITE.items():
+        voice = replay.SUITE_VOICES[name]
+        if voice not in voices:
+            pytest.skip(f"{voice} is not installed here: conversation replay skipped")
+        run = replay.replay(caregiver, voice, voices[voice], tmp_path / caregiver.id)
+        assert replay.problems(run, intents) == [], (name, [t["heard"] for t in run.turns])
+
+
+@pytest.mark.parametrize("voice", ["piper-joe", "flite-slt", "flite-rms", "espeak-en-us"])
+def test_commands_in_many_voices_never_leave_an_unexplained_911(tmp_path: Path, voice: str) -> None:
+    # Heard as a command, "slower", "repeat", "stop" raise nothing. Misheard ("pee" for espeak-ng's "Repeat."),
+    # the unclear answer counts as yes (rule 4): that 911 says the answer was not heard, and the "no" after it
+    # takes it back. An emergency said with a command still wins.
+    voices = replay.voices()
+    if voice not in voices:
+        pytest.skip(f"{voice} is not installed here")
+    turns = replay.replay(replay.COMMANDS, voice, voices[voice], tmp_path).turns[1:]
+    *before, last = turns
+    for turn, after in itertools.pairwise(turns):
+        if turn["command"] in ("slower", "repeat", "stop"):
+            assert turn["disposition"] is None
+        if turn["disposition"] == Level.EMERGENCY.id:
+            assert any(replay.GUESSED in text for text in turn["spoken"]), turn
+            assert after["disposition"] != Level.EMERGENCY.id, after  # the "no" took it back
+    assert sum(t["command"] in ("slower", "repeat", "stop") for t in before) >= 2
+    if "breathing" in last["heard"]:
+        assert last["disposition"] == Level.EMERGENCY.id and not any(replay.GUESSED in t for t in last["spoken"])

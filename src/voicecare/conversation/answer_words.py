@@ -44,6 +44,9 @@ class AnswerWords:
     """By command id (repeat, slower, goodbye, ...)."""
     about: Mapping[str, tuple[Phrase, ...]] = field(hash=False)
     """By interview question id: what an answer to it talks about."""
+    measure: Mapping[str, Phrase] = field(default_factory=dict, hash=False)
+    """By interview question id: the cue word a bare number answering it is read with ("55" to the heart
+    question is a pulse of 55, "37.2" to the fever question a temperature)."""
 
     @classmethod
     def load(cls, intents: IntentSet) -> AnswerWords:
@@ -63,16 +66,27 @@ class AnswerWords:
         commands = {COMMAND_IDS.get(k, k): tuple(tuple(tokens(p)) for p in v)
                     for k, v in intents.controls.items() if k not in NOT_COMMANDS}
         about: dict[str, tuple[Phrase, ...]] = {}
+        measure: dict[str, Phrase] = {}
         for topic in intents.topics:
             path = folder / "topics" / topic.id / FILE_NAME if folder is not None else None
-            found = _read(path, "about") if path is not None else {}
             known = {q.id for q in topic.interview} | {ANYTHING_ELSE}
-            unknown = sorted(set(found) - known)
-            if unknown:
-                raise IntentError(f"{path}: about: {unknown[0]}: not an interview id of the topic "
-                                  f"(expected one of: {', '.join(sorted(known))})")
+            found = _by_question(path, "about", known)
             about.update({key: _phrases(value, tokens, f"{path}: about: {key}") for key, value in found.items()})
-        return cls(words, commands, about)
+            for key, value in _by_question(path, "measure", known).items():
+                cue = _phrases([value] if isinstance(value, str) else value, tokens, f"{path}: measure: {key}")
+                if len(cue) != 1:
+                    raise IntentError(f"{path}: measure: {key}: must be one text (a word such as \"pulse\")")
+                measure[key] = cue[0]
+        return cls(words, commands, about, measure)
+
+
+def _by_question(path: Path | None, table: str, known: set[str]) -> dict[str, Any]:
+    found = _read(path, table) if path is not None else {}
+    unknown = sorted(set(found) - known)
+    if unknown:
+        raise IntentError(f"{path}: {table}: {unknown[0]}: not an interview id of the topic "
+                          f"(expected one of: {', '.join(sorted(known))})")
+    return found
 
 
 def _read(path: Path, table: str) -> dict[str, Any]:

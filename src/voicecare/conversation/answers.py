@@ -14,9 +14,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from voicecare.conversation import answer_numbers, answer_spots
 from voicecare.conversation.answer_words import ANYTHING_ELSE, AnswerWords, Spot, find, resolve
 from voicecare.domain import Basis, Finding, IntentSet, Level, Match, Status
-from voicecare.understanding import triage
+from voicecare.understanding import quantities, triage
 from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS, Assistant
 
 __all__ = ["ANYTHING_ELSE", "Answer", "AnswerKind", "AnswerReader", "AnswerWords"]
@@ -29,8 +30,6 @@ CALM_WORDS = 2
 one word ("fine") is too little to overrule the matcher."""
 REQUEST_WORDS = 3
 """A command this long ("I don't understand") is a request to the assistant, whatever the matcher found in it."""
-LEAD_ONLY = {"yes_lead": "yes", "no_lead": "no"}
-"""Answer words that are the answer only when said first ("a little, he's a bit hot")."""
 SHORT_COMMAND_WORDS = 3
 """A one-word command ("again", "pass") counts only in an answer this short, in one that says nothing else we
 know, or as a goodbye said last."""
@@ -149,19 +148,32 @@ class AnswerReader:
             clause_of.append(clause)
         kinds = {kind: self.words.words[kind] for kind in SPOTTED}
         kinds.update({f"command:{c}": p for c, p in self.words.commands.items()})
-        said = resolve(find(tokens, kinds))
-        spots = _lead(said, tokens, language.fillers, clause_of)
         matches = self.assistant.matcher.match(text)
+        numbers = answer_numbers.read(tokens, breaks, self.words.measure.get(question_id), matches, self.intents,
+                                      self.assistant.matcher)
+        matches = sorted([*matches, *numbers.matches], key=lambda m: m.start)
+        # "Maybe two", "about 120": a hedge right before a number is an estimate, not doubt about the question.
+        counted = {q.start for q in quantities.read(tokens, language.numbers)}
+        said = [s for s in resolve([*find(tokens, kinds), *numbers.normal])
+                if not (s.kind == "unsure" and s.end in counted)]
+        said = answer_spots.negated_well(said, tokens, clause_of, language.negations, language.fillers)
+        spots = answer_spots.lead(said, tokens, language.fillers, clause_of)
+        matches = answer_spots.undoubted_denials(matches, said, tokens, clause_of, language.negations)
+        matches = answer_spots.denied_by_no_words(matches, spots, tokens, language.negations,
+                                                  language.context.subjects)
+        matches = answer_spots.lead_no_is_the_answer(matches, spots, tokens, language.negations,
+                                                     language.optional_words - language.context.subjects)
+        matches, spots, taken_back = answer_spots.corrected(matches, spots)
         # A sign "found" inside words that say all is well ("getting better", "as chubby as ever") is a misreading.
         # So is one inside a request to the assistant ("I don't understand what you're asking").
         calm = [s for s in spots if (s.kind == "well" and s.size >= CALM_WORDS)
                 or (s.kind.startswith("command:") and s.size >= REQUEST_WORDS)]
         matches = [m for m in matches if m.status is not Status.PRESENT or not any(_overlaps(m, s) for s in calm)]
-        matches, echoed = _answered_after(matches, spots, clause_of, tokens, language.fillers)
+        matches, echoed = answer_spots.answered_after(matches, spots, clause_of, tokens, language.fillers)
         # Words about the question inside a mention of the past or of someone else affirm nothing now.
         elsewhere = [m for m in matches if m.status not in (Status.PRESENT, Status.ABSENT)]
-        about = [s for s in find(tokens, {"about": self.words.about.get(question_id, ())})
-                 if not any(clause_of[s.start] == clause_of[min(m.start, len(clause_of) - 1)] for m in elsewhere)]
+        about = [s for s in find(tokens, {"about": self.words.about.get(question_id, ())}) if s.start >= taken_back
+                 and not any(clause_of[s.start] == clause_of[min(m.start, len(clause_of) - 1)] for m in elsewhere)]
         return _Heard(tokens, clause_of, matches, spots, about, echoed, said)
 
     def _kind(self, heard: _Heard, asked: set[str], anything_else: bool) -> tuple[AnswerKind, str | None]:
@@ -179,8 +191,10 @@ class AnswerReader:
             return steering
         denial = bool(denied) or self._denies_part(heard, named)
         hedges = heard.spots_of("unsure")
+        # "No, but she keeps dragging her leg": a "no" turned from denies nothing when every sign asked is named.
+        whole = asked <= {m.symptom for m in named} and not denied and not self._denies_about(heard, named)
         if named:
-            if denial:
+            if denial and not whole:
                 return AnswerKind.PARTIAL, None
             return (AnswerKind.UNSURE if hedges and not heard.spots_of("yes") else AnswerKind.YES), None
         affirmed_about = self._affirms_part(heard, asked)
@@ -191,6 +205,10 @@ class AnswerReader:
             return (AnswerKind.PARTIAL if denial or heard.spots_of("no") else AnswerKind.UNSURE), None
         if other:
             return (AnswerKind.YES if anything_else else AnswerKind.NEW_INFO), None
+        if anything_else and self._news_after_a_turn(heard):  # "no, but she's not eating": something else
+            return AnswerKind.YES, None
+        if self._yes_then_otherwise(heard) and not denial:
+            return AnswerKind.YES, None  # "yes, but otherwise she's okay": the rest of the child is well
         # After the advice, "she's fine" is news about the child, not "nothing else": only a "no" ends the talk.
         if denial or heard.spots_of("no") or (heard.spots_of("well") and not anything_else):
             return (AnswerKind.UNSURE if self._unexplained(heard) else AnswerKind.NO), None
@@ -209,15 +227,46 @@ class AnswerReader:
         # longer answer ("then bad again") is a command only when it ends the talk.
         last = command is not None and command.end == len(heard.tokens)
         words = [w for w in heard.tokens if w not in self.intents.language.fillers]
-        alone = not heard.about and not heard.spots_of("yes", "no", "unsure", "well", "health")
+        alone = not heard.about and not heard.spots_of("yes", "no", "unsure", "well", "health", "off_topic")
         plain = command is not None and (command.size > 1 or len(words) <= SHORT_COMMAND_WORDS or alone
                                          or (last and command.kind == ENDING))
+        # "Nah, hang on, yeah she did": answer words after the command were the answer, the command a pause.
+        answered_after = command is not None and any(s.start >= command.end for s in heard.spots_of(
+            "yes", "no", "unsure"))
         if command is not None and plain and command.size >= heard.longest("off_topic") and (
-                last or command.size >= answer_size):
+                last or (command.size >= answer_size and not answered_after)):
             return AnswerKind.COMMAND, command.kind.split(":", 1)[1]
         if heard.longest("off_topic") >= max(answer_size, 1):
             return AnswerKind.OFF_TOPIC, None
         return None
+
+    def _lead_then_statement(self, heard: _Heard, spot: Spot) -> bool:
+        """A "no" said first, then in the same breath a statement about the question with nothing well in it
+        ("no it wakes her up when she tries to sleep"): the no answered part of the question, the statement
+        says the rest is there."""
+        first = next((i for i, w in enumerate(heard.tokens) if w not in self.intents.language.fillers), 0)
+        clause = heard.clause(spot.start)
+        subjects = self.intents.language.context.subjects
+        return spot.kind == "no" and spot.start == first and not any(
+            heard.clause(s.start) == clause for s in heard.spots_of("well", "unsure", "off_topic")) and any(
+            heard.clause(a.start) == clause and subjects.intersection(heard.tokens[spot.end:a.start])
+            for a in heard.about)
+
+    def _news_after_a_turn(self, heard: _Heard) -> bool:
+        """Other health words in a part turned to after everything denied ("no except she's been sick")."""
+        denials = heard.spots_of("no", "well")
+        # A turn: a contrast, or the next clause after the denials ("no that's it, oh and she threw up once").
+        after = [i for i, c in enumerate(heard.clause_of) if denials and c > heard.clause(denials[-1].start)]
+        turn = min([*(s.end for s in heard.spots_of("contrast")), *after[:1]], default=None)
+        return turn is not None and not heard.about and any(s.start >= turn for s in heard.spots_of("health")) and all(
+            s.start < turn for s in heard.spots_of("no", "well"))
+
+    def _yes_then_otherwise(self, heard: _Heard) -> bool:
+        """A "yes" said first, and every "no" or "fine" only after a turn ("yes, but otherwise she's okay")."""
+        first = next((s for s in heard.spots if s.kind not in ("polite", "contrast")), None)
+        turns = [s.start for s in heard.spots_of("contrast")]
+        return first is not None and first.kind == "yes" and all(
+            any(t < s.start for t in turns) for s in heard.spots_of("no", "well"))
 
     def _unexplained(self, heard: _Heard) -> bool:
         """A part of a "no" answer that none of our words explain ("no. he's just lying there"): the "no" may not
@@ -240,6 +289,19 @@ class AnswerReader:
             0 <= match.start - h.end <= HEDGE_REACH for h in heard.spots_of("unsure"))
 
     def _denies_part(self, heard: _Heard, named: Sequence[Match]) -> bool:
+        """A clause about the question that says no or all is well, apart from the signs named, or a bare "no"
+        turned from by a contrast."""
+        if self._denies_about(heard, named):
+            return True
+        # "Not really, but he did pass out": a bare "no" turned from by a contrast denies the other signs.
+        # Without the contrast, a sign said beats a leading "no" (rule 2: "no, he can't breathe").
+        named_clauses = {heard.clause(m.start) for m in named}
+        first = min((m.start for m in named), default=None)
+        return first is not None and any(
+            s.start < first and heard.clause(s.start) not in named_clauses for s in heard.spots_of("no")
+        ) and bool(heard.spots_of("contrast")) and not heard.spots_of("corrections")
+
+    def _denies_about(self, heard: _Heard, named: Sequence[Match]) -> bool:
         """A clause about the question that says no or all is well, apart from the signs named."""
         named_clauses = {heard.clause(m.start) for m in named}
         denials = {heard.clause(s.start) for s in heard.spots_of("no", "well")} | self._negated_about(heard)
@@ -249,15 +311,8 @@ class AnswerReader:
         # "The spasms keep coming back, sleep's fine though": after the sign, another part said to be well.
         ends = {heard.clause(m.start): m.end for m in named}
         calm = heard.spots_of("no", "well")
-        if any(a.start >= ends.get(heard.clause(a.start), len(heard.tokens)) and any(
-                c.start > a.start and heard.clause(c.start) == heard.clause(a.start) for c in calm) for a in heard.about):
-            return True
-        # "Not really, but he did pass out": a bare "no" turned from by a contrast denies the other signs.
-        # Without the contrast, a sign said beats a leading "no" (rule 2: "no, he can't breathe").
-        first = min((m.start for m in named), default=None)
-        return first is not None and any(
-            s.start < first and heard.clause(s.start) not in named_clauses for s in heard.spots_of("no")
-        ) and bool(heard.spots_of("contrast")) and not heard.spots_of("corrections")
+        return any(a.start >= ends.get(heard.clause(a.start), len(heard.tokens)) and any(
+            c.start > a.start and heard.clause(c.start) == heard.clause(a.start) for c in calm) for a in heard.about)
 
     def _negated_about(self, heard: _Heard) -> set[int]:
         """Clauses where a word of the question follows a negation ("not hot"): that part is denied.
@@ -280,7 +335,8 @@ class AnswerReader:
     def _affirms_part(self, heard: _Heard, asked: set[str]) -> bool:
         """A clause about the question, or one turned to by a contrast ("fine this morning, but now ..."), with no
         denial, hedge or correction in it: it affirms that part."""
-        quiet = {heard.clause(s.start) for s in heard.spots_of("no", "well", "unsure", "off_topic")}
+        quiet = {heard.clause(s.start) for s in heard.spots_of("no", "well", "unsure", "off_topic")
+                 if not self._lead_then_statement(heard, s)}
         quiet |= self._negated_about(heard)
         # Where the matcher found one of the question's signs, its status says more than the words around it.
         signs = [m for m in heard.matches if m.symptom in asked]
@@ -289,9 +345,17 @@ class AnswerReader:
         # ...and so is one naming a sign the question is not about ("no, but he has a fever"): that sign is its
         # own finding, never a "yes" to this question's signs.
         news |= {heard.clause(m.start) for m in heard.matches if m.symptom not in asked and m.status is Status.PRESENT}
+        # ...and so is one about someone else, or the past ("no, but her big brother's got chills").
+        news |= {heard.clause(m.start) for m in heard.matches if m.status not in (Status.PRESENT, Status.ABSENT)}
+        # A word of the question inside another sign's phrase ("her nappies have been dry") is that sign's.
+        # Only a milder one: inside a sign as grave as the question's ("his leg's gone numb" to the walking
+        # question) it still affirms the question (when in doubt, escalate).
+        least = min((self.intents.symptom(a).level for a in asked), default=Level.UNCLEAR)
+        others = [m for m in heard.matches if m.symptom not in asked and m.status is Status.PRESENT
+                  and self.intents.symptom(m.symptom).level > least]
         turned = [s for s in heard.spots_of("contrast") if s.end < len(heard.tokens)
                   and heard.clause(s.end) == heard.clause(s.start) and quiet and heard.clause(s.start) not in news]
-        return any(heard.clause(s.start) not in quiet and not any(_overlaps(m, s) for m in signs)
+        return any(heard.clause(s.start) not in quiet and not any(_overlaps(m, s) for m in [*signs, *others])
                    for s in [*heard.about, *turned])
 
     def _answer(self, text: str, question_id: str, kind: AnswerKind, command: str | None, heard: _Heard,
@@ -331,59 +395,5 @@ def _assumed(intents: IntentSet, symptom_id: str, text: str, basis: Basis) -> Fi
     return Finding(intents.symptom(symptom_id), Status.PRESENT, 100.0, text, guessed, basis)
 
 
-def _answered_after(matches: list[Match], spots: Sequence[Spot], clause_of: Sequence[int], tokens: Sequence[str],
-                    fillers: frozenset[str]) -> tuple[list[Match], frozenset[str]]:
-    """Signs denied by a "no" said after them, and which those are.
-
-    "She has a fever? No, she doesn't", "Chills, no. Hot, yes": a bare "no" answers the part just before it, and
-    only that part ("her back hurts. she has a fever? no" still has back pain). "Fever yes, chills no": a "no"
-    right after a sign, ending its clause, denies that sign.
-    """
-    answered = _bare_no_clauses(spots, clause_of, tokens, fillers)
-    flipped = [m for m in matches if m.status is Status.PRESENT and (clause_of[m.start] + 1 in answered or any(
-        s.kind == "no" and s.start == m.end and (s.end == len(tokens) or clause_of[s.end] != clause_of[s.start])
-        for s in spots))]
-    denied = [replace(m, status=Status.ABSENT) if m in flipped else m for m in matches]
-    return denied, frozenset(m.symptom for m in flipped)
-
-
-def _bare_no_clauses(spots: Sequence[Spot], clause_of: Sequence[int], tokens: Sequence[str],
-                     fillers: frozenset[str]) -> set[int]:
-    """Clauses after the first that are nothing but "no" words."""
-    bare = set()
-    for clause in set(clause_of) - {0}:
-        words = [i for i, c in enumerate(clause_of) if c == clause and tokens[i] not in fillers]
-        inside = [s for s in spots if clause_of[s.start] == clause]
-        covered = {i for s in inside for i in range(s.start, s.end)}
-        if inside and all(s.kind == "no" for s in inside) and set(words) <= covered:
-            bare.add(clause)
-    return bare
-
-
 def _overlaps(match: Match, spot: Spot) -> bool:
     return match.start < spot.end and spot.start < match.end
-
-
-def _lead(spots: list[Spot], tokens: Sequence[str], fillers: frozenset[str], clause_of: Sequence[int]) -> list[Spot]:
-    """In the run of yes/no words an answer starts with, the last one counts ("nah yeah" is yes)."""
-    run: list[Spot] = []
-    position = 0
-    for spot in spots:
-        while position < spot.start and tokens[position] in fillers:
-            position += 1
-        if spot.start != position or spot.kind not in ("yes", "no", *LEAD_ONLY):
-            break
-        whole = spot.end == len(tokens) or clause_of[spot.end] != clause_of[spot.start]
-        if run and spot.kind in LEAD_ONLY and not whole:
-            break  # "yes, she isn't eating": a whole answer ("she isn't") only when nothing follows it
-        run.append(spot)
-        position = spot.end
-    last = run[-1] if run else None
-    kept = [s for s in spots if s.kind not in LEAD_ONLY and (s is last or s not in run)]
-    for spot in spots:
-        # Said first, or as a clause of its own ("she has a fever? no she doesn't"), it is the answer.
-        alone = (spot.start == 0 or clause_of[spot.start - 1] != clause_of[spot.start]) and (
-            spot.end == len(tokens) or clause_of[spot.end] != clause_of[spot.start])
-        if spot.kind in LEAD_ONLY and (spot is last or alone):
-            kept.append(Spot(LEAD_ONLY[spot.kind], spot.start, spot.end))
-    return sorted(kept, key=lambda s: s.start)

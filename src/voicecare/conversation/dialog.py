@@ -82,6 +82,8 @@ class Conversation:
     """Understands interview answers (built from the assistant when not given)."""
     asked_again: set[str] = field(default_factory=set)
     """Questions asked a second time after new information came instead of an answer."""
+    doubted: InterviewQuestion | None = None
+    """The question whose unheard answer alone made an emergency: a plain "no" to it next takes that back."""
 
     def __post_init__(self) -> None:
         if self.reader is None:
@@ -110,6 +112,11 @@ class Conversation:
         # "huh?" before anything was said has nothing to repeat: it is an unclear turn (rule 7 names the 911 signs).
         if command is not None and not unsure and (command != "repeat" or self.last_said):
             return self._command(text, command)
+        doubted, self.doubted = self.doubted, None
+        if doubted is not None and not unsure and self.state is State.EMERGENCY:
+            taken_back = self._take_back(text, doubted)
+            if taken_back is not None:
+                return taken_back
         self._merge(unsure)
         if self.state is State.INTERVIEW:
             return self._answer(text)
@@ -180,12 +187,52 @@ class Conversation:
         if answer.kind is AnswerKind.OFF_TOPIC:
             # Said to someone else: not an answer. The question is asked again, nothing is counted.
             return self._turn(text, [self._question(question)], None)
-        self._merge(answer.findings)
+        self._merge(self._not_unsaying(answer.findings, text))
         if answer.kind is AnswerKind.NEW_INFO and question.id not in self.asked_again:
             # New information is its own finding, never a yes; the question it interrupted is asked once more.
             self.asked.remove(question)
             self.asked_again.add(question.id)
         return self._respond(text)
+
+    def _only_unheard(self) -> bool:
+        """True when every emergency sign counted rests on an answer nobody heard (rule 4, silence or unclear)."""
+        signs = [f for f in self.found if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY]
+        return bool(signs) and all(f.basis is Basis.UNHEARD for f in signs)
+
+    def _guessed(self, turn: Turn) -> Turn:
+        """An emergency from an unheard answer: said so after "stay with your child", with how to take it back."""
+        rules = self.assistant.intents.spoken
+        if rules is None or not rules.guessed_emergency:
+            return turn
+        self.doubted = self.asked[-1]
+        # No sign was said, so none is named as heard: "Call 911 now", "stay with your child", then the signs
+        # asked about, as not heard (rule 14), within rule 13's budget.
+        fixed = {self.assistant.intents.messages[k] for k in ("emergency", "emergency_stay")}
+        said = [m for m in turn.said_aloud if m.kind is MessageKind.EMERGENCY]
+        signs = next((m.text.rstrip(".") for m in said if m.text not in fixed), "")
+        note = Message(Level.EMERGENCY, MessageKind.CONVERSATION,
+                       rules.guessed_emergency.format(items=signs[:1].lower() + signs[1:]))
+        spoken_now = (*[m for m in said if m.text in fixed], note)
+        self.last_spoken = spoken_now
+        return Turn(turn.heard, (*turn.messages, note), turn.state, turn.disposition, None, spoken_now)
+
+    def _take_back(self, text: str, question: InterviewQuestion) -> Turn | None:
+        """A plain "no" to the question whose unheard answer made the emergency: it was not one (rule 9)."""
+        answer = self.answers.read(question.id, text)
+        if answer.kind is not AnswerKind.NO:
+            return None
+        self._merge(answer.findings)
+        self.state = State.INTERVIEW
+        return self._respond(text)
+
+    def _not_unsaying(self, findings: Sequence[Finding], text: str) -> list[Finding]:
+        """A blanket "no" to "fever or chills?" denies the signs not yet said, never one the caregiver said was
+        there ("she feels hot"): the caregiver most likely meant the rest (when in doubt, the higher level).
+        A sign named again in the answer ("no fever now") is the later statement and wins (rule 9)."""
+        named = {m.symptom for m in self.assistant.matcher.match(text[:MAX_UTTERANCE_CHARS])}
+        said = {f.symptom.id for f in self.found if f.status is Status.PRESENT and f.basis is Basis.SAID}
+        return [f for f in findings
+                if not (f.status is Status.ABSENT and f.symptom.id in said and f.symptom.id not in named)]
 
     def _question(self, question: InterviewQuestion) -> Message:
         return Message(question.level, MessageKind.QUESTION, question.ask)
@@ -193,8 +240,10 @@ class Conversation:
     def _respond(self, text: str) -> Turn:
         result = self._result()
         if result.disposition is Level.EMERGENCY:
+            asking = self.state is State.INTERVIEW
             self.state = State.EMERGENCY
-            return self._turn(text, list(result.messages), result.disposition)
+            turn = self._turn(text, list(result.messages), result.disposition)
+            return self._guessed(turn) if asking and self._only_unheard() else turn
         if result.disposition is Level.UNCLEAR:
             return self._turn(text, list(result.messages), result.disposition)
         question = self._next_question()
@@ -203,14 +252,21 @@ class Conversation:
         # Before the first question: the care answer, what was heard, and the disclaimer if this answer was to
         # carry it (rule 8: said once; the advice that would have carried it waits for the answers). A care
         # question asked during the interview is answered before the next question.
-        kept = (MessageKind.CARE_ANSWER, MessageKind.READBACK, MessageKind.DISCLAIMER)
+        kept = (MessageKind.READBACK, MessageKind.DISCLAIMER)
         first = not self.asked and not self.asked_again  # a question asked again is not a new interview
         cared = [m for m in result.messages if m.kind is MessageKind.CARE_ANSWER]
-        intro = [*(m for m in result.messages if m.kind in kept), self._say("interview_intro")] if first else cared
+        fixed = [m for m in result.messages if m.kind in kept] if first else []
+        intro = [self._say("interview_intro")] if first else []
         self.care = ()  # answered now; the guidance after the questions does not repeat it
         self.asked.append(question)
         self.state = State.INTERVIEW
-        return self._turn(text, [*intro, self._question(question)], result.disposition)
+        # Rule 13: within the opening budget; a long care answer's rest waits for "more".
+        planned = spoken.opening(cared, fixed, intro, self._question(question), self.assistant.intents.spoken,
+                                 self.rate_wpm)
+        turn = self._turn(text, [*cared, *fixed, *intro, self._question(question)], None)
+        self.waiting, self.answered, self.answer = planned.waiting, result.disposition, turn.messages
+        self.last_spoken = planned.now
+        return Turn(text, turn.messages, self.state, result.disposition, None, planned.now)
 
     def _guidance(self, text: str) -> Turn:
         result = self._result()

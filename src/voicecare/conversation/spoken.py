@@ -34,6 +34,8 @@ DRAWING = ("more", "home_care", "watch_for")
 OFFERS = ("any", "next", "done")
 """Offers every language gives; more are keyed by the kind of the first item waiting."""
 _DIGITS = re.compile(r"\d+")
+_SENTENCE_END = re.compile(r"[.;!?]\s+(?=\S)")
+"""Where a care answer's first part ends: a sentence, or a clause ended by a semicolon."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,12 @@ class SpokenRules:
     """"Say more ..." by the kind of the first waiting item, or ``any``; ``next`` and ``done`` after a request."""
     why: Mapping[Level, str] = field(hash=False)
     """Why this is the advice, by disposition (said for "why")."""
+    guessed_emergency: str = ""
+    """Said after "stay with your child" when the emergency rests only on an answer not heard (rule 14): how to
+    take it back ("if the answer is no, say no"); empty: nothing is said."""
+    opening_seconds: float | None = None
+    """Most seconds of the turn that opens the interview (a care answer, what was heard, the first question);
+    None: no limit."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +143,38 @@ def plan(messages: Sequence[Message], level: Level | None, rules: SpokenRules | 
         said = _with_offer(said, Message(level or Level.UNCLEAR, MessageKind.CONVERSATION,
                                          _offer_text(rules, waiting)))
     return Plan(tuple(said), tuple(waiting))
+
+
+def opening(care: Sequence[Message], fixed: Sequence[Message], optional: Sequence[Message], question: Message,
+            rules: SpokenRules | None, rate_wpm: float) -> Plan:
+    """The turn that opens the interview: the care answer first (the policy: briefly and first), then ``fixed``
+    (what was heard, the disclaimer), ``optional`` (the interview's introduction) if it fits, the question.
+
+    Within ``opening_seconds`` the care answer is cut to its first sentence, the rest waiting for "more"
+    (rule 13); the question and the fixed parts are always said.
+    """
+    budget = rules.opening_seconds if rules is not None else None
+    whole = [*care, *fixed, *optional, question]
+    if budget is None or total_seconds(whole, rate_wpm) <= budget:
+        return Plan(tuple(whole))
+    short, rest = [], []
+    for message in care:
+        first, more = _first_sentence(message.text)
+        short.append(Message(message.level, message.kind, first))
+        if more:
+            rest.append((Message(message.level, message.kind, more),))
+    spare = budget - total_seconds([*short, *fixed, question], rate_wpm)
+    extra = list(optional) if total_seconds(optional, rate_wpm) <= spare else []
+    return Plan((*short, *fixed, *extra, question), tuple(rest))
+
+
+def _first_sentence(text: str) -> tuple[str, str]:
+    """``text`` split after its first sentence (or a clause ended by a semicolon), and the rest ("" if none)."""
+    match = _SENTENCE_END.search(text)
+    if match is None:
+        return text, ""
+    rest = text[match.end():]
+    return text[:match.start()] + ".", rest[:1].upper() + rest[1:]
 
 
 def one_shot(result: TriageResult, rules: SpokenRules | None, rate_wpm: float) -> tuple[Message, ...]:
@@ -211,7 +251,8 @@ def read(path: Path, problems: list[str]) -> SpokenRules | None:
 
 def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRules:
     """Build the rules from parsed TOML, adding a line to ``problems`` for each thing wrong."""
-    _unknown(data, ("levels", "item_seconds", "requests", "offers", "why"), where, problems)
+    _unknown(data, ("levels", "item_seconds", "opening_seconds", "guessed_emergency", "requests", "offers", "why"),
+             where, problems)
     levels_table = _table(data, "levels", where, problems)
     _unknown(levels_table, tuple(level.id for level in Level), f"{where}: levels", problems)
     levels = {level: _level_rule(levels_table.get(level.id), f"{where}: levels.{level.id}", problems)
@@ -228,8 +269,13 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
     why_table = _table(data, "why", where, problems)
     _unknown(why_table, tuple(level.id for level in Level), f"{where}: why", problems)
     why = {level: _text(why_table, level.id, f"{where}: why", problems) for level in Level}
+    opening = data.get("opening_seconds")
     return SpokenRules(levels=levels, item_seconds=_seconds(data.get("item_seconds"), f"{where}: item_seconds", problems),
-                       requests=requests, offers=offers, why=why)
+                       requests=requests, offers=offers, why=why,
+                       guessed_emergency=_text(data, "guessed_emergency", where, problems)
+                       if "guessed_emergency" in data else "",
+                       opening_seconds=None if opening is None else _seconds(opening, f"{where}: opening_seconds",
+                                                                             problems))
 
 
 def _level_rule(table: Any, where: str, problems: list[str]) -> LevelRule:

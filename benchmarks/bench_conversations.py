@@ -1,0 +1,58 @@
+"""Benchmark: whole conversations replayed as recordings, every scripted caregiver in every installed voice.
+
+Each caregiver turn is said by a real synthesiser (piper's joe, flite, espeak-ng), heard by PocketSphinx and
+answered by ``voicecare listen`` (the real VoiceSession); each conversation is then checked (tests/replay.py):
+the disposition it ends with, 911 only where expected, every emergency and urgent sign covered before home
+care, no read-back of what was not said, the disclaimer once, spoken seconds per turn (<= 20 s, an emergency
+<= 15 s). Caregivers: the suite's three (tests/test_voice.py) and some who answer "no" in the words of the
+shared answers corpus. Prints one line per conversation and a figure per voice.
+Run: .venv/bin/python benchmarks/bench_conversations.py [--corpus-caregivers N] [--voices piper-joe flite-slt]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests import replay  # noqa: E402
+from voicecare.intents import load  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus-caregivers", type=int, default=4, help="caregivers answering in corpus words")
+    parser.add_argument("--voices", nargs="*", help="voice names (default: every one installed)")
+    options = parser.parse_args()
+    intents = load()
+    voices = replay.voices()
+    names = options.voices or sorted(voices)
+    caregivers = [*replay.SUITE.values(), *replay.corpus_caregivers(ROOT / "tests" / "data" / "answers.tsv",
+                                                                     options.corpus_caregivers)]
+    totals: dict[str, list[int]] = {}
+    longest = 0.0
+    began = time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder:
+        for name in names:
+            for caregiver in caregivers:
+                run = replay.replay(caregiver, name, voices[name], Path(folder) / name / caregiver.id)
+                wrong = replay.problems(run, intents)
+                longest = max([longest, *run.seconds.values()])
+                totals.setdefault(name, []).append(not wrong)
+                heard = " | ".join(t["heard"] for t in run.turns if t["turn"] > 0)
+                print(f"{name:13} {caregiver.id:12} {'ok' if not wrong else '; '.join(wrong)}  [{heard}]")
+    print()
+    for name, results in totals.items():
+        print(f"{name:13} {sum(results)}/{len(results)} conversations right")
+    every = [r for results in totals.values() for r in results]
+    print(f"all voices    {sum(every)}/{len(every)} right; longest spoken turn {longest:.1f} s; "
+          f"{time.perf_counter() - began:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""Bare numbers in an interview answer, read as what the question measures ("about fifty five" to the heart
+question is a pulse of 55).
+
+A caregiver asked about the heart counts and answers with the count alone; asked about a fever, reads the
+thermometer. Said on its own, such a number is no reading the matcher can judge, so the answer was taken as
+unclear (yes to every sign asked). Read with the question's cue word (the topic's ``answers.toml``
+``[measure]``), the topic's own thresholds judge it: over the line, the sign is named; a plausible reading
+under it answers that part "no".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from voicecare.conversation.answer_words import Phrase, Spot
+from voicecare.domain import IntentSet, Match
+from voicecare.understanding import quantities
+from voicecare.understanding.matching import Matcher
+from voicecare.understanding.measures import Measure
+
+NORMAL = "well"
+"""The answer-word kind a normal reading counts as: that part of the question is well."""
+
+
+@dataclass(frozen=True)
+class Readings:
+    """What the bare numbers of an answer say, read as the question's measure."""
+
+    matches: tuple[Match, ...] = ()
+    """Signs a number means (over its threshold), spanning the number's words."""
+    normal: tuple[Spot, ...] = ()
+    """Plausible readings under every threshold: that part of the question is well."""
+
+
+def read(tokens: Sequence[str], breaks: dict[int, bool], cue: Phrase | None, matches: Sequence[Match],
+         intents: IntentSet, matcher: Matcher) -> Readings:
+    """The bare numbers of ``tokens`` that no sign found already covers, read with ``cue`` before each."""
+    measure = _measure_of(cue, intents)
+    if cue is None or measure is None:
+        return Readings()
+    bare = [q for q in quantities.read(tokens, intents.language.numbers)
+            if q.unit is None and q.per is None and not any(m.start < q.end and q.start < m.end for m in matches)]
+    found: list[Match] = []
+    normal: list[Spot] = []
+    for number in bare:
+        words = [*tokens[:number.start], *cue, *tokens[number.start:]]
+        marks = {i + len(cue) if i >= number.start else i: full for i, full in breaks.items()}
+        span = range(number.start, number.end + len(cue))
+        said = [m for m in matcher.match(_text(words, marks)) if m.start < span.stop and span.start < m.end]
+        if said:
+            found += [replace(m, start=number.start, end=number.end) for m in said]
+        elif _plausible(measure, number.value):
+            normal.append(Spot(NORMAL, number.start, number.end))
+    return Readings(tuple(found), tuple(normal))
+
+
+def _measure_of(cue: Phrase | None, intents: IntentSet) -> Measure | None:
+    """The measure whose cue words hold ``cue`` ("pulse": the heart rate)."""
+    book = intents.measures
+    if cue is None or book is None:
+        return None
+    return next((m for m in book.measures if set(cue) <= m.cues), None)
+
+
+def _plausible(measure: Measure, value: float) -> bool:
+    """A number that can be this reading at all ("37.2" a temperature, "2" not): only then does it say "no"."""
+    if measure.scales:
+        return any(s.low <= value <= s.high for s in measure.scales)
+    return measure.low <= value <= measure.high
+
+
+def _text(words: Sequence[str], breaks: dict[int, bool]) -> str:
+    """Words back into text, with the answer's punctuation (it scopes a "no")."""
+    return " ".join(("." if breaks[i] else ",") + " " + w if i in breaks and i else w for i, w in enumerate(words))

@@ -1,0 +1,163 @@
+"""Answer words placed in an answer: the lead run of yes and no, a "no" said after a sign, a correction, a denial
+carried over from an earlier clause. Pure functions over token indexes, used by ``answers.py``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from voicecare.conversation.answer_words import Spot
+from voicecare.domain import Match, Status
+
+UNSURE = "unsure"
+LEAD_ONLY = {"yes_lead": "yes", "no_lead": "no"}
+"""Answer words that are the answer only when said first ("a little, he's a bit hot")."""
+
+
+def answered_after(matches: list[Match], spots: Sequence[Spot], clause_of: Sequence[int], tokens: Sequence[str],
+                    fillers: frozenset[str]) -> tuple[list[Match], frozenset[str]]:
+    """Signs denied by a "no" said after them, and which those are.
+
+    "She has a fever? No, she doesn't", "Chills, no. Hot, yes": a bare "no" answers the part just before it, and
+    only that part ("her back hurts. she has a fever? no" still has back pain). "Fever yes, chills no": a "no"
+    right after a sign, ending its clause, denies that sign.
+    """
+    answered = bare_no_clauses(spots, clause_of, tokens, fillers)
+    flipped = [m for m in matches if m.status is Status.PRESENT and (clause_of[m.start] + 1 in answered or any(
+        s.kind == "no" and s.start == m.end and (s.end == len(tokens) or clause_of[s.end] != clause_of[s.start])
+        for s in spots))]
+    denied = [replace(m, status=Status.ABSENT) if m in flipped else m for m in matches]
+    return denied, frozenset(m.symptom for m in flipped)
+
+
+def bare_no_clauses(spots: Sequence[Spot], clause_of: Sequence[int], tokens: Sequence[str],
+                     fillers: frozenset[str]) -> set[int]:
+    """Clauses after the first that are nothing but "no" words."""
+    bare = set()
+    for clause in set(clause_of) - {0}:
+        words = [i for i, c in enumerate(clause_of) if c == clause and tokens[i] not in fillers]
+        inside = [s for s in spots if clause_of[s.start] == clause]
+        covered = {i for s in inside for i in range(s.start, s.end)}
+        if inside and all(s.kind == "no" for s in inside) and set(words) <= covered:
+            bare.add(clause)
+    return bare
+
+
+def undoubted_denials(matches: Sequence[Match], spots: Sequence[Spot], tokens: Sequence[str],
+                       clause_of: Sequence[int], negations: frozenset[str]) -> list[Match]:
+    """A sign denied only by a "no" from an earlier clause that denied nothing there is doubted, so counted.
+
+    "She no sleep good, the pain wake her in the night": the learner's "no" is her "doesn't", and the matcher
+    carried it over the comma to the night pain. A denial list ("no fever, chills or night pain") keeps its
+    "no", which denies a sign in its own clause; so does any sign with a negation in or after its clause.
+    """
+    said = sorted({i for i, w in enumerate(tokens) if w in negations} | {s.start for s in spots if s.kind == "no"})
+    out = []
+    for match in matches:
+        clause = clause_of[min(match.start, len(clause_of) - 1)]
+        before = [i for i in said if clause_of[i] < clause]
+        if match.status is Status.ABSENT and before and len(before) == len(said) and not any(
+                m.start > before[-1] and clause_of[m.start] == clause_of[before[-1]] for m in matches):
+            match = replace(match, status=Status.PRESENT, uncertain=True)
+        out.append(match)
+    return out
+
+
+def corrected(matches: list[Match], spots: list[Spot]) -> tuple[list[Match], list[Spot], int]:
+    """After a correction that names a sign or says yes ("no fever... actually hang on, she's burning up",
+    "no, wait, yes"), the later statement wins (rule 9): the denials before it are taken back, and where
+    they end."""
+    # A command said mid-answer and followed by an answer ("nah, hang on, yeah she did") is a pause to think,
+    # as "wait" is.
+    said = [s for s in spots if s.kind == "corrections" or (s.kind.startswith("command:") and any(
+        a.kind == "yes" and a.start >= s.end for a in spots))]
+    last = max(said, key=lambda s: s.start, default=None)
+    if last is None:
+        return matches, spots, 0
+    named = {m.symptom for m in matches if m.start >= last.end and m.status is Status.PRESENT}
+    affirmed = any(s.kind == "yes" and s.start >= last.end for s in spots)  # "no, wait, yes"
+    if not named and not affirmed:
+        return matches, spots, 0
+    kept = [m for m in matches if not (m.end <= last.start and m.status is Status.ABSENT and m.symptom in named)]
+    return kept, [s for s in spots if not (s.end <= last.start and s.kind in ("no", "well"))], last.start
+
+
+def lead(spots: list[Spot], tokens: Sequence[str], fillers: frozenset[str], clause_of: Sequence[int]) -> list[Spot]:
+    """In the run of yes/no words an answer starts with, the last one counts ("nah yeah" is yes)."""
+    run: list[Spot] = []
+    position = 0
+    for spot in spots:
+        while position < spot.start and tokens[position] in fillers:
+            position += 1
+        if spot.start != position or spot.kind not in ("yes", "no", *LEAD_ONLY):
+            break
+        whole = spot.end == len(tokens) or clause_of[spot.end] != clause_of[spot.start]
+        if run and spot.kind in LEAD_ONLY and not whole:
+            break  # "yes, she isn't eating": a whole answer ("she isn't") only when nothing follows it
+        run.append(spot)
+        position = spot.end
+    last = run[-1] if run else None
+    kept = [s for s in spots if s.kind not in LEAD_ONLY and (s is last or s not in run)]
+    for spot in spots:
+        # Said first, or as a clause of its own ("she has a fever? no she doesn't"), it is the answer.
+        alone = (spot.start == 0 or clause_of[spot.start - 1] != clause_of[spot.start]) and (
+            spot.end == len(tokens) or clause_of[spot.end] != clause_of[spot.start])
+        if spot.kind in LEAD_ONLY and (spot is last or alone):
+            kept.append(Spot(LEAD_ONLY[spot.kind], spot.start, spot.end))
+    return sorted(kept, key=lambda s: s.start)
+
+
+def negated_well(spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int], negations: frozenset[str],
+                 skipped: frozenset[str]) -> list[Spot]:
+    """Words of a well child after a negation ("he's awake but not really with it", "she's not okay") say that
+    something is wrong: a doubt about the question (rule 10), never a "no". The "no" said first as the answer
+    ("no, fine") is not such a negation."""
+    polite = {i for s in spots if s.kind == "polite" for i in range(s.start, s.end)}
+    out: list[Spot] = []
+    taken: set[int] = set()
+    for spot in spots:
+        before = spot.start - 1
+        while before > 0 and (before in polite or tokens[before] in skipped):
+            before -= 1
+        denial = next((s for s in spots if s.kind == "no" and s.start <= before < s.end), None)
+        if spot.kind == "well" and before > 0 and clause_of[before] == clause_of[spot.start] and (
+                tokens[before] in negations or (denial is not None and denial.start > 0)):
+            start = denial.start if denial is not None else before
+            out = [s for s in out if s.end <= start]
+            out.append(Spot(UNSURE, start, spot.end))
+            taken |= set(range(start, spot.end))
+        elif not taken & set(range(spot.start, spot.end)):
+            out.append(spot)
+    return out
+
+
+def denied_by_no_words(matches: Sequence[Match], spots: Sequence[Spot], tokens: Sequence[str],
+                       negations: frozenset[str], subjects: frozenset[str]) -> list[Match]:
+    """A sign said right after a word that denies all ("no tingling, no weakness and nothing going down the leg")
+    is denied: the matcher knows "no" and "not", not every such word. Never the answer's first word ("no, he can't
+    breathe" is a yes, rule 2), never across a new subject ("nothing, he can't breathe"), never a sign whose own
+    words hold a negation ("can't breathe")."""
+    out = []
+    for match in matches:
+        before = [s for s in spots if s.kind == "no" and s.start > 0 and 0 <= match.start - s.end <= 1]
+        gap = tokens[before[-1].end:match.start] if before else []
+        own = tokens[match.start:match.end]
+        if match.status is Status.PRESENT and before and not subjects.intersection(gap) \
+                and not negations.intersection(own):
+            match = replace(match, status=Status.ABSENT)
+        out.append(match)
+    return out
+
+
+def lead_no_is_the_answer(matches: Sequence[Match], spots: Sequence[Spot], tokens: Sequence[str],
+                          negations: frozenset[str], starters: frozenset[str]) -> list[Match]:
+    """ "No the pain goes down his leg", as a recogniser gives it (no comma): the "no" said first answers, and
+    the statement after it, opened by a word no denial is followed by ("the", "my"), says the sign is there
+    (rule 2). Only when nothing else in the answer denies anything."""
+    first = next((s for s in spots if s.kind == "no" and s.start == 0), None)
+    if first is None or first.end >= len(tokens) or tokens[first.end] not in starters:
+        return list(matches)
+    if any(w in negations for w in tokens[first.end:]) or any(s.kind == "no" and s is not first for s in spots):
+        return list(matches)
+    return [replace(m, status=Status.PRESENT, uncertain=True)
+            if m.status is Status.ABSENT and m.start > first.end else m for m in matches]
