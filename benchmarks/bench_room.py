@@ -206,12 +206,26 @@ def noise_only(recognizer: Recognizer, assistant: Assistant, talkers: list[ra.Au
     return "noise only: " + "; ".join(lines)
 
 
+def sphinx_settings(args: argparse.Namespace) -> stt.SphinxSettings | None:
+    """--sphinx fillprob=1e-3,wip=0.5: other search weights to compare with the defaults."""
+    if not args.sphinx:
+        return None
+    pairs = (item.split("=") for item in args.sphinx.split(","))
+    return stt.SphinxSettings(**{key: float(value) for key, value in pairs})
+
+
 def make_recognizer(args: argparse.Namespace, assistant: Assistant) -> Recognizer:
     """The recogniser voicecare loads for these options, or a mixture variant to compare with (--mix)."""
-    if args.lm == "intents" and not args.front_end and not args.mix:
+    if args.lm == "intents" and not args.mix and (args.ns is not None or not args.front_end):
         # The same model voicecare loads by default, built directly so the baseline can run against
         # main's code (PYTHONPATH=<main>/src), which has no --general-english.
-        return stt.SphinxRecognizer.load(lm.build(assistant.intents, stt.sphinx_words(), ra.CACHE / "lm"))
+        sphinx = stt.SphinxRecognizer.load(lm.build(assistant.intents, stt.sphinx_words(), ra.CACHE / "lm"),
+                                           sphinx_settings(args))
+        if args.ns is None:
+            return sphinx
+        from voicecare.speech_in.frontend import FrontEndSettings, with_front_end
+
+        return with_front_end(sphinx, FrontEndSettings(noise_suppression=args.ns, auto_gain_dbfs=args.agc))
     if not args.mix:
         return load_recognizer(argparse.Namespace(engine="sphinx", model=None, intents=None, front_end=args.front_end,
                                                   general_english=args.lm == "mixed"), assistant)
@@ -236,6 +250,9 @@ def main() -> None:
     parser.add_argument("--front-end", action="store_true", help="with noise suppression and gain (as voicecare --front-end)")
     parser.add_argument("--no-front-end", action="store_true", help="without (the default; kept for old command lines)")
     parser.add_argument("--mix", help="WORDS,WEIGHT,FLOOR: try other mixture settings (see lmmix.py)")
+    parser.add_argument("--ns", type=int, help="front end with this WebRTC noise suppression (0-4) and --agc")
+    parser.add_argument("--agc", type=int, default=0, help="with --ns: automatic gain target, dB below full scale (0: off)")
+    parser.add_argument("--sphinx", help="NAME=VALUE,...: PocketSphinx search weights to try (see stt.SphinxSettings)")
     parser.add_argument("--label", default="", help="printed at the top (which code, which settings)")
     args = parser.parse_args()
     lines = ra.sample(args.per_label)

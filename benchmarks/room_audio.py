@@ -30,8 +30,18 @@ RATE = 16_000
 SEED = 20261125
 LEAD_SECONDS = 0.5
 """Quiet before and after the words, as when a person starts and stops talking."""
-CORPUS = Path(os.environ.get("VOICECARE_SHARED_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus"))
-"""The corpus written by others, beside the checkout (../shared/corpus); $VOICECARE_SHARED_CORPUS overrides."""
+
+
+def _shared_corpus() -> Path:
+    """../shared/corpus beside the checkout, or beside a folder of worktrees (wt/NAME); $VOICECARE_SHARED_CORPUS wins."""
+    if env := os.environ.get("VOICECARE_SHARED_CORPUS"):
+        return Path(env)
+    above = Path(__file__).resolve().parents[2:4]
+    return next((p / "shared" / "corpus" for p in above if (p / "shared" / "corpus").is_dir()), above[0] / "shared" / "corpus")
+
+
+CORPUS = _shared_corpus()
+"""The corpus written by others (see _shared_corpus)."""
 CACHE = Path(__file__).resolve().parents[1] / ".bench"
 LABELS = ("emergency", "urgent", "follow_up", "home_care", "unclear")
 MAX_WORDS = 20

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import AUDIO, korean_vosk_model
+from voicecare.domain import IntentSet
 from voicecare.errors import ModelError
 from voicecare.interfaces import Recognizer, Transcript
 from voicecare.speech_in import stt
@@ -113,3 +114,16 @@ def test_a_minute_of_tone_does_not_deafen_sphinx_to_the_next_recording(sphinx: R
     stream.finish()
     _, after = run(sphinx, AUDIO / "clean" / "em_not_breathing.wav")
     assert "breathe" in after.text  # kept from the tone, the noise normalisation heard "what what"
+
+
+def test_sphinx_search_weights_reach_the_decoder(intents: IntentSet, tmp_path: Path) -> None:
+    # The bench compares search weights through SphinxSettings; a setting that never reached the
+    # decoder would make every comparison a copy of the defaults. A word insertion probability of
+    # 1e-30 makes each word so dear that the sentence is cut to its first words.
+    from voicecare.speech_in import lm
+
+    language = lm.build(intents, stt.sphinx_words(), tmp_path)
+    _, usual = run(stt.SphinxRecognizer.load(language), AUDIO / "clean" / "ur_fever.wav")
+    _, sparing = run(stt.SphinxRecognizer.load(language, stt.SphinxSettings(wip=1e-30)), AUDIO / "clean" / "ur_fever.wav")
+    assert "fever" in usual.text
+    assert len(sparing.text.split()) < len(usual.text.split())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,25 @@ FRAMES_PER_SECOND = 100
 """PocketSphinx's feature frame rate."""
 WARMUP_SECONDS = 1.0
 """Audio PocketSphinx hears once, unsearched, to adapt to the room before decoding."""
+
+
+@dataclass(frozen=True)
+class SphinxSettings:
+    """PocketSphinx's search weights: how readily it hears a word, a pause or a noise.
+
+    ``fillprob`` is the prior of the acoustic model's filler words, ``[NOISE]``
+    and ``[SPEECH]`` (speech that is not a word of the language model): with
+    the default 1e-8 noise and other talkers can only become the intents' words.
+    """
+
+    fillprob: float = 1e-8
+    silprob: float = 0.005
+    wip: float = 0.65
+    """Word insertion penalty: lower makes each extra word dearer."""
+    lw: float = 6.5
+    """Language weight."""
+
+
 GET_A_MODEL = "run 'voicecare models download small-en-us', or pass --engine sphinx"
 
 
@@ -162,8 +182,9 @@ class SphinxRecognizer:
     rate = TARGET_RATE
     concurrent = False
 
-    def __init__(self, model_dir: Path, language: Path | None = None) -> None:
+    def __init__(self, model_dir: Path, language: Path | None = None, settings: SphinxSettings | None = None) -> None:
         self._model_dir = model_dir
+        self.settings = settings or SphinxSettings()
         self._language = language or model_dir / "en-us.lm.bin"
         kind = "voicecare language model" if language else "general language model"
         self.description = f"PocketSphinx en-us acoustic model with its {kind}"
@@ -173,9 +194,9 @@ class SphinxRecognizer:
         self._baseline_cmn: str = self._decoder.get_cmn()
 
     @classmethod
-    def load(cls, language: Path | None = None) -> SphinxRecognizer:
+    def load(cls, language: Path | None = None, settings: SphinxSettings | None = None) -> SphinxRecognizer:
         """Find the bundled model; ModelError when pocketsphinx is missing."""
-        return cls(sphinx_model_dir(), language)
+        return cls(sphinx_model_dir(), language, settings)
 
     def _new_decoder(self) -> Any:
         from pocketsphinx import Decoder
@@ -183,7 +204,8 @@ class SphinxRecognizer:
         model = self._model_dir
         try:
             return Decoder(hmm=str(model / "en-us"), lm=str(self._language),
-                           dict=str(model / "cmudict-en-us.dict"), samprate=self.rate, loglevel="FATAL")
+                           dict=str(model / "cmudict-en-us.dict"), samprate=self.rate, loglevel="FATAL",
+                           **asdict(self.settings))
         except Exception as exc:  # pocketsphinx raises RuntimeError/ValueError for bad models
             raise ModelError(f"{model}: PocketSphinx could not load its model ({exc})") from None
 
