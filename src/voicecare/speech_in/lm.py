@@ -40,10 +40,29 @@ DISCOUNT = 0.5
 UNIGRAM_FLOOR = 0.5
 """Pseudo-count each vocabulary word gets, so unseen words stay possible."""
 START, END = "<s>", "</s>"
+CONTROL_SHARE = 0.03
+"""Share of the training text that is answers and commands, said on their own."""
 
 
 def sentences(intents: IntentSet) -> Iterator[str]:
-    """Training text: every phrase in the language's everyday frames, controls and near-pattern words."""
+    """Training text: symptom phrases in the language's everyday frames and near-pattern words, then controls.
+
+    Answers and commands ("no", "repeat") are said alone, so they keep a fixed
+    share of the text however many symptom phrases a topic has: counted once
+    each, every phrase a topic added made a bare "no" less likely, until a
+    clearly spoken "No." came out as "our" and counted as "yes".
+    """
+    described = list(_described(intents))
+    yield from described
+    controls = [line for words in intents.controls.values() for line in words]
+    if controls:
+        repeats = max(1, round(CONTROL_SHARE * len(described) / ((1 - CONTROL_SHARE) * len(controls))))
+        for _ in range(repeats):
+            yield from controls
+
+
+def _described(intents: IntentSet) -> Iterator[str]:
+    """What a caregiver says describing the child: phrases in frames, and near-pattern words."""
     language = intents.language
     written = [p for s in intents.symptoms for p in s.phrases]
     # Phrases are written about a boy; the model must expect "wet herself" too.
@@ -59,8 +78,6 @@ def sentences(intents: IntentSet) -> Iterator[str]:
             groups = [g.split() for g in pattern.split(" within ")[0].split("+")]
             for i, first in enumerate(groups[0]):
                 yield " ".join([first, *[g[i % len(g)] for g in groups[1:]]])
-    for words in intents.controls.values():
-        yield from words
 
 
 def feminine(phrase: str, words: Mapping[str, str]) -> str:
