@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from voicecare.domain import Level, Message
+from voicecare.domain import Level, Message, MessageKind
 from voicecare.errors import SpeechError
 from voicecare.interfaces import Clip
 from voicecare.speech_out.sinks import WavSink
@@ -29,7 +29,7 @@ HOME_CARE = ("Gently rub the sore muscles, and stop if it hurts too much. In the
 
 
 def message(text: str, level: Level = Level.HOME_CARE, kind: str = "home_care") -> Message:
-    return Message(level, kind, text)
+    return Message(level, MessageKind(kind), text)
 
 
 @pytest.fixture(scope="module")

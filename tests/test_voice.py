@@ -23,7 +23,7 @@ from tests.conftest import AUDIO
 from voicecare.app.events import EventLog
 from voicecare.app.voice_cli import run_kiosk
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
-from voicecare.domain import IntentSet, Level, Message, Status
+from voicecare.domain import IntentSet, Level, Message, MessageKind, Status
 from voicecare.interfaces import Clip, Microphone, Recognizer
 from voicecare.speech_out.tts import Pyttsx3Synthesizer, Speaker
 from voicecare.testing import FakeOutputDevice, FileMicrophone, FlakyMicrophone, LoopbackMicrophone, silence_wav
@@ -359,8 +359,8 @@ def test_voicecare_does_not_take_its_own_voice_for_the_caregiver(assistant: Assi
     session, speaker = live_session(assistant, sphinx, device, reports)
     # The warnings name every call-911 sign out loud; a microphone in the room hears them.
     session.conversation.hear("his back is sore")
-    speaker.say([Message(Level.HOME_CARE, "warning", assistant.intents.topics[0].messages["emergency_signs"]),
-                 Message(Level.HOME_CARE, "home_care", "Gently rub the sore muscles. Stop if it hurts too much.")])
+    speaker.say([Message(Level.HOME_CARE, MessageKind.WARNING, assistant.intents.topics[0].messages["emergency_signs"]),
+                 Message(Level.HOME_CARE, MessageKind.HOME_CARE, "Gently rub the sore muscles. Stop if it hurts too much.")])
     run_live(session, speaker, LoopbackMicrophone(device, seconds=16.0))
     speaker.stop()
     speaker.close()

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 
-from voicecare.domain import Level, Message
+from voicecare.domain import Level, Message, MessageKind
 from voicecare.errors import SpeechError
 from voicecare.interfaces import AudioSink, Clip, Interruptible, Synthesizer
 from voicecare.speech_out.tts_process import REQUEST_SECONDS, Abandoned, WorkerSynthesizer, espeak_command
@@ -121,7 +121,7 @@ class Speaker:
     def say(self, messages: Iterable[Message]) -> None:
         """Queue messages; an emergency among them cuts off everything before it."""
         batch = [m for m in messages if m.text]
-        urgent = any(m.level is Level.EMERGENCY and m.kind == "emergency" for m in batch)
+        urgent = any(m.level is Level.EMERGENCY and m.kind is MessageKind.EMERGENCY for m in batch)
         with self._cond:
             if urgent:
                 self._drop_queued()
