@@ -317,3 +317,15 @@ def test_a_blanket_no_never_unsays_a_sign_the_caregiver_said(assistant: Assistan
     while named.state is State.INTERVIEW:
         turn = named.hear("no fever now, she cooled down" if named.asked[-1].id == "fever_chills" else "no")
     assert {f.symptom.id: f.status for f in named.found}["fever"] is Status.ABSENT  # said again: the later wins
+
+
+def test_a_sentence_about_the_child_is_an_answer_not_a_command() -> None:
+    # "enough" and "quiet" were one-word "stop" commands: "she can't get enough air" silenced the
+    # interview instead of reaching 911 (found by a reviewer who never saw the code).
+    from voicecare.conversation.answers import AnswerKind, AnswerReader
+
+    reader = AnswerReader(Assistant.load())
+    for text in ("she can't get enough air", "he is not getting enough breath", "she is very quiet"):
+        assert reader.read("breathing_alertness", text).kind is not AnswerKind.COMMAND, text
+    for text in ("stop", "be quiet", "that's enough"):
+        assert reader.read("breathing_alertness", text).command == "stop", text
