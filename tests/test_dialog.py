@@ -329,3 +329,19 @@ def test_a_sentence_about_the_child_is_an_answer_not_a_command() -> None:
         assert reader.read("breathing_alertness", text).kind is not AnswerKind.COMMAND, text
     for text in ("stop", "be quiet", "that's enough"):
         assert reader.read("breathing_alertness", text).command == "stop", text
+
+
+def test_a_care_question_alone_is_answered_then_the_red_flags_are_asked(assistant: Assistant) -> None:
+    # A reviewer opened with "how long should I ice her back?": home care came at once, with no red-flag
+    # question and no "I do not replace a doctor" (issue #9: every emergency and urgent sign before home care).
+    talk = Conversation(assistant)
+    first = talk.hear("how long should I ice her back?")
+    kinds = [m.kind for m in first.messages]
+    assert kinds[0] == "care_answer" and "disclaimer" in kinds and kinds[-1] == "question"
+    assert talk.state is State.INTERVIEW
+    turn = first
+    while talk.state is State.INTERVIEW:
+        turn = talk.hear("no")
+    assert turn.disposition is Level.HOME_CARE
+    assert {q.level for q in talk.asked} >= {Level.EMERGENCY, Level.URGENT}
+    assert not any(m.kind == "care_answer" for m in turn.messages)  # answered once, at the start

@@ -281,6 +281,10 @@ class Conversation:
         """The most serious question not yet asked; past the limit, only emergency and urgent ones."""
         answered = {f.symptom.id for f in self.found if f.status in (Status.PRESENT, Status.ABSENT)}
         topics = {f.symptom.topic for f in self.found}
+        if self.care and not topics:
+            # A care question alone ("how long do I ice her back?") is about the topics loaded: the red-flag
+            # questions still come before any home-care advice.
+            topics = {t.id for t in self.assistant.intents.topics}
         pending = [
             q for t in self.assistant.intents.topics if t.id in topics for q in t.interview
             if q not in self.asked and not set(q.symptoms) <= answered
