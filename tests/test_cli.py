@@ -406,3 +406,28 @@ def test_a_bad_or_empty_recording_does_not_stop_the_batch(tmp_path: Path) -> Non
         f"voicecare: error: {broken}: not a WAV file; convert it with: sox INPUT.wav -r 16000 -c 1 -b 16 OUTPUT.wav"]
     results = [json.loads(line) for line in out.stdout.splitlines()]
     assert [r["disposition"] for r in results] == ["unclear", "unclear", "emergency"]
+
+
+def test_a_line_that_is_not_utf8_costs_no_other_line_its_triage(tmp_path: Path) -> None:
+    # One Latin-1 byte made the whole file unreadable: the emergency on line 1 was never triaged.
+    lines = tmp_path / "lines.txt"
+    lines.write_bytes(b"she is not breathing\n\xff stray byte\nher back hurts caf\xe9\n")
+    out = run("triage", "--text-file", str(lines), "--json")
+    results = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["disposition"] for r in results] == ["emergency", "unclear", "home_care"]
+    assert out.returncode == 2
+    assert out.stderr.splitlines() == [f"voicecare: error: {lines} line {n}: not UTF-8 text; read with the bad "
+                                       "bytes replaced" for n in (2, 3)]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--text-file", "EMPTY"), "empty; give one utterance per line"),
+    (("--text", "her back hurts", "--rate", "10"), "words per minute from 90 to 260"),
+])
+def test_empty_input_and_a_bad_rate_are_errors_in_text_mode_too(tmp_path: Path, args: tuple[str, ...],
+                                                                message: str) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    out = run("triage", *(str(empty) if a == "EMPTY" else a for a in args))
+    assert out.returncode == 2 and out.stdout == ""
+    assert message in out.stderr and len(out.stderr.splitlines()) == 1

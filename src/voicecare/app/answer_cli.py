@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from voicecare.app.cli import _read_lines, load_assistant
+from voicecare.app.cli import TextLines, _read_lines, load_assistant
 from voicecare.conversation import render
 from voicecare.conversation.answers import Answer, AnswerReader
 from voicecare.errors import InputError
@@ -42,11 +42,11 @@ def answer_command(args: argparse.Namespace) -> int:
     reader = reader_for(args)
     if args.question not in reader.question_ids:
         raise InputError(f"unknown question {args.question!r} (expected one of: {', '.join(reader.question_ids)})")
-    texts = [args.text] if args.text is not None else _read_lines(args.text_file)
-    for text in texts:
+    given = TextLines([args.text]) if args.text is not None else _read_lines(args.text_file)
+    for text in given.lines:
         answer = reader.read(args.question, text)
         print(json.dumps(as_dict(answer), ensure_ascii=False) if args.json else as_text(answer), flush=True)
-    return 0
+    return InputError.exit_code if given.unreadable else 0
 
 
 def eval_command(args: argparse.Namespace) -> int:

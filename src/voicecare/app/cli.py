@@ -10,6 +10,7 @@ import stat
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -19,7 +20,7 @@ from voicecare.conversation.dialog import DEFAULT_MAX_QUESTIONS
 from voicecare.errors import InputError, VoicecareError
 from voicecare.intents import DEFAULT_LANGUAGE, ENV_VAR, IntentSettings
 from voicecare.interfaces import Synthesizer
-from voicecare.speech_out.tts import DEFAULT_RATE_WPM
+from voicecare.speech_out.tts import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
 from voicecare.understanding.assistant import Assistant
 
 Handler = Callable[[argparse.Namespace], int]
@@ -171,16 +172,41 @@ def _register_answers(sub: argparse._SubParsersAction[_Parser], common: _Parser)
     scorer.add_argument("--mistakes", action="store_true", help="also list every answer read wrongly")
 
 
-def _read_lines(path: Path) -> list[str]:
+@dataclass(frozen=True)
+class TextLines:
+    """The lines of a text input, and how many of them were not UTF-8 (kept, with their bad bytes replaced)."""
+
+    lines: list[str]
+    unreadable: int = 0
+
+
+def _read_lines(path: Path) -> TextLines:
     """The lines of a regular file, or of stdin for "-"; InputError for anything else or too much."""
     raw = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1) if str(path) == STDIN else _read_regular(path)
     name = "standard input" if str(path) == STDIN else str(path)
     if len(raw) > MAX_TEXT_BYTES:
         raise InputError(f"{name}: more than {MAX_TEXT_BYTES // (1 << 20)} MiB of text; split it into smaller files")
-    try:
-        return raw.decode("utf-8").splitlines()
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: cannot read it as UTF-8 text ({exc.__class__.__name__})") from None
+    return _decoded_lines(raw, name)
+
+
+def _decoded_lines(raw: bytes, name: str) -> TextLines:
+    """Each line as UTF-8 text; a line that is not is reported in one line and kept with its bad bytes replaced.
+
+    One stray byte (a Latin-1 "é", a bad paste) must not cost the other lines their triage, nor its own:
+    "she is not breathing\xe9" still says enough. The caller exits non-zero if any line was bad.
+    """
+    if b"\x00" in raw:  # not text at all (a recording, an archive): refused whole, in one line
+        raise InputError(f"{name}: cannot read it as UTF-8 text (it holds binary data)")
+    lines, unreadable = [], 0
+    for number, line in enumerate(raw.splitlines(), start=1):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            print(f"voicecare: error: {name} line {number}: not UTF-8 text; read with the bad bytes replaced",
+                  file=sys.stderr, flush=True)
+            lines.append(line.decode("utf-8", errors="replace"))
+            unreadable += 1
+    return TextLines(lines, unreadable)
 
 
 def _read_regular(path: Path) -> bytes:
@@ -217,18 +243,25 @@ def _triage(args: argparse.Namespace) -> int:
         return triage_audio(args)
     if args.text is not None:
         check_length(args.text, "--text")
-        utterances = [args.text]
+        text = TextLines([args.text])
     else:
-        utterances = _read_lines(args.text_file)
+        text = _read_lines(args.text_file)
+    utterances = text.lines
+    if not utterances:
+        raise InputError(f"{args.text_file}: empty; give one utterance per line")
+    if not MIN_RATE_WPM <= args.rate <= MAX_RATE_WPM:  # wrong even when nothing is spoken: say so, as speech does
+        raise InputError(f"rate {args.rate!r}: give a whole number of words per minute from {MIN_RATE_WPM} to "
+                         f"{MAX_RATE_WPM}")
     if not args.quiet and (args.say_to is not None or args.speaker is not None):
         from voicecare.app.speech_cli import triage_text_spoken
 
-        return triage_text_spoken(args, utterances)  # text mode speaks only when asked where to
+        code = triage_text_spoken(args, utterances)  # text mode speaks only when asked where to
+        return InputError.exit_code if text.unreadable else code
     if not args.quiet and (args.rate != DEFAULT_RATE_WPM or args.voice is not None):
         print("voicecare: --rate and --voice shape speech, and text mode speaks only with --say-to FILE.wav "
               "or --speaker DEVICE; printing only", file=sys.stderr)
     assistant = load_assistant(args)
-    failed = 0
+    failed = text.unreadable
     for number, utterance in enumerate(utterances, start=1):
         try:
             check_length(utterance, f"{args.text_file} line {number}" if args.text is None else "--text")
