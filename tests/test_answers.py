@@ -398,3 +398,15 @@ def test_a_count_a_minute_answering_the_breathing_question_is_a_breathing_rate(r
     assert statuses(reader, "breathing_alertness", "I counted, 52 a minute")["trouble_breathing"][0] == "present"
     assert kind(reader, "breathing_alertness", "about 30 a minute and he's wide awake") == "no"
     assert kind(reader, "heart_control", "about 55 a minute") == "yes"
+
+
+def test_a_well_word_denies_only_the_words_it_follows(reader: AnswerReader) -> None:
+    # "normal" is about the walking; the legs said after it, past a new subject, are a statement of their own.
+    assert kind(reader, "limbs", "no, walking is normal and he keeps rubbing his legs") in AFFIRMING
+    assert kind(reader, "limbs", "no, his legs are normal") == "no"
+
+
+def test_a_no_that_says_all_is_well_does_not_negate_the_well_words_after_it(reader: AnswerReader) -> None:
+    # "he is fine" is a "no" with no negation in it: "fine, just grumpy" is not "not okay".
+    assert kind(reader, "breathing_alertness", "nope she's fine just grumpy") == "no"
+    assert kind(reader, "breathing_alertness", "he is not okay") == "unsure"

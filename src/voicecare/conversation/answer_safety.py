@@ -62,8 +62,10 @@ def _denied(about: Spot, spots: Sequence[Spot], matches: Sequence[Match], tokens
     clause = clause_of[about.start]
     if any(m.status is Status.ABSENT and m.start <= about.start and about.end <= m.end for m in matches):
         return True
-    if any(s.kind == "well" and clause_of[s.start] == clause for s in spots):
-        return True  # "his legs are fine", "sleeps right through"
+    # "His legs are fine", "walks fine": a well word said after it, in its clause, before a new subject.
+    if any(s.kind == "well" and s.start >= about.end and clause_of[s.start] == clause
+           and not (words.subjects - words.possessives).intersection(tokens[about.end:s.start]) for s in spots):
+        return True
     if any(s.kind in DENYING and s.start < about.end and about.start < s.end for s in spots):
         return True
     # "Fever no, chills no": a "no" right after it, ending its clause, denies it.
@@ -71,7 +73,8 @@ def _denied(about: Spot, spots: Sequence[Spot], matches: Sequence[Match], tokens
            for s in spots):
         return True
     negated = [i + 1 for i, w in enumerate(tokens) if w in words.negations]
-    return _after_denial(about, [*(s.end for s in spots if s.kind == "no"), *negated], tokens, clause_of, words)
+    # "No, fine, legs are good", "all fine with his legs": a denial or a well word close before it.
+    return _after_denial(about, [*(s.end for s in spots if s.kind in DENYING), *negated], tokens, clause_of, words)
 
 
 def reached_by_no(about: Sequence[Spot], spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int],

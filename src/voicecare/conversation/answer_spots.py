@@ -121,8 +121,11 @@ def negated_well(spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequen
         while before > 0 and (before in polite or tokens[before] in skipped):
             before -= 1
         denial = next((s for s in spots if s.kind == "no" and s.start <= before < s.end), None)
+        # Only a denial with a negation in it ("not really okay"): "he is fine, just grumpy" is two well words.
+        negating = denial is not None and denial.start > 0 and bool(negations.intersection(
+            tokens[denial.start:denial.end]))
         if spot.kind == "well" and before > 0 and clause_of[before] == clause_of[spot.start] and (
-                tokens[before] in negations or (denial is not None and denial.start > 0)):
+                tokens[before] in negations or negating):
             start = denial.start if denial is not None else before
             out = [s for s in out if s.end <= start]
             out.append(Spot(UNSURE, start, spot.end))
