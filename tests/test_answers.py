@@ -340,3 +340,73 @@ def test_a_no_said_first_then_a_statement_of_the_sign_is_the_sign(reader: Answer
     assert kind(reader, "limbs", "no the pain goes down his leg") == "yes"
     assert kind(reader, "limbs", "no the pain doesn't go down his leg") == "no"
     assert kind(reader, "limbs", "no the legs are fine") == "no"
+
+
+AFFIRMING = {"yes", "partial", "unsure"}
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("course", "no its been going on for over a week"),  # words about the question left standing after the "no"
+    ("walking_toilet", "nope she walks sort of bent over"),
+])
+def test_a_no_with_the_questions_words_left_undenied_is_not_a_no(reader: AnswerReader, question: str,
+                                                                  text: str) -> None:
+    assert kind(reader, question, text) in AFFIRMING
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("limbs", "nothing wrong with her hands or feet"),  # a denial reaches across "her" and along the list
+    ("fever_chills", "nah no temp no shivers"),
+    ("limbs", "no, his arms and legs are fine"),
+])
+def test_a_no_that_denies_every_word_about_the_question_is_still_a_no(reader: AnswerReader, question: str,
+                                                                      text: str) -> None:
+    assert kind(reader, question, text) == "no"
+
+
+def test_a_no_taken_back_by_a_yes_in_the_same_breath_denies_nothing(reader: AnswerReader) -> None:
+    # "nah yeah": the matcher's negation scope took "nah" as denying the fever said after the run.
+    assert kind(reader, "fever_chills", "nah yeah she's very hot") == "yes"
+    assert statuses(reader, "fever_chills", "nah yeah she's very hot")["fever"][0] == "present"
+    assert kind(reader, "fever_chills", "yeah nah, not hot") == "no"
+
+
+def test_a_denial_inside_a_denied_frame_affirms(reader: AnswerReader) -> None:
+    answer = reader.read("fever_chills", "no its not that she doesnt have a fever she does")
+    assert answer.kind is not AnswerKind.NO
+    assert statuses(reader, "fever_chills", answer.input)["fever"][0] == "present"
+    assert kind(reader, "limbs", "it's not like he can't move his arms, he's fine") != "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("breathing_alertness", "he is no breathing right"),  # a learner's "no" for "not"
+    ("walking_toilet", "she is no walking good"),
+])
+def test_a_learners_no_for_not_is_never_the_answer_no(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) in AFFIRMING
+
+
+def test_with_it_after_a_sign_is_the_pain_not_an_alert_child(reader: AnswerReader) -> None:
+    text = "the cramps don't come back but he wakes up crying with it at night"
+    assert kind(reader, "cramps_night_weight", text) == "partial"
+    assert statuses(reader, "cramps_night_weight", text)["night_pain"][0] == "present"
+    assert kind(reader, "breathing_alertness", "he's awake and he is with it") == "no"
+
+
+def test_a_count_a_minute_answering_the_breathing_question_is_a_breathing_rate(reader: AnswerReader) -> None:
+    # Policy table: above 40 breaths a minute at rest is trouble breathing; "a minute" made it no bare number.
+    assert statuses(reader, "breathing_alertness", "I counted, 52 a minute")["trouble_breathing"][0] == "present"
+    assert kind(reader, "breathing_alertness", "about 30 a minute and he's wide awake") == "no"
+    assert kind(reader, "heart_control", "about 55 a minute") == "yes"
+
+
+def test_a_well_word_denies_only_the_words_it_follows(reader: AnswerReader) -> None:
+    # "normal" is about the walking; the legs said after it, past a new subject, are a statement of their own.
+    assert kind(reader, "limbs", "no, walking is normal and he keeps rubbing his legs") in AFFIRMING
+    assert kind(reader, "limbs", "no, his legs are normal") == "no"
+
+
+def test_a_no_that_says_all_is_well_does_not_negate_the_well_words_after_it(reader: AnswerReader) -> None:
+    # "he is fine" is a "no" with no negation in it: "fine, just grumpy" is not "not okay".
+    assert kind(reader, "breathing_alertness", "nope she's fine just grumpy") == "no"
+    assert kind(reader, "breathing_alertness", "he is not okay") == "unsure"

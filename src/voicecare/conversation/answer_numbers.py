@@ -40,7 +40,7 @@ def read(tokens: Sequence[str], breaks: dict[int, bool], cue: Phrase | None, mat
     if cue is None or measure is None:
         return Readings()
     bare = [q for q in quantities.read(tokens, intents.language.numbers)
-            if q.unit is None and q.per is None and not any(m.start < q.end and q.start < m.end for m in matches)]
+            if q.unit is None and not any(m.start < q.end and q.start < m.end for m in matches)]
     found: list[Match] = []
     normal: list[Spot] = []
     for number in bare:

@@ -10,6 +10,7 @@ from voicecare.conversation.answer_words import Spot
 from voicecare.domain import Match, Status
 
 UNSURE = "unsure"
+DOUBLE = "double_negation"
 LEAD_ONLY = {"yes_lead": "yes", "no_lead": "no"}
 """Answer words that are the answer only when said first ("a little, he's a bit hot")."""
 
@@ -120,8 +121,11 @@ def negated_well(spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequen
         while before > 0 and (before in polite or tokens[before] in skipped):
             before -= 1
         denial = next((s for s in spots if s.kind == "no" and s.start <= before < s.end), None)
+        # Only a denial with a negation in it ("not really okay"): "he is fine, just grumpy" is two well words.
+        negating = denial is not None and denial.start > 0 and bool(negations.intersection(
+            tokens[denial.start:denial.end]))
         if spot.kind == "well" and before > 0 and clause_of[before] == clause_of[spot.start] and (
-                tokens[before] in negations or (denial is not None and denial.start > 0)):
+                tokens[before] in negations or negating):
             start = denial.start if denial is not None else before
             out = [s for s in out if s.end <= start]
             out.append(Spot(UNSURE, start, spot.end))
@@ -161,3 +165,41 @@ def lead_no_is_the_answer(matches: Sequence[Match], spots: Sequence[Spot], token
         return list(matches)
     return [replace(m, status=Status.PRESENT, uncertain=True)
             if m.status is Status.ABSENT and m.start > first.end else m for m in matches]
+
+
+def yes_after_no(matches: Sequence[Match], said: Sequence[Spot], spots: Sequence[Spot], tokens: Sequence[str],
+                 negations: frozenset[str]) -> list[Match]:
+    """ "Nah yeah, he's really hot": in a run of answer words ending in a yes, the "no" before it was taken back,
+    so it denies no sign the matcher found after it; only a denial said after the run does."""
+    dropped = [s for s in said if s.kind == "no" and s not in spots]
+    if not dropped:
+        return list(matches)
+    end = max(s.end for s in dropped)
+    last = next((s for s in spots if s.start >= end), None)
+    if last is None or last.kind != "yes":
+        return list(matches)
+    denials = {i for i, w in enumerate(tokens) if w in negations} | {s.start for s in spots if s.kind == "no"}
+    return [replace(m, status=Status.PRESENT) if m.status is Status.ABSENT and m.start >= last.end
+            and not any(last.end <= i < m.end for i in denials) else m for m in matches]
+
+
+def double_negation(matches: Sequence[Match], spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int],
+                    negations: frozenset[str]) -> list[Match]:
+    """ "It's not that he doesn't have a fever": a denial inside a denied frame affirms the sign (uncertain, as
+    any such turn of phrase is)."""
+    frames = [s for s in spots if s.kind == DOUBLE]
+    out = []
+    for match in matches:
+        if match.status is Status.ABSENT and any(
+                f.end <= match.start and clause_of[f.start] == clause_of[min(match.start, len(clause_of) - 1)]
+                and negations.intersection(tokens[f.end:match.end]) for f in frames):
+            match = replace(match, status=Status.PRESENT, uncertain=True)
+        out.append(match)
+    return out
+
+
+def doubly_denied(spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int],
+                  negations: frozenset[str]) -> bool:
+    """Whether a denied frame holds a denial in its clause ("not like she can't"): never a plain "no"."""
+    return any(s.kind == DOUBLE and any(w in negations and clause_of[i] == clause_of[s.start]
+                                        for i, w in enumerate(tokens) if i >= s.end) for s in spots)

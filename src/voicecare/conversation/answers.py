@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from voicecare.conversation import answer_numbers, answer_spots
+from voicecare.conversation import answer_numbers, answer_safety, answer_spots
 from voicecare.conversation.answer_words import ANYTHING_ELSE, AnswerWords, Spot, find, resolve
 from voicecare.domain import Basis, Finding, IntentSet, Level, Match, Status
 from voicecare.understanding import quantities, triage
@@ -23,7 +23,7 @@ from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS, Assistant
 __all__ = ["ANYTHING_ELSE", "Answer", "AnswerKind", "AnswerReader", "AnswerWords"]
 
 SPOTTED = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic", "health", "corrections", "contrast",
-           "polite")
+           "polite", "double_negation", "learner_not")
 """Kinds found in an answer, overlapping ones resolved (clause breaks are found apart: they may overlap)."""
 CALM_WORDS = 2
 """A sign found inside words that say all is well is dropped only when those are a phrase ("getting better"):
@@ -158,6 +158,8 @@ class AnswerReader:
                 if not (s.kind == "unsure" and s.end in counted)]
         said = answer_spots.negated_well(said, tokens, clause_of, language.negations, language.fillers)
         spots = answer_spots.lead(said, tokens, language.fillers, clause_of)
+        matches = answer_spots.yes_after_no(matches, said, spots, tokens, language.negations)
+        matches = answer_spots.double_negation(matches, spots, tokens, clause_of, language.negations)
         matches = answer_spots.undoubted_denials(matches, said, tokens, clause_of, language.negations)
         matches = answer_spots.denied_by_no_words(matches, spots, tokens, language.negations,
                                                   language.context.subjects)
@@ -211,7 +213,7 @@ class AnswerReader:
             return AnswerKind.YES, None  # "yes, but otherwise she's okay": the rest of the child is well
         # After the advice, "she's fine" is news about the child, not "nothing else": only a "no" ends the talk.
         if denial or heard.spots_of("no") or (heard.spots_of("well") and not anything_else):
-            return (AnswerKind.UNSURE if self._unexplained(heard) else AnswerKind.NO), None
+            return (AnswerKind.NO if self._safe_no(heard) else AnswerKind.UNSURE), None
         if heard.spots_of("yes"):
             return AnswerKind.YES, None
         if heard.spots_of("health"):
@@ -268,17 +270,21 @@ class AnswerReader:
         return first is not None and first.kind == "yes" and all(
             any(t < s.start for t in turns) for s in heard.spots_of("no", "well"))
 
-    def _unexplained(self, heard: _Heard) -> bool:
-        """A part of a "no" answer that none of our words explain ("no. he's just lying there"): the "no" may not
-        be the whole answer, so it is not taken as one (a wrong "no" hides a red flag)."""
-        fillers = self.intents.language.fillers
+    def _safe_no(self, heard: _Heard) -> bool:
+        """Whether all of a "no" answer denies: every part explained, every word about the question denied, no
+        denial that may be saying the sign is there (a denied frame, a learner's "no" for "not")."""
         known = {i for s in [*heard.said, *heard.about] for i in range(s.start, s.end)}
         known |= {i for m in heard.matches for i in range(m.start, m.end)}
-        for clause in set(heard.clause_of):
-            words = {i for i, c in enumerate(heard.clause_of) if c == clause and heard.tokens[i] not in fillers}
-            if words and not known & words:
-                return True
-        return False
+        fillers, negations = self.intents.language.fillers, self.intents.language.negations
+        return not answer_safety.unexplained(heard.tokens, heard.clause_of, known, fillers) and not (
+            answer_spots.doubly_denied(heard.spots, heard.tokens, heard.clause_of, negations)
+            or heard.spots_of("learner_not")) and not answer_safety.open_about(
+            heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of, self._safety_words())
+
+    def _safety_words(self) -> answer_safety.Words:
+        language = self.intents.language
+        possessives = frozenset(w for p in self.words.words["possessives"] for w in p)
+        return answer_safety.Words(language.negations, language.context.subjects, possessives)
 
     def _serious(self, symptom_id: str) -> bool:
         return self.intents.symptom(symptom_id).level < Level.HOME_CARE
@@ -330,7 +336,9 @@ class AnswerReader:
             # After "can" or "will", "not" is part of the sign ("he can't drop off"), as in the context engine.
             if before >= 0 and tokens[before] in negations and not (before > 0 and tokens[before - 1] in modals):
                 denied.add(heard.clause(spot.start))
-        return denied
+        # "Nothing wrong with her hands or feet": a word that denies all reaches a few words on, and along a list.
+        reached = answer_safety.reached_by_no(heard.about, heard.spots, tokens, heard.clause_of, self._safety_words())
+        return denied | {heard.clause(s.start) for s in reached}
 
     def _affirms_part(self, heard: _Heard, asked: set[str]) -> bool:
         """A clause about the question, or one turned to by a contrast ("fine this morning, but now ..."), with no

@@ -1,0 +1,100 @@
+"""Whether a "no" is safe to accept: a wrong "no" hides a red flag, so an answer is taken as "no" only when all of
+it denies.
+
+The reader finds a "no" from its answer words; these checks look at what else the answer says. Words about the
+question left standing after the denial ("no, it's been going on for over a week") describe a sign: the "no"
+may have answered something else, so the answer counts as unsure (rule 4). Pure functions over token indexes,
+used by ``answers.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from voicecare.conversation.answer_words import Spot
+from voicecare.domain import Match, Status
+
+DENIAL_REACH = 3
+"""A word about the question this close after a denial is denied by it ("no cramps", "no trouble walking",
+"not a temperature"); further on, past a new subject, it is a statement of its own."""
+DENYING = ("no", "well")
+"""Answer-word kinds that deny a part of the question where they are said."""
+
+
+@dataclass(frozen=True)
+class Words:
+    """The language's words these checks need."""
+
+    negations: frozenset[str]
+    subjects: frozenset[str]
+    """Words that start a statement of its own ("he", "it"): a denial does not reach across them."""
+    possessives: frozenset[str]
+    """Words spelled as a subject that only say whose ("his legs"): a denial reaches across them."""
+
+
+def unexplained(tokens: Sequence[str], clause_of: Sequence[int], known: set[int], fillers: frozenset[str]) -> bool:
+    """A part of the answer that none of our words explain ("no. he's just lying there"): the "no" may not be
+    the whole answer."""
+    for clause in set(clause_of):
+        words = {i for i, c in enumerate(clause_of) if c == clause and tokens[i] not in fillers}
+        if words and not known & words:
+            return True
+    return False
+
+
+def open_about(about: Sequence[Spot], spots: Sequence[Spot], matches: Sequence[Match], tokens: Sequence[str],
+               clause_of: Sequence[int], words: Words) -> list[Spot]:
+    """Words about the question that nothing in the answer denies: each says that part is there."""
+    denied: list[Spot] = []
+    left = []
+    for spot in sorted(about, key=lambda s: s.start):
+        # A denial carries along a list of the question's words ("nothing in his arms nor legs").
+        if _denied(spot, [*spots, *(Spot("no", s.start, s.end) for s in denied)], matches, tokens, clause_of, words):
+            denied.append(spot)
+        else:
+            left.append(spot)
+    return left
+
+
+def _denied(about: Spot, spots: Sequence[Spot], matches: Sequence[Match], tokens: Sequence[str],
+            clause_of: Sequence[int], words: Words) -> bool:
+    clause = clause_of[about.start]
+    if any(m.status is Status.ABSENT and m.start <= about.start and about.end <= m.end for m in matches):
+        return True
+    # "His legs are fine", "walks fine": a well word said after it, in its clause, before a new subject.
+    if any(s.kind == "well" and s.start >= about.end and clause_of[s.start] == clause
+           and not (words.subjects - words.possessives).intersection(tokens[about.end:s.start]) for s in spots):
+        return True
+    if any(s.kind in DENYING and s.start < about.end and about.start < s.end for s in spots):
+        return True
+    # "Fever no, chills no": a "no" right after it, ending its clause, denies it.
+    if any(s.kind == "no" and s.start == about.end and (s.end == len(tokens) or clause_of[s.end] != clause)
+           for s in spots):
+        return True
+    negated = [i + 1 for i, w in enumerate(tokens) if w in words.negations]
+    # "No, fine, legs are good", "all fine with his legs": a denial or a well word close before it.
+    return _after_denial(about, [*(s.end for s in spots if s.kind in DENYING), *negated], tokens, clause_of, words)
+
+
+def reached_by_no(about: Sequence[Spot], spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int],
+                  words: Words) -> list[Spot]:
+    """Words about the question said close after a word that denies all ("nothing wrong with her hands or feet"),
+    along a list of them."""
+    ends = [s.end for s in spots if s.kind == "no"]
+    reached: list[Spot] = []
+    for spot in sorted(about, key=lambda s: s.start):
+        if _after_denial(spot, [*ends, *(r.end for r in reached)], tokens, clause_of, words):
+            reached.append(spot)
+    return reached
+
+
+def _after_denial(about: Spot, ends: Sequence[int], tokens: Sequence[str], clause_of: Sequence[int],
+                  words: Words) -> bool:
+    """Said close after a denial in its clause, with no new subject between ("no temp no shivers")."""
+    for end in ends:
+        gap = tokens[end:about.start]
+        if end <= about.start and len(gap) <= DENIAL_REACH and clause_of[end - 1] == clause_of[about.start] \
+                and not (words.subjects - words.possessives).intersection(gap):
+            return True
+    return False
