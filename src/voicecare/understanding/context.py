@@ -154,11 +154,13 @@ class Scene:
     cues: tuple[Cue, ...]
     rules: ContextWords
     """The language's cue words and reaches."""
+    signs: frozenset[int] = frozenset()
+    """Positions of words about any sign ("temperature"): a clause that names one is about it."""
 
 
-def scene(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords) -> Scene:
+def scene(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, signs: Collection[int] = ()) -> Scene:
     """Find the cues of an utterance once; every mention in it is then judged cheaply."""
-    return Scene(tuple(words), dict(breaks), find_cues(words, rules, breaks), rules)
+    return Scene(tuple(words), dict(breaks), find_cues(words, rules, breaks), rules, frozenset(signs))
 
 
 def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bool] | None = None) -> tuple[Cue, ...]:
@@ -243,6 +245,9 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     if cue.trigger.status is Status.ABSENT and cue.end <= start and any(i in blocked for i in gap) \
             and not _denial_list(where, gap, end):
         return False  # "not hot, not shivery, limping": the limp is said, not denied
+    if (cue.trigger.status is Status.ABSENT or cue.trigger.speaker) and cue.end <= start \
+            and _clause_of_its_own(where, gap, blocked, signs):
+        return False  # "we weren't trying, back sore", "no, the pain goes down his leg"
     # A full stop ends every cue; a comma ends the clause-wide ones only, so
     # "no fever, chills or cough" still denies all three.
     if any(where.breaks.get(i, False) or (cue.trigger.clausal and i in where.breaks)
@@ -276,6 +281,18 @@ def _denial_list(where: Scene, gap: range, end: int) -> bool:
     joiners = where.rules.denial_joiners
     after = where.words[end:end + 1]
     return any(where.words[i] in joiners for i in gap) or (bool(after) and after[0] in joiners)
+
+
+def _clause_of_its_own(where: Scene, gap: range, blocked: Collection[int], signs: Collection[int]) -> bool:
+    """True when a denial's (or the caregiver's own) clause ends at a comma before it has named any sign.
+
+    "we weren't trying, back sore" denies the trying and is about us; a bare
+    "no," answers something else. A denial that names a sign first runs on as
+    a list over the comma ("no fever, chills or cough").
+    """
+    comma = next((i for i in range(gap.start, gap.stop + 1) if i in where.breaks), None)
+    return comma is not None and not any(i in blocked or i in signs or i in where.signs
+                                         for i in range(gap.start, comma))
 
 
 def _clause_ends(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> bool:

@@ -12,7 +12,7 @@ from voicecare.domain import IntentSet, Match, Status
 from voicecare.understanding import context, mentions
 from voicecare.understanding.language import Language
 from voicecare.understanding.mentions import Hit
-from voicecare.understanding.text import Spelling
+from voicecare.understanding.text import Spelling, unglued
 
 MIN_SOUND_KEY = 3
 """Sound keys shorter than this say too little ("though" and "thigh" both give "0")."""
@@ -118,6 +118,7 @@ class Matcher:
     def match(self, text: str) -> list[Match]:
         """All symptom mentions in ``text``, in the order they were said."""
         heard, breaks = self._spelling.tokens_and_breaks(text)
+        heard, breaks = unglued(heard, breaks, self._language.glued_negations, self._known, self._lexicon)
         words = [self._spelling.canonical(w) for w in heard]
         candidates = [self._candidates(w) for w in words]
         language = self._language
@@ -125,8 +126,8 @@ class Matcher:
         found = mentions.unborrowed(found, words, language.context.list_joiners)
         found = mentions.not_their_own(found, words, language.negations, language.context.modals)
         hits = mentions.resolve(found, self._levels)
-        where = context.scene(words, breaks, self._language.context)
         signs = {i for i, word in enumerate(words) if word in self._content}
+        where = context.scene(words, breaks, self._language.context, signs)
         matches = []
         for hit in hits:
             # Only the words another mention is made of are its own: a cue lying
