@@ -63,3 +63,23 @@ def test_a_glued_denial_is_split_off(matcher: Matcher, text: str, symptom: str, 
 def test_a_real_word_starting_with_no_is_kept(assistant: Assistant) -> None:
     # "nothing" is a word of its own; "no thing" would be no different, but "notice" or "nosy" must stay whole.
     assert level(assistant, "nothing else, just a stiff back after the park") is Level.HOME_CARE
+
+
+# ---- a duration said of a deed in its own clause is the deed's, even with no full stop to end it
+
+
+@pytest.mark.parametrize("text", [
+    "hes been potty trained for a year and his back is sore",
+    "she was fine for a week and now her back hurts",
+])
+def test_a_duration_of_a_deed_is_not_the_pain(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "his back is sore and it has been a week",
+    "her back has been sore and has been for a week",
+    "he has not pooed for five days and his back is sore",  # a deed not done has lasted
+])
+def test_a_duration_of_the_pain_still_counts(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.FOLLOW_UP

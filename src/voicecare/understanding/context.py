@@ -335,7 +335,8 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
     return any(ends_at(i) for i in gap)
 
 
-def _past_tense(word: str, rules: ContextWords) -> bool:
+def past_tense(word: str, rules: ContextWords) -> bool:
+    """True for a verb in the past tense ("fainted", "fell")."""
     suffix = rules.past_suffix
     return word in rules.past_words or (bool(suffix) and word.endswith(suffix) and len(word) > rules.past_min_length)
 
@@ -345,13 +346,13 @@ def _said_in_the_past(where: Scene, start: int, end: int) -> bool:
 
     "she was hard to wake", "her lips went blue", "she fainted".
     """
-    if any(_past_tense(where.words[i], where.rules) for i in range(start, end)):
+    if any(past_tense(where.words[i], where.rules) for i in range(start, end)):
         return True
     for index in range(start - 1, -1, -1):
         word = where.words[index]
         if word in where.rules.terminators:
             return False
-        if _past_tense(word, where.rules):
+        if past_tense(word, where.rules):
             return True
         if index in where.breaks:
             return False
@@ -402,7 +403,7 @@ def status_of(
         # "I'm worried he's not breathing": the caregiver's own words frame a doubt about the child.
         return Status.PRESENT, True
     if best.trigger.status is Status.HYPOTHETICAL and best.trigger.words not in where.rules.pure_what_ifs \
-            and any(_past_tense(where.words[i], where.rules) for i in used):
+            and any(past_tense(where.words[i], where.rules) for i in used):
         # "is it serious if he passed out": it happened; escalate, unsure (rule 4).
         return Status.PRESENT, True
     return best.trigger.status, any(c.trigger.uncertain for c in found)
@@ -434,7 +435,18 @@ def retold(where: Scene, mentions: Sequence[tuple[str, int, int, Status]]) -> li
 
 def _clause_end(where: Scene, start: int) -> int:
     """The index just past the clause that words[start] is in."""
-    end = start + 1
-    while not _clause_ends(where.words, where.breaks, where.rules, end):
-        end += 1
-    return end
+    return clause_end(where.words, where.breaks, where.rules, start + 1)
+
+
+def clause_end(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> int:
+    """The index just past the clause running on at words[index] (a break, a terminator or the end)."""
+    while not _clause_ends(words, breaks, rules, index):
+        index += 1
+    return index
+
+
+def clause_start(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> int:
+    """The index where the clause holding words[index] begins."""
+    while not _clause_starts(words, breaks, rules, index):
+        index -= 1
+    return index

@@ -170,7 +170,7 @@ class Matcher:
                 continue
             low, high = _sentences_around(match.start, len(words), breaks)
             near = [i for i in range(low, high) if words[i] in about]
-            if not near:
+            if not near or self._said_of_a_deed(match, words, breaks, about):
                 continue
             owner = min(near, key=lambda i: 0 if match.start <= i < match.end else abs(i - match.start))
             # Not the past: "his back has been hurting since last Friday" lasts until now.
@@ -178,6 +178,24 @@ class Matcher:
                            and m.status in _SOMEONE_ELSES), None)
             kept.append(replace(match, status=theirs) if match.status is Status.PRESENT and theirs else match)
         return kept
+
+    def _said_of_a_deed(self, match: Match, words: Sequence[str], breaks: Mapping[int, bool],
+                        about: Collection[str]) -> bool:
+        """True when a mention's own clause names none of what it is said about but a deed in the past.
+
+        "potty trained for a year and his back is sore": the year is the training's,
+        however the recogniser ran the clauses together. "four days now" has no deed
+        and still points at the pain said before it, and a deed not done ("hasn't
+        pooed in four days") is a problem that has lasted.
+        """
+        rules = self._language.context
+        first = context.clause_start(words, breaks, rules, match.start)
+        last = context.clause_end(words, breaks, rules, match.start + 1)
+        if any(words[i] in about for i in range(first, last)):
+            return False
+        # A deed not done ("hasn't pooed in four days") is a problem lasting until now: the span stays.
+        return any(context.past_tense(words[i], rules) and not self._language.negations & set(words[max(first, i - 2):i])
+                   for i in range(first, match.start))
 
     def forget(self) -> None:
         """Drop the cache of heard words (privacy: nothing a family said is kept after their session)."""
