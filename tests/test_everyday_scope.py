@@ -83,3 +83,15 @@ def test_a_duration_of_a_deed_is_not_the_pain(assistant: Assistant, text: str) -
 ])
 def test_a_duration_of_the_pain_still_counts(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.FOLLOW_UP
+
+
+# ---- a sign's own "not" said with when it does not happen is no sign: "she doesn't wake after that"
+
+
+def test_not_waking_after_that_is_sleeping_through(matcher: Matcher) -> None:
+    assert "very_drowsy" not in found(matcher, "she fusses till nine but she does not wake after that")
+
+
+@pytest.mark.parametrize("text", ["can't wake him at night", "he is not waking up"])
+def test_cannot_wake_stays_the_sign(matcher: Matcher, text: str) -> None:
+    assert found(matcher, text)["very_drowsy"] is Status.PRESENT

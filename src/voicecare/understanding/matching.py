@@ -124,7 +124,8 @@ class Matcher:
         language = self._language
         found = mentions.unstraddled(list(self._hits(words, candidates, breaks)), mentions.clauses(len(words), breaks))
         found = mentions.unborrowed(found, words, language.context.list_joiners)
-        found = mentions.not_their_own(found, words, language.negations, language.context.modals)
+        found = mentions.not_their_own(found, words, language.negations, language.context.modals,
+                                       language.not_then)
         hits = mentions.resolve(found, self._levels)
         signs = {i for i, word in enumerate(words) if word in self._content}
         where = context.scene(words, breaks, self._language.context, signs)
