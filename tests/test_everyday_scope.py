@@ -95,3 +95,14 @@ def test_not_waking_after_that_is_sleeping_through(matcher: Matcher) -> None:
 @pytest.mark.parametrize("text", ["can't wake him at night", "he is not waking up"])
 def test_cannot_wake_stays_the_sign(matcher: Matcher, text: str) -> None:
     assert found(matcher, text)["very_drowsy"] is Status.PRESENT
+
+
+# ---- "back" describing another place ("the back molars") does not make a question about the back
+
+
+def test_back_teeth_are_not_the_back(assistant: Assistant) -> None:
+    assert level(assistant, "his back teeth are coming in and he chews everything, any tips?") is Level.UNCLEAR
+
+
+def test_a_question_about_the_back_is_still_ours(assistant: Assistant) -> None:
+    assert assistant.care_questions("can I put a heat pad on her back tonight?")
