@@ -64,7 +64,7 @@ class CareBook:
         stems = {self.stem.stem(w): i for i, w in enumerate(words)} | {w: i for i, w in enumerate(words)}
         if not self._asks(text, words, breaks):
             return ()
-        said_topic = any(w in stems for w in self.topic_words)
+        said_topic = any(self._names_topic(words, i) for i in range(len(words)))
         if not said_topic and any(w in stems for w in self.elsewhere):
             return ()
         on_topic = on_topic or said_topic
@@ -77,6 +77,14 @@ class CareBook:
                     break
         dropped = {i for intent in self.intents if intent.id in {q.id for q in found} for i in intent.instead_of}
         return tuple(q for q in found if q.id not in dropped)[:1]  # one short answer, the most specific (data order)
+
+    def _names_topic(self, words: Sequence[str], index: int) -> bool:
+        """True when words[index] names the topic, not another place it describes ("the back molars")."""
+        word = words[index]
+        if word not in self.topic_words and self.stem.stem(word) not in self.topic_words:
+            return False
+        after = words[index + 1] if index + 1 < len(words) else ""
+        return after not in self.elsewhere and self.stem.stem(after) not in self.elsewhere
 
     def _asks(self, text: str, words: Sequence[str], breaks: Mapping[int, bool]) -> bool:
         if "?" in text:

@@ -154,11 +154,13 @@ class Scene:
     cues: tuple[Cue, ...]
     rules: ContextWords
     """The language's cue words and reaches."""
+    signs: frozenset[int] = frozenset()
+    """Positions of words about any sign ("temperature"): a clause that names one is about it."""
 
 
-def scene(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords) -> Scene:
+def scene(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, signs: Collection[int] = ()) -> Scene:
     """Find the cues of an utterance once; every mention in it is then judged cheaply."""
-    return Scene(tuple(words), dict(breaks), find_cues(words, rules, breaks), rules)
+    return Scene(tuple(words), dict(breaks), find_cues(words, rules, breaks), rules, frozenset(signs))
 
 
 def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bool] | None = None) -> tuple[Cue, ...]:
@@ -243,6 +245,9 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     if cue.trigger.status is Status.ABSENT and cue.end <= start and any(i in blocked for i in gap) \
             and not _denial_list(where, gap, end):
         return False  # "not hot, not shivery, limping": the limp is said, not denied
+    if (cue.trigger.status is Status.ABSENT or cue.trigger.speaker) and cue.end <= start \
+            and _clause_of_its_own(where, gap, blocked, signs):
+        return False  # "we weren't trying, back sore", "no, the pain goes down his leg"
     # A full stop ends every cue; a comma ends the clause-wide ones only, so
     # "no fever, chills or cough" still denies all three.
     if any(where.breaks.get(i, False) or (cue.trigger.clausal and i in where.breaks)
@@ -276,6 +281,18 @@ def _denial_list(where: Scene, gap: range, end: int) -> bool:
     joiners = where.rules.denial_joiners
     after = where.words[end:end + 1]
     return any(where.words[i] in joiners for i in gap) or (bool(after) and after[0] in joiners)
+
+
+def _clause_of_its_own(where: Scene, gap: range, blocked: Collection[int], signs: Collection[int]) -> bool:
+    """True when a denial's (or the caregiver's own) clause ends at a comma before it has named any sign.
+
+    "we weren't trying, back sore" denies the trying and is about us; a bare
+    "no," answers something else. A denial that names a sign first runs on as
+    a list over the comma ("no fever, chills or cough").
+    """
+    comma = next((i for i in range(gap.start, gap.stop + 1) if i in where.breaks), None)
+    return comma is not None and not any(i in blocked or i in signs or i in where.signs
+                                         for i in range(gap.start, comma))
 
 
 def _clause_ends(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> bool:
@@ -318,7 +335,8 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
     return any(ends_at(i) for i in gap)
 
 
-def _past_tense(word: str, rules: ContextWords) -> bool:
+def past_tense(word: str, rules: ContextWords) -> bool:
+    """True for a verb in the past tense ("fainted", "fell")."""
     suffix = rules.past_suffix
     return word in rules.past_words or (bool(suffix) and word.endswith(suffix) and len(word) > rules.past_min_length)
 
@@ -328,13 +346,13 @@ def _said_in_the_past(where: Scene, start: int, end: int) -> bool:
 
     "she was hard to wake", "her lips went blue", "she fainted".
     """
-    if any(_past_tense(where.words[i], where.rules) for i in range(start, end)):
+    if any(past_tense(where.words[i], where.rules) for i in range(start, end)):
         return True
     for index in range(start - 1, -1, -1):
         word = where.words[index]
         if word in where.rules.terminators:
             return False
-        if _past_tense(word, where.rules):
+        if past_tense(word, where.rules):
             return True
         if index in where.breaks:
             return False
@@ -385,7 +403,7 @@ def status_of(
         # "I'm worried he's not breathing": the caregiver's own words frame a doubt about the child.
         return Status.PRESENT, True
     if best.trigger.status is Status.HYPOTHETICAL and best.trigger.words not in where.rules.pure_what_ifs \
-            and any(_past_tense(where.words[i], where.rules) for i in used):
+            and any(past_tense(where.words[i], where.rules) for i in used):
         # "is it serious if he passed out": it happened; escalate, unsure (rule 4).
         return Status.PRESENT, True
     return best.trigger.status, any(c.trigger.uncertain for c in found)
@@ -417,7 +435,18 @@ def retold(where: Scene, mentions: Sequence[tuple[str, int, int, Status]]) -> li
 
 def _clause_end(where: Scene, start: int) -> int:
     """The index just past the clause that words[start] is in."""
-    end = start + 1
-    while not _clause_ends(where.words, where.breaks, where.rules, end):
-        end += 1
-    return end
+    return clause_end(where.words, where.breaks, where.rules, start + 1)
+
+
+def clause_end(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> int:
+    """The index just past the clause running on at words[index] (a break, a terminator or the end)."""
+    while not _clause_ends(words, breaks, rules, index):
+        index += 1
+    return index
+
+
+def clause_start(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> int:
+    """The index where the clause holding words[index] begins."""
+    while not _clause_starts(words, breaks, rules, index):
+        index -= 1
+    return index

@@ -27,8 +27,10 @@ PRINTED = ("heard", "unsure")
 SECTIONS = {
     "language": ("code", "name", "wake_phrase"),
     "spelling": ("contractions", "suffixes", "possessive", "possessive_is", "possessive_is_after", "number_words",
-                 "pronoun_classes", "stem_suffixes", "min_stem", "irregular_stems", "sound_rules", "sound_silent"),
-    "matching": ("optional_words", "negations", "disjunctions", "symptom_slots", "skippable", "contrasts"),
+                 "pronoun_classes", "stem_suffixes", "min_stem", "irregular_stems", "sound_rules", "sound_silent",
+                 "learner_no", "learner_not", "learner_subjects", "learner_be", "learner_modals"),
+    "matching": ("optional_words", "negations", "disjunctions", "symptom_slots", "skippable", "contrasts",
+                 "glued_negations", "not_then"),
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
                 "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "denial_joiners",
                 "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "cues"),
@@ -70,6 +72,10 @@ class Language:
     """Filler and hedges a phrase whose own "not" is the sign may skip ("can't, uh, breathe")."""
     contrasts: frozenset[str] = frozenset()
     """Words of contrast a loose pattern never spans ("but")."""
+    not_then: tuple[tuple[str, ...], ...] = ()
+    """Said right after a sign's own "not", they make it "not at that time" ("doesn't wake after that")."""
+    glued_negations: tuple[str, ...] = ()
+    """Denials typed or heard glued to the next word ("nofever"): split off when the rest is a sign's word."""
     symptom_slots: tuple[tuple[str, ...], ...] = ()
     """Words after which an everyday look-alike may be a misheard symptom word ("she painted", "has a fewer")."""
     fillers: frozenset[str] = frozenset()
@@ -231,6 +237,8 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         disjunctions=frozenset(_in_token_form(matching, "disjunctions", spelling)),
         skippable=frozenset(_in_token_form(matching, "skippable", spelling)),
         contrasts=frozenset(_in_token_form(matching, "contrasts", spelling)),
+        not_then=tuple(tuple(w.split()) for w in _in_token_form(matching, "not_then", spelling)),
+        glued_negations=tuple(sorted(_in_token_form(matching, "glued_negations", spelling), key=len, reverse=True)),
         symptom_slots=tuple(tuple(w.split()) for w in _in_token_form(matching, "symptom_slots", spelling)),
         fillers=frozenset(_in_token_form(talk, "fillers", spelling, fold=False)),
         list_and=talk.text("list_and"), list_or=talk.text("list_or"),
@@ -249,7 +257,9 @@ def _spelling(table: _Reader) -> Spelling:
         number_words=table.mapping("number_words"), pronoun_classes=table.classes("pronoun_classes"),
         stem_suffixes=table.words("stem_suffixes"), min_stem=table.number("min_stem", 3),
         irregular_stems=table.mapping("irregular_stems"), sound_rules=table.pairs("sound_rules"),
-        sound_silent=table.text("sound_silent"),
+        sound_silent=table.text("sound_silent"), learner_no=table.text("learner_no"),
+        learner_not=table.text("learner_not"), learner_subjects=frozenset(table.words("learner_subjects")),
+        learner_be=frozenset(table.words("learner_be")), learner_modals=frozenset(table.words("learner_modals")),
     )
 
 

@@ -12,7 +12,7 @@ from voicecare.domain import IntentSet, Match, Status
 from voicecare.understanding import context, mentions
 from voicecare.understanding.language import Language
 from voicecare.understanding.mentions import Hit
-from voicecare.understanding.text import Spelling
+from voicecare.understanding.text import Spelling, unglued
 
 MIN_SOUND_KEY = 3
 """Sound keys shorter than this say too little ("though" and "thigh" both give "0")."""
@@ -118,15 +118,17 @@ class Matcher:
     def match(self, text: str) -> list[Match]:
         """All symptom mentions in ``text``, in the order they were said."""
         heard, breaks = self._spelling.tokens_and_breaks(text)
+        heard, breaks = unglued(heard, breaks, self._language.glued_negations, self._known, self._lexicon)
         words = [self._spelling.canonical(w) for w in heard]
         candidates = [self._candidates(w) for w in words]
         language = self._language
         found = mentions.unstraddled(list(self._hits(words, candidates, breaks)), mentions.clauses(len(words), breaks))
         found = mentions.unborrowed(found, words, language.context.list_joiners)
-        found = mentions.not_their_own(found, words, language.negations, language.context.modals)
+        found = mentions.not_their_own(found, words, language.negations, language.context.modals,
+                                       language.not_then)
         hits = mentions.resolve(found, self._levels)
-        where = context.scene(words, breaks, self._language.context)
         signs = {i for i, word in enumerate(words) if word in self._content}
+        where = context.scene(words, breaks, self._language.context, signs)
         matches = []
         for hit in hits:
             # Only the words another mention is made of are its own: a cue lying
@@ -169,7 +171,7 @@ class Matcher:
                 continue
             low, high = _sentences_around(match.start, len(words), breaks)
             near = [i for i in range(low, high) if words[i] in about]
-            if not near:
+            if not near or self._said_of_a_deed(match, words, breaks, about):
                 continue
             owner = min(near, key=lambda i: 0 if match.start <= i < match.end else abs(i - match.start))
             # Not the past: "his back has been hurting since last Friday" lasts until now.
@@ -177,6 +179,24 @@ class Matcher:
                            and m.status in _SOMEONE_ELSES), None)
             kept.append(replace(match, status=theirs) if match.status is Status.PRESENT and theirs else match)
         return kept
+
+    def _said_of_a_deed(self, match: Match, words: Sequence[str], breaks: Mapping[int, bool],
+                        about: Collection[str]) -> bool:
+        """True when a mention's own clause names none of what it is said about but a deed in the past.
+
+        "potty trained for a year and his back is sore": the year is the training's,
+        however the recogniser ran the clauses together. "four days now" has no deed
+        and still points at the pain said before it, and a deed not done ("hasn't
+        pooed in four days") is a problem that has lasted.
+        """
+        rules = self._language.context
+        first = context.clause_start(words, breaks, rules, match.start)
+        last = context.clause_end(words, breaks, rules, match.start + 1)
+        if any(words[i] in about for i in range(first, last)):
+            return False
+        # A deed not done ("hasn't pooed in four days") is a problem lasting until now: the span stays.
+        return any(context.past_tense(words[i], rules) and not self._language.negations & set(words[max(first, i - 2):i])
+                   for i in range(first, match.start))
 
     def forget(self) -> None:
         """Drop the cache of heard words (privacy: nothing a family said is kept after their session)."""

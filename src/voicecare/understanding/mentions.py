@@ -89,13 +89,14 @@ def unborrowed(hits: list[Hit], words: Sequence[str], joiners: Collection[str]) 
 
 
 def not_their_own(hits: list[Hit], words: Sequence[str], negations: Collection[str],
-                  modals: Collection[str]) -> list[Hit]:
+                  modals: Collection[str], timings: Collection[tuple[str, ...]] = ()) -> list[Hit]:
     """Drop a phrase whose own "not" belongs to a longer sign said with the same words.
 
     "he isn't waking up at night" denies night waking; it is not "not waking
     up"; in "she's not confused, she's awake" the "not" is the confusion's.
     After a modal ("can't wake him at night") the "not" stays the sign's own
-    (rule 2: when unsure, the emergency reading stands).
+    (rule 2: when unsure, the emergency reading stands). Nor is it the sign when
+    one of ``timings`` follows ("she doesn't wake after that" sleeps through).
     """
     def belongs_elsewhere(hit: Hit) -> bool:
         if not hit.negation_inside:
@@ -104,6 +105,8 @@ def not_their_own(hits: list[Hit], words: Sequence[str], negations: Collection[s
         if any(j > 0 and words[j - 1] in modals for j in denial):
             return False
         rest = set(hit.positions) - set(denial)
+        if any(tuple(words[hit.end:hit.end + len(t)]) == t for t in timings):
+            return True
         if hit.loose and any(_denied_between(hit, j, other) for j in denial for other in hits):
             return True
         return any(other.symptom != hit.symptom and not other.negation_inside and rest & set(other.positions)

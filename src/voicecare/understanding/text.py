@@ -7,7 +7,7 @@ spellings of sounds) come from the language's ``language.toml``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 # Letters and digits of any alphabet, with inner apostrophes ("can't", "größer").
@@ -47,6 +47,16 @@ class Spelling:
     """Spellings of one sound written one way, applied in order ("ph" -> "f")."""
     sound_silent: str = ""
     """Letters dropped after the first when making a sound key (vowels)."""
+    learner_no: str = ""
+    """A denial word that learners and some dialects use for the verb's "not" ("he is no breathing")."""
+    learner_not: str = ""
+    """What ``learner_no`` stands for there ("not")."""
+    learner_subjects: frozenset[str] = frozenset()
+    """Words after which ``learner_no`` negates the verb that follows ("she no can walk", "he is no breathing")."""
+    learner_be: frozenset[str] = frozenset()
+    """Forms of "be" that may stand between the subject and ``learner_no`` ("he is no breathing")."""
+    learner_modals: frozenset[str] = frozenset()
+    """Verbs that ``learner_no`` goes before, where standard order puts "not" after ("no can" -> "can not")."""
 
     def _expand(self, word: str) -> list[str]:
         word = word.strip("'")
@@ -70,6 +80,25 @@ class Spelling:
         out: list[str] = []
         for raw in _WORD_RE.findall(_plain(text)):
             out.extend(self._expand(raw))
+        return self._learner_negations(out, {})
+
+    def _learner_negations(self, words: list[str], breaks: Mapping[int, bool]) -> list[str]:
+        """The verb's "not" where a learner or a dialect says "no": "he is no breathing", "she no can walk".
+
+        Only right after a subject (or its "is"), within one clause, and before a word, so
+        "there is no fever" and "no, he is fine" keep their "no" (a denial either way).
+        """
+        if not self.learner_no:
+            return words
+        out = list(words)
+        for i in range(1, len(out) - 1):
+            before = i - 2 if out[i - 1] in self.learner_be and i > 1 and i - 1 not in breaks else i - 1
+            if out[i] != self.learner_no or out[before] not in self.learner_subjects or i in breaks or i + 1 in breaks:
+                continue
+            if out[i + 1] in self.learner_modals:
+                out[i], out[i + 1] = out[i + 1], self.learner_not  # "no can walk" -> "can not walk"
+            else:
+                out[i] = self.learner_not
         return out
 
     def tokens_and_breaks(self, text: str) -> tuple[list[str], dict[int, bool]]:
@@ -85,7 +114,7 @@ class Spelling:
                 out.extend(self._expand(piece))
             else:
                 breaks[len(out)] = breaks.get(len(out), False) or piece != ","
-        return out, breaks
+        return self._learner_negations(out, breaks), breaks
 
     def phrase_key(self, text: str) -> str:
         """The canonical form of a phrase, used to find the same phrase claimed twice."""
@@ -117,3 +146,25 @@ class Spelling:
         rest = "".join(ch for ch in word[1:] if ch not in self.sound_silent)
         collapsed = "".join(ch for i, ch in enumerate(rest) if i == 0 or ch != rest[i - 1])
         return word[0] + collapsed
+
+
+def unglued(words: list[str], breaks: Mapping[int, bool], prefixes: Sequence[str],
+            known: Collection[str], real: Collection[str]) -> tuple[list[str], dict[int, bool]]:
+    """Words with a denial glued to the next one split off: "nofever" -> "no fever".
+
+    Only a word that is no real word itself ("nothing", "notice" stay) and whose
+    rest is one of the ``known`` words of a sign; the breaks move with the words.
+    """
+    out: list[str] = []
+    moved: dict[int, bool] = {}
+    for index, word in enumerate(words):
+        if index in breaks:
+            moved[len(out)] = breaks[index]
+        prefix = next((p for p in prefixes if word.startswith(p) and word[len(p):] in known), None)
+        if prefix is not None and word not in real:
+            out += [prefix, word[len(prefix):]]
+        else:
+            out.append(word)
+    if len(words) in breaks:
+        moved[len(out)] = breaks[len(words)]
+    return out, moved
