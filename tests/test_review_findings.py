@@ -60,3 +60,47 @@ def test_everyday_emergency_words(assistant: Assistant, text: str) -> None:
 ])
 def test_near_misses_of_everyday_emergency_words(assistant: Assistant, text: str) -> None:
     assert assistant.answer(text).disposition is Level.HOME_CARE, text
+
+
+# ------------------------------------------- 3. injuries (policy, beyond the sheet)
+
+@pytest.mark.parametrize("text", [
+    "a car backed into her in the driveway, she got hit by a car",
+    "he was struck in the back by a swing",
+    "she got kicked in the back by her cousin's pony",
+])
+def test_a_blow_gets_care_now_and_no_home_care_steps(assistant: Assistant, text: str) -> None:
+    result = assistant.answer(text)
+    assert result.disposition is Level.URGENT, text
+    back_care = set(assistant.intents.topics[0].home_care)
+    assert not back_care & {m.text for m in result.messages}
+
+
+@pytest.mark.parametrize("text", [
+    "he was whacked on the back with a cricket bat and now he can't move his legs",
+    "she was hit in the back by a car and she's really drowsy",
+])
+def test_a_blow_with_a_red_flag_is_911(assistant: Assistant, text: str) -> None:
+    assert assistant.answer(text).disposition is Level.EMERGENCY, text
+
+
+# ------------------------------------------- 4. care questions said alone
+
+@pytest.mark.parametrize(("text", "care"), [
+    ("how long should I ice it for?", "ice"),
+    ("how often can we ice it", "ice"),
+    ("does he have to stay in bed?", "bed_rest"),
+    ("should she rest in bed all day?", "bed_rest"),
+])
+def test_care_questions_said_alone(assistant: Assistant, text: str, care: str) -> None:
+    result = assistant.answer(text)
+    assert result.disposition is Level.HOME_CARE, text
+    assert [q.id for q in result.care] == [care]
+
+
+# ------------------------------------------- 6. the past is not read back as said (rules 9, 14)
+
+def test_a_contrast_word_is_never_skipped_inside_a_phrase(assistant: Assistant) -> None:
+    statuses = _statuses(assistant, "he had chills a week ago but now it's only his back that hurts")
+    assert "long_lasting_pain" not in statuses
+    assert statuses["back_spasm"] is Status.PRESENT

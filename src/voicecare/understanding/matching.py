@@ -291,6 +291,8 @@ class Matcher:
                 found = None  # the words skipped run past a comma or full stop ("can't, um, breathe" still holds)
             if any(words[j][:1].isdigit() or words[j] in self._amounts for j in skipped):
                 found = None  # a number is the number reader's: "for 2 days" is a reading, not "for days"
+            if any(words[j] in self._language.contrasts for j in skipped):
+                found = None  # "a fever last week but now just her back" holds no "a week now": two statements
             if found is None:
                 if required or phrase.plain:
                     return None  # a phrase of everyday words only keeps its small words ("out of it", not "out, but it")
