@@ -37,6 +37,8 @@ class MatchSettings:
     """Below this a match is reported as uncertain (it still counts)."""
     max_gap: int = 2
     """Filler words allowed between two phrase words ("hard to, uh, wake")."""
+    hedge_gap: int = 3
+    """More words a phrase's own "not" may reach over, all of them hedges ("doesn't seem to be breathing")."""
     gap_penalty: float = 3.0
     near_window: int = 6
     tight_window: int = 3
@@ -277,7 +279,7 @@ class Matcher:
 
         # "diapers + not": a pattern that takes a "not" has its own denial inside.
         negation_inside = near.negation_inside or any(words[j] in self._language.negations for j in positions)
-        if negation_inside and self._denies_another(words, positions, breaks):
+        if negation_inside and self._denies_another(words, positions, breaks, clause=near.negation_inside):
             return None
         return Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)), loose=True,
                    anchor=anchor)
@@ -299,6 +301,8 @@ class Matcher:
             weight = 1.0 if required else s.optional_weight
             total += weight
             reach = 1 if index == 0 else s.max_gap + 1
+            if index and phrase.negation_inside and phrase.words[index - 1] in self._language.negations:
+                reach += s.hedge_gap  # "doesn't seem to be breathing", "hasn't been able to breathe" (see _leaps)
             found = next((j for j in range(position, min(position + reach, len(candidates)))
                           if word in candidates[j]), None)
             skipped = range(position, found) if found is not None else range(0)
@@ -307,6 +311,8 @@ class Matcher:
                 found = None  # the words skipped run past a comma or full stop ("can't, um, breathe" still holds)
             if any(words[j][:1].isdigit() or words[j] in self._amounts for j in skipped):
                 found = None  # a number is the number reader's: "for 2 days" is a reading, not "for days"
+            if any(words[j] in self._language.contrasts for j in skipped):
+                found = None  # "a fever last week but now just her back" holds no "a week now": two statements
             if found is None:
                 if required or phrase.plain:
                     return None  # a phrase of everyday words only keeps its small words ("out of it", not "out, but it")
@@ -330,17 +336,21 @@ class Matcher:
             return None
         return Hit(phrase.symptom, start, position, score, phrase.negation_inside, tuple(used))
 
-    def _denies_another(self, words: Sequence[str], positions: Sequence[int], breaks: Mapping[int, bool]) -> bool:
+    def _denies_another(self, words: Sequence[str], positions: Sequence[int], breaks: Mapping[int, bool], *,
+                        clause: bool = False) -> bool:
         """True when a loose pattern's own "not" stands across a full stop from the rest of it.
 
         There the "not" answers what was asked ("does the pain wake him at night?
-        No, not at all"); it is not "not waking".
+        No, not at all"); it is not "not waking". A pattern made to take a denial
+        ("control + bladder + no not", ``clause``) takes it from its own clause only:
+        in "she has control of her bladder, no accidents" the "no" denies the accidents.
         """
         negations = self._language.negations
         others = [j for j in positions if words[j] not in negations]
         for denial in (j for j in positions if words[j] in negations):
             nearest = min(others, key=lambda j: abs(j - denial), default=denial)
-            if any(breaks.get(k, False) for k in range(min(denial, nearest) + 1, max(denial, nearest) + 1)):
+            if any(breaks.get(k, False) or (clause and k in breaks)
+                   for k in range(min(denial, nearest) + 1, max(denial, nearest) + 1)):
                 return True
         return False
 
