@@ -104,3 +104,23 @@ def test_a_contrast_word_is_never_skipped_inside_a_phrase(assistant: Assistant) 
     statuses = _statuses(assistant, "he had chills a week ago but now it's only his back that hurts")
     assert "long_lasting_pain" not in statuses
     assert statuses["back_spasm"] is Status.PRESENT
+
+
+# ------------------------------------------- 6b. a sign that was, and "today it's normal" (rule 9)
+
+@pytest.mark.parametrize("text", [
+    "his temperature was 38 yesterday, today it's normal",
+    "he was hot last night and it is fine today",
+    "he was feverish on sunday, normal today",
+])
+def test_a_sign_over_today_is_past(assistant: Assistant, text: str) -> None:
+    assert assistant.answer(text).disposition is Level.HOME_CARE, text
+
+
+@pytest.mark.parametrize("text", [
+    "she has a fever today",
+    "he is hard to wake, fine today otherwise",
+    "is it normal that his lips look bluish?",
+])
+def test_a_sign_said_in_the_present_is_not_over(assistant: Assistant, text: str) -> None:
+    assert assistant.answer(text).disposition < Level.HOME_CARE, text
