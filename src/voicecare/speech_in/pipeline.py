@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -24,9 +25,16 @@ recogniser's work per block grows with the utterance: 10 min in one took 4 times
 PRE_ROLL_SECONDS = 0.3
 """Audio kept from before speech was noticed, so the first word is not clipped."""
 SPEECH_FACTOR = 4.0
-"""A block is speech when its energy is this many times the noise floor."""
+"""A block is speech when its RMS is this many times the noise floor."""
 MIN_SPEECH_RMS = 0.01
-FLOOR_ADAPT = 0.05
+"""A block quieter than this (RMS, full scale 1) is never speech, however quiet the room."""
+FLOOR_FRAME_SECONDS = 0.01
+"""The noise floor is measured on frames this short: even running speech has some this quiet."""
+FLOOR_WINDOW_SECONDS = 4.0
+"""The noise floor is a low percentile, over this many recent seconds, of each block's quietest frame."""
+FLOOR_PERCENTILE = 25.0
+"""Low enough that a few seconds of running speech, which has few quiet frames, do not lift the floor to the
+voice (at the median, sentences were cut at a soft word); high enough to follow steady noise."""
 LOW_CONFIDENCE = 0.6
 """Mean word confidence (Vosk) below which what was heard is treated as unsure."""
 RED_FLAG = Level.URGENT
@@ -52,21 +60,38 @@ class Heard:
 
 
 class Loudness:
-    """Tells speech from background by energy; the noise floor follows the quiet blocks."""
+    """Tells speech from background by energy, against a noise floor that follows the room.
 
-    def __init__(self) -> None:
-        self.floor = MIN_SPEECH_RMS / SPEECH_FACTOR
+    The floor is tracked by minimum statistics (a low percentile, over a
+    few seconds, of each block's quietest 10 ms), whether the block is speech or
+    not: a floor that only learnt from blocks already judged quiet never
+    learnt a room whose steady noise was loud (pink noise or a television
+    10 dB under the voice): every block was speech and a turn never ended.
+    """
+
+    def __init__(self, factor: float = SPEECH_FACTOR, window_seconds: float = FLOOR_WINDOW_SECONDS) -> None:
+        self.factor = factor
+        self.window_seconds = window_seconds
+        self.floor = 0.0
+        """Estimated background level (RMS, full scale 1)."""
+        self._quietest: deque[float] = deque()
 
     def is_speech(self, chunk: AudioChunk) -> bool:
         """True when the block is clearly louder than the room."""
         import numpy as np
 
         samples = np.frombuffer(chunk.pcm, dtype="<i2").astype(np.float32) / 32768
-        rms = float(np.sqrt(np.mean(samples**2))) if len(samples) else 0.0
-        if rms > max(MIN_SPEECH_RMS, self.floor * SPEECH_FACTOR):
-            return True
-        self.floor += FLOOR_ADAPT * (rms - self.floor)
-        return False
+        if not len(samples):
+            return False
+        rms = float(np.sqrt(np.mean(samples**2)))
+        size = max(1, round(FLOOR_FRAME_SECONDS * chunk.rate))
+        whole = len(samples) - len(samples) % size
+        frames = samples[:whole].reshape(-1, size) if whole else samples.reshape(1, -1)
+        self._quietest.append(float(np.sqrt(np.mean(frames**2, axis=1)).min()))
+        while len(self._quietest) > max(1, round(self.window_seconds / max(chunk.seconds, 1e-3))):
+            self._quietest.popleft()
+        self.floor = float(np.percentile(self._quietest, FLOOR_PERCENTILE))
+        return rms > max(MIN_SPEECH_RMS, self.floor * self.factor)
 
 
 class Endpointer:
@@ -270,19 +295,22 @@ def utterances(chunks: Iterable[AudioChunk], speaking: Callable[[], bool] = lamb
             quiet(silent)
             continue
         silent = 0.0
-        yield _utterance(chunk, pending, stream, max_seconds, failed)
+        yield _utterance(chunk, pending, stream, max_seconds, failed, loudness)
         if failed:
             raise failed[0]
         pending = []
 
 
 def _utterance(first: AudioChunk, pre_roll: list[AudioChunk], rest: Iterator[AudioChunk],
-               max_seconds: float, failed: list[Exception]) -> Iterator[AudioChunk]:
+               max_seconds: float, failed: list[Exception], loudness: Loudness) -> Iterator[AudioChunk]:
     yield from pre_roll
     yield first
     spent = first.seconds
     try:
         for chunk in rest:
+            # The room is still heard while someone speaks, so the next utterance starts against today's
+            # noise floor, not the one from before this turn (which took the noise after it for speech).
+            loudness.is_speech(chunk)
             yield chunk
             spent += chunk.seconds
             if spent >= max_seconds:
