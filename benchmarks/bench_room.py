@@ -1,8 +1,10 @@
 """Speech bench: corpus sentences we did not write, several voices, several rooms, through the live path.
 
-Each recording is streamed in 0.1 s blocks through ``pipeline.recognize`` with
-the same endpointer and early-emergency rule the microphone loop uses, then
-answered as ``voicecare triage --audio`` answers it. Figures per voice and
+Each recording sits in the room (2 s before, 3 s after, the noise over all of
+it) and is streamed in 0.1 s blocks through the microphone loop's path
+(``pipeline.utterances``, then ``recognize`` with the ``Endpointer`` and the
+early-emergency rule, a fresh recogniser per turn), then answered as
+``voicecare triage --audio`` answers it. Figures per voice and
 room: exact disposition, emergency recall, false 911, the recognition-level
 "same as typed" (disposition equal to the one the typed sentence gets),
 invented findings (a symptom found that the typed sentence does not give),
