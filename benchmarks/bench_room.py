@@ -132,10 +132,10 @@ def in_room(audio: ra.Audio) -> ra.Audio:
 
 
 def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line: ra.Line,
-            speech: tuple[float, float], em_end: float | None) -> Result:
+            speech: tuple[float, float], em_end: float | None, room: bool) -> Result:
     # The live loop's path: utterances start where the loudness says speech starts and end at the
     # endpointer, each recognised afresh; the turns are answered together (as ``triage --audio`` does).
-    heard = pipeline.recognize_recording(chunks(audio), recognizer, assistant, lambda _: None)
+    heard = pipeline.recognize_recording(chunks(audio), recognizer, assistant, lambda _: None, room=room)
     began = time.perf_counter()
     result = pipeline.answer_recording(assistant, heard)
     triage_s = time.perf_counter() - began
@@ -209,7 +209,7 @@ def rooms(full: bool, talkers: list[ra.Audio]) -> list[tuple[str, Callable[[ra.A
     return chosen
 
 
-def noise_only(recognizer: Recognizer, assistant: Assistant, talkers: list[ra.Audio]) -> str:
+def noise_only(recognizer: Recognizer, assistant: Assistant, talkers: list[ra.Audio], room: bool) -> str:
     """Findings and emergencies heard in noise alone (no one speaking to the device)."""
     rng = np.random.default_rng(ra.SEED)
     n = int(NOISE_ONLY_SECONDS * ra.RATE)
@@ -221,7 +221,7 @@ def noise_only(recognizer: Recognizer, assistant: Assistant, talkers: list[ra.Au
         for _ in range(NOISE_ONLY_CLIPS):
             audio = make() * 0.1 / max(1e-6, float(np.sqrt(np.mean(make() ** 2))))
             heard = pipeline.recognize_recording(chunks(audio.astype(np.float32)), recognizer, assistant,
-                                                 lambda _: None)
+                                                 lambda _: None, room=room)
             result = pipeline.answer_recording(assistant, heard)
             found += bool(result.present)
             em += result.disposition is Level.EMERGENCY
@@ -276,6 +276,8 @@ def main() -> None:
     parser.add_argument("--ns", type=int, help="front end with this WebRTC noise suppression (0-4) and --agc")
     parser.add_argument("--agc", type=int, default=0, help="with --ns: automatic gain target, dB below full scale (0: off)")
     parser.add_argument("--sphinx", help="NAME=VALUE,...: PocketSphinx search weights to try (see stt.SphinxSettings)")
+    parser.add_argument("--room-floor", action="store_true",
+                        help="tell speech from the room with pipeline.RoomLoudness (noise floor by minimum tracking)")
     parser.add_argument("--label", default="", help="printed at the top (which code, which settings)")
     args = parser.parse_args()
     lines = ra.sample(args.per_label)
@@ -301,13 +303,13 @@ def main() -> None:
             rng = np.random.default_rng(ra.SEED)
             mixed = [make(a, rng) for a in clean]
             cpu = time.process_time()
-            results = [run_one(recognizer, assistant, noisy, line, speech_span(a), end)
+            results = [run_one(recognizer, assistant, noisy, line, speech_span(a), end, args.room_floor)
                        for a, noisy, line, end in zip(clean, mixed, lines, ends, strict=True)]
             cpu_rtf = (time.process_time() - cpu) / sum(r.audio_s for r in results)
             table[(voice.name, room)] = results
             mark = "" if voice.tuned else " (held out)"
             print(f"| {voice.name}{mark} | {room} {summary(results)} {cpu_rtf:.2f} |", flush=True)
-    print(noise_only(recognizer, assistant, talkers))
+    print(noise_only(recognizer, assistant, talkers, args.room_floor))
     for tuned in (True, False):
         pooled = [r for (v, room), rs in table.items() for r in rs
                   if room in ("clean", "pink 10 dB", "babble 10 dB") and any(x.name == v and x.tuned == tuned for x in voices)]

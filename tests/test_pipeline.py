@@ -225,17 +225,20 @@ def in_noisy_room(path: Path, out: Path, snr_db: float = 10.0, after: float = 3.
     return out
 
 
-def test_a_turn_ends_in_a_steadily_noisy_room(sphinx: Recognizer, assistant: Assistant, tmp_path: Path) -> None:
+def test_with_the_room_floor_a_turn_ends_in_a_steadily_noisy_room(sphinx: Recognizer, assistant: Assistant,
+                                                                   tmp_path: Path) -> None:
     # Steady noise 10 dB under the voice is louder than the old fixed floor ever learnt: every block was
     # speech, the turn ran to the end of the audio (live: the 30 s cap) and nothing was answered.
     noisy = in_noisy_room(AUDIO / "clean" / "hc_sore.wav", tmp_path / "sore_in_noise.wav")
     total = read_format(noisy).seconds
-    turns = pipeline.utterances(iter_wav(noisy))
-    heard = pipeline.recognize(next(turns), sphinx, assistant, lambda _: None, endpoint=pipeline.Endpointer())
+    turns = pipeline.utterances(iter_wav(noisy), room=True)
+    heard = pipeline.recognize(next(turns), sphinx, assistant, lambda _: None,
+                               endpoint=pipeline.Endpointer(room=True))
     assert heard.audio_seconds < total - 1.0
     assert "little boy" in heard.transcript.text and "back" in heard.transcript.text  # the whole sentence
     assert [list(rest) for rest in turns] == []  # the noise after the turn is not another turn
 
 
-def test_steady_noise_alone_starts_no_utterance() -> None:
-    assert [list(turn) for turn in pipeline.utterances(iter_wav(AUDIO / "other" / "noise_only.wav"))] == []
+def test_with_the_room_floor_steady_noise_alone_starts_no_utterance() -> None:
+    turns = pipeline.utterances(iter_wav(AUDIO / "other" / "noise_only.wav"), room=True)
+    assert [list(turn) for turn in turns] == []

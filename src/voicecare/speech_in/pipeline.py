@@ -28,6 +28,7 @@ SPEECH_FACTOR = 4.0
 """A block is speech when its RMS is this many times the noise floor."""
 MIN_SPEECH_RMS = 0.01
 """A block quieter than this (RMS, full scale 1) is never speech, however quiet the room."""
+FLOOR_ADAPT = 0.05
 FLOOR_FRAME_SECONDS = 0.01
 """The noise floor is measured on frames this short: even running speech has some this quiet."""
 FLOOR_WINDOW_SECONDS = 4.0
@@ -60,6 +61,30 @@ class Heard:
 
 
 class Loudness:
+    """Tells speech from background by energy; the noise floor follows the quiet blocks (the default).
+
+    It never learns a room whose steady noise is above ``MIN_SPEECH_RMS``:
+    there every block is speech and a turn ends only at the cap.
+    ``RoomLoudness`` learns it (opt-in until the conversation replays pass
+    with it; see the README's speech bench).
+    """
+
+    def __init__(self) -> None:
+        self.floor = MIN_SPEECH_RMS / SPEECH_FACTOR
+
+    def is_speech(self, chunk: AudioChunk) -> bool:
+        """True when the block is clearly louder than the room."""
+        import numpy as np
+
+        samples = np.frombuffer(chunk.pcm, dtype="<i2").astype(np.float32) / 32768
+        rms = float(np.sqrt(np.mean(samples**2))) if len(samples) else 0.0
+        if rms > max(MIN_SPEECH_RMS, self.floor * SPEECH_FACTOR):
+            return True
+        self.floor += FLOOR_ADAPT * (rms - self.floor)
+        return False
+
+
+class RoomLoudness:
     """Tells speech from background by energy, against a noise floor that follows the room.
 
     The floor is tracked by minimum statistics (a low percentile, over a
@@ -105,11 +130,11 @@ class Endpointer:
     """
 
     def __init__(self, end_silence: float = END_SILENCE_SECONDS, quick: Callable[[str], bool] = lambda text: False,
-                 quick_silence: float = QUICK_END_SECONDS) -> None:
+                 quick_silence: float = QUICK_END_SECONDS, room: bool = False) -> None:
         self.end_silence = end_silence
         self.quick = quick
         self.quick_silence = quick_silence
-        self.loudness = Loudness()
+        self.loudness: Loudness | RoomLoudness = RoomLoudness() if room else Loudness()
         self.heard_speech = False
         self.quiet_for = 0.0
         self.speech_end = 0.0
@@ -270,16 +295,16 @@ def still_to_say(result: TriageResult, already: Sequence[Message]) -> list[Messa
 
 def utterances(chunks: Iterable[AudioChunk], speaking: Callable[[], bool] = lambda: False,
                quiet: Callable[[float], None] = lambda seconds: None,
-               max_seconds: float = MAX_UTTERANCE_SECONDS) -> Iterator[Iterator[AudioChunk]]:
+               max_seconds: float = MAX_UTTERANCE_SECONDS, room: bool = False) -> Iterator[Iterator[AudioChunk]]:
     """Split a stream into utterances: each starts where speech starts, with a little audio from before.
 
     Whoever reads an utterance ends it (``recognize`` with an ``Endpointer``)
     or it ends after ``max_seconds``; the next one starts at the next speech,
     so quiet between utterances is never recognised. ``speaking()`` true drops
     the audio (a microphone deaf while voicecare speaks); ``quiet(seconds)``
-    is told how long nothing has been said.
+    is told how long nothing has been said. ``room``: onset against ``RoomLoudness``.
     """
-    loudness = Loudness()
+    loudness: Loudness | RoomLoudness = RoomLoudness() if room else Loudness()
     pending: list[AudioChunk] = []
     silent = 0.0
     stream = iter(chunks)
@@ -295,14 +320,15 @@ def utterances(chunks: Iterable[AudioChunk], speaking: Callable[[], bool] = lamb
             quiet(silent)
             continue
         silent = 0.0
-        yield _utterance(chunk, pending, stream, max_seconds, failed, loudness)
+        yield _utterance(chunk, pending, stream, max_seconds, failed, loudness if room else None)
         if failed:
             raise failed[0]
         pending = []
 
 
 def _utterance(first: AudioChunk, pre_roll: list[AudioChunk], rest: Iterator[AudioChunk],
-               max_seconds: float, failed: list[Exception], loudness: Loudness) -> Iterator[AudioChunk]:
+               max_seconds: float, failed: list[Exception], loudness: RoomLoudness | Loudness | None,
+               ) -> Iterator[AudioChunk]:
     yield from pre_roll
     yield first
     spent = first.seconds
@@ -310,7 +336,8 @@ def _utterance(first: AudioChunk, pre_roll: list[AudioChunk], rest: Iterator[Aud
         for chunk in rest:
             # The room is still heard while someone speaks, so the next utterance starts against today's
             # noise floor, not the one from before this turn (which took the noise after it for speech).
-            loudness.is_speech(chunk)
+            if loudness is not None:
+                loudness.is_speech(chunk)
             yield chunk
             spent += chunk.seconds
             if spent >= max_seconds:
@@ -358,8 +385,10 @@ class Recording:
 
 def recognize_recording(chunks: Iterable[AudioChunk], recognizer: Recognizer, assistant: Assistant,
                         on_emergency: Callable[[Sequence[Message]], None],
-                        end_silence: float = END_SILENCE_SECONDS) -> Recording:
+                        end_silence: float = END_SILENCE_SECONDS, room: bool = False) -> Recording:
     """Recognise audio of any length in bounded time and memory: a fresh stream per utterance.
+
+    ``room``: speech told from the room by ``RoomLoudness`` (opt-in).
 
     ``on_emergency`` is called once, for the first utterance whose partial
     results show an emergency.
@@ -380,8 +409,8 @@ def recognize_recording(chunks: Iterable[AudioChunk], recognizer: Recognizer, as
             end = chunk.start + chunk.seconds
             yield chunk
 
-    parts = [recognize(utterance, recognizer, assistant, once, endpoint=Endpointer(end_silence))
-             for utterance in utterances(timed(chunks))]
+    parts = [recognize(utterance, recognizer, assistant, once, endpoint=Endpointer(end_silence, room=room))
+             for utterance in utterances(timed(chunks), room=room)]
     return Recording(tuple(parts), end)
 
 
