@@ -1,8 +1,10 @@
 """Speech bench: corpus sentences we did not write, several voices, several rooms, through the live path.
 
-Each recording is streamed in 0.1 s blocks through ``pipeline.recognize`` with
-the same endpointer and early-emergency rule the microphone loop uses, then
-answered as ``voicecare triage --audio`` answers it. Figures per voice and
+Each recording sits in the room (2 s before, 3 s after, the noise over all of
+it) and is streamed in 0.1 s blocks through the microphone loop's path
+(``pipeline.utterances``, then ``recognize`` with the ``Endpointer`` and the
+early-emergency rule, a fresh recogniser per turn), then answered as
+``voicecare triage --audio`` answers it. Figures per voice and
 room: exact disposition, emergency recall, false 911, the recognition-level
 "same as typed" (disposition equal to the one the typed sentence gets),
 invented findings (a symptom found that the typed sentence does not give),
@@ -35,7 +37,13 @@ from voicecare.speech_in.audio import BLOCK_SECONDS, AudioChunk
 from voicecare.understanding.assistant import Assistant
 
 NOISE_ONLY_CLIPS = 6
-NOISE_ONLY_SECONDS = 4.0
+NOISE_ONLY_SECONDS = 10.0
+"""Long enough for the live loop to learn the room, and for noise it took as speech to end its turn."""
+ROOM_BEFORE_SECONDS = 2.0
+"""Room noise before the words: the live loop has been listening to the room before anyone speaks."""
+ROOM_AFTER_SECONDS = 3.0
+"""Room noise after the words, longer than the end-of-turn silence, so the endpointer ends the turn as in a
+real room (the recordings alone end 0.5 s after the words, before any endpointer can fire)."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +63,9 @@ class Result:
     reply_delay: float | None
     """Seconds from the end of speech to the turn's end plus recognising and triage (others)."""
     cut: bool
-    """The endpointer would have ended the turn before the sentence did (a pause mid-sentence)."""
+    """The endpointer ended a turn inside the sentence (a pause mid-sentence)."""
+    noise_turn: bool
+    """A turn was started and ended by the room noise before the caregiver spoke."""
 
 
 def chunks(audio: ra.Audio) -> Iterator[AudioChunk]:
@@ -108,23 +118,32 @@ def emergency_end(assistant: Assistant, aligned: list[tuple[str, float]]) -> flo
     return None
 
 
-def speech_end(audio: ra.Audio) -> float:
+def speech_span(audio: ra.Audio) -> tuple[float, float]:
+    """Seconds where the words start and end in a clean recording."""
     loud = np.nonzero(np.abs(audio) > 0.01)[0]
-    return float(loud[-1]) / ra.RATE if len(loud) else 0.0
+    return (float(loud[0]) / ra.RATE, float(loud[-1]) / ra.RATE) if len(loud) else (0.0, 0.0)
+
+
+def in_room(audio: ra.Audio) -> ra.Audio:
+    """The recording with quiet before and after, which the room's noise is then mixed over."""
+    before = np.zeros(int(ROOM_BEFORE_SECONDS * ra.RATE), dtype=np.float32)
+    after = np.zeros(int(ROOM_AFTER_SECONDS * ra.RATE), dtype=np.float32)
+    return np.concatenate([before, audio, after]).astype(np.float32)
 
 
 def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line: ra.Line,
-            clean_end: float, em_end: float | None) -> Result:
-    # The whole recording is recognised (as ``triage --audio`` does); the live loop's endpointer is run
-    # beside it to see when it would have ended the turn: too early (a cut sentence) or how late.
-    heard = pipeline.recognize(chunks(audio), recognizer, assistant, lambda _: None)
-    endpoint = pipeline.Endpointer()
-    fired = [c.start + c.seconds for c in chunks(audio) if endpoint.feed(c)]
-    cut = any(t < clean_end - pipeline.END_SILENCE_SECONDS for t in fired)
-    ended = next((t for t in fired if t >= clean_end), None)
+            speech: tuple[float, float], em_end: float | None, room: bool) -> Result:
+    # The live loop's path: utterances start where the loudness says speech starts and end at the
+    # endpointer, each recognised afresh; the turns are answered together (as ``triage --audio`` does).
+    heard = pipeline.recognize_recording(chunks(audio), recognizer, assistant, lambda _: None, room=room)
     began = time.perf_counter()
-    result = pipeline.answer_transcript(assistant, heard.transcript, heard.early_findings)
+    result = pipeline.answer_recording(assistant, heard)
     triage_s = time.perf_counter() - began
+    start, end = speech
+    ends = [(p.audio_seconds, p) for p in heard.parts]
+    cut = any(start < t < end for t, _ in ends)
+    noise_turn = any(t <= start for t, _ in ends)
+    last = next((p for t, p in ends if t >= end), None)
     typed = assistant.answer(line.text)
     typed_ids = {f.symptom.id for f in typed.present}
     invented = any(f.symptom.id not in typed_ids for f in result.findings if f.status is Status.PRESENT)
@@ -133,11 +152,13 @@ def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line:
     if heard.emergency_at is not None and em_end is not None:
         early = heard.emergency_at - em_end
     reply = None
-    if result.disposition is not Level.EMERGENCY:
-        per_block = heard.recognize_seconds / max(1.0, heard.audio_seconds / BLOCK_SECONDS)
-        reply = (ended if ended is not None else heard.audio_seconds) - clean_end + per_block + triage_s
+    if result.disposition is not Level.EMERGENCY and last is not None:
+        # The turn's end, then the final result (about one block's work) and triage.
+        per_block = last.recognize_seconds / max(1.0, (last.audio_seconds - start) / BLOCK_SECONDS)
+        reply = last.audio_seconds - end + per_block + triage_s
     return Result(Level.parse(line.expected), typed.disposition, result.disposition, invented,
-                  edit_distance(ref, hyp), len(ref), heard.audio_seconds, heard.recognize_seconds, early, reply, cut)
+                  edit_distance(ref, hyp), len(ref), heard.audio_seconds, heard.recognize_seconds, early, reply, cut,
+                  noise_turn)
 
 
 def pct(x: float) -> str:
@@ -164,11 +185,12 @@ def summary(results: list[Result]) -> str:
     reply_s = f"{statistics.median(reply):.2f}/{max(reply):.2f}" if reply else "-"
     return (f"| {pct(exact)} | {pct(recall)} | {pct(false911)} | {pct(heard_em)} | {pct(heard_false)} "
             f"| {pct(same)} | {pct(invented)} | {pct(wer)} "
-            f"| {rtf:.2f} | {early_s} | {reply_s} | {pct(sum(r.cut for r in results) / len(results))} |")
+            f"| {rtf:.2f} | {early_s} | {reply_s} | {pct(sum(r.cut for r in results) / len(results))} "
+            f"| {pct(sum(r.noise_turn for r in results) / len(results))} |")
 
 
 HEADER = ("| voice | room | exact | em. recall | false 911 | typed-em. recall | typed-other 911 | same as typed | invented "
-          "| WER | xRT | early s (med/max) | reply s (med/max) | cut turns | CPU xRT |\n" + "|---" * 15 + "|")
+          "| WER | xRT | early s (med/max) | reply s (med/max) | cut turns | noise turns | CPU xRT |\n" + "|---" * 16 + "|")
 
 
 def rooms(full: bool, talkers: list[ra.Audio]) -> list[tuple[str, Callable[[ra.Audio, np.random.Generator], ra.Audio]]]:
@@ -187,7 +209,7 @@ def rooms(full: bool, talkers: list[ra.Audio]) -> list[tuple[str, Callable[[ra.A
     return chosen
 
 
-def noise_only(recognizer: Recognizer, assistant: Assistant, talkers: list[ra.Audio]) -> str:
+def noise_only(recognizer: Recognizer, assistant: Assistant, talkers: list[ra.Audio], room: bool) -> str:
     """Findings and emergencies heard in noise alone (no one speaking to the device)."""
     rng = np.random.default_rng(ra.SEED)
     n = int(NOISE_ONLY_SECONDS * ra.RATE)
@@ -198,8 +220,9 @@ def noise_only(recognizer: Recognizer, assistant: Assistant, talkers: list[ra.Au
         found = em = 0
         for _ in range(NOISE_ONLY_CLIPS):
             audio = make() * 0.1 / max(1e-6, float(np.sqrt(np.mean(make() ** 2))))
-            heard = pipeline.recognize(chunks(audio.astype(np.float32)), recognizer, assistant, lambda _: None)
-            result = pipeline.answer_transcript(assistant, heard.transcript, heard.early_findings)
+            heard = pipeline.recognize_recording(chunks(audio.astype(np.float32)), recognizer, assistant,
+                                                 lambda _: None, room=room)
+            result = pipeline.answer_recording(assistant, heard)
             found += bool(result.present)
             em += result.disposition is Level.EMERGENCY
         lines.append(f"{name}: {found}/{NOISE_ONLY_CLIPS} with a finding, {em}/{NOISE_ONLY_CLIPS} emergency")
@@ -253,6 +276,8 @@ def main() -> None:
     parser.add_argument("--ns", type=int, help="front end with this WebRTC noise suppression (0-4) and --agc")
     parser.add_argument("--agc", type=int, default=0, help="with --ns: automatic gain target, dB below full scale (0: off)")
     parser.add_argument("--sphinx", help="NAME=VALUE,...: PocketSphinx search weights to try (see stt.SphinxSettings)")
+    parser.add_argument("--room-floor", action="store_true",
+                        help="tell speech from the room with pipeline.RoomLoudness (noise floor by minimum tracking)")
     parser.add_argument("--label", default="", help="printed at the top (which code, which settings)")
     args = parser.parse_args()
     lines = ra.sample(args.per_label)
@@ -267,22 +292,24 @@ def main() -> None:
     print(HEADER)
     table: dict[tuple[str, str], list[Result]] = {}
     for voice in voices:
-        clean = [ra.cached(voice, line.text) for line in lines]
+        said = [ra.cached(voice, line.text) for line in lines]
         ends = [emergency_end(assistant, aligner.words(a, line.text)) if line.expected == "emergency" else None
-                for a, line in zip(clean, lines, strict=True)]
+                for a, line in zip(said, lines, strict=True)]
+        ends = [None if e is None else e + ROOM_BEFORE_SECONDS for e in ends]
+        clean = [in_room(a) for a in said]
         for room, make in rooms(args.full, talkers):
             if args.rooms and room not in args.rooms.split(","):
                 continue
             rng = np.random.default_rng(ra.SEED)
             mixed = [make(a, rng) for a in clean]
             cpu = time.process_time()
-            results = [run_one(recognizer, assistant, noisy, line, speech_end(a), end)
+            results = [run_one(recognizer, assistant, noisy, line, speech_span(a), end, args.room_floor)
                        for a, noisy, line, end in zip(clean, mixed, lines, ends, strict=True)]
             cpu_rtf = (time.process_time() - cpu) / sum(r.audio_s for r in results)
             table[(voice.name, room)] = results
             mark = "" if voice.tuned else " (held out)"
             print(f"| {voice.name}{mark} | {room} {summary(results)} {cpu_rtf:.2f} |", flush=True)
-    print(noise_only(recognizer, assistant, talkers))
+    print(noise_only(recognizer, assistant, talkers, args.room_floor))
     for tuned in (True, False):
         pooled = [r for (v, room), rs in table.items() for r in rs
                   if room in ("clean", "pink 10 dB", "babble 10 dB") and any(x.name == v and x.tuned == tuned for x in voices)]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import wave
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from tests.conftest import AUDIO, english_vosk_model
@@ -12,7 +14,7 @@ from voicecare.app.evaluation import Case, Report, evaluate, format_report
 from voicecare.domain import Level, Message
 from voicecare.interfaces import Recognizer, Transcript
 from voicecare.speech_in import pipeline, stt
-from voicecare.speech_in.audio import AudioChunk, iter_wav
+from voicecare.speech_in.audio import AudioChunk, iter_wav, read_format
 from voicecare.understanding.assistant import Assistant
 
 
@@ -197,3 +199,46 @@ def test_a_short_command_ends_the_turn_at_a_short_pause(sphinx: Recognizer, assi
     assert stopped.transcript.text == "stop" and stopped.audio_seconds < 2.5
     whole = first_turn(quick=False)  # 1.3 s is a pause inside a turn: the description belongs to it
     assert "back" in whole.transcript.text
+
+
+def pink_noise(length: int, seed: int) -> np.ndarray:
+    spectrum = np.fft.rfft(np.random.default_rng(seed).standard_normal(length))
+    spectrum[1:] /= np.sqrt(np.fft.rfftfreq(length)[1:])
+    spectrum[0] = 0
+    return np.fft.irfft(spectrum, length)
+
+
+def in_noisy_room(path: Path, out: Path, snr_db: float = 10.0, after: float = 3.0) -> Path:
+    """The recording followed by ``after`` seconds of quiet, with pink noise ``snr_db`` under the voice throughout."""
+    with wave.open(str(path), "rb") as source:
+        rate = source.getframerate()
+        speech = np.frombuffer(source.readframes(source.getnframes()), dtype="<i2") / 32768
+    speech = np.concatenate([speech, np.zeros(int(after * rate))])
+    noise = pink_noise(len(speech), seed=7)
+    voiced = speech[np.abs(speech) > 0.01]
+    noise *= np.sqrt(np.mean(voiced**2) / np.mean(noise**2) / 10 ** (snr_db / 10))
+    with wave.open(str(out), "wb") as sink:
+        sink.setnchannels(1)
+        sink.setsampwidth(2)
+        sink.setframerate(rate)
+        sink.writeframes((np.clip(speech + noise, -1, 1) * 32767).astype("<i2").tobytes())
+    return out
+
+
+def test_with_the_room_floor_a_turn_ends_in_a_steadily_noisy_room(sphinx: Recognizer, assistant: Assistant,
+                                                                   tmp_path: Path) -> None:
+    # Steady noise 10 dB under the voice is louder than the old fixed floor ever learnt: every block was
+    # speech, the turn ran to the end of the audio (live: the 30 s cap) and nothing was answered.
+    noisy = in_noisy_room(AUDIO / "clean" / "hc_sore.wav", tmp_path / "sore_in_noise.wav")
+    total = read_format(noisy).seconds
+    turns = pipeline.utterances(iter_wav(noisy), room=True)
+    heard = pipeline.recognize(next(turns), sphinx, assistant, lambda _: None,
+                               endpoint=pipeline.Endpointer(room=True))
+    assert heard.audio_seconds < total - 1.0
+    assert "little boy" in heard.transcript.text and "back" in heard.transcript.text  # the whole sentence
+    assert [list(rest) for rest in turns] == []  # the noise after the turn is not another turn
+
+
+def test_with_the_room_floor_steady_noise_alone_starts_no_utterance() -> None:
+    turns = pipeline.utterances(iter_wav(AUDIO / "other" / "noise_only.wav"), room=True)
+    assert [list(turn) for turn in turns] == []

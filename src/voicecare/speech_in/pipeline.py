@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -24,9 +25,17 @@ recogniser's work per block grows with the utterance: 10 min in one took 4 times
 PRE_ROLL_SECONDS = 0.3
 """Audio kept from before speech was noticed, so the first word is not clipped."""
 SPEECH_FACTOR = 4.0
-"""A block is speech when its energy is this many times the noise floor."""
+"""A block is speech when its RMS is this many times the noise floor."""
 MIN_SPEECH_RMS = 0.01
+"""A block quieter than this (RMS, full scale 1) is never speech, however quiet the room."""
 FLOOR_ADAPT = 0.05
+FLOOR_FRAME_SECONDS = 0.01
+"""The noise floor is measured on frames this short: even running speech has some this quiet."""
+FLOOR_WINDOW_SECONDS = 4.0
+"""The noise floor is a low percentile, over this many recent seconds, of each block's quietest frame."""
+FLOOR_PERCENTILE = 25.0
+"""Low enough that a few seconds of running speech, which has few quiet frames, do not lift the floor to the
+voice (at the median, sentences were cut at a soft word); high enough to follow steady noise."""
 LOW_CONFIDENCE = 0.6
 """Mean word confidence (Vosk) below which what was heard is treated as unsure."""
 RED_FLAG = Level.URGENT
@@ -52,7 +61,13 @@ class Heard:
 
 
 class Loudness:
-    """Tells speech from background by energy; the noise floor follows the quiet blocks."""
+    """Tells speech from background by energy; the noise floor follows the quiet blocks (the default).
+
+    It never learns a room whose steady noise is above ``MIN_SPEECH_RMS``:
+    there every block is speech and a turn ends only at the cap.
+    ``RoomLoudness`` learns it (opt-in until the conversation replays pass
+    with it; see the README's speech bench).
+    """
 
     def __init__(self) -> None:
         self.floor = MIN_SPEECH_RMS / SPEECH_FACTOR
@@ -69,6 +84,41 @@ class Loudness:
         return False
 
 
+class RoomLoudness:
+    """Tells speech from background by energy, against a noise floor that follows the room.
+
+    The floor is tracked by minimum statistics (a low percentile, over a
+    few seconds, of each block's quietest 10 ms), whether the block is speech or
+    not: a floor that only learnt from blocks already judged quiet never
+    learnt a room whose steady noise was loud (pink noise or a television
+    10 dB under the voice): every block was speech and a turn never ended.
+    """
+
+    def __init__(self, factor: float = SPEECH_FACTOR, window_seconds: float = FLOOR_WINDOW_SECONDS) -> None:
+        self.factor = factor
+        self.window_seconds = window_seconds
+        self.floor = 0.0
+        """Estimated background level (RMS, full scale 1)."""
+        self._quietest: deque[float] = deque()
+
+    def is_speech(self, chunk: AudioChunk) -> bool:
+        """True when the block is clearly louder than the room."""
+        import numpy as np
+
+        samples = np.frombuffer(chunk.pcm, dtype="<i2").astype(np.float32) / 32768
+        if not len(samples):
+            return False
+        rms = float(np.sqrt(np.mean(samples**2)))
+        size = max(1, round(FLOOR_FRAME_SECONDS * chunk.rate))
+        whole = len(samples) - len(samples) % size
+        frames = samples[:whole].reshape(-1, size) if whole else samples.reshape(1, -1)
+        self._quietest.append(float(np.sqrt(np.mean(frames**2, axis=1)).min()))
+        while len(self._quietest) > max(1, round(self.window_seconds / max(chunk.seconds, 1e-3))):
+            self._quietest.popleft()
+        self.floor = float(np.percentile(self._quietest, FLOOR_PERCENTILE))
+        return rms > max(MIN_SPEECH_RMS, self.floor * self.factor)
+
+
 class Endpointer:
     """Decides from loudness when the caregiver has finished speaking.
 
@@ -80,11 +130,11 @@ class Endpointer:
     """
 
     def __init__(self, end_silence: float = END_SILENCE_SECONDS, quick: Callable[[str], bool] = lambda text: False,
-                 quick_silence: float = QUICK_END_SECONDS) -> None:
+                 quick_silence: float = QUICK_END_SECONDS, room: bool = False) -> None:
         self.end_silence = end_silence
         self.quick = quick
         self.quick_silence = quick_silence
-        self.loudness = Loudness()
+        self.loudness: Loudness | RoomLoudness = RoomLoudness() if room else Loudness()
         self.heard_speech = False
         self.quiet_for = 0.0
         self.speech_end = 0.0
@@ -245,16 +295,16 @@ def still_to_say(result: TriageResult, already: Sequence[Message]) -> list[Messa
 
 def utterances(chunks: Iterable[AudioChunk], speaking: Callable[[], bool] = lambda: False,
                quiet: Callable[[float], None] = lambda seconds: None,
-               max_seconds: float = MAX_UTTERANCE_SECONDS) -> Iterator[Iterator[AudioChunk]]:
+               max_seconds: float = MAX_UTTERANCE_SECONDS, room: bool = False) -> Iterator[Iterator[AudioChunk]]:
     """Split a stream into utterances: each starts where speech starts, with a little audio from before.
 
     Whoever reads an utterance ends it (``recognize`` with an ``Endpointer``)
     or it ends after ``max_seconds``; the next one starts at the next speech,
     so quiet between utterances is never recognised. ``speaking()`` true drops
     the audio (a microphone deaf while voicecare speaks); ``quiet(seconds)``
-    is told how long nothing has been said.
+    is told how long nothing has been said. ``room``: onset against ``RoomLoudness``.
     """
-    loudness = Loudness()
+    loudness: Loudness | RoomLoudness = RoomLoudness() if room else Loudness()
     pending: list[AudioChunk] = []
     silent = 0.0
     stream = iter(chunks)
@@ -270,19 +320,24 @@ def utterances(chunks: Iterable[AudioChunk], speaking: Callable[[], bool] = lamb
             quiet(silent)
             continue
         silent = 0.0
-        yield _utterance(chunk, pending, stream, max_seconds, failed)
+        yield _utterance(chunk, pending, stream, max_seconds, failed, loudness if room else None)
         if failed:
             raise failed[0]
         pending = []
 
 
 def _utterance(first: AudioChunk, pre_roll: list[AudioChunk], rest: Iterator[AudioChunk],
-               max_seconds: float, failed: list[Exception]) -> Iterator[AudioChunk]:
+               max_seconds: float, failed: list[Exception], loudness: RoomLoudness | Loudness | None,
+               ) -> Iterator[AudioChunk]:
     yield from pre_roll
     yield first
     spent = first.seconds
     try:
         for chunk in rest:
+            # The room is still heard while someone speaks, so the next utterance starts against today's
+            # noise floor, not the one from before this turn (which took the noise after it for speech).
+            if loudness is not None:
+                loudness.is_speech(chunk)
             yield chunk
             spent += chunk.seconds
             if spent >= max_seconds:
@@ -330,8 +385,10 @@ class Recording:
 
 def recognize_recording(chunks: Iterable[AudioChunk], recognizer: Recognizer, assistant: Assistant,
                         on_emergency: Callable[[Sequence[Message]], None],
-                        end_silence: float = END_SILENCE_SECONDS) -> Recording:
+                        end_silence: float = END_SILENCE_SECONDS, room: bool = False) -> Recording:
     """Recognise audio of any length in bounded time and memory: a fresh stream per utterance.
+
+    ``room``: speech told from the room by ``RoomLoudness`` (opt-in).
 
     ``on_emergency`` is called once, for the first utterance whose partial
     results show an emergency.
@@ -352,8 +409,8 @@ def recognize_recording(chunks: Iterable[AudioChunk], recognizer: Recognizer, as
             end = chunk.start + chunk.seconds
             yield chunk
 
-    parts = [recognize(utterance, recognizer, assistant, once, endpoint=Endpointer(end_silence))
-             for utterance in utterances(timed(chunks))]
+    parts = [recognize(utterance, recognizer, assistant, once, endpoint=Endpointer(end_silence, room=room))
+             for utterance in utterances(timed(chunks), room=room)]
     return Recording(tuple(parts), end)
 
 
