@@ -182,3 +182,17 @@ def test_an_ordinary_circumstance_without_everyday_words_is_reported(tmp_path: P
     topic.write_text(text[:start] + 'ordinary = ["confused puzzled within 2"]' + text[end:])
     assert any(p.endswith("symptoms.confusion: ordinary: 'confused puzzled within 2' needs the sign's words, "
                           "'+', then the everyday words") for p in loader.problems_of(target))
+
+
+# ------------------------------------------- 4. "fine before, but now he isn't" is the sign now
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("my son was breathing okay this morning but now he is not", Level.EMERGENCY),
+    ("She was breathing normally. Now she isn't.", Level.EMERGENCY),
+    ("he was waking up easily before but now he isn't", Level.EMERGENCY),
+    ("she was walking fine yesterday but now she's not, and her back hurts", Level.FOLLOW_UP),
+    ("he was cranky earlier but now he is not, his back is just a bit sore", Level.HOME_CARE),
+    ("she was confused for a second but now she isn't, her back hurts", Level.HOME_CARE),
+])
+def test_a_state_said_before_and_now_not(assistant: Assistant, text: str, level: Level) -> None:
+    assert assistant.answer(text).disposition is level, text

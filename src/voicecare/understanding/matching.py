@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from voicecare.domain import IntentSet, Match, Status
-from voicecare.understanding import context, mentions, ordinary
+from voicecare.understanding import context, ellipsis, mentions, ordinary
 from voicecare.understanding.language import Language
 from voicecare.understanding.mentions import Hit
 from voicecare.understanding.text import Spelling, unglued
@@ -122,6 +122,8 @@ class Matcher:
         """All symptom mentions in ``text``, in the order they were said."""
         heard, breaks = self._spelling.tokens_and_breaks(text)
         heard, breaks = unglued(heard, breaks, self._language.glued_negations, self._known, self._lexicon)
+        heard, breaks = ellipsis.filled(heard, breaks, self._language.context, self._language.negations,
+                                        self._spelling.canonical)
         words = [self._spelling.canonical(w) for w in heard]
         candidates = [self._candidates(w) for w in words]
         language = self._language
