@@ -196,3 +196,11 @@ def test_an_ordinary_circumstance_without_everyday_words_is_reported(tmp_path: P
 ])
 def test_a_state_said_before_and_now_not(assistant: Assistant, text: str, level: Level) -> None:
     assert assistant.answer(text).disposition is level, text
+
+
+@pytest.mark.parametrize("text", [
+    "I was breathing hard after the hike up but she isn't, her back is just sore",
+    "I was waking up every hour with worry, she is not, her back is a bit stiff",
+])
+def test_an_elided_state_of_someone_else_is_not_filled(assistant: Assistant, text: str) -> None:
+    assert assistant.answer(text).disposition is not Level.EMERGENCY, text

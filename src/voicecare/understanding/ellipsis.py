@@ -39,12 +39,12 @@ def _closes(k: int, length: int, breaks: Mapping[int, bool], rules: ContextWords
 
 def _said_before(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords,
                  negations: frozenset[str], subject: int) -> range | None:
-    """The predicate of the nearest "he was ..." before ``subject``, undenied.
+    """The predicate of the nearest "he was ..." before ``subject``, of the same subject, undenied.
 
     It may lie in the sentence before: "He was breathing fine. Now he isn't."
     """
     for j in range(subject - 1, 0, -1):
-        if words[j] in rules.elliptic_verbs and (words[j - 1] in rules.subjects or words[j - 1] in rules.child_nouns):
+        if words[j] in rules.elliptic_verbs and _same_subject(words[j - 1], words[subject], rules):
             end = j + 1
             while end < subject and end not in breaks and words[end] not in rules.terminators:
                 end += 1
@@ -53,3 +53,8 @@ def _said_before(words: Sequence[str], breaks: Mapping[int, bool], rules: Contex
                 return span
             return None
     return None
+
+
+def _same_subject(before: str, now: str, rules: ContextWords) -> bool:
+    """True when both clauses are about one subject: "I was scared ... she is not" are two."""
+    return before == now or (now in rules.child_pronouns and before in rules.child_nouns)
