@@ -5,8 +5,12 @@ Each test holds new sentences of one class, not only the reviewer's own.
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
+from voicecare import intents as loader
 from voicecare.domain import Level, Status
 from voicecare.understanding.assistant import Assistant
 
@@ -124,3 +128,79 @@ def test_a_sign_over_today_is_past(assistant: Assistant, text: str) -> None:
 ])
 def test_a_sign_said_in_the_present_is_not_over(assistant: Assistant, text: str) -> None:
     assert assistant.answer(text).disposition < Level.HOME_CARE, text
+
+
+# ------------------------------------------- 3. ordinary circumstances are no sign
+
+@pytest.mark.parametrize("text", [
+    # Fast breathing after running, playing or crying is not fast breathing at rest.
+    "he's panting hard after racing his brother up the stairs, and his back is sore",
+    "she was crying so hard she was breathing fast, now her back is sore",
+    "he breathes quickly when he plays tag, his back aches a bit",
+    # Accidents in a child still learning or in nappies are no loss of control.
+    "he wet his pants at nursery, he is still in nappies mostly, and his back is sore",
+    "she is not potty trained yet and had an accident, her back hurts",
+    "he has accidents because he's still learning to use the potty, his back is stiff",
+    # Confused about a thing is not confusion.
+    "he got confused about which cup was his, his back is sore",
+    "she was confused by the new puzzle and her back is tight",
+])
+def test_an_ordinary_circumstance_is_no_911(assistant: Assistant, text: str) -> None:
+    assert assistant.answer(text).disposition is Level.HOME_CARE, text
+
+
+@pytest.mark.parametrize("text", [
+    "his back hurts and he is breathing fast just lying on the sofa",
+    "she breathes really fast even when she is asleep",
+    "he was running earlier but now he's breathing fast sitting on my lap",
+    "he has been potty trained for months and suddenly wet himself, his back hurts",
+    "she is toilet trained but now she's wetting herself again",
+    "he is confused about where he is and his back hurts",
+    "she's confused, she doesn't know who I am",
+    "he seems really confused by everything since his nap",
+])
+def test_the_sign_itself_still_calls_911(assistant: Assistant, text: str) -> None:
+    assert assistant.answer(text).disposition is Level.EMERGENCY, text
+
+
+# "She's wetting herself again" is the sign back; only "he is himself again" is a recovery.
+@pytest.mark.parametrize(("text", "level"), [
+    ("he's peeing himself again and he has been toilet trained since spring", Level.EMERGENCY),
+    ("he was very drowsy after his nap but he is himself again, his back is sore", Level.HOME_CARE),
+])
+def test_himself_again(assistant: Assistant, text: str, level: Level) -> None:
+    assert assistant.answer(text).disposition is level, text
+
+
+def test_an_ordinary_circumstance_without_everyday_words_is_reported(tmp_path: Path) -> None:
+    target = tmp_path / "intents"
+    shutil.copytree(loader.language_dir(loader.default_dir()), target)
+    topic = target / "topics" / "back_spasm_toddler" / "topic.toml"
+    text = topic.read_text()
+    start = text.index("ordinary = [", text.index("[symptoms.confusion]"))
+    end = text.index("\n]", start) + 2
+    topic.write_text(text[:start] + 'ordinary = ["confused puzzled within 2"]' + text[end:])
+    assert any(p.endswith("symptoms.confusion: ordinary: 'confused puzzled within 2' needs the sign's words, "
+                          "'+', then the everyday words") for p in loader.problems_of(target))
+
+
+# ------------------------------------------- 4. "fine before, but now he isn't" is the sign now
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("my son was breathing okay this morning but now he is not", Level.EMERGENCY),
+    ("She was breathing normally. Now she isn't.", Level.EMERGENCY),
+    ("he was waking up easily before but now he isn't", Level.EMERGENCY),
+    ("she was walking fine yesterday but now she's not, and her back hurts", Level.FOLLOW_UP),
+    ("he was cranky earlier but now he is not, his back is just a bit sore", Level.HOME_CARE),
+    ("she was confused for a second but now she isn't, her back hurts", Level.HOME_CARE),
+])
+def test_a_state_said_before_and_now_not(assistant: Assistant, text: str, level: Level) -> None:
+    assert assistant.answer(text).disposition is level, text
+
+
+@pytest.mark.parametrize("text", [
+    "I was breathing hard after the hike up but she isn't, her back is just sore",
+    "I was waking up every hour with worry, she is not, her back is a bit stiff",
+])
+def test_an_elided_state_of_someone_else_is_not_filled(assistant: Assistant, text: str) -> None:
+    assert assistant.answer(text).disposition is not Level.EMERGENCY, text

@@ -80,6 +80,9 @@ class Symptom:
     """Words of what this symptom is said about ("back", "pain"): when given, one must stand in the
     mention's sentence or the one before, and the mention shares that sign's status (a duration is the
     pain's: "potty trained for a year" is no long pain, "my own back ... all week" is the caregiver's)."""
+    ordinary: tuple[str, ...] = ()
+    """Everyday circumstances that make this symptom's own words no sign ("fast + running unless asleep"):
+    see ``understanding/ordinary.py``."""
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ CONVERSATION_MESSAGES = (
 TOPIC_MESSAGES = ("emergency_signs", "urgent_signs", "unchecked")
 SILENCEABLE = ("unchecked", "home_care")
 """Topic messages a symptom may silence: the reminder to have the child checked, once the caregiver spoke of it."""
-SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences", "said_of"}
+SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences", "said_of", "ordinary"}
 INTERVIEW_KEYS = {"id", "ask", "symptoms"}
 COMBINATION_KEYS = {"id", "when", "with_level", "level", "message"}
 TRIAGE_LEVELS = tuple(level for level in Level if level is not Level.UNCLEAR)
@@ -342,6 +342,7 @@ def _symptoms(table: Mapping[str, Any], topic_id: str, path: Path, problems: lis
             phrases=_texts(body, "phrases", where, problems), topic=topic_id,
             near=_near(body, where, problems), silences=_silences(body, where, problems),
             said_of=_texts(body, "said_of", where, problems) if "said_of" in body else (),
+            ordinary=_ordinary(body, where, problems),
         )
 
 
@@ -354,6 +355,18 @@ def _silences(table: Mapping[str, Any], where: str, problems: list[str]) -> tupl
         if key not in SILENCEABLE:
             problems.append(f"{where}: silences: {key!r} cannot be silenced (only: {', '.join(SILENCEABLE)})")
     return keys
+
+
+def _ordinary(table: Mapping[str, Any], where: str, problems: list[str]) -> tuple[str, ...]:
+    """Optional ``ordinary`` circumstances: the sign's own words, then "+" and the everyday words."""
+    if "ordinary" not in table:
+        return ()
+    patterns = _texts(table, "ordinary", where, problems)
+    for pattern in patterns:
+        groups = pattern.split(" within ")[0].split(" unless ")[0].split("+")
+        if len(groups) < 2 or not all(g.split() for g in groups):
+            problems.append(f"{where}: ordinary: {pattern!r} needs the sign's words, '+', then the everyday words")
+    return patterns
 
 
 def _near(table: Mapping[str, Any], where: str, problems: list[str]) -> tuple[str, ...]:

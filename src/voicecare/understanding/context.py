@@ -119,6 +119,9 @@ class ContextWords:
     past_suffix: str = ""
     past_min_length: int = 4
     """A word must be longer than this for its suffix to mark the past ("fainted", not "red")."""
+    elliptic_verbs: frozenset[str] = frozenset()
+    """After a subject, one of these then a closing "not" stands for what was said of the child
+    before ("she was breathing fine but now she isn't" = she is not breathing fine)."""
 
 
     @cached_property

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from voicecare.domain import IntentSet, Match, Status
-from voicecare.understanding import context, mentions
+from voicecare.understanding import context, ellipsis, mentions, ordinary
 from voicecare.understanding.language import Language
 from voicecare.understanding.mentions import Hit
 from voicecare.understanding.text import Spelling, unglued
@@ -116,11 +116,14 @@ class Matcher:
         self._levels = {s.id: s.level for s in intents.symptoms}
         self._said_of = {s.id: frozenset(spelling.canonical(w) for w in s.said_of) for s in intents.symptoms if s.said_of}
         self._measures = intents.measures
+        self._ordinary = ordinary.compile_all({s.id: s.ordinary for s in intents.symptoms}, spelling)
 
     def match(self, text: str) -> list[Match]:
         """All symptom mentions in ``text``, in the order they were said."""
         heard, breaks = self._spelling.tokens_and_breaks(text)
         heard, breaks = unglued(heard, breaks, self._language.glued_negations, self._known, self._lexicon)
+        heard, breaks = ellipsis.filled(heard, breaks, self._language.context, self._language.negations,
+                                        self._spelling.canonical)
         words = [self._spelling.canonical(w) for w in heard]
         candidates = [self._candidates(w) for w in words]
         language = self._language
@@ -128,6 +131,8 @@ class Matcher:
         found = mentions.unborrowed(found, words, language.context.list_joiners)
         found = mentions.not_their_own(found, words, language.negations, language.context.modals,
                                        language.not_then)
+        # Before resolving: a mention an everyday circumstance explains shadows nothing.
+        found = ordinary.unexplained(found, words, breaks, self._ordinary, language.contrasts)
         hits = mentions.resolve(found, self._levels)
         signs = {i for i, word in enumerate(words) if word in self._content}
         where = context.scene(words, breaks, self._language.context, signs)

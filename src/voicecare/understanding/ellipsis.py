@@ -1,0 +1,60 @@
+"""Elided predicates: "she was breathing fine but now she isn't" says "isn't breathing fine"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from voicecare.understanding.context import ContextWords
+
+
+def filled(heard: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, negations: frozenset[str],
+           canonical: Callable[[str], str]) -> tuple[list[str], dict[int, bool]]:
+    """The heard words with an elided predicate written out after its closing "not".
+
+    A clause "he is not" that ends the words or a sentence repeats, denied, what
+    the last "he was ..." before it said: the child's state
+    has changed, and the sign's own "not" then reads as the sign (rule 2). Only
+    the first such clause is filled; nothing else is changed.
+    """
+    words = [canonical(w) for w in heard]
+    for k, word in enumerate(words):
+        if word not in negations or k < 2 or not _closes(k, len(words), breaks, rules, words):
+            continue
+        if words[k - 1] not in rules.elliptic_verbs or words[k - 2] not in rules.subjects:
+            continue
+        predicate = _said_before(words, breaks, rules, negations, k - 2)
+        if predicate is None:
+            continue
+        insert = list(heard[predicate.start:predicate.stop])
+        out = [*heard[:k + 1], *insert, *heard[k + 1:]]
+        moved = {(i + len(insert) if i > k else i): full for i, full in breaks.items()}
+        return out, moved
+    return list(heard), dict(breaks)
+
+
+def _closes(k: int, length: int, breaks: Mapping[int, bool], rules: ContextWords, words: Sequence[str]) -> bool:
+    """True when words[k] ends its clause: the end, a break, or a terminator next."""
+    return k + 1 == length or k + 1 in breaks or words[k + 1] in rules.terminators
+
+
+def _said_before(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords,
+                 negations: frozenset[str], subject: int) -> range | None:
+    """The predicate of the nearest "he was ..." before ``subject``, of the same subject, undenied.
+
+    It may lie in the sentence before: "He was breathing fine. Now he isn't."
+    """
+    for j in range(subject - 1, 0, -1):
+        if words[j] in rules.elliptic_verbs and _same_subject(words[j - 1], words[subject], rules):
+            end = j + 1
+            while end < subject and end not in breaks and words[end] not in rules.terminators:
+                end += 1
+            span = range(j + 1, end)
+            if span and not any(words[i] in negations for i in span):
+                return span
+            return None
+    return None
+
+
+def _same_subject(before: str, now: str, rules: ContextWords) -> bool:
+    """True when both clauses are about one subject: "I was scared ... she is not" are two."""
+    return before == now or (now in rules.child_pronouns and before in rules.child_nouns)

@@ -1,0 +1,106 @@
+"""Ordinary circumstances: words that are a sign only when nothing everyday explains them.
+
+"Breathing fast" is a sign at rest, not after running; an accident is a loss of
+control in a toilet-trained child, not in one still learning; "confused" is a
+state, not "confused about which shoe". Each symptom may list, in ``intents/``,
+the circumstances that make its own words ordinary. A mention explained by one
+is no mention of the sign at all, so it never raises the level, and the
+interview may still ask about the sign plainly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from voicecare.understanding.mentions import Hit
+from voicecare.understanding.text import Spelling
+
+DEFAULT_WINDOW = 8
+"""Most words between the explained word and its circumstance, when a pattern says nothing."""
+_WITHIN = re.compile(r"\swithin\s+(\d+)\s*$")
+_UNLESS = " unless "
+
+
+@dataclass(frozen=True)
+class Circumstance:
+    """One ordinary circumstance of a symptom, compiled from ``intents/``.
+
+    Written "fast quick + running played crying unless still asleep within 8": one of the
+    mention's own words from the first group, one word of every later group within
+    ``window`` words of it in the same sentence with no contrast word between, and no
+    ``unless`` word anywhere in that sentence (a sign said plainly keeps it a sign).
+    """
+
+    symptom: str
+    explains: frozenset[str]
+    """The mention's own words this circumstance explains ("fast", not "breathing")."""
+    groups: tuple[frozenset[str], ...]
+    """Words of the circumstance: one word of each group must be said."""
+    unless: frozenset[str]
+    """Words that keep the mention a sign whatever else was said ("still", "asleep")."""
+    window: int
+
+
+def compile_all(table: Mapping[str, Sequence[str]], spelling: Spelling) -> dict[str, tuple[Circumstance, ...]]:
+    """Every symptom's circumstances, keyed by symptom id (symptoms with none are left out)."""
+    return {symptom: tuple(_compile(symptom, text, spelling) for text in texts)
+            for symptom, texts in table.items() if texts}
+
+
+def _compile(symptom: str, text: str, spelling: Spelling) -> Circumstance:
+    window = DEFAULT_WINDOW
+    if (found := _WITHIN.search(text)) is not None:
+        window, text = int(found.group(1)), text[: found.start()]
+    text, _, unless = text.partition(_UNLESS)
+
+    # Exact words, no stems: "training" is ordinary, "trained" (its stem's twin) is the opposite.
+    def words_of(group: str) -> frozenset[str]:
+        return frozenset(spelling.canonical(w) for w in spelling.tokens(group))
+
+    first, *rest = text.split("+")
+    return Circumstance(symptom, words_of(first), tuple(words_of(g) for g in rest), words_of(unless), window)
+
+
+def unexplained(hits: Iterable[Hit], words: Sequence[str], breaks: Mapping[int, bool],
+                circumstances: Mapping[str, Sequence[Circumstance]], contrasts: Collection[str]) -> list[Hit]:
+    """The hits that no ordinary circumstance of their symptom explains."""
+    return [hit for hit in hits
+            if not any(_explains(c, hit, words, breaks, contrasts) for c in circumstances.get(hit.symptom, ()))]
+
+
+def _explains(circumstance: Circumstance, hit: Hit, words: Sequence[str],
+              breaks: Mapping[int, bool], contrasts: Collection[str]) -> bool:
+    low, high = _sentence(hit.start, len(words), breaks)
+    if any(words[i] in circumstance.unless for i in range(low, high)):
+        return False
+    for own in hit.positions:
+        if words[own] not in circumstance.explains:
+            continue
+        reach = _reach(own, low, high, circumstance.window, words, contrasts)
+        if all(any(words[i] in group for i in reach) for group in circumstance.groups):
+            return True
+    return False
+
+
+def _reach(own: int, low: int, high: int, window: int, words: Sequence[str], contrasts: Collection[str]) -> range:
+    """Words around words[own] within ``window``, in its sentence, up to (not over) a contrast word."""
+    first = max(low, own - window)
+    last = min(high, own + window + 1)
+    for i in range(own - 1, first - 1, -1):
+        if words[i] in contrasts:
+            first = i + 1
+            break
+    for i in range(own + 1, last):
+        if words[i] in contrasts:
+            last = i
+            break
+    return range(first, last)
+
+
+def _sentence(index: int, length: int, breaks: Mapping[int, bool]) -> tuple[int, int]:
+    """The span of the sentence holding word ``index``: full stops end it, commas do not."""
+    low = max((i for i, full in breaks.items() if full and i <= index), default=0)
+    high = min((i for i, full in breaks.items() if full and i > index), default=length)
+    return low, high
