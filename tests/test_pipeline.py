@@ -300,3 +300,20 @@ def test_in_a_noisy_room_a_short_answer_ends_against_the_room_already_learnt(
     # is the last one, ended about 1.5 s after the word (7.2 s; starting afresh: 9.6 s).
     assert heard[-1].transcript.text.split()[0] == "no" and heard[-1].audio_seconds < 8.0, [
         (h.transcript.text, h.audio_seconds) for h in heard]
+
+
+def test_the_echo_gates_silence_does_not_unlearn_the_room(sphinx: Recognizer, assistant: Assistant,
+                                                          tmp_path: Path) -> None:
+    # While voicecare speaks, the echo gate hands on digital silence. A noisy room, 3 s of it, the same room:
+    # only the first noise (before the floor learnt it) may be an utterance, never the room after the gap.
+    noise = pink_noise(16_000 * 5, seed=11)
+    noise *= 0.03 / np.sqrt(np.mean(noise**2))
+    audio = np.concatenate([noise, np.zeros(16_000 * 3), noise])
+    path = tmp_path / "room_gap_room.wav"
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16_000)
+        out.writeframes((audio * 32767).astype("<i2").tobytes())
+    starts = [next(iter(turn)).start for turn in pipeline.utterances(iter_wav(path))]
+    assert all(start < 5.0 for start in starts), starts

@@ -289,9 +289,12 @@ class RoomLoudness:
         """True when the block is clearly louder than the room."""
         import numpy as np
 
-        if not chunk.pcm:
-            return False
         rms, quietest = block_rms(chunk)
+        if rms == 0.0:
+            # Digital silence is not the room: the echo gate's stand-in for voicecare's own voice (or a muted
+            # microphone). Learnt, a reply's seconds of it took the floor to nothing, and the steady room
+            # after the reply started a turn of noise.
+            return False
         # Blocks per window from the first block: a stream's last, shorter block must not widen the window
         # (the seconds it then lacked counted as START_FLOOR and took the end of a noisy file for speech).
         self._window = self._window or max(1, round(self.window_seconds / max(chunk.seconds, 1e-3)))
