@@ -13,6 +13,7 @@ word error rate, speed, early-emergency delay after the emergency words end
 Noise alone is also fed, to count findings heard in it.
 Recordings are made once into .bench/ (see room_audio.py).
 Run: .venv/bin/python benchmarks/bench_room.py [--lm mixed] [--front-end] [--full] [--voices A,B] [--rooms R]
+[--old-floor] [--endpoint-only]
 (the baseline of another checkout: PYTHONPATH=<checkout>/src .venv/bin/python benchmarks/bench_room.py)
 """
 
