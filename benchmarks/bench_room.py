@@ -13,6 +13,7 @@ word error rate, speed, early-emergency delay after the emergency words end
 Noise alone is also fed, to count findings heard in it.
 Recordings are made once into .bench/ (see room_audio.py).
 Run: .venv/bin/python benchmarks/bench_room.py [--lm mixed] [--front-end] [--full] [--voices A,B] [--rooms R]
+[--old-floor] [--endpoint-only]
 (the baseline of another checkout: PYTHONPATH=<checkout>/src .venv/bin/python benchmarks/bench_room.py)
 """
 
@@ -229,6 +230,55 @@ def noise_only(recognizer: Recognizer, assistant: Assistant, talkers: list[ra.Au
     return "noise only: " + "; ".join(lines)
 
 
+def turn_ends(audio: ra.Audio, room: bool) -> list[tuple[float, float]]:
+    """Where the live loop's turns start and end, by loudness alone (the quick end needs partials: not used)."""
+    ends = []
+    for turn in pipeline.utterances(chunks(audio), room=room):
+        endpoint = pipeline.Endpointer(room=room)
+        if isinstance(turn, pipeline.Utterance) and turn.room is not None:
+            endpoint.starts_in(turn.room)  # as recognize() does
+        first = last = -1.0
+        for chunk in turn:
+            first = chunk.start if first < 0 else first
+            last = chunk.start + chunk.seconds
+            if endpoint.feed(chunk):
+                break
+        ends.append((first, last))
+    return ends
+
+
+def endpoint_only(args: argparse.Namespace, lines: list[ra.Line], voices: list[ra.Voice],
+                  talkers: list[ra.Audio]) -> None:
+    """Turn ends after the words (median/worst), cut turns and noise turns per voice and room; turns in noise alone."""
+    print(f"{args.label} endpoint only, {'old' if args.old_floor else 'room'} floor: {len(lines)} sentences")
+    print("| voice | room | turn end after the words s (med/max) | cut turns | noise turns |\n" + "|---" * 5 + "|")
+    for voice in voices:
+        clean = [in_room(ra.cached(voice, line.text)) for line in lines]
+        for room, make in rooms(args.full, talkers):
+            if args.rooms and room not in args.rooms.split(","):
+                continue
+            rng = np.random.default_rng(ra.SEED)
+            after, cut, noise = [], 0, 0
+            for audio in clean:
+                start, end = speech_span(audio)
+                ends = [t for _, t in turn_ends(make(audio, rng), args.room_floor)]
+                cut += any(start < t < end for t in ends)
+                noise += any(t <= start for t in ends)
+                after.append(next((t for t in ends if t >= end), len(audio) / ra.RATE) - end)
+            print(f"| {voice.name} | {room} | {statistics.median(after):.2f}/{max(after):.2f} "
+                  f"| {cut}/{len(clean)} | {noise}/{len(clean)} |", flush=True)
+    rng = np.random.default_rng(ra.SEED)
+    n = int(NOISE_ONLY_SECONDS * ra.RATE)
+    for name, make_noise in {"pink": lambda: ra.pink(n, rng), "babble": lambda: ra.babble(n, rng, talkers)}.items():
+        spans = []
+        for _ in range(NOISE_ONLY_CLIPS):
+            audio = make_noise()
+            spans += turn_ends((audio * 0.1 / max(1e-6, float(np.sqrt(np.mean(audio**2))))).astype(np.float32),
+                               args.room_floor)
+        print(f"noise only, {name} at 0.1 RMS: {len(spans)} turns over {NOISE_ONLY_CLIPS} clips, "
+              f"{sum(b - a for a, b in spans):.0f} of {NOISE_ONLY_CLIPS * NOISE_ONLY_SECONDS:.0f} s in turns")
+
+
 def sphinx_settings(args: argparse.Namespace) -> stt.SphinxSettings | None:
     """--sphinx fillprob=1e-3,wip=0.5: other search weights to compare with the defaults."""
     if not args.sphinx:
@@ -276,13 +326,19 @@ def main() -> None:
     parser.add_argument("--ns", type=int, help="front end with this WebRTC noise suppression (0-4) and --agc")
     parser.add_argument("--agc", type=int, default=0, help="with --ns: automatic gain target, dB below full scale (0: off)")
     parser.add_argument("--sphinx", help="NAME=VALUE,...: PocketSphinx search weights to try (see stt.SphinxSettings)")
-    parser.add_argument("--room-floor", action="store_true",
-                        help="tell speech from the room with pipeline.RoomLoudness (noise floor by minimum tracking)")
+    parser.add_argument("--old-floor", action="store_true",
+                        help="tell speech from the room with the old floor (audio.Loudness), for before/after")
+    parser.add_argument("--endpoint-only", action="store_true",
+                        help="no recognition: only where turns start and end (reply, cut and noise turns; noise only)")
     parser.add_argument("--label", default="", help="printed at the top (which code, which settings)")
     args = parser.parse_args()
+    args.room_floor = not args.old_floor
     lines = ra.sample(args.per_label)
     voices = [v for v in ra.voices() if not args.voices or v.name in args.voices.split(",")]
     talkers = [ra.cached(v, t) for v, t in zip(ra.voices(), ra.spare_lines(lines, 12) * 2, strict=False)]
+    if args.endpoint_only:
+        endpoint_only(args, lines, voices, talkers)
+        return
     assistant = Assistant.load()
     assistant.disclaimer_due = False
     recognizer = make_recognizer(args, assistant)

@@ -8,6 +8,7 @@ streamed in blocks, so a long file needs bounded memory.
 from __future__ import annotations
 
 import struct
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -199,3 +200,108 @@ def iter_wav(path: Path, rate: int = TARGET_RATE, block_seconds: float = BLOCK_S
             if len(out):
                 yield AudioChunk(to_pcm16(out), rate, produced / rate)
                 produced += len(out)
+
+
+# ---- loudness: what is speech and what is the room
+
+SPEECH_FACTOR = 4.0
+"""A block is speech when its RMS is this many times the noise floor."""
+MIN_SPEECH_RMS = 0.01
+"""A block quieter than this (RMS, full scale 1) is never speech, however quiet the room."""
+START_FLOOR = MIN_SPEECH_RMS / SPEECH_FACTOR
+"""The floor before anything is heard: the fixed threshold, ``MIN_SPEECH_RMS``."""
+MAX_FLOOR = 0.05
+"""The floor never rises above this, so the threshold never above 0.2 RMS (a voice at the microphone):
+noise louder than that is heard, as an unclear turn or up to the utterance cap, never learnt as a room
+that speech would then have to shout over."""
+FLOOR_ADAPT = 0.05
+FLOOR_FRAME_SECONDS = 0.01
+"""The noise floor is measured on frames this short: even running speech has some this quiet."""
+FLOOR_WINDOW_SECONDS = 4.0
+"""The noise floor is a low percentile, over this many recent seconds, of each block's quietest frame."""
+FLOOR_PERCENTILE = 25.0
+"""Low enough that a few seconds of running speech, which has few quiet frames, do not lift the floor to the
+voice (at the median, sentences were cut at a soft word); high enough to follow steady noise."""
+
+
+def block_rms(chunk: AudioChunk) -> tuple[float, float]:
+    """The block's RMS and that of its quietest ``FLOOR_FRAME_SECONDS`` (full scale 1)."""
+    import numpy as np
+
+    samples = np.frombuffer(chunk.pcm, dtype="<i2").astype(np.float32) / 32768
+    if not len(samples):
+        return 0.0, 0.0
+    size = max(1, round(FLOOR_FRAME_SECONDS * chunk.rate))
+    whole = len(samples) - len(samples) % size
+    frames = samples[:whole].reshape(-1, size) if whole else samples.reshape(1, -1)
+    return float(np.sqrt(np.mean(samples**2))), float(np.sqrt(np.mean(frames**2, axis=1)).min())
+
+
+class Loudness:
+    """The old floor (``room=False``): it follows only the blocks it already judged quiet.
+
+    It never learns a room whose steady noise is above ``MIN_SPEECH_RMS``:
+    there every block is speech and a turn ends only at the cap. Kept for
+    the speech bench's before/after (``--old-floor``).
+    """
+
+    def __init__(self) -> None:
+        self.floor = START_FLOOR
+
+    def is_speech(self, chunk: AudioChunk) -> bool:
+        """True when the block is clearly louder than the room."""
+        rms, _ = block_rms(chunk)
+        if rms > max(MIN_SPEECH_RMS, self.floor * SPEECH_FACTOR):
+            return True
+        self.floor += FLOOR_ADAPT * (rms - self.floor)
+        return False
+
+
+class RoomLoudness:
+    """Tells speech from background by energy, against a noise floor that follows the room (the default).
+
+    The floor is tracked by minimum statistics (a low percentile, over a few
+    seconds, of each block's quietest 10 ms), whether the block is speech or
+    not: a floor that only learnt from blocks already judged quiet never
+    learnt a room whose steady noise was loud (pink noise or a television 10
+    dB under the voice), so a turn never ended. Seconds not yet heard count
+    as ``START_FLOOR``: the floor starts at the fixed threshold and rises
+    only once most of the window (3 of 4 s) was louder, so a first word
+    ("No." at the very start of a recording) is never taken for the room;
+    and it never rises above ``MAX_FLOOR``.
+    """
+
+    def __init__(self, factor: float = SPEECH_FACTOR, window_seconds: float = FLOOR_WINDOW_SECONDS) -> None:
+        self.factor = factor
+        self.window_seconds = window_seconds
+        self.floor = START_FLOOR
+        """Estimated background level (RMS, full scale 1)."""
+        self._quietest: deque[float] = deque()
+        self._window = 0
+
+    def copy(self) -> RoomLoudness:
+        """The same estimate, to follow on its own (an endpointer starting where the onset detector is)."""
+        twin = RoomLoudness(self.factor, self.window_seconds)
+        twin.floor, twin._quietest, twin._window = self.floor, deque(self._quietest), self._window
+        return twin
+
+    def is_speech(self, chunk: AudioChunk) -> bool:
+        """True when the block is clearly louder than the room."""
+        import numpy as np
+
+        rms, quietest = block_rms(chunk)
+        if rms == 0.0:
+            # Digital silence is not the room: the echo gate's stand-in for voicecare's own voice (or a muted
+            # microphone). Learnt, a reply's seconds of it took the floor to nothing, and the steady room
+            # after the reply started a turn of noise.
+            return False
+        # Blocks per window from the first block: a stream's last, shorter block must not widen the window
+        # (the seconds it then lacked counted as START_FLOOR and took the end of a noisy file for speech).
+        self._window = self._window or max(1, round(self.window_seconds / max(chunk.seconds, 1e-3)))
+        window = self._window
+        self._quietest.append(quietest)
+        while len(self._quietest) > window:
+            self._quietest.popleft()
+        heard = [*[START_FLOOR] * (window - len(self._quietest)), *self._quietest]
+        self.floor = min(MAX_FLOOR, float(np.percentile(heard, FLOOR_PERCENTILE)))
+        return rms > max(MIN_SPEECH_RMS, self.floor * self.factor)

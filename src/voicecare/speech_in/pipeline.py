@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from voicecare.domain import Finding, Level, Message, MessageKind, Status, TriageResult
 from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
-from voicecare.speech_in.audio import AudioChunk
+from voicecare.speech_in.audio import AudioChunk, Loudness, RoomLoudness
 from voicecare.understanding import triage
 from voicecare.understanding.assistant import Assistant, most_serious
 
@@ -24,18 +23,6 @@ MAX_UTTERANCE_SECONDS = 30.0
 recogniser's work per block grows with the utterance: 10 min in one took 4 times 5 min)."""
 PRE_ROLL_SECONDS = 0.3
 """Audio kept from before speech was noticed, so the first word is not clipped."""
-SPEECH_FACTOR = 4.0
-"""A block is speech when its RMS is this many times the noise floor."""
-MIN_SPEECH_RMS = 0.01
-"""A block quieter than this (RMS, full scale 1) is never speech, however quiet the room."""
-FLOOR_ADAPT = 0.05
-FLOOR_FRAME_SECONDS = 0.01
-"""The noise floor is measured on frames this short: even running speech has some this quiet."""
-FLOOR_WINDOW_SECONDS = 4.0
-"""The noise floor is a low percentile, over this many recent seconds, of each block's quietest frame."""
-FLOOR_PERCENTILE = 25.0
-"""Low enough that a few seconds of running speech, which has few quiet frames, do not lift the floor to the
-voice (at the median, sentences were cut at a soft word); high enough to follow steady noise."""
 LOW_CONFIDENCE = 0.6
 """Mean word confidence (Vosk) below which what was heard is treated as unsure."""
 RED_FLAG = Level.URGENT
@@ -60,65 +47,6 @@ class Heard:
     """What a grammar-limited recogniser heard alongside (answers and commands), when the engine can."""
 
 
-class Loudness:
-    """Tells speech from background by energy; the noise floor follows the quiet blocks (the default).
-
-    It never learns a room whose steady noise is above ``MIN_SPEECH_RMS``:
-    there every block is speech and a turn ends only at the cap.
-    ``RoomLoudness`` learns it (opt-in until the conversation replays pass
-    with it; see the README's speech bench).
-    """
-
-    def __init__(self) -> None:
-        self.floor = MIN_SPEECH_RMS / SPEECH_FACTOR
-
-    def is_speech(self, chunk: AudioChunk) -> bool:
-        """True when the block is clearly louder than the room."""
-        import numpy as np
-
-        samples = np.frombuffer(chunk.pcm, dtype="<i2").astype(np.float32) / 32768
-        rms = float(np.sqrt(np.mean(samples**2))) if len(samples) else 0.0
-        if rms > max(MIN_SPEECH_RMS, self.floor * SPEECH_FACTOR):
-            return True
-        self.floor += FLOOR_ADAPT * (rms - self.floor)
-        return False
-
-
-class RoomLoudness:
-    """Tells speech from background by energy, against a noise floor that follows the room.
-
-    The floor is tracked by minimum statistics (a low percentile, over a
-    few seconds, of each block's quietest 10 ms), whether the block is speech or
-    not: a floor that only learnt from blocks already judged quiet never
-    learnt a room whose steady noise was loud (pink noise or a television
-    10 dB under the voice): every block was speech and a turn never ended.
-    """
-
-    def __init__(self, factor: float = SPEECH_FACTOR, window_seconds: float = FLOOR_WINDOW_SECONDS) -> None:
-        self.factor = factor
-        self.window_seconds = window_seconds
-        self.floor = 0.0
-        """Estimated background level (RMS, full scale 1)."""
-        self._quietest: deque[float] = deque()
-
-    def is_speech(self, chunk: AudioChunk) -> bool:
-        """True when the block is clearly louder than the room."""
-        import numpy as np
-
-        samples = np.frombuffer(chunk.pcm, dtype="<i2").astype(np.float32) / 32768
-        if not len(samples):
-            return False
-        rms = float(np.sqrt(np.mean(samples**2)))
-        size = max(1, round(FLOOR_FRAME_SECONDS * chunk.rate))
-        whole = len(samples) - len(samples) % size
-        frames = samples[:whole].reshape(-1, size) if whole else samples.reshape(1, -1)
-        self._quietest.append(float(np.sqrt(np.mean(frames**2, axis=1)).min()))
-        while len(self._quietest) > max(1, round(self.window_seconds / max(chunk.seconds, 1e-3))):
-            self._quietest.popleft()
-        self.floor = float(np.percentile(self._quietest, FLOOR_PERCENTILE))
-        return rms > max(MIN_SPEECH_RMS, self.floor * self.factor)
-
-
 class Endpointer:
     """Decides from loudness when the caregiver has finished speaking.
 
@@ -130,16 +58,22 @@ class Endpointer:
     """
 
     def __init__(self, end_silence: float = END_SILENCE_SECONDS, quick: Callable[[str], bool] = lambda text: False,
-                 quick_silence: float = QUICK_END_SECONDS, room: bool = False) -> None:
+                 quick_silence: float = QUICK_END_SECONDS, room: bool = True) -> None:
         self.end_silence = end_silence
         self.quick = quick
         self.quick_silence = quick_silence
+        self.room = room
         self.loudness: Loudness | RoomLoudness = RoomLoudness() if room else Loudness()
         self.heard_speech = False
         self.quiet_for = 0.0
         self.speech_end = 0.0
         """Seconds into the stream where the last speech block ended."""
         self._short = False
+
+    def starts_in(self, room: RoomLoudness) -> None:
+        """Start from the room the onset detector has learnt (a fresh floor would take seconds to learn it)."""
+        if self.room:
+            self.loudness = room.copy()
 
     def heard(self, text: str) -> None:
         """The latest partial transcript."""
@@ -217,6 +151,8 @@ def recognize(
     without one it runs to the end of the audio. ``echo(text)`` tells a
     partial that is voicecare's own voice, which must not trigger anything.
     """
+    if endpoint is not None and isinstance(chunks, Utterance) and chunks.room is not None:
+        endpoint.starts_in(chunks.room)
     stream = recognizer.stream()
     # Free recognition always runs, so "he stopped breathing" is heard even
     # while a yes/no is expected; the grammar runs beside it when it can.
@@ -295,14 +231,14 @@ def still_to_say(result: TriageResult, already: Sequence[Message]) -> list[Messa
 
 def utterances(chunks: Iterable[AudioChunk], speaking: Callable[[], bool] = lambda: False,
                quiet: Callable[[float], None] = lambda seconds: None,
-               max_seconds: float = MAX_UTTERANCE_SECONDS, room: bool = False) -> Iterator[Iterator[AudioChunk]]:
+               max_seconds: float = MAX_UTTERANCE_SECONDS, room: bool = True) -> Iterator[Utterance]:
     """Split a stream into utterances: each starts where speech starts, with a little audio from before.
 
     Whoever reads an utterance ends it (``recognize`` with an ``Endpointer``)
     or it ends after ``max_seconds``; the next one starts at the next speech,
     so quiet between utterances is never recognised. ``speaking()`` true drops
     the audio (a microphone deaf while voicecare speaks); ``quiet(seconds)``
-    is told how long nothing has been said. ``room``: onset against ``RoomLoudness``.
+    is told how long nothing has been said. ``room=False``: the old ``Loudness`` (bench before/after).
     """
     loudness: Loudness | RoomLoudness = RoomLoudness() if room else Loudness()
     pending: list[AudioChunk] = []
@@ -320,14 +256,28 @@ def utterances(chunks: Iterable[AudioChunk], speaking: Callable[[], bool] = lamb
             quiet(silent)
             continue
         silent = 0.0
-        yield _utterance(chunk, pending, stream, max_seconds, failed, loudness if room else None)
+        room_now = loudness if isinstance(loudness, RoomLoudness) else None
+        yield Utterance(_utterance(chunk, pending, stream, max_seconds, failed, room_now),
+                        room_now.copy() if room_now is not None else None)
         if failed:
             raise failed[0]
         pending = []
 
 
+class Utterance(Iterator[AudioChunk]):
+    """One utterance's audio, with the room as the onset detector had learnt it when speech started."""
+
+    def __init__(self, chunks: Iterator[AudioChunk], room: RoomLoudness | None) -> None:
+        self._chunks = chunks
+        self.room = room
+        """An endpointer reading this utterance starts from this floor (``Endpointer.starts_in``)."""
+
+    def __next__(self) -> AudioChunk:
+        return next(self._chunks)
+
+
 def _utterance(first: AudioChunk, pre_roll: list[AudioChunk], rest: Iterator[AudioChunk],
-               max_seconds: float, failed: list[Exception], loudness: RoomLoudness | Loudness | None,
+               max_seconds: float, failed: list[Exception], loudness: RoomLoudness | None,
                ) -> Iterator[AudioChunk]:
     yield from pre_roll
     yield first
@@ -385,10 +335,10 @@ class Recording:
 
 def recognize_recording(chunks: Iterable[AudioChunk], recognizer: Recognizer, assistant: Assistant,
                         on_emergency: Callable[[Sequence[Message]], None],
-                        end_silence: float = END_SILENCE_SECONDS, room: bool = False) -> Recording:
+                        end_silence: float = END_SILENCE_SECONDS, room: bool = True) -> Recording:
     """Recognise audio of any length in bounded time and memory: a fresh stream per utterance.
 
-    ``room``: speech told from the room by ``RoomLoudness`` (opt-in).
+    ``room=False``: speech told from the room by the old ``Loudness`` (bench before/after).
 
     ``on_emergency`` is called once, for the first utterance whose partial
     results show an emergency.
