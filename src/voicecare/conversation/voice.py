@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from voicecare.conversation import spoken
 from voicecare.conversation.dialog import Conversation, State, Turn
 from voicecare.domain import Basis, Finding, Level, Message, Status
-from voicecare.interfaces import Recognizer, Transcript
-from voicecare.speech_in import pipeline
+from voicecare.interfaces import Expectation, Recognizer, Transcript
+from voicecare.speech_in import lm, pipeline, stt
 from voicecare.speech_in.audio import AudioChunk
 from voicecare.speech_out.tts import Speaker
 from voicecare.understanding.assistant import Assistant
@@ -77,6 +77,8 @@ class VoiceSession:
     on_turn: Callable[[TurnReport], None] = field(default=lambda report: None)
     on_reset: Callable[[], None] = field(default=lambda: None)
     turns: int = 0
+    expectations: dict[str, Expectation] = field(default_factory=dict)
+    """What an answer to each interview question sounds like, built once per question (see ``_expected``)."""
 
     def __post_init__(self) -> None:
         self.conversation = self._new_conversation()
@@ -105,7 +107,8 @@ class VoiceSession:
 
     def take_turn(self, chunks: Iterator[AudioChunk]) -> TurnReport | None:
         """Recognise one turn from ``chunks`` (ended by quiet or by the audio), answer it."""
-        heard = pipeline.recognize(chunks, self.recognizer, self.assistant, self.speaker.say, self._grammar(),
+        recognizer = stt.Expecting(self.recognizer, self._expected())
+        heard = pipeline.recognize(chunks, recognizer, self.assistant, self.speaker.say, self._grammar(),
                                    pipeline.Endpointer(self.settings.end_silence, self._short_answer), echo=self._echo)
         text = heard.transcript.text
         if heard.emergency_at is None and self._echo(text):
@@ -185,6 +188,19 @@ class VoiceSession:
     def _echo(self, text: str) -> bool:
         """True when ``text`` is mostly what voicecare itself has just been saying (live microphone only)."""
         return self.settings.echo_filter and is_echo(text, self.speaker.recently_said(ECHO_SECONDS), self._tokens)
+
+    def _expected(self) -> Expectation | None:
+        """What the next turn should be: an answer to the question asked (or to the one an emergency rests on)."""
+        conversation = self.conversation
+        if conversation.state is State.INTERVIEW and conversation.asked:
+            question = conversation.asked[-1]
+        elif conversation.state is State.EMERGENCY and conversation.doubted is not None:
+            question = conversation.doubted
+        else:
+            return None
+        if question.id not in self.expectations:
+            self.expectations[question.id] = lm.answer_expectation(self.assistant.intents, question)
+        return self.expectations[question.id]
 
     def _grammar(self) -> list[str]:
         """Answers and commands, recognised with a small vocabulary beside free recognition."""
