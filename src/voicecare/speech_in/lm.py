@@ -80,7 +80,9 @@ def answer_expectation(intents: IntentSet, question: InterviewQuestion) -> Expec
     signs = [p for sid in question.symptoms for p in _with_feminine(intents, intents.symptom(sid).phrases)]
     urgent = [p for s in intents.symptoms if s.level is Level.EMERGENCY
               for p in _with_feminine(intents, s.phrases)]
-    described = [*_framed(intents, signs), *_led(intents, signs), *_framed(intents, urgent), *_numbers(intents)]
+    # Emergencies said plainly, once each: in every frame they outweighed the everyday words of a longer
+    # answer, and "no, just fluids" came out "no, just collapsed" (a false 911).
+    described = [*_framed(intents, signs), *_led(intents, signs), *urgent, *_numbers(intents)]
     controls = [line for words in intents.controls.values() for line in words]
     repeats = max(1, round(ANSWER_CONTROL_SHARE * len(described) / ((1 - ANSWER_CONTROL_SHARE) * len(controls))))
     common = intents.folder / COMMON_WORDS if intents.folder is not None else None
