@@ -210,3 +210,18 @@ def test_an_expected_answer_leaves_the_next_description_alone(intents: IntentSet
     run(sphinx, AUDIO / "clean" / "ur_fever.wav", expect=_answer_model(intents))
     _, final = run(sphinx, AUDIO / "clean" / "ur_fever.wav")
     assert "fever" in final.text and "back" in final.text
+
+
+def test_an_answer_is_also_read_by_the_description_model(intents: IntentSet, sphinx: Recognizer,
+                                                         tmp_path: Path) -> None:
+    # The second search reads the same audio as a description stream would, so the conversation can check the
+    # answer model against it (en-gb's "Slower.": "nah" to the answer model, "arm" to the description model).
+    voices = replay.voices()
+    if "espeak-en-gb" not in voices:
+        pytest.skip("espeak-ng en-gb is not installed here")
+    wav = tmp_path / "slower.wav"
+    voices["espeak-en-gb"]("Slower.", wav)
+    answered = run(sphinx, wav, expect=_answer_model(intents))[1]
+    described = run(sphinx, wav)[1]
+    assert answered.described == described.text and described.text in answered.alternatives, (answered, described)
+    assert described.described is None

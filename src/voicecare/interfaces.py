@@ -41,6 +41,9 @@ class Transcript:
     """Mean word confidence 0-1 when the engine gives one."""
     words: tuple[tuple[str, float, float], ...] = field(default=())
     """(word, start seconds, end seconds) when the engine gives them."""
+    described: str | None = None
+    """When an ``Expectation`` chose ``text``: what the model for descriptions heard in the same audio
+    (its readings are among ``alternatives`` too). A check on the answer model: see ``VoiceSession``."""
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -244,9 +244,17 @@ class SphinxRecognizer:
             decoder.activate_search("answers")
         elif expect is not None:
             decoder.activate_search(self._search(expect))
+            return _SphinxStream(decoder, self.rate, self._check)
         else:
             decoder.activate_search("_default")
         return _SphinxStream(decoder, self.rate)
+
+    def _check(self) -> None:
+        """Ready the decoder to read an utterance again with the model for descriptions, as a fresh stream would."""
+        decoder = self._decoder
+        decoder.start_stream()
+        decoder.set_cmn(self._baseline_cmn)
+        decoder.activate_search("_default")
 
     def _search(self, expect: Expectation) -> str:
         """The name of the decoder's search for ``expect``: a trigram model of its sentences, added once."""
@@ -311,13 +319,23 @@ class _SphinxStream:
     The first WARMUP_SECONDS are fed once without searching (so the cepstral
     mean reflects this microphone and room), then decoded for real. Partial
     results start that much later; the end of the utterance is not delayed.
+
+    With ``check`` (an answer model chose the reading), the utterance's audio
+    is kept and, once it has ended, decoded again after ``check()`` has put
+    the model for descriptions back: the answer model heard en-gb's "Slower."
+    as "nah" (a wrong "no") and missed "now she won't wake up", which the
+    description model heard as "arm" and as an emergency. One decoder, so the
+    second search runs after the first, on the same audio.
     """
 
-    def __init__(self, decoder: Any, rate: int) -> None:
+    def __init__(self, decoder: Any, rate: int, check: Callable[[], None] | None = None) -> None:
         self._decoder = decoder
-        self._open = True
+        self._rate = rate
         self._pending: bytearray | None = bytearray()
         self._warmup = int(WARMUP_SECONDS * rate) * 2
+        self._check = check
+        self._audio = bytearray()
+        self._final: Transcript | None = None
         decoder.start_utt()
 
     def _settle(self) -> None:
@@ -332,6 +350,8 @@ class _SphinxStream:
         self._decoder.process_raw(head, False, False)
 
     def accept(self, pcm: bytes) -> Transcript | None:
+        if self._check is not None:
+            self._audio.extend(pcm)
         if self._pending is not None:
             self._pending.extend(pcm)
             if len(self._pending) < self._warmup:
@@ -343,10 +363,26 @@ class _SphinxStream:
         return Transcript(hyp.hypstr if hyp else "", False)
 
     def finish(self) -> Transcript:
-        if self._open:
-            self._settle()
-            self._decoder.end_utt()
-            self._open = False
+        if self._final is not None:
+            return self._final
+        self._settle()
+        self._decoder.end_utt()
+        final = self._read()
+        if self._check is not None:
+            self._check()
+            again = _SphinxStream(self._decoder, self._rate)
+            audio = bytes(self._audio)
+            for part in (audio[:self._warmup], audio[self._warmup:]):  # the same warm-up as the first reading
+                if part:
+                    again.accept(part)
+            described = again.finish()
+            others = [a for a in (*final.alternatives, described.text, *described.alternatives) if a and a != final.text]
+            final = replace(final, alternatives=tuple(dict.fromkeys(others)), described=described.text)
+        self._final = final
+        return final
+
+    def _read(self) -> Transcript:
+        """The decoder's reading of the utterance just ended: best text, words, and up to N_BEST others."""
         hyp = self._decoder.hyp()
         text = hyp.hypstr if hyp else ""
         words = tuple((seg.word.split("(")[0], seg.start_frame / FRAMES_PER_SECOND, seg.end_frame / FRAMES_PER_SECOND)
