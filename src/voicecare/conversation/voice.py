@@ -193,15 +193,17 @@ class VoiceSession:
         The rule, conservative because a wrong "no" hides a red flag (the
         worst error): a denial heard with the answer model ("no", "no fever",
         an answer denying some of the question's signs) stands only when the
-        description model's reading of the same audio is a denial too.
-        Otherwise that reading is taken (unclear, silence, a yes, a sign or an
-        emergency), and unclear or silence counts as yes (rule 4). en-gb's
-        "Slower." was "nah" to the answer model and "arm" to the other.
+        description model's reading of the same audio is a denial too, or at
+        least starts with one ("no no he is heart shuffling and no accidents":
+        both models heard the "no"; a red flag in either reading still counts,
+        see ``pipeline.unsure_red_flags``). Otherwise that reading is taken
+        (unclear, silence, a yes, a sign), and unclear or silence counts as yes
+        (rule 4). en-gb's "Slower." was "nah" to the answer model, "arm" to the other.
         """
         described = transcript.described
-        if described is None or described == text or not self._denies(text) or self._denies(described):
+        if described is None or described == text or not self._denies(text):
             return text
-        return described
+        return text if self._denies(described) or self.conversation.answer_kind(described) == "no" else described
 
     def _denies(self, text: str) -> bool:
         """True when ``text``, as the answer to the question awaited, denies any sign."""
