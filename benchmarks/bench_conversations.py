@@ -6,6 +6,10 @@ the disposition it ends with, 911 only where expected, every emergency and urgen
 care, no read-back of what was not said, the disclaimer once, spoken seconds per turn (<= 20 s, an emergency
 <= 15 s). Caregivers: the suite's three (tests/test_voice.py) and some who answer "no" in the words of the
 shared answers corpus. Prints one line per conversation and a figure per voice.
+Measured (7 caregivers x 7 voices): 16/49 right with one model for every turn; 21/49 with the answer model
+while a red-flag question waits (false 911 in 16 -> 15 conversations, missed 911 1 -> 0). With the answer
+checked by the description model's reading (a "no" needs both): 21/49 again (18/49 when the description
+reading had to be a full denial; a leading "no" in it is now enough).
 Run: .venv/bin/python benchmarks/bench_conversations.py [--corpus-caregivers N] [--voices piper-joe flite-slt]
 """
 

@@ -14,6 +14,7 @@ import sys
 import threading
 import wave
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -427,3 +428,50 @@ def test_commands_in_many_voices_never_leave_an_unexplained_911(tmp_path: Path, 
     assert sum(t["command"] in ("slower", "repeat", "stop") for t in before) >= 2
     if "breathing" in last["heard"]:
         assert last["disposition"] == Level.EMERGENCY.id and not any(replay.GUESSED in t for t in last["spoken"])
+
+
+@pytest.mark.parametrize("voice", ["piper-joe", "flite-awb"])
+def test_commands_during_the_interview_are_heard_with_the_answer_model(tmp_path: Path, voice: str) -> None:
+    # With the model for descriptions piper's "Stop." was "doctor" and flite-awb's "Slower." "soiled": unclear
+    # answers, counted as yes (rule 4). While a question waits, the answer model hears them as commands.
+    voices = replay.voices()
+    if voice not in voices:
+        pytest.skip(f"{voice} is not installed here")
+    caregiver = replay.Caregiver("short", (replay.DESCRIBE, "Stop.", "Slower.", "Repeat.", "No."), "home_care")
+    turns = replay.replay(caregiver, voice, voices[voice], tmp_path).turns
+    assert [t["command"] for t in turns[2:5]] == ["stop", "slower", "repeat"], [t["heard"] for t in turns]
+    assert all(t["disposition"] != Level.EMERGENCY.id for t in turns)
+
+
+# ---- the answer model checked by the description model's reading of the same audio
+
+
+def _answer_turn(tmp_path: Path, said: str) -> dict[str, Any]:
+    """The report of ``said`` (espeak-ng en-gb) answering the first red-flag question after a sore back.
+
+    The sore back is described in en-us: en-gb's description is not understood, and no question is asked.
+    """
+    voices = replay.voices()
+    if not {"espeak-en-gb", "espeak-en-us"} <= voices.keys():
+        pytest.skip("espeak-ng en-gb or en-us is not installed here")
+
+    def voice(text: str, path: Path) -> None:
+        voices["espeak-en-us" if text == replay.DESCRIBE else "espeak-en-gb"](text, path)
+
+    caregiver = replay.Caregiver("answer", (replay.DESCRIBE, said), "emergency")
+    turns = replay.replay(caregiver, "espeak-en-gb", voice, tmp_path).turns
+    assert turns[1]["state"] == "interview", turns
+    return turns[2]
+
+
+def test_a_command_the_answer_model_heard_as_no_is_not_a_no(tmp_path: Path) -> None:
+    # The answer model heard en-gb's "Slower." as "nah", a "no" that hid the red flag asked about; the
+    # description model heard "arm": the readings disagree, so the safe one is taken (unclear counts as yes).
+    turn = _answer_turn(tmp_path, "Slower.")
+    assert not any(status == "absent" for status in turn["symptoms"].values()), turn
+
+
+def test_an_emergency_only_the_description_model_heard_in_an_answer_calls_911(tmp_path: Path) -> None:
+    # The answer model heard "no she went twenty top"; the description model "our she won't wake up".
+    turn = _answer_turn(tmp_path, "Now she won't wake up.")
+    assert turn["disposition"] == Level.EMERGENCY.id, turn

@@ -41,6 +41,26 @@ class Transcript:
     """Mean word confidence 0-1 when the engine gives one."""
     words: tuple[tuple[str, float, float], ...] = field(default=())
     """(word, start seconds, end seconds) when the engine gives them."""
+    described: str | None = None
+    """When an ``Expectation`` chose ``text``: what the model for descriptions heard in the same audio
+    (its readings are among ``alternatives`` too). A check on the answer model: see ``VoiceSession``."""
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """What the next utterance is likely to be, so a recogniser that can listen for it does (PocketSphinx).
+
+    An answer to a red-flag question is a few words ("no", "repeat"); heard
+    with the model for descriptions it came out as "our" or "pee", and an
+    unclear answer counts as yes (rule 4).
+    """
+
+    name: str
+    """A stable key for these sentences: a recogniser builds its search for a name once and keeps it."""
+    sentences: tuple[str, ...]
+    """Text the utterance is likely to be; a sentence given more often is more likely."""
+    vocabulary: tuple[str, ...] = ()
+    """Other words that may be said (heard as themselves rather than forced into a sentence's words)."""
 
 
 class RecognizerStream(Protocol):
@@ -62,8 +82,12 @@ class Recognizer(Protocol):
     concurrent: bool
     """True when several streams can run at once (a grammar one beside a free one)."""
 
-    def stream(self, grammar: Sequence[str] | None = None) -> RecognizerStream:
-        """A new recogniser; ``grammar`` limits it to these phrases (plus "[unk]")."""
+    def stream(self, grammar: Sequence[str] | None = None, expect: Expectation | None = None) -> RecognizerStream:
+        """A new recogniser; ``grammar`` limits it to these phrases (plus "[unk]").
+
+        ``expect`` says what this utterance is likely to be: an engine that can
+        favour it does, one that cannot ignores it (a hint, never a limit).
+        """
 
 
 @dataclass(frozen=True)

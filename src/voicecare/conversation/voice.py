@@ -12,10 +12,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from voicecare.conversation import spoken
+from voicecare.conversation.answers import AnswerKind
 from voicecare.conversation.dialog import Conversation, State, Turn
-from voicecare.domain import Basis, Finding, Level, Message, Status
-from voicecare.interfaces import Recognizer, Transcript
-from voicecare.speech_in import pipeline
+from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, Status
+from voicecare.interfaces import Expectation, Recognizer, Transcript
+from voicecare.speech_in import lm, pipeline, stt
 from voicecare.speech_in.audio import AudioChunk
 from voicecare.speech_out.tts import Speaker
 from voicecare.understanding.assistant import Assistant
@@ -77,6 +78,8 @@ class VoiceSession:
     on_turn: Callable[[TurnReport], None] = field(default=lambda report: None)
     on_reset: Callable[[], None] = field(default=lambda: None)
     turns: int = 0
+    expectations: dict[str, Expectation] = field(default_factory=dict)
+    """What an answer to each interview question sounds like, built once per question (see ``_expected``)."""
 
     def __post_init__(self) -> None:
         self.conversation = self._new_conversation()
@@ -105,13 +108,15 @@ class VoiceSession:
 
     def take_turn(self, chunks: Iterator[AudioChunk]) -> TurnReport | None:
         """Recognise one turn from ``chunks`` (ended by quiet or by the audio), answer it."""
-        heard = pipeline.recognize(chunks, self.recognizer, self.assistant, self.speaker.say, self._grammar(),
+        recognizer = stt.Expecting(self.recognizer, self._expected())
+        heard = pipeline.recognize(chunks, recognizer, self.assistant, self.speaker.say, self._grammar(),
                                    pipeline.Endpointer(self.settings.end_silence, self._short_answer), echo=self._echo)
         text = heard.transcript.text
         if heard.emergency_at is None and self._echo(text):
             return None  # voicecare heard itself
         preferred = self._prefer_answer(text, heard.constrained.text if heard.constrained is not None else "")
         preferred = self._command_reading(preferred, heard.transcript)
+        preferred = self._denial_checked(preferred, heard.transcript)
         command = self.conversation.command_of(preferred) is not None
         unsure = pipeline.unsure_red_flags(self.assistant, heard.transcript, heard.early_findings, command=command)
         if self.settings.echo_filter and not text and not unsure and self.conversation.state is State.LISTENING:
@@ -182,9 +187,54 @@ class VoiceSession:
             return text
         return command
 
+    def _denial_checked(self, text: str, transcript: Transcript) -> str:
+        """The answer model's reading, unless it denies a sign and the description model's reading does not.
+
+        The rule, conservative because a wrong "no" hides a red flag (the
+        worst error): a denial heard with the answer model ("no", "no fever",
+        an answer denying some of the question's signs) stands only when the
+        description model's reading of the same audio is a denial too, or at
+        least starts with one ("no no he is heart shuffling and no accidents":
+        both models heard the "no"; a red flag in either reading still counts,
+        see ``pipeline.unsure_red_flags``). Otherwise that reading is taken
+        (unclear, silence, a yes, a sign), and unclear or silence counts as yes
+        (rule 4). en-gb's "Slower." was "nah" to the answer model, "arm" to the other.
+        """
+        described = transcript.described
+        if described is None or described == text or not self._denies(text):
+            return text
+        return text if self._denies(described) or self.conversation.answer_kind(described) == "no" else described
+
+    def _denies(self, text: str) -> bool:
+        """True when ``text``, as the answer to the question awaited, denies any sign."""
+        question = self._awaited()
+        if question is None:
+            return False
+        answer = self.conversation.answers.read(question.id, text)
+        return answer.kind in (AnswerKind.NO, AnswerKind.PARTIAL) or any(
+            f.status is Status.ABSENT for f in answer.findings)
+
     def _echo(self, text: str) -> bool:
         """True when ``text`` is mostly what voicecare itself has just been saying (live microphone only)."""
         return self.settings.echo_filter and is_echo(text, self.speaker.recently_said(ECHO_SECONDS), self._tokens)
+
+    def _awaited(self) -> InterviewQuestion | None:
+        """The question the next turn should answer: the one asked, or the one an emergency rests on."""
+        conversation = self.conversation
+        if conversation.state is State.INTERVIEW and conversation.asked:
+            return conversation.asked[-1]
+        if conversation.state is State.EMERGENCY and conversation.doubted is not None:
+            return conversation.doubted
+        return None
+
+    def _expected(self) -> Expectation | None:
+        """What the next turn should be: an answer to the question awaited, when there is one."""
+        question = self._awaited()
+        if question is None:
+            return None
+        if question.id not in self.expectations:
+            self.expectations[question.id] = lm.answer_expectation(self.assistant.intents, question)
+        return self.expectations[question.id]
 
     def _grammar(self) -> list[str]:
         """Answers and commands, recognised with a small vocabulary beside free recognition."""

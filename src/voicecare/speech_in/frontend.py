@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from voicecare.errors import ModelError
-from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
+from voicecare.interfaces import Expectation, Recognizer, RecognizerStream, Transcript
 
 FRAME_RATE = 16_000
 """Hertz; WebRTC's processing here takes 16 kHz audio only."""
@@ -80,8 +80,8 @@ class CleanRecognizer:
         self.description = f"{inner.description}, after WebRTC noise suppression {settings.noise_suppression}" + (
             f" and gain to -{settings.auto_gain_dbfs} dBFS" if settings.auto_gain_dbfs else "")
 
-    def stream(self, grammar: Sequence[str] | None = None) -> RecognizerStream:
-        return _CleanStream(self._inner.stream(grammar), FrontEnd(self._settings))
+    def stream(self, grammar: Sequence[str] | None = None, expect: Expectation | None = None) -> RecognizerStream:
+        return _CleanStream(self._inner.stream(grammar, expect), FrontEnd(self._settings))
 
 
 class _CleanStream:

@@ -19,8 +19,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from voicecare.domain import IntentSet
+from voicecare.domain import IntentSet, InterviewQuestion, Level
 from voicecare.intents import COMMON_WORDS
+from voicecare.interfaces import Expectation
 
 # Letters of any alphabet, with apostrophes inside; or digits.
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|')*|[0-9]+")
@@ -59,6 +60,73 @@ def sentences(intents: IntentSet) -> Iterator[str]:
         repeats = max(1, round(CONTROL_SHARE * len(described) / ((1 - CONTROL_SHARE) * len(controls))))
         for _ in range(repeats):
             yield from controls
+
+
+ANSWER_CONTROL_SHARE = 0.5
+"""Share of an answer model's training text that is answers and commands said alone."""
+DIGITS = 10
+"""Number words below this are said one by one after a tens word ("thirty eight")."""
+ANSWER_KINDS = ("yes", "no")
+"""Control kinds that lead a sign in an answer ("no, no fever"; "yes, she is hot")."""
+
+
+def answer_expectation(intents: IntentSet, question: InterviewQuestion) -> Expectation:
+    """What an answer to ``question`` sounds like: answers and commands, its own signs, numbers, and emergencies.
+
+    Every emergency phrase stays in, so an emergency said as an answer is
+    still heard as one. The everyday words stay possible (``vocabulary``),
+    so that other talk is heard as itself rather than forced into "no".
+    """
+    signs = [p for sid in question.symptoms for p in _with_feminine(intents, intents.symptom(sid).phrases)]
+    urgent = [p for s in intents.symptoms if s.level is Level.EMERGENCY
+              for p in _with_feminine(intents, s.phrases)]
+    # Emergencies said plainly, once each: in every frame they outweighed the everyday words of a longer
+    # answer, and "no, just fluids" came out "no, just collapsed" (a false 911).
+    described = [*_framed(intents, signs), *_led(intents, signs), *urgent, *_numbers(intents)]
+    controls = [line for words in intents.controls.values() for line in words]
+    repeats = max(1, round(ANSWER_CONTROL_SHARE * len(described) / ((1 - ANSWER_CONTROL_SHARE) * len(controls))))
+    common = intents.folder / COMMON_WORDS if intents.folder is not None else None
+    spoken = _spoken_numbers(intents)
+    sentences = tuple(" ".join(lm_words(line, spoken)) for line in [*described, *controls * repeats])
+    return Expectation(f"answer-{question.id}", sentences, tuple(_read_words(common)))
+
+
+def _with_feminine(intents: IntentSet, phrases: Iterable[str]) -> list[str]:
+    written = list(phrases)
+    return [*written, *(v for p in written if (v := feminine(p, intents.language.feminine)) != p)]
+
+
+def _framed(intents: IntentSet, phrases: list[str]) -> Iterator[str]:
+    """The phrases in the language's everyday frames ("she has ...", "no ...")."""
+    language = intents.language
+    subjects = (*language.lm_subjects, *(s for t in intents.topics for s in t.lm_subjects)) or ("",)
+    for index, phrase in enumerate(phrases):
+        for frame_index, frame in enumerate(language.lm_frames or ("{p}",)):
+            other = phrases[(index + frame_index + 1) % len(phrases)]
+            yield frame.format(s=subjects[(index + frame_index) % len(subjects)], p=phrase, q=other)
+
+
+def _led(intents: IntentSet, phrases: list[str]) -> Iterator[str]:
+    """The phrases after a yes or a no ("no, no fever")."""
+    leads = [line for kind in ANSWER_KINDS for line in intents.controls.get(kind, ())]
+    for index, phrase in enumerate(phrases):
+        if leads:
+            yield f"{leads[index % len(leads)]} {phrase}"
+
+
+def _numbers(intents: IntentSet) -> Iterator[str]:
+    """Numbers said aloud (a temperature, a heart rate): tens and units, hundreds, a decimal point."""
+    numbers = intents.language.numbers
+    units = [w for w, v in numbers.digits.items() if v < DIGITS]
+    # Sorted: a set's order changes from run to run, and the model must be the same every time.
+    point, one, joiner = (min(words, default="") for words in (numbers.point, numbers.one, numbers.joiners))
+    for index, tens in enumerate(numbers.tens):
+        for unit in units:
+            yield f"{tens} {unit}"
+        yield f"{tens} {units[index % len(units)]} {point} {units[-index % len(units)]}"
+    for scale in numbers.scales:
+        for word in [*numbers.digits, *numbers.tens]:
+            yield f"{one} {scale} {joiner} {word}"
 
 
 def _described(intents: IntentSet) -> Iterator[str]:
@@ -146,7 +214,7 @@ def build(intents: IntentSet, known: Iterable[str], cache: Path, phrases: Iterab
     (a word missing from the model can never be recognised).
     """
     allowed = set(known)
-    spoken = {**intents.language.spoken_numbers, **{k: v for t in intents.topics for k, v in t.spoken_numbers.items()}}
+    spoken = _spoken_numbers(intents)
     common = intents.folder / COMMON_WORDS if intents.folder is not None else None
     extra = [w for line in _read_words(common) for w in lm_words(line, spoken)]
     lines = [s for s in [*sentences(intents), *phrases] if all(w in allowed for w in lm_words(s, spoken))]
@@ -165,6 +233,10 @@ def build(intents: IntentSet, known: Iterable[str], cache: Path, phrases: Iterab
         finally:
             Path(partial).unlink(missing_ok=True)  # only left when writing failed
     return path
+
+
+def _spoken_numbers(intents: IntentSet) -> dict[str, str]:
+    return {**intents.language.spoken_numbers, **{k: v for t in intents.topics for k, v in t.spoken_numbers.items()}}
 
 
 def _read_words(path: Path | None) -> list[str]:

@@ -97,10 +97,13 @@ def unsure_red_flags(assistant: Assistant, transcript: Transcript, early: Sequen
     ``command``: the best reading is a command ("slower"); its alternatives
     are other readings of the command ("slow air"), not red flags. What a
     partial result already acted on still counts, and an emergency in the
-    best reading is never a command.
+    best reading is never a command. Nor is one in the description model's
+    reading when an answer model chose the best one (``described``): a
+    red flag in either reading counts.
     """
     mentioned = {m.symptom for m in assistant.matcher.match(transcript.text)}
-    others = [] if command else [f for alt in transcript.alternatives for f in assistant.understand(alt)]
+    readings = [*(() if command else transcript.alternatives), *filter(None, [transcript.described])]
+    others = [f for reading in readings for f in assistant.understand(reading)]
     extra: list[Finding] = []
     for found in [*others, *early]:
         if found.status is Status.PRESENT and found.symptom.level <= RED_FLAG and found.symptom.id not in mentioned:

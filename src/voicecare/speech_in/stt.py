@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from voicecare.errors import ModelError
-from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
+from voicecare.interfaces import Expectation, Recognizer, RecognizerStream, Transcript
+from voicecare.speech_in import lm
 from voicecare.speech_in.audio import TARGET_RATE
 
 MODEL_ENV = "VOICECARE_MODEL"
@@ -115,8 +117,12 @@ class VoskRecognizer:
         except Exception as exc:  # vosk raises a bare Exception for a broken model
             raise ModelError(f"{path}: Vosk could not load this model ({exc}); {GET_A_MODEL}") from None
 
-    def stream(self, grammar: Sequence[str] | None = None) -> RecognizerStream:
-        """A new KaldiRecognizer with words, n-best and optional grammar."""
+    def stream(self, grammar: Sequence[str] | None = None, expect: Expectation | None = None) -> RecognizerStream:
+        """A new KaldiRecognizer with words, n-best and optional grammar.
+
+        ``expect`` is not used: the grammar stream beside the free one (see
+        ``pipeline.recognize``) already listens for answers and commands.
+        """
         import vosk
 
         if grammar:
@@ -192,6 +198,8 @@ class SphinxRecognizer:
         # learnt from the last audio is forgotten at each stream (see stream()).
         self._decoder = self._new_decoder()
         self._baseline_cmn: str = self._decoder.get_cmn()
+        self._searches: set[str] = set()
+        """Names of the expectations a search was built for (see ``_search``)."""
 
     @classmethod
     def load(cls, language: Path | None = None, settings: SphinxSettings | None = None) -> SphinxRecognizer:
@@ -209,8 +217,13 @@ class SphinxRecognizer:
         except Exception as exc:  # pocketsphinx raises RuntimeError/ValueError for bad models
             raise ModelError(f"{model}: PocketSphinx could not load its model ({exc})") from None
 
-    def stream(self, grammar: Sequence[str] | None = None) -> RecognizerStream:
+    def stream(self, grammar: Sequence[str] | None = None, expect: Expectation | None = None) -> RecognizerStream:
         """Reuse the decoder (it is one utterance at a time); a grammar becomes a JSGF search.
+
+        ``expect`` switches to a language model of its own for this utterance
+        (an answer to a red-flag question: answers, commands, the question's
+        signs, every emergency), built the first time its name is seen; the
+        model for descriptions otherwise.
 
         The front end's noise estimate and the noise normalisation (cepstral
         mean) go back to the model's own starting point: kept from the last
@@ -229,9 +242,59 @@ class SphinxRecognizer:
             words = [g for g in grammar if all(decoder.lookup_word(w) for w in g.split())]
             decoder.add_jsgf_string("answers", "#JSGF V1.0; grammar a; public <a> = " + " | ".join(words) + ";")
             decoder.activate_search("answers")
+        elif expect is not None:
+            decoder.activate_search(self._search(expect))
+            return _SphinxStream(decoder, self.rate, self._check)
         else:
             decoder.activate_search("_default")
         return _SphinxStream(decoder, self.rate)
+
+    def _check(self) -> None:
+        """Ready the decoder to read an utterance again with the model for descriptions, as a fresh stream would."""
+        decoder = self._decoder
+        decoder.start_stream()
+        decoder.set_cmn(self._baseline_cmn)
+        decoder.activate_search("_default")
+
+    def _search(self, expect: Expectation) -> str:
+        """The name of the decoder's search for ``expect``: a trigram model of its sentences, added once."""
+        name = f"expect-{expect.name}"
+        if name in self._searches:
+            return name
+        decoder = self._decoder
+        known = [s for s in expect.sentences if all(decoder.lookup_word(w) for w in lm.lm_words(s))]
+        vocabulary = [w for line in expect.vocabulary for w in lm.lm_words(line) if decoder.lookup_word(w)]
+        # PocketSphinx reads a model only from a file; it is small and built in well under a second.
+        with tempfile.TemporaryDirectory(prefix="voicecare-expect-") as folder:
+            path = Path(folder) / "expect.lm"
+            path.write_text(lm.arpa(known, vocabulary), encoding="utf-8")
+            try:
+                decoder.add_lm_file(name, str(path))
+            except RuntimeError as exc:
+                raise ModelError(f"PocketSphinx could not load the model for {expect.name!r} ({exc})") from None
+        self._searches.add(name)
+        return name
+
+
+class Expecting:
+    """A recogniser whose every stream listens for ``expect``: how a caller says what the next turn should be.
+
+    The conversation wraps the recogniser in this for one turn, so the code
+    that streams the audio (``pipeline.recognize``, for files and the live
+    microphone alike) stays the same.
+    """
+
+    def __init__(self, inner: Recognizer, expect: Expectation | None) -> None:
+        self.inner = inner
+        self.expect = expect
+        self.name = inner.name
+        self.description = inner.description
+        self.rate = inner.rate
+        self.concurrent = inner.concurrent
+
+    def stream(self, grammar: Sequence[str] | None = None, expect: Expectation | None = None) -> RecognizerStream:
+        """The inner recogniser's stream, expecting ``expect`` when given, else this wrapper's."""
+        return self.inner.stream(grammar, expect or self.expect)
 
 
 def sphinx_model_dir() -> Path:
@@ -256,13 +319,23 @@ class _SphinxStream:
     The first WARMUP_SECONDS are fed once without searching (so the cepstral
     mean reflects this microphone and room), then decoded for real. Partial
     results start that much later; the end of the utterance is not delayed.
+
+    With ``check`` (an answer model chose the reading), the utterance's audio
+    is kept and, once it has ended, decoded again after ``check()`` has put
+    the model for descriptions back: the answer model heard en-gb's "Slower."
+    as "nah" (a wrong "no") and missed "now she won't wake up", which the
+    description model heard as "arm" and as an emergency. One decoder, so the
+    second search runs after the first, on the same audio.
     """
 
-    def __init__(self, decoder: Any, rate: int) -> None:
+    def __init__(self, decoder: Any, rate: int, check: Callable[[], None] | None = None) -> None:
         self._decoder = decoder
-        self._open = True
+        self._rate = rate
         self._pending: bytearray | None = bytearray()
         self._warmup = int(WARMUP_SECONDS * rate) * 2
+        self._check = check
+        self._audio = bytearray()
+        self._final: Transcript | None = None
         decoder.start_utt()
 
     def _settle(self) -> None:
@@ -277,6 +350,8 @@ class _SphinxStream:
         self._decoder.process_raw(head, False, False)
 
     def accept(self, pcm: bytes) -> Transcript | None:
+        if self._check is not None:
+            self._audio.extend(pcm)
         if self._pending is not None:
             self._pending.extend(pcm)
             if len(self._pending) < self._warmup:
@@ -288,10 +363,26 @@ class _SphinxStream:
         return Transcript(hyp.hypstr if hyp else "", False)
 
     def finish(self) -> Transcript:
-        if self._open:
-            self._settle()
-            self._decoder.end_utt()
-            self._open = False
+        if self._final is not None:
+            return self._final
+        self._settle()
+        self._decoder.end_utt()
+        final = self._read()
+        if self._check is not None:
+            self._check()
+            again = _SphinxStream(self._decoder, self._rate)
+            audio = bytes(self._audio)
+            for part in (audio[:self._warmup], audio[self._warmup:]):  # the same warm-up as the first reading
+                if part:
+                    again.accept(part)
+            described = again.finish()
+            others = [a for a in (*final.alternatives, described.text, *described.alternatives) if a and a != final.text]
+            final = replace(final, alternatives=tuple(dict.fromkeys(others)), described=described.text)
+        self._final = final
+        return final
+
+    def _read(self) -> Transcript:
+        """The decoder's reading of the utterance just ended: best text, words, and up to N_BEST others."""
         hyp = self._decoder.hyp()
         text = hyp.hypstr if hyp else ""
         words = tuple((seg.word.split("(")[0], seg.start_frame / FRAMES_PER_SECOND, seg.end_frame / FRAMES_PER_SECOND)
