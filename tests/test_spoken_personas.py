@@ -1,0 +1,47 @@
+"""Spoken-form text from varied caregivers: clinical shorthand, device numbers, dialect spellings.
+
+Each class of miss found in a tuning batch, tried on sentences of our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import level
+from voicecare.domain import Level
+from voicecare.understanding.assistant import Assistant
+
+
+@pytest.mark.parametrize("text", [
+    "38.9, and a spasm in her lower back",
+    "102.4, back spasms off and on",
+])
+def test_a_number_without_a_unit_is_never_how_long_a_cramp_lasted(assistant: Assistant, text: str) -> None:
+    # the nearest cue was "spasm", which took the bare temperature as a cramp of 38.9 days
+    assert level(assistant, text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "RR 48, HR 130, spasm in the lower back since lunch",
+    "breathing 56, hr 120, sore back",
+])
+def test_a_unit_word_does_not_reach_over_a_comma(assistant: Assistant, text: str) -> None:
+    # "48, hr" was 48 hours: a duration, so no breathing rate was read
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+def test_a_cue_that_starts_the_next_reading_is_not_the_previous_ones(assistant: Assistant) -> None:
+    # the 120 took the "breathing" that introduces the 26: a breathing rate of 120
+    assert level(assistant, "his watch says 120 at rest breathing 26 and his back is sore") is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "her fitbit is showing one ninety and she's lying on the sofa",
+    "i counted her breaths over one full minute and it was fifty two",
+])
+def test_device_and_counted_readings_at_rest(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+def test_a_digit_heard_as_its_sound_alike_after_and(assistant: Assistant) -> None:
+    assert level(assistant, "he is a hundred and too under the arm and his back is sore") is Level.URGENT
