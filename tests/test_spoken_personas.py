@@ -45,3 +45,7 @@ def test_device_and_counted_readings_at_rest(assistant: Assistant, text: str) ->
 
 def test_a_digit_heard_as_its_sound_alike_after_and(assistant: Assistant) -> None:
     assert level(assistant, "he is a hundred and too under the arm and his back is sore") is Level.URGENT
+
+
+def test_a_clipped_ending_is_restored(assistant: Assistant) -> None:
+    assert level(assistant, "she's been burnin' up since supper, back's achin'") is Level.URGENT
