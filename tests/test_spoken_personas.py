@@ -49,3 +49,12 @@ def test_a_digit_heard_as_its_sound_alike_after_and(assistant: Assistant) -> Non
 
 def test_a_clipped_ending_is_restored(assistant: Assistant) -> None:
     assert level(assistant, "she's been burnin' up since supper, back's achin'") is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "he's in resp distress and his back is in spasm",
+    "intercostal retractions, back spasm since morning",
+    "she only responds to painful stimuli now",
+])
+def test_clinical_shorthand_for_emergency_signs(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
