@@ -58,3 +58,16 @@ def test_a_clipped_ending_is_restored(assistant: Assistant) -> None:
 ])
 def test_clinical_shorthand_for_emergency_signs(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "no fever in the morning, by supper 38.9 and her back is stiff",
+    "not febrile on waking, after nap 101.6 and he holds his back",
+])
+def test_a_reading_over_the_line_after_a_comma_is_not_in_the_denied_list(assistant: Assistant, text: str) -> None:
+    # the denial ran on over the comma as a list and swallowed the later fever (rule 9: the later statement wins)
+    assert level(assistant, text) is Level.URGENT
+
+
+def test_a_low_reading_after_a_denial_still_denies(assistant: Assistant) -> None:
+    assert level(assistant, "no fever, 37.1 under the arm, just a stiff back") is Level.HOME_CARE

@@ -187,7 +187,8 @@ class MeasureBook:
                 if row.measure != measure.id or not self._meets(row, quantity, measure, base, words, readings):
                     continue
                 status, hedged = self._status(quantity, words, where)
-                if status is Status.ABSENT and not measure.deniable:
+                if status is Status.ABSENT and (not measure.deniable or (
+                        row.status is Status.PRESENT and _denied_over_a_break(quantity, where))):
                     status = Status.PRESENT
                 if status is Status.PAST and words[quantity.start] in self.calendar.since:
                     status = Status.PRESENT  # "since Wednesday of last week": from then until now
@@ -343,6 +344,20 @@ class MeasureBook:
                 return None
             value /= per.factor / wanted.factor  # "100 an hour" is not "100 a minute"
         return value
+
+
+def _denied_over_a_break(quantity: Quantity, where: context.Scene) -> bool:
+    """True when the nearest denial before a reading stands beyond a comma or full stop.
+
+    A denial runs on over a comma as a list of signs ("no fever, chills or
+    cough"), but a reading over the line is a sign said anew: "no fever
+    yesterday, today 39.1" is a fever (rule 9, the later statement wins).
+    """
+    denials = [c for c in where.cues if c.trigger.status is Status.ABSENT and c.end <= quantity.start]
+    if not denials:
+        return False
+    nearest = max(denials, key=lambda c: c.end)
+    return any(i in where.breaks for i in range(nearest.end, quantity.start + 1))
 
 
 def _inherits(quantity: Quantity, earlier: Quantity, measure: Measure) -> bool:
