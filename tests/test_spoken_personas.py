@@ -71,3 +71,14 @@ def test_a_reading_over_the_line_after_a_comma_is_not_in_the_denied_list(assista
 
 def test_a_low_reading_after_a_denial_still_denies(assistant: Assistant) -> None:
     assert level(assistant, "no fever, 37.1 under the arm, just a stiff back") is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", ["afebrile, walking ok, back spasm x3", "she is apyrexial, lower back spasm"])
+def test_shorthand_for_no_fever_is_a_denial(assistant: Assistant, text: str) -> None:
+    # "afebrile" was close enough to "febrile" to be read as a fever
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", ["low back spasm x4d, walking fine", "sore back for 6d now"])
+def test_shorthand_durations_count(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.FOLLOW_UP

@@ -47,6 +47,8 @@ class NumberWords:
     """Unit words that may come before the number they count ("on day five")."""
     clock: Mapping[tuple[str, ...], str] | None = None
     """Phrases after an hour that make it a time of day -> unit id ("a m" -> "am", "at night" -> "night_hour")."""
+    marks: frozenset[str] = frozenset()
+    """Letters written onto the front of a number in shorthand ("x5d": for five days), dropped."""
     sound_alikes: Mapping[str, int] | None = None
     """Words a recogniser writes for a digit's sound ("too"): a digit only right after a joiner ("a hundred and too")."""
 
@@ -93,7 +95,10 @@ def read(words: Sequence[str], lexicon: NumberWords, breaks: Collection[int] = (
 def _number(words: Sequence[str], i: int, lex: NumberWords) -> tuple[float, int, bool, str | None] | None:
     """The number starting at ``words[i]``: value, end, decimal, unit written onto the digits ("38c")."""
     units = lex.units or {}
-    written = _DIGITS_RE.match(words[i])
+    word = words[i]
+    if word[:1] in lex.marks and word[1:2].isdigit():
+        word = word[1:]  # "back pain x5d": shorthand for "for 5 days"
+    written = _DIGITS_RE.match(word)
     if written and (not written.group(2) or written.group(2) in units):
         value, end = float(written.group(1).replace(",", ".")), i + 1  # "38,5" is how many write 38.5
         decimal = not written.group(1).isdigit()
