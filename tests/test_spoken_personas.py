@@ -82,3 +82,15 @@ def test_shorthand_for_no_fever_is_a_denial(assistant: Assistant, text: str) -> 
 @pytest.mark.parametrize("text", ["low back spasm x4d, walking fine", "sore back for 6d now"])
 def test_shorthand_durations_count(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.FOLLOW_UP
+
+
+@pytest.mark.parametrize("text", [
+    "i read about babies who turn blue in their sleep, he just has a stiff back",
+    "the radio had a story about toddlers that stop breathing, hers is only a sore back",
+])
+def test_children_in_general_are_not_this_child(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+def test_this_child_is_still_heard_beside_children_in_general(assistant: Assistant) -> None:
+    assert level(assistant, "she can't breathe and the doctor said kids who have asthma do that") is Level.EMERGENCY
