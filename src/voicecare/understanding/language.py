@@ -26,7 +26,7 @@ PRINTED = ("heard", "unsure")
 """Words of the printed answer besides the headings (``[printed]``)."""
 SECTIONS = {
     "language": ("code", "name", "wake_phrase"),
-    "spelling": ("contractions", "suffixes", "possessive", "possessive_is", "possessive_is_after", "number_words",
+    "spelling": ("contractions", "suffixes", "clipped", "possessive", "possessive_is", "possessive_is_after", "number_words",
                  "pronoun_classes", "stem_suffixes", "min_stem", "irregular_stems", "sound_rules", "sound_silent",
                  "learner_no", "learner_not", "learner_subjects", "learner_be", "learner_modals"),
     "matching": ("optional_words", "negations", "disjunctions", "symptom_slots", "skippable", "contrasts",
@@ -252,6 +252,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
 def _spelling(table: _Reader) -> Spelling:
     return Spelling(
         contractions=table.mapping("contractions"), suffixes=tuple(table.mapping("suffixes").items()),
+        clipped=tuple(table.mapping("clipped").items()),
         possessive=table.text("possessive"), possessive_is=table.text("possessive_is"),
         possessive_is_after=frozenset(table.words("possessive_is_after")),
         number_words=table.mapping("number_words"), pronoun_classes=table.classes("pronoun_classes"),

@@ -11,7 +11,7 @@ from voicecare.understanding.quantities import NumberWords
 
 COMPARISONS = ("at_least", "above", "below", "at_most", "down")
 NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "fractions", "per", "units", "unit_first",
-               "clock", "cues", "calendar")
+               "clock", "cues", "calendar", "sound_alikes", "marks")
 CALENDAR_KEYS = ("days", "day_unit", "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments",
                  "months", "corrections", "exertion", "names_before", "names_after")
 MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs_unit", "unit_is_enough", "deniable", "largest",
@@ -84,6 +84,8 @@ def number_words(data: Mapping[str, Any], where: str, problems: list[str]) -> tu
         per=tuple(sorted((tuple(p.split()) for p in _words(table, "per", say)), key=lambda p: -len(p))),
         units=units, unit_first=_words(table, "unit_first", say),
         clock=dict(sorted(clock.items(), key=lambda item: -len(item[0]))),
+        marks=_words(table, "marks", say),
+        sound_alikes={k: int(v) for k, v in _numbers_map(table, "sound_alikes", say).items()},
     )
     return lexicon, cues, calendar
 

@@ -187,7 +187,8 @@ class MeasureBook:
                 if row.measure != measure.id or not self._meets(row, quantity, measure, base, words, readings):
                     continue
                 status, hedged = self._status(quantity, words, where)
-                if status is Status.ABSENT and not measure.deniable:
+                if status is Status.ABSENT and (not measure.deniable or (
+                        row.status is Status.PRESENT and _denied_over_a_break(quantity, where))):
                     status = Status.PRESENT
                 if status is Status.PAST and words[quantity.start] in self.calendar.since:
                     status = Status.PRESENT  # "since Wednesday of last week": from then until now
@@ -252,7 +253,9 @@ class MeasureBook:
 
     def _readings(self, words: Sequence[str], where: context.Scene) -> list[tuple[Quantity, Measure, float]]:
         out: list[tuple[Quantity, Measure, float]] = []
-        said = list(quantities.read(words, self.numbers)) + list(_weekday_spans(words, self.calendar, self.today, where.breaks))
+        said = list(quantities.read(words, self.numbers, where.breaks))
+        said += _weekday_spans(words, self.calendar, self.today, where.breaks)
+        starts = frozenset(q.start for q in said)
         for quantity in said:
             if quantity.unit is None and quantity.per is None and self._names(quantity, words, where):
                 continue  # "we live at one oh one Chestnut Drive": an address, not a temperature
@@ -261,7 +264,7 @@ class MeasureBook:
             unit = self.units.get(quantity.unit) if quantity.unit else None
             if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words):
                 continue
-            measures = self._measures_of(quantity, unit, words, where)
+            measures = self._measures_of(quantity, unit, words, where, starts)
             if out and self._corrects(out[-1][0], quantity, words):
                 earlier, measure = out[-1][0], out[-1][1]
                 if not measures:
@@ -293,18 +296,20 @@ class MeasureBook:
         return len(between) <= CORRECTION_REACH and bool(self.calendar.corrections.intersection(between))
 
     def _measures_of(self, quantity: Quantity, unit: Unit | None, words: Sequence[str],
-                     where: context.Scene) -> list[Measure]:
+                     where: context.Scene, starts: frozenset[int] = frozenset()) -> list[Measure]:
         """What a number measures: any measure its unit alone says, and the one its nearest cue word names.
 
         "three hours" is a duration; with "cramp" near it, it is also how long a cramp lasted.
         """
         dimension = RATE if quantity.per else unit.dimension if unit else None
-        candidates = [m for m in self.measures if m.dimension == dimension or (dimension is None and not m.needs_unit)]
+        # A number said without a unit is never a span of time: "101.2, back spasm" is no cramp of 101 days.
+        candidates = [m for m in self.measures if m.dimension == dimension
+                      or (dimension is None and not m.needs_unit and m.dimension != DURATION)]
         chosen = [m for m in candidates if dimension is not None and not m.needs_cue]
         cued = [m for m in candidates if m.needs_cue]
         if dimension not in (None, RATE) and not chosen and len(cued) == 1 and cued[0].unit_is_enough:
             chosen.append(cued[0])  # "12 kilos", "101 degrees": the unit says it
-        elif (near := _nearest_cue(cued, quantity, words, where)) is not None:
+        elif (near := _nearest_cue(cued, quantity, words, where, starts)) is not None:
             chosen.append(near)
         if not chosen and (unit is None or unit.by_size) and not quantity.per:
             chosen += [m for m in [self._bare(quantity)] if m is not None]
@@ -341,6 +346,20 @@ class MeasureBook:
         return value
 
 
+def _denied_over_a_break(quantity: Quantity, where: context.Scene) -> bool:
+    """True when the nearest denial before a reading stands beyond a comma or full stop.
+
+    A denial runs on over a comma as a list of signs ("no fever, chills or
+    cough"), but a reading over the line is a sign said anew: "no fever
+    yesterday, today 39.1" is a fever (rule 9, the later statement wins).
+    """
+    denials = [c for c in where.cues if c.trigger.status is Status.ABSENT and c.end <= quantity.start]
+    if not denials:
+        return False
+    nearest = max(denials, key=lambda c: c.end)
+    return any(i in where.breaks for i in range(nearest.end, quantity.start + 1))
+
+
 def _inherits(quantity: Quantity, earlier: Quantity, measure: Measure) -> bool:
     """ "13 kilos, now 12": a bare number close after a reading, and close to it in size, shares its unit.
 
@@ -365,14 +384,18 @@ def _largest_wins(found: list[Match], readings: Sequence[tuple[Quantity, Measure
 
 
 def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Sequence[str],
-                 where: context.Scene) -> Measure | None:
-    """The measure whose cue word stands nearest the number, before it winning a tie; none past a full stop."""
+                 where: context.Scene, starts: frozenset[int] = frozenset()) -> Measure | None:
+    """The measure whose cue word stands nearest the number, before it winning a tie; none past a full stop.
+
+    A cue after the number that another number follows at once names that one: in "110 resting,
+    breathing 24" the 110 is no breathing rate (``starts``: where the numbers said begin).
+    """
     best: tuple[int, int, Measure] | None = None
     for measure in candidates:
         if not measure.needs_cue:
             continue
         for distance, side, index in _around(quantity, measure, len(words)):
-            if words[index] not in measure.cues:
+            if words[index] not in measure.cues or (side == 1 and index + 1 in starts and index >= quantity.end):
                 continue
             span = range(index + 1, quantity.start + 1) if side == 0 else range(quantity.end, index + 1)
             if not measure.across_sentences and any(where.breaks.get(i, False) for i in span):

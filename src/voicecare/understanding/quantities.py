@@ -8,7 +8,7 @@ same code reads any language whose numbers are built the same way.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 _DIGITS_RE = re.compile(r"^(\d+(?:[.,]\d+)?)([^\W\d_]*)$")
@@ -47,6 +47,10 @@ class NumberWords:
     """Unit words that may come before the number they count ("on day five")."""
     clock: Mapping[tuple[str, ...], str] | None = None
     """Phrases after an hour that make it a time of day -> unit id ("a m" -> "am", "at night" -> "night_hour")."""
+    marks: frozenset[str] = frozenset()
+    """Letters written onto the front of a number in shorthand ("x5d": for five days), dropped."""
+    sound_alikes: Mapping[str, int] | None = None
+    """Words a recogniser writes for a digit's sound ("too"): a digit only right after a joiner ("a hundred and too")."""
 
 
 @dataclass(frozen=True)
@@ -66,8 +70,12 @@ class Quantity:
     """True when said with a decimal part ("38.0", "thirty eight nine")."""
 
 
-def read(words: Sequence[str], lexicon: NumberWords) -> tuple[Quantity, ...]:
-    """Every number in ``words`` (tokens as matching sees them), left to right."""
+def read(words: Sequence[str], lexicon: NumberWords, breaks: Collection[int] = ()) -> tuple[Quantity, ...]:
+    """Every number in ``words`` (tokens as matching sees them), left to right.
+
+    ``breaks`` are the indexes of words that follow a comma or a full stop: a unit never
+    reaches over one ("RR 28, HR 120" is no 28 hours).
+    """
     found: list[Quantity] = []
     i = 0
     while i < len(words):
@@ -76,7 +84,7 @@ def read(words: Sequence[str], lexicon: NumberWords) -> tuple[Quantity, ...]:
             i += 1
             continue
         value, end, decimal, suffix_unit = number
-        quantity = _with_unit(words, Quantity(value, i, end, suffix_unit, decimal=decimal), lexicon)
+        quantity = _with_unit(words, Quantity(value, i, end, suffix_unit, decimal=decimal), lexicon, breaks)
         if quantity.unit is None and quantity.per is None and i and words[i - 1] in lexicon.unit_first:
             quantity = Quantity(value, i - 1, quantity.end, (lexicon.units or {}).get(words[i - 1]), None, decimal)
         found.append(quantity)
@@ -87,7 +95,10 @@ def read(words: Sequence[str], lexicon: NumberWords) -> tuple[Quantity, ...]:
 def _number(words: Sequence[str], i: int, lex: NumberWords) -> tuple[float, int, bool, str | None] | None:
     """The number starting at ``words[i]``: value, end, decimal, unit written onto the digits ("38c")."""
     units = lex.units or {}
-    written = _DIGITS_RE.match(words[i])
+    word = words[i]
+    if word[:1] in lex.marks and word[1:2].isdigit():
+        word = word[1:]  # "back pain x5d": shorthand for "for 5 days"
+    written = _DIGITS_RE.match(word)
     if written and (not written.group(2) or written.group(2) in units):
         value, end = float(written.group(1).replace(",", ".")), i + 1  # "38,5" is how many write 38.5
         decimal = not written.group(1).isdigit()
@@ -143,9 +154,13 @@ def _cardinal(words: Sequence[str], i: int, lex: NumberWords) -> tuple[int, int,
     previous = ""
     kinds: list[str] = []
     j = i
+    alikes = lex.sound_alikes or {}
     while j < len(words):
         word, following = words[j], words[j + 1] if j + 1 < len(words) else ""
-        if word in lex.digits and previous not in ("DIGIT", "TEEN") and not (previous == "TENS" and lex.digits[word] >= 10):
+        if previous == "JOINER" and word in alikes:
+            current += alikes[word]
+            kind = "DIGIT"
+        elif word in lex.digits and previous not in ("DIGIT", "TEEN") and not (previous == "TENS" and lex.digits[word] >= 10):
             current += lex.digits[word]
             kind = "DIGIT" if lex.digits[word] < 10 else "TEEN"
         elif word in lex.tens and previous in ("", "MULTIPLIER", "JOINER"):
@@ -159,7 +174,8 @@ def _cardinal(words: Sequence[str], i: int, lex: NumberWords) -> tuple[int, int,
             kind = "MULTIPLIER"
         elif word in lex.one and following in lex.scales and previous == "":
             current, kind = 1, "ONE"
-        elif word in lex.joiners and previous == "MULTIPLIER" and (following in lex.digits or following in lex.tens):
+        elif word in lex.joiners and previous == "MULTIPLIER" and (
+                following in lex.digits or following in lex.tens or following in alikes):
             kind = "JOINER"
         else:
             break
@@ -207,7 +223,7 @@ def _fraction_after(words: Sequence[str], j: int, lex: NumberWords) -> tuple[flo
     return None
 
 
-def _with_unit(words: Sequence[str], quantity: Quantity, lex: NumberWords) -> Quantity:
+def _with_unit(words: Sequence[str], quantity: Quantity, lex: NumberWords, breaks: Collection[int] = ()) -> Quantity:
     """The unit said after a number, and "a minute" after a count, which makes it a rate."""
     units = lex.units or {}
     unit, end = quantity.unit, quantity.end
@@ -216,7 +232,7 @@ def _with_unit(words: Sequence[str], quantity: Quantity, lex: NumberWords) -> Qu
         if tuple(words[end:end + len(phrase)]) == phrase:
             return Quantity(quantity.value, quantity.start, end + len(phrase), clock_unit, None, quantity.decimal)
     for k in range(quantity.end, min(quantity.end + UNIT_REACH, len(words))):
-        if words[k] not in units:
+        if words[k] not in units or k in breaks:
             break
         unit, end = units[words[k]], k + 1  # the last unit word is the most exact ("degrees celsius")
     if (rate := _per(words, end, lex)) is not None:

@@ -30,6 +30,8 @@ class Spelling:
     """Whole words expanded ("can't" -> "can not")."""
     suffixes: tuple[tuple[str, str], ...] = ()
     """Endings expanded on any word, in order ("n't" -> "not")."""
+    clipped: tuple[tuple[str, str], ...] = ()
+    """Endings written with an apostrophe for a dropped letter, restored ("burnin'" -> "burning")."""
     possessive: str = ""
     """An ending that marks a possessive ("'s"): cut, so "dad's" names dad."""
     possessive_is: str = ""
@@ -59,6 +61,10 @@ class Spelling:
     """Verbs that ``learner_no`` goes before, where standard order puts "not" after ("no can" -> "can not")."""
 
     def _expand(self, word: str) -> list[str]:
+        for ending, full in self.clipped:
+            if word.endswith(ending) and len(word) > len(ending) + 1:
+                word = word[: -len(ending)] + full
+                break
         word = word.strip("'")
         if not word:
             return []
