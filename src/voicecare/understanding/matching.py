@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -12,13 +11,10 @@ from voicecare.domain import IntentSet, Match, Status
 from voicecare.understanding import context, ellipsis, mentions, ordinary
 from voicecare.understanding.language import Language
 from voicecare.understanding.mentions import Hit
-from voicecare.understanding.text import Spelling, unglued
+from voicecare.understanding.text import Spelling, split_window, unglued, word_groups
 
 MIN_SOUND_KEY = 3
 """Sound keys shorter than this say too little ("though" and "thigh" both give "0")."""
-_WITHIN = re.compile(r"\swithin\s+(\d+)\s*$")
-
-
 @dataclass(frozen=True)
 class MatchSettings:
     """Thresholds of the matcher, 0-100 like rapidfuzz scores."""
@@ -428,10 +424,8 @@ def _near_partner(heard: str, word: str, known: frozenset[str], spelling: Spelli
 
 
 def _compile_near(symptom: str, text: str, spelling: Spelling, negations: frozenset[str] = frozenset()) -> _Near:
-    window = None
-    if (found := _WITHIN.search(text)) is not None:
-        window, text = int(found.group(1)), text[: found.start()]
-    groups = tuple(frozenset(spelling.canonical(w) for w in spelling.tokens(group)) for group in text.split("+"))
+    text, window = split_window(text)
+    groups = word_groups(text, spelling)
     return _Near(symptom, groups, window, any(g <= negations for g in groups))
 
 

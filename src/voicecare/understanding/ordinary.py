@@ -10,16 +10,14 @@ interview may still ask about the sign plainly.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from voicecare.understanding.mentions import Hit
-from voicecare.understanding.text import Spelling
+from voicecare.understanding.text import Spelling, split_window, word_groups
 
 DEFAULT_WINDOW = 8
 """Most words between the explained word and its circumstance, when a pattern says nothing."""
-_WITHIN = re.compile(r"\swithin\s+(\d+)\s*$")
 _UNLESS = " unless "
 
 
@@ -50,17 +48,12 @@ def compile_all(table: Mapping[str, Sequence[str]], spelling: Spelling) -> dict[
 
 
 def _compile(symptom: str, text: str, spelling: Spelling) -> Circumstance:
-    window = DEFAULT_WINDOW
-    if (found := _WITHIN.search(text)) is not None:
-        window, text = int(found.group(1)), text[: found.start()]
-    text, _, unless = text.partition(_UNLESS)
-
     # Exact words, no stems: "training" is ordinary, "trained" (its stem's twin) is the opposite.
-    def words_of(group: str) -> frozenset[str]:
-        return frozenset(spelling.canonical(w) for w in spelling.tokens(group))
-
-    first, *rest = text.split("+")
-    return Circumstance(symptom, words_of(first), tuple(words_of(g) for g in rest), words_of(unless), window)
+    text, window = split_window(text)
+    text, _, unless = text.partition(_UNLESS)
+    first, *rest = word_groups(text, spelling)
+    (unless_words,) = word_groups(unless, spelling)
+    return Circumstance(symptom, first, tuple(rest), unless_words, DEFAULT_WINDOW if window is None else window)
 
 
 def unexplained(hits: Iterable[Hit], words: Sequence[str], breaks: Mapping[int, bool],

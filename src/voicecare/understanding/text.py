@@ -174,3 +174,18 @@ def unglued(words: list[str], breaks: Mapping[int, bool], prefixes: Sequence[str
     if len(words) in breaks:
         moved[len(out)] = breaks[len(words)]
     return out, moved
+
+
+_WITHIN = re.compile(r"\swithin\s+(\d+)\s*$")
+
+
+def split_window(pattern: str) -> tuple[str, int | None]:
+    """A word pattern without its closing "within N", and N (None when it has none)."""
+    if (found := _WITHIN.search(pattern)) is None:
+        return pattern, None
+    return pattern[: found.start()], int(found.group(1))
+
+
+def word_groups(pattern: str, spelling: Spelling) -> tuple[frozenset[str], ...]:
+    """The "+"-separated word groups of a pattern ("lips face + blue grey"), each word in canonical form."""
+    return tuple(frozenset(spelling.canonical(w) for w in spelling.tokens(group)) for group in pattern.split("+"))
