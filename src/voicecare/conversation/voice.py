@@ -168,10 +168,7 @@ class VoiceSession:
         short = len(self._tokens(free)) <= SHORT_ANSWER_WORDS
         if not limited or "[unk]" in limited or not short or self.assistant.matcher.match(free):
             return free
-        kind = self.conversation.answer_kind(limited)
-        if kind == "no" and self.conversation.answer_kind(free) != "no":
-            return free
-        return limited
+        return free if self._denies(limited) and not self._denies(free) else limited
 
     def _command_reading(self, text: str, transcript: Transcript) -> str:
         """A command among the recogniser's other readings, when the best one says nothing we understand.
@@ -203,10 +200,17 @@ class VoiceSession:
         described = transcript.described
         if described is None or described == text or not self._denies(text):
             return text
-        return text if self._denies(described) or self.conversation.answer_kind(described) == "no" else described
+        return text if self._denies(described) else described
 
     def _denies(self, text: str) -> bool:
-        """True when ``text``, as the answer to the question awaited, denies any sign."""
+        """True when ``text`` is a plain "no", or, as the answer to the question awaited, denies any sign.
+
+        One test for both places a small model's reading is checked against a
+        fuller one (Vosk's grammar, PocketSphinx's answer model): a denial
+        only one of them heard is never trusted.
+        """
+        if self.conversation.answer_kind(text) == "no":
+            return True
         question = self._awaited()
         if question is None:
             return False
