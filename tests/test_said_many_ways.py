@@ -109,3 +109,37 @@ def test_local_words_do_not_fire_on_ordinary_talk(assistant: Assistant, text: st
 ])
 def test_a_hard_blow_to_the_head_said_after_where_is_urgent(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.URGENT
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # An older child calling about a younger one: the sibling is the patient.
+    ("my little brother is burning up and holding his back", Level.URGENT),
+    ("my baby sister can't breathe properly", Level.EMERGENCY),
+    ("my sister can't walk properly since yesterday and my dad is at work", Level.FOLLOW_UP),
+    # A caregiver naming themself first is the speaker, not the patient.
+    ("grandma again, the spasm in his back won't stop", Level.URGENT),
+    ("nana here, temperature of 39 and a sore back", Level.URGENT),
+])
+def test_who_is_calling_does_not_hide_the_childs_signs(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "her brother has a fever",
+    "my brother has a fever",
+    "kids at daycare have fevers",
+    "my sister is having back pain after her delivery",
+    "my sister has a fever, my mom says it's the flu, can my daughter catch it",
+    "hi this is grandma, my back is killing me",
+])
+def test_someone_elses_signs_stay_theirs(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.UNCLEAR
+
+
+def test_a_callers_word_written_otherwise_than_it_is_heard_is_reported() -> None:
+    from voicecare.errors import IntentError
+    from voicecare.understanding.language import Language
+
+    with pytest.raises(IntentError, match=r"callers: siblings: \"brother's\" never matches"):
+        Language.from_dict({"language": {"code": "xx"}, "headings": {lv.id: lv.id for lv in Level},
+                            "spelling": {"possessive": "'s"}, "callers": {"siblings": ["brother's"]}})
