@@ -22,6 +22,8 @@ from voicecare.understanding.matching import Matcher
     "she wet her broek at school and she's been trained for ages",
     # The training's date is not the accident's: "trained six months ago".
     "he pooed his pants twice today, he was trained a year ago",
+    # "Can't stop" is the sign's own "not".
+    "she can't stop weeing herself",
 ])
 def test_soiling_or_wetting_the_clothes_is_loss_of_control(matcher: Matcher, text: str) -> None:
     assert found(matcher, text).get("loss_of_control") is Status.PRESENT
@@ -45,6 +47,14 @@ def test_confusion_described_is_confusion(matcher: Matcher, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "he stopped wetting the bed, back sore",
+    "his nappy is wet as usual, back a bit sore",
+])
+def test_everyday_wetting_is_not_loss_of_control(matcher: Matcher, text: str) -> None:
+    assert found(matcher, text).get("loss_of_control") is not Status.PRESENT
+
+
+@pytest.mark.parametrize("text", [
     "I don't know where he is hurting, he keeps holding his back",
     "the instructions don't make sense to me, can I use ice on his back",
     "she was talking rubbish about dinosaurs all day, back a bit stiff",
@@ -63,6 +73,7 @@ def test_everyday_muddles_are_not_confusion(matcher: Matcher, text: str) -> None
     "his body went stiff and started jerking",
     # A hedge does not lower it (rule 10), nor does the "not" of "not answering" deny the convulsion.
     "he is shaking all the body, eyes rolling, he don't answer me, is convulsion I think",
+    "his eyes keep rolling and he's all jerky",
 ])
 def test_a_seizure_described_is_911(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
@@ -71,6 +82,7 @@ def test_a_seizure_described_is_911(assistant: Assistant, text: str) -> None:
 @pytest.mark.parametrize("text", [
     "he is shivering and shaking with the fever but answering me fine",
     "his eyes are watering and he is shaking from the cold",
+    "his eyes are funny from crying and he is shaking with cold",
 ])
 def test_shaking_with_a_fever_is_still_chills(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.URGENT
@@ -84,6 +96,13 @@ def test_shaking_with_a_fever_is_still_chills(assistant: Assistant, text: str) -
     ("she's not getting enough air", "trouble_breathing"),
     ("his chest is going in and out like a pump", "trouble_breathing"),
     ("his stomach is pulling in when he breathes", "trouble_breathing"),
+    ("he's puffing and blowing", "trouble_breathing"),
+    ("she's breathing from her tummy", "trouble_breathing"),
+    ("she had a blackout in the kitchen", "fainting"),
+    ("she went white and fell down", "fainting"),
+    ("he's like grey and sweaty", "trouble_breathing"),
+    ("she just keeps sleeping and sleeping, I can't get her up", "very_drowsy"),
+    ("he's not acting like himself at all", "confusion"),
     ("his legs feel nothing", "limb_symptoms"),
     ("she cries when she passes water", "bladder_bowel_problems"),
     ("she is crying when she urinates", "bladder_bowel_problems"),
