@@ -74,6 +74,7 @@ def test_everyday_muddles_are_not_confusion(matcher: Matcher, text: str) -> None
     # A hedge does not lower it (rule 10), nor does the "not" of "not answering" deny the convulsion.
     "he is shaking all the body, eyes rolling, he don't answer me, is convulsion I think",
     "his eyes keep rolling and he's all jerky",
+    "he has been fitting for five minutes",
 ])
 def test_a_seizure_described_is_911(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
@@ -103,6 +104,8 @@ def test_shaking_with_a_fever_is_still_chills(assistant: Assistant, text: str) -
     ("he's like grey and sweaty", "trouble_breathing"),
     ("she just keeps sleeping and sleeping, I can't get her up", "very_drowsy"),
     ("he's not acting like himself at all", "confusion"),
+    # Nigerian Pidgin "dey" is "be": "him chest dey go in an out".
+    ("my pikin chest dey go in an out", "trouble_breathing"),
     ("his legs feel nothing", "limb_symptoms"),
     ("she cries when she passes water", "bladder_bowel_problems"),
     ("she is crying when she urinates", "bladder_bowel_problems"),
