@@ -92,6 +92,8 @@ def test_shaking_with_a_fever_is_still_chills(assistant: Assistant, text: str) -
 @pytest.mark.parametrize(("text", "symptom"), [
     ("she is having body hotness since evening", "fever"),
     ("his body has heat since morning", "fever"),
+    ("grandma says he felt like a little furnace", "fever"),
+    ("she feels like a radiator", "fever"),
     ("he is not catching his breath well", "trouble_breathing"),
     ("he is not able to catch his breath", "trouble_breathing"),
     ("she's not getting enough air", "trouble_breathing"),
@@ -120,6 +122,8 @@ def test_local_words_for_signs_are_understood(matcher: Matcher, text: str, sympt
     "we are not getting fresh air much, his back is stiff",
     "his tummy goes in and out when he laughs, his back is sore",
     "his legs feel fine, nothing wrong, back tight",
+    "we had a power blackout last night and his back hurts",
+    "it feels like an oven in here, his back is sore",
 ])
 def test_local_words_do_not_fire_on_ordinary_talk(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.HOME_CARE
