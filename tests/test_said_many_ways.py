@@ -94,6 +94,14 @@ def test_shaking_with_a_fever_is_still_chills(assistant: Assistant, text: str) -
     ("his body has heat since morning", "fever"),
     ("grandma says he felt like a little furnace", "fever"),
     ("she feels like a radiator", "fever"),
+    ("she's proper hot", "fever"),
+    ("he's red hot and whingey", "fever"),
+    ("his back is giving him gyp", "back_spasm"),
+    ("he's in agony with his back", "back_spasm"),
+    ("she's gone all vacant", "confusion"),
+    ("she's breathing in a hurry", "trouble_breathing"),
+    ("he's pulling for air", "trouble_breathing"),
+    ("she's breathing with her shoulders", "trouble_breathing"),
     ("he is not catching his breath well", "trouble_breathing"),
     ("he is not able to catch his breath", "trouble_breathing"),
     ("she's not getting enough air", "trouble_breathing"),
@@ -124,6 +132,10 @@ def test_local_words_for_signs_are_understood(matcher: Matcher, text: str, sympt
     "his legs feel fine, nothing wrong, back tight",
     "we had a power blackout last night and his back hurts",
     "it feels like an oven in here, his back is sore",
+    "he was playing in the back garden, his back is a bit stiff",
+    "he is boiling the kettle for me, back sore",
+    "the house next door is vacant, his back is sore",
+    "she's breathing fine, in a hurry to get out, back sore",
 ])
 def test_local_words_do_not_fire_on_ordinary_talk(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.HOME_CARE
