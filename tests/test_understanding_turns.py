@@ -38,3 +38,28 @@ def test_a_cue_said_with_the_background_is_not_the_signs(matcher: Matcher) -> No
     # The "without" belongs to the months of dry days, not to today's accident.
     text = "she's been dry for months without a single slip but she had an accident today"
     assert found(matcher, text)["loss_of_control"] is Status.PRESENT
+
+
+# ---- "since then", "ever since": a span from a time said before until now
+
+
+@pytest.mark.parametrize("text", [
+    "she hurt her back on saturday and it's been sore ever since. today is wednesday",
+    "he pulled something in his back on friday and it's been bad since then, and today's tuesday",
+    "he hurt his back three days ago and it's been sore since then",
+    "she had a fever last week, that's gone, but her back's been sore since then",
+])
+def test_since_then_counts_from_the_time_said_before(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.FOLLOW_UP
+
+
+@pytest.mark.parametrize("text", [
+    "she hurt her back on monday and it's sore, today is tuesday",
+    "he hurt his back three days ago, it was sore for an hour, he's fine now",
+])
+def test_a_day_or_a_time_ago_without_since_then_is_no_span(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+def test_a_sign_said_then_and_lasting_ever_since_is_now(matcher: Matcher) -> None:
+    assert found(matcher, "she had a fever last week and has had it ever since")["fever"] is Status.PRESENT

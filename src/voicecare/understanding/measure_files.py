@@ -6,14 +6,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from voicecare.domain import Status
-from voicecare.understanding.measures import Calendar, Measure, MeasureBook, Scale, Threshold, Unit
+from voicecare.understanding.measures import Measure, MeasureBook, Scale, Threshold, Unit
 from voicecare.understanding.quantities import NumberWords
+from voicecare.understanding.timeline import Calendar
 
 COMPARISONS = ("at_least", "above", "below", "at_most", "down")
 NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "fractions", "per", "units", "unit_first",
                "clock", "cues", "calendar", "sound_alikes", "marks")
-CALENDAR_KEYS = ("days", "day_unit", "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments",
-                 "months", "corrections", "exertion", "names_before", "names_after")
+CALENDAR_KEYS = ("days", "day_unit", "since", "back", "last", "age_before", "age_after", "ago", "down", "up", "observers",
+                 "instruments", "months", "corrections", "exertion", "names_before", "names_after")
 MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs_unit", "unit_is_enough", "deniable", "largest",
                 "inherit_unit", "across_sentences", "at_rest", "cue_before", "cue_after")
 UNIT_KEYS = ("dimension", "factor", "offset", "age", "by_size")

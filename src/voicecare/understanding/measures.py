@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from voicecare.domain import Match, Status
 from voicecare.understanding import context, quantities
 from voicecare.understanding.quantities import NumberWords, Quantity
+from voicecare.understanding.timeline import Calendar, since_then, weekday_spans
 
 DURATION = "duration"
 """The dimension of time spans: the code knows ages, "ago" and rates ("a minute") by it."""
@@ -38,8 +39,6 @@ DOWN_REACH = 3
 """How many words before a weight a word of loss or gain may stand ("lost a kilo", "put on half a kilo")."""
 NAME_REACH = 2
 """How many words after a bare number a word of a name may stand ("101 chestnut drive")."""
-SINCE_REACH = 8
-"""How far after "since" a day's name may stand ("since the pony ride at the fair on Friday")."""
 COMMA_COST = 2
 INSTRUMENT_REACH = 5
 """How close a device word must be for a reading to count as one taken ("on the forehead scanner")."""
@@ -131,42 +130,6 @@ class Threshold:
 
 
 @dataclass(frozen=True)
-class Calendar:
-    """Words for days, so "since Sunday ... today is Wednesday" is three days."""
-
-    days: Mapping[str, int] = field(default_factory=dict, hash=False)
-    day_unit: str = ""
-    """The unit id of a day, for a span counted from day names."""
-    since: frozenset[str] = frozenset()
-    last: frozenset[str] = frozenset()
-    """"since last Friday": a week or more back."""
-    age_before: frozenset[str] = frozenset()
-    """"he is 14 months": a month or year count right after these is an age."""
-    age_after: frozenset[str] = frozenset()
-    """"a 2 year old": an age."""
-    ago: frozenset[str] = frozenset()
-    """"two weeks ago": a point in time, not how long something lasted."""
-    down: frozenset[str] = frozenset()
-    """Words of a loss ("lost", "dropped")."""
-    up: frozenset[str] = frozenset()
-    """Words of a gain ("put on", "gained")."""
-    observers: frozenset[str] = frozenset()
-    """ "I", "we": a someone-else cue starting with one, said with an instrument reading, is who took it."""
-    instruments: frozenset[str] = frozenset()
-    """Words of a measuring device or its reading ("thermometer", "scanner", "says")."""
-    months: frozenset[str] = frozenset()
-    """Month names: a reading said with one is from then ("back in March"), unless it is "since" then."""
-    exertion: frozenset[str] = frozenset()
-    """Words of a child not at rest ("running", "crying"): a heart rate then is no resting rate."""
-    names_before: frozenset[str] = frozenset()
-    """Words (one or two) right before a bare number that make it a name, not a reading ("we live at 101")."""
-    names_after: frozenset[str] = frozenset()
-    """Words right after a bare number that make it a name ("101 Chestnut Drive" is two on: see NAME_REACH)."""
-    corrections: frozenset[str] = frozenset()
-    """Words of a self-correction ("sorry", "misread"): a later normal reading after one undoes a high one."""
-
-
-@dataclass(frozen=True)
 class MeasureBook:
     """Everything needed to read numbers in one language for one set of topics."""
 
@@ -174,7 +137,7 @@ class MeasureBook:
     units: Mapping[str, Unit] = field(hash=False)
     measures: tuple[Measure, ...]
     thresholds: tuple[Threshold, ...]
-    calendar: Calendar = Calendar()
+    calendar: Calendar = field(default_factory=Calendar)
     today: int | None = None
     """Weekday (Monday 0) for "since Sunday" said alone; None reads the clock when needed."""
 
@@ -190,8 +153,9 @@ class MeasureBook:
                 if status is Status.ABSENT and (not measure.deniable or (
                         row.status is Status.PRESENT and _denied_over_a_break(quantity, where))):
                     status = Status.PRESENT
-                if status is Status.PAST and words[quantity.start] in self.calendar.since:
-                    status = Status.PRESENT  # "since Wednesday of last week": from then until now
+                if status is Status.PAST and (words[quantity.start] in self.calendar.since
+                                              or self._lasts(quantity, words, where.breaks)):
+                    status = Status.PRESENT  # "since Wednesday of last week", "3 days ago ... since then": until now
                 if row.status is Status.ABSENT:
                     if status not in (Status.PRESENT, Status.ABSENT):
                         continue  # someone else's, a what-if or a past normal reading says nothing now
@@ -254,7 +218,7 @@ class MeasureBook:
     def _readings(self, words: Sequence[str], where: context.Scene) -> list[tuple[Quantity, Measure, float]]:
         out: list[tuple[Quantity, Measure, float]] = []
         said = list(quantities.read(words, self.numbers, where.breaks))
-        said += _weekday_spans(words, self.calendar, self.today, where.breaks)
+        said += weekday_spans(words, self.calendar, self.today, where.breaks, self.numbers.units)
         starts = frozenset(q.start for q in said)
         for quantity in said:
             if quantity.unit is None and quantity.per is None and self._names(quantity, words, where):
@@ -262,7 +226,8 @@ class MeasureBook:
             if quantity.unit is None and quantity.per is None and out and _inherits(quantity, out[-1][0], out[-1][1]):
                 quantity = Quantity(quantity.value, quantity.start, quantity.end, out[-1][0].unit, None, quantity.decimal)
             unit = self.units.get(quantity.unit) if quantity.unit else None
-            if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words):
+            if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words) \
+                    and not self._lasts(quantity, words, where.breaks):
                 continue
             measures = self._measures_of(quantity, unit, words, where, starts)
             if out and self._corrects(out[-1][0], quantity, words):
@@ -321,6 +286,11 @@ class MeasureBook:
         if unit.age and (before in self.calendar.age_before or after in self.calendar.age_after):
             return False
         return after not in self.calendar.ago and after not in self.calendar.age_after
+
+    def _lasts(self, quantity: Quantity, words: Sequence[str], breaks: Mapping[int, bool]) -> bool:
+        """True for a point in time that "since then" later makes a span: "three days ago ... ever since"."""
+        ago = quantity.end < len(words) and words[quantity.end] in self.calendar.ago
+        return ago and since_then(words, quantity.end + 1, self.calendar, breaks)
 
     def _bare(self, quantity: Quantity) -> Measure | None:
         """A number said alone: a temperature if its size and form say so ("38.4", "a hundred and two")."""
@@ -413,30 +383,3 @@ def _around(quantity: Quantity, measure: Measure, size: int) -> list[tuple[int, 
     after = [(d, 1, quantity.end + d) for d in range(measure.cue_after) if quantity.end + d < size]
     inside = [(0, 1, i) for i in range(quantity.start + 1, quantity.end)]  # "fifty breaths a minute"
     return sorted(before + after + inside)
-
-
-def _weekday_spans(words: Sequence[str], calendar: Calendar, today: int | None,
-                   breaks: Mapping[int, bool]) -> list[Quantity]:
-    """ "since Sunday ... today is Wednesday": a duration in days from two named days (or the clock)."""
-    spans: list[Quantity] = []
-    for i, word in enumerate(words):
-        if word not in calendar.since:
-            continue
-        j = i + 1
-        last = j < len(words) and words[j] in calendar.last
-        j += last
-        while j < len(words) and j <= i + SINCE_REACH and words[j] not in calendar.days and not breaks.get(j, False):
-            j += 1
-        if j >= len(words) or words[j] not in calendar.days:
-            continue
-        later = [calendar.days[w] for w in words[j + 1:] if w in calendar.days]
-        now = later[-1] if later else today
-        if now is None:
-            import datetime
-
-            now = datetime.date.today().weekday()
-        days = (now - calendar.days[words[j]]) % 7 or 7
-        if (last and not later) or calendar.last & set(words[j + 1:j + 4]):
-            days = max(days, 7)  # "since last Friday", "since Tuesday of last week" reach back into last week
-        spans.append(Quantity(float(days), i, j + 1, calendar.day_unit))
-    return spans
