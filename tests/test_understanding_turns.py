@@ -63,3 +63,32 @@ def test_a_day_or_a_time_ago_without_since_then_is_no_span(assistant: Assistant,
 
 def test_a_sign_said_then_and_lasting_ever_since_is_now(matcher: Matcher) -> None:
     assert found(matcher, "she had a fever last week and has had it ever since")["fever"] is Status.PRESENT
+
+
+# ---- someone else's number and pronoun
+
+
+@pytest.mark.parametrize("text", [
+    "his older brother had a fever of 39 and her back is a bit sore",
+    "her big sister's temperature was 102 this morning; she's got a stiff back",
+    "my older girl, she's seven, has a temperature of 39.5, the little one's back is stiff",
+])
+def test_a_reading_of_someone_else_is_not_this_childs(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "my older boy, he's nine, has a fever of 39",
+    "my sister, she has had chills all day",
+])
+def test_a_pronoun_that_names_someone_else_again_keeps_their_signs_theirs(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.UNCLEAR
+
+
+@pytest.mark.parametrize("text", [
+    "his brother had a fever of 39 and he's hot now",
+    "her older sister had chills on monday, and she's shivering too",
+])
+def test_a_pronoun_after_someone_elses_sign_may_be_the_child_so_it_counts(assistant: Assistant, text: str) -> None:
+    # Who "he" is stays unclear: when unsure, escalate (policy rule 4).
+    assert level(assistant, text) is Level.URGENT

@@ -333,9 +333,13 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
         word = where.words[i]
         if word in rules.list_joiners and (i + 1 == start or any(j in signs for j in range(cue.end, i))):
             return False  # "sneezing and wheezing", "chills and a fever": still theirs
+        if i == cue.end and i in where.breaks and word in rules.child_pronouns:
+            return False  # "my older boy, he's nine, has a fever": the pronoun names them again
         return word in stops and not (own_noun and i == cue.end)
 
-    return any(ends_at(i) for i in gap)
+    # A mention that opens with a new subject ("... and he's hot now") may be the child's: when unsure, escalate.
+    opens = start > cue.end and where.words[start] in rules.child_pronouns
+    return any(ends_at(i) for i in gap) or (opens and ends_at(start))
 
 
 def past_tense(word: str, rules: ContextWords) -> bool:
