@@ -92,3 +92,24 @@ def test_a_pronoun_that_names_someone_else_again_keeps_their_signs_theirs(assist
 def test_a_pronoun_after_someone_elses_sign_may_be_the_child_so_it_counts(assistant: Assistant, text: str) -> None:
     # Who "he" is stays unclear: when unsure, escalate (policy rule 4).
     assert level(assistant, text) is Level.URGENT
+
+
+# ---- ordinary circumstances, per symptom in data: a racing heart after running
+
+
+@pytest.mark.parametrize("text", [
+    "his heart was racing after running around, he's calm now, just a stiff back",
+    "her heart was pounding after playing chase in the park and her back is a bit sore",
+])
+def test_a_fast_heartbeat_after_running_is_ordinary(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "his heart is racing even sitting on the couch",
+    "her heart was racing after running and it's still racing now she's lying down",
+    "his heart is racing after crying with his back",
+    "her heart is very slow after running about",
+])
+def test_a_heartbeat_at_rest_slow_or_with_crying_stays_911(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
