@@ -113,3 +113,30 @@ def test_a_fast_heartbeat_after_running_is_ordinary(assistant: Assistant, text: 
 ])
 def test_a_heartbeat_at_rest_slow_or_with_crying_stays_911(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
+
+
+# ---- a yes/no question the caregiver answers "no": the hard-to-wake sign and others
+
+
+@pytest.mark.parametrize("text", [
+    "Can you wake her? No, not easily",
+    "can I wake him? not really",
+    "could you rouse her? barely",
+    "is he breathing? no",
+])
+def test_a_question_answered_no_says_the_signs_own_not(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "does she have a fever? no. her back is sore",
+    "is he hard to wake? no, he's fine, his back is stiff",
+    "can you wake her? yes, easily, her back is just sore",
+])
+def test_a_question_answered_no_about_a_sign_still_denies_it(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", ["she's not easily woken", "he's hard to rouse", "she's not easy to wake this morning"])
+def test_other_forms_of_hard_to_wake(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY

@@ -122,6 +122,14 @@ class ContextWords:
     elliptic_verbs: frozenset[str] = frozenset()
     """After a subject, one of these then a closing "not" stands for what was said of the child
     before ("she was breathing fine but now she isn't" = she is not breathing fine)."""
+    asking_verbs: frozenset[str] = frozenset()
+    """Verbs that open a yes/no question ("can you wake her?", "is she breathing?")."""
+    asking_subjects: frozenset[str] = frozenset()
+    """Subjects such a question asks about, right after its verb ("you", "he")."""
+    denied_answers: frozenset[str] = frozenset()
+    """Words opening an answer that says no to the question just asked ("no", "not easily", "barely")."""
+    denial_word: str = ""
+    """The word written into such a question to deny it ("not"); empty: questions are left as said."""
 
 
     @cached_property

@@ -33,7 +33,8 @@ SECTIONS = {
                  "glued_negations", "not_then"),
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
                 "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "denial_joiners",
-                "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "elliptic_verbs", "cues"),
+                "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "elliptic_verbs",
+                "asking_verbs", "asking_subjects", "denied_answers", "denial_word", "cues"),
     "conversation": ("fillers", "list_and", "list_or"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
@@ -298,6 +299,10 @@ def _context(table: _Reader, spelling: Spelling) -> ContextWords:
         past_words=frozenset(_in_token_form(table, "past_words", spelling)),
         past_suffix=table.text("past_suffix"), past_min_length=table.number("past_min_length", 4),
         elliptic_verbs=frozenset(_in_token_form(table, "elliptic_verbs", spelling)),
+        asking_verbs=frozenset(_in_token_form(table, "asking_verbs", spelling)),
+        asking_subjects=frozenset(_in_token_form(table, "asking_subjects", spelling)),
+        denied_answers=frozenset(_in_token_form(table, "denied_answers", spelling)),
+        denial_word=table.text("denial_word"),
     )
 
 
