@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from voicecare.understanding.context import ContextWords
+from voicecare.understanding.cues import ContextWords
 
 
 def filled(heard: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, negations: frozenset[str],

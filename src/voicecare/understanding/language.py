@@ -15,7 +15,7 @@ from typing import Any
 
 from voicecare.domain import Level, Status
 from voicecare.errors import IntentError
-from voicecare.understanding.context import ContextWords, Trigger, by_length
+from voicecare.understanding.cues import ContextWords, Trigger, by_length
 from voicecare.understanding.measure_files import NUMBER_KEYS, number_words
 from voicecare.understanding.quantities import NumberWords
 from voicecare.understanding.text import Spelling
