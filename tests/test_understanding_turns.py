@@ -140,3 +140,11 @@ def test_a_question_answered_no_about_a_sign_still_denies_it(assistant: Assistan
 @pytest.mark.parametrize("text", ["she's not easily woken", "he's hard to rouse", "she's not easy to wake this morning"])
 def test_other_forms_of_hard_to_wake(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
+
+
+# ---- a dropped last letter typed without its apostrophe
+
+
+@pytest.mark.parametrize("text", ["that child is just burnin up and holdin his back", "she's burnin up"])
+def test_a_clipped_word_without_its_apostrophe_is_the_word(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.URGENT

@@ -415,8 +415,11 @@ def _compile(symptom: str, text: str, language: Language, everyday: frozenset[st
 
 
 def _exact_or_stem(heard: str, word: str, spelling: Spelling) -> bool:
-    """True when ``heard`` is ``word`` itself or a form of it, not a look-alike ("waking" is not "walking")."""
-    return heard == word or spelling.stem(heard) == spelling.stem(word)
+    """True when ``heard`` is ``word`` itself or a form of it, not a look-alike ("waking" is not "walking").
+
+    A form with its last letter dropped in speech ("burnin up") is the word itself.
+    """
+    return heard == word or spelling.stem(heard) == spelling.stem(word) or spelling.unclipped(heard) == word
 
 
 def _near_partner(heard: str, word: str, known: frozenset[str], spelling: Spelling) -> bool:
