@@ -85,6 +85,16 @@ def test_a_pronoun_that_names_someone_else_again_keeps_their_signs_theirs(assist
     assert level(assistant, text) is Level.UNCLEAR
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("it's his grandpa, he's breathing really fast", Level.EMERGENCY),
+    ("I'm her mum, she's burning up", Level.URGENT),
+    ("this is her nan, she can't breathe", Level.EMERGENCY),
+])
+def test_the_caregiver_saying_who_they_are_is_not_someone_else_named_again(
+        assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
 @pytest.mark.parametrize("text", [
     "his brother had a fever of 39 and he's hot now",
     "her older sister had chills on monday, and she's shivering too",

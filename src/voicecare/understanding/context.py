@@ -142,12 +142,15 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
     rules = where.rules
     stops = rules.terminators | rules.subjects | rules.child_nouns | rules.reporting
     own_noun = cue.end <= start and where.words[cue.end] in rules.child_nouns
+    # They open the clause ("my sister, she ..."), not as what the caregiver is ("I'm her mum, she ...").
+    first = clause_start(where.words, where.breaks, rules, cue.start)
+    named_first = all(where.words[j] in rules.subjects for j in range(first, cue.start))
 
     def ends_at(i: int) -> bool:
         word = where.words[i]
         if word in rules.list_joiners and (i + 1 == start or any(j in signs for j in range(cue.end, i))):
             return False  # "sneezing and wheezing", "chills and a fever": still theirs
-        if i == cue.end and i in where.breaks and word in rules.child_pronouns:
+        if i == cue.end and i in where.breaks and word in rules.child_pronouns and named_first:
             return False  # "my older boy, he's nine, has a fever": the pronoun names them again
         return word in stops and not (own_noun and i == cue.end)
 
