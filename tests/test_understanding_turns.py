@@ -158,3 +158,21 @@ def test_other_forms_of_hard_to_wake(assistant: Assistant, text: str) -> None:
 @pytest.mark.parametrize("text", ["that child is just burnin up and holdin his back", "she's burnin up"])
 def test_a_clipped_word_without_its_apostrophe_is_the_word(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.URGENT
+
+
+# ---- a time "ago" after "since" or "started" is when it began, not when it ended
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("she's been breathing really fast since two days ago", Level.EMERGENCY),
+    ("he has had a fever since three days ago", Level.URGENT),
+    ("his back started hurting three days ago", Level.FOLLOW_UP),
+    ("her back has been sore since four days ago", Level.FOLLOW_UP),
+])
+def test_since_or_started_before_a_time_ago_lasts_until_now(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize("text", ["she fainted two weeks ago, her back is a bit sore", "he had a fever a week ago"])
+def test_a_time_ago_alone_is_still_the_past(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) in (Level.HOME_CARE, Level.UNCLEAR)

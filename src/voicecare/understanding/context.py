@@ -56,6 +56,9 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
         limit = cue.trigger.reach
     if cue.trigger.resolves and not _said_in_the_past(where, start, end):
         return False
+    if cue.trigger.status is Status.PAST and cue.start >= end \
+            and any(where.words[i] in rules.onsets for i in range(start, cue.start)):
+        return False  # "breathing fast since two days ago": it began then and lasts
     if cue.trigger.ellipsis:  # it points back at the nearest mention only: "a fever and the spasm stopped"
         # Words of a mention running on from this one ("spasm come | back") are no other sign in between.
         first = next((i for i in gap if i not in blocked), gap.stop)

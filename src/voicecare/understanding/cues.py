@@ -109,6 +109,9 @@ class ContextWords:
     elliptic_verbs: frozenset[str] = frozenset()
     """After a subject, one of these then a closing "not" stands for what was said of the child
     before ("she was breathing fine but now she isn't" = she is not breathing fine)."""
+    onsets: frozenset[str] = frozenset()
+    """Words that make a time said after a sign its start, not its end: "breathing fast since two
+    days ago", "his back started hurting three days ago" lasts until now."""
     asking_verbs: frozenset[str] = frozenset()
     """Verbs that open a yes/no question ("can you wake her?", "is she breathing?")."""
     asking_subjects: frozenset[str] = frozenset()

@@ -154,7 +154,7 @@ class MeasureBook:
                         row.status is Status.PRESENT and _denied_over_a_break(quantity, where))):
                     status = Status.PRESENT
                 if status is Status.PAST and (words[quantity.start] in self.calendar.since
-                                              or self._lasts(quantity, words, where.breaks)):
+                                              or self._lasts(quantity, words, where)):
                     status = Status.PRESENT  # "since Wednesday of last week", "3 days ago ... since then": until now
                 if row.status is Status.ABSENT:
                     if status not in (Status.PRESENT, Status.ABSENT):
@@ -227,7 +227,7 @@ class MeasureBook:
                 quantity = Quantity(quantity.value, quantity.start, quantity.end, out[-1][0].unit, None, quantity.decimal)
             unit = self.units.get(quantity.unit) if quantity.unit else None
             if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words) \
-                    and not self._lasts(quantity, words, where.breaks):
+                    and not self._lasts(quantity, words, where):
                 continue
             measures = self._measures_of(quantity, unit, words, where, starts)
             if out and self._corrects(out[-1][0], quantity, words):
@@ -287,10 +287,16 @@ class MeasureBook:
             return False
         return after not in self.calendar.ago and after not in self.calendar.age_after
 
-    def _lasts(self, quantity: Quantity, words: Sequence[str], breaks: Mapping[int, bool]) -> bool:
-        """True for a point in time that "since then" later makes a span: "three days ago ... ever since"."""
-        ago = quantity.end < len(words) and words[quantity.end] in self.calendar.ago
-        return ago and since_then(words, quantity.end + 1, self.calendar, breaks)
+    def _lasts(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> bool:
+        """True for a point in time that is a start lasting until now.
+
+        "three days ago ... ever since", "since two days ago", "started hurting three days ago".
+        """
+        if quantity.end >= len(words) or words[quantity.end] not in self.calendar.ago:
+            return False
+        first = context.clause_start(words, where.breaks, where.rules, quantity.start)
+        return since_then(words, quantity.end + 1, self.calendar, where.breaks) or any(
+            words[i] in where.rules.onsets for i in range(first, quantity.start))
 
     def _bare(self, quantity: Quantity) -> Measure | None:
         """A number said alone: a temperature if its size and form say so ("38.4", "a hundred and two")."""
