@@ -176,3 +176,25 @@ def test_since_or_started_before_a_time_ago_lasts_until_now(assistant: Assistant
 @pytest.mark.parametrize("text", ["she fainted two weeks ago, her back is a bit sore", "he had a fever a week ago"])
 def test_a_time_ago_alone_is_still_the_past(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) in (Level.HOME_CARE, Level.UNCLEAR)
+
+
+# ---- a question about a sign said as it is now
+
+
+@pytest.mark.parametrize("text", [
+    "is it bad if she's breathing really fast right now",
+    "what does it mean if her lips are blue",
+    "should i worry if he's really floppy",
+])
+def test_a_question_about_a_sign_said_as_so_now_counts_unsure(matcher: Matcher, text: str) -> None:
+    # "if she's ...": the state is described, not imagined; when unsure, escalate (rule 4).
+    got = matcher.match(text)
+    assert any(m.status is Status.PRESENT and m.uncertain for m in got)
+
+
+@pytest.mark.parametrize("text", [
+    "what does it mean if she gets chills, her back is sore",
+    "should I be worried if he gets a fever? his back is stiff",
+])
+def test_a_question_about_a_sign_that_may_come_stays_a_what_if(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE

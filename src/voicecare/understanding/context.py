@@ -223,9 +223,11 @@ def status_of(
     if others and all(c.trigger.speaker for c in others) and any(c.trigger.uncertain for c in found):
         # "I'm worried he's not breathing": the caregiver's own words frame a doubt about the child.
         return Status.PRESENT, True
-    if best.trigger.status is Status.HYPOTHETICAL and best.trigger.words not in where.rules.pure_what_ifs \
-            and any(past_tense(where.words[i], where.rules) for i in used):
-        # "is it serious if he passed out": it happened; escalate, unsure (rule 4).
+    if best.trigger.status is Status.HYPOTHETICAL and best.trigger.words not in where.rules.pure_what_ifs and (
+            any(past_tense(where.words[i], where.rules) for i in used)
+            or any(where.words[i] in where.rules.elliptic_verbs for i in range(best.end, end))):
+        # "is it serious if he passed out": it happened; "do I need a doctor if she's walking
+        # funny", "is it bad if her lips are blue": it is so now; escalate, unsure (rule 4).
         return Status.PRESENT, True
     return best.trigger.status, any(c.trigger.uncertain for c in found)
 
