@@ -117,7 +117,9 @@ class ContextWords:
     asking_subjects: frozenset[str] = frozenset()
     """Subjects such a question asks about, right after its verb ("you", "he")."""
     denied_answers: frozenset[str] = frozenset()
-    """Words opening an answer that says no to the question just asked ("no", "not easily", "barely")."""
+    """Words that say no to the question just asked when said alone ("no", "nope"): "no chills" is no answer."""
+    denied_manners: frozenset[str] = frozenset()
+    """Words opening an answer that says no however it goes on ("not easily", "barely")."""
     denial_word: str = ""
     """The word written into such a question to deny it ("not"); empty: questions are left as said."""
 

@@ -80,9 +80,21 @@ def answered(heard: Sequence[str], breaks: Mapping[int, bool], rules: ContextWor
                 or words[q + 1] not in rules.asking_subjects:
             continue
         end = next((i for i in range(q + 2, len(words)) if i in breaks), None)
-        if end is None or end < q + 3 or not breaks[end] or words[end] not in rules.denied_answers:
+        if end is None or end < q + 3 or not breaks[end] or not _says_no(words, breaks, rules, end):
             continue
         out = [*heard[:q], heard[q + 1], heard[q], rules.denial_word, *heard[q + 2:]]
         moved = {(i + 1 if i > q + 1 else i): full for i, full in breaks.items()}
         return out, moved
     return list(heard), dict(breaks)
+
+
+def _says_no(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> bool:
+    """True when words[index] opens an answer that says no: "not easily", or a "no" said alone.
+
+    "No chills though" after "has she got a fever?" denies the chills, not the fever.
+    """
+    if words[index] in rules.denied_manners:
+        return True
+    alone = index + 1 == len(words) or index + 1 in breaks
+    return words[index] in rules.denied_answers and (
+        alone or words[index + 1] in rules.denied_answers | rules.denied_manners)

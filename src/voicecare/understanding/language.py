@@ -34,7 +34,8 @@ SECTIONS = {
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
                 "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "denial_joiners",
                 "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "elliptic_verbs", "onsets",
-                "asking_verbs", "asking_subjects", "denied_answers", "denial_word", "cues"),
+                "asking_verbs", "asking_subjects", "denied_answers", "denied_manners", "denial_word",
+                "cues"),
     "conversation": ("fillers", "list_and", "list_or"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
@@ -303,6 +304,7 @@ def _context(table: _Reader, spelling: Spelling) -> ContextWords:
         asking_verbs=frozenset(_in_token_form(table, "asking_verbs", spelling)),
         asking_subjects=frozenset(_in_token_form(table, "asking_subjects", spelling)),
         denied_answers=frozenset(_in_token_form(table, "denied_answers", spelling)),
+        denied_manners=frozenset(_in_token_form(table, "denied_manners", spelling)),
         denial_word=table.text("denial_word"),
     )
 
