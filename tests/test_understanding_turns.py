@@ -89,6 +89,8 @@ def test_a_pronoun_that_names_someone_else_again_keeps_their_signs_theirs(assist
     ("it's his grandpa, he's breathing really fast", Level.EMERGENCY),
     ("I'm her mum, she's burning up", Level.URGENT),
     ("this is her nan, she can't breathe", Level.EMERGENCY),
+    ("mate, she's not breathing properly", Level.EMERGENCY),
+    ("Nana, his heart is going like 190 and he's just lying there", Level.EMERGENCY),
 ])
 def test_the_caregiver_saying_who_they_are_is_not_someone_else_named_again(
         assistant: Assistant, text: str, expected: Level) -> None:

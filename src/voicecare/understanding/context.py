@@ -145,9 +145,10 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
     rules = where.rules
     stops = rules.terminators | rules.subjects | rules.child_nouns | rules.reporting
     own_noun = cue.end <= start and where.words[cue.end] in rules.child_nouns
-    # They open the clause ("my sister, she ..."), not as what the caregiver is ("I'm her mum, she ...").
+    # They open the clause with a word such as "my" ("my sister, she ..."): not what the caregiver
+    # is ("I'm her mum, she ..."), nor someone spoken to ("mate, she's not breathing").
     first = clause_start(where.words, where.breaks, rules, cue.start)
-    named_first = all(where.words[j] in rules.subjects for j in range(first, cue.start))
+    named_first = first < cue.start and all(where.words[j] in rules.subjects for j in range(first, cue.start))
 
     def ends_at(i: int) -> bool:
         word = where.words[i]
