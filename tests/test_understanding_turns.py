@@ -200,3 +200,19 @@ def test_a_question_about_a_sign_said_as_so_now_counts_unsure(matcher: Matcher, 
 ])
 def test_a_question_about_a_sign_that_may_come_stays_a_what_if(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.HOME_CARE
+
+
+# ---- a question running into a statement, said without punctuation
+
+
+@pytest.mark.parametrize("text", [
+    "when should i take him in his leg hurts along with his back",
+    "what should i do she has a fever and her back hurts",
+])
+def test_a_second_subject_after_a_question_starts_a_statement(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["what if my son gets a fever his back is sore", "should i worry about him getting a fever"])
+def test_the_questions_own_subject_keeps_it_a_what_if(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) in (Level.HOME_CARE, Level.UNCLEAR)

@@ -72,6 +72,9 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     if cue.trigger.status in NEAREST_ONLY and cue.end <= start and any(i in blocked for i in gap) \
             and not _denial_list(where, gap, end):
         return False  # "what if she gets a fever she can't breathe"; but "a fever or tingling" is one list
+    if cue.trigger.status is Status.HYPOTHETICAL and cue.end <= start \
+            and sum(where.words[i] in rules.subjects for i in gap) > 1:
+        return False  # "when should I take him in his leg hurts": a second subject, a new clause said as so
     if cue.trigger.status is Status.ABSENT and cue.end <= start and any(i in blocked for i in gap) \
             and not _denial_list(where, gap, end):
         return False  # "not hot, not shivery, limping": the limp is said, not denied
