@@ -216,3 +216,8 @@ def test_a_second_subject_after_a_question_starts_a_statement(assistant: Assista
 @pytest.mark.parametrize("text", ["what if my son gets a fever his back is sore", "should i worry about him getting a fever"])
 def test_the_questions_own_subject_keeps_it_a_what_if(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) in (Level.HOME_CARE, Level.UNCLEAR)
+
+
+def test_lasting_ever_since_does_not_reach_back_over_a_comma(matcher: Matcher) -> None:
+    # "since then" here is of the no problems, not of the fever.
+    assert found(matcher, "she had a fever last week, no problems since then, her back is sore")["fever"] is Status.PAST

@@ -64,9 +64,9 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
         first = next((i for i in gap if i not in blocked), gap.stop)
         return cue.start >= end and len(gap) <= limit and not any(
             where.breaks.get(i, False) or i in blocked for i in range(first, gap.stop + 1))
-    if cue.trigger.recurs:  # "a fever last week and now it's back": reaches over "and"
-        return len(gap) <= limit + rules.recur_extra and (
-            cue.trigger.crosses or not any(where.words[i] in rules.recur_stops for i in gap))
+    if cue.trigger.recurs:  # "a fever last week and now it's back": reaches over "and", not over a comma
+        return len(gap) <= limit + rules.recur_extra and (cue.trigger.crosses or not any(
+            where.words[i] in rules.recur_stops or i in where.breaks for i in range(gap.start, gap.stop + 1)))
     if len(gap) > limit:
         return False
     if cue.trigger.status in NEAREST_ONLY and cue.end <= start and any(i in blocked for i in gap) \
