@@ -221,3 +221,14 @@ def test_the_questions_own_subject_keeps_it_a_what_if(assistant: Assistant, text
 def test_lasting_ever_since_does_not_reach_back_over_a_comma(matcher: Matcher) -> None:
     # "since then" here is of the no problems, not of the fever.
     assert found(matcher, "she had a fever last week, no problems since then, her back is sore")["fever"] is Status.PAST
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("is she breathing? I can't tell", Level.EMERGENCY),
+    ("is he hard to wake? I don't know. his back hurts", Level.EMERGENCY),
+    ("does she have a fever? not sure", Level.URGENT),
+    ("does he have a fever? no idea, his back is sore", Level.URGENT),
+])
+def test_a_question_answered_with_doubt_counts(assistant: Assistant, text: str, expected: Level) -> None:
+    # "I can't tell" about a sign counts as the sign (rule 10), asked first or after.
+    assert level(assistant, text) is expected

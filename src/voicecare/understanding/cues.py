@@ -120,6 +120,11 @@ class ContextWords:
     """Words that say no to the question just asked when said alone ("no", "nope"): "no chills" is no answer."""
     denied_manners: frozenset[str] = frozenset()
     """Words opening an answer that says no however it goes on ("not easily", "barely")."""
+    unsure_answers: frozenset[str] = frozenset()
+    """Whole answers that doubt ("I can't tell", "not sure"): "is she breathing? I can't tell" is "I can't
+    tell if she is breathing", which counts (rule 10)."""
+    doubt_word: str = ""
+    """The word that joins such a doubt to the question it answers ("if")."""
     denial_word: str = ""
     """The word written into such a question to deny it ("not"); empty: questions are left as said."""
 

@@ -80,12 +80,32 @@ def answered(heard: Sequence[str], breaks: Mapping[int, bool], rules: ContextWor
                 or words[q + 1] not in rules.asking_subjects:
             continue
         end = next((i for i in range(q + 2, len(words)) if i in breaks), None)
-        if end is None or end < q + 3 or not breaks[end] or not _says_no(words, breaks, rules, end):
+        if end is None or end < q + 3 or not breaks[end]:
             continue
-        out = [*heard[:q], heard[q + 1], heard[q], rules.denial_word, *heard[q + 2:]]
-        moved = {(i + 1 if i > q + 1 else i): full for i, full in breaks.items()}
-        return out, moved
+        stop = next((i for i in range(end + 1, len(words)) if i in breaks), len(words))
+        if rules.doubt_word and " ".join(words[end:stop]) in rules.unsure_answers:  # before "not": "not sure"
+            return _doubted(heard, breaks, rules.doubt_word, q, end, stop)
+        if _says_no(words, breaks, rules, end):
+            out = [*heard[:q], heard[q + 1], heard[q], rules.denial_word, *heard[q + 2:]]
+            moved = {(i + 1 if i > q + 1 else i): full for i, full in breaks.items()}
+            return out, moved
     return list(heard), dict(breaks)
+
+
+def _doubted(heard: Sequence[str], breaks: Mapping[int, bool], joiner: str, q: int, end: int,
+             stop: int) -> tuple[list[str], dict[int, bool]]:
+    """ "is she breathing? I can't tell" written as "I can't tell if she is breathing" (words[end:stop] doubt)."""
+    answer = list(heard[end:stop])
+    out = [*heard[:q], *answer, joiner, heard[q + 1], heard[q], *heard[q + 2:end], *heard[stop:]]
+    moved: dict[int, bool] = {}
+    for i, full in breaks.items():
+        if i <= q:
+            moved[i] = full
+        elif q < i < end:
+            moved[i + len(answer) + 1] = full  # a comma inside the question moves with it
+        elif i >= stop:
+            moved[i + 1] = full  # the question mark between them is gone
+    return out, moved
 
 
 def _says_no(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> bool:

@@ -35,7 +35,7 @@ SECTIONS = {
                 "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "denial_joiners",
                 "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "elliptic_verbs", "onsets",
                 "asking_verbs", "asking_subjects", "denied_answers", "denied_manners", "denial_word",
-                "cues"),
+                "unsure_answers", "doubt_word", "cues"),
     "conversation": ("fillers", "list_and", "list_or"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
@@ -306,6 +306,8 @@ def _context(table: _Reader, spelling: Spelling) -> ContextWords:
         denied_answers=frozenset(_in_token_form(table, "denied_answers", spelling)),
         denied_manners=frozenset(_in_token_form(table, "denied_manners", spelling)),
         denial_word=table.text("denial_word"),
+        unsure_answers=frozenset(_in_token_form(table, "unsure_answers", spelling)),
+        doubt_word=table.text("doubt_word"),
     )
 
 
