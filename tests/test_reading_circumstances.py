@@ -139,3 +139,14 @@ def test_still_with_a_month_is_no_duration_of_pain(assistant: Assistant, text: s
 ])
 def test_since_then_and_numbers_said_fast(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Waking the child oneself for a dose is no pain that wakes her (an ordinary circumstance of night pain).
+    ("Do I need to wake her in the night to give her medicine for her back?", Level.HOME_CARE),
+    # ...but said with pain or crying, it stays the sign.
+    ("she keeps waking in the night crying so I give her medicine, her back hurts", Level.URGENT),
+    ("should I wake him at night for his next dose of ibuprofen, his back hurts at night", Level.URGENT),
+])
+def test_waking_her_for_a_dose_is_no_night_pain(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
