@@ -150,3 +150,13 @@ def test_since_then_and_numbers_said_fast(assistant: Assistant, text: str, expec
 ])
 def test_waking_her_for_a_dose_is_no_night_pain(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Days counted between two dates of the month, from the date named as today (never the clock here).
+    ("His back's been bothering him since the start of the month, and it's the 20th today.", Level.FOLLOW_UP),
+    ("today is the 5th and her back has been sore since the 3rd", Level.HOME_CARE),
+    ("her back has hurt since the 28th and it's the 2nd today", Level.FOLLOW_UP),
+])
+def test_since_a_date_counts_to_the_date_named_as_today(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

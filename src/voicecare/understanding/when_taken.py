@@ -29,6 +29,10 @@ TODAY_REACH = 2
 DAY_REACH = 4
 """How far from a reading a word of its day may stand ("38.5 yesterday", "it's 36.9 today")."""
 WEEK = 7
+MONTH_DAYS = 30
+"""A month back, counted in days ("since the 25th" said on the 3rd is 8 days)."""
+DATE_REACH = 6
+"""How far after "since" a date may stand ("since the start of the month", "since the 3rd")."""
 
 
 class State(Enum):
@@ -91,6 +95,10 @@ class Calendar:
     """ "to" in "from 6 wet nappies a day to 3"."""
     back_refs: frozenset[str] = frozenset()
     """ "then" in "since then": the time said before it ("a fever last week ... sore since then")."""
+    ordinal_ends: frozenset[str] = frozenset()
+    """Letters after a day of the month ("the 20th"): "since the 3rd ... it's the 20th today"."""
+    month_start: frozenset[str] = frozenset()
+    """Phrases of a month's first day ("start of the month"): "since the start of the month"."""
 
 
 
@@ -183,6 +191,9 @@ def weekday_spans(words: Sequence[str], calendar: Calendar, today: int | None,
         if i + 1 < len(words) and words[i + 1] in calendar.back_refs:
             spans += [Quantity(value, i, i + 2, unit) for value, unit in [_said_before(words, i, calendar, units)] if unit]
             continue
+        if (dated := _since_a_date(words, i, calendar)) is not None:
+            spans.append(dated)
+            continue
         j = i + 1
         last = j < len(words) and words[j] in calendar.last
         j += last
@@ -210,3 +221,40 @@ def _said_before(words: Sequence[str], since: int, calendar: Calendar,
         if unit is not None and words[i - 1] in calendar.last:
             return 1.0, unit
     return 0.0, None
+
+
+def _since_a_date(words: Sequence[str], since: int, calendar: Calendar) -> Quantity | None:
+    """ "since the 3rd" or "since the start of the month", counted to the date named as today (or the clock's)."""
+    start_day, end = None, since + 1
+    for j in range(since + 1, min(len(words), since + 1 + DATE_REACH)):
+        if (day := _date(words[j], calendar)) is not None:
+            start_day, end = day, j + 1
+            break
+        phrase = next((p for p in calendar.month_start if tuple(words[j:j + len(p.split())]) == tuple(p.split())), None)
+        if phrase is not None:
+            start_day, end = 1, j + len(phrase.split())
+            break
+    if start_day is None:
+        return None
+    today = _dated_today(words, calendar) or datetime.date.today().day
+    days = today - start_day if today >= start_day else today - start_day + MONTH_DAYS
+    return Quantity(float(days), since, end, calendar.day_unit)
+
+
+def _date(word: str, calendar: Calendar) -> int | None:
+    """The day of the month a word names ("20th"), if it is one."""
+    digits, ending = word[:-2], word[-2:]
+    if digits.isdigit() and ending in calendar.ordinal_ends and 1 <= int(digits) <= MONTH_DAYS + 1:
+        return int(digits)
+    return None
+
+
+def _dated_today(words: Sequence[str], calendar: Calendar) -> int | None:
+    """The date "it's the 20th today" or "today is the 20th" names, if any."""
+    for i, word in enumerate(words):
+        if word in calendar.today:
+            near = [*words[max(0, i - TODAY_REACH - 1):i], *words[i + 1:i + 2 + TODAY_REACH]]
+            dates = [d for w in near if (d := _date(w, calendar)) is not None]
+            if dates:
+                return dates[-1]
+    return None
