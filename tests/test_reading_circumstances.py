@@ -160,3 +160,16 @@ def test_waking_her_for_a_dose_is_no_night_pain(assistant: Assistant, text: str,
 ])
 def test_since_a_date_counts_to_the_date_named_as_today(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Policy table: fewer wet diapers than usual (follow_up); any weight lost (urgent).
+    ("she's had 4 wet nappies today, usually 6, back sore", Level.FOLLOW_UP),
+    ("only 4 wet diapers today instead of the usual 7 and her back hurts", Level.FOLLOW_UP),
+    ("he's 12 kilos now, usually 13, and his back hurts", Level.URGENT),
+    # What is usual is no reading now: a usual of 2 by lunch is not "3 or fewer today".
+    ("she usually has 2 wet nappies by lunch, back a bit sore", Level.HOME_CARE),
+    ("she usually has 6 wet nappies and today she had 6, her back is stiff", Level.HOME_CARE),
+])
+def test_a_reading_below_what_is_usual_is_a_drop(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

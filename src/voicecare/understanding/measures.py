@@ -39,6 +39,8 @@ COMMA_COST = 2
 """A comma between a number and a cue word counts as this many words."""
 INSTRUMENT_REACH = 5
 """How close a device word must be for a reading to count as one taken ("on the forehead scanner")."""
+USUAL_REACH = 3
+"""How close before a number a word of the usual must be ("usually 6", "instead of the usual 6")."""
 READOUT_REACH = 2
 """How close before a number a word of a device's readout must be ("it says 190", "it shows about 190")."""
 
@@ -146,6 +148,8 @@ class MeasureBook:
         found: list[Match] = []
         readings = list(self._readings(words, where))
         for quantity, measure, base in readings:
+            if self._usual(quantity, words):
+                continue  # "usually 6": what is normal for this child, the baseline of a drop, no reading now
             for row in self.thresholds:
                 if row.measure != measure.id or not self._meets(row, quantity, measure, base, words, readings):
                     continue
@@ -188,8 +192,15 @@ class MeasureBook:
             return False
         if said & self.calendar.down:
             return True
+        usual = [b for q, m, b in readings if m.id == measure.id and self._usual(q, words)]
+        if usual:
+            return base < usual[0]  # "4 wet nappies today, usually 6": fewer than usual
         before = [b for q, m, b in readings if m.id == measure.id and q.end <= quantity.start]
         return bool(before) and base < before[-1]
+
+    def _usual(self, quantity: Quantity, words: Sequence[str]) -> bool:
+        """True for a reading said as what is usual ("usually 6", "instead of the usual 6")."""
+        return bool(self.calendar.usual.intersection(words[max(0, quantity.start - USUAL_REACH):quantity.start]))
 
     def _readings(self, words: Sequence[str], where: context.Scene) -> list[tuple[Quantity, Measure, float]]:
         out: list[tuple[Quantity, Measure, float]] = []
@@ -248,11 +259,11 @@ class MeasureBook:
         if out and out[-1][1].at_rest and quantity.start - out[-1][0].end <= INHERIT_REACH \
                 and when_taken.state(quantity, words, where.breaks, self.calendar) is not None:
             return out[-1][1]
-        if words[quantity.start - 1] not in self.calendar.change_to:
+        if words[quantity.start - 1] not in self.calendar.change_to and not self._usual(quantity, words):
             return None
         for earlier, measure, _ in reversed(out):
-            if earlier.start and words[earlier.start - 1] in self.calendar.change_from \
-                    and quantity.start - earlier.end <= INHERIT_REACH:
+            said_from = earlier.start and words[earlier.start - 1] in self.calendar.change_from
+            if (said_from or self._usual(quantity, words)) and quantity.start - earlier.end <= INHERIT_REACH:
                 return measure
         return None
 

@@ -93,6 +93,8 @@ class Calendar:
     """ "from" in "from 6 wet nappies a day to 3": the second number is the same measure."""
     change_to: frozenset[str] = frozenset()
     """ "to" in "from 6 wet nappies a day to 3"."""
+    usual: frozenset[str] = frozenset()
+    """Words of what is usual ("usually 6"): the number is the baseline a drop is measured from."""
     back_refs: frozenset[str] = frozenset()
     """ "then" in "since then": the time said before it ("a fever last week ... sore since then")."""
     ordinal_ends: frozenset[str] = frozenset()
