@@ -17,9 +17,9 @@ from voicecare.domain import Level, Status
 from voicecare.errors import IntentError
 from voicecare.understanding.context import ContextWords, Trigger, by_length
 from voicecare.understanding.measure_files import NUMBER_KEYS, number_words
-from voicecare.understanding.measures import Calendar
 from voicecare.understanding.quantities import NumberWords
 from voicecare.understanding.text import Spelling
+from voicecare.understanding.when_taken import Calendar
 
 FILE_NAME = "language.toml"
 PRINTED = ("heard", "unsure")
