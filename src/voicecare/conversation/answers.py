@@ -205,10 +205,12 @@ class AnswerReader:
         if hedges:
             # Unsure about the question, whatever else was said with it: its signs count (rule 10).
             return (AnswerKind.PARTIAL if denial or heard.spots_of("no") else AnswerKind.UNSURE), None
+        # After "anything else?" too, something said about the child is new information, with or without a "yes"
+        # before it: the conversation reads it as a new description. A bare "yes" only says more is coming.
         if other:
-            return (AnswerKind.YES if anything_else else AnswerKind.NEW_INFO), None
+            return AnswerKind.NEW_INFO, None
         if anything_else and self._news_after_a_turn(heard):  # "no, but she's not eating": something else
-            return AnswerKind.YES, None
+            return AnswerKind.NEW_INFO, None
         if self._yes_then_otherwise(heard) and not denial:
             return AnswerKind.YES, None  # "yes, but otherwise she's okay": the rest of the child is well
         # After the advice, "she's fine" is news about the child, not "nothing else": only a "no" ends the talk.
@@ -217,7 +219,7 @@ class AnswerReader:
         if heard.spots_of("yes"):
             return AnswerKind.YES, None
         if heard.spots_of("health"):
-            return (AnswerKind.YES if anything_else else AnswerKind.NEW_INFO), None
+            return AnswerKind.NEW_INFO, None
         return AnswerKind.UNSURE, None  # unclear counts as yes (rule 4)
 
     def _steering(self, heard: _Heard) -> tuple[AnswerKind, str | None] | None:
