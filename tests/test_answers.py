@@ -421,3 +421,15 @@ def test_news_after_anything_else_is_new_information(reader: AnswerReader, text:
     # The conversation reads it as a new description; "yes" would only say "go ahead" and lose what was said.
     assert kind(reader, ANYTHING_ELSE, text) == "new_info"
     assert kind(reader, ANYTHING_ELSE, "yes there is something") == "yes"
+
+
+@pytest.mark.parametrize(("text", "expected", "lasting"), [
+    ("Two days, and it's easing off.", "no", "absent"),  # under the three days of the policy's table
+    ("about five days now", "yes", "present"),
+])
+def test_a_duration_to_the_course_question_is_judged_by_the_threshold(reader: AnswerReader, text: str,
+                                                                     expected: str, lasting: str) -> None:
+    assert kind(reader, "course", text) == expected
+    found = statuses(reader, "course", text)
+    assert found["long_lasting_pain"][0] == lasting
+    assert "back_spasm" not in found  # the cue read with the number names nothing the caregiver did not say
