@@ -433,3 +433,12 @@ def test_a_duration_to_the_course_question_is_judged_by_the_threshold(reader: An
     found = statuses(reader, "course", text)
     assert found["long_lasting_pain"][0] == lasting
     assert "back_spasm" not in found  # the cue read with the number names nothing the caregiver did not say
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("heart_control", "His heart? No, it's normal. Accidents? No."),  # each part asked back, then answered
+    ("breathing_alertness", "I counted his breaths, 30 a minute, and he's playing"),  # a normal reading after it
+])
+def test_words_about_the_question_denied_after_them_affirm_nothing(reader: AnswerReader, question: str,
+                                                                   text: str) -> None:
+    assert kind(reader, question, text) == "no"

@@ -66,6 +66,9 @@ def _denied(about: Spot, spots: Sequence[Spot], matches: Sequence[Match], tokens
     if any(s.kind == "well" and s.start >= about.end and clause_of[s.start] == clause
            and not (words.subjects - words.possessives).intersection(tokens[about.end:s.start]) for s in spots):
         return True
+    # "Her breaths, 28 a minute", "legs, fine": a reading or a well word right after it, over a comma.
+    if any(s.kind == "well" and s.start == about.end for s in spots):
+        return True
     if any(s.kind in DENYING and s.start < about.end and about.start < s.end for s in spots):
         return True
     # "Fever no, chills no": a "no" right after it, ending its clause, denies it.

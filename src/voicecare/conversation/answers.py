@@ -365,8 +365,12 @@ class AnswerReader:
                   and self.intents.symptom(m.symptom).level > least]
         turned = [s for s in heard.spots_of("contrast") if s.end < len(heard.tokens)
                   and heard.clause(s.end) == heard.clause(s.start) and quiet and heard.clause(s.start) not in news]
+        # Words about the question that the answer denies elsewhere ("Heartbeat? No.", "her breaths, 28 a minute")
+        # affirm nothing: the same test that lets a "no" stand.
+        open_about = answer_safety.open_about(heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of,
+                                              self._safety_words())
         return any(heard.clause(s.start) not in quiet and not any(_overlaps(m, s) for m in [*signs, *others])
-                   for s in [*heard.about, *turned])
+                   for s in [*open_about, *turned])
 
     def _answer(self, text: str, question_id: str, kind: AnswerKind, command: str | None, heard: _Heard,
                 asked: Sequence[str], *, silent: bool = False) -> Answer:
