@@ -442,3 +442,30 @@ def test_a_duration_to_the_course_question_is_judged_by_the_threshold(reader: An
 def test_words_about_the_question_denied_after_them_affirm_nothing(reader: AnswerReader, question: str,
                                                                    text: str) -> None:
     assert kind(reader, question, text) == "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("walking_toilet", "no, she's fine, just walks funny"),  # a turn: what is left after the "fine" is the sign
+    ("walking_toilet", "no hes fine just falls over a lot"),  # as a recogniser gives it
+    ("breathing_alertness", "no hes fine just breathing really quick"),
+    ("cramps_night_weight", "nah shes alright, only wakes up screaming every night"),
+    ("breathing_alertness", "no, he's fine, he's just sleeping a lot more than usual"),
+])
+def test_a_sign_after_fine_and_a_turn_is_never_a_no(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) in ("yes", "partial", "unsure")
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("fever_chills", "No fever, I checked, 37.1."),  # how the caregiver knows says nothing about the child
+    ("anything_else", "no, I'm just worried, that's all"),
+    ("limbs", "not at all, he's kicking away like a footballer"),  # ordinary play: that part is well
+])
+def test_words_about_the_caregiver_or_ordinary_play_leave_a_no_whole(reader: AnswerReader, question: str,
+                                                                     text: str) -> None:
+    assert kind(reader, question, text) == "no"
+
+
+@pytest.mark.parametrize("text", ["sorry the dog's barking, hold on", "ill ring you back in a minute",
+                                  "good girl, take your bunny"])
+def test_a_pause_for_the_room_and_words_to_others_are_off_topic(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, "course", text) == "off_topic"

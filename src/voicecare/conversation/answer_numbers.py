@@ -2,10 +2,10 @@
 question is a pulse of 55).
 
 A caregiver asked about the heart counts and answers with the count alone; asked about a fever, reads the
-thermometer; asked how long, says "two days". Said on its own, such a number is no reading the matcher can judge, so the answer was taken as
-unclear (yes to every sign asked). Read with the question's cue word (the topic's ``answers.toml``
-``[measure]``), the topic's own thresholds judge it: over the line, the sign is named; a plausible reading
-under it answers that part "no".
+thermometer; asked how long, says "two days". Said on its own, such a number is no reading the matcher can
+judge, so the answer was taken as unclear (yes to every sign asked). Read with the question's cue word (the
+topic's ``answers.toml`` ``[measure]``), the topic's own thresholds judge it: over the line, the sign is
+named; a plausible reading under it answers that part "no".
 """
 
 from __future__ import annotations

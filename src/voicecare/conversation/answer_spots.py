@@ -136,14 +136,18 @@ def negated_well(spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequen
 
 
 def denied_by_no_words(matches: Sequence[Match], spots: Sequence[Spot], tokens: Sequence[str],
-                       negations: frozenset[str], subjects: frozenset[str]) -> list[Match]:
+                       clause_of: Sequence[int], negations: frozenset[str], subjects: frozenset[str],
+                       leaving: set[int]) -> list[Match]:
     """A sign said right after a word that denies all ("no tingling, no weakness and nothing going down the leg")
     is denied: the matcher knows "no" and "not", not every such word. Never the answer's first word ("no, he can't
-    breathe" is a yes, rule 2), never across a new subject ("nothing, he can't breathe"), never a sign whose own
-    words hold a negation ("can't breathe")."""
+    breathe" is a yes, rule 2), never across a new subject ("nothing, he can't breathe"), a clause break or a word
+    that leaves something out of the denial (``leaving``, token indexes: "he's fine, just walks funny"), never a
+    sign whose own words hold a negation ("can't breathe")."""
     out = []
     for match in matches:
-        before = [s for s in spots if s.kind == "no" and s.start > 0 and 0 <= match.start - s.end <= 1]
+        before = [s for s in spots if s.kind == "no" and s.start > 0 and 0 <= match.start - s.end <= 1
+                  and clause_of[s.start] == clause_of[min(match.start, len(clause_of) - 1)]
+                  and not leaving.intersection(range(s.end, match.start))]
         gap = tokens[before[-1].end:match.start] if before else []
         own = tokens[match.start:match.end]
         if match.status is Status.PRESENT and before and not subjects.intersection(gap) \

@@ -23,7 +23,7 @@ from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS, Assistant
 __all__ = ["ANYTHING_ELSE", "Answer", "AnswerKind", "AnswerReader", "AnswerWords"]
 
 SPOTTED = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic", "health", "corrections", "contrast",
-           "polite", "double_negation", "learner_not")
+           "polite", "double_negation", "learner_not", "caregiver")
 """Kinds found in an answer, overlapping ones resolved (clause breaks are found apart: they may overlap)."""
 CALM_WORDS = 2
 """A sign found inside words that say all is well is dropped only when those are a phrase ("getting better"):
@@ -161,8 +161,9 @@ class AnswerReader:
         matches = answer_spots.yes_after_no(matches, said, spots, tokens, language.negations)
         matches = answer_spots.double_negation(matches, spots, tokens, clause_of, language.negations)
         matches = answer_spots.undoubted_denials(matches, said, tokens, clause_of, language.negations)
-        matches = answer_spots.denied_by_no_words(matches, spots, tokens, language.negations,
-                                                  language.context.subjects)
+        leaving = {i for s in find(tokens, {"leaving": self.words.words["leaving"]}) for i in range(s.start, s.end)}
+        matches = answer_spots.denied_by_no_words(matches, spots, tokens, clause_of, language.negations,
+                                                  language.context.subjects, leaving)
         matches = answer_spots.lead_no_is_the_answer(matches, spots, tokens, language.negations,
                                                      language.optional_words - language.context.subjects)
         matches, spots, taken_back = answer_spots.corrected(matches, spots)
@@ -237,7 +238,9 @@ class AnswerReader:
         # "Nah, hang on, yeah she did": answer words after the command were the answer, the command a pause.
         answered_after = command is not None and any(s.start >= command.end for s in heard.spots_of(
             "yes", "no", "unsure"))
-        if command is not None and plain and command.size >= heard.longest("off_topic") and (
+        # "Sorry the dog's barking, hold on": a pause for something in the room is words to the room; the question
+        # is asked again when the caregiver is back.
+        if command is not None and plain and command.size > heard.longest("off_topic") and (
                 last or (command.size >= answer_size and not answered_after)):
             return AnswerKind.COMMAND, command.kind.split(":", 1)[1]
         if heard.longest("off_topic") >= max(answer_size, 1):
