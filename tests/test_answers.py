@@ -469,3 +469,13 @@ def test_words_about_the_caregiver_or_ordinary_play_leave_a_no_whole(reader: Ans
                                   "good girl, take your bunny"])
 def test_a_pause_for_the_room_and_words_to_others_are_off_topic(reader: AnswerReader, text: str) -> None:
     assert kind(reader, "course", text) == "off_topic"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("heart_control", "no she has not been able to hold it"),  # as a recogniser gives it, without a comma
+    ("walking_toilet", "no she wont put her feet down"),
+])
+def test_a_statement_run_on_after_a_bare_no_must_be_explained(reader: AnswerReader, question: str,
+                                                              text: str) -> None:
+    assert kind(reader, question, text) != "no"
+    assert kind(reader, "limbs", "yeah nah she's fine there") == "no"  # "she's fine" is the denial itself

@@ -43,6 +43,20 @@ def unexplained(tokens: Sequence[str], clause_of: Sequence[int], known: set[int]
     return False
 
 
+def split_after_no(spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int],
+                   subjects: frozenset[str]) -> list[int]:
+    """Clause numbers with a new part started at a subject right after a "no" ("no | she won't put her feet
+    down"): said without a pause, it is a statement of its own, not the rest of the denial."""
+    # After a bare "no" only: "he is fine there" is one statement.
+    starts = {s.end for s in spots if s.kind == "no" and s.end < len(tokens) and tokens[s.end] in subjects
+              and clause_of[s.end] == clause_of[s.end - 1] and not subjects.intersection(tokens[s.start:s.end])}
+    parts, part = [], 0
+    for index, clause in enumerate(clause_of):
+        part += index > 0 and (clause != clause_of[index - 1] or index in starts)
+        parts.append(part)
+    return parts
+
+
 def open_about(about: Sequence[Spot], spots: Sequence[Spot], matches: Sequence[Match], tokens: Sequence[str],
                clause_of: Sequence[int], words: Words) -> list[Spot]:
     """Words about the question that nothing in the answer denies: each says that part is there."""

@@ -281,7 +281,11 @@ class AnswerReader:
         known = {i for s in [*heard.said, *heard.about] for i in range(s.start, s.end)}
         known |= {i for m in heard.matches for i in range(m.start, m.end)}
         fillers, negations = self.intents.language.fillers, self.intents.language.negations
-        return not answer_safety.unexplained(heard.tokens, heard.clause_of, known, fillers) and not (
+        # "No she has not been able to hold it", as a recogniser gives it: the statement after the "no" is a part
+        # of its own, which our words must explain too.
+        parts = answer_safety.split_after_no(heard.spots, heard.tokens, heard.clause_of,
+                                             self.intents.language.context.subjects)
+        return not answer_safety.unexplained(heard.tokens, parts, known, fillers) and not (
             answer_spots.doubly_denied(heard.spots, heard.tokens, heard.clause_of, negations)
             or heard.spots_of("learner_not")) and not answer_safety.open_about(
             heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of, self._safety_words())
