@@ -479,3 +479,13 @@ def test_a_statement_run_on_after_a_bare_no_must_be_explained(reader: AnswerRead
                                                               text: str) -> None:
     assert kind(reader, question, text) != "no"
     assert kind(reader, "limbs", "yeah nah she's fine there") == "no"  # "she's fine" is the denial itself
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("fever_chills", "not a fever as such, she's just a bit toasty"),  # "a bit" grades a word we do not know
+    ("heart_control", "no, it feels really slow"),  # "slow" inside a statement is no command, "really" no answer
+])
+def test_grading_polite_and_command_words_explain_no_part_of_a_no(reader: AnswerReader, question: str,
+                                                                  text: str) -> None:
+    assert kind(reader, question, text) != "no"
+    assert kind(reader, question, "no, thanks") == "no"  # a part only of polite words says nothing

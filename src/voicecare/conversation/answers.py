@@ -278,9 +278,16 @@ class AnswerReader:
     def _safe_no(self, heard: _Heard) -> bool:
         """Whether all of a "no" answer denies: every part explained, every word about the question denied, no
         denial that may be saying the sign is there (a denied frame, a learner's "no" for "not")."""
-        known = {i for s in [*heard.said, *heard.about] for i in range(s.start, s.end)}
+        # Words that grade something said ("a bit"), or one command word inside a statement ("it feels really
+        # slow"), explain no part: "she's just a bit toasty" says something we missed.
+        # Polite words ("really", "thanks") explain nothing either; a part made only of them says nothing.
+        graded = {i for s in find(heard.tokens, {"degree": self.words.words["degree"]}) for i in range(s.start, s.end)}
+        polite = {i for s in heard.said if s.kind == "polite" for i in range(s.start, s.end)}
+        known = {i for s in [*heard.said, *heard.about] if not (s.kind.startswith("command:") and s.size == 1)
+                 for i in range(s.start, s.end)} - graded - polite
         known |= {i for m in heard.matches for i in range(m.start, m.end)}
-        fillers, negations = self.intents.language.fillers, self.intents.language.negations
+        fillers = self.intents.language.fillers | {heard.tokens[i] for i in polite - known}
+        negations = self.intents.language.negations
         # "No she has not been able to hold it", as a recogniser gives it: the statement after the "no" is a part
         # of its own, which our words must explain too.
         parts = answer_safety.split_after_no(heard.spots, heard.tokens, heard.clause_of,
