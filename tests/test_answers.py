@@ -489,3 +489,12 @@ def test_grading_polite_and_command_words_explain_no_part_of_a_no(reader: Answer
                                                                   text: str) -> None:
     assert kind(reader, question, text) != "no"
     assert kind(reader, question, "no, thanks") == "no"  # a part only of polite words says nothing
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("limbs", "don't think so, but honestly I'm not sure"),  # the "no" is hedged as a whole
+    ("walking_toilet", "no, I haven't seen her walk today"),  # not seen is not known (rule 10)
+    ("fever_chills", "no, I haven't checked"),
+])
+def test_a_hedged_no_that_denies_no_part_is_unsure(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "unsure"

@@ -205,7 +205,8 @@ class AnswerReader:
             return (AnswerKind.PARTIAL if denial else AnswerKind.YES), None
         if hedges:
             # Unsure about the question, whatever else was said with it: its signs count (rule 10).
-            return (AnswerKind.PARTIAL if denial or heard.spots_of("no") else AnswerKind.UNSURE), None
+            # A bare "no" said with the hedge ("I don't think so, but I'm not sure") denies no part: unsure.
+            return (AnswerKind.PARTIAL if denial else AnswerKind.UNSURE), None
         # After "anything else?" too, something said about the child is new information, with or without a "yes"
         # before it: the conversation reads it as a new description. A bare "yes" only says more is coming.
         if other:
