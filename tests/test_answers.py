@@ -498,3 +498,23 @@ def test_grading_polite_and_command_words_explain_no_part_of_a_no(reader: Answer
 ])
 def test_a_hedged_no_that_denies_no_part_is_unsure(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) == "unsure"
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("fever_chills", "temperature no shivers no", "no"),  # a checklist said without pauses
+    ("cramps_night_weight", "cramps coming back no waking at night no weight loss no", "no"),
+    ("fever_chills", "fever no chills yes", "partial"),  # each sign takes the answer after it
+])
+def test_a_checklist_answer_gives_each_sign_the_answer_after_it(reader: AnswerReader, question: str, text: str,
+                                                                 expected: str) -> None:
+    assert kind(reader, question, text) == expected
+
+
+def test_a_hedge_right_after_a_number_is_an_estimate(reader: AnswerReader) -> None:
+    assert kind(reader, "course", "like a week, maybe more") == "yes"
+
+
+@pytest.mark.parametrize("text", ["sleepy no cant breathe no", "she can't breathe, no", "fever no she cant breathe no"])
+def test_a_trailing_no_never_denies_a_sign_that_holds_its_own_negation(reader: AnswerReader, text: str) -> None:
+    # "She can't breathe, no" may be "no, she can't breathe" (rule 2); when unsure the sign counts (rule 4).
+    assert statuses(reader, "breathing_alertness", text)["trouble_breathing"][0] == "present"

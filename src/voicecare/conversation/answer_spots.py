@@ -3,7 +3,7 @@ carried over from an earlier clause. Pure functions over token indexes, used by 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from voicecare.conversation.answer_words import Spot
@@ -16,15 +16,17 @@ LEAD_ONLY = {"yes_lead": "yes", "no_lead": "no"}
 
 
 def answered_after(matches: list[Match], spots: Sequence[Spot], clause_of: Sequence[int], tokens: Sequence[str],
-                    fillers: frozenset[str]) -> tuple[list[Match], frozenset[str]]:
+                    fillers: frozenset[str], negations: frozenset[str]) -> tuple[list[Match], frozenset[str]]:
     """Signs denied by a "no" said after them, and which those are.
 
     "She has a fever? No, she doesn't", "Chills, no. Hot, yes": a bare "no" answers the part just before it, and
     only that part ("her back hurts. she has a fever? no" still has back pain). "Fever yes, chills no": a "no"
-    right after a sign, ending its clause, denies that sign.
+    right after a sign, ending its clause, denies that sign. Never a sign whose own words hold a negation: "she
+    can't breathe, no" may be "no, she can't breathe" (rule 2), and when unsure the sign counts (rule 4).
     """
     answered = bare_no_clauses(spots, clause_of, tokens, fillers)
-    flipped = [m for m in matches if m.status is Status.PRESENT and (clause_of[m.start] + 1 in answered or any(
+    flipped = [m for m in matches if m.status is Status.PRESENT and not negations.intersection(
+        tokens[m.start:m.end]) and (clause_of[m.start] + 1 in answered or any(
         s.kind == "no" and s.start == m.end and (s.end == len(tokens) or clause_of[s.end] != clause_of[s.start])
         for s in spots))]
     denied = [replace(m, status=Status.ABSENT) if m in flipped else m for m in matches]
@@ -207,3 +209,30 @@ def doubly_denied(spots: Sequence[Spot], tokens: Sequence[str], clause_of: Seque
     """Whether a denied frame holds a denial in its clause ("not like she can't"): never a plain "no"."""
     return any(s.kind == DOUBLE and any(w in negations and clause_of[i] == clause_of[s.start]
                                         for i, w in enumerate(tokens) if i >= s.end) for s in spots)
+
+
+
+ANSWER_WORDS = ("yes", "no")
+
+
+def checklist(matches: Sequence[Match], spots: Sequence[Spot], about: Iterable[Spot], tokens: Sequence[str],
+              negations: frozenset[str]) -> set[int]:
+    """Where items end in an answer said as a checklist ("fever no chills no", "temperature no shivers yes"): an
+    answer word right after each item, the last ending the answer. The token indexes after each answer word, or
+    nothing when the answer is no checklist. Never with a sign whose own words hold a negation: "can't breathe
+    no" may be "no, she can't breathe" (rule 2)."""
+    answers = [s for s in spots if s.kind in ANSWER_WORDS]
+    items = {m.end for m in matches} | {a.end for a in about}
+    if len(answers) < 2 or answers[-1].end != len(tokens) or not all(a.start in items for a in answers) or any(
+            negations.intersection(tokens[m.start:m.end]) for m in matches):
+        return set()
+    return {a.end for a in answers[:-1]}
+
+
+def answered_items(matches: Sequence[Match], spots: Sequence[Spot], clause_of: Sequence[int]) -> list[Match]:
+    """In a checklist, each sign takes the answer that ends its item: "chills yes" is chills, whatever the "no"
+    before it seemed to deny."""
+    status = {"yes": Status.PRESENT, "no": Status.ABSENT}
+    ends = {clause_of[s.start]: status[s.kind] for s in spots if s.kind in ANSWER_WORDS}
+    return [replace(m, status=ends[clause_of[m.start]]) if clause_of[m.start] in ends
+            and m.status in status.values() else m for m in matches]

@@ -142,20 +142,26 @@ class AnswerReader:
         heard, breaks = language.spelling.tokens_and_breaks(text)
         tokens = [language.spelling.canonical(w) for w in heard]
         starts = {s.start for s in find(tokens, {"break": self.words.words["clause_breaks"]})} | set(breaks)
-        clause_of, clause = [], 0
-        for index in range(len(tokens)):
-            clause += index in starts and index > 0
-            clause_of.append(clause)
+        clause_of = _clauses(len(tokens), starts)
         kinds = {kind: self.words.words[kind] for kind in SPOTTED}
         kinds.update({f"command:{c}": p for c, p in self.words.commands.items()})
         matches = self.assistant.matcher.match(text)
         numbers = answer_numbers.read(tokens, breaks, self.words.measure.get(question_id), matches, self.intents,
                                       self.assistant.matcher)
         matches = sorted([*matches, *numbers.matches], key=lambda m: m.start)
-        # "Maybe two", "about 120": a hedge right before a number is an estimate, not doubt about the question.
-        counted = {q.start for q in quantities.read(tokens, language.numbers)}
+        # "Maybe two", "about 120", "a week, maybe more": a hedge right before or after a number is an estimate,
+        # not doubt about the question.
+        amounts = quantities.read(tokens, language.numbers)
+        counted = {q.start for q in amounts}
+        estimated = {q.end for q in amounts}
         said = [s for s in resolve([*find(tokens, kinds), *numbers.normal])
-                if not (s.kind == "unsure" and s.end in counted)]
+                if not (s.kind == "unsure" and (s.end in counted or s.start in estimated))]
+        # "Fever no chills no": a checklist said without pauses; each answer word ends its item.
+        checked = answer_spots.checklist(matches, said, find(tokens, {"about": self.words.about.get(question_id, ())}),
+                                         tokens, language.negations)
+        if checked:
+            clause_of = _clauses(len(tokens), starts | checked)
+            matches = answer_spots.answered_items(matches, said, clause_of)
         said = answer_spots.negated_well(said, tokens, clause_of, language.negations, language.fillers)
         spots = answer_spots.lead(said, tokens, language.fillers, clause_of)
         matches = answer_spots.yes_after_no(matches, said, spots, tokens, language.negations)
@@ -172,7 +178,8 @@ class AnswerReader:
         calm = [s for s in spots if (s.kind == "well" and s.size >= CALM_WORDS)
                 or (s.kind.startswith("command:") and s.size >= REQUEST_WORDS)]
         matches = [m for m in matches if m.status is not Status.PRESENT or not any(_overlaps(m, s) for s in calm)]
-        matches, echoed = answer_spots.answered_after(matches, spots, clause_of, tokens, language.fillers)
+        matches, echoed = answer_spots.answered_after(matches, spots, clause_of, tokens, language.fillers,
+                                                       language.negations)
         # Words about the question inside a mention of the past or of someone else affirm nothing now.
         elsewhere = [m for m in matches if m.status not in (Status.PRESENT, Status.ABSENT)]
         about = [s for s in find(tokens, {"about": self.words.about.get(question_id, ())}) if s.start >= taken_back
@@ -426,3 +433,12 @@ def _assumed(intents: IntentSet, symptom_id: str, text: str, basis: Basis) -> Fi
 
 def _overlaps(match: Match, spot: Spot) -> bool:
     return match.start < spot.end and spot.start < match.end
+
+
+def _clauses(size: int, starts: set[int]) -> list[int]:
+    """The clause number of each of ``size`` tokens, a new clause beginning at each of ``starts``."""
+    clause_of, clause = [], 0
+    for index in range(size):
+        clause += index in starts and index > 0
+        clause_of.append(clause)
+    return clause_of
