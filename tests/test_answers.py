@@ -518,3 +518,13 @@ def test_a_hedge_right_after_a_number_is_an_estimate(reader: AnswerReader) -> No
 def test_a_trailing_no_never_denies_a_sign_that_holds_its_own_negation(reader: AnswerReader, text: str) -> None:
     # "She can't breathe, no" may be "no, she can't breathe" (rule 2); when unsure the sign counts (rule 4).
     assert statuses(reader, "breathing_alertness", text)["trouble_breathing"][0] == "present"
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("cramps_night_weight", "no, well, she does wake in the night screaming, but she settles", "yes"),  # taken back
+    ("fever_chills", "no, well, not really", "no"),  # nothing said after it: the "no" stands
+    ("heart_control", "how do I even check his heart", "unsure"),  # asking how is not knowing (rule 10)
+])
+def test_a_no_taken_back_by_well_and_asking_how(reader: AnswerReader, question: str, text: str,
+                                                expected: str) -> None:
+    assert kind(reader, question, text) == expected
