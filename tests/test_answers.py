@@ -528,3 +528,12 @@ def test_a_trailing_no_never_denies_a_sign_that_holds_its_own_negation(reader: A
 def test_a_no_taken_back_by_well_and_asking_how(reader: AnswerReader, question: str, text: str,
                                                 expected: str) -> None:
     assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("walking_toilet", "Not at all, wet nappies as usual and he's toddling about."),  # no "not ... wet nappies"
+    ("walking_toilet", "Walking funny? No. Wee and poo are normal."),  # no "no wee"
+])
+def test_a_sign_is_not_built_from_a_no_that_ended_its_part(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "no"
+    assert kind(reader, "walking_toilet", "no. wee hurts him") != "no"

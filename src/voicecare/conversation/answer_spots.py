@@ -236,3 +236,12 @@ def answered_items(matches: Sequence[Match], spots: Sequence[Spot], clause_of: S
     ends = {clause_of[s.start]: status[s.kind] for s in spots if s.kind in ANSWER_WORDS}
     return [replace(m, status=ends[clause_of[m.start]]) if clause_of[m.start] in ends
             and m.status in status.values() else m for m in matches]
+
+
+def across_a_no(matches: Sequence[Match], spots: Sequence[Spot], clause_of: Sequence[int]) -> list[Match]:
+    """Signs the matcher built from a "no" that ends its part and the words after it ("not at all, wet nappies
+    as normal" is no "not ... wet nappies"; "trouble walking, no. wee and poo are normal" no "no wee"): the "no"
+    answered the question, and what follows is read by its own words."""
+    return [m for m in matches if not (m.status is Status.PRESENT and any(
+        s.kind == "no" and s.start <= m.start < s.end < m.end and clause_of[s.end] != clause_of[s.start]
+        for s in spots))]

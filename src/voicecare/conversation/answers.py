@@ -164,6 +164,7 @@ class AnswerReader:
             matches = answer_spots.answered_items(matches, said, clause_of)
         said = answer_spots.negated_well(said, tokens, clause_of, language.negations, language.fillers)
         spots = answer_spots.lead(said, tokens, language.fillers, clause_of)
+        matches = answer_spots.across_a_no(matches, spots, clause_of)
         matches = answer_spots.yes_after_no(matches, said, spots, tokens, language.negations)
         matches = answer_spots.double_negation(matches, spots, tokens, clause_of, language.negations)
         matches = answer_spots.undoubted_denials(matches, said, tokens, clause_of, language.negations)
