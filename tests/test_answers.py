@@ -537,3 +537,9 @@ def test_a_no_taken_back_by_well_and_asking_how(reader: AnswerReader, question: 
 def test_a_sign_is_not_built_from_a_no_that_ended_its_part(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) == "no"
     assert kind(reader, "walking_toilet", "no. wee hurts him") != "no"
+
+
+def test_only_a_normal_reading_answers_a_word_across_a_comma(reader: AnswerReader) -> None:
+    # "Worse" is the sign; the well words after the comma are about how long, not about getting worse.
+    assert kind(reader, "course", "worse, only from yesterday") != "no"
+    assert kind(reader, "breathing_alertness", "her breaths, 26 a minute, and she's playing") == "no"

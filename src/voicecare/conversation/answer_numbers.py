@@ -54,7 +54,7 @@ def read(tokens: Sequence[str], breaks: dict[int, bool], cue: Phrase | None, mat
         if said:
             found += [replace(m, start=number.start, end=number.end) for m in said]
         elif measure is not None and number.unit is None and _plausible(measure, number.value):
-            normal.append(Spot(NORMAL, number.start, number.end))
+            normal.append(Spot(NORMAL, number.start, number.end, reading=True))
     return Readings(tuple(found), tuple(normal))
 
 

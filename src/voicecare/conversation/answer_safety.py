@@ -80,8 +80,9 @@ def _denied(about: Spot, spots: Sequence[Spot], matches: Sequence[Match], tokens
     if any(s.kind == "well" and s.start >= about.end and clause_of[s.start] == clause
            and not (words.subjects - words.possessives).intersection(tokens[about.end:s.start]) for s in spots):
         return True
-    # "Her breaths, 28 a minute", "legs, fine": a reading or a well word right after it, over a comma.
-    if any(s.kind == "well" and s.start == about.end for s in spots):
+    # "Her breaths, 28 a minute": a normal reading right after it, over a comma. Not a well word: in "worse,
+    # only from yesterday" the words after the comma are about something else.
+    if any(s.kind == "well" and s.reading and s.start == about.end for s in spots):
         return True
     if any(s.kind in DENYING and s.start < about.end and about.start < s.end for s in spots):
         return True

@@ -116,6 +116,8 @@ class Spot:
     kind: str
     start: int
     end: int
+    reading: bool = False
+    """True for a number read as the question's measure and found normal ("28 a minute")."""
 
     @property
     def size(self) -> int:
