@@ -543,3 +543,14 @@ def test_only_a_normal_reading_answers_a_word_across_a_comma(reader: AnswerReade
     # "Worse" is the sign; the well words after the comma are about how long, not about getting worse.
     assert kind(reader, "course", "worse, only from yesterday") != "no"
     assert kind(reader, "breathing_alertness", "her breaths, 26 a minute, and she's playing") == "no"
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("walking_toilet", "She's potty trained, no trouble there, and walking normally.", "no"),
+    ("course", "Since this morning, and it's easing already.", "no"),
+    ("heart_control", "no, she's potty trained and wet herself twice today", "yes"),  # never a well word
+    ("course", "no, since yesterday and it's getting worse", "yes"),
+])
+def test_words_that_say_nothing_of_a_sign_neither_affirm_nor_deny(reader: AnswerReader, question: str, text: str,
+                                                                  expected: str) -> None:
+    assert kind(reader, question, text) == expected

@@ -23,7 +23,7 @@ from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS, Assistant
 __all__ = ["ANYTHING_ELSE", "Answer", "AnswerKind", "AnswerReader", "AnswerWords"]
 
 SPOTTED = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic", "health", "corrections", "contrast",
-           "polite", "double_negation", "learner_not", "caregiver")
+           "polite", "double_negation", "learner_not", "caregiver", "neutral")
 """Kinds found in an answer, overlapping ones resolved (clause breaks are found apart: they may overlap)."""
 CALM_WORDS = 2
 """A sign found inside words that say all is well is dropped only when those are a phrase ("getting better"):
@@ -183,8 +183,11 @@ class AnswerReader:
                                                        language.negations)
         # Words about the question inside a mention of the past or of someone else affirm nothing now.
         elsewhere = [m for m in matches if m.status not in (Status.PRESENT, Status.ABSENT)]
+        # ...and so do words about the question inside a phrase that says nothing of a sign ("potty trained").
+        neutral = {i for s in said if s.kind == "neutral" for i in range(s.start, s.end)}
         about = [s for s in find(tokens, {"about": self.words.about.get(question_id, ())}) if s.start >= taken_back
-                 and not any(clause_of[s.start] == clause_of[min(m.start, len(clause_of) - 1)] for m in elsewhere)]
+                 and not any(clause_of[s.start] == clause_of[min(m.start, len(clause_of) - 1)] for m in elsewhere)
+                 and not neutral.issuperset(range(s.start, s.end))]
         return _Heard(tokens, clause_of, matches, spots, about, echoed, said)
 
     def _kind(self, heard: _Heard, asked: set[str], anything_else: bool) -> tuple[AnswerKind, str | None]:
@@ -371,6 +374,8 @@ class AnswerReader:
         quiet = {heard.clause(s.start) for s in heard.spots_of("no", "well", "unsure", "off_topic")
                  if not self._lead_then_statement(heard, s)}
         quiet |= self._negated_about(heard)
+        # A part holding only words that say nothing of a sign ("only since this morning") affirms nothing.
+        quiet |= {heard.clause(s.start) for s in heard.spots_of("neutral")} - {heard.clause(a.start) for a in heard.about}
         # Where the matcher found one of the question's signs, its status says more than the words around it.
         signs = [m for m in heard.matches if m.symptom in asked]
         # A turned-to clause with other health words in it ("but he's very pale") is news, not this question.
