@@ -554,3 +554,13 @@ def test_only_a_normal_reading_answers_a_word_across_a_comma(reader: AnswerReade
 def test_words_that_say_nothing_of_a_sign_neither_affirm_nor_deny(reader: AnswerReader, question: str, text: str,
                                                                   expected: str) -> None:
     assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("cramps_night_weight", "No, he slept all night, and he's eating well, same weight."),
+    ("cramps_night_weight", "No, it went away after a warm bath and hasn't come back."),
+    ("course", "No, it's better than yesterday and she fell asleep easily."),
+])
+def test_everyday_words_of_a_well_child_leave_a_no_whole(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "no"
+    assert kind(reader, "breathing_alertness", "no, not since this morning") != "no"  # it was there till then

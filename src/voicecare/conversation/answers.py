@@ -162,6 +162,8 @@ class AnswerReader:
         if checked:
             clause_of = _clauses(len(tokens), starts | checked)
             matches = answer_spots.answered_items(matches, said, clause_of)
+        # "Not since this morning" says it was there until then: no neutral time.
+        said = [s for s in said if not (s.kind == "neutral" and s.start > 0 and tokens[s.start - 1] in language.negations)]
         said = answer_spots.negated_well(said, tokens, clause_of, language.negations, language.fillers)
         spots = answer_spots.lead(said, tokens, language.fillers, clause_of)
         matches = answer_spots.across_a_no(matches, spots, clause_of)
