@@ -564,3 +564,8 @@ def test_words_that_say_nothing_of_a_sign_neither_affirm_nor_deny(reader: Answer
 def test_everyday_words_of_a_well_child_leave_a_no_whole(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) == "no"
     assert kind(reader, "breathing_alertness", "no, not since this morning") != "no"  # it was there till then
+
+
+@pytest.mark.parametrize("text", ["hold on the doorbells going", "what's your name, are you a real person?"])
+def test_the_room_and_questions_about_the_device_are_off_topic(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, ANYTHING_ELSE, text) == "off_topic"
