@@ -569,3 +569,13 @@ def test_everyday_words_of_a_well_child_leave_a_no_whole(reader: AnswerReader, q
 @pytest.mark.parametrize("text", ["hold on the doorbells going", "what's your name, are you a real person?"])
 def test_the_room_and_questions_about_the_device_are_off_topic(reader: AnswerReader, text: str) -> None:
     assert kind(reader, ANYTHING_ELSE, text) == "off_topic"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("she's not unable to walk, she's walking normally and everything else is fine", "no"),  # two negations
+    ("no cannot walk", "yes"),  # the answer word is no negation of the sign (rule 2)
+    ("he can't can't walk", "yes"),  # a stutter
+])
+def test_a_sign_that_holds_its_own_negation_is_denied_by_another(reader: AnswerReader, text: str,
+                                                                 expected: str) -> None:
+    assert kind(reader, "walking_toilet", text) == expected

@@ -245,3 +245,20 @@ def across_a_no(matches: Sequence[Match], spots: Sequence[Spot], clause_of: Sequ
     return [m for m in matches if not (m.status is Status.PRESENT and any(
         s.kind == "no" and s.start <= m.start < s.end < m.end and clause_of[s.end] != clause_of[s.start]
         for s in spots))]
+
+
+def negated_sign_denied(matches: Sequence[Match], spots: Sequence[Spot], tokens: Sequence[str],
+                        clause_of: Sequence[int], negations: frozenset[str], modals: frozenset[str]) -> list[Match]:
+    """ "He's not unable to walk": a sign whose own words hold a negation, right after another negation in its
+    clause, is denied. Not after an answer word ("no he can't walk" is a yes, rule 2), and not a stutter ("can't
+    can't walk": the first negation follows a modal)."""
+    answered = {s.start for s in spots if s.kind == "no" and s.size == 1}  # a bare "no": the answer, not a "not"
+    out = []
+    for match in matches:
+        before = match.start - 1
+        if match.status is Status.PRESENT and before >= 0 and negations.intersection(tokens[match.start:match.end]) \
+                and tokens[before] in negations and before not in answered \
+                and clause_of[before] == clause_of[match.start] and not (before > 0 and tokens[before - 1] in modals):
+            match = replace(match, status=Status.ABSENT)
+        out.append(match)
+    return out

@@ -169,6 +169,8 @@ class AnswerReader:
         matches = answer_spots.across_a_no(matches, spots, clause_of)
         matches = answer_spots.yes_after_no(matches, said, spots, tokens, language.negations)
         matches = answer_spots.double_negation(matches, spots, tokens, clause_of, language.negations)
+        matches = answer_spots.negated_sign_denied(matches, spots, tokens, clause_of, language.negations,
+                                                   language.context.modals)
         matches = answer_spots.undoubted_denials(matches, said, tokens, clause_of, language.negations)
         leaving = {i for s in find(tokens, {"leaving": self.words.words["leaving"]}) for i in range(s.start, s.end)}
         matches = answer_spots.denied_by_no_words(matches, spots, tokens, clause_of, language.negations,
