@@ -262,3 +262,12 @@ def negated_sign_denied(matches: Sequence[Match], spots: Sequence[Spot], tokens:
             match = replace(match, status=Status.ABSENT)
         out.append(match)
     return out
+
+
+def clauses(size: int, starts: set[int]) -> list[int]:
+    """The clause number of each of ``size`` tokens, a new clause beginning at each of ``starts``."""
+    clause_of, clause = [], 0
+    for index in range(size):
+        clause += index in starts and index > 0
+        clause_of.append(clause)
+    return clause_of

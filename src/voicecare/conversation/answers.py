@@ -142,7 +142,7 @@ class AnswerReader:
         heard, breaks = language.spelling.tokens_and_breaks(text)
         tokens = [language.spelling.canonical(w) for w in heard]
         starts = {s.start for s in find(tokens, {"break": self.words.words["clause_breaks"]})} | set(breaks)
-        clause_of = _clauses(len(tokens), starts)
+        clause_of = answer_spots.clauses(len(tokens), starts)
         kinds = {kind: self.words.words[kind] for kind in SPOTTED}
         kinds.update({f"command:{c}": p for c, p in self.words.commands.items()})
         matches = self.assistant.matcher.match(text)
@@ -160,7 +160,7 @@ class AnswerReader:
         checked = answer_spots.checklist(matches, said, find(tokens, {"about": self.words.about.get(question_id, ())}),
                                          tokens, language.negations)
         if checked:
-            clause_of = _clauses(len(tokens), starts | checked)
+            clause_of = answer_spots.clauses(len(tokens), starts | checked)
             matches = answer_spots.answered_items(matches, said, clause_of)
         # "Not since this morning" says it was there until then: no neutral time.
         said = [s for s in said if not (s.kind == "neutral" and s.start > 0 and tokens[s.start - 1] in language.negations)]
@@ -294,21 +294,12 @@ class AnswerReader:
     def _safe_no(self, heard: _Heard) -> bool:
         """Whether all of a "no" answer denies: every part explained, every word about the question denied, no
         denial that may be saying the sign is there (a denied frame, a learner's "no" for "not")."""
-        # Words that grade something said ("a bit"), or one command word inside a statement ("it feels really
-        # slow"), explain no part: "she's just a bit toasty" says something we missed.
-        # Polite words ("really", "thanks") explain nothing either; a part made only of them says nothing.
         graded = {i for s in find(heard.tokens, {"degree": self.words.words["degree"]}) for i in range(s.start, s.end)}
-        polite = {i for s in heard.said if s.kind == "polite" for i in range(s.start, s.end)}
-        known = {i for s in [*heard.said, *heard.about] if not (s.kind.startswith("command:") and s.size == 1)
-                 for i in range(s.start, s.end)} - graded - polite
-        known |= {i for m in heard.matches for i in range(m.start, m.end)}
-        fillers = self.intents.language.fillers | {heard.tokens[i] for i in polite - known}
-        negations = self.intents.language.negations
-        # "No she has not been able to hold it", as a recogniser gives it: the statement after the "no" is a part
-        # of its own, which our words must explain too.
-        parts = answer_safety.split_after_no(heard.spots, heard.tokens, heard.clause_of,
-                                             self.intents.language.context.subjects)
-        return not answer_safety.unexplained(heard.tokens, parts, known, fillers) and not (
+        language = self.intents.language
+        negations = language.negations
+        explained = answer_safety.explained(heard.tokens, heard.clause_of, [*heard.said, *heard.about], heard.spots,
+                                            heard.matches, graded, language.fillers, language.context.subjects)
+        return explained and not (
             answer_spots.doubly_denied(heard.spots, heard.tokens, heard.clause_of, negations)
             or heard.spots_of("learner_not")) and not answer_safety.open_about(
             heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of, self._safety_words())
@@ -353,24 +344,10 @@ class AnswerReader:
             c.start > a.start and heard.clause(c.start) == heard.clause(a.start) for c in calm) for a in heard.about)
 
     def _negated_about(self, heard: _Heard) -> set[int]:
-        """Clauses where a word of the question follows a negation ("not hot"): that part is denied.
-
-        A sign whose name holds its own negation ("not breathing") was found by the matcher and wins (rule 2).
-        """
+        """Clauses where a word of the question follows a negation ("not hot"): that part is denied."""
         language = self.intents.language
-        negations, modals, optional = language.negations, language.context.modals, language.optional_words
-        tokens = heard.tokens
-        denied = set()
-        for spot in heard.about:
-            before = spot.start - 1
-            while before >= 0 and tokens[before] in optional:  # "not her arms": "her" is by the way
-                before -= 1
-            # After "can" or "will", "not" is part of the sign ("he can't drop off"), as in the context engine.
-            if before >= 0 and tokens[before] in negations and not (before > 0 and tokens[before - 1] in modals):
-                denied.add(heard.clause(spot.start))
-        # "Nothing wrong with her hands or feet": a word that denies all reaches a few words on, and along a list.
-        reached = answer_safety.reached_by_no(heard.about, heard.spots, tokens, heard.clause_of, self._safety_words())
-        return denied | {heard.clause(s.start) for s in reached}
+        return answer_safety.negated_about(heard.about, heard.spots, heard.tokens, heard.clause_of,
+                                           self._safety_words(), language.context.modals, language.optional_words)
 
     def _affirms_part(self, heard: _Heard, asked: set[str]) -> bool:
         """A clause about the question, or one turned to by a contrast ("fine this morning, but now ..."), with no
@@ -443,12 +420,3 @@ def _assumed(intents: IntentSet, symptom_id: str, text: str, basis: Basis) -> Fi
 
 def _overlaps(match: Match, spot: Spot) -> bool:
     return match.start < spot.end and spot.start < match.end
-
-
-def _clauses(size: int, starts: set[int]) -> list[int]:
-    """The clause number of each of ``size`` tokens, a new clause beginning at each of ``starts``."""
-    clause_of, clause = [], 0
-    for index in range(size):
-        clause += index in starts and index > 0
-        clause_of.append(clause)
-    return clause_of
