@@ -298,8 +298,8 @@ def test_classes_of_answers_written_by_others(reader: AnswerReader, question: st
     ("breathing_alertness", "she's awake but not really with it", "partial"),  # a well word negated is doubt
     ("breathing_alertness", "he is not okay", "unsure"),
     ("cramps_night_weight", "yes, but otherwise he's okay", "yes"),  # the rest of the child is well
-    (ANYTHING_ELSE, "no but she's not eating", "new_info"),  # something else after all
-    (ANYTHING_ELSE, "no except he's been sick twice", "new_info"),
+    (ANYTHING_ELSE, "no but she's not eating", "yes"),  # something else after all
+    (ANYTHING_ELSE, "no except he's been sick twice", "yes"),
 ])
 def test_well_words_never_make_an_affirmation_a_no(reader: AnswerReader, question: str, text: str,
                                                    expected: str) -> None:
@@ -316,7 +316,7 @@ def test_a_sign_right_after_a_word_that_denies_all_is_denied(reader: AnswerReade
 @pytest.mark.parametrize(("question", "text", "expected"), [
     ("course", "no it wakes her up when she tries to sleep", "partial"),  # the no answered part; the rest is there
     ("course", "no, she sleeps fine", "no"),
-    (ANYTHING_ELSE, "no that's it, oh and she threw up once", "new_info"),  # news in the clause after the no
+    (ANYTHING_ELSE, "no that's it, oh and she threw up once", "yes"),  # news in the clause after the no
 ])
 def test_a_no_followed_by_a_statement_is_not_the_whole_answer(reader: AnswerReader, question: str, text: str,
                                                               expected: str) -> None:
@@ -417,10 +417,13 @@ def test_a_no_that_says_all_is_well_does_not_negate_the_well_words_after_it(read
     "she has a rash and her neck is stiff",
     "Only that she's not drinking much today",
 ])
-def test_news_after_anything_else_is_new_information(reader: AnswerReader, text: str) -> None:
-    # The conversation reads it as a new description; "yes" would only say "go ahead" and lose what was said.
-    assert kind(reader, ANYTHING_ELSE, text) == "new_info"
-    assert kind(reader, ANYTHING_ELSE, "yes there is something") == "yes"
+def test_news_after_anything_else_is_a_yes_that_carries_it(reader: AnswerReader, text: str) -> None:
+    # News is the answer to "anything else?" (a yes, as the shared corpus labels it); marked as news so the
+    # conversation reads it as a new description instead of saying "go ahead" and losing what was said.
+    answer = reader.read(ANYTHING_ELSE, text)
+    assert (answer.kind, answer.news) == (AnswerKind.YES, True)
+    bare = reader.read(ANYTHING_ELSE, "yes there is something")
+    assert (bare.kind, bare.news) == (AnswerKind.YES, False)
 
 
 @pytest.mark.parametrize(("text", "expected", "lasting"), [

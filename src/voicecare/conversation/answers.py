@@ -65,6 +65,9 @@ class Answer:
     """Every symptom the answer settles, with its status: the question's signs (by the answer) and any other."""
     silent: bool = False
     """Nothing was heard: counted as yes (rule 4), read back as not heard (rule 14)."""
+    news: bool = False
+    """After "anything else?": a yes that says what the thing is ("yes, she's been sick"), so the conversation
+    reads it as a new description instead of asking to go ahead."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,12 @@ class AnswerReader:
         if not heard.tokens:
             return self._answer(text, question_id, AnswerKind.UNSURE, None, heard, asked, silent=True)
         kind, command = self._kind(heard, set(asked), question is None)
-        return self._with_later_signs(self._answer(text, question_id, kind, command, heard, asked), text)
+        answer = self._answer(text, question_id, kind, command, heard, asked)
+        if question is None and kind is AnswerKind.NEW_INFO:
+            # To "anything else?" news *is* the answer: a yes (as caregivers and the shared corpus mean it),
+            # marked as news so the conversation hears it out instead of saying "go ahead".
+            answer = replace(answer, kind=AnswerKind.YES, news=True)
+        return self._with_later_signs(answer, text)
 
     def _with_later_signs(self, answer: Answer, text: str) -> Answer:
         """An answer longer than one window is read from its start, but a sign said later still counts: the
@@ -222,8 +230,8 @@ class AnswerReader:
             # Unsure about the question, whatever else was said with it: its signs count (rule 10).
             # A bare "no" said with the hedge ("I don't think so, but I'm not sure") denies no part: unsure.
             return (AnswerKind.PARTIAL if denial else AnswerKind.UNSURE), None
-        # After "anything else?" too, something said about the child is new information, with or without a "yes"
-        # before it: the conversation reads it as a new description. A bare "yes" only says more is coming.
+        # Something said about the child is new information; after "anything else?" ``read`` turns it into a yes
+        # that carries the news (a bare "yes" only says more is coming).
         if other:
             return AnswerKind.NEW_INFO, None
         if anything_else and self._news_after_a_turn(heard):  # "no, but she's not eating": something else
