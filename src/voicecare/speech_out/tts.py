@@ -82,11 +82,13 @@ class Speaker:
     def __post_init__(self) -> None:
         self.played: deque[tuple[float, bytes, int]] = deque(maxlen=PLAYED_BLOCKS_KEPT)
         """(time.monotonic(), pcm, rate) of the last blocks played: the reference an echo gate compares with."""
-        self._queue: deque[tuple[str, int]] = deque()
-        """(text, batch) to say next; a batch is one call of ``say``, so one reply can be withdrawn."""
+        self._queue: deque[tuple[str, int, bool]] = deque()
+        """(text, batch, urgent) to say next; a batch is one call of ``say``, so one reply can be withdrawn."""
         self._batches = 0
         self._current = 0
         """The batch of the message being synthesised or played (0: none)."""
+        self._current_urgent = False
+        """That message belongs to an emergency batch: the rest of an emergency answer must not cut it."""
         self._cond = threading.Condition()
         self._cut = threading.Event()
         self.speaking = threading.Event()
@@ -128,9 +130,10 @@ class Speaker:
         urgent = any(m.level is Level.EMERGENCY and m.kind is MessageKind.EMERGENCY for m in batch)
         with self._cond:
             if urgent:
-                self._drop_queued()
+                # "Call 911 now." said on a partial result is not cut by the whole turn's answer coming after it.
+                self._drop_queued(cut=not self._current_urgent)
             self._batches += 1
-            self._queue.extend((m.text, self._batches) for m in batch)
+            self._queue.extend((m.text, self._batches, urgent) for m in batch)
             if batch:
                 self._idle.clear()
             self._cond.notify()
@@ -158,8 +161,10 @@ class Speaker:
             self._drop_queued()
             self._cond.notify()
 
-    def _drop_queued(self) -> None:
+    def _drop_queued(self, cut: bool = True) -> None:
         self._queue.clear()
+        if not cut:
+            return
         self._cut.set()
         synth = self._synth
         if isinstance(synth, Interruptible):
@@ -217,7 +222,7 @@ class Speaker:
     def _next(self) -> str | None:
         """The next text to say, after making any ready clip still missing; None when closing."""
         with self._cond:
-            self._current = 0
+            self._current, self._current_urgent = 0, False
             missing = not self._queue and not self._closing and self._missing_ready()
         if missing:
             self._make_ready_clips()  # the rate changed, or the synthesiser failed at start: retry in idle time
@@ -228,7 +233,7 @@ class Speaker:
             if not self._queue:
                 return None
             self._cut.clear()
-            text, self._current = self._queue.popleft()
+            text, self._current, self._current_urgent = self._queue.popleft()
             return text
 
     def _start_synth(self) -> Synthesizer | None:
