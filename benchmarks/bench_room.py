@@ -35,10 +35,12 @@ import numpy as np
 import room_audio as ra
 
 from voicecare.app.speech_cli import load_recognizer
+from voicecare.conversation.voice import early_part
 from voicecare.domain import Level, Status
 from voicecare.interfaces import Recognizer, Transcript
 from voicecare.speech_in import lm, pipeline, stt
 from voicecare.speech_in.audio import BLOCK_SECONDS, AudioChunk
+from voicecare.speech_in.early_reply import PROVISIONAL_SECONDS, STEADY_SECONDS, EarlyReplies
 from voicecare.understanding.assistant import Assistant
 
 NOISE_ONLY_CLIPS = 6
@@ -73,7 +75,7 @@ class Result:
     withdrawn: bool
     """A reply started at a pause was stopped because the caregiver spoke again (a pause inside the turn)."""
     replaced: bool
-    """A reply started at a pause was stopped because the whole turn got another answer."""
+    """A reply started at a pause was stopped because the whole turn's answer does not start the same way."""
     cut: bool
     """The endpointer ended a turn inside the sentence (a pause mid-sentence)."""
     noise_turn: bool
@@ -144,30 +146,36 @@ def in_room(audio: ra.Audio) -> ra.Audio:
 
 
 class EarlyAnswers:
-    """What the live loop does at a pause (``VoiceSession._start_early``), with the answers it started."""
+    """What the live loop does at a pause (``VoiceSession._early_reply``), with the answers it started."""
 
     def __init__(self, assistant: Assistant) -> None:
         self.assistant = assistant
-        self.started: list[tuple[list[str], float]] = []
-        """(messages, seconds of triage) of each reply started, in order."""
+        self.started: list[tuple[tuple[str, ...], float]] = []
+        """(messages, seconds of the last triage) of each reply started, in order."""
+        self._triage_s = 0.0
 
-    def __call__(self, partial: Transcript) -> bool:
+    def prepare(self, partial: Transcript) -> tuple[str, ...] | None:
         began = time.perf_counter()
         answer = pipeline.answer_transcript(self.assistant, partial)
+        self._triage_s = time.perf_counter() - began
         if answer.disposition in (Level.EMERGENCY, Level.UNCLEAR):
-            return False  # 911 has its own rule; a reply that only asks again waits for the whole turn
-        self.started.append(([m.text for m in answer.messages], time.perf_counter() - began))
-        return True
+            return None  # 911 has its own rule; a reply that only asks again waits for the whole turn
+        return tuple(m.text for m in early_part(answer.messages)) or None
+
+    def start(self, reply: tuple[str, ...]) -> None:
+        self.started.append((reply, self._triage_s))
 
 
 def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line: ra.Line,
-            speech: tuple[float, float], em_end: float | None, room: bool) -> Result:
+            speech: tuple[float, float], em_end: float | None, room: bool, early_at: tuple[float, float]) -> Result:
     # The live loop's path: utterances start where the loudness says speech starts and end at the
     # endpointer, each recognised afresh, a reply started at a pause; the turns are answered together
     # (as ``triage --audio`` does).
     early = EarlyAnswers(assistant)
+    after, steady = early_at
     heard = pipeline.recognize_recording(chunks(audio), recognizer, assistant, lambda _: None, room=room,
-                                         start_early=early)
+                                         early=lambda: EarlyReplies(early.prepare, early.start, after=after,
+                                                                    steady=steady))
     began = time.perf_counter()
     result = pipeline.answer_recording(assistant, heard)
     triage_s = time.perf_counter() - began
@@ -186,7 +194,8 @@ def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line:
     provisional = [r for p in heard.parts for r in p.provisional]
     withdrawn = any(r.withdrawn for r in provisional)
     kept = last.provisional[-1] if last is not None and last.provisional and not last.provisional[-1].withdrawn else None
-    same = bool(early.started) and early.started[-1][0] == [m.text for m in result.messages]
+    begun = early.started[-1][0] if early.started else ()
+    same = bool(begun) and begun == tuple(m.text for m in result.messages[:len(begun)])
     replaced = kept is not None and not same
     reply = turn_end = None
     if result.disposition is not Level.EMERGENCY and last is not None:
@@ -371,6 +380,10 @@ def main() -> None:
                         help="tell speech from the room with the old floor (audio.Loudness), for before/after")
     parser.add_argument("--endpoint-only", action="store_true",
                         help="no recognition: only where turns start and end (reply, cut and noise turns; noise only)")
+    parser.add_argument("--early-after", type=float, default=PROVISIONAL_SECONDS,
+                        help=f"quiet before a reply starts at a pause (default {PROVISIONAL_SECONDS})")
+    parser.add_argument("--steady", type=float, default=STEADY_SECONDS,
+                        help=f"seconds that reply must stay the same first (default {STEADY_SECONDS})")
     parser.add_argument("--no-noise-only", action="store_true", help="skip the noise-only clips (a shorter run)")
     parser.add_argument("--label", default="", help="printed at the top (which code, which settings)")
     args = parser.parse_args()
@@ -401,7 +414,8 @@ def main() -> None:
             rng = np.random.default_rng(ra.SEED)
             mixed = [make(a, rng) for a in clean]
             cpu = time.process_time()
-            results = [run_one(recognizer, assistant, noisy, line, speech_span(a), end, args.room_floor)
+            results = [run_one(recognizer, assistant, noisy, line, speech_span(a), end, args.room_floor,
+                               (args.early_after, args.steady))
                        for a, noisy, line, end in zip(clean, mixed, lines, ends, strict=True)]
             cpu_rtf = (time.process_time() - cpu) / sum(r.audio_s for r in results)
             table[(voice.name, room)] = results

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from voicecare.conversation import spoken
 from voicecare.conversation.answers import AnswerKind
 from voicecare.conversation.dialog import Conversation, State, Turn
-from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, Status
+from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status
 from voicecare.interfaces import Expectation, Recognizer, Transcript
 from voicecare.speech_in import lm, pipeline, stt
 from voicecare.speech_in.audio import AudioChunk
@@ -32,6 +32,10 @@ SHORT_ANSWER_WORDS = 4
 """Answers and commands are short; a longer turn is a description, whatever the grammar heard."""
 SPEECH_ONLY = ("repeat", "stop", "slower", "faster", "help", *spoken.REQUESTS)
 """Commands that change only what is said: a misheard one costs nothing (never skip, quit or start over)."""
+EARLY_KINDS = frozenset({MessageKind.READBACK, MessageKind.QUESTION, MessageKind.CONVERSATION, MessageKind.DISCLAIMER})
+"""What a reply may start with before the turn has surely ended: what was heard, a question, the disclaimer.
+Never a level's instruction or advice: those wait for the whole turn (on partial results in noise, "You can care
+for this at home." was said a second before the whole turn's "Call 911 now.")."""
 ANSWER_KINDS = ("yes", "no", "not_sure", "skip", "repeat", "stop", "start_over", "help", "quit", "slower", "faster",
                 *spoken.REQUESTS)
 
@@ -48,6 +52,9 @@ class VoiceSettings:
     end_silence: float = pipeline.END_SILENCE_SECONDS
     echo_filter: bool = False
     """Discard turns that are only voicecare's own voice (a live microphone in the same room)."""
+    early_replies: bool = True
+    """Start the reply at a pause, before the turn has surely ended (off when voicecare's voice drowns the
+    caregiver, ``--no-barge-in``: its own reply would keep the turn going and be heard as the caregiver)."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +92,7 @@ class EarlyReply:
     """Its texts."""
     withdrawn: int = 0
     kept: bool = False
-    """The whole turn got the same reply, so the one already being said was kept."""
+    """The whole turn's reply starts with it, so it was kept and the rest said after it."""
 
 
 @dataclass
@@ -131,14 +138,16 @@ class VoiceSession:
         """Recognise one turn from ``chunks`` (ended by quiet or by the audio), answer it.
 
         The reply may start at a pause before the turn has surely ended
-        (``EarlyReplies``), answering what was heard so far; it is
-        withdrawn if the caregiver goes on, and kept only if the whole turn
-        gets the same reply. It is answered on a copy of the conversation, so
-        nothing it said counts until the whole turn is answered.
+        (``EarlyReplies``): its opening (``early_part``: what was heard, a
+        question) for what was heard so far, worked out on a copy of the
+        conversation, so nothing it said counts until the whole turn is
+        answered. It is withdrawn if the caregiver goes on, or if the whole
+        turn's reply does not start the same way; otherwise the rest follows.
         """
         recognizer = stt.Expecting(self.recognizer, self._expected())
         early = EarlyReply()
-        replies = EarlyReplies(lambda partial: self._start_early(partial, early), lambda: self._withdraw(early))
+        replies = EarlyReplies(self._early_reply, lambda reply: self._start_early(reply, early),
+                               lambda: self._withdraw(early)) if self.settings.early_replies else None
         heard = pipeline.recognize(chunks, recognizer, self.assistant, self._say, self._grammar(),
                                    pipeline.Endpointer(self.settings.end_silence, self._short_answer), echo=self._echo,
                                    early=replies)
@@ -176,8 +185,8 @@ class VoiceSession:
             text = self._strip_wake(text)
         return text, unsure
 
-    def _start_early(self, partial: Transcript, early: EarlyReply) -> bool:
-        """Start the reply to ``partial`` before the turn has surely ended, when that is safe; True if started.
+    def _early_reply(self, partial: Transcript) -> tuple[Message, ...] | None:
+        """What to start saying for ``partial`` before the turn has surely ended; None when it must wait.
 
         Not for commands (they act on the speaker, and end their turn at
         once anyway), nor for a denial while an answer is awaited (only the
@@ -188,17 +197,19 @@ class VoiceSession:
         """
         reading = self._reading(pipeline.Heard(partial, 0.0, 0.0, None, ()), provisional=True)
         if reading is None or self.conversation.command_of(reading[0]) is not None:
-            return False
+            return None
         if self._expected() is not None and self._denies(reading[0]):
-            return False
+            return None
         turn = self._trial(*reading)
         if turn.command is not None or turn.disposition is Level.EMERGENCY or turn.state is State.EMERGENCY:
-            return False
+            return None
         if turn.state is State.LISTENING and turn.disposition in (None, Level.UNCLEAR):
-            return False
-        early.said = tuple(m.text for m in turn.said_aloud)
-        early.batch = self.speaker.say(turn.said_aloud)
-        return True
+            return None
+        return early_part(turn.said_aloud) or None
+
+    def _start_early(self, reply: Sequence[Message], early: EarlyReply) -> None:
+        early.said = tuple(m.text for m in reply)
+        early.batch = self.speaker.say(reply)
 
     def _trial(self, text: str, unsure: Sequence[Finding]) -> Turn:
         """The turn ``text`` would be, answered on a copy: the conversation and the disclaimer are left as they were."""
@@ -331,10 +342,12 @@ class VoiceSession:
         said = {m.text for m in emergency}
         messages = [m for m in turn.said_aloud if m.text not in said]
         if early is not None and early.batch is not None:
-            if early.said == tuple(m.text for m in messages) and turn.command is None:
-                early.kept = True
-                return
-            self._withdraw(early)
+            begun = len(early.said)
+            if turn.command is None and tuple(m.text for m in messages[:begun]) == early.said:
+                early.kept = True  # the whole turn's reply starts as the early one did: say the rest after it
+                messages = messages[begun:]
+            else:
+                self._withdraw(early)
         if turn.command == "stop":
             self.speaker.stop()
         elif turn.command in ("slower", "faster"):
@@ -374,6 +387,12 @@ class VoiceSession:
     def done(self) -> bool:
         """True after goodbye."""
         return self.conversation.state is State.DONE
+
+
+def early_part(messages: Sequence[Message]) -> tuple[Message, ...]:
+    """The opening messages that may be said before the turn has surely ended (``EARLY_KINDS``)."""
+    kinds = [m.kind in EARLY_KINDS for m in messages]
+    return tuple(messages[:kinds.index(False)] if False in kinds else messages)
 
 
 def _kept_at(heard: pipeline.Heard) -> float | None:

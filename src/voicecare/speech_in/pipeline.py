@@ -6,6 +6,7 @@ import contextlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from voicecare.domain import Finding, Level, Message, MessageKind, Status, TriageResult
 from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
@@ -150,7 +151,7 @@ def recognize(
     chunks: Iterable[AudioChunk], recognizer: Recognizer, assistant: Assistant,
     on_emergency: Callable[[Sequence[Message]], object], grammar: Sequence[str] | None = None,
     endpoint: Endpointer | None = None, echo: Callable[[str], bool] | None = None,
-    early: EarlyReplies | None = None,
+    early: EarlyReplies[Any] | None = None,
 ) -> Heard:
     """Stream audio through a fresh recogniser, acting on an emergency as soon as a partial shows one.
 
@@ -350,12 +351,12 @@ class Recording:
 def recognize_recording(chunks: Iterable[AudioChunk], recognizer: Recognizer, assistant: Assistant,
                         on_emergency: Callable[[Sequence[Message]], object],
                         end_silence: float = END_SILENCE_SECONDS, room: bool = True,
-                        start_early: Callable[[Transcript], bool] | None = None) -> Recording:
+                        early: Callable[[], EarlyReplies[Any]] | None = None) -> Recording:
     """Recognise audio of any length in bounded time and memory: a fresh stream per utterance.
 
     ``room=False``: speech told from the room by the old ``Loudness`` (bench before/after).
-    ``start_early``: as the live loop, offered a steady partial at each pause (``EarlyReplies``), so the
-    bench sees when a reply would start and how often one would be withdrawn.
+    ``early``: makes each utterance's ``EarlyReplies``, as the live loop does, so the bench sees when a
+    reply would start and how often one would be withdrawn.
 
     ``on_emergency`` is called once, for the first utterance whose partial
     results show an emergency.
@@ -377,7 +378,7 @@ def recognize_recording(chunks: Iterable[AudioChunk], recognizer: Recognizer, as
             yield chunk
 
     parts = [recognize(utterance, recognizer, assistant, once, endpoint=Endpointer(end_silence, room=room),
-                       early=None if start_early is None else EarlyReplies(start_early))
+                       early=None if early is None else early())
              for utterance in utterances(timed(chunks), room=room)]
     return Recording(tuple(parts), end)
 
