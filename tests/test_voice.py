@@ -493,6 +493,7 @@ def test_an_emergency_after_a_pause_still_calls_911_first(assistant: Assistant, 
     urgent = texts.index("Call 911 now.")
     assert all(e.interrupted for e in list(speaker.events)[:urgent])  # nothing else was said in full before it
     assert not speaker.events[urgent].interrupted
+    assert set(report.spoken) <= set(texts)  # the whole emergency answer is heard, none of it lost to the cut
 
 
 # ---- whole conversations, each turn said by a real synthesiser (tests/replay.py; more in bench_conversations.py)

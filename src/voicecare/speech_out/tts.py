@@ -129,9 +129,14 @@ class Speaker:
         batch = [m for m in messages if m.text]
         urgent = any(m.level is Level.EMERGENCY and m.kind is MessageKind.EMERGENCY for m in batch)
         with self._cond:
-            if urgent:
-                # "Call 911 now." said on a partial result is not cut by the whole turn's answer coming after it.
-                self._drop_queued(cut=not self._current_urgent)
+            if urgent and self._current_urgent:
+                # The emergency said on a partial result is neither cut nor dropped by the whole turn's answer
+                # coming after it (which leaves out the lines already handed over): that answer follows it.
+                kept = [item for item in self._queue if item[2]]
+                self._queue.clear()
+                self._queue.extend(kept)
+            elif urgent:
+                self._drop_queued()
             self._batches += 1
             self._queue.extend((m.text, self._batches, urgent) for m in batch)
             if batch:
@@ -161,10 +166,8 @@ class Speaker:
             self._drop_queued()
             self._cond.notify()
 
-    def _drop_queued(self, cut: bool = True) -> None:
+    def _drop_queued(self) -> None:
         self._queue.clear()
-        if not cut:
-            return
         self._cut.set()
         synth = self._synth
         if isinstance(synth, Interruptible):
