@@ -15,6 +15,8 @@ from voicecare.understanding.text import Spelling, split_window, unglued, word_g
 
 MIN_SOUND_KEY = 3
 """Sound keys shorter than this say too little ("though" and "thigh" both give "0")."""
+DOUBT_REACH = 3
+"""How soon after a normal reading a "but" says the caregiver doubts it ("it says 37.8 but she looks flushed")."""
 @dataclass(frozen=True)
 class MatchSettings:
     """Thresholds of the matcher, 0-100 like rapidfuzz scores."""
@@ -136,6 +138,7 @@ class Matcher:
         signs = {i for i, word in enumerate(words) if word in self._content}
         where = context.scene(words, breaks, self._language.context, signs)
         matches = []
+        hedged_signs: set[str] = set()
         for hit in hits:
             # Only the words another mention is made of are its own: a cue lying
             # inside its span may belong to this one ("peeing fine and no trouble breathing").
@@ -150,17 +153,31 @@ class Matcher:
                 heard=" ".join(heard[hit.start:hit.end]), start=hit.start, end=hit.end,
                 uncertain=hedged or hit.score < self.settings.certain_score,
             ))
+            if hedged and status is Status.PRESENT:
+                hedged_signs.add(hit.symptom)
         statuses = context.retold(where, [(m.symptom, m.start, m.end, m.status) for m in matches])
         matches = [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
         if self._measures is not None:  # "38.9", "pulse 55", "four days": readings judged by the topic's table
             # A reading inside a phrase of the same symptom is that phrase's ("for a week, no actually..."):
             # the phrase already carries its context, and a second mention would outvote a correction.
             readings = [r for r in self._measures.matches(words, where)
-                        if not any(m.symptom == r.symptom and m.start < r.end and r.start < m.end for m in matches)]
+                        if not any(m.symptom == r.symptom and m.start < r.end and r.start < m.end for m in matches)
+                        and not (r.symptom in hedged_signs and self._doubted(r, words, breaks))]
             # A normal reading alone ("set the bath to 37 degrees") says nothing about the child.
             if matches or any(r.status is not Status.ABSENT for r in readings):
                 matches += readings
         return self._owned(matches, words, breaks) if self._said_of else matches
+
+    def _doubted(self, reading: Match, words: Sequence[str], breaks: Mapping[int, bool]) -> bool:
+        """True for a normal reading the caregiver doubts, of a sign they are unsure of: "not sure if she has a
+        fever, it says 37.8 but her face is flushed" is a fever (rules 10 and 4: when unsure, escalate).
+
+        A reading that settles the doubt ("I thought she had a fever but I checked, 36.5, normal") denies it.
+        """
+        after = range(reading.end, min(len(words), reading.end + DOUBT_REACH))
+        return reading.status is Status.ABSENT and any(
+            words[i] in self._language.contrasts and not any(breaks.get(j, False) for j in range(reading.end, i + 1))
+            for i in after)
 
     def _owned(self, matches: list[Match], words: Sequence[str], breaks: Mapping[int, bool]) -> list[Match]:
         """Mentions of a symptom said about something (a duration, about the pain), kept only with it near.
