@@ -71,6 +71,8 @@ class _Near:
     window: int | None
     negation_inside: bool = False
     """A group of denial words ("doctor + not never nobody"): its "not" is the symptom, never a denial of it."""
+    turns: bool = False
+    """A group of contrast words ("accident + but though + dry trained"): the background, then the sign."""
 
 
 class Matcher:
@@ -88,7 +90,7 @@ class Matcher:
         self._near: dict[str, list[_Near]] = {}
         for symptom in intents.symptoms:
             for text in symptom.near:
-                near = _compile_near(symptom.id, text, spelling, self._language.negations)
+                near = _compile_near(symptom.id, text, spelling, self._language.negations, self._language.contrasts)
                 for word in near.groups[0]:
                     self._near.setdefault(word, []).append(near)
         phrase_words = {w for ps in self._by_anchor.values() for p in ps for w in p.words}
@@ -122,6 +124,7 @@ class Matcher:
         heard, breaks = unglued(heard, breaks, self._language.glued_negations, self._known, self._lexicon)
         heard, breaks = ellipsis.filled(heard, breaks, self._language.context, self._language.negations,
                                         self._spelling.canonical)
+        heard, breaks = ellipsis.answered(heard, breaks, self._language.context, self._spelling.canonical)
         words = [self._spelling.canonical(w) for w in heard]
         candidates = [self._candidates(w) for w in words]
         language = self._language
@@ -140,9 +143,10 @@ class Matcher:
             # Only the words another mention is made of are its own: a cue lying
             # inside its span may belong to this one ("peeing fine and no trouble breathing").
             blocked = {i for other in hits if other is not hit for i in other.positions}
+            # A cue with the background before a pattern's own contrast is not the sign's (see news_start).
             status, hedged = context.status_of(
-                where, hit.start, hit.end, hit.positions, negation_inside=hit.negation_inside, blocked=blocked,
-                signs=signs,
+                where, mentions.news_start(hit, words, language.contrasts), hit.end, hit.positions,
+                negation_inside=hit.negation_inside, blocked=blocked, signs=signs,
             )
             matches.append(Match(
                 symptom=hit.symptom, status=status, score=round(hit.score, 1),
@@ -287,7 +291,8 @@ class Matcher:
         if near.window is not None and near.window <= self.settings.tight_window and any(
                 j in breaks for j in range(start + 1, end)):
             return None
-        if any(words[j] in self._language.contrasts for j in range(start, end)):
+        turn = [j for j in positions if j < anchor] if near.turns else []
+        if mentions.spans_contrast(words, start, end, self._language.contrasts, turn):
             return None  # "walking funny yesterday but he's walking fine": two statements, not one
         anchor_stem = self._spelling.stem(words[anchor])
         if any(j != anchor and self._spelling.stem(words[j]) == anchor_stem for j in range(start, end)):
@@ -427,8 +432,11 @@ def _compile(symptom: str, text: str, language: Language, everyday: frozenset[st
 
 
 def _exact_or_stem(heard: str, word: str, spelling: Spelling) -> bool:
-    """True when ``heard`` is ``word`` itself or a form of it, not a look-alike ("waking" is not "walking")."""
-    return heard == word or spelling.stem(heard) == spelling.stem(word)
+    """True when ``heard`` is ``word`` itself or a form of it, not a look-alike ("waking" is not "walking").
+
+    A form with its last letter dropped in speech ("burnin up") is the word itself.
+    """
+    return heard == word or spelling.stem(heard) == spelling.stem(word) or spelling.unclipped(heard) == word
 
 
 def _near_partner(heard: str, word: str, known: frozenset[str], spelling: Spelling) -> bool:
@@ -440,9 +448,10 @@ def _near_partner(heard: str, word: str, known: frozenset[str], spelling: Spelli
     return _exact_or_stem(heard, word, spelling) or heard not in known
 
 
-def _compile_near(symptom: str, text: str, spelling: Spelling, negations: frozenset[str] = frozenset()) -> _Near:
+def _compile_near(symptom: str, text: str, spelling: Spelling, negations: frozenset[str] = frozenset(),
+                  contrasts: frozenset[str] = frozenset()) -> _Near:
     text, window = split_window(text)
     groups = word_groups(text, spelling)
-    return _Near(symptom, groups, window, any(g <= negations for g in groups))
+    return _Near(symptom, groups, window, any(g <= negations for g in groups), any(g <= contrasts for g in groups))
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from voicecare.domain import Status
 from voicecare.understanding.measures import Measure, MeasureBook, Scale, Threshold, Unit
 from voicecare.understanding.quantities import NumberWords
-from voicecare.understanding.when_taken import Calendar
+from voicecare.understanding.timeline import Calendar
 
 COMPARISONS = ("at_least", "above", "below", "at_most", "down")
 NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "fractions", "per", "units", "unit_first",

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from voicecare.domain import Match, Status
 from voicecare.understanding import context, quantities, when_taken
 from voicecare.understanding.quantities import NumberWords, Quantity
-from voicecare.understanding.when_taken import Calendar, State
+from voicecare.understanding.timeline import Calendar, weekday_spans
+from voicecare.understanding.when_taken import State
 
 DURATION = "duration"
 """The dimension of time spans: the code knows ages, "ago" and rates ("a minute") by it."""
@@ -157,8 +158,9 @@ class MeasureBook:
                 if status is Status.ABSENT and (not measure.deniable or (
                         row.status is Status.PRESENT and _denied_over_a_break(quantity, where))):
                     status = Status.PRESENT
-                if status is Status.PAST and words[quantity.start] in self.calendar.since:
-                    status = Status.PRESENT  # "since Wednesday of last week": from then until now
+                if status is Status.PAST and (words[quantity.start] in self.calendar.since
+                                              or when_taken.lasts(quantity, words, where, self.calendar)):
+                    status = Status.PRESENT  # "since Wednesday of last week", "3 days ago ... since then": until now
                 if row.status is Status.ABSENT:
                     if status not in (Status.PRESENT, Status.ABSENT):
                         continue  # someone else's, a what-if or a past normal reading says nothing now
@@ -205,7 +207,7 @@ class MeasureBook:
     def _readings(self, words: Sequence[str], where: context.Scene) -> list[tuple[Quantity, Measure, float]]:
         out: list[tuple[Quantity, Measure, float]] = []
         said = list(quantities.read(words, self.numbers, where.breaks))
-        said += when_taken.weekday_spans(words, self.calendar, self.today, where.breaks, self.numbers.units)
+        said += weekday_spans(words, self.calendar, self.today, where.breaks, self.numbers.units)
         starts = frozenset(q.start for q in said)
         for quantity in said:
             if quantity.unit is None and quantity.per is None and self._names(quantity, words, where):
@@ -213,7 +215,8 @@ class MeasureBook:
             if quantity.unit is None and quantity.per is None and out and _inherits(quantity, out[-1][0], out[-1][1]):
                 quantity = Quantity(quantity.value, quantity.start, quantity.end, out[-1][0].unit, None, quantity.decimal)
             unit = self.units.get(quantity.unit) if quantity.unit else None
-            if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words):
+            if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words) \
+                    and not when_taken.lasts(quantity, words, where, self.calendar):
                 continue
             measures = self._measures_of(quantity, unit, words, where, starts)
             corrects = bool(out) and self._corrects(out[-1][0], quantity, words)
@@ -377,17 +380,10 @@ def _largest_wins(found: list[Match], readings: Sequence[tuple[Quantity, Measure
         for high in (m for m in mine if m.status is Status.PRESENT and m.symptom == low.symptom):
             corrected = high.end <= low.start and (
                 bool(calendar.corrections.intersection(words[high.end:low.end + CORRECTION_AFTER]))
-                or _replaced_by_today(high, low, words, where, calendar))
+                or when_taken.replaced_by_today(Quantity(0.0, high.start, high.end), Quantity(0.0, low.start, low.end),
+                                                words, where.breaks, calendar))
             drop.add(id(high) if corrected else id(low))
     return [m for m in found if id(m) not in drop]
-
-
-def _replaced_by_today(high: Match, low: Match, words: Sequence[str], where: context.Scene, calendar: Calendar) -> bool:
-    """True when the high reading was an earlier day's and the later normal one today's."""
-    earlier, later = Quantity(0.0, high.start, high.end), Quantity(0.0, low.start, low.end)
-    return when_taken.earlier_day(earlier, words, where.breaks, calendar) \
-        and when_taken.said_today(later, words, where.breaks, calendar) \
-        and not when_taken.earlier_day(later, words, where.breaks, calendar)
 
 
 def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Sequence[str],
