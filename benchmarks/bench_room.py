@@ -9,7 +9,11 @@ room: exact disposition, emergency recall, false 911, the recognition-level
 "same as typed" (disposition equal to the one the typed sentence gets),
 invented findings (a symptom found that the typed sentence does not give),
 word error rate, speed, early-emergency delay after the emergency words end
-(forced alignment on the clean recording) and reply delay after speech ends.
+(forced alignment on the clean recording), the delay from the end of speech to the
+first reply audio (a reply started at a pause included, as the live loop does;
+beside it the delay had the reply waited for the end of the turn), and how often
+a reply started at a pause was withdrawn (the caregiver went on) or replaced (the
+whole turn got another answer).
 Noise alone is also fed, to count findings heard in it.
 Recordings are made once into .bench/ (see room_audio.py).
 Run: .venv/bin/python benchmarks/bench_room.py [--lm mixed] [--front-end] [--full] [--voices A,B] [--rooms R]
@@ -31,10 +35,12 @@ import numpy as np
 import room_audio as ra
 
 from voicecare.app.speech_cli import load_recognizer
+from voicecare.conversation.voice import early_part
 from voicecare.domain import Level, Status
-from voicecare.interfaces import Recognizer
+from voicecare.interfaces import Recognizer, Transcript
 from voicecare.speech_in import lm, pipeline, stt
 from voicecare.speech_in.audio import BLOCK_SECONDS, AudioChunk
+from voicecare.speech_in.early_reply import PROVISIONAL_SECONDS, STEADY_SECONDS, EarlyReplies
 from voicecare.understanding.assistant import Assistant
 
 NOISE_ONLY_CLIPS = 6
@@ -62,7 +68,14 @@ class Result:
     early_delay: float | None
     """Seconds from the end of the emergency words to the partial that acted (emergencies only)."""
     reply_delay: float | None
-    """Seconds from the end of speech to the turn's end plus recognising and triage (others)."""
+    """Seconds from the end of speech to the first reply audio (others): the kept reply started at a pause,
+    or the turn's end, plus recognising and triage (synthesis, about 1 ms per second of speech, is left out)."""
+    turn_end_delay: float | None
+    """The same when the reply waits for the end of the turn (as before replies started at a pause)."""
+    withdrawn: bool
+    """A reply started at a pause was stopped because the caregiver spoke again (a pause inside the turn)."""
+    replaced: bool
+    """A reply started at a pause was stopped because the whole turn's answer does not start the same way."""
     cut: bool
     """The endpointer ended a turn inside the sentence (a pause mid-sentence)."""
     noise_turn: bool
@@ -132,11 +145,37 @@ def in_room(audio: ra.Audio) -> ra.Audio:
     return np.concatenate([before, audio, after]).astype(np.float32)
 
 
+class EarlyAnswers:
+    """What the live loop does at a pause (``VoiceSession._early_reply``), with the answers it started."""
+
+    def __init__(self, assistant: Assistant) -> None:
+        self.assistant = assistant
+        self.started: list[tuple[tuple[str, ...], float]] = []
+        """(messages, seconds of the last triage) of each reply started, in order."""
+        self._triage_s = 0.0
+
+    def prepare(self, partial: Transcript) -> tuple[str, ...] | None:
+        began = time.perf_counter()
+        answer = pipeline.answer_transcript(self.assistant, partial)
+        self._triage_s = time.perf_counter() - began
+        if answer.disposition in (Level.EMERGENCY, Level.UNCLEAR):
+            return None  # 911 has its own rule; a reply that only asks again waits for the whole turn
+        return tuple(m.text for m in early_part(answer.messages)) or None
+
+    def start(self, reply: tuple[str, ...]) -> None:
+        self.started.append((reply, self._triage_s))
+
+
 def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line: ra.Line,
-            speech: tuple[float, float], em_end: float | None, room: bool) -> Result:
+            speech: tuple[float, float], em_end: float | None, room: bool, early_at: tuple[float, float]) -> Result:
     # The live loop's path: utterances start where the loudness says speech starts and end at the
-    # endpointer, each recognised afresh; the turns are answered together (as ``triage --audio`` does).
-    heard = pipeline.recognize_recording(chunks(audio), recognizer, assistant, lambda _: None, room=room)
+    # endpointer, each recognised afresh, a reply started at a pause; the turns are answered together
+    # (as ``triage --audio`` does).
+    early = EarlyAnswers(assistant)
+    after, steady = early_at
+    heard = pipeline.recognize_recording(chunks(audio), recognizer, assistant, lambda _: None, room=room,
+                                         early=lambda: EarlyReplies(early.prepare, early.start, after=after,
+                                                                    steady=steady))
     began = time.perf_counter()
     result = pipeline.answer_recording(assistant, heard)
     triage_s = time.perf_counter() - began
@@ -149,17 +188,24 @@ def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line:
     typed_ids = {f.symptom.id for f in typed.present}
     invented = any(f.symptom.id not in typed_ids for f in result.findings if f.status is Status.PRESENT)
     ref, hyp = lm.lm_words(line.text), lm.lm_words(heard.transcript.text)
-    early = None
+    early_911 = None
     if heard.emergency_at is not None and em_end is not None:
-        early = heard.emergency_at - em_end
-    reply = None
+        early_911 = heard.emergency_at - em_end
+    provisional = [r for p in heard.parts for r in p.provisional]
+    withdrawn = any(r.withdrawn for r in provisional)
+    kept = last.provisional[-1] if last is not None and last.provisional and not last.provisional[-1].withdrawn else None
+    begun = early.started[-1][0] if early.started else ()
+    same = bool(begun) and begun == tuple(m.text for m in result.messages[:len(begun)])
+    replaced = kept is not None and not same
+    reply = turn_end = None
     if result.disposition is not Level.EMERGENCY and last is not None:
         # The turn's end, then the final result (about one block's work) and triage.
         per_block = last.recognize_seconds / max(1.0, (last.audio_seconds - start) / BLOCK_SECONDS)
-        reply = last.audio_seconds - end + per_block + triage_s
+        turn_end = last.audio_seconds - end + per_block + triage_s
+        reply = turn_end if kept is None or replaced else kept.at - end + per_block + early.started[-1][1]
     return Result(Level.parse(line.expected), typed.disposition, result.disposition, invented,
-                  edit_distance(ref, hyp), len(ref), heard.audio_seconds, heard.recognize_seconds, early, reply, cut,
-                  noise_turn)
+                  edit_distance(ref, hyp), len(ref), heard.audio_seconds, heard.recognize_seconds, early_911, reply,
+                  turn_end, withdrawn, replaced, cut, noise_turn)
 
 
 def pct(x: float) -> str:
@@ -182,16 +228,20 @@ def summary(results: list[Result]) -> str:
     rtf = sum(r.spent_s for r in results) / sum(r.audio_s for r in results)
     early = [r.early_delay for r in results if r.early_delay is not None]
     reply = [r.reply_delay for r in results if r.reply_delay is not None]
+    turn_end = [r.turn_end_delay for r in results if r.turn_end_delay is not None]
     early_s = f"{statistics.median(early):.2f}/{max(early):.2f}" if early else "-"
     reply_s = f"{statistics.median(reply):.2f}/{max(reply):.2f}" if reply else "-"
+    turn_end_s = f"{statistics.median(turn_end):.2f}/{max(turn_end):.2f}" if turn_end else "-"
     return (f"| {pct(exact)} | {pct(recall)} | {pct(false911)} | {pct(heard_em)} | {pct(heard_false)} "
             f"| {pct(same)} | {pct(invented)} | {pct(wer)} "
-            f"| {rtf:.2f} | {early_s} | {reply_s} | {pct(sum(r.cut for r in results) / len(results))} "
+            f"| {rtf:.2f} | {early_s} | {reply_s} | {turn_end_s} | {pct(sum(r.withdrawn for r in results) / len(results))} "
+            f"| {pct(sum(r.replaced for r in results) / len(results))} | {pct(sum(r.cut for r in results) / len(results))} "
             f"| {pct(sum(r.noise_turn for r in results) / len(results))} |")
 
 
 HEADER = ("| voice | room | exact | em. recall | false 911 | typed-em. recall | typed-other 911 | same as typed | invented "
-          "| WER | xRT | early s (med/max) | reply s (med/max) | cut turns | noise turns | CPU xRT |\n" + "|---" * 16 + "|")
+          "| WER | xRT | early s (med/max) | first reply audio s (med/max) | reply at turn end s | early reply withdrawn "
+          "| early reply replaced | cut turns | noise turns | CPU xRT |\n" + "|---" * 19 + "|")
 
 
 def rooms(full: bool, talkers: list[ra.Audio]) -> list[tuple[str, Callable[[ra.Audio, np.random.Generator], ra.Audio]]]:
@@ -330,6 +380,11 @@ def main() -> None:
                         help="tell speech from the room with the old floor (audio.Loudness), for before/after")
     parser.add_argument("--endpoint-only", action="store_true",
                         help="no recognition: only where turns start and end (reply, cut and noise turns; noise only)")
+    parser.add_argument("--early-after", type=float, default=PROVISIONAL_SECONDS,
+                        help=f"quiet before a reply starts at a pause (default {PROVISIONAL_SECONDS})")
+    parser.add_argument("--steady", type=float, default=STEADY_SECONDS,
+                        help=f"seconds that reply must stay the same first (default {STEADY_SECONDS})")
+    parser.add_argument("--no-noise-only", action="store_true", help="skip the noise-only clips (a shorter run)")
     parser.add_argument("--label", default="", help="printed at the top (which code, which settings)")
     args = parser.parse_args()
     args.room_floor = not args.old_floor
@@ -359,13 +414,15 @@ def main() -> None:
             rng = np.random.default_rng(ra.SEED)
             mixed = [make(a, rng) for a in clean]
             cpu = time.process_time()
-            results = [run_one(recognizer, assistant, noisy, line, speech_span(a), end, args.room_floor)
+            results = [run_one(recognizer, assistant, noisy, line, speech_span(a), end, args.room_floor,
+                               (args.early_after, args.steady))
                        for a, noisy, line, end in zip(clean, mixed, lines, ends, strict=True)]
             cpu_rtf = (time.process_time() - cpu) / sum(r.audio_s for r in results)
             table[(voice.name, room)] = results
             mark = "" if voice.tuned else " (held out)"
             print(f"| {voice.name}{mark} | {room} {summary(results)} {cpu_rtf:.2f} |", flush=True)
-    print(noise_only(recognizer, assistant, talkers, args.room_floor))
+    if not args.no_noise_only:
+        print(noise_only(recognizer, assistant, talkers, args.room_floor))
     for tuned in (True, False):
         pooled = [r for (v, room), rs in table.items() for r in rs
                   if room in ("clean", "pink 10 dB", "babble 10 dB") and any(x.name == v and x.tuned == tuned for x in voices)]

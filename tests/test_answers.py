@@ -410,3 +410,175 @@ def test_a_no_that_says_all_is_well_does_not_negate_the_well_words_after_it(read
     # "he is fine" is a "no" with no negation in it: "fine, just grumpy" is not "not okay".
     assert kind(reader, "breathing_alertness", "nope she's fine just grumpy") == "no"
     assert kind(reader, "breathing_alertness", "he is not okay") == "unsure"
+
+
+@pytest.mark.parametrize("text", [
+    "yes she had a little fit earlier she went stiff",  # a "yes" first, then the news itself
+    "she has a rash and her neck is stiff",
+    "Only that she's not drinking much today",
+])
+def test_news_after_anything_else_is_a_yes_that_carries_it(reader: AnswerReader, text: str) -> None:
+    # News is the answer to "anything else?" (a yes, as the shared corpus labels it); marked as news so the
+    # conversation reads it as a new description instead of saying "go ahead" and losing what was said.
+    answer = reader.read(ANYTHING_ELSE, text)
+    assert (answer.kind, answer.news) == (AnswerKind.YES, True)
+    bare = reader.read(ANYTHING_ELSE, "yes there is something")
+    assert (bare.kind, bare.news) == (AnswerKind.YES, False)
+
+
+@pytest.mark.parametrize(("text", "expected", "lasting"), [
+    ("Two days, and it's easing off.", "no", "absent"),  # under the three days of the policy's table
+    ("about five days now", "yes", "present"),
+])
+def test_a_duration_to_the_course_question_is_judged_by_the_threshold(reader: AnswerReader, text: str,
+                                                                     expected: str, lasting: str) -> None:
+    assert kind(reader, "course", text) == expected
+    found = statuses(reader, "course", text)
+    assert found["long_lasting_pain"][0] == lasting
+    assert "back_spasm" not in found  # the cue read with the number names nothing the caregiver did not say
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("heart_control", "His heart? No, it's normal. Accidents? No."),  # each part asked back, then answered
+    ("breathing_alertness", "I counted his breaths, 30 a minute, and he's playing"),  # a normal reading after it
+])
+def test_words_about_the_question_denied_after_them_affirm_nothing(reader: AnswerReader, question: str,
+                                                                   text: str) -> None:
+    assert kind(reader, question, text) == "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("walking_toilet", "no, she's fine, just walks funny"),  # a turn: what is left after the "fine" is the sign
+    ("walking_toilet", "no hes fine just falls over a lot"),  # as a recogniser gives it
+    ("breathing_alertness", "no hes fine just breathing really quick"),
+    ("cramps_night_weight", "nah shes alright, only wakes up screaming every night"),
+    ("breathing_alertness", "no, he's fine, he's just sleeping a lot more than usual"),
+])
+def test_a_sign_after_fine_and_a_turn_is_never_a_no(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) in ("yes", "partial", "unsure")
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("fever_chills", "No fever, I checked, 37.1."),  # how the caregiver knows says nothing about the child
+    ("anything_else", "no, I'm just worried, that's all"),
+    ("limbs", "not at all, he's kicking away like a footballer"),  # ordinary play: that part is well
+])
+def test_words_about_the_caregiver_or_ordinary_play_leave_a_no_whole(reader: AnswerReader, question: str,
+                                                                     text: str) -> None:
+    assert kind(reader, question, text) == "no"
+
+
+@pytest.mark.parametrize("text", ["sorry the dog's barking, hold on", "ill ring you back in a minute",
+                                  "good girl, take your bunny"])
+def test_a_pause_for_the_room_and_words_to_others_are_off_topic(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, "course", text) == "off_topic"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("heart_control", "no she has not been able to hold it"),  # as a recogniser gives it, without a comma
+    ("walking_toilet", "no she wont put her feet down"),
+])
+def test_a_statement_run_on_after_a_bare_no_must_be_explained(reader: AnswerReader, question: str,
+                                                              text: str) -> None:
+    assert kind(reader, question, text) != "no"
+    assert kind(reader, "limbs", "yeah nah she's fine there") == "no"  # "she's fine" is the denial itself
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("fever_chills", "not a fever as such, she's just a bit toasty"),  # "a bit" grades a word we do not know
+    ("heart_control", "no, it feels really slow"),  # "slow" inside a statement is no command, "really" no answer
+])
+def test_grading_polite_and_command_words_explain_no_part_of_a_no(reader: AnswerReader, question: str,
+                                                                  text: str) -> None:
+    assert kind(reader, question, text) != "no"
+    assert kind(reader, question, "no, thanks") == "no"  # a part only of polite words says nothing
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("limbs", "don't think so, but honestly I'm not sure"),  # the "no" is hedged as a whole
+    ("walking_toilet", "no, I haven't seen her walk today"),  # not seen is not known (rule 10)
+    ("fever_chills", "no, I haven't checked"),
+])
+def test_a_hedged_no_that_denies_no_part_is_unsure(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "unsure"
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("fever_chills", "temperature no shivers no", "no"),  # a checklist said without pauses
+    ("cramps_night_weight", "cramps coming back no waking at night no weight loss no", "no"),
+    ("fever_chills", "fever no chills yes", "partial"),  # each sign takes the answer after it
+])
+def test_a_checklist_answer_gives_each_sign_the_answer_after_it(reader: AnswerReader, question: str, text: str,
+                                                                 expected: str) -> None:
+    assert kind(reader, question, text) == expected
+
+
+def test_a_hedge_right_after_a_number_is_an_estimate(reader: AnswerReader) -> None:
+    assert kind(reader, "course", "like a week, maybe more") == "yes"
+
+
+@pytest.mark.parametrize("text", ["sleepy no cant breathe no", "she can't breathe, no", "fever no she cant breathe no"])
+def test_a_trailing_no_never_denies_a_sign_that_holds_its_own_negation(reader: AnswerReader, text: str) -> None:
+    # "She can't breathe, no" may be "no, she can't breathe" (rule 2); when unsure the sign counts (rule 4).
+    assert statuses(reader, "breathing_alertness", text)["trouble_breathing"][0] == "present"
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("cramps_night_weight", "no, well, she does wake in the night screaming, but she settles", "yes"),  # taken back
+    ("fever_chills", "no, well, not really", "no"),  # nothing said after it: the "no" stands
+    ("heart_control", "how do I even check his heart", "unsure"),  # asking how is not knowing (rule 10)
+])
+def test_a_no_taken_back_by_well_and_asking_how(reader: AnswerReader, question: str, text: str,
+                                                expected: str) -> None:
+    assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("walking_toilet", "Not at all, wet nappies as usual and he's toddling about."),  # no "not ... wet nappies"
+    ("walking_toilet", "Walking funny? No. Wee and poo are normal."),  # no "no wee"
+])
+def test_a_sign_is_not_built_from_a_no_that_ended_its_part(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "no"
+    assert kind(reader, "walking_toilet", "no. wee hurts him") != "no"
+
+
+def test_only_a_normal_reading_answers_a_word_across_a_comma(reader: AnswerReader) -> None:
+    # "Worse" is the sign; the well words after the comma are about how long, not about getting worse.
+    assert kind(reader, "course", "worse, only from yesterday") != "no"
+    assert kind(reader, "breathing_alertness", "her breaths, 26 a minute, and she's playing") == "no"
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("walking_toilet", "She's potty trained, no trouble there, and walking normally.", "no"),
+    ("course", "Since this morning, and it's easing already.", "no"),
+    ("heart_control", "no, she's potty trained and wet herself twice today", "yes"),  # never a well word
+    ("course", "no, since yesterday and it's getting worse", "yes"),
+])
+def test_words_that_say_nothing_of_a_sign_neither_affirm_nor_deny(reader: AnswerReader, question: str, text: str,
+                                                                  expected: str) -> None:
+    assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("cramps_night_weight", "No, he slept all night, and he's eating well, same weight."),
+    ("cramps_night_weight", "No, it went away after a warm bath and hasn't come back."),
+    ("course", "No, it's better than yesterday and she fell asleep easily."),
+])
+def test_everyday_words_of_a_well_child_leave_a_no_whole(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "no"
+    assert kind(reader, "breathing_alertness", "no, not since this morning") != "no"  # it was there till then
+
+
+@pytest.mark.parametrize("text", ["hold on the doorbells going", "what's your name, are you a real person?"])
+def test_the_room_and_questions_about_the_device_are_off_topic(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, ANYTHING_ELSE, text) == "off_topic"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("she's not unable to walk, she's walking normally and everything else is fine", "no"),  # two negations
+    ("no cannot walk", "yes"),  # the answer word is no negation of the sign (rule 2)
+    ("he can't can't walk", "yes"),  # a stutter
+])
+def test_a_sign_that_holds_its_own_negation_is_denied_by_another(reader: AnswerReader, text: str,
+                                                                 expected: str) -> None:
+    assert kind(reader, "walking_toilet", text) == expected

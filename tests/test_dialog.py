@@ -345,3 +345,14 @@ def test_a_care_question_alone_is_answered_then_the_red_flags_are_asked(assistan
     assert turn.disposition is Level.HOME_CARE
     assert {q.level for q in talk.asked} >= {Level.EMERGENCY, Level.URGENT}
     assert not any(m.kind == "care_answer" for m in turn.messages)  # answered once, at the start
+
+
+def test_news_said_as_a_yes_after_the_advice_is_heard_out(assistant: Assistant) -> None:
+    # "Anything else?" "Yes, she's not eating": the news is read as a description, never answered "go ahead"
+    # (which would drop what was said); a bare "yes" still invites more.
+    talk = Conversation(assistant)
+    talk.hear("his back is stiff")
+    talk.hear("skip")
+    turn = talk.hear("no but she's not eating")
+    assert "Go ahead, I am listening." not in texts(turn.messages)
+    assert talk.state is not State.DONE

@@ -20,7 +20,8 @@ def values(intents: IntentSet, text: str) -> list[float]:
     ("one oh one", 101.0), ("one oh four", 104.0), ("ninety-nine point eight", 99.8), ("forty point one", 40.1),
     ("a hundred point four", 100.4), ("38 point 7", 38.7), ("37.25", 37.25), ("38,6", 38.6), ("two hundred", 200.0),
     ("a hundred and eighty", 180.0), ("eleven and a half", 11.5), ("half a kilo", 0.5), ("fifteen", 15.0),
-    ("one twenty", 120.0), ("one eighty five", 185.0), ("two ten", 210.0),
+    ("one twenty", 120.0), ("one eighty five", 185.0), ("two ten", 210.0), ("a hundred an two", 102.0),
+    ("a hundred n one", 101.0),
 ])
 def test_numbers_said_in_words_or_digits(intents: IntentSet, said: str, value: float) -> None:
     assert values(intents, said) == [value]

@@ -328,3 +328,20 @@ def _attempt(synth: Pyttsx3Synthesizer, text: str) -> None:
 
 def _busy_or_done(synth: Pyttsx3Synthesizer, asker: threading.Thread) -> bool:
     return synth.busy or not asker.is_alive()
+
+
+def test_withdraw_stops_one_reply_and_keeps_the_next() -> None:
+    # A reply started at a pause is withdrawn when the caregiver goes on: cut like an emergency cuts in, but
+    # only that reply (what was queued after it is still said).
+    device = FakeOutputDevice(speed=1.0)
+    speaker = Speaker(Pyttsx3Synthesizer, device)
+    assert speaker.wait_ready()
+    early = speaker.say([message(HOME_CARE), message("Follow up with the doctor.")])
+    speaker.say([message("Is your child having trouble breathing?")])
+    assert device.played.wait(30)  # the early reply is being heard
+    speaker.withdraw(early)
+    device.speed = 50.0
+    assert speaker.wait_idle(30)
+    speaker.close()
+    assert [(e.text, e.interrupted) for e in speaker.events] == [
+        (HOME_CARE, True), ("Is your child having trouble breathing?", False)]

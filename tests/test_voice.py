@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import wave
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,9 @@ from voicecare.app.voice_cli import run_kiosk
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 from voicecare.domain import IntentSet, Level, Message, MessageKind, Status
 from voicecare.interfaces import Clip, Microphone, Recognizer
+from voicecare.speech_in import pipeline
+from voicecare.speech_in.audio import AudioChunk, iter_wav
+from voicecare.speech_in.early_reply import PROVISIONAL_SECONDS
 from voicecare.speech_out.tts import Pyttsx3Synthesizer, Speaker
 from voicecare.testing import FakeOutputDevice, FileMicrophone, FlakyMicrophone, LoopbackMicrophone, silence_wav
 from voicecare.understanding.assistant import Assistant
@@ -329,11 +333,18 @@ def run_live(session: VoiceSession, speaker: Speaker, mic: Microphone) -> None:
 
 def talk_over(assistant: Assistant, sphinx: Recognizer, tmp_path: Path, second: str,
               gap_seconds: float) -> tuple[Speaker, list[TurnReport]]:
-    """Describe, then say ``second`` while voicecare is still answering (all in real time)."""
+    """Describe, then say ``second`` while voicecare is still answering (all in real time).
+
+    The reply starts at a pause (``PROVISIONAL_SECONDS``), not at the end of the turn: ``second`` is said that
+    much later, so it meets the reply where it did when replies waited for the end of the turn.
+    """
     reports: list[TurnReport] = []
     session, speaker = live_session(assistant, sphinx, FakeOutputDevice(speed=1.0), reports)
     gap = silence_wav(tmp_path / "gap.wav", gap_seconds)
-    run_live(session, speaker, FileMicrophone([TURNS / "describe.wav", gap, TURNS / f"{second}.wav", gap], speed=1.0))
+    head_start = pipeline.END_SILENCE_SECONDS - PROVISIONAL_SECONDS
+    first_gap = silence_wav(tmp_path / "first_gap.wav", gap_seconds + head_start)
+    run_live(session, speaker, FileMicrophone([TURNS / "describe.wav", first_gap, TURNS / f"{second}.wav", gap],
+                                              speed=1.0))
     speaker.stop()
     speaker.close()
     return speaker, reports
@@ -394,6 +405,95 @@ def test_a_pause_inside_a_turn_keeps_the_whole_turn(tmp_path: Path) -> None:
         turns = listen(turn)
         assert len(turns) == 2 and turns[1]["disposition"] == "emergency", turns
         assert "breathing" in str(turns[1]["heard"]) and "trouble breathing" in str(turns[1]["said"][1]).lower()
+
+
+# ---- the reply starts at a pause, before the turn has surely ended (issue #10)
+
+
+def joined_wav(tmp_path: Path, *parts: Path | float) -> Path:
+    """The recordings (and seconds of silence) one after another, as one file."""
+    files = [silence_wav(tmp_path / f"quiet{i}.wav", p) if isinstance(p, float) else p for i, p in enumerate(parts)]
+    target = tmp_path / "joined.wav"
+    subprocess.run(["sox", *map(str, files), str(target)], check=True)
+    return target
+
+
+def wav_seconds(path: Path) -> float:
+    with wave.open(str(path)) as wav:
+        return wav.getnframes() / wav.getframerate()
+
+
+def early_turn(assistant: Assistant, sphinx: Recognizer, path: Path, wait_at: float,
+               ) -> tuple[TurnReport, Speaker, VoiceSession, bool]:
+    """One turn from ``path``; at ``wait_at`` seconds into it (before the turn can have ended) the audio waits,
+    generously, for the speaker to play something, and whether it had is returned."""
+    device = FakeOutputDevice(speed=1.0)
+    reports: list[TurnReport] = []
+    speaker = Speaker(Pyttsx3Synthesizer, device, ready_texts=("Call 911 now.",))
+    assert speaker.wait_ready()
+    session = VoiceSession(assistant, sphinx, speaker, VoiceSettings(), reports.append)
+    waited: list[bool] = []
+
+    def audio() -> Iterator[AudioChunk]:
+        for chunk in iter_wav(path, sphinx.rate):
+            if chunk.start >= wait_at and not waited:
+                waited.append(device.played.wait(EARLY_WAIT_SECONDS))
+            yield chunk
+
+    session.take_recording(audio())
+    device.speed = 50.0  # the rest of the reply need not take real time
+    assert speaker.wait_idle(60)
+    speaker.close()
+    assert len(reports) == 1, reports
+    return reports[0], speaker, session, bool(waited and waited[0])
+
+
+EARLY_WAIT_SECONDS = 20.0
+"""Far longer than a reply takes to start; without early replies nothing plays before the turn ends."""
+
+
+def test_a_reply_starts_at_a_pause_before_the_turn_has_ended(assistant: Assistant, sphinx: Recognizer,
+                                                              tmp_path: Path) -> None:
+    # The words end about 0.4 s before the end of describe.wav; the turn ends 1.5 s after them. 0.6 s after
+    # the file (1.0 s after the words), a reply that waits for the end of the turn has not started.
+    path = joined_wav(tmp_path, TURNS / "describe.wav", 2.0)
+    report, speaker, _, spoke = early_turn(assistant, sphinx, path, wav_seconds(TURNS / "describe.wav") + 0.6)
+    assert spoke
+    assert report.early_reply_at is not None and report.early_reply_at < report.audio_seconds
+    assert report.withdrawn == 0 and report.disposition == "home_care"
+    played = [e.text for e in speaker.events]
+    assert played == list(report.spoken)  # the reply started early is the whole turn's, said once, in full
+    assert not any(e.interrupted for e in speaker.events)
+
+
+def test_a_reply_started_at_a_pause_is_withdrawn_when_the_caregiver_goes_on(
+        assistant: Assistant, sphinx: Recognizer, tmp_path: Path) -> None:
+    # "My son's back is really tight ..." (1.2 s) "What should I watch for?": one turn, answered whole.
+    path = joined_wav(tmp_path, TURNS / "describe.wav", 0.4, TURNS / "watch_for.wav")
+    report, speaker, session, spoke = early_turn(assistant, sphinx, path, wav_seconds(TURNS / "describe.wav") + 0.3)
+    assert spoke
+    assert report.withdrawn == 1 and "watch" in report.heard and "tight" in report.heard
+    first = speaker.events[0]
+    assert first.interrupted and first.text not in report.spoken[:1]  # stopped; the whole turn got another reply
+    assert [e.text for e in list(speaker.events)[1:]] == list(report.spoken)
+    # Nothing of the withdrawn reply was kept: one question asked, the disclaimer still said once.
+    assert len(session.conversation.asked) == 1
+    disclaimer = assistant.intents.messages["disclaimer"]
+    assert disclaimer in report.spoken
+    assert session.conversation.found and {f.symptom.id for f in session.conversation.found} == set(report.symptoms)
+
+
+def test_an_emergency_after_a_pause_still_calls_911_first(assistant: Assistant, sphinx: Recognizer,
+                                                          tmp_path: Path) -> None:
+    path = joined_wav(tmp_path, TURNS / "describe.wav", 0.4, TURNS / "not_breathing.wav")
+    report, speaker, _, spoke = early_turn(assistant, sphinx, path, wav_seconds(TURNS / "describe.wav") + 0.3)
+    assert spoke and report.withdrawn == 1
+    assert report.disposition == "emergency" and report.emergency_at is not None  # on a partial, as before
+    texts = [e.text for e in speaker.events]
+    urgent = texts.index("Call 911 now.")
+    assert all(e.interrupted for e in list(speaker.events)[:urgent])  # nothing else was said in full before it
+    assert not speaker.events[urgent].interrupted
+    assert set(report.spoken) <= set(texts)  # the whole emergency answer is heard, none of it lost to the cut
 
 
 # ---- whole conversations, each turn said by a real synthesiser (tests/replay.py; more in bench_conversations.py)

@@ -44,11 +44,14 @@ class FakeOutputDevice:
     flushes: int = 0
     fail_after: int | None = None
     """Raise AudioError (as if unplugged) after this many blocks."""
+    played: threading.Event = field(default_factory=threading.Event)
+    """Set once anything has been played (a test waits on it rather than on the clock)."""
 
     def write(self, pcm: bytes, rate: int) -> None:
         if self.fail_after is not None and len(self.blocks) >= self.fail_after:
             raise AudioError("fake speaker unplugged")
         self.blocks.append(PlayedBlock(pcm, rate, time.monotonic()))
+        self.played.set()
         time.sleep(len(pcm) / 2 / rate / self.speed)
 
     def flush(self) -> None:

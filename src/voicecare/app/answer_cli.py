@@ -20,6 +20,7 @@ def as_dict(answer: Answer) -> dict[str, Any]:
         "answer": answer.kind.value,
         "command": answer.command,
         "silent": answer.silent,
+        "news": answer.news,
         "symptoms": [render.finding_dict(f) for f in answer.findings],
     }
 

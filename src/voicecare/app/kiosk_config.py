@@ -76,7 +76,8 @@ class KioskSettings:
     def voice_settings(self) -> VoiceSettings:
         """How the spoken conversation behaves (a live microphone: the echo filter is on unless --no-barge-in)."""
         return VoiceSettings(wake_phrase=self.wake_phrase, reset_after=self.reset_after,
-                             max_questions=self.max_questions, echo_filter=not self.no_barge_in)
+                             max_questions=self.max_questions, echo_filter=not self.no_barge_in,
+                             early_replies=not self.no_barge_in)
 
     def namespace(self) -> argparse.Namespace:
         """The same values in the shape the speech helpers shared with ``listen`` and ``triage`` take."""

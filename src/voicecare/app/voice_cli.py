@@ -46,7 +46,8 @@ def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> Non
     command.add_argument("--event-log", type=Path, help="opt-in log of times, dispositions and symptom ids (no words)")
     command.add_argument("--json", action="store_true", help="one JSON line per assistant turn")
     command.add_argument("--no-barge-in", action="store_true",
-                         help="ignore the microphone while voicecare speaks (for speakers loud enough to drown the caregiver)")
+                         help="ignore the microphone while voicecare speaks (for speakers loud enough to drown the caregiver); "
+                              "replies then wait for the end of the turn, not start at a pause")
     if kiosk:
         command.add_argument("--config", type=Path,
                              help="kiosk settings file (TOML, keys are the long options; see deploy/voicecare.toml)")
@@ -64,7 +65,7 @@ def settings_from(args: argparse.Namespace) -> VoiceSettings:
     wake = None if (args.wake_phrase or "").lower() in ("", *kiosk_config.WAKE_OFF) else args.wake_phrase
     live = not getattr(args, "input_files", None)  # recordings hold no echo of our voice
     return VoiceSettings(wake_phrase=wake, reset_after=args.reset_after, max_questions=args.max_questions,
-                         echo_filter=live and not args.no_barge_in)
+                         echo_filter=live and not args.no_barge_in, early_replies=not args.no_barge_in)
 
 
 def resolve_wake(settings: VoiceSettings, assistant: Assistant) -> VoiceSettings:

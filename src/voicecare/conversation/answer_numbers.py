@@ -2,10 +2,10 @@
 question is a pulse of 55).
 
 A caregiver asked about the heart counts and answers with the count alone; asked about a fever, reads the
-thermometer. Said on its own, such a number is no reading the matcher can judge, so the answer was taken as
-unclear (yes to every sign asked). Read with the question's cue word (the topic's ``answers.toml``
-``[measure]``), the topic's own thresholds judge it: over the line, the sign is named; a plausible reading
-under it answers that part "no".
+thermometer; asked how long, says "two days". Said on its own, such a number is no reading the matcher can
+judge, so the answer was taken as unclear (yes to every sign asked). Read with the question's cue word (the
+topic's ``answers.toml`` ``[measure]``), the topic's own thresholds judge it: over the line, the sign is
+named; a plausible reading under it answers that part "no".
 """
 
 from __future__ import annotations
@@ -36,22 +36,25 @@ class Readings:
 def read(tokens: Sequence[str], breaks: dict[int, bool], cue: Phrase | None, matches: Sequence[Match],
          intents: IntentSet, matcher: Matcher) -> Readings:
     """The bare numbers of ``tokens`` that no sign found already covers, read with ``cue`` before each."""
-    measure = _measure_of(cue, intents)
-    if cue is None or measure is None:
+    if cue is None:
         return Readings()
+    measure = _measure_of(cue, intents)
+    # A number with its unit is read with the cue too: "two days" to the question about the course is back pain
+    # for two days, which the topic's thresholds judge (under three days: not long-lasting).
     bare = [q for q in quantities.read(tokens, intents.language.numbers)
-            if q.unit is None and not any(m.start < q.end and q.start < m.end for m in matches)]
+            if not any(m.start < q.end and q.start < m.end for m in matches)]
     found: list[Match] = []
     normal: list[Spot] = []
     for number in bare:
         words = [*tokens[:number.start], *cue, *tokens[number.start:]]
         marks = {i + len(cue) if i >= number.start else i: full for i, full in breaks.items()}
-        span = range(number.start, number.end + len(cue))
+        # Only what the number itself says: the cue's own words may name a sign ("back pain") nobody said.
+        span = range(number.start + len(cue), number.end + len(cue))
         said = [m for m in matcher.match(_text(words, marks)) if m.start < span.stop and span.start < m.end]
         if said:
             found += [replace(m, start=number.start, end=number.end) for m in said]
-        elif _plausible(measure, number.value):
-            normal.append(Spot(NORMAL, number.start, number.end))
+        elif measure is not None and number.unit is None and _plausible(measure, number.value):
+            normal.append(Spot(NORMAL, number.start, number.end, reading=True))
     return Readings(tuple(found), tuple(normal))
 
 

@@ -33,6 +33,24 @@ class Words:
     """Words spelled as a subject that only say whose ("his legs"): a denial reaches across them."""
 
 
+def explained(tokens: Sequence[str], clause_of: Sequence[int], said: Sequence[Spot], spots: Sequence[Spot],
+              matches: Sequence[Match], graded: set[int], fillers: frozenset[str], subjects: frozenset[str]) -> bool:
+    """Whether our words explain every part of the answer (``said``: its answer words and words about the
+    question; ``graded``: where grading words such as "a bit" stand).
+
+    Grading words, polite words ("really") and one command word inside a statement ("it feels really slow")
+    explain no part: "she's just a bit toasty" says something we missed. A part made only of polite words
+    ("thanks") says nothing. A statement run on after a bare "no" ("no she has not been able to hold it", as a
+    recogniser gives it) is a part of its own.
+    """
+    polite = {i for s in said if s.kind == "polite" for i in range(s.start, s.end)}
+    known = {i for s in said if not (s.kind.startswith("command:") and s.size == 1)
+             for i in range(s.start, s.end)} - graded - polite
+    known |= {i for m in matches for i in range(m.start, m.end)}
+    quiet = fillers | {tokens[i] for i in polite - known}
+    return not unexplained(tokens, split_after_no(spots, tokens, clause_of, subjects), known, quiet)
+
+
 def unexplained(tokens: Sequence[str], clause_of: Sequence[int], known: set[int], fillers: frozenset[str]) -> bool:
     """A part of the answer that none of our words explain ("no. he's just lying there"): the "no" may not be
     the whole answer."""
@@ -41,6 +59,20 @@ def unexplained(tokens: Sequence[str], clause_of: Sequence[int], known: set[int]
         if words and not known & words:
             return True
     return False
+
+
+def split_after_no(spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int],
+                   subjects: frozenset[str]) -> list[int]:
+    """Clause numbers with a new part started at a subject right after a "no" ("no | she won't put her feet
+    down"): said without a pause, it is a statement of its own, not the rest of the denial."""
+    # After a bare "no" only: "he is fine there" is one statement.
+    starts = {s.end for s in spots if s.kind == "no" and s.end < len(tokens) and tokens[s.end] in subjects
+              and clause_of[s.end] == clause_of[s.end - 1] and not subjects.intersection(tokens[s.start:s.end])}
+    parts, part = [], 0
+    for index, clause in enumerate(clause_of):
+        part += index > 0 and (clause != clause_of[index - 1] or index in starts)
+        parts.append(part)
+    return parts
 
 
 def open_about(about: Sequence[Spot], spots: Sequence[Spot], matches: Sequence[Match], tokens: Sequence[str],
@@ -66,6 +98,10 @@ def _denied(about: Spot, spots: Sequence[Spot], matches: Sequence[Match], tokens
     if any(s.kind == "well" and s.start >= about.end and clause_of[s.start] == clause
            and not (words.subjects - words.possessives).intersection(tokens[about.end:s.start]) for s in spots):
         return True
+    # "Her breaths, 28 a minute": a normal reading right after it, over a comma. Not a well word: in "worse,
+    # only from yesterday" the words after the comma are about something else.
+    if any(s.kind == "well" and s.reading and s.start == about.end for s in spots):
+        return True
     if any(s.kind in DENYING and s.start < about.end and about.start < s.end for s in spots):
         return True
     # "Fever no, chills no": a "no" right after it, ending its clause, denies it.
@@ -75,6 +111,24 @@ def _denied(about: Spot, spots: Sequence[Spot], matches: Sequence[Match], tokens
     negated = [i + 1 for i, w in enumerate(tokens) if w in words.negations]
     # "No, fine, legs are good", "all fine with his legs": a denial or a well word close before it.
     return _after_denial(about, [*(s.end for s in spots if s.kind in DENYING), *negated], tokens, clause_of, words)
+
+
+def negated_about(about: Sequence[Spot], spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int],
+                  words: Words, modals: frozenset[str], optional: frozenset[str]) -> set[int]:
+    """Clauses where a word about the question follows a negation ("not hot"): that part is denied.
+
+    A sign whose name holds its own negation ("not breathing") was found by the matcher and wins (rule 2).
+    """
+    denied = set()
+    for spot in about:
+        before = spot.start - 1
+        while before >= 0 and tokens[before] in optional:  # "not her arms": "her" is by the way
+            before -= 1
+        # After "can" or "will", "not" is part of the sign ("he can't drop off"), as in the context engine.
+        if before >= 0 and tokens[before] in words.negations and not (before > 0 and tokens[before - 1] in modals):
+            denied.add(clause_of[spot.start])
+    # "Nothing wrong with her hands or feet": a word that denies all reaches a few words on, and along a list.
+    return denied | {clause_of[s.start] for s in reached_by_no(about, spots, tokens, clause_of, words)}
 
 
 def reached_by_no(about: Sequence[Spot], spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int],

@@ -3,7 +3,7 @@ carried over from an earlier clause. Pure functions over token indexes, used by 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from voicecare.conversation.answer_words import Spot
@@ -16,15 +16,17 @@ LEAD_ONLY = {"yes_lead": "yes", "no_lead": "no"}
 
 
 def answered_after(matches: list[Match], spots: Sequence[Spot], clause_of: Sequence[int], tokens: Sequence[str],
-                    fillers: frozenset[str]) -> tuple[list[Match], frozenset[str]]:
+                    fillers: frozenset[str], negations: frozenset[str]) -> tuple[list[Match], frozenset[str]]:
     """Signs denied by a "no" said after them, and which those are.
 
     "She has a fever? No, she doesn't", "Chills, no. Hot, yes": a bare "no" answers the part just before it, and
     only that part ("her back hurts. she has a fever? no" still has back pain). "Fever yes, chills no": a "no"
-    right after a sign, ending its clause, denies that sign.
+    right after a sign, ending its clause, denies that sign. Never a sign whose own words hold a negation: "she
+    can't breathe, no" may be "no, she can't breathe" (rule 2), and when unsure the sign counts (rule 4).
     """
     answered = bare_no_clauses(spots, clause_of, tokens, fillers)
-    flipped = [m for m in matches if m.status is Status.PRESENT and (clause_of[m.start] + 1 in answered or any(
+    flipped = [m for m in matches if m.status is Status.PRESENT and not negations.intersection(
+        tokens[m.start:m.end]) and (clause_of[m.start] + 1 in answered or any(
         s.kind == "no" and s.start == m.end and (s.end == len(tokens) or clause_of[s.end] != clause_of[s.start])
         for s in spots))]
     denied = [replace(m, status=Status.ABSENT) if m in flipped else m for m in matches]
@@ -136,14 +138,18 @@ def negated_well(spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequen
 
 
 def denied_by_no_words(matches: Sequence[Match], spots: Sequence[Spot], tokens: Sequence[str],
-                       negations: frozenset[str], subjects: frozenset[str]) -> list[Match]:
+                       clause_of: Sequence[int], negations: frozenset[str], subjects: frozenset[str],
+                       leaving: set[int]) -> list[Match]:
     """A sign said right after a word that denies all ("no tingling, no weakness and nothing going down the leg")
     is denied: the matcher knows "no" and "not", not every such word. Never the answer's first word ("no, he can't
-    breathe" is a yes, rule 2), never across a new subject ("nothing, he can't breathe"), never a sign whose own
-    words hold a negation ("can't breathe")."""
+    breathe" is a yes, rule 2), never across a new subject ("nothing, he can't breathe"), a clause break or a word
+    that leaves something out of the denial (``leaving``, token indexes: "he's fine, just walks funny"), never a
+    sign whose own words hold a negation ("can't breathe")."""
     out = []
     for match in matches:
-        before = [s for s in spots if s.kind == "no" and s.start > 0 and 0 <= match.start - s.end <= 1]
+        before = [s for s in spots if s.kind == "no" and s.start > 0 and 0 <= match.start - s.end <= 1
+                  and clause_of[s.start] == clause_of[min(match.start, len(clause_of) - 1)]
+                  and not leaving.intersection(range(s.end, match.start))]
         gap = tokens[before[-1].end:match.start] if before else []
         own = tokens[match.start:match.end]
         if match.status is Status.PRESENT and before and not subjects.intersection(gap) \
@@ -203,3 +209,65 @@ def doubly_denied(spots: Sequence[Spot], tokens: Sequence[str], clause_of: Seque
     """Whether a denied frame holds a denial in its clause ("not like she can't"): never a plain "no"."""
     return any(s.kind == DOUBLE and any(w in negations and clause_of[i] == clause_of[s.start]
                                         for i, w in enumerate(tokens) if i >= s.end) for s in spots)
+
+
+
+ANSWER_WORDS = ("yes", "no")
+
+
+def checklist(matches: Sequence[Match], spots: Sequence[Spot], about: Iterable[Spot], tokens: Sequence[str],
+              negations: frozenset[str]) -> set[int]:
+    """Where items end in an answer said as a checklist ("fever no chills no", "temperature no shivers yes"): an
+    answer word right after each item, the last ending the answer. The token indexes after each answer word, or
+    nothing when the answer is no checklist. Never with a sign whose own words hold a negation: "can't breathe
+    no" may be "no, she can't breathe" (rule 2)."""
+    answers = [s for s in spots if s.kind in ANSWER_WORDS]
+    items = {m.end for m in matches} | {a.end for a in about}
+    if len(answers) < 2 or answers[-1].end != len(tokens) or not all(a.start in items for a in answers) or any(
+            negations.intersection(tokens[m.start:m.end]) for m in matches):
+        return set()
+    return {a.end for a in answers[:-1]}
+
+
+def answered_items(matches: Sequence[Match], spots: Sequence[Spot], clause_of: Sequence[int]) -> list[Match]:
+    """In a checklist, each sign takes the answer that ends its item: "chills yes" is chills, whatever the "no"
+    before it seemed to deny."""
+    status = {"yes": Status.PRESENT, "no": Status.ABSENT}
+    ends = {clause_of[s.start]: status[s.kind] for s in spots if s.kind in ANSWER_WORDS}
+    return [replace(m, status=ends[clause_of[m.start]]) if clause_of[m.start] in ends
+            and m.status in status.values() else m for m in matches]
+
+
+def across_a_no(matches: Sequence[Match], spots: Sequence[Spot], clause_of: Sequence[int]) -> list[Match]:
+    """Signs the matcher built from a "no" that ends its part and the words after it ("not at all, wet nappies
+    as normal" is no "not ... wet nappies"; "trouble walking, no. wee and poo are normal" no "no wee"): the "no"
+    answered the question, and what follows is read by its own words."""
+    return [m for m in matches if not (m.status is Status.PRESENT and any(
+        s.kind == "no" and s.start <= m.start < s.end < m.end and clause_of[s.end] != clause_of[s.start]
+        for s in spots))]
+
+
+def negated_sign_denied(matches: Sequence[Match], spots: Sequence[Spot], tokens: Sequence[str],
+                        clause_of: Sequence[int], negations: frozenset[str], modals: frozenset[str]) -> list[Match]:
+    """ "He's not unable to walk": a sign whose own words hold a negation, right after another negation in its
+    clause, is denied. Not after an answer word ("no he can't walk" is a yes, rule 2), and not a stutter ("can't
+    can't walk": the first negation follows a modal)."""
+    answered = {s.start for s in spots if s.kind == "no" and s.size == 1}  # a bare "no": the answer, not a "not"
+    out = []
+    for match in matches:
+        before = match.start - 1
+        if match.status is Status.PRESENT and before >= 0 and negations.intersection(tokens[match.start:match.end]) \
+                and tokens[before] in negations and before not in answered \
+                and clause_of[before] == clause_of[match.start] and not (before > 0 and tokens[before - 1] in modals):
+            match = replace(match, status=Status.ABSENT)
+        out.append(match)
+    return out
+
+
+def clauses(size: int, starts: set[int]) -> list[int]:
+    """The clause number of each of ``size`` tokens, a new clause beginning at each of ``starts``."""
+    clause_of, clause = [], 0
+    for index in range(size):
+        clause += index in starts and index > 0
+        clause_of.append(clause)
+    return clause_of

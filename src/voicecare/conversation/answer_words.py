@@ -22,7 +22,8 @@ FILE_NAME = "answers.toml"
 ANYTHING_ELSE = "anything_else"
 """The question id of "is there anything else?", asked after the advice."""
 WORD_KINDS = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic", "health", "corrections", "contrast",
-              "polite", "clause_breaks", "possessives", "double_negation", "learner_not")
+              "polite", "clause_breaks", "possessives", "double_negation", "learner_not", "caregiver",
+              "leaving", "degree", "neutral")
 CONTROL_ANSWERS = {"yes": "yes_lead", "no": "no_lead", "not_sure": "unsure"}
 """controls.toml answer kinds that are answer words too; its yes and no are whole answers, so they count only
 at the start ("she isn't" is a no there, not in "she isn't eating")."""
@@ -115,6 +116,8 @@ class Spot:
     kind: str
     start: int
     end: int
+    reading: bool = False
+    """True for a number read as the question's measure and found normal ("28 a minute")."""
 
     @property
     def size(self) -> int:

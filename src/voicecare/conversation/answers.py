@@ -23,7 +23,7 @@ from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS, Assistant
 __all__ = ["ANYTHING_ELSE", "Answer", "AnswerKind", "AnswerReader", "AnswerWords"]
 
 SPOTTED = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic", "health", "corrections", "contrast",
-           "polite", "double_negation", "learner_not")
+           "polite", "double_negation", "learner_not", "caregiver", "neutral")
 """Kinds found in an answer, overlapping ones resolved (clause breaks are found apart: they may overlap)."""
 CALM_WORDS = 2
 """A sign found inside words that say all is well is dropped only when those are a phrase ("getting better"):
@@ -65,6 +65,9 @@ class Answer:
     """Every symptom the answer settles, with its status: the question's signs (by the answer) and any other."""
     silent: bool = False
     """Nothing was heard: counted as yes (rule 4), read back as not heard (rule 14)."""
+    news: bool = False
+    """After "anything else?": a yes that says what the thing is ("yes, she's been sick"), so the conversation
+    reads it as a new description instead of asking to go ahead."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,12 @@ class AnswerReader:
         if not heard.tokens:
             return self._answer(text, question_id, AnswerKind.UNSURE, None, heard, asked, silent=True)
         kind, command = self._kind(heard, set(asked), question is None)
-        return self._with_later_signs(self._answer(text, question_id, kind, command, heard, asked), text)
+        answer = self._answer(text, question_id, kind, command, heard, asked)
+        if question is None and kind is AnswerKind.NEW_INFO:
+            # To "anything else?" news *is* the answer: a yes (as caregivers and the shared corpus mean it),
+            # marked as news so the conversation hears it out instead of saying "go ahead".
+            answer = replace(answer, kind=AnswerKind.YES, news=True)
+        return self._with_later_signs(answer, text)
 
     def _with_later_signs(self, answer: Answer, text: str) -> Answer:
         """An answer longer than one window is read from its start, but a sign said later still counts: the
@@ -142,27 +150,39 @@ class AnswerReader:
         heard, breaks = language.spelling.tokens_and_breaks(text)
         tokens = [language.spelling.canonical(w) for w in heard]
         starts = {s.start for s in find(tokens, {"break": self.words.words["clause_breaks"]})} | set(breaks)
-        clause_of, clause = [], 0
-        for index in range(len(tokens)):
-            clause += index in starts and index > 0
-            clause_of.append(clause)
+        clause_of = answer_spots.clauses(len(tokens), starts)
         kinds = {kind: self.words.words[kind] for kind in SPOTTED}
         kinds.update({f"command:{c}": p for c, p in self.words.commands.items()})
         matches = self.assistant.matcher.match(text)
         numbers = answer_numbers.read(tokens, breaks, self.words.measure.get(question_id), matches, self.intents,
                                       self.assistant.matcher)
         matches = sorted([*matches, *numbers.matches], key=lambda m: m.start)
-        # "Maybe two", "about 120": a hedge right before a number is an estimate, not doubt about the question.
-        counted = {q.start for q in quantities.read(tokens, language.numbers)}
+        # "Maybe two", "about 120", "a week, maybe more": a hedge right before or after a number is an estimate,
+        # not doubt about the question.
+        amounts = quantities.read(tokens, language.numbers)
+        counted = {q.start for q in amounts}
+        estimated = {q.end for q in amounts}
         said = [s for s in resolve([*find(tokens, kinds), *numbers.normal])
-                if not (s.kind == "unsure" and s.end in counted)]
+                if not (s.kind == "unsure" and (s.end in counted or s.start in estimated))]
+        # "Fever no chills no": a checklist said without pauses; each answer word ends its item.
+        checked = answer_spots.checklist(matches, said, find(tokens, {"about": self.words.about.get(question_id, ())}),
+                                         tokens, language.negations)
+        if checked:
+            clause_of = answer_spots.clauses(len(tokens), starts | checked)
+            matches = answer_spots.answered_items(matches, said, clause_of)
+        # "Not since this morning" says it was there until then: no neutral time.
+        said = [s for s in said if not (s.kind == "neutral" and s.start > 0 and tokens[s.start - 1] in language.negations)]
         said = answer_spots.negated_well(said, tokens, clause_of, language.negations, language.fillers)
         spots = answer_spots.lead(said, tokens, language.fillers, clause_of)
+        matches = answer_spots.across_a_no(matches, spots, clause_of)
         matches = answer_spots.yes_after_no(matches, said, spots, tokens, language.negations)
         matches = answer_spots.double_negation(matches, spots, tokens, clause_of, language.negations)
+        matches = answer_spots.negated_sign_denied(matches, spots, tokens, clause_of, language.negations,
+                                                   language.context.modals)
         matches = answer_spots.undoubted_denials(matches, said, tokens, clause_of, language.negations)
-        matches = answer_spots.denied_by_no_words(matches, spots, tokens, language.negations,
-                                                  language.context.subjects)
+        leaving = {i for s in find(tokens, {"leaving": self.words.words["leaving"]}) for i in range(s.start, s.end)}
+        matches = answer_spots.denied_by_no_words(matches, spots, tokens, clause_of, language.negations,
+                                                  language.context.subjects, leaving)
         matches = answer_spots.lead_no_is_the_answer(matches, spots, tokens, language.negations,
                                                      language.optional_words - language.context.subjects)
         matches, spots, taken_back = answer_spots.corrected(matches, spots)
@@ -171,11 +191,15 @@ class AnswerReader:
         calm = [s for s in spots if (s.kind == "well" and s.size >= CALM_WORDS)
                 or (s.kind.startswith("command:") and s.size >= REQUEST_WORDS)]
         matches = [m for m in matches if m.status is not Status.PRESENT or not any(_overlaps(m, s) for s in calm)]
-        matches, echoed = answer_spots.answered_after(matches, spots, clause_of, tokens, language.fillers)
+        matches, echoed = answer_spots.answered_after(matches, spots, clause_of, tokens, language.fillers,
+                                                       language.negations)
         # Words about the question inside a mention of the past or of someone else affirm nothing now.
         elsewhere = [m for m in matches if m.status not in (Status.PRESENT, Status.ABSENT)]
+        # ...and so do words about the question inside a phrase that says nothing of a sign ("potty trained").
+        neutral = {i for s in said if s.kind == "neutral" for i in range(s.start, s.end)}
         about = [s for s in find(tokens, {"about": self.words.about.get(question_id, ())}) if s.start >= taken_back
-                 and not any(clause_of[s.start] == clause_of[min(m.start, len(clause_of) - 1)] for m in elsewhere)]
+                 and not any(clause_of[s.start] == clause_of[min(m.start, len(clause_of) - 1)] for m in elsewhere)
+                 and not neutral.issuperset(range(s.start, s.end))]
         return _Heard(tokens, clause_of, matches, spots, about, echoed, said)
 
     def _kind(self, heard: _Heard, asked: set[str], anything_else: bool) -> tuple[AnswerKind, str | None]:
@@ -204,11 +228,14 @@ class AnswerReader:
             return (AnswerKind.PARTIAL if denial else AnswerKind.YES), None
         if hedges:
             # Unsure about the question, whatever else was said with it: its signs count (rule 10).
-            return (AnswerKind.PARTIAL if denial or heard.spots_of("no") else AnswerKind.UNSURE), None
+            # A bare "no" said with the hedge ("I don't think so, but I'm not sure") denies no part: unsure.
+            return (AnswerKind.PARTIAL if denial else AnswerKind.UNSURE), None
+        # Something said about the child is new information; after "anything else?" ``read`` turns it into a yes
+        # that carries the news (a bare "yes" only says more is coming).
         if other:
-            return (AnswerKind.YES if anything_else else AnswerKind.NEW_INFO), None
+            return AnswerKind.NEW_INFO, None
         if anything_else and self._news_after_a_turn(heard):  # "no, but she's not eating": something else
-            return AnswerKind.YES, None
+            return AnswerKind.NEW_INFO, None
         if self._yes_then_otherwise(heard) and not denial:
             return AnswerKind.YES, None  # "yes, but otherwise she's okay": the rest of the child is well
         # After the advice, "she's fine" is news about the child, not "nothing else": only a "no" ends the talk.
@@ -217,7 +244,7 @@ class AnswerReader:
         if heard.spots_of("yes"):
             return AnswerKind.YES, None
         if heard.spots_of("health"):
-            return (AnswerKind.YES if anything_else else AnswerKind.NEW_INFO), None
+            return AnswerKind.NEW_INFO, None
         return AnswerKind.UNSURE, None  # unclear counts as yes (rule 4)
 
     def _steering(self, heard: _Heard) -> tuple[AnswerKind, str | None] | None:
@@ -235,7 +262,9 @@ class AnswerReader:
         # "Nah, hang on, yeah she did": answer words after the command were the answer, the command a pause.
         answered_after = command is not None and any(s.start >= command.end for s in heard.spots_of(
             "yes", "no", "unsure"))
-        if command is not None and plain and command.size >= heard.longest("off_topic") and (
+        # "Sorry the dog's barking, hold on": a pause for something in the room is words to the room; the question
+        # is asked again when the caregiver is back.
+        if command is not None and plain and command.size > heard.longest("off_topic") and (
                 last or (command.size >= answer_size and not answered_after)):
             return AnswerKind.COMMAND, command.kind.split(":", 1)[1]
         if heard.longest("off_topic") >= max(answer_size, 1):
@@ -273,10 +302,12 @@ class AnswerReader:
     def _safe_no(self, heard: _Heard) -> bool:
         """Whether all of a "no" answer denies: every part explained, every word about the question denied, no
         denial that may be saying the sign is there (a denied frame, a learner's "no" for "not")."""
-        known = {i for s in [*heard.said, *heard.about] for i in range(s.start, s.end)}
-        known |= {i for m in heard.matches for i in range(m.start, m.end)}
-        fillers, negations = self.intents.language.fillers, self.intents.language.negations
-        return not answer_safety.unexplained(heard.tokens, heard.clause_of, known, fillers) and not (
+        graded = {i for s in find(heard.tokens, {"degree": self.words.words["degree"]}) for i in range(s.start, s.end)}
+        language = self.intents.language
+        negations = language.negations
+        explained = answer_safety.explained(heard.tokens, heard.clause_of, [*heard.said, *heard.about], heard.spots,
+                                            heard.matches, graded, language.fillers, language.context.subjects)
+        return explained and not (
             answer_spots.doubly_denied(heard.spots, heard.tokens, heard.clause_of, negations)
             or heard.spots_of("learner_not")) and not answer_safety.open_about(
             heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of, self._safety_words())
@@ -321,24 +352,10 @@ class AnswerReader:
             c.start > a.start and heard.clause(c.start) == heard.clause(a.start) for c in calm) for a in heard.about)
 
     def _negated_about(self, heard: _Heard) -> set[int]:
-        """Clauses where a word of the question follows a negation ("not hot"): that part is denied.
-
-        A sign whose name holds its own negation ("not breathing") was found by the matcher and wins (rule 2).
-        """
+        """Clauses where a word of the question follows a negation ("not hot"): that part is denied."""
         language = self.intents.language
-        negations, modals, optional = language.negations, language.context.modals, language.optional_words
-        tokens = heard.tokens
-        denied = set()
-        for spot in heard.about:
-            before = spot.start - 1
-            while before >= 0 and tokens[before] in optional:  # "not her arms": "her" is by the way
-                before -= 1
-            # After "can" or "will", "not" is part of the sign ("he can't drop off"), as in the context engine.
-            if before >= 0 and tokens[before] in negations and not (before > 0 and tokens[before - 1] in modals):
-                denied.add(heard.clause(spot.start))
-        # "Nothing wrong with her hands or feet": a word that denies all reaches a few words on, and along a list.
-        reached = answer_safety.reached_by_no(heard.about, heard.spots, tokens, heard.clause_of, self._safety_words())
-        return denied | {heard.clause(s.start) for s in reached}
+        return answer_safety.negated_about(heard.about, heard.spots, heard.tokens, heard.clause_of,
+                                           self._safety_words(), language.context.modals, language.optional_words)
 
     def _affirms_part(self, heard: _Heard, asked: set[str]) -> bool:
         """A clause about the question, or one turned to by a contrast ("fine this morning, but now ..."), with no
@@ -346,6 +363,8 @@ class AnswerReader:
         quiet = {heard.clause(s.start) for s in heard.spots_of("no", "well", "unsure", "off_topic")
                  if not self._lead_then_statement(heard, s)}
         quiet |= self._negated_about(heard)
+        # A part holding only words that say nothing of a sign ("only since this morning") affirms nothing.
+        quiet |= {heard.clause(s.start) for s in heard.spots_of("neutral")} - {heard.clause(a.start) for a in heard.about}
         # Where the matcher found one of the question's signs, its status says more than the words around it.
         signs = [m for m in heard.matches if m.symptom in asked]
         # A turned-to clause with other health words in it ("but he's very pale") is news, not this question.
@@ -363,8 +382,12 @@ class AnswerReader:
                   and self.intents.symptom(m.symptom).level > least]
         turned = [s for s in heard.spots_of("contrast") if s.end < len(heard.tokens)
                   and heard.clause(s.end) == heard.clause(s.start) and quiet and heard.clause(s.start) not in news]
+        # Words about the question that the answer denies elsewhere ("Heartbeat? No.", "her breaths, 28 a minute")
+        # affirm nothing: the same test that lets a "no" stand.
+        open_about = answer_safety.open_about(heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of,
+                                              self._safety_words())
         return any(heard.clause(s.start) not in quiet and not any(_overlaps(m, s) for m in [*signs, *others])
-                   for s in [*heard.about, *turned])
+                   for s in [*open_about, *turned])
 
     def _answer(self, text: str, question_id: str, kind: AnswerKind, command: str | None, heard: _Heard,
                 asked: Sequence[str], *, silent: bool = False) -> Answer:

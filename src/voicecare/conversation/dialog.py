@@ -174,7 +174,7 @@ class Conversation:
         if answer.kind is AnswerKind.NO:
             self.state = State.DONE
             return self._turn(text, [self._say("goodbye")], None)
-        if answer.kind is AnswerKind.YES:
+        if answer.kind is AnswerKind.YES and not answer.news:
             return self._turn(text, [self._say("go_ahead")], None)
         return None  # anything else is a new description (and silence or the unclear, rule 7, are handled there)
 

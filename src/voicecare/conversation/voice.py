@@ -8,16 +8,19 @@ speaker.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from voicecare.conversation import spoken
 from voicecare.conversation.answers import AnswerKind
 from voicecare.conversation.dialog import Conversation, State, Turn
-from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, Status
+from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status
 from voicecare.interfaces import Expectation, Recognizer, Transcript
 from voicecare.speech_in import lm, pipeline, stt
 from voicecare.speech_in.audio import AudioChunk
+from voicecare.speech_in.early_reply import EarlyReplies
 from voicecare.speech_out.tts import Speaker
 from voicecare.understanding.assistant import Assistant
 
@@ -29,6 +32,10 @@ SHORT_ANSWER_WORDS = 4
 """Answers and commands are short; a longer turn is a description, whatever the grammar heard."""
 SPEECH_ONLY = ("repeat", "stop", "slower", "faster", "help", *spoken.REQUESTS)
 """Commands that change only what is said: a misheard one costs nothing (never skip, quit or start over)."""
+EARLY_KINDS = frozenset({MessageKind.READBACK, MessageKind.QUESTION, MessageKind.CONVERSATION, MessageKind.DISCLAIMER})
+"""What a reply may start with before the turn has surely ended: what was heard, a question, the disclaimer.
+Never a level's instruction or advice: those wait for the whole turn (on partial results in noise, "You can care
+for this at home." was said a second before the whole turn's "Call 911 now.")."""
 ANSWER_KINDS = ("yes", "no", "not_sure", "skip", "repeat", "stop", "start_over", "help", "quit", "slower", "faster",
                 *spoken.REQUESTS)
 
@@ -45,6 +52,9 @@ class VoiceSettings:
     end_silence: float = pipeline.END_SILENCE_SECONDS
     echo_filter: bool = False
     """Discard turns that are only voicecare's own voice (a live microphone in the same room)."""
+    early_replies: bool = True
+    """Start the reply at a pause, before the turn has surely ended (off when voicecare's voice drowns the
+    caregiver, ``--no-barge-in``: its own reply would keep the turn going and be heard as the caregiver)."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,24 @@ class TurnReport:
     because the answer was unsure or missing (rules 4 and 14)."""
     spoken: tuple[str, ...] = ()
     """What was said aloud of ``said`` (rule 13: short; the rest waits for "more")."""
+    early_reply_at: float | None = None
+    """Seconds into the turn's audio when ``spoken`` started, when it started at a pause before the turn ended."""
+    withdrawn: int = 0
+    """Replies started at a pause and stopped (the caregiver went on, or the whole turn needed another); never
+    printed: ``said`` is the answer to the whole turn."""
+
+
+@dataclass
+class EarlyReply:
+    """The provisional reply of one turn (``VoiceSession.take_turn``)."""
+
+    batch: int | None = None
+    """The speaker's batch being said, None when there is none."""
+    said: tuple[str, ...] = ()
+    """Its texts."""
+    withdrawn: int = 0
+    kept: bool = False
+    """The whole turn's reply starts with it, so it was kept and the rest said after it."""
 
 
 @dataclass
@@ -107,10 +135,38 @@ class VoiceSession:
         self.on_reset()
 
     def take_turn(self, chunks: Iterator[AudioChunk]) -> TurnReport | None:
-        """Recognise one turn from ``chunks`` (ended by quiet or by the audio), answer it."""
+        """Recognise one turn from ``chunks`` (ended by quiet or by the audio), answer it.
+
+        The reply may start at a pause before the turn has surely ended
+        (``EarlyReplies``): its opening (``early_part``: what was heard, a
+        question) for what was heard so far, worked out on a copy of the
+        conversation, so nothing it said counts until the whole turn is
+        answered. It is withdrawn if the caregiver goes on, or if the whole
+        turn's reply does not start the same way; otherwise the rest follows.
+        """
         recognizer = stt.Expecting(self.recognizer, self._expected())
-        heard = pipeline.recognize(chunks, recognizer, self.assistant, self.speaker.say, self._grammar(),
-                                   pipeline.Endpointer(self.settings.end_silence, self._short_answer), echo=self._echo)
+        early = EarlyReply()
+        replies = EarlyReplies(self._early_reply, lambda reply: self._start_early(reply, early),
+                               lambda: self._withdraw(early)) if self.settings.early_replies else None
+        heard = pipeline.recognize(chunks, recognizer, self.assistant, self._say, self._grammar(),
+                                   pipeline.Endpointer(self.settings.end_silence, self._short_answer), echo=self._echo,
+                                   early=replies)
+        reading = self._reading(heard, provisional=False)
+        if reading is None:
+            self._withdraw(early)
+            return None
+        turn = self.conversation.hear(*reading)
+        self._act(turn, heard.early, early)
+        self.turns += 1
+        report = self._report(turn, heard, early)
+        self.on_turn(report)
+        return report
+
+    def _reading(self, heard: pipeline.Heard, *, provisional: bool) -> tuple[str, list[Finding]] | None:
+        """The words to take as the turn and the red flags heard only as unsure; None: not a turn (echo, noise, asleep).
+
+        ``provisional``: a partial result at a pause; it may not wake the session.
+        """
         text = heard.transcript.text
         if heard.emergency_at is None and self._echo(text):
             return None  # voicecare heard itself
@@ -123,16 +179,52 @@ class VoiceSession:
             return None  # a noise in the room, not a turn: say nothing
         text = preferred
         if not self.awake:
-            if not unsure and not self._woken(text) and not pipeline.emergencies(self.assistant, text):
+            if provisional or (not unsure and not self._woken(text) and not pipeline.emergencies(self.assistant, text)):
                 return None
             self.awake = True
             text = self._strip_wake(text)
-        turn = self.conversation.hear(text, unsure)
-        self._act(turn, heard.early)
-        self.turns += 1
-        report = self._report(turn, heard)
-        self.on_turn(report)
-        return report
+        return text, unsure
+
+    def _early_reply(self, partial: Transcript) -> tuple[Message, ...] | None:
+        """What to start saying for ``partial`` before the turn has surely ended; None when it must wait.
+
+        Not for commands (they act on the speaker, and end their turn at
+        once anyway), nor for a denial while an answer is awaited (only the
+        whole turn's check by the description model may let a "no" stand),
+        nor for an emergency (911 on a partial result has its own rule), nor
+        for a reply that only asks to hear it again (the caregiver is most
+        likely still speaking: "my son..." at a pause).
+        """
+        reading = self._reading(pipeline.Heard(partial, 0.0, 0.0, None, ()), provisional=True)
+        if reading is None or self.conversation.command_of(reading[0]) is not None:
+            return None
+        if self._expected() is not None and self._denies(reading[0]):
+            return None
+        turn = self._trial(*reading)
+        if turn.command is not None or turn.disposition is Level.EMERGENCY or turn.state is State.EMERGENCY:
+            return None
+        if turn.state is State.LISTENING and turn.disposition in (None, Level.UNCLEAR):
+            return None
+        return early_part(turn.said_aloud) or None
+
+    def _start_early(self, reply: Sequence[Message], early: EarlyReply) -> None:
+        early.said = tuple(m.text for m in reply)
+        early.batch = self.speaker.say(reply)
+
+    def _trial(self, text: str, unsure: Sequence[Finding]) -> Turn:
+        """The turn ``text`` would be, answered on a copy: the conversation and the disclaimer are left as they were."""
+        due = self.assistant.disclaimer_due
+        try:
+            return trial_copy(self.conversation).hear(text, unsure)
+        finally:
+            self.assistant.disclaimer_due = due
+
+    def _withdraw(self, early: EarlyReply) -> None:
+        """Stop the provisional reply, if one is being said: the caregiver went on, or the whole turn needs another."""
+        if early.batch is not None:
+            self.speaker.withdraw(early.batch)
+            early.batch = None
+            early.withdrawn += 1
 
     def take_recording(self, chunks: Iterable[AudioChunk], after_turn: Callable[[], object] = lambda: None) -> None:
         """A recorded file as the caregiver's turns: one per utterance, the last ended by the end of the file.
@@ -245,15 +337,24 @@ class VoiceSession:
         controls = self.assistant.intents.controls
         return sorted({" ".join(self._tokens(p)) for kind in ANSWER_KINDS for p in controls.get(kind, ())})
 
-    def _act(self, turn: Turn, early: Sequence[Message]) -> None:
+    def _act(self, turn: Turn, emergency: Sequence[Message], early: EarlyReply | None = None) -> None:
+        """Carry out a command and say the reply, unless the provisional reply being said is already it."""
+        said = {m.text for m in emergency}
+        messages = [m for m in turn.said_aloud if m.text not in said]
+        if early is not None and early.batch is not None:
+            begun = len(early.said)
+            if turn.command is None and tuple(m.text for m in messages[:begun]) == early.said:
+                early.kept = True  # the whole turn's reply starts as the early one did: say the rest after it
+                messages = messages[begun:]
+            else:
+                self._withdraw(early)
         if turn.command == "stop":
             self.speaker.stop()
         elif turn.command in ("slower", "faster"):
             self.conversation.rate_wpm = self.speaker.adjust_rate(-1 if turn.command == "slower" else 1)
         if turn.command == "repeat":
             self.speaker.stop()
-        said = {m.text for m in early}
-        self._say([m for m in turn.said_aloud if m.text not in said])
+        self._say(messages)
 
     def _say(self, messages: Sequence[Message]) -> None:
         self.speaker.say(messages)
@@ -271,7 +372,7 @@ class VoiceSession:
         joined = " ".join(self._tokens(text))
         return joined.split(wake, 1)[1].strip() if wake and wake in joined else text
 
-    def _report(self, turn: Turn, heard: pipeline.Heard) -> TurnReport:
+    def _report(self, turn: Turn, heard: pipeline.Heard, early: EarlyReply) -> TurnReport:
         level = turn.disposition
         symptoms = {f.symptom.id: report_status(f) for f in self.conversation.found}
         return TurnReport(
@@ -279,13 +380,37 @@ class VoiceSession:
             spoken=tuple(m.text for m in turn.said_aloud),
             state=self.conversation.state.value, disposition=level.id if isinstance(level, Level) else None,
             command=turn.command, emergency_at=heard.emergency_at, audio_seconds=round(heard.audio_seconds, 2),
-            symptoms=symptoms,
+            symptoms=symptoms, early_reply_at=_kept_at(heard) if early.kept else None, withdrawn=early.withdrawn,
         )
 
     @property
     def done(self) -> bool:
         """True after goodbye."""
         return self.conversation.state is State.DONE
+
+
+def early_part(messages: Sequence[Message]) -> tuple[Message, ...]:
+    """The opening messages that may be said before the turn has surely ended (``EARLY_KINDS``)."""
+    kinds = [m.kind in EARLY_KINDS for m in messages]
+    return tuple(messages[:kinds.index(False)] if False in kinds else messages)
+
+
+def _kept_at(heard: pipeline.Heard) -> float | None:
+    """When the provisional reply that was kept started (the last one: the others were withdrawn)."""
+    return heard.provisional[-1].at if heard.provisional and not heard.provisional[-1].withdrawn else None
+
+
+def trial_copy(conversation: Conversation) -> Conversation:
+    """A copy whose lists and sets are its own, to answer a provisional turn on without changing ``conversation``.
+
+    The assistant and the answer reader are shared (they keep no state of the conversation).
+    """
+    trial = copy.copy(conversation)
+    for name in (f.name for f in dataclasses.fields(trial)):
+        value = getattr(trial, name)
+        if isinstance(value, list | set | dict):
+            setattr(trial, name, copy.copy(value))
+    return trial
 
 
 def report_status(finding: Finding) -> str:

@@ -6,10 +6,12 @@ import contextlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from voicecare.domain import Finding, Level, Message, MessageKind, Status, TriageResult
 from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
 from voicecare.speech_in.audio import AudioChunk, Loudness, RoomLoudness
+from voicecare.speech_in.early_reply import EarlyReplies, Provisional
 from voicecare.understanding import triage
 from voicecare.understanding.assistant import Assistant, most_serious
 
@@ -45,6 +47,8 @@ class Heard:
     """The emergency findings that partial results showed (kept, as uncertain, in the answer)."""
     constrained: Transcript | None = None
     """What a grammar-limited recogniser heard alongside (answers and commands), when the engine can."""
+    provisional: tuple[Provisional, ...] = ()
+    """The replies started before the turn ended, in order (all but the last withdrawn)."""
 
 
 class Endpointer:
@@ -145,14 +149,17 @@ def emergency_messages(assistant: Assistant, found: Sequence[Finding]) -> tuple[
 
 def recognize(
     chunks: Iterable[AudioChunk], recognizer: Recognizer, assistant: Assistant,
-    on_emergency: Callable[[Sequence[Message]], None], grammar: Sequence[str] | None = None,
+    on_emergency: Callable[[Sequence[Message]], object], grammar: Sequence[str] | None = None,
     endpoint: Endpointer | None = None, echo: Callable[[str], bool] | None = None,
+    early: EarlyReplies[Any] | None = None,
 ) -> Heard:
     """Stream audio through a fresh recogniser, acting on an emergency as soon as a partial shows one.
 
     With an ``endpoint``, recognition stops when the caregiver's turn ends;
     without one it runs to the end of the audio. ``echo(text)`` tells a
     partial that is voicecare's own voice, which must not trigger anything.
+    With ``early`` too, a reply may start at a pause before the turn ends
+    (see ``EarlyReplies``); an emergency on a partial still comes first.
     """
     if endpoint is not None and isinstance(chunks, Utterance) and chunks.room is not None:
         endpoint.starts_in(chunks.room)
@@ -161,7 +168,7 @@ def recognize(
     # while a yes/no is expected; the grammar runs beside it when it can.
     limited = recognizer.stream(grammar) if grammar and recognizer.concurrent else None
     spent, seconds, emergency_at = 0.0, 0.0, None
-    early: tuple[Message, ...] = ()
+    said: tuple[Message, ...] = ()
     # Partial results flicker; an emergency must still show one block (0.1 s)
     # later before it interrupts. A partial that did not change in that block
     # is stable and counts: waiting for the next, different partial cost a
@@ -187,18 +194,23 @@ def recognize(
             previous = now
             if emergencies_in(steady, assistant):
                 emergency_at = seconds
-                early = emergency_messages(assistant, steady)
-                on_emergency(early)
+                said = emergency_messages(assistant, steady)
+                on_emergency(said)
         spent += time.perf_counter() - began
         if endpoint is not None and partial is not None:
             endpoint.heard(partial.text)
+        if early is not None and partial is not None:
+            early.partial(partial.text, seconds)
         if endpoint is not None and endpoint.feed(chunk):
             break
+        if early is not None and endpoint is not None:
+            early.feed(endpoint.quiet_for, endpoint.heard_speech, seconds, acted())
     began = time.perf_counter()
     final = stream.finish()
     answer = limited.finish() if limited is not None else None
     spent += time.perf_counter() - began
-    return Heard(final, seconds, spent, emergency_at, early, tuple(steady) if emergency_at is not None else (), answer)
+    return Heard(final, seconds, spent, emergency_at, said, tuple(steady) if emergency_at is not None else (), answer,
+                 tuple(early.replies) if early is not None else ())
 
 
 def _ending_on_fault(chunks: Iterable[AudioChunk], streams: Sequence[RecognizerStream | None],
@@ -337,11 +349,14 @@ class Recording:
 
 
 def recognize_recording(chunks: Iterable[AudioChunk], recognizer: Recognizer, assistant: Assistant,
-                        on_emergency: Callable[[Sequence[Message]], None],
-                        end_silence: float = END_SILENCE_SECONDS, room: bool = True) -> Recording:
+                        on_emergency: Callable[[Sequence[Message]], object],
+                        end_silence: float = END_SILENCE_SECONDS, room: bool = True,
+                        early: Callable[[], EarlyReplies[Any]] | None = None) -> Recording:
     """Recognise audio of any length in bounded time and memory: a fresh stream per utterance.
 
     ``room=False``: speech told from the room by the old ``Loudness`` (bench before/after).
+    ``early``: makes each utterance's ``EarlyReplies``, as the live loop does, so the bench sees when a
+    reply would start and how often one would be withdrawn.
 
     ``on_emergency`` is called once, for the first utterance whose partial
     results show an emergency.
@@ -362,7 +377,8 @@ def recognize_recording(chunks: Iterable[AudioChunk], recognizer: Recognizer, as
             end = chunk.start + chunk.seconds
             yield chunk
 
-    parts = [recognize(utterance, recognizer, assistant, once, endpoint=Endpointer(end_silence, room=room))
+    parts = [recognize(utterance, recognizer, assistant, once, endpoint=Endpointer(end_silence, room=room),
+                       early=None if early is None else early())
              for utterance in utterances(timed(chunks), room=room)]
     return Recording(tuple(parts), end)
 

@@ -82,7 +82,13 @@ class Speaker:
     def __post_init__(self) -> None:
         self.played: deque[tuple[float, bytes, int]] = deque(maxlen=PLAYED_BLOCKS_KEPT)
         """(time.monotonic(), pcm, rate) of the last blocks played: the reference an echo gate compares with."""
-        self._queue: deque[str] = deque()
+        self._queue: deque[tuple[str, int, bool]] = deque()
+        """(text, batch, urgent) to say next; a batch is one call of ``say``, so one reply can be withdrawn."""
+        self._batches = 0
+        self._current = 0
+        """The batch of the message being synthesised or played (0: none)."""
+        self._current_urgent = False
+        """That message belongs to an emergency batch: the rest of an emergency answer must not cut it."""
         self._cond = threading.Condition()
         self._cut = threading.Event()
         self.speaking = threading.Event()
@@ -118,16 +124,40 @@ class Speaker:
         made = {text for text, _ in list(self._cache)}  # list(): the speaker thread may be adding a clip
         return not self._failing and self._synth is not None and all(t in made for t in self.ready_texts)
 
-    def say(self, messages: Iterable[Message]) -> None:
-        """Queue messages; an emergency among them cuts off everything before it."""
+    def say(self, messages: Iterable[Message]) -> int:
+        """Queue messages; an emergency among them cuts off everything before it. Returns the batch, for ``withdraw``."""
         batch = [m for m in messages if m.text]
         urgent = any(m.level is Level.EMERGENCY and m.kind is MessageKind.EMERGENCY for m in batch)
         with self._cond:
-            if urgent:
+            if urgent and self._current_urgent:
+                # The emergency said on a partial result is neither cut nor dropped by the whole turn's answer
+                # coming after it (which leaves out the lines already handed over): that answer follows it.
+                kept = [item for item in self._queue if item[2]]
+                self._queue.clear()
+                self._queue.extend(kept)
+            elif urgent:
                 self._drop_queued()
-            self._queue.extend(m.text for m in batch)
+            self._batches += 1
+            self._queue.extend((m.text, self._batches, urgent) for m in batch)
             if batch:
                 self._idle.clear()
+            self._cond.notify()
+            return self._batches
+
+    def withdraw(self, batch: int) -> None:
+        """Stop one reply, queued or playing, as an emergency cuts in (a provisional reply the caregiver talked over).
+
+        What was queued before or after it is still said.
+        """
+        with self._cond:
+            kept = [item for item in self._queue if item[1] != batch]
+            self._queue.clear()
+            self._queue.extend(kept)
+            if self._current == batch:
+                self._cut.set()
+                synth = self._synth
+                if isinstance(synth, Interruptible):
+                    synth.abandon()
             self._cond.notify()
 
     def stop(self) -> None:
@@ -195,6 +225,7 @@ class Speaker:
     def _next(self) -> str | None:
         """The next text to say, after making any ready clip still missing; None when closing."""
         with self._cond:
+            self._current, self._current_urgent = 0, False
             missing = not self._queue and not self._closing and self._missing_ready()
         if missing:
             self._make_ready_clips()  # the rate changed, or the synthesiser failed at start: retry in idle time
@@ -205,7 +236,8 @@ class Speaker:
             if not self._queue:
                 return None
             self._cut.clear()
-            return self._queue.popleft()
+            text, self._current, self._current_urgent = self._queue.popleft()
+            return text
 
     def _start_synth(self) -> Synthesizer | None:
         try:

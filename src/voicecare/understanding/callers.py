@@ -1,6 +1,6 @@
 """Who is calling: when the person a "someone else" cue names is in fact the child, or the caller.
 
-Context (``context.py``) reads "my brother", "grandpa" as someone other than
+Context (``context.py``, its cues found by ``cues.py``) reads "my brother", "grandpa" as someone other than
 the child, which keeps "her brother has a fever" and "my mum has back pain"
 out of the triage. Two callers break that reading, and both are the child's
 signs said by someone unexpected:
@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from voicecare.domain import Status
-from voicecare.understanding.context import Cue, Scene
+from voicecare.understanding.cues import Cue, Scene
 
 
 @dataclass(frozen=True)

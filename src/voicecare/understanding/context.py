@@ -3,7 +3,8 @@
 This is the ConText idea from clinical language processing: trigger words
 around a mention decide its status, within a scope that ends at words such
 as "but" or at a new subject. The words and reaches are the language's
-(``[context]`` in ``language.toml``); the rules for using them are here:
+(``[context]`` in ``language.toml``, found in an utterance by ``cues``); the rules
+for using them are here:
 
 - a scope ends at a terminator, a full stop (a comma too for clause-wide
   cues), a new subject, and, for a denial, at the next sign unless "or"
@@ -17,199 +18,22 @@ as "but" or at a new subject. The words and reaches are the language's
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
+from collections.abc import Collection, Sequence
 
 from voicecare.domain import Status
+from voicecare.understanding.cues import Cue, Scene, clause_end, clause_start, past_tense, scene
+
+# Where a scene is built and its clauses found, for the callers that ask this module for statuses.
+__all__ = ["Scene", "clause_end", "clause_start", "past_tense", "retold", "scene", "status_of"]
 
 # What-ifs and the past reach only the nearest mention: in "what if she gets a
 # fever she can't breathe" the second half may be real, and doubt escalates.
 NEAREST_ONLY = frozenset({Status.HYPOTHETICAL, Status.PAST})
 
 
-@dataclass(frozen=True)
-class Trigger:
-    """A cue that changes the status of a nearby mention."""
-
-    words: tuple[str, ...]
-    status: Status
-    before: bool = True
-    """True when the cue may come before the mention ("no fever")."""
-    after: bool = False
-    """True when the cue may follow the mention ("the fever is gone")."""
-    clausal: bool = False
-    """True when the cue governs a whole clause, subject included ("what if he ...")."""
-    uncertain: bool = False
-    """True for hedges: the mention still counts (policy rule 10)."""
-    recurs: bool = False
-    """True for "it's back": the symptom is here again, past or not."""
-    crosses: bool = False
-    """True for "it came back": the sign itself is the subject, so it reaches back over ``recur_stops`` ("but")."""
-    @property
-    def takes_back(self) -> bool:
-        """True for a later denial of what was just said ("no sorry", "... but she doesn't")."""
-        return self.status is Status.ABSENT and not self.before and (self.ellipsis or self.reach == 0)
-
-    ellipsis: bool = False
-    """True for a clause-final denial that points back ("I thought she had a fever, but she
-    doesn't"): it reaches back over "but" and counts only where its clause ends."""
-    reach: int | None = None
-    """How many words this cue reaches, when not the language's scope: 0 for "no sorry", which
-    takes back only the mention said right before it."""
-    speaker: bool = False
-    """True for the caregiver speaking of themself ("I am", "I feel"): a worry or doubt about
-    the child in the same breath ("I'm worried", "I'm not sure whether") outranks it."""
-    opens: bool = False
-    """True for a cue that is one only where a clause begins: "say he gets a fever" is a
-    what-if, "my mum say he is hot" is not."""
-    resolves: bool = False
-    """True for "she's fine now": it makes over only a sign said in the past tense ("she was
-    hard to wake this morning, but she's fine now"); one said in the present stays ("she's
-    hard to wake but fine now" is a contradiction, and doubt escalates)."""
-
-
-def by_length(triggers: Iterable[Trigger]) -> tuple[Trigger, ...]:
-    """Longest first: a longer cue wins over a shorter one at the same place.
-
-    So "not sure if" is a hedge, not a negation, and "since last week" is not the past.
-    """
-    return tuple(sorted(triggers, key=lambda t: -len(t.words)))
-
-
-@dataclass(frozen=True)
-class ContextWords:
-    """A language's cue words and how far they reach (``[context]`` in ``language.toml``)."""
-
-    triggers: tuple[Trigger, ...] = ()
-    """Every cue, longest first (see ``by_length``)."""
-    pre_scope: int = 6
-    """How many tokens a trigger before a mention reaches."""
-    post_scope: int = 3
-    """How many tokens a trigger after a mention reaches ("the fever went away")."""
-    recur_extra: int = 3
-    """How much further than other cues "it's back" reaches."""
-    terminators: frozenset[str] = frozenset()
-    """Words that end the reach of a trigger: a new thought begins."""
-    subjects: frozenset[str] = frozenset()
-    """A new subject ends the reach of a trigger that only covers a noun phrase."""
-    recur_stops: frozenset[str] = frozenset()
-    """The only words that end the longer reach of "it's back"."""
-    answers: frozenset[str] = frozenset()
-    """Denials that answer a question just asked: "Fever? No." denies the fever across the question mark."""
-    child_nouns: frozenset[str] = frozenset()
-    """The child named as a noun ("the baby"): ends someone else's cue unless it is the cue's own noun."""
-    child_pronouns: frozenset[str] = frozenset()
-    """Words that may point at the child ("he", "him"): with none of them and no child noun, a
-    sign someone else has stays theirs when it is named again ("my husband threw his back
-    out - what is the best mattress for back pain?")."""
-    list_joiners: frozenset[str] = frozenset()
-    """Terminators that do not end someone else's cue once it covers a sign: their "chills and a
-    fever" are both theirs, but in "scared by the dog and wheezing" the wheezing is the child's."""
-    denial_joiners: frozenset[str] = frozenset()
-    """Words that make a denial a list reaching past one sign to the next: "no fever, chills or cough"."""
-    reporting: frozenset[str] = frozenset()
-    """Verbs of telling that end someone else's cue: "the babysitter noticed a fever" is the child's."""
-    modals: frozenset[str] = frozenset()
-    """After these, "not" is part of the symptom ("can't get air"), not a denial."""
-    pure_what_ifs: frozenset[tuple[str, ...]] = frozenset()
-    """What-if cues that stay what-ifs before a verb in the past ("what if he passed out")."""
-    past_words: frozenset[str] = frozenset()
-    """Verbs in the past tense that the suffix rule does not catch ("fell")."""
-    past_suffix: str = ""
-    past_min_length: int = 4
-    """A word must be longer than this for its suffix to mark the past ("fainted", not "red")."""
-    elliptic_verbs: frozenset[str] = frozenset()
-    """After a subject, one of these then a closing "not" stands for what was said of the child
-    before ("she was breathing fine but now she isn't" = she is not breathing fine)."""
-
-
-    @cached_property
-    def by_first_word(self) -> dict[str, tuple[tuple[int, Trigger], ...]]:
-        """Each trigger with its rank in ``triggers``, by its first word (built once, on first use)."""
-        index: dict[str, list[tuple[int, Trigger]]] = {}
-        for rank, trigger in enumerate(self.triggers):
-            index.setdefault(trigger.words[0], []).append((rank, trigger))
-        return {word: tuple(found) for word, found in index.items()}
-
-
 # When cues disagree, the one that more surely says "not this child, not now"
 # does not win over a hedge: a hedged symptom still counts (rule 4).
 _PRIORITY = {Status.OTHER: 0, Status.HYPOTHETICAL: 1, Status.PAST: 2, Status.PRESENT: 3, Status.ABSENT: 4}
-
-
-@dataclass(frozen=True)
-class Cue:
-    """A trigger found in an utterance."""
-
-    trigger: Trigger
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Scene:
-    """An utterance ready for context decisions: words, punctuation and cues."""
-
-    words: tuple[str, ...]
-    breaks: Mapping[int, bool] = field(hash=False)
-    """Token index -> True for a full stop before it, False for a comma."""
-    cues: tuple[Cue, ...]
-    rules: ContextWords
-    """The language's cue words and reaches."""
-    signs: frozenset[int] = frozenset()
-    """Positions of words about any sign ("temperature"): a clause that names one is about it."""
-
-
-def scene(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, signs: Collection[int] = ()) -> Scene:
-    """Find the cues of an utterance once; every mention in it is then judged cheaply."""
-    return Scene(tuple(words), dict(breaks), find_cues(words, rules, breaks), rules, frozenset(signs))
-
-
-def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bool] | None = None) -> tuple[Cue, ...]:
-    """Every trigger in the utterance, longest first at each position, without overlaps.
-
-    Triggers are looked up by their first word, then taken in the order of
-    ``rules.triggers`` (longest first) and by position, as if each trigger in
-    turn claimed its places: the same result as trying every trigger everywhere.
-    An ``ellipsis`` cue counts only where its clause ends, so it never takes the
-    "not" of "he is not breathing hard".
-    """
-    ends = breaks or {}
-    found = sorted(
-        (rank, start, trigger)
-        for start, word in enumerate(words)
-        for rank, trigger in rules.by_first_word.get(word, ())
-        if tuple(words[start:start + len(trigger.words)]) == trigger.words
-        and (not trigger.ellipsis or trigger.resolves or _clause_ends(words, ends, rules, start + len(trigger.words)))
-        and (not trigger.opens or _clause_starts(words, ends, rules, start))
-        and not any(i in ends for i in range(start + 1, start + len(trigger.words)))  # "with it, back's tight"
-    )
-    taken: set[int] = set()
-    cues: list[Cue] = []
-    for _, start, trigger in found:
-        span = range(start, start + len(trigger.words))
-        if not taken.intersection(span):
-            cues.append(Cue(trigger, start, span.stop))
-            taken.update(span)
-    return _unretracted(sorted(cues, key=lambda c: c.start), words, rules)
-
-
-def _unretracted(cues: Sequence[Cue], words: Sequence[str], rules: ContextWords) -> tuple[Cue, ...]:
-    """The cues left when a correction right after a cue takes the cue back.
-
-    In "the fever's gone - no, scratch that, 102" the caregiver takes back
-    "gone", not the fever: the later statement wins (policy rule 9). Only a
-    bare "no" may stand between the cue and the correction.
-    """
-    kept = []
-    for index, cue in enumerate(cues):
-        later = [c for c in cues[index + 1:] if " ".join(c.trigger.words) not in rules.answers]
-        taken_back = bool(later) and later[0].trigger.takes_back and not cue.trigger.takes_back and all(
-            words[i] in rules.answers for i in range(cue.end, later[0].start))
-        if not taken_back:
-            kept.append(cue)
-    return tuple(kept)
 
 
 def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[int],
@@ -232,19 +56,25 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
         limit = cue.trigger.reach
     if cue.trigger.resolves and not _said_in_the_past(where, start, end):
         return False
+    if cue.trigger.status is Status.PAST and cue.start >= end \
+            and any(where.words[i] in rules.onsets for i in range(start, cue.start)):
+        return False  # "breathing fast since two days ago": it began then and lasts
     if cue.trigger.ellipsis:  # it points back at the nearest mention only: "a fever and the spasm stopped"
         # Words of a mention running on from this one ("spasm come | back") are no other sign in between.
         first = next((i for i in gap if i not in blocked), gap.stop)
         return cue.start >= end and len(gap) <= limit and not any(
             where.breaks.get(i, False) or i in blocked for i in range(first, gap.stop + 1))
-    if cue.trigger.recurs:  # "a fever last week and now it's back": reaches over "and"
-        return len(gap) <= limit + rules.recur_extra and (
-            cue.trigger.crosses or not any(where.words[i] in rules.recur_stops for i in gap))
+    if cue.trigger.recurs:  # "a fever last week and now it's back": reaches over "and", not over a comma
+        return len(gap) <= limit + rules.recur_extra and (cue.trigger.crosses or not any(
+            where.words[i] in rules.recur_stops or i in where.breaks for i in range(gap.start, gap.stop + 1)))
     if len(gap) > limit:
         return False
     if cue.trigger.status in NEAREST_ONLY and cue.end <= start and any(i in blocked for i in gap) \
             and not _denial_list(where, gap, end):
         return False  # "what if she gets a fever she can't breathe"; but "a fever or tingling" is one list
+    if cue.trigger.status is Status.HYPOTHETICAL and cue.end <= start \
+            and sum(where.words[i] in rules.subjects for i in gap) > 1:
+        return False  # "when should I take him in his leg hurts": a second subject, a new clause said as so
     if cue.trigger.status is Status.ABSENT and cue.end <= start and any(i in blocked for i in gap) \
             and not _denial_list(where, gap, end):
         return False  # "not hot, not shivery, limping": the limp is said, not denied
@@ -298,16 +128,6 @@ def _clause_of_its_own(where: Scene, gap: range, blocked: Collection[int], signs
                                          for i in range(gap.start, comma))
 
 
-def _clause_ends(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> bool:
-    """True when a clause ends before words[index]: the end, a break or a terminator."""
-    return index >= len(words) or index in breaks or words[index] in rules.terminators
-
-
-def _clause_starts(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> bool:
-    """True when a clause begins at words[index]: the start, after a break or after a terminator ("so say he")."""
-    return index == 0 or index in breaks or words[index - 1] in rules.terminators
-
-
 def _answers(where: Scene, cue: Cue, end: int) -> bool:
     """True for a bare answer right after a question about the mention: "Fever? No."."""
     said_alone = cue.end == len(where.words) or cue.end in where.breaks
@@ -328,20 +148,22 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
     rules = where.rules
     stops = rules.terminators | rules.subjects | rules.child_nouns | rules.reporting
     own_noun = cue.end <= start and where.words[cue.end] in rules.child_nouns
+    # They open the clause with a word such as "my" ("my sister, she ..."): not what the caregiver
+    # is ("I'm her mum, she ..."), nor someone spoken to ("mate, she's not breathing").
+    first = clause_start(where.words, where.breaks, rules, cue.start)
+    named_first = first < cue.start and all(where.words[j] in rules.subjects for j in range(first, cue.start))
 
     def ends_at(i: int) -> bool:
         word = where.words[i]
         if word in rules.list_joiners and (i + 1 == start or any(j in signs for j in range(cue.end, i))):
             return False  # "sneezing and wheezing", "chills and a fever": still theirs
+        if i == cue.end and i in where.breaks and word in rules.child_pronouns and named_first:
+            return False  # "my older boy, he's nine, has a fever": the pronoun names them again
         return word in stops and not (own_noun and i == cue.end)
 
-    return any(ends_at(i) for i in gap)
-
-
-def past_tense(word: str, rules: ContextWords) -> bool:
-    """True for a verb in the past tense ("fainted", "fell")."""
-    suffix = rules.past_suffix
-    return word in rules.past_words or (bool(suffix) and word.endswith(suffix) and len(word) > rules.past_min_length)
+    # A mention that opens with a new subject ("... and he's hot now") may be the child's: when unsure, escalate.
+    opens = start > cue.end and where.words[start] in rules.child_pronouns
+    return any(ends_at(i) for i in gap) or (opens and ends_at(start))
 
 
 def _said_in_the_past(where: Scene, start: int, end: int) -> bool:
@@ -405,9 +227,11 @@ def status_of(
     if others and all(c.trigger.speaker for c in others) and any(c.trigger.uncertain for c in found):
         # "I'm worried he's not breathing": the caregiver's own words frame a doubt about the child.
         return Status.PRESENT, True
-    if best.trigger.status is Status.HYPOTHETICAL and best.trigger.words not in where.rules.pure_what_ifs \
-            and any(past_tense(where.words[i], where.rules) for i in used):
-        # "is it serious if he passed out": it happened; escalate, unsure (rule 4).
+    if best.trigger.status is Status.HYPOTHETICAL and best.trigger.words not in where.rules.pure_what_ifs and (
+            any(past_tense(where.words[i], where.rules) for i in used)
+            or any(where.words[i] in where.rules.elliptic_verbs for i in range(best.end, end))):
+        # "is it serious if he passed out": it happened; "do I need a doctor if she's walking
+        # funny", "is it bad if her lips are blue": it is so now; escalate, unsure (rule 4).
         return Status.PRESENT, True
     return best.trigger.status, any(c.trigger.uncertain for c in found)
 
@@ -439,17 +263,3 @@ def retold(where: Scene, mentions: Sequence[tuple[str, int, int, Status]]) -> li
 def _clause_end(where: Scene, start: int) -> int:
     """The index just past the clause that words[start] is in."""
     return clause_end(where.words, where.breaks, where.rules, start + 1)
-
-
-def clause_end(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> int:
-    """The index just past the clause running on at words[index] (a break, a terminator or the end)."""
-    while not _clause_ends(words, breaks, rules, index):
-        index += 1
-    return index
-
-
-def clause_start(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> int:
-    """The index where the clause holding words[index] begins."""
-    while not _clause_starts(words, breaks, rules, index):
-        index -= 1
-    return index

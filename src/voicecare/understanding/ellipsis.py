@@ -1,10 +1,13 @@
-"""Elided predicates: "she was breathing fine but now she isn't" says "isn't breathing fine"."""
+"""Elided predicates: "she was breathing fine but now she isn't" says "isn't breathing fine".
+
+And a question answered "no": "can you wake her? no, not easily" says "you can not wake her".
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from voicecare.understanding.context import ContextWords
+from voicecare.understanding.cues import ContextWords
 
 
 def filled(heard: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, negations: frozenset[str],
@@ -58,3 +61,60 @@ def _said_before(words: Sequence[str], breaks: Mapping[int, bool], rules: Contex
 def _same_subject(before: str, now: str, rules: ContextWords) -> bool:
     """True when both clauses are about one subject: "I was scared ... she is not" are two."""
     return before == now or (now in rules.child_pronouns and before in rules.child_nouns)
+
+
+def answered(heard: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords,
+             canonical: Callable[[str], str]) -> tuple[list[str], dict[int, bool]]:
+    """The heard words with a yes/no question that is answered "no" written out as a statement, denied.
+
+    "Can you wake her? No, not easily" becomes "you can not wake her. No, not
+    easily": the answer's "no" elides the question's predicate, and the sign's
+    own "not" then reads as the sign (rule 2); "does he have a fever? no"
+    becomes "he does not have a fever", a denial as before. The question must
+    open the utterance or a sentence and end at a full stop (a question mark)
+    right before the answer. Only the first such question is written out.
+    """
+    words = [canonical(w) for w in heard]
+    for q in range(len(words) - 2 if rules.denial_word else 0):
+        if (q and not breaks.get(q, False)) or words[q] not in rules.asking_verbs \
+                or words[q + 1] not in rules.asking_subjects:
+            continue
+        end = next((i for i in range(q + 2, len(words)) if i in breaks), None)
+        if end is None or end < q + 3 or not breaks[end]:
+            continue
+        stop = next((i for i in range(end + 1, len(words)) if i in breaks), len(words))
+        if rules.doubt_word and " ".join(words[end:stop]) in rules.unsure_answers:  # before "not": "not sure"
+            return _doubted(heard, breaks, rules.doubt_word, q, end, stop)
+        if _says_no(words, breaks, rules, end):
+            out = [*heard[:q], heard[q + 1], heard[q], rules.denial_word, *heard[q + 2:]]
+            moved = {(i + 1 if i > q + 1 else i): full for i, full in breaks.items()}
+            return out, moved
+    return list(heard), dict(breaks)
+
+
+def _doubted(heard: Sequence[str], breaks: Mapping[int, bool], joiner: str, q: int, end: int,
+             stop: int) -> tuple[list[str], dict[int, bool]]:
+    """ "is she breathing? I can't tell" written as "I can't tell if she is breathing" (words[end:stop] doubt)."""
+    answer = list(heard[end:stop])
+    out = [*heard[:q], *answer, joiner, heard[q + 1], heard[q], *heard[q + 2:end], *heard[stop:]]
+    moved: dict[int, bool] = {}
+    for i, full in breaks.items():
+        if i <= q:
+            moved[i] = full
+        elif q < i < end:
+            moved[i + len(answer) + 1] = full  # a comma inside the question moves with it
+        elif i >= stop:
+            moved[i + 1] = full  # the question mark between them is gone
+    return out, moved
+
+
+def _says_no(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> bool:
+    """True when words[index] opens an answer that says no: "not easily", or a "no" said alone.
+
+    "No chills though" after "has she got a fever?" denies the chills, not the fever.
+    """
+    if words[index] in rules.denied_manners:
+        return True
+    alone = index + 1 == len(words) or index + 1 in breaks
+    return words[index] in rules.denied_answers and (
+        alone or words[index + 1] in rules.denied_answers | rules.denied_manners)

@@ -16,11 +16,11 @@ from typing import Any
 from voicecare.domain import Level, Status
 from voicecare.errors import IntentError
 from voicecare.understanding.callers import CallerWords
-from voicecare.understanding.context import ContextWords, Trigger, by_length
+from voicecare.understanding.cues import ContextWords, Trigger, by_length
 from voicecare.understanding.measure_files import NUMBER_KEYS, number_words
-from voicecare.understanding.measures import Calendar
 from voicecare.understanding.quantities import NumberWords
 from voicecare.understanding.text import Spelling
+from voicecare.understanding.timeline import Calendar
 
 FILE_NAME = "language.toml"
 PRINTED = ("heard", "unsure")
@@ -34,7 +34,9 @@ SECTIONS = {
                  "glued_negations", "not_then"),
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
                 "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "denial_joiners",
-                "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "elliptic_verbs", "cues"),
+                "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "elliptic_verbs", "onsets",
+                "asking_verbs", "asking_subjects", "denied_answers", "denied_manners", "denial_word",
+                "unsure_answers", "doubt_word", "cues"),
     "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with"),
     "conversation": ("fillers", "list_and", "list_or"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
@@ -303,6 +305,14 @@ def _context(table: _Reader, spelling: Spelling) -> ContextWords:
         past_words=frozenset(_in_token_form(table, "past_words", spelling)),
         past_suffix=table.text("past_suffix"), past_min_length=table.number("past_min_length", 4),
         elliptic_verbs=frozenset(_in_token_form(table, "elliptic_verbs", spelling)),
+        onsets=frozenset(_in_token_form(table, "onsets", spelling)),
+        asking_verbs=frozenset(_in_token_form(table, "asking_verbs", spelling)),
+        asking_subjects=frozenset(_in_token_form(table, "asking_subjects", spelling)),
+        denied_answers=frozenset(_in_token_form(table, "denied_answers", spelling)),
+        denied_manners=frozenset(_in_token_form(table, "denied_manners", spelling)),
+        denial_word=table.text("denial_word"),
+        unsure_answers=frozenset(_in_token_form(table, "unsure_answers", spelling)),
+        doubt_word=table.text("doubt_word"),
     )
 
 

@@ -15,6 +15,8 @@ from voicecare.understanding.text import Spelling, split_window, unglued, word_g
 
 MIN_SOUND_KEY = 3
 """Sound keys shorter than this say too little ("though" and "thigh" both give "0")."""
+DOUBT_REACH = 3
+"""How soon after a normal reading a "but" says the caregiver doubts it ("it says 37.8 but she looks flushed")."""
 @dataclass(frozen=True)
 class MatchSettings:
     """Thresholds of the matcher, 0-100 like rapidfuzz scores."""
@@ -69,6 +71,8 @@ class _Near:
     window: int | None
     negation_inside: bool = False
     """A group of denial words ("doctor + not never nobody"): its "not" is the symptom, never a denial of it."""
+    turns: bool = False
+    """A group of contrast words ("accident + but though + dry trained"): the background, then the sign."""
 
 
 class Matcher:
@@ -86,7 +90,7 @@ class Matcher:
         self._near: dict[str, list[_Near]] = {}
         for symptom in intents.symptoms:
             for text in symptom.near:
-                near = _compile_near(symptom.id, text, spelling, self._language.negations)
+                near = _compile_near(symptom.id, text, spelling, self._language.negations, self._language.contrasts)
                 for word in near.groups[0]:
                     self._near.setdefault(word, []).append(near)
         phrase_words = {w for ps in self._by_anchor.values() for p in ps for w in p.words}
@@ -120,6 +124,7 @@ class Matcher:
         heard, breaks = unglued(heard, breaks, self._language.glued_negations, self._known, self._lexicon)
         heard, breaks = ellipsis.filled(heard, breaks, self._language.context, self._language.negations,
                                         self._spelling.canonical)
+        heard, breaks = ellipsis.answered(heard, breaks, self._language.context, self._spelling.canonical)
         words = [self._spelling.canonical(w) for w in heard]
         candidates = [self._candidates(w) for w in words]
         language = self._language
@@ -133,26 +138,31 @@ class Matcher:
         signs = {i for i, word in enumerate(words) if word in self._content}
         where = context.scene(words, breaks, self._language.context, signs)
         matches = []
+        hedged_signs: set[str] = set()
         for hit in hits:
             # Only the words another mention is made of are its own: a cue lying
             # inside its span may belong to this one ("peeing fine and no trouble breathing").
             blocked = {i for other in hits if other is not hit for i in other.positions}
+            # A cue with the background before a pattern's own contrast is not the sign's (see news_start).
             status, hedged = context.status_of(
-                where, hit.start, hit.end, hit.positions, negation_inside=hit.negation_inside, blocked=blocked,
-                signs=signs,
+                where, mentions.news_start(hit, words, language.contrasts), hit.end, hit.positions,
+                negation_inside=hit.negation_inside, blocked=blocked, signs=signs,
             )
             matches.append(Match(
                 symptom=hit.symptom, status=status, score=round(hit.score, 1),
                 heard=" ".join(heard[hit.start:hit.end]), start=hit.start, end=hit.end,
                 uncertain=hedged or hit.score < self.settings.certain_score,
             ))
+            if hedged and status is Status.PRESENT:
+                hedged_signs.add(hit.symptom)
         statuses = context.retold(where, [(m.symptom, m.start, m.end, m.status) for m in matches])
         matches = [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
         if self._measures is not None:  # "38.9", "pulse 55", "four days": readings judged by the topic's table
             # A reading inside a phrase of the same symptom is that phrase's ("for a week, no actually..."):
             # the phrase already carries its context, and a second mention would outvote a correction.
             readings = [r for r in self._measures.matches(words, where)
-                        if not any(m.symptom == r.symptom and m.start < r.end and r.start < m.end for m in matches)]
+                        if not any(m.symptom == r.symptom and m.start < r.end and r.start < m.end for m in matches)
+                        and not (r.symptom in hedged_signs and self._doubted(r, words, breaks))]
             # A normal reading alone ("set the bath to 37 degrees") says nothing about the child.
             if matches or any(r.status is not Status.ABSENT for r in readings):
                 matches += readings
@@ -160,6 +170,17 @@ class Matcher:
         statuses = callers.patients(where, [(m.start, m.status) for m in matches], self._language.callers)
         matches = [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
         return self._owned(matches, words, breaks) if self._said_of else matches
+
+    def _doubted(self, reading: Match, words: Sequence[str], breaks: Mapping[int, bool]) -> bool:
+        """True for a normal reading the caregiver doubts, of a sign they are unsure of: "not sure if she has a
+        fever, it says 37.8 but her face is flushed" is a fever (rules 10 and 4: when unsure, escalate).
+
+        A reading that settles the doubt ("I thought she had a fever but I checked, 36.5, normal") denies it.
+        """
+        after = range(reading.end, min(len(words), reading.end + DOUBT_REACH))
+        return reading.status is Status.ABSENT and any(
+            words[i] in self._language.contrasts and not any(breaks.get(j, False) for j in range(reading.end, i + 1))
+            for i in after)
 
     def _owned(self, matches: list[Match], words: Sequence[str], breaks: Mapping[int, bool]) -> list[Match]:
         """Mentions of a symptom said about something (a duration, about the pain), kept only with it near.
@@ -273,7 +294,8 @@ class Matcher:
         if near.window is not None and near.window <= self.settings.tight_window and any(
                 j in breaks for j in range(start + 1, end)):
             return None
-        if any(words[j] in self._language.contrasts for j in range(start, end)):
+        turn = [j for j in positions if j < anchor] if near.turns else []
+        if mentions.spans_contrast(words, start, end, self._language.contrasts, turn):
             return None  # "walking funny yesterday but he's walking fine": two statements, not one
         anchor_stem = self._spelling.stem(words[anchor])
         if any(j != anchor and self._spelling.stem(words[j]) == anchor_stem for j in range(start, end)):
@@ -413,8 +435,11 @@ def _compile(symptom: str, text: str, language: Language, everyday: frozenset[st
 
 
 def _exact_or_stem(heard: str, word: str, spelling: Spelling) -> bool:
-    """True when ``heard`` is ``word`` itself or a form of it, not a look-alike ("waking" is not "walking")."""
-    return heard == word or spelling.stem(heard) == spelling.stem(word)
+    """True when ``heard`` is ``word`` itself or a form of it, not a look-alike ("waking" is not "walking").
+
+    A form with its last letter dropped in speech ("burnin up") is the word itself.
+    """
+    return heard == word or spelling.stem(heard) == spelling.stem(word) or spelling.unclipped(heard) == word
 
 
 def _near_partner(heard: str, word: str, known: frozenset[str], spelling: Spelling) -> bool:
@@ -426,9 +451,10 @@ def _near_partner(heard: str, word: str, known: frozenset[str], spelling: Spelli
     return _exact_or_stem(heard, word, spelling) or heard not in known
 
 
-def _compile_near(symptom: str, text: str, spelling: Spelling, negations: frozenset[str] = frozenset()) -> _Near:
+def _compile_near(symptom: str, text: str, spelling: Spelling, negations: frozenset[str] = frozenset(),
+                  contrasts: frozenset[str] = frozenset()) -> _Near:
     text, window = split_window(text)
     groups = word_groups(text, spelling)
-    return _Near(symptom, groups, window, any(g <= negations for g in groups))
+    return _Near(symptom, groups, window, any(g <= negations for g in groups), any(g <= contrasts for g in groups))
 
 

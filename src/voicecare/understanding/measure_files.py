@@ -6,16 +6,19 @@ from collections.abc import Mapping
 from typing import Any
 
 from voicecare.domain import Status
-from voicecare.understanding.measures import Calendar, Measure, MeasureBook, Scale, Threshold, Unit
+from voicecare.understanding.measures import Measure, MeasureBook, Scale, Threshold, Unit
 from voicecare.understanding.quantities import NumberWords
+from voicecare.understanding.timeline import Calendar
 
 COMPARISONS = ("at_least", "above", "below", "at_most", "down")
 NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "fractions", "per", "units", "unit_first",
-               "clock", "cues", "calendar", "sound_alikes", "marks")
+               "clock", "cues", "calendar", "sound_alikes", "marks", "window", "heard_joiners")
 CALENDAR_KEYS = ("days", "day_unit", "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments",
-                 "months", "corrections", "exertion", "names_before", "names_after")
+                 "months", "corrections", "exertion", "names_before", "names_after", "agitation", "rest", "today",
+                 "before_today", "clause_ends", "readouts", "change_from", "change_to", "back_refs",
+                 "ordinal_ends", "month_start", "usual")
 MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs_unit", "unit_is_enough", "deniable", "largest",
-                "inherit_unit", "across_sentences", "at_rest", "cue_before", "cue_after")
+                "inherit_unit", "across_sentences", "at_rest", "cue_before", "cue_after", "whole")
 UNIT_KEYS = ("dimension", "factor", "offset", "age", "by_size")
 THRESHOLD_KEYS = ("measure", "symptom", "status", *COMPARISONS)
 BARE = ("never", "decimal", "any")
@@ -80,11 +83,12 @@ def number_words(data: Mapping[str, Any], where: str, problems: list[str]) -> tu
         tens={k: int(v) for k, v in _numbers_map(table, "tens", say).items()},
         scales={k: int(v) for k, v in _numbers_map(table, "scales", say).items()},
         one=_words(table, "one", say), point=_words(table, "point", say), zero=_words(table, "zero", say),
-        joiners=_words(table, "joiners", say), fractions=_numbers_map(table, "fractions", say),
+        joiners=_words(table, "joiners", say), heard_joiners=_words(table, "heard_joiners", say),
+        fractions=_numbers_map(table, "fractions", say),
         per=tuple(sorted((tuple(p.split()) for p in _words(table, "per", say)), key=lambda p: -len(p))),
         units=units, unit_first=_words(table, "unit_first", say),
         clock=dict(sorted(clock.items(), key=lambda item: -len(item[0]))),
-        marks=_words(table, "marks", say),
+        marks=_words(table, "marks", say), window=_words(table, "window", say),
         sound_alikes={k: int(v) for k, v in _numbers_map(table, "sound_alikes", say).items()},
     )
     return lexicon, cues, calendar
@@ -152,7 +156,7 @@ def _measure(measure_id: str, body: Any, cues: frozenset[str], say: _Problems) -
         unit_is_enough=bool(body.get("unit_is_enough", True)),
         deniable=bool(body.get("deniable", True)), largest=bool(body.get("largest", False)),
         inherit_unit=bool(body.get("inherit_unit", False)), across_sentences=bool(body.get("across_sentences", False)),
-        at_rest=bool(body.get("at_rest", False)),
+        at_rest=bool(body.get("at_rest", False)), whole=bool(body.get("whole", False)),
     )
 
 

@@ -13,8 +13,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from voicecare.domain import Match, Status
-from voicecare.understanding import context, quantities
+from voicecare.understanding import context, quantities, when_taken
 from voicecare.understanding.quantities import NumberWords, Quantity
+from voicecare.understanding.timeline import Calendar, weekday_spans
+from voicecare.understanding.when_taken import State
 
 DURATION = "duration"
 """The dimension of time spans: the code knows ages, "ago" and rates ("a minute") by it."""
@@ -30,20 +32,18 @@ CORRECTION_AFTER = 6
 """A correction may also follow the corrected reading ("37.2, I read it wrong")."""
 CORRECTION_REACH = 12
 """How many words a self-correction may stand between a reading and the one that replaces it."""
-EXERTION_REACH = 6
-"""How close to a rate a word of exertion must be ("pulse 180 after running")."""
-MONTH_REACH = 8
-"""How far a month's name dates a reading in the same sentence."""
 DOWN_REACH = 3
 """How many words before a weight a word of loss or gain may stand ("lost a kilo", "put on half a kilo")."""
 NAME_REACH = 2
 """How many words after a bare number a word of a name may stand ("101 chestnut drive")."""
-SINCE_REACH = 8
-"""How far after "since" a day's name may stand ("since the pony ride at the fair on Friday")."""
 COMMA_COST = 2
+"""A comma between a number and a cue word counts as this many words."""
 INSTRUMENT_REACH = 5
 """How close a device word must be for a reading to count as one taken ("on the forehead scanner")."""
-"""A comma between a number and a cue word counts as this many words."""
+USUAL_REACH = 3
+"""How close before a number a word of the usual must be ("usually 6", "instead of the usual 6")."""
+READOUT_REACH = 2
+"""How close before a number a word of a device's readout must be ("it says 190", "it shows about 190")."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,8 @@ class Measure:
     """True when the table holds only at rest: a reading said with exertion ("while running") is not judged."""
     across_sentences: bool = False
     """True when a cue word may stand in the sentence before ("The spasm won't let go. It's been an hour.")."""
+    whole: bool = False
+    """True for counts (beats, breaths): a number with a decimal part ("38.9") is never one."""
     inherit_unit: bool = False
     """True when a bare number soon after a reading takes its unit ("13 kilos, now 12")."""
     largest: bool = False
@@ -131,42 +133,6 @@ class Threshold:
 
 
 @dataclass(frozen=True)
-class Calendar:
-    """Words for days, so "since Sunday ... today is Wednesday" is three days."""
-
-    days: Mapping[str, int] = field(default_factory=dict, hash=False)
-    day_unit: str = ""
-    """The unit id of a day, for a span counted from day names."""
-    since: frozenset[str] = frozenset()
-    last: frozenset[str] = frozenset()
-    """"since last Friday": a week or more back."""
-    age_before: frozenset[str] = frozenset()
-    """"he is 14 months": a month or year count right after these is an age."""
-    age_after: frozenset[str] = frozenset()
-    """"a 2 year old": an age."""
-    ago: frozenset[str] = frozenset()
-    """"two weeks ago": a point in time, not how long something lasted."""
-    down: frozenset[str] = frozenset()
-    """Words of a loss ("lost", "dropped")."""
-    up: frozenset[str] = frozenset()
-    """Words of a gain ("put on", "gained")."""
-    observers: frozenset[str] = frozenset()
-    """ "I", "we": a someone-else cue starting with one, said with an instrument reading, is who took it."""
-    instruments: frozenset[str] = frozenset()
-    """Words of a measuring device or its reading ("thermometer", "scanner", "says")."""
-    months: frozenset[str] = frozenset()
-    """Month names: a reading said with one is from then ("back in March"), unless it is "since" then."""
-    exertion: frozenset[str] = frozenset()
-    """Words of a child not at rest ("running", "crying"): a heart rate then is no resting rate."""
-    names_before: frozenset[str] = frozenset()
-    """Words (one or two) right before a bare number that make it a name, not a reading ("we live at 101")."""
-    names_after: frozenset[str] = frozenset()
-    """Words right after a bare number that make it a name ("101 Chestnut Drive" is two on: see NAME_REACH)."""
-    corrections: frozenset[str] = frozenset()
-    """Words of a self-correction ("sorry", "misread"): a later normal reading after one undoes a high one."""
-
-
-@dataclass(frozen=True)
 class MeasureBook:
     """Everything needed to read numbers in one language for one set of topics."""
 
@@ -174,7 +140,7 @@ class MeasureBook:
     units: Mapping[str, Unit] = field(hash=False)
     measures: tuple[Measure, ...]
     thresholds: tuple[Threshold, ...]
-    calendar: Calendar = Calendar()
+    calendar: Calendar = field(default_factory=Calendar)
     today: int | None = None
     """Weekday (Monday 0) for "since Sunday" said alone; None reads the clock when needed."""
 
@@ -183,6 +149,8 @@ class MeasureBook:
         found: list[Match] = []
         readings = list(self._readings(words, where))
         for quantity, measure, base in readings:
+            if self._usual(quantity, words):
+                continue  # "usually 6": what is normal for this child, the baseline of a drop, no reading now
             for row in self.thresholds:
                 if row.measure != measure.id or not self._meets(row, quantity, measure, base, words, readings):
                     continue
@@ -190,8 +158,9 @@ class MeasureBook:
                 if status is Status.ABSENT and (not measure.deniable or (
                         row.status is Status.PRESENT and _denied_over_a_break(quantity, where))):
                     status = Status.PRESENT
-                if status is Status.PAST and words[quantity.start] in self.calendar.since:
-                    status = Status.PRESENT  # "since Wednesday of last week": from then until now
+                if status is Status.PAST and (words[quantity.start] in self.calendar.since
+                                              or when_taken.lasts(quantity, words, where, self.calendar)):
+                    status = Status.PRESENT  # "since Wednesday of last week", "3 days ago ... since then": until now
                 if row.status is Status.ABSENT:
                     if status not in (Status.PRESENT, Status.ABSENT):
                         continue  # someone else's, a what-if or a past normal reading says nothing now
@@ -200,13 +169,13 @@ class MeasureBook:
                                    heard=" ".join(words[quantity.start:quantity.end]), start=quantity.start,
                                    end=quantity.end, uncertain=hedged))
                 break
-        return _largest_wins(found, readings, words, self.calendar.corrections)
+        return _largest_wins(found, readings, words, where, self.calendar)
 
     def _status(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> tuple[Status, bool]:
         """The context status of a reading; "I've got 39.4 on the scanner" is the child's reading, taken by me."""
         span = range(quantity.start, quantity.end)
         status, hedged = context.status_of(where, quantity.start, quantity.end, span, negation_inside=False)
-        if status is Status.PRESENT and self._in_a_named_month(quantity, words, where):
+        if status is Status.PRESENT and when_taken.in_a_named_month(quantity, words, where, self.calendar):
             return Status.PAST, hedged
         near = words[max(0, quantity.start - INSTRUMENT_REACH):quantity.end + INSTRUMENT_REACH]
         if status is not Status.OTHER or not self.calendar.instruments.intersection(near):
@@ -215,29 +184,6 @@ class MeasureBook:
                      if c.trigger.status is Status.OTHER and where.words[c.start] in self.calendar.observers
                      for i in range(c.start, c.end)}  # a cue counts as blocked only when all its words are
         return context.status_of(where, quantity.start, quantity.end, span, negation_inside=False, blocked=observers)
-
-    def _exerted(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> bool:
-        """ "180 after running around": an exertion word in the same sentence, close to the reading."""
-        low, high = max(0, quantity.start - EXERTION_REACH), min(len(words), quantity.end + EXERTION_REACH)
-        for i in range(low, high):
-            between = range(min(i, quantity.end), max(i, quantity.start))
-            if words[i] in self.calendar.exertion and not any(where.breaks.get(j, False) for j in between):
-                return True
-        return False
-
-    def _in_a_named_month(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> bool:
-        """ "a 38.5 temperature back in March": a month named in the same sentence dates the reading."""
-        low, high = max(0, quantity.start - MONTH_REACH), min(len(words), quantity.end + MONTH_REACH)
-        for i in range(low, high):
-            if words[i] not in self.calendar.months or (i and words[i - 1] in self.calendar.since):
-                continue
-            between = range(min(i, quantity.end), max(i, quantity.start))
-            # A break is kept at the word after it: the one between "March, 11" is at the 11.
-            cut = range(i + 1, quantity.start + 1) if i < quantity.start else range(quantity.end, i + 1)
-            # "14 kilos in June and now 13", "12 kilos in March, 11 and a half now": a new clause starts another time
-            if not any(words[j] in where.rules.terminators for j in between) and not any(j in where.breaks for j in cut):
-                return True
-        return False
 
     def _meets(self, row: Threshold, quantity: Quantity, measure: Measure, base: float, words: Sequence[str],
                readings: Sequence[tuple[Quantity, Measure, float]]) -> bool:
@@ -248,13 +194,20 @@ class MeasureBook:
             return False
         if said & self.calendar.down:
             return True
+        usual = [b for q, m, b in readings if m.id == measure.id and self._usual(q, words)]
+        if usual:
+            return base < usual[0]  # "4 wet nappies today, usually 6": fewer than usual
         before = [b for q, m, b in readings if m.id == measure.id and q.end <= quantity.start]
         return bool(before) and base < before[-1]
+
+    def _usual(self, quantity: Quantity, words: Sequence[str]) -> bool:
+        """True for a reading said as what is usual ("usually 6", "instead of the usual 6")."""
+        return bool(self.calendar.usual.intersection(words[max(0, quantity.start - USUAL_REACH):quantity.start]))
 
     def _readings(self, words: Sequence[str], where: context.Scene) -> list[tuple[Quantity, Measure, float]]:
         out: list[tuple[Quantity, Measure, float]] = []
         said = list(quantities.read(words, self.numbers, where.breaks))
-        said += _weekday_spans(words, self.calendar, self.today, where.breaks)
+        said += weekday_spans(words, self.calendar, self.today, where.breaks, self.numbers.units)
         starts = frozenset(q.start for q in said)
         for quantity in said:
             if quantity.unit is None and quantity.per is None and self._names(quantity, words, where):
@@ -262,22 +215,60 @@ class MeasureBook:
             if quantity.unit is None and quantity.per is None and out and _inherits(quantity, out[-1][0], out[-1][1]):
                 quantity = Quantity(quantity.value, quantity.start, quantity.end, out[-1][0].unit, None, quantity.decimal)
             unit = self.units.get(quantity.unit) if quantity.unit else None
-            if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words):
+            if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words) \
+                    and not when_taken.lasts(quantity, words, where, self.calendar):
                 continue
             measures = self._measures_of(quantity, unit, words, where, starts)
-            if out and self._corrects(out[-1][0], quantity, words):
+            corrects = bool(out) and self._corrects(out[-1][0], quantity, words)
+            if quantity.windowed and not measures and not (corrects and out[-1][1].dimension == RATE):
+                quantity = quantity.plain()  # "it went up to 101 in 2 hours": no rate was counted
+                measures = self._measures_of(quantity, None, words, where, starts)
+            if not measures and (changed := self._changed_from(quantity, words, out, where)) is not None:
+                measures = [changed]  # "from 6 wet nappies a day to 3", "170 screaming but 120 once calm": the same
+            if corrects:
                 earlier, measure = out[-1][0], out[-1][1]
                 if not measures:
                     measures = [measure]  # "a hundred and twenty... no, I counted again, two hundred": still the heart
                 if measure in measures:
                     out = [r for r in out if r[0] is not earlier]  # the later statement wins (rule 9)
             for measure in measures:
-                if measure.at_rest and self._exerted(quantity, words, where):
+                if measure.at_rest and when_taken.exerted(quantity, words, where.breaks, self.calendar):
                     continue
                 base = self._base(quantity, unit, measure)
                 if base is not None and measure.low <= base <= measure.high:
                     out.append((quantity, measure, base))
-        return out
+        return self._at_rest_first(out, words, where)
+
+    def _at_rest_first(self, out: list[tuple[Quantity, Measure, float]], words: Sequence[str],
+                       where: context.Scene) -> list[tuple[Quantity, Measure, float]]:
+        """ "170 while he was screaming but 120 once he calmed down": with a resting reading, the crying one gives way.
+
+        Said alone, a rate taken while crying still counts: a child crying in pain is not at
+        ease, and doubt escalates (rule 4); the table is for a child at rest.
+        """
+        states = {id(q): when_taken.state(q, words, where.breaks, self.calendar) for q, m, _ in out if m.at_rest}
+        resting = {m.id for q, m, _ in out if states.get(id(q)) is State.REST}
+        return [r for r in out if not (r[1].id in resting and states.get(id(r[0])) is State.AGITATED)]
+
+    def _changed_from(self, quantity: Quantity, words: Sequence[str], out: Sequence[tuple[Quantity, Measure, float]],
+                      where: context.Scene) -> Measure | None:
+        """The measure of a reading said just before, for a bare number that says how it changed.
+
+        "from 6 wet nappies a day to 3": the 3 counts nappies; "170 while screaming but 120
+        once he calmed down": the 120 is the same rate, taken in another state.
+        """
+        if quantity.unit is not None or quantity.per is not None or not quantity.start:
+            return None
+        if out and out[-1][1].at_rest and quantity.start - out[-1][0].end <= INHERIT_REACH \
+                and when_taken.state(quantity, words, where.breaks, self.calendar) is not None:
+            return out[-1][1]
+        if words[quantity.start - 1] not in self.calendar.change_to and not self._usual(quantity, words):
+            return None
+        for earlier, measure, _ in reversed(out):
+            said_from = earlier.start and words[earlier.start - 1] in self.calendar.change_from
+            if (said_from or self._usual(quantity, words)) and quantity.start - earlier.end <= INHERIT_REACH:
+                return measure
+        return None
 
     def _names(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> bool:
         """True when a bare number is part of a name: an address, a room, a bus ("live at 101", "101 Main Street")."""
@@ -303,17 +294,24 @@ class MeasureBook:
         """
         dimension = RATE if quantity.per else unit.dimension if unit else None
         # A number said without a unit is never a span of time: "101.2, back spasm" is no cramp of 101 days.
-        candidates = [m for m in self.measures if m.dimension == dimension
-                      or (dimension is None and not m.needs_unit and m.dimension != DURATION)]
+        candidates = [m for m in self.measures if (m.dimension == dimension
+                      or (dimension is None and not m.needs_unit and m.dimension != DURATION))
+                      and not (m.whole and quantity.decimal)]
         chosen = [m for m in candidates if dimension is not None and not m.needs_cue]
         cued = [m for m in candidates if m.needs_cue]
+        # A rate ("fifty something in a minute") is only ever a rate: its cue may stand anywhere in the sentence.
+        far = dimension == RATE or self._readout(quantity, words)
         if dimension not in (None, RATE) and not chosen and len(cued) == 1 and cued[0].unit_is_enough:
             chosen.append(cued[0])  # "12 kilos", "101 degrees": the unit says it
-        elif (near := _nearest_cue(cued, quantity, words, where, starts)) is not None:
+        elif (near := _nearest_cue(cued, quantity, words, where, starts, far)) is not None:
             chosen.append(near)
         if not chosen and (unit is None or unit.by_size) and not quantity.per:
             chosen += [m for m in [self._bare(quantity)] if m is not None]
         return chosen
+
+    def _readout(self, quantity: Quantity, words: Sequence[str]) -> bool:
+        """True when a device's readout stands right before a number ("it says 190"): the device may be named far back."""
+        return bool(self.calendar.readouts.intersection(words[max(0, quantity.start - READOUT_REACH):quantity.start]))
 
     def _is_duration(self, quantity: Quantity, unit: Unit, words: Sequence[str]) -> bool:
         before = words[quantity.start - 1] if quantity.start else ""
@@ -342,7 +340,8 @@ class MeasureBook:
             per, wanted = self.units.get(quantity.per), self.units.get(measure.per)
             if per is None or wanted is None or per.dimension != DURATION:
                 return None
-            value /= per.factor / wanted.factor  # "100 an hour" is not "100 a minute"
+            # "100 an hour" is not "100 a minute"; "12 in 15 seconds" is 48 a minute
+            value /= per.factor * quantity.per_count / wanted.factor
         return value
 
 
@@ -371,72 +370,51 @@ def _inherits(quantity: Quantity, earlier: Quantity, measure: Measure) -> bool:
 
 
 def _largest_wins(found: list[Match], readings: Sequence[tuple[Quantity, Measure, float]], words: Sequence[str],
-                  corrections: frozenset[str]) -> list[Match]:
-    """For measures where the largest reading counts, a normal reading undoes one over the line only as a correction."""
+                  where: context.Scene, calendar: Calendar) -> list[Match]:
+    """For measures where the largest reading counts, a normal reading undoes one over the line only as a correction,
+    or as today's reading after an earlier day's ("38.5 yesterday but 36.9 today": rule 9, the later one wins)."""
     largest = {(q.start, q.end) for q, m, _ in readings if m.largest}
     mine = [m for m in found if (m.start, m.end) in largest]
     drop: set[int] = set()
     for low in (m for m in mine if m.status is Status.ABSENT):
         for high in (m for m in mine if m.status is Status.PRESENT and m.symptom == low.symptom):
-            corrected = high.end <= low.start and corrections.intersection(words[high.end:low.end + CORRECTION_AFTER])
+            corrected = high.end <= low.start and (
+                bool(calendar.corrections.intersection(words[high.end:low.end + CORRECTION_AFTER]))
+                or when_taken.replaced_by_today(Quantity(0.0, high.start, high.end), Quantity(0.0, low.start, low.end),
+                                                words, where.breaks, calendar))
             drop.add(id(high) if corrected else id(low))
     return [m for m in found if id(m) not in drop]
 
 
 def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Sequence[str],
-                 where: context.Scene, starts: frozenset[int] = frozenset()) -> Measure | None:
+                 where: context.Scene, starts: frozenset[int] = frozenset(), readout: bool = False) -> Measure | None:
     """The measure whose cue word stands nearest the number, before it winning a tie; none past a full stop.
 
     A cue after the number that another number follows at once names that one: in "110 resting,
-    breathing 24" the 110 is no breathing rate (``starts``: where the numbers said begin).
+    breathing 24" the 110 is no breathing rate (``starts``: where the numbers said begin). After a
+    device's readout ("it says 190") a cue reaches back to the start of the sentence.
     """
-    best: tuple[int, int, Measure] | None = None
+    best: tuple[bool, int, int, Measure] | None = None
     for measure in candidates:
         if not measure.needs_cue:
             continue
-        for distance, side, index in _around(quantity, measure, len(words)):
+        for distance, side, index in _around(quantity, measure, len(words), quantity.start if readout else 0):
             if words[index] not in measure.cues or (side == 1 and index + 1 in starts and index >= quantity.end):
                 continue
             span = range(index + 1, quantity.start + 1) if side == 0 else range(quantity.end, index + 1)
             if not measure.across_sentences and any(where.breaks.get(i, False) for i in span):
                 continue
             cost = distance + COMMA_COST * sum(1 for i in span if i in where.breaks)
-            if best is None or (cost, side) < best[:2]:
-                best = (cost, side, measure)
+            beyond = side == 0 and distance >= measure.cue_before  # reached only over a readout: any nearer cue wins
+            if best is None or (beyond, cost, side) < best[:3]:
+                best = (beyond, cost, side, measure)
             break
-    return best[2] if best else None
+    return best[3] if best else None
 
 
-def _around(quantity: Quantity, measure: Measure, size: int) -> list[tuple[int, int, int]]:
-    """Positions near a number, nearest first: (distance, 0 before / 1 after, index)."""
-    before = [(d, 0, quantity.start - 1 - d) for d in range(measure.cue_before) if quantity.start - 1 - d >= 0]
+def _around(quantity: Quantity, measure: Measure, size: int, reach: int = 0) -> list[tuple[int, int, int]]:
+    """Positions near a number, nearest first: (distance, 0 before / 1 after, index); ``reach`` may look further back."""
+    before = [(d, 0, quantity.start - 1 - d) for d in range(max(measure.cue_before, reach)) if quantity.start - 1 - d >= 0]
     after = [(d, 1, quantity.end + d) for d in range(measure.cue_after) if quantity.end + d < size]
     inside = [(0, 1, i) for i in range(quantity.start + 1, quantity.end)]  # "fifty breaths a minute"
     return sorted(before + after + inside)
-
-
-def _weekday_spans(words: Sequence[str], calendar: Calendar, today: int | None,
-                   breaks: Mapping[int, bool]) -> list[Quantity]:
-    """ "since Sunday ... today is Wednesday": a duration in days from two named days (or the clock)."""
-    spans: list[Quantity] = []
-    for i, word in enumerate(words):
-        if word not in calendar.since:
-            continue
-        j = i + 1
-        last = j < len(words) and words[j] in calendar.last
-        j += last
-        while j < len(words) and j <= i + SINCE_REACH and words[j] not in calendar.days and not breaks.get(j, False):
-            j += 1
-        if j >= len(words) or words[j] not in calendar.days:
-            continue
-        later = [calendar.days[w] for w in words[j + 1:] if w in calendar.days]
-        now = later[-1] if later else today
-        if now is None:
-            import datetime
-
-            now = datetime.date.today().weekday()
-        days = (now - calendar.days[words[j]]) % 7 or 7
-        if (last and not later) or calendar.last & set(words[j + 1:j + 4]):
-            days = max(days, 7)  # "since last Friday", "since Tuesday of last week" reach back into last week
-        spans.append(Quantity(float(days), i, j + 1, calendar.day_unit))
-    return spans

@@ -35,6 +35,29 @@ class Hit:
     "back + sore"); -1 for a phrase."""
 
 
+def spans_contrast(words: Sequence[str], start: int, end: int, contrasts: Collection[str],
+                   turn: Collection[int] = ()) -> bool:
+    """True when a loose mention at words[start:end] would join two statements across a contrast.
+
+    "walking funny yesterday but walking fine" is two statements. A pattern may
+    name the contrast as one of its words (``turn``), said before the sign:
+    in "she's been dry for months but she had an accident today" the words
+    before "but" are the background that makes the accident a sign.
+    """
+    return any(words[j] in contrasts and j not in turn for j in range(start, end))
+
+
+def news_start(hit: Hit, words: Sequence[str], contrasts: Collection[str]) -> int:
+    """Where a mention's own statement begins: its first word after a contrast inside it, else its start.
+
+    Its background ("dry for months but") frames the sign, but the cues said
+    with the background ("never", "used to") are not the sign's, and a cue
+    after the contrast is ("trained but no accidents").
+    """
+    turns = [j for j in range(hit.start, hit.anchor) if words[j] in contrasts] if hit.loose else []
+    return min(p for p in hit.positions if p > turns[-1]) if turns else hit.start
+
+
 def clauses(length: int, breaks: Mapping[int, bool]) -> list[int]:
     """The number of the clause each word is in: a comma or a full stop before a word starts a new one."""
     numbers, current = [], 0

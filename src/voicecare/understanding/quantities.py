@@ -37,10 +37,14 @@ class NumberWords:
     """Zero said inside a run of digits ("one oh one" is 101)."""
     joiners: frozenset[str] = frozenset()
     """Words allowed inside a number ("a hundred and one")."""
+    heard_joiners: frozenset[str] = frozenset()
+    """A joiner as written when said fast ("a hundred an two"): read, never taught to a recogniser."""
     fractions: Mapping[str, float] | None = None
     """Parts of one ("half", "quarter"): "half a kilo", "eleven and a half"."""
     per: tuple[tuple[str, ...], ...] = ()
     """What makes a rate ("a", "per", "in one": "fifty a minute")."""
+    window: frozenset[str] = frozenset()
+    """What makes a count over a span of time a rate ("in": "12 breaths in 15 seconds")."""
     units: Mapping[str, str] | None = None
     """Unit word -> unit id ("kilos" -> "kilogram", "c" -> "celsius")."""
     unit_first: frozenset[str] = frozenset()
@@ -68,6 +72,20 @@ class Quantity:
     """For a rate, the time unit id ("fifty a minute": "minute")."""
     decimal: bool = False
     """True when said with a decimal part ("38.0", "thirty eight nine")."""
+    per_count: float = 1.0
+    """For a count over a window, how many ``per`` units it was counted in ("12 in 15 seconds": 15)."""
+    plain_end: int | None = None
+    """For a count over a window, where the count alone ends: "101 in 2 hours" may be no rate at all."""
+
+    @property
+    def windowed(self) -> bool:
+        """True for a count over a window of time ("44 in 15 seconds")."""
+        return self.plain_end is not None
+
+    def plain(self) -> Quantity:
+        """The count without its window, for a number no rate measure claims."""
+        end = self.end if self.plain_end is None else self.plain_end
+        return Quantity(self.value, self.start, end, None, None, self.decimal)
 
 
 def read(words: Sequence[str], lexicon: NumberWords, breaks: Collection[int] = ()) -> tuple[Quantity, ...]:
@@ -174,7 +192,7 @@ def _cardinal(words: Sequence[str], i: int, lex: NumberWords) -> tuple[int, int,
             kind = "MULTIPLIER"
         elif word in lex.one and following in lex.scales and previous == "":
             current, kind = 1, "ONE"
-        elif word in lex.joiners and previous == "MULTIPLIER" and (
+        elif (word in lex.joiners or word in lex.heard_joiners) and previous == "MULTIPLIER" and (
                 following in lex.digits or following in lex.tens or following in alikes):
             kind = "JOINER"
         else:
@@ -218,7 +236,8 @@ def _tenths(words: Sequence[str], j: int, lex: NumberWords) -> int | None:
 def _fraction_after(words: Sequence[str], j: int, lex: NumberWords) -> tuple[float, int] | None:
     """ "and a half" after a number."""
     fractions = lex.fractions or {}
-    if j + 2 < len(words) and words[j] in lex.joiners and words[j + 1] in lex.one and words[j + 2] in fractions:
+    joined = words[j] in lex.joiners or words[j] in lex.heard_joiners if j < len(words) else False
+    if j + 2 < len(words) and joined and words[j + 1] in lex.one and words[j + 2] in fractions:
         return fractions[words[j + 2]], j + 3
     return None
 
@@ -239,7 +258,27 @@ def _with_unit(words: Sequence[str], quantity: Quantity, lex: NumberWords, break
         return Quantity(quantity.value, quantity.start, rate[1], unit, rate[0], quantity.decimal)
     if unit is None and (rate := _per(words, end + 1, lex)) is not None and words[end] not in units:
         return Quantity(quantity.value, quantity.start, rate[1], None, rate[0], quantity.decimal)  # "50 breaths a minute"
+    if unit is None and not quantity.decimal and (window := _window(words, end, lex, breaks)) is not None:
+        return window_rate(quantity, window)
     return Quantity(quantity.value, quantity.start, end, unit, None, quantity.decimal)
+
+
+def window_rate(count: Quantity, window: Quantity) -> Quantity:
+    """A count over a window of time as a rate: "12 breaths in 15 seconds" is 12 per 15 seconds."""
+    return Quantity(count.value, count.start, window.end, None, window.unit, False, window.value, count.end)
+
+
+def _window(words: Sequence[str], end: int, lex: NumberWords, breaks: Collection[int]) -> Quantity | None:
+    """ "in 15 seconds" right after a count, or one word on ("24 breaths in 30 seconds"): the window said."""
+    units = lex.units or {}
+    for at in (end, end + 1):
+        if at >= len(words) or words[at] not in lex.window or any(i in breaks for i in range(end, at + 2)):
+            continue
+        number = _number(words, at + 1, lex) if at + 1 < len(words) else None
+        if number is None or number[3] is not None or number[1] >= len(words) or words[number[1]] not in units:
+            continue
+        return Quantity(number[0], at + 1, number[1] + 1, units[words[number[1]]])
+    return None
 
 
 def _per(words: Sequence[str], j: int, lex: NumberWords) -> tuple[str, int] | None:

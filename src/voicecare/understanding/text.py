@@ -60,6 +60,14 @@ class Spelling:
     learner_modals: frozenset[str] = frozenset()
     """Verbs that ``learner_no`` goes before, where standard order puts "not" after ("no can" -> "can not")."""
 
+    def unclipped(self, word: str) -> str:
+        """The word with a dropped letter restored when it was typed without its apostrophe ("burnin")."""
+        for ending, full in self.clipped:
+            bare = ending.rstrip("'")
+            if bare != ending and word.endswith(bare) and len(word) > len(bare) + 1:
+                return word[: -len(bare)] + full
+        return word
+
     def _expand(self, word: str) -> list[str]:
         for ending, full in self.clipped:
             if word.endswith(ending) and len(word) > len(ending) + 1:

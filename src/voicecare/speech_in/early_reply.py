@@ -1,0 +1,100 @@
+"""Replies started at a pause, before the caregiver's turn has surely ended, and withdrawn if they go on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, replace
+from typing import Generic, TypeVar
+
+from voicecare.interfaces import Transcript
+
+Reply = TypeVar("Reply", bound=Hashable)
+"""What a reply is to whoever starts it (the messages to say); compared to tell a steady one."""
+
+PROVISIONAL_SECONDS = 0.4
+"""Quiet after which a reply starts provisionally on a steady partial, before the turn has surely ended: if
+the caregiver speaks again before ``pipeline.END_SILENCE_SECONDS``, it is withdrawn and the whole turn answered."""
+STEADY_SECONDS = 0.2
+"""A reply to the partial results unchanged this long (two blocks) is steady enough to start."""
+
+
+@dataclass(frozen=True)
+class Provisional:
+    """A reply started on a steady partial result at a pause, before the turn had surely ended."""
+
+    at: float
+    """Seconds into the audio when the reply was started."""
+    text: str
+    """The partial result it answered."""
+    withdrawn: bool = False
+    """The caregiver spoke again before the turn ended, and the reply was stopped."""
+
+
+class EarlyReplies(Generic[Reply]):
+    """Starts a reply at a pause once what it would say is steady, and withdraws it when the caregiver goes on.
+
+    A turn ends only after ``pipeline.END_SILENCE_SECONDS`` of quiet (a pause for
+    breath inside one is often 1.2 s), which is too long to wait before
+    answering. So from ``after - steady`` seconds of quiet, ``prepare(partial)``
+    works out the reply to each new partial result (None: no early reply for
+    it); at ``after`` seconds, when that reply has not changed for ``steady``
+    seconds, ``start(reply)`` says it. Steady is judged on the reply, not the
+    words: in noise the recogniser keeps adding words to the quiet ("... sore
+    back for what if") that change nothing. If speech comes again before the
+    turn ends, ``withdraw()`` stops the reply and the turn goes on, to be
+    answered whole.
+    """
+
+    def __init__(self, prepare: Callable[[Transcript], Reply | None], start: Callable[[Reply], None],
+                 withdraw: Callable[[], None] = lambda: None, after: float = PROVISIONAL_SECONDS,
+                 steady: float = STEADY_SECONDS) -> None:
+        self.prepare = prepare
+        self.start = start
+        self.withdraw = withdraw
+        self.after = after
+        self.steady = steady
+        self.replies: list[Provisional] = []
+        self._live = False
+        self._text = ""
+        self._prepared: tuple[str, Reply | None] | None = None
+        """(partial, its reply) last worked out."""
+        self._since = 0.0
+        """Seconds into the audio since when the reply has been the same."""
+
+    def partial(self, text: str, seconds: float) -> None:
+        """The latest partial result, at ``seconds`` into the audio."""
+        self._text = text
+
+    def feed(self, quiet_for: float, heard_speech: bool, seconds: float, acted: bool) -> None:
+        """After the endpointer has seen the block ending at ``seconds`` and not ended the turn.
+
+        ``quiet_for``: seconds of quiet since speech (0: this block was speech);
+        ``heard_speech``: the turn has had speech; ``acted``: 911 was already said.
+        """
+        if quiet_for == 0.0:
+            self._went_on()
+            return
+        if acted or self._live or not heard_speech or not self._text or quiet_for < self.after - self.steady:
+            return
+        reply = self._reply(seconds)
+        if reply is not None and quiet_for >= self.after and seconds - self._since >= self.steady:
+            self._live = True
+            self.replies.append(Provisional(seconds, self._text))
+            self.start(reply)
+
+    def _reply(self, seconds: float) -> Reply | None:
+        """The reply to the latest partial, noting when it changed."""
+        if self._prepared is not None and self._prepared[0] == self._text:
+            return self._prepared[1]
+        reply = self.prepare(Transcript(self._text, False))
+        if self._prepared is None or reply != self._prepared[1]:
+            self._since = seconds
+        self._prepared = (self._text, reply)
+        return reply
+
+    def _went_on(self) -> None:
+        self._prepared = None
+        if self._live:
+            self._live = False
+            self.withdraw()
+            self.replies[-1] = replace(self.replies[-1], withdrawn=True)

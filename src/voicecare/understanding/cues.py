@@ -1,0 +1,244 @@
+"""A language's context cue words, and where they stand in an utterance.
+
+The vocabulary of ``context``: each cue (``Trigger``) and its reach, read from
+``[context]`` in ``language.toml``; the cues found in one utterance (``Scene``),
+and where its clauses begin and end. Whether a cue covers a mention is
+``context``'s to decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from voicecare.domain import Status
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A cue that changes the status of a nearby mention."""
+
+    words: tuple[str, ...]
+    status: Status
+    before: bool = True
+    """True when the cue may come before the mention ("no fever")."""
+    after: bool = False
+    """True when the cue may follow the mention ("the fever is gone")."""
+    clausal: bool = False
+    """True when the cue governs a whole clause, subject included ("what if he ...")."""
+    uncertain: bool = False
+    """True for hedges: the mention still counts (policy rule 10)."""
+    recurs: bool = False
+    """True for "it's back": the symptom is here again, past or not."""
+    crosses: bool = False
+    """True for "it came back": the sign itself is the subject, so it reaches back over ``recur_stops`` ("but")."""
+    @property
+    def takes_back(self) -> bool:
+        """True for a later denial of what was just said ("no sorry", "... but she doesn't")."""
+        return self.status is Status.ABSENT and not self.before and (self.ellipsis or self.reach == 0)
+
+    ellipsis: bool = False
+    """True for a clause-final denial that points back ("I thought she had a fever, but she
+    doesn't"): it reaches back over "but" and counts only where its clause ends."""
+    reach: int | None = None
+    """How many words this cue reaches, when not the language's scope: 0 for "no sorry", which
+    takes back only the mention said right before it."""
+    speaker: bool = False
+    """True for the caregiver speaking of themself ("I am", "I feel"): a worry or doubt about
+    the child in the same breath ("I'm worried", "I'm not sure whether") outranks it."""
+    opens: bool = False
+    """True for a cue that is one only where a clause begins: "say he gets a fever" is a
+    what-if, "my mum say he is hot" is not."""
+    resolves: bool = False
+    """True for "she's fine now": it makes over only a sign said in the past tense ("she was
+    hard to wake this morning, but she's fine now"); one said in the present stays ("she's
+    hard to wake but fine now" is a contradiction, and doubt escalates)."""
+
+
+def by_length(triggers: Iterable[Trigger]) -> tuple[Trigger, ...]:
+    """Longest first: a longer cue wins over a shorter one at the same place.
+
+    So "not sure if" is a hedge, not a negation, and "since last week" is not the past.
+    """
+    return tuple(sorted(triggers, key=lambda t: -len(t.words)))
+
+
+@dataclass(frozen=True)
+class ContextWords:
+    """A language's cue words and how far they reach (``[context]`` in ``language.toml``)."""
+
+    triggers: tuple[Trigger, ...] = ()
+    """Every cue, longest first (see ``by_length``)."""
+    pre_scope: int = 6
+    """How many tokens a trigger before a mention reaches."""
+    post_scope: int = 3
+    """How many tokens a trigger after a mention reaches ("the fever went away")."""
+    recur_extra: int = 3
+    """How much further than other cues "it's back" reaches."""
+    terminators: frozenset[str] = frozenset()
+    """Words that end the reach of a trigger: a new thought begins."""
+    subjects: frozenset[str] = frozenset()
+    """A new subject ends the reach of a trigger that only covers a noun phrase."""
+    recur_stops: frozenset[str] = frozenset()
+    """The only words that end the longer reach of "it's back"."""
+    answers: frozenset[str] = frozenset()
+    """Denials that answer a question just asked: "Fever? No." denies the fever across the question mark."""
+    child_nouns: frozenset[str] = frozenset()
+    """The child named as a noun ("the baby"): ends someone else's cue unless it is the cue's own noun."""
+    child_pronouns: frozenset[str] = frozenset()
+    """Words that may point at the child ("he", "him"): with none of them and no child noun, a
+    sign someone else has stays theirs when it is named again ("my husband threw his back
+    out - what is the best mattress for back pain?")."""
+    list_joiners: frozenset[str] = frozenset()
+    """Terminators that do not end someone else's cue once it covers a sign: their "chills and a
+    fever" are both theirs, but in "scared by the dog and wheezing" the wheezing is the child's."""
+    denial_joiners: frozenset[str] = frozenset()
+    """Words that make a denial a list reaching past one sign to the next: "no fever, chills or cough"."""
+    reporting: frozenset[str] = frozenset()
+    """Verbs of telling that end someone else's cue: "the babysitter noticed a fever" is the child's."""
+    modals: frozenset[str] = frozenset()
+    """After these, "not" is part of the symptom ("can't get air"), not a denial."""
+    pure_what_ifs: frozenset[tuple[str, ...]] = frozenset()
+    """What-if cues that stay what-ifs before a verb in the past ("what if he passed out")."""
+    past_words: frozenset[str] = frozenset()
+    """Verbs in the past tense that the suffix rule does not catch ("fell")."""
+    past_suffix: str = ""
+    past_min_length: int = 4
+    """A word must be longer than this for its suffix to mark the past ("fainted", not "red")."""
+    elliptic_verbs: frozenset[str] = frozenset()
+    """After a subject, one of these then a closing "not" stands for what was said of the child
+    before ("she was breathing fine but now she isn't" = she is not breathing fine)."""
+    onsets: frozenset[str] = frozenset()
+    """Words that make a time said after a sign its start, not its end: "breathing fast since two
+    days ago", "his back started hurting three days ago" lasts until now."""
+    asking_verbs: frozenset[str] = frozenset()
+    """Verbs that open a yes/no question ("can you wake her?", "is she breathing?")."""
+    asking_subjects: frozenset[str] = frozenset()
+    """Subjects such a question asks about, right after its verb ("you", "he")."""
+    denied_answers: frozenset[str] = frozenset()
+    """Words that say no to the question just asked when said alone ("no", "nope"): "no chills" is no answer."""
+    denied_manners: frozenset[str] = frozenset()
+    """Words opening an answer that says no however it goes on ("not easily", "barely")."""
+    unsure_answers: frozenset[str] = frozenset()
+    """Whole answers that doubt ("I can't tell", "not sure"): "is she breathing? I can't tell" is "I can't
+    tell if she is breathing", which counts (rule 10)."""
+    doubt_word: str = ""
+    """The word that joins such a doubt to the question it answers ("if")."""
+    denial_word: str = ""
+    """The word written into such a question to deny it ("not"); empty: questions are left as said."""
+
+
+    @cached_property
+    def by_first_word(self) -> dict[str, tuple[tuple[int, Trigger], ...]]:
+        """Each trigger with its rank in ``triggers``, by its first word (built once, on first use)."""
+        index: dict[str, list[tuple[int, Trigger]]] = {}
+        for rank, trigger in enumerate(self.triggers):
+            index.setdefault(trigger.words[0], []).append((rank, trigger))
+        return {word: tuple(found) for word, found in index.items()}
+
+
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A trigger found in an utterance."""
+
+    trigger: Trigger
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Scene:
+    """An utterance ready for context decisions: words, punctuation and cues."""
+
+    words: tuple[str, ...]
+    breaks: Mapping[int, bool] = field(hash=False)
+    """Token index -> True for a full stop before it, False for a comma."""
+    cues: tuple[Cue, ...]
+    rules: ContextWords
+    """The language's cue words and reaches."""
+    signs: frozenset[int] = frozenset()
+    """Positions of words about any sign ("temperature"): a clause that names one is about it."""
+
+
+def scene(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, signs: Collection[int] = ()) -> Scene:
+    """Find the cues of an utterance once; every mention in it is then judged cheaply."""
+    return Scene(tuple(words), dict(breaks), find_cues(words, rules, breaks), rules, frozenset(signs))
+
+
+def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bool] | None = None) -> tuple[Cue, ...]:
+    """Every trigger in the utterance, longest first at each position, without overlaps.
+
+    Triggers are looked up by their first word, then taken in the order of
+    ``rules.triggers`` (longest first) and by position, as if each trigger in
+    turn claimed its places: the same result as trying every trigger everywhere.
+    An ``ellipsis`` cue counts only where its clause ends, so it never takes the
+    "not" of "he is not breathing hard".
+    """
+    ends = breaks or {}
+    found = sorted(
+        (rank, start, trigger)
+        for start, word in enumerate(words)
+        for rank, trigger in rules.by_first_word.get(word, ())
+        if tuple(words[start:start + len(trigger.words)]) == trigger.words
+        and (not trigger.ellipsis or trigger.resolves or _clause_ends(words, ends, rules, start + len(trigger.words)))
+        and (not trigger.opens or _clause_starts(words, ends, rules, start))
+        and not any(i in ends for i in range(start + 1, start + len(trigger.words)))  # "with it, back's tight"
+    )
+    taken: set[int] = set()
+    cues: list[Cue] = []
+    for _, start, trigger in found:
+        span = range(start, start + len(trigger.words))
+        if not taken.intersection(span):
+            cues.append(Cue(trigger, start, span.stop))
+            taken.update(span)
+    return _unretracted(sorted(cues, key=lambda c: c.start), words, rules)
+
+
+def _unretracted(cues: Sequence[Cue], words: Sequence[str], rules: ContextWords) -> tuple[Cue, ...]:
+    """The cues left when a correction right after a cue takes the cue back.
+
+    In "the fever's gone - no, scratch that, 102" the caregiver takes back
+    "gone", not the fever: the later statement wins (policy rule 9). Only a
+    bare "no" may stand between the cue and the correction.
+    """
+    kept = []
+    for index, cue in enumerate(cues):
+        later = [c for c in cues[index + 1:] if " ".join(c.trigger.words) not in rules.answers]
+        taken_back = bool(later) and later[0].trigger.takes_back and not cue.trigger.takes_back and all(
+            words[i] in rules.answers for i in range(cue.end, later[0].start))
+        if not taken_back:
+            kept.append(cue)
+    return tuple(kept)
+
+
+def _clause_ends(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> bool:
+    """True when a clause ends before words[index]: the end, a break or a terminator."""
+    return index >= len(words) or index in breaks or words[index] in rules.terminators
+
+
+def _clause_starts(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> bool:
+    """True when a clause begins at words[index]: the start, after a break or after a terminator ("so say he")."""
+    return index == 0 or index in breaks or words[index - 1] in rules.terminators
+
+
+def past_tense(word: str, rules: ContextWords) -> bool:
+    """True for a verb in the past tense ("fainted", "fell")."""
+    suffix = rules.past_suffix
+    return word in rules.past_words or (bool(suffix) and word.endswith(suffix) and len(word) > rules.past_min_length)
+
+
+def clause_end(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> int:
+    """The index just past the clause running on at words[index] (a break, a terminator or the end)."""
+    while not _clause_ends(words, breaks, rules, index):
+        index += 1
+    return index
+
+
+def clause_start(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> int:
+    """The index where the clause holding words[index] begins."""
+    while not _clause_starts(words, breaks, rules, index):
+        index -= 1
+    return index
