@@ -15,6 +15,7 @@ from typing import Any
 
 from voicecare.domain import Level, Status
 from voicecare.errors import IntentError
+from voicecare.understanding.callers import CallerWords
 from voicecare.understanding.cues import ContextWords, Trigger, by_length
 from voicecare.understanding.measure_files import NUMBER_KEYS, number_words
 from voicecare.understanding.quantities import NumberWords
@@ -36,6 +37,7 @@ SECTIONS = {
                 "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "elliptic_verbs", "onsets",
                 "asking_verbs", "asking_subjects", "denied_answers", "denied_manners", "denial_word",
                 "unsure_answers", "doubt_word", "cues"),
+    "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with"),
     "conversation": ("fillers", "list_and", "list_or"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
@@ -62,6 +64,8 @@ class Language:
     """The first line of a printed answer, per level."""
     printed: Mapping[str, str] = field(default_factory=dict, hash=False)
     """Other words of a printed answer: "heard" (before what was heard), "unsure" (after a hedged finding)."""
+    callers: CallerWords = field(default_factory=CallerWords)
+    """Words that tell who is calling: an older sibling, a caregiver naming themself."""
     wake_phrase: str = ""
     """Said to start a kiosk session; empty when the language has none."""
     optional_words: frozenset[str] = frozenset()
@@ -232,6 +236,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
     language = Language(
         code=head.text("code", required=True), name=head.text("name"), wake_phrase=head.text("wake_phrase"),
         spelling=spelling, context=_context(_Reader.section(data, "context", where, problems), spelling),
+        callers=_callers(_Reader.section(data, "callers", where, problems), spelling),
         headings=_headings(_Reader.section(data, "headings", where, problems)),
         printed=_printed(_Reader.section(data, "printed", where, problems)),
         optional_words=frozenset(_in_token_form(matching, "optional_words", spelling)),
@@ -308,6 +313,17 @@ def _context(table: _Reader, spelling: Spelling) -> ContextWords:
         denial_word=table.text("denial_word"),
         unsure_answers=frozenset(_in_token_form(table, "unsure_answers", spelling)),
         doubt_word=table.text("doubt_word"),
+    )
+
+
+def _callers(table: _Reader, spelling: Spelling) -> CallerWords:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(_in_token_form(table, key, spelling))
+
+    return CallerWords(
+        own=words("own"), siblings=words("siblings"), young=words("young"), parents=words("parents"),
+        introduced_by=tuple(tuple(w.split()) for w in _in_token_form(table, "introduced_by", spelling)),
+        introduced_with=words("introduced_with"),
     )
 
 

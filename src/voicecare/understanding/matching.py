@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from voicecare.domain import IntentSet, Match, Status
-from voicecare.understanding import context, ellipsis, mentions, ordinary
+from voicecare.understanding import callers, context, ellipsis, mentions, ordinary
 from voicecare.understanding.language import Language
 from voicecare.understanding.mentions import Hit
 from voicecare.understanding.text import Spelling, split_window, unglued, word_groups
@@ -166,6 +166,9 @@ class Matcher:
             # A normal reading alone ("set the bath to 37 degrees") says nothing about the child.
             if matches or any(r.status is not Status.ABSENT for r in readings):
                 matches += readings
+        # "my little brother woke up screaming", "grandpa again, her back...": the child's signs after all.
+        statuses = callers.patients(where, [(m.start, m.status) for m in matches], self._language.callers)
+        matches = [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
         return self._owned(matches, words, breaks) if self._said_of else matches
 
     def _doubted(self, reading: Match, words: Sequence[str], breaks: Mapping[int, bool]) -> bool:

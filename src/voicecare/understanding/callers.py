@@ -1,0 +1,107 @@
+"""Who is calling: when the person a "someone else" cue names is in fact the child, or the caller.
+
+Context (``context.py``, its cues found by ``cues.py``) reads "my brother", "grandpa" as someone other than
+the child, which keeps "her brother has a fever" and "my mum has back pain"
+out of the triage. Two callers break that reading, and both are the child's
+signs said by someone unexpected:
+
+- an older child calling about a younger brother or sister ("my little brother
+  woke up screaming holding his back and my parents are out"): the sibling is
+  a child (said small, or the caller's own parents are named as someone else)
+  and no other child is named, so the sibling is the patient;
+- a caregiver who names themself first ("grandpa again, the cramp in her back
+  won't let go", "this is nana"): the kin word is the speaker, not the patient.
+
+The words are the language's (``[callers]`` in ``language.toml``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from voicecare.domain import Status
+from voicecare.understanding.cues import Cue, Scene
+
+
+@dataclass(frozen=True)
+class CallerWords:
+    """A language's words for telling who is calling (``[callers]`` in ``language.toml``)."""
+
+    own: frozenset[str] = frozenset()
+    """The caller's own ("my", "our"): "my little brother" is the caller's sibling."""
+    siblings: frozenset[str] = frozenset()
+    """Brothers and sisters: a child the caller may be calling about."""
+    young: frozenset[str] = frozenset()
+    """Said before a sibling, they make the sibling a child ("my little sister", "my baby brother")."""
+    parents: frozenset[str] = frozenset()
+    """The caller's parents named as someone else ("my mom checked"): the caller is a child."""
+    introduced_by: tuple[tuple[str, ...], ...] = ()
+    """Said before a kin word at a clause's start, they make it the caller ("this is grandma")."""
+    introduced_with: frozenset[str] = frozenset()
+    """Said right after a kin word that opens the call, they make it the caller ("grandpa again", "nana here")."""
+
+
+def patients(where: Scene, mentions: Sequence[tuple[int, Status]], words: CallerWords) -> list[Status]:
+    """The statuses of ``mentions`` (start, status), with the caller's child sibling and the caller themself
+    read as who they are: a mention that is someone else's only because of such a cue is the child's."""
+    callers = _child_siblings(where, words) | _introductions(where, words)
+    others = [c for c in where.cues if c.trigger.status is Status.OTHER]
+    statuses = []
+    for start, status in mentions:
+        before = [c for c in others if c.start < start]
+        governing = max(before, key=lambda c: c.end, default=None)
+        statuses.append(Status.PRESENT if status is Status.OTHER and governing is not None
+                        and (governing.start, governing.end) in callers else status)
+    return statuses
+
+
+def _child_siblings(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
+    """The places of cues naming the caller's own brother or sister when that sibling is the child.
+
+    "my little brother", or "my sister" with "my mom" said too; never when another child is named
+    ("my little brother has a cold and my son's back hurts" keeps the cold the brother's).
+    """
+    text = where.words
+    found: set[tuple[int, int]] = set()
+    for cue in where.cues:
+        if cue.trigger.status is not Status.OTHER or cue.end - cue.start != 1 or text[cue.start] not in words.siblings:
+            continue
+        small = cue.start >= 2 and text[cue.start - 1] in words.young and text[cue.start - 2] in words.own
+        plain = cue.start >= 1 and text[cue.start - 1] in words.own
+        if not (small or plain):
+            continue
+        own_word = cue.start - 2 if small else cue.start - 1
+        child_named = any(word in where.rules.child_nouns for i, word in enumerate(text)
+                          if i not in range(own_word, cue.end))
+        if child_named or (not small and not _parents_named(where, words, cue)):
+            continue
+        found.add((cue.start, cue.end))
+    return found
+
+
+def _parents_named(where: Scene, words: CallerWords, sibling: Cue) -> bool:
+    """True when the caller names their own parents elsewhere ("my mom checked", "my parents are out")."""
+    text = where.words
+    return any(text[i] in words.parents and text[i - 1] in words.own
+               for i in range(1, len(text)) if i != sibling.start)
+
+
+def _introductions(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
+    """The places of someone-else cues that are the caller introducing themself ("grandpa again", "this is nana")."""
+    text = where.words
+    found: set[tuple[int, int]] = set()
+    for cue in where.cues:
+        if cue.trigger.status is not Status.OTHER or cue.trigger.speaker:
+            continue
+        opens_with = _opening(where, cue.start) and cue.end < len(text) and text[cue.end] in words.introduced_with
+        after_intro = any(cue.start >= len(intro) and tuple(text[cue.start - len(intro):cue.start]) == intro
+                          and _opening(where, cue.start - len(intro)) for intro in words.introduced_by)
+        if opens_with or after_intro:
+            found.add((cue.start, cue.end))
+    return found
+
+
+def _opening(where: Scene, index: int) -> bool:
+    """True at the start of the utterance or right after a break (the caller's first words)."""
+    return index == 0 or index in where.breaks
