@@ -58,6 +58,9 @@ class Basis(StrEnum):
     """The caregiver was not sure; counted as yes (rule 10)."""
     UNHEARD = "unheard"
     """No answer, or none that could be understood; counted as yes (rule 4), never read back as heard."""
+    GUESSED = "guessed"
+    """No words of the sign itself, only words pointing at it ("not getting enough air"): counted (rule 4) and
+    read back as a guess (rule 14)."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,9 @@ class Symptom:
     ordinary: tuple[str, ...] = ()
     """Everyday circumstances that make this symptom's own words no sign ("fast + running unless asleep"):
     see ``understanding/ordinary.py``."""
+    backoff: tuple[str, ...] = ()
+    """Word-group patterns that only point at this sign ("air chest + barely struggling"), tried when no
+    emergency or urgent sign was found: a match counts as a guess (see ``understanding/backoff.py``)."""
 
 
 @dataclass(frozen=True)
@@ -184,6 +190,8 @@ class Match:
     """Token index one past the mention."""
     uncertain: bool = False
     """True when the caregiver hedged or the match was weak (rule 4: still counts)."""
+    guessed: bool = False
+    """True when only words pointing at the sign were heard, no words of it (a backoff match)."""
 
 
 class MessageKind(StrEnum):

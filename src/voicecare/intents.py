@@ -31,7 +31,7 @@ FREQUENT_WORDS = "frequent_words.txt"
 COMMON_MESSAGES = (
     "emergency", "emergency_reason", "emergency_stay", "uncertain_emergency", "urgent",
     "follow_up", "home_care", "readback", "readback_answered", "readback_unsure",
-    "readback_unheard",
+    "readback_unheard", "readback_guessed",
     "readback_denied", "readback_denied_many", "hypothetical", "past",
     "other_person", "watch_for", "disclaimer", "unclear", "follow_up_care",
 )
@@ -46,7 +46,7 @@ CONVERSATION_MESSAGES = (
 TOPIC_MESSAGES = ("emergency_signs", "urgent_signs", "unchecked")
 SILENCEABLE = ("unchecked", "home_care")
 """Topic messages a symptom may silence: the reminder to have the child checked, once the caregiver spoke of it."""
-SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences", "said_of", "ordinary"}
+SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences", "said_of", "ordinary", "backoff"}
 INTERVIEW_KEYS = {"id", "ask", "symptoms"}
 COMBINATION_KEYS = {"id", "when", "with_level", "level", "message"}
 TRIAGE_LEVELS = tuple(level for level in Level if level is not Level.UNCLEAR)
@@ -343,6 +343,7 @@ def _symptoms(table: Mapping[str, Any], topic_id: str, path: Path, problems: lis
             near=_near(body, where, problems), silences=_silences(body, where, problems),
             said_of=_texts(body, "said_of", where, problems) if "said_of" in body else (),
             ordinary=_ordinary(body, where, problems),
+            backoff=_near(body, where, problems, "backoff"),
         )
 
 
@@ -369,15 +370,15 @@ def _ordinary(table: Mapping[str, Any], where: str, problems: list[str]) -> tupl
     return patterns
 
 
-def _near(table: Mapping[str, Any], where: str, problems: list[str]) -> tuple[str, ...]:
-    """Optional ``near`` patterns: at least two non-empty word groups joined by "+"."""
-    if "near" not in table:
+def _near(table: Mapping[str, Any], where: str, problems: list[str], key: str = "near") -> tuple[str, ...]:
+    """Optional ``near`` (or ``backoff``) patterns: at least two non-empty word groups joined by "+"."""
+    if key not in table:
         return ()
-    patterns = _texts(table, "near", where, problems)
+    patterns = _texts(table, key, where, problems)
     for pattern in patterns:
         groups = pattern.split(" within ")[0].split("+")
         if len(groups) < 2 or not all(g.split() for g in groups):
-            problems.append(f"{where}: near: {pattern!r} needs two or more word groups joined by '+'")
+            problems.append(f"{where}: {key}: {pattern!r} needs two or more word groups joined by '+'")
     return patterns
 
 

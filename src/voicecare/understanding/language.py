@@ -31,7 +31,7 @@ SECTIONS = {
                  "pronoun_classes", "stem_suffixes", "min_stem", "irregular_stems", "sound_rules", "sound_silent",
                  "learner_no", "learner_not", "learner_subjects", "learner_be", "learner_modals"),
     "matching": ("optional_words", "negations", "disjunctions", "symptom_slots", "skippable", "contrasts",
-                 "glued_negations", "not_then"),
+                 "glued_negations", "not_then", "narrowing"),
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
                 "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "denial_joiners",
                 "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "elliptic_verbs", "onsets",
@@ -78,6 +78,8 @@ class Language:
     """Filler and hedges a phrase whose own "not" is the sign may skip ("can't, uh, breathe")."""
     contrasts: frozenset[str] = frozenset()
     """Words of contrast a loose pattern never spans ("but")."""
+    narrowing: frozenset[str] = frozenset()
+    """Right after a contrast, these make it narrow the statement, not contrast it ("breathing, but only barely")."""
     not_then: tuple[tuple[str, ...], ...] = ()
     """Said right after a sign's own "not", they make it "not at that time" ("doesn't wake after that")."""
     glued_negations: tuple[str, ...] = ()
@@ -244,6 +246,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         disjunctions=frozenset(_in_token_form(matching, "disjunctions", spelling)),
         skippable=frozenset(_in_token_form(matching, "skippable", spelling)),
         contrasts=frozenset(_in_token_form(matching, "contrasts", spelling)),
+        narrowing=frozenset(_in_token_form(matching, "narrowing", spelling)),
         not_then=tuple(tuple(w.split()) for w in _in_token_form(matching, "not_then", spelling)),
         glued_negations=tuple(sorted(_in_token_form(matching, "glued_negations", spelling), key=len, reverse=True)),
         symptom_slots=tuple(tuple(w.split()) for w in _in_token_form(matching, "symptom_slots", spelling)),

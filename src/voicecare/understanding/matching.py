@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from voicecare.domain import IntentSet, Match, Status
-from voicecare.understanding import callers, context, ellipsis, mentions, ordinary
+from voicecare.understanding import backoff, callers, context, ellipsis, mentions, ordinary
 from voicecare.understanding.language import Language
 from voicecare.understanding.mentions import Hit
 from voicecare.understanding.text import Spelling, split_window, unglued, word_groups
@@ -117,6 +117,8 @@ class Matcher:
         self._said_of = {s.id: frozenset(spelling.canonical(w) for w in s.said_of) for s in intents.symptoms if s.said_of}
         self._measures = intents.measures
         self._ordinary = ordinary.compile_all({s.id: s.ordinary for s in intents.symptoms}, spelling)
+        self._backoff = backoff.Backoff({s.id: s.backoff for s in intents.symptoms if s.backoff}, spelling,
+                                        self.settings.stem_score)
 
     def match(self, text: str) -> list[Match]:
         """All symptom mentions in ``text``, in the order they were said."""
@@ -169,7 +171,36 @@ class Matcher:
         # "my little brother woke up screaming", "grandpa again, her back...": the child's signs after all.
         statuses = callers.patients(where, [(m.start, m.status) for m in matches], self._language.callers)
         matches = [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
+        if self._backoff and not any(m.status is Status.PRESENT and self._levels[m.symptom] <= backoff.RED_FLAG
+                                     for m in matches):
+            matches += self._guesses(heard, words, breaks, where, signs, matches)
         return self._owned(matches, words, breaks) if self._said_of else matches
+
+    def _guesses(self, heard: Sequence[str], words: Sequence[str], breaks: Mapping[int, bool],
+                 where: context.Scene, signs: Collection[int], matches: Sequence[Match]) -> list[Match]:
+        """Red flags guessed from words pointing at them (``backoff``), judged by the same context rules."""
+        language = self._language
+
+        def near_hit(pattern: backoff.Pattern, words: Sequence[str], candidates: Sequence[dict[str, float]],
+                     anchor: int, score: float) -> Hit | None:
+            near = _Near(pattern.symptom, pattern.groups, pattern.window)
+            return self._near_hit(near, words, candidates, anchor, score, breaks)
+
+        # Words another mention is made of are explained already ("not breathing hard" is no guess at anything).
+        taken = {i for m in matches for i in range(m.start, m.end)}
+        found = [h for h in self._backoff.hits(words, breaks, near_hit, {m.symptom for m in matches})
+                 if taken.isdisjoint(h.positions)]
+        found = mentions.not_their_own(found, words, language.negations, language.context.modals, language.not_then)
+        found = ordinary.unexplained(found, words, breaks, self._ordinary, language.contrasts)
+        guesses = []
+        for hit in mentions.resolve(found, self._levels):
+            status, _ = context.status_of(where, hit.start, hit.end, hit.positions,
+                                          negation_inside=hit.negation_inside, blocked=(), signs=signs)
+            if status is Status.PRESENT:
+                guesses.append(Match(symptom=hit.symptom, status=status, score=round(hit.score, 1),
+                                     heard=" ".join(heard[hit.start:hit.end]), start=hit.start, end=hit.end,
+                                     uncertain=True, guessed=True))
+        return guesses
 
     def _doubted(self, reading: Match, words: Sequence[str], breaks: Mapping[int, bool]) -> bool:
         """True for a normal reading the caregiver doubts, of a sign they are unsure of: "not sure if she has a
@@ -295,6 +326,8 @@ class Matcher:
                 j in breaks for j in range(start + 1, end)):
             return None
         turn = [j for j in positions if j < anchor] if near.turns else []
+        # "Breathing, but only barely": a contrast that narrows the statement does not end it.
+        turn += [j for j in range(start, end) if not self._contrasts(words, j)]
         if mentions.spans_contrast(words, start, end, self._language.contrasts, turn):
             return None  # "walking funny yesterday but he's walking fine": two statements, not one
         anchor_stem = self._spelling.stem(words[anchor])
@@ -309,6 +342,11 @@ class Matcher:
             return None
         return Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)), loose=True,
                    anchor=anchor)
+
+    def _contrasts(self, words: Sequence[str], index: int) -> bool:
+        """True when words[index] contrasts two statements; "but only barely" narrows one."""
+        narrows = index + 1 < len(words) and words[index + 1] in self._language.narrowing
+        return words[index] in self._language.contrasts and not narrows
 
     def _align(self, phrase: _Phrase, words: Sequence[str], candidates: Sequence[dict[str, float]],
                start: int, breaks: Collection[int] = ()) -> Hit | None:

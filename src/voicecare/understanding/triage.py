@@ -32,7 +32,8 @@ def findings(matches: Iterable[Match], intents: IntentSet) -> tuple[Finding, ...
         if previous is None or replaces(previous.status, match.status):
             last[match.symptom] = match
     return tuple(
-        Finding(intents.symptom(m.symptom), m.status, m.score, m.heard, m.uncertain)
+        Finding(intents.symptom(m.symptom), m.status, m.score, m.heard, m.uncertain,
+                Basis.GUESSED if m.guessed else Basis.SAID)
         for m in sorted(last.values(), key=lambda m: m.start)
     )
 
@@ -132,7 +133,8 @@ def _readback(say: _Say, present: Sequence[Finding], found: Sequence[Finding]) -
     parts = []
     # Rule 14: only what was said is "heard"; a sign counted because the answer was unsure or missing says so.
     for basis, key in ((Basis.SAID, "readback"), (Basis.ANSWERED, "readback_answered"),
-                       (Basis.UNSURE, "readback_unsure"), (Basis.UNHEARD, "readback_unheard")):
+                       (Basis.UNSURE, "readback_unsure"), (Basis.UNHEARD, "readback_unheard"),
+                       (Basis.GUESSED, "readback_guessed")):
         these = [f for f in present if f.basis is basis]
         if these:
             # A yes, a hedge or silence to "this or that?" did not say which: the names are read back as asked.
