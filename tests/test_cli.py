@@ -110,6 +110,15 @@ def test_chat_with_piped_stdin_runs_the_interview() -> None:
     assert "Gently rub" in said and "Take care" in said
 
 
+def test_chat_acknowledges_voice_commands_in_words() -> None:
+    # Typed "slower" or "stop" printed nothing: the caregiver could not tell they were read (issue #9).
+    out = run("chat", stdin="his back hurts\nslower\nstop\n")
+    assert out.returncode == 0, out.stderr
+    replies = out.stdout.split("you> ")
+    assert "voicecare> Okay. Text mode has no voice speed" in replies[2]
+    assert "voicecare> Okay. In text mode nothing is being spoken." in replies[3]
+
+
 def test_eval_prints_the_figures() -> None:
     corpus = Path(__file__).parent / "data" / "corpus.tsv"
     out = run("eval", str(corpus))
