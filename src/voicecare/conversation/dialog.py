@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from voicecare.conversation import spoken
+from voicecare.conversation import spoken, unanswered
 from voicecare.conversation.answers import ANYTHING_ELSE, Answer, AnswerKind, AnswerReader
 from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status, TriageResult
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM
@@ -280,15 +280,7 @@ class Conversation:
                 if not (f.status is Status.ABSENT and f.symptom.id in said and f.symptom.id not in named)]
 
     def _question(self, question: InterviewQuestion) -> Message:
-        """The question; when some of its signs are settled already ("she has a fever"), only about the rest."""
-        settled = self._settled(question)
-        rest = [self.assistant.intents.symptom(s).name for s in question.symptoms if s not in settled]
-        if not settled or not rest:
-            return Message(question.level, MessageKind.QUESTION, question.ask)
-        joiner = self.assistant.intents.language.list_or
-        items = rest[0] if len(rest) == 1 else f"{', '.join(rest[:-1])} {joiner} {rest[-1]}"
-        text = self.assistant.intents.messages["conversation.ask_rest"].format(items=items)
-        return Message(question.level, MessageKind.QUESTION, text)
+        return unanswered.narrowed(question, self._settled(question), self.assistant.intents)
 
     def _respond(self, text: str) -> Turn:
         result = self._result()
@@ -330,25 +322,10 @@ class Conversation:
         return self._turn(text, messages, result.disposition)
 
     def _with_skipped(self, messages: list[Message]) -> list[Message]:
-        """After a skip: the signs nobody answered about are named as not asked, and the warning lists of their
-        levels are said at once, as instructions, not left for "more" (rule 11; the issue: never dropped)."""
+        """After a skip: the emergency and urgent signs nobody answered about (see ``unanswered``)."""
         signs = [s for q in [*self.skipped, *self._pending()] if q.level <= ALWAYS_ASKED for s in q.symptoms
                  if s not in self._settled(q)]
-        if not signs:
-            return messages
-        symptoms = [self.assistant.intents.symptom(s) for s in dict.fromkeys(signs)]
-        names = [s.name for s in symptoms]
-        joiner = self.assistant.intents.language.list_and
-        items = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {joiner} {names[-1]}"
-        note = Message(Level.UNCLEAR, MessageKind.READBACK,
-                       self.assistant.intents.messages["conversation.not_asked"].format(items=items))
-        lists = {t.messages[key] for t in self.assistant.intents.topics for s in symptoms if s.topic == t.id
-                 for level, key in ((Level.EMERGENCY, "emergency_signs"), (Level.URGENT, "urgent_signs"))
-                 if s.level is level}
-        out = [Message(m.level, MessageKind.INSTRUCTION, m.text) if m.kind is MessageKind.WARNING and m.text in lists
-               else m for m in messages]
-        at = max((i + 1 for i, m in enumerate(out) if m.kind is MessageKind.READBACK), default=0)
-        return [*out[:at], note, *out[at:]]
+        return unanswered.with_unanswered(messages, signs, self.assistant.intents)
 
     def _result(self) -> TriageResult:
         return self.assistant.triage(self.found, self.care)
