@@ -7,7 +7,7 @@ this; it knows nothing of audio.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from voicecare.conversation import spoken, unanswered
@@ -191,18 +191,21 @@ class Conversation:
         if answer.kind is AnswerKind.OFF_TOPIC:
             # Said to someone else: not an answer. The question is asked again, nothing is counted.
             return self._turn(text, [self._question(question)], None)
-        if self._unpinned(answer, question) and question.id not in self.asked_again:
+        findings = list(answer.findings)
+        if self._unpinned(answer, question):
             # "No, but he's a bit sleepier": part of the group is there, but which sign is not known. Counting
             # every sign as a yes would read back what was not said (rule 14); counting none could miss a 911
             # sign (rule 4). So the question is asked once more, saying why; a second such answer counts its
-            # signs as not clearly answered (rule 4), and is read back so.
-            self.asked_again.add(question.id)
-            self._merge(f for f in answer.findings if f.symptom.id not in question.symptoms)
-            if self._result().disposition is not Level.EMERGENCY:
-                return self._turn(text, [self._say("which_sign"), self._question(question)], None)
+            # signs as doubtful (rules 4 and 10: "not sure" is a yes), read back as not sure, never as unheard.
+            if question.id not in self.asked_again:
+                self.asked_again.add(question.id)
+                self._merge(f for f in findings if f.symptom.id not in question.symptoms)
+                if self._result().disposition is not Level.EMERGENCY:
+                    return self._turn(text, [self._say("which_sign"), self._question(question)], None)
+            findings = [replace(f, basis=Basis.UNSURE) if f.symptom.id in question.symptoms else f for f in findings]
         settled = self._settled(question)
         # A narrowed question ("what about chills?") settles only the signs it asked about, or ones named again.
-        findings = [f for f in answer.findings if f.symptom.id not in settled or f.basis is Basis.SAID]
+        findings = [f for f in findings if f.symptom.id not in settled or f.basis is Basis.SAID]
         self._merge(self._not_unsaying(findings, text))
         if answer.kind is AnswerKind.NEW_INFO and question.id not in self.asked_again:
             # New information is its own finding, never a yes; the question it interrupted is asked once more.
