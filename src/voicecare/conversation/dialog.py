@@ -320,9 +320,14 @@ class Conversation:
         result = self._result()
         self.state = State.ANYTHING_ELSE
         messages = [*result.messages, self._say("anything_else")]
-        if self.skipped and result.disposition is not Level.EMERGENCY:
-            messages = self._with_skipped(messages)
-        return self._turn(text, messages, result.disposition)
+        if not self.skipped or result.disposition is Level.EMERGENCY:
+            return self._turn(text, messages, result.disposition)
+        turn = self._turn(text, self._with_skipped(messages), result.disposition)
+        # Rule 13: room for the call-911 list said at once. What was heard was read back when the interview
+        # began (rule 12); printed, the read-back stays, with the note that questions were skipped.
+        now = tuple(m for m in turn.said_aloud if m.kind is not MessageKind.READBACK)
+        self.last_spoken = now
+        return replace(turn, spoken=now)
 
     def _with_skipped(self, messages: list[Message]) -> list[Message]:
         """After a skip: the emergency and urgent signs nobody answered about (see ``unanswered``)."""

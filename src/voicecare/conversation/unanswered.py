@@ -1,4 +1,4 @@
-"""Signs the interview has no answer about yet: a question narrowed to them, and the summary after a skip."""
+"""Signs the interview has no answer about yet: a question narrowed to them, and the advice after a skip."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from collections.abc import Collection, Sequence
 
 from voicecare.domain import IntentSet, InterviewQuestion, Level, Message, MessageKind
 
-WARNING_LISTS = ((Level.EMERGENCY, "emergency_signs"), (Level.URGENT, "urgent_signs"))
-"""The topic's warning list for each level of sign that must be covered before home-care advice."""
+FIRST_LIST = "emergency_signs"
+"""The topic's warning list said at once after a skip: the call-911 signs, first of the warning signs (rule 11)."""
 
 
 def listed(names: Sequence[str], joiner: str) -> str:
@@ -29,16 +29,15 @@ def narrowed(question: InterviewQuestion, settled: Collection[str], intents: Int
 
 
 def with_unanswered(messages: Sequence[Message], signs: Sequence[str], intents: IntentSet) -> list[Message]:
-    """The advice after a skip: the red-flag ``signs`` nobody answered about named after the read-back (never
-    "you said no" to them), and the warning lists of their levels said at once, as instructions, not left
-    waiting for "more" (rule 11; issue #9: never silently dropped)."""
-    if not signs:
+    """The advice after a skip left red-flag ``signs`` unanswered: in the read-back, that questions were skipped
+    (never "you said no" to them), and the call-911 list said at once, as an instruction, not left
+    waiting for "more" (rule 11; issue #9: never silently dropped). The call-right-away list waits for "more"
+    as in every answer, so the turn stays short (rule 13)."""
+    topics = {intents.symptom(s).topic for s in signs}
+    lists = {t.messages[FIRST_LIST] for t in intents.topics if t.id in topics}
+    if not lists:
         return list(messages)
-    symptoms = [intents.symptom(s) for s in dict.fromkeys(signs)]
-    items = listed([s.name for s in symptoms], intents.language.list_and)
-    note = Message(Level.UNCLEAR, MessageKind.READBACK, intents.messages["conversation.not_asked"].format(items=items))
-    lists = {t.messages[key] for t in intents.topics for s in symptoms if s.topic == t.id
-             for level, key in WARNING_LISTS if s.level is level}
+    note = Message(Level.UNCLEAR, MessageKind.READBACK, intents.messages["conversation.not_asked"])
     out = [Message(m.level, MessageKind.INSTRUCTION, m.text) if m.kind is MessageKind.WARNING and m.text in lists
            else m for m in messages]
     at = max((i + 1 for i, m in enumerate(out) if m.kind is MessageKind.READBACK), default=0)
