@@ -127,3 +127,16 @@ def test_more_goes_on_with_home_care_after_asking_for_it(assistant: Assistant) -
     more = talk.hear("more")
     assert more.said_aloud[0].kind is MessageKind.HOME_CARE
     assert more.said_aloud[0].text not in texts(home.said_aloud)
+
+
+def test_more_after_a_new_answer_is_its_next_item(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("his back is stiff, no trouble breathing, not sleepy, not confused, no fainting")
+    while talk.state is State.INTERVIEW:
+        talk.hear("no")
+    talk.hear("what do I do at home")
+    answer = talk.hear("and now he has a fever")
+    assert answer.disposition is Level.URGENT
+    first_waiting = talk.waiting[0][0]
+    more = talk.hear("more")
+    assert more.said_aloud[0] == first_waiting

@@ -313,6 +313,7 @@ class Conversation:
                                  self.rate_wpm)
         turn = self._turn(text, [*cared, *fixed, *intro, self._question(question)], None)
         self.waiting, self.answered, self.answer = planned.waiting, result.disposition, turn.messages
+        self.drawing = ()
         self.last_spoken = planned.now
         return Turn(text, turn.messages, self.state, result.disposition, None, planned.now)
 
@@ -422,5 +423,6 @@ class Conversation:
         if level is not None:  # an answer: say the short part, keep the rest for "more" (a new answer replaces it)
             planned = spoken.plan(messages, level, self.assistant.intents.spoken, self.rate_wpm)
             now, self.waiting, self.answered, self.answer = planned.now, planned.waiting, level, tuple(messages)
+            self.drawing = ()  # "more" after a new answer is its next item, whatever was asked for before
         self.last_said, self.last_spoken = tuple(messages), now
         return Turn(text, tuple(messages), self.state, level, command, now)
