@@ -10,6 +10,8 @@ Measured (7 caregivers x 7 voices): 16/49 right with one model for every turn; 2
 while a red-flag question waits (false 911 in 16 -> 15 conversations, missed 911 1 -> 0). With the answer
 checked by the description model's reading (a "no" needs both): 21/49 again (18/49 when the description
 reading had to be a full denial; a leading "no" in it is now enough).
+Issue #9 conversation fixes (convo4: partial answers, skip, narrowed questions, "more"): 18/49 before and
+after, the same conversations right; longest spoken turn 27.1 -> 26.7 s.
 Run: .venv/bin/python benchmarks/bench_conversations.py [--corpus-caregivers N] [--voices piper-joe flite-slt]
 """
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from voicecare.conversation.dialog import Conversation, State, Turn
 from voicecare.domain import Level, Status
 from voicecare.understanding.assistant import Assistant
 from voicecare.understanding.matching import Matcher
@@ -18,3 +19,9 @@ def found(matcher: Matcher, text: str) -> dict[str, Status]:
 def level(assistant: Assistant, text: str) -> Level:
     """The disposition of one utterance."""
     return assistant.answer(text).disposition
+
+
+def skip_questions(talk: Conversation) -> Turn:
+    """"Skip", and "skip" again when the first one asked the 911 questions (the issue: never dropped silently)."""
+    turn = talk.hear("skip")
+    return talk.hear("skip") if talk.state is State.INTERVIEW else turn

@@ -124,6 +124,23 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         read_format(tmp_path)
 
 
+@pytest.mark.parametrize("size", [100, 44, 30, 11])
+def test_a_file_cut_short_with_no_usable_audio_is_an_error(tmp_path: Path, size: int) -> None:
+    # `truncate -s 100 x.wav` was read as silence, exit 0 (issue #9): a header promising audio it does not hold,
+    # or too short to hold a header, is a one-line error.
+    path = write_wav(tmp_path / "t.wav", tone(440, 16_000), 16_000)
+    path.write_bytes(path.read_bytes()[:size])
+    with pytest.raises(AudioError) as caught:
+        read_format(path)
+    assert "\n" not in str(caught.value) and str(path) in str(caught.value)
+
+
+def test_an_empty_recording_is_still_read_as_silence(tmp_path: Path) -> None:
+    # A complete header that promises no audio is an empty recording (README: it gives "unclear").
+    path = write_wav(tmp_path / "e.wav", tone(440, 16_000, seconds=0.0), 16_000)
+    assert read_format(path).data_bytes == 0
+
+
 def test_truncated_data_is_read_as_far_as_it_goes(tmp_path: Path) -> None:
     path = write_wav(tmp_path / "t.wav", tone(440, 16_000), 16_000)
     path.write_bytes(path.read_bytes()[:20_000])

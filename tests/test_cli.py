@@ -110,6 +110,15 @@ def test_chat_with_piped_stdin_runs_the_interview() -> None:
     assert "Gently rub" in said and "Take care" in said
 
 
+def test_chat_acknowledges_voice_commands_in_words() -> None:
+    # Typed "slower" or "stop" printed nothing: the caregiver could not tell they were read (issue #9).
+    out = run("chat", stdin="his back hurts\nslower\nstop\n")
+    assert out.returncode == 0, out.stderr
+    replies = out.stdout.split("you> ")
+    assert "voicecare> Okay. Text mode has no voice speed" in replies[2]
+    assert "voicecare> Okay. In text mode nothing is being spoken." in replies[3]
+
+
 def test_eval_prints_the_figures() -> None:
     corpus = Path(__file__).parent / "data" / "corpus.tsv"
     out = run("eval", str(corpus))
@@ -307,9 +316,26 @@ def test_sigterm_finishes_the_reply_file_and_leaves_no_temporary_files(tmp_path:
 
 
 def test_a_kiosk_that_cannot_speak_says_so_and_exits(tmp_path: Path) -> None:
-    out = run_with_fault("kiosk", "--engine", "sphinx", "--quiet", fault="dead")
+    out = run_with_fault("kiosk", "--engine", "sphinx", fault="dead")
     assert out.returncode == 2
     assert "the kiosk cannot speak" in out.stderr and "kiosk ready" not in out.stderr
+
+
+@pytest.mark.parametrize(("config", "options", "key"), [
+    ("[kiosk]\nquiet = true\n", (), "quiet"),
+    ("", ("--quiet",), "--quiet"),
+    ("", ("--say-to", "reply.wav"), "--say-to"),
+    ('say_to = "reply.wav"\n', (), "say_to"),
+])
+def test_a_kiosk_set_never_to_speak_is_refused(tmp_path: Path, config: str, options: tuple[str, ...], key: str) -> None:
+    # It ran and retried silently (issue #9): a kiosk must not sit there mute.
+    args = ["kiosk", "--engine", "sphinx", *options]
+    if config:
+        (tmp_path / "kiosk.toml").write_text(config)
+        args += ["--config", str(tmp_path / "kiosk.toml")]
+    out = run(*args)
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1 and f"{key}: a kiosk must speak" in out.stderr
 
 
 @pytest.mark.parametrize("rate", ['"fast"', "100000"])

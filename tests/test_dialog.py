@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from helpers import skip_questions
 from voicecare.conversation.dialog import Conversation, State
 from voicecare.domain import Level, Status
 from voicecare.understanding.assistant import Assistant
@@ -37,7 +38,7 @@ def test_yes_to_an_urgent_question_gives_urgent(assistant: Assistant) -> None:
     talk.hear("no")
     turn = talk.hear("yes she feels hot")
     assert talk.state is not State.EMERGENCY
-    final = turn if talk.state is State.ANYTHING_ELSE else talk.hear("skip")
+    final = turn if talk.state is State.ANYTHING_ELSE else skip_questions(talk)
     assert final.disposition is Level.URGENT
 
 
@@ -77,6 +78,10 @@ def test_questions_already_answered_are_not_asked(assistant: Assistant) -> None:
 def test_skip_goes_to_the_advice(assistant: Assistant) -> None:
     talk = Conversation(assistant)
     talk.hear("his back is stiff")
+    # The first "skip" asks the 911 questions, saying why; the second gives the advice (the issue #9).
+    asked = talk.hear("skip")
+    assert talk.state is State.INTERVIEW and talk.asked[-1].id == "breathing_alertness"
+    assert "911" in texts(asked.messages)[0] and texts(asked.messages)[-1] == talk.asked[-1].ask
     turn = talk.hear("skip")
     assert talk.state is State.ANYTHING_ELSE
     assert turn.disposition is Level.HOME_CARE
@@ -102,13 +107,13 @@ def test_stop_says_nothing(assistant: Assistant) -> None:
 def test_after_the_guidance_no_ends_and_yes_invites_more(assistant: Assistant) -> None:
     talk = Conversation(assistant)
     talk.hear("his back is stiff")
-    talk.hear("skip")
+    skip_questions(talk)
     assert talk.state is State.ANYTHING_ELSE
     assert talk.hear("no thanks").messages[0].text.startswith("Take care")
     assert talk.state is State.DONE
     talk = Conversation(assistant)
     talk.hear("his back is stiff")
-    talk.hear("skip")
+    skip_questions(talk)
     assert talk.hear("yes").messages[0].text == "Go ahead, I am listening."
     assert talk.hear("and he has a fever").disposition is Level.URGENT
 
@@ -118,7 +123,7 @@ def test_a_long_list_of_denials_is_read_back_briefly(assistant: Assistant) -> No
     talk.hear("his back is sore")
     while talk.state is State.INTERVIEW:
         turn = talk.hear("no")
-    assert turn.messages[0].text == "I heard: back pain or spasm. You said no to my other questions."
+    assert turn.messages[0].text == "I heard: back pain or spasm. Your other answers were no."
 
 
 # ---- issue #9: honest read-backs, new information, coverage
@@ -212,7 +217,7 @@ def test_a_care_question_in_conversation_is_answered_first_and_once(assistant: A
     talk = Conversation(assistant)
     first = talk.hear("his back is sore, how long do i keep ice on it?")
     assert first.messages[0].kind == "care_answer" and first.state is State.INTERVIEW
-    advice = talk.hear("skip")
+    advice = skip_questions(talk)
     assert "care_answer" not in [m.kind for m in advice.messages]
 
 
@@ -261,7 +266,7 @@ def test_news_instead_of_the_first_answer_does_not_start_the_interview_again(ass
 def test_after_the_advice_only_a_no_ends_the_conversation(assistant: Assistant) -> None:
     talk = Conversation(assistant)
     talk.hear("his back is stiff")
-    talk.hear("skip")
+    skip_questions(talk)
     turn = talk.hear("he's a bit grumpy now")
     assert talk.state is not State.DONE and not turn.messages[0].text.startswith("Take care")
 
@@ -352,7 +357,7 @@ def test_news_said_as_a_yes_after_the_advice_is_heard_out(assistant: Assistant) 
     # (which would drop what was said); a bare "yes" still invites more.
     talk = Conversation(assistant)
     talk.hear("his back is stiff")
-    talk.hear("skip")
+    skip_questions(talk)
     turn = talk.hear("no but she's not eating")
     assert "Go ahead, I am listening." not in texts(turn.messages)
     assert talk.state is not State.DONE

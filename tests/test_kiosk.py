@@ -251,7 +251,7 @@ def test_the_wake_phrase_is_in_the_pocketsphinx_language_model(intents: IntentSe
 
 
 def test_a_wake_phrase_the_recogniser_cannot_hear_stops_the_kiosk(tmp_path: Path) -> None:
-    out = subprocess.run([sys.executable, "-m", "voicecare", "kiosk", "--engine", "sphinx", "--quiet", "--wake-phrase",
+    out = subprocess.run([sys.executable, "-m", "voicecare", "kiosk", "--engine", "sphinx", "--wake-phrase",
                           "hey zorbly"], capture_output=True, text=True, timeout=120, check=False,
                          env={**os.environ, "XDG_CACHE_HOME": str(tmp_path)})
     assert out.returncode == 2

@@ -281,6 +281,20 @@ def test_the_longest_first_answers_fit(assistant: Assistant, synth: Pyttsx3Synth
         assert real_seconds(synth, plan.now[:stay + 1]) <= EMERGENCY_STAY_SECONDS
 
 
+@pytest.mark.parametrize("text", [
+    "his back is stiff",  # a home-care reply with the disclaimer and the call-911 signs was 21 s (issue #9)
+    "she has a fever and her back hurts",
+    "her back hurts and she has pain going down her leg",  # the longest read-back of the one-sign replies
+])
+def test_a_one_shot_reply_written_to_a_file_is_short(tmp_path: Path, text: str) -> None:
+    reply = tmp_path / "reply.wav"
+    out = subprocess.run([sys.executable, "-m", "voicecare", "triage", "--text", text, "--say-to", str(reply)],
+                         capture_output=True, text=True, timeout=120, check=False)
+    assert out.returncode == 0, out.stderr
+    assert wav_seconds(reply) <= HOME_CARE_TURN_SECONDS
+    assert "I do not replace a doctor." in out.stdout  # printed in full (rule 13)
+
+
 def listen(*files: Path, replies: Path) -> list[dict[str, object]]:
     args = [sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json", "--input-files",
             *map(str, files), "--say-to-dir", str(replies)]

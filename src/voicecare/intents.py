@@ -41,7 +41,7 @@ CONTROL_KINDS = (
 )
 CONVERSATION_MESSAGES = (
     "greeting", "interview_intro", "anything_else", "listening", "help", "start_over", "go_ahead", "goodbye",
-    "stopped",
+    "stopped", "which_sign", "ask_rest", "skip_why", "not_asked", "text_stop", "text_speed",
 )
 TOPIC_MESSAGES = ("emergency_signs", "urgent_signs", "unchecked")
 SILENCEABLE = ("unchecked", "home_care")

@@ -16,7 +16,7 @@ from typing import NoReturn, TextIO
 
 from voicecare import __version__
 from voicecare.conversation import render
-from voicecare.conversation.dialog import DEFAULT_MAX_QUESTIONS
+from voicecare.conversation.dialog import DEFAULT_MAX_QUESTIONS, Conversation
 from voicecare.errors import InputError, VoicecareError
 from voicecare.intents import DEFAULT_LANGUAGE, ENV_VAR, IntentSettings
 from voicecare.interfaces import Synthesizer
@@ -279,7 +279,7 @@ def _triage(args: argparse.Namespace) -> int:
 
 
 def _chat(args: argparse.Namespace) -> int:
-    from voicecare.conversation.dialog import Conversation, State
+    from voicecare.conversation.dialog import State
 
     conversation = Conversation(load_assistant(args), max_questions=args.max_questions)
     _print_turn(conversation.greet().messages, sys.stdout)
@@ -293,8 +293,19 @@ def _chat(args: argparse.Namespace) -> int:
         check_length(line.rstrip("\n"), "typed line")
         if not interactive:
             print(f"you> {line.rstrip()}")
-        _print_turn(conversation.hear(line.strip()).messages, sys.stdout)
+        turn = conversation.hear(line.strip())
+        _print_turn(turn.messages or _text_mode_ack(conversation, turn.command), sys.stdout)
     return 0
+
+
+TEXT_MODE_ACKS = {"stop": "conversation.text_stop", "slower": "conversation.text_speed",
+                  "faster": "conversation.text_speed"}
+"""Commands that act on the voice: typed, they are acknowledged in words (text mode has no voice to change)."""
+
+
+def _text_mode_ack(conversation: Conversation, command: str | None) -> tuple[str, ...]:
+    key = TEXT_MODE_ACKS.get(command or "")
+    return (conversation.assistant.intents.messages[key],) if key else ()
 
 
 def _print_turn(messages: Sequence[object], out: TextIO) -> None:

@@ -135,6 +135,21 @@ def _whole(low: int, high: int, unit: str) -> Check:
     return check
 
 
+MUST_SPEAK = "a kiosk must speak (nobody reads its screen; it may have to say \"Call 911 now\")"
+
+
+def _speaking(value: object) -> bool:
+    """``quiet``: false only. A kiosk set never to speak would run and retry silently, mute (README)."""
+    if _flag(value):
+        raise ValueError(f"{MUST_SPEAK}; remove it, or use 'voicecare listen --quiet' to run without speech")
+    return False
+
+
+def _no_reply_file(value: object) -> Path:
+    """``say_to``: refused. Replies written to a file are replies nobody in the room hears."""
+    raise ValueError(f"{MUST_SPEAK}, not write replies to {_shown(value)}; use 'voicecare listen --say-to-dir' for files")
+
+
 def _engine(value: object) -> str:
     if value not in ENGINES:
         raise ValueError(f"must be one of {', '.join(ENGINES)}, not {_shown(value)}")
@@ -164,8 +179,8 @@ def _wake(value: object) -> str | None:
 CHECKS: Mapping[str, Check] = {
     "config": _path, "engine": _engine, "model": _path, "device": _device, "speaker": _device, "wake_phrase": _wake,
     "reset_after": _number(*RESET_RANGE), "max_questions": _whole(*QUESTIONS_RANGE, "questions"),
-    "event_log": _path, "json": _flag, "no_barge_in": _flag, "quiet": _flag, "front_end": _flag,
-    "general_english": _flag, "say_to": _path,
+    "event_log": _path, "json": _flag, "no_barge_in": _flag, "quiet": _speaking, "front_end": _flag,
+    "general_english": _flag, "say_to": _no_reply_file,
     "rate": _whole(*RATE_RANGE, "words a minute"), "voice": _text, "intents": _path, "language": _text, "topic": _text,
     "debug": _flag,
 }

@@ -225,7 +225,8 @@ class AnswerReader:
             return (AnswerKind.UNSURE if hedges and not heard.spots_of("yes") else AnswerKind.YES), None
         affirmed_about = self._affirms_part(heard, asked)
         if affirmed_about and not hedges:
-            return (AnswerKind.PARTIAL if denial else AnswerKind.YES), None
+            # "No, but he's a bit sleepier": the "no" answered the rest, so not a yes to every sign (rule 14).
+            return (AnswerKind.PARTIAL if denial or self._no_turned_from(heard) else AnswerKind.YES), None
         if hedges:
             # Unsure about the question, whatever else was said with it: its signs count (rule 10).
             # A bare "no" said with the hedge ("I don't think so, but I'm not sure") denies no part: unsure.
@@ -282,6 +283,12 @@ class AnswerReader:
             heard.clause(s.start) == clause for s in heard.spots_of("well", "unsure", "off_topic")) and any(
             heard.clause(a.start) == clause and subjects.intersection(heard.tokens[spot.end:a.start])
             for a in heard.about)
+
+    def _no_turned_from(self, heard: _Heard) -> bool:
+        """A "no" said before a contrast ("no, but ..."), not taken back by a correction."""
+        contrasts = heard.spots_of("contrast")
+        return not heard.spots_of("corrections") and any(
+            n.end <= c.start for n in heard.spots_of("no") for c in contrasts)
 
     def _news_after_a_turn(self, heard: _Heard) -> bool:
         """Other health words in a part turned to after everything denied ("no except she's been sick")."""

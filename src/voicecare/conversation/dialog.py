@@ -7,11 +7,11 @@ this; it knows nothing of audio.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from voicecare.conversation import spoken
-from voicecare.conversation.answers import ANYTHING_ELSE, AnswerKind, AnswerReader
+from voicecare.conversation import spoken, unanswered
+from voicecare.conversation.answers import ANYTHING_ELSE, Answer, AnswerKind, AnswerReader
 from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status, TriageResult
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM
 from voicecare.understanding import triage
@@ -84,6 +84,10 @@ class Conversation:
     """Questions asked a second time after new information came instead of an answer."""
     doubted: InterviewQuestion | None = None
     """The question whose unheard answer alone made an emergency: a plain "no" to it next takes that back."""
+    skipped: list[InterviewQuestion] = field(default_factory=list)
+    """Questions the caregiver skipped: the summary says they were not asked (never "you said no")."""
+    drawing: tuple[MessageKind, ...] = ()
+    """What the last request drew from ("what do I do at home"): "more" goes on with it while some waits."""
 
     def __post_init__(self) -> None:
         if self.reader is None:
@@ -140,7 +144,7 @@ class Conversation:
         if command in spoken.REQUESTS:
             return self._request(text, command)
         if command == "start_over":
-            self.found, self.asked, self.state = [], [], State.LISTENING
+            self.found, self.asked, self.state, self.skipped = [], [], State.LISTENING, []
             self.waiting, self.answered, self.answer = (), None, ()
             return self._turn(text, [self._say("start_over")], None, command)
         if command == "quit":
@@ -149,7 +153,7 @@ class Conversation:
         if command == "help":
             return self._turn(text, [self._say("help")], None, command)
         if command == "skip" and self.state is State.INTERVIEW:
-            return self._guidance(text)
+            return self._skip(text)
         if command == "skip":
             # Nothing to skip: an emergency is said again (silence there would leave the caregiver unsure).
             return self._turn(text, self._emergency_again() or [self._say("listening")], None, command)
@@ -187,12 +191,56 @@ class Conversation:
         if answer.kind is AnswerKind.OFF_TOPIC:
             # Said to someone else: not an answer. The question is asked again, nothing is counted.
             return self._turn(text, [self._question(question)], None)
-        self._merge(self._not_unsaying(answer.findings, text))
+        findings = list(answer.findings)
+        if self._unpinned(answer, question):
+            # "No, but he's a bit sleepier": part of the group is there, but which sign is not known. Counting
+            # every sign as a yes would read back what was not said (rule 14); counting none could miss a 911
+            # sign (rule 4). So the question is asked once more, saying why; a second such answer counts its
+            # signs as doubtful (rules 4 and 10: "not sure" is a yes), read back as not sure, never as unheard.
+            if question.id not in self.asked_again:
+                self.asked_again.add(question.id)
+                self._merge(f for f in findings if f.symptom.id not in question.symptoms)
+                if self._result().disposition is not Level.EMERGENCY:
+                    return self._turn(text, [self._say("which_sign"), self._question(question)], None)
+            findings = [replace(f, basis=Basis.UNSURE) if f.symptom.id in question.symptoms else f for f in findings]
+        settled = self._settled(question)
+        # A narrowed question ("what about chills?") settles only the signs it asked about, or ones named again.
+        findings = [f for f in findings if f.symptom.id not in settled or f.basis is Basis.SAID]
+        self._merge(self._not_unsaying(findings, text))
         if answer.kind is AnswerKind.NEW_INFO and question.id not in self.asked_again:
             # New information is its own finding, never a yes; the question it interrupted is asked once more.
             self.asked.remove(question)
             self.asked_again.add(question.id)
         return self._respond(text)
+
+    def _unpinned(self, answer: Answer, question: InterviewQuestion) -> bool:
+        """A partial answer that names none of the question's signs: each counted only because it was unclear."""
+        own = [f for f in answer.findings if f.symptom.id in question.symptoms]
+        return answer.kind is AnswerKind.PARTIAL and not answer.silent and bool(own) and all(
+            f.basis is Basis.UNHEARD for f in own)
+
+    def _settled(self, question: InterviewQuestion) -> set[str]:
+        """The question's signs already said to be there or not."""
+        return {f.symptom.id for f in self.found
+                if f.symptom.id in question.symptoms and f.status in (Status.PRESENT, Status.ABSENT)}
+
+    def _skip(self, text: str) -> Turn:
+        """"Skip" skips the follow-up questions; the 911 ones are asked first, saying why once (the issue: every
+        emergency sign covered before home-care advice). A second "skip" gives the advice, with the red-flag
+        lists said at once (see ``_guidance``): never silently dropped."""
+        question = self.asked[-1]
+        first = not self.skipped
+        self.skipped.append(question)
+        unsettled = set(question.symptoms) - self._settled(question)
+        pending = [q for q in [question, *self._pending()] if q.level is Level.EMERGENCY
+                   and (q is not question or unsettled)]
+        if first and pending:
+            ask = min(pending, key=lambda q: q.level)
+            if ask in self.asked:
+                self.asked.remove(ask)
+            self.asked.append(ask)
+            return self._turn(text, [self._say("skip_why"), self._question(ask)], None, "skip")
+        return self._guidance(text)
 
     def _only_unheard(self) -> bool:
         """True when every emergency sign counted rests on an answer nobody heard (rule 4, silence or unclear)."""
@@ -235,7 +283,7 @@ class Conversation:
                 if not (f.status is Status.ABSENT and f.symptom.id in said and f.symptom.id not in named)]
 
     def _question(self, question: InterviewQuestion) -> Message:
-        return Message(question.level, MessageKind.QUESTION, question.ask)
+        return unanswered.narrowed(question, self._settled(question), self.assistant.intents)
 
     def _respond(self, text: str) -> Turn:
         result = self._result()
@@ -265,6 +313,7 @@ class Conversation:
                                  self.rate_wpm)
         turn = self._turn(text, [*cared, *fixed, *intro, self._question(question)], None)
         self.waiting, self.answered, self.answer = planned.waiting, result.disposition, turn.messages
+        self.drawing = ()
         self.last_spoken = planned.now
         return Turn(text, turn.messages, self.state, result.disposition, None, planned.now)
 
@@ -272,13 +321,34 @@ class Conversation:
         result = self._result()
         self.state = State.ANYTHING_ELSE
         messages = [*result.messages, self._say("anything_else")]
-        return self._turn(text, messages, result.disposition)
+        if not self.skipped or result.disposition is Level.EMERGENCY:
+            return self._turn(text, messages, result.disposition)
+        turn = self._turn(text, self._with_skipped(messages), result.disposition)
+        # Rule 13: room for the call-911 list said at once. What was heard was read back when the interview
+        # began (rule 12); printed, the read-back stays, with the note that questions were skipped.
+        now = tuple(m for m in turn.said_aloud if m.kind is not MessageKind.READBACK)
+        self.last_spoken = now
+        return replace(turn, spoken=now)
+
+    def _with_skipped(self, messages: list[Message]) -> list[Message]:
+        """After a skip: the emergency and urgent signs nobody answered about (see ``unanswered``)."""
+        signs = [s for q in [*self.skipped, *self._pending()] if q.level <= ALWAYS_ASKED for s in q.symptoms
+                 if s not in self._settled(q)]
+        return unanswered.with_unanswered(messages, signs, self.assistant.intents)
 
     def _result(self) -> TriageResult:
         return self.assistant.triage(self.found, self.care)
 
     def _next_question(self) -> InterviewQuestion | None:
-        """The most serious question not yet asked; past the limit, only emergency and urgent ones."""
+        """The most serious question not yet asked; past the limit, only emergency and urgent ones; after a
+        skip, none (``_skip`` asks the 911 ones)."""
+        pending = self._pending()
+        if self.skipped:
+            pending = [q for q in pending if q.level is Level.EMERGENCY]
+        return min(pending, key=lambda q: q.level, default=None)
+
+    def _pending(self) -> list[InterviewQuestion]:
+        """The questions not asked yet whose signs are not all settled (past the limit, emergency and urgent)."""
         answered = {f.symptom.id for f in self.found if f.status in (Status.PRESENT, Status.ABSENT)}
         topics = {f.symptom.topic for f in self.found}
         if self.care and not topics:
@@ -291,7 +361,7 @@ class Conversation:
         ]
         if len(self.asked) >= self.max_questions:
             pending = [q for q in pending if q.level <= ALWAYS_ASKED]
-        return min(pending, key=lambda q: q.level, default=None)
+        return pending
 
     def _merge(self, new: Iterable[Finding]) -> None:
         """Later statements replace earlier ones about the same symptom (rule 9); a guess never replaces a statement."""
@@ -328,11 +398,15 @@ class Conversation:
             said = [Message(self.answered, MessageKind.ADVICE, rules.why[self.answered])]
         else:
             kinds = rules.requests.get(request, ())
+            # "More" after "what do I do at home" goes on with home care while some waits, not the next item.
+            if request == "more" and any(u[0].kind in self.drawing for u in self.waiting):
+                kinds = self.drawing
+            self.drawing = kinds
             said, self.waiting = spoken.take(self.waiting, kinds, rules, self.rate_wpm)
             if not said and kinds:  # all of it was said already: say it again, it was asked for
                 said, _ = spoken.take(spoken.units(self.answer), kinds, rules, self.rate_wpm)
         if self.state is State.INTERVIEW:  # what waits comes with the advice; the question is still open
-            closing = [Message(self.asked[-1].level, MessageKind.QUESTION, self.asked[-1].ask)]
+            closing = [self._question(self.asked[-1])]
         else:
             closing = [Message(Level.UNCLEAR, MessageKind.CONVERSATION, rules.offers["next" if self.waiting else "done"])]
         if not self.waiting and self.state is State.ANYTHING_ELSE:
@@ -349,5 +423,6 @@ class Conversation:
         if level is not None:  # an answer: say the short part, keep the rest for "more" (a new answer replaces it)
             planned = spoken.plan(messages, level, self.assistant.intents.spoken, self.rate_wpm)
             now, self.waiting, self.answered, self.answer = planned.now, planned.waiting, level, tuple(messages)
+            self.drawing = ()  # "more" after a new answer is its next item, whatever was asked for before
         self.last_said, self.last_spoken = tuple(messages), now
         return Turn(text, tuple(messages), self.state, level, command, now)

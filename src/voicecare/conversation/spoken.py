@@ -71,6 +71,9 @@ class SpokenRules:
     opening_seconds: float | None = None
     """Most seconds of the turn that opens the interview (a care answer, what was heard, the first question);
     None: no limit."""
+    one_shot_seconds: float | None = None
+    """Most seconds of a one-shot answer (``triage --say-to``) with the call-911 signs added; None: the level's
+    seconds and one item more."""
 
 
 @dataclass(frozen=True)
@@ -182,7 +185,9 @@ def one_shot(result: TriageResult, rules: SpokenRules | None, rate_wpm: float) -
 
     The short part, no offer; and, since nobody can ask for them, the first
     ``warning`` item that did not fit (the call-911 signs, rule 11), when the
-    whole stays within the budget and one item more.
+    whole stays within ``one_shot_seconds``. To make room for them the
+    disclaimer is left to the printed reply (rule 11 is about safety, rule 8
+    is printed with every answer); without room, the short part alone.
     """
     planned = plan(result.messages, result.disposition, rules, rate_wpm, offer=False)
     rule = rules.levels.get(result.disposition) if rules is not None else None
@@ -191,9 +196,13 @@ def one_shot(result: TriageResult, rules: SpokenRules | None, rate_wpm: float) -
     warnings = [u for u in planned.waiting if u[0].kind is MessageKind.WARNING and MessageKind.WARNING in rule.if_room]
     # Without its lead-in ("Warning signs to watch for:"): the list says what it is, and seconds count.
     first = [m for m in warnings[0] if not m.text.endswith(LEAD_IN)] if warnings else []
-    if total_seconds([*planned.now, *first], rate_wpm) > rule.seconds + rules.item_seconds:
+    most = rules.one_shot_seconds or rule.seconds + rules.item_seconds
+    now = list(planned.now)
+    if first and total_seconds([*now, *first], rate_wpm) > most:
+        now = [m for m in now if m.kind is not MessageKind.DISCLAIMER]
+    if total_seconds([*now, *first], rate_wpm) > most:
         return planned.now
-    return tuple(m for m in result.messages if m in planned.now or m in first)
+    return tuple(m for m in result.messages if m in now or m in first)
 
 
 def _offer_text(rules: SpokenRules, waiting: Sequence[tuple[Message, ...]]) -> str:
@@ -251,8 +260,8 @@ def read(path: Path, problems: list[str]) -> SpokenRules | None:
 
 def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRules:
     """Build the rules from parsed TOML, adding a line to ``problems`` for each thing wrong."""
-    _unknown(data, ("levels", "item_seconds", "opening_seconds", "guessed_emergency", "requests", "offers", "why"),
-             where, problems)
+    _unknown(data, ("levels", "item_seconds", "opening_seconds", "one_shot_seconds", "guessed_emergency", "requests",
+                    "offers", "why"), where, problems)
     levels_table = _table(data, "levels", where, problems)
     _unknown(levels_table, tuple(level.id for level in Level), f"{where}: levels", problems)
     levels = {level: _level_rule(levels_table.get(level.id), f"{where}: levels.{level.id}", problems)
@@ -270,12 +279,15 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
     _unknown(why_table, tuple(level.id for level in Level), f"{where}: why", problems)
     why = {level: _text(why_table, level.id, f"{where}: why", problems) for level in Level}
     opening = data.get("opening_seconds")
+    one_shot_most = data.get("one_shot_seconds")
     return SpokenRules(levels=levels, item_seconds=_seconds(data.get("item_seconds"), f"{where}: item_seconds", problems),
                        requests=requests, offers=offers, why=why,
                        guessed_emergency=_text(data, "guessed_emergency", where, problems)
                        if "guessed_emergency" in data else "",
                        opening_seconds=None if opening is None else _seconds(opening, f"{where}: opening_seconds",
-                                                                             problems))
+                                                                             problems),
+                       one_shot_seconds=None if one_shot_most is None
+                       else _seconds(one_shot_most, f"{where}: one_shot_seconds", problems))
 
 
 def _level_rule(table: Any, where: str, problems: list[str]) -> LevelRule:

@@ -27,6 +27,9 @@ BLOCK_SECONDS = 0.1
 PCM, IEEE_FLOAT, EXTENSIBLE = 1, 3, 0xFFFE
 MAX_CHANNELS = 32
 FIX_HINT = "convert it with: sox INPUT.wav -r 16000 -c 1 -b 16 OUTPUT.wav"
+MIN_CUT_SECONDS = BLOCK_SECONDS
+"""A file whose header promises more audio than it holds is read as far as it goes (a recording cut short at
+the end); holding less than this, it has no usable audio and is an error, not a silent "unclear"."""
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,12 @@ def _parse(handle: BinaryIO, path: Path, size: int) -> WavFormat:
             available = size - offset
             data = available if length in (0, 0xFFFFFFFF) or length > available else length
             tag, channels, rate, bits = fmt
-            return WavFormat(rate, channels, bits // 8, tag == IEEE_FLOAT, offset, data - data % (channels * bits // 8))
+            found = WavFormat(rate, channels, bits // 8, tag == IEEE_FLOAT, offset,
+                              data - data % (channels * bits // 8))
+            if data < length != 0xFFFFFFFF and found.seconds < MIN_CUT_SECONDS:
+                raise AudioError(f"{path}: WAV file cut short: its header promises {length} bytes of audio, it holds "
+                                 f"{max(available, 0)}; give the whole recording")
+            return found
         else:
             handle.seek(length + length % 2, 1)
 
