@@ -27,3 +27,21 @@ def kind(reader: AnswerReader, question: str, text: str) -> str:
 ])
 def test_a_change_or_a_hedge_is_never_a_no(reader: AnswerReader, question: str, text: str, expected: str) -> None:
     assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # To the child, another grown-up, the phone or another device: the question is asked again.
+    ("fever_chills", "here, finish your juice, slowly now"),
+    ("cramps_night_weight", "go back to bed, it's only me talking"),
+    ("walking_toilet", "alexa, stop"),
+    ("course", "i'll call you after, the little one's poorly"),
+    ("heart_control", "hello? yes, it's me"),
+    ("limbs", "kettle's boiled, can you make the tea"),
+])
+def test_talk_to_the_room_is_off_topic(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "off_topic"
+
+
+def test_one_thing_after_anything_else_is_news(reader: AnswerReader) -> None:
+    answer = reader.read("anything_else", "one thing, she won't sit in her car seat anymore")
+    assert (answer_eval.label(answer), answer.news) == ("yes", True)

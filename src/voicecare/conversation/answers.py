@@ -88,9 +88,10 @@ class AnswerReader:
             return self._answer(text, question_id, AnswerKind.UNSURE, None, heard, asked, silent=True)
         kind, command = self._kind(heard, set(asked), question is None)
         answer = self._answer(text, question_id, kind, command, heard, asked)
-        if question is None and kind is AnswerKind.NEW_INFO:
+        if question is None and (kind is AnswerKind.NEW_INFO or (kind is AnswerKind.YES and self._says_more(heard))):
             # To "anything else?" news *is* the answer: a yes (as caregivers and the shared corpus mean it),
-            # marked as news so the conversation hears it out instead of saying "go ahead".
+            # marked as news so the conversation hears it out instead of saying "go ahead". So is a yes with the
+            # thing said after it ("one thing, he won't sit up in his high chair"): it was said already.
             answer = replace(answer, kind=AnswerKind.YES, news=True)
         return self._with_later_signs(answer, text)
 
@@ -194,6 +195,12 @@ class AnswerReader:
             heard.clause(s.start) == clause for s in heard.spots_of("well", "unsure", "off_topic")) and any(
             heard.clause(a.start) == clause and subjects.intersection(heard.tokens[spot.end:a.start])
             for a in heard.about)
+
+    def _says_more(self, heard: Heard) -> bool:
+        """Words besides the answer words, polite words and fillers: the answer says what the thing is."""
+        said = {i for s in heard.said if s.kind in ("yes", "yes_lead", "polite", "contrast") for i in range(s.start, s.end)}
+        fillers = self.intents.language.fillers
+        return any(i not in said and w not in fillers for i, w in enumerate(heard.tokens))
 
     def _news_after_a_turn(self, heard: Heard) -> bool:
         """Other health words in a part turned to after everything denied ("no except she's been sick")."""
