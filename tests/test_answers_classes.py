@@ -45,3 +45,39 @@ def test_talk_to_the_room_is_off_topic(reader: AnswerReader, question: str, text
 def test_one_thing_after_anything_else_is_news(reader: AnswerReader) -> None:
     answer = reader.read("anything_else", "one thing, she won't sit in her car seat anymore")
     assert (answer_eval.label(answer), answer.news) == ("yes", True)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # An honest "no" said with its detail: what the caregiver checked, what a well child does, an ordinary cause,
+    # a sibling's sign, "that's how she always walks", how the caregiver feels.
+    ("heart_control", "no, i had my hand on his chest and it's nice and steady"),
+    ("walking_toilet", "no, i watched him walk up the hall and he's fine"),
+    ("limbs", "no, she's kicking her legs and wiggling her fingers"),
+    ("limbs", "nope, his arms and legs are strong"),
+    ("fever_chills", "no shivers, she's all cosy under her blanket"),
+    ("cramps_night_weight", "no, he slept through, didn't wake once"),
+    ("cramps_night_weight", "not at all, weight is same"),
+    ("course", "no, it's no worse than yesterday"),
+    ("breathing_alertness", "no, he's just cranky because he missed his nap"),
+    ("walking_toilet", "no, she's always walked like that"),
+    ("fever_chills", "no fever, i was worried because his sister had one"),
+    ("anything_else", "no that's all, she's just a bit clingy"),
+    ("anything_else", "no, that's everything, i feel calmer now"),
+])
+def test_an_honest_no_with_detail_is_no(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # The same words beside a sign: never a "no" (a wrong "no" hides a red flag).
+    ("heart_control", "no, i had my hand on his chest and it was racing"),
+    ("walking_toilet", "i watched her walk, she's wobbly"),
+    ("walking_toilet", "she cried when she did a wee"),
+    ("limbs", "his legs aren't strong"),
+    ("fever_chills", "she's cosy but she's shivering"),
+    ("breathing_alertness", "he's overtired and very hard to wake"),
+    ("cramps_night_weight", "she didn't wake once, she's lost weight though"),
+    ("walking_toilet", "no she's always walked like that but now she trips a lot"),
+])
+def test_detail_beside_a_sign_is_not_a_no(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) != "no"

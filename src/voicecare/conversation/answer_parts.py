@@ -20,6 +20,9 @@ CALM_WORDS = 2
 one word ("fine") is too little to overrule the matcher."""
 REQUEST_WORDS = 3
 """A command this long ("I don't understand") is a request to the assistant, whatever the matcher found in it."""
+CHECK_REACH = 3
+"""Words about the question this close after the caregiver says how they checked ("I had my hand on his chest")
+name what was checked."""
 
 
 @dataclass(frozen=True)
@@ -102,8 +105,16 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     neutral = {i for s in said if s.kind == "neutral" for i in range(s.start, s.end)}
     about = [s for s in find(tokens, {"about": answer_words.about.get(question_id, ())}) if s.start >= taken_back
              and not any(clause_of[s.start] == clause_of[min(m.start, len(clause_of) - 1)] for m in elsewhere)
-             and not neutral.issuperset(range(s.start, s.end))]
+             and not neutral.issuperset(range(s.start, s.end))
+             and not _checked(s, spots, clause_of)]
     return Heard(tokens, clause_of, matches, spots, about, echoed, said)
+
+
+def _checked(about: Spot, spots: Sequence[Spot], clause_of: Sequence[int]) -> bool:
+    """Words about the question that name what the caregiver checked ("I checked both his legs", "I watched her
+    walk to the kitchen"): how they know, not a sign. What they found is said by the words after it."""
+    return any(s.kind == "caregiver" and 0 <= about.start - s.end <= CHECK_REACH
+               and clause_of[s.start] == clause_of[about.start] for s in spots)
 
 
 def _overlaps(match: Match, spot: Spot) -> bool:
