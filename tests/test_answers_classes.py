@@ -24,6 +24,8 @@ def kind(reader: AnswerReader, question: str, text: str) -> str:
     ("cramps_night_weight", "he's much sleepier than usual these days", "new_info"),
     # Someone else would know: a hedge, even beside an estimate.
     ("course", "maybe a day maybe two, i'd have to ask my partner", "unsure"),
+    # Flushed and sweaty is how a fever looks: about the question, never other news that a "no" can cover.
+    ("fever_chills", "not that i noticed, though she's flushed and sweaty", "yes"),
 ])
 def test_a_change_or_a_hedge_is_never_a_no(reader: AnswerReader, question: str, text: str, expected: str) -> None:
     assert kind(reader, question, text) == expected
@@ -81,3 +83,8 @@ def test_an_honest_no_with_detail_is_no(reader: AnswerReader, question: str, tex
 ])
 def test_detail_beside_a_sign_is_not_a_no(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) != "no"
+
+
+def test_a_reading_under_the_threshold_after_a_no_stays_under_it(reader: AnswerReader) -> None:
+    # "One day" is denied by its value, not carried over from the "no" (which would doubt it into a yes).
+    assert kind(reader, "course", "no, it's been one day, and it's improving") == "no"

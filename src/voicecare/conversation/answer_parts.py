@@ -85,7 +85,8 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     matches = answer_spots.double_negation(matches, spots, tokens, clause_of, language.negations)
     matches = answer_spots.negated_sign_denied(matches, spots, tokens, clause_of, language.negations,
                                                language.context.modals)
-    matches = answer_spots.undoubted_denials(matches, said, tokens, clause_of, language.negations)
+    readings = frozenset((m.start, m.end) for m in numbers.matches if m.status is Status.ABSENT)
+    matches = answer_spots.undoubted_denials(matches, said, tokens, clause_of, language.negations, readings)
     leaving = {i for s in find(tokens, {"leaving": answer_words.words["leaving"]}) for i in range(s.start, s.end)}
     matches = answer_spots.denied_by_no_words(matches, spots, tokens, clause_of, language.negations,
                                               language.context.subjects, leaving)
