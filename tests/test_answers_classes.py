@@ -65,6 +65,8 @@ def test_one_thing_after_anything_else_is_news(reader: AnswerReader) -> None:
     ("fever_chills", "no fever, i was worried because his sister had one"),
     ("anything_else", "no that's all, she's just a bit clingy"),
     ("anything_else", "no, that's everything, i feel calmer now"),
+    ("breathing_alertness", "no, her breathing is regular and she's answering my questions"),
+    ("cramps_night_weight", "no, the spasms ease when i stretch her"),
 ])
 def test_an_honest_no_with_detail_is_no(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) == "no"
@@ -80,6 +82,8 @@ def test_an_honest_no_with_detail_is_no(reader: AnswerReader, question: str, tex
     ("breathing_alertness", "he's overtired and very hard to wake"),
     ("cramps_night_weight", "she didn't wake once, she's lost weight though"),
     ("walking_toilet", "no she's always walked like that but now she trips a lot"),
+    ("fever_chills", "i can feel the heat coming off her"),  # why "can feel" is no well word, unlike "can move"
+    ("heart_control", "his heartbeat is regular but really fast"),
 ])
 def test_detail_beside_a_sign_is_not_a_no(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) != "no"
