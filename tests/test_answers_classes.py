@@ -92,3 +92,13 @@ def test_detail_beside_a_sign_is_not_a_no(reader: AnswerReader, question: str, t
 def test_a_reading_under_the_threshold_after_a_no_stays_under_it(reader: AnswerReader) -> None:
     # "One day" is denied by its value, not carried over from the "no" (which would doubt it into a yes).
     assert kind(reader, "course", "no, it's been one day, and it's improving") == "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # "Won't use her arm" is the sign itself (rule 2): the "not" after a modal denies nothing.
+    ("limbs", "no, fine, she won't use her left arm"),
+    # "Just" leaves the rest out of the "fine" before it: what follows is said to be there.
+    ("course", "no it's fine just lasts longer each time"),
+])
+def test_a_well_word_does_not_reach_a_sign_it_leaves_out(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) != "no"

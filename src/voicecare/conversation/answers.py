@@ -234,7 +234,9 @@ class AnswerReader:
     def _safety_words(self) -> answer_safety.Words:
         language = self.intents.language
         possessives = frozenset(w for p in self.words.words["possessives"] for w in p)
-        return answer_safety.Words(language.negations, language.context.subjects, possessives)
+        leaving = frozenset(p[0] for p in self.words.words["leaving"] if len(p) == 1)
+        return answer_safety.Words(language.negations, language.context.subjects, possessives,
+                                   language.context.modals, leaving)
 
     def _serious(self, symptom_id: str) -> bool:
         return self.intents.symptom(symptom_id).level < Level.HOME_CARE
