@@ -67,6 +67,8 @@ def test_one_thing_after_anything_else_is_news(reader: AnswerReader) -> None:
     ("anything_else", "no, that's everything, i feel calmer now"),
     ("breathing_alertness", "no, her breathing is regular and she's answering my questions"),
     ("cramps_night_weight", "no, the spasms ease when i stretch her"),
+    ("walking_toilet", "no, he's walking and running like usual"),
+    ("course", "no, it's not stopping her from sleeping"),
 ])
 def test_an_honest_no_with_detail_is_no(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) == "no"
@@ -84,6 +86,10 @@ def test_an_honest_no_with_detail_is_no(reader: AnswerReader, question: str, tex
     ("walking_toilet", "no she's always walked like that but now she trips a lot"),
     ("fever_chills", "i can feel the heat coming off her"),  # why "can feel" is no well word, unlike "can move"
     ("heart_control", "his heartbeat is regular but really fast"),
+    # Why "when he moves" and "had wet nappies" are no well words.
+    ("limbs", "it hurts when he moves his legs"),
+    ("course", "it's worse when he moves"),
+    ("walking_toilet", "she's had wet nappies but fewer than usual"),
 ])
 def test_detail_beside_a_sign_is_not_a_no(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) != "no"
