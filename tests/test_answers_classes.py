@@ -98,6 +98,10 @@ def test_detail_beside_a_sign_is_not_a_no(reader: AnswerReader, question: str, t
 def test_a_reading_under_the_threshold_after_a_no_stays_under_it(reader: AnswerReader) -> None:
     # "One day" is denied by its value, not carried over from the "no" (which would doubt it into a yes).
     assert kind(reader, "course", "no, it's been one day, and it's improving") == "no"
+    # "Only" beside a reading under the line turns to nothing: that part is well.
+    assert kind(reader, "course", "no, it's only been two days") == "no"
+    # ...while a sign said after it still counts.
+    assert kind(reader, "course", "only been two days and she can't get to sleep") == "partial"
 
 
 @pytest.mark.parametrize(("question", "text"), [

@@ -38,6 +38,8 @@ class Heard:
     """Signs said and then denied by a bare "no" at the end ("she has a fever? no she doesn't")."""
     said: Sequence[Spot] = ()
     """Every answer word found, before the run at the start was reduced to its last word."""
+    readings: frozenset[tuple[int, int]] = frozenset()
+    """Where a number was read under the question's threshold ("only been two days"): (start, end) token spans."""
 
     def spots_of(self, *kinds: str) -> list[Spot]:
         return [s for s in self.spots if s.kind in kinds]
@@ -108,7 +110,7 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
              and not any(clause_of[s.start] == clause_of[min(m.start, len(clause_of) - 1)] for m in elsewhere)
              and not neutral.issuperset(range(s.start, s.end))
              and not _checked(s, spots, clause_of)]
-    return Heard(tokens, clause_of, matches, spots, about, echoed, said)
+    return Heard(tokens, clause_of, matches, spots, about, echoed, said, readings)
 
 
 def _checked(about: Spot, spots: Sequence[Spot], clause_of: Sequence[int]) -> bool:

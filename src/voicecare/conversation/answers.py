@@ -284,6 +284,9 @@ class AnswerReader:
         quiet = {heard.clause(s.start) for s in heard.spots_of("no", "well", "unsure", "off_topic")
                  if not self._lead_then_statement(heard, s)}
         quiet |= self._negated_about(heard)
+        # A part holding a reading under the threshold ("it's only been two days") says that part is well: its
+        # "only" turns to nothing.
+        quiet |= {heard.clause(start) for start, _ in heard.readings}
         # A part holding only words that say nothing of a sign ("only since this morning") affirms nothing.
         quiet |= {heard.clause(s.start) for s in heard.spots_of("neutral")} - {heard.clause(a.start) for a in heard.about}
         # Where the matcher found one of the question's signs, its status says more than the words around it.
