@@ -31,6 +31,11 @@ class Words:
     """Words that start a statement of its own ("he", "it"): a denial does not reach across them."""
     possessives: frozenset[str]
     """Words spelled as a subject that only say whose ("his legs"): a denial reaches across them."""
+    modals: frozenset[str] = frozenset()
+    """After one of these a "not" is part of the sign ("she won't use her arm"), never a denial (rule 2)."""
+    leaving: frozenset[str] = frozenset()
+    """Words that leave something out of a denial ("she's fine, just lasts longer each time"): it does not reach
+    across them."""
 
 
 def explained(tokens: Sequence[str], clause_of: Sequence[int], said: Sequence[Spot], spots: Sequence[Spot],
@@ -108,7 +113,8 @@ def _denied(about: Spot, spots: Sequence[Spot], matches: Sequence[Match], tokens
     if any(s.kind == "no" and s.start == about.end and (s.end == len(tokens) or clause_of[s.end] != clause)
            for s in spots):
         return True
-    negated = [i + 1 for i, w in enumerate(tokens) if w in words.negations]
+    negated = [i + 1 for i, w in enumerate(tokens) if w in words.negations
+               and not (i > 0 and tokens[i - 1] in words.modals)]
     # "No, fine, legs are good", "all fine with his legs": a denial or a well word close before it.
     return _after_denial(about, [*(s.end for s in spots if s.kind in DENYING), *negated], tokens, clause_of, words)
 
@@ -149,6 +155,6 @@ def _after_denial(about: Spot, ends: Sequence[int], tokens: Sequence[str], claus
     for end in ends:
         gap = tokens[end:about.start]
         if end <= about.start and len(gap) <= DENIAL_REACH and clause_of[end - 1] == clause_of[about.start] \
-                and not (words.subjects - words.possessives).intersection(gap):
+                and not (words.subjects - words.possessives).intersection(gap) and not words.leaving.intersection(gap):
             return True
     return False

@@ -47,19 +47,23 @@ def bare_no_clauses(spots: Sequence[Spot], clause_of: Sequence[int], tokens: Seq
 
 
 def undoubted_denials(matches: Sequence[Match], spots: Sequence[Spot], tokens: Sequence[str],
-                       clause_of: Sequence[int], negations: frozenset[str]) -> list[Match]:
+                       clause_of: Sequence[int], negations: frozenset[str],
+                       readings: frozenset[tuple[int, int]] = frozenset()) -> list[Match]:
     """A sign denied only by a "no" from an earlier clause that denied nothing there is doubted, so counted.
 
     "She no sleep good, the pain wake her in the night": the learner's "no" is her "doesn't", and the matcher
     carried it over the comma to the night pain. A denial list ("no fever, chills or night pain") keeps its
     "no", which denies a sign in its own clause; so does any sign with a negation in or after its clause.
+    A number read under the question's threshold (``readings``, spans) is denied by its value, not by a "no":
+    "no, it's been one day" stays one day.
     """
     said = sorted({i for i, w in enumerate(tokens) if w in negations} | {s.start for s in spots if s.kind == "no"})
     out = []
     for match in matches:
         clause = clause_of[min(match.start, len(clause_of) - 1)]
         before = [i for i in said if clause_of[i] < clause]
-        if match.status is Status.ABSENT and before and len(before) == len(said) and not any(
+        if match.status is Status.ABSENT and before and len(before) == len(said) and (
+                match.start, match.end) not in readings and not any(
                 m.start > before[-1] and clause_of[m.start] == clause_of[before[-1]] for m in matches):
             match = replace(match, status=Status.PRESENT, uncertain=True)
         out.append(match)

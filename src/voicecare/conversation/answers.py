@@ -14,22 +14,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from voicecare.conversation import answer_numbers, answer_safety, answer_spots
-from voicecare.conversation.answer_words import ANYTHING_ELSE, AnswerWords, Spot, find, resolve
+from voicecare.conversation import answer_safety, answer_spots
+from voicecare.conversation.answer_parts import Heard, take_apart
+from voicecare.conversation.answer_words import ANYTHING_ELSE, AnswerWords, Spot, find
 from voicecare.domain import Basis, Finding, IntentSet, Level, Match, Status
-from voicecare.understanding import quantities, triage
+from voicecare.understanding import triage
 from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS, Assistant
 
 __all__ = ["ANYTHING_ELSE", "Answer", "AnswerKind", "AnswerReader", "AnswerWords"]
 
-SPOTTED = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic", "health", "corrections", "contrast",
-           "polite", "double_negation", "learner_not", "caregiver", "neutral")
-"""Kinds found in an answer, overlapping ones resolved (clause breaks are found apart: they may overlap)."""
-CALM_WORDS = 2
-"""A sign found inside words that say all is well is dropped only when those are a phrase ("getting better"):
-one word ("fine") is too little to overrule the matcher."""
-REQUEST_WORDS = 3
-"""A command this long ("I don't understand") is a request to the assistant, whatever the matcher found in it."""
 SHORT_COMMAND_WORDS = 3
 """A one-word command ("again", "pass") counts only in an answer this short, in one that says nothing else we
 know, or as a goodbye said last."""
@@ -70,30 +63,6 @@ class Answer:
     reads it as a new description instead of asking to go ahead."""
 
 
-@dataclass(frozen=True)
-class _Heard:
-    """An answer taken apart: its words, clauses, symptom matches and answer words."""
-
-    tokens: list[str]
-    clause_of: list[int]
-    matches: list[Match]
-    spots: list[Spot]
-    about: list[Spot]
-    echoed: frozenset[str] = frozenset()
-    """Signs said and then denied by a bare "no" at the end ("she has a fever? no she doesn't")."""
-    said: Sequence[Spot] = ()
-    """Every answer word found, before the run at the start was reduced to its last word."""
-
-    def spots_of(self, *kinds: str) -> list[Spot]:
-        return [s for s in self.spots if s.kind in kinds]
-
-    def longest(self, *kinds: str) -> int:
-        return max((s.size for s in self.spots_of(*kinds)), default=0)
-
-    def clause(self, index: int) -> int:
-        return self.clause_of[min(index, len(self.clause_of) - 1)]
-
-
 class AnswerReader:
     """Reads answers to one assistant's interview questions; the conversation and ``voicecare answer`` share it."""
 
@@ -114,14 +83,15 @@ class AnswerReader:
             raise KeyError(question_id)
         question = self.questions.get(question_id)
         asked = question.symptoms if question is not None else ()
-        heard = self._take_apart(text[:MAX_UTTERANCE_CHARS], question_id)
+        heard = take_apart(text[:MAX_UTTERANCE_CHARS], question_id, self.assistant, self.words)
         if not heard.tokens:
             return self._answer(text, question_id, AnswerKind.UNSURE, None, heard, asked, silent=True)
         kind, command = self._kind(heard, set(asked), question is None)
         answer = self._answer(text, question_id, kind, command, heard, asked)
-        if question is None and kind is AnswerKind.NEW_INFO:
+        if question is None and (kind is AnswerKind.NEW_INFO or (kind is AnswerKind.YES and self._says_more(heard))):
             # To "anything else?" news *is* the answer: a yes (as caregivers and the shared corpus mean it),
-            # marked as news so the conversation hears it out instead of saying "go ahead".
+            # marked as news so the conversation hears it out instead of saying "go ahead". So is a yes with the
+            # thing said after it ("one thing, he won't sit up in his high chair"): it was said already.
             answer = replace(answer, kind=AnswerKind.YES, news=True)
         return self._with_later_signs(answer, text)
 
@@ -140,69 +110,12 @@ class AnswerReader:
     def understand(self, text: str) -> tuple[Finding, ...]:
         """What a description says about the child, as ``Assistant.understand``, with one more rule: a sign said
         and then denied by a bare "no" at the end ("she has a fever? no she doesn't") is denied."""
-        heard = self._take_apart(text[:MAX_UTTERANCE_CHARS], ANYTHING_ELSE)
+        heard = take_apart(text[:MAX_UTTERANCE_CHARS], ANYTHING_ELSE, self.assistant, self.words)
         if not heard.echoed:
             return self.assistant.understand(text)
         return triage.findings(heard.matches, self.intents)
 
-    def _take_apart(self, text: str, question_id: str) -> _Heard:
-        language = self.intents.language
-        heard, breaks = language.spelling.tokens_and_breaks(text)
-        tokens = [language.spelling.canonical(w) for w in heard]
-        starts = {s.start for s in find(tokens, {"break": self.words.words["clause_breaks"]})} | set(breaks)
-        clause_of = answer_spots.clauses(len(tokens), starts)
-        kinds = {kind: self.words.words[kind] for kind in SPOTTED}
-        kinds.update({f"command:{c}": p for c, p in self.words.commands.items()})
-        matches = self.assistant.matcher.match(text)
-        numbers = answer_numbers.read(tokens, breaks, self.words.measure.get(question_id), matches, self.intents,
-                                      self.assistant.matcher)
-        matches = sorted([*matches, *numbers.matches], key=lambda m: m.start)
-        # "Maybe two", "about 120", "a week, maybe more": a hedge right before or after a number is an estimate,
-        # not doubt about the question.
-        amounts = quantities.read(tokens, language.numbers)
-        counted = {q.start for q in amounts}
-        estimated = {q.end for q in amounts}
-        said = [s for s in resolve([*find(tokens, kinds), *numbers.normal])
-                if not (s.kind == "unsure" and (s.end in counted or s.start in estimated))]
-        # "Fever no chills no": a checklist said without pauses; each answer word ends its item.
-        checked = answer_spots.checklist(matches, said, find(tokens, {"about": self.words.about.get(question_id, ())}),
-                                         tokens, language.negations)
-        if checked:
-            clause_of = answer_spots.clauses(len(tokens), starts | checked)
-            matches = answer_spots.answered_items(matches, said, clause_of)
-        # "Not since this morning" says it was there until then: no neutral time.
-        said = [s for s in said if not (s.kind == "neutral" and s.start > 0 and tokens[s.start - 1] in language.negations)]
-        said = answer_spots.negated_well(said, tokens, clause_of, language.negations, language.fillers)
-        spots = answer_spots.lead(said, tokens, language.fillers, clause_of)
-        matches = answer_spots.across_a_no(matches, spots, clause_of)
-        matches = answer_spots.yes_after_no(matches, said, spots, tokens, language.negations)
-        matches = answer_spots.double_negation(matches, spots, tokens, clause_of, language.negations)
-        matches = answer_spots.negated_sign_denied(matches, spots, tokens, clause_of, language.negations,
-                                                   language.context.modals)
-        matches = answer_spots.undoubted_denials(matches, said, tokens, clause_of, language.negations)
-        leaving = {i for s in find(tokens, {"leaving": self.words.words["leaving"]}) for i in range(s.start, s.end)}
-        matches = answer_spots.denied_by_no_words(matches, spots, tokens, clause_of, language.negations,
-                                                  language.context.subjects, leaving)
-        matches = answer_spots.lead_no_is_the_answer(matches, spots, tokens, language.negations,
-                                                     language.optional_words - language.context.subjects)
-        matches, spots, taken_back = answer_spots.corrected(matches, spots)
-        # A sign "found" inside words that say all is well ("getting better", "as chubby as ever") is a misreading.
-        # So is one inside a request to the assistant ("I don't understand what you're asking").
-        calm = [s for s in spots if (s.kind == "well" and s.size >= CALM_WORDS)
-                or (s.kind.startswith("command:") and s.size >= REQUEST_WORDS)]
-        matches = [m for m in matches if m.status is not Status.PRESENT or not any(_overlaps(m, s) for s in calm)]
-        matches, echoed = answer_spots.answered_after(matches, spots, clause_of, tokens, language.fillers,
-                                                       language.negations)
-        # Words about the question inside a mention of the past or of someone else affirm nothing now.
-        elsewhere = [m for m in matches if m.status not in (Status.PRESENT, Status.ABSENT)]
-        # ...and so do words about the question inside a phrase that says nothing of a sign ("potty trained").
-        neutral = {i for s in said if s.kind == "neutral" for i in range(s.start, s.end)}
-        about = [s for s in find(tokens, {"about": self.words.about.get(question_id, ())}) if s.start >= taken_back
-                 and not any(clause_of[s.start] == clause_of[min(m.start, len(clause_of) - 1)] for m in elsewhere)
-                 and not neutral.issuperset(range(s.start, s.end))]
-        return _Heard(tokens, clause_of, matches, spots, about, echoed, said)
-
-    def _kind(self, heard: _Heard, asked: set[str], anything_else: bool) -> tuple[AnswerKind, str | None]:
+    def _kind(self, heard: Heard, asked: set[str], anything_else: bool) -> tuple[AnswerKind, str | None]:
         present = [m for m in heard.matches if m.status is Status.PRESENT]
         named = [m for m in present if m.symptom in asked and not self._hedged_denial(heard, m)]
         named += [m for m in heard.matches if m.symptom in asked and self._hedged_denial(heard, m)]
@@ -248,7 +161,7 @@ class AnswerReader:
             return AnswerKind.NEW_INFO, None
         return AnswerKind.UNSURE, None  # unclear counts as yes (rule 4)
 
-    def _steering(self, heard: _Heard) -> tuple[AnswerKind, str | None] | None:
+    def _steering(self, heard: Heard) -> tuple[AnswerKind, str | None] | None:
         """A command, or words to someone else, when the answer names no sign."""
         answer_size = heard.longest("yes", "no", "unsure")
         command = max(heard.spots_of(*(f"command:{c}" for c in self.words.commands)), key=lambda s: s.size,
@@ -272,7 +185,7 @@ class AnswerReader:
             return AnswerKind.OFF_TOPIC, None
         return None
 
-    def _lead_then_statement(self, heard: _Heard, spot: Spot) -> bool:
+    def _lead_then_statement(self, heard: Heard, spot: Spot) -> bool:
         """A "no" said first, then in the same breath a statement about the question with nothing well in it
         ("no it wakes her up when she tries to sleep"): the no answered part of the question, the statement
         says the rest is there."""
@@ -284,13 +197,19 @@ class AnswerReader:
             heard.clause(a.start) == clause and subjects.intersection(heard.tokens[spot.end:a.start])
             for a in heard.about)
 
-    def _no_turned_from(self, heard: _Heard) -> bool:
+    def _no_turned_from(self, heard: Heard) -> bool:
         """A "no" said before a contrast ("no, but ..."), not taken back by a correction."""
         contrasts = heard.spots_of("contrast")
         return not heard.spots_of("corrections") and any(
             n.end <= c.start for n in heard.spots_of("no") for c in contrasts)
 
-    def _news_after_a_turn(self, heard: _Heard) -> bool:
+    def _says_more(self, heard: Heard) -> bool:
+        """Words besides the answer words, polite words and fillers: the answer says what the thing is."""
+        said = {i for s in heard.said if s.kind in ("yes", "yes_lead", "polite", "contrast") for i in range(s.start, s.end)}
+        fillers = self.intents.language.fillers
+        return any(i not in said and w not in fillers for i, w in enumerate(heard.tokens))
+
+    def _news_after_a_turn(self, heard: Heard) -> bool:
         """Other health words in a part turned to after everything denied ("no except she's been sick")."""
         denials = heard.spots_of("no", "well")
         # A turn: a contrast, or the next clause after the denials ("no that's it, oh and she threw up once").
@@ -299,14 +218,14 @@ class AnswerReader:
         return turn is not None and not heard.about and any(s.start >= turn for s in heard.spots_of("health")) and all(
             s.start < turn for s in heard.spots_of("no", "well"))
 
-    def _yes_then_otherwise(self, heard: _Heard) -> bool:
+    def _yes_then_otherwise(self, heard: Heard) -> bool:
         """A "yes" said first, and every "no" or "fine" only after a turn ("yes, but otherwise she's okay")."""
         first = next((s for s in heard.spots if s.kind not in ("polite", "contrast")), None)
         turns = [s.start for s in heard.spots_of("contrast")]
         return first is not None and first.kind == "yes" and all(
             any(t < s.start for t in turns) for s in heard.spots_of("no", "well"))
 
-    def _safe_no(self, heard: _Heard) -> bool:
+    def _safe_no(self, heard: Heard) -> bool:
         """Whether all of a "no" answer denies: every part explained, every word about the question denied, no
         denial that may be saying the sign is there (a denied frame, a learner's "no" for "not")."""
         graded = {i for s in find(heard.tokens, {"degree": self.words.words["degree"]}) for i in range(s.start, s.end)}
@@ -322,17 +241,19 @@ class AnswerReader:
     def _safety_words(self) -> answer_safety.Words:
         language = self.intents.language
         possessives = frozenset(w for p in self.words.words["possessives"] for w in p)
-        return answer_safety.Words(language.negations, language.context.subjects, possessives)
+        leaving = frozenset(p[0] for p in self.words.words["leaving"] if len(p) == 1)
+        return answer_safety.Words(language.negations, language.context.subjects, possessives,
+                                   language.context.modals, leaving)
 
     def _serious(self, symptom_id: str) -> bool:
         return self.intents.symptom(symptom_id).level < Level.HOME_CARE
 
-    def _hedged_denial(self, heard: _Heard, match: Match) -> bool:
+    def _hedged_denial(self, heard: Heard, match: Match) -> bool:
         """A "denial" that follows a hedge closely ("can't say about confused") is a hedge: it counts (rule 10)."""
         return match.status is Status.ABSENT and any(
             0 <= match.start - h.end <= HEDGE_REACH for h in heard.spots_of("unsure"))
 
-    def _denies_part(self, heard: _Heard, named: Sequence[Match]) -> bool:
+    def _denies_part(self, heard: Heard, named: Sequence[Match]) -> bool:
         """A clause about the question that says no or all is well, apart from the signs named, or a bare "no"
         turned from by a contrast."""
         if self._denies_about(heard, named):
@@ -345,7 +266,7 @@ class AnswerReader:
             s.start < first and heard.clause(s.start) not in named_clauses for s in heard.spots_of("no")
         ) and bool(heard.spots_of("contrast")) and not heard.spots_of("corrections")
 
-    def _denies_about(self, heard: _Heard, named: Sequence[Match]) -> bool:
+    def _denies_about(self, heard: Heard, named: Sequence[Match]) -> bool:
         """A clause about the question that says no or all is well, apart from the signs named."""
         named_clauses = {heard.clause(m.start) for m in named}
         denials = {heard.clause(s.start) for s in heard.spots_of("no", "well")} | self._negated_about(heard)
@@ -358,18 +279,21 @@ class AnswerReader:
         return any(a.start >= ends.get(heard.clause(a.start), len(heard.tokens)) and any(
             c.start > a.start and heard.clause(c.start) == heard.clause(a.start) for c in calm) for a in heard.about)
 
-    def _negated_about(self, heard: _Heard) -> set[int]:
+    def _negated_about(self, heard: Heard) -> set[int]:
         """Clauses where a word of the question follows a negation ("not hot"): that part is denied."""
         language = self.intents.language
         return answer_safety.negated_about(heard.about, heard.spots, heard.tokens, heard.clause_of,
                                            self._safety_words(), language.context.modals, language.optional_words)
 
-    def _affirms_part(self, heard: _Heard, asked: set[str]) -> bool:
+    def _affirms_part(self, heard: Heard, asked: set[str]) -> bool:
         """A clause about the question, or one turned to by a contrast ("fine this morning, but now ..."), with no
         denial, hedge or correction in it: it affirms that part."""
         quiet = {heard.clause(s.start) for s in heard.spots_of("no", "well", "unsure", "off_topic")
                  if not self._lead_then_statement(heard, s)}
         quiet |= self._negated_about(heard)
+        # A part holding a reading under the threshold ("it's only been two days") says that part is well: its
+        # "only" turns to nothing.
+        quiet |= {heard.clause(start) for start, _ in heard.readings}
         # A part holding only words that say nothing of a sign ("only since this morning") affirms nothing.
         quiet |= {heard.clause(s.start) for s in heard.spots_of("neutral")} - {heard.clause(a.start) for a in heard.about}
         # Where the matcher found one of the question's signs, its status says more than the words around it.
@@ -396,7 +320,7 @@ class AnswerReader:
         return any(heard.clause(s.start) not in quiet and not any(_overlaps(m, s) for m in [*signs, *others])
                    for s in [*open_about, *turned])
 
-    def _answer(self, text: str, question_id: str, kind: AnswerKind, command: str | None, heard: _Heard,
+    def _answer(self, text: str, question_id: str, kind: AnswerKind, command: str | None, heard: Heard,
                 asked: Sequence[str], *, silent: bool = False) -> Answer:
         said = [m for m in heard.matches if kind is not AnswerKind.COMMAND]
         found = {f.symptom.id: f for f in triage.findings(said, self.intents)}
@@ -408,7 +332,7 @@ class AnswerReader:
         return Answer(text, question_id, kind, command, tuple(found.values()), silent)
 
     def _question_findings(self, kind: AnswerKind, text: str, asked: Sequence[str], found: Mapping[str, Finding],
-                           heard: _Heard, silent: bool) -> Iterable[tuple[str, Finding]]:
+                           heard: Heard, silent: bool) -> Iterable[tuple[str, Finding]]:
         """What the answer says of the question's signs that it did not name."""
         rest = [s for s in asked if s not in found or found[s].status not in (Status.PRESENT, Status.ABSENT)]
         named = any(found[s].status is Status.PRESENT for s in asked if s in found)

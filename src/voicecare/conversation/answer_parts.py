@@ -1,0 +1,124 @@
+"""An answer taken apart: its words, its clauses, the signs the matcher found in it and the answer words placed
+among them (a "no" scoped to its part, a correction, a checklist). ``answers.py`` judges what the parts mean."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from voicecare.conversation import answer_numbers, answer_spots
+from voicecare.conversation.answer_words import AnswerWords, Spot, find, resolve
+from voicecare.domain import Match, Status
+from voicecare.understanding import quantities
+from voicecare.understanding.assistant import Assistant
+
+SPOTTED = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic", "health", "corrections", "contrast",
+           "polite", "double_negation", "learner_not", "caregiver", "neutral")
+"""Kinds found in an answer, overlapping ones resolved (clause breaks are found apart: they may overlap)."""
+CALM_WORDS = 2
+"""A sign found inside words that say all is well is dropped only when those are a phrase ("getting better"):
+one word ("fine") is too little to overrule the matcher."""
+REQUEST_WORDS = 3
+"""A command this long ("I don't understand") is a request to the assistant, whatever the matcher found in it."""
+CHECK_REACH = 3
+"""Words about the question this close after the caregiver says how they checked ("I had my hand on his chest")
+name what was checked."""
+
+
+@dataclass(frozen=True)
+class Heard:
+    """An answer taken apart: its words, clauses, symptom matches and answer words."""
+
+    tokens: list[str]
+    clause_of: list[int]
+    matches: list[Match]
+    spots: list[Spot]
+    about: list[Spot]
+    echoed: frozenset[str] = frozenset()
+    """Signs said and then denied by a bare "no" at the end ("she has a fever? no she doesn't")."""
+    said: Sequence[Spot] = ()
+    """Every answer word found, before the run at the start was reduced to its last word."""
+    readings: frozenset[tuple[int, int]] = frozenset()
+    """Where a number was read under the question's threshold ("only been two days"): (start, end) token spans."""
+
+    def spots_of(self, *kinds: str) -> list[Spot]:
+        return [s for s in self.spots if s.kind in kinds]
+
+    def longest(self, *kinds: str) -> int:
+        return max((s.size for s in self.spots_of(*kinds)), default=0)
+
+    def clause(self, index: int) -> int:
+        return self.clause_of[min(index, len(self.clause_of) - 1)]
+
+
+
+def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: AnswerWords) -> Heard:
+    """``text`` taken apart as an answer to ``question_id``: its words, clauses, the signs found and answer words."""
+    language = assistant.intents.language
+    heard, breaks = language.spelling.tokens_and_breaks(text)
+    tokens = [language.spelling.canonical(w) for w in heard]
+    starts = {s.start for s in find(tokens, {"break": answer_words.words["clause_breaks"]})} | set(breaks)
+    clause_of = answer_spots.clauses(len(tokens), starts)
+    kinds = {kind: answer_words.words[kind] for kind in SPOTTED}
+    kinds.update({f"command:{c}": p for c, p in answer_words.commands.items()})
+    matches = assistant.matcher.match(text)
+    numbers = answer_numbers.read(tokens, breaks, answer_words.measure.get(question_id), matches, assistant.intents,
+                                  assistant.matcher)
+    matches = sorted([*matches, *numbers.matches], key=lambda m: m.start)
+    # "Maybe two", "about 120", "a week, maybe more": a hedge right before or after a number is an estimate,
+    # not doubt about the question.
+    amounts = quantities.read(tokens, language.numbers)
+    counted = {q.start for q in amounts}
+    estimated = {q.end for q in amounts}
+    said = [s for s in resolve([*find(tokens, kinds), *numbers.normal])
+            if not (s.kind == "unsure" and (s.end in counted or s.start in estimated))]
+    # "Fever no chills no": a checklist said without pauses; each answer word ends its item.
+    checked = answer_spots.checklist(matches, said, find(tokens, {"about": answer_words.about.get(question_id, ())}),
+                                     tokens, language.negations)
+    if checked:
+        clause_of = answer_spots.clauses(len(tokens), starts | checked)
+        matches = answer_spots.answered_items(matches, said, clause_of)
+    # "Not since this morning" says it was there until then: no neutral time.
+    said = [s for s in said if not (s.kind == "neutral" and s.start > 0 and tokens[s.start - 1] in language.negations)]
+    said = answer_spots.negated_well(said, tokens, clause_of, language.negations, language.fillers)
+    spots = answer_spots.lead(said, tokens, language.fillers, clause_of)
+    matches = answer_spots.across_a_no(matches, spots, clause_of)
+    matches = answer_spots.yes_after_no(matches, said, spots, tokens, language.negations)
+    matches = answer_spots.double_negation(matches, spots, tokens, clause_of, language.negations)
+    matches = answer_spots.negated_sign_denied(matches, spots, tokens, clause_of, language.negations,
+                                               language.context.modals)
+    readings = frozenset((m.start, m.end) for m in numbers.matches if m.status is Status.ABSENT)
+    matches = answer_spots.undoubted_denials(matches, said, tokens, clause_of, language.negations, readings)
+    leaving = {i for s in find(tokens, {"leaving": answer_words.words["leaving"]}) for i in range(s.start, s.end)}
+    matches = answer_spots.denied_by_no_words(matches, spots, tokens, clause_of, language.negations,
+                                              language.context.subjects, leaving)
+    matches = answer_spots.lead_no_is_the_answer(matches, spots, tokens, language.negations,
+                                                 language.optional_words - language.context.subjects)
+    matches, spots, taken_back = answer_spots.corrected(matches, spots)
+    # A sign "found" inside words that say all is well ("getting better", "as chubby as ever") is a misreading.
+    # So is one inside a request to the assistant ("I don't understand what you're asking").
+    calm = [s for s in spots if (s.kind == "well" and s.size >= CALM_WORDS)
+            or (s.kind.startswith("command:") and s.size >= REQUEST_WORDS)]
+    matches = [m for m in matches if m.status is not Status.PRESENT or not any(_overlaps(m, s) for s in calm)]
+    matches, echoed = answer_spots.answered_after(matches, spots, clause_of, tokens, language.fillers,
+                                                   language.negations)
+    # Words about the question inside a mention of the past or of someone else affirm nothing now.
+    elsewhere = [m for m in matches if m.status not in (Status.PRESENT, Status.ABSENT)]
+    # ...and so do words about the question inside a phrase that says nothing of a sign ("potty trained").
+    neutral = {i for s in said if s.kind == "neutral" for i in range(s.start, s.end)}
+    about = [s for s in find(tokens, {"about": answer_words.about.get(question_id, ())}) if s.start >= taken_back
+             and not any(clause_of[s.start] == clause_of[min(m.start, len(clause_of) - 1)] for m in elsewhere)
+             and not neutral.issuperset(range(s.start, s.end))
+             and not _checked(s, spots, clause_of)]
+    return Heard(tokens, clause_of, matches, spots, about, echoed, said, readings)
+
+
+def _checked(about: Spot, spots: Sequence[Spot], clause_of: Sequence[int]) -> bool:
+    """Words about the question that name what the caregiver checked ("I checked both his legs", "I watched her
+    walk to the kitchen"): how they know, not a sign. What they found is said by the words after it."""
+    return any(s.kind == "caregiver" and 0 <= about.start - s.end <= CHECK_REACH
+               and clause_of[s.start] == clause_of[about.start] for s in spots)
+
+
+def _overlaps(match: Match, spot: Spot) -> bool:
+    return match.start < spot.end and spot.start < match.end
