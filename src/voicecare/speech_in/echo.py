@@ -42,6 +42,9 @@ TAPS = 3
 """Filter length in samples around the best delay: a fractional delay and the device's colouring, no more."""
 ECHO_LEFT = 0.1
 """A block with less than this share of its energy left once the echo is taken out is only our voice (-10 dB)."""
+HANGOVER_LEFT = 0.35
+"""Right after a block that was only echo, less than this left is echo too: where our voice stops (a cut, a
+flushed device) or jumps, a block is half explained; a caregiver starting to talk loses a block's onset at most."""
 LEARN_LEFT = 0.01
 """A block the echo explains this well (-20 dB left) shows where the echo is: the room's delay is learnt from it."""
 NEAR_SAMPLES = 32
@@ -87,6 +90,7 @@ class EchoGate:
         """Blocks that were only our echo."""
         self.cleaned = 0
         """Blocks that held echo and something else, passed with the echo taken out."""
+        self._last_was_echo = False
         self._delay: float | None = None
         """time.monotonic() of the played sample heard at the stream's time 0 (the room's path, learnt)."""
 
@@ -104,9 +108,11 @@ class EchoGate:
             return chunk
         if result.left < LEARN_LEFT:
             self._delay = since + result.delay / self.rate - chunk.start
-        if result.only_echo:
+        if result.left < (HANGOVER_LEFT if self._last_was_echo else ECHO_LEFT):
+            self._last_was_echo = True
             self.silenced += 1
             return AudioChunk(b"\x00" * len(chunk.pcm), chunk.rate, chunk.start)
+        self._last_was_echo = False
         self.cleaned += 1
         return AudioChunk(to_pcm16(result.residual), chunk.rate, chunk.start)
 
