@@ -27,11 +27,9 @@ from voicecare.app.voice_cli import run_kiosk
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 from voicecare.domain import IntentSet, Level, Message, MessageKind, Status
 from voicecare.interfaces import Clip, Microphone, Recognizer
-from voicecare.speech_in import pipeline
 from voicecare.speech_in.audio import AudioChunk, iter_wav
-from voicecare.speech_in.early_reply import PROVISIONAL_SECONDS
 from voicecare.speech_out.tts import Pyttsx3Synthesizer, Speaker
-from voicecare.testing import FakeOutputDevice, FileMicrophone, FlakyMicrophone, LoopbackMicrophone, silence_wav
+from voicecare.testing import FakeOutputDevice, FileMicrophone, FlakyMicrophone, LoopbackMicrophone, RoomMicrophone, silence_wav
 from voicecare.understanding.assistant import Assistant
 
 TURNS = AUDIO / "turns"
@@ -332,40 +330,61 @@ def run_live(session: VoiceSession, speaker: Speaker, mic: Microphone) -> None:
 
 
 def talk_over(assistant: Assistant, sphinx: Recognizer, tmp_path: Path, second: str,
-              gap_seconds: float) -> tuple[Speaker, list[TurnReport]]:
-    """Describe, then say ``second`` while voicecare is still answering (all in real time).
+              gap_seconds: float, room: bool = True) -> tuple[Speaker, list[TurnReport]]:
+    """Describe, then say ``second`` ``gap_seconds`` after it, over what voicecare says (all in real time).
 
-    The reply starts at a pause (``PROVISIONAL_SECONDS``), not at the end of the turn: ``second`` is said that
-    much later, so it meets the reply where it did when replies waited for the end of the turn.
+    The microphone is in the room: it hears voicecare too, a little later and quieter (``RoomMicrophone``);
+    with ``room`` False it hears only the caregiver.
+    The reply starts at a pause (``PROVISIONAL_SECONDS``) of about 0.8 s counting describe.wav's own quiet tail.
     """
     reports: list[TurnReport] = []
-    session, speaker = live_session(assistant, sphinx, FakeOutputDevice(speed=1.0), reports)
+    device = FakeOutputDevice(speed=1.0)
+    session, speaker = live_session(assistant, sphinx, device, reports)
     gap = silence_wav(tmp_path / "gap.wav", gap_seconds)
-    head_start = pipeline.END_SILENCE_SECONDS - PROVISIONAL_SECONDS
-    first_gap = silence_wav(tmp_path / "first_gap.wav", gap_seconds + head_start)
-    run_live(session, speaker, FileMicrophone([TURNS / "describe.wav", first_gap, TURNS / f"{second}.wav", gap],
-                                              speed=1.0))
+    tail = silence_wav(tmp_path / "tail.wav", TALK_OVER_TAIL_SECONDS)
+    files = [TURNS / "describe.wav", gap, TURNS / f"{second}.wav", tail]
+    run_live(session, speaker, RoomMicrophone(files, device, speed=1.0) if room else FileMicrophone(files, speed=1.0))
     speaker.stop()
     speaker.close()
     return speaker, reports
 
 
+TALK_OVER_TAIL_SECONDS = 2.0
+"""Quiet after the second utterance, so its turn ends (``pipeline.END_SILENCE_SECONDS``) before the audio does."""
+
+
 def test_stop_while_voicecare_speaks_silences_it(assistant: Assistant, sphinx: Recognizer, tmp_path: Path) -> None:
-    speaker, reports = talk_over(assistant, sphinx, tmp_path, "stop", 1.0)
+    # Still without the room's echo, 2.1 s after describe.wav (as before). With the room's echo, 1.0 s after it,
+    # "stop" was not taken for the command in 2 runs of 4 (once heard as "stop that"): left for later.
+    speaker, reports = talk_over(assistant, sphinx, tmp_path, "stop", 2.1, room=False)
     assert [r.command for r in reports][-1] == "stop"
     assert any(e.interrupted for e in speaker.events)  # the question was cut off mid-sentence
 
 
-def test_an_emergency_said_over_voicecare_takes_over(assistant: Assistant, sphinx: Recognizer, tmp_path: Path) -> None:
-    speaker, reports = talk_over(assistant, sphinx, tmp_path, "not_breathing", 0.8)
-    texts = [e.text for e in speaker.events]
-    assert "Call 911 now." in texts
-    before = speaker.events[texts.index("Call 911 now.") - 1]
-    assert before.interrupted  # it cut into what was being said
+# "Wait, now he is not breathing" (espeak) said this long after describe.wav (espeak) meets: 0.3 s, the reply
+# just started at the pause (the turn goes on, so it is withdrawn); 0.8 s (the original timing), the
+# read-back; 1.9 s, the end of the read-back and the disclaimer; 4.5 s, the questions' introduction. The old
+# echo gate silenced whole blocks that resembled the voice being played and lost this emergency 4 times of
+# 4 at 0.8 s, so this test had been moved 1.1 s later.
+@pytest.mark.parametrize("gap", [0.3, 0.8, 1.9, 4.5], ids=["early_reply", "read_back", "disclaimer", "questions"])
+def test_an_emergency_said_over_voicecare_takes_over(assistant: Assistant, sphinx: Recognizer, tmp_path: Path,
+                                                     gap: float) -> None:
+    speaker, reports = talk_over(assistant, sphinx, tmp_path, "not_breathing", gap)
     assert reports[-1].disposition == "emergency"
+    events = list(speaker.events)
+    texts = [e.text for e in events]
+    assert "Call 911 now." in texts
+    urgent = texts.index("Call 911 now.")
+    # It cut into what was being said: a message stopped mid-sentence or, when the words ended as one
+    # message did (synthesis is slow on a loaded machine), the rest of the reply never said.
+    said_in_full = {e.text for e in events[:urgent] if not e.interrupted}
+    reply = set(reports[0].said) if len(reports) > 1 else set()
+    assert any(e.interrupted for e in events[:urgent]) or not reply <= said_in_full
 
 
-def test_voicecare_does_not_take_its_own_voice_for_the_caregiver(assistant: Assistant, sphinx: Recognizer) -> None:
+@pytest.mark.parametrize("room", [False, True], ids=["loopback", "room"])
+def test_voicecare_does_not_take_its_own_voice_for_the_caregiver(assistant: Assistant, sphinx: Recognizer,
+                                                                  tmp_path: Path, room: bool) -> None:
     device = FakeOutputDevice(speed=1.0)
     reports: list[TurnReport] = []
     session, speaker = live_session(assistant, sphinx, device, reports)
@@ -373,13 +392,19 @@ def test_voicecare_does_not_take_its_own_voice_for_the_caregiver(assistant: Assi
     session.conversation.hear("his back is sore")
     speaker.say([Message(Level.HOME_CARE, MessageKind.WARNING, assistant.intents.topics[0].messages["emergency_signs"]),
                  Message(Level.HOME_CARE, MessageKind.HOME_CARE, "Gently rub the sore muscles. Stop if it hurts too much.")])
-    run_live(session, speaker, LoopbackMicrophone(device, seconds=16.0))
+    # The room: heard later and quieter, nobody else speaking (RoomMicrophone).
+    mic = (RoomMicrophone([silence_wav(tmp_path / "quiet.wav", OWN_VOICE_SECONDS)], device) if room
+           else LoopbackMicrophone(device, seconds=OWN_VOICE_SECONDS))
+    run_live(session, speaker, mic)
     speaker.stop()
     speaker.close()
     assert reports == []  # nothing it said came back as a caregiver's turn
     assert "Call 911 now." not in [e.text for e in speaker.events]
     first = speaker.events[0]  # and nothing it heard of itself cut it off
     assert first.text == assistant.intents.topics[0].messages["emergency_signs"] and not first.interrupted
+
+
+OWN_VOICE_SECONDS = 16.0
 
 
 def test_a_grammar_reading_never_says_no_on_its_own(assistant: Assistant, sphinx: Recognizer) -> None:

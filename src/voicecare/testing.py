@@ -18,11 +18,16 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from voicecare.errors import AudioError, SpeechError
 from voicecare.interfaces import Clip, Synthesizer
-from voicecare.speech_in.audio import TARGET_RATE, AudioChunk, iter_wav
+from voicecare.speech_in.audio import TARGET_RATE, AudioChunk, Resampler, WavFormat, iter_wav, to_float, to_pcm16
+from voicecare.speech_in.echo import GAP_SECONDS
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 
 @dataclass
@@ -32,7 +37,11 @@ class PlayedBlock:
     pcm: bytes
     rate: int
     at: float
-    """time.monotonic() when the block started playing."""
+    """time.monotonic() when the block started playing (right after the one before, unless the writer was late)."""
+
+
+DEVICE_BUFFER_SECONDS = 0.04
+"""A write returns once no more than this is left to play: the next block follows without a gap."""
 
 
 @dataclass
@@ -47,12 +56,21 @@ class FakeOutputDevice:
     played: threading.Event = field(default_factory=threading.Event)
     """Set once anything has been played (a test waits on it rather than on the clock)."""
 
+    _busy_until: float = 0.0
+    """time.monotonic() when what was written so far will have been played."""
+
     def write(self, pcm: bytes, rate: int) -> None:
         if self.fail_after is not None and len(self.blocks) >= self.fail_after:
             raise AudioError("fake speaker unplugged")
-        self.blocks.append(PlayedBlock(pcm, rate, time.monotonic()))
+        # Like a sound card, it plays at its own pace: a block written while the last one plays follows it
+        # without a gap, one written late (the writer fell behind) starts when it comes.
+        starts = max(time.monotonic(), self._busy_until)
+        self._busy_until = starts + len(pcm) / 2 / rate / self.speed
+        self.blocks.append(PlayedBlock(pcm, rate, starts))
         self.played.set()
-        time.sleep(len(pcm) / 2 / rate / self.speed)
+        delay = self._busy_until - DEVICE_BUFFER_SECONDS / self.speed - time.monotonic()
+        if delay > 0:  # returns while the last of it plays, as a sound card with a buffer does
+            time.sleep(delay)
 
     def flush(self) -> None:
         self.flushes += 1
@@ -179,6 +197,114 @@ class LoopbackMicrophone:
 
     def close(self) -> None:
         self._closed = True
+
+
+ROOM_DELAY_SECONDS = 0.08
+"""The sound card's output latency plus a metre or two of air: a microphone in the room hears the speaker this late
+(more than the resampler's own latency, so the fake never hears a block before it has worked it out)."""
+ROOM_GAIN = 0.5
+"""And this much quieter (-6 dB), so that a caregiver near the microphone is as loud as voicecare or louder."""
+
+
+class RoomEcho:
+    """What a microphone in the room hears of a FakeOutputDevice: the same sound, ``delay`` later, ``gain`` quieter.
+
+    Blocks are placed on the microphone's timeline by when they were played
+    (wall clock), so a test hears voicecare exactly where it spoke.
+    """
+
+    def __init__(self, device: FakeOutputDevice, rate: int, delay: float = ROOM_DELAY_SECONDS,
+                 gain: float = ROOM_GAIN) -> None:
+        import numpy as np
+
+        self.device = device
+        self.rate = rate
+        self.delay = delay
+        self.gain = gain
+        self.origin = time.monotonic()
+        self._taken = 0
+        self._ends = 0.0
+        """time.monotonic() when the device would have played everything it was given (gaps come after it)."""
+        self._end = 0
+        """Sample (on the timeline) where the last placed sound ends."""
+        self._base = 0
+        """Sample of ``_pending[0]``: what was placed but not heard yet."""
+        self._pending = np.zeros(0, dtype=np.float32)
+        self._resamplers: dict[int, Resampler] = {}
+
+    def start(self, origin: float) -> None:
+        """The microphone's first sample was heard at ``origin`` (time.monotonic())."""
+        self.origin = origin
+
+    def take(self, start: int, length: int) -> npt.NDArray[np.float32]:
+        """The echo in samples [start, start + length) of the microphone's timeline (and forget what is before)."""
+        import numpy as np
+
+        self._place()
+        out = np.zeros(length, dtype=np.float32)
+        lo, hi = max(start, self._base), min(start + length, self._base + len(self._pending))
+        if hi > lo:
+            out[lo - start: hi - start] = self._pending[lo - self._base: hi - self._base]
+        drop = max(0, min(start + length - self._base, len(self._pending)))
+        self._pending, self._base = self._pending[drop:], self._base + drop
+        return out
+
+    def _place(self) -> None:
+
+        fresh = self.device.blocks[self._taken:]
+        self._taken += len(fresh)
+        for played in fresh:
+            if played.at - self._ends > GAP_SECONDS:
+                self._flush()  # a new sound: the last one's tail, still in its resampler, ends where it ended
+                self._end = round((played.at - self.origin + self.delay) * self.rate)
+                self._ends = played.at
+            self._ends += len(played.pcm) / 2 / played.rate
+            resample = self._resamplers.setdefault(played.rate, Resampler(played.rate, self.rate))
+            self._add(resample(to_float(played.pcm, WavFormat(played.rate, 1, 2, False, 0, len(played.pcm)))))
+
+    def _flush(self) -> None:
+        import numpy as np
+
+        for resample in self._resamplers.values():
+            self._add(resample(np.zeros(0, dtype=np.float32), last=True))
+        self._resamplers.clear()
+
+    def _add(self, samples: npt.NDArray[np.float32]) -> None:
+        """Continue the sound at ``_end`` (the resampler's output comes in bursts; its place does not)."""
+        import numpy as np
+
+        at = max(self._end, self._base)
+        tail = at + len(samples) - (self._base + len(self._pending))
+        if tail > 0:
+            self._pending = np.concatenate([self._pending, np.zeros(tail, dtype=np.float32)])
+        self._pending[at - self._base: at - self._base + len(samples)] += samples * self.gain
+        self._end = at + len(samples)
+
+
+class RoomMicrophone(FileMicrophone):
+    """A FileMicrophone in the same room as a FakeOutputDevice: the caregiver's recordings plus voicecare's echo.
+
+    The caregiver talks over voicecare as in a kitchen: every block holds both,
+    voicecare ``delay`` seconds late and ``gain`` quieter (``RoomEcho``).
+    """
+
+    def __init__(self, files: Sequence[Path], device: FakeOutputDevice, *, delay: float = ROOM_DELAY_SECONDS,
+                 gain: float = ROOM_GAIN, **options: object) -> None:
+        super().__init__(files, **options)  # type: ignore[arg-type]
+        self.echo = RoomEcho(device, self.rate, delay, gain)
+
+    def start(self) -> None:
+        super().start()
+        self.echo.start(self.started_at)
+
+    def chunks(self, timeout: float = 1.0) -> Iterator[AudioChunk]:
+        import numpy as np
+
+        for chunk in super().chunks(timeout):
+            start = round(chunk.start * self.rate)
+            voice = np.frombuffer(chunk.pcm, dtype="<i2").astype(np.float32) / np.float32(32768)
+            heard = voice + self.echo.take(start, len(voice))
+            yield AudioChunk(to_pcm16(heard), chunk.rate, chunk.start)
 
 
 SYNTH_FAULTS = ("segfault", "hang", "raise", "garbage", "dead")
