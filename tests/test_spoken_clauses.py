@@ -44,6 +44,13 @@ def test_sentence_breaks_are_guessed_where_a_typist_would_write_them(intents: In
     assert " ".join(breaks_of(intents, text)) == expected
 
 
+def test_a_name_said_twice_may_open_a_sentence(intents: IntentSet) -> None:
+    language = intents.language
+    words = language.spelling.tokens("calling for lulu's dad from nursery lulu has been dry")
+    found = clauses.spoken_breaks(words, language.context.clauses, known={"calling", "for", "dad", "from", "has"})
+    assert list(found) == [6]
+
+
 def test_a_new_subject_bounds_only_the_scopes_not_the_mentions(intents: IntentSet) -> None:
     # One sign may be told over two clauses ("vomiting and vomiting i cannot count how many times").
     assert "|" not in " ".join(breaks_of(intents, "her brother had a fever last week she is sleepy", subjects=False))
@@ -63,6 +70,9 @@ def test_text_with_its_own_punctuation_keeps_its_own_breaks() -> None:
     ("does she have trouble breathing no she is fine her back is sore", Level.HOME_CARE),
     ("does he have a fever nope just a sore back", Level.HOME_CARE),
     ("my husband has back spasms our daughter's back is sore too", Level.HOME_CARE),
+    # A name said again as a subject ends the caller's own words ("mia's mom").
+    ("calling for lulu's mom from nursery lulu has been potty trained since may today she wet herself twice and couldn't hold it",
+     Level.EMERGENCY),
     # Still said, so still counted: the break never hides a sign of the child.
     ("is she breathing no", Level.EMERGENCY),
     ("can you wake her no", Level.EMERGENCY),

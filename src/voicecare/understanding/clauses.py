@@ -18,7 +18,7 @@ Typed text keeps its own punctuation and is not touched.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 # Words a clause needs before a new one can start after it: "my son he is" is one clause said twice.
@@ -60,12 +60,13 @@ def unpunctuated(words: Sequence[str], breaks: Mapping[int, bool]) -> bool:
 
 
 def spoken_breaks(words: Sequence[str], rules: ClauseWords, breaks: Mapping[int, bool] | None = None, *,
-                  subjects: bool = True) -> dict[int, bool]:
+                  subjects: bool = True, known: Collection[str] = ()) -> dict[int, bool]:
     """``breaks`` with full stops added where a new sentence likely begins in unpunctuated ``words``.
 
     Answers and discourse markers end a sentence for every stage (a mention does not run
     over "wake him at night | no"); a new subject (``subjects``) only bounds the cues'
     scopes, as one sign may be told over two clauses ("vomiting and vomiting i cannot count").
+    ``known`` are the language's words: any other word said twice is taken for a name.
     """
     out = dict(breaks or {})
     start = 0
@@ -79,7 +80,7 @@ def spoken_breaks(words: Sequence[str], rules: ClauseWords, breaks: Mapping[int,
                 # "does he have a fever | no, just a sore back": the answer is said alone; "no | she is fine".
                 out[i + 1] = words[i + 1] in rules.subjects
         elif _marker_at(words, i, rules) or _answered(words, start, i, rules) \
-                or (subjects and _new_subject_at(words, i, start, rules)):
+                or (subjects and _new_subject_at(words, i, start, rules, known)):
             out[i] = True
             start = i
     return out
@@ -94,15 +95,27 @@ def _has_verb(words: Sequence[str], start: int, end: int, rules: ClauseWords) ->
     return any(w in rules.verbs or (bool(suffix) and w.endswith(suffix)) for w in words[start:end])
 
 
-def _new_subject_at(words: Sequence[str], i: int, start: int, rules: ClauseWords) -> bool:
-    """A subject and its verb after a complete clause: "... last week | she is not breathing"."""
-    if i - start < _MIN_CLAUSE or words[i - 1] in rules.openers or not _has_verb(words, start, i, rules):
+def _new_subject_at(words: Sequence[str], i: int, start: int, rules: ClauseWords, known: Collection[str]) -> bool:
+    """A subject and its verb after a complete clause: "... last week | she is not breathing".
+
+    A name said again as a subject needs no verb before it: "calling for mia's mom from
+    daycare | mia has been potty trained" (a word outside ``known``, said twice, is a name).
+    """
+    if i - start < _MIN_CLAUSE or words[i - 1] in rules.openers:
         return False
-    word = words[i]
+    word, verb_next = words[i], i + 1 < len(words) and words[i + 1] in rules.verbs
+    if bool(known) and word not in known and word in words[start:i]:
+        return verb_next
+    if not _has_verb(words, start, i, rules):
+        return False
     if word in rules.subjects:
-        return i + 1 < len(words) and words[i + 1] in rules.verbs
-    if word in rules.owners:  # "our son is", "her lower back is"
-        return any(w in rules.verbs for w in words[i + 2:i + 2 + _OWNER_REACH])
+        return verb_next
+    if word in rules.owners:  # "our son is", "her lower back is"; not "from her nap | but he is"
+        for later in words[i + 2:i + 2 + _OWNER_REACH]:
+            if later in rules.verbs:
+                return True
+            if later in rules.openers or later in rules.subjects:
+                return False
     return False
 
 

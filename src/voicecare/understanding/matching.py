@@ -107,6 +107,8 @@ class Matcher:
         numbers = intents.language.numbers
         amounts = {*numbers.digits, *numbers.tens, *numbers.scales, *(numbers.units or {})} - self._known
         self._lexicon = self._known | intents.common_words | intents.frequent_words | amounts
+        # Words of the topic: any other word said twice in one breath may be a name (``clauses``).
+        self._topic_words = self._known | intents.common_words
         self._amounts = frozenset({*numbers.digits, *numbers.tens, *numbers.scales})
         # Real words: heard, one stands for itself unless context says otherwise (see _align).
         self._frequent = intents.frequent_words | self._known | amounts
@@ -143,7 +145,7 @@ class Matcher:
         hits = mentions.resolve(found, self._levels)
         signs = {i for i, word in enumerate(words) if word in self._content}
         # A recogniser's text has no punctuation: its likely sentence ends bound the cues' scopes (only).
-        scopes = clauses.spoken_breaks(words, language.context.clauses, breaks) if spoken else breaks
+        scopes = clauses.spoken_breaks(words, language.context.clauses, breaks, known=self._topic_words) if spoken else breaks
         where = context.scene(words, scopes, self._language.context, signs)
         matches = []
         hedged_signs: set[str] = set()
