@@ -73,6 +73,9 @@ def test_text_with_its_own_punctuation_keeps_its_own_breaks() -> None:
     # A name said again as a subject ends the caller's own words ("mia's mom").
     ("calling for lulu's mom from nursery lulu has been potty trained since may today she wet herself twice and couldn't hold it",
      Level.EMERGENCY),
+    # The child named again as a subject ("the baby is"), and a reading in the sentence after a past one.
+    ("grandma had a fever last week the baby is not breathing right", Level.EMERGENCY),
+    ("she had a fever last week her temperature is thirty nine now", Level.URGENT),
     # Still said, so still counted: the break never hides a sign of the child.
     ("is she breathing no", Level.EMERGENCY),
     ("can you wake her no", Level.EMERGENCY),

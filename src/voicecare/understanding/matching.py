@@ -170,7 +170,7 @@ class Matcher:
         if self._measures is not None:  # "38.9", "pulse 55", "four days": readings judged by the topic's table
             # A reading inside a phrase of the same symptom is that phrase's ("for a week, no actually..."):
             # the phrase already carries its context, and a second mention would outvote a correction.
-            readings = [r for r in self._measures.matches(words, replace(where, breaks=breaks))
+            readings = [r for r in self._measures.matches(words, replace(where, breaks=breaks), where)
                         if not any(m.symptom == r.symptom and m.start < r.end and r.start < m.end for m in matches)
                         and not (r.symptom in hedged_signs and self._doubted(r, words, breaks))]
             # A normal reading alone ("set the bath to 37 degrees") says nothing about the child.
