@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from voicecare.domain import Status
+from voicecare.understanding.clauses import ClauseWords
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,8 @@ class ContextWords:
     """The word that joins such a doubt to the question it answers ("if")."""
     denial_word: str = ""
     """The word written into such a question to deny it ("not"); empty: questions are left as said."""
+    clauses: ClauseWords = field(default_factory=ClauseWords)
+    """Words for guessing where sentences end in text without punctuation (``clauses``)."""
 
 
     @cached_property

@@ -16,6 +16,7 @@ from typing import Any
 from voicecare.domain import Level, Status
 from voicecare.errors import IntentError
 from voicecare.understanding.callers import CallerWords
+from voicecare.understanding.clauses import ClauseWords
 from voicecare.understanding.cues import ContextWords, Trigger, by_length
 from voicecare.understanding.measure_files import NUMBER_KEYS, number_words
 from voicecare.understanding.quantities import NumberWords
@@ -36,7 +37,8 @@ SECTIONS = {
                 "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "denial_joiners",
                 "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "elliptic_verbs", "onsets",
                 "asking_verbs", "asking_subjects", "denied_answers", "denied_manners", "denial_word",
-                "unsure_answers", "doubt_word", "cues"),
+                "unsure_answers", "doubt_word", "clause_subjects", "clause_owners", "clause_verbs",
+                "clause_openers", "clause_markers", "clause_answers", "clause_answer_tails", "cues"),
     "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with"),
     "conversation": ("fillers", "list_and", "list_or"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
@@ -316,6 +318,20 @@ def _context(table: _Reader, spelling: Spelling) -> ContextWords:
         denial_word=table.text("denial_word"),
         unsure_answers=frozenset(_in_token_form(table, "unsure_answers", spelling)),
         doubt_word=table.text("doubt_word"),
+        clauses=_clauses(table, spelling),
+    )
+
+
+def _clauses(table: _Reader, spelling: Spelling) -> ClauseWords:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(_in_token_form(table, key, spelling))
+
+    return ClauseWords(
+        subjects=words("clause_subjects"), owners=words("clause_owners"), verbs=words("clause_verbs"),
+        openers=words("clause_openers"), answers=words("clause_answers"), asking=words("asking_verbs"),
+        manners=words("denied_manners"), tails=words("clause_answer_tails"),
+        markers=tuple(tuple(w.split()) for w in _in_token_form(table, "clause_markers", spelling)),
+        past_suffix=table.text("past_suffix"),
     )
 
 

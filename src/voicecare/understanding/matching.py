@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from voicecare.domain import IntentSet, Match, Status
-from voicecare.understanding import backoff, callers, context, ellipsis, mentions, ordinary
+from voicecare.understanding import backoff, callers, clauses, context, ellipsis, mentions, ordinary
 from voicecare.understanding.language import Language
 from voicecare.understanding.mentions import Hit
 from voicecare.understanding.text import Spelling, split_window, unglued, word_groups
@@ -107,6 +107,8 @@ class Matcher:
         numbers = intents.language.numbers
         amounts = {*numbers.digits, *numbers.tens, *numbers.scales, *(numbers.units or {})} - self._known
         self._lexicon = self._known | intents.common_words | intents.frequent_words | amounts
+        # Words of the topic: any other word said twice in one breath may be a name (``clauses``).
+        self._topic_words = self._known | intents.common_words
         self._amounts = frozenset({*numbers.digits, *numbers.tens, *numbers.scales})
         # Real words: heard, one stands for itself unless context says otherwise (see _align).
         self._frequent = intents.frequent_words | self._known | amounts
@@ -124,6 +126,10 @@ class Matcher:
         """All symptom mentions in ``text``, in the order they were said."""
         heard, breaks = self._spelling.tokens_and_breaks(text)
         heard, breaks = unglued(heard, breaks, self._language.glued_negations, self._known, self._lexicon)
+        spoken = clauses.unpunctuated(heard, breaks)  # a recogniser's text: guess where its sentences end
+        if spoken:
+            folded = [self._spelling.canonical(w) for w in heard]
+            breaks = clauses.spoken_breaks(folded, self._language.context.clauses, breaks, subjects=False)
         heard, breaks = ellipsis.filled(heard, breaks, self._language.context, self._language.negations,
                                         self._spelling.canonical)
         heard, breaks = ellipsis.answered(heard, breaks, self._language.context, self._spelling.canonical)
@@ -138,7 +144,9 @@ class Matcher:
         found = ordinary.unexplained(found, words, breaks, self._ordinary, language.contrasts)
         hits = mentions.resolve(found, self._levels)
         signs = {i for i, word in enumerate(words) if word in self._content}
-        where = context.scene(words, breaks, self._language.context, signs)
+        # A recogniser's text has no punctuation: its likely sentence ends bound the cues' scopes (only).
+        scopes = clauses.spoken_breaks(words, language.context.clauses, breaks, known=self._topic_words) if spoken else breaks
+        where = context.scene(words, scopes, self._language.context, signs)
         matches = []
         hedged_signs: set[str] = set()
         for hit in hits:
@@ -162,7 +170,7 @@ class Matcher:
         if self._measures is not None:  # "38.9", "pulse 55", "four days": readings judged by the topic's table
             # A reading inside a phrase of the same symptom is that phrase's ("for a week, no actually..."):
             # the phrase already carries its context, and a second mention would outvote a correction.
-            readings = [r for r in self._measures.matches(words, where)
+            readings = [r for r in self._measures.matches(words, replace(where, breaks=breaks), where)
                         if not any(m.symptom == r.symptom and m.start < r.end and r.start < m.end for m in matches)
                         and not (r.symptom in hedged_signs and self._doubted(r, words, breaks))]
             # A normal reading alone ("set the bath to 37 degrees") says nothing about the child.

@@ -144,8 +144,12 @@ class MeasureBook:
     today: int | None = None
     """Weekday (Monday 0) for "since Sunday" said alone; None reads the clock when needed."""
 
-    def matches(self, words: Sequence[str], where: context.Scene) -> list[Match]:
-        """Every threshold met by a number in ``words``, as mentions with a context status."""
+    def matches(self, words: Sequence[str], where: context.Scene, judged: context.Scene | None = None) -> list[Match]:
+        """Every threshold met by a number in ``words``, as mentions with a context status.
+
+        ``judged`` is the scene whose breaks bound the cues (guessed sentence ends in a
+        recogniser's text); ``where`` keeps the text's own, which link numbers to what they measure.
+        """
         found: list[Match] = []
         readings = list(self._readings(words, where))
         for quantity, measure, base in readings:
@@ -154,7 +158,7 @@ class MeasureBook:
             for row in self.thresholds:
                 if row.measure != measure.id or not self._meets(row, quantity, measure, base, words, readings):
                     continue
-                status, hedged = self._status(quantity, words, where)
+                status, hedged = self._status(quantity, words, judged or where)
                 if status is Status.ABSENT and (not measure.deniable or (
                         row.status is Status.PRESENT and _denied_over_a_break(quantity, where))):
                     status = Status.PRESENT
