@@ -84,8 +84,11 @@ def test_a_backoff_pattern_needs_two_groups(tmp_path: Path, intents: IntentSet) 
     ("I passed out on the sofa and when I woke up his back was stiff", Level.HOME_CARE),
     ("she had a fit of giggles and now her back is sore", Level.HOME_CARE),
     ("he's breathless from laughing, his back is sore", Level.HOME_CARE),
+    ("I'm the one who nearly fainted, her back is sore", Level.HOME_CARE),
     # ...but the child's are.
     ("she can barely stay awake and i am so tired", Level.EMERGENCY),
+    ("she's much sleepier than normal it's really hard to get her up", Level.EMERGENCY),
+    ("he was so sleepy, it was a struggle to get him up this morning", Level.EMERGENCY),
 ])
 def test_tester_classes(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
