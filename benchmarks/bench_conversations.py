@@ -12,6 +12,8 @@ checked by the description model's reading (a "no" needs both): 21/49 again (18/
 reading had to be a full denial; a leading "no" in it is now enough).
 Issue #9 conversation fixes (convo4: partial answers, skip, narrowed questions, "more"): 18/49 before and
 after, the same conversations right; longest spoken turn 27.1 -> 26.7 s.
+Long read-backs said short after the action when over turn_seconds (convo5), --voices flite-awb piper-joe:
+6/14 before and after, the same conversations right; longest spoken turn 26.7 -> 17.6 s.
 Run: .venv/bin/python benchmarks/bench_conversations.py [--corpus-caregivers N] [--voices piper-joe flite-slt]
 """
 

@@ -421,7 +421,7 @@ class Conversation:
     def _turn(self, text: str, messages: Sequence[Message], level: Level | None, command: str | None = None) -> Turn:
         now = tuple(messages)
         if level is not None:  # an answer: say the short part, keep the rest for "more" (a new answer replaces it)
-            planned = spoken.plan(messages, level, self.assistant.intents.spoken, self.rate_wpm)
+            planned = spoken.plan(messages, level, self.assistant.intents.spoken, self.rate_wpm, findings=self.found)
             now, self.waiting, self.answered, self.answer = planned.now, planned.waiting, level, tuple(messages)
             self.drawing = ()  # "more" after a new answer is its next item, whatever was asked for before
         self.last_said, self.last_spoken = tuple(messages), now

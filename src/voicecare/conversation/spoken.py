@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from voicecare.domain import Level, Message, MessageKind, TriageResult
+from voicecare.domain import Basis, Finding, Level, Message, MessageKind, Status, TriageResult
 
 FILE_NAME = "spoken.toml"
 PAUSE_SECONDS = 0.25
@@ -34,6 +34,10 @@ DRAWING = ("more", "home_care", "watch_for")
 OFFERS = ("any", "next", "done")
 """Offers every language gives; more are keyed by the kind of the first item waiting."""
 _DIGITS = re.compile(r"\d+")
+SHORT_READBACKS = ("unclear", "said")
+"""Short read-backs every language with ``turn_seconds`` gives: some signs counted from an unclear answer, or none."""
+UNCLEAR_BASES = (Basis.UNSURE, Basis.UNHEARD, Basis.GUESSED)
+"""Signs counted to be safe, not because they were said (rule 14: the short read-back says so)."""
 _SENTENCE_END = re.compile(r"[.;!?]\s+(?=\S)")
 """Where a care answer's first part ends: a sentence, or a clause ended by a semicolon."""
 
@@ -74,6 +78,12 @@ class SpokenRules:
     one_shot_seconds: float | None = None
     """Most seconds of a one-shot answer (``triage --say-to``) with the call-911 signs added; None: the level's
     seconds and one item more."""
+    turn_seconds: float | None = None
+    """Most seconds of an answer's spoken turn (issue #9): over it, the read-back, the part that grows with the
+    signs and unclear answers, is said in its short form after the action; the full one waits. None: no limit."""
+    short_readback: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """The short read-backs by ``SHORT_READBACKS`` key; honest (rule 14): "unclear" when a sign was counted to be
+    safe, else "said"."""
 
 
 @dataclass(frozen=True)
@@ -112,14 +122,17 @@ def units(messages: Sequence[Message]) -> list[tuple[Message, ...]]:
 
 
 def plan(messages: Sequence[Message], level: Level | None, rules: SpokenRules | None, rate_wpm: float,
-         *, offer: bool = True) -> Plan:
+         *, offer: bool = True, findings: Sequence[Finding] = ()) -> Plan:
     """What to say now of ``messages`` (an answer at ``level``), and the items that wait.
 
     Kinds outside the level's ``if_room`` and ``later`` are always said. Of
     the ``if_room`` kinds, whole units are added, most important kind first,
     while the budget allows; the rest wait, ahead of the ``later`` kinds.
     ``offer`` adds the "say more" line (not for a one-shot answer nobody can
-    reply to). Without rules everything is said.
+    reply to). When what is always said would go over ``turn_seconds``, the
+    read-back is said short, after the action (rule 13), chosen by the
+    ``findings`` behind it (rule 14); the full read-back waits after the
+    ``if_room`` kinds. Without rules everything is said.
     """
     rule = rules.levels.get(level) if rules is not None and level is not None else None
     if rules is None or rule is None:
@@ -128,6 +141,8 @@ def plan(messages: Sequence[Message], level: Level | None, rules: SpokenRules | 
     chosen = [u for u in grouped if u[0].kind not in (*rule.if_room, *rule.later)]
     waiting = [u for u in grouped if u[0].kind in rule.later]
     offer = offer and rule.offer
+    chosen, read_back = _short_read_back(chosen, rules, rate_wpm, offer, len(chosen) < len(grouped), findings)
+    short = chosen[-1][0] if read_back else None
     spare = rule.seconds - sum(total_seconds(u, rate_wpm) for u in chosen)
     if offer and len(chosen) < len(grouped):  # room for the longest offer, in case something waits
         spare -= max(seconds(rules.offers[k], rate_wpm) for k in rules.offers if k not in ("next", "done"))
@@ -140,12 +155,42 @@ def plan(messages: Sequence[Message], level: Level | None, rules: SpokenRules | 
                 spare -= cost
             else:
                 left_over.append(unit)  # a kind's items keep their order: none jumps ahead of one that waits
-    waiting = [*left_over, *waiting]
+    waiting = [*left_over, *read_back, *waiting]
     said = [m for u in grouped if u in chosen for m in u]
+    if short is not None:
+        said = _after_action(said, short)
     if waiting and offer:
         said = _with_offer(said, Message(level or Level.UNCLEAR, MessageKind.CONVERSATION,
                                          _offer_text(rules, waiting)))
     return Plan(tuple(said), tuple(waiting))
+
+
+def _short_read_back(chosen: list[tuple[Message, ...]], rules: SpokenRules, rate_wpm: float, offer: bool,
+                     waits: bool, findings: Sequence[Finding]) -> tuple[list[tuple[Message, ...]], list[tuple[Message, ...]]]:
+    """``chosen`` with its read-back made short when the turn would go over ``turn_seconds`` (the short one last),
+    and the full read-back units, which then wait; else ``chosen`` as it is and nothing."""
+    full = [u for u in chosen if u[0].kind is MessageKind.READBACK]
+    if rules.turn_seconds is None or not full or not rules.short_readback:
+        return chosen, []
+    said = list(chosen)
+    if offer and waits:  # the longest offer, in place of the closing words (see ``_with_offer``)
+        while said and said[-1][0].kind is MessageKind.CONVERSATION:
+            said.pop()
+        said.append((Message(Level.UNCLEAR, MessageKind.CONVERSATION, max(
+            (rules.offers[k] for k in rules.offers if k not in ("next", "done")), key=lambda t: seconds(t, rate_wpm))),))
+    if sum(total_seconds(u, rate_wpm) for u in said) <= rules.turn_seconds:
+        return chosen, []
+    # Rule 14: "counted to be safe" whenever a sign rests on an unsure, unheard or guessed answer.
+    unclear = any(f.status is Status.PRESENT and f.basis in UNCLEAR_BASES for f in findings)
+    short = Message(full[0][0].level, MessageKind.READBACK, rules.short_readback["unclear" if unclear else "said"])
+    return [*(u for u in chosen if u not in full), (short,)], full
+
+
+def _after_action(said: list[Message], short: Message) -> list[Message]:
+    """The short read-back after the action and why (rule 13), before the notes and closing words."""
+    action = (MessageKind.EMERGENCY, MessageKind.INSTRUCTION, MessageKind.ADVICE)
+    at = max((i + 1 for i, m in enumerate(said) if m.kind in action), default=0)
+    return [*said[:at], short, *said[at:]]
 
 
 def opening(care: Sequence[Message], fixed: Sequence[Message], optional: Sequence[Message], question: Message,
@@ -189,7 +234,7 @@ def one_shot(result: TriageResult, rules: SpokenRules | None, rate_wpm: float) -
     disclaimer is left to the printed reply (rule 11 is about safety, rule 8
     is printed with every answer); without room, the short part alone.
     """
-    planned = plan(result.messages, result.disposition, rules, rate_wpm, offer=False)
+    planned = plan(result.messages, result.disposition, rules, rate_wpm, offer=False, findings=result.findings)
     rule = rules.levels.get(result.disposition) if rules is not None else None
     if rules is None or rule is None:
         return planned.now
@@ -261,7 +306,7 @@ def read(path: Path, problems: list[str]) -> SpokenRules | None:
 def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRules:
     """Build the rules from parsed TOML, adding a line to ``problems`` for each thing wrong."""
     _unknown(data, ("levels", "item_seconds", "opening_seconds", "one_shot_seconds", "guessed_emergency", "requests",
-                    "offers", "why"), where, problems)
+                    "offers", "why", "turn_seconds", "short_readback"), where, problems)
     levels_table = _table(data, "levels", where, problems)
     _unknown(levels_table, tuple(level.id for level in Level), f"{where}: levels", problems)
     levels = {level: _level_rule(levels_table.get(level.id), f"{where}: levels.{level.id}", problems)
@@ -280,6 +325,8 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
     why = {level: _text(why_table, level.id, f"{where}: why", problems) for level in Level}
     opening = data.get("opening_seconds")
     one_shot_most = data.get("one_shot_seconds")
+    turn_most = data.get("turn_seconds")
+    short_readback = _short_readbacks(data, where, problems) if turn_most is not None else {}
     return SpokenRules(levels=levels, item_seconds=_seconds(data.get("item_seconds"), f"{where}: item_seconds", problems),
                        requests=requests, offers=offers, why=why,
                        guessed_emergency=_text(data, "guessed_emergency", where, problems)
@@ -287,7 +334,17 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                        opening_seconds=None if opening is None else _seconds(opening, f"{where}: opening_seconds",
                                                                              problems),
                        one_shot_seconds=None if one_shot_most is None
-                       else _seconds(one_shot_most, f"{where}: one_shot_seconds", problems))
+                       else _seconds(one_shot_most, f"{where}: one_shot_seconds", problems),
+                       turn_seconds=None if turn_most is None else _seconds(turn_most, f"{where}: turn_seconds",
+                                                                            problems),
+                       short_readback=short_readback)
+
+
+def _short_readbacks(data: Mapping[str, Any], where: str, problems: list[str]) -> dict[str, str]:
+    """The short read-backs, each one required: a turn over ``turn_seconds`` must have an honest one to say."""
+    table = _table(data, "short_readback", where, problems)
+    _unknown(table, SHORT_READBACKS, f"{where}: short_readback", problems)
+    return {key: _text(table, key, f"{where}: short_readback", problems) for key in SHORT_READBACKS}
 
 
 def _level_rule(table: Any, where: str, problems: list[str]) -> LevelRule:
