@@ -108,6 +108,12 @@ def test_shaking_in_a_fit_or_to_wake_is_no_chill(matcher: Matcher, text: str) ->
     ("her sats are 89%", Level.EMERGENCY),
     ("oxygen 97 percent, his back is sore", Level.HOME_CARE),
     ("his oxygen is 93 and his back is sore", Level.HOME_CARE),
+    # An oximeter's number is its saturation, even after a thermometer's word ("reads") that cannot hold it.
+    ("pulse ox reads 87", Level.EMERGENCY),
+    ("the oximeter says 87", Level.EMERGENCY),
+    ("the pulse oximeter shows 86%", Level.EMERGENCY),
+    # ...and its cue does not reach a later number: that is grandma's age, and the reading hers.
+    ("Grandma's pulse oximeter reads 91 and she's 78.", Level.UNCLEAR),
 ])
 def test_oxygen_saturation_under_92_is_trouble_breathing(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected

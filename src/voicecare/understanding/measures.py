@@ -302,7 +302,9 @@ class MeasureBook:
                       or (dimension is None and not m.needs_unit and m.dimension != DURATION))
                       and not (m.whole and quantity.decimal)]
         chosen = [m for m in candidates if dimension is not None and not m.needs_cue]
-        cued = [m for m in candidates if m.needs_cue]
+        # A bare number goes to a cue whose measure can hold it: in "pulse ox reads 87" the nearest cue ("reads",
+        # a thermometer's word) cannot be 87 degrees, the oximeter's can.
+        cued = [m for m in candidates if m.needs_cue and (dimension is not None or _holds(m, quantity.value))]
         # A rate ("fifty something in a minute") is only ever a rate: its cue may stand anywhere in the sentence.
         far = dimension == RATE or self._readout(quantity, words)
         if dimension not in (None, RATE) and not chosen and len(cued) == 1 and cued[0].unit_is_enough:
@@ -422,3 +424,8 @@ def _around(quantity: Quantity, measure: Measure, size: int, reach: int = 0) -> 
     after = [(d, 1, quantity.end + d) for d in range(measure.cue_after) if quantity.end + d < size]
     inside = [(0, 1, i) for i in range(quantity.start + 1, quantity.end)]  # "fifty breaths a minute"
     return sorted(before + after + inside)
+
+
+def _holds(measure: Measure, value: float) -> bool:
+    """True when a number said without a unit fits one of the measure's scales (or it has none)."""
+    return not measure.scales or any(scale.low <= value <= scale.high for scale in measure.scales)
