@@ -73,11 +73,6 @@ class Cancelled:
     delay: int
     """Sample of the reference where the echo in the block starts."""
 
-    @property
-    def only_echo(self) -> bool:
-        """The echo explains (nearly) all of the block: it holds none of the caregiver."""
-        return self.left < ECHO_LEFT
-
 
 class EchoGate:
     """Takes voicecare's echo out of microphone blocks; blocks that are only echo become silence."""

@@ -335,7 +335,7 @@ class Matcher:
             return None
         turn = [j for j in positions if j < anchor] if near.turns else []
         # "Breathing, but only barely": a contrast that narrows the statement does not end it.
-        turn += [j for j in range(start, end) if not self._contrasts(words, j)]
+        turn += [j for j in range(start, end - 1) if words[j + 1] in self._language.narrowing]
         if mentions.spans_contrast(words, start, end, self._language.contrasts, turn):
             return None  # "walking funny yesterday but he's walking fine": two statements, not one
         anchor_stem = self._spelling.stem(words[anchor])
@@ -350,11 +350,6 @@ class Matcher:
             return None
         return Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)), loose=True,
                    anchor=anchor)
-
-    def _contrasts(self, words: Sequence[str], index: int) -> bool:
-        """True when words[index] contrasts two statements; "but only barely" narrows one."""
-        narrows = index + 1 < len(words) and words[index + 1] in self._language.narrowing
-        return words[index] in self._language.contrasts and not narrows
 
     def _align(self, phrase: _Phrase, words: Sequence[str], candidates: Sequence[dict[str, float]],
                start: int, breaks: Collection[int] = ()) -> Hit | None:
