@@ -114,3 +114,34 @@ def test_a_reading_under_the_threshold_after_a_no_stays_under_it(reader: AnswerR
 ])
 def test_a_well_word_does_not_reach_a_sign_it_leaves_out(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) != "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # Found by an outside reviewer: "911" was read as a breath count of nine, a normal reading, so "no".
+    ("breathing_alertness", "yes, should I call 911?"),
+    ("breathing_alertness", "yes she's struggling, call nine one one?"),
+    ("breathing_alertness", "yes 911"),
+    # A number speaks for its own sign only: it cannot turn a caregiver's "yes" into a "no".
+    ("breathing_alertness", "yes, 40 breaths"),
+    ("breathing_alertness", "yes. 100"),
+    ("heart_control", "yeah about 100 when I counted"),
+])
+def test_a_number_never_turns_a_yes_into_a_no(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "yes"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("breathing_alertness", "call 911?"),
+    ("breathing_alertness", "should I call nine one one"),
+])
+def test_asking_about_911_is_never_a_no(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) != "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("breathing_alertness", "no, 30 breaths"),
+    ("breathing_alertness", "30 a minute"),
+    ("heart_control", "120"),
+])
+def test_a_normal_reading_alone_is_still_a_no(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "no"

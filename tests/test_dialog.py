@@ -53,6 +53,22 @@ def test_silence_or_not_sure_counts_as_yes(assistant: Assistant) -> None:
     assert talk.hear("um I'm not sure").disposition is Level.EMERGENCY
 
 
+def test_a_not_sure_taken_back_by_a_plain_no_is_no_longer_an_emergency(assistant: Assistant) -> None:
+    # Found by an outside reviewer: "dunno" made a 911 (rule 10), and "sorry I meant no, she is breathing fine"
+    # then changed nothing; only "start over" escaped. The later statement wins (rule 9).
+    for correction in ("sorry I meant no, she is breathing fine and awake and talking", "no"):
+        talk = Conversation(assistant)
+        talk.hear("my girl has a sore back")
+        assert talk.hear("ummm dunno").disposition is Level.EMERGENCY
+        turn = talk.hear(correction)
+        assert turn.disposition is not Level.EMERGENCY and talk.state is State.INTERVIEW, correction
+    # Anything but a whole "no" leaves the emergency standing.
+    talk = Conversation(assistant)
+    talk.hear("my girl has a sore back")
+    talk.hear("not sure")
+    assert talk.hear("maybe, she's a bit sleepy").disposition is Level.EMERGENCY
+
+
 def test_emergency_in_the_middle_of_the_interview_takes_over(assistant: Assistant) -> None:
     talk = Conversation(assistant)
     talk.hear("his back hurts")

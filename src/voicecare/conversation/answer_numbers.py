@@ -41,8 +41,10 @@ def read(tokens: Sequence[str], breaks: dict[int, bool], cue: Phrase | None, mat
     measure = _measure_of(cue, intents)
     # A number with its unit is read with the cue too: "two days" to the question about the course is back pain
     # for two days, which the topic's thresholds judge (under three days: not long-lasting).
+    named = _named_numbers(tokens, intents)
     bare = [q for q in quantities.read(tokens, intents.language.numbers)
-            if not any(m.start < q.end and q.start < m.end for m in matches)]
+            if not any(m.start < q.end and q.start < m.end for m in matches)
+            and not any(start < q.end and q.start < end for start, end in named)]
     found: list[Match] = []
     normal: list[Spot] = []
     for number in bare:
@@ -56,6 +58,19 @@ def read(tokens: Sequence[str], breaks: dict[int, bool], cue: Phrase | None, mat
         elif measure is not None and number.unit is None and _plausible(measure, number.value):
             normal.append(Spot(NORMAL, number.start, number.end, reading=True))
     return Readings(tuple(found), tuple(normal))
+
+
+def _named_numbers(tokens: Sequence[str], intents: IntentSet) -> list[tuple[int, int]]:
+    """Spans of numbers that are names, not amounts ("call nine one one"): the language's ``number_words``.
+
+    "Yes, should I call 911?" is a worried yes; read as a breath count of nine it was a normal reading, and so a
+    "no" to every sign asked.
+    """
+    spans: list[tuple[int, int]] = []
+    for said in intents.language.spelling.number_words.values():
+        name = said.split()
+        spans += [(i, i + len(name)) for i in range(len(tokens) - len(name) + 1) if list(tokens[i:i + len(name)]) == name]
+    return spans
 
 
 def _measure_of(cue: Phrase | None, intents: IntentSet) -> Measure | None:

@@ -128,6 +128,8 @@ class AnswerReader:
         steering = None if present else self._steering(heard)
         if steering is not None:
             return steering
+        if self._yes_beside_a_reading(heard):
+            return AnswerKind.YES, None
         denial = bool(denied) or self._denies_part(heard, named)
         hedges = heard.spots_of("unsure")
         # "No, but she keeps dragging her leg": a "no" turned from denies nothing when every sign asked is named.
@@ -184,6 +186,15 @@ class AnswerReader:
         if heard.longest("off_topic") >= max(answer_size, 1):
             return AnswerKind.OFF_TOPIC, None
         return None
+
+    def _yes_beside_a_reading(self, heard: Heard) -> bool:
+        """A "yes" whose only denial is a number under the threshold ("yes, 40 breaths", "yes. 100"): a number
+        speaks for its own sign only, so it cannot turn a caregiver's "yes" into a "no" (rule 4)."""
+        readings = [s for s in heard.spots_of("well") if s.reading]
+        by_number = [m for m in heard.matches if m.status is Status.ABSENT and (m.start, m.end) in heard.readings]
+        others_denied = any(m.status is Status.ABSENT and (m.start, m.end) not in heard.readings for m in heard.matches)
+        return bool(heard.spots_of("yes")) and bool(readings or by_number) and not (
+            heard.spots_of("no") or others_denied or any(not s.reading for s in heard.spots_of("well")))
 
     def _lead_then_statement(self, heard: Heard, spot: Spot) -> bool:
         """A "no" said first, then in the same breath a statement about the question with nothing well in it

@@ -83,7 +83,8 @@ class Conversation:
     asked_again: set[str] = field(default_factory=set)
     """Questions asked a second time after new information came instead of an answer."""
     doubted: InterviewQuestion | None = None
-    """The question whose unheard answer alone made an emergency: a plain "no" to it next takes that back."""
+    """The question whose unheard or unsure answer alone made an emergency: a plain "no" to it next takes that
+    back."""
     skipped: list[InterviewQuestion] = field(default_factory=list)
     """Questions the caregiver skipped: the summary says they were not asked (never "you said no")."""
     drawing: tuple[MessageKind, ...] = ()
@@ -242,10 +243,11 @@ class Conversation:
             return self._turn(text, [self._say("skip_why"), self._question(ask)], None, "skip")
         return self._guidance(text)
 
-    def _only_unheard(self) -> bool:
-        """True when every emergency sign counted rests on an answer nobody heard (rule 4, silence or unclear)."""
+    def _only_assumed(self, *bases: Basis) -> bool:
+        """True when every emergency sign counted rests on answers of these kinds (rule 4: silence or unclear;
+        rule 10: not sure)."""
         signs = [f for f in self.found if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY]
-        return bool(signs) and all(f.basis is Basis.UNHEARD for f in signs)
+        return bool(signs) and all(f.basis in bases for f in signs)
 
     def _guessed(self, turn: Turn) -> Turn:
         """An emergency from an unheard answer: said so after "stay with your child", with how to take it back."""
@@ -291,7 +293,13 @@ class Conversation:
             asking = self.state is State.INTERVIEW
             self.state = State.EMERGENCY
             turn = self._turn(text, list(result.messages), result.disposition)
-            return self._guessed(turn) if asking and self._only_unheard() else turn
+            if asking and self._only_assumed(Basis.UNHEARD):
+                return self._guessed(turn)
+            if asking and self._only_assumed(Basis.UNHEARD, Basis.UNSURE):
+                # "Dunno" counts as yes (rule 10), but "sorry, I meant no, she's breathing fine" next is the later
+                # statement and wins (rule 9): a family must not be left with a 911 call it has taken back.
+                self.doubted = self.asked[-1]
+            return turn
         if result.disposition is Level.UNCLEAR:
             return self._turn(text, list(result.messages), result.disposition)
         question = self._next_question()
