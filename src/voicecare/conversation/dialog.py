@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 
 from voicecare.conversation import spoken, unanswered
 from voicecare.conversation.answers import ANYTHING_ELSE, Answer, AnswerKind, AnswerReader
+from voicecare.conversation.turns import State as State  # re-exported: callers import them from here
+from voicecare.conversation.turns import Turn as Turn
+from voicecare.conversation.turns import control
 from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status, TriageResult
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM
 from voicecare.understanding import triage
@@ -27,36 +29,6 @@ COMMAND_OF_ANSWER = {"goodbye": "quit"}
 # Answer kinds, checked in this order: "no she doesn't" is a no, "not sure" is not a no.
 ANSWER_ORDER = ("not_sure", "no", "yes")
 COMMANDS = ("repeat", "stop", "start_over", "help", "quit", "skip", "slower", "faster", *spoken.REQUESTS)
-
-
-class State(StrEnum):
-    """Where the conversation is."""
-
-    LISTENING = "listening"
-    ANYTHING_ELSE = "anything_else"
-    """The guidance was given and "is there anything else?" asked."""
-    INTERVIEW = "interview"
-    EMERGENCY = "emergency"
-    DONE = "done"
-
-
-@dataclass(frozen=True)
-class Turn:
-    """What the assistant does after hearing one caregiver turn."""
-
-    heard: str
-    messages: tuple[Message, ...]
-    state: State
-    disposition: Level | None
-    command: str | None = None
-    """The control word understood, if the turn was a command (repeat, slower, more, ...)."""
-    spoken: tuple[Message, ...] | None = None
-    """What is said aloud now (rule 13: short; the rest waits for "more"); None: all of ``messages``."""
-
-    @property
-    def said_aloud(self) -> tuple[Message, ...]:
-        """The messages to speak."""
-        return self.messages if self.spoken is None else self.spoken
 
 
 @dataclass
@@ -380,14 +352,7 @@ class Conversation:
         return self._control(text, (*ANSWER_ORDER, *COMMANDS), prefix=True)
 
     def _control(self, text: str, kinds: Sequence[str], *, prefix: bool = False) -> str | None:
-        language = self.assistant.intents.language
-        words = [w for w in language.tokens(text) if w not in language.fillers]
-        for kind in kinds:
-            for phrase in self.assistant.intents.controls.get(kind, ()):
-                said = language.tokens(phrase)
-                if words == said or (prefix and words[: len(said)] == said):
-                    return kind
-        return None
+        return control(self.assistant.intents, text, kinds, prefix=prefix)
 
     def _request(self, text: str, request: str) -> Turn:
         """The next short item of what waits (rule 13): "more", "what do I do at home", "why", ..."""
