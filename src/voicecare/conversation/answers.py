@@ -148,7 +148,9 @@ class AnswerReader:
         # that carries the news (a bare "yes" only says more is coming).
         if other:
             return AnswerKind.NEW_INFO, None
-        if anything_else and self._news_after_a_turn(heard):  # "no, but she's not eating": something else
+        if self._news_after_a_turn(heard):
+            # "No, but she's been throwing up": the "no" answered the question, the rest is news about the child,
+            # heard and counted as its own finding (``_question_findings`` lets the "no" stand for the question).
             return AnswerKind.NEW_INFO, None
         if self._yes_then_otherwise(heard) and not denial:
             return AnswerKind.YES, None  # "yes, but otherwise she's okay": the rest of the child is well
@@ -337,7 +339,8 @@ class AnswerReader:
         rest = [s for s in asked if s not in found or found[s].status not in (Status.PRESENT, Status.ABSENT)]
         named = any(found[s].status is Status.PRESENT for s in asked if s in found)
         if kind is AnswerKind.NO or (kind is AnswerKind.PARTIAL and named and heard.spots_of("no")
-                                     and not heard.spots_of("unsure")):
+                                     and not heard.spots_of("unsure")) or (
+                kind is AnswerKind.NEW_INFO and asked and self._news_after_a_turn(heard)):
             status, basis = Status.ABSENT, Basis.SAID
         elif kind is AnswerKind.YES and not named:
             status, basis = Status.PRESENT, Basis.ANSWERED

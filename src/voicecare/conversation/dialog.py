@@ -178,12 +178,16 @@ class Conversation:
         settled = self._settled(question)
         # A narrowed question ("what about chills?") settles only the signs it asked about, or ones named again.
         findings = [f for f in findings if f.symptom.id not in settled or f.basis is Basis.SAID]
+        before = {f.symptom.id for f in self.found if f.status is Status.PRESENT}
         self._merge(self._not_unsaying(findings, text))
         if answer.kind is AnswerKind.NEW_INFO and question.id not in self.asked_again:
             # New information is its own finding, never a yes; the question it interrupted is asked once more.
             self.asked.remove(question)
             self.asked_again.add(question.id)
-        return self._respond(text)
+        # News said with the answer ("no, but she's been throwing up") is read back before the next question, so
+        # the caregiver hears it was taken in (rule 12); its advice comes with the rest once the signs are covered.
+        news = any(f.status is Status.PRESENT and f.symptom.id not in {*question.symptoms, *before} for f in self.found)
+        return self._respond(text, read_back=news)
 
     def _unpinned(self, answer: Answer, question: InterviewQuestion) -> bool:
         """A partial answer that names none of the question's signs: each counted only because it was unclear."""
@@ -257,7 +261,7 @@ class Conversation:
     def _question(self, question: InterviewQuestion) -> Message:
         return unanswered.narrowed(question, self._settled(question), self.assistant.intents)
 
-    def _respond(self, text: str) -> Turn:
+    def _respond(self, text: str, *, read_back: bool = False) -> Turn:
         result = self._result()
         if result.disposition is Level.EMERGENCY:
             asking = self.state is State.INTERVIEW
@@ -275,7 +279,7 @@ class Conversation:
         kept = (MessageKind.READBACK, MessageKind.DISCLAIMER)
         first = not self.asked and not self.asked_again  # a question asked again is not a new interview
         cared = [m for m in result.messages if m.kind is MessageKind.CARE_ANSWER]
-        fixed = [m for m in result.messages if m.kind in kept] if first else []
+        fixed = [m for m in result.messages if m.kind in kept and (first or (read_back and m.kind is MessageKind.READBACK))]
         intro = [self._say("interview_intro")] if first else []
         self.care = ()  # answered now; the guidance after the questions does not repeat it
         self.asked.append(question)
