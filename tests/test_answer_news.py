@@ -1,4 +1,4 @@
-"""A "no" with news after it (#9): the "no" stands for the question, the news is heard and acted on."""
+"""A "no" with news after it, and "what did you hear?" (#9): news is heard and acted on, read-backs are honest."""
 
 from __future__ import annotations
 
@@ -47,3 +47,37 @@ def test_news_in_an_answer_is_read_back_and_raises_the_advice(assistant: Assista
         turn = talk.hear("no")
     assert turn.disposition is Level.URGENT
     assert "call your child's doctor now" in said(turn.messages)
+
+
+@pytest.mark.parametrize("ask", ["what did you hear?", "what did you get", "what do you think I said"])
+def test_what_did_you_hear_reads_back_what_was_understood(assistant: Assistant, ask: str) -> None:
+    talk = Conversation(assistant)
+    talk.hear("her back is sore after the park")
+    question = talk.asked[-1]
+    talk.hear("no")
+    turn = talk.hear(ask)
+    assert turn.command == "heard" and turn.disposition is None
+    assert said(turn.said_aloud).startswith("I heard: back pain or spasm.")
+    # Not an answer: nothing is counted, and the open question is asked again.
+    assert talk.state is State.INTERVIEW and turn.said_aloud[-1].text == talk.asked[-1].ask
+    assert talk.asked[-1] is not question
+
+
+def test_what_did_you_hear_after_silence_says_it_was_not_heard(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("her back is sore after the park")
+    talk.hear("")  # silence counts as yes (rule 4): an emergency, taken as such, never claimed as heard
+    turn = talk.hear("what did you hear")
+    assert "I did not hear a clear answer about trouble breathing" in said(turn.said_aloud)
+    assert "I heard: back pain or spasm." in said(turn.said_aloud)
+    # A "no" still takes the unheard answer back, as it would have without the question in between.
+    assert talk.hear("no").disposition is not Level.EMERGENCY
+
+
+def test_what_did_you_hear_before_anything_says_nothing_was_understood(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    turn = talk.hear("what did you hear")
+    assert turn.command == "heard" and "I heard" not in said(turn.said_aloud)
+    assert "Call 911 if" in said(turn.said_aloud)  # rule 7: nothing understood names the 911 signs
+    # Asking used up nothing: the disclaimer is still said once, with the first answer (rule 8).
+    assert "I do not replace a doctor." in said(talk.hear("her back is sore after the park").said_aloud)

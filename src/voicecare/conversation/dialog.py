@@ -113,6 +113,8 @@ class Conversation:
     def _command(self, text: str, command: str) -> Turn:
         if command == "repeat":
             return Turn(text, self.last_said, self.state, None, command, self.last_spoken)
+        if command == spoken.HEARD:
+            return self._heard(text)
         if command in spoken.REQUESTS:
             return self._request(text, command)
         if command == "start_over":
@@ -218,27 +220,14 @@ class Conversation:
             return self._turn(text, [self._say("skip_why"), self._question(ask)], None, "skip")
         return self._guidance(text)
 
-    def _only_unheard(self) -> bool:
-        """True when every emergency sign counted rests on an answer nobody heard (rule 4, silence or unclear)."""
-        signs = [f for f in self.found if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY]
-        return bool(signs) and all(f.basis is Basis.UNHEARD for f in signs)
-
     def _guessed(self, turn: Turn) -> Turn:
         """An emergency from an unheard answer: said so after "stay with your child", with how to take it back."""
-        rules = self.assistant.intents.spoken
-        if rules is None or not rules.guessed_emergency:
+        said = unanswered.guessed_emergency(turn.said_aloud, self.assistant.intents)
+        if said is None:
             return turn
         self.doubted = self.asked[-1]
-        # No sign was said, so none is named as heard: "Call 911 now", "stay with your child", then the signs
-        # asked about, as not heard (rule 14), within rule 13's budget.
-        fixed = {self.assistant.intents.messages[k] for k in ("emergency", "emergency_stay")}
-        said = [m for m in turn.said_aloud if m.kind is MessageKind.EMERGENCY]
-        signs = next((m.text.rstrip(".") for m in said if m.text not in fixed), "")
-        note = Message(Level.EMERGENCY, MessageKind.CONVERSATION,
-                       rules.guessed_emergency.format(items=signs[:1].lower() + signs[1:]))
-        spoken_now = (*[m for m in said if m.text in fixed], note)
-        self.last_spoken = spoken_now
-        return Turn(turn.heard, (*turn.messages, note), turn.state, turn.disposition, None, spoken_now)
+        self.last_spoken = said
+        return Turn(turn.heard, (*turn.messages, said[-1]), turn.state, turn.disposition, None, said)
 
     def _take_back(self, text: str, question: InterviewQuestion) -> Turn | None:
         """A plain "no" to the question whose unheard answer made the emergency: it was not one (rule 9)."""
@@ -267,7 +256,7 @@ class Conversation:
             asking = self.state is State.INTERVIEW
             self.state = State.EMERGENCY
             turn = self._turn(text, list(result.messages), result.disposition)
-            return self._guessed(turn) if asking and self._only_unheard() else turn
+            return self._guessed(turn) if asking and unanswered.only_unheard(self.found) else turn
         if result.disposition is Level.UNCLEAR:
             return self._turn(text, list(result.messages), result.disposition)
         question = self._next_question()
@@ -383,6 +372,17 @@ class Conversation:
         messages = (*said, *closing)
         self.last_said = self.last_spoken = messages
         return Turn(text, messages, self.state, None, request, messages)
+
+    def _heard(self, text: str) -> Turn:
+        """"What did you hear?": what was understood so far (see ``unanswered.heard``); an open question is asked
+        again, since the caregiver has not answered it yet."""
+        said = unanswered.heard(self.found, self.care, self.assistant.intents)
+        if self.state is State.INTERVIEW:
+            said.append(self._question(self.asked[-1]))
+        elif self.state is State.ANYTHING_ELSE:
+            said.append(self._say("anything_else"))
+        self.last_said = self.last_spoken = tuple(said)
+        return Turn(text, tuple(said), self.state, None, spoken.HEARD, tuple(said))
 
     def _say(self, key: str) -> Message:
         return Message(Level.UNCLEAR, MessageKind.CONVERSATION, self.assistant.intents.messages[f"conversation.{key}"])
