@@ -81,3 +81,25 @@ def test_what_did_you_hear_before_anything_says_nothing_was_understood(assistant
     assert "Call 911 if" in said(turn.said_aloud)  # rule 7: nothing understood names the 911 signs
     # Asking used up nothing: the disclaimer is still said once, with the first answer (rule 8).
     assert "I do not replace a doctor." in said(talk.hear("her back is sore after the park").said_aloud)
+
+
+AFFIRMING = {"yes", "partial", "unsure"}
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # A command word after a negation is what the child does: never "stop" (rule 2, the sign itself).
+    ("heart_control", "yes he couldn't stop it"),
+    ("heart_control", "yes sir, trained since summer, but today the susu came and she could not stop it"),
+    # Text-speak said aloud, and someone else does the nappies: a hedge, never a no (rule 10).
+    ("walking_toilet", "idk, his mum does the nappies, i don't change them"),
+])
+def test_answers_that_count_the_signs(reader: AnswerReader, question: str, text: str) -> None:
+    assert answer_eval.label(reader.read(question, text)) in AFFIRMING
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # A well word beside other health news is no "no": news about the child (its own finding, when known).
+    ("cramps_night_weight", "his dad says he's been very grumpy and off his food"),
+])
+def test_a_well_word_with_news_is_news(reader: AnswerReader, question: str, text: str) -> None:
+    assert answer_eval.label(reader.read(question, text)) == "new_info"

@@ -154,6 +154,9 @@ class AnswerReader:
             return AnswerKind.NEW_INFO, None
         if self._yes_then_otherwise(heard) and not denial:
             return AnswerKind.YES, None  # "yes, but otherwise she's okay": the rest of the child is well
+        if not denial and not heard.spots_of("no") and heard.spots_of("health"):
+            # "She's been really grumpy and off her food": a well word beside health news says no "no" (#9).
+            return AnswerKind.NEW_INFO, None
         # After the advice, "she's fine" is news about the child, not "nothing else": only a "no" ends the talk.
         if denial or heard.spots_of("no") or (heard.spots_of("well") and not anything_else):
             return (AnswerKind.NO if self._safe_no(heard) else AnswerKind.UNSURE), None
@@ -166,8 +169,10 @@ class AnswerReader:
     def _steering(self, heard: Heard) -> tuple[AnswerKind, str | None] | None:
         """A command, or words to someone else, when the answer names no sign."""
         answer_size = heard.longest("yes", "no", "unsure")
-        command = max(heard.spots_of(*(f"command:{c}" for c in self.words.commands)), key=lambda s: s.size,
-                      default=None)
+        # A command word after a negation is what the child does, not a command ("she could not stop it").
+        negations = self.intents.language.negations
+        command = max((s for s in heard.spots_of(*(f"command:{c}" for c in self.words.commands))
+                       if not (s.start and heard.tokens[s.start - 1] in negations)), key=lambda s: s.size, default=None)
         # A command said last ("ok that's all, bye bye") is what the caregiver wants now; one word inside a
         # longer answer ("then bad again") is a command only when it ends the talk.
         last = command is not None and command.end == len(heard.tokens)
