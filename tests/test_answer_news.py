@@ -103,3 +103,22 @@ def test_answers_that_count_the_signs(reader: AnswerReader, question: str, text:
 ])
 def test_a_well_word_with_news_is_news(reader: AnswerReader, question: str, text: str) -> None:
     assert answer_eval.label(reader.read(question, text)) == "new_info"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # A filler that is a well word explains its part: "okay" here says the sleep is fine.
+    ("course", "no, not getting worse, and he is sleeping okay"),
+    # Terms of address and fond asides say nothing about the child.
+    ("limbs", "no, no weakness. strong as a horse, this one"),
+    ("breathing_alertness", "my grandson? no dear, he is breathing nicely"),
+    # Words that are well only for one question: telling you when a wee is coming is no accident.
+    ("heart_control", "no, heartbeat is steady and he tells me every time he needs a wee"),
+])
+def test_honest_noes_said_with_detail(reader: AnswerReader, question: str, text: str) -> None:
+    assert answer_eval.label(reader.read(question, text)) == "no"
+
+
+def test_a_questions_own_well_words_deny_nothing_elsewhere(reader: AnswerReader) -> None:
+    # To the walking and peeing question the same words say nothing of pain when peeing: never a "no".
+    text = "he tells me every time he needs a wee and it stings"
+    assert answer_eval.label(reader.read("walking_toilet", text)) != "no"

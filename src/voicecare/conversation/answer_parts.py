@@ -60,6 +60,7 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     starts = {s.start for s in find(tokens, {"break": answer_words.words["clause_breaks"]})} | set(breaks)
     clause_of = answer_spots.clauses(len(tokens), starts)
     kinds = {kind: answer_words.words[kind] for kind in SPOTTED}
+    kinds["well"] = (*kinds["well"], *answer_words.well.get(question_id, ()))
     kinds.update({f"command:{c}": p for c, p in answer_words.commands.items()})
     matches = assistant.matcher.match(text)
     numbers = answer_numbers.read(tokens, breaks, answer_words.measure.get(question_id), matches, assistant.intents,
