@@ -122,3 +122,19 @@ def test_a_questions_own_well_words_deny_nothing_elsewhere(reader: AnswerReader)
     # To the walking and peeing question the same words say nothing of pain when peeing: never a "no".
     text = "he tells me every time he needs a wee and it stings"
     assert answer_eval.label(reader.read("walking_toilet", text)) != "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # Telling a child what to do, or a grown-up on the phone what you will fetch: asked again, nothing counted.
+    ("heart_control", "nadia sit down, do not jump on the bed"),
+    ("walking_toilet", "come on walk to daddy that's it"),
+    ("fever_chills", "yeah ok i'll grab bread on the way back"),
+    # Back pain, the reason for the call, said to a sibling does not make it an answer.
+    ("walking_toilet", "leave your brother alone, his back is sore"),
+])
+def test_talk_to_the_room(reader: AnswerReader, question: str, text: str) -> None:
+    assert answer_eval.label(reader.read(question, text)) == "off_topic"
+
+
+def test_a_red_flag_said_to_the_room_still_counts(reader: AnswerReader) -> None:
+    assert answer_eval.label(reader.read("walking_toilet", "sit down, she can't walk at all")) in AFFIRMING

@@ -125,7 +125,9 @@ class AnswerReader:
         if heard.echoed and not heard.echoed & asked and not named:
             # The "no" answered the caregiver's own question about another sign: news, not an answer to ours.
             return AnswerKind.NEW_INFO, None
-        steering = None if present else self._steering(heard)
+        # A red flag said is never talk to the room or a command; the back pain the call is about may be
+        # ("leave your sister alone, she's sore").
+        steering = None if any(self._serious(m.symptom) for m in present) else self._steering(heard)
         if steering is not None:
             return steering
         denial = bool(denied) or self._denies_part(heard, named)
