@@ -138,3 +138,11 @@ def test_talk_to_the_room(reader: AnswerReader, question: str, text: str) -> Non
 
 def test_a_red_flag_said_to_the_room_still_counts(reader: AnswerReader) -> None:
     assert answer_eval.label(reader.read("walking_toilet", "sit down, she can't walk at all")) in AFFIRMING
+
+
+@pytest.mark.parametrize("text", ["pulse about one eighty no accidents though", "his heart rate's one ninety, no accidents"])
+def test_a_denial_that_names_its_object_never_denies_the_sign_before_it(reader: AnswerReader, text: str) -> None:
+    # Under-triage is the worst bug: "no accidents" denies accidents, never the very fast heartbeat just said.
+    found = {f.symptom.id: f.status for f in reader.read("heart_control", text).findings}
+    assert found["abnormal_heart_rate"] is Status.PRESENT
+
