@@ -146,3 +146,16 @@ def test_a_denial_that_names_its_object_never_denies_the_sign_before_it(reader: 
     found = {f.symptom.id: f.status for f in reader.read("heart_control", text).findings}
     assert found["abnormal_heart_rate"] is Status.PRESENT
 
+
+def test_anything_else_answered_with_something_we_cannot_place_adds_it(reader: AnswerReader) -> None:
+    # No hedge in it: it adds something (a yes that carries news); the conversation hears it as a description.
+    answer = reader.read("anything_else", "he had some calpol at teatime")
+    assert (answer_eval.label(answer), answer.news) == ("yes", True)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("cramps_night_weight", "no, he sleeps like a top and the cramp came the once"),
+    ("course", "no, she went straight off to sleep and it is easing"),
+])
+def test_sleeping_well_said_the_way_people_say_it(reader: AnswerReader, question: str, text: str) -> None:
+    assert answer_eval.label(reader.read(question, text)) == "no"

@@ -88,7 +88,9 @@ class AnswerReader:
             return self._answer(text, question_id, AnswerKind.UNSURE, None, heard, asked, silent=True)
         kind, command = self._kind(heard, set(asked), question is None)
         answer = self._answer(text, question_id, kind, command, heard, asked)
-        if question is None and (kind is AnswerKind.NEW_INFO or (kind is AnswerKind.YES and self._says_more(heard))):
+        # An answer we cannot place that hedges nothing ("she's had two doses of calpol since six") adds something.
+        adds = kind is AnswerKind.UNSURE and not heard.spots_of("unsure")
+        if question is None and (kind is AnswerKind.NEW_INFO or adds or (kind is AnswerKind.YES and self._says_more(heard))):
             # To "anything else?" news *is* the answer: a yes (as caregivers and the shared corpus mean it),
             # marked as news so the conversation hears it out instead of saying "go ahead". So is a yes with the
             # thing said after it ("one thing, he won't sit up in his high chair"): it was said already.
