@@ -159,3 +159,17 @@ def test_anything_else_answered_with_something_we_cannot_place_adds_it(reader: A
 ])
 def test_sleeping_well_said_the_way_people_say_it(reader: AnswerReader, question: str, text: str) -> None:
     assert answer_eval.label(reader.read(question, text)) == "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("cramps_night_weight", "no, he's up every couple of hours crying"),
+    ("breathing_alertness", "no, she's a lot quieter than normal"),
+])
+def test_news_we_cannot_place_denies_nothing(reader: AnswerReader, question: str, text: str) -> None:
+    # It may be the question's own sign in other words: nothing is denied, the question is asked again (rule 4).
+    assert not [f for f in reader.read(question, text).findings if f.status is Status.ABSENT]
+
+
+def test_a_good_while_is_no_well_word(reader: AnswerReader) -> None:
+    # "Good" grading an amount says the pain has lasted: never a "no" to "has it lasted more than a few days?".
+    assert answer_eval.label(reader.read("course", "no, it's been going on a good while now")) != "no"

@@ -349,7 +349,11 @@ class AnswerReader:
         named = any(found[s].status is Status.PRESENT for s in asked if s in found)
         if kind is AnswerKind.NO or (kind is AnswerKind.PARTIAL and named and heard.spots_of("no")
                                      and not heard.spots_of("unsure")) or (
-                kind is AnswerKind.NEW_INFO and asked and self._news_after_a_turn(heard)):
+                kind is AnswerKind.NEW_INFO and asked and self._news_after_a_turn(heard)
+                and any(f.status is Status.PRESENT and s not in asked for s, f in found.items())):
+            # "No, but she's been throwing up": the news is a sign we know, outside the question, so the "no" was
+            # about the question. News we cannot place ("no, she's up every couple of hours crying") may be the
+            # question's sign said in other words: nothing is denied, and the conversation asks again (rule 4).
             status, basis = Status.ABSENT, Basis.SAID
         elif kind is AnswerKind.YES and not named:
             status, basis = Status.PRESENT, Basis.ANSWERED
