@@ -206,7 +206,10 @@ def test_an_about_table_for_an_unknown_question_is_refused(tmp_path: Path) -> No
 
 def test_news_after_a_no_is_not_a_yes_to_the_question(reader: AnswerReader) -> None:
     # A false "yes" to the breathing question would be a false call-911 (the second worst bug).
-    assert kind(reader, "breathing_alertness", "not that I know of but he's very pale") == "no"
+    # The news after the "no" is heard as news (#9); no sign of the question is counted as there.
+    text = "not that I know of but he's very pale"
+    assert kind(reader, "breathing_alertness", text) == "new_info"
+    assert "present" not in {status for status, _ in statuses(reader, "breathing_alertness", text).values()}
 
 
 @pytest.mark.parametrize("text", ["nope. he's just lying there", "no, she keeps moaning"])

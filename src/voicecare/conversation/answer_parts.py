@@ -60,6 +60,7 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     starts = {s.start for s in find(tokens, {"break": answer_words.words["clause_breaks"]})} | set(breaks)
     clause_of = answer_spots.clauses(len(tokens), starts)
     kinds = {kind: answer_words.words[kind] for kind in SPOTTED}
+    kinds["well"] = (*kinds["well"], *answer_words.well.get(question_id, ()))
     kinds.update({f"command:{c}": p for c, p in answer_words.commands.items()})
     matches = assistant.matcher.match(text)
     numbers = answer_numbers.read(tokens, breaks, answer_words.measure.get(question_id), matches, assistant.intents,
@@ -100,8 +101,10 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     calm = [s for s in spots if (s.kind == "well" and s.size >= CALM_WORDS)
             or (s.kind.startswith("command:") and s.size >= REQUEST_WORDS)]
     matches = [m for m in matches if m.status is not Status.PRESENT or not any(_overlaps(m, s) for s in calm)]
+    named = frozenset(i for s in find(tokens, {"about": answer_words.about.get(question_id, ())})
+                      for i in range(s.start, s.end))
     matches, echoed = answer_spots.answered_after(matches, spots, clause_of, tokens, language.fillers,
-                                                   language.negations)
+                                                   language.negations, named)
     # Words about the question inside a mention of the past or of someone else affirm nothing now.
     elsewhere = [m for m in matches if m.status not in (Status.PRESENT, Status.ABSENT)]
     # ...and so do words about the question inside a phrase that says nothing of a sign ("potty trained").

@@ -60,7 +60,8 @@ def unexplained(tokens: Sequence[str], clause_of: Sequence[int], known: set[int]
     """A part of the answer that none of our words explain ("no. he's just lying there"): the "no" may not be
     the whole answer."""
     for clause in set(clause_of):
-        words = {i for i, c in enumerate(clause_of) if c == clause and tokens[i] not in fillers}
+        # A filler that is one of our words here explains its part ("and she's sleeping okay": "okay" is well).
+        words = {i for i, c in enumerate(clause_of) if c == clause and (tokens[i] not in fillers or i in known)}
         if words and not known & words:
             return True
     return False

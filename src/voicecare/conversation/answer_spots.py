@@ -16,29 +16,34 @@ LEAD_ONLY = {"yes_lead": "yes", "no_lead": "no"}
 
 
 def answered_after(matches: list[Match], spots: Sequence[Spot], clause_of: Sequence[int], tokens: Sequence[str],
-                    fillers: frozenset[str], negations: frozenset[str]) -> tuple[list[Match], frozenset[str]]:
+                    fillers: frozenset[str], negations: frozenset[str],
+                    named: frozenset[int] = frozenset()) -> tuple[list[Match], frozenset[str]]:
     """Signs denied by a "no" said after them, and which those are.
 
     "She has a fever? No, she doesn't", "Chills, no. Hot, yes": a bare "no" answers the part just before it, and
     only that part ("her back hurts. she has a fever? no" still has back pain). "Fever yes, chills no": a "no"
     right after a sign, ending its clause, denies that sign. Never a sign whose own words hold a negation: "she
-    can't breathe, no" may be "no, she can't breathe" (rule 2), and when unsure the sign counts (rule 4).
+    can't breathe, no" may be "no, she can't breathe" (rule 2), and when unsure the sign counts (rule 4). A
+    denial that names what it denies (``named``: token indexes of words about the question) denies that, not the
+    sign before it: "heart rate one ninety, no accidents" is a heart rate of 190 and no accidents.
     """
-    answered = bare_no_clauses(spots, clause_of, tokens, fillers)
+    answered = bare_no_clauses(spots, clause_of, tokens, fillers, named)
     flipped = [m for m in matches if m.status is Status.PRESENT and not negations.intersection(
         tokens[m.start:m.end]) and (clause_of[m.start] + 1 in answered or any(
         s.kind == "no" and s.start == m.end and (s.end == len(tokens) or clause_of[s.end] != clause_of[s.start])
-        for s in spots))]
+        and not named.intersection(range(s.start, s.end)) for s in spots))]
     denied = [replace(m, status=Status.ABSENT) if m in flipped else m for m in matches]
     return denied, frozenset(m.symptom for m in flipped)
 
 
 def bare_no_clauses(spots: Sequence[Spot], clause_of: Sequence[int], tokens: Sequence[str],
-                     fillers: frozenset[str]) -> set[int]:
-    """Clauses after the first that are nothing but "no" words."""
+                    fillers: frozenset[str], named: frozenset[int] = frozenset()) -> set[int]:
+    """Clauses after the first that are nothing but "no" words, naming nothing about the question (``named``)."""
     bare = set()
     for clause in set(clause_of) - {0}:
         words = [i for i, c in enumerate(clause_of) if c == clause and tokens[i] not in fillers]
+        if named.intersection(words):
+            continue
         inside = [s for s in spots if clause_of[s.start] == clause]
         covered = {i for s in inside for i in range(s.start, s.end)}
         if inside and all(s.kind == "no" for s in inside) and set(words) <= covered:

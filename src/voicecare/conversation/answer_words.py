@@ -48,6 +48,9 @@ class AnswerWords:
     measure: Mapping[str, Phrase] = field(default_factory=dict, hash=False)
     """By interview question id: the cue word a bare number answering it is read with ("55" to the heart
     question is a pulse of 55, "37.2" to the fever question a temperature)."""
+    well: Mapping[str, tuple[Phrase, ...]] = field(default_factory=dict, hash=False)
+    """By interview question id: words that say that part is well only when said to that question ("she's been
+    dry all day" denies accidents to the toilet question, but is fewer wet diapers to the walking one)."""
 
     @classmethod
     def load(cls, intents: IntentSet) -> AnswerWords:
@@ -68,17 +71,20 @@ class AnswerWords:
                     for k, v in intents.controls.items() if k not in NOT_COMMANDS}
         about: dict[str, tuple[Phrase, ...]] = {}
         measure: dict[str, Phrase] = {}
+        well: dict[str, tuple[Phrase, ...]] = {}
         for topic in intents.topics:
             path = folder / "topics" / topic.id / FILE_NAME if folder is not None else None
             known = {q.id for q in topic.interview} | {ANYTHING_ELSE}
             found = _by_question(path, "about", known)
             about.update({key: _phrases(value, tokens, f"{path}: about: {key}") for key, value in found.items()})
+            well.update({key: _phrases(value, tokens, f"{path}: well: {key}")
+                         for key, value in _by_question(path, "well", known).items()})
             for key, value in _by_question(path, "measure", known).items():
                 cue = _phrases([value] if isinstance(value, str) else value, tokens, f"{path}: measure: {key}")
                 if len(cue) != 1:
                     raise IntentError(f"{path}: measure: {key}: must be one text (a word such as \"pulse\")")
                 measure[key] = cue[0]
-        return cls(words, commands, about, measure)
+        return cls(words, commands, about, measure, well)
 
 
 def _by_question(path: Path | None, table: str, known: set[str]) -> dict[str, Any]:

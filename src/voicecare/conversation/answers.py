@@ -88,7 +88,9 @@ class AnswerReader:
             return self._answer(text, question_id, AnswerKind.UNSURE, None, heard, asked, silent=True)
         kind, command = self._kind(heard, set(asked), question is None)
         answer = self._answer(text, question_id, kind, command, heard, asked)
-        if question is None and (kind is AnswerKind.NEW_INFO or (kind is AnswerKind.YES and self._says_more(heard))):
+        # An answer we cannot place that hedges nothing ("she's had two doses of calpol since six") adds something.
+        adds = kind is AnswerKind.UNSURE and not heard.spots_of("unsure")
+        if question is None and (kind is AnswerKind.NEW_INFO or adds or (kind is AnswerKind.YES and self._says_more(heard))):
             # To "anything else?" news *is* the answer: a yes (as caregivers and the shared corpus mean it),
             # marked as news so the conversation hears it out instead of saying "go ahead". So is a yes with the
             # thing said after it ("one thing, he won't sit up in his high chair"): it was said already.
@@ -125,7 +127,9 @@ class AnswerReader:
         if heard.echoed and not heard.echoed & asked and not named:
             # The "no" answered the caregiver's own question about another sign: news, not an answer to ours.
             return AnswerKind.NEW_INFO, None
-        steering = None if present else self._steering(heard)
+        # A red flag said is never talk to the room or a command; the back pain the call is about may be
+        # ("leave your sister alone, she's sore").
+        steering = None if any(self._serious(m.symptom) for m in present) else self._steering(heard)
         if steering is not None:
             return steering
         if self._yes_beside_a_reading(heard):
@@ -150,10 +154,15 @@ class AnswerReader:
         # that carries the news (a bare "yes" only says more is coming).
         if other:
             return AnswerKind.NEW_INFO, None
-        if anything_else and self._news_after_a_turn(heard):  # "no, but she's not eating": something else
+        if self._news_after_a_turn(heard):
+            # "No, but she's been throwing up": the "no" answered the question, the rest is news about the child,
+            # heard and counted as its own finding (``_question_findings`` lets the "no" stand for the question).
             return AnswerKind.NEW_INFO, None
         if self._yes_then_otherwise(heard) and not denial:
             return AnswerKind.YES, None  # "yes, but otherwise she's okay": the rest of the child is well
+        if not denial and not heard.spots_of("no") and heard.spots_of("health"):
+            # "She's been really grumpy and off her food": a well word beside health news says no "no" (#9).
+            return AnswerKind.NEW_INFO, None
         # After the advice, "she's fine" is news about the child, not "nothing else": only a "no" ends the talk.
         if denial or heard.spots_of("no") or (heard.spots_of("well") and not anything_else):
             return (AnswerKind.NO if self._safe_no(heard) else AnswerKind.UNSURE), None
@@ -166,8 +175,10 @@ class AnswerReader:
     def _steering(self, heard: Heard) -> tuple[AnswerKind, str | None] | None:
         """A command, or words to someone else, when the answer names no sign."""
         answer_size = heard.longest("yes", "no", "unsure")
-        command = max(heard.spots_of(*(f"command:{c}" for c in self.words.commands)), key=lambda s: s.size,
-                      default=None)
+        # A command word after a negation is what the child does, not a command ("she could not stop it").
+        negations = self.intents.language.negations
+        command = max((s for s in heard.spots_of(*(f"command:{c}" for c in self.words.commands))
+                       if not (s.start and heard.tokens[s.start - 1] in negations)), key=lambda s: s.size, default=None)
         # A command said last ("ok that's all, bye bye") is what the caregiver wants now; one word inside a
         # longer answer ("then bad again") is a command only when it ends the talk.
         last = command is not None and command.end == len(heard.tokens)
@@ -348,7 +359,12 @@ class AnswerReader:
         rest = [s for s in asked if s not in found or found[s].status not in (Status.PRESENT, Status.ABSENT)]
         named = any(found[s].status is Status.PRESENT for s in asked if s in found)
         if kind is AnswerKind.NO or (kind is AnswerKind.PARTIAL and named and heard.spots_of("no")
-                                     and not heard.spots_of("unsure")):
+                                     and not heard.spots_of("unsure")) or (
+                kind is AnswerKind.NEW_INFO and asked and self._news_after_a_turn(heard)
+                and any(f.status is Status.PRESENT and s not in asked for s, f in found.items())):
+            # "No, but she's been throwing up": the news is a sign we know, outside the question, so the "no" was
+            # about the question. News we cannot place ("no, she's up every couple of hours crying") may be the
+            # question's sign said in other words: nothing is denied, and the conversation asks again (rule 4).
             status, basis = Status.ABSENT, Basis.SAID
         elif kind is AnswerKind.YES and not named:
             status, basis = Status.PRESENT, Basis.ANSWERED

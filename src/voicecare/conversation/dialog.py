@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 
 from voicecare.conversation import spoken, unanswered
 from voicecare.conversation.answers import ANYTHING_ELSE, Answer, AnswerKind, AnswerReader
+from voicecare.conversation.turns import State as State  # re-exported: callers import them from here
+from voicecare.conversation.turns import Turn as Turn
+from voicecare.conversation.turns import control
 from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status, TriageResult
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM
 from voicecare.understanding import triage
@@ -27,36 +29,6 @@ COMMAND_OF_ANSWER = {"goodbye": "quit"}
 # Answer kinds, checked in this order: "no she doesn't" is a no, "not sure" is not a no.
 ANSWER_ORDER = ("not_sure", "no", "yes")
 COMMANDS = ("repeat", "stop", "start_over", "help", "quit", "skip", "slower", "faster", *spoken.REQUESTS)
-
-
-class State(StrEnum):
-    """Where the conversation is."""
-
-    LISTENING = "listening"
-    ANYTHING_ELSE = "anything_else"
-    """The guidance was given and "is there anything else?" asked."""
-    INTERVIEW = "interview"
-    EMERGENCY = "emergency"
-    DONE = "done"
-
-
-@dataclass(frozen=True)
-class Turn:
-    """What the assistant does after hearing one caregiver turn."""
-
-    heard: str
-    messages: tuple[Message, ...]
-    state: State
-    disposition: Level | None
-    command: str | None = None
-    """The control word understood, if the turn was a command (repeat, slower, more, ...)."""
-    spoken: tuple[Message, ...] | None = None
-    """What is said aloud now (rule 13: short; the rest waits for "more"); None: all of ``messages``."""
-
-    @property
-    def said_aloud(self) -> tuple[Message, ...]:
-        """The messages to speak."""
-        return self.messages if self.spoken is None else self.spoken
 
 
 @dataclass
@@ -142,6 +114,8 @@ class Conversation:
     def _command(self, text: str, command: str) -> Turn:
         if command == "repeat":
             return Turn(text, self.last_said, self.state, None, command, self.last_spoken)
+        if command == spoken.HEARD:
+            return self._heard(text)
         if command in spoken.REQUESTS:
             return self._request(text, command)
         if command == "start_over":
@@ -207,12 +181,16 @@ class Conversation:
         settled = self._settled(question)
         # A narrowed question ("what about chills?") settles only the signs it asked about, or ones named again.
         findings = [f for f in findings if f.symptom.id not in settled or f.basis is Basis.SAID]
+        before = {f.symptom.id for f in self.found if f.status is Status.PRESENT}
         self._merge(self._not_unsaying(findings, text))
         if answer.kind is AnswerKind.NEW_INFO and question.id not in self.asked_again:
             # New information is its own finding, never a yes; the question it interrupted is asked once more.
             self.asked.remove(question)
             self.asked_again.add(question.id)
-        return self._respond(text)
+        # News said with the answer ("no, but she's been throwing up") is read back before the next question, so
+        # the caregiver hears it was taken in (rule 12); its advice comes with the rest once the signs are covered.
+        news = any(f.status is Status.PRESENT and f.symptom.id not in {*question.symptoms, *before} for f in self.found)
+        return self._respond(text, read_back=news)
 
     def _unpinned(self, answer: Answer, question: InterviewQuestion) -> bool:
         """A partial answer that names none of the question's signs: each counted only because it was unclear."""
@@ -243,28 +221,14 @@ class Conversation:
             return self._turn(text, [self._say("skip_why"), self._question(ask)], None, "skip")
         return self._guidance(text)
 
-    def _only_assumed(self, *bases: Basis) -> bool:
-        """True when every emergency sign counted rests on answers of these kinds (rule 4: silence or unclear;
-        rule 10: not sure)."""
-        signs = [f for f in self.found if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY]
-        return bool(signs) and all(f.basis in bases for f in signs)
-
     def _guessed(self, turn: Turn) -> Turn:
         """An emergency from an unheard answer: said so after "stay with your child", with how to take it back."""
-        rules = self.assistant.intents.spoken
-        if rules is None or not rules.guessed_emergency:
+        said = unanswered.guessed_emergency(turn.said_aloud, self.assistant.intents)
+        if said is None:
             return turn
         self.doubted = self.asked[-1]
-        # No sign was said, so none is named as heard: "Call 911 now", "stay with your child", then the signs
-        # asked about, as not heard (rule 14), within rule 13's budget.
-        fixed = {self.assistant.intents.messages[k] for k in ("emergency", "emergency_stay")}
-        said = [m for m in turn.said_aloud if m.kind is MessageKind.EMERGENCY]
-        signs = next((m.text.rstrip(".") for m in said if m.text not in fixed), "")
-        note = Message(Level.EMERGENCY, MessageKind.CONVERSATION,
-                       rules.guessed_emergency.format(items=signs[:1].lower() + signs[1:]))
-        spoken_now = (*[m for m in said if m.text in fixed], note)
-        self.last_spoken = spoken_now
-        return Turn(turn.heard, (*turn.messages, note), turn.state, turn.disposition, None, spoken_now)
+        self.last_spoken = said
+        return Turn(turn.heard, (*turn.messages, said[-1]), turn.state, turn.disposition, None, said)
 
     def _take_back(self, text: str, question: InterviewQuestion) -> Turn | None:
         """A plain "no" to the question whose unheard answer made the emergency: it was not one (rule 9)."""
@@ -287,15 +251,15 @@ class Conversation:
     def _question(self, question: InterviewQuestion) -> Message:
         return unanswered.narrowed(question, self._settled(question), self.assistant.intents)
 
-    def _respond(self, text: str) -> Turn:
+    def _respond(self, text: str, *, read_back: bool = False) -> Turn:
         result = self._result()
         if result.disposition is Level.EMERGENCY:
             asking = self.state is State.INTERVIEW
             self.state = State.EMERGENCY
             turn = self._turn(text, list(result.messages), result.disposition)
-            if asking and self._only_assumed(Basis.UNHEARD):
+            if asking and unanswered.only_assumed(self.found, Basis.UNHEARD):
                 return self._guessed(turn)
-            if asking and self._only_assumed(Basis.UNHEARD, Basis.UNSURE):
+            if asking and unanswered.only_assumed(self.found, Basis.UNHEARD, Basis.UNSURE):
                 # "Dunno" counts as yes (rule 10), but "sorry, I meant no, she's breathing fine" next is the later
                 # statement and wins (rule 9): a family must not be left with a 911 call it has taken back.
                 self.doubted = self.asked[-1]
@@ -311,7 +275,7 @@ class Conversation:
         kept = (MessageKind.READBACK, MessageKind.DISCLAIMER)
         first = not self.asked and not self.asked_again  # a question asked again is not a new interview
         cared = [m for m in result.messages if m.kind is MessageKind.CARE_ANSWER]
-        fixed = [m for m in result.messages if m.kind in kept] if first else []
+        fixed = [m for m in result.messages if m.kind in kept and (first or (read_back and m.kind is MessageKind.READBACK))]
         intro = [self._say("interview_intro")] if first else []
         self.care = ()  # answered now; the guidance after the questions does not repeat it
         self.asked.append(question)
@@ -388,14 +352,7 @@ class Conversation:
         return self._control(text, (*ANSWER_ORDER, *COMMANDS), prefix=True)
 
     def _control(self, text: str, kinds: Sequence[str], *, prefix: bool = False) -> str | None:
-        language = self.assistant.intents.language
-        words = [w for w in language.tokens(text) if w not in language.fillers]
-        for kind in kinds:
-            for phrase in self.assistant.intents.controls.get(kind, ()):
-                said = language.tokens(phrase)
-                if words == said or (prefix and words[: len(said)] == said):
-                    return kind
-        return None
+        return control(self.assistant.intents, text, kinds, prefix=prefix)
 
     def _request(self, text: str, request: str) -> Turn:
         """The next short item of what waits (rule 13): "more", "what do I do at home", "why", ..."""
@@ -422,6 +379,17 @@ class Conversation:
         messages = (*said, *closing)
         self.last_said = self.last_spoken = messages
         return Turn(text, messages, self.state, None, request, messages)
+
+    def _heard(self, text: str) -> Turn:
+        """"What did you hear?": what was understood so far (see ``unanswered.heard``); an open question is asked
+        again, since the caregiver has not answered it yet."""
+        said = unanswered.heard(self.found, self.care, self.assistant.intents)
+        if self.state is State.INTERVIEW:
+            said.append(self._question(self.asked[-1]))
+        elif self.state is State.ANYTHING_ELSE:
+            said.append(self._say("anything_else"))
+        self.last_said = self.last_spoken = tuple(said)
+        return Turn(text, tuple(said), self.state, None, spoken.HEARD, tuple(said))
 
     def _say(self, key: str) -> Message:
         return Message(Level.UNCLEAR, MessageKind.CONVERSATION, self.assistant.intents.messages[f"conversation.{key}"])

@@ -27,7 +27,9 @@ PAUSE_SECONDS = 0.25
 SECONDS_PER_MINUTE = 60.0
 LEAD_IN = ":"
 """A message ending so introduces the next one of its kind; the two are said together or not at all."""
-REQUESTS = ("more", "home_care", "watch_for", "why")
+HEARD = "heard"
+"""The request "what did you hear?": answered with what was understood so far (rule 14), not from what waits."""
+REQUESTS = ("more", "home_care", "watch_for", "why", HEARD)
 """Control kinds (controls.toml) that ask for what waits ("why" is answered from ``[why]``)."""
 DRAWING = ("more", "home_care", "watch_for")
 """Requests answered from what waits, by the kinds in ``[requests]``."""

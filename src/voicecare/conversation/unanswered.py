@@ -1,10 +1,13 @@
-"""Signs the interview has no answer about yet: a question narrowed to them, and the advice after a skip."""
+"""Signs the interview has no answer about yet, said honestly (rule 14): a question narrowed to them, the advice
+after a skip, an emergency from an unheard answer, and "what did you hear?"."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from voicecare.domain import IntentSet, InterviewQuestion, Level, Message, MessageKind
+from voicecare.domain import Basis, Finding, IntentSet, InterviewQuestion, Level, Message, MessageKind, Status
+from voicecare.understanding import triage
+from voicecare.understanding.care import CareQuestion
 
 FIRST_LIST = "emergency_signs"
 """The topic's warning list said at once after a skip: the call-911 signs, first of the warning signs (rule 11)."""
@@ -42,3 +45,34 @@ def with_unanswered(messages: Sequence[Message], signs: Sequence[str], intents: 
            else m for m in messages]
     at = max((i + 1 for i, m in enumerate(out) if m.kind is MessageKind.READBACK), default=0)
     return [*out[:at], note, *out[at:]]
+
+
+def only_assumed(found: Sequence[Finding], *bases: Basis) -> bool:
+    """True when every emergency sign counted rests on answers of these kinds (rule 4: silence or unclear;
+    rule 10: not sure)."""
+    signs = [f for f in found if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY]
+    return bool(signs) and all(f.basis in bases for f in signs)
+
+
+def guessed_emergency(said: Sequence[Message], intents: IntentSet) -> tuple[Message, ...] | None:
+    """What is said of an emergency that rests only on an unheard answer: no sign was said, so none is named as
+    heard: "Call 911 now", "stay with your child", then the signs asked about, as not heard, and how to take it
+    back (rule 14), within rule 13's budget. None when the language gives no such note."""
+    rules = intents.spoken
+    if rules is None or not rules.guessed_emergency:
+        return None
+    fixed = {intents.messages[k] for k in ("emergency", "emergency_stay")}
+    emergency = [m for m in said if m.kind is MessageKind.EMERGENCY]
+    signs = next((m.text.rstrip(".") for m in emergency if m.text not in fixed), "")
+    note = Message(Level.EMERGENCY, MessageKind.CONVERSATION,
+                   rules.guessed_emergency.format(items=signs[:1].lower() + signs[1:]))
+    return (*[m for m in emergency if m.text in fixed], note)
+
+
+def heard(found: Sequence[Finding], care: Sequence[CareQuestion], intents: IntentSet) -> list[Message]:
+    """The answer to "what did you hear?": the read-back of everything understood so far, each sign as it was
+    counted (said, a yes, not sure, not heard), never more (rule 14); with nothing understood, the unclear answer
+    and the call-911 signs (rule 7). Triage without the disclaimer: asking must not use it up (rule 8)."""
+    result = triage.triage(found, intents, disclaimer=False, care=care)
+    return [m for m in result.messages if m.kind is MessageKind.READBACK] or [
+        m for m in result.messages if m.kind in (MessageKind.UNCLEAR, MessageKind.WARNING)]

@@ -1,0 +1,54 @@
+"""What the conversation does after one caregiver turn (``Turn``), where it is (``State``), and its control words.
+
+Split from ``dialog`` so the conversation state machine stays readable; ``dialog`` re-exports these names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from voicecare.domain import IntentSet, Level, Message
+
+
+class State(StrEnum):
+    """Where the conversation is."""
+
+    LISTENING = "listening"
+    ANYTHING_ELSE = "anything_else"
+    """The guidance was given and "is there anything else?" asked."""
+    INTERVIEW = "interview"
+    EMERGENCY = "emergency"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What the assistant does after hearing one caregiver turn."""
+
+    heard: str
+    messages: tuple[Message, ...]
+    state: State
+    disposition: Level | None
+    command: str | None = None
+    """The control word understood, if the turn was a command (repeat, slower, more, ...)."""
+    spoken: tuple[Message, ...] | None = None
+    """What is said aloud now (rule 13: short; the rest waits for "more"); None: all of ``messages``."""
+
+    @property
+    def said_aloud(self) -> tuple[Message, ...]:
+        """The messages to speak."""
+        return self.messages if self.spoken is None else self.spoken
+
+
+def control(intents: IntentSet, text: str, kinds: Sequence[str], *, prefix: bool = False) -> str | None:
+    """The first of ``kinds`` whose control phrase is the whole of ``text`` (or its start, with ``prefix``)."""
+    language = intents.language
+    words = [w for w in language.tokens(text) if w not in language.fillers]
+    for kind in kinds:
+        for phrase in intents.controls.get(kind, ()):
+            said = language.tokens(phrase)
+            if words == said or (prefix and words[: len(said)] == said):
+                return kind
+    return None
