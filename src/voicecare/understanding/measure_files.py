@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from voicecare.domain import Status
-from voicecare.understanding.measures import Measure, MeasureBook, Scale, Threshold, Unit
+from voicecare.understanding.measure_tables import Measure, Scale, Threshold, Unit
+from voicecare.understanding.measures import MeasureBook
 from voicecare.understanding.quantities import NumberWords
 from voicecare.understanding.timeline import Calendar
 
