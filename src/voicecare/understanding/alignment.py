@@ -15,7 +15,8 @@ class Aligner:
 
     def __init__(self, settings: MatchSettings, language: Language, *, lexicon: frozenset[str],
                  frequent: frozenset[str], known: frozenset[str], common: frozenset[str],
-                 amounts: frozenset[str]) -> None:
+                 amounts: frozenset[str], ones: frozenset[str] = frozenset(),
+                 units: frozenset[str] = frozenset()) -> None:
         self.settings = settings
         self._language = language
         self._spelling = language.spelling
@@ -29,6 +30,10 @@ class Aligner:
         """Small everyday words (and number words) that vouch for nothing."""
         self._amounts = amounts
         """Number words: a number is the number reader's."""
+        self._ones = ones
+        """Words saying one before a unit ("a day"): a count of one, the number reader's."""
+        self._units = units
+        """Words of units of measure ("day", "days")."""
 
     def near_hit(self, near: Near, words: Sequence[str], candidates: Sequence[dict[str, float]], anchor: int,
                   score: float, breaks: Mapping[int, bool]) -> Hit | None:
@@ -102,6 +107,8 @@ class Aligner:
                 found = None  # the words skipped run past a comma or full stop ("can't, um, breathe" still holds)
             if any(words[j][:1].isdigit() or words[j] in self._amounts for j in skipped):
                 found = None  # a number is the number reader's: "for 2 days" is a reading, not "for days"
+            if found is not None and found - 1 in skipped and words[found - 1] in self._ones and word in self._units:
+                found = None  # "for a day" is one day (the number reader's), not "for days"
             if any(words[j] in self._language.contrasts for j in skipped):
                 found = None  # "a fever last week but now just her back" holds no "a week now": two statements
             if found is None:

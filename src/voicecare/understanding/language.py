@@ -39,7 +39,7 @@ SECTIONS = {
                 "asking_verbs", "asking_subjects", "denied_answers", "denied_manners", "denial_word",
                 "unsure_answers", "doubt_word", "clause_subjects", "clause_owners", "clause_verbs",
                 "clause_openers", "clause_markers", "clause_answers", "clause_answer_tails", "cues"),
-    "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with"),
+    "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with", "kin_children"),
     "conversation": ("fillers", "list_and", "list_or"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
@@ -342,7 +342,7 @@ def _callers(table: _Reader, spelling: Spelling) -> CallerWords:
     return CallerWords(
         own=words("own"), siblings=words("siblings"), young=words("young"), parents=words("parents"),
         introduced_by=tuple(tuple(w.split()) for w in _in_token_form(table, "introduced_by", spelling)),
-        introduced_with=words("introduced_with"),
+        introduced_with=words("introduced_with"), kin_children=words("kin_children"),
     )
 
 

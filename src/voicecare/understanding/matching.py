@@ -62,7 +62,8 @@ class Matcher:
         # Real words: heard, one stands for itself unless context says otherwise (see Aligner.align).
         self._aligner = Aligner(self.settings, self._language, lexicon=self._lexicon,
                                 frequent=intents.frequent_words | self._known | amounts, known=self._known,
-                                common=self._common, amounts=frozenset({*numbers.digits, *numbers.tens, *numbers.scales}))
+                                common=self._common, amounts=frozenset({*numbers.digits, *numbers.tens, *numbers.scales}),
+                                ones=numbers.one, units=frozenset(self._spelling.canonical(w) for w in numbers.units or {}))
         self._levels = {s.id: s.level for s in intents.symptoms}
         self._said_of = {s.id: frozenset(spelling.canonical(w) for w in s.said_of) for s in intents.symptoms if s.said_of}
         self._measures = intents.measures

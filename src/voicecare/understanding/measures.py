@@ -133,7 +133,7 @@ class MeasureBook:
             if quantity.unit is None and quantity.per is None and out and _inherits(quantity, out[-1][0], out[-1][1]):
                 quantity = Quantity(quantity.value, quantity.start, quantity.end, out[-1][0].unit, None, quantity.decimal)
             unit = self.units.get(quantity.unit) if quantity.unit else None
-            if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words) \
+            if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words, where) \
                     and not when_taken.lasts(quantity, words, where, self.calendar):
                 continue
             measures = self._measures_of(quantity, unit, words, where, starts)
@@ -233,10 +233,13 @@ class MeasureBook:
         """True when a device's readout stands right before a number ("it says 190"): the device may be named far back."""
         return bool(self.calendar.readouts.intersection(words[max(0, quantity.start - READOUT_REACH):quantity.start]))
 
-    def _is_duration(self, quantity: Quantity, unit: Unit, words: Sequence[str]) -> bool:
+    def _is_duration(self, quantity: Quantity, unit: Unit, words: Sequence[str], where: context.Scene) -> bool:
+        """False for a point in time ("two weeks ago") and an age ("she is 3 years", "my daughter 3 years")."""
         before = words[quantity.start - 1] if quantity.start else ""
         after = words[quantity.end] if quantity.end < len(words) else ""
-        if unit.age and (before in self.calendar.age_before or after in self.calendar.age_after):
+        # Right after the child named, years or months are the child's age: "my daughter 3 years has a sore back".
+        named = before in where.rules.child_nouns
+        if unit.age and (before in self.calendar.age_before or after in self.calendar.age_after or named):
             return False
         return after not in self.calendar.ago and after not in self.calendar.age_after
 

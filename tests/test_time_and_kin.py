@@ -1,0 +1,81 @@
+"""Time, ages and who the child is: the failure classes left open on 2026-11-25 (#7), each in our own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import found, level
+from voicecare.domain import Level, Status
+from voicecare.understanding.assistant import Assistant
+from voicecare.understanding.matching import Matcher
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # One day is not "a few days" (policy: back pain for 3 days or more): "for a day" is a reading of one day.
+    ("her back has been sore for a day", Level.HOME_CARE),
+    ("his back has hurt for about a day now", Level.HOME_CARE),
+    ("back sore for a day or two, no fever", Level.HOME_CARE),
+    # Still a span of days, said without a number or with one.
+    ("her back has been sore for days", Level.FOLLOW_UP),
+    ("his back has hurt for a couple days", Level.FOLLOW_UP),
+    ("her back has hurt for a week", Level.FOLLOW_UP),
+])
+def test_a_single_day_is_no_lasting_pain(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "my daughter 3 years has a sore back",
+    "my son, 2 years, his back is stiff after the park",
+    "the baby 18 months has a tight back",
+])
+def test_years_right_after_the_child_named_are_an_age(matcher: Matcher, text: str) -> None:
+    assert "long_lasting_pain" not in found(matcher, text)
+
+
+def test_an_age_said_with_the_child_leaves_the_duration_said_after_it(assistant: Assistant) -> None:
+    assert level(assistant, "my boy two years has had back pain for a week") is Level.FOLLOW_UP
+
+
+@pytest.mark.parametrize("text", [
+    # Rule 9: a sign in the past and over does not raise the level.
+    "she fainted at the park two weeks ago, fine since, her back is sore",
+    "she fainted at the park two weeks ago and has been fine ever since, her back is sore",
+    "he passed out at the pool a month ago but has been totally fine since then, his back is stiff",
+    "she had trouble breathing with a cold a few weeks back, fine since, her back hurts",
+])
+def test_a_red_flag_long_over_is_past(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Minutes or an hour ago is now.
+    ("she fainted at the park an hour ago and her back hurts", Level.EMERGENCY),
+    ("he passed out in the bath a few minutes ago", Level.EMERGENCY),
+    # A sign said now, with the fall that began it long ago, is now.
+    ("she can't walk properly after her fall two weeks ago", Level.FOLLOW_UP),
+    # "Ever since" alone still says it has lasted until now.
+    ("she had a fever on Monday and has been hot ever since, her back hurts", Level.URGENT),
+])
+def test_what_is_not_over(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+def test_well_since_then_is_no_span_lasting_until_now(matcher: Matcher) -> None:
+    # "since" after "fine" says the child has been well: the fever's week is no back pain of a week.
+    got = found(matcher, "he had a fever last week, fine since, back sore")
+    assert got.get("fever") is Status.PAST and "long_lasting_pain" not in got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # An aunt or uncle looking after their niece or nephew: the child, when no other child is named.
+    ("my niece fainted and her back hurts", Level.EMERGENCY),
+    ("my niece is staying with us, she fainted and her back hurts", Level.EMERGENCY),
+    ("my nephew is limping and his back hurts", Level.FOLLOW_UP),
+    # Another child named: the niece or nephew is someone else.
+    ("my niece has a fever and my daughter has a sore back", Level.HOME_CARE),
+    ("her niece fainted, my boy has back pain", Level.HOME_CARE),
+])
+def test_the_callers_niece_or_nephew_may_be_the_child(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
