@@ -79,3 +79,59 @@ def test_well_since_then_is_no_span_lasting_until_now(matcher: Matcher) -> None:
 def test_the_callers_niece_or_nephew_may_be_the_child(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
 
+
+
+# Classes from the fresh batch_v (2026-11-26), each in our own words.
+@pytest.mark.parametrize(("text", "expected"), [
+    # A cue said a word before the next number names that number: the heart's 120 is no breathing rate.
+    ("pulse one twenty breathing rate twenty six, just a stiff back from the climbing frame", Level.HOME_CARE),
+    ("heart rate 110 resp rate 30 and her back is tight", Level.HOME_CARE),
+    ("resp rate 24 heart rate 175 lying on the sofa, sore back", Level.EMERGENCY),
+    # ...but "a day" a word on is a span of its own: the 6 is still the wet nappies.
+    ("went from 6 wet nappies a day to 3 since his back started hurting", Level.FOLLOW_UP),
+])
+def test_a_cue_before_the_next_number_is_that_numbers(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A place of someone else's is where the child is, not their sign.
+    ("she's curled up on her nan's lap, heart rate 180 at rest, back in spasm", Level.EMERGENCY),
+    ("we're at my mum's house and he has a temperature of 39, back sore", Level.URGENT),
+    # Their body stays theirs.
+    ("my sister's arms are tingling and my son's back is sore", Level.HOME_CARE),
+])
+def test_someone_elses_place_is_not_their_sign(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+def test_the_caregivers_own_knees_are_theirs(assistant: Assistant) -> None:
+    assert level(assistant, "my knees have been awful all week in this cold") is Level.UNCLEAR
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The window said first: 24 over 30 seconds is 48 a minute.
+    ("her breathing, over 30 seconds I counted 24, and her back is sore", Level.EMERGENCY),
+    ("I recounted in 15 seconds and got 8 breaths, back is stiff", Level.HOME_CARE),
+    # A count no cue names that only a heart can be: 100 in 30 seconds is 200 a minute.
+    ("I counted with my hand on her chest, 100 in 30 seconds, she's lying still, back sore", Level.EMERGENCY),
+    # 60 in 30 seconds may be a heart or breathing: said alone, no reading.
+    ("I counted 60 in 30 seconds while she lay still, back sore", Level.HOME_CARE),
+])
+def test_counts_over_a_window_said_first_or_without_a_cue(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "a month ago" after a weight is when it was weighed, not "kilos a month".
+    ("she was 14.2 kilos a month ago and now she's 13.5, her back hurts", Level.URGENT),
+    # An earlier weight said after the one of today.
+    ("he weighs 13.1 kilos today, the nurse had him at 13.9 a month ago, sore back", Level.URGENT),
+    ("he weighs 13.9 kilos today, the nurse had him at 13.1 a month ago, sore back", Level.HOME_CARE),
+])
+def test_a_weight_from_before_said_with_ago(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+def test_bradycardic_names_the_heart_rate(assistant: Assistant) -> None:
+    assert level(assistant, "bradycardic at 60, resting, his back is stiff") is Level.EMERGENCY

@@ -91,6 +91,7 @@ def number_words(data: Mapping[str, Any], where: str, problems: list[str]) -> tu
         clock=dict(sorted(clock.items(), key=lambda item: -len(item[0]))),
         marks=_words(table, "marks", say), window=_words(table, "window", say),
         sound_alikes={k: int(v) for k, v in _numbers_map(table, "sound_alikes", say).items()},
+        ago=calendar.ago,
     )
     return lexicon, cues, calendar
 

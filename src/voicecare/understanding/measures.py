@@ -42,6 +42,10 @@ INSTRUMENT_REACH = 5
 """How close a device word must be for a reading to count as one taken ("on the forehead scanner")."""
 USUAL_REACH = 3
 """How close before a number a word of the usual must be ("usually 6", "instead of the usual 6")."""
+AGO_REACH = 4
+"""How far after a reading "ago" may stand to make it an earlier one ("13.8 kilos a month ago")."""
+NEXT_REACH = 2
+"""How soon after a cue word another number makes the cue that number's ("resp rate 28": the "rate" between)."""
 READOUT_REACH = 2
 """How close before a number a word of a device's readout must be ("it says 190", "it shows about 190")."""
 
@@ -116,7 +120,13 @@ class MeasureBook:
         if usual:
             return base < usual[0]  # "4 wet nappies today, usually 6": fewer than usual
         before = [b for q, m, b in readings if m.id == measure.id and q.end <= quantity.start]
+        # "12.9 kilos now; the clinic had him at 13.8 a month ago": said after, but from before.
+        before += [b for q, m, b in readings if m.id == measure.id and q.start >= quantity.end and self._ago(q, words)]
         return bool(before) and base < before[-1]
+
+    def _ago(self, quantity: Quantity, words: Sequence[str]) -> bool:
+        """True for a reading said as from some time ago ("13.8 a month ago", "13.8 kilos three weeks ago")."""
+        return bool(self.calendar.ago.intersection(words[quantity.end:quantity.end + AGO_REACH]))
 
     def _usual(self, quantity: Quantity, words: Sequence[str]) -> bool:
         """True for a reading said as what is usual ("usually 6", "instead of the usual 6")."""
@@ -130,8 +140,10 @@ class MeasureBook:
         for quantity in said:
             if quantity.unit is None and quantity.per is None and self._names(quantity, words, where):
                 continue  # "we live at one oh one Chestnut Drive": an address, not a temperature
-            if quantity.unit is None and quantity.per is None and out and _inherits(quantity, out[-1][0], out[-1][1]):
-                quantity = Quantity(quantity.value, quantity.start, quantity.end, out[-1][0].unit, None, quantity.decimal)
+            # The nearest reading whose unit a bare number may take: "13.8 kilos a month ago, now 12.9" (not the month).
+            heir = next((r for r in reversed(out) if r[1].inherit_unit), None)
+            if quantity.unit is None and quantity.per is None and heir and _inherits(quantity, heir[0], heir[1]):
+                quantity = Quantity(quantity.value, quantity.start, quantity.end, heir[0].unit, None, quantity.decimal)
             unit = self.units.get(quantity.unit) if quantity.unit else None
             if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words, where) \
                     and not when_taken.lasts(quantity, words, where, self.calendar):
@@ -223,10 +235,14 @@ class MeasureBook:
         far = dimension == RATE or self._readout(quantity, words)
         if dimension not in (None, RATE) and not chosen and len(cued) == 1 and cued[0].unit_is_enough:
             chosen.append(cued[0])  # "12 kilos", "101 degrees": the unit says it
-        elif (near := _nearest_cue(cued, quantity, words, where, starts, far)) is not None:
+        elif (near := _nearest_cue(cued, quantity, words, where, starts, far, self.numbers.one)) is not None:
             chosen.append(near)
         if not chosen and (unit is None or unit.by_size) and not quantity.per:
             chosen += [m for m in [self._bare(quantity)] if m is not None]
+        if not chosen and dimension == RATE:
+            # A count no cue names, that only one rate can be ("ninety in thirty seconds" is no breathing rate).
+            holding = [m for m in cued if (base := self._base(quantity, unit, m)) is not None and m.low <= base <= m.high]
+            chosen += holding if len(holding) == 1 else []
         return chosen
 
     def _readout(self, quantity: Quantity, words: Sequence[str]) -> bool:
@@ -309,12 +325,14 @@ def _largest_wins(found: list[Match], readings: Sequence[tuple[Quantity, Measure
     return [m for m in found if id(m) not in drop]
 
 
-def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Sequence[str],
-                 where: context.Scene, starts: frozenset[int] = frozenset(), readout: bool = False) -> Measure | None:
+def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Sequence[str], where: context.Scene,
+                 starts: frozenset[int] = frozenset(), readout: bool = False,
+                 ones: frozenset[str] = frozenset()) -> Measure | None:
     """The measure whose cue word stands nearest the number, before it winning a tie; none past a full stop.
 
-    A cue after the number that another number follows at once names that one: in "110 resting,
-    breathing 24" the 110 is no breathing rate (``starts``: where the numbers said begin). After a
+    A cue after the number that another number follows at once (or a word on) names that one: in "110
+    resting, breathing 24" or "heart rate 120 resp rate 28" the first number is no breathing rate
+    (``starts``: where the numbers said begin). After a
     device's readout ("it says 190") a cue reaches back to the start of the sentence.
     """
     best: tuple[bool, int, int, Measure] | None = None
@@ -322,7 +340,8 @@ def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Seque
         if not measure.needs_cue:
             continue
         for distance, side, index in _around(quantity, measure, len(words), quantity.start if readout else 0):
-            if words[index] not in measure.cues or (side == 1 and index + 1 in starts and index >= quantity.end):
+            names_next = side == 1 and index >= quantity.end and _names_next(index, words, starts, ones)
+            if words[index] not in measure.cues or names_next:
                 continue
             span = range(index + 1, quantity.start + 1) if side == 0 else range(quantity.end, index + 1)
             if not measure.across_sentences and any(where.breaks.get(i, False) for i in span):
@@ -333,6 +352,12 @@ def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Seque
                 best = (beyond, cost, side, measure)
             break
     return best[3] if best else None
+
+
+def _names_next(cue: int, words: Sequence[str], starts: frozenset[int], ones: frozenset[str]) -> bool:
+    """True when another number follows a cue word at once, or a word on ("resp rate 28"); a "one" word
+    a word on starts a span of its own ("6 wet nappies a day": "a day" is no number the cue names)."""
+    return cue + 1 in starts or (cue + NEXT_REACH in starts and words[cue + NEXT_REACH] not in ones)
 
 
 def _around(quantity: Quantity, measure: Measure, size: int, reach: int = 0) -> list[tuple[int, int, int]]:
