@@ -135,3 +135,13 @@ def test_a_weight_from_before_said_with_ago(assistant: Assistant, text: str, exp
 
 def test_bradycardic_names_the_heart_rate(assistant: Assistant) -> None:
     assert level(assistant, "bradycardic at 60, resting, his back is stiff") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A longer sign takes a "not" only from its own sentence: this is not waking (rule 2), no denied night pain.
+    ("she is not waking properly. Her back was hurting her last night.", Level.EMERGENCY),
+    # In one sentence the "not" still denies the longer sign.
+    ("she isn't waking up at night with the pain anymore, back just stiff", Level.HOME_CARE),
+])
+def test_a_signs_own_not_stays_in_its_sentence(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

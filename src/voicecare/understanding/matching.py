@@ -88,7 +88,7 @@ class Matcher:
         found = mentions.unstraddled(list(self._hits(words, candidates, breaks)), mentions.clauses(len(words), breaks))
         found = mentions.unborrowed(found, words, language.context.list_joiners)
         found = mentions.not_their_own(found, words, language.negations, language.context.modals,
-                                       language.not_then)
+                                       language.not_then, breaks)
         # Before resolving: a mention an everyday circumstance explains shadows nothing.
         found = ordinary.unexplained(found, words, breaks, self._ordinary, language.contrasts)
         hits = mentions.resolve(found, self._levels)
@@ -147,7 +147,8 @@ class Matcher:
         taken = {i for m in matches for i in range(m.start, m.end)}
         found = [h for h in self._backoff.hits(words, breaks, near_hit, {m.symptom for m in matches})
                  if taken.isdisjoint(h.positions)]
-        found = mentions.not_their_own(found, words, language.negations, language.context.modals, language.not_then)
+        found = mentions.not_their_own(found, words, language.negations, language.context.modals, language.not_then,
+                                       breaks)
         found = ordinary.unexplained(found, words, breaks, self._ordinary, language.contrasts)
         guesses = []
         for hit in mentions.resolve(found, self._levels):
