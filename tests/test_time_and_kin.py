@@ -145,3 +145,16 @@ def test_bradycardic_names_the_heart_rate(assistant: Assistant) -> None:
 ])
 def test_a_signs_own_not_stays_in_its_sentence(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A cramp three times or more keeps coming back (severe cramping, urgent).
+    ("her back cramped up again, that is four times since breakfast", Level.URGENT),
+    ("he's had the back cramp 3 times this morning", Level.URGENT),
+    # "times" only counts: near a breathing word the count is the breathing rate.
+    ("he's breathing about 50 times in minute lying down, back cramp", Level.EMERGENCY),
+    # Said without "times", a small number is an age.
+    ("she's 3 and her back cramps after the park", Level.HOME_CARE),
+])
+def test_how_many_times_a_cramp_came(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

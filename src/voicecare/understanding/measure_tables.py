@@ -22,6 +22,9 @@ class Unit:
     """True for months and years: "he is 14 months" gives an age, not a duration."""
     by_size: bool = False
     """True when the unit names no scale ("degrees"): the number's size says which."""
+    plain: bool = False
+    """True for a word that only counts ("times"): the number stays a bare one for any measure taking those
+    ("breathing 60 times in a minute"), and counts for measures needing this unit ("the cramp three times today")."""
 
 
 @dataclass(frozen=True)

@@ -223,9 +223,10 @@ class MeasureBook:
         "three hours" is a duration; with "cramp" near it, it is also how long a cramp lasted.
         """
         dimension = RATE if quantity.per else unit.dimension if unit else None
+        bare = dimension is None or (unit is not None and unit.plain and not quantity.per)
         # A number said without a unit is never a span of time: "101.2, back spasm" is no cramp of 101 days.
         candidates = [m for m in self.measures if (m.dimension == dimension
-                      or (dimension is None and not m.needs_unit and m.dimension != DURATION))
+                      or (bare and not m.needs_unit and m.dimension != DURATION))
                       and not (m.whole and quantity.decimal)]
         chosen = [m for m in candidates if dimension is not None and not m.needs_cue]
         # A bare number goes to a cue whose measure can hold it: in "pulse ox reads 87" the nearest cue ("reads",

@@ -57,6 +57,8 @@ class NumberWords:
     """Letters written onto the front of a number in shorthand ("x5d": for five days), dropped."""
     sound_alikes: Mapping[str, int] | None = None
     """Words a recogniser writes for a digit's sound ("too"): a digit only right after a joiner ("a hundred and too")."""
+    counts: frozenset[str] = frozenset()
+    """Unit words that only count ("times"): before a rate ("120 times a minute") the number is the rate's alone."""
     ago: frozenset[str] = frozenset()
     """Said after a span, these make it a point in time ("13.8 kilos a month ago" is no kilos a month)."""
 
@@ -271,7 +273,8 @@ def _with_unit(words: Sequence[str], quantity: Quantity, lex: NumberWords, break
             break
         unit, end = units[words[k]], k + 1  # the last unit word is the most exact ("degrees celsius")
     if (rate := _per(words, end, lex)) is not None:
-        return Quantity(quantity.value, quantity.start, rate[1], unit, rate[0], quantity.decimal)
+        counted = end > quantity.end and words[end - 1] in lex.counts  # "120 times a minute": beats, no unit
+        return Quantity(quantity.value, quantity.start, rate[1], None if counted else unit, rate[0], quantity.decimal)
     if unit is None and (rate := _per(words, end + 1, lex)) is not None and words[end] not in units:
         return Quantity(quantity.value, quantity.start, rate[1], None, rate[0], quantity.decimal)  # "50 breaths a minute"
     if unit is None and not quantity.decimal and (window := _window(words, end, lex, breaks)) is not None:
