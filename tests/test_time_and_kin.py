@@ -158,3 +158,20 @@ def test_a_signs_own_not_stays_in_its_sentence(assistant: Assistant, text: str, 
 ])
 def test_how_many_times_a_cramp_came(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Policy: after a fall or blow, a warning sign (a call-911 or call-right-away one, rule 11) or legs that
+    # will not move is 911; trouble walking said as walking badly is neither: the fall's "get care now" stands.
+    ("she fell off the couch and now she is limping, back sore", Level.URGENT),
+    ("he fell off the slide and he's walking funny since", Level.URGENT),
+    # Not walking or standing at all, by the sign's own "not": legs that will not move.
+    ("she fell off the couch and now she can't walk", Level.EMERGENCY),
+    ("he fell off the bed and won't stand up", Level.EMERGENCY),
+    # A warning sign after the fall.
+    ("he fell off the slide and his legs are numb", Level.EMERGENCY),
+    ("she fell down the stairs and now she has a temperature", Level.EMERGENCY),
+])
+def test_after_a_fall_only_a_warning_sign_or_legs_not_moving_is_911(assistant: Assistant, text: str,
+                                                                      expected: Level) -> None:
+    assert level(assistant, text) is expected
