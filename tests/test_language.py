@@ -111,10 +111,11 @@ def test_the_kiosk_config_chooses_language_and_topic(tmp_path: Path) -> None:
     assert resolve_wake(settings.voice_settings(), assistant).wake_phrase == "hallo pflege"
 
 
-ALGORITHMS = ("understanding/text", "understanding/context", "understanding/matching", "conversation/dialog",
-              "speech_in/lm", "conversation/render", "understanding/triage", "intents", "understanding/language",
+ALGORITHMS = ("understanding/text", "understanding/context", "understanding/matching", "understanding/alignment",
+              "understanding/patterns", "understanding/said_of", "conversation/dialog", "speech_in/lm",
+              "conversation/render", "understanding/triage", "intents", "understanding/language",
               "understanding/assistant", "domain", "understanding/quantities", "understanding/measures",
-              "understanding/measure_files", "understanding/care")
+              "understanding/measure_tables", "understanding/measure_files", "understanding/care")
 """Modules that must hold no word of any language and no symptom id (the command-line adapters may speak English)."""
 
 

@@ -27,7 +27,8 @@ def finding(intents: IntentSet, symptom: str, status: Status = Status.PRESENT, u
 def test_rule1_disposition_is_the_highest_affirmed_level_for_every_pair(intents: IntentSet) -> None:
     for a, b in itertools.combinations(intents.symptoms, 2):
         result = triage([finding(intents, a.id), finding(intents, b.id)], intents)
-        injury_with_flag = "serious_injury" in (a.id, b.id) and max(a.level, b.level) <= Level.FOLLOW_UP
+        # After a fall or blow, a warning sign (a call-911 or call-right-away one, rule 11) is 911.
+        injury_with_flag = "serious_injury" in (a.id, b.id) and max(a.level, b.level) <= Level.URGENT
         expected = Level.EMERGENCY if injury_with_flag else min(a.level, b.level)
         assert result.disposition is expected, (a.id, b.id)
 

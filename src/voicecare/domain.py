@@ -112,6 +112,9 @@ class Combination:
     """...together with another present symptom at this level or higher."""
     level: Level
     message: str
+    not_done: tuple[str, ...] = ()
+    """...or with one of these said as not done at all, by the sign's own "not" ("won't stand", "can't walk"):
+    after a fall, legs that will not move; "limping" is not that."""
 
 
 @dataclass(frozen=True)

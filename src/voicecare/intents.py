@@ -48,7 +48,7 @@ SILENCEABLE = ("unchecked", "home_care")
 """Topic messages a symptom may silence: the reminder to have the child checked, once the caregiver spoke of it."""
 SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences", "said_of", "ordinary", "backoff"}
 INTERVIEW_KEYS = {"id", "ask", "symptoms"}
-COMBINATION_KEYS = {"id", "when", "with_level", "level", "message"}
+COMBINATION_KEYS = {"id", "when", "with_level", "level", "message", "not_done"}
 TRIAGE_LEVELS = tuple(level for level in Level if level is not Level.UNCLEAR)
 
 
@@ -422,6 +422,7 @@ def _combinations(value: Any, known: Mapping[str, Symptom], path: Path, problems
             id=_text(body, "id", where, problems), when=_ids(body, "when", known, where, problems),
             with_level=_level(body, "with_level", where, problems),
             level=_level(body, "level", where, problems), message=_text(body, "message", where, problems),
+            not_done=_ids(body, "not_done", known, where, problems) if "not_done" in body else (),
         )
 
 

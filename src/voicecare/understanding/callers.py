@@ -9,6 +9,8 @@ signs said by someone unexpected:
   woke up screaming holding his back and my parents are out"): the sibling is
   a child (said small, or the caller's own parents are named as someone else)
   and no other child is named, so the sibling is the patient;
+- a caregiver calling about their own niece or nephew ("my niece fainted and her
+  back hurts"): a child, and no other child is named, so the patient;
 - a caregiver who names themself first ("grandpa again, the cramp in her back
   won't let go", "this is nana"): the kin word is the speaker, not the patient.
 
@@ -40,12 +42,14 @@ class CallerWords:
     """Said before a kin word at a clause's start, they make it the caller ("this is grandma")."""
     introduced_with: frozenset[str] = frozenset()
     """Said right after a kin word that opens the call, they make it the caller ("grandpa again", "nana here")."""
+    kin_children: frozenset[str] = frozenset()
+    """Children of the caller's kin ("my niece", "my nephew"): a child the caller may be looking after."""
 
 
 def patients(where: Scene, mentions: Sequence[tuple[int, Status]], words: CallerWords) -> list[Status]:
     """The statuses of ``mentions`` (start, status), with the caller's child sibling and the caller themself
     read as who they are: a mention that is someone else's only because of such a cue is the child's."""
-    callers = _child_siblings(where, words) | _introductions(where, words)
+    callers = _child_siblings(where, words) | _kin_children(where, words) | _introductions(where, words)
     others = [c for c in where.cues if c.trigger.status is Status.OTHER]
     statuses = []
     for start, status in mentions:
@@ -75,6 +79,25 @@ def _child_siblings(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
         child_named = any(word in where.rules.child_nouns for i, word in enumerate(text)
                           if i not in range(own_word, cue.end))
         if child_named or (not small and not _parents_named(where, words, cue)):
+            continue
+        found.add((cue.start, cue.end))
+    return found
+
+
+def _kin_children(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
+    """The places of cues naming the caller's own niece or nephew when no other child is named.
+
+    An aunt looking after her niece says "my niece fainted": the niece is the child. In "my nephew was
+    rushed to hospital, my son is fine" the son is the child, and the nephew someone else.
+    """
+    text = where.words
+    found: set[tuple[int, int]] = set()
+    for cue in where.cues:
+        if cue.trigger.status is not Status.OTHER or cue.end - cue.start != 1 or text[cue.start] not in words.kin_children:
+            continue
+        if not (cue.start >= 1 and text[cue.start - 1] in words.own):
+            continue
+        if any(word in where.rules.child_nouns for i, word in enumerate(text) if i not in range(cue.start - 1, cue.end)):
             continue
         found.add((cue.start, cue.end))
     return found

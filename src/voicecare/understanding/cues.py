@@ -98,6 +98,8 @@ class ContextWords:
     """Words that make a denial a list reaching past one sign to the next: "no fever, chills or cough"."""
     reporting: frozenset[str] = frozenset()
     """Verbs of telling that end someone else's cue: "the babysitter noticed a fever" is the child's."""
+    belongings: frozenset[str] = frozenset()
+    """Places and things of someone else ("on her mum's lap"): said right after them, the person is no subject."""
     modals: frozenset[str] = frozenset()
     """After these, "not" is part of the symptom ("can't get air"), not a denial."""
     pure_what_ifs: frozenset[tuple[str, ...]] = frozenset()
@@ -197,6 +199,9 @@ def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bo
         if not taken.intersection(span):
             cues.append(Cue(trigger, start, span.stop))
             taken.update(span)
+    # "sitting on her mum's lap, heart rate 176": a place of theirs, where the child is, says nothing of them.
+    cues = [c for c in cues if not (c.trigger.status is Status.OTHER and c.end < len(words)
+                                    and words[c.end] in rules.belongings)]
     return _unretracted(sorted(cues, key=lambda c: c.start), words, rules)
 
 

@@ -34,12 +34,12 @@ SECTIONS = {
     "matching": ("optional_words", "negations", "disjunctions", "symptom_slots", "skippable", "contrasts",
                  "glued_negations", "not_then", "narrowing"),
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
-                "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "denial_joiners",
+                "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "belongings", "denial_joiners",
                 "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "elliptic_verbs", "onsets",
                 "asking_verbs", "asking_subjects", "denied_answers", "denied_manners", "denial_word",
                 "unsure_answers", "doubt_word", "clause_subjects", "clause_owners", "clause_verbs",
                 "clause_openers", "clause_markers", "clause_answers", "clause_answer_tails", "cues"),
-    "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with"),
+    "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with", "kin_children"),
     "conversation": ("fillers", "list_and", "list_or"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
@@ -304,6 +304,7 @@ def _context(table: _Reader, spelling: Spelling) -> ContextWords:
         child_pronouns=frozenset(_in_token_form(table, "child_pronouns", spelling)),
         answers=frozenset(_in_token_form(table, "answers", spelling)),
         reporting=frozenset(_in_token_form(table, "reporting", spelling)),
+        belongings=frozenset(_in_token_form(table, "belongings", spelling)),
         denial_joiners=frozenset(_in_token_form(table, "denial_joiners", spelling)),
         list_joiners=frozenset(_in_token_form(table, "list_joiners", spelling)),
         pure_what_ifs=frozenset(tuple(w.split()) for w in _in_token_form(table, "pure_what_ifs", spelling)),
@@ -342,7 +343,7 @@ def _callers(table: _Reader, spelling: Spelling) -> CallerWords:
     return CallerWords(
         own=words("own"), siblings=words("siblings"), young=words("young"), parents=words("parents"),
         introduced_by=tuple(tuple(w.split()) for w in _in_token_form(table, "introduced_by", spelling)),
-        introduced_with=words("introduced_with"),
+        introduced_with=words("introduced_with"), kin_children=words("kin_children"),
     )
 
 

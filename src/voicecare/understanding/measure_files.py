@@ -6,20 +6,21 @@ from collections.abc import Mapping
 from typing import Any
 
 from voicecare.domain import Status
-from voicecare.understanding.measures import Measure, MeasureBook, Scale, Threshold, Unit
+from voicecare.understanding.measure_tables import Measure, Scale, Threshold, Unit
+from voicecare.understanding.measures import MeasureBook
 from voicecare.understanding.quantities import NumberWords
 from voicecare.understanding.timeline import Calendar
 
 COMPARISONS = ("at_least", "above", "below", "at_most", "down")
 NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "fractions", "per", "units", "unit_first",
-               "clock", "cues", "calendar", "sound_alikes", "marks", "window", "heard_joiners")
+               "clock", "cues", "calendar", "sound_alikes", "marks", "window", "heard_joiners", "counts")
 CALENDAR_KEYS = ("days", "day_unit", "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments",
                  "months", "corrections", "exertion", "names_before", "names_after", "agitation", "rest", "today",
                  "before_today", "clause_ends", "readouts", "change_from", "change_to", "back_refs",
-                 "ordinal_ends", "month_start", "usual")
+                 "ordinal_ends", "month_start", "usual", "recovered")
 MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs_unit", "unit_is_enough", "deniable", "largest",
                 "inherit_unit", "across_sentences", "at_rest", "cue_before", "cue_after", "whole")
-UNIT_KEYS = ("dimension", "factor", "offset", "age", "by_size")
+UNIT_KEYS = ("dimension", "factor", "offset", "age", "by_size", "plain")
 THRESHOLD_KEYS = ("measure", "symptom", "status", *COMPARISONS)
 BARE = ("never", "decimal", "any")
 
@@ -90,6 +91,7 @@ def number_words(data: Mapping[str, Any], where: str, problems: list[str]) -> tu
         clock=dict(sorted(clock.items(), key=lambda item: -len(item[0]))),
         marks=_words(table, "marks", say), window=_words(table, "window", say),
         sound_alikes={k: int(v) for k, v in _numbers_map(table, "sound_alikes", say).items()},
+        ago=calendar.ago, counts=_words(table, "counts", say),
     )
     return lexicon, cues, calendar
 
@@ -131,7 +133,7 @@ def _unit(unit_id: str, body: Any, say: _Problems) -> Unit:
         return Unit(unit_id, "")
     say.unknown(body, UNIT_KEYS, f"units.{unit_id}")
     return Unit(unit_id, body["dimension"], float(body.get("factor", 1.0)), float(body.get("offset", 0.0)),
-                bool(body.get("age", False)), bool(body.get("by_size", False)))
+                bool(body.get("age", False)), bool(body.get("by_size", False)), bool(body.get("plain", False)))
 
 
 def _measure(measure_id: str, body: Any, cues: frozenset[str], say: _Problems) -> Measure:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from voicecare.domain import Match, Status
 from voicecare.understanding import context, quantities, when_taken
+from voicecare.understanding.measure_tables import Measure as Measure
+from voicecare.understanding.measure_tables import Threshold, Unit
 from voicecare.understanding.quantities import NumberWords, Quantity
 from voicecare.understanding.timeline import Calendar, weekday_spans
 from voicecare.understanding.when_taken import State
@@ -22,8 +24,6 @@ DURATION = "duration"
 """The dimension of time spans: the code knows ages, "ago" and rates ("a minute") by it."""
 RATE = "rate"
 """The dimension of a count per time span ("fifty a minute")."""
-ROUND = 6
-"""Readings are compared after rounding, so 100.4 F is exactly 38.0 C."""
 INHERIT_REACH = 10
 """A bare number this close after a reading may take its unit ("13 kilos, now 12")."""
 INHERIT_RATIO = 0.5
@@ -42,94 +42,12 @@ INSTRUMENT_REACH = 5
 """How close a device word must be for a reading to count as one taken ("on the forehead scanner")."""
 USUAL_REACH = 3
 """How close before a number a word of the usual must be ("usually 6", "instead of the usual 6")."""
+AGO_REACH = 4
+"""How far after a reading "ago" may stand to make it an earlier one ("13.8 kilos a month ago")."""
+NEXT_REACH = 2
+"""How soon after a cue word another number makes the cue that number's ("resp rate 28": the "rate" between)."""
 READOUT_REACH = 2
 """How close before a number a word of a device's readout must be ("it says 190", "it shows about 190")."""
-
-
-@dataclass(frozen=True)
-class Unit:
-    """How a unit turns into its measure's base unit: ``base = (value + offset) * factor``."""
-
-    id: str
-    dimension: str
-    factor: float = 1.0
-    offset: float = 0.0
-    age: bool = False
-    """True for months and years: "he is 14 months" gives an age, not a duration."""
-    by_size: bool = False
-    """True when the unit names no scale ("degrees"): the number's size says which."""
-
-
-@dataclass(frozen=True)
-class Scale:
-    """What a number without a scale means, by its size ("37.5" is celsius, "101" fahrenheit)."""
-
-    unit: str
-    low: float
-    high: float
-    bare: str = "never"
-    """Whether a number alone, with no cue word, is this reading: "never", "decimal" or "any"."""
-
-
-@dataclass(frozen=True)
-class Measure:
-    """Something a number can measure, and the words that say which."""
-
-    id: str
-    dimension: str
-    cues: frozenset[str] = frozenset()
-    """Words that say a number is this measure ("pulse", "thermometer")."""
-    cue_before: int = 6
-    """How many words before the number a cue may stand."""
-    cue_after: int = 4
-    low: float = float("-inf")
-    high: float = float("inf")
-    """Plausible readings in base units; anything else is another kind of number."""
-    scales: tuple[Scale, ...] = ()
-    per: str | None = None
-    """For rates, the time unit the base is counted per ("minute")."""
-    needs_cue: bool = True
-    """False when the unit alone says it (any duration is a duration)."""
-    deniable: bool = True
-    """False when a "not" near the number denies something else: "hasn't pooed for five days" still lasted."""
-    unit_is_enough: bool = True
-    """False when even with its unit a number needs a cue word ("3 am" is a waking only near "woke")."""
-    needs_unit: bool = False
-    """True when a number counts only with one of the measure's units ("2 am", never a bare "2")."""
-    at_rest: bool = False
-    """True when the table holds only at rest: a reading said with exertion ("while running") is not judged."""
-    across_sentences: bool = False
-    """True when a cue word may stand in the sentence before ("The spasm won't let go. It's been an hour.")."""
-    whole: bool = False
-    """True for counts (beats, breaths): a number with a decimal part ("38.9") is never one."""
-    inherit_unit: bool = False
-    """True when a bare number soon after a reading takes its unit ("13 kilos, now 12")."""
-    largest: bool = False
-    """True when a reading over the line counts wherever it was said ("38.5 this morning, 37.2 after medicine";
-    "2 days for the leg, a week for the back"), unless a later normal reading corrects it ("38.5, sorry, 37.5")."""
-
-
-@dataclass(frozen=True)
-class Threshold:
-    """A row of a topic's table: a reading that means a symptom."""
-
-    measure: str
-    symptom: str
-    compare: str
-    """"at_least", "above", "below", "at_most" or "down" (a loss, said or seen between two readings)."""
-    value: float = 0.0
-    status: Status = Status.PRESENT
-    """What holding means: present, or absent ("a lower temperature alone is not a fever")."""
-    also: tuple[tuple[str, float], ...] = ()
-    """More limits that must hold too (a cramp of an hour or more, "below" a day)."""
-
-    def holds(self, reading: float) -> bool:
-        """Whether a reading in base units meets this row."""
-        reading = round(reading, ROUND)
-        return all({
-            "at_least": reading >= value, "above": reading > value,
-            "below": reading < value, "at_most": reading <= value,
-        }.get(compare, False) for compare, value in ((self.compare, self.value), *self.also))
 
 
 @dataclass(frozen=True)
@@ -202,7 +120,13 @@ class MeasureBook:
         if usual:
             return base < usual[0]  # "4 wet nappies today, usually 6": fewer than usual
         before = [b for q, m, b in readings if m.id == measure.id and q.end <= quantity.start]
+        # "12.9 kilos now; the clinic had him at 13.8 a month ago": said after, but from before.
+        before += [b for q, m, b in readings if m.id == measure.id and q.start >= quantity.end and self._ago(q, words)]
         return bool(before) and base < before[-1]
+
+    def _ago(self, quantity: Quantity, words: Sequence[str]) -> bool:
+        """True for a reading said as from some time ago ("13.8 a month ago", "13.8 kilos three weeks ago")."""
+        return bool(self.calendar.ago.intersection(words[quantity.end:quantity.end + AGO_REACH]))
 
     def _usual(self, quantity: Quantity, words: Sequence[str]) -> bool:
         """True for a reading said as what is usual ("usually 6", "instead of the usual 6")."""
@@ -216,10 +140,12 @@ class MeasureBook:
         for quantity in said:
             if quantity.unit is None and quantity.per is None and self._names(quantity, words, where):
                 continue  # "we live at one oh one Chestnut Drive": an address, not a temperature
-            if quantity.unit is None and quantity.per is None and out and _inherits(quantity, out[-1][0], out[-1][1]):
-                quantity = Quantity(quantity.value, quantity.start, quantity.end, out[-1][0].unit, None, quantity.decimal)
+            # The nearest reading whose unit a bare number may take: "13.8 kilos a month ago, now 12.9" (not the month).
+            heir = next((r for r in reversed(out) if r[1].inherit_unit), None)
+            if quantity.unit is None and quantity.per is None and heir and _inherits(quantity, heir[0], heir[1]):
+                quantity = Quantity(quantity.value, quantity.start, quantity.end, heir[0].unit, None, quantity.decimal)
             unit = self.units.get(quantity.unit) if quantity.unit else None
-            if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words) \
+            if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words, where) \
                     and not when_taken.lasts(quantity, words, where, self.calendar):
                 continue
             measures = self._measures_of(quantity, unit, words, where, starts)
@@ -297,9 +223,10 @@ class MeasureBook:
         "three hours" is a duration; with "cramp" near it, it is also how long a cramp lasted.
         """
         dimension = RATE if quantity.per else unit.dimension if unit else None
+        bare = dimension is None or (unit is not None and unit.plain and not quantity.per)
         # A number said without a unit is never a span of time: "101.2, back spasm" is no cramp of 101 days.
         candidates = [m for m in self.measures if (m.dimension == dimension
-                      or (dimension is None and not m.needs_unit and m.dimension != DURATION))
+                      or (bare and not m.needs_unit and m.dimension != DURATION))
                       and not (m.whole and quantity.decimal)]
         chosen = [m for m in candidates if dimension is not None and not m.needs_cue]
         # A bare number goes to a cue whose measure can hold it: in "pulse ox reads 87" the nearest cue ("reads",
@@ -309,20 +236,27 @@ class MeasureBook:
         far = dimension == RATE or self._readout(quantity, words)
         if dimension not in (None, RATE) and not chosen and len(cued) == 1 and cued[0].unit_is_enough:
             chosen.append(cued[0])  # "12 kilos", "101 degrees": the unit says it
-        elif (near := _nearest_cue(cued, quantity, words, where, starts, far)) is not None:
+        elif (near := _nearest_cue(cued, quantity, words, where, starts, far, self.numbers.one)) is not None:
             chosen.append(near)
         if not chosen and (unit is None or unit.by_size) and not quantity.per:
             chosen += [m for m in [self._bare(quantity)] if m is not None]
+        if not chosen and dimension == RATE:
+            # A count no cue names, that only one rate can be ("ninety in thirty seconds" is no breathing rate).
+            holding = [m for m in cued if (base := self._base(quantity, unit, m)) is not None and m.low <= base <= m.high]
+            chosen += holding if len(holding) == 1 else []
         return chosen
 
     def _readout(self, quantity: Quantity, words: Sequence[str]) -> bool:
         """True when a device's readout stands right before a number ("it says 190"): the device may be named far back."""
         return bool(self.calendar.readouts.intersection(words[max(0, quantity.start - READOUT_REACH):quantity.start]))
 
-    def _is_duration(self, quantity: Quantity, unit: Unit, words: Sequence[str]) -> bool:
+    def _is_duration(self, quantity: Quantity, unit: Unit, words: Sequence[str], where: context.Scene) -> bool:
+        """False for a point in time ("two weeks ago") and an age ("she is 3 years", "my daughter 3 years")."""
         before = words[quantity.start - 1] if quantity.start else ""
         after = words[quantity.end] if quantity.end < len(words) else ""
-        if unit.age and (before in self.calendar.age_before or after in self.calendar.age_after):
+        # Right after the child named, years or months are the child's age: "my daughter 3 years has a sore back".
+        named = before in where.rules.child_nouns
+        if unit.age and (before in self.calendar.age_before or after in self.calendar.age_after or named):
             return False
         return after not in self.calendar.ago and after not in self.calendar.age_after
 
@@ -392,12 +326,14 @@ def _largest_wins(found: list[Match], readings: Sequence[tuple[Quantity, Measure
     return [m for m in found if id(m) not in drop]
 
 
-def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Sequence[str],
-                 where: context.Scene, starts: frozenset[int] = frozenset(), readout: bool = False) -> Measure | None:
+def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Sequence[str], where: context.Scene,
+                 starts: frozenset[int] = frozenset(), readout: bool = False,
+                 ones: frozenset[str] = frozenset()) -> Measure | None:
     """The measure whose cue word stands nearest the number, before it winning a tie; none past a full stop.
 
-    A cue after the number that another number follows at once names that one: in "110 resting,
-    breathing 24" the 110 is no breathing rate (``starts``: where the numbers said begin). After a
+    A cue after the number that another number follows at once (or a word on) names that one: in "110
+    resting, breathing 24" or "heart rate 120 resp rate 28" the first number is no breathing rate
+    (``starts``: where the numbers said begin). After a
     device's readout ("it says 190") a cue reaches back to the start of the sentence.
     """
     best: tuple[bool, int, int, Measure] | None = None
@@ -405,7 +341,8 @@ def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Seque
         if not measure.needs_cue:
             continue
         for distance, side, index in _around(quantity, measure, len(words), quantity.start if readout else 0):
-            if words[index] not in measure.cues or (side == 1 and index + 1 in starts and index >= quantity.end):
+            names_next = side == 1 and index >= quantity.end and _names_next(index, words, starts, ones)
+            if words[index] not in measure.cues or names_next:
                 continue
             span = range(index + 1, quantity.start + 1) if side == 0 else range(quantity.end, index + 1)
             if not measure.across_sentences and any(where.breaks.get(i, False) for i in span):
@@ -416,6 +353,12 @@ def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Seque
                 best = (beyond, cost, side, measure)
             break
     return best[3] if best else None
+
+
+def _names_next(cue: int, words: Sequence[str], starts: frozenset[int], ones: frozenset[str]) -> bool:
+    """True when another number follows a cue word at once, or a word on ("resp rate 28"); a "one" word
+    a word on starts a span of its own ("6 wet nappies a day": "a day" is no number the cue names)."""
+    return cue + 1 in starts or (cue + NEXT_REACH in starts and words[cue + NEXT_REACH] not in ones)
 
 
 def _around(quantity: Quantity, measure: Measure, size: int, reach: int = 0) -> list[tuple[int, int, int]]:

@@ -112,15 +112,19 @@ def unborrowed(hits: list[Hit], words: Sequence[str], joiners: Collection[str]) 
 
 
 def not_their_own(hits: list[Hit], words: Sequence[str], negations: Collection[str],
-                  modals: Collection[str], timings: Collection[tuple[str, ...]] = ()) -> list[Hit]:
+                  modals: Collection[str], timings: Collection[tuple[str, ...]] = (),
+                  breaks: Mapping[int, bool] | None = None) -> list[Hit]:
     """Drop a phrase whose own "not" belongs to a longer sign said with the same words.
 
     "he isn't waking up at night" denies night waking; it is not "not waking
     up"; in "she's not confused, she's awake" the "not" is the confusion's.
     After a modal ("can't wake him at night") the "not" stays the sign's own
     (rule 2: when unsure, the emergency reading stands). Nor is it the sign when
-    one of ``timings`` follows ("she doesn't wake after that" sleeps through).
+    one of ``timings`` follows ("she doesn't wake after that" sleeps through). A longer sign
+    takes the "not" only from its own sentence (``breaks``, True at a full stop): "he is not
+    waking well. The back was paining him" is not waking, no denial of pain at night.
     """
+    stops = {i for i, full in (breaks or {}).items() if full}
     def belongs_elsewhere(hit: Hit) -> bool:
         if not hit.negation_inside:
             return False
@@ -133,7 +137,8 @@ def not_their_own(hits: list[Hit], words: Sequence[str], negations: Collection[s
         if hit.loose and any(_denied_between(hit, j, other) for j in denial for other in hits):
             return True
         return any(other.symptom != hit.symptom and not other.negation_inside and rest & set(other.positions)
-                   and other.end > hit.end for other in hits)
+                   and other.end > hit.end and stops.isdisjoint(range(hit.end, max(other.positions) + 1))
+                   for other in hits)
 
     def _denied_between(hit: Hit, denial: int, other: Hit) -> bool:
         """ "she's not confused, she's awake", "not floppy, he's awake": a sign said between the "not" and

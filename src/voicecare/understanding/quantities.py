@@ -16,6 +16,8 @@ TENTHS_MAX = 9
 """A single digit said after a two-word number is its tenths ("thirty eight nine" is 38.9)."""
 HOURS_ON_A_CLOCK = 12
 UNIT_REACH = 2
+WINDOW_FIRST_REACH = 4
+"""How many words after a window said first ("over 30 seconds I got 23") its count may stand."""
 """How many words after a number its unit may come ("38 degrees celsius")."""
 
 
@@ -55,6 +57,10 @@ class NumberWords:
     """Letters written onto the front of a number in shorthand ("x5d": for five days), dropped."""
     sound_alikes: Mapping[str, int] | None = None
     """Words a recogniser writes for a digit's sound ("too"): a digit only right after a joiner ("a hundred and too")."""
+    counts: frozenset[str] = frozenset()
+    """Unit words that only count ("times"): before a rate ("120 times a minute") the number is the rate's alone."""
+    ago: frozenset[str] = frozenset()
+    """Said after a span, these make it a point in time ("13.8 kilos a month ago" is no kilos a month)."""
 
 
 @dataclass(frozen=True)
@@ -105,9 +111,21 @@ def read(words: Sequence[str], lexicon: NumberWords, breaks: Collection[int] = (
         quantity = _with_unit(words, Quantity(value, i, end, suffix_unit, decimal=decimal), lexicon, breaks)
         if quantity.unit is None and quantity.per is None and i and words[i - 1] in lexicon.unit_first:
             quantity = Quantity(value, i - 1, quantity.end, (lexicon.units or {}).get(words[i - 1]), None, decimal)
-        found.append(quantity)
+        if found and (window := _window_first(words, found[-1], quantity, lexicon)) is not None:
+            found[-1] = window  # "recounted over 30 seconds and got 23": the count over the window said first
+        else:
+            found.append(quantity)
         i = quantity.end
     return tuple(found)
+
+
+def _window_first(words: Sequence[str], window: Quantity, count: Quantity, lex: NumberWords) -> Quantity | None:
+    """The rate of a bare count said soon after its window ("in 15 seconds I counted 12"), else None."""
+    said_as_window = window.start and words[window.start - 1] in lex.window and window.unit is not None
+    bare = count.unit is None and count.per is None and not count.decimal
+    if not (said_as_window and bare and 0 <= count.start - window.end <= WINDOW_FIRST_REACH):
+        return None
+    return Quantity(count.value, count.start, count.end, None, window.unit, False, window.value, count.end)
 
 
 def _number(words: Sequence[str], i: int, lex: NumberWords) -> tuple[float, int, bool, str | None] | None:
@@ -255,7 +273,8 @@ def _with_unit(words: Sequence[str], quantity: Quantity, lex: NumberWords, break
             break
         unit, end = units[words[k]], k + 1  # the last unit word is the most exact ("degrees celsius")
     if (rate := _per(words, end, lex)) is not None:
-        return Quantity(quantity.value, quantity.start, rate[1], unit, rate[0], quantity.decimal)
+        counted = end > quantity.end and words[end - 1] in lex.counts  # "120 times a minute": beats, no unit
+        return Quantity(quantity.value, quantity.start, rate[1], None if counted else unit, rate[0], quantity.decimal)
     if unit is None and (rate := _per(words, end + 1, lex)) is not None and words[end] not in units:
         return Quantity(quantity.value, quantity.start, rate[1], None, rate[0], quantity.decimal)  # "50 breaths a minute"
     if unit is None and not quantity.decimal and (window := _window(words, end, lex, breaks)) is not None:
@@ -286,6 +305,7 @@ def _per(words: Sequence[str], j: int, lex: NumberWords) -> tuple[str, int] | No
     units = lex.units or {}
     for phrase in lex.per:
         k = j + len(phrase)
-        if tuple(words[j:k]) == phrase and k < len(words) and words[k] in units:
+        if tuple(words[j:k]) == phrase and k < len(words) and words[k] in units \
+                and not (k + 1 < len(words) and words[k + 1] in lex.ago):
             return units[words[k]], k + 1
     return None

@@ -24,6 +24,8 @@ MONTH_DAYS = 30
 """A month back, counted in days ("since the 25th" said on the 3rd is 8 days)."""
 DATE_REACH = 6
 """How far after "since" a date may stand ("since the start of the month", "since the 3rd")."""
+RECOVERED_REACH = 2
+"""How far before "since" a word of being well may stand ("fine since", "fine ever since")."""
 LAST_REACH = 4
 """How far after a day's name "last" still puts it in last week ("since Tuesday of last week")."""
 
@@ -38,6 +40,8 @@ class Calendar:
     since: frozenset[str] = frozenset()
     back_refs: frozenset[str] = frozenset()
     """Words after "since" that point back at a time said before ("since then": "fell on Saturday ... since then")."""
+    recovered: frozenset[str] = frozenset()
+    """Words of being well said right before such a "since" ("fine since", "fine ever since"): nothing lasted."""
     last: frozenset[str] = frozenset()
     """"since last Friday": a week or more back."""
     age_before: frozenset[str] = frozenset()
@@ -129,7 +133,12 @@ def _days_since(words: Sequence[str], day: int, since: int, calendar: Calendar, 
 
 
 def refers_back(words: Sequence[str], index: int, calendar: Calendar, breaks: Mapping[int, bool]) -> int:
-    """The end of a "since" at words[index] that points back ("since then", "ever since."), else 0."""
+    """The end of a "since" at words[index] that points back ("since then", "ever since."), else 0.
+
+    "fainted two weeks ago, fine since" says the child has been well since then: no span lasts until now.
+    """
+    if calendar.recovered.intersection(words[max(0, index - RECOVERED_REACH):index]):
+        return 0
     after = index + 1
     if after < len(words) and words[after] in calendar.back_refs:
         return after + 1

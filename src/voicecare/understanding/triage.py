@@ -80,11 +80,18 @@ def _disposition(
     combos: list[str] = []
     for topic in intents.topics:
         for combo in topic.combinations:
-            others = [f for f in present if f.symptom.id not in combo.when and f.symptom.level <= combo.with_level]
+            others = [f for f in present if f.symptom.id not in combo.when and (
+                f.symptom.level <= combo.with_level or (f.symptom.id in combo.not_done and _not_done(f, intents)))]
             if set(combo.when) <= ids and others:
                 level = min(level, combo.level)
                 combos.append(topic.messages[combo.message])
     return level, combos
+
+
+def _not_done(finding: Finding, intents: IntentSet) -> bool:
+    """True when a sign was said with its own "not" ("won't stand", "can't walk"): not done at all (rule 2)."""
+    language = intents.language
+    return any(language.spelling.canonical(w) in language.negations for w in language.tokens(finding.heard))
 
 
 class _Say:

@@ -1,0 +1,177 @@
+"""Finding one symptom phrase or loose pattern in heard words: filler skipped, look-alikes vouched for."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+
+from voicecare.understanding import mentions
+from voicecare.understanding.language import Language
+from voicecare.understanding.mentions import Hit
+from voicecare.understanding.patterns import MatchSettings, Near, Phrase, exact_or_stem, near_partner
+
+
+class Aligner:
+    """Lines a compiled phrase or loose pattern up with the words heard, given what each heard word may stand for."""
+
+    def __init__(self, settings: MatchSettings, language: Language, *, lexicon: frozenset[str],
+                 frequent: frozenset[str], known: frozenset[str], common: frozenset[str],
+                 amounts: frozenset[str], ones: frozenset[str] = frozenset(),
+                 units: frozenset[str] = frozenset()) -> None:
+        self.settings = settings
+        self._language = language
+        self._spelling = language.spelling
+        self._lexicon = lexicon
+        """Every word of its own: ours, everyday ones, number and unit words."""
+        self._frequent = frequent
+        """Real words: heard, one stands for itself unless context says otherwise."""
+        self._known = known
+        """The words our phrases and patterns are made of."""
+        self._common = common
+        """Small everyday words (and number words) that vouch for nothing."""
+        self._amounts = amounts
+        """Number words: a number is the number reader's."""
+        self._ones = ones
+        """Words saying one before a unit ("a day"): a count of one, the number reader's."""
+        self._units = units
+        """Words of units of measure ("day", "days")."""
+
+    def near_hit(self, near: Near, words: Sequence[str], candidates: Sequence[dict[str, float]], anchor: int,
+                  score: float, breaks: Mapping[int, bool]) -> Hit | None:
+        """One word of every group within ``near_window`` words of the anchor, in any order."""
+        window = near.window or self.settings.near_window
+        positions, scores = [anchor], [score]
+        for group in near.groups[1:]:
+            # Of equally good words, the one keeping the words closest together:
+            # in "back stiff and he woke crying from the pain" the pain, not the back.
+            best = max(
+                ((top, -(max(*positions, j) - min(*positions, j)), -abs(j - anchor), j)
+                 for j in range(max(0, anchor - window), min(len(candidates), anchor + window + 1))
+                 if j not in positions
+                 and (top := max((candidates[j][w] for w in group & candidates[j].keys()
+                                  if near_partner(words[j], w, self._lexicon, self._spelling)), default=0.0)) > 0),
+                default=None,
+            )
+            if best is None:
+                return None
+            positions.append(best[-1])
+            scores.append(best[0])
+        start, end = min(positions), max(positions) + 1
+        total = sum(scores) / len(scores)
+        if end - start > window or total < self.settings.phrase_cutoff:
+            return None
+        if near.window is not None and near.window <= self.settings.tight_window and any(
+                j in breaks for j in range(start + 1, end)):
+            return None
+        turn = [j for j in positions if j < anchor] if near.turns else []
+        # "Breathing, but only barely": a contrast that narrows the statement does not end it.
+        turn += [j for j in range(start, end - 1) if words[j + 1] in self._language.narrowing]
+        if mentions.spans_contrast(words, start, end, self._language.contrasts, turn):
+            return None  # "walking funny yesterday but he's walking fine": two statements, not one
+        anchor_stem = self._spelling.stem(words[anchor])
+        if any(j != anchor and self._spelling.stem(words[j]) == anchor_stem for j in range(start, end)):
+            # "his back out and her back is sore", "not able to breathe, breath is
+            # coming fast": the nearer form of the anchor word makes the mention.
+            return None
+
+        # "diapers + not": a pattern that takes a "not" has its own denial inside.
+        negation_inside = near.negation_inside or any(words[j] in self._language.negations for j in positions)
+        if negation_inside and self._denies_another(words, positions, breaks, clause=near.negation_inside):
+            return None
+        return Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)), loose=True,
+                   anchor=anchor)
+
+    def align(self, phrase: Phrase, words: Sequence[str], candidates: Sequence[dict[str, float]],
+               start: int, breaks: Collection[int] = ()) -> Hit | None:
+        """Match ``phrase`` starting at ``start``, skipping a little filler in between.
+
+        Skipped words other than fillers may not run past a comma or full stop:
+        "three weeks before, now a stiff back" holds no "weeks now".
+        """
+        s = self.settings
+        total = scored = 0.0
+        position = start
+        gaps = 0
+        used: list[int] = []
+        guesses = sure = 0
+        for index, (word, required) in enumerate(zip(phrase.words, phrase.required, strict=True)):
+            weight = 1.0 if required else s.optional_weight
+            total += weight
+            reach = 1 if index == 0 else s.max_gap + 1
+            if index and phrase.negation_inside and phrase.words[index - 1] in self._language.negations:
+                reach += s.hedge_gap  # "doesn't seem to be breathing", "hasn't been able to breathe" (see _leaps)
+            found = next((j for j in range(position, min(position + reach, len(candidates)))
+                          if word in candidates[j]), None)
+            skipped = range(position, found) if found is not None else range(0)
+            if found is not None and index and any(k in breaks for k in range(position, found + 1)) \
+                    and any(words[j] not in self._language.fillers for j in skipped):
+                found = None  # the words skipped run past a comma or full stop ("can't, um, breathe" still holds)
+            if any(words[j][:1].isdigit() or words[j] in self._amounts for j in skipped):
+                found = None  # a number is the number reader's: "for 2 days" is a reading, not "for days"
+            if found is not None and found - 1 in skipped and words[found - 1] in self._ones and word in self._units:
+                found = None  # "for a day" is one day (the number reader's), not "for days"
+            if any(words[j] in self._language.contrasts for j in skipped):
+                found = None  # "a fever last week but now just her back" holds no "a week now": two statements
+            if found is None:
+                if required or phrase.plain:
+                    return None  # a phrase of everyday words only keeps its small words ("out of it", not "out, but it")
+                continue
+            scored += weight * candidates[found][word]
+            used.append(found)
+            if exact_or_stem(words[found], word, self._spelling):
+                # Only a word of substance vouches for a look-alike beside it: "is" does not make
+                # "he is kicking" "is choking", but "heart" makes "heart raising" racing.
+                sure += required and word not in self._common
+            elif words[found] in self._frequent and not self._misheard(words, found, word):
+                if words[found] in self._known:
+                    return None  # a word of our own is never another one of ours ("fever" is not "never")
+                guesses += 1
+            gaps += found - position
+            position = found + 1
+        score = scored / total - gaps * s.gap_penalty
+        # An everyday word stands for itself unless the rest of the phrase was
+        # heard as it is: "wanting" alone is not "fainting", "heart raising" is racing.
+        if score < s.phrase_cutoff or (guesses and not sure) or (phrase.negation_inside and self._leaps(words, used)):
+            return None
+        return Hit(phrase.symptom, start, position, score, phrase.negation_inside, tuple(used))
+
+    def _denies_another(self, words: Sequence[str], positions: Sequence[int], breaks: Mapping[int, bool], *,
+                        clause: bool = False) -> bool:
+        """True when a loose pattern's own "not" stands across a full stop from the rest of it.
+
+        There the "not" answers what was asked ("does the pain wake him at night?
+        No, not at all"); it is not "not waking". A pattern made to take a denial
+        ("control + bladder + no not", ``clause``) takes it from its own clause only:
+        in "she has control of her bladder, no accidents" the "no" denies the accidents.
+        """
+        negations = self._language.negations
+        others = [j for j in positions if words[j] not in negations]
+        for denial in (j for j in positions if words[j] in negations):
+            nearest = min(others, key=lambda j: abs(j - denial), default=denial)
+            if any(breaks.get(k, False) or (clause and k in breaks)
+                   for k in range(min(denial, nearest) + 1, max(denial, nearest) + 1)):
+                return True
+        return False
+
+    def _leaps(self, words: Sequence[str], used: Sequence[int]) -> bool:
+        """True when a phrase whose own "not" is the symptom skips more than filler.
+
+        "not breathing" may skip filler and hedges ("can't, uh, breathe",
+        "doesn't seem to know who I am": the language's ``skippable`` words), but
+        across any other word the "not" belongs to something else ("not sleepy,
+        breathing fine", "can't stand by himself" is not "not himself"), unless
+        the denial covers both ("won't bend or walk").
+        """
+        skipped = {words[j] for j in range(used[0], used[-1] + 1) if j not in used}
+        language = self._language
+        return not language.disjunctions.intersection(skipped) and not skipped <= language.skippable
+
+    def _misheard(self, words: Sequence[str], index: int, meant: str) -> bool:
+        """True when the everyday word at ``index`` may be ``meant`` misheard.
+
+        A recogniser swaps a sound for a sound, so the two are the same length
+        ("painted" for "fainted", not "ever" for "fever"), and the word sits where
+        a symptom word would go (the language's ``symptom_slots``).
+        """
+        slot = any(tuple(words[max(0, index - len(before)):index]) == before for before in self._language.symptom_slots)
+        return slot and len(words[index]) == len(meant)
+
