@@ -144,6 +144,11 @@ def test_a_sign_said_in_the_present_is_not_over(assistant: Assistant, text: str)
     # Confused about a thing is not confusion.
     "he got confused about which cup was his, his back is sore",
     "she was confused by the new puzzle and her back is tight",
+    # From the 2026-11-26 outside review: play on the playground, and a tired child's deep sleep.
+    "her heart was pounding after the slide, back sore now",
+    "his heart was racing after the swings, his back is a bit stiff",
+    "he's out cold, fast asleep after a big day, his back was sore",
+    "she's out cold asleep, worn out after the party, her back aches",
 ])
 def test_an_ordinary_circumstance_is_no_911(assistant: Assistant, text: str) -> None:
     assert assistant.answer(text).disposition is Level.HOME_CARE, text
@@ -157,6 +162,9 @@ def test_an_ordinary_circumstance_is_no_911(assistant: Assistant, text: str) -> 
     "she is toilet trained but now she's wetting herself again",
     "he is confused about where he is and his back hurts",
     "she's confused, she doesn't know who I am",
+    "he's out cold and I can't wake him, his back hurts",
+    "she's out cold asleep and won't wake up",
+    "her heart is pounding after the slide even sitting still now",
     "he seems really confused by everything since his nap",
 ])
 def test_the_sign_itself_still_calls_911(assistant: Assistant, text: str) -> None:
