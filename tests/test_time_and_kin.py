@@ -56,6 +56,8 @@ def test_a_red_flag_long_over_is_past(assistant: Assistant, text: str) -> None:
     ("she can't walk properly after her fall two weeks ago", Level.FOLLOW_UP),
     # "Ever since" alone still says it has lasted until now.
     ("she had a fever on Monday and has been hot ever since, her back hurts", Level.URGENT),
+    # "Nothing since" after a sign of too little is that sign lasting (no poop since Tuesday), not "well since".
+    ("she's been bunged up, nothing since Tuesday", Level.FOLLOW_UP),
 ])
 def test_what_is_not_over(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected

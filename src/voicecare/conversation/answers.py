@@ -149,7 +149,10 @@ class AnswerReader:
         if hedges:
             # Unsure about the question, whatever else was said with it: its signs count (rule 10).
             # A bare "no" said with the hedge ("I don't think so, but I'm not sure") denies no part: unsure.
-            return (AnswerKind.PARTIAL if denial else AnswerKind.UNSURE), None
+            # So does an estimate the caregiver doubts ("maybe a day maybe two, I'd have to ask my partner").
+            estimate = bool(denied) and all((m.start, m.end) in heard.readings for m in denied) and not (
+                heard.spots_of("no") or any(not s.reading for s in heard.spots_of("well")))
+            return (AnswerKind.PARTIAL if denial and not estimate else AnswerKind.UNSURE), None
         # Something said about the child is new information; after "anything else?" ``read`` turns it into a yes
         # that carries the news (a bare "yes" only says more is coming).
         if other:
