@@ -86,6 +86,9 @@ class Symptom:
     ordinary: tuple[str, ...] = ()
     """Everyday circumstances that make this symptom's own words no sign ("fast + running unless asleep"):
     see ``understanding/ordinary.py``."""
+    event: bool = False
+    """A sign that happens rather than lasts ("has fainted", "had a seizure"): over by now, it still counts
+    unless a time long gone is said with it (see ``understanding/context.py``)."""
     backoff: tuple[str, ...] = ()
     """Word-group patterns that only point at this sign ("air chest + barely struggling"), tried when no
     emergency or urgent sign was found: a match counts as a guess (see ``understanding/backoff.py``)."""

@@ -46,7 +46,7 @@ CONVERSATION_MESSAGES = (
 TOPIC_MESSAGES = ("emergency_signs", "urgent_signs", "unchecked")
 SILENCEABLE = ("unchecked", "home_care")
 """Topic messages a symptom may silence: the reminder to have the child checked, once the caregiver spoke of it."""
-SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences", "said_of", "ordinary", "backoff"}
+SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences", "said_of", "ordinary", "backoff", "event"}
 INTERVIEW_KEYS = {"id", "ask", "symptoms"}
 COMBINATION_KEYS = {"id", "when", "with_level", "level", "message", "not_done"}
 TRIAGE_LEVELS = tuple(level for level in Level if level is not Level.UNCLEAR)
@@ -202,6 +202,15 @@ def _table(data: Mapping[str, Any], key: str, where: str, problems: list[str]) -
     return {}
 
 
+def _flag(table: Mapping[str, Any], key: str, where: str, problems: list[str]) -> bool:
+    """An optional true/false key (false when left out)."""
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        problems.append(f"{where}: {key}: must be true or false")
+        return False
+    return value
+
+
 def _text(table: Mapping[str, Any], key: str, where: str, problems: list[str], *, empty_ok: bool = False) -> str:
     value = table.get(key)
     if not isinstance(value, str):
@@ -344,6 +353,7 @@ def _symptoms(table: Mapping[str, Any], topic_id: str, path: Path, problems: lis
             said_of=_texts(body, "said_of", where, problems) if "said_of" in body else (),
             ordinary=_ordinary(body, where, problems),
             backoff=_near(body, where, problems, "backoff"),
+            event=_flag(body, "event", where, problems),
         )
 
 

@@ -192,7 +192,7 @@ def _between(where: Scene, cue: Cue, start: int, end: int, used: Collection[int]
 
 def status_of(
     where: Scene, start: int, end: int, used: Collection[int], *, negation_inside: bool, blocked: Collection[int] = (),
-    signs: Collection[int] = (),
+    signs: Collection[int] = (), event: bool = False,
 ) -> tuple[Status, bool]:
     """The status of the mention at words[start:end] and whether it was hedged.
 
@@ -201,13 +201,15 @@ def status_of(
     words are all ``blocked`` (used by other mentions) belongs to them.
     ``signs`` are the positions of words about any sign ("panting"): someone
     else's list of them stays theirs ("the dog is panting and wheezing"). A cue
-    between the words of a loose mention counts ("her legs are not numb").
+    between the words of a loose mention counts ("her legs are not numb"). An ``event`` (a faint, a
+    seizure) is in the past only by a cue of a time long gone: over by now, it still happened today.
     """
     found = [
         c for c in where.cues
         if not all(i in blocked for i in range(c.start, c.end))  # a cue wholly inside another mention is its own
         and (_reaches(where, c, start, end, blocked, signs) or _between(where, c, start, end, used))
         and not (negation_inside and c.trigger.status is Status.ABSENT)
+        and (event or not c.trigger.events_only)
     ]
     if any(c.trigger.uncertain and start <= c.start and c.end <= end for c in where.cues):
         # "I'm not sure if she's breathing": the doubt is the mention's own, and
@@ -233,7 +235,13 @@ def status_of(
         # "is it serious if he passed out": it happened; "do I need a doctor if she's walking
         # funny", "is it bad if her lips are blue": it is so now; escalate, unsure (rule 4).
         return Status.PRESENT, True
-    return best.trigger.status, any(c.trigger.uncertain for c in found)
+    hedged = any(c.trigger.uncertain for c in found)
+    if event and best.trigger.status is Status.PAST and not any(
+            c.trigger.dated for c in found if c.trigger.status is Status.PAST):
+        # "She passed out, she's fine now", "had a seizure this morning, ok now": the policy's sign is that it
+        # happened ("has your child fainted?"); only a time long gone makes it history (rule 9).
+        return Status.PRESENT, hedged
+    return best.trigger.status, hedged
 
 
 def retold(where: Scene, mentions: Sequence[tuple[str, int, int, Status]]) -> list[Status]:

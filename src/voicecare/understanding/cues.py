@@ -55,6 +55,12 @@ class Trigger:
     """True for "she's fine now": it makes over only a sign said in the past tense ("she was
     hard to wake this morning, but she's fine now"); one said in the present stays ("she's
     hard to wake but fine now" is a contradiction, and doubt escalates)."""
+    dated: bool = False
+    """True for a time long gone ("last week", "two weeks ago"): only such a cue puts a sign that
+    is an event (a faint, a seizure) in the past. "She passed out, she's fine now" is a faint today."""
+    events_only: bool = False
+    """True for a cue that speaks only of signs that are events: "fainted yesterday, fine now" is history, but
+    "worse than yesterday" says nothing of the pain being over."""
 
 
 def by_length(triggers: Iterable[Trigger]) -> tuple[Trigger, ...]:

@@ -48,7 +48,7 @@ SECTIONS = {
     "printed": PRINTED,
 }
 CUE_FLAGS = ("before", "after", "clausal", "uncertain", "recurs", "crosses", "speaker", "ellipsis", "opens",
-             "resolves")
+             "resolves", "dated", "events_only")
 CUE_KEYS = ("status", "words", "reach", *CUE_FLAGS)
 FRAME_FIELDS = ("{s}", "{p}", "{q}")
 

@@ -65,6 +65,7 @@ class Matcher:
                                 common=self._common, amounts=frozenset({*numbers.digits, *numbers.tens, *numbers.scales}),
                                 ones=numbers.one, units=frozenset(self._spelling.canonical(w) for w in numbers.units or {}))
         self._levels = {s.id: s.level for s in intents.symptoms}
+        self._events = frozenset(s.id for s in intents.symptoms if s.event)
         self._said_of = {s.id: frozenset(spelling.canonical(w) for w in s.said_of) for s in intents.symptoms if s.said_of}
         self._measures = intents.measures
         self._ordinary = ordinary.compile_all({s.id: s.ordinary for s in intents.symptoms}, spelling)
@@ -105,7 +106,7 @@ class Matcher:
             # A cue with the background before a pattern's own contrast is not the sign's (see news_start).
             status, hedged = context.status_of(
                 where, mentions.news_start(hit, words, language.contrasts), hit.end, hit.positions,
-                negation_inside=hit.negation_inside, blocked=blocked, signs=signs,
+                negation_inside=hit.negation_inside, blocked=blocked, signs=signs, event=hit.symptom in self._events,
             )
             matches.append(Match(
                 symptom=hit.symptom, status=status, score=round(hit.score, 1),
