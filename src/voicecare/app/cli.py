@@ -392,7 +392,7 @@ def _register_voice(sub: argparse._SubParsersAction[_Parser], common: _Parser, n
     from voicecare.app.voice_cli import add_voice_arguments
 
     command = _add(sub, common, name, help_text, _lazy("voicecare.app.voice_cli", name))
-    add_speech_arguments(command)
+    add_speech_arguments(command, kiosk=name == "kiosk")
     add_voice_arguments(command, kiosk=name == "kiosk")
 
 

@@ -57,12 +57,10 @@ class KioskSettings:
     event_log: Path | None = None
     json: bool = False
     no_barge_in: bool = False
-    quiet: bool = False
     front_end: bool = False
     """Clean the microphone's audio (WebRTC noise suppression and gain) before recognition."""
     general_english: bool = False
     """PocketSphinx: general English mixed into the intents' language model."""
-    say_to: Path | None = None
     rate: int = DEFAULT_RATE_WPM
     """Speaking rate, words per minute."""
     voice: str | None = None
@@ -80,7 +78,10 @@ class KioskSettings:
                              early_replies=not self.no_barge_in)
 
     def namespace(self) -> argparse.Namespace:
-        """The same values in the shape the speech helpers shared with ``listen`` and ``triage`` take."""
+        """The same values in the shape the speech helpers shared with ``listen`` and ``triage`` take.
+
+        It has no ``quiet`` or ``say_to``: a kiosk always speaks to its speaker (see REFUSED).
+        """
         return argparse.Namespace(**asdict(self))
 
 
@@ -179,11 +180,18 @@ def _wake(value: object) -> str | None:
 CHECKS: Mapping[str, Check] = {
     "config": _path, "engine": _engine, "model": _path, "device": _device, "speaker": _device, "wake_phrase": _wake,
     "reset_after": _number(*RESET_RANGE), "max_questions": _whole(*QUESTIONS_RANGE, "questions"),
-    "event_log": _path, "json": _flag, "no_barge_in": _flag, "quiet": _speaking, "front_end": _flag,
-    "general_english": _flag, "say_to": _no_reply_file,
+    "event_log": _path, "json": _flag, "no_barge_in": _flag, "front_end": _flag, "general_english": _flag,
     "rate": _whole(*RATE_RANGE, "words a minute"), "voice": _text, "intents": _path, "language": _text, "topic": _text,
     "debug": _flag,
 }
+
+
+REFUSED: Mapping[str, Check] = {"quiet": _speaking, "say_to": _no_reply_file}
+"""Options of the other speaking commands that a kiosk refuses, in its config or on its command line.
+
+They are not offered (not in --help, not among the known keys), but someone who
+knows them from ``listen`` is told why not, instead of "unknown".
+"""
 
 
 def option(key: str) -> str:
@@ -198,7 +206,7 @@ def build(args: argparse.Namespace) -> KioskSettings:
         path = _path(args.config)
         chosen.update(read(path))
         chosen["config"] = path
-    for key in KEYS:
+    for key in (*REFUSED, *KEYS):
         value = getattr(args, key, None)
         if value is None or value is False:  # not given (a flag given is True)
             continue
@@ -206,11 +214,19 @@ def build(args: argparse.Namespace) -> KioskSettings:
             # --language comes from the parser shared by every command, so its default cannot be made None
             # for the kiosk alone: the default does not override the file's language.
             continue
-        try:
-            chosen[key] = CHECKS[key](value)
-        except ValueError as exc:
-            raise InputError(f"{option(key)}: {exc}") from None
+        chosen[key] = checked(key, value, REFUSED.get(key))
     return KioskSettings(**chosen)  # type: ignore[arg-type]
+
+
+def checked(key: str, value: object, check: Check | None = None) -> object:
+    """A command-line value through its check (by default the config key's); InputError ``--option: what is wrong``.
+
+    The one validation of these options for every command that has them (``listen`` and ``chat`` too).
+    """
+    try:
+        return (check or CHECKS[key])(value)
+    except ValueError as exc:
+        raise InputError(f"{option(key)}: {exc}") from None
 
 
 def read(path: Path) -> dict[str, object]:
@@ -219,6 +235,12 @@ def read(path: Path) -> dict[str, object]:
     settings: dict[str, object] = {}
     for raw, value in table.items():
         key = raw.replace("-", "_")
+        if key in REFUSED:
+            try:
+                REFUSED[key](value)  # "quiet = false" is harmless; anything else says why a kiosk refuses it
+            except ValueError as exc:
+                raise InputError(f"{path}: {raw}: {exc}") from None
+            continue
         if key not in CHECKS or key in FILE_ONLY_IN_COMMAND_LINE:
             known = ", ".join(k for k in KEYS if k not in FILE_ONLY_IN_COMMAND_LINE)
             raise InputError(f"{path}: {raw}: unknown key (known keys: {known})")

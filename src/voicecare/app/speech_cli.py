@@ -39,8 +39,12 @@ def models_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "models"
 
 
-def add_speech_arguments(command: argparse.ArgumentParser) -> None:
-    """--engine/--model for recognition, --say-to/--speaker/--quiet/--rate/--voice for speech."""
+def add_speech_arguments(command: argparse.ArgumentParser, *, kiosk: bool = False) -> None:
+    """--engine/--model for recognition, --say-to/--speaker/--quiet/--rate/--voice for speech.
+
+    ``kiosk``: --say-to and --quiet are not offered (a kiosk must speak); still parsed, so that
+    someone used to them from ``listen`` is told why not (kiosk_config.REFUSED), not "unrecognized".
+    """
     command.add_argument("--engine", choices=("auto", "vosk", "sphinx"), default="auto",
                          help="speech recogniser (default auto: Vosk if a model is installed, else PocketSphinx)")
     command.add_argument("--model", type=Path,
@@ -51,9 +55,11 @@ def add_speech_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--front-end", action="store_true",
                          help="clean the audio first (WebRTC noise suppression and automatic gain; helps with other "
                               "talkers, hurts clean speech: see README)")
-    command.add_argument("--say-to", type=Path, metavar="FILE.wav", help="write the spoken reply to this WAV file")
+    command.add_argument("--say-to", type=Path, metavar="FILE.wav",
+                         help=argparse.SUPPRESS if kiosk else "write the spoken reply to this WAV file")
     command.add_argument("--speaker", metavar="DEVICE", help="speaker (index or part of its name; see 'voicecare devices')")
-    command.add_argument("--quiet", action="store_true", help="print the reply only; do not speak")
+    command.add_argument("--quiet", action="store_true",
+                         help=argparse.SUPPRESS if kiosk else "print the reply only; do not speak")
     command.add_argument("--rate", type=int, default=DEFAULT_RATE_WPM,
                          help=f"speaking rate, words per minute ({MIN_RATE_WPM}-{MAX_RATE_WPM}, default {DEFAULT_RATE_WPM})")
     command.add_argument("--voice", help="speech synthesiser voice id, e.g. gmw/en-us (default: an English voice)")
@@ -97,12 +103,21 @@ def make_synth(args: argparse.Namespace) -> Callable[[], Synthesizer]:
 
 
 def make_sink(args: argparse.Namespace) -> AudioSink:
-    """Where speech goes; SpeechError/AudioError when it cannot go there."""
-    if args.quiet:
+    """Where speech goes; SpeechError/AudioError when it cannot go there.
+
+    The kiosk's options have no ``quiet`` or ``say_to`` (a kiosk must speak), so a missing speaker
+    suggests writing the reply to a file only to the commands that can.
+    """
+    if getattr(args, "quiet", False):
         return NullSink()
-    if args.say_to is not None:
+    if getattr(args, "say_to", None) is not None:
         return WavSink(args.say_to)
-    return SoundDeviceSink(find_output(getattr(args, "speaker", None)))
+    try:
+        return SoundDeviceSink(find_output(getattr(args, "speaker", None)))
+    except AudioError as exc:
+        if not hasattr(args, "say_to"):
+            raise
+        raise AudioError(f"{exc}, or write the reply with --say-to FILE.wav") from None
 
 
 def make_speaker(args: argparse.Namespace, assistant: Assistant, sink: AudioSink | None = None) -> Speaker:
