@@ -457,3 +457,19 @@ def test_empty_input_and_a_bad_rate_are_errors_in_text_mode_too(tmp_path: Path, 
     out = run("triage", *(str(empty) if a == "EMPTY" else a for a in args))
     assert out.returncode == 2 and out.stdout == ""
     assert message in out.stderr and len(out.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("chat", "--max-questions", "-3"), "--max-questions: must be between 0 and 10 questions, not -3"),
+    (("listen", "--reset-after", "1", "--max-questions", "5"), "--reset-after: must be between 30 and 86400 seconds, not 1"),
+    (("listen", "--max-questions", "50"), "--max-questions: must be between 0 and 10 questions, not 50"),
+    (("listen", "--reset-after", "nan"), "--reset-after: must be a number of seconds, not nan"),
+    (("listen", "--wake-phrase", "!!"), '--wake-phrase: has no words ("!!")'),
+    (("kiosk", "--max-questions", "-3"), "--max-questions: must be between 0 and 10 questions, not -3"),
+])
+def test_conversation_options_are_checked_alike_by_every_command(args: tuple[str, ...], message: str) -> None:
+    # chat and listen took what the kiosk refused (a negative question count, a reset after one second).
+    out = run(*args, stdin="his back hurts\n")
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.startswith(f"voicecare: error: {message}")
+    assert len(out.stderr.splitlines()) == 1

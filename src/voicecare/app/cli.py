@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import NoReturn, TextIO, cast
 
 from voicecare import __version__
 from voicecare.conversation import render
@@ -279,9 +279,12 @@ def _triage(args: argparse.Namespace) -> int:
 
 
 def _chat(args: argparse.Namespace) -> int:
+    from voicecare.app import kiosk_config
     from voicecare.conversation.dialog import State
 
-    conversation = Conversation(load_assistant(args), max_questions=args.max_questions)
+    # Checked as listen and the kiosk check it, before anything loads.
+    max_questions = cast(int, kiosk_config.checked("max_questions", args.max_questions))
+    conversation = Conversation(load_assistant(args), max_questions=max_questions)
     _print_turn(conversation.greet().messages, sys.stdout)
     interactive = sys.stdin.isatty()
     while conversation.state is not State.DONE:

@@ -5,7 +5,8 @@ The config file is TOML; its keys are the long options of ``voicecare kiosk``
 table or at the top level. The command line wins over the file. A wrong
 value, an unknown key or an unreadable file is one line, ``file: key: what is
 wrong``, and exit status 2: a kiosk must not start up looking alive and then
-fail at the first quiet spell.
+fail at the first quiet spell. ``checked`` is the same validation for the
+options ``listen`` and ``chat`` share with the kiosk.
 """
 
 from __future__ import annotations

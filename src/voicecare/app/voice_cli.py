@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from voicecare.app import kiosk_config
 from voicecare.app.cli import load_assistant
@@ -61,10 +61,11 @@ def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> Non
 
 
 def settings_from(args: argparse.Namespace) -> VoiceSettings:
-    """How ``listen`` converses (the kiosk's come from ``kiosk_config``); LANGUAGE_WAKE is resolved once loaded."""
-    wake = None if (args.wake_phrase or "").lower() in ("", *kiosk_config.WAKE_OFF) else args.wake_phrase
+    """How ``listen`` converses, checked as the kiosk's are (``kiosk_config``); LANGUAGE_WAKE is resolved once loaded."""
+    wake = None if args.wake_phrase is None else cast(str | None, kiosk_config.checked("wake_phrase", args.wake_phrase))
     live = not getattr(args, "input_files", None)  # recordings hold no echo of our voice
-    return VoiceSettings(wake_phrase=wake, reset_after=args.reset_after, max_questions=args.max_questions,
+    return VoiceSettings(wake_phrase=wake, reset_after=cast(float, kiosk_config.checked("reset_after", args.reset_after)),
+                         max_questions=cast(int, kiosk_config.checked("max_questions", args.max_questions)),
                          echo_filter=live and not args.no_barge_in, early_replies=not args.no_barge_in)
 
 
@@ -134,9 +135,10 @@ def _check_wake(recognizer: Recognizer, wake: str | None) -> None:
 
 def listen(args: argparse.Namespace) -> int:
     """``voicecare listen``: the hands-free conversation, live or replayed from recordings."""
+    settings = settings_from(args)  # built once, and checked before anything loads
     if args.input_files:
-        return _replay(args)
-    session, speaker, _ = _session(args, settings_from(args))
+        return _replay(args, settings)
+    session, speaker, _ = _session(args, settings)
     started = time.monotonic()
     from voicecare.speech_in.devices import Microphone as LiveMicrophone
 
@@ -157,13 +159,13 @@ def listen(args: argparse.Namespace) -> int:
     return 0
 
 
-def _replay(args: argparse.Namespace) -> int:
+def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
     """Each file holds the caregiver's next turns, at real-time pace unless --fast; a bad file is reported and skipped."""
     files = usable(args.input_files, lambda problem: warn(f"error: {problem}"))
     if not files:
         return InputError.exit_code
     sink = DirectorySink(args.say_to_dir) if args.say_to_dir is not None else None
-    session, speaker, _ = _session(args, settings_from(args), sink)
+    session, speaker, _ = _session(args, settings, sink)
     with speaker:
         session.greet()
         for index, path in enumerate(files, start=1):
