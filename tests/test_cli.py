@@ -473,3 +473,26 @@ def test_conversation_options_are_checked_alike_by_every_command(args: tuple[str
     assert out.returncode == 2 and out.stdout == ""
     assert out.stderr.startswith(f"voicecare: error: {message}")
     assert len(out.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("source", [("--text", "she fainted"), ("--audio", str(AUDIO / "clean" / "hc_sore.wav"))])
+def test_a_reply_file_in_a_missing_folder_is_refused_and_no_folder_made(tmp_path: Path, source: tuple[str, ...]) -> None:
+    # --say-to /nonexistent/dir/x.wav made /nonexistent/dir (as root): a typo must never create folders.
+    reply = tmp_path / "no" / "such" / "x.wav"
+    out = run("triage", *source, "--engine", "sphinx", "--say-to", str(reply))
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr == f"voicecare: error: {reply}: --say-to: there is no folder {reply.parent}; create it first, " \
+                         "or give another path\n"
+    assert not (tmp_path / "no").exists()
+
+
+def test_a_reply_folder_is_made_but_never_its_parents(tmp_path: Path) -> None:
+    from voicecare.errors import SpeechError
+    from voicecare.speech_out.sinks import DirectorySink, WavSink
+
+    with pytest.raises(SpeechError, match="no folder"):
+        WavSink(tmp_path / "no" / "x.wav")
+    with pytest.raises(SpeechError, match="no folder"):
+        DirectorySink(tmp_path / "no" / "replies")
+    assert not (tmp_path / "no").exists()
+    assert DirectorySink(tmp_path / "replies").directory.is_dir()  # the folder named itself is still made
