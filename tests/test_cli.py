@@ -46,15 +46,30 @@ def test_triage_text_json_contract() -> None:
 
 
 def test_text_file_gives_one_result_per_line_in_order(tmp_path: Path) -> None:
-    lines = ["she fainted", "his back is sore", "hello there", "she has a fever", ""]
+    lines = ["she fainted", "his back is sore", "hello there", "she has a fever"]
     source = tmp_path / "in.txt"
     source.write_text("\n".join(lines) + "\n")
     out = run("triage", "--text-file", str(source), "--json")
     assert out.returncode == 0, out.stderr
     results = [json.loads(line) for line in out.stdout.splitlines()]
     assert [r["input"] for r in results] == lines
-    assert [r["disposition"] for r in results] == ["emergency", "home_care", "unclear", "urgent", "unclear"]
+    assert [r["disposition"] for r in results] == ["emergency", "home_care", "unclear", "urgent"]
     assert all(r["disposition"] in DISPOSITIONS for r in results)
+
+
+def test_blank_lines_are_skipped_and_a_file_of_only_blank_lines_is_an_error(tmp_path: Path) -> None:
+    # Each blank line gave an "unclear" result, as if a caregiver had said something not understood.
+    source = tmp_path / "in.txt"
+    source.write_text("\nshe fainted\n\n   \n\t\nhis back is sore\n\n")
+    out = run("triage", "--text-file", str(source), "--json")
+    assert out.returncode == 0, out.stderr
+    assert [json.loads(line)["input"] for line in out.stdout.splitlines()] == ["she fainted", "his back is sore"]
+    source.write_text("\n  \n\t\n")
+    out = run("triage", "--text-file", str(source))
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr == f"voicecare: error: {source}: empty but for blank lines; give one utterance per line\n"
+    out = run("triage", "--text", "   ")
+    assert out.returncode == 2 and out.stderr == "voicecare: error: --text: empty; give what the caregiver said\n"
 
 
 def test_plain_output_is_readable() -> None:

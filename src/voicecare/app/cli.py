@@ -246,9 +246,14 @@ def _triage(args: argparse.Namespace) -> int:
         text = TextLines([args.text])
     else:
         text = _read_lines(args.text_file)
-    utterances = text.lines
-    if not utterances:
-        raise InputError(f"{args.text_file}: empty; give one utterance per line")
+    # A blank line is no caregiver: skipped, not triaged as "unclear". Line numbers stay the file's.
+    numbered = [(number, line) for number, line in enumerate(text.lines, start=1) if line.strip()]
+    if not numbered and args.text is not None:
+        raise InputError("--text: empty; give what the caregiver said")
+    if not numbered:
+        raise InputError(f"{args.text_file}: empty{' but for blank lines' if text.lines else ''}; "
+                         "give one utterance per line")
+    utterances = [line for _, line in numbered]
     if not MIN_RATE_WPM <= args.rate <= MAX_RATE_WPM:  # wrong even when nothing is spoken: say so, as speech does
         raise InputError(f"rate {args.rate!r}: give a whole number of words per minute from {MIN_RATE_WPM} to "
                          f"{MAX_RATE_WPM}")
@@ -262,7 +267,7 @@ def _triage(args: argparse.Namespace) -> int:
               "or --speaker DEVICE; printing only", file=sys.stderr)
     assistant = load_assistant(args)
     failed = text.unreadable
-    for number, utterance in enumerate(utterances, start=1):
+    for number, utterance in numbered:
         try:
             check_length(utterance, f"{args.text_file} line {number}" if args.text is None else "--text")
         except InputError as exc:  # one bad line must not keep the rest (an emergency among them) from triage
