@@ -511,3 +511,15 @@ def test_a_reply_folder_is_made_but_never_its_parents(tmp_path: Path) -> None:
         DirectorySink(tmp_path / "no" / "replies")
     assert not (tmp_path / "no").exists()
     assert DirectorySink(tmp_path / "replies").directory.is_dir()  # the folder named itself is still made
+
+
+def test_an_empty_audio_file_is_called_empty(tmp_path: Path) -> None:
+    # A 0-byte file was "not a WAV file; convert it with sox ...": there is nothing to convert.
+    empty = tmp_path / "empty.wav"
+    empty.write_bytes(b"")
+    out = run("triage", "--audio", str(empty), str(AUDIO / "clean" / "em_blue.wav"), "--engine", "sphinx", "--quiet",
+              "--json")
+    assert out.returncode == 2
+    assert [line for line in out.stderr.splitlines() if "error" in line] == [
+        f"voicecare: error: {empty}: the file is empty (0 bytes); record it again"]
+    assert [json.loads(line)["disposition"] for line in out.stdout.splitlines()] == ["emergency"]
