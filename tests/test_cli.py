@@ -523,3 +523,17 @@ def test_an_empty_audio_file_is_called_empty(tmp_path: Path) -> None:
     assert [line for line in out.stderr.splitlines() if "error" in line] == [
         f"voicecare: error: {empty}: the file is empty (0 bytes); record it again"]
     assert [json.loads(line)["disposition"] for line in out.stdout.splitlines()] == ["emergency"]
+
+
+def test_doctor_speaks_of_what_a_user_installed_not_of_our_classes() -> None:
+    # "PASS speech engine Pyttsx3Synthesizer spoke ...": a class name means nothing to a Pi owner.
+    import re
+
+    src = Path(__file__).resolve().parents[1] / "src" / "voicecare"
+    classes = {name for module in src.rglob("*.py") for name in re.findall(r"^class (\w+)", module.read_text(), re.M)}
+    ours = {name for name in classes if re.search(r"[a-z0-9][A-Z]", name)}  # CamelCase: not a word ("Speaker")
+    out = run("doctor")
+    assert "Traceback" not in out.stderr and out.returncode in (0, 1)
+    (speech,) = [line for line in out.stdout.splitlines() if "speech engine" in line]
+    assert speech.startswith("PASS") and "espeak-ng" in speech, speech
+    assert not [name for name in ours if re.search(rf"\b{name}\b", out.stdout)], out.stdout
