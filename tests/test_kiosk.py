@@ -112,6 +112,8 @@ def test_defaults_file_and_command_line_in_that_order(tmp_path: Path) -> None:
     ("kiosk = 3", "kiosk: must be a table"),
     ("[kiosk]\nrate = 150\n[audio]\nrate = 1", "audio: outside the [kiosk] table"),
     ("[kiosk\n", "not valid TOML (Expected ']'"),
+    ('language = "fr"', 'language: no intents for language "fr" in '),
+    ('intents = "nowhere"', "intents: no intents folder "),
 ])
 def test_a_bad_value_is_named_with_its_file_and_key(tmp_path: Path, toml: str, message: str) -> None:
     error = kiosk_error(tmp_path, toml)
@@ -152,6 +154,18 @@ def test_kiosk_config_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
                          text=True, timeout=60, check=False)
     assert out.returncode == 2
     assert out.stderr == f'voicecare: error: {config}: reset_after: must be a number of seconds, not "x"\n'
+
+
+def test_an_event_log_that_cannot_be_written_is_named_with_its_file_and_key(tmp_path: Path) -> None:
+    # The path alone was named: the owner of a kiosk had to guess it came from the config file.
+    (tmp_path / "blocker").write_text("")
+    config = tmp_path / "kiosk.toml"
+    config.write_text('[kiosk]\nevent_log = "blocker/events.jsonl"\n')
+    out = subprocess.run([sys.executable, "-m", "voicecare", "kiosk", "--config", str(config)], capture_output=True,
+                         text=True, timeout=60, check=False)
+    assert out.returncode == 2
+    assert out.stderr.startswith(f"voicecare: error: {config}: event_log: {tmp_path / 'blocker' / 'events.jsonl'}: "
+                                 "cannot write the event log there") and out.stderr.count("\n") == 1
 
 
 # ---- the microphone queue

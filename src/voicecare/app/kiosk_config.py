@@ -16,7 +16,7 @@ import math
 import re
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from voicecare.conversation.voice import VoiceSettings
@@ -71,6 +71,12 @@ class KioskSettings:
     topic: str | None = None
     """A topic folder of that language (None: the only one there is)."""
     debug: bool = False
+    origins: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """Where each value given came from (``file: key`` or ``--option``), to name it in errors found later."""
+
+    def where(self, key: str) -> str:
+        """Where the value of ``key`` came from, as errors name it: ``file: key``, else ``--option``."""
+        return self.origins.get(key, option(key))
 
     def voice_settings(self) -> VoiceSettings:
         """How the spoken conversation behaves (a live microphone: the echo filter is on unless --no-barge-in)."""
@@ -86,7 +92,7 @@ class KioskSettings:
         return argparse.Namespace(**asdict(self))
 
 
-KEYS = tuple(f.name for f in fields(KioskSettings))
+KEYS = tuple(f.name for f in fields(KioskSettings) if f.name != "origins")
 NULL_DEFAULTS = ("engine", "max_questions", "wake_phrase", "reset_after", "rate")
 """Options whose parser default is replaced by None for the kiosk, so a value given on the command line is
 told apart from one left out (the defaults live in KioskSettings)."""
@@ -203,9 +209,11 @@ def option(key: str) -> str:
 def build(args: argparse.Namespace) -> KioskSettings:
     """The kiosk's settings: the command line over the config file over the defaults, all checked."""
     chosen: dict[str, object] = {}
+    origins: dict[str, str] = {}
     if args.config is not None:
         path = _path(args.config)
         chosen.update(read(path))
+        origins.update({key: f"{path}: {key}" for key in chosen})
         chosen["config"] = path
     for key in (*REFUSED, *KEYS):
         value = getattr(args, key, None)
@@ -216,7 +224,25 @@ def build(args: argparse.Namespace) -> KioskSettings:
             # for the kiosk alone: the default does not override the file's language.
             continue
         chosen[key] = checked(key, value, REFUSED.get(key))
-    return KioskSettings(**chosen)  # type: ignore[arg-type]
+        origins[key] = option(key)
+    settings = KioskSettings(**chosen, origins=origins)  # type: ignore[arg-type]
+    _check_intents(settings)
+    return settings
+
+
+def _check_intents(settings: KioskSettings) -> None:
+    """The intents folder and language given exist; InputError naming where they were given (loading says the rest)."""
+    from voicecare import intents
+
+    if settings.intents is not None and not settings.intents.is_dir():
+        raise InputError(f"{settings.where('intents')}: no intents folder {settings.intents}")
+    if "language" not in settings.origins:
+        return
+    root = settings.intents or intents.default_dir()
+    if not intents.language_dir(root, settings.language).is_dir():
+        there = sorted(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+        raise InputError(f'{settings.where("language")}: no intents for language "{settings.language}" in {root}'
+                         + (f" (there are: {', '.join(there)})" if there else ""))
 
 
 def checked(key: str, value: object, check: Check | None = None) -> object:

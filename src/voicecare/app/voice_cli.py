@@ -89,14 +89,20 @@ def _printer(as_json: bool) -> Callable[[TurnReport], None]:
     return show
 
 
-def _session(args: argparse.Namespace, settings: VoiceSettings,
-             speaker_sink: Any = None) -> tuple[VoiceSession, Speaker, Callable[[str], None]]:
-    """The session the options ask for, and how to report a fault (stderr, and the event log if on)."""
+def _session(args: argparse.Namespace, settings: VoiceSettings, speaker_sink: Any = None,
+             log_given: str = "--event-log") -> tuple[VoiceSession, Speaker, Callable[[str], None]]:
+    """The session the options ask for, and how to report a fault (stderr, and the event log if on).
+
+    ``log_given``: where the event log was named (``--event-log``, or ``file: event_log``), for its errors.
+    """
     log = None
     if args.event_log is not None:
         from voicecare.app.events import EventLog
 
-        log = EventLog(args.event_log, on_error=warn)  # before the slow start-up: a wrong path fails at once
+        try:
+            log = EventLog(args.event_log, on_error=warn)  # before the slow start-up: a wrong path fails at once
+        except InputError as exc:
+            raise InputError(f"{log_given}: {exc}") from None
     assistant = load_assistant(args)
     settings = resolve_wake(settings, assistant)
     wake = () if settings.wake_phrase is None else (settings.wake_phrase,)
@@ -194,7 +200,7 @@ def kiosk(args: argparse.Namespace) -> int:
     settings = kiosk_config.build(args)
     options = settings.namespace()
     options.synthesizer = getattr(args, "synthesizer", None)  # an engine brought by the caller of cli.main
-    session, speaker, fault = _session(options, settings.voice_settings())
+    session, speaker, fault = _session(options, settings.voice_settings(), log_given=settings.where("event_log"))
     from voicecare.speech_in.devices import Microphone as LiveMicrophone
 
     def make_mic() -> Microphone:
