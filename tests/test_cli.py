@@ -537,3 +537,27 @@ def test_doctor_speaks_of_what_a_user_installed_not_of_our_classes() -> None:
     (speech,) = [line for line in out.stdout.splitlines() if "speech engine" in line]
     assert speech.startswith("PASS") and "espeak-ng" in speech, speech
     assert not [name for name in ours if re.search(rf"\b{name}\b", out.stdout)], out.stdout
+
+
+@pytest.mark.parametrize("args", [
+    ("triage", "--text", "his back hurts", "--say-to", "REPLY"),
+    ("triage", "--text", "his back hurts"),
+    ("triage", "--audio", str(AUDIO / "clean" / "hc_sore.wav"), "--say-to", "REPLY"),
+    ("listen", "--input-files", str(AUDIO / "clean" / "hc_sore.wav"), "--fast", "--say-to-dir", "REPLIES"),
+    ("kiosk", "--speaker", "no-such-speaker-anywhere"),
+])
+def test_a_voice_that_cannot_speak_the_intents_language_is_refused_wherever_used(
+        tmp_path: Path, args: tuple[str, ...]) -> None:
+    # espeak-ng takes "klingon" for its Klingon voice: "--voice klingon" was accepted, and "Call 911 now." said in it.
+    places = {"REPLY": str(tmp_path / "r.wav"), "REPLIES": str(tmp_path / "replies")}
+    out = run(*(places.get(a, a) for a in args), "--engine", "sphinx", "--voice", "klingon")
+    assert out.returncode == 2 and out.stdout == "" and "Traceback" not in out.stderr
+    (error,) = [line for line in out.stderr.splitlines() if "error" in line]
+    assert error.startswith("voicecare: error: voice 'klingon': espeak-ng"), out.stderr
+    assert "speaks piqd, not the intents' language (en)" in error or "no such voice" in error
+    assert not (tmp_path / "r.wav").exists()
+
+
+def test_an_english_voice_is_accepted() -> None:
+    out = run("triage", "--text", "his back hurts", "--voice", "gmw/en-us")
+    assert out.returncode == 0 and "printing only" in out.stderr
