@@ -306,7 +306,8 @@ def _chat(args: argparse.Namespace) -> int:
         if not interactive:
             print(f"you> {line.rstrip()}")
         turn = conversation.hear(line.strip())
-        _print_turn(turn.messages or _text_mode_ack(conversation, turn.command), sys.stdout)
+        # A voice command is acknowledged in words (typed, "slower" has no voice to slow down), not acted on.
+        _print_turn(_text_mode_ack(conversation, turn.command) or turn.messages, sys.stdout)
     return 0
 
 
