@@ -490,14 +490,16 @@ def test_conversation_options_are_checked_alike_by_every_command(args: tuple[str
     assert len(out.stderr.splitlines()) == 1
 
 
-@pytest.mark.parametrize("source", [("--text", "she fainted"), ("--audio", str(AUDIO / "clean" / "hc_sore.wav"))])
-def test_a_reply_file_in_a_missing_folder_is_refused_and_no_folder_made(tmp_path: Path, source: tuple[str, ...]) -> None:
-    # --say-to /nonexistent/dir/x.wav made /nonexistent/dir (as root): a typo must never create folders.
+@pytest.mark.parametrize("source", [("--text", EMERGENCY), ("--audio", str(AUDIO / "clean" / "em_blue.wav"))])
+def test_a_reply_file_in_a_missing_folder_makes_no_folder_and_costs_no_triage(tmp_path: Path,
+                                                                               source: tuple[str, ...]) -> None:
+    # --say-to /nonexistent/dir/x.wav made /nonexistent/dir (as root): a typo must never create folders. As with
+    # any reply file that cannot be written, the triage is still printed (an emergency is never lost) and exit is 1.
     reply = tmp_path / "no" / "such" / "x.wav"
     out = run("triage", *source, "--engine", "sphinx", "--say-to", str(reply))
-    assert out.returncode == 2 and out.stdout == ""
-    assert out.stderr == f"voicecare: error: {reply}: --say-to: there is no folder {reply.parent}; create it first, " \
-                         "or give another path\n"
+    assert "Call 911 now." in out.stdout and out.returncode == 1
+    (line,) = [line for line in out.stderr.splitlines() if "recognising with" not in line]
+    assert line.endswith(f"{reply}: cannot write the reply there (no folder {reply.parent})"), line
     assert not (tmp_path / "no").exists()
 
 

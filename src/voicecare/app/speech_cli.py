@@ -78,8 +78,6 @@ def check_speech_options(args: argparse.Namespace, language: str) -> None:
     say_to = getattr(args, "say_to", None)
     if say_to is not None and say_to.suffix.lower() != ".wav":
         raise InputError(f"{say_to}: --say-to writes WAV; give a name ending in .wav")
-    if say_to is not None:
-        check_folder(say_to, "--say-to")
     rate = args.rate
     if isinstance(rate, bool) or not isinstance(rate, int) or not MIN_RATE_WPM <= rate <= MAX_RATE_WPM:
         raise InputError(f"rate {rate!r}: give a whole number of words per minute from {MIN_RATE_WPM} to {MAX_RATE_WPM}")
@@ -95,15 +93,6 @@ def check_speech_options(args: argparse.Namespace, language: str) -> None:
         name, _, spoken = found.partition("\t")
         raise InputError(f"voice {voice!r}: espeak-ng's {name} voice speaks {spoken}, not the intents' language "
                          f"({language}); see 'espeak-ng --voices={language}'")
-
-
-def check_folder(path: Path, option: str) -> None:
-    """InputError unless the folder ``path`` goes in exists: a typo must never create folders (as root, anywhere)."""
-    folder = path.parent
-    if not folder.exists():
-        raise InputError(f"{path}: {option}: there is no folder {folder}; create it first, or give another path")
-    if not folder.is_dir():
-        raise InputError(f"{path}: {option}: {folder} is not a folder; give another path")
 
 
 @functools.lru_cache(maxsize=8)
