@@ -42,14 +42,39 @@ def kiosk_error(tmp_path: Path, toml: str, *argv: str) -> str:
     return str(caught.value)
 
 
-def long_options(parser: argparse.ArgumentParser) -> set[str]:
-    return {o[2:].replace("-", "_") for a in parser._actions for o in a.option_strings if o.startswith("--")}
+def long_options(parser: argparse.ArgumentParser, *, hidden: bool = False) -> set[str]:
+    return {o[2:].replace("-", "_") for a in parser._actions for o in a.option_strings
+            if o.startswith("--") and (a.help == argparse.SUPPRESS) == hidden}
+
+
+def kiosk_parser() -> argparse.ArgumentParser:
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    parser: argparse.ArgumentParser = sub.choices["kiosk"]
+    return parser
 
 
 def test_every_long_option_of_the_kiosk_is_a_setting_and_a_config_key() -> None:
-    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
-    options = long_options(sub.choices["kiosk"]) - {"help"}
+    options = long_options(kiosk_parser()) - {"help"}
     assert options == set(kiosk_config.KEYS) == set(kiosk_config.CHECKS)
+    assert long_options(kiosk_parser(), hidden=True) == set(kiosk_config.REFUSED)
+
+
+def test_the_kiosk_does_not_offer_what_it_refuses(tmp_path: Path) -> None:
+    # "a kiosk must speak": kiosk --help and the config's list of known keys offered quiet and say_to all the same.
+    shown = kiosk_parser().format_help()
+    assert "--say-to" not in shown and "--quiet" not in shown
+    known = kiosk_error(tmp_path, "bogus = 1").split("known keys: ")[1]
+    assert "quiet" not in known.split(", ") and "say_to" not in known.split(", ")
+    assert "a kiosk must speak" in kiosk_error(tmp_path, 'say_to = "r.wav"')  # still refused, and told why
+    assert settings(tmp_path, "quiet = false") == kiosk_config.KioskSettings(config=tmp_path / "kiosk.toml")
+
+
+def test_a_kiosk_without_a_speaker_does_not_advise_what_it_refuses() -> None:
+    # With no speaker at all it said "...or write the reply with --say-to FILE.wav", an option it then refused.
+    out = subprocess.run([sys.executable, "-m", "voicecare", "kiosk", "--engine", "sphinx", "--speaker",
+                          "no-such-speaker-anywhere"], capture_output=True, text=True, timeout=120, check=False)
+    assert out.returncode == 2 and "the kiosk cannot speak" in out.stderr
+    assert "--say-to" not in out.stderr and "Traceback" not in out.stderr
 
 
 def test_the_shipped_config_is_valid(tmp_path: Path) -> None:
@@ -87,6 +112,8 @@ def test_defaults_file_and_command_line_in_that_order(tmp_path: Path) -> None:
     ("kiosk = 3", "kiosk: must be a table"),
     ("[kiosk]\nrate = 150\n[audio]\nrate = 1", "audio: outside the [kiosk] table"),
     ("[kiosk\n", "not valid TOML (Expected ']'"),
+    ('language = "fr"', 'language: no intents for language "fr" in '),
+    ('intents = "nowhere"', "intents: no intents folder "),
 ])
 def test_a_bad_value_is_named_with_its_file_and_key(tmp_path: Path, toml: str, message: str) -> None:
     error = kiosk_error(tmp_path, toml)
@@ -127,6 +154,18 @@ def test_kiosk_config_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
                          text=True, timeout=60, check=False)
     assert out.returncode == 2
     assert out.stderr == f'voicecare: error: {config}: reset_after: must be a number of seconds, not "x"\n'
+
+
+def test_an_event_log_that_cannot_be_written_is_named_with_its_file_and_key(tmp_path: Path) -> None:
+    # The path alone was named: the owner of a kiosk had to guess it came from the config file.
+    (tmp_path / "blocker").write_text("")
+    config = tmp_path / "kiosk.toml"
+    config.write_text('[kiosk]\nevent_log = "blocker/events.jsonl"\n')
+    out = subprocess.run([sys.executable, "-m", "voicecare", "kiosk", "--config", str(config)], capture_output=True,
+                         text=True, timeout=60, check=False)
+    assert out.returncode == 2
+    assert out.stderr.startswith(f"voicecare: error: {config}: event_log: {tmp_path / 'blocker' / 'events.jsonl'}: "
+                                 "cannot write the event log there") and out.stderr.count("\n") == 1
 
 
 # ---- the microphone queue

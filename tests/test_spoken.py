@@ -223,6 +223,19 @@ def test_a_command_s_other_readings_are_not_red_flags(assistant: Assistant) -> N
     assert unsure_red_flags(assistant, heard, command=True) == []  # ...but the caregiver said a command
 
 
+def test_slower_or_faster_says_the_waiting_question_again(assistant: Assistant) -> None:
+    # "Slower please" changed the rate and said nothing: the caregiver heard no sign it was understood.
+    talk = Conversation(assistant)
+    first = talk.hear("my son's back hurts")
+    assert talk.state is State.INTERVIEW
+    for command in ("slower", "faster"):
+        turn = talk.hear(command)
+        assert turn.command == command and turn.disposition is None and turn.state is State.INTERVIEW
+        assert turn.said_aloud == first.said_aloud[-1:]  # the question, not the whole turn
+    assert talk.hear("repeat").said_aloud == first.said_aloud  # "repeat" still says all of the last turn
+    assert Conversation(assistant).hear("slower").said_aloud != ()  # nothing said yet: still acknowledged
+
+
 def test_a_command_with_an_emergency_is_an_emergency(assistant: Assistant) -> None:
     talk = Conversation(assistant)
     assert talk.command_of("slower") == "slower"
@@ -370,7 +383,8 @@ def test_slower_said_as_a_red_flag_question_is_asked_is_no_answer_and_no_911(tmp
     # PocketSphinx hears the recorded "slower" as "floor", with "slower" as its next reading. Taken as an
     # unclear answer to "is your child having trouble breathing...", it counted as yes and said "Call 911 now".
     turns = listen(TURNS / "describe.wav", TURNS / "slower.wav", TURNS / "no.wav", replies=tmp_path / "r")
-    assert turns[2]["command"] == "slower" and turns[2]["disposition"] is None and turns[2]["spoken"] == []
+    assert turns[2]["command"] == "slower" and turns[2]["disposition"] is None
+    assert turns[2]["spoken"] == turns[1]["spoken"][-1:]  # type: ignore[index]  # the question again, slower
     assert turns[3]["state"] == "interview" and turns[3]["disposition"] == "home_care"  # "no" answers the question
 
 

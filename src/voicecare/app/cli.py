@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import NoReturn, TextIO, cast
 
 from voicecare import __version__
 from voicecare.conversation import render
@@ -246,9 +246,14 @@ def _triage(args: argparse.Namespace) -> int:
         text = TextLines([args.text])
     else:
         text = _read_lines(args.text_file)
-    utterances = text.lines
-    if not utterances:
-        raise InputError(f"{args.text_file}: empty; give one utterance per line")
+    # A blank line is no caregiver: skipped, not triaged as "unclear". Line numbers stay the file's.
+    numbered = [(number, line) for number, line in enumerate(text.lines, start=1) if line.strip()]
+    if not numbered and args.text is not None:
+        raise InputError("--text: empty; give what the caregiver said")
+    if not numbered:
+        raise InputError(f"{args.text_file}: empty{' but for blank lines' if text.lines else ''}; "
+                         "give one utterance per line")
+    utterances = [line for _, line in numbered]
     if not MIN_RATE_WPM <= args.rate <= MAX_RATE_WPM:  # wrong even when nothing is spoken: say so, as speech does
         raise InputError(f"rate {args.rate!r}: give a whole number of words per minute from {MIN_RATE_WPM} to "
                          f"{MAX_RATE_WPM}")
@@ -257,12 +262,16 @@ def _triage(args: argparse.Namespace) -> int:
 
         code = triage_text_spoken(args, utterances)  # text mode speaks only when asked where to
         return InputError.exit_code if text.unreadable else code
+    assistant = load_assistant(args)
     if not args.quiet and (args.rate != DEFAULT_RATE_WPM or args.voice is not None):
+        if args.voice is not None:  # wrong even when nothing is spoken, as the rate is
+            from voicecare.app.speech_cli import check_speech_options
+
+            check_speech_options(args, assistant.intents.language.code)
         print("voicecare: --rate and --voice shape speech, and text mode speaks only with --say-to FILE.wav "
               "or --speaker DEVICE; printing only", file=sys.stderr)
-    assistant = load_assistant(args)
     failed = text.unreadable
-    for number, utterance in enumerate(utterances, start=1):
+    for number, utterance in numbered:
         try:
             check_length(utterance, f"{args.text_file} line {number}" if args.text is None else "--text")
         except InputError as exc:  # one bad line must not keep the rest (an emergency among them) from triage
@@ -279,9 +288,12 @@ def _triage(args: argparse.Namespace) -> int:
 
 
 def _chat(args: argparse.Namespace) -> int:
+    from voicecare.app import kiosk_config
     from voicecare.conversation.dialog import State
 
-    conversation = Conversation(load_assistant(args), max_questions=args.max_questions)
+    # Checked as listen and the kiosk check it, before anything loads.
+    max_questions = cast(int, kiosk_config.checked("max_questions", args.max_questions))
+    conversation = Conversation(load_assistant(args), max_questions=max_questions)
     _print_turn(conversation.greet().messages, sys.stdout)
     interactive = sys.stdin.isatty()
     while conversation.state is not State.DONE:
@@ -294,7 +306,8 @@ def _chat(args: argparse.Namespace) -> int:
         if not interactive:
             print(f"you> {line.rstrip()}")
         turn = conversation.hear(line.strip())
-        _print_turn(turn.messages or _text_mode_ack(conversation, turn.command), sys.stdout)
+        # A voice command is acknowledged in words (typed, "slower" has no voice to slow down), not acted on.
+        _print_turn(_text_mode_ack(conversation, turn.command) or turn.messages, sys.stdout)
     return 0
 
 
@@ -392,7 +405,7 @@ def _register_voice(sub: argparse._SubParsersAction[_Parser], common: _Parser, n
     from voicecare.app.voice_cli import add_voice_arguments
 
     command = _add(sub, common, name, help_text, _lazy("voicecare.app.voice_cli", name))
-    add_speech_arguments(command)
+    add_speech_arguments(command, kiosk=name == "kiosk")
     add_voice_arguments(command, kiosk=name == "kiosk")
 
 

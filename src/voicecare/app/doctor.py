@@ -93,8 +93,8 @@ def _speech(text: str) -> Check:
         clip = Pyttsx3Synthesizer().synth(text, DEFAULT_RATE_WPM)
     except VoicecareError as exc:
         return Check("speech engine", False, str(exc), "sudo apt-get install espeak-ng")
-    return Check("speech engine", True, f"{Pyttsx3Synthesizer.__name__} spoke {len(clip.pcm) / 2 / clip.rate:.1f} s "
-                 f"of {text!r}")
+    # Named as the user installs it (the fix above), not by our class name.
+    return Check("speech engine", True, f'espeak-ng spoke "{text}" ({len(clip.pcm) / 2 / clip.rate:.1f} s)')
 
 
 def _intents(directory: Path | None, language: str, topic: str | None) -> tuple[Check, str]:

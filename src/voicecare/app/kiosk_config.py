@@ -5,7 +5,8 @@ The config file is TOML; its keys are the long options of ``voicecare kiosk``
 table or at the top level. The command line wins over the file. A wrong
 value, an unknown key or an unreadable file is one line, ``file: key: what is
 wrong``, and exit status 2: a kiosk must not start up looking alive and then
-fail at the first quiet spell.
+fail at the first quiet spell. ``checked`` is the same validation for the
+options ``listen`` and ``chat`` share with the kiosk.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import math
 import re
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from voicecare.conversation.voice import VoiceSettings
@@ -57,12 +58,10 @@ class KioskSettings:
     event_log: Path | None = None
     json: bool = False
     no_barge_in: bool = False
-    quiet: bool = False
     front_end: bool = False
     """Clean the microphone's audio (WebRTC noise suppression and gain) before recognition."""
     general_english: bool = False
     """PocketSphinx: general English mixed into the intents' language model."""
-    say_to: Path | None = None
     rate: int = DEFAULT_RATE_WPM
     """Speaking rate, words per minute."""
     voice: str | None = None
@@ -72,6 +71,12 @@ class KioskSettings:
     topic: str | None = None
     """A topic folder of that language (None: the only one there is)."""
     debug: bool = False
+    origins: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """Where each value given came from (``file: key`` or ``--option``), to name it in errors found later."""
+
+    def where(self, key: str) -> str:
+        """Where the value of ``key`` came from, as errors name it: ``file: key``, else ``--option``."""
+        return self.origins.get(key, option(key))
 
     def voice_settings(self) -> VoiceSettings:
         """How the spoken conversation behaves (a live microphone: the echo filter is on unless --no-barge-in)."""
@@ -80,11 +85,14 @@ class KioskSettings:
                              early_replies=not self.no_barge_in)
 
     def namespace(self) -> argparse.Namespace:
-        """The same values in the shape the speech helpers shared with ``listen`` and ``triage`` take."""
+        """The same values in the shape the speech helpers shared with ``listen`` and ``triage`` take.
+
+        It has no ``quiet`` or ``say_to``: a kiosk always speaks to its speaker (see REFUSED).
+        """
         return argparse.Namespace(**asdict(self))
 
 
-KEYS = tuple(f.name for f in fields(KioskSettings))
+KEYS = tuple(f.name for f in fields(KioskSettings) if f.name != "origins")
 NULL_DEFAULTS = ("engine", "max_questions", "wake_phrase", "reset_after", "rate")
 """Options whose parser default is replaced by None for the kiosk, so a value given on the command line is
 told apart from one left out (the defaults live in KioskSettings)."""
@@ -179,11 +187,18 @@ def _wake(value: object) -> str | None:
 CHECKS: Mapping[str, Check] = {
     "config": _path, "engine": _engine, "model": _path, "device": _device, "speaker": _device, "wake_phrase": _wake,
     "reset_after": _number(*RESET_RANGE), "max_questions": _whole(*QUESTIONS_RANGE, "questions"),
-    "event_log": _path, "json": _flag, "no_barge_in": _flag, "quiet": _speaking, "front_end": _flag,
-    "general_english": _flag, "say_to": _no_reply_file,
+    "event_log": _path, "json": _flag, "no_barge_in": _flag, "front_end": _flag, "general_english": _flag,
     "rate": _whole(*RATE_RANGE, "words a minute"), "voice": _text, "intents": _path, "language": _text, "topic": _text,
     "debug": _flag,
 }
+
+
+REFUSED: Mapping[str, Check] = {"quiet": _speaking, "say_to": _no_reply_file}
+"""Options of the other speaking commands that a kiosk refuses, in its config or on its command line.
+
+They are not offered (not in --help, not among the known keys), but someone who
+knows them from ``listen`` is told why not, instead of "unknown".
+"""
 
 
 def option(key: str) -> str:
@@ -194,11 +209,13 @@ def option(key: str) -> str:
 def build(args: argparse.Namespace) -> KioskSettings:
     """The kiosk's settings: the command line over the config file over the defaults, all checked."""
     chosen: dict[str, object] = {}
+    origins: dict[str, str] = {}
     if args.config is not None:
         path = _path(args.config)
         chosen.update(read(path))
+        origins.update({key: f"{path}: {key}" for key in chosen})
         chosen["config"] = path
-    for key in KEYS:
+    for key in (*REFUSED, *KEYS):
         value = getattr(args, key, None)
         if value is None or value is False:  # not given (a flag given is True)
             continue
@@ -206,11 +223,37 @@ def build(args: argparse.Namespace) -> KioskSettings:
             # --language comes from the parser shared by every command, so its default cannot be made None
             # for the kiosk alone: the default does not override the file's language.
             continue
-        try:
-            chosen[key] = CHECKS[key](value)
-        except ValueError as exc:
-            raise InputError(f"{option(key)}: {exc}") from None
-    return KioskSettings(**chosen)  # type: ignore[arg-type]
+        chosen[key] = checked(key, value, REFUSED.get(key))
+        origins[key] = option(key)
+    settings = KioskSettings(**chosen, origins=origins)  # type: ignore[arg-type]
+    _check_intents(settings)
+    return settings
+
+
+def _check_intents(settings: KioskSettings) -> None:
+    """The intents folder and language given exist; InputError naming where they were given (loading says the rest)."""
+    from voicecare import intents
+
+    if settings.intents is not None and not settings.intents.is_dir():
+        raise InputError(f"{settings.where('intents')}: no intents folder {settings.intents}")
+    if "language" not in settings.origins:
+        return
+    root = settings.intents or intents.default_dir()
+    if not intents.language_dir(root, settings.language).is_dir():
+        there = sorted(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+        raise InputError(f'{settings.where("language")}: no intents for language "{settings.language}" in {root}'
+                         + (f" (there are: {', '.join(there)})" if there else ""))
+
+
+def checked(key: str, value: object, check: Check | None = None) -> object:
+    """A command-line value through its check (by default the config key's); InputError ``--option: what is wrong``.
+
+    The one validation of these options for every command that has them (``listen`` and ``chat`` too).
+    """
+    try:
+        return (check or CHECKS[key])(value)
+    except ValueError as exc:
+        raise InputError(f"{option(key)}: {exc}") from None
 
 
 def read(path: Path) -> dict[str, object]:
@@ -219,6 +262,12 @@ def read(path: Path) -> dict[str, object]:
     settings: dict[str, object] = {}
     for raw, value in table.items():
         key = raw.replace("-", "_")
+        if key in REFUSED:
+            try:
+                REFUSED[key](value)  # "quiet = false" is harmless; anything else says why a kiosk refuses it
+            except ValueError as exc:
+                raise InputError(f"{path}: {raw}: {exc}") from None
+            continue
         if key not in CHECKS or key in FILE_ONLY_IN_COMMAND_LINE:
             known = ", ".join(k for k in KEYS if k not in FILE_ONLY_IN_COMMAND_LINE)
             raise InputError(f"{path}: {raw}: unknown key (known keys: {known})")

@@ -22,7 +22,7 @@ from voicecare.speech_in.devices import find_output
 from voicecare.speech_out.sinks import NullSink, SoundDeviceSink, WavSink
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM, Pyttsx3Synthesizer, Speaker
 from voicecare.speech_out.tts_process import espeak_command
-from voicecare.speech_out.tts_worker import VOICE_UNKNOWN
+from voicecare.speech_out.tts_worker import VOICE_OTHER_LANGUAGE, VOICE_UNKNOWN
 from voicecare.understanding.assistant import Assistant
 
 MODELS_ENV = "VOICECARE_MODELS"
@@ -39,8 +39,12 @@ def models_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "models"
 
 
-def add_speech_arguments(command: argparse.ArgumentParser) -> None:
-    """--engine/--model for recognition, --say-to/--speaker/--quiet/--rate/--voice for speech."""
+def add_speech_arguments(command: argparse.ArgumentParser, *, kiosk: bool = False) -> None:
+    """--engine/--model for recognition, --say-to/--speaker/--quiet/--rate/--voice for speech.
+
+    ``kiosk``: --say-to and --quiet are not offered (a kiosk must speak); still parsed, so that
+    someone used to them from ``listen`` is told why not (kiosk_config.REFUSED), not "unrecognized".
+    """
     command.add_argument("--engine", choices=("auto", "vosk", "sphinx"), default="auto",
                          help="speech recogniser (default auto: Vosk if a model is installed, else PocketSphinx)")
     command.add_argument("--model", type=Path,
@@ -51,9 +55,11 @@ def add_speech_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--front-end", action="store_true",
                          help="clean the audio first (WebRTC noise suppression and automatic gain; helps with other "
                               "talkers, hurts clean speech: see README)")
-    command.add_argument("--say-to", type=Path, metavar="FILE.wav", help="write the spoken reply to this WAV file")
+    command.add_argument("--say-to", type=Path, metavar="FILE.wav",
+                         help=argparse.SUPPRESS if kiosk else "write the spoken reply to this WAV file")
     command.add_argument("--speaker", metavar="DEVICE", help="speaker (index or part of its name; see 'voicecare devices')")
-    command.add_argument("--quiet", action="store_true", help="print the reply only; do not speak")
+    command.add_argument("--quiet", action="store_true",
+                         help=argparse.SUPPRESS if kiosk else "print the reply only; do not speak")
     command.add_argument("--rate", type=int, default=DEFAULT_RATE_WPM,
                          help=f"speaking rate, words per minute ({MIN_RATE_WPM}-{MAX_RATE_WPM}, default {DEFAULT_RATE_WPM})")
     command.add_argument("--voice", help="speech synthesiser voice id, e.g. gmw/en-us (default: an English voice)")
@@ -64,8 +70,11 @@ def warn(message: str) -> None:
     print(f"voicecare: {message}", file=sys.stderr, flush=True)
 
 
-def check_speech_options(args: argparse.Namespace) -> None:
-    """--say-to, --rate and --voice (or the same keys of a kiosk config): InputError in one line when unusable."""
+def check_speech_options(args: argparse.Namespace, language: str) -> None:
+    """--say-to, --rate and --voice (or the same keys of a kiosk config): InputError in one line when unusable.
+
+    ``language``: the intents' language code, which the voice must speak.
+    """
     say_to = getattr(args, "say_to", None)
     if say_to is not None and say_to.suffix.lower() != ".wav":
         raise InputError(f"{say_to}: --say-to writes WAV; give a name ending in .wav")
@@ -77,17 +86,29 @@ def check_speech_options(args: argparse.Namespace) -> None:
         return
     if not isinstance(voice, str) or not VOICE_ID.fullmatch(voice):
         raise InputError(f"voice {voice!r}: give an espeak-ng voice id such as gmw/en-us ('espeak-ng --voices')")
-    if check_voice(voice) == VOICE_UNKNOWN:
-        raise InputError(f"voice {voice!r}: espeak-ng has no such voice; see 'espeak-ng --voices'")
+    status, found = check_voice(voice, language)
+    if status == VOICE_UNKNOWN:
+        raise InputError(f"voice {voice!r}: espeak-ng has no such voice; see 'espeak-ng --voices={language}'")
+    if status == VOICE_OTHER_LANGUAGE:
+        name, _, spoken = found.partition("\t")
+        raise InputError(f"voice {voice!r}: espeak-ng's {name} voice speaks {spoken}, not the intents' language "
+                         f"({language}); see 'espeak-ng --voices={language}'")
 
 
-def check_voice(voice: str) -> int:
-    """Ask a worker whether the voice exists; its exit status (0 yes, VOICE_UNKNOWN no, else engine trouble)."""
-    command = [*espeak_command(voice), "--check"]
+@functools.lru_cache(maxsize=8)
+def check_voice(voice: str, language: str) -> tuple[int, str]:
+    """Ask a worker whether the voice exists and speaks ``language``.
+
+    Its exit status (0 yes; VOICE_UNKNOWN, VOICE_OTHER_LANGUAGE no; else engine trouble) and the voice's
+    "name<TAB>language" line. Kept: a command checks before it starts, and again when it makes its speaker.
+    """
+    command = [*espeak_command(voice), "--check", "--language", language]
     try:
-        return subprocess.run(command, capture_output=True, timeout=VOICE_CHECK_SECONDS, check=False).returncode
+        done = subprocess.run(command, capture_output=True, text=True, timeout=VOICE_CHECK_SECONDS, check=False)
     except (OSError, subprocess.TimeoutExpired):
-        return -1  # the engine itself is in trouble: the speaker reports that, triage goes on
+        return -1, ""  # the engine itself is in trouble: the speaker reports that, triage goes on
+    lines = done.stdout.strip().splitlines()
+    return done.returncode, lines[-1] if lines else ""
 
 
 def make_synth(args: argparse.Namespace) -> Callable[[], Synthesizer]:
@@ -97,12 +118,21 @@ def make_synth(args: argparse.Namespace) -> Callable[[], Synthesizer]:
 
 
 def make_sink(args: argparse.Namespace) -> AudioSink:
-    """Where speech goes; SpeechError/AudioError when it cannot go there."""
-    if args.quiet:
+    """Where speech goes; SpeechError/AudioError when it cannot go there.
+
+    The kiosk's options have no ``quiet`` or ``say_to`` (a kiosk must speak), so a missing speaker
+    suggests writing the reply to a file only to the commands that can.
+    """
+    if getattr(args, "quiet", False):
         return NullSink()
-    if args.say_to is not None:
+    if getattr(args, "say_to", None) is not None:
         return WavSink(args.say_to)
-    return SoundDeviceSink(find_output(getattr(args, "speaker", None)))
+    try:
+        return SoundDeviceSink(find_output(getattr(args, "speaker", None)))
+    except AudioError as exc:
+        if not hasattr(args, "say_to"):
+            raise
+        raise AudioError(f"{exc}, or write the reply with --say-to FILE.wav") from None
 
 
 def make_speaker(args: argparse.Namespace, assistant: Assistant, sink: AudioSink | None = None) -> Speaker:
@@ -112,7 +142,7 @@ def make_speaker(args: argparse.Namespace, assistant: Assistant, sink: AudioSink
     anything: it is reported in one line, replies are printed, and
     ``speaker.failed`` says why (for a non-zero exit at the end).
     """
-    check_speech_options(args)
+    check_speech_options(args, assistant.intents.language.code)
     problem = None
     if sink is None:
         try:
@@ -183,9 +213,9 @@ def triage_audio(args: argparse.Namespace) -> int:
     files = audio.usable(args.audio, lambda problem: warn(f"error: {problem}"))
     if not files:
         return InputError.exit_code
-    if not args.quiet:
-        check_speech_options(args)
     assistant = load_assistant(args)
+    if not args.quiet:  # before the slow recogniser: a wrong option fails at once
+        check_speech_options(args, assistant.intents.language.code)
     recognizer = load_recognizer(args, assistant)
     failed = len(args.audio) - len(files)
     if args.quiet:

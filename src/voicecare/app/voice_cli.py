@@ -10,11 +10,11 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from voicecare.app import kiosk_config
 from voicecare.app.cli import load_assistant
-from voicecare.app.speech_cli import load_recognizer, make_speaker, warn
+from voicecare.app.speech_cli import check_speech_options, load_recognizer, make_speaker, warn
 from voicecare.conversation.dialog import DEFAULT_MAX_QUESTIONS, State
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 from voicecare.errors import AudioError, InputError, IntentError, ModelError, SpeechError, VoicecareError
@@ -61,10 +61,11 @@ def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> Non
 
 
 def settings_from(args: argparse.Namespace) -> VoiceSettings:
-    """How ``listen`` converses (the kiosk's come from ``kiosk_config``); LANGUAGE_WAKE is resolved once loaded."""
-    wake = None if (args.wake_phrase or "").lower() in ("", *kiosk_config.WAKE_OFF) else args.wake_phrase
+    """How ``listen`` converses, checked as the kiosk's are (``kiosk_config``); LANGUAGE_WAKE is resolved once loaded."""
+    wake = None if args.wake_phrase is None else cast(str | None, kiosk_config.checked("wake_phrase", args.wake_phrase))
     live = not getattr(args, "input_files", None)  # recordings hold no echo of our voice
-    return VoiceSettings(wake_phrase=wake, reset_after=args.reset_after, max_questions=args.max_questions,
+    return VoiceSettings(wake_phrase=wake, reset_after=cast(float, kiosk_config.checked("reset_after", args.reset_after)),
+                         max_questions=cast(int, kiosk_config.checked("max_questions", args.max_questions)),
                          echo_filter=live and not args.no_barge_in, early_replies=not args.no_barge_in)
 
 
@@ -88,15 +89,23 @@ def _printer(as_json: bool) -> Callable[[TurnReport], None]:
     return show
 
 
-def _session(args: argparse.Namespace, settings: VoiceSettings,
-             speaker_sink: Any = None) -> tuple[VoiceSession, Speaker, Callable[[str], None]]:
-    """The session the options ask for, and how to report a fault (stderr, and the event log if on)."""
+def _session(args: argparse.Namespace, settings: VoiceSettings, speaker_sink: Any = None,
+             log_given: str = "--event-log") -> tuple[VoiceSession, Speaker, Callable[[str], None]]:
+    """The session the options ask for, and how to report a fault (stderr, and the event log if on).
+
+    ``log_given``: where the event log was named (``--event-log``, or ``file: event_log``), for its errors.
+    """
     log = None
     if args.event_log is not None:
         from voicecare.app.events import EventLog
 
-        log = EventLog(args.event_log, on_error=warn)  # before the slow start-up: a wrong path fails at once
+        try:
+            log = EventLog(args.event_log, on_error=warn)  # before the slow start-up: a wrong path fails at once
+        except InputError as exc:
+            raise InputError(f"{log_given}: {exc}") from None
     assistant = load_assistant(args)
+    if not getattr(args, "quiet", False):  # before the slow recogniser: a wrong voice or reply file fails at once
+        check_speech_options(args, assistant.intents.language.code)
     settings = resolve_wake(settings, assistant)
     wake = () if settings.wake_phrase is None else (settings.wake_phrase,)
     recognizer = load_recognizer(args, assistant, wake)
@@ -134,9 +143,10 @@ def _check_wake(recognizer: Recognizer, wake: str | None) -> None:
 
 def listen(args: argparse.Namespace) -> int:
     """``voicecare listen``: the hands-free conversation, live or replayed from recordings."""
+    settings = settings_from(args)  # built once, and checked before anything loads
     if args.input_files:
-        return _replay(args)
-    session, speaker, _ = _session(args, settings_from(args))
+        return _replay(args, settings)
+    session, speaker, _ = _session(args, settings)
     started = time.monotonic()
     from voicecare.speech_in.devices import Microphone as LiveMicrophone
 
@@ -157,13 +167,13 @@ def listen(args: argparse.Namespace) -> int:
     return 0
 
 
-def _replay(args: argparse.Namespace) -> int:
+def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
     """Each file holds the caregiver's next turns, at real-time pace unless --fast; a bad file is reported and skipped."""
     files = usable(args.input_files, lambda problem: warn(f"error: {problem}"))
     if not files:
         return InputError.exit_code
     sink = DirectorySink(args.say_to_dir) if args.say_to_dir is not None else None
-    session, speaker, _ = _session(args, settings_from(args), sink)
+    session, speaker, _ = _session(args, settings, sink)
     with speaker:
         session.greet()
         for index, path in enumerate(files, start=1):
@@ -192,7 +202,7 @@ def kiosk(args: argparse.Namespace) -> int:
     settings = kiosk_config.build(args)
     options = settings.namespace()
     options.synthesizer = getattr(args, "synthesizer", None)  # an engine brought by the caller of cli.main
-    session, speaker, fault = _session(options, settings.voice_settings())
+    session, speaker, fault = _session(options, settings.voice_settings(), log_given=settings.where("event_log"))
     from voicecare.speech_in.devices import Microphone as LiveMicrophone
 
     def make_mic() -> Microphone:

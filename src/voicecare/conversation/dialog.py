@@ -132,8 +132,17 @@ class Conversation:
         if command == "skip":
             # Nothing to skip: an emergency is said again (silence there would leave the caregiver unsure).
             return self._turn(text, self._emergency_again() or [self._say("listening")], None, command)
-        # stop, slower, faster: the speaker acts on them; nothing new is said.
+        if command in ("slower", "faster"):
+            return self._said_again(text, command)
+        # stop: the speaker acts on it; nothing new is said.
         return Turn(text, (), self.state, None, command)
+
+    def _said_again(self, text: str, command: str) -> Turn:
+        """"Slower" or "faster": the speaker changes its rate and says again, at the new one, what is waiting for an
+        answer (the question), else what it said last. Silence sounded like the command was not understood."""
+        asking = self.state in (State.INTERVIEW, State.ANYTHING_ELSE)
+        again = self.last_spoken[-1:] if asking else self.last_spoken
+        return Turn(text, again or (self._say("listening"),), self.state, None, command)
 
     def _emergency_again(self) -> list[Message]:
         if self.state is not State.EMERGENCY:

@@ -100,6 +100,8 @@ def read_format(path: Path) -> WavFormat:
 
 
 def _parse(handle: BinaryIO, path: Path, size: int) -> WavFormat:
+    if size == 0:  # "not a WAV file; convert it" would send the user to sox with nothing to convert
+        raise AudioError(f"{path}: the file is empty (0 bytes); record it again")
     head = handle.read(12)
     if len(head) < 12 or head[:4] not in (b"RIFF", b"RF64") or head[8:12] != b"WAVE":
         raise AudioError(f"{path}: not a WAV file; {FIX_HINT}")

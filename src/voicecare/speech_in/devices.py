@@ -57,7 +57,7 @@ def find_output(device: int | str | None) -> int | str | None:
     """Check that an output device (the speaker) exists; AudioError with the fix when none does."""
     outputs = [d for d in list_devices() if d.outputs > 0]
     if not outputs:
-        raise AudioError("no speaker found; plug one in (see 'voicecare devices'), or write the reply with --say-to FILE.wav")
+        raise AudioError("no speaker found; plug one in (see 'voicecare devices')")  # the command adds its own other ways
     return None if device is None else _pick(outputs, device, "output")
 
 

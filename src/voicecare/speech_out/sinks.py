@@ -19,8 +19,9 @@ class WavSink:
         import wave
 
         self.path = path
+        if not path.parent.is_dir():  # never made: a mistyped path must not create folders
+            raise SpeechError(f"{path}: cannot write the reply there (no folder {path.parent})")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, REPLY_MODE)
         except OSError as exc:
             raise SpeechError(f"{path}: cannot write the reply there ({exc.strerror})") from None
@@ -110,8 +111,10 @@ class DirectorySink:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
+        if not directory.parent.is_dir():  # the folder itself is made, never its parents: a typo must not create a tree
+            raise SpeechError(f"{directory}: cannot create it (no folder {directory.parent})")
         try:
-            directory.mkdir(parents=True, exist_ok=True)
+            directory.mkdir(exist_ok=True)
         except OSError as exc:
             raise SpeechError(f"{directory}: cannot create it ({exc.strerror})") from None
         self._current: WavSink | None = None

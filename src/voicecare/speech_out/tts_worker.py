@@ -37,6 +37,9 @@ ENGLISH_VOICES = ("gmw/en-us", "en-us", "english-us", "gmw/en", "en", "english")
 PR_SET_PDEATHSIG = 1
 VOICE_UNKNOWN = 3
 """Exit status of ``--check`` when espeak-ng has no such voice (1: espeak-ng itself does not work)."""
+VOICE_OTHER_LANGUAGE = 4
+"""Exit status of ``--check --language CODE`` when the voice exists but speaks another language
+(espeak-ng takes "klingon" as its Klingon voice): "Call 911 now." would not be understood."""
 
 
 def write_frame(out: BinaryIO, payload: bytes) -> None:
@@ -85,6 +88,12 @@ class EspeakEngine:
         self.voice = voice or english_voice(list_voices())
         if _espeak.SetVoiceByName(self.voice.encode("utf-8")) != 0:
             raise UnknownVoice(f"no speech voice {self.voice!r}; see 'espeak-ng --voices'")
+
+    def spoken_language(self) -> tuple[str, str]:
+        """The chosen voice's name and its first language code ("English (America)", "en-us")."""
+        voice = self._espeak.GetCurrentVoice().contents
+        languages = voice.languages or b""  # a priority byte, then the code
+        return voice.name.decode("utf-8", "replace"), languages[1:].decode("ascii", "replace").lower()
 
     def _collect(self, wav: Any, samples: int, events: Any) -> int:
         import ctypes
@@ -154,13 +163,21 @@ def serve(synth: Synthesizer, inp: BinaryIO, out: BinaryIO, rate: int) -> None:
         write_frame(out, clip.pcm)
 
 
-def _check(voice: str | None) -> int:
+def _check(voice: str | None, language: str | None) -> int:
+    """0 when the voice exists (and speaks ``language``, if given); else VOICE_UNKNOWN, VOICE_OTHER_LANGUAGE or 1.
+
+    The voice's name and language are printed on stdout, for the caller's message.
+    """
     try:
-        EspeakEngine(voice)
+        engine = EspeakEngine(voice)
     except UnknownVoice:
         return VOICE_UNKNOWN
     except SpeechError:
         return 1
+    name, spoken = engine.spoken_language()
+    print(f"{name}\t{spoken}")
+    if language is not None and spoken.split("-")[0] != language.lower().split("-")[0]:
+        return VOICE_OTHER_LANGUAGE
     return 0
 
 
@@ -168,10 +185,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m voicecare.speech_out.tts_worker")
     parser.add_argument("--voice", help="espeak voice id (default: an English voice)")
     parser.add_argument("--list-voices", action="store_true", help="print the voice ids and exit")
-    parser.add_argument("--check", action="store_true", help="exit 0 if the voice exists, 3 if not, 1 if espeak fails")
+    parser.add_argument("--check", action="store_true",
+                        help="exit 0 if the voice exists (and speaks --language), 3 if not, 4 if it speaks another "
+                             "language, 1 if espeak fails; print its name and language")
+    parser.add_argument("--language", help="with --check: the language the voice must speak (en)")
     args = parser.parse_args(argv)
     if args.check:
-        return _check(args.voice)
+        return _check(args.voice, args.language)
     if args.list_voices:
         try:
             EspeakEngine(None)
