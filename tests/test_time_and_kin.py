@@ -43,6 +43,9 @@ def test_an_age_said_with_the_child_leaves_the_duration_said_after_it(assistant:
     "she fainted at the park two weeks ago and has been fine ever since, her back is sore",
     "he passed out at the pool a month ago but has been totally fine since then, his back is stiff",
     "she had trouble breathing with a cold a few weeks back, fine since, her back hurts",
+    # Said with an irregular past ("ran", "felt").
+    "she ran a fever a few weeks ago and has been fine since, back sore",
+    "he felt really hot a couple of months ago, fine since, his back is stiff",
 ])
 def test_a_red_flag_long_over_is_past(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.HOME_CARE
