@@ -57,6 +57,8 @@ def test_a_red_flag_long_over_is_past(assistant: Assistant, text: str) -> None:
     ("he passed out in the bath a few minutes ago", Level.EMERGENCY),
     # A sign said now, with the fall that began it long ago, is now.
     ("she can't walk properly after her fall two weeks ago", Level.FOLLOW_UP),
+    # "Nothing since Tuesday" is no poo since then: a sign lasting, not over.
+    ("she's been bunged up, nothing since Tuesday, back sore", Level.FOLLOW_UP),
     # "Ever since" alone still says it has lasted until now.
     ("she had a fever on Monday and has been hot ever since, her back hurts", Level.URGENT),
 ])
