@@ -180,3 +180,15 @@ def test_how_many_times_a_cramp_came(assistant: Assistant, text: str, expected: 
 def test_after_a_fall_only_a_warning_sign_or_legs_not_moving_is_911(assistant: Assistant, text: str,
                                                                       expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Cold from water explains shivering: no chills.
+    ("she's shivering after her bath, back is tight", Level.HOME_CARE),
+    ("teeth chattering when he came out of the sea, his back is a bit sore", Level.HOME_CARE),
+    # Still shivering long after, or with a fever, is a sign.
+    ("she's still shivering an hour after the swim and her back hurts", Level.URGENT),
+    ("he is shivering and burning up after the pool, back sore", Level.URGENT),
+])
+def test_shivering_from_cold_water_is_ordinary(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
