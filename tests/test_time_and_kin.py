@@ -192,3 +192,17 @@ def test_after_a_fall_only_a_warning_sign_or_legs_not_moving_is_911(assistant: A
 ])
 def test_shivering_from_cold_water_is_ordinary(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Over, with when it ended said before the clause ends.
+    ("the fever broke yesterday, just a sore back now", Level.HOME_CARE),
+    ("the wheeze went away on Monday, back still sore", Level.HOME_CARE),
+    ("his fever came down this morning but his back hurts", Level.HOME_CARE),
+    # ...and back again, said of signs in the plural.
+    ("the chills stopped last night but they came back, back sore", Level.URGENT),
+    # A sign's own words are never "over": "stopped breathing" is the sign.
+    ("she stopped breathing this morning, back sore", Level.EMERGENCY),
+])
+def test_over_since_a_time_said(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
