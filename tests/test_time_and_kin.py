@@ -206,3 +206,13 @@ def test_shivering_from_cold_water_is_ordinary(assistant: Assistant, text: str, 
 ])
 def test_over_since_a_time_said(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A correction that names someone else moves the sign said before it to them (rule 9).
+    ("she passed out at the pool, no wait, it was her friend who passed out, her back is just stiff", Level.HOME_CARE),
+    # Named to no one else, nothing moves.
+    ("she passed out at the pool, no wait, it was only for a second, back sore", Level.EMERGENCY),
+])
+def test_a_correction_that_names_someone_else(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

@@ -44,6 +44,9 @@ class CallerWords:
     """Said right after a kin word that opens the call, they make it the caller ("grandpa again", "nana here")."""
     kin_children: frozenset[str] = frozenset()
     """Children of the caller's kin ("my niece", "my nephew"): a child the caller may be looking after."""
+    reassigned_by: tuple[tuple[str, ...], ...] = ()
+    """Said after a correction and before someone else ("no sorry, it was his cousin"), they move the sign said
+    before the correction to them."""
 
 
 def patients(where: Scene, mentions: Sequence[tuple[int, Status]], words: CallerWords) -> list[Status]:
@@ -57,6 +60,32 @@ def patients(where: Scene, mentions: Sequence[tuple[int, Status]], words: Caller
         governing = max(before, key=lambda c: c.end, default=None)
         statuses.append(Status.PRESENT if status is Status.OTHER and governing is not None
                         and (governing.start, governing.end) in callers else status)
+    return statuses
+
+
+def reassigned(where: Scene, mentions: Sequence[tuple[int, int, Status]], words: CallerWords) -> list[Status]:
+    """The statuses of ``mentions`` (start, end, status), with a sign the caregiver corrects as someone else's moved
+    to them: "he fainted at the party, no sorry, it was his cousin who fainted" (rule 9: the later statement wins).
+
+    Only the nearest sign before the correction, in its sentence, moves; a correction that names no one else
+    moves nothing.
+    """
+    statuses = [status for *_, status in mentions]
+    text = where.words
+    for correction in (c for c in where.cues if c.trigger.takes_back):
+        intro = next((len(w) for w in words.reassigned_by
+                      if tuple(text[correction.end:correction.end + len(w)]) == w), None)
+        if intro is None:
+            continue
+        after = correction.end + intro
+        if not any(c.trigger.status is Status.OTHER and after <= c.start <= after + 1 for c in where.cues):
+            continue
+        before = [i for i, (_, end, status) in enumerate(mentions) if end <= correction.start
+                  and status is Status.PRESENT
+                  and not any(where.breaks.get(k, False) for k in range(end, correction.start + 1))]
+        if before:
+            nearest = max(before, key=lambda i: mentions[i][1])
+            statuses[nearest] = Status.OTHER
     return statuses
 
 

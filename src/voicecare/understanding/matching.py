@@ -127,6 +127,8 @@ class Matcher:
                 matches += readings
         # "my little brother woke up screaming", "grandpa again, her back...": the child's signs after all.
         statuses = callers.patients(where, [(m.start, m.status) for m in matches], self._language.callers)
+        statuses = callers.reassigned(where, [(m.start, m.end, s) for m, s in zip(matches, statuses, strict=True)],
+                                      self._language.callers)
         matches = [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
         if self._backoff and not any(m.status is Status.PRESENT and self._levels[m.symptom] <= backoff.RED_FLAG
                                      for m in matches):
