@@ -213,6 +213,13 @@ def test_over_since_a_time_said(assistant: Assistant, text: str, expected: Level
     ("she passed out at the pool, no wait, it was her friend who passed out, her back is just stiff", Level.HOME_CARE),
     # Named to no one else, nothing moves.
     ("she passed out at the pool, no wait, it was only for a second, back sore", Level.EMERGENCY),
+    # A correction of where it happened keeps the sign (rule 4); one that puts another sign, a number, a time or
+    # someone else in its place takes it back (rule 9).
+    ("he fainted, no sorry, it was at his nan's house, back sore", Level.EMERGENCY),
+    ("he fainted, no sorry, it was his nan who fainted, his back is sore", Level.HOME_CARE),
+    ("burning up, no sorry, it is my hands that are cold, back sore", Level.HOME_CARE),
+    ("her back has hurt for a week, no sorry, it was since yesterday", Level.HOME_CARE),
+    ("she fainted, no wait, she just sat down hard, back sore", Level.HOME_CARE),
 ])
 def test_a_correction_that_names_someone_else(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected

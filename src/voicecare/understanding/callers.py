@@ -19,7 +19,7 @@ The words are the language's (``[callers]`` in ``language.toml``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from voicecare.domain import Status
@@ -86,6 +86,34 @@ def reassigned(where: Scene, mentions: Sequence[tuple[int, int, Status]], words:
         if before:
             nearest = max(before, key=lambda i: mentions[i][1])
             statuses[nearest] = Status.OTHER
+    return statuses
+
+
+def kept_after_correction(where: Scene, mentions: Sequence[tuple[int, int, Status]], words: CallerWords,
+                          restating: Collection[int]) -> list[Status]:
+    """The statuses of ``mentions`` (start, end, status), with a sign a correction took back kept when the
+    correction only says where or how it was: "she fainted, no sorry, it was at her cousin's house" (rule 4).
+
+    A correction ("no sorry", "no wait": a take-back of two words or more, said right after the sign) that goes
+    on "it was ..." (``reassigned_by``) retracts the sign only when that clause says something in its place: a
+    sign or a number (``restating``), a time ("it was since yesterday"), or someone else ("it was his cousin").
+    """
+    statuses = [status for *_, status in mentions]
+    text, rules = where.words, where.rules
+    for correction in (c for c in where.cues if c.trigger.takes_back and len(c.trigger.words) > 1):
+        intro = next((len(w) for w in words.reassigned_by
+                      if tuple(text[correction.end:correction.end + len(w)]) == w), None)
+        if intro is None:
+            continue
+        stop = next((i for i in sorted(where.breaks) if i > correction.end), len(text))
+        after = range(correction.end + intro, stop)
+        if any(i in restating or text[i] in rules.over_when or text[i] in rules.onsets for i in after) or any(
+                c.trigger.status is Status.OTHER and c.start in after for c in where.cues):
+            continue
+        for i, (_, end, status) in enumerate(mentions):
+            if status is Status.ABSENT and end <= correction.start and all(
+                    text[k] in rules.answers for k in range(end, correction.start)):
+                statuses[i] = Status.PRESENT
     return statuses
 
 
