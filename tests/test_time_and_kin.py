@@ -223,3 +223,17 @@ def test_over_since_a_time_said(assistant: Assistant, text: str, expected: Level
 ])
 def test_a_correction_that_names_someone_else(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Right after a subject a denial is a denial, never a misheard sign: "never" is not "fever" here...
+    ("she never wakes at night with it, just stiff in the day", Level.HOME_CARE),
+    # ...but after "has a" it can be no denial (a recogniser's "fever").
+    ("she's got a never and her back is sore", Level.URGENT),
+    # A sign that will not stop is there (rule 2): "can't stop shivering" is chills.
+    ("she doesn't have a fever but she can't stop shivering, back sore", Level.URGENT),
+    # A denied sign stays denied.
+    ("he never stopped breathing, just a sore back", Level.HOME_CARE),
+])
+def test_denials_that_are_no_denial_and_back(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
