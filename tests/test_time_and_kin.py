@@ -43,6 +43,9 @@ def test_an_age_said_with_the_child_leaves_the_duration_said_after_it(assistant:
     "she fainted at the park two weeks ago and has been fine ever since, her back is sore",
     "he passed out at the pool a month ago but has been totally fine since then, his back is stiff",
     "she had trouble breathing with a cold a few weeks back, fine since, her back hurts",
+    # Said with an irregular past ("ran", "felt").
+    "she ran a fever a few weeks ago and has been fine since, back sore",
+    "he felt really hot a couple of months ago, fine since, his back is stiff",
 ])
 def test_a_red_flag_long_over_is_past(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.HOME_CARE
@@ -54,6 +57,8 @@ def test_a_red_flag_long_over_is_past(assistant: Assistant, text: str) -> None:
     ("he passed out in the bath a few minutes ago", Level.EMERGENCY),
     # A sign said now, with the fall that began it long ago, is now.
     ("she can't walk properly after her fall two weeks ago", Level.FOLLOW_UP),
+    # "Nothing since Tuesday" is no poo since then: a sign lasting, not over.
+    ("she's been bunged up, nothing since Tuesday, back sore", Level.FOLLOW_UP),
     # "Ever since" alone still says it has lasted until now.
     ("she had a fever on Monday and has been hot ever since, her back hurts", Level.URGENT),
     # "Nothing since" after a sign of too little is that sign lasting (no poop since Tuesday), not "well since".
@@ -176,4 +181,61 @@ def test_how_many_times_a_cramp_came(assistant: Assistant, text: str, expected: 
 ])
 def test_after_a_fall_only_a_warning_sign_or_legs_not_moving_is_911(assistant: Assistant, text: str,
                                                                       expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Cold from water explains shivering: no chills.
+    ("she's shivering after her bath, back is tight", Level.HOME_CARE),
+    ("teeth chattering when he came out of the sea, his back is a bit sore", Level.HOME_CARE),
+    # Still shivering long after, or with a fever, is a sign.
+    ("she's still shivering an hour after the swim and her back hurts", Level.URGENT),
+    ("he is shivering and burning up after the pool, back sore", Level.URGENT),
+])
+def test_shivering_from_cold_water_is_ordinary(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Over, with when it ended said before the clause ends.
+    ("the fever broke yesterday, just a sore back now", Level.HOME_CARE),
+    ("the wheeze went away on Monday, back still sore", Level.HOME_CARE),
+    ("his fever came down this morning but his back hurts", Level.HOME_CARE),
+    # ...and back again, said of signs in the plural.
+    ("the chills stopped last night but they came back, back sore", Level.URGENT),
+    # A sign's own words are never "over": "stopped breathing" is the sign.
+    ("she stopped breathing this morning, back sore", Level.EMERGENCY),
+])
+def test_over_since_a_time_said(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A correction that names someone else moves the sign said before it to them (rule 9).
+    ("she passed out at the pool, no wait, it was her friend who passed out, her back is just stiff", Level.HOME_CARE),
+    # Named to no one else, nothing moves.
+    ("she passed out at the pool, no wait, it was only for a second, back sore", Level.EMERGENCY),
+    # A correction of where it happened keeps the sign (rule 4); one that puts another sign, a number, a time or
+    # someone else in its place takes it back (rule 9).
+    ("he fainted, no sorry, it was at his nan's house, back sore", Level.EMERGENCY),
+    ("he fainted, no sorry, it was his nan who fainted, his back is sore", Level.HOME_CARE),
+    ("burning up, no sorry, it is my hands that are cold, back sore", Level.HOME_CARE),
+    ("her back has hurt for a week, no sorry, it was since yesterday", Level.HOME_CARE),
+    ("she fainted, no wait, she just sat down hard, back sore", Level.HOME_CARE),
+])
+def test_a_correction_that_names_someone_else(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Right after a subject a denial is a denial, never a misheard sign: "never" is not "fever" here...
+    ("she never wakes at night with it, just stiff in the day", Level.HOME_CARE),
+    # ...but after "has a" it can be no denial (a recogniser's "fever").
+    ("she's got a never and her back is sore", Level.URGENT),
+    # A sign that will not stop is there (rule 2): "can't stop shivering" is chills.
+    ("she doesn't have a fever but she can't stop shivering, back sore", Level.URGENT),
+    # A denied sign stays denied.
+    ("he never stopped breathing, just a sore back", Level.HOME_CARE),
+])
+def test_denials_that_are_no_denial_and_back(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected

@@ -170,8 +170,13 @@ class Aligner:
 
         A recogniser swaps a sound for a sound, so the two are the same length
         ("painted" for "fainted", not "ever" for "fever"), and the word sits where
-        a symptom word would go (the language's ``symptom_slots``).
+        a symptom word would go (the language's ``symptom_slots``). Right after a
+        subject alone a denial is a denial ("she never wakes at night" is no fever);
+        after "has a" it can be no denial ("he has a never").
         """
-        slot = any(tuple(words[max(0, index - len(before)):index]) == before for before in self._language.symptom_slots)
-        return slot and len(words[index]) == len(meant)
+        word = words[index]
+        slot = any(tuple(words[max(0, index - len(before)):index]) == before
+                   and (len(before) > 1 or word not in self._language.negations)
+                   for before in self._language.symptom_slots)
+        return slot and len(word) == len(meant)
 

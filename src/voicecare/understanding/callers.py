@@ -19,7 +19,7 @@ The words are the language's (``[callers]`` in ``language.toml``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from voicecare.domain import Status
@@ -44,6 +44,9 @@ class CallerWords:
     """Said right after a kin word that opens the call, they make it the caller ("grandpa again", "nana here")."""
     kin_children: frozenset[str] = frozenset()
     """Children of the caller's kin ("my niece", "my nephew"): a child the caller may be looking after."""
+    reassigned_by: tuple[tuple[str, ...], ...] = ()
+    """Said after a correction and before someone else ("no sorry, it was his cousin"), they move the sign said
+    before the correction to them."""
 
 
 def patients(where: Scene, mentions: Sequence[tuple[int, Status]], words: CallerWords) -> list[Status]:
@@ -57,6 +60,60 @@ def patients(where: Scene, mentions: Sequence[tuple[int, Status]], words: Caller
         governing = max(before, key=lambda c: c.end, default=None)
         statuses.append(Status.PRESENT if status is Status.OTHER and governing is not None
                         and (governing.start, governing.end) in callers else status)
+    return statuses
+
+
+def reassigned(where: Scene, mentions: Sequence[tuple[int, int, Status]], words: CallerWords) -> list[Status]:
+    """The statuses of ``mentions`` (start, end, status), with a sign the caregiver corrects as someone else's moved
+    to them: "he fainted at the party, no sorry, it was his cousin who fainted" (rule 9: the later statement wins).
+
+    Only the nearest sign before the correction, in its sentence, moves; a correction that names no one else
+    moves nothing.
+    """
+    statuses = [status for *_, status in mentions]
+    text = where.words
+    for correction in (c for c in where.cues if c.trigger.takes_back):
+        intro = next((len(w) for w in words.reassigned_by
+                      if tuple(text[correction.end:correction.end + len(w)]) == w), None)
+        if intro is None:
+            continue
+        after = correction.end + intro
+        if not any(c.trigger.status is Status.OTHER and after <= c.start <= after + 1 for c in where.cues):
+            continue
+        before = [i for i, (_, end, status) in enumerate(mentions) if end <= correction.start
+                  and status is Status.PRESENT
+                  and not any(where.breaks.get(k, False) for k in range(end, correction.start + 1))]
+        if before:
+            nearest = max(before, key=lambda i: mentions[i][1])
+            statuses[nearest] = Status.OTHER
+    return statuses
+
+
+def kept_after_correction(where: Scene, mentions: Sequence[tuple[int, int, Status]], words: CallerWords,
+                          restating: Collection[int]) -> list[Status]:
+    """The statuses of ``mentions`` (start, end, status), with a sign a correction took back kept when the
+    correction only says where or how it was: "she fainted, no sorry, it was at her cousin's house" (rule 4).
+
+    A correction ("no sorry", "no wait": a take-back of two words or more, said right after the sign) that goes
+    on "it was ..." (``reassigned_by``) retracts the sign only when that clause says something in its place: a
+    sign or a number (``restating``), a time ("it was since yesterday"), or someone else ("it was his cousin").
+    """
+    statuses = [status for *_, status in mentions]
+    text, rules = where.words, where.rules
+    for correction in (c for c in where.cues if c.trigger.takes_back and len(c.trigger.words) > 1):
+        intro = next((len(w) for w in words.reassigned_by
+                      if tuple(text[correction.end:correction.end + len(w)]) == w), None)
+        if intro is None:
+            continue
+        stop = next((i for i in sorted(where.breaks) if i > correction.end), len(text))
+        after = range(correction.end + intro, stop)
+        if any(i in restating or text[i] in rules.over_when or text[i] in rules.onsets for i in after) or any(
+                c.trigger.status is Status.OTHER and c.start in after for c in where.cues):
+            continue
+        for i, (_, end, status) in enumerate(mentions):
+            if status is Status.ABSENT and end <= correction.start and all(
+                    text[k] in rules.answers for k in range(end, correction.start)):
+                statuses[i] = Status.PRESENT
     return statuses
 
 

@@ -15,6 +15,9 @@ from functools import cached_property
 from voicecare.domain import Status
 from voicecare.understanding.clauses import ClauseWords
 
+OVER_WHEN_REACH = 3
+"""Most words of when between a word of being over and the end of its clause ("stopped last night")."""
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -118,6 +121,9 @@ class ContextWords:
     elliptic_verbs: frozenset[str] = frozenset()
     """After a subject, one of these then a closing "not" stands for what was said of the child
     before ("she was breathing fine but now she isn't" = she is not breathing fine)."""
+    over_when: frozenset[str] = frozenset()
+    """Words of when, which may follow a word of a sign being over before its clause ends ("the fever broke
+    yesterday", "it stopped this morning")."""
     onsets: frozenset[str] = frozenset()
     """Words that make a time said after a sign its start, not its end: "breathing fast since two
     days ago", "his back started hurting three days ago" lasts until now."""
@@ -194,7 +200,8 @@ def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bo
         for start, word in enumerate(words)
         for rank, trigger in rules.by_first_word.get(word, ())
         if tuple(words[start:start + len(trigger.words)]) == trigger.words
-        and (not trigger.ellipsis or trigger.resolves or _clause_ends(words, ends, rules, start + len(trigger.words)))
+        and (not trigger.ellipsis or trigger.resolves or _clause_ends(words, ends, rules, _past_when(
+            words, rules, start + len(trigger.words), trigger.status)))
         and (not trigger.opens or _clause_starts(words, ends, rules, start))
         and not any(i in ends for i in range(start + 1, start + len(trigger.words)))  # "with it, back's tight"
     )
@@ -226,6 +233,16 @@ def _unretracted(cues: Sequence[Cue], words: Sequence[str], rules: ContextWords)
         if not taken_back:
             kept.append(cue)
     return tuple(kept)
+
+
+def _past_when(words: Sequence[str], rules: ContextWords, index: int, status: Status) -> int:
+    """The index past the words of when after a word of being over ("broke | yesterday |,"), else ``index``."""
+    if status is not Status.PAST:
+        return index
+    end = index
+    while end < len(words) and end - index < OVER_WHEN_REACH and words[end] in rules.over_when:
+        end += 1
+    return end
 
 
 def _clause_ends(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> bool:

@@ -35,11 +35,12 @@ SECTIONS = {
                  "glued_negations", "not_then", "narrowing"),
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
                 "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "belongings", "denial_joiners",
-                "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "elliptic_verbs", "onsets",
+                "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "elliptic_verbs", "onsets", "over_when",
                 "asking_verbs", "asking_subjects", "denied_answers", "denied_manners", "denial_word",
                 "unsure_answers", "doubt_word", "clause_subjects", "clause_owners", "clause_verbs",
                 "clause_openers", "clause_markers", "clause_answers", "clause_answer_tails", "cues"),
-    "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with", "kin_children"),
+    "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with", "kin_children",
+                "reassigned_by"),
     "conversation": ("fillers", "list_and", "list_or"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
@@ -312,6 +313,7 @@ def _context(table: _Reader, spelling: Spelling) -> ContextWords:
         past_suffix=table.text("past_suffix"), past_min_length=table.number("past_min_length", 4),
         elliptic_verbs=frozenset(_in_token_form(table, "elliptic_verbs", spelling)),
         onsets=frozenset(_in_token_form(table, "onsets", spelling)),
+        over_when=frozenset(_in_token_form(table, "over_when", spelling)),
         asking_verbs=frozenset(_in_token_form(table, "asking_verbs", spelling)),
         asking_subjects=frozenset(_in_token_form(table, "asking_subjects", spelling)),
         denied_answers=frozenset(_in_token_form(table, "denied_answers", spelling)),
@@ -344,6 +346,7 @@ def _callers(table: _Reader, spelling: Spelling) -> CallerWords:
         own=words("own"), siblings=words("siblings"), young=words("young"), parents=words("parents"),
         introduced_by=tuple(tuple(w.split()) for w in _in_token_form(table, "introduced_by", spelling)),
         introduced_with=words("introduced_with"), kin_children=words("kin_children"),
+        reassigned_by=tuple(tuple(w.split()) for w in _in_token_form(table, "reassigned_by", spelling)),
     )
 
 

@@ -59,6 +59,7 @@ class Matcher:
         self._content = self._known - intents.common_words
         self._cache: dict[str, dict[str, float]] = {}
         self._common = intents.common_words | amounts
+        self._numbers = frozenset({*numbers.digits, *numbers.tens, *numbers.scales})
         # Real words: heard, one stands for itself unless context says otherwise (see Aligner.align).
         self._aligner = Aligner(self.settings, self._language, lexicon=self._lexicon,
                                 frequent=intents.frequent_words | self._known | amounts, known=self._known,
@@ -128,6 +129,12 @@ class Matcher:
                 matches += readings
         # "my little brother woke up screaming", "grandpa again, her back...": the child's signs after all.
         statuses = callers.patients(where, [(m.start, m.status) for m in matches], self._language.callers)
+        spans = [(m.start, m.end, s) for m, s in zip(matches, statuses, strict=True)]
+        statuses = callers.reassigned(where, spans, self._language.callers)
+        # What a correction may put in the place of a sign: another sign, a number (or a time, someone else).
+        restating = signs | {i for i, word in enumerate(words) if word[:1].isdigit() or word in self._numbers}
+        statuses = callers.kept_after_correction(where, [(s, e, status) for (s, e, _), status in zip(
+            spans, statuses, strict=True)], self._language.callers, restating)
         matches = [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
         if self._backoff and not any(m.status is Status.PRESENT and self._levels[m.symptom] <= backoff.RED_FLAG
                                      for m in matches):

@@ -333,8 +333,8 @@ def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Seque
 
     A cue after the number that another number follows at once (or a word on) names that one: in "110
     resting, breathing 24" or "heart rate 120 resp rate 28" the first number is no breathing rate
-    (``starts``: where the numbers said begin). After a
-    device's readout ("it says 190") a cue reaches back to the start of the sentence.
+    (``starts``: where the numbers said begin). After a device's readout ("it says 190") a cue
+    reaches back to the start of the sentence.
     """
     best: tuple[bool, int, int, Measure] | None = None
     for measure in candidates:

@@ -16,9 +16,9 @@ TENTHS_MAX = 9
 """A single digit said after a two-word number is its tenths ("thirty eight nine" is 38.9)."""
 HOURS_ON_A_CLOCK = 12
 UNIT_REACH = 2
+"""How many words after a number its unit may come ("38 degrees celsius")."""
 WINDOW_FIRST_REACH = 4
 """How many words after a window said first ("over 30 seconds I got 23") its count may stand."""
-"""How many words after a number its unit may come ("38 degrees celsius")."""
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ def read(words: Sequence[str], lexicon: NumberWords, breaks: Collection[int] = (
 
 def _window_first(words: Sequence[str], window: Quantity, count: Quantity, lex: NumberWords) -> Quantity | None:
     """The rate of a bare count said soon after its window ("in 15 seconds I counted 12"), else None."""
-    said_as_window = window.start and words[window.start - 1] in lex.window and window.unit is not None
+    said_as_window = window.start > 0 and words[window.start - 1] in lex.window and window.unit is not None
     bare = count.unit is None and count.per is None and not count.decimal
     if not (said_as_window and bare and 0 <= count.start - window.end <= WINDOW_FIRST_REACH):
         return None
