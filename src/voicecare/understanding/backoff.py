@@ -1,7 +1,7 @@
-"""The red-flag backoff: words that only point at a warning sign, tried when no warning sign was heard.
+"""The red-flag backoff: words that only point at a warning sign, tried when no sign as serious was heard.
 
 Lists of what caregivers say never end: "not getting enough air", "won't get up
-from his nap". When nothing at emergency or urgent level was found, a topic's
+from his nap". When no sign at least as serious was found, a topic's
 ``backoff`` patterns (a body system's words + words saying something is wrong
 with it, in one clause) make that sign a guess. The same context rules as any
 mention apply (not denied, not someone else's, not past, not ordinary); a guess
@@ -18,8 +18,18 @@ from voicecare.understanding.mentions import Hit
 from voicecare.understanding.text import Spelling, split_window, word_groups
 
 RED_FLAG = Level.URGENT
-"""Signs at this level or higher are red flags: found, there is nothing left to guess."""
+"""Signs at this level or higher are red flags; only they are guessed."""
 EXACT = 100.0
+
+
+def worth_guessing(present: Iterable[Level]) -> Level | None:
+    """Guesses are kept only of signs more serious than this level, None when none would be.
+
+    A fever or tingling legs found does not settle whether the child is also blue or
+    cannot be woken: a guess at an emergency sign stays open until one is found.
+    """
+    found = min(present, default=Level.UNCLEAR)
+    return None if found <= Level.EMERGENCY else min(found, Level(RED_FLAG + 1))
 
 
 @dataclass(frozen=True)

@@ -179,9 +179,12 @@ class Matcher:
         # "my little brother woke up screaming", "grandpa again, her back...": the child's signs after all.
         statuses = callers.patients(where, [(m.start, m.status) for m in matches], self._language.callers)
         matches = [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
-        if self._backoff and not any(m.status is Status.PRESENT and self._levels[m.symptom] <= backoff.RED_FLAG
-                                     for m in matches):
-            matches += self._guesses(heard, words, breaks, where, signs, matches)
+        # A sign more serious than any found may still be said in words nobody listed ("fever, and his lips
+        # look kind of navy"): the backoff guesses only above what was found (backoff.worth_guessing).
+        above = backoff.worth_guessing([self._levels[m.symptom] for m in matches if m.status is Status.PRESENT])
+        if self._backoff and above is not None:
+            matches += [g for g in self._guesses(heard, words, breaks, where, signs, matches)
+                        if self._levels[g.symptom] < above]
         return self._owned(matches, words, breaks) if self._said_of else matches
 
     def _guesses(self, heard: Sequence[str], words: Sequence[str], breaks: Mapping[int, bool],
