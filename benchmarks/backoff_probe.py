@@ -2,7 +2,8 @@
 
 The listed phrases of the emergency signs were written to fit the tuning files, so those files
 say nothing about wordings nobody listed. Taking the phrases and ``near`` patterns of every
-emergency sign away leaves the backoff (body words + a state word, as guesses) to find them:
+emergency sign away leaves the backoff (body words + a state word, as guesses) and the number
+readings to find them:
 its recall here estimates how much of an unlisted wording it covers, and its false-911 rate
 (on lines that are not emergencies, with and without the phrases) what that costs.
 Counts only, so it is safe on any file. Run: python benchmarks/backoff_probe.py FILE.tsv [...]
@@ -21,9 +22,9 @@ from voicecare.understanding.matching import Matcher
 
 
 def stripped(intents: IntentSet) -> IntentSet:
-    """The same intents with the emergency signs' phrases and near patterns gone (their backoff kept)."""
+    """The same intents with every emergency sign's phrases and near patterns gone (backoff and readings kept)."""
     def bare(symptom: Symptom) -> Symptom:
-        return replace(symptom, phrases=(), near=()) if symptom.level is Level.EMERGENCY and symptom.backoff else symptom
+        return replace(symptom, phrases=(), near=()) if symptom.level is Level.EMERGENCY else symptom
     return replace(intents, topics=tuple(replace(t, symptoms=tuple(bare(s) for s in t.symptoms))
                                          for t in intents.topics))
 

@@ -1,4 +1,4 @@
-"""Families of wording of the warning signs (signs.toml): body words x kinds of state words, jargon, the guard (#7)."""
+"""Families of wording of the warning signs (signs.toml): body words x kinds of state words, clinical terms, the guard (#7)."""
 
 from __future__ import annotations
 
@@ -116,7 +116,7 @@ def test_families_expand_into_the_signs_backoff(intents: IntentSet) -> None:
 @pytest.mark.parametrize(("edit", "problem"), [
     ('"@colour_parts + @colour within 5"', "no family '@colours'"),
     ("[signs.fever]", "signs.fevers: no such symptom"),
-    ('jargon = ["pyrexial"', "jargon 'febrile' is a phrase of the sign already"),
+    ('terms = ["pyrexial"', "term 'febrile' is a phrase of the sign already"),
 ])
 def test_a_wrong_signs_file_is_a_clear_problem(tmp_path: Path, edit: str, problem: str) -> None:
     shutil.copytree(SHIPPED, tmp_path / "intents")
@@ -124,7 +124,7 @@ def test_a_wrong_signs_file_is_a_clear_problem(tmp_path: Path, edit: str, proble
     text = path.read_text(encoding="utf-8")
     assert edit in text
     wrong = {'"@colour_parts + @colour within 5"': '"@colour_parts + @colours within 5"',
-             "[signs.fever]": "[signs.fevers]", 'jargon = ["pyrexial"': 'jargon = ["febrile", "pyrexial"'}[edit]
+             "[signs.fever]": "[signs.fevers]", 'terms = ["pyrexial"': 'terms = ["febrile", "pyrexial"'}[edit]
     path.write_text(text.replace(edit, wrong, 1), encoding="utf-8")
     assert any(problem in p for p in problems_of(tmp_path / "intents"))
 

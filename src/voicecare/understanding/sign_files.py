@@ -7,7 +7,7 @@ stopped / gave out"). Lists of lines never end, but these families are short:
 the language's ``signs.toml`` names the kinds of state words, each topic's
 ``signs.toml`` names the body words and, per sign, the ``families`` patterns
 combining them ("@lips + @colour within 4") and the clinical words relatives use
-(``jargon``: "cyanotic", "obtunded", "tachy"), which are the sign itself.
+(``terms``: "cyanotic", "obtunded", "tachy", and fixed expressions), which are the sign itself.
 
 A pattern's ``@name`` stands for a family's words. Expanded, it becomes one of the
 sign's ``backoff`` patterns (a guess, read back as one, rules 4 and 14); a
@@ -33,7 +33,7 @@ FILE_NAME = "signs.toml"
 LANGUAGE_KEYS = ("guard", "states")
 GUARD_KEYS = ("everyday_rank", "everyday_reach")
 TOPIC_KEYS = ("parts", "signs")
-SIGN_KEYS = ("families", "ordinary", "jargon")
+SIGN_KEYS = ("families", "ordinary", "terms")
 FAMILY_MARK = "@"
 UNLESS = " unless "
 
@@ -54,7 +54,7 @@ class SignFamilies:
 
     backoff: tuple[str, ...] = ()
     ordinary: tuple[str, ...] = ()
-    jargon: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
 
 
 def extended(topics: Sequence[Topic], language_table: Mapping[str, Any], topic_tables: Mapping[str, Mapping[str, Any]],
@@ -93,14 +93,14 @@ def extended(topics: Sequence[Topic], language_table: Mapping[str, Any], topic_t
 
 def _joined(symptom: Symptom, added: SignFamilies | None, language: Language, problems: list[str],
             where: str) -> Symptom:
-    """The symptom with its families' patterns and its jargon as phrases of its own."""
+    """The symptom with its families' patterns and its terms as phrases of its own."""
     if added is None:
         return symptom
     said = {_key(p, language) for p in symptom.phrases}
-    for term in added.jargon:
+    for term in added.terms:
         if _key(term, language) in said:
-            problems.append(f"{where}: signs.{symptom.id}: jargon {term!r} is a phrase of the sign already")
-    return replace(symptom, phrases=symptom.phrases + added.jargon, backoff=symptom.backoff + added.backoff,
+            problems.append(f"{where}: signs.{symptom.id}: term {term!r} is a phrase of the sign already")
+    return replace(symptom, phrases=symptom.phrases + added.terms, backoff=symptom.backoff + added.backoff,
                    ordinary=symptom.ordinary + added.ordinary)
 
 
@@ -146,7 +146,7 @@ def _signs(value: Any, families: Mapping[str, tuple[str, ...]], guarded_words: M
         found[name] = SignFamilies(backoff=tuple(backoff),
                                    ordinary=tuple(_ordinary(p, families, here, problems)
                                                   for p in _texts(body, "ordinary", here, problems)),
-                                   jargon=_texts(body, "jargon", here, problems))
+                                   terms=_texts(body, "terms", here, problems))
     return found
 
 
