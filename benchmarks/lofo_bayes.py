@@ -18,12 +18,14 @@ Run: python benchmarks/lofo_bayes.py [--show] FILE.tsv [...]
 from __future__ import annotations
 
 import collections
+import itertools
 import math
 import sys
 import tomllib
 from pathlib import Path
 
 from backoff_probe import stripped
+
 from voicecare.app.evaluation import read_corpus
 from voicecare.domain import Level
 from voicecare.intents import default_dir
@@ -49,7 +51,7 @@ def rows(path: Path, full: Assistant, bare: Assistant) -> list[Row]:
         words = [spelling.canonical(w) for w in spelling.tokens_and_breaks(case.utterance)[0]]
         full.disclaimer_due = bare.disclaimer_due = False
         found.append((case.expected is Level.EMERGENCY,
-                      frozenset(words) | {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)},
+                      frozenset(words) | {f"{a}_{b}" for a, b in itertools.pairwise(words)},
                       full.answer(case.utterance).disposition is Level.EMERGENCY,
                       bare.answer(case.utterance).disposition is Level.EMERGENCY))
     return found
