@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers import level
-from voicecare.domain import Basis, IntentSet, Level, Status
+from voicecare.domain import Basis, IntentSet, Level, MessageKind, Status
 from voicecare.intents import problems_of
 from voicecare.understanding import sign_files
 from voicecare.understanding.assistant import Assistant
@@ -34,6 +34,11 @@ def guessed(assistant: Assistant, text: str) -> dict[str, Basis]:
     ("his pulse feels thready and his back hurts", "abnormal_heart_rate"),
     ("she can't keep her wee in any more, her back aches", "loss_of_control"),
     ("he pooed and didn't even know, and he's been out of nappies since spring", "loss_of_control"),
+    ("he's not reacting to me at all and his back hurts", "very_drowsy"),
+    ("she's staring at the wall, not answering when I say her name", "fainting"),
+    ("his eyes have gone sort of glazed", "confusion"),
+    ("I can see her chest pounding and she's holding her back", "abnormal_heart_rate"),
+    ("his heartbeat feels really erratic", "abnormal_heart_rate"),
 ])
 def test_a_family_of_wording_makes_an_emergency_sign_a_guess(assistant: Assistant, text: str, symptom: str) -> None:
     """Rule 4 counts it (911 first), rule 14 reads it back as a guess."""
@@ -75,8 +80,13 @@ def test_clinical_words_are_the_sign_itself(assistant: Assistant, text: str, sym
     "her lips aren't blue or grey, her back is just sore",
     # A toddler's no is not a lost limb.
     "he won't hold my hand and his back hurts",
-    # A reaction to a medicine is the medicine's.
+    # A reaction to a medicine, or to new shoes, is the medicine's or the shoes'.
     "he's not reacting to the ibuprofen, his back still hurts",
+    "he's not reacting much to the new shoes, back is sore",
+    # A toddler busy with a screen does not answer to his name either.
+    "he doesn't answer to his name when he's watching cartoons, back is sore",
+    # A heart pounding after play is ordinary.
+    "his chest is thumping after running around, back is sore",
 ])
 def test_no_911_where_an_everyday_reading_explains_the_words(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is not Level.EMERGENCY
@@ -110,7 +120,7 @@ def test_the_shipped_guard_keeps_everyday_state_words_close(assistant: Assistant
 def test_families_expand_into_the_signs_backoff(intents: IntentSet) -> None:
     breathing = intents.symptom("trouble_breathing")
     assert any("slate" in p and "lips" in p for p in breathing.backoff)
-    assert "cyanotic" in breathing.phrases
+    assert "cyanotic" in breathing.terms
 
 
 @pytest.mark.parametrize(("edit", "problem"), [
@@ -128,3 +138,12 @@ def test_a_wrong_signs_file_is_a_clear_problem(tmp_path: Path, edit: str, proble
     path.write_text(text.replace(edit, wrong, 1), encoding="utf-8")
     assert any(problem in p for p in problems_of(tmp_path / "intents"))
 
+
+
+def test_a_guess_beside_a_said_sign_is_read_back_apart_from_it(assistant: Assistant) -> None:
+    """Rule 12 for what was said, rule 14 for the guess: "I heard: fever", then "not sure ... to be safe"."""
+    result = assistant.answer("he's got a fever and his lips look kind of navy")
+    assert result.messages[0].kind is MessageKind.EMERGENCY
+    readback = " ".join(m.text for m in result.messages if m.kind is MessageKind.READBACK)
+    assert "I heard: fever." in readback
+    assert "not sure" in readback and "trouble breathing" in readback and "to be safe" in readback

@@ -84,7 +84,7 @@ class Matcher:
         spelling = self._spelling = intents.language.spelling
         self._by_anchor: dict[str, list[_Phrase]] = {}
         for symptom in intents.symptoms:
-            for text in symptom.phrases:
+            for text in (*symptom.phrases, *symptom.terms):
                 phrase = _compile(symptom.id, text, self._language, intents.common_words)
                 self._by_anchor.setdefault(phrase.words[0], []).append(phrase)
         self._near: dict[str, list[_Near]] = {}

@@ -93,14 +93,14 @@ def extended(topics: Sequence[Topic], language_table: Mapping[str, Any], topic_t
 
 def _joined(symptom: Symptom, added: SignFamilies | None, language: Language, problems: list[str],
             where: str) -> Symptom:
-    """The symptom with its families' patterns and its terms as phrases of its own."""
+    """The symptom with its families' patterns and its terms (matched as its phrases are)."""
     if added is None:
         return symptom
     said = {_key(p, language) for p in symptom.phrases}
     for term in added.terms:
         if _key(term, language) in said:
             problems.append(f"{where}: signs.{symptom.id}: term {term!r} is a phrase of the sign already")
-    return replace(symptom, phrases=symptom.phrases + added.terms, backoff=symptom.backoff + added.backoff,
+    return replace(symptom, terms=symptom.terms + added.terms, backoff=symptom.backoff + added.backoff,
                    ordinary=symptom.ordinary + added.ordinary)
 
 
