@@ -52,6 +52,17 @@ def test_legs_that_stopped_working_are_weakness_in_the_legs(assistant: Assistant
         "limb_symptoms": Basis.GUESSED, "back_spasm": Basis.SAID}
 
 
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("her leggings keep slipping down, they're baggy now, and her back is sore", "weight_loss"),
+    ("her whole body is quivering and she says she's cold, back hurts", "chills"),
+    ("I stretch him but it does not go soft and his back is in spasm", "severe_cramping"),
+    ("she does not want to bend her neck and her back hurts", "serious_illness_outside_topic"),
+])
+def test_a_family_of_wording_makes_an_urgent_sign_a_guess(assistant: Assistant, text: str, symptom: str) -> None:
+    assert level(assistant, text) is Level.URGENT
+    assert guessed(assistant, text)[symptom] is Basis.GUESSED
+
+
 @pytest.mark.parametrize(("text", "symptom", "expected"), [
     # What relatives who work in health care say: the sign itself, not a guess.
     ("she looks cyanotic around the mouth", "trouble_breathing", Level.EMERGENCY),
@@ -85,6 +96,8 @@ def test_clinical_words_are_the_sign_itself(assistant: Assistant, text: str, sym
     "he's not reacting much to the new shoes, back is sore",
     # A toddler busy with a screen does not answer to his name either.
     "he doesn't answer to his name when he's watching cartoons, back is sore",
+    # A nappy put on loosely is no weight lost.
+    "her nappy is loose so it leaked and her back is sore",
     # A heart pounding after play is ordinary.
     "his chest is thumping after running around, back is sore",
 ])

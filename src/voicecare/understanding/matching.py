@@ -194,7 +194,9 @@ class Matcher:
 
         def near_hit(pattern: backoff.Pattern, words: Sequence[str], candidates: Sequence[dict[str, float]],
                      anchor: int, score: float) -> Hit | None:
-            near = _Near(pattern.symptom, pattern.groups, pattern.window)
+            # A group of contrast words ("stretch + but though + not + soft") lets the guess span its contrast.
+            near = _Near(pattern.symptom, pattern.groups, pattern.window,
+                         turns=any(g <= language.contrasts for g in pattern.groups))
             return self._near_hit(near, words, candidates, anchor, score, breaks)
 
         # Words another mention is made of are explained already ("not breathing hard" is no guess at anything).
