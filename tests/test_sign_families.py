@@ -39,6 +39,8 @@ def guessed(assistant: Assistant, text: str) -> dict[str, Basis]:
     ("his eyes have gone sort of glazed", "confusion"),
     ("I can see her chest pounding and she's holding her back", "abnormal_heart_rate"),
     ("his heartbeat feels really erratic", "abnormal_heart_rate"),
+    ("his pulse is all over the place and his back is sore", "abnormal_heart_rate"),
+    ("she's awfully dozy and her back hurts", "very_drowsy"),
 ])
 def test_a_family_of_wording_makes_an_emergency_sign_a_guess(assistant: Assistant, text: str, symptom: str) -> None:
     """Rule 4 counts it (911 first), rule 14 reads it back as a guess."""
