@@ -24,7 +24,8 @@ def guessed(assistant: Assistant, text: str) -> dict[str, Basis]:
 @pytest.mark.parametrize(("text", "symptom"), [
     # A body part or function and a kind of state word, in wording no phrase lists.
     ("her lips look sort of slate coloured and her back hurts", "trouble_breathing"),
-    ("his fingernails have a violet tinge, back still sore", "trouble_breathing"),
+    ("his fingernails have a mauve tinge, back still sore", "trouble_breathing"),
+    ("there's a bluey tint to her mouth and her back is sore", "trouble_breathing"),
     ("she's gone kind of ashen, I don't like it", "trouble_breathing"),
     ("his chest is really labouring with his back pain", "trouble_breathing"),
     ("her breath is all crackly and her back is stiff", "trouble_breathing"),
@@ -98,6 +99,9 @@ def test_clinical_words_are_the_sign_itself(assistant: Assistant, text: str, sym
     "he's not reacting much to the new shoes, back is sore",
     # A toddler busy with a screen does not answer to his name either.
     "he doesn't answer to his name when he's watching cartoons, back is sore",
+    # A cartoon and a name are no colours.
+    "his face lit up watching Bluey and then his back hurt",
+    "Violet's face is scrunched up because her back hurts",
     # A nappy put on loosely is no weight lost.
     "her nappy is loose so it leaked and her back is sore",
     # A heart pounding after play is ordinary.
@@ -162,3 +166,13 @@ def test_a_guess_beside_a_said_sign_is_read_back_apart_from_it(assistant: Assist
     readback = " ".join(m.text for m in result.messages if m.kind is MessageKind.READBACK)
     assert "I heard: fever." in readback
     assert "not sure" in readback and "trouble breathing" in readback and "to be safe" in readback
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    # Typed in a hurry: a word no dictionary knows is read as the pattern word it is nearest.
+    ("his fingernails are purpel, back is sore", "trouble_breathing"),
+    ("he's not reactng to me and his back hurts", "very_drowsy"),
+    ("his chest is labouriing and his back hurts", "trouble_breathing"),
+])
+def test_a_misspelt_word_still_makes_the_guess(assistant: Assistant, text: str, symptom: str) -> None:
+    assert guessed(assistant, text)[symptom] is Basis.GUESSED

@@ -120,7 +120,7 @@ class Matcher:
         self._measures = intents.measures
         self._ordinary = ordinary.compile_all({s.id: s.ordinary for s in intents.symptoms}, spelling)
         self._backoff = backoff.Backoff({s.id: s.backoff for s in intents.symptoms if s.backoff}, spelling,
-                                        self.settings.stem_score)
+                                        self.settings.stem_score, backoff.Typos(self._lexicon))
 
     def match(self, text: str) -> list[Match]:
         """All symptom mentions in ``text``, in the order they were said."""
@@ -272,6 +272,7 @@ class Matcher:
     def forget(self) -> None:
         """Drop the cache of heard words (privacy: nothing a family said is kept after their session)."""
         self._cache.clear()
+        self._backoff.forget()
 
     def _candidates(self, word: str) -> dict[str, float]:
         """Phrase words this heard word may stand for, with their similarity."""
