@@ -173,6 +173,8 @@ def test_a_guess_beside_a_said_sign_is_read_back_apart_from_it(assistant: Assist
     ("his fingernails are purpel, back is sore", "trouble_breathing"),
     ("he's not reactng to me and his back hurts", "very_drowsy"),
     ("his chest is labouriing and his back hurts", "trouble_breathing"),
+    # "lipps" is also an unsure "limps" (trouble walking): an unsure lesser sign does not explain the words away.
+    ("her lipps look sort of navy and her back hurts", "trouble_breathing"),
 ])
 def test_a_misspelt_word_still_makes_the_guess(assistant: Assistant, text: str, symptom: str) -> None:
     assert guessed(assistant, text)[symptom] is Basis.GUESSED

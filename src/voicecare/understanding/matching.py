@@ -199,10 +199,13 @@ class Matcher:
                          turns=any(g <= language.contrasts for g in pattern.groups))
             return self._near_hit(near, words, candidates, anchor, score, breaks)
 
-        # Words another mention is made of are explained already ("not breathing hard" is no guess at anything).
-        taken = {i for m in matches for i in range(m.start, m.end)}
+        # Words another mention is made of are explained already ("not breathing hard" is no guess at anything),
+        # unless it is an unsure reading of a lesser sign: "her lipps look navy" is no limp (rule 4).
+        def explains(m: Match, guess: Hit) -> bool:
+            return not (m.uncertain and self._levels[m.symptom] > self._levels[guess.symptom])
+
         found = [h for h in self._backoff.hits(words, breaks, near_hit, {m.symptom for m in matches})
-                 if taken.isdisjoint(h.positions)]
+                 if not any(explains(m, h) and m.start <= i < m.end for m in matches for i in h.positions)]
         found = mentions.not_their_own(found, words, language.negations, language.context.modals, language.not_then)
         found = ordinary.unexplained(found, words, breaks, self._ordinary, language.contrasts)
         guesses = []
