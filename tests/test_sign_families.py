@@ -38,6 +38,7 @@ def guessed(assistant: Assistant, text: str) -> dict[str, Basis]:
     ("he's not reacting to me at all and his back hurts", "very_drowsy"),
     ("she's staring at the wall, not answering when I say her name", "fainting"),
     ("his eyes have gone sort of glazed", "confusion"),
+    ("he's staring straight through me, his back hurts", "confusion"),
     ("I can see her chest pounding and she's holding her back", "abnormal_heart_rate"),
     ("his heartbeat feels really erratic", "abnormal_heart_rate"),
     ("his pulse is all over the place and his back is sore", "abnormal_heart_rate"),
@@ -99,6 +100,8 @@ def test_clinical_words_are_the_sign_itself(assistant: Assistant, text: str, sym
     "he's not reacting much to the new shoes, back is sore",
     # A toddler busy with a screen does not answer to his name either.
     "he doesn't answer to his name when he's watching cartoons, back is sore",
+    # Looking through a window is no vacant stare.
+    "he looked through the window at the rain, back sore",
     # A cartoon and a name are no colours.
     "his face lit up watching Bluey and then his back hurt",
     "Violet's face is scrunched up because her back hurts",
