@@ -50,10 +50,26 @@ def test_no_guess_where_the_context_rules_say_no(assistant: Assistant, text: str
     assert level(assistant, text) is not Level.EMERGENCY
 
 
-def test_no_guess_once_a_red_flag_was_heard(matcher: Matcher) -> None:
-    """A fever found, nothing is left to guess: the guess would only add noise to the read-back."""
-    got = found(matcher, "she has a fever and her heart feels weird")
-    assert got == {"fever": Status.PRESENT}
+def test_no_guess_once_an_emergency_was_heard(matcher: Matcher) -> None:
+    """An emergency found, nothing is left to guess: the guess would only add noise to the read-back."""
+    got = found(matcher, "she is gasping and her heart feels weird")
+    assert got == {"trouble_breathing": Status.PRESENT}
+
+
+@pytest.mark.parametrize(("text", "urgent", "guessed"), [
+    ("she has a fever and her heart feels weird", "fever", "abnormal_heart_rate"),
+    ("he's got a fever and his lips look kind of navy", "fever", "trouble_breathing"),
+    ("fever since yesterday and now she's not reacting to me", "fever", "very_drowsy"),
+    ("his legs are tingly and his lips look sort of slate coloured", "limb_symptoms", "trouble_breathing"),
+])
+def test_an_urgent_sign_leaves_emergency_guesses_open(assistant: Assistant, text: str, urgent: str,
+                                                      guessed: str) -> None:
+    """A fever found does not settle whether the child is blue or cannot be woken (rule 4): the emergency
+    sign is still guessed, and read back as a guess (rule 14)."""
+    result = assistant.answer(text)
+    assert result.disposition is Level.EMERGENCY
+    basis = {f.symptom.id: f.basis for f in result.findings if f.status is Status.PRESENT}
+    assert basis[urgent] is Basis.SAID and basis[guessed] is Basis.GUESSED
 
 
 def test_a_backoff_pattern_needs_two_groups(tmp_path: Path, intents: IntentSet) -> None:

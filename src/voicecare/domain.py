@@ -92,6 +92,9 @@ class Symptom:
     backoff: tuple[str, ...] = ()
     """Word-group patterns that only point at this sign ("air chest + barely struggling"), tried when no
     emergency or urgent sign was found: a match counts as a guess (see ``understanding/backoff.py``)."""
+    terms: tuple[str, ...] = ()
+    """Clinical words and fixed expressions that are this sign ("cyanotic", "obtunded"), from signs.toml:
+    matched as phrases are, but kept out of the recogniser's language model, whose text they would reshuffle."""
 
 
 @dataclass(frozen=True)

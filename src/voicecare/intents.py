@@ -14,7 +14,7 @@ from voicecare.domain import Combination, IntentSet, InterviewQuestion, Level, S
 from voicecare.errors import IntentError
 from voicecare.understanding import care as care_file
 from voicecare.understanding import language as language_file
-from voicecare.understanding import measure_files
+from voicecare.understanding import measure_files, sign_files
 from voicecare.understanding.care import CareBook
 from voicecare.understanding.language import Language
 from voicecare.understanding.measures import MeasureBook
@@ -138,6 +138,7 @@ def _collect(root: Path, problems: list[str]) -> IntentSet:
     spelling = language.spelling
     controls = _controls(root / "controls.toml", spelling, problems)
     topics = tuple(_topic(folder, spelling, problems) for folder in _topic_folders(root / TOPICS))
+    topics = _sign_families(root, topics, language, problems)
     if not topics:
         problems.append(f"{root / TOPICS}: no topic folders (each needs a topic.toml)")
     return IntentSet(topics=topics, messages=messages, controls=controls, language=language,
@@ -145,6 +146,17 @@ def _collect(root: Path, problems: list[str]) -> IntentSet:
                      frequent_words=_words(root / FREQUENT_WORDS, language), folder=root,
                      measures=_measures(root, language, topics, problems), care=_care(root, language, problems),
                      spoken=spoken_file.read(root / spoken_file.FILE_NAME, problems))
+
+
+def _sign_families(root: Path, topics: tuple[Topic, ...], language: Language, problems: list[str]) -> tuple[Topic, ...]:
+    """The topics' optional signs.toml: families of wording expanded into each sign (see sign_files)."""
+    tables = {folder.name: _read(path, problems) for folder in _topic_folders(root / TOPICS)
+              if (path := folder / sign_files.FILE_NAME).is_file()}
+    if not tables:
+        return topics
+    shared = root / sign_files.FILE_NAME
+    return sign_files.extended(topics, _read(shared, problems) if shared.is_file() else {}, tables,
+                               sign_files.ranked_words(root / FREQUENT_WORDS), language, problems)
 
 
 def _care(root: Path, language: Language, problems: list[str]) -> CareBook | None:

@@ -1,7 +1,7 @@
-"""The red-flag backoff: words that only point at a warning sign, tried when no warning sign was heard.
+"""The red-flag backoff: words that only point at a warning sign, tried when no sign as serious was heard.
 
 Lists of what caregivers say never end: "not getting enough air", "won't get up
-from his nap". When nothing at emergency or urgent level was found, a topic's
+from his nap". When no sign at least as serious was found, a topic's
 ``backoff`` patterns (a body system's words + words saying something is wrong
 with it, in one clause) make that sign a guess. The same context rules as any
 mention apply (not denied, not someone else's, not past, not ordinary); a guess
@@ -13,13 +13,25 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from voicecare.domain import Level
 from voicecare.understanding.mentions import Hit
 from voicecare.understanding.text import Spelling, split_window, word_groups
 
 RED_FLAG = Level.URGENT
-"""Signs at this level or higher are red flags: found, there is nothing left to guess."""
+"""Signs at this level or higher are red flags; only they are guessed."""
 EXACT = 100.0
+
+
+def worth_guessing(present: Iterable[Level]) -> Level | None:
+    """Guesses are kept only of signs more serious than this level, None when none would be.
+
+    A fever or tingling legs found does not settle whether the child is also blue or
+    cannot be woken: a guess at an emergency sign stays open until one is found.
+    """
+    found = min(present, default=Level.UNCLEAR)
+    return None if found <= Level.EMERGENCY else min(found, Level(RED_FLAG + 1))
 
 
 @dataclass(frozen=True)
@@ -35,12 +47,33 @@ NearHit = Callable[[Pattern, Sequence[str], Sequence[dict[str, float]], int, flo
 """The matcher's loose-pattern test, given the pattern, words, candidates, anchor position and its score."""
 
 
+@dataclass(frozen=True)
+class Typos:
+    """How a word no dictionary knows may still be a pattern word misspelt ("purpel", "reactng", "lipps").
+
+    A real word stands for itself ("bluey" is a cartoon, not a colour); only a non-word is read as the
+    nearest pattern word, as the matcher reads "tempature" as temperature.
+    """
+
+    known: frozenset[str]
+    """Words that stand for themselves (the matcher's lexicon: everyday words and the topic's own)."""
+    cutoff: float = 80.0
+    """Least similarity (rapidfuzz ratio, 0-100) for a misspelling."""
+    min_length: int = 5
+    """Shorter non-words are too often something else entirely."""
+    max_length_difference: int = 2
+    cache_size: int = 5_000
+
+
 class Backoff:
     """A topic's backoff patterns, indexed by the words of their first group."""
 
-    def __init__(self, patterns: Mapping[str, Sequence[str]], spelling: Spelling, stem_score: float) -> None:
+    def __init__(self, patterns: Mapping[str, Sequence[str]], spelling: Spelling, stem_score: float,
+                 typos: Typos | None = None) -> None:
         self._spelling = spelling
         self._stem_score = stem_score
+        self._typos = typos
+        self._misspelt: dict[str, dict[str, float]] = {}
         self._by_word: dict[str, list[Pattern]] = {}
         self._stems: dict[str, set[str]] = {}
         for symptom, texts in patterns.items():
@@ -52,17 +85,38 @@ class Backoff:
                 for group in pattern.groups:
                     for word in group:
                         self._stems.setdefault(spelling.stem(word), set()).add(word)
+        self._vocabulary = sorted({w for words in self._stems.values() for w in words})
 
     def __bool__(self) -> bool:
         return bool(self._by_word)
 
     def candidates(self, words: Sequence[str]) -> list[dict[str, float]]:
-        """Pattern words each heard word stands for: itself or a form of it, never a look-alike."""
+        """Pattern words each heard word stands for: itself, a form of it, or, for a non-word, its spelling
+        mended; never a look-alike real word."""
         found = []
         for word in words:
             same = self._stems.get(self._spelling.stem(word), ())
-            found.append({w: EXACT if w == word else self._stem_score for w in same})
+            found.append({**self._mended(word), **{w: EXACT if w == word else self._stem_score for w in same}})
         return found
+
+    def _mended(self, word: str) -> dict[str, float]:
+        """The pattern words a misspelt non-word may be, with their similarity (empty for a real word)."""
+        typos = self._typos
+        if typos is None or word in typos.known or len(word) < typos.min_length or not word.isalpha():
+            return {}
+        cached = self._misspelt.get(word)
+        if cached is None:
+            cached = {choice: score for choice, score, _ in process.extract(
+                word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=typos.cutoff, limit=None)
+                if abs(len(choice) - len(word)) <= typos.max_length_difference}
+            if len(self._misspelt) >= typos.cache_size:
+                self._misspelt.clear()  # bounded: a long session must not grow it
+            self._misspelt[word] = cached
+        return cached
+
+    def forget(self) -> None:
+        """Drop the cache of misspelt words (nothing a family said is kept after their session)."""
+        self._misspelt.clear()
 
     def hits(self, words: Sequence[str], breaks: Mapping[int, bool], near_hit: NearHit,
              skip: Iterable[str]) -> list[Hit]:

@@ -31,7 +31,7 @@ class Matcher:
         spelling = self._spelling = intents.language.spelling
         self._by_anchor: dict[str, list[Phrase]] = {}
         for symptom in intents.symptoms:
-            for text in symptom.phrases:
+            for text in (*symptom.phrases, *symptom.terms):
                 phrase = compile_phrase(symptom.id, text, self._language, intents.common_words)
                 self._by_anchor.setdefault(phrase.words[0], []).append(phrase)
         self._near: dict[str, list[Near]] = {}
@@ -71,7 +71,7 @@ class Matcher:
         self._measures = intents.measures
         self._ordinary = ordinary.compile_all({s.id: s.ordinary for s in intents.symptoms}, spelling)
         self._backoff = backoff.Backoff({s.id: s.backoff for s in intents.symptoms if s.backoff}, spelling,
-                                        self.settings.stem_score)
+                                        self.settings.stem_score, backoff.Typos(self._lexicon))
 
     def match(self, text: str) -> list[Match]:
         """All symptom mentions in ``text``, in the order they were said."""
@@ -136,9 +136,12 @@ class Matcher:
         statuses = callers.kept_after_correction(where, [(s, e, status) for (s, e, _), status in zip(
             spans, statuses, strict=True)], self._language.callers, restating)
         matches = [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
-        if self._backoff and not any(m.status is Status.PRESENT and self._levels[m.symptom] <= backoff.RED_FLAG
-                                     for m in matches):
-            matches += self._guesses(heard, words, breaks, where, signs, matches)
+        # A sign more serious than any found may still be said in words nobody listed ("fever, and his lips
+        # look kind of navy"): the backoff guesses only above what was found (backoff.worth_guessing).
+        above = backoff.worth_guessing([self._levels[m.symptom] for m in matches if m.status is Status.PRESENT])
+        if self._backoff and above is not None:
+            matches += [g for g in self._guesses(heard, words, breaks, where, signs, matches)
+                        if self._levels[g.symptom] < above]
         return said_of.owned(matches, words, breaks, self._said_of, self._language) if self._said_of else matches
 
     def _guesses(self, heard: Sequence[str], words: Sequence[str], breaks: Mapping[int, bool],
@@ -148,13 +151,18 @@ class Matcher:
 
         def near_hit(pattern: backoff.Pattern, words: Sequence[str], candidates: Sequence[dict[str, float]],
                      anchor: int, score: float) -> Hit | None:
-            near = Near(pattern.symptom, pattern.groups, pattern.window)
+            # A group of contrast words ("stretch + but though + not + soft") lets the guess span its contrast.
+            near = Near(pattern.symptom, pattern.groups, pattern.window,
+                        turns=any(g <= language.contrasts for g in pattern.groups))
             return self._aligner.near_hit(near, words, candidates, anchor, score, breaks)
 
-        # Words another mention is made of are explained already ("not breathing hard" is no guess at anything).
-        taken = {i for m in matches for i in range(m.start, m.end)}
+        # Words another mention is made of are explained already ("not breathing hard" is no guess at anything),
+        # unless it is an unsure reading of a lesser sign: "her lipps look navy" is no limp (rule 4).
+        def explains(m: Match, guess: Hit) -> bool:
+            return not (m.uncertain and self._levels[m.symptom] > self._levels[guess.symptom])
+
         found = [h for h in self._backoff.hits(words, breaks, near_hit, {m.symptom for m in matches})
-                 if taken.isdisjoint(h.positions)]
+                 if not any(explains(m, h) and m.start <= i < m.end for m in matches for i in h.positions)]
         found = mentions.not_their_own(found, words, language.negations, language.context.modals, language.not_then,
                                        breaks)
         found = ordinary.unexplained(found, words, breaks, self._ordinary, language.contrasts)
@@ -182,6 +190,7 @@ class Matcher:
     def forget(self) -> None:
         """Drop the cache of heard words (privacy: nothing a family said is kept after their session)."""
         self._cache.clear()
+        self._backoff.forget()
 
     def _candidates(self, word: str) -> dict[str, float]:
         """Phrase words this heard word may stand for, with their similarity."""

@@ -1,0 +1,232 @@
+"""Sign families (signs.toml): whole families of wording of a warning sign, expanded into its backoff and phrases.
+
+A warning sign concerns a body part or function (the lips' colour, the effort of
+breathing, waking, the legs' strength, bladder control, the heart) and is said
+with a kind of state word (a colour, a word of effort, a loss-of-function "won't /
+stopped / gave out"). Lists of lines never end, but these families are short:
+the language's ``signs.toml`` names the kinds of state words, each topic's
+``signs.toml`` names the body words and, per sign, the ``families`` patterns
+combining them ("@lips + @colour within 4") and the clinical words relatives use
+(``terms``: "cyanotic", "obtunded", "tachy", and fixed expressions), which are the sign itself.
+
+A pattern's ``@name`` stands for a family's words. Expanded, it becomes one of the
+sign's ``backoff`` patterns (a guess, read back as one, rules 4 and 14); a
+pattern's ``ordinary`` circumstances join the sign's own. The frequency guard:
+a state word among the language's most frequent words ("off", "hard", "not")
+says something only close to the body word, so a pattern is also written once
+with only the rarer words at its own reach and once whole within the guard's
+tighter reach.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from voicecare.domain import Symptom, Topic
+from voicecare.understanding.language import Language
+from voicecare.understanding.text import split_window
+
+FILE_NAME = "signs.toml"
+LANGUAGE_KEYS = ("guard", "states")
+GUARD_KEYS = ("everyday_rank", "everyday_reach")
+TOPIC_KEYS = ("parts", "signs")
+SIGN_KEYS = ("families", "ordinary", "terms")
+FAMILY_MARK = "@"
+UNLESS = " unless "
+
+
+@dataclass(frozen=True)
+class Guard:
+    """How common a family word may be and still reach as far as its pattern says."""
+
+    everyday_rank: int = 0
+    """Words among this many most frequent of the language (frequent_words.txt order) are everyday ones."""
+    everyday_reach: int = 4
+    """An everyday family word counts only this close to the rest of its pattern (first to last word)."""
+
+
+@dataclass(frozen=True)
+class SignFamilies:
+    """What one topic's signs.toml adds to one sign: backoff patterns, ordinary circumstances, phrases."""
+
+    backoff: tuple[str, ...] = ()
+    ordinary: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+
+
+def extended(topics: Sequence[Topic], language_table: Mapping[str, Any], topic_tables: Mapping[str, Mapping[str, Any]],
+             ranked: Sequence[str], language: Language, problems: list[str]) -> tuple[Topic, ...]:
+    """The topics with each sign's families expanded into its backoff, ordinary and phrases.
+
+    ``topic_tables`` maps a topic id to its parsed signs.toml (topics without one are left as they are);
+    ``ranked`` is the language's frequent words, most frequent first.
+    """
+    where = f"{FILE_NAME} (language)"
+    _unknown(language_table, LANGUAGE_KEYS, where, problems)
+    guard_table = _mapping(language_table.get("guard", {}), f"{where}: guard", problems)
+    _unknown(guard_table, GUARD_KEYS, f"{where}: guard", problems)
+    guard = Guard(_number(guard_table, "everyday_rank", Guard.everyday_rank, where, problems),
+                  _number(guard_table, "everyday_reach", Guard.everyday_reach, where, problems))
+    states = _families(language_table.get("states", {}), f"{where}: states", problems)
+    # Only the state words are guarded: a body word, or a word a pattern names itself, says what it means.
+    guarded_words = {name: frozenset(ranked[:guard.everyday_rank]).intersection(words)
+                     for name, words in states.items()}
+    result = []
+    for topic in topics:
+        table = topic_tables.get(topic.id)
+        if table is None:
+            result.append(topic)
+            continue
+        where = f"{topic.id}/{FILE_NAME}"
+        _unknown(table, TOPIC_KEYS, where, problems)
+        families = {**states, **_families(table.get("parts", {}), f"{where}: parts", problems)}
+        signs = _signs(table.get("signs", {}), families, guarded_words, guard, where, problems)
+        unknown = set(signs) - {s.id for s in topic.symptoms}
+        problems.extend(f"{where}: signs.{name}: no such symptom in the topic" for name in sorted(unknown))
+        symptoms = tuple(_joined(s, signs.get(s.id), language, problems, where) for s in topic.symptoms)
+        result.append(replace(topic, symptoms=symptoms))
+    return tuple(result)
+
+
+def _joined(symptom: Symptom, added: SignFamilies | None, language: Language, problems: list[str],
+            where: str) -> Symptom:
+    """The symptom with its families' patterns and its terms (matched as its phrases are)."""
+    if added is None:
+        return symptom
+    said = {_key(p, language) for p in symptom.phrases}
+    for term in added.terms:
+        if _key(term, language) in said:
+            problems.append(f"{where}: signs.{symptom.id}: term {term!r} is a phrase of the sign already")
+    return replace(symptom, terms=symptom.terms + added.terms, backoff=symptom.backoff + added.backoff,
+                   ordinary=symptom.ordinary + added.ordinary)
+
+
+def guarded(groups: Sequence[Sequence[str]], window: int | None, guard: Guard,
+            everyday: Sequence[Collection[str]]) -> list[str]:
+    """A pattern with its everyday state words (``everyday``, one set per group) only within the guard's reach.
+
+    "breathing + hard" said far apart ("breathing seemed ok when I looked, hard to
+    say") is no sign; "breathing really hard" is, and "breathing is all laboured"
+    reaches as far as the pattern says. Returned: the whole pattern within the
+    guard's reach, and the pattern without its everyday state words at its own.
+    """
+    rare = [[w for w in g if w not in common] for g, common in zip(groups, everyday, strict=True)]
+    own = "" if window is None else f" within {window}"
+    if rare == [list(g) for g in groups]:
+        return [_text(groups) + own]
+    reach = guard.everyday_reach if window is None else min(window, guard.everyday_reach)
+    found = [f"{_text(groups)} within {reach}"]
+    if all(rare):
+        found.append(_text(rare) + own)
+    return found
+
+
+def _text(groups: Iterable[Sequence[str]]) -> str:
+    return " + ".join(" ".join(g) for g in groups)
+
+
+def _signs(value: Any, families: Mapping[str, tuple[str, ...]], guarded_words: Mapping[str, frozenset[str]],
+           guard: Guard,
+           where: str, problems: list[str]) -> dict[str, SignFamilies]:
+    found = {}
+    for name, table in _mapping(value, f"{where}: signs", problems).items():
+        here = f"{where}: signs.{name}"
+        body = _mapping(table, here, problems)
+        _unknown(body, SIGN_KEYS, here, problems)
+        backoff = []
+        for pattern in _texts(body, "families", here, problems):
+            groups, window = _expanded(pattern, families, here, problems)
+            named = split_window(pattern)[0].split("+")
+            everyday = [{w for name in group.split() if name.startswith(FAMILY_MARK)
+                         for w in guarded_words.get(name[1:], ())} for group in named]
+            backoff += guarded(groups, window, guard, everyday)
+        found[name] = SignFamilies(backoff=tuple(backoff),
+                                   ordinary=tuple(_ordinary(p, families, here, problems)
+                                                  for p in _texts(body, "ordinary", here, problems)),
+                                   terms=_texts(body, "terms", here, problems))
+    return found
+
+
+def _ordinary(pattern: str, families: Mapping[str, tuple[str, ...]], where: str, problems: list[str]) -> str:
+    """An ordinary circumstance ("@colour + bruise paint unless breathing within 5") with its families expanded."""
+    body, window = split_window(pattern)
+    head, _, unless = body.partition(UNLESS)
+    groups, _ = _expanded(head, families, where, problems)
+    kept = f"{UNLESS}{' '.join(_words(unless.split(), families, where, problems))}" if unless else ""
+    return _text(groups) + kept + ("" if window is None else f" within {window}")
+
+
+def _expanded(pattern: str, families: Mapping[str, tuple[str, ...]], where: str,
+              problems: list[str]) -> tuple[list[list[str]], int | None]:
+    """The pattern's word groups with each ``@name`` replaced by its family's words, and its window."""
+    body, window = split_window(pattern)
+    groups = [_words(group.split(), families, where, problems) for group in body.split("+")]
+    if len(groups) < 2 or not all(groups):
+        problems.append(f"{where}: {pattern!r} needs two or more word groups joined by '+'")
+    return groups, window
+
+
+def _words(words: Iterable[str], families: Mapping[str, tuple[str, ...]], where: str,
+           problems: list[str]) -> list[str]:
+    found: list[str] = []
+    for word in words:
+        if not word.startswith(FAMILY_MARK):
+            found.append(word)
+        elif word[1:] in families:
+            found.extend(families[word[1:]])
+        else:
+            problems.append(f"{where}: no family {word!r} (known: {', '.join(sorted(families))})")
+    return found
+
+
+def _families(value: Any, where: str, problems: list[str]) -> dict[str, tuple[str, ...]]:
+    found = {}
+    for name, words in _mapping(value, where, problems).items():
+        if not isinstance(words, str) or not words.split():
+            problems.append(f"{where}.{name}: must be a string of words separated by spaces")
+            continue
+        found[name] = tuple(words.split())
+    return found
+
+
+def _key(text: str, language: Language) -> tuple[str, ...]:
+    return tuple(language.spelling.canonical(w) for w in language.tokens(text))
+
+
+def _mapping(value: Any, where: str, problems: list[str]) -> dict[str, Any]:
+    if isinstance(value, dict):
+        return value
+    problems.append(f"{where}: must be a table")
+    return {}
+
+
+def _texts(table: Mapping[str, Any], key: str, where: str, problems: list[str]) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        problems.append(f"{where}: {key}: must be a list of non-empty strings")
+        return ()
+    return tuple(value)
+
+
+def _number(table: Mapping[str, Any], key: str, default: int, where: str, problems: list[str]) -> int:
+    value = table.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        problems.append(f"{where}: guard.{key}: must be a whole number, 0 or more")
+        return default
+    return value
+
+
+def _unknown(table: Mapping[str, Any], allowed: tuple[str, ...], where: str, problems: list[str]) -> None:
+    problems.extend(f"{where}: {key}: unknown key (expected one of: {', '.join(allowed)})"
+                    for key in table if key not in allowed)
+
+
+def ranked_words(path: Path) -> list[str]:
+    """The words of frequent_words.txt in file order, most frequent first (empty when there is no file)."""
+    if not path.is_file():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [w for line in lines if not line.startswith("#") for w in line.split()]
