@@ -89,6 +89,9 @@ class Symptom:
     backoff: tuple[str, ...] = ()
     """Word-group patterns that only point at this sign ("air chest + barely struggling"), tried when no
     emergency or urgent sign was found: a match counts as a guess (see ``understanding/backoff.py``)."""
+    own_words: bool = False
+    """Said in the caregiver's own words ("I'm going to call an ambulance"): their "I am" never makes it
+    someone else's (``understanding/families.py``)."""
 
 
 @dataclass(frozen=True)

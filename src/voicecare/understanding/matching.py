@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from voicecare.domain import IntentSet, Match, Status
-from voicecare.understanding import backoff, callers, clauses, context, ellipsis, mentions, ordinary
+from voicecare.understanding import backoff, callers, clauses, context, ellipsis, families, mentions, ordinary, scopes
 from voicecare.understanding.language import Language
 from voicecare.understanding.mentions import Hit
 from voicecare.understanding.text import Spelling, split_window, unglued, word_groups
@@ -116,6 +116,7 @@ class Matcher:
         self._cache: dict[str, dict[str, float]] = {}
         self._common = intents.common_words | amounts
         self._levels = {s.id: s.level for s in intents.symptoms}
+        self._own_words = frozenset(s.id for s in intents.symptoms if s.own_words)
         self._said_of = {s.id: frozenset(spelling.canonical(w) for w in s.said_of) for s in intents.symptoms if s.said_of}
         self._measures = intents.measures
         self._ordinary = ordinary.compile_all({s.id: s.ordinary for s in intents.symptoms}, spelling)
@@ -145,8 +146,9 @@ class Matcher:
         hits = mentions.resolve(found, self._levels)
         signs = {i for i, word in enumerate(words) if word in self._content}
         # A recogniser's text has no punctuation: its likely sentence ends bound the cues' scopes (only).
-        scopes = clauses.spoken_breaks(words, language.context.clauses, breaks, known=self._topic_words) if spoken else breaks
-        where = context.scene(words, scopes, self._language.context, signs)
+        ends = clauses.spoken_breaks(words, language.context.clauses, breaks, known=self._topic_words) if spoken else breaks
+        where = context.scene(words, ends, self._language.context, signs)
+        own = families.caregivers_own(where)  # "I'm going to call an ambulance" is the caregiver's alarm
         matches = []
         hedged_signs: set[str] = set()
         for hit in hits:
@@ -155,9 +157,13 @@ class Matcher:
             blocked = {i for other in hits if other is not hit for i in other.positions}
             # A cue with the background before a pattern's own contrast is not the sign's (see news_start).
             status, hedged = context.status_of(
-                where, mentions.news_start(hit, words, language.contrasts), hit.end, hit.positions,
+                own if hit.symptom in self._own_words else where,
+                mentions.news_start(hit, words, language.contrasts), hit.end, hit.positions,
                 negation_inside=hit.negation_inside, blocked=blocked, signs=signs,
             )
+            if status is Status.ABSENT and not hit.negation_inside and scopes.narrowed(
+                    words, hit.start, blocked, ends, language.narrowing, language.negations):
+                status = Status.PRESENT  # "hasn't fainted or anything, just sore back": the back is sore
             matches.append(Match(
                 symptom=hit.symptom, status=status, score=round(hit.score, 1),
                 heard=" ".join(heard[hit.start:hit.end]), start=hit.start, end=hit.end,
@@ -237,7 +243,8 @@ class Matcher:
                 continue
             low, high = _sentences_around(match.start, len(words), breaks)
             near = [i for i in range(low, high) if words[i] in about]
-            if not near or self._said_of_a_deed(match, words, breaks, about):
+            if not near or self._said_of_a_deed(match, words, breaks, about) \
+                    or scopes.anothers_duration(match, matches, words, breaks, about):
                 continue
             owner = min(near, key=lambda i: 0 if match.start <= i < match.end else abs(i - match.start))
             # Not the past: "his back has been hurting since last Friday" lasts until now.
