@@ -95,6 +95,9 @@ class Symptom:
     terms: tuple[str, ...] = ()
     """Clinical words and fixed expressions that are this sign ("cyanotic", "obtunded"), from signs.toml:
     matched as phrases are, but kept out of the recogniser's language model, whose text they would reshuffle."""
+    own_words: bool = False
+    """Said in the caregiver's own words ("I'm going to call an ambulance"): their "I am" never makes it
+    someone else's (``understanding/families.py``)."""
 
 
 @dataclass(frozen=True)

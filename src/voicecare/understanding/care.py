@@ -25,6 +25,9 @@ class CareIntent:
     """Narrower questions this one answers better ("ice and heat" instead of "ice" and "heat")."""
     alone: tuple[tuple[frozenset[str], ...], ...] = ()
     """Patterns that hold with no topic word: this topic's own care ("a heating pad at night?")."""
+    undecided: bool = False
+    """A question that no answer settles without signs ("should I call 911?"): asked with nothing about the
+    child it leaves the reply unclear, its answer said instead of "I missed that" (rule 7)."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class CareQuestion:
     answer: str
     heard: str
     """The words that showed it."""
+    undecided: bool = False
+    """See ``CareIntent.undecided``."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,8 @@ class CareBook:
             for pattern in (*intent.alone, *(intent.groups if on_topic else ())):
                 places = _places(pattern, stems)
                 if places is not None:
-                    found.append(CareQuestion(intent.id, intent.answer, " ".join(words[p] for p in places)))
+                    found.append(CareQuestion(intent.id, intent.answer, " ".join(words[p] for p in places),
+                                             intent.undecided))
                     break
         dropped = {i for intent in self.intents if intent.id in {q.id for q in found} for i in intent.instead_of}
         return tuple(q for q in found if q.id not in dropped)[:1]  # one short answer, the most specific (data order)
@@ -147,8 +153,9 @@ def _intent(key: str, body: Any, where: str, spelling: Spelling, problems: list[
         problems.append(f"{where}: must be a table")
         return None
     for name in body:
-        if name not in ("near", "near_alone", "answer", "instead_of"):
-            problems.append(f"{where}: {name}: unknown key (expected one of: answer, instead_of, near, near_alone)")
+        if name not in ("near", "near_alone", "answer", "instead_of", "undecided"):
+            problems.append(f"{where}: {name}: unknown key (expected one of: answer, instead_of, near, near_alone, "
+                            "undecided)")
     answer = body.get("answer")
     if not isinstance(answer, str) or not answer.strip():
         problems.append(f"{where}: answer: missing text")
@@ -156,7 +163,11 @@ def _intent(key: str, body: Any, where: str, spelling: Spelling, problems: list[
     patterns = _patterns(body.get("near"), f"{where}: near", spelling, problems)
     alone = _patterns(body.get("near_alone", []), f"{where}: near_alone", spelling, problems)
     instead_of = frozenset(_words(body.get("instead_of", []), f"{where}: instead_of", problems))
-    return CareIntent(key, patterns, answer.strip(), instead_of, alone)
+    undecided = body.get("undecided", False)
+    if not isinstance(undecided, bool):
+        problems.append(f"{where}: undecided: must be true or false")
+        undecided = False
+    return CareIntent(key, patterns, answer.strip(), instead_of, alone, undecided)
 
 
 def _patterns(value: Any, where: str, spelling: Spelling, problems: list[str]) -> tuple[tuple[frozenset[str], ...], ...]:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from voicecare.domain import IntentSet, Match, Status
-from voicecare.understanding import backoff, callers, clauses, context, ellipsis, mentions, ordinary, said_of
+from voicecare.understanding import backoff, callers, clauses, context, ellipsis, families, mentions, ordinary, said_of, scopes
 from voicecare.understanding.alignment import Aligner
 from voicecare.understanding.mentions import Hit
 from voicecare.understanding.patterns import MatchSettings, Near, Phrase, compile_near, compile_phrase, near_partner
@@ -67,6 +67,7 @@ class Matcher:
                                 ones=numbers.one, units=frozenset(self._spelling.canonical(w) for w in numbers.units or {}))
         self._levels = {s.id: s.level for s in intents.symptoms}
         self._events = frozenset(s.id for s in intents.symptoms if s.event)
+        self._own_words = frozenset(s.id for s in intents.symptoms if s.own_words)
         self._said_of = {s.id: frozenset(spelling.canonical(w) for w in s.said_of) for s in intents.symptoms if s.said_of}
         self._measures = intents.measures
         self._ordinary = ordinary.compile_all({s.id: s.ordinary for s in intents.symptoms}, spelling)
@@ -96,8 +97,9 @@ class Matcher:
         hits = mentions.resolve(found, self._levels)
         signs = {i for i, word in enumerate(words) if word in self._content}
         # A recogniser's text has no punctuation: its likely sentence ends bound the cues' scopes (only).
-        scopes = clauses.spoken_breaks(words, language.context.clauses, breaks, known=self._topic_words) if spoken else breaks
-        where = context.scene(words, scopes, self._language.context, signs)
+        ends = clauses.spoken_breaks(words, language.context.clauses, breaks, known=self._topic_words) if spoken else breaks
+        where = context.scene(words, ends, self._language.context, signs)
+        own = families.caregivers_own(where)  # "I'm going to call an ambulance" is the caregiver's alarm
         matches = []
         hedged_signs: set[str] = set()
         for hit in hits:
@@ -106,9 +108,13 @@ class Matcher:
             blocked = {i for other in hits if other is not hit for i in other.positions}
             # A cue with the background before a pattern's own contrast is not the sign's (see news_start).
             status, hedged = context.status_of(
-                where, mentions.news_start(hit, words, language.contrasts), hit.end, hit.positions,
+                own if hit.symptom in self._own_words else where,
+                mentions.news_start(hit, words, language.contrasts), hit.end, hit.positions,
                 negation_inside=hit.negation_inside, blocked=blocked, signs=signs, event=hit.symptom in self._events,
             )
+            if status is Status.ABSENT and not hit.negation_inside and scopes.narrowed(
+                    words, hit.start, blocked, ends, language.narrowing, language.negations):
+                status = Status.PRESENT  # "hasn't fainted or anything, just sore back": the back is sore
             matches.append(Match(
                 symptom=hit.symptom, status=status, score=round(hit.score, 1),
                 heard=" ".join(heard[hit.start:hit.end]), start=hit.start, end=hit.end,

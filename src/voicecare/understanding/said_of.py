@@ -6,7 +6,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 from voicecare.domain import Match, Status
-from voicecare.understanding import context
+from voicecare.understanding import context, scopes
 from voicecare.understanding.language import Language
 
 _SOMEONE_ELSES = frozenset({Status.OTHER, Status.HYPOTHETICAL})
@@ -42,7 +42,8 @@ def owned(matches: list[Match], words: Sequence[str], breaks: Mapping[int, bool]
             continue
         low, high = _sentences_around(match.start, len(words), breaks)
         near = [i for i in range(low, high) if words[i] in about]
-        if not near or _said_of_a_deed(match, words, breaks, about, language):
+        if not near or _said_of_a_deed(match, words, breaks, about, language) \
+                or scopes.anothers_duration(match, matches, words, breaks, about):
             continue
         owner = min(near, key=lambda i: 0 if match.start <= i < match.end else abs(i - match.start))
         # Not the past: "his back has been hurting since last Friday" lasts until now.

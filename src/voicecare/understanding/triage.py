@@ -48,12 +48,16 @@ def triage(found: Sequence[Finding], intents: IntentSet, *, disclaimer: bool = T
     """
     present = [f for f in found if f.status is Status.PRESENT]
     level, combos = _disposition(present, found, intents)
+    # "Should I call 911?" is answered by the signs: alone it leaves the reply unclear, said with them, the
+    # signs decide and the reply ends with the warning signs anyway.
+    undecided = [q for q in care if q.undecided]
+    care = [q for q in care if not q.undecided]
     # A care question about someone else's back ("asking for my wife") is still about nobody's child.
     if level is Level.UNCLEAR and care and not _others_only(found):
         level = Level.HOME_CARE
     say = _Say(intents, level)
     if level is Level.UNCLEAR:
-        messages = _unclear(say, intents.topics, disclaimer)
+        messages = _unclear(say, intents.topics, disclaimer, () if _others_only(found) else undecided)
     elif level is Level.EMERGENCY:
         messages = _emergency(say, present, found, combos, disclaimer)
     else:
@@ -62,7 +66,8 @@ def triage(found: Sequence[Finding], intents: IntentSet, *, disclaimer: bool = T
         answers = [say(_K.CARE_ANSWER, question.answer) for question in care]
         at = 0 if level is Level.HOME_CARE else next(i for i, m in enumerate(messages) if m.kind is _K.INSTRUCTION) + 1
         messages[at:at] = answers
-    return TriageResult(disposition=level, findings=tuple(found), messages=tuple(messages), care=tuple(care))
+    return TriageResult(disposition=level, findings=tuple(found), messages=tuple(messages),
+                        care=tuple(care) if level is not Level.UNCLEAR else tuple(undecided[:1]))
 
 
 def _others_only(found: Sequence[Finding]) -> bool:
@@ -224,9 +229,14 @@ def _home_care(say: _Say, topics: Sequence[Topic], found: Sequence[Finding]) -> 
     return messages
 
 
-def _unclear(say: _Say, topics: Sequence[Topic], disclaimer: bool) -> list[Message]:
-    """Rule 7: say so, invite a retry, and name the topic's emergency signs."""
-    messages = [say(_K.UNCLEAR, say.words["unclear"])]
+def _unclear(say: _Say, topics: Sequence[Topic], disclaimer: bool,
+             asked: Sequence[CareQuestion] = ()) -> list[Message]:
+    """Rule 7: say so, invite a retry, and name the topic's emergency signs.
+
+    A question that only the signs can answer ("should I call 911?") was heard: its answer (tell me what
+    you see) stands instead of "I missed that" (rule 14: never claim not to have heard what was said).
+    """
+    messages = [say(_K.CARE_ANSWER, q.answer) for q in asked[:1]] or [say(_K.UNCLEAR, say.words["unclear"])]
     messages += [say(_K.WARNING, topic.messages["emergency_signs"]) for topic in topics]
     if disclaimer:
         messages.append(say(_K.DISCLAIMER, say.words["disclaimer"]))

@@ -1,0 +1,56 @@
+"""Where a denial or a duration stops being about a mention: honest read-backs (rules 12 and 14).
+
+Two ends of scope that the cue rules of ``context`` do not see:
+
+- a word that narrows what follows ("just", "only") after another sign ends a
+  denial's list: in "he hasn't fainted or anything, just sore back" the back is
+  sore, not denied;
+- a duration said right after another sign is that sign's: in "she had a fit,
+  jerking for like two minutes" the two minutes are the seizure's, not the
+  back pain's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+
+from voicecare.domain import Match, Status
+
+
+def narrowed(words: Sequence[str], start: int, others: Collection[int], breaks: Mapping[int, bool],
+             narrowing: Collection[str], negations: Collection[str]) -> bool:
+    """True when a narrowing word stands between another sign and the mention at ``start``, in one sentence.
+
+    ``others`` are the word positions of the other mentions. A denial said after the narrowing word
+    ("just not sore") still denies, so a negation between it and the mention keeps the denial.
+    """
+    for j in range(start, -1, -1):  # the mention may open with the word itself ("just sore")
+        if (j < start and breaks.get(j + 1, False)) or words[j] in negations:
+            return False  # a full stop, or a denial of this very mention ("just not sore")
+        if j in others:
+            return False  # reached the other sign first: nothing narrows this mention
+        if words[j] in narrowing:
+            return any(i < j for i in others) and not _full_stop(breaks, j, start)
+    return False
+
+
+def anothers_duration(match: Match, matches: Sequence[Match], words: Sequence[str], breaks: Mapping[int, bool],
+                      about: Collection[str]) -> bool:
+    """True when a short duration follows another sign's mention in its own sentence.
+
+    "jerking for like two minutes": the minutes are the jerking's, no denial of
+    long back pain. ``about`` are the words the duration may be said of (the
+    back, the pain): a mention holding one ("his back has hurt for two hours")
+    keeps it. A long duration stays the pain's in any case (rule 4: when unsure
+    whose, the higher reading).
+    """
+    if match.status is not Status.ABSENT:
+        return False
+    first = max((i for i, full in breaks.items() if full and i <= match.start), default=0)
+    before = [(m.end, any(words[i] in about for i in range(m.start, m.end))) for m in matches
+              if m.symptom != match.symptom and m.status is Status.PRESENT and first < m.end <= match.start]
+    return bool(before) and not max(before)[1]
+
+
+def _full_stop(breaks: Mapping[int, bool], low: int, high: int) -> bool:
+    return any(breaks.get(i, False) for i in range(low + 1, high + 1))
