@@ -173,3 +173,22 @@ def test_news_we_cannot_place_denies_nothing(reader: AnswerReader, question: str
 def test_a_good_while_is_no_well_word(reader: AnswerReader) -> None:
     # "Good" grading an amount says the pain has lasted: never a "no" to "has it lasted more than a few days?".
     assert answer_eval.label(reader.read("course", "no, it's been going on a good while now")) != "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # Not being able to is the sign itself (rule 2), as "can't" is.
+    ("breathing_alertness", "no he hasnt been able to catch his breath"),
+    # A "not" before what the child does negates the doing: not doing it is the sign.
+    ("limbs", "no she hasnt used her left arm since lunch"),
+    ("cramps_night_weight", "no it just doesnt stop coming back"),
+    # Weight lost said without the word "weight".
+    ("cramps_night_weight", "nope she hasnt put on any weight she's lost a little"),
+])
+def test_a_negative_statement_that_is_the_sign_is_never_a_no(reader: AnswerReader, question: str,
+                                                             text: str) -> None:
+    assert answer_eval.label(reader.read(question, text)) in AFFIRMING
+
+
+def test_not_being_able_to_breathe_is_an_emergency_in_a_description(assistant: Assistant) -> None:
+    assert assistant.answer("her back hurts and she hasn't been able to catch her breath").disposition \
+        is Level.EMERGENCY
