@@ -192,3 +192,16 @@ def test_a_negative_statement_that_is_the_sign_is_never_a_no(reader: AnswerReade
 def test_not_being_able_to_breathe_is_an_emergency_in_a_description(assistant: Assistant) -> None:
     assert assistant.answer("her back hurts and she hasn't been able to catch her breath").disposition \
         is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("walking_toilet", "no, she is crying while doing susu"),  # children's and other Englishes' words for peeing
+    ("course", "no, the pain is more than before"),  # getting worse, said as "more than before"
+])
+def test_other_words_for_the_questions_signs(reader: AnswerReader, question: str, text: str) -> None:
+    assert answer_eval.label(reader.read(question, text)) in AFFIRMING
+
+
+def test_someone_else_does_the_nappies_is_no_hedge_about_what_she_does(reader: AnswerReader) -> None:
+    # "She does those" (someone else changes them) is a hedge; "she does her wee fine" is a plain no.
+    assert answer_eval.label(reader.read("walking_toilet", "no, she does her wee fine")) == "no"
