@@ -205,3 +205,11 @@ def test_other_words_for_the_questions_signs(reader: AnswerReader, question: str
 def test_someone_else_does_the_nappies_is_no_hedge_about_what_she_does(reader: AnswerReader) -> None:
     # "She does those" (someone else changes them) is a hedge; "she does her wee fine" is a plain no.
     assert answer_eval.label(reader.read("walking_toilet", "no, she does her wee fine")) == "no"
+
+
+def test_a_yeah_to_someone_else_inside_a_no_is_an_aside(reader: AnswerReader) -> None:
+    # A parent on the phone: "yeah babe" answers the other person; the answer around it is a plain no.
+    text = "no his arms and legs are fine yeah babe i know no pain down the leg either"
+    assert answer_eval.label(reader.read("limbs", text)) == "no"
+    # Words to the child with a "no" in them are still talk to the room, never a "no" to the question.
+    assert answer_eval.label(reader.read("walking_toilet", "no, stop it, walk properly darling")) == "off_topic"
