@@ -213,3 +213,12 @@ def test_a_yeah_to_someone_else_inside_a_no_is_an_aside(reader: AnswerReader) ->
     assert answer_eval.label(reader.read("limbs", text)) == "no"
     # Words to the child with a "no" in them are still talk to the room, never a "no" to the question.
     assert answer_eval.label(reader.read("walking_toilet", "no, stop it, walk properly darling")) == "off_topic"
+
+
+@pytest.mark.parametrize("text", [
+    "no he is hot though",  # recogniser form: "no" then a statement of the sign, no comma (rule 2)
+    "nope she's toasty",  # hot said the way people say it
+])
+def test_a_no_then_the_sign_said_plainly_counts_the_sign(reader: AnswerReader, text: str) -> None:
+    found = {f.symptom.id: f.status for f in reader.read("fever_chills", text).findings}
+    assert found["fever"] is Status.PRESENT

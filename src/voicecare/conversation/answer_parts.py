@@ -94,7 +94,7 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     matches = answer_spots.denied_by_no_words(matches, spots, tokens, clause_of, language.negations,
                                               language.context.subjects, leaving)
     matches = answer_spots.lead_no_is_the_answer(matches, spots, tokens, language.negations,
-                                                 language.optional_words - language.context.subjects)
+                                                 language.optional_words)
     matches, spots, taken_back = answer_spots.corrected(matches, spots)
     # A sign "found" inside words that say all is well ("getting better", "as chubby as ever") is a misreading.
     # So is one inside a request to the assistant ("I don't understand what you're asking").
