@@ -222,3 +222,9 @@ def test_a_yeah_to_someone_else_inside_a_no_is_an_aside(reader: AnswerReader) ->
 def test_a_no_then_the_sign_said_plainly_counts_the_sign(reader: AnswerReader, text: str) -> None:
     found = {f.symptom.id: f.status for f in reader.read("fever_chills", text).findings}
     assert found["fever"] is Status.PRESENT
+
+
+def test_teeth_chattering_is_chills_and_chattering_away_is_talk_elsewhere(reader: AnswerReader) -> None:
+    # "Chattering away" says a child is alert and talking, except to the fever question, where teeth chatter.
+    assert answer_eval.label(reader.read("fever_chills", "his teeth are chattering away")) in AFFIRMING
+    assert answer_eval.label(reader.read("breathing_alertness", "no, he is chattering away")) == "no"
