@@ -228,3 +228,8 @@ def test_teeth_chattering_is_chills_and_chattering_away_is_talk_elsewhere(reader
     # "Chattering away" says a child is alert and talking, except to the fever question, where teeth chatter.
     assert answer_eval.label(reader.read("fever_chills", "his teeth are chattering away")) in AFFIRMING
     assert answer_eval.label(reader.read("breathing_alertness", "no, he is chattering away")) == "no"
+
+
+def test_a_sign_whose_own_words_end_in_well_words_is_the_sign(reader: AnswerReader) -> None:
+    # "Is right" is a well word, but inside the sign's own phrase it is the sign: never a "no" (rule 2).
+    assert answer_eval.label(reader.read("breathing_alertness", "dont think her breathing is right")) in AFFIRMING

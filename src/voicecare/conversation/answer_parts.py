@@ -100,7 +100,9 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     # So is one inside a request to the assistant ("I don't understand what you're asking").
     calm = [s for s in spots if (s.kind == "well" and s.size >= CALM_WORDS)
             or (s.kind.startswith("command:") and s.size >= REQUEST_WORDS)]
-    matches = [m for m in matches if m.status is not Status.PRESENT or not any(_overlaps(m, s) for s in calm)]
+    # Never a sign whose own words end with the well ones ("don't think his breathing is right"): that is the sign.
+    matches = [m for m in matches if m.status is not Status.PRESENT or not any(
+        _overlaps(m, s) and not (s.kind == "well" and m.start < s.start and s.end <= m.end) for s in calm)]
     named = frozenset(i for s in find(tokens, {"about": answer_words.about.get(question_id, ())})
                       for i in range(s.start, s.end))
     matches, echoed = answer_spots.answered_after(matches, spots, clause_of, tokens, language.fillers,
