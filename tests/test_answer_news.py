@@ -173,3 +173,63 @@ def test_news_we_cannot_place_denies_nothing(reader: AnswerReader, question: str
 def test_a_good_while_is_no_well_word(reader: AnswerReader) -> None:
     # "Good" grading an amount says the pain has lasted: never a "no" to "has it lasted more than a few days?".
     assert answer_eval.label(reader.read("course", "no, it's been going on a good while now")) != "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # Not being able to is the sign itself (rule 2), as "can't" is.
+    ("breathing_alertness", "no he hasnt been able to catch his breath"),
+    # A "not" before what the child does negates the doing: not doing it is the sign.
+    ("limbs", "no she hasnt used her left arm since lunch"),
+    ("cramps_night_weight", "no it just doesnt stop coming back"),
+    # Weight lost said without the word "weight".
+    ("cramps_night_weight", "nope she hasnt put on any weight she's lost a little"),
+])
+def test_a_negative_statement_that_is_the_sign_is_never_a_no(reader: AnswerReader, question: str,
+                                                             text: str) -> None:
+    assert answer_eval.label(reader.read(question, text)) in AFFIRMING
+
+
+def test_not_being_able_to_breathe_is_an_emergency_in_a_description(assistant: Assistant) -> None:
+    assert assistant.answer("her back hurts and she hasn't been able to catch her breath").disposition \
+        is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("walking_toilet", "no, she is crying while doing susu"),  # children's and other Englishes' words for peeing
+    ("course", "no, the pain is more than before"),  # getting worse, said as "more than before"
+])
+def test_other_words_for_the_questions_signs(reader: AnswerReader, question: str, text: str) -> None:
+    assert answer_eval.label(reader.read(question, text)) in AFFIRMING
+
+
+def test_someone_else_does_the_nappies_is_no_hedge_about_what_she_does(reader: AnswerReader) -> None:
+    # "She does those" (someone else changes them) is a hedge; "she does her wee fine" is a plain no.
+    assert answer_eval.label(reader.read("walking_toilet", "no, she does her wee fine")) == "no"
+
+
+def test_a_yeah_to_someone_else_inside_a_no_is_an_aside(reader: AnswerReader) -> None:
+    # A parent on the phone: "yeah babe" answers the other person; the answer around it is a plain no.
+    text = "no his arms and legs are fine yeah babe i know no pain down the leg either"
+    assert answer_eval.label(reader.read("limbs", text)) == "no"
+    # Words to the child with a "no" in them are still talk to the room, never a "no" to the question.
+    assert answer_eval.label(reader.read("walking_toilet", "no, stop it, walk properly darling")) == "off_topic"
+
+
+@pytest.mark.parametrize("text", [
+    "no he is hot though",  # recogniser form: "no" then a statement of the sign, no comma (rule 2)
+    "nope she's toasty",  # hot said the way people say it
+])
+def test_a_no_then_the_sign_said_plainly_counts_the_sign(reader: AnswerReader, text: str) -> None:
+    found = {f.symptom.id: f.status for f in reader.read("fever_chills", text).findings}
+    assert found["fever"] is Status.PRESENT
+
+
+def test_teeth_chattering_is_chills_and_chattering_away_is_talk_elsewhere(reader: AnswerReader) -> None:
+    # "Chattering away" says a child is alert and talking, except to the fever question, where teeth chatter.
+    assert answer_eval.label(reader.read("fever_chills", "his teeth are chattering away")) in AFFIRMING
+    assert answer_eval.label(reader.read("breathing_alertness", "no, he is chattering away")) == "no"
+
+
+def test_a_sign_whose_own_words_end_in_well_words_is_the_sign(reader: AnswerReader) -> None:
+    # "Is right" is a well word, but inside the sign's own phrase it is the sign: never a "no" (rule 2).
+    assert answer_eval.label(reader.read("breathing_alertness", "dont think her breathing is right")) in AFFIRMING

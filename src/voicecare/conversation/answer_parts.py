@@ -94,13 +94,15 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     matches = answer_spots.denied_by_no_words(matches, spots, tokens, clause_of, language.negations,
                                               language.context.subjects, leaving)
     matches = answer_spots.lead_no_is_the_answer(matches, spots, tokens, language.negations,
-                                                 language.optional_words - language.context.subjects)
+                                                 language.optional_words)
     matches, spots, taken_back = answer_spots.corrected(matches, spots)
     # A sign "found" inside words that say all is well ("getting better", "as chubby as ever") is a misreading.
     # So is one inside a request to the assistant ("I don't understand what you're asking").
     calm = [s for s in spots if (s.kind == "well" and s.size >= CALM_WORDS)
             or (s.kind.startswith("command:") and s.size >= REQUEST_WORDS)]
-    matches = [m for m in matches if m.status is not Status.PRESENT or not any(_overlaps(m, s) for s in calm)]
+    # Never a sign whose own words end with the well ones ("don't think his breathing is right"): that is the sign.
+    matches = [m for m in matches if m.status is not Status.PRESENT or not any(
+        _overlaps(m, s) and not (s.kind == "well" and m.start < s.start and s.end <= m.end) for s in calm)]
     named = frozenset(i for s in find(tokens, {"about": answer_words.about.get(question_id, ())})
                       for i in range(s.start, s.end))
     matches, echoed = answer_spots.answered_after(matches, spots, clause_of, tokens, language.fillers,

@@ -36,6 +36,9 @@ class Words:
     leaving: frozenset[str] = frozenset()
     """Words that leave something out of a denial ("she's fine, just lasts longer each time"): it does not reach
     across them."""
+    doing: frozenset[str] = frozenset()
+    """Words a negation negates instead of what follows them ("she hasn't used her arm", "it doesn't stop coming
+    back"): not doing it is the sign (rule 2), so a denial does not reach across them."""
 
 
 def explained(tokens: Sequence[str], clause_of: Sequence[int], said: Sequence[Spot], spots: Sequence[Spot],
@@ -156,6 +159,7 @@ def _after_denial(about: Spot, ends: Sequence[int], tokens: Sequence[str], claus
     for end in ends:
         gap = tokens[end:about.start]
         if end <= about.start and len(gap) <= DENIAL_REACH and clause_of[end - 1] == clause_of[about.start] \
-                and not (words.subjects - words.possessives).intersection(gap) and not words.leaving.intersection(gap):
+                and not (words.subjects - words.possessives).intersection(gap) and not words.leaving.intersection(gap) \
+                and not words.doing.intersection(gap):
             return True
     return False

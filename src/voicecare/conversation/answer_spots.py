@@ -170,16 +170,16 @@ def denied_by_no_words(matches: Sequence[Match], spots: Sequence[Spot], tokens: 
 
 def lead_no_is_the_answer(matches: Sequence[Match], spots: Sequence[Spot], tokens: Sequence[str],
                           negations: frozenset[str], starters: frozenset[str]) -> list[Match]:
-    """ "No the pain goes down his leg", as a recogniser gives it (no comma): the "no" said first answers, and
-    the statement after it, opened by a word no denial is followed by ("the", "my"), says the sign is there
-    (rule 2). Only when nothing else in the answer denies anything."""
+    """ "No the pain goes down his leg", "no she's hot", as a recogniser gives them (no comma): the "no" said first
+    answers, and the statement after it, opened by a word no denial is followed by ("the", "my", "she"), says the
+    sign is there (rule 2). Only when nothing else in the answer denies anything ("no she isn't hot" is a no)."""
     first = next((s for s in spots if s.kind == "no" and s.start == 0), None)
     if first is None or first.end >= len(tokens) or tokens[first.end] not in starters:
         return list(matches)
     if any(w in negations for w in tokens[first.end:]) or any(s.kind == "no" and s is not first for s in spots):
         return list(matches)
     return [replace(m, status=Status.PRESENT, uncertain=True)
-            if m.status is Status.ABSENT and m.start > first.end else m for m in matches]
+            if m.status is Status.ABSENT and m.start >= first.end else m for m in matches]
 
 
 def yes_after_no(matches: Sequence[Match], said: Sequence[Spot], spots: Sequence[Spot], tokens: Sequence[str],

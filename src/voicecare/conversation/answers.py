@@ -28,6 +28,9 @@ SHORT_COMMAND_WORDS = 3
 know, or as a goodbye said last."""
 ENDING = "command:goodbye"
 HEDGE_REACH = 3
+ASIDE_REACH = 4
+"""A "yeah" this many words before words to the room ("yeah babe", "yeah I'm nearly done"), said after a denial,
+answers someone else: an aside, read without its "yeah" and without making the answer talk to the room."""
 """A denied sign this many words after a hedge is hedged ("can't say about confused"): not a "no"."""
 
 
@@ -86,7 +89,7 @@ class AnswerReader:
         heard = take_apart(text[:MAX_UTTERANCE_CHARS], question_id, self.assistant, self.words)
         if not heard.tokens:
             return self._answer(text, question_id, AnswerKind.UNSURE, None, heard, asked, silent=True)
-        kind, command = self._kind(heard, set(asked), question is None)
+        kind, command = self._kind(self._without_asides(heard), set(asked), question is None)
         answer = self._answer(text, question_id, kind, command, heard, asked)
         # An answer we cannot place that hedges nothing ("she's had two doses of calpol since six") adds something.
         adds = kind is AnswerKind.UNSURE and not heard.spots_of("unsure")
@@ -174,6 +177,18 @@ class AnswerReader:
         if heard.spots_of("health"):
             return AnswerKind.NEW_INFO, None
         return AnswerKind.UNSURE, None  # unclear counts as yes (rule 4)
+
+    def _without_asides(self, heard: Heard) -> Heard:
+        """The answer without a "yeah" said to someone else after a denial, and the words to the room after it
+        ("no arms and legs are fine yeah babe i know no pain going down the leg", a parent on the phone)."""
+        room = heard.spots_of("off_topic")
+        denials = heard.spots_of("no", "well")
+        asides = [y for y in heard.spots_of("yes") if any(d.end <= y.start for d in denials)
+                  and any(0 <= o.start - y.end <= ASIDE_REACH for o in room)]
+        if not asides:
+            return heard
+        dropped = {*asides, *(o for o in room if any(0 <= o.start - y.end <= ASIDE_REACH for y in asides))}
+        return replace(heard, spots=[s for s in heard.spots if s not in dropped])
 
     def _steering(self, heard: Heard) -> tuple[AnswerKind, str | None] | None:
         """A command, or words to someone else, when the answer names no sign."""
@@ -267,8 +282,9 @@ class AnswerReader:
         language = self.intents.language
         possessives = frozenset(w for p in self.words.words["possessives"] for w in p)
         leaving = frozenset(p[0] for p in self.words.words["leaving"] if len(p) == 1)
+        doing = frozenset(p[0] for p in self.words.words["doing"] if len(p) == 1)
         return answer_safety.Words(language.negations, language.context.subjects, possessives,
-                                   language.context.modals, leaving)
+                                   language.context.modals, leaving, doing)
 
     def _serious(self, symptom_id: str) -> bool:
         return self.intents.symptom(symptom_id).level < Level.HOME_CARE
