@@ -152,8 +152,10 @@ def in_room(audio: ra.Audio) -> ra.Audio:
 class EarlyAnswers:
     """What the live loop does at a pause (``VoiceSession._early_reply``), with the answers it started."""
 
-    def __init__(self, assistant: Assistant) -> None:
+    def __init__(self, assistant: Assistant, unclear: bool = False) -> None:
         self.assistant = assistant
+        self.unclear = unclear
+        """Start a reply that only asks to hear it again too (``--early-unclear``)."""
         self.started: list[tuple[tuple[str, ...], float]] = []
         """(messages, seconds of the last triage) of each reply started, in order."""
         self._triage_s = 0.0
@@ -165,7 +167,7 @@ class EarlyAnswers:
         answer = pipeline.answer_transcript(self.assistant, partial)
         self._triage_s = time.perf_counter() - began
         self.last = answer.disposition
-        if answer.disposition in (Level.EMERGENCY, Level.UNCLEAR):
+        if answer.disposition is Level.EMERGENCY or (answer.disposition is Level.UNCLEAR and not self.unclear):
             return None  # 911 has its own rule; a reply that only asks again waits for the whole turn
         return tuple(m.text for m in early_part(answer.messages)) or None
 
@@ -204,11 +206,12 @@ def why_reply(kept: bool, replaced: bool, withdrawn: bool, started: bool, last: 
 
 
 def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line: ra.Line,
-            speech: tuple[float, float], em_end: float | None, room: bool, early_at: tuple[float, float]) -> Result:
+            speech: tuple[float, float], em_end: float | None, room: bool, early_at: tuple[float, float],
+            early_unclear: bool = False) -> Result:
     # The live loop's path: utterances start where the loudness says speech starts and end at the
     # endpointer, each recognised afresh, a reply started at a pause; the turns are answered together
     # (as ``triage --audio`` does).
-    early = EarlyAnswers(assistant)
+    early = EarlyAnswers(assistant, early_unclear)
     after, steady = early_at
     watched: list[WatchedReplies] = []
 
@@ -443,6 +446,8 @@ def main() -> None:
     parser.add_argument("--steady", type=float, default=STEADY_SECONDS,
                         help=f"seconds that reply must stay the same first (default {STEADY_SECONDS})")
     parser.add_argument("--no-noise-only", action="store_true", help="skip the noise-only clips (a shorter run)")
+    parser.add_argument("--early-unclear", action="store_true",
+                        help="start a reply that only asks to hear it again at a pause too")
     parser.add_argument("--why", action="store_true", help="after each row, why replies came when they did")
     parser.add_argument("--label", default="", help="printed at the top (which code, which settings)")
     args = parser.parse_args()
@@ -474,7 +479,7 @@ def main() -> None:
             mixed = [make(a, rng) for a in clean]
             cpu = time.process_time()
             results = [run_one(recognizer, assistant, noisy, line, speech_span(a), end, args.room_floor,
-                               (args.early_after, args.steady))
+                               (args.early_after, args.steady), args.early_unclear)
                        for a, noisy, line, end in zip(clean, mixed, lines, ends, strict=True)]
             cpu_rtf = (time.process_time() - cpu) / sum(r.audio_s for r in results)
             table[(voice.name, room)] = results

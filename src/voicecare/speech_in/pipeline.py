@@ -212,6 +212,55 @@ class _TurnStreams:
         return self.final
 
 
+class _EarlyEmergency:
+    """The rule for acting on an emergency before the turn ends: on partial results, once they hold still.
+
+    Partial results flicker; an emergency must still show one block (0.1 s)
+    later before it interrupts. A partial that did not change in that block
+    is stable and counts: waiting for the next, different partial cost a
+    median 0.3 s, as a new word must be heard first. Once the recogniser
+    hears no more (the room after the words is held back), the last partial
+    cannot change, and the turn read to its end at a pause is no partial:
+    either counts at once.
+    """
+
+    def __init__(self, assistant: Assistant, on_emergency: Callable[[Sequence[Message]], object],
+                 echo: Callable[[str], bool] | None) -> None:
+        self._assistant = assistant
+        self._on_emergency = on_emergency
+        self._echo = echo
+        self.at: float | None = None
+        """Seconds into the audio when the emergency was acted on."""
+        self.said: tuple[Message, ...] = ()
+        self.found: list[Finding] = []
+        """The findings it was acted on (the steady ones)."""
+        self._previous: dict[str, Finding] = {}
+        self._last = ""
+
+    def partial(self, text: str, seconds: float) -> None:
+        """A partial result; acts when the emergency it shows held for a block."""
+        if self.at is not None or not text or (self._echo is not None and self._echo(text)):
+            return
+        now = self._previous if text == self._last else emergencies(self._assistant, text)
+        self._last = text
+        self.found = [now[k] for k in now.keys() & self._previous.keys()]
+        self._previous = now
+        self._act(seconds)
+
+    def settled(self, text: str, seconds: float) -> None:
+        """Text that will not change (the recogniser hears no more for now): acts on an emergency in it."""
+        if self.at is not None or not text or (self._echo is not None and self._echo(text)):
+            return
+        self.found = list(emergencies(self._assistant, text).values())
+        self._act(seconds)
+
+    def _act(self, seconds: float) -> None:
+        if emergencies_in(self.found, self._assistant):
+            self.at = seconds
+            self.said = emergency_messages(self._assistant, self.found)
+            self._on_emergency(self.said)
+
+
 def recognize(
     chunks: Iterable[AudioChunk], recognizer: Recognizer, assistant: Assistant,
     on_emergency: Callable[[Sequence[Message]], object], grammar: Sequence[str] | None = None,
@@ -227,73 +276,56 @@ def recognize(
     that is voicecare's own voice, which must not trigger anything. With
     ``early`` too, the turn so far is read to its end at a pause, and a
     reply may start on that reading before the turn ends (see
-    ``EarlyReplies``); an emergency on a partial still comes first.
+    ``EarlyReplies``); an emergency still comes first.
     """
     if endpoint is not None and isinstance(chunks, Utterance) and chunks.room is not None:
         endpoint.starts_in(chunks.room)
     streams = _TurnStreams(recognizer, grammar)
-    spent, seconds, emergency_at = 0.0, 0.0, None
-    said: tuple[Message, ...] = ()
-    # Partial results flicker; an emergency must still show one block (0.1 s)
-    # later before it interrupts. A partial that did not change in that block
-    # is stable and counts: waiting for the next, different partial cost a
-    # median 0.3 s, as a new word must be heard first.
-    previous: dict[str, Finding] = {}
-    steady: list[Finding] = []
-    last_partial = ""
-
-    def acted() -> bool:
-        return emergency_at is not None
-
+    urgent = _EarlyEmergency(assistant, on_emergency, echo)
+    spent, seconds, last = 0.0, 0.0, ""
     held: list[AudioChunk] = []
-    for chunk in _ending_on_fault(chunks, streams.open, acted):
+    for chunk in _ending_on_fault(chunks, streams.open, lambda: urgent.at is not None):
         seconds = chunk.start + chunk.seconds
         began = time.perf_counter()
         if endpoint is not None and not endpoint.listen(chunk) and endpoint.holds():
-            # The room after the words: decoded, it became more words ("... sore back for what if").
+            # The room after the words: decoded, it became more words ("stop" read "thigh thigh" in pink noise).
+            if not held and not endpoint.done():
+                last = _at_pause(streams, urgent, early, last, seconds)
             held.append(chunk)
-            if early is not None and not endpoint.done() and streams.final is None:
-                whole = streams.finish()[0]
-                found = list(emergencies(assistant, whole.text).values()) if emergency_at is None else []
-                if whole.text and emergencies_in(found, assistant) and not (echo is not None and echo(whole.text)):
-                    # The turn read to its end shows an emergency its partials did not: act on it now.
-                    emergency_at, steady = seconds, found
-                    said = emergency_messages(assistant, found)
-                    on_emergency(said)
-                early.partial(whole, seconds)
-            spent += time.perf_counter() - began
-            if endpoint.done():
-                break
-            if early is not None:
-                early.feed(endpoint.quiet_for, endpoint.heard_speech, seconds, acted())
-            continue
-        for block in [*held, chunk]:
-            partial = streams.accept(block.pcm)
-        held.clear()
-        if (emergency_at is None and partial is not None and partial.text
-                and not (echo is not None and echo(partial.text))):
-            now = previous if partial.text == last_partial else emergencies(assistant, partial.text)
-            last_partial = partial.text
-            steady = [now[k] for k in now.keys() & previous.keys()]
-            previous = now
-            if emergencies_in(steady, assistant):
-                emergency_at = seconds
-                said = emergency_messages(assistant, steady)
-                on_emergency(said)
+        else:
+            for block in [*held, chunk]:
+                partial = streams.accept(block.pcm)
+            held.clear()
+            if partial is not None:
+                last = partial.text
+                urgent.partial(partial.text, seconds)
+                if endpoint is not None:
+                    endpoint.heard(partial.text)
+                if early is not None:
+                    early.partial(partial, seconds)
         spent += time.perf_counter() - began
-        if endpoint is not None and partial is not None:
-            endpoint.heard(partial.text)
-        if early is not None and partial is not None:
-            early.partial(partial, seconds)
         if endpoint is not None and endpoint.done():
             break
         if early is not None and endpoint is not None:
-            early.feed(endpoint.quiet_for, endpoint.heard_speech, seconds, acted())
+            early.feed(endpoint.quiet_for, endpoint.heard_speech, seconds, urgent.at is not None)
     began = time.perf_counter()
     final, answer = streams.finish()
     spent += time.perf_counter() - began
-    return Heard(final, seconds, spent, emergency_at, said, tuple(steady) if emergency_at is not None else (), answer,
-                 tuple(early.replies) if early is not None else ())
+    return Heard(final, seconds, spent, urgent.at, urgent.said, tuple(urgent.found) if urgent.at is not None else (),
+                 answer, tuple(early.replies) if early is not None else ())
+
+
+def _at_pause(streams: _TurnStreams, urgent: _EarlyEmergency, early: EarlyReplies[Any] | None, last: str,
+              seconds: float) -> str:
+    """The recogniser hears no more for now: the last partial is settled; with early replies, the turn so far
+    is read to its end for them (and for an emergency only that reading shows). Returns the text settled."""
+    if early is None:
+        urgent.settled(last, seconds)
+        return last
+    whole = streams.finish()[0]
+    urgent.settled(whole.text, seconds)
+    early.partial(whole, seconds)
+    return whole.text
 
 
 def _ending_on_fault(chunks: Iterable[AudioChunk], streams: Sequence[RecognizerStream | None],
