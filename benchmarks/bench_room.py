@@ -80,6 +80,10 @@ class Result:
     """The endpointer ended a turn inside the sentence (a pause mid-sentence)."""
     noise_turn: bool
     """A turn was started and ended by the room noise before the caregiver spoke."""
+    why: str = ""
+    """Why the first reply audio came when it did (others; see ``why_reply``)."""
+    pause_delay: float | None = None
+    """Seconds from the end of the words to the last pause the live loop noticed (``--early-after`` of quiet)."""
 
 
 def chunks(audio: ra.Audio) -> Iterator[AudioChunk]:
@@ -148,17 +152,22 @@ def in_room(audio: ra.Audio) -> ra.Audio:
 class EarlyAnswers:
     """What the live loop does at a pause (``VoiceSession._early_reply``), with the answers it started."""
 
-    def __init__(self, assistant: Assistant) -> None:
+    def __init__(self, assistant: Assistant, unclear: bool = False) -> None:
         self.assistant = assistant
+        self.unclear = unclear
+        """Start a reply that only asks to hear it again too (``--early-unclear``)."""
         self.started: list[tuple[tuple[str, ...], float]] = []
         """(messages, seconds of the last triage) of each reply started, in order."""
         self._triage_s = 0.0
+        self.last: Level | None = None
+        """The disposition of the last partial worked out (None: none yet)."""
 
     def prepare(self, partial: Transcript) -> tuple[str, ...] | None:
         began = time.perf_counter()
         answer = pipeline.answer_transcript(self.assistant, partial)
         self._triage_s = time.perf_counter() - began
-        if answer.disposition in (Level.EMERGENCY, Level.UNCLEAR):
+        self.last = answer.disposition
+        if answer.disposition is Level.EMERGENCY or (answer.disposition is Level.UNCLEAR and not self.unclear):
             return None  # 911 has its own rule; a reply that only asks again waits for the whole turn
         return tuple(m.text for m in early_part(answer.messages)) or None
 
@@ -166,16 +175,52 @@ class EarlyAnswers:
         self.started.append((reply, self._triage_s))
 
 
+class WatchedReplies(EarlyReplies[tuple[str, ...]]):
+    """``EarlyReplies`` that also notes when each pause was noticed (the quiet reached ``after``)."""
+
+    pauses: list[float]
+
+    def feed(self, quiet_for: float, heard_speech: bool, seconds: float, acted: bool) -> None:
+        if not hasattr(self, "pauses"):
+            self.pauses = []
+        if heard_speech and self.after <= quiet_for < self.after + BLOCK_SECONDS - 1e-6:
+            self.pauses.append(seconds)
+        super().feed(quiet_for, heard_speech, seconds, acted)
+
+
+def why_reply(kept: bool, replaced: bool, withdrawn: bool, started: bool, last: Level | None) -> str:
+    """One word for why the first reply audio came when it did."""
+    if kept and not replaced:
+        return "early"
+    if replaced:
+        return "replaced"
+    if withdrawn:
+        return "withdrawn"
+    if started:
+        return "other"
+    if last in (Level.UNCLEAR, None):
+        return "unclear"
+    if last is Level.EMERGENCY:
+        return "911-partial"
+    return "unsteady"
+
+
 def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line: ra.Line,
-            speech: tuple[float, float], em_end: float | None, room: bool, early_at: tuple[float, float]) -> Result:
+            speech: tuple[float, float], em_end: float | None, room: bool, early_at: tuple[float, float],
+            early_unclear: bool = False) -> Result:
     # The live loop's path: utterances start where the loudness says speech starts and end at the
     # endpointer, each recognised afresh, a reply started at a pause; the turns are answered together
     # (as ``triage --audio`` does).
-    early = EarlyAnswers(assistant)
+    early = EarlyAnswers(assistant, early_unclear)
     after, steady = early_at
+    watched: list[WatchedReplies] = []
+
+    def replies() -> WatchedReplies:
+        watched.append(WatchedReplies(early.prepare, early.start, after=after, steady=steady))
+        return watched[-1]
+
     heard = pipeline.recognize_recording(chunks(audio), recognizer, assistant, lambda _: None, room=room,
-                                         early=lambda: EarlyReplies(early.prepare, early.start, after=after,
-                                                                    steady=steady))
+                                         early=replies)
     began = time.perf_counter()
     result = pipeline.answer_recording(assistant, heard)
     triage_s = time.perf_counter() - began
@@ -198,6 +243,9 @@ def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line:
     same = bool(begun) and begun == tuple(m.text for m in result.messages[:len(begun)])
     replaced = kept is not None and not same
     reply = turn_end = None
+    pauses = [t for w in watched for t in getattr(w, "pauses", []) if t >= end]
+    pause_delay = pauses[0] - end if pauses else None
+    why = why_reply(kept is not None, replaced, withdrawn, bool(early.started), early.last)
     if result.disposition is not Level.EMERGENCY and last is not None:
         # The turn's end, then the final result (about one block's work) and triage.
         per_block = last.recognize_seconds / max(1.0, (last.audio_seconds - start) / BLOCK_SECONDS)
@@ -205,7 +253,7 @@ def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line:
         reply = turn_end if kept is None or replaced else kept.at - end + per_block + early.started[-1][1]
     return Result(Level.parse(line.expected), typed.disposition, result.disposition, invented,
                   edit_distance(ref, hyp), len(ref), heard.audio_seconds, heard.recognize_seconds, early_911, reply,
-                  turn_end, withdrawn, replaced, cut, noise_turn)
+                  turn_end, withdrawn, replaced, cut, noise_turn, why, pause_delay)
 
 
 def pct(x: float) -> str:
@@ -237,6 +285,19 @@ def summary(results: list[Result]) -> str:
             f"| {rtf:.2f} | {early_s} | {reply_s} | {turn_end_s} | {pct(sum(r.withdrawn for r in results) / len(results))} "
             f"| {pct(sum(r.replaced for r in results) / len(results))} | {pct(sum(r.cut for r in results) / len(results))} "
             f"| {pct(sum(r.noise_turn for r in results) / len(results))} |")
+
+
+def breakdown(results: list[Result]) -> str:
+    """Where the reply time goes: per reason, how many, and their median first reply audio; the pause delay."""
+    timed = [r for r in results if r.reply_delay is not None]
+    parts = []
+    for why in ("early", "unclear", "unsteady", "withdrawn", "replaced", "911-partial", "other"):
+        these = [r.reply_delay for r in timed if r.why == why and r.reply_delay is not None]
+        if these:
+            parts.append(f"{why} {len(these)} ({statistics.median(these):.2f} s)")
+    pauses = [r.pause_delay for r in timed if r.pause_delay is not None]
+    pause = f"{statistics.median(pauses):.2f}/{max(pauses):.2f}" if pauses else "-"
+    return f"first reply: {', '.join(parts) or '-'}; pause noticed after the words {pause} s (med/max)"
 
 
 HEADER = ("| voice | room | exact | em. recall | false 911 | typed-em. recall | typed-other 911 | same as typed | invented "
@@ -385,6 +446,9 @@ def main() -> None:
     parser.add_argument("--steady", type=float, default=STEADY_SECONDS,
                         help=f"seconds that reply must stay the same first (default {STEADY_SECONDS})")
     parser.add_argument("--no-noise-only", action="store_true", help="skip the noise-only clips (a shorter run)")
+    parser.add_argument("--early-unclear", action="store_true",
+                        help="start a reply that only asks to hear it again at a pause too")
+    parser.add_argument("--why", action="store_true", help="after each row, why replies came when they did")
     parser.add_argument("--label", default="", help="printed at the top (which code, which settings)")
     args = parser.parse_args()
     args.room_floor = not args.old_floor
@@ -415,12 +479,14 @@ def main() -> None:
             mixed = [make(a, rng) for a in clean]
             cpu = time.process_time()
             results = [run_one(recognizer, assistant, noisy, line, speech_span(a), end, args.room_floor,
-                               (args.early_after, args.steady))
+                               (args.early_after, args.steady), args.early_unclear)
                        for a, noisy, line, end in zip(clean, mixed, lines, ends, strict=True)]
             cpu_rtf = (time.process_time() - cpu) / sum(r.audio_s for r in results)
             table[(voice.name, room)] = results
             mark = "" if voice.tuned else " (held out)"
             print(f"| {voice.name}{mark} | {room} {summary(results)} {cpu_rtf:.2f} |", flush=True)
+            if args.why:
+                print(f"  {voice.name} {room}: {breakdown(results)}", flush=True)
     if not args.no_noise_only:
         print(noise_only(recognizer, assistant, talkers, args.room_floor))
     for tuned in (True, False):

@@ -40,9 +40,11 @@ class EarlyReplies(Generic[Reply]):
     it); at ``after`` seconds, when that reply has not changed for ``steady``
     seconds, ``start(reply)`` says it. Steady is judged on the reply, not the
     words: in noise the recogniser keeps adding words to the quiet ("... sore
-    back for what if") that change nothing. If speech comes again before the
-    turn ends, ``withdraw()`` stops the reply and the turn goes on, to be
-    answered whole.
+    back for what if") that change nothing. A reading of the turn to its end
+    (``Transcript.final``: the recogniser finished the audio so far at the
+    pause) is the one the end of the turn gives, so its reply needs no wait
+    to be steady. If speech comes again before the turn ends, ``withdraw()``
+    stops the reply and the turn goes on, to be answered whole.
     """
 
     def __init__(self, prepare: Callable[[Transcript], Reply | None], start: Callable[[Reply], None],
@@ -55,15 +57,15 @@ class EarlyReplies(Generic[Reply]):
         self.steady = steady
         self.replies: list[Provisional] = []
         self._live = False
-        self._text = ""
-        self._prepared: tuple[str, Reply | None] | None = None
-        """(partial, its reply) last worked out."""
+        self._heard = Transcript("", False)
+        self._prepared: tuple[Transcript, Reply | None] | None = None
+        """(reading, its reply) last worked out."""
         self._since = 0.0
         """Seconds into the audio since when the reply has been the same."""
 
-    def partial(self, text: str, seconds: float) -> None:
-        """The latest partial result, at ``seconds`` into the audio."""
-        self._text = text
+    def partial(self, heard: Transcript, seconds: float) -> None:
+        """The latest partial result, or the reading of the turn so far to its end, at ``seconds`` into the audio."""
+        self._heard = heard
 
     def feed(self, quiet_for: float, heard_speech: bool, seconds: float, acted: bool) -> None:
         """After the endpointer has seen the block ending at ``seconds`` and not ended the turn.
@@ -74,22 +76,24 @@ class EarlyReplies(Generic[Reply]):
         if quiet_for == 0.0:
             self._went_on()
             return
-        if acted or self._live or not heard_speech or not self._text or quiet_for < self.after - self.steady:
+        heard = self._heard
+        if acted or self._live or not heard_speech or not heard.text or quiet_for < self.after - self.steady:
             return
         reply = self._reply(seconds)
-        if reply is not None and quiet_for >= self.after and seconds - self._since >= self.steady:
+        steady = heard.final or seconds - self._since >= self.steady
+        if reply is not None and quiet_for >= self.after and steady:
             self._live = True
-            self.replies.append(Provisional(seconds, self._text))
+            self.replies.append(Provisional(seconds, heard.text))
             self.start(reply)
 
     def _reply(self, seconds: float) -> Reply | None:
         """The reply to the latest partial, noting when it changed."""
-        if self._prepared is not None and self._prepared[0] == self._text:
+        if self._prepared is not None and self._prepared[0] == self._heard:
             return self._prepared[1]
-        reply = self.prepare(Transcript(self._text, False))
+        reply = self.prepare(self._heard)
         if self._prepared is None or reply != self._prepared[1]:
             self._since = seconds
-        self._prepared = (self._text, reply)
+        self._prepared = (self._heard, reply)
         return reply
 
     def _went_on(self) -> None:

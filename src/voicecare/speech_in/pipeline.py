@@ -27,6 +27,9 @@ PRE_ROLL_SECONDS = 0.3
 """Audio kept from before speech was noticed, so the first word is not clipped."""
 LOW_CONFIDENCE = 0.6
 """Mean word confidence (Vosk) below which what was heard is treated as unsure."""
+HANGOVER_SECONDS = 0.3
+"""Quiet after speech still given to the recogniser (its look-ahead, and a soft last sound); quiet beyond it is
+held back, and given only if speech comes again, so the room after the words is never decoded into the turn."""
 RED_FLAG = Level.URGENT
 """Alternatives can add symptoms at this level or higher: a red flag heard in any likely reading counts."""
 
@@ -85,13 +88,26 @@ class Endpointer:
 
     def feed(self, chunk: AudioChunk) -> bool:
         """True once speech has been followed by enough quiet."""
+        self.listen(chunk)
+        return self.done()
+
+    def listen(self, chunk: AudioChunk) -> bool:
+        """Judge the block (speech or the room) and count the quiet; True when it is speech."""
         if self.loudness.is_speech(chunk):
             self.heard_speech, self.quiet_for = True, 0.0
             self.speech_end = chunk.start + chunk.seconds
-            return False
+            return True
         self.quiet_for += chunk.seconds
+        return False
+
+    def done(self) -> bool:
+        """True once speech has been followed by enough quiet (``quick_silence`` after a short answer)."""
         needed = self.quick_silence if self._short else self.end_silence
         return self.heard_speech and self.quiet_for >= needed
+
+    def holds(self) -> bool:
+        """True when the last block is quiet long past the speech: the recogniser need not hear it (yet)."""
+        return self.heard_speech and self.quiet_for > HANGOVER_SECONDS + 1e-6
 
 
 def unsure_red_flags(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = (), *,
@@ -147,6 +163,104 @@ def emergency_messages(assistant: Assistant, found: Sequence[Finding]) -> tuple[
     return tuple(m for m in result.messages if m.kind is MessageKind.EMERGENCY)
 
 
+class _TurnStreams:
+    """The turn's recogniser streams (free, and a grammar beside it when the engine can), fed the same audio.
+
+    The turn may be read to its end at a pause (``finish``) and, if the
+    caregiver goes on, read again from its start (``reopen``): so the reply
+    started at the pause is worked out from the very reading the end of the
+    turn would give (a partial result differs from it: 4 of 6 early replies
+    in babble were replaced).
+    """
+
+    def __init__(self, recognizer: Recognizer, grammar: Sequence[str] | None) -> None:
+        self._recognizer = recognizer
+        self._grammar = grammar if grammar and recognizer.concurrent else None
+        self.open: list[RecognizerStream | None] = []
+        self._fed: list[bytes] = []
+        self.final: tuple[Transcript, Transcript | None] | None = None
+        """(free, grammar) readings of all the audio so far, once read to its end."""
+        self.reopen()
+
+    def reopen(self) -> None:
+        """Fresh streams, given again the audio the finished ones heard."""
+        # Free recognition always runs, so "he stopped breathing" is heard even
+        # while a yes/no is expected; the grammar runs beside it when it can.
+        self.open[:] = [self._recognizer.stream(),
+                        self._recognizer.stream(self._grammar) if self._grammar else None]
+        self.final = None
+        for pcm in self._fed:  # in the same blocks, so a stream's warm-up is the same
+            self._give(pcm)
+
+    def accept(self, pcm: bytes) -> Transcript | None:
+        if self.final is not None:
+            self.reopen()
+        self._fed.append(pcm)
+        return self._give(pcm)
+
+    def _give(self, pcm: bytes) -> Transcript | None:
+        free, limited = self.open
+        if limited is not None:
+            limited.accept(pcm)
+        return free.accept(pcm) if free is not None else None
+
+    def finish(self) -> tuple[Transcript, Transcript | None]:
+        if self.final is None:
+            free, limited = self.open
+            assert free is not None
+            self.final = (free.finish(), limited.finish() if limited is not None else None)
+        return self.final
+
+
+class _EarlyEmergency:
+    """The rule for acting on an emergency before the turn ends: on partial results, once they hold still.
+
+    Partial results flicker; an emergency must still show one block (0.1 s)
+    later before it interrupts. A partial that did not change in that block
+    is stable and counts: waiting for the next, different partial cost a
+    median 0.3 s, as a new word must be heard first. Once the recogniser
+    hears no more (the room after the words is held back), the last partial
+    cannot change, and the turn read to its end at a pause is no partial:
+    either counts at once.
+    """
+
+    def __init__(self, assistant: Assistant, on_emergency: Callable[[Sequence[Message]], object],
+                 echo: Callable[[str], bool] | None) -> None:
+        self._assistant = assistant
+        self._on_emergency = on_emergency
+        self._echo = echo
+        self.at: float | None = None
+        """Seconds into the audio when the emergency was acted on."""
+        self.said: tuple[Message, ...] = ()
+        self.found: list[Finding] = []
+        """The findings it was acted on (the steady ones)."""
+        self._previous: dict[str, Finding] = {}
+        self._last = ""
+
+    def partial(self, text: str, seconds: float) -> None:
+        """A partial result; acts when the emergency it shows held for a block."""
+        if self.at is not None or not text or (self._echo is not None and self._echo(text)):
+            return
+        now = self._previous if text == self._last else emergencies(self._assistant, text)
+        self._last = text
+        self.found = [now[k] for k in now.keys() & self._previous.keys()]
+        self._previous = now
+        self._act(seconds)
+
+    def settled(self, text: str, seconds: float) -> None:
+        """Text that will not change (the recogniser hears no more for now): acts on an emergency in it."""
+        if self.at is not None or not text or (self._echo is not None and self._echo(text)):
+            return
+        self.found = list(emergencies(self._assistant, text).values())
+        self._act(seconds)
+
+    def _act(self, seconds: float) -> None:
+        if emergencies_in(self.found, self._assistant):
+            self.at = seconds
+            self.said = emergency_messages(self._assistant, self.found)
+            self._on_emergency(self.said)
+
+
 def recognize(
     chunks: Iterable[AudioChunk], recognizer: Recognizer, assistant: Assistant,
     on_emergency: Callable[[Sequence[Message]], object], grammar: Sequence[str] | None = None,
@@ -156,61 +270,62 @@ def recognize(
     """Stream audio through a fresh recogniser, acting on an emergency as soon as a partial shows one.
 
     With an ``endpoint``, recognition stops when the caregiver's turn ends;
-    without one it runs to the end of the audio. ``echo(text)`` tells a
-    partial that is voicecare's own voice, which must not trigger anything.
-    With ``early`` too, a reply may start at a pause before the turn ends
-    (see ``EarlyReplies``); an emergency on a partial still comes first.
+    without one it runs to the end of the audio. The room after the words
+    (quiet past ``HANGOVER_SECONDS``) is held back, and given to the
+    recogniser only if speech comes again. ``echo(text)`` tells a partial
+    that is voicecare's own voice, which must not trigger anything. With
+    ``early`` too, the turn so far is read to its end at a pause, and a
+    reply may start on that reading before the turn ends (see
+    ``EarlyReplies``); an emergency still comes first.
     """
     if endpoint is not None and isinstance(chunks, Utterance) and chunks.room is not None:
         endpoint.starts_in(chunks.room)
-    stream = recognizer.stream()
-    # Free recognition always runs, so "he stopped breathing" is heard even
-    # while a yes/no is expected; the grammar runs beside it when it can.
-    limited = recognizer.stream(grammar) if grammar and recognizer.concurrent else None
-    spent, seconds, emergency_at = 0.0, 0.0, None
-    said: tuple[Message, ...] = ()
-    # Partial results flicker; an emergency must still show one block (0.1 s)
-    # later before it interrupts. A partial that did not change in that block
-    # is stable and counts: waiting for the next, different partial cost a
-    # median 0.3 s, as a new word must be heard first.
-    previous: dict[str, Finding] = {}
-    steady: list[Finding] = []
-    last_partial = ""
-
-    def acted() -> bool:
-        return emergency_at is not None
-
-    for chunk in _ending_on_fault(chunks, (stream, limited), acted):
-        began = time.perf_counter()
-        partial = stream.accept(chunk.pcm)
-        if limited is not None:
-            limited.accept(chunk.pcm)
+    streams = _TurnStreams(recognizer, grammar)
+    urgent = _EarlyEmergency(assistant, on_emergency, echo)
+    spent, seconds, last = 0.0, 0.0, ""
+    held: list[AudioChunk] = []
+    for chunk in _ending_on_fault(chunks, streams.open, lambda: urgent.at is not None):
         seconds = chunk.start + chunk.seconds
-        if (emergency_at is None and partial is not None and partial.text
-                and not (echo is not None and echo(partial.text))):
-            now = previous if partial.text == last_partial else emergencies(assistant, partial.text)
-            last_partial = partial.text
-            steady = [now[k] for k in now.keys() & previous.keys()]
-            previous = now
-            if emergencies_in(steady, assistant):
-                emergency_at = seconds
-                said = emergency_messages(assistant, steady)
-                on_emergency(said)
+        began = time.perf_counter()
+        if endpoint is not None and not endpoint.listen(chunk) and endpoint.holds():
+            # The room after the words: decoded, it became more words ("stop" read "thigh thigh" in pink noise).
+            if not held and not endpoint.done():
+                last = _at_pause(streams, urgent, early, last, seconds)
+            held.append(chunk)
+        else:
+            for block in [*held, chunk]:
+                partial = streams.accept(block.pcm)
+            held.clear()
+            if partial is not None:
+                last = partial.text
+                urgent.partial(partial.text, seconds)
+                if endpoint is not None:
+                    endpoint.heard(partial.text)
+                if early is not None:
+                    early.partial(partial, seconds)
         spent += time.perf_counter() - began
-        if endpoint is not None and partial is not None:
-            endpoint.heard(partial.text)
-        if early is not None and partial is not None:
-            early.partial(partial.text, seconds)
-        if endpoint is not None and endpoint.feed(chunk):
+        if endpoint is not None and endpoint.done():
             break
         if early is not None and endpoint is not None:
-            early.feed(endpoint.quiet_for, endpoint.heard_speech, seconds, acted())
+            early.feed(endpoint.quiet_for, endpoint.heard_speech, seconds, urgent.at is not None)
     began = time.perf_counter()
-    final = stream.finish()
-    answer = limited.finish() if limited is not None else None
+    final, answer = streams.finish()
     spent += time.perf_counter() - began
-    return Heard(final, seconds, spent, emergency_at, said, tuple(steady) if emergency_at is not None else (), answer,
-                 tuple(early.replies) if early is not None else ())
+    return Heard(final, seconds, spent, urgent.at, urgent.said, tuple(urgent.found) if urgent.at is not None else (),
+                 answer, tuple(early.replies) if early is not None else ())
+
+
+def _at_pause(streams: _TurnStreams, urgent: _EarlyEmergency, early: EarlyReplies[Any] | None, last: str,
+              seconds: float) -> str:
+    """The recogniser hears no more for now: the last partial is settled; with early replies, the turn so far
+    is read to its end for them (and for an emergency only that reading shows). Returns the text settled."""
+    if early is None:
+        urgent.settled(last, seconds)
+        return last
+    whole = streams.finish()[0]
+    urgent.settled(whole.text, seconds)
+    early.partial(whole, seconds)
+    return whole.text
 
 
 def _ending_on_fault(chunks: Iterable[AudioChunk], streams: Sequence[RecognizerStream | None],
