@@ -24,7 +24,7 @@ def kind(reader: AnswerReader, question: str, text: str) -> str:
     ("cramps_night_weight", "he's much sleepier than usual these days", "new_info"),
     # Someone else would know: a hedge, even beside an estimate. A day or two is under the policy's three days,
     # so that part is answered (no longer misread as "for days"); the rest of the question is unsure: partial.
-    ("course", "maybe a day maybe two, i'd have to ask my partner", "partial"),
+    ("course", "maybe a day maybe two, i'd have to ask my partner", "unsure"),
     # Flushed and sweaty is how a fever looks: about the question, never other news that a "no" can cover.
     # With the "no" turned from by "though", the rest of the question is answered no: partial, which counts
     # as yes too (rule 10), and the read-back never says every grouped sign was affirmed (rule 14).
