@@ -22,8 +22,8 @@ def kind(reader: AnswerReader, question: str, text: str) -> str:
     # "Than normal" says a change from how the child usually is: never the well word inside it.
     ("limbs", "she's holding her arm differently than normal", "yes"),
     ("cramps_night_weight", "he's much sleepier than usual these days", "new_info"),
-    # Someone else would know: a hedge, even beside an estimate. A day or two is under the policy's three days,
-    # so that part is answered (no longer misread as "for days"); the rest of the question is unsure: partial.
+    # Someone else would know: a hedge, even beside an estimate. A day or two would be under the policy's three
+    # days, but an estimate the caregiver doubts denies no part: unsure, which counts as yes (rule 10).
     ("course", "maybe a day maybe two, i'd have to ask my partner", "unsure"),
     # Flushed and sweaty is how a fever looks: about the question, never other news that a "no" can cover.
     # With the "no" turned from by "though", the rest of the question is answered no: partial, which counts
