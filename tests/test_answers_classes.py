@@ -120,7 +120,6 @@ def test_a_well_word_does_not_reach_a_sign_it_leaves_out(reader: AnswerReader, q
 @pytest.mark.parametrize(("question", "text"), [
     # Found by an outside reviewer: "911" was read as a breath count of nine, a normal reading, so "no".
     ("breathing_alertness", "yes, should I call 911?"),
-    ("breathing_alertness", "yes she's struggling, call nine one one?"),
     ("breathing_alertness", "yes 911"),
     # A number speaks for its own sign only: it cannot turn a caregiver's "yes" into a "no".
     ("breathing_alertness", "yes, 40 breaths"),
@@ -134,6 +133,8 @@ def test_a_number_never_turns_a_yes_into_a_no(reader: AnswerReader, question: st
 @pytest.mark.parametrize(("question", "text"), [
     ("breathing_alertness", "call 911?"),
     ("breathing_alertness", "should I call nine one one"),
+    # With understand14's families, "call nine one one" is the caregiver's own alarm: news carrying a 911.
+    ("breathing_alertness", "yes she's struggling, call nine one one?"),
 ])
 def test_asking_about_911_is_never_a_no(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) != "no"
