@@ -37,6 +37,10 @@ BLEEDING_SWELLING_RASH_ILL = [
     "his tongue is swollen and his back hurts",
     "his back hurts and he has a purple rash that doesn't fade when I press a glass on it",
     "she has spots that don't fade when I press on them",
+    "he's got a rash that doesn't go away when I press it",
+    "blood is pouring from his nose and won't stop",
+    "I'm worried he swallowed a coin",
+    "he might have eaten some of grandma's pills",
     "he looks really really ill",
 ]
 
@@ -54,6 +58,7 @@ def test_serious_things_outside_the_topic_said_with_back_pain_are_urgent(assista
     "he was run over by a car",
     "we had a car crash and her back hurts",
     "she got knocked down by a van",
+    "she was hit by a bike",
     "he fell off the balcony onto his back",
 ])
 def test_serious_accidents_are_injuries_get_care_now(assistant: Assistant, text: str) -> None:
@@ -105,6 +110,7 @@ def test_a_closing_throat_and_no_breath_taken_are_trouble_breathing(assistant: A
     ("he crashed his toy car into the wall, his back is sore", Level.HOME_CARE),
     ("his gums are swollen from teething and his back is stiff", Level.HOME_CARE),
     ("it's not bleeding now, it stopped, his back hurts", Level.HOME_CARE),
+    ("the rash fades when I press it and his back is sore", Level.HOME_CARE),
 ])
 def test_the_families_keep_the_cues_of_other_people_what_ifs_and_the_everyday(
         assistant: Assistant, text: str, expected: Level) -> None:
