@@ -244,3 +244,8 @@ def test_a_sign_whose_own_words_end_in_well_words_is_the_sign(reader: AnswerRead
 ])
 def test_honest_noes_in_recogniser_form(reader: AnswerReader, question: str, text: str) -> None:
     assert answer_eval.label(reader.read(question, text)) == "no"
+
+
+def test_it_does_not_stop_her_walking_is_a_no(reader: AnswerReader) -> None:
+    # "Not stop" is the sign only for what never ends ("it doesn't stop coming back"), not for what it allows.
+    assert answer_eval.label(reader.read("walking_toilet", "no it does not stop her walking")) == "no"
