@@ -233,3 +233,19 @@ def test_teeth_chattering_is_chills_and_chattering_away_is_talk_elsewhere(reader
 def test_a_sign_whose_own_words_end_in_well_words_is_the_sign(reader: AnswerReader) -> None:
     # "Is right" is a well word, but inside the sign's own phrase it is the sign: never a "no" (rule 2).
     assert answer_eval.label(reader.read("breathing_alertness", "dont think her breathing is right")) in AFFIRMING
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # Room words that an answer about the child may hold are not talk to the room.
+    ("walking_toilet", "no she can sit down and stand up fine"),
+    ("breathing_alertness", "no she is watching telly on the sofa"),
+    # A reading said well is never turned into the sign by a leading "no".
+    ("fever_chills", "no she has a normal temperature"),
+])
+def test_honest_noes_in_recogniser_form(reader: AnswerReader, question: str, text: str) -> None:
+    assert answer_eval.label(reader.read(question, text)) == "no"
+
+
+def test_it_does_not_stop_her_walking_is_a_no(reader: AnswerReader) -> None:
+    # "Not stop" is the sign only for what never ends ("it doesn't stop coming back"), not for what it allows.
+    assert answer_eval.label(reader.read("walking_toilet", "no it does not stop her walking")) == "no"

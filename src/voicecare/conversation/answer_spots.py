@@ -172,11 +172,13 @@ def lead_no_is_the_answer(matches: Sequence[Match], spots: Sequence[Spot], token
                           negations: frozenset[str], starters: frozenset[str]) -> list[Match]:
     """ "No the pain goes down his leg", "no she's hot", as a recogniser gives them (no comma): the "no" said first
     answers, and the statement after it, opened by a word no denial is followed by ("the", "my", "she"), says the
-    sign is there (rule 2). Only when nothing else in the answer denies anything ("no she isn't hot" is a no)."""
+    sign is there (rule 2). Only when nothing else in the answer denies anything or says it is well ("no she isn't
+    hot", "no she has a normal temperature" are noes)."""
     first = next((s for s in spots if s.kind == "no" and s.start == 0), None)
     if first is None or first.end >= len(tokens) or tokens[first.end] not in starters:
         return list(matches)
-    if any(w in negations for w in tokens[first.end:]) or any(s.kind == "no" and s is not first for s in spots):
+    if any(w in negations for w in tokens[first.end:]) or any(
+            (s.kind == "no" and s is not first) or s.kind == "well" for s in spots):
         return list(matches)
     return [replace(m, status=Status.PRESENT, uncertain=True)
             if m.status is Status.ABSENT and m.start >= first.end else m for m in matches]
