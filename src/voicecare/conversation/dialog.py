@@ -28,6 +28,8 @@ COMMAND_OF_ANSWER = {"goodbye": "quit"}
 """The reader's command ids that the conversation knows by another name."""
 # Answer kinds, checked in this order: "no she doesn't" is a no, "not sure" is not a no.
 ANSWER_ORDER = ("not_sure", "no", "yes")
+REPEAT_LEAVES_OUT = (MessageKind.READBACK, MessageKind.CARE_ANSWER, MessageKind.CONVERSATION)
+"""Left out of "repeat" while a question waits: what framed the question, said once; the question is what waits."""
 COMMANDS = ("repeat", "stop", "start_over", "help", "quit", "skip", "slower", "faster", *spoken.REQUESTS)
 
 
@@ -113,7 +115,7 @@ class Conversation:
 
     def _command(self, text: str, command: str) -> Turn:
         if command == "repeat":
-            return Turn(text, self.last_said, self.state, None, command, self.last_spoken)
+            return self._repeat(text)
         if command == spoken.HEARD:
             return self._heard(text)
         if command in spoken.REQUESTS:
@@ -136,6 +138,17 @@ class Conversation:
             return self._said_again(text, command)
         # stop: the speaker acts on it; nothing new is said.
         return Turn(text, (), self.state, None, command)
+
+    def _repeat(self, text: str) -> Turn:
+        """"Repeat", "what was the question?": the last turn again, never the disclaimer (rule 8: once). While a
+        question waits, the question (with what a request drew, if that was the last turn), not the opening's
+        care answer, read-back and notes ("I am not sure which of these you mean" is no repeat of anything)."""
+        dropped = {MessageKind.DISCLAIMER}
+        if self.state is State.INTERVIEW:
+            dropped |= set(REPEAT_LEAVES_OUT)
+        said = tuple(m for m in self.last_said if m.kind not in dropped)
+        spoken_now = tuple(m for m in self.last_spoken if m.kind not in dropped)
+        return Turn(text, said or self.last_said, self.state, None, "repeat", spoken_now or self.last_spoken)
 
     def _said_again(self, text: str, command: str) -> Turn:
         """"Slower" or "faster": the speaker changes its rate and says again, at the new one, what is waiting for an
