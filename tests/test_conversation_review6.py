@@ -36,3 +36,45 @@ def test_repeat_after_being_asked_again_repeats_the_question_not_the_note(assist
     turn = talk.hear("what? what did you say? repeat")
     assert turn.command == "repeat"
     assert note not in said(turn.said_aloud) and [m.text for m in turn.said_aloud] == [talk.asked[-1].ask]
+
+
+# ---- a care question while a red-flag question waits is a question, never an answer (rules 4, 14)
+
+CARE_QUESTIONS = ("is a heating pad ok?", "can I give him ibuprofen?", "how long do I ice it?",
+                  "can she go to daycare tomorrow?", "can I give him ibuprofen")
+
+
+def test_a_care_question_is_answered_and_the_waiting_question_asked_again(assistant: Assistant) -> None:
+    for question_text in CARE_QUESTIONS:
+        for answers_before in range(3):  # whichever question waits
+            talk = Conversation(assistant)
+            talk.hear("my toddler's back is stiff and sore since yesterday")
+            for _ in range(answers_before):
+                talk.hear("no")
+            waiting, found = talk.asked[-1], list(talk.found)
+            turn = talk.hear(question_text)
+            assert turn.disposition is None and talk.state is State.INTERVIEW, question_text
+            assert talk.found == found, question_text  # nothing counted: no "no", no unclear yes
+            assert turn.said_aloud[0].kind is MessageKind.CARE_ANSWER
+            assert turn.said_aloud[-1].text == waiting.ask and talk.asked[-1] is waiting
+
+
+def test_an_answer_said_with_a_care_question_counts_and_the_care_answer_comes_first(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("her back hurts")
+    first = talk.asked[-1]
+    turn = talk.hear("no. can she go to daycare tomorrow?")
+    assert talk.asked[-1] is not first and turn.said_aloud[0].kind is MessageKind.CARE_ANSWER
+    assert {f.symptom.id for f in talk.found if f.status.value == "absent"} >= set(first.symptoms)
+    # A sign named in the care question is a sign: "ibuprofen for the fever" says there is one.
+    talk.hear("can I give her ibuprofen for the fever?")
+    assert any(f.symptom.id == "fever" and f.status.value == "present" for f in talk.found)
+
+
+def test_a_care_question_does_not_take_back_a_911(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("her back hurts")
+    talk.hear("no")
+    assert talk.hear("I don't know").disposition is Level.EMERGENCY
+    turn = talk.hear("is a heating pad ok?")
+    assert talk.state is State.EMERGENCY and turn.disposition is Level.EMERGENCY

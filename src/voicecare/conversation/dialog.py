@@ -6,6 +6,7 @@ this; it knows nothing of audio.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -24,6 +25,8 @@ DEFAULT_MAX_QUESTIONS = 4
 """Rule 5: a few questions at most; beyond these, only questions about emergency and urgent signs are asked."""
 ALWAYS_ASKED = Level.URGENT
 """Questions at this level or higher are asked whatever the limit: every such sign is covered before advice."""
+CLAUSE_END = re.compile(r"(?<=[.,;:!?])\s+")
+"""Where a typed turn's clauses end: "no. is a heating pad ok?" is an answer and a care question."""
 COMMAND_OF_ANSWER = {"goodbye": "quit"}
 """The reader's command ids that the conversation knows by another name."""
 # Answer kinds, checked in this order: "no she doesn't" is a no, "not sure" is not a no.
@@ -180,9 +183,18 @@ class Conversation:
         return None  # anything else is a new description (and silence or the unclear, rule 7, are handled there)
 
     def _answer(self, text: str) -> Turn:
-        """An answer to the current interview question (see answers.py); unclear or silence counts as yes (rule 4)."""
+        """An answer to the current interview question (see answers.py); unclear or silence counts as yes (rule 4).
+
+        A care question said instead ("is a heating pad ok?") is answered and the question asked again: read as
+        an answer it was a "no" nobody said (rule 14) or an unclear answer's 911. Said with an answer ("no. can
+        I give him ibuprofen?"), the answer counts and the care answer comes before the next question."""
         question = self.asked[-1]
-        answer = self.answers.read(question.id, text)
+        care, reply = self._care_in(text, question)
+        if care and reply is None:
+            return self._care_asked(text, question, care)
+        self.care = care
+        said = reply or text  # the answer, without the care question said with it
+        answer = self.answers.read(question.id, said)
         if answer.kind is AnswerKind.COMMAND and answer.command is not None:
             return self._command(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
         if answer.kind is AnswerKind.OFF_TOPIC:
@@ -204,7 +216,7 @@ class Conversation:
         # A narrowed question ("what about chills?") settles only the signs it asked about, or ones named again.
         findings = [f for f in findings if f.symptom.id not in settled or f.basis is Basis.SAID]
         before = {f.symptom.id for f in self.found if f.status is Status.PRESENT}
-        self._merge(self._not_unsaying(findings, text))
+        self._merge(self._not_unsaying(findings, said))
         if answer.kind is AnswerKind.NEW_INFO and question.id not in self.asked_again:
             # New information is its own finding, never a yes; the question it interrupted is asked once more.
             self.asked.remove(question)
@@ -213,6 +225,35 @@ class Conversation:
         # the caregiver hears it was taken in (rule 12); its advice comes with the rest once the signs are covered.
         news = any(f.status is Status.PRESENT and f.symptom.id not in {*question.symptoms, *before} for f in self.found)
         return self._respond(text, read_back=news)
+
+    def _care_in(self, text: str, question: InterviewQuestion) -> tuple[tuple[CareQuestion, ...], str | None]:
+        """The care question asked in ``text`` during the interview, and the answer said with it: its other
+        clauses, or the whole when the care question itself names a sign ("ibuprofen for the fever?" says there
+        is one); None when nothing but the care question was said."""
+        clean = text[:MAX_UTTERANCE_CHARS]
+        if not self.assistant.care_questions(clean, on_topic=True):
+            return (), ""
+        clauses = CLAUSE_END.split(clean)
+        care = [c for c in clauses if self.assistant.care_questions(c, on_topic=True)]
+        rest = " ".join(c for c in clauses if c not in care)
+        found = self.assistant.care_questions(" ".join(care) or clean, on_topic=True)
+        if self.assistant.intents.language.tokens(rest):
+            return found, rest
+        named = self.answers.read(question.id, clean).findings
+        if any(f.status is Status.PRESENT and f.basis in (Basis.SAID, Basis.UNSURE) for f in named):
+            return found, clean
+        return found, None
+
+    def _care_asked(self, text: str, question: InterviewQuestion, care: Sequence[CareQuestion]) -> Turn:
+        """A care question instead of an answer: its short answer (the rest on "more", rule 13), then the
+        question again; nothing is counted."""
+        cared = [Message(question.level, MessageKind.CARE_ANSWER, q.answer) for q in care]
+        asked = self._question(question)
+        planned = spoken.opening(cared, [], [], asked, self.assistant.intents.spoken, self.rate_wpm)
+        messages = (*cared, asked)
+        self.waiting, self.answer, self.drawing = planned.waiting, messages, ()
+        self.last_said, self.last_spoken = messages, planned.now
+        return Turn(text, messages, self.state, None, None, planned.now)
 
     def _unpinned(self, answer: Answer, question: InterviewQuestion) -> bool:
         """A partial answer that names none of the question's signs: each counted only because it was unclear."""
@@ -254,7 +295,10 @@ class Conversation:
 
     def _take_back(self, text: str, question: InterviewQuestion) -> Turn | None:
         """A plain "no" to the question whose unheard answer made the emergency: it was not one (rule 9)."""
-        answer = self.answers.read(question.id, text)
+        care, reply = self._care_in(text, question)
+        if care and reply is None:  # "is a heating pad ok?" is no "no": the 911 stands
+            return None
+        answer = self.answers.read(question.id, reply or text)
         if answer.kind is not AnswerKind.NO:
             return None
         self._merge(answer.findings)
