@@ -78,3 +78,29 @@ def test_a_care_question_does_not_take_back_a_911(assistant: Assistant) -> None:
     assert talk.hear("I don't know").disposition is Level.EMERGENCY
     turn = talk.hear("is a heating pad ok?")
     assert talk.state is State.EMERGENCY and turn.disposition is Level.EMERGENCY
+
+
+# ---- a 911 resting on "not sure" says how to take it back, and taking it back is said (rules 9, 10, 14)
+
+EMERGENCY_SECONDS = 15.0
+"""Issue #9: an emergency answer within 15 s."""
+
+
+def test_a_911_from_not_sure_says_how_to_take_it_back_and_the_no_is_acknowledged(assistant: Assistant) -> None:
+    rules = assistant.intents.spoken
+    assert rules is not None and rules.unsure_emergency and rules.taken_back
+    for answers_before in range(2):  # the two 911 questions
+        talk = Conversation(assistant)
+        talk.hear("my son's back hurts, he's 2")
+        for _ in range(answers_before):
+            talk.hear("no")
+        alarm = talk.hear("I don't know")
+        assert alarm.disposition is Level.EMERGENCY
+        assert alarm.said_aloud[-1].text == rules.unsure_emergency
+        assert spoken.total_seconds(alarm.said_aloud, DEFAULT_RATE_WPM) <= EMERGENCY_SECONDS
+        waiting = len(talk.found)
+        turn = talk.hear("no")
+        assert talk.state is State.INTERVIEW and turn.disposition is not Level.EMERGENCY
+        assert turn.said_aloud[0].text == rules.taken_back and turn.said_aloud[-1].kind is MessageKind.QUESTION
+        assert len(talk.found) >= waiting
+

@@ -303,7 +303,24 @@ class Conversation:
             return None
         self._merge(answer.findings)
         self.state = State.INTERVIEW
-        return self._respond(text)
+        turn = self._respond(text)
+        if turn.disposition is Level.EMERGENCY:  # another sign still makes it one
+            return turn
+        return self._with_note(turn, self._notes().taken_back, last=False)
+
+    def _notes(self) -> spoken.SpokenRules:
+        """The language's spoken rules; without them, none of their notes (each text empty)."""
+        return self.assistant.intents.spoken or spoken.SpokenRules({}, 0.0, {}, {}, {})
+
+    def _with_note(self, turn: Turn, note: str, *, last: bool) -> Turn:
+        """``turn`` with a short note said (and printed) after it, or before it."""
+        if not note:
+            return turn
+        said = Message(turn.disposition or Level.UNCLEAR, MessageKind.CONVERSATION, note)
+        messages = (*turn.messages, said) if last else (said, *turn.messages)
+        now = (*turn.said_aloud, said) if last else (said, *turn.said_aloud)
+        self.last_said, self.last_spoken = messages, now
+        return replace(turn, messages=messages, spoken=now)
 
     def _not_unsaying(self, findings: Sequence[Finding], text: str) -> list[Finding]:
         """A blanket "no" to "fever or chills?" denies the signs not yet said, never one the caregiver said was
@@ -329,6 +346,7 @@ class Conversation:
                 # "Dunno" counts as yes (rule 10), but "sorry, I meant no, she's breathing fine" next is the later
                 # statement and wins (rule 9): a family must not be left with a 911 call it has taken back.
                 self.doubted = self.asked[-1]
+                return self._with_note(turn, self._notes().unsure_emergency, last=True)
             return turn
         if result.disposition is Level.UNCLEAR:
             return self._turn(text, list(result.messages), result.disposition)
