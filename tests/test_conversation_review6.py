@@ -104,3 +104,28 @@ def test_a_911_from_not_sure_says_how_to_take_it_back_and_the_no_is_acknowledged
         assert turn.said_aloud[0].text == rules.taken_back and turn.said_aloud[-1].kind is MessageKind.QUESTION
         assert len(talk.found) >= waiting
 
+
+
+# ---- a request during the interview is acknowledged: the advice comes after the questions (rule 13)
+
+
+def test_requests_during_the_interview_say_when_the_advice_comes(assistant: Assistant) -> None:
+    rules = assistant.intents.spoken
+    assert rules is not None
+    talk = Conversation(assistant)
+    talk.hear("hold on - Mike, can you grab the Calpol? - sorry, my son's back is really stiff after the park")
+    talk.hear("no")
+    question = talk.asked[-1]
+    for request, command in (("what do I do at home", "home_care"), ("more", "more"),
+                             ("what should I watch for", "watch_for")):
+        turn = talk.hear(request)
+        assert turn.command == command and talk.state is State.INTERVIEW and talk.asked[-1] is question
+        assert [m.text for m in turn.said_aloud] == [rules.interview_requests[command], question.ask]
+
+
+def test_more_during_the_interview_still_gives_what_waits_first(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("her back hurts")
+    talk.hear("how long do I ice it?")
+    turn = talk.hear("more")
+    assert turn.said_aloud[0].kind is MessageKind.CARE_ANSWER  # the rest of the care answer, then the question

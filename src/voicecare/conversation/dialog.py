@@ -455,6 +455,9 @@ class Conversation:
             if not said and kinds:  # all of it was said already: say it again, it was asked for
                 said, _ = spoken.take(spoken.units(self.answer), kinds, rules, self.rate_wpm)
         if self.state is State.INTERVIEW:  # what waits comes with the advice; the question is still open
+            if not said and request in rules.interview_requests:
+                # Nothing of it yet: say when it comes, not the question alone as if the request was not heard.
+                said = [Message(Level.UNCLEAR, MessageKind.CONVERSATION, rules.interview_requests[request])]
             closing = [self._question(self.asked[-1])]
         else:
             closing = [Message(Level.UNCLEAR, MessageKind.CONVERSATION, rules.offers["next" if self.waiting else "done"])]
