@@ -4,7 +4,7 @@ question waits, a 911 taken back, "repeat", requests during the interview, and t
 from __future__ import annotations
 
 from voicecare.conversation import spoken
-from voicecare.conversation.dialog import Conversation, State
+from voicecare.conversation.dialog import Conversation, State, Turn
 from voicecare.domain import Level, Message, MessageKind
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM
 from voicecare.understanding.assistant import Assistant
@@ -129,3 +129,62 @@ def test_more_during_the_interview_still_gives_what_waits_first(assistant: Assis
     talk.hear("how long do I ice it?")
     turn = talk.hear("more")
     assert turn.said_aloud[0].kind is MessageKind.CARE_ANSWER  # the rest of the care answer, then the question
+
+
+# ---- the interview's last turn: what was heard, the action, the call-911 signs, within the budget (rules 11-14)
+
+DESCRIPTIONS = ("her back hurts", "my son back pain since 3 days", "her back hurts, she has a fever",
+                "his back hurts and his leg is numb", "her back is sore, can I use a heating pad?")
+
+
+def closing_turn(assistant: Assistant, description: str, unclear: set[int]) -> tuple[Conversation, Turn]:
+    talk = Conversation(assistant)
+    turn = talk.hear(description)
+    while talk.state is State.INTERVIEW:
+        turn = talk.hear("maybe" if len(talk.asked) - 1 in unclear else "no")
+    return talk, turn
+
+
+def call_911_said(assistant: Assistant, turn: Turn) -> bool:
+    lists = {t.messages[key] for t in assistant.intents.topics for key in ("emergency_signs", "emergency_signs_short")}
+    return any(m.text in lists for m in turn.said_aloud)
+
+
+def test_a_home_care_ending_reads_back_and_names_the_call_911_signs(assistant: Assistant) -> None:
+    rules = assistant.intents.spoken
+    assert rules is not None and rules.turn_seconds is not None
+    _, turn = closing_turn(assistant, "her back hurts", set())
+    assert turn.disposition is Level.HOME_CARE
+    kinds = [m.kind for m in turn.said_aloud]
+    assert kinds[0] is MessageKind.READBACK and turn.said_aloud[0].text.startswith("I heard")
+    assert MessageKind.INSTRUCTION in kinds and call_911_said(assistant, turn)
+    assert spoken.total_seconds(turn.said_aloud, DEFAULT_RATE_WPM) <= rules.turn_seconds
+
+
+def test_an_urgent_ending_from_an_unclear_answer_names_the_sign_counted(assistant: Assistant) -> None:
+    rules = assistant.intents.spoken
+    assert rules is not None and rules.turn_seconds is not None
+    talk, turn = closing_turn(assistant, "her back hurts", {3})
+    assert turn.disposition is Level.URGENT
+    limbs = talk.asked[3]
+    read_back = said(tuple(m for m in turn.said_aloud if m.kind is MessageKind.READBACK))
+    names = [assistant.intents.symptom(s).name for s in limbs.symptoms]
+    assert any(name in read_back for name in names), read_back  # the sign counted, not only "some answers"
+    assert not read_back.startswith("I heard: " + names[0])  # rule 14: counted, never "heard"
+    assert call_911_said(assistant, turn)
+    assert spoken.total_seconds(turn.said_aloud, DEFAULT_RATE_WPM) <= rules.turn_seconds
+
+
+def test_every_ending_below_911_has_a_read_back_and_the_call_911_signs_within_the_budget(
+        assistant: Assistant) -> None:
+    rules = assistant.intents.spoken
+    assert rules is not None and rules.turn_seconds is not None
+    for description in DESCRIPTIONS:
+        for unclear in (set(), {2}, {3}, {4}, {2, 3}, {2, 3, 4}):
+            _, turn = closing_turn(assistant, description, unclear)
+            if turn.disposition is Level.EMERGENCY:
+                continue
+            case = (description, sorted(unclear), said(turn.said_aloud))
+            assert any(m.kind is MessageKind.READBACK for m in turn.said_aloud), case
+            assert call_911_said(assistant, turn), case
+            assert spoken.total_seconds(turn.said_aloud, DEFAULT_RATE_WPM) <= rules.turn_seconds, case

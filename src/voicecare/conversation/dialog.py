@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from voicecare.conversation import spoken, unanswered
+from voicecare.conversation import closing, spoken, unanswered
 from voicecare.conversation.answers import ANYTHING_ELSE, Answer, AnswerKind, AnswerReader
 from voicecare.conversation.turns import State as State  # re-exported: callers import them from here
 from voicecare.conversation.turns import Turn as Turn
@@ -378,7 +378,13 @@ class Conversation:
         self.state = State.ANYTHING_ELSE
         messages = [*result.messages, self._say("anything_else")]
         if not self.skipped or result.disposition is Level.EMERGENCY:
-            return self._turn(text, messages, result.disposition)
+            turn = self._turn(text, messages, result.disposition)
+            now = closing.closing(turn.said_aloud, turn.messages, result.disposition, self.found,
+                                  self.assistant.intents, self.rate_wpm)
+            if now is None:
+                return turn
+            self.last_spoken = now
+            return replace(turn, spoken=now)
         turn = self._turn(text, self._with_skipped(messages), result.disposition)
         # Rule 13: room for the call-911 list said at once. What was heard was read back when the interview
         # began (rule 12); printed, the read-back stays, with the note that questions were skipped.

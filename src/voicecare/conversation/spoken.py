@@ -38,6 +38,8 @@ OFFERS = ("any", "next", "done")
 _DIGITS = re.compile(r"\d+")
 SHORT_READBACKS = ("unclear", "said")
 """Short read-backs every language with ``turn_seconds`` gives: some signs counted from an unclear answer, or none."""
+COMPACT_READBACKS = ("answered", "unclear")
+"""The compact read-back's parts ({items} each): signs said yes to, signs counted from an unclear answer."""
 UNCLEAR_BASES = (Basis.UNSURE, Basis.UNHEARD, Basis.GUESSED)
 """Signs counted to be safe, not because they were said (rule 14: the short read-back says so)."""
 _SENTENCE_END = re.compile(r"[.;!?]\s+(?=\S)")
@@ -82,6 +84,9 @@ class SpokenRules:
     interview_requests: Mapping[str, str] = field(default_factory=dict, hash=False)
     """Said for a request ("what do I do at home") while the interview has nothing of it yet, by request
     (``DRAWING``), before the question is asked again; a request missing here is answered by the question alone."""
+    compact_readback: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """The interview's closing read-back in few words, by ``COMPACT_READBACKS`` key (a yes, an unclear answer);
+    empty: the short read-back is said when the whole one does not fit."""
     opening_seconds: float | None = None
     """Most seconds of the turn that opens the interview (a care answer, what was heard, the first question);
     None: no limit."""
@@ -317,7 +322,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
     """Build the rules from parsed TOML, adding a line to ``problems`` for each thing wrong."""
     _unknown(data, ("levels", "item_seconds", "opening_seconds", "one_shot_seconds", "guessed_emergency", "requests",
                     "offers", "why", "turn_seconds", "short_readback", "unsure_emergency", "taken_back",
-                    "interview_requests"), where, problems)
+                    "interview_requests", "compact_readback"), where, problems)
     levels_table = _table(data, "levels", where, problems)
     _unknown(levels_table, tuple(level.id for level in Level), f"{where}: levels", problems)
     levels = {level: _level_rule(levels_table.get(level.id), f"{where}: levels.{level.id}", problems)
@@ -338,6 +343,10 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
     _unknown(interview_table, DRAWING, f"{where}: interview_requests", problems)
     interview_requests = {k: _text(interview_table, k, f"{where}: interview_requests", problems)
                           for k in DRAWING if k in interview_table}
+    compact_table = _table(data, "compact_readback", where, problems) if "compact_readback" in data else {}
+    _unknown(compact_table, COMPACT_READBACKS, f"{where}: compact_readback", problems)
+    compact = {k: _text(compact_table, k, f"{where}: compact_readback", problems) for k in COMPACT_READBACKS
+               if compact_table}
     opening = data.get("opening_seconds")
     one_shot_most = data.get("one_shot_seconds")
     turn_most = data.get("turn_seconds")
@@ -348,7 +357,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                        if "guessed_emergency" in data else "",
                        unsure_emergency=_optional_text(data, "unsure_emergency", where, problems),
                        taken_back=_optional_text(data, "taken_back", where, problems),
-                       interview_requests=interview_requests,
+                       interview_requests=interview_requests, compact_readback=compact,
                        opening_seconds=None if opening is None else _seconds(opening, f"{where}: opening_seconds",
                                                                              problems),
                        one_shot_seconds=None if one_shot_most is None
