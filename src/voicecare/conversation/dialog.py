@@ -6,11 +6,10 @@ this; it knows nothing of audio.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from voicecare.conversation import closing, spoken, unanswered
+from voicecare.conversation import asides, closing, spoken, unanswered
 from voicecare.conversation.answers import ANYTHING_ELSE, Answer, AnswerKind, AnswerReader
 from voicecare.conversation.turns import State as State  # re-exported: callers import them from here
 from voicecare.conversation.turns import Turn as Turn
@@ -25,14 +24,10 @@ DEFAULT_MAX_QUESTIONS = 4
 """Rule 5: a few questions at most; beyond these, only questions about emergency and urgent signs are asked."""
 ALWAYS_ASKED = Level.URGENT
 """Questions at this level or higher are asked whatever the limit: every such sign is covered before advice."""
-CLAUSE_END = re.compile(r"(?<=[.,;:!?])\s+")
-"""Where a typed turn's clauses end: "no. is a heating pad ok?" is an answer and a care question."""
 COMMAND_OF_ANSWER = {"goodbye": "quit"}
 """The reader's command ids that the conversation knows by another name."""
 # Answer kinds, checked in this order: "no she doesn't" is a no, "not sure" is not a no.
 ANSWER_ORDER = ("not_sure", "no", "yes")
-REPEAT_LEAVES_OUT = (MessageKind.READBACK, MessageKind.CARE_ANSWER, MessageKind.CONVERSATION)
-"""Left out of "repeat" while a question waits: what framed the question, said once; the question is what waits."""
 COMMANDS = ("repeat", "stop", "start_over", "help", "quit", "skip", "slower", "faster", *spoken.REQUESTS)
 
 
@@ -143,15 +138,10 @@ class Conversation:
         return Turn(text, (), self.state, None, command)
 
     def _repeat(self, text: str) -> Turn:
-        """"Repeat", "what was the question?": the last turn again, never the disclaimer (rule 8: once). While a
-        question waits, the question (with what a request drew, if that was the last turn), not the opening's
-        care answer, read-back and notes ("I am not sure which of these you mean" is no repeat of anything)."""
-        dropped = {MessageKind.DISCLAIMER}
-        if self.state is State.INTERVIEW:
-            dropped |= set(REPEAT_LEAVES_OUT)
-        said = tuple(m for m in self.last_said if m.kind not in dropped)
-        spoken_now = tuple(m for m in self.last_spoken if m.kind not in dropped)
-        return Turn(text, said or self.last_said, self.state, None, "repeat", spoken_now or self.last_spoken)
+        """"Repeat", "what was the question?": the last turn again (see ``asides.repeated``)."""
+        asking = self.state is State.INTERVIEW
+        return Turn(text, asides.repeated(self.last_said, asking=asking), self.state, None, "repeat",
+                    asides.repeated(self.last_spoken, asking=asking))
 
     def _said_again(self, text: str, command: str) -> Turn:
         """"Slower" or "faster": the speaker changes its rate and says again, at the new one, what is waiting for an
@@ -189,7 +179,7 @@ class Conversation:
         an answer it was a "no" nobody said (rule 14) or an unclear answer's 911. Said with an answer ("no. can
         I give him ibuprofen?"), the answer counts and the care answer comes before the next question."""
         question = self.asked[-1]
-        care, reply = self._care_in(text, question)
+        care, reply = asides.care_in(self.assistant, self.answers, text, question)
         if care and reply is None:
             return self._care_asked(text, question, care)
         self.care = care
@@ -225,24 +215,6 @@ class Conversation:
         # the caregiver hears it was taken in (rule 12); its advice comes with the rest once the signs are covered.
         news = any(f.status is Status.PRESENT and f.symptom.id not in {*question.symptoms, *before} for f in self.found)
         return self._respond(text, read_back=news)
-
-    def _care_in(self, text: str, question: InterviewQuestion) -> tuple[tuple[CareQuestion, ...], str | None]:
-        """The care question asked in ``text`` during the interview, and the answer said with it: its other
-        clauses, or the whole when the care question itself names a sign ("ibuprofen for the fever?" says there
-        is one); None when nothing but the care question was said."""
-        clean = text[:MAX_UTTERANCE_CHARS]
-        if not self.assistant.care_questions(clean, on_topic=True):
-            return (), ""
-        clauses = CLAUSE_END.split(clean)
-        care = [c for c in clauses if self.assistant.care_questions(c, on_topic=True)]
-        rest = " ".join(c for c in clauses if c not in care)
-        found = self.assistant.care_questions(" ".join(care) or clean, on_topic=True)
-        if self.assistant.intents.language.tokens(rest):
-            return found, rest
-        named = self.answers.read(question.id, clean).findings
-        if any(f.status is Status.PRESENT and f.basis in (Basis.SAID, Basis.UNSURE) for f in named):
-            return found, clean
-        return found, None
 
     def _care_asked(self, text: str, question: InterviewQuestion, care: Sequence[CareQuestion]) -> Turn:
         """A care question instead of an answer: its short answer (the rest on "more", rule 13), then the
@@ -295,7 +267,7 @@ class Conversation:
 
     def _take_back(self, text: str, question: InterviewQuestion) -> Turn | None:
         """A plain "no" to the question whose unheard answer made the emergency: it was not one (rule 9)."""
-        care, reply = self._care_in(text, question)
+        care, reply = asides.care_in(self.assistant, self.answers, text, question)
         if care and reply is None:  # "is a heating pad ok?" is no "no": the 911 stands
             return None
         answer = self.answers.read(question.id, reply or text)
@@ -313,14 +285,9 @@ class Conversation:
         return self.assistant.intents.spoken or spoken.SpokenRules({}, 0.0, {}, {}, {})
 
     def _with_note(self, turn: Turn, note: str, *, last: bool) -> Turn:
-        """``turn`` with a short note said (and printed) after it, or before it."""
-        if not note:
-            return turn
-        said = Message(turn.disposition or Level.UNCLEAR, MessageKind.CONVERSATION, note)
-        messages = (*turn.messages, said) if last else (said, *turn.messages)
-        now = (*turn.said_aloud, said) if last else (said, *turn.said_aloud)
-        self.last_said, self.last_spoken = messages, now
-        return replace(turn, messages=messages, spoken=now)
+        noted = asides.with_note(turn, note, last=last)
+        self.last_said, self.last_spoken = noted.messages, noted.said_aloud
+        return noted
 
     def _not_unsaying(self, findings: Sequence[Finding], text: str) -> list[Finding]:
         """A blanket "no" to "fever or chills?" denies the signs not yet said, never one the caregiver said was
