@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from voicecare.conversation import spoken
 from voicecare.conversation.dialog import Conversation, State, Turn
-from voicecare.domain import Level, Message, MessageKind
+from voicecare.domain import Basis, Level, Message, MessageKind
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM
 from voicecare.understanding.assistant import Assistant
 
@@ -78,6 +78,7 @@ def test_a_care_question_does_not_take_back_a_911(assistant: Assistant) -> None:
     assert talk.hear("I don't know").disposition is Level.EMERGENCY
     turn = talk.hear("is a heating pad ok?")
     assert talk.state is State.EMERGENCY and turn.disposition is Level.EMERGENCY
+    assert talk.hear("no").disposition is not Level.EMERGENCY  # the plain "no" after it still takes it back
 
 
 # ---- a 911 resting on "not sure" says how to take it back, and taking it back is said (rules 9, 10, 14)
@@ -188,3 +189,16 @@ def test_every_ending_below_911_has_a_read_back_and_the_call_911_signs_within_th
             assert any(m.kind is MessageKind.READBACK for m in turn.said_aloud), case
             assert call_911_said(assistant, turn), case
             assert spoken.total_seconds(turn.said_aloud, DEFAULT_RATE_WPM) <= rules.turn_seconds, case
+
+
+def test_a_hedge_said_beside_a_care_question_still_counts_as_not_sure(assistant: Assistant) -> None:
+    # "Couldn't tell you if it's worse" looks like a care question, but it hedges the sign: read without it, "it
+    # kind of comes and goes" was an unclear answer, read back as not heard (rule 14) instead of not sure.
+    talk = Conversation(assistant, max_questions=10)
+    talk.hear("her back hurts")
+    while talk.state is State.INTERVIEW and talk.asked[-1].id != "course":
+        talk.hear("no")
+    assert talk.asked[-1].id == "course"
+    talk.hear("Couldn't tell you if it's worse. It kind of comes and goes.")
+    counted = [f for f in talk.found if f.status.value == "present" and f.symptom.id in talk.asked[-1].symptoms]
+    assert counted and all(f.basis is Basis.UNSURE for f in counted), counted

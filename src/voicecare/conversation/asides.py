@@ -27,9 +27,9 @@ REPEAT_LEAVES_OUT = (MessageKind.DISCLAIMER, MessageKind.READBACK, MessageKind.C
 
 def care_in(assistant: Assistant, reader: AnswerReader, text: str,
             question: InterviewQuestion) -> tuple[tuple[CareQuestion, ...], str | None]:
-    """The care question asked in ``text`` while ``question`` waits, and the answer said with it: the other
-    clauses, or the whole when the care question itself names a sign ("ibuprofen for the fever?" says there is
-    one); None when nothing but the care question was said; ``""`` with no care question."""
+    """The care question asked in ``text`` while ``question`` waits, and the answer said with it: the whole when
+    it names or hedges a sign ("ibuprofen for the fever?" says there is one), else the other clauses; None when
+    nothing but the care question was said; ``""`` with no care question."""
     clean = text[:MAX_UTTERANCE_CHARS]
     if not assistant.care_questions(clean, on_topic=True):
         return (), ""
@@ -37,12 +37,12 @@ def care_in(assistant: Assistant, reader: AnswerReader, text: str,
     care = [c for c in clauses if assistant.care_questions(c, on_topic=True)]
     rest = " ".join(c for c in clauses if c not in care)
     found = assistant.care_questions(" ".join(care) or clean, on_topic=True)
-    if assistant.intents.language.tokens(rest):
-        return found, rest
+    # Words that name or hedge a sign count wherever they were said ("couldn't tell you if it's worse. it comes
+    # and goes" is unsure, not an unclear answer); only the care question's own words ("ok?") are left out.
     named = reader.read(question.id, clean).findings
     if any(f.status is Status.PRESENT and f.basis in NAMING for f in named):
         return found, clean
-    return found, None
+    return found, rest if assistant.intents.language.tokens(rest) else None
 
 
 def with_note(turn: Turn, note: str, *, last: bool) -> Turn:

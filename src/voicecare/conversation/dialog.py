@@ -268,7 +268,8 @@ class Conversation:
     def _take_back(self, text: str, question: InterviewQuestion) -> Turn | None:
         """A plain "no" to the question whose unheard answer made the emergency: it was not one (rule 9)."""
         care, reply = asides.care_in(self.assistant, self.answers, text, question)
-        if care and reply is None:  # "is a heating pad ok?" is no "no": the 911 stands
+        if care and reply is None:  # "is a heating pad ok?" is no "no": the 911 stands, and a "no" may still come
+            self.doubted = question
             return None
         answer = self.answers.read(question.id, reply or text)
         if answer.kind is not AnswerKind.NO:
