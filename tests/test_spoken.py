@@ -232,7 +232,7 @@ def test_slower_or_faster_says_the_waiting_question_again(assistant: Assistant) 
         turn = talk.hear(command)
         assert turn.command == command and turn.disposition is None and turn.state is State.INTERVIEW
         assert turn.said_aloud == first.said_aloud[-1:]  # the question, not the whole turn
-    assert talk.hear("repeat").said_aloud == first.said_aloud  # "repeat" still says all of the last turn
+    assert talk.hear("repeat").said_aloud == first.said_aloud[-1:]  # the question; the disclaimer once (rule 8)
     assert Conversation(assistant).hear("slower").said_aloud != ()  # nothing said yet: still acknowledged
 
 
@@ -358,14 +358,22 @@ def test_an_emergency_is_said_in_under_fifteen_seconds_and_stay_with_your_child_
     assert until_stay <= EMERGENCY_STAY_SECONDS, until_stay
 
 
-def test_an_unheard_answer_read_back_honestly_still_fits(tmp_path: Path) -> None:
+def test_an_unheard_answer_read_back_honestly_still_fits(tmp_path: Path, intents: IntentSet) -> None:
     # Silence to the last red-flag question counts as yes (rule 4) and is read back as unheard (rule 14):
     # the longest read-back of a sore-back conversation, and still within the budget.
     replies = tmp_path / "replies"
     answers = [TURNS / "no.wav", TURNS / "no_nothing.wav", TURNS / "no.wav", TURNS / "no.wav"]
     turns = listen(TURNS / "describe.wav", *answers, AUDIO / "other" / "silence.wav", replies=replies)
     last = turns[-1]
-    assert last["disposition"] == "urgent" and "did not hear a clear answer" in last["spoken"][0]  # type: ignore[index]
+    # The read-back is honest in whichever form fits beside the call-911 signs (rules 11, 14): never "I heard" it.
+    spoken_texts: list[str] = last["spoken"]  # type: ignore[assignment]
+    rules = intents.spoken
+    assert rules is not None
+    unclear = (rules.short_readback["unclear"], rules.compact_readback["unclear"].split("{")[0])
+    assert last["disposition"] == "urgent" and any(
+        "did not hear a clear answer" in text or text.startswith(unclear) for text in spoken_texts), spoken_texts
+    assert not any(text.startswith("I heard") and "cramps" in text for text in spoken_texts)
+    assert any(text.startswith("Call 911") for text in spoken_texts)
     assert wav_seconds(replies / f"{last['turn']:03d}.wav") <= HOME_CARE_TURN_SECONDS
 
 

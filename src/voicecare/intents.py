@@ -45,6 +45,8 @@ CONVERSATION_MESSAGES = (
     "stopped", "which_sign", "ask_rest", "skip_why", "not_asked", "text_stop", "text_speed",
 )
 TOPIC_MESSAGES = ("emergency_signs", "urgent_signs", "unchecked")
+OPTIONAL_TOPIC_MESSAGES = ("emergency_signs_short",)
+"""Topic messages a language may leave out: the call-911 signs in a few words, for a spoken turn with no room."""
 SILENCEABLE = ("unchecked", "home_care")
 """Topic messages a symptom may silence: the reminder to have the child checked, once the caregiver spoke of it."""
 SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences", "said_of", "ordinary", "backoff", "event"}
@@ -458,8 +460,9 @@ def _topic_messages(data: Mapping[str, Any], path: Path, problems: list[str], to
     _unknown_keys(data, ("messages", "advice"), str(path), problems)
     table = _table(data, "messages", str(path), problems)
     wanted = set(TOPIC_MESSAGES) | {c.message for c in topic.combinations} | {"home_care"}
-    _unknown_keys(table, wanted, f"{path}: messages", problems)
-    messages = {key: _text(table, key, f"{path}: messages", problems) for key in wanted - {"home_care"}}
+    _unknown_keys(table, wanted | set(OPTIONAL_TOPIC_MESSAGES), f"{path}: messages", problems)
+    given = (wanted - {"home_care"}) | {key for key in OPTIONAL_TOPIC_MESSAGES if key in table}
+    messages = {key: _text(table, key, f"{path}: messages", problems) for key in given}
     home_care = _texts(table, "home_care", f"{path}: messages", problems)
     advice_table = data.get("advice", {})
     if not isinstance(advice_table, dict):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from voicecare.conversation import spoken, unanswered
+from voicecare.conversation import asides, closing, spoken, unanswered
 from voicecare.conversation.answers import ANYTHING_ELSE, Answer, AnswerKind, AnswerReader
 from voicecare.conversation.turns import State as State  # re-exported: callers import them from here
 from voicecare.conversation.turns import Turn as Turn
@@ -113,7 +113,7 @@ class Conversation:
 
     def _command(self, text: str, command: str) -> Turn:
         if command == "repeat":
-            return Turn(text, self.last_said, self.state, None, command, self.last_spoken)
+            return self._repeat(text)
         if command == spoken.HEARD:
             return self._heard(text)
         if command in spoken.REQUESTS:
@@ -136,6 +136,12 @@ class Conversation:
             return self._said_again(text, command)
         # stop: the speaker acts on it; nothing new is said.
         return Turn(text, (), self.state, None, command)
+
+    def _repeat(self, text: str) -> Turn:
+        """"Repeat", "what was the question?": the last turn again (see ``asides.repeated``)."""
+        asking = self.state is State.INTERVIEW
+        return Turn(text, asides.repeated(self.last_said, asking=asking), self.state, None, "repeat",
+                    asides.repeated(self.last_spoken, asking=asking))
 
     def _said_again(self, text: str, command: str) -> Turn:
         """"Slower" or "faster": the speaker changes its rate and says again, at the new one, what is waiting for an
@@ -167,9 +173,18 @@ class Conversation:
         return None  # anything else is a new description (and silence or the unclear, rule 7, are handled there)
 
     def _answer(self, text: str) -> Turn:
-        """An answer to the current interview question (see answers.py); unclear or silence counts as yes (rule 4)."""
+        """An answer to the current interview question (see answers.py); unclear or silence counts as yes (rule 4).
+
+        A care question said instead ("is a heating pad ok?") is answered and the question asked again: read as
+        an answer it was a "no" nobody said (rule 14) or an unclear answer's 911. Said with an answer ("no. can
+        I give him ibuprofen?"), the answer counts and the care answer comes before the next question."""
         question = self.asked[-1]
-        answer = self.answers.read(question.id, text)
+        care, reply = asides.care_in(self.assistant, self.answers, text, question)
+        if care and reply is None:
+            return self._care_asked(text, question, care)
+        self.care = care
+        said = reply or text  # the answer, without the care question said with it
+        answer = self.answers.read(question.id, said)
         if answer.kind is AnswerKind.COMMAND and answer.command is not None:
             return self._command(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
         if answer.kind is AnswerKind.OFF_TOPIC:
@@ -191,7 +206,7 @@ class Conversation:
         # A narrowed question ("what about chills?") settles only the signs it asked about, or ones named again.
         findings = [f for f in findings if f.symptom.id not in settled or f.basis is Basis.SAID]
         before = {f.symptom.id for f in self.found if f.status is Status.PRESENT}
-        self._merge(self._not_unsaying(findings, text))
+        self._merge(self._not_unsaying(findings, said))
         if answer.kind is AnswerKind.NEW_INFO and question.id not in self.asked_again:
             # New information is its own finding, never a yes; the question it interrupted is asked once more.
             self.asked.remove(question)
@@ -200,6 +215,17 @@ class Conversation:
         # the caregiver hears it was taken in (rule 12); its advice comes with the rest once the signs are covered.
         news = any(f.status is Status.PRESENT and f.symptom.id not in {*question.symptoms, *before} for f in self.found)
         return self._respond(text, read_back=news)
+
+    def _care_asked(self, text: str, question: InterviewQuestion, care: Sequence[CareQuestion]) -> Turn:
+        """A care question instead of an answer: its short answer (the rest on "more", rule 13), then the
+        question again; nothing is counted."""
+        cared = [Message(question.level, MessageKind.CARE_ANSWER, q.answer) for q in care]
+        asked = self._question(question)
+        planned = spoken.opening(cared, [], [], asked, self.assistant.intents.spoken, self.rate_wpm)
+        messages = (*cared, asked)
+        self.waiting, self.answer, self.drawing = planned.waiting, messages, ()
+        self.last_said, self.last_spoken = messages, planned.now
+        return Turn(text, messages, self.state, None, None, planned.now)
 
     def _unpinned(self, answer: Answer, question: InterviewQuestion) -> bool:
         """A partial answer that names none of the question's signs: each counted only because it was unclear."""
@@ -241,12 +267,28 @@ class Conversation:
 
     def _take_back(self, text: str, question: InterviewQuestion) -> Turn | None:
         """A plain "no" to the question whose unheard answer made the emergency: it was not one (rule 9)."""
-        answer = self.answers.read(question.id, text)
+        care, reply = asides.care_in(self.assistant, self.answers, text, question)
+        if care and reply is None:  # "is a heating pad ok?" is no "no": the 911 stands, and a "no" may still come
+            self.doubted = question
+            return None
+        answer = self.answers.read(question.id, reply or text)
         if answer.kind is not AnswerKind.NO:
             return None
         self._merge(answer.findings)
         self.state = State.INTERVIEW
-        return self._respond(text)
+        turn = self._respond(text)
+        if turn.disposition is Level.EMERGENCY:  # another sign still makes it one
+            return turn
+        return self._with_note(turn, self._notes().taken_back, last=False)
+
+    def _notes(self) -> spoken.SpokenRules:
+        """The language's spoken rules; without them, none of their notes (each text empty)."""
+        return self.assistant.intents.spoken or spoken.SpokenRules({}, 0.0, {}, {}, {})
+
+    def _with_note(self, turn: Turn, note: str, *, last: bool) -> Turn:
+        noted = asides.with_note(turn, note, last=last)
+        self.last_said, self.last_spoken = noted.messages, noted.said_aloud
+        return noted
 
     def _not_unsaying(self, findings: Sequence[Finding], text: str) -> list[Finding]:
         """A blanket "no" to "fever or chills?" denies the signs not yet said, never one the caregiver said was
@@ -272,6 +314,7 @@ class Conversation:
                 # "Dunno" counts as yes (rule 10), but "sorry, I meant no, she's breathing fine" next is the later
                 # statement and wins (rule 9): a family must not be left with a 911 call it has taken back.
                 self.doubted = self.asked[-1]
+                return self._with_note(turn, self._notes().unsure_emergency, last=True)
             return turn
         if result.disposition is Level.UNCLEAR:
             return self._turn(text, list(result.messages), result.disposition)
@@ -303,7 +346,13 @@ class Conversation:
         self.state = State.ANYTHING_ELSE
         messages = [*result.messages, self._say("anything_else")]
         if not self.skipped or result.disposition is Level.EMERGENCY:
-            return self._turn(text, messages, result.disposition)
+            turn = self._turn(text, messages, result.disposition)
+            now = closing.closing(turn.said_aloud, turn.messages, result.disposition, self.found,
+                                  self.assistant.intents, self.rate_wpm)
+            if now is None:
+                return turn
+            self.last_spoken = now
+            return replace(turn, spoken=now)
         turn = self._turn(text, self._with_skipped(messages), result.disposition)
         # Rule 13: room for the call-911 list said at once. What was heard was read back when the interview
         # began (rule 12); printed, the read-back stays, with the note that questions were skipped.
@@ -380,6 +429,9 @@ class Conversation:
             if not said and kinds:  # all of it was said already: say it again, it was asked for
                 said, _ = spoken.take(spoken.units(self.answer), kinds, rules, self.rate_wpm)
         if self.state is State.INTERVIEW:  # what waits comes with the advice; the question is still open
+            if not said and request in rules.interview_requests:
+                # Nothing of it yet: say when it comes, not the question alone as if the request was not heard.
+                said = [Message(Level.UNCLEAR, MessageKind.CONVERSATION, rules.interview_requests[request])]
             closing = [self._question(self.asked[-1])]
         else:
             closing = [Message(Level.UNCLEAR, MessageKind.CONVERSATION, rules.offers["next" if self.waiting else "done"])]

@@ -38,6 +38,8 @@ OFFERS = ("any", "next", "done")
 _DIGITS = re.compile(r"\d+")
 SHORT_READBACKS = ("unclear", "said")
 """Short read-backs every language with ``turn_seconds`` gives: some signs counted from an unclear answer, or none."""
+COMPACT_READBACKS = ("answered", "unclear")
+"""The compact read-back's parts ({items} each): signs said yes to, signs counted from an unclear answer."""
 UNCLEAR_BASES = (Basis.UNSURE, Basis.UNHEARD, Basis.GUESSED)
 """Signs counted to be safe, not because they were said (rule 14: the short read-back says so)."""
 _SENTENCE_END = re.compile(r"[.;!?]\s+(?=\S)")
@@ -74,6 +76,17 @@ class SpokenRules:
     guessed_emergency: str = ""
     """Said after "stay with your child" when the emergency rests only on an answer not heard (rule 14): how to
     take it back ("if the answer is no, say no"); empty: nothing is said."""
+    unsure_emergency: str = ""
+    """Said after "stay with your child" when the emergency rests on a "not sure" answer (rules 10 and 14): that it
+    was counted to be safe, and how to take it back; empty: nothing is said."""
+    taken_back: str = ""
+    """Said when a plain "no" next took back such an emergency (rule 9), before the interview goes on."""
+    interview_requests: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """Said for a request ("what do I do at home") while the interview has nothing of it yet, by request
+    (``DRAWING``), before the question is asked again; a request missing here is answered by the question alone."""
+    compact_readback: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """The interview's closing read-back in few words, by ``COMPACT_READBACKS`` key (a yes, an unclear answer);
+    empty: the short read-back is said when the whole one does not fit."""
     opening_seconds: float | None = None
     """Most seconds of the turn that opens the interview (a care answer, what was heard, the first question);
     None: no limit."""
@@ -308,7 +321,8 @@ def read(path: Path, problems: list[str]) -> SpokenRules | None:
 def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRules:
     """Build the rules from parsed TOML, adding a line to ``problems`` for each thing wrong."""
     _unknown(data, ("levels", "item_seconds", "opening_seconds", "one_shot_seconds", "guessed_emergency", "requests",
-                    "offers", "why", "turn_seconds", "short_readback"), where, problems)
+                    "offers", "why", "turn_seconds", "short_readback", "unsure_emergency", "taken_back",
+                    "interview_requests", "compact_readback"), where, problems)
     levels_table = _table(data, "levels", where, problems)
     _unknown(levels_table, tuple(level.id for level in Level), f"{where}: levels", problems)
     levels = {level: _level_rule(levels_table.get(level.id), f"{where}: levels.{level.id}", problems)
@@ -325,6 +339,14 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
     why_table = _table(data, "why", where, problems)
     _unknown(why_table, tuple(level.id for level in Level), f"{where}: why", problems)
     why = {level: _text(why_table, level.id, f"{where}: why", problems) for level in Level}
+    interview_table = _table(data, "interview_requests", where, problems) if "interview_requests" in data else {}
+    _unknown(interview_table, DRAWING, f"{where}: interview_requests", problems)
+    interview_requests = {k: _text(interview_table, k, f"{where}: interview_requests", problems)
+                          for k in DRAWING if k in interview_table}
+    compact_table = _table(data, "compact_readback", where, problems) if "compact_readback" in data else {}
+    _unknown(compact_table, COMPACT_READBACKS, f"{where}: compact_readback", problems)
+    compact = {k: _text(compact_table, k, f"{where}: compact_readback", problems) for k in COMPACT_READBACKS
+               if compact_table}
     opening = data.get("opening_seconds")
     one_shot_most = data.get("one_shot_seconds")
     turn_most = data.get("turn_seconds")
@@ -333,6 +355,9 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                        requests=requests, offers=offers, why=why,
                        guessed_emergency=_text(data, "guessed_emergency", where, problems)
                        if "guessed_emergency" in data else "",
+                       unsure_emergency=_optional_text(data, "unsure_emergency", where, problems),
+                       taken_back=_optional_text(data, "taken_back", where, problems),
+                       interview_requests=interview_requests, compact_readback=compact,
                        opening_seconds=None if opening is None else _seconds(opening, f"{where}: opening_seconds",
                                                                              problems),
                        one_shot_seconds=None if one_shot_most is None
@@ -340,6 +365,10 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                        turn_seconds=None if turn_most is None else _seconds(turn_most, f"{where}: turn_seconds",
                                                                             problems),
                        short_readback=short_readback)
+
+
+def _optional_text(data: Mapping[str, Any], key: str, where: str, problems: list[str]) -> str:
+    return _text(data, key, where, problems) if key in data else ""
 
 
 def _short_readbacks(data: Mapping[str, Any], where: str, problems: list[str]) -> dict[str, str]:

@@ -11,6 +11,8 @@ from voicecare.understanding.care import CareQuestion
 
 FIRST_LIST = "emergency_signs"
 """The topic's warning list said at once after a skip: the call-911 signs, first of the warning signs (rule 11)."""
+SHORT_LIST = "emergency_signs_short"
+"""The same signs in few words, for a turn without room for the whole list (optional: else the whole list)."""
 
 
 def listed(names: Sequence[str], joiner: str) -> str:
@@ -76,3 +78,30 @@ def heard(found: Sequence[Finding], care: Sequence[CareQuestion], intents: Inten
     result = triage.triage(found, intents, disclaimer=False, care=care)
     return [m for m in result.messages if m.kind is MessageKind.READBACK] or [
         m for m in result.messages if m.kind in (MessageKind.UNCLEAR, MessageKind.WARNING)]
+
+
+def call_911_lists(found: Sequence[Finding], intents: IntentSet) -> list[tuple[str, str]]:
+    """The call-911 signs of the topics ``found`` is about (all topics when none), each whole and short."""
+    topics = {f.symptom.topic for f in found}
+    return [(t.messages[FIRST_LIST], t.messages.get(SHORT_LIST, t.messages[FIRST_LIST]))
+            for t in intents.topics if t.id in topics or not topics]
+
+
+def compact_readback(found: Sequence[Finding], intents: IntentSet) -> str:
+    """What was understood in few words, for the interview's last turn (rule 12): only the red flags counted, each
+    as it was counted (rule 14: "I heard" only for what was said); "" when the language has no such words or no
+    red flag was counted."""
+    rules = intents.spoken
+    if rules is None or not rules.compact_readback:
+        return ""
+    flags = [f for f in found if f.status is Status.PRESENT and f.symptom.level < Level.HOME_CARE]
+    language = intents.language
+    parts = []
+    for bases, template, joiner in (((Basis.SAID,), intents.messages["readback"], language.list_and),
+                                    ((Basis.ANSWERED,), rules.compact_readback["answered"], language.list_or),
+                                    ((Basis.UNSURE, Basis.UNHEARD, Basis.GUESSED), rules.compact_readback["unclear"],
+                                     language.list_or)):
+        names = [f.symptom.name for f in flags if f.basis in bases]
+        if names:
+            parts.append(template.format(items=listed(names, joiner)))
+    return " ".join(parts)

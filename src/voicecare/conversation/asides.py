@@ -1,0 +1,63 @@
+"""What a caregiver says beside an answer during the interview, and the short notes around it (issue #9).
+
+A care question asked while a red-flag question waits ("is a heating pad ok?") is a question, never the
+answer; "repeat" asks the waiting question again; a 911 taken back is said to be so. ``dialog`` decides when;
+these functions only read and shape.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from voicecare.conversation.answers import AnswerReader
+from voicecare.conversation.turns import Turn
+from voicecare.domain import Basis, InterviewQuestion, Level, Message, MessageKind, Status
+from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS, Assistant
+from voicecare.understanding.care import CareQuestion
+
+CLAUSE_END = re.compile(r"(?<=[.,;:!?])\s+")
+"""Where a typed turn's clauses end: "no. is a heating pad ok?" is an answer and a care question."""
+NAMING = (Basis.SAID, Basis.UNSURE)
+"""How a sign is counted when the words name it (not when it is counted for an unclear answer)."""
+REPEAT_LEAVES_OUT = (MessageKind.DISCLAIMER, MessageKind.READBACK, MessageKind.CARE_ANSWER, MessageKind.CONVERSATION)
+"""Left out of "repeat" while a question waits: what framed the question, said once; the question is what waits."""
+
+
+def care_in(assistant: Assistant, reader: AnswerReader, text: str,
+            question: InterviewQuestion) -> tuple[tuple[CareQuestion, ...], str | None]:
+    """The care question asked in ``text`` while ``question`` waits, and the answer said with it: the whole when
+    it names or hedges a sign ("ibuprofen for the fever?" says there is one), else the other clauses; None when
+    nothing but the care question was said; ``""`` with no care question."""
+    clean = text[:MAX_UTTERANCE_CHARS]
+    if not assistant.care_questions(clean, on_topic=True):
+        return (), ""
+    clauses = CLAUSE_END.split(clean)
+    care = [c for c in clauses if assistant.care_questions(c, on_topic=True)]
+    rest = " ".join(c for c in clauses if c not in care)
+    found = assistant.care_questions(" ".join(care) or clean, on_topic=True)
+    # Words that name or hedge a sign count wherever they were said ("couldn't tell you if it's worse. it comes
+    # and goes" is unsure, not an unclear answer); only the care question's own words ("ok?") are left out.
+    named = reader.read(question.id, clean).findings
+    if any(f.status is Status.PRESENT and f.basis in NAMING for f in named):
+        return found, clean
+    return found, rest if assistant.intents.language.tokens(rest) else None
+
+
+def with_note(turn: Turn, note: str, *, last: bool) -> Turn:
+    """``turn`` with a short note said (and printed) after it, or before it; as it is without a note."""
+    if not note:
+        return turn
+    said = Message(turn.disposition or Level.UNCLEAR, MessageKind.CONVERSATION, note)
+    messages = (*turn.messages, said) if last else (said, *turn.messages)
+    now = (*turn.said_aloud, said) if last else (said, *turn.said_aloud)
+    return replace(turn, messages=messages, spoken=now)
+
+
+def repeated(messages: Sequence[Message], *, asking: bool) -> tuple[Message, ...]:
+    """What "repeat" says again of ``messages``: never the disclaimer (rule 8: once); while a question waits
+    (``asking``), the question and what a request drew, not the care answer, read-back and notes around it ("I
+    am not sure which of these you mean" repeats nothing). All of it when nothing would be left."""
+    dropped = REPEAT_LEAVES_OUT if asking else (MessageKind.DISCLAIMER,)
+    return tuple(m for m in messages if m.kind not in dropped) or tuple(messages)
