@@ -27,7 +27,7 @@ PRE_ROLL_SECONDS = 0.3
 """Audio kept from before speech was noticed, so the first word is not clipped."""
 LOW_CONFIDENCE = 0.6
 """Mean word confidence (Vosk) below which what was heard is treated as unsure."""
-HANGOVER_SECONDS = 0.3
+HANGOVER_SECONDS = 0.2
 """Quiet after speech still given to the recogniser (its look-ahead, and a soft last sound); quiet beyond it is
 held back, and given only if speech comes again, so the room after the words is never decoded into the turn."""
 RED_FLAG = Level.URGENT
