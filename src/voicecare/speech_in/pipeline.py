@@ -291,6 +291,7 @@ def recognize(
             # The room after the words: decoded, it became more words ("stop" read "thigh thigh" in pink noise).
             if not held and not endpoint.done():
                 last = _at_pause(streams, urgent, early, last, seconds)
+                endpoint.heard(last)
             held.append(chunk)
         else:
             for block in [*held, chunk]:
@@ -317,14 +318,16 @@ def recognize(
 
 def _at_pause(streams: _TurnStreams, urgent: _EarlyEmergency, early: EarlyReplies[Any] | None, last: str,
               seconds: float) -> str:
-    """The recogniser hears no more for now: the last partial is settled; with early replies, the turn so far
-    is read to its end for them (and for an emergency only that reading shows). Returns the text settled."""
-    if early is None:
+    """The recogniser hears no more for now: the last partial is settled. With early replies, or with no partial
+    yet (a word shorter than PocketSphinx's warm-up: "no" never showed, so its turn did not end at the quick
+    pause), the turn so far is read to its end (an emergency only that reading shows counts). Returns the text."""
+    if early is None and last:
         urgent.settled(last, seconds)
         return last
     whole = streams.finish()[0]
     urgent.settled(whole.text, seconds)
-    early.partial(whole, seconds)
+    if early is not None:
+        early.partial(whole, seconds)
     return whole.text
 
 
