@@ -27,7 +27,7 @@ PRE_ROLL_SECONDS = 0.3
 """Audio kept from before speech was noticed, so the first word is not clipped."""
 LOW_CONFIDENCE = 0.6
 """Mean word confidence (Vosk) below which what was heard is treated as unsure."""
-HANGOVER_SECONDS = 0.2
+HANGOVER_SECONDS = 0.3
 """Quiet after speech still given to the recogniser (its look-ahead, and a soft last sound); quiet beyond it is
 held back, and given only if speech comes again, so the room after the words is never decoded into the turn."""
 RED_FLAG = Level.URGENT
@@ -291,7 +291,6 @@ def recognize(
             # The room after the words: decoded, it became more words ("stop" read "thigh thigh" in pink noise).
             if not held and not endpoint.done():
                 last = _at_pause(streams, urgent, early, last, seconds)
-                endpoint.heard(last)
             held.append(chunk)
         else:
             for block in [*held, chunk]:
@@ -318,16 +317,14 @@ def recognize(
 
 def _at_pause(streams: _TurnStreams, urgent: _EarlyEmergency, early: EarlyReplies[Any] | None, last: str,
               seconds: float) -> str:
-    """The recogniser hears no more for now: the last partial is settled. With early replies, or with no partial
-    yet (a word shorter than PocketSphinx's warm-up: "no" never showed, so its turn did not end at the quick
-    pause), the turn so far is read to its end (an emergency only that reading shows counts). Returns the text."""
-    if early is None and last:
+    """The recogniser hears no more for now: the last partial is settled; with early replies, the turn so far
+    is read to its end for them (and for an emergency only that reading shows). Returns the text settled."""
+    if early is None:
         urgent.settled(last, seconds)
         return last
     whole = streams.finish()[0]
     urgent.settled(whole.text, seconds)
-    if early is not None:
-        early.partial(whole, seconds)
+    early.partial(whole, seconds)
     return whole.text
 
 
