@@ -17,7 +17,9 @@ whole turn got another answer).
 Noise alone is also fed, to count findings heard in it.
 Recordings are made once into .bench/ (see room_audio.py).
 Run: .venv/bin/python benchmarks/bench_room.py [--lm mixed] [--front-end] [--full] [--voices A,B] [--rooms R]
-[--old-floor] [--endpoint-only]
+[--old-floor] [--endpoint-only] [--why] [--early-unclear]
+(--why: after each row, why each reply came when it did: kept early reply, not understood, never steady,
+withdrawn, replaced; and how long after the words the pause was noticed)
 (the baseline of another checkout: PYTHONPATH=<checkout>/src .venv/bin/python benchmarks/bench_room.py)
 """
 
