@@ -235,8 +235,7 @@ def silence_wav(path: Path, seconds: float, rate: int = TARGET_RATE) -> Path:
 class LoopbackMicrophone:
     """A microphone that hears only what a FakeOutputDevice plays: voicecare's own voice, as in a room.
 
-    Paced in real time (times ``speed``) for ``seconds``; silence when nothing is playing. A device with a
-    ``RoomClock`` plays on this microphone's time (see ``RoomMicrophone``).
+    Paced in real time (times ``speed``) for ``seconds``; silence when nothing is playing.
     """
 
     def __init__(self, device: FakeOutputDevice, seconds: float, rate: int = TARGET_RATE, speed: float = 1.0) -> None:
@@ -258,10 +257,7 @@ class LoopbackMicrophone:
         taken = 0
         position = 0.0
         resamplers: dict[int, Resampler] = {}
-        clock = self.device.clock
         while position < self.seconds and not self._closed:
-            if clock is not None:
-                clock.advance(position)
             fresh = self.device.blocks[taken:]
             taken += len(fresh)
             pcm = b""
@@ -275,12 +271,9 @@ class LoopbackMicrophone:
             delay = began + position / self.speed - time.monotonic()
             if delay > 0:
                 time.sleep(delay)
-        self.close()
 
     def close(self) -> None:
         self._closed = True
-        if self.device.clock is not None:
-            self.device.clock.stop()
 
 
 ROOM_DELAY_SECONDS = 0.08
