@@ -12,6 +12,7 @@ import json
 import subprocess
 import sys
 import threading
+import time
 import wave
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,7 +30,15 @@ from voicecare.domain import IntentSet, Level, Message, MessageKind, Status
 from voicecare.interfaces import Clip, Microphone, Recognizer
 from voicecare.speech_in.audio import AudioChunk, iter_wav
 from voicecare.speech_out.tts import Pyttsx3Synthesizer, Speaker
-from voicecare.testing import FakeOutputDevice, FileMicrophone, FlakyMicrophone, LoopbackMicrophone, RoomMicrophone, silence_wav
+from voicecare.testing import (
+    FakeOutputDevice,
+    FileMicrophone,
+    FlakyMicrophone,
+    LoopbackMicrophone,
+    RoomClock,
+    RoomMicrophone,
+    silence_wav,
+)
 from voicecare.understanding.assistant import Assistant
 
 TURNS = AUDIO / "turns"
@@ -311,8 +320,12 @@ def test_deploy_files_describe_a_restartable_unprivileged_service() -> None:
 
 def live_session(assistant: Assistant, sphinx: Recognizer, device: FakeOutputDevice,
                  reports: list[TurnReport]) -> tuple[VoiceSession, Speaker]:
-    speaker = Speaker(Pyttsx3Synthesizer, device, ready_texts=("Call 911 now.",))
+    # In a room with its own clock, the speaker and the echo gate keep that time too.
+    clock = device.clock.now if device.clock is not None else time.monotonic
+    speaker = Speaker(Pyttsx3Synthesizer, device, ready_texts=("Call 911 now.",), clock=clock)
     speaker.wait_ready()
+    if device.clock is not None:
+        device.clock.settle_on(lambda: speaker.wait_idle(0))
     settings = VoiceSettings(echo_filter=True, max_questions=4)
     return VoiceSession(assistant, sphinx, speaker, settings, reports.append), speaker
 
@@ -339,7 +352,7 @@ def talk_over(assistant: Assistant, sphinx: Recognizer, tmp_path: Path, second: 
     The reply starts at a pause (``PROVISIONAL_SECONDS``) of about 0.8 s counting describe.wav's own quiet tail.
     """
     reports: list[TurnReport] = []
-    device = FakeOutputDevice(speed=1.0)
+    device = FakeOutputDevice(speed=1.0, clock=RoomClock() if room else None)
     session, speaker = live_session(assistant, sphinx, device, reports)
     gap = silence_wav(tmp_path / "gap.wav", gap_seconds)
     tail = silence_wav(tmp_path / "tail.wav", TALK_OVER_TAIL_SECONDS)
@@ -386,7 +399,7 @@ def test_an_emergency_said_over_voicecare_takes_over(assistant: Assistant, sphin
 @pytest.mark.parametrize("room", [False, True], ids=["loopback", "room"])
 def test_voicecare_does_not_take_its_own_voice_for_the_caregiver(assistant: Assistant, sphinx: Recognizer,
                                                                   tmp_path: Path, room: bool) -> None:
-    device = FakeOutputDevice(speed=1.0)
+    device = FakeOutputDevice(speed=1.0, clock=RoomClock() if room else None)
     reports: list[TurnReport] = []
     session, speaker = live_session(assistant, sphinx, device, reports)
     # The warnings name every call-911 sign out loud; a microphone in the room hears them.

@@ -15,14 +15,14 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from voicecare.errors import AudioError, SpeechError
 from voicecare.interfaces import Clip, Synthesizer
-from voicecare.speech_in.audio import TARGET_RATE, AudioChunk, Resampler, WavFormat, iter_wav, to_float, to_pcm16
+from voicecare.speech_in.audio import BLOCK_SECONDS, TARGET_RATE, AudioChunk, Resampler, WavFormat, iter_wav, to_float, to_pcm16
 from voicecare.speech_in.echo import GAP_SECONDS
 
 if TYPE_CHECKING:
@@ -37,11 +37,79 @@ class PlayedBlock:
     pcm: bytes
     rate: int
     at: float
-    """time.monotonic() when the block started playing (right after the one before, unless the writer was late)."""
+    """When the block started playing, on the device's clock (right after the one before, unless the writer was
+    late): time.monotonic(), or the seconds of a ``RoomClock``."""
 
 
+CLOCK_WAIT_SECONDS = 60.0
+"""Longer than any test's audio: a speaker whose microphone never started does not hang for ever."""
+SETTLE_POLL_SECONDS = 0.002
 DEVICE_BUFFER_SECONDS = 0.04
 """A write returns once no more than this is left to play: the next block follows without a gap."""
+ROOM_BUFFER_SECONDS = DEVICE_BUFFER_SECONDS + BLOCK_SECONDS
+"""On a ``RoomClock`` the device also holds the next microphone block's worth: what the microphone will hear of it
+is written before the listener asks for that block, however late the writing thread runs."""
+
+
+class RoomClock:
+    """One clock for a room's speaker and microphone: the seconds of audio the listener has taken from the microphone.
+
+    With the wall clock, a listener that falls behind (recognition on a loaded
+    machine) leaves the speaker playing on ahead of what it has heard, and a
+    slow synthesiser leaves gaps: the same recordings then meet another part
+    of voicecare's reply. On this clock the speaker plays only as far as the
+    listener has got, and the microphone moves on only once the speaker has
+    done what it was asked (``settled``), as on an infinitely fast machine.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._now = 0.0
+        self._stopped = False
+        self._waiting_for: float | None = None
+        """What the device's writer waits for (None: it is not in the device)."""
+        self._idle: Callable[[], bool] = lambda: True
+
+    def settle_on(self, idle: Callable[[], bool]) -> None:
+        """``idle()`` is true when the speaker has nothing to say (``lambda: speaker.wait_idle(0)``)."""
+        self._idle = idle
+
+    def now(self) -> float:
+        with self._cond:
+            return self._now
+
+    def advance(self, to: float, timeout: float = CLOCK_WAIT_SECONDS) -> None:
+        """The listener has taken the audio up to ``to`` seconds: let the speaker play on, up to its buffer."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            self._settle(deadline)  # what was said before now starts now, however late the speaker's thread runs
+            self._now = max(self._now, to)
+            self._cond.notify_all()
+            self._settle(deadline)  # and what is heard next has been played
+
+    def _settle(self, deadline: float) -> None:
+        # The speaker's idleness changes without this lock: look again every little while.
+        while not self._cond.wait_for(self._settled, SETTLE_POLL_SECONDS) and time.monotonic() < deadline:
+            pass
+
+    def _settled(self) -> bool:
+        """The writer waits for a time still to come, or has nothing to write: what it writes now is known."""
+        waiting = self._waiting_for is not None and self._waiting_for > self._now
+        return self._stopped or waiting or self._idle()
+
+    def stop(self) -> None:
+        """The microphone is gone: the speaker plays on without waiting for it."""
+        with self._cond:
+            self._stopped = True
+            self._cond.notify_all()
+
+    def wait_until(self, seconds: float, timeout: float = CLOCK_WAIT_SECONDS) -> None:
+        """The device's writer: return once the listener has taken the audio up to ``seconds``."""
+        with self._cond:
+            self._waiting_for = seconds
+            self._cond.notify_all()
+            self._cond.wait_for(lambda: self._stopped or self._now >= seconds, timeout)
+            self._waiting_for = None
 
 
 @dataclass
@@ -55,22 +123,31 @@ class FakeOutputDevice:
     """Raise AudioError (as if unplugged) after this many blocks."""
     played: threading.Event = field(default_factory=threading.Event)
     """Set once anything has been played (a test waits on it rather than on the clock)."""
+    clock: RoomClock | None = None
+    """The room's clock, shared with a RoomMicrophone (None: time.monotonic(), for a device alone)."""
 
     _busy_until: float = 0.0
-    """time.monotonic() when what was written so far will have been played."""
+    """When what was written so far will have been played, on the device's clock."""
 
     def write(self, pcm: bytes, rate: int) -> None:
         if self.fail_after is not None and len(self.blocks) >= self.fail_after:
             raise AudioError("fake speaker unplugged")
         # Like a sound card, it plays at its own pace: a block written while the last one plays follows it
         # without a gap, one written late (the writer fell behind) starts when it comes.
-        starts = max(time.monotonic(), self._busy_until)
+        starts = max(self._now(), self._busy_until)
         self._busy_until = starts + len(pcm) / 2 / rate / self.speed
         self.blocks.append(PlayedBlock(pcm, rate, starts))
         self.played.set()
+        # Returns while the last of it plays, as a sound card with a buffer does.
+        if self.clock is not None:
+            self.clock.wait_until(self._busy_until - ROOM_BUFFER_SECONDS)
+            return
         delay = self._busy_until - DEVICE_BUFFER_SECONDS / self.speed - time.monotonic()
-        if delay > 0:  # returns while the last of it plays, as a sound card with a buffer does
+        if delay > 0:
             time.sleep(delay)
+
+    def _now(self) -> float:
+        return self.clock.now() if self.clock is not None else time.monotonic()
 
     def flush(self) -> None:
         self.flushes += 1
@@ -210,7 +287,7 @@ class RoomEcho:
     """What a microphone in the room hears of a FakeOutputDevice: the same sound, ``delay`` later, ``gain`` quieter.
 
     Blocks are placed on the microphone's timeline by when they were played
-    (wall clock), so a test hears voicecare exactly where it spoke.
+    (on the device's clock), so a test hears voicecare exactly where it spoke.
     """
 
     def __init__(self, device: FakeOutputDevice, rate: int, delay: float = ROOM_DELAY_SECONDS,
@@ -224,7 +301,7 @@ class RoomEcho:
         self.origin = time.monotonic()
         self._taken = 0
         self._ends = 0.0
-        """time.monotonic() when the device would have played everything it was given (gaps come after it)."""
+        """When the device would have played everything it was given (gaps come after it), on its clock."""
         self._end = 0
         """Sample (on the timeline) where the last placed sound ends."""
         self._base = 0
@@ -233,7 +310,7 @@ class RoomEcho:
         self._resamplers: dict[int, Resampler] = {}
 
     def start(self, origin: float) -> None:
-        """The microphone's first sample was heard at ``origin`` (time.monotonic())."""
+        """The microphone's first sample was heard at ``origin`` on the device's clock."""
         self.origin = origin
 
     def take(self, start: int, length: int) -> npt.NDArray[np.float32]:
@@ -286,25 +363,38 @@ class RoomMicrophone(FileMicrophone):
 
     The caregiver talks over voicecare as in a kitchen: every block holds both,
     voicecare ``delay`` seconds late and ``gain`` quieter (``RoomEcho``).
+    A device with a ``RoomClock`` plays on this microphone's time: what is
+    heard then does not depend on how fast the machine is.
     """
 
     def __init__(self, files: Sequence[Path], device: FakeOutputDevice, *, delay: float = ROOM_DELAY_SECONDS,
                  gain: float = ROOM_GAIN, **options: object) -> None:
         super().__init__(files, **options)  # type: ignore[arg-type]
         self.echo = RoomEcho(device, self.rate, delay, gain)
+        self.clock = device.clock
 
     def start(self) -> None:
         super().start()
-        self.echo.start(self.started_at)
+        self.echo.start(self.started_at if self.clock is None else 0.0)
 
     def chunks(self, timeout: float = 1.0) -> Iterator[AudioChunk]:
         import numpy as np
 
-        for chunk in super().chunks(timeout):
-            start = round(chunk.start * self.rate)
-            voice = np.frombuffer(chunk.pcm, dtype="<i2").astype(np.float32) / np.float32(32768)
-            heard = voice + self.echo.take(start, len(voice))
-            yield AudioChunk(to_pcm16(heard), chunk.rate, chunk.start)
+        try:
+            for chunk in super().chunks(timeout):
+                if self.clock is not None:
+                    self.clock.advance(chunk.start)  # the listener has taken everything before this block
+                start = round(chunk.start * self.rate)
+                voice = np.frombuffer(chunk.pcm, dtype="<i2").astype(np.float32) / np.float32(32768)
+                heard = voice + self.echo.take(start, len(voice))
+                yield AudioChunk(to_pcm16(heard), chunk.rate, chunk.start)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        super().close()
+        if self.clock is not None:
+            self.clock.stop()
 
 
 SYNTH_FAULTS = ("segfault", "hang", "raise", "garbage", "dead")

@@ -234,7 +234,7 @@ def _gate(session: VoiceSession, speaker: Speaker, live: bool) -> Callable[[Audi
     --no-barge-in too: the room still echoes just after voicecare stops).
     """
     if live or session.settings.echo_filter:
-        return EchoGate(speaker, session.recognizer.rate)
+        return EchoGate(speaker, session.recognizer.rate, clock=speaker.clock)
     return lambda chunk: chunk
 
 

@@ -52,10 +52,10 @@ class SpokenEvent:
 
     text: str
     started: float
-    """time.monotonic() at the first block written."""
+    """The speaker's clock (time.monotonic()) at the first block written."""
     interrupted: bool = False
     ended: float | None = None
-    """time.monotonic() when the last block was written (None while playing)."""
+    """The speaker's clock when the last block was written (None while playing)."""
 
 
 
@@ -78,10 +78,12 @@ class Speaker:
     on_error: Callable[[str], None] = field(default=lambda message: None)
     events: deque[SpokenEvent] = field(default_factory=lambda: deque(maxlen=EVENTS_KEPT))
     """The most recent messages heard (bounded: a kiosk runs for months)."""
+    clock: Callable[[], float] = field(default=time.monotonic)
+    """The time the blocks played are stamped with; an echo gate reads the same clock (a test room has its own)."""
 
     def __post_init__(self) -> None:
         self.played: deque[tuple[float, bytes, int]] = deque(maxlen=PLAYED_BLOCKS_KEPT)
-        """(time.monotonic(), pcm, rate) of the last blocks played: the reference an echo gate compares with."""
+        """(clock(), pcm, rate) of the last blocks played: the reference an echo gate compares with."""
         self._queue: deque[tuple[str, int, bool]] = deque()
         """(text, batch, urgent) to say next; a batch is one call of ``say``, so one reply can be withdrawn."""
         self._batches = 0
@@ -180,7 +182,7 @@ class Speaker:
 
     def recently_said(self, seconds: float) -> list[str]:
         """Texts being played now or finished within ``seconds``: what the microphone may still hear."""
-        since = time.monotonic() - seconds
+        since = self.clock() - seconds
         return [e.text for e in list(self.events) if e.ended is None or e.ended >= since]
 
     def forget(self) -> None:
@@ -309,7 +311,7 @@ class Speaker:
     def _play(self, clip: Clip) -> bool:
         """Play in blocks until done or cut; False when the device failed."""
         block = max(2, int(clip.rate * BLOCK_SECONDS)) * 2
-        event = SpokenEvent(clip.text, time.monotonic())
+        event = SpokenEvent(clip.text, self.clock())
         self.events.append(event)
         self.speaking.set()
         try:
@@ -319,7 +321,7 @@ class Speaker:
                     self.sink.flush()
                     return True
                 piece = clip.pcm[offset:offset + block]
-                self.played.append((time.monotonic(), piece, clip.rate))
+                self.played.append((self.clock(), piece, clip.rate))
                 self.sink.write(piece, clip.rate)
             pause = b"\x00\x00" * int(clip.rate * PAUSE_SECONDS)
             if not self._cut.is_set():
@@ -329,5 +331,5 @@ class Speaker:
             self._fail(exc)
             return False
         finally:
-            event.ended = time.monotonic()
+            event.ended = self.clock()
             self.speaking.clear()
