@@ -197,10 +197,19 @@ def said(voice: ra.Voice, phrase: str, followed: list[str], described: list[str]
                  [in_room(ra.cached(voice, t)) for t in TALK])
 
 
-def woke(session: VoiceSession, audio: ra.Audio) -> bool:
+def woke(session: VoiceSession, audio: ra.Audio, counting: Counting) -> str:
+    """What woke the session: "k" the keyword search, "t" the transcript, "r" a red flag heard; "" nothing."""
     session.reset()
+    before = counting.heard
+    heard: list[str] = []
+    session.on_turn = lambda report: heard.append(report.heard)
     session.take_recording(chunks(audio))
-    return session.awake
+    if not session.awake:
+        return ""
+    if counting.heard > before:
+        return "k"
+    tokens = session.assistant.intents.language.tokens
+    return "t" if any(wake.said_in(counting.phrase, text, tokens) is not None for text in heard) else "r"
 
 
 def run(voice: ra.Voice, clips: Clips, room: str, make: Callable[..., ra.Audio], session: VoiceSession,
@@ -213,9 +222,8 @@ def run(voice: ra.Voice, clips: Clips, room: str, make: Callable[..., ra.Audio],
     for group in (clips.alone, clips.followed, clips.described, clips.talk):
         mixed = [make(a, rng) for a in group]
         audio_s += sum(len(a) for a in mixed) / ra.RATE
-        before = counting.heard
-        hits = [woke(session, a) for a in mixed]
-        out.append(f"{sum(hits)}/{len(hits)} ({counting.heard - before})")
+        hits = [woke(session, a, counting) for a in mixed]
+        out.append(f"{sum(map(bool, hits))}/{len(hits)} ({hits.count('k')} {hits.count('t')} {hits.count('r')})")
     total = (time.process_time() - cpu) / audio_s
     mark = "" if voice.tuned else " (held out)"
     return f"| {voice.name}{mark} | {room} | " + " | ".join(out) + f" | {counting.cpu / audio_s:.3f} | {total:.2f} |"
@@ -223,7 +231,7 @@ def run(voice: ra.Voice, clips: Clips, room: str, make: Callable[..., ra.Audio],
 
 HEADER = ("| voice | room | phrase alone | phrase + description | false: descriptions | false: talk "
           "| wake CPU/audio s | asleep turn CPU/audio s |\n"
-          "(in brackets: clips in which the keyword search heard the phrase)")
+          "(in brackets, what woke the session: the keyword search, the transcript, a red flag heard (no wake phrase))")
 
 
 def sweep(args: argparse.Namespace, recognizer: Recognizer, assistant: Assistant, phrase: str,
