@@ -328,7 +328,7 @@ def main() -> None:
             sums = [sum(r[i] for r in rows) for i in range(4)]
             n = len(rows)
             sizes = (len(ALONE) * n, FOLLOWED * n, len(described) * n, len(TALK) * n)
-            print(f"all {'tuning' if tuned else 'held-out'} voices, 3 rooms: phrase alone {sums[0]}/{sizes[0]}, "
+            print(f"all {'tuning' if tuned else 'held-out'} voices, the rooms run: phrase alone {sums[0]}/{sizes[0]}, "
                   f"+ description {sums[1]}/{sizes[1]}, false wakes {sums[2]}/{sizes[2]} descriptions, "
                   f"{sums[3]}/{sizes[3]} talk")
     speaker.close()
