@@ -91,6 +91,35 @@ class Recognizer(Protocol):
 
 
 @dataclass(frozen=True)
+class Woken:
+    """The wake phrase heard in a turn's audio."""
+
+    end: float | None
+    """Seconds into the turn's audio where the phrase ended, when the listener knows."""
+
+
+class WakeStream(Protocol):
+    """One turn's audio, listened to for the wake phrase only."""
+
+    def accept(self, pcm: bytes) -> Woken | None:
+        """Feed 16-bit mono PCM; the phrase once heard (then the rest need not be searched)."""
+
+    def finish(self) -> Woken | None:
+        """End of the turn: the phrase if it was heard anywhere in it."""
+
+
+class WakeListener(Protocol):
+    """Listens for the kiosk's wake phrase beside the recogniser (see ``speech_in/wake.py``)."""
+
+    @property
+    def phrase(self) -> str:
+        """The words listened for."""
+
+    def stream(self) -> WakeStream:
+        """A fresh search for one turn."""
+
+
+@dataclass(frozen=True)
 class Clip:
     """Synthesised speech for one message."""
 

@@ -17,8 +17,8 @@ from voicecare.conversation import spoken
 from voicecare.conversation.answers import AnswerKind
 from voicecare.conversation.dialog import Conversation, State, Turn
 from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status
-from voicecare.interfaces import Expectation, Recognizer, Transcript
-from voicecare.speech_in import lm, pipeline, stt
+from voicecare.interfaces import Expectation, Recognizer, Transcript, WakeListener, Woken
+from voicecare.speech_in import lm, pipeline, stt, wake
 from voicecare.speech_in.audio import AudioChunk
 from voicecare.speech_in.early_reply import EarlyReplies
 from voicecare.speech_out.tts import Speaker
@@ -108,10 +108,15 @@ class VoiceSession:
     turns: int = 0
     expectations: dict[str, Expectation] = field(default_factory=dict)
     """What an answer to each interview question sounds like, built once per question (see ``_expected``)."""
+    wake_listener: WakeListener | None = None
+    """Hears the wake phrase in the audio while asleep; by default the one that suits the recogniser (``wake.py``)."""
 
     def __post_init__(self) -> None:
         self.conversation = self._new_conversation()
         self.awake = self.settings.wake_phrase is None
+        if self.wake_listener is None and self.settings.wake_phrase:
+            self.wake_listener = wake.listener_for(self.recognizer, self.settings.wake_phrase)
+        self._heard_wake: Woken | None = None
 
     def _new_conversation(self) -> Conversation:
         self.assistant.disclaimer_due = True
@@ -145,12 +150,15 @@ class VoiceSession:
         turn's reply does not start the same way; otherwise the rest follows.
         """
         recognizer = stt.Expecting(self.recognizer, self._expected())
+        listening = self.wake_listener.stream() if not self.awake and self.wake_listener is not None else None
+        chunks = wake.tee(chunks, listening)
         early = EarlyReply()
         replies = EarlyReplies(self._early_reply, lambda reply: self._start_early(reply, early),
                                lambda: self._withdraw(early)) if self.settings.early_replies else None
         heard = pipeline.recognize(chunks, recognizer, self.assistant, self._say, self._grammar(),
                                    pipeline.Endpointer(self.settings.end_silence, self._short_answer), echo=self._echo,
                                    early=replies)
+        self._heard_wake = listening.finish() if listening is not None else None
         reading = self._reading(heard, provisional=False)
         if reading is None:
             self._withdraw(early)
@@ -182,7 +190,7 @@ class VoiceSession:
             if provisional or (not unsure and not self._woken(text) and not pipeline.emergencies(self.assistant, text)):
                 return None
             self.awake = True
-            text = self._strip_wake(text)
+            text = self._strip_wake(text, heard.transcript)
         return text, unsure
 
     def _early_reply(self, partial: Transcript) -> tuple[Message, ...] | None:
@@ -363,14 +371,12 @@ class VoiceSession:
         return self.assistant.intents.language.tokens(text)
 
     def _woken(self, text: str) -> bool:
-        wake = self._tokens(self.settings.wake_phrase or "")
-        words = self._tokens(text)
-        return bool(wake) and any(words[i:i + len(wake)] == wake for i in range(len(words)))
+        """True when the listener heard the wake phrase in this turn's audio, or the transcript says it."""
+        phrase = self.settings.wake_phrase
+        return bool(phrase) and (self._heard_wake is not None or wake.said_in(phrase or "", text, self._tokens) is not None)
 
-    def _strip_wake(self, text: str) -> str:
-        wake = " ".join(self._tokens(self.settings.wake_phrase or ""))
-        joined = " ".join(self._tokens(text))
-        return joined.split(wake, 1)[1].strip() if wake and wake in joined else text
+    def _strip_wake(self, text: str, transcript: Transcript) -> str:
+        return wake.after_wake(self.settings.wake_phrase or "", transcript, text, self._heard_wake, self._tokens)
 
     def _report(self, turn: Turn, heard: pipeline.Heard, early: EarlyReply) -> TurnReport:
         level = turn.disposition
