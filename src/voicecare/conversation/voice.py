@@ -190,6 +190,11 @@ class VoiceSession:
             if provisional or (not unsure and not self._woken(text) and not pipeline.emergencies(self.assistant, text)):
                 return None
             self.awake = True
+            if self._woken(text) and not pipeline.emergencies(self.assistant, text):
+                # Woken by the phrase: a lesser sign only an alternative reading or a partial result held most
+                # likely came from the recogniser's garbled reading of the phrase itself ("Hey voice care." heard
+                # as "ate boy's care": weight loss). An emergency still counts (rule 4).
+                unsure = [f for f in unsure if f.symptom.level is Level.EMERGENCY]
             text = self._strip_wake(text, heard.transcript)
         return text, unsure
 
