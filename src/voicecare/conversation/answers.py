@@ -153,9 +153,7 @@ class AnswerReader:
             # Unsure about the question, whatever else was said with it: its signs count (rule 10).
             # A bare "no" said with the hedge ("I don't think so, but I'm not sure") denies no part: unsure.
             # So does an estimate the caregiver doubts ("maybe a day maybe two, I'd have to ask my partner").
-            estimate = bool(denied) and all((m.start, m.end) in heard.readings for m in denied) and not (
-                heard.spots_of("no") or any(not s.reading for s in heard.spots_of("well")))
-            return (AnswerKind.PARTIAL if denial and not estimate else AnswerKind.UNSURE), None
+            return (AnswerKind.PARTIAL if denial and not self._denied_only_by_numbers(heard) else AnswerKind.UNSURE), None
         # Something said about the child is new information; after "anything else?" ``read`` turns it into a yes
         # that carries the news (a bare "yes" only says more is coming).
         if other:
@@ -219,11 +217,18 @@ class AnswerReader:
     def _yes_beside_a_reading(self, heard: Heard) -> bool:
         """A "yes" whose only denial is a number under the threshold ("yes, 40 breaths", "yes. 100"): a number
         speaks for its own sign only, so it cannot turn a caregiver's "yes" into a "no" (rule 4)."""
-        readings = [s for s in heard.spots_of("well") if s.reading]
+        return bool(heard.spots_of("yes")) and self._denied_only_by_numbers(heard)
+
+    @staticmethod
+    def _denied_only_by_numbers(heard: Heard) -> bool:
+        """True when numbers under their thresholds are the answer's only denials: no "no", no word of being
+        well, no sign denied in words. Such a number speaks for its own sign only ("yes, 40 breaths"), and an
+        estimate the caregiver doubts ("maybe a day maybe two, I'd have to ask") denies nothing (rule 10)."""
         by_number = [m for m in heard.matches if m.status is Status.ABSENT and (m.start, m.end) in heard.readings]
-        others_denied = any(m.status is Status.ABSENT and (m.start, m.end) not in heard.readings for m in heard.matches)
-        return bool(heard.spots_of("yes")) and bool(readings or by_number) and not (
-            heard.spots_of("no") or others_denied or any(not s.reading for s in heard.spots_of("well")))
+        in_words = any(m.status is Status.ABSENT and (m.start, m.end) not in heard.readings for m in heard.matches)
+        wells = heard.spots_of("well")
+        return bool(by_number or any(s.reading for s in wells)) and not (
+            heard.spots_of("no") or in_words or any(not s.reading for s in wells))
 
     def _lead_then_statement(self, heard: Heard, spot: Spot) -> bool:
         """A "no" said first, then in the same breath a statement about the question with nothing well in it
