@@ -74,7 +74,7 @@ class Conversation:
 
     def greet(self) -> Turn:
         """The opening words."""
-        return self._turn("", [self._say("greeting")], None)
+        return self.turn("", [self.say("greeting")], None)
 
     def hear(self, text: str, unsure: Sequence[Finding] = ()) -> Turn:
         """Take the caregiver's next turn (an empty string is silence).
@@ -86,13 +86,13 @@ class Conversation:
         command = self._control(text, COMMANDS)
         # "huh?" before anything was said has nothing to repeat: it is an unclear turn (rule 7 names the 911 signs).
         if command is not None and not unsure and (command != "repeat" or self.last_said):
-            return self._command(text, command)
+            return self.obey(text, command)
         doubted, self.doubted = self.doubted, None
         if doubted is not None and not unsure and self.state is State.EMERGENCY:
             taken_back = interview.take_back(self, text, doubted)
             if taken_back is not None:
                 return taken_back
-        self._merge(unsure)
+        self.merge(unsure)
         if self.state is State.INTERVIEW:
             return interview.answer(self, text)
         if self.state is State.ANYTHING_ELSE and not unsure:
@@ -100,16 +100,17 @@ class Conversation:
             if closing is not None:
                 return closing
         if not self.assistant.intents.language.tokens(text) and not unsure:
-            return self._turn(text, [self._say("listening")], None)
-        self._merge(self.answers.understand(text))
+            return self.turn(text, [self.say("listening")], None)
+        self.merge(self.answers.understand(text))
         self.care = self.assistant.care_questions(text, on_topic=any(f.status is Status.PRESENT for f in self.found))
-        return self._respond(text)
+        return self.respond(text)
 
     def command_of(self, text: str) -> str | None:
         """The command ``text`` is, when the whole of it is one ("slower", "tell me more")."""
         return self._control(text[:MAX_UTTERANCE_CHARS], COMMANDS)
 
-    def _command(self, text: str, command: str) -> Turn:
+    def obey(self, text: str, command: str) -> Turn:
+        """Carry out a command (``COMMANDS``) said as the turn."""
         if command == "repeat":
             return requested.repeat(self, text)
         if command == spoken.HEARD:
@@ -119,17 +120,17 @@ class Conversation:
         if command == "start_over":
             self.found, self.asked, self.state, self.skipped = [], [], State.LISTENING, []
             self.waiting, self.answered, self.answer = (), None, ()
-            return self._turn(text, [self._say("start_over")], None, command)
+            return self.turn(text, [self.say("start_over")], None, command)
         if command == "quit":
             self.state = State.DONE
-            return self._turn(text, [self._say("goodbye")], None, command)
+            return self.turn(text, [self.say("goodbye")], None, command)
         if command == "help":
-            return self._turn(text, [self._say("help")], None, command)
+            return self.turn(text, [self.say("help")], None, command)
         if command == "skip" and self.state is State.INTERVIEW:
             return interview.skip(self, text)
         if command == "skip":
             # Nothing to skip: an emergency is said again (silence there would leave the caregiver unsure).
-            return self._turn(text, self._emergency_again() or [self._say("listening")], None, command)
+            return self.turn(text, self._emergency_again() or [self.say("listening")], None, command)
         if command in ("slower", "faster"):
             return requested.said_again(self, text, command)
         # stop: the speaker acts on it; nothing new is said.
@@ -138,26 +139,26 @@ class Conversation:
     def _emergency_again(self) -> list[Message]:
         if self.state is not State.EMERGENCY:
             return []
-        return [m for m in self._result().messages if m.kind is MessageKind.EMERGENCY]
+        return [m for m in self.result().messages if m.kind is MessageKind.EMERGENCY]
 
     def _anything_else(self, text: str) -> Turn | None:
         """"No" ends the conversation, "yes" invites more; anything else is a new description."""
         answer = self.answers.read(ANYTHING_ELSE, text)
         if answer.kind is AnswerKind.COMMAND and answer.command is not None:
-            return self._command(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
+            return self.obey(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
         if answer.kind is AnswerKind.OFF_TOPIC:
-            return self._turn(text, [self._say("anything_else")], None)
+            return self.turn(text, [self.say("anything_else")], None)
         self.state = State.LISTENING
         if answer.findings:
             return None
         if answer.kind is AnswerKind.NO:
             self.state = State.DONE
-            return self._turn(text, [self._say("goodbye")], None)
+            return self.turn(text, [self.say("goodbye")], None)
         if answer.kind is AnswerKind.YES and not answer.news:
-            return self._turn(text, [self._say("go_ahead")], None)
+            return self.turn(text, [self.say("go_ahead")], None)
         return None  # anything else is a new description (and silence or the unclear, rule 7, are handled there)
 
-    def _settled(self, question: InterviewQuestion) -> set[str]:
+    def settled(self, question: InterviewQuestion) -> set[str]:
         """The question's signs already said to be there or not."""
         return {f.symptom.id for f in self.found
                 if f.symptom.id in question.symptoms and f.status in (Status.PRESENT, Status.ABSENT)}
@@ -171,37 +172,39 @@ class Conversation:
         self.last_spoken = said
         return Turn(turn.heard, (*turn.messages, said[-1]), turn.state, turn.disposition, None, said)
 
-    def _notes(self) -> spoken.SpokenRules:
+    def notes(self) -> spoken.SpokenRules:
         """The language's spoken rules; without them, none of their notes (each text empty)."""
         return self.assistant.intents.spoken or spoken.SpokenRules({}, 0.0, {}, {}, {})
 
-    def _with_note(self, turn: Turn, note: str, *, last: bool) -> Turn:
+    def with_note(self, turn: Turn, note: str, *, last: bool) -> Turn:
         noted = asides.with_note(turn, note, last=last)
         self.last_said, self.last_spoken = noted.messages, noted.said_aloud
         return noted
 
-    def _question(self, question: InterviewQuestion) -> Message:
-        return unanswered.narrowed(question, self._settled(question), self.assistant.intents)
+    def question_said(self, question: InterviewQuestion) -> Message:
+        """The question as asked now: narrowed to the signs not settled yet (``unanswered.narrowed``)."""
+        return unanswered.narrowed(question, self.settled(question), self.assistant.intents)
 
-    def _respond(self, text: str, *, read_back: bool = False) -> Turn:
-        result = self._result()
+    def respond(self, text: str, *, read_back: bool = False) -> Turn:
+        """The answer to what was understood so far: an emergency, the next question, or the guidance."""
+        result = self.result()
         if result.disposition is Level.EMERGENCY:
             asking = self.state is State.INTERVIEW
             self.state = State.EMERGENCY
-            turn = self._turn(text, list(result.messages), result.disposition)
+            turn = self.turn(text, list(result.messages), result.disposition)
             if asking and unanswered.only_assumed(self.found, Basis.UNHEARD):
                 return self._guessed(turn)
             if asking and unanswered.only_assumed(self.found, Basis.UNHEARD, Basis.UNSURE):
                 # "Dunno" counts as yes (rule 10), but "sorry, I meant no, she's breathing fine" next is the later
                 # statement and wins (rule 9): a family must not be left with a 911 call it has taken back.
                 self.doubted = self.asked[-1]
-                return self._with_note(turn, self._notes().unsure_emergency, last=True)
+                return self.with_note(turn, self.notes().unsure_emergency, last=True)
             return turn
         if result.disposition is Level.UNCLEAR:
-            return self._turn(text, list(result.messages), result.disposition)
+            return self.turn(text, list(result.messages), result.disposition)
         question = self._next_question()
         if question is None:
-            return self._guidance(text)
+            return self.guidance(text)
         # Before the first question: the care answer, what was heard, and the disclaimer if this answer was to
         # carry it (rule 8: said once; the advice that would have carried it waits for the answers). A care
         # question asked during the interview is answered before the next question.
@@ -209,32 +212,33 @@ class Conversation:
         first = not self.asked and not self.asked_again  # a question asked again is not a new interview
         cared = [m for m in result.messages if m.kind is MessageKind.CARE_ANSWER]
         fixed = [m for m in result.messages if m.kind in kept and (first or (read_back and m.kind is MessageKind.READBACK))]
-        intro = [self._say("interview_intro")] if first else []
+        intro = [self.say("interview_intro")] if first else []
         self.care = ()  # answered now; the guidance after the questions does not repeat it
         self.asked.append(question)
         self.state = State.INTERVIEW
         # Rule 13: within the opening budget; a long care answer's rest waits for "more".
-        planned = spoken.opening(cared, fixed, intro, self._question(question), self.assistant.intents.spoken,
+        planned = spoken.opening(cared, fixed, intro, self.question_said(question), self.assistant.intents.spoken,
                                  self.rate_wpm)
-        turn = self._turn(text, [*cared, *fixed, *intro, self._question(question)], None)
+        turn = self.turn(text, [*cared, *fixed, *intro, self.question_said(question)], None)
         self.waiting, self.answered, self.answer = planned.waiting, result.disposition, turn.messages
         self.drawing = ()
         self.last_spoken = planned.now
         return Turn(text, turn.messages, self.state, result.disposition, None, planned.now)
 
-    def _guidance(self, text: str) -> Turn:
-        result = self._result()
+    def guidance(self, text: str) -> Turn:
+        """The advice once the interview is over, then "is there anything else?"."""
+        result = self.result()
         self.state = State.ANYTHING_ELSE
-        messages = [*result.messages, self._say("anything_else")]
+        messages = [*result.messages, self.say("anything_else")]
         if not self.skipped or result.disposition is Level.EMERGENCY:
-            turn = self._turn(text, messages, result.disposition)
+            turn = self.turn(text, messages, result.disposition)
             now = closing.closing(turn.said_aloud, turn.messages, result.disposition, self.found,
                                   self.assistant.intents, self.rate_wpm)
             if now is None:
                 return turn
             self.last_spoken = now
             return replace(turn, spoken=now)
-        turn = self._turn(text, self._with_skipped(messages), result.disposition)
+        turn = self.turn(text, self._with_skipped(messages), result.disposition)
         # Rule 13: room for the call-911 list said at once. What was heard was read back when the interview
         # began (rule 12); printed, the read-back stays, with the note that questions were skipped.
         now = tuple(m for m in turn.said_aloud if m.kind is not MessageKind.READBACK)
@@ -243,22 +247,23 @@ class Conversation:
 
     def _with_skipped(self, messages: list[Message]) -> list[Message]:
         """After a skip: the emergency and urgent signs nobody answered about (see ``unanswered``)."""
-        signs = [s for q in [*self.skipped, *self._pending()] if q.level <= ALWAYS_ASKED for s in q.symptoms
-                 if s not in self._settled(q)]
+        signs = [s for q in [*self.skipped, *self.pending()] if q.level <= ALWAYS_ASKED for s in q.symptoms
+                 if s not in self.settled(q)]
         return unanswered.with_unanswered(messages, signs, self.assistant.intents)
 
-    def _result(self) -> TriageResult:
+    def result(self) -> TriageResult:
+        """Triage of everything counted so far."""
         return self.assistant.triage(self.found, self.care)
 
     def _next_question(self) -> InterviewQuestion | None:
         """The most serious question not yet asked; past the limit, only emergency and urgent ones; after a
         skip, none (``_skip`` asks the 911 ones)."""
-        pending = self._pending()
+        pending = self.pending()
         if self.skipped:
             pending = [q for q in pending if q.level is Level.EMERGENCY]
         return min(pending, key=lambda q: q.level, default=None)
 
-    def _pending(self) -> list[InterviewQuestion]:
+    def pending(self) -> list[InterviewQuestion]:
         """The questions not asked yet whose signs are not all settled (past the limit, emergency and urgent)."""
         answered = {f.symptom.id for f in self.found if f.status in (Status.PRESENT, Status.ABSENT)}
         topics = {f.symptom.topic for f in self.found}
@@ -274,7 +279,7 @@ class Conversation:
             pending = [q for q in pending if q.level <= ALWAYS_ASKED]
         return pending
 
-    def _merge(self, new: Iterable[Finding]) -> None:
+    def merge(self, new: Iterable[Finding]) -> None:
         """Later statements replace earlier ones about the same symptom (rule 9); a guess never replaces a statement."""
         for finding in new:
             old = next((f for f in self.found if f.symptom.id == finding.symptom.id), None)
@@ -293,10 +298,12 @@ class Conversation:
     def _control(self, text: str, kinds: Sequence[str], *, prefix: bool = False) -> str | None:
         return control(self.assistant.intents, text, kinds, prefix=prefix)
 
-    def _say(self, key: str) -> Message:
+    def say(self, key: str) -> Message:
+        """The conversation message ``key`` (messages.toml ``[conversation]``)."""
         return Message(Level.UNCLEAR, MessageKind.CONVERSATION, self.assistant.intents.messages[f"conversation.{key}"])
 
-    def _turn(self, text: str, messages: Sequence[Message], level: Level | None, command: str | None = None) -> Turn:
+    def turn(self, text: str, messages: Sequence[Message], level: Level | None, command: str | None = None) -> Turn:
+        """The turn saying ``messages``; an answer (``level`` set) is planned short, the rest kept for "more"."""
         now = tuple(messages)
         if level is not None:  # an answer: say the short part, keep the rest for "more" (a new answer replaces it)
             planned = spoken.plan(messages, level, self.assistant.intents.spoken, self.rate_wpm, findings=self.found)

@@ -35,10 +35,10 @@ def answer(talk: Conversation, text: str) -> Turn:
     said = reply or text  # the answer, without the care question said with it
     answer = talk.answers.read(question.id, said)
     if answer.kind is AnswerKind.COMMAND and answer.command is not None:
-        return talk._command(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
+        return talk.obey(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
     if answer.kind is AnswerKind.OFF_TOPIC:
         # Said to someone else: not an answer. The question is asked again, nothing is counted.
-        return talk._turn(text, [talk._question(question)], None)
+        return talk.turn(text, [talk.question_said(question)], None)
     findings = list(answer.findings)
     if unpinned(talk, answer, question):
         # "No, but he's a bit sleepier": part of the group is there, but which sign is not known. Counting
@@ -47,15 +47,15 @@ def answer(talk: Conversation, text: str) -> Turn:
         # signs as doubtful (rules 4 and 10: "not sure" is a yes), read back as not sure, never as unheard.
         if question.id not in talk.asked_again:
             talk.asked_again.add(question.id)
-            talk._merge(f for f in findings if f.symptom.id not in question.symptoms)
-            if talk._result().disposition is not Level.EMERGENCY:
-                return talk._turn(text, [talk._say("which_sign"), talk._question(question)], None)
+            talk.merge(f for f in findings if f.symptom.id not in question.symptoms)
+            if talk.result().disposition is not Level.EMERGENCY:
+                return talk.turn(text, [talk.say("which_sign"), talk.question_said(question)], None)
         findings = [replace(f, basis=Basis.UNSURE) if f.symptom.id in question.symptoms else f for f in findings]
-    settled = talk._settled(question)
+    settled = talk.settled(question)
     # A narrowed question ("what about chills?") settles only the signs it asked about, or ones named again.
     findings = [f for f in findings if f.symptom.id not in settled or f.basis is Basis.SAID]
     before = {f.symptom.id for f in talk.found if f.status is Status.PRESENT}
-    talk._merge(not_unsaying(talk, findings, said))
+    talk.merge(not_unsaying(talk, findings, said))
     if answer.kind is AnswerKind.NEW_INFO and question.id not in talk.asked_again:
         # New information is its own finding, never a yes; the question it interrupted is asked once more.
         talk.asked.remove(question)
@@ -63,14 +63,14 @@ def answer(talk: Conversation, text: str) -> Turn:
     # News said with the answer ("no, but she's been throwing up") is read back before the next question, so
     # the caregiver hears it was taken in (rule 12); its advice comes with the rest once the signs are covered.
     news = any(f.status is Status.PRESENT and f.symptom.id not in {*question.symptoms, *before} for f in talk.found)
-    return talk._respond(text, read_back=news)
+    return talk.respond(text, read_back=news)
 
 
 def care_asked(talk: Conversation, text: str, question: InterviewQuestion, care: Sequence[CareQuestion]) -> Turn:
     """A care question instead of an answer: its short answer (the rest on "more", rule 13), then the
     question again; nothing is counted."""
     cared = [Message(question.level, MessageKind.CARE_ANSWER, q.answer) for q in care]
-    asked = talk._question(question)
+    asked = talk.question_said(question)
     planned = spoken.opening(cared, [], [], asked, talk.assistant.intents.spoken, talk.rate_wpm)
     messages = (*cared, asked)
     talk.waiting, talk.answer, talk.drawing = planned.waiting, messages, ()
@@ -92,16 +92,16 @@ def skip(talk: Conversation, text: str) -> Turn:
     question = talk.asked[-1]
     first = not talk.skipped
     talk.skipped.append(question)
-    unsettled = set(question.symptoms) - talk._settled(question)
-    pending = [q for q in [question, *talk._pending()] if q.level is Level.EMERGENCY
+    unsettled = set(question.symptoms) - talk.settled(question)
+    pending = [q for q in [question, *talk.pending()] if q.level is Level.EMERGENCY
                and (q is not question or unsettled)]
     if first and pending:
         ask = min(pending, key=lambda q: q.level)
         if ask in talk.asked:
             talk.asked.remove(ask)
         talk.asked.append(ask)
-        return talk._turn(text, [talk._say("skip_why"), talk._question(ask)], None, "skip")
-    return talk._guidance(text)
+        return talk.turn(text, [talk.say("skip_why"), talk.question_said(ask)], None, "skip")
+    return talk.guidance(text)
 
 
 def take_back(talk: Conversation, text: str, question: InterviewQuestion) -> Turn | None:
@@ -113,12 +113,12 @@ def take_back(talk: Conversation, text: str, question: InterviewQuestion) -> Tur
     answer = talk.answers.read(question.id, reply or text)
     if answer.kind is not AnswerKind.NO:
         return None
-    talk._merge(answer.findings)
+    talk.merge(answer.findings)
     talk.state = State.INTERVIEW
-    turn = talk._respond(text)
+    turn = talk.respond(text)
     if turn.disposition is Level.EMERGENCY:  # another sign still makes it one
         return turn
-    return talk._with_note(turn, talk._notes().taken_back, last=False)
+    return talk.with_note(turn, talk.notes().taken_back, last=False)
 
 
 def not_unsaying(talk: Conversation, findings: Sequence[Finding], text: str) -> list[Finding]:

@@ -28,14 +28,14 @@ def said_again(talk: Conversation, text: str, command: str) -> Turn:
     answer (the question), else what it said last. Silence sounded like the command was not understood."""
     asking = talk.state in (State.INTERVIEW, State.ANYTHING_ELSE)
     again = talk.last_spoken[-1:] if asking else talk.last_spoken
-    return Turn(text, again or (talk._say("listening"),), talk.state, None, command)
+    return Turn(text, again or (talk.say("listening"),), talk.state, None, command)
 
 
 def request(talk: Conversation, text: str, request: str) -> Turn:
     """The next short item of what waits (rule 13): "more", "what do I do at home", "why", ..."""
     rules = talk.assistant.intents.spoken
     if rules is None or talk.answered is None:
-        return talk._turn(text, [talk._say("listening")], None, request)
+        return talk.turn(text, [talk.say("listening")], None, request)
     if request == "why":
         said = [Message(talk.answered, MessageKind.ADVICE, rules.why[talk.answered])]
     else:
@@ -51,11 +51,11 @@ def request(talk: Conversation, text: str, request: str) -> Turn:
         if not said and request in rules.interview_requests:
             # Nothing of it yet: say when it comes, not the question alone as if the request was not heard.
             said = [Message(Level.UNCLEAR, MessageKind.CONVERSATION, rules.interview_requests[request])]
-        closing = [talk._question(talk.asked[-1])]
+        closing = [talk.question_said(talk.asked[-1])]
     else:
         closing = [Message(Level.UNCLEAR, MessageKind.CONVERSATION, rules.offers["next" if talk.waiting else "done"])]
     if not talk.waiting and talk.state is State.ANYTHING_ELSE:
-        closing.append(talk._say("anything_else"))
+        closing.append(talk.say("anything_else"))
     messages = (*said, *closing)
     talk.last_said = talk.last_spoken = messages
     return Turn(text, messages, talk.state, None, request, messages)
@@ -66,8 +66,8 @@ def heard(talk: Conversation, text: str) -> Turn:
     again, since the caregiver has not answered it yet."""
     said = unanswered.heard(talk.found, talk.care, talk.assistant.intents)
     if talk.state is State.INTERVIEW:
-        said.append(talk._question(talk.asked[-1]))
+        said.append(talk.question_said(talk.asked[-1]))
     elif talk.state is State.ANYTHING_ELSE:
-        said.append(talk._say("anything_else"))
+        said.append(talk.say("anything_else"))
     talk.last_said = talk.last_spoken = tuple(said)
     return Turn(text, tuple(said), talk.state, None, spoken.HEARD, tuple(said))
