@@ -230,18 +230,18 @@ class Conversation:
         result = self.result()
         self.state = State.ANYTHING_ELSE
         messages = [*result.messages, self.say("anything_else")]
-        if not self.skipped or result.disposition is Level.EMERGENCY:
-            turn = self.turn(text, messages, result.disposition)
-            now = closing.closing(turn.said_aloud, turn.messages, result.disposition, self.found,
-                                  self.assistant.intents, self.rate_wpm)
-            if now is None:
-                return turn
-            self.last_spoken = now
-            return replace(turn, spoken=now)
-        turn = self.turn(text, self._with_skipped(messages), result.disposition)
-        # Rule 13: room for the call-911 list said at once. What was heard was read back when the interview
-        # began (rule 12); printed, the read-back stays, with the note that questions were skipped.
-        now = tuple(m for m in turn.said_aloud if m.kind is not MessageKind.READBACK)
+        skipped = bool(self.skipped) and result.disposition is not Level.EMERGENCY
+        turn = self.turn(text, self._with_skipped(messages) if skipped else messages, result.disposition)
+        # After a skip too, the ending says what was counted and how (rules 12 and 14), with the note that questions
+        # were skipped, and the call-911 signs (rule 11), in the longest forms that fit the turn (rule 13).
+        note = self.assistant.intents.messages["conversation.not_asked"]
+        noted = tuple(m for m in turn.messages if m.kind is MessageKind.READBACK and m.text == note)
+        now = closing.closing(turn.said_aloud, turn.messages, result.disposition, self.found, self.assistant.intents,
+                              self.rate_wpm, noted=noted)
+        if now is None and noted:  # no budget to fit them in: the call-911 list said at once comes first
+            now = tuple(m for m in turn.said_aloud if m.kind is not MessageKind.READBACK)
+        if now is None:
+            return turn
         self.last_spoken = now
         return replace(turn, spoken=now)
 
