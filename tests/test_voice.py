@@ -25,6 +25,7 @@ from tests import replay
 from tests.conftest import AUDIO
 from voicecare.app.events import EventLog
 from voicecare.app.voice_cli import run_kiosk
+from voicecare.conversation import readings
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 from voicecare.domain import IntentSet, Level, Message, MessageKind, Status
 from voicecare.interfaces import Clip, Microphone, Recognizer
@@ -424,11 +425,12 @@ OWN_VOICE_SECONDS = 16.0
 def test_a_grammar_reading_never_says_no_on_its_own(assistant: Assistant, sphinx: Recognizer) -> None:
     speaker = Speaker(Pyttsx3Synthesizer, FakeOutputDevice(speed=200))
     session = VoiceSession(assistant, sphinx, speaker)
-    assert session._prefer_answer("uh hold on", "no") == "uh hold on"  # unclear stays unclear (counts as yes)
-    assert session._prefer_answer("the back", "goodbye") == "goodbye"
-    assert session._prefer_answer("nah", "no") == "no"
-    assert session._prefer_answer("he can't breathe", "yes") == "he can't breathe"
-    assert session._prefer_answer("um", "[unk]") == "um"
+    talk = session.conversation
+    assert readings.prefer_answer(talk, "uh hold on", "no") == "uh hold on"  # unclear stays unclear (counts as yes)
+    assert readings.prefer_answer(talk, "the back", "goodbye") == "goodbye"
+    assert readings.prefer_answer(talk, "nah", "no") == "no"
+    assert readings.prefer_answer(talk, "he can't breathe", "yes") == "he can't breathe"
+    assert readings.prefer_answer(talk, "um", "[unk]") == "um"
     speaker.close()
 
 

@@ -24,19 +24,23 @@ LAST = (MessageKind.CONVERSATION,)
 
 
 def closing(said: Sequence[Message], answer: Sequence[Message], level: Level, found: Sequence[Finding],
-            intents: IntentSet, rate_wpm: float) -> tuple[Message, ...] | None:
+            intents: IntentSet, rate_wpm: float, *, noted: Sequence[Message] = ()) -> tuple[Message, ...] | None:
     """What to say of the answer ``answer`` (at ``level``) instead of ``said`` (its planned short part), with the
-    call-911 signs and a read-back; None when ``said`` stays (they are said already, or nothing to add)."""
+    call-911 signs and a read-back; None when ``said`` stays (they are said already, or nothing to add).
+
+    ``noted``: read-back lines every form of the read-back keeps ("some questions were skipped"); with them the
+    turn is always rebuilt, since ``said`` may hold the call-911 list but not what was counted (rule 14)."""
     rules = intents.spoken
     if rules is None or rules.turn_seconds is None or level not in CLOSING_LEVELS:
         return None
     lists = unanswered.call_911_lists(found, intents)
     texts = {m.text for m in said}
-    if not lists or all(whole in texts for whole, _ in lists):
+    if not lists or (not noted and all(whole in texts for whole, _ in lists)):
         return None
-    body = [m for m in said if m.kind not in (MessageKind.READBACK, *LAST)]
+    wholes = {whole for whole, _ in lists}
+    body = [m for m in said if m.kind not in (MessageKind.READBACK, *LAST) and m.text not in wholes]
     last = [m for m in said if m.kind in LAST]
-    for index, read_back in enumerate(_read_backs(answer, found, intents, level)):
+    for index, read_back in enumerate(_read_backs(answer, found, intents, level, noted)):
         # The whole read-back before the advice, as printed (rule 12); a shortened one after the action (rule 13,
         # as ``spoken.plan`` places it).
         said_first = index == 0 and read_back == tuple(m for m in answer if m.kind is MessageKind.READBACK)
@@ -55,16 +59,18 @@ def _after_action(body: Sequence[Message], read_back: Sequence[Message]) -> list
 
 
 def _read_backs(answer: Sequence[Message], found: Sequence[Finding], intents: IntentSet,
-                level: Level) -> list[tuple[Message, ...]]:
-    """The read-backs to try, longest first: the whole one, the compact one, the short honest line."""
+                level: Level, noted: Sequence[Message] = ()) -> list[tuple[Message, ...]]:
+    """The read-backs to try, longest first: the whole one (``noted`` among it), the compact one, the short honest
+    line (each followed by ``noted``)."""
     rules = intents.spoken
     assert rules is not None
     whole = tuple(m for m in answer if m.kind is MessageKind.READBACK)
     out = [whole] if whole else []
     compact = unanswered.compact_readback(found, intents)
     if compact:
-        out.append((Message(level, MessageKind.READBACK, compact),))
+        out.append((Message(level, MessageKind.READBACK, compact), *noted))
     if rules.short_readback:
         unclear = any(f.status is Status.PRESENT and f.basis in spoken.UNCLEAR_BASES for f in found)
-        out.append((Message(level, MessageKind.READBACK, rules.short_readback["unclear" if unclear else "said"]),))
-    return out or [()]
+        out.append((Message(level, MessageKind.READBACK, rules.short_readback["unclear" if unclear else "said"]),
+                    *noted))
+    return out or [tuple(noted)]

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from voicecare.conversation import asides, closing, spoken, unanswered
-from voicecare.conversation.answers import ANYTHING_ELSE, Answer, AnswerKind, AnswerReader
+from voicecare.conversation import asides, closing, interview, requested, spoken, unanswered
+from voicecare.conversation.answers import ANYTHING_ELSE, AnswerKind, AnswerReader
+from voicecare.conversation.turns import COMMAND_OF_ANSWER, control
 from voicecare.conversation.turns import State as State  # re-exported: callers import them from here
 from voicecare.conversation.turns import Turn as Turn
-from voicecare.conversation.turns import control
 from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status, TriageResult
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM
 from voicecare.understanding import triage
@@ -24,8 +24,6 @@ DEFAULT_MAX_QUESTIONS = 4
 """Rule 5: a few questions at most; beyond these, only questions about emergency and urgent signs are asked."""
 ALWAYS_ASKED = Level.URGENT
 """Questions at this level or higher are asked whatever the limit: every such sign is covered before advice."""
-COMMAND_OF_ANSWER = {"goodbye": "quit"}
-"""The reader's command ids that the conversation knows by another name."""
 # Answer kinds, checked in this order: "no she doesn't" is a no, "not sure" is not a no.
 ANSWER_ORDER = ("not_sure", "no", "yes")
 COMMANDS = ("repeat", "stop", "start_over", "help", "quit", "skip", "slower", "faster", *spoken.REQUESTS)
@@ -76,7 +74,7 @@ class Conversation:
 
     def greet(self) -> Turn:
         """The opening words."""
-        return self._turn("", [self._say("greeting")], None)
+        return self.turn("", [self.say("greeting")], None)
 
     def hear(self, text: str, unsure: Sequence[Finding] = ()) -> Turn:
         """Take the caregiver's next turn (an empty string is silence).
@@ -88,173 +86,82 @@ class Conversation:
         command = self._control(text, COMMANDS)
         # "huh?" before anything was said has nothing to repeat: it is an unclear turn (rule 7 names the 911 signs).
         if command is not None and not unsure and (command != "repeat" or self.last_said):
-            return self._command(text, command)
+            return self.obey(text, command)
         doubted, self.doubted = self.doubted, None
         if doubted is not None and not unsure and self.state is State.EMERGENCY:
-            taken_back = self._take_back(text, doubted)
+            taken_back = interview.take_back(self, text, doubted)
             if taken_back is not None:
                 return taken_back
-        self._merge(unsure)
+        self.merge(unsure)
         if self.state is State.INTERVIEW:
-            return self._answer(text)
+            return interview.answer(self, text)
         if self.state is State.ANYTHING_ELSE and not unsure:
             closing = self._anything_else(text)
             if closing is not None:
                 return closing
         if not self.assistant.intents.language.tokens(text) and not unsure:
-            return self._turn(text, [self._say("listening")], None)
-        self._merge(self.answers.understand(text))
+            return self.turn(text, [self.say("listening")], None)
+        self.merge(self.answers.understand(text))
         self.care = self.assistant.care_questions(text, on_topic=any(f.status is Status.PRESENT for f in self.found))
-        return self._respond(text)
+        return self.respond(text)
 
     def command_of(self, text: str) -> str | None:
         """The command ``text`` is, when the whole of it is one ("slower", "tell me more")."""
         return self._control(text[:MAX_UTTERANCE_CHARS], COMMANDS)
 
-    def _command(self, text: str, command: str) -> Turn:
+    def obey(self, text: str, command: str) -> Turn:
+        """Carry out a command (``COMMANDS``) said as the turn."""
         if command == "repeat":
-            return self._repeat(text)
+            return requested.repeat(self, text)
         if command == spoken.HEARD:
-            return self._heard(text)
+            return requested.heard(self, text)
         if command in spoken.REQUESTS:
-            return self._request(text, command)
+            return requested.request(self, text, command)
         if command == "start_over":
             self.found, self.asked, self.state, self.skipped = [], [], State.LISTENING, []
             self.waiting, self.answered, self.answer = (), None, ()
-            return self._turn(text, [self._say("start_over")], None, command)
+            return self.turn(text, [self.say("start_over")], None, command)
         if command == "quit":
             self.state = State.DONE
-            return self._turn(text, [self._say("goodbye")], None, command)
+            return self.turn(text, [self.say("goodbye")], None, command)
         if command == "help":
-            return self._turn(text, [self._say("help")], None, command)
+            return self.turn(text, [self.say("help")], None, command)
         if command == "skip" and self.state is State.INTERVIEW:
-            return self._skip(text)
+            return interview.skip(self, text)
         if command == "skip":
             # Nothing to skip: an emergency is said again (silence there would leave the caregiver unsure).
-            return self._turn(text, self._emergency_again() or [self._say("listening")], None, command)
+            return self.turn(text, self._emergency_again() or [self.say("listening")], None, command)
         if command in ("slower", "faster"):
-            return self._said_again(text, command)
+            return requested.said_again(self, text, command)
         # stop: the speaker acts on it; nothing new is said.
         return Turn(text, (), self.state, None, command)
-
-    def _repeat(self, text: str) -> Turn:
-        """"Repeat", "what was the question?": the last turn again (see ``asides.repeated``)."""
-        asking = self.state is State.INTERVIEW
-        return Turn(text, asides.repeated(self.last_said, asking=asking), self.state, None, "repeat",
-                    asides.repeated(self.last_spoken, asking=asking))
-
-    def _said_again(self, text: str, command: str) -> Turn:
-        """"Slower" or "faster": the speaker changes its rate and says again, at the new one, what is waiting for an
-        answer (the question), else what it said last. Silence sounded like the command was not understood."""
-        asking = self.state in (State.INTERVIEW, State.ANYTHING_ELSE)
-        again = self.last_spoken[-1:] if asking else self.last_spoken
-        return Turn(text, again or (self._say("listening"),), self.state, None, command)
 
     def _emergency_again(self) -> list[Message]:
         if self.state is not State.EMERGENCY:
             return []
-        return [m for m in self._result().messages if m.kind is MessageKind.EMERGENCY]
+        return [m for m in self.result().messages if m.kind is MessageKind.EMERGENCY]
 
     def _anything_else(self, text: str) -> Turn | None:
         """"No" ends the conversation, "yes" invites more; anything else is a new description."""
         answer = self.answers.read(ANYTHING_ELSE, text)
         if answer.kind is AnswerKind.COMMAND and answer.command is not None:
-            return self._command(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
+            return self.obey(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
         if answer.kind is AnswerKind.OFF_TOPIC:
-            return self._turn(text, [self._say("anything_else")], None)
+            return self.turn(text, [self.say("anything_else")], None)
         self.state = State.LISTENING
         if answer.findings:
             return None
         if answer.kind is AnswerKind.NO:
             self.state = State.DONE
-            return self._turn(text, [self._say("goodbye")], None)
+            return self.turn(text, [self.say("goodbye")], None)
         if answer.kind is AnswerKind.YES and not answer.news:
-            return self._turn(text, [self._say("go_ahead")], None)
+            return self.turn(text, [self.say("go_ahead")], None)
         return None  # anything else is a new description (and silence or the unclear, rule 7, are handled there)
 
-    def _answer(self, text: str) -> Turn:
-        """An answer to the current interview question (see answers.py); unclear or silence counts as yes (rule 4).
-
-        A care question said instead ("is a heating pad ok?") is answered and the question asked again: read as
-        an answer it was a "no" nobody said (rule 14) or an unclear answer's 911. Said with an answer ("no. can
-        I give him ibuprofen?"), the answer counts and the care answer comes before the next question."""
-        question = self.asked[-1]
-        care, reply = asides.care_in(self.assistant, self.answers, text, question)
-        if care and reply is None:
-            return self._care_asked(text, question, care)
-        self.care = care
-        said = reply or text  # the answer, without the care question said with it
-        answer = self.answers.read(question.id, said)
-        if answer.kind is AnswerKind.COMMAND and answer.command is not None:
-            return self._command(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
-        if answer.kind is AnswerKind.OFF_TOPIC:
-            # Said to someone else: not an answer. The question is asked again, nothing is counted.
-            return self._turn(text, [self._question(question)], None)
-        findings = list(answer.findings)
-        if self._unpinned(answer, question):
-            # "No, but he's a bit sleepier": part of the group is there, but which sign is not known. Counting
-            # every sign as a yes would read back what was not said (rule 14); counting none could miss a 911
-            # sign (rule 4). So the question is asked once more, saying why; a second such answer counts its
-            # signs as doubtful (rules 4 and 10: "not sure" is a yes), read back as not sure, never as unheard.
-            if question.id not in self.asked_again:
-                self.asked_again.add(question.id)
-                self._merge(f for f in findings if f.symptom.id not in question.symptoms)
-                if self._result().disposition is not Level.EMERGENCY:
-                    return self._turn(text, [self._say("which_sign"), self._question(question)], None)
-            findings = [replace(f, basis=Basis.UNSURE) if f.symptom.id in question.symptoms else f for f in findings]
-        settled = self._settled(question)
-        # A narrowed question ("what about chills?") settles only the signs it asked about, or ones named again.
-        findings = [f for f in findings if f.symptom.id not in settled or f.basis is Basis.SAID]
-        before = {f.symptom.id for f in self.found if f.status is Status.PRESENT}
-        self._merge(self._not_unsaying(findings, said))
-        if answer.kind is AnswerKind.NEW_INFO and question.id not in self.asked_again:
-            # New information is its own finding, never a yes; the question it interrupted is asked once more.
-            self.asked.remove(question)
-            self.asked_again.add(question.id)
-        # News said with the answer ("no, but she's been throwing up") is read back before the next question, so
-        # the caregiver hears it was taken in (rule 12); its advice comes with the rest once the signs are covered.
-        news = any(f.status is Status.PRESENT and f.symptom.id not in {*question.symptoms, *before} for f in self.found)
-        return self._respond(text, read_back=news)
-
-    def _care_asked(self, text: str, question: InterviewQuestion, care: Sequence[CareQuestion]) -> Turn:
-        """A care question instead of an answer: its short answer (the rest on "more", rule 13), then the
-        question again; nothing is counted."""
-        cared = [Message(question.level, MessageKind.CARE_ANSWER, q.answer) for q in care]
-        asked = self._question(question)
-        planned = spoken.opening(cared, [], [], asked, self.assistant.intents.spoken, self.rate_wpm)
-        messages = (*cared, asked)
-        self.waiting, self.answer, self.drawing = planned.waiting, messages, ()
-        self.last_said, self.last_spoken = messages, planned.now
-        return Turn(text, messages, self.state, None, None, planned.now)
-
-    def _unpinned(self, answer: Answer, question: InterviewQuestion) -> bool:
-        """A partial answer that names none of the question's signs: each counted only because it was unclear."""
-        own = [f for f in answer.findings if f.symptom.id in question.symptoms]
-        return answer.kind is AnswerKind.PARTIAL and not answer.silent and bool(own) and all(
-            f.basis is Basis.UNHEARD for f in own)
-
-    def _settled(self, question: InterviewQuestion) -> set[str]:
+    def settled(self, question: InterviewQuestion) -> set[str]:
         """The question's signs already said to be there or not."""
         return {f.symptom.id for f in self.found
                 if f.symptom.id in question.symptoms and f.status in (Status.PRESENT, Status.ABSENT)}
-
-    def _skip(self, text: str) -> Turn:
-        """"Skip" skips the follow-up questions; the 911 ones are asked first, saying why once (the issue: every
-        emergency sign covered before home-care advice). A second "skip" gives the advice, with the red-flag
-        lists said at once (see ``_guidance``): never silently dropped."""
-        question = self.asked[-1]
-        first = not self.skipped
-        self.skipped.append(question)
-        unsettled = set(question.symptoms) - self._settled(question)
-        pending = [q for q in [question, *self._pending()] if q.level is Level.EMERGENCY
-                   and (q is not question or unsettled)]
-        if first and pending:
-            ask = min(pending, key=lambda q: q.level)
-            if ask in self.asked:
-                self.asked.remove(ask)
-            self.asked.append(ask)
-            return self._turn(text, [self._say("skip_why"), self._question(ask)], None, "skip")
-        return self._guidance(text)
 
     def _guessed(self, turn: Turn) -> Turn:
         """An emergency from an unheard answer: said so after "stay with your child", with how to take it back."""
@@ -265,62 +172,39 @@ class Conversation:
         self.last_spoken = said
         return Turn(turn.heard, (*turn.messages, said[-1]), turn.state, turn.disposition, None, said)
 
-    def _take_back(self, text: str, question: InterviewQuestion) -> Turn | None:
-        """A plain "no" to the question whose unheard answer made the emergency: it was not one (rule 9)."""
-        care, reply = asides.care_in(self.assistant, self.answers, text, question)
-        if care and reply is None:  # "is a heating pad ok?" is no "no": the 911 stands, and a "no" may still come
-            self.doubted = question
-            return None
-        answer = self.answers.read(question.id, reply or text)
-        if answer.kind is not AnswerKind.NO:
-            return None
-        self._merge(answer.findings)
-        self.state = State.INTERVIEW
-        turn = self._respond(text)
-        if turn.disposition is Level.EMERGENCY:  # another sign still makes it one
-            return turn
-        return self._with_note(turn, self._notes().taken_back, last=False)
-
-    def _notes(self) -> spoken.SpokenRules:
+    def notes(self) -> spoken.SpokenRules:
         """The language's spoken rules; without them, none of their notes (each text empty)."""
         return self.assistant.intents.spoken or spoken.SpokenRules({}, 0.0, {}, {}, {})
 
-    def _with_note(self, turn: Turn, note: str, *, last: bool) -> Turn:
+    def with_note(self, turn: Turn, note: str, *, last: bool) -> Turn:
         noted = asides.with_note(turn, note, last=last)
         self.last_said, self.last_spoken = noted.messages, noted.said_aloud
         return noted
 
-    def _not_unsaying(self, findings: Sequence[Finding], text: str) -> list[Finding]:
-        """A blanket "no" to "fever or chills?" denies the signs not yet said, never one the caregiver said was
-        there ("she feels hot"): the caregiver most likely meant the rest (when in doubt, the higher level).
-        A sign named again in the answer ("no fever now") is the later statement and wins (rule 9)."""
-        named = {m.symptom for m in self.assistant.matcher.match(text[:MAX_UTTERANCE_CHARS])}
-        said = {f.symptom.id for f in self.found if f.status is Status.PRESENT and f.basis is Basis.SAID}
-        return [f for f in findings
-                if not (f.status is Status.ABSENT and f.symptom.id in said and f.symptom.id not in named)]
+    def question_said(self, question: InterviewQuestion) -> Message:
+        """The question as asked now: narrowed to the signs not settled yet (``unanswered.narrowed``)."""
+        return unanswered.narrowed(question, self.settled(question), self.assistant.intents)
 
-    def _question(self, question: InterviewQuestion) -> Message:
-        return unanswered.narrowed(question, self._settled(question), self.assistant.intents)
-
-    def _respond(self, text: str, *, read_back: bool = False) -> Turn:
-        result = self._result()
+    def respond(self, text: str, *, read_back: bool = False) -> Turn:
+        """The answer to what was understood so far: an emergency, the next question, or the guidance."""
+        result = self.result()
         if result.disposition is Level.EMERGENCY:
             asking = self.state is State.INTERVIEW
             self.state = State.EMERGENCY
-            turn = self._turn(text, list(result.messages), result.disposition)
+            turn = self.turn(text, list(result.messages), result.disposition)
             if asking and unanswered.only_assumed(self.found, Basis.UNHEARD):
                 return self._guessed(turn)
             if asking and unanswered.only_assumed(self.found, Basis.UNHEARD, Basis.UNSURE):
                 # "Dunno" counts as yes (rule 10), but "sorry, I meant no, she's breathing fine" next is the later
                 # statement and wins (rule 9): a family must not be left with a 911 call it has taken back.
                 self.doubted = self.asked[-1]
-                return self._with_note(turn, self._notes().unsure_emergency, last=True)
+                return self.with_note(turn, self.notes().unsure_emergency, last=True)
             return turn
         if result.disposition is Level.UNCLEAR:
-            return self._turn(text, list(result.messages), result.disposition)
+            return self.turn(text, list(result.messages), result.disposition)
         question = self._next_question()
         if question is None:
-            return self._guidance(text)
+            return self.guidance(text)
         # Before the first question: the care answer, what was heard, and the disclaimer if this answer was to
         # carry it (rule 8: said once; the advice that would have carried it waits for the answers). A care
         # question asked during the interview is answered before the next question.
@@ -328,56 +212,58 @@ class Conversation:
         first = not self.asked and not self.asked_again  # a question asked again is not a new interview
         cared = [m for m in result.messages if m.kind is MessageKind.CARE_ANSWER]
         fixed = [m for m in result.messages if m.kind in kept and (first or (read_back and m.kind is MessageKind.READBACK))]
-        intro = [self._say("interview_intro")] if first else []
+        intro = [self.say("interview_intro")] if first else []
         self.care = ()  # answered now; the guidance after the questions does not repeat it
         self.asked.append(question)
         self.state = State.INTERVIEW
         # Rule 13: within the opening budget; a long care answer's rest waits for "more".
-        planned = spoken.opening(cared, fixed, intro, self._question(question), self.assistant.intents.spoken,
+        planned = spoken.opening(cared, fixed, intro, self.question_said(question), self.assistant.intents.spoken,
                                  self.rate_wpm)
-        turn = self._turn(text, [*cared, *fixed, *intro, self._question(question)], None)
+        turn = self.turn(text, [*cared, *fixed, *intro, self.question_said(question)], None)
         self.waiting, self.answered, self.answer = planned.waiting, result.disposition, turn.messages
         self.drawing = ()
         self.last_spoken = planned.now
         return Turn(text, turn.messages, self.state, result.disposition, None, planned.now)
 
-    def _guidance(self, text: str) -> Turn:
-        result = self._result()
+    def guidance(self, text: str) -> Turn:
+        """The advice once the interview is over, then "is there anything else?"."""
+        result = self.result()
         self.state = State.ANYTHING_ELSE
-        messages = [*result.messages, self._say("anything_else")]
-        if not self.skipped or result.disposition is Level.EMERGENCY:
-            turn = self._turn(text, messages, result.disposition)
-            now = closing.closing(turn.said_aloud, turn.messages, result.disposition, self.found,
-                                  self.assistant.intents, self.rate_wpm)
-            if now is None:
-                return turn
-            self.last_spoken = now
-            return replace(turn, spoken=now)
-        turn = self._turn(text, self._with_skipped(messages), result.disposition)
-        # Rule 13: room for the call-911 list said at once. What was heard was read back when the interview
-        # began (rule 12); printed, the read-back stays, with the note that questions were skipped.
-        now = tuple(m for m in turn.said_aloud if m.kind is not MessageKind.READBACK)
+        messages = [*result.messages, self.say("anything_else")]
+        skipped = bool(self.skipped) and result.disposition is not Level.EMERGENCY
+        turn = self.turn(text, self._with_skipped(messages) if skipped else messages, result.disposition)
+        # After a skip too, the ending says what was counted and how (rules 12 and 14), with the note that questions
+        # were skipped, and the call-911 signs (rule 11), in the longest forms that fit the turn (rule 13).
+        note = self.assistant.intents.messages["conversation.not_asked"]
+        noted = tuple(m for m in turn.messages if m.kind is MessageKind.READBACK and m.text == note)
+        now = closing.closing(turn.said_aloud, turn.messages, result.disposition, self.found, self.assistant.intents,
+                              self.rate_wpm, noted=noted)
+        if now is None and noted:  # no budget to fit them in: the call-911 list said at once comes first
+            now = tuple(m for m in turn.said_aloud if m.kind is not MessageKind.READBACK)
+        if now is None:
+            return turn
         self.last_spoken = now
         return replace(turn, spoken=now)
 
     def _with_skipped(self, messages: list[Message]) -> list[Message]:
         """After a skip: the emergency and urgent signs nobody answered about (see ``unanswered``)."""
-        signs = [s for q in [*self.skipped, *self._pending()] if q.level <= ALWAYS_ASKED for s in q.symptoms
-                 if s not in self._settled(q)]
+        signs = [s for q in [*self.skipped, *self.pending()] if q.level <= ALWAYS_ASKED for s in q.symptoms
+                 if s not in self.settled(q)]
         return unanswered.with_unanswered(messages, signs, self.assistant.intents)
 
-    def _result(self) -> TriageResult:
+    def result(self) -> TriageResult:
+        """Triage of everything counted so far."""
         return self.assistant.triage(self.found, self.care)
 
     def _next_question(self) -> InterviewQuestion | None:
         """The most serious question not yet asked; past the limit, only emergency and urgent ones; after a
         skip, none (``_skip`` asks the 911 ones)."""
-        pending = self._pending()
+        pending = self.pending()
         if self.skipped:
             pending = [q for q in pending if q.level is Level.EMERGENCY]
         return min(pending, key=lambda q: q.level, default=None)
 
-    def _pending(self) -> list[InterviewQuestion]:
+    def pending(self) -> list[InterviewQuestion]:
         """The questions not asked yet whose signs are not all settled (past the limit, emergency and urgent)."""
         answered = {f.symptom.id for f in self.found if f.status in (Status.PRESENT, Status.ABSENT)}
         topics = {f.symptom.topic for f in self.found}
@@ -393,7 +279,7 @@ class Conversation:
             pending = [q for q in pending if q.level <= ALWAYS_ASKED]
         return pending
 
-    def _merge(self, new: Iterable[Finding]) -> None:
+    def merge(self, new: Iterable[Finding]) -> None:
         """Later statements replace earlier ones about the same symptom (rule 9); a guess never replaces a statement."""
         for finding in new:
             old = next((f for f in self.found if f.symptom.id == finding.symptom.id), None)
@@ -412,50 +298,12 @@ class Conversation:
     def _control(self, text: str, kinds: Sequence[str], *, prefix: bool = False) -> str | None:
         return control(self.assistant.intents, text, kinds, prefix=prefix)
 
-    def _request(self, text: str, request: str) -> Turn:
-        """The next short item of what waits (rule 13): "more", "what do I do at home", "why", ..."""
-        rules = self.assistant.intents.spoken
-        if rules is None or self.answered is None:
-            return self._turn(text, [self._say("listening")], None, request)
-        if request == "why":
-            said = [Message(self.answered, MessageKind.ADVICE, rules.why[self.answered])]
-        else:
-            kinds = rules.requests.get(request, ())
-            # "More" after "what do I do at home" goes on with home care while some waits, not the next item.
-            if request == "more" and any(u[0].kind in self.drawing for u in self.waiting):
-                kinds = self.drawing
-            self.drawing = kinds
-            said, self.waiting = spoken.take(self.waiting, kinds, rules, self.rate_wpm)
-            if not said and kinds:  # all of it was said already: say it again, it was asked for
-                said, _ = spoken.take(spoken.units(self.answer), kinds, rules, self.rate_wpm)
-        if self.state is State.INTERVIEW:  # what waits comes with the advice; the question is still open
-            if not said and request in rules.interview_requests:
-                # Nothing of it yet: say when it comes, not the question alone as if the request was not heard.
-                said = [Message(Level.UNCLEAR, MessageKind.CONVERSATION, rules.interview_requests[request])]
-            closing = [self._question(self.asked[-1])]
-        else:
-            closing = [Message(Level.UNCLEAR, MessageKind.CONVERSATION, rules.offers["next" if self.waiting else "done"])]
-        if not self.waiting and self.state is State.ANYTHING_ELSE:
-            closing.append(self._say("anything_else"))
-        messages = (*said, *closing)
-        self.last_said = self.last_spoken = messages
-        return Turn(text, messages, self.state, None, request, messages)
-
-    def _heard(self, text: str) -> Turn:
-        """"What did you hear?": what was understood so far (see ``unanswered.heard``); an open question is asked
-        again, since the caregiver has not answered it yet."""
-        said = unanswered.heard(self.found, self.care, self.assistant.intents)
-        if self.state is State.INTERVIEW:
-            said.append(self._question(self.asked[-1]))
-        elif self.state is State.ANYTHING_ELSE:
-            said.append(self._say("anything_else"))
-        self.last_said = self.last_spoken = tuple(said)
-        return Turn(text, tuple(said), self.state, None, spoken.HEARD, tuple(said))
-
-    def _say(self, key: str) -> Message:
+    def say(self, key: str) -> Message:
+        """The conversation message ``key`` (messages.toml ``[conversation]``)."""
         return Message(Level.UNCLEAR, MessageKind.CONVERSATION, self.assistant.intents.messages[f"conversation.{key}"])
 
-    def _turn(self, text: str, messages: Sequence[Message], level: Level | None, command: str | None = None) -> Turn:
+    def turn(self, text: str, messages: Sequence[Message], level: Level | None, command: str | None = None) -> Turn:
+        """The turn saying ``messages``; an answer (``level`` set) is planned short, the rest kept for "more"."""
         now = tuple(messages)
         if level is not None:  # an answer: say the short part, keep the rest for "more" (a new answer replaces it)
             planned = spoken.plan(messages, level, self.assistant.intents.spoken, self.rate_wpm, findings=self.found)

@@ -11,6 +11,9 @@ from enum import StrEnum
 
 from voicecare.domain import IntentSet, Level, Message
 
+COMMAND_OF_ANSWER = {"goodbye": "quit"}
+"""The answer reader's command ids that the conversation knows by another name."""
+
 
 class State(StrEnum):
     """Where the conversation is."""

@@ -89,12 +89,14 @@ def call_911_lists(found: Sequence[Finding], intents: IntentSet) -> list[tuple[s
 
 def compact_readback(found: Sequence[Finding], intents: IntentSet) -> str:
     """What was understood in few words, for the interview's last turn (rule 12): only the red flags counted, each
-    as it was counted (rule 14: "I heard" only for what was said); "" when the language has no such words or no
-    red flag was counted."""
+    as it was counted (rule 14: "I heard" only for what was said); with no red flag, the signs said ("I heard:
+    back pain"), so that an ending after a skip still says what was counted; "" when the language has no such
+    words or nothing was counted."""
     rules = intents.spoken
     if rules is None or not rules.compact_readback:
         return ""
-    flags = [f for f in found if f.status is Status.PRESENT and f.symptom.level < Level.HOME_CARE]
+    counted = [f for f in found if f.status is Status.PRESENT]
+    flags = [f for f in counted if f.symptom.level < Level.HOME_CARE] or [f for f in counted if f.basis is Basis.SAID]
     language = intents.language
     parts = []
     for bases, template, joiner in (((Basis.SAID,), intents.messages["readback"], language.list_and),

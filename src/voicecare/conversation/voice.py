@@ -13,10 +13,9 @@ import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from voicecare.conversation import spoken
-from voicecare.conversation.answers import AnswerKind
+from voicecare.conversation import readings, spoken
 from voicecare.conversation.dialog import Conversation, State, Turn
-from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status
+from voicecare.domain import Basis, Finding, Level, Message, MessageKind, Status
 from voicecare.interfaces import Expectation, Recognizer, Transcript, WakeListener, Woken
 from voicecare.speech_in import lm, pipeline, stt, wake
 from voicecare.speech_in.audio import AudioChunk
@@ -28,10 +27,6 @@ ECHO_SECONDS = 3.0
 """How long after voicecare said something the microphone may still hear it (room echo)."""
 ECHO_SHARE = 0.6
 """A heard turn whose words are mostly in what voicecare just said is its own voice."""
-SHORT_ANSWER_WORDS = 4
-"""Answers and commands are short; a longer turn is a description, whatever the grammar heard."""
-SPEECH_ONLY = ("repeat", "stop", "slower", "faster", "help", *spoken.REQUESTS)
-"""Commands that change only what is said: a misheard one costs nothing (never skip, quit or start over)."""
 EARLY_KINDS = frozenset({MessageKind.READBACK, MessageKind.QUESTION, MessageKind.CONVERSATION, MessageKind.DISCLAIMER})
 """What a reply may start with before the turn has surely ended: what was heard, a question, the disclaimer.
 Never a level's instruction or advice: those wait for the whole turn (on partial results in noise, "You can care
@@ -178,9 +173,10 @@ class VoiceSession:
         text = heard.transcript.text
         if heard.emergency_at is None and self._echo(text):
             return None  # voicecare heard itself
-        preferred = self._prefer_answer(text, heard.constrained.text if heard.constrained is not None else "")
-        preferred = self._command_reading(preferred, heard.transcript)
-        preferred = self._denial_checked(preferred, heard.transcript)
+        limited = heard.constrained.text if heard.constrained is not None else ""
+        preferred = readings.prefer_answer(self.conversation, text, limited)
+        preferred = readings.command_reading(self.conversation, preferred, heard.transcript)
+        preferred = readings.denial_checked(self.conversation, preferred, heard.transcript)
         command = self.conversation.command_of(preferred) is not None
         unsure = pipeline.unsure_red_flags(self.assistant, heard.transcript, heard.early_findings, command=command)
         if self.settings.echo_filter and not text and not unsure and self.conversation.state is State.LISTENING:
@@ -211,7 +207,7 @@ class VoiceSession:
         reading = self._reading(pipeline.Heard(partial, 0.0, 0.0, None, ()), provisional=True)
         if reading is None or self.conversation.command_of(reading[0]) is not None:
             return None
-        if self._expected() is not None and self._denies(reading[0]):
+        if self._expected() is not None and readings.denies(self.conversation, reading[0]):
             return None
         turn = self._trial(*reading)
         if turn.command is not None or turn.disposition is Level.EMERGENCY or turn.state is State.EMERGENCY:
@@ -260,85 +256,16 @@ class VoiceSession:
 
     def _short_answer(self, text: str) -> bool:
         """True when ``text`` is an answer or command and nothing else: the turn may end at a short pause."""
-        short = len(self._tokens(text)) <= SHORT_ANSWER_WORDS
+        short = len(self._tokens(text)) <= readings.SHORT_ANSWER_WORDS
         return short and self.conversation.answer_kind(text) is not None and not self.assistant.matcher.match(text)
-
-    def _prefer_answer(self, free: str, limited: str) -> str:
-        """The small-vocabulary reading for a short answer or command, when it is safe to trust.
-
-        Vosk's grammar mode accepts speech outside the list with high
-        confidence, so it may never turn an answer into "no" on its own: a
-        wrong "no" would hide a red flag (under-triage).
-        """
-        short = len(self._tokens(free)) <= SHORT_ANSWER_WORDS
-        if not limited or "[unk]" in limited or not short or self.assistant.matcher.match(free):
-            return free
-        return free if self._denies(limited) and not self._denies(free) else limited
-
-    def _command_reading(self, text: str, transcript: Transcript) -> str:
-        """A command among the recogniser's other readings, when the best one says nothing we understand.
-
-        PocketSphinx hears "slower" as "floor", with "slower" as its next
-        reading: taken as an unclear answer to a red-flag question, it would
-        count as yes (rule 4) and call 911. Never when any reading holds a red flag.
-        """
-        if self.conversation.answer_kind(text) is not None or self.assistant.matcher.match(text):
-            return text
-        command = next((alt for alt in transcript.alternatives if self.conversation.command_of(alt) in SPEECH_ONLY), None)
-        if command is None or pipeline.unsure_red_flags(self.assistant, transcript):
-            return text
-        return command
-
-    def _denial_checked(self, text: str, transcript: Transcript) -> str:
-        """The answer model's reading, unless it denies a sign and the description model's reading does not.
-
-        The rule, conservative because a wrong "no" hides a red flag (the
-        worst error): a denial heard with the answer model ("no", "no fever",
-        an answer denying some of the question's signs) stands only when the
-        description model's reading of the same audio is a denial too, or at
-        least starts with one ("no no he is heart shuffling and no accidents":
-        both models heard the "no"; a red flag in either reading still counts,
-        see ``pipeline.unsure_red_flags``). Otherwise that reading is taken
-        (unclear, silence, a yes, a sign), and unclear or silence counts as yes
-        (rule 4). en-gb's "Slower." was "nah" to the answer model, "arm" to the other.
-        """
-        described = transcript.described
-        if described is None or described == text or not self._denies(text):
-            return text
-        return text if self._denies(described) else described
-
-    def _denies(self, text: str) -> bool:
-        """True when ``text`` is a plain "no", or, as the answer to the question awaited, denies any sign.
-
-        One test for both places a small model's reading is checked against a
-        fuller one (Vosk's grammar, PocketSphinx's answer model): a denial
-        only one of them heard is never trusted.
-        """
-        if self.conversation.answer_kind(text) == "no":
-            return True
-        question = self._awaited()
-        if question is None:
-            return False
-        answer = self.conversation.answers.read(question.id, text)
-        return answer.kind in (AnswerKind.NO, AnswerKind.PARTIAL) or any(
-            f.status is Status.ABSENT for f in answer.findings)
 
     def _echo(self, text: str) -> bool:
         """True when ``text`` is mostly what voicecare itself has just been saying (live microphone only)."""
         return self.settings.echo_filter and is_echo(text, self.speaker.recently_said(ECHO_SECONDS), self._tokens)
 
-    def _awaited(self) -> InterviewQuestion | None:
-        """The question the next turn should answer: the one asked, or the one an emergency rests on."""
-        conversation = self.conversation
-        if conversation.state is State.INTERVIEW and conversation.asked:
-            return conversation.asked[-1]
-        if conversation.state is State.EMERGENCY and conversation.doubted is not None:
-            return conversation.doubted
-        return None
-
     def _expected(self) -> Expectation | None:
         """What the next turn should be: an answer to the question awaited, when there is one."""
-        question = self._awaited()
+        question = readings.awaited(self.conversation)
         if question is None:
             return None
         if question.id not in self.expectations:

@@ -1,0 +1,131 @@
+"""Answers during the red-flag interview: an answer counted, a care question said instead, a partial answer asked
+again, "skip", and a plain "no" that takes back a 911 resting on an unheard answer (issue #9).
+
+Split from ``dialog`` (the conversation's state), which calls these with itself while a question waits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from voicecare.conversation import asides, spoken
+from voicecare.conversation.answers import Answer, AnswerKind
+from voicecare.conversation.turns import COMMAND_OF_ANSWER, State, Turn
+from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status
+from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS
+from voicecare.understanding.care import CareQuestion
+
+if TYPE_CHECKING:
+    from voicecare.conversation.dialog import Conversation
+
+
+def answer(talk: Conversation, text: str) -> Turn:
+    """An answer to the current interview question (see answers.py); unclear or silence counts as yes (rule 4).
+
+    A care question said instead ("is a heating pad ok?") is answered and the question asked again: read as
+    an answer it was a "no" nobody said (rule 14) or an unclear answer's 911. Said with an answer ("no. can
+    I give him ibuprofen?"), the answer counts and the care answer comes before the next question."""
+    question = talk.asked[-1]
+    care, reply = asides.care_in(talk.assistant, talk.answers, text, question)
+    if care and reply is None:
+        return care_asked(talk, text, question, care)
+    talk.care = care
+    said = reply or text  # the answer, without the care question said with it
+    answer = talk.answers.read(question.id, said)
+    if answer.kind is AnswerKind.COMMAND and answer.command is not None:
+        return talk.obey(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
+    if answer.kind is AnswerKind.OFF_TOPIC:
+        # Said to someone else: not an answer. The question is asked again, nothing is counted.
+        return talk.turn(text, [talk.question_said(question)], None)
+    findings = list(answer.findings)
+    if unpinned(talk, answer, question):
+        # "No, but he's a bit sleepier": part of the group is there, but which sign is not known. Counting
+        # every sign as a yes would read back what was not said (rule 14); counting none could miss a 911
+        # sign (rule 4). So the question is asked once more, saying why; a second such answer counts its
+        # signs as doubtful (rules 4 and 10: "not sure" is a yes), read back as not sure, never as unheard.
+        if question.id not in talk.asked_again:
+            talk.asked_again.add(question.id)
+            talk.merge(f for f in findings if f.symptom.id not in question.symptoms)
+            if talk.result().disposition is not Level.EMERGENCY:
+                return talk.turn(text, [talk.say("which_sign"), talk.question_said(question)], None)
+        findings = [replace(f, basis=Basis.UNSURE) if f.symptom.id in question.symptoms else f for f in findings]
+    settled = talk.settled(question)
+    # A narrowed question ("what about chills?") settles only the signs it asked about, or ones named again.
+    findings = [f for f in findings if f.symptom.id not in settled or f.basis is Basis.SAID]
+    before = {f.symptom.id for f in talk.found if f.status is Status.PRESENT}
+    talk.merge(not_unsaying(talk, findings, said))
+    if answer.kind is AnswerKind.NEW_INFO and question.id not in talk.asked_again:
+        # New information is its own finding, never a yes; the question it interrupted is asked once more.
+        talk.asked.remove(question)
+        talk.asked_again.add(question.id)
+    # News said with the answer ("no, but she's been throwing up") is read back before the next question, so
+    # the caregiver hears it was taken in (rule 12); its advice comes with the rest once the signs are covered.
+    news = any(f.status is Status.PRESENT and f.symptom.id not in {*question.symptoms, *before} for f in talk.found)
+    return talk.respond(text, read_back=news)
+
+
+def care_asked(talk: Conversation, text: str, question: InterviewQuestion, care: Sequence[CareQuestion]) -> Turn:
+    """A care question instead of an answer: its short answer (the rest on "more", rule 13), then the
+    question again; nothing is counted."""
+    cared = [Message(question.level, MessageKind.CARE_ANSWER, q.answer) for q in care]
+    asked = talk.question_said(question)
+    planned = spoken.opening(cared, [], [], asked, talk.assistant.intents.spoken, talk.rate_wpm)
+    messages = (*cared, asked)
+    talk.waiting, talk.answer, talk.drawing = planned.waiting, messages, ()
+    talk.last_said, talk.last_spoken = messages, planned.now
+    return Turn(text, messages, talk.state, None, None, planned.now)
+
+
+def unpinned(talk: Conversation, answer: Answer, question: InterviewQuestion) -> bool:
+    """A partial answer that names none of the question's signs: each counted only because it was unclear."""
+    own = [f for f in answer.findings if f.symptom.id in question.symptoms]
+    return answer.kind is AnswerKind.PARTIAL and not answer.silent and bool(own) and all(
+        f.basis is Basis.UNHEARD for f in own)
+
+
+def skip(talk: Conversation, text: str) -> Turn:
+    """"Skip" skips the follow-up questions; the 911 ones are asked first, saying why once (the issue: every
+    emergency sign covered before home-care advice). A second "skip" gives the advice, with the red-flag
+    lists said at once (see ``_guidance``): never silently dropped."""
+    question = talk.asked[-1]
+    first = not talk.skipped
+    talk.skipped.append(question)
+    unsettled = set(question.symptoms) - talk.settled(question)
+    pending = [q for q in [question, *talk.pending()] if q.level is Level.EMERGENCY
+               and (q is not question or unsettled)]
+    if first and pending:
+        ask = min(pending, key=lambda q: q.level)
+        if ask in talk.asked:
+            talk.asked.remove(ask)
+        talk.asked.append(ask)
+        return talk.turn(text, [talk.say("skip_why"), talk.question_said(ask)], None, "skip")
+    return talk.guidance(text)
+
+
+def take_back(talk: Conversation, text: str, question: InterviewQuestion) -> Turn | None:
+    """A plain "no" to the question whose unheard answer made the emergency: it was not one (rule 9)."""
+    care, reply = asides.care_in(talk.assistant, talk.answers, text, question)
+    if care and reply is None:  # "is a heating pad ok?" is no "no": the 911 stands, and a "no" may still come
+        talk.doubted = question
+        return None
+    answer = talk.answers.read(question.id, reply or text)
+    if answer.kind is not AnswerKind.NO:
+        return None
+    talk.merge(answer.findings)
+    talk.state = State.INTERVIEW
+    turn = talk.respond(text)
+    if turn.disposition is Level.EMERGENCY:  # another sign still makes it one
+        return turn
+    return talk.with_note(turn, talk.notes().taken_back, last=False)
+
+
+def not_unsaying(talk: Conversation, findings: Sequence[Finding], text: str) -> list[Finding]:
+    """A blanket "no" to "fever or chills?" denies the signs not yet said, never one the caregiver said was
+    there ("she feels hot"): the caregiver most likely meant the rest (when in doubt, the higher level).
+    A sign named again in the answer ("no fever now") is the later statement and wins (rule 9)."""
+    named = {m.symptom for m in talk.assistant.matcher.match(text[:MAX_UTTERANCE_CHARS])}
+    said = {f.symptom.id for f in talk.found if f.status is Status.PRESENT and f.basis is Basis.SAID}
+    return [f for f in findings
+            if not (f.status is Status.ABSENT and f.symptom.id in said and f.symptom.id not in named)]

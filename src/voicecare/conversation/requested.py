@@ -1,0 +1,73 @@
+"""What the caregiver asks of what was said (policy rule 13): "more", "what do I do at home", "why", "what did you
+hear?", "repeat", "slower" / "faster".
+
+Split from ``dialog`` (the conversation's state), which calls these with itself for a request.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from voicecare.conversation import asides, spoken, unanswered
+from voicecare.conversation.turns import State, Turn
+from voicecare.domain import Level, Message, MessageKind
+
+if TYPE_CHECKING:
+    from voicecare.conversation.dialog import Conversation
+
+
+def repeat(talk: Conversation, text: str) -> Turn:
+    """"Repeat", "what was the question?": the last turn again (see ``asides.repeated``)."""
+    asking = talk.state is State.INTERVIEW
+    return Turn(text, asides.repeated(talk.last_said, asking=asking), talk.state, None, "repeat",
+                asides.repeated(talk.last_spoken, asking=asking))
+
+
+def said_again(talk: Conversation, text: str, command: str) -> Turn:
+    """"Slower" or "faster": the speaker changes its rate and says again, at the new one, what is waiting for an
+    answer (the question), else what it said last. Silence sounded like the command was not understood."""
+    asking = talk.state in (State.INTERVIEW, State.ANYTHING_ELSE)
+    again = talk.last_spoken[-1:] if asking else talk.last_spoken
+    return Turn(text, again or (talk.say("listening"),), talk.state, None, command)
+
+
+def request(talk: Conversation, text: str, request: str) -> Turn:
+    """The next short item of what waits (rule 13): "more", "what do I do at home", "why", ..."""
+    rules = talk.assistant.intents.spoken
+    if rules is None or talk.answered is None:
+        return talk.turn(text, [talk.say("listening")], None, request)
+    if request == "why":
+        said = [Message(talk.answered, MessageKind.ADVICE, rules.why[talk.answered])]
+    else:
+        kinds = rules.requests.get(request, ())
+        # "More" after "what do I do at home" goes on with home care while some waits, not the next item.
+        if request == "more" and any(u[0].kind in talk.drawing for u in talk.waiting):
+            kinds = talk.drawing
+        talk.drawing = kinds
+        said, talk.waiting = spoken.take(talk.waiting, kinds, rules, talk.rate_wpm)
+        if not said and kinds:  # all of it was said already: say it again, it was asked for
+            said, _ = spoken.take(spoken.units(talk.answer), kinds, rules, talk.rate_wpm)
+    if talk.state is State.INTERVIEW:  # what waits comes with the advice; the question is still open
+        if not said and request in rules.interview_requests:
+            # Nothing of it yet: say when it comes, not the question alone as if the request was not heard.
+            said = [Message(Level.UNCLEAR, MessageKind.CONVERSATION, rules.interview_requests[request])]
+        closing = [talk.question_said(talk.asked[-1])]
+    else:
+        closing = [Message(Level.UNCLEAR, MessageKind.CONVERSATION, rules.offers["next" if talk.waiting else "done"])]
+    if not talk.waiting and talk.state is State.ANYTHING_ELSE:
+        closing.append(talk.say("anything_else"))
+    messages = (*said, *closing)
+    talk.last_said = talk.last_spoken = messages
+    return Turn(text, messages, talk.state, None, request, messages)
+
+
+def heard(talk: Conversation, text: str) -> Turn:
+    """"What did you hear?": what was understood so far (see ``unanswered.heard``); an open question is asked
+    again, since the caregiver has not answered it yet."""
+    said = unanswered.heard(talk.found, talk.care, talk.assistant.intents)
+    if talk.state is State.INTERVIEW:
+        said.append(talk.question_said(talk.asked[-1]))
+    elif talk.state is State.ANYTHING_ELSE:
+        said.append(talk.say("anything_else"))
+    talk.last_said = talk.last_spoken = tuple(said)
+    return Turn(text, tuple(said), talk.state, None, spoken.HEARD, tuple(said))

@@ -1,0 +1,215 @@
+"""The language's ``spoken.toml``: budgets by disposition, offers, requests and explanations (policy rule 13).
+
+Split from ``spoken`` (which plans what is said from these rules, and re-exports them): the rules and their
+loading, with problems reported as ``file: key: what is wrong`` like the other intent files.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from voicecare.domain import Level, MessageKind
+
+FILE_NAME = "spoken.toml"
+HEARD = "heard"
+"""The request "what did you hear?": answered with what was understood so far (rule 14), not from what waits."""
+REQUESTS = ("more", "home_care", "watch_for", "why", HEARD)
+"""Control kinds (controls.toml) that ask for what waits ("why" is answered from ``[why]``)."""
+DRAWING = ("more", "home_care", "watch_for")
+"""Requests answered from what waits, by the kinds in ``[requests]``."""
+OFFERS = ("any", "next", "done")
+"""Offers every language gives; more are keyed by the kind of the first item waiting."""
+SHORT_READBACKS = ("unclear", "said")
+"""Short read-backs every language with ``turn_seconds`` gives: some signs counted from an unclear answer, or none."""
+COMPACT_READBACKS = ("answered", "unclear")
+"""The compact read-back's parts ({items} each): signs said yes to, signs counted from an unclear answer."""
+
+
+@dataclass(frozen=True)
+class LevelRule:
+    """How the first answer at one disposition is cut down."""
+
+    seconds: float
+    """The first answer's budget, seconds of speech (offers and closing included)."""
+    if_room: tuple[MessageKind, ...] = ()
+    """Kinds said first when they fit, most important first; the rest of them waits, at the front."""
+    later: tuple[MessageKind, ...] = ()
+    """Kinds that always wait for a request. Every other kind is always said."""
+    offer: bool = True
+    """Whether to say the "say more" offer when something waits (not while the caregiver should be calling 911)."""
+
+
+@dataclass(frozen=True)
+class SpokenRules:
+    """The language's ``spoken.toml``: budgets by disposition, offers, requests and explanations."""
+
+    levels: Mapping[Level, LevelRule] = field(hash=False)
+    item_seconds: float
+    """Most seconds of one answer to a request (at least one item is always given)."""
+    requests: Mapping[str, tuple[MessageKind, ...]] = field(hash=False)
+    """What each request draws from, by kind; empty: the next item, whatever it is."""
+    offers: Mapping[str, str] = field(hash=False)
+    """"Say more ..." by the kind of the first waiting item, or ``any``; ``next`` and ``done`` after a request."""
+    why: Mapping[Level, str] = field(hash=False)
+    """Why this is the advice, by disposition (said for "why")."""
+    guessed_emergency: str = ""
+    """Said after "stay with your child" when the emergency rests only on an answer not heard (rule 14): how to
+    take it back ("if the answer is no, say no"); empty: nothing is said."""
+    unsure_emergency: str = ""
+    """Said after "stay with your child" when the emergency rests on a "not sure" answer (rules 10 and 14): that it
+    was counted to be safe, and how to take it back; empty: nothing is said."""
+    taken_back: str = ""
+    """Said when a plain "no" next took back such an emergency (rule 9), before the interview goes on."""
+    interview_requests: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """Said for a request ("what do I do at home") while the interview has nothing of it yet, by request
+    (``DRAWING``), before the question is asked again; a request missing here is answered by the question alone."""
+    compact_readback: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """The interview's closing read-back in few words, by ``COMPACT_READBACKS`` key (a yes, an unclear answer);
+    empty: the short read-back is said when the whole one does not fit."""
+    opening_seconds: float | None = None
+    """Most seconds of the turn that opens the interview (a care answer, what was heard, the first question);
+    None: no limit."""
+    one_shot_seconds: float | None = None
+    """Most seconds of a one-shot answer (``triage --say-to``) with the call-911 signs added; None: the level's
+    seconds and one item more."""
+    turn_seconds: float | None = None
+    """Most seconds of an answer's spoken turn (issue #9): over it, the read-back, the part that grows with the
+    signs and unclear answers, is said in its short form after the action; the full one waits. None: no limit."""
+    short_readback: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """The short read-backs by ``SHORT_READBACKS`` key; honest (rule 14): "unclear" when a sign was counted to be
+    safe, else "said"."""
+
+
+
+def read(path: Path, problems: list[str]) -> SpokenRules | None:
+    """The rules in ``path``, or None when the language has no such file (then everything is said)."""
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        return None
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        problems.append(f"{path}: cannot be read: {exc}")
+        return None
+    return parse(data, str(path), problems)
+
+
+def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRules:
+    """Build the rules from parsed TOML, adding a line to ``problems`` for each thing wrong."""
+    _unknown(data, ("levels", "item_seconds", "opening_seconds", "one_shot_seconds", "guessed_emergency", "requests",
+                    "offers", "why", "turn_seconds", "short_readback", "unsure_emergency", "taken_back",
+                    "interview_requests", "compact_readback"), where, problems)
+    levels_table = _table(data, "levels", where, problems)
+    _unknown(levels_table, tuple(level.id for level in Level), f"{where}: levels", problems)
+    levels = {level: _level_rule(levels_table.get(level.id), f"{where}: levels.{level.id}", problems)
+              for level in Level}
+    requests_table = _table(data, "requests", where, problems)
+    _unknown(requests_table, DRAWING, f"{where}: requests", problems)
+    requests = {name: _kinds(requests_table.get(name, []), f"{where}: requests.{name}", problems) for name in DRAWING}
+    offers_table = _table(data, "offers", where, problems)
+    _unknown(offers_table, (*OFFERS, *(k.value for k in MessageKind)), f"{where}: offers", problems)
+    offers = {str(k): _text(offers_table, str(k), f"{where}: offers", problems) for k in offers_table}
+    for key in OFFERS:
+        if key not in offers:
+            problems.append(f"{where}: offers: {key}: missing text")
+    why_table = _table(data, "why", where, problems)
+    _unknown(why_table, tuple(level.id for level in Level), f"{where}: why", problems)
+    why = {level: _text(why_table, level.id, f"{where}: why", problems) for level in Level}
+    interview_table = _table(data, "interview_requests", where, problems) if "interview_requests" in data else {}
+    _unknown(interview_table, DRAWING, f"{where}: interview_requests", problems)
+    interview_requests = {k: _text(interview_table, k, f"{where}: interview_requests", problems)
+                          for k in DRAWING if k in interview_table}
+    compact_table = _table(data, "compact_readback", where, problems) if "compact_readback" in data else {}
+    _unknown(compact_table, COMPACT_READBACKS, f"{where}: compact_readback", problems)
+    compact = {k: _text(compact_table, k, f"{where}: compact_readback", problems) for k in COMPACT_READBACKS
+               if compact_table}
+    opening = data.get("opening_seconds")
+    one_shot_most = data.get("one_shot_seconds")
+    turn_most = data.get("turn_seconds")
+    short_readback = _short_readbacks(data, where, problems) if turn_most is not None else {}
+    return SpokenRules(levels=levels, item_seconds=_seconds(data.get("item_seconds"), f"{where}: item_seconds", problems),
+                       requests=requests, offers=offers, why=why,
+                       guessed_emergency=_text(data, "guessed_emergency", where, problems)
+                       if "guessed_emergency" in data else "",
+                       unsure_emergency=_optional_text(data, "unsure_emergency", where, problems),
+                       taken_back=_optional_text(data, "taken_back", where, problems),
+                       interview_requests=interview_requests, compact_readback=compact,
+                       opening_seconds=None if opening is None else _seconds(opening, f"{where}: opening_seconds",
+                                                                             problems),
+                       one_shot_seconds=None if one_shot_most is None
+                       else _seconds(one_shot_most, f"{where}: one_shot_seconds", problems),
+                       turn_seconds=None if turn_most is None else _seconds(turn_most, f"{where}: turn_seconds",
+                                                                            problems),
+                       short_readback=short_readback)
+
+
+def _optional_text(data: Mapping[str, Any], key: str, where: str, problems: list[str]) -> str:
+    return _text(data, key, where, problems) if key in data else ""
+
+
+def _short_readbacks(data: Mapping[str, Any], where: str, problems: list[str]) -> dict[str, str]:
+    """The short read-backs, each one required: a turn over ``turn_seconds`` must have an honest one to say."""
+    table = _table(data, "short_readback", where, problems)
+    _unknown(table, SHORT_READBACKS, f"{where}: short_readback", problems)
+    return {key: _text(table, key, f"{where}: short_readback", problems) for key in SHORT_READBACKS}
+
+
+def _level_rule(table: Any, where: str, problems: list[str]) -> LevelRule:
+    if not isinstance(table, dict):
+        problems.append(f"{where}: missing table" if table is None else f"{where}: must be a table")
+        return LevelRule(seconds=0.0)
+    _unknown(table, ("seconds", "if_room", "later", "offer"), where, problems)
+    offer = table.get("offer", True)
+    if not isinstance(offer, bool):
+        problems.append(f"{where}: offer: must be true or false, not {offer!r}")
+        offer = True
+    rule = LevelRule(seconds=_seconds(table.get("seconds"), f"{where}: seconds", problems),
+                     if_room=_kinds(table.get("if_room", []), f"{where}: if_room", problems),
+                     later=_kinds(table.get("later", []), f"{where}: later", problems), offer=offer)
+    for kind in set(rule.if_room) & set(rule.later):
+        problems.append(f"{where}: {kind.value}: in both if_room and later")
+    return rule
+
+
+def _seconds(value: Any, where: str, problems: list[str]) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 600:
+        problems.append(f"{where}: must be a number of seconds from 0 to 600, not {value!r}")
+        return 0.0
+    return float(value)
+
+
+def _kinds(value: Any, where: str, problems: list[str]) -> tuple[MessageKind, ...]:
+    if not isinstance(value, list):
+        problems.append(f"{where}: must be a list of message kinds")
+        return ()
+    known = {k.value: k for k in MessageKind}
+    for item in value:
+        if item not in known:
+            problems.append(f"{where}: {item!r} is not a message kind (known: {', '.join(known)})")
+    return tuple(known[item] for item in value if item in known)
+
+
+def _table(data: Mapping[str, Any], key: str, where: str, problems: list[str]) -> dict[str, Any]:
+    value = data.get(key)
+    if isinstance(value, dict):
+        return value
+    problems.append(f"{where}: {key}: missing table" if value is None else f"{where}: {key}: must be a table")
+    return {}
+
+
+def _text(table: Mapping[str, Any], key: str, where: str, problems: list[str]) -> str:
+    value = table.get(key)
+    if not isinstance(value, str) or not value.strip():
+        problems.append(f"{where}: {key}: missing text" if value is None else f"{where}: {key}: must be non-empty text")
+        return ""
+    return value.strip()
+
+
+def _unknown(table: Mapping[str, Any], allowed: Sequence[str], where: str, problems: list[str]) -> None:
+    for key in table:
+        if key not in allowed:
+            problems.append(f"{where}: {key}: unknown key (expected one of: {', '.join(allowed)})")

@@ -1,0 +1,66 @@
+"""Whole conversations held as a caregiver would (issue #9, review 7): "skip" at the end of the interview, "why
+are you asking?", and news or a care question said instead of an answer. Driven through the real dialog's public
+interface (text turns), spoken seconds measured on every turn."""
+
+from __future__ import annotations
+
+from voicecare.conversation import spoken
+from voicecare.conversation.dialog import Conversation, State, Turn
+from voicecare.domain import Level, Message, MessageKind
+from voicecare.speech_out.tts import DEFAULT_RATE_WPM
+from voicecare.understanding.assistant import Assistant
+
+DESCRIPTION = "my son's back is really tight after playing at the park"
+TURN_SECONDS = 20.0
+"""Issue #9: every spoken turn of a home-care conversation within 20 s."""
+
+
+def said(messages: tuple[Message, ...]) -> str:
+    return " ".join(m.text for m in messages)
+
+
+def seconds(turn: Turn) -> float:
+    return spoken.total_seconds(turn.said_aloud, DEFAULT_RATE_WPM)
+
+
+def call_911_said(assistant: Assistant, turn: Turn) -> bool:
+    lists = {t.messages[key] for t in assistant.intents.topics for key in ("emergency_signs", "emergency_signs_short")}
+    return any(m.text in lists for m in turn.said_aloud)
+
+
+# ---- "skip" to the interview's last questions: the ending still says what was counted and how (rules 12-14)
+
+
+def skipped_at_the_end(assistant: Assistant, answers: list[str]) -> tuple[Conversation, Turn]:
+    talk = Conversation(assistant)
+    talk.hear(DESCRIPTION)
+    for answer in answers:
+        talk.hear(answer)
+    assert talk.state is State.INTERVIEW
+    return talk, talk.hear("skip")
+
+
+def test_skip_at_the_last_questions_reads_back_what_was_counted(assistant: Assistant) -> None:
+    rules = assistant.intents.spoken
+    assert rules is not None and rules.turn_seconds is not None
+    note = assistant.intents.messages["conversation.not_asked"]
+    for count in (2, 3, 4):  # skipped at the urgent questions, after the 911 ones were answered
+        talk, turn = skipped_at_the_end(assistant, ["no"] * count)
+        assert talk.state is State.ANYTHING_ELSE and turn.disposition is Level.HOME_CARE, count
+        read_back = [m.text for m in turn.said_aloud if m.kind is MessageKind.READBACK]
+        assert note in read_back, (count, said(turn.said_aloud))
+        # What was counted, by name: the back pain that was said.
+        assert any("back pain" in text for text in read_back if text != note), (count, said(turn.said_aloud))
+        assert MessageKind.INSTRUCTION in [m.kind for m in turn.said_aloud] and call_911_said(assistant, turn)
+        assert seconds(turn) <= rules.turn_seconds, (count, seconds(turn))
+
+
+def test_skip_after_an_unsure_answer_says_it_was_counted_to_be_safe(assistant: Assistant) -> None:
+    rules = assistant.intents.spoken
+    assert rules is not None and rules.turn_seconds is not None
+    _, turn = skipped_at_the_end(assistant, ["no", "no", "maybe", "no"])
+    assert turn.disposition is Level.URGENT
+    fever = assistant.intents.symptom("fever").name
+    read_back = said(tuple(m for m in turn.said_aloud if m.kind is MessageKind.READBACK))
+    assert fever in read_back and not read_back.startswith("I heard: " + fever)  # counted, never "heard" (rule 14)
+    assert call_911_said(assistant, turn) and seconds(turn) <= rules.turn_seconds
