@@ -167,6 +167,15 @@ def test_eval_answers_prints_the_figures(tmp_path: Path) -> None:
     assert "missed affirmations: 0.0%" in out.stdout
 
 
+def test_eval_answers_says_n_a_for_a_rate_with_nothing_to_count(tmp_path: Path) -> None:
+    # A file of "no" answers has no affirmation to miss: it printed "missed affirmations: 100.0%".
+    corpus = tmp_path / "nos.tsv"
+    corpus.write_text("fever_chills\tno\tno fever\tdenied\n", encoding="utf-8")
+    out = run("eval-answers", str(corpus))
+    assert out.returncode == 0, out.stderr
+    assert "missed affirmations: n/a" in out.stdout and '"no" precision: 100.0%' in out.stdout
+
+
 @pytest.mark.parametrize(("question", "text"), [
     ("breathing_alertness", "she's short of breath"),  # "short" must not read as "it was short, all is well"
     ("fever_chills", "she was fine this morning but now she's really hot"),

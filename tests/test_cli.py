@@ -560,6 +560,31 @@ def test_a_voice_that_cannot_speak_the_intents_language_is_refused_wherever_used
     assert not (tmp_path / "r.wav").exists()
 
 
+@pytest.mark.parametrize("where", ["--say-to", "--speaker"])
+def test_quiet_with_somewhere_to_speak_is_refused(tmp_path: Path, where: str) -> None:
+    # "--quiet --say-to r.wav" printed the reply, wrote no file and exited 0: a script never knew.
+    reply = tmp_path / "r.wav"
+    out = run("triage", "--text", "his back hurts", "--quiet", where, str(reply))
+    assert out.returncode == 2 and out.stdout == "" and "Traceback" not in out.stderr
+    assert out.stderr.strip() == f"voicecare: error: --quiet prints only, so it cannot also speak to {where}; drop one of them"
+    assert not reply.exists()
+
+
+def test_quiet_says_a_voice_is_unused() -> None:
+    out = run("triage", "--text", "his back hurts", "--quiet", "--voice", "klingon")
+    assert out.returncode == 0 and "HOME CARE" in out.stdout
+    assert "--quiet speaks nothing; printing only" in out.stderr
+
+
+def test_eval_of_a_file_without_cases_is_an_input_error(tmp_path: Path) -> None:
+    # It printed "0 cases ... emergency recall 100.0%" and exited 0.
+    empty = tmp_path / "empty.tsv"
+    empty.write_text("# expected\tutterance\n\n", encoding="utf-8")
+    out = run("eval", str(empty))
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.strip() == f"voicecare: error: {empty}: no labelled utterances; give disposition<TAB>utterance per line"
+
+
 def test_an_english_voice_is_accepted() -> None:
     out = run("triage", "--text", "his back hurts", "--voice", "gmw/en-us")
     assert out.returncode == 0 and "printing only" in out.stderr

@@ -63,6 +63,16 @@ class AnswerReport:
         """Of the answers that affirm or hedge (yes, partial, unsure), the share not counted as such."""
         return self._share(lambda e, g: g not in AFFIRMING, lambda e, g: e in AFFIRMING)
 
+    @property
+    def read_no(self) -> int:
+        """Answers read as "no": without any, "no" precision means nothing."""
+        return sum(1 for _, got in self.pairs if got == AnswerKind.NO)
+
+    @property
+    def affirming(self) -> int:
+        """Answers labelled yes, partial or unsure: without any, missed affirmations mean nothing."""
+        return sum(1 for case, _ in self.pairs if case.expected in AFFIRMING)
+
     def confusions(self) -> Counter[tuple[str, str]]:
         """(expected, predicted) counts of the mistakes."""
         return Counter((case.expected, got) for case, got in self.pairs if not agrees(case.expected, got))
@@ -102,8 +112,9 @@ def format_report(report: AnswerReport, mistakes: bool = False) -> str:
     lines = [
         f"answers: {len(report.pairs)}",
         f"accuracy: {report.accuracy:.1%}",
-        f'"no" precision: {report.no_precision:.1%}',
-        f"missed affirmations: {report.missed_affirmations:.1%}",
+        f'"no" precision: {report.no_precision:.1%}' if report.read_no else '"no" precision: n/a (nothing read as "no")',
+        f"missed affirmations: {report.missed_affirmations:.1%}" if report.affirming
+        else "missed affirmations: n/a (no yes, partial or unsure answers)",
     ]
     for (expected, got), count in report.confusions().most_common():
         lines.append(f"  {count:>3} x expected {expected}, read {got}")

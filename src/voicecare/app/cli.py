@@ -52,6 +52,7 @@ def main(argv: Sequence[str] | None = None, synthesizer: Callable[[], Synthesize
         parser.print_help()
         return 2
     try:
+        _refuse_quiet_speech(args)
         with _terminate_cleanly():
             return int(args.handler(args))
     except _Terminated:
@@ -90,6 +91,19 @@ def _terminate_cleanly() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _refuse_quiet_speech(args: argparse.Namespace) -> None:
+    """--quiet with somewhere to speak is a contradiction: say so rather than drop the reply file silently."""
+    if not getattr(args, "quiet", False):
+        return
+    asked = [flag for flag, value in (("--say-to", getattr(args, "say_to", None)),
+                                      ("--speaker", getattr(args, "speaker", None))) if value is not None]
+    if asked:
+        raise InputError(f"--quiet prints only, so it cannot also speak to {' or '.join(asked)}; drop one of them")
+    rate = getattr(args, "rate", None)  # None: the kiosk's, which comes from its config and refuses --quiet itself
+    if getattr(args, "voice", None) is not None or rate not in (None, DEFAULT_RATE_WPM):
+        print("voicecare: --rate and --voice shape speech, and --quiet speaks nothing; printing only", file=sys.stderr)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -97,9 +97,10 @@ def read_corpus(path: Path) -> list[Case]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read corpus: {exc}") from None
-    if path.suffix.lower() == ".csv":
-        return list(_csv_cases(path, text))
-    return list(_cases(path, text.splitlines()))
+    cases = list(_csv_cases(path, text)) if path.suffix.lower() == ".csv" else list(_cases(path, text.splitlines()))
+    if not cases:  # a score of nothing would read as 100% emergency recall
+        raise InputError(f"{path}: no labelled utterances; give disposition<TAB>utterance per line")
+    return cases
 
 
 def _case(path: Path, number: int, label: str, utterance: str) -> Case:
