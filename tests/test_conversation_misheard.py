@@ -1,4 +1,4 @@
-"""A 911 resting only on words voicecare doubted can be corrected, as "If I heard that wrong, tell me" promises
+"""After a 911: one resting only on words voicecare doubted can be corrected, as "If I heard that wrong, tell me" promises
 (rule 4: "may be confirmed afterwards"; rule 9: the later statement wins); one said plainly cannot.
 
 An outside review found "no", "that's wrong, her heart is fine" and "her heart is normal" each answered with
@@ -83,3 +83,12 @@ def test_a_recording_heard_as_daze_only_in_an_alternative_is_taken_back_by_no() 
     (readback,) = [text for text in described["said"] if text.startswith("I heard")]
     assert "confusion" not in readback.partition(".")[0] and "may be confusion" in readback, readback
     assert answered["disposition"] != "emergency" and answered["state"] == "interview"
+
+
+@pytest.mark.parametrize("request_text", ["what do I do at home", "what should I watch for"])
+def test_home_care_asked_after_911_says_911_first(assistant: Assistant, request_text: str) -> None:
+    # It answered "Say more for the next." and nothing else (an outside review).
+    talk = started(assistant, "her back hurts and her lips are blue")
+    turn = talk.hear(request_text)
+    assert [m.text for m in turn.spoken] == [assistant.intents.messages["conversation.emergency_request"]]
+    assert talk.state is State.EMERGENCY

@@ -44,7 +44,7 @@ CONTROL_KINDS = (
 )
 CONVERSATION_MESSAGES = (
     "greeting", "interview_intro", "anything_else", "listening", "help", "start_over", "go_ahead", "goodbye",
-    "stopped", "which_sign", "ask_rest", "skip_why", "not_asked", "text_stop", "text_speed",
+    "stopped", "which_sign", "ask_rest", "skip_why", "not_asked", "text_stop", "text_speed", "emergency_request",
 )
 TOPIC_MESSAGES = ("emergency_signs", "urgent_signs", "unchecked")
 OPTIONAL_TOPIC_MESSAGES = ("emergency_signs_short",)
