@@ -36,13 +36,15 @@ COMMON_MESSAGES = (
     "readback_denied", "readback_denied_many", "hypothetical", "past",
     "other_person", "watch_for", "disclaimer", "unclear", "follow_up_care",
 )
+OPTIONAL_CONTROLS = ("heard_wrong",)
+"""Control kinds a language may leave out: "that's wrong" then only takes back a doubted 911 by a "no"."""
 CONTROL_KINDS = (
     "yes", "no", "not_sure", "skip", "repeat", "stop", "start_over", "help", "quit",
-    "slower", "faster", *spoken_file.REQUESTS,
+    "slower", "faster", *spoken_file.REQUESTS, *OPTIONAL_CONTROLS,
 )
 CONVERSATION_MESSAGES = (
     "greeting", "interview_intro", "anything_else", "listening", "help", "start_over", "go_ahead", "goodbye",
-    "stopped", "which_sign", "ask_rest", "skip_why", "not_asked", "text_stop", "text_speed",
+    "stopped", "which_sign", "ask_rest", "skip_why", "not_asked", "text_stop", "text_speed", "emergency_request",
 )
 TOPIC_MESSAGES = ("emergency_signs", "urgent_signs", "unchecked")
 OPTIONAL_TOPIC_MESSAGES = ("emergency_signs_short",)
@@ -289,7 +291,7 @@ def _controls(path: Path, spelling: Spelling, problems: list[str]) -> dict[str, 
     _unknown_keys(table, CONTROL_KINDS, f"{path}: controls", problems)
     # Requests for what waits ("more") are optional: without them everything is said at once anyway.
     controls = {kind: _texts(table, kind, f"{path}: controls", problems) for kind in CONTROL_KINDS
-                if kind in table or kind not in spoken_file.REQUESTS}
+                if kind in table or kind not in (*spoken_file.REQUESTS, *OPTIONAL_CONTROLS)}
     _check_unique_phrases({f"control {k}": v for k, v in controls.items()}, str(path), spelling, problems)
     return controls
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from voicecare.conversation import asides, closing, interview, requested, spoken, unanswered
+from voicecare.conversation import asides, closing, interview, misheard, requested, spoken, unanswered
 from voicecare.conversation.answers import ANYTHING_ELSE, AnswerKind, AnswerReader
 from voicecare.conversation.turns import COMMAND_OF_ANSWER, control
 from voicecare.conversation.turns import State as State  # re-exported: callers import them from here
@@ -58,6 +58,9 @@ class Conversation:
     skipped: list[InterviewQuestion] = field(default_factory=list)
     """Questions the caregiver skipped: the summary says they were not asked (never "you said no")."""
     drawing: tuple[MessageKind, ...] = ()
+    misheard: tuple[str, ...] = ()
+    """Emergency signs that rest only on words voicecare doubted ("If I heard that wrong, tell me"): a correction
+    next takes them back (``misheard``)."""
     """What the last request drew from ("what do I do at home"): "more" goes on with it while some waits."""
 
     def __post_init__(self) -> None:
@@ -88,6 +91,11 @@ class Conversation:
         if command is not None and not unsure and (command != "repeat" or self.last_said):
             return self.obey(text, command)
         doubted, self.doubted = self.doubted, None
+        doubted_signs, self.misheard = self.misheard, ()
+        if doubted_signs and not unsure and self.state is State.EMERGENCY:
+            corrected = misheard.take_back(self, text, doubted_signs)
+            if corrected is not None:
+                return corrected
         if doubted is not None and not unsure and self.state is State.EMERGENCY:
             taken_back = interview.take_back(self, text, doubted)
             if taken_back is not None:
@@ -199,6 +207,7 @@ class Conversation:
                 # statement and wins (rule 9): a family must not be left with a 911 call it has taken back.
                 self.doubted = self.asked[-1]
                 return self.with_note(turn, self.notes().unsure_emergency, last=True)
+            self.misheard = misheard.doubted_signs(self.found)
             return turn
         if result.disposition is Level.UNCLEAR:
             return self.turn(text, list(result.messages), result.disposition)

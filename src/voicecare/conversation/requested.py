@@ -47,11 +47,18 @@ def request(talk: Conversation, text: str, request: str) -> Turn:
         said, talk.waiting = spoken.take(talk.waiting, kinds, rules, talk.rate_wpm)
         if not said and kinds:  # all of it was said already: say it again, it was asked for
             said, _ = spoken.take(spoken.units(talk.answer), kinds, rules, talk.rate_wpm)
+    none_in_emergency = talk.state is State.EMERGENCY and not said
+    if none_in_emergency:
+        # Home care or signs to watch for after "Call 911 now": there are none to give; "Say more for the next"
+        # was all it said (an outside review).
+        said = [talk.say("emergency_request")]
     if talk.state is State.INTERVIEW:  # what waits comes with the advice; the question is still open
         if not said and request in rules.interview_requests:
             # Nothing of it yet: say when it comes, not the question alone as if the request was not heard.
             said = [Message(Level.UNCLEAR, MessageKind.CONVERSATION, rules.interview_requests[request])]
         closing = [talk.question_said(talk.asked[-1])]
+    elif none_in_emergency:
+        closing = []  # nothing to offer after it: 911 comes first
     else:
         closing = [Message(Level.UNCLEAR, MessageKind.CONVERSATION, rules.offers["next" if talk.waiting else "done"])]
     if not talk.waiting and talk.state is State.ANYTHING_ELSE:

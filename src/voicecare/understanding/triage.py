@@ -147,7 +147,8 @@ def _readback(say: _Say, present: Sequence[Finding], found: Sequence[Finding]) -
     for basis, key in ((Basis.SAID, "readback"), (Basis.ANSWERED, "readback_answered"),
                        (Basis.UNSURE, "readback_unsure"), (Basis.UNHEARD, "readback_unheard"),
                        (Basis.GUESSED, "readback_guessed")):
-        these = [f for f in present if f.basis is basis]
+        # A sign only a doubted reading held (the recogniser's alternatives, low confidence) was not heard: a guess.
+        these = [f for f in present if (Basis.GUESSED if f.uncertain and f.basis is Basis.SAID else f.basis) is basis]
         if these:
             # A yes, a hedge or silence to "this or that?" did not say which: the names are read back as asked.
             names = say.all_of(these) if basis is Basis.SAID else say.any_of(these)
