@@ -117,6 +117,11 @@ def test_numbers_that_measure_nothing_here_change_nothing(assistant: Assistant) 
     ("her back has hurt since tuesday of last week", Level.FOLLOW_UP),
     ("how many times a day can he have a warm bath for his back?", Level.HOME_CARE),
     ("she has dropped a kilo over the past month and her back hurts", Level.URGENT),
+    # An ordinal before a day or a week counts them (an outside review: "the fourth day" was home care).
+    ("this is the fourth day of her back hurting", Level.FOLLOW_UP),
+    ("its the 4th day her back hurts", Level.FOLLOW_UP),
+    ("his third birthday was yesterday and his back hurts", Level.HOME_CARE),
+    ("second day of back pain", Level.HOME_CARE),
 ])
 def test_durations_said_other_ways(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected

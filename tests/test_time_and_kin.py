@@ -239,3 +239,19 @@ def test_a_correction_that_names_someone_else(assistant: Assistant, text: str, e
 ])
 def test_denials_that_are_no_denial_and_back(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Still" points back as "since then" does (an outside review: "last week and it still hurts" was home care).
+    ("she hurt her back last week and it still hurts", Level.FOLLOW_UP),
+    ("he hurt his back 5 days ago and he is still sore", Level.FOLLOW_UP),
+    ("she hurt her back yesterday and it still hurts", Level.HOME_CARE),
+    # Not said of the child or the pain: no time at all.
+    ("we got back on sunday and the car still smells of the dog, her back is a bit sore", Level.HOME_CARE),
+    ("she was lying still all week on the couch watching cartoons, her back is fine now and she is sore", Level.HOME_CARE),
+    # Months with "old" are an age, even in a loose pattern ("month ... been").
+    ("my 18 month old has been arching his back and crying", Level.HOME_CARE),
+    ("my 18 month old has had a sore back for a week", Level.FOLLOW_UP),
+])
+def test_still_points_back_and_an_age_is_no_span(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

@@ -13,11 +13,11 @@ from voicecare.understanding.timeline import Calendar
 
 COMPARISONS = ("at_least", "above", "below", "at_most", "down")
 NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "fractions", "per", "units", "unit_first",
-               "clock", "cues", "calendar", "sound_alikes", "marks", "window", "heard_joiners", "counts")
+               "clock", "cues", "calendar", "sound_alikes", "marks", "window", "heard_joiners", "counts", "ordinals")
 CALENDAR_KEYS = ("days", "day_unit", "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments",
                  "months", "corrections", "exertion", "names_before", "names_after", "agitation", "rest", "today",
                  "before_today", "clause_ends", "readouts", "change_from", "change_to", "back_refs",
-                 "ordinal_ends", "month_start", "usual", "recovered")
+                 "ordinal_ends", "month_start", "usual", "recovered", "continuing", "continuing_after")
 MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs_unit", "unit_is_enough", "deniable", "largest",
                 "inherit_unit", "across_sentences", "at_rest", "cue_before", "cue_after", "whole")
 UNIT_KEYS = ("dimension", "factor", "offset", "age", "by_size", "plain")
@@ -92,6 +92,8 @@ def number_words(data: Mapping[str, Any], where: str, problems: list[str]) -> tu
         marks=_words(table, "marks", say), window=_words(table, "window", say),
         sound_alikes={k: int(v) for k, v in _numbers_map(table, "sound_alikes", say).items()},
         ago=calendar.ago, counts=_words(table, "counts", say),
+        ordinals={k: int(v) for k, v in _numbers_map(table, "ordinals", say).items()},
+        ordinal_ends=calendar.ordinal_ends,
     )
     return lexicon, cues, calendar
 

@@ -61,6 +61,10 @@ class NumberWords:
     """Unit words that only count ("times"): before a rate ("120 times a minute") the number is the rate's alone."""
     ago: frozenset[str] = frozenset()
     """Said after a span, these make it a point in time ("13.8 kilos a month ago" is no kilos a month)."""
+    ordinals: Mapping[str, int] | None = None
+    """Ordinal words ("fourth"): a number only before a unit of ``unit_first`` ("the fourth day" is 4 days)."""
+    ordinal_ends: frozenset[str] = frozenset()
+    """What digits are written with as an ordinal ("4th"), read the same way."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,10 @@ def read(words: Sequence[str], lexicon: NumberWords, breaks: Collection[int] = (
     found: list[Quantity] = []
     i = 0
     while i < len(words):
+        if (counted := _ordinal_unit(words, i, lexicon)) is not None:
+            found.append(counted)
+            i = counted.end
+            continue
         number = _number(words, i, lexicon)
         if number is None:
             i += 1
@@ -117,6 +125,20 @@ def read(words: Sequence[str], lexicon: NumberWords, breaks: Collection[int] = (
             found.append(quantity)
         i = quantity.end
     return tuple(found)
+
+
+def _ordinal_unit(words: Sequence[str], i: int, lex: NumberWords) -> Quantity | None:
+    """ "The fourth day", "her 3rd night": as many of the unit, counted to now. Only before a unit of ``unit_first``:
+    "his third birthday" or "the second time" count nothing."""
+    if i + 1 >= len(words) or words[i + 1] not in lex.unit_first:
+        return None
+    word = words[i]
+    value = (lex.ordinals or {}).get(word)
+    if value is None and word[:-2].isdigit() and word[-2:] in lex.ordinal_ends:
+        value = int(word[:-2])
+    if value is None:
+        return None
+    return Quantity(float(value), i, i + 2, (lex.units or {}).get(words[i + 1]))
 
 
 def _window_first(words: Sequence[str], window: Quantity, count: Quantity, lex: NumberWords) -> Quantity | None:

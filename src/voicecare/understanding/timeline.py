@@ -42,6 +42,11 @@ class Calendar:
     """Words after "since" that point back at a time said before ("since then": "fell on Saturday ... since then")."""
     recovered: frozenset[str] = frozenset()
     """Words of being well said right before such a "since" ("fine since", "fine ever since"): nothing lasted."""
+    continuing: frozenset[str] = frozenset()
+    """Words that point back as "since then" does, wherever they stand: "hurt it last week and it still hurts"."""
+    continuing_after: frozenset[str] = frozenset()
+    """What a ``continuing`` word must follow to be of the child or the pain ("it still hurts", "he is still
+    limping"); "lying still" or "the car still smells" point nowhere."""
     last: frozenset[str] = frozenset()
     """"since last Friday": a week or more back."""
     age_before: frozenset[str] = frozenset()
@@ -102,14 +107,18 @@ def weekday_spans(words: Sequence[str], calendar: Calendar, today: int | None,
     """
     spans: list[Quantity] = []
     for i, word in enumerate(words):
-        if word not in calendar.since:
+        if word not in calendar.since and word not in calendar.continuing:
             continue
         back = refers_back(words, i, calendar, breaks)
+        if word not in calendar.since and not back:
+            continue  # "lying still": no time at all
         if not back and (dated := _since_a_date(words, i, calendar)) is not None:
             spans.append(dated)
             continue
         day = _day_before(words, i, calendar, units or {}) if back else _day_after(words, i, calendar, breaks)
-        if day is None:
+        if day is None or (word not in calendar.since and words[day] in calendar.days):
+            # "Still" reaches back to "last week", not to a day's name: "the wheeze went away on Monday, back still
+            # sore" says when the wheeze ended, not when the pain began.
             continue
         if words[day] not in calendar.days:  # "last week ... since then": one of that unit
             spans.append(Quantity(1.0, i, back, (units or {})[words[day]]))
@@ -140,13 +149,15 @@ def refers_back(words: Sequence[str], index: int, calendar: Calendar, breaks: Ma
     if calendar.recovered.intersection(words[max(0, index - RECOVERED_REACH):index]):
         return 0
     after = index + 1
+    if words[index] in calendar.continuing:  # "still": back to the time said before, if said of the child or pain
+        return after if index and words[index - 1] in calendar.continuing_after else 0
     if after < len(words) and words[after] in calendar.back_refs:
         return after + 1
     return after if after == len(words) or after in breaks else 0
 
 
 def since_then(words: Sequence[str], index: int, calendar: Calendar, breaks: Mapping[int, bool]) -> bool:
-    """True when a back-pointing "since" follows words[index] in its sentence.
+    """True when a back-pointing "since" (or "still") follows words[index] in its sentence.
 
     "he hurt his back three days ago and it's been sore since then": the three
     days ago are a span lasting until now.
@@ -154,7 +165,7 @@ def since_then(words: Sequence[str], index: int, calendar: Calendar, breaks: Map
     for i in range(index, len(words)):
         if breaks.get(i, False):
             return False
-        if words[i] in calendar.since and refers_back(words, i, calendar, breaks):
+        if (words[i] in calendar.since or words[i] in calendar.continuing) and refers_back(words, i, calendar, breaks):
             return True
     return False
 
