@@ -12,7 +12,7 @@ from voicecare.understanding import backoff, callers, clauses, context, ellipsis
 from voicecare.understanding.alignment import Aligner
 from voicecare.understanding.mentions import Hit
 from voicecare.understanding.patterns import MatchSettings, Near, Phrase, compile_near, compile_phrase, near_partner
-from voicecare.understanding.text import unglued
+from voicecare.understanding.text import Spelling, split_window, unglued, word_groups
 
 __all__ = ["MatchSettings", "Matcher"]
 
@@ -71,6 +71,7 @@ class Matcher:
         self._said_of = {s.id: frozenset(spelling.canonical(w) for w in s.said_of) for s in intents.symptoms if s.said_of}
         self._measures = intents.measures
         self._ordinary = ordinary.compile_all({s.id: s.ordinary for s in intents.symptoms}, spelling)
+        self._claims = _claims(intents, spelling)
         self._backoff = backoff.Backoff({s.id: s.backoff for s in intents.symptoms if s.backoff}, spelling,
                                         self.settings.stem_score, backoff.Typos(self._lexicon))
 
@@ -90,6 +91,7 @@ class Matcher:
         language = self._language
         found = mentions.unstraddled(list(self._hits(words, candidates, breaks)), mentions.clauses(len(words), breaks))
         found = mentions.unborrowed(found, words, language.context.list_joiners)
+        found = mentions.unclaimed(found, words, self._claims, language.context.list_joiners, self._common)
         found = mentions.not_their_own(found, words, language.negations, language.context.modals,
                                        language.not_then, breaks)
         # Before resolving: a mention an everyday circumstance explains shadows nothing.
@@ -235,3 +237,15 @@ class Matcher:
                     found = self._aligner.near_hit(near, words, candidates, start, options[word], breaks)
                     if found is not None:
                         yield found
+
+
+def _claims(intents: IntentSet, spelling: Spelling) -> mentions.Claims:
+    """Each subject word of a loose or backoff pattern, with the words each symptom says of it."""
+    found: dict[str, dict[str, frozenset[str]]] = {}
+    for symptom in intents.symptoms:
+        for text in (*symptom.near, *symptom.backoff):
+            first, *rest = word_groups(split_window(text)[0], spelling)
+            said = frozenset().union(*rest)
+            for word in first:
+                found.setdefault(word, {})[symptom.id] = found.get(word, {}).get(symptom.id, frozenset()) | said
+    return found

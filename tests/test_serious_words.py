@@ -1,0 +1,47 @@
+"""Red-flag signs said in words nobody listed, and loose patterns that must not take ordinary talk (#7)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import found, level
+from voicecare.domain import Level, Status
+from voicecare.understanding.assistant import Assistant
+from voicecare.understanding.matching import Matcher
+
+
+@pytest.mark.parametrize("text", [
+    "she can't breathe and her heart feels weird",
+    "he is not breathing and his heart feels weird, his back was sore",
+    "she cannot breathe and her heart is doing something strange",
+])
+def test_a_word_said_of_a_nearer_subject_is_that_subjects(assistant: Assistant, text: str) -> None:
+    """The weirdness is the heart's: the loose "breathe ... weird" must not swallow "can't breathe" and deny it."""
+    assert level(assistant, text) is Level.EMERGENCY
+    assert found(assistant.matcher, text)["trouble_breathing"] is Status.PRESENT
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("his legs and back are sore", "limb_symptoms"),  # said as a list: the soreness is both's
+    ("not breathing hard, her back is sore", "trouble_breathing"),  # the denial still reaches its pattern
+])
+def test_a_list_or_a_denial_keeps_its_loose_pattern(matcher: Matcher, text: str, symptom: str) -> None:
+    assert symptom in found(matcher, text)
+
+
+@pytest.mark.parametrize("text", [
+    "he is breathing ok. trouble is his back",
+    "her breathing is fine. fast asleep now, her back is sore",
+    "his breathing is fine. struggling with the stairs, his back is sore",
+])
+def test_a_loose_pattern_does_not_take_its_state_word_from_the_next_sentence(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "her lips are... blue",
+    "is she breathing? really fast",
+    "she's been potty trained since two. today she had an accident in her pants",
+])
+def test_a_fragment_or_a_background_still_reads_over_a_full_stop(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
