@@ -45,3 +45,21 @@ def test_a_loose_pattern_does_not_take_its_state_word_from_the_next_sentence(ass
 ])
 def test_a_fragment_or_a_background_still_reads_over_a_full_stop(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "he is not potty trained, he make in his pants and his back hurts",
+    "he's not fully potty trained and he peed himself, back sore",
+])
+def test_accidents_of_a_child_not_toilet_trained_are_no_loss_of_control(assistant: Assistant, text: str) -> None:
+    """Policy: loss of control is new accidents in a toilet-trained child, not a rule-2 "not" of the sign."""
+    assert level(assistant, text) is not Level.EMERGENCY
+    assert "loss_of_control" not in found(assistant.matcher, text)
+
+
+@pytest.mark.parametrize("text", [
+    "she is trained but she can't hold it, she wet herself",
+    "she was potty trained, not any more, she can't hold her wee, she wet herself",
+])
+def test_a_trained_child_who_cannot_hold_it_keeps_the_sign(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
