@@ -63,3 +63,23 @@ def test_accidents_of_a_child_not_toilet_trained_are_no_loss_of_control(assistan
 ])
 def test_a_trained_child_who_cannot_hold_it_keeps_the_sign(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "nah she's not waking up with it she sleeps right through but it's sorer every day and today she can barely bend",
+    "In the evening she cannot fall asleep because of the back, but after she sleeps all night, she does not wake up.",
+    "he doesn't wake up at night with the pain, sleeps right through, back is sore",
+])
+def test_not_waking_in_the_night_is_sleeping_through_it(assistant: Assistant, text: str) -> None:
+    """An "unless" word of another statement ("but ... she can barely bend") does not keep the sign."""
+    assert level(assistant, text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "she's been asleep all night and she won't wake up, i shook her",
+    "he slept through the night and now he is not waking up",
+    "he won't wake up, he is sleeping all night long",
+    "she went to bed last night and won't wake up this morning",
+])
+def test_a_child_who_will_not_wake_after_the_night_is_hard_to_wake(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
