@@ -83,3 +83,19 @@ def test_not_waking_in_the_night_is_sleeping_through_it(assistant: Assistant, te
 ])
 def test_a_child_who_will_not_wake_after_the_night_is_hard_to_wake(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
+
+
+def test_a_sound_alike_is_about_as_long_as_the_word(matcher: Matcher) -> None:
+    """ "Saans" (breath, in Hindi) shares a sound key with "cyanosis": counted breaths are no blue child."""
+    text = "Saans I counted, 28 in one minute. He is running around, only his back is catching. Hot water bottle I can put?"
+    assert "trouble_breathing" not in {m.symptom for m in matcher.match(text) if m.status is Status.PRESENT}
+
+
+@pytest.mark.parametrize("text", [
+    "his tummy is going in and out when he breathes and his back is sore",
+    "between the ribs the skin is going inside every time, he is only lying",
+    "my boy is taking saans very fast-fast and holding his back",
+])
+def test_a_belly_or_ribs_drawn_in_and_fast_breath_in_other_words_are_trouble_breathing(
+        assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY

@@ -214,8 +214,11 @@ class Matcher:
                 if max(len(word), len(choice)) >= s.min_fuzzy_length and abs(len(word) - len(choice)) <= s.max_length_difference:
                     found[choice] = score
         if len(word) >= s.min_sound_length and word not in self._common and word not in self._known:
+            # A sound-alike is as long as the word, give or take what a look-alike may differ by:
+            # "saans" (breath, in Hindi) shares a sound key with "cyanosis", not its length.
             for alike in self._sounds.get(self._spelling.sound(word), ()):
-                found[alike] = max(found.get(alike, 0.0), s.sound_score)
+                if abs(len(word) - len(alike)) <= s.max_length_difference:
+                    found[alike] = max(found.get(alike, 0.0), s.sound_score)
         for same_stem in self._stems.get(self._spelling.stem(word), ()):
             found[same_stem] = max(found.get(same_stem, 0.0), 100.0 if same_stem == word else s.stem_score)
         if len(self._cache) >= self.settings.cache_size:
