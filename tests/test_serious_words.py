@@ -99,3 +99,33 @@ def test_a_sound_alike_is_about_as_long_as_the_word(matcher: Matcher) -> None:
 def test_a_belly_or_ribs_drawn_in_and_fast_breath_in_other_words_are_trouble_breathing(
         assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "he went away in the bath like switched off for one two seconds his eyes rolling and now he is crying",
+    "suddenly she fell down, her eyes went up and she was gone for some seconds, now she is crying",
+    "Wah he pengsan just now at the void deck, few seconds never respond, now awake but very pale",
+    "she just fall out again now in the yard, eyes closed, not answering me for a moment",
+])
+def test_gone_for_a_moment_is_fainting(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
+    assert found(assistant.matcher, text)["fainting"] is Status.PRESENT
+
+
+@pytest.mark.parametrize("text", [
+    "I was only gone for a few seconds and he climbed the sofa, now his back hurts",
+    "the spasm was gone for a moment then came back",
+    "he doesn't respond for a second when I call, he is playing, back sore",
+])
+def test_a_pain_gone_a_caregiver_away_or_a_busy_toddler_is_no_faint(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    ("he keeps saying the pain is running from his back down to his foot", "limb_symptoms"),
+    ("his left leg have no force he cannot lift it good and the back hurt him", "limb_symptoms"),
+    ("Every night at 2 o'clock he is getting up crying, holding his back, then again sleeping.", "night_pain"),
+])
+def test_urgent_signs_in_other_words(assistant: Assistant, text: str, symptom: str) -> None:
+    assert level(assistant, text) is Level.URGENT
+    assert found(assistant.matcher, text)[symptom] is Status.PRESENT
