@@ -8,7 +8,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from voicecare.domain import IntentSet, Match, Status
-from voicecare.understanding import backoff, callers, clauses, context, ellipsis, families, mentions, ordinary, said_of, scopes
+from voicecare.understanding import backoff, callers, clauses, context, ellipsis, mentions, ordinary, said_of, scopes
 from voicecare.understanding.alignment import Aligner
 from voicecare.understanding.mentions import Hit
 from voicecare.understanding.patterns import MatchSettings, Near, Phrase, compile_near, compile_phrase, near_partner
@@ -101,7 +101,7 @@ class Matcher:
         # A recogniser's text has no punctuation: its likely sentence ends bound the cues' scopes (only).
         ends = clauses.spoken_breaks(words, language.context.clauses, breaks, known=self._topic_words) if spoken else breaks
         where = context.scene(words, ends, self._language.context, signs)
-        own = families.caregivers_own(where)  # "I'm going to call an ambulance" is the caregiver's alarm
+        own = _caregivers_own(where)  # "I'm going to call an ambulance" is the caregiver's alarm
         matches = []
         hedged_signs: set[str] = set()
         for hit in hits:
@@ -252,3 +252,8 @@ def _claims(intents: IntentSet, spelling: Spelling) -> mentions.Claims:
             for word in first:
                 found.setdefault(word, {})[symptom.id] = found.get(word, {}).get(symptom.id, frozenset()) | said
     return found
+
+
+def _caregivers_own(where: context.Scene) -> context.Scene:
+    """``where`` without the caregiver's own cues ("I am"), for symptoms said in their own words (``own_words``)."""
+    return replace(where, cues=tuple(c for c in where.cues if not c.trigger.speaker))
