@@ -129,3 +129,25 @@ def test_a_pain_gone_a_caregiver_away_or_a_busy_toddler_is_no_faint(assistant: A
 def test_urgent_signs_in_other_words(assistant: Assistant, text: str, symptom: str) -> None:
     assert level(assistant, text) is Level.URGENT
     assert found(assistant.matcher, text)[symptom] is Status.PRESENT
+
+
+@pytest.mark.parametrize("text", [
+    "his heart is beating out of his chest and he is just sitting",
+    "her heart is going like mad and she's just lying there",
+    "she wasn't there for a moment, just staring and not blinking, then came back",
+    "she just lies there like a rag doll",
+    "his chest is going up and down really fast and he's lying on the couch",
+    "he keeps dropping off and i can hardly keep him awake",
+])
+def test_emergency_signs_said_as_pictures(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "his heart is going like mad after running round the park, back sore",
+    "my heart goes mad when she cries like that, her back is sore",
+    "she is awake, hardly slept though, back sore",
+    "he likes to hold his rag doll when his back hurts",
+])
+def test_the_same_pictures_in_ordinary_talk_are_no_emergency(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is not Level.EMERGENCY
