@@ -151,3 +151,7 @@ def test_emergency_signs_said_as_pictures(assistant: Assistant, text: str) -> No
 ])
 def test_the_same_pictures_in_ordinary_talk_are_no_emergency(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is not Level.EMERGENCY
+
+
+def test_a_temperature_through_the_roof_is_a_fever(assistant: Assistant) -> None:
+    assert level(assistant, "his temperature is through the roof and his back hurts") is Level.URGENT
