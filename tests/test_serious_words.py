@@ -50,6 +50,8 @@ def test_a_fragment_or_a_background_still_reads_over_a_full_stop(assistant: Assi
 @pytest.mark.parametrize("text", [
     "he is not potty trained, he make in his pants and his back hurts",
     "he's not fully potty trained and he peed himself, back sore",
+    "he isn't toilet trained yet and he wet his pants, his back is sore",
+    "she is still learning, not dry yet, wet her pants, back sore",
 ])
 def test_accidents_of_a_child_not_toilet_trained_are_no_loss_of_control(assistant: Assistant, text: str) -> None:
     """Policy: loss of control is new accidents in a toilet-trained child, not a rule-2 "not" of the sign."""
@@ -60,6 +62,8 @@ def test_accidents_of_a_child_not_toilet_trained_are_no_loss_of_control(assistan
 @pytest.mark.parametrize("text", [
     "she is trained but she can't hold it, she wet herself",
     "she was potty trained, not any more, she can't hold her wee, she wet herself",
+    "he's potty trained yet he wet his pants today and his back hurts",
+    "he's not in nappies yet he wet himself and couldn't hold it",
 ])
 def test_a_trained_child_who_cannot_hold_it_keeps_the_sign(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY

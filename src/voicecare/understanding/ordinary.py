@@ -66,6 +66,8 @@ def unexplained(hits: Iterable[Hit], words: Sequence[str], breaks: Mapping[int, 
 def _explains(circumstance: Circumstance, hit: Hit, words: Sequence[str],
               breaks: Mapping[int, bool], contrasts: Collection[str]) -> bool:
     low, high = _sentence(hit.start, len(words), breaks)
+    # A contrast word the circumstance names is its own word, not a contrast: "not trained yet".
+    contrasts = set(contrasts).difference(*circumstance.groups)
     for own in hit.positions:
         if words[own] not in circumstance.explains:
             continue
