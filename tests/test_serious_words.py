@@ -159,3 +159,12 @@ def test_the_same_pictures_in_ordinary_talk_are_no_emergency(assistant: Assistan
 
 def test_a_temperature_through_the_roof_is_a_fever(assistant: Assistant) -> None:
     assert level(assistant, "his temperature is through the roof and his back hurts") is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "Is not the normal cramp, the back is like stone for two hours, I did stretching, I did massage, nothing helps",
+    "it's not the normal cramp, his back is really tight and stretching does nothing",
+])
+def test_a_cramp_said_to_be_unlike_the_usual_is_not_denied(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.URGENT
+    assert found(assistant.matcher, text)["severe_cramping"] is Status.PRESENT
