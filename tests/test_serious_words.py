@@ -168,3 +168,8 @@ def test_a_temperature_through_the_roof_is_a_fever(assistant: Assistant) -> None
 def test_a_cramp_said_to_be_unlike_the_usual_is_not_denied(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.URGENT
     assert found(assistant.matcher, text)["severe_cramping"] is Status.PRESENT
+
+
+def test_a_number_word_in_dialect_spelling_is_read(assistant: Assistant) -> None:
+    text = "Thermometer under the arm say a hunnerd an' one point two, an' de bebe been fussin' 'bout her back all evenin'."
+    assert level(assistant, text) is Level.URGENT
