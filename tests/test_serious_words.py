@@ -173,3 +173,17 @@ def test_a_cramp_said_to_be_unlike_the_usual_is_not_denied(assistant: Assistant,
 def test_a_number_word_in_dialect_spelling_is_read(assistant: Assistant) -> None:
     text = "Thermometer under the arm say a hunnerd an' one point two, an' de bebe been fussin' 'bout her back all evenin'."
     assert level(assistant, text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "he bonked his head on the table yesterday, now his back is sore",
+    "he conked out after the park, his back is sore",
+])
+def test_a_one_word_phrase_is_not_read_into_a_word_with_another_first_letter(assistant: Assistant, text: str) -> None:
+    """ "Zonked" (very drowsy) is not "bonked" or "conked"; typos keep the first letter ("lethagic")."""
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", ["she is very lethagic and her back hurts", "she painted in the kitchen and now her back hurts"])
+def test_a_typo_or_a_misheard_word_still_stands_for_the_sign(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY

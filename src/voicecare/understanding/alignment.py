@@ -134,6 +134,11 @@ class Aligner:
                 if required or phrase.plain:
                     return None  # a phrase of everyday words only keeps its small words ("out of it", not "out, but it")
                 continue
+            if len(phrase.words) == 1 and words[found][:1] != word[:1] and words[found] not in self._frequent \
+                    and not exact_or_stem(words[found], word, self._spelling):
+                # A word typed alone is misspelt after its first letter: "bonked", "conked" are no "zonked"
+                # (a recogniser's real word in a symptom's place, "she painted", is judged below).
+                return None
             scored += weight * candidates[found][word]
             used.append(found)
             if exact_or_stem(words[found], word, self._spelling):
