@@ -187,3 +187,19 @@ def test_a_one_word_phrase_is_not_read_into_a_word_with_another_first_letter(ass
 @pytest.mark.parametrize("text", ["she is very lethagic and her back hurts", "she painted in the kitchen and now her back hurts"])
 def test_a_typo_or_a_misheard_word_still_stands_for_the_sign(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "he is not talking to me, his eyes are going up",
+    "she is sleeping and not getting up when I call",
+])
+def test_eyes_gone_up_and_a_child_not_getting_up_are_emergencies(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "he rolled his eyes up at me when I said bath time, back is sore",
+    "his eyes light up when he goes down the slide, back sore",
+])
+def test_eyes_in_ordinary_talk_are_no_faint(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
