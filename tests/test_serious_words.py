@@ -203,3 +203,9 @@ def test_eyes_gone_up_and_a_child_not_getting_up_are_emergencies(assistant: Assi
 ])
 def test_eyes_in_ordinary_talk_are_no_faint(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.HOME_CARE
+
+
+def test_since_last_night_says_when_not_that_the_pain_comes_at_night(assistant: Assistant) -> None:
+    text = "the pampers dry dry all morning only one wet since last night and he cry with his back"
+    assert level(assistant, text) is Level.FOLLOW_UP
+    assert level(assistant, "since last night he wakes up crying with his back") is Level.URGENT
