@@ -1,6 +1,6 @@
 """Serious things said with back pain, the caregiver's own alarm, honest read-backs (issue #7, review 5).
 
-Each class is written as a family of wordings (``families.toml``), so the
+Each class is written as a family of wordings (the topic's ``signs.toml``), so the
 lines here are more than the reviewer's: variants of our own, and lines the
 same cues must keep from firing (someone else, a what-if, the past).
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from helpers import level
-from voicecare.domain import Level, Status, Symptom
-from voicecare.understanding import families
+from voicecare.domain import Level, Status, Symptom, Topic
+from voicecare.understanding import sign_files
 from voicecare.understanding.assistant import Assistant
 
 SWALLOWED_OR_POISONED = [
@@ -155,14 +155,17 @@ def test_a_denial_said_after_just_still_denies(assistant: Assistant) -> None:
     assert {f.symptom.id: f.status for f in found}["fever"] is Status.ABSENT
 
 
-def test_a_family_names_only_known_classes_and_symptoms() -> None:
+def test_a_family_names_only_known_classes_and_symptoms(assistant: Assistant) -> None:
     problems: list[str] = []
-    read = families.read({"words": {"things": "coin battery"},
-                          "family": [{"symptom": "x", "near": ["swallowed + {things}", "ate + {nothing}"]},
-                                     {"symptom": "y", "colour": "blue"}]}, "families.toml", problems)
-    assert read[0].near[0] == "swallowed + coin battery"
     symptom = Symptom("y", Level.URGENT, "y", "", ("y",), "t")
-    families.extended([symptom], read, "families.toml", problems)
-    assert any("{nothing}" in p for p in problems)
+    table = {"words": {"things": "coin battery"},
+             "signs": {"x": {"near": ["swallowed + @things"]},
+                       "y": {"near": ["swallowed + @things within 6", "ate + @nothing"], "colour": "blue",
+                             "phrases": ["y"]}}}
+    (topic,) = sign_files.extended([Topic("t", "t", (symptom,), (), (), {})], {}, {"t": table}, [],
+                                   assistant.intents.language, problems)
+    assert topic.symptoms[0].near[0] == "swallowed + coin battery within 6"
+    assert any("'@nothing'" in p for p in problems)
     assert any("colour: unknown key" in p for p in problems)
-    assert any("'x': no such symptom" in p for p in problems)
+    assert any("signs.x: no such symptom" in p for p in problems)
+    assert any("phrase 'y' is a phrase of y already" in p for p in problems)

@@ -97,7 +97,7 @@ class Symptom:
     matched as phrases are, but kept out of the recogniser's language model, whose text they would reshuffle."""
     own_words: bool = False
     """Said in the caregiver's own words ("I'm going to call an ambulance"): their "I am" never makes it
-    someone else's (``understanding/families.py``)."""
+    someone else's (a topic's ``signs.toml``, ``understanding/sign_files.py``)."""
 
 
 @dataclass(frozen=True)

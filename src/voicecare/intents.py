@@ -13,7 +13,6 @@ from voicecare.conversation import spoken as spoken_file
 from voicecare.domain import Combination, IntentSet, InterviewQuestion, Level, Symptom, Topic
 from voicecare.errors import IntentError
 from voicecare.understanding import care as care_file
-from voicecare.understanding import families as family_file
 from voicecare.understanding import language as language_file
 from voicecare.understanding import measure_files, sign_files
 from voicecare.understanding.care import CareBook
@@ -322,9 +321,6 @@ def _topic(folder: Path, spelling: Spelling, problems: list[str]) -> Topic:
     _unknown_keys(head, ("id", "title"), f"{path}: topic", problems)
     topic_id = folder.name
     symptoms = tuple(_symptoms(_table(data, "symptoms", str(path), problems), topic_id, path, problems))
-    if (folder / family_file.FILE).is_file():  # word families add to the symptoms (understanding/families.py)
-        families = family_file.read(_read(folder / family_file.FILE, problems), str(folder / family_file.FILE), problems)
-        symptoms = family_file.extended(symptoms, families, str(folder / family_file.FILE), problems)
     known = {s.id: s for s in symptoms}
     # Phrases are unique within a topic; topics are chosen one at a time, so they may share phrases.
     _check_unique_phrases({f"symptoms.{s.id}": s.phrases for s in symptoms}, str(path), spelling, problems)

@@ -62,6 +62,8 @@ class Aligner:
         if near.window is not None and near.window <= self.settings.tight_window and any(
                 j in breaks for j in range(start + 1, end)):
             return None
+        if not near.turns and self._two_statements(words, positions, anchor, breaks):
+            return None
         turn = [j for j in positions if j < anchor] if near.turns else []
         # "Breathing, but only barely": a contrast that narrows the statement does not end it.
         turn += [j for j in range(start, end - 1) if words[j + 1] in self._language.narrowing]
@@ -79,6 +81,23 @@ class Aligner:
             return None
         return Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)), loose=True,
                    anchor=anchor)
+
+    def _two_statements(self, words: Sequence[str], positions: Sequence[int], anchor: int,
+                        breaks: Mapping[int, bool]) -> bool:
+        """True when what a loose pattern says of its subject lies a sentence after it, in a statement of its own.
+
+        "She is awake. Barely slept though", "he's breathing ok. Trouble is his back": past the
+        full stop the state word is said of a word of its own sentence ("slept", "back"). A
+        fragment goes on with the same statement ("her lips are... blue", "breathing? Really
+        fast"), and a background told first is the sign's own ("potty trained since two. Today
+        an accident": the subject, the accident, comes after the stop).
+        """
+        stops = [j for j in range(anchor + 1, max(positions) + 1) if breaks.get(j, False)]
+        if not stops:
+            return False
+        after = next((j for j in sorted(breaks) if j > stops[-1]), len(words))
+        return any(j not in positions and words[j] not in self._common and words[j] not in self._language.fillers
+                   for j in range(stops[-1], after))
 
     def align(self, phrase: Phrase, words: Sequence[str], candidates: Sequence[dict[str, float]],
                start: int, breaks: Collection[int] = ()) -> Hit | None:
@@ -115,6 +134,11 @@ class Aligner:
                 if required or phrase.plain:
                     return None  # a phrase of everyday words only keeps its small words ("out of it", not "out, but it")
                 continue
+            if len(phrase.words) == 1 and words[found][:1] != word[:1] and words[found] not in self._frequent \
+                    and not exact_or_stem(words[found], word, self._spelling):
+                # A word typed alone is misspelt after its first letter: "bonked", "conked" are no "zonked"
+                # (a recogniser's real word in a symptom's place, "she painted", is judged below).
+                return None
             scored += weight * candidates[found][word]
             used.append(found)
             if exact_or_stem(words[found], word, self._spelling):

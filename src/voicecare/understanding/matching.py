@@ -8,11 +8,11 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from voicecare.domain import IntentSet, Match, Status
-from voicecare.understanding import backoff, callers, clauses, context, ellipsis, families, mentions, ordinary, said_of, scopes
+from voicecare.understanding import backoff, callers, clauses, context, ellipsis, mentions, ordinary, said_of, scopes
 from voicecare.understanding.alignment import Aligner
 from voicecare.understanding.mentions import Hit
 from voicecare.understanding.patterns import MatchSettings, Near, Phrase, compile_near, compile_phrase, near_partner
-from voicecare.understanding.text import unglued
+from voicecare.understanding.text import Spelling, split_window, unglued, word_groups
 
 __all__ = ["MatchSettings", "Matcher"]
 
@@ -71,6 +71,7 @@ class Matcher:
         self._said_of = {s.id: frozenset(spelling.canonical(w) for w in s.said_of) for s in intents.symptoms if s.said_of}
         self._measures = intents.measures
         self._ordinary = ordinary.compile_all({s.id: s.ordinary for s in intents.symptoms}, spelling)
+        self._claims = _claims(intents, spelling)
         self._backoff = backoff.Backoff({s.id: s.backoff for s in intents.symptoms if s.backoff}, spelling,
                                         self.settings.stem_score, backoff.Typos(self._lexicon))
 
@@ -90,6 +91,7 @@ class Matcher:
         language = self._language
         found = mentions.unstraddled(list(self._hits(words, candidates, breaks)), mentions.clauses(len(words), breaks))
         found = mentions.unborrowed(found, words, language.context.list_joiners)
+        found = mentions.unclaimed(found, words, self._claims, language.context.list_joiners, self._common)
         found = mentions.not_their_own(found, words, language.negations, language.context.modals,
                                        language.not_then, breaks)
         # Before resolving: a mention an everyday circumstance explains shadows nothing.
@@ -99,7 +101,7 @@ class Matcher:
         # A recogniser's text has no punctuation: its likely sentence ends bound the cues' scopes (only).
         ends = clauses.spoken_breaks(words, language.context.clauses, breaks, known=self._topic_words) if spoken else breaks
         where = context.scene(words, ends, self._language.context, signs)
-        own = families.caregivers_own(where)  # "I'm going to call an ambulance" is the caregiver's alarm
+        own = _caregivers_own(where)  # "I'm going to call an ambulance" is the caregiver's alarm
         matches = []
         hedged_signs: set[str] = set()
         for hit in hits:
@@ -212,8 +214,11 @@ class Matcher:
                 if max(len(word), len(choice)) >= s.min_fuzzy_length and abs(len(word) - len(choice)) <= s.max_length_difference:
                     found[choice] = score
         if len(word) >= s.min_sound_length and word not in self._common and word not in self._known:
+            # A sound-alike is as long as the word, give or take what a look-alike may differ by:
+            # "saans" (breath, in Hindi) shares a sound key with "cyanosis", not its length.
             for alike in self._sounds.get(self._spelling.sound(word), ()):
-                found[alike] = max(found.get(alike, 0.0), s.sound_score)
+                if abs(len(word) - len(alike)) <= s.max_length_difference:
+                    found[alike] = max(found.get(alike, 0.0), s.sound_score)
         for same_stem in self._stems.get(self._spelling.stem(word), ()):
             found[same_stem] = max(found.get(same_stem, 0.0), 100.0 if same_stem == word else s.stem_score)
         if len(self._cache) >= self.settings.cache_size:
@@ -235,3 +240,20 @@ class Matcher:
                     found = self._aligner.near_hit(near, words, candidates, start, options[word], breaks)
                     if found is not None:
                         yield found
+
+
+def _claims(intents: IntentSet, spelling: Spelling) -> mentions.Claims:
+    """Each subject word of a loose or backoff pattern, with the words each symptom says of it."""
+    found: dict[str, dict[str, frozenset[str]]] = {}
+    for symptom in intents.symptoms:
+        for text in (*symptom.near, *symptom.backoff):
+            first, *rest = word_groups(split_window(text)[0], spelling)
+            said = frozenset().union(*rest)
+            for word in first:
+                found.setdefault(word, {})[symptom.id] = found.get(word, {}).get(symptom.id, frozenset()) | said
+    return found
+
+
+def _caregivers_own(where: context.Scene) -> context.Scene:
+    """``where`` without the caregiver's own cues ("I am"), for symptoms said in their own words (``own_words``)."""
+    return replace(where, cues=tuple(c for c in where.cues if not c.trigger.speaker))

@@ -111,6 +111,36 @@ def unborrowed(hits: list[Hit], words: Sequence[str], joiners: Collection[str]) 
     return [hit for hit in hits if not borrows(hit)]
 
 
+Claims = Mapping[str, Mapping[str, frozenset[str]]]
+"""Subject word -> symptom -> the words its patterns say of that subject ("heart" -> heart rate -> "weird")."""
+
+
+def unclaimed(hits: list[Hit], words: Sequence[str], claims: Claims, joiners: Collection[str],
+              everyday: Collection[str]) -> list[Hit]:
+    """Drop a loose mention whose word is said of a nearer subject, another sign's.
+
+    In "she can't breathe and her heart feels weird" the weirdness is the heart's
+    (a heart pattern pairs "heart" with "weird"), so the breathing is not weird: the
+    loose "breathe ... weird" would swallow the phrase "can't breathe" and its
+    "not" would deny it. Said as a list ("his legs and back are sore") the word
+    is said of both. Only a word of substance is claimed, by a word of substance, and a
+    subject is never another's word ("woke up crying holding his back": the back is a subject).
+    """
+    def claimed(hit: Hit) -> bool:
+        for j in hit.positions:
+            if j == hit.anchor or words[j] in everyday or words[j] in claims:
+                continue
+            low, high = sorted((hit.anchor, j))
+            for k in range(low + 1, high):
+                other = claims.get(words[k], {}) if words[k] not in everyday else {}
+                if (abs(k - j) < abs(hit.anchor - j) and words[k - 1] not in joiners
+                        and any(symptom != hit.symptom and words[j] in said for symptom, said in other.items())):
+                    return True
+        return False
+
+    return [hit for hit in hits if not (hit.loose and claimed(hit))]
+
+
 def not_their_own(hits: list[Hit], words: Sequence[str], negations: Collection[str],
                   modals: Collection[str], timings: Collection[tuple[str, ...]] = (),
                   breaks: Mapping[int, bool] | None = None) -> list[Hit]:

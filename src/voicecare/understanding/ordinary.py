@@ -66,11 +66,16 @@ def unexplained(hits: Iterable[Hit], words: Sequence[str], breaks: Mapping[int, 
 def _explains(circumstance: Circumstance, hit: Hit, words: Sequence[str],
               breaks: Mapping[int, bool], contrasts: Collection[str]) -> bool:
     low, high = _sentence(hit.start, len(words), breaks)
-    if any(words[i] in circumstance.unless for i in range(low, high)):
-        return False
+    # A contrast word the circumstance names is its own word, not a contrast: "not trained yet".
+    contrasts = set(contrasts).difference(*circumstance.groups)
     for own in hit.positions:
         if words[own] not in circumstance.explains:
             continue
+        # An "unless" word keeps the sign only in its own statement: in "not waking up with it, she sleeps
+        # right through, but today she can barely bend" the "can" is the bending's.
+        statement = _reach(own, low, high, high - low, words, contrasts)
+        if any(words[i] in circumstance.unless for i in statement):
+            return False
         reach = _reach(own, low, high, circumstance.window, words, contrasts)
         if all(any(words[i] in group for i in reach) for group in circumstance.groups):
             return True

@@ -1,13 +1,18 @@
-"""Sign families (signs.toml): whole families of wording of a warning sign, expanded into its backoff and phrases.
+"""Families of wording (signs.toml): named classes of words, and the patterns each sign makes of them.
 
 A warning sign concerns a body part or function (the lips' colour, the effort of
 breathing, waking, the legs' strength, bladder control, the heart) and is said
 with a kind of state word (a colour, a word of effort, a loss-of-function "won't /
-stopped / gave out"). Lists of lines never end, but these families are short:
-the language's ``signs.toml`` names the kinds of state words, each topic's
-``signs.toml`` names the body words and, per sign, the ``families`` patterns
-combining them ("@lips + @colour within 4") and the clinical words relatives use
-(``terms``: "cyanotic", "obtunded", "tachy", and fixed expressions), which are the sign itself.
+stopped / gave out"); a serious thing outside the topic is said with a class of
+things (what can be swallowed, what poisons). Lists of lines never end, but these
+families are short: the language's ``signs.toml`` names the kinds of state words,
+each topic's ``signs.toml`` names its own classes of words (``[words]``: body
+parts, things) and, per sign, what it adds to the symptom of ``topic.toml``:
+``phrases`` and ``near`` patterns (sure, as the symptom's own), ``families``
+patterns (a guess: "@lips + @colour within 4"), ``ordinary`` circumstances, the
+clinical words relatives use (``terms``: "cyanotic", "obtunded", "tachy", and
+fixed expressions), which are the sign itself, and ``own_words`` (the symptom is
+said in the caregiver's own words: their "I am" is never someone else's cue).
 
 A pattern's ``@name`` stands for a family's words. Expanded, it becomes one of the
 sign's ``backoff`` patterns (a guess, read back as one, rules 4 and 14); a
@@ -32,8 +37,8 @@ from voicecare.understanding.text import split_window
 FILE_NAME = "signs.toml"
 LANGUAGE_KEYS = ("guard", "states")
 GUARD_KEYS = ("everyday_rank", "everyday_reach")
-TOPIC_KEYS = ("parts", "signs")
-SIGN_KEYS = ("families", "ordinary", "terms")
+TOPIC_KEYS = ("words", "signs")
+SIGN_KEYS = ("phrases", "near", "families", "ordinary", "terms", "own_words")
 FAMILY_MARK = "@"
 UNLESS = " unless "
 
@@ -50,16 +55,19 @@ class Guard:
 
 @dataclass(frozen=True)
 class SignFamilies:
-    """What one topic's signs.toml adds to one sign: backoff patterns, ordinary circumstances, phrases."""
+    """What one topic's signs.toml adds to one sign: phrases, near and backoff patterns, ordinary circumstances."""
 
+    phrases: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()
     backoff: tuple[str, ...] = ()
     ordinary: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
+    own_words: bool = False
 
 
 def extended(topics: Sequence[Topic], language_table: Mapping[str, Any], topic_tables: Mapping[str, Mapping[str, Any]],
              ranked: Sequence[str], language: Language, problems: list[str]) -> tuple[Topic, ...]:
-    """The topics with each sign's families expanded into its backoff, ordinary and phrases.
+    """The topics with each sign's families expanded into its phrases, near, backoff, ordinary and terms.
 
     ``topic_tables`` maps a topic id to its parsed signs.toml (topics without one are left as they are);
     ``ranked`` is the language's frequent words, most frequent first.
@@ -82,26 +90,34 @@ def extended(topics: Sequence[Topic], language_table: Mapping[str, Any], topic_t
             continue
         where = f"{topic.id}/{FILE_NAME}"
         _unknown(table, TOPIC_KEYS, where, problems)
-        families = {**states, **_families(table.get("parts", {}), f"{where}: parts", problems)}
+        families = {**states, **_families(table.get("words", {}), f"{where}: words", problems)}
         signs = _signs(table.get("signs", {}), families, guarded_words, guard, where, problems)
         unknown = set(signs) - {s.id for s in topic.symptoms}
         problems.extend(f"{where}: signs.{name}: no such symptom in the topic" for name in sorted(unknown))
-        symptoms = tuple(_joined(s, signs.get(s.id), language, problems, where) for s in topic.symptoms)
+        said = {_key(p, language): s.id for s in topic.symptoms for p in s.phrases}
+        symptoms = tuple(_joined(s, signs.get(s.id), said, language, problems, where) for s in topic.symptoms)
         result.append(replace(topic, symptoms=symptoms))
     return tuple(result)
 
 
-def _joined(symptom: Symptom, added: SignFamilies | None, language: Language, problems: list[str],
-            where: str) -> Symptom:
-    """The symptom with its families' patterns and its terms (matched as its phrases are)."""
+def _joined(symptom: Symptom, added: SignFamilies | None, said: Mapping[tuple[str, ...], str], language: Language,
+            problems: list[str], where: str) -> Symptom:
+    """The symptom with its families' phrases and patterns and its terms (matched as its phrases are).
+
+    ``said`` maps the topic's phrases (as keys) to their symptom: a phrase or term is claimed once.
+    """
     if added is None:
         return symptom
-    said = {_key(p, language) for p in symptom.phrases}
+    own = {_key(p, language) for p in symptom.phrases}
     for term in added.terms:
-        if _key(term, language) in said:
+        if _key(term, language) in own:
             problems.append(f"{where}: signs.{symptom.id}: term {term!r} is a phrase of the sign already")
-    return replace(symptom, terms=symptom.terms + added.terms, backoff=symptom.backoff + added.backoff,
-                   ordinary=symptom.ordinary + added.ordinary)
+    for phrase in added.phrases:
+        if (owner := said.get(_key(phrase, language))) is not None:
+            problems.append(f"{where}: signs.{symptom.id}: phrase {phrase!r} is a phrase of {owner} already")
+    return replace(symptom, phrases=symptom.phrases + added.phrases, near=symptom.near + added.near,
+                   terms=symptom.terms + added.terms, backoff=symptom.backoff + added.backoff,
+                   ordinary=symptom.ordinary + added.ordinary, own_words=symptom.own_words or added.own_words)
 
 
 def guarded(groups: Sequence[Sequence[str]], window: int | None, guard: Guard,
@@ -143,11 +159,28 @@ def _signs(value: Any, families: Mapping[str, tuple[str, ...]], guarded_words: M
             everyday = [{w for name in group.split() if name.startswith(FAMILY_MARK)
                          for w in guarded_words.get(name[1:], ())} for group in named]
             backoff += guarded(groups, window, guard, everyday)
-        found[name] = SignFamilies(backoff=tuple(backoff),
+        near = tuple(_pattern(p, families, here, problems) for p in _texts(body, "near", here, problems))
+        found[name] = SignFamilies(phrases=_texts(body, "phrases", here, problems), near=near,
+                                   backoff=tuple(backoff),
                                    ordinary=tuple(_ordinary(p, families, here, problems)
                                                   for p in _texts(body, "ordinary", here, problems)),
-                                   terms=_texts(body, "terms", here, problems))
+                                   terms=_texts(body, "terms", here, problems),
+                                   own_words=_flag(body, "own_words", here, problems))
     return found
+
+
+def _pattern(pattern: str, families: Mapping[str, tuple[str, ...]], where: str, problems: list[str]) -> str:
+    """A sure ``near`` pattern ("@swallowed + @objects within 6") with its families written out (no guard)."""
+    groups, window = _expanded(pattern, families, where, problems)
+    return _text(groups) + ("" if window is None else f" within {window}")
+
+
+def _flag(table: Mapping[str, Any], key: str, where: str, problems: list[str]) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        problems.append(f"{where}: {key}: must be true or false")
+        return False
+    return value
 
 
 def _ordinary(pattern: str, families: Mapping[str, tuple[str, ...]], where: str, problems: list[str]) -> str:
