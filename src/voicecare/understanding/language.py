@@ -40,7 +40,7 @@ SECTIONS = {
                 "unsure_answers", "doubt_word", "clause_subjects", "clause_owners", "clause_verbs",
                 "clause_openers", "clause_markers", "clause_answers", "clause_answer_tails", "cues"),
     "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with", "kin_children",
-                "reassigned_by"),
+                "reassigned_by", "calling", "called_for"),
     "conversation": ("fillers", "list_and", "list_or"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
@@ -347,6 +347,7 @@ def _callers(table: _Reader, spelling: Spelling) -> CallerWords:
         introduced_by=tuple(tuple(w.split()) for w in _in_token_form(table, "introduced_by", spelling)),
         introduced_with=words("introduced_with"), kin_children=words("kin_children"),
         reassigned_by=tuple(tuple(w.split()) for w in _in_token_form(table, "reassigned_by", spelling)),
+        calling=words("calling"), called_for=words("called_for"),
     )
 
 

@@ -1,0 +1,35 @@
+"""Who, when and whether (#7): people at home, continuations, pronouns after someone else's sign, hedges."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import level
+from voicecare.domain import Level
+from voicecare.understanding.assistant import Assistant
+
+
+@pytest.mark.parametrize("text", [
+    "my wife is calling 911",
+    "my wife's calling 911 right now",
+    "her dad's ringing an ambulance",
+    "my husband is on the phone with 911",
+    "grandma called 911, her back is locked up",
+    "the babysitter called 911",
+])
+def test_someone_at_home_calling_for_help_is_the_alarm(assistant: Assistant, text: str) -> None:
+    # Rule 10: whoever in the home makes the call, it is this child's emergency, as "I'm calling 911" is.
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A call for someone else, or long ago, is not this child's alarm.
+    ("the neighbour called an ambulance for grandpa, my daughter's back is stiff", Level.HOME_CARE),
+    ("my husband called 911 last week when he hurt his back, now my son's back is sore", Level.HOME_CARE),
+    ("my wife is not calling 911, it's only a sore back", Level.HOME_CARE),
+    ("should my husband call 911? her back is tight", Level.HOME_CARE),
+    ("his dad rang 911 when he fell off the bike last year, today his back is just a bit sore", Level.HOME_CARE),
+    ("should we be ringing an ambulance for a sore back", Level.HOME_CARE),
+])
+def test_a_call_for_someone_else_or_long_ago_is_no_alarm(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
