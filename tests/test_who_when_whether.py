@@ -33,3 +33,25 @@ def test_someone_at_home_calling_for_help_is_the_alarm(assistant: Assistant, tex
 ])
 def test_a_call_for_someone_else_or_long_ago_is_no_alarm(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize("text", [
+    # The "not" of "hasn't gone", "hasn't passed" denies the sign that the word of being over begins.
+    "she hasn't passed out, her back is sore",
+    "he ain't passed out nor nothing, just a sore back",
+    "her lips haven't gone blue, her back is stiff",
+    "she hasn't gone floppy, her back hurts",
+])
+def test_not_before_a_sign_that_begins_with_a_word_of_being_over_denies_it(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Said where the clause ends, the same words still say the sign is not over.
+    ("the fever hasn't gone", Level.URGENT),
+    ("the fever has not gone away and she is shivering", Level.URGENT),
+    ("she had chills and they have not gone", Level.URGENT),
+    ("the spasm hasn't eased at all", Level.URGENT),
+])
+def test_not_over_at_the_end_of_a_clause_keeps_the_sign(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
