@@ -55,3 +55,18 @@ def test_not_before_a_sign_that_begins_with_a_word_of_being_over_denies_it(assis
 ])
 def test_not_over_at_the_end_of_a_clause_keeps_the_sign(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A pronoun of someone else's gender after their sign names them again (rule 9) ...
+    ("my sister had a fever of 38.6 and she is shivering", Level.UNCLEAR),
+    ("my husband has a fever and he is shivering, her back is sore", Level.HOME_CARE),
+    ("my son's back is sore after football no fever my wife she has fever", Level.HOME_CARE),
+    # ... one of another gender is the child's, and so is one the child is said to share (rule 4).
+    ("my sister has a fever, and he is shivering", Level.URGENT),
+    ("my husband has a fever and she is shivering", Level.URGENT),
+    ("her sister has a fever and she is shivering", Level.URGENT),
+    ("my daughter's back is sore, my sister has a fever and she is shivering", Level.URGENT),
+])
+def test_a_pronoun_after_someone_elses_sign(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

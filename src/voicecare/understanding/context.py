@@ -159,11 +159,27 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
             return False  # "sneezing and wheezing", "chills and a fever": still theirs
         if i == cue.end and i in where.breaks and word in rules.child_pronouns and named_first:
             return False  # "my older boy, he's nine, has a fever": the pronoun names them again
+        if word in rules.child_pronouns and _named_again(where, cue, i):
+            return False  # "my wife, she has a fever", "my sister had a fever and she is shivering"
         return word in stops and not (own_noun and i == cue.end)
 
     # A mention that opens with a new subject ("... and he's hot now") may be the child's: when unsure, escalate.
     opens = start > cue.end and where.words[start] in rules.child_pronouns
     return any(ends_at(i) for i in gap) or (opens and ends_at(start))
+
+
+def _named_again(where: Scene, cue: Cue, index: int) -> bool:
+    """True when the pronoun at words[index] names the person of someone else's ``cue`` again, not the child.
+
+    Its gender is theirs ("my wife ... she"), and nothing said makes the child that gender too: no child
+    noun of it ("my daughter") and no pronoun of it before them ("her sister has a fever and she ...").
+    """
+    gender = where.genders.get(index)
+    if gender is None or where.genders.get(cue.end - 1) != gender:
+        return False
+    rules = where.rules
+    return not any(where.genders.get(i) == gender and (i < cue.start or where.words[i] in rules.child_nouns)
+                   for i in range(len(where.words)) if not cue.start <= i < cue.end)
 
 
 def _said_in_the_past(where: Scene, start: int, end: int) -> bool:

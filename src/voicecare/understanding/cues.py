@@ -144,6 +144,10 @@ class ContextWords:
     """The word written into such a question to deny it ("not"); empty: questions are left as said."""
     clauses: ClauseWords = field(default_factory=ClauseWords)
     """Words for guessing where sentences end in text without punctuation (``clauses``)."""
+    genders: Mapping[str, frozenset[str]] = field(default_factory=dict, hash=False)
+    """Words as said (before pronoun folding) that name someone of one gender, by gender ("female": "she",
+    "sister", "daughter"): "my wife, she has a fever" is the wife's fever, "my wife has a fever and he is
+    shivering" the child's shivering."""
 
 
     @cached_property
@@ -178,11 +182,18 @@ class Scene:
     """The language's cue words and reaches."""
     signs: frozenset[int] = frozenset()
     """Positions of words about any sign ("temperature"): a clause that names one is about it."""
+    genders: Mapping[int, str] = field(default_factory=dict, hash=False)
+    """Position -> gender of the words said that name someone of one gender (see ``ContextWords.genders``)."""
 
 
-def scene(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, signs: Collection[int] = ()) -> Scene:
-    """Find the cues of an utterance once; every mention in it is then judged cheaply."""
-    return Scene(tuple(words), dict(breaks), find_cues(words, rules, breaks), rules, frozenset(signs))
+def scene(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, signs: Collection[int] = (),
+          heard: Sequence[str] = ()) -> Scene:
+    """Find the cues of an utterance once; every mention in it is then judged cheaply.
+
+    ``heard`` are the words as said, one for each of ``words`` (their pronouns unfolded), for their genders.
+    """
+    genders = {i: gender for i, word in enumerate(heard) for gender, named in rules.genders.items() if word in named}
+    return Scene(tuple(words), dict(breaks), find_cues(words, rules, breaks), rules, frozenset(signs), genders)
 
 
 def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bool] | None = None) -> tuple[Cue, ...]:

@@ -98,7 +98,7 @@ class Matcher:
         signs = {i for i, word in enumerate(words) if word in self._content}
         # A recogniser's text has no punctuation: its likely sentence ends bound the cues' scopes (only).
         ends = clauses.spoken_breaks(words, language.context.clauses, breaks, known=self._topic_words) if spoken else breaks
-        where = context.scene(words, ends, self._language.context, signs)
+        where = context.scene(words, ends, self._language.context, signs, heard)
         own = callers.alarm_scene(families.caregivers_own(where), language.callers)  # theirs too: "my wife's calling 911"
         matches = []
         hedged_signs: set[str] = set()
