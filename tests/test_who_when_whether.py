@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import level
-from voicecare.domain import Level
+from helpers import found, level
+from voicecare.domain import Level, Status
 from voicecare.understanding.assistant import Assistant
+from voicecare.understanding.matching import Matcher
 
 
 @pytest.mark.parametrize("text", [
@@ -70,3 +71,19 @@ def test_not_over_at_the_end_of_a_clause_keeps_the_sign(assistant: Assistant, te
 ])
 def test_a_pronoun_after_someone_elses_sign(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "and it won't stop", "and it keeps going" say the verb in progress goes on: said, and lasting, never denied.
+    ("she's bleeding and it won't stop", Level.URGENT),
+    ("his knee is bleeding and it keeps going", Level.URGENT),
+    ("her back is hurting and it won't stop", Level.FOLLOW_UP),
+    # Nothing in progress before it: nothing is written out.
+    ("she's crying and it won't stop", Level.UNCLEAR),
+])
+def test_a_continuation_keeps_the_sign_going(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+def test_a_continuation_is_read_back_as_going_on(matcher: Matcher) -> None:
+    assert found(matcher, "she's bleeding and it won't stop") == {"serious_illness_outside_topic": Status.PRESENT}

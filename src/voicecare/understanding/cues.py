@@ -144,6 +144,14 @@ class ContextWords:
     """The word written into such a question to deny it ("not"); empty: questions are left as said."""
     clauses: ClauseWords = field(default_factory=ClauseWords)
     """Words for guessing where sentences end in text without punctuation (``clauses``)."""
+    continuations: tuple[tuple[str, ...], ...] = ()
+    """Said after "and it", they say the verb in progress before goes on ("will not stop", "keeps going")."""
+    continuation_subjects: frozenset[str] = frozenset()
+    """The pronouns such a continuation is said of ("it")."""
+    continued_as: tuple[str, ...] = ()
+    """How a continuation is written out, before its verb ("will not stop" bleeding)."""
+    progressive: str = ""
+    """The ending of a verb in progress ("ing")."""
     genders: Mapping[str, frozenset[str]] = field(default_factory=dict, hash=False)
     """Words as said (before pronoun folding) that name someone of one gender, by gender ("female": "she",
     "sister", "daughter"): "my wife, she has a fever" is the wife's fever, "my wife has a fever and he is

@@ -38,7 +38,8 @@ SECTIONS = {
                 "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "elliptic_verbs", "onsets", "over_when",
                 "asking_verbs", "asking_subjects", "denied_answers", "denied_manners", "denial_word",
                 "unsure_answers", "doubt_word", "clause_subjects", "clause_owners", "clause_namers", "clause_verbs",
-                "clause_openers", "clause_markers", "clause_answers", "clause_answer_tails", "genders", "cues"),
+                "clause_openers", "clause_markers", "clause_answers", "clause_answer_tails", "genders", "continuations",
+                "continuation_subjects", "continued_as", "progressive", "cues"),
     "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with", "kin_children",
                 "reassigned_by", "calling", "called_for"),
     "conversation": ("fillers", "list_and", "list_or"),
@@ -323,6 +324,9 @@ def _context(table: _Reader, spelling: Spelling) -> ContextWords:
         doubt_word=table.text("doubt_word"),
         clauses=_clauses(table, spelling),
         genders=_genders(table),
+        continuations=tuple(tuple(w.split()) for w in _in_token_form(table, "continuations", spelling)),
+        continuation_subjects=frozenset(_in_token_form(table, "continuation_subjects", spelling)),
+        continued_as=tuple(table.text("continued_as").split()), progressive=table.text("progressive"),
     )
 
 

@@ -85,6 +85,7 @@ class Matcher:
         heard, breaks = ellipsis.filled(heard, breaks, self._language.context, self._language.negations,
                                         self._spelling.canonical)
         heard, breaks = ellipsis.answered(heard, breaks, self._language.context, self._spelling.canonical)
+        heard, breaks = ellipsis.continued(heard, breaks, self._language.context, self._spelling.canonical)
         words = [self._spelling.canonical(w) for w in heard]
         candidates = [self._candidates(w) for w in words]
         language = self._language
