@@ -87,3 +87,29 @@ def test_a_continuation_keeps_the_sign_going(assistant: Assistant, text: str, ex
 
 def test_a_continuation_is_read_back_as_going_on(matcher: Matcher) -> None:
     assert found(matcher, "she's bleeding and it won't stop") == {"serious_illness_outside_topic": Status.PRESENT}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Warm again after being cold is no fever ...
+    ("he was shivering when he got out of the pool but he's warm now and dry, just his back's a bit crampy",
+     Level.HOME_CARE),
+    ("he was shivering after the bath but he's warm now, his back is sore", Level.HOME_CARE),
+    # ... the shivering is judged as said (warm is not over), and warmth said without a cold before may be one.
+    ("she was shivering but she's warm now", Level.URGENT),
+    ("she's shivering, warm now", Level.URGENT),
+    ("daycare said he ran 101 at pickup, he still feels warm now, his back hurts", Level.URGENT),
+    ("she was burning up earlier and she's warm now", Level.URGENT),
+])
+def test_warm_again_after_the_cold(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize("text", [
+    # Worry and doubt are hedges (rules 4 and 10), never the caregiver's own sign.
+    "I'm worried he's not breathing right",
+    "not sure if she's struggling to breathe",
+    "I'm not sure whether she's struggling to breathe",
+    "I'm afraid she's not waking up properly",
+])
+def test_worry_and_doubt_about_the_child_count(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY

@@ -24,7 +24,7 @@ from voicecare.domain import Status
 from voicecare.understanding.cues import Cue, Scene, clause_end, clause_start, past_tense, scene
 
 # Where a scene is built and its clauses found, for the callers that ask this module for statuses.
-__all__ = ["Scene", "clause_end", "clause_start", "past_tense", "retold", "scene", "status_of"]
+__all__ = ["Scene", "clause_end", "clause_start", "past_tense", "retold", "rewarmed", "scene", "status_of"]
 
 # What-ifs and the past reach only the nearest mention: in "what if she gets a
 # fever she can't breathe" the second half may be real, and doubt escalates.
@@ -287,3 +287,20 @@ def retold(where: Scene, mentions: Sequence[tuple[str, int, int, Status]]) -> li
 def _clause_end(where: Scene, start: int) -> int:
     """The index just past the clause that words[start] is in."""
     return clause_end(where.words, where.breaks, where.rules, start + 1)
+
+
+def rewarmed(where: Scene, start: int, end: int) -> bool:
+    """True when the mention at words[start:end] ends in words of being warm again after being cold.
+
+    "He was shivering when he got out of the pool but he's warm now": the cold is over, and "he's warm"
+    is no fever. A word of being cold must stand before it in the sentence; "she's warm now" alone may be one.
+    """
+    rules, words = where.rules, where.words
+    for phrase in rules.rewarmed:
+        for at in range(max(0, end - len(phrase)), end):
+            if tuple(words[at:at + len(phrase)]) != phrase or at < start:
+                continue
+            begins = max((i for i, full in where.breaks.items() if full and i <= start), default=0)
+            if any(words[i] in rules.chilled for i in range(begins, start)):
+                return True
+    return False

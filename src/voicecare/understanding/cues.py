@@ -152,6 +152,10 @@ class ContextWords:
     """How a continuation is written out, before its verb ("will not stop" bleeding)."""
     progressive: str = ""
     """The ending of a verb in progress ("ing")."""
+    rewarmed: tuple[tuple[str, ...], ...] = ()
+    """Words of being warm again ("warm now"): after a word of ``chilled``, the cold is over, no fever."""
+    chilled: frozenset[str] = frozenset()
+    """Words of being cold ("shivering", "cold") that being warm again may follow."""
     genders: Mapping[str, frozenset[str]] = field(default_factory=dict, hash=False)
     """Words as said (before pronoun folding) that name someone of one gender, by gender ("female": "she",
     "sister", "daughter"): "my wife, she has a fever" is the wife's fever, "my wife has a fever and he is

@@ -101,6 +101,7 @@ class Matcher:
         ends = clauses.spoken_breaks(words, language.context.clauses, breaks, known=self._topic_words) if spoken else breaks
         where = context.scene(words, ends, self._language.context, signs, heard)
         own = callers.alarm_scene(families.caregivers_own(where), language.callers)  # theirs too: "my wife's calling 911"
+        hits = [h for h in hits if not context.rewarmed(where, h.start, h.end)]  # "was shivering, warm now": no fever
         matches = []
         hedged_signs: set[str] = set()
         for hit in hits:
