@@ -113,3 +113,28 @@ def test_warm_again_after_the_cold(assistant: Assistant, text: str, expected: Le
 ])
 def test_worry_and_doubt_about_the_child_count(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Ain't" typed without its apostrophe is still "is not".
+    ("my wifes callin 911 on the other phone she says the boy aint breathin right", Level.EMERGENCY),
+    # Not waking with the pain is sleeping through it, not being hard to wake (rule 2 is for "won't wake up").
+    ("nah she's not waking up with it, she sleeps right through, her back is just sore", Level.HOME_CARE),
+    ("his back is achy, no fever, he aint wakin up at night", Level.HOME_CARE),
+    # The caregiver's own left leg is theirs.
+    ("it's me, my own back's been giving out and my left leg goes dead in the truck, what can I take", Level.UNCLEAR),
+])
+def test_who_said_it_and_whether(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A holiday long gone is the past (rule 9).
+    ("It were last Christmas he had that high temperature, nowt since. Today he's just got a stiff back", Level.HOME_CARE),
+    # "From Monday ... today Thursday" is three days; "from" with no day right after it starts nothing.
+    ("Mi grandbaby back a hurt her from Monday, today Thursday. No fever", Level.FOLLOW_UP),
+    ("her back has been sore from last friday", Level.FOLLOW_UP),
+    ("We got back from grandma's on Sunday, her back is sore", Level.HOME_CARE),
+])
+def test_when_it_was(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

@@ -171,12 +171,14 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
 def _named_again(where: Scene, cue: Cue, index: int) -> bool:
     """True when the pronoun at words[index] names the person of someone else's ``cue`` again, not the child.
 
-    Its gender is theirs ("my wife ... she"), and nothing said makes the child that gender too: no child
+    Its gender is theirs ("my wife ... she"), in their clause (a comma may follow their name: "my wife, she"),
+    and nothing said makes the child that gender too: no child
     noun of it ("my daughter") and no pronoun of it before them ("her sister has a fever and she ...").
     """
     gender = where.genders.get(index)
-    if gender is None or where.genders.get(cue.end - 1) != gender:
-        return False
+    if gender is None or where.genders.get(cue.end - 1) != gender \
+            or any(i in where.breaks for i in range(cue.end + 1, index + 1)):
+        return False  # another gender, or a clause of its own ("back from grandma's on Sunday, her back is sore")
     rules = where.rules
     return not any(where.genders.get(i) == gender and (i < cue.start or where.words[i] in rules.child_nouns)
                    for i in range(len(where.words)) if not cue.start <= i < cue.end)
