@@ -138,3 +138,24 @@ def test_who_said_it_and_whether(assistant: Assistant, text: str, expected: Leve
 ])
 def test_when_it_was(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A time long gone said after a list of signs is the whole list's ...
+    ("she had a fever and chills last week, her back is sore", Level.HOME_CARE),
+    # ... but not of a sign said with a verb of its own.
+    ("she has a fever and had chills last week", Level.URGENT),
+])
+def test_a_time_after_a_list_of_signs(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A child in a programme or a story is someone else (rule 9).
+    ("we were watching a programme where a child couldnt breathe and it frightened me but hes fine, "
+     "hes just a bit sore in the back from the trampoline", Level.HOME_CARE),
+    ("Mi watch one show pon TV las night wid a pickney who couldn't breathe, it frighten mi", Level.UNCLEAR),
+    ("we saw a kid on tv who couldn't breathe and now she is wheezing", Level.EMERGENCY),
+])
+def test_a_child_on_screen_is_someone_else(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

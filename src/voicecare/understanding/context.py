@@ -86,6 +86,8 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     if any(where.breaks.get(i, False) or (cue.trigger.clausal and i in where.breaks)
            for i in range(gap.start, gap.stop + 1)):
         return False
+    if cue.trigger.status is Status.PAST and cue.start >= end and _listed(where, gap, blocked):
+        return True  # "a bad fever and chills last week": the time is the whole list's
     if cue.trigger.status is Status.OTHER:
         return not _other_ends(where, cue, start, gap, signs)
     stops = rules.terminators if cue.trigger.clausal else rules.terminators | rules.subjects
@@ -114,6 +116,12 @@ def _denial_list(where: Scene, gap: range, end: int) -> bool:
     joiners = where.rules.denial_joiners
     after = where.words[end:end + 1]
     return any(where.words[i] in joiners for i in gap) or (bool(after) and after[0] in joiners)
+
+
+def _listed(where: Scene, gap: range, blocked: Collection[int]) -> bool:
+    """True when the words between a mention and a cue after it are only other signs and list joiners."""
+    return any(i in blocked for i in gap) and all(
+        i in blocked or where.words[i] in where.rules.list_joiners for i in gap)
 
 
 def _clause_of_its_own(where: Scene, gap: range, blocked: Collection[int], signs: Collection[int]) -> bool:
