@@ -159,3 +159,20 @@ def test_a_time_after_a_list_of_signs(assistant: Assistant, text: str, expected:
 ])
 def test_a_child_on_screen_is_someone_else(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Wet herself" is said in the past: months ago, and sorted, it is history (rule 9) ...
+    ("She wet herself once at a party months ago and that was sorted, now it's just sore back muscles",
+     Level.HOME_CARE),
+    # ... an hour ago it is now, and "wet" as a word of nappies is no verb of the past.
+    ("she wet herself at nursery an hour ago and she's potty trained, her back hurts", Level.EMERGENCY),
+    ("fewer wet diapers than normal today and shes fussing about her back", Level.FOLLOW_UP),
+])
+def test_wet_said_in_the_past(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+def test_a_breathing_count_said_without_its_g_is_no_heart_rate(assistant: Assistant) -> None:
+    text = "Her heart rate's about 120, I checked on my watch, and she's breathin maybe 24 a minute. Just a sore back."
+    assert level(assistant, text) is Level.HOME_CARE
