@@ -176,3 +176,12 @@ def test_wet_said_in_the_past(assistant: Assistant, text: str, expected: Level) 
 def test_a_breathing_count_said_without_its_g_is_no_heart_rate(assistant: Assistant) -> None:
     text = "Her heart rate's about 120, I checked on my watch, and she's breathin maybe 24 a minute. Just a sore back."
     assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Not the normal cramp" says the cramp is unusual, no denial of it.
+    ("Is not the normal cramp, the back is like stone for two hours, nothing helps", Level.URGENT),
+    ("it's not a normal back cramp", Level.HOME_CARE),
+])
+def test_not_the_usual_sign_is_no_denial(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
