@@ -185,3 +185,16 @@ def test_a_breathing_count_said_without_its_g_is_no_heart_rate(assistant: Assist
 ])
 def test_not_the_usual_sign_is_no_denial(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "me wife she has" is one clause said twice, and the wife's (rule 9).
+    ("it's for me wife she's got sciatica right down her leg and pins and needles in her toes what can she take",
+     Level.UNCLEAR),
+    # The child noun of someone named ("the father of my son") is theirs, no new subject.
+    ("the father of my son has back pain and a fever", Level.UNCLEAR),
+    ("the mother of the child has a fever, she is asking what she can take", Level.UNCLEAR),
+    ("my other son has a fever and the baby is wheezing", Level.EMERGENCY),
+])
+def test_someone_named_with_their_own_words(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

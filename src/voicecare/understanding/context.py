@@ -31,6 +31,9 @@ __all__ = ["Scene", "clause_end", "clause_start", "past_tense", "retold", "rewar
 NEAREST_ONLY = frozenset({Status.HYPOTHETICAL, Status.PAST})
 
 
+# How many words ("of the") may stand between someone named and the child noun that is theirs ("the father of the child").
+OF_REACH = 2
+
 # When cues disagree, the one that more surely says "not this child, not now"
 # does not win over a hedge: a hedged symptom still counts (rule 4).
 _PRIORITY = {Status.OTHER: 0, Status.HYPOTHETICAL: 1, Status.PAST: 2, Status.PRESENT: 3, Status.ABSENT: 4}
@@ -155,7 +158,9 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
     """
     rules = where.rules
     stops = rules.terminators | rules.subjects | rules.child_nouns | rules.reporting
-    own_noun = cue.end <= start and where.words[cue.end] in rules.child_nouns
+    # "my other son", "the father of the child": the child noun right after them (or after "of the") is theirs.
+    own_noun = next((i for i in range(cue.end, min(start, cue.end + OF_REACH + 1))
+                     if where.words[i] in rules.child_nouns and _of_them(where, cue.end, i)), None)
     # They open the clause with a word such as "my" ("my sister, she ..."): not what the caregiver
     # is ("I'm her mum, she ..."), nor someone spoken to ("mate, she's not breathing").
     first = clause_start(where.words, where.breaks, rules, cue.start)
@@ -169,7 +174,7 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
             return False  # "my older boy, he's nine, has a fever": the pronoun names them again
         if word in rules.child_pronouns and _named_again(where, cue, i):
             return False  # "my wife, she has a fever", "my sister had a fever and she is shivering"
-        return word in stops and not (own_noun and i == cue.end)
+        return word in stops and not (own_noun is not None and cue.end <= i <= own_noun)
 
     # A mention that opens with a new subject ("... and he's hot now") may be the child's: when unsure, escalate.
     opens = start > cue.end and where.words[start] in rules.child_pronouns
@@ -190,6 +195,13 @@ def _named_again(where: Scene, cue: Cue, index: int) -> bool:
     rules = where.rules
     return not any(where.genders.get(i) == gender and (i < cue.start or where.words[i] in rules.child_nouns)
                    for i in range(len(where.words)) if not cue.start <= i < cue.end)
+
+
+def _of_them(where: Scene, first: int, noun: int) -> bool:
+    """True when words[first:noun] join a child noun to someone named before them: none, or "of the"."""
+    between = where.words[first:noun]
+    return not between or (between[0] in where.rules.kin_of[:1] and all(w in where.rules.kin_of for w in between)
+                           and not any(i in where.breaks for i in range(first, noun + 1)))
 
 
 def _said_in_the_past(where: Scene, start: int, end: int) -> bool:

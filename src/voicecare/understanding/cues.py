@@ -152,6 +152,9 @@ class ContextWords:
     """How a continuation is written out, before its verb ("will not stop" bleeding)."""
     progressive: str = ""
     """The ending of a verb in progress ("ing")."""
+    kin_of: tuple[str, ...] = ()
+    """Words between someone named and a child noun that make the child theirs ("the father of the child"):
+    the first of them opens such words ("of")."""
     rewarmed: tuple[tuple[str, ...], ...] = ()
     """Words of being warm again ("warm now"): after a word of ``chilled``, the cold is over, no fever."""
     chilled: frozenset[str] = frozenset()
