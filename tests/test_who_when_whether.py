@@ -198,3 +198,16 @@ def test_not_the_usual_sign_is_no_denial(assistant: Assistant, text: str, expect
 ])
 def test_someone_named_with_their_own_words(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A sign that may come later is a what-if, worried about or not (rule 9) ...
+    ("I'm worried she might lose weight if the back pain puts her off her food. At present she's eating normally",
+     Level.HOME_CARE),
+    ("what if she might get a fever, her back is sore", Level.HOME_CARE),
+    # ... a doubt about now is the sign (rule 10).
+    ("I'm worried she might have a fever", Level.URGENT),
+    ("she's going to get a fever, she feels hot", Level.URGENT),
+])
+def test_a_sign_that_may_come_later(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
