@@ -12,7 +12,9 @@ signs said by someone unexpected:
 - a caregiver calling about their own niece or nephew ("my niece fainted and her
   back hurts"): a child, and no other child is named, so the patient;
 - a caregiver who names themself first ("grandpa again, the cramp in her back
-  won't let go", "this is nana"): the kin word is the speaker, not the patient.
+  won't let go", "this is nana"): the kin word is the speaker, not the patient;
+- someone at home calling for help ("my wife is calling 911", "her dad's ringing
+  an ambulance"): the same alarm as the caregiver's own "I'm calling 911".
 
 The words are the language's (``[callers]`` in ``language.toml``).
 """
@@ -20,10 +22,10 @@ The words are the language's (``[callers]`` in ``language.toml``).
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from voicecare.domain import Status
-from voicecare.understanding.cues import Cue, Scene
+from voicecare.understanding.cues import Cue, Scene, clause_end
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,10 @@ class CallerWords:
     reassigned_by: tuple[tuple[str, ...], ...] = ()
     """Said after a correction and before someone else ("no sorry, it was his cousin"), they move the sign said
     before the correction to them."""
+    calling: frozenset[str] = frozenset()
+    """Verbs of calling for help ("calling", "rang"): someone at home doing it raises the caregiver's alarm."""
+    called_for: frozenset[str] = frozenset()
+    """Said after such a call and before someone else, the help is for them ("called an ambulance for her husband")."""
 
 
 def patients(where: Scene, mentions: Sequence[tuple[int, Status]], words: CallerWords) -> list[Status]:
@@ -115,6 +121,37 @@ def kept_after_correction(where: Scene, mentions: Sequence[tuple[int, int, Statu
                     text[k] in rules.answers for k in range(end, correction.start)):
                 statuses[i] = Status.PRESENT
     return statuses
+
+
+ALARM_REACH = 4
+"""Most words between someone named and their verb of calling ("my wife is on the phone to 911")."""
+
+
+def alarm_scene(where: Scene, words: CallerWords) -> Scene:
+    """``where`` for the caregiver's alarm, without the cues of someone at home who is the one calling for help.
+
+    "My wife is calling 911", "her dad's ringing an ambulance": whoever makes the call, it is this household's
+    alarm about this child (rule 10), as the caregiver's own "I'm calling 911" is. A call said to be for
+    someone else ("my neighbour called an ambulance for her husband") or long ago stays theirs.
+    """
+    text = where.words
+
+    def calls(cue: Cue) -> bool:
+        if cue.trigger.status is not Status.OTHER or cue.trigger.speaker:
+            return False
+        stop = clause_end(text, where.breaks, where.rules, cue.end)
+        verb = next((i for i in range(cue.end, min(stop, cue.end + ALARM_REACH + 1)) if text[i] in words.calling),
+                    None)
+        if verb is None:
+            return False
+        for_them = [i for i in range(verb + 1, stop) if text[i] in words.called_for]
+        if any(c.trigger.status is Status.OTHER and any(i < c.start <= i + 2 for i in for_them) for c in where.cues):
+            return False
+        # A story told with a time long gone ("his dad rang 911 when he fell off his bike last year") is theirs.
+        told_until = next((i for i in sorted(where.breaks) if i > verb), len(text))
+        return not any(c.trigger.dated and verb < c.start < told_until for c in where.cues)
+
+    return replace(where, cues=tuple(c for c in where.cues if not calls(c)))
 
 
 def _child_siblings(where: Scene, words: CallerWords) -> set[tuple[int, int]]:

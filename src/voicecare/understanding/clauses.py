@@ -37,6 +37,9 @@ class ClauseWords:
     """Possessive words that open a subject noun phrase ("my", "our", "his")."""
     verbs: frozenset[str] = frozenset()
     """Finite verbs that follow a subject ("is", "has", "keeps", "can")."""
+    namers: frozenset[str] = frozenset()
+    """Words before a person's noun that a subject pronoun right after names again: "my wife she has a fever"
+    is one clause, said twice."""
     openers: frozenset[str] = frozenset()
     """Words after which a subject continues the clause they open ("if she", "think he", "and she")."""
     markers: tuple[tuple[str, ...], ...] = ()
@@ -103,6 +106,8 @@ def _new_subject_at(words: Sequence[str], i: int, start: int, rules: ClauseWords
     """
     if i - start < _MIN_CLAUSE or words[i - 1] in rules.openers:
         return False
+    if words[i - 2] in rules.namers and words[i - 1] not in rules.verbs:
+        return False  # "... no fever my wife she has fever": the pronoun is the wife, said again
     word, verb_next = words[i], i + 1 < len(words) and words[i + 1] in rules.verbs
     if bool(known) and word not in known and word in words[start:i]:
         return verb_next

@@ -24,12 +24,15 @@ from voicecare.domain import Status
 from voicecare.understanding.cues import Cue, Scene, clause_end, clause_start, past_tense, scene
 
 # Where a scene is built and its clauses found, for the callers that ask this module for statuses.
-__all__ = ["Scene", "clause_end", "clause_start", "past_tense", "retold", "scene", "status_of"]
+__all__ = ["Scene", "clause_end", "clause_start", "past_tense", "retold", "rewarmed", "scene", "status_of"]
 
 # What-ifs and the past reach only the nearest mention: in "what if she gets a
 # fever she can't breathe" the second half may be real, and doubt escalates.
 NEAREST_ONLY = frozenset({Status.HYPOTHETICAL, Status.PAST})
 
+
+# How many words ("of the") may stand between someone named and the child noun that is theirs ("the father of the child").
+OF_REACH = 2
 
 # When cues disagree, the one that more surely says "not this child, not now"
 # does not win over a hedge: a hedged symptom still counts (rule 4).
@@ -86,6 +89,8 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     if any(where.breaks.get(i, False) or (cue.trigger.clausal and i in where.breaks)
            for i in range(gap.start, gap.stop + 1)):
         return False
+    if cue.trigger.status is Status.PAST and cue.start >= end and _listed(where, gap, blocked):
+        return True  # "a bad fever and chills last week": the time is the whole list's
     if cue.trigger.status is Status.OTHER:
         return not _other_ends(where, cue, start, gap, signs)
     stops = rules.terminators if cue.trigger.clausal else rules.terminators | rules.subjects
@@ -114,6 +119,12 @@ def _denial_list(where: Scene, gap: range, end: int) -> bool:
     joiners = where.rules.denial_joiners
     after = where.words[end:end + 1]
     return any(where.words[i] in joiners for i in gap) or (bool(after) and after[0] in joiners)
+
+
+def _listed(where: Scene, gap: range, blocked: Collection[int]) -> bool:
+    """True when the words between a mention and a cue after it are only other signs and list joiners."""
+    return any(i in blocked for i in gap) and all(
+        i in blocked or where.words[i] in where.rules.list_joiners for i in gap)
 
 
 def _clause_of_its_own(where: Scene, gap: range, blocked: Collection[int], signs: Collection[int]) -> bool:
@@ -147,7 +158,9 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
     """
     rules = where.rules
     stops = rules.terminators | rules.subjects | rules.child_nouns | rules.reporting
-    own_noun = cue.end <= start and where.words[cue.end] in rules.child_nouns
+    # "my other son", "the father of the child": the child noun right after them (or after "of the") is theirs.
+    own_noun = next((i for i in range(cue.end, min(start, cue.end + OF_REACH + 1))
+                     if where.words[i] in rules.child_nouns and _of_them(where, cue.end, i)), None)
     # They open the clause with a word such as "my" ("my sister, she ..."): not what the caregiver
     # is ("I'm her mum, she ..."), nor someone spoken to ("mate, she's not breathing").
     first = clause_start(where.words, where.breaks, rules, cue.start)
@@ -159,11 +172,36 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
             return False  # "sneezing and wheezing", "chills and a fever": still theirs
         if i == cue.end and i in where.breaks and word in rules.child_pronouns and named_first:
             return False  # "my older boy, he's nine, has a fever": the pronoun names them again
-        return word in stops and not (own_noun and i == cue.end)
+        if word in rules.child_pronouns and _named_again(where, cue, i):
+            return False  # "my wife, she has a fever", "my sister had a fever and she is shivering"
+        return word in stops and not (own_noun is not None and cue.end <= i <= own_noun)
 
     # A mention that opens with a new subject ("... and he's hot now") may be the child's: when unsure, escalate.
     opens = start > cue.end and where.words[start] in rules.child_pronouns
     return any(ends_at(i) for i in gap) or (opens and ends_at(start))
+
+
+def _named_again(where: Scene, cue: Cue, index: int) -> bool:
+    """True when the pronoun at words[index] names the person of someone else's ``cue`` again, not the child.
+
+    Its gender is theirs ("my wife ... she"), in their clause (a comma may follow their name: "my wife, she"),
+    and nothing said makes the child that gender too: no child
+    noun of it ("my daughter") and no pronoun of it before them ("her sister has a fever and she ...").
+    """
+    gender = where.genders.get(index)
+    if gender is None or where.genders.get(cue.end - 1) != gender \
+            or any(i in where.breaks for i in range(cue.end + 1, index + 1)):
+        return False  # another gender, or a clause of its own ("back from grandma's on Sunday, her back is sore")
+    rules = where.rules
+    return not any(where.genders.get(i) == gender and (i < cue.start or where.words[i] in rules.child_nouns)
+                   for i in range(len(where.words)) if not cue.start <= i < cue.end)
+
+
+def _of_them(where: Scene, first: int, noun: int) -> bool:
+    """True when words[first:noun] join a child noun to someone named before them: none, or "of the"."""
+    between = where.words[first:noun]
+    return not between or (between[0] in where.rules.kin_of[:1] and all(w in where.rules.kin_of for w in between)
+                           and not any(i in where.breaks for i in range(first, noun + 1)))
 
 
 def _said_in_the_past(where: Scene, start: int, end: int) -> bool:
@@ -271,3 +309,20 @@ def retold(where: Scene, mentions: Sequence[tuple[str, int, int, Status]]) -> li
 def _clause_end(where: Scene, start: int) -> int:
     """The index just past the clause that words[start] is in."""
     return clause_end(where.words, where.breaks, where.rules, start + 1)
+
+
+def rewarmed(where: Scene, start: int, end: int) -> bool:
+    """True when the mention at words[start:end] ends in words of being warm again after being cold.
+
+    "He was shivering when he got out of the pool but he's warm now": the cold is over, and "he's warm"
+    is no fever. A word of being cold must stand before it in the sentence; "she's warm now" alone may be one.
+    """
+    rules, words = where.rules, where.words
+    for phrase in rules.rewarmed:
+        for at in range(max(0, end - len(phrase)), end):
+            if tuple(words[at:at + len(phrase)]) != phrase or at < start:
+                continue
+            begins = max((i for i, full in where.breaks.items() if full and i <= start), default=0)
+            if any(words[i] in rules.chilled for i in range(begins, start)):
+                return True
+    return False

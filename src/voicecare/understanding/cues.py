@@ -144,6 +144,25 @@ class ContextWords:
     """The word written into such a question to deny it ("not"); empty: questions are left as said."""
     clauses: ClauseWords = field(default_factory=ClauseWords)
     """Words for guessing where sentences end in text without punctuation (``clauses``)."""
+    continuations: tuple[tuple[str, ...], ...] = ()
+    """Said after "and it", they say the verb in progress before goes on ("will not stop", "keeps going")."""
+    continuation_subjects: frozenset[str] = frozenset()
+    """The pronouns such a continuation is said of ("it")."""
+    continued_as: tuple[str, ...] = ()
+    """How a continuation is written out, before its verb ("will not stop" bleeding)."""
+    progressive: str = ""
+    """The ending of a verb in progress ("ing")."""
+    kin_of: tuple[str, ...] = ()
+    """Words between someone named and a child noun that make the child theirs ("the father of the child"):
+    the first of them opens such words ("of")."""
+    rewarmed: tuple[tuple[str, ...], ...] = ()
+    """Words of being warm again ("warm now"): after a word of ``chilled``, the cold is over, no fever."""
+    chilled: frozenset[str] = frozenset()
+    """Words of being cold ("shivering", "cold") that being warm again may follow."""
+    genders: Mapping[str, frozenset[str]] = field(default_factory=dict, hash=False)
+    """Words as said (before pronoun folding) that name someone of one gender, by gender ("female": "she",
+    "sister", "daughter"): "my wife, she has a fever" is the wife's fever, "my wife has a fever and he is
+    shivering" the child's shivering."""
 
 
     @cached_property
@@ -178,11 +197,18 @@ class Scene:
     """The language's cue words and reaches."""
     signs: frozenset[int] = frozenset()
     """Positions of words about any sign ("temperature"): a clause that names one is about it."""
+    genders: Mapping[int, str] = field(default_factory=dict, hash=False)
+    """Position -> gender of the words said that name someone of one gender (see ``ContextWords.genders``)."""
 
 
-def scene(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, signs: Collection[int] = ()) -> Scene:
-    """Find the cues of an utterance once; every mention in it is then judged cheaply."""
-    return Scene(tuple(words), dict(breaks), find_cues(words, rules, breaks), rules, frozenset(signs))
+def scene(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, signs: Collection[int] = (),
+          heard: Sequence[str] = ()) -> Scene:
+    """Find the cues of an utterance once; every mention in it is then judged cheaply.
+
+    ``heard`` are the words as said, one for each of ``words`` (their pronouns unfolded), for their genders.
+    """
+    genders = {i: gender for i, word in enumerate(heard) for gender, named in rules.genders.items() if word in named}
+    return Scene(tuple(words), dict(breaks), find_cues(words, rules, breaks), rules, frozenset(signs), genders)
 
 
 def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bool] | None = None) -> tuple[Cue, ...]:

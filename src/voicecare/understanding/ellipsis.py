@@ -1,6 +1,7 @@
 """Elided predicates: "she was breathing fine but now she isn't" says "isn't breathing fine".
 
-And a question answered "no": "can you wake her? no, not easily" says "you can not wake her".
+And a question answered "no": "can you wake her? no, not easily" says "you can not wake her"; a
+continuation: "she's bleeding and it won't stop" says "won't stop bleeding".
 """
 
 from __future__ import annotations
@@ -8,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from voicecare.understanding.cues import ContextWords
+
+CONTINUED_REACH = 4
+"""Most words between a verb in progress and the "and it" that goes on about it ("bleeding a lot and it")."""
 
 
 def filled(heard: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, negations: frozenset[str],
@@ -118,3 +122,30 @@ def _says_no(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWor
     alone = index + 1 == len(words) or index + 1 in breaks
     return words[index] in rules.denied_answers and (
         alone or words[index + 1] in rules.denied_answers | rules.denied_manners)
+
+
+def continued(heard: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords,
+              canonical: Callable[[str], str]) -> tuple[list[str], dict[int, bool]]:
+    """The heard words with a continuation said of a verb in progress written out as that verb going on.
+
+    "She's bleeding and it won't stop", "he's been vomiting since lunch and it keeps going": the "it"
+    stands for the bleeding, which goes on (``continued_as`` then the verb: "will not stop bleeding"),
+    so the sign is said, not denied, and said as lasting. The verb ends in ``progressive`` and stands a
+    few words before a joiner and a pronoun of ``continuation_subjects``, in one sentence. Only the first
+    such continuation is written out.
+    """
+    words = [canonical(w) for w in heard]
+    for k, word in enumerate(words):
+        if word not in rules.continuation_subjects or k < 2 or words[k - 1] not in rules.list_joiners:
+            continue
+        said = next((len(c) for c in rules.continuations if tuple(words[k + 1:k + 1 + len(c)]) == c), None)
+        verb = next((j for j in range(k - 2, max(-1, k - 2 - CONTINUED_REACH), -1)
+                     if rules.progressive and words[j].endswith(rules.progressive) and len(words[j]) > len(
+                         rules.progressive) + 2), None)
+        if said is None or verb is None or any(breaks.get(i, False) for i in range(verb + 1, k + 1 + said)):
+            continue
+        insert = [*rules.continued_as, heard[verb]]
+        out = [*heard[:k + 1], *insert, *heard[k + 1 + said:]]
+        moved = {(i + len(insert) - said if i > k else i): full for i, full in breaks.items()}
+        return out, moved
+    return list(heard), dict(breaks)

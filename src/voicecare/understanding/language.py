@@ -37,10 +37,11 @@ SECTIONS = {
                 "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "belongings", "denial_joiners",
                 "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "elliptic_verbs", "onsets", "over_when",
                 "asking_verbs", "asking_subjects", "denied_answers", "denied_manners", "denial_word",
-                "unsure_answers", "doubt_word", "clause_subjects", "clause_owners", "clause_verbs",
-                "clause_openers", "clause_markers", "clause_answers", "clause_answer_tails", "cues"),
+                "unsure_answers", "doubt_word", "clause_subjects", "clause_owners", "clause_namers", "clause_verbs",
+                "clause_openers", "clause_markers", "clause_answers", "clause_answer_tails", "genders", "continuations",
+                "continuation_subjects", "continued_as", "progressive", "rewarmed", "chilled", "kin_of", "cues"),
     "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with", "kin_children",
-                "reassigned_by"),
+                "reassigned_by", "calling", "called_for"),
     "conversation": ("fillers", "list_and", "list_or"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
@@ -322,7 +323,24 @@ def _context(table: _Reader, spelling: Spelling) -> ContextWords:
         unsure_answers=frozenset(_in_token_form(table, "unsure_answers", spelling)),
         doubt_word=table.text("doubt_word"),
         clauses=_clauses(table, spelling),
+        genders=_genders(table),
+        kin_of=_in_token_form(table, "kin_of", spelling),
+        rewarmed=tuple(tuple(w.split()) for w in _in_token_form(table, "rewarmed", spelling)),
+        chilled=frozenset(_in_token_form(table, "chilled", spelling)),
+        continuations=tuple(tuple(w.split()) for w in _in_token_form(table, "continuations", spelling)),
+        continuation_subjects=frozenset(_in_token_form(table, "continuation_subjects", spelling)),
+        continued_as=tuple(table.text("continued_as").split()), progressive=table.text("progressive"),
     )
+
+
+def _genders(table: _Reader) -> dict[str, frozenset[str]]:
+    """``genders``: a table of gender -> words as said (pronouns not folded)."""
+    value = table.table.get("genders", {})
+    if not isinstance(value, dict) or not all(isinstance(v, list) and all(isinstance(w, str) for w in v)
+                                              for v in value.values()):
+        table.wrong("genders", "must be a table of lists of words")
+        return {}
+    return {gender: frozenset(w.lower() for w in named) for gender, named in value.items()}
 
 
 def _clauses(table: _Reader, spelling: Spelling) -> ClauseWords:
@@ -331,6 +349,7 @@ def _clauses(table: _Reader, spelling: Spelling) -> ClauseWords:
 
     return ClauseWords(
         subjects=words("clause_subjects"), owners=words("clause_owners"), verbs=words("clause_verbs"),
+        namers=words("clause_namers"),
         openers=words("clause_openers"), answers=words("clause_answers"), asking=words("asking_verbs"),
         manners=words("denied_manners"), tails=words("clause_answer_tails"),
         markers=tuple(tuple(w.split()) for w in _in_token_form(table, "clause_markers", spelling)),
@@ -347,6 +366,7 @@ def _callers(table: _Reader, spelling: Spelling) -> CallerWords:
         introduced_by=tuple(tuple(w.split()) for w in _in_token_form(table, "introduced_by", spelling)),
         introduced_with=words("introduced_with"), kin_children=words("kin_children"),
         reassigned_by=tuple(tuple(w.split()) for w in _in_token_form(table, "reassigned_by", spelling)),
+        calling=words("calling"), called_for=words("called_for"),
     )
 
 

@@ -86,6 +86,7 @@ class Matcher:
         heard, breaks = ellipsis.filled(heard, breaks, self._language.context, self._language.negations,
                                         self._spelling.canonical)
         heard, breaks = ellipsis.answered(heard, breaks, self._language.context, self._spelling.canonical)
+        heard, breaks = ellipsis.continued(heard, breaks, self._language.context, self._spelling.canonical)
         words = [self._spelling.canonical(w) for w in heard]
         candidates = [self._candidates(w) for w in words]
         language = self._language
@@ -100,8 +101,9 @@ class Matcher:
         signs = {i for i, word in enumerate(words) if word in self._content}
         # A recogniser's text has no punctuation: its likely sentence ends bound the cues' scopes (only).
         ends = clauses.spoken_breaks(words, language.context.clauses, breaks, known=self._topic_words) if spoken else breaks
-        where = context.scene(words, ends, self._language.context, signs)
-        own = _caregivers_own(where)  # "I'm going to call an ambulance" is the caregiver's alarm
+        where = context.scene(words, ends, self._language.context, signs, heard)
+        own = callers.alarm_scene(_caregivers_own(where), language.callers)  # theirs too: "my wife's calling 911"
+        hits = [h for h in hits if not context.rewarmed(where, h.start, h.end)]  # "was shivering, warm now": no fever
         matches = []
         hedged_signs: set[str] = set()
         for hit in hits:

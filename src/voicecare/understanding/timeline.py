@@ -38,6 +38,9 @@ class Calendar:
     day_unit: str = ""
     """The unit id of a day, for a span counted from day names."""
     since: frozenset[str] = frozenset()
+    from_day: frozenset[str] = frozenset()
+    """Words that start a span like "since" only with a day's name right after them ("back hurt from Monday,
+    today Thursday"); "back from grandma's on Sunday" names no start."""
     back_refs: frozenset[str] = frozenset()
     """Words after "since" that point back at a time said before ("since then": "fell on Saturday ... since then")."""
     recovered: frozenset[str] = frozenset()
@@ -107,6 +110,9 @@ def weekday_spans(words: Sequence[str], calendar: Calendar, today: int | None,
     """
     spans: list[Quantity] = []
     for i, word in enumerate(words):
+        if word in calendar.from_day and (day := _day_after(words, i, calendar, breaks, reach=0)) is not None:
+            spans.append(Quantity(float(_days_since(words, day, i, calendar, today)), i, day + 1, calendar.day_unit))
+            continue
         if word not in calendar.since and word not in calendar.continuing:
             continue
         back = refers_back(words, i, calendar, breaks)
@@ -170,11 +176,12 @@ def since_then(words: Sequence[str], index: int, calendar: Calendar, breaks: Map
     return False
 
 
-def _day_after(words: Sequence[str], index: int, calendar: Calendar, breaks: Mapping[int, bool]) -> int | None:
-    """The day named after "since" ("since last Friday", "since the fair on Friday")."""
+def _day_after(words: Sequence[str], index: int, calendar: Calendar, breaks: Mapping[int, bool],
+               reach: int = SINCE_REACH) -> int | None:
+    """The day named after "since" ("since last Friday", "since the fair on Friday"), ``reach`` words on at most."""
     j = index + 1
     j += j < len(words) and words[j] in calendar.last
-    while j < len(words) and j <= index + SINCE_REACH and words[j] not in calendar.days and not breaks.get(j, False):
+    while j < len(words) and j <= index + reach and words[j] not in calendar.days and not breaks.get(j, False):
         j += 1
     return j if j < len(words) and words[j] in calendar.days else None
 
