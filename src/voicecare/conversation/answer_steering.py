@@ -1,0 +1,61 @@
+"""Whether an answer is an answer at all: a command to the assistant, words to someone else in the room, or an
+aside said inside an answer. Pure functions over an answer taken apart, used by ``answers.py``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from voicecare.conversation.answer_parts import Heard
+from voicecare.conversation.answer_words import Phrase
+
+SHORT_COMMAND_WORDS = 3
+"""A one-word command ("again", "pass") counts only in an answer this short, in one that says nothing else we
+know, or as a goodbye said last."""
+ENDING = "command:goodbye"
+ASIDE_REACH = 4
+"""A "yeah" this many words before words to the room ("yeah babe", "yeah I'm nearly done"), said after a denial,
+answers someone else: an aside, read without its "yeah" and without making the answer talk to the room."""
+COMMAND = "command"
+OFF_TOPIC = "off_topic"
+
+
+def without_asides(heard: Heard) -> Heard:
+    """The answer without a "yeah" said to someone else after a denial, and the words to the room after it
+    ("no arms and legs are fine yeah babe i know no pain going down the leg", a parent on the phone)."""
+    room = heard.spots_of("off_topic")
+    denials = heard.spots_of("no", "well")
+    asides = [y for y in heard.spots_of("yes") if any(d.end <= y.start for d in denials)
+              and any(0 <= o.start - y.end <= ASIDE_REACH for o in room)]
+    if not asides:
+        return heard
+    dropped = {*asides, *(o for o in room if any(0 <= o.start - y.end <= ASIDE_REACH for y in asides))}
+    return replace(heard, spots=[s for s in heard.spots if s not in dropped])
+
+
+def steering(heard: Heard, commands: Mapping[str, tuple[Phrase, ...]], negations: frozenset[str],
+             fillers: frozenset[str]) -> tuple[str, str | None] | None:
+    """``("command", id)`` or ``("off_topic", None)`` when the answer is a command or words to someone else;
+    None when it is an answer."""
+    answer_size = heard.longest("yes", "no", "unsure")
+    # A command word after a negation is what the child does, not a command ("she could not stop it").
+    command = max((s for s in heard.spots_of(*(f"command:{c}" for c in commands))
+                   if not (s.start and heard.tokens[s.start - 1] in negations)), key=lambda s: s.size, default=None)
+    # A command said last ("ok that's all, bye bye") is what the caregiver wants now; one word inside a
+    # longer answer ("then bad again") is a command only when it ends the talk.
+    last = command is not None and command.end == len(heard.tokens)
+    words = [w for w in heard.tokens if w not in fillers]
+    alone = not heard.about and not heard.spots_of("yes", "no", "unsure", "well", "health", "off_topic")
+    plain = command is not None and (command.size > 1 or len(words) <= SHORT_COMMAND_WORDS or alone
+                                     or (last and command.kind == ENDING))
+    # "Nah, hang on, yeah she did": answer words after the command were the answer, the command a pause.
+    answered_after = command is not None and any(s.start >= command.end for s in heard.spots_of(
+        "yes", "no", "unsure"))
+    # "Sorry the dog's barking, hold on": a pause for something in the room is words to the room; the question
+    # is asked again when the caregiver is back.
+    if command is not None and plain and command.size > heard.longest("off_topic") and (
+            last or (command.size >= answer_size and not answered_after)):
+        return COMMAND, command.kind.split(":", 1)[1]
+    if heard.longest("off_topic") >= max(answer_size, 1):
+        return OFF_TOPIC, None
+    return None
