@@ -71,7 +71,7 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     amounts = quantities.read(tokens, language.numbers)
     counted = {q.start for q in amounts}
     estimated = {q.end for q in amounts}
-    said = [s for s in resolve([*find(tokens, kinds), *numbers.normal])
+    said = [s for s in resolve([*find(tokens, kinds), *numbers.normal, *numbers.labelled])
             if not (s.kind == "unsure" and (s.end in counted or s.start in estimated))]
     # "Fever no chills no": a checklist said without pauses; each answer word ends its item.
     checked = answer_spots.checklist(matches, said, find(tokens, {"about": answer_words.about.get(question_id, ())}),

@@ -104,8 +104,10 @@ def lead(spots: list[Spot], tokens: Sequence[str], fillers: frozenset[str], clau
         if spot.start != position or spot.kind not in ("yes", "no", *LEAD_ONLY):
             break
         whole = spot.end == len(tokens) or clause_of[spot.end] != clause_of[spot.start]
-        if run and spot.kind in LEAD_ONLY and not whole:
-            break  # "yes, she isn't eating": a whole answer ("she isn't") only when nothing follows it
+        # "Yes, she isn't eating", "he is not eating anything since morning": a whole answer ("she isn't") only
+        # when nothing follows it in its part; a half "yes" ("a little hot") may lead a statement.
+        if (run or spot.kind == "no_lead") and spot.kind in LEAD_ONLY and not whole:
+            break
         run.append(spot)
         position = spot.end
     last = run[-1] if run else None

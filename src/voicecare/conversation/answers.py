@@ -223,11 +223,14 @@ class AnswerReader:
             s.start < turn for s in heard.spots_of("no", "well"))
 
     def _yes_then_otherwise(self, heard: Heard) -> bool:
-        """A "yes" said first, and every "no" or "fine" only after a turn ("yes, but otherwise she's okay")."""
+        """A "yes" said first, and every "no" or "fine" only after a turn ("yes, but otherwise she's okay"), or a
+        "no" that names what it denies ("affirm, she had a fall, no loss of consciousness"): the rest is well."""
         first = next((s for s in heard.spots if s.kind not in ("polite", "contrast")), None)
         turns = [s.start for s in heard.spots_of("contrast")]
         return first is not None and first.kind == "yes" and all(
-            any(t < s.start for t in turns) for s in heard.spots_of("no", "well"))
+            any(t < s.start for t in turns) or (s.kind == "no" and heard.clause(s.end) == heard.clause(s.start)
+                                                and s.end < len(heard.tokens))
+            for s in heard.spots_of("no", "well"))
 
     def _safe_no(self, heard: Heard) -> bool:
         """Whether all of a "no" answer denies: every part explained, every word about the question denied, no
