@@ -83,3 +83,56 @@ def test_news_said_beside_a_denial_or_a_doubt_is_news(reader: AnswerReader, ques
 
 def test_played_down_sign_is_a_yes(reader: AnswerReader) -> None:
     assert kind(reader, "fever_chills", "probably nothing but her forehead felt warm at bedtime") == "yes"
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # An apology or an aside, then back to us with the answer: that answer.
+    ("fever_chills", "sorry I was talking to my husband. no.", "no"),
+    ("walking_toilet", "the cat's on the counter, sorry. yes she's been limping", "yes"),
+    # The return alone answers nothing: asked again.
+    ("fever_chills", "sorry, I was talking to my sister", "off_topic"),
+    # An order to a child, then "no": the "no" may be the child's, never taken as ours.
+    ("fever_chills", "sorry, put that down. no!", "off_topic"),
+])
+def test_an_aside_then_an_answer(reader: AnswerReader, question: str, text: str, expected: str) -> None:
+    assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # A repair: the last word wins (rule 9).
+    ("fever_chills", "no, sorry, yes she does", "yes"),
+    ("fever_chills", "nope, I meant yes", "yes"),
+    ("heart_control", "no... scratch that, yes", "yes"),
+    ("cramps_night_weight", "yes, sorry, no, none of those", "no"),
+    # A correction that takes back an earlier yes.
+    ("heart_control", "no, I never said yes. his heart is normal and no accidents", "no"),
+])
+def test_the_last_word_of_a_repair_wins(reader: AnswerReader, question: str, text: str, expected: str) -> None:
+    assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # A care question asked with a denial: the "no" stands, the question's words say nothing of a sign.
+    ("breathing_alertness", "she's breathing fine, can I give her some calpol?", "no"),
+    ("limbs", "legs are fine is it ok to give him ibuprofen", "no"),
+    # Only a care question: "is it ok" is no well child; unanswered, it counts (rule 4).
+    ("fever_chills", "is it ok to give him calpol?", "unsure"),
+    # A sign named inside the care question still counts.
+    ("fever_chills", "can I give him ibuprofen for the fever?", "yes"),
+])
+def test_a_care_question_beside_the_answer(reader: AnswerReader, question: str, text: str, expected: str) -> None:
+    assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize(("question", "text", "symptom"), [
+    # A sign said in its own part, then another part said to be well: the "fine" is about the other part.
+    ("limbs", "her leg is sore, her arms are fine", "limb_symptoms"),
+    ("walking_toilet", "he's limping, wees are fine", "trouble_walking"),
+    # One sign id covers arms and legs; the question asks of both as parts, so one part denied and another
+    # affirmed is partial, as "arms are fine, but his leg hurts" always was. The finding is the same.
+    ("limbs", "Arms fine. Leg hurts.", "limb_symptoms"),
+])
+def test_a_sign_beside_a_part_that_is_well(reader: AnswerReader, question: str, text: str, symptom: str) -> None:
+    answer = reader.read(question, text)
+    assert answer_eval.label(answer) == "partial"
+    assert {f.symptom.id: f.status for f in answer.findings}[symptom] is Status.PRESENT

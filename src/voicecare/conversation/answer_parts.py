@@ -4,17 +4,22 @@ among them (a "no" scoped to its part, a correction, a checklist). ``answers.py`
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from voicecare.conversation import answer_numbers, answer_spots
+from voicecare.conversation import answer_care, answer_numbers, answer_spots
 from voicecare.conversation.answer_words import AnswerWords, Spot, find, resolve
 from voicecare.domain import Match, Status
 from voicecare.understanding import quantities
 from voicecare.understanding.assistant import Assistant
+from voicecare.understanding.matching import Matcher
 
 SPOTTED = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic", "health", "corrections", "contrast",
            "polite", "double_negation", "learner_not", "caregiver", "neutral")
 """Kinds found in an answer, overlapping ones resolved (clause breaks are found apart: they may overlap)."""
+PLACED = ("about", "unsure", "off_topic", "health")
+"""Words whose meaning is known, so they are never a care question's (see ``answer_care.spans``)."""
+CARE = "care"
+"""The kind of a care question asked inside an answer (``answer_care``)."""
 CALM_WORDS = 2
 """A sign found inside words that say all is well is dropped only when those are a phrase ("getting better"):
 one word ("fine") is too little to overrule the matcher."""
@@ -62,7 +67,9 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     kinds = {kind: answer_words.words[kind] for kind in SPOTTED}
     kinds["well"] = (*kinds["well"], *answer_words.well.get(question_id, ()))
     kinds.update({f"command:{c}": p for c, p in answer_words.commands.items()})
-    matches = assistant.matcher.match(text)
+    denying = {i for s in find(tokens, {k: kinds[k] for k in ("no", "well", "no_lead")}) for i in range(s.start, s.end)}
+    denying |= {i for i, w in enumerate(tokens) if w in language.negations}
+    matches = _denied_from_elsewhere(assistant.matcher.match(text), tokens, clause_of, assistant.matcher, denying)
     numbers = answer_numbers.read(tokens, breaks, answer_words.measure.get(question_id), matches, assistant.intents,
                                   assistant.matcher)
     matches = sorted([*matches, *numbers.matches], key=lambda m: m.start)
@@ -73,6 +80,12 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     estimated = {q.end for q in amounts}
     said = [s for s in resolve([*find(tokens, kinds), *numbers.normal, *numbers.labelled])
             if not (s.kind == "unsure" and (s.end in counted or s.start in estimated))]
+    placed = {i for s in [*said, *find(tokens, {"about": answer_words.about.get(question_id, ())})]
+              if s.kind in PLACED or s.kind.startswith("command:") for i in range(s.start, s.end)}
+    asked = answer_care.spans(tokens, clause_of, assistant, placed | {i for m in matches for i in range(m.start, m.end)})
+    said = [s for s in said if not any(start < s.end and s.start < end for start, end in asked)]
+    # A care question asked with the answer is understood, and says nothing of the question's signs.
+    said = sorted([*said, *(Spot(CARE, start, end) for start, end in asked)], key=lambda s: s.start)
     # "Fever no chills no": a checklist said without pauses; each answer word ends its item.
     checked = answer_spots.checklist(matches, said, find(tokens, {"about": answer_words.about.get(question_id, ())}),
                                      tokens, language.negations)
@@ -114,8 +127,30 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     about = [s for s in find(tokens, {"about": answer_words.about.get(question_id, ())}) if s.start >= taken_back
              and not any(clause_of[s.start] == clause_of[min(m.start, len(clause_of) - 1)] for m in elsewhere)
              and not neutral.issuperset(range(s.start, s.end))
+             and not any(start <= s.start < end for start, end in asked)
              and not _checked(s, spots, clause_of)]
     return Heard(tokens, clause_of, matches, spots, about, echoed, said, readings)
+
+
+def _denied_from_elsewhere(matches: Sequence[Match], tokens: Sequence[str], clause_of: Sequence[int],
+                           matcher: Matcher, denying: set[int]) -> list[Match]:
+    """A sign said in a part of its own and denied only by a later part ("his leg hurts, arms are fine", "he's
+    limping, wees are fine"): the "fine" was about the other part, so the sign is there. Read its part alone:
+    where the matcher finds the sign there, and neither the part nor the one before holds a word that denies or
+    says well (``denying``, token indexes: "going to the toilet by himself", a list "no fever, chills or
+    shivers"), it stands as said there. A wrong "no" hides a red flag."""
+    out = []
+    for match in matches:
+        clause = clause_of[min(match.start, len(clause_of) - 1)]
+        part = [i for i, c in enumerate(clause_of) if c == clause]
+        near = [i for i, c in enumerate(clause_of) if clause - 1 <= c <= clause]
+        if match.status is Status.ABSENT and len(part) < len(tokens) and not denying.intersection(near):
+            alone = [m for m in matcher.match(" ".join(tokens[part[0]:part[-1] + 1]))
+                     if m.symptom == match.symptom and m.status is Status.PRESENT]
+            if alone:
+                match = replace(alone[0], start=alone[0].start + part[0], end=alone[0].end + part[0])
+        out.append(match)
+    return out
 
 
 def _checked(about: Spot, spots: Sequence[Spot], clause_of: Sequence[int]) -> bool:

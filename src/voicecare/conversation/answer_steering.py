@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from voicecare.conversation.answer_parts import Heard
-from voicecare.conversation.answer_words import Phrase
+from voicecare.conversation.answer_words import Phrase, find
 
 SHORT_COMMAND_WORDS = 3
 """A one-word command ("again", "pass") counts only in an answer this short, in one that says nothing else we
@@ -20,9 +20,35 @@ COMMAND = "command"
 OFF_TOPIC = "off_topic"
 
 
-def without_asides(heard: Heard) -> Heard:
-    """The answer without a "yeah" said to someone else after a denial, and the words to the room after it
-    ("no arms and legs are fine yeah babe i know no pain going down the leg", a parent on the phone)."""
+def without_asides(heard: Heard, returning: tuple[Phrase, ...]) -> Heard:
+    """The answer without its asides: words to the room before the caregiver says they are back (``returning``),
+    and a "yeah" said to someone else after a denial with the words to the room after it ("no arms and legs are
+    fine yeah babe i know no pain going down the leg", a parent on the phone)."""
+    return _without_yeah_to_the_room(_after_a_return(heard, returning))
+
+
+def _after_a_return(heard: Heard, returning: tuple[Phrase, ...]) -> Heard:
+    """ "Sorry, I was talking to my husband. No.": an aside, then back to us with an answer. The words to the room
+    said up to the return are dropped (still understood: they explain their part), so the answer is read. With
+    nothing said after it, the return is no answer and the words to the room stand (asked again)."""
+    room = heard.spots_of(OFF_TOPIC)
+    if not room:
+        return heard
+    # The aside ends with the last part holding words to the room or the return ("sorry about that, the dog").
+    back = [s.start for s in find(heard.tokens, {"returning": returning})]
+    aside = max(heard.clause(i) for i in [*back, *(s.start for s in room)])
+    later = [*(s.start for s in heard.spots_of("yes", "no", "unsure", "well")), *(s.start for s in heard.about),
+             *(m.start for m in heard.matches)]
+    answer = min((i for i in later if heard.clause(i) > aside), default=None)
+    # The return comes after the aside began ("the dog, sorry. no"), so the answer is not an order to a child
+    # ("sorry, put that down. no!"): a "no" said to someone else would hide a red flag.
+    first = min(s.start for s in room)
+    if answer is None or not any(first <= i < answer for i in back):
+        return heard
+    return replace(heard, spots=[s for s in heard.spots if not (s.kind == OFF_TOPIC and s.start < answer)])
+
+
+def _without_yeah_to_the_room(heard: Heard) -> Heard:
     room = heard.spots_of("off_topic")
     denials = heard.spots_of("no", "well")
     asides = [y for y in heard.spots_of("yes") if any(d.end <= y.start for d in denials)

@@ -82,7 +82,8 @@ class AnswerReader:
         heard = take_apart(text[:MAX_UTTERANCE_CHARS], question_id, self.assistant, self.words)
         if not heard.tokens:
             return self._answer(text, question_id, AnswerKind.UNSURE, None, heard, asked, silent=True)
-        kind, command = self._kind(answer_steering.without_asides(heard), set(asked), question is None)
+        answered = answer_steering.without_asides(heard, self.words.words["returning"])
+        kind, command = self._kind(answered, set(asked), question is None)
         answer = self._answer(text, question_id, kind, command, heard, asked)
         # An answer we cannot place that hedges nothing ("she's had two doses of calpol since six") adds something.
         adds = kind is AnswerKind.UNSURE and not heard.spots_of("unsure")
@@ -275,8 +276,9 @@ class AnswerReader:
         ) and bool(heard.spots_of("contrast")) and not heard.spots_of("corrections")
 
     def _denies_about(self, heard: Heard, named: Sequence[Match]) -> bool:
-        """A clause about the question that says no or all is well, apart from the signs named."""
-        named_clauses = {heard.clause(m.start) for m in named}
+        """A clause about the question that says no or all is well, apart from the signs named (each in the part
+        where its words end: the matcher may join "arms fine. leg hurts" into one sign)."""
+        named_clauses = {heard.clause(m.end - 1) for m in named}
         denials = {heard.clause(s.start) for s in heard.spots_of("no", "well")} | self._negated_about(heard)
         about = {heard.clause(s.start) for s in heard.about}
         if (denials & about) - named_clauses:
