@@ -136,3 +136,16 @@ def test_a_sign_beside_a_part_that_is_well(reader: AnswerReader, question: str, 
     answer = reader.read(question, text)
     assert answer_eval.label(answer) == "partial"
     assert {f.symptom.id: f.status for f in answer.findings}[symptom] is Status.PRESENT
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # Asking what a sign means: the caregiver cannot say yet, so that part counts (rule 10).
+    ("fever_chills", "what would count as chills?", "unsure"),
+    ("walking_toilet", "what do you mean by weakness, like floppy?", "unsure"),
+    ("course", "getting worse compared to what?", "unsure"),
+    ("heart_control", "his heart is fine. what do you mean by accidents?", "partial"),
+    # ...and asking for the question again after it is a request to repeat.
+    ("cramps_night_weight", "what do you mean by coming back? can you say that again?", "command:repeat"),
+])
+def test_asking_what_a_sign_means(reader: AnswerReader, question: str, text: str, expected: str) -> None:
+    assert kind(reader, question, text) == expected

@@ -69,7 +69,11 @@ def steering(heard: Heard, commands: Mapping[str, tuple[Phrase, ...]], negations
                    if not (s.start and heard.tokens[s.start - 1] in negations)), key=lambda s: s.size, default=None)
     # A command said last ("ok that's all, bye bye") is what the caregiver wants now; one word inside a
     # longer answer ("then bad again") is a command only when it ends the talk.
-    last = command is not None and command.end == len(heard.tokens)
+    # "What do you mean by control? Can you repeat that?": in the last part, with nothing we know after it.
+    last = command is not None and (command.end == len(heard.tokens) or (
+        heard.clause(command.start) == heard.clause(len(heard.tokens) - 1) and not any(
+            s.start >= command.end for s in [*heard.spots_of("yes", "no", "unsure", "well", "health"), *heard.about])
+        and not any(m.end > command.end for m in heard.matches)))
     words = [w for w in heard.tokens if w not in fillers]
     alone = not heard.about and not heard.spots_of("yes", "no", "unsure", "well", "health", "off_topic")
     plain = command is not None and (command.size > 1 or len(words) <= SHORT_COMMAND_WORDS or alone
