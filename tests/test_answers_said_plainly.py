@@ -149,3 +149,24 @@ def test_a_sign_beside_a_part_that_is_well(reader: AnswerReader, question: str, 
 ])
 def test_asking_what_a_sign_means(reader: AnswerReader, question: str, text: str, expected: str) -> None:
     assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # "Ok" said first takes the question in; with more after it, it is never the well child's "ok" (these were
+    # wrong noes).
+    ("fever_chills", "okay can you go a bit slower please", "command:slower"),
+    ("breathing_alertness", "alright, can you speak up", "command:repeat"),
+    ("fever_chills", "ok she's fine", "no"),
+    # A command after the answer "no" said first is the command, not the child's "could not stop".
+    ("fever_chills", "no, slow down", "command:slower"),
+    ("limbs", "no, what was the question again?", "command:repeat"),
+    ("walking_toilet", "no, start again", "command:start_over"),
+    # An order to a child after a "no": the "no" was the child's.
+    ("fever_chills", "no, don't climb on that", "off_topic"),
+])
+def test_a_word_before_a_command(reader: AnswerReader, question: str, text: str, expected: str) -> None:
+    assert kind(reader, question, text) == expected
+
+
+def test_a_no_before_what_the_child_cannot_stop_is_not_a_command(reader: AnswerReader) -> None:
+    assert kind(reader, "heart_control", "no she could not stop it") != "command:stop"

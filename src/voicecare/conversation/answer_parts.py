@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from voicecare.conversation import answer_care, answer_numbers, answer_spots
-from voicecare.conversation.answer_words import AnswerWords, Spot, find, resolve
+from voicecare.conversation.answer_words import AnswerWords, Phrase, Spot, find, resolve
 from voicecare.domain import Match, Status
 from voicecare.understanding import quantities
 from voicecare.understanding.assistant import Assistant
@@ -95,6 +95,7 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     # "Not since this morning" says it was there until then: no neutral time.
     said = [s for s in said if not (s.kind == "neutral" and s.start > 0 and tokens[s.start - 1] in language.negations)]
     said = answer_spots.negated_well(said, tokens, clause_of, language.negations, language.fillers)
+    said = _acknowledged(said, tokens, language.fillers, answer_words.words["acknowledging"])
     spots = answer_spots.lead(said, tokens, language.fillers, clause_of)
     matches = answer_spots.across_a_no(matches, spots, clause_of)
     matches = answer_spots.yes_after_no(matches, said, spots, tokens, language.negations)
@@ -130,6 +131,16 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
              and not any(start <= s.start < end for start, end in asked)
              and not _checked(s, spots, clause_of)]
     return Heard(tokens, clause_of, matches, spots, about, echoed, said, readings)
+
+
+def _acknowledged(said: list[Spot], tokens: Sequence[str], fillers: frozenset[str],
+                  acknowledging: Sequence[Phrase]) -> list[Spot]:
+    """ "Ok, can you go slower", "alright so he's limping": an "ok" said first, with more after it, takes the
+    question in; it is polite, never the well child's "ok" (that made "ok can you speak up" a "no")."""
+    first = next((i for i, w in enumerate(tokens) if w not in fillers), len(tokens))
+    rest = [w for w in tokens[first:] if w not in fillers]
+    return [Spot("polite", s.start, s.end) if s.kind == "well" and s.start == first and len(rest) > s.size
+            and tuple(tokens[s.start:s.end]) in acknowledging else s for s in said]
 
 
 def _denied_from_elsewhere(matches: Sequence[Match], tokens: Sequence[str], clause_of: Sequence[int],

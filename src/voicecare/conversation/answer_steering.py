@@ -64,9 +64,13 @@ def steering(heard: Heard, commands: Mapping[str, tuple[Phrase, ...]], negations
     """``("command", id)`` or ``("off_topic", None)`` when the answer is a command or words to someone else;
     None when it is an answer."""
     answer_size = heard.longest("yes", "no", "unsure")
-    # A command word after a negation is what the child does, not a command ("she could not stop it").
+    # A command word after a negation is what the child does, not a command ("she could not stop it"); after the
+    # answer "no" said first ("no, slow down", "no start again") it is the command, unless the answer talks to
+    # the room ("no, stop it, walk properly darling").
+    answered = {s.end for s in heard.spots_of("no") if s.start == 0 and not heard.spots_of(OFF_TOPIC)}
     command = max((s for s in heard.spots_of(*(f"command:{c}" for c in commands))
-                   if not (s.start and heard.tokens[s.start - 1] in negations)), key=lambda s: s.size, default=None)
+                   if not (s.start and heard.tokens[s.start - 1] in negations and s.start not in answered)),
+                  key=lambda s: s.size, default=None)
     # A command said last ("ok that's all, bye bye") is what the caregiver wants now; one word inside a
     # longer answer ("then bad again") is a command only when it ends the talk.
     # "What do you mean by control? Can you repeat that?": in the last part, with nothing we know after it.
