@@ -170,3 +170,16 @@ def test_a_word_before_a_command(reader: AnswerReader, question: str, text: str,
 
 def test_a_no_before_what_the_child_cannot_stop_is_not_a_command(reader: AnswerReader) -> None:
     assert kind(reader, "heart_control", "no she could not stop it") != "command:stop"
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # What a well child does, said missing, is the sign: "no" is part of it (rule 2), never the answer.
+    ("walking_toilet", "no wee since breakfast", "yes"),
+    ("walking_toilet", "nothing wet since lunchtime", "yes"),
+    ("cramps_night_weight", "no sleep at all, the pain kept waking him up", "yes"),
+    # ...unless its part says that is well.
+    ("walking_toilet", "no, wees are normal", "no"),
+    ("walking_toilet", "no pain when she pees", "no"),
+])
+def test_a_missing_function_is_the_sign(reader: AnswerReader, question: str, text: str, expected: str) -> None:
+    assert kind(reader, question, text) == expected

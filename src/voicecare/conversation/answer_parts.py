@@ -96,6 +96,8 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     said = [s for s in said if not (s.kind == "neutral" and s.start > 0 and tokens[s.start - 1] in language.negations)]
     said = answer_spots.negated_well(said, tokens, clause_of, language.negations, language.fillers)
     said = _acknowledged(said, tokens, language.fillers, answer_words.words["acknowledging"])
+    said, matches, missing = answer_spots.missing_is_the_sign(
+        said, matches, find(tokens, {"missing": answer_words.missing.get(question_id, ())}), clause_of)
     spots = answer_spots.lead(said, tokens, language.fillers, clause_of)
     matches = answer_spots.across_a_no(matches, spots, clause_of)
     matches = answer_spots.yes_after_no(matches, said, spots, tokens, language.negations)
@@ -129,7 +131,9 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
              and not any(clause_of[s.start] == clause_of[min(m.start, len(clause_of) - 1)] for m in elsewhere)
              and not neutral.issuperset(range(s.start, s.end))
              and not any(start <= s.start < end for start, end in asked)
+             and not any(m.start < s.start < m.end for m in missing)
              and not _checked(s, spots, clause_of)]
+    about = sorted([*about, *missing], key=lambda s: s.start)
     return Heard(tokens, clause_of, matches, spots, about, echoed, said, readings)
 
 
