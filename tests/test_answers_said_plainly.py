@@ -183,3 +183,16 @@ def test_a_no_before_what_the_child_cannot_stop_is_not_a_command(reader: AnswerR
 ])
 def test_a_missing_function_is_the_sign(reader: AnswerReader, question: str, text: str, expected: str) -> None:
     assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # A "no" drawn from what was just told: the words about the question before it were the evidence.
+    ("limbs", "he was climbing the stairs on his hands and knees all morning, so no, nothing wrong there", "no"),
+    ("walking_toilet", "she ran to the park and did a big wee on the potty, so no", "no"),
+])
+def test_a_no_drawn_from_what_was_told(reader: AnswerReader, question: str, text: str, expected: str) -> None:
+    assert kind(reader, question, text) == expected
+
+
+def test_a_no_drawn_after_a_sign_is_never_a_no(reader: AnswerReader) -> None:
+    assert kind(reader, "walking_toilet", "she won't walk, so no") == "yes"
