@@ -7,7 +7,7 @@ import pytest
 
 from voicecare.app import answer_eval
 from voicecare.conversation.answers import AnswerReader
-from voicecare.domain import Status
+from voicecare.domain import Basis, Status
 from voicecare.understanding.assistant import Assistant
 
 
@@ -196,3 +196,21 @@ def test_a_no_drawn_from_what_was_told(reader: AnswerReader, question: str, text
 
 def test_a_no_drawn_after_a_sign_is_never_a_no(reader: AnswerReader) -> None:
     assert kind(reader, "walking_toilet", "she won't walk, so no") == "yes"
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # News said first, then a word to the child: the news was for us.
+    ("anything_else", "she's had a cough and a runny nose since friday, shh sweetheart", "yes"),
+    # ...but an order that holds the health word is to the child.
+    ("fever_chills", "drink your milk, little sips", "off_topic"),
+    ("breathing_alertness", "what, say it again, he's screaming in my ear", "command:repeat"),
+])
+def test_a_child_named_or_soothed_beside_an_answer(reader: AnswerReader, question: str, text: str,
+                                                   expected: str) -> None:
+    assert kind(reader, question, text) == expected
+
+
+def test_this_one_names_the_child_never_a_temperature(reader: AnswerReader) -> None:
+    # "This one" was read as a temperature of one, which the cue word made a fever said.
+    answer = reader.read("fever_chills", "her cousin had a fever on sunday, poor thing, but this one hasn't had it")
+    assert not [f for f in answer.findings if f.status is Status.PRESENT and f.basis is Basis.SAID]

@@ -40,8 +40,9 @@ class Readings:
 
 
 def read(tokens: Sequence[str], breaks: dict[int, bool], cue: Phrase | None, matches: Sequence[Match],
-         intents: IntentSet, matcher: Matcher) -> Readings:
-    """The bare numbers of ``tokens`` that no sign found already covers, read with ``cue`` before each."""
+         intents: IntentSet, matcher: Matcher, taken: frozenset[int] = frozenset()) -> Readings:
+    """The bare numbers of ``tokens`` that no sign found already covers, read with ``cue`` before each; never one
+    inside ``taken`` (token indexes of phrases that use a number word otherwise: "this one")."""
     if cue is None:
         return Readings()
     measure = _measure_of(cue, intents)
@@ -50,7 +51,8 @@ def read(tokens: Sequence[str], breaks: dict[int, bool], cue: Phrase | None, mat
     named = _named_numbers(tokens, intents)
     bare = [q for q in quantities.read(tokens, intents.language.numbers)
             if not any(m.start < q.end and q.start < m.end for m in matches)
-            and not any(start < q.end and q.start < end for start, end in named)]
+            and not any(start < q.end and q.start < end for start, end in named)
+            and not taken.intersection(range(q.start, q.end))]
     found: list[Match] = []
     normal: list[Spot] = []
     labelled: list[Spot] = []

@@ -70,8 +70,10 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     denying = {i for s in find(tokens, {k: kinds[k] for k in ("no", "well", "no_lead")}) for i in range(s.start, s.end)}
     denying |= {i for i, w in enumerate(tokens) if w in language.negations}
     matches = _denied_from_elsewhere(assistant.matcher.match(text), tokens, clause_of, assistant.matcher, denying)
+    # "This one", "the little one" name the child: never a number.
+    naming = frozenset(i for s in find(tokens, {"polite": kinds["polite"]}) for i in range(s.start, s.end))
     numbers = answer_numbers.read(tokens, breaks, answer_words.measure.get(question_id), matches, assistant.intents,
-                                  assistant.matcher)
+                                  assistant.matcher, naming)
     matches = sorted([*matches, *numbers.matches], key=lambda m: m.start)
     # "Maybe two", "about 120", "a week, maybe more": a hedge right before or after a number is an estimate,
     # not doubt about the question.
