@@ -214,3 +214,14 @@ def test_this_one_names_the_child_never_a_temperature(reader: AnswerReader) -> N
     # "This one" was read as a temperature of one, which the cue word made a fever said.
     answer = reader.read("fever_chills", "her cousin had a fever on sunday, poor thing, but this one hasn't had it")
     assert not [f for f in answer.findings if f.status is Status.PRESENT and f.basis is Basis.SAID]
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # A story told before a turn, naming nothing about the question: its "the same" is not the answer.
+    ("breathing_alertness", "his dad slept like a log as a baby and this one's the same, so I thought nothing of it. "
+                            "but just now I lifted him and he barely opened his eyes", "yes"),
+    # A preamble with a hedge is an answer, never a story.
+    ("fever_chills", "possibly. she had a little shiver after her bath, but the bathroom was cold", "unsure"),
+])
+def test_a_story_before_the_answer(reader: AnswerReader, question: str, text: str, expected: str) -> None:
+    assert kind(reader, question, text) == expected

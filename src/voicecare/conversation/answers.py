@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from voicecare.conversation import answer_safety, answer_spots, answer_steering
+from voicecare.conversation import answer_safety, answer_spots, answer_steering, answer_stories
 from voicecare.conversation.answer_parts import Heard, take_apart
 from voicecare.conversation.answer_words import ANYTHING_ELSE, AnswerWords, Spot, find
 from voicecare.domain import Basis, Finding, IntentSet, Level, Match, Status
@@ -83,7 +83,9 @@ class AnswerReader:
         if not heard.tokens:
             return self._answer(text, question_id, AnswerKind.UNSURE, None, heard, asked, silent=True)
         answered = answer_steering.without_asides(heard, self.words.words["returning"])
-        kind, command = self._kind(self._concluded(answered), set(asked), question is None)
+        answered = answer_stories.concluded(answered, self.words.words["concluding"])
+        answered = answer_stories.after_a_story(answered, self.intents.language.fillers)
+        kind, command = self._kind(answered, set(asked), question is None)
         answer = self._answer(text, question_id, kind, command, heard, asked)
         # An answer we cannot place that hedges nothing ("she's had two doses of calpol since six") adds something.
         adds = kind is AnswerKind.UNSURE and not heard.spots_of("unsure")
@@ -201,20 +203,6 @@ class AnswerReader:
             heard.clause(s.start) == clause for s in heard.spots_of("well", "unsure", "off_topic")) and any(
             heard.clause(a.start) == clause and subjects.intersection(heard.tokens[spot.end:a.start])
             for a in heard.about)
-
-    def _concluded(self, heard: Heard) -> Heard:
-        """ "She went down the slide fifty times on those legs, so no, nothing wrong with her arms or legs": the
-        last part draws a "no" from what was told (``concluding`` words) and no sign was found there or before:
-        the words about the question before it were the evidence, not a sign."""
-        last = heard.clause(len(heard.tokens) - 1)
-        drawn = [s for s in find(heard.tokens, {"concluding": self.words.words["concluding"]})
-                 if last in (heard.clause(s.start), heard.clause(min(s.end, len(heard.tokens) - 1)))]
-        if not drawn or any(m.status is Status.PRESENT for m in heard.matches):
-            return heard
-        evidence = [a for a in heard.about if a.start < drawn[-1].start]
-        # Still understood: told as evidence, they explain their part.
-        return replace(heard, about=[a for a in heard.about if a not in evidence],
-                       said=[*heard.said, *(replace(a, kind="neutral") for a in evidence)])
 
     def _no_turned_from(self, heard: Heard) -> bool:
         """A "no" said before a contrast ("no, but ..."), not taken back by a correction."""
