@@ -225,3 +225,15 @@ def test_this_one_names_the_child_never_a_temperature(reader: AnswerReader) -> N
 ])
 def test_a_story_before_the_answer(reader: AnswerReader, question: str, text: str, expected: str) -> None:
     assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # Requests said beside a "yes" or an "ok": never a yes to the signs, never a "no".
+    ("fever_chills", "ok ok enough", "command:stop"),
+    ("heart_control", "yes yes stop stop", "command:stop"),
+    ("limbs", "yes, sorry, I missed that", "command:repeat"),
+    ("course", "yeah what was that", "command:repeat"),
+    ("cramps_night_weight", "definitely, can you go over that again", "command:repeat"),
+])
+def test_a_request_beside_a_yes_or_an_ok(reader: AnswerReader, question: str, text: str, expected: str) -> None:
+    assert kind(reader, question, text) == expected

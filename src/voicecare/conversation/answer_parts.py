@@ -144,9 +144,14 @@ def _acknowledged(said: list[Spot], tokens: Sequence[str], fillers: frozenset[st
     """ "Ok, can you go slower", "alright so he's limping": an "ok" said first, with more after it, takes the
     question in; it is polite, never the well child's "ok" (that made "ok can you speak up" a "no")."""
     first = next((i for i, w in enumerate(tokens) if w not in fillers), len(tokens))
-    rest = [w for w in tokens[first:] if w not in fillers]
-    return [Spot("polite", s.start, s.end) if s.kind == "well" and s.start == first and len(rest) > s.size
-            and tuple(tokens[s.start:s.end]) in acknowledging else s for s in said]
+    out = []
+    for spot in said:  # "ok ok enough": each "ok" of the run said first
+        rest = [w for w in tokens[spot.end:] if w not in fillers]
+        if spot.kind == "well" and spot.start == first and rest and tuple(tokens[spot.start:spot.end]) in acknowledging:
+            spot = Spot("polite", spot.start, spot.end)
+            first = spot.end
+        out.append(spot)
+    return out
 
 
 def _denied_from_elsewhere(matches: Sequence[Match], tokens: Sequence[str], clause_of: Sequence[int],
