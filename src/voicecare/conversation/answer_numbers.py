@@ -21,6 +21,10 @@ from voicecare.understanding.measures import Measure
 
 NORMAL = "well"
 """The answer-word kind a normal reading counts as: that part of the question is well."""
+LABELLED = "neutral"
+"""The answer-word kind a number labelled as another reading counts as: understood, saying nothing of a sign."""
+LABEL_REACH = 3
+"""A cue word this close before a number, in its part, names what it measures ("sats 98", "heart rate is 120")."""
 
 
 @dataclass(frozen=True)
@@ -31,11 +35,14 @@ class Readings:
     """Signs a number means (over its threshold), spanning the number's words."""
     normal: tuple[Spot, ...] = ()
     """Plausible readings under every threshold: that part of the question is well."""
+    labelled: tuple[Spot, ...] = ()
+    """Numbers named as another reading ("sats 98" to the breathing question): never the question's measure."""
 
 
 def read(tokens: Sequence[str], breaks: dict[int, bool], cue: Phrase | None, matches: Sequence[Match],
-         intents: IntentSet, matcher: Matcher) -> Readings:
-    """The bare numbers of ``tokens`` that no sign found already covers, read with ``cue`` before each."""
+         intents: IntentSet, matcher: Matcher, taken: frozenset[int] = frozenset()) -> Readings:
+    """The bare numbers of ``tokens`` that no sign found already covers, read with ``cue`` before each; never one
+    inside ``taken`` (token indexes of phrases that use a number word otherwise: "this one")."""
     if cue is None:
         return Readings()
     measure = _measure_of(cue, intents)
@@ -44,10 +51,16 @@ def read(tokens: Sequence[str], breaks: dict[int, bool], cue: Phrase | None, mat
     named = _named_numbers(tokens, intents)
     bare = [q for q in quantities.read(tokens, intents.language.numbers)
             if not any(m.start < q.end and q.start < m.end for m in matches)
-            and not any(start < q.end and q.start < end for start, end in named)]
+            and not any(start < q.end and q.start < end for start, end in named)
+            and not taken.intersection(range(q.start, q.end))]
     found: list[Match] = []
     normal: list[Spot] = []
+    labelled: list[Spot] = []
     for number in bare:
+        if _labelled_elsewhere(tokens, breaks, number.start, measure, intents):
+            # "RR 28, sats 98": read as breaths, the 98 was trouble breathing; the measure book judged it already.
+            labelled.append(Spot(LABELLED, number.start, number.end))
+            continue
         words = [*tokens[:number.start], *cue, *tokens[number.start:]]
         marks = {i + len(cue) if i >= number.start else i: full for i, full in breaks.items()}
         # Only what the number itself says: the cue's own words may name a sign ("back pain") nobody said.
@@ -57,7 +70,24 @@ def read(tokens: Sequence[str], breaks: dict[int, bool], cue: Phrase | None, mat
             found += [replace(m, start=number.start, end=number.end) for m in said]
         elif measure is not None and number.unit is None and _plausible(measure, number.value):
             normal.append(Spot(NORMAL, number.start, number.end, reading=True))
-    return Readings(tuple(found), tuple(normal))
+    return Readings(tuple(found), tuple(normal), tuple(labelled))
+
+
+def _labelled_elsewhere(tokens: Sequence[str], breaks: dict[int, bool], start: int, measure: Measure | None,
+                        intents: IntentSet) -> bool:
+    """Whether the nearest cue word before the number at ``start``, in its part, is another measure's."""
+    book = intents.measures
+    if book is None:
+        return False
+    for index in range(start - 1, max(start - LABEL_REACH, 0) - 1, -1):
+        word = tokens[index]
+        if measure is not None and word in measure.cues:
+            return False
+        if any(word in m.cues for m in book.measures):
+            return True
+        if index in breaks:
+            return False
+    return False
 
 
 def _named_numbers(tokens: Sequence[str], intents: IntentSet) -> list[tuple[int, int]]:

@@ -4,17 +4,22 @@ among them (a "no" scoped to its part, a correction, a checklist). ``answers.py`
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from voicecare.conversation import answer_numbers, answer_spots
-from voicecare.conversation.answer_words import AnswerWords, Spot, find, resolve
+from voicecare.conversation import answer_care, answer_numbers, answer_spots
+from voicecare.conversation.answer_words import AnswerWords, Phrase, Spot, find, resolve
 from voicecare.domain import Match, Status
 from voicecare.understanding import quantities
 from voicecare.understanding.assistant import Assistant
+from voicecare.understanding.matching import Matcher
 
 SPOTTED = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic", "health", "corrections", "contrast",
            "polite", "double_negation", "learner_not", "caregiver", "neutral")
 """Kinds found in an answer, overlapping ones resolved (clause breaks are found apart: they may overlap)."""
+PLACED = ("about", "unsure", "off_topic", "health")
+"""Words whose meaning is known, so they are never a care question's (see ``answer_care.spans``)."""
+CARE = "care"
+"""The kind of a care question asked inside an answer (``answer_care``)."""
 CALM_WORDS = 2
 """A sign found inside words that say all is well is dropped only when those are a phrase ("getting better"):
 one word ("fine") is too little to overrule the matcher."""
@@ -62,17 +67,27 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     kinds = {kind: answer_words.words[kind] for kind in SPOTTED}
     kinds["well"] = (*kinds["well"], *answer_words.well.get(question_id, ()))
     kinds.update({f"command:{c}": p for c, p in answer_words.commands.items()})
-    matches = assistant.matcher.match(text)
+    denying = {i for s in find(tokens, {k: kinds[k] for k in ("no", "well", "no_lead")}) for i in range(s.start, s.end)}
+    denying |= {i for i, w in enumerate(tokens) if w in language.negations}
+    matches = _denied_from_elsewhere(assistant.matcher.match(text), tokens, clause_of, assistant.matcher, denying)
+    # "This one", "the little one" name the child: never a number.
+    naming = frozenset(i for s in find(tokens, {"polite": kinds["polite"]}) for i in range(s.start, s.end))
     numbers = answer_numbers.read(tokens, breaks, answer_words.measure.get(question_id), matches, assistant.intents,
-                                  assistant.matcher)
+                                  assistant.matcher, naming)
     matches = sorted([*matches, *numbers.matches], key=lambda m: m.start)
     # "Maybe two", "about 120", "a week, maybe more": a hedge right before or after a number is an estimate,
     # not doubt about the question.
     amounts = quantities.read(tokens, language.numbers)
     counted = {q.start for q in amounts}
     estimated = {q.end for q in amounts}
-    said = [s for s in resolve([*find(tokens, kinds), *numbers.normal])
+    said = [s for s in resolve([*find(tokens, kinds), *numbers.normal, *numbers.labelled])
             if not (s.kind == "unsure" and (s.end in counted or s.start in estimated))]
+    placed = {i for s in [*said, *find(tokens, {"about": answer_words.about.get(question_id, ())})]
+              if s.kind in PLACED or s.kind.startswith("command:") for i in range(s.start, s.end)}
+    asked = answer_care.spans(tokens, clause_of, assistant, placed | {i for m in matches for i in range(m.start, m.end)})
+    said = [s for s in said if not any(start < s.end and s.start < end for start, end in asked)]
+    # A care question asked with the answer is understood, and says nothing of the question's signs.
+    said = sorted([*said, *(Spot(CARE, start, end) for start, end in asked)], key=lambda s: s.start)
     # "Fever no chills no": a checklist said without pauses; each answer word ends its item.
     checked = answer_spots.checklist(matches, said, find(tokens, {"about": answer_words.about.get(question_id, ())}),
                                      tokens, language.negations)
@@ -82,6 +97,9 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     # "Not since this morning" says it was there until then: no neutral time.
     said = [s for s in said if not (s.kind == "neutral" and s.start > 0 and tokens[s.start - 1] in language.negations)]
     said = answer_spots.negated_well(said, tokens, clause_of, language.negations, language.fillers)
+    said = _acknowledged(said, tokens, language.fillers, answer_words.words["acknowledging"])
+    said, matches, missing = answer_spots.missing_is_the_sign(
+        said, matches, find(tokens, {"missing": answer_words.missing.get(question_id, ())}), clause_of)
     spots = answer_spots.lead(said, tokens, language.fillers, clause_of)
     matches = answer_spots.across_a_no(matches, spots, clause_of)
     matches = answer_spots.yes_after_no(matches, said, spots, tokens, language.negations)
@@ -114,8 +132,47 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     about = [s for s in find(tokens, {"about": answer_words.about.get(question_id, ())}) if s.start >= taken_back
              and not any(clause_of[s.start] == clause_of[min(m.start, len(clause_of) - 1)] for m in elsewhere)
              and not neutral.issuperset(range(s.start, s.end))
+             and not any(start <= s.start < end for start, end in asked)
+             and not any(m.start < s.start < m.end for m in missing)
              and not _checked(s, spots, clause_of)]
+    about = sorted([*about, *missing], key=lambda s: s.start)
     return Heard(tokens, clause_of, matches, spots, about, echoed, said, readings)
+
+
+def _acknowledged(said: list[Spot], tokens: Sequence[str], fillers: frozenset[str],
+                  acknowledging: Sequence[Phrase]) -> list[Spot]:
+    """ "Ok, can you go slower", "alright so he's limping": an "ok" said first, with more after it, takes the
+    question in; it is polite, never the well child's "ok" (that made "ok can you speak up" a "no")."""
+    first = next((i for i, w in enumerate(tokens) if w not in fillers), len(tokens))
+    out = []
+    for spot in said:  # "ok ok enough": each "ok" of the run said first
+        rest = [w for w in tokens[spot.end:] if w not in fillers]
+        if spot.kind == "well" and spot.start == first and rest and tuple(tokens[spot.start:spot.end]) in acknowledging:
+            spot = Spot("polite", spot.start, spot.end)
+            first = spot.end
+        out.append(spot)
+    return out
+
+
+def _denied_from_elsewhere(matches: Sequence[Match], tokens: Sequence[str], clause_of: Sequence[int],
+                           matcher: Matcher, denying: set[int]) -> list[Match]:
+    """A sign said in a part of its own and denied only by a later part ("his leg hurts, arms are fine", "he's
+    limping, wees are fine"): the "fine" was about the other part, so the sign is there. Read its part alone:
+    where the matcher finds the sign there, and neither the part nor the one before holds a word that denies or
+    says well (``denying``, token indexes: "going to the toilet by himself", a list "no fever, chills or
+    shivers"), it stands as said there. A wrong "no" hides a red flag."""
+    out = []
+    for match in matches:
+        clause = clause_of[min(match.start, len(clause_of) - 1)]
+        part = [i for i, c in enumerate(clause_of) if c == clause]
+        near = [i for i, c in enumerate(clause_of) if clause - 1 <= c <= clause]
+        if match.status is Status.ABSENT and len(part) < len(tokens) and not denying.intersection(near):
+            alone = [m for m in matcher.match(" ".join(tokens[part[0]:part[-1] + 1]))
+                     if m.symptom == match.symptom and m.status is Status.PRESENT]
+            if alone:
+                match = replace(alone[0], start=alone[0].start + part[0], end=alone[0].end + part[0])
+        out.append(match)
+    return out
 
 
 def _checked(about: Spot, spots: Sequence[Spot], clause_of: Sequence[int]) -> bool:

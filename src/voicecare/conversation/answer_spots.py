@@ -104,8 +104,10 @@ def lead(spots: list[Spot], tokens: Sequence[str], fillers: frozenset[str], clau
         if spot.start != position or spot.kind not in ("yes", "no", *LEAD_ONLY):
             break
         whole = spot.end == len(tokens) or clause_of[spot.end] != clause_of[spot.start]
-        if run and spot.kind in LEAD_ONLY and not whole:
-            break  # "yes, she isn't eating": a whole answer ("she isn't") only when nothing follows it
+        # "Yes, she isn't eating", "he is not eating anything since morning": a whole answer ("she isn't") only
+        # when nothing follows it in its part; a half "yes" ("a little hot") may lead a statement.
+        if (run or spot.kind == "no_lead") and spot.kind in LEAD_ONLY and not whole:
+            break
         run.append(spot)
         position = spot.end
     last = run[-1] if run else None
@@ -282,3 +284,22 @@ def clauses(size: int, starts: set[int]) -> list[int]:
         clause += index in starts and index > 0
         clause_of.append(clause)
     return clause_of
+
+
+def missing_is_the_sign(said: list[Spot], matches: Sequence[Match], missing: Iterable[Spot],
+                        clause_of: Sequence[int]) -> tuple[list[Spot], list[Match], list[Spot]]:
+    """ "No pee since lunch", "nothing wet since breakfast", "no sleep last night, the pain kept waking her": a
+    "no" right before what a well child does (``missing``: where the question's such words stand) says it is
+    missing, which is the sign (rule 2), never the answer "no". Unless its part says that is well ("no, wees are
+    normal"). The "no" is dropped, the signs the matcher denied after it in its part are there (uncertain), and
+    the "no" with the words after it is returned as words about the question ("no pee")."""
+    found = {(m.start, clause_of[m.start]): m for m in missing}
+    gone = [s for s in said if s.kind == "no" and (s.end, clause_of[s.start]) in found and not any(
+        w.kind == "well" and w.start > s.end and clause_of[w.start] == clause_of[s.start] for w in said)]
+    if not gone:
+        return said, list(matches), []
+    about = [Spot("about", s.start, found[(s.end, clause_of[s.start])].end) for s in gone]
+    ends = {clause_of[s.start]: s.end for s in gone}
+    flipped = [replace(m, status=Status.PRESENT, uncertain=True) if m.status is Status.ABSENT and m.start >= ends.get(
+        clause_of[min(m.start, len(clause_of) - 1)], len(clause_of)) else m for m in matches]
+    return [s for s in said if s not in gone], flipped, about

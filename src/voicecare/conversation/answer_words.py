@@ -23,7 +23,8 @@ ANYTHING_ELSE = "anything_else"
 """The question id of "is there anything else?", asked after the advice."""
 WORD_KINDS = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic", "health", "corrections", "contrast",
               "polite", "clause_breaks", "possessives", "double_negation", "learner_not", "caregiver",
-              "leaving", "degree", "neutral", "doing")
+              "leaving", "degree", "neutral", "doing", "returning", "acknowledging",
+              "concluding")
 CONTROL_ANSWERS = {"yes": "yes_lead", "no": "no_lead", "not_sure": "unsure"}
 """controls.toml answer kinds that are answer words too; its yes and no are whole answers, so they count only
 at the start ("she isn't" is a no there, not in "she isn't eating")."""
@@ -51,6 +52,9 @@ class AnswerWords:
     well: Mapping[str, tuple[Phrase, ...]] = field(default_factory=dict, hash=False)
     """By interview question id: words that say that part is well only when said to that question ("she's been
     dry all day" denies accidents to the toilet question, but is fewer wet diapers to the walking one)."""
+    missing: Mapping[str, tuple[Phrase, ...]] = field(default_factory=dict, hash=False)
+    """By interview question id: what a well child does, whose absence is the sign ("no pee since lunch" to the
+    walking and toilet question is fewer wet diapers, never a "no")."""
 
     @classmethod
     def load(cls, intents: IntentSet) -> AnswerWords:
@@ -72,6 +76,7 @@ class AnswerWords:
         about: dict[str, tuple[Phrase, ...]] = {}
         measure: dict[str, Phrase] = {}
         well: dict[str, tuple[Phrase, ...]] = {}
+        missing: dict[str, tuple[Phrase, ...]] = {}
         for topic in intents.topics:
             path = folder / "topics" / topic.id / FILE_NAME if folder is not None else None
             known = {q.id for q in topic.interview} | {ANYTHING_ELSE}
@@ -79,12 +84,14 @@ class AnswerWords:
             about.update({key: _phrases(value, tokens, f"{path}: about: {key}") for key, value in found.items()})
             well.update({key: _phrases(value, tokens, f"{path}: well: {key}")
                          for key, value in _by_question(path, "well", known).items()})
+            missing.update({key: _phrases(value, tokens, f"{path}: missing: {key}")
+                            for key, value in _by_question(path, "missing", known).items()})
             for key, value in _by_question(path, "measure", known).items():
                 cue = _phrases([value] if isinstance(value, str) else value, tokens, f"{path}: measure: {key}")
                 if len(cue) != 1:
                     raise IntentError(f"{path}: measure: {key}: must be one text (a word such as \"pulse\")")
                 measure[key] = cue[0]
-        return cls(words, commands, about, measure, well)
+        return cls(words, commands, about, measure, well, missing)
 
 
 def _by_question(path: Path | None, table: str, known: set[str]) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from voicecare.conversation import answer_safety, answer_spots
+from voicecare.conversation import answer_safety, answer_spots, answer_steering, answer_stories
 from voicecare.conversation.answer_parts import Heard, take_apart
 from voicecare.conversation.answer_words import ANYTHING_ELSE, AnswerWords, Spot, find
 from voicecare.domain import Basis, Finding, IntentSet, Level, Match, Status
@@ -23,14 +23,7 @@ from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS, Assistant
 
 __all__ = ["ANYTHING_ELSE", "Answer", "AnswerKind", "AnswerReader", "AnswerWords"]
 
-SHORT_COMMAND_WORDS = 3
-"""A one-word command ("again", "pass") counts only in an answer this short, in one that says nothing else we
-know, or as a goodbye said last."""
-ENDING = "command:goodbye"
 HEDGE_REACH = 3
-ASIDE_REACH = 4
-"""A "yeah" this many words before words to the room ("yeah babe", "yeah I'm nearly done"), said after a denial,
-answers someone else: an aside, read without its "yeah" and without making the answer talk to the room."""
 """A denied sign this many words after a hedge is hedged ("can't say about confused"): not a "no"."""
 
 
@@ -89,7 +82,10 @@ class AnswerReader:
         heard = take_apart(text[:MAX_UTTERANCE_CHARS], question_id, self.assistant, self.words)
         if not heard.tokens:
             return self._answer(text, question_id, AnswerKind.UNSURE, None, heard, asked, silent=True)
-        kind, command = self._kind(self._without_asides(heard), set(asked), question is None)
+        answered = answer_steering.without_asides(heard, self.words.words["returning"])
+        answered = answer_stories.concluded(answered, self.words.words["concluding"])
+        answered = answer_stories.after_a_story(answered, self.intents.language.fillers)
+        kind, command = self._kind(answered, set(asked), question is None)
         answer = self._answer(text, question_id, kind, command, heard, asked)
         # An answer we cannot place that hedges nothing ("she's had two doses of calpol since six") adds something.
         adds = kind is AnswerKind.UNSURE and not heard.spots_of("unsure")
@@ -134,7 +130,7 @@ class AnswerReader:
         # ("leave your sister alone, she's sore").
         steering = None if any(self._serious(m.symptom) for m in present) else self._steering(heard)
         if steering is not None:
-            return steering
+            return AnswerKind(steering[0]), steering[1]
         if self._yes_beside_a_reading(heard):
             return AnswerKind.YES, None
         denial = bool(denied) or self._denies_part(heard, named)
@@ -176,43 +172,9 @@ class AnswerReader:
             return AnswerKind.NEW_INFO, None
         return AnswerKind.UNSURE, None  # unclear counts as yes (rule 4)
 
-    def _without_asides(self, heard: Heard) -> Heard:
-        """The answer without a "yeah" said to someone else after a denial, and the words to the room after it
-        ("no arms and legs are fine yeah babe i know no pain going down the leg", a parent on the phone)."""
-        room = heard.spots_of("off_topic")
-        denials = heard.spots_of("no", "well")
-        asides = [y for y in heard.spots_of("yes") if any(d.end <= y.start for d in denials)
-                  and any(0 <= o.start - y.end <= ASIDE_REACH for o in room)]
-        if not asides:
-            return heard
-        dropped = {*asides, *(o for o in room if any(0 <= o.start - y.end <= ASIDE_REACH for y in asides))}
-        return replace(heard, spots=[s for s in heard.spots if s not in dropped])
-
-    def _steering(self, heard: Heard) -> tuple[AnswerKind, str | None] | None:
-        """A command, or words to someone else, when the answer names no sign."""
-        answer_size = heard.longest("yes", "no", "unsure")
-        # A command word after a negation is what the child does, not a command ("she could not stop it").
-        negations = self.intents.language.negations
-        command = max((s for s in heard.spots_of(*(f"command:{c}" for c in self.words.commands))
-                       if not (s.start and heard.tokens[s.start - 1] in negations)), key=lambda s: s.size, default=None)
-        # A command said last ("ok that's all, bye bye") is what the caregiver wants now; one word inside a
-        # longer answer ("then bad again") is a command only when it ends the talk.
-        last = command is not None and command.end == len(heard.tokens)
-        words = [w for w in heard.tokens if w not in self.intents.language.fillers]
-        alone = not heard.about and not heard.spots_of("yes", "no", "unsure", "well", "health", "off_topic")
-        plain = command is not None and (command.size > 1 or len(words) <= SHORT_COMMAND_WORDS or alone
-                                         or (last and command.kind == ENDING))
-        # "Nah, hang on, yeah she did": answer words after the command were the answer, the command a pause.
-        answered_after = command is not None and any(s.start >= command.end for s in heard.spots_of(
-            "yes", "no", "unsure"))
-        # "Sorry the dog's barking, hold on": a pause for something in the room is words to the room; the question
-        # is asked again when the caregiver is back.
-        if command is not None and plain and command.size > heard.longest("off_topic") and (
-                last or (command.size >= answer_size and not answered_after)):
-            return AnswerKind.COMMAND, command.kind.split(":", 1)[1]
-        if heard.longest("off_topic") >= max(answer_size, 1):
-            return AnswerKind.OFF_TOPIC, None
-        return None
+    def _steering(self, heard: Heard) -> tuple[str, str | None] | None:
+        language = self.intents.language
+        return answer_steering.steering(heard, self.words.commands, language.negations, language.fillers)
 
     def _yes_beside_a_reading(self, heard: Heard) -> bool:
         """A "yes" whose only denial is a number under the threshold ("yes, 40 breaths", "yes. 100"): a number
@@ -264,11 +226,14 @@ class AnswerReader:
             s.start < turn for s in heard.spots_of("no", "well"))
 
     def _yes_then_otherwise(self, heard: Heard) -> bool:
-        """A "yes" said first, and every "no" or "fine" only after a turn ("yes, but otherwise she's okay")."""
+        """A "yes" said first, and every "no" or "fine" only after a turn ("yes, but otherwise she's okay"), or a
+        "no" that names what it denies ("affirm, she had a fall, no loss of consciousness"): the rest is well."""
         first = next((s for s in heard.spots if s.kind not in ("polite", "contrast")), None)
         turns = [s.start for s in heard.spots_of("contrast")]
         return first is not None and first.kind == "yes" and all(
-            any(t < s.start for t in turns) for s in heard.spots_of("no", "well"))
+            any(t < s.start for t in turns) or (s.kind == "no" and heard.clause(s.end) == heard.clause(s.start)
+                                                and s.end < len(heard.tokens))
+            for s in heard.spots_of("no", "well"))
 
     def _safe_no(self, heard: Heard) -> bool:
         """Whether all of a "no" answer denies: every part explained, every word about the question denied, no
@@ -313,8 +278,9 @@ class AnswerReader:
         ) and bool(heard.spots_of("contrast")) and not heard.spots_of("corrections")
 
     def _denies_about(self, heard: Heard, named: Sequence[Match]) -> bool:
-        """A clause about the question that says no or all is well, apart from the signs named."""
-        named_clauses = {heard.clause(m.start) for m in named}
+        """A clause about the question that says no or all is well, apart from the signs named (each in the part
+        where its words end: the matcher may join "arms fine. leg hurts" into one sign)."""
+        named_clauses = {heard.clause(m.end - 1) for m in named}
         denials = {heard.clause(s.start) for s in heard.spots_of("no", "well")} | self._negated_about(heard)
         about = {heard.clause(s.start) for s in heard.about}
         if (denials & about) - named_clauses:

@@ -1,0 +1,42 @@
+"""Care questions asked inside an interview answer ("he's breathing fine, can I give him ibuprofen?").
+
+The question is the caregiver's, never the answer: its words say nothing about the question's signs ("is it
+ok" is no "ok" of a well child), so they are set apart before the answer is judged. A sign named inside it
+still counts ("can I give him ibuprofen for the fever?" says there is one); the conversation answers the
+care question itself (``asides.care_in``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from voicecare.understanding.assistant import Assistant
+
+
+def spans(tokens: Sequence[str], clause_of: Sequence[int], assistant: Assistant,
+          placed: set[int]) -> list[tuple[int, int]]:
+    """(start, end) token spans of care questions: from a word that opens a question to the end of its part,
+    where the topic's care book recognises one about something (not only "what do"), and none of ``placed`` (token
+    indexes of words whose meaning we know already: about the question, a hedge, a command, talk to the room;
+    "how do I even check his heart?" is a hedge, "are the cramps coming back?" about the question)."""
+    book = assistant.intents.care
+    if book is None:
+        return []
+    found: list[tuple[int, int]] = []
+    index = 0
+    while index < len(tokens):
+        end = index + 1
+        while end < len(tokens) and clause_of[end] == clause_of[index]:
+            end += 1
+        # A question opens its part ("..., can I give him ibuprofen") or asks in words that only ask ("legs are
+        # fine can i give him ibuprofen"); "he is playing" is no question about play.
+        opens = (index == 0 or clause_of[index - 1] != clause_of[index]) and tokens[index] in book.starts
+        asks = any(tuple(tokens[index:index + len(p)]) == p for p in book.asks)
+        asked = assistant.care_questions(" ".join(tokens[index:end]), on_topic=True) \
+            if (opens or asks) and not placed.intersection(range(index, end)) else ()
+        if any(set(q.heard.split()) - book.starts for q in asked):
+            found.append((index, end))
+            index = end
+        else:
+            index += 1
+    return found

@@ -1,0 +1,100 @@
+"""Whether an answer is an answer at all: a command to the assistant, words to someone else in the room, or an
+aside said inside an answer. Pure functions over an answer taken apart, used by ``answers.py``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from voicecare.conversation.answer_parts import Heard
+from voicecare.conversation.answer_words import Phrase, find
+
+SHORT_COMMAND_WORDS = 3
+"""A one-word command ("again", "pass") counts only in an answer this short, in one that says nothing else we
+know, or as a goodbye said last."""
+ENDING = "command:goodbye"
+ASIDE_REACH = 4
+"""A "yeah" this many words before words to the room ("yeah babe", "yeah I'm nearly done"), said after a denial,
+answers someone else: an aside, read without its "yeah" and without making the answer talk to the room."""
+COMMAND = "command"
+OFF_TOPIC = "off_topic"
+
+
+def without_asides(heard: Heard, returning: tuple[Phrase, ...]) -> Heard:
+    """The answer without its asides: words to the room before the caregiver says they are back (``returning``),
+    and a "yeah" said to someone else after a denial with the words to the room after it ("no arms and legs are
+    fine yeah babe i know no pain going down the leg", a parent on the phone)."""
+    return _without_yeah_to_the_room(_after_a_return(heard, returning))
+
+
+def _after_a_return(heard: Heard, returning: tuple[Phrase, ...]) -> Heard:
+    """ "Sorry, I was talking to my husband. No.": an aside, then back to us with an answer. The words to the room
+    said up to the return are dropped (still understood: they explain their part), so the answer is read. With
+    nothing said after it, the return is no answer and the words to the room stand (asked again)."""
+    room = heard.spots_of(OFF_TOPIC)
+    if not room:
+        return heard
+    # The aside ends with the last part holding words to the room or the return ("sorry about that, the dog").
+    back = [s.start for s in find(heard.tokens, {"returning": returning})]
+    aside = max(heard.clause(i) for i in [*back, *(s.start for s in room)])
+    later = [*(s.start for s in heard.spots_of("yes", "no", "unsure", "well")), *(s.start for s in heard.about),
+             *(m.start for m in heard.matches)]
+    answer = min((i for i in later if heard.clause(i) > aside), default=None)
+    # The return comes after the aside began ("the dog, sorry. no"), so the answer is not an order to a child
+    # ("sorry, put that down. no!"): a "no" said to someone else would hide a red flag.
+    first = min(s.start for s in room)
+    if answer is None or not any(first <= i < answer for i in back):
+        return heard
+    return replace(heard, spots=[s for s in heard.spots if not (s.kind == OFF_TOPIC and s.start < answer)])
+
+
+def _without_yeah_to_the_room(heard: Heard) -> Heard:
+    room = heard.spots_of("off_topic")
+    denials = heard.spots_of("no", "well")
+    asides = [y for y in heard.spots_of("yes") if any(d.end <= y.start for d in denials)
+              and any(0 <= o.start - y.end <= ASIDE_REACH for o in room)]
+    if not asides:
+        return heard
+    dropped = {*asides, *(o for o in room if any(0 <= o.start - y.end <= ASIDE_REACH for y in asides))}
+    return replace(heard, spots=[s for s in heard.spots if s not in dropped])
+
+
+def steering(heard: Heard, commands: Mapping[str, tuple[Phrase, ...]], negations: frozenset[str],
+             fillers: frozenset[str]) -> tuple[str, str | None] | None:
+    """``("command", id)`` or ``("off_topic", None)`` when the answer is a command or words to someone else;
+    None when it is an answer."""
+    answer_size = heard.longest("yes", "no", "unsure")
+    # A command word after a negation is what the child does, not a command ("she could not stop it"); after the
+    # answer "no" said first ("no, slow down", "no start again") it is the command, unless the answer talks to
+    # the room ("no, stop it, walk properly darling").
+    answered = {s.end for s in heard.spots_of("no") if s.start == 0 and not heard.spots_of(OFF_TOPIC)}
+    command = max((s for s in heard.spots_of(*(f"command:{c}" for c in commands))
+                   if not (s.start and heard.tokens[s.start - 1] in negations and s.start not in answered)),
+                  key=lambda s: s.size, default=None)
+    # A command said last ("ok that's all, bye bye") is what the caregiver wants now; one word inside a
+    # longer answer ("then bad again") is a command only when it ends the talk.
+    # "What do you mean by control? Can you repeat that?": in the last part, with nothing we know after it.
+    last = command is not None and (command.end == len(heard.tokens) or (
+        heard.clause(command.start) == heard.clause(len(heard.tokens) - 1) and not any(
+            s.start >= command.end for s in [*heard.spots_of("yes", "no", "unsure", "well", "health"), *heard.about])
+        and not any(m.end > command.end for m in heard.matches)))
+    words = [w for w in heard.tokens if w not in fillers]
+    alone = not heard.about and not heard.spots_of("yes", "no", "unsure", "well", "health", "off_topic")
+    plain = command is not None and (command.size > 1 or len(words) <= SHORT_COMMAND_WORDS or alone
+                                     or (last and command.kind == ENDING))
+    # "Nah, hang on, yeah she did": answer words after the command were the answer, the command a pause.
+    answered_after = command is not None and any(s.start >= command.end for s in heard.spots_of(
+        "yes", "no", "unsure"))
+    # "Sorry the dog's barking, hold on": a pause for something in the room is words to the room; the question
+    # is asked again when the caregiver is back.
+    if command is not None and plain and command.size > heard.longest("off_topic") and (
+            last or (command.size >= answer_size and not answered_after)):
+        return COMMAND, command.kind.split(":", 1)[1]
+    # News said first, then a word to the child ("he's got a runny nose and a cough since monday, shh baby"): the
+    # news was for us. Not a word of the order itself ("drink your water").
+    news = heard.spots_of("health")
+    room = heard.spots_of(OFF_TOPIC)
+    told = bool(news and room) and news[-1].end < room[0].start
+    if heard.longest("off_topic") >= max(answer_size, 1) and not told:
+        return OFF_TOPIC, None
+    return None
