@@ -64,3 +64,43 @@ def test_skip_after_an_unsure_answer_says_it_was_counted_to_be_safe(assistant: A
     read_back = said(tuple(m for m in turn.said_aloud if m.kind is MessageKind.READBACK))
     assert fever in read_back and not read_back.startswith("I heard: " + fever)  # counted, never "heard" (rule 14)
     assert call_911_said(assistant, turn) and seconds(turn) <= rules.turn_seconds
+
+
+# ---- "why are you asking?" while a question waits: why the question matters, then the question; never an answer
+
+WHY_ASKED = ("why?", "why are you asking", "why do you need to know", "how is that relevant",
+             "what's that got to do with it", "why does that matter")
+
+
+def test_why_during_the_interview_says_why_the_question_matters_and_asks_it_again(assistant: Assistant) -> None:
+    rules = assistant.intents.spoken
+    assert rules is not None
+    levels = set()
+    for answered in range(5):  # each question of a sore back's interview, 911 and urgent ones
+        for text in WHY_ASKED:
+            talk = Conversation(assistant)
+            talk.hear(DESCRIPTION)
+            for _ in range(answered):
+                talk.hear("no")
+            question, found = talk.asked[-1], list(talk.found)
+            turn = talk.hear(text)
+            case = (question.id, text, said(turn.said_aloud))
+            assert turn.command == "why" and talk.state is State.INTERVIEW and talk.asked[-1] is question, case
+            assert talk.found == found, case  # not an answer: nothing counted (an unclear answer would be a yes)
+            assert [m.text for m in turn.said_aloud] == [rules.asking_why[question.level], question.ask], case
+            assert seconds(turn) <= TURN_SECONDS, case
+            # "Repeat" after it asks the question alone.
+            assert [m.text for m in talk.hear("repeat").said_aloud] == [question.ask], case
+            levels.add(question.level)
+    assert levels == {Level.EMERGENCY, Level.URGENT}
+
+
+def test_why_after_the_interview_still_gives_the_advices_reason(assistant: Assistant) -> None:
+    rules = assistant.intents.spoken
+    assert rules is not None
+    talk = Conversation(assistant)
+    talk.hear(DESCRIPTION)
+    while talk.state is State.INTERVIEW:
+        talk.hear("no")
+    turn = talk.hear("why?")
+    assert turn.said_aloud[0].text == rules.why[Level.HOME_CARE]
