@@ -104,3 +104,46 @@ def test_why_after_the_interview_still_gives_the_advices_reason(assistant: Assis
         talk.hear("no")
     turn = talk.hear("why?")
     assert turn.said_aloud[0].text == rules.why[Level.HOME_CARE]
+
+
+# ---- news or a care question instead of an answer: answered briefly, then the question again; every sign counts
+
+NEWS = {  # said instead of an answer, with the sign it tells and that sign's level
+    "she's had a fever since last night": ("fever", Level.URGENT),
+    "he keeps waking up at night with the pain": ("night_pain", Level.URGENT),
+    "he has been constipated for a week": ("bladder_bowel_problems", Level.FOLLOW_UP),
+}
+CARE = "can I give him ibuprofen?"
+
+
+def test_news_instead_of_an_answer_is_said_back_with_its_action_and_the_question_asked_again(
+        assistant: Assistant) -> None:
+    for text, (sign, level) in NEWS.items():
+        for care in ("", CARE + " "):
+            for answered in range(2):  # at either 911 question
+                talk = Conversation(assistant)
+                talk.hear(DESCRIPTION)
+                for _ in range(answered):
+                    talk.hear("no")
+                question = talk.asked[-1]
+                turn = talk.hear(care + text)
+                case = (care + text, question.id, said(turn.said_aloud))
+                assert talk.state is State.INTERVIEW and talk.asked[-1] is question, case
+                assert turn.said_aloud[-1].text == question.ask, case
+                if care:  # the care question is answered first (the policy: briefly and first)
+                    assert turn.said_aloud[0].kind is MessageKind.CARE_ANSWER, case
+                # What was heard of the news alone (not the whole read-back again), and what it means: the action.
+                name = assistant.intents.symptom(sign).name
+                assert f"I heard: {name}." in [m.text for m in turn.said_aloud], case
+                assert "back pain" not in said(turn.said_aloud), case
+                if not care or level is Level.URGENT:  # "see the doctor soon" may wait beside a care answer
+                    assert assistant.intents.messages[level.id] in [m.text for m in turn.said_aloud], case
+                assert turn.disposition is level and seconds(turn) <= TURN_SECONDS, (case, seconds(turn))
+                # Counted as its own sign, never as a yes to the question.
+                present = {f.symptom.id for f in talk.found if f.status.value == "present"}
+                assert sign in present and not present & set(question.symptoms), case
+                # The conversation still ends at the level of every sign said.
+                while talk.state is State.INTERVIEW:
+                    last = talk.hear("no")
+                assert last.disposition is level, case
+                assert all(seconds(t) <= TURN_SECONDS for t in (turn, last)), case
