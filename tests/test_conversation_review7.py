@@ -147,3 +147,30 @@ def test_news_instead_of_an_answer_is_said_back_with_its_action_and_the_question
                     last = talk.hear("no")
                 assert last.disposition is level, case
                 assert all(seconds(t) <= TURN_SECONDS for t in (turn, last)), case
+
+
+# ---- a sign of someone else, a what-if or a past sign instead of an answer: no 911, and the question again
+
+ABOUT_ELSE = {"his sister has a fever": MessageKind.OTHER, "he had a fever last week": MessageKind.PAST,
+              "what if he gets a fever?": MessageKind.HYPOTHETICAL,
+              "what if he stops breathing?": MessageKind.HYPOTHETICAL}
+
+
+def test_a_sign_of_someone_else_or_a_what_if_is_no_answer(assistant: Assistant) -> None:
+    for text, kind in ABOUT_ELSE.items():
+        for answered in range(3):
+            talk = Conversation(assistant)
+            talk.hear(DESCRIPTION)
+            for _ in range(answered):
+                talk.hear("no")
+            question, found = talk.asked[-1], list(talk.found)
+            turn = talk.hear(text)
+            case = (text, question.id, said(turn.said_aloud))
+            # Read as an answer it was unclear, so a yes (rule 4): 911 for a sister's fever.
+            assert turn.disposition is None and talk.state is State.INTERVIEW and talk.found == found, case
+            assert turn.said_aloud[0].kind is kind and turn.said_aloud[-1].text == question.ask, case
+            assert seconds(turn) <= TURN_SECONDS, case
+    talk = Conversation(assistant)
+    talk.hear(DESCRIPTION)
+    talk.hear("no, his sister has a fever")  # an answer said with it still counts
+    assert {f.symptom.id for f in talk.found if f.status.value == "absent"} >= {"trouble_breathing", "confusion"}

@@ -34,6 +34,9 @@ def answer(talk: Conversation, text: str) -> Turn:
     talk.care = care
     said = reply or text  # the answer, without the care question said with it
     answer = talk.answers.read(question.id, said)
+    about = asides.about_else(talk.assistant, said, answer, question, talk.found)
+    if about:  # not an answer: what that sign would mean, then the question again; nothing is counted
+        return talk.turn(text, [*about, talk.question_said(question)], None)
     if answer.kind is AnswerKind.COMMAND and answer.command is not None:
         return talk.obey(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
     if answer.kind is AnswerKind.OFF_TOPIC:
