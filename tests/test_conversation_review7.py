@@ -174,3 +174,18 @@ def test_a_sign_of_someone_else_or_a_what_if_is_no_answer(assistant: Assistant) 
     talk.hear(DESCRIPTION)
     talk.hear("no, his sister has a fever")  # an answer said with it still counts
     assert {f.symptom.id for f in talk.found if f.status.value == "absent"} >= {"trouble_breathing", "confusion"}
+
+
+def test_news_twice_instead_of_an_answer_still_leaves_the_question_to_answer(assistant: Assistant) -> None:
+    # The second news moved on to the next question: the 911 signs asked about were never covered, and the
+    # urgent advice came with nobody asked about breathing (issue #9: every 911 and urgent sign covered first).
+    talk = Conversation(assistant)
+    talk.hear(DESCRIPTION)
+    question = talk.asked[-1]
+    for text in NEWS:
+        turn = talk.hear(text)
+        assert talk.asked[-1] is question and turn.said_aloud[-1].text == question.ask, (text, said(turn.said_aloud))
+    while talk.state is State.INTERVIEW:
+        talk.hear("no")
+    counted = {f.symptom.id: f.status.value for f in talk.found}
+    assert all(counted.get(s) == "absent" for s in question.symptoms), counted

@@ -60,8 +60,9 @@ def answer(talk: Conversation, text: str) -> Turn:
     before = {f.symptom.id for f in talk.found if f.status is Status.PRESENT}
     level = talk.result().disposition
     talk.merge(not_unsaying(talk, findings, said))
-    if answer.kind is AnswerKind.NEW_INFO and question.id not in talk.asked_again:
-        # New information is its own finding, never a yes; the question it interrupted is asked once more.
+    if answer.kind is AnswerKind.NEW_INFO:
+        # New information is its own finding, never a yes; the question it interrupted is asked again, however
+        # often news comes instead of an answer: its signs are still to be covered before any advice.
         talk.asked.remove(question)
         talk.asked_again.add(question.id)
     # News said with the answer ("no, but she's been throwing up"), or instead of it, is said back before the next
