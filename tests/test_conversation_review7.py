@@ -68,8 +68,7 @@ def test_skip_after_an_unsure_answer_says_it_was_counted_to_be_safe(assistant: A
 
 # ---- "why are you asking?" while a question waits: why the question matters, then the question; never an answer
 
-WHY_ASKED = ("why?", "why are you asking", "why do you need to know", "how is that relevant",
-             "what's that got to do with it", "why does that matter")
+WHY_ASKED = ("why?", "why are you asking", "why do you need to know", "how is that relevant", "why does that matter")
 
 
 def test_why_during_the_interview_says_why_the_question_matters_and_asks_it_again(assistant: Assistant) -> None:
