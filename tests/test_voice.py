@@ -584,6 +584,26 @@ def test_commands_during_the_interview_are_heard_with_the_answer_model(tmp_path:
     assert all(t["disposition"] != Level.EMERGENCY.id for t in turns)
 
 
+@pytest.mark.parametrize("voice", ["flite-slt"])  # piper's is heard "what are you asking": help, also no answer
+def test_why_are_you_asking_and_skip_heard_in_a_recorded_conversation(tmp_path: Path, voice: str) -> None:
+    # Heard through the recogniser, "Why are you asking?" is a question back (why the question matters, the
+    # question again, nothing counted, never an unclear answer's 911), and "skip" at the last questions still
+    # ends with what was counted and how (rules 12-14), every spoken turn within 20 s.
+    voices = replay.voices()
+    if voice not in voices:
+        pytest.skip(f"{voice} is not installed here")
+    caregiver = replay.Caregiver("why", (replay.DESCRIBE, "Why are you asking?", "No.", "No.", "Skip."), "home_care")
+    run = replay.replay(caregiver, voice, voices[voice], tmp_path)
+    heard = [t["heard"] for t in run.turns]
+    why, ending = run.turns[2], run.turns[-1]
+    assert why["command"] == "why" and why["disposition"] is None and why["state"] == "interview", heard
+    assert why["spoken"][0].startswith("I ask because") and why["spoken"][-1] == run.turns[1]["spoken"][-1], why
+    assert ending["state"] == "anything_else" and ending["disposition"] == Level.HOME_CARE.id, heard
+    assert any(text.startswith("I heard: back pain") for text in ending["spoken"]), ending
+    assert "Some questions were skipped." in ending["spoken"], ending
+    assert all(seconds <= replay.HOME_CARE_TURN_SECONDS for seconds in run.seconds.values()), run.seconds
+
+
 # ---- the answer model checked by the description model's reading of the same audio
 
 

@@ -11,9 +11,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from voicecare.conversation.answers import AnswerReader
+from voicecare.conversation.answers import Answer, AnswerKind, AnswerReader
 from voicecare.conversation.turns import Turn
-from voicecare.domain import Basis, InterviewQuestion, Level, Message, MessageKind, Status
+from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status
+from voicecare.understanding import triage
 from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS, Assistant
 from voicecare.understanding.care import CareQuestion
 
@@ -21,6 +22,10 @@ CLAUSE_END = re.compile(r"(?<=[.,;:!?])\s+")
 """Where a typed turn's clauses end: "no. is a heating pad ok?" is an answer and a care question."""
 NAMING = (Basis.SAID, Basis.UNSURE)
 """How a sign is counted when the words name it (not when it is counted for an unclear answer)."""
+ABOUT_ELSE = (Status.OTHER, Status.HYPOTHETICAL, Status.PAST)
+"""A sign said of someone else, as a what-if, or as past: no finding for this child now (rule 9)."""
+ABOUT_ELSE_KINDS = (MessageKind.OTHER, MessageKind.HYPOTHETICAL, MessageKind.PAST)
+"""Triage's words about such a sign ("About fever: if that happens, ...")."""
 REPEAT_LEAVES_OUT = (MessageKind.DISCLAIMER, MessageKind.READBACK, MessageKind.CARE_ANSWER, MessageKind.CONVERSATION)
 """Left out of "repeat" while a question waits: what framed the question, said once; the question is what waits."""
 
@@ -61,3 +66,20 @@ def repeated(messages: Sequence[Message], *, asking: bool) -> tuple[Message, ...
     am not sure which of these you mean" repeats nothing). All of it when nothing would be left."""
     dropped = REPEAT_LEAVES_OUT if asking else (MessageKind.DISCLAIMER,)
     return tuple(m for m in messages if m.kind not in dropped) or tuple(messages)
+
+
+def about_else(assistant: Assistant, said: str, answer: Answer, question: InterviewQuestion,
+               counted: Sequence[Finding]) -> list[Message]:
+    """What triage says of a sign told of someone else, as a what-if or as past (rule 9) when that is all ``said``
+    is ("his sister has a fever", "what if he stops breathing?"), with no answer word: the words to say before
+    the question is asked again. Read as an answer it was unclear, so a yes (rule 4): 911 for a sister's fever.
+    Empty when ``said`` answers the question or tells of this child now."""
+    own = [f for f in answer.findings if f.symptom.id in question.symptoms]
+    if answer.kind in (AnswerKind.YES, AnswerKind.NO) or any(f.basis is not Basis.UNHEARD for f in own):
+        return []
+    found = assistant.understand(said[:MAX_UTTERANCE_CHARS])
+    if not found or any(f.status not in ABOUT_ELSE for f in found):
+        return []
+    # Beside what was counted so far: triage words a sign of someone else only for a conversation about the child.
+    result = triage.triage([*counted, *found], assistant.intents, disclaimer=False)
+    return [m for m in result.messages if m.kind in ABOUT_ELSE_KINDS]

@@ -193,8 +193,11 @@ class Conversation:
         """The question as asked now: narrowed to the signs not settled yet (``unanswered.narrowed``)."""
         return unanswered.narrowed(question, self.settled(question), self.assistant.intents)
 
-    def respond(self, text: str, *, read_back: bool = False) -> Turn:
-        """The answer to what was understood so far: an emergency, the next question, or the guidance."""
+    def respond(self, text: str, *, news: Sequence[Finding] = (), before: Level = Level.UNCLEAR) -> Turn:
+        """The answer to what was understood so far: an emergency, the next question, or the guidance.
+
+        ``news``: signs told during the interview beside the answer or instead of it, when the disposition was
+        ``before``: said back briefly, with what they mean, before the next question (``unanswered.news``)."""
         result = self.result()
         if result.disposition is Level.EMERGENCY:
             asking = self.state is State.INTERVIEW
@@ -220,14 +223,19 @@ class Conversation:
         kept = (MessageKind.READBACK, MessageKind.DISCLAIMER)
         first = not self.asked and not self.asked_again  # a question asked again is not a new interview
         cared = [m for m in result.messages if m.kind is MessageKind.CARE_ANSWER]
-        fixed = [m for m in result.messages if m.kind in kept and (first or (read_back and m.kind is MessageKind.READBACK))]
+        fixed = [m for m in result.messages if m.kind in kept and first]
         intro = [self.say("interview_intro")] if first else []
+        if news and not first:
+            fixed, intro = unanswered.news(news, result, before, self.assistant.intents)
         self.care = ()  # answered now; the guidance after the questions does not repeat it
         self.asked.append(question)
         self.state = State.INTERVIEW
         # Rule 13: within the opening budget; a long care answer's rest waits for "more".
-        planned = spoken.opening(cared, fixed, intro, self.question_said(question), self.assistant.intents.spoken,
-                                 self.rate_wpm)
+        rules = self.assistant.intents.spoken
+        # News mid-interview is no opening: its turn may take what any answer's turn may (turn_seconds).
+        budget = rules.turn_seconds if news and not first and rules is not None else None
+        planned = spoken.opening(cared, fixed, intro, self.question_said(question), rules, self.rate_wpm,
+                                 budget=budget)
         turn = self.turn(text, [*cared, *fixed, *intro, self.question_said(question)], None)
         self.waiting, self.answered, self.answer = planned.waiting, result.disposition, turn.messages
         self.drawing = ()

@@ -34,6 +34,9 @@ def answer(talk: Conversation, text: str) -> Turn:
     talk.care = care
     said = reply or text  # the answer, without the care question said with it
     answer = talk.answers.read(question.id, said)
+    about = asides.about_else(talk.assistant, said, answer, question, talk.found)
+    if about:  # not an answer: what that sign would mean, then the question again; nothing is counted
+        return talk.turn(text, [*about, talk.question_said(question)], None)
     if answer.kind is AnswerKind.COMMAND and answer.command is not None:
         return talk.obey(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
     if answer.kind is AnswerKind.OFF_TOPIC:
@@ -55,15 +58,18 @@ def answer(talk: Conversation, text: str) -> Turn:
     # A narrowed question ("what about chills?") settles only the signs it asked about, or ones named again.
     findings = [f for f in findings if f.symptom.id not in settled or f.basis is Basis.SAID]
     before = {f.symptom.id for f in talk.found if f.status is Status.PRESENT}
+    level = talk.result().disposition
     talk.merge(not_unsaying(talk, findings, said))
-    if answer.kind is AnswerKind.NEW_INFO and question.id not in talk.asked_again:
-        # New information is its own finding, never a yes; the question it interrupted is asked once more.
+    if answer.kind is AnswerKind.NEW_INFO:
+        # New information is its own finding, never a yes; the question it interrupted is asked again, however
+        # often news comes instead of an answer: its signs are still to be covered before any advice.
         talk.asked.remove(question)
         talk.asked_again.add(question.id)
-    # News said with the answer ("no, but she's been throwing up") is read back before the next question, so
-    # the caregiver hears it was taken in (rule 12); its advice comes with the rest once the signs are covered.
-    news = any(f.status is Status.PRESENT and f.symptom.id not in {*question.symptoms, *before} for f in talk.found)
-    return talk.respond(text, read_back=news)
+    # News said with the answer ("no, but she's been throwing up"), or instead of it, is said back before the next
+    # question with what it means, so the caregiver hears it was taken in (rules 12 and 13); the disposition counts
+    # it, and the whole advice comes once the signs are covered.
+    news = [f for f in talk.found if f.status is Status.PRESENT and f.symptom.id not in {*question.symptoms, *before}]
+    return talk.respond(text, news=news, before=level)
 
 
 def care_asked(talk: Conversation, text: str, question: InterviewQuestion, care: Sequence[CareQuestion]) -> Turn:

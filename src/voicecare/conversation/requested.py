@@ -36,7 +36,12 @@ def request(talk: Conversation, text: str, request: str) -> Turn:
     rules = talk.assistant.intents.spoken
     if rules is None or talk.answered is None:
         return talk.turn(text, [talk.say("listening")], None, request)
-    if request == "why":
+    asking = talk.asked[-1] if talk.state is State.INTERVIEW and talk.asked else None
+    if request == "why" and asking is not None and asking.level in rules.asking_why:
+        # "Why are you asking?" is about the question, not the advice not given yet: why it matters, then the
+        # question again; nothing is counted (a note, so "repeat" after it says the question alone).
+        said = [Message(asking.level, MessageKind.CONVERSATION, rules.asking_why[asking.level])]
+    elif request == "why":
         said = [Message(talk.answered, MessageKind.ADVICE, rules.why[talk.answered])]
     else:
         kinds = rules.requests.get(request, ())

@@ -149,14 +149,15 @@ def _after_action(said: list[Message], short: Message) -> list[Message]:
 
 
 def opening(care: Sequence[Message], fixed: Sequence[Message], optional: Sequence[Message], question: Message,
-            rules: SpokenRules | None, rate_wpm: float) -> Plan:
+            rules: SpokenRules | None, rate_wpm: float, *, budget: float | None = None) -> Plan:
     """The turn that opens the interview: the care answer first (the policy: briefly and first), then ``fixed``
     (what was heard, the disclaimer), ``optional`` (the interview's introduction) if it fits, the question.
 
-    Within ``opening_seconds`` the care answer is cut to its first sentence, the rest waiting for "more"
-    (rule 13); the question and the fixed parts are always said.
+    Within ``opening_seconds`` (or ``budget``) the care answer is cut to its first sentence, the rest waiting for
+    "more" (rule 13); the question and the fixed parts are always said.
     """
-    budget = rules.opening_seconds if rules is not None else None
+    if budget is None:
+        budget = rules.opening_seconds if rules is not None else None
     whole = [*care, *fixed, *optional, question]
     if budget is None or total_seconds(whole, rate_wpm) <= budget:
         return Plan(tuple(whole))

@@ -64,6 +64,10 @@ class SpokenRules:
     was counted to be safe, and how to take it back; empty: nothing is said."""
     taken_back: str = ""
     """Said when a plain "no" next took back such an emergency (rule 9), before the interview goes on."""
+    asking_why: Mapping[Level, str] = field(default_factory=dict, hash=False)
+    """Said for "why?" / "why are you asking?" while a red-flag question waits, by the question's level: why the
+    question matters (what its signs would mean), before it is asked again; a level missing here is answered
+    from ``why`` (the advice's reason)."""
     interview_requests: Mapping[str, str] = field(default_factory=dict, hash=False)
     """Said for a request ("what do I do at home") while the interview has nothing of it yet, by request
     (``DRAWING``), before the question is asked again; a request missing here is answered by the question alone."""
@@ -102,7 +106,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
     """Build the rules from parsed TOML, adding a line to ``problems`` for each thing wrong."""
     _unknown(data, ("levels", "item_seconds", "opening_seconds", "one_shot_seconds", "guessed_emergency", "requests",
                     "offers", "why", "turn_seconds", "short_readback", "unsure_emergency", "taken_back",
-                    "interview_requests", "compact_readback"), where, problems)
+                    "interview_requests", "compact_readback", "asking_why"), where, problems)
     levels_table = _table(data, "levels", where, problems)
     _unknown(levels_table, tuple(level.id for level in Level), f"{where}: levels", problems)
     levels = {level: _level_rule(levels_table.get(level.id), f"{where}: levels.{level.id}", problems)
@@ -119,6 +123,10 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
     why_table = _table(data, "why", where, problems)
     _unknown(why_table, tuple(level.id for level in Level), f"{where}: why", problems)
     why = {level: _text(why_table, level.id, f"{where}: why", problems) for level in Level}
+    asking_table = _table(data, "asking_why", where, problems) if "asking_why" in data else {}
+    _unknown(asking_table, tuple(level.id for level in Level), f"{where}: asking_why", problems)
+    asking_why = {level: _text(asking_table, level.id, f"{where}: asking_why", problems) for level in Level
+                  if level.id in asking_table}
     interview_table = _table(data, "interview_requests", where, problems) if "interview_requests" in data else {}
     _unknown(interview_table, DRAWING, f"{where}: interview_requests", problems)
     interview_requests = {k: _text(interview_table, k, f"{where}: interview_requests", problems)
@@ -137,7 +145,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                        if "guessed_emergency" in data else "",
                        unsure_emergency=_optional_text(data, "unsure_emergency", where, problems),
                        taken_back=_optional_text(data, "taken_back", where, problems),
-                       interview_requests=interview_requests, compact_readback=compact,
+                       interview_requests=interview_requests, compact_readback=compact, asking_why=asking_why,
                        opening_seconds=None if opening is None else _seconds(opening, f"{where}: opening_seconds",
                                                                              problems),
                        one_shot_seconds=None if one_shot_most is None

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from voicecare.domain import Basis, Finding, IntentSet, InterviewQuestion, Level, Message, MessageKind, Status
+from voicecare.domain import Basis, Finding, IntentSet, InterviewQuestion, Level, Message, MessageKind, Status, TriageResult
 from voicecare.understanding import triage
 from voicecare.understanding.care import CareQuestion
 
 FIRST_LIST = "emergency_signs"
 """The topic's warning list said at once after a skip: the call-911 signs, first of the warning signs (rule 11)."""
+URGENT_NOW = Level.URGENT
+"""News that raises the level this high has its instruction said at once, even beside a care answer."""
 SHORT_LIST = "emergency_signs_short"
 """The same signs in few words, for a turn without room for the whole list (optional: else the whole list)."""
 
@@ -97,13 +99,41 @@ def compact_readback(found: Sequence[Finding], intents: IntentSet) -> str:
         return ""
     counted = [f for f in found if f.status is Status.PRESENT]
     flags = [f for f in counted if f.symptom.level < Level.HOME_CARE] or [f for f in counted if f.basis is Basis.SAID]
+    return counted_as(flags, intents)
+
+
+def counted_as(found: Sequence[Finding], intents: IntentSet) -> str:
+    """The signs ``found`` in few words, each as it was counted: "I heard" only for what was said, "you said yes"
+    for a yes, "unclear, counted as yes" for the rest (rule 14); "" without the language's words for it."""
+    rules = intents.spoken
+    if rules is None or not rules.compact_readback:
+        return ""
     language = intents.language
     parts = []
     for bases, template, joiner in (((Basis.SAID,), intents.messages["readback"], language.list_and),
                                     ((Basis.ANSWERED,), rules.compact_readback["answered"], language.list_or),
                                     ((Basis.UNSURE, Basis.UNHEARD, Basis.GUESSED), rules.compact_readback["unclear"],
                                      language.list_or)):
-        names = [f.symptom.name for f in flags if f.basis in bases]
+        names = [f.symptom.name for f in found if f.basis in bases]
         if names:
             parts.append(template.format(items=listed(names, joiner)))
     return " ".join(parts)
+
+
+def news(said: Sequence[Finding], result: TriageResult, before: Level, intents: IntentSet) -> tuple[list[Message],
+                                                                                                   list[Message]]:
+    """What is said of signs told in the middle of the interview instead of (or beside) an answer: what was heard
+    of them alone, in few words (rule 12; the whole read-back comes with the advice), with the new instruction
+    when they raised the level from ``before`` to ``URGENT_NOW`` or higher (rule 13: the action first); and, said
+    when the turn has room, a lesser new instruction or else the topic's advice for them (the advice at the end
+    says them too)."""
+    text = counted_as(said, intents)
+    heard = [Message(result.disposition, MessageKind.READBACK, text)] if text else []
+    action = [m for m in result.messages if m.kind is MessageKind.INSTRUCTION][:1] if result.disposition < before else []
+    if action and result.disposition <= URGENT_NOW:
+        return [*heard, *action], []
+    if action:  # "see the doctor soon" can wait for the end when a care answer leaves no room
+        return heard, action
+    ids = {f.symptom.id for f in said}
+    return heard, [Message(result.disposition, MessageKind.ADVICE, t.advice[i]) for t in intents.topics
+                   for i in t.advice if i in ids]
