@@ -369,10 +369,14 @@ TALK_OVER_TAIL_SECONDS = 2.0
 """Quiet after the second utterance, so its turn ends (``pipeline.END_SILENCE_SECONDS``) before the audio does."""
 
 
-def test_stop_while_voicecare_speaks_silences_it(assistant: Assistant, sphinx: Recognizer, tmp_path: Path) -> None:
-    # Still without the room's echo, 2.1 s after describe.wav (as before). With the room's echo, 1.0 s after it,
-    # "stop" was not taken for the command in 2 runs of 4 (once heard as "stop that"): left for later.
-    speaker, reports = talk_over(assistant, sphinx, tmp_path, "stop", 2.1, room=False)
+@pytest.mark.parametrize(("gap", "room"), [(2.1, False), (2.1, True)], ids=["no_echo", "room"])
+def test_stop_while_voicecare_speaks_silences_it(assistant: Assistant, sphinx: Recognizer, tmp_path: Path,
+                                                 gap: float, room: bool) -> None:
+    # 2.1 s after describe.wav (the turn has ended, the reply is playing), without the room's echo as before,
+    # and over voicecare's own voice in the room. On the wall clock, over the echo, "stop" was taken 1-2 times
+    # of 5; on the room's clock it is the same mix every run. (At 1.0 s it is taken too, but the reply started
+    # at the pause is withdrawn as the caregiver speaks again, so nothing is left to cut off.)
+    speaker, reports = talk_over(assistant, sphinx, tmp_path, "stop", gap, room=room)
     assert [r.command for r in reports][-1] == "stop"
     assert any(e.interrupted for e in speaker.events)  # the question was cut off mid-sentence
 
