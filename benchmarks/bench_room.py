@@ -86,6 +86,10 @@ class Result:
     """Why the first reply audio came when it did (others; see ``why_reply``)."""
     pause_delay: float | None = None
     """Seconds from the end of the words to the last pause the live loop noticed (``--early-after`` of quiet)."""
+    sources: str = ""
+    """What an emergency answer rested on (``emergency_sources``); empty when it is not an emergency."""
+    room_start: bool = False
+    """The first turn started in the room, over half a second before the words (the room decoded into the turn)."""
 
 
 def chunks(audio: ra.Audio) -> Iterator[AudioChunk]:
@@ -190,6 +194,23 @@ class WatchedReplies(EarlyReplies[tuple[str, ...]]):
         super().feed(quiet_for, heard_speech, seconds, acted)
 
 
+ROOM_START_SECONDS = 0.5
+"""A turn starting this long before the words started in the room, not at the caregiver (pre-roll is 0.3 s)."""
+
+
+def emergency_sources(assistant: Assistant, heard: pipeline.Recording) -> str:
+    """Which readings held an emergency: the final text, the n-best alternatives, a partial acted on early."""
+    found = set()
+    for part in heard.parts:
+        if pipeline.emergencies_in(assistant.understand(part.transcript.text), assistant):
+            found.add("final")
+        if any(pipeline.emergencies_in(assistant.understand(alt), assistant) for alt in part.transcript.alternatives):
+            found.add("alternatives")
+        if part.early_findings:
+            found.add("partial")
+    return "+".join(sorted(found)) or "combined"
+
+
 def why_reply(kept: bool, replaced: bool, withdrawn: bool, started: bool, last: Level | None) -> str:
     """One word for why the first reply audio came when it did."""
     if kept and not replaced:
@@ -253,9 +274,12 @@ def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line:
         per_block = last.recognize_seconds / max(1.0, (last.audio_seconds - start) / BLOCK_SECONDS)
         turn_end = last.audio_seconds - end + per_block + triage_s
         reply = turn_end if kept is None or replaced else kept.at - end + per_block + early.started[-1][1]
+    sources = emergency_sources(assistant, heard) if result.disposition is Level.EMERGENCY else ""
+    starts = [first for first, _ in turn_ends(audio, room)]
+    room_start = bool(starts) and starts[0] < start - ROOM_START_SECONDS
     return Result(Level.parse(line.expected), typed.disposition, result.disposition, invented,
                   edit_distance(ref, hyp), len(ref), heard.audio_seconds, heard.recognize_seconds, early_911, reply,
-                  turn_end, withdrawn, replaced, cut, noise_turn, why, pause_delay)
+                  turn_end, withdrawn, replaced, cut, noise_turn, why, pause_delay, sources, room_start)
 
 
 def pct(x: float) -> str:
@@ -299,7 +323,23 @@ def breakdown(results: list[Result]) -> str:
             parts.append(f"{why} {len(these)} ({statistics.median(these):.2f} s)")
     pauses = [r.pause_delay for r in timed if r.pause_delay is not None]
     pause = f"{statistics.median(pauses):.2f}/{max(pauses):.2f}" if pauses else "-"
-    return f"first reply: {', '.join(parts) or '-'}; pause noticed after the words {pause} s (med/max)"
+    return (f"first reply: {', '.join(parts) or '-'}; pause noticed after the words {pause} s (med/max)\n"
+            f"    {emergency_breakdown(results)}")
+
+
+def emergency_breakdown(results: list[Result]) -> str:
+    """Where the false 911s and the caught emergencies came from, and how many turns started in the room."""
+    def tally(rs: list[Result]) -> str:
+        counts: dict[str, int] = {}
+        for r in rs:
+            counts[r.sources] = counts.get(r.sources, 0) + 1
+        return ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "-"
+    false = [r for r in results if r.expected is not Level.EMERGENCY and r.got is Level.EMERGENCY]
+    caught = [r for r in results if r.expected is Level.EMERGENCY and r.got is Level.EMERGENCY]
+    missed = [r for r in results if r.expected is Level.EMERGENCY and r.got is not Level.EMERGENCY]
+    return (f"false 911 {len(false)} from: {tally(false)}; caught {len(caught)} from: {tally(caught)}; "
+            f"turn started in the room: {sum(r.room_start for r in results)}/{len(results)} "
+            f"(false 911 {sum(r.room_start for r in false)}, missed {sum(r.room_start for r in missed)})")
 
 
 HEADER = ("| voice | room | exact | em. recall | false 911 | typed-em. recall | typed-other 911 | same as typed | invented "

@@ -32,6 +32,7 @@ from voicecare.interfaces import Clip, Microphone, Recognizer
 from voicecare.speech_in.audio import AudioChunk, iter_wav
 from voicecare.speech_out.tts import Pyttsx3Synthesizer, Speaker
 from voicecare.testing import (
+    ROOM_GAIN,
     FakeOutputDevice,
     FileMicrophone,
     FlakyMicrophone,
@@ -349,16 +350,17 @@ def talk_over(assistant: Assistant, sphinx: Recognizer, tmp_path: Path, second: 
     """Describe, then say ``second`` ``gap_seconds`` after it, over what voicecare says (all in real time).
 
     The microphone is in the room: it hears voicecare too, a little later and quieter (``RoomMicrophone``);
-    with ``room`` False it hears only the caregiver.
+    with ``room`` False it hears only the caregiver (no echo, the same clock).
     The reply starts at a pause (``PROVISIONAL_SECONDS``) of about 0.8 s counting describe.wav's own quiet tail.
     """
     reports: list[TurnReport] = []
-    device = FakeOutputDevice(speed=1.0, clock=RoomClock() if room else None)
+    # One clock for speaker and microphone either way, so a loaded machine hears the same mix.
+    device = FakeOutputDevice(speed=1.0, clock=RoomClock())
     session, speaker = live_session(assistant, sphinx, device, reports)
     gap = silence_wav(tmp_path / "gap.wav", gap_seconds)
     tail = silence_wav(tmp_path / "tail.wav", TALK_OVER_TAIL_SECONDS)
     files = [TURNS / "describe.wav", gap, TURNS / f"{second}.wav", tail]
-    run_live(session, speaker, RoomMicrophone(files, device, speed=1.0) if room else FileMicrophone(files, speed=1.0))
+    run_live(session, speaker, RoomMicrophone(files, device, speed=1.0, gain=ROOM_GAIN if room else 0.0))
     speaker.stop()
     speaker.close()
     return speaker, reports
@@ -368,10 +370,14 @@ TALK_OVER_TAIL_SECONDS = 2.0
 """Quiet after the second utterance, so its turn ends (``pipeline.END_SILENCE_SECONDS``) before the audio does."""
 
 
-def test_stop_while_voicecare_speaks_silences_it(assistant: Assistant, sphinx: Recognizer, tmp_path: Path) -> None:
-    # Still without the room's echo, 2.1 s after describe.wav (as before). With the room's echo, 1.0 s after it,
-    # "stop" was not taken for the command in 2 runs of 4 (once heard as "stop that"): left for later.
-    speaker, reports = talk_over(assistant, sphinx, tmp_path, "stop", 2.1, room=False)
+@pytest.mark.parametrize(("gap", "room"), [(2.1, False), (2.1, True)], ids=["no_echo", "room"])
+def test_stop_while_voicecare_speaks_silences_it(assistant: Assistant, sphinx: Recognizer, tmp_path: Path,
+                                                 gap: float, room: bool) -> None:
+    # 2.1 s after describe.wav (the turn has ended, the reply is playing), without the room's echo as before,
+    # and over voicecare's own voice in the room. On the wall clock, over the echo, "stop" was taken 1-2 times
+    # of 5; on the room's clock it is the same mix every run. (At 1.0 s it is taken too, but the reply started
+    # at the pause is withdrawn as the caregiver speaks again, so nothing is left to cut off.)
+    speaker, reports = talk_over(assistant, sphinx, tmp_path, "stop", gap, room=room)
     assert [r.command for r in reports][-1] == "stop"
     assert any(e.interrupted for e in speaker.events)  # the question was cut off mid-sentence
 
@@ -400,14 +406,17 @@ def test_an_emergency_said_over_voicecare_takes_over(assistant: Assistant, sphin
 @pytest.mark.parametrize("room", [False, True], ids=["loopback", "room"])
 def test_voicecare_does_not_take_its_own_voice_for_the_caregiver(assistant: Assistant, sphinx: Recognizer,
                                                                   tmp_path: Path, room: bool) -> None:
-    device = FakeOutputDevice(speed=1.0, clock=RoomClock() if room else None)
+    # On the room's clock both ways: the speaker plays only as far as the microphone has got, so a loaded machine
+    # hears the same mix (on the wall clock a listener that lagged more than the echo gate's second of reference
+    # let our own voice through).
+    device = FakeOutputDevice(speed=1.0, clock=RoomClock())
     reports: list[TurnReport] = []
     session, speaker = live_session(assistant, sphinx, device, reports)
     # The warnings name every call-911 sign out loud; a microphone in the room hears them.
     session.conversation.hear("his back is sore")
     speaker.say([Message(Level.HOME_CARE, MessageKind.WARNING, assistant.intents.topics[0].messages["emergency_signs"]),
                  Message(Level.HOME_CARE, MessageKind.HOME_CARE, "Gently rub the sore muscles. Stop if it hurts too much.")])
-    # The room: heard later and quieter, nobody else speaking (RoomMicrophone).
+    # The room: heard later and quieter, nobody else speaking (RoomMicrophone); or the device's loopback, at full level.
     mic = (RoomMicrophone([silence_wav(tmp_path / "quiet.wav", OWN_VOICE_SECONDS)], device) if room
            else LoopbackMicrophone(device, seconds=OWN_VOICE_SECONDS))
     run_live(session, speaker, mic)

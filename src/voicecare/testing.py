@@ -178,8 +178,8 @@ class FileMicrophone:
 
     def chunks(self, timeout: float = 1.0) -> Iterator[AudioChunk]:
         position = 0.0
-        for path in self.files:
-            for chunk in iter_wav(path, self.rate):
+        for recording in self._recordings():
+            for chunk in recording:
                 if self._closed:
                     return
                 self._pace(position + chunk.seconds)
@@ -187,6 +187,11 @@ class FileMicrophone:
                 yield AudioChunk(pcm, chunk.rate, position)
                 position += chunk.seconds
             position += self.gap_seconds
+
+    def _recordings(self) -> Iterator[Iterator[AudioChunk]]:
+        """What the microphone hears, recording by recording (the gap comes between them)."""
+        for path in self.files:
+            yield iter_wav(path, self.rate)
 
     def _pace(self, until: float) -> None:
         if self.speed <= 0:
@@ -230,50 +235,6 @@ def silence_wav(path: Path, seconds: float, rate: int = TARGET_RATE) -> Path:
         out.setframerate(rate)
         out.writeframes(b"\x00\x00" * int(seconds * rate))
     return path
-
-
-class LoopbackMicrophone:
-    """A microphone that hears only what a FakeOutputDevice plays: voicecare's own voice, as in a room.
-
-    Paced in real time (times ``speed``) for ``seconds``; silence when nothing is playing.
-    """
-
-    def __init__(self, device: FakeOutputDevice, seconds: float, rate: int = TARGET_RATE, speed: float = 1.0) -> None:
-        self.device = device
-        self.seconds = seconds
-        self.rate = rate
-        self.speed = speed
-        self.muted = threading.Event()
-        self._closed = False
-
-    def start(self) -> None:
-        """Nothing to open."""
-
-    def chunks(self, timeout: float = 1.0) -> Iterator[AudioChunk]:
-        from voicecare.speech_in.audio import Resampler, WavFormat, to_float, to_pcm16
-
-        block = 0.1
-        began = time.monotonic()
-        taken = 0
-        position = 0.0
-        resamplers: dict[int, Resampler] = {}
-        while position < self.seconds and not self._closed:
-            fresh = self.device.blocks[taken:]
-            taken += len(fresh)
-            pcm = b""
-            for played in fresh:
-                fmt = WavFormat(played.rate, 1, 2, False, 0, len(played.pcm))
-                resample = resamplers.setdefault(played.rate, Resampler(played.rate, self.rate))
-                pcm += to_pcm16(resample(to_float(played.pcm, fmt)))
-            silence = b"\x00\x00" * int(block * self.rate)
-            yield AudioChunk(pcm or silence, self.rate, position)
-            position += max(block, len(pcm) / 2 / self.rate)
-            delay = began + position / self.speed - time.monotonic()
-            if delay > 0:
-                time.sleep(delay)
-
-    def close(self) -> None:
-        self._closed = True
 
 
 ROOM_DELAY_SECONDS = 0.08
@@ -395,6 +356,30 @@ class RoomMicrophone(FileMicrophone):
         super().close()
         if self.clock is not None:
             self.clock.stop()
+
+
+LOOPBACK_DELAY_SECONDS = DEVICE_BUFFER_SECONDS
+"""A loopback capture hears what the device plays once it leaves the device's buffer."""
+
+
+class LoopbackMicrophone(RoomMicrophone):
+    """A microphone that hears only what a FakeOutputDevice plays, at full level: voicecare's own voice.
+
+    ``seconds`` of digital silence with the device's sound placed where it was
+    played (``RoomEcho``, ``LOOPBACK_DELAY_SECONDS`` later, gain 1). A device
+    with a ``RoomClock`` plays on this microphone's time, as in ``RoomMicrophone``,
+    so what is heard does not depend on how fast the machine is.
+    """
+
+    def __init__(self, device: FakeOutputDevice, seconds: float, rate: int = TARGET_RATE, speed: float = 1.0,
+                 delay: float = LOOPBACK_DELAY_SECONDS) -> None:
+        super().__init__([], device, delay=delay, gain=1.0, rate=rate, speed=speed)
+        self.seconds = seconds
+
+    def _recordings(self) -> Iterator[Iterator[AudioChunk]]:
+        blocks = round(self.seconds / BLOCK_SECONDS)
+        quiet = b"\x00\x00" * round(BLOCK_SECONDS * self.rate)
+        yield (AudioChunk(quiet, self.rate, i * BLOCK_SECONDS) for i in range(blocks))
 
 
 SYNTH_FAULTS = ("segfault", "hang", "raise", "garbage", "dead")

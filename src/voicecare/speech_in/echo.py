@@ -91,7 +91,10 @@ class EchoGate:
 
     def __call__(self, chunk: AudioChunk) -> AudioChunk:
         """The chunk with our echo taken out, or silence of the same length when it is only our echo."""
-        found = self._reference()
+        # Where this block's echo was played, once the room's delay is known: a listener running late (recognition
+        # on a loaded machine) reads blocks whose echo is older than the last second, which then held none of it.
+        played_at = None if self._delay is None else chunk.start + self._delay
+        found = self._reference(played_at)
         if found is None:
             return chunk
         reference, since = found
@@ -111,11 +114,12 @@ class EchoGate:
         self.cleaned += 1
         return AudioChunk(to_pcm16(result.residual), chunk.rate, chunk.start)
 
-    def _reference(self) -> tuple[npt.NDArray[np.float32], float] | None:
-        """The last second of what was played, at the microphone's rate, with the silences between blocks kept,
-        and the time.monotonic() of its first sample."""
-        since = self.clock() - REFERENCE_SECONDS
-        recent = [(at, pcm, rate) for at, pcm, rate in list(self.speaker.played) if at >= since]
+    def _reference(self, played_at: float | None = None) -> tuple[npt.NDArray[np.float32], float] | None:
+        """A second of what was played, at the microphone's rate, with the silences between blocks kept, and the
+        clock time of its first sample: the second around ``played_at``, else the last second."""
+        until = self.clock() if played_at is None else min(self.clock(), played_at + REFERENCE_SECONDS / 2)
+        since = until - REFERENCE_SECONDS
+        recent = [(at, pcm, rate) for at, pcm, rate in list(self.speaker.played) if since <= at <= until]
         if not recent:
             return None
         rate = recent[-1][2]

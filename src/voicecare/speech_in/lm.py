@@ -83,12 +83,31 @@ def answer_expectation(intents: IntentSet, question: InterviewQuestion) -> Expec
     # Emergencies said plainly, once each: in every frame they outweighed the everyday words of a longer
     # answer, and "no, just fluids" came out "no, just collapsed" (a false 911).
     described = [*_framed(intents, signs), *_led(intents, signs), *urgent, *_numbers(intents)]
-    controls = [line for words in intents.controls.values() for line in words]
-    repeats = max(1, round(ANSWER_CONTROL_SHARE * len(described) / ((1 - ANSWER_CONTROL_SHARE) * len(controls))))
     common = intents.folder / COMMON_WORDS if intents.folder is not None else None
     spoken = _spoken_numbers(intents)
-    sentences = tuple(" ".join(lm_words(line, spoken)) for line in [*described, *controls * repeats])
+    lines = [*described, *_answer_controls(intents, len(described))]
+    sentences = tuple(" ".join(lm_words(line, spoken)) for line in lines)
     return Expectation(f"answer-{question.id}", sentences, tuple(_read_words(common)))
+
+
+def _answer_controls(intents: IntentSet, described: int) -> list[str]:
+    """Answers and commands said alone, ``ANSWER_CONTROL_SHARE`` of an answer model's text beside ``described`` lines.
+
+    Half of that share is every phrasing, half is each kind's first, plainest
+    word ("no", "stop", "repeat"), so a bare word keeps its weight however many
+    phrasings a kind is given: with every phrasing counted alike, each one
+    added to controls.toml made the bare words less likely, and which short
+    answers were read right changed from branch to branch (flite kal's
+    "Repeat." became "read it back", espeak en-us's "he").
+    """
+    kinds = [words for words in intents.controls.values() if words]
+    phrasings = [line for words in kinds for line in words]
+    if not phrasings:
+        return []
+    half = ANSWER_CONTROL_SHARE * described / (1 - ANSWER_CONTROL_SHARE) / 2
+    every = phrasings * max(1, round(half / len(phrasings)))
+    plain = [words[0] for words in kinds] * max(1, round(half / len(kinds)))
+    return [*every, *plain]
 
 
 def _with_feminine(intents: IntentSet, phrases: Iterable[str]) -> list[str]:

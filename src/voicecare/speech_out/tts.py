@@ -30,8 +30,8 @@ MIN_RATE_WPM, MAX_RATE_WPM = 90, 260
 PAUSE_SECONDS = 0.25
 """Silence between two messages, so sentences do not run together."""
 EVENTS_KEPT = 500
-PLAYED_BLOCKS_KEPT = 100
-"""About two seconds of 20 ms blocks."""
+PLAYED_BLOCKS_KEPT = 250
+"""About five seconds of 20 ms blocks: an echo gate reading a listener that fell behind looks back that far."""
 FORGET_WAIT_SECONDS = 2.0
 CLOSE_WAIT_SECONDS = 60.0
 JOIN_SECONDS = 10.0
