@@ -70,10 +70,12 @@ def test_a_doubted_sign_is_read_back_as_a_guess_not_as_heard(assistant: Assistan
     assert "heartbeat" not in heard and "heartbeat" in rest, readback
 
 
-def test_a_recording_heard_as_daze_only_in_an_alternative_is_taken_back_by_no() -> None:
+def test_a_recording_answered_with_no_keeps_only_a_911_said_plainly() -> None:
     # flite's slt saying "Her back has been hurting for five days now, and it's getting worse. She is walking
-    # funny." (recorded by the outside reviewer): PocketSphinx's best reading has no 911 sign, one of its other
-    # readings has "daze"; "No." is piper's joe.
+    # funny." (recorded by the outside reviewer), then piper's joe saying "No.". PocketSphinx hears "days" as
+    # "daze", in one of its other readings or (the language model is built from the intents, so it moves as
+    # they change) in the best one. Either way the turn is "Call 911 now"; a guess is read back as a guess and
+    # the "no" takes it back; a sign in the best reading is read back as heard and stays.
     out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
                           "--quiet", "--input-files", str(AUDIO / "other" / "five_days_worse_slt.wav"),
                           str(AUDIO / "turns" / "no.wav")], capture_output=True, text=True, timeout=300, check=False)
@@ -81,8 +83,14 @@ def test_a_recording_heard_as_daze_only_in_an_alternative_is_taken_back_by_no() 
     _, described, answered = [json.loads(line) for line in out.stdout.splitlines()]
     assert described["disposition"] == "emergency", described["heard"]
     (readback,) = [text for text in described["said"] if text.startswith("I heard")]
-    assert "confusion" not in readback.partition(".")[0] and "may be confusion" in readback, readback
-    assert answered["disposition"] != "emergency" and answered["state"] == "interview"
+    heard, _, rest = readback.partition(".")
+    assert described["symptoms"].get("confusion") == "present", described["symptoms"]
+    if "confusion" not in heard:  # heard only in another reading: a guess
+        assert "may be confusion" in rest, readback
+        assert answered["disposition"] != "emergency" and answered["state"] == "interview"
+    else:
+        assert "confusion" in heard, readback
+        assert answered["disposition"] == "emergency"
 
 
 @pytest.mark.parametrize("request_text", ["what do I do at home", "what should I watch for"])
