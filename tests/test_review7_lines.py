@@ -1,0 +1,46 @@
+"""Classes from the lines an outside reviewer typed on 2026-11-26 (tests/data/fresh/review7_lines.tsv)."""
+
+from __future__ import annotations
+
+import pytest
+
+from voicecare.domain import Level, Status
+from voicecare.understanding.assistant import Assistant
+
+
+@pytest.mark.parametrize("text", [
+    # A habit of staying dry said beside a wetting or soiling today is the baseline that makes it new.
+    "his back hurts. he had an accident in his undies and he never has accidents",
+    "she had an accident at nursery today and she never has accidents",
+    "he wet the bed last night and he never wets the bed",
+    "he wet himself at the park and he never wets himself",
+    "he pooped his pants today and he never poops his pants",
+    "she wet the bed, she's been out of nappies for a year",
+    "she peed through her pull-up and she's been dry for months",
+    "she has diarrhea in her undies and she's potty trained, it just came out",
+])
+def test_a_habit_beside_the_deed_makes_it_new(assistant: Assistant, text: str) -> None:
+    assert assistant.answer(text).disposition is Level.EMERGENCY, text
+
+
+@pytest.mark.parametrize("text", [
+    # The habit alone, or the deed denied or only wondered about, is no loss of control.
+    "she's potty trained and has never had an accident, her back is sore",
+    "she never had an accident in her undies, she's potty trained, just a sore back",
+    "what if he has an accident, he's potty trained, his back hurts",
+    "my nephew had an accident and he never has accidents, my son's back is sore",
+    "he's always dry, his back is sore",
+])
+def test_the_habit_alone_is_no_sign(assistant: Assistant, text: str) -> None:
+    assert assistant.answer(text).disposition is Level.HOME_CARE, text
+
+
+@pytest.mark.parametrize("text", [
+    # A denial whose object is a sign word that made no mention ends at the comma.
+    "no accidents, back hurts",
+    "he never has accidents, back hurts",
+    "she never has accidents, sore back",
+])
+def test_a_denial_of_nothing_found_stops_at_the_comma(assistant: Assistant, text: str) -> None:
+    found = {f.symptom.id: f.status for f in assistant.understand(text)}
+    assert found.get("back_spasm") is Status.PRESENT, (text, found)
