@@ -44,3 +44,17 @@ def test_the_habit_alone_is_no_sign(assistant: Assistant, text: str) -> None:
 def test_a_denial_of_nothing_found_stops_at_the_comma(assistant: Assistant, text: str) -> None:
     found = {f.symptom.id: f.status for f in assistant.understand(text)}
     assert found.get("back_spasm") is Status.PRESENT, (text, found)
+
+
+@pytest.mark.parametrize("text", [
+    # A word of our own after a subject alone is itself, not a sound-alike of another ("stopped" is no "stooped").
+    "her back hurts but she stopped crying now",
+    "she stopped playing, her back is sore",
+    "he stopped fussing after the bath, sore back",
+])
+def test_a_word_of_our_own_after_a_subject_is_itself(assistant: Assistant, text: str) -> None:
+    assert assistant.answer(text).disposition is Level.HOME_CARE, text
+
+
+def test_a_walker_who_stopped_walking_still_has_trouble_walking(assistant: Assistant) -> None:
+    assert assistant.answer("he stopped walking, his back hurts").disposition is Level.FOLLOW_UP
