@@ -58,3 +58,47 @@ def test_a_word_of_our_own_after_a_subject_is_itself(assistant: Assistant, text:
 
 def test_a_walker_who_stopped_walking_still_has_trouble_walking(assistant: Assistant) -> None:
     assert assistant.answer("he stopped walking, his back hurts").disposition is Level.FOLLOW_UP
+
+
+@pytest.mark.parametrize("text", [
+    # Breathing unlike ever before, out of its rhythm, or hard work at rest: trouble breathing in everyday words.
+    "he's never breathed like this before, back spasm",
+    "she's never breathed like that, her back is sore",
+    "her breaths are all jerky",
+    "his breathing is all choppy",
+    "her breaths are ragged and her back hurts",
+    "his back hurts and he's puffing really hard just lying on the couch",
+    "she's panting just sitting on the sofa",
+    # Present in body only, or staring without answering: confusion.
+    "he's awake but not really there",
+    "she's not all there, her back is sore",
+    "he's just staring and not answering me",
+    "he's staring and won't answer us",
+])
+def test_emergency_signs_in_everyday_words(assistant: Assistant, text: str) -> None:
+    assert assistant.answer(text).disposition is Level.EMERGENCY, text
+
+
+@pytest.mark.parametrize("text", [
+    # Pins and needles said as a texture, cramps nothing eases or that last and last, heat said as scorching.
+    "his back hurts and he keeps saying his legs are fuzzy",
+    "she says her feet feel staticky",
+    "the spasm lasts forever and nothing helps",
+    "the cramp goes on for ages",
+    "the spasm is bad and nothing we do helps",
+    "her forehead is scorching",
+    "his skin feels sizzling",
+])
+def test_urgent_signs_in_everyday_words(assistant: Assistant, text: str) -> None:
+    assert assistant.answer(text).disposition is Level.URGENT, text
+
+
+@pytest.mark.parametrize("text", [
+    # The everyday circumstance that explains the same words keeps them no sign.
+    "he was panting after running, now he's lying on the couch, sore back",
+    "she's still dry in her pants and her back is sore",
+    "he's staring at the tv and not answering me, his back is sore",
+    "the pain is not really there anymore, his back is just a bit stiff",
+])
+def test_the_same_words_explained_are_no_sign(assistant: Assistant, text: str) -> None:
+    assert assistant.answer(text).disposition is Level.HOME_CARE, text
