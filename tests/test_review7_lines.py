@@ -18,6 +18,12 @@ from voicecare.understanding.assistant import Assistant
     "she wet the bed, she's been out of nappies for a year",
     "she peed through her pull-up and she's been dry for months",
     "she has diarrhea in her undies and she's potty trained, it just came out",
+    "he peed on the floor and he doesn't have accidents anymore",
+    "she pooped on the carpet, she's been using the potty for ages",
+    "he wet the sofa and he's been out of pull-ups since summer",
+    "he hasn't had an accident in months but he wet the bed last night",
+    # The first in a long time is new.
+    "her first accident in a year, and her back is sore",
 ])
 def test_a_habit_beside_the_deed_makes_it_new(assistant: Assistant, text: str) -> None:
     assert assistant.answer(text).disposition is Level.EMERGENCY, text
@@ -30,6 +36,10 @@ def test_a_habit_beside_the_deed_makes_it_new(assistant: Assistant, text: str) -
     "what if he has an accident, he's potty trained, his back hurts",
     "my nephew had an accident and he never has accidents, my son's back is sore",
     "he's always dry, his back is sore",
+    "she stays dry at night, her back is sore",
+    "she never wets the bed and didn't wet it last night, back sore",
+    # Going where one should is no accident.
+    "she's potty trained and peed in the toilet, back sore",
 ])
 def test_the_habit_alone_is_no_sign(assistant: Assistant, text: str) -> None:
     assert assistant.answer(text).disposition is Level.HOME_CARE, text
