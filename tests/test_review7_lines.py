@@ -40,6 +40,8 @@ def test_a_habit_beside_the_deed_makes_it_new(assistant: Assistant, text: str) -
     "she never wets the bed and didn't wet it last night, back sore",
     # Going where one should is no accident.
     "she's potty trained and peed in the toilet, back sore",
+    # The sign's ordinary circumstances explain a deed beside a habit too (in nappies, still learning).
+    "he's potty trained in the day but still in nappies at night, he wet the bed, his back is sore",
 ])
 def test_the_habit_alone_is_no_sign(assistant: Assistant, text: str) -> None:
     assert assistant.answer(text).disposition is Level.HOME_CARE, text

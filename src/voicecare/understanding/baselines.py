@@ -14,11 +14,12 @@ dropped.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from voicecare.domain import Match, Status, Symptom
 from voicecare.understanding import context
+from voicecare.understanding.mentions import Hit
 from voicecare.understanding.text import Spelling, split_window, word_groups
 
 DEFAULT_WINDOW = 6
@@ -76,8 +77,12 @@ def occurrences(pattern: Pattern, stems: Sequence[str], breaks: Mapping[int, boo
 
 
 def new_events(matches: list[Match], heard: Sequence[str], stems: Sequence[str], where: context.Scene,
-               baselines: Sequence[Baseline], signs: Collection[int]) -> list[Match]:
-    """``matches`` with each sign whose deed was said beside its habit made present (see the module)."""
+               baselines: Sequence[Baseline], signs: Collection[int], ordinary: Callable[[Hit], bool]) -> list[Match]:
+    """``matches`` with each sign whose deed was said beside its habit made present (see the module).
+
+    ``ordinary`` is True for a mention an everyday circumstance explains: the sign's own ordinary
+    circumstances explain a deed beside a habit too ("potty trained in the day, in nappies at night").
+    """
     for baseline in baselines:
         # The habit must be the child's, said as so: "she is not potty trained yet" is no baseline.
         habit = {i for p in baseline.habits for found in occurrences(p, stems, where.breaks)
@@ -86,7 +91,8 @@ def new_events(matches: list[Match], heard: Sequence[str], stems: Sequence[str],
             continue
         deeds = [found for p in baseline.deeds for found in occurrences(p, stems, where.breaks)
                  if habit.isdisjoint(found)]
-        new = [d for d in deeds if _said(where, d, signs, blocked=habit)]
+        new = [d for d in deeds if _said(where, d, signs, blocked=habit) and not ordinary(
+            Hit(baseline.symptom, d[0], d[-1] + 1, 100.0, False, d, loose=True, anchor=d[0]))]
         if not new:
             continue
         start, end = min(new[0][0], min(habit)), max(new[0][-1], max(habit)) + 1

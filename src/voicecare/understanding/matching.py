@@ -146,7 +146,8 @@ class Matcher:
             spans, statuses, strict=True)], self._language.callers, restating)
         matches = [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
         # "Had an accident and he never has accidents": the habit is the baseline that makes the deed new.
-        matches = new_events(matches, heard, [self._spelling.stem(w) for w in words], where, self._baselines, signs)
+        matches = new_events(matches, heard, [self._spelling.stem(w) for w in words], where, self._baselines, signs,
+                             lambda hit: not ordinary.unexplained([hit], words, breaks, self._ordinary, language.contrasts))
         # A sign more serious than any found may still be said in words nobody listed ("fever, and his lips
         # look kind of navy"): the backoff guesses only above what was found (backoff.worth_guessing).
         above = backoff.worth_guessing([self._levels[m.symptom] for m in matches if m.status is Status.PRESENT])
