@@ -114,3 +114,18 @@ def test_urgent_signs_in_everyday_words(assistant: Assistant, text: str) -> None
 ])
 def test_the_same_words_explained_are_no_sign(assistant: Assistant, text: str) -> None:
     assert assistant.answer(text).disposition is Level.HOME_CARE, text
+
+
+@pytest.mark.parametrize("text", [
+    # Not answering for a spell is a faint, however it is said.
+    "for a few seconds she wouldn't react, then she cried about her back",
+    "he wasn't answering me for a moment, now he's crying about his back",
+    "few seconds never respond, now awake but very pale",
+])
+def test_not_answering_for_a_spell_is_a_faint(assistant: Assistant, text: str) -> None:
+    assert assistant.answer(text).disposition is Level.EMERGENCY, text
+
+
+def test_not_answering_while_watching_tv_is_no_faint(assistant: Assistant) -> None:
+    text = "he didn't answer me for a minute because he was watching tv, his back is sore"
+    assert assistant.answer(text).disposition is Level.HOME_CARE
