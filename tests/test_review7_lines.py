@@ -22,6 +22,9 @@ from voicecare.understanding.assistant import Assistant
     "she pooped on the carpet, she's been using the potty for ages",
     "he wet the sofa and he's been out of pull-ups since summer",
     "he hasn't had an accident in months but he wet the bed last night",
+    # "Never does that" pointing back at the deed.
+    "she had an accident, which she never does, back sore",
+    "he wet his pants, he never does that",
     # The first in a long time is new.
     "her first accident in a year, and her back is sore",
 ])
@@ -38,6 +41,7 @@ def test_a_habit_beside_the_deed_makes_it_new(assistant: Assistant, text: str) -
     "he's always dry, his back is sore",
     "she stays dry at night, her back is sore",
     "she never wets the bed and didn't wet it last night, back sore",
+    "she never did have an accident, back sore",
     # Going where one should is no accident.
     "she's potty trained and peed in the toilet, back sore",
     # The sign's ordinary circumstances explain a deed beside a habit too (in nappies, still learning).
@@ -78,6 +82,10 @@ def test_a_walker_who_stopped_walking_still_has_trouble_walking(assistant: Assis
     "she's never breathed like that, her back is sore",
     "her breaths are all jerky",
     "his breathing is all choppy",
+    "my daughter's breaths are uneven",
+    # Lips or a heartbeat unlike ever before.
+    "her lips have never looked like this",
+    "his heart has never beaten like this",
     "her breaths are ragged and her back hurts",
     "his back hurts and he's puffing really hard just lying on the couch",
     "she's panting just sitting on the sofa",
@@ -97,6 +105,7 @@ def test_emergency_signs_in_everyday_words(assistant: Assistant, text: str) -> N
     "she says her feet feel staticky",
     "the spasm lasts forever and nothing helps",
     "the cramp goes on for ages",
+    "the cramp won't quit, it lasts forever",
     "the spasm is bad and nothing we do helps",
     "her forehead is scorching",
     "his skin feels sizzling",
