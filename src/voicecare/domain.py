@@ -98,6 +98,11 @@ class Symptom:
     own_words: bool = False
     """Said in the caregiver's own words ("I'm going to call an ambulance"): their "I am" never makes it
     someone else's (a topic's ``signs.toml``, ``understanding/sign_files.py``)."""
+    habits: tuple[str, ...] = ()
+    """Word-group patterns of the sign's usual absence ("never + accidents", "potty + trained"): said beside
+    one of its ``deeds``, the baseline that makes the deed new, never a denial (``understanding/baselines.py``)."""
+    deeds: tuple[str, ...] = ()
+    """Word-group patterns of the sign's event said plainly ("accident + had an"), a sign only beside a habit."""
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,8 @@ OPTIONAL_TOPIC_MESSAGES = ("emergency_signs_short",)
 """Topic messages a language may leave out: the call-911 signs in a few words, for a spoken turn with no room."""
 SILENCEABLE = ("unchecked", "home_care")
 """Topic messages a symptom may silence: the reminder to have the child checked, once the caregiver spoke of it."""
-SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences", "said_of", "ordinary", "backoff", "event"}
+SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences", "said_of", "ordinary", "backoff", "event",
+                "habits", "deeds"}
 INTERVIEW_KEYS = {"id", "ask", "symptoms"}
 COMBINATION_KEYS = {"id", "when", "with_level", "level", "message", "not_done"}
 TRIAGE_LEVELS = tuple(level for level in Level if level is not Level.UNCLEAR)
@@ -370,6 +371,7 @@ def _symptoms(table: Mapping[str, Any], topic_id: str, path: Path, problems: lis
             ordinary=_ordinary(body, where, problems),
             backoff=_near(body, where, problems, "backoff"),
             event=_flag(body, "event", where, problems),
+            habits=_near(body, where, problems, "habits"), deeds=_near(body, where, problems, "deeds"),
         )
 
 

@@ -195,12 +195,13 @@ class Aligner:
         A recogniser swaps a sound for a sound, so the two are the same length
         ("painted" for "fainted", not "ever" for "fever"), and the word sits where
         a symptom word would go (the language's ``symptom_slots``). Right after a
-        subject alone a denial is a denial ("she never wakes at night" is no fever);
+        subject alone a denial is a denial ("she never wakes at night" is no fever),
+        and a word of our own is itself ("she stopped crying" is no stooped walk);
         after "has a" it can be no denial ("he has a never").
         """
         word = words[index]
         slot = any(tuple(words[max(0, index - len(before)):index]) == before
-                   and (len(before) > 1 or word not in self._language.negations)
+                   and (len(before) > 1 or (word not in self._language.negations and word not in self._known))
                    for before in self._language.symptom_slots)
         return slot and len(word) == len(meant)
 

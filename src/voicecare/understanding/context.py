@@ -82,7 +82,8 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
             and not _denial_list(where, gap, end):
         return False  # "not hot, not shivery, limping": the limp is said, not denied
     if (cue.trigger.status is Status.ABSENT or cue.trigger.speaker) and cue.end <= start \
-            and _clause_of_its_own(where, gap, blocked, signs):
+            and _clause_of_its_own(where, gap, blocked, () if cue.trigger.status is Status.ABSENT
+                                   else {*signs, *where.signs}):
         return False  # "we weren't trying, back sore", "no, the pain goes down his leg"
     # A full stop ends every cue; a comma ends the clause-wide ones only, so
     # "no fever, chills or cough" still denies all three.
@@ -127,16 +128,17 @@ def _listed(where: Scene, gap: range, blocked: Collection[int]) -> bool:
         i in blocked or where.words[i] in where.rules.list_joiners for i in gap)
 
 
-def _clause_of_its_own(where: Scene, gap: range, blocked: Collection[int], signs: Collection[int]) -> bool:
+def _clause_of_its_own(where: Scene, gap: range, blocked: Collection[int], named: Collection[int]) -> bool:
     """True when a denial's (or the caregiver's own) clause ends at a comma before it has named any sign.
 
     "we weren't trying, back sore" denies the trying and is about us; a bare
     "no," answers something else. A denial that names a sign first runs on as
-    a list over the comma ("no fever, chills or cough").
+    a list over the comma ("no fever, chills or cough"). ``named`` are the other
+    words that name a sign: for a denial none, as a sign word that made no
+    mention names nothing to list ("no accidents, back hurts" keeps the back).
     """
     comma = next((i for i in range(gap.start, gap.stop + 1) if i in where.breaks), None)
-    return comma is not None and not any(i in blocked or i in signs or i in where.signs
-                                         for i in range(gap.start, comma))
+    return comma is not None and not any(i in blocked or i in named for i in range(gap.start, comma))
 
 
 def _answers(where: Scene, cue: Cue, end: int) -> bool:

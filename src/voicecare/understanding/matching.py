@@ -10,6 +10,8 @@ from rapidfuzz import fuzz, process
 from voicecare.domain import IntentSet, Match, Status
 from voicecare.understanding import backoff, callers, clauses, context, ellipsis, mentions, ordinary, said_of, scopes
 from voicecare.understanding.alignment import Aligner
+from voicecare.understanding.baselines import compile_all as compile_baselines
+from voicecare.understanding.baselines import new_events
 from voicecare.understanding.mentions import Hit
 from voicecare.understanding.patterns import MatchSettings, Near, Phrase, compile_near, compile_phrase, near_partner
 from voicecare.understanding.text import Spelling, split_window, unglued, word_groups
@@ -70,6 +72,7 @@ class Matcher:
         self._own_words = frozenset(s.id for s in intents.symptoms if s.own_words)
         self._said_of = {s.id: frozenset(spelling.canonical(w) for w in s.said_of) for s in intents.symptoms if s.said_of}
         self._measures = intents.measures
+        self._baselines = compile_baselines(intents.symptoms, spelling, self._language.negations)
         self._ordinary = ordinary.compile_all({s.id: s.ordinary for s in intents.symptoms}, spelling)
         self._claims = _claims(intents, spelling)
         self._backoff = backoff.Backoff({s.id: s.backoff for s in intents.symptoms if s.backoff}, spelling,
@@ -146,6 +149,9 @@ class Matcher:
         statuses = callers.kept_after_correction(where, [(s, e, status) for (s, e, _), status in zip(
             spans, statuses, strict=True)], self._language.callers, restating)
         matches = [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
+        # "Had an accident and he never has accidents": the habit is the baseline that makes the deed new.
+        matches = new_events(matches, heard, [self._spelling.stem(w) for w in words], where, self._baselines, signs,
+                             lambda hit: not ordinary.unexplained([hit], words, breaks, self._ordinary, language.contrasts))
         # A sign more serious than any found may still be said in words nobody listed ("fever, and his lips
         # look kind of navy"): the backoff guesses only above what was found (backoff.worth_guessing).
         above = backoff.worth_guessing([self._levels[m.symptom] for m in matches if m.status is Status.PRESENT])
