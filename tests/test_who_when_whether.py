@@ -211,3 +211,17 @@ def test_someone_named_with_their_own_words(assistant: Assistant, text: str, exp
 ])
 def test_a_sign_that_may_come_later(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A time gone by said in a comparison is no time of the sign: it is so now.
+    ("he's wheezing worse than last week", Level.EMERGENCY),
+    ("he is wheezing like last week", Level.EMERGENCY),
+    ("her back hurts more than last week", Level.FOLLOW_UP),
+    # Said as when it was, it is the past.
+    ("he was wheezing as a baby, now just a sore back", Level.HOME_CARE),
+    # The neighbours' children are someone else.
+    ("the baby next door has a fever, my son has a tight back", Level.HOME_CARE),
+])
+def test_comparisons_and_the_neighbours(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

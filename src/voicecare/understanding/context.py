@@ -45,6 +45,8 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     rules = where.rules
     if _answers(where, cue, end):
         return True
+    if cue.trigger.status is Status.PAST and cue.start and where.words[cue.start - 1] in rules.comparisons:
+        return False  # "wheezing worse than last week", "like last time": a comparison, no time of the sign
     if cue.start >= end and cue.trigger.after:
         gap, limit = range(end, cue.start), rules.post_scope
     elif cue.start < start < cue.end <= end and cue.trigger.before:

@@ -152,6 +152,8 @@ class ContextWords:
     """How a continuation is written out, before its verb ("will not stop" bleeding)."""
     progressive: str = ""
     """The ending of a verb in progress ("ing")."""
+    comparisons: frozenset[str] = frozenset()
+    """Words right before a time gone by that make it a comparison ("worse than last week"), no past."""
     kin_of: tuple[str, ...] = ()
     """Words between someone named and a child noun that make the child theirs ("the father of the child"):
     the first of them opens such words ("of")."""
