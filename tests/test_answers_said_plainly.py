@@ -237,3 +237,19 @@ def test_a_story_before_the_answer(reader: AnswerReader, question: str, text: st
 ])
 def test_a_request_beside_a_yes_or_an_ok(reader: AnswerReader, question: str, text: str, expected: str) -> None:
     assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # Words that are the sign itself, said with a negation (rule 2): these were wrong noes.
+    ("heart_control", "not normal", "unsure"),
+    ("breathing_alertness", "he can't hardly breathe", "yes"),
+    ("breathing_alertness", "no reaction when I say his name", "yes"),
+    ("breathing_alertness", "no, she doesn't answer me", "yes"),
+    ("cramps_night_weight", "nothing stops the cramps", "yes"),
+    ("walking_toilet", "he isn't peeing much", "yes"),
+    # ...and the honest noes beside them.
+    ("breathing_alertness", "no, he's answering me and breathing fine", "no"),
+    ("heart_control", "no, normal", "no"),
+])
+def test_the_sign_said_with_a_negation(reader: AnswerReader, question: str, text: str, expected: str) -> None:
+    assert kind(reader, question, text) == expected

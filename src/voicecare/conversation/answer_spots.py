@@ -137,7 +137,9 @@ def negated_well(spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequen
         # Only a denial with a negation in it ("not really okay"): "he is fine, just grumpy" is two well words.
         negating = denial is not None and denial.start > 0 and bool(negations.intersection(
             tokens[denial.start:denial.end]))
-        if spot.kind == "well" and before > 0 and clause_of[before] == clause_of[spot.start] and (
+        # Said first, a "not" that is no answer word negates too ("not normal"); a "no" there is the answer.
+        opening = before == 0 and denial is None
+        if spot.kind == "well" and (before > 0 or opening) and clause_of[before] == clause_of[spot.start] and (
                 tokens[before] in negations or negating):
             start = denial.start if denial is not None else before
             out = [s for s in out if s.end <= start]
@@ -294,12 +296,21 @@ def missing_is_the_sign(said: list[Spot], matches: Sequence[Match], missing: Ite
     normal"). The "no" is dropped, the signs the matcher denied after it in its part are there (uncertain), and
     the "no" with the words after it is returned as words about the question ("no pee")."""
     found = {(m.start, clause_of[m.start]): m for m in missing}
-    gone = [s for s in said if s.kind == "no" and (s.end, clause_of[s.start]) in found and not any(
-        w.kind == "well" and w.start > s.end and clause_of[w.start] == clause_of[s.start] for w in said)]
+    gone = [s for s in said if s.kind in ("no", "no_lead") and (s.end, clause_of[s.end - 1]) in found and not any(
+        w.kind == "well" and w.start > s.end and clause_of[w.start] == clause_of[s.end - 1] for w in said)]
     if not gone:
         return said, list(matches), []
-    about = [Spot("about", s.start, found[(s.end, clause_of[s.start])].end) for s in gone]
-    ends = {clause_of[s.start]: s.end for s in gone}
+    about = [Spot("about", s.start, found[(s.end, clause_of[s.end - 1])].end) for s in gone]
+    ends = {clause_of[s.end - 1]: s.end for s in gone}
     flipped = [replace(m, status=Status.PRESENT, uncertain=True) if m.status is Status.ABSENT and m.start >= ends.get(
         clause_of[min(m.start, len(clause_of) - 1)], len(clause_of)) else m for m in matches]
     return [s for s in said if s not in gone], flipped, about
+
+
+def negative_concord(matches: Sequence[Match], tokens: Sequence[str], negations: frozenset[str],
+                     concord: frozenset[str]) -> list[Match]:
+    """ "He can't hardly breathe", "she don't barely wake": in many Englishes a negation before "hardly" (one of
+    ``concord``) agrees with it instead of cancelling it, so the sign the matcher denied is there (uncertain)."""
+    return [replace(m, status=Status.PRESENT, uncertain=True) if m.status is Status.ABSENT and m.start > 0
+            and concord.intersection(tokens[m.start:m.end]) and tokens[m.start - 1] in negations else m
+            for m in matches]
