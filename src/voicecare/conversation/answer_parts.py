@@ -62,7 +62,7 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     kinds = {kind: answer_words.words[kind] for kind in SPOTTED}
     kinds["well"] = (*kinds["well"], *answer_words.well.get(question_id, ()))
     kinds.update({f"command:{c}": p for c, p in answer_words.commands.items()})
-    matches = assistant.matcher.match(text)
+    matches = assistant.matcher.match(text, last_guess=False)  # the learned guess knows descriptions, not answers
     numbers = answer_numbers.read(tokens, breaks, answer_words.measure.get(question_id), matches, assistant.intents,
                                   assistant.matcher)
     matches = sorted([*matches, *numbers.matches], key=lambda m: m.start)
