@@ -94,7 +94,7 @@ def main() -> None:
         shown = []
         for f in args.files:
             others = [line.example for g in args.files if g != f for line in data_of[g]]
-            model = learned_build.counted(others, replace(settings, threshold=threshold))
+            model = learned_build.counted(others, replace(settings, threshold=threshold, enabled=True))
             open_lines = [line.text for line in data_of[f] if not line.rules]
             guesses = guessed(intents, model, open_lines)
             for line in data_of[f]:

@@ -62,6 +62,8 @@ class LearnedSigns:
     """Words saying a body part is all right ("fine", "normal"): just after a body word, no guess from it."""
     reassured_reach: int = 0
     """How many words after the body word, in its clause, such a word may come ("arms and legs are fine")."""
+    enabled: bool = True
+    """Whether guesses are made; a file may ship switched off while known false alarms are open."""
 
     def log_odds(self, sign: SignCounts, said: Collection[str]) -> float:
         """Naive Bayes log-odds that a line with these features describes ``sign`` rather than no emergency."""
@@ -102,7 +104,7 @@ def guesses(models: Sequence[LearnedSigns], heard: Sequence[str], words: Sequenc
     if not models or any(m.status is Status.PRESENT and levels.get(m.symptom) is Level.EMERGENCY for m in matches):
         return []
     judged = {m.symptom for m in matches}  # the rules have spoken on it: "no accidents", "what if he can't wake"
-    for model in models:
+    for model in (m for m in models if m.enabled):
         for sign, odds in model.suspected(words):
             if sign.sign not in levels or sign.sign in judged:
                 continue
@@ -188,6 +190,10 @@ def read(data: Mapping[str, Any], known: Collection[str], where: str, problems: 
         read_signs.append(SignCounts(sign_id, frozenset(str(w) for w in table["body"]), lines, counts))
     if len(problems) > start:
         return None
+    enabled = settings.get("enabled", True)
+    if not isinstance(enabled, bool):
+        problems.append(f"{where}: settings.enabled must be true or false")
+        return None
     reassured = settings.get("reassured", [])
     reach = settings.get("reassured_reach", 0)
     if not isinstance(reassured, list) or not all(isinstance(w, str) for w in reassured) \
@@ -195,7 +201,7 @@ def read(data: Mapping[str, Any], known: Collection[str], where: str, problems: 
         problems.append(f"{where}: settings.reassured must be a list of words, reassured_reach a whole number")
         return None
     return LearnedSigns(threshold, prior, int(min_count), quiet_lines, quiet_counts, tuple(read_signs),
-                        frozenset(reassured), reach)
+                        frozenset(reassured), reach, enabled)
 
 
 def _number(table: Mapping[str, Any], key: str, where: str, problems: list[str]) -> float:

@@ -93,7 +93,8 @@ def dumps(model: LearnedSigns, parts: Mapping[str, Sequence[str]], sources: Mapp
     """
     out = [*(f"# {line}".rstrip() for line in header.splitlines()), "", "[settings]",
            f"threshold = {model.threshold!r}", f"prior = {model.prior!r}", f"min_count = {model.min_count}",
-           f"reassured = {json.dumps(sorted(model.reassured))}", f"reassured_reach = {model.reassured_reach}", "",
+           f"reassured = {json.dumps(sorted(model.reassured))}", f"reassured_reach = {model.reassured_reach}",
+           f"enabled = {json.dumps(model.enabled)}", "",
            "[settings.sources]", *(f"{_key(name)} = {_key(digest)}" for name, digest in sorted(sources.items())), "",
            "[quiet]", f"lines = {model.quiet_lines}", "", "[quiet.counts]", *_table(model.quiet)]
     for sign in model.signs:
@@ -123,13 +124,14 @@ def settings_of(data: Mapping[str, Any], parts: Mapping[str, str], spelling: Spe
     settings = data["settings"]
     return LearnedSigns(float(settings["threshold"]), float(settings["prior"]), int(settings["min_count"]), 0, {},
                         signs, frozenset(spelling.canonical(w) for w in settings.get("reassured", [])),
-                        int(settings.get("reassured_reach", 0))), chosen
+                        int(settings.get("reassured_reach", 0)), bool(settings.get("enabled", True))), chosen
 
 
 HEADER = """Built by scripts/build_learned.py from the tuning corpora under [settings.sources] (name = sha256):
 do not edit the counts by hand; a test rebuilds them and compares. Rebuild after the rules change:
     .venv/bin/python scripts/build_learned.py
-The settings and each sign's parts (signs.toml [parts] holding its body words) are kept as written."""
+The settings and each sign's parts (signs.toml [parts] holding its body words) are kept as written;
+enabled = false keeps the guesses off (the README says why: false alarms still open)."""
 
 Corpus = tuple[str, Sequence[tuple[bool, str]]]
 """A tuning file's sha256 digest and its lines: (labelled an emergency, utterance)."""
