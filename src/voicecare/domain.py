@@ -11,6 +11,7 @@ if TYPE_CHECKING:  # language.py, measures.py and spoken.py build on this module
     from voicecare.conversation.spoken import SpokenRules
     from voicecare.understanding.care import CareBook, CareQuestion
     from voicecare.understanding.language import Language
+    from voicecare.understanding.learned import LearnedSigns
     from voicecare.understanding.measures import MeasureBook
 
 
@@ -172,6 +173,8 @@ class IntentSet:
     """Care questions and their short answers (the topics' care.toml), if any topic has them."""
     spoken: SpokenRules | None = None
     """What is said first and what waits for "more" (spoken.toml); None: everything is said."""
+    learned: tuple[LearnedSigns, ...] = ()
+    """The topics' learned counts (learned.toml): a last guess at an emergency sign said in unlisted words."""
 
     def symptom(self, symptom_id: str) -> Symptom:
         """The symptom with this id (KeyError if unknown)."""

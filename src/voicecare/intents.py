@@ -14,6 +14,7 @@ from voicecare.domain import Combination, IntentSet, InterviewQuestion, Level, S
 from voicecare.errors import IntentError
 from voicecare.understanding import care as care_file
 from voicecare.understanding import language as language_file
+from voicecare.understanding import learned as learned_file
 from voicecare.understanding import measure_files, sign_files
 from voicecare.understanding.care import CareBook
 from voicecare.understanding.language import Language
@@ -150,7 +151,8 @@ def _collect(root: Path, problems: list[str]) -> IntentSet:
                      common_words=_words(root / COMMON_WORDS, language),
                      frequent_words=_words(root / FREQUENT_WORDS, language), folder=root,
                      measures=_measures(root, language, topics, problems), care=_care(root, language, problems),
-                     spoken=spoken_file.read(root / spoken_file.FILE_NAME, problems))
+                     spoken=spoken_file.read(root / spoken_file.FILE_NAME, problems),
+                     learned=_learned(root, topics, problems))
 
 
 def _sign_families(root: Path, topics: tuple[Topic, ...], language: Language, problems: list[str]) -> tuple[Topic, ...]:
@@ -172,6 +174,14 @@ def _care(root: Path, language: Language, problems: list[str]) -> CareBook | Non
         return None
     return care_file.read(tables, language.question_starts, language.question_asks, language.spelling, problems,
                           language.fillers)
+
+
+def _learned(root: Path, topics: tuple[Topic, ...], problems: list[str]) -> tuple[learned_file.LearnedSigns, ...]:
+    """The topics' optional learned.toml: word counts for a last guess at an emergency sign."""
+    known = {s.id for t in topics for s in t.symptoms}
+    read = (learned_file.read(_read(path, problems), known, str(path), problems)
+            for folder in _topic_folders(root / TOPICS) if (path := folder / learned_file.FILE_NAME).is_file())
+    return tuple(model for model in read if model is not None)
 
 
 def _measures(root: Path, language: Language, topics: tuple[Topic, ...], problems: list[str]) -> MeasureBook | None:

@@ -69,7 +69,8 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     kinds.update({f"command:{c}": p for c, p in answer_words.commands.items()})
     denying = {i for s in find(tokens, {k: kinds[k] for k in ("no", "well", "no_lead")}) for i in range(s.start, s.end)}
     denying |= {i for i, w in enumerate(tokens) if w in language.negations}
-    matches = _denied_from_elsewhere(assistant.matcher.match(text), tokens, clause_of, assistant.matcher, denying)
+    described = assistant.matcher.match(text, last_guess=False)  # the learned guess knows descriptions, not answers
+    matches = _denied_from_elsewhere(described, tokens, clause_of, assistant.matcher, denying)
     concord = frozenset(w for p in answer_words.words["concord"] for w in p)
     matches = answer_spots.negative_concord(matches, tokens, language.negations, concord)
     # "This one", "the little one" name the child: never a number.

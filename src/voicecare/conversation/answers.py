@@ -101,7 +101,7 @@ class AnswerReader:
         assistant reads the whole text window by window (a lost emergency is the worst failure)."""
         if len(text) <= MAX_UTTERANCE_CHARS:
             return answer
-        later = {f.symptom.id: f for f in self.assistant.understand(text) if f.status is Status.PRESENT}
+        later = {f.symptom.id: f for f in self.assistant.understand(text, guess=False) if f.status is Status.PRESENT}
         if not later:
             return answer
         # The later statement wins (rule 9): "no, nothing like that ... now she has fainted" is a faint.

@@ -123,7 +123,7 @@ def unsure_red_flags(assistant: Assistant, transcript: Transcript, early: Sequen
     """
     mentioned = {m.symptom for m in assistant.matcher.match(transcript.text)}
     readings = [*(() if command else transcript.alternatives), *filter(None, [transcript.described])]
-    others = [f for reading in readings for f in assistant.understand(reading)]
+    others = [f for reading in readings for f in assistant.understand(reading, guess=False)]
     extra: list[Finding] = []
     for found in [*others, *early]:
         if found.status is Status.PRESENT and found.symptom.level <= RED_FLAG and found.symptom.id not in mentioned:

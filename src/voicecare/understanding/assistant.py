@@ -41,21 +41,24 @@ class Assistant:
         loaded = intents.load()
         return cls(loaded, Matcher(loaded, matching))
 
-    def understand(self, transcript: str) -> tuple[Finding, ...]:
+    def understand(self, transcript: str, *, guess: bool = True) -> tuple[Finding, ...]:
         """What a final transcript says about the child: one finding per symptom, the last statement winning.
 
         A transcript longer than MAX_UTTERANCE_CHARS is read in overlapping windows, the most serious reading kept.
+        ``guess``: the learned last guess may add a sign; not for a partial result or a recogniser's other
+        readings, which are guesses already (their words are the recogniser's, not the caregiver's).
         """
         if len(transcript) <= MAX_UTTERANCE_CHARS:
-            return triage.findings(self.matcher.match(transcript), self.intents)
-        return most_serious(triage.findings(self.matcher.match(part), self.intents) for part in windows(transcript))
+            return triage.findings(self.matcher.match(transcript, last_guess=guess), self.intents)
+        return most_serious(triage.findings(self.matcher.match(part, last_guess=guess), self.intents)
+                            for part in windows(transcript))
 
     def understand_partial(self, partial: str) -> dict[str, Finding]:
         """The present findings of a partial transcript when together they are an emergency, by symptom id.
 
         Said at once, before the caregiver has finished (rule 3); anything less waits for the final transcript.
         """
-        found = self.understand(partial)
+        found = self.understand(partial, guess=False)
         if triage.triage(found, self.intents, disclaimer=False).disposition is not Level.EMERGENCY:
             return {}
         return {f.symptom.id: f for f in found if f.status is Status.PRESENT}

@@ -12,6 +12,7 @@ from voicecare.understanding import backoff, callers, clauses, context, ellipsis
 from voicecare.understanding.alignment import Aligner
 from voicecare.understanding.baselines import compile_all as compile_baselines
 from voicecare.understanding.baselines import new_events
+from voicecare.understanding.learned import guesses as last_guesses
 from voicecare.understanding.mentions import Hit
 from voicecare.understanding.patterns import MatchSettings, Near, Phrase, compile_near, compile_phrase, near_partner
 from voicecare.understanding.text import Spelling, split_window, unglued, word_groups
@@ -68,6 +69,7 @@ class Matcher:
                                 common=self._common, amounts=frozenset({*numbers.digits, *numbers.tens, *numbers.scales}),
                                 ones=numbers.one, units=frozenset(self._spelling.canonical(w) for w in numbers.units or {}))
         self._levels = {s.id: s.level for s in intents.symptoms}
+        self._learned = intents.learned
         self._events = frozenset(s.id for s in intents.symptoms if s.event)
         self._own_words = frozenset(s.id for s in intents.symptoms if s.own_words)
         self._said_of = {s.id: frozenset(spelling.canonical(w) for w in s.said_of) for s in intents.symptoms if s.said_of}
@@ -78,8 +80,11 @@ class Matcher:
         self._backoff = backoff.Backoff({s.id: s.backoff for s in intents.symptoms if s.backoff}, spelling,
                                         self.settings.stem_score, backoff.Typos(self._lexicon))
 
-    def match(self, text: str) -> list[Match]:
-        """All symptom mentions in ``text``, in the order they were said."""
+    def match(self, text: str, *, last_guess: bool = True) -> list[Match]:
+        """All symptom mentions in ``text``, in the order they were said.
+
+        ``last_guess``: a description may end in a learned guess (``learned``); an answer to a question does not.
+        """
         heard, breaks = self._spelling.tokens_and_breaks(text)
         heard, breaks = unglued(heard, breaks, self._language.glued_negations, self._known, self._lexicon)
         spoken = clauses.unpunctuated(heard, breaks)  # a recogniser's text: guess where its sentences end
@@ -99,7 +104,11 @@ class Matcher:
         found = mentions.not_their_own(found, words, language.negations, language.context.modals,
                                        language.not_then, breaks)
         # Before resolving: a mention an everyday circumstance explains shadows nothing.
-        found = ordinary.unexplained(found, words, breaks, self._ordinary, language.contrasts)
+        unexplained = ordinary.unexplained(found, words, breaks, self._ordinary, language.contrasts)
+        # An everyday circumstance explained a sign's words ("blew out the candles with his lips pursed"): the
+        # learned guess, which knows words and not circumstances, must not bring the sign back.
+        last_guess = last_guess and len(unexplained) == len(found)
+        found = unexplained
         hits = mentions.resolve(found, self._levels)
         signs = {i for i, word in enumerate(words) if word in self._content}
         # A recogniser's text has no punctuation: its likely sentence ends bound the cues' scopes (only).
@@ -158,6 +167,8 @@ class Matcher:
         if self._backoff and above is not None:
             matches += [g for g in self._guesses(heard, words, breaks, where, signs, matches)
                         if self._levels[g.symptom] < above]
+        matches += last_guesses(self._learned if last_guess else (), heard, words, where, signs, matches, self._levels,
+                                self._numbers)
         return said_of.owned(matches, words, breaks, self._said_of, self._language) if self._said_of else matches
 
     def _guesses(self, heard: Sequence[str], words: Sequence[str], breaks: Mapping[int, bool],
