@@ -12,6 +12,8 @@ from typing import Any
 from voicecare.conversation import spoken as spoken_file
 from voicecare.domain import Combination, IntentSet, InterviewQuestion, Level, Symptom, Topic
 from voicecare.errors import IntentError
+from voicecare.toml_fields import flag as _flag
+from voicecare.toml_fields import table as _table
 from voicecare.understanding import care as care_file
 from voicecare.understanding import language as language_file
 from voicecare.understanding import learned as learned_file
@@ -221,21 +223,6 @@ def _read(path: Path, problems: list[str]) -> dict[str, Any]:
     return {}
 
 
-def _table(data: Mapping[str, Any], key: str, where: str, problems: list[str]) -> dict[str, Any]:
-    value = data.get(key)
-    if isinstance(value, dict):
-        return value
-    problems.append(f"{where}: {key}: missing table" if value is None else f"{where}: {key}: must be a table")
-    return {}
-
-
-def _flag(table: Mapping[str, Any], key: str, where: str, problems: list[str]) -> bool:
-    """An optional true/false key (false when left out)."""
-    value = table.get(key, False)
-    if not isinstance(value, bool):
-        problems.append(f"{where}: {key}: must be true or false")
-        return False
-    return value
 
 
 def _text(table: Mapping[str, Any], key: str, where: str, problems: list[str], *, empty_ok: bool = False) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from voicecare.domain import Level, MessageKind
+from voicecare.toml_fields import table as _table
 
 FILE_NAME = "spoken.toml"
 HEARD = "heard"
@@ -200,13 +201,6 @@ def _kinds(value: Any, where: str, problems: list[str]) -> tuple[MessageKind, ..
             problems.append(f"{where}: {item!r} is not a message kind (known: {', '.join(known)})")
     return tuple(known[item] for item in value if item in known)
 
-
-def _table(data: Mapping[str, Any], key: str, where: str, problems: list[str]) -> dict[str, Any]:
-    value = data.get(key)
-    if isinstance(value, dict):
-        return value
-    problems.append(f"{where}: {key}: missing table" if value is None else f"{where}: {key}: must be a table")
-    return {}
 
 
 def _text(table: Mapping[str, Any], key: str, where: str, problems: list[str]) -> str:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from voicecare.domain import Symptom, Topic
+from voicecare.toml_fields import flag as _flag
 from voicecare.understanding.language import Language
 from voicecare.understanding.text import split_window
 
@@ -174,13 +175,6 @@ def _pattern(pattern: str, families: Mapping[str, tuple[str, ...]], where: str, 
     groups, window = _expanded(pattern, families, where, problems)
     return _text(groups) + ("" if window is None else f" within {window}")
 
-
-def _flag(table: Mapping[str, Any], key: str, where: str, problems: list[str]) -> bool:
-    value = table.get(key, False)
-    if not isinstance(value, bool):
-        problems.append(f"{where}: {key}: must be true or false")
-        return False
-    return value
 
 
 def _ordinary(pattern: str, families: Mapping[str, tuple[str, ...]], where: str, problems: list[str]) -> str:
