@@ -138,3 +138,9 @@ def test_not_answering_for_a_spell_is_a_faint(assistant: Assistant, text: str) -
 def test_not_answering_while_watching_tv_is_no_faint(assistant: Assistant) -> None:
     text = "he didn't answer me for a minute because he was watching tv, his back is sore"
     assert assistant.answer(text).disposition is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", ["she's not wanting to walk", "her back hurts and he's not wanting to stand up"])
+def test_not_wanting_to_walk_is_trouble_walking(assistant: Assistant, text: str) -> None:
+    # The -ing form of "doesn't want to walk" (the outside review's "anything else?" answer): home care before.
+    assert assistant.answer(text).disposition is Level.FOLLOW_UP, text
