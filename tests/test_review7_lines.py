@@ -144,3 +144,10 @@ def test_not_answering_while_watching_tv_is_no_faint(assistant: Assistant) -> No
 def test_not_wanting_to_walk_is_trouble_walking(assistant: Assistant, text: str) -> None:
     # The -ing form of "doesn't want to walk" (the outside review's "anything else?" answer): home care before.
     assert assistant.answer(text).disposition is Level.FOLLOW_UP, text
+
+
+def test_no_longer_in_nappies_is_a_habit_beside_the_deed(assistant: Assistant) -> None:
+    # "Not in nappies any more" says the child is past them: a wetting beside it is new (was follow_up).
+    text = "he's not in nappies any more and he wet his pants today"
+    assert assistant.answer(text).disposition is Level.EMERGENCY, text
+    assert assistant.answer("he is still in nappies, he wet his pants").disposition is not Level.EMERGENCY
