@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from voicecare.conversation.answers import AnswerReader
 from voicecare.domain import IntentSet
 from voicecare.intents import load
 from voicecare.interfaces import Recognizer
@@ -29,6 +30,12 @@ def assistant(intents: IntentSet) -> Assistant:
     from voicecare.understanding.matching import Matcher
 
     return Assistant(intents, Matcher(intents))
+
+
+@pytest.fixture(scope="module")
+def reader() -> AnswerReader:
+    """The answer reader of the shipped intents, one per test module (as each module had its own)."""
+    return AnswerReader(Assistant.load())
 
 
 AUDIO = Path(__file__).parent / "data" / "audio"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from voicecare.app import answer_eval
+from voicecare.conversation.answers import AnswerReader
 from voicecare.conversation.dialog import Conversation, State, Turn
 from voicecare.domain import Level, Status
 from voicecare.understanding.assistant import Assistant
@@ -19,6 +21,11 @@ def found(matcher: Matcher, text: str) -> dict[str, Status]:
 def level(assistant: Assistant, text: str) -> Level:
     """The disposition of one utterance."""
     return assistant.answer(text).disposition
+
+
+def kind(reader: AnswerReader, question: str, text: str) -> str:
+    """The corpus label of an answer to ``question`` ("no", "partial", "command:skip", ...)."""
+    return answer_eval.label(reader.read(question, text))
 
 
 def skip_questions(talk: Conversation) -> Turn:

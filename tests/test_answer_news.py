@@ -13,10 +13,6 @@ from voicecare.understanding.assistant import Assistant
 OUTSIDE = "serious_illness_outside_topic"
 
 
-@pytest.fixture(scope="module")
-def reader() -> AnswerReader:
-    return AnswerReader(Assistant.load())
-
 
 def said(messages: tuple[Message, ...]) -> str:
     return " ".join(m.text for m in messages)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import kind
 from voicecare.app import answer_eval
 from voicecare.conversation.answers import ANYTHING_ELSE, AnswerKind, AnswerReader
 from voicecare.domain import Basis, Status
@@ -17,13 +18,6 @@ from voicecare.understanding.assistant import Assistant
 CORPUS = Path(__file__).parent / "data" / "answers.tsv"
 
 
-@pytest.fixture(scope="module")
-def reader() -> AnswerReader:
-    return AnswerReader(Assistant.load())
-
-
-def kind(reader: AnswerReader, question: str, text: str) -> str:
-    return answer_eval.label(reader.read(question, text))
 
 
 def statuses(reader: AnswerReader, question: str, text: str) -> dict[str, tuple[str, str]]:

@@ -4,18 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import kind
 from voicecare.app import answer_eval
 from voicecare.conversation.answers import AnswerReader
-from voicecare.understanding.assistant import Assistant
-
-
-@pytest.fixture(scope="module")
-def reader() -> AnswerReader:
-    return AnswerReader(Assistant.load())
-
-
-def kind(reader: AnswerReader, question: str, text: str) -> str:
-    return answer_eval.label(reader.read(question, text))
 
 
 @pytest.mark.parametrize(("question", "text", "expected"), [
