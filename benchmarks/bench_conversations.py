@@ -14,6 +14,11 @@ Issue #9 conversation fixes (convo4: partial answers, skip, narrowed questions, 
 after, the same conversations right; longest spoken turn 27.1 -> 26.7 s.
 Long read-backs said short after the action when over turn_seconds (convo5), --voices flite-awb piper-joe:
 6/14 before and after, the same conversations right; longest spoken turn 26.7 -> 17.6 s.
+convo7 (skip ending with its read-back, "why are you asking", news and what-ifs instead of an answer), all 7
+voices: 18/49 before and after, the same conversations right, longest spoken turn 19.8 s both. Eleven new
+"why" control phrases made it 17/49 (the language model heard espeak-ng's "she feels hot" as "no to the she
+feels hot"); two are kept. Left: most misses are recognition (flite-kal hears "No." as "yup"), and two false
+911s are a partial result's backoff guess ("no sense" in "No, that's all." -> confusion) said at once.
 Run: .venv/bin/python benchmarks/bench_conversations.py [--corpus-caregivers N] [--voices piper-joe flite-slt]
 """
 
