@@ -21,7 +21,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-python=python3
+# The system's Python, the one the apt packages above are for, when it is new enough: a python3 first on
+# root's PATH (pyenv under /root) makes a venv the kiosk's own user cannot run (an outside review).
+# VOICECARE_PYTHON chooses another.
+python="${VOICECARE_PYTHON:-python3}"
+if [ -z "${VOICECARE_PYTHON:-}" ] && /usr/bin/python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  python=/usr/bin/python3
+fi
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[${extras}]"

@@ -75,6 +75,8 @@ def test_a_kiosk_without_a_speaker_does_not_advise_what_it_refuses() -> None:
                           "no-such-speaker-anywhere"], capture_output=True, text=True, timeout=120, check=False)
     assert out.returncode == 2 and "the kiosk cannot speak" in out.stderr
     assert "--say-to" not in out.stderr and "Traceback" not in out.stderr
+    # One line, not "replies are printed only" (true for listen, not for a kiosk that stops) and then the error.
+    assert "printed only" not in out.stderr and out.stderr.count("cannot speak") == 1
 
 
 def test_the_shipped_config_is_valid(tmp_path: Path) -> None:
@@ -145,6 +147,19 @@ def test_a_config_that_cannot_be_read_says_why(tmp_path: Path) -> None:
         locked.write_text("rate = 150\n")
         locked.chmod(0)
         assert "permission denied" in error(locked)
+
+
+def test_a_config_that_is_a_device_or_a_pipe_is_refused_not_read(tmp_path: Path) -> None:
+    # An outside review: `kiosk --config /dev/zero` read until the kernel killed it (22 GB), and a FIFO hung.
+    fifo = tmp_path / "config.fifo"
+    os.mkfifo(fifo)
+    for path in (Path("/dev/zero"), fifo):
+        with pytest.raises(InputError, match="not a regular file"):
+            kiosk_config.build(kiosk_args("--config", str(path)))
+    huge = tmp_path / "huge.toml"
+    huge.write_bytes(b"# " + b"x" * (2 << 20) + b"\n")
+    with pytest.raises(InputError, match="this should be a TOML config file"):
+        kiosk_config.build(kiosk_args("--config", str(huge)))
 
 
 def test_kiosk_config_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from voicecare.app.text_files import CORPUS_BYTES, read_utf8
 from voicecare.conversation.answers import Answer, AnswerKind
 from voicecare.errors import InputError
 
@@ -85,10 +86,8 @@ def label(answer: Answer) -> str:
 
 def read_corpus(path: Path) -> list[LabelledAnswer]:
     """The labelled answers in ``path``; InputError names the first bad line."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the corpus ({exc})") from None
+    lines = read_utf8(path, "labelled answers (question_id<TAB>expected<TAB>answer per line)", noun="the corpus",
+                      limit=CORPUS_BYTES).splitlines()
     cases = []
     for number, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from voicecare.app.text_files import CORPUS_BYTES, read_utf8
 from voicecare.domain import Level
 from voicecare.errors import InputError
 
@@ -93,10 +94,7 @@ def read_corpus(path: Path) -> list[Case]:
     utterance; ``#`` starts a comment. CSV and JSON lines name their fields: the utterance as
     utterance/text/input, the label as expected/disposition/label.
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read corpus: {exc}") from None
+    text = read_utf8(path, "a labelled corpus (disposition<TAB>utterance per line)", noun="the corpus", limit=CORPUS_BYTES)
     cases = list(_csv_cases(path, text)) if path.suffix.lower() == ".csv" else list(_cases(path, text.splitlines()))
     if not cases:  # a score of nothing would read as 100% emergency recall
         raise InputError(f"{path}: no labelled utterances; give disposition<TAB>utterance per line")

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from voicecare.app.text_files import read_utf8
 from voicecare.conversation.voice import VoiceSettings
 from voicecare.errors import InputError
 from voicecare.intents import DEFAULT_LANGUAGE
@@ -281,18 +283,14 @@ def read(path: Path) -> dict[str, object]:
 
 
 def _load(path: Path) -> dict[str, object]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such config file (see deploy/voicecare.toml)") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a config file") from None
-    except PermissionError:
-        raise InputError(f"{path}: cannot read the config (permission denied; the service user needs read access)") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text; save the config as UTF-8") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the config ({exc.strerror or exc})") from None
+    # The common cases get the installer's words; a pipe, a device or a huge file is refused by read_utf8.
+    if not path.exists():
+        raise InputError(f"{path}: no such config file (see deploy/voicecare.toml)")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not a config file")
+    if not os.access(path, os.R_OK):
+        raise InputError(f"{path}: cannot read the config (permission denied; the service user needs read access)")
+    text = read_utf8(path, "a TOML config file (see deploy/voicecare.toml)", noun="the config")
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -135,7 +135,8 @@ def make_sink(args: argparse.Namespace) -> AudioSink:
         raise AudioError(f"{exc}, or write the reply with --say-to FILE.wav") from None
 
 
-def make_speaker(args: argparse.Namespace, assistant: Assistant, sink: AudioSink | None = None) -> Speaker:
+def make_speaker(args: argparse.Namespace, assistant: Assistant, sink: AudioSink | None = None,
+                 on_error: Callable[[str], None] = warn) -> Speaker:
     """The speaker the options ask for, with "Call 911 now." ready before it is needed.
 
     A reply file that cannot be written or a missing sound card does not stop
@@ -151,7 +152,7 @@ def make_speaker(args: argparse.Namespace, assistant: Assistant, sink: AudioSink
             sink, problem = NullSink(), str(exc)
     # The synthesiser is made inside the speaker's own thread, which owns it.
     speaker = Speaker(make_synth(args), sink, rate_wpm=args.rate,
-                      ready_texts=(assistant.intents.messages["emergency"],), on_error=warn)
+                      ready_texts=(assistant.intents.messages["emergency"],), on_error=on_error)
     if problem is not None:
         speaker.report_failure(problem)
     return speaker

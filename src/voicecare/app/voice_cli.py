@@ -90,10 +90,12 @@ def _printer(as_json: bool) -> Callable[[TurnReport], None]:
 
 
 def _session(args: argparse.Namespace, settings: VoiceSettings, speaker_sink: Any = None,
-             log_given: str = "--event-log") -> tuple[VoiceSession, Speaker, Callable[[str], None]]:
+             log_given: str = "--event-log", speech_errors: Callable[[str], None] = warn,
+             ) -> tuple[VoiceSession, Speaker, Callable[[str], None]]:
     """The session the options ask for, and how to report a fault (stderr, and the event log if on).
 
     ``log_given``: where the event log was named (``--event-log``, or ``file: event_log``), for its errors.
+    ``speech_errors``: where the speaker's failures go until the caller sets its own ``on_error``.
     """
     log = None
     if args.event_log is not None:
@@ -110,7 +112,7 @@ def _session(args: argparse.Namespace, settings: VoiceSettings, speaker_sink: An
     wake = () if settings.wake_phrase is None else (settings.wake_phrase,)
     recognizer = load_recognizer(args, assistant, wake)
     _check_wake(recognizer, settings.wake_phrase)
-    speaker = make_speaker(args, assistant, speaker_sink)
+    speaker = make_speaker(args, assistant, speaker_sink, on_error=speech_errors)
     show = _printer(args.json)
     session = VoiceSession(assistant, recognizer, speaker, settings, show)
     if log is None:
@@ -202,18 +204,22 @@ def kiosk(args: argparse.Namespace) -> int:
     settings = kiosk_config.build(args)
     options = settings.namespace()
     options.synthesizer = getattr(args, "synthesizer", None)  # an engine brought by the caller of cli.main
-    session, speaker, fault = _session(options, settings.voice_settings(), log_given=settings.where("event_log"))
+    # Until the speaker is known to work its failures are held back: "replies are printed only" is true for
+    # listen and chat, but a kiosk that cannot speak stops (below), and saying both confused an installer.
+    held: list[str] = []
+    session, speaker, fault = _session(options, settings.voice_settings(), log_given=settings.where("event_log"),
+                                       speech_errors=held.append)
     from voicecare.speech_in.devices import Microphone as LiveMicrophone
 
     def make_mic() -> Microphone:
         return LiveMicrophone(settings.device, session.recognizer.rate)
 
-    speaker.on_error = fault  # speech failures reach the event log too
     if not speaker.wait_ready() or not speaker.can_speak():
         # A kiosk that cannot say "Call 911 now." must not look healthy: exit, and systemd restarts it.
         speaker.close(drain=False)
         raise SpeechError(f"the kiosk cannot speak ({speaker.failed or 'the speech engine did not start'}); "
                           "see 'voicecare doctor'")
+    speaker.on_error = fault  # from now on speech failures are said, logged and retried
     warn("kiosk ready" + (f"; say '{session.settings.wake_phrase}' to begin" if session.settings.wake_phrase else ""))
     with speaker:  # once running, speech failures are logged and retried with back-off (tts_process.py)
         run_kiosk(session, speaker, make_mic, stop=threading.Event(), on_fault=fault, muted=_muted(options, speaker),

@@ -7,6 +7,7 @@ streamed in blocks, so a long file needs bounded memory.
 
 from __future__ import annotations
 
+import shlex
 import struct
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -26,10 +27,16 @@ BLOCK_SECONDS = 0.1
 """Seconds of audio per chunk handed to the recogniser."""
 PCM, IEEE_FLOAT, EXTENSIBLE = 1, 3, 0xFFFE
 MAX_CHANNELS = 32
-FIX_HINT = "convert it with: sox INPUT.wav -r 16000 -c 1 -b 16 OUTPUT.wav"
+
+
 MIN_CUT_SECONDS = BLOCK_SECONDS
 """A file whose header promises more audio than it holds is read as far as it goes (a recording cut short at
 the end); holding less than this, it has no usable audio and is an error, not a silent "unclear"."""
+
+
+def fix_hint(path: Path) -> str:
+    """How to make a file we can read from the one given (an outside reviewer's FLAC was told "sox INPUT.wav ...")."""
+    return f"convert it with: sox {shlex.quote(str(path))} -r 16000 -c 1 -b 16 {shlex.quote(path.stem + '-16k.wav')}"
 
 
 @dataclass(frozen=True)
@@ -104,19 +111,19 @@ def _parse(handle: BinaryIO, path: Path, size: int) -> WavFormat:
         raise AudioError(f"{path}: the file is empty (0 bytes); record it again")
     head = handle.read(12)
     if len(head) < 12 or head[:4] not in (b"RIFF", b"RF64") or head[8:12] != b"WAVE":
-        raise AudioError(f"{path}: not a WAV file; {FIX_HINT}")
+        raise AudioError(f"{path}: not a WAV file; {fix_hint(path)}")
     fmt: tuple[int, int, int, int] | None = None
     while True:
         chunk = handle.read(8)
         if len(chunk) < 8:
-            raise AudioError(f"{path}: WAV file has no audio data; {FIX_HINT}")
+            raise AudioError(f"{path}: WAV file has no audio data; {fix_hint(path)}")
         kind, length = chunk[:4], struct.unpack("<I", chunk[4:])[0]
         if kind == b"fmt ":
             fmt = _fmt(handle.read(length), path)
             handle.seek(length % 2, 1)
         elif kind == b"data":
             if fmt is None:
-                raise AudioError(f"{path}: WAV data comes before its format; {FIX_HINT}")
+                raise AudioError(f"{path}: WAV data comes before its format; {fix_hint(path)}")
             offset = handle.tell()
             available = size - offset
             data = available if length in (0, 0xFFFFFFFF) or length > available else length
@@ -133,15 +140,15 @@ def _parse(handle: BinaryIO, path: Path, size: int) -> WavFormat:
 
 def _fmt(body: bytes, path: Path) -> tuple[int, int, int, int]:
     if len(body) < 16:
-        raise AudioError(f"{path}: broken WAV format header; {FIX_HINT}")
+        raise AudioError(f"{path}: broken WAV format header; {fix_hint(path)}")
     tag, channels, rate, _, _, bits = struct.unpack("<HHIIHH", body[:16])
     if tag == EXTENSIBLE and len(body) >= 26:
         tag = struct.unpack("<H", body[24:26])[0]
     supported = (tag == PCM and bits in (8, 16, 24, 32)) or (tag == IEEE_FLOAT and bits in (32, 64))
     if not supported:
-        raise AudioError(f"{path}: unsupported WAV encoding (format {tag}, {bits}-bit); {FIX_HINT}")
+        raise AudioError(f"{path}: unsupported WAV encoding (format {tag}, {bits}-bit); {fix_hint(path)}")
     if not 1 <= channels <= MAX_CHANNELS or not 1_000 <= rate <= 384_000:
-        raise AudioError(f"{path}: implausible WAV header ({channels} channels, {rate} Hz); {FIX_HINT}")
+        raise AudioError(f"{path}: implausible WAV header ({channels} channels, {rate} Hz); {fix_hint(path)}")
     return tag, channels, rate, bits
 
 
