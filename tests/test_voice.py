@@ -292,6 +292,26 @@ def test_doctor_says_what_is_missing() -> None:
     assert all("-> fix:" in line for line in failed)
 
 
+def test_doctor_checks_a_kiosk_config_as_the_kiosk_reads_it(tmp_path: Path) -> None:
+    # An outside review: doctor had no --config, so a wrong key or device name in /etc/voicecare/voicecare.toml
+    # showed only in the journal after the service was enabled.
+    def doctor(config: str) -> list[str]:
+        path = tmp_path / "voicecare.toml"
+        path.write_text(config)
+        out = subprocess.run([sys.executable, "-m", "voicecare", "doctor", "--config", str(path)], capture_output=True,
+                             text=True, timeout=120, check=False)
+        assert "Traceback" not in out.stderr and out.returncode == 1  # no microphone here, at least
+        return out.stdout.splitlines()
+
+    lines = doctor('[kiosk]\nrate = 150\nwake_phrase = "hey voice care"\n')
+    assert lines[0].startswith("PASS  kiosk config") and lines[-1].startswith("PASS  intent files")
+    bad = doctor("[kiosk]\nrate = 9000\n")[0]
+    assert bad.startswith("FAIL  kiosk config") and "rate" in bad and "-> fix:" in bad
+    missing = doctor('[kiosk]\nspeaker = "no-such-speaker-anywhere"\n')
+    (speaker,) = [line for line in missing if line.split()[1] == "speaker"]
+    assert speaker.startswith("FAIL")
+
+
 def test_deploy_files_describe_a_restartable_unprivileged_service() -> None:
     root = Path(__file__).resolve().parents[1] / "deploy"
     unit = (root / "voicecare-kiosk.service").read_text()

@@ -436,10 +436,13 @@ def _register_doctor(sub: argparse._SubParsersAction[_Parser], common: _Parser) 
         from voicecare.app import doctor
         from voicecare.app.speech_cli import models_dir
 
-        return 0 if doctor.run(models_dir(), args.model, args.intents, args.language or DEFAULT_LANGUAGE, args.topic) else 1
+        return 0 if doctor.run(models_dir(), args.model, args.intents, args.language or DEFAULT_LANGUAGE, args.topic,
+                               config=args.config) else 1
 
     command = _add(sub, common, "doctor", "check microphone, speaker, PortAudio, model, speech engine, intents", handler)
     command.add_argument("--model", type=Path, help="Vosk model folder to check")
+    command.add_argument("--config", type=Path, help="a kiosk config (/etc/voicecare/voicecare.toml) to check too: "
+                         "its keys, and that its microphone, speaker, model and intents are there")
 
 
 _WITHOUT_INTENTS = (_register_devices, _register_models)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from voicecare.errors import IntentError, VoicecareError
 from voicecare.intents import DEFAULT_LANGUAGE
+
+if TYPE_CHECKING:
+    from voicecare.app.kiosk_config import KioskSettings
 
 
 @dataclass(frozen=True)
@@ -30,18 +35,34 @@ def _portaudio() -> Check:
         return Check("PortAudio", False, str(exc), "sudo apt-get install libportaudio2")
 
 
-def _devices(kind: str) -> Check:
-    from voicecare.speech_in.devices import list_devices
+def _devices(kind: str, wanted: str | None = None) -> Check:
+    """Some device of the kind, or the one a kiosk config names (by index or part of its name)."""
+    from voicecare.speech_in.devices import find_input, find_output, list_devices
 
     try:
         found = [d for d in list_devices() if (d.inputs if kind == "microphone" else d.outputs) > 0]
+        if found and wanted is not None:
+            (find_input if kind == "microphone" else find_output)(wanted)
     except VoicecareError as exc:
-        return Check(kind, False, str(exc), "sudo apt-get install libportaudio2")
+        return Check(kind, False, str(exc), "run 'voicecare devices' and put one of its names in the config")
     if not found:
         fix = ("plug in a USB microphone, then run 'voicecare devices'" if kind == "microphone"
                else "plug in a speaker or headphones, or set the output in raspi-config")
         return Check(kind, False, f"no {kind} found", fix)
+    if wanted is not None:
+        return Check(kind, True, f'"{wanted}" is there')
     return Check(kind, True, ", ".join(d.name for d in found[:3]))
+
+
+def _config(path: Path) -> tuple[Check, KioskSettings | None]:
+    """A kiosk config read as the kiosk reads it: an installer finds its mistakes here, not in the journal."""
+    from voicecare.app import kiosk_config
+
+    try:
+        settings = kiosk_config.build(argparse.Namespace(config=path))
+    except VoicecareError as exc:
+        return Check("kiosk config", False, str(exc), "fix that line (deploy/voicecare.toml lists every key)"), None
+    return Check("kiosk config", True, f"{path}: every key valid"), settings
 
 
 def _audio_group() -> Check:
@@ -113,11 +134,25 @@ def _intents(directory: Path | None, language: str, topic: str | None) -> tuple[
 
 
 def run(models_dir: Path, model: Path | None, intents_dir: Path | None, language: str = DEFAULT_LANGUAGE,
-        topic: str | None = None, show: Callable[[str], None] = print) -> bool:
-    """Run every check, print a line each; True when all pass."""
+        topic: str | None = None, show: Callable[[str], None] = print, config: Path | None = None) -> bool:
+    """Run every check, print a line each; True when all pass.
+
+    With ``config`` (a kiosk's file) its microphone, speaker, model and intents are the ones checked, as
+    the kiosk would use them; what the command line gives still wins.
+    """
+    checks = []
+    device = speaker = None
+    if config is not None:
+        config_check, settings = _config(config)
+        checks.append(config_check)
+        if settings is not None:
+            device, speaker = settings.device, settings.speaker
+            model, intents_dir = model or settings.model, intents_dir or settings.intents
+            language = settings.language if language == DEFAULT_LANGUAGE else language
+            topic = topic or settings.topic
     intents_check, emergency = _intents(intents_dir, language, topic)
-    checks = [_portaudio(), _audio_group(), _devices("microphone"), _devices("speaker"), _model(models_dir, model),
-              _speech(emergency), intents_check]
+    checks += [_portaudio(), _audio_group(), _devices("microphone", device), _devices("speaker", speaker),
+               _model(models_dir, model), _speech(emergency), intents_check]
     for check in checks:
         mark = "PASS" if check.ok else "FAIL"
         fix = f"  -> fix: {check.fix}" if not check.ok and check.fix else ""
