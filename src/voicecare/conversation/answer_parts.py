@@ -70,7 +70,8 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     denying = {i for s in find(tokens, {k: kinds[k] for k in ("no", "well", "no_lead")}) for i in range(s.start, s.end)}
     denying |= {i for i, w in enumerate(tokens) if w in language.negations}
     described = assistant.matcher.match(text, last_guess=False)  # the learned guess knows descriptions, not answers
-    matches = _denied_from_elsewhere(described, tokens, clause_of, assistant.matcher, denying)
+    matches = _denied_from_elsewhere(described, tokens, clause_of, assistant.matcher, denying,
+                                     language.context.subjects)
     concord = frozenset(w for p in answer_words.words["concord"] for w in p)
     matches = answer_spots.negative_concord(matches, tokens, language.negations, concord)
     # "This one", "the little one" name the child: never a number.
@@ -158,7 +159,7 @@ def _acknowledged(said: list[Spot], tokens: Sequence[str], fillers: frozenset[st
 
 
 def _denied_from_elsewhere(matches: Sequence[Match], tokens: Sequence[str], clause_of: Sequence[int],
-                           matcher: Matcher, denying: set[int]) -> list[Match]:
+                           matcher: Matcher, denying: set[int], subjects: frozenset[str]) -> list[Match]:
     """A sign said in a part of its own and denied only by a later part ("his leg hurts, arms are fine", "he's
     limping, wees are fine"): the "fine" was about the other part, so the sign is there. Read its part alone:
     where the matcher finds the sign there, and neither the part nor the one before holds a word that denies or
@@ -170,12 +171,34 @@ def _denied_from_elsewhere(matches: Sequence[Match], tokens: Sequence[str], clau
         part = [i for i, c in enumerate(clause_of) if c == clause]
         near = [i for i, c in enumerate(clause_of) if clause - 1 <= c <= clause]
         if match.status is Status.ABSENT and len(part) < len(tokens) and not denying.intersection(near):
-            alone = [m for m in matcher.match(" ".join(tokens[part[0]:part[-1] + 1]))
-                     if m.symptom == match.symptom and m.status is Status.PRESENT]
-            if alone:
-                match = replace(alone[0], start=alone[0].start + part[0], end=alone[0].end + part[0])
+            match = _present_in(match, part, tokens, matcher) or match
+        elif match.status is Status.ABSENT:
+            match = _said_after_a_break(match, tokens, clause_of, matcher, denying, subjects) or match
         out.append(match)
     return out
+
+
+def _present_in(match: Match, part: Sequence[int], tokens: Sequence[str], matcher: Matcher) -> Match | None:
+    """``match``'s sign as the matcher finds it present in ``part`` (token indexes) read alone, placed back."""
+    alone = [m for m in matcher.match(" ".join(tokens[part[0]:part[-1] + 1]))
+             if m.symptom == match.symptom and m.status is Status.PRESENT]
+    return replace(alone[0], start=alone[0].start + part[0], end=alone[0].end + part[0]) if alone else None
+
+
+def _said_after_a_break(match: Match, tokens: Sequence[str], clause_of: Sequence[int], matcher: Matcher,
+                        denying: set[int], subjects: frozenset[str]) -> Match | None:
+    """A denied sign whose words run on over a clause break into a statement of its own ("she has not done poo
+    at all, and she is straining and crying on the potty", "she can't walk right, she's hobbling"): the
+    matcher read the statement's words under the first part's negation. Where a later part it covers starts a
+    statement (a subject in it), holds no word that denies, and alone names the sign, the sign is there."""
+    last = clause_of[min(match.end, len(clause_of)) - 1]
+    for clause in range(clause_of[match.start] + 1, last + 1):
+        part = [i for i, c in enumerate(clause_of) if c == clause]
+        if part and not denying.intersection(part) and subjects.intersection(tokens[i] for i in part):
+            found = _present_in(match, part, tokens, matcher)
+            if found is not None:
+                return found
+    return None
 
 
 def _checked(about: Spot, spots: Sequence[Spot], clause_of: Sequence[int]) -> bool:

@@ -1,0 +1,33 @@
+"""The answer reader on the classes the outside batches answers_ad/ae and the held-out confusion counts showed
+(answers6, #9): each test in our own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import kind
+from voicecare.conversation.answers import AnswerReader
+from voicecare.domain import Status
+
+
+@pytest.mark.parametrize(("question", "text", "sign"), [
+    # The matcher may read a sign's words on over a clause break under the first part's negation; the statement
+    # after the break names the sign by itself, so it is there (a wrong "no" hides a red flag).
+    ("walking_toilet", "he hasn't pooed at all today, and he's straining and crying on the potty",
+     "bladder_bowel_problems"),
+    ("walking_toilet", "she can't walk right, she's hobbling about like an old lady", "trouble_walking"),
+])
+def test_a_statement_after_a_break_is_not_denied_by_the_part_before(reader: AnswerReader, question: str, text: str,
+                                                                     sign: str) -> None:
+    answer = reader.read(question, text)
+    assert answer.kind.value == "yes"
+    assert {f.symptom.id: f.status for f in answer.findings}[sign] is Status.PRESENT
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # A list said after a "no" has no statement of its own: still a "no".
+    ("fever_chills", "no fever, no chills, no shivering"),
+    ("walking_toilet", "no, he's walking fine and his nappies are normal"),
+])
+def test_a_list_after_a_no_stays_a_no(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "no"
