@@ -31,3 +31,26 @@ def test_a_statement_after_a_break_is_not_denied_by_the_part_before(reader: Answ
 ])
 def test_a_list_after_a_no_stays_a_no(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) == "no"
+
+
+@pytest.mark.parametrize("text", [
+    # After "anything else?", a bare "no" with words beside it we cannot place, but no health word and no sign:
+    # no question's red flag can hide in it, so the talk may end.
+    "no that is all my dear",
+    "honestly I could chat all day, but no, I think that's everything",
+    "no, I'll ring the surgery in the morning",
+])
+def test_a_no_that_closes_the_talk(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, "anything_else", text) == "no"
+
+
+@pytest.mark.parametrize("text", [
+    # News first, then the closing words: the news was the answer.
+    "my husband says to tell you she had a fall at nursery last week, and yeah I think that's it",
+    # A "no" inside a statement is no answer, and a "no" turned from hears more.
+    "he doesn't want to bend down for his toys, he squats instead",
+    "no, but she's been acting odd since lunch",
+])
+def test_news_or_more_after_anything_else_is_heard_out(reader: AnswerReader, text: str) -> None:
+    answer = reader.read("anything_else", text)
+    assert (answer.kind.value, answer.news) == ("yes", True)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from voicecare.conversation import answer_safety, answer_spots, answer_steering, answer_stories
+from voicecare.conversation import answer_closing, answer_safety, answer_spots, answer_steering, answer_stories
 from voicecare.conversation.answer_parts import Heard, take_apart
 from voicecare.conversation.answer_words import ANYTHING_ELSE, AnswerWords, Spot, find
 from voicecare.domain import Basis, Finding, IntentSet, Level, Match, Status
@@ -89,7 +89,9 @@ class AnswerReader:
         answer = self._answer(text, question_id, kind, command, heard, asked)
         # An answer we cannot place that hedges nothing ("she's had two doses of calpol since six") adds something.
         adds = kind is AnswerKind.UNSURE and not heard.spots_of("unsure")
-        if question is None and (kind is AnswerKind.NEW_INFO or adds or (kind is AnswerKind.YES and self._says_more(heard))):
+        # "No, but she's been acting odd": a part turned to after "anything else?" is news (no sign was asked).
+        more = kind is AnswerKind.PARTIAL or (kind is AnswerKind.YES and self._says_more(heard))
+        if question is None and (kind is AnswerKind.NEW_INFO or adds or more):
             # To "anything else?" news *is* the answer: a yes (as caregivers and the shared corpus mean it),
             # marked as news so the conversation hears it out instead of saying "go ahead". So is a yes with the
             # thing said after it ("one thing, he won't sit up in his high chair"): it was said already.
@@ -163,9 +165,14 @@ class AnswerReader:
         if not denial and not heard.spots_of("no") and heard.spots_of("health"):
             # "She's been really grumpy and off her food": a well word beside health news says no "no" (#9).
             return AnswerKind.NEW_INFO, None
+        if anything_else and answer_closing.news_then_closing(heard):
+            return AnswerKind.NEW_INFO, None  # "she had a fall at nursery, and yeah I think that's it"
         # After the advice, "she's fine" is news about the child, not "nothing else": only a "no" ends the talk.
         if denial or heard.spots_of("no") or (heard.spots_of("well") and not anything_else):
-            return (AnswerKind.NO if self._safe_no(heard) else AnswerKind.UNSURE), None
+            language = self.intents.language
+            closes = anything_else and answer_closing.closes_the_talk(heard, language.fillers, language.context.subjects,
+                                                                      language.negations)
+            return (AnswerKind.NO if closes or self._safe_no(heard) else AnswerKind.UNSURE), None
         if heard.spots_of("yes"):
             return AnswerKind.YES, None
         if heard.spots_of("health"):
