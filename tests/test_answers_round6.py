@@ -54,3 +54,24 @@ def test_a_no_that_closes_the_talk(reader: AnswerReader, text: str) -> None:
 def test_news_or_more_after_anything_else_is_heard_out(reader: AnswerReader, text: str) -> None:
     answer = reader.read("anything_else", text)
     assert (answer.kind.value, answer.news) == ("yes", True)
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # Each of the question's words said as a heading, answered by the part after it (an anxious parent going
+    # through the list): a heading answered "normal", "no" or with a normal reading is denied there.
+    ("breathing_alertness", "Breathing, fine, I watched her chest.", "no"),
+    ("heart_control", "Heart, I counted it, seemed normal. Accidents, no, none.", "no"),
+    ("fever_chills", "Fever, I checked, it's 99.1. Chills, no.", "no"),
+    ("fever_chills", "Fever, normal. Chills, none.", "no"),
+    ("walking_toilet", "no no, walking, toilet, everything is normal", "no"),
+    # A heading answered with anything else stands: a sign, a fever reading, a yes, a little.
+    ("breathing_alertness", "Breathing, fast and noisy. Sleepy, no.", "partial"),
+    ("breathing_alertness", "Breathing, normal. Sleepy, a bit.", "partial"),
+    ("fever_chills", "Fever, 39.5. Chills, no.", "partial"),
+    ("fever_chills", "Fever, normal. Chills, yes.", "partial"),
+    # A number is never a heading: "39.5" is a fever, whatever comes after it.
+    ("fever_chills", "39.5. Chills, no.", "partial"),
+])
+def test_headings_are_answered_by_the_part_after_them(reader: AnswerReader, question: str, text: str,
+                                                      expected: str) -> None:
+    assert kind(reader, question, text) == expected

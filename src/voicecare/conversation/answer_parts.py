@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from voicecare.conversation import answer_care, answer_numbers, answer_spots
+from voicecare.conversation import answer_care, answer_numbers, answer_safety, answer_spots
 from voicecare.conversation.answer_words import AnswerWords, Phrase, Spot, find, resolve
 from voicecare.domain import Match, Status
 from voicecare.understanding import quantities
@@ -140,6 +140,14 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
              and not any(m.start < s.start < m.end for m in missing)
              and not _checked(s, spots, clause_of)]
     about = sorted([*about, *missing], key=lambda s: s.start)
+    # "Fever, normal. Chills, none.": a sign's name said as a heading is answered by the part after it.
+    leaving_words = frozenset(p[0] for p in answer_words.words["leaving"] if len(p) == 1)
+    headed = {i for s in about for i in range(s.start, s.end)}
+    # Only a heading of the question's own words, never a number ("39.5. Chills, no.") or a sign's longer words.
+    matches = [replace(m, status=Status.ABSENT) if m.status is Status.PRESENT and headed.issuperset(
+        range(m.start, m.end)) and answer_safety.heading_answered_no(
+        clause_of[min(m.start, len(clause_of) - 1)], headed, spots, matches, tokens, clause_of, language.fillers,
+        leaving_words) else m for m in matches]
     return Heard(tokens, clause_of, matches, spots, about, echoed, said, readings)
 
 

@@ -261,7 +261,7 @@ class AnswerReader:
         leaving = frozenset(p[0] for p in self.words.words["leaving"] if len(p) == 1)
         doing = frozenset(p[0] for p in self.words.words["doing"] if len(p) == 1)
         return answer_safety.Words(language.negations, language.context.subjects, possessives,
-                                   language.context.modals, leaving, doing)
+                                   language.context.modals, leaving, doing, language.fillers)
 
     def _serious(self, symptom_id: str) -> bool:
         return self.intents.symptom(symptom_id).level < Level.HOME_CARE
@@ -289,6 +289,8 @@ class AnswerReader:
         where its words end: the matcher may join "arms fine. leg hurts" into one sign)."""
         named_clauses = {heard.clause(m.end - 1) for m in named}
         denials = {heard.clause(s.start) for s in heard.spots_of("no", "well")} | self._negated_about(heard)
+        denials |= answer_safety.denied_headings(heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of,
+                                                 self._safety_words())
         about = {heard.clause(s.start) for s in heard.about}
         if (denials & about) - named_clauses:
             return True
