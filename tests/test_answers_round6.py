@@ -75,3 +75,15 @@ def test_news_or_more_after_anything_else_is_heard_out(reader: AnswerReader, tex
 def test_headings_are_answered_by_the_part_after_them(reader: AnswerReader, question: str, text: str,
                                                       expected: str) -> None:
     assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A start said with a recent time is not back pain lasting days.
+    ("nah it just started today and she went down fine for her nap", "no"),
+    ("no, it started only this morning and it's already better", "no"),
+    # "Just started" with what started is the sign.
+    ("it just started getting worse", "yes"),
+    ("it started today and it's getting worse", "yes"),
+])
+def test_a_recent_start_answers_how_long(reader: AnswerReader, text: str, expected: str) -> None:
+    assert kind(reader, "course", text) == expected
