@@ -87,3 +87,16 @@ def test_headings_are_answered_by_the_part_after_them(reader: AnswerReader, ques
 ])
 def test_a_recent_start_answers_how_long(reader: AnswerReader, text: str, expected: str) -> None:
     assert kind(reader, "course", text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A negation just before what a well child does is the sign (rule 2), even where the matcher read a longer
+    # sign from the deed on under that negation.
+    ("he hasn't peed all day and he's crying", "yes"),
+    ("she hasn't had a wee since lunch and she keeps crying", "yes"),
+    # The negation of the trouble itself still denies it.
+    ("she doesn't cry when she pees", "no"),
+    ("no he's not crying when he pees and he walks fine", "no"),
+])
+def test_a_deed_not_done_is_the_sign(reader: AnswerReader, text: str, expected: str) -> None:
+    assert kind(reader, "walking_toilet", text) == expected

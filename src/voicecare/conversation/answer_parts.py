@@ -102,8 +102,8 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     said = [s for s in said if not (s.kind == "neutral" and s.start > 0 and tokens[s.start - 1] in language.negations)]
     said = answer_spots.negated_well(said, tokens, clause_of, language.negations, language.fillers)
     said = _acknowledged(said, tokens, language.fillers, answer_words.words["acknowledging"])
-    said, matches, missing = answer_spots.missing_is_the_sign(
-        said, matches, find(tokens, {"missing": answer_words.missing.get(question_id, ())}), clause_of)
+    deeds = list(find(tokens, {"missing": answer_words.missing.get(question_id, ())}))
+    said, matches, missing = answer_spots.missing_is_the_sign(said, matches, deeds, clause_of)
     spots = answer_spots.lead(said, tokens, language.fillers, clause_of)
     matches = answer_spots.across_a_no(matches, spots, clause_of)
     matches = answer_spots.yes_after_no(matches, said, spots, tokens, language.negations)
@@ -117,6 +117,7 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
                                               language.context.subjects, leaving)
     matches = answer_spots.lead_no_is_the_answer(matches, spots, tokens, language.negations,
                                                  language.optional_words)
+    matches = answer_spots.negated_deed(matches, said, deeds, tokens, clause_of, language.negations)
     matches, spots, taken_back = answer_spots.corrected(matches, spots)
     # A sign "found" inside words that say all is well ("getting better", "as chubby as ever") is a misreading.
     # So is one inside a request to the assistant ("I don't understand what you're asking").

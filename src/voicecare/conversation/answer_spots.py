@@ -307,6 +307,30 @@ def missing_is_the_sign(said: list[Spot], matches: Sequence[Match], missing: Ite
     return [s for s in said if s not in gone], flipped, about
 
 
+DEED_REACH = 2
+"""Words allowed between a negation and what a well child does ("hasn't had a wee", "not done a poo")."""
+
+
+def negated_deed(matches: Sequence[Match], said: Sequence[Spot], missing: Iterable[Spot], tokens: Sequence[str],
+                 clause_of: Sequence[int], negations: frozenset[str]) -> list[Match]:
+    """ "He hasn't peed all day and he's crying", "she hasn't had a wee since lunch": a negation just before what
+    a well child does (``missing``) says it is missing, which is the sign (rule 2). Where the matcher read a
+    longer sign from that deed on under the negation ("peed ... crying" as crying when peeing), the sign is there
+    (uncertain), unless its part says that is well. Only plain words between ("had a"), never answer or health
+    words ("not crying when she wees" denies the crying)."""
+    spotted = {i for s in said for i in range(s.start, s.end)}
+    deeds = []
+    for deed in missing:
+        clause = clause_of[deed.start]
+        before = [i for i in range(max(0, deed.start - DEED_REACH - 1), deed.start)
+                  if tokens[i] in negations and clause_of[i] == clause]
+        if before and not spotted.intersection(range(before[-1], deed.start)) and not any(
+                s.kind == "well" and clause_of[s.start] == clause for s in said):
+            deeds.append(deed)
+    return [replace(m, status=Status.PRESENT, uncertain=True) if m.status is Status.ABSENT and any(
+        d.start <= m.start < d.end for d in deeds) else m for m in matches]
+
+
 def negative_concord(matches: Sequence[Match], tokens: Sequence[str], negations: frozenset[str],
                      concord: frozenset[str]) -> list[Match]:
     """ "He can't hardly breathe", "she don't barely wake": in many Englishes a negation before "hardly" (one of
