@@ -100,3 +100,16 @@ def test_a_recent_start_answers_how_long(reader: AnswerReader, text: str, expect
 ])
 def test_a_deed_not_done_is_the_sign(reader: AnswerReader, text: str, expected: str) -> None:
     assert kind(reader, "walking_toilet", text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Promises and questions to a child in the room are no answer: asked again, never a "no" from the "ok".
+    "ok ok charlie I'll give you the tablet in a sec",
+    "are you watching that again, turn it down please",
+])
+def test_promises_and_questions_to_the_room_are_off_topic(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, "walking_toilet", text) == "off_topic"
+
+
+def test_a_sign_said_beside_words_to_the_room_still_counts(reader: AnswerReader) -> None:
+    assert kind(reader, "walking_toilet", "in a sec, she can't walk, her legs keep giving way") == "yes"
