@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Literal
 
-from voicecare.conversation import answer_closing, answer_safety, answer_spots, answer_steering, answer_stories
+from voicecare.conversation import answer_closing, answer_learned, answer_safety, answer_spots, answer_steering, answer_stories
+from voicecare.conversation.answer_learned import AnswerCounts
 from voicecare.conversation.answer_parts import Heard, take_apart
 from voicecare.conversation.answer_words import ANYTHING_ELSE, AnswerWords, Spot, find
 from voicecare.domain import Basis, Finding, IntentSet, Level, Match, Status
@@ -62,10 +64,13 @@ class Answer:
 class AnswerReader:
     """Reads answers to one assistant's interview questions; the conversation and ``voicecare answer`` share it."""
 
-    def __init__(self, assistant: Assistant, words: AnswerWords | None = None) -> None:
+    def __init__(self, assistant: Assistant, words: AnswerWords | None = None,
+                 learned: AnswerCounts | Literal["load"] | None = "load") -> None:
         self.assistant = assistant
         self.intents = assistant.intents
         self.words = words or AnswerWords.load(assistant.intents)
+        # The learned "no" beside the language's answer words, unless given (None: the rules alone).
+        self.learned = answer_learned.load(assistant.intents.folder) if learned == "load" else learned
         self.questions = {q.id: q for t in self.intents.topics for q in t.interview}
 
     @property
@@ -85,7 +90,7 @@ class AnswerReader:
         answered = answer_steering.without_asides(heard, self.words.words["returning"])
         answered = answer_stories.concluded(answered, self.words.words["concluding"])
         answered = answer_stories.after_a_story(answered, self.intents.language.fillers)
-        kind, command = self._kind(answered, set(asked), question is None)
+        kind, command = self._kind(answered, set(asked), question_id)
         answer = self._answer(text, question_id, kind, command, heard, asked)
         # An answer we cannot place that hedges nothing ("she's had two doses of calpol since six") adds something.
         adds = kind is AnswerKind.UNSURE and not heard.spots_of("unsure")
@@ -118,7 +123,8 @@ class AnswerReader:
             return self.assistant.understand(text)
         return triage.findings(heard.matches, self.intents)
 
-    def _kind(self, heard: Heard, asked: set[str], anything_else: bool) -> tuple[AnswerKind, str | None]:
+    def _kind(self, heard: Heard, asked: set[str], question_id: str) -> tuple[AnswerKind, str | None]:
+        anything_else = question_id == ANYTHING_ELSE
         present = [m for m in heard.matches if m.status is Status.PRESENT]
         named = [m for m in present if m.symptom in asked and not self._hedged_denial(heard, m)]
         named += [m for m in heard.matches if m.symptom in asked and self._hedged_denial(heard, m)]
@@ -172,7 +178,8 @@ class AnswerReader:
             language = self.intents.language
             closes = anything_else and answer_closing.closes_the_talk(heard, language.fillers, language.context.subjects,
                                                                       language.negations)
-            return (AnswerKind.NO if closes or self._safe_no(heard) else AnswerKind.UNSURE), None
+            safe = closes or self._safe_no(heard) or self._learned_no(heard, question_id)
+            return (AnswerKind.NO if safe else AnswerKind.UNSURE), None
         if heard.spots_of("yes"):
             return AnswerKind.YES, None
         if heard.spots_of("health"):
@@ -241,6 +248,28 @@ class AnswerReader:
             any(t < s.start for t in turns) or (s.kind == "no" and heard.clause(s.end) == heard.clause(s.start)
                                                 and s.end < len(heard.tokens))
             for s in heard.spots_of("no", "well"))
+
+    def may_learn_no(self, heard: Heard) -> bool:
+        """Whether the learned counts may be asked about a "no" the rules could not accept: a "no" said, and no
+        hedge, health word, sign said, turn after the "no" ("no, but she's blocked up") or negation outside the
+        answer words ("no, not since this morning": it was there till then) in the answer."""
+        noes = heard.spots_of("no")
+        placed = {i for s in heard.spots_of("no", "well") for i in range(s.start, s.end)}
+        negations = self.intents.language.negations
+        loose = any(w in negations and i not in placed for i, w in enumerate(heard.tokens))
+        # Only talk beside the answer that our words cannot place: never words about the question left standing
+        # ("no it's fine, just lasts longer each time") or a double denial.
+        about = answer_safety.open_about(heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of,
+                                         self._safety_words())
+        doubled = answer_spots.doubly_denied(heard.spots, heard.tokens, heard.clause_of, negations)
+        return bool(noes) and not (loose or about or doubled) and not heard.spots_of(
+            "unsure", "health", "learner_not") and not any(
+            m.status is Status.PRESENT for m in heard.matches) and not any(
+            c.start >= noes[-1].end for c in heard.spots_of("contrast"))
+
+    def _learned_no(self, heard: Heard, question_id: str) -> bool:
+        """A "no" said with talk our words cannot place, whose words the learned counts know as a "no"'s."""
+        return self.learned is not None and self.may_learn_no(heard) and self.learned.says_no(question_id, heard.tokens)
 
     def _safe_no(self, heard: Heard) -> bool:
         """Whether all of a "no" answer denies: every part explained, every word about the question denied, no
