@@ -17,6 +17,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from voicecare.conversation import answer_safety, answer_spots
+from voicecare.conversation.answer_parts import Heard
+from voicecare.domain import Status
 from voicecare.errors import IntentError
 
 FILE_NAME = "answer_counts.json"
@@ -69,6 +72,22 @@ class AnswerCounts:
         """Whether the answer's words are those of a "no", surely enough."""
         post = self.posterior(features(question, tokens))
         return max(post, key=lambda k: post[k]) == NO and post[NO] >= self.threshold
+
+
+def may_ask(heard: Heard, negations: frozenset[str], words: answer_safety.Words) -> bool:
+    """Whether the counts may be asked about a "no" the rules could not accept: a "no" said, and only talk
+    beside it that our words cannot place. Never with a hedge, a health word, a sign said, a turn after the "no"
+    ("no, but she's blocked up"), a negation outside the answer words ("no, not since this morning": it was
+    there till then), words about the question left standing ("no it's fine, just lasts longer each time") or a
+    double denial."""
+    noes = heard.spots_of("no")
+    placed = {i for s in heard.spots_of("no", "well") for i in range(s.start, s.end)}
+    loose = any(w in negations and i not in placed for i, w in enumerate(heard.tokens))
+    about = answer_safety.open_about(heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of, words)
+    doubled = answer_spots.doubly_denied(heard.spots, heard.tokens, heard.clause_of, negations)
+    return bool(noes) and not (loose or about or doubled) and not heard.spots_of(
+        "unsure", "health", "learner_not") and not any(m.status is Status.PRESENT for m in heard.matches) and not any(
+        c.start >= noes[-1].end for c in heard.spots_of("contrast"))
 
 
 def build(examples: Iterable[tuple[str, str, Sequence[str]]], threshold: float, min_count: int) -> AnswerCounts:

@@ -250,22 +250,8 @@ class AnswerReader:
             for s in heard.spots_of("no", "well"))
 
     def may_learn_no(self, heard: Heard) -> bool:
-        """Whether the learned counts may be asked about a "no" the rules could not accept: a "no" said, and no
-        hedge, health word, sign said, turn after the "no" ("no, but she's blocked up") or negation outside the
-        answer words ("no, not since this morning": it was there till then) in the answer."""
-        noes = heard.spots_of("no")
-        placed = {i for s in heard.spots_of("no", "well") for i in range(s.start, s.end)}
-        negations = self.intents.language.negations
-        loose = any(w in negations and i not in placed for i, w in enumerate(heard.tokens))
-        # Only talk beside the answer that our words cannot place: never words about the question left standing
-        # ("no it's fine, just lasts longer each time") or a double denial.
-        about = answer_safety.open_about(heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of,
-                                         self._safety_words())
-        doubled = answer_spots.doubly_denied(heard.spots, heard.tokens, heard.clause_of, negations)
-        return bool(noes) and not (loose or about or doubled) and not heard.spots_of(
-            "unsure", "health", "learner_not") and not any(
-            m.status is Status.PRESENT for m in heard.matches) and not any(
-            c.start >= noes[-1].end for c in heard.spots_of("contrast"))
+        """Whether the learned counts may be asked about this answer (``answer_learned.may_ask``)."""
+        return answer_learned.may_ask(heard, self.intents.language.negations, self._safety_words())
 
     def _learned_no(self, heard: Heard, question_id: str) -> bool:
         """A "no" said with talk our words cannot place, whose words the learned counts know as a "no"'s."""
