@@ -113,3 +113,14 @@ def test_promises_and_questions_to_the_room_are_off_topic(reader: AnswerReader, 
 
 def test_a_sign_said_beside_words_to_the_room_still_counts(reader: AnswerReader) -> None:
     assert kind(reader, "walking_toilet", "in a sec, she can't walk, her legs keep giving way") == "yes"
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # A normal number a few words after the question's word answers it ("her temp was 37.2"); a high one is
+    # the sign.
+    ("fever_chills", "nah she's not hot or shivery, her temp was 37.2 an hour ago", "no"),
+    ("fever_chills", "she's not shivery, her temp was 39.2 an hour ago", "partial"),
+])
+def test_a_normal_number_a_few_words_on_answers_the_word(reader: AnswerReader, question: str, text: str,
+                                                         expected: str) -> None:
+    assert kind(reader, question, text) == expected

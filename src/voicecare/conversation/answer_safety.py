@@ -167,6 +167,12 @@ def _denied(about: Spot, spots: Sequence[Spot], matches: Sequence[Match], tokens
     # only from yesterday" the words after the comma are about something else.
     if any(s.kind == "well" and s.reading and s.start == about.end for s in spots):
         return True
+    # "Her temp was 37.2", "his heart rate is about 110": a number a few words on that the matcher read as a
+    # normal value of a sign.
+    if any(m.status is Status.ABSENT and 0 <= m.start - about.end <= DENIAL_REACH and clause_of[m.start] == clause
+           and any(c.isdigit() for w in tokens[m.start:m.end] for c in w)
+           and not (words.subjects - words.possessives).intersection(tokens[about.end:m.start]) for m in matches):
+        return True
     if any(s.kind in DENYING and s.start < about.end and about.start < s.end for s in spots):
         return True
     # "Fever no, chills no": a "no" right after it, ending its clause, denies it.
