@@ -124,3 +124,16 @@ def test_a_sign_said_beside_words_to_the_room_still_counts(reader: AnswerReader)
 def test_a_normal_number_a_few_words_on_answers_the_word(reader: AnswerReader, question: str, text: str,
                                                          expected: str) -> None:
     assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # News first, a word to someone beside the caregiver, then the news again: the news was for us.
+    ("fever_chills", "she keeps pulling at her ear, Mum, let me say it, pulling at her left ear", "new_info"),
+    # A person talked about is no one talked to.
+    ("cramps_night_weight", "nope, she slept fine, her mum said so", "no"),
+    # The order itself stays words to the room.
+    ("fever_chills", "here, drink your water, little sips", "off_topic"),
+])
+def test_asides_beside_news_and_people_talked_about(reader: AnswerReader, question: str, text: str,
+                                                    expected: str) -> None:
+    assert kind(reader, question, text) == expected

@@ -102,6 +102,9 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     said = [s for s in said if not (s.kind == "neutral" and s.start > 0 and tokens[s.start - 1] in language.negations)]
     said = answer_spots.negated_well(said, tokens, clause_of, language.negations, language.fillers)
     said = _acknowledged(said, tokens, language.fillers, answer_words.words["acknowledging"])
+    # "Her mom said", "my mum thinks": a person talked about, not talked to.
+    whose = frozenset(p[0] for p in answer_words.words["possessives"] if len(p) == 1)
+    said = [s for s in said if not (s.kind == "off_topic" and s.size == 1 and s.start and tokens[s.start - 1] in whose)]
     deeds = list(find(tokens, {"missing": answer_words.missing.get(question_id, ())}))
     said, matches, missing = answer_spots.missing_is_the_sign(said, matches, deeds, clause_of)
     spots = answer_spots.lead(said, tokens, language.fillers, clause_of)
