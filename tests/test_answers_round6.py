@@ -137,3 +137,7 @@ def test_a_normal_number_a_few_words_on_answers_the_word(reader: AnswerReader, q
 def test_asides_beside_news_and_people_talked_about(reader: AnswerReader, question: str, text: str,
                                                     expected: str) -> None:
     assert kind(reader, question, text) == expected
+
+
+def test_asking_whether_to_say_yes_or_no_is_never_a_no(reader: AnswerReader) -> None:
+    assert kind(reader, "course", "sorry, what should I tell you here? do I just say yes or no?") != "no"
