@@ -141,3 +141,18 @@ def test_asides_beside_news_and_people_talked_about(reader: AnswerReader, questi
 
 def test_asking_whether_to_say_yes_or_no_is_never_a_no(reader: AnswerReader) -> None:
     assert kind(reader, "course", "sorry, what should I tell you here? do I just say yes or no?") != "no"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Can't ... without crying": the trouble comes every time (rule 2), never a "no".
+    ("he can't pee without crying", "yes"),
+    ("no, he pees without crying", "no"),
+])
+def test_not_without_is_the_sign(reader: AnswerReader, text: str, expected: str) -> None:
+    assert kind(reader, "walking_toilet", text) == expected
+
+
+def test_a_no_said_twice_is_still_a_no(reader: AnswerReader) -> None:
+    # Negative concord: "hasn't had no problem" denies; the sign after the turn counts.
+    text = "she hasn't had no problem with her heart but she pooped her pants and she can't hold it"
+    assert kind(reader, "heart_control", text) == "partial"

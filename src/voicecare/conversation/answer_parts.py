@@ -111,6 +111,8 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     matches = answer_spots.across_a_no(matches, spots, clause_of)
     matches = answer_spots.yes_after_no(matches, said, spots, tokens, language.negations)
     matches = answer_spots.double_negation(matches, spots, tokens, clause_of, language.negations)
+    answering = frozenset(p[0] for p in answer_words.words["no"] if len(p) == 1)
+    matches, spots = answer_spots.not_without(matches, spots, tokens, clause_of, language.negations, answering)
     matches = answer_spots.negated_sign_denied(matches, spots, tokens, clause_of, language.negations,
                                                language.context.modals)
     readings = frozenset((m.start, m.end) for m in numbers.matches if m.status is Status.ABSENT)

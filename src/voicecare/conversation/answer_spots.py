@@ -331,6 +331,23 @@ def negated_deed(matches: Sequence[Match], said: Sequence[Spot], missing: Iterab
         d.start <= m.start < d.end for d in deeds) else m for m in matches]
 
 
+def not_without(matches: Sequence[Match], spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int],
+                negations: frozenset[str], answers: frozenset[str]) -> tuple[list[Match], list[Spot]]:
+    """ "He can't pee without crying", "she can't sit without it hurting": words of a well child that begin with
+    a negation ("without crying"), after another negation a few words before them in their part, say the trouble
+    comes every time: the two cancel (rule 2). They are no well words, and the sign the matcher denied there is
+    there (uncertain). Not a negation that is itself an answer word (``answers``): "she hasn't had no problem"
+    is a "no" said twice (negative concord)."""
+    turned = [s for s in spots if s.kind == "well" and s.start and tokens[s.start] in negations - answers and any(
+        tokens[i] in negations and clause_of[i] == clause_of[s.start]
+        for i in range(max(0, s.start - DEED_REACH - 1), s.start))]
+    if not turned:
+        return list(matches), list(spots)
+    flipped = [replace(m, status=Status.PRESENT, uncertain=True) if m.status is Status.ABSENT and any(
+        m.start < t.end and t.start < m.end for t in turned) else m for m in matches]
+    return flipped, [s for s in spots if s not in turned]
+
+
 def negative_concord(matches: Sequence[Match], tokens: Sequence[str], negations: frozenset[str],
                      concord: frozenset[str]) -> list[Match]:
     """ "He can't hardly breathe", "she don't barely wake": in many Englishes a negation before "hardly" (one of
