@@ -156,3 +156,16 @@ def test_a_no_said_twice_is_still_a_no(reader: AnswerReader) -> None:
     # Negative concord: "hasn't had no problem" denies; the sign after the turn counts.
     text = "she hasn't had no problem with her heart but she pooped her pants and she can't hold it"
     assert kind(reader, "heart_control", text) == "partial"
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # A statement started at a subject inside a sign's words, said without a pause, is not denied by the
+    # negation before it.
+    ("fever_chills", "no she's not hot she's roasting", "yes"),
+    ("fever_chills", "no she's not hot she's fine", "no"),
+    # A stated denial of a well word is a doubt, never a "no".
+    ("fever_chills", "she doesn't feel cool at all", "unsure"),
+    ("fever_chills", "no she doesn't, she feels fine", "no"),
+])
+def test_statements_without_a_pause(reader: AnswerReader, question: str, text: str, expected: str) -> None:
+    assert kind(reader, question, text) == expected

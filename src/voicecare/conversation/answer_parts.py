@@ -100,7 +100,8 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
         matches = answer_spots.answered_items(matches, said, clause_of)
     # "Not since this morning" says it was there until then: no neutral time.
     said = [s for s in said if not (s.kind == "neutral" and s.start > 0 and tokens[s.start - 1] in language.negations)]
-    said = answer_spots.negated_well(said, tokens, clause_of, language.negations, language.fillers)
+    said = answer_spots.negated_well(said, tokens, clause_of, language.negations, language.fillers,
+                                     language.context.subjects)
     said = _acknowledged(said, tokens, language.fillers, answer_words.words["acknowledging"])
     # "Her mom said", "my mum thinks": a person talked about, not talked to.
     whose = frozenset(p[0] for p in answer_words.words["possessives"] if len(p) == 1)
@@ -206,8 +207,12 @@ def _said_after_a_break(match: Match, tokens: Sequence[str], clause_of: Sequence
     matcher read the statement's words under the first part's negation. Where a later part it covers starts a
     statement (a subject in it), holds no word that denies, and alone names the sign, the sign is there."""
     last = clause_of[min(match.end, len(clause_of)) - 1]
-    for clause in range(clause_of[match.start] + 1, last + 1):
-        part = [i for i, c in enumerate(clause_of) if c == clause]
+    parts = [[i for i, c in enumerate(clause_of) if c == clause] for clause in range(clause_of[match.start] + 1,
+                                                                                     last + 1)]
+    # "No she's not hot she's roasting", said without a pause: a subject inside the sign's words starts one too.
+    parts += [[i for i in range(start, len(tokens)) if clause_of[i] == clause_of[start]]
+              for start in range(match.start + 1, match.end) if tokens[start] in subjects]
+    for part in parts:
         if part and not denying.intersection(part) and subjects.intersection(tokens[i] for i in part):
             found = _present_in(match, part, tokens, matcher)
             if found is not None:

@@ -122,10 +122,12 @@ def lead(spots: list[Spot], tokens: Sequence[str], fillers: frozenset[str], clau
 
 
 def negated_well(spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int], negations: frozenset[str],
-                 skipped: frozenset[str]) -> list[Spot]:
+                 skipped: frozenset[str], subjects: frozenset[str] = frozenset()) -> list[Spot]:
     """Words of a well child after a negation ("he's awake but not really with it", "she's not okay") say that
     something is wrong: a doubt about the question (rule 10), never a "no". The "no" said first as the answer
-    ("no, fine") is not such a negation."""
+    ("no, fine") is not such a negation; a statement that starts with one is ("she doesn't feel cool at all":
+    one word may stand between)."""
+    spots = _stated_denial_of_well(spots, tokens, clause_of, negations, subjects)
     polite = {i for s in spots if s.kind == "polite" for i in range(s.start, s.end)}
     out: list[Spot] = []
     taken: set[int] = set()
@@ -147,6 +149,23 @@ def negated_well(spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequen
             taken |= set(range(start, spot.end))
         elif not taken & set(range(spot.start, spot.end)):
             out.append(spot)
+    return out
+
+
+def _stated_denial_of_well(spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int],
+                           negations: frozenset[str], subjects: frozenset[str]) -> list[Spot]:
+    """ "She doesn't feel cool at all": a denial with its subject (a statement), a word or none before a well
+    word in its part, is a doubt about the question from the denial to the well word."""
+    stated = [s for s in spots if s.kind == "no" and subjects.intersection(tokens[s.start:s.end])
+              and negations.intersection(tokens[s.start:s.end])]
+    out: list[Spot] = []
+    for spot in spots:
+        denial = next((d for d in stated if spot.kind == "well" and 0 <= spot.start - d.end <= 1
+                       and clause_of[d.start] == clause_of[spot.start]), None)
+        if denial is not None:
+            out = [s for s in out if s != denial]
+            spot = Spot(UNSURE, denial.start, spot.end)
+        out.append(spot)
     return out
 
 
