@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from voicecare.conversation import answer_care, answer_numbers, answer_spots
+from voicecare.conversation import answer_care, answer_numbers, answer_safety, answer_spots
 from voicecare.conversation.answer_words import AnswerWords, Phrase, Spot, find, resolve
 from voicecare.domain import Match, Status
 from voicecare.understanding import quantities
@@ -70,7 +70,8 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     denying = {i for s in find(tokens, {k: kinds[k] for k in ("no", "well", "no_lead")}) for i in range(s.start, s.end)}
     denying |= {i for i, w in enumerate(tokens) if w in language.negations}
     described = assistant.matcher.match(text, last_guess=False)  # the learned guess knows descriptions, not answers
-    matches = _denied_from_elsewhere(described, tokens, clause_of, assistant.matcher, denying)
+    matches = _denied_from_elsewhere(described, tokens, clause_of, assistant.matcher, denying,
+                                     language.context.subjects)
     concord = frozenset(w for p in answer_words.words["concord"] for w in p)
     matches = answer_spots.negative_concord(matches, tokens, language.negations, concord)
     # "This one", "the little one" name the child: never a number.
@@ -99,14 +100,20 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
         matches = answer_spots.answered_items(matches, said, clause_of)
     # "Not since this morning" says it was there until then: no neutral time.
     said = [s for s in said if not (s.kind == "neutral" and s.start > 0 and tokens[s.start - 1] in language.negations)]
-    said = answer_spots.negated_well(said, tokens, clause_of, language.negations, language.fillers)
+    said = answer_spots.negated_well(said, tokens, clause_of, language.negations, language.fillers,
+                                     language.context.subjects)
     said = _acknowledged(said, tokens, language.fillers, answer_words.words["acknowledging"])
-    said, matches, missing = answer_spots.missing_is_the_sign(
-        said, matches, find(tokens, {"missing": answer_words.missing.get(question_id, ())}), clause_of)
+    # "Her mom said", "my mum thinks": a person talked about, not talked to.
+    whose = frozenset(p[0] for p in answer_words.words["possessives"] if len(p) == 1)
+    said = [s for s in said if not (s.kind == "off_topic" and s.size == 1 and s.start and tokens[s.start - 1] in whose)]
+    deeds = list(find(tokens, {"missing": answer_words.missing.get(question_id, ())}))
+    said, matches, missing = answer_spots.missing_is_the_sign(said, matches, deeds, clause_of)
     spots = answer_spots.lead(said, tokens, language.fillers, clause_of)
     matches = answer_spots.across_a_no(matches, spots, clause_of)
     matches = answer_spots.yes_after_no(matches, said, spots, tokens, language.negations)
     matches = answer_spots.double_negation(matches, spots, tokens, clause_of, language.negations)
+    answering = frozenset(p[0] for p in answer_words.words["no"] if len(p) == 1)
+    matches, spots = answer_spots.not_without(matches, spots, tokens, clause_of, language.negations, answering)
     matches = answer_spots.negated_sign_denied(matches, spots, tokens, clause_of, language.negations,
                                                language.context.modals)
     readings = frozenset((m.start, m.end) for m in numbers.matches if m.status is Status.ABSENT)
@@ -116,6 +123,7 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
                                               language.context.subjects, leaving)
     matches = answer_spots.lead_no_is_the_answer(matches, spots, tokens, language.negations,
                                                  language.optional_words)
+    matches = answer_spots.negated_deed(matches, said, deeds, tokens, clause_of, language.negations)
     matches, spots, taken_back = answer_spots.corrected(matches, spots)
     # A sign "found" inside words that say all is well ("getting better", "as chubby as ever") is a misreading.
     # So is one inside a request to the assistant ("I don't understand what you're asking").
@@ -139,6 +147,14 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
              and not any(m.start < s.start < m.end for m in missing)
              and not _checked(s, spots, clause_of)]
     about = sorted([*about, *missing], key=lambda s: s.start)
+    # "Fever, normal. Chills, none.": a sign's name said as a heading is answered by the part after it.
+    leaving_words = frozenset(p[0] for p in answer_words.words["leaving"] if len(p) == 1)
+    headed = {i for s in about for i in range(s.start, s.end)}
+    # Only a heading of the question's own words, never a number ("39.5. Chills, no.") or a sign's longer words.
+    matches = [replace(m, status=Status.ABSENT) if m.status is Status.PRESENT and headed.issuperset(
+        range(m.start, m.end)) and answer_safety.heading_answered_no(
+        clause_of[min(m.start, len(clause_of) - 1)], headed, spots, matches, tokens, clause_of, language.fillers,
+        leaving_words) else m for m in matches]
     return Heard(tokens, clause_of, matches, spots, about, echoed, said, readings)
 
 
@@ -158,7 +174,7 @@ def _acknowledged(said: list[Spot], tokens: Sequence[str], fillers: frozenset[st
 
 
 def _denied_from_elsewhere(matches: Sequence[Match], tokens: Sequence[str], clause_of: Sequence[int],
-                           matcher: Matcher, denying: set[int]) -> list[Match]:
+                           matcher: Matcher, denying: set[int], subjects: frozenset[str]) -> list[Match]:
     """A sign said in a part of its own and denied only by a later part ("his leg hurts, arms are fine", "he's
     limping, wees are fine"): the "fine" was about the other part, so the sign is there. Read its part alone:
     where the matcher finds the sign there, and neither the part nor the one before holds a word that denies or
@@ -170,12 +186,38 @@ def _denied_from_elsewhere(matches: Sequence[Match], tokens: Sequence[str], clau
         part = [i for i, c in enumerate(clause_of) if c == clause]
         near = [i for i, c in enumerate(clause_of) if clause - 1 <= c <= clause]
         if match.status is Status.ABSENT and len(part) < len(tokens) and not denying.intersection(near):
-            alone = [m for m in matcher.match(" ".join(tokens[part[0]:part[-1] + 1]))
-                     if m.symptom == match.symptom and m.status is Status.PRESENT]
-            if alone:
-                match = replace(alone[0], start=alone[0].start + part[0], end=alone[0].end + part[0])
+            match = _present_in(match, part, tokens, matcher) or match
+        elif match.status is Status.ABSENT:
+            match = _said_after_a_break(match, tokens, clause_of, matcher, denying, subjects) or match
         out.append(match)
     return out
+
+
+def _present_in(match: Match, part: Sequence[int], tokens: Sequence[str], matcher: Matcher) -> Match | None:
+    """``match``'s sign as the matcher finds it present in ``part`` (token indexes) read alone, placed back."""
+    alone = [m for m in matcher.match(" ".join(tokens[part[0]:part[-1] + 1]))
+             if m.symptom == match.symptom and m.status is Status.PRESENT]
+    return replace(alone[0], start=alone[0].start + part[0], end=alone[0].end + part[0]) if alone else None
+
+
+def _said_after_a_break(match: Match, tokens: Sequence[str], clause_of: Sequence[int], matcher: Matcher,
+                        denying: set[int], subjects: frozenset[str]) -> Match | None:
+    """A denied sign whose words run on over a clause break into a statement of its own ("she has not done poo
+    at all, and she is straining and crying on the potty", "she can't walk right, she's hobbling"): the
+    matcher read the statement's words under the first part's negation. Where a later part it covers starts a
+    statement (a subject in it), holds no word that denies, and alone names the sign, the sign is there."""
+    last = clause_of[min(match.end, len(clause_of)) - 1]
+    parts = [[i for i, c in enumerate(clause_of) if c == clause] for clause in range(clause_of[match.start] + 1,
+                                                                                     last + 1)]
+    # "No she's not hot she's roasting", said without a pause: a subject inside the sign's words starts one too.
+    parts += [[i for i in range(start, len(tokens)) if clause_of[i] == clause_of[start]]
+              for start in range(match.start + 1, match.end) if tokens[start] in subjects]
+    for part in parts:
+        if part and not denying.intersection(part) and subjects.intersection(tokens[i] for i in part):
+            found = _present_in(match, part, tokens, matcher)
+            if found is not None:
+                return found
+    return None
 
 
 def _checked(about: Spot, spots: Sequence[Spot], clause_of: Sequence[int]) -> bool:

@@ -20,6 +20,10 @@ DENIAL_REACH = 3
 "not a temperature"); further on, past a new subject, it is a statement of its own."""
 DENYING = ("no", "well")
 """Answer-word kinds that deny a part of the question where they are said."""
+AFFIRMING = ("yes", "yes_lead", "unsure", "health", "contrast")
+"""Answer-word kinds that keep a heading's answer from being a plain denial ("Breathing, fine but a bit fast")."""
+HOW_CHECKED = ("caregiver", "polite")
+"""Kinds of a part that only says how the caregiver knows ("I counted it"): passed over to the answer."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,8 @@ class Words:
     doing: frozenset[str] = frozenset()
     """Words a negation negates instead of what follows them ("she hasn't used her arm", "it doesn't stop coming
     back"): not doing it is the sign (rule 2), so a denial does not reach across them."""
+    fillers: frozenset[str] = frozenset()
+    """Words that say nothing ("um", "and"): a part of only these and a question's word is a heading."""
 
 
 def explained(tokens: Sequence[str], clause_of: Sequence[int], said: Sequence[Spot], spots: Sequence[Spot],
@@ -91,11 +97,61 @@ def open_about(about: Sequence[Spot], spots: Sequence[Spot], matches: Sequence[M
     left = []
     for spot in sorted(about, key=lambda s: s.start):
         # A denial carries along a list of the question's words ("nothing in his arms nor legs").
-        if _denied(spot, [*spots, *(Spot("no", s.start, s.end) for s in denied)], matches, tokens, clause_of, words):
+        if _denied(spot, [*spots, *(Spot("no", s.start, s.end) for s in denied)], matches, tokens, clause_of, words) \
+                or _heading_denied(spot, about, spots, matches, tokens, clause_of, words):
             denied.append(spot)
         else:
             left.append(spot)
     return left
+
+
+def denied_headings(about: Sequence[Spot], spots: Sequence[Spot], matches: Sequence[Match], tokens: Sequence[str],
+                    clause_of: Sequence[int], words: Words) -> set[int]:
+    """Clauses of the question's words said as headings and answered by a denial ("Breathing, normal.")."""
+    return {clause_of[s.start] for s in about if _heading_denied(s, about, spots, matches, tokens, clause_of, words)}
+
+
+def _heading_denied(heading: Spot, about: Sequence[Spot], spots: Sequence[Spot], matches: Sequence[Match],
+                    tokens: Sequence[str], clause_of: Sequence[int], words: Words) -> bool:
+    """A question's word said alone as a heading, answered by a later part that denies ("Breathing, normal.")."""
+    named = {i for s in about for i in range(s.start, s.end)}
+    return heading_answered_no(clause_of[heading.start], named, spots, matches, tokens, clause_of, words.fillers,
+                               words.leaving)
+
+
+def heading_answered_no(clause: int, named: set[int], spots: Sequence[Spot], matches: Sequence[Match],
+                        tokens: Sequence[str], clause_of: Sequence[int], fillers: frozenset[str],
+                        leaving: frozenset[str]) -> bool:
+    """Whether part ``clause`` is a heading (only words of the question, ``named`` token indexes, and fillers:
+    "Breathing,", "Heart,", "and toilet,") answered by the next part that says something, with a denial: "no",
+    a well word, a normal reading, and nothing else ("Breathing, normal.", "Heart, I counted it, seemed normal.",
+    "Walking, toilet, everything is normal"). Parts that are headings too, or only how the caregiver checked ("I
+    counted it"), are passed over; any other part answers the heading ("Breathing, fast and noisy": not denied)."""
+    if not _heading(_part(clause_of, clause), named, tokens, fillers):
+        return False
+    for later in range(clause + 1, clause_of[-1] + 1):
+        part = _part(clause_of, later)
+        inside = [s for s in spots if s.start in part]
+        signs = [m for m in matches if m.start in part]
+        # A part holding a sign answers: "Breathing, fast and noisy. Sleepy, no." is never passed over.
+        if not signs and (_heading(part, named, tokens, fillers)
+                          or (inside and all(s.kind in HOW_CHECKED for s in inside))):
+            continue
+        kinds = {s.kind for s in inside}
+        # A well word that leaves something out answers something else ("worse, only from yesterday": how long).
+        if "no" not in kinds and leaving.intersection(tokens[i] for i in part):
+            return False
+        return bool(kinds & set(DENYING) or signs) and not kinds & set(AFFIRMING) and all(
+            m.status is Status.ABSENT for m in signs)
+    return False
+
+
+def _part(clause_of: Sequence[int], clause: int) -> set[int]:
+    return {i for i, c in enumerate(clause_of) if c == clause}
+
+
+def _heading(part: set[int], named: set[int], tokens: Sequence[str], fillers: frozenset[str]) -> bool:
+    return bool(part & named) and all(i in named or tokens[i] in fillers for i in part)
 
 
 def _denied(about: Spot, spots: Sequence[Spot], matches: Sequence[Match], tokens: Sequence[str],
@@ -110,6 +166,12 @@ def _denied(about: Spot, spots: Sequence[Spot], matches: Sequence[Match], tokens
     # "Her breaths, 28 a minute": a normal reading right after it, over a comma. Not a well word: in "worse,
     # only from yesterday" the words after the comma are about something else.
     if any(s.kind == "well" and s.reading and s.start == about.end for s in spots):
+        return True
+    # "Her temp was 37.2", "his heart rate is about 110": a number a few words on that the matcher read as a
+    # normal value of a sign.
+    if any(m.status is Status.ABSENT and 0 <= m.start - about.end <= DENIAL_REACH and clause_of[m.start] == clause
+           and any(c.isdigit() for w in tokens[m.start:m.end] for c in w)
+           and not (words.subjects - words.possessives).intersection(tokens[about.end:m.start]) for m in matches):
         return True
     if any(s.kind in DENYING and s.start < about.end and about.start < s.end for s in spots):
         return True

@@ -122,10 +122,12 @@ def lead(spots: list[Spot], tokens: Sequence[str], fillers: frozenset[str], clau
 
 
 def negated_well(spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int], negations: frozenset[str],
-                 skipped: frozenset[str]) -> list[Spot]:
+                 skipped: frozenset[str], subjects: frozenset[str] = frozenset()) -> list[Spot]:
     """Words of a well child after a negation ("he's awake but not really with it", "she's not okay") say that
     something is wrong: a doubt about the question (rule 10), never a "no". The "no" said first as the answer
-    ("no, fine") is not such a negation."""
+    ("no, fine") is not such a negation; a statement that starts with one is ("she doesn't feel cool at all":
+    one word may stand between)."""
+    spots = _stated_denial_of_well(spots, tokens, clause_of, negations, subjects)
     polite = {i for s in spots if s.kind == "polite" for i in range(s.start, s.end)}
     out: list[Spot] = []
     taken: set[int] = set()
@@ -147,6 +149,23 @@ def negated_well(spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequen
             taken |= set(range(start, spot.end))
         elif not taken & set(range(spot.start, spot.end)):
             out.append(spot)
+    return out
+
+
+def _stated_denial_of_well(spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int],
+                           negations: frozenset[str], subjects: frozenset[str]) -> list[Spot]:
+    """ "She doesn't feel cool at all": a denial with its subject (a statement), a word or none before a well
+    word in its part, is a doubt about the question from the denial to the well word."""
+    stated = [s for s in spots if s.kind == "no" and subjects.intersection(tokens[s.start:s.end])
+              and negations.intersection(tokens[s.start:s.end])]
+    out: list[Spot] = []
+    for spot in spots:
+        denial = next((d for d in stated if spot.kind == "well" and 0 <= spot.start - d.end <= 1
+                       and clause_of[d.start] == clause_of[spot.start]), None)
+        if denial is not None:
+            out = [s for s in out if s != denial]
+            spot = Spot(UNSURE, denial.start, spot.end)
+        out.append(spot)
     return out
 
 
@@ -305,6 +324,47 @@ def missing_is_the_sign(said: list[Spot], matches: Sequence[Match], missing: Ite
     flipped = [replace(m, status=Status.PRESENT, uncertain=True) if m.status is Status.ABSENT and m.start >= ends.get(
         clause_of[min(m.start, len(clause_of) - 1)], len(clause_of)) else m for m in matches]
     return [s for s in said if s not in gone], flipped, about
+
+
+DEED_REACH = 2
+"""Words allowed between a negation and what a well child does ("hasn't had a wee", "not done a poo")."""
+
+
+def negated_deed(matches: Sequence[Match], said: Sequence[Spot], missing: Iterable[Spot], tokens: Sequence[str],
+                 clause_of: Sequence[int], negations: frozenset[str]) -> list[Match]:
+    """ "He hasn't peed all day and he's crying", "she hasn't had a wee since lunch": a negation just before what
+    a well child does (``missing``) says it is missing, which is the sign (rule 2). Where the matcher read a
+    longer sign from that deed on under the negation ("peed ... crying" as crying when peeing), the sign is there
+    (uncertain), unless its part says that is well. Only plain words between ("had a"), never answer or health
+    words ("not crying when she wees" denies the crying)."""
+    spotted = {i for s in said for i in range(s.start, s.end)}
+    deeds = []
+    for deed in missing:
+        clause = clause_of[deed.start]
+        before = [i for i in range(max(0, deed.start - DEED_REACH - 1), deed.start)
+                  if tokens[i] in negations and clause_of[i] == clause]
+        if before and not spotted.intersection(range(before[-1], deed.start)) and not any(
+                s.kind == "well" and clause_of[s.start] == clause for s in said):
+            deeds.append(deed)
+    return [replace(m, status=Status.PRESENT, uncertain=True) if m.status is Status.ABSENT and any(
+        d.start <= m.start < d.end for d in deeds) else m for m in matches]
+
+
+def not_without(matches: Sequence[Match], spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int],
+                negations: frozenset[str], answers: frozenset[str]) -> tuple[list[Match], list[Spot]]:
+    """ "He can't pee without crying", "she can't sit without it hurting": words of a well child that begin with
+    a negation ("without crying"), after another negation a few words before them in their part, say the trouble
+    comes every time: the two cancel (rule 2). They are no well words, and the sign the matcher denied there is
+    there (uncertain). Not a negation that is itself an answer word (``answers``): "she hasn't had no problem"
+    is a "no" said twice (negative concord)."""
+    turned = [s for s in spots if s.kind == "well" and s.start and tokens[s.start] in negations - answers and any(
+        tokens[i] in negations and clause_of[i] == clause_of[s.start]
+        for i in range(max(0, s.start - DEED_REACH - 1), s.start))]
+    if not turned:
+        return list(matches), list(spots)
+    flipped = [replace(m, status=Status.PRESENT, uncertain=True) if m.status is Status.ABSENT and any(
+        m.start < t.end and t.start < m.end for t in turned) else m for m in matches]
+    return flipped, [s for s in spots if s not in turned]
 
 
 def negative_concord(matches: Sequence[Match], tokens: Sequence[str], negations: frozenset[str],

@@ -90,11 +90,14 @@ def steering(heard: Heard, commands: Mapping[str, tuple[Phrase, ...]], negations
     if command is not None and plain and command.size > heard.longest("off_topic") and (
             last or (command.size >= answer_size and not answered_after)):
         return COMMAND, command.kind.split(":", 1)[1]
-    # News said first, then a word to the child ("he's got a runny nose and a cough since monday, shh baby"): the
-    # news was for us. Not a word of the order itself ("drink your water").
+    # News said first, then a word to the child ("he's got a runny nose and a cough since monday, shh baby"), or
+    # to someone beside the caregiver before going on with it ("she's been pulling at her ear, Mum, let me say
+    # it, pulling at her left ear"): the news was for us. Not a word of the order itself ("drink your water").
     news = heard.spots_of("health")
     room = heard.spots_of(OFF_TOPIC)
-    told = bool(news and room) and news[-1].end < room[0].start
+    told = bool(news and room) and (news[0].end < room[0].start or heard.clause(news[0].start) < heard.clause(
+        room[0].start)) and not any(
+        room[0].start <= n.start < room[-1].end for n in news)
     if heard.longest("off_topic") >= max(answer_size, 1) and not told:
         return OFF_TOPIC, None
     return None

@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Literal
 
-from voicecare.conversation import answer_safety, answer_spots, answer_steering, answer_stories
+from voicecare.conversation import answer_closing, answer_learned, answer_safety, answer_spots, answer_steering, answer_stories
+from voicecare.conversation.answer_learned import AnswerCounts
 from voicecare.conversation.answer_parts import Heard, take_apart
 from voicecare.conversation.answer_words import ANYTHING_ELSE, AnswerWords, Spot, find
 from voicecare.domain import Basis, Finding, IntentSet, Level, Match, Status
@@ -62,10 +64,13 @@ class Answer:
 class AnswerReader:
     """Reads answers to one assistant's interview questions; the conversation and ``voicecare answer`` share it."""
 
-    def __init__(self, assistant: Assistant, words: AnswerWords | None = None) -> None:
+    def __init__(self, assistant: Assistant, words: AnswerWords | None = None,
+                 learned: AnswerCounts | Literal["load"] | None = "load") -> None:
         self.assistant = assistant
         self.intents = assistant.intents
         self.words = words or AnswerWords.load(assistant.intents)
+        # The learned "no" beside the language's answer words, unless given (None: the rules alone).
+        self.learned = answer_learned.load(assistant.intents.folder) if learned == "load" else learned
         self.questions = {q.id: q for t in self.intents.topics for q in t.interview}
 
     @property
@@ -85,11 +90,13 @@ class AnswerReader:
         answered = answer_steering.without_asides(heard, self.words.words["returning"])
         answered = answer_stories.concluded(answered, self.words.words["concluding"])
         answered = answer_stories.after_a_story(answered, self.intents.language.fillers)
-        kind, command = self._kind(answered, set(asked), question is None)
+        kind, command = self._kind(answered, set(asked), question_id)
         answer = self._answer(text, question_id, kind, command, heard, asked)
         # An answer we cannot place that hedges nothing ("she's had two doses of calpol since six") adds something.
         adds = kind is AnswerKind.UNSURE and not heard.spots_of("unsure")
-        if question is None and (kind is AnswerKind.NEW_INFO or adds or (kind is AnswerKind.YES and self._says_more(heard))):
+        # "No, but she's been acting odd": a part turned to after "anything else?" is news (no sign was asked).
+        more = kind is AnswerKind.PARTIAL or (kind is AnswerKind.YES and self._says_more(heard))
+        if question is None and (kind is AnswerKind.NEW_INFO or adds or more):
             # To "anything else?" news *is* the answer: a yes (as caregivers and the shared corpus mean it),
             # marked as news so the conversation hears it out instead of saying "go ahead". So is a yes with the
             # thing said after it ("one thing, he won't sit up in his high chair"): it was said already.
@@ -116,7 +123,8 @@ class AnswerReader:
             return self.assistant.understand(text)
         return triage.findings(heard.matches, self.intents)
 
-    def _kind(self, heard: Heard, asked: set[str], anything_else: bool) -> tuple[AnswerKind, str | None]:
+    def _kind(self, heard: Heard, asked: set[str], question_id: str) -> tuple[AnswerKind, str | None]:
+        anything_else = question_id == ANYTHING_ELSE
         present = [m for m in heard.matches if m.status is Status.PRESENT]
         named = [m for m in present if m.symptom in asked and not self._hedged_denial(heard, m)]
         named += [m for m in heard.matches if m.symptom in asked and self._hedged_denial(heard, m)]
@@ -163,9 +171,15 @@ class AnswerReader:
         if not denial and not heard.spots_of("no") and heard.spots_of("health"):
             # "She's been really grumpy and off her food": a well word beside health news says no "no" (#9).
             return AnswerKind.NEW_INFO, None
+        if anything_else and answer_closing.news_then_closing(heard):
+            return AnswerKind.NEW_INFO, None  # "she had a fall at nursery, and yeah I think that's it"
         # After the advice, "she's fine" is news about the child, not "nothing else": only a "no" ends the talk.
         if denial or heard.spots_of("no") or (heard.spots_of("well") and not anything_else):
-            return (AnswerKind.NO if self._safe_no(heard) else AnswerKind.UNSURE), None
+            language = self.intents.language
+            closes = anything_else and answer_closing.closes_the_talk(heard, language.fillers, language.context.subjects,
+                                                                      language.negations)
+            safe = closes or self._safe_no(heard) or self._learned_no(heard, question_id)
+            return (AnswerKind.NO if safe else AnswerKind.UNSURE), None
         if heard.spots_of("yes"):
             return AnswerKind.YES, None
         if heard.spots_of("health"):
@@ -235,6 +249,14 @@ class AnswerReader:
                                                 and s.end < len(heard.tokens))
             for s in heard.spots_of("no", "well"))
 
+    def may_learn_no(self, heard: Heard) -> bool:
+        """Whether the learned counts may be asked about this answer (``answer_learned.may_ask``)."""
+        return answer_learned.may_ask(heard, self.intents.language.negations, self._safety_words())
+
+    def _learned_no(self, heard: Heard, question_id: str) -> bool:
+        """A "no" said with talk our words cannot place, whose words the learned counts know as a "no"'s."""
+        return self.learned is not None and self.may_learn_no(heard) and self.learned.says_no(question_id, heard.tokens)
+
     def _safe_no(self, heard: Heard) -> bool:
         """Whether all of a "no" answer denies: every part explained, every word about the question denied, no
         denial that may be saying the sign is there (a denied frame, a learner's "no" for "not")."""
@@ -254,7 +276,7 @@ class AnswerReader:
         leaving = frozenset(p[0] for p in self.words.words["leaving"] if len(p) == 1)
         doing = frozenset(p[0] for p in self.words.words["doing"] if len(p) == 1)
         return answer_safety.Words(language.negations, language.context.subjects, possessives,
-                                   language.context.modals, leaving, doing)
+                                   language.context.modals, leaving, doing, language.fillers)
 
     def _serious(self, symptom_id: str) -> bool:
         return self.intents.symptom(symptom_id).level < Level.HOME_CARE
@@ -282,6 +304,8 @@ class AnswerReader:
         where its words end: the matcher may join "arms fine. leg hurts" into one sign)."""
         named_clauses = {heard.clause(m.end - 1) for m in named}
         denials = {heard.clause(s.start) for s in heard.spots_of("no", "well")} | self._negated_about(heard)
+        denials |= answer_safety.denied_headings(heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of,
+                                                 self._safety_words())
         about = {heard.clause(s.start) for s in heard.about}
         if (denials & about) - named_clauses:
             return True
