@@ -101,6 +101,11 @@ class Conversation:
             if taken_back is not None:
                 return taken_back
         self.merge(unsure)
+        if self.state is State.EMERGENCY:
+            # Not a correction ("what?", a misheard word): a "no" later still takes back a 911 resting on the same
+            # unheard answer (``respond`` checks it still does). Kept only for one turn, a family was left with a
+            # 911 call it had taken back and every later turn answered "Call 911 now" (an outside review).
+            self.doubted = doubted
         if self.state is State.INTERVIEW:
             return interview.answer(self, text)
         if self.state is State.ANYTHING_ELSE and not unsure:
@@ -176,7 +181,7 @@ class Conversation:
         said = unanswered.guessed_emergency(turn.said_aloud, self.assistant.intents)
         if said is None:
             return turn
-        self.doubted = self.asked[-1]
+        self.doubted = self.doubted or self.asked[-1]
         self.last_spoken = said
         return Turn(turn.heard, (*turn.messages, said[-1]), turn.state, turn.disposition, None, said)
 
@@ -203,13 +208,17 @@ class Conversation:
             asking = self.state is State.INTERVIEW
             self.state = State.EMERGENCY
             turn = self.turn(text, list(result.messages), result.disposition)
+            # Said again while it still rests only on that answer, it says so again (rule 14: from the second
+            # 911 turn on, the unheard signs were named as if heard).
+            asking = asking or self.doubted is not None
             if asking and unanswered.only_assumed(self.found, Basis.UNHEARD):
                 return self._guessed(turn)
             if asking and unanswered.only_assumed(self.found, Basis.UNHEARD, Basis.UNSURE):
                 # "Dunno" counts as yes (rule 10), but "sorry, I meant no, she's breathing fine" next is the later
                 # statement and wins (rule 9): a family must not be left with a 911 call it has taken back.
-                self.doubted = self.asked[-1]
+                self.doubted = self.doubted or self.asked[-1]
                 return self.with_note(turn, self.notes().unsure_emergency, last=True)
+            self.doubted = None  # a sign said since makes the 911: a "no" to that question no longer takes it back
             self.misheard = misheard.doubted_signs(self.found)
             return turn
         if result.disposition is Level.UNCLEAR:
