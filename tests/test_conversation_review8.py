@@ -107,3 +107,38 @@ def test_a_recorded_nah_takes_back_an_unheard_911_and_goodbye_ends() -> None:
     assert no["heard"] == "nah" and no["state"] == "interview" and no["disposition"] != "emergency", no
     assert again["command"] == "repeat" and goodbye["state"] == "done", goodbye
 
+
+# ---- F4: "he's breathing fine" to the grouped 911 question denies breathing only; the rest is asked again
+
+
+def test_breathing_fine_denies_only_breathing_and_the_rest_is_asked(assistant: Assistant) -> None:
+    for text in ("he's breathing fine", "his breathing is normal"):
+        talk = Conversation(assistant)
+        talk.greet()
+        talk.hear(DESCRIPTION)
+        turn = talk.hear(text)
+        status = {f.symptom.id: f.status.value for f in talk.found}
+        assert status.get("trouble_breathing") == "absent", (text, status)
+        assert all(s not in status for s in ("very_drowsy", "confusion", "fainting")), (text, status)
+        asked = turn.said_aloud[-1].text
+        assert "confus" in asked and "breathing" not in asked, (text, asked)
+        assert talk.state is State.INTERVIEW
+
+
+def test_breathing_fine_does_not_call_off_a_911_resting_on_the_other_signs(assistant: Assistant) -> None:
+    talk = unheard_911(assistant)
+    turn = talk.hear("he's breathing fine")
+    assert turn.disposition is Level.EMERGENCY and talk.state is State.EMERGENCY
+    said = spoken_text(talk)
+    assert "I did not hear your answer about very sleepy" in said and "trouble breathing" not in said, said
+    assert talk.hear("no").disposition is not Level.EMERGENCY  # the rest denied now: taken back
+
+
+def test_a_bare_no_with_a_part_well_still_answers_the_whole_question(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.greet()
+    talk.hear(DESCRIPTION)
+    talk.hear("nope, he's breathing fine")
+    status = {f.symptom.id: f.status.value for f in talk.found}
+    assert all(status.get(s) == "absent" for s in ("trouble_breathing", "very_drowsy", "confusion", "fainting"))
+
