@@ -14,8 +14,10 @@ import subprocess
 import sys
 
 from tests.conftest import AUDIO
+from voicecare.conversation import spoken
 from voicecare.conversation.dialog import Conversation, State
-from voicecare.domain import Level
+from voicecare.domain import Level, Message, MessageKind
+from voicecare.speech_out.tts import DEFAULT_RATE_WPM
 from voicecare.understanding.assistant import Assistant
 
 DESCRIPTION = "her back is tight after the trampoline"
@@ -142,3 +144,64 @@ def test_a_bare_no_with_a_part_well_still_answers_the_whole_question(assistant: 
     status = {f.symptom.id: f.status.value for f in talk.found}
     assert all(status.get(s) == "absent" for s in ("trouble_breathing", "very_drowsy", "confusion", "fainting"))
 
+
+# ---- F19 and F22: what the caregiver hears of a 911: a guessed sign said as a guess, a long list cut short
+
+
+FIVE = "his lips are blue and he's really hard to wake and his heart is racing and he fainted and she's confused"
+
+
+def first_three_seconds(said: tuple[Message, ...]) -> float:
+    emergency = [m for m in said if m.kind is MessageKind.EMERGENCY][:3]
+    return spoken.total_seconds(emergency, DEFAULT_RATE_WPM)
+
+
+def test_a_911_naming_many_signs_says_stay_with_your_child_within_ten_seconds(assistant: Assistant) -> None:
+    rules = assistant.intents.spoken
+    assert rules is not None and rules.emergency_seconds is not None and rules.emergency_seconds < 10
+    talk = Conversation(assistant)
+    talk.greet()
+    turn = talk.hear(FIVE)
+    result = assistant.answer(FIVE)
+    for said in (turn.said_aloud, spoken.one_shot(result, rules, DEFAULT_RATE_WPM)):
+        assert first_three_seconds(said) <= rules.emergency_seconds, [m.text for m in said]
+        assert said[0].text == assistant.intents.messages["emergency"]
+        assert said[2].text == assistant.intents.messages["emergency_stay"]
+        assert "trouble breathing" in said[1].text.lower() and "other danger signs" in said[1].text, said[1].text
+    # The printed answer keeps every sign.
+    printed = " ".join(m.text for m in turn.messages).lower()
+    assert all(n in printed for n in ("trouble breathing", "hard to wake", "heartbeat", "fainting", "confusion"))
+
+
+def test_one_sign_911_is_said_whole(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.greet()
+    turn = talk.hear("her back hurts and she is not breathing")
+    assert turn.said_aloud[1].text == "Trouble breathing."
+
+
+def test_a_guessed_911_sign_is_spoken_as_a_guess(assistant: Assistant) -> None:
+    rules = assistant.intents.spoken
+    assert rules is not None and rules.doubted_reason
+    talk = Conversation(assistant)
+    talk.greet()
+    first = talk.hear(DOUBTED)
+    again = talk.hear("blood")  # and on every later 911 turn
+    for turn in (first, again):
+        line = turn.said_aloud[1].text
+        assert line.startswith("I may have heard") and "heartbeat" in line, line
+
+
+def test_a_recorded_misheard_911_is_spoken_as_a_guess_and_no_thats_wrong_takes_it_back() -> None:
+    # flite slt: "His back has been sore since yesterday after soft play." then "No, that's wrong." (recorded by
+    # the outside reviewer). PocketSphinx heard trouble breathing only in a reading it doubted; "no that's wrong",
+    # heard exactly, got "Call 911 now" again. The language model moves as the intents change: a turn heard
+    # with no 911 has nothing to take back.
+    _, described, corrected = listened("other/soft_play_slt.wav", "other/no_thats_wrong_slt.wav")
+    if described["disposition"] != "emergency":
+        assert corrected["disposition"] != "emergency"
+        return
+    spoken_lines = described["spoken"]
+    assert isinstance(spoken_lines, list)
+    assert spoken_lines[1].startswith("I may have heard"), spoken_lines
+    assert corrected["disposition"] != "emergency" and corrected["state"] == "interview", corrected
