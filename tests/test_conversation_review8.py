@@ -15,8 +15,9 @@ import sys
 
 from tests.conftest import AUDIO
 from voicecare.conversation import spoken
+from voicecare.conversation.answers import AnswerKind, AnswerReader
 from voicecare.conversation.dialog import Conversation, State
-from voicecare.domain import Level, Message, MessageKind
+from voicecare.domain import Basis, Level, Message, MessageKind
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM
 from voicecare.understanding.assistant import Assistant
 
@@ -205,3 +206,33 @@ def test_a_recorded_misheard_911_is_spoken_as_a_guess_and_no_thats_wrong_takes_i
     assert isinstance(spoken_lines, list)
     assert spoken_lines[1].startswith("I may have heard"), spoken_lines
     assert corrected["disposition"] != "emergency" and corrected["state"] == "interview", corrected
+
+
+# ---- F14 and F20: answers read as they were meant
+
+
+def test_asleep_now_but_no_is_no_yes_to_every_sign(reader: AnswerReader) -> None:
+    answer = reader.read("breathing_alertness", "he's asleep now but no")
+    assert answer.kind is not AnswerKind.YES
+    assert all(f.basis is not Basis.ANSWERED for f in answer.findings)  # never "you said yes" (rule 14)
+
+
+def test_not_as_far_as_i_know_is_a_no_as_the_shared_corpus_reads_not_that_i_know_of(reader: AnswerReader) -> None:
+    for text in ("not as far as I know", "not as far as I can tell", "not that I'm aware of"):
+        assert reader.read("heart_control", text).kind is AnswerKind.NO, text
+
+
+def test_a_bit_hot_to_the_fever_question_counts_fever_and_asks_about_chills(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.greet()
+    for text in (DESCRIPTION, "no", "no"):
+        talk.hear(text)
+    assert talk.asked[-1].id == "fever_chills"
+    turn = talk.hear("he's a bit hot actually")
+    status = {f.symptom.id: f.status.value for f in talk.found}
+    assert status.get("fever") == "present" and "chills" not in status, status
+    assert "chills" in turn.said_aloud[-1].text and "fever" not in turn.said_aloud[-1].text
+    talk.hear("no")  # no chills: the fever stays
+    status = {f.symptom.id: f.status.value for f in talk.found}
+    assert status.get("fever") == "present" and status.get("chills") == "absent", status
+    assert talk.result().disposition is Level.URGENT

@@ -43,9 +43,11 @@ def answer(talk: Conversation, text: str) -> Turn:
         # Said to someone else: not an answer. The question is asked again, nothing is counted.
         return talk.turn(text, [talk.question_said(question)], None)
     findings = list(answer.findings)
-    partly = denied_part.denied_only(talk.answers, question, said) if answer.kind is AnswerKind.NO else None
+    partly = (denied_part.denied_only(talk.answers, question, said) if answer.kind is AnswerKind.NO
+              else denied_part.affirmed_only(talk.answers, question, said) if answer.kind is AnswerKind.YES else None)
     if partly is not None:
-        # "He's breathing fine": a no to breathing only; the rest is asked again ("What about ...?").
+        # "He's breathing fine": a no to breathing only; "he's a bit hot": a yes to fever only. The rest is asked
+        # again ("What about ...?").
         findings = [f for f in findings if f.symptom.id not in question.symptoms or f.symptom.id in partly]
         answer = replace(answer, kind=AnswerKind.NEW_INFO)
     if unpinned(talk, answer, question):
@@ -142,6 +144,7 @@ def not_unsaying(talk: Conversation, findings: Sequence[Finding], text: str) -> 
     there ("she feels hot"): the caregiver most likely meant the rest (when in doubt, the higher level).
     A sign named again in the answer ("no fever now") is the later statement and wins (rule 9)."""
     named = {m.symptom for m in talk.assistant.matcher.match(text[:MAX_UTTERANCE_CHARS])}
-    said = {f.symptom.id for f in talk.found if f.status is Status.PRESENT and f.basis is Basis.SAID}
+    # A yes to a narrowed question's other sign ("he's a bit hot": fever; "what about chills?" "no") is kept too.
+    said = {f.symptom.id for f in talk.found if f.status is Status.PRESENT and f.basis in (Basis.SAID, Basis.ANSWERED)}
     return [f for f in findings
             if not (f.status is Status.ABSENT and f.symptom.id in said and f.symptom.id not in named)]
