@@ -208,6 +208,33 @@ def test_a_recorded_misheard_911_is_spoken_as_a_guess_and_no_thats_wrong_takes_i
     assert corrected["disposition"] != "emergency" and corrected["state"] == "interview", corrected
 
 
+# ---- F8: a red flag's denial heard only in a spoken description does not clear it from the interview
+
+
+def test_a_spoken_descriptions_red_flag_denial_is_left_to_the_interview(assistant: Assistant) -> None:
+    text = "not hot really sleepy the she doesn't stop to get what are you"  # a recogniser's reading (review 8)
+    typed, heard = Conversation(assistant), Conversation(assistant, heard_by_ear=True)
+    for talk in (typed, heard):
+        talk.greet()
+        talk.hear(text)
+    assert {f.symptom.id: f.status.value for f in typed.found}.get("very_drowsy") == "absent"  # typed: as said
+    assert "very_drowsy" not in {f.symptom.id for f in heard.found if f.status.value == "absent"}
+    asked = heard.last_spoken[-1].text
+    assert "sleepy" in asked and "No very sleepy" not in spoken_text(heard), spoken_text(heard)
+
+
+def test_a_recorded_description_heard_with_an_invented_denial_still_asks_about_it() -> None:
+    # espeak-ng en-gb: "Her back has been really sore since yesterday and she has a temperature of thirty eight
+    # point five." (the outside reviewer's), heard "not hot really sleepy ...": it said "No very sleepy or hard
+    # to wake" and left hard to wake out of the next question.
+    _, described = listened("other/sore_temperature_engb.wav")
+    assert described["symptoms"].get("very_drowsy") != "absent", described  # type: ignore[union-attr]
+    said = " ".join(described["spoken"])  # type: ignore[arg-type]
+    assert "No very sleepy" not in said, said
+    if described["state"] == "interview":
+        assert "sleepy" in said, said
+
+
 # ---- F14 and F20: answers read as they were meant
 
 

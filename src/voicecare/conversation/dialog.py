@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from voicecare.conversation import asides, closing, interview, misheard, requested, spoken, unanswered
+from voicecare.conversation import asides, by_ear, closing, interview, misheard, requested, spoken, unanswered
 from voicecare.conversation.answers import ANYTHING_ELSE, AnswerKind, AnswerReader
 from voicecare.conversation.turns import COMMAND_OF_ANSWER, control
 from voicecare.conversation.turns import State as State  # re-exported: callers import them from here
@@ -62,6 +62,8 @@ class Conversation:
     """Emergency signs that rest only on words voicecare doubted ("If I heard that wrong, tell me"): a correction
     next takes them back (``misheard``)."""
     """What the last request drew from ("what do I do at home"): "more" goes on with it while some waits."""
+    heard_by_ear: bool = False
+    """Turns are heard by a recogniser: a description's red-flag denial is left to the interview (``by_ear``)."""
 
     def __post_init__(self) -> None:
         if self.reader is None:
@@ -114,7 +116,8 @@ class Conversation:
                 return closing
         if not self.assistant.intents.language.tokens(text) and not unsure:
             return self.turn(text, [self.say("listening")], None)
-        self.merge(self.answers.understand(text))
+        understood = self.answers.understand(text)
+        self.merge(by_ear.settled_by_ear(understood) if self.heard_by_ear else understood)
         self.care = self.assistant.care_questions(text, on_topic=any(f.status is Status.PRESENT for f in self.found))
         return self.respond(text)
 
