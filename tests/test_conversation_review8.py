@@ -263,3 +263,19 @@ def test_a_bit_hot_to_the_fever_question_counts_fever_and_asks_about_chills(assi
     status = {f.symptom.id: f.status.value for f in talk.found}
     assert status.get("fever") == "present" and status.get("chills") != "present", status
     assert talk.result().disposition is Level.URGENT
+
+
+def test_skip_in_a_911_from_an_unheard_answer_says_it_again_naming_every_sign_asked(assistant: Assistant) -> None:
+    # conv2 of the review: the note said "a very fast or very slow heartbeat and other danger signs" (the list
+    # cut for time is the sign line's, not the question's), and "skip" said the signs as if heard.
+    talk = Conversation(assistant)
+    talk.greet()
+    for text in (DESCRIPTION, "no"):
+        talk.hear(text)
+    for text in ("um", "skip"):
+        turn = talk.hear(text)
+        said = spoken_text(talk)
+        assert turn.disposition is Level.EMERGENCY and talk.state is State.EMERGENCY, text
+        assert "I did not hear your answer about" in said and "bladder or bowel" in said, (text, said)
+        assert "other danger signs" not in said, (text, said)
+    assert talk.hear("nah").disposition is not Level.EMERGENCY

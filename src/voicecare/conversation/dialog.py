@@ -144,18 +144,16 @@ class Conversation:
             return self.turn(text, [self.say("help")], None, command)
         if command == "skip" and self.state is State.INTERVIEW:
             return interview.skip(self, text)
+        if command == "skip" and self.state is State.EMERGENCY:
+            # Nothing to skip: the emergency is said again (silence there would leave the caregiver unsure), as
+            # any 911 turn says it: with what it rests on and how to take it back (rule 14).
+            return replace(self.respond(text), command=command)
         if command == "skip":
-            # Nothing to skip: an emergency is said again (silence there would leave the caregiver unsure).
-            return self.turn(text, self._emergency_again() or [self.say("listening")], None, command)
+            return self.turn(text, [self.say("listening")], None, command)
         if command in ("slower", "faster"):
             return requested.said_again(self, text, command)
         # stop: the speaker acts on it; nothing new is said.
         return Turn(text, (), self.state, None, command)
-
-    def _emergency_again(self) -> list[Message]:
-        if self.state is not State.EMERGENCY:
-            return []
-        return [m for m in self.result().messages if m.kind is MessageKind.EMERGENCY]
 
     def _anything_else(self, text: str) -> Turn | None:
         """"No" ends the conversation, "yes" invites more; anything else is a new description."""
@@ -181,7 +179,8 @@ class Conversation:
 
     def _guessed(self, turn: Turn) -> Turn:
         """An emergency from an unheard answer: said so after "stay with your child", with how to take it back."""
-        said = unanswered.guessed_emergency(turn.said_aloud, self.assistant.intents)
+        # From every sign asked about (the spoken sign line may be cut short: ``emergency_words``).
+        said = unanswered.guessed_emergency(turn.messages, self.assistant.intents)
         if said is None:
             return turn
         self.doubted = self.doubted or self.asked[-1]
