@@ -152,7 +152,10 @@ class AnswerReader:
         affirmed_about = self._affirms_part(heard, asked)
         if affirmed_about and not hedges:
             # "No, but he's a bit sleepier": the "no" answered the rest, so not a yes to every sign (rule 14).
-            return (AnswerKind.PARTIAL if denial or self._no_turned_from(heard) else AnswerKind.YES), None
+            # "He's asleep now but no": a "no" turned to and said last answers the question; the part before may
+            # be only how things are (partial: asked again, not a yes to every sign, rule 14).
+            turned = self._no_turned_from(heard) or self._no_turned_to(heard)
+            return (AnswerKind.PARTIAL if denial or turned else AnswerKind.YES), None
         if hedges:
             # Unsure about the question, whatever else was said with it: its signs count (rule 10).
             # A bare "no" said with the hedge ("I don't think so, but I'm not sure") denies no part: unsure.
@@ -223,6 +226,14 @@ class AnswerReader:
         contrasts = heard.spots_of("contrast")
         return not heard.spots_of("corrections") and any(
             n.end <= c.start for n in heard.spots_of("no") for c in contrasts)
+
+    def _no_turned_to(self, heard: Heard) -> bool:
+        """A "no" said last, after a contrast ("he's asleep now but no"), nothing but fillers after it."""
+        fillers = self.intents.language.fillers
+        contrasts = heard.spots_of("contrast")
+        return not heard.spots_of("corrections") and any(
+            any(c.end <= n.start for c in contrasts) and all(w in fillers for w in heard.tokens[n.end:])
+            for n in heard.spots_of("no"))
 
     def _says_more(self, heard: Heard) -> bool:
         """Words besides the answer words, polite words and fillers: the answer says what the thing is."""

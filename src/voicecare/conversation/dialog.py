@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from voicecare.conversation import asides, closing, interview, misheard, requested, spoken, unanswered
+from voicecare.conversation import asides, by_ear, closing, interview, misheard, requested, spoken, unanswered
 from voicecare.conversation.answers import ANYTHING_ELSE, AnswerKind, AnswerReader
 from voicecare.conversation.turns import COMMAND_OF_ANSWER, control
 from voicecare.conversation.turns import State as State  # re-exported: callers import them from here
@@ -62,6 +62,8 @@ class Conversation:
     """Emergency signs that rest only on words voicecare doubted ("If I heard that wrong, tell me"): a correction
     next takes them back (``misheard``)."""
     """What the last request drew from ("what do I do at home"): "more" goes on with it while some waits."""
+    heard_by_ear: bool = False
+    """Turns are heard by a recogniser: a description's red-flag denial is left to the interview (``by_ear``)."""
 
     def __post_init__(self) -> None:
         if self.reader is None:
@@ -101,6 +103,11 @@ class Conversation:
             if taken_back is not None:
                 return taken_back
         self.merge(unsure)
+        if self.state is State.EMERGENCY:
+            # Not a correction ("what?", a misheard word): a "no" later still takes back a 911 resting on the same
+            # unheard answer (``respond`` checks it still does). Kept only for one turn, a family was left with a
+            # 911 call it had taken back and every later turn answered "Call 911 now" (an outside review).
+            self.doubted = doubted
         if self.state is State.INTERVIEW:
             return interview.answer(self, text)
         if self.state is State.ANYTHING_ELSE and not unsure:
@@ -109,7 +116,8 @@ class Conversation:
                 return closing
         if not self.assistant.intents.language.tokens(text) and not unsure:
             return self.turn(text, [self.say("listening")], None)
-        self.merge(self.answers.understand(text))
+        understood = self.answers.understand(text)
+        self.merge(by_ear.settled_by_ear(understood) if self.heard_by_ear else understood)
         self.care = self.assistant.care_questions(text, on_topic=any(f.status is Status.PRESENT for f in self.found))
         return self.respond(text)
 
@@ -136,18 +144,16 @@ class Conversation:
             return self.turn(text, [self.say("help")], None, command)
         if command == "skip" and self.state is State.INTERVIEW:
             return interview.skip(self, text)
+        if command == "skip" and self.state is State.EMERGENCY:
+            # Nothing to skip: the emergency is said again (silence there would leave the caregiver unsure), as
+            # any 911 turn says it: with what it rests on and how to take it back (rule 14).
+            return replace(self.respond(text), command=command)
         if command == "skip":
-            # Nothing to skip: an emergency is said again (silence there would leave the caregiver unsure).
-            return self.turn(text, self._emergency_again() or [self.say("listening")], None, command)
+            return self.turn(text, [self.say("listening")], None, command)
         if command in ("slower", "faster"):
             return requested.said_again(self, text, command)
         # stop: the speaker acts on it; nothing new is said.
         return Turn(text, (), self.state, None, command)
-
-    def _emergency_again(self) -> list[Message]:
-        if self.state is not State.EMERGENCY:
-            return []
-        return [m for m in self.result().messages if m.kind is MessageKind.EMERGENCY]
 
     def _anything_else(self, text: str) -> Turn | None:
         """"No" ends the conversation, "yes" invites more; anything else is a new description."""
@@ -173,10 +179,11 @@ class Conversation:
 
     def _guessed(self, turn: Turn) -> Turn:
         """An emergency from an unheard answer: said so after "stay with your child", with how to take it back."""
-        said = unanswered.guessed_emergency(turn.said_aloud, self.assistant.intents)
+        # From every sign asked about (the spoken sign line may be cut short: ``emergency_words``).
+        said = unanswered.guessed_emergency(turn.messages, self.assistant.intents)
         if said is None:
             return turn
-        self.doubted = self.asked[-1]
+        self.doubted = self.doubted or self.asked[-1]
         self.last_spoken = said
         return Turn(turn.heard, (*turn.messages, said[-1]), turn.state, turn.disposition, None, said)
 
@@ -203,13 +210,17 @@ class Conversation:
             asking = self.state is State.INTERVIEW
             self.state = State.EMERGENCY
             turn = self.turn(text, list(result.messages), result.disposition)
+            # Said again while it still rests only on that answer, it says so again (rule 14: from the second
+            # 911 turn on, the unheard signs were named as if heard).
+            asking = asking or self.doubted is not None
             if asking and unanswered.only_assumed(self.found, Basis.UNHEARD):
                 return self._guessed(turn)
             if asking and unanswered.only_assumed(self.found, Basis.UNHEARD, Basis.UNSURE):
                 # "Dunno" counts as yes (rule 10), but "sorry, I meant no, she's breathing fine" next is the later
                 # statement and wins (rule 9): a family must not be left with a 911 call it has taken back.
-                self.doubted = self.asked[-1]
+                self.doubted = self.doubted or self.asked[-1]
                 return self.with_note(turn, self.notes().unsure_emergency, last=True)
+            self.doubted = None  # a sign said since makes the 911: a "no" to that question no longer takes it back
             self.misheard = misheard.doubted_signs(self.found)
             return turn
         if result.disposition is Level.UNCLEAR:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from voicecare.conversation import asides, spoken
+from voicecare.conversation import asides, denied_part, spoken
 from voicecare.conversation.answers import Answer, AnswerKind
 from voicecare.conversation.turns import COMMAND_OF_ANSWER, State, Turn
 from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status
@@ -43,6 +43,13 @@ def answer(talk: Conversation, text: str) -> Turn:
         # Said to someone else: not an answer. The question is asked again, nothing is counted.
         return talk.turn(text, [talk.question_said(question)], None)
     findings = list(answer.findings)
+    partly = (denied_part.denied_only(talk.answers, question, said) if answer.kind is AnswerKind.NO
+              else denied_part.affirmed_only(talk.answers, question, said) if answer.kind is AnswerKind.YES else None)
+    if partly is not None:
+        # "He's breathing fine": a no to breathing only; "he's a bit hot": a yes to fever only. The rest is asked
+        # again ("What about ...?").
+        findings = [f for f in findings if f.symptom.id not in question.symptoms or f.symptom.id in partly]
+        answer = replace(answer, kind=AnswerKind.NEW_INFO)
     if unpinned(talk, answer, question):
         # "No, but he's a bit sleepier": part of the group is there, but which sign is not known. Counting
         # every sign as a yes would read back what was not said (rule 14); counting none could miss a 911
@@ -119,6 +126,11 @@ def take_back(talk: Conversation, text: str, question: InterviewQuestion) -> Tur
     answer = talk.answers.read(question.id, reply or text)
     if answer.kind is not AnswerKind.NO:
         return None
+    partly = denied_part.denied_only(talk.answers, question, reply or text)
+    if partly is not None:  # "he's breathing fine": the 911 still rests on the signs it did not deny
+        talk.merge(f for f in answer.findings if f.symptom.id not in question.symptoms or f.symptom.id in partly)
+        talk.doubted = question
+        return talk.respond(text)
     talk.merge(answer.findings)
     talk.state = State.INTERVIEW
     turn = talk.respond(text)
@@ -132,6 +144,7 @@ def not_unsaying(talk: Conversation, findings: Sequence[Finding], text: str) -> 
     there ("she feels hot"): the caregiver most likely meant the rest (when in doubt, the higher level).
     A sign named again in the answer ("no fever now") is the later statement and wins (rule 9)."""
     named = {m.symptom for m in talk.assistant.matcher.match(text[:MAX_UTTERANCE_CHARS])}
-    said = {f.symptom.id for f in talk.found if f.status is Status.PRESENT and f.basis is Basis.SAID}
+    # A yes to a narrowed question's other sign ("he's a bit hot": fever; "what about chills?" "no") is kept too.
+    said = {f.symptom.id for f in talk.found if f.status is Status.PRESENT and f.basis in (Basis.SAID, Basis.ANSWERED)}
     return [f for f in findings
             if not (f.status is Status.ABSENT and f.symptom.id in said and f.symptom.id not in named)]

@@ -45,10 +45,18 @@ def _question_of(intents: IntentSet, sign: str) -> str | None:
 def corrects(talk: Conversation, text: str, signs: Sequence[str]) -> bool:
     """True when ``text`` says the doubted signs were misheard: "that's wrong ...", or a "no" to them."""
     intents = talk.assistant.intents
-    if control(intents, text, (HEARD_WRONG,), prefix=True) is not None:
+    if control(intents, text, (HEARD_WRONG,), prefix=True) is not None or _no_then_wrong(talk, text):
         return True
     questions = {q for q in (_question_of(intents, s) for s in signs) if q is not None}
     return bool(questions) and all(talk.answers.read(q, text).kind is AnswerKind.NO for q in questions)
+
+
+def _no_then_wrong(talk: Conversation, text: str) -> bool:
+    """"No, that's wrong ...": a "no" said before the correction (an outside review: heard exactly, it got the
+    911 again, because the whole turn was read as an answer and "wrong" is none)."""
+    words = talk.assistant.intents.language.tokens(text)
+    return len(words) > 1 and talk.answer_kind(words[0]) == "no" and control(
+        talk.assistant.intents, " ".join(words[1:]), (HEARD_WRONG,), prefix=True) is not None
 
 
 def take_back(talk: Conversation, text: str, signs: Sequence[str]) -> Turn | None:

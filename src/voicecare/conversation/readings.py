@@ -63,7 +63,17 @@ def denial_checked(talk: Conversation, text: str, transcript: Transcript) -> str
     described = transcript.described
     if described is None or described == text or not denies(talk, text):
         return text
-    return text if denies(talk, described) else described
+    return text if denies(talk, described) or bare_negation(talk, described) else described
+
+
+def bare_negation(talk: Conversation, text: str) -> bool:
+    """True when ``text`` is negation words alone ("not"): the description model's reading of a short "no" or
+    "nah" (en-gb's "No." was "nah" to the answer model and "not" to the other). Both heard a denial, so the
+    answer model's stands; read alone, "not" is no answer (an outside review: a 911 resting on an unheard answer
+    could never be taken back by voice)."""
+    language = talk.assistant.intents.language
+    words = language.tokens(text)
+    return bool(words) and all(w in language.negations for w in words)
 
 
 def denies(talk: Conversation, text: str) -> bool:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from voicecare.conversation import emergency_words
 from voicecare.conversation.spoken_rules import COMPACT_READBACKS as COMPACT_READBACKS  # re-exported: callers import
 from voicecare.conversation.spoken_rules import DRAWING as DRAWING  # them from here, as before the split
 from voicecare.conversation.spoken_rules import FILE_NAME as FILE_NAME
@@ -112,6 +113,8 @@ def plan(messages: Sequence[Message], level: Level | None, rules: SpokenRules | 
                 left_over.append(unit)  # a kind's items keep their order: none jumps ahead of one that waits
     waiting = [*left_over, *read_back, *waiting]
     said = [m for u in grouped if u in chosen for m in u]
+    if level is Level.EMERGENCY:  # the sign line as it is to be heard (honest and short: ``emergency_words``)
+        said = emergency_words.reason_said(said, findings, rules, rate_wpm)
     if short is not None:
         said = _after_action(said, short)
     if waiting and offer:
@@ -203,7 +206,18 @@ def one_shot(result: TriageResult, rules: SpokenRules | None, rate_wpm: float) -
         now = [m for m in now if m.kind is not MessageKind.DISCLAIMER]
     if total_seconds([*now, *first], rate_wpm) > most:
         return planned.now
-    return tuple(m for m in result.messages if m in now or m in first)
+    return _in_order(result.messages, now, first)
+
+
+def _in_order(messages: Sequence[Message], now: Sequence[Message], first: Sequence[Message]) -> tuple[Message, ...]:
+    """``now`` with ``first`` put where triage's ``messages`` have them (a sign line said otherwise than triage
+    wrote it, ``emergency_words``, keeps its place in ``now``)."""
+    out = list(now)
+    for message in first:
+        earlier = messages[:messages.index(message)]
+        at = max((i for i, m in enumerate(out) if m in earlier), default=-1) + 1
+        out.insert(at, message)
+    return tuple(out)
 
 
 def _offer_text(rules: SpokenRules, waiting: Sequence[tuple[Message, ...]]) -> str:

@@ -65,6 +65,14 @@ class SpokenRules:
     was counted to be safe, and how to take it back; empty: nothing is said."""
     taken_back: str = ""
     """Said when a plain "no" next took back such an emergency (rule 9), before the interview goes on."""
+    doubted_reason: str = ""
+    """The sign line of a 911 whose every sign was guessed or heard only in a doubted reading ("I may have heard
+    {items}."): spoken as a guess (rule 14); empty: said as triage words it."""
+    many_signs: str = ""
+    """The sign line of a 911 naming too many signs for ``emergency_seconds``: the first ones and the rest in
+    few words ("{items} and other danger signs.")."""
+    emergency_seconds: float | None = None
+    """Most seconds of "Call 911 now", the sign line and "stay with your child" (rule 13: under 10 s)."""
     asking_why: Mapping[Level, str] = field(default_factory=dict, hash=False)
     """Said for "why?" / "why are you asking?" while a red-flag question waits, by the question's level: why the
     question matters (what its signs would mean), before it is asked again; a level missing here is answered
@@ -107,7 +115,8 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
     """Build the rules from parsed TOML, adding a line to ``problems`` for each thing wrong."""
     _unknown(data, ("levels", "item_seconds", "opening_seconds", "one_shot_seconds", "guessed_emergency", "requests",
                     "offers", "why", "turn_seconds", "short_readback", "unsure_emergency", "taken_back",
-                    "interview_requests", "compact_readback", "asking_why"), where, problems)
+                    "interview_requests", "compact_readback", "asking_why", "doubted_reason", "many_signs",
+                    "emergency_seconds"), where, problems)
     levels_table = _table(data, "levels", where, problems)
     _unknown(levels_table, tuple(level.id for level in Level), f"{where}: levels", problems)
     levels = {level: _level_rule(levels_table.get(level.id), f"{where}: levels.{level.id}", problems)
@@ -146,6 +155,10 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                        if "guessed_emergency" in data else "",
                        unsure_emergency=_optional_text(data, "unsure_emergency", where, problems),
                        taken_back=_optional_text(data, "taken_back", where, problems),
+                       doubted_reason=_optional_text(data, "doubted_reason", where, problems),
+                       many_signs=_optional_text(data, "many_signs", where, problems),
+                       emergency_seconds=None if data.get("emergency_seconds") is None
+                       else _seconds(data.get("emergency_seconds"), f"{where}: emergency_seconds", problems),
                        interview_requests=interview_requests, compact_readback=compact, asking_why=asking_why,
                        opening_seconds=None if opening is None else _seconds(opening, f"{where}: opening_seconds",
                                                                              problems),

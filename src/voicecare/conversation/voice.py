@@ -115,7 +115,8 @@ class VoiceSession:
 
     def _new_conversation(self) -> Conversation:
         self.assistant.disclaimer_due = True
-        return Conversation(self.assistant, max_questions=self.settings.max_questions, rate_wpm=self.speaker.rate_wpm)
+        return Conversation(self.assistant, max_questions=self.settings.max_questions, rate_wpm=self.speaker.rate_wpm,
+                            heard_by_ear=True)
 
     def greet(self) -> None:
         """Say hello (only when no wake phrase is needed); reported as turn 0."""

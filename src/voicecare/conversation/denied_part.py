@@ -1,0 +1,73 @@
+"""An answer about one part of a question on several signs: "he's breathing fine", "he's a bit hot actually".
+
+The answer reader takes "he's breathing fine" to "trouble breathing, very sleepy, confused or fainted?" as a
+"no", and the conversation counted all four as denied: a 911 resting on them was called off, hard to wake,
+confusion and fainting were never asked again, and the ending said "your other answers were no" (an outside
+review; rules 4, 5 and 14). Such an answer denies the signs its words are about; the question is asked again
+about the rest. A bare "no" ("nope, he's breathing fine") still answers the whole question. Likewise "he's a bit
+hot actually" to "fever or chills?", read as a yes from its words alone, said yes to both (F20): it affirms
+the fever; chills are asked again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from voicecare.conversation.answer_parts import take_apart
+from voicecare.conversation.answer_words import Spot
+from voicecare.domain import InterviewQuestion
+
+if TYPE_CHECKING:
+    from voicecare.conversation.answers import AnswerReader
+
+
+def _within(part: list[str], words: list[str]) -> bool:
+    size = len(part)
+    return size > 0 and any(words[i:i + size] == part for i in range(len(words) - size + 1))
+
+
+def signs_about(reader: AnswerReader, question: InterviewQuestion, part: list[str]) -> set[str]:
+    """The question's signs whose name or phrases hold the words ``part`` ("breathing": trouble breathing)."""
+    language = reader.intents.language
+    found = set()
+    for sign in question.symptoms:
+        symptom = reader.intents.symptom(sign)
+        if any(_within(part, language.tokens(p)) for p in (symptom.name, *symptom.phrases)):
+            found.add(sign)
+    return found
+
+
+def _covered(reader: AnswerReader, question: InterviewQuestion, tokens: list[str], about: list[Spot]) -> set[str] | None:
+    """The question's signs the ``about`` words are tied to, when they are some and not all; else None."""
+    covered: set[str] = set()
+    for spot in about:
+        signs = signs_about(reader, question, tokens[spot.start:spot.end])
+        if not signs:
+            return None
+        covered |= signs
+    return covered if covered < set(question.symptoms) else None
+
+
+def affirmed_only(reader: AnswerReader, question: InterviewQuestion, text: str) -> set[str] | None:
+    """The signs a "yes" read from words about the question alone ("he's a bit hot actually") affirms, when those
+    words are about some of the question's signs, not all; None when it answers the whole question (a "yes", a
+    sign matched, words we cannot tie to a sign)."""
+    if len(question.symptoms) < 2:
+        return None
+    heard = take_apart(text, question.id, reader.assistant, reader.words)
+    if heard.spots_of("yes", "no", "no_lead", "unsure") or not heard.about or any(
+            m.symptom in question.symptoms for m in heard.matches):
+        return None
+    return _covered(reader, question, heard.tokens, heard.about)
+
+
+def denied_only(reader: AnswerReader, question: InterviewQuestion, text: str) -> set[str] | None:
+    """The signs a "no" answer denies when its only denials are parts said to be well and those parts are about
+    some of the question's signs, not all; None when it answers the whole question (a bare "no", a part about
+    every sign, or words we cannot tie to a sign: then the reader's "no" stands)."""
+    if len(question.symptoms) < 2:
+        return None
+    heard = take_apart(text, question.id, reader.assistant, reader.words)
+    if heard.spots_of("no", "no_lead") or not heard.about or not heard.spots_of("well"):
+        return None
+    return _covered(reader, question, heard.tokens, heard.about)

@@ -1,0 +1,73 @@
+"""The sign named in a spoken 911 ("Call 911 now. <sign>. Stay with your child."), honest and short.
+
+Rule 13: "Call 911 now", the sign and "stay with your child" in under 10 seconds; five signs named took 11.5 s
+of espeak-ng before "stay with your child" (an outside review), so a long list names the first signs and "other
+danger signs" (the printed answer keeps them all). Rule 14: a sign only guessed from the words, or heard only
+in a reading the recogniser doubted, was spoken flatly ("Trouble breathing.") while "I am not sure, but that may
+be..." was only printed; it is spoken as a guess ("I may have heard trouble breathing.").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from voicecare.conversation.spoken_rules import SpokenRules
+from voicecare.domain import Basis, Finding, Level, Message, MessageKind, Status
+
+REASON_AT = 1
+"""Triage's order of an emergency's first messages: "Call 911 now", the sign(s), "stay with your child"."""
+FIRST_MESSAGES = 3
+LEAST_NAMED = 1
+
+
+def doubted(finding: Finding) -> bool:
+    """A sign guessed from the words, or heard only in a doubted reading of them (see ``misheard``)."""
+    return finding.basis is Basis.GUESSED or (finding.uncertain and finding.basis is Basis.SAID)
+
+
+def _named(findings: Sequence[Finding]) -> list[Finding]:
+    """The signs triage names in the reason: the emergency signs said, else all those counted."""
+    signs = [f for f in findings if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY]
+    return [f for f in signs if f.basis is Basis.SAID] or signs
+
+
+def _seconds(texts: Sequence[str], rate_wpm: float) -> float:
+    from voicecare.conversation.spoken import total_seconds  # spoken imports this module
+
+    return total_seconds([Message(Level.EMERGENCY, MessageKind.EMERGENCY, t) for t in texts], rate_wpm)
+
+
+def reason_said(said: Sequence[Message], findings: Sequence[Finding], rules: SpokenRules,
+                rate_wpm: float) -> list[Message]:
+    """``said`` (an emergency's spoken turn) with its sign line said as a guess when every sign named is doubted,
+    and shortened when "Call 911 now", the signs and "stay with your child" would take over
+    ``emergency_seconds``."""
+    first = [i for i, m in enumerate(said) if m.kind is MessageKind.EMERGENCY][:FIRST_MESSAGES]
+    named = _named(findings)
+    if len(first) < FIRST_MESSAGES or not named:
+        return list(said)
+    reason = said[first[REASON_AT]]
+    lower = reason.text.lower()
+    if not all(f.symptom.name.lower() in lower for f in named):
+        return list(said)  # not the line this was written for: left as triage said it
+    text = _short(reason.text, named, [said[first[0]].text, said[first[2]].text], rules, rate_wpm)
+    if rules.doubted_reason and all(doubted(f) for f in named):
+        text = rules.doubted_reason.format(items=text.rstrip(".")[:1].lower() + text.rstrip(".")[1:])
+    out = list(said)
+    out[first[REASON_AT]] = Message(reason.level, reason.kind, text)
+    return out
+
+
+def _short(text: str, named: Sequence[Finding], around: Sequence[str], rules: SpokenRules, rate_wpm: float) -> str:
+    """The sign line within ``emergency_seconds`` with ``around`` it: the first signs and ``many_signs``."""
+    if rules.emergency_seconds is None or not rules.many_signs:
+        return text
+    if _seconds([*around, text], rate_wpm) <= rules.emergency_seconds:
+        return text
+    names = sorted((f.symptom.name for f in named), key=lambda n: text.lower().find(n.lower()))
+    for count in range(len(names) - 1, LEAST_NAMED - 1, -1):
+        items = ", ".join(names[:count])
+        short = rules.many_signs.format(items=items[:1].upper() + items[1:])
+        if _seconds([*around, short], rate_wpm) <= rules.emergency_seconds or count == LEAST_NAMED:
+            return short
+    return text
