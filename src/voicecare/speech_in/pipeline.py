@@ -17,6 +17,7 @@ from typing import Any
 from voicecare.domain import Finding, Message, TriageResult
 from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
 from voicecare.speech_in.audio import AudioChunk
+from voicecare.speech_in.confidence import judged, signs_heard
 from voicecare.speech_in.early_reply import EarlyReplies, Provisional
 from voicecare.speech_in.findings import LOW_CONFIDENCE as LOW_CONFIDENCE
 from voicecare.speech_in.findings import RED_FLAG as RED_FLAG
@@ -36,6 +37,9 @@ from voicecare.speech_in.turns import Endpointer as Endpointer
 from voicecare.speech_in.turns import Utterance as Utterance
 from voicecare.speech_in.turns import utterances as utterances
 from voicecare.understanding.assistant import Assistant, most_serious
+
+RECHECK_SECONDS = 1.0
+"""Audio after which a partial's emergency refused by the check may be checked again (see ``_EarlyEmergency``)."""
 
 
 @dataclass(frozen=True)
@@ -68,13 +72,16 @@ class _TurnStreams:
     in babble were replaced).
     """
 
-    def __init__(self, recognizer: Recognizer, grammar: Sequence[str] | None) -> None:
+    def __init__(self, recognizer: Recognizer, grammar: Sequence[str] | None, assistant: Assistant) -> None:
         self._recognizer = recognizer
+        self._assistant = assistant
         self._grammar = grammar if grammar and recognizer.concurrent else None
         self.open: list[RecognizerStream | None] = []
         self._fed: list[bytes] = []
         self.final: tuple[Transcript, Transcript | None] | None = None
         """(free, grammar) readings of all the audio so far, once read to its end."""
+        self.heard: set[str] = set()
+        """The signs heard (or heard unsure) in the free reading read to its end (``confidence.signs_heard``)."""
         self.reopen()
 
     def reopen(self) -> None:
@@ -103,8 +110,17 @@ class _TurnStreams:
         if self.final is None:
             free, limited = self.open
             assert free is not None
-            self.final = (free.finish(), limited.finish() if limited is not None else None)
+            # Signs whose words the recogniser was not sure of are weighed here, so the reading at a pause,
+            # the turn's answer and the live conversation all take the same words (confidence.py).
+            whole = free.finish()
+            self.heard = signs_heard(self._assistant, whole)
+            self.final = (judged(self._assistant, whole), limited.finish() if limited is not None else None)
         return self.final
+
+    def signs_now(self) -> set[str]:
+        """The signs heard in the turn so far, read to its end (the next audio reopens the streams)."""
+        self.finish()
+        return self.heard
 
 
 class _EarlyEmergency:
@@ -117,11 +133,21 @@ class _EarlyEmergency:
     hears no more (the room after the words is held back), the last partial
     cannot change, and the turn read to its end at a pause is no partial:
     either counts at once.
+
+    With ``heard_now``, the emergency is checked first against the turn so
+    far read to its end: its signs must be there, with words the recogniser
+    was at least unsure of (``confidence``), not forced out of noise (babble
+    alone called 911 from a partial in 2 of 6 clips). A sign refused is not
+    checked again for ``RECHECK_SECONDS`` of audio (each check reads the turn
+    again), a new one at once.
     """
 
     def __init__(self, assistant: Assistant, on_emergency: Callable[[Sequence[Message]], object],
-                 echo: Callable[[str], bool] | None) -> None:
+                 echo: Callable[[str], bool] | None, heard_now: Callable[[], set[str]] | None = None) -> None:
         self._assistant = assistant
+        self._heard_now = heard_now
+        self._refused: tuple[set[str], float] = (set(), 0.0)
+        """The signs last refused, and when."""
         self._on_emergency = on_emergency
         self._echo = echo
         self.at: float | None = None
@@ -150,6 +176,15 @@ class _EarlyEmergency:
         self._act(seconds)
 
     def _act(self, seconds: float) -> None:
+        if emergencies_in(self.found, self._assistant) and self._heard_now is not None:
+            ids = {f.symptom.id for f in self.found}
+            refused, when = self._refused
+            if ids <= refused and seconds - when < RECHECK_SECONDS:
+                return
+            heard = self._heard_now()
+            if not emergencies_in([f for f in self.found if f.symptom.id in heard], self._assistant):
+                self._refused = (ids, seconds)
+                return
         if emergencies_in(self.found, self._assistant):
             self.at = seconds
             self.said = emergency_messages(self._assistant, self.found)
@@ -175,8 +210,8 @@ def recognize(
     """
     if endpoint is not None and isinstance(chunks, Utterance) and chunks.room is not None:
         endpoint.starts_in(chunks.room)
-    streams = _TurnStreams(recognizer, grammar)
-    urgent = _EarlyEmergency(assistant, on_emergency, echo)
+    streams = _TurnStreams(recognizer, grammar, assistant)
+    urgent = _EarlyEmergency(assistant, on_emergency, echo, streams.signs_now)
     spent, seconds, last = 0.0, 0.0, ""
     held: list[AudioChunk] = []
     for chunk in _ending_on_fault(chunks, streams.open, lambda: urgent.at is not None):
