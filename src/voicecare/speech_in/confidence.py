@@ -49,21 +49,24 @@ def judged(assistant: Assistant, transcript: Transcript) -> Transcript:
     return replace(transcript, text=best, alternatives=alternatives)
 
 
-def signs_heard(assistant: Assistant, transcript: Transcript) -> set[str]:
-    """The signs said in any reading of ``transcript`` whose words were heard, or heard unsure (by symptom id).
+def signs_not_heard(assistant: Assistant, transcript: Transcript) -> set[str]:
+    """The signs of ``transcript``'s best reading whose words were not heard (by symptom id; see ``NOT_HEARD``).
 
-    How a partial result's emergency is checked before it is acted on (``pipeline``): it must be in the
-    turn read to its end, and not with words the recogniser was not sure of at all.
+    How a partial result's emergency is checked before it is acted on (``pipeline``): a sign the turn read
+    to its end shows, with words the recogniser was not sure of at all, is noise forced into words. A sign
+    that reading does not show is not refused: the partial heard it, and it counts (rule 4).
     """
-    sure = _Support(assistant, transcript) if len(transcript.word_confidences) == len(transcript.words) else None
-    heard: set[str] = set()
-    for reading in (transcript.text, *transcript.alternatives):
-        tokens = list(assistant.intents.language.tokens(reading))
-        for match in assistant.matcher.match(reading):
-            support = sure.support(reading, tokens, match.start, match.end) if sure is not None else None
-            if match.status is Status.PRESENT and (support is None or support >= NOT_HEARD):
-                heard.add(match.symptom)
-    return heard
+    if not transcript.word_confidences or len(transcript.word_confidences) != len(transcript.words):
+        return set()
+    sure = _Support(assistant, transcript)
+    tokens = list(assistant.intents.language.tokens(transcript.text))
+    weak: set[str] = set()
+    strong: set[str] = set()
+    for match in assistant.matcher.match(transcript.text):
+        if match.status is Status.PRESENT:
+            support = sure.support(transcript.text, tokens, match.start, match.end)
+            (weak if support is not None and support < NOT_HEARD else strong).add(match.symptom)
+    return weak - strong
 
 
 class _Support:
