@@ -41,6 +41,8 @@ class Transcript:
     """Mean word confidence 0-1 when the engine gives one."""
     words: tuple[tuple[str, float, float], ...] = field(default=())
     """(word, start seconds, end seconds) when the engine gives them."""
+    word_confidences: tuple[float, ...] = ()
+    """Per word of ``words``, how sure the recogniser is of it (PocketSphinx: its lattice posterior, 0-1)."""
     described: str | None = None
     """When an ``Expectation`` chose ``text``: what the model for descriptions heard in the same audio
     (its readings are among ``alternatives`` too). A check on the answer model: see ``VoiceSession``."""

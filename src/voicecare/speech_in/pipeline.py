@@ -1,37 +1,45 @@
-"""Audio in, advice out: recognition with early emergency detection, then triage and speech."""
+"""Audio in, advice out: recognition with early emergency detection, then triage and speech.
+
+Turn-taking (when a turn starts and ends) is in ``turns.py`` and what the
+readings are worth (findings, red flags in other readings) in
+``findings.py``; their names are re-exported here, where callers have
+always found them.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
-from voicecare.domain import Finding, Level, Message, MessageKind, Status, TriageResult
+from voicecare.domain import Finding, Message, TriageResult
 from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
-from voicecare.speech_in.audio import AudioChunk, Loudness, RoomLoudness
+from voicecare.speech_in.audio import AudioChunk
+from voicecare.speech_in.confidence import judged, signs_not_heard
 from voicecare.speech_in.early_reply import EarlyReplies, Provisional
-from voicecare.understanding import triage
+from voicecare.speech_in.findings import LOW_CONFIDENCE as LOW_CONFIDENCE
+from voicecare.speech_in.findings import RED_FLAG as RED_FLAG
+from voicecare.speech_in.findings import answer_transcript as answer_transcript
+from voicecare.speech_in.findings import emergencies as emergencies
+from voicecare.speech_in.findings import emergencies_in as emergencies_in
+from voicecare.speech_in.findings import emergency_messages as emergency_messages
+from voicecare.speech_in.findings import heard_findings as heard_findings
+from voicecare.speech_in.findings import still_to_say as still_to_say
+from voicecare.speech_in.findings import unsure_red_flags as unsure_red_flags
+from voicecare.speech_in.turns import END_SILENCE_SECONDS as END_SILENCE_SECONDS
+from voicecare.speech_in.turns import HANGOVER_SECONDS as HANGOVER_SECONDS
+from voicecare.speech_in.turns import MAX_UTTERANCE_SECONDS as MAX_UTTERANCE_SECONDS
+from voicecare.speech_in.turns import PRE_ROLL_SECONDS as PRE_ROLL_SECONDS
+from voicecare.speech_in.turns import QUICK_END_SECONDS as QUICK_END_SECONDS
+from voicecare.speech_in.turns import Endpointer as Endpointer
+from voicecare.speech_in.turns import Utterance as Utterance
+from voicecare.speech_in.turns import utterances as utterances
 from voicecare.understanding.assistant import Assistant, most_serious
 
-END_SILENCE_SECONDS = 1.5
-"""Quiet after speech that ends a caregiver's turn: longer than a pause for breath or thought
-inside one (1.2 s is common), which at 0.3 s cut "... and now he is not breathing right" off."""
-QUICK_END_SECONDS = 0.3
-"""Quiet that ends a turn that so far is a short answer or command ("no", "stop")."""
-MAX_UTTERANCE_SECONDS = 30.0
-"""An utterance longer than this is cut (a radio left on must not hold the assistant, and the
-recogniser's work per block grows with the utterance: 10 min in one took 4 times 5 min)."""
-PRE_ROLL_SECONDS = 0.3
-"""Audio kept from before speech was noticed, so the first word is not clipped."""
-LOW_CONFIDENCE = 0.6
-"""Mean word confidence (Vosk) below which what was heard is treated as unsure."""
-HANGOVER_SECONDS = 0.3
-"""Quiet after speech still given to the recogniser (its look-ahead, and a soft last sound); quiet beyond it is
-held back, and given only if speech comes again, so the room after the words is never decoded into the turn."""
-RED_FLAG = Level.URGENT
-"""Alternatives can add symptoms at this level or higher: a red flag heard in any likely reading counts."""
+RECHECK_SECONDS = 1.0
+"""Audio after which a partial's emergency refused by the check may be checked again (see ``_EarlyEmergency``)."""
 
 
 @dataclass(frozen=True)
@@ -54,115 +62,6 @@ class Heard:
     """The replies started before the turn ended, in order (all but the last withdrawn)."""
 
 
-class Endpointer:
-    """Decides from loudness when the caregiver has finished speaking.
-
-    Vosk's own endpointer cannot be tuned in the PyPI release and
-    PocketSphinx's waits longer, so the turn ends here: after
-    ``end_silence`` of quiet, or ``quick_silence`` when what has been heard
-    so far is a short answer or command (``quick(text)``), so "stop" and
-    "no" are acted on at once. Anything said after that is the next turn.
-    """
-
-    def __init__(self, end_silence: float = END_SILENCE_SECONDS, quick: Callable[[str], bool] = lambda text: False,
-                 quick_silence: float = QUICK_END_SECONDS, room: bool = True) -> None:
-        self.end_silence = end_silence
-        self.quick = quick
-        self.quick_silence = quick_silence
-        self.room = room
-        self.loudness: Loudness | RoomLoudness = RoomLoudness() if room else Loudness()
-        self.heard_speech = False
-        self.quiet_for = 0.0
-        self.speech_end = 0.0
-        """Seconds into the stream where the last speech block ended."""
-        self._short = False
-
-    def starts_in(self, room: RoomLoudness) -> None:
-        """Start from the room the onset detector has learnt (a fresh floor would take seconds to learn it)."""
-        if self.room:
-            self.loudness = room.copy()
-
-    def heard(self, text: str) -> None:
-        """The latest partial transcript."""
-        self._short = bool(text) and self.quick(text)
-
-    def feed(self, chunk: AudioChunk) -> bool:
-        """True once speech has been followed by enough quiet."""
-        self.listen(chunk)
-        return self.done()
-
-    def listen(self, chunk: AudioChunk) -> bool:
-        """Judge the block (speech or the room) and count the quiet; True when it is speech."""
-        if self.loudness.is_speech(chunk):
-            self.heard_speech, self.quiet_for = True, 0.0
-            self.speech_end = chunk.start + chunk.seconds
-            return True
-        self.quiet_for += chunk.seconds
-        return False
-
-    def done(self) -> bool:
-        """True once speech has been followed by enough quiet (``quick_silence`` after a short answer)."""
-        needed = self.quick_silence if self._short else self.end_silence
-        return self.heard_speech and self.quiet_for >= needed
-
-    def holds(self) -> bool:
-        """True when the last block is quiet long past the speech: the recogniser need not hear it (yet)."""
-        return self.heard_speech and self.quiet_for > HANGOVER_SECONDS + 1e-6
-
-
-def unsure_red_flags(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = (), *,
-                     command: bool = False) -> list[Finding]:
-    """Red flags only the alternatives or partial results heard, marked unsure (rule 4).
-
-    ``command``: the best reading is a command ("slower"); its alternatives
-    are other readings of the command ("slow air"), not red flags. What a
-    partial result already acted on still counts, and an emergency in the
-    best reading is never a command. Nor is one in the description model's
-    reading when an answer model chose the best one (``described``): a
-    red flag in either reading counts.
-    """
-    mentioned = {m.symptom for m in assistant.matcher.match(transcript.text)}
-    readings = [*(() if command else transcript.alternatives), *filter(None, [transcript.described])]
-    others = [f for reading in readings for f in assistant.understand(reading, guess=False)]
-    extra: list[Finding] = []
-    for found in [*others, *early]:
-        if found.status is Status.PRESENT and found.symptom.level <= RED_FLAG and found.symptom.id not in mentioned:
-            extra.append(Finding(found.symptom, Status.PRESENT, found.score, found.heard, uncertain=True))
-            mentioned.add(found.symptom.id)
-    return extra
-
-
-def answer_transcript(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = ()) -> TriageResult:
-    """Triage the best reading, adding red flags that only the alternatives or partials heard (rule 4)."""
-    return assistant.triage(heard_findings(assistant, transcript, early))
-
-
-def heard_findings(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = ()) -> list[Finding]:
-    """The best reading's findings and the red flags only alternatives or partials heard (rule 4)."""
-    heard = assistant.understand(transcript.text)
-    if transcript.confidence is not None and transcript.confidence < LOW_CONFIDENCE:
-        # The recogniser itself doubts these words: they still count, but are
-        # marked unsure, so an emergency is said and then offered for correction.
-        heard = tuple(replace(f, uncertain=True) for f in heard)
-    return [*heard, *unsure_red_flags(assistant, transcript, early)]
-
-
-def emergencies(assistant: Assistant, text: str) -> dict[str, Finding]:
-    """The present findings of a (partial) transcript when together they are an emergency, by symptom id."""
-    return assistant.understand_partial(text)
-
-
-def emergencies_in(found: Sequence[Finding], assistant: Assistant) -> bool:
-    """True when these findings alone make an emergency."""
-    return bool(found) and triage.triage(found, assistant.intents, disclaimer=False).disposition is Level.EMERGENCY
-
-
-def emergency_messages(assistant: Assistant, found: Sequence[Finding]) -> tuple[Message, ...]:
-    """The opening emergency messages for these findings."""
-    result = triage.triage(found, assistant.intents, disclaimer=False)
-    return tuple(m for m in result.messages if m.kind is MessageKind.EMERGENCY)
-
-
 class _TurnStreams:
     """The turn's recogniser streams (free, and a grammar beside it when the engine can), fed the same audio.
 
@@ -173,13 +72,16 @@ class _TurnStreams:
     in babble were replaced).
     """
 
-    def __init__(self, recognizer: Recognizer, grammar: Sequence[str] | None) -> None:
+    def __init__(self, recognizer: Recognizer, grammar: Sequence[str] | None, assistant: Assistant) -> None:
         self._recognizer = recognizer
+        self._assistant = assistant
         self._grammar = grammar if grammar and recognizer.concurrent else None
         self.open: list[RecognizerStream | None] = []
         self._fed: list[bytes] = []
         self.final: tuple[Transcript, Transcript | None] | None = None
         """(free, grammar) readings of all the audio so far, once read to its end."""
+        self.unheard: set[str] = set()
+        """The signs the free reading read to its end shows with words not heard (``confidence.signs_not_heard``)."""
         self.reopen()
 
     def reopen(self) -> None:
@@ -208,8 +110,17 @@ class _TurnStreams:
         if self.final is None:
             free, limited = self.open
             assert free is not None
-            self.final = (free.finish(), limited.finish() if limited is not None else None)
+            # Signs whose words the recogniser was not sure of are weighed here, so the reading at a pause,
+            # the turn's answer and the live conversation all take the same words (confidence.py).
+            whole = free.finish()
+            self.unheard = signs_not_heard(self._assistant, whole)
+            self.final = (judged(self._assistant, whole), limited.finish() if limited is not None else None)
         return self.final
+
+    def unheard_now(self) -> set[str]:
+        """The signs not heard in the turn so far, read to its end (the next audio reopens the streams)."""
+        self.finish()
+        return self.unheard
 
 
 class _EarlyEmergency:
@@ -222,11 +133,23 @@ class _EarlyEmergency:
     hears no more (the room after the words is held back), the last partial
     cannot change, and the turn read to its end at a pause is no partial:
     either counts at once.
+
+    With ``unheard_now``, the emergency is checked first against the turn so
+    far read to its end: a sign shown there with words the recogniser was
+    not sure of at all (``confidence``) was forced out of noise, and is
+    refused (ordinary talk in babble: 13 of 18 false 911s came from a partial
+    result). A sign that reading does not show still counts (rule 4): an
+    emergency only a partial result showed was often a true one (README). A sign refused is not checked
+    again for ``RECHECK_SECONDS`` of audio (each check reads the turn again),
+    a new one at once.
     """
 
     def __init__(self, assistant: Assistant, on_emergency: Callable[[Sequence[Message]], object],
-                 echo: Callable[[str], bool] | None) -> None:
+                 echo: Callable[[str], bool] | None, unheard_now: Callable[[], set[str]] | None = None) -> None:
         self._assistant = assistant
+        self._unheard_now = unheard_now
+        self._refused: tuple[set[str], float] = (set(), 0.0)
+        """The signs last refused, and when."""
         self._on_emergency = on_emergency
         self._echo = echo
         self.at: float | None = None
@@ -255,6 +178,15 @@ class _EarlyEmergency:
         self._act(seconds)
 
     def _act(self, seconds: float) -> None:
+        if emergencies_in(self.found, self._assistant) and self._unheard_now is not None:
+            ids = {f.symptom.id for f in self.found}
+            refused, when = self._refused
+            if ids <= refused and seconds - when < RECHECK_SECONDS:
+                return
+            unheard = self._unheard_now()
+            if not emergencies_in([f for f in self.found if f.symptom.id not in unheard], self._assistant):
+                self._refused = (ids, seconds)
+                return
         if emergencies_in(self.found, self._assistant):
             self.at = seconds
             self.said = emergency_messages(self._assistant, self.found)
@@ -280,8 +212,8 @@ def recognize(
     """
     if endpoint is not None and isinstance(chunks, Utterance) and chunks.room is not None:
         endpoint.starts_in(chunks.room)
-    streams = _TurnStreams(recognizer, grammar)
-    urgent = _EarlyEmergency(assistant, on_emergency, echo)
+    streams = _TurnStreams(recognizer, grammar, assistant)
+    urgent = _EarlyEmergency(assistant, on_emergency, echo, streams.unheard_now)
     spent, seconds, last = 0.0, 0.0, ""
     held: list[AudioChunk] = []
     for chunk in _ending_on_fault(chunks, streams.open, lambda: urgent.at is not None):
@@ -347,88 +279,6 @@ def _ending_on_fault(chunks: Iterable[AudioChunk], streams: Sequence[RecognizerS
             with contextlib.suppress(Exception):
                 if stream is not None:
                     stream.finish()
-        raise
-
-
-def still_to_say(result: TriageResult, already: Sequence[Message]) -> list[Message]:
-    """The answer without the emergency lines a partial result already triggered."""
-    said = {m.text for m in already}
-    return [m for m in result.messages if m.text not in said]
-
-
-# ---- long audio: split at pauses into utterances, each recognised afresh
-
-
-def utterances(chunks: Iterable[AudioChunk], speaking: Callable[[], bool] = lambda: False,
-               quiet: Callable[[float], None] = lambda seconds: None,
-               max_seconds: float = MAX_UTTERANCE_SECONDS, room: bool = True) -> Iterator[Utterance]:
-    """Split a stream into utterances: each starts where speech starts, with a little audio from before.
-
-    Whoever reads an utterance ends it (``recognize`` with an ``Endpointer``)
-    or it ends after ``max_seconds``; the next one starts at the next speech,
-    so quiet between utterances is never recognised. ``speaking()`` true drops
-    the audio (a microphone deaf while voicecare speaks); ``quiet(seconds)``
-    is told how long nothing has been said. ``room=False``: the old ``Loudness`` (bench before/after).
-    """
-    loudness: Loudness | RoomLoudness = RoomLoudness() if room else Loudness()
-    pending: list[AudioChunk] = []
-    silent = 0.0
-    stream = iter(chunks)
-    failed: list[Exception] = []
-    for chunk in stream:
-        if speaking():
-            pending.clear()
-            continue
-        if not loudness.is_speech(chunk):
-            keep = max(1, round(PRE_ROLL_SECONDS / max(chunk.seconds, 1e-3)))
-            pending = [*pending, chunk][-keep:]
-            silent += chunk.seconds
-            quiet(silent)
-            continue
-        silent = 0.0
-        room_now = loudness if isinstance(loudness, RoomLoudness) else None
-        yield Utterance(_utterance(chunk, pending, stream, max_seconds, failed, room_now),
-                        room_now.copy() if room_now is not None else None)
-        if failed:
-            raise failed[0]
-        pending = []
-
-
-class Utterance(Iterator[AudioChunk]):
-    """One utterance's audio, with the room as the onset detector had learnt it when speech started."""
-
-    def __init__(self, chunks: Iterator[AudioChunk], room: RoomLoudness | None) -> None:
-        self._chunks = chunks
-        self.room = room
-        """An endpointer reading this utterance starts from this floor (``Endpointer.starts_in``)."""
-
-    def __next__(self) -> AudioChunk:
-        return next(self._chunks)
-
-
-def _utterance(first: AudioChunk, pre_roll: list[AudioChunk], rest: Iterator[AudioChunk],
-               max_seconds: float, failed: list[Exception], loudness: RoomLoudness | None,
-               ) -> Iterator[AudioChunk]:
-    yield from pre_roll
-    yield first
-    spent = first.seconds
-    try:
-        for chunk in rest:
-            # The room is still heard while someone speaks, so the next utterance starts against today's
-            # noise floor, not the one from before this turn (which took the noise after it for speech).
-            if loudness is not None:
-                loudness.is_speech(chunk)
-            yield chunk
-            spent += chunk.seconds
-            if spent >= max_seconds:
-                return
-    except Exception as exc:
-        # The microphone went away mid-sentence. The reader decides what the
-        # fragment is worth (recognize's _ending_on_fault: answered when an
-        # emergency was already said, else not taken as the caregiver's turn,
-        # so a cut "no, nothing like..." never becomes a "yes"); utterances()
-        # raises the fault again if the reader did not.
-        failed.append(exc)
         raise
 
 

@@ -385,8 +385,12 @@ class _SphinxStream:
         """The decoder's reading of the utterance just ended: best text, words, and up to N_BEST others."""
         hyp = self._decoder.hyp()
         text = hyp.hypstr if hyp else ""
+        segments = [seg for seg in (self._decoder.seg() or ()) if not seg.word.startswith(("<", "["))]
         words = tuple((seg.word.split("(")[0], seg.start_frame / FRAMES_PER_SECOND, seg.end_frame / FRAMES_PER_SECOND)
-                      for seg in (self._decoder.seg() or ()) if not seg.word.startswith(("<", "[")))
+                      for seg in segments)
+        # The lattice posterior of each word (the wrapper gives it as a probability): how much of the search's
+        # weight went through this word here, low where noise was forced into the intents' words (confidence.py).
+        posteriors = tuple(min(1.0, max(0.0, float(seg.prob))) for seg in segments)
         alternatives: list[str] = []
         try:
             for nbest in self._decoder.nbest():
@@ -396,4 +400,4 @@ class _SphinxStream:
                     alternatives.append(nbest.hypstr)
         except (RuntimeError, AttributeError, TypeError):  # no lattice for an empty utterance
             pass
-        return Transcript(text, True, tuple(alternatives), None, words)
+        return Transcript(text, True, tuple(alternatives), None, words, posteriors)

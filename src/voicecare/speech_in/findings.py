@@ -1,0 +1,76 @@
+"""From what the recogniser heard to findings: the best reading, red flags only other readings showed, emergencies."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from voicecare.domain import Finding, Level, Message, MessageKind, Status, TriageResult
+from voicecare.interfaces import Transcript
+from voicecare.understanding import triage
+from voicecare.understanding.assistant import Assistant
+
+LOW_CONFIDENCE = 0.6
+"""Mean word confidence (Vosk) below which what was heard is treated as unsure."""
+RED_FLAG = Level.URGENT
+"""Alternatives can add symptoms at this level or higher: a red flag heard in any likely reading counts."""
+
+
+def unsure_red_flags(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = (), *,
+                     command: bool = False) -> list[Finding]:
+    """Red flags only the alternatives or partial results heard, marked unsure (rule 4).
+
+    ``command``: the best reading is a command ("slower"); its alternatives
+    are other readings of the command ("slow air"), not red flags. What a
+    partial result already acted on still counts, and an emergency in the
+    best reading is never a command. Nor is one in the description model's
+    reading when an answer model chose the best one (``described``): a
+    red flag in either reading counts.
+    """
+    mentioned = {m.symptom for m in assistant.matcher.match(transcript.text)}
+    readings = [*(() if command else transcript.alternatives), *filter(None, [transcript.described])]
+    others = [f for reading in readings for f in assistant.understand(reading, guess=False)]
+    extra: list[Finding] = []
+    for found in [*others, *early]:
+        if found.status is Status.PRESENT and found.symptom.level <= RED_FLAG and found.symptom.id not in mentioned:
+            extra.append(Finding(found.symptom, Status.PRESENT, found.score, found.heard, uncertain=True))
+            mentioned.add(found.symptom.id)
+    return extra
+
+
+def answer_transcript(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = ()) -> TriageResult:
+    """Triage the best reading, adding red flags that only the alternatives or partials heard (rule 4)."""
+    return assistant.triage(heard_findings(assistant, transcript, early))
+
+
+def heard_findings(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = ()) -> list[Finding]:
+    """The best reading's findings and the red flags only alternatives or partials heard (rule 4)."""
+    heard = assistant.understand(transcript.text)
+    if transcript.confidence is not None and transcript.confidence < LOW_CONFIDENCE:
+        # The recogniser itself doubts these words: they still count, but are
+        # marked unsure, so an emergency is said and then offered for correction.
+        heard = tuple(replace(f, uncertain=True) for f in heard)
+    return [*heard, *unsure_red_flags(assistant, transcript, early)]
+
+
+def emergencies(assistant: Assistant, text: str) -> dict[str, Finding]:
+    """The present findings of a (partial) transcript when together they are an emergency, by symptom id."""
+    return assistant.understand_partial(text)
+
+
+def emergencies_in(found: Sequence[Finding], assistant: Assistant) -> bool:
+    """True when these findings alone make an emergency."""
+    return bool(found) and triage.triage(found, assistant.intents, disclaimer=False).disposition is Level.EMERGENCY
+
+
+def emergency_messages(assistant: Assistant, found: Sequence[Finding]) -> tuple[Message, ...]:
+    """The opening emergency messages for these findings."""
+    result = triage.triage(found, assistant.intents, disclaimer=False)
+    return tuple(m for m in result.messages if m.kind is MessageKind.EMERGENCY)
+
+
+def still_to_say(result: TriageResult, already: Sequence[Message]) -> list[Message]:
+    """The answer without the emergency lines a partial result already triggered."""
+    said = {m.text for m in already}
+    return [m for m in result.messages if m.text not in said]
+
