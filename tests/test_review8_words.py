@@ -183,3 +183,11 @@ def test_a_care_question_said_with_a_sign_is_answered(assistant: Assistant) -> N
         result = assistant.answer(text)
         assert result.disposition is level, text
         assert any(m.kind is MessageKind.CARE_ANSWER for m in result.messages), text
+
+
+def test_a_signs_own_not_said_as_a_statement_denies_no_wider_mention(matcher: Matcher) -> None:
+    # "not breathing right, he's gasping": the loose "breathing ... gasping" starts at the sign's own "not"
+    # (found when "kind of" was no longer a hedge in front of "gasping"); one statement still denies.
+    assert found(matcher, "He's not breathing right, he's gasping.")["trouble_breathing"] is Status.PRESENT
+    assert found(matcher, "He's not breathing right, he's kind of gasping.")["trouble_breathing"] is Status.PRESENT
+    assert found(matcher, "no he's not breathing hard")["trouble_breathing"] is Status.ABSENT

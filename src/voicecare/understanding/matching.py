@@ -115,7 +115,7 @@ class Matcher:
         # learned guess, which knows words and not circumstances, must not bring the sign back.
         last_guess = last_guess and len(unexplained) == len(found)
         found = unexplained
-        hits = mentions.resolve(found, self._levels)
+        hits = mentions.resolve(found, self._levels, breaks)
         signs = {i for i, word in enumerate(words) if word in self._content}
         # A recogniser's text has no punctuation: its likely sentence ends bound the cues' scopes (only).
         ends = clauses.spoken_breaks(words, language.context.clauses, breaks, known=self._topic_words) if spoken else breaks

@@ -79,9 +79,11 @@ def _what_ifs_only(found: Sequence[Finding]) -> bool:
     """Only what-ifs (and someone else's signs): nothing about this child, and the back not mentioned.
 
     "What if he stops breathing?" is answered by what that sign would mean; home care (the back's
-    comfort steps) is for a child whose back was mentioned (policy: care questions).
+    comfort steps) is for a child whose back was mentioned (policy: care questions), even inside
+    the what-if ("worried she might lose weight if the back pain puts her off her food").
     """
-    return any(f.status is Status.HYPOTHETICAL for f in found) and all(
+    mentioned = any(f.symptom.level is Level.HOME_CARE for f in found if f.status is not Status.OTHER)
+    return not mentioned and any(f.status is Status.HYPOTHETICAL for f in found) and all(
         f.status in (Status.HYPOTHETICAL, Status.OTHER) for f in found)
 
 
