@@ -289,7 +289,8 @@ def test_a_denial_ends_at_the_next_sign_unless_it_is_a_list(matcher: Matcher, te
     "god forbid he stops breathing, what then",
 ])
 def test_spoken_what_ifs_are_what_ifs(assistant: Assistant, text: str) -> None:
-    assert level(assistant, text) is Level.HOME_CARE
+    # Not raised; with no back mentioned, explained without home care (policy: home care when the back was).
+    assert level(assistant, text) is Level.UNCLEAR
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -298,7 +299,7 @@ def test_spoken_what_ifs_are_what_ifs(assistant: Assistant, text: str) -> None:
     ("he didn't drop off until midnight because his back hurt", Level.FOLLOW_UP),
     ("three runny poos today and her back is sore", Level.FOLLOW_UP),
     ("is a temperature something to watch for? his back is just stiff", Level.HOME_CARE),
-    ("what would a very slow heartbeat look like", Level.HOME_CARE),
+    ("what would a very slow heartbeat look like", Level.UNCLEAR),  # no back mentioned: no home care
     ("she woke at 3 screaming with the pain in her back", Level.URGENT),
 ])
 def test_how_long_how_often_and_questions_about_a_sign(assistant: Assistant, text: str, expected: Level) -> None:

@@ -74,6 +74,8 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
             where.words[i] in rules.recur_stops or i in where.breaks for i in range(gap.start, gap.stop + 1)))
     if len(gap) > limit:
         return False
+    if cue.trigger.takes_back and cue.start == end:
+        return True  # "he's hard to wake... no sorry, he's just sleepy": a pause before a correction ends nothing
     if cue.trigger.status in NEAREST_ONLY and cue.end <= start and any(i in blocked for i in gap) \
             and not _denial_list(where, gap, end):
         return False  # "what if she gets a fever she can't breathe"; but "a fever or tingling" is one list
@@ -250,7 +252,7 @@ def status_of(
         c for c in where.cues
         if not all(i in blocked for i in range(c.start, c.end))  # a cue wholly inside another mention is its own
         and (_reaches(where, c, start, end, blocked, signs) or _between(where, c, start, end, used))
-        and not (negation_inside and c.trigger.status is Status.ABSENT)
+        and not (negation_inside and c.trigger.status is Status.ABSENT and not c.trigger.statement)
         and (event or not c.trigger.events_only)
     ]
     if any(c.trigger.uncertain and start <= c.start and c.end <= end for c in where.cues):

@@ -64,6 +64,10 @@ class Trigger:
     events_only: bool = False
     """True for a cue that speaks only of signs that are events: "fainted yesterday, fine now" is history, but
     "worse than yesterday" says nothing of the pain being over."""
+    statement: bool = False
+    """True for a denial of the whole statement after it ("it's not that he can't breathe, he's just
+    stuffy"): it denies even a sign whose own "not" is the sign (rule 2 protects the sign's words, not a
+    statement the caregiver says is not so)."""
 
 
 def by_length(triggers: Iterable[Trigger]) -> tuple[Trigger, ...]:

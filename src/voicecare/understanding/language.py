@@ -32,7 +32,7 @@ SECTIONS = {
                  "pronoun_classes", "stem_suffixes", "min_stem", "irregular_stems", "sound_rules", "sound_silent",
                  "learner_no", "learner_not", "learner_subjects", "learner_be", "learner_modals"),
     "matching": ("optional_words", "negations", "disjunctions", "symptom_slots", "skippable", "contrasts",
-                 "glued_negations", "not_then", "narrowing"),
+                 "glued_negations", "not_then", "narrowing", "degrees"),
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
                 "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "belongings", "denial_joiners",
                 "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "elliptic_verbs", "onsets", "over_when",
@@ -50,7 +50,7 @@ SECTIONS = {
     "printed": PRINTED,
 }
 CUE_FLAGS = ("before", "after", "clausal", "uncertain", "recurs", "crosses", "speaker", "ellipsis", "opens",
-             "resolves", "dated", "events_only")
+             "resolves", "dated", "events_only", "statement")
 CUE_KEYS = ("status", "words", "reach", *CUE_FLAGS)
 FRAME_FIELDS = ("{s}", "{p}", "{q}")
 
@@ -84,6 +84,8 @@ class Language:
     """Words of contrast a loose pattern never spans ("but")."""
     narrowing: frozenset[str] = frozenset()
     """Right after a contrast, these make it narrow the statement, not contrast it ("breathing, but only barely")."""
+    degrees: tuple[tuple[str, ...], ...] = ()
+    """Words of degree ("a bit", "quite"), longest first: before a sign's word they say how much, not whether."""
     not_then: tuple[tuple[str, ...], ...] = ()
     """Said right after a sign's own "not", they make it "not at that time" ("doesn't wake after that")."""
     glued_negations: tuple[str, ...] = ()
@@ -251,6 +253,8 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         skippable=frozenset(_in_token_form(matching, "skippable", spelling)),
         contrasts=frozenset(_in_token_form(matching, "contrasts", spelling)),
         narrowing=frozenset(_in_token_form(matching, "narrowing", spelling)),
+        degrees=tuple(sorted((tuple(w.split()) for w in _in_token_form(matching, "degrees", spelling)),
+                             key=len, reverse=True)),
         not_then=tuple(tuple(w.split()) for w in _in_token_form(matching, "not_then", spelling)),
         glued_negations=tuple(sorted(_in_token_form(matching, "glued_negations", spelling), key=len, reverse=True)),
         symptom_slots=tuple(tuple(w.split()) for w in _in_token_form(matching, "symptom_slots", spelling)),

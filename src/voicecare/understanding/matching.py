@@ -8,7 +8,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from voicecare.domain import IntentSet, Match, Status
-from voicecare.understanding import backoff, callers, clauses, context, ellipsis, mentions, ordinary, said_of, scopes
+from voicecare.understanding import backoff, callers, clauses, context, degrees, ellipsis, mentions, ordinary, said_of, scopes
 from voicecare.understanding.alignment import Aligner
 from voicecare.understanding.baselines import compile_all as compile_baselines
 from voicecare.understanding.baselines import new_events
@@ -63,6 +63,10 @@ class Matcher:
         self._cache: dict[str, dict[str, float]] = {}
         self._common = intents.common_words | amounts
         self._numbers = frozenset({*numbers.digits, *numbers.tens, *numbers.scales})
+        # A word of degree is left out only right before a word of a sign ("a bit hot"), not before a small
+        # word ("a bit of a temp") or a number ("a little over 38").
+        self._graded = self._known - self._language.optional_words - self._numbers
+        self._cue_words = frozenset(t.words for t in self._language.context.triggers)
         # Real words: heard, one stands for itself unless context says otherwise (see Aligner.align).
         self._aligner = Aligner(self.settings, self._language, lexicon=self._lexicon,
                                 frequent=intents.frequent_words | self._known | amounts, known=self._known,
@@ -87,6 +91,8 @@ class Matcher:
         """
         heard, breaks = self._spelling.tokens_and_breaks(text)
         heard, breaks = unglued(heard, breaks, self._language.glued_negations, self._known, self._lexicon)
+        heard, breaks = degrees.dropped(heard, breaks, self._language.degrees, self._graded, self._spelling.canonical,
+                                        self._cue_words)
         spoken = clauses.unpunctuated(heard, breaks)  # a recogniser's text: guess where its sentences end
         if spoken:
             folded = [self._spelling.canonical(w) for w in heard]
@@ -109,7 +115,7 @@ class Matcher:
         # learned guess, which knows words and not circumstances, must not bring the sign back.
         last_guess = last_guess and len(unexplained) == len(found)
         found = unexplained
-        hits = mentions.resolve(found, self._levels)
+        hits = mentions.resolve(found, self._levels, breaks)
         signs = {i for i, word in enumerate(words) if word in self._content}
         # A recogniser's text has no punctuation: its likely sentence ends bound the cues' scopes (only).
         ends = clauses.spoken_breaks(words, language.context.clauses, breaks, known=self._topic_words) if spoken else breaks
@@ -169,7 +175,9 @@ class Matcher:
                         if self._levels[g.symptom] < above]
         matches += last_guesses(self._learned if last_guess else (), heard, words, where, signs, matches, self._levels,
                                 self._numbers)
-        return said_of.owned(matches, words, breaks, self._said_of, self._language) if self._said_of else matches
+        if not self._said_of:
+            return matches
+        return said_of.owned(matches, words, breaks, self._said_of, self._language, self._levels)
 
     def _guesses(self, heard: Sequence[str], words: Sequence[str], breaks: Mapping[int, bool],
                  where: context.Scene, signs: Collection[int], matches: Sequence[Match]) -> list[Match]:

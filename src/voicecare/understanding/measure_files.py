@@ -17,7 +17,8 @@ NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "f
 CALENDAR_KEYS = ("days", "day_unit", "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments",
                  "months", "corrections", "exertion", "names_before", "names_after", "agitation", "rest", "today",
                  "before_today", "clause_ends", "readouts", "change_from", "change_to", "back_refs",
-                 "ordinal_ends", "month_start", "usual", "recovered", "continuing", "continuing_after", "from_day")
+                 "ordinal_ends", "month_start", "usual", "recovered", "continuing", "continuing_after", "from_day",
+                 "lowered_by")
 MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs_unit", "unit_is_enough", "deniable", "largest",
                 "inherit_unit", "across_sentences", "at_rest", "cue_before", "cue_after", "whole")
 UNIT_KEYS = ("dimension", "factor", "offset", "age", "by_size", "plain")

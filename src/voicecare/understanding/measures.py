@@ -76,6 +76,8 @@ class MeasureBook:
             for row in self.thresholds:
                 if row.measure != measure.id or not self._meets(row, quantity, measure, base, words, readings):
                     continue
+                if row.status is Status.ABSENT and when_taken.lowered(quantity, words, where.breaks, self.calendar):
+                    break  # "37.5 after calpol": brought down by medicine, it denies no fever (nor undoes a 39)
                 status, hedged = self._status(quantity, words, judged or where)
                 if status is Status.ABSENT and (not measure.deniable or (
                         row.status is Status.PRESENT and _denied_over_a_break(quantity, where))):

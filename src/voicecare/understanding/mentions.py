@@ -182,8 +182,11 @@ def not_their_own(hits: list[Hit], words: Sequence[str], negations: Collection[s
     return [hit for hit in hits if not belongs_elsewhere(hit)]
 
 
-def resolve(hits: Iterable[Hit], levels: dict[str, Level]) -> list[Hit]:
-    """One reading per place: overlapping mentions are settled before context is weighed."""
+def resolve(hits: Iterable[Hit], levels: dict[str, Level], breaks: Collection[int] = ()) -> list[Hit]:
+    """One reading per place: overlapping mentions are settled before context is weighed.
+
+    ``breaks`` are where commas and full stops fall (a phrase ending at one is a statement of its own).
+    """
     best: dict[tuple[str, int, int], Hit] = {}
     for hit in hits:
         key = (hit.symptom, hit.start, hit.end)
@@ -200,6 +203,13 @@ def resolve(hits: Iterable[Hit], levels: dict[str, Level]) -> list[Hit]:
             # "walk not normal, slow and careful": the wider mention holds a phrase
             # whose "not" is the symptom, so that "not" is no denial of it either.
             kept[kept.index(wider)] = replace(wider, negation_inside=True)
+        elif hit.negation_inside and hit.start < wider.start and not wider.negation_inside \
+                and any(i in breaks for i in range(hit.end, wider.end)):
+            # "he's not breathing right, he's gasping": a phrase whose own "not" is the sign, said as a
+            # statement of its own (a comma ends it), is the mention; the loose one reaching from its middle
+            # over the comma would be denied by that "not". In "not breathing hard" (one statement) the
+            # caregiver denies breathing hard.
+            kept[kept.index(wider)] = hit
         elif hit.start < wider.start and not hit.negation_inside:
             # "no pins and needles in his legs": one mention from "pins" on, so the
             # denial before it reaches it over the "and" inside the sign's own words.

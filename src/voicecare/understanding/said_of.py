@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
-from voicecare.domain import Match, Status
+from voicecare.domain import Level, Match, Status
 from voicecare.understanding import context, scopes
 from voicecare.understanding.language import Language
 
@@ -26,13 +26,15 @@ def _sentences_around(index: int, length: int, breaks: Mapping[int, bool]) -> tu
 
 
 def owned(matches: list[Match], words: Sequence[str], breaks: Mapping[int, bool],
-          said_of: Mapping[str, frozenset[str]], language: Language) -> list[Match]:
+          said_of: Mapping[str, frozenset[str]], language: Language,
+          levels: Mapping[str, Level] | None = None) -> list[Match]:
     """Mentions of a symptom said about something (a duration, about the pain), kept only with it near.
 
     The words it is said about must stand in the mention's sentence or the one
     before (or the one after, when the mention's own sentence is only a few
     words: "Four days now. Her back hurts."). Someone else's sign or a what-if
-    keeps the mention theirs: "my own back has been killing me all week".
+    keeps the mention theirs: "my own back has been killing me all week". With the symptoms'
+    ``levels``, a span said right after a sign as serious is that sign's ("no poo in four days").
     """
     kept = []
     for match in matches:
@@ -43,7 +45,8 @@ def owned(matches: list[Match], words: Sequence[str], breaks: Mapping[int, bool]
         low, high = _sentences_around(match.start, len(words), breaks)
         near = [i for i in range(low, high) if words[i] in about]
         if not near or _said_of_a_deed(match, words, breaks, about, language) \
-                or scopes.anothers_duration(match, matches, words, breaks, about):
+                or scopes.anothers_duration(match, matches, words, breaks, about) \
+                or (levels is not None and scopes.anothers_span(match, matches, words, breaks, about, levels)):
             continue
         owner = min(near, key=lambda i: 0 if match.start <= i < match.end else abs(i - match.start))
         # Not the past: "his back has been hurting since last Friday" lasts until now.

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from voicecare.domain import Match, Status
+from voicecare.domain import Level, Match, Status
 
 
 def narrowed(words: Sequence[str], start: int, others: Collection[int], breaks: Mapping[int, bool],
@@ -50,6 +50,30 @@ def anothers_duration(match: Match, matches: Sequence[Match], words: Sequence[st
     before = [(m.end, any(words[i] in about for i in range(m.start, m.end))) for m in matches
               if m.symptom != match.symptom and m.status is Status.PRESENT and first < m.end <= match.start]
     return bool(before) and not max(before)[1]
+
+
+def anothers_span(match: Match, matches: Sequence[Match], words: Sequence[str], breaks: Mapping[int, bool],
+                  about: Collection[str], levels: Mapping[str, Level]) -> bool:
+    """True when a span said right after another sign, at least as serious, is that sign's.
+
+    "He hasn't done a poo in four days and his back's sore": the four days are the
+    constipation's; "she's pooing herself and she's been out of nappies for a year":
+    the year is the training's. The nearest mention before the span, in its own
+    sentence, names none of ``about`` (the back, the pain). As that sign is as serious
+    as the pain lasting, taking the span from the pain never lowers the answer; it
+    only keeps the read-back honest (rule 14). "A fever, and his back has hurt for five
+    days" keeps them: the back is named between the sign and the span.
+    """
+    if match.status is not Status.PRESENT:
+        return False
+    first = max((i for i, full in breaks.items() if full and i <= match.start), default=0)
+    before = [m for m in matches if m.symptom != match.symptom and m.status is Status.PRESENT
+              and first < m.end <= match.start]
+    if not before:
+        return False
+    nearest = max(before, key=lambda m: m.end)
+    named = any(words[i] in about for i in range(nearest.start, match.start))
+    return not named and levels.get(nearest.symptom, Level.UNCLEAR) <= levels.get(match.symptom, Level.EMERGENCY)
 
 
 def _full_stop(breaks: Mapping[int, bool], low: int, high: int) -> bool:

@@ -38,6 +38,9 @@ class Calendar:
     day_unit: str = ""
     """The unit id of a day, for a span counted from day names."""
     since: frozenset[str] = frozenset()
+    lowered_by: frozenset[str] = frozenset()
+    """Fever medicines ("calpol", "ibuprofen"): a normal temperature said with one was brought down, and says
+    nothing of a fever ("39 last night, 37.5 now after calpol" is still a fever)."""
     from_day: frozenset[str] = frozenset()
     """Words that start a span like "since" only with a day's name right after them ("back hurt from Monday,
     today Thursday"); "back from grandma's on Sunday" names no start."""

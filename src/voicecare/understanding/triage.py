@@ -57,7 +57,7 @@ def triage(found: Sequence[Finding], intents: IntentSet, *, disclaimer: bool = T
         level = Level.HOME_CARE
     say = _Say(intents, level)
     if level is Level.UNCLEAR:
-        messages = _unclear(say, intents.topics, disclaimer, () if _others_only(found) else undecided)
+        messages = _unclear(say, intents.topics, disclaimer, () if _others_only(found) else undecided, found)
     elif level is Level.EMERGENCY:
         messages = _emergency(say, present, found, combos, disclaimer)
     else:
@@ -75,11 +75,23 @@ def _others_only(found: Sequence[Finding]) -> bool:
     return bool(found) and all(f.status is Status.OTHER for f in found)
 
 
+def _what_ifs_only(found: Sequence[Finding]) -> bool:
+    """Only what-ifs (and someone else's signs): nothing about this child, and the back not mentioned.
+
+    "What if he stops breathing?" is answered by what that sign would mean; home care (the back's
+    comfort steps) is for a child whose back was mentioned (policy: care questions), even inside
+    the what-if ("worried she might lose weight if the back pain puts her off her food").
+    """
+    mentioned = any(f.symptom.level is Level.HOME_CARE for f in found if f.status is not Status.OTHER)
+    return not mentioned and any(f.status is Status.HYPOTHETICAL for f in found) and all(
+        f.status in (Status.HYPOTHETICAL, Status.OTHER) for f in found)
+
+
 def _disposition(
     present: Sequence[Finding], found: Sequence[Finding], intents: IntentSet,
 ) -> tuple[Level, list[str]]:
-    if _others_only(found) or not found:
-        return Level.UNCLEAR, []  # someone else's signs alone say nothing about this child (policy table)
+    if _others_only(found) or not found or _what_ifs_only(found):
+        return Level.UNCLEAR, []  # someone else's signs or what-ifs alone say nothing about this child (policy table)
     level = min((f.symptom.level for f in present), default=Level.HOME_CARE)
     ids = {f.symptom.id for f in present}
     combos: list[str] = []
@@ -164,6 +176,9 @@ def _emergency(
     say: _Say, present: Sequence[Finding], found: Sequence[Finding], combos: Sequence[str], disclaimer: bool,
 ) -> list[Message]:
     urgent_signs = [f for f in present if f.symptom.level is Level.EMERGENCY] or list(present)
+    # The caregiver's own alarm ("my wife is calling 911") is no sign of the child: with a sign said, the sign
+    # alone is named ("Fainting or passing out.", not "What you said is an emergency and fainting").
+    urgent_signs = [f for f in urgent_signs if not f.symptom.own_words] or urgent_signs
     # The reason names what was said; only when nothing was, the signs counted to be safe, as alternatives (rule 14).
     said = [f for f in urgent_signs if f.basis is Basis.SAID]
     named = say.all_of(said) if said else say.any_of(urgent_signs)
@@ -231,13 +246,16 @@ def _home_care(say: _Say, topics: Sequence[Topic], found: Sequence[Finding]) -> 
 
 
 def _unclear(say: _Say, topics: Sequence[Topic], disclaimer: bool,
-             asked: Sequence[CareQuestion] = ()) -> list[Message]:
+             asked: Sequence[CareQuestion] = (), found: Sequence[Finding] = ()) -> list[Message]:
     """Rule 7: say so, invite a retry, and name the topic's emergency signs.
 
     A question that only the signs can answer ("should I call 911?") was heard: its answer (tell me what
     you see) stands instead of "I missed that" (rule 14: never claim not to have heard what was said).
+    So does what was heard that is not this child's: a what-if is answered by what it would mean, and
+    someone else's signs (the caregiver's own) by saying only the child's signs count.
     """
-    messages = [say(_K.CARE_ANSWER, q.answer) for q in asked[:1]] or [say(_K.UNCLEAR, say.words["unclear"])]
+    heard = [say(_K.CARE_ANSWER, q.answer) for q in asked[:1]] or _context_notes(say, found)
+    messages = heard or [say(_K.UNCLEAR, say.words["unclear"])]
     messages += [say(_K.WARNING, topic.messages["emergency_signs"]) for topic in topics]
     if disclaimer:
         messages.append(say(_K.DISCLAIMER, say.words["disclaimer"]))

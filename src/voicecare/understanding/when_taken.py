@@ -76,6 +76,11 @@ def said_today(quantity: Quantity, words: Sequence[str], breaks: Mapping[int, bo
     return any(words[i] in calendar.today for i in _clause_near(quantity, words, breaks, calendar))
 
 
+def lowered(quantity: Quantity, words: Sequence[str], breaks: Mapping[int, bool], calendar: Calendar) -> bool:
+    """True when a fever medicine is named in a reading's own clause ("37.5 after calpol", "on ibuprofen 37.2")."""
+    return any(words[i] in calendar.lowered_by for i in _clause_near(quantity, words, breaks, calendar))
+
+
 def _clause_near(quantity: Quantity, words: Sequence[str], breaks: Mapping[int, bool], calendar: Calendar) -> list[int]:
     low, high = max(0, quantity.start - DAY_REACH), min(len(words), quantity.end + DAY_REACH)
     return [i for i in range(low, high) if not quantity.start <= i < quantity.end
