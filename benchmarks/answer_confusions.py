@@ -4,7 +4,8 @@ For each file: the (expected -> read) confusion counts, and for every mistake a 
 reader took the answer apart, counted per confusion:
 
 - ``step``: which step of the reader decided (the question's sign named, words about the question left
-  standing, a hedge, another sign, a "no" not safe to accept, ...), the order of ``AnswerReader._kind``;
+  standing, a hedge, another sign, a "no" not safe to accept or taken from the learned counts, ...), the
+  order of ``AnswerReader._kind`` (closely, not exactly);
 - ``unsafe``: for answers labelled "no" and read otherwise, which of the "no" safety checks failed (a part no
   word of ours explains, a double denial, a learner's "no", words about the question left standing);
 - ``shape``: the answer-word kinds found in it, and how many parts (clauses) it has.
@@ -33,7 +34,7 @@ NOISE = frozenset({"polite", "neutral"})
 MANY_PARTS = 3
 
 
-def step(reader: AnswerReader, heard: Heard, asked: set[str]) -> str:
+def step(reader: AnswerReader, heard: Heard, asked: set[str], question_id: str) -> str:
     """The step of ``AnswerReader._kind`` that decides, told coarsely (the benchmark mirrors its order)."""
     present = [m for m in heard.matches if m.status is Status.PRESENT]
     named = [m for m in heard.matches if m.symptom in asked and (m.status is Status.PRESENT
@@ -60,7 +61,10 @@ def step(reader: AnswerReader, heard: Heard, asked: set[str]) -> str:
     if heard.spots_of("health") and not denied and not heard.spots_of("no"):
         return "health beside well words"
     if denied or heard.spots_of("no", "well"):
-        return ("asked sign denied" if denied else "no/well words") + ("" if reader._safe_no(heard) else ", not safe")
+        said = "asked sign denied" if denied else "no/well words"
+        if reader._safe_no(heard):
+            return said
+        return said + (", learned no" if reader._learned_no(heard, question_id) else ", not safe")
     if heard.spots_of("yes"):
         return "yes word"
     if heard.spots_of("health"):
@@ -109,7 +113,7 @@ def survey(reader: AnswerReader, path: Path, per_question: bool) -> None:
         if not heard.tokens:
             continue
         about = facts[(case.expected, got)]
-        about["step"][step(reader, heard, asked)] += 1
+        about["step"][step(reader, heard, asked, case.question)] += 1
         about["shape"][shape(heard, asked)] += 1
         if case.expected == "no":
             about["unsafe"].update(unsafe(reader, heard))

@@ -169,3 +169,14 @@ def test_a_no_said_twice_is_still_a_no(reader: AnswerReader) -> None:
 ])
 def test_statements_without_a_pause(reader: AnswerReader, question: str, text: str, expected: str) -> None:
     assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # News said as a statement right after a bare "no" is news, as after "no, but ...": the question is not
+    # taken as answered by a "no" that came with news.
+    ("no she's been off her food", "new_info"),
+    ("no he threw up this morning", "new_info"),
+    ("no she's eating fine", "no"),
+])
+def test_news_stated_right_after_a_no(reader: AnswerReader, text: str, expected: str) -> None:
+    assert kind(reader, "cramps_night_weight", text) == expected

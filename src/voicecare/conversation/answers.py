@@ -246,7 +246,11 @@ class AnswerReader:
         denials = heard.spots_of("no", "well")
         # A turn: a contrast, or the next clause after the denials ("no that's it, oh and she threw up once").
         after = [i for i, c in enumerate(heard.clause_of) if denials and c > heard.clause(denials[-1].start)]
-        turn = min([*(s.end for s in heard.spots_of("contrast")), *after[:1]], default=None)
+        # ...or a statement started right after a bare "no", without a pause ("no she's been off her food").
+        subjects = self.intents.language.context.subjects
+        stated = [n.end for n in heard.spots_of("no") if n.end < len(heard.tokens)
+                  and heard.tokens[n.end] in subjects and not subjects.intersection(heard.tokens[n.start:n.end])]
+        turn = min([*(s.end for s in heard.spots_of("contrast")), *after[:1], *stated], default=None)
         return turn is not None and not heard.about and any(s.start >= turn for s in heard.spots_of("health")) and all(
             s.start < turn for s in heard.spots_of("no", "well"))
 
