@@ -11,7 +11,8 @@ description. Said without it: descriptions from the tuning corpora
 (us_parents, second_language, numbers_questions; never commonwealth.tsv),
 and TV-like and household talk, some of it close to the phrase. A line that
 is an emergency when typed is left out of the false wakes (an emergency
-wakes the session on purpose).
+wakes the session on purpose). And emergencies said without the phrase
+(lines of the same corpora labelled emergency), which must wake it.
 
 Voices: the tests' replay voices (tests/replay.py). The keyword search's
 settings were chosen on the tuning voices only (``--sweep`` prints the
@@ -19,7 +20,7 @@ grid for them); the held-out voices are reported apart and never tuned on.
 
 Figures per voice and room: wake rate for the phrase alone and followed by a
 description (and how many of those only the keyword search heard), false
-wakes on descriptions and on talk, and the CPU seconds per audio second of
+wakes on descriptions and on talk, emergencies that woke it, and the CPU seconds per audio second of
 the wake listener alone and of the whole asleep turn (recogniser + listener).
 
 Run: .venv/bin/python benchmarks/bench_wake.py [--sweep] [--voices A,B] [--rooms R] [--threshold T] [--beam B]
@@ -55,6 +56,8 @@ DESCRIPTIONS = 16
 """Corpus lines said without the phrase (false wakes)."""
 FOLLOWED = 4
 """Corpus lines said after the phrase."""
+EMERGENCIES = 10
+"""Corpus lines labelled emergency, said without the phrase (they must wake the session)."""
 ALONE = ("{p}.", "{P}.", "{P}!")
 """The phrase said alone: "hey voice care.", "Hey, voice care." ({P}: first word capitalised, a comma after it)."""
 TALK = (
@@ -88,13 +91,14 @@ def voices() -> list[ra.Voice]:
     return [ra.Voice(name, name in TUNING, made[name]) for name in (*TUNING, *HELD_OUT)]
 
 
-def corpus_lines(count: int, seed: int) -> list[str]:
-    """``count`` lines of the tuning corpora (never the held-out ones), fixed by ``seed``."""
+def corpus_lines(count: int, seed: int, label: str | None = None) -> list[str]:
+    """``count`` lines of the tuning corpora (never the held-out ones), fixed by ``seed``; only ``label``'s if given."""
     lines = []
     for name in TUNING_CORPORA:
         for raw in (ra.CORPUS / name).read_text(encoding="utf-8").splitlines():
             cols = raw.split("\t")
-            if not raw.startswith("#") and len(cols) >= 2 and len(cols[1].split()) <= ra.MAX_WORDS:
+            if (not raw.startswith("#") and len(cols) >= 2 and len(cols[1].split()) <= ra.MAX_WORDS
+                    and label in (None, cols[0])):
                 lines.append(cols[1])
     return random.Random(seed).sample(sorted(set(lines)), count)
 
@@ -185,16 +189,18 @@ class Clips:
     followed: list[ra.Audio]
     described: list[ra.Audio]
     talk: list[ra.Audio]
+    emergencies: list[ra.Audio]
 
 
-def said(voice: ra.Voice, phrase: str, followed: list[str], described: list[str]) -> Clips:
+def said(voice: ra.Voice, phrase: str, followed: list[str], described: list[str], emergencies: list[str]) -> Clips:
     spelled = phrase[:1].upper() + phrase[1:]
     first, _, rest = spelled.partition(" ")
     alone = [form.format(p=phrase, P=f"{first}, {rest}") for form in ALONE]
     return Clips([in_room(ra.cached(voice, t)) for t in alone],
                  [in_room(ra.cached(voice, f"{first}, {rest}. {t}")) for t in followed],
                  [in_room(ra.cached(voice, t)) for t in described],
-                 [in_room(ra.cached(voice, t)) for t in TALK])
+                 [in_room(ra.cached(voice, t)) for t in TALK],
+                 [in_room(ra.cached(voice, t)) for t in emergencies])
 
 
 def woke(session: VoiceSession, audio: ra.Audio, counting: Counting) -> str:
@@ -218,19 +224,21 @@ def run(voice: ra.Voice, clips: Clips, room: str, make: Callable[..., ra.Audio],
     counting.heard, counting.cpu = 0, 0.0
     cpu = time.process_time()
     audio_s = 0.0
-    out = []
-    for group in (clips.alone, clips.followed, clips.described, clips.talk):
+    out, marks = [], []
+    for group in (clips.alone, clips.followed, clips.described, clips.talk, clips.emergencies):
         mixed = [make(a, rng) for a in group]
         audio_s += sum(len(a) for a in mixed) / ra.RATE
         hits = [woke(session, a, counting) for a in mixed]
         out.append(f"{sum(map(bool, hits))}/{len(hits)} ({hits.count('k')} {hits.count('t')} {hits.count('r')})")
+        marks.append("".join(hit or "." for hit in hits))
     total = (time.process_time() - cpu) / audio_s
     mark = "" if voice.tuned else " (held out)"
-    return f"| {voice.name}{mark} | {room} | " + " | ".join(out) + f" | {counting.cpu / audio_s:.3f} | {total:.2f} |"
+    return (f"| {voice.name}{mark} | {room} | " + " | ".join(out) + f" | {counting.cpu / audio_s:.3f} | {total:.2f} "
+            f"| {' '.join(marks)} |")
 
 
 HEADER = ("| voice | room | phrase alone | phrase + description | false: descriptions | false: talk "
-          "| wake CPU/audio s | asleep turn CPU/audio s |\n"
+          "| emergencies woke | wake CPU/audio s | asleep turn CPU/audio s | each clip, by group |\n"
           "(in brackets, what woke the session: the keyword search, the transcript, a red flag heard (no wake phrase))")
 
 
@@ -241,7 +249,7 @@ def sweep(args: argparse.Namespace, recognizer: Recognizer, assistant: Assistant
                              [float(t) for t in args.thresholds.split(",")])
     talkers = _talkers(described)
     tuning = [v for v in voices() if v.tuned]
-    clips = {v.name: said(v, phrase, followed, described) for v in tuning}
+    clips = {v.name: said(v, phrase, followed, described, []) for v in tuning}
     print("| beam | plp | threshold | phrase alone | + description | false: descriptions | false: talk |")
     for beam, plp, threshold in grid:
         listener = wake.SphinxWake(phrase, wake.WakeSettings(threshold=threshold, beam=beam, phone_loop=plp))
@@ -296,6 +304,7 @@ def main() -> None:
     followed, described = lines[:FOLLOWED], lines[FOLLOWED:]
     # An emergency wakes the session on purpose: such lines are no false wake.
     described = [t for t in described if assistant.triage(assistant.understand(t)).disposition is not Level.EMERGENCY]
+    emergencies = corpus_lines(EMERGENCIES, ra.SEED, "emergency")
     recognizer = stt.SphinxRecognizer.load(lm.build(assistant.intents, stt.sphinx_words(), ra.CACHE / "lm",
                                                     phrases=(phrase,)))
     if args.sweep:
@@ -305,7 +314,8 @@ def main() -> None:
     settings = replace(settings, **{k: v for k, v in (("threshold", args.threshold), ("beam", args.beam),
                                                        ("phone_loop", args.plp)) if v is not None})
     talkers = _talkers(described)
-    print(f"wake phrase {phrase!r}; {settings}; {len(described)} descriptions, {len(TALK)} lines of talk; "
+    print(f"wake phrase {phrase!r}; {settings}; {len(described)} descriptions, {len(TALK)} lines of talk, "
+          f"{len(emergencies)} emergencies; "
           f"{recognizer.description}")
     print(HEADER)
     speaker = Speaker(Silent, NullSink())
@@ -313,7 +323,7 @@ def main() -> None:
     for voice in voices():
         if args.voices and voice.name not in args.voices.split(","):
             continue
-        clips = said(voice, phrase, followed, described)
+        clips = said(voice, phrase, followed, described, emergencies)
         for room, make in rooms(talkers):
             if args.rooms and room not in args.rooms.split(","):
                 continue
@@ -322,15 +332,15 @@ def main() -> None:
                                    wake_listener=counting)
             row = run(voice, clips, room, make, session, counting)
             print(row, flush=True)
-            totals[voice.tuned].append([int(cell.split("/")[0]) for cell in row.split("|")[3:7]])
+            totals[voice.tuned].append([int(cell.split("/")[0]) for cell in row.split("|")[3:8]])
     for tuned, rows in totals.items():
         if rows:
-            sums = [sum(r[i] for r in rows) for i in range(4)]
+            sums = [sum(r[i] for r in rows) for i in range(5)]
             n = len(rows)
-            sizes = (len(ALONE) * n, FOLLOWED * n, len(described) * n, len(TALK) * n)
+            sizes = (len(ALONE) * n, FOLLOWED * n, len(described) * n, len(TALK) * n, len(emergencies) * n)
             print(f"all {'tuning' if tuned else 'held-out'} voices, the rooms run: phrase alone {sums[0]}/{sizes[0]}, "
                   f"+ description {sums[1]}/{sizes[1]}, false wakes {sums[2]}/{sizes[2]} descriptions, "
-                  f"{sums[3]}/{sizes[3]} talk")
+                  f"{sums[3]}/{sizes[3]} talk, emergencies woke {sums[4]}/{sizes[4]}")
     speaker.close()
 
 

@@ -92,12 +92,12 @@ def test_the_keyword_search_does_not_hear_the_phrase_where_it_was_not_said(
 
 
 @pytest.mark.parametrize("name", WAKING_VOICES)
-@pytest.mark.parametrize("text", NOT_THE_PHRASE[:2])
+@pytest.mark.parametrize("text", NOT_THE_PHRASE[:3])
 def test_speech_without_the_phrase_leaves_the_kiosk_asleep(name: str, text: str, voices: dict[str, replay.Voice],
                                                             assistant: Assistant, sphinx: Recognizer,
                                                             tmp_path: Path) -> None:
-    # Only lines the recogniser hears no red flag in: one heard in any reading wakes the session on purpose
-    # (flite's rms "back is really tight" had "chills" among its readings), and is not the wake phrase's doing.
+    # flite's rms "back is really tight" had "chills" (urgent, no emergency) among its readings: before
+    # wake.alarm_heard any red flag in any reading woke the asleep kiosk.
     reports: list[TurnReport] = []
     session = asleep(assistant, sphinx, reports)
     hear(session, voices[name], text, tmp_path)
@@ -113,6 +113,42 @@ def test_an_emergency_without_the_phrase_still_gets_through(name: str, voices: d
     hear(session, voices[name], "Help, he is not breathing and his lips are blue.", tmp_path)
     assert [r.disposition for r in reports] == ["emergency"]
     assert reports[0].said[0] == "Call 911 now."
+
+
+# ---- an emergency heard while asleep: how sure the recogniser must be
+
+
+def heard_as(best: str, *others: str) -> Transcript:
+    return Transcript(best, True, others)
+
+
+@pytest.mark.parametrize(("transcript", "acted", "wakes"), [
+    # The best reading says it: it wakes, whatever the rest.
+    (heard_as("he is not breathing"), False, True),
+    # A partial result said "Call 911 now" already: the session must wake to go on with it.
+    (heard_as("he is not"), True, True),
+    # One other reading with a sign is how ordinary talk reads (n-best lists swap a word or two).
+    (heard_as("health care costs are rising again", "health care costs are fainting again"), False, False),
+    # Two readings agreeing on the same sign: heard.
+    (heard_as("his lips are glue", "his lips are blue", "his lips are blue and"), False, True),
+    # Two readings with different signs do not agree.
+    (heard_as("the weather", "he fainted", "she can't breathe"), False, False),
+    # A lesser sign (urgent: chills) in every reading never wakes it: only an emergency is acted on asleep.
+    (heard_as("back is really tight", "back is really chills", "back chills"), False, False),
+    # One reading is enough when the best one holds most of the words its sign was heard from (piper's joe said
+    # "The heart of my daughter is beating very, very fast, I count almost 200 in one minute.").
+    (heard_as("but heart my daughter's be carried very fast but cowboy", "but heart my daughter's be carried bearing fast",
+              "but heart my daughter's be carried barely fast but cowboy"), False, True),
+])
+def test_an_emergency_only_other_readings_heard_wakes_the_kiosk_when_they_agree(
+        assistant: Assistant, transcript: Transcript, acted: bool, wakes: bool) -> None:
+    assert wake.alarm_heard(assistant.understand_partial, transcript.text, transcript, acted=acted) is wakes
+
+
+def test_the_readings_of_a_command_are_no_emergency(assistant: Assistant) -> None:
+    slower = heard_as("slower", "he is not breathing", "he is not breathing now")
+    assert wake.alarm_heard(assistant.understand_partial, "slower", slower, acted=False)
+    assert not wake.alarm_heard(assistant.understand_partial, "slower", slower, acted=False, command=True)
 
 
 def test_a_search_left_open_by_a_fault_does_not_stop_the_next(voices: dict[str, replay.Voice],

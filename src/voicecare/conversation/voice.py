@@ -184,7 +184,9 @@ class VoiceSession:
             return None  # a noise in the room, not a turn: say nothing
         text = preferred
         if not self.awake:
-            if provisional or (not unsure and not self._woken(text) and not pipeline.emergencies(self.assistant, text)):
+            if provisional or not (self._woken(text) or wake.alarm_heard(
+                    self.assistant.understand_partial, text, heard.transcript, acted=heard.emergency_at is not None,
+                    command=command)):
                 return None
             self.awake = True
             if self._woken(text) and not pipeline.emergencies(self.assistant, text):

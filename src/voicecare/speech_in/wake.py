@@ -14,13 +14,15 @@ boys care"). The phrase comes from the settings (the language's
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from voicecare.domain import Finding, Level
 from voicecare.errors import ModelError
 from voicecare.interfaces import Recognizer, RecognizerStream, Transcript, WakeListener, WakeStream, Woken
 from voicecare.speech_in import lm, stt
@@ -51,6 +53,58 @@ class WakeSettings:
 
 
 Tokens = Callable[[str], list[str]]
+Emergencies = Callable[[str], Mapping[str, Finding]]
+"""A reading's present findings by symptom id when together they are an emergency, else empty
+(``Assistant.understand_partial``)."""
+
+ALARM_READINGS = 2
+"""How many of the recogniser's other readings must agree on an emergency sign for it to wake the asleep
+kiosk without the phrase. One, as before, woke it on ordinary talk: PocketSphinx's n-best readings are its
+best reading with a word swapped ("health care costs are rising" read "... are fainting")."""
+ALARM_SUPPORT = 0.5
+"""Or one reading is enough when at least this share of the words its sign was heard from are in the best
+reading too: the alternative changed a word of a sign the best reading nearly says ("heart my daughter's be
+carried very fast" read "... barely fast": a heart rate of 200, said by piper's joe)."""
+
+
+def alarm_heard(emergencies: Emergencies, text: str, transcript: Transcript, *, acted: bool, command: bool = False,
+                agree: int = ALARM_READINGS) -> bool:
+    """True when an emergency heard while asleep must wake the kiosk without the wake phrase.
+
+    It must, when the turn's reading ``text`` is an emergency, or when a
+    partial result was one and "Call 911 now" was already said (``acted``).
+    A sign only the recogniser's other readings heard (its alternatives, the
+    description model's reading) counts when ``agree`` of them hear it, or
+    one does and the best reading holds most of the words it was heard from
+    (``ALARM_SUPPORT``): a stray word in one alternative is how ordinary talk
+    and noise read. Once awake, each such sign counts again as unsure (rule
+    4), as before. An urgent sign never wakes it: only an emergency is acted
+    on without the phrase. ``command``: the best reading is a command, whose
+    alternatives are readings of it.
+    """
+    if acted or emergencies(text):
+        return True
+    others = [] if command else [*transcript.alternatives, *filter(None, [transcript.described])]
+    best = set(text.lower().split())
+    votes: Counter[str] = Counter()
+    for reading in dict.fromkeys(others):
+        for sign, supported in _alarm_signs(emergencies(reading), best).items():
+            votes[sign] += agree if supported else 1
+    return any(count >= agree for count in votes.values())
+
+
+def _alarm_signs(found: Mapping[str, Finding], best: set[str]) -> dict[str, bool]:
+    """What makes a reading an emergency (its emergency signs, or for a combination of lesser ones, such as an
+    injury with a red flag, the combination itself), each with whether the best reading's words support it."""
+    signs = [f for f in found.values() if f.symptom.level is Level.EMERGENCY]
+    if signs or not found:
+        return {f.symptom.id: _supported(f.heard, best) for f in signs}
+    return {"+".join(sorted(found)): all(_supported(f.heard, best) for f in found.values())}
+
+
+def _supported(heard: str, best: set[str]) -> bool:
+    words = heard.lower().split()
+    return bool(words) and sum(w in best for w in words) >= ALARM_SUPPORT * len(words)
 
 
 def said_in(phrase: str, text: str, tokens: Tokens, similarity: float = WakeSettings.text_similarity) -> int | None:
