@@ -31,6 +31,14 @@ def present(assistant: Assistant, text: str) -> set[str]:
     ("the ache in his back keeps her up", "pain_prevents_sleep"),
     ("she can't get comfy at bedtime with her back", "pain_prevents_sleep"),
     ("he's walking all crouched over since his back went", "trouble_walking"),
+    ("the pain is more today, his back", "pain_worsening"),
+    ("her back pain is not reducing at all", "pain_worsening"),
+    ("every day it's a little harder for her to bend, her back", "pain_worsening"),
+    ("the ache in his back stops him drifting off", "pain_prevents_sleep"),
+    ("he was awake until late with his sore back", "pain_prevents_sleep"),
+    ("she wants carrying everywhere, her back hurts", "trouble_walking"),
+    ("he struggles with the stairs because of his back", "trouble_walking"),
+    ("she's weeing loads and her back is sore", "bladder_bowel_problems"),
 ])
 def test_the_course_of_the_pain_in_other_words_is_a_follow_up_sign(
         assistant: Assistant, text: str, symptom: str) -> None:
@@ -49,6 +57,10 @@ def test_the_course_of_the_pain_in_other_words_is_a_follow_up_sign(
     "she played hard all day and now her back's all knotted up",
     # Picking a toy up is no pain picking up.
     "she says ow when she bends to pick up her dolly, her back is sore",
+    # Stiff said of the back, walking fine after the comma.
+    "her back's a bit stiff, she's walking fine and eating well",
+    # A clinician's "passing urine" is peeing as usual.
+    "muscle spasm after dancing, afebrile, passing urine, walking well",
 ])
 def test_words_near_the_course_of_the_pain_are_not_it(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.HOME_CARE
