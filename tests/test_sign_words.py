@@ -33,6 +33,11 @@ def present(assistant: Assistant, text: str) -> set[str]:
     ("she is boiling to the touch and her back hurts", "fever", Level.URGENT),
     ("every few minutes the cramp grabs her again", "severe_cramping", Level.URGENT),
     ("he bolted out of sleep holding his back", "night_pain", Level.URGENT),
+    ("she's puffing so much she can barely talk", "trouble_breathing", Level.EMERGENCY),
+    ("she makes a honking noise when she breathes", "trouble_breathing", Level.EMERGENCY),
+    ("he keeps drifting off while I talk to him", "very_drowsy", Level.EMERGENCY),
+    ("she fell and was out for a second", "fainting", Level.EMERGENCY),
+    ("his heart is going nineteen to the dozen", "abnormal_heart_rate", Level.EMERGENCY),
     # "a.m." is one word, not a full stop between the hour and the crying.
     ("around 3 a.m. he was crying with his back", "night_pain", Level.URGENT),
 ])
