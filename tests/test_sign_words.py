@@ -65,3 +65,10 @@ def test_again_and_again_is_a_cramp_that_keeps_coming_back(assistant: Assistant)
 ])
 def test_everyday_circumstances_keep_the_words_no_sign(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.HOME_CARE
+
+
+def test_a_reading_belongs_to_what_was_named_before_it(assistant: Assistant) -> None:
+    """"Heart rate one eighteen breathing normal": 118 is the heart's (normal), not 118 breaths a minute."""
+    text = "heart rate one eighteen breathing normal and her back has hurt for three days now"
+    assert level(assistant, text) is Level.FOLLOW_UP
+    assert level(assistant, "he is breathing 60 breaths a minute") is Level.EMERGENCY
