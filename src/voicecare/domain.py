@@ -96,6 +96,9 @@ class Symptom:
     terms: tuple[str, ...] = ()
     """Clinical words and fixed expressions that are this sign ("cyanotic", "obtunded"), from signs.toml:
     matched as phrases are, but kept out of the recogniser's language model, whose text they would reshuffle."""
+    term_near: tuple[str, ...] = ()
+    """Loose patterns from signs.toml (``term_patterns``), matched as ``near`` ones are but, like ``terms``,
+    kept out of the recogniser's language model ("pain + building escalating")."""
     own_words: bool = False
     """Said in the caregiver's own words ("I'm going to call an ambulance"): their "I am" never makes it
     someone else's (a topic's ``signs.toml``, ``understanding/sign_files.py``)."""

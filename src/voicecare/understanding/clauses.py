@@ -25,6 +25,9 @@ from dataclasses import dataclass
 _MIN_CLAUSE = 3
 # How many words of a noun phrase may stand between an owner and its verb ("her lower back is").
 _OWNER_REACH = 3
+# How many words a person's noun phrase may take from a namer to the pronoun that names them again
+# ("my cousin a grown man he").
+_NAMER_REACH = 5
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,16 @@ def _has_verb(words: Sequence[str], start: int, end: int, rules: ClauseWords) ->
     return any(w in rules.verbs or (bool(suffix) and w.endswith(suffix)) for w in words[start:end])
 
 
+def _named_again(words: Sequence[str], i: int, start: int, rules: ClauseWords) -> bool:
+    """True when the subject at words[i] names again a person just named after a namer, with no verb between.
+
+    "my wife she has", "is my cousin a grown man he have pain": one person said twice, one clause.
+    """
+    first = max(start, i - _NAMER_REACH)
+    namer = next((j for j in range(i - 2, first - 1, -1) if words[j] in rules.namers), None)
+    return namer is not None and not _has_verb(words, namer + 1, i, rules)
+
+
 def _new_subject_at(words: Sequence[str], i: int, start: int, rules: ClauseWords, known: Collection[str]) -> bool:
     """A subject and its verb after a complete clause: "... last week | she is not breathing".
 
@@ -106,7 +119,7 @@ def _new_subject_at(words: Sequence[str], i: int, start: int, rules: ClauseWords
     """
     if i - start < _MIN_CLAUSE or words[i - 1] in rules.openers:
         return False
-    if words[i - 2] in rules.namers and words[i - 1] not in rules.verbs:
+    if _named_again(words, i, start, rules):
         return False  # "... no fever my wife she has fever": the pronoun is the wife, said again
     word, verb_next = words[i], i + 1 < len(words) and words[i + 1] in rules.verbs
     if bool(known) and word not in known and word in words[start:i]:

@@ -33,6 +33,8 @@ NEAREST_ONLY = frozenset({Status.HYPOTHETICAL, Status.PAST})
 
 # How many words ("of the") may stand between someone named and the child noun that is theirs ("the father of the child").
 OF_REACH = 2
+# How many words may stand between someone named and a sign said of them as its owner ("my husband's hands").
+OWNER_REACH = 1
 
 # When cues disagree, the one that more surely says "not this child, not now"
 # does not win over a hedge: a hedged symptom still counts (rule 4).
@@ -266,8 +268,14 @@ def status_of(
     found = _nearest_before(found, start)
     if any(c.trigger.takes_back for c in found if c.start >= end):
         return Status.ABSENT, False  # the later statement wins over what framed the mention
-    if any(c.trigger.recurs for c in found):
+    recurring = [c for c in found if c.trigger.recurs]
+    # "My husband's hands have gone numb again": back again, and still his (their sign, named with its owner
+    # right before it); any looser tie to someone else is no reason to make a child's sign theirs (rule 4).
+    owner = any(c.trigger.status is Status.OTHER and not c.trigger.speaker and start - OWNER_REACH <= c.end <= start
+                for c in found)
+    if recurring and (not owner or any(_names_the_child(where, c) for c in recurring)):
         return Status.PRESENT, False
+    found = [c for c in found if not c.trigger.recurs] or found
     best = min(found, key=lambda c: _PRIORITY[c.trigger.status])
     others = [c for c in found if c.trigger.status is Status.OTHER]
     if others and all(c.trigger.speaker for c in others) and any(c.trigger.uncertain for c in found):
@@ -286,6 +294,11 @@ def status_of(
         # happened ("has your child fainted?"); only a time long gone makes it history (rule 9).
         return Status.PRESENT, hedged
     return best.trigger.status, hedged
+
+
+def _names_the_child(where: Scene, cue: Cue) -> bool:
+    """True when a cue of a sign come back names the child as who has it now ("he's got one too")."""
+    return any(word in where.rules.child_pronouns for word in cue.trigger.words)
 
 
 def retold(where: Scene, mentions: Sequence[tuple[str, int, int, Status]]) -> list[Status]:

@@ -39,7 +39,7 @@ class Matcher:
                 self._by_anchor.setdefault(phrase.words[0], []).append(phrase)
         self._near: dict[str, list[Near]] = {}
         for symptom in intents.symptoms:
-            for text in symptom.near:
+            for text in (*symptom.near, *symptom.term_near):
                 near = compile_near(symptom.id, text, spelling, self._language.negations, self._language.contrasts)
                 for word in near.groups[0]:
                     self._near.setdefault(word, []).append(near)
@@ -273,7 +273,7 @@ def _claims(intents: IntentSet, spelling: Spelling) -> mentions.Claims:
     """Each subject word of a loose or backoff pattern, with the words each symptom says of it."""
     found: dict[str, dict[str, frozenset[str]]] = {}
     for symptom in intents.symptoms:
-        for text in (*symptom.near, *symptom.backoff):
+        for text in (*symptom.near, *symptom.term_near, *symptom.backoff):
             first, *rest = word_groups(split_window(text)[0], spelling)
             said = frozenset().union(*rest)
             for word in first:

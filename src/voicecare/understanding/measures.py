@@ -38,6 +38,9 @@ NAME_REACH = 2
 """How many words after a bare number a word of a name may stand ("101 chestnut drive")."""
 COMMA_COST = 2
 """A comma between a number and a cue word counts as this many words."""
+AFTER_COST = 1
+"""A cue word after a number counts as this many words further: a reading is said after what it measures
+("heart rate one eighteen breathing normal": the 118 is the heart's, and "breathing" opens what comes next)."""
 INSTRUMENT_REACH = 5
 """How close a device word must be for a reading to count as one taken ("on the forehead scanner")."""
 USUAL_REACH = 3
@@ -349,7 +352,7 @@ def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Seque
             span = range(index + 1, quantity.start + 1) if side == 0 else range(quantity.end, index + 1)
             if not measure.across_sentences and any(where.breaks.get(i, False) for i in span):
                 continue
-            cost = distance + COMMA_COST * sum(1 for i in span if i in where.breaks)
+            cost = distance + COMMA_COST * sum(1 for i in span if i in where.breaks) + AFTER_COST * side
             beyond = side == 0 and distance >= measure.cue_before  # reached only over a readout: any nearer cue wins
             if best is None or (beyond, cost, side) < best[:3]:
                 best = (beyond, cost, side, measure)

@@ -11,7 +11,8 @@ parts, things) and, per sign, what it adds to the symptom of ``topic.toml``:
 ``phrases`` and ``near`` patterns (sure, as the symptom's own), ``families``
 patterns (a guess: "@lips + @colour within 4"), ``ordinary`` circumstances, the
 clinical words relatives use (``terms``: "cyanotic", "obtunded", "tachy", and
-fixed expressions), which are the sign itself, and ``own_words`` (the symptom is
+fixed expressions), which are the sign itself, ``term_patterns`` (sure patterns
+kept out of the recogniser's language model, as terms are), and ``own_words`` (the symptom is
 said in the caregiver's own words: their "I am" is never someone else's cue).
 
 A pattern's ``@name`` stands for a family's words. Expanded, it becomes one of the
@@ -39,7 +40,7 @@ FILE_NAME = "signs.toml"
 LANGUAGE_KEYS = ("guard", "states")
 GUARD_KEYS = ("everyday_rank", "everyday_reach")
 TOPIC_KEYS = ("words", "signs")
-SIGN_KEYS = ("phrases", "near", "families", "ordinary", "terms", "own_words")
+SIGN_KEYS = ("phrases", "near", "families", "ordinary", "terms", "term_patterns", "own_words")
 FAMILY_MARK = "@"
 UNLESS = " unless "
 
@@ -63,6 +64,7 @@ class SignFamilies:
     backoff: tuple[str, ...] = ()
     ordinary: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
+    term_near: tuple[str, ...] = ()
     own_words: bool = False
 
 
@@ -117,7 +119,8 @@ def _joined(symptom: Symptom, added: SignFamilies | None, said: Mapping[tuple[st
         if (owner := said.get(_key(phrase, language))) is not None:
             problems.append(f"{where}: signs.{symptom.id}: phrase {phrase!r} is a phrase of {owner} already")
     return replace(symptom, phrases=symptom.phrases + added.phrases, near=symptom.near + added.near,
-                   terms=symptom.terms + added.terms, backoff=symptom.backoff + added.backoff,
+                   terms=symptom.terms + added.terms, term_near=symptom.term_near + added.term_near,
+                   backoff=symptom.backoff + added.backoff,
                    ordinary=symptom.ordinary + added.ordinary, own_words=symptom.own_words or added.own_words)
 
 
@@ -166,6 +169,8 @@ def _signs(value: Any, families: Mapping[str, tuple[str, ...]], guarded_words: M
                                    ordinary=tuple(_ordinary(p, families, here, problems)
                                                   for p in _texts(body, "ordinary", here, problems)),
                                    terms=_texts(body, "terms", here, problems),
+                                   term_near=tuple(_pattern(p, families, here, problems)
+                                                   for p in _texts(body, "term_patterns", here, problems)),
                                    own_words=_flag(body, "own_words", here, problems))
     return found
 

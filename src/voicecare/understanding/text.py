@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 # Letters and digits of any alphabet, with inner apostrophes ("can't", "größer").
 # A decimal number is one word ("38.9", "38,5"), so its point is not taken for a full stop.
 _DECIMAL = r"\d+\.\d+|\d+,\d{1,2}(?!\d)|"
-_WORD_RE = re.compile(_DECIMAL + r"(?:[^\W_]|')+")
-_PIECE_RE = re.compile(_DECIMAL + r"(?:[^\W_]|')+|\.\.\.|[.!?;:\u2014\u2013]|,|\s-\s")
+# Letters with a dot after each are one word ("2 a.m.", "p.m."), so their dots are not taken for full stops.
+_DOTTED = r"(?<![^\W_])(?:[^\W\d_]\.){2,}(?![^\W_])|"
+_WORD_RE = re.compile(_DECIMAL + _DOTTED + r"(?:[^\W_]|')+")
+_PIECE_RE = re.compile(_DECIMAL + _DOTTED + r"(?:[^\W_]|')+|\.\.\.|[.!?;:\u2014\u2013]|,|\s-\s")
 
 
 def _plain(text: str) -> str:
@@ -76,6 +78,8 @@ class Spelling:
         word = word.strip("'")
         if not word:
             return []
+        if "." in word and not word[0].isdigit():
+            word = word.replace(".", "")  # "a.m." is "am"
         if word in self.contractions:
             return self.contractions[word].split()
         if word in self.number_words:

@@ -1,0 +1,47 @@
+"""Whose sign, and whether it is new: adults' own signs, a sign back again, habits beside today's deed (#7)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import level
+from voicecare.domain import Level, Status
+from voicecare.understanding.assistant import Assistant
+
+
+def statuses(assistant: Assistant, text: str) -> dict[str, Status]:
+    return {f.symptom.id: f.status for f in assistant.answer(text).findings}
+
+
+@pytest.mark.parametrize("text", [
+    # Back again, and still theirs: the owner is named right before the sign.
+    "My husband's hands have gone numb again in the night",
+    # An adult said to be one, then named again by a pronoun of their gender.
+    "is my cousin a grown man he has pain going down his leg what should he do",
+    "my friend is a grown woman she has tingling in her legs, what helps",
+])
+def test_an_adults_own_sign_is_theirs(assistant: Assistant, text: str) -> None:
+    assert statuses(assistant, text).get("limb_symptoms") is Status.OTHER
+    assert level(assistant, text) is Level.UNCLEAR
+
+
+@pytest.mark.parametrize("text", [
+    "she had a fever last week and it's back",
+    "his sister had a fever and now he's got one too",
+])
+def test_a_sign_back_again_is_the_childs_now(assistant: Assistant, text: str) -> None:
+    assert statuses(assistant, text).get("fever") is Status.PRESENT
+
+
+@pytest.mark.parametrize("text", [
+    "she's potty trained, not in nappies any more, and today she wet her pants",
+    "he's been toilet trained for months, tonight he woke up soaked, couldn't hold it at all",
+])
+def test_a_potty_trained_child_wetting_today_is_loss_of_control(assistant: Assistant, text: str) -> None:
+    assert statuses(assistant, text).get("loss_of_control") is Status.PRESENT
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+def test_out_of_nappies_is_a_habit_not_fewer_wet_nappies(assistant: Assistant) -> None:
+    assert level(assistant, "she's not in nappies any more and her back is sore") is Level.HOME_CARE
+    assert level(assistant, "he's not potty trained yet, he wet his pants, his back is sore") is Level.HOME_CARE
