@@ -55,6 +55,9 @@ class Conversation:
     doubted: InterviewQuestion | None = None
     """The question whose unheard or unsure answer alone made an emergency: a plain "no" to it next takes that
     back."""
+    yes_to: InterviewQuestion | None = None
+    """The question whose "yes" alone made an emergency: "no, I did not say yes" next takes that back
+    (``misheard.take_back_answer``)."""
     skipped: list[InterviewQuestion] = field(default_factory=list)
     """Questions the caregiver skipped: the summary says they were not asked (never "you said no")."""
     drawing: tuple[MessageKind, ...] = ()
@@ -90,16 +93,9 @@ class Conversation:
         # "huh?" before anything was said has nothing to repeat: it is an unclear turn (rule 7 names the 911 signs).
         if command is not None and not unsure and (command != "repeat" or self.last_said):
             return self.obey(text, command)
-        doubted, self.doubted = self.doubted, None
-        doubted_signs, self.misheard = self.misheard, ()
-        if doubted_signs and not unsure and self.state is State.EMERGENCY:
-            corrected = misheard.take_back(self, text, doubted_signs)
-            if corrected is not None:
-                return corrected
-        if doubted is not None and not unsure and self.state is State.EMERGENCY:
-            taken_back = interview.take_back(self, text, doubted)
-            if taken_back is not None:
-                return taken_back
+        taken_back = self._taken_back(text, emergency=not unsure and self.state is State.EMERGENCY)
+        if taken_back is not None:
+            return taken_back
         self.merge(unsure)
         if self.state is State.INTERVIEW:
             return interview.answer(self, text)
@@ -113,6 +109,22 @@ class Conversation:
         self.care = self.assistant.care_questions(text, on_topic=any(f.status is Status.PRESENT for f in self.found))
         return self.respond(text)
 
+    def _taken_back(self, text: str, *, emergency: bool) -> Turn | None:
+        """The answer when ``text`` takes back an emergency that rested on doubted words or on one answer (rule 9:
+        the later statement wins); None when it does not. What could be taken back lasts one turn."""
+        signs, doubted, yes_to = self.misheard, self.doubted, self.yes_to
+        self.misheard, self.doubted, self.yes_to = (), None, None
+        if not emergency:
+            return None
+        if signs:
+            return misheard.take_back(self, text, signs)
+        if doubted is not None:
+            return interview.take_back(self, text, doubted) or misheard.take_back_answer(
+                self, text, doubted, (Basis.UNHEARD, Basis.UNSURE))
+        if yes_to is not None:
+            return misheard.take_back_answer(self, text, yes_to, (Basis.ANSWERED,))
+        return None
+
     def command_of(self, text: str) -> str | None:
         """The command ``text`` is, when the whole of it is one ("slower", "tell me more")."""
         return self._control(text[:MAX_UTTERANCE_CHARS], COMMANDS)
@@ -121,7 +133,9 @@ class Conversation:
         """Carry out a command (``COMMANDS``) said as the turn."""
         if command == "repeat":
             return requested.repeat(self, text)
-        if command == spoken.HEARD:
+        if command in (spoken.HEARD, misheard.HEARD_WRONG):
+            # "That's wrong" with nothing to take back: what was understood, so the caregiver can say what is not
+            # right (it was silence, as if "stop" had been said).
             return requested.heard(self, text)
         if command in spoken.REQUESTS:
             return requested.request(self, text, command)
@@ -210,6 +224,8 @@ class Conversation:
                 # statement and wins (rule 9): a family must not be left with a 911 call it has taken back.
                 self.doubted = self.asked[-1]
                 return self.with_note(turn, self.notes().unsure_emergency, last=True)
+            if asking and unanswered.only_assumed(self.found, Basis.ANSWERED, Basis.UNHEARD, Basis.UNSURE):
+                self.yes_to = self.asked[-1]  # the recogniser may have heard "No." as "yup"
             self.misheard = misheard.doubted_signs(self.found)
             return turn
         if result.disposition is Level.UNCLEAR:
