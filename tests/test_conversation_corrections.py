@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from voicecare.conversation.dialog import Conversation, State, Turn
-from voicecare.domain import Level, MessageKind
+from voicecare.domain import Finding, Level, MessageKind, Status
 from voicecare.understanding.assistant import Assistant
 
 DESCRIPTION = "my son's back is really tight after playing at the park"
@@ -125,3 +125,39 @@ def test_that_is_wrong_with_nothing_to_take_back_says_what_was_heard(assistant: 
     turn = talk.hear("that's wrong")
     assert turn.said_aloud and turn.said_aloud[0].kind is MessageKind.READBACK, said(turn)
     assert talk.state is state
+
+
+# ---- A correction of a doubted reading brings back what the caregiver said before it (bench_conversations: espeak's
+# "no fever no chills" had "trouble breathing" in another reading; "no" took it back, and the "no" said to the
+# breathing question was lost with it: home care came with trouble breathing never covered).
+
+
+def test_a_correction_brings_back_the_no_said_before_the_doubted_reading(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear(DESCRIPTION)
+    talk.hear("no")  # to trouble breathing, very sleepy, confused, fainted
+    breathing = assistant.intents.symptom("trouble_breathing")
+    heard_elsewhere = Finding(breathing, Status.PRESENT, 100.0, "breathing", uncertain=True)
+    assert talk.hear("no fever no chills", [heard_elsewhere]).disposition is Level.EMERGENCY
+    turn = talk.hear("no, arms and legs are fine")
+    assert turn.disposition is not Level.EMERGENCY, said(turn)
+    assert {f.symptom.id: f.status for f in talk.found}["trouble_breathing"] is Status.ABSENT
+    while talk.state is State.INTERVIEW:
+        turn = talk.hear("no")
+    assert turn.disposition is Level.HOME_CARE
+
+
+def test_a_doubted_sign_with_nothing_said_before_is_asked_about_again(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear(DESCRIPTION)
+    breathing = assistant.intents.symptom("trouble_breathing")
+    heard_elsewhere = Finding(breathing, Status.PRESENT, 100.0, "breathing", uncertain=True)
+    assert talk.hear("no", [heard_elsewhere]).disposition is Level.EMERGENCY  # the breathing question's answer
+    talk.hear("that's wrong")
+    asked = []
+    while talk.state is State.INTERVIEW:
+        asked.append(talk.asked[-1].id)
+        talk.hear("no")
+    assert "breathing_alertness" in asked
+    assert {f.symptom.id: f.status for f in talk.found}["trouble_breathing"] is Status.ABSENT
+

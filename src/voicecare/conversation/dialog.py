@@ -61,10 +61,13 @@ class Conversation:
     skipped: list[InterviewQuestion] = field(default_factory=list)
     """Questions the caregiver skipped: the summary says they were not asked (never "you said no")."""
     drawing: tuple[MessageKind, ...] = ()
+    """What the last request drew from ("what do I do at home"): "more" goes on with it while some waits."""
     misheard: tuple[str, ...] = ()
     """Emergency signs that rest only on words voicecare doubted ("If I heard that wrong, tell me"): a correction
     next takes them back (``misheard``)."""
-    """What the last request drew from ("what do I do at home"): "more" goes on with it while some waits."""
+    doubted_over: dict[str, Finding] = field(default_factory=dict)
+    """What a sign heard only in a doubted reading replaced, by symptom id (a "no" said earlier): a correction of
+    that reading brings it back (``misheard.take_back``)."""
 
     def __post_init__(self) -> None:
         if self.reader is None:
@@ -96,9 +99,10 @@ class Conversation:
         taken_back = self._taken_back(text, emergency=not unsure and self.state is State.EMERGENCY)
         if taken_back is not None:
             return taken_back
+        earlier = list(self.found)
         self.merge(unsure)
         if self.state is State.INTERVIEW:
-            return interview.answer(self, text)
+            return interview.answer(self, text, earlier)
         if self.state is State.ANYTHING_ELSE and not unsure:
             closing = self._anything_else(text)
             if closing is not None:
@@ -141,6 +145,7 @@ class Conversation:
             return requested.request(self, text, command)
         if command == "start_over":
             self.found, self.asked, self.state, self.skipped = [], [], State.LISTENING, []
+            self.doubted_over = {}
             self.waiting, self.answered, self.answer = (), None, ()
             return self.turn(text, [self.say("start_over")], None, command)
         if command == "quit":
@@ -181,9 +186,10 @@ class Conversation:
         return None  # anything else is a new description (and silence or the unclear, rule 7, are handled there)
 
     def settled(self, question: InterviewQuestion) -> set[str]:
-        """The question's signs already said to be there or not."""
-        return {f.symptom.id for f in self.found
-                if f.symptom.id in question.symptoms and f.status in (Status.PRESENT, Status.ABSENT)}
+        """The question's signs already said to be there or not (one only a doubted reading held is still asked
+        about: rule 4's "may be confirmed afterwards")."""
+        return {f.symptom.id for f in self.found if f.symptom.id in question.symptoms
+                and f.status in (Status.PRESENT, Status.ABSENT) and not misheard.doubted(f)}
 
     def _guessed(self, turn: Turn) -> Turn:
         """An emergency from an unheard answer: said so after "stay with your child", with how to take it back."""
@@ -298,7 +304,8 @@ class Conversation:
 
     def pending(self) -> list[InterviewQuestion]:
         """The questions not asked yet whose signs are not all settled (past the limit, emergency and urgent)."""
-        answered = {f.symptom.id for f in self.found if f.status in (Status.PRESENT, Status.ABSENT)}
+        answered = {f.symptom.id for f in self.found
+                    if f.status in (Status.PRESENT, Status.ABSENT) and not misheard.doubted(f)}
         topics = {f.symptom.topic for f in self.found}
         if self.care and not topics:
             # A care question alone ("how long do I ice her back?") is about the topics loaded: the red-flag
@@ -322,7 +329,15 @@ class Conversation:
                 continue
             if old is not None:
                 self.found.remove(old)
+                self._replaced(old, finding)
             self.found.append(finding)
+
+    def _replaced(self, old: Finding, new: Finding) -> None:
+        """Keep what a doubted reading replaced (a "no" said before it): a correction brings it back."""
+        if not misheard.doubted(new):
+            self.doubted_over.pop(new.symptom.id, None)
+        elif not misheard.doubted(old):
+            self.doubted_over[new.symptom.id] = old
 
     def answer_kind(self, text: str) -> str | None:
         """yes, no, not_sure, or a command word, when ``text`` is one."""

@@ -74,6 +74,13 @@ def take_back(talk: Conversation, text: str, signs: Sequence[str]) -> Turn | Non
     if not corrects(talk, text, signs):
         return None
     talk.found = [f for f in talk.found if not (f.symptom.id in signs and doubted(f))]
+    # What the caregiver said of them before the doubted reading ("no" to the breathing question) stands again;
+    # a sign with nothing said of it is asked about again, even if its question was asked before.
+    talk.found += [talk.doubted_over.pop(s) for s in signs if s in talk.doubted_over]
+    told = {f.symptom.id for f in talk.found}
+    for question in [q for q in talk.asked if set(q.symptoms) & set(signs) - told]:
+        talk.asked.remove(question)
+        talk.asked_again.add(question.id)
     talk.merge(talk.answers.understand(text))  # what the correction itself says ("her heart is fine") counts
     talk.state = State.LISTENING
     return _after(talk, text)

@@ -114,7 +114,9 @@ def counted_as(found: Sequence[Finding], intents: IntentSet) -> str:
                                     ((Basis.ANSWERED,), rules.compact_readback["answered"], language.list_or),
                                     ((Basis.UNSURE, Basis.UNHEARD, Basis.GUESSED), rules.compact_readback["unclear"],
                                      language.list_or)):
-        names = [f.symptom.name for f in found if f.basis in bases]
+        # A sign only a doubted reading held (the recogniser's other readings) was not heard: unclear, not "I heard".
+        names = [f.symptom.name for f in found
+                 if (Basis.GUESSED if f.uncertain and f.basis is Basis.SAID else f.basis) in bases]
         if names:
             parts.append(template.format(items=listed(names, joiner)))
     return " ".join(parts)
