@@ -161,3 +161,23 @@ def test_a_doubted_sign_with_nothing_said_before_is_asked_about_again(assistant:
     assert "breathing_alertness" in asked
     assert {f.symptom.id: f.status for f in talk.found}["trouble_breathing"] is Status.ABSENT
 
+
+# ---- An answer with words, none understood, counts as yes (rule 4) but was heard: "I did not understand your
+# answer", never "I did not hear your answer" (rule 14; an outside review's nurse: "HR 130, continent").
+
+
+@pytest.mark.parametrize(("answer", "note"), [("banana telephone", "unclear_emergency"), ("", "guessed_emergency")])
+def test_an_answer_not_understood_is_not_called_unheard(assistant: Assistant, answer: str, note: str) -> None:
+    rules = assistant.intents.spoken
+    assert rules is not None and rules.unclear_emergency
+    talk = Conversation(assistant)
+    talk.hear(DESCRIPTION)
+    talk.hear("no")
+    turn = talk.hear(answer)
+    assert turn.disposition is Level.EMERGENCY
+    template = getattr(rules, note)
+    assert turn.said_aloud[-1].text.startswith(template.split("{")[0]), said(turn)
+    other = rules.guessed_emergency if note == "unclear_emergency" else rules.unclear_emergency
+    assert not said(turn).count(other.split("{")[0])
+    # Either way a "no" takes it back.
+    assert talk.hear("no").disposition is not Level.EMERGENCY

@@ -193,7 +193,8 @@ class Conversation:
 
     def _guessed(self, turn: Turn) -> Turn:
         """An emergency from an unheard answer: said so after "stay with your child", with how to take it back."""
-        said = unanswered.guessed_emergency(turn.said_aloud, self.assistant.intents)
+        intents = self.assistant.intents
+        said = unanswered.guessed_emergency(turn.said_aloud, intents, worded=bool(intents.language.tokens(turn.heard)))
         if said is None:
             return turn
         self.doubted = self.asked[-1]
