@@ -19,6 +19,12 @@ voices: 18/49 before and after, the same conversations right, longest spoken tur
 "why" control phrases made it 17/49 (the language model heard espeak-ng's "she feels hot" as "no to the she
 feels hot"); two are kept. Left: most misses are recognition (flite-kal hears "No." as "yup"), and two false
 911s are a partial result's backoff guess ("no sense" in "No, that's all." -> confusion) said at once.
+convo8, all 7 voices: 21/49 before (HEAD after convo7's merge; answer-reader work since made it 21, not 18) ->
+22/49 after; rms's sore back is right (the partial's guess "no sense" waits for the final reading); espeak en-us
+corpus_no_1 no longer gives home care with trouble breathing uncovered (its 911 at turn 4 is recognition). Longest
+spoken turn 23.0 s both (a closing turn; the word-count estimate is ~1.3 s short on the comma-heavy 911 list, so
+closing turns run 20.4-23.0 s real in 3 conversations, one more than before: piper joe's corpus_no_2 says the
+unclear chills back). Left: recognition (kal's "No." as "yup", en-gb's as "not"/"nah", descriptions unheard).
 Run: .venv/bin/python benchmarks/bench_conversations.py [--corpus-caregivers N] [--voices piper-joe flite-slt]
 """
 

@@ -70,8 +70,9 @@ SUITE = {
 COMMANDS = Caregiver("commands", (DESCRIBE, "Slower.", "No.", "Repeat.", "No.", "Stop.", "No.",
                                  "Slower. He is not breathing."), "emergency")
 """Commands in the middle of the interview, then an emergency said with one (which must win)."""
-GUESSED = "did not hear your answer"
-"""How an emergency that rests only on an unheard answer says so (spoken.toml ``guessed_emergency``)."""
+GUESSED = "your answer about"
+"""How an emergency that rests only on an answer not heard or not understood says so ("I did not hear / understand
+your answer about ...": spoken.toml ``guessed_emergency``, ``unclear_emergency``)."""
 SUITE_VOICES = {"sore back, all no, a command": "piper-joe", "fever said, then no": "espeak-en-us",
                 "emergency mid-interview": "flite-slt"}
 """One voice each keeps the suite fast; benchmarks/bench_conversations.py plays every caregiver in every voice."""

@@ -300,13 +300,14 @@ def test_an_emergency_at_the_end_of_a_very_long_turn_is_not_lost(assistant: Assi
 
 def test_an_emergency_from_an_unheard_answer_says_so_and_a_plain_no_takes_it_back(assistant: Assistant) -> None:
     # PocketSphinx hears espeak-ng's "Repeat." as "pee": an unclear answer to the breathing question counts as yes
-    # (rule 4) and says "Call 911 now". The caregiver is told the answer was not heard and how to take it back.
+    # (rule 4) and says "Call 911 now". The caregiver is told the answer was not understood (words were heard, so
+    # "not heard" would be untrue, rule 14) and how to take it back.
     talk = Conversation(assistant)
     talk.hear("my son's back is really tight after playing at the park")
     turn = talk.hear("pee")
     assert turn.disposition is Level.EMERGENCY
     spoken = texts(turn.said_aloud)
-    assert spoken[0] == "Call 911 now." and "did not hear your answer" in spoken[-1]
+    assert spoken[0] == "Call 911 now." and "did not understand your answer" in spoken[-1]
     back = talk.hear("no")
     assert back.disposition is Level.HOME_CARE and talk.state is State.INTERVIEW
     assert talk.asked[-1].id == "heart_control"  # the interview goes on

@@ -458,7 +458,7 @@ def test_an_emergency_from_an_unheard_answer_fits_with_how_to_take_it_back(inten
     assert [m.text for m in said[:2]] == [intents.messages["emergency"], intents.messages["emergency_stay"]]
     assert real_seconds(synth, said[:2]) <= EMERGENCY_STAY_SECONDS
     assert real_seconds(synth, said) <= EMERGENCY_SECONDS
-    assert said[-1].text.startswith("I did not hear your answer about trouble breathing")
+    assert said[-1].text.startswith("I did not understand your answer about trouble breathing")
 
 
 def test_a_what_if_said_in_the_last_answer_waits_when_the_advice_is_full(intents: IntentSet,

@@ -6,7 +6,8 @@ import argparse
 import json
 from typing import Any
 
-from voicecare.app.cli import TextLines, _read_lines, load_assistant
+from voicecare.app.cli import load_assistant
+from voicecare.app.text_cli import TextLines, read_lines
 from voicecare.conversation import render
 from voicecare.conversation.answers import Answer, AnswerReader
 from voicecare.errors import InputError
@@ -43,7 +44,7 @@ def answer_command(args: argparse.Namespace) -> int:
     reader = reader_for(args)
     if args.question not in reader.question_ids:
         raise InputError(f"unknown question {args.question!r} (expected one of: {', '.join(reader.question_ids)})")
-    given = TextLines([args.text]) if args.text is not None else _read_lines(args.text_file)
+    given = TextLines([args.text]) if args.text is not None else read_lines(args.text_file)
     for text in given.lines:
         answer = reader.read(args.question, text)
         print(json.dumps(as_dict(answer), ensure_ascii=False) if args.json else as_text(answer), flush=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from voicecare.conversation import asides, by_ear, closing, interview, misheard, requested, spoken, unanswered
 from voicecare.conversation.answers import ANYTHING_ELSE, AnswerKind, AnswerReader
-from voicecare.conversation.turns import COMMAND_OF_ANSWER, control
+from voicecare.conversation.turns import COMMAND_OF_ANSWER, control, words_of
 from voicecare.conversation.turns import State as State  # re-exported: callers import them from here
 from voicecare.conversation.turns import Turn as Turn
 from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status, TriageResult
@@ -55,15 +55,26 @@ class Conversation:
     doubted: InterviewQuestion | None = None
     """The question whose unheard or unsure answer alone made an emergency: a plain "no" to it next takes that
     back."""
+    yes_to: InterviewQuestion | None = None
+    """The question whose "yes" alone made an emergency: "no, I did not say yes" next takes that back
+    (``misheard.take_back_answer``)."""
+    answering: InterviewQuestion | None = None
+    """The question this turn answers: it may have left ``asked`` to be asked again for its other signs ("he's a
+    bit hot" is a yes to fever only), so the last asked is not always the one whose answer made a 911."""
+    answer_worded: bool = False
+    """The unheard answer a 911 rests on had words, none understood (said "not understood", not "not heard")."""
     skipped: list[InterviewQuestion] = field(default_factory=list)
     """Questions the caregiver skipped: the summary says they were not asked (never "you said no")."""
     drawing: tuple[MessageKind, ...] = ()
+    """What the last request drew from ("what do I do at home"): "more" goes on with it while some waits."""
     misheard: tuple[str, ...] = ()
     """Emergency signs that rest only on words voicecare doubted ("If I heard that wrong, tell me"): a correction
     next takes them back (``misheard``)."""
-    """What the last request drew from ("what do I do at home"): "more" goes on with it while some waits."""
     heard_by_ear: bool = False
     """Turns are heard by a recogniser: a description's red-flag denial is left to the interview (``by_ear``)."""
+    doubted_over: dict[str, Finding] = field(default_factory=dict)
+    """What a sign heard only in a doubted reading replaced, by symptom id (a "no" said earlier): a correction of
+    that reading brings it back (``misheard.take_back``)."""
 
     def __post_init__(self) -> None:
         if self.reader is None:
@@ -87,21 +98,16 @@ class Conversation:
         ``unsure`` are red flags the recogniser heard only in an alternative
         reading or a partial result; they count, as unsure (rule 4).
         """
-        self.care = ()
+        self.care, self.answering = (), None
         command = self._control(text, COMMANDS)
         # "huh?" before anything was said has nothing to repeat: it is an unclear turn (rule 7 names the 911 signs).
         if command is not None and not unsure and (command != "repeat" or self.last_said):
             return self.obey(text, command)
-        doubted, self.doubted = self.doubted, None
-        doubted_signs, self.misheard = self.misheard, ()
-        if doubted_signs and not unsure and self.state is State.EMERGENCY:
-            corrected = misheard.take_back(self, text, doubted_signs)
-            if corrected is not None:
-                return corrected
-        if doubted is not None and not unsure and self.state is State.EMERGENCY:
-            taken_back = interview.take_back(self, text, doubted)
-            if taken_back is not None:
-                return taken_back
+        doubted = self.doubted
+        taken_back = self._taken_back(text, emergency=not unsure and self.state is State.EMERGENCY)
+        if taken_back is not None:
+            return taken_back
+        earlier = list(self.found)
         self.merge(unsure)
         if self.state is State.EMERGENCY:
             # Not a correction ("what?", a misheard word): a "no" later still takes back a 911 resting on the same
@@ -109,7 +115,7 @@ class Conversation:
             # 911 call it had taken back and every later turn answered "Call 911 now" (an outside review).
             self.doubted = doubted
         if self.state is State.INTERVIEW:
-            return interview.answer(self, text)
+            return interview.answer(self, text, earlier)
         if self.state is State.ANYTHING_ELSE and not unsure:
             closing = self._anything_else(text)
             if closing is not None:
@@ -121,6 +127,22 @@ class Conversation:
         self.care = self.assistant.care_questions(text, on_topic=any(f.status is Status.PRESENT for f in self.found))
         return self.respond(text)
 
+    def _taken_back(self, text: str, *, emergency: bool) -> Turn | None:
+        """The answer when ``text`` takes back an emergency that rested on doubted words or on one answer (rule 9:
+        the later statement wins); None when it does not. What could be taken back lasts one turn."""
+        signs, doubted, yes_to = self.misheard, self.doubted, self.yes_to
+        self.misheard, self.doubted, self.yes_to = (), None, None
+        if not emergency:
+            return None
+        if signs:
+            return misheard.take_back(self, text, signs)
+        if doubted is not None:
+            return interview.take_back(self, text, doubted) or misheard.take_back_answer(
+                self, text, doubted, (Basis.UNHEARD, Basis.UNSURE))
+        if yes_to is not None:
+            return misheard.take_back_answer(self, text, yes_to, (Basis.ANSWERED,))
+        return None
+
     def command_of(self, text: str) -> str | None:
         """The command ``text`` is, when the whole of it is one ("slower", "tell me more")."""
         return self._control(text[:MAX_UTTERANCE_CHARS], COMMANDS)
@@ -129,12 +151,15 @@ class Conversation:
         """Carry out a command (``COMMANDS``) said as the turn."""
         if command == "repeat":
             return requested.repeat(self, text)
-        if command == spoken.HEARD:
+        if command in (spoken.HEARD, misheard.HEARD_WRONG):
+            # "That's wrong" with nothing to take back: what was understood, so the caregiver can say what is not
+            # right (it was silence, as if "stop" had been said).
             return requested.heard(self, text)
         if command in spoken.REQUESTS:
             return requested.request(self, text, command)
         if command == "start_over":
             self.found, self.asked, self.state, self.skipped = [], [], State.LISTENING, []
+            self.doubted_over = {}
             self.waiting, self.answered, self.answer = (), None, ()
             return self.turn(text, [self.say("start_over")], None, command)
         if command == "quit":
@@ -173,19 +198,28 @@ class Conversation:
         return None  # anything else is a new description (and silence or the unclear, rule 7, are handled there)
 
     def settled(self, question: InterviewQuestion) -> set[str]:
-        """The question's signs already said to be there or not."""
-        return {f.symptom.id for f in self.found
-                if f.symptom.id in question.symptoms and f.status in (Status.PRESENT, Status.ABSENT)}
+        """The question's signs already said to be there or not (one only a doubted reading held is still asked
+        about: rule 4's "may be confirmed afterwards")."""
+        return {f.symptom.id for f in self.found if f.symptom.id in question.symptoms
+                and f.status in (Status.PRESENT, Status.ABSENT) and not misheard.doubted(f)}
 
     def _guessed(self, turn: Turn) -> Turn:
         """An emergency from an unheard answer: said so after "stay with your child", with how to take it back."""
         # From every sign asked about (the spoken sign line may be cut short: ``emergency_words``).
-        said = unanswered.guessed_emergency(turn.messages, self.assistant.intents)
+        # "Not understood" when the answer had words, "not heard" when it had none; a later turn ("what's going
+        # on") is no answer, so the 911 is still worded by the answer it rests on.
+        if self.answering is not None:
+            self.answer_worded = bool(words_of(self.assistant.intents, turn.heard))
+        said = unanswered.guessed_emergency(turn.messages, self.assistant.intents, worded=self.answer_worded)
         if said is None:
             return turn
-        self.doubted = self.doubted or self.asked[-1]
+        self.doubted = self.doubted or self._answered()
         self.last_spoken = said
         return Turn(turn.heard, (*turn.messages, said[-1]), turn.state, turn.disposition, None, said)
+
+    def _answered(self) -> InterviewQuestion:
+        """The question whose answer this turn was (the one asked last when no answer was read)."""
+        return self.answering or self.asked[-1]
 
     def notes(self) -> spoken.SpokenRules:
         """The language's spoken rules; without them, none of their notes (each text empty)."""
@@ -218,9 +252,11 @@ class Conversation:
             if asking and unanswered.only_assumed(self.found, Basis.UNHEARD, Basis.UNSURE):
                 # "Dunno" counts as yes (rule 10), but "sorry, I meant no, she's breathing fine" next is the later
                 # statement and wins (rule 9): a family must not be left with a 911 call it has taken back.
-                self.doubted = self.doubted or self.asked[-1]
+                self.doubted = self.doubted or self._answered()
                 return self.with_note(turn, self.notes().unsure_emergency, last=True)
             self.doubted = None  # a sign said since makes the 911: a "no" to that question no longer takes it back
+            if asking and unanswered.only_assumed(self.found, Basis.ANSWERED, Basis.UNHEARD, Basis.UNSURE):
+                self.yes_to = self._answered()  # the recogniser may have heard "No." as "yup"
             self.misheard = misheard.doubted_signs(self.found)
             return turn
         if result.disposition is Level.UNCLEAR:
@@ -293,7 +329,8 @@ class Conversation:
 
     def pending(self) -> list[InterviewQuestion]:
         """The questions not asked yet whose signs are not all settled (past the limit, emergency and urgent)."""
-        answered = {f.symptom.id for f in self.found if f.status in (Status.PRESENT, Status.ABSENT)}
+        answered = {f.symptom.id for f in self.found
+                    if f.status in (Status.PRESENT, Status.ABSENT) and not misheard.doubted(f)}
         topics = {f.symptom.topic for f in self.found}
         if self.care and not topics:
             # A care question alone ("how long do I ice her back?") is about the topics loaded: the red-flag
@@ -317,7 +354,15 @@ class Conversation:
                 continue
             if old is not None:
                 self.found.remove(old)
+                self._replaced(old, finding)
             self.found.append(finding)
+
+    def _replaced(self, old: Finding, new: Finding) -> None:
+        """Keep what a doubted reading replaced (a "no" said before it): a correction brings it back."""
+        if not misheard.doubted(new):
+            self.doubted_over.pop(new.symptom.id, None)
+        elif not misheard.doubted(old):
+            self.doubted_over[new.symptom.id] = old
 
     def answer_kind(self, text: str) -> str | None:
         """yes, no, not_sure, or a command word, when ``text`` is one."""

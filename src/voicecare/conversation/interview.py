@@ -6,7 +6,7 @@ Split from ``dialog`` (the conversation's state), which calls these with itself 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -14,6 +14,7 @@ from voicecare.conversation import asides, denied_part, spoken
 from voicecare.conversation.answers import Answer, AnswerKind
 from voicecare.conversation.turns import COMMAND_OF_ANSWER, State, Turn
 from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status
+from voicecare.understanding import triage
 from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS
 from voicecare.understanding.care import CareQuestion
 
@@ -21,13 +22,16 @@ if TYPE_CHECKING:
     from voicecare.conversation.dialog import Conversation
 
 
-def answer(talk: Conversation, text: str) -> Turn:
+def answer(talk: Conversation, text: str, earlier: Sequence[Finding] | None = None) -> Turn:
     """An answer to the current interview question (see answers.py); unclear or silence counts as yes (rule 4).
+
+    ``earlier``: what was counted before this turn, when the recogniser's other readings of it added a red flag
+    already (counted, rule 4, and said back with what it means like any news, rules 12 and 14).
 
     A care question said instead ("is a heating pad ok?") is answered and the question asked again: read as
     an answer it was a "no" nobody said (rule 14) or an unclear answer's 911. Said with an answer ("no. can
     I give him ibuprofen?"), the answer counts and the care answer comes before the next question."""
-    question = talk.asked[-1]
+    question = talk.answering = talk.asked[-1]
     care, reply = asides.care_in(talk.assistant, talk.answers, text, question)
     if care and reply is None:
         return care_asked(talk, text, question, care)
@@ -64,9 +68,11 @@ def answer(talk: Conversation, text: str) -> Turn:
     settled = talk.settled(question)
     # A narrowed question ("what about chills?") settles only the signs it asked about, or ones named again.
     findings = [f for f in findings if f.symptom.id not in settled or f.basis is Basis.SAID]
-    before = {f.symptom.id for f in talk.found if f.status is Status.PRESENT}
+    before = {f.symptom.id for f in (talk.found if earlier is None else earlier) if f.status is Status.PRESENT}
     level = talk.result().disposition
-    talk.merge(not_unsaying(talk, findings, said))
+    if earlier is not None:
+        level = triage.triage(earlier, talk.assistant.intents, disclaimer=False).disposition
+    talk.merge(not_unsaying(talk, findings, said, set() if earlier is None else before))
     if answer.kind is AnswerKind.NEW_INFO:
         # New information is its own finding, never a yes; the question it interrupted is asked again, however
         # often news comes instead of an answer: its signs are still to be covered before any advice.
@@ -139,12 +145,16 @@ def take_back(talk: Conversation, text: str, question: InterviewQuestion) -> Tur
     return talk.with_note(turn, talk.notes().taken_back, last=False)
 
 
-def not_unsaying(talk: Conversation, findings: Sequence[Finding], text: str) -> list[Finding]:
+def not_unsaying(talk: Conversation, findings: Sequence[Finding], text: str,
+                 earlier: Collection[str] = ()) -> list[Finding]:
     """A blanket "no" to "fever or chills?" denies the signs not yet said, never one the caregiver said was
-    there ("she feels hot"): the caregiver most likely meant the rest (when in doubt, the higher level).
-    A sign named again in the answer ("no fever now") is the later statement and wins (rule 9)."""
+    there ("she feels hot"): the caregiver most likely meant the rest (when in doubt, the higher level). One only
+    a doubted reading of an ``earlier`` turn held (the recogniser's other readings) was not said: the "no" denies
+    it; one another reading of this very turn holds still counts (rule 4). A sign named again in the answer
+    ("no fever now") is the later statement and wins (rule 9)."""
     named = {m.symptom for m in talk.assistant.matcher.match(text[:MAX_UTTERANCE_CHARS])}
     # A yes to a narrowed question's other sign ("he's a bit hot": fever; "what about chills?" "no") is kept too.
-    said = {f.symptom.id for f in talk.found if f.status is Status.PRESENT and f.basis in (Basis.SAID, Basis.ANSWERED)}
+    said = {f.symptom.id for f in talk.found if f.status is Status.PRESENT and f.basis in (Basis.SAID, Basis.ANSWERED)
+            and not (f.uncertain and f.symptom.id in earlier)}
     return [f for f in findings
             if not (f.status is Status.ABSENT and f.symptom.id in said and f.symptom.id not in named)]

@@ -94,11 +94,11 @@ def denies(talk: Conversation, text: str) -> bool:
 
 
 def awaited(talk: Conversation) -> InterviewQuestion | None:
-    """The question the next turn should answer: the one asked, or the one an emergency rests on."""
-    conversation = talk
-    if conversation.state is State.INTERVIEW and conversation.asked:
-        return conversation.asked[-1]
-    if conversation.state is State.EMERGENCY and conversation.doubted is not None:
-        return conversation.doubted
+    """The question the next turn should answer: the one asked, or the one an emergency rests on (its answer may
+    take the emergency back: "no", "I did not say yes")."""
+    if talk.state is State.INTERVIEW and talk.asked:
+        return talk.asked[-1]
+    if talk.state is State.EMERGENCY:
+        return talk.doubted or talk.yes_to
     return None
 

@@ -47,11 +47,23 @@ class Turn:
 
 def control(intents: IntentSet, text: str, kinds: Sequence[str], *, prefix: bool = False) -> str | None:
     """The first of ``kinds`` whose control phrase is the whole of ``text`` (or its start, with ``prefix``)."""
+    found = leading(intents, words_of(intents, text), kinds, whole=not prefix)
+    return found[0] if found is not None else None
+
+
+def words_of(intents: IntentSet, text: str) -> list[str]:
+    """The words of ``text`` as control phrases are matched: its tokens without fillers ("um", "well")."""
     language = intents.language
-    words = [w for w in language.tokens(text) if w not in language.fillers]
+    return [w for w in language.tokens(text) if w not in language.fillers]
+
+
+def leading(intents: IntentSet, words: Sequence[str], kinds: Sequence[str], *,
+            whole: bool = False) -> tuple[str, list[str]] | None:
+    """The first of ``kinds`` with a control phrase that starts ``words`` (is all of them, with ``whole``), and
+    the words after its longest such phrase ("you misheard me", not "you misheard" and "me"); None when none."""
     for kind in kinds:
-        for phrase in intents.controls.get(kind, ()):
-            said = language.tokens(phrase)
-            if words == said or (prefix and words[: len(said)] == said):
-                return kind
+        said = [intents.language.tokens(phrase) for phrase in intents.controls.get(kind, ())]
+        starts = [s for s in said if list(words) == s or (not whole and list(words[: len(s)]) == s)]
+        if starts:
+            return kind, list(words[len(max(starts, key=len)):])
     return None

@@ -58,18 +58,20 @@ def only_assumed(found: Sequence[Finding], *bases: Basis) -> bool:
     return bool(signs) and all(f.basis in bases for f in signs)
 
 
-def guessed_emergency(said: Sequence[Message], intents: IntentSet) -> tuple[Message, ...] | None:
+def guessed_emergency(said: Sequence[Message], intents: IntentSet, *, worded: bool = False) -> tuple[Message, ...] | None:
     """What is said of an emergency that rests only on an unheard answer: no sign was said, so none is named as
-    heard: "Call 911 now", "stay with your child", then the signs asked about, as not heard, and how to take it
-    back (rule 14), within rule 13's budget. None when the language gives no such note."""
+    heard: "Call 911 now", "stay with your child", then the signs asked about, as not heard (``worded``: words
+    were heard, none understood), and how to take it back (rule 14), within rule 13's budget. None when the
+    language gives no such note."""
     rules = intents.spoken
     if rules is None or not rules.guessed_emergency:
         return None
+    template = rules.unclear_emergency if worded and rules.unclear_emergency else rules.guessed_emergency
     fixed = {intents.messages[k] for k in ("emergency", "emergency_stay")}
     emergency = [m for m in said if m.kind is MessageKind.EMERGENCY]
     signs = next((m.text.rstrip(".") for m in emergency if m.text not in fixed), "")
     note = Message(Level.EMERGENCY, MessageKind.CONVERSATION,
-                   rules.guessed_emergency.format(items=signs[:1].lower() + signs[1:]))
+                   template.format(items=signs[:1].lower() + signs[1:]))
     return (*[m for m in emergency if m.text in fixed], note)
 
 
@@ -114,7 +116,9 @@ def counted_as(found: Sequence[Finding], intents: IntentSet) -> str:
                                     ((Basis.ANSWERED,), rules.compact_readback["answered"], language.list_or),
                                     ((Basis.UNSURE, Basis.UNHEARD, Basis.GUESSED), rules.compact_readback["unclear"],
                                      language.list_or)):
-        names = [f.symptom.name for f in found if f.basis in bases]
+        # A sign only a doubted reading held (the recogniser's other readings) was not heard: unclear, not "I heard".
+        names = [f.symptom.name for f in found
+                 if (Basis.GUESSED if f.uncertain and f.basis is Basis.SAID else f.basis) in bases]
         if names:
             parts.append(template.format(items=listed(names, joiner)))
     return " ".join(parts)

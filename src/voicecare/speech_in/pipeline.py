@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from voicecare.domain import Finding, Message, TriageResult
+from voicecare.domain import Basis, Finding, Message, TriageResult
 from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
 from voicecare.speech_in.audio import AudioChunk
 from voicecare.speech_in.confidence import judged, signs_not_heard
@@ -132,7 +132,10 @@ class _EarlyEmergency:
     median 0.3 s, as a new word must be heard first. Once the recogniser
     hears no more (the room after the words is held back), the last partial
     cannot change, and the turn read to its end at a pause is no partial:
-    either counts at once.
+    either counts at once. A sign only guessed from words pointing at it (a backoff match) waits for the
+    final result: a partial's words may be the start of others (flite's "No, that's all." showed "no sense",
+    confusion, and "Call 911 now" was said at once), and the final reading still calls 911 if it holds the
+    guess (rule 4), a moment later. A sign said in words never waits.
 
     With ``unheard_now``, the emergency is checked first against the turn so
     far read to its end: a sign shown there with words the recogniser was
@@ -164,7 +167,7 @@ class _EarlyEmergency:
         """A partial result; acts when the emergency it shows held for a block."""
         if self.at is not None or not text or (self._echo is not None and self._echo(text)):
             return
-        now = self._previous if text == self._last else emergencies(self._assistant, text)
+        now = self._previous if text == self._last else _said(emergencies(self._assistant, text))
         self._last = text
         self.found = [now[k] for k in now.keys() & self._previous.keys()]
         self._previous = now
@@ -174,7 +177,7 @@ class _EarlyEmergency:
         """Text that will not change (the recogniser hears no more for now): acts on an emergency in it."""
         if self.at is not None or not text or (self._echo is not None and self._echo(text)):
             return
-        self.found = list(emergencies(self._assistant, text).values())
+        self.found = list(_said(emergencies(self._assistant, text)).values())
         self._act(seconds)
 
     def _act(self, seconds: float) -> None:
@@ -191,6 +194,11 @@ class _EarlyEmergency:
             self.at = seconds
             self.said = emergency_messages(self._assistant, self.found)
             self._on_emergency(self.said)
+
+
+def _said(found: dict[str, Finding]) -> dict[str, Finding]:
+    """The findings not guessed from words pointing at them (see ``_EarlyEmergency``)."""
+    return {sid: f for sid, f in found.items() if f.basis is not Basis.GUESSED}
 
 
 def recognize(

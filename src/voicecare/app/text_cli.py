@@ -1,0 +1,230 @@
+"""The commands that read and print text: ``triage`` (typed text; recordings go to ``speech_cli``), ``chat``,
+``check`` and ``eval``, and how their text input is read (a file, standard input, a line too long).
+
+Split from ``cli`` (argument building and the entry point), which runs these lazily by name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import stat
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO, cast
+
+from voicecare.app.cli import load_assistant
+from voicecare.conversation import render
+from voicecare.conversation.dialog import Conversation
+from voicecare.errors import InputError
+from voicecare.intents import DEFAULT_LANGUAGE
+from voicecare.speech_out.tts import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
+
+MAX_TEXT_BYTES = 1 << 20
+"""Most bytes read from a text file or stdin (a typed list of utterances is far smaller)."""
+MAX_LINE_CHARS = 100_000
+"""Longest utterance accepted (about 1.5 s of matching); longer lines are refused, never cut."""
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class TextLines:
+    """The lines of a text input, and how many of them were not UTF-8 (kept, with their bad bytes replaced)."""
+
+    lines: list[str]
+    unreadable: int = 0
+
+
+def read_lines(path: Path) -> TextLines:
+    """The lines of a regular file, or of stdin for "-"; InputError for anything else or too much."""
+    raw = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1) if str(path) == STDIN else _read_regular(path)
+    name = "standard input" if str(path) == STDIN else str(path)
+    if len(raw) > MAX_TEXT_BYTES:
+        raise InputError(f"{name}: more than {MAX_TEXT_BYTES // (1 << 20)} MiB of text; split it into smaller files")
+    return _decoded_lines(raw, name)
+
+
+def _decoded_lines(raw: bytes, name: str) -> TextLines:
+    """Each line as UTF-8 text; a line that is not is reported in one line and kept with its bad bytes replaced.
+
+    One stray byte (a Latin-1 "é", a bad paste) must not cost the other lines their triage, nor its own:
+    "she is not breathing\xe9" still says enough. The caller exits non-zero if any line was bad.
+    """
+    if b"\x00" in raw:  # not text at all (a recording, an archive): refused whole, in one line
+        raise InputError(f"{name}: cannot read it as UTF-8 text (it holds binary data)")
+    lines, unreadable = [], 0
+    for number, line in enumerate(raw.splitlines(), start=1):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            print(f"voicecare: error: {name} line {number}: not UTF-8 text; read with the bad bytes replaced",
+                  file=sys.stderr, flush=True)
+            lines.append(line.decode("utf-8", errors="replace"))
+            unreadable += 1
+    return TextLines(lines, unreadable)
+
+
+def _read_regular(path: Path) -> bytes:
+    """At most MAX_TEXT_BYTES + 1 bytes of a regular file: a pipe would hang and /dev/zero never ends."""
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer before we can refuse it.
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot open it ({exc.strerror})") from None
+    if not stat.S_ISREG(os.fstat(handle).st_mode):
+        os.close(handle)
+        raise InputError(f"{path}: not a regular file (a folder, pipe or device); give a text file, "
+                         f"or '{STDIN}' to read standard input")
+    with os.fdopen(handle, "rb") as stream:
+        try:
+            return stream.read(MAX_TEXT_BYTES + 1)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read it ({exc.strerror})") from None
+
+
+def check_length(utterance: str, where: str) -> None:
+    """InputError for an utterance too long to triage: it is refused whole, never cut."""
+    if len(utterance) > MAX_LINE_CHARS:
+        raise InputError(f"{where}: {len(utterance):,} characters, more than the {MAX_LINE_CHARS:,} one "
+                         "utterance may have; put each utterance on its own line")
+
+
+def triage(args: argparse.Namespace) -> int:
+    if args.audio:
+        from voicecare.app.speech_cli import triage_audio
+
+        return triage_audio(args)
+    if args.text is not None:
+        check_length(args.text, "--text")
+        text = TextLines([args.text])
+    else:
+        text = read_lines(args.text_file)
+    # A blank line is no caregiver: skipped, not triaged as "unclear". Line numbers stay the file's.
+    numbered = [(number, line) for number, line in enumerate(text.lines, start=1) if line.strip()]
+    if not numbered and args.text is not None:
+        raise InputError("--text: empty; give what the caregiver said")
+    if not numbered:
+        raise InputError(f"{args.text_file}: empty{' but for blank lines' if text.lines else ''}; "
+                         "give one utterance per line")
+    utterances = [line for _, line in numbered]
+    if not MIN_RATE_WPM <= args.rate <= MAX_RATE_WPM:  # wrong even when nothing is spoken: say so, as speech does
+        raise InputError(f"rate {args.rate!r}: give a whole number of words per minute from {MIN_RATE_WPM} to "
+                         f"{MAX_RATE_WPM}")
+    if not args.quiet and (args.say_to is not None or args.speaker is not None):
+        from voicecare.app.speech_cli import triage_text_spoken
+
+        code = triage_text_spoken(args, utterances)  # text mode speaks only when asked where to
+        return InputError.exit_code if text.unreadable else code
+    assistant = load_assistant(args)
+    if not args.quiet and (args.rate != DEFAULT_RATE_WPM or args.voice is not None):
+        if args.voice is not None:  # wrong even when nothing is spoken, as the rate is
+            from voicecare.app.speech_cli import check_speech_options
+
+            check_speech_options(args, assistant.intents.language.code)
+        print("voicecare: --rate and --voice shape speech, and text mode speaks only with --say-to FILE.wav "
+              "or --speaker DEVICE; printing only", file=sys.stderr)
+    failed = text.unreadable
+    for number, utterance in numbered:
+        try:
+            check_length(utterance, f"{args.text_file} line {number}" if args.text is None else "--text")
+        except InputError as exc:  # one bad line must not keep the rest (an emergency among them) from triage
+            print(f"voicecare: error: {exc}", file=sys.stderr, flush=True)
+            failed += 1
+            continue
+        assistant.disclaimer_due = True  # each line is its own caregiver (rule 8: once to each)
+        result = assistant.answer(utterance)
+        if args.json:
+            print(render.as_json_line(result, utterance, utterance), flush=True)
+        else:
+            print(render.as_text(result, utterance, assistant.intents.language) + "\n", flush=True)
+    return InputError.exit_code if failed else 0
+
+
+def chat(args: argparse.Namespace) -> int:
+    from voicecare.app import kiosk_config
+    from voicecare.conversation.dialog import State
+
+    # Checked as listen and the kiosk check it, before anything loads.
+    max_questions = cast(int, kiosk_config.checked("max_questions", args.max_questions))
+    conversation = Conversation(load_assistant(args), max_questions=max_questions)
+    _print_turn(conversation.greet().messages, sys.stdout)
+    interactive = sys.stdin.isatty()
+    while conversation.state is not State.DONE:
+        if interactive:
+            print("you> ", end="", flush=True)
+        line = sys.stdin.readline(MAX_LINE_CHARS + 1)
+        if not line:
+            break
+        check_length(line.rstrip("\n"), "typed line")
+        if not interactive:
+            print(f"you> {line.rstrip()}")
+        turn = conversation.hear(line.strip())
+        # A voice command is acknowledged in words (typed, "slower" has no voice to slow down), not acted on.
+        _print_turn(_text_mode_ack(conversation, turn.command) or turn.messages, sys.stdout)
+    return 0
+
+
+TEXT_MODE_ACKS = {"stop": "conversation.text_stop", "slower": "conversation.text_speed",
+                  "faster": "conversation.text_speed"}
+"""Commands that act on the voice: typed, they are acknowledged in words (text mode has no voice to change)."""
+
+
+def _text_mode_ack(conversation: Conversation, command: str | None) -> tuple[str, ...]:
+    key = TEXT_MODE_ACKS.get(command or "")
+    return (conversation.assistant.intents.messages[key],) if key else ()
+
+
+def _print_turn(messages: Sequence[object], out: TextIO) -> None:
+    for message in messages:
+        print(f"voicecare> {getattr(message, 'text', message)}", file=out)
+    out.flush()
+
+
+def check(args: argparse.Namespace) -> int:
+    from voicecare import intents
+
+    directory = intents.language_dir(args.intents or intents.default_dir(), args.language or DEFAULT_LANGUAGE)
+    problems = intents.problems_of(directory)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"voicecare: error: {len(problems)} problem(s) in {directory}", file=sys.stderr)
+        return 2
+    loaded = intents.load_all(directory)
+    if args.topic is not None:
+        loaded = intents.load(directory, topic=args.topic)
+    print(f"language: {loaded.language.code} ({loaded.language.name}), {len(loaded.language.context.triggers)} cues")
+    for topic in loaded.topics:
+        phrases = sum(len(s.phrases) for s in topic.symptoms)
+        print(f"{topic.id}: {len(topic.symptoms)} symptoms, {phrases} phrases, {len(topic.interview)} interview questions")
+        for symptom in topic.symptoms:
+            print(f"  {symptom.level.id:<10} {symptom.id:<24} {len(symptom.phrases):>3} phrases")
+    controls = sum(len(v) for v in loaded.controls.values())
+    print(f"controls: {len(loaded.controls)} kinds, {controls} phrases")
+    print(f"ok: {directory}")
+    return 0
+
+
+def eval_command(args: argparse.Namespace) -> int:
+    from voicecare.app import evaluation
+
+    corpora = [(path, evaluation.read_corpus(path)) for path in args.corpus]  # bad input fails before any work
+    assistant = load_assistant(args)
+    reports = []
+    for path, cases in corpora:
+        report = evaluation.evaluate(cases, lambda text: assistant.answer(text).disposition)
+        reports.append(report)
+        print(evaluation.summary_line(path.name, report))
+    total = evaluation.combine(reports)
+    if len(reports) > 1:
+        print(evaluation.summary_line("TOTAL", total))
+    print("\n" + evaluation.format_confusion(total))
+    if args.show_failures:
+        print(f"\nmisses: {len(total.misses())}")
+        for (path, _), report in zip(corpora, reports, strict=True):
+            print("\n".join(evaluation.format_misses(report, path.name)))
+    return 0
