@@ -70,6 +70,9 @@ class Matcher:
                                 ones=numbers.one, units=frozenset(self._spelling.canonical(w) for w in numbers.units or {}))
         self._levels = {s.id: s.level for s in intents.symptoms}
         self._learned = intents.learned
+        # A turn that is a command ("Slower.") is never a description for the learned guess to read.
+        self._commands = frozenset(tuple(spelling.canonical(w) for w in spelling.tokens(phrase))
+                                   for phrases in intents.controls.values() for phrase in phrases)
         self._events = frozenset(s.id for s in intents.symptoms if s.event)
         self._own_words = frozenset(s.id for s in intents.symptoms if s.own_words)
         self._said_of = {s.id: frozenset(spelling.canonical(w) for w in s.said_of) for s in intents.symptoms if s.said_of}
@@ -168,7 +171,7 @@ class Matcher:
             matches += [g for g in self._guesses(heard, words, breaks, where, signs, matches)
                         if self._levels[g.symptom] < above]
         matches += last_guesses(self._learned if last_guess else (), heard, words, where, signs, matches, self._levels,
-                                self._numbers)
+                                self._numbers, self._commands)
         return said_of.owned(matches, words, breaks, self._said_of, self._language) if self._said_of else matches
 
     def _guesses(self, heard: Sequence[str], words: Sequence[str], breaks: Mapping[int, bool],
