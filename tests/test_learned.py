@@ -137,7 +137,7 @@ def test_everyday_body_words_are_no_emergency_guess(assistant: Assistant, text: 
 
 # Emergencies in wordings written for this test (no tuning file holds them) that only the guess finds.
 GUESSED = [
-    ("she wakes up but her eyes just roll and she drifts off again", {"fainting", "very_drowsy"}),
+    ("he wakes for a second then his eyes close and he's off again", {"fainting", "very_drowsy"}),
     ("the breathing of my son is with grunting since this morning", {"trouble_breathing"}),
     ("his heart go bam bam bam so fast, he is only sitting", {"abnormal_heart_rate"}),
 ]

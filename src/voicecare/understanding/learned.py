@@ -22,7 +22,7 @@ tuning corpora (``scripts/build_learned.py``); nothing here touches disk.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -107,15 +107,21 @@ def features(words: Iterable[str]) -> frozenset[str]:
     return frozenset(said) | {a + PAIR_JOINER + b for a, b in pairwise(said)}
 
 
+Explained = Callable[[str, tuple[int, ...]], bool]
+"""Whether an everyday circumstance of the sign (its ``ordinary`` patterns) explains the words at these positions."""
+
+
 def guesses(models: Sequence[LearnedSigns], heard: Sequence[str], words: Sequence[str], where: context.Scene,
             signs: Collection[int], matches: Sequence[Match], levels: Mapping[str, Level],
-            numbers: Collection[str], commands: Collection[tuple[str, ...]] = ()) -> list[Match]:
+            numbers: Collection[str], commands: Collection[tuple[str, ...]] = (),
+            explained: Explained | None = None) -> list[Match]:
     """At most one guessed emergency sign, when the rules found none (see the module docstring).
 
     ``words`` are the canonical words, ``heard`` as said; ``where`` is the matcher's scene and ``signs`` the
     positions of sign words, so the body word is judged by the same context rules as any mention.
     ``numbers`` are the language's number words; ``commands`` the control phrases (canonical words): a turn
-    that is one of them is a command, never a description.
+    that is one of them is a command, never a description. ``explained`` tells when the sign's everyday
+    circumstances explain the body and state words ("blue from the crayons", "not potty trained yet").
     """
     if not models or any(m.status is Status.PRESENT and levels.get(m.symptom) is Level.EMERGENCY for m in matches):
         return []
@@ -126,7 +132,9 @@ def guesses(models: Sequence[LearnedSigns], heard: Sequence[str], words: Sequenc
         for sign, odds in model.suspected(words):
             if sign.sign not in levels or sign.sign in judged:
                 continue
-            for i in _open_body_words(model, sign, words, where, signs, matches, numbers):
+            for i, said in _open_body_words(model, sign, words, where, signs, matches, numbers):
+                if explained is not None and explained(sign.sign, said):
+                    continue
                 likely = PERCENT / (1 + math.exp(-odds))
                 return [Match(symptom=sign.sign, status=Status.PRESENT, score=round(likely, 1), heard=heard[i],
                               start=i, end=i + 1, uncertain=True, guessed=True)]
@@ -134,8 +142,9 @@ def guesses(models: Sequence[LearnedSigns], heard: Sequence[str], words: Sequenc
 
 
 def _open_body_words(model: LearnedSigns, sign: SignCounts, words: Sequence[str], where: context.Scene, signs: Collection[int],
-                     matches: Sequence[Match], numbers: Collection[str]) -> Iterable[int]:
-    """Positions of the sign's body words that are about this child now and that nothing else explains.
+                     matches: Sequence[Match], numbers: Collection[str]) -> Iterable[tuple[int, tuple[int, ...]]]:
+    """Positions of the sign's body words that are about this child now and that nothing else explains, each
+    with the positions of it and its state words.
 
     A word inside a sure mention of another sign is that sign's ("her arms and legs are weak"); a number in
     its sentence is the number reader's to judge ("his pulse is 110 and he's calm"); a sentence without one
@@ -151,13 +160,14 @@ def _open_body_words(model: LearnedSigns, sign: SignCounts, words: Sequence[str]
         sentence = _sentence(where, i)
         if any(words[j][:1].isdigit() or words[j] in numbers for j in sentence):
             continue
-        if not any(words[j] in sign.states and j not in explained for j in sentence):
+        states = tuple(j for j in sentence if words[j] in sign.states and j not in explained)
+        if not states:
             continue
         if _reassured(model, where, i):
             continue
         status, _ = context.status_of(where, i, i + 1, (i,), negation_inside=False, blocked=blocked - {i}, signs=signs)
         if status is Status.PRESENT:
-            yield i
+            yield i, tuple(sorted((i, *states)))
 
 
 def _reassured(model: LearnedSigns, where: context.Scene, i: int) -> bool:
