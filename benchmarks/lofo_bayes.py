@@ -8,7 +8,10 @@ threshold: emergency recall and false 911 of the rules alone and with the guess,
 over all files. ``--show`` prints, for the largest threshold, the held-out tuning
 lines the guess changes (tuning files only: never give it held-out files).
 
-Run: python benchmarks/lofo_bayes.py [--show] [--thresholds 4,6,8] FILE.tsv [...]
+The state-word gate (``learned_build.states``) is chosen the same way: ``--state-lines 2,3`` and
+``--state-ratios 4,8`` try each pair with each threshold.
+
+Run: python benchmarks/lofo_bayes.py [--show] [--thresholds 4,6,8] [--state-lines 3] [--state-ratios 6] FILE.tsv [...]
 """
 
 from __future__ import annotations
@@ -73,6 +76,8 @@ def main() -> None:
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--show", action="store_true", help="print changed lines (tuning files only)")
     parser.add_argument("--thresholds", default=THRESHOLDS)
+    parser.add_argument("--state-lines", default="", help="state words' least lines (default: learned.toml's)")
+    parser.add_argument("--state-ratios", default="", help="state words' least ratio (default: learned.toml's)")
     parser.add_argument("--bare", action="store_true",
                         help="rules without the emergency signs' phrases (backoff_probe.stripped): unseen wording")
     args = parser.parse_args()
@@ -88,13 +93,18 @@ def main() -> None:
         parts = tomllib.load(handle)["words"]
     settings, _ = learned_build.settings_of(data, parts, intents.language.spelling)
     data_of = {f: lines_of(f, rules, labels, levels) for f in args.files}
+    everyday = learned_build.everyday(full)
     thresholds = [float(t) for t in args.thresholds.split(",")]
-    for threshold in thresholds:
+    least = [int(n) for n in args.state_lines.split(",")] if args.state_lines else [settings.state_lines]
+    ratios = [float(r) for r in args.state_ratios.split(",")] if args.state_ratios else [settings.state_ratio]
+    grid = [(t, n, r) for n in least for r in ratios for t in thresholds]
+    for threshold, state_lines, ratio in grid:
         hits = falses = hit_rules = false_rules = hit_both = false_both = 0
         shown = []
+        tried = replace(settings, threshold=threshold, enabled=True, state_lines=state_lines, state_ratio=ratio)
         for f in args.files:
             others = [line.example for g in args.files if g != f for line in data_of[g]]
-            model = learned_build.counted(others, replace(settings, threshold=threshold, enabled=True))
+            model = learned_build.counted(others, tried, everyday)
             open_lines = [line.text for line in data_of[f] if not line.rules]
             guesses = guessed(intents, model, open_lines)
             for line in data_of[f]:
@@ -106,10 +116,11 @@ def main() -> None:
                 if both and not line.rules:
                     shown.append(f"  {'caught' if line.emergency else 'FALSE 911'} as {guesses[line.text]} "
                                  f"({f.name}): {line.text}")
-        print(f"threshold {threshold:g}: emergency recall {hit_rules / hits:.1%} -> {hit_both / hits:.1%} "
+        print(f"threshold {threshold:g}, states {state_lines}/{ratio:g}: "
+              f"emergency recall {hit_rules / hits:.1%} -> {hit_both / hits:.1%} "
               f"(+{hit_both - hit_rules}), false 911 {false_rules / falses:.2%} -> {false_both / falses:.2%} "
               f"(+{false_both - false_rules}); {hits} emergencies, {falses} other lines")
-        if args.show and threshold == thresholds[-1]:
+        if args.show and (threshold, state_lines, ratio) == grid[-1]:
             print("\n".join(shown))
 
 

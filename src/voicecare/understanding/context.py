@@ -278,7 +278,9 @@ def status_of(
     found = [c for c in found if not c.trigger.recurs] or found
     best = min(found, key=lambda c: _PRIORITY[c.trigger.status])
     others = [c for c in found if c.trigger.status is Status.OTHER]
-    if others and all(c.trigger.speaker for c in others) and any(c.trigger.uncertain for c in found):
+    # "I think I fainted": a cue of the caregiver's own holding the sign's words says whose sign it is.
+    theirs = any(c.trigger.speaker and c.start < end and start < c.end for c in others)
+    if others and not theirs and all(c.trigger.speaker for c in others) and any(c.trigger.uncertain for c in found):
         # "I'm worried he's not breathing": the caregiver's own words frame a doubt about the child.
         return Status.PRESENT, True
     if best.trigger.status is Status.HYPOTHETICAL and best.trigger.words not in where.rules.pure_what_ifs and (

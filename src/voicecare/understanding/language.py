@@ -18,6 +18,7 @@ from voicecare.errors import IntentError
 from voicecare.understanding.callers import CallerWords
 from voicecare.understanding.clauses import ClauseWords
 from voicecare.understanding.cues import ContextWords, Trigger, by_length
+from voicecare.understanding.language_reader import TableReader, in_token_form
 from voicecare.understanding.measure_files import NUMBER_KEYS, number_words
 from voicecare.understanding.quantities import NumberWords
 from voicecare.understanding.text import Spelling
@@ -154,111 +155,36 @@ def read(path: Path, problems: list[str]) -> Language:
     return parse(data, str(path), problems)
 
 
-class _Reader:
-    """Typed access to one table that records what is wrong instead of raising."""
-
-    def __init__(self, value: Any, where: str, allowed: tuple[str, ...], problems: list[str]) -> None:
-        self.where = where
-        self.problems = problems
-        if not isinstance(value, dict):
-            problems.append(f"{where}: must be a table")
-            value = {}
-        self.table: dict[str, Any] = value
-        for key in self.table:
-            if key not in allowed:
-                self.wrong(key, f"unknown key (expected one of: {', '.join(allowed)})")
-
-    @classmethod
-    def section(cls, data: Mapping[str, Any], name: str, where: str, problems: list[str]) -> _Reader:
-        """The ``[name]`` table of a language file (an absent table reads as empty)."""
-        return cls(data.get(name, {}), f"{where}: {name}", SECTIONS[name], problems)
-
-    def wrong(self, key: str, what: str) -> None:
-        self.problems.append(f"{self.where}: {key}: {what}")
-
-    def text(self, key: str, *, required: bool = False) -> str:
-        value = self.table.get(key, None if required else "")
-        if not isinstance(value, str) or (required and not value.strip()):
-            self.wrong(key, "missing text" if value is None else "must be non-empty text")
-            return ""
-        return value.strip()
-
-    def number(self, key: str, default: int) -> int:
-        value = self.table.get(key, default)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            self.wrong(key, "must be a whole number, 0 or more")
-            return default
-        return value
-
-    def flag(self, key: str, default: bool) -> bool:
-        value = self.table.get(key, default)
-        if not isinstance(value, bool):
-            self.wrong(key, "must be true or false")
-            return default
-        return value
-
-    def words(self, key: str) -> tuple[str, ...]:
-        value = self.table.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            self.wrong(key, "must be a list of non-empty texts")
-            return ()
-        return tuple(" ".join(v.lower().split()) for v in value)
-
-    def mapping(self, key: str) -> dict[str, str]:
-        value = self.table.get(key, {})
-        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-            self.wrong(key, "must be a table of texts")
-            return {}
-        return {k.lower(): v.lower().strip() for k, v in value.items()}
-
-    def pairs(self, key: str) -> tuple[tuple[str, str], ...]:
-        value = self.table.get(key, [])
-        if not isinstance(value, list) or not all(
-                isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v) for v in value):
-            self.wrong(key, "must be a list of [from, to] text pairs")
-            return ()
-        return tuple((a, b) for a, b in value)
-
-    def classes(self, key: str) -> dict[str, str]:
-        """A table of class -> members, turned into member -> class."""
-        value = self.table.get(key, {})
-        if not isinstance(value, dict) or not all(
-                isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()):
-            self.wrong(key, "must be a table of lists of texts (class = [members])")
-            return {}
-        return {member: cls for cls, members in value.items() for member in members}
-
-
 def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
     """The language in ``data`` (parsed TOML); problems are added, never raised."""
     for section in data:
         if section not in SECTIONS:
             problems.append(f"{where}: {section}: unknown table (expected one of: {', '.join(SECTIONS)})")
-    head = _Reader.section(data, "language", where, problems)
-    spelling = _spelling(_Reader.section(data, "spelling", where, problems))
-    matching = _Reader.section(data, "matching", where, problems)
-    talk = _Reader.section(data, "conversation", where, problems)
-    lm = _Reader.section(data, "recogniser", where, problems)
+    head = _section(data, "language", where, problems)
+    spelling = _spelling(_section(data, "spelling", where, problems))
+    matching = _section(data, "matching", where, problems)
+    talk = _section(data, "conversation", where, problems)
+    lm = _section(data, "recogniser", where, problems)
     numbers, number_cues, calendar = number_words(data, where, problems)
-    asking = _Reader.section(data, "questions", where, problems)
+    asking = _section(data, "questions", where, problems)
     language = Language(
         code=head.text("code", required=True), name=head.text("name"), wake_phrase=head.text("wake_phrase"),
-        spelling=spelling, context=_context(_Reader.section(data, "context", where, problems), spelling),
-        callers=_callers(_Reader.section(data, "callers", where, problems), spelling),
-        headings=_headings(_Reader.section(data, "headings", where, problems)),
-        printed=_printed(_Reader.section(data, "printed", where, problems)),
-        optional_words=frozenset(_in_token_form(matching, "optional_words", spelling)),
-        negations=frozenset(_in_token_form(matching, "negations", spelling)),
-        disjunctions=frozenset(_in_token_form(matching, "disjunctions", spelling)),
-        skippable=frozenset(_in_token_form(matching, "skippable", spelling)),
-        contrasts=frozenset(_in_token_form(matching, "contrasts", spelling)),
-        narrowing=frozenset(_in_token_form(matching, "narrowing", spelling)),
-        degrees=tuple(sorted((tuple(w.split()) for w in _in_token_form(matching, "degrees", spelling)),
+        spelling=spelling, context=_context(_section(data, "context", where, problems), spelling),
+        callers=_callers(_section(data, "callers", where, problems), spelling),
+        headings=_headings(_section(data, "headings", where, problems)),
+        printed=_printed(_section(data, "printed", where, problems)),
+        optional_words=frozenset(in_token_form(matching, "optional_words", spelling)),
+        negations=frozenset(in_token_form(matching, "negations", spelling)),
+        disjunctions=frozenset(in_token_form(matching, "disjunctions", spelling)),
+        skippable=frozenset(in_token_form(matching, "skippable", spelling)),
+        contrasts=frozenset(in_token_form(matching, "contrasts", spelling)),
+        narrowing=frozenset(in_token_form(matching, "narrowing", spelling)),
+        degrees=tuple(sorted((tuple(w.split()) for w in in_token_form(matching, "degrees", spelling)),
                              key=len, reverse=True)),
-        not_then=tuple(tuple(w.split()) for w in _in_token_form(matching, "not_then", spelling)),
-        glued_negations=tuple(sorted(_in_token_form(matching, "glued_negations", spelling), key=len, reverse=True)),
-        symptom_slots=tuple(tuple(w.split()) for w in _in_token_form(matching, "symptom_slots", spelling)),
-        fillers=frozenset(_in_token_form(talk, "fillers", spelling, fold=False)),
+        not_then=tuple(tuple(w.split()) for w in in_token_form(matching, "not_then", spelling)),
+        glued_negations=tuple(sorted(in_token_form(matching, "glued_negations", spelling), key=len, reverse=True)),
+        symptom_slots=tuple(tuple(w.split()) for w in in_token_form(matching, "symptom_slots", spelling)),
+        fillers=frozenset(in_token_form(talk, "fillers", spelling, fold=False)),
         list_and=talk.text("list_and"), list_or=talk.text("list_or"),
         lm_subjects=lm.words("subjects"), lm_frames=_frames(lm), feminine=lm.mapping("feminine"),
         spoken_numbers=lm.mapping("spoken_numbers"), numbers=numbers, number_cues=number_cues, calendar=calendar,
@@ -267,7 +193,12 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
     return language
 
 
-def _spelling(table: _Reader) -> Spelling:
+def _section(data: Mapping[str, Any], name: str, where: str, problems: list[str]) -> TableReader:
+    """The ``[name]`` table of a language file, its keys among ``SECTIONS[name]``."""
+    return TableReader.section(data, name, where, SECTIONS[name], problems)
+
+
+def _spelling(table: TableReader) -> Spelling:
     return Spelling(
         contractions=table.mapping("contractions"), suffixes=tuple(table.mapping("suffixes").items()),
         clipped=tuple(table.mapping("clipped").items()),
@@ -282,63 +213,48 @@ def _spelling(table: _Reader) -> Spelling:
     )
 
 
-def _in_token_form(table: _Reader, key: str, spelling: Spelling, *, fold: bool = True) -> tuple[str, ...]:
-    """Words as matching compares them; a word written otherwise could never match, so it is reported."""
-    words = table.words(key)
-    for text in words:
-        form = " ".join(_form(text, spelling, fold))
-        if form != text:
-            table.wrong(key, f"{text!r} never matches: write it as {form!r} (contractions expanded"
-                             f"{', pronouns folded' if fold else ''})")
-    return words
-
-
-def _form(text: str, spelling: Spelling, fold: bool) -> list[str]:
-    return [spelling.canonical(w) if fold else w for w in spelling.tokens(text)]
-
-
-def _context(table: _Reader, spelling: Spelling) -> ContextWords:
+def _context(table: TableReader, spelling: Spelling) -> ContextWords:
     return ContextWords(
         triggers=by_length(_triggers(table, spelling)),
         pre_scope=table.number("pre_scope", 6), post_scope=table.number("post_scope", 3),
         recur_extra=table.number("recur_extra", 3),
-        terminators=frozenset(_in_token_form(table, "terminators", spelling)),
-        subjects=frozenset(_in_token_form(table, "subjects", spelling)),
-        recur_stops=frozenset(_in_token_form(table, "recur_stops", spelling)),
-        modals=frozenset(_in_token_form(table, "modals", spelling)),
-        child_nouns=frozenset(_in_token_form(table, "child_nouns", spelling)),
-        child_pronouns=frozenset(_in_token_form(table, "child_pronouns", spelling)),
-        answers=frozenset(_in_token_form(table, "answers", spelling)),
-        reporting=frozenset(_in_token_form(table, "reporting", spelling)),
-        belongings=frozenset(_in_token_form(table, "belongings", spelling)),
-        denial_joiners=frozenset(_in_token_form(table, "denial_joiners", spelling)),
-        list_joiners=frozenset(_in_token_form(table, "list_joiners", spelling)),
-        pure_what_ifs=frozenset(tuple(w.split()) for w in _in_token_form(table, "pure_what_ifs", spelling)),
-        past_words=frozenset(_in_token_form(table, "past_words", spelling)),
+        terminators=frozenset(in_token_form(table, "terminators", spelling)),
+        subjects=frozenset(in_token_form(table, "subjects", spelling)),
+        recur_stops=frozenset(in_token_form(table, "recur_stops", spelling)),
+        modals=frozenset(in_token_form(table, "modals", spelling)),
+        child_nouns=frozenset(in_token_form(table, "child_nouns", spelling)),
+        child_pronouns=frozenset(in_token_form(table, "child_pronouns", spelling)),
+        answers=frozenset(in_token_form(table, "answers", spelling)),
+        reporting=frozenset(in_token_form(table, "reporting", spelling)),
+        belongings=frozenset(in_token_form(table, "belongings", spelling)),
+        denial_joiners=frozenset(in_token_form(table, "denial_joiners", spelling)),
+        list_joiners=frozenset(in_token_form(table, "list_joiners", spelling)),
+        pure_what_ifs=frozenset(tuple(w.split()) for w in in_token_form(table, "pure_what_ifs", spelling)),
+        past_words=frozenset(in_token_form(table, "past_words", spelling)),
         past_suffix=table.text("past_suffix"), past_min_length=table.number("past_min_length", 4),
-        elliptic_verbs=frozenset(_in_token_form(table, "elliptic_verbs", spelling)),
-        onsets=frozenset(_in_token_form(table, "onsets", spelling)),
-        over_when=frozenset(_in_token_form(table, "over_when", spelling)),
-        asking_verbs=frozenset(_in_token_form(table, "asking_verbs", spelling)),
-        asking_subjects=frozenset(_in_token_form(table, "asking_subjects", spelling)),
-        denied_answers=frozenset(_in_token_form(table, "denied_answers", spelling)),
-        denied_manners=frozenset(_in_token_form(table, "denied_manners", spelling)),
+        elliptic_verbs=frozenset(in_token_form(table, "elliptic_verbs", spelling)),
+        onsets=frozenset(in_token_form(table, "onsets", spelling)),
+        over_when=frozenset(in_token_form(table, "over_when", spelling)),
+        asking_verbs=frozenset(in_token_form(table, "asking_verbs", spelling)),
+        asking_subjects=frozenset(in_token_form(table, "asking_subjects", spelling)),
+        denied_answers=frozenset(in_token_form(table, "denied_answers", spelling)),
+        denied_manners=frozenset(in_token_form(table, "denied_manners", spelling)),
         denial_word=table.text("denial_word"),
-        unsure_answers=frozenset(_in_token_form(table, "unsure_answers", spelling)),
+        unsure_answers=frozenset(in_token_form(table, "unsure_answers", spelling)),
         doubt_word=table.text("doubt_word"),
         clauses=_clauses(table, spelling),
         genders=_genders(table),
-        kin_of=_in_token_form(table, "kin_of", spelling),
-        comparisons=frozenset(_in_token_form(table, "comparisons", spelling)),
-        rewarmed=tuple(tuple(w.split()) for w in _in_token_form(table, "rewarmed", spelling)),
-        chilled=frozenset(_in_token_form(table, "chilled", spelling)),
-        continuations=tuple(tuple(w.split()) for w in _in_token_form(table, "continuations", spelling)),
-        continuation_subjects=frozenset(_in_token_form(table, "continuation_subjects", spelling)),
+        kin_of=in_token_form(table, "kin_of", spelling),
+        comparisons=frozenset(in_token_form(table, "comparisons", spelling)),
+        rewarmed=tuple(tuple(w.split()) for w in in_token_form(table, "rewarmed", spelling)),
+        chilled=frozenset(in_token_form(table, "chilled", spelling)),
+        continuations=tuple(tuple(w.split()) for w in in_token_form(table, "continuations", spelling)),
+        continuation_subjects=frozenset(in_token_form(table, "continuation_subjects", spelling)),
         continued_as=tuple(table.text("continued_as").split()), progressive=table.text("progressive"),
     )
 
 
-def _genders(table: _Reader) -> dict[str, frozenset[str]]:
+def _genders(table: TableReader) -> dict[str, frozenset[str]]:
     """``genders``: a table of gender -> words as said (pronouns not folded)."""
     value = table.table.get("genders", {})
     if not isinstance(value, dict) or not all(isinstance(v, list) and all(isinstance(w, str) for w in v)
@@ -348,41 +264,41 @@ def _genders(table: _Reader) -> dict[str, frozenset[str]]:
     return {gender: frozenset(w.lower() for w in named) for gender, named in value.items()}
 
 
-def _clauses(table: _Reader, spelling: Spelling) -> ClauseWords:
+def _clauses(table: TableReader, spelling: Spelling) -> ClauseWords:
     def words(key: str) -> frozenset[str]:
-        return frozenset(_in_token_form(table, key, spelling))
+        return frozenset(in_token_form(table, key, spelling))
 
     return ClauseWords(
         subjects=words("clause_subjects"), owners=words("clause_owners"), verbs=words("clause_verbs"),
         namers=words("clause_namers"),
         openers=words("clause_openers"), answers=words("clause_answers"), asking=words("asking_verbs"),
         manners=words("denied_manners"), tails=words("clause_answer_tails"),
-        markers=tuple(tuple(w.split()) for w in _in_token_form(table, "clause_markers", spelling)),
+        markers=tuple(tuple(w.split()) for w in in_token_form(table, "clause_markers", spelling)),
         past_suffix=table.text("past_suffix"),
     )
 
 
-def _callers(table: _Reader, spelling: Spelling) -> CallerWords:
+def _callers(table: TableReader, spelling: Spelling) -> CallerWords:
     def words(key: str) -> frozenset[str]:
-        return frozenset(_in_token_form(table, key, spelling))
+        return frozenset(in_token_form(table, key, spelling))
 
     return CallerWords(
         own=words("own"), siblings=words("siblings"), young=words("young"), parents=words("parents"),
-        introduced_by=tuple(tuple(w.split()) for w in _in_token_form(table, "introduced_by", spelling)),
+        introduced_by=tuple(tuple(w.split()) for w in in_token_form(table, "introduced_by", spelling)),
         introduced_with=words("introduced_with"), kin_children=words("kin_children"),
-        reassigned_by=tuple(tuple(w.split()) for w in _in_token_form(table, "reassigned_by", spelling)),
+        reassigned_by=tuple(tuple(w.split()) for w in in_token_form(table, "reassigned_by", spelling)),
         calling=words("calling"), called_for=words("called_for"),
     )
 
 
-def _triggers(table: _Reader, spelling: Spelling) -> list[Trigger]:
+def _triggers(table: TableReader, spelling: Spelling) -> list[Trigger]:
     groups = table.table.get("cues", [])
     if not isinstance(groups, list) or not all(isinstance(g, dict) for g in groups):
         table.wrong("cues", "must be a list of tables ([[context.cues]])")
         return []
     triggers = []
     for index, group in enumerate(groups):
-        cue = _Reader(group, f"{table.where}.cues[{index}]", CUE_KEYS, table.problems)
+        cue = TableReader(group, f"{table.where}.cues[{index}]", CUE_KEYS, table.problems)
         try:
             status = Status(cue.text("status", required=True))
         except ValueError:
@@ -391,11 +307,11 @@ def _triggers(table: _Reader, spelling: Spelling) -> list[Trigger]:
         flags = {key: cue.flag(key, key == "before") for key in CUE_FLAGS}
         reach = cue.number("reach", -1) if "reach" in cue.table else None
         triggers += [Trigger(tuple(words.split()), status, reach=reach, **flags)
-                     for words in _in_token_form(cue, "words", spelling)]
+                     for words in in_token_form(cue, "words", spelling)]
     return triggers
 
 
-def _frames(table: _Reader) -> tuple[str, ...]:
+def _frames(table: TableReader) -> tuple[str, ...]:
     frames = table.words("frames")
     for frame in frames:
         if "{p}" not in frame:
@@ -408,9 +324,9 @@ def _frames(table: _Reader) -> tuple[str, ...]:
     return frames
 
 
-def _headings(table: _Reader) -> dict[Level, str]:
+def _headings(table: TableReader) -> dict[Level, str]:
     return {level: table.text(level.id, required=True) for level in Level}
 
 
-def _printed(table: _Reader) -> dict[str, str]:
+def _printed(table: TableReader) -> dict[str, str]:
     return {key: table.text(key) for key in PRINTED}

@@ -6,9 +6,15 @@ tuning lines where the rules found that sign (with the words the rules matched
 taken away, so the counts are of the OTHER words people use), and in every line
 that was no emergency. Naive Bayes log-odds over those counts name the sign a
 line most likely describes. The guess is used only when the rules found no
-emergency sign, a body word of the suspected sign was said, and the context
-rules (``context``) say that word is about this child now (not denied, not
-someone else's, not a what-if). A guess counts (rule 4: unsure is yes) and is
+emergency sign, a body word of the suspected sign was said, the context rules
+(``context``) say that word is about this child now (not denied, not someone
+else's, not a what-if), and a *state word* of that sign is said in the body
+word's sentence: a word the sign's lines (their matched words included) say far
+more often than the quiet lines ("blue", "fast", "gasping", "control"), learned
+per sign. A body word and its neighbours alone ("he pursed his lips", "she's
+breathing on the window") are no evidence. Never on a turn that is a command
+(controls.toml) or shorter than ``min_words``: a recogniser's reading of "Slower."
+may be "soiled". A guess counts (rule 4: unsure is yes) and is
 read back as one (rule 14). The counts are built by ``learned_build`` from the
 tuning corpora (``scripts/build_learned.py``); nothing here touches disk.
 """
@@ -16,7 +22,7 @@ tuning corpora (``scripts/build_learned.py``); nothing here touches disk.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -41,6 +47,9 @@ class SignCounts:
     """Tuning lines in which the rules found this sign."""
     counts: Mapping[str, int]
     """Lines holding each word or word pair (pairs joined by PAIR_JOINER)."""
+    states: frozenset[str] = frozenset()
+    """Words saying the state of the sign's body words (learned, see ``learned_build.states``): one must be said
+    in the body word's sentence for a guess."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,12 @@ class LearnedSigns:
     """How many words after the body word, in its clause, such a word may come ("arms and legs are fine")."""
     enabled: bool = True
     """Whether guesses are made; a file may ship switched off while known false alarms are open."""
+    state_lines: int = 3
+    """A state word was said in at least this many of the sign's lines."""
+    state_ratio: float = 6.0
+    """... and is at least this many times likelier there than in the quiet lines (smoothed as ``log_odds``)."""
+    min_words: int = 3
+    """Turns shorter than this (words) are never guessed at: too little said, and a misheard command is short."""
 
     def log_odds(self, sign: SignCounts, said: Collection[str]) -> float:
         """Naive Bayes log-odds that a line with these features describes ``sign`` rather than no emergency."""
@@ -92,23 +107,34 @@ def features(words: Iterable[str]) -> frozenset[str]:
     return frozenset(said) | {a + PAIR_JOINER + b for a, b in pairwise(said)}
 
 
+Explained = Callable[[str, tuple[int, ...]], bool]
+"""Whether an everyday circumstance of the sign (its ``ordinary`` patterns) explains the words at these positions."""
+
+
 def guesses(models: Sequence[LearnedSigns], heard: Sequence[str], words: Sequence[str], where: context.Scene,
             signs: Collection[int], matches: Sequence[Match], levels: Mapping[str, Level],
-            numbers: Collection[str]) -> list[Match]:
+            numbers: Collection[str], commands: Collection[tuple[str, ...]] = (),
+            explained: Explained | None = None) -> list[Match]:
     """At most one guessed emergency sign, when the rules found none (see the module docstring).
 
     ``words`` are the canonical words, ``heard`` as said; ``where`` is the matcher's scene and ``signs`` the
     positions of sign words, so the body word is judged by the same context rules as any mention.
-    ``numbers`` are the language's number words.
+    ``numbers`` are the language's number words; ``commands`` the control phrases (canonical words): a turn
+    that is one of them is a command, never a description. ``explained`` tells when the sign's everyday
+    circumstances explain the body and state words ("blue from the crayons", "not potty trained yet").
     """
     if not models or any(m.status is Status.PRESENT and levels.get(m.symptom) is Level.EMERGENCY for m in matches):
         return []
+    if tuple(words) in commands:
+        return []
     judged = {m.symptom for m in matches}  # the rules have spoken on it: "no accidents", "what if he can't wake"
-    for model in (m for m in models if m.enabled):
+    for model in (m for m in models if m.enabled and len(words) >= m.min_words):
         for sign, odds in model.suspected(words):
             if sign.sign not in levels or sign.sign in judged:
                 continue
-            for i in _open_body_words(model, sign, words, where, signs, matches, numbers):
+            for i, said in _open_body_words(model, sign, words, where, signs, matches, numbers):
+                if explained is not None and explained(sign.sign, said):
+                    continue
                 likely = PERCENT / (1 + math.exp(-odds))
                 return [Match(symptom=sign.sign, status=Status.PRESENT, score=round(likely, 1), heard=heard[i],
                               start=i, end=i + 1, uncertain=True, guessed=True)]
@@ -116,13 +142,15 @@ def guesses(models: Sequence[LearnedSigns], heard: Sequence[str], words: Sequenc
 
 
 def _open_body_words(model: LearnedSigns, sign: SignCounts, words: Sequence[str], where: context.Scene, signs: Collection[int],
-                     matches: Sequence[Match], numbers: Collection[str]) -> Iterable[int]:
-    """Positions of the sign's body words that are about this child now and that nothing else explains.
+                     matches: Sequence[Match], numbers: Collection[str]) -> Iterable[tuple[int, tuple[int, ...]]]:
+    """Positions of the sign's body words that are about this child now and that nothing else explains, each
+    with the positions of it and its state words.
 
     A word inside a sure mention of another sign is that sign's ("her arms and legs are weak"); a number in
-    its sentence is the number reader's to judge ("his pulse is 110 and he's calm"); a reassuring word just
-    after it says it is all right ("breathing fine", "his colour is good"); the context rules
-    decide whether it is denied, someone else's, a what-if or past.
+    its sentence is the number reader's to judge ("his pulse is 110 and he's calm"); a sentence without one
+    of the sign's state words (outside other sure mentions) says nothing of its state ("he pursed his
+    lips"); a reassuring word just after it says it is all right ("breathing fine", "his colour is good");
+    the context rules decide whether it is denied, someone else's, a what-if or past.
     """
     blocked = {i for m in matches for i in range(m.start, m.end)}
     explained = {i for m in matches if not m.uncertain for i in range(m.start, m.end)}
@@ -132,11 +160,14 @@ def _open_body_words(model: LearnedSigns, sign: SignCounts, words: Sequence[str]
         sentence = _sentence(where, i)
         if any(words[j][:1].isdigit() or words[j] in numbers for j in sentence):
             continue
+        states = tuple(j for j in sentence if words[j] in sign.states and j not in explained)
+        if not states:
+            continue
         if _reassured(model, where, i):
             continue
         status, _ = context.status_of(where, i, i + 1, (i,), negation_inside=False, blocked=blocked - {i}, signs=signs)
         if status is Status.PRESENT:
-            yield i
+            yield i, tuple(sorted((i, *states)))
 
 
 def _reassured(model: LearnedSigns, where: context.Scene, i: int) -> bool:
@@ -187,7 +218,12 @@ def read(data: Mapping[str, Any], known: Collection[str], where: str, problems: 
             problems.append(f"{where}: signs.{sign_id}: needs body, a list of words")
             continue
         lines, counts = _counts(table, f"signs.{sign_id}", where, problems)
-        read_signs.append(SignCounts(sign_id, frozenset(str(w) for w in table["body"]), lines, counts))
+        states = table.get("states", [])
+        if not isinstance(states, list) or not all(isinstance(w, str) for w in states):
+            problems.append(f"{where}: signs.{sign_id}.states: must be a list of words")
+            continue
+        read_signs.append(SignCounts(sign_id, frozenset(str(w) for w in table["body"]), lines, counts,
+                                     frozenset(states)))
     if len(problems) > start:
         return None
     enabled = settings.get("enabled", True)
@@ -200,8 +236,24 @@ def read(data: Mapping[str, Any], known: Collection[str], where: str, problems: 
             or isinstance(reach, bool) or not isinstance(reach, int):
         problems.append(f"{where}: settings.reassured must be a list of words, reassured_reach a whole number")
         return None
+    gates = gate_settings(settings, where, problems)
+    if gates is None:
+        return None
     return LearnedSigns(threshold, prior, int(min_count), quiet_lines, quiet_counts, tuple(read_signs),
-                        frozenset(reassured), reach, enabled)
+                        frozenset(reassured), reach, enabled, *gates)
+
+
+def gate_settings(settings: Mapping[str, Any], where: str, problems: list[str]) -> tuple[int, float, int] | None:
+    """``state_lines``, ``state_ratio`` and ``min_words`` of a [settings] table (defaults when absent)."""
+    default = LearnedSigns(0.0, 0.0, 0, 0, {}, ())
+    lines = settings.get("state_lines", default.state_lines)
+    ratio = settings.get("state_ratio", default.state_ratio)
+    shortest = settings.get("min_words", default.min_words)
+    if any(isinstance(v, bool) or not isinstance(v, int) for v in (lines, shortest)) \
+            or isinstance(ratio, bool) or not isinstance(ratio, int | float):
+        problems.append(f"{where}: settings.state_lines and min_words must be whole numbers, state_ratio a number")
+        return None
+    return int(lines), float(ratio), int(shortest)
 
 
 def _number(table: Mapping[str, Any], key: str, where: str, problems: list[str]) -> float:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import collections
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from voicecare.domain import IntentSet, Level, Status
-from voicecare.understanding.learned import LearnedSigns, SignCounts, features
+from voicecare.understanding.learned import LearnedSigns, SignCounts, features, gate_settings
 from voicecare.understanding.matching import Matcher
 from voicecare.understanding.text import Spelling
 
@@ -32,6 +32,9 @@ class Example:
     """Emergency signs the rules found in it (empty for a quiet line, or an emergency the rules missed)."""
     words: tuple[str, ...]
     """Its canonical words, those of the emergency mentions the rules found taken away."""
+    mentioned: tuple[str, ...] = ()
+    """The words of those emergency mentions: where a sign's state words are learned ("blue" in "lips look
+    blue", "racing" in "heart is racing"), not from the rest of the line ("on the sofa")."""
 
 
 def example(matcher: Matcher, spelling: Spelling, levels: Mapping[str, Level], utterance: str,
@@ -40,9 +43,12 @@ def example(matcher: Matcher, spelling: Spelling, levels: Mapping[str, Level], u
     words = [spelling.canonical(w) for w in spelling.tokens_and_breaks(utterance)[0]]
     found = [m for m in matcher.match(utterance)
              if m.status is Status.PRESENT and levels.get(m.symptom) is Level.EMERGENCY]
+    mentioned: list[str] = []
     for match in found:
-        words = _without(words, [spelling.canonical(w) for w in spelling.tokens_and_breaks(match.heard)[0]])
-    return Example(emergency, frozenset(m.symptom for m in found) if emergency else frozenset(), tuple(words))
+        taken = [spelling.canonical(w) for w in spelling.tokens_and_breaks(match.heard)[0]]
+        words, mentioned = _without(words, taken), [*mentioned, *taken]
+    return Example(emergency, frozenset(m.symptom for m in found) if emergency else frozenset(), tuple(words),
+                   tuple(mentioned))
 
 
 def _without(words: list[str], taken: Sequence[str]) -> list[str]:
@@ -58,31 +64,64 @@ def _without(words: list[str], taken: Sequence[str]) -> list[str]:
     return left
 
 
-def counted(examples: Iterable[Example], settings: LearnedSigns) -> LearnedSigns:
+def counted(examples: Iterable[Example], settings: LearnedSigns, everyday: Collection[str] = ()) -> LearnedSigns:
     """``settings`` (threshold, smoothing, signs and their body words) with counts from ``examples``.
 
     Kept are only the features that can count (seen in at least ``min_count`` lines of a sign and the
-    quiet lines together), so the file stays small and says exactly what the model uses.
+    quiet lines together), so the file stays small and says exactly what the model uses. ``everyday`` words
+    (the language's common words and numbers) are never state words: "really", "look", "sofa" say no state.
     """
     quiet: collections.Counter[str] = collections.Counter()
+    quiet_words: collections.Counter[str] = collections.Counter()
     quiet_lines = 0
     lines: collections.Counter[str] = collections.Counter()
     counts: dict[str, collections.Counter[str]] = {s.sign: collections.Counter() for s in settings.signs}
+    whole: dict[str, collections.Counter[str]] = {s.sign: collections.Counter() for s in settings.signs}
     for ex in examples:
         said = features(ex.words)
         if not ex.emergency:
             quiet_lines += 1
             quiet.update(said)
+            quiet_words.update({*ex.words, *ex.mentioned})
         for sign in ex.signs & counts.keys():
             lines[sign] += 1
             counts[sign].update(said)
+            whole[sign].update(set(ex.mentioned))
     enough = settings.min_count
     signs = tuple(SignCounts(s.sign, s.body, lines[s.sign],
-                             {f: n for f, n in counts[s.sign].items() if n + quiet[f] >= enough})
+                             {f: n for f, n in counts[s.sign].items() if n + quiet[f] >= enough},
+                             states(settings, s.body | frozenset(everyday), lines[s.sign], whole[s.sign], quiet_lines,
+                                    quiet_words))
                   for s in settings.signs if lines[s.sign])
     used = {f for s in signs for f in s.counts}
     return replace(settings, quiet_lines=quiet_lines, quiet={f: n for f, n in quiet.items() if n >= enough or f in used},
                    signs=signs)
+
+
+def states(settings: LearnedSigns, left_out: frozenset[str], lines: int, said: Mapping[str, int], quiet_lines: int,
+           quiet: Mapping[str, int]) -> frozenset[str]:
+    """A sign's state words: said in at least ``state_lines`` of its ``lines`` (``said``: lines per word of the
+    rules' mentions in them) and ``state_ratio`` times likelier there than in the quiet lines, smoothed as
+    ``LearnedSigns.log_odds`` draws rates towards the pooled one. ``left_out``: its body words (not states of
+    themselves) and everyday words; a word with a digit is a reading, the number reader's."""
+    prior, found = settings.prior, set()
+    for word, hits in said.items():
+        if word in left_out or hits < settings.state_lines or any(c.isdigit() for c in word):
+            continue
+        misses = quiet.get(word, 0)
+        pooled = prior * (hits + misses) / (lines + quiet_lines)
+        ratio = ((hits + pooled) / (lines + prior)) / ((misses + pooled) / (quiet_lines + prior))
+        if ratio >= settings.state_ratio:
+            found.add(word)
+    return frozenset(found)
+
+
+def everyday(intents: IntentSet) -> frozenset[str]:
+    """Words that are never a sign's state word: the language's common words, number words and pronouns
+    (canonical): "himself" is in "peed himself" and in "peed in the potty by himself"."""
+    spelling, numbers = intents.language.spelling, intents.language.numbers
+    words = {*intents.common_words, *numbers.digits, *numbers.tens, *numbers.scales, *spelling.pronoun_classes}
+    return frozenset(spelling.canonical(w) for w in words)
 
 
 def dumps(model: LearnedSigns, parts: Mapping[str, Sequence[str]], sources: Mapping[str, str], header: str) -> str:
@@ -94,12 +133,14 @@ def dumps(model: LearnedSigns, parts: Mapping[str, Sequence[str]], sources: Mapp
     out = [*(f"# {line}".rstrip() for line in header.splitlines()), "", "[settings]",
            f"threshold = {model.threshold!r}", f"prior = {model.prior!r}", f"min_count = {model.min_count}",
            f"reassured = {json.dumps(sorted(model.reassured))}", f"reassured_reach = {model.reassured_reach}",
-           f"enabled = {json.dumps(model.enabled)}", "",
+           f"enabled = {json.dumps(model.enabled)}", f"state_lines = {model.state_lines}",
+           f"state_ratio = {model.state_ratio!r}", f"min_words = {model.min_words}", "",
            "[settings.sources]", *(f"{_key(name)} = {_key(digest)}" for name, digest in sorted(sources.items())), "",
            "[quiet]", f"lines = {model.quiet_lines}", "", "[quiet.counts]", *_table(model.quiet)]
     for sign in model.signs:
         out += ["", f"[signs.{sign.sign}]", f"parts = {json.dumps(list(parts[sign.sign]))}",
-                f"body = {json.dumps(sorted(sign.body))}", f"lines = {sign.lines}", "",
+                f"body = {json.dumps(sorted(sign.body))}", f"states = {json.dumps(sorted(sign.states))}",
+                f"lines = {sign.lines}", "",
                 f"[signs.{sign.sign}.counts]", *_table(sign.counts)]
     return "\n".join(out) + "\n"
 
@@ -122,16 +163,21 @@ def settings_of(data: Mapping[str, Any], parts: Mapping[str, str], spelling: Spe
     signs = tuple(SignCounts(sign, frozenset(spelling.canonical(w) for name in names for w in parts[name].split()), 0, {})
                   for sign, names in chosen.items())
     settings = data["settings"]
+    problems: list[str] = []
+    gates = gate_settings(settings, "learned.toml", problems)
+    if gates is None:
+        raise ValueError(problems[0])
     return LearnedSigns(float(settings["threshold"]), float(settings["prior"]), int(settings["min_count"]), 0, {},
                         signs, frozenset(spelling.canonical(w) for w in settings.get("reassured", [])),
-                        int(settings.get("reassured_reach", 0)), bool(settings.get("enabled", True))), chosen
+                        int(settings.get("reassured_reach", 0)), bool(settings.get("enabled", True)), *gates), chosen
 
 
 HEADER = """Built by scripts/build_learned.py from the tuning corpora under [settings.sources] (name = sha256):
 do not edit the counts by hand; a test rebuilds them and compares. Rebuild after the rules change:
     .venv/bin/python scripts/build_learned.py
 The settings and each sign's parts (signs.toml [parts] holding its body words) are kept as written;
-enabled = false keeps the guesses off (the README says why: false alarms still open)."""
+each sign's states (its state words, learned from the rules' mentions) are rebuilt with the counts.
+enabled = false would switch the guesses off."""
 
 Corpus = tuple[str, Sequence[tuple[bool, str]]]
 """A tuning file's sha256 digest and its lines: (labelled an emergency, utterance)."""
@@ -148,4 +194,5 @@ def rebuild(intents: IntentSet, data: Mapping[str, Any], parts: Mapping[str, str
     levels = {s.id: s.level for s in intents.symptoms}
     examples = [example(matcher, spelling, levels, text, emergency)
                 for _, lines in corpora.values() for emergency, text in lines]
-    return dumps(counted(examples, settings), chosen, {name: digest for name, (digest, _) in corpora.items()}, HEADER)
+    digests = {name: digest for name, (digest, _) in corpora.items()}
+    return dumps(counted(examples, settings, everyday(intents)), chosen, digests, HEADER)

@@ -21,6 +21,8 @@ __all__ = ["MatchSettings", "Matcher"]
 
 MIN_SOUND_KEY = 3
 """Sound keys shorter than this say too little ("though" and "thigh" both give "0")."""
+EVERYDAY_SCORE = 100.0
+"""The score of a learned guess's words when asked whether an everyday circumstance explains them (unused by it)."""
 DOUBT_REACH = 3
 """How soon after a normal reading a "but" says the caregiver doubts it ("it says 37.8 but she looks flushed")."""
 
@@ -74,6 +76,9 @@ class Matcher:
                                 ones=numbers.one, units=frozenset(self._spelling.canonical(w) for w in numbers.units or {}))
         self._levels = {s.id: s.level for s in intents.symptoms}
         self._learned = intents.learned
+        # A turn that is a command ("Slower.") is never a description for the learned guess to read.
+        self._commands = frozenset(tuple(spelling.canonical(w) for w in spelling.tokens(phrase))
+                                   for phrases in intents.controls.values() for phrase in phrases)
         self._events = frozenset(s.id for s in intents.symptoms if s.event)
         self._own_words = frozenset(s.id for s in intents.symptoms if s.own_words)
         self._said_of = {s.id: frozenset(spelling.canonical(w) for w in s.said_of) for s in intents.symptoms if s.said_of}
@@ -115,7 +120,8 @@ class Matcher:
         # learned guess, which knows words and not circumstances, must not bring the sign back.
         last_guess = last_guess and len(unexplained) == len(found)
         found = unexplained
-        hits = mentions.resolve(found, self._levels, breaks)
+        hits = mentions.resolve(found, self._levels, breaks,
+                                {i for i, word in enumerate(words) if word in language.context.modals})
         signs = {i for i, word in enumerate(words) if word in self._content}
         # A recogniser's text has no punctuation: its likely sentence ends bound the cues' scopes (only).
         ends = clauses.spoken_breaks(words, language.context.clauses, breaks, known=self._topic_words) if spoken else breaks
@@ -173,8 +179,12 @@ class Matcher:
         if self._backoff and above is not None:
             matches += [g for g in self._guesses(heard, words, breaks, where, signs, matches)
                         if self._levels[g.symptom] < above]
+        def everyday(symptom: str, said: tuple[int, ...]) -> bool:  # "his fingertips are blue from the crayons"
+            hit = Hit(symptom, said[0], said[-1] + 1, EVERYDAY_SCORE, negation_inside=False, positions=said)
+            return not ordinary.unexplained([hit], words, breaks, self._ordinary, language.contrasts)
+
         matches += last_guesses(self._learned if last_guess else (), heard, words, where, signs, matches, self._levels,
-                                self._numbers)
+                                self._numbers, self._commands, everyday)
         if not self._said_of:
             return matches
         return said_of.owned(matches, words, breaks, self._said_of, self._language, self._levels)

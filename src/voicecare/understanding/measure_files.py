@@ -15,7 +15,7 @@ COMPARISONS = ("at_least", "above", "below", "at_most", "down")
 NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "fractions", "per", "units", "unit_first",
                "clock", "cues", "calendar", "sound_alikes", "marks", "window", "heard_joiners", "counts", "ordinals")
 CALENDAR_KEYS = ("days", "day_unit", "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments",
-                 "months", "corrections", "exertion", "names_before", "names_after", "agitation", "rest", "today",
+                 "months", "corrections", "exertion", "likened", "names_before", "names_after", "agitation", "rest", "today",
                  "before_today", "clause_ends", "readouts", "change_from", "change_to", "back_refs",
                  "ordinal_ends", "month_start", "usual", "recovered", "continuing", "continuing_after", "from_day",
                  "lowered_by")

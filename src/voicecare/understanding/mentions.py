@@ -182,10 +182,13 @@ def not_their_own(hits: list[Hit], words: Sequence[str], negations: Collection[s
     return [hit for hit in hits if not belongs_elsewhere(hit)]
 
 
-def resolve(hits: Iterable[Hit], levels: dict[str, Level], breaks: Collection[int] = ()) -> list[Hit]:
+def resolve(hits: Iterable[Hit], levels: dict[str, Level], breaks: Collection[int] = (),
+            unable: Collection[int] = ()) -> list[Hit]:
     """One reading per place: overlapping mentions are settled before context is weighed.
 
     ``breaks`` are where commas and full stops fall (a phrase ending at one is a statement of its own).
+    ``unable``: positions of the language's modals ("can" of "can not breathe"), where a phrase whose "not"
+    is the symptom says what the child cannot do.
     """
     best: dict[tuple[str, int, int], Hit] = {}
     for hit in hits:
@@ -210,6 +213,12 @@ def resolve(hits: Iterable[Hit], levels: dict[str, Level], breaks: Collection[in
             # over the comma would be denied by that "not". In "not breathing hard" (one statement) the
             # caregiver denies breathing hard.
             kept[kept.index(wider)] = hit
+        elif hit.negation_inside and hit.start < wider.start and wider.loose and not hit.loose \
+                and hit.start in unable:
+            # "can't breathe proper, him a gasp": a phrase of what the child cannot do opens the wider
+            # mention, so its "not" is the sign's own, no denial ("isn't peeing any less" stays one).
+            kept[kept.index(wider)] = replace(wider, start=hit.start, negation_inside=True,
+                                              positions=tuple(sorted({*wider.positions, *hit.positions})))
         elif hit.start < wider.start and not hit.negation_inside:
             # "no pins and needles in his legs": one mention from "pins" on, so the
             # denial before it reaches it over the "and" inside the sign's own words.

@@ -73,6 +73,9 @@ class Calendar:
     """Month names: a reading said with one is from then ("back in March"), unless it is "since" then."""
     exertion: frozenset[str] = frozenset()
     """Words of a child not at rest ("running"): a heart rate then is not judged at all."""
+    likened: frozenset[str] = frozenset()
+    """Words of a likeness ("like", "like a"): an exertion word right after one is a picture ("fast like a
+    running horse"), not what the child did."""
     names_before: frozenset[str] = frozenset()
     """Words (one or two) right before a bare number that make it a name, not a reading ("we live at 101")."""
     names_after: frozenset[str] = frozenset()

@@ -19,6 +19,8 @@ STATE_REACH = 6
 """How far from a reading a word of the child's state may stand ("170 while he was screaming")."""
 EXERTION_REACH = 6
 """How close to a rate a word of exertion must be ("pulse 180 after running")."""
+LIKENED_REACH = 2
+"""The most words a likeness right before an exertion word has ("like a" running horse)."""
 MONTH_REACH = 8
 """How far a month's name dates a reading in the same sentence."""
 DAY_REACH = 4
@@ -59,7 +61,8 @@ def exerted(quantity: Quantity, words: Sequence[str], breaks: Mapping[int, bool]
     low, high = max(0, quantity.start - EXERTION_REACH), min(len(words), quantity.end + EXERTION_REACH)
     for i in range(low, high):
         between = range(min(i, quantity.end), max(i, quantity.start))
-        if words[i] in calendar.exertion and not any(breaks.get(j, False) for j in between):
+        if words[i] in calendar.exertion and not any(breaks.get(j, False) for j in between) \
+                and not any(" ".join(words[max(0, i - n):i]) in calendar.likened for n in range(1, LIKENED_REACH + 1)):
             return True
     return False
 
