@@ -81,6 +81,8 @@ def test_plain_output_is_readable() -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (("triage", "--text-file", "/nonexistent/file.txt"), "no such file"),
     (("triage",), "one of the arguments --text --text-file --audio is required"),
+    # An outside review: a mistyped option was reported as a missing one.
+    (("triage", "--txt", "hi"), "unrecognized argument: --txt (did you mean --text?)"),
     (("triage", "--text", "x", "--intents", "/nonexistent"), "intents folder not found"),
     (("eval", "/nonexistent.tsv"), "no such file"),
     (("bogus",), "invalid choice"),

@@ -42,6 +42,7 @@ def main(argv: Sequence[str] | None = None, synthesizer: Callable[[], Synthesize
     engine (a failing one, to prove a crash never costs a printed reply).
     """
     parser = build_parser()
+    _refuse_unknown_options(parser, sys.argv[1:] if argv is None else list(argv))
     args = parser.parse_args(argv)
     args.synthesizer = synthesizer
     if not hasattr(args, "handler"):
@@ -66,6 +67,26 @@ def main(argv: Sequence[str] | None = None, synthesizer: Callable[[], Synthesize
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _refuse_unknown_options(parser: argparse.ArgumentParser, argv: Sequence[str]) -> None:
+    """An option the command does not have is named first, with the nearest it has: argparse reported a missing
+    required option instead ("triage --txt hi": "one of the arguments --text --text-file --audio is required")."""
+    import difflib
+
+    commands = next((a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+    command = next((word for word in argv if not word.startswith("-")), None)
+    if not isinstance(commands, dict) or command not in commands:
+        return  # argparse says what is wrong with the command itself
+    sub = commands[command]
+    known = list(sub._option_string_actions)
+    for word in argv[argv.index(command) + 1:]:
+        if word == "--":
+            return
+        option = word.split("=", 1)[0]
+        if option.startswith("--") and " " not in option and option not in known:  # with a space: a value
+            near = difflib.get_close_matches(option, known, n=1)
+            sub.error(f"unrecognized argument: {option}" + (f" (did you mean {near[0]}?)" if near else ""))
 
 
 class _Terminated(BaseException):

@@ -7,8 +7,6 @@ Split from ``cli`` (argument building and the entry point), which runs these laz
 from __future__ import annotations
 
 import argparse
-import os
-import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,14 +14,13 @@ from pathlib import Path
 from typing import TextIO, cast
 
 from voicecare.app.cli import load_assistant
+from voicecare.app.text_files import MAX_TEXT_BYTES, read_regular
 from voicecare.conversation import render
 from voicecare.conversation.dialog import Conversation
 from voicecare.errors import InputError
 from voicecare.intents import DEFAULT_LANGUAGE
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
 
-MAX_TEXT_BYTES = 1 << 20
-"""Most bytes read from a text file or stdin (a typed list of utterances is far smaller)."""
 MAX_LINE_CHARS = 100_000
 """Longest utterance accepted (about 1.5 s of matching); longer lines are refused, never cut."""
 STDIN = "-"
@@ -39,7 +36,8 @@ class TextLines:
 
 def read_lines(path: Path) -> TextLines:
     """The lines of a regular file, or of stdin for "-"; InputError for anything else or too much."""
-    raw = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1) if str(path) == STDIN else _read_regular(path)
+    raw = (sys.stdin.buffer.read(MAX_TEXT_BYTES + 1) if str(path) == STDIN
+           else read_regular(path, f"a text file, or '{STDIN}' to read standard input"))
     name = "standard input" if str(path) == STDIN else str(path)
     if len(raw) > MAX_TEXT_BYTES:
         raise InputError(f"{name}: more than {MAX_TEXT_BYTES // (1 << 20)} MiB of text; split it into smaller files")
@@ -64,26 +62,6 @@ def _decoded_lines(raw: bytes, name: str) -> TextLines:
             lines.append(line.decode("utf-8", errors="replace"))
             unreadable += 1
     return TextLines(lines, unreadable)
-
-
-def _read_regular(path: Path) -> bytes:
-    """At most MAX_TEXT_BYTES + 1 bytes of a regular file: a pipe would hang and /dev/zero never ends."""
-    try:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer before we can refuse it.
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot open it ({exc.strerror})") from None
-    if not stat.S_ISREG(os.fstat(handle).st_mode):
-        os.close(handle)
-        raise InputError(f"{path}: not a regular file (a folder, pipe or device); give a text file, "
-                         f"or '{STDIN}' to read standard input")
-    with os.fdopen(handle, "rb") as stream:
-        try:
-            return stream.read(MAX_TEXT_BYTES + 1)
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read it ({exc.strerror})") from None
 
 
 def check_length(utterance: str, where: str) -> None:
