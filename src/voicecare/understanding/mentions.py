@@ -185,7 +185,8 @@ def not_their_own(hits: list[Hit], words: Sequence[str], negations: Collection[s
 def resolve(hits: Iterable[Hit], levels: dict[str, Level], breaks: Collection[int] = ()) -> list[Hit]:
     """One reading per place: overlapping mentions are settled before context is weighed.
 
-    ``breaks`` are where commas and full stops fall (a phrase ending at one is a statement of its own).
+    ``breaks`` are where commas and full stops fall, and where a new subject opens a clause (a phrase
+    ending at one is a statement of its own).
     """
     best: dict[tuple[str, int, int], Hit] = {}
     for hit in hits:
