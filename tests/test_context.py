@@ -15,6 +15,10 @@ def status(matcher: Matcher, text: str, symptom: str) -> Status:
 
 @pytest.mark.parametrize(("text", "symptom", "expected"), [
     ("no fever", "fever", Status.ABSENT),
+    # A denial and a "without" inside the mention cancel: he cries when he pees, she limps.
+    ("he can't pee without crying", "bladder_bowel_problems", Status.PRESENT),
+    ("she won't walk without limping", "trouble_walking", Status.PRESENT),
+    ("he can pee without crying", "bladder_bowel_problems", Status.ABSENT),
     ("she doesn't have a fever", "fever", Status.ABSENT),
     ("he has no fever, chills or trouble breathing", "trouble_breathing", Status.ABSENT),
     ("I don't think he has a fever", "fever", Status.ABSENT),

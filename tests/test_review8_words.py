@@ -191,3 +191,14 @@ def test_a_signs_own_not_said_as_a_statement_denies_no_wider_mention(matcher: Ma
     assert found(matcher, "He's not breathing right, he's gasping.")["trouble_breathing"] is Status.PRESENT
     assert found(matcher, "He's not breathing right, he's kind of gasping.")["trouble_breathing"] is Status.PRESENT
     assert found(matcher, "no he's not breathing hard")["trouble_breathing"] is Status.ABSENT
+
+
+def test_a_signs_own_not_ends_at_a_new_subject(matcher: Matcher) -> None:
+    # "hasn't peed all day and he's crying": the loose "peed ... crying" reaches over a new subject, so
+    # the sign's own "not" (fewer wet diapers) is the mention, not a denial of the wider one.
+    assert found(matcher, "he hasn't peed all day and he's crying")["bladder_bowel_problems"] is Status.PRESENT
+    assert found(matcher, "she's not walking right and she is limping")["trouble_walking"] is Status.PRESENT
+    # The same over a comma (already so before this class was fixed; kept as its neighbours).
+    assert found(matcher, "she can't walk right, she's hobbling")["trouble_walking"] is Status.PRESENT
+    assert found(matcher, "he hasn't done a poo for days, and she is straining and crying on the potty")[
+        "bladder_bowel_problems"] is Status.PRESENT

@@ -149,6 +149,9 @@ def test_a_sign_said_in_the_present_is_not_over(assistant: Assistant, text: str)
     "his heart was racing after the swings, his back is a bit stiff",
     "he's out cold, fast asleep after a big day, his back was sore",
     "she's out cold asleep, worn out after the party, her back aches",
+    # Dozing at nap time or in the car is a tired toddler, not "very sleepy or hard to wake".
+    "she was nodding off at nap time, her back is sore",
+    "he's dozing off in the car and his back is stiff",
 ])
 def test_an_ordinary_circumstance_is_no_911(assistant: Assistant, text: str) -> None:
     assert assistant.answer(text).disposition is Level.HOME_CARE, text
@@ -164,6 +167,9 @@ def test_an_ordinary_circumstance_is_no_911(assistant: Assistant, text: str) -> 
     "she's confused, she doesn't know who I am",
     "he's out cold and I can't wake him, his back hurts",
     "she's out cold asleep and won't wake up",
+    "he keeps nodding off while I'm talking to him, his back hurts",
+    "he's dozing off at bedtime and I can't wake him",
+    "she keeps nodding off",
     "her heart is pounding after the slide even sitting still now",
     "he seems really confused by everything since his nap",
 ])

@@ -92,6 +92,15 @@ def spoken_breaks(words: Sequence[str], rules: ClauseWords, breaks: Mapping[int,
     return out
 
 
+def subject_starts(words: Sequence[str], rules: ClauseWords) -> set[int]:
+    """Where a subject pronoun and its verb open a clause of their own, after the first words.
+
+    "he hasn't peed all day and | he is crying": a sign's own "not" ends with its clause, so a
+    wider mention reaching over the new subject is not what that "not" says.
+    """
+    return {i for i in range(1, len(words) - 1) if words[i] in rules.subjects and words[i + 1] in rules.verbs}
+
+
 def _marker_at(words: Sequence[str], i: int, rules: ClauseWords) -> bool:
     return any(tuple(words[i:i + len(m)]) == m for m in rules.markers)
 

@@ -236,6 +236,12 @@ def _between(where: Scene, cue: Cue, start: int, end: int, used: Collection[int]
     return inside and where.words[cue.start - 1] not in where.rules.modals
 
 
+def _denied_twice(where: Scene, found: Sequence[Cue], start: int, end: int) -> bool:
+    """True when a denial before the mention meets a counter-denial inside it ("can't walk without limping")."""
+    before = any(c.trigger.status is Status.ABSENT and c.end <= start for c in found)
+    return before and any(where.words[i] in where.rules.counter_denials for i in range(start + 1, end))
+
+
 def status_of(
     where: Scene, start: int, end: int, used: Collection[int], *, negation_inside: bool, blocked: Collection[int] = (),
     signs: Collection[int] = (), event: bool = False,
@@ -257,6 +263,9 @@ def status_of(
         and not (negation_inside and c.trigger.status is Status.ABSENT and not c.trigger.statement)
         and (event or not c.trigger.events_only)
     ]
+    if _denied_twice(where, found, start, end):
+        # "he can't pee without crying": the "not" and the "without" cancel; he cries when he pees.
+        found = [c for c in found if c.trigger.status is not Status.ABSENT]
     if any(c.trigger.uncertain and start <= c.start and c.end <= end for c in where.cues):
         # "I'm not sure if she's breathing": the doubt is the mention's own, and
         # the caregiver's "I am" frames that doubt, not a sign of their own.

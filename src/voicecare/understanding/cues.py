@@ -158,6 +158,8 @@ class ContextWords:
     """The ending of a verb in progress ("ing")."""
     comparisons: frozenset[str] = frozenset()
     """Words right before a time gone by that make it a comparison ("worse than last week"), no past."""
+    counter_denials: frozenset[str] = frozenset()
+    """Words inside a denied mention that deny it again, so that the two assert it ("can't pee without crying")."""
     kin_of: tuple[str, ...] = ()
     """Words between someone named and a child noun that make the child theirs ("the father of the child"):
     the first of them opens such words ("of")."""

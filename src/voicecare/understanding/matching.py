@@ -120,7 +120,8 @@ class Matcher:
         # learned guess, which knows words and not circumstances, must not bring the sign back.
         last_guess = last_guess and len(unexplained) == len(found)
         found = unexplained
-        hits = mentions.resolve(found, self._levels, breaks,
+        # A new subject ends a statement too: "he hasn't peed all day and he's crying".
+        hits = mentions.resolve(found, self._levels, {*breaks, *clauses.subject_starts(words, language.context.clauses)},
                                 {i for i, word in enumerate(words) if word in language.context.modals})
         signs = {i for i, word in enumerate(words) if word in self._content}
         # A recogniser's text has no punctuation: its likely sentence ends bound the cues' scopes (only).

@@ -186,7 +186,8 @@ def resolve(hits: Iterable[Hit], levels: dict[str, Level], breaks: Collection[in
             unable: Collection[int] = ()) -> list[Hit]:
     """One reading per place: overlapping mentions are settled before context is weighed.
 
-    ``breaks`` are where commas and full stops fall (a phrase ending at one is a statement of its own).
+    ``breaks`` are where commas and full stops fall, and where a new subject opens a clause (a phrase
+    ending at one is a statement of its own).
     ``unable``: positions of the language's modals ("can" of "can not breathe"), where a phrase whose "not"
     is the symptom says what the child cannot do.
     """
