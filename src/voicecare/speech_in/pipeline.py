@@ -80,6 +80,8 @@ class _TurnStreams:
         self._fed: list[bytes] = []
         self.final: tuple[Transcript, Transcript | None] | None = None
         """(free, grammar) readings of all the audio so far, once read to its end."""
+        self.raw: Transcript | None = None
+        """The free reading read to its end, before ``confidence.judged`` (an emergency is settled on it)."""
         self.unheard: set[str] = set()
         """The signs the free reading read to its end shows with words not heard (``confidence.signs_not_heard``)."""
         self.reopen()
@@ -113,7 +115,7 @@ class _TurnStreams:
             # Signs whose words the recogniser was not sure of are weighed here, so the reading at a pause,
             # the turn's answer and the live conversation all take the same words (confidence.py).
             whole = free.finish()
-            self.unheard = signs_not_heard(self._assistant, whole)
+            self.raw, self.unheard = whole, signs_not_heard(self._assistant, whole)
             self.final = (judged(self._assistant, whole), limited.finish() if limited is not None else None)
         return self.final
 
@@ -255,7 +257,9 @@ def _at_pause(streams: _TurnStreams, urgent: _EarlyEmergency, early: EarlyReplie
         urgent.settled(last, seconds)
         return last
     whole = streams.finish()[0]
-    urgent.settled(whole.text, seconds)
+    # Settled on the reading before judging: an unsure emergency (rule 4) acts here as on a partial, and only a
+    # sign not heard is refused (``_EarlyEmergency``); the early reply works from the judged reading.
+    urgent.settled(streams.raw.text if streams.raw is not None else whole.text, seconds)
     early.partial(whole, seconds)
     return whole.text
 
