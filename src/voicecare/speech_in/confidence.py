@@ -7,13 +7,18 @@ as good, and the word's posterior is low. A sign's support is the highest
 posterior among its words (see ``stt._SphinxStream._read``):
 
 - at or above ``SURE``: heard, the reading is kept;
-- under ``NOT_HEARD``: not heard, its words are taken out of every reading
-  (so noise alone starts no finding, and no other reading brings it back);
-- in between, for an emergency sign: unsure, taken out of the best reading
+- under ``NOT_HEARD``, below emergency: not heard, its words are taken out
+  of every reading (so no other reading brings it back);
+- under ``SURE``, for an emergency sign: unsure, taken out of the best reading
   but kept in an alternative, so it counts as an unsure sign (rule 4: it is
   still acted on, and read back as "if I heard that wrong..."). A lesser
   sign in between stays as said: an unsure red flag also wakes a kiosk
   waiting for its wake phrase, and "be careful on the stairs" did.
+
+An emergency sign is never "not heard": espeak en-us saying "the wheezing's
+back..." in a quiet room gave "wheezing" alone a posterior of 0.12 (a turn cut
+at a pause; "wee" and "really" were its rivals), and 0.2 lost it, with 2 more
+tuned-voice emergencies (bench_room). It is unsure at worst (rule 4).
 
 An emergency a partial result already acted on is kept whatever the final
 lattice says (``findings.unsure_red_flags``): it was said, and is never lost.
@@ -50,26 +55,6 @@ def judged(assistant: Assistant, transcript: Transcript) -> Transcript:
     return replace(transcript, text=best, alternatives=alternatives)
 
 
-def signs_not_heard(assistant: Assistant, transcript: Transcript) -> set[str]:
-    """The signs of ``transcript``'s best reading whose words were not heard (by symptom id; see ``NOT_HEARD``).
-
-    How a partial result's emergency is checked before it is acted on (``pipeline``): a sign the turn read
-    to its end shows, with words the recogniser was not sure of at all, is noise forced into words. A sign
-    that reading does not show is not refused: the partial heard it, and it counts (rule 4).
-    """
-    if not transcript.word_confidences or len(transcript.word_confidences) != len(transcript.words):
-        return set()
-    sure = _Support(assistant, transcript)
-    tokens = list(assistant.intents.language.tokens(transcript.text))
-    weak: set[str] = set()
-    strong: set[str] = set()
-    for match in assistant.matcher.match(transcript.text):
-        if match.status is Status.PRESENT:
-            support = sure.support(transcript.text, tokens, match.start, match.end)
-            (weak if support is not None and support < NOT_HEARD else strong).add(match.symptom)
-    return weak - strong
-
-
 class _Support:
     """How sure the recogniser was of each word of one turn, for readings of that turn."""
 
@@ -99,10 +84,10 @@ class _Support:
             span = set(range(match.start, match.end))
             if support is None or support >= SURE:
                 continue
-            if support < NOT_HEARD:
-                unheard |= span
-            elif self._assistant.intents.symptom(match.symptom).level is Level.EMERGENCY:
+            if self._assistant.intents.symptom(match.symptom).level is Level.EMERGENCY:
                 unsure |= span
+            elif support < NOT_HEARD:
+                unheard |= span
         if not unsure and not unheard:
             return text, text
         return _without(tokens, unsure | unheard), _without(tokens, unheard)
