@@ -226,8 +226,8 @@ def _at_pause(streams: _TurnStreams, urgent: _EarlyEmergency, early: EarlyReplie
         urgent.settled(last, seconds)
         return last
     whole = streams.finish()[0]
-    # Settled on the reading before judging: an unsure emergency (rule 4) acts here as on a partial, and only a
-    # sign not heard is refused (``_EarlyEmergency``); the early reply works from the judged reading.
+    # Settled on the reading before judging, as a partial is: an unsure emergency (moved to an alternative by
+    # ``confidence.judged``) acts here too (rule 4); the early reply works from the judged reading.
     urgent.settled(streams.raw.text if streams.raw is not None else whole.text, seconds)
     early.partial(whole, seconds)
     return whole.text
