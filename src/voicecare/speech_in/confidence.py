@@ -7,11 +7,18 @@ as good, and the word's posterior is low. A sign's support is the highest
 posterior among its words (see ``stt._SphinxStream._read``):
 
 - at or above ``SURE``: heard, the reading is kept;
-- under ``NOT_HEARD``: not heard, its words are taken out of every reading
-  (so noise alone starts no finding, and no other reading brings it back);
-- in between, for a red flag: unsure, taken out of the best reading but kept
-  in an alternative, so it counts as an unsure sign (rule 4: an unsure
-  emergency is still acted on, and read back as "if I heard that wrong...").
+- under ``NOT_HEARD``, below emergency: not heard, its words are taken out
+  of every reading (so no other reading brings it back);
+- under ``SURE``, for an emergency sign: unsure, taken out of the best reading
+  but kept in an alternative, so it counts as an unsure sign (rule 4: it is
+  still acted on, and read back as "if I heard that wrong..."). A lesser
+  sign in between stays as said: an unsure red flag also wakes a kiosk
+  waiting for its wake phrase, and "be careful on the stairs" did.
+
+An emergency sign is never "not heard": espeak en-us saying "the wheezing's
+back..." in a quiet room gave "wheezing" alone a posterior of 0.12 (a turn cut
+at a pause; "wee" and "really" were its rivals), and 0.2 lost it, with 2 more
+tuned-voice emergencies (bench_room). It is unsure at worst (rule 4).
 
 An emergency a partial result already acted on is kept whatever the final
 lattice says (``findings.unsure_red_flags``): it was said, and is never lost.
@@ -23,9 +30,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from voicecare.domain import Status
+from voicecare.domain import Level, Status
 from voicecare.interfaces import Transcript
-from voicecare.speech_in.findings import RED_FLAG
 from voicecare.understanding.assistant import Assistant
 
 NOT_HEARD = 0.2
@@ -33,11 +39,11 @@ NOT_HEARD = 0.2
 it took out 4 of 6 signs heard in babble alone and 33 of 79 invented ones, and 0 of 34 true emergencies
 (the lowest had 0.24) and 4 of 80 true signs."""
 SURE = 0.5
-"""Support under which a red flag was heard but unsure (its words had a rival reading about as likely)."""
+"""Support under which an emergency sign was heard but unsure (its words had a rival reading about as likely)."""
 
 
 def judged(assistant: Assistant, transcript: Transcript) -> Transcript:
-    """The reading with signs not heard taken out, and red flags heard unsure moved to an alternative."""
+    """The reading with signs not heard taken out, and emergency signs heard unsure moved to an alternative."""
     if not transcript.word_confidences or len(transcript.word_confidences) != len(transcript.words):
         return transcript
     sure = _Support(assistant, transcript)
@@ -47,26 +53,6 @@ def judged(assistant: Assistant, transcript: Transcript) -> Transcript:
     if best == transcript.text and alternatives == transcript.alternatives:
         return transcript
     return replace(transcript, text=best, alternatives=alternatives)
-
-
-def signs_not_heard(assistant: Assistant, transcript: Transcript) -> set[str]:
-    """The signs of ``transcript``'s best reading whose words were not heard (by symptom id; see ``NOT_HEARD``).
-
-    How a partial result's emergency is checked before it is acted on (``pipeline``): a sign the turn read
-    to its end shows, with words the recogniser was not sure of at all, is noise forced into words. A sign
-    that reading does not show is not refused: the partial heard it, and it counts (rule 4).
-    """
-    if not transcript.word_confidences or len(transcript.word_confidences) != len(transcript.words):
-        return set()
-    sure = _Support(assistant, transcript)
-    tokens = list(assistant.intents.language.tokens(transcript.text))
-    weak: set[str] = set()
-    strong: set[str] = set()
-    for match in assistant.matcher.match(transcript.text):
-        if match.status is Status.PRESENT:
-            support = sure.support(transcript.text, tokens, match.start, match.end)
-            (weak if support is not None and support < NOT_HEARD else strong).add(match.symptom)
-    return weak - strong
 
 
 class _Support:
@@ -87,7 +73,7 @@ class _Support:
         self._text = transcript.text
 
     def weighed(self, text: str) -> tuple[str, str]:
-        """(``text`` without its signs not heard nor unsure red flags, ``text`` without its signs not heard)."""
+        """(``text`` without its signs not heard nor unsure emergencies, ``text`` without its signs not heard)."""
         tokens = list(self._tokens(text))
         unsure: set[int] = set()
         unheard: set[int] = set()
@@ -98,10 +84,10 @@ class _Support:
             span = set(range(match.start, match.end))
             if support is None or support >= SURE:
                 continue
-            if support < NOT_HEARD:
-                unheard |= span
-            elif self._assistant.intents.symptom(match.symptom).level <= RED_FLAG:
+            if self._assistant.intents.symptom(match.symptom).level is Level.EMERGENCY:
                 unsure |= span
+            elif support < NOT_HEARD:
+                unheard |= span
         if not unsure and not unheard:
             return text, text
         return _without(tokens, unsure | unheard), _without(tokens, unheard)

@@ -17,7 +17,7 @@ from typing import Any
 from voicecare.domain import Basis, Finding, Message, TriageResult
 from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
 from voicecare.speech_in.audio import AudioChunk
-from voicecare.speech_in.confidence import judged, signs_not_heard
+from voicecare.speech_in.confidence import judged
 from voicecare.speech_in.early_reply import EarlyReplies, Provisional
 from voicecare.speech_in.findings import LOW_CONFIDENCE as LOW_CONFIDENCE
 from voicecare.speech_in.findings import RED_FLAG as RED_FLAG
@@ -37,9 +37,6 @@ from voicecare.speech_in.turns import Endpointer as Endpointer
 from voicecare.speech_in.turns import Utterance as Utterance
 from voicecare.speech_in.turns import utterances as utterances
 from voicecare.understanding.assistant import Assistant, most_serious
-
-RECHECK_SECONDS = 1.0
-"""Audio after which a partial's emergency refused by the check may be checked again (see ``_EarlyEmergency``)."""
 
 
 @dataclass(frozen=True)
@@ -80,8 +77,8 @@ class _TurnStreams:
         self._fed: list[bytes] = []
         self.final: tuple[Transcript, Transcript | None] | None = None
         """(free, grammar) readings of all the audio so far, once read to its end."""
-        self.unheard: set[str] = set()
-        """The signs the free reading read to its end shows with words not heard (``confidence.signs_not_heard``)."""
+        self.raw: Transcript | None = None
+        """The free reading read to its end, before ``confidence.judged`` (an emergency is settled on it)."""
         self.reopen()
 
     def reopen(self) -> None:
@@ -113,14 +110,9 @@ class _TurnStreams:
             # Signs whose words the recogniser was not sure of are weighed here, so the reading at a pause,
             # the turn's answer and the live conversation all take the same words (confidence.py).
             whole = free.finish()
-            self.unheard = signs_not_heard(self._assistant, whole)
+            self.raw = whole
             self.final = (judged(self._assistant, whole), limited.finish() if limited is not None else None)
         return self.final
-
-    def unheard_now(self) -> set[str]:
-        """The signs not heard in the turn so far, read to its end (the next audio reopens the streams)."""
-        self.finish()
-        return self.unheard
 
 
 class _EarlyEmergency:
@@ -136,23 +128,11 @@ class _EarlyEmergency:
     final result: a partial's words may be the start of others (flite's "No, that's all." showed "no sense",
     confusion, and "Call 911 now" was said at once), and the final reading still calls 911 if it holds the
     guess (rule 4), a moment later. A sign said in words never waits.
-
-    With ``unheard_now``, the emergency is checked first against the turn so
-    far read to its end: a sign shown there with words the recogniser was
-    not sure of at all (``confidence``) was forced out of noise, and is
-    refused (ordinary talk in babble: 13 of 18 false 911s came from a partial
-    result). A sign that reading does not show still counts (rule 4): an
-    emergency only a partial result showed was often a true one (README). A sign refused is not checked
-    again for ``RECHECK_SECONDS`` of audio (each check reads the turn again),
-    a new one at once.
     """
 
     def __init__(self, assistant: Assistant, on_emergency: Callable[[Sequence[Message]], object],
-                 echo: Callable[[str], bool] | None, unheard_now: Callable[[], set[str]] | None = None) -> None:
+                 echo: Callable[[str], bool] | None) -> None:
         self._assistant = assistant
-        self._unheard_now = unheard_now
-        self._refused: tuple[set[str], float] = (set(), 0.0)
-        """The signs last refused, and when."""
         self._on_emergency = on_emergency
         self._echo = echo
         self.at: float | None = None
@@ -181,15 +161,6 @@ class _EarlyEmergency:
         self._act(seconds)
 
     def _act(self, seconds: float) -> None:
-        if emergencies_in(self.found, self._assistant) and self._unheard_now is not None:
-            ids = {f.symptom.id for f in self.found}
-            refused, when = self._refused
-            if ids <= refused and seconds - when < RECHECK_SECONDS:
-                return
-            unheard = self._unheard_now()
-            if not emergencies_in([f for f in self.found if f.symptom.id not in unheard], self._assistant):
-                self._refused = (ids, seconds)
-                return
         if emergencies_in(self.found, self._assistant):
             self.at = seconds
             self.said = emergency_messages(self._assistant, self.found)
@@ -221,7 +192,7 @@ def recognize(
     if endpoint is not None and isinstance(chunks, Utterance) and chunks.room is not None:
         endpoint.starts_in(chunks.room)
     streams = _TurnStreams(recognizer, grammar, assistant)
-    urgent = _EarlyEmergency(assistant, on_emergency, echo, streams.unheard_now)
+    urgent = _EarlyEmergency(assistant, on_emergency, echo)
     spent, seconds, last = 0.0, 0.0, ""
     held: list[AudioChunk] = []
     for chunk in _ending_on_fault(chunks, streams.open, lambda: urgent.at is not None):
@@ -263,7 +234,9 @@ def _at_pause(streams: _TurnStreams, urgent: _EarlyEmergency, early: EarlyReplie
         urgent.settled(last, seconds)
         return last
     whole = streams.finish()[0]
-    urgent.settled(whole.text, seconds)
+    # Settled on the reading before judging, as a partial is: an unsure emergency (moved to an alternative by
+    # ``confidence.judged``) acts here too (rule 4); the early reply works from the judged reading.
+    urgent.settled(streams.raw.text if streams.raw is not None else whole.text, seconds)
     early.partial(whole, seconds)
     return whole.text
 
