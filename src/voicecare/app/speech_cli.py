@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from voicecare.app.cli import load_assistant
+from voicecare.app.text_cli import answer_printed
 from voicecare.conversation import render, spoken
 from voicecare.errors import AudioError, InputError, ModelError, VoicecareError
 from voicecare.interfaces import AudioSink, Recognizer, Synthesizer
@@ -283,12 +284,7 @@ def triage_text_spoken(args: argparse.Namespace, utterances: list[str]) -> int:
     assistant = load_assistant(args)
     with make_speaker(args, assistant) as speaker:
         for utterance in utterances:
-            assistant.disclaimer_due = True  # each line is its own caregiver (rule 8: once to each)
-            result = assistant.answer(utterance)
-            if args.json:
-                print(render.as_json_line(result, utterance, utterance), flush=True)
-            else:
-                print(render.as_text(result, utterance, assistant.intents.language) + "\n", flush=True)
+            result = answer_printed(assistant, utterance, as_json=args.json)
             speaker.say(spoken.one_shot(result, assistant.intents.spoken, speaker.rate_wpm))
             speaker.wait_idle()
     return SPEECH_FAILED if speaker.failed else 0

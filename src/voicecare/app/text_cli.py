@@ -17,9 +17,11 @@ from voicecare.app.cli import load_assistant
 from voicecare.app.text_files import MAX_TEXT_BYTES, read_regular
 from voicecare.conversation import render
 from voicecare.conversation.dialog import Conversation
+from voicecare.domain import TriageResult
 from voicecare.errors import InputError
 from voicecare.intents import DEFAULT_LANGUAGE
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
+from voicecare.understanding.assistant import Assistant
 
 MAX_LINE_CHARS = 100_000
 """Longest utterance accepted (about 1.5 s of matching); longer lines are refused, never cut."""
@@ -113,13 +115,19 @@ def triage(args: argparse.Namespace) -> int:
             print(f"voicecare: error: {exc}", file=sys.stderr, flush=True)
             failed += 1
             continue
-        assistant.disclaimer_due = True  # each line is its own caregiver (rule 8: once to each)
-        result = assistant.answer(utterance)
-        if args.json:
-            print(render.as_json_line(result, utterance, utterance), flush=True)
-        else:
-            print(render.as_text(result, utterance, assistant.intents.language) + "\n", flush=True)
+        answer_printed(assistant, utterance, as_json=args.json)
     return InputError.exit_code if failed else 0
+
+
+def answer_printed(assistant: Assistant, utterance: str, *, as_json: bool) -> TriageResult:
+    """One caregiver's utterance triaged and printed (text or a JSON line); spoken or not, the same."""
+    assistant.disclaimer_due = True  # each line is its own caregiver (rule 8: once to each)
+    result = assistant.answer(utterance)
+    if as_json:
+        print(render.as_json_line(result, utterance, utterance), flush=True)
+    else:
+        print(render.as_text(result, utterance, assistant.intents.language) + "\n", flush=True)
+    return result
 
 
 def chat(args: argparse.Namespace) -> int:
