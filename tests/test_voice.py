@@ -54,6 +54,15 @@ def listen(*files: Path, extra: tuple[str, ...] = ()) -> list[dict[str, object]]
     return [json.loads(line) for line in out.stdout.splitlines()]
 
 
+def test_an_emergency_after_the_wrap_up_is_heard_as_a_new_conversation() -> None:
+    # An outside review: "anything else?" "no" ended the session, and the recordings after it ("she won't wake
+    # up") gave no output at all, exit 0. Only "goodbye" stops listening; the next words start afresh.
+    turns = listen(TURNS / "describe.wav", TURNS / "no.wav", TURNS / "no_nothing.wav", TURNS / "no.wav",
+                   TURNS / "no.wav", TURNS / "no.wav", TURNS / "no.wav", AUDIO / "clean" / "em_blue.wav")
+    assert turns[-2]["state"] == "done" and turns[-2]["disposition"] is None, turns[-2]
+    assert turns[-1]["disposition"] == "emergency" and turns[-1]["spoken"][0] == "Call 911 now.", turns[-1]
+
+
 def test_replayed_conversation_reaches_the_guidance_with_replies_as_wav(tmp_path: Path) -> None:
     replies = tmp_path / "replies"
     # Five answers: every emergency and urgent question is asked before home care (issue #9).

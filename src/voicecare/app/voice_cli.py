@@ -184,6 +184,8 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
                 sink.start(index)
             session.take_recording(_paced(iter_wav(path, session.recognizer.rate), args.fast), speaker.wait_idle)
             if session.done:
+                if index < len(files):  # asked to stop: said, not silently dropped
+                    warn(f"'goodbye' said: {len(files) - index} recording(s) after it not used")
                 break
         speaker.wait_idle()
     return InputError.exit_code if len(files) < len(args.input_files) else 0

@@ -26,7 +26,9 @@ ALWAYS_ASKED = Level.URGENT
 """Questions at this level or higher are asked whatever the limit: every such sign is covered before advice."""
 # Answer kinds, checked in this order: "no she doesn't" is a no, "not sure" is not a no.
 ANSWER_ORDER = ("not_sure", "no", "yes")
-COMMANDS = ("repeat", "stop", "start_over", "help", "quit", "skip", "slower", "faster", *spoken.REQUESTS)
+QUIT = "quit"
+"""The command that ends the conversation ("goodbye"): the caregiver asked to stop."""
+COMMANDS = ("repeat", "stop", "start_over", "help", QUIT, "skip", "slower", "faster", *spoken.REQUESTS)
 
 
 @dataclass
@@ -162,7 +164,7 @@ class Conversation:
             self.doubted_over = {}
             self.waiting, self.answered, self.answer = (), None, ()
             return self.turn(text, [self.say("start_over")], None, command)
-        if command == "quit":
+        if command == QUIT:
             self.state = State.DONE
             return self.turn(text, [self.say("goodbye")], None, command)
         if command == "help":

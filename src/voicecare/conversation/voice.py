@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from voicecare.conversation import readings, spoken
-from voicecare.conversation.dialog import Conversation, State, Turn
+from voicecare.conversation.dialog import QUIT, Conversation, State, Turn
 from voicecare.domain import Basis, Finding, Level, Message, MessageKind, Status
 from voicecare.interfaces import Expectation, Recognizer, Transcript, WakeListener, Woken
 from voicecare.speech_in import lm, pipeline, stt, wake
@@ -107,6 +107,7 @@ class VoiceSession:
     """Hears the wake phrase in the audio while asleep; by default the one that suits the recogniser (``wake.py``)."""
 
     def __post_init__(self) -> None:
+        self.said_goodbye = False
         self.conversation = self._new_conversation()
         self.awake = self.settings.wake_phrase is None
         if self.wake_listener is None and self.settings.wake_phrase:
@@ -145,6 +146,10 @@ class VoiceSession:
         answered. It is withdrawn if the caregiver goes on, or if the whole
         turn's reply does not start the same way; otherwise the rest follows.
         """
+        if self.conversation.state is State.DONE:
+            # The family had nothing else to say ("anything else?" "no"), but words after it start a new
+            # conversation: an outside review's "she won't wake up" after the wrap-up met a deaf device.
+            self.reset()
         recognizer = stt.Expecting(self.recognizer, self._expected())
         listening = self.wake_listener.stream() if not self.awake and self.wake_listener is not None else None
         chunks = wake.tee(chunks, listening)
@@ -160,6 +165,7 @@ class VoiceSession:
             self._withdraw(early)
             return None
         turn = self.conversation.hear(*reading)
+        self.said_goodbye = turn.command == QUIT
         self._act(turn, heard.early, early)
         self.turns += 1
         report = self._report(turn, heard, early)
@@ -326,8 +332,8 @@ class VoiceSession:
 
     @property
     def done(self) -> bool:
-        """True after goodbye."""
-        return self.conversation.state is State.DONE
+        """True after the caregiver said goodbye (after the wrap-up alone, the next words start afresh)."""
+        return self.said_goodbye and self.conversation.state is State.DONE
 
 
 def early_part(messages: Sequence[Message]) -> tuple[Message, ...]:
