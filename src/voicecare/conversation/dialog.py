@@ -273,6 +273,12 @@ class Conversation:
         first = not self.asked and not self.asked_again  # a question asked again is not a new interview
         cared = [m for m in result.messages if m.kind is MessageKind.CARE_ANSWER]
         fixed = [m for m in result.messages if m.kind in kept and first]
+        if first and result.disposition <= unanswered.URGENT_NOW:
+            # Rule 13: the first answer to a description is the action ("call the doctor right away"), before the
+            # questions that may raise it (an outside review heard it only 4-5 turns later); never lowered by them.
+            action = [m for m in result.messages if m.kind is MessageKind.INSTRUCTION][:1]
+            fixed = [m for m in fixed if m.kind is MessageKind.READBACK] + action + [
+                m for m in fixed if m.kind is not MessageKind.READBACK]
         intro = [self.say("interview_intro")] if first else []
         if news and not first:
             fixed, intro = unanswered.news(news, result, before, self.assistant.intents)
