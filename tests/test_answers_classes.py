@@ -138,3 +138,17 @@ def test_asking_about_911_is_never_a_no(reader: AnswerReader, question: str, tex
 ])
 def test_a_normal_reading_alone_is_still_a_no(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) == "no"
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # "Not better" in the question's own words, then the sign said plainly: the later, firmer statement wins.
+    ("course", "she's not any better, honestly the pain is getting worse", "yes"),
+    ("course", "not getting better at all, it's getting worse every night", "yes"),
+    # Alone, "not better" stays a hedge: it does not say worse (rule 14: no yes never said).
+    ("course", "the pain is not any better", "unsure"),
+    # A hedge about knowing stands whatever follows it: unsure, which counts as yes (rule 10).
+    ("course", "i'm not sure, maybe it's getting worse", "unsure"),
+])
+def test_a_sign_said_after_not_better_overtakes_the_hedge(reader: AnswerReader, question: str, text: str,
+                                                           expected: str) -> None:
+    assert kind(reader, question, text) == expected

@@ -148,7 +148,8 @@ class AnswerReader:
         if named:
             if denial and not whole:
                 return AnswerKind.PARTIAL, None
-            return (AnswerKind.UNSURE if hedges and not heard.spots_of("yes") else AnswerKind.YES), None
+            doubt = self._hedges_standing(heard, hedges, named)
+            return (AnswerKind.UNSURE if doubt and not heard.spots_of("yes") else AnswerKind.YES), None
         affirmed_about = self._affirms_part(heard, asked)
         if affirmed_about and not hedges:
             # "No, but he's a bit sleepier": the "no" answered the rest, so not a yes to every sign (rule 14).
@@ -188,6 +189,16 @@ class AnswerReader:
         if heard.spots_of("health"):
             return AnswerKind.NEW_INFO, None
         return AnswerKind.UNSURE, None  # unclear counts as yes (rule 4)
+
+    @staticmethod
+    def _hedges_standing(heard: Heard, hedges: Sequence[Spot], named: Sequence[Match]) -> list[Spot]:
+        """The hedges a sign said later does not overtake. A hedge in the question's own words ("not better",
+        "no better") says how the sign is, not what the caregiver knows; the question's sign said plainly after it
+        ("not getting better, it's getting worse") is the later, firmer statement, and wins (rule 9). A hedge about
+        knowing ("I don't know, maybe ...") stands whatever follows it."""
+        plain = [m for m in named if m.status is Status.PRESENT and not any(_overlaps(m, h) for h in hedges)]
+        return [h for h in hedges if not (
+            any(_overlaps_spot(a, h) for a in heard.about) and any(m.start >= h.end for m in plain))]
 
     def _steering(self, heard: Heard) -> tuple[str, str | None] | None:
         language = self.intents.language
@@ -415,3 +426,7 @@ def _assumed(intents: IntentSet, symptom_id: str, text: str, basis: Basis) -> Fi
 
 def _overlaps(match: Match, spot: Spot) -> bool:
     return match.start < spot.end and spot.start < match.end
+
+
+def _overlaps_spot(one: Spot, other: Spot) -> bool:
+    return one.start < other.end and other.start < one.end
