@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from helpers import kind
 from voicecare.app import answer_eval
 from voicecare.conversation.answers import AnswerReader
+from voicecare.errors import IntentError
+from voicecare.intents import default_dir
+from voicecare.understanding.assistant import Assistant
 
 
 @pytest.mark.parametrize(("question", "text", "expected"), [
@@ -152,3 +158,34 @@ def test_a_normal_reading_alone_is_still_a_no(reader: AnswerReader, question: st
 def test_a_sign_said_after_not_better_overtakes_the_hedge(reader: AnswerReader, question: str, text: str,
                                                            expected: str) -> None:
     assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize(("question", "text", "command"), [
+    # Commands worded as answers word them, beyond controls.toml (answers.toml [commands]): asking how to answer,
+    # a learner's "more slow" with a request word, starting all over.
+    ("heart_control", "sorry, what am i supposed to say here?", "command:help"),
+    ("limbs", "how should i answer that one", "command:help"),
+    ("fever_chills", "sorry, talk more slow please", "command:slower"),
+    ("course", "can we just start all over", "command:start_over"),
+])
+def test_commands_worded_beyond_the_controls(reader: AnswerReader, question: str, text: str, command: str) -> None:
+    assert kind(reader, question, text) == command
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # "More slow" alone is how a child moves: an answer, never "slower".
+    ("walking_toilet", "she's walking more slow than usual"),
+    # A red flag said beside an answer command is never a command (rule 4).
+    ("breathing_alertness", "what do i say, she's not breathing"),
+])
+def test_an_answer_command_never_hides_an_answer(reader: AnswerReader, question: str, text: str) -> None:
+    assert not kind(reader, question, text).startswith("command")
+
+
+def test_an_answer_command_of_no_known_id_is_refused(tmp_path: Path) -> None:
+    copy = tmp_path / "en"
+    shutil.copytree(default_dir() / "en", copy)
+    with (copy / "answers.toml").open("a", encoding="utf-8") as file:
+        file.write('no_such = ["x"]\n')  # appended to the [commands] table at the end of the file
+    with pytest.raises(IntentError, match="commands: no_such: not a command"):
+        AnswerReader(Assistant.load(copy))
