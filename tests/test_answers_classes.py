@@ -189,3 +189,16 @@ def test_an_answer_command_of_no_known_id_is_refused(tmp_path: Path) -> None:
         file.write('no_such = ["x"]\n')  # appended to the [commands] table at the end of the file
     with pytest.raises(IntentError, match="commands: no_such: not a command"):
         AnswerReader(Assistant.load(copy))
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # A well word said right after a hedge is what the caregiver doubts: unsure, never a part answered no.
+    ("walking_toilet", "not sure, she's still in nappies", "unsure"),
+    ("walking_toilet", "dunno, he's still in nappies", "unsure"),
+    ("breathing_alertness", "she's making a whistly sound, i can't tell if that's normal", "unsure"),
+    # Farther from the hedge, a well word answers its own part: partial (each counts, rule 10).
+    ("walking_toilet", "not sure about the wees, her walking is completely fine", "partial"),
+])
+def test_a_well_word_inside_a_hedge_is_doubted(reader: AnswerReader, question: str, text: str,
+                                               expected: str) -> None:
+    assert kind(reader, question, text) == expected

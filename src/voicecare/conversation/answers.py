@@ -161,7 +161,10 @@ class AnswerReader:
             # Unsure about the question, whatever else was said with it: its signs count (rule 10).
             # A bare "no" said with the hedge ("I don't think so, but I'm not sure") denies no part: unsure.
             # So does an estimate the caregiver doubts ("maybe a day maybe two, I'd have to ask my partner").
-            return (AnswerKind.PARTIAL if denial and not self._denied_only_by_numbers(heard) else AnswerKind.UNSURE), None
+            # A "fine" or "no" said right after the hedge is in its doubt ("I don't know if it's normal"): no part.
+            doubted = bool(denied) or self._denies_part(_without_hedged_denials(heard), named)
+            return (AnswerKind.PARTIAL if doubted and not self._denied_only_by_numbers(heard)
+                    else AnswerKind.UNSURE), None
         # Something said about the child is new information; after "anything else?" ``read`` turns it into a yes
         # that carries the news (a bare "yes" only says more is coming).
         if other:
@@ -426,6 +429,14 @@ def _assumed(intents: IntentSet, symptom_id: str, text: str, basis: Basis) -> Fi
 
 def _overlaps(match: Match, spot: Spot) -> bool:
     return match.start < spot.end and spot.start < match.end
+
+
+def _without_hedged_denials(heard: Heard) -> Heard:
+    """The answer without the "no" and well words said within ``HEDGE_REACH`` words after a hedge: those are what
+    the caregiver doubts ("I don't know if it's normal", "idk, he's in nappies"), as a denied sign there is."""
+    hedges = heard.spots_of("unsure")
+    return replace(heard, spots=[s for s in heard.spots if not (
+        s.kind in ("no", "well") and any(0 <= s.start - h.end <= HEDGE_REACH for h in hedges))])
 
 
 def _overlaps_spot(one: Spot, other: Spot) -> bool:
