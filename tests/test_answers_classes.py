@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from helpers import kind
 from voicecare.app import answer_eval
 from voicecare.conversation.answers import AnswerReader
+from voicecare.errors import IntentError
+from voicecare.intents import default_dir
+from voicecare.understanding.assistant import Assistant
 
 
 @pytest.mark.parametrize(("question", "text", "expected"), [
@@ -138,3 +144,61 @@ def test_asking_about_911_is_never_a_no(reader: AnswerReader, question: str, tex
 ])
 def test_a_normal_reading_alone_is_still_a_no(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) == "no"
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # "Not better" in the question's own words, then the sign said plainly: the later, firmer statement wins.
+    ("course", "she's not any better, honestly the pain is getting worse", "yes"),
+    ("course", "not getting better at all, it's getting worse every night", "yes"),
+    # Alone, "not better" stays a hedge: it does not say worse (rule 14: no yes never said).
+    ("course", "the pain is not any better", "unsure"),
+    # A hedge about knowing stands whatever follows it: unsure, which counts as yes (rule 10).
+    ("course", "i'm not sure, maybe it's getting worse", "unsure"),
+])
+def test_a_sign_said_after_not_better_overtakes_the_hedge(reader: AnswerReader, question: str, text: str,
+                                                           expected: str) -> None:
+    assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize(("question", "text", "command"), [
+    # Commands worded as answers word them, beyond controls.toml (answers.toml [commands]): asking how to answer,
+    # a learner's "more slow" with a request word, starting all over.
+    ("heart_control", "sorry, what am i supposed to say here?", "command:help"),
+    ("limbs", "how should i answer that one", "command:help"),
+    ("fever_chills", "sorry, talk more slow please", "command:slower"),
+    ("course", "can we just start all over", "command:start_over"),
+])
+def test_commands_worded_beyond_the_controls(reader: AnswerReader, question: str, text: str, command: str) -> None:
+    assert kind(reader, question, text) == command
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # "More slow" alone is how a child moves: an answer, never "slower".
+    ("walking_toilet", "she's walking more slow than usual"),
+    # A red flag said beside an answer command is never a command (rule 4).
+    ("breathing_alertness", "what do i say, she's not breathing"),
+])
+def test_an_answer_command_never_hides_an_answer(reader: AnswerReader, question: str, text: str) -> None:
+    assert not kind(reader, question, text).startswith("command")
+
+
+def test_an_answer_command_of_no_known_id_is_refused(tmp_path: Path) -> None:
+    copy = tmp_path / "en"
+    shutil.copytree(default_dir() / "en", copy)
+    with (copy / "answers.toml").open("a", encoding="utf-8") as file:
+        file.write('no_such = ["x"]\n')  # appended to the [commands] table at the end of the file
+    with pytest.raises(IntentError, match="commands: no_such: not a command"):
+        AnswerReader(Assistant.load(copy))
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # A well word said right after a hedge is what the caregiver doubts: unsure, never a part answered no.
+    ("walking_toilet", "not sure, she's still in nappies", "unsure"),
+    ("walking_toilet", "dunno, he's still in nappies", "unsure"),
+    ("breathing_alertness", "she's making a whistly sound, i can't tell if that's normal", "unsure"),
+    # Farther from the hedge, a well word answers its own part: partial (each counts, rule 10).
+    ("walking_toilet", "not sure about the wees, her walking is completely fine", "partial"),
+])
+def test_a_well_word_inside_a_hedge_is_doubted(reader: AnswerReader, question: str, text: str,
+                                               expected: str) -> None:
+    assert kind(reader, question, text) == expected

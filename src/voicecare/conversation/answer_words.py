@@ -73,6 +73,7 @@ class AnswerWords:
             words[kind] = (*words[kind], *(tuple(tokens(p)) for p in intents.controls.get(control, ())))
         commands = {COMMAND_IDS.get(k, k): tuple(tuple(tokens(p)) for p in v)
                     for k, v in intents.controls.items() if k not in NOT_COMMANDS}
+        commands = _with_answer_commands(commands, _read(folder / FILE_NAME, "commands") if folder is not None else {}, tokens)
         about: dict[str, tuple[Phrase, ...]] = {}
         measure: dict[str, Phrase] = {}
         well: dict[str, tuple[Phrase, ...]] = {}
@@ -101,6 +102,19 @@ def _by_question(path: Path | None, table: str, known: set[str]) -> dict[str, An
         raise IntentError(f"{path}: {table}: {unknown[0]}: not an interview id of the topic "
                           f"(expected one of: {', '.join(sorted(known))})")
     return found
+
+
+def _with_answer_commands(commands: dict[str, tuple[Phrase, ...]], table: Mapping[str, Any],
+                          tokens: Tokens) -> dict[str, tuple[Phrase, ...]]:
+    """The commands with the wordings heard only inside answers (answers.toml ``[commands]``, by command id).
+    controls.toml trains the recogniser's language model; these are read from what was heard and never change
+    what is heard (IntentError for an id controls.toml does not have)."""
+    merged = dict(commands)
+    for key, value in table.items():
+        if key not in merged:
+            raise IntentError(f"{FILE_NAME}: commands: {key}: not a command of controls.toml")
+        merged[key] = (*merged[key], *_phrases(value, tokens, f"{FILE_NAME}: commands: {key}"))
+    return merged
 
 
 def _read(path: Path, table: str) -> dict[str, Any]:

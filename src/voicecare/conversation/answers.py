@@ -148,7 +148,8 @@ class AnswerReader:
         if named:
             if denial and not whole:
                 return AnswerKind.PARTIAL, None
-            return (AnswerKind.UNSURE if hedges and not heard.spots_of("yes") else AnswerKind.YES), None
+            doubt = self._hedges_standing(heard, hedges, named)
+            return (AnswerKind.UNSURE if doubt and not heard.spots_of("yes") else AnswerKind.YES), None
         affirmed_about = self._affirms_part(heard, asked)
         if affirmed_about and not hedges:
             # "No, but he's a bit sleepier": the "no" answered the rest, so not a yes to every sign (rule 14).
@@ -160,7 +161,10 @@ class AnswerReader:
             # Unsure about the question, whatever else was said with it: its signs count (rule 10).
             # A bare "no" said with the hedge ("I don't think so, but I'm not sure") denies no part: unsure.
             # So does an estimate the caregiver doubts ("maybe a day maybe two, I'd have to ask my partner").
-            return (AnswerKind.PARTIAL if denial and not self._denied_only_by_numbers(heard) else AnswerKind.UNSURE), None
+            # A "fine" or "no" said right after the hedge is in its doubt ("I don't know if it's normal"): no part.
+            doubted = bool(denied) or self._denies_part(_without_hedged_denials(heard), named)
+            return (AnswerKind.PARTIAL if doubted and not self._denied_only_by_numbers(heard)
+                    else AnswerKind.UNSURE), None
         # Something said about the child is new information; after "anything else?" ``read`` turns it into a yes
         # that carries the news (a bare "yes" only says more is coming).
         if other:
@@ -188,6 +192,16 @@ class AnswerReader:
         if heard.spots_of("health"):
             return AnswerKind.NEW_INFO, None
         return AnswerKind.UNSURE, None  # unclear counts as yes (rule 4)
+
+    @staticmethod
+    def _hedges_standing(heard: Heard, hedges: Sequence[Spot], named: Sequence[Match]) -> list[Spot]:
+        """The hedges a sign said later does not overtake. A hedge in the question's own words ("not better",
+        "no better") says how the sign is, not what the caregiver knows; the question's sign said plainly after it
+        ("not getting better, it's getting worse") is the later, firmer statement, and wins (rule 9). A hedge about
+        knowing ("I don't know, maybe ...") stands whatever follows it."""
+        plain = [m for m in named if m.status is Status.PRESENT and not any(_overlaps(m, h) for h in hedges)]
+        return [h for h in hedges if not (
+            any(_overlaps_spot(a, h) for a in heard.about) and any(m.start >= h.end for m in plain))]
 
     def _steering(self, heard: Heard) -> tuple[str, str | None] | None:
         language = self.intents.language
@@ -415,3 +429,15 @@ def _assumed(intents: IntentSet, symptom_id: str, text: str, basis: Basis) -> Fi
 
 def _overlaps(match: Match, spot: Spot) -> bool:
     return match.start < spot.end and spot.start < match.end
+
+
+def _without_hedged_denials(heard: Heard) -> Heard:
+    """The answer without the "no" and well words said within ``HEDGE_REACH`` words after a hedge: those are what
+    the caregiver doubts ("I don't know if it's normal", "idk, he's in nappies"), as a denied sign there is."""
+    hedges = heard.spots_of("unsure")
+    return replace(heard, spots=[s for s in heard.spots if not (
+        s.kind in ("no", "well") and any(0 <= s.start - h.end <= HEDGE_REACH for h in hedges))])
+
+
+def _overlaps_spot(one: Spot, other: Spot) -> bool:
+    return one.start < other.end and other.start < one.end
