@@ -76,7 +76,9 @@ def test_commands_work_in_the_emergency_state(assistant: Assistant) -> None:
     before = talk.last_spoken
     assert talk.hear("repeat").said_aloud == before
     helped = talk.hear("help")
-    assert helped.said_aloud[0].text == assistant.intents.messages["conversation.help"]
+    # Help is said, after the 911 said again (rule 3: the emergency first; review 9: "help" had dropped it).
+    assert helped.said_aloud[-1].text == assistant.intents.messages["conversation.help"]
+    assert helped.said_aloud[0].text == assistant.intents.messages["emergency"]
     ended = talk.hear("goodbye")
     assert talk.state is State.DONE and ended.command == "quit"
 

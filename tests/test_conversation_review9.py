@@ -23,3 +23,16 @@ def test_a_home_care_description_still_waits_for_the_answers(assistant: Assistan
     talk = Conversation(assistant)
     spoken = [m.text for m in talk.hear("her back is sore after the trampoline").said_aloud]
     assert not any("doctor right away" in text or "Call 911" in text for text in spoken), spoken
+
+
+def test_help_in_a_911_says_the_911_again_and_in_the_interview_asks_again(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("her lips are blue and her back hurts")
+    spoken = [m.text for m in talk.hear("help").said_aloud]
+    assert spoken[0] == "Call 911 now." and spoken[-1].startswith("Tell me in your own words"), spoken
+    assert talk.state is State.EMERGENCY
+    talk = Conversation(assistant)
+    talk.hear("her back is sore after the trampoline")
+    spoken = [m.text for m in talk.hear("help").said_aloud]
+    assert spoken[0].startswith("Tell me in your own words") and spoken[-1].endswith("?"), spoken
+    assert talk.state is State.INTERVIEW

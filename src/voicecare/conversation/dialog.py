@@ -168,7 +168,11 @@ class Conversation:
             self.state = State.DONE
             return self.turn(text, [self.say("goodbye")], None, command)
         if command == "help":
-            return self.turn(text, [self.say("help")], None, command)
+            # An outside review: "help" in a 911 dropped the 911, and in the interview the question waiting.
+            if self.state is State.EMERGENCY:
+                return replace(self.with_note(self.respond(text), self.say("help").text, last=True), command=command)
+            asking = [self.question_said(self.asked[-1])] if self.state is State.INTERVIEW and self.asked else []
+            return self.turn(text, [self.say("help"), *asking], None, command)
         if command == "skip" and self.state is State.INTERVIEW:
             return interview.skip(self, text)
         if command == "skip" and self.state is State.EMERGENCY:
