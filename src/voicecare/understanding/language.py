@@ -42,8 +42,8 @@ SECTIONS = {
                 "clause_openers", "clause_markers", "clause_answers", "clause_answer_tails", "genders", "continuations",
                 "continuation_subjects", "continued_as", "progressive", "rewarmed", "chilled", "kin_of", "comparisons",
                 "counter_denials", "cues"),
-    "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with", "kin_children",
-                "reassigned_by", "calling", "called_for"),
+    "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with", "introduced_owners",
+                "clefts", "kin_children", "reassigned_by", "calling", "called_for"),
     "conversation": ("fillers", "list_and", "list_or"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
@@ -287,7 +287,8 @@ def _callers(table: TableReader, spelling: Spelling) -> CallerWords:
     return CallerWords(
         own=words("own"), siblings=words("siblings"), young=words("young"), parents=words("parents"),
         introduced_by=tuple(tuple(w.split()) for w in in_token_form(table, "introduced_by", spelling)),
-        introduced_with=words("introduced_with"), kin_children=words("kin_children"),
+        introduced_with=words("introduced_with"), introduced_owners=words("introduced_owners"), clefts=words("clefts"),
+        kin_children=words("kin_children"),
         reassigned_by=tuple(tuple(w.split()) for w in in_token_form(table, "reassigned_by", spelling)),
         calling=words("calling"), called_for=words("called_for"),
     )
