@@ -37,3 +37,36 @@ def test_a_list_past_the_reach_needs_its_joiner(matcher: Matcher) -> None:
     # Far from "my husband", with no "and" joining it to his signs, the fever may be the child's (rule 4).
     got = found(matcher, "my husband has a sore back from lifting the sofa all day yesterday, she has a fever")
     assert got.get("fever") is Status.PRESENT
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A weight said newest first: the later-said one is from before by its own words (was, last month, ago).
+    ("she's 11 kilos, was 12 last month, her back hurts", Level.URGENT),
+    ("weighed 12.1 kg today, at the health visitor six weeks ago 12.9 kg, sore back", Level.URGENT),
+    # ...and the other way round, or someone else's weight, is no loss.
+    ("she's 12 kilos, was 11 last month, her back hurts", Level.HOME_CARE),
+    ("she is 11 kilos, her brother was 12 last month, her back hurts", Level.HOME_CARE),
+    # "from 15.0 to 14.3 kilos": the first number takes the unit said with the second.
+    ("he's gone from 15.0 to 14.3 kilos and his back is sore", Level.URGENT),
+    ("he's gone from 14.3 to 15.0 kilos and his back is sore", Level.HOME_CARE),
+])
+def test_weights_said_in_any_order(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A count taken over a span said first as counted: 16 in 15 seconds is 64 a minute, very slow.
+    ("I did 15 secs and got 16 beats, he's so pale, sore back", Level.EMERGENCY),
+    ("counted his heart for 15 seconds like the nurse showed me and got 16, sore back", Level.EMERGENCY),
+    # 20 breaths in 30 seconds is 40 a minute: not above 40.
+    ("I did 30 seconds and got 20 breaths, sore back", Level.HOME_CARE),
+    # Days are no counting span: "for 2 days" stays a duration, the 39 a temperature.
+    ("back sore for 2 days and 39 today", Level.URGENT),
+])
+def test_a_count_after_the_span_it_was_counted_over(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+def test_a_reading_said_below_a_signs_threshold_denies_it(matcher: Matcher) -> None:
+    got = found(matcher, "99.4, which I know is below the fever line, and a sore back from football")
+    assert got.get("fever") is Status.ABSENT

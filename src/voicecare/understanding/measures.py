@@ -77,7 +77,7 @@ class MeasureBook:
             if self._usual(quantity, words):
                 continue  # "usually 6": what is normal for this child, the baseline of a drop, no reading now
             for row in self.thresholds:
-                if row.measure != measure.id or not self._meets(row, quantity, measure, base, words, readings):
+                if row.measure != measure.id or not self._meets(row, quantity, measure, base, words, readings, where):
                     continue
                 if row.status is Status.ABSENT and when_taken.lowered(quantity, words, where.breaks, self.calendar):
                     break  # "37.5 after calpol": brought down by medicine, it denies no fever (nor undoes a 39)
@@ -113,7 +113,7 @@ class MeasureBook:
         return context.status_of(where, quantity.start, quantity.end, span, negation_inside=False, blocked=observers)
 
     def _meets(self, row: Threshold, quantity: Quantity, measure: Measure, base: float, words: Sequence[str],
-               readings: Sequence[tuple[Quantity, Measure, float]]) -> bool:
+               readings: Sequence[tuple[Quantity, Measure, float]], where: context.Scene) -> bool:
         if row.compare != "down":
             return row.holds(base)
         said = set(words[max(0, quantity.start - DOWN_REACH):quantity.start])
@@ -124,10 +124,26 @@ class MeasureBook:
         usual = [b for q, m, b in readings if m.id == measure.id and self._usual(q, words)]
         if usual:
             return base < usual[0]  # "4 wet nappies today, usually 6": fewer than usual
-        before = [b for q, m, b in readings if m.id == measure.id and q.end <= quantity.start]
+        # A reading said as from before is compared only with those from before it ("was 11 last month, now 12").
+        then = self._earlier(quantity, words, where)
+        before = [b for q, m, b in readings if m.id == measure.id and q.end <= quantity.start
+                  and not (then and not self._earlier(q, words, where))]
         # "12.9 kilos now; the clinic had him at 13.8 a month ago": said after, but from before.
-        before += [b for q, m, b in readings if m.id == measure.id and q.start >= quantity.end and self._ago(q, words)]
+        before += [b for q, m, b in readings if m.id == measure.id and q.start >= quantity.end and self._earlier(q, words, where)]
         return bool(before) and base < before[-1]
+
+    def _earlier(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> bool:
+        """True for a reading said as from before: "13.8 a month ago", "she's 11 kilos, was 12 last month".
+
+        Its own context says so (a time gone by, ``context``'s past); someone else's reading is no earlier one of the
+        child's ("her brother was 12 last month").
+        """
+        if self._ago(quantity, words) or self._status(quantity, words, where)[0] is Status.PAST:
+            return True
+        # "at clinic two months ago 12.6 kg": the time said right before the reading, in its clause.
+        lead = range(max(0, quantity.start - AGO_REACH), quantity.start)
+        return any(words[i] in self.calendar.ago and not any(j in where.breaks for j in range(i + 1, quantity.start + 1))
+                   for i in lead)
 
     def _ago(self, quantity: Quantity, words: Sequence[str]) -> bool:
         """True for a reading said as from some time ago ("13.8 a month ago", "13.8 kilos three weeks ago")."""
@@ -141,6 +157,7 @@ class MeasureBook:
         out: list[tuple[Quantity, Measure, float]] = []
         said = list(quantities.read(words, self.numbers, where.breaks))
         said += weekday_spans(words, self.calendar, self.today, where.breaks, self.numbers.units)
+        said = self._from_to(said, words)
         starts = frozenset(q.start for q in said)
         for quantity in said:
             if quantity.unit is None and quantity.per is None and self._names(quantity, words, where):
@@ -173,6 +190,19 @@ class MeasureBook:
                 if base is not None and measure.low <= base <= measure.high:
                     out.append((quantity, measure, base))
         return self._at_rest_first(out, words, where)
+
+    def _from_to(self, said: list[Quantity], words: Sequence[str]) -> list[Quantity]:
+        """ "gone from 15.0 to 14.3 kilos": a bare number right before "to" and a number with a unit shares that unit."""
+        starts = {q.start: q for q in said}
+
+        def unit_of(quantity: Quantity) -> Quantity:
+            then = starts.get(quantity.end + 1)
+            if quantity.unit is not None or quantity.per is not None or then is None or then.unit is None \
+                    or quantity.end >= len(words) or words[quantity.end] not in self.calendar.change_to:
+                return quantity
+            return Quantity(quantity.value, quantity.start, quantity.end, then.unit, None, quantity.decimal)
+
+        return [unit_of(q) for q in said]
 
     def _at_rest_first(self, out: list[tuple[Quantity, Measure, float]], words: Sequence[str],
                        where: context.Scene) -> list[tuple[Quantity, Measure, float]]:

@@ -19,6 +19,8 @@ UNIT_REACH = 2
 """How many words after a number its unit may come ("38 degrees celsius")."""
 WINDOW_FIRST_REACH = 4
 """How many words after a window said first ("over 30 seconds I got 23") its count may stand."""
+COUNTING_REACH = 8
+"""...and after a span said as counted, in the same clause ("did 15 secs like the app said and got 16")."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,11 @@ class NumberWords:
     """What makes a rate ("a", "per", "in one": "fifty a minute")."""
     window: frozenset[str] = frozenset()
     """What makes a count over a span of time a rate ("in": "12 breaths in 15 seconds")."""
+    counting: frozenset[str] = frozenset()
+    """Said before a short span (``counting_spans``), they make it the window of a count said soon after ("I did 15
+    secs and got 16 beats", "counted for 15 seconds, 16")."""
+    counting_spans: frozenset[str] = frozenset()
+    """Unit ids of the spans a count is taken over ("second", "minute"); "for 2 days, 39" is no count."""
     units: Mapping[str, str] | None = None
     """Unit word -> unit id ("kilos" -> "kilogram", "c" -> "celsius")."""
     unit_first: frozenset[str] = frozenset()
@@ -119,7 +126,7 @@ def read(words: Sequence[str], lexicon: NumberWords, breaks: Collection[int] = (
         quantity = _with_unit(words, Quantity(value, i, end, suffix_unit, decimal=decimal), lexicon, breaks)
         if quantity.unit is None and quantity.per is None and i and words[i - 1] in lexicon.unit_first:
             quantity = Quantity(value, i - 1, quantity.end, (lexicon.units or {}).get(words[i - 1]), None, decimal)
-        if found and (window := _window_first(words, found[-1], quantity, lexicon)) is not None:
+        if found and (window := _window_first(words, found[-1], quantity, lexicon, breaks)) is not None:
             found[-1] = window  # "recounted over 30 seconds and got 23": the count over the window said first
         else:
             found.append(quantity)
@@ -141,11 +148,19 @@ def _ordinal_unit(words: Sequence[str], i: int, lex: NumberWords) -> Quantity | 
     return Quantity(float(value), i, i + 2, (lex.units or {}).get(words[i + 1]))
 
 
-def _window_first(words: Sequence[str], window: Quantity, count: Quantity, lex: NumberWords) -> Quantity | None:
-    """The rate of a bare count said soon after its window ("in 15 seconds I counted 12"), else None."""
-    said_as_window = window.start > 0 and words[window.start - 1] in lex.window and window.unit is not None
+def _window_first(words: Sequence[str], window: Quantity, count: Quantity, lex: NumberWords,
+                  breaks: Collection[int]) -> Quantity | None:
+    """The rate of a bare count said soon after its window ("in 15 seconds I counted 12"), else None.
+
+    A span said as counted ("I did 15 secs like the app said and got 16") may stand further back in its clause.
+    """
+    before = words[window.start - 1] if window.start > 0 else ""
+    timed = before in lex.window
+    counted = before in lex.counting and window.unit in lex.counting_spans
+    reach = WINDOW_FIRST_REACH if timed else COUNTING_REACH
     bare = count.unit is None and count.per is None and not count.decimal
-    if not (said_as_window and bare and 0 <= count.start - window.end <= WINDOW_FIRST_REACH):
+    if window.unit is None or not (timed or counted) or not bare or not 0 <= count.start - window.end <= reach \
+            or (not timed and any(i in breaks for i in range(window.end, count.start + 1))):
         return None
     return Quantity(count.value, count.start, count.end, None, window.unit, False, window.value, count.end)
 
