@@ -70,3 +70,16 @@ def test_a_count_after_the_span_it_was_counted_over(assistant: Assistant, text: 
 def test_a_reading_said_below_a_signs_threshold_denies_it(matcher: Matcher) -> None:
     got = found(matcher, "99.4, which I know is below the fever line, and a sore back from football")
     assert got.get("fever") is Status.ABSENT
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A beat that felt fast, then counted in the normal band at rest: the count settles it (rule 9).
+    ("his heart was pounding after the slide, so I counted when he sat still, 27 in 15 seconds, back tight",
+     Level.HOME_CARE),
+    ("her heart felt like it was racing, I counted 110 a minute, sore back", Level.HOME_CARE),
+    # Counted first and felt racing after: the later statement stands; a count outside the band denies nothing.
+    ("pulse 120, now his heart is racing, back sore", Level.EMERGENCY),
+    ("his heart is racing, 150, back sore", Level.EMERGENCY),
+])
+def test_a_normal_count_settles_a_beat_that_felt_fast(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
