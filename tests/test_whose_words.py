@@ -83,3 +83,19 @@ def test_a_reading_said_below_a_signs_threshold_denies_it(matcher: Matcher) -> N
 ])
 def test_a_normal_count_settles_a_beat_that_felt_fast(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Going limp while carried to a nap or to bed is falling asleep.
+    ("she went all floppy on my shoulder at naptime, she always does that, back a bit stiff", Level.HOME_CARE),
+    # Floppy after the nap, still floppy, or not waking stays the sign (when unsure, escalate).
+    ("she's floppy after her nap, back sore", Level.EMERGENCY),
+    ("he went floppy at bedtime and I can't wake him", Level.EMERGENCY),
+    ("she's still floppy from her nap", Level.EMERGENCY),
+])
+def test_going_limp_at_nap_time_is_falling_asleep(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+def test_a_usual_rate_said_a_few_words_back_is_no_reading_now(assistant: Assistant) -> None:
+    assert level(assistant, "his pulse is 180 and normally it is about 105, back sore") is Level.EMERGENCY

@@ -43,8 +43,8 @@ AFTER_COST = 1
 ("heart rate one eighteen breathing normal": the 118 is the heart's, and "breathing" opens what comes next)."""
 INSTRUMENT_REACH = 5
 """How close a device word must be for a reading to count as one taken ("on the forehead scanner")."""
-USUAL_REACH = 3
-"""How close before a number a word of the usual must be ("usually 6", "instead of the usual 6")."""
+USUAL_REACH = 4
+"""How close before a number a word of the usual must be ("usually 6", "normally it is about 105")."""
 AGO_REACH = 4
 """How far after a reading "ago" may stand to make it an earlier one ("13.8 kilos a month ago")."""
 NEXT_REACH = 2
