@@ -99,3 +99,17 @@ def test_going_limp_at_nap_time_is_falling_asleep(assistant: Assistant, text: st
 
 def test_a_usual_rate_said_a_few_words_back_is_no_reading_now(assistant: Assistant) -> None:
     assert level(assistant, "his pulse is 180 and normally it is about 105, back sore") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Lips that went blue in the cold and are pink again: over (said in the past only).
+    ("his lips went blue in the cold pool but they're pink again now, back a bit tight", Level.HOME_CARE),
+    ("her lips were blue after the paddling pool, her colour came back once she was dry, sore back", Level.HOME_CARE),
+    # Blue now stays a sign whatever was said before.
+    ("his lips are blue, they were pink again for a bit", Level.EMERGENCY),
+    # Warm said of a shower or a bath is no fever; said of the child it is.
+    ("after a warm shower he went to bed, his back is a bit tight", Level.HOME_CARE),
+    ("gave him a warm shower, he is warm and flushed", Level.URGENT),
+])
+def test_a_sign_over_and_a_warm_thing(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
