@@ -113,3 +113,17 @@ def test_a_usual_rate_said_a_few_words_back_is_no_reading_now(assistant: Assista
 ])
 def test_a_sign_over_and_a_warm_thing(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A word of fullness between a number and its unit.
+    ("her back has hurt for three whole days", Level.FOLLOW_UP),
+    ("two full weeks of back pain now", Level.FOLLOW_UP),
+    # A verb of the state going on is no deed: the span is the pain's.
+    ("the back pain has now lasted for three days", Level.FOLLOW_UP),
+    ("his sore back has now persisted for four days", Level.FOLLOW_UP),
+    # A deed done for a span stays the deed's.
+    ("he was potty trained for a year and his back is sore", Level.HOME_CARE),
+])
+def test_spans_said_in_other_words(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

@@ -14,7 +14,7 @@ from voicecare.understanding.timeline import Calendar
 COMPARISONS = ("at_least", "above", "below", "at_most", "down")
 NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "fractions", "per", "units", "unit_first",
                "clock", "cues", "calendar", "sound_alikes", "marks", "window", "heard_joiners", "counts", "ordinals",
-               "counting", "counting_spans")
+               "counting", "counting_spans", "unit_fillers")
 CALENDAR_KEYS = ("days", "day_unit", "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments",
                  "months", "corrections", "exertion", "likened", "names_before", "names_after", "agitation", "rest", "today",
                  "before_today", "clause_ends", "readouts", "change_from", "change_to", "back_refs",
@@ -93,6 +93,7 @@ def number_words(data: Mapping[str, Any], where: str, problems: list[str]) -> tu
         clock=dict(sorted(clock.items(), key=lambda item: -len(item[0]))),
         marks=_words(table, "marks", say), window=_words(table, "window", say),
         counting=_words(table, "counting", say), counting_spans=_words(table, "counting_spans", say),
+        unit_fillers=_words(table, "unit_fillers", say),
         sound_alikes={k: int(v) for k, v in _numbers_map(table, "sound_alikes", say).items()},
         ago=calendar.ago, counts=_words(table, "counts", say),
         ordinals={k: int(v) for k, v in _numbers_map(table, "ordinals", say).items()},

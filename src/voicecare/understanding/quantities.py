@@ -53,6 +53,8 @@ class NumberWords:
     """Said before a short span (``counting_spans``), they make it the window of a count said soon after ("I did 15
     secs and got 16 beats", "counted for 15 seconds, 16")."""
     counting_spans: frozenset[str] = frozenset()
+    unit_fillers: frozenset[str] = frozenset()
+    """Words of fullness that may stand between a number and its unit ("three full days", "two whole weeks")."""
     """Unit ids of the spans a count is taken over ("second", "minute"); "for 2 days, 39" is no count."""
     units: Mapping[str, str] | None = None
     """Unit word -> unit id ("kilos" -> "kilogram", "c" -> "celsius")."""
@@ -305,7 +307,9 @@ def _with_unit(words: Sequence[str], quantity: Quantity, lex: NumberWords, break
     for phrase, clock_unit in (lex.clock or {}).items() if hour else ():  # longest first, as loaded
         if tuple(words[end:end + len(phrase)]) == phrase:
             return Quantity(quantity.value, quantity.start, end + len(phrase), clock_unit, None, quantity.decimal)
-    for k in range(quantity.end, min(quantity.end + UNIT_REACH, len(words))):
+    # "three full days", "two whole weeks": a word of fullness between the number and its unit.
+    first = quantity.end + 1 if _filled(words, quantity.end, lex) and quantity.unit is None else quantity.end
+    for k in range(first, min(first + UNIT_REACH, len(words))):
         if words[k] not in units or k in breaks:
             break
         unit, end = units[words[k]], k + 1  # the last unit word is the most exact ("degrees celsius")
@@ -317,6 +321,11 @@ def _with_unit(words: Sequence[str], quantity: Quantity, lex: NumberWords, break
     if unit is None and not quantity.decimal and (window := _window(words, end, lex, breaks)) is not None:
         return window_rate(quantity, window)
     return Quantity(quantity.value, quantity.start, end, unit, None, quantity.decimal)
+
+
+def _filled(words: Sequence[str], at: int, lex: NumberWords) -> bool:
+    """True for a word of fullness at ``at`` right before a unit ("full" in "three full days")."""
+    return at + 1 < len(words) and words[at] in lex.unit_fillers and words[at + 1] in (lex.units or {})
 
 
 def window_rate(count: Quantity, window: Quantity) -> Quantity:
