@@ -127,3 +127,14 @@ def test_a_sign_over_and_a_warm_thing(assistant: Assistant, text: str, expected:
 ])
 def test_spans_said_in_other_words(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # An hour said at night without "am": waking in pain then is night pain.
+    ("she goes down fine at bedtime, but at about 3 she's awake screaming and holding her back", Level.URGENT),
+    ("he was asleep by 7, then around 1 he's awake and sobbing, rubbing his back", Level.URGENT),
+    # An hour of the day, or a bedtime, is no waking at night.
+    ("she went to bed at 7 and her back is sore", Level.HOME_CARE),
+])
+def test_an_hour_said_of_the_night(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

@@ -15,7 +15,8 @@ COMPARISONS = ("at_least", "above", "below", "at_most", "down")
 NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "fractions", "per", "units", "unit_first",
                "clock", "cues", "calendar", "sound_alikes", "marks", "window", "heard_joiners", "counts", "ordinals",
                "counting", "counting_spans", "unit_fillers")
-CALENDAR_KEYS = ("days", "day_unit", "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments",
+CALENDAR_KEYS = ("days", "day_unit", "night_unit", "hour_before", "night_words", "day_words",
+                 "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments",
                  "months", "corrections", "exertion", "likened", "names_before", "names_after", "agitation", "rest", "today",
                  "before_today", "clause_ends", "readouts", "change_from", "change_to", "back_refs",
                  "ordinal_ends", "month_start", "usual", "recovered", "continuing", "continuing_after", "from_day",
@@ -78,8 +79,8 @@ def number_words(data: Mapping[str, Any], where: str, problems: list[str]) -> tu
     say.unknown(calendar_table, CALENDAR_KEYS, "numbers.calendar")
     calendar = Calendar(
         days={k: int(v) for k, v in _numbers_map(calendar_table, "days", say).items()},
-        day_unit=str(calendar_table.get("day_unit", "")),
-        **{key: _words(calendar_table, key, say) for key in CALENDAR_KEYS if key not in ("days", "day_unit")},
+        day_unit=str(calendar_table.get("day_unit", "")), night_unit=str(calendar_table.get("night_unit", "")),
+        **{key: _words(calendar_table, key, say) for key in CALENDAR_KEYS if key not in ("days", "day_unit", "night_unit")},
     )
     lexicon = NumberWords(
         digits={k: int(v) for k, v in _numbers_map(table, "digits", say).items()},

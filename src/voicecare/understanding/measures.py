@@ -50,6 +50,7 @@ AGO_REACH = 4
 NEXT_REACH = 2
 """How soon after a cue word another number makes the cue that number's ("resp rate 28": the "rate" between)."""
 READOUT_REACH = 2
+HOURS_ON_A_CLOCK = 12
 """How close before a number a word of a device's readout must be ("it says 190", "it shows about 190")."""
 
 
@@ -166,6 +167,8 @@ class MeasureBook:
             heir = next((r for r in reversed(out) if r[1].inherit_unit), None)
             if quantity.unit is None and quantity.per is None and heir and _inherits(quantity, heir[0], heir[1]):
                 quantity = Quantity(quantity.value, quantity.start, quantity.end, heir[0].unit, None, quantity.decimal)
+            if self._night_hour(quantity, words):  # "drops off fine, then at about 2 he's awake crying"
+                quantity = Quantity(quantity.value, quantity.start, quantity.end, self.calendar.night_unit)
             unit = self.units.get(quantity.unit) if quantity.unit else None
             if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words, where) \
                     and not when_taken.lasts(quantity, words, where, self.calendar):
@@ -190,6 +193,16 @@ class MeasureBook:
                 if base is not None and measure.low <= base <= measure.high:
                     out.append((quantity, measure, base))
         return self._at_rest_first(out, words, where)
+
+    def _night_hour(self, quantity: Quantity, words: Sequence[str]) -> bool:
+        """True for a bare hour ("at about 2", "by three") said of a night: a word of the night said, none of the day."""
+        calendar = self.calendar
+        if not calendar.night_unit or quantity.unit is not None or quantity.per is not None or quantity.decimal \
+                or not 1 <= quantity.value <= HOURS_ON_A_CLOCK or not quantity.start:
+            return False
+        said = set(words)
+        return words[quantity.start - 1] in calendar.hour_before and bool(said & calendar.night_words) \
+            and not said & calendar.day_words
 
     def _from_to(self, said: list[Quantity], words: Sequence[str]) -> list[Quantity]:
         """ "gone from 15.0 to 14.3 kilos": a bare number right before "to" and a number with a unit shares that unit."""
