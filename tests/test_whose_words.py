@@ -138,3 +138,22 @@ def test_spans_said_in_other_words(assistant: Assistant, text: str, expected: Le
 ])
 def test_an_hour_said_of_the_night(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "reminded"), [
+    # A doctor's check said as done silences "if a doctor has not checked it" (review F27) and counts nothing.
+    ("she's been seen by the GP, her back is still a bit stiff", False),
+    ("the doctor checked him yesterday, his back is still sore", False),
+    # Nobody said: the reminder stays.
+    ("her back is a bit stiff after the park", True),
+])
+def test_a_check_said_as_done_silences_the_reminder(assistant: Assistant, text: str, reminded: bool) -> None:
+    result = assistant.answer(text)
+    unchecked = assistant.intents.topics[0].messages["unchecked"]
+    assert result.disposition is Level.HOME_CARE
+    assert any(m.text == unchecked for m in result.messages) is reminded
+    assert [f.symptom.id for f in result.findings] == ["back_spasm"]
+
+
+def test_a_check_said_alone_is_no_sign(assistant: Assistant) -> None:
+    assert level(assistant, "she's been seen by the GP") is Level.UNCLEAR

@@ -24,7 +24,7 @@ OPTIONAL_TOPIC_MESSAGES = ("emergency_signs_short",)
 SILENCEABLE = ("unchecked", "home_care")
 """Topic messages a symptom may silence: the reminder to have the child checked, once the caregiver spoke of it."""
 SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences", "said_of", "ordinary", "backoff", "event",
-                "habits", "deeds"}
+                "habits", "deeds", "note"}
 INTERVIEW_KEYS = {"id", "ask", "symptoms"}
 COMBINATION_KEYS = {"id", "when", "with_level", "level", "message", "not_done"}
 
@@ -107,6 +107,7 @@ def _symptoms(table: Mapping[str, Any], topic_id: str, path: Path, problems: lis
             backoff=_near(body, where, problems, "backoff"),
             event=_flag(body, "event", where, problems),
             habits=_near(body, where, problems, "habits"), deeds=_near(body, where, problems, "deeds"),
+            note=_flag(body, "note", where, problems),
         )
 
 
