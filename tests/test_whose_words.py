@@ -157,3 +157,14 @@ def test_a_check_said_as_done_silences_the_reminder(assistant: Assistant, text: 
 
 def test_a_check_said_alone_is_no_sign(assistant: Assistant) -> None:
     assert level(assistant, "she's been seen by the GP") is Level.UNCLEAR
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A time long gone that opens its sentence reaches over a long story in it.
+    ("Last winter he had a really nasty chest infection with a high fever. Today his back is just tight.",
+     Level.HOME_CARE),
+    # A new time in the sentence ("now") ends it.
+    ("Last week she had a cold and now she has a fever and a sore back", Level.URGENT),
+])
+def test_a_time_long_gone_opening_the_sentence(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

@@ -36,6 +36,8 @@ NEAREST_ONLY = frozenset({Status.HYPOTHETICAL, Status.PAST})
 OF_REACH = 2
 # How many words may stand between someone named and a sign said of them as its owner ("my husband's hands").
 OWNER_REACH = 1
+# How far a time long gone that opens its sentence reaches into it ("Last Christmas he had ... with the fever").
+DATED_SENTENCE_REACH = 14
 # How many words may join someone else's next sign to their list ("and the"), past their cue's own reach.
 LIST_STEP = 3
 
@@ -64,6 +66,8 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
         return False
     if cue.trigger.reach is not None:
         limit = cue.trigger.reach
+    if cue.trigger.dated and cue.end <= start and (cue.start == 0 or where.breaks.get(cue.start, False)):
+        limit = max(limit, DATED_SENTENCE_REACH)  # "Last Christmas he had that horrid chest infection with the fever"
     if cue.trigger.resolves and not _said_in_the_past(where, start, end):
         return False
     if cue.trigger.status is Status.PAST and cue.start >= end \
