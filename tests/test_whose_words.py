@@ -168,3 +168,16 @@ def test_a_check_said_alone_is_no_sign(assistant: Assistant) -> None:
 ])
 def test_a_time_long_gone_opening_the_sentence(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Sleepy after a big day out, at a nap, or waking easily is a tired toddler.
+    ("she's really sleepy tonight after a big day at the zoo, back a bit sore", Level.HOME_CARE),
+    ("very sleepy, wakes easily though, sore back", Level.HOME_CARE),
+    # Hard to wake, or not waking properly, stays the sign whatever the day was.
+    ("he is very sleepy and hard to wake after a big day", Level.EMERGENCY),
+    ("she's very drowsy after her nap and won't wake properly", Level.EMERGENCY),
+    ("he's very drowsy, back sore", Level.EMERGENCY),
+])
+def test_a_tired_toddler_is_not_very_drowsy(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
