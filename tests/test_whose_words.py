@@ -181,3 +181,15 @@ def test_a_time_long_gone_opening_the_sentence(assistant: Assistant, text: str, 
 ])
 def test_a_tired_toddler_is_not_very_drowsy(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Not waking once asleep is sleeping through; kept from dropping off is pain keeping the child awake.
+    ("she doesn't wake up once she's asleep, her back hurts", Level.HOME_CARE),
+    ("the pain keeps him from dropping off, he tosses and turns for ages", Level.FOLLOW_UP),
+    # Not waking, or dropping off again and again, stays the sign.
+    ("she won't wake up after her nap", Level.EMERGENCY),
+    ("she keeps dropping off", Level.EMERGENCY),
+])
+def test_sleeping_through_and_kept_awake(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
