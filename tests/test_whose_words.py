@@ -193,3 +193,16 @@ def test_a_tired_toddler_is_not_very_drowsy(assistant: Assistant, text: str, exp
 ])
 def test_sleeping_through_and_kept_awake(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "I have to ..." is no sign of the caregiver's, and shaking the child to rouse her is no chill or fit:
+    # the child not answering stays hers.
+    ("when I say her name she won't answer, I have to shake her hard before she opens her eyes", Level.EMERGENCY),
+    ("I had to shake him to get him up this morning, his back is stiff", Level.HOME_CARE),
+    # The caregiver's own sign stays theirs; the child shaking stays a sign.
+    ("I have a fever and his back hurts", Level.HOME_CARE),
+    ("she started to shake all over and won't answer", Level.EMERGENCY),
+])
+def test_having_to_shake_the_child(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
