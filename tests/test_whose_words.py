@@ -206,3 +206,12 @@ def test_sleeping_through_and_kept_awake(assistant: Assistant, text: str, expect
 ])
 def test_having_to_shake_the_child(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize("text", [
+    # Someone named as the child's inside the sign's words is what the sign is about, not whose it is.
+    "he doesn't know his own brother's name",
+    "she doesn't recognise her own grandma's face",
+])
+def test_the_childs_kin_inside_a_sign(matcher: Matcher, text: str) -> None:
+    assert found(matcher, text).get("confusion") is Status.PRESENT

@@ -36,6 +36,8 @@ NEAREST_ONLY = frozenset({Status.HYPOTHETICAL, Status.PAST})
 OF_REACH = 2
 # How many words may stand between someone named and a sign said of them as its owner ("my husband's hands").
 OWNER_REACH = 1
+# How many words before someone named inside a mention may say they are the child's ("his own sister").
+KIN_OWNER_REACH = 2
 # How far a time long gone that opens its sentence reaches into it ("Last Christmas he had ... with the fever").
 DATED_SENTENCE_REACH = 14
 # How many words may join someone else's next sign to their list ("and the"), past their cue's own reach.
@@ -252,9 +254,15 @@ def _said_in_the_past(where: Scene, start: int, end: int) -> bool:
 
 
 def _between(where: Scene, cue: Cue, start: int, end: int, used: Collection[int]) -> bool:
-    """A cue among the words of a loose mention ("legs are not numb"), but not "can not"."""
+    """A cue among the words of a loose mention ("legs are not numb"), but not "can not".
+
+    Someone named there as the child's ("he doesn't know his own sister's name") is what the sign is about, not
+    whose it is.
+    """
     inside = start < cue.start and cue.end <= end and not any(i in used for i in range(cue.start, cue.end))
-    return inside and where.words[cue.start - 1] not in where.rules.modals
+    theirs = cue.trigger.status is Status.OTHER and any(
+        where.words[i] in where.rules.child_pronouns for i in range(max(start, cue.start - KIN_OWNER_REACH), cue.start))
+    return inside and not theirs and where.words[cue.start - 1] not in where.rules.modals
 
 
 def _denied_twice(where: Scene, found: Sequence[Cue], start: int, end: int) -> bool:
