@@ -215,3 +215,16 @@ def test_having_to_shake_the_child(assistant: Assistant, text: str, expected: Le
 ])
 def test_the_childs_kin_inside_a_sign(matcher: Matcher, text: str) -> None:
     assert found(matcher, text).get("confusion") is Status.PRESENT
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A weight named by its cue word, then a bare one said as from before: the same measure, compared by time.
+    ("he weighs 13.1 now, at his checkup in June he was 13.9, sore back", Level.URGENT),
+    ("her weight is 11.2 now and it was 12 at her last check, back sore", Level.URGENT),
+    # A small whole number said of the child is an age, no weight: "he is 2".
+    ("he weighs 13 kilos, he is 2, back sore", Level.HOME_CARE),
+    # ...but a temperature said the same way is still a temperature.
+    ("he is 39, back sore", Level.URGENT),
+])
+def test_weights_named_once_and_ages(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

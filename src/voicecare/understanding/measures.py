@@ -51,6 +51,8 @@ NEXT_REACH = 2
 """How soon after a cue word another number makes the cue that number's ("resp rate 28": the "rate" between)."""
 READOUT_REACH = 2
 HOURS_ON_A_CLOCK = 12
+AGE_MAX = 6
+"""The largest bare number said of a toddler ("he is 2") read as an age: no temperature, rate or weight is as small."""
 """How close before a number a word of a device's readout must be ("it says 190", "it shows about 190")."""
 
 
@@ -141,6 +143,8 @@ class MeasureBook:
         """
         if self._ago(quantity, words) or self._status(quantity, words, where)[0] is Status.PAST:
             return True
+        if self.calendar.last.intersection(words[quantity.end:quantity.end + AGO_REACH]):
+            return True  # "it was 12 at her last check"
         # "at clinic two months ago 12.6 kg": the time said right before the reading, in its clause.
         lead = range(max(0, quantity.start - AGO_REACH), quantity.start)
         return any(words[i] in self.calendar.ago and not any(j in where.breaks for j in range(i + 1, quantity.start + 1))
@@ -163,6 +167,8 @@ class MeasureBook:
         for quantity in said:
             if quantity.unit is None and quantity.per is None and self._names(quantity, words, where):
                 continue  # "we live at one oh one Chestnut Drive": an address, not a temperature
+            if self._bare_age(quantity, words, where):
+                continue  # "he weighs 13 kilos, he is 2": the child's age, no weight of 2
             # The nearest reading whose unit a bare number may take: "13.8 kilos a month ago, now 12.9" (not the month).
             heir = next((r for r in reversed(out) if r[1].inherit_unit), None)
             if quantity.unit is None and quantity.per is None and heir and _inherits(quantity, heir[0], heir[1]):
@@ -174,6 +180,9 @@ class MeasureBook:
                     and not when_taken.lasts(quantity, words, where, self.calendar):
                 continue
             measures = self._measures_of(quantity, unit, words, where, starts)
+            if not measures and heir and heir[0].unit is None and quantity.unit is None and quantity.per is None \
+                    and _inherits(quantity, heir[0], heir[1]):
+                measures = [heir[1]]  # "he weighs 13.1 now, at his checkup in June he was 13.9": a weight too
             corrects = bool(out) and self._corrects(out[-1][0], quantity, words)
             if quantity.windowed and not measures and not (corrects and out[-1][1].dimension == RATE):
                 quantity = quantity.plain()  # "it went up to 101 in 2 hours": no rate was counted
@@ -193,6 +202,13 @@ class MeasureBook:
                 if base is not None and measure.low <= base <= measure.high:
                     out.append((quantity, measure, base))
         return self._at_rest_first(out, words, where)
+
+    def _bare_age(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> bool:
+        """True for a small whole number said of the child with no unit ("he is 2", "she's 3"): an age."""
+        at = quantity.start
+        return quantity.unit is None and quantity.per is None and not quantity.decimal \
+            and quantity.value <= AGE_MAX and at >= 2 and words[at - 1] in self.calendar.age_before \
+            and words[at - 2] in where.rules.child_pronouns
 
     def _night_hour(self, quantity: Quantity, words: Sequence[str]) -> bool:
         """True for a bare hour ("at about 2", "by three") said of a night: a word of the night said, none of the day."""
