@@ -228,3 +228,12 @@ def test_the_childs_kin_inside_a_sign(matcher: Matcher, text: str) -> None:
 ])
 def test_weights_named_once_and_ages(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "It is" points back at the measure named earlier in the sentence, however far.
+    ("I counted his pulse on the wrist while he was lying quietly on the sofa and it's only about 55", Level.EMERGENCY),
+    ("I checked her temperature under the arm after her nap and it was about 38.6, back sore", Level.URGENT),
+])
+def test_it_is_points_back_at_the_measure(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

@@ -15,7 +15,8 @@ COMPARISONS = ("at_least", "above", "below", "at_most", "down")
 NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "fractions", "per", "units", "unit_first",
                "clock", "cues", "calendar", "sound_alikes", "marks", "window", "heard_joiners", "counts", "ordinals",
                "counting", "counting_spans", "unit_fillers")
-CALENDAR_KEYS = ("days", "day_unit", "night_unit", "hour_before", "night_words", "day_words",
+CALENDAR_KEYS = ("days", "day_unit", "night_unit", "hour_before", "night_words", "day_words", "approximately",
+                 "refers_back", "linking",
                  "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments",
                  "months", "corrections", "exertion", "likened", "names_before", "names_after", "agitation", "rest", "today",
                  "before_today", "clause_ends", "readouts", "change_from", "change_to", "back_refs",

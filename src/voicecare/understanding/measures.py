@@ -311,8 +311,18 @@ class MeasureBook:
         return chosen
 
     def _readout(self, quantity: Quantity, words: Sequence[str]) -> bool:
-        """True when a device's readout stands right before a number ("it says 190"): the device may be named far back."""
-        return bool(self.calendar.readouts.intersection(words[max(0, quantity.start - READOUT_REACH):quantity.start]))
+        """True when a device's readout stands right before a number ("it says 190"): the device may be named far back.
+
+        So may the measure "it" points back at ("counted her pulse at the wrist while she's resting and it's only
+        about 55"), words of about-ness skipped.
+        """
+        calendar = self.calendar
+        if calendar.readouts.intersection(words[max(0, quantity.start - READOUT_REACH):quantity.start]):
+            return True
+        at = quantity.start - 1
+        while at >= 0 and words[at] in calendar.approximately:
+            at -= 1
+        return at >= 1 and words[at] in calendar.linking and words[at - 1] in calendar.refers_back
 
     def _is_duration(self, quantity: Quantity, unit: Unit, words: Sequence[str], where: context.Scene) -> bool:
         """False for a point in time ("two weeks ago") and an age ("she is 3 years", "my daughter 3 years")."""

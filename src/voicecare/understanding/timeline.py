@@ -40,6 +40,12 @@ class Calendar:
     night_unit: str = ""
     """The unit id of an hour of the night, for an hour said at night without one ("drops off fine, then at 2 he's
     awake crying")."""
+    approximately: frozenset[str] = frozenset()
+    """Words of about-ness skipped before a number ("only about 55")."""
+    refers_back: frozenset[str] = frozenset()
+    """Words pointing back at a measure named earlier ("it" in "counted her pulse ... and it's about 55")."""
+    linking: frozenset[str] = frozenset()
+    """Verbs joining such a word to its number ("is", "was")."""
     hour_before: frozenset[str] = frozenset()
     """Words before an hour ("at", "by", "around"): "at about 2"."""
     night_words: frozenset[str] = frozenset()
