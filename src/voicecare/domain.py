@@ -107,6 +107,9 @@ class Symptom:
     one of its ``deeds``, the baseline that makes the deed new, never a denial (``understanding/baselines.py``)."""
     deeds: tuple[str, ...] = ()
     """Word-group patterns of the sign's event said plainly ("accident + had an"), a sign only beside a habit."""
+    note: bool = False
+    """No sign: a fact said that only silences topic messages ("she's been seen by the GP" silences the reminder to
+    have her checked). Triage never counts, reads back or reports it (``understanding/triage.py``)."""
 
 
 @dataclass(frozen=True)

@@ -151,7 +151,7 @@ def _numbers(intents: IntentSet) -> Iterator[str]:
 def _described(intents: IntentSet) -> Iterator[str]:
     """What a caregiver says describing the child: phrases in frames, and near-pattern words."""
     language = intents.language
-    written = [p for s in intents.symptoms for p in s.phrases]
+    written = [p for s in intents.symptoms if not s.note for p in s.phrases]  # a note is no sign to listen for
     # Phrases are written about a boy; the model must expect "wet herself" too.
     phrases = [*written, *(v for p in written if (v := feminine(p, language.feminine)) != p)]
     subjects = (*language.lm_subjects, *(s for t in intents.topics for s in t.lm_subjects)) or ("",)

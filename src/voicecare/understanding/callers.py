@@ -11,8 +11,9 @@ signs said by someone unexpected:
   and no other child is named, so the sibling is the patient;
 - a caregiver calling about their own niece or nephew ("my niece fainted and her
   back hurts"): a child, and no other child is named, so the patient;
-- a caregiver who names themself first ("grandpa again, the cramp in her back
-  won't let go", "this is nana"): the kin word is the speaker, not the patient;
+- a caregiver who names themself ("grandpa again, the cramp in her back
+  won't let go", "this is nana", "I'm the mum, her lips are blue", "the father of
+  the child here"): the kin word is the speaker, not the patient;
 - someone at home calling for help ("my wife is calling 911", "her dad's ringing
   an ambulance"): the same alarm as the caregiver's own "I'm calling 911".
 
@@ -44,6 +45,12 @@ class CallerWords:
     """Said before a kin word at a clause's start, they make it the caller ("this is grandma")."""
     introduced_with: frozenset[str] = frozenset()
     """Said right after a kin word that opens the call, they make it the caller ("grandpa again", "nana here")."""
+    introduced_owners: frozenset[str] = frozenset()
+    """Said between an introduction and the kin word, they name whose kin the caller is ("I'm the mum", "this is
+    his nan", "the father of the child here")."""
+    clefts: frozenset[str] = frozenset()
+    """Said right after the kin word, they make "it is ..." say who has the sign, not who calls ("it's the mum who
+    has the fever")."""
     kin_children: frozenset[str] = frozenset()
     """Children of the caller's kin ("my niece", "my nephew"): a child the caller may be looking after."""
     reassigned_by: tuple[tuple[str, ...], ...] = ()
@@ -205,18 +212,35 @@ def _parents_named(where: Scene, words: CallerWords, sibling: Cue) -> bool:
 
 
 def _introductions(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
-    """The places of someone-else cues that are the caller introducing themself ("grandpa again", "this is nana")."""
+    """The places of someone-else cues that are the caller introducing themself.
+
+    "grandpa again", "this is nana", "I'm the mum", "I am his nan", "the father of the child here": a kin word,
+    maybe with whose it is ("the", "his"), after an introduction at a clause's start, or opening the clause and
+    followed (maybe after "of the child") by a word such as "here".
+    """
     text = where.words
     found: set[tuple[int, int]] = set()
     for cue in where.cues:
         if cue.trigger.status is not Status.OTHER or cue.trigger.speaker:
             continue
-        opens_with = _opening(where, cue.start) and cue.end < len(text) and text[cue.end] in words.introduced_with
-        after_intro = any(cue.start >= len(intro) and tuple(text[cue.start - len(intro):cue.start]) == intro
-                          and _opening(where, cue.start - len(intro)) for intro in words.introduced_by)
+        lead = cue.start - 1 if cue.start and text[cue.start - 1] in words.introduced_owners else cue.start
+        tail = _past_the_child(where, cue.end)
+        opens_with = _opening(where, lead) and tail < len(text) and text[tail] in words.introduced_with
+        cleft = cue.end < len(text) and text[cue.end] in words.clefts
+        after_intro = not cleft and any(lead >= len(intro) and tuple(text[lead - len(intro):lead]) == intro
+                          and _opening(where, lead - len(intro)) for intro in words.introduced_by)
         if opens_with or after_intro:
             found.add((cue.start, cue.end))
     return found
+
+
+def _past_the_child(where: Scene, index: int) -> int:
+    """Where the words after a kin word go on once "of the child" is passed ("the father of the child here")."""
+    rules, text = where.rules, where.words
+    at = index
+    while at < len(text) and text[at] in rules.kin_of and at - index < len(rules.kin_of):
+        at += 1
+    return at + 1 if index < at < len(text) and text[at] in rules.child_nouns else index
 
 
 def _opening(where: Scene, index: int) -> bool:

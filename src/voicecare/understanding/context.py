@@ -19,6 +19,7 @@ for using them are here:
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from itertools import pairwise
 
 from voicecare.domain import Status
 from voicecare.understanding.cues import Cue, Scene, clause_end, clause_start, past_tense, scene
@@ -35,6 +36,12 @@ NEAREST_ONLY = frozenset({Status.HYPOTHETICAL, Status.PAST})
 OF_REACH = 2
 # How many words may stand between someone named and a sign said of them as its owner ("my husband's hands").
 OWNER_REACH = 1
+# How many words before someone named inside a mention may say they are the child's ("his own sister").
+KIN_OWNER_REACH = 2
+# How far a time long gone that opens its sentence reaches into it ("Last Christmas he had ... with the fever").
+DATED_SENTENCE_REACH = 14
+# How many words may join someone else's next sign to their list ("and the"), past their cue's own reach.
+LIST_STEP = 3
 
 # When cues disagree, the one that more surely says "not this child, not now"
 # does not win over a hedge: a hedged symptom still counts (rule 4).
@@ -61,6 +68,8 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
         return False
     if cue.trigger.reach is not None:
         limit = cue.trigger.reach
+    if cue.trigger.dated and cue.end <= start and (cue.start == 0 or where.breaks.get(cue.start, False)):
+        limit = max(limit, DATED_SENTENCE_REACH)  # "Last Christmas he had that horrid chest infection with the fever"
     if cue.trigger.resolves and not _said_in_the_past(where, start, end):
         return False
     if cue.trigger.status is Status.PAST and cue.start >= end \
@@ -74,7 +83,7 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     if cue.trigger.recurs:  # "a fever last week and now it's back": reaches over "and", not over a comma
         return len(gap) <= limit + rules.recur_extra and (cue.trigger.crosses or not any(
             where.words[i] in rules.recur_stops or i in where.breaks for i in range(gap.start, gap.stop + 1)))
-    if len(gap) > limit:
+    if len(gap) > limit and not (cue.trigger.status is Status.OTHER and _their_list_runs_on(where, cue, gap, signs, limit)):
         return False
     if cue.trigger.takes_back and cue.start == end:
         return True  # "he's hard to wake... no sorry, he's just sleepy": a pause before a correction ends nothing
@@ -102,6 +111,20 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
         return not _other_ends(where, cue, start, gap, signs)
     stops = rules.terminators if cue.trigger.clausal else rules.terminators | rules.subjects
     return not any(where.words[i] in stops for i in gap)
+
+
+def _their_list_runs_on(where: Scene, cue: Cue, gap: range, signs: Collection[int], limit: int) -> bool:
+    """True when someone else's list of signs, begun within the cue's reach, runs on to the mention.
+
+    "the father of the child has very strong pain in the back and the leg is sleeping": the leg is his too,
+    joined to his back pain by "and", however far from "father" (``_other_ends`` still ends it at a new subject).
+    Each later sign follows the one before within ``LIST_STEP`` words, a joiner among them.
+    """
+    reached = cue.end + limit  # the first word past the cue's own reach
+    steps = [cue.end - 1, *(i for i in gap if i in signs), gap.stop]
+    return len(steps) > 2 and steps[1] < reached and all(
+        b < reached or (b - a - 1 <= LIST_STEP and any(where.words[i] in where.rules.list_joiners for i in range(a, b)))
+        for a, b in pairwise(steps))
 
 
 def _nearest_before(found: list[Cue], start: int) -> list[Cue]:
@@ -231,9 +254,15 @@ def _said_in_the_past(where: Scene, start: int, end: int) -> bool:
 
 
 def _between(where: Scene, cue: Cue, start: int, end: int, used: Collection[int]) -> bool:
-    """A cue among the words of a loose mention ("legs are not numb"), but not "can not"."""
+    """A cue among the words of a loose mention ("legs are not numb"), but not "can not".
+
+    Someone named there as the child's ("he doesn't know his own sister's name") is what the sign is about, not
+    whose it is.
+    """
     inside = start < cue.start and cue.end <= end and not any(i in used for i in range(cue.start, cue.end))
-    return inside and where.words[cue.start - 1] not in where.rules.modals
+    theirs = cue.trigger.status is Status.OTHER and any(
+        where.words[i] in where.rules.child_pronouns for i in range(max(start, cue.start - KIN_OWNER_REACH), cue.start))
+    return inside and not theirs and where.words[cue.start - 1] not in where.rules.modals
 
 
 def _denied_twice(where: Scene, found: Sequence[Cue], start: int, end: int) -> bool:

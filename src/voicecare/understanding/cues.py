@@ -131,6 +131,8 @@ class ContextWords:
     onsets: frozenset[str] = frozenset()
     """Words that make a time said after a sign its start, not its end: "breathing fast since two
     days ago", "his back started hurting three days ago" lasts until now."""
+    lasting: frozenset[str] = frozenset()
+    """Verbs of a state going on ("has now persisted for three days", "lasted"): no deed a span could be said of."""
     asking_verbs: frozenset[str] = frozenset()
     """Verbs that open a yes/no question ("can you wake her?", "is she breathing?")."""
     asking_subjects: frozenset[str] = frozenset()

@@ -13,8 +13,11 @@ from voicecare.understanding.timeline import Calendar
 
 COMPARISONS = ("at_least", "above", "below", "at_most", "down")
 NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "fractions", "per", "units", "unit_first",
-               "clock", "cues", "calendar", "sound_alikes", "marks", "window", "heard_joiners", "counts", "ordinals")
-CALENDAR_KEYS = ("days", "day_unit", "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments",
+               "clock", "cues", "calendar", "sound_alikes", "marks", "window", "heard_joiners", "counts", "ordinals",
+               "counting", "counting_spans", "unit_fillers")
+CALENDAR_KEYS = ("days", "day_unit", "night_unit", "hour_before", "night_words", "day_words", "approximately",
+                 "refers_back", "linking",
+                 "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments",
                  "months", "corrections", "exertion", "likened", "names_before", "names_after", "agitation", "rest", "today",
                  "before_today", "clause_ends", "readouts", "change_from", "change_to", "back_refs",
                  "ordinal_ends", "month_start", "usual", "recovered", "continuing", "continuing_after", "from_day",
@@ -77,8 +80,8 @@ def number_words(data: Mapping[str, Any], where: str, problems: list[str]) -> tu
     say.unknown(calendar_table, CALENDAR_KEYS, "numbers.calendar")
     calendar = Calendar(
         days={k: int(v) for k, v in _numbers_map(calendar_table, "days", say).items()},
-        day_unit=str(calendar_table.get("day_unit", "")),
-        **{key: _words(calendar_table, key, say) for key in CALENDAR_KEYS if key not in ("days", "day_unit")},
+        day_unit=str(calendar_table.get("day_unit", "")), night_unit=str(calendar_table.get("night_unit", "")),
+        **{key: _words(calendar_table, key, say) for key in CALENDAR_KEYS if key not in ("days", "day_unit", "night_unit")},
     )
     lexicon = NumberWords(
         digits={k: int(v) for k, v in _numbers_map(table, "digits", say).items()},
@@ -91,6 +94,8 @@ def number_words(data: Mapping[str, Any], where: str, problems: list[str]) -> tu
         units=units, unit_first=_words(table, "unit_first", say),
         clock=dict(sorted(clock.items(), key=lambda item: -len(item[0]))),
         marks=_words(table, "marks", say), window=_words(table, "window", say),
+        counting=_words(table, "counting", say), counting_spans=_words(table, "counting_spans", say),
+        unit_fillers=_words(table, "unit_fillers", say),
         sound_alikes={k: int(v) for k, v in _numbers_map(table, "sound_alikes", say).items()},
         ago=calendar.ago, counts=_words(table, "counts", say),
         ordinals={k: int(v) for k, v in _numbers_map(table, "ordinals", say).items()},

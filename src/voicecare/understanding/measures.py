@@ -43,13 +43,16 @@ AFTER_COST = 1
 ("heart rate one eighteen breathing normal": the 118 is the heart's, and "breathing" opens what comes next)."""
 INSTRUMENT_REACH = 5
 """How close a device word must be for a reading to count as one taken ("on the forehead scanner")."""
-USUAL_REACH = 3
-"""How close before a number a word of the usual must be ("usually 6", "instead of the usual 6")."""
+USUAL_REACH = 4
+"""How close before a number a word of the usual must be ("usually 6", "normally it is about 105")."""
 AGO_REACH = 4
 """How far after a reading "ago" may stand to make it an earlier one ("13.8 kilos a month ago")."""
 NEXT_REACH = 2
 """How soon after a cue word another number makes the cue that number's ("resp rate 28": the "rate" between)."""
 READOUT_REACH = 2
+HOURS_ON_A_CLOCK = 12
+AGE_MAX = 6
+"""The largest bare number said of a toddler ("he is 2") read as an age: no temperature, rate or weight is as small."""
 """How close before a number a word of a device's readout must be ("it says 190", "it shows about 190")."""
 
 
@@ -77,7 +80,7 @@ class MeasureBook:
             if self._usual(quantity, words):
                 continue  # "usually 6": what is normal for this child, the baseline of a drop, no reading now
             for row in self.thresholds:
-                if row.measure != measure.id or not self._meets(row, quantity, measure, base, words, readings):
+                if row.measure != measure.id or not self._meets(row, quantity, measure, base, words, readings, where):
                     continue
                 if row.status is Status.ABSENT and when_taken.lowered(quantity, words, where.breaks, self.calendar):
                     break  # "37.5 after calpol": brought down by medicine, it denies no fever (nor undoes a 39)
@@ -113,7 +116,7 @@ class MeasureBook:
         return context.status_of(where, quantity.start, quantity.end, span, negation_inside=False, blocked=observers)
 
     def _meets(self, row: Threshold, quantity: Quantity, measure: Measure, base: float, words: Sequence[str],
-               readings: Sequence[tuple[Quantity, Measure, float]]) -> bool:
+               readings: Sequence[tuple[Quantity, Measure, float]], where: context.Scene) -> bool:
         if row.compare != "down":
             return row.holds(base)
         said = set(words[max(0, quantity.start - DOWN_REACH):quantity.start])
@@ -124,10 +127,28 @@ class MeasureBook:
         usual = [b for q, m, b in readings if m.id == measure.id and self._usual(q, words)]
         if usual:
             return base < usual[0]  # "4 wet nappies today, usually 6": fewer than usual
-        before = [b for q, m, b in readings if m.id == measure.id and q.end <= quantity.start]
+        # A reading said as from before is compared only with those from before it ("was 11 last month, now 12").
+        then = self._earlier(quantity, words, where)
+        before = [b for q, m, b in readings if m.id == measure.id and q.end <= quantity.start
+                  and not (then and not self._earlier(q, words, where))]
         # "12.9 kilos now; the clinic had him at 13.8 a month ago": said after, but from before.
-        before += [b for q, m, b in readings if m.id == measure.id and q.start >= quantity.end and self._ago(q, words)]
+        before += [b for q, m, b in readings if m.id == measure.id and q.start >= quantity.end and self._earlier(q, words, where)]
         return bool(before) and base < before[-1]
+
+    def _earlier(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> bool:
+        """True for a reading said as from before: "13.8 a month ago", "she's 11 kilos, was 12 last month".
+
+        Its own context says so (a time gone by, ``context``'s past); someone else's reading is no earlier one of the
+        child's ("her brother was 12 last month").
+        """
+        if self._ago(quantity, words) or self._status(quantity, words, where)[0] is Status.PAST:
+            return True
+        if self.calendar.last.intersection(words[quantity.end:quantity.end + AGO_REACH]):
+            return True  # "it was 12 at her last check"
+        # "at clinic two months ago 12.6 kg": the time said right before the reading, in its clause.
+        lead = range(max(0, quantity.start - AGO_REACH), quantity.start)
+        return any(words[i] in self.calendar.ago and not any(j in where.breaks for j in range(i + 1, quantity.start + 1))
+                   for i in lead)
 
     def _ago(self, quantity: Quantity, words: Sequence[str]) -> bool:
         """True for a reading said as from some time ago ("13.8 a month ago", "13.8 kilos three weeks ago")."""
@@ -141,19 +162,27 @@ class MeasureBook:
         out: list[tuple[Quantity, Measure, float]] = []
         said = list(quantities.read(words, self.numbers, where.breaks))
         said += weekday_spans(words, self.calendar, self.today, where.breaks, self.numbers.units)
+        said = self._from_to(said, words)
         starts = frozenset(q.start for q in said)
         for quantity in said:
             if quantity.unit is None and quantity.per is None and self._names(quantity, words, where):
                 continue  # "we live at one oh one Chestnut Drive": an address, not a temperature
+            if self._bare_age(quantity, words, where):
+                continue  # "he weighs 13 kilos, he is 2": the child's age, no weight of 2
             # The nearest reading whose unit a bare number may take: "13.8 kilos a month ago, now 12.9" (not the month).
             heir = next((r for r in reversed(out) if r[1].inherit_unit), None)
             if quantity.unit is None and quantity.per is None and heir and _inherits(quantity, heir[0], heir[1]):
                 quantity = Quantity(quantity.value, quantity.start, quantity.end, heir[0].unit, None, quantity.decimal)
+            if self._night_hour(quantity, words):  # "drops off fine, then at about 2 he's awake crying"
+                quantity = Quantity(quantity.value, quantity.start, quantity.end, self.calendar.night_unit)
             unit = self.units.get(quantity.unit) if quantity.unit else None
             if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words, where) \
                     and not when_taken.lasts(quantity, words, where, self.calendar):
                 continue
             measures = self._measures_of(quantity, unit, words, where, starts)
+            if not measures and heir and heir[0].unit is None and quantity.unit is None and quantity.per is None \
+                    and _inherits(quantity, heir[0], heir[1]):
+                measures = [heir[1]]  # "he weighs 13.1 now, at his checkup in June he was 13.9": a weight too
             corrects = bool(out) and self._corrects(out[-1][0], quantity, words)
             if quantity.windowed and not measures and not (corrects and out[-1][1].dimension == RATE):
                 quantity = quantity.plain()  # "it went up to 101 in 2 hours": no rate was counted
@@ -173,6 +202,36 @@ class MeasureBook:
                 if base is not None and measure.low <= base <= measure.high:
                     out.append((quantity, measure, base))
         return self._at_rest_first(out, words, where)
+
+    def _bare_age(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> bool:
+        """True for a small whole number said of the child with no unit ("he is 2", "she's 3"): an age."""
+        at = quantity.start
+        return quantity.unit is None and quantity.per is None and not quantity.decimal \
+            and quantity.value <= AGE_MAX and at >= 2 and words[at - 1] in self.calendar.age_before \
+            and words[at - 2] in where.rules.child_pronouns
+
+    def _night_hour(self, quantity: Quantity, words: Sequence[str]) -> bool:
+        """True for a bare hour ("at about 2", "by three") said of a night: a word of the night said, none of the day."""
+        calendar = self.calendar
+        if not calendar.night_unit or quantity.unit is not None or quantity.per is not None or quantity.decimal \
+                or not 1 <= quantity.value <= HOURS_ON_A_CLOCK or not quantity.start:
+            return False
+        said = set(words)
+        return words[quantity.start - 1] in calendar.hour_before and bool(said & calendar.night_words) \
+            and not said & calendar.day_words
+
+    def _from_to(self, said: list[Quantity], words: Sequence[str]) -> list[Quantity]:
+        """ "gone from 15.0 to 14.3 kilos": a bare number right before "to" and a number with a unit shares that unit."""
+        starts = {q.start: q for q in said}
+
+        def unit_of(quantity: Quantity) -> Quantity:
+            then = starts.get(quantity.end + 1)
+            if quantity.unit is not None or quantity.per is not None or then is None or then.unit is None \
+                    or quantity.end >= len(words) or words[quantity.end] not in self.calendar.change_to:
+                return quantity
+            return Quantity(quantity.value, quantity.start, quantity.end, then.unit, None, quantity.decimal)
+
+        return [unit_of(q) for q in said]
 
     def _at_rest_first(self, out: list[tuple[Quantity, Measure, float]], words: Sequence[str],
                        where: context.Scene) -> list[tuple[Quantity, Measure, float]]:
@@ -252,8 +311,18 @@ class MeasureBook:
         return chosen
 
     def _readout(self, quantity: Quantity, words: Sequence[str]) -> bool:
-        """True when a device's readout stands right before a number ("it says 190"): the device may be named far back."""
-        return bool(self.calendar.readouts.intersection(words[max(0, quantity.start - READOUT_REACH):quantity.start]))
+        """True when a device's readout stands right before a number ("it says 190"): the device may be named far back.
+
+        So may the measure "it" points back at ("counted her pulse at the wrist while she's resting and it's only
+        about 55"), words of about-ness skipped.
+        """
+        calendar = self.calendar
+        if calendar.readouts.intersection(words[max(0, quantity.start - READOUT_REACH):quantity.start]):
+            return True
+        at = quantity.start - 1
+        while at >= 0 and words[at] in calendar.approximately:
+            at -= 1
+        return at >= 1 and words[at] in calendar.linking and words[at - 1] in calendar.refers_back
 
     def _is_duration(self, quantity: Quantity, unit: Unit, words: Sequence[str], where: context.Scene) -> bool:
         """False for a point in time ("two weeks ago") and an age ("she is 3 years", "my daughter 3 years")."""

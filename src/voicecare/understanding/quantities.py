@@ -19,6 +19,8 @@ UNIT_REACH = 2
 """How many words after a number its unit may come ("38 degrees celsius")."""
 WINDOW_FIRST_REACH = 4
 """How many words after a window said first ("over 30 seconds I got 23") its count may stand."""
+COUNTING_REACH = 8
+"""...and after a span said as counted, in the same clause ("did 15 secs like the app said and got 16")."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,13 @@ class NumberWords:
     """What makes a rate ("a", "per", "in one": "fifty a minute")."""
     window: frozenset[str] = frozenset()
     """What makes a count over a span of time a rate ("in": "12 breaths in 15 seconds")."""
+    counting: frozenset[str] = frozenset()
+    """Said before a short span (``counting_spans``), they make it the window of a count said soon after ("I did 15
+    secs and got 16 beats", "counted for 15 seconds, 16")."""
+    counting_spans: frozenset[str] = frozenset()
+    unit_fillers: frozenset[str] = frozenset()
+    """Words of fullness that may stand between a number and its unit ("three full days", "two whole weeks")."""
+    """Unit ids of the spans a count is taken over ("second", "minute"); "for 2 days, 39" is no count."""
     units: Mapping[str, str] | None = None
     """Unit word -> unit id ("kilos" -> "kilogram", "c" -> "celsius")."""
     unit_first: frozenset[str] = frozenset()
@@ -119,7 +128,7 @@ def read(words: Sequence[str], lexicon: NumberWords, breaks: Collection[int] = (
         quantity = _with_unit(words, Quantity(value, i, end, suffix_unit, decimal=decimal), lexicon, breaks)
         if quantity.unit is None and quantity.per is None and i and words[i - 1] in lexicon.unit_first:
             quantity = Quantity(value, i - 1, quantity.end, (lexicon.units or {}).get(words[i - 1]), None, decimal)
-        if found and (window := _window_first(words, found[-1], quantity, lexicon)) is not None:
+        if found and (window := _window_first(words, found[-1], quantity, lexicon, breaks)) is not None:
             found[-1] = window  # "recounted over 30 seconds and got 23": the count over the window said first
         else:
             found.append(quantity)
@@ -141,11 +150,19 @@ def _ordinal_unit(words: Sequence[str], i: int, lex: NumberWords) -> Quantity | 
     return Quantity(float(value), i, i + 2, (lex.units or {}).get(words[i + 1]))
 
 
-def _window_first(words: Sequence[str], window: Quantity, count: Quantity, lex: NumberWords) -> Quantity | None:
-    """The rate of a bare count said soon after its window ("in 15 seconds I counted 12"), else None."""
-    said_as_window = window.start > 0 and words[window.start - 1] in lex.window and window.unit is not None
+def _window_first(words: Sequence[str], window: Quantity, count: Quantity, lex: NumberWords,
+                  breaks: Collection[int]) -> Quantity | None:
+    """The rate of a bare count said soon after its window ("in 15 seconds I counted 12"), else None.
+
+    A span said as counted ("I did 15 secs like the app said and got 16") may stand further back in its clause.
+    """
+    before = words[window.start - 1] if window.start > 0 else ""
+    timed = before in lex.window
+    counted = before in lex.counting and window.unit in lex.counting_spans
+    reach = WINDOW_FIRST_REACH if timed else COUNTING_REACH
     bare = count.unit is None and count.per is None and not count.decimal
-    if not (said_as_window and bare and 0 <= count.start - window.end <= WINDOW_FIRST_REACH):
+    if window.unit is None or not (timed or counted) or not bare or not 0 <= count.start - window.end <= reach \
+            or (not timed and any(i in breaks for i in range(window.end, count.start + 1))):
         return None
     return Quantity(count.value, count.start, count.end, None, window.unit, False, window.value, count.end)
 
@@ -290,7 +307,9 @@ def _with_unit(words: Sequence[str], quantity: Quantity, lex: NumberWords, break
     for phrase, clock_unit in (lex.clock or {}).items() if hour else ():  # longest first, as loaded
         if tuple(words[end:end + len(phrase)]) == phrase:
             return Quantity(quantity.value, quantity.start, end + len(phrase), clock_unit, None, quantity.decimal)
-    for k in range(quantity.end, min(quantity.end + UNIT_REACH, len(words))):
+    # "three full days", "two whole weeks": a word of fullness between the number and its unit.
+    first = quantity.end + 1 if _filled(words, quantity.end, lex) and quantity.unit is None else quantity.end
+    for k in range(first, min(first + UNIT_REACH, len(words))):
         if words[k] not in units or k in breaks:
             break
         unit, end = units[words[k]], k + 1  # the last unit word is the most exact ("degrees celsius")
@@ -302,6 +321,11 @@ def _with_unit(words: Sequence[str], quantity: Quantity, lex: NumberWords, break
     if unit is None and not quantity.decimal and (window := _window(words, end, lex, breaks)) is not None:
         return window_rate(quantity, window)
     return Quantity(quantity.value, quantity.start, end, unit, None, quantity.decimal)
+
+
+def _filled(words: Sequence[str], at: int, lex: NumberWords) -> bool:
+    """True for a word of fullness at ``at`` right before a unit ("full" in "three full days")."""
+    return at + 1 < len(words) and words[at] in lex.unit_fillers and words[at + 1] in (lex.units or {})
 
 
 def window_rate(count: Quantity, window: Quantity) -> Quantity:

@@ -71,5 +71,7 @@ def _said_of_a_deed(match: Match, words: Sequence[str], breaks: Mapping[int, boo
     if any(words[i] in about for i in range(first, last)):
         return False
     # A deed not done ("hasn't pooed in four days") is a problem lasting until now: the span stays.
-    return any(context.past_tense(words[i], rules) and not language.negations & set(words[max(first, i - 2):i])
+    # Nor is a verb of the state going on ("the pain has now persisted for three days").
+    return any(context.past_tense(words[i], rules) and words[i] not in rules.lasting
+               and not language.negations & set(words[max(first, i - 2):i])
                for i in range(first, match.start))

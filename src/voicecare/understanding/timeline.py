@@ -37,6 +37,21 @@ class Calendar:
     days: Mapping[str, int] = field(default_factory=dict, hash=False)
     day_unit: str = ""
     """The unit id of a day, for a span counted from day names."""
+    night_unit: str = ""
+    """The unit id of an hour of the night, for an hour said at night without one ("drops off fine, then at 2 he's
+    awake crying")."""
+    approximately: frozenset[str] = frozenset()
+    """Words of about-ness skipped before a number ("only about 55")."""
+    refers_back: frozenset[str] = frozenset()
+    """Words pointing back at a measure named earlier ("it" in "counted her pulse ... and it's about 55")."""
+    linking: frozenset[str] = frozenset()
+    """Verbs joining such a word to its number ("is", "was")."""
+    hour_before: frozenset[str] = frozenset()
+    """Words before an hour ("at", "by", "around"): "at about 2"."""
+    night_words: frozenset[str] = frozenset()
+    """Words of the night ("night", "asleep", "bedtime"): said with them, an hour is one of the night."""
+    day_words: frozenset[str] = frozenset()
+    """Words of the day ("nap", "afternoon", "lunch"): said with them, an hour is no night's."""
     since: frozenset[str] = frozenset()
     lowered_by: frozenset[str] = frozenset()
     """Fever medicines ("calpol", "ibuprofen"): a normal temperature said with one was brought down, and says

@@ -46,6 +46,9 @@ def triage(found: Sequence[Finding], intents: IntentSet, *, disclaimer: bool = T
     instruction to call the doctor otherwise (rule 6), never with an emergency;
     asked alone about the topic, it makes the reply home care.
     """
+    # A note ("she's been seen by the GP") is no sign: it only silences the topic's messages it names.
+    notes = [f for f in found if f.symptom.note]
+    found = [f for f in found if not f.symptom.note]
     present = [f for f in found if f.status is Status.PRESENT]
     level, combos = _disposition(present, found, intents)
     # "Should I call 911?" is answered by the signs: alone it leaves the reply unclear, said with them, the
@@ -62,7 +65,7 @@ def triage(found: Sequence[Finding], intents: IntentSet, *, disclaimer: bool = T
         messages = _emergency(say, present, found, combos, disclaimer)
     else:
         topics = _topics_of(present or found, intents.topics) if found else list(intents.topics)
-        messages = _below_emergency(say, topics, present, found, disclaimer)
+        messages = _below_emergency(say, topics, present, found, disclaimer, notes)
         answers = [say(_K.CARE_ANSWER, question.answer) for question in care]
         at = 0 if level is Level.HOME_CARE else next(i for i, m in enumerate(messages) if m.kind is _K.INSTRUCTION) + 1
         messages[at:at] = answers
@@ -200,6 +203,7 @@ def _emergency(
 
 def _below_emergency(
     say: _Say, topics: Sequence[Topic], present: Sequence[Finding], found: Sequence[Finding], disclaimer: bool,
+    notes: Sequence[Finding] = (),
 ) -> list[Message]:
     messages = _readback(say, present, found)
     messages.append(say(_K.INSTRUCTION, say.words[say.level.id]))
@@ -208,7 +212,7 @@ def _below_emergency(
         if advice := topic.advice.get(finding.symptom.id):
             messages.append(say(_K.ADVICE, advice))
     messages += _context_notes(say, found)
-    messages += _home_care(say, topics, found)
+    messages += _home_care(say, topics, [*found, *notes])
     if disclaimer:
         messages.append(say(_K.DISCLAIMER, say.words["disclaimer"]))
     messages.append(say(_K.WARNING, say.words["watch_for"]))
