@@ -29,6 +29,8 @@ def present(assistant: Assistant, text: str) -> set[str]:
     ("he's sitting up leaning forward to get his breath", "trouble_breathing"),
     ("she's huffing away even though she's resting on the sofa", "trouble_breathing"),
     ("now and then he forgets to breathe", "trouble_breathing"),
+    ("her tummy keeps going in deep with every breath", "trouble_breathing"),
+    ("his nostrils are opening and closing fast", "trouble_breathing"),
     # A colour said without naming it.
     ("his colour is awful and his back hurts", "trouble_breathing"),
     ("her fingertips are the colour of a bruise", "trouble_breathing"),
@@ -42,12 +44,14 @@ def present(assistant: Assistant, text: str) -> set[str]:
     ("she doesn't react when I talk to her", "very_drowsy"),
     ("she's limp like a wet noodle", "very_drowsy"),
     ("she keeps going back to sleep while I'm holding her", "very_drowsy"),
+    ("e no fit open eye since morning", "very_drowsy"),
     # The familiar not known, speech slurred.
     ("she doesn't know her own bedroom", "confusion"),
     ("she looks lost in her own room", "confusion"),
     ("he's not knowing what's happening around him", "confusion"),
     ("she's slurring her words and her back hurts", "confusion"),
     ("she keeps calling me the wrong name", "confusion"),
+    ("he did potty in his pants again, he can't control it", "loss_of_control"),
     # Fainting: down and came round.
     ("she crumpled onto the rug and then came round", "fainting"),
     # The heart seen or felt going wild.
