@@ -68,6 +68,16 @@ def test_a_sign_seen_is_found(assistant: Assistant, text: str, symptom: str) -> 
 
 
 @pytest.mark.parametrize("text", [
+    "I have to shake him until he opens his eyes",
+    "I have to shout at her till she opens her eyes",
+    "I had to pinch him before he opened his eyes",
+])
+def test_the_caregivers_deed_of_rousing_does_not_make_the_childs_sign_someone_elses(
+        assistant: Assistant, text: str) -> None:
+    assert "very_drowsy" in present(assistant, text)
+
+
+@pytest.mark.parametrize("text", [
     # Play, bath and party games.
     "he's breathing like a lion, we're playing a game, his back is stiff",
     "she ducked her head under the bath water and held her breath, back is sore",
@@ -84,6 +94,10 @@ def test_a_sign_seen_is_found(assistant: Assistant, text: str, symptom: str) -> 
     # Said to be fine: the guess rests on the breathing the caregiver says is normal.
     "her belly bobs a bit when she breathes but she's breathing normally, back is tight",
     "he leans forward to stretch and his breathing is fine, back is stiff",
+    # The caregiver's own, to the end; a gentle shake on an ordinary morning; stirring a pot.
+    "I pinched myself and I didn't even flinch, and his back is sore",
+    "I had to shake her a bit before she woke up for nursery, she's just a sleepyhead, back is sore",
+    "he wouldn't stir his porridge, back sore",
     # Kept from dropping off by the pain is no drowsiness.
     "the pain keeps him from dropping off at night",
     # Shaking a child is rousing her, not a child who shakes (no chills, no seizure).

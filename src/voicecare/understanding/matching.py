@@ -78,6 +78,9 @@ class Matcher:
         self._learned = intents.learned
         # Words saying a part is all right ("breathing fine"), and how soon after the part: a guess resting on
         # a word the caregiver says is fine is no guess (the learned layer's settings, one list for both).
+        # Subjects that are a third person ("he", "she"; not "I", "we", "it"): where the child's part of a guess begins.
+        context_words = intents.language.context
+        self._third_persons = context_words.clauses.subjects & frozenset().union(*context_words.genders.values())
         self._reassured = frozenset().union(*(m.reassured for m in intents.learned))
         self._reassured_reach = max((m.reassured_reach for m in intents.learned), default=0)
         # A turn that is a command ("Slower.") is never a description for the learned guess to read.
@@ -219,13 +222,28 @@ class Matcher:
         found = [h for h in found if not self._said_fine(h, words, breaks)]
         guesses = []
         for hit in mentions.resolve(found, self._levels):
-            status, _ = context.status_of(where, hit.start, hit.end, hit.positions,
-                                          negation_inside=hit.negation_inside, blocked=(), signs=signs)
+            status = self._guess_status(hit, where, signs)
             if status is Status.PRESENT:
                 guesses.append(Match(symptom=hit.symptom, status=status, score=round(hit.score, 1),
                                      heard=" ".join(heard[hit.start:hit.end]), start=hit.start, end=hit.end,
                                      uncertain=True, guessed=True))
         return guesses
+
+    def _guess_status(self, hit: Hit, where: context.Scene, signs: Collection[int]) -> Status:
+        """A guess's status by the context rules; one that is someone else's is judged again from the first
+        subject said inside it, where the child's part begins: in "I had to shake him until he opened his eyes"
+        the shaking is the caregiver's, the not waking the child's (the caregiver's "I" governs only the deed)."""
+        status, _ = context.status_of(where, hit.start, hit.end, hit.positions,
+                                      negation_inside=hit.negation_inside, blocked=(), signs=signs)
+        if status is not Status.OTHER:
+            return status
+        for k in range(hit.start + 1, hit.end):
+            if where.words[k] in self._third_persons:
+                rest = tuple(p for p in hit.positions if p >= k)
+                again, _ = context.status_of(where, k, hit.end, rest, negation_inside=hit.negation_inside,
+                                             blocked=(), signs=signs)
+                return again
+        return status
 
     def _said_fine(self, hit: Hit, words: Sequence[str], breaks: Mapping[int, bool]) -> bool:
         """True when a word the guess rests on is said to be all right elsewhere in what was said, undenied:
