@@ -45,6 +45,8 @@ def present(assistant: Assistant, text: str) -> set[str]:
     ("she's limp like a wet noodle", "very_drowsy"),
     ("she keeps going back to sleep while I'm holding her", "very_drowsy"),
     ("e no fit open eye since morning", "very_drowsy"),
+    ("when I rouse him he just goes straight back out", "very_drowsy"),
+    ("she keeps conking out", "very_drowsy"),
     # The familiar not known, speech slurred.
     ("she doesn't know her own bedroom", "confusion"),
     ("she looks lost in her own room", "confusion"),
@@ -52,6 +54,7 @@ def present(assistant: Assistant, text: str) -> set[str]:
     ("she's slurring her words and her back hurts", "confusion"),
     ("she keeps calling me the wrong name", "confusion"),
     ("he did potty in his pants again, he can't control it", "loss_of_control"),
+    ("his poo keeps coming out and he can't stop it", "loss_of_control"),
     # Fainting: down and came round.
     ("she crumpled onto the rug and then came round", "fainting"),
     # The heart seen or felt going wild.
@@ -98,6 +101,8 @@ def test_the_caregivers_deed_of_rousing_does_not_make_the_childs_sign_someone_el
     "I pinched myself and I didn't even flinch, and his back is sore",
     "I had to shake her a bit before she woke up for nursery, she's just a sleepyhead, back is sore",
     "he wouldn't stir his porridge, back sore",
+    "I woke her from her nap and she went back out to play in the garden, back is sore",
+    "his poo is coming and he can't stop pushing, his back is sore",
     # Kept from dropping off by the pain is no drowsiness.
     "the pain keeps him from dropping off at night",
     # Shaking a child is rousing her, not a child who shakes (no chills, no seizure).
