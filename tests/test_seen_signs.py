@@ -47,6 +47,7 @@ def present(assistant: Assistant, text: str) -> set[str]:
     ("e no fit open eye since morning", "very_drowsy"),
     ("when I rouse him he just goes straight back out", "very_drowsy"),
     ("she keeps conking out", "very_drowsy"),
+    ("I say his name and nothing", "very_drowsy"),
     # The familiar not known, speech slurred.
     ("she doesn't know her own bedroom", "confusion"),
     ("she looks lost in her own room", "confusion"),
@@ -55,6 +56,7 @@ def present(assistant: Assistant, text: str) -> set[str]:
     ("she keeps calling me the wrong name", "confusion"),
     ("he did potty in his pants again, he can't control it", "loss_of_control"),
     ("his poo keeps coming out and he can't stop it", "loss_of_control"),
+    ("she's wetting without knowing and she's been trained a year", "loss_of_control"),
     # Fainting: down and came round.
     ("she crumpled onto the rug and then came round", "fainting"),
     # The heart seen or felt going wild.
@@ -103,6 +105,7 @@ def test_the_caregivers_deed_of_rousing_does_not_make_the_childs_sign_someone_el
     "he wouldn't stir his porridge, back sore",
     "I woke her from her nap and she went back out to play in the garden, back is sore",
     "his poo is coming and he can't stop pushing, his back is sore",
+    "she weed without noticing, she's still in nappies, back is sore",
     # Kept from dropping off by the pain is no drowsiness.
     "the pain keeps him from dropping off at night",
     # Shaking a child is rousing her, not a child who shakes (no chills, no seizure).
