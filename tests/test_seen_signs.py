@@ -59,6 +59,12 @@ def present(assistant: Assistant, text: str) -> set[str]:
     ("she's wetting without knowing and she's been trained a year", "loss_of_control"),
     # Fainting: down and came round.
     ("she crumpled onto the rug and then came round", "fainting"),
+    ("he went down for ten seconds or so in the hallway", "fainting"),
+    # What relatives who work in health care say.
+    ("the nurse next door says it's syncope", "fainting"),
+    ("she has chest indrawing", "trouble_breathing"),
+    ("he's very hypotonic", "very_drowsy"),
+    ("his heart rate is through the roof and he's resting", "abnormal_heart_rate"),
     # The heart seen or felt going wild.
     ("I can see his pulse jumping in his neck", "abnormal_heart_rate"),
     ("her heart is doing cartwheels", "abnormal_heart_rate"),
