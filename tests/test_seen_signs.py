@@ -48,6 +48,9 @@ def present(assistant: Assistant, text: str) -> set[str]:
     ("when I rouse him he just goes straight back out", "very_drowsy"),
     ("she keeps conking out", "very_drowsy"),
     ("I say his name and nothing", "very_drowsy"),
+    # Limp said of the child is floppy.
+    ("he's limp", "very_drowsy"),
+    ("she's sleepy and limp", "very_drowsy"),
     # The familiar not known, speech slurred.
     ("she doesn't know her own bedroom", "confusion"),
     ("she looks lost in her own room", "confusion"),
@@ -112,6 +115,9 @@ def test_the_caregivers_deed_of_rousing_does_not_make_the_childs_sign_someone_el
     "I woke her from her nap and she went back out to play in the garden, back is sore",
     "his poo is coming and he can't stop pushing, his back is sore",
     "she weed without noticing, she's still in nappies, back is sore",
+    # A limp in the walk or in one leg is no floppy child.
+    "he's limping since this morning and his back is sore",
+    "she is a bit limp in her left leg and her back hurts",
     # Kept from dropping off by the pain is no drowsiness.
     "the pain keeps him from dropping off at night",
     # Shaking a child is rousing her, not a child who shakes (no chills, no seizure).
