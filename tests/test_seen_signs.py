@@ -51,6 +51,9 @@ def present(assistant: Assistant, text: str) -> set[str]:
     # Limp said of the child is floppy.
     ("he's limp", "very_drowsy"),
     ("she's sleepy and limp", "very_drowsy"),
+    # Too weak for what a child does lying down.
+    ("he can't keep his head up at all", "very_drowsy"),
+    ("she's too weak to even suck her bottle", "very_drowsy"),
     # The familiar not known, speech slurred.
     ("she doesn't know her own bedroom", "confusion"),
     ("she looks lost in her own room", "confusion"),
@@ -118,6 +121,8 @@ def test_the_caregivers_deed_of_rousing_does_not_make_the_childs_sign_someone_el
     # A limp in the walk or in one leg is no floppy child.
     "he's limping since this morning and his back is sore",
     "she is a bit limp in her left leg and her back hurts",
+    "he can't lift his head off the pillow because his back hurts so much",
+    "she's too tired to sit up for dinner, back is sore",
     # Kept from dropping off by the pain is no drowsiness.
     "the pain keeps him from dropping off at night",
     # Shaking a child is rousing her, not a child who shakes (no chills, no seizure).
