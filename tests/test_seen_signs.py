@@ -36,6 +36,8 @@ def present(assistant: Assistant, text: str) -> set[str]:
     ("her fingertips are the colour of a bruise", "trouble_breathing"),
     ("his lips look darker than usual", "trouble_breathing"),
     ("her lips don't look normal", "trouble_breathing"),
+    ("his lips are the colour of blueberries", "trouble_breathing"),
+    ("she's grey and mottled and her back hurts", "trouble_breathing"),
     # Roused and not stirring; woken only by force; eyes that open and close.
     ("I nudged him hard and he didn't even blink", "very_drowsy"),
     ("she won't stir at all this morning", "very_drowsy"),
