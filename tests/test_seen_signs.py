@@ -125,6 +125,9 @@ def test_the_caregivers_deed_of_rousing_does_not_make_the_childs_sign_someone_el
     "she is a bit limp in her left leg and her back hurts",
     "he can't lift his head off the pillow because his back hurts so much",
     "she's too tired to sit up for dinner, back is sore",
+    "she goes for a wee without me knowing now, she's so grown up, back is sore",
+    "he keeps going to sleep on my shoulder because it's late, back stiff",
+    "she's a bit limp after her nap but she's perking up now, her back is a little stiff",
     # Kept from dropping off by the pain is no drowsiness.
     "the pain keeps him from dropping off at night",
     # Shaking a child is rousing her, not a child who shakes (no chills, no seizure).
