@@ -31,6 +31,10 @@ def present(assistant: Assistant, text: str) -> set[str]:
     ("now and then he forgets to breathe", "trouble_breathing"),
     ("her tummy keeps going in deep with every breath", "trouble_breathing"),
     ("his nostrils are opening and closing fast", "trouble_breathing"),
+    # An airway narrowed or blocked.
+    ("he's dribbling everywhere and he can't swallow", "trouble_breathing"),
+    ("a bit of apple is stuck in her throat", "trouble_breathing"),
+    ("his breaths seem so far apart", "trouble_breathing"),
     # A colour said without naming it.
     ("his colour is awful and his back hurts", "trouble_breathing"),
     ("her fingertips are the colour of a bruise", "trouble_breathing"),
@@ -128,6 +132,7 @@ def test_the_caregivers_deed_of_rousing_does_not_make_the_childs_sign_someone_el
     "she goes for a wee without me knowing now, she's so grown up, back is sore",
     "he keeps going to sleep on my shoulder because it's late, back stiff",
     "she's a bit limp after her nap but she's perking up now, her back is a little stiff",
+    "the fish bone stuck in my throat yesterday, and his back is sore",
     # Kept from dropping off by the pain is no drowsiness.
     "the pain keeps him from dropping off at night",
     # Shaking a child is rousing her, not a child who shakes (no chills, no seizure).
