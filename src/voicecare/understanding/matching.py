@@ -76,6 +76,13 @@ class Matcher:
                                 ones=numbers.one, units=frozenset(self._spelling.canonical(w) for w in numbers.units or {}))
         self._levels = {s.id: s.level for s in intents.symptoms}
         self._learned = intents.learned
+        # Words saying a part is all right ("breathing fine"), and how soon after the part: a guess resting on
+        # a word the caregiver says is fine is no guess (the learned layer's settings, one list for both).
+        # Subjects that are a third person ("he", "she"; not "I", "we", "it"): where the child's part of a guess begins.
+        context_words = intents.language.context
+        self._third_persons = context_words.clauses.subjects & frozenset().union(*context_words.genders.values())
+        self._reassured = frozenset().union(*(m.reassured for m in intents.learned))
+        self._reassured_reach = max((m.reassured_reach for m in intents.learned), default=0)
         # A turn that is a command ("Slower.") is never a description for the learned guess to read.
         self._commands = frozenset(tuple(spelling.canonical(w) for w in spelling.tokens(phrase))
                                    for phrases in intents.controls.values() for phrase in phrases)
@@ -212,15 +219,47 @@ class Matcher:
         found = mentions.not_their_own(found, words, language.negations, language.context.modals, language.not_then,
                                        breaks)
         found = ordinary.unexplained(found, words, breaks, self._ordinary, language.contrasts)
+        found = [h for h in found if not self._said_fine(h, words, breaks)]
         guesses = []
         for hit in mentions.resolve(found, self._levels):
-            status, _ = context.status_of(where, hit.start, hit.end, hit.positions,
-                                          negation_inside=hit.negation_inside, blocked=(), signs=signs)
+            status = self._guess_status(hit, where, signs)
             if status is Status.PRESENT:
                 guesses.append(Match(symptom=hit.symptom, status=status, score=round(hit.score, 1),
                                      heard=" ".join(heard[hit.start:hit.end]), start=hit.start, end=hit.end,
                                      uncertain=True, guessed=True))
         return guesses
+
+    def _guess_status(self, hit: Hit, where: context.Scene, signs: Collection[int]) -> Status:
+        """A guess's status by the context rules; one that is someone else's is judged again from the first
+        subject said inside it, where the child's part begins: in "I had to shake him until he opened his eyes"
+        the shaking is the caregiver's, the not waking the child's (the caregiver's "I" governs only the deed)."""
+        status, _ = context.status_of(where, hit.start, hit.end, hit.positions,
+                                      negation_inside=hit.negation_inside, blocked=(), signs=signs)
+        if status is not Status.OTHER:
+            return status
+        for k in range(hit.start + 1, hit.end):
+            if where.words[k] in self._third_persons:
+                rest = tuple(p for p in hit.positions if p >= k)
+                again, _ = context.status_of(where, k, hit.end, rest, negation_inside=hit.negation_inside,
+                                             blocked=(), signs=signs)
+                return again
+        return status
+
+    def _said_fine(self, hit: Hit, words: Sequence[str], breaks: Mapping[int, bool]) -> bool:
+        """True when a word the guess rests on is said to be all right elsewhere in what was said, undenied:
+        "her shoulders go up and down when she breathes, but she's breathing fine" is no guess at trouble
+        breathing (a word of the same stem, then a reassuring word within reach, in one clause)."""
+        stems = {self._spelling.stem(words[i]) for i in hit.positions if words[i] not in self._common}
+        negations = self._language.negations
+        for i, word in enumerate(words):
+            if self._spelling.stem(word) not in stems:
+                continue
+            for j in range(i + 1, min(len(words), i + 1 + self._reassured_reach)):
+                if j in breaks or words[j] in negations:
+                    break
+                if words[j] in self._reassured:
+                    return True
+        return False
 
     def _doubted(self, reading: Match, words: Sequence[str], breaks: Mapping[int, bool]) -> bool:
         """True for a normal reading the caregiver doubts, of a sign they are unsure of: "not sure if she has a
