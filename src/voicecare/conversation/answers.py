@@ -11,11 +11,19 @@ question's signs (rule 4), and a symptom said beats a leading "no" (rule 2).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from dataclasses import replace
 from typing import Literal
 
-from voicecare.conversation import answer_closing, answer_learned, answer_safety, answer_spots, answer_steering, answer_stories
+from voicecare.conversation import (
+    answer_closing,
+    answer_learned,
+    answer_safety,
+    answer_spots,
+    answer_steering,
+    answer_stories,
+    answer_turns,
+)
+from voicecare.conversation.answer_kinds import Answer, AnswerKind
 from voicecare.conversation.answer_learned import AnswerCounts
 from voicecare.conversation.answer_parts import Heard, take_apart
 from voicecare.conversation.answer_words import ANYTHING_ELSE, AnswerWords, Spot, find
@@ -27,38 +35,6 @@ __all__ = ["ANYTHING_ELSE", "Answer", "AnswerKind", "AnswerReader", "AnswerWords
 
 HEDGE_REACH = 3
 """A denied sign this many words after a hedge is hedged ("can't say about confused"): not a "no"."""
-
-
-class AnswerKind(StrEnum):
-    """What an answer to an interview question is."""
-
-    YES = "yes"
-    NO = "no"
-    UNSURE = "unsure"
-    PARTIAL = "partial"
-    """Some of the question's signs affirmed (or hedged), others denied."""
-    NEW_INFO = "new_info"
-    """Something else about the child instead of an answer: its own findings, never a yes to the question."""
-    COMMAND = "command"
-    OFF_TOPIC = "off_topic"
-    """Said to someone else, or a television: not an answer; the question is asked again."""
-
-
-@dataclass(frozen=True)
-class Answer:
-    """One answer understood: its kind, and what it says about each symptom."""
-
-    input: str
-    question: str
-    kind: AnswerKind
-    command: str | None
-    findings: tuple[Finding, ...]
-    """Every symptom the answer settles, with its status: the question's signs (by the answer) and any other."""
-    silent: bool = False
-    """Nothing was heard: counted as yes (rule 4), read back as not heard (rule 14)."""
-    news: bool = False
-    """After "anything else?": a yes that says what the thing is ("yes, she's been sick"), so the conversation
-    reads it as a new description instead of asking to go ahead."""
 
 
 class AnswerReader:
@@ -95,7 +71,7 @@ class AnswerReader:
         # An answer we cannot place that hedges nothing ("she's had two doses of calpol since six") adds something.
         adds = kind is AnswerKind.UNSURE and not heard.spots_of("unsure")
         # "No, but she's been acting odd": a part turned to after "anything else?" is news (no sign was asked).
-        more = kind is AnswerKind.PARTIAL or (kind is AnswerKind.YES and self._says_more(heard))
+        more = kind is AnswerKind.PARTIAL or (kind is AnswerKind.YES and answer_turns.says_more(heard, self._turn_words()[0]))
         if question is None and (kind is AnswerKind.NEW_INFO or adds or more):
             # To "anything else?" news *is* the answer: a yes (as caregivers and the shared corpus mean it),
             # marked as news so the conversation hears it out instead of saying "go ahead". So is a yes with the
@@ -155,7 +131,7 @@ class AnswerReader:
             # "No, but he's a bit sleepier": the "no" answered the rest, so not a yes to every sign (rule 14).
             # "He's asleep now but no": a "no" turned to and said last answers the question; the part before may
             # be only how things are (partial: asked again, not a yes to every sign, rule 14).
-            turned = self._no_turned_from(heard) or self._no_turned_to(heard)
+            turned = answer_turns.no_turned_from(heard) or answer_turns.no_turned_to(heard, self._turn_words()[0])
             return (AnswerKind.PARTIAL if denial or turned else AnswerKind.YES), None
         if hedges:
             # Unsure about the question, whatever else was said with it: its signs count (rule 10).
@@ -169,11 +145,11 @@ class AnswerReader:
         # that carries the news (a bare "yes" only says more is coming).
         if other:
             return AnswerKind.NEW_INFO, None
-        if self._news_after_a_turn(heard):
+        if answer_turns.news_after_a_turn(heard, self._turn_words()[1]):
             # "No, but she's been throwing up": the "no" answered the question, the rest is news about the child,
             # heard and counted as its own finding (``_question_findings`` lets the "no" stand for the question).
             return AnswerKind.NEW_INFO, None
-        if self._yes_then_otherwise(heard) and not denial:
+        if answer_turns.yes_then_otherwise(heard) and not denial:
             return AnswerKind.YES, None  # "yes, but otherwise she's okay": the rest of the child is well
         if not denial and not heard.spots_of("no") and heard.spots_of("health"):
             # "She's been really grumpy and off her food": a well word beside health news says no "no" (#9).
@@ -223,61 +199,6 @@ class AnswerReader:
         return bool(by_number or any(s.reading for s in wells)) and not (
             heard.spots_of("no") or in_words or any(not s.reading for s in wells))
 
-    def _lead_then_statement(self, heard: Heard, spot: Spot) -> bool:
-        """A "no" said first, then in the same breath a statement about the question with nothing well in it
-        ("no it wakes her up when she tries to sleep"): the no answered part of the question, the statement
-        says the rest is there."""
-        first = next((i for i, w in enumerate(heard.tokens) if w not in self.intents.language.fillers), 0)
-        clause = heard.clause(spot.start)
-        subjects = self.intents.language.context.subjects
-        return spot.kind == "no" and spot.start == first and not any(
-            heard.clause(s.start) == clause for s in heard.spots_of("well", "unsure", "off_topic")) and any(
-            heard.clause(a.start) == clause and subjects.intersection(heard.tokens[spot.end:a.start])
-            for a in heard.about)
-
-    def _no_turned_from(self, heard: Heard) -> bool:
-        """A "no" said before a contrast ("no, but ..."), not taken back by a correction."""
-        contrasts = heard.spots_of("contrast")
-        return not heard.spots_of("corrections") and any(
-            n.end <= c.start for n in heard.spots_of("no") for c in contrasts)
-
-    def _no_turned_to(self, heard: Heard) -> bool:
-        """A "no" said last, after a contrast ("he's asleep now but no"), nothing but fillers after it."""
-        fillers = self.intents.language.fillers
-        contrasts = heard.spots_of("contrast")
-        return not heard.spots_of("corrections") and any(
-            any(c.end <= n.start for c in contrasts) and all(w in fillers for w in heard.tokens[n.end:])
-            for n in heard.spots_of("no"))
-
-    def _says_more(self, heard: Heard) -> bool:
-        """Words besides the answer words, polite words and fillers: the answer says what the thing is."""
-        said = {i for s in heard.said if s.kind in ("yes", "yes_lead", "polite", "contrast") for i in range(s.start, s.end)}
-        fillers = self.intents.language.fillers
-        return any(i not in said and w not in fillers for i, w in enumerate(heard.tokens))
-
-    def _news_after_a_turn(self, heard: Heard) -> bool:
-        """Other health words in a part turned to after everything denied ("no except she's been sick")."""
-        denials = heard.spots_of("no", "well")
-        # A turn: a contrast, or the next clause after the denials ("no that's it, oh and she threw up once").
-        after = [i for i, c in enumerate(heard.clause_of) if denials and c > heard.clause(denials[-1].start)]
-        # ...or a statement started right after a bare "no", without a pause ("no she's been off her food").
-        subjects = self.intents.language.context.subjects
-        stated = [n.end for n in heard.spots_of("no") if n.end < len(heard.tokens)
-                  and heard.tokens[n.end] in subjects and not subjects.intersection(heard.tokens[n.start:n.end])]
-        turn = min([*(s.end for s in heard.spots_of("contrast")), *after[:1], *stated], default=None)
-        return turn is not None and not heard.about and any(s.start >= turn for s in heard.spots_of("health")) and all(
-            s.start < turn for s in heard.spots_of("no", "well"))
-
-    def _yes_then_otherwise(self, heard: Heard) -> bool:
-        """A "yes" said first, and every "no" or "fine" only after a turn ("yes, but otherwise she's okay"), or a
-        "no" that names what it denies ("affirm, she had a fall, no loss of consciousness"): the rest is well."""
-        first = next((s for s in heard.spots if s.kind not in ("polite", "contrast")), None)
-        turns = [s.start for s in heard.spots_of("contrast")]
-        return first is not None and first.kind == "yes" and all(
-            any(t < s.start for t in turns) or (s.kind == "no" and heard.clause(s.end) == heard.clause(s.start)
-                                                and s.end < len(heard.tokens))
-            for s in heard.spots_of("no", "well"))
-
     def may_learn_no(self, heard: Heard) -> bool:
         """Whether the learned counts may be asked about this answer (``answer_learned.may_ask``)."""
         return answer_learned.may_ask(heard, self.intents.language.negations, self._safety_words())
@@ -298,6 +219,10 @@ class AnswerReader:
             answer_spots.doubly_denied(heard.spots, heard.tokens, heard.clause_of, negations)
             or heard.spots_of("learner_not")) and not answer_safety.open_about(
             heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of, self._safety_words())
+
+    def _turn_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        language = self.intents.language
+        return language.fillers, language.context.subjects
 
     def _safety_words(self) -> answer_safety.Words:
         language = self.intents.language
@@ -354,7 +279,7 @@ class AnswerReader:
         """A clause about the question, or one turned to by a contrast ("fine this morning, but now ..."), with no
         denial, hedge or correction in it: it affirms that part."""
         quiet = {heard.clause(s.start) for s in heard.spots_of("no", "well", "unsure", "off_topic")
-                 if not self._lead_then_statement(heard, s)}
+                 if not answer_turns.lead_then_statement(heard, s, *self._turn_words())}
         quiet |= self._negated_about(heard)
         # A part holding a reading under the threshold ("it's only been two days") says that part is well: its
         # "only" turns to nothing.
@@ -403,7 +328,7 @@ class AnswerReader:
         named = any(found[s].status is Status.PRESENT for s in asked if s in found)
         if kind is AnswerKind.NO or (kind is AnswerKind.PARTIAL and named and heard.spots_of("no")
                                      and not heard.spots_of("unsure")) or (
-                kind is AnswerKind.NEW_INFO and asked and self._news_after_a_turn(heard)
+                kind is AnswerKind.NEW_INFO and asked and answer_turns.news_after_a_turn(heard, self._turn_words()[1])
                 and any(f.status is Status.PRESENT and s not in asked for s, f in found.items())):
             # "No, but she's been throwing up": the news is a sign we know, outside the question, so the "no" was
             # about the question. News we cannot place ("no, she's up every couple of hours crying") may be the
