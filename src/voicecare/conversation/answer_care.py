@@ -8,9 +8,32 @@ care question itself (``asides.care_in``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 
-from voicecare.understanding.assistant import Assistant
+from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS, Assistant
+from voicecare.understanding.care import CareQuestion
+
+CLAUSE_END = re.compile(r"(?<=[.,;:!?])\s+")
+"""Where a typed turn's clauses end: "no. is a heating pad ok?" is an answer and a care question."""
+
+
+def split(assistant: Assistant, text: str,
+          names_a_sign: Callable[[str], bool]) -> tuple[tuple[CareQuestion, ...], str | None]:
+    """The care question asked in ``text`` while a question waits, and the answer said with it, as the
+    conversation takes them apart (``asides.care_in``): the whole when it names or hedges a sign ("ibuprofen for
+    the fever?" says there is one), else the other clauses; None when nothing but the care question was said;
+    ``""`` with no care question."""
+    clean = text[:MAX_UTTERANCE_CHARS]
+    if not assistant.care_questions(clean, on_topic=True):
+        return (), ""
+    clauses = CLAUSE_END.split(clean)
+    care = [c for c in clauses if assistant.care_questions(c, on_topic=True)]
+    rest = " ".join(c for c in clauses if c not in care)
+    found = assistant.care_questions(" ".join(care) or clean, on_topic=True)
+    if names_a_sign(clean):
+        return found, clean
+    return found, rest if assistant.intents.language.tokens(rest) else None
 
 
 def spans(tokens: Sequence[str], clause_of: Sequence[int], assistant: Assistant,

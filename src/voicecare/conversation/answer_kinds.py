@@ -21,7 +21,8 @@ class AnswerKind(StrEnum):
     """Something else about the child instead of an answer: its own findings, never a yes to the question."""
     COMMAND = "command"
     OFF_TOPIC = "off_topic"
-    """Said to someone else, or a television: not an answer; the question is asked again."""
+    """Said to someone else, or a television, or a care question alone: not an answer; the question is asked
+    again and nothing is counted."""
 
 
 @dataclass(frozen=True)
@@ -39,3 +40,6 @@ class Answer:
     news: bool = False
     """After "anything else?": a yes that says what the thing is ("yes, she's been sick"), so the conversation
     reads it as a new description instead of asking to go ahead."""
+    care: tuple[str, ...] = ()
+    """The care questions asked with it ("can I use a heating pad at night?"), by id: the conversation answers
+    them; the answer is read without them."""

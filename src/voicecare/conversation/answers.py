@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Literal
 
 from voicecare.conversation import (
+    answer_care,
     answer_closing,
     answer_learned,
     answer_safety,
@@ -55,9 +56,30 @@ class AnswerReader:
         return (*self.questions, ANYTHING_ELSE)
 
     def read(self, question_id: str, text: str) -> Answer:
-        """The answer ``text`` to question ``question_id`` (KeyError for an unknown id)."""
+        """The answer ``text`` to question ``question_id`` (KeyError for an unknown id).
+
+        A care question said instead of an answer ("can I use a heating pad at night?") is no answer: the
+        conversation answers it and asks again, counting nothing. Said with an answer ("no. is a heating pad
+        ok?"), the answer is read without it, unless the whole names or hedges a sign ("ibuprofen for the
+        fever?"). After "anything else?" a care question is the news itself."""
         if question_id != ANYTHING_ELSE and question_id not in self.questions:
             raise KeyError(question_id)
+        plain = self._read(question_id, text)
+        if question_id == ANYTHING_ELSE or plain.kind is AnswerKind.COMMAND:
+            return plain  # "how should I answer that one?" asks how to answer, no care question
+        care, reply = answer_care.split(self.assistant, text, lambda whole: self._names_a_sign(question_id, whole))
+        ids = tuple(q.id for q in care)
+        if reply is None:
+            return Answer(text, question_id, AnswerKind.OFF_TOPIC, None, (), care=ids)
+        if not care or reply == text[:MAX_UTTERANCE_CHARS]:
+            return replace(plain, care=ids)
+        return replace(self._read(question_id, reply), input=text, care=ids)
+
+    def _names_a_sign(self, question_id: str, text: str) -> bool:
+        return any(f.status is Status.PRESENT and f.basis in (Basis.SAID, Basis.UNSURE)
+                   for f in self._read(question_id, text).findings)
+
+    def _read(self, question_id: str, text: str) -> Answer:
         question = self.questions.get(question_id)
         asked = question.symptoms if question is not None else ()
         heard = take_apart(text[:MAX_UTTERANCE_CHARS], question_id, self.assistant, self.words)
