@@ -67,3 +67,70 @@ def test_the_care_question_is_in_the_json() -> None:
     assert out.returncode == 0, out.stderr
     got = json.loads(out.stdout)
     assert (got["answer"], got["symptoms"], bool(got["care"])) == ("off_topic", [], True)
+
+
+def bases(reader: AnswerReader, question: str, text: str) -> set[str]:
+    return {f.basis.value for f in reader.read(question, text).findings if f.symptom.id in reader.questions[question].symptoms}
+
+
+@pytest.mark.parametrize("text", ["yeah long dad say that", "yes table soap window", "mm soap rain window"])
+def test_a_yes_word_in_words_that_are_no_answer_is_doubted(reader: AnswerReader, text: str) -> None:
+    # Counted (rule 4), but never read back as "you said yes" (rule 14): a recogniser's garble.
+    answer = reader.read("breathing_alertness", text)
+    assert answer.kind is AnswerKind.YES and bases(reader, "breathing_alertness", text) == {"guessed"}
+    assert all(f.uncertain for f in answer.findings)
+
+
+@pytest.mark.parametrize("text", ["yeah", "yes he has", "yeah big time", "yes it's pretty bad", "yeah she does that a lot",
+                                  "yes, definitely"])
+def test_a_yes_said_on_purpose_is_a_plain_yes(reader: AnswerReader, text: str) -> None:
+    assert bases(reader, "breathing_alertness", text) == {"answered"}
+
+
+def test_a_doubted_yes_is_hedged_and_a_no_takes_it_back(assistant: Assistant) -> None:
+    talk = interviewed(assistant)
+    question = talk.asked[-1]
+    turn = talk.hear("yeah long dad say that")
+    assert turn.disposition is not None and turn.disposition.name == "EMERGENCY"  # rule 4: it counts
+    assert "not sure" in " ".join(m.text for m in turn.messages).lower()
+    talk.hear("no")
+    assert not [f for f in talk.found if f.symptom.id in question.symptoms and f.status is Status.PRESENT]
+
+
+@pytest.mark.parametrize("text", ["think blue might table", "maybe long car window go"])
+def test_a_hedge_word_in_garble_is_not_understood_not_unsure(reader: AnswerReader, text: str) -> None:
+    # Rule 14: "I did not understand your answer", never "not sure counts as yes" to someone who never said so.
+    assert kind(reader, "heart_control", text) == "unsure"
+    assert bases(reader, "heart_control", text) == {"unheard"}
+
+
+@pytest.mark.parametrize("text", ["maybe", "might be", "I don't know", "idk how do you even check that",
+                                  "maybe small small, my hand is not a thermometer"])
+def test_a_hedge_said_on_purpose_is_unsure(reader: AnswerReader, text: str) -> None:
+    assert bases(reader, "heart_control", text) == {"unsure"}
+
+
+@pytest.mark.parametrize("text", ["I guess not", "i guess not really", "probably not"])
+def test_a_guessed_no_is_unsure(reader: AnswerReader, text: str) -> None:
+    # Decided from the policy: the caregiver says it is a guess, and a red flag hidden by a wrong "no" is the worst
+    # failure (rules 4 and 10: unsure counts as yes, and the conversation says a plain "no" takes it back).
+    # "I don't think so" stays a no: the shared corpus labels that everyday no so.
+    assert kind(reader, "breathing_alertness", text) == "unsure"
+    assert bases(reader, "breathing_alertness", text) == {"unsure"}
+
+
+def test_a_no_said_in_one_breath_with_a_care_question_counts_in_both(reader: AnswerReader,
+                                                                      assistant: Assistant) -> None:
+    # As a recogniser gives it, no punctuation: the care question's part is the whole turn, but the "no" in it
+    # still answers (it was taken as a care question alone, the "no" dropped).
+    text = "no his heart is fine is it ok to give him calpol"
+    answer = reader.read("heart_control", text)
+    assert answer.kind is AnswerKind.NO and answer.care
+    talk = interviewed(assistant)
+    talk.hear("no")
+    question = talk.asked[-1]
+    assert question.id == "heart_control"
+    turn = talk.hear(text)
+    assert {f.symptom.id: f.status for f in talk.found if f.symptom.id in question.symptoms} == dict.fromkeys(
+        question.symptoms, Status.ABSENT)
+    assert any(m.kind.name == "CARE_ANSWER" for m in turn.messages)

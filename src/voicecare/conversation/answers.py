@@ -17,6 +17,7 @@ from typing import Literal
 from voicecare.conversation import (
     answer_care,
     answer_closing,
+    answer_doubt,
     answer_learned,
     answer_safety,
     answer_spots,
@@ -31,6 +32,7 @@ from voicecare.conversation.answer_words import ANYTHING_ELSE, AnswerWords, Spot
 from voicecare.domain import Basis, Finding, IntentSet, Level, Match, Status
 from voicecare.understanding import triage
 from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS, Assistant
+from voicecare.understanding.care import CareQuestion
 
 __all__ = ["ANYTHING_ELSE", "Answer", "AnswerKind", "AnswerReader", "AnswerWords"]
 
@@ -67,7 +69,7 @@ class AnswerReader:
         plain = self._read(question_id, text)
         if question_id == ANYTHING_ELSE or plain.kind is AnswerKind.COMMAND:
             return plain  # "how should I answer that one?" asks how to answer, no care question
-        care, reply = answer_care.split(self.assistant, text, lambda whole: self._names_a_sign(question_id, whole))
+        care, reply = self.care_split(question_id, text, plain)
         ids = tuple(q.id for q in care)
         if reply is None:
             return Answer(text, question_id, AnswerKind.OFF_TOPIC, None, (), care=ids)
@@ -75,9 +77,16 @@ class AnswerReader:
             return replace(plain, care=ids)
         return replace(self._read(question_id, reply), input=text, care=ids)
 
-    def _names_a_sign(self, question_id: str, text: str) -> bool:
-        return any(f.status is Status.PRESENT and f.basis in (Basis.SAID, Basis.UNSURE)
-                   for f in self._read(question_id, text).findings)
+    def care_split(self, question_id: str, text: str,
+                   whole: Answer | None = None) -> tuple[tuple[CareQuestion, ...], str | None]:
+        """The care questions asked in ``text`` and the answer said with them (``answer_care.split``): the
+        conversation answers the one and counts the other. ``whole``: ``text`` read already."""
+        read = whole if whole is not None else self._read(question_id, text)
+        names_a_sign = any(f.status is Status.PRESENT and f.basis in (Basis.SAID, Basis.UNSURE) for f in read.findings)
+        # Read without the care question's words, the rest still answers: not unclear, not to the room.
+        answers = read.kind is not AnswerKind.OFF_TOPIC and not (
+            read.kind is AnswerKind.UNSURE and all(f.basis is Basis.UNHEARD for f in read.findings))
+        return answer_care.split(self.assistant, text, names_a_sign=names_a_sign, answers=answers)
 
     def _read(self, question_id: str, text: str) -> Answer:
         question = self.questions.get(question_id)
@@ -246,6 +255,11 @@ class AnswerReader:
         language = self.intents.language
         return language.fillers, language.context.subjects
 
+    def _drowned(self, heard: Heard, kind: str, words: Sequence[tuple[str, ...]] | None = None) -> bool:
+        language = self.intents.language
+        quiet = language.fillers | language.context.subjects | language.negations
+        return answer_doubt.drowned(heard, kind, quiet, self.words.words["plain"], words)
+
     def _safety_words(self) -> answer_safety.Words:
         language = self.intents.language
         possessives = frozenset(w for p in self.words.words["possessives"] for w in p)
@@ -357,11 +371,14 @@ class AnswerReader:
             # question's sign said in other words: nothing is denied, and the conversation asks again (rule 4).
             status, basis = Status.ABSENT, Basis.SAID
         elif kind is AnswerKind.YES and not named:
-            status, basis = Status.PRESENT, Basis.ANSWERED
+            # A one-word yes in words that are no answer ("yeah long dad say that"): counted, read back as doubted.
+            status, basis = Status.PRESENT, Basis.GUESSED if self._drowned(heard, "yes") else Basis.ANSWERED
         elif kind is AnswerKind.UNSURE or (kind is AnswerKind.PARTIAL and (heard.spots_of("unsure") or not named)):
             # A partial answer with only "that part is fine" leaves the other signs unsaid: they share the level of
             # the sign named, so leaving them out changes nothing; without a sign named, they count (rule 4).
-            status, basis = Status.PRESENT, Basis.UNHEARD if silent or not heard.spots_of("unsure") else Basis.UNSURE
+            # A one-word hedge in garble ("think blue might table") is no "not sure" said (rule 14): not understood.
+            hedged = heard.spots_of("unsure") and not self._drowned(heard, "unsure", self.words.words["loose_hedges"])
+            status, basis = Status.PRESENT, Basis.UNHEARD if silent or not hedged else Basis.UNSURE
         else:
             return
         for symptom_id in rest:
@@ -370,7 +387,7 @@ class AnswerReader:
 
 
 def _assumed(intents: IntentSet, symptom_id: str, text: str, basis: Basis) -> Finding:
-    guessed = basis in (Basis.UNSURE, Basis.UNHEARD)
+    guessed = basis in (Basis.UNSURE, Basis.UNHEARD, Basis.GUESSED)
     return Finding(intents.symptom(symptom_id), Status.PRESENT, 100.0, text, guessed, basis)
 
 
