@@ -134,3 +134,20 @@ def test_a_no_said_in_one_breath_with_a_care_question_counts_in_both(reader: Ans
     assert {f.symptom.id: f.status for f in talk.found if f.symptom.id in question.symptoms} == dict.fromkeys(
         question.symptoms, Status.ABSENT)
     assert any(m.kind.name == "CARE_ANSWER" for m in turn.messages)
+
+
+@pytest.mark.parametrize("text", ["no dave i said thursday thursday works", "no sophie that's mine give it back",
+                                  "nope table window soap go"])
+def test_a_no_word_in_words_that_are_no_answer_is_never_a_no(reader: AnswerReader, text: str) -> None:
+    # Said to someone named, or a recogniser's garble: a wrong "no" hides a red flag, so it is unclear (rule 4),
+    # read back as not understood (rule 14).
+    assert kind(reader, "breathing_alertness", text) == "unsure"
+    assert bases(reader, "breathing_alertness", text) == {"unheard"}
+
+
+@pytest.mark.parametrize("text", ["no he's been at nursery all day with his mates",
+                                  "no he had his dinner and went out on his bike",
+                                  "nope, we went to the park this morning and she ran everywhere"])
+def test_a_story_after_a_no_is_its_explanation(reader: AnswerReader, text: str) -> None:
+    # A statement started at a subject right after the "no" is a part of its own: it explains the no.
+    assert kind(reader, "breathing_alertness", text) == "no"

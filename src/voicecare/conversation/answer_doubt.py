@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from voicecare.conversation import answer_safety
 from voicecare.conversation.answer_parts import Heard
 from voicecare.conversation.answer_words import Phrase, Spot, find
 
@@ -22,12 +23,14 @@ ALONE = frozenset({"polite", "contrast", "yes_lead"})
 """Answer-word kinds that may be said beside a drowned yes or hedge: they place nothing of the child ("I think")."""
 
 
-def drowned(heard: Heard, kind: str, quiet: frozenset[str], plain: Sequence[Phrase],
+def drowned(heard: Heard, kind: str, quiet: frozenset[str], plain: Sequence[Phrase], subjects: frozenset[str],
             words: Sequence[Phrase] | None = None) -> bool:
     """True when the ``kind`` answer words are all there is of ours in ``heard`` (no sign, no word about the
     question, no other answer word), each one word (of ``words`` when given) said in a part holding
     ``GARBLE_WORDS`` or more words we cannot place. ``quiet``: fillers, subjects, negations and such, which place
-    themselves; ``plain``: the language's words that carry no meaning alone."""
+    themselves; ``plain``: the language's words that carry no meaning alone. A statement started at a subject
+    right after a bare "no" is a part of its own ("no | he had his dinner and went out on his bike": a story
+    that explains the no, never garble around it; "no dave i said thursday" is one part)."""
     spots = heard.spots_of(kind)
     if not spots or any(s.size > 1 or (words is not None and tuple(heard.tokens[s.start:s.end]) not in words)
                         for s in spots):
@@ -35,7 +38,8 @@ def drowned(heard: Heard, kind: str, quiet: frozenset[str], plain: Sequence[Phra
     if heard.matches or heard.about or any(s.kind not in ALONE | {kind} for s in heard.said):
         return False
     loose = _unplaced(heard, quiet, plain)
-    return all(sum(1 for i in loose if heard.clause(i) == heard.clause(s.start)) >= GARBLE_WORDS for s in spots)
+    parts = answer_safety.split_after_no(heard.spots, heard.tokens, heard.clause_of, subjects)
+    return all(sum(1 for i in loose if parts[i] == parts[s.start]) >= GARBLE_WORDS for s in spots)
 
 
 def _unplaced(heard: Heard, quiet: frozenset[str], plain: Sequence[Phrase]) -> set[int]:

@@ -192,7 +192,10 @@ class AnswerReader:
             language = self.intents.language
             closes = anything_else and answer_closing.closes_the_talk(heard, language.fillers, language.context.subjects,
                                                                       language.negations)
-            safe = closes or self._safe_no(heard) or self._learned_no(heard, question_id)
+            # A one-word "no" in words none of ours place ("no dave i said thursday thursday works") may be said to
+            # someone else: never a "no" to the question, whatever the learned counts say.
+            safe = closes or (not self._drowned(heard, "no") and (
+                self._safe_no(heard) or self._learned_no(heard, question_id)))
             return (AnswerKind.NO if safe else AnswerKind.UNSURE), None
         if heard.spots_of("yes"):
             return AnswerKind.YES, None
@@ -258,7 +261,7 @@ class AnswerReader:
     def _drowned(self, heard: Heard, kind: str, words: Sequence[tuple[str, ...]] | None = None) -> bool:
         language = self.intents.language
         quiet = language.fillers | language.context.subjects | language.negations
-        return answer_doubt.drowned(heard, kind, quiet, self.words.words["plain"], words)
+        return answer_doubt.drowned(heard, kind, quiet, self.words.words["plain"], language.context.subjects, words)
 
     def _safety_words(self) -> answer_safety.Words:
         language = self.intents.language
