@@ -151,3 +151,17 @@ def test_a_no_word_in_words_that_are_no_answer_is_never_a_no(reader: AnswerReade
 def test_a_story_after_a_no_is_its_explanation(reader: AnswerReader, text: str) -> None:
     # A statement started at a subject right after the "no" is a part of its own: it explains the no.
     assert kind(reader, "breathing_alertness", text) == "no"
+
+
+@pytest.mark.parametrize("text", ["no just a runny nose", "nah only a bit of a cough"])
+def test_news_left_after_a_no_is_news(reader: AnswerReader, text: str) -> None:
+    # "Just" or "only" right after the "no" turns to something else about the child: news, as "no, but ..." is.
+    assert kind(reader, "cramps_night_weight", text) == "new_info"
+
+
+@pytest.mark.parametrize("text", ["she won't sit on the potty she screams", "he won't sit on the potty, he cries"])
+def test_refusing_the_potty_with_crying_is_no_denial(reader: AnswerReader, text: str) -> None:
+    # The matcher reads the crying on the potty under the "won't": a "no" that hid a bladder or bowel problem.
+    answer = reader.read("walking_toilet", text)
+    assert answer.kind is AnswerKind.YES
+    assert any(f.symptom.id == "bladder_bowel_problems" and f.status is Status.PRESENT for f in answer.findings)

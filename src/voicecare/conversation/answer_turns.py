@@ -8,7 +8,7 @@ language's fillers and subjects.
 from __future__ import annotations
 
 from voicecare.conversation.answer_parts import Heard
-from voicecare.conversation.answer_words import Spot
+from voicecare.conversation.answer_words import Phrase, Spot
 
 
 def lead_then_statement(heard: Heard, spot: Spot, fillers: frozenset[str], subjects: frozenset[str]) -> bool:
@@ -44,15 +44,20 @@ def says_more(heard: Heard, fillers: frozenset[str]) -> bool:
     return any(i not in said and w not in fillers for i, w in enumerate(heard.tokens))
 
 
-def news_after_a_turn(heard: Heard, subjects: frozenset[str]) -> bool:
-    """Other health words in a part turned to after everything denied ("no except she's been sick")."""
+def news_after_a_turn(heard: Heard, subjects: frozenset[str], leaving: frozenset[Phrase] = frozenset()) -> bool:
+    """Other health words in a part turned to after everything denied ("no except she's been sick"), nothing
+    said about the question. A word that leaves something out right after a "no" is a turn too ("no, just a
+    runny nose", "nah only a bit of a cough")."""
     denials = heard.spots_of("no", "well")
     # A turn: a contrast, or the next clause after the denials ("no that's it, oh and she threw up once").
     after = [i for i, c in enumerate(heard.clause_of) if denials and c > heard.clause(denials[-1].start)]
     # ...or a statement started right after a bare "no", without a pause ("no she's been off her food").
     stated = [n.end for n in heard.spots_of("no") if n.end < len(heard.tokens)
               and heard.tokens[n.end] in subjects and not subjects.intersection(heard.tokens[n.start:n.end])]
-    turn = min([*(s.end for s in heard.spots_of("contrast")), *after[:1], *stated], default=None)
+    left = [n.end + len(p) for n in heard.spots_of("no") for p in leaving
+            if tuple(heard.tokens[n.end:n.end + len(p)]) == p]
+    turn = min([*(s.end for s in heard.spots_of("contrast")), *after[:1], *stated, *left],
+               default=None)
     return turn is not None and not heard.about and any(s.start >= turn for s in heard.spots_of("health")) and all(
         s.start < turn for s in heard.spots_of("no", "well"))
 

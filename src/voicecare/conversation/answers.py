@@ -176,7 +176,7 @@ class AnswerReader:
         # that carries the news (a bare "yes" only says more is coming).
         if other:
             return AnswerKind.NEW_INFO, None
-        if answer_turns.news_after_a_turn(heard, self._turn_words()[1]):
+        if self._news_after_a_turn(heard):
             # "No, but she's been throwing up": the "no" answered the question, the rest is news about the child,
             # heard and counted as its own finding (``_question_findings`` lets the "no" stand for the question).
             return AnswerKind.NEW_INFO, None
@@ -253,6 +253,9 @@ class AnswerReader:
             answer_spots.doubly_denied(heard.spots, heard.tokens, heard.clause_of, negations)
             or heard.spots_of("learner_not")) and not answer_safety.open_about(
             heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of, self._safety_words())
+
+    def _news_after_a_turn(self, heard: Heard) -> bool:
+        return answer_turns.news_after_a_turn(heard, self._turn_words()[1], frozenset(self.words.words["leaving"]))
 
     def _turn_words(self) -> tuple[frozenset[str], frozenset[str]]:
         language = self.intents.language
@@ -367,7 +370,7 @@ class AnswerReader:
         named = any(found[s].status is Status.PRESENT for s in asked if s in found)
         if kind is AnswerKind.NO or (kind is AnswerKind.PARTIAL and named and heard.spots_of("no")
                                      and not heard.spots_of("unsure")) or (
-                kind is AnswerKind.NEW_INFO and asked and answer_turns.news_after_a_turn(heard, self._turn_words()[1])
+                kind is AnswerKind.NEW_INFO and asked and self._news_after_a_turn(heard)
                 and any(f.status is Status.PRESENT and s not in asked for s, f in found.items())):
             # "No, but she's been throwing up": the news is a sign we know, outside the question, so the "no" was
             # about the question. News we cannot place ("no, she's up every couple of hours crying") may be the
