@@ -165,3 +165,23 @@ def test_refusing_the_potty_with_crying_is_no_denial(reader: AnswerReader, text:
     answer = reader.read("walking_toilet", text)
     assert answer.kind is AnswerKind.YES
     assert any(f.symptom.id == "bladder_bowel_problems" and f.status is Status.PRESENT for f in answer.findings)
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # A pause, then what the caregiver wants: the later of two commands as long.
+    ("breathing_alertness", "hang on, slow down a bit, you lost me", "command:slower"),
+    ("limbs", "hold on, say that again", "command:repeat"),
+    # A command with its reason said after it, even when the reason holds health words.
+    ("anything_else", "please repeat the question, the baby was crying", "command:repeat"),
+    ("anything_else", "stop sorry i need to stop he's crying too much", "command:stop"),
+    ("course", "can we go back to the beginning? I got my answers muddled", "command:start_over"),
+])
+def test_commands_with_a_pause_or_a_reason(reader: AnswerReader, question: str, text: str, expected: str) -> None:
+    assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize("text", ["baby, baby, no cry, daddy here", "there there, mummy is here, no no"])
+def test_comforting_the_child_is_no_answer(reader: AnswerReader, text: str) -> None:
+    # The "no" was said to the child: never a "no" to the question (nor "nothing else" after the advice).
+    assert kind(reader, "anything_else", text) == "off_topic"
+    assert kind(reader, "breathing_alertness", text) == "off_topic"
