@@ -53,7 +53,7 @@ def step(reader: AnswerReader, heard: Heard, asked: set[str], question_id: str) 
         return "hedge"
     if any(m.symptom not in asked and reader._serious(m.symptom) for m in present):
         return "other sign"
-    if reader._news_after_a_turn(heard):
+    if reader._news_after_a_turn(heard, question_id):
         return "news after a turn"
     denied = [m for m in heard.matches if m.symptom in asked and m.status is Status.ABSENT]
     if answer_turns.yes_then_otherwise(heard) and not denied:

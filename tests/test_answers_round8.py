@@ -185,3 +185,22 @@ def test_comforting_the_child_is_no_answer(reader: AnswerReader, text: str) -> N
     # The "no" was said to the child: never a "no" to the question (nor "nothing else" after the advice).
     assert kind(reader, "anything_else", text) == "off_topic"
     assert kind(reader, "breathing_alertness", text) == "off_topic"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # How the caregiver made sure, and a doubt the check settled: no hedge, no news.
+    ("fever_chills", "no, I took his temperature three times to be sure. thirty six nine each time"),
+    ("fever_chills", "no he doesn't, I checked with the ear thermometer because I wasn't sure, it's thirty seven point one"),
+    ("fever_chills", "no fever. i check, thermometer say ninety eight point four"),
+    # A "no" of more than one word after the question's words, in their part, denies them as "fine" does.
+    ("limbs", "no, his arms and legs are all good. he was chasing the dog round the garden"),
+    # Well said in more words: sleeping straight through, a cramp that came once, knowing the caregiver.
+    ("cramps_night_weight", "no no he sleeps straight through, the cramp came once after football and that was it"),
+    ("breathing_alertness", "nah, none of that. he's breathing fine and he knows exactly who I am"),
+])
+def test_an_honest_no_with_its_explanation_is_no(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "no"
+
+
+def test_not_knowing_the_caregiver_is_never_well(reader: AnswerReader) -> None:
+    assert kind(reader, "breathing_alertness", "he keeps looking at me like he doesn't know who I am") != "no"

@@ -159,8 +159,9 @@ def _denied(about: Spot, spots: Sequence[Spot], matches: Sequence[Match], tokens
     clause = clause_of[about.start]
     if any(m.status is Status.ABSENT and m.start <= about.start and about.end <= m.end for m in matches):
         return True
-    # "His legs are fine", "walks fine": a well word said after it, in its clause, before a new subject.
-    if any(s.kind == "well" and s.start >= about.end and clause_of[s.start] == clause
+    # "His legs are fine", "walks fine", "arms and legs are all good": a well word, or a "no" of more than one
+    # word, said after it, in its clause, before a new subject.
+    if any((s.kind == "well" or (s.kind == "no" and s.size > 1)) and s.start >= about.end and clause_of[s.start] == clause
            and not (words.subjects - words.possessives).intersection(tokens[about.end:s.start]) for s in spots):
         return True
     # "Her breaths, 28 a minute": a normal reading right after it, over a comma. Not a well word: in "worse,

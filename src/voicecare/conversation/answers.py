@@ -176,7 +176,7 @@ class AnswerReader:
         # that carries the news (a bare "yes" only says more is coming).
         if other:
             return AnswerKind.NEW_INFO, None
-        if self._news_after_a_turn(heard):
+        if self._news_after_a_turn(heard, question_id):
             # "No, but she's been throwing up": the "no" answered the question, the rest is news about the child,
             # heard and counted as its own finding (``_question_findings`` lets the "no" stand for the question).
             return AnswerKind.NEW_INFO, None
@@ -254,8 +254,12 @@ class AnswerReader:
             or heard.spots_of("learner_not")) and not answer_safety.open_about(
             heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of, self._safety_words())
 
-    def _news_after_a_turn(self, heard: Heard) -> bool:
-        return answer_turns.news_after_a_turn(heard, self._turn_words()[1], frozenset(self.words.words["leaving"]))
+    def _news_after_a_turn(self, heard: Heard, question_id: str) -> bool:
+        # The question's own words are never news ("no, I took her temperature twice" to the fever question).
+        own = list(find(heard.tokens, {"about": self.words.about.get(question_id, ())}))
+        news = replace(heard, spots=[s for s in heard.spots if not (s.kind == "health" and any(
+            a.start < s.end and s.start < a.end for a in own))])
+        return answer_turns.news_after_a_turn(news, self._turn_words()[1], frozenset(self.words.words["leaving"]))
 
     def _turn_words(self) -> tuple[frozenset[str], frozenset[str]]:
         language = self.intents.language
@@ -359,18 +363,19 @@ class AnswerReader:
         for match in said:
             if match.symptom in asked and self._hedged_denial(heard, match):
                 found[match.symptom] = _assumed(self.intents, match.symptom, text, Basis.UNSURE)
-        for symptom_id, finding in self._question_findings(kind, text, asked, found, heard, silent):
+        for symptom_id, finding in self._question_findings(kind, question_id, text, asked, found, heard,
+                                                             silent):
             found[symptom_id] = finding
         return Answer(text, question_id, kind, command, tuple(found.values()), silent)
 
-    def _question_findings(self, kind: AnswerKind, text: str, asked: Sequence[str], found: Mapping[str, Finding],
-                           heard: Heard, silent: bool) -> Iterable[tuple[str, Finding]]:
+    def _question_findings(self, kind: AnswerKind, question_id: str, text: str, asked: Sequence[str],
+                           found: Mapping[str, Finding], heard: Heard, silent: bool) -> Iterable[tuple[str, Finding]]:
         """What the answer says of the question's signs that it did not name."""
         rest = [s for s in asked if s not in found or found[s].status not in (Status.PRESENT, Status.ABSENT)]
         named = any(found[s].status is Status.PRESENT for s in asked if s in found)
         if kind is AnswerKind.NO or (kind is AnswerKind.PARTIAL and named and heard.spots_of("no")
                                      and not heard.spots_of("unsure")) or (
-                kind is AnswerKind.NEW_INFO and asked and self._news_after_a_turn(heard)
+                kind is AnswerKind.NEW_INFO and asked and self._news_after_a_turn(heard, question_id)
                 and any(f.status is Status.PRESENT and s not in asked for s, f in found.items())):
             # "No, but she's been throwing up": the news is a sign we know, outside the question, so the "no" was
             # about the question. News we cannot place ("no, she's up every couple of hours crying") may be the
