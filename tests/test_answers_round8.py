@@ -204,3 +204,15 @@ def test_an_honest_no_with_its_explanation_is_no(reader: AnswerReader, question:
 
 def test_not_knowing_the_caregiver_is_never_well(reader: AnswerReader) -> None:
     assert kind(reader, "breathing_alertness", "he keeps looking at me like he doesn't know who I am") != "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # A yes that never says yes: the sign described, or counted.
+    ("cramps_night_weight", "he's down from 14 to 13.1 kilos since the summer"),
+    ("cramps_night_weight", "every hour or so. comes right back"),
+    ("cramps_night_weight", "six times today"),
+    ("breathing_alertness", "she just lies there staring, won't answer me"),
+])
+def test_a_sign_described_or_counted_is_a_yes(reader: AnswerReader, question: str, text: str) -> None:
+    # They counted before as unclear answers (rule 4), read back as "I did not understand" (rule 14: wrong).
+    assert kind(reader, question, text) == "yes"
