@@ -216,3 +216,25 @@ def test_not_knowing_the_caregiver_is_never_well(reader: AnswerReader) -> None:
 def test_a_sign_described_or_counted_is_a_yes(reader: AnswerReader, question: str, text: str) -> None:
     # They counted before as unclear answers (rule 4), read back as "I did not understand" (rule 14: wrong).
     assert kind(reader, question, text) == "yes"
+
+
+@pytest.mark.parametrize("text", [
+    "his pulse is 104, I counted a whole minute. and he's still in nappies, so I can't comment on the toilet side",
+    "no no his heart's normal and he's still in diapers anyway, so the potty bit's not a thing for us",
+    "he's not potty trained yet, so I can't really say on that, but his heart is steady",
+])
+def test_a_toilet_part_that_does_not_apply_is_no_doubt(reader: AnswerReader, text: str) -> None:
+    # Loss of control is about a toilet-trained child: "still in nappies, so I can't comment" explains that part
+    # away, never a hedge that counts the 911 sign (rule 14).
+    assert kind(reader, "heart_control", text) == "no"
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # A sign said with it still counts; a turn ends the part set apart.
+    ("heart_control", "he's still in nappies but his heart is racing", "yes"),
+    ("heart_control", "she's still in nappies, so I can't say about that, but her heart feels really slow", "yes"),
+    # To the walking and toilet question fewer wet nappies is the sign: nothing is set apart there.
+    ("walking_toilet", "he's still in nappies, so I can't tell you much", "partial"),
+])
+def test_what_is_set_apart_never_hides_a_sign(reader: AnswerReader, question: str, text: str, expected: str) -> None:
+    assert kind(reader, question, text) == expected

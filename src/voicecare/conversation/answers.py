@@ -18,6 +18,7 @@ from voicecare.conversation import (
     answer_care,
     answer_closing,
     answer_doubt,
+    answer_inapplicable,
     answer_learned,
     answer_safety,
     answer_spots,
@@ -97,6 +98,7 @@ class AnswerReader:
         answered = answer_steering.without_asides(heard, self.words.words["returning"])
         answered = answer_stories.concluded(answered, self.words.words["concluding"])
         answered = answer_stories.after_a_story(answered, self.intents.language.fillers)
+        answered = answer_inapplicable.set_apart(answered, self.words.not_applicable.get(question_id, ()))
         kind, command = self._kind(answered, set(asked), question_id)
         answer = self._answer(text, question_id, kind, command, heard, asked)
         # An answer we cannot place that hedges nothing ("she's had two doses of calpol since six") adds something.
