@@ -238,3 +238,16 @@ def test_a_toilet_part_that_does_not_apply_is_no_doubt(reader: AnswerReader, tex
 ])
 def test_what_is_set_apart_never_hides_a_sign(reader: AnswerReader, question: str, text: str, expected: str) -> None:
     assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize("text", ["my mum reckons he's confused, he's alright though",
+                                  "her nan thinks she's really hard to wake, she's fine"])
+def test_a_sign_reported_then_disputed_is_no_no(reader: AnswerReader, text: str) -> None:
+    # "He's alright" after the sign is the caregiver's view, not a "no" answering it ("she has a fever? no she
+    # doesn't" is): when in doubt the sign counts (rule 4). It was read as a plain "no" to all four 911 signs.
+    assert kind(reader, "breathing_alertness", text) != "no"
+
+
+@pytest.mark.parametrize("text", ["she has a fever? no she doesn't", "fever? nope"])
+def test_a_no_that_answers_the_sign_just_said_still_denies_it(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, "fever_chills", text) == "no"
