@@ -241,7 +241,8 @@ def test_what_is_set_apart_never_hides_a_sign(reader: AnswerReader, question: st
 
 
 @pytest.mark.parametrize("text", ["my mum reckons he's confused, he's alright though",
-                                  "her nan thinks she's really hard to wake, she's fine"])
+                                  "her nan thinks she's really hard to wake, she's fine",
+                                  "her sister says she's been really dozy, she's fine"])
 def test_a_sign_reported_then_disputed_is_no_no(reader: AnswerReader, text: str) -> None:
     # "He's alright" after the sign is the caregiver's view, not a "no" answering it ("she has a fever? no she
     # doesn't" is): when in doubt the sign counts (rule 4). It was read as a plain "no" to all four 911 signs.

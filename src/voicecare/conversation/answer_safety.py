@@ -176,9 +176,10 @@ def _denied(about: Spot, spots: Sequence[Spot], matches: Sequence[Match], tokens
         return True
     if any(s.kind in DENYING and s.start < about.end and about.start < s.end for s in spots):
         return True
-    # "Fever no, chills no": a "no" right after it, ending its clause, denies it.
+    # "Fever no, chills no": a "no" right after it, ending its clause, denies it. Only a "no" said as one: "she's
+    # been really dozy, she's fine" disagrees with what was said (when in doubt it counts, rule 4).
     if any(s.kind == "no" and s.start == about.end and (s.end == len(tokens) or clause_of[s.end] != clause)
-           for s in spots):
+           and (s.size == 1 or words.negations.intersection(tokens[s.start:s.end])) for s in spots):
         return True
     negated = [i + 1 for i, w in enumerate(tokens) if w in words.negations
                and not (i > 0 and tokens[i - 1] in words.modals)]
