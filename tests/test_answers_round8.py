@@ -252,3 +252,15 @@ def test_a_sign_reported_then_disputed_is_no_no(reader: AnswerReader, text: str)
 @pytest.mark.parametrize("text", ["she has a fever? no she doesn't", "fever? nope"])
 def test_a_no_that_answers_the_sign_just_said_still_denies_it(reader: AnswerReader, text: str) -> None:
     assert kind(reader, "fever_chills", text) == "no"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The question's words denied first, then something else about the child: news, as "no, but ..." is.
+    ("no cramps, he's teething", "new_info"),
+    ("no weight loss but not eating", "new_info"),
+    # ...but what a well child does is no news.
+    ("no cramps, she's been eating loads", "no"),
+    ("no cramps coming back, and she's eating me out of house and home", "no"),
+])
+def test_news_after_the_question_was_denied(reader: AnswerReader, text: str, expected: str) -> None:
+    assert kind(reader, "cramps_night_weight", text) == expected

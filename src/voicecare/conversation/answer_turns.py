@@ -45,9 +45,9 @@ def says_more(heard: Heard, fillers: frozenset[str]) -> bool:
 
 
 def news_after_a_turn(heard: Heard, subjects: frozenset[str], leaving: frozenset[Phrase] = frozenset()) -> bool:
-    """Other health words in a part turned to after everything denied ("no except she's been sick"), nothing
-    said about the question. A word that leaves something out right after a "no" is a turn too ("no, just a
-    runny nose", "nah only a bit of a cough")."""
+    """Other health words in a part turned to after everything denied ("no except she's been sick", "no cramps,
+    he's teething"), nothing said about the question after the turn. A word that leaves something out right
+    after a "no" is a turn too ("no, just a runny nose", "nah only a bit of a cough")."""
     denials = heard.spots_of("no", "well")
     # A turn: a contrast, or the next clause after the denials ("no that's it, oh and she threw up once").
     after = [i for i, c in enumerate(heard.clause_of) if denials and c > heard.clause(denials[-1].start)]
@@ -56,10 +56,9 @@ def news_after_a_turn(heard: Heard, subjects: frozenset[str], leaving: frozenset
               and heard.tokens[n.end] in subjects and not subjects.intersection(heard.tokens[n.start:n.end])]
     left = [n.end + len(p) for n in heard.spots_of("no") for p in leaving
             if tuple(heard.tokens[n.end:n.end + len(p)]) == p]
-    turn = min([*(s.end for s in heard.spots_of("contrast")), *after[:1], *stated, *left],
-               default=None)
-    return turn is not None and not heard.about and any(s.start >= turn for s in heard.spots_of("health")) and all(
-        s.start < turn for s in heard.spots_of("no", "well"))
+    turn = min([*(s.end for s in heard.spots_of("contrast")), *after[:1], *stated, *left], default=None)
+    return turn is not None and all(a.end <= turn for a in heard.about) and any(
+        s.start >= turn for s in heard.spots_of("health")) and all(s.start < turn for s in heard.spots_of("no", "well"))
 
 
 def yes_then_otherwise(heard: Heard) -> bool:
