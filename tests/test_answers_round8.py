@@ -264,3 +264,14 @@ def test_a_no_that_answers_the_sign_just_said_still_denies_it(reader: AnswerRead
 ])
 def test_news_after_the_question_was_denied(reader: AnswerReader, text: str, expected: str) -> None:
     assert kind(reader, "cramps_night_weight", text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The matcher read "no ... nappies" as no wet nappies across a "fine": the answer's "no" and a part said well.
+    ("no walkings fine nappies fine", "no"),
+    ("no he's walking fine diapers are normal", "no"),
+    # A sign said from the "no" on without a well word inside it is still the sign (rule 2).
+    ("no wet nappies since this morning", "yes"),
+])
+def test_a_sign_stretched_over_a_well_word_is_no_sign(reader: AnswerReader, text: str, expected: str) -> None:
+    assert kind(reader, "walking_toilet", text) == expected
