@@ -275,3 +275,18 @@ def test_news_after_the_question_was_denied(reader: AnswerReader, text: str, exp
 ])
 def test_a_sign_stretched_over_a_well_word_is_no_sign(reader: AnswerReader, text: str, expected: str) -> None:
     assert kind(reader, "walking_toilet", text) == expected
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("breathing_alertness", "breathing, normal. sleepy, no. confused, no. fainted, no, never."),
+    ("limbs", "ope, it's just his back, his legs are fine"),
+    ("walking_toilet", "no, he did a wee ten minutes ago and he didn't cry or anything"),
+])
+def test_more_honest_noes(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "no"
+
+
+def test_a_wee_not_had_is_still_the_sign(reader: AnswerReader) -> None:
+    # "Did a wee" is well; "hasn't had a wee" / "hasn't done a wee" are the sign (rule 2).
+    assert kind(reader, "walking_toilet", "he hasn't had a wee since lunch") == "yes"
+    assert kind(reader, "walking_toilet", "she hasn't done a wee all day") == "yes"
