@@ -21,7 +21,7 @@ import collections
 from pathlib import Path
 
 from voicecare.app import answer_eval
-from voicecare.conversation import answer_safety, answer_spots
+from voicecare.conversation import answer_safety, answer_spots, answer_turns
 from voicecare.conversation.answer_parts import Heard, take_apart
 from voicecare.conversation.answer_words import ANYTHING_ELSE, find
 from voicecare.conversation.answers import AnswerReader
@@ -53,10 +53,10 @@ def step(reader: AnswerReader, heard: Heard, asked: set[str], question_id: str) 
         return "hedge"
     if any(m.symptom not in asked and reader._serious(m.symptom) for m in present):
         return "other sign"
-    if reader._news_after_a_turn(heard):
+    if reader._news_after_a_turn(heard, question_id):
         return "news after a turn"
     denied = [m for m in heard.matches if m.symptom in asked and m.status is Status.ABSENT]
-    if reader._yes_then_otherwise(heard) and not denied:
+    if answer_turns.yes_then_otherwise(heard) and not denied:
         return "yes then otherwise"
     if heard.spots_of("health") and not denied and not heard.spots_of("no"):
         return "health beside well words"

@@ -106,8 +106,9 @@ def test_the_last_word_of_a_repair_wins(reader: AnswerReader, question: str, tex
     # A care question asked with a denial: the "no" stands, the question's words say nothing of a sign.
     ("breathing_alertness", "she's breathing fine, can I give her some calpol?", "no"),
     ("limbs", "legs are fine is it ok to give him ibuprofen", "no"),
-    # Only a care question: "is it ok" is no well child; unanswered, it counts (rule 4).
-    ("fever_chills", "is it ok to give him calpol?", "unsure"),
+    # Only a care question: "is it ok" is no well child, and no answer either. The conversation answers the care
+    # question and asks again, counting nothing (off_topic: it was "unsure", four signs counted, until answers8).
+    ("fever_chills", "is it ok to give him calpol?", "off_topic"),
     # A sign named inside the care question still counts.
     ("fever_chills", "can I give him ibuprofen for the fever?", "yes"),
 ])

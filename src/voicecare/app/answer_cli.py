@@ -22,6 +22,7 @@ def as_dict(answer: Answer) -> dict[str, Any]:
         "command": answer.command,
         "silent": answer.silent,
         "news": answer.news,
+        "care": list(answer.care),
         "symptoms": [render.finding_dict(f) for f in answer.findings],
     }
 

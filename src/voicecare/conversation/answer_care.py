@@ -8,9 +8,37 @@ care question itself (``asides.care_in``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from voicecare.understanding.assistant import Assistant
+from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS, Assistant
+from voicecare.understanding.care import CareQuestion
+
+CLAUSE_END = re.compile(r"(?<=[.,;:!?])\s+")
+"""Where a typed turn's clauses end: "no. is a heating pad ok?" is an answer and a care question."""
+
+
+def split(assistant: Assistant, text: str, *, names_a_sign: bool,
+          answers: bool) -> tuple[tuple[CareQuestion, ...], str | None]:
+    """The care question asked in ``text`` while a question waits, and the answer said with it (the conversation
+    and ``voicecare answer`` both take them apart so): the whole when it names or hedges a sign (``names_a_sign``,
+    said of the whole: "ibuprofen for the fever?" says there is one; "couldn't tell you if it's worse. it comes
+    and goes" is unsure, not an unclear answer), else the other clauses; when the care question's part is all
+    there is, the whole if it still ``answers`` the question without the care words ("no his heart's fine is it
+    ok to give him calpol", as a recogniser gives it), else None (nothing but the care question); ``""`` with no
+    care question."""
+    clean = text[:MAX_UTTERANCE_CHARS]
+    if not assistant.care_questions(clean, on_topic=True):
+        return (), ""
+    clauses = CLAUSE_END.split(clean)
+    care = [c for c in clauses if assistant.care_questions(c, on_topic=True)]
+    rest = " ".join(c for c in clauses if c not in care)
+    found = assistant.care_questions(" ".join(care) or clean, on_topic=True)
+    if names_a_sign:
+        return found, clean
+    if assistant.intents.language.tokens(rest):
+        return found, rest
+    return found, clean if answers else None
 
 
 def spans(tokens: Sequence[str], clause_of: Sequence[int], assistant: Assistant,

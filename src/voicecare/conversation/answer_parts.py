@@ -132,6 +132,9 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     # Never a sign whose own words end with the well ones ("don't think his breathing is right"): that is the sign.
     matches = [m for m in matches if m.status is not Status.PRESENT or not any(
         _overlaps(m, s) and not (s.kind == "well" and m.start < s.start and s.end <= m.end) for s in calm)]
+    # A sign read from the answer's own "no" across a well word ("no walkings fine nappies fine" as "no ... nappies",
+    # fewer wet nappies): the "no" answered and the "fine" said how things are; no sign was said.
+    matches = [m for m in matches if not _stretched_over_well(m, spots)]
     named = frozenset(i for s in find(tokens, {"about": answer_words.about.get(question_id, ())})
                       for i in range(s.start, s.end))
     matches, echoed = answer_spots.answered_after(matches, spots, clause_of, tokens, language.fillers,
@@ -229,3 +232,10 @@ def _checked(about: Spot, spots: Sequence[Spot], clause_of: Sequence[int]) -> bo
 
 def _overlaps(match: Match, spot: Spot) -> bool:
     return match.start < spot.end and spot.start < match.end
+
+
+def _stretched_over_well(match: Match, spots: Sequence[Spot]) -> bool:
+    """A sign found from a "no" answer word on, with a well word inside it: the matcher joined the answer and a
+    part said to be well."""
+    return match.status is Status.PRESENT and any(s.kind == "no" and s.start == match.start for s in spots) and any(
+        s.kind == "well" and match.start < s.start and s.end < match.end for s in spots)

@@ -159,8 +159,9 @@ def _denied(about: Spot, spots: Sequence[Spot], matches: Sequence[Match], tokens
     clause = clause_of[about.start]
     if any(m.status is Status.ABSENT and m.start <= about.start and about.end <= m.end for m in matches):
         return True
-    # "His legs are fine", "walks fine": a well word said after it, in its clause, before a new subject.
-    if any(s.kind == "well" and s.start >= about.end and clause_of[s.start] == clause
+    # "His legs are fine", "walks fine", "arms and legs are all good": a well word, or a "no" of more than one
+    # word, said after it, in its clause, before a new subject.
+    if any((s.kind == "well" or (s.kind == "no" and s.size > 1)) and s.start >= about.end and clause_of[s.start] == clause
            and not (words.subjects - words.possessives).intersection(tokens[about.end:s.start]) for s in spots):
         return True
     # "Her breaths, 28 a minute": a normal reading right after it, over a comma. Not a well word: in "worse,
@@ -175,9 +176,10 @@ def _denied(about: Spot, spots: Sequence[Spot], matches: Sequence[Match], tokens
         return True
     if any(s.kind in DENYING and s.start < about.end and about.start < s.end for s in spots):
         return True
-    # "Fever no, chills no": a "no" right after it, ending its clause, denies it.
+    # "Fever no, chills no": a "no" right after it, ending its clause, denies it. Only a "no" said as one: "she's
+    # been really dozy, she's fine" disagrees with what was said (when in doubt it counts, rule 4).
     if any(s.kind == "no" and s.start == about.end and (s.end == len(tokens) or clause_of[s.end] != clause)
-           for s in spots):
+           and (s.size == 1 or words.negations.intersection(tokens[s.start:s.end])) for s in spots):
         return True
     negated = [i + 1 for i, w in enumerate(tokens) if w in words.negations
                and not (i > 0 and tokens[i - 1] in words.modals)]

@@ -27,11 +27,15 @@ def answered_after(matches: list[Match], spots: Sequence[Spot], clause_of: Seque
     denial that names what it denies (``named``: token indexes of words about the question) denies that, not the
     sign before it: "heart rate one ninety, no accidents" is a heart rate of 190 and no accidents.
     """
-    answered = bare_no_clauses(spots, clause_of, tokens, fillers, named)
+    # Only a "no" said as one ("no", "nope", "no she doesn't"): "he's confused, he's alright though" disagrees
+    # with what was said (a reported sign, when in doubt, counts: rule 4), it does not answer it.
+    plain = [s for s in spots if s.size == 1 or negations.intersection(tokens[s.start:s.end])]
+    answered = {c for c in bare_no_clauses(spots, clause_of, tokens, fillers, named)
+                if any(clause_of[s.start] == c for s in plain)}
     flipped = [m for m in matches if m.status is Status.PRESENT and not negations.intersection(
         tokens[m.start:m.end]) and (clause_of[m.start] + 1 in answered or any(
         s.kind == "no" and s.start == m.end and (s.end == len(tokens) or clause_of[s.end] != clause_of[s.start])
-        and not named.intersection(range(s.start, s.end)) for s in spots))]
+        and not named.intersection(range(s.start, s.end)) for s in plain))]
     denied = [replace(m, status=Status.ABSENT) if m in flipped else m for m in matches]
     return denied, frozenset(m.symptom for m in flipped)
 

@@ -68,9 +68,10 @@ def steering(heard: Heard, commands: Mapping[str, tuple[Phrase, ...]], negations
     # answer "no" said first ("no, slow down", "no start again") it is the command, unless the answer talks to
     # the room ("no, stop it, walk properly darling").
     answered = {s.end for s in heard.spots_of("no") if s.start == 0 and not heard.spots_of(OFF_TOPIC)}
+    # Of two commands as long, the later: "hang on, slow down a bit" pauses, then asks for what it wants.
     command = max((s for s in heard.spots_of(*(f"command:{c}" for c in commands))
                    if not (s.start and heard.tokens[s.start - 1] in negations and s.start not in answered)),
-                  key=lambda s: s.size, default=None)
+                  key=lambda s: (s.size, s.start), default=None)
     # A command said last ("ok that's all, bye bye") is what the caregiver wants now; one word inside a
     # longer answer ("then bad again") is a command only when it ends the talk.
     # "What do you mean by control? Can you repeat that?": in the last part, with nothing we know after it.

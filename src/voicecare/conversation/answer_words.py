@@ -24,7 +24,7 @@ ANYTHING_ELSE = "anything_else"
 WORD_KINDS = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic", "health", "corrections", "contrast",
               "polite", "clause_breaks", "possessives", "double_negation", "learner_not", "caregiver",
               "leaving", "degree", "neutral", "doing", "returning", "acknowledging",
-              "concluding", "concord")
+              "concluding", "concord", "plain", "loose_hedges")
 CONTROL_ANSWERS = {"yes": "yes_lead", "no": "no_lead", "not_sure": "unsure"}
 """controls.toml answer kinds that are answer words too; its yes and no are whole answers, so they count only
 at the start ("she isn't" is a no there, not in "she isn't eating")."""
@@ -55,6 +55,9 @@ class AnswerWords:
     missing: Mapping[str, tuple[Phrase, ...]] = field(default_factory=dict, hash=False)
     """By interview question id: what a well child does, whose absence is the sign ("no pee since lunch" to the
     walking and toilet question is fewer wet diapers, never a "no")."""
+    not_applicable: Mapping[str, tuple[Phrase, ...]] = field(default_factory=dict, hash=False)
+    """By interview question id: words that say part of the question does not apply to this child ("still in
+    nappies" to the toilet-control question)."""
 
     @classmethod
     def load(cls, intents: IntentSet) -> AnswerWords:
@@ -78,6 +81,7 @@ class AnswerWords:
         measure: dict[str, Phrase] = {}
         well: dict[str, tuple[Phrase, ...]] = {}
         missing: dict[str, tuple[Phrase, ...]] = {}
+        not_applicable: dict[str, tuple[Phrase, ...]] = {}
         for topic in intents.topics:
             path = folder / "topics" / topic.id / FILE_NAME if folder is not None else None
             known = {q.id for q in topic.interview} | {ANYTHING_ELSE}
@@ -87,12 +91,14 @@ class AnswerWords:
                          for key, value in _by_question(path, "well", known).items()})
             missing.update({key: _phrases(value, tokens, f"{path}: missing: {key}")
                             for key, value in _by_question(path, "missing", known).items()})
+            not_applicable.update({key: _phrases(value, tokens, f"{path}: not_applicable: {key}")
+                                   for key, value in _by_question(path, "not_applicable", known).items()})
             for key, value in _by_question(path, "measure", known).items():
                 cue = _phrases([value] if isinstance(value, str) else value, tokens, f"{path}: measure: {key}")
                 if len(cue) != 1:
                     raise IntentError(f"{path}: measure: {key}: must be one text (a word such as \"pulse\")")
                 measure[key] = cue[0]
-        return cls(words, commands, about, measure, well, missing)
+        return cls(words, commands, about, measure, well, missing, not_applicable)
 
 
 def _by_question(path: Path | None, table: str, known: set[str]) -> dict[str, Any]:

@@ -11,54 +11,34 @@ question's signs (rule 4), and a symptom said beats a leading "no" (rule 2).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from dataclasses import replace
 from typing import Literal
 
-from voicecare.conversation import answer_closing, answer_learned, answer_safety, answer_spots, answer_steering, answer_stories
+from voicecare.conversation import (
+    answer_care,
+    answer_closing,
+    answer_doubt,
+    answer_inapplicable,
+    answer_learned,
+    answer_safety,
+    answer_spots,
+    answer_steering,
+    answer_stories,
+    answer_turns,
+)
+from voicecare.conversation.answer_kinds import Answer, AnswerKind
 from voicecare.conversation.answer_learned import AnswerCounts
 from voicecare.conversation.answer_parts import Heard, take_apart
 from voicecare.conversation.answer_words import ANYTHING_ELSE, AnswerWords, Spot, find
 from voicecare.domain import Basis, Finding, IntentSet, Level, Match, Status
 from voicecare.understanding import triage
 from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS, Assistant
+from voicecare.understanding.care import CareQuestion
 
 __all__ = ["ANYTHING_ELSE", "Answer", "AnswerKind", "AnswerReader", "AnswerWords"]
 
 HEDGE_REACH = 3
 """A denied sign this many words after a hedge is hedged ("can't say about confused"): not a "no"."""
-
-
-class AnswerKind(StrEnum):
-    """What an answer to an interview question is."""
-
-    YES = "yes"
-    NO = "no"
-    UNSURE = "unsure"
-    PARTIAL = "partial"
-    """Some of the question's signs affirmed (or hedged), others denied."""
-    NEW_INFO = "new_info"
-    """Something else about the child instead of an answer: its own findings, never a yes to the question."""
-    COMMAND = "command"
-    OFF_TOPIC = "off_topic"
-    """Said to someone else, or a television: not an answer; the question is asked again."""
-
-
-@dataclass(frozen=True)
-class Answer:
-    """One answer understood: its kind, and what it says about each symptom."""
-
-    input: str
-    question: str
-    kind: AnswerKind
-    command: str | None
-    findings: tuple[Finding, ...]
-    """Every symptom the answer settles, with its status: the question's signs (by the answer) and any other."""
-    silent: bool = False
-    """Nothing was heard: counted as yes (rule 4), read back as not heard (rule 14)."""
-    news: bool = False
-    """After "anything else?": a yes that says what the thing is ("yes, she's been sick"), so the conversation
-    reads it as a new description instead of asking to go ahead."""
 
 
 class AnswerReader:
@@ -79,9 +59,37 @@ class AnswerReader:
         return (*self.questions, ANYTHING_ELSE)
 
     def read(self, question_id: str, text: str) -> Answer:
-        """The answer ``text`` to question ``question_id`` (KeyError for an unknown id)."""
+        """The answer ``text`` to question ``question_id`` (KeyError for an unknown id).
+
+        A care question said instead of an answer ("can I use a heating pad at night?") is no answer: the
+        conversation answers it and asks again, counting nothing. Said with an answer ("no. is a heating pad
+        ok?"), the answer is read without it, unless the whole names or hedges a sign ("ibuprofen for the
+        fever?"). After "anything else?" a care question is the news itself."""
         if question_id != ANYTHING_ELSE and question_id not in self.questions:
             raise KeyError(question_id)
+        plain = self._read(question_id, text)
+        if question_id == ANYTHING_ELSE or plain.kind is AnswerKind.COMMAND:
+            return plain  # "how should I answer that one?" asks how to answer, no care question
+        care, reply = self.care_split(question_id, text, plain)
+        ids = tuple(q.id for q in care)
+        if reply is None:
+            return Answer(text, question_id, AnswerKind.OFF_TOPIC, None, (), care=ids)
+        if not care or reply == text[:MAX_UTTERANCE_CHARS]:
+            return replace(plain, care=ids)
+        return replace(self._read(question_id, reply), input=text, care=ids)
+
+    def care_split(self, question_id: str, text: str,
+                   whole: Answer | None = None) -> tuple[tuple[CareQuestion, ...], str | None]:
+        """The care questions asked in ``text`` and the answer said with them (``answer_care.split``): the
+        conversation answers the one and counts the other. ``whole``: ``text`` read already."""
+        read = whole if whole is not None else self._read(question_id, text)
+        names_a_sign = any(f.status is Status.PRESENT and f.basis in (Basis.SAID, Basis.UNSURE) for f in read.findings)
+        # Read without the care question's words, the rest still answers: not unclear, not to the room.
+        answers = read.kind is not AnswerKind.OFF_TOPIC and not (
+            read.kind is AnswerKind.UNSURE and all(f.basis is Basis.UNHEARD for f in read.findings))
+        return answer_care.split(self.assistant, text, names_a_sign=names_a_sign, answers=answers)
+
+    def _read(self, question_id: str, text: str) -> Answer:
         question = self.questions.get(question_id)
         asked = question.symptoms if question is not None else ()
         heard = take_apart(text[:MAX_UTTERANCE_CHARS], question_id, self.assistant, self.words)
@@ -90,12 +98,13 @@ class AnswerReader:
         answered = answer_steering.without_asides(heard, self.words.words["returning"])
         answered = answer_stories.concluded(answered, self.words.words["concluding"])
         answered = answer_stories.after_a_story(answered, self.intents.language.fillers)
+        answered = answer_inapplicable.set_apart(answered, self.words.not_applicable.get(question_id, ()))
         kind, command = self._kind(answered, set(asked), question_id)
         answer = self._answer(text, question_id, kind, command, heard, asked)
         # An answer we cannot place that hedges nothing ("she's had two doses of calpol since six") adds something.
         adds = kind is AnswerKind.UNSURE and not heard.spots_of("unsure")
         # "No, but she's been acting odd": a part turned to after "anything else?" is news (no sign was asked).
-        more = kind is AnswerKind.PARTIAL or (kind is AnswerKind.YES and self._says_more(heard))
+        more = kind is AnswerKind.PARTIAL or (kind is AnswerKind.YES and answer_turns.says_more(heard, self._turn_words()[0]))
         if question is None and (kind is AnswerKind.NEW_INFO or adds or more):
             # To "anything else?" news *is* the answer: a yes (as caregivers and the shared corpus mean it),
             # marked as news so the conversation hears it out instead of saying "go ahead". So is a yes with the
@@ -155,7 +164,7 @@ class AnswerReader:
             # "No, but he's a bit sleepier": the "no" answered the rest, so not a yes to every sign (rule 14).
             # "He's asleep now but no": a "no" turned to and said last answers the question; the part before may
             # be only how things are (partial: asked again, not a yes to every sign, rule 14).
-            turned = self._no_turned_from(heard) or self._no_turned_to(heard)
+            turned = answer_turns.no_turned_from(heard) or answer_turns.no_turned_to(heard, self._turn_words()[0])
             return (AnswerKind.PARTIAL if denial or turned else AnswerKind.YES), None
         if hedges:
             # Unsure about the question, whatever else was said with it: its signs count (rule 10).
@@ -169,11 +178,11 @@ class AnswerReader:
         # that carries the news (a bare "yes" only says more is coming).
         if other:
             return AnswerKind.NEW_INFO, None
-        if self._news_after_a_turn(heard):
+        if self._news_after_a_turn(heard, question_id):
             # "No, but she's been throwing up": the "no" answered the question, the rest is news about the child,
             # heard and counted as its own finding (``_question_findings`` lets the "no" stand for the question).
             return AnswerKind.NEW_INFO, None
-        if self._yes_then_otherwise(heard) and not denial:
+        if answer_turns.yes_then_otherwise(heard) and not denial:
             return AnswerKind.YES, None  # "yes, but otherwise she's okay": the rest of the child is well
         if not denial and not heard.spots_of("no") and heard.spots_of("health"):
             # "She's been really grumpy and off her food": a well word beside health news says no "no" (#9).
@@ -185,7 +194,10 @@ class AnswerReader:
             language = self.intents.language
             closes = anything_else and answer_closing.closes_the_talk(heard, language.fillers, language.context.subjects,
                                                                       language.negations)
-            safe = closes or self._safe_no(heard) or self._learned_no(heard, question_id)
+            # A one-word "no" in words none of ours place ("no dave i said thursday thursday works") may be said to
+            # someone else: never a "no" to the question, whatever the learned counts say.
+            safe = closes or (not self._drowned(heard, "no") and (
+                self._safe_no(heard) or self._learned_no(heard, question_id)))
             return (AnswerKind.NO if safe else AnswerKind.UNSURE), None
         if heard.spots_of("yes"):
             return AnswerKind.YES, None
@@ -223,61 +235,6 @@ class AnswerReader:
         return bool(by_number or any(s.reading for s in wells)) and not (
             heard.spots_of("no") or in_words or any(not s.reading for s in wells))
 
-    def _lead_then_statement(self, heard: Heard, spot: Spot) -> bool:
-        """A "no" said first, then in the same breath a statement about the question with nothing well in it
-        ("no it wakes her up when she tries to sleep"): the no answered part of the question, the statement
-        says the rest is there."""
-        first = next((i for i, w in enumerate(heard.tokens) if w not in self.intents.language.fillers), 0)
-        clause = heard.clause(spot.start)
-        subjects = self.intents.language.context.subjects
-        return spot.kind == "no" and spot.start == first and not any(
-            heard.clause(s.start) == clause for s in heard.spots_of("well", "unsure", "off_topic")) and any(
-            heard.clause(a.start) == clause and subjects.intersection(heard.tokens[spot.end:a.start])
-            for a in heard.about)
-
-    def _no_turned_from(self, heard: Heard) -> bool:
-        """A "no" said before a contrast ("no, but ..."), not taken back by a correction."""
-        contrasts = heard.spots_of("contrast")
-        return not heard.spots_of("corrections") and any(
-            n.end <= c.start for n in heard.spots_of("no") for c in contrasts)
-
-    def _no_turned_to(self, heard: Heard) -> bool:
-        """A "no" said last, after a contrast ("he's asleep now but no"), nothing but fillers after it."""
-        fillers = self.intents.language.fillers
-        contrasts = heard.spots_of("contrast")
-        return not heard.spots_of("corrections") and any(
-            any(c.end <= n.start for c in contrasts) and all(w in fillers for w in heard.tokens[n.end:])
-            for n in heard.spots_of("no"))
-
-    def _says_more(self, heard: Heard) -> bool:
-        """Words besides the answer words, polite words and fillers: the answer says what the thing is."""
-        said = {i for s in heard.said if s.kind in ("yes", "yes_lead", "polite", "contrast") for i in range(s.start, s.end)}
-        fillers = self.intents.language.fillers
-        return any(i not in said and w not in fillers for i, w in enumerate(heard.tokens))
-
-    def _news_after_a_turn(self, heard: Heard) -> bool:
-        """Other health words in a part turned to after everything denied ("no except she's been sick")."""
-        denials = heard.spots_of("no", "well")
-        # A turn: a contrast, or the next clause after the denials ("no that's it, oh and she threw up once").
-        after = [i for i, c in enumerate(heard.clause_of) if denials and c > heard.clause(denials[-1].start)]
-        # ...or a statement started right after a bare "no", without a pause ("no she's been off her food").
-        subjects = self.intents.language.context.subjects
-        stated = [n.end for n in heard.spots_of("no") if n.end < len(heard.tokens)
-                  and heard.tokens[n.end] in subjects and not subjects.intersection(heard.tokens[n.start:n.end])]
-        turn = min([*(s.end for s in heard.spots_of("contrast")), *after[:1], *stated], default=None)
-        return turn is not None and not heard.about and any(s.start >= turn for s in heard.spots_of("health")) and all(
-            s.start < turn for s in heard.spots_of("no", "well"))
-
-    def _yes_then_otherwise(self, heard: Heard) -> bool:
-        """A "yes" said first, and every "no" or "fine" only after a turn ("yes, but otherwise she's okay"), or a
-        "no" that names what it denies ("affirm, she had a fall, no loss of consciousness"): the rest is well."""
-        first = next((s for s in heard.spots if s.kind not in ("polite", "contrast")), None)
-        turns = [s.start for s in heard.spots_of("contrast")]
-        return first is not None and first.kind == "yes" and all(
-            any(t < s.start for t in turns) or (s.kind == "no" and heard.clause(s.end) == heard.clause(s.start)
-                                                and s.end < len(heard.tokens))
-            for s in heard.spots_of("no", "well"))
-
     def may_learn_no(self, heard: Heard) -> bool:
         """Whether the learned counts may be asked about this answer (``answer_learned.may_ask``)."""
         return answer_learned.may_ask(heard, self.intents.language.negations, self._safety_words())
@@ -298,6 +255,22 @@ class AnswerReader:
             answer_spots.doubly_denied(heard.spots, heard.tokens, heard.clause_of, negations)
             or heard.spots_of("learner_not")) and not answer_safety.open_about(
             heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of, self._safety_words())
+
+    def _news_after_a_turn(self, heard: Heard, question_id: str) -> bool:
+        # The question's own words are never news ("no, I took her temperature twice" to the fever question).
+        own = list(find(heard.tokens, {"about": self.words.about.get(question_id, ())}))
+        news = replace(heard, spots=[s for s in heard.spots if not (s.kind == "health" and any(
+            a.start < s.end and s.start < a.end for a in own))])
+        return answer_turns.news_after_a_turn(news, self._turn_words()[1], frozenset(self.words.words["leaving"]))
+
+    def _turn_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        language = self.intents.language
+        return language.fillers, language.context.subjects
+
+    def _drowned(self, heard: Heard, kind: str, words: Sequence[tuple[str, ...]] | None = None) -> bool:
+        language = self.intents.language
+        quiet = language.fillers | language.context.subjects | language.negations
+        return answer_doubt.drowned(heard, kind, quiet, self.words.words["plain"], language.context.subjects, words)
 
     def _safety_words(self) -> answer_safety.Words:
         language = self.intents.language
@@ -354,7 +327,7 @@ class AnswerReader:
         """A clause about the question, or one turned to by a contrast ("fine this morning, but now ..."), with no
         denial, hedge or correction in it: it affirms that part."""
         quiet = {heard.clause(s.start) for s in heard.spots_of("no", "well", "unsure", "off_topic")
-                 if not self._lead_then_statement(heard, s)}
+                 if not answer_turns.lead_then_statement(heard, s, *self._turn_words())}
         quiet |= self._negated_about(heard)
         # A part holding a reading under the threshold ("it's only been two days") says that part is well: its
         # "only" turns to nothing.
@@ -392,29 +365,33 @@ class AnswerReader:
         for match in said:
             if match.symptom in asked and self._hedged_denial(heard, match):
                 found[match.symptom] = _assumed(self.intents, match.symptom, text, Basis.UNSURE)
-        for symptom_id, finding in self._question_findings(kind, text, asked, found, heard, silent):
+        for symptom_id, finding in self._question_findings(kind, question_id, text, asked, found, heard,
+                                                             silent):
             found[symptom_id] = finding
         return Answer(text, question_id, kind, command, tuple(found.values()), silent)
 
-    def _question_findings(self, kind: AnswerKind, text: str, asked: Sequence[str], found: Mapping[str, Finding],
-                           heard: Heard, silent: bool) -> Iterable[tuple[str, Finding]]:
+    def _question_findings(self, kind: AnswerKind, question_id: str, text: str, asked: Sequence[str],
+                           found: Mapping[str, Finding], heard: Heard, silent: bool) -> Iterable[tuple[str, Finding]]:
         """What the answer says of the question's signs that it did not name."""
         rest = [s for s in asked if s not in found or found[s].status not in (Status.PRESENT, Status.ABSENT)]
         named = any(found[s].status is Status.PRESENT for s in asked if s in found)
         if kind is AnswerKind.NO or (kind is AnswerKind.PARTIAL and named and heard.spots_of("no")
                                      and not heard.spots_of("unsure")) or (
-                kind is AnswerKind.NEW_INFO and asked and self._news_after_a_turn(heard)
+                kind is AnswerKind.NEW_INFO and asked and self._news_after_a_turn(heard, question_id)
                 and any(f.status is Status.PRESENT and s not in asked for s, f in found.items())):
             # "No, but she's been throwing up": the news is a sign we know, outside the question, so the "no" was
             # about the question. News we cannot place ("no, she's up every couple of hours crying") may be the
             # question's sign said in other words: nothing is denied, and the conversation asks again (rule 4).
             status, basis = Status.ABSENT, Basis.SAID
         elif kind is AnswerKind.YES and not named:
-            status, basis = Status.PRESENT, Basis.ANSWERED
+            # A one-word yes in words that are no answer ("yeah long dad say that"): counted, read back as doubted.
+            status, basis = Status.PRESENT, Basis.GUESSED if self._drowned(heard, "yes") else Basis.ANSWERED
         elif kind is AnswerKind.UNSURE or (kind is AnswerKind.PARTIAL and (heard.spots_of("unsure") or not named)):
             # A partial answer with only "that part is fine" leaves the other signs unsaid: they share the level of
             # the sign named, so leaving them out changes nothing; without a sign named, they count (rule 4).
-            status, basis = Status.PRESENT, Basis.UNHEARD if silent or not heard.spots_of("unsure") else Basis.UNSURE
+            # A one-word hedge in garble ("think blue might table") is no "not sure" said (rule 14): not understood.
+            hedged = heard.spots_of("unsure") and not self._drowned(heard, "unsure", self.words.words["loose_hedges"])
+            status, basis = Status.PRESENT, Basis.UNHEARD if silent or not hedged else Basis.UNSURE
         else:
             return
         for symptom_id in rest:
@@ -423,7 +400,7 @@ class AnswerReader:
 
 
 def _assumed(intents: IntentSet, symptom_id: str, text: str, basis: Basis) -> Finding:
-    guessed = basis in (Basis.UNSURE, Basis.UNHEARD)
+    guessed = basis in (Basis.UNSURE, Basis.UNHEARD, Basis.GUESSED)
     return Finding(intents.symptom(symptom_id), Status.PRESENT, 100.0, text, guessed, basis)
 
 

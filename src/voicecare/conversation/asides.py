@@ -7,7 +7,6 @@ these functions only read and shape.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -18,10 +17,6 @@ from voicecare.understanding import triage
 from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS, Assistant
 from voicecare.understanding.care import CareQuestion
 
-CLAUSE_END = re.compile(r"(?<=[.,;:!?])\s+")
-"""Where a typed turn's clauses end: "no. is a heating pad ok?" is an answer and a care question."""
-NAMING = (Basis.SAID, Basis.UNSURE)
-"""How a sign is counted when the words name it (not when it is counted for an unclear answer)."""
 ABOUT_ELSE = (Status.OTHER, Status.HYPOTHETICAL, Status.PAST)
 """A sign said of someone else, as a what-if, or as past: no finding for this child now (rule 9)."""
 ABOUT_ELSE_KINDS = (MessageKind.OTHER, MessageKind.HYPOTHETICAL, MessageKind.PAST)
@@ -34,20 +29,8 @@ def care_in(assistant: Assistant, reader: AnswerReader, text: str,
             question: InterviewQuestion) -> tuple[tuple[CareQuestion, ...], str | None]:
     """The care question asked in ``text`` while ``question`` waits, and the answer said with it: the whole when
     it names or hedges a sign ("ibuprofen for the fever?" says there is one), else the other clauses; None when
-    nothing but the care question was said; ``""`` with no care question."""
-    clean = text[:MAX_UTTERANCE_CHARS]
-    if not assistant.care_questions(clean, on_topic=True):
-        return (), ""
-    clauses = CLAUSE_END.split(clean)
-    care = [c for c in clauses if assistant.care_questions(c, on_topic=True)]
-    rest = " ".join(c for c in clauses if c not in care)
-    found = assistant.care_questions(" ".join(care) or clean, on_topic=True)
-    # Words that name or hedge a sign count wherever they were said ("couldn't tell you if it's worse. it comes
-    # and goes" is unsure, not an unclear answer); only the care question's own words ("ok?") are left out.
-    named = reader.read(question.id, clean).findings
-    if any(f.status is Status.PRESENT and f.basis in NAMING for f in named):
-        return found, clean
-    return found, rest if assistant.intents.language.tokens(rest) else None
+    nothing but the care question was said; ``""`` with no care question (``AnswerReader.care_split``)."""
+    return reader.care_split(question.id, text)  # one reading for the conversation and ``voicecare answer``
 
 
 def with_note(turn: Turn, note: str, *, last: bool) -> Turn:
