@@ -4,7 +4,7 @@ PocketSphinx's language model is built from the intents, so noise and
 ordinary talk can only come out as the intents' words: babble alone gave a
 symptom in 6 of 6 clips. Where it forced them, the lattice had other paths
 as good, and the word's posterior is low. A sign's support is the highest
-posterior among its words (see ``stt._SphinxStream._read``):
+posterior among its words (see ``stt_sphinx._SphinxStream._read``):
 
 - at or above ``SURE``: heard, the reading is kept;
 - under ``NOT_HEARD``, below emergency: not heard, its words are taken out
