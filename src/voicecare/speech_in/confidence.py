@@ -20,6 +20,13 @@ back..." in a quiet room gave "wheezing" alone a posterior of 0.12 (a turn cut
 at a pause; "wee" and "really" were its rivals), and 0.2 lost it, with 2 more
 tuned-voice emergencies (bench_room). It is unsure at worst (rule 4).
 
+A lesser sign only another reading holds, whose words stand where the best
+reading has a word the recogniser was sure of (at or above ``SURE``), is
+not heard either: slt's "His back is sore." read "he is back is sore" with
+"back" at 0.89, and the rival "he is leg is sore" made it urgent (an outside
+review). The recogniser weighed that rival and kept its own word; an
+emergency sign there is still unsure, never dropped.
+
 An emergency a partial result already acted on is kept whatever the final
 lattice says (``findings.unsure_red_flags``): it was said, and is never lost.
 A reading with no word posteriors (Vosk, a partial) is left as it is.
@@ -29,6 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from voicecare.domain import Level, Status
 from voicecare.interfaces import Transcript
@@ -82,9 +90,13 @@ class _Support:
                 continue  # a denial is never made a sign by taking words out, nor weighed here
             support = self.support(text, tokens, match.start, match.end)
             span = set(range(match.start, match.end))
+            emergency = self._assistant.intents.symptom(match.symptom).level is Level.EMERGENCY
+            if not emergency and self.overrules(tokens, match.start, match.end):
+                unheard |= span
+                continue
             if support is None or support >= SURE:
                 continue
-            if self._assistant.intents.symptom(match.symptom).level is Level.EMERGENCY:
+            if emergency:
                 unsure |= span
             elif support < NOT_HEARD:
                 unheard |= span
@@ -98,6 +110,23 @@ class _Support:
             return max(sure for _, sure in self._placed[start:end]) if end > start else None
         known = [self._by_word[t] for t in tokens[start:end] if t in self._by_word]
         return max(known) if known else None
+
+
+    def overrules(self, tokens: Sequence[str], start: int, end: int) -> bool:
+        """True when tokens ``start:end`` of another reading stand where the best reading has a word heard surely.
+
+        The readings are aligned word by word; a word of the span that the best reading does not have in the same
+        place replaced the best reading's words there, and if one of those was at or above ``SURE`` the recogniser
+        had weighed this rival and kept its own word.
+        """
+        best = [token for token, _ in self._placed]
+        if list(tokens) == best:
+            return False
+        aligned = SequenceMatcher(None, best, list(tokens), autojunk=False)
+        for op, b1, b2, o1, o2 in aligned.get_opcodes():
+            if op == "replace" and o1 < end and start < o2 and any(sure >= SURE for _, sure in self._placed[b1:b2]):
+                return True
+        return False
 
 
 def _without(tokens: Sequence[str], dropped: set[int]) -> str:
