@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 from tests.conftest import AUDIO
@@ -127,3 +128,16 @@ def test_a_clear_his_back_is_sore_is_not_made_urgent_by_a_rival_reading(sphinx: 
     heard = pipeline.recognize_recording(iter_wav(path), sphinx, assistant, lambda _: None)
     result = pipeline.answer_recording(assistant, heard)
     assert result.disposition is Level.HOME_CARE, (heard.transcript.text, heard.transcript.alternatives)
+
+
+def test_the_description_models_reading_adds_no_lesser_sign_where_the_answer_was_heard_surely(
+        assistant: Assistant) -> None:
+    # Findings 10 and 13: flite rms's "no" in pink noise, 0.96 to the answer model (with "fell" among its rivals),
+    # was "fell off" to the description model; the fall was read back as heard.
+    heard = replace(reading("no", 0.96, alternatives=("nope", "fell", "fell off")), described="fell off")
+    judged = confidence.judged(assistant, heard)
+    assert not pipeline.unsure_red_flags(assistant, judged), judged
+    # A 911 sign there is still counted (rule 4).
+    heard = replace(reading("no", 0.96, alternatives=("nope",)), described="not breathing")
+    flags = pipeline.unsure_red_flags(assistant, confidence.judged(assistant, heard))
+    assert [f.symptom.level for f in flags] == [Level.EMERGENCY]
