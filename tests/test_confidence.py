@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 from tests.conftest import AUDIO
@@ -91,3 +92,52 @@ def test_an_emergency_word_heard_alone_with_a_low_posterior_still_calls_911(sphi
     subprocess.run(["sox", str(said), "-r", "16000", str(path), "pad", "2.5", "3.5"], check=True)
     heard = pipeline.recognize_recording(iter_wav(path), sphinx, assistant, lambda _: None)
     assert pipeline.answer_recording(assistant, heard).disposition is Level.EMERGENCY, heard.transcript.text
+
+
+# ---- a rival reading the recogniser weighed and turned down (outside review 9, finding 8)
+
+
+def test_another_reading_adds_no_lesser_sign_where_the_best_reading_was_sure(assistant: Assistant) -> None:
+    # slt's "His back is sore." read "he is back is sore" ("back" at 0.89); its rival "he is leg is sore" made it
+    # urgent (pain in the arms or legs) though the recogniser kept "back".
+    heard = reading("he is back is sore", 0.01, 0.01, 0.89, 1.0, 1.0, alternatives=("he is leg is sore",))
+    result = pipeline.answer_transcript(assistant, confidence.judged(assistant, heard))
+    assert result.disposition is Level.HOME_CARE
+    assert {f.symptom.id for f in result.present} == {"back_spasm"}
+
+
+def test_another_reading_still_adds_a_lesser_sign_where_the_best_reading_was_unsure(assistant: Assistant) -> None:
+    heard = reading("he is back is sore", 0.01, 0.01, 0.3, 1.0, 1.0, alternatives=("he is leg is sore",))
+    result = pipeline.answer_transcript(assistant, confidence.judged(assistant, heard))
+    assert result.disposition is Level.URGENT  # the recogniser itself was not sure of "back"
+
+
+def test_an_emergency_in_another_reading_counts_even_where_the_best_reading_was_sure(assistant: Assistant) -> None:
+    heard = reading("her back is sore", 0.9, 0.9, 0.9, 0.9, alternatives=("she is not breathing",))
+    result = pipeline.answer_transcript(assistant, confidence.judged(assistant, heard))
+    assert result.disposition is Level.EMERGENCY  # rule 4: unsure, still acted on
+    assert any(m.kind is MessageKind.CONFIRM for m in result.messages)
+
+
+def test_a_clear_his_back_is_sore_is_not_made_urgent_by_a_rival_reading(sphinx: Recognizer, assistant: Assistant,
+                                                                        tmp_path: Path) -> None:
+    # Made as the outside review made it: flite -voice slt, then sox to 16 kHz with 0.3 s before and 0.5 s after.
+    raw, path = tmp_path / "raw.wav", tmp_path / "turn.wav"
+    subprocess.run(["flite", "-voice", "slt", "-t", "His back is sore.", "-o", str(raw)], check=True, capture_output=True)
+    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(path), "pad", "0.3", "0.5"], check=True)
+    heard = pipeline.recognize_recording(iter_wav(path), sphinx, assistant, lambda _: None)
+    result = pipeline.answer_recording(assistant, heard)
+    assert result.disposition is Level.HOME_CARE, (heard.transcript.text, heard.transcript.alternatives)
+
+
+def test_the_description_models_reading_adds_no_lesser_sign_where_the_answer_was_heard_surely(
+        assistant: Assistant) -> None:
+    # Findings 10 and 13: flite rms's "no" in pink noise, 0.96 to the answer model (with "fell" among its rivals),
+    # was "fell off" to the description model; the fall was read back as heard.
+    heard = replace(reading("no", 0.96, alternatives=("nope", "fell", "fell off")), described="fell off")
+    judged = confidence.judged(assistant, heard)
+    assert not pipeline.unsure_red_flags(assistant, judged), judged
+    # A 911 sign there is still counted (rule 4).
+    heard = replace(reading("no", 0.96, alternatives=("nope",)), described="not breathing")
+    flags = pipeline.unsure_red_flags(assistant, confidence.judged(assistant, heard))
+    assert [f.symptom.level for f in flags] == [Level.EMERGENCY]

@@ -186,8 +186,12 @@ class VoiceSession:
         preferred = readings.denial_checked(self.conversation, preferred, heard.transcript)
         command = self.conversation.command_of(preferred) is not None
         unsure = pipeline.unsure_red_flags(self.assistant, heard.transcript, heard.early_findings, command=command)
-        if self.settings.echo_filter and not text and not unsure and self.conversation.state is State.LISTENING:
-            return None  # a noise in the room, not a turn: say nothing
+        if not text and not unsure and (heard.audio_seconds > 0 or (
+                self.settings.echo_filter and self.conversation.state is State.LISTENING)):
+            # A noise in the room, not a turn: say nothing. In every state: the room after a clear "no" cut off
+            # as a turn of its own was taken as a silent answer to the next question, and called 911 (outside
+            # review 9). A recording with no sound at all (no audio) is still a silent turn (rule 4).
+            return None
         text = preferred
         if not self.awake:
             if provisional or not (self._woken(text) or wake.alarm_heard(

@@ -4,7 +4,7 @@ PocketSphinx's language model is built from the intents, so noise and
 ordinary talk can only come out as the intents' words: babble alone gave a
 symptom in 6 of 6 clips. Where it forced them, the lattice had other paths
 as good, and the word's posterior is low. A sign's support is the highest
-posterior among its words (see ``stt._SphinxStream._read``):
+posterior among its words (see ``stt_sphinx._SphinxStream._read``):
 
 - at or above ``SURE``: heard, the reading is kept;
 - under ``NOT_HEARD``, below emergency: not heard, its words are taken out
@@ -20,6 +20,13 @@ back..." in a quiet room gave "wheezing" alone a posterior of 0.12 (a turn cut
 at a pause; "wee" and "really" were its rivals), and 0.2 lost it, with 2 more
 tuned-voice emergencies (bench_room). It is unsure at worst (rule 4).
 
+A lesser sign only another reading holds, whose words stand where the best
+reading has a word the recogniser was sure of (at or above ``SURE``), is
+not heard either: slt's "His back is sore." read "he is back is sore" with
+"back" at 0.89, and the rival "he is leg is sore" made it urgent (an outside
+review). The recogniser weighed that rival and kept its own word; an
+emergency sign there is still unsure, never dropped.
+
 An emergency a partial result already acted on is kept whatever the final
 lattice says (``findings.unsure_red_flags``): it was said, and is never lost.
 A reading with no word posteriors (Vosk, a partial) is left as it is.
@@ -29,6 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from voicecare.domain import Level, Status
 from voicecare.interfaces import Transcript
@@ -43,16 +51,22 @@ SURE = 0.5
 
 
 def judged(assistant: Assistant, transcript: Transcript) -> Transcript:
-    """The reading with signs not heard taken out, and emergency signs heard unsure moved to an alternative."""
+    """The reading with signs not heard taken out, and emergency signs heard unsure moved to an alternative.
+
+    The description model's reading of an answer (``described``) is weighed as another reading is: flite rms's "no"
+    in pink noise, heard by the answer model at 0.96 with "fell" among its own rivals, was "fell off" to the
+    description model, and the fall was read back as heard (outside review 9, findings 10 and 13).
+    """
     if not transcript.word_confidences or len(transcript.word_confidences) != len(transcript.words):
         return transcript
     sure = _Support(assistant, transcript)
     best, doubted = sure.weighed(transcript.text)
     others = [sure.weighed(alt)[1] for alt in transcript.alternatives]
     alternatives = tuple(dict.fromkeys(a for a in [doubted, *others] if a and a != best))
-    if best == transcript.text and alternatives == transcript.alternatives:
+    described = sure.weighed(transcript.described)[1] if transcript.described else transcript.described
+    if best == transcript.text and alternatives == transcript.alternatives and described == transcript.described:
         return transcript
-    return replace(transcript, text=best, alternatives=alternatives)
+    return replace(transcript, text=best, alternatives=alternatives, described=described)
 
 
 class _Support:
@@ -82,9 +96,13 @@ class _Support:
                 continue  # a denial is never made a sign by taking words out, nor weighed here
             support = self.support(text, tokens, match.start, match.end)
             span = set(range(match.start, match.end))
+            emergency = self._assistant.intents.symptom(match.symptom).level is Level.EMERGENCY
+            if not emergency and self.overrules(tokens, match.start, match.end):
+                unheard |= span
+                continue
             if support is None or support >= SURE:
                 continue
-            if self._assistant.intents.symptom(match.symptom).level is Level.EMERGENCY:
+            if emergency:
                 unsure |= span
             elif support < NOT_HEARD:
                 unheard |= span
@@ -98,6 +116,23 @@ class _Support:
             return max(sure for _, sure in self._placed[start:end]) if end > start else None
         known = [self._by_word[t] for t in tokens[start:end] if t in self._by_word]
         return max(known) if known else None
+
+
+    def overrules(self, tokens: Sequence[str], start: int, end: int) -> bool:
+        """True when tokens ``start:end`` of another reading stand where the best reading has a word heard surely.
+
+        The readings are aligned word by word; a word of the span that the best reading does not have in the same
+        place replaced the best reading's words there, and if one of those was at or above ``SURE`` the recogniser
+        had weighed this rival and kept its own word.
+        """
+        best = [token for token, _ in self._placed]
+        if list(tokens) == best:
+            return False
+        aligned = SequenceMatcher(None, best, list(tokens), autojunk=False)
+        for op, b1, b2, o1, o2 in aligned.get_opcodes():
+            if op == "replace" and o1 < end and start < o2 and any(sure >= SURE for _, sure in self._placed[b1:b2]):
+                return True
+        return False
 
 
 def _without(tokens: Sequence[str], dropped: set[int]) -> str:

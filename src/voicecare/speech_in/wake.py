@@ -218,7 +218,7 @@ def _pronunciations(dictionary: Path, words: set[str]) -> list[str]:
 class _SphinxWakeStream:
     """One turn's keyword search; once the phrase is heard the rest of the audio is not searched.
 
-    As the recogniser's stream does (``stt._SphinxStream``), the first
+    As the recogniser's stream does (``stt_sphinx._SphinxStream``), the first
     ``warmup`` seconds are heard once unsearched, so the noise normalisation
     fits this voice and room, then searched from the start.
     """
