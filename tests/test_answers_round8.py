@@ -290,3 +290,11 @@ def test_a_wee_not_had_is_still_the_sign(reader: AnswerReader) -> None:
     # "Did a wee" is well; "hasn't had a wee" / "hasn't done a wee" are the sign (rule 2).
     assert kind(reader, "walking_toilet", "he hasn't had a wee since lunch") == "yes"
     assert kind(reader, "walking_toilet", "she hasn't done a wee all day") == "yes"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("heart_control", "Uncertain. Can't find a pulse on the wee fella."),
+    ("fever_chills", "can't rightly tell. he feels warmish but my hands are cold"),
+])
+def test_doubt_said_plainly_or_in_dialect_is_unsure(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "unsure"
