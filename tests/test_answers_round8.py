@@ -298,3 +298,11 @@ def test_a_wee_not_had_is_still_the_sign(reader: AnswerReader) -> None:
 ])
 def test_doubt_said_plainly_or_in_dialect_is_unsure(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) == "unsure"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("fever_chills", "nah he's not hot, I had my cheek on his forehead the whole time I was rocking him, he's normal"),
+    ("cramps_night_weight", "nowt like that. he sleeps right through and he's not lost an ounce"),
+])
+def test_how_the_caregiver_knows_and_northern_nowt(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "no"
