@@ -290,3 +290,19 @@ def test_a_wee_not_had_is_still_the_sign(reader: AnswerReader) -> None:
     # "Did a wee" is well; "hasn't had a wee" / "hasn't done a wee" are the sign (rule 2).
     assert kind(reader, "walking_toilet", "he hasn't had a wee since lunch") == "yes"
     assert kind(reader, "walking_toilet", "she hasn't done a wee all day") == "yes"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("heart_control", "Uncertain. Can't find a pulse on the wee fella."),
+    ("fever_chills", "can't rightly tell. he feels warmish but my hands are cold"),
+])
+def test_doubt_said_plainly_or_in_dialect_is_unsure(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "unsure"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("fever_chills", "nah he's not hot, I had my cheek on his forehead the whole time I was rocking him, he's normal"),
+    ("cramps_night_weight", "nowt like that. he sleeps right through and he's not lost an ounce"),
+])
+def test_how_the_caregiver_knows_and_northern_nowt(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "no"

@@ -18,6 +18,7 @@ from voicecare.conversation import (
     answer_care,
     answer_closing,
     answer_doubt,
+    answer_hedges,
     answer_inapplicable,
     answer_learned,
     answer_safety,
@@ -37,8 +38,6 @@ from voicecare.understanding.care import CareQuestion
 
 __all__ = ["ANYTHING_ELSE", "Answer", "AnswerKind", "AnswerReader", "AnswerWords"]
 
-HEDGE_REACH = 3
-"""A denied sign this many words after a hedge is hedged ("can't say about confused"): not a "no"."""
 
 
 class AnswerReader:
@@ -157,7 +156,7 @@ class AnswerReader:
         if named:
             if denial and not whole:
                 return AnswerKind.PARTIAL, None
-            doubt = self._hedges_standing(heard, hedges, named)
+            doubt = answer_hedges.standing(heard, hedges, named)
             return (AnswerKind.UNSURE if doubt and not heard.spots_of("yes") else AnswerKind.YES), None
         affirmed_about = self._affirms_part(heard, asked)
         if affirmed_about and not hedges:
@@ -171,8 +170,8 @@ class AnswerReader:
             # A bare "no" said with the hedge ("I don't think so, but I'm not sure") denies no part: unsure.
             # So does an estimate the caregiver doubts ("maybe a day maybe two, I'd have to ask my partner").
             # A "fine" or "no" said right after the hedge is in its doubt ("I don't know if it's normal"): no part.
-            doubted = bool(denied) or self._denies_part(_without_hedged_denials(heard), named)
-            return (AnswerKind.PARTIAL if doubted and not self._denied_only_by_numbers(heard)
+            doubted = bool(denied) or self._denies_part(answer_hedges.without_hedged_denials(heard), named)
+            return (AnswerKind.PARTIAL if doubted and not answer_hedges.denied_only_by_numbers(heard)
                     else AnswerKind.UNSURE), None
         # Something said about the child is new information; after "anything else?" ``read`` turns it into a yes
         # that carries the news (a bare "yes" only says more is coming).
@@ -205,16 +204,6 @@ class AnswerReader:
             return AnswerKind.NEW_INFO, None
         return AnswerKind.UNSURE, None  # unclear counts as yes (rule 4)
 
-    @staticmethod
-    def _hedges_standing(heard: Heard, hedges: Sequence[Spot], named: Sequence[Match]) -> list[Spot]:
-        """The hedges a sign said later does not overtake. A hedge in the question's own words ("not better",
-        "no better") says how the sign is, not what the caregiver knows; the question's sign said plainly after it
-        ("not getting better, it's getting worse") is the later, firmer statement, and wins (rule 9). A hedge about
-        knowing ("I don't know, maybe ...") stands whatever follows it."""
-        plain = [m for m in named if m.status is Status.PRESENT and not any(_overlaps(m, h) for h in hedges)]
-        return [h for h in hedges if not (
-            any(_overlaps_spot(a, h) for a in heard.about) and any(m.start >= h.end for m in plain))]
-
     def _steering(self, heard: Heard) -> tuple[str, str | None] | None:
         language = self.intents.language
         return answer_steering.steering(heard, self.words.commands, language.negations, language.fillers)
@@ -222,18 +211,7 @@ class AnswerReader:
     def _yes_beside_a_reading(self, heard: Heard) -> bool:
         """A "yes" whose only denial is a number under the threshold ("yes, 40 breaths", "yes. 100"): a number
         speaks for its own sign only, so it cannot turn a caregiver's "yes" into a "no" (rule 4)."""
-        return bool(heard.spots_of("yes")) and self._denied_only_by_numbers(heard)
-
-    @staticmethod
-    def _denied_only_by_numbers(heard: Heard) -> bool:
-        """True when numbers under their thresholds are the answer's only denials: no "no", no word of being
-        well, no sign denied in words. Such a number speaks for its own sign only ("yes, 40 breaths"), and an
-        estimate the caregiver doubts ("maybe a day maybe two, I'd have to ask") denies nothing (rule 10)."""
-        by_number = [m for m in heard.matches if m.status is Status.ABSENT and (m.start, m.end) in heard.readings]
-        in_words = any(m.status is Status.ABSENT and (m.start, m.end) not in heard.readings for m in heard.matches)
-        wells = heard.spots_of("well")
-        return bool(by_number or any(s.reading for s in wells)) and not (
-            heard.spots_of("no") or in_words or any(not s.reading for s in wells))
+        return bool(heard.spots_of("yes")) and answer_hedges.denied_only_by_numbers(heard)
 
     def may_learn_no(self, heard: Heard) -> bool:
         """Whether the learned counts may be asked about this answer (``answer_learned.may_ask``)."""
@@ -286,7 +264,7 @@ class AnswerReader:
     def _hedged_denial(self, heard: Heard, match: Match) -> bool:
         """A "denial" that follows a hedge closely ("can't say about confused") is a hedge: it counts (rule 10)."""
         return match.status is Status.ABSENT and any(
-            0 <= match.start - h.end <= HEDGE_REACH for h in heard.spots_of("unsure"))
+            0 <= match.start - h.end <= answer_hedges.HEDGE_REACH for h in heard.spots_of("unsure"))
 
     def _denies_part(self, heard: Heard, named: Sequence[Match]) -> bool:
         """A clause about the question that says no or all is well, apart from the signs named, or a bare "no"
@@ -406,15 +384,3 @@ def _assumed(intents: IntentSet, symptom_id: str, text: str, basis: Basis) -> Fi
 
 def _overlaps(match: Match, spot: Spot) -> bool:
     return match.start < spot.end and spot.start < match.end
-
-
-def _without_hedged_denials(heard: Heard) -> Heard:
-    """The answer without the "no" and well words said within ``HEDGE_REACH`` words after a hedge: those are what
-    the caregiver doubts ("I don't know if it's normal", "idk, he's in nappies"), as a denied sign there is."""
-    hedges = heard.spots_of("unsure")
-    return replace(heard, spots=[s for s in heard.spots if not (
-        s.kind in ("no", "well") and any(0 <= s.start - h.end <= HEDGE_REACH for h in hedges))])
-
-
-def _overlaps_spot(one: Spot, other: Spot) -> bool:
-    return one.start < other.end and other.start < one.end

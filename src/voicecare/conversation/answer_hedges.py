@@ -1,0 +1,49 @@
+"""Hedges in an interview answer: which stand, what they cover, and numbers that deny only their own sign.
+
+Moved out of ``answers.py`` unchanged (a module under ~400 lines).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from voicecare.conversation.answer_parts import Heard
+from voicecare.conversation.answer_words import Spot
+from voicecare.domain import Match, Status
+
+HEDGE_REACH = 3
+"""A denied sign this many words after a hedge is hedged ("can't say about confused"): not a "no"."""
+
+
+def standing(heard: Heard, hedges: Sequence[Spot], named: Sequence[Match]) -> list[Spot]:
+    """The hedges a sign said later does not overtake. A hedge in the question's own words ("not better",
+    "no better") says how the sign is, not what the caregiver knows; the question's sign said plainly after it
+    ("not getting better, it's getting worse") is the later, firmer statement, and wins (rule 9). A hedge about
+    knowing ("I don't know, maybe ...") stands whatever follows it."""
+    plain = [m for m in named if m.status is Status.PRESENT and not any(m.start < h.end and h.start < m.end for h in hedges)]
+    return [h for h in hedges if not (
+        any(_overlaps(a, h) for a in heard.about) and any(m.start >= h.end for m in plain))]
+
+
+def denied_only_by_numbers(heard: Heard) -> bool:
+    """True when numbers under their thresholds are the answer's only denials: no "no", no word of being
+    well, no sign denied in words. Such a number speaks for its own sign only ("yes, 40 breaths"), and an
+    estimate the caregiver doubts ("maybe a day maybe two, I'd have to ask") denies nothing (rule 10)."""
+    by_number = [m for m in heard.matches if m.status is Status.ABSENT and (m.start, m.end) in heard.readings]
+    in_words = any(m.status is Status.ABSENT and (m.start, m.end) not in heard.readings for m in heard.matches)
+    wells = heard.spots_of("well")
+    return bool(by_number or any(s.reading for s in wells)) and not (
+        heard.spots_of("no") or in_words or any(not s.reading for s in wells))
+
+
+def without_hedged_denials(heard: Heard) -> Heard:
+    """The answer without the "no" and well words said within ``HEDGE_REACH`` words after a hedge: those are what
+    the caregiver doubts ("I don't know if it's normal", "idk, he's in nappies"), as a denied sign there is."""
+    hedges = heard.spots_of("unsure")
+    return replace(heard, spots=[s for s in heard.spots if not (
+        s.kind in ("no", "well") and any(0 <= s.start - h.end <= HEDGE_REACH for h in hedges))])
+
+
+def _overlaps(one: Spot, other: Spot) -> bool:
+    return one.start < other.end and other.start < one.end
