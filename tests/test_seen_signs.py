@@ -35,6 +35,9 @@ def present(assistant: Assistant, text: str) -> set[str]:
     ("he's dribbling everywhere and he can't swallow", "trouble_breathing"),
     ("a bit of apple is stuck in her throat", "trouble_breathing"),
     ("his breaths seem so far apart", "trouble_breathing"),
+    ("her ribs are working really hard", "trouble_breathing"),
+    ("his tummy is going like crazy each time he breathes", "trouble_breathing"),
+    ("her breathing is really loud, you can hear it across the room", "trouble_breathing"),
     # A colour said without naming it.
     ("his colour is awful and his back hurts", "trouble_breathing"),
     ("her fingertips are the colour of a bruise", "trouble_breathing"),
@@ -80,6 +83,7 @@ def present(assistant: Assistant, text: str) -> set[str]:
     # The heart seen or felt going wild.
     ("I can see his pulse jumping in his neck", "abnormal_heart_rate"),
     ("her heart is doing cartwheels", "abnormal_heart_rate"),
+    ("his heart is kind of buzzing in his chest", "abnormal_heart_rate"),
     ("his heart is going about a thousand miles an hour", "abnormal_heart_rate"),
     # A bladder or bowel that gave up.
     ("his bladder has just given up on him", "loss_of_control"),
@@ -133,6 +137,7 @@ def test_the_caregivers_deed_of_rousing_does_not_make_the_childs_sign_someone_el
     "he keeps going to sleep on my shoulder because it's late, back stiff",
     "she's a bit limp after her nap but she's perking up now, her back is a little stiff",
     "the fish bone stuck in my throat yesterday, and his back is sore",
+    "he's breathing really loudly because his nose is all blocked, his back is sore",
     # Kept from dropping off by the pain is no drowsiness.
     "the pain keeps him from dropping off at night",
     # Shaking a child is rousing her, not a child who shakes (no chills, no seizure).
