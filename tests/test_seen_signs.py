@@ -35,6 +35,9 @@ def present(assistant: Assistant, text: str) -> set[str]:
     ("he's dribbling everywhere and he can't swallow", "trouble_breathing"),
     ("a bit of apple is stuck in her throat", "trouble_breathing"),
     ("his breaths seem so far apart", "trouble_breathing"),
+    ("her ribs are working really hard", "trouble_breathing"),
+    ("his tummy is going like crazy each time he breathes", "trouble_breathing"),
+    ("her breathing is really loud, you can hear it across the room", "trouble_breathing"),
     # A colour said without naming it.
     ("his colour is awful and his back hurts", "trouble_breathing"),
     ("her fingertips are the colour of a bruise", "trouble_breathing"),
@@ -61,6 +64,8 @@ def present(assistant: Assistant, text: str) -> set[str]:
     ("he can't keep his head up at all", "very_drowsy"),
     ("she's too weak to even suck her bottle", "very_drowsy"),
     # The familiar not known, speech slurred.
+    ("he's saying words that aren't words", "confusion"),
+    ("she has a faraway look and isn't taking anything in", "confusion"),
     ("she doesn't know her own bedroom", "confusion"),
     ("she looks lost in her own room", "confusion"),
     ("he's not knowing what's happening around him", "confusion"),
@@ -72,6 +77,8 @@ def present(assistant: Assistant, text: str) -> set[str]:
     # Fainting: down and came round.
     ("she crumpled onto the rug and then came round", "fainting"),
     ("he went down for ten seconds or so in the hallway", "fainting"),
+    ("she toppled over and her eyes rolled up", "fainting"),
+    ("she lost her senses for a moment", "fainting"),
     # What relatives who work in health care say.
     ("the nurse next door says it's syncope", "fainting"),
     ("she has chest indrawing", "trouble_breathing"),
@@ -80,6 +87,7 @@ def present(assistant: Assistant, text: str) -> set[str]:
     # The heart seen or felt going wild.
     ("I can see his pulse jumping in his neck", "abnormal_heart_rate"),
     ("her heart is doing cartwheels", "abnormal_heart_rate"),
+    ("his heart is kind of buzzing in his chest", "abnormal_heart_rate"),
     ("his heart is going about a thousand miles an hour", "abnormal_heart_rate"),
     # A bladder or bowel that gave up.
     ("his bladder has just given up on him", "loss_of_control"),
@@ -133,6 +141,10 @@ def test_the_caregivers_deed_of_rousing_does_not_make_the_childs_sign_someone_el
     "he keeps going to sleep on my shoulder because it's late, back stiff",
     "she's a bit limp after her nap but she's perking up now, her back is a little stiff",
     "the fish bone stuck in my throat yesterday, and his back is sore",
+    "he's breathing really loudly because his nose is all blocked, his back is sore",
+    "he's not saying words yet, he's only 18 months, and his back is sore",
+    "she conked out on the sofa after the party, back is sore",
+    "he fell out of bed and cried for a few seconds, and his back is sore",
     # Kept from dropping off by the pain is no drowsiness.
     "the pain keeps him from dropping off at night",
     # Shaking a child is rousing her, not a child who shakes (no chills, no seizure).
