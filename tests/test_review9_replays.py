@@ -15,14 +15,19 @@ TAKEN_BACK = "Okay, then that is not an emergency."
 
 
 def conversation(tmp_path: Path, turns: list[tuple[str, str]]) -> list[dict[str, Any]]:
-    """The report of each turn of ``turns`` (voice name, what is said), said by padded voices."""
+    """The report of each turn of ``turns`` (voice name, what is said), said by padded voices; every spoken turn
+    within rule 13's budget, measured on espeak-ng's output (finding 16)."""
     voices = replay.voices()
     missing = {name for name, _ in turns} - voices.keys()
     if missing:
         pytest.skip(f"{', '.join(sorted(missing))} not installed here: replay skipped")
     voice = replay.mixed({text: replay.padded(voices[name]) for name, text in turns})
     caregiver = replay.Caregiver("review9", tuple(text for _, text in turns), "home_care")
-    return list(replay.replay(caregiver, "mixed", voice, tmp_path).turns)
+    run = replay.replay(caregiver, "mixed", voice, tmp_path)
+    for turn in run.turns:
+        limit = replay.EMERGENCY_SECONDS if turn["disposition"] == Level.EMERGENCY.id else replay.HOME_CARE_TURN_SECONDS
+        assert run.seconds[turn["turn"]] <= limit, (turn["spoken"], run.seconds[turn["turn"]])
+    return list(run.turns)
 
 
 def spoken(turn: dict[str, Any]) -> str:

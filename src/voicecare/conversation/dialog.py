@@ -268,7 +268,7 @@ class Conversation:
         noted = asides.with_note(turn, note, last=last)
         if noted.disposition is not None:  # a note may take an answer over its budget (rule 13): the short lists
             noted = replace(noted, spoken=unanswered.short_lists(noted.said_aloud, self.found, self.assistant.intents,
-                                                                 self.rate_wpm))
+                                                                 self.rate_wpm, noted.disposition))
         self.last_said, self.last_spoken = noted.messages, noted.said_aloud
         return noted
 
@@ -316,10 +316,14 @@ class Conversation:
         rules = self.assistant.intents.spoken
         # News mid-interview is no opening: its turn may take what any answer's turn may (turn_seconds).
         budget = rules.turn_seconds if news and not first and rules is not None else None
-        planned = spoken.opening(cared, fixed, intro, self.question_said(question), rules, self.rate_wpm,
+        said = unanswered.compact_opening(fixed, [*cared, self.question_said(question)], self.found,
+                                          self.assistant.intents, self.rate_wpm, budget)
+        planned = spoken.opening(cared, said, intro, self.question_said(question), rules, self.rate_wpm,
                                  budget=budget)
         turn = self.turn(text, [*cared, *fixed, *intro, self.question_said(question)], None)
-        self.waiting, self.answered, self.answer = planned.waiting, result.disposition, turn.messages
+        whole = tuple(m for m in fixed if m not in said)  # the whole read-back, said on "more"
+        self.waiting = (*planned.waiting, *((whole,) if whole else ()))
+        self.answered, self.answer = result.disposition, turn.messages
         self.drawing = ()
         self.last_spoken = planned.now
         return Turn(text, turn.messages, self.state, result.disposition, None, planned.now)
@@ -417,7 +421,7 @@ class Conversation:
         if level is not None:  # an answer: say the short part, keep the rest for "more" (a new answer replaces it)
             planned = spoken.plan(messages, level, self.assistant.intents.spoken, self.rate_wpm, findings=self.found)
             planned = replace(planned, now=unanswered.short_lists(planned.now, self.found, self.assistant.intents,
-                                                                  self.rate_wpm))
+                                                                  self.rate_wpm, level))
             now, self.waiting, self.answered, self.answer = planned.now, planned.waiting, level, tuple(messages)
             self.drawing = ()  # "more" after a new answer is its next item, whatever was asked for before
         self.last_said, self.last_spoken = tuple(messages), now

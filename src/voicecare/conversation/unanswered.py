@@ -101,15 +101,37 @@ def call_911_lists(found: Sequence[Finding], intents: IntentSet) -> list[tuple[s
             for t in intents.topics if t.id in topics or not topics]
 
 
-def short_lists(said: Sequence[Message], found: Sequence[Finding], intents: IntentSet,
-                rate_wpm: float) -> tuple[Message, ...]:
-    """``said`` with each whole call-911 list in its short form when the turn would go over ``turn_seconds``
-    (rule 13): the unclear answer's whole list made it a 19.8 s turn (outside review 9)."""
+def short_lists(said: Sequence[Message], found: Sequence[Finding], intents: IntentSet, rate_wpm: float,
+                level: Level | None = None) -> tuple[Message, ...]:
+    """``said`` with each whole call-911 list in its short form when the turn would go over ``turn_seconds``, or
+    over the seconds of its ``level`` when fewer (rule 13): the unclear answer's whole list made it a 19.8 s turn
+    (outside review 9)."""
     rules = intents.spoken
-    if rules is None or rules.turn_seconds is None or spoken.total_seconds(said, rate_wpm) <= rules.turn_seconds:
+    if rules is None or rules.turn_seconds is None:
+        return tuple(said)
+    rule = rules.levels.get(level) if level is not None else None
+    budget = min(rules.turn_seconds, rule.seconds) if rule is not None else rules.turn_seconds
+    if spoken.total_seconds(said, rate_wpm) <= budget:
         return tuple(said)
     shorter = dict(call_911_lists(found, intents))
     return tuple(Message(m.level, m.kind, shorter.get(m.text, m.text)) for m in said)
+
+
+def compact_opening(fixed: Sequence[Message], rest: Sequence[Message], found: Sequence[Finding], intents: IntentSet,
+                    rate_wpm: float, budget: float | None = None) -> list[Message]:
+    """The fixed part of the interview's opening turn (the read-back, the action, the disclaimer) with its read-back
+    in few words (``compact_readback``) when with ``rest`` (the care answer, the question) it would go over
+    ``budget`` (``opening_seconds``): a doubted sign's read-back made a 21.5 s first answer (outside review 9)."""
+    rules = intents.spoken
+    limit = budget if budget is not None else rules.opening_seconds if rules is not None else None
+    if limit is None or spoken.total_seconds([*fixed, *rest], rate_wpm) <= limit:
+        return list(fixed)
+    compact = compact_readback(found, intents)
+    read_back = [m for m in fixed if m.kind is MessageKind.READBACK]
+    if not compact or not read_back or spoken.seconds(compact, rate_wpm) >= spoken.total_seconds(read_back, rate_wpm):
+        return list(fixed)
+    short = Message(read_back[0].level, MessageKind.READBACK, compact)
+    return [short, *(m for m in fixed if m.kind is not MessageKind.READBACK)]
 
 
 def compact_readback(found: Sequence[Finding], intents: IntentSet) -> str:
