@@ -25,6 +25,10 @@ corpus_no_1 no longer gives home care with trouble breathing uncovered (its 911 
 spoken turn 23.0 s both (a closing turn; the word-count estimate is ~1.3 s short on the comma-heavy 911 list, so
 closing turns run 20.4-23.0 s real in 3 conversations, one more than before: piper joe's corpus_no_2 says the
 unclear chills back). Left: recognition (kal's "No." as "yup", en-gb's as "not"/"nah", descriptions unheard).
+convo9 (review 9: doubted 911s said so and taken back, an estimate with pauses), all 7 voices: 20/49 before
+(c68ac73) and after; longest spoken turn 23.0 -> 19.7 s; three turns over 20 s gone; en-gb corpus_no_2/3 no longer
+end in a 911. Left: two 911 turns from an answer not understood, with a lesser sign said back, take 18.6-19.7 s
+(over 15), and flite-kal corpus_no_4 has a 911 at turn 6 it did not have (not looked into).
 Run: .venv/bin/python benchmarks/bench_conversations.py [--corpus-caregivers N] [--voices piper-joe flite-slt]
 """
 

@@ -126,6 +126,32 @@ def _piper_joe() -> Voice:
     return say
 
 
+LEAD_SECONDS = 0.3
+TAIL_SECONDS = 0.5
+"""Silence before and after a padded turn, as outside review 9 made its turns (sox ... pad 0.3 0.5)."""
+
+
+def padded(voice: Voice) -> Voice:
+    """``voice`` with ``LEAD_SECONDS`` of silence before each turn and ``TAIL_SECONDS`` after it."""
+    def say(text: str, path: Path) -> None:
+        voice(text, path)
+        with wave.open(str(path)) as wav:
+            params, frames = wav.getparams(), wav.readframes(wav.getnframes())
+        frame = params.sampwidth * params.nchannels
+        lead, tail = (b"\0" * int(s * params.framerate) * frame for s in (LEAD_SECONDS, TAIL_SECONDS))
+        with wave.open(str(path), "wb") as wav:
+            wav.setparams(params)
+            wav.writeframes(lead + frames + tail)
+    return say
+
+
+def mixed(said_by: Mapping[str, Voice]) -> Voice:
+    """A caregiver whose turns are said by different voices, by text (``said_by``)."""
+    def say(text: str, path: Path) -> None:
+        said_by[text](text, path)
+    return say
+
+
 def voices() -> dict[str, Voice]:
     """The synthesisers installed here, by name (piper's joe, flite's voices, espeak-ng's)."""
     found: dict[str, Voice] = {}

@@ -222,7 +222,10 @@ def test_a_spoken_descriptions_red_flag_denial_is_left_to_the_interview(assistan
     assert {f.symptom.id: f.status.value for f in typed.found}.get("very_drowsy") == "absent"  # typed: as said
     assert "very_drowsy" not in {f.symptom.id for f in heard.found if f.status.value == "absent"}
     asked = heard.last_spoken[-1].text
-    assert "sleepy" in asked and "No very sleepy" not in spoken_text(heard), spoken_text(heard)
+    # The call-911 list names the sign: whole ("very sleepy or hard to wake") or, over the unclear answer's
+    # budget, short ("hard to wake"; outside review 9 timed the whole one at 19.8 s).
+    assert ("sleepy" in asked or "hard to wake" in asked) and "No very sleepy" not in spoken_text(heard), (
+        spoken_text(heard))
 
 
 def test_a_recorded_description_heard_with_an_invented_denial_still_asks_about_it() -> None:

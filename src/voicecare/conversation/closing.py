@@ -37,20 +37,30 @@ def closing(said: Sequence[Message], answer: Sequence[Message], level: Level, fo
     texts = {m.text for m in said}
     if not lists or (not noted and all(whole in texts for whole, _ in lists)):
         return None
-    wholes = {whole for whole, _ in lists}
+    wholes = {text for pair in lists for text in pair}  # either form: ``said`` may have the short one already
     body = [m for m in said if m.kind not in (MessageKind.READBACK, *LAST) and m.text not in wholes]
     last = [m for m in said if m.kind in LAST]
-    for index, read_back in enumerate(_read_backs(answer, found, intents, level, noted)):
-        # The whole read-back before the advice, as printed (rule 12); a shortened one after the action (rule 13,
-        # as ``spoken.plan`` places it).
-        said_first = index == 0 and read_back == tuple(m for m in answer if m.kind is MessageKind.READBACK)
-        told = [*read_back, *body] if said_first else _after_action(body, read_back)
-        for signs in ([whole for whole, _ in lists], [short for _, short in lists]):
-            now = (*told, *(Message(level, MessageKind.INSTRUCTION, s) for s in signs), *last)
-            if spoken.total_seconds(now, rate_wpm) <= rules.turn_seconds:
-                return now
-    # No room even so: the signs in few words and the short read-back (safety first, rule 11).
-    return now
+    # The advice's "why" waits for "more" before the call-911 signs are cut (rule 11 first; a follow-up ending with
+    # it took 25.5 s: outside review 9).
+    bodies = [body, [m for m in body if m.kind is not MessageKind.ADVICE]][: 1 + any(
+        m.kind is MessageKind.ADVICE for m in body)]
+    naming, short_line = _read_backs(answer, found, intents, level, noted)
+    # What was understood, in the longest form that fits: a read-back that names the signs (the whole one, or the
+    # compact one) before the action (rule 12; rule 14 counts each as it was counted), the short honest line after
+    # it (rule 13, as ``spoken.plan`` places it). The offer ("say more for ...") is left out before a read-back
+    # naming the signs is; the call-911 signs are said whatever else is left out (rule 11).
+    for forms in (naming, short_line):
+        for offer in (last, []):
+            for read_back in forms:
+                for kept in bodies:
+                    told = [*read_back, *kept] if read_back in naming else _after_action(kept, read_back)
+                    for signs in ([long for long, _ in lists], [short for _, short in lists]):
+                        now = (*told, *(Message(level, MessageKind.INSTRUCTION, s) for s in signs), *offer)
+                        if spoken.total_seconds(now, rate_wpm) <= rules.turn_seconds:
+                            return now
+    # No room even so: the shortest read-back after the action, the signs in few words, no offer.
+    return (*_after_action(bodies[-1], [*naming, *short_line][-1]), *(Message(level, MessageKind.INSTRUCTION, short)
+                                                                      for _, short in lists))
 
 
 def _after_action(body: Sequence[Message], read_back: Sequence[Message]) -> list[Message]:
@@ -58,19 +68,35 @@ def _after_action(body: Sequence[Message], read_back: Sequence[Message]) -> list
     return [*body[:at], *read_back, *body[at:]]
 
 
-def _read_backs(answer: Sequence[Message], found: Sequence[Finding], intents: IntentSet,
-                level: Level, noted: Sequence[Message] = ()) -> list[tuple[Message, ...]]:
-    """The read-backs to try, longest first: the whole one (``noted`` among it), the compact one, the short honest
-    line (each followed by ``noted``)."""
+def waiting(waited: Sequence[tuple[Message, ...]], answer: Sequence[Message],
+            now: Sequence[Message]) -> tuple[tuple[Message, ...], ...]:
+    """What waits for "more" after the closing turn ``now`` of ``answer``: not what it said, but what it left out of
+    the answer: the advice first, the whole read-back after the warning signs (as ``spoken.plan`` places it). The
+    whole call-911 list waits when its short form was said: it names each sign as the caregiver may see it."""
+    told = {m.text for m in now} | {m.text for u in waited for m in u}
+    left = [m for m in answer if m.text not in told and m.kind not in LAST]
+    advice = [(m,) for m in left if m.kind is MessageKind.ADVICE]
+    read_back = tuple(m for m in left if m.kind is MessageKind.READBACK)
+    out = [*advice, *waited]
+    if read_back:
+        out.insert(len(advice) + sum(1 for u in waited if u[0].kind is MessageKind.WARNING), read_back)
+    return spoken.unsaid(out, now)
+
+
+def _read_backs(answer: Sequence[Message], found: Sequence[Finding], intents: IntentSet, level: Level,
+                noted: Sequence[Message] = ()) -> tuple[list[tuple[Message, ...]], list[tuple[Message, ...]]]:
+    """The read-backs to try, longest first: those naming the signs (the whole one, ``noted`` among it; the compact
+    one), and the short honest line (each followed by ``noted``); with none, ``noted`` alone."""
     rules = intents.spoken
     assert rules is not None
     whole = tuple(m for m in answer if m.kind is MessageKind.READBACK)
-    out = [whole] if whole else []
+    naming = [whole] if whole else []
     compact = unanswered.compact_readback(found, intents)
     if compact:
-        out.append((Message(level, MessageKind.READBACK, compact), *noted))
+        naming.append((Message(level, MessageKind.READBACK, compact), *noted))
+    short: list[tuple[Message, ...]] = []
     if rules.short_readback:
         unclear = any(f.status is Status.PRESENT and f.basis in spoken.UNCLEAR_BASES for f in found)
-        out.append((Message(level, MessageKind.READBACK, rules.short_readback["unclear" if unclear else "said"]),
-                    *noted))
-    return out or [tuple(noted)]
+        short.append((Message(level, MessageKind.READBACK, rules.short_readback["unclear" if unclear else "said"]),
+                      *noted))
+    return (naming, short) if naming or short else ([], [tuple(noted)])

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from voicecare.conversation import asides, by_ear, closing, interview, misheard, requested, spoken, unanswered
-from voicecare.conversation.answers import ANYTHING_ELSE, AnswerKind, AnswerReader
+from voicecare.conversation import alarm, asides, by_ear, closing, interview, misheard, requested, spoken, unanswered
+from voicecare.conversation.answers import ANYTHING_ELSE, Answer, AnswerKind, AnswerReader
 from voicecare.conversation.turns import COMMAND_OF_ANSWER, control, words_of
 from voicecare.conversation.turns import State as State  # re-exported: callers import them from here
 from voicecare.conversation.turns import Turn as Turn
@@ -100,6 +100,18 @@ class Conversation:
         ``unsure`` are red flags the recogniser heard only in an alternative
         reading or a partial result; they count, as unsure (rule 4).
         """
+        calling = self.state is State.EMERGENCY
+        turn = self._hear(text, unsure)
+        note = self.notes().taken_back
+        if not calling or turn.command is not None or Level.EMERGENCY in (turn.disposition, self.result().disposition):
+            return turn
+        if turn.state is State.DONE or note in [m.text for m in turn.said_aloud]:
+            return turn
+        # Whatever took the 911 back ("he is not groggy" as well as "no"), the caregiver hears that it is withdrawn:
+        # the interview went on with its next question as if 911 had never been said (outside review 9).
+        return self.with_note(turn, note, last=False)
+
+    def _hear(self, text: str, unsure: Sequence[Finding]) -> Turn:
         self.care, self.answering = (), None
         command = self._control(text, COMMANDS)
         # "huh?" before anything was said has nothing to repeat: it is an unclear turn (rule 7 names the 911 signs).
@@ -118,6 +130,7 @@ class Conversation:
             self.doubted = doubted
         if self.state is State.INTERVIEW:
             return interview.answer(self, text, earlier)
+        advised = self.result().disposition if self.state is State.ANYTHING_ELSE and self.asked else None
         if self.state is State.ANYTHING_ELSE and not unsure:
             closing = self._anything_else(text)
             if closing is not None:
@@ -125,9 +138,26 @@ class Conversation:
         if not self.assistant.intents.language.tokens(text) and not unsure:
             return self.turn(text, [self.say("listening")], None)
         understood = self.answers.understand(text)
-        self.merge(by_ear.settled_by_ear(understood) if self.heard_by_ear else understood)
+        self.merge(self.doubted_by_ear(by_ear.settled_by_ear(understood)) if self.heard_by_ear else understood)
         self.care = self.assistant.care_questions(text, on_topic=any(f.status is Status.PRESENT for f in self.found))
+        if advised is not None:
+            # A sign told after the advice is said back with what it means before any question it reopens (rules
+            # 12 and 13), as news in the interview is: "she has a fever" then only asked about the heart.
+            told = {f.symptom.id for f in earlier if f.status is Status.PRESENT}
+            return self.respond(text, news=[f for f in self.found if f.status is Status.PRESENT
+                                            and f.symptom.id not in told], before=advised)
+        if self.state is State.EMERGENCY:  # a lesser sign told during a 911 is said back (``alarm.told``)
+            told = {f.symptom.id for f in earlier if f.status is Status.PRESENT}
+            return self.respond(text, news=[f for f in self.found if f.status is Status.PRESENT
+                                            and f.symptom.id not in told])
         return self.respond(text)
+
+    def doubted_by_ear(self, found: Iterable[Finding]) -> tuple[Finding, ...]:
+        """``found`` as a recogniser's turn is counted: an emergency sign heard in one word only as a doubt
+        (``by_ear``); typed, as it is."""
+        if not self.heard_by_ear:
+            return tuple(found)
+        return by_ear.one_word_doubted(found, lambda heard: len(words_of(self.assistant.intents, heard)))
 
     def _taken_back(self, text: str, *, emergency: bool) -> Turn | None:
         """The answer when ``text`` takes back an emergency that rested on doubted words or on one answer (rule 9:
@@ -140,7 +170,7 @@ class Conversation:
             return misheard.take_back(self, text, signs)
         if doubted is not None:
             return interview.take_back(self, text, doubted) or misheard.take_back_answer(
-                self, text, doubted, (Basis.UNHEARD, Basis.UNSURE))
+                self, text, doubted, (Basis.UNHEARD, Basis.UNSURE, Basis.GUESSED))
         if yes_to is not None:
             return misheard.take_back_answer(self, text, yes_to, (Basis.ANSWERED,))
         return None
@@ -193,6 +223,11 @@ class Conversation:
             return self.obey(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
         if answer.kind is AnswerKind.OFF_TOPIC:
             return self.turn(text, [self.say("anything_else")], None)
+        if self._not_understood(text, answer):
+            # Words with nothing understood in them ("goodbye" heard as "our") reopened the questions after the
+            # advice (outside review 9): the advice stands, and the question is asked again, saying why.
+            missed = Message(Level.UNCLEAR, MessageKind.UNCLEAR, self.assistant.intents.messages["unclear"])
+            return self.turn(text, [missed, self.say("anything_else")], None)
         self.state = State.LISTENING
         if answer.findings:
             return None
@@ -203,27 +238,25 @@ class Conversation:
             return self.turn(text, [self.say("go_ahead")], None)
         return None  # anything else is a new description (and silence or the unclear, rule 7, are handled there)
 
+    def _not_understood(self, text: str, answer: Answer) -> bool:
+        """True when ``text``, said after "anything else?", holds words but neither an answer, a sign, nor a care
+        question (silence is not this: it is answered as listening)."""
+        # To "anything else?" the reader takes words it cannot place as news (a yes saying what the thing is).
+        if answer.kind not in (AnswerKind.UNSURE, AnswerKind.YES) or answer.findings or answer.silent:
+            return False
+        if answer.kind is AnswerKind.YES and not answer.news:
+            return False
+        if not self.assistant.intents.language.tokens(text):
+            return False
+        return not self.answers.understand(text) and not self.assistant.care_questions(text, on_topic=True)
+
     def settled(self, question: InterviewQuestion) -> set[str]:
         """The question's signs already said to be there or not (one only a doubted reading held is still asked
         about: rule 4's "may be confirmed afterwards")."""
         return {f.symptom.id for f in self.found if f.symptom.id in question.symptoms
                 and f.status in (Status.PRESENT, Status.ABSENT) and not misheard.doubted(f)}
 
-    def _guessed(self, turn: Turn) -> Turn:
-        """An emergency from an unheard answer: said so after "stay with your child", with how to take it back."""
-        # From every sign asked about (the spoken sign line may be cut short: ``emergency_words``).
-        # "Not understood" when the answer had words, "not heard" when it had none; a later turn ("what's going
-        # on") is no answer, so the 911 is still worded by the answer it rests on.
-        if self.answering is not None:
-            self.answer_worded = bool(words_of(self.assistant.intents, turn.heard))
-        said = unanswered.guessed_emergency(turn.messages, self.assistant.intents, worded=self.answer_worded)
-        if said is None:
-            return turn
-        self.doubted = self.doubted or self._answered()
-        self.last_spoken = said
-        return Turn(turn.heard, (*turn.messages, said[-1]), turn.state, turn.disposition, None, said)
-
-    def _answered(self) -> InterviewQuestion:
+    def answered_now(self) -> InterviewQuestion:
         """The question whose answer this turn was (the one asked last when no answer was read)."""
         return self.answering or self.asked[-1]
 
@@ -233,6 +266,9 @@ class Conversation:
 
     def with_note(self, turn: Turn, note: str, *, last: bool) -> Turn:
         noted = asides.with_note(turn, note, last=last)
+        if noted.disposition is not None:  # a note may take an answer over its budget (rule 13): the short lists
+            noted = replace(noted, spoken=unanswered.short_lists(noted.said_aloud, self.found, self.assistant.intents,
+                                                                 self.rate_wpm, noted.disposition))
         self.last_said, self.last_spoken = noted.messages, noted.said_aloud
         return noted
 
@@ -247,24 +283,11 @@ class Conversation:
         ``before``: said back briefly, with what they mean, before the next question (``unanswered.news``)."""
         result = self.result()
         if result.disposition is Level.EMERGENCY:
-            asking = self.state is State.INTERVIEW
-            self.state = State.EMERGENCY
-            turn = self.turn(text, list(result.messages), result.disposition)
-            # Said again while it still rests only on that answer, it says so again (rule 14: from the second
-            # 911 turn on, the unheard signs were named as if heard).
-            asking = asking or self.doubted is not None
-            if asking and unanswered.only_assumed(self.found, Basis.UNHEARD):
-                return self._guessed(turn)
-            if asking and unanswered.only_assumed(self.found, Basis.UNHEARD, Basis.UNSURE):
-                # "Dunno" counts as yes (rule 10), but "sorry, I meant no, she's breathing fine" next is the later
-                # statement and wins (rule 9): a family must not be left with a 911 call it has taken back.
-                self.doubted = self.doubted or self._answered()
-                return self.with_note(turn, self.notes().unsure_emergency, last=True)
-            self.doubted = None  # a sign said since makes the 911: a "no" to that question no longer takes it back
-            if asking and unanswered.only_assumed(self.found, Basis.ANSWERED, Basis.UNHEARD, Basis.UNSURE):
-                self.yes_to = self._answered()  # the recogniser may have heard "No." as "yup"
-            self.misheard = misheard.doubted_signs(self.found)
-            return turn
+            return alarm.told(self, alarm.emergency(self, text, result), news)
+        return self._below_emergency(text, result, news, before)
+
+    def _below_emergency(self, text: str, result: TriageResult, news: Sequence[Finding], before: Level) -> Turn:
+        """The next question, or the guidance once none is left; the unclear answer when nothing was understood."""
         if result.disposition is Level.UNCLEAR:
             return self.turn(text, list(result.messages), result.disposition)
         question = self._next_question()
@@ -293,10 +316,14 @@ class Conversation:
         rules = self.assistant.intents.spoken
         # News mid-interview is no opening: its turn may take what any answer's turn may (turn_seconds).
         budget = rules.turn_seconds if news and not first and rules is not None else None
-        planned = spoken.opening(cared, fixed, intro, self.question_said(question), rules, self.rate_wpm,
+        said = unanswered.compact_opening(fixed, [*cared, self.question_said(question)], self.found,
+                                          self.assistant.intents, self.rate_wpm, budget)
+        planned = spoken.opening(cared, said, intro, self.question_said(question), rules, self.rate_wpm,
                                  budget=budget)
         turn = self.turn(text, [*cared, *fixed, *intro, self.question_said(question)], None)
-        self.waiting, self.answered, self.answer = planned.waiting, result.disposition, turn.messages
+        whole = tuple(m for m in fixed if m not in said)  # the whole read-back, said on "more"
+        self.waiting = (*planned.waiting, *((whole,) if whole else ()))
+        self.answered, self.answer = result.disposition, turn.messages
         self.drawing = ()
         self.last_spoken = planned.now
         return Turn(text, turn.messages, self.state, result.disposition, None, planned.now)
@@ -318,6 +345,7 @@ class Conversation:
             now = tuple(m for m in turn.said_aloud if m.kind is not MessageKind.READBACK)
         if now is None:
             return turn
+        self.waiting = closing.waiting(self.waiting, turn.messages, now)
         self.last_spoken = now
         return replace(turn, spoken=now)
 
@@ -392,6 +420,8 @@ class Conversation:
         now = tuple(messages)
         if level is not None:  # an answer: say the short part, keep the rest for "more" (a new answer replaces it)
             planned = spoken.plan(messages, level, self.assistant.intents.spoken, self.rate_wpm, findings=self.found)
+            planned = replace(planned, now=unanswered.short_lists(planned.now, self.found, self.assistant.intents,
+                                                                  self.rate_wpm, level))
             now, self.waiting, self.answered, self.answer = planned.now, planned.waiting, level, tuple(messages)
             self.drawing = ()  # "more" after a new answer is its next item, whatever was asked for before
         self.last_said, self.last_spoken = tuple(messages), now

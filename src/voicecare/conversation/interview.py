@@ -72,7 +72,7 @@ def answer(talk: Conversation, text: str, earlier: Sequence[Finding] | None = No
     level = talk.result().disposition
     if earlier is not None:
         level = triage.triage(earlier, talk.assistant.intents, disclaimer=False).disposition
-    talk.merge(not_unsaying(talk, findings, said, set() if earlier is None else before))
+    talk.merge(talk.doubted_by_ear(not_unsaying(talk, findings, said, set() if earlier is None else before)))
     if answer.kind is AnswerKind.NEW_INFO:
         # New information is its own finding, never a yes; the question it interrupted is asked again, however
         # often news comes instead of an answer: its signs are still to be covered before any advice.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from voicecare.conversation import spoken
 from voicecare.conversation.answers import AnswerKind
 from voicecare.conversation.dialog import Conversation, State
-from voicecare.domain import InterviewQuestion, Status
+from voicecare.domain import Basis, InterviewQuestion, Status
 from voicecare.interfaces import Transcript
 from voicecare.speech_in import pipeline
 
@@ -63,7 +63,52 @@ def denial_checked(talk: Conversation, text: str, transcript: Transcript) -> str
     described = transcript.described
     if described is None or described == text or not denies(talk, text):
         return text
-    return text if denies(talk, described) or bare_negation(talk, described) else described
+    if denies(talk, described) or bare_negation(talk, described):
+        return text
+    # Both heard a denial when the description model understood nothing in its best reading and one of its other
+    # readings is a denial: espeak's "nah" was "nah" to the answer model and "our" (then "he nah") to the other,
+    # and the turn was "not understood" and a 911 while ``voicecare answer`` read "nah" as no (outside review 9).
+    if not understood(talk, described) and any(denies(talk, alt) for alt in described_alternatives(transcript)):
+        return text
+    return described
+
+
+def yes_checked(talk: Conversation, text: str, transcript: Transcript) -> str:
+    """The answer model's reading, unless it is a yes the description model's reading does not hold.
+
+    A small answer model hears a yes in what it cannot place: "how long do I ice it?" was "yeah long dad say
+    that" to it and "how long gets ache" to the other, and the yes called 911 as a plain "you said yes" that a
+    "no" could not take back (outside review 9). The description model's reading is taken when it is neither a
+    yes nor a denial (a denial needs both models, ``denial_checked``): not understood, it still counts as yes
+    (rule 4) but is said so, and a "no" next takes it back; a care question is answered.
+    """
+    described = transcript.described
+    question = awaited(talk)
+    if described is None or described == text or question is None or not _yes(talk, question, text):
+        return text
+    if _yes(talk, question, described) or denies(talk, described):
+        return text
+    return described
+
+
+def _yes(talk: Conversation, question: InterviewQuestion, text: str) -> bool:
+    return talk.answer_kind(text) == "yes" or talk.answers.read(question.id, text).kind is AnswerKind.YES
+
+
+def understood(talk: Conversation, text: str) -> bool:
+    """True when ``text`` holds anything the conversation understands: a command, an answer word, a sign."""
+    if talk.answer_kind(text) is not None or talk.assistant.matcher.match(text):
+        return True
+    question = awaited(talk)
+    return question is not None and any(f.basis is not Basis.UNHEARD for f in talk.answers.read(question.id, text).findings)
+
+
+def described_alternatives(transcript: Transcript) -> tuple[str, ...]:
+    """The description model's other readings: in ``alternatives`` they follow its best one (``stt``)."""
+    alternatives = transcript.alternatives
+    if transcript.described is None or transcript.described not in alternatives:
+        return ()
+    return alternatives[alternatives.index(transcript.described) + 1:]
 
 
 def bare_negation(talk: Conversation, text: str) -> bool:

@@ -25,9 +25,10 @@ def repeat(talk: Conversation, text: str) -> Turn:
 
 def said_again(talk: Conversation, text: str, command: str) -> Turn:
     """"Slower" or "faster": the speaker changes its rate and says again, at the new one, what is waiting for an
-    answer (the question), else what it said last. Silence sounded like the command was not understood."""
-    asking = talk.state in (State.INTERVIEW, State.ANYTHING_ELSE)
-    again = talk.last_spoken[-1:] if asking else talk.last_spoken
+    answer (the question), else what it said last. Silence sounded like the command was not understood. After the
+    advice ("is there anything else?") what was said last is all of the last turn: its last line alone was only
+    "Say more for the next" (outside review 9)."""
+    again = talk.last_spoken[-1:] if talk.state is State.INTERVIEW else talk.last_spoken
     return Turn(text, again or (talk.say("listening"),), talk.state, None, command)
 
 

@@ -63,6 +63,10 @@ class SpokenRules:
     unclear_emergency: str = ""
     """As ``guessed_emergency``, when the answer had words but none understood: it was heard, not understood
     (rule 14); empty: ``guessed_emergency`` is said."""
+    doubted_emergency: str = ""
+    """As ``guessed_emergency``, when the answer was read as a yes the answer reader doubted (a yes-word in words it
+    could not place, "yeah long dad say that"): "I am not sure, but ..." (rule 14: never "you said yes"); empty:
+    ``unclear_emergency`` is said."""
     unsure_emergency: str = ""
     """Said after "stay with your child" when the emergency rests on a "not sure" answer (rules 10 and 14): that it
     was counted to be safe, and how to take it back; empty: nothing is said."""
@@ -118,7 +122,8 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
     """Build the rules from parsed TOML, adding a line to ``problems`` for each thing wrong."""
     _unknown(data, ("levels", "item_seconds", "opening_seconds", "one_shot_seconds", "guessed_emergency", "requests",
                     "offers", "why", "turn_seconds", "short_readback", "unsure_emergency", "taken_back",
-                    "unclear_emergency", "interview_requests", "compact_readback", "asking_why", "doubted_reason",
+                    "unclear_emergency", "doubted_emergency",
+                    "interview_requests", "compact_readback", "asking_why", "doubted_reason",
                     "many_signs", "emergency_seconds"), where, problems)
     levels_table = _table(data, "levels", where, problems)
     _unknown(levels_table, tuple(level.id for level in Level), f"{where}: levels", problems)
@@ -157,6 +162,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                        guessed_emergency=_text(data, "guessed_emergency", where, problems)
                        if "guessed_emergency" in data else "",
                        unclear_emergency=_optional_text(data, "unclear_emergency", where, problems),
+                       doubted_emergency=_optional_text(data, "doubted_emergency", where, problems),
                        unsure_emergency=_optional_text(data, "unsure_emergency", where, problems),
                        taken_back=_optional_text(data, "taken_back", where, problems),
                        doubted_reason=_optional_text(data, "doubted_reason", where, problems),

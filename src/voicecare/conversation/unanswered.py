@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from voicecare.conversation import spoken
 from voicecare.domain import Basis, Finding, IntentSet, InterviewQuestion, Level, Message, MessageKind, Status, TriageResult
 from voicecare.understanding import triage
 from voicecare.understanding.care import CareQuestion
@@ -45,8 +46,15 @@ def with_unanswered(messages: Sequence[Message], signs: Sequence[str], intents: 
     if not lists:
         return list(messages)
     note = Message(Level.UNCLEAR, MessageKind.READBACK, intents.messages["conversation.not_asked"])
-    out = [Message(m.level, MessageKind.INSTRUCTION, m.text) if m.kind is MessageKind.WARNING and m.text in lists
-           else m for m in messages]
+    out: list[Message] = []
+    for message in messages:
+        if message.kind is MessageKind.WARNING and message.text in lists:
+            # Said at once, the list leaves the warning signs; their lead-in ("Warning signs to watch for:") stays
+            # with the ones still to come, or "tell me more" says the lead-in alone (outside review 9).
+            lead_in = out.pop() if out and out[-1].kind is MessageKind.WARNING and out[-1].text.endswith(spoken.LEAD_IN) else None
+            out += [Message(message.level, MessageKind.INSTRUCTION, message.text), *filter(None, [lead_in])]
+        else:
+            out.append(message)
     at = max((i + 1 for i, m in enumerate(out) if m.kind is MessageKind.READBACK), default=0)
     return [*out[:at], note, *out[at:]]
 
@@ -58,15 +66,17 @@ def only_assumed(found: Sequence[Finding], *bases: Basis) -> bool:
     return bool(signs) and all(f.basis in bases for f in signs)
 
 
-def guessed_emergency(said: Sequence[Message], intents: IntentSet, *, worded: bool = False) -> tuple[Message, ...] | None:
+def guessed_emergency(said: Sequence[Message], intents: IntentSet, *, worded: bool = False,
+                      doubted: bool = False) -> tuple[Message, ...] | None:
     """What is said of an emergency that rests only on an unheard answer: no sign was said, so none is named as
     heard: "Call 911 now", "stay with your child", then the signs asked about, as not heard (``worded``: words
-    were heard, none understood), and how to take it back (rule 14), within rule 13's budget. None when the
-    language gives no such note."""
+    were heard, none understood; ``doubted``: a yes the answer reader doubted, "I am not sure, but ..."), and how
+    to take it back (rule 14), within rule 13's budget. None when the language gives no such note."""
     rules = intents.spoken
     if rules is None or not rules.guessed_emergency:
         return None
     template = rules.unclear_emergency if worded and rules.unclear_emergency else rules.guessed_emergency
+    template = rules.doubted_emergency if doubted and rules.doubted_emergency else template
     fixed = {intents.messages[k] for k in ("emergency", "emergency_stay")}
     emergency = [m for m in said if m.kind is MessageKind.EMERGENCY]
     signs = next((m.text.rstrip(".") for m in emergency if m.text not in fixed), "")
@@ -89,6 +99,39 @@ def call_911_lists(found: Sequence[Finding], intents: IntentSet) -> list[tuple[s
     topics = {f.symptom.topic for f in found}
     return [(t.messages[FIRST_LIST], t.messages.get(SHORT_LIST, t.messages[FIRST_LIST]))
             for t in intents.topics if t.id in topics or not topics]
+
+
+def short_lists(said: Sequence[Message], found: Sequence[Finding], intents: IntentSet, rate_wpm: float,
+                level: Level | None = None) -> tuple[Message, ...]:
+    """``said`` with each whole call-911 list in its short form when the turn would go over ``turn_seconds``, or
+    over the seconds of its ``level`` when fewer (rule 13): the unclear answer's whole list made it a 19.8 s turn
+    (outside review 9)."""
+    rules = intents.spoken
+    if rules is None or rules.turn_seconds is None:
+        return tuple(said)
+    rule = rules.levels.get(level) if level is not None else None
+    budget = min(rules.turn_seconds, rule.seconds) if rule is not None else rules.turn_seconds
+    if spoken.total_seconds(said, rate_wpm) <= budget:
+        return tuple(said)
+    shorter = dict(call_911_lists(found, intents))
+    return tuple(Message(m.level, m.kind, shorter.get(m.text, m.text)) for m in said)
+
+
+def compact_opening(fixed: Sequence[Message], rest: Sequence[Message], found: Sequence[Finding], intents: IntentSet,
+                    rate_wpm: float, budget: float | None = None) -> list[Message]:
+    """The fixed part of the interview's opening turn (the read-back, the action, the disclaimer) with its read-back
+    in few words (``compact_readback``) when with ``rest`` (the care answer, the question) it would go over
+    ``budget`` (``opening_seconds``): a doubted sign's read-back made a 21.5 s first answer (outside review 9)."""
+    rules = intents.spoken
+    limit = budget if budget is not None else rules.opening_seconds if rules is not None else None
+    if limit is None or spoken.total_seconds([*fixed, *rest], rate_wpm) <= limit:
+        return list(fixed)
+    compact = compact_readback(found, intents)
+    read_back = [m for m in fixed if m.kind is MessageKind.READBACK]
+    if not compact or not read_back or spoken.seconds(compact, rate_wpm) >= spoken.total_seconds(read_back, rate_wpm):
+        return list(fixed)
+    short = Message(read_back[0].level, MessageKind.READBACK, compact)
+    return [short, *(m for m in fixed if m.kind is not MessageKind.READBACK)]
 
 
 def compact_readback(found: Sequence[Finding], intents: IntentSet) -> str:

@@ -184,6 +184,7 @@ class VoiceSession:
         preferred = readings.prefer_answer(self.conversation, text, limited)
         preferred = readings.command_reading(self.conversation, preferred, heard.transcript)
         preferred = readings.denial_checked(self.conversation, preferred, heard.transcript)
+        preferred = readings.yes_checked(self.conversation, preferred, heard.transcript)
         command = self.conversation.command_of(preferred) is not None
         unsure = pipeline.unsure_red_flags(self.assistant, heard.transcript, heard.early_findings, command=command)
         if not text and not unsure and (heard.audio_seconds > 0 or (
