@@ -141,7 +141,10 @@ class MeasureBook:
         Its own context says so (a time gone by, ``context``'s past); someone else's reading is no earlier one of the
         child's ("her brother was 12 last month").
         """
-        if self._ago(quantity, words) or self._status(quantity, words, where)[0] is Status.PAST:
+        status = self._status(quantity, words, where)[0]
+        if status in (Status.OTHER, Status.HYPOTHETICAL):
+            return False  # someone else's weight, or one that may come, is no earlier one of the child's
+        if self._ago(quantity, words) or status is Status.PAST:
             return True
         if self.calendar.last.intersection(words[quantity.end:quantity.end + AGO_REACH]):
             return True  # "it was 12 at her last check"
