@@ -237,3 +237,13 @@ def test_weights_named_once_and_ages(assistant: Assistant, text: str, expected: 
 ])
 def test_it_is_points_back_at_the_measure(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A word of youth said as a word of degree ("small small": a little) names no other child: the nephew is the child.
+    ("my nephew he has shivers small small and back pain", Level.URGENT),
+    # Said as a child ("the small one", "my little one"), another child is named and the nephew is someone else.
+    ("my nephew fainted, the small one has a sore back", Level.HOME_CARE),
+])
+def test_a_word_of_youth_names_a_child_only_as_a_noun(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

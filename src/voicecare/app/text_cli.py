@@ -186,9 +186,13 @@ def check(args: argparse.Namespace) -> int:
     print(f"language: {loaded.language.code} ({loaded.language.name}), {len(loaded.language.context.triggers)} cues")
     for topic in loaded.topics:
         phrases = sum(len(s.phrases) for s in topic.symptoms)
-        print(f"{topic.id}: {len(topic.symptoms)} symptoms, {phrases} phrases, {len(topic.interview)} interview questions")
+        signs = [s for s in topic.symptoms if not s.note]  # a note ("seen by the GP") only silences messages
+        count = len(topic.symptoms) - len(signs)
+        notes = f", {count} note{'' if count == 1 else 's'}" if count else ""
+        print(f"{topic.id}: {len(signs)} symptoms{notes}, {phrases} phrases, {len(topic.interview)} interview questions")
         for symptom in topic.symptoms:
-            print(f"  {symptom.level.id:<10} {symptom.id:<24} {len(symptom.phrases):>3} phrases")
+            kind = "note" if symptom.note else symptom.level.id
+            print(f"  {kind:<10} {symptom.id:<24} {len(symptom.phrases):>3} phrases")
     controls = sum(len(v) for v in loaded.controls.values())
     print(f"controls: {len(loaded.controls)} kinds, {controls} phrases")
     print(f"ok: {directory}")

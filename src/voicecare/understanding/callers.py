@@ -177,8 +177,7 @@ def _child_siblings(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
         if not (small or plain):
             continue
         own_word = cue.start - 2 if small else cue.start - 1
-        child_named = any(word in where.rules.child_nouns for i, word in enumerate(text)
-                          if i not in range(own_word, cue.end))
+        child_named = any(_names_a_child(where, words, i) for i in range(len(text)) if i not in range(own_word, cue.end))
         if child_named or (not small and not _parents_named(where, words, cue)):
             continue
         found.add((cue.start, cue.end))
@@ -198,10 +197,19 @@ def _kin_children(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
             continue
         if not (cue.start >= 1 and text[cue.start - 1] in words.own):
             continue
-        if any(word in where.rules.child_nouns for i, word in enumerate(text) if i not in range(cue.start - 1, cue.end)):
+        if any(_names_a_child(where, words, i) for i in range(len(text)) if i not in range(cue.start - 1, cue.end)):
             continue
         found.add((cue.start, cue.end))
     return found
+
+
+def _names_a_child(where: Scene, words: CallerWords, index: int) -> bool:
+    """True when words[index] names a child: a child noun; one that is also a word of youth ("small", "little") only
+    after "the", "my" ... ("the small one"), not as a word of degree ("he has rigors small small")."""
+    word, text = where.words[index], where.words
+    if word not in where.rules.child_nouns:
+        return False
+    return word not in words.young or (index > 0 and text[index - 1] in where.rules.kin_of)
 
 
 def _parents_named(where: Scene, words: CallerWords, sibling: Cue) -> bool:

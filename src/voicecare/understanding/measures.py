@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from voicecare.domain import Match, Status
-from voicecare.understanding import context, quantities, when_taken
+from voicecare.understanding import context, quantities, said_numbers, when_taken
 from voicecare.understanding.measure_tables import Measure as Measure
 from voicecare.understanding.measure_tables import Threshold, Unit
 from voicecare.understanding.quantities import NumberWords, Quantity
@@ -49,11 +49,6 @@ AGO_REACH = 4
 """How far after a reading "ago" may stand to make it an earlier one ("13.8 kilos a month ago")."""
 NEXT_REACH = 2
 """How soon after a cue word another number makes the cue that number's ("resp rate 28": the "rate" between)."""
-READOUT_REACH = 2
-HOURS_ON_A_CLOCK = 12
-AGE_MAX = 6
-"""The largest bare number said of a toddler ("he is 2") read as an age: no temperature, rate or weight is as small."""
-"""How close before a number a word of a device's readout must be ("it says 190", "it shows about 190")."""
 
 
 @dataclass(frozen=True)
@@ -141,7 +136,10 @@ class MeasureBook:
         Its own context says so (a time gone by, ``context``'s past); someone else's reading is no earlier one of the
         child's ("her brother was 12 last month").
         """
-        if self._ago(quantity, words) or self._status(quantity, words, where)[0] is Status.PAST:
+        status = self._status(quantity, words, where)[0]
+        if status in (Status.OTHER, Status.HYPOTHETICAL):
+            return False  # someone else's weight, or one that may come, is no earlier one of the child's
+        if self._ago(quantity, words) or status is Status.PAST:
             return True
         if self.calendar.last.intersection(words[quantity.end:quantity.end + AGO_REACH]):
             return True  # "it was 12 at her last check"
@@ -162,18 +160,18 @@ class MeasureBook:
         out: list[tuple[Quantity, Measure, float]] = []
         said = list(quantities.read(words, self.numbers, where.breaks))
         said += weekday_spans(words, self.calendar, self.today, where.breaks, self.numbers.units)
-        said = self._from_to(said, words)
+        said = said_numbers.from_to(said, words, self.calendar)
         starts = frozenset(q.start for q in said)
         for quantity in said:
             if quantity.unit is None and quantity.per is None and self._names(quantity, words, where):
                 continue  # "we live at one oh one Chestnut Drive": an address, not a temperature
-            if self._bare_age(quantity, words, where):
+            if said_numbers.bare_age(quantity, words, self.calendar, where.rules.child_pronouns):
                 continue  # "he weighs 13 kilos, he is 2": the child's age, no weight of 2
             # The nearest reading whose unit a bare number may take: "13.8 kilos a month ago, now 12.9" (not the month).
             heir = next((r for r in reversed(out) if r[1].inherit_unit), None)
             if quantity.unit is None and quantity.per is None and heir and _inherits(quantity, heir[0], heir[1]):
                 quantity = Quantity(quantity.value, quantity.start, quantity.end, heir[0].unit, None, quantity.decimal)
-            if self._night_hour(quantity, words):  # "drops off fine, then at about 2 he's awake crying"
+            if said_numbers.night_hour(quantity, words, self.calendar):  # "drops off fine, then at about 2 he's awake crying"
                 quantity = Quantity(quantity.value, quantity.start, quantity.end, self.calendar.night_unit)
             unit = self.units.get(quantity.unit) if quantity.unit else None
             if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words, where) \
@@ -202,36 +200,6 @@ class MeasureBook:
                 if base is not None and measure.low <= base <= measure.high:
                     out.append((quantity, measure, base))
         return self._at_rest_first(out, words, where)
-
-    def _bare_age(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> bool:
-        """True for a small whole number said of the child with no unit ("he is 2", "she's 3"): an age."""
-        at = quantity.start
-        return quantity.unit is None and quantity.per is None and not quantity.decimal \
-            and quantity.value <= AGE_MAX and at >= 2 and words[at - 1] in self.calendar.age_before \
-            and words[at - 2] in where.rules.child_pronouns
-
-    def _night_hour(self, quantity: Quantity, words: Sequence[str]) -> bool:
-        """True for a bare hour ("at about 2", "by three") said of a night: a word of the night said, none of the day."""
-        calendar = self.calendar
-        if not calendar.night_unit or quantity.unit is not None or quantity.per is not None or quantity.decimal \
-                or not 1 <= quantity.value <= HOURS_ON_A_CLOCK or not quantity.start:
-            return False
-        said = set(words)
-        return words[quantity.start - 1] in calendar.hour_before and bool(said & calendar.night_words) \
-            and not said & calendar.day_words
-
-    def _from_to(self, said: list[Quantity], words: Sequence[str]) -> list[Quantity]:
-        """ "gone from 15.0 to 14.3 kilos": a bare number right before "to" and a number with a unit shares that unit."""
-        starts = {q.start: q for q in said}
-
-        def unit_of(quantity: Quantity) -> Quantity:
-            then = starts.get(quantity.end + 1)
-            if quantity.unit is not None or quantity.per is not None or then is None or then.unit is None \
-                    or quantity.end >= len(words) or words[quantity.end] not in self.calendar.change_to:
-                return quantity
-            return Quantity(quantity.value, quantity.start, quantity.end, then.unit, None, quantity.decimal)
-
-        return [unit_of(q) for q in said]
 
     def _at_rest_first(self, out: list[tuple[Quantity, Measure, float]], words: Sequence[str],
                        where: context.Scene) -> list[tuple[Quantity, Measure, float]]:
@@ -297,7 +265,7 @@ class MeasureBook:
         # a thermometer's word) cannot be 87 degrees, the oximeter's can.
         cued = [m for m in candidates if m.needs_cue and (dimension is not None or _holds(m, quantity.value))]
         # A rate ("fifty something in a minute") is only ever a rate: its cue may stand anywhere in the sentence.
-        far = dimension == RATE or self._readout(quantity, words)
+        far = dimension == RATE or said_numbers.readout(quantity, words, self.calendar)
         if dimension not in (None, RATE) and not chosen and len(cued) == 1 and cued[0].unit_is_enough:
             chosen.append(cued[0])  # "12 kilos", "101 degrees": the unit says it
         elif (near := _nearest_cue(cued, quantity, words, where, starts, far, self.numbers.one)) is not None:
@@ -309,20 +277,6 @@ class MeasureBook:
             holding = [m for m in cued if (base := self._base(quantity, unit, m)) is not None and m.low <= base <= m.high]
             chosen += holding if len(holding) == 1 else []
         return chosen
-
-    def _readout(self, quantity: Quantity, words: Sequence[str]) -> bool:
-        """True when a device's readout stands right before a number ("it says 190"): the device may be named far back.
-
-        So may the measure "it" points back at ("counted her pulse at the wrist while she's resting and it's only
-        about 55"), words of about-ness skipped.
-        """
-        calendar = self.calendar
-        if calendar.readouts.intersection(words[max(0, quantity.start - READOUT_REACH):quantity.start]):
-            return True
-        at = quantity.start - 1
-        while at >= 0 and words[at] in calendar.approximately:
-            at -= 1
-        return at >= 1 and words[at] in calendar.linking and words[at - 1] in calendar.refers_back
 
     def _is_duration(self, quantity: Quantity, unit: Unit, words: Sequence[str], where: context.Scene) -> bool:
         """False for a point in time ("two weeks ago") and an age ("she is 3 years", "my daughter 3 years")."""
