@@ -112,7 +112,7 @@ def test_malformed_intents_exit_2_and_debug_shows_traceback(tmp_path: Path) -> N
 
 def test_check_prints_a_summary_and_fails_on_bad_files(tmp_path: Path) -> None:
     good = run("check")
-    assert good.returncode == 0 and "back_spasm_toddler: 25 symptoms" in good.stdout
+    assert good.returncode == 0 and "back_spasm_toddler: 24 symptoms, 1 note" in good.stdout
     (tmp_path / "messages.toml").write_text("[messages]\n")
     bad = run("check", "--intents", str(tmp_path))
     assert bad.returncode == 2 and "messages.toml: messages: emergency: missing text" in bad.stderr
