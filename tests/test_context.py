@@ -19,6 +19,11 @@ def status(matcher: Matcher, text: str, symptom: str) -> Status:
     ("he can't pee without crying", "bladder_bowel_problems", Status.PRESENT),
     ("she won't walk without limping", "trouble_walking", Status.PRESENT),
     ("he can pee without crying", "bladder_bowel_problems", Status.ABSENT),
+    # An ability denied, then the sign right after "without": he stops for air, she gasps (understand22 left it).
+    ("he can't finish a sentence without stopping for air", "trouble_breathing", Status.PRESENT),
+    ("she can't say two words without gasping", "trouble_breathing", Status.PRESENT),
+    ("no, he breathes without trouble", "trouble_breathing", Status.ABSENT),
+    ("he can talk without stopping for air", "trouble_breathing", Status.ABSENT),
     ("she doesn't have a fever", "fever", Status.ABSENT),
     ("he has no fever, chills or trouble breathing", "trouble_breathing", Status.ABSENT),
     ("I don't think he has a fever", "fever", Status.ABSENT),

@@ -267,8 +267,16 @@ def _between(where: Scene, cue: Cue, start: int, end: int, used: Collection[int]
 
 def _denied_twice(where: Scene, found: Sequence[Cue], start: int, end: int) -> bool:
     """True when a denial before the mention meets a counter-denial inside it ("can't walk without limping")."""
-    before = any(c.trigger.status is Status.ABSENT and c.end <= start for c in found)
-    return before and any(where.words[i] in where.rules.counter_denials for i in range(start + 1, end))
+    denials = [c for c in found if c.trigger.status is Status.ABSENT and c.end <= start]
+    if denials and any(where.words[i] in where.rules.counter_denials for i in range(start + 1, end)):
+        return True
+    # "he can't finish a sentence without stopping for air": an ability denied ("can't", "won't"), then the
+    # mention right after a "without", asserts it as surely as the "without" inside it does.
+    return any(
+        where.words[w.start] in where.rules.counter_denials
+        and any(d.end <= w.start and d.start > 0 and where.words[d.start - 1] in where.rules.modals for d in denials)
+        for w in denials
+    )
 
 
 def status_of(
