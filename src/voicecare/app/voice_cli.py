@@ -14,7 +14,7 @@ from typing import Any, cast
 
 from voicecare.app import kiosk_config
 from voicecare.app.cli import load_assistant
-from voicecare.app.speech_cli import check_speech_options, load_recognizer, make_speaker, warn
+from voicecare.app.speech_cli import SPEECH_FAILED, check_speech_options, load_recognizer, make_speaker, warn
 from voicecare.conversation.dialog import DEFAULT_MAX_QUESTIONS, State
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 from voicecare.errors import AudioError, InputError, IntentError, ModelError, SpeechError, VoicecareError
@@ -181,14 +181,25 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
         for index, path in enumerate(files, start=1):
             speaker.wait_idle()
             if sink is not None:
-                sink.start(index)
+                _start_reply_file(sink, index, speaker)
             session.take_recording(_paced(iter_wav(path, session.recognizer.rate), args.fast), speaker.wait_idle)
             if session.done:
                 if index < len(files):  # asked to stop: said, not silently dropped
                     warn(f"'goodbye' said: {len(files) - index} recording(s) after it not used")
                 break
         speaker.wait_idle()
-    return InputError.exit_code if len(files) < len(args.input_files) else 0
+    if len(files) < len(args.input_files):
+        return InputError.exit_code
+    # Reply files asked for and not all written (a full disk): the caller must not take them as complete.
+    return SPEECH_FAILED if sink is not None and speaker.failed else 0
+
+
+def _start_reply_file(sink: DirectorySink, index: int, speaker: Speaker) -> None:
+    """The next turn's reply file; a full disk is said once (as speech failures are) and the triage goes on."""
+    try:
+        sink.start(index)
+    except SpeechError as exc:
+        speaker.report_failure(str(exc))
 
 
 def _paced(chunks: Iterator[AudioChunk], fast: bool) -> Iterator[AudioChunk]:
