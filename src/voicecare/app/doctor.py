@@ -13,6 +13,7 @@ from voicecare.intents import DEFAULT_LANGUAGE
 
 if TYPE_CHECKING:
     from voicecare.app.kiosk_config import KioskSettings
+    from voicecare.domain import IntentSet
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,25 @@ def _intents(directory: Path | None, language: str, topic: str | None) -> tuple[
         loaded = intents.load(folder, topic=topic)
     except IntentError as exc:
         return Check("intent files", False, str(exc), "name a topic with --topic (or topic in the kiosk config)"), "voicecare"
+    refused = conversation_problem(loaded)
+    if refused is not None:
+        return Check("intent files", False, refused, "voicecare check"), loaded.messages["emergency"]
     return Check("intent files", True, f"{folder}, topic {loaded.topics[0].id}"), loaded.messages["emergency"]
+
+
+def conversation_problem(loaded: IntentSet) -> str | None:
+    """Why listen, chat or the kiosk would refuse these intents, or None: they also read files triage never
+    reads (answers.toml, answer_counts.json), so check and doctor build what they build rather than pass
+    files that keep the kiosk from starting (review 10, K1)."""
+    from voicecare.conversation.answers import AnswerReader
+    from voicecare.understanding.assistant import Assistant
+    from voicecare.understanding.matching import Matcher
+
+    try:
+        AnswerReader(Assistant(loaded, Matcher(loaded)))
+    except IntentError as exc:
+        return str(exc)
+    return None
 
 
 def run(models_dir: Path, model: Path | None, intents_dir: Path | None, language: str = DEFAULT_LANGUAGE,
