@@ -85,6 +85,10 @@ def _model(models_dir: Path, explicit: Path | None) -> Check:
     from voicecare.speech_in import stt
 
     path = stt.resolve_model(explicit, models_dir)
+    if path is None and (broken := _broken_models(models_dir)):
+        # auto skips them silently for PocketSphinx: the operator who installed one must hear it is unusable
+        return Check("speech model", False, f"{broken[0]}: not a usable Vosk model (PocketSphinx is used instead)",
+                     "voicecare models download small-en-us (or remove the folder)")
     if path is None:
         try:
             stt.sphinx_model_dir()
@@ -117,6 +121,17 @@ def _speech(text: str) -> Check:
         return Check("speech engine", False, str(exc), "sudo apt-get install espeak-ng")
     # Named as the user installs it (the fix above), not by our class name.
     return Check("speech engine", True, f'espeak-ng spoke "{text}" ({len(clip.pcm) / 2 / clip.rate:.1f} s)')
+
+
+def _broken_models(models_dir: Path) -> list[str]:
+    """The first problem of each folder in the models folder that is not a usable Vosk model (hidden ones are
+    unpacks in progress, skipped as the recogniser skips them)."""
+    from voicecare.speech_in import stt
+
+    if not models_dir.is_dir():
+        return []
+    folders = [p for p in sorted(models_dir.iterdir()) if p.is_dir() and not p.name.startswith(".")]
+    return [problems[0] for folder in folders if (problems := stt.vosk_problems(folder))]
 
 
 def _intents(directory: Path | None, language: str, topic: str | None) -> tuple[Check, str]:

@@ -90,12 +90,13 @@ def _printer(as_json: bool) -> Callable[[TurnReport], None]:
 
 
 def _session(args: argparse.Namespace, settings: VoiceSettings, speaker_sink: Any = None,
-             log_given: str = "--event-log", speech_errors: Callable[[str], None] = warn,
+             log_given: str = "--event-log", speech_errors: Callable[[str], None] = warn, model_fallback: bool = False,
              ) -> tuple[VoiceSession, Speaker, Callable[[str], None]]:
     """The session the options ask for, and how to report a fault (stderr, and the event log if on).
 
     ``log_given``: where the event log was named (``--event-log``, or ``file: event_log``), for its errors.
     ``speech_errors``: where the speaker's failures go until the caller sets its own ``on_error``.
+    ``model_fallback``: a Vosk model that cannot load gives PocketSphinx, with one line (the kiosk).
     """
     log = None
     if args.event_log is not None:
@@ -110,7 +111,7 @@ def _session(args: argparse.Namespace, settings: VoiceSettings, speaker_sink: An
         check_speech_options(args, assistant.intents.language.code)
     settings = resolve_wake(settings, assistant)
     wake = () if settings.wake_phrase is None else (settings.wake_phrase,)
-    recognizer = load_recognizer(args, assistant, wake)
+    recognizer = load_recognizer(args, assistant, wake, fallback=model_fallback)
     _check_wake(recognizer, settings.wake_phrase)
     speaker = make_speaker(args, assistant, speaker_sink, on_error=speech_errors)
     show = _printer(args.json)
@@ -221,7 +222,7 @@ def kiosk(args: argparse.Namespace) -> int:
     # listen and chat, but a kiosk that cannot speak stops (below), and saying both confused an installer.
     held: list[str] = []
     session, speaker, fault = _session(options, settings.voice_settings(), log_given=settings.where("event_log"),
-                                       speech_errors=held.append)
+                                       speech_errors=held.append, model_fallback=True)
     from voicecare.speech_in.devices import Microphone as LiveMicrophone
 
     def make_mic() -> Microphone:
