@@ -27,6 +27,8 @@ from voicecare.understanding.assistant import Assistant
 
 FIRST_BACKOFF, MAX_BACKOFF = 1.0, 30.0
 """Seconds to wait before retrying a failed device, doubling up to the maximum."""
+RESCAN_WAIT_SECONDS = 30.0
+"""Longest wait for the speaker to finish before the devices are listed again (skipped this retry if longer)."""
 LANGUAGE_WAKE = kiosk_config.LANGUAGE_WAKE
 ASKING = (State.INTERVIEW, State.ANYTHING_ELSE)
 """States in which the caregiver's next turn answers a question."""
@@ -223,22 +225,43 @@ def kiosk(args: argparse.Namespace) -> int:
     held: list[str] = []
     session, speaker, fault = _session(options, settings.voice_settings(), log_given=settings.where("event_log"),
                                        speech_errors=held.append, model_fallback=True)
-    from voicecare.speech_in.devices import Microphone as LiveMicrophone
+    from voicecare.speech_in import devices
 
-    def make_mic() -> Microphone:
-        return LiveMicrophone(settings.device, session.recognizer.rate)
-
+    make_mic = rescanning_microphones(lambda: devices.Microphone(settings.device, session.recognizer.rate),
+                                      speaker, devices.rescan)
     if not speaker.wait_ready() or not speaker.can_speak():
         # A kiosk that cannot say "Call 911 now." must not look healthy: exit, and systemd restarts it.
         speaker.close(drain=False)
         raise SpeechError(f"the kiosk cannot speak ({speaker.failed or 'the speech engine did not start'}); "
                           "see 'voicecare doctor'")
     speaker.on_error = fault  # from now on speech failures are said, logged and retried
-    warn("kiosk ready" + (f"; say '{session.settings.wake_phrase}' to begin" if session.settings.wake_phrase else ""))
+    ready = "kiosk ready" + (f"; say '{session.settings.wake_phrase}' to begin" if session.settings.wake_phrase else "")
     with speaker:  # once running, speech failures are logged and retried with back-off (tts_process.py)
         run_kiosk(session, speaker, make_mic, stop=threading.Event(), on_fault=fault, muted=_muted(options, speaker),
-                  live=True)
+                  live=True, on_ready=lambda: warn(ready))
     return 0
+
+
+def rescanning_microphones(open_mic: Callable[[], Microphone], speaker: Speaker,
+                           rescan: Callable[[], None]) -> Callable[[], Microphone]:
+    """The kiosk's microphone, with the device list read again before each retry.
+
+    PortAudio lists the devices once: a USB microphone plugged in (or re-numbered) after boot was never
+    found and the kiosk stayed deaf for ever, never exiting for systemd to restart it (review 10, E1).
+    Listing again closes every stream, so it waits until nothing is being said and releases the speaker,
+    which opens again at the next reply. Runs in the kiosk's loop, never on the audio thread.
+    """
+    opened = False
+
+    def make_mic() -> Microphone:
+        nonlocal opened
+        if opened and speaker.wait_idle(RESCAN_WAIT_SECONDS):
+            speaker.sink.close()
+            rescan()
+        opened = True
+        return open_mic()
+
+    return make_mic
 
 
 def _muted(args: argparse.Namespace, speaker: Speaker) -> Callable[[], bool]:
@@ -284,11 +307,14 @@ def _ask_again(session: VoiceSession) -> None:
 
 def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Microphone], stop: threading.Event,
               sleep: Callable[[float], None] = time.sleep, on_fault: Callable[[str], None] = warn,
-              muted: Callable[[], bool] = lambda: False, live: bool = False) -> None:
+              muted: Callable[[], bool] = lambda: False, live: bool = False,
+              on_ready: Callable[[], None] = lambda: None) -> None:
     """The kiosk loop: listen, answer, forget after a quiet spell, and retry failed devices with back-off.
 
     ``live``: the microphone is in the room with the speaker, in real time (the echo gate is on).
+    ``on_ready``: called once, when the microphone first opens ("kiosk ready" before that was not true).
     """
+    said_ready = False
     backoff = FIRST_BACKOFF
     failed = False
 
@@ -301,6 +327,9 @@ def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Mi
         try:
             mic = make_mic()
             mic.start()
+            if not said_ready:
+                on_ready()
+                said_ready = True
             if failed:
                 _ask_again(session)
                 failed = False
