@@ -14,6 +14,7 @@ from typing import Any, cast
 
 from voicecare.app import kiosk_config
 from voicecare.app.cli import load_assistant
+from voicecare.app.notify import Notifier
 from voicecare.app.speech_cli import SPEECH_FAILED, check_speech_options, load_recognizer, make_speaker, warn
 from voicecare.conversation.dialog import DEFAULT_MAX_QUESTIONS, State
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
@@ -236,9 +237,11 @@ def kiosk(args: argparse.Namespace) -> int:
                           "see 'voicecare doctor'")
     speaker.on_error = fault  # from now on speech failures are said, logged and retried
     ready = "kiosk ready" + (f"; say '{session.settings.wake_phrase}' to begin" if session.settings.wake_phrase else "")
+    systemd = Notifier.from_environment()
+    systemd.ready()  # started: it can speak (the microphone may still be retried; the watchdog pings meanwhile)
     with speaker:  # once running, speech failures are logged and retried with back-off (tts_process.py)
         run_kiosk(session, speaker, make_mic, stop=threading.Event(), on_fault=fault, muted=_muted(options, speaker),
-                  live=True, on_ready=lambda: warn(ready))
+                  live=True, on_ready=lambda: warn(ready), alive=systemd.alive)
     return 0
 
 
@@ -299,6 +302,13 @@ def _device_audio(mic: Microphone, stop: threading.Event, faults: list[Exception
         raise faults[-1]
 
 
+def _pinging(chunks: Iterator[AudioChunk], alive: Callable[[], None]) -> Iterator[AudioChunk]:
+    """The audio, saying "alive" as each block is taken: a loop stuck anywhere stops the pings."""
+    for chunk in chunks:
+        alive()
+        yield chunk
+
+
 def _ask_again(session: VoiceSession) -> None:
     """After a device fault, repeat the question the caregiver may have been answering when the audio was lost."""
     if session.turns and session.conversation.state in ASKING:
@@ -308,11 +318,12 @@ def _ask_again(session: VoiceSession) -> None:
 def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Microphone], stop: threading.Event,
               sleep: Callable[[float], None] = time.sleep, on_fault: Callable[[str], None] = warn,
               muted: Callable[[], bool] = lambda: False, live: bool = False,
-              on_ready: Callable[[], None] = lambda: None) -> None:
+              on_ready: Callable[[], None] = lambda: None, alive: Callable[[], None] = lambda: None) -> None:
     """The kiosk loop: listen, answer, forget after a quiet spell, and retry failed devices with back-off.
 
     ``live``: the microphone is in the room with the speaker, in real time (the echo gate is on).
     ``on_ready``: called once, when the microphone first opens ("kiosk ready" before that was not true).
+    ``alive``: called for each block of audio taken and before each retry (the systemd watchdog's ping).
     """
     said_ready = False
     backoff = FIRST_BACKOFF
@@ -334,7 +345,8 @@ def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Mi
                 _ask_again(session)
                 failed = False
             faults: list[Exception] = []
-            for turn in turns_from(_device_audio(mic, stop, faults), muted, quiet, _gate(session, speaker, live)):
+            audio = _pinging(_device_audio(mic, stop, faults), alive)
+            for turn in turns_from(audio, muted, quiet, _gate(session, speaker, live)):
                 backoff = FIRST_BACKOFF
                 session.take_turn(turn)
                 if session.done:
@@ -348,6 +360,7 @@ def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Mi
         except (VoicecareError, OSError, RuntimeError) as exc:
             failed = True
             on_fault(f"{exc}; retrying in {backoff:.0f} s")
+            alive()  # retrying is alive (the back-off stays under the watchdog's period)
             sleep(backoff)
             backoff = min(backoff * 2, MAX_BACKOFF)
         finally:
