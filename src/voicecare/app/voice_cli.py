@@ -52,6 +52,9 @@ def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> Non
                          help="ignore the microphone while voicecare speaks (for speakers loud enough to drown the caregiver); "
                               "replies then wait for the end of the turn, not start at a pause")
     if kiosk:
+        command.add_argument("--show-words", action="store_true",
+                             help="print what was heard and said (to the journal); by default only the "
+                                  "disposition and symptom ids, so no family's words are stored")
         command.add_argument("--config", type=Path,
                              help="kiosk settings file (TOML, keys are the long options; see deploy/voicecare.toml)")
         # None tells "not on the command line" apart, so the config file can fill it in (KioskSettings has the defaults).
@@ -79,10 +82,20 @@ def resolve_wake(settings: VoiceSettings, assistant: Assistant) -> VoiceSettings
     return dataclasses.replace(settings, wake_phrase=assistant.intents.language.wake_phrase or None)
 
 
-def _printer(as_json: bool) -> Callable[[TurnReport], None]:
+WORDS = ("heard", "said", "spoken")
+"""A turn's fields holding the family's words (or the reply that repeats them)."""
+
+
+def turn_printer(as_json: bool, words: bool = True) -> Callable[[TurnReport], None]:
+    """Each turn printed; without ``words`` (the kiosk, whose stdout is the journal, kept on disk) no word said
+    or heard: the disposition, state and symptom ids only, as the event log keeps them (review 10, K7)."""
     def show(report: TurnReport) -> None:
         if as_json:
-            print(json.dumps(asdict(report), ensure_ascii=False), flush=True)
+            fields = {k: v for k, v in asdict(report).items() if words or k not in WORDS}
+            print(json.dumps(fields, ensure_ascii=False), flush=True)
+        elif not words:
+            symptoms = ", ".join(f"{s} {status}" for s, status in report.symptoms.items()) or "none"
+            print(f"turn {report.turn}: {report.disposition or report.state}; symptoms: {symptoms}", flush=True)
         else:
             print(f"you> {report.heard}")
             for text in report.said:
@@ -117,7 +130,7 @@ def _session(args: argparse.Namespace, settings: VoiceSettings, speaker_sink: An
     recognizer = load_recognizer(args, assistant, wake, fallback=model_fallback)
     _check_wake(recognizer, settings.wake_phrase)
     speaker = make_speaker(args, assistant, speaker_sink, on_error=speech_errors)
-    show = _printer(args.json)
+    show = turn_printer(args.json, words=getattr(args, "show_words", True))
     session = VoiceSession(assistant, recognizer, speaker, settings, show)
     if log is None:
         return session, speaker, warn
