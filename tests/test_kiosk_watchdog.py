@@ -75,6 +75,6 @@ def test_pings_are_throttled_and_nothing_is_sent_outside_systemd(tmp_path: Path,
 
 def test_the_unit_waits_for_ready_and_has_a_watchdog() -> None:
     unit = UNIT.read_text(encoding="utf-8").splitlines()
-    assert "Type=notify" in unit and "NotifyAccess=main" in unit and "Restart=always" in unit
+    assert "Type=notify" in unit and "NotifyAccess=main" in unit and "Restart=on-failure" in unit
     watchdog = next(int(line.split("=")[1]) for line in unit if line.startswith("WatchdogSec="))
     assert watchdog > 30  # above the longest back-off between pings (30 s)
