@@ -57,3 +57,21 @@ def test_doctor_fails_a_broken_model_that_auto_would_skip(tmp_path: Path, capsys
     main(["doctor"])
     line = next(line for line in capsys.readouterr().out.splitlines() if "speech model" in line)
     assert line.startswith("FAIL") and "vosk-model-fake: missing conf/model.conf" in line, line
+
+
+@pytest.mark.parametrize("log", ["/proc/nope/ev.jsonl", "{tmp}"])
+def test_doctor_fails_an_event_log_the_kiosk_cannot_write(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          log: str) -> None:
+    config = tmp_path / "voicecare.toml"
+    config.write_text(f'[kiosk]\nevent_log = "{log.format(tmp=tmp_path)}"\n', encoding="utf-8")
+    main(["doctor", "--config", str(config)])
+    line = next(line for line in capsys.readouterr().out.splitlines() if "kiosk config" in line)
+    assert line.startswith("FAIL") and "event_log:" in line and "cannot be written" in line, line
+
+
+def test_doctor_passes_an_event_log_it_can_create(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "voicecare.toml"
+    config.write_text(f'[kiosk]\nevent_log = "{tmp_path / "ev.jsonl"}"\n', encoding="utf-8")
+    main(["doctor", "--config", str(config)])
+    line = next(line for line in capsys.readouterr().out.splitlines() if "kiosk config" in line)
+    assert line.startswith("PASS"), line

@@ -63,7 +63,20 @@ def _config(path: Path) -> tuple[Check, KioskSettings | None]:
         settings = kiosk_config.build(argparse.Namespace(config=path))
     except VoicecareError as exc:
         return Check("kiosk config", False, str(exc), "fix that line (deploy/voicecare.toml lists every key)"), None
+    log = settings.event_log
+    if log is not None and not _writable_log(log):
+        # The kiosk goes on without its log (by design); the operator who opted in must hear it here.
+        return Check("kiosk config", False, f"{path}: event_log: {log} cannot be written",
+                     "name a file in a folder the kiosk's user may write (/var/lib/voicecare)"), settings
     return Check("kiosk config", True, f"{path}: every key valid"), settings
+
+
+def _writable_log(path: Path) -> bool:
+    import os
+
+    if path.exists():
+        return path.is_file() and os.access(path, os.W_OK)
+    return path.parent.is_dir() and os.access(path.parent, os.W_OK | os.X_OK)
 
 
 def _audio_group() -> Check:
