@@ -147,8 +147,8 @@ def _collect(root: Path, problems: list[str]) -> IntentSet:
     if not topics:
         problems.append(f"{root / TOPICS}: no topic folders (each needs a topic.toml)")
     return IntentSet(topics=topics, messages=messages, controls=controls, language=language,
-                     common_words=_words(root / COMMON_WORDS, language),
-                     frequent_words=_words(root / FREQUENT_WORDS, language), folder=root,
+                     common_words=_words(root / COMMON_WORDS, language, problems),
+                     frequent_words=_words(root / FREQUENT_WORDS, language, problems), folder=root,
                      measures=_measures(root, language, topics, problems), care=_care(root, language, problems),
                      spoken=spoken_file.read(root / spoken_file.FILE_NAME, problems),
                      learned=_learned(root, topics, problems))
@@ -193,11 +193,18 @@ def _measures(root: Path, language: Language, topics: tuple[Topic, ...], problem
     return measure_files.book(language.numbers, language.number_cues, language.calendar, tables, known, problems)
 
 
-def _words(path: Path, language: Language) -> frozenset[str]:
+def _words(path: Path, language: Language, problems: list[str]) -> frozenset[str]:
     """An optional word list (common_words.txt, frequent_words.txt): words separated by spaces or lines, # for comments."""
     if not path.is_file():
         return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        problems.append(f"{path}: not UTF-8 text; save it as UTF-8")
+        return frozenset()
+    except OSError as exc:
+        problems.append(f"{path}: cannot be read: {exc.strerror or exc}")
+        return frozenset()
     return frozenset(w for line in lines if not line.startswith("#") for w in language.tokens(line))
 
 

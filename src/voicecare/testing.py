@@ -21,6 +21,7 @@ from voicecare.testing_devices import (
     FakeOutputDevice,
     FileMicrophone,
     FlakyMicrophone,
+    LateDevices,
     PlayedBlock,
     RoomClock,
     silence_wav,
@@ -38,6 +39,6 @@ from voicecare.testing_room import (
 __all__ = [
     "CLOCK_WAIT_SECONDS", "DEVICE_BUFFER_SECONDS", "LOOPBACK_DELAY_SECONDS", "ROOM_BUFFER_SECONDS", "ROOM_DELAY_SECONDS",
     "ROOM_GAIN", "SETTLE_POLL_SECONDS", "SYNTH_FAULTS", "FakeOutputDevice", "FaultySynthesizer", "FileMicrophone",
-    "FlakyMicrophone", "LoopbackMicrophone", "PlayedBlock", "RoomClock", "RoomEcho", "RoomMicrophone",
+    "FlakyMicrophone", "LateDevices", "LoopbackMicrophone", "PlayedBlock", "RoomClock", "RoomEcho", "RoomMicrophone",
     "fault_worker_command", "fault_worker_main", "silence_wav",
 ]

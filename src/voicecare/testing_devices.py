@@ -210,6 +210,32 @@ class FlakyMicrophone(FileMicrophone):
             yield chunk
 
 
+class LateDevices:
+    """PortAudio's device list as the kiosk sees it: read at start, and again only on ``rescan()``.
+
+    A microphone ``plug_in()``-ed later (a USB microphone after boot) is opened only once the list
+    has been read again; until then opening it fails as PortAudio does.
+    """
+
+    def __init__(self, files: Sequence[Path]) -> None:
+        self.files = list(files)
+        self.plugged = False
+        self.listed = False
+        self.rescans = 0
+
+    def plug_in(self) -> None:
+        self.plugged = True
+
+    def rescan(self) -> None:
+        self.rescans += 1
+        self.listed = self.plugged
+
+    def open(self) -> FileMicrophone:
+        if not self.listed:
+            raise AudioError("no input device named like 'USB'; see 'voicecare devices'")
+        return FileMicrophone(self.files, speed=0)
+
+
 def silence_wav(path: Path, seconds: float, rate: int = TARGET_RATE) -> Path:
     """Write a silent 16-bit mono WAV (for quiet spells in tests)."""
     import wave

@@ -37,6 +37,8 @@ def read(path: Path, problems: list[str]) -> dict[str, Any]:
             return tomllib.load(handle)
     except FileNotFoundError:
         problems.append(f"{path}: file is missing")
+    except UnicodeDecodeError:  # an editor that saved UTF-16 or Latin-1: one line, not a traceback
+        problems.append(f"{path}: not UTF-8 text; save it as UTF-8")
     except (OSError, tomllib.TOMLDecodeError) as exc:
         problems.append(f"{path}: cannot be read: {exc}")
     return {}

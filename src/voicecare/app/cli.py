@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from voicecare import __version__
+from voicecare.app.output import OUTPUT_EXIT, GuardedOutput
 from voicecare.conversation.dialog import DEFAULT_MAX_QUESTIONS
 from voicecare.errors import InputError, VoicecareError
 from voicecare.intents import DEFAULT_LANGUAGE, ENV_VAR, IntentSettings
@@ -48,10 +49,33 @@ def main(argv: Sequence[str] | None = None, synthesizer: Callable[[], Synthesize
     if not hasattr(args, "handler"):
         parser.print_help()
         return 2
+    with _guarded_stdout() as out:
+        status = _run(args)
+    if out.failed is not None:
+        return max(status, OUTPUT_EXIT)  # the caller must not believe the replies were delivered
+    return status
+
+
+@contextlib.contextmanager
+def _guarded_stdout() -> Iterator[GuardedOutput]:
+    """sys.stdout for the duration of a command: a full disk or closed stdout is one line, never a traceback."""
+    real = sys.stdout
+    out = GuardedOutput(real)
+    sys.stdout = out
+    try:
+        yield out
+    finally:
+        # Once failed, the wrapper stays: Python flushes sys.stdout at exit, and the broken stream would fail again.
+        sys.stdout = real if out.failed is None else out
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         _refuse_quiet_speech(args)
         with _terminate_cleanly():
-            return int(args.handler(args))
+            status = int(args.handler(args))
+            sys.stdout.flush()  # text printed without flush=True fails here, said, not unseen at exit
+            return status
     except _Terminated:
         # Everything is closed (reply files finished, the speech worker stopped): now die of the
         # signal, as systemd expects of a service it stopped.

@@ -13,6 +13,7 @@ from voicecare.intents import DEFAULT_LANGUAGE
 
 if TYPE_CHECKING:
     from voicecare.app.kiosk_config import KioskSettings
+    from voicecare.domain import IntentSet
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,20 @@ def _config(path: Path) -> tuple[Check, KioskSettings | None]:
         settings = kiosk_config.build(argparse.Namespace(config=path))
     except VoicecareError as exc:
         return Check("kiosk config", False, str(exc), "fix that line (deploy/voicecare.toml lists every key)"), None
+    log = settings.event_log
+    if log is not None and not _writable_log(log):
+        # The kiosk goes on without its log (by design); the operator who opted in must hear it here.
+        return Check("kiosk config", False, f"{path}: event_log: {log} cannot be written",
+                     "name a file in a folder the kiosk's user may write (/var/lib/voicecare)"), settings
     return Check("kiosk config", True, f"{path}: every key valid"), settings
+
+
+def _writable_log(path: Path) -> bool:
+    import os
+
+    if path.exists():
+        return path.is_file() and os.access(path, os.W_OK)
+    return path.parent.is_dir() and os.access(path.parent, os.W_OK | os.X_OK)
 
 
 def _audio_group() -> Check:
@@ -84,6 +98,10 @@ def _model(models_dir: Path, explicit: Path | None) -> Check:
     from voicecare.speech_in import stt
 
     path = stt.resolve_model(explicit, models_dir)
+    if path is None and (broken := _broken_models(models_dir)):
+        # auto skips them silently for PocketSphinx: the operator who installed one must hear it is unusable
+        return Check("speech model", False, f"{broken[0]}: not a usable Vosk model (PocketSphinx is used instead)",
+                     "voicecare models download small-en-us (or remove the folder)")
     if path is None:
         try:
             stt.sphinx_model_dir()
@@ -118,6 +136,17 @@ def _speech(text: str) -> Check:
     return Check("speech engine", True, f'espeak-ng spoke "{text}" ({len(clip.pcm) / 2 / clip.rate:.1f} s)')
 
 
+def _broken_models(models_dir: Path) -> list[str]:
+    """The first problem of each folder in the models folder that is not a usable Vosk model (hidden ones are
+    unpacks in progress, skipped as the recogniser skips them)."""
+    from voicecare.speech_in import stt
+
+    if not models_dir.is_dir():
+        return []
+    folders = [p for p in sorted(models_dir.iterdir()) if p.is_dir() and not p.name.startswith(".")]
+    return [problems[0] for folder in folders if (problems := stt.vosk_problems(folder))]
+
+
 def _intents(directory: Path | None, language: str, topic: str | None) -> tuple[Check, str]:
     """The intents check, and the emergency words to test speech with (the product name if they cannot be read)."""
     from voicecare import intents
@@ -130,7 +159,25 @@ def _intents(directory: Path | None, language: str, topic: str | None) -> tuple[
         loaded = intents.load(folder, topic=topic)
     except IntentError as exc:
         return Check("intent files", False, str(exc), "name a topic with --topic (or topic in the kiosk config)"), "voicecare"
+    refused = conversation_problem(loaded)
+    if refused is not None:
+        return Check("intent files", False, refused, "voicecare check"), loaded.messages["emergency"]
     return Check("intent files", True, f"{folder}, topic {loaded.topics[0].id}"), loaded.messages["emergency"]
+
+
+def conversation_problem(loaded: IntentSet) -> str | None:
+    """Why listen, chat or the kiosk would refuse these intents, or None: they also read files triage never
+    reads (answers.toml, answer_counts.json), so check and doctor build what they build rather than pass
+    files that keep the kiosk from starting (review 10, K1)."""
+    from voicecare.conversation.answers import AnswerReader
+    from voicecare.understanding.assistant import Assistant
+    from voicecare.understanding.matching import Matcher
+
+    try:
+        AnswerReader(Assistant(loaded, Matcher(loaded)))
+    except IntentError as exc:
+        return str(exc)
+    return None
 
 
 def run(models_dir: Path, model: Path | None, intents_dir: Path | None, language: str = DEFAULT_LANGUAGE,

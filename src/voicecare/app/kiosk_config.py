@@ -59,6 +59,8 @@ class KioskSettings:
     max_questions: int = 4
     event_log: Path | None = None
     json: bool = False
+    show_words: bool = False
+    """Print what was heard and said; off: the journal keeps no family's words."""
     no_barge_in: bool = False
     front_end: bool = False
     """Clean the microphone's audio (WebRTC noise suppression and gain) before recognition."""
@@ -189,7 +191,7 @@ def _wake(value: object) -> str | None:
 CHECKS: Mapping[str, Check] = {
     "config": _path, "engine": _engine, "model": _path, "device": _device, "speaker": _device, "wake_phrase": _wake,
     "reset_after": _number(*RESET_RANGE), "max_questions": _whole(*QUESTIONS_RANGE, "questions"),
-    "event_log": _path, "json": _flag, "no_barge_in": _flag, "front_end": _flag, "general_english": _flag,
+    "event_log": _path, "json": _flag, "show_words": _flag, "no_barge_in": _flag, "front_end": _flag, "general_english": _flag,
     "rate": _whole(*RATE_RANGE, "words a minute"), "voice": _text, "intents": _path, "language": _text, "topic": _text,
     "debug": _flag,
 }

@@ -165,12 +165,22 @@ def cache_dir() -> Path:
     return Path(base) / "voicecare"
 
 
-def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Sequence[str] = ()) -> Recognizer:
+def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Sequence[str] = (), *,
+                    fallback: bool = False) -> Recognizer:
     """The recogniser the options ask for; says on stderr which engine and model are in use.
 
     ``phrases`` (a wake phrase) are added to the PocketSphinx language model.
     With --general-english the first start mixes that model with general English (seconds to a minute), then cached.
+    ``fallback`` (the kiosk): a Vosk model that cannot be loaded (a corrupted SD card) is said in one line and
+    PocketSphinx used instead; exiting would only have systemd restart a deaf, mute box every 10 s forever.
     """
+    if fallback and args.engine != "sphinx":
+        try:
+            return load_recognizer(args, assistant, phrases)
+        except ModelError as exc:
+            warn(f"warning: {exc}; listening with PocketSphinx instead until the model is fixed")
+            return load_recognizer(argparse.Namespace(**{**vars(args), "engine": "sphinx", "model": None}),
+                                   assistant, phrases)
     from voicecare.speech_in import frontend, lm, lmmix, stt
     from voicecare.speech_in.frontend import FrontEndSettings
 

@@ -38,7 +38,7 @@ class TextLines:
 
 def read_lines(path: Path) -> TextLines:
     """The lines of a regular file, or of stdin for "-"; InputError for anything else or too much."""
-    raw = (sys.stdin.buffer.read(MAX_TEXT_BYTES + 1) if str(path) == STDIN
+    raw = (open_stdin().buffer.read(MAX_TEXT_BYTES + 1) if str(path) == STDIN
            else read_regular(path, f"a text file, or '{STDIN}' to read standard input"))
     name = "standard input" if str(path) == STDIN else str(path)
     if len(raw) > MAX_TEXT_BYTES:
@@ -130,6 +130,13 @@ def answer_printed(assistant: Assistant, utterance: str, *, as_json: bool) -> Tr
     return result
 
 
+def open_stdin() -> TextIO:
+    """Standard input, or one line saying it is closed (a cron job or unit started with ``<&-``)."""
+    if sys.stdin is None:
+        raise InputError("standard input is closed; pipe the text in, or give a file")
+    return sys.stdin
+
+
 def chat(args: argparse.Namespace) -> int:
     from voicecare.app import kiosk_config
     from voicecare.conversation.dialog import State
@@ -137,12 +144,13 @@ def chat(args: argparse.Namespace) -> int:
     # Checked as listen and the kiosk check it, before anything loads.
     max_questions = cast(int, kiosk_config.checked("max_questions", args.max_questions))
     conversation = Conversation(load_assistant(args), max_questions=max_questions)
+    stdin = open_stdin()
     _print_turn(conversation.greet().messages, sys.stdout)
-    interactive = sys.stdin.isatty()
+    interactive = stdin.isatty()
     while conversation.state is not State.DONE:
         if interactive:
             print("you> ", end="", flush=True)
-        line = sys.stdin.readline(MAX_LINE_CHARS + 1)
+        line = stdin.readline(MAX_LINE_CHARS + 1)
         if not line:
             break
         check_length(line.rstrip("\n"), "typed line")
@@ -172,6 +180,7 @@ def _print_turn(messages: Sequence[object], out: TextIO) -> None:
 
 def check(args: argparse.Namespace) -> int:
     from voicecare import intents
+    from voicecare.app.doctor import conversation_problem
 
     directory = intents.language_dir(args.intents or intents.default_dir(), args.language or DEFAULT_LANGUAGE)
     problems = intents.problems_of(directory)
@@ -183,6 +192,14 @@ def check(args: argparse.Namespace) -> int:
     loaded = intents.load_all(directory)
     if args.topic is not None:
         loaded = intents.load(directory, topic=args.topic)
+    # What the kiosk, listen and chat load besides: one topic at a time, with its answer words.
+    refused = [refusal for topic in loaded.topics
+               if (refusal := conversation_problem(intents.load(directory, topic=topic.id))) is not None]
+    for refusal in dict.fromkeys(refused):
+        print(refusal, file=sys.stderr)
+    if refused:
+        print(f"voicecare: error: {len(set(refused))} problem(s) in {directory}", file=sys.stderr)
+        return 2
     print(f"language: {loaded.language.code} ({loaded.language.name}), {len(loaded.language.context.triggers)} cues")
     for topic in loaded.topics:
         phrases = sum(len(s.phrases) for s in topic.symptoms)

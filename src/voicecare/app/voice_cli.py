@@ -14,7 +14,8 @@ from typing import Any, cast
 
 from voicecare.app import kiosk_config
 from voicecare.app.cli import load_assistant
-from voicecare.app.speech_cli import check_speech_options, load_recognizer, make_speaker, warn
+from voicecare.app.notify import Notifier
+from voicecare.app.speech_cli import SPEECH_FAILED, check_speech_options, load_recognizer, make_speaker, warn
 from voicecare.conversation.dialog import DEFAULT_MAX_QUESTIONS, State
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 from voicecare.errors import AudioError, InputError, IntentError, ModelError, SpeechError, VoicecareError
@@ -27,6 +28,8 @@ from voicecare.understanding.assistant import Assistant
 
 FIRST_BACKOFF, MAX_BACKOFF = 1.0, 30.0
 """Seconds to wait before retrying a failed device, doubling up to the maximum."""
+RESCAN_WAIT_SECONDS = 30.0
+"""Longest wait for the speaker to finish before the devices are listed again (skipped this retry if longer)."""
 LANGUAGE_WAKE = kiosk_config.LANGUAGE_WAKE
 ASKING = (State.INTERVIEW, State.ANYTHING_ELSE)
 """States in which the caregiver's next turn answers a question."""
@@ -49,6 +52,9 @@ def add_voice_arguments(command: argparse.ArgumentParser, *, kiosk: bool) -> Non
                          help="ignore the microphone while voicecare speaks (for speakers loud enough to drown the caregiver); "
                               "replies then wait for the end of the turn, not start at a pause")
     if kiosk:
+        command.add_argument("--show-words", action="store_true",
+                             help="print what was heard and said (to the journal); by default only the "
+                                  "disposition and symptom ids, so no family's words are stored")
         command.add_argument("--config", type=Path,
                              help="kiosk settings file (TOML, keys are the long options; see deploy/voicecare.toml)")
         # None tells "not on the command line" apart, so the config file can fill it in (KioskSettings has the defaults).
@@ -76,10 +82,20 @@ def resolve_wake(settings: VoiceSettings, assistant: Assistant) -> VoiceSettings
     return dataclasses.replace(settings, wake_phrase=assistant.intents.language.wake_phrase or None)
 
 
-def _printer(as_json: bool) -> Callable[[TurnReport], None]:
+WORDS = ("heard", "said", "spoken")
+"""A turn's fields holding the family's words (or the reply that repeats them)."""
+
+
+def turn_printer(as_json: bool, words: bool = True) -> Callable[[TurnReport], None]:
+    """Each turn printed; without ``words`` (the kiosk, whose stdout is the journal, kept on disk) no word said
+    or heard: the disposition, state and symptom ids only, as the event log keeps them (review 10, K7)."""
     def show(report: TurnReport) -> None:
         if as_json:
-            print(json.dumps(asdict(report), ensure_ascii=False), flush=True)
+            fields = {k: v for k, v in asdict(report).items() if words or k not in WORDS}
+            print(json.dumps(fields, ensure_ascii=False), flush=True)
+        elif not words:
+            symptoms = ", ".join(f"{s} {status}" for s, status in report.symptoms.items()) or "none"
+            print(f"turn {report.turn}: {report.disposition or report.state}; symptoms: {symptoms}", flush=True)
         else:
             print(f"you> {report.heard}")
             for text in report.said:
@@ -90,12 +106,13 @@ def _printer(as_json: bool) -> Callable[[TurnReport], None]:
 
 
 def _session(args: argparse.Namespace, settings: VoiceSettings, speaker_sink: Any = None,
-             log_given: str = "--event-log", speech_errors: Callable[[str], None] = warn,
+             log_given: str = "--event-log", speech_errors: Callable[[str], None] = warn, model_fallback: bool = False,
              ) -> tuple[VoiceSession, Speaker, Callable[[str], None]]:
     """The session the options ask for, and how to report a fault (stderr, and the event log if on).
 
     ``log_given``: where the event log was named (``--event-log``, or ``file: event_log``), for its errors.
     ``speech_errors``: where the speaker's failures go until the caller sets its own ``on_error``.
+    ``model_fallback``: a Vosk model that cannot load gives PocketSphinx, with one line (the kiosk).
     """
     log = None
     if args.event_log is not None:
@@ -110,10 +127,10 @@ def _session(args: argparse.Namespace, settings: VoiceSettings, speaker_sink: An
         check_speech_options(args, assistant.intents.language.code)
     settings = resolve_wake(settings, assistant)
     wake = () if settings.wake_phrase is None else (settings.wake_phrase,)
-    recognizer = load_recognizer(args, assistant, wake)
+    recognizer = load_recognizer(args, assistant, wake, fallback=model_fallback)
     _check_wake(recognizer, settings.wake_phrase)
     speaker = make_speaker(args, assistant, speaker_sink, on_error=speech_errors)
-    show = _printer(args.json)
+    show = turn_printer(args.json, words=getattr(args, "show_words", True))
     session = VoiceSession(assistant, recognizer, speaker, settings, show)
     if log is None:
         return session, speaker, warn
@@ -181,14 +198,25 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
         for index, path in enumerate(files, start=1):
             speaker.wait_idle()
             if sink is not None:
-                sink.start(index)
+                _start_reply_file(sink, index, speaker)
             session.take_recording(_paced(iter_wav(path, session.recognizer.rate), args.fast), speaker.wait_idle)
             if session.done:
                 if index < len(files):  # asked to stop: said, not silently dropped
                     warn(f"'goodbye' said: {len(files) - index} recording(s) after it not used")
                 break
         speaker.wait_idle()
-    return InputError.exit_code if len(files) < len(args.input_files) else 0
+    if len(files) < len(args.input_files):
+        return InputError.exit_code
+    # Reply files asked for and not all written (a full disk): the caller must not take them as complete.
+    return SPEECH_FAILED if sink is not None and speaker.failed else 0
+
+
+def _start_reply_file(sink: DirectorySink, index: int, speaker: Speaker) -> None:
+    """The next turn's reply file; a full disk is said once (as speech failures are) and the triage goes on."""
+    try:
+        sink.start(index)
+    except SpeechError as exc:
+        speaker.report_failure(str(exc))
 
 
 def _paced(chunks: Iterator[AudioChunk], fast: bool) -> Iterator[AudioChunk]:
@@ -210,23 +238,46 @@ def kiosk(args: argparse.Namespace) -> int:
     # listen and chat, but a kiosk that cannot speak stops (below), and saying both confused an installer.
     held: list[str] = []
     session, speaker, fault = _session(options, settings.voice_settings(), log_given=settings.where("event_log"),
-                                       speech_errors=held.append)
-    from voicecare.speech_in.devices import Microphone as LiveMicrophone
+                                       speech_errors=held.append, model_fallback=True)
+    from voicecare.speech_in import devices
 
-    def make_mic() -> Microphone:
-        return LiveMicrophone(settings.device, session.recognizer.rate)
-
+    make_mic = rescanning_microphones(lambda: devices.Microphone(settings.device, session.recognizer.rate),
+                                      speaker, devices.rescan)
     if not speaker.wait_ready() or not speaker.can_speak():
         # A kiosk that cannot say "Call 911 now." must not look healthy: exit, and systemd restarts it.
         speaker.close(drain=False)
         raise SpeechError(f"the kiosk cannot speak ({speaker.failed or 'the speech engine did not start'}); "
                           "see 'voicecare doctor'")
     speaker.on_error = fault  # from now on speech failures are said, logged and retried
-    warn("kiosk ready" + (f"; say '{session.settings.wake_phrase}' to begin" if session.settings.wake_phrase else ""))
+    ready = "kiosk ready" + (f"; say '{session.settings.wake_phrase}' to begin" if session.settings.wake_phrase else "")
+    systemd = Notifier.from_environment()
+    systemd.ready()  # started: it can speak (the microphone may still be retried; the watchdog pings meanwhile)
     with speaker:  # once running, speech failures are logged and retried with back-off (tts_process.py)
         run_kiosk(session, speaker, make_mic, stop=threading.Event(), on_fault=fault, muted=_muted(options, speaker),
-                  live=True)
+                  live=True, on_ready=lambda: warn(ready), alive=systemd.alive)
     return 0
+
+
+def rescanning_microphones(open_mic: Callable[[], Microphone], speaker: Speaker,
+                           rescan: Callable[[], None]) -> Callable[[], Microphone]:
+    """The kiosk's microphone, with the device list read again before each retry.
+
+    PortAudio lists the devices once: a USB microphone plugged in (or re-numbered) after boot was never
+    found and the kiosk stayed deaf for ever, never exiting for systemd to restart it (review 10, E1).
+    Listing again closes every stream, so it waits until nothing is being said and releases the speaker,
+    which opens again at the next reply. Runs in the kiosk's loop, never on the audio thread.
+    """
+    opened = False
+
+    def make_mic() -> Microphone:
+        nonlocal opened
+        if opened and speaker.wait_idle(RESCAN_WAIT_SECONDS):
+            speaker.sink.close()
+            rescan()
+        opened = True
+        return open_mic()
+
+    return make_mic
 
 
 def _muted(args: argparse.Namespace, speaker: Speaker) -> Callable[[], bool]:
@@ -264,6 +315,13 @@ def _device_audio(mic: Microphone, stop: threading.Event, faults: list[Exception
         raise faults[-1]
 
 
+def _pinging(chunks: Iterator[AudioChunk], alive: Callable[[], None]) -> Iterator[AudioChunk]:
+    """The audio, saying "alive" as each block is taken: a loop stuck anywhere stops the pings."""
+    for chunk in chunks:
+        alive()
+        yield chunk
+
+
 def _ask_again(session: VoiceSession) -> None:
     """After a device fault, repeat the question the caregiver may have been answering when the audio was lost."""
     if session.turns and session.conversation.state in ASKING:
@@ -272,11 +330,15 @@ def _ask_again(session: VoiceSession) -> None:
 
 def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Microphone], stop: threading.Event,
               sleep: Callable[[float], None] = time.sleep, on_fault: Callable[[str], None] = warn,
-              muted: Callable[[], bool] = lambda: False, live: bool = False) -> None:
+              muted: Callable[[], bool] = lambda: False, live: bool = False,
+              on_ready: Callable[[], None] = lambda: None, alive: Callable[[], None] = lambda: None) -> None:
     """The kiosk loop: listen, answer, forget after a quiet spell, and retry failed devices with back-off.
 
     ``live``: the microphone is in the room with the speaker, in real time (the echo gate is on).
+    ``on_ready``: called once, when the microphone first opens ("kiosk ready" before that was not true).
+    ``alive``: called for each block of audio taken and before each retry (the systemd watchdog's ping).
     """
+    said_ready = False
     backoff = FIRST_BACKOFF
     failed = False
 
@@ -289,11 +351,15 @@ def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Mi
         try:
             mic = make_mic()
             mic.start()
+            if not said_ready:
+                on_ready()
+                said_ready = True
             if failed:
                 _ask_again(session)
                 failed = False
             faults: list[Exception] = []
-            for turn in turns_from(_device_audio(mic, stop, faults), muted, quiet, _gate(session, speaker, live)):
+            audio = _pinging(_device_audio(mic, stop, faults), alive)
+            for turn in turns_from(audio, muted, quiet, _gate(session, speaker, live)):
                 backoff = FIRST_BACKOFF
                 session.take_turn(turn)
                 if session.done:
@@ -307,6 +373,7 @@ def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Mi
         except (VoicecareError, OSError, RuntimeError) as exc:
             failed = True
             on_fault(f"{exc}; retrying in {backoff:.0f} s")
+            alive()  # retrying is alive (the back-off stays under the watchdog's period)
             sleep(backoff)
             backoff = min(backoff * 2, MAX_BACKOFF)
         finally:

@@ -112,6 +112,9 @@ def read(path: Path, problems: list[str]) -> SpokenRules | None:
             data = tomllib.load(handle)
     except FileNotFoundError:
         return None
+    except UnicodeDecodeError:  # an editor that saved UTF-16 or Latin-1: one line, not a traceback
+        problems.append(f"{path}: not UTF-8 text; save it as UTF-8")
+        return None
     except (OSError, tomllib.TOMLDecodeError) as exc:
         problems.append(f"{path}: cannot be read: {exc}")
         return None

@@ -164,8 +164,10 @@ def download(manifest: Manifest, entry: ModelEntry, models_dir: Path, progress: 
 def install(manifest: Manifest, archive: Path, models_dir: Path, language: str | None = None,
             limits: Limits = Limits()) -> Path:
     """Install a model zip brought by hand (a USB stick): the same checks as a download."""
-    if not archive.is_file():
+    if not archive.exists():
         raise ModelError(f"{archive}: no such file (give the path of a model .zip)")
+    if not archive.is_file():  # a folder named x.zip, /dev/zero: "no such file" sent the operator looking elsewhere
+        raise ModelError(f"{archive}: not a regular file (a folder or device); give the path of a model .zip")
     model_check.require_vosk()
     infos = unzip.members(archive, limits.unpack)
     entry = _entry_for(manifest, archive, infos)
@@ -189,9 +191,24 @@ def verify(manifest: Manifest, path: Path, language: str | None = None, limits: 
             unzip.check(path, limits.unpack)
         except ModelError as exc:
             return [str(exc)]
-        return []
+        return _archive_problems(manifest, path, language, limits)
     code = language or expected_language(manifest, path)
     return model_check.problems(path, manifest.language(code), limits.load_timeout)
+
+
+def _archive_problems(manifest: Manifest, archive: Path, language: str | None, limits: Limits) -> list[str]:
+    """An archive unpacked in a scratch folder and loaded as ``install`` loads it: "ok" from verify must mean
+    install will take it (a zip without conf/model.conf passed verify and was refused by install)."""
+    import tempfile
+
+    code = language or manifest.default().language
+    with tempfile.TemporaryDirectory(prefix="voicecare-verify-") as scratch:
+        try:
+            root = unzip.unpack(archive, Path(scratch), limits.unpack)
+        except ModelError as exc:
+            return [str(exc)]
+        problems = model_check.problems(root, manifest.language(code), limits.load_timeout)
+        return [problem.replace(scratch, str(archive)) for problem in problems]  # named as the operator knows it
 
 
 def expected_language(manifest: Manifest, path: Path) -> str:

@@ -53,6 +53,18 @@ def list_devices() -> list[Device]:
         raise AudioError(f"cannot list sound devices ({exc})") from None
 
 
+def rescan() -> None:
+    """Have PortAudio list the devices again (a USB microphone plugged in after start); it keeps the list it
+    made at import otherwise. This closes every open stream: call it only when none is open (the kiosk,
+    between retries, with its speaker idle and released)."""
+    sd = import_sounddevice()
+    try:
+        sd._terminate()
+        sd._initialize()
+    except Exception as exc:  # PortAudioError
+        raise AudioError(f"cannot list sound devices again ({exc})") from None
+
+
 def find_output(device: int | str | None) -> int | str | None:
     """Check that an output device (the speaker) exists; AudioError with the fix when none does."""
     outputs = [d for d in list_devices() if d.outputs > 0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -46,12 +47,18 @@ class WavSink:
         """Nothing is buffered in a file."""
 
     def close(self) -> None:
-        if self._rate is None:  # nothing was said: still leave a valid, empty WAV
-            self._wav.setnchannels(1)
-            self._wav.setsampwidth(2)
-            self._wav.setframerate(16_000)
-        self._wav.close()  # writes the final header; the file object is ours to close
-        self._file.close()
+        """Finish the header; SpeechError (one line) if the disk cannot take it, the file released either way."""
+        try:
+            if self._rate is None:  # nothing was said: still leave a valid, empty WAV
+                self._wav.setnchannels(1)
+                self._wav.setsampwidth(2)
+                self._wav.setframerate(16_000)
+            self._wav.close()  # writes the final header; the file object is ours to close
+            self._file.close()
+        except OSError as exc:  # a full disk (ENOSPC) fails the header patch: never a traceback
+            with contextlib.suppress(OSError):
+                self._file.close()
+            raise SpeechError(f"{self.path}: cannot finish the reply file ({exc.strerror or exc})") from None
 
 
 class SoundDeviceSink:

@@ -208,7 +208,10 @@ class Speaker:
             self._closing = True
             self._cond.notify()
         self._thread.join(timeout=JOIN_SECONDS)
-        self.sink.close()
+        try:
+            self.sink.close()
+        except SpeechError as exc:  # a reply file the full disk could not finish: said like any speech failure
+            self._fail(exc)
 
     def _run(self) -> None:
         try:

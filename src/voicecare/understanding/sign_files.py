@@ -260,5 +260,5 @@ def ranked_words(path: Path) -> list[str]:
     """The words of frequent_words.txt in file order, most frequent first (empty when there is no file)."""
     if not path.is_file():
         return []
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()  # not UTF-8: intents._words says so
     return [w for line in lines if not line.startswith("#") for w in line.split()]

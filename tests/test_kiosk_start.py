@@ -1,0 +1,77 @@
+"""What a kiosk meets at start-up on a Raspberry Pi: a corrupted model (review 10, K2, K3)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from voicecare.app.cli import main
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "audio" / "1-lips-turning-blue.wav"
+
+
+def broken_model(folder: Path) -> Path:
+    """A model folder with every file Vosk needs, holding noise (an SD card that corrupted it)."""
+    for name in ("am/final.mdl", "graph/HCLG.fst"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(os.urandom(4096))
+    (folder / "conf").mkdir()
+    (folder / "conf" / "model.conf").write_text("--min-active=200\n")
+    return folder
+
+
+def test_a_kiosk_with_a_broken_model_falls_back_to_pocketsphinx(tmp_path: Path) -> None:
+    model = broken_model(tmp_path / "model")
+    env = {**os.environ, "VOICECARE_MODELS": str(tmp_path / "none")}
+    # No speaker here: the kiosk then stops, which shows it got past the model instead of stopping on it.
+    out = subprocess.run([sys.executable, "-m", "voicecare", "kiosk", "--model", str(model), "--speaker", "no-such"],
+                         capture_output=True, text=True, timeout=180, check=False, env=env)
+    lines = out.stderr.splitlines()
+    fallback = [line for line in lines if "Vosk could not load this model" in line]
+    assert len(fallback) == 1 and fallback[0].startswith("voicecare: warning: "), out.stderr
+    assert fallback[0].endswith("listening with PocketSphinx instead until the model is fixed")
+    assert any(line.startswith("voicecare: recognising with sphinx") for line in lines), out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_listen_with_a_broken_model_still_stops_with_one_line(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    # Only the unattended kiosk falls back; a user at a terminal is told and fixes it.
+    model = broken_model(tmp_path / "model")
+    code = main(["listen", "--model", str(model), "--quiet", "--fast", "--input-files", str(EXAMPLE)])
+    assert code == 2
+    assert capsys.readouterr().err.splitlines()[-1].startswith("voicecare: error: ")
+
+
+def test_doctor_fails_a_broken_model_that_auto_would_skip(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    models = tmp_path / "models"
+    (models / "vosk-model-fake" / "am").mkdir(parents=True)
+    (models / "vosk-model-fake" / "am" / "final.mdl").write_bytes(b"\0" * 64)
+    monkeypatch.setenv("VOICECARE_MODELS", str(models))
+    monkeypatch.delenv("VOICECARE_MODEL", raising=False)
+    main(["doctor"])
+    line = next(line for line in capsys.readouterr().out.splitlines() if "speech model" in line)
+    assert line.startswith("FAIL") and "vosk-model-fake: missing conf/model.conf" in line, line
+
+
+@pytest.mark.parametrize("log", ["/proc/nope/ev.jsonl", "{tmp}"])
+def test_doctor_fails_an_event_log_the_kiosk_cannot_write(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          log: str) -> None:
+    config = tmp_path / "voicecare.toml"
+    config.write_text(f'[kiosk]\nevent_log = "{log.format(tmp=tmp_path)}"\n', encoding="utf-8")
+    main(["doctor", "--config", str(config)])
+    line = next(line for line in capsys.readouterr().out.splitlines() if "kiosk config" in line)
+    assert line.startswith("FAIL") and "event_log:" in line and "cannot be written" in line, line
+
+
+def test_doctor_passes_an_event_log_it_can_create(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "voicecare.toml"
+    config.write_text(f'[kiosk]\nevent_log = "{tmp_path / "ev.jsonl"}"\n', encoding="utf-8")
+    main(["doctor", "--config", str(config)])
+    line = next(line for line in capsys.readouterr().out.splitlines() if "kiosk config" in line)
+    assert line.startswith("PASS"), line
