@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -68,3 +71,12 @@ def english_vosk_model() -> Path:
     if path is None:
         pytest.skip("no English Vosk model installed (voicecare models download): Vosk accuracy tests skipped")
     return path
+
+
+def listened(*files: str) -> list[dict[str, object]]:
+    """The JSON turns of ``voicecare listen`` replaying recordings under ``AUDIO`` through PocketSphinx."""
+    out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
+                          "--quiet", "--input-files", *(str(AUDIO / f) for f in files)],
+                         capture_output=True, text=True, timeout=300, check=False)
+    assert out.returncode == 0, out.stderr
+    return [json.loads(line) for line in out.stdout.splitlines()]

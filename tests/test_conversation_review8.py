@@ -9,11 +9,7 @@ Driven through the real dialog (text turns) and the real pipeline (recorded WAVs
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
-from tests.conftest import AUDIO
+from tests.conftest import listened
 from voicecare.conversation import spoken
 from voicecare.conversation.answers import AnswerKind, AnswerReader
 from voicecare.conversation.dialog import Conversation, State
@@ -90,14 +86,6 @@ def test_no_thats_wrong_takes_back_a_911_resting_on_a_guess(assistant: Assistant
         assert talk.hear(DOUBTED).disposition is Level.EMERGENCY
         turn = talk.hear(correction)
         assert turn.disposition is not Level.EMERGENCY and talk.state is State.INTERVIEW, correction
-
-
-def listened(*files: str) -> list[dict[str, object]]:
-    out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
-                          "--quiet", "--input-files", *(str(AUDIO / f) for f in files)],
-                         capture_output=True, text=True, timeout=300, check=False)
-    assert out.returncode == 0, out.stderr
-    return [json.loads(line) for line in out.stdout.splitlines()]
 
 
 def test_a_recorded_nah_takes_back_an_unheard_911_and_goodbye_ends() -> None:

@@ -8,22 +8,10 @@ whole file. ``other/no_pink_tail{1,2}_{slt,rms}.wav`` are "no" with 1 s and 2 s 
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
-from tests.conftest import AUDIO
+from tests.conftest import listened
 
 NOISY_NOS = ("other/no_pink_tail1_slt.wav", "other/no_pink_tail2_slt.wav", "other/no_pink_tail1_rms.wav",
              "other/no_pink_tail2_rms.wav")
-
-
-def listened(*files: str) -> list[dict[str, object]]:
-    out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
-                          "--quiet", "--input-files", *(str(AUDIO / f) for f in files)],
-                         capture_output=True, text=True, timeout=300, check=False)
-    assert out.returncode == 0, out.stderr
-    return [json.loads(line) for line in out.stdout.splitlines()]
 
 
 def test_the_room_after_a_clear_no_is_not_a_silent_answer() -> None:
