@@ -22,6 +22,8 @@ def status(matcher: Matcher, text: str, symptom: str) -> Status:
     # An ability denied, then the sign right after "without": he stops for air, she gasps (understand22 left it).
     ("he can't finish a sentence without stopping for air", "trouble_breathing", Status.PRESENT),
     ("she can't say two words without gasping", "trouble_breathing", Status.PRESENT),
+    ("he can't finish his bottle without stopping for air", "trouble_breathing", Status.PRESENT),
+    ("he won't eat his dinner but breathes without trouble", "trouble_breathing", Status.ABSENT),
     ("no, he breathes without trouble", "trouble_breathing", Status.ABSENT),
     ("he can talk without stopping for air", "trouble_breathing", Status.ABSENT),
     ("she doesn't have a fever", "fever", Status.ABSENT),

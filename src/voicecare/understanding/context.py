@@ -272,11 +272,21 @@ def _denied_twice(where: Scene, found: Sequence[Cue], start: int, end: int) -> b
         return True
     # "he can't finish a sentence without stopping for air": an ability denied ("can't", "won't"), then the
     # mention right after a "without", asserts it as surely as the "without" inside it does.
+    # The "can't" governs the deed before the "without", so it need not reach the mention itself, only the
+    # "without", within one sentence ("he can't finish his bottle without stopping for air").
     return any(
         where.words[w.start] in where.rules.counter_denials
-        and any(d.end <= w.start and d.start > 0 and where.words[d.start - 1] in where.rules.modals for d in denials)
+        and any(_ability_denied(where, d, w) for d in where.cues)
         for w in denials
     )
+
+
+def _ability_denied(where: Scene, denial: Cue, without: Cue) -> bool:
+    """True when ``denial`` is a denied ability ("can't", "won't") said shortly before ``without``."""
+    gap = range(denial.end, without.start)
+    return (denial.trigger.status is Status.ABSENT and denial.start > 0 and denial.end <= without.start
+            and where.words[denial.start - 1] in where.rules.modals and len(gap) <= where.rules.pre_scope
+            and not any(where.breaks.get(i, False) for i in range(denial.end, without.start + 1)))
 
 
 def status_of(
