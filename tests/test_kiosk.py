@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import errno
 import json
 import os
@@ -237,6 +238,15 @@ def test_event_log_files_are_private_whatever_the_umask(tmp_path: Path) -> None:
         files = sorted(path.parent.glob(path.name + "*"))
         assert len(files) == 3 and all(mode(f) == 0o600 for f in files), [oct(mode(f)) for f in files]
     assert mode(tmp_path / "state") == 0o700
+
+
+def test_event_log_lines_hold_ids_with_status_and_round_seconds(tmp_path: Path) -> None:
+    log = EventLog(tmp_path / "events.jsonl")
+    log.turn(dataclasses.replace(report(), emergency_at=4.3999999999999995))  # float noise from summing blocks
+    log.close()
+    line = json.loads((tmp_path / "events.jsonl").read_text())
+    assert line["emergency_at"] == 4.4 and line["symptoms"] == {"back_spasm": "present"}
+    assert "tight" not in (tmp_path / "events.jsonl").read_text()  # never the words
 
 
 def test_event_log_in_a_directory_or_an_unwritable_place_is_a_one_line_error(tmp_path: Path) -> None:

@@ -370,8 +370,9 @@ def test_download_failures_from_the_command_line_are_one_line(tmp_path: Path, se
     assert "cannot write" in full.stderr and "File too large (is the disk full?)" in full.stderr
     serve.append(cutting := Server(ranged(body, [len(body) // 2])))
     cut = cli(tmp_path, "download", "test", "--manifest", str(manifest_file(tmp_path, cutting.url, body)))
-    assert cut.returncode == 2 and "downloading test: " in cut.stderr
-    assert cut.stderr.splitlines()[-1].startswith("voicecare: error: download interrupted at ")  # a line of its own
+    # stderr is a pipe here, not a terminal: no carriage-return progress glued onto one line (review10 U3)
+    assert cut.returncode == 2 and "\r" not in cut.stderr and cut.stderr.count("\n") == 1
+    assert cut.stderr.startswith("voicecare: error: download interrupted at ")
     url = server.url
     server.close()
     serve.remove(server)
@@ -381,6 +382,17 @@ def test_download_failures_from_the_command_line_are_one_line(tmp_path: Path, se
     missing = cli(tmp_path, "install")
     assert missing.returncode == 2 and "needs a PATH" in missing.stderr
     assert "Traceback" not in full.stderr + offline.stderr + missing.stderr
+
+
+def test_progress_is_rewritten_on_a_terminal_and_only_finished_elsewhere(capsys: pytest.CaptureFixture[str]) -> None:
+    live = models.ProgressLine("m", live=True)
+    live(10, 100)
+    live.close()  # an error that follows gets a line of its own
+    assert capsys.readouterr().err == "\rdownloading m: 0.0 of 0.0 MB (10%)\n"
+    logged = models.ProgressLine("m", live=False)
+    for done in (10, 50, 100):
+        logged(done, 100)
+    assert capsys.readouterr().err == "downloading m: 0.0 of 0.0 MB (100%)\n"
 
 
 # --- installing: never a half model in use ---------------------------------------------------------

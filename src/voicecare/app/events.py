@@ -2,7 +2,7 @@
 
 One JSON object per line:
 ``{"time": ISO-8601 UTC, "uptime": seconds, "event": "turn" | "reset" | "fault", "turn": int,
-"disposition": str | null, "symptoms": [ids], "emergency_at": seconds | null,
+"disposition": str | null, "symptoms": {id: status}, "emergency_at": seconds | null,
 "audio_seconds": float, "detail": str}``. ``uptime`` counts from when the log
 was opened on a clock that never jumps, so order and gaps stay right when the
 wall clock is set (a Raspberry Pi has no clock battery). The file is private
@@ -112,7 +112,8 @@ class EventLog:
     def turn(self, report: TurnReport) -> None:
         """A turn: its disposition, symptom ids with their status, and timings (the words are not kept)."""
         self._write("turn", turn=report.turn, disposition=report.disposition, symptoms=dict(report.symptoms),
-                    emergency_at=report.emergency_at, audio_seconds=report.audio_seconds)
+                    emergency_at=None if report.emergency_at is None else round(report.emergency_at, 2),
+                    audio_seconds=report.audio_seconds)
 
     def reset(self) -> None:
         """A session ended and was forgotten."""

@@ -295,20 +295,26 @@ def _clear(work: Path, folder: str) -> None:
 
 
 class ProgressLine:
-    """Download progress on one stderr line, rewritten a few times a second; ``close`` ends the line."""
+    """Download progress on one stderr line, rewritten a few times a second; ``close`` ends the line.
 
-    def __init__(self, name: str) -> None:
+    Only on a terminal: in a log file or a journal the carriage returns glue every
+    update onto one unreadable line, so there only the finished line is written.
+    """
+
+    def __init__(self, name: str, *, live: bool | None = None) -> None:
         self._name = name
         self._last = 0.0
         self._open = False
+        self._live = sys.stderr.isatty() if live is None else live
 
     def __call__(self, done: int, total: int) -> None:
         now = time.monotonic()
-        if now - self._last < 0.2 and done < total:
+        if (now - self._last < 0.2 or not self._live) and done < total:
             return
         self._last = now
         self._open = done < total
-        print(f"\rdownloading {self._name}: {done / 1e6:.1f} of {total / 1e6:.1f} MB ({100 * done / max(total, 1):.0f}%)",
+        start = "\r" if self._live else ""  # back to the start of the line only where it is rewritten
+        print(f"{start}downloading {self._name}: {done / 1e6:.1f} of {total / 1e6:.1f} MB ({100 * done / max(total, 1):.0f}%)",
               end="" if self._open else "\n", file=sys.stderr, flush=True)
 
     def close(self) -> None:
