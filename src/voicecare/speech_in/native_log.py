@@ -34,7 +34,8 @@ class Held:
         errors = [line for line in self.text.splitlines() if line.startswith("ERROR")]
         if not errors:
             return ""
-        message = errors[-1].split(")", 1)[-1].strip()  # drop "ERROR (VoskAPI:Function():file.cc:209)"
+        # drop the "ERROR (VoskAPI:Function():file.cc:209)" prefix; it has no spaces, the message does
+        message = errors[-1].split(" ", 2)[-1].strip()
         printable = "".join(c if c.isprintable() else "?" for c in message)
         return printable[:MAX_REASON_CHARS]
 
