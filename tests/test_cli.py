@@ -195,6 +195,21 @@ def test_triage_audio_errors_are_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in bad_model.stderr + missing.stderr + out.stderr
 
 
+def test_a_recording_cut_short_is_triaged_as_far_as_it_goes_and_said_so(tmp_path: Path) -> None:
+    # review10 E3: a cut recording passed as a clean "not understood", exit 0, though the emergency may be in
+    # the part that is missing. It is still triaged (what is there may be an emergency) and the batch exits 2.
+    whole = (AUDIO / "clean" / "em_blue.wav").read_bytes()
+    cut = tmp_path / "cut.wav"
+    cut.write_bytes(whole[: len(whole) // 2])
+    out = run("triage", "--audio", str(cut), str(AUDIO / "clean" / "em_blue.wav"), "--json", "--engine", "sphinx",
+              "--quiet")
+    assert out.returncode == 2
+    assert [json.loads(line)["input"] for line in out.stdout.splitlines()] == [str(cut), str(AUDIO / "clean" / "em_blue.wav")]
+    (warning,) = [line for line in out.stderr.splitlines() if "cut short" in line]
+    assert str(cut) in warning and "of the" in warning and "s its header promises" in warning
+    assert "Traceback" not in out.stderr
+
+
 def test_models_list_and_verify(tmp_path: Path) -> None:
     listed = run("models", "list")
     assert listed.returncode == 0 and "small-en-us (default)" in listed.stdout
