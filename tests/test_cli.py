@@ -434,11 +434,15 @@ def test_an_overlong_line_is_refused_in_one_line_and_the_rest_triaged(tmp_path: 
     assert [json.loads(line)["disposition"] for line in out.stdout.splitlines()] == ["emergency"]
 
 
-def test_more_text_than_the_cap_is_refused_without_reading_it_all(tmp_path: Path) -> None:
+def test_more_text_than_the_cap_is_read_to_the_cap_and_said_so(tmp_path: Path) -> None:
+    # review10 E4: the whole file was refused, the emergency on line 1 with it. Now the whole lines of the
+    # first MiB are triaged (blank lines here, so the test is quick), the rest is not read, exit 2.
     source = tmp_path / "big.txt"
-    source.write_text("his back is sore\n" * 70_000)  # 1.2 MB
-    out = run("triage", "--text-file", str(source))
-    assert out.returncode == 2 and "more than 1 MiB of text" in out.stderr and out.stdout == ""
+    source.write_text("he is not breathing and his lips are blue\n" + "\n" * 1_200_000 + "his back is sore\n")
+    out = run("triage", "--text-file", str(source), "--json")
+    assert out.returncode == 2
+    assert [json.loads(line)["disposition"] for line in out.stdout.splitlines()] == ["emergency"]
+    assert out.stderr.count("\n") == 1 and "more than 1 MiB of text; read its first 1,048,5" in out.stderr
 
 
 def test_a_bad_or_empty_recording_does_not_stop_the_batch(tmp_path: Path) -> None:
