@@ -562,6 +562,16 @@ def test_doctor_speaks_of_what_a_user_installed_not_of_our_classes() -> None:
     assert not [name for name in ours if re.search(rf"\b{name}\b", out.stdout)], out.stdout
 
 
+def test_doctor_with_a_failing_speech_engine_says_how_to_find_out_why(tmp_path: Path) -> None:
+    # review10 W8: "the speech engine hung; restarted it -> fix: sudo apt-get install espeak-ng" (installed already)
+    out = subprocess.run([sys.executable, "-m", "voicecare", "doctor"], capture_output=True, text=True, timeout=120,
+                         check=False, env={**os.environ, "ESPEAK_DATA_PATH": str(tmp_path)})  # espeak-ng without its data
+    (speech,) = [line for line in out.stdout.splitlines() if "speech engine" in line]
+    assert out.returncode == 1 and speech.startswith("FAIL") and "restart" not in speech
+    assert "the speech engine crashed (exit status 1) on a test sentence" in speech
+    assert "espeak-ng 'test'" in speech and "--reinstall" in speech
+
+
 @pytest.mark.parametrize("args", [
     ("triage", "--text", "his back hurts", "--say-to", "REPLY"),
     ("triage", "--text", "his back hurts"),
