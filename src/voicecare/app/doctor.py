@@ -127,7 +127,6 @@ def _model(models_dir: Path, explicit: Path | None) -> Check:
 def _speech(text: str) -> Check:
     """Speak ``text`` (the emergency words of the intents, which must always be sayable) into memory."""
     from voicecare.speech_out.tts import DEFAULT_RATE_WPM, Pyttsx3Synthesizer
-
     from voicecare.speech_out.tts_process import WorkerFailed
 
     try:
