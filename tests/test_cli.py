@@ -195,6 +195,21 @@ def test_triage_audio_errors_are_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in bad_model.stderr + missing.stderr + out.stderr
 
 
+def test_a_recording_cut_short_is_triaged_as_far_as_it_goes_and_said_so(tmp_path: Path) -> None:
+    # review10 E3: a cut recording passed as a clean "not understood", exit 0, though the emergency may be in
+    # the part that is missing. It is still triaged (what is there may be an emergency) and the batch exits 2.
+    whole = (AUDIO / "clean" / "em_blue.wav").read_bytes()
+    cut = tmp_path / "cut.wav"
+    cut.write_bytes(whole[: len(whole) // 2])
+    out = run("triage", "--audio", str(cut), str(AUDIO / "clean" / "em_blue.wav"), "--json", "--engine", "sphinx",
+              "--quiet")
+    assert out.returncode == 2
+    assert [json.loads(line)["input"] for line in out.stdout.splitlines()] == [str(cut), str(AUDIO / "clean" / "em_blue.wav")]
+    (warning,) = [line for line in out.stderr.splitlines() if "cut short" in line]
+    assert str(cut) in warning and "of the" in warning and "s its header promises" in warning
+    assert "Traceback" not in out.stderr
+
+
 def test_models_list_and_verify(tmp_path: Path) -> None:
     listed = run("models", "list")
     assert listed.returncode == 0 and "small-en-us (default)" in listed.stdout
@@ -419,11 +434,15 @@ def test_an_overlong_line_is_refused_in_one_line_and_the_rest_triaged(tmp_path: 
     assert [json.loads(line)["disposition"] for line in out.stdout.splitlines()] == ["emergency"]
 
 
-def test_more_text_than_the_cap_is_refused_without_reading_it_all(tmp_path: Path) -> None:
+def test_more_text_than_the_cap_is_read_to_the_cap_and_said_so(tmp_path: Path) -> None:
+    # review10 E4: the whole file was refused, the emergency on line 1 with it. Now the whole lines of the
+    # first MiB are triaged (blank lines here, so the test is quick), the rest is not read, exit 2.
     source = tmp_path / "big.txt"
-    source.write_text("his back is sore\n" * 70_000)  # 1.2 MB
-    out = run("triage", "--text-file", str(source))
-    assert out.returncode == 2 and "more than 1 MiB of text" in out.stderr and out.stdout == ""
+    source.write_text("he is not breathing and his lips are blue\n" + "\n" * 1_200_000 + "his back is sore\n")
+    out = run("triage", "--text-file", str(source), "--json")
+    assert out.returncode == 2
+    assert [json.loads(line)["disposition"] for line in out.stdout.splitlines()] == ["emergency"]
+    assert out.stderr.count("\n") == 1 and "more than 1 MiB of text; read its first 1,048,5" in out.stderr
 
 
 def test_a_bad_or_empty_recording_does_not_stop_the_batch(tmp_path: Path) -> None:
@@ -541,6 +560,16 @@ def test_doctor_speaks_of_what_a_user_installed_not_of_our_classes() -> None:
     (speech,) = [line for line in out.stdout.splitlines() if "speech engine" in line]
     assert speech.startswith("PASS") and "espeak-ng" in speech, speech
     assert not [name for name in ours if re.search(rf"\b{name}\b", out.stdout)], out.stdout
+
+
+def test_doctor_with_a_failing_speech_engine_says_how_to_find_out_why(tmp_path: Path) -> None:
+    # review10 W8: "the speech engine hung; restarted it -> fix: sudo apt-get install espeak-ng" (installed already)
+    out = subprocess.run([sys.executable, "-m", "voicecare", "doctor"], capture_output=True, text=True, timeout=120,
+                         check=False, env={**os.environ, "ESPEAK_DATA_PATH": str(tmp_path)})  # espeak-ng without its data
+    (speech,) = [line for line in out.stdout.splitlines() if "speech engine" in line]
+    assert out.returncode == 1 and speech.startswith("FAIL") and "restart" not in speech
+    assert "the speech engine crashed (exit status 1) on a test sentence" in speech
+    assert "espeak-ng 'test'" in speech and "--reinstall" in speech
 
 
 @pytest.mark.parametrize("args", [

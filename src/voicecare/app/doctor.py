@@ -127,9 +127,16 @@ def _model(models_dir: Path, explicit: Path | None) -> Check:
 def _speech(text: str) -> Check:
     """Speak ``text`` (the emergency words of the intents, which must always be sayable) into memory."""
     from voicecare.speech_out.tts import DEFAULT_RATE_WPM, Pyttsx3Synthesizer
+    from voicecare.speech_out.tts_process import WorkerFailed
 
     try:
         clip = Pyttsx3Synthesizer().synth(text, DEFAULT_RATE_WPM)
+    except WorkerFailed as exc:
+        # Installed but failing (review10 W8): "restarted it" is the kiosk's news, not a check's, and
+        # installing again only helps when its data is broken; espeak-ng itself says why.
+        failure = str(exc).split(";")[0]
+        return Check("speech engine", False, f"{failure} on a test sentence",
+                     "run espeak-ng 'test' to see why; sudo apt-get install --reinstall espeak-ng espeak-ng-data")
     except VoicecareError as exc:
         return Check("speech engine", False, str(exc), "sudo apt-get install espeak-ng")
     # Named as the user installs it (the fix above), not by our class name.

@@ -243,14 +243,20 @@ def triage_audio(args: argparse.Namespace) -> int:
 def _triage_files(args: argparse.Namespace, files: Sequence[Path], assistant: Assistant, recognizer: Recognizer,
                   speaker: Speaker | None) -> int:
     """Triage each recording in turn; how many could not be read to the end."""
+    from voicecare.speech_in import audio
+
     failed = 0
     for path in files:
         try:
+            cut = audio.read_format(path).cut_short()
             _triage_file(args, assistant, recognizer, path, speaker)
         except AudioError as exc:  # e.g. the file was cut short or removed while being read
             warn(f"error: {exc}")
             failed += 1
             continue
+        if cut is not None:  # triaged as far as it goes, but an emergency may have been in the missing part
+            warn(f"error: {path}: {cut}; triaged what is there, give the whole recording")
+            failed += 1
         if speaker is not None:
             speaker.wait_idle()  # each recording is its own caregiver: one reply must not cut off another
     return failed

@@ -37,13 +37,19 @@ class TextLines:
 
 
 def read_lines(path: Path) -> TextLines:
-    """The lines of a regular file, or of stdin for "-"; InputError for anything else or too much."""
+    """The lines of a regular file, or of stdin for "-" (the whole lines of the first MiB); InputError for anything else."""
     raw = (open_stdin().buffer.read(MAX_TEXT_BYTES + 1) if str(path) == STDIN
            else read_regular(path, f"a text file, or '{STDIN}' to read standard input"))
     name = "standard input" if str(path) == STDIN else str(path)
-    if len(raw) > MAX_TEXT_BYTES:
-        raise InputError(f"{name}: more than {MAX_TEXT_BYTES // (1 << 20)} MiB of text; split it into smaller files")
-    return _decoded_lines(raw, name)
+    if len(raw) <= MAX_TEXT_BYTES:
+        return _decoded_lines(raw, name)
+    # Too much: the whole lines within the cap are still read (an emergency on line 1 must not be refused
+    # with the rest), the cut is said in one line, and the caller exits non-zero.
+    kept = raw[:MAX_TEXT_BYTES].rpartition(b"\n")[0]
+    text = _decoded_lines(kept, name)
+    print(f"voicecare: error: {name}: more than {MAX_TEXT_BYTES // (1 << 20)} MiB of text; read its first "
+          f"{len(text.lines):,} lines only, split the rest into smaller files", file=sys.stderr, flush=True)
+    return TextLines(text.lines, text.unreadable + 1)
 
 
 def _decoded_lines(raw: bytes, name: str) -> TextLines:

@@ -70,11 +70,20 @@ class WavFormat:
     """Byte offset of the first sample."""
     data_bytes: int
     """Bytes of sample data (to the end of the file for a streamed header)."""
+    promised_bytes: int | None = None
+    """What the header promised when the file holds less (cut short); None for a whole file."""
 
     @property
     def seconds(self) -> float:
         """Duration in seconds."""
         return self.data_bytes / (self.width * self.channels) / self.rate
+
+    def cut_short(self) -> str | None:
+        """"read 0.6 of the 4.8 s its header promises" for a file cut short, else None."""
+        if self.promised_bytes is None:
+            return None
+        promised = self.promised_bytes / (self.width * self.channels) / self.rate
+        return f"cut short: read {self.seconds:.1f} of the {promised:.1f} s its header promises"
 
 
 def usable(paths: Sequence[Path], report: Callable[[str], None]) -> list[Path]:
@@ -128,8 +137,9 @@ def _parse(handle: BinaryIO, path: Path, size: int) -> WavFormat:
             available = size - offset
             data = available if length in (0, 0xFFFFFFFF) or length > available else length
             tag, channels, rate, bits = fmt
+            cut = length not in (0, 0xFFFFFFFF) and length > available
             found = WavFormat(rate, channels, bits // 8, tag == IEEE_FLOAT, offset,
-                              data - data % (channels * bits // 8))
+                              data - data % (channels * bits // 8), length if cut else None)
             if data < length != 0xFFFFFFFF and found.seconds < MIN_CUT_SECONDS:
                 raise AudioError(f"{path}: WAV file cut short: its header promises {length} bytes of audio, it holds "
                                  f"{max(available, 0)}; give the whole recording")

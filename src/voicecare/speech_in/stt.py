@@ -16,6 +16,7 @@ from typing import Any
 from voicecare.errors import ModelError
 from voicecare.interfaces import Expectation, Recognizer, RecognizerStream, Transcript
 from voicecare.speech_in.audio import TARGET_RATE
+from voicecare.speech_in.native_log import held_native_stderr
 from voicecare.speech_in.stt_sphinx import FRAMES_PER_SECOND as FRAMES_PER_SECOND
 from voicecare.speech_in.stt_sphinx import N_BEST
 from voicecare.speech_in.stt_sphinx import WARMUP_SECONDS as WARMUP_SECONDS
@@ -94,10 +95,16 @@ class VoskRecognizer:
         except ImportError:
             raise ModelError("the vosk package is not installed; run scripts/setup.sh") from None
         vosk.SetLogLevel(-1)
-        try:
-            return cls(vosk.Model(str(path)), path)
-        except Exception as exc:  # vosk raises a bare Exception for a broken model
-            raise ModelError(f"{path}: Vosk could not load this model ({exc}); {GET_A_MODEL}") from None
+        failure: Exception | None = None
+        with held_native_stderr() as held:  # Kaldi's raw error line would come before our one line
+            try:
+                model = vosk.Model(str(path))
+            except Exception as exc:  # vosk raises a bare Exception for a broken model
+                failure = exc
+        if failure is not None:
+            raise ModelError(f"{path}: Vosk could not load this model ({held.reason() or failure}); {GET_A_MODEL}")
+        held.release()
+        return cls(model, path)
 
     def stream(self, grammar: Sequence[str] | None = None, expect: Expectation | None = None) -> RecognizerStream:
         """A new KaldiRecognizer with words, n-best and optional grammar.
