@@ -101,6 +101,22 @@ def test_binary_text_file_is_a_clear_error(tmp_path: Path) -> None:
     assert out.returncode == 2 and "cannot read it as UTF-8 text" in out.stderr
 
 
+def test_a_stray_nul_costs_only_its_own_line_and_utf16_or_a_bom_is_read(tmp_path: Path) -> None:
+    # review11 F3: one NUL byte refused the whole batch as "binary data", both emergencies unanswered
+    batch = tmp_path / "b.txt"
+    batch.write_bytes(b"he is not breathing\nshe is fine \x00 back sore\nmy baby is turning blue\n")
+    out = run("triage", "--text-file", str(batch), "--json")
+    assert out.returncode == 2 and out.stderr == f"voicecare: error: {batch} line 2: holds a NUL byte; read without it\n"
+    assert [json.loads(line)["disposition"] for line in out.stdout.splitlines()] == ["emergency", "home_care", "emergency"]
+    # Windows Notepad's "Unicode" (UTF-16 with its mark) and its UTF-8 mark (review11 F15: kept in "input")
+    for name, data in (("u16.txt", "he is not breathing\r\nher back is sore\r\n".encode("utf-16")),
+                       ("bom.txt", b"\xef\xbb\xbfhe is not breathing\n")):
+        (tmp_path / name).write_bytes(data)
+        read = run("triage", "--text-file", str(tmp_path / name), "--json")
+        first = json.loads(read.stdout.splitlines()[0])
+        assert read.returncode == 0 and first["input"] == "he is not breathing" and first["disposition"] == "emergency"
+
+
 def test_malformed_intents_exit_2_and_debug_shows_traceback(tmp_path: Path) -> None:
     (tmp_path / "messages.toml").write_text("[messages\n")
     out = run("triage", "--text", "x", "--intents", str(tmp_path))
@@ -406,7 +422,8 @@ def test_a_text_file_that_is_not_a_regular_file_is_refused_at_once(tmp_path: Pat
     else:
         path = Path("/dev/zero") if kind == "device" else tmp_path
     out = run("triage", "--text-file", str(path))
-    assert out.returncode == 2 and "not a regular file" in out.stderr
+    # a folder is named as one (review11 F14: "not a regular file (a folder, pipe or device)" for a folder)
+    assert out.returncode == 2 and ("is a folder" if kind == "folder" else "not a regular file") in out.stderr
     assert len(out.stderr.splitlines()) == 1 and "Traceback" not in out.stderr
 
 

@@ -100,6 +100,17 @@ def test_repeat_and_stop() -> None:
     assert turns[3]["command"] == "stop" and turns[3]["said"] == []
 
 
+def test_recordings_after_goodbye_are_not_used_and_the_exit_says_so() -> None:
+    # review11 F4: an emergency recorded after "goodbye" was skipped with exit 0; a script checking only $?
+    # never learnt it. Live listening stops at goodbye; a replay does too, and says so with exit 2.
+    args = [sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json", "--quiet",
+            "--input-files", str(TURNS / "describe.wav"), str(TURNS / "goodbye.wav"), str(AUDIO / "clean" / "em_blue.wav")]
+    out = subprocess.run(args, capture_output=True, text=True, timeout=300, check=False)
+    assert out.returncode == 2, out.stderr
+    assert "voicecare: error: 'goodbye' said: 1 recording(s) after it not used" in out.stderr.splitlines()
+    assert [json.loads(line)["command"] for line in out.stdout.splitlines()][-1] == "quit"  # goodbye's id
+
+
 def test_bad_replay_file_is_a_one_line_error(tmp_path: Path) -> None:
     bad = tmp_path / "x.wav"
     bad.write_bytes(b"garbage")

@@ -26,6 +26,12 @@ from voicecare.understanding.assistant import Assistant
 MAX_LINE_CHARS = 100_000
 """Longest utterance accepted (about 1.5 s of matching); longer lines are refused, never cut."""
 STDIN = "-"
+BINARY_SHARE = 100
+"""More than one NUL byte in this many (and more than STRAY_NULS) is a binary file, refused whole."""
+STRAY_NULS = 8
+"""Up to this many NUL bytes are stray (a bad paste): dropped from their lines, each line reported."""
+BINARY_STARTS = (b"RIFF", b"PK\x03\x04", b"\x1f\x8b", b"fLaC", b"OggS", b"ID3", b"\x7fELF", b"%PDF")
+"""How recordings, archives, programs and PDFs begin: given as text by mistake, refused whole."""
 
 
 @dataclass(frozen=True)
@@ -58,18 +64,38 @@ def _decoded_lines(raw: bytes, name: str) -> TextLines:
     One stray byte (a Latin-1 "é", a bad paste) must not cost the other lines their triage, nor its own:
     "she is not breathing\xe9" still says enough. The caller exits non-zero if any line was bad.
     """
-    if b"\x00" in raw:  # not text at all (a recording, an archive): refused whole, in one line
-        raise InputError(f"{name}: cannot read it as UTF-8 text (it holds binary data)")
+    raw = _as_utf8(raw, name)
     lines, unreadable = [], 0
     for number, line in enumerate(raw.splitlines(), start=1):
+        problem = None
+        if b"\x00" in line:  # a stray NUL (a bad paste) costs only its own line nothing but the NUL
+            problem, line = "holds a NUL byte; read without it", line.replace(b"\x00", b"")
         try:
             lines.append(line.decode("utf-8"))
         except UnicodeDecodeError:
-            print(f"voicecare: error: {name} line {number}: not UTF-8 text; read with the bad bytes replaced",
-                  file=sys.stderr, flush=True)
+            problem = "not UTF-8 text; read with the bad bytes replaced"
             lines.append(line.decode("utf-8", errors="replace"))
+        if problem is not None:
+            print(f"voicecare: error: {name} line {number}: {problem}", file=sys.stderr, flush=True)
             unreadable += 1
     return TextLines(lines, unreadable)
+
+
+def _as_utf8(raw: bytes, name: str) -> bytes:
+    """UTF-8 bytes without a byte-order mark; UTF-16 with its mark (Windows Notepad's "Unicode") converted.
+
+    Many NUL bytes without a UTF-16 mark are not text at all (a recording, an archive, UTF-16 saved without
+    its mark): refused whole in one line, rather than thousands of lines of garbage each answered "unclear".
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: broken UTF-16 text; save it as UTF-8") from None
+    raw = raw.removeprefix(b"\xef\xbb\xbf")  # Notepad's UTF-8 mark is not part of the first utterance
+    if raw.startswith(BINARY_STARTS) or raw.count(b"\x00") > max(STRAY_NULS, len(raw) // BINARY_SHARE):
+        raise InputError(f"{name}: cannot read it as UTF-8 text (it holds binary data, or UTF-16 without its mark)")
+    return raw
 
 
 def check_length(utterance: str, where: str) -> None:

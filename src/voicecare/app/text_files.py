@@ -32,9 +32,11 @@ def read_regular(path: Path, what: str, limit: int = MAX_TEXT_BYTES) -> bytes:
         raise InputError(f"{path}: cannot read it (permission denied)") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot open it ({exc.strerror})") from None
-    if not stat.S_ISREG(os.fstat(handle).st_mode):
+    mode = os.fstat(handle).st_mode
+    if not stat.S_ISREG(mode):
         os.close(handle)
-        raise InputError(f"{path}: not a regular file (a folder, pipe or device); give {what}")
+        kind = "is a folder" if stat.S_ISDIR(mode) else "not a regular file (a pipe or device)"
+        raise InputError(f"{path}: {kind}; give {what}")
     with os.fdopen(handle, "rb") as stream:
         try:
             return stream.read(limit + 1)

@@ -193,6 +193,7 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
         return InputError.exit_code
     sink = DirectorySink(args.say_to_dir) if args.say_to_dir is not None else None
     session, speaker, _ = _session(args, settings, sink)
+    unused = 0
     with speaker:
         session.greet()
         for index, path in enumerate(files, start=1):
@@ -201,11 +202,14 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
                 _start_reply_file(sink, index, speaker)
             session.take_recording(_paced(iter_wav(path, session.recognizer.rate), args.fast), speaker.wait_idle)
             if session.done:
-                if index < len(files):  # asked to stop: said, not silently dropped
-                    warn(f"'goodbye' said: {len(files) - index} recording(s) after it not used")
+                # Asked to stop, as live listening stops; what is left was not heard (an emergency among it,
+                # maybe): said in one line and, as for any input not used, a non-zero exit (review11 F4).
+                unused = len(files) - index
+                if unused:
+                    warn(f"error: 'goodbye' said: {unused} recording(s) after it not used")
                 break
         speaker.wait_idle()
-    if len(files) < len(args.input_files):
+    if len(files) < len(args.input_files) or unused:
         return InputError.exit_code
     # Reply files asked for and not all written (a full disk): the caller must not take them as complete.
     return SPEECH_FAILED if sink is not None and speaker.failed else 0
