@@ -21,6 +21,7 @@ from voicecare.conversation import (
     answer_hedges,
     answer_inapplicable,
     answer_learned,
+    answer_news,
     answer_safety,
     answer_spots,
     answer_steering,
@@ -98,6 +99,7 @@ class AnswerReader:
         answered = answer_stories.concluded(answered, self.words.words["concluding"])
         answered = answer_stories.after_a_story(answered, self.intents.language.fillers)
         answered = answer_inapplicable.set_apart(answered, self.words.not_applicable.get(question_id, ()))
+        answered = answer_news.deeds_of_nothing(answered, self.words.words["objects"], answered.about)
         kind, command = self._kind(answered, set(asked), question_id)
         answer = self._answer(text, question_id, kind, command, heard, asked)
         # An answer we cannot place that hedges nothing ("she's had two doses of calpol since six") adds something.

@@ -1,0 +1,46 @@
+"""Answers read by ``voicecare answer`` (issue #9, answers9): a decimal is no count, news that holds its own
+"nothing", a sign said before "that's it", a one-word command inside a description."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import kind
+from voicecare.conversation.answers import ANYTHING_ELSE, AnswerReader
+from voicecare.domain import Status
+
+
+@pytest.mark.parametrize("text", ["T 37.4", "37.4", "temp was 36.9"])
+def test_a_decimal_is_no_pulse_so_never_a_no_to_the_heart_question(reader: AnswerReader, text: str) -> None:
+    # Beats are counted: read as a normal pulse, "37.4" denied a fast or slow heart and loss of control (rule 4).
+    assert kind(reader, "heart_control", text) != "no"
+
+
+@pytest.mark.parametrize("text", ["110", "about 110"])
+def test_a_whole_number_is_still_a_pulse(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, "heart_control", text) == "no"
+
+
+@pytest.mark.parametrize("question", ["breathing_alertness", "heart_control", "limbs"])
+@pytest.mark.parametrize("text", ["he eat nothing since morning only little bit water", "she's eaten nothing all day",
+                                  "drinking none of it"])
+def test_news_that_holds_its_own_nothing_is_news_never_no(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "new_info"
+
+
+@pytest.mark.parametrize("text", ["no vomiting, nothing like that", "nothing", "no, none"])
+def test_a_nothing_said_as_the_answer_is_still_no(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, "heart_control", text) == "no"
+
+
+def test_a_sign_told_before_thats_it_is_news_after_anything_else(reader: AnswerReader) -> None:
+    answer = reader.read(ANYTHING_ELSE, "she said her back hurts when she bends to pick stuff up thats it")
+    assert kind(reader, ANYTHING_ELSE, answer.input) == "yes"
+    assert any(f.status is Status.PRESENT for f in answer.findings)
+    assert kind(reader, ANYTHING_ELSE, "no that's it") == "no"
+
+
+def test_a_command_word_inside_a_description_is_no_command(reader: AnswerReader) -> None:
+    assert not kind(reader, "walking_toilet", "He walk funny, like old man, slow and bent.").startswith("command")
+    # Said first, the same kind of word still asks for help.
+    assert kind(reader, "limbs", "help what does tingling mean").startswith("command")
