@@ -44,3 +44,36 @@ def test_a_command_word_inside_a_description_is_no_command(reader: AnswerReader)
     assert not kind(reader, "walking_toilet", "He walk funny, like old man, slow and bent.").startswith("command")
     # Said first, the same kind of word still asks for help.
     assert kind(reader, "limbs", "help what does tingling mean").startswith("command")
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("heart_control", "HR 130, continent"),  # 98-140 awake is normal (the policy's table); continent: no accidents
+    ("breathing_alertness", "No, thank God. She is breathing well and she answers when I call her name."),
+    ("walking_toilet", "No. He passes urine without any complaint and his bowels are moving well."),
+    ("cramps_night_weight", "No. The cramp came once, it went, and it has not returned."),
+    ("course", "No, it is already softening."),
+])
+def test_well_said_in_more_words_is_no(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "no"
+
+
+@pytest.mark.parametrize(("text", "command"), [
+    ("Could you kindly ask the question once more? My wife was speaking to me.", "repeat"),
+    ("slowly please my english not so good", "slower"),
+    ("Could ye go a wee bit quicker? I've got the gist.", "faster"),
+    ("Please, can we go back to the very beginning? I gave you the wrong age.", "start_over"),
+    ("All right, stop there, I got what I need.", "stop"),
+])
+def test_commands_in_more_words(reader: AnswerReader, text: str, command: str) -> None:
+    assert kind(reader, "heart_control", text) == f"command:{command}"
+
+
+@pytest.mark.parametrize("text", ["Shona don't cry, nani is here", "Sofia, is not toy, is for baby",
+                                  "please take that phone call, I am answering the machine"])
+def test_words_to_the_room_are_off_topic(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, "limbs", text) == "off_topic"
+
+
+def test_the_caregiver_elsewhere_is_still_unsure(reader: AnswerReader) -> None:
+    # "In the other room" is where the caregiver was, not words to the room: the signs count (rule 10).
+    assert kind(reader, "breathing_alertness", "not sure, I was in the other room") == "unsure"
