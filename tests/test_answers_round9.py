@@ -77,3 +77,16 @@ def test_words_to_the_room_are_off_topic(reader: AnswerReader, text: str) -> Non
 def test_the_caregiver_elsewhere_is_still_unsure(reader: AnswerReader) -> None:
     # "In the other room" is where the caregiver was, not words to the room: the signs count (rule 10).
     assert kind(reader, "breathing_alertness", "not sure, I was in the other room") == "unsure"
+
+
+@pytest.mark.parametrize("text", ["she has no appetite", "no interest in food", "she doesn't want her milk",
+                                  "she's had nothing to drink", "no energy at all"])
+def test_a_no_about_other_health_news_is_no_no_to_the_question(reader: AnswerReader, text: str) -> None:
+    # The "no" is the news's own ("no appetite"): read as the answer it denied a fast heart and accidents.
+    assert kind(reader, "heart_control", text) == "new_info"
+
+
+def test_a_no_to_the_question_beside_denied_news_is_still_no(reader: AnswerReader) -> None:
+    assert kind(reader, "heart_control", "no, no accidents, no vomiting") == "no"
+    # After "anything else?" no sign was asked: a denied health word there ends the talk as before.
+    assert kind(reader, ANYTHING_ELSE, "no vomiting") == "no"

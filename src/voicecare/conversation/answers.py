@@ -99,7 +99,8 @@ class AnswerReader:
         answered = answer_stories.concluded(answered, self.words.words["concluding"])
         answered = answer_stories.after_a_story(answered, self.intents.language.fillers)
         answered = answer_inapplicable.set_apart(answered, self.words.not_applicable.get(question_id, ()))
-        answered = answer_news.deeds_of_nothing(answered, self.words.words["objects"], answered.about)
+        answered = answer_news.deeds_of_nothing(answered, self.words.words["objects"], answered.about,
+                                                denied_news=question is not None)
         kind, command = self._kind(answered, set(asked), question_id)
         answer = self._answer(text, question_id, kind, command, heard, asked)
         # An answer we cannot place that hedges nothing ("she's had two doses of calpol since six") adds something.
