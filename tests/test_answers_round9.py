@@ -90,3 +90,22 @@ def test_a_no_to_the_question_beside_denied_news_is_still_no(reader: AnswerReade
     assert kind(reader, "heart_control", "no, no accidents, no vomiting") == "no"
     # After "anything else?" no sign was asked: a denied health word there ends the talk as before.
     assert kind(reader, ANYTHING_ELSE, "no vomiting") == "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("course", "no no only since yesterday and it is less today he slept nicely"),  # "no no" is the answer
+    ("walking_toilet", "no no, walking, toilet, everything is normal only"),  # "only" said last stresses
+])
+def test_an_answer_no_and_a_stressing_only_deny_nothing_of_the_well_words(reader: AnswerReader, question: str,
+                                                                         text: str) -> None:
+    assert kind(reader, question, text) == "no"
+
+
+def test_also_said_later_is_no_yes(reader: AnswerReader) -> None:
+    assert kind(reader, "heart_control", "heart is normal, toilet also normal") == "no"
+    assert kind(reader, ANYTHING_ELSE, "also, she has been sick twice") == "yes"
+
+
+@pytest.mark.parametrize("text", ["Week now. Not worse.", "only two days, but it's worse today"])
+def test_a_turn_word_that_turns_still_keeps_its_part(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, "course", text) == "partial"

@@ -138,8 +138,9 @@ def heading_answered_no(clause: int, named: set[int], spots: Sequence[Spot], mat
                           or (inside and all(s.kind in HOW_CHECKED for s in inside))):
             continue
         kinds = {s.kind for s in inside}
-        # A well word that leaves something out answers something else ("worse, only from yesterday": how long).
-        if "no" not in kinds and leaving.intersection(tokens[i] for i in part):
+        # A well word that leaves something out answers something else ("worse, only from yesterday": how long);
+        # said last in the part it leaves nothing out ("everything is normal only").
+        if "no" not in kinds and leaving.intersection(tokens[i] for i in part if i != max(part)):
             return False
         return bool(kinds & set(DENYING) or signs) and not kinds & set(AFFIRMING) and all(
             m.status is Status.ABSENT for m in signs)

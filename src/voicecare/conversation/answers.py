@@ -98,6 +98,8 @@ class AnswerReader:
         answered = answer_steering.without_asides(heard, self.words.words["returning"])
         answered = answer_stories.concluded(answered, self.words.words["concluding"])
         answered = answer_stories.after_a_story(answered, self.intents.language.fillers)
+        answered = answer_turns.without_trailing_turns(answered, self.intents.language.fillers,
+                                                       frozenset(self.words.words["stressing"]))
         answered = answer_inapplicable.set_apart(answered, self.words.not_applicable.get(question_id, ()))
         answered = answer_news.deeds_of_nothing(answered, self.words.words["objects"], answered.about,
                                                 denied_news=question is not None)
