@@ -109,3 +109,14 @@ def test_also_said_later_is_no_yes(reader: AnswerReader) -> None:
 @pytest.mark.parametrize("text", ["Week now. Not worse.", "only two days, but it's worse today"])
 def test_a_turn_word_that_turns_still_keeps_its_part(reader: AnswerReader, text: str) -> None:
     assert kind(reader, "course", text) == "partial"
+
+
+@pytest.mark.parametrize("text", ["Negative. Onset yesterday afternoon, improving, fell asleep no problem.",
+                                  "No. It began only this afternoon and it is already softening."])
+def test_a_start_within_the_day_is_no_long_lasting_pain(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, "course", text) == "no"
+
+
+def test_a_recent_start_with_worse_pain_is_partial(reader: AnswerReader) -> None:
+    # As the shared corpus reads "It's only been a day, but it's definitely getting worse".
+    assert kind(reader, "course", "It began yesterday, but it is getting worse.") == "partial"
