@@ -119,3 +119,17 @@ def test_a_start_within_the_day_is_no_long_lasting_pain(reader: AnswerReader, te
 
 def test_a_recent_start_with_worse_pain_still_counts(reader: AnswerReader) -> None:
     assert kind(reader, "course", "It began yesterday, but it is getting worse.") in ("yes", "partial")
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("cramps_night_weight", "No sir, only one time it came, and night she slept nicely, weight also same"),
+    ("heart_control", "No sir, heartbeat is normal only, and toilet also she is telling properly"),
+])
+def test_a_heading_answered_by_a_statement_about_it_is_denied(reader: AnswerReader, question: str,
+                                                              text: str) -> None:
+    assert kind(reader, question, text) == "no"
+
+
+def test_a_statement_about_something_else_after_a_heading_still_leaves_it_open(reader: AnswerReader) -> None:
+    # "Night, she keeps screaming, fine otherwise": the heading's statement is no well word.
+    assert kind(reader, "cramps_night_weight", "night she screams with it, she is fine in the day") != "no"

@@ -260,8 +260,9 @@ class AnswerReader:
         possessives = frozenset(w for p in self.words.words["possessives"] for w in p)
         leaving = frozenset(p[0] for p in self.words.words["leaving"] if len(p) == 1)
         doing = frozenset(p[0] for p in self.words.words["doing"] if len(p) == 1)
+        plain = frozenset(p[0] for p in self.words.words["plain"] if len(p) == 1)
         return answer_safety.Words(language.negations, language.context.subjects, possessives,
-                                   language.context.modals, leaving, doing, language.fillers)
+                                   language.context.modals, leaving, doing, language.fillers, plain)
 
     def _serious(self, symptom_id: str) -> bool:
         return self.intents.symptom(symptom_id).level < Level.HOME_CARE
