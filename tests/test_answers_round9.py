@@ -133,3 +133,9 @@ def test_a_heading_answered_by_a_statement_about_it_is_denied(reader: AnswerRead
 def test_a_statement_about_something_else_after_a_heading_still_leaves_it_open(reader: AnswerReader) -> None:
     # "Night, she keeps screaming, fine otherwise": the heading's statement is no well word.
     assert kind(reader, "cramps_night_weight", "night she screams with it, she is fine in the day") != "no"
+
+
+@pytest.mark.parametrize("text", ["Sorry, what am I meant to say to this? Do I just say yes or no?",
+                                  "I don't know what to say to that"])
+def test_asking_how_to_answer_is_help(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, "course", text) == "command:help"
