@@ -139,3 +139,11 @@ def test_a_statement_about_something_else_after_a_heading_still_leaves_it_open(r
                                   "I don't know what to say to that"])
 def test_asking_how_to_answer_is_help(reader: AnswerReader, text: str) -> None:
     assert kind(reader, "course", text) == "command:help"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("heart_control", "Her heart? Och, I'd no ken how fast it's meant to go. It's thumping away under my hand."),
+    ("cramps_night_weight", "Weight? Couldnae tell ye, we've no scales in the house."),
+])
+def test_scots_and_irish_hedges_are_unsure(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "unsure"
