@@ -1,0 +1,44 @@
+"""Structural understanding (#7): which words a mention explains, by their positions in what was said."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import level
+from voicecare.domain import Level, Status
+from voicecare.understanding.assistant import Assistant
+from voicecare.understanding.matching import Matcher
+
+
+def present(assistant: Assistant, text: str) -> set[str]:
+    return {f.symptom.id for f in assistant.answer(text).findings if f.status is Status.PRESENT}
+
+
+@pytest.mark.parametrize("text", [
+    # The back's loose "touch ... back" takes the touch, not the crying or the legs.
+    "he cries when I touch his legs and back",
+    # Said as a list after the back's whole phrase: the touch is said of both.
+    "he cries when you touch his back and his legs",
+    "she's stiff and whimpers when I touch her back or legs",
+])
+def test_a_lesser_mention_leaves_a_graver_guess_its_own_words(assistant: Assistant, text: str) -> None:
+    assert "limb_symptoms" in present(assistant, text)
+    assert level(assistant, text) is Level.URGENT
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A lesser phrase said whole is the sure reading of its words: "can't feel me touching it" is numbness,
+    # and the small lump ("wee") is no wetting; nor is "and he says" a list sharing the phrase's words.
+    ("there's a wee lump on his back and he says he can't feel me touching it", Level.FOLLOW_UP),
+    # What a lesser mention covers it explains: the night pain's words are no sleepy child.
+    ("back pain woke him out of a dead sleep", Level.URGENT),
+])
+def test_a_guess_on_words_a_lesser_mention_explains_is_no_guess(assistant: Assistant, text: str,
+                                                                expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+def test_a_mention_knows_the_words_it_is_made_of(matcher: Matcher) -> None:
+    back = next(m for m in matcher.match("he cries when I touch his legs and back") if m.symptom == "back_spasm")
+    assert (back.start, back.end) == (4, 9)
+    assert 6 not in back.positions and {4, 8} <= set(back.positions)
