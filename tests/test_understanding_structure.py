@@ -42,3 +42,18 @@ def test_a_mention_knows_the_words_it_is_made_of(matcher: Matcher) -> None:
     back = next(m for m in matcher.match("he cries when I touch his legs and back") if m.symptom == "back_spasm")
     assert (back.start, back.end) == (4, 9)
     assert 6 not in back.positions and {4, 8} <= set(back.positions)
+
+
+@pytest.mark.parametrize("text", [
+    # A fragment after a full stop goes on with the statement before it: out for seconds after a fall.
+    "He fell. Out for a few secs.",
+    "he fell, out for a few secs",
+    "She toppled off the step. Out for a second or two.",
+])
+def test_a_fragment_after_a_fall_goes_on_with_it(assistant: Assistant, text: str) -> None:
+    assert "fainting" in present(assistant, text)
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+def test_a_phrase_runs_over_a_comma_only_where_the_caregiver_hesitated(assistant: Assistant) -> None:
+    assert level(assistant, "he can't, um, breathe") is Level.EMERGENCY

@@ -104,7 +104,9 @@ class Aligner:
         """Match ``phrase`` starting at ``start``, skipping a little filler in between.
 
         Skipped words other than fillers may not run past a comma or full stop:
-        "three weeks before, now a stiff back" holds no "weeks now".
+        "three weeks before, now a stiff back" holds no "weeks now". Nor may two words said in a row: in "He
+        fell. Out for a few secs." or "he fell, out for a few secs" the fall is no "fell out" (a loose pattern
+        reads the words after the stop as going on with the statement: knocked out after a fall).
         """
         s = self.settings
         total = scored = 0.0
@@ -121,9 +123,9 @@ class Aligner:
             found = next((j for j in range(position, min(position + reach, len(candidates)))
                           if word in candidates[j]), None)
             skipped = range(position, found) if found is not None else range(0)
-            if found is not None and index and any(k in breaks for k in range(position, found + 1)) \
-                    and any(words[j] not in self._language.fillers for j in skipped):
-                found = None  # the words skipped run past a comma or full stop ("can't, um, breathe" still holds)
+            if found is not None and index and any(k in breaks for k in range(position, found + 1)) and not (
+                    skipped and all(words[j] in self._language.fillers for j in skipped)):
+                found = None  # over a comma or full stop only where the caregiver hesitated ("can't, um, breathe")
             if any(words[j][:1].isdigit() or words[j] in self._amounts for j in skipped):
                 found = None  # a number is the number reader's: "for 2 days" is a reading, not "for days"
             if found is not None and found - 1 in skipped and words[found - 1] in self._ones and word in self._units:
