@@ -57,3 +57,23 @@ def test_a_fragment_after_a_fall_goes_on_with_it(assistant: Assistant, text: str
 
 def test_a_phrase_runs_over_a_comma_only_where_the_caregiver_hesitated(assistant: Assistant) -> None:
     assert level(assistant, "he can't, um, breathe") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    # The caller's own sign ("myself") a sentence after they named themself stays theirs.
+    "Grandad speaking. Had a dizzy turn myself earlier. Her back is sore.",
+    "This is her mum. Fainted myself this morning, silly me. Her back is sore.",
+    "I'm his dad. Got a fever myself. His back is stiff.",
+])
+def test_the_callers_own_sign_after_they_named_themself_is_theirs(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A caller naming themself in one sentence is the speaker in the next: the signs there are the child's.
+    ("I am her mummy. She has gone all floppy.", Level.EMERGENCY),
+    ("This is his grandad speaking. He has a fever and his back is sore.", Level.URGENT),
+])
+def test_the_caller_named_in_one_sentence_is_the_speaker_in_the_next(assistant: Assistant, text: str,
+                                                                      expected: Level) -> None:
+    assert level(assistant, text) is expected
