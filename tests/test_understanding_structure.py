@@ -77,3 +77,21 @@ def test_the_callers_own_sign_after_they_named_themself_is_theirs(assistant: Ass
 def test_the_caller_named_in_one_sentence_is_the_speaker_in_the_next(assistant: Assistant, text: str,
                                                                       expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize("text", [
+    # As near on both sides, a "not" is said of the word after it, in its own fragment.
+    "She fell. Not answering me.",
+    "he fell, not answering me",
+])
+def test_a_not_in_a_fragment_after_a_fall_is_said_of_what_follows(assistant: Assistant, text: str) -> None:
+    assert "fainting" in present(assistant, text)
+
+
+@pytest.mark.parametrize("text", [
+    # A word said before a comma, of a word beside it ("wide awake"), is no state of a subject after the comma.
+    "he's wide awake, walking fine, just his back is stiff",
+    "No temperature, wide awake, walking normally, sore back from the trampoline",
+])
+def test_a_word_said_of_its_neighbour_before_a_comma_is_not_the_next_items(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE

@@ -90,14 +90,24 @@ class Aligner:
         full stop the state word is said of a word of its own sentence ("slept", "back"). A
         fragment goes on with the same statement ("her lips are... blue", "breathing? Really
         fast"), and a background told first is the sign's own ("potty trained since two. Today
-        an accident": the subject, the accident, comes after the stop).
+        an accident": the subject, the accident, comes after the stop). Before the subject, past a
+        comma or a full stop, a word said of the word beside it is that word's: in "wide awake, walking
+        fine" the "wide" is the waking's, no wide walk.
         """
+        before = [j for j in positions if j < anchor and any(k in breaks for k in range(j + 1, anchor + 1))
+                  and words[j] not in self._language.negations]  # a "not" is the pattern's own to place
+        if any(k + 1 not in positions and k + 1 not in breaks and k + 1 < len(words) and self._substance(words[k + 1])
+               for k in before):
+            return True  # "wide awake, walking fine": the "wide" is said of the waking, no wide walk
         stops = [j for j in range(anchor + 1, max(positions) + 1) if breaks.get(j, False)]
         if not stops:
             return False
         after = next((j for j in sorted(breaks) if j > stops[-1]), len(words))
-        return any(j not in positions and words[j] not in self._common and words[j] not in self._language.fillers
-                   for j in range(stops[-1], after))
+        return any(j not in positions and self._substance(words[j]) for j in range(stops[-1], after))
+
+    def _substance(self, word: str) -> bool:
+        """True for a word that says something of its own (neither a small everyday word nor a filler)."""
+        return word not in self._common and word not in self._language.fillers
 
     def align(self, phrase: Phrase, words: Sequence[str], candidates: Sequence[dict[str, float]],
                start: int, breaks: Collection[int] = ()) -> Hit | None:
@@ -172,7 +182,8 @@ class Aligner:
         negations = self._language.negations
         others = [j for j in positions if words[j] not in negations]
         for denial in (j for j in positions if words[j] in negations):
-            nearest = min(others, key=lambda j: abs(j - denial), default=denial)
+            # As near on both sides, a "not" is said of the word after it: "She fell. Not answering me."
+            nearest = min(others, key=lambda j: (abs(j - denial), j < denial), default=denial)
             if any(breaks.get(k, False) or (clause and k in breaks)
                    for k in range(min(denial, nearest) + 1, max(denial, nearest) + 1)):
                 return True
