@@ -95,3 +95,19 @@ def test_a_not_in_a_fragment_after_a_fall_is_said_of_what_follows(assistant: Ass
 ])
 def test_a_word_said_of_its_neighbour_before_a_comma_is_not_the_next_items(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Someone named after the verb of the child's clause is who the child was with, not who had the sign.
+    ("He was with his grandma and fainted", Level.EMERGENCY),
+    ("She was playing with her sister and collapsed", Level.EMERGENCY),
+    ("He fell off his brother's bike and can't move his legs", Level.EMERGENCY),
+    ("she keeps calling me by her sister's name and doesn't know where she is", Level.EMERGENCY),
+    # A verb, a relative or a comma of theirs: they are the subject.
+    ("He was playing with his cousin who has a fever", Level.UNCLEAR),
+    ("He told me his sister has a fever", Level.UNCLEAR),
+    ("He was with his dad, who fainted", Level.UNCLEAR),
+    ("He sleeps with his brother and his brother has a fever", Level.UNCLEAR),
+])
+def test_someone_named_after_the_childs_verb_is_no_subject(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
