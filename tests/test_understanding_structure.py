@@ -111,3 +111,23 @@ def test_a_word_said_of_its_neighbour_before_a_comma_is_not_the_next_items(assis
 ])
 def test_someone_named_after_the_childs_verb_is_no_subject(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize("text", [
+    # The child woke; the "not" after the joiner is the settling's: night pain, no child hard to wake.
+    "he woke up crying and wouldn't settle",
+    "she woke at 2 and could not fall asleep again",
+    "the pain wakes him and he can't get back to sleep",
+])
+def test_a_not_after_the_child_woke_denies_its_own_deed(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    # The caller woke the child (or tried): the "not" is how the child answered.
+    "I tried to wake her and she's not moving",
+    "tried to wake him and he won't budge",
+    "I woke him and he isn't talking",
+])
+def test_a_not_after_the_caller_woke_the_child_is_the_sign(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY

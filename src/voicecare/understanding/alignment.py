@@ -79,6 +79,9 @@ class Aligner:
         negation_inside = near.negation_inside or any(words[j] in self._language.negations for j in positions)
         if negation_inside and self._denies_another(words, positions, breaks, clause=near.negation_inside):
             return None
+        if any(self._denies_a_deed_of_its_own(words, positions, j, breaks) for j in positions
+               if words[j] in self._language.negations):
+            return None
         return Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)), loose=True,
                    anchor=anchor)
 
@@ -188,6 +191,23 @@ class Aligner:
                    for k in range(min(denial, nearest) + 1, max(denial, nearest) + 1)):
                 return True
         return False
+
+    def _denies_a_deed_of_its_own(self, words: Sequence[str], positions: Sequence[int], denial: int,
+                                  breaks: Collection[int]) -> bool:
+        """True when a loose pattern's "not", said after a joiner, denies a verb of its own that the pattern does
+        not use: in "he woke up crying and wouldn't settle", "woke at 2 and could not fall asleep again" the
+        settling and falling asleep are denied, not the waking (the child woke: no child hard to wake). When the
+        caller woke the child (``rousers`` before it), the "not" is how the child answered, the sign's own.
+        """
+        language = self._language
+        others = [j for j in positions if j < denial]
+        if not others or not any(words[k] in language.context.list_joiners for k in range(others[-1] + 1, denial)):
+            return False
+        first = max((k for k in breaks if k <= others[0]), default=0)
+        if any(words[k] in language.callers.rousers for k in range(first, others[0])):
+            return False  # "I tried to wake her and she's not moving": how the child answered being woken
+        after = next((k for k in range(denial + 1, len(words)) if words[k] not in language.skippable), None)
+        return after is not None and after not in positions and words[after] not in language.negations
 
     def _leaps(self, words: Sequence[str], used: Sequence[int]) -> bool:
         """True when a phrase whose own "not" is the symptom skips more than filler.

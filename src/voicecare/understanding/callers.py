@@ -60,6 +60,10 @@ class CallerWords:
     """Verbs of calling for help ("calling", "rang"): someone at home doing it raises the caregiver's alarm."""
     called_for: frozenset[str] = frozenset()
     """Said after such a call and before someone else, the help is for them ("called an ambulance for her husband")."""
+    rousers: frozenset[str] = frozenset()
+    """Said before a word of waking, the caller is waking the child: a subject of theirs ("I", "we") or an attempt
+    ("tried"). A "not" said after is how the child answered ("I woke him and he isn't talking"), no deed of their
+    own."""
 
 
 def patients(where: Scene, mentions: Sequence[tuple[int, Status]], words: CallerWords) -> list[Status]:
