@@ -131,3 +131,16 @@ def test_a_not_after_the_child_woke_denies_its_own_deed(assistant: Assistant, te
 ])
 def test_a_not_after_the_caller_woke_the_child_is_the_sign(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    # An everyday circumstance said as not so explains nothing: the sign stands.
+    "no rash, no vomiting, lips going blue",
+    "he hasn't been running, he's breathing really fast",
+])
+def test_a_denied_everyday_circumstance_explains_no_sign(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+def test_an_everyday_circumstance_said_still_explains_the_sign(assistant: Assistant) -> None:
+    assert level(assistant, "he's been running around, breathing fast") is not Level.EMERGENCY

@@ -91,7 +91,8 @@ class Matcher:
         self._said_of = {s.id: frozenset(spelling.canonical(w) for w in s.said_of) for s in intents.symptoms if s.said_of}
         self._measures = intents.measures
         self._baselines = compile_baselines(intents.symptoms, spelling, self._language.negations)
-        self._ordinary = ordinary.compile_all({s.id: s.ordinary for s in intents.symptoms}, spelling)
+        self._ordinary = ordinary.compile_all({s.id: s.ordinary for s in intents.symptoms}, spelling, ordinary.Denials(
+            self._language.negations, self._language.optional_words | self._language.skippable))
         self._claims = _claims(intents, spelling)
         self._backoff = backoff.Backoff({s.id: s.backoff for s in intents.symptoms if s.backoff}, spelling,
                                         self.settings.stem_score, backoff.Typos(self._lexicon))
