@@ -144,3 +144,17 @@ def test_a_denied_everyday_circumstance_explains_no_sign(assistant: Assistant, t
 
 def test_an_everyday_circumstance_said_still_explains_the_sign(assistant: Assistant) -> None:
     assert level(assistant, "he's been running around, breathing fast") is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    # The child's deed said before an "if" is a habit, the "if" its when: no what-if.
+    "she screams if I touch her legs",
+    "he flinches if you touch his knees or back",
+])
+def test_a_sign_said_before_an_if_is_a_habit(assistant: Assistant, text: str) -> None:
+    assert "limb_symptoms" in present(assistant, text)
+
+
+def test_a_question_before_an_if_stays_a_question(assistant: Assistant) -> None:
+    text = "Can I use a heating pad on her sore back at night if I stay up and watch her?"
+    assert level(assistant, text) is Level.HOME_CARE

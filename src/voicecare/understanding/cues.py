@@ -267,7 +267,7 @@ def _object_of_the_childs(words: Sequence[str], breaks: Mapping[int, bool], rule
         return False
     first = clause_start(words, breaks, rules, cue.start)
     clauses = rules.clauses
-    if words[first] not in rules.child_pronouns or words[first] not in clauses.subjects:
+    if not childs_clause(words, breaks, rules, cue.start):
         return False
     if not any(w in clauses.verbs or past_tense(w, rules) for w in words[first + 1:cue.start]):
         return False
@@ -316,6 +316,12 @@ def _clause_ends(words: Sequence[str], breaks: Mapping[int, bool], rules: Contex
 def _clause_starts(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> bool:
     """True when a clause begins at words[index]: the start, after a break or after a terminator ("so say he")."""
     return index == 0 or index in breaks or words[index - 1] in rules.terminators
+
+
+def childs_clause(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> bool:
+    """True when the clause holding words[index] opens with the child as its subject ("she screams ...")."""
+    word = words[clause_start(words, breaks, rules, index)]
+    return word in rules.child_pronouns and word in rules.clauses.subjects
 
 
 def past_tense(word: str, rules: ContextWords) -> bool:
