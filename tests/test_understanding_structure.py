@@ -158,3 +158,12 @@ def test_a_sign_said_before_an_if_is_a_habit(assistant: Assistant, text: str) ->
 def test_a_question_before_an_if_stays_a_question(assistant: Assistant) -> None:
     text = "Can I use a heating pad on her sore back at night if I stay up and watch her?"
     assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", [
+    # Past a comma, a subject and its verb open a statement of its own: the word before is not its sign's.
+    "I don't know what's wrong, she's breathing really fast",
+    "no idea what's wrong, he's breathing so fast",
+])
+def test_a_statement_after_a_comma_keeps_its_own_words(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY

@@ -95,13 +95,18 @@ class Aligner:
         fast"), and a background told first is the sign's own ("potty trained since two. Today
         an accident": the subject, the accident, comes after the stop). Before the subject, past a
         comma or a full stop, a word said of the word beside it is that word's: in "wide awake, walking
-        fine" the "wide" is the waking's, no wide walk.
+        fine" the "wide" is the waking's, no wide walk; and a subject with its verb after the break opens a
+        statement of its own ("I don't know what's wrong, she's breathing fast").
         """
         before = [j for j in positions if j < anchor and any(k in breaks for k in range(j + 1, anchor + 1))
                   and words[j] not in self._language.negations]  # a "not" is the pattern's own to place
         if any(k + 1 not in positions and k + 1 not in breaks and k + 1 < len(words) and self._substance(words[k + 1])
                for k in before):
             return True  # "wide awake, walking fine": the "wide" is said of the waking, no wide walk
+        clauses = self._language.context.clauses
+        if before and any(k in breaks and k + 1 < len(words) and words[k] in clauses.subjects
+                          and words[k + 1] in clauses.verbs for k in range(before[0] + 1, anchor + 1)):
+            return True  # "I don't know what's wrong, she's breathing fast": a subject and its verb open a statement
         stops = [j for j in range(anchor + 1, max(positions) + 1) if breaks.get(j, False)]
         if not stops:
             return False
