@@ -41,6 +41,16 @@ def present(assistant: Assistant, text: str) -> set[str]:
     # Breaths with gaps, lips a violet colour.
     ("he takes a breath and then nothing and then another one", "trouble_breathing"),
     ("her lips look violet and her back is sore", "trouble_breathing"),
+    # Upright to breathe, a seal's bark with each breath, a dark shade of the lips and fingers.
+    ("he's sitting upright so he can breathe", "trouble_breathing"),
+    ("her breathing sounds like a barking seal", "trouble_breathing"),
+    ("her lips and fingers have gone a dark shade", "trouble_breathing"),
+    # Too drowsy for what a child does; eyes open and straight back to sleep; down and not answering.
+    ("he's too drowsy to feed", "very_drowsy"),
+    ("he opens his eyes and drops straight back to sleep", "very_drowsy"),
+    ("she hit the ground and wasn't answering me", "fainting"),
+    # Not feeling the need to go, in a child who was trained.
+    ("she can't feel when she needs to pee anymore", "loss_of_control"),
 ])
 def test_a_sign_in_a_relatives_words_is_found(assistant: Assistant, text: str, symptom: str) -> None:
     assert symptom in present(assistant, text)
@@ -51,6 +61,8 @@ def test_a_sign_in_a_relatives_words_is_found(assistant: Assistant, text: str, s
     # A cramp back again minutes later.
     "the spasm eases and then ten minutes later it's back again, her back",
     "her back goes hard, it eases off, then twenty minutes later it's back again",
+    # "Nah" is the "not" of Jamaican English, said of a cramp that holds on.
+    "her back lock up and it nah let go",
 ])
 def test_a_cramp_that_comes_back_is_severe(assistant: Assistant, text: str) -> None:
     assert "severe_cramping" in present(assistant, text)
@@ -75,6 +87,15 @@ def test_a_cramp_that_comes_back_is_severe(assistant: Assistant, text: str) -> N
     "his floppy rabbit fell behind the bed and he hurt his back reaching for it",
     "she's a bit limp in her walking today, her back is sore",
     "his lips went violet in the cold pool, but after a warm towel they're pink again, back a bit tight",
+    # Wide awake; drowsy from a cough syrup given; woken by a voice; drowsy earlier and perked up; short of sleep.
+    "she's wide awake, not sleepy at all, back sore",
+    "she's drowsy from the cough medicine, back sore",
+    "he's very sleepy but wakes when I call him, back sore",
+    "she was really drowsy earlier but she's perked up now, back sore",
+    "he can barely keep his eyes open, he didn't sleep last night because of his back",
+    # A heart that races after a run, breathing hard after one, the g dropped as said.
+    "his heart races from running round the garden, back sore",
+    "he's breathing hard from runnin round the yard, back sore",
 ])
 def test_ordinary_tiredness_and_look_alikes_are_no_emergency(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is not Level.EMERGENCY
@@ -85,6 +106,8 @@ def test_ordinary_tiredness_and_look_alikes_are_no_emergency(assistant: Assistan
     "she's sleepy at bedtime but I can't wake her now and she's floppy",
     "he fell asleep in the car and now I can't wake him up",
     "he's drowsy after his nap and he's not answering me",
+    # A medicine the child got into is no dose given.
+    "he's drowsy after getting into grandma's pills",
 ])
 def test_a_reason_for_tiredness_does_not_explain_a_child_who_cannot_be_woken(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
@@ -92,3 +115,14 @@ def test_a_reason_for_tiredness_does_not_explain_a_child_who_cannot_be_woken(ass
 
 def test_shaking_with_laughter_is_no_chill(assistant: Assistant) -> None:
     assert "chills" not in present(assistant, "she was shaking with laughter at the cartoon, then her back went tight")
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    # Woken crying out about the back, in any word for a cry.
+    ("he woke up bawling about his back", "night_pain"),
+    # Numb to a touch: the limb's numbness (urgent), not numbness elsewhere.
+    ("I touched his leg and he can't feel it", "limb_symptoms"),
+])
+def test_an_urgent_sign_in_a_relatives_words_is_found(assistant: Assistant, text: str, symptom: str) -> None:
+    assert symptom in present(assistant, text)
+    assert level(assistant, text) is Level.URGENT
