@@ -126,3 +126,52 @@ def test_shaking_with_laughter_is_no_chill(assistant: Assistant) -> None:
 def test_an_urgent_sign_in_a_relatives_words_is_found(assistant: Assistant, text: str, symptom: str) -> None:
     assert symptom in present(assistant, text)
     assert level(assistant, text) is Level.URGENT
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    # Slang and everyday pictures of the same signs.
+    ("her heart is going mental and she's just lying on the sofa", "abnormal_heart_rate"),
+    ("he's got a rattling in his throat", "trouble_breathing"),
+    ("she's wandering about like a zombie", "confusion"),
+    ("he won't focus on me at all", "confusion"),
+    ("he's gone like a wet rag", "very_drowsy"),
+    ("he pissed himself on the sofa and he's been dry for a year", "loss_of_control"),
+    ("she lost her bowels on the kitchen floor", "loss_of_control"),
+    ("he's got no control down there since this morning", "loss_of_control"),
+])
+def test_a_sign_in_slang_is_found(assistant: Assistant, text: str, symptom: str) -> None:
+    assert symptom in present(assistant, text)
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    # The slang's everyday readings: after football, in nappies, tired after a party.
+    "his heart was going mental after football, back sore",
+    "he crapped himself, he's still in nappies, back sore",
+    "she's out for the count after the party, back sore",
+    # A wheeze with breathing said to be fine, a gasp of surprise, short of breath from crying and fine after,
+    # a choke coughed up, a breath-holding spell in a tantrum.
+    "she's a bit wheezy with her cold but breathing fine, back sore",
+    "she was gasping with surprise when the balloon popped",
+    "she gets short of breath when she cries, then she's fine",
+    "he was choking on a grape but he coughed it up and he's fine, back sore",
+    "she held her breath in a tantrum and went a bit blue then cried, back sore",
+])
+def test_slang_and_passing_moments_are_no_emergency(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "he was choking on a grape but it's still stuck",
+    "she held her breath and went blue and now she's floppy",
+])
+def test_a_moment_that_has_not_passed_stays_an_emergency(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "the cramp is rock hard and nothing shifts it",
+    "her back muscle keeps knotting up every few minutes",
+])
+def test_a_cramp_nothing_moves_is_severe(assistant: Assistant, text: str) -> None:
+    assert "severe_cramping" in present(assistant, text)
