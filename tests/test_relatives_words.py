@@ -81,7 +81,7 @@ def test_a_cramp_that_comes_back_is_severe(assistant: Assistant, text: str) -> N
     "she's drowsy with her cold but she wakes easily and talks to me, back sore",
     # Sleeping through, carried in from the car, a habit of mornings.
     "he's sleeping well at night, not waking up, his back is just stiff in the morning",
-    "she fell asleep in the car and didn't wake when I carried her in, her back is sore",
+    "she nodded off in the buggy and didn't wake when I moved her to her cot, back sore",
     "she won't wake up for nursery in the mornings, never has, back sore",
     # A floppy toy, a limp in the walk, shaking with laughter, lips violet from a cold pool that are pink again.
     "his floppy rabbit fell behind the bed and he hurt his back reaching for it",
@@ -96,6 +96,9 @@ def test_a_cramp_that_comes_back_is_severe(assistant: Assistant, text: str) -> N
     # A heart that races after a run, breathing hard after one, the g dropped as said.
     "his heart races from running round the garden, back sore",
     "he's breathing hard from runnin round the yard, back sore",
+    # A question about a medicine, and a mood less lively than usual.
+    "can the medicine make him drowsy?",
+    "he's just lying on the couch, not his usual bouncy self, back sore",
 ])
 def test_ordinary_tiredness_and_look_alikes_are_no_emergency(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is not Level.EMERGENCY
@@ -106,8 +109,13 @@ def test_ordinary_tiredness_and_look_alikes_are_no_emergency(assistant: Assistan
     "she's sleepy at bedtime but I can't wake her now and she's floppy",
     "he fell asleep in the car and now I can't wake him up",
     "he's drowsy after his nap and he's not answering me",
-    # A medicine the child got into is no dose given.
+    # "Drowsy", the policy's own word, stays the sign with a reason when a contrast hides what follows; an injury
+    # is no everyday reason.
+    "he's drowsy after his nap and now he won't answer me",
+    "she was hit in the back by a car and she's really sleepy",
+    # A medicine the child got into is no dose given; a medicine that made him drowsy and now he will not wake.
     "he's drowsy after getting into grandma's pills",
+    "the medicine made him so drowsy he won't wake up",
 ])
 def test_a_reason_for_tiredness_does_not_explain_a_child_who_cannot_be_woken(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
@@ -175,3 +183,29 @@ def test_a_moment_that_has_not_passed_stays_an_emergency(assistant: Assistant, t
 ])
 def test_a_cramp_nothing_moves_is_severe(assistant: Assistant, text: str) -> None:
     assert "severe_cramping" in present(assistant, text)
+
+
+@pytest.mark.parametrize("text", [
+    # A drink's stain, blue from the sea and warm again, breathless after a climb.
+    "her lips are purple from the ribena, back sore",
+    "his lips went blue in the sea but he's warm now, back sore",
+    "he gets breathless climbing the hill to nursery, back sore",
+    # A wet bed in a child only just out of nappies; holding on only so long, always.
+    "he wet the bed last night, he's only just out of nappies, back sore",
+    "she can't hold it for long, she always runs to the toilet at the last minute, back sore",
+    # Collapsed in giggles is a figure of speech.
+    "she collapsed in a fit of giggles, back sore",
+])
+def test_an_everyday_reading_of_a_sign_word_is_no_emergency(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "his lips went blue in the sea and they're still blue now",
+    "she's breathless just sitting on the sofa",
+    "she suddenly can't hold her wee anymore and she's been trained for a year",
+    "she collapsed laughing and now she won't answer me and she's pale",
+    "she dropped to the floor in a tantrum and now she won't answer me",
+])
+def test_the_sign_said_plainly_beside_an_everyday_word_stays(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
