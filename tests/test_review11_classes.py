@@ -20,6 +20,9 @@ from voicecare.understanding.matching import Matcher
     ("we haven't had a doctor look at her back yet, it's been sore since yesterday", Level.FOLLOW_UP),
     ("we haven't had a doctor look at her back yet. it's been sore since yesterday", Level.FOLLOW_UP),
     ("we haven't had the doctor look at it yet. she's been crying since monday", Level.FOLLOW_UP),
+    # A check said with its "not" and no doctor named is the check not done, not a denied check.
+    ("we haven't had her back checked", Level.FOLLOW_UP),
+    ("we haven't had his back looked at yet, it hurts", Level.FOLLOW_UP),
 ])
 def test_saying_more_never_lowers_the_level(assistant: Assistant, text: str, level: Level) -> None:
     assert assistant.answer(text).disposition is level, text
