@@ -78,7 +78,19 @@ def test_back_as_a_direction_is_no_back(assistant: Assistant, text: str) -> None
 
 
 @pytest.mark.parametrize("text", [
+    "we just got back from the park and he is wheezing",
+    "he only just came back from nursery and he's burning up",
+    "he just leans back and stares",
+])
+def test_back_beside_a_coming_or_lying_verb_is_no_back(matcher: Matcher, text: str) -> None:
+    assert "back_spasm" not in found(matcher, text), text
+
+
+@pytest.mark.parametrize("text", [
     "he went back to sleep but his back is still sore",
+    "it's just his back",
+    "the little one's only got a crick in her back from the car seat",
+    "his back went out",
     "she lies back down and cries, her back hurts",
     "her back hurts when she lies back down",
 ])
