@@ -43,10 +43,14 @@ class Aligner:
         for group in near.groups[1:]:
             # Of equally good words, the one keeping the words closest together:
             # in "back stiff and he woke crying from the pain" the pain, not the back.
+            # Only words that keep the mention within its window, and a word of the anchor's own sentence
+            # before a better one past a full stop: in "we haven't had a doctor look at her back yet. It's been
+            # sore" the exact "been" of the next sentence must not shut out the "look" that makes the mention.
             best = max(
-                ((top, -(max(*positions, j) - min(*positions, j)), -abs(j - anchor), j)
+                ((not self._stop_between(anchor, j, breaks), top, -(max(*positions, j) - min(*positions, j)),
+                  -abs(j - anchor), j)
                  for j in range(max(0, anchor - window), min(len(candidates), anchor + window + 1))
-                 if j not in positions
+                 if j not in positions and max(*positions, j) - min(*positions, j) < window
                  and (top := max((candidates[j][w] for w in group & candidates[j].keys()
                                   if near_partner(words[j], w, self._lexicon, self._spelling)), default=0.0)) > 0),
                 default=None,
@@ -54,7 +58,7 @@ class Aligner:
             if best is None:
                 return None
             positions.append(best[-1])
-            scores.append(best[0])
+            scores.append(best[1])
         start, end = min(positions), max(positions) + 1
         total = sum(scores) / len(scores)
         if end - start > window or total < self.settings.phrase_cutoff:
@@ -67,6 +71,9 @@ class Aligner:
         turn = [j for j in positions if j < anchor] if near.turns else []
         # "Breathing, but only barely": a contrast that narrows the statement does not end it.
         turn += [j for j in range(start, end - 1) if words[j + 1] in self._language.narrowing]
+        # A contrast word ending its clause joins nothing: "we haven't had her back looked at yet, it's been
+        # sore" holds the adverb "yet", not the conjunction (which starts the clause it brings).
+        turn += [j for j in range(start, end) if j + 1 in breaks]
         if mentions.spans_contrast(words, start, end, self._language.contrasts, turn):
             return None  # "walking funny yesterday but he's walking fine": two statements, not one
         anchor_stem = self._spelling.stem(words[anchor])
@@ -84,6 +91,11 @@ class Aligner:
             return None
         return Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)), loose=True,
                    anchor=anchor)
+
+    @staticmethod
+    def _stop_between(anchor: int, j: int, breaks: Mapping[int, bool]) -> bool:
+        """True when a full stop falls between the anchor and word ``j`` (they are in two sentences)."""
+        return any(breaks.get(i, False) for i in range(min(anchor, j) + 1, max(anchor, j) + 1))
 
     def _two_statements(self, words: Sequence[str], positions: Sequence[int], anchor: int,
                         breaks: Mapping[int, bool]) -> bool:

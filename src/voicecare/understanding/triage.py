@@ -257,8 +257,16 @@ def _unclear(say: _Say, topics: Sequence[Topic], disclaimer: bool,
     you see) stands instead of "I missed that" (rule 14: never claim not to have heard what was said).
     So does what was heard that is not this child's: a what-if is answered by what it would mean, and
     someone else's signs (the caregiver's own) by saying only the child's signs count.
+    A what-if asked with "should I call 911?" ("if he can't wake up should I call 911?") is answered by
+    what that sign would mean first (rule 9), then by the question's own answer; what was said of someone
+    else ends with the invitation to describe the child (rule 7), unless the question's answer invites it.
     """
-    heard = [say(_K.CARE_ANSWER, q.answer) for q in asked[:1]] or _context_notes(say, found)
+    notes = _context_notes(say, found)
+    what_ifs = [m for m in notes if m.kind is _K.HYPOTHETICAL]
+    answers = [say(_K.CARE_ANSWER, q.answer) for q in asked[:1]]
+    heard = [*what_ifs, *answers] if answers else notes
+    if heard and not answers:
+        heard.append(say(_K.CONVERSATION, say.words["describe_child"]))
     messages = heard or [say(_K.UNCLEAR, say.words["unclear"])]
     messages += [say(_K.WARNING, topic.messages["emergency_signs"]) for topic in topics]
     if disclaimer:
