@@ -218,8 +218,9 @@ class Aligner:
         """
         language = self._language
         others = [j for j in positions if j < denial]
-        if not others or not any(words[k] in language.context.list_joiners for k in range(others[-1] + 1, denial)):
-            return False
+        if not others or any(j > denial for j in positions) or not any(
+                words[k] in language.context.list_joiners for k in range(others[-1] + 1, denial)):
+            return False  # a pattern going on past its "not" ("sleeping and not getting up") holds it
         first = max((k for k in breaks if k <= others[0]), default=0)
         if any(words[k] in language.callers.rousers for k in range(first, others[0])):
             return False  # "I tried to wake her and she's not moving": how the child answered being woken

@@ -104,7 +104,10 @@ def _explains(circumstance: Circumstance, hit: Hit, words: Sequence[str],
 
 def _denied(denials: Denials, words: Sequence[str], index: int) -> bool:
     """True when a denial stands right before words[index], with at most a small word between: "no rash, lips
-    going blue" is no rash that explains the blue."""
+    going blue" is no rash that explains the blue. A small word is never denied: in "not in nappies any more"
+    the "not" is the circumstance's own."""
+    if words[index] in denials.small:
+        return False
     for i in range(index - 1, max(-1, index - 1 - DENIAL_REACH), -1):
         if words[i] in denials.words:
             return True
