@@ -320,7 +320,7 @@ class Conversation:
                                           self.assistant.intents, self.rate_wpm, budget)
         planned = spoken.opening(cared, said, intro, self.question_said(question), rules, self.rate_wpm,
                                  budget=budget)
-        turn = self.turn(text, [*cared, *fixed, *intro, self.question_said(question)], None)
+        turn = self.turn(text, [*spoken.with_care(cared, fixed), *intro, self.question_said(question)], None)
         whole = tuple(m for m in fixed if m not in said)  # the whole read-back, said on "more"
         self.waiting = (*planned.waiting, *((whole,) if whole else ()))
         self.answered, self.answer = result.disposition, turn.messages

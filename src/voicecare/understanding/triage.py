@@ -183,7 +183,11 @@ def _emergency(
     # alone is named ("Fainting or passing out.", not "What you said is an emergency and fainting").
     urgent_signs = [f for f in urgent_signs if not f.symptom.own_words] or urgent_signs
     # The reason names what was said; only when nothing was, the signs counted to be safe, as alternatives (rule 14).
-    said = [f for f in urgent_signs if f.basis is Basis.SAID]
+    # A sign heard only in a reading the recogniser doubted was not said either: beside a sign said plainly it is
+    # left to the read-back ("I am not sure, but that may be ..."), never named as heard (outside review 11, F9b:
+    # "Very sleepy or hard to wake and trouble breathing." after "I may have heard very sleepy or hard to wake").
+    said = [f for f in urgent_signs if f.basis is Basis.SAID and not f.uncertain] or [
+        f for f in urgent_signs if f.basis is Basis.SAID]
     named = say.all_of(said) if said else say.any_of(urgent_signs)
     # The emergency instruction stands alone so that speech can have it ready before it is needed.
     reason = say.template("emergency_reason", items=_sentence_start(named))
