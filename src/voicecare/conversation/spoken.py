@@ -140,7 +140,7 @@ def plan(messages: Sequence[Message], level: Level | None, rules: SpokenRules | 
     if short is not None:
         said = _after_action(said, short)
     if waiting and offer:
-        said = _with_offer(said, Message(level or Level.UNCLEAR, MessageKind.CONVERSATION,
+        said = with_offer(said, Message(level or Level.UNCLEAR, MessageKind.CONVERSATION,
                                          _offer_text(rules, waiting)))
     return Plan(tuple(said), tuple(waiting))
 
@@ -153,7 +153,7 @@ def _short_read_back(chosen: list[tuple[Message, ...]], rules: SpokenRules, rate
     if rules.turn_seconds is None or not full or not rules.short_readback:
         return chosen, []
     said = list(chosen)
-    if offer and waits:  # the longest offer, in place of the closing words (see ``_with_offer``)
+    if offer and waits:  # the longest offer, in place of the closing words (see ``with_offer``)
         while said and said[-1][0].kind is MessageKind.CONVERSATION:
             said.pop()
         said.append((Message(Level.UNCLEAR, MessageKind.CONVERSATION, max(
@@ -222,7 +222,7 @@ def _offer_text(rules: SpokenRules, waiting: Sequence[tuple[Message, ...]]) -> s
     return rules.offers.get(waiting[0][0].kind.value, rules.offers["any"])
 
 
-def _with_offer(said: list[Message], offer: Message) -> list[Message]:
+def with_offer(said: list[Message], offer: Message) -> list[Message]:
     """The offer instead of a closing ("Is there anything else?", asked once nothing waits), before a question."""
     closing = MessageKind.CONVERSATION, MessageKind.QUESTION
     at = len(said)
