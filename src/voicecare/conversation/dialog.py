@@ -118,6 +118,10 @@ class Conversation:
     def within_ceiling(self, turn: Turn) -> Turn:
         """``turn`` as it is to be said: within its ceiling (``budget``), what is left out waiting for "more"."""
         said = turn.said_aloud
+        if turn.command in spoken.REQUESTS:
+            # What was asked for is said: its items are sized already (item_seconds), and one longer than the
+            # ceiling (the whole read-back) put back to wait made "more" give the short one again, for ever.
+            return turn
         calling = turn.disposition is Level.EMERGENCY or any(m.kind is MessageKind.EMERGENCY for m in said)
         fitted = budget.fit(said, Level.EMERGENCY if calling else turn.disposition, self.found,
                             self.assistant.intents, self.rate_wpm, self.short_forms)
