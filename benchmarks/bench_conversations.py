@@ -29,6 +29,13 @@ convo9 (review 9: doubted 911s said so and taken back, an estimate with pauses),
 (c68ac73) and after; longest spoken turn 23.0 -> 19.7 s; three turns over 20 s gone; en-gb corpus_no_2/3 no longer
 end in a 911. Left: two 911 turns from an answer not understood, with a lesser sign said back, take 18.6-19.7 s
 (over 15), and flite-kal corpus_no_4 has a 911 at turn 6 it did not have (not looked into).
+convo10 (every turn fitted to its ceiling, conversation/budget.py), all 7 voices: 21/49 before (fc0da87) and after
+(held-out voices flite slt/rms/awb and espeak en-gb 12/28 both; the same conversations right); longest spoken turn
+19.7 -> 19.0 s, no turn over its limit (two 911 turns of 18.6/19.7 s before). piper joe's corpus_no_2 no longer says
+the disclaimer twice (a late "No, that's all." after the goodbye is no new conversation); it still ends urgent: "Nope.
+I checked, 98.4." is split at its pause and every answer after it comes one question late. Left: recognition (kal
+hears "No." as "yup"; "Not that I've noticed." heard "not that no missed" is unclear, so a 911 by rule 4); kal's
+corpus_no_4 911 at turn 6 is that drift: its description was not understood, the interview began two turns late.
 Run: .venv/bin/python benchmarks/bench_conversations.py [--corpus-caregivers N] [--voices piper-joe flite-slt]
 """
 

@@ -129,8 +129,13 @@ def test_news_instead_of_an_answer_is_said_back_with_its_action_and_the_question
                 case = (care + text, question.id, said(turn.said_aloud))
                 assert talk.state is State.INTERVIEW and talk.asked[-1] is question, case
                 assert turn.said_aloud[-1].text == question.ask, case
-                if care:  # the care question is answered first (the policy: briefly and first)
-                    assert turn.said_aloud[0].kind is MessageKind.CARE_ANSWER, case
+                if care:  # answered briefly, after what was heard and the instruction (rules 6 and 12: the news
+                    # is urgent or follow-up; first only beside home care, outside review 11 F13)
+                    kinds = [m.kind for m in turn.said_aloud]
+                    assert MessageKind.CARE_ANSWER in kinds, case
+                    assert kinds.index(MessageKind.READBACK) < kinds.index(MessageKind.CARE_ANSWER), case
+                    if MessageKind.INSTRUCTION in kinds:
+                        assert kinds.index(MessageKind.INSTRUCTION) < kinds.index(MessageKind.CARE_ANSWER), case
                 # What was heard of the news alone (not the whole read-back again), and what it means: the action.
                 name = assistant.intents.symptom(sign).name
                 assert f"I heard: {name}." in [m.text for m in turn.said_aloud], case

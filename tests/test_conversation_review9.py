@@ -38,7 +38,8 @@ def test_help_in_a_911_says_the_911_again_and_in_the_interview_asks_again(assist
     talk = Conversation(assistant)
     talk.hear("her lips are blue and her back hurts")
     spoken = [m.text for m in talk.hear("help").said_aloud]
-    assert spoken[0] == "Call 911 now." and spoken[-1].startswith("Tell me in your own words"), spoken
+    # The short help in a 911 ("Tell me what you see now, ..."): the whole one took the turn over 15 s (convo10).
+    assert spoken[0] == "Call 911 now." and spoken[-1].startswith("Tell me"), spoken
     assert talk.state is State.EMERGENCY
     talk = Conversation(assistant)
     talk.hear("her back is sore after the trampoline")

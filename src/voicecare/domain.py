@@ -218,6 +218,9 @@ class Match:
     """True when the caregiver hedged or the match was weak (rule 4: still counts)."""
     guessed: bool = False
     """True when only words pointing at the sign were heard, no words of it (a backoff match)."""
+    positions: tuple[int, ...] = ()
+    """Token indices of the words the mention is made of (a loose pattern's span holds others); empty: all of
+    start..end. What a mention explains is these words, not every word its span reaches over."""
 
 
 class MessageKind(StrEnum):

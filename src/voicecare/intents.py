@@ -38,7 +38,7 @@ COMMON_MESSAGES = (
     "follow_up", "home_care", "readback", "readback_answered", "readback_unsure",
     "readback_unheard", "readback_guessed",
     "readback_denied", "readback_denied_many", "hypothetical", "past",
-    "other_person", "watch_for", "disclaimer", "unclear", "follow_up_care",
+    "other_person", "watch_for", "disclaimer", "unclear", "follow_up_care", "describe_child",
 )
 OPTIONAL_CONTROLS = ("heard_wrong",)
 """Control kinds a language may leave out: "that's wrong" then only takes back a doubted 911 by a "no"."""

@@ -9,8 +9,9 @@ hang, raise or talk garbage (run as ``python -m voicecare.testing_faults FAULT N
 
 They are kept by what they stand for (``testing_devices``: the sound card
 and microphones; ``testing_room``: a microphone that also hears voicecare;
-``testing_faults``: a failing synthesiser) and gathered here, so tests
-import every double from one place.
+``testing_faults``: a failing synthesiser; ``testing_words``: a real one
+that notes what it said) and gathered here, so tests import every double
+from one place.
 """
 
 from voicecare.testing_devices import (
@@ -35,10 +36,11 @@ from voicecare.testing_room import (
     RoomEcho,
     RoomMicrophone,
 )
+from voicecare.testing_words import NotingSynthesizer
 
 __all__ = [
     "CLOCK_WAIT_SECONDS", "DEVICE_BUFFER_SECONDS", "LOOPBACK_DELAY_SECONDS", "ROOM_BUFFER_SECONDS", "ROOM_DELAY_SECONDS",
     "ROOM_GAIN", "SETTLE_POLL_SECONDS", "SYNTH_FAULTS", "FakeOutputDevice", "FaultySynthesizer", "FileMicrophone",
-    "FlakyMicrophone", "LateDevices", "LoopbackMicrophone", "PlayedBlock", "RoomClock", "RoomEcho", "RoomMicrophone",
-    "fault_worker_command", "fault_worker_main", "silence_wav",
+    "FlakyMicrophone", "LateDevices", "LoopbackMicrophone", "NotingSynthesizer", "PlayedBlock", "RoomClock", "RoomEcho",
+    "RoomMicrophone", "fault_worker_command", "fault_worker_main", "silence_wav",
 ]

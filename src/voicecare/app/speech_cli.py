@@ -16,7 +16,7 @@ from pathlib import Path
 
 from voicecare.app.cli import load_assistant
 from voicecare.app.text_cli import answer_printed
-from voicecare.conversation import render, spoken
+from voicecare.conversation import one_shot, render
 from voicecare.errors import AudioError, InputError, ModelError, VoicecareError
 from voicecare.interfaces import AudioSink, Recognizer, Synthesizer
 from voicecare.speech_in.devices import find_output
@@ -291,7 +291,7 @@ def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Rec
     else:
         print(render.as_text(result, f"{path}: heard \"{text}\"", assistant.intents.language) + "\n", flush=True)
     if speaker is not None:  # the short part (rule 13); the rest is printed
-        short = spoken.one_shot(result, assistant.intents.spoken, speaker.rate_wpm)
+        short = one_shot.reply(result, assistant.intents, speaker.rate_wpm)
         speaker.say(pipeline.still_to_say(replace(result, messages=short), heard.early))
 
 
@@ -301,7 +301,7 @@ def triage_text_spoken(args: argparse.Namespace, utterances: list[str]) -> int:
     with make_speaker(args, assistant) as speaker:
         for utterance in utterances:
             result = answer_printed(assistant, utterance, as_json=args.json)
-            speaker.say(spoken.one_shot(result, assistant.intents.spoken, speaker.rate_wpm))
+            speaker.say(one_shot.reply(result, assistant.intents, speaker.rate_wpm))
             speaker.wait_idle()
     return SPEECH_FAILED if speaker.failed else 0
 

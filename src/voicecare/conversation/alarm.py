@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from voicecare.conversation import misheard, unanswered
 from voicecare.conversation.turns import State, Turn, words_of
-from voicecare.domain import Basis, Finding, Level, Status, TriageResult
+from voicecare.domain import Basis, Finding, Level, MessageKind, Status, TriageResult
 
 if TYPE_CHECKING:
     from voicecare.conversation.dialog import Conversation
@@ -40,7 +40,7 @@ def emergency(talk: Conversation, text: str, result: TriageResult) -> Turn:
         # "Dunno" counts as yes (rule 10), but "sorry, I meant no, she's breathing fine" next is the later
         # statement and wins (rule 9): a family must not be left with a 911 call it has taken back.
         talk.doubted = talk.doubted or talk.answered_now()
-        return talk.with_note(turn, talk.notes().unsure_emergency, last=True)
+        return talk.with_note(turn, talk.notes().unsure_emergency, last=True, kind=MessageKind.CONFIRM)
     talk.doubted = None  # a sign said since makes the 911: a "no" to that question no longer takes it back
     if asking and unanswered.only_assumed(talk.found, Basis.ANSWERED, Basis.UNHEARD, Basis.UNSURE):
         talk.yes_to = talk.answered_now()  # the recogniser may have heard "No." as "yup"
@@ -72,6 +72,10 @@ def guessed(talk: Conversation, turn: Turn, *, doubted: bool = False) -> Turn:
         return turn
     talk.doubted = talk.doubted or talk.answered_now()
     talk.last_spoken = said
+    # Without room for the whole list (a lesser sign said back, "help"), the note names the first sign and "other
+    # danger signs" (``budget``): a 911 turn with both took 18.6-19.7 s on the conversation bench.
+    talk.short_forms[said[-1].text] = unanswered.guessed_short(said[-1].text, turn.messages, talk.found,
+                                                               talk.assistant.intents)
     return Turn(turn.heard, (*turn.messages, said[-1]), turn.state, turn.disposition, None, said)
 
 

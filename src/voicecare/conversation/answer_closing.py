@@ -11,10 +11,11 @@ from voicecare.domain import Status
 
 
 def news_then_closing(heard: Heard) -> bool:
-    """Health words said before every "no" ("she had a fall at nursery last week, and I think that's it"): the
-    news was the answer, the "no" only closes it."""
-    health = heard.spots_of("health")
-    return bool(health) and all(h.end <= n.start for h in health for n in heard.spots_of("no"))
+    """Health words or a sign said before every "no" ("she had a fall at nursery last week, and I think that's
+    it", "her back hurts when she bends, that's it"): the news was the answer, the "no" only closes it."""
+    news = [*((h.start, h.end) for h in heard.spots_of("health")),
+            *((m.start, m.end) for m in heard.matches if m.status is Status.PRESENT)]
+    return bool(news) and all(end <= n.start for _, end in news for n in heard.spots_of("no"))
 
 
 def closes_the_talk(heard: Heard, fillers: frozenset[str], subjects: frozenset[str],

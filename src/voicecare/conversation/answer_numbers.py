@@ -68,7 +68,7 @@ def read(tokens: Sequence[str], breaks: dict[int, bool], cue: Phrase | None, mat
         said = [m for m in matcher.match(_text(words, marks)) if m.start < span.stop and span.start < m.end]
         if said:
             found += [replace(m, start=number.start, end=number.end) for m in said]
-        elif measure is not None and number.unit is None and _plausible(measure, number.value):
+        elif measure is not None and number.unit is None and _plausible(measure, number.value, number.decimal):
             normal.append(Spot(NORMAL, number.start, number.end, reading=True))
     return Readings(tuple(found), tuple(normal), tuple(labelled))
 
@@ -111,8 +111,11 @@ def _measure_of(cue: Phrase | None, intents: IntentSet) -> Measure | None:
     return next((m for m in book.measures if set(cue) <= m.cues), None)
 
 
-def _plausible(measure: Measure, value: float) -> bool:
-    """A number that can be this reading at all ("37.2" a temperature, "2" not): only then does it say "no"."""
+def _plausible(measure: Measure, value: float, decimal: bool = False) -> bool:
+    """A number that can be this reading at all ("37.2" a temperature, "2" not): only then does it say "no".
+    A counted measure is never a decimal: "T 37.4" to the heart question is a temperature, no pulse of 37."""
+    if measure.whole and decimal:
+        return False
     if measure.scales:
         return any(s.low <= value <= s.high for s in measure.scales)
     return measure.low <= value <= measure.high

@@ -45,6 +45,8 @@ class Words:
     back"): not doing it is the sign (rule 2), so a denial does not reach across them."""
     fillers: frozenset[str] = frozenset()
     """Words that say nothing ("um", "and"): a part of only these and a question's word is a heading."""
+    plain: frozenset[str] = frozenset()
+    """Words that carry no meaning alone ("is", "the"), one word each."""
 
 
 def explained(tokens: Sequence[str], clause_of: Sequence[int], said: Sequence[Spot], spots: Sequence[Spot],
@@ -97,7 +99,9 @@ def open_about(about: Sequence[Spot], spots: Sequence[Spot], matches: Sequence[M
     left = []
     for spot in sorted(about, key=lambda s: s.start):
         # A denial carries along a list of the question's words ("nothing in his arms nor legs").
-        if _denied(spot, [*spots, *(Spot("no", s.start, s.end) for s in denied)], matches, tokens, clause_of, words) \
+        named = frozenset(i for a in about for i in range(a.start, a.end))
+        if _denied(spot, [*spots, *(Spot("no", s.start, s.end) for s in denied)], matches, tokens, clause_of, words,
+                   named) \
                 or _heading_denied(spot, about, spots, matches, tokens, clause_of, words):
             denied.append(spot)
         else:
@@ -138,8 +142,9 @@ def heading_answered_no(clause: int, named: set[int], spots: Sequence[Spot], mat
                           or (inside and all(s.kind in HOW_CHECKED for s in inside))):
             continue
         kinds = {s.kind for s in inside}
-        # A well word that leaves something out answers something else ("worse, only from yesterday": how long).
-        if "no" not in kinds and leaving.intersection(tokens[i] for i in part):
+        # A well word that leaves something out answers something else ("worse, only from yesterday": how long);
+        # said last in the part it leaves nothing out ("everything is normal only").
+        if "no" not in kinds and leaving.intersection(tokens[i] for i in part if i != max(part)):
             return False
         return bool(kinds & set(DENYING) or signs) and not kinds & set(AFFIRMING) and all(
             m.status is Status.ABSENT for m in signs)
@@ -154,8 +159,14 @@ def _heading(part: set[int], named: set[int], tokens: Sequence[str], fillers: fr
     return bool(part & named) and all(i in named or tokens[i] in fillers for i in part)
 
 
+def _same_part(gap: range, about_words: frozenset[int], tokens: Sequence[str], words: Words) -> bool:
+    """Whether the words of ``gap`` are only a subject, the question's own words and words without meaning."""
+    return bool(gap) and all(i in about_words or tokens[i] in words.subjects or tokens[i] in words.plain
+                             or tokens[i] in words.fillers for i in gap)
+
+
 def _denied(about: Spot, spots: Sequence[Spot], matches: Sequence[Match], tokens: Sequence[str],
-            clause_of: Sequence[int], words: Words) -> bool:
+            clause_of: Sequence[int], words: Words, about_words: frozenset[int] = frozenset()) -> bool:
     clause = clause_of[about.start]
     if any(m.status is Status.ABSENT and m.start <= about.start and about.end <= m.end for m in matches):
         return True
@@ -163,6 +174,11 @@ def _denied(about: Spot, spots: Sequence[Spot], matches: Sequence[Match], tokens
     # word, said after it, in its clause, before a new subject.
     if any((s.kind == "well" or (s.kind == "no" and s.size > 1)) and s.start >= about.end and clause_of[s.start] == clause
            and not (words.subjects - words.possessives).intersection(tokens[about.end:s.start]) for s in spots):
+        return True
+    # "Night, she slept nicely": a subject starts a statement about the same part (only the question's words and
+    # words without meaning between), so its well word answers the heading too.
+    if any(s.kind == "well" and s.start >= about.end and clause_of[s.start] == clause
+           and _same_part(range(about.end, s.start), about_words, tokens, words) for s in spots):
         return True
     # "Her breaths, 28 a minute": a normal reading right after it, over a comma. Not a well word: in "worse,
     # only from yesterday" the words after the comma are about something else.

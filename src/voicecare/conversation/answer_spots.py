@@ -145,8 +145,10 @@ def negated_well(spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequen
             tokens[denial.start:denial.end]))
         # Said first, a "not" that is no answer word negates too ("not normal"); a "no" there is the answer.
         opening = before == 0 and denial is None
+        # The answer "no" said first, however many times ("no no, only since yesterday"), negates nothing.
+        answered = denial is not None and denial.start == 0
         if spot.kind == "well" and (before > 0 or opening) and clause_of[before] == clause_of[spot.start] and (
-                tokens[before] in negations or negating):
+                (tokens[before] in negations and not answered) or negating):
             start = denial.start if denial is not None else before
             out = [s for s in out if s.end <= start]
             out.append(Spot(UNSURE, start, spot.end))

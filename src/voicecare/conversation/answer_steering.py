@@ -80,7 +80,11 @@ def steering(heard: Heard, commands: Mapping[str, tuple[Phrase, ...]], negations
             s.start >= command.end for s in [*heard.spots_of("yes", "no", "unsure", "well", "health"), *heard.about])
         and not any(m.end > command.end for m in heard.matches)))
     words = [w for w in heard.tokens if w not in fillers]
-    alone = not heard.about and not heard.spots_of("yes", "no", "unsure", "well", "health", "off_topic")
+    # A sign's words found before the command, even someone else's or a likeness ("he walk funny, like old man,
+    # slow and bent"), make it a description: a one-word command inside it is how the child is.
+    described = command is not None and any(m.start < command.start for m in heard.matches)
+    alone = not heard.about and not described and not heard.spots_of("yes", "no", "unsure", "well", "health",
+                                                                      "off_topic")
     plain = command is not None and (command.size > 1 or len(words) <= SHORT_COMMAND_WORDS or alone
                                      or (last and command.kind == ENDING))
     # "Nah, hang on, yeah she did": answer words after the command were the answer, the command a pause.

@@ -7,6 +7,8 @@ language's fillers and subjects.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from voicecare.conversation.answer_parts import Heard
 from voicecare.conversation.answer_words import Phrase, Spot
 
@@ -70,3 +72,16 @@ def yes_then_otherwise(heard: Heard) -> bool:
         any(t < s.start for t in turns) or (s.kind == "no" and heard.clause(s.end) == heard.clause(s.start)
                                             and s.end < len(heard.tokens))
         for s in heard.spots_of("no", "well"))
+
+
+def without_trailing_turns(heard: Heard, fillers: frozenset[str], stressing: frozenset[Phrase]) -> Heard:
+    """ "Everything is normal only", "heartbeat is normal only": a word of ``stressing`` said last in its part turns
+    to nothing; it stresses what came before (as in Indian English), so it is only how the answer was said. Never
+    "now" or "though" there: "she's fine now", "peeing hurts though" still turn."""
+    def trailing(spot: Spot) -> bool:
+        rest = [i for i in range(spot.end, len(heard.tokens)) if heard.clause(i) == heard.clause(spot.start)]
+        return spot.kind == "contrast" and spot.start > 0 and tuple(heard.tokens[spot.start:spot.end]) in stressing \
+            and all(heard.tokens[i] in fillers for i in rest)
+    if not any(trailing(s) for s in heard.spots):
+        return heard
+    return replace(heard, spots=[replace(s, kind="polite") if trailing(s) else s for s in heard.spots])

@@ -21,6 +21,7 @@ from voicecare.conversation import (
     answer_hedges,
     answer_inapplicable,
     answer_learned,
+    answer_news,
     answer_safety,
     answer_spots,
     answer_steering,
@@ -97,7 +98,11 @@ class AnswerReader:
         answered = answer_steering.without_asides(heard, self.words.words["returning"])
         answered = answer_stories.concluded(answered, self.words.words["concluding"])
         answered = answer_stories.after_a_story(answered, self.intents.language.fillers)
+        answered = answer_turns.without_trailing_turns(answered, self.intents.language.fillers,
+                                                       frozenset(self.words.words["stressing"]))
         answered = answer_inapplicable.set_apart(answered, self.words.not_applicable.get(question_id, ()))
+        answered = answer_news.deeds_of_nothing(answered, self.words.words["objects"], answered.about,
+                                                denied_news=question is not None)
         kind, command = self._kind(answered, set(asked), question_id)
         answer = self._answer(text, question_id, kind, command, heard, asked)
         # An answer we cannot place that hedges nothing ("she's had two doses of calpol since six") adds something.
@@ -255,8 +260,9 @@ class AnswerReader:
         possessives = frozenset(w for p in self.words.words["possessives"] for w in p)
         leaving = frozenset(p[0] for p in self.words.words["leaving"] if len(p) == 1)
         doing = frozenset(p[0] for p in self.words.words["doing"] if len(p) == 1)
+        plain = frozenset(p[0] for p in self.words.words["plain"] if len(p) == 1)
         return answer_safety.Words(language.negations, language.context.subjects, possessives,
-                                   language.context.modals, leaving, doing, language.fillers)
+                                   language.context.modals, leaving, doing, language.fillers, plain)
 
     def _serious(self, symptom_id: str) -> bool:
         return self.intents.symptom(symptom_id).level < Level.HOME_CARE

@@ -33,11 +33,12 @@ def care_in(assistant: Assistant, reader: AnswerReader, text: str,
     return reader.care_split(question.id, text)  # one reading for the conversation and ``voicecare answer``
 
 
-def with_note(turn: Turn, note: str, *, last: bool) -> Turn:
-    """``turn`` with a short note said (and printed) after it, or before it; as it is without a note."""
+def with_note(turn: Turn, note: str, *, last: bool, kind: MessageKind = MessageKind.CONVERSATION) -> Turn:
+    """``turn`` with a short note said (and printed) after it, or before it; as it is without a note. ``kind``
+    ``CONFIRM``: what a 911 rests on and how to take it back (rule 14), never left out of a turn (``budget``)."""
     if not note:
         return turn
-    said = Message(turn.disposition or Level.UNCLEAR, MessageKind.CONVERSATION, note)
+    said = Message(turn.disposition or Level.UNCLEAR, kind, note)
     messages = (*turn.messages, said) if last else (said, *turn.messages)
     now = (*turn.said_aloud, said) if last else (said, *turn.said_aloud)
     return replace(turn, messages=messages, spoken=now)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from voicecare.conversation import alarm, asides, by_ear, closing, interview, misheard, requested, spoken, unanswered
+from voicecare.conversation import alarm, asides, budget, by_ear, closing, interview, misheard, requested, spoken, unanswered
 from voicecare.conversation.answers import ANYTHING_ELSE, Answer, AnswerKind, AnswerReader
 from voicecare.conversation.turns import COMMAND_OF_ANSWER, control, words_of
 from voicecare.conversation.turns import State as State  # re-exported: callers import them from here
@@ -78,6 +78,10 @@ class Conversation:
     """What a sign heard only in a doubted reading replaced, by symptom id (a "no" said earlier): a correction of
     that reading brings it back (``misheard.take_back``)."""
 
+    short_forms: dict[str, str] = field(default_factory=dict)
+    """Shorter words for some things said ("I did not hear your answer about trouble breathing and other danger
+    signs"), used only when a turn would go over its ceiling (``budget``)."""
+
     def __post_init__(self) -> None:
         if self.reader is None:
             self.reader = AnswerReader(self.assistant)
@@ -104,12 +108,28 @@ class Conversation:
         turn = self._hear(text, unsure)
         note = self.notes().taken_back
         if not calling or turn.command is not None or Level.EMERGENCY in (turn.disposition, self.result().disposition):
-            return turn
+            return self.within_ceiling(turn)
         if turn.state is State.DONE or note in [m.text for m in turn.said_aloud]:
-            return turn
+            return self.within_ceiling(turn)
         # Whatever took the 911 back ("he is not groggy" as well as "no"), the caregiver hears that it is withdrawn:
         # the interview went on with its next question as if 911 had never been said (outside review 9).
-        return self.with_note(turn, note, last=False)
+        return self.within_ceiling(self.with_note(turn, note, last=False))
+
+    def within_ceiling(self, turn: Turn) -> Turn:
+        """``turn`` as it is to be said: within its ceiling (``budget``), what is left out waiting for "more"."""
+        said = turn.said_aloud
+        if turn.command in spoken.REQUESTS:
+            # What was asked for is said: its items are sized already (item_seconds), and one longer than the
+            # ceiling (the whole read-back) put back to wait made "more" give the short one again, for ever.
+            return turn
+        calling = turn.disposition is Level.EMERGENCY or any(m.kind is MessageKind.EMERGENCY for m in said)
+        fitted = budget.fit(said, Level.EMERGENCY if calling else turn.disposition, self.found,
+                            self.assistant.intents, self.rate_wpm, self.short_forms)
+        if fitted.now == said:
+            return turn
+        self.waiting = (*fitted.waiting, *self.waiting)
+        self.last_spoken = fitted.now
+        return replace(turn, spoken=fitted.now)
 
     def _hear(self, text: str, unsure: Sequence[Finding]) -> Turn:
         self.care, self.answering = (), None
@@ -200,7 +220,10 @@ class Conversation:
         if command == "help":
             # An outside review: "help" in a 911 dropped the 911, and in the interview the question waiting.
             if self.state is State.EMERGENCY:
-                return replace(self.with_note(self.respond(text), self.say("help").text, last=True), command=command)
+                helping = self.say("help").text
+                if self.notes().emergency_help:  # the whole help took the 911 turn over its ceiling (rule 13)
+                    self.short_forms[helping] = self.notes().emergency_help
+                return replace(self.with_note(self.respond(text), helping, last=True), command=command)
             asking = [self.question_said(self.asked[-1])] if self.state is State.INTERVIEW and self.asked else []
             return self.turn(text, [self.say("help"), *asking], None, command)
         if command == "skip" and self.state is State.INTERVIEW:
@@ -264,8 +287,8 @@ class Conversation:
         """The language's spoken rules; without them, none of their notes (each text empty)."""
         return self.assistant.intents.spoken or spoken.SpokenRules({}, 0.0, {}, {}, {})
 
-    def with_note(self, turn: Turn, note: str, *, last: bool) -> Turn:
-        noted = asides.with_note(turn, note, last=last)
+    def with_note(self, turn: Turn, note: str, *, last: bool, kind: MessageKind = MessageKind.CONVERSATION) -> Turn:
+        noted = asides.with_note(turn, note, last=last, kind=kind)
         if noted.disposition is not None:  # a note may take an answer over its budget (rule 13): the short lists
             noted = replace(noted, spoken=unanswered.short_lists(noted.said_aloud, self.found, self.assistant.intents,
                                                                  self.rate_wpm, noted.disposition))
@@ -289,6 +312,10 @@ class Conversation:
     def _below_emergency(self, text: str, result: TriageResult, news: Sequence[Finding], before: Level) -> Turn:
         """The next question, or the guidance once none is left; the unclear answer when nothing was understood."""
         if result.disposition is Level.UNCLEAR:
+            if self.state is State.INTERVIEW and not self.asked:
+                # Nothing left to ask about (a care question's interview whose one unclear answer was taken back):
+                # waiting for an answer with no question asked, the next turn crashed (an explored conversation).
+                self.state = State.LISTENING
             return self.turn(text, list(result.messages), result.disposition)
         question = self._next_question()
         if question is None:
@@ -320,7 +347,7 @@ class Conversation:
                                           self.assistant.intents, self.rate_wpm, budget)
         planned = spoken.opening(cared, said, intro, self.question_said(question), rules, self.rate_wpm,
                                  budget=budget)
-        turn = self.turn(text, [*cared, *fixed, *intro, self.question_said(question)], None)
+        turn = self.turn(text, [*spoken.with_care(cared, fixed), *intro, self.question_said(question)], None)
         whole = tuple(m for m in fixed if m not in said)  # the whole read-back, said on "more"
         self.waiting = (*planned.waiting, *((whole,) if whole else ()))
         self.answered, self.answer = result.disposition, turn.messages

@@ -26,9 +26,10 @@ def doubted(finding: Finding) -> bool:
 
 
 def _named(findings: Sequence[Finding]) -> list[Finding]:
-    """The signs triage names in the reason: the emergency signs said, else all those counted."""
+    """The signs triage names in the reason: the emergency signs said plainly, else those said, else all counted."""
     signs = [f for f in findings if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY]
-    return [f for f in signs if f.basis is Basis.SAID] or signs
+    said = [f for f in signs if f.basis is Basis.SAID]
+    return [f for f in said if not doubted(f)] or said or signs
 
 
 def _seconds(texts: Sequence[str], rate_wpm: float) -> float:

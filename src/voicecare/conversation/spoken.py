@@ -28,7 +28,7 @@ from voicecare.conversation.spoken_rules import LevelRule as LevelRule
 from voicecare.conversation.spoken_rules import SpokenRules as SpokenRules
 from voicecare.conversation.spoken_rules import parse as parse
 from voicecare.conversation.spoken_rules import read as read
-from voicecare.domain import Basis, Finding, Level, Message, MessageKind, Status, TriageResult
+from voicecare.domain import Basis, Finding, Level, Message, MessageKind, Status
 
 PAUSE_SECONDS = 0.25
 """Silence the speaker leaves after each message (tts.PAUSE_SECONDS)."""
@@ -140,7 +140,7 @@ def plan(messages: Sequence[Message], level: Level | None, rules: SpokenRules | 
     if short is not None:
         said = _after_action(said, short)
     if waiting and offer:
-        said = _with_offer(said, Message(level or Level.UNCLEAR, MessageKind.CONVERSATION,
+        said = with_offer(said, Message(level or Level.UNCLEAR, MessageKind.CONVERSATION,
                                          _offer_text(rules, waiting)))
     return Plan(tuple(said), tuple(waiting))
 
@@ -153,7 +153,7 @@ def _short_read_back(chosen: list[tuple[Message, ...]], rules: SpokenRules, rate
     if rules.turn_seconds is None or not full or not rules.short_readback:
         return chosen, []
     said = list(chosen)
-    if offer and waits:  # the longest offer, in place of the closing words (see ``_with_offer``)
+    if offer and waits:  # the longest offer, in place of the closing words (see ``with_offer``)
         while said and said[-1][0].kind is MessageKind.CONVERSATION:
             said.pop()
         said.append((Message(Level.UNCLEAR, MessageKind.CONVERSATION, max(
@@ -175,29 +175,41 @@ def _after_action(said: list[Message], short: Message) -> list[Message]:
 
 def opening(care: Sequence[Message], fixed: Sequence[Message], optional: Sequence[Message], question: Message,
             rules: SpokenRules | None, rate_wpm: float, *, budget: float | None = None) -> Plan:
-    """The turn that opens the interview: the care answer first (the policy: briefly and first), then ``fixed``
-    (what was heard, the disclaimer), ``optional`` (the interview's introduction) if it fits, the question.
+    """The turn that opens the interview: the care answer (first, or after the action: ``with_care``) and ``fixed``
+    (what was heard, the action, the disclaimer), ``optional`` (the interview's introduction) if it fits, the question.
 
     Within ``opening_seconds`` (or ``budget``) the care answer is cut to its first sentence, the rest waiting for
     "more" (rule 13); the question and the fixed parts are always said.
     """
     if budget is None:
         budget = rules.opening_seconds if rules is not None else None
-    whole = [*care, *fixed, *optional, question]
+    whole = [*with_care(care, fixed), *optional, question]
     if budget is None or total_seconds(whole, rate_wpm) <= budget:
         return Plan(tuple(whole))
     short, rest = [], []
     for message in care:
-        first, more = _first_sentence(message.text)
+        first, more = first_sentence(message.text)
         short.append(Message(message.level, message.kind, first))
         if more:
             rest.append((Message(message.level, message.kind, more),))
     spare = budget - total_seconds([*short, *fixed, question], rate_wpm)
     extra = list(optional) if total_seconds(optional, rate_wpm) <= spare else []
-    return Plan((*short, *fixed, *extra, question), tuple(rest))
+    return Plan((*with_care(short, fixed), *extra, question), tuple(rest))
 
 
-def _first_sentence(text: str) -> tuple[str, str]:
+def with_care(care: Sequence[Message], fixed: Sequence[Message]) -> list[Message]:
+    """``fixed`` (what was heard, the action, the disclaimer) with the care answer ``care`` where the policy puts it:
+    first in a home-care answer ("briefly and first"), after what was heard and the instruction in an urgent or
+    follow-up one (rules 6 and 12, as triage orders them; outside review 11, F13: "Warmth can ease the muscles."
+    was said before "I heard: fever." and "Call your child's doctor right away.")."""
+    if not care or care[0].level >= Level.HOME_CARE:
+        return [*care, *fixed]
+    action = (MessageKind.READBACK, MessageKind.INSTRUCTION, MessageKind.ADVICE)
+    at = max((i + 1 for i, m in enumerate(fixed) if m.kind in action), default=0)
+    return [*fixed[:at], *care, *fixed[at:]]
+
+
+def first_sentence(text: str) -> tuple[str, str]:
     """``text`` split after its first sentence (or a clause ended by a semicolon), and the rest ("" if none)."""
     match = _SENTENCE_END.search(text)
     if match is None:
@@ -206,47 +218,11 @@ def _first_sentence(text: str) -> tuple[str, str]:
     return text[:match.start()] + ".", rest[:1].upper() + rest[1:]
 
 
-def one_shot(result: TriageResult, rules: SpokenRules | None, rate_wpm: float) -> tuple[Message, ...]:
-    """What to say of a single answer nobody can ask "more" about (``triage``).
-
-    The short part, no offer; and, since nobody can ask for them, the first
-    ``warning`` item that did not fit (the call-911 signs, rule 11), when the
-    whole stays within ``one_shot_seconds``. To make room for them the
-    disclaimer is left to the printed reply (rule 11 is about safety, rule 8
-    is printed with every answer); without room, the short part alone.
-    """
-    planned = plan(result.messages, result.disposition, rules, rate_wpm, offer=False, findings=result.findings)
-    rule = rules.levels.get(result.disposition) if rules is not None else None
-    if rules is None or rule is None:
-        return planned.now
-    warnings = [u for u in planned.waiting if u[0].kind is MessageKind.WARNING and MessageKind.WARNING in rule.if_room]
-    # Without its lead-in ("Warning signs to watch for:"): the list says what it is, and seconds count.
-    first = [m for m in warnings[0] if not m.text.endswith(LEAD_IN)] if warnings else []
-    most = rules.one_shot_seconds or rule.seconds + rules.item_seconds
-    now = list(planned.now)
-    if first and total_seconds([*now, *first], rate_wpm) > most:
-        now = [m for m in now if m.kind is not MessageKind.DISCLAIMER]
-    if total_seconds([*now, *first], rate_wpm) > most:
-        return planned.now
-    return _in_order(result.messages, now, first)
-
-
-def _in_order(messages: Sequence[Message], now: Sequence[Message], first: Sequence[Message]) -> tuple[Message, ...]:
-    """``now`` with ``first`` put where triage's ``messages`` have them (a sign line said otherwise than triage
-    wrote it, ``emergency_words``, keeps its place in ``now``)."""
-    out = list(now)
-    for message in first:
-        earlier = messages[:messages.index(message)]
-        at = max((i for i, m in enumerate(out) if m in earlier), default=-1) + 1
-        out.insert(at, message)
-    return tuple(out)
-
-
 def _offer_text(rules: SpokenRules, waiting: Sequence[tuple[Message, ...]]) -> str:
     return rules.offers.get(waiting[0][0].kind.value, rules.offers["any"])
 
 
-def _with_offer(said: list[Message], offer: Message) -> list[Message]:
+def with_offer(said: list[Message], offer: Message) -> list[Message]:
     """The offer instead of a closing ("Is there anything else?", asked once nothing waits), before a question."""
     closing = MessageKind.CONVERSATION, MessageKind.QUESTION
     at = len(said)

@@ -102,6 +102,13 @@ class SpokenRules:
     short_readback: Mapping[str, str] = field(default_factory=dict, hash=False)
     """The short read-backs by ``SHORT_READBACKS`` key; honest (rule 14): "unclear" when a sign was counted to be
     safe, else "said"."""
+    emergency_help: str = ""
+    """Said for "help" during a 911, after it, when the whole help would take the turn over its ceiling
+    (``budget``); empty: the conversation's ``help``."""
+    ceiling: float | None = None
+    """Most seconds of any spoken turn but a 911, whatever built it (``budget``); None: no ceiling."""
+    emergency_ceiling: float | None = None
+    """Most seconds of a spoken 911 turn, whatever built it (``budget``); None: no ceiling."""
 
 
 
@@ -127,7 +134,8 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                     "offers", "why", "turn_seconds", "short_readback", "unsure_emergency", "taken_back",
                     "unclear_emergency", "doubted_emergency",
                     "interview_requests", "compact_readback", "asking_why", "doubted_reason",
-                    "many_signs", "emergency_seconds"), where, problems)
+                    "many_signs", "emergency_seconds", "ceiling_seconds", "emergency_ceiling_seconds", "emergency_help"), where,
+           problems)
     levels_table = _table(data, "levels", where, problems)
     _unknown(levels_table, tuple(level.id for level in Level), f"{where}: levels", problems)
     levels = {level: _level_rule(levels_table.get(level.id), f"{where}: levels.{level.id}", problems)
@@ -179,7 +187,14 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                        else _seconds(one_shot_most, f"{where}: one_shot_seconds", problems),
                        turn_seconds=None if turn_most is None else _seconds(turn_most, f"{where}: turn_seconds",
                                                                             problems),
-                       short_readback=short_readback)
+                       short_readback=short_readback,
+                       emergency_help=_optional_text(data, "emergency_help", where, problems),
+                       ceiling=_optional_seconds(data, "ceiling_seconds", where, problems),
+                       emergency_ceiling=_optional_seconds(data, "emergency_ceiling_seconds", where, problems))
+
+
+def _optional_seconds(data: Mapping[str, Any], key: str, where: str, problems: list[str]) -> float | None:
+    return None if data.get(key) is None else _seconds(data.get(key), f"{where}: {key}", problems)
 
 
 def _optional_text(data: Mapping[str, Any], key: str, where: str, problems: list[str]) -> str:

@@ -80,9 +80,25 @@ def guessed_emergency(said: Sequence[Message], intents: IntentSet, *, worded: bo
     fixed = {intents.messages[k] for k in ("emergency", "emergency_stay")}
     emergency = [m for m in said if m.kind is MessageKind.EMERGENCY]
     signs = next((m.text.rstrip(".") for m in emergency if m.text not in fixed), "")
-    note = Message(Level.EMERGENCY, MessageKind.CONVERSATION,
+    note = Message(Level.EMERGENCY, MessageKind.CONFIRM,  # never left out of the turn (``budget``)
                    template.format(items=signs[:1].lower() + signs[1:]))
     return (*[m for m in emergency if m.text in fixed], note)
+
+
+def guessed_short(note: str, said: Sequence[Message], found: Sequence[Finding], intents: IntentSet) -> str:
+    """``note`` (what a 911 from an unheard answer rests on, ``guessed_emergency``) naming its first sign and
+    "other danger signs" (``many_signs``), for a turn that has no room for the whole list (``budget``); the
+    printed answer keeps every sign. ``note`` itself when it names one sign or the language has no short form."""
+    rules = intents.spoken
+    fixed = {intents.messages[k] for k in ("emergency", "emergency_stay")}
+    line = next((m.text for m in said if m.kind is MessageKind.EMERGENCY and m.text not in fixed), "")
+    names = sorted((f.symptom.name for f in found if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY
+                    and f.symptom.name.lower() in line.lower()), key=lambda n: line.lower().find(n.lower()))
+    whole = line.rstrip(".")
+    if rules is None or not rules.many_signs or len(names) < 2 or whole[:1].lower() + whole[1:] not in note:
+        return note
+    short = rules.many_signs.format(items=names[0]).rstrip(".")
+    return note.replace(whole[:1].lower() + whole[1:], short[:1].lower() + short[1:])
 
 
 def heard(found: Sequence[Finding], care: Sequence[CareQuestion], intents: IntentSet) -> list[Message]:

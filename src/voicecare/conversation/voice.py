@@ -146,7 +146,8 @@ class VoiceSession:
         answered. It is withdrawn if the caregiver goes on, or if the whole
         turn's reply does not start the same way; otherwise the rest follows.
         """
-        if self.conversation.state is State.DONE:
+        ended = self.conversation.state is State.DONE
+        if ended:
             # The family had nothing else to say ("anything else?" "no"), but words after it start a new
             # conversation: an outside review's "she won't wake up" after the wrap-up met a deaf device.
             self.reset()
@@ -161,6 +162,10 @@ class VoiceSession:
                                    early=replies)
         self._heard_wake = listening.finish() if listening is not None else None
         reading = self._reading(heard, provisional=False)
+        if reading is not None and ended and readings.closing_only(self.conversation, *reading):
+            # A late "no, that's all" after the goodbye (the rest of a turn split at a pause) is no new conversation:
+            # it was answered "Sorry, I missed that" with the disclaimer said a second time (conversation bench).
+            reading = None
         if reading is None:
             self._withdraw(early)
             return None

@@ -64,9 +64,15 @@ def emergencies_in(found: Sequence[Finding], assistant: Assistant) -> bool:
 
 
 def emergency_messages(assistant: Assistant, found: Sequence[Finding]) -> tuple[Message, ...]:
-    """The opening emergency messages for these findings."""
+    """What is said at once when a partial result shows an emergency: "Call 911 now." and nothing more.
+
+    The sign is named when the whole turn has been read: a partial's words may be gone from the final reading
+    (heard "is dying" in a partial, the turn was "a bit sore after swimming"), and "What you said is an emergency."
+    said at once claimed what the final reading only doubted (outside review 11, F9a; rule 14). The 911 still
+    comes first (rules 3 and 4); the answer to the whole turn follows with the sign, hedged when it is doubted.
+    """
     result = triage.triage(found, assistant.intents, disclaimer=False)
-    return tuple(m for m in result.messages if m.kind is MessageKind.EMERGENCY)
+    return tuple(m for m in result.messages if m.kind is MessageKind.EMERGENCY)[:1]
 
 
 def still_to_say(result: TriageResult, already: Sequence[Message]) -> list[Message]:

@@ -43,10 +43,14 @@ class Aligner:
         for group in near.groups[1:]:
             # Of equally good words, the one keeping the words closest together:
             # in "back stiff and he woke crying from the pain" the pain, not the back.
+            # Only words that keep the mention within its window, and a word of the anchor's own sentence
+            # before a better one past a full stop: in "we haven't had a doctor look at her back yet. It's been
+            # sore" the exact "been" of the next sentence must not shut out the "look" that makes the mention.
             best = max(
-                ((top, -(max(*positions, j) - min(*positions, j)), -abs(j - anchor), j)
+                ((not self._stop_between(anchor, j, breaks), top, -(max(*positions, j) - min(*positions, j)),
+                  -abs(j - anchor), j)
                  for j in range(max(0, anchor - window), min(len(candidates), anchor + window + 1))
-                 if j not in positions
+                 if j not in positions and max(*positions, j) - min(*positions, j) < window
                  and (top := max((candidates[j][w] for w in group & candidates[j].keys()
                                   if near_partner(words[j], w, self._lexicon, self._spelling)), default=0.0)) > 0),
                 default=None,
@@ -54,7 +58,7 @@ class Aligner:
             if best is None:
                 return None
             positions.append(best[-1])
-            scores.append(best[0])
+            scores.append(best[1])
         start, end = min(positions), max(positions) + 1
         total = sum(scores) / len(scores)
         if end - start > window or total < self.settings.phrase_cutoff:
@@ -67,6 +71,9 @@ class Aligner:
         turn = [j for j in positions if j < anchor] if near.turns else []
         # "Breathing, but only barely": a contrast that narrows the statement does not end it.
         turn += [j for j in range(start, end - 1) if words[j + 1] in self._language.narrowing]
+        # A contrast word ending its clause joins nothing: "we haven't had her back looked at yet, it's been
+        # sore" holds the adverb "yet", not the conjunction (which starts the clause it brings).
+        turn += [j for j in range(start, end) if j + 1 in breaks]
         if mentions.spans_contrast(words, start, end, self._language.contrasts, turn):
             return None  # "walking funny yesterday but he's walking fine": two statements, not one
         anchor_stem = self._spelling.stem(words[anchor])
@@ -79,8 +86,16 @@ class Aligner:
         negation_inside = near.negation_inside or any(words[j] in self._language.negations for j in positions)
         if negation_inside and self._denies_another(words, positions, breaks, clause=near.negation_inside):
             return None
+        if any(self._denies_a_deed_of_its_own(words, positions, j, breaks) for j in positions
+               if words[j] in self._language.negations):
+            return None
         return Hit(near.symptom, start, end, total, negation_inside, tuple(sorted(positions)), loose=True,
                    anchor=anchor)
+
+    @staticmethod
+    def _stop_between(anchor: int, j: int, breaks: Mapping[int, bool]) -> bool:
+        """True when a full stop falls between the anchor and word ``j`` (they are in two sentences)."""
+        return any(breaks.get(i, False) for i in range(min(anchor, j) + 1, max(anchor, j) + 1))
 
     def _two_statements(self, words: Sequence[str], positions: Sequence[int], anchor: int,
                         breaks: Mapping[int, bool]) -> bool:
@@ -90,21 +105,38 @@ class Aligner:
         full stop the state word is said of a word of its own sentence ("slept", "back"). A
         fragment goes on with the same statement ("her lips are... blue", "breathing? Really
         fast"), and a background told first is the sign's own ("potty trained since two. Today
-        an accident": the subject, the accident, comes after the stop).
+        an accident": the subject, the accident, comes after the stop). Before the subject, past a
+        comma or a full stop, a word said of the word beside it is that word's: in "wide awake, walking
+        fine" the "wide" is the waking's, no wide walk; and a subject with its verb after the break opens a
+        statement of its own ("I don't know what's wrong, she's breathing fast").
         """
+        before = [j for j in positions if j < anchor and any(k in breaks for k in range(j + 1, anchor + 1))
+                  and words[j] not in self._language.negations]  # a "not" is the pattern's own to place
+        if any(k + 1 not in positions and k + 1 not in breaks and k + 1 < len(words) and self._substance(words[k + 1])
+               for k in before):
+            return True  # "wide awake, walking fine": the "wide" is said of the waking, no wide walk
+        clauses = self._language.context.clauses
+        if before and any(k in breaks and k + 1 < len(words) and words[k] in clauses.subjects
+                          and words[k + 1] in clauses.verbs for k in range(before[0] + 1, anchor + 1)):
+            return True  # "I don't know what's wrong, she's breathing fast": a subject and its verb open a statement
         stops = [j for j in range(anchor + 1, max(positions) + 1) if breaks.get(j, False)]
         if not stops:
             return False
         after = next((j for j in sorted(breaks) if j > stops[-1]), len(words))
-        return any(j not in positions and words[j] not in self._common and words[j] not in self._language.fillers
-                   for j in range(stops[-1], after))
+        return any(j not in positions and self._substance(words[j]) for j in range(stops[-1], after))
+
+    def _substance(self, word: str) -> bool:
+        """True for a word that says something of its own (neither a small everyday word nor a filler)."""
+        return word not in self._common and word not in self._language.fillers
 
     def align(self, phrase: Phrase, words: Sequence[str], candidates: Sequence[dict[str, float]],
                start: int, breaks: Collection[int] = ()) -> Hit | None:
         """Match ``phrase`` starting at ``start``, skipping a little filler in between.
 
         Skipped words other than fillers may not run past a comma or full stop:
-        "three weeks before, now a stiff back" holds no "weeks now".
+        "three weeks before, now a stiff back" holds no "weeks now". Nor may two words said in a row: in "He
+        fell. Out for a few secs." or "he fell, out for a few secs" the fall is no "fell out" (a loose pattern
+        reads the words after the stop as going on with the statement: knocked out after a fall).
         """
         s = self.settings
         total = scored = 0.0
@@ -121,9 +153,9 @@ class Aligner:
             found = next((j for j in range(position, min(position + reach, len(candidates)))
                           if word in candidates[j]), None)
             skipped = range(position, found) if found is not None else range(0)
-            if found is not None and index and any(k in breaks for k in range(position, found + 1)) \
-                    and any(words[j] not in self._language.fillers for j in skipped):
-                found = None  # the words skipped run past a comma or full stop ("can't, um, breathe" still holds)
+            if found is not None and index and any(k in breaks for k in range(position, found + 1)) and not (
+                    skipped and all(words[j] in self._language.fillers for j in skipped)):
+                found = None  # over a comma or full stop only where the caregiver hesitated ("can't, um, breathe")
             if any(words[j][:1].isdigit() or words[j] in self._amounts for j in skipped):
                 found = None  # a number is the number reader's: "for 2 days" is a reading, not "for days"
             if found is not None and found - 1 in skipped and words[found - 1] in self._ones and word in self._units:
@@ -170,11 +202,30 @@ class Aligner:
         negations = self._language.negations
         others = [j for j in positions if words[j] not in negations]
         for denial in (j for j in positions if words[j] in negations):
-            nearest = min(others, key=lambda j: abs(j - denial), default=denial)
+            # As near on both sides, a "not" is said of the word after it: "She fell. Not answering me."
+            nearest = min(others, key=lambda j: (abs(j - denial), j < denial), default=denial)
             if any(breaks.get(k, False) or (clause and k in breaks)
                    for k in range(min(denial, nearest) + 1, max(denial, nearest) + 1)):
                 return True
         return False
+
+    def _denies_a_deed_of_its_own(self, words: Sequence[str], positions: Sequence[int], denial: int,
+                                  breaks: Collection[int]) -> bool:
+        """True when a loose pattern's "not", said after a joiner, denies a verb of its own that the pattern does
+        not use: in "he woke up crying and wouldn't settle", "woke at 2 and could not fall asleep again" the
+        settling and falling asleep are denied, not the waking (the child woke: no child hard to wake). When the
+        caller woke the child (``rousers`` before it), the "not" is how the child answered, the sign's own.
+        """
+        language = self._language
+        others = [j for j in positions if j < denial]
+        if not others or any(j > denial for j in positions) or not any(
+                words[k] in language.context.list_joiners for k in range(others[-1] + 1, denial)):
+            return False  # a pattern going on past its "not" ("sleeping and not getting up") holds it
+        first = max((k for k in breaks if k <= others[0]), default=0)
+        if any(words[k] in language.callers.rousers for k in range(first, others[0])):
+            return False  # "I tried to wake her and she's not moving": how the child answered being woken
+        after = next((k for k in range(denial + 1, len(words)) if words[k] not in language.skippable), None)
+        return after is not None and after not in positions and words[after] not in language.negations
 
     def _leaps(self, words: Sequence[str], used: Sequence[int]) -> bool:
         """True when a phrase whose own "not" is the symptom skips more than filler.

@@ -60,16 +60,26 @@ class CallerWords:
     """Verbs of calling for help ("calling", "rang"): someone at home doing it raises the caregiver's alarm."""
     called_for: frozenset[str] = frozenset()
     """Said after such a call and before someone else, the help is for them ("called an ambulance for her husband")."""
+    rousers: frozenset[str] = frozenset()
+    """Said before a word of waking, the caller is waking the child: a subject of theirs ("I", "we") or an attempt
+    ("tried"). A "not" said after is how the child answered ("I woke him and he isn't talking"), no deed of their
+    own."""
 
 
 def patients(where: Scene, mentions: Sequence[tuple[int, Status]], words: CallerWords) -> list[Status]:
     """The statuses of ``mentions`` (start, status), with the caller's child sibling and the caller themself
-    read as who they are: a mention that is someone else's only because of such a cue is the child's."""
+    read as who they are: a mention that is someone else's only because of such a cue is the child's.
+
+    Such a cue governs its own sentence only, as every cue does (a full stop ends it): in "Grandad speaking.
+    Had a dizzy turn myself earlier." the turn is the caller's own (the "myself"), not made the child's by the
+    introduction a sentence before.
+    """
     callers = _child_siblings(where, words) | _kin_children(where, words) | _introductions(where, words)
     others = [c for c in where.cues if c.trigger.status is Status.OTHER]
     statuses = []
     for start, status in mentions:
-        before = [c for c in others if c.start < start]
+        before = [c for c in others if c.start < start
+                  and not any(where.breaks.get(i, False) for i in range(c.end, start + 1))]
         governing = max(before, key=lambda c: c.end, default=None)
         statuses.append(Status.PRESENT if status is Status.OTHER and governing is not None
                         and (governing.start, governing.end) in callers else status)

@@ -22,7 +22,7 @@ from collections.abc import Collection, Sequence
 from itertools import pairwise
 
 from voicecare.domain import Status
-from voicecare.understanding.cues import Cue, Scene, clause_end, clause_start, past_tense, scene
+from voicecare.understanding.cues import Cue, Scene, childs_clause, clause_end, clause_start, past_tense, scene
 
 # Where a scene is built and its clauses found, for the callers that ask this module for statuses.
 __all__ = ["Scene", "clause_end", "clause_start", "past_tense", "retold", "rewarmed", "scene", "status_of"]
@@ -254,12 +254,16 @@ def _said_in_the_past(where: Scene, start: int, end: int) -> bool:
 
 
 def _between(where: Scene, cue: Cue, start: int, end: int, used: Collection[int]) -> bool:
-    """A cue among the words of a loose mention ("legs are not numb"), but not "can not".
+    """A cue among the words of a loose mention ("legs are not numb"), but not "can not", nor a what-if after the
+    sign's first words.
 
     Someone named there as the child's ("he doesn't know his own sister's name") is what the sign is about, not
     whose it is.
     """
     inside = start < cue.start and cue.end <= end and not any(i in used for i in range(cue.start, cue.end))
+    if cue.trigger.status is Status.HYPOTHETICAL and any(i < cue.start for i in used) and childs_clause(
+            where.words, where.breaks, where.rules, start):
+        return False  # "she screams if I touch her legs": the sign said before the "if" is a habit, the if its when
     theirs = cue.trigger.status is Status.OTHER and any(
         where.words[i] in where.rules.child_pronouns for i in range(max(start, cue.start - KIN_OWNER_REACH), cue.start))
     return inside and not theirs and where.words[cue.start - 1] not in where.rules.modals

@@ -251,7 +251,34 @@ def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bo
     # "sitting on her mum's lap, heart rate 176": a place of theirs, where the child is, says nothing of them.
     cues = [c for c in cues if not (c.trigger.status is Status.OTHER and c.end < len(words)
                                     and words[c.end] in rules.belongings)]
+    cues = [c for c in cues if not _object_of_the_childs(words, ends, rules, c)]
     return _unretracted(sorted(cues, key=lambda c: c.start), words, rules)
+
+
+def _object_of_the_childs(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, cue: Cue) -> bool:
+    """True when someone else is named after the verb of a clause the child is the subject of, and the clause
+    goes on with no subject of theirs: "he was with his grandma and fainted", "she fell off her brother's bike
+    and can't move her legs" are the child's deeds (who was with whom is no owner of what followed).
+
+    Said with a verb of their own ("... his sister has a fever"), a relative ("his cousin who has a fever"), a
+    comma, or a subject after the joiner ("with his grandma and she fainted": maybe her), they stay the subject.
+    """
+    if cue.trigger.status is not Status.OTHER or cue.trigger.speaker or cue.end >= len(words) or cue.end in breaks:
+        return False
+    first = clause_start(words, breaks, rules, cue.start)
+    clauses = rules.clauses
+    if not childs_clause(words, breaks, rules, cue.start):
+        return False
+    if not any(w in clauses.verbs or past_tense(w, rules) for w in words[first + 1:cue.start]):
+        return False
+    after = words[cue.end]
+
+    def says_of_them(word: str) -> bool:  # a verb, a relative or a subject: a clause about them
+        return word in clauses.verbs or past_tense(word, rules) or word in clauses.openers or word in clauses.subjects
+
+    if after in rules.list_joiners:
+        return cue.end + 1 < len(words) and cue.end + 1 not in breaks and words[cue.end + 1] not in clauses.subjects
+    return not says_of_them(after)
 
 
 def _unretracted(cues: Sequence[Cue], words: Sequence[str], rules: ContextWords) -> tuple[Cue, ...]:
@@ -289,6 +316,12 @@ def _clause_ends(words: Sequence[str], breaks: Mapping[int, bool], rules: Contex
 def _clause_starts(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> bool:
     """True when a clause begins at words[index]: the start, after a break or after a terminator ("so say he")."""
     return index == 0 or index in breaks or words[index - 1] in rules.terminators
+
+
+def childs_clause(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, index: int) -> bool:
+    """True when the clause holding words[index] opens with the child as its subject ("she screams ...")."""
+    word = words[clause_start(words, breaks, rules, index)]
+    return word in rules.child_pronouns and word in rules.clauses.subjects
 
 
 def past_tense(word: str, rules: ContextWords) -> bool:

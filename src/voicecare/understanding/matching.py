@@ -91,7 +91,8 @@ class Matcher:
         self._said_of = {s.id: frozenset(spelling.canonical(w) for w in s.said_of) for s in intents.symptoms if s.said_of}
         self._measures = intents.measures
         self._baselines = compile_baselines(intents.symptoms, spelling, self._language.negations)
-        self._ordinary = ordinary.compile_all({s.id: s.ordinary for s in intents.symptoms}, spelling)
+        self._ordinary = ordinary.compile_all({s.id: s.ordinary for s in intents.symptoms}, spelling, ordinary.Denials(
+            self._language.negations, self._language.optional_words | self._language.skippable))
         self._claims = _claims(intents, spelling)
         self._backoff = backoff.Backoff({s.id: s.backoff for s in intents.symptoms if s.backoff}, spelling,
                                         self.settings.stem_score, backoff.Typos(self._lexicon))
@@ -154,7 +155,7 @@ class Matcher:
             matches.append(Match(
                 symptom=hit.symptom, status=status, score=round(hit.score, 1),
                 heard=" ".join(heard[hit.start:hit.end]), start=hit.start, end=hit.end,
-                uncertain=hedged or hit.score < self.settings.certain_score,
+                uncertain=hedged or hit.score < self.settings.certain_score, positions=hit.positions,
             ))
             if hedged and status is Status.PRESENT:
                 hedged_signs.add(hit.symptom)
@@ -209,13 +210,11 @@ class Matcher:
                         turns=any(g <= language.contrasts for g in pattern.groups))
             return self._aligner.near_hit(near, words, candidates, anchor, score, breaks)
 
-        # Words another mention is made of are explained already ("not breathing hard" is no guess at anything),
-        # unless it is an unsure reading of a lesser sign: "her lipps look navy" is no limp (rule 4).
-        def explains(m: Match, guess: Hit) -> bool:
-            return not (m.uncertain and self._levels[m.symptom] > self._levels[guess.symptom])
-
+        # Words another mention is made of are explained already ("not breathing hard" is no guess at anything);
+        # what a lesser mention explains is the words it covers (``mentions.explained``).
+        listed = mentions.listed(words, language.context.list_joiners, language.context.clauses.owners)
         found = [h for h in self._backoff.hits(words, breaks, near_hit, {m.symptom for m in matches})
-                 if not any(explains(m, h) and m.start <= i < m.end for m in matches for i in h.positions)]
+                 if not mentions.explained(h.positions, self._levels[h.symptom], matches, self._levels, listed)]
         found = mentions.not_their_own(found, words, language.negations, language.context.modals, language.not_then,
                                        breaks)
         found = ordinary.unexplained(found, words, breaks, self._ordinary, language.contrasts)
@@ -226,7 +225,7 @@ class Matcher:
             if status is Status.PRESENT:
                 guesses.append(Match(symptom=hit.symptom, status=status, score=round(hit.score, 1),
                                      heard=" ".join(heard[hit.start:hit.end]), start=hit.start, end=hit.end,
-                                     uncertain=True, guessed=True))
+                                     uncertain=True, guessed=True, positions=hit.positions))
         return guesses
 
     def _guess_status(self, hit: Hit, where: context.Scene, signs: Collection[int]) -> Status:

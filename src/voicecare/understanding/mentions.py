@@ -8,10 +8,10 @@ belongs to.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from voicecare.domain import Level
+from voicecare.domain import Level, Match
 
 SURE_ENOUGH = 95.0
 """A more serious mention this good is kept even inside another symptom's words."""
@@ -180,6 +180,53 @@ def not_their_own(hits: list[Hit], words: Sequence[str], negations: Collection[s
                 and low < other.start and other.end <= high and not set(other.positions) & set(hit.positions))
 
     return [hit for hit in hits if not belongs_elsewhere(hit)]
+
+
+def used(mention: Match) -> tuple[int, ...]:
+    """The positions of the words a mention is made of (all of its span when it does not say)."""
+    return mention.positions or tuple(range(mention.start, mention.end))
+
+
+def said_whole(mention: Match) -> bool:
+    """True for a mention made of every word of its span, in a row: a phrase said as listed."""
+    return used(mention) == tuple(range(mention.start, mention.end))
+
+
+def explained(guess: Sequence[int], level: Level, found: Sequence[Match], levels: Mapping[str, Level],
+              listed: Callable[[int, Match], bool]) -> bool:
+    """True when mentions already found explain the words (positions) a guess at a sign of ``level`` rests on.
+
+    A mention at least as serious as the guess explains every word its span reaches over ("not breathing hard"
+    is no guess at anything). A lesser one said whole (a phrase, its words in a row) is the sure reading of
+    its words, so a guess sharing one is a misreading of them ("she can't feel me touching it" is numbness, no
+    wee), unless the guess's other words are listed with the phrase's (``listed``): in "she cries when I touch
+    her back and legs" the touch is said of both. A lesser loose mention, its words picked across the
+    sentence, explains only the words it is made of, and the graver guess stands while one of its words is
+    left to it: in "he cries when I touch his legs and back" the back's "touch ... back" takes the touch, not
+    the crying or the legs. An unsure lesser mention explains nothing: "her lipps look navy" is no limp (rule
+    4: when unsure, the higher level).
+    """
+    graver = [m for m in found if levels[m.symptom] <= level]
+    if any(m.start <= i < m.end for m in graver for i in guess):
+        return True
+    lesser = [m for m in found if levels[m.symptom] > level and not m.uncertain]
+    covered = {i for m in lesser for i in used(m)}
+    left = [i for i in guess if i not in covered]
+    if not left and covered:
+        return True
+    return any(said_whole(m) and any(i in used(m) for i in guess) and not any(listed(i, m) for i in left)
+               for m in lesser)
+
+
+def listed(words: Sequence[str], joiners: Collection[str], owners: Collection[str]) -> Callable[[int, Match], bool]:
+    """Whether the word at a position is said in a list with a mention: only a joiner and a word that owns
+    the next ("the", "his") between them ("back and legs", "legs or his back"), so what is said of one is
+    said of both. A subject or a verb there starts a statement of its own ("woke her and she would not")."""
+    def with_mention(i: int, mention: Match) -> bool:
+        gap = words[mention.end:i] if i >= mention.end else words[i + 1:mention.start]
+        return any(w in joiners for w in gap) and all(w in joiners or w in owners for w in gap)
+
+    return with_mention
 
 
 def resolve(hits: Iterable[Hit], levels: dict[str, Level], breaks: Collection[int] = (),

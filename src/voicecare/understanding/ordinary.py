@@ -11,7 +11,7 @@ interview may still ask about the sign plainly.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from voicecare.understanding.mentions import Hit
 from voicecare.understanding.text import Spelling, split_window, word_groups
@@ -19,6 +19,15 @@ from voicecare.understanding.text import Spelling, split_window, word_groups
 DEFAULT_WINDOW = 8
 """Most words between the explained word and its circumstance, when a pattern says nothing."""
 _UNLESS = " unless "
+
+
+@dataclass(frozen=True)
+class Denials:
+    """A language's words that deny what follows them ("no", "not"), and the small words that may stand between
+    ("not the crayons")."""
+
+    words: frozenset[str] = frozenset()
+    small: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -39,21 +48,31 @@ class Circumstance:
     unless: frozenset[str]
     """Words that keep the mention a sign whatever else was said ("still", "asleep")."""
     window: int
+    denials: Denials = field(default_factory=Denials)
+    """Words that, said right before a word of the circumstance, say it is not so ("no rash"); none of its own."""
 
 
-def compile_all(table: Mapping[str, Sequence[str]], spelling: Spelling) -> dict[str, tuple[Circumstance, ...]]:
+DENIAL_REACH = 2
+"""Most words from a denial to the word of a circumstance it denies ("not the crayons")."""
+
+
+def compile_all(table: Mapping[str, Sequence[str]], spelling: Spelling,
+                denials: Denials = Denials()) -> dict[str, tuple[Circumstance, ...]]:
     """Every symptom's circumstances, keyed by symptom id (symptoms with none are left out)."""
-    return {symptom: tuple(_compile(symptom, text, spelling) for text in texts)
+    return {symptom: tuple(_compile(symptom, text, spelling, denials) for text in texts)
             for symptom, texts in table.items() if texts}
 
 
-def _compile(symptom: str, text: str, spelling: Spelling) -> Circumstance:
+def _compile(symptom: str, text: str, spelling: Spelling, denials: Denials) -> Circumstance:
     # Exact words, no stems: "training" is ordinary, "trained" (its stem's twin) is the opposite.
     text, window = split_window(text)
     text, _, unless = text.partition(_UNLESS)
     first, *rest = word_groups(text, spelling)
     (unless_words,) = word_groups(unless, spelling)
-    return Circumstance(symptom, first, tuple(rest), unless_words, DEFAULT_WINDOW if window is None else window)
+    # A circumstance that names a denial as its own word ("not trained yet") is said with it.
+    own_denials = Denials(denials.words.difference(first, *rest), denials.small)
+    return Circumstance(symptom, first, tuple(rest), unless_words, DEFAULT_WINDOW if window is None else window,
+                        own_denials)
 
 
 def unexplained(hits: Iterable[Hit], words: Sequence[str], breaks: Mapping[int, bool],
@@ -77,8 +96,23 @@ def _explains(circumstance: Circumstance, hit: Hit, words: Sequence[str],
         if any(words[i] in circumstance.unless for i in statement):
             return False
         reach = _reach(own, low, high, circumstance.window, words, contrasts)
-        if all(any(words[i] in group for i in reach) for group in circumstance.groups):
+        if all(any(words[i] in group and not _denied(circumstance.denials, words, i) for i in reach)
+               for group in circumstance.groups):
             return True
+    return False
+
+
+def _denied(denials: Denials, words: Sequence[str], index: int) -> bool:
+    """True when a denial stands right before words[index], with at most a small word between: "no rash, lips
+    going blue" is no rash that explains the blue. A small word is never denied: in "not in nappies any more"
+    the "not" is the circumstance's own."""
+    if words[index] in denials.small:
+        return False
+    for i in range(index - 1, max(-1, index - 1 - DENIAL_REACH), -1):
+        if words[i] in denials.words:
+            return True
+        if words[i] not in denials.small:
+            return False
     return False
 
 

@@ -183,7 +183,11 @@ def _emergency(
     # alone is named ("Fainting or passing out.", not "What you said is an emergency and fainting").
     urgent_signs = [f for f in urgent_signs if not f.symptom.own_words] or urgent_signs
     # The reason names what was said; only when nothing was, the signs counted to be safe, as alternatives (rule 14).
-    said = [f for f in urgent_signs if f.basis is Basis.SAID]
+    # A sign heard only in a reading the recogniser doubted was not said either: beside a sign said plainly it is
+    # left to the read-back ("I am not sure, but that may be ..."), never named as heard (outside review 11, F9b:
+    # "Very sleepy or hard to wake and trouble breathing." after "I may have heard very sleepy or hard to wake").
+    said = [f for f in urgent_signs if f.basis is Basis.SAID and not f.uncertain] or [
+        f for f in urgent_signs if f.basis is Basis.SAID]
     named = say.all_of(said) if said else say.any_of(urgent_signs)
     # The emergency instruction stands alone so that speech can have it ready before it is needed.
     reason = say.template("emergency_reason", items=_sentence_start(named))
@@ -257,8 +261,16 @@ def _unclear(say: _Say, topics: Sequence[Topic], disclaimer: bool,
     you see) stands instead of "I missed that" (rule 14: never claim not to have heard what was said).
     So does what was heard that is not this child's: a what-if is answered by what it would mean, and
     someone else's signs (the caregiver's own) by saying only the child's signs count.
+    A what-if asked with "should I call 911?" ("if he can't wake up should I call 911?") is answered by
+    what that sign would mean first (rule 9), then by the question's own answer; what was said of someone
+    else ends with the invitation to describe the child (rule 7), unless the question's answer invites it.
     """
-    heard = [say(_K.CARE_ANSWER, q.answer) for q in asked[:1]] or _context_notes(say, found)
+    notes = _context_notes(say, found)
+    what_ifs = [m for m in notes if m.kind is _K.HYPOTHETICAL]
+    answers = [say(_K.CARE_ANSWER, q.answer) for q in asked[:1]]
+    heard = [*what_ifs, *answers] if answers else notes
+    if heard and not answers:
+        heard.append(say(_K.CONVERSATION, say.words["describe_child"]))
     messages = heard or [say(_K.UNCLEAR, say.words["unclear"])]
     messages += [say(_K.WARNING, topic.messages["emergency_signs"]) for topic in topics]
     if disclaimer:

@@ -1,0 +1,152 @@
+"""Every spoken turn within rule 13's ceiling, whatever built it: the last step before a turn is said.
+
+Each part of the conversation plans its own turn short (``spoken.plan``, ``closing``, ``emergency_words``), but
+notes are added after planning (a 911 taken back, a lesser sign said back in a 911, "help" in a 911) and a turn
+could end up over the budget: outside review 9 and the conversation bench measured 18.6-25.7 s turns. Here the
+whole turn is measured once more and, when over its ceiling (``spoken.toml``: an emergency 15 s, any other turn
+20 s, less the estimate's worst shortfall), cut down in a fixed order: the long call-911 list in its short form, a
+care answer to its first sentence, the read-back in its short honest form, then the least needed parts wait for
+"more" (printed in full as always). What is never left out: "Call 911 now", the sign and "stay with your child",
+what a 911 rests on and how to take it back (rule 14), the action, the question, the unclear answer (rule 7), the
+disclaimer (rule 8), and the closing words that say what the caregiver can do next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from voicecare.conversation import spoken
+from voicecare.conversation.unanswered import call_911_lists
+from voicecare.domain import Finding, IntentSet, Level, Message, MessageKind, Status
+
+KEPT = frozenset({MessageKind.EMERGENCY, MessageKind.CONFIRM, MessageKind.INSTRUCTION, MessageKind.QUESTION,
+                  MessageKind.UNCLEAR, MessageKind.DISCLAIMER})
+"""Kinds always said: the 911 and what it rests on, the action, the question, rule 7's answer, rule 8's line."""
+WAITS_FIRST = (MessageKind.HOME_CARE, MessageKind.ADVICE, MessageKind.HYPOTHETICAL, MessageKind.PAST,
+               MessageKind.OTHER, MessageKind.WARNING, MessageKind.CONVERSATION, MessageKind.READBACK,
+               MessageKind.CARE_ANSWER)
+"""The order in which the other kinds wait for "more" when a turn is still over its ceiling (the latest first).
+The read-back is short by then ("I counted what you told me"); the care question asked is answered first and
+briefly (the policy), its first sentence last to wait."""
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """A turn's spoken messages within its ceiling, and what was taken out of them to wait for "more"."""
+
+    now: tuple[Message, ...]
+    waiting: tuple[tuple[Message, ...], ...] = ()
+
+
+def ceiling(level: Level | None, intents: IntentSet) -> float | None:
+    """The most seconds a turn answered at ``level`` may take (None: the language sets none)."""
+    rules = intents.spoken
+    if rules is None:
+        return None
+    return rules.emergency_ceiling if level is Level.EMERGENCY else rules.ceiling
+
+
+def over(said: Sequence[Message], level: Level | None, intents: IntentSet, rate_wpm: float) -> float:
+    """Seconds by which ``said`` goes over its ceiling (0 or less: within it)."""
+    most = ceiling(level, intents)
+    return 0.0 if most is None else spoken.total_seconds(said, rate_wpm) - most
+
+
+def fit(said: Sequence[Message], level: Level | None, found: Sequence[Finding], intents: IntentSet,
+        rate_wpm: float, short_forms: Mapping[str, str] | None = None) -> Fitted:
+    """``said`` (a turn answered at ``level``, None for a command's or request's turn) within its ceiling;
+    ``short_forms``: shorter words for some of its messages, said instead when over (nothing waits for them)."""
+    if over(said, level, intents, rate_wpm) <= 0:
+        return Fitted(tuple(said))
+    short = {**dict(call_911_lists(found, intents)), **(short_forms or {})}
+    now = [Message(m.level, m.kind, short.get(m.text, m.text)) for m in said]
+    waiting: list[tuple[Message, ...]] = []
+    for step in (_care_first_sentence, _short_read_back):
+        if over(now, level, intents, rate_wpm) <= 0:
+            break
+        now, waited = step(now, found, intents)
+        waiting += waited
+    offer = _offer(level, intents)
+    while over(now, level, intents, rate_wpm) > 0:
+        at = _next_to_wait(now, intents)
+        if at is None:
+            break
+        waiting.insert(0, (now.pop(at),))
+    if waiting and offer and over([*now, *offer], level, intents, rate_wpm) <= 0:
+        now = spoken.with_offer(now, offer[0])  # without room for it, "more" still gives what waits
+    return Fitted(tuple(now), tuple(waiting))
+
+
+def _care_first_sentence(said: list[Message], found: Sequence[Finding],
+                         intents: IntentSet) -> tuple[list[Message], list[tuple[Message, ...]]]:
+    """A care answer said to its first sentence, the rest waiting (the policy: briefly and first)."""
+    now: list[Message] = []
+    waiting: list[tuple[Message, ...]] = []
+    for message in said:
+        first, rest = spoken.first_sentence(message.text) if message.kind is MessageKind.CARE_ANSWER else ("", "")
+        if rest:
+            now.append(Message(message.level, message.kind, first))
+            waiting.append((Message(message.level, message.kind, rest),))
+        else:
+            now.append(message)
+    return now, waiting
+
+
+def _short_read_back(said: list[Message], found: Sequence[Finding],
+                     intents: IntentSet) -> tuple[list[Message], list[tuple[Message, ...]]]:
+    """The read-back in its short honest form (rule 14: "counted to be safe" when a sign rests on an unclear
+    answer), the whole one waiting; a note that questions were skipped stays as it is."""
+    rules = intents.spoken
+    note = intents.messages.get("conversation.not_asked", "")
+    full = [m for m in said if m.kind is MessageKind.READBACK and m.text != note]
+    if rules is None or not rules.short_readback or not full:
+        return said, []
+    unclear = any(f.status is Status.PRESENT and (f.basis in spoken.UNCLEAR_BASES or f.uncertain) for f in found)
+    short = Message(full[0].level, MessageKind.READBACK, rules.short_readback["unclear" if unclear else "said"])
+    if all(m.text == short.text for m in full):
+        return said, []
+    now = [short if m is full[0] else m for m in said if m is full[0] or m not in full]
+    return now, [tuple(full)]
+
+
+def _offer(level: Level | None, intents: IntentSet) -> list[Message]:
+    """The "say more" line a turn at ``level`` ends with when something of it waits (none during a 911)."""
+    rules = intents.spoken
+    rule = rules.levels.get(level) if rules is not None and level is not None else None
+    if rules is None or (rule is not None and not rule.offer):
+        return []
+    return [Message(level or Level.UNCLEAR, MessageKind.CONVERSATION, rules.offers["any"])]
+
+
+def _next_to_wait(said: Sequence[Message], intents: IntentSet) -> int | None:
+    """Where the next message to leave the turn is: the least needed kind, the latest of it; None when only what
+    is always said is left."""
+    closing = _closing(said, intents)
+    # That questions were skipped stays: without it the ending reads as if every sign had been denied (rule 14).
+    closing |= {i for i, m in enumerate(said) if m.text == intents.messages.get("conversation.not_asked")}
+    stay = intents.messages.get("emergency_stay")
+    after_stay = next((i for i, m in enumerate(said) if m.kind is MessageKind.EMERGENCY and m.text == stay), len(said))
+    # What a 911 says after "stay with your child" about why ("After a fall, these signs are an emergency.") waits
+    # as advice does: what the 911 rests on (CONFIRM) is said instead.
+    explained = {i for i, m in enumerate(said) if m.kind is MessageKind.EMERGENCY and i > after_stay}
+    for kind in WAITS_FIRST:
+        spots = [i for i, m in enumerate(said) if i not in closing and (
+            m.kind is kind or (kind is MessageKind.ADVICE and i in explained))]
+        if spots:
+            return spots[-1]
+    return None
+
+
+def _closing(said: Sequence[Message], intents: IntentSet) -> set[int]:
+    """The words around the turn that say what happens next, kept: a 911 taken back said first, and the last
+    words when they ask ("Is there anything else?") or offer more."""
+    rules = intents.spoken
+    offers = set(rules.offers.values()) if rules is not None else set()
+    kept = {0} if said and rules is not None and said[0].text == rules.taken_back else set()
+    last = len(said) - 1
+    if last >= 0 and said[last].kind is MessageKind.CONVERSATION and (
+            said[last].text.endswith("?") or said[last].text in offers):
+        kept.add(last)
+    return kept
+

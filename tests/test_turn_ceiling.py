@@ -1,0 +1,166 @@
+"""Every spoken turn within rule 13's ceiling (issue #9: a 911 turn at most 15 s, "stay with your child" within 10 s,
+any other turn at most 20 s), measured with the spoken estimate (``spoken.seconds``, fitted to espeak-ng) on every
+turn of many conversations: descriptions from the tuning corpora, answers from the shared answers corpus, and the
+garbled, silent, command and request turns a recogniser gives; typed and heard by ear."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import listened
+from voicecare.conversation import spoken
+from voicecare.conversation.dialog import Conversation, State, Turn
+from voicecare.domain import IntentSet, Level, MessageKind
+from voicecare.speech_out.tts import DEFAULT_RATE_WPM
+from voicecare.understanding.assistant import Assistant
+
+EMERGENCY_SECONDS = 15.0
+STAY_SECONDS = 10.0
+TURN_SECONDS = 20.0
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = next((p / "shared" / "corpus" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()), ROOT)
+"""The shared tuning corpora, beside the checkout (absent: the suite's own corpus only)."""
+DESCRIPTIONS = (ROOT / "tests" / "data" / "corpus.tsv", SHARED / "us_parents.tsv", SHARED / "second_language.tsv",
+                SHARED / "numbers_questions.tsv")
+ANSWERS = ROOT / "tests" / "data" / "answers.tsv"
+HEARD = ("our little", "not at all and out of", "yeah long dad say that", "not that no missed",
+         "no peed going no weak gets wetting boy down no wet", "she had if he wee last week but nothing now",
+         "why hot and really bad doctor but way and arm", "", "yup", "nah", "no", "No.", "not sure", "help", "more",
+         "tell me more", "what should I watch for", "why", "repeat", "slower", "skip", "what do I do at home",
+         "what did you hear", "that's wrong", "no that is wrong", "can I use a heating pad at night?",
+         "she feels hot", "Wee accidents? No. His heart, though, is thumping really fast.")
+"""Turns as recognisers gave them on the conversation bench and in outside review 9, and the commands."""
+CONVERSATIONS = 60
+TURNS = 10
+
+
+def problems(turn: Turn, intents: IntentSet) -> list[str]:
+    """What is over rule 13's ceiling in ``turn``, as spoken (empty: within it)."""
+    said = turn.said_aloud
+    seconds = spoken.total_seconds(said, DEFAULT_RATE_WPM)
+    calling = turn.disposition is Level.EMERGENCY or any(m.kind is MessageKind.EMERGENCY for m in said)
+    limit = EMERGENCY_SECONDS if calling else TURN_SECONDS
+    found = [f"{seconds:.1f} s (limit {limit:.0f})"] if seconds > limit else []
+    texts = [m.text for m in said]
+    stay = intents.messages["emergency_stay"]
+    if stay in texts and spoken.total_seconds(said[:texts.index(stay) + 1], DEFAULT_RATE_WPM) > STAY_SECONDS:
+        found.append(f"'{stay}' after more than {STAY_SECONDS:.0f} s")
+    return found
+
+
+def _rows(path: Path, column: int) -> list[list[str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [cells for line in lines if not line.startswith("#") and len(cells := line.split("\t")) > column]
+
+
+def scripts(seed: int) -> Iterator[tuple[bool, list[str]]]:
+    """Conversations: a description, then answers to the question asked or recogniser turns; by ear or typed."""
+    rng = random.Random(seed)
+    descriptions = [cells[1] for path in DESCRIPTIONS if path.exists() for cells in _rows(path, 1)]
+    answers: dict[str, list[str]] = {}
+    for cells in _rows(ANSWERS, 2):
+        answers.setdefault(cells[0], []).append(cells[2])
+    for _ in range(CONVERSATIONS):
+        yield rng.random() < 0.5, [rng.choice(descriptions), *(
+            "ANSWER" if rng.random() < 0.6 else rng.choice(HEARD) for _ in range(TURNS))]
+
+
+def answer_to(talk: Conversation, said: str, rng: random.Random, answers: dict[str, list[str]]) -> str:
+    if said != "ANSWER":
+        return said
+    if talk.state is not State.INTERVIEW or not talk.asked:
+        return "no"
+    return rng.choice(answers.get(talk.asked[-1].id, ["no"]))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_every_turn_of_many_conversations_is_within_its_ceiling(assistant: Assistant, seed: int) -> None:
+    rng = random.Random(seed)
+    answers: dict[str, list[str]] = {}
+    for cells in _rows(ANSWERS, 2):
+        answers.setdefault(cells[0], []).append(cells[2])
+    over = []
+    for by_ear, script in scripts(seed):
+        talk = Conversation(assistant, heard_by_ear=by_ear)
+        said: list[str] = []
+        for line in script:
+            if talk.state is State.DONE:
+                break
+            said.append(answer_to(talk, line, rng, answers))
+            found = problems(talk.hear(said[-1]), assistant.intents)
+            if found:
+                over.append(f"{said}: {found}")
+    assert not over, "\n".join(over[:5])
+
+
+def hear_all(talk: Conversation, lines: Sequence[str]) -> Turn:
+    turn = talk.greet()
+    for line in lines:
+        turn = talk.hear(line)
+    return turn
+
+
+def test_a_911_from_an_answer_not_understood_with_a_lesser_sign_said_back_stays_within_fifteen_seconds(
+        assistant: Assistant) -> None:
+    # The conversation bench: "I did not understand your answer about <four signs>" and "Unclear, counted as yes:
+    # <a lesser sign>" made 18.6-19.7 s 911 turns. Both are still said, the signs named short.
+    talk = Conversation(assistant, heard_by_ear=True)
+    turn = hear_all(talk, ["My son's back is really tight after playing at the park.", "our little",
+                           "and now she feels hot"])
+    said = [m.text for m in turn.said_aloud]
+    assert turn.disposition is Level.EMERGENCY and said[0] == "Call 911 now.", said
+    assert any("If it is no, say no" in text for text in said), said  # what the 911 rests on (rule 14)
+    assert any("fever" in text for text in said), said  # the lesser sign is said back (rule 12)
+    assert not problems(turn, assistant.intents), said
+
+
+def test_help_during_a_911_from_an_unheard_answer_stays_within_fifteen_seconds(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    turn = hear_all(talk, ["her back is sore", "", "help"])
+    said = [m.text for m in turn.said_aloud]
+    assert said[0] == "Call 911 now." and any("If it is no, say no" in text for text in said), said
+    assert said[-1].startswith("Tell me"), said
+    assert not problems(turn, assistant.intents), said
+
+
+def test_what_is_left_out_to_stay_within_the_ceiling_waits_for_more(assistant: Assistant) -> None:
+    # A care question at the ending after a skip: the care answer, the action, the read-backs and the call-911 list
+    # took 24.9 s. The action, that questions were skipped and the call-911 signs are said (rules 11 and 14); the
+    # care answer is the first thing "more" gives.
+    talk = Conversation(assistant)
+    hear_all(talk, ["ice or heat first for a toddler's back spasm", "pass", "Hurry up, please, I need to get back to him.",
+                    "", "nah", "why hot and really bad doctor but way and arm",
+                    "Wee accidents? No. His heart, though, is thumping really fast.", "no that is wrong", "no"])
+    turn = talk.hear("can I use a heating pad at night?")
+    said = [m.text for m in turn.said_aloud]
+    assert not problems(turn, assistant.intents), said
+    assert "Some questions were skipped." in said and any(text.startswith("Call 911 for") for text in said), said
+    assert turn.said_aloud[0].kind is MessageKind.INSTRUCTION, said
+    assert talk.hear("more").said_aloud[0].text.startswith("No heating pad at bedtime")
+
+
+def test_an_answer_taken_back_with_nothing_left_to_ask_is_no_crash(assistant: Assistant) -> None:
+    # A care question alone opened the interview; its unheard answer made a 911, taken back: the conversation
+    # was left waiting for an answer with no question asked, and the next turn raised IndexError.
+    talk = Conversation(assistant)
+    hear_all(talk, ["can i rub some of my deep heat on his back", "repeat", "our little", "no that is wrong"])
+    for line in ("yup", "more", "her back is sore"):
+        turn = talk.hear(line)
+        assert turn.said_aloud, line
+    assert talk.state is State.INTERVIEW and turn.said_aloud[-1].kind is MessageKind.QUESTION
+
+
+def test_a_late_no_thats_all_after_the_goodbye_starts_no_new_conversation() -> None:
+    # The conversation bench: "Nope. I checked, 98.4." split at its pause, every answer after it came a turn late,
+    # and "No, that's all." after the goodbye started a new conversation: "Sorry, I missed that", the disclaimer again.
+    turns = listened("turns/describe.wav", "turns/skip.wav", "turns/skip.wav", "turns/no.wav",
+                     "turns/no_thats_all.wav", "turns/not_breathing.wav")
+    states = [t["state"] for t in turns]
+    assert "done" in states, states
+    after = turns[states.index("done") + 1:]
+    # No turn for it (nothing to answer); an emergency after it is still heard, as a new family's first words.
+    assert len(after) == 1 and after[0]["disposition"] == "emergency", after
