@@ -198,6 +198,19 @@ def test_an_ordinary_circumstance_without_everyday_words_is_reported(tmp_path: P
                           "'+', then the everyday words") for p in loader.problems_of(target))
 
 
+def test_a_window_said_before_unless_is_reported(tmp_path: Path) -> None:
+    # Only a window at the very end is read: "within 2 unless ..." made the words "2 unless ..." and the window 8.
+    target = tmp_path / "intents"
+    shutil.copytree(loader.language_dir(loader.default_dir()), target)
+    topic = target / "topics" / "back_spasm_toddler" / "topic.toml"
+    text = topic.read_text()
+    start = text.index("ordinary = [", text.index("[symptoms.confusion]"))
+    end = text.index("\n]", start) + 2
+    topic.write_text(text[:start] + 'ordinary = ["confused + puzzled within 2 unless lost"]' + text[end:])
+    assert any(p.endswith("symptoms.confusion: ordinary: 'confused + puzzled within 2 unless lost': 'within N' must "
+                          "come last (after any 'unless' words)") for p in loader.problems_of(target))
+
+
 # ------------------------------------------- 4. "fine before, but now he isn't" is the sign now
 
 @pytest.mark.parametrize(("text", "level"), [

@@ -130,11 +130,13 @@ def test_help_during_a_911_from_an_unheard_answer_stays_within_fifteen_seconds(a
 def test_what_is_left_out_to_stay_within_the_ceiling_waits_for_more(assistant: Assistant) -> None:
     # A care question at the ending after a skip: the care answer, the action, the read-backs and the call-911 list
     # took 24.9 s. The action, that questions were skipped and the call-911 signs are said (rules 11 and 14); the
-    # care answer is the first thing "more" gives.
+    # care answer is the first thing "more" gives. (The heart answer was "His heart, though, is thumping really
+    # fast." then "no that is wrong": since answers9 that is a fast heartbeat said plainly, a 911 a "that is wrong"
+    # rightly does not take back, so the conversation never reached its ending; a plain "fine" keeps the script's aim.)
     talk = Conversation(assistant)
     hear_all(talk, ["ice or heat first for a toddler's back spasm", "pass", "Hurry up, please, I need to get back to him.",
                     "", "nah", "why hot and really bad doctor but way and arm",
-                    "Wee accidents? No. His heart, though, is thumping really fast.", "no that is wrong", "no"])
+                    "Wee accidents? No. His heart is fine.", "no"])
     turn = talk.hear("can I use a heating pad at night?")
     said = [m.text for m in turn.said_aloud]
     assert not problems(turn, assistant.intents), said

@@ -14,7 +14,7 @@ from voicecare.toml_fields import table as _table
 from voicecare.toml_fields import text as _text
 from voicecare.toml_fields import texts as _texts
 from voicecare.toml_fields import unknown_keys as _unknown_keys
-from voicecare.understanding.text import Spelling
+from voicecare.understanding.text import WINDOW_LAST, Spelling, misplaced_window
 
 TOPIC_FILE = "topic.toml"
 MESSAGES = "messages.toml"
@@ -131,7 +131,13 @@ def _ordinary(table: Mapping[str, Any], where: str, problems: list[str]) -> tupl
         groups = pattern.split(" within ")[0].split(" unless ")[0].split("+")
         if len(groups) < 2 or not all(g.split() for g in groups):
             problems.append(f"{where}: ordinary: {pattern!r} needs the sign's words, '+', then the everyday words")
+        _window_last(pattern, f"{where}: ordinary", problems)
     return patterns
+
+
+def _window_last(pattern: str, where: str, problems: list[str]) -> None:
+    if misplaced_window(pattern):
+        problems.append(f"{where}: {pattern!r}: {WINDOW_LAST}")
 
 
 def _near(table: Mapping[str, Any], where: str, problems: list[str], key: str = "near") -> tuple[str, ...]:
@@ -143,6 +149,7 @@ def _near(table: Mapping[str, Any], where: str, problems: list[str], key: str = 
         groups = pattern.split(" within ")[0].split("+")
         if len(groups) < 2 or not all(g.split() for g in groups):
             problems.append(f"{where}: {key}: {pattern!r} needs two or more word groups joined by '+'")
+        _window_last(pattern, f"{where}: {key}", problems)
     return patterns
 
 

@@ -34,7 +34,7 @@ from typing import Any
 from voicecare.domain import Symptom, Topic
 from voicecare.toml_fields import flag as _flag
 from voicecare.understanding.language import Language
-from voicecare.understanding.text import split_window
+from voicecare.understanding.text import WINDOW_LAST, misplaced_window, split_window
 
 FILE_NAME = "signs.toml"
 LANGUAGE_KEYS = ("guard", "states")
@@ -187,6 +187,8 @@ def _ordinary(pattern: str, families: Mapping[str, tuple[str, ...]], where: str,
     body, window = split_window(pattern)
     head, _, unless = body.partition(UNLESS)
     groups, _ = _expanded(head, families, where, problems)
+    if misplaced_window(pattern) and not misplaced_window(head):  # "... within 2 unless ...": head alone looks fine
+        problems.append(f"{where}: {pattern!r}: {WINDOW_LAST}")
     kept = f"{UNLESS}{' '.join(_words(unless.split(), families, where, problems))}" if unless else ""
     return _text(groups) + kept + ("" if window is None else f" within {window}")
 
@@ -198,6 +200,8 @@ def _expanded(pattern: str, families: Mapping[str, tuple[str, ...]], where: str,
     groups = [_words(group.split(), families, where, problems) for group in body.split("+")]
     if len(groups) < 2 or not all(groups):
         problems.append(f"{where}: {pattern!r} needs two or more word groups joined by '+'")
+    if misplaced_window(pattern):
+        problems.append(f"{where}: {pattern!r}: {WINDOW_LAST}")
     return groups, window
 
 

@@ -198,6 +198,16 @@ def split_window(pattern: str) -> tuple[str, int | None]:
     return pattern[: found.start()], int(found.group(1))
 
 
+WINDOW_LAST = "'within N' must come last (after any 'unless' words)"
+
+
+def misplaced_window(pattern: str) -> bool:
+    """True when "within N" is not the pattern's very end: "a + b within 3 unless c" read "3 unless c" as
+    words and fell back to the default window (three such patterns were in the shipped data)."""
+    head, within, window = pattern.rpartition(" within ")
+    return bool(within) and (not window.strip().isdigit() or " within " in head)
+
+
 def word_groups(pattern: str, spelling: Spelling) -> tuple[frozenset[str], ...]:
     """The "+"-separated word groups of a pattern ("lips face + blue grey"), each word in canonical form."""
     return tuple(frozenset(spelling.canonical(w) for w in spelling.tokens(group)) for group in pattern.split("+"))
