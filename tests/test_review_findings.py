@@ -186,29 +186,29 @@ def test_himself_again(assistant: Assistant, text: str, level: Level) -> None:
     assert assistant.answer(text).disposition is level, text
 
 
-def test_an_ordinary_circumstance_without_everyday_words_is_reported(tmp_path: Path) -> None:
+def problems_with_confusion_ordinary(tmp_path: Path, pattern: str) -> list[str]:
+    """What ``check`` says of a copy of the shipped intents whose confusion sign has only this ordinary pattern."""
     target = tmp_path / "intents"
     shutil.copytree(loader.language_dir(loader.default_dir()), target)
     topic = target / "topics" / "back_spasm_toddler" / "topic.toml"
     text = topic.read_text()
     start = text.index("ordinary = [", text.index("[symptoms.confusion]"))
     end = text.index("\n]", start) + 2
-    topic.write_text(text[:start] + 'ordinary = ["confused puzzled within 2"]' + text[end:])
+    topic.write_text(text[:start] + f'ordinary = ["{pattern}"]' + text[end:])
+    return loader.problems_of(target)
+
+
+def test_an_ordinary_circumstance_without_everyday_words_is_reported(tmp_path: Path) -> None:
     assert any(p.endswith("symptoms.confusion: ordinary: 'confused puzzled within 2' needs the sign's words, "
-                          "'+', then the everyday words") for p in loader.problems_of(target))
+                          "'+', then the everyday words")
+               for p in problems_with_confusion_ordinary(tmp_path, "confused puzzled within 2"))
 
 
 def test_a_window_said_before_unless_is_reported(tmp_path: Path) -> None:
     # Only a window at the very end is read: "within 2 unless ..." made the words "2 unless ..." and the window 8.
-    target = tmp_path / "intents"
-    shutil.copytree(loader.language_dir(loader.default_dir()), target)
-    topic = target / "topics" / "back_spasm_toddler" / "topic.toml"
-    text = topic.read_text()
-    start = text.index("ordinary = [", text.index("[symptoms.confusion]"))
-    end = text.index("\n]", start) + 2
-    topic.write_text(text[:start] + 'ordinary = ["confused + puzzled within 2 unless lost"]' + text[end:])
     assert any(p.endswith("symptoms.confusion: ordinary: 'confused + puzzled within 2 unless lost': 'within N' must "
-                          "come last (after any 'unless' words)") for p in loader.problems_of(target))
+                          "come last (after any 'unless' words)")
+               for p in problems_with_confusion_ordinary(tmp_path, "confused + puzzled within 2 unless lost"))
 
 
 # ------------------------------------------- 4. "fine before, but now he isn't" is the sign now
