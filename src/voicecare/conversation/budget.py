@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from voicecare.conversation import spoken
 from voicecare.conversation.unanswered import call_911_lists
-from voicecare.domain import Finding, IntentSet, Level, Message, MessageKind, Status
+from voicecare.domain import Finding, IntentSet, Level, Message, MessageKind
 
 KEPT = frozenset({MessageKind.EMERGENCY, MessageKind.CONFIRM, MessageKind.INSTRUCTION, MessageKind.QUESTION,
                   MessageKind.UNCLEAR, MessageKind.DISCLAIMER})
@@ -102,8 +102,7 @@ def _short_read_back(said: list[Message], found: Sequence[Finding],
     full = [m for m in said if m.kind is MessageKind.READBACK and m.text != note]
     if rules is None or not rules.short_readback or not full:
         return said, []
-    unclear = any(f.status is Status.PRESENT and (f.basis in spoken.UNCLEAR_BASES or f.uncertain) for f in found)
-    short = Message(full[0].level, MessageKind.READBACK, rules.short_readback["unclear" if unclear else "said"])
+    short = spoken.short_readback(full[0].level, found, rules, doubted=True)
     if all(m.text == short.text for m in full):
         return said, []
     now = [short if m is full[0] else m for m in said if m is full[0] or m not in full]

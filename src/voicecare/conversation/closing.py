@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from voicecare.conversation import spoken, unanswered
-from voicecare.domain import Finding, IntentSet, Level, Message, MessageKind, Status
+from voicecare.domain import Finding, IntentSet, Level, Message, MessageKind
 
 CLOSING_LEVELS = (Level.URGENT, Level.FOLLOW_UP, Level.HOME_CARE)
 """Answers that end with the warning signs (rule 11)."""
@@ -96,7 +96,5 @@ def _read_backs(answer: Sequence[Message], found: Sequence[Finding], intents: In
         naming.append((Message(level, MessageKind.READBACK, compact), *noted))
     short: list[tuple[Message, ...]] = []
     if rules.short_readback:
-        unclear = any(f.status is Status.PRESENT and f.basis in spoken.UNCLEAR_BASES for f in found)
-        short.append((Message(level, MessageKind.READBACK, rules.short_readback["unclear" if unclear else "said"]),
-                      *noted))
+        short.append((spoken.short_readback(level, found, rules), *noted))
     return (naming, short) if naming or short else ([], [tuple(noted)])

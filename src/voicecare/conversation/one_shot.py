@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from voicecare.conversation import spoken, unanswered
-from voicecare.domain import Finding, IntentSet, Level, Message, MessageKind, Status, TriageResult
+from voicecare.domain import Finding, IntentSet, Level, Message, MessageKind, TriageResult
 
 ACTION = (MessageKind.INSTRUCTION, MessageKind.ADVICE)
 """What to do and why: a read-back said short goes after them (as ``spoken.plan`` places it)."""
@@ -87,7 +87,6 @@ def _read_back_short(body: Sequence[Message], found: Sequence[Finding], intents:
     kept = [m for m in body if m.kind is not MessageKind.READBACK]
     if rules is None or not rules.short_readback or len(kept) == len(body):
         return list(body)
-    unclear = any(f.status is Status.PRESENT and f.basis in spoken.UNCLEAR_BASES for f in found)
-    short = Message(body[0].level, MessageKind.READBACK, rules.short_readback["unclear" if unclear else "said"])
+    short = spoken.short_readback(body[0].level, found, rules)
     at = max((i + 1 for i, m in enumerate(kept) if m.kind in ACTION), default=0)
     return [*kept[:at], short, *kept[at:]]

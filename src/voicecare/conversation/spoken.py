@@ -160,10 +160,15 @@ def _short_read_back(chosen: list[tuple[Message, ...]], rules: SpokenRules, rate
             (rules.offers[k] for k in rules.offers if k not in ("next", "done")), key=lambda t: seconds(t, rate_wpm))),))
     if sum(total_seconds(u, rate_wpm) for u in said) <= rules.turn_seconds:
         return chosen, []
-    # Rule 14: "counted to be safe" whenever a sign rests on an unsure, unheard or guessed answer.
-    unclear = any(f.status is Status.PRESENT and f.basis in UNCLEAR_BASES for f in findings)
-    short = Message(full[0][0].level, MessageKind.READBACK, rules.short_readback["unclear" if unclear else "said"])
-    return [*(u for u in chosen if u not in full), (short,)], full
+    return [*(u for u in chosen if u not in full), (short_readback(full[0][0].level, findings, rules),)], full
+
+
+def short_readback(level: Level, findings: Sequence[Finding], rules: SpokenRules, *, doubted: bool = False) -> Message:
+    """The read-back in one short honest line (rule 14: "counted to be safe" whenever a sign rests on an unsure,
+    unheard or guessed answer; with ``doubted``, also on a reading only doubted). ``rules.short_readback`` is set."""
+    unclear = any(f.status is Status.PRESENT and (f.basis in UNCLEAR_BASES or (doubted and f.uncertain))
+                  for f in findings)
+    return Message(level, MessageKind.READBACK, rules.short_readback["unclear" if unclear else "said"])
 
 
 def _after_action(said: list[Message], short: Message) -> list[Message]:
