@@ -45,7 +45,7 @@ def answer_command(args: argparse.Namespace) -> int:
     reader = reader_for(args)
     if args.question not in reader.question_ids:
         raise InputError(f"unknown question {args.question!r} (expected one of: {', '.join(reader.question_ids)})")
-    given = TextLines([args.text]) if args.text is not None else read_lines(args.text_file)
+    given = TextLines(args.text) if args.text is not None else read_lines(args.text_file)
     for text in given.lines:
         answer = reader.read(args.question, text)
         print(json.dumps(as_dict(answer), ensure_ascii=False) if args.json else as_text(answer), flush=True)

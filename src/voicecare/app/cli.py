@@ -197,7 +197,9 @@ def _register_triage(sub: argparse._SubParsersAction[_Parser], common: _Parser) 
     command = _add(sub, common, "triage", "triage what a caregiver said (typed text or recorded audio) and print the advice",
                    _lazy("voicecare.app.text_cli", "triage"))
     source = command.add_mutually_exclusive_group(required=True)
-    source.add_argument("--text", help="one utterance")
+    # Repeatable: a second --text once silently replaced the first (an emergency in it was lost).
+    source.add_argument("--text", action="append",
+                        help="one utterance; repeat --text for more, each triaged as its own caregiver")
     source.add_argument("--text-file", type=Path, help="a file with one utterance per line")
     source.add_argument("--audio", type=Path, nargs="+", metavar="FILE", help="recorded WAV files, one result each")
     command.add_argument("--json", action="store_true", help="print one JSON object per result")
@@ -232,7 +234,7 @@ def _register_answers(sub: argparse._SubParsersAction[_Parser], common: _Parser)
     command.add_argument("--question", required=True, metavar="ID",
                          help="an interview question id of the topic (topic.toml), or anything_else")
     source = command.add_mutually_exclusive_group(required=True)
-    source.add_argument("--text", help="one answer")
+    source.add_argument("--text", action="append", help="one answer; repeat --text for more")
     source.add_argument("--text-file", type=Path, help="a file with one answer per line")
     command.add_argument("--json", action="store_true", help="one JSON object per line")
     scorer = _add(sub, common, "eval-answers", "score the answer reader on labelled answers",

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from voicecare.app.cli import load_assistant
+from voicecare.app.emergency_first import EmergencyFirst
 from voicecare.app.text_cli import answer_printed
 from voicecare.conversation import one_shot, render
 from voicecare.errors import AudioError, InputError, ModelError, VoicecareError
@@ -246,10 +247,11 @@ def _triage_files(args: argparse.Namespace, files: Sequence[Path], assistant: As
     from voicecare.speech_in import audio
 
     failed = 0
+    voice = EmergencyFirst(speaker)
     for path in files:
         try:
             cut = audio.read_format(path).cut_short()
-            _triage_file(args, assistant, recognizer, path, speaker)
+            _triage_file(args, assistant, recognizer, path, voice)
         except AudioError as exc:  # e.g. the file was cut short or removed while being read
             warn(f"error: {exc}")
             failed += 1
@@ -257,16 +259,15 @@ def _triage_files(args: argparse.Namespace, files: Sequence[Path], assistant: As
         if cut is not None:  # triaged as far as it goes, but an emergency may have been in the missing part
             warn(f"error: {path}: {cut}; triaged what is there, give the whole recording")
             failed += 1
-        if speaker is not None:
-            speaker.wait_idle()  # each recording is its own caregiver: one reply must not cut off another
+    voice.finish()
     return failed
 
 
 def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Recognizer, path: Path,
-                 speaker: Speaker | None) -> None:
+                 voice: EmergencyFirst) -> None:
     from voicecare.speech_in import audio, pipeline
 
-    say = speaker.say if speaker is not None else (lambda messages: None)
+    say = voice.speaker.say if voice.speaker is not None else (lambda messages: None)
     assistant.disclaimer_due = True  # each recording is its own caregiver (rule 8: once to each)
     heard = pipeline.recognize_recording(audio.iter_wav(path, recognizer.rate), recognizer, assistant, say)
     began = time.perf_counter()
@@ -290,19 +291,20 @@ def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Rec
         print(render.as_json_line(result, str(path), text, extra), flush=True)
     else:
         print(render.as_text(result, f"{path}: heard \"{text}\"", assistant.intents.language) + "\n", flush=True)
-    if speaker is not None:  # the short part (rule 13); the rest is printed
-        short = one_shot.reply(result, assistant.intents, speaker.rate_wpm)
-        speaker.say(pipeline.still_to_say(replace(result, messages=short), heard.early))
+    if voice.speaker is not None:  # the short part (rule 13); the rest is printed
+        short = one_shot.reply(result, assistant.intents, voice.speaker.rate_wpm)
+        voice.reply(result.disposition, pipeline.still_to_say(replace(result, messages=short), heard.early))
 
 
 def triage_text_spoken(args: argparse.Namespace, utterances: list[str]) -> int:
     """``voicecare triage --text ... --say-to FILE.wav`` (or ``--speaker``): print each result, then speak it."""
     assistant = load_assistant(args)
     with make_speaker(args, assistant) as speaker:
+        voice = EmergencyFirst(speaker)
         for utterance in utterances:
             result = answer_printed(assistant, utterance, as_json=args.json)
-            speaker.say(one_shot.reply(result, assistant.intents, speaker.rate_wpm))
-            speaker.wait_idle()
+            voice.reply(result.disposition, one_shot.reply(result, assistant.intents, speaker.rate_wpm))
+        voice.finish()
     return SPEECH_FAILED if speaker.failed else 0
 
 

@@ -111,8 +111,9 @@ def triage(args: argparse.Namespace) -> int:
 
         return triage_audio(args)
     if args.text is not None:
-        check_length(args.text, "--text")
-        text = TextLines([args.text])
+        for given in args.text:
+            check_length(given, "--text")
+        text = TextLines(args.text)
     else:
         text = read_lines(args.text_file)
     # A blank line is no caregiver: skipped, not triaged as "unclear". Line numbers stay the file's.
