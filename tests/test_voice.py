@@ -107,8 +107,25 @@ def test_recordings_after_goodbye_are_not_used_and_the_exit_says_so() -> None:
             "--input-files", str(TURNS / "describe.wav"), str(TURNS / "goodbye.wav"), str(AUDIO / "clean" / "em_blue.wav")]
     out = subprocess.run(args, capture_output=True, text=True, timeout=300, check=False)
     assert out.returncode == 2, out.stderr
-    assert "voicecare: error: 'goodbye' said: 1 recording(s) after it not used" in out.stderr.splitlines()
+    # Named (review12 F16): the caller learns which recording was not heard.
+    not_used = f"voicecare: error: 'goodbye' said: 1 recording(s) after it not used: {AUDIO / 'clean' / 'em_blue.wav'}"
+    assert not_used in out.stderr.splitlines()
     assert [json.loads(line)["command"] for line in out.stdout.splitlines()][-1] == "quit"  # goodbye's id
+
+
+def test_a_replayed_recording_cut_short_is_said_and_fails_the_exit(tmp_path: Path) -> None:
+    # review12 F8: triage --audio said "cut short" and exited 2, listen --input-files said nothing and exited 0,
+    # though the missing part may hold the emergency.
+    whole = (AUDIO / "clean" / "em_blue.wav").read_bytes()
+    cut = tmp_path / "cut.wav"
+    cut.write_bytes(whole[: len(whole) * 45 // 100])
+    args = [sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json", "--quiet",
+            "--input-files", str(cut)]
+    out = subprocess.run(args, capture_output=True, text=True, timeout=300, check=False)
+    assert out.returncode == 2, out.stderr
+    (line,) = [line for line in out.stderr.splitlines() if "cut short" in line]
+    assert line.startswith(f"voicecare: error: {cut}: cut short: read ") and "give the whole recording" in line
+    assert out.stdout  # triaged as far as it goes
 
 
 def test_bad_replay_file_is_a_one_line_error(tmp_path: Path) -> None:

@@ -257,7 +257,7 @@ def _triage_files(args: argparse.Namespace, files: Sequence[Path], assistant: As
             failed += 1
             continue
         if cut is not None:  # triaged as far as it goes, but an emergency may have been in the missing part
-            warn(f"error: {path}: {cut}; triaged what is there, give the whole recording")
+            warn(f"error: {audio.cut_short_error(path, cut)}")
             failed += 1
     voice.finish()
     return failed

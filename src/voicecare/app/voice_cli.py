@@ -20,7 +20,7 @@ from voicecare.conversation.dialog import DEFAULT_MAX_QUESTIONS, State
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 from voicecare.errors import AudioError, InputError, IntentError, ModelError, SpeechError, VoicecareError
 from voicecare.interfaces import Microphone, Recognizer
-from voicecare.speech_in.audio import AudioChunk, iter_wav, usable
+from voicecare.speech_in.audio import AudioChunk, cut_short_error, iter_wav, read_format, usable
 from voicecare.speech_in.echo import EchoGate
 from voicecare.speech_out.sinks import DirectorySink
 from voicecare.speech_out.tts import Speaker
@@ -193,23 +193,29 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
         return InputError.exit_code
     sink = DirectorySink(args.say_to_dir) if args.say_to_dir is not None else None
     session, speaker, _ = _session(args, settings, sink)
-    unused = 0
+    unused = cut = 0
     with speaker:
         session.greet()
         for index, path in enumerate(files, start=1):
             speaker.wait_idle()
             if sink is not None:
                 _start_reply_file(sink, index, speaker)
+            short = read_format(path).cut_short()
             session.take_recording(_paced(iter_wav(path, session.recognizer.rate), args.fast), speaker.wait_idle)
+            if short is not None:  # as triage --audio says it (review12 F8): the missing part may hold the emergency
+                warn(f"error: {cut_short_error(path, short)}")
+                cut += 1
             if session.done:
                 # Asked to stop, as live listening stops; what is left was not heard (an emergency among it,
-                # maybe): said in one line and, as for any input not used, a non-zero exit (review11 F4).
-                unused = len(files) - index
-                if unused:
-                    warn(f"error: 'goodbye' said: {unused} recording(s) after it not used")
+                # maybe): said in one line, naming them, and, as for any input not used, a non-zero exit.
+                left = files[index:]
+                unused = len(left)
+                if left:
+                    warn(f"error: 'goodbye' said: {unused} recording(s) after it not used: "
+                         f"{', '.join(map(str, left))}")
                 break
         speaker.wait_idle()
-    if len(files) < len(args.input_files) or unused:
+    if len(files) < len(args.input_files) or unused or cut:
         return InputError.exit_code
     # Reply files asked for and not all written (a full disk): the caller must not take them as complete.
     return SPEECH_FAILED if sink is not None and speaker.failed else 0

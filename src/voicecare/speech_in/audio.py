@@ -86,6 +86,11 @@ class WavFormat:
         return f"cut short: read {self.seconds:.1f} of the {promised:.1f} s its header promises"
 
 
+def cut_short_error(path: Path, cut: str) -> str:
+    """The one line for a recording that was triaged as far as it goes (an emergency may be in the missing part)."""
+    return f"{path}: {cut}; triaged what is there, give the whole recording"
+
+
 def usable(paths: Sequence[Path], report: Callable[[str], None]) -> list[Path]:
     """The paths that are WAV files; each other one is reported in one line (one bad file must not stop a batch)."""
     good = []
