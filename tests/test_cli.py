@@ -101,6 +101,20 @@ def test_binary_text_file_is_a_clear_error(tmp_path: Path) -> None:
     assert out.returncode == 2 and "cannot read it as UTF-8 text" in out.stderr
 
 
+def test_random_bytes_as_text_are_one_line_and_stray_latin1_letters_are_read(tmp_path: Path) -> None:
+    # review12 F17: 5,000 random bytes gave 43 "not UTF-8" lines and 43 "unclear" results.
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(bytes((index * 7919 + 13) % 256 for index in range(5000)))  # every byte value, spread
+    out = run("triage", "--text-file", str(junk), "--json")
+    assert out.returncode == 2 and out.stdout == "" and len(out.stderr.splitlines()) == 1
+    assert "holds binary data" in out.stderr
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("she is not breathing, caf\xe9 noir\nhis back is sore, na\xefve\n".encode("latin-1"))
+    read = run("triage", "--text-file", str(latin1), "--json")
+    assert read.returncode == 2 and len(read.stderr.splitlines()) == 2  # each bad line said, and still triaged
+    assert [json.loads(line)["disposition"] for line in read.stdout.splitlines()] == ["emergency", "home_care"]
+
+
 def test_a_stray_nul_costs_only_its_own_line_and_utf16_or_a_bom_is_read(tmp_path: Path) -> None:
     # review11 F3: one NUL byte refused the whole batch as "binary data", both emergencies unanswered
     batch = tmp_path / "b.txt"

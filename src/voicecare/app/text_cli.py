@@ -30,6 +30,12 @@ BINARY_SHARE = 100
 """More than one NUL byte in this many (and more than STRAY_NULS) is a binary file, refused whole."""
 STRAY_NULS = 8
 """Up to this many NUL bytes are stray (a bad paste): dropped from their lines, each line reported."""
+JUNK_SHARE = 0.25
+"""More than this share of a file's bytes undecodable as UTF-8 or control characters: not text, refused whole.
+Random bytes are about half junk; a text file with stray Latin-1 letters a few percent (review12 F17: 5,000
+random bytes gave 43 error lines and 43 "unclear" results)."""
+JUNK_MIN_BYTES = 64
+TEXT_CONTROLS = frozenset(b"\t\n\r\f\v")
 BINARY_STARTS = (b"RIFF", b"PK\x03\x04", b"\x1f\x8b", b"fLaC", b"OggS", b"ID3", b"\x7fELF", b"%PDF")
 """How recordings, archives, programs and PDFs begin: given as text by mistake, refused whole."""
 
@@ -53,8 +59,9 @@ def read_lines(path: Path) -> TextLines:
     # with the rest), the cut is said in one line, and the caller exits non-zero.
     kept = raw[:MAX_TEXT_BYTES].rpartition(b"\n")[0]
     text = _decoded_lines(kept, name)
+    read = f"{len(text.lines):,} lines" if len(text.lines) != 1 else "line"
     print(f"voicecare: error: {name}: more than {MAX_TEXT_BYTES // (1 << 20)} MiB of text; read its first "
-          f"{len(text.lines):,} lines only, split the rest into smaller files", file=sys.stderr, flush=True)
+          f"{read} only, split the rest into smaller files", file=sys.stderr, flush=True)
     return TextLines(text.lines, text.unreadable + 1)
 
 
@@ -81,6 +88,15 @@ def _decoded_lines(raw: bytes, name: str) -> TextLines:
     return TextLines(lines, unreadable)
 
 
+def _junk_share(raw: bytes) -> float:
+    """The share of bytes that no text holds: those not decodable as UTF-8, and control characters."""
+    if len(raw) < JUNK_MIN_BYTES:  # a line or two with a stray byte is text with a typo, read line by line
+        return 0.0
+    text = raw.decode("utf-8", errors="replace")
+    junk = text.count("\ufffd") + sum(1 for byte in raw if byte < 0x20 and byte not in TEXT_CONTROLS)
+    return junk / len(raw)
+
+
 def _as_utf8(raw: bytes, name: str) -> bytes:
     """UTF-8 bytes without a byte-order mark; UTF-16 with its mark (Windows Notepad's "Unicode") converted.
 
@@ -93,7 +109,8 @@ def _as_utf8(raw: bytes, name: str) -> bytes:
         except UnicodeDecodeError:
             raise InputError(f"{name}: broken UTF-16 text; save it as UTF-8") from None
     raw = raw.removeprefix(b"\xef\xbb\xbf")  # Notepad's UTF-8 mark is not part of the first utterance
-    if raw.startswith(BINARY_STARTS) or raw.count(b"\x00") > max(STRAY_NULS, len(raw) // BINARY_SHARE):
+    if (raw.startswith(BINARY_STARTS) or raw.count(b"\x00") > max(STRAY_NULS, len(raw) // BINARY_SHARE)
+            or _junk_share(raw) > JUNK_SHARE):
         raise InputError(f"{name}: cannot read it as UTF-8 text (it holds binary data, or UTF-16 without its mark)")
     return raw
 
