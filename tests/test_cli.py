@@ -157,6 +157,13 @@ def test_chat_with_piped_stdin_runs_the_interview() -> None:
     assert "Gently rub" in said and "Take care" in said
 
 
+def test_chat_refuses_one_over_long_line_and_reads_the_next() -> None:
+    # review12 F12: one line over the limit ended the conversation; the emergency typed after it was never read.
+    out = run("chat", stdin="x" * 200_000 + "\nshe is not breathing\n")
+    assert out.returncode == 2 and len(out.stderr.splitlines()) == 1 and "typed line" in out.stderr
+    assert "voicecare> Call 911 now." in out.stdout
+
+
 def test_chat_acknowledges_voice_commands_in_words() -> None:
     # Typed "slower" or "stop" printed nothing: the caregiver could not tell they were read (issue #9).
     out = run("chat", stdin="his back hurts\nslower\nstop\n")

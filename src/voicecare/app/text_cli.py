@@ -197,19 +197,35 @@ def chat(args: argparse.Namespace) -> int:
     stdin = open_stdin()
     _print_turn(conversation.greet().messages, sys.stdout)
     interactive = stdin.isatty()
+    refused = 0
     while conversation.state is not State.DONE:
         if interactive:
             print("you> ", end="", flush=True)
         line = stdin.readline(MAX_LINE_CHARS + 1)
         if not line:
             break
-        check_length(line.rstrip("\n"), "typed line")
+        try:
+            check_length(line.rstrip("\n"), "typed line")
+        except InputError as exc:
+            # One line too long is refused alone; the conversation goes on to the next (review12 F12:
+            # "she is not breathing" typed after it was never read).
+            _skip_rest_of_line(stdin, line)
+            print(f"voicecare: error: {exc}", file=sys.stderr, flush=True)
+            refused += 1
+            continue
         if not interactive:
             print(f"you> {line.rstrip()}")
         turn = conversation.hear(line.strip())
         # A voice command is acknowledged in words (typed, "slower" has no voice to slow down), not acted on.
         _print_turn(_text_mode_ack(conversation, turn.command) or turn.messages, sys.stdout)
-    return 0
+    return InputError.exit_code if refused else 0
+
+
+def _skip_rest_of_line(stdin: TextIO, start: str) -> None:
+    """Read past the end of a line whose start was already read (it was longer than a read)."""
+    line = start
+    while line and not line.endswith("\n"):
+        line = stdin.readline(MAX_LINE_CHARS)
 
 
 TEXT_MODE_ACKS = {"stop": "conversation.text_stop", "slower": "conversation.text_speed",
