@@ -249,6 +249,15 @@ def test_event_log_lines_hold_ids_with_status_and_round_seconds(tmp_path: Path) 
     assert "tight" not in (tmp_path / "events.jsonl").read_text()  # never the words
 
 
+def test_a_folder_made_for_the_event_log_is_said(tmp_path: Path) -> None:
+    # review12 F21: a missing folder was made without a word, so a typo in the path went unseen.
+    said: list[str] = []
+    EventLog(tmp_path / "logs" / "events.jsonl", on_error=said.append).close()
+    assert said == [f"{tmp_path / 'logs'}: made this folder for the event log"]
+    EventLog(tmp_path / "logs" / "events.jsonl", on_error=said.append).close()  # there now: nothing to say
+    assert len(said) == 1
+
+
 def test_event_log_in_a_directory_or_an_unwritable_place_is_a_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="is a directory; give the event log a file name"):
         EventLog(tmp_path)

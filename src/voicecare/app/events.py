@@ -51,6 +51,7 @@ class EventLog:
                  on_error: Callable[[str], None] = lambda message: None) -> None:
         if path.is_dir():
             raise InputError(f"{path}: is a directory; give the event log a file name, such as {path / 'events.jsonl'}")
+        made = not path.parent.exists()
         try:
             path.parent.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
             self._fd: int | None = open_private(path)
@@ -58,6 +59,8 @@ class EventLog:
             raise InputError(f"{path}: cannot write the event log there ({exc.strerror or exc})") from None
         self.path, self.max_bytes, self.backups = path, max_bytes, backups
         self._on_error = on_error
+        if made:  # said, so that a typo in the path is seen (review12 F21); a kiosk's folder may be new at boot
+            on_error(f"{path.parent}: made this folder for the event log")
         self._failing = False
         self._started = time.monotonic()
 
