@@ -69,6 +69,10 @@ class Result:
     spent_s: float
     early_delay: float | None
     """Seconds from the end of the emergency words to the partial that acted (emergencies only)."""
+    acted_delay: float | None
+    """Seconds from the end of the emergency words the 911 was acted on to the partial that acted: the end of the
+    last words before it that alone say an emergency ("ribs are pulling in" when "breathing real shallow" was
+    misheard), so a late 911 is told apart as slow (this is large) or heard late (only ``early_delay`` is)."""
     reply_delay: float | None
     """Seconds from the end of speech to the first reply audio (others): the kept reply started at a pause,
     or the turn's end, plus recognising and triage (synthesis, about 1 ms per second of speech, is left out)."""
@@ -132,6 +136,17 @@ class Aligner:
         except RuntimeError:
             return []
         return [(s.word, s.end_frame / 100) for s in segments if not s.word.startswith(("<", "["))]
+
+
+WINDOW_WORDS = 8
+"""Words that may together say an emergency (the longest sign phrases are shorter)."""
+
+
+def emergency_word_ends(assistant: Assistant, aligned: list[tuple[str, float]]) -> tuple[float, ...]:
+    """Ends of the words where some words just before them, alone, say an emergency (each sign phrase's end)."""
+    plain = [w.split("(")[0] for w, _ in aligned]
+    return tuple(end for k, (_, end) in enumerate(aligned, 1)
+                 if any(pipeline.emergencies(assistant, " ".join(plain[j:k])) for j in range(max(0, k - WINDOW_WORDS), k)))
 
 
 def emergency_end(assistant: Assistant, aligned: list[tuple[str, float]]) -> float | None:
@@ -230,7 +245,7 @@ def why_reply(kept: bool, replaced: bool, withdrawn: bool, started: bool, last: 
 
 def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line: ra.Line,
             speech: tuple[float, float], em_end: float | None, room: bool, early_at: tuple[float, float],
-            early_unclear: bool = False) -> Result:
+            early_unclear: bool = False, em_ends: tuple[float, ...] = ()) -> Result:
     # The live loop's path: utterances start where the loudness says speech starts and end at the
     # endpointer, each recognised afresh, a reply started at a pause; the turns are answered together
     # (as ``triage --audio`` does).
@@ -257,8 +272,11 @@ def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line:
     invented = any(f.symptom.id not in typed_ids for f in result.findings if f.status is Status.PRESENT)
     ref, hyp = lm.lm_words(line.text), lm.lm_words(heard.transcript.text)
     early_911 = None
+    acted_911 = None
     if heard.emergency_at is not None and em_end is not None:
         early_911 = heard.emergency_at - em_end
+        before = [e for e in em_ends if e <= heard.emergency_at + 1e-6]
+        acted_911 = heard.emergency_at - (before[-1] if before else em_end)
     provisional = [r for p in heard.parts for r in p.provisional]
     withdrawn = any(r.withdrawn for r in provisional)
     kept = last.provisional[-1] if last is not None and last.provisional and not last.provisional[-1].withdrawn else None
@@ -278,7 +296,7 @@ def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line:
     starts = [first for first, _ in turn_ends(audio, room)]
     room_start = bool(starts) and starts[0] < start - ROOM_START_SECONDS
     return Result(Level.parse(line.expected), typed.disposition, result.disposition, invented,
-                  edit_distance(ref, hyp), len(ref), heard.audio_seconds, heard.recognize_seconds, early_911, reply,
+                  edit_distance(ref, hyp), len(ref), heard.audio_seconds, heard.recognize_seconds, early_911, acted_911, reply,
                   turn_end, withdrawn, replaced, cut, noise_turn, why, pause_delay, sources, room_start)
 
 
@@ -303,7 +321,9 @@ def summary(results: list[Result]) -> str:
     early = [r.early_delay for r in results if r.early_delay is not None]
     reply = [r.reply_delay for r in results if r.reply_delay is not None]
     turn_end = [r.turn_end_delay for r in results if r.turn_end_delay is not None]
+    acted = [r.acted_delay for r in results if r.acted_delay is not None]
     early_s = f"{statistics.median(early):.2f}/{max(early):.2f}" if early else "-"
+    early_s += f" | {statistics.median(acted):.2f}/{max(acted):.2f}" if acted else " | -"
     reply_s = f"{statistics.median(reply):.2f}/{max(reply):.2f}" if reply else "-"
     turn_end_s = f"{statistics.median(turn_end):.2f}/{max(turn_end):.2f}" if turn_end else "-"
     return (f"| {pct(exact)} | {pct(recall)} | {pct(false911)} | {pct(heard_em)} | {pct(heard_false)} "
@@ -343,8 +363,9 @@ def emergency_breakdown(results: list[Result]) -> str:
 
 
 HEADER = ("| voice | room | exact | em. recall | false 911 | typed-em. recall | typed-other 911 | same as typed | invented "
-          "| WER | xRT | early s (med/max) | first reply audio s (med/max) | reply at turn end s | early reply withdrawn "
-          "| early reply replaced | cut turns | noise turns | CPU xRT |\n" + "|---" * 19 + "|")
+          "| WER | xRT | early s (med/max) | early s after the words acted on | first reply audio s (med/max) "
+          "| reply at turn end s | early reply withdrawn "
+          "| early reply replaced | cut turns | noise turns | CPU xRT |\n" + "|---" * 20 + "|")
 
 
 def rooms(full: bool, talkers: list[ra.Audio]) -> list[tuple[str, Callable[[ra.Audio, np.random.Generator], ra.Audio]]]:
@@ -513,6 +534,8 @@ def main() -> None:
         ends = [emergency_end(assistant, aligner.words(a, line.text)) if line.expected == "emergency" else None
                 for a, line in zip(said, lines, strict=True)]
         ends = [None if e is None else e + ROOM_BEFORE_SECONDS for e in ends]
+        word_ends = [tuple(e + ROOM_BEFORE_SECONDS for e in emergency_word_ends(assistant, aligner.words(a, line.text)))
+                     if line.expected == "emergency" else () for a, line in zip(said, lines, strict=True)]
         clean = [in_room(a) for a in said]
         for room, make in rooms(args.full, talkers):
             if args.rooms and room not in args.rooms.split(","):
@@ -521,8 +544,8 @@ def main() -> None:
             mixed = [make(a, rng) for a in clean]
             cpu = time.process_time()
             results = [run_one(recognizer, assistant, noisy, line, speech_span(a), end, args.room_floor,
-                               (args.early_after, args.steady), args.early_unclear)
-                       for a, noisy, line, end in zip(clean, mixed, lines, ends, strict=True)]
+                               (args.early_after, args.steady), args.early_unclear, word_end)
+                       for a, noisy, line, end, word_end in zip(clean, mixed, lines, ends, word_ends, strict=True)]
             cpu_rtf = (time.process_time() - cpu) / sum(r.audio_s for r in results)
             table[(voice.name, room)] = results
             mark = "" if voice.tuned else " (held out)"

@@ -360,3 +360,38 @@ def test_the_echo_gates_silence_does_not_unlearn_the_room(sphinx: Recognizer, as
         out.writeframes((audio * 32767).astype("<i2").tobytes())
     starts = [next(iter(turn)).start for turn in pipeline.utterances(iter_wav(path))]
     assert all(start < 5.0 for start in starts), starts
+
+
+@pytest.mark.parametrize(("name", "quick", "silence", "block"), [
+    ("describe", False, pipeline.END_SILENCE_SECONDS, 0.1),
+    ("describe", False, pipeline.END_SILENCE_SECONDS, 0.05),
+    ("stop", True, pipeline.QUICK_END_SECONDS, 0.1)])
+def test_a_turn_ends_after_its_silence_counted_in_the_blocks_fed(
+        name: str, quick: bool, silence: float, block: float, sphinx: Recognizer, assistant: Assistant) -> None:
+    # Silence blocks fed after the words through the real pipeline: the turn ends in the block that completes
+    # ``silence`` after the last speech block (a short command's at the quick end), and no block after it is read.
+    spoken = [c for c in iter_wav(AUDIO / "turns" / f"{name}.wav", block_seconds=block) if c.seconds == block]
+    end = spoken[-1].start + spoken[-1].seconds
+    quiet = [AudioChunk(bytes(len(spoken[0].pcm)), spoken[0].rate, end + i * block) for i in range(round(3 / block))]
+    fed = iter(spoken + quiet)
+    endpoint = pipeline.Endpointer(quick=lambda text: quick and text == "stop")
+    heard = pipeline.recognize(fed, sphinx, assistant, lambda _: None, endpoint=endpoint)
+    assert heard.audio_seconds - endpoint.speech_end == pytest.approx(silence, abs=1e-6)
+    assert next(fed).start == pytest.approx(heard.audio_seconds)
+
+
+@pytest.mark.parametrize("block", [0.1, 0.05])
+def test_a_reply_at_a_pause_starts_in_the_block_that_completes_the_pause(
+        block: float, sphinx: Recognizer, assistant: Assistant) -> None:
+    # Quiet is counted exactly: eight 0.05 s blocks summed as floats made 0.39999999999999997 s, and the reply
+    # started at a pause of 0.4 s waited one block more.
+    from voicecare.speech_in.early_reply import PROVISIONAL_SECONDS, EarlyReplies
+
+    spoken = [c for c in iter_wav(AUDIO / "turns" / "describe.wav", block_seconds=block) if c.seconds == block]
+    end = spoken[-1].start + block
+    quiet = [AudioChunk(bytes(len(spoken[0].pcm)), spoken[0].rate, end + i * block) for i in range(round(3 / block))]
+    endpoint = pipeline.Endpointer()
+    heard = pipeline.recognize(iter(spoken + quiet), sphinx, assistant, lambda _: None, endpoint=endpoint,
+                               early=EarlyReplies(lambda heard: heard.text or None, lambda reply: None))
+    assert heard.provisional, heard
+    assert heard.provisional[0].at - endpoint.speech_end == pytest.approx(PROVISIONAL_SECONDS, abs=1e-6)
