@@ -29,9 +29,10 @@ import argparse
 import statistics
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import room_audio as ra
@@ -39,7 +40,7 @@ import room_audio as ra
 from voicecare.app.speech_cli import load_recognizer
 from voicecare.conversation.voice import early_part
 from voicecare.domain import Level, Status
-from voicecare.interfaces import Recognizer, Transcript
+from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
 from voicecare.speech_in import lm, pipeline, stt
 from voicecare.speech_in.audio import BLOCK_SECONDS, AudioChunk
 from voicecare.speech_in.early_reply import PROVISIONAL_SECONDS, STEADY_SECONDS, EarlyReplies
@@ -75,7 +76,8 @@ class Result:
     misheard), so a late 911 is told apart as slow (this is large) or heard late (only ``early_delay`` is)."""
     reply_delay: float | None
     """Seconds from the end of speech to the first reply audio (others): the kept reply started at a pause,
-    or the turn's end, plus recognising and triage (synthesis, about 1 ms per second of speech, is left out)."""
+    or the turn's end, plus recognising (a block's, and what the reading at the pause took that the blocks since
+    did not cover) and triage (synthesis, about 1 ms per second of speech, is left out)."""
     turn_end_delay: float | None
     """The same when the reply waits for the end of the turn (as before replies started at a pause)."""
     withdrawn: bool
@@ -197,9 +199,13 @@ class EarlyAnswers:
 
 
 class WatchedReplies(EarlyReplies[tuple[str, ...]]):
-    """``EarlyReplies`` that also notes when each pause was noticed (the quiet reached ``after``)."""
+    """``EarlyReplies`` that also notes when each pause was noticed (the quiet reached ``after``), and when each
+    reading of the turn to its end was handed to it, with the CPU seconds that reading took (``TimedRecognizer``)."""
 
     pauses: list[float]
+    readings: list[tuple[float, float]]
+    """(seconds into the audio, CPU seconds of the reading) of each reading of the turn to its end."""
+    timed: TimedRecognizer | None = None
 
     def feed(self, quiet_for: float, heard_speech: bool, seconds: float, acted: bool) -> None:
         if not hasattr(self, "pauses"):
@@ -207,6 +213,49 @@ class WatchedReplies(EarlyReplies[tuple[str, ...]]):
         if heard_speech and self.after <= quiet_for < self.after + BLOCK_SECONDS - 1e-6:
             self.pauses.append(seconds)
         super().feed(quiet_for, heard_speech, seconds, acted)
+
+    def partial(self, heard: Transcript, seconds: float) -> None:
+        if not hasattr(self, "readings"):
+            self.readings = []
+        if heard.final and self.timed is not None and self.timed.finishes:
+            self.readings.append((seconds, self.timed.finishes[-1]))
+        super().partial(heard, seconds)
+
+    def reading_wait(self, at: float) -> float:
+        """Seconds the reply started at ``at`` waited for its reading: the reading's CPU time when it was made in the
+        reply's own block, else what of it the blocks since did not cover (live, the next block arrives meanwhile)."""
+        made = [(t, cost) for t, cost in getattr(self, "readings", []) if t <= at + 1e-6]
+        if not made:
+            return 0.0
+        t, cost = made[-1]
+        return max(0.0, cost - (at - t))
+
+
+class TimedRecognizer:
+    """The recogniser, noting the CPU seconds of each reading to the end (``finish``): at a pause it costs tens of
+    milliseconds, where one block fed costs a few, so the reply's wait is not one average block's work."""
+
+    def __init__(self, inner: Recognizer) -> None:
+        self.inner = inner
+        self.name, self.description, self.rate, self.concurrent = inner.name, inner.description, inner.rate, inner.concurrent
+        self.finishes: list[float] = []
+
+    def stream(self, grammar: Sequence[str] | None = None, expect: Any = None) -> RecognizerStream:
+        return _TimedStream(self.inner.stream(grammar, expect), self.finishes)
+
+
+class _TimedStream:
+    def __init__(self, inner: RecognizerStream, finishes: list[float]) -> None:
+        self.inner, self.finishes = inner, finishes
+
+    def accept(self, pcm: bytes) -> Transcript | None:
+        return self.inner.accept(pcm)
+
+    def finish(self) -> Transcript:
+        began = time.process_time()
+        final = self.inner.finish()
+        self.finishes.append(time.process_time() - began)
+        return final
 
 
 ROOM_START_SECONDS = 0.5
@@ -253,11 +302,14 @@ def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line:
     after, steady = early_at
     watched: list[WatchedReplies] = []
 
+    timed = TimedRecognizer(recognizer)
+
     def replies() -> WatchedReplies:
         watched.append(WatchedReplies(early.prepare, early.start, after=after, steady=steady))
+        watched[-1].timed = timed
         return watched[-1]
 
-    heard = pipeline.recognize_recording(chunks(audio), recognizer, assistant, lambda _: None, room=room,
+    heard = pipeline.recognize_recording(chunks(audio), timed, assistant, lambda _: None, room=room,
                                          early=replies)
     began = time.perf_counter()
     result = pipeline.answer_recording(assistant, heard)
@@ -291,7 +343,8 @@ def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line:
         # The turn's end, then the final result (about one block's work) and triage.
         per_block = last.recognize_seconds / max(1.0, (last.audio_seconds - start) / BLOCK_SECONDS)
         turn_end = last.audio_seconds - end + per_block + triage_s
-        reply = turn_end if kept is None or replaced else kept.at - end + per_block + early.started[-1][1]
+        wait = watched[heard.parts.index(last)].reading_wait(kept.at) if kept is not None else 0.0
+        reply = turn_end if kept is None or replaced else kept.at - end + per_block + wait + early.started[-1][1]
     sources = emergency_sources(assistant, heard) if result.disposition is Level.EMERGENCY else ""
     starts = [first for first, _ in turn_ends(audio, room)]
     room_start = bool(starts) and starts[0] < start - ROOM_START_SECONDS

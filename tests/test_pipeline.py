@@ -395,3 +395,28 @@ def test_a_reply_at_a_pause_starts_in_the_block_that_completes_the_pause(
                                early=EarlyReplies(lambda heard: heard.text or None, lambda reply: None))
     assert heard.provisional, heard
     assert heard.provisional[0].at - endpoint.speech_end == pytest.approx(PROVISIONAL_SECONDS, abs=1e-6)
+
+
+def test_the_turn_is_read_to_its_end_on_the_last_block_the_recogniser_is_given(
+        sphinx: Recognizer, assistant: Assistant) -> None:
+    # Quiet past the hangover is held back from the recogniser, so once the last block before it was given, the
+    # reading of the turn so far cannot change: it is made then (for a reply at the pause, or an emergency only
+    # that reading shows), not a block later when the next block is held back.
+    from voicecare.speech_in.early_reply import EarlyReplies
+
+    class Watched(EarlyReplies[str]):
+        readings: list[float]
+
+        def partial(self, heard: Transcript, seconds: float) -> None:
+            if heard.final:
+                self.readings.append(seconds)
+            super().partial(heard, seconds)
+
+    spoken = [c for c in iter_wav(AUDIO / "turns" / "describe.wav") if c.seconds == 0.1]
+    end = spoken[-1].start + 0.1
+    quiet = [AudioChunk(bytes(len(spoken[0].pcm)), spoken[0].rate, end + i * 0.1) for i in range(30)]
+    endpoint = pipeline.Endpointer()
+    early = Watched(lambda heard: heard.text or None, lambda reply: None)
+    early.readings = []
+    pipeline.recognize(iter(spoken + quiet), sphinx, assistant, lambda _: None, endpoint=endpoint, early=early)
+    assert early.readings and early.readings[0] - endpoint.speech_end == pytest.approx(pipeline.HANGOVER_SECONDS)

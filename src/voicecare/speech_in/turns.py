@@ -78,6 +78,12 @@ class Endpointer:
         """True when the last block is quiet long past the speech: the recogniser need not hear it (yet)."""
         return self.heard_speech and self.quiet_for > HANGOVER_SECONDS + 1e-6
 
+    def pausing(self, block_seconds: float) -> bool:
+        """True when the block just judged quiet is the last the recogniser is given: one more block of quiet
+        (``block_seconds`` long) would be held back. What it has heard by then is all it will hear of the pause."""
+        return (self.heard_speech and self.quiet_for > 0.0 and not self.holds()
+                and self.quiet_for + block_seconds > HANGOVER_SECONDS + 1e-6)
+
 
 def utterances(chunks: Iterable[AudioChunk], speaking: Callable[[], bool] = lambda: False,
                quiet: Callable[[float], None] = lambda seconds: None,
