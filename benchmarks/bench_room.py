@@ -186,9 +186,9 @@ class EarlyAnswers:
         """The disposition of the last partial worked out (None: none yet)."""
 
     def prepare(self, partial: Transcript) -> tuple[str, ...] | None:
-        began = time.perf_counter()
+        began = time.process_time()
         answer = pipeline.answer_transcript(self.assistant, partial)
-        self._triage_s = time.perf_counter() - began
+        self._triage_s = time.process_time() - began
         self.last = answer.disposition
         if answer.disposition is Level.EMERGENCY or (answer.disposition is Level.UNCLEAR and not self.unclear):
             return None  # 911 has its own rule; a reply that only asks again waits for the whole turn
@@ -309,11 +309,15 @@ def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line:
         watched[-1].timed = timed
         return watched[-1]
 
+    cpu = time.process_time()
     heard = pipeline.recognize_recording(chunks(audio), timed, assistant, lambda _: None, room=room,
                                          early=replies)
-    began = time.perf_counter()
+    # CPU seconds, not wall-clock: on a machine shared 8-18 jobs deep the wall-clock work of a block, and so
+    # the reply column, doubled from one run to the next.
+    per_block = (time.process_time() - cpu) / max(1.0, heard.audio_seconds / BLOCK_SECONDS)
+    began = time.process_time()
     result = pipeline.answer_recording(assistant, heard)
-    triage_s = time.perf_counter() - began
+    triage_s = time.process_time() - began
     start, end = speech
     ends = [(p.audio_seconds, p) for p in heard.parts]
     cut = any(start < t < end for t, _ in ends)
@@ -340,8 +344,7 @@ def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line:
     pause_delay = pauses[0] - end if pauses else None
     why = why_reply(kept is not None, replaced, withdrawn, bool(early.started), early.last)
     if result.disposition is not Level.EMERGENCY and last is not None:
-        # The turn's end, then the final result (about one block's work) and triage.
-        per_block = last.recognize_seconds / max(1.0, (last.audio_seconds - start) / BLOCK_SECONDS)
+        # The turn's end, then the final result (about one block's work) and triage, in CPU seconds.
         turn_end = last.audio_seconds - end + per_block + triage_s
         wait = watched[heard.parts.index(last)].reading_wait(kept.at) if kept is not None else 0.0
         reply = turn_end if kept is None or replaced else kept.at - end + per_block + wait + early.started[-1][1]
