@@ -29,9 +29,10 @@ import argparse
 import statistics
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import room_audio as ra
@@ -39,7 +40,7 @@ import room_audio as ra
 from voicecare.app.speech_cli import load_recognizer
 from voicecare.conversation.voice import early_part
 from voicecare.domain import Level, Status
-from voicecare.interfaces import Recognizer, Transcript
+from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
 from voicecare.speech_in import lm, pipeline, stt
 from voicecare.speech_in.audio import BLOCK_SECONDS, AudioChunk
 from voicecare.speech_in.early_reply import PROVISIONAL_SECONDS, STEADY_SECONDS, EarlyReplies
@@ -69,9 +70,14 @@ class Result:
     spent_s: float
     early_delay: float | None
     """Seconds from the end of the emergency words to the partial that acted (emergencies only)."""
+    acted_delay: float | None
+    """Seconds from the end of the emergency words the 911 was acted on to the partial that acted: the end of the
+    last words before it that alone say an emergency ("ribs are pulling in" when "breathing real shallow" was
+    misheard), so a late 911 is told apart as slow (this is large) or heard late (only ``early_delay`` is)."""
     reply_delay: float | None
     """Seconds from the end of speech to the first reply audio (others): the kept reply started at a pause,
-    or the turn's end, plus recognising and triage (synthesis, about 1 ms per second of speech, is left out)."""
+    or the turn's end, plus recognising (a block's, and what the reading at the pause took that the blocks since
+    did not cover) and triage (synthesis, about 1 ms per second of speech, is left out)."""
     turn_end_delay: float | None
     """The same when the reply waits for the end of the turn (as before replies started at a pause)."""
     withdrawn: bool
@@ -134,6 +140,17 @@ class Aligner:
         return [(s.word, s.end_frame / 100) for s in segments if not s.word.startswith(("<", "["))]
 
 
+WINDOW_WORDS = 8
+"""Words that may together say an emergency (the longest sign phrases are shorter)."""
+
+
+def emergency_word_ends(assistant: Assistant, aligned: list[tuple[str, float]]) -> tuple[float, ...]:
+    """Ends of the words where some words just before them, alone, say an emergency (each sign phrase's end)."""
+    plain = [w.split("(")[0] for w, _ in aligned]
+    return tuple(end for k, (_, end) in enumerate(aligned, 1)
+                 if any(pipeline.emergencies(assistant, " ".join(plain[j:k])) for j in range(max(0, k - WINDOW_WORDS), k)))
+
+
 def emergency_end(assistant: Assistant, aligned: list[tuple[str, float]]) -> float | None:
     """End of the first word after which the words so far are an emergency."""
     for k in range(1, len(aligned) + 1):
@@ -169,9 +186,9 @@ class EarlyAnswers:
         """The disposition of the last partial worked out (None: none yet)."""
 
     def prepare(self, partial: Transcript) -> tuple[str, ...] | None:
-        began = time.perf_counter()
+        began = time.process_time()
         answer = pipeline.answer_transcript(self.assistant, partial)
-        self._triage_s = time.perf_counter() - began
+        self._triage_s = time.process_time() - began
         self.last = answer.disposition
         if answer.disposition is Level.EMERGENCY or (answer.disposition is Level.UNCLEAR and not self.unclear):
             return None  # 911 has its own rule; a reply that only asks again waits for the whole turn
@@ -182,9 +199,13 @@ class EarlyAnswers:
 
 
 class WatchedReplies(EarlyReplies[tuple[str, ...]]):
-    """``EarlyReplies`` that also notes when each pause was noticed (the quiet reached ``after``)."""
+    """``EarlyReplies`` that also notes when each pause was noticed (the quiet reached ``after``), and when each
+    reading of the turn to its end was handed to it, with the CPU seconds that reading took (``TimedRecognizer``)."""
 
     pauses: list[float]
+    readings: list[tuple[float, float]]
+    """(seconds into the audio, CPU seconds of the reading) of each reading of the turn to its end."""
+    timed: TimedRecognizer | None = None
 
     def feed(self, quiet_for: float, heard_speech: bool, seconds: float, acted: bool) -> None:
         if not hasattr(self, "pauses"):
@@ -192,6 +213,49 @@ class WatchedReplies(EarlyReplies[tuple[str, ...]]):
         if heard_speech and self.after <= quiet_for < self.after + BLOCK_SECONDS - 1e-6:
             self.pauses.append(seconds)
         super().feed(quiet_for, heard_speech, seconds, acted)
+
+    def partial(self, heard: Transcript, seconds: float) -> None:
+        if not hasattr(self, "readings"):
+            self.readings = []
+        if heard.final and self.timed is not None and self.timed.finishes:
+            self.readings.append((seconds, self.timed.finishes[-1]))
+        super().partial(heard, seconds)
+
+    def reading_wait(self, at: float) -> float:
+        """Seconds the reply started at ``at`` waited for its reading: the reading's CPU time when it was made in the
+        reply's own block, else what of it the blocks since did not cover (live, the next block arrives meanwhile)."""
+        made = [(t, cost) for t, cost in getattr(self, "readings", []) if t <= at + 1e-6]
+        if not made:
+            return 0.0
+        t, cost = made[-1]
+        return max(0.0, cost - (at - t))
+
+
+class TimedRecognizer:
+    """The recogniser, noting the CPU seconds of each reading to the end (``finish``): at a pause it costs tens of
+    milliseconds, where one block fed costs a few, so the reply's wait is not one average block's work."""
+
+    def __init__(self, inner: Recognizer) -> None:
+        self.inner = inner
+        self.name, self.description, self.rate, self.concurrent = inner.name, inner.description, inner.rate, inner.concurrent
+        self.finishes: list[float] = []
+
+    def stream(self, grammar: Sequence[str] | None = None, expect: Any = None) -> RecognizerStream:
+        return _TimedStream(self.inner.stream(grammar, expect), self.finishes)
+
+
+class _TimedStream:
+    def __init__(self, inner: RecognizerStream, finishes: list[float]) -> None:
+        self.inner, self.finishes = inner, finishes
+
+    def accept(self, pcm: bytes) -> Transcript | None:
+        return self.inner.accept(pcm)
+
+    def finish(self) -> Transcript:
+        began = time.process_time()
+        final = self.inner.finish()
+        self.finishes.append(time.process_time() - began)
+        return final
 
 
 ROOM_START_SECONDS = 0.5
@@ -230,7 +294,7 @@ def why_reply(kept: bool, replaced: bool, withdrawn: bool, started: bool, last: 
 
 def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line: ra.Line,
             speech: tuple[float, float], em_end: float | None, room: bool, early_at: tuple[float, float],
-            early_unclear: bool = False) -> Result:
+            early_unclear: bool = False, em_ends: tuple[float, ...] = ()) -> Result:
     # The live loop's path: utterances start where the loudness says speech starts and end at the
     # endpointer, each recognised afresh, a reply started at a pause; the turns are answered together
     # (as ``triage --audio`` does).
@@ -238,15 +302,22 @@ def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line:
     after, steady = early_at
     watched: list[WatchedReplies] = []
 
+    timed = TimedRecognizer(recognizer)
+
     def replies() -> WatchedReplies:
         watched.append(WatchedReplies(early.prepare, early.start, after=after, steady=steady))
+        watched[-1].timed = timed
         return watched[-1]
 
-    heard = pipeline.recognize_recording(chunks(audio), recognizer, assistant, lambda _: None, room=room,
+    cpu = time.process_time()
+    heard = pipeline.recognize_recording(chunks(audio), timed, assistant, lambda _: None, room=room,
                                          early=replies)
-    began = time.perf_counter()
+    # CPU seconds, not wall-clock: on a machine shared 8-18 jobs deep the wall-clock work of a block, and so
+    # the reply column, doubled from one run to the next.
+    per_block = (time.process_time() - cpu) / max(1.0, heard.audio_seconds / BLOCK_SECONDS)
+    began = time.process_time()
     result = pipeline.answer_recording(assistant, heard)
-    triage_s = time.perf_counter() - began
+    triage_s = time.process_time() - began
     start, end = speech
     ends = [(p.audio_seconds, p) for p in heard.parts]
     cut = any(start < t < end for t, _ in ends)
@@ -257,8 +328,11 @@ def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line:
     invented = any(f.symptom.id not in typed_ids for f in result.findings if f.status is Status.PRESENT)
     ref, hyp = lm.lm_words(line.text), lm.lm_words(heard.transcript.text)
     early_911 = None
+    acted_911 = None
     if heard.emergency_at is not None and em_end is not None:
         early_911 = heard.emergency_at - em_end
+        before = [e for e in em_ends if e <= heard.emergency_at + 1e-6]
+        acted_911 = heard.emergency_at - (before[-1] if before else em_end)
     provisional = [r for p in heard.parts for r in p.provisional]
     withdrawn = any(r.withdrawn for r in provisional)
     kept = last.provisional[-1] if last is not None and last.provisional and not last.provisional[-1].withdrawn else None
@@ -270,15 +344,15 @@ def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line:
     pause_delay = pauses[0] - end if pauses else None
     why = why_reply(kept is not None, replaced, withdrawn, bool(early.started), early.last)
     if result.disposition is not Level.EMERGENCY and last is not None:
-        # The turn's end, then the final result (about one block's work) and triage.
-        per_block = last.recognize_seconds / max(1.0, (last.audio_seconds - start) / BLOCK_SECONDS)
+        # The turn's end, then the final result (about one block's work) and triage, in CPU seconds.
         turn_end = last.audio_seconds - end + per_block + triage_s
-        reply = turn_end if kept is None or replaced else kept.at - end + per_block + early.started[-1][1]
+        wait = watched[heard.parts.index(last)].reading_wait(kept.at) if kept is not None else 0.0
+        reply = turn_end if kept is None or replaced else kept.at - end + per_block + wait + early.started[-1][1]
     sources = emergency_sources(assistant, heard) if result.disposition is Level.EMERGENCY else ""
     starts = [first for first, _ in turn_ends(audio, room)]
     room_start = bool(starts) and starts[0] < start - ROOM_START_SECONDS
     return Result(Level.parse(line.expected), typed.disposition, result.disposition, invented,
-                  edit_distance(ref, hyp), len(ref), heard.audio_seconds, heard.recognize_seconds, early_911, reply,
+                  edit_distance(ref, hyp), len(ref), heard.audio_seconds, heard.recognize_seconds, early_911, acted_911, reply,
                   turn_end, withdrawn, replaced, cut, noise_turn, why, pause_delay, sources, room_start)
 
 
@@ -303,7 +377,9 @@ def summary(results: list[Result]) -> str:
     early = [r.early_delay for r in results if r.early_delay is not None]
     reply = [r.reply_delay for r in results if r.reply_delay is not None]
     turn_end = [r.turn_end_delay for r in results if r.turn_end_delay is not None]
+    acted = [r.acted_delay for r in results if r.acted_delay is not None]
     early_s = f"{statistics.median(early):.2f}/{max(early):.2f}" if early else "-"
+    early_s += f" | {statistics.median(acted):.2f}/{max(acted):.2f}" if acted else " | -"
     reply_s = f"{statistics.median(reply):.2f}/{max(reply):.2f}" if reply else "-"
     turn_end_s = f"{statistics.median(turn_end):.2f}/{max(turn_end):.2f}" if turn_end else "-"
     return (f"| {pct(exact)} | {pct(recall)} | {pct(false911)} | {pct(heard_em)} | {pct(heard_false)} "
@@ -343,8 +419,9 @@ def emergency_breakdown(results: list[Result]) -> str:
 
 
 HEADER = ("| voice | room | exact | em. recall | false 911 | typed-em. recall | typed-other 911 | same as typed | invented "
-          "| WER | xRT | early s (med/max) | first reply audio s (med/max) | reply at turn end s | early reply withdrawn "
-          "| early reply replaced | cut turns | noise turns | CPU xRT |\n" + "|---" * 19 + "|")
+          "| WER | xRT | early s (med/max) | early s after the words acted on | first reply audio s (med/max) "
+          "| reply at turn end s | early reply withdrawn "
+          "| early reply replaced | cut turns | noise turns | CPU xRT |\n" + "|---" * 20 + "|")
 
 
 def rooms(full: bool, talkers: list[ra.Audio]) -> list[tuple[str, Callable[[ra.Audio, np.random.Generator], ra.Audio]]]:
@@ -513,6 +590,8 @@ def main() -> None:
         ends = [emergency_end(assistant, aligner.words(a, line.text)) if line.expected == "emergency" else None
                 for a, line in zip(said, lines, strict=True)]
         ends = [None if e is None else e + ROOM_BEFORE_SECONDS for e in ends]
+        word_ends = [tuple(e + ROOM_BEFORE_SECONDS for e in emergency_word_ends(assistant, aligner.words(a, line.text)))
+                     if line.expected == "emergency" else () for a, line in zip(said, lines, strict=True)]
         clean = [in_room(a) for a in said]
         for room, make in rooms(args.full, talkers):
             if args.rooms and room not in args.rooms.split(","):
@@ -521,8 +600,8 @@ def main() -> None:
             mixed = [make(a, rng) for a in clean]
             cpu = time.process_time()
             results = [run_one(recognizer, assistant, noisy, line, speech_span(a), end, args.room_floor,
-                               (args.early_after, args.steady), args.early_unclear)
-                       for a, noisy, line, end in zip(clean, mixed, lines, ends, strict=True)]
+                               (args.early_after, args.steady), args.early_unclear, word_end)
+                       for a, noisy, line, end, word_end in zip(clean, mixed, lines, ends, word_ends, strict=True)]
             cpu_rtf = (time.process_time() - cpu) / sum(r.audio_s for r in results)
             table[(voice.name, room)] = results
             mark = "" if voice.tuned else " (held out)"

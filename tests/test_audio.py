@@ -145,3 +145,21 @@ def test_truncated_data_is_read_as_far_as_it_goes(tmp_path: Path) -> None:
     path = write_wav(tmp_path / "t.wav", tone(440, 16_000), 16_000)
     path.write_bytes(path.read_bytes()[:20_000])
     assert 0.2 < len(decoded(path)) / 16_000 < 0.7
+
+
+def test_a_file_is_read_in_the_blocks_the_microphone_gives(tmp_path: Path) -> None:
+    # What the bench measures on files must be what the live loop does: the early 911's wait and the pause before
+    # a reply are counted in blocks, and files were read in 0.1 s blocks while the microphone gave 0.05 s ones.
+    from voicecare.speech_in import devices
+    from voicecare.speech_in.audio import BLOCK_SECONDS
+
+    path = tmp_path / "one_second.wav"
+    with wave.open(str(path), "wb") as sink:
+        sink.setnchannels(1)
+        sink.setsampwidth(2)
+        sink.setframerate(16_000)
+        sink.writeframes(b"\x00\x00" * 16_000)
+    blocks = list(iter_wav(path))
+    assert devices.MIC_BLOCK_SECONDS == BLOCK_SECONDS
+    assert {round(b.seconds, 4) for b in blocks} == {BLOCK_SECONDS}
+    assert len(blocks) == round(1 / BLOCK_SECONDS)

@@ -360,3 +360,63 @@ def test_the_echo_gates_silence_does_not_unlearn_the_room(sphinx: Recognizer, as
         out.writeframes((audio * 32767).astype("<i2").tobytes())
     starts = [next(iter(turn)).start for turn in pipeline.utterances(iter_wav(path))]
     assert all(start < 5.0 for start in starts), starts
+
+
+@pytest.mark.parametrize(("name", "quick", "silence", "block"), [
+    ("describe", False, pipeline.END_SILENCE_SECONDS, 0.1),
+    ("describe", False, pipeline.END_SILENCE_SECONDS, 0.05),
+    ("stop", True, pipeline.QUICK_END_SECONDS, 0.1)])
+def test_a_turn_ends_after_its_silence_counted_in_the_blocks_fed(
+        name: str, quick: bool, silence: float, block: float, sphinx: Recognizer, assistant: Assistant) -> None:
+    # Silence blocks fed after the words through the real pipeline: the turn ends in the block that completes
+    # ``silence`` after the last speech block (a short command's at the quick end), and no block after it is read.
+    spoken = [c for c in iter_wav(AUDIO / "turns" / f"{name}.wav", block_seconds=block) if c.seconds == block]
+    end = spoken[-1].start + spoken[-1].seconds
+    quiet = [AudioChunk(bytes(len(spoken[0].pcm)), spoken[0].rate, end + i * block) for i in range(round(3 / block))]
+    fed = iter(spoken + quiet)
+    endpoint = pipeline.Endpointer(quick=lambda text: quick and text == "stop")
+    heard = pipeline.recognize(fed, sphinx, assistant, lambda _: None, endpoint=endpoint)
+    assert heard.audio_seconds - endpoint.speech_end == pytest.approx(silence, abs=1e-6)
+    assert next(fed).start == pytest.approx(heard.audio_seconds)
+
+
+@pytest.mark.parametrize("block", [0.1, 0.05])
+def test_a_reply_at_a_pause_starts_in_the_block_that_completes_the_pause(
+        block: float, sphinx: Recognizer, assistant: Assistant) -> None:
+    # Quiet is counted exactly: eight 0.05 s blocks summed as floats made 0.39999999999999997 s, and the reply
+    # started at a pause of 0.4 s waited one block more.
+    from voicecare.speech_in.early_reply import PROVISIONAL_SECONDS, EarlyReplies
+
+    spoken = [c for c in iter_wav(AUDIO / "turns" / "describe.wav", block_seconds=block) if c.seconds == block]
+    end = spoken[-1].start + block
+    quiet = [AudioChunk(bytes(len(spoken[0].pcm)), spoken[0].rate, end + i * block) for i in range(round(3 / block))]
+    endpoint = pipeline.Endpointer()
+    heard = pipeline.recognize(iter(spoken + quiet), sphinx, assistant, lambda _: None, endpoint=endpoint,
+                               early=EarlyReplies(lambda heard: heard.text or None, lambda reply: None))
+    assert heard.provisional, heard
+    assert heard.provisional[0].at - endpoint.speech_end == pytest.approx(PROVISIONAL_SECONDS, abs=1e-6)
+
+
+def test_the_turn_is_read_to_its_end_on_the_last_block_the_recogniser_is_given(
+        sphinx: Recognizer, assistant: Assistant) -> None:
+    # Quiet past the hangover is held back from the recogniser, so once the last block before it was given, the
+    # reading of the turn so far cannot change: it is made then (for a reply at the pause, or an emergency only
+    # that reading shows), not a block later when the next block is held back.
+    from voicecare.speech_in.early_reply import EarlyReplies
+
+    class Watched(EarlyReplies[str]):
+        readings: list[float]
+
+        def partial(self, heard: Transcript, seconds: float) -> None:
+            if heard.final:
+                self.readings.append(seconds)
+            super().partial(heard, seconds)
+
+    spoken = [c for c in iter_wav(AUDIO / "turns" / "describe.wav") if c.seconds == 0.1]
+    end = spoken[-1].start + 0.1
+    quiet = [AudioChunk(bytes(len(spoken[0].pcm)), spoken[0].rate, end + i * 0.1) for i in range(30)]
+    endpoint = pipeline.Endpointer()
+    early = Watched(lambda heard: heard.text or None, lambda reply: None)
+    early.readings = []
+    pipeline.recognize(iter(spoken + quiet), sphinx, assistant, lambda _: None, endpoint=endpoint, early=early)
+    assert early.readings and early.readings[0] - endpoint.speech_end == pytest.approx(pipeline.HANGOVER_SECONDS)

@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from voicecare.errors import AudioError
-from voicecare.speech_in.audio import TARGET_RATE, AudioChunk
+from voicecare.speech_in.audio import BLOCK_SECONDS, TARGET_RATE, AudioChunk
 
 NO_PORTAUDIO = ("PortAudio is not available ({why}); install it with 'sudo apt-get install libportaudio2', "
                 "or use --audio FILE to triage recorded files")
-MIC_BLOCK_SECONDS = 0.05
-QUEUE_BLOCKS = 400
+MIC_BLOCK_SECONDS = BLOCK_SECONDS
+"""The block a file is read in too (``audio.BLOCK_SECONDS``), so the live loop does what the bench measures."""
+QUEUE_BLOCKS = round(20 / MIC_BLOCK_SECONDS)
 """About 20 s of audio; if recognition falls that far behind, the oldest is dropped."""
 END = None
 """Put in the queue by ``close()``: the stream is over."""

@@ -200,8 +200,6 @@ def recognize(
         began = time.perf_counter()
         if endpoint is not None and not endpoint.listen(chunk) and endpoint.holds():
             # The room after the words: decoded, it became more words ("stop" read "thigh thigh" in pink noise).
-            if not held and not endpoint.done():
-                last = _at_pause(streams, urgent, early, last, seconds)
             held.append(chunk)
         else:
             for block in [*held, chunk]:
@@ -214,6 +212,10 @@ def recognize(
                     endpoint.heard(partial.text)
                 if early is not None:
                     early.partial(partial, seconds)
+            if endpoint is not None and endpoint.pausing(chunk.seconds) and not endpoint.done():
+                # The last block the recogniser gets before the pause: what it heard is settled now, not a block
+                # later when the next one is held back (the reading, and so a reply at a pause, came 0.1 s later).
+                last = _at_pause(streams, urgent, early, last, seconds)
         spent += time.perf_counter() - began
         if endpoint is not None and endpoint.done():
             break

@@ -64,7 +64,9 @@ class Endpointer:
             self.heard_speech, self.quiet_for = True, 0.0
             self.speech_end = chunk.start + chunk.seconds
             return True
-        self.quiet_for += chunk.seconds
+        # Counted to the microsecond: summed as floats, eight 0.05 s blocks made 0.39999999999999997 s, and a
+        # pause of 0.4 s (an early reply's) or 1.5 s (the turn's end) was reached one microphone block late.
+        self.quiet_for = round(self.quiet_for + chunk.seconds, 6)
         return False
 
     def done(self) -> bool:
@@ -75,6 +77,12 @@ class Endpointer:
     def holds(self) -> bool:
         """True when the last block is quiet long past the speech: the recogniser need not hear it (yet)."""
         return self.heard_speech and self.quiet_for > HANGOVER_SECONDS + 1e-6
+
+    def pausing(self, block_seconds: float) -> bool:
+        """True when the block just judged quiet is the last the recogniser is given: one more block of quiet
+        (``block_seconds`` long) would be held back. What it has heard by then is all it will hear of the pause."""
+        return (self.heard_speech and self.quiet_for > 0.0 and not self.holds()
+                and self.quiet_for + block_seconds > HANGOVER_SECONDS + 1e-6)
 
 
 def utterances(chunks: Iterable[AudioChunk], speaking: Callable[[], bool] = lambda: False,
