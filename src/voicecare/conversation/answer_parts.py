@@ -84,7 +84,10 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     amounts = quantities.read(tokens, language.numbers)
     counted = {q.start for q in amounts}
     estimated = {q.end for q in amounts}
-    said = [s for s in resolve([*find(tokens, kinds), *numbers.normal, *numbers.labelled])
+    # A hedge is said within one part: "Worse, no, better if anything" holds no "no better" (a "no" and a
+    # command may run over a pause: "no, well, ...", "please, more slow").
+    found = [s for s in find(tokens, kinds) if not (s.kind == "unsure" and any(s.start < b < s.end for b in breaks))]
+    said = [s for s in resolve([*found, *numbers.normal, *numbers.labelled])
             if not (s.kind == "unsure" and (s.end in counted or s.start in estimated))]
     placed = {i for s in [*said, *find(tokens, {"about": answer_words.about.get(question_id, ())})]
               if s.kind in PLACED or s.kind.startswith("command:") for i in range(s.start, s.end)}
