@@ -23,3 +23,21 @@ def test_a_hedge_is_not_read_across_a_pause(reader: AnswerReader) -> None:
     # "no, better": a "no" and then how it is, never the hedge "no better" (not getting better).
     assert kind(reader, "course", "Worse, no, better if anything.") == "no"
     assert kind(reader, "course", "it's no better") != "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("walking_toilet", "it's not like she can't walk, she's running around"),
+    ("limbs", "No, it's not like he can't move his legs or nothing, he's kicking his brother right now."),
+])
+def test_a_sign_said_with_its_own_negation_inside_a_denied_frame_is_denied(reader: AnswerReader, question: str,
+                                                                           text: str) -> None:
+    # "Not like he can't walk": the two negations cancel, so he can walk.
+    assert kind(reader, question, text) == "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("fever_chills", "it's not that he doesn't have a fever"),  # the denial cancelled: the fever is there
+    ("walking_toilet", "it's not that she can't walk, she's limping badly"),  # another sign said plainly
+])
+def test_a_denied_frame_never_hides_a_sign(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) in ("yes", "partial")

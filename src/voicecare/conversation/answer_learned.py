@@ -85,7 +85,7 @@ def may_ask(heard: Heard, negations: frozenset[str], words: answer_safety.Words)
     placed = {i for s in [*heard.spots, *heard.said] if s.kind in ("no", "well") for i in range(s.start, s.end)}
     loose = any(w in negations and i not in placed for i, w in enumerate(heard.tokens))
     about = answer_safety.open_about(heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of, words)
-    doubled = answer_spots.doubly_denied(heard.spots, heard.tokens, heard.clause_of, negations)
+    doubled = answer_spots.doubly_denied(heard.spots, heard.tokens, heard.clause_of, negations, heard.matches)
     # A turn back to how well the child is ("no, she's a bit quiet, but she knows who I am") turns to no sign.
     calm = {heard.clause(s.start) for s in heard.spots_of("well")}
     return bool(noes) and not (loose or about or doubled) and not heard.spots_of(

@@ -235,7 +235,7 @@ class AnswerReader:
         explained = answer_safety.explained(heard.tokens, heard.clause_of, [*heard.said, *heard.about], heard.spots,
                                             heard.matches, graded, language.fillers, language.context.subjects)
         return explained and not (
-            answer_spots.doubly_denied(heard.spots, heard.tokens, heard.clause_of, negations)
+            answer_spots.doubly_denied(heard.spots, heard.tokens, heard.clause_of, negations, heard.matches)
             or heard.spots_of("learner_not")) and not answer_safety.open_about(
             heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of, self._safety_words())
 
