@@ -41,3 +41,10 @@ def test_a_sign_said_with_its_own_negation_inside_a_denied_frame_is_denied(reade
 ])
 def test_a_denied_frame_never_hides_a_sign(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) in ("yes", "partial")
+
+
+def test_a_question_word_inside_longer_health_news_is_the_news(reader: AnswerReader) -> None:
+    # "off" is a word of the alertness question ("off with the fairies"); in "off her food" it is news.
+    assert kind(reader, "breathing_alertness", "She's gone right off her food, hardly touched her sandwich.") == \
+        "new_info"
+    assert kind(reader, "fever_chills", "bit of a temperature yeah but no shaking or whatever") == "partial"
