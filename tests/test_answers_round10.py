@@ -48,3 +48,21 @@ def test_a_question_word_inside_longer_health_news_is_the_news(reader: AnswerRea
     assert kind(reader, "breathing_alertness", "She's gone right off her food, hardly touched her sandwich.") == \
         "new_info"
     assert kind(reader, "fever_chills", "bit of a temperature yeah but no shaking or whatever") == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "nah she had a temp on the weekend but thats long gone shes been normal since monday",
+    "He had a fever last week but it's gone, he's been cool since Saturday.",
+])
+def test_a_sign_said_and_then_said_to_be_over_is_past(reader: AnswerReader, text: str) -> None:
+    # Rule 9: a past fever does not raise the level; "since Saturday" is how long he has been well.
+    assert kind(reader, "fever_chills", text) == "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("fever_chills", "she had a fever this morning, it's gone now but she's shivering"),  # another sign after it
+    ("breathing_alertness", "she fainted this morning but it's gone now"),  # never an emergency sign
+    ("fever_chills", "she's fine, can't walk since monday"),  # a sign's own words before the time
+])
+def test_over_never_hides_a_sign_said_now_or_an_emergency(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) != "no"

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from voicecare.conversation import answer_care, answer_numbers, answer_safety, answer_spots
+from voicecare.conversation import answer_care, answer_numbers, answer_passed, answer_safety, answer_spots
 from voicecare.conversation.answer_words import AnswerWords, Phrase, Spot, find, resolve
-from voicecare.domain import Match, Status
+from voicecare.domain import Level, Match, Status
 from voicecare.understanding import quantities
 from voicecare.understanding.assistant import Assistant
 from voicecare.understanding.matching import Matcher
@@ -138,6 +138,15 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     # A sign read from the answer's own "no" across a well word ("no walkings fine nappies fine" as "no ... nappies",
     # fewer wet nappies): the "no" answered and the "fine" said how things are; no sign was said.
     matches = [m for m in matches if not _stretched_over_well(m, spots)]
+    # "She's been normal since Monday", "it's been gone since Monday": how long the child has been well.
+    passed = list(find(tokens, {"passed": answer_words.words["passed"]}))
+    matches = answer_passed.well_for_a_time(matches, [*(s for s in said if s.kind == "well"), *passed],
+                                            list(find(tokens, {"well_for": answer_words.words["well_for"]})), clause_of)
+    # Only the question's own signs, below an emergency: another sign said is news, over or not.
+    own = {s for t in assistant.intents.topics for q in t.interview if q.id == question_id for s in q.symptoms}
+    grave = assistant.intents.symptom
+    matches = answer_passed.over(matches, passed, clause_of, lambda symptom: symptom not in own or grave(
+        symptom).level <= Level.EMERGENCY)
     named = frozenset(i for s in find(tokens, {"about": answer_words.about.get(question_id, ())})
                       for i in range(s.start, s.end))
     matches, echoed = answer_spots.answered_after(matches, spots, clause_of, tokens, language.fillers,
