@@ -66,3 +66,22 @@ def test_a_sign_said_and_then_said_to_be_over_is_past(reader: AnswerReader, text
 ])
 def test_over_never_hides_a_sign_said_now_or_an_emergency(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) != "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("fever_chills", "No, she's not got a temperature. Her hands are a bit cold, but that's from the ice pack."),
+    ("cramps_night_weight", "no, she woke up once but that was from the thunder"),
+])
+def test_words_of_the_question_explained_by_an_ordinary_cause_say_no_sign(reader: AnswerReader, question: str,
+                                                                          text: str) -> None:
+    assert kind(reader, question, text) == "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("cramps_night_weight", "no, she woke up once, but that was because of her back"),  # the complaint itself
+    ("fever_chills", "no, her hands are cold, that's just how she is, but she's shivering"),  # a sign said
+    ("cramps_night_weight", "no, she woke up screaming but that was from the cramp"),
+])
+def test_a_cause_that_names_the_complaint_or_a_sign_explains_nothing_away(reader: AnswerReader, question: str,
+                                                                          text: str) -> None:
+    assert kind(reader, question, text) != "no"

@@ -161,6 +161,16 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
              and not any(start <= s.start < end for start, end in asked)
              and not any(m.start < s.start < m.end for m in missing)
              and not _checked(s, spots, clause_of)]
+    # "Her hands are a bit cold, but that's from the ice pack": explained away by an ordinary cause.
+    quiet_not = {i for s in [*said, *find(tokens, {"about": answer_words.about.get(question_id, ()),
+                                                   "complaint": answer_words.words["complaint"]})]
+                 if s.kind in ("health", "about", "complaint") for i in range(s.start, s.end)}
+    quiet_not |= {i for m in matches for i in range(m.start, m.end)}
+    about, explained = answer_passed.explained_away(
+        about, list(find(tokens, {"explaining": answer_words.words["explaining"]})), quiet_not, matches, clause_of)
+    if explained:
+        said = sorted([*said, *explained], key=lambda s: s.start)
+        spots = sorted([*spots, *explained], key=lambda s: s.start)
     about = sorted([*about, *missing], key=lambda s: s.start)
     # "Fever, normal. Chills, none.": a sign's name said as a heading is answered by the part after it.
     leaving_words = frozenset(p[0] for p in answer_words.words["leaving"] if len(p) == 1)

@@ -9,6 +9,8 @@ from dataclasses import replace
 from voicecare.conversation.answer_words import Spot
 from voicecare.domain import Match, Status
 
+NEUTRAL = "neutral"
+"""The kind of words understood that say nothing of a sign (as answers.toml's ``neutral``)."""
 REACH = 2
 """A part this many parts after the sign may say it is over ("a fever on Sunday, aye, but it's gone")."""
 GAP = 1
@@ -41,3 +43,26 @@ def well_for_a_time(matches: Sequence[Match], well: Sequence[Spot], lasting: Seq
     starts = {t.start for t in lasting if any(
         0 <= t.start - w.end <= GAP and clause_of[w.start] == clause_of[t.start] for w in well)}
     return [m for m in matches if not (m.status is Status.PRESENT and m.start in starts)]
+
+
+def explained_away(about: Sequence[Spot], explaining: Sequence[Spot], quiet_not: set[int], matches: Sequence[Match],
+                   clause_of: Sequence[int]) -> tuple[list[Spot], list[Spot]]:
+    """Words about the question that an ordinary cause said right after explains ("her hands are a bit cold, but
+    that's from the ice pack", "he woke once, but that was a nightmare"): they say nothing of a sign. Only where
+    the cause names nothing we know (``quiet_not``: token indexes of health words, signs, the question's words and
+    the complaint itself: "that was because of her back" explains nothing away), and never where a sign was found
+    in the part explained. The words about the question left, and neutral spots for the words explained and the
+    causes (understood, saying nothing of a sign)."""
+    signs = {clause_of[min(m.start, len(clause_of) - 1)] for m in matches if m.status is Status.PRESENT}
+    explained: set[int] = set()
+    neutral = []
+    for spot in explaining:
+        clause = clause_of[spot.start]
+        # To the end of the part the phrase ends in ("that was | because of her back": a break inside it).
+        cause = [i for i, c in enumerate(clause_of) if clause <= c <= clause_of[spot.end - 1] and i >= spot.start]
+        if quiet_not.intersection(cause) or clause in signs or clause - 1 in signs:
+            continue
+        explained |= {i for i, c in enumerate(clause_of) if c == clause - 1 or (c == clause and i < spot.start)}
+        neutral.append(Spot(NEUTRAL, spot.start, cause[-1] + 1))
+    gone = [a for a in about if a.start in explained]
+    return [a for a in about if a not in gone], [*neutral, *(Spot(NEUTRAL, a.start, a.end) for a in gone)]
