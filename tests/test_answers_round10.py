@@ -85,3 +85,17 @@ def test_words_of_the_question_explained_by_an_ordinary_cause_say_no_sign(reader
 def test_a_cause_that_names_the_complaint_or_a_sign_explains_nothing_away(reader: AnswerReader, question: str,
                                                                           text: str) -> None:
     assert kind(reader, question, text) != "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("walking_toilet", "No. Gait's normal, he wees without any fuss and he did a normal poo this morning."),
+    ("heart_control", "Yeah nah, nothing like that. Heart's normal and she's going on the potty like a big girl."),
+    ("cramps_night_weight", "negative on all three it was a one off he slept through and hes gaining weight"),
+])
+def test_done_with_no_trouble_is_well(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "no"
+
+
+@pytest.mark.parametrize("text", ["Nah yeah, she's walking funny.", "yeah she's walking all funny bent over"])
+def test_walking_said_with_how_is_never_well(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, "walking_toilet", text) != "no"
