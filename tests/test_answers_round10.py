@@ -99,3 +99,9 @@ def test_done_with_no_trouble_is_well(reader: AnswerReader, question: str, text:
 @pytest.mark.parametrize("text", ["Nah yeah, she's walking funny.", "yeah she's walking all funny bent over"])
 def test_walking_said_with_how_is_never_well(reader: AnswerReader, text: str) -> None:
     assert kind(reader, "walking_toilet", text) != "no"
+
+
+def test_the_everyday_no_said_with_other_verbs(reader: AnswerReader) -> None:
+    assert kind(reader, "walking_toilet", "I don't believe so, her nappies are as wet as they always are") == "no"
+    assert kind(reader, "walking_toilet", "I don't believe so, but she's limping") != "no"
+    assert kind(reader, "fever_chills", "She won't eat since yesterday, only drinks a little water.") == "new_info"
