@@ -105,3 +105,18 @@ def test_the_everyday_no_said_with_other_verbs(reader: AnswerReader) -> None:
     assert kind(reader, "walking_toilet", "I don't believe so, her nappies are as wet as they always are") == "no"
     assert kind(reader, "walking_toilet", "I don't believe so, but she's limping") != "no"
     assert kind(reader, "fever_chills", "She won't eat since yesterday, only drinks a little water.") == "new_info"
+
+
+@pytest.mark.parametrize("text", ["Definitely not.", "Absolutely not.", "Not in the slightest.", "Not one bit.",
+                                  "Nope, fit as a fiddle.", "no she's bouncing off the walls"])
+def test_a_stronger_not_and_a_lively_child_are_no(reader: AnswerReader, text: str) -> None:
+    # "Definitely" alone is a yes; "definitely not" never is.
+    assert kind(reader, "breathing_alertness", text) == "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("breathing_alertness", "She's definitely not breathing right."),
+    ("walking_toilet", "She can't walk, no way."),
+])
+def test_a_stronger_not_inside_a_sign_is_the_sign(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "yes"
