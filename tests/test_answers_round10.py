@@ -120,3 +120,21 @@ def test_a_stronger_not_and_a_lively_child_are_no(reader: AnswerReader, text: st
 ])
 def test_a_stronger_not_inside_a_sign_is_the_sign(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) == "yes"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("breathing_alertness", "No, she's been on the go all day."),
+    ("breathing_alertness", "Nope, breathing easy, eyes bright."),
+    ("cramps_night_weight", "No, she hasn't woken up with it."),
+    ("course", "No, she went to sleep without any problem."),
+])
+def test_well_said_in_everyday_words_is_no(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("cramps_night_weight", "She's woken up with it every night."),
+    ("walking_toilet", "She can't wee without crying."),
+])
+def test_the_same_words_inside_a_sign_stay_the_sign(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "yes"
