@@ -138,3 +138,12 @@ def test_well_said_in_everyday_words_is_no(reader: AnswerReader, question: str, 
 ])
 def test_the_same_words_inside_a_sign_stay_the_sign(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) == "yes"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("heart_control", "I wouldn't know what's normal for a heartbeat."),  # was a wrong "no" from its "normal"
+    ("fever_chills", "I'm not a hundred percent sure."),  # was a yes from its "sure"
+    ("fever_chills", "Your guess is as good as mine."),
+])
+def test_cannot_say_in_everyday_words_is_unsure(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "unsure"
