@@ -147,3 +147,23 @@ def test_the_same_words_inside_a_sign_stay_the_sign(reader: AnswerReader, questi
 ])
 def test_cannot_say_in_everyday_words_is_unsure(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) == "unsure"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("breathing_alertness", "No, she had a long nap but woke up fine and she's playing now."),
+    ("limbs", "No, she's not said anything about her legs, and she's running around."),
+    ("cramps_night_weight", "No, she's still chubby, she hasn't lost any weight."),
+    ("course", "No, it's a bit better now than this morning."),
+])
+def test_a_no_told_with_an_ordinary_day_is_no(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("walking_toilet", "She's been to the toilet twice and it hurt both times."),
+    ("walking_toilet", "She walked to the kitchen and it hurt."),
+    ("limbs", "She's not said anything but she won't move her arm."),
+    ("cramps_night_weight", "She had a nap and woke up screaming."),
+])
+def test_an_errand_told_with_a_complaint_is_never_no(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) != "no"
