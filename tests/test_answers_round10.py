@@ -167,3 +167,15 @@ def test_a_no_told_with_an_ordinary_day_is_no(reader: AnswerReader, question: st
 ])
 def test_an_errand_told_with_a_complaint_is_never_no(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) != "no"
+
+
+@pytest.mark.parametrize("text", ["She's walking a bit slower than usual.", "yeah she's walking a little slower"])
+def test_a_command_word_said_of_the_child_is_how_the_child_is(reader: AnswerReader, text: str) -> None:
+    # Was command:slower: a missed affirmation.
+    assert kind(reader, "walking_toilet", text) == "yes"
+
+
+@pytest.mark.parametrize("text", ["bit slower mate", "she is crying please slow down",
+                                  "he is crying can you go a bit slower"])
+def test_a_request_is_still_a_command(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, "walking_toilet", text) == "command:slower"

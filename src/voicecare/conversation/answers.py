@@ -211,7 +211,10 @@ class AnswerReader:
 
     def _steering(self, heard: Heard) -> tuple[str, str | None] | None:
         language = self.intents.language
-        return answer_steering.steering(heard, self.words.commands, language.negations, language.fillers)
+        child = frozenset(p[0] for p in self.words.words["child"] if len(p) == 1)
+        asking = frozenset(p[0] for p in self.words.words["asking"] if len(p) == 1)
+        return answer_steering.steering(heard, self.words.commands, language.negations, language.fillers, child,
+                                        asking)
 
     def _yes_beside_a_reading(self, heard: Heard) -> bool:
         """A "yes" whose only denial is a number under the threshold ("yes, 40 breaths", "yes. 100"): a number
