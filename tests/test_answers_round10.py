@@ -179,3 +179,12 @@ def test_a_command_word_said_of_the_child_is_how_the_child_is(reader: AnswerRead
                                   "he is crying can you go a bit slower"])
 def test_a_request_is_still_a_command(reader: AnswerReader, text: str) -> None:
     assert kind(reader, "walking_toilet", text) == "command:slower"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("limbs", "Her leg is numb, the rest is long gone."),  # "the rest", not the leg
+    ("limbs", "his leg hurts, it is gone weak"),  # "gone weak" says a sign
+    ("walking_toilet", "She's limping, the constipation has cleared up."),
+])
+def test_over_only_of_what_it_points_back_at(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) in ("yes", "partial", "unsure")

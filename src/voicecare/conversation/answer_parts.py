@@ -139,14 +139,19 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     # fewer wet nappies): the "no" answered and the "fine" said how things are; no sign was said.
     matches = [m for m in matches if not _stretched_over_well(m, spots)]
     # "She's been normal since Monday", "it's been gone since Monday": how long the child has been well.
+    plain_words = frozenset(p[0] for p in answer_words.words["plain"] if len(p) == 1)
+    anaphors = frozenset(p[0] for p in answer_words.words["anaphors"] if len(p) == 1)
     passed = list(find(tokens, {"passed": answer_words.words["passed"]}))
     matches = answer_passed.well_for_a_time(matches, [*(s for s in said if s.kind == "well"), *passed],
                                             list(find(tokens, {"well_for": answer_words.words["well_for"]})), clause_of)
     # Only the question's own signs, below an emergency: another sign said is news, over or not.
     own = {s for t in assistant.intents.topics for q in t.interview if q.id == question_id for s in q.symptoms}
     grave = assistant.intents.symptom
-    matches = answer_passed.over(matches, passed, clause_of, lambda symptom: symptom not in own or grave(
-        symptom).level <= Level.EMERGENCY)
+    # "That's long gone, she's been normal", "it's been gone since Monday", "it's gone now": said and done.
+    ending = language.context.subjects | {p[0] for kind in ("well_for", "contrast") for p in answer_words.words[kind]}
+    said_over = answer_passed.referring(passed, tokens, clause_of, anaphors, plain_words, frozenset(ending))
+    matches = answer_passed.over(matches, said_over, clause_of,
+                                 lambda symptom: symptom not in own or grave(symptom).level <= Level.EMERGENCY)
     named = frozenset(i for s in find(tokens, {"about": answer_words.about.get(question_id, ())})
                       for i in range(s.start, s.end))
     matches, echoed = answer_spots.answered_after(matches, spots, clause_of, tokens, language.fillers,

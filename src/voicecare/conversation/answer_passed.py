@@ -17,6 +17,24 @@ GAP = 1
 """Words allowed between a well word and the time said after it ("normal ever since Monday")."""
 
 
+def referring(passed: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int], anaphors: frozenset[str],
+              plain: frozenset[str], ending: frozenset[str]) -> list[Spot]:
+    """The words saying something is over that point back with "it" or "that" ("that's long gone", "it's been
+    gone since Monday"): "the rest is long gone" says nothing of the sign before it. Only where they end their
+    statement (the part ends, or goes on with one of ``ending``: a new subject, "since", "now"): "it's gone weak",
+    "it's gone all floppy" say a sign."""
+    out = []
+    for spot in passed:
+        if spot.end < len(tokens) and clause_of[spot.end] == clause_of[spot.start] and tokens[spot.end] not in ending:
+            continue
+        before = spot.start - 1
+        while before >= 0 and tokens[before] in plain and tokens[before] not in anaphors and spot.start - before <= REACH + 1:
+            before -= 1
+        if tokens[spot.start] in anaphors or (before >= 0 and tokens[before] in anaphors):
+            out.append(spot)
+    return out
+
+
 def over(matches: Sequence[Match], passed: Sequence[Spot], clause_of: Sequence[int],
          kept: Callable[[str], bool]) -> list[Match]:
     """Signs said and then, a part or two on with no other sign between, said to be over: past mentions.
