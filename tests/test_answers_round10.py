@@ -188,3 +188,8 @@ def test_a_request_is_still_a_command(reader: AnswerReader, text: str) -> None:
 ])
 def test_over_only_of_what_it_points_back_at(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) in ("yes", "partial", "unsure")
+
+
+def test_a_start_said_as_early_days_is_no(reader: AnswerReader) -> None:
+    assert kind(reader, "course", "No, it's early days, only started today.") == "no"
+    assert kind(reader, "course", "It's been going on a week, it's not early days.") != "no"
