@@ -72,3 +72,15 @@ def test_counts_that_cannot_be_read_are_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(IntentError, match="cannot read"):
         answer_learned.load(tmp_path)
     assert answer_learned.load(tmp_path / "elsewhere") is None
+
+
+@pytest.mark.parametrize("text", [
+    # A turn back to a part said to be well turns to no sign.
+    "no she's a bit quiet but she's grand, asking for her soother",
+    # A "no" said before "she's fine" is the same answer, never a loose negation.
+    "no she's fine, a bit quiet, she's asking for her soother",
+])
+def test_the_counts_hear_a_no_that_turns_back_to_well(reader: AnswerReader, taught: AnswerReader, text: str) -> None:
+    rules_alone = AnswerReader(reader.assistant, learned=None)
+    assert kind(rules_alone, "breathing_alertness", text) == "unsure"
+    assert kind(taught, "breathing_alertness", text) == "no"

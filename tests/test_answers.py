@@ -381,7 +381,10 @@ def test_a_denial_inside_a_denied_frame_affirms(reader: AnswerReader) -> None:
     answer = reader.read("fever_chills", "no its not that she doesnt have a fever she does")
     assert answer.kind is not AnswerKind.NO
     assert statuses(reader, "fever_chills", answer.input)["fever"][0] == "present"
-    assert kind(reader, "limbs", "it's not like he can't move his arms, he's fine") != "no"
+    # A denial that is the sign's own words (rule 2: "can't move") is cancelled the other way: "it's not like he
+    # can't move his arms" says he can (answers10; five tuning writers label it "no"). A sign said beside it counts.
+    assert kind(reader, "limbs", "it's not like he can't move his arms, he's fine") == "no"
+    assert kind(reader, "limbs", "it's not like he can't move his arms, but his leg's gone numb") != "no"
 
 
 @pytest.mark.parametrize(("question", "text"), [

@@ -79,15 +79,18 @@ def may_ask(heard: Heard, negations: frozenset[str], words: answer_safety.Words)
     beside it that our words cannot place. Never with a hedge, a health word, a sign said, a turn after the "no"
     ("no, but she's blocked up"), a negation outside the answer words ("no, not since this morning": it was
     there till then), words about the question left standing ("no it's fine, just lasts longer each time") or a
-    double denial."""
+    double denial. A turn back to a part said to be well is no turn to a sign."""
     noes = heard.spots_of("no")
-    placed = {i for s in heard.spots_of("no", "well") for i in range(s.start, s.end)}
+    # Every answer word counts here, also those of a run at the start reduced to its last ("no he's fine").
+    placed = {i for s in [*heard.spots, *heard.said] if s.kind in ("no", "well") for i in range(s.start, s.end)}
     loose = any(w in negations and i not in placed for i, w in enumerate(heard.tokens))
     about = answer_safety.open_about(heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of, words)
-    doubled = answer_spots.doubly_denied(heard.spots, heard.tokens, heard.clause_of, negations)
+    doubled = answer_spots.doubly_denied(heard.spots, heard.tokens, heard.clause_of, negations, heard.matches)
+    # A turn back to how well the child is ("no, she's a bit quiet, but she knows who I am") turns to no sign.
+    calm = {heard.clause(s.start) for s in heard.spots_of("well")}
     return bool(noes) and not (loose or about or doubled) and not heard.spots_of(
         "unsure", "health", "learner_not") and not any(m.status is Status.PRESENT for m in heard.matches) and not any(
-        c.start >= noes[-1].end for c in heard.spots_of("contrast"))
+        c.start >= noes[-1].end and heard.clause(c.start) not in calm for c in heard.spots_of("contrast"))
 
 
 def build(examples: Iterable[tuple[str, str, Sequence[str]]], threshold: float, min_count: int) -> AnswerCounts:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from voicecare.conversation import answer_care, answer_numbers, answer_safety, answer_spots
+from voicecare.conversation import answer_care, answer_numbers, answer_passed, answer_safety, answer_spots
 from voicecare.conversation.answer_words import AnswerWords, Phrase, Spot, find, resolve
-from voicecare.domain import Match, Status
+from voicecare.domain import Level, Match, Status
 from voicecare.understanding import quantities
 from voicecare.understanding.assistant import Assistant
 from voicecare.understanding.matching import Matcher
@@ -84,7 +84,10 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     amounts = quantities.read(tokens, language.numbers)
     counted = {q.start for q in amounts}
     estimated = {q.end for q in amounts}
-    said = [s for s in resolve([*find(tokens, kinds), *numbers.normal, *numbers.labelled])
+    # A hedge is said within one part: "Worse, no, better if anything" holds no "no better" (a "no" and a
+    # command may run over a pause: "no, well, ...", "please, more slow").
+    found = [s for s in find(tokens, kinds) if not (s.kind == "unsure" and any(s.start < b < s.end for b in breaks))]
+    said = [s for s in resolve([*found, *numbers.normal, *numbers.labelled])
             if not (s.kind == "unsure" and (s.end in counted or s.start in estimated))]
     placed = {i for s in [*said, *find(tokens, {"about": answer_words.about.get(question_id, ())})]
               if s.kind in PLACED or s.kind.startswith("command:") for i in range(s.start, s.end)}
@@ -135,6 +138,20 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     # A sign read from the answer's own "no" across a well word ("no walkings fine nappies fine" as "no ... nappies",
     # fewer wet nappies): the "no" answered and the "fine" said how things are; no sign was said.
     matches = [m for m in matches if not _stretched_over_well(m, spots)]
+    # "She's been normal since Monday", "it's been gone since Monday": how long the child has been well.
+    plain_words = frozenset(p[0] for p in answer_words.words["plain"] if len(p) == 1)
+    anaphors = frozenset(p[0] for p in answer_words.words["anaphors"] if len(p) == 1)
+    passed = list(find(tokens, {"passed": answer_words.words["passed"]}))
+    matches = answer_passed.well_for_a_time(matches, [*(s for s in said if s.kind == "well"), *passed],
+                                            list(find(tokens, {"well_for": answer_words.words["well_for"]})), clause_of)
+    # Only the question's own signs, below an emergency: another sign said is news, over or not.
+    own = {s for t in assistant.intents.topics for q in t.interview if q.id == question_id for s in q.symptoms}
+    grave = assistant.intents.symptom
+    # "That's long gone, she's been normal", "it's been gone since Monday", "it's gone now": said and done.
+    ending = language.context.subjects | {p[0] for kind in ("well_for", "contrast") for p in answer_words.words[kind]}
+    said_over = answer_passed.referring(passed, tokens, clause_of, anaphors, plain_words, frozenset(ending))
+    matches = answer_passed.over(matches, said_over, clause_of,
+                                 lambda symptom: symptom not in own or grave(symptom).level <= Level.EMERGENCY)
     named = frozenset(i for s in find(tokens, {"about": answer_words.about.get(question_id, ())})
                       for i in range(s.start, s.end))
     matches, echoed = answer_spots.answered_after(matches, spots, clause_of, tokens, language.fillers,
@@ -149,6 +166,16 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
              and not any(start <= s.start < end for start, end in asked)
              and not any(m.start < s.start < m.end for m in missing)
              and not _checked(s, spots, clause_of)]
+    # "Her hands are a bit cold, but that's from the ice pack": explained away by an ordinary cause.
+    quiet_not = {i for s in [*said, *find(tokens, {"about": answer_words.about.get(question_id, ()),
+                                                   "complaint": answer_words.words["complaint"]})]
+                 if s.kind in ("health", "about", "complaint") for i in range(s.start, s.end)}
+    quiet_not |= {i for m in matches for i in range(m.start, m.end)}
+    about, explained = answer_passed.explained_away(
+        about, list(find(tokens, {"explaining": answer_words.words["explaining"]})), quiet_not, matches, clause_of)
+    if explained:
+        said = sorted([*said, *explained], key=lambda s: s.start)
+        spots = sorted([*spots, *explained], key=lambda s: s.start)
     about = sorted([*about, *missing], key=lambda s: s.start)
     # "Fever, normal. Chills, none.": a sign's name said as a heading is answered by the part after it.
     leaving_words = frozenset(p[0] for p in answer_words.words["leaving"] if len(p) == 1)

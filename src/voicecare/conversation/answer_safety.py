@@ -144,7 +144,11 @@ def heading_answered_no(clause: int, named: set[int], spots: Sequence[Spot], mat
         kinds = {s.kind for s in inside}
         # A well word that leaves something out answers something else ("worse, only from yesterday": how long);
         # said last in the part it leaves nothing out ("everything is normal only").
-        if "no" not in kinds and leaving.intersection(tokens[i] for i in part if i != max(part)):
+        # A well phrase that holds one and ends the part ("Cramps, just the once.") leaves nothing out; one that
+        # goes on ("only since yesterday") says how long, as above.
+        phrased = {i for s in inside if s.kind == "well" and all(tokens[j] in fillers for j in part if j >= s.end)
+                   for i in range(s.start, s.end)}
+        if "no" not in kinds and leaving.intersection(tokens[i] for i in part if i != max(part) and i not in phrased):
             return False
         return bool(kinds & set(DENYING) or signs) and not kinds & set(AFFIRMING) and all(
             m.status is Status.ABSENT for m in signs)

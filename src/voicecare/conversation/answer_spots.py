@@ -232,22 +232,30 @@ def yes_after_no(matches: Sequence[Match], said: Sequence[Spot], spots: Sequence
 def double_negation(matches: Sequence[Match], spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int],
                     negations: frozenset[str]) -> list[Match]:
     """ "It's not that he doesn't have a fever": a denial inside a denied frame affirms the sign (uncertain, as
-    any such turn of phrase is)."""
+    any such turn of phrase is). "It's not like he can't walk": a sign whose own words hold the negation (rule 2)
+    inside a denied frame is denied, the two negations cancel the same way."""
     frames = [s for s in spots if s.kind == DOUBLE]
     out = []
     for match in matches:
-        if match.status is Status.ABSENT and any(
-                f.end <= match.start and clause_of[f.start] == clause_of[min(match.start, len(clause_of) - 1)]
-                and negations.intersection(tokens[f.end:match.end]) for f in frames):
+        framed = [f for f in frames if f.end <= match.start
+                  and clause_of[f.start] == clause_of[min(match.start, len(clause_of) - 1)]]
+        # The sign's own negation, with none between the frame and the sign: the frame denies the sign.
+        own = [f for f in framed if negations.intersection(tokens[match.start:match.end])
+               and not negations.intersection(tokens[f.end:match.start])]
+        if own:
+            match = replace(match, status=Status.ABSENT)
+        elif match.status is Status.ABSENT and any(negations.intersection(tokens[f.end:match.end]) for f in framed):
             match = replace(match, status=Status.PRESENT, uncertain=True)
         out.append(match)
     return out
 
 
 def doubly_denied(spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int],
-                  negations: frozenset[str]) -> bool:
-    """Whether a denied frame holds a denial in its clause ("not like she can't"): never a plain "no"."""
-    return any(s.kind == DOUBLE and any(w in negations and clause_of[i] == clause_of[s.start]
+                  negations: frozenset[str], matches: Sequence[Match] = ()) -> bool:
+    """Whether a denied frame holds a denial in its clause ("not like she can't"): never a plain "no". A denial
+    inside a sign the frame denies (``double_negation``: "not like he can't walk") is that sign's, settled."""
+    settled = {i for m in matches if m.status is Status.ABSENT for i in range(m.start, m.end)}
+    return any(s.kind == DOUBLE and any(w in negations and clause_of[i] == clause_of[s.start] and i not in settled
                                         for i, w in enumerate(tokens) if i >= s.end) for s in spots)
 
 

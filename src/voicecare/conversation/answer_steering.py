@@ -13,6 +13,8 @@ SHORT_COMMAND_WORDS = 3
 """A one-word command ("again", "pass") counts only in an answer this short, in one that says nothing else we
 know, or as a goodbye said last."""
 ENDING = "command:goodbye"
+CHILD_REACH = 4
+"""A word for the child this few words before a command makes it how the child is ("she's walking a bit slower")."""
 ASIDE_REACH = 4
 """A "yeah" this many words before words to the room ("yeah babe", "yeah I'm nearly done"), said after a denial,
 answers someone else: an aside, read without its "yeah" and without making the answer talk to the room."""
@@ -60,7 +62,8 @@ def _without_yeah_to_the_room(heard: Heard) -> Heard:
 
 
 def steering(heard: Heard, commands: Mapping[str, tuple[Phrase, ...]], negations: frozenset[str],
-             fillers: frozenset[str]) -> tuple[str, str | None] | None:
+             fillers: frozenset[str], child: frozenset[str] = frozenset(),
+             asking: frozenset[str] = frozenset()) -> tuple[str, str | None] | None:
     """``("command", id)`` or ``("off_topic", None)`` when the answer is a command or words to someone else;
     None when it is an answer."""
     answer_size = heard.longest("yes", "no", "unsure")
@@ -83,10 +86,17 @@ def steering(heard: Heard, commands: Mapping[str, tuple[Phrase, ...]], negations
     # A sign's words found before the command, even someone else's or a likeness ("he walk funny, like old man,
     # slow and bent"), make it a description: a one-word command inside it is how the child is.
     described = command is not None and any(m.start < command.start for m in heard.matches)
+    # Said of the child ("she's walking a bit slower", "he's a bit slower to answer"): how the child is, never a
+    # command, whatever its length.
+    # A word that asks ("please", "you") between them makes it a request again ("she's crying, please slow down").
+    spoken_of = command is not None and any(
+        heard.tokens[i] in child and heard.clause(i) == heard.clause(command.start)
+        and not asking.intersection(heard.tokens[i:command.end])
+        for i in range(max(0, command.start - CHILD_REACH), command.start))
     alone = not heard.about and not described and not heard.spots_of("yes", "no", "unsure", "well", "health",
                                                                       "off_topic")
-    plain = command is not None and (command.size > 1 or len(words) <= SHORT_COMMAND_WORDS or alone
-                                     or (last and command.kind == ENDING))
+    plain = command is not None and not spoken_of and (command.size > 1 or len(words) <= SHORT_COMMAND_WORDS or alone
+                                                        or (last and command.kind == ENDING))
     # "Nah, hang on, yeah she did": answer words after the command were the answer, the command a pause.
     answered_after = command is not None and any(s.start >= command.end for s in heard.spots_of(
         "yes", "no", "unsure"))

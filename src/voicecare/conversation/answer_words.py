@@ -24,7 +24,9 @@ ANYTHING_ELSE = "anything_else"
 WORD_KINDS = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic", "health", "corrections", "contrast",
               "polite", "clause_breaks", "possessives", "double_negation", "learner_not", "caregiver",
               "leaving", "degree", "neutral", "doing", "returning", "acknowledging",
-              "concluding", "concord", "plain", "loose_hedges", "objects", "stressing")
+              "concluding", "concord", "plain", "loose_hedges", "objects", "stressing", "passed", "well_for",
+              "explaining", "complaint", "child", "asking",
+              "anaphors")
 CONTROL_ANSWERS = {"yes": "yes_lead", "no": "no_lead", "not_sure": "unsure"}
 """controls.toml answer kinds that are answer words too; its yes and no are whole answers, so they count only
 at the start ("she isn't" is a no there, not in "she isn't eating")."""

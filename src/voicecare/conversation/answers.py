@@ -211,7 +211,10 @@ class AnswerReader:
 
     def _steering(self, heard: Heard) -> tuple[str, str | None] | None:
         language = self.intents.language
-        return answer_steering.steering(heard, self.words.commands, language.negations, language.fillers)
+        child = frozenset(p[0] for p in self.words.words["child"] if len(p) == 1)
+        asking = frozenset(p[0] for p in self.words.words["asking"] if len(p) == 1)
+        return answer_steering.steering(heard, self.words.commands, language.negations, language.fillers, child,
+                                        asking)
 
     def _yes_beside_a_reading(self, heard: Heard) -> bool:
         """A "yes" whose only denial is a number under the threshold ("yes, 40 breaths", "yes. 100"): a number
@@ -235,7 +238,7 @@ class AnswerReader:
         explained = answer_safety.explained(heard.tokens, heard.clause_of, [*heard.said, *heard.about], heard.spots,
                                             heard.matches, graded, language.fillers, language.context.subjects)
         return explained and not (
-            answer_spots.doubly_denied(heard.spots, heard.tokens, heard.clause_of, negations)
+            answer_spots.doubly_denied(heard.spots, heard.tokens, heard.clause_of, negations, heard.matches)
             or heard.spots_of("learner_not")) and not answer_safety.open_about(
             heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of, self._safety_words())
 
@@ -339,6 +342,10 @@ class AnswerReader:
         # affirm nothing: the same test that lets a "no" stand.
         open_about = answer_safety.open_about(heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of,
                                               self._safety_words())
+        # A word of the question inside longer health news ("she's gone off her food") is the news's; a health word
+        # that is the question's own ("temperature") is still the question's.
+        open_about = [a for a in open_about if not any(_overlaps_spot(h, a) and not a.start <= h.start <= h.end <= a.end
+                                                       for h in heard.spots_of("health"))]
         return any(heard.clause(s.start) not in quiet and not any(_overlaps(m, s) for m in [*signs, *others])
                    for s in [*open_about, *turned])
 
@@ -386,6 +393,10 @@ class AnswerReader:
 def _assumed(intents: IntentSet, symptom_id: str, text: str, basis: Basis) -> Finding:
     guessed = basis in (Basis.UNSURE, Basis.UNHEARD, Basis.GUESSED)
     return Finding(intents.symptom(symptom_id), Status.PRESENT, 100.0, text, guessed, basis)
+
+
+def _overlaps_spot(one: Spot, other: Spot) -> bool:
+    return one.start < other.end and other.start < one.end
 
 
 def _overlaps(match: Match, spot: Spot) -> bool:

@@ -1,0 +1,86 @@
+"""A sign said and then said to be over ("she had a temp on the weekend but that's long gone"), and a time said
+after a well word ("she's been normal since Monday"): neither is a sign now (rule 9)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from voicecare.conversation.answer_words import Spot
+from voicecare.domain import Match, Status
+
+NEUTRAL = "neutral"
+"""The kind of words understood that say nothing of a sign (as answers.toml's ``neutral``)."""
+REACH = 2
+"""A part this many parts after the sign may say it is over ("a fever on Sunday, aye, but it's gone")."""
+GAP = 1
+"""Words allowed between a well word and the time said after it ("normal ever since Monday")."""
+
+
+def referring(passed: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int], anaphors: frozenset[str],
+              plain: frozenset[str], ending: frozenset[str]) -> list[Spot]:
+    """The words saying something is over that point back with "it" or "that" ("that's long gone", "it's been
+    gone since Monday"): "the rest is long gone" says nothing of the sign before it. Only where they end their
+    statement (the part ends, or goes on with one of ``ending``: a new subject, "since", "now"): "it's gone weak",
+    "it's gone all floppy" say a sign."""
+    out = []
+    for spot in passed:
+        if spot.end < len(tokens) and clause_of[spot.end] == clause_of[spot.start] and tokens[spot.end] not in ending:
+            continue
+        before = spot.start - 1
+        while before >= 0 and tokens[before] in plain and tokens[before] not in anaphors and spot.start - before <= REACH + 1:
+            before -= 1
+        if tokens[spot.start] in anaphors or (before >= 0 and tokens[before] in anaphors):
+            out.append(spot)
+    return out
+
+
+def over(matches: Sequence[Match], passed: Sequence[Spot], clause_of: Sequence[int],
+         kept: Callable[[str], bool]) -> list[Match]:
+    """Signs said and then, a part or two on with no other sign between, said to be over: past mentions.
+
+    Never a sign ``kept`` names (an emergency: "she fainted, she's fine now" is still asked about; a sign the
+    question is not about is news either way)."""
+    out = []
+    for match in matches:
+        clause = clause_of[min(match.start, len(clause_of) - 1)]
+        ends = [p for p in passed if p.start >= match.end and clause <= clause_of[p.start] <= clause + REACH
+                and not any(o is not match and o.status is Status.PRESENT and match.end <= o.start < p.start
+                            for o in matches)]
+        if match.status is Status.PRESENT and ends and not kept(match.symptom):
+            match = replace(match, status=Status.PAST)
+        out.append(match)
+    return out
+
+
+def well_for_a_time(matches: Sequence[Match], well: Sequence[Spot], lasting: Sequence[Spot],
+                    clause_of: Sequence[int]) -> list[Match]:
+    """Drops a sign read from a time said right after a well word ("cool since Saturday", "gone since Monday"):
+    the time says how long the child has been well. Only a sign whose words start with that time: "fine, can't
+    walk since Monday" keeps its sign."""
+    starts = {t.start for t in lasting if any(
+        0 <= t.start - w.end <= GAP and clause_of[w.start] == clause_of[t.start] for w in well)}
+    return [m for m in matches if not (m.status is Status.PRESENT and m.start in starts)]
+
+
+def explained_away(about: Sequence[Spot], explaining: Sequence[Spot], quiet_not: set[int], matches: Sequence[Match],
+                   clause_of: Sequence[int]) -> tuple[list[Spot], list[Spot]]:
+    """Words about the question that an ordinary cause said right after explains ("her hands are a bit cold, but
+    that's from the ice pack", "he woke once, but that was a nightmare"): they say nothing of a sign. Only where
+    the cause names nothing we know (``quiet_not``: token indexes of health words, signs, the question's words and
+    the complaint itself: "that was because of her back" explains nothing away), and never where a sign was found
+    in the part explained. The words about the question left, and neutral spots for the words explained and the
+    causes (understood, saying nothing of a sign)."""
+    signs = {clause_of[min(m.start, len(clause_of) - 1)] for m in matches if m.status is Status.PRESENT}
+    explained: set[int] = set()
+    neutral = []
+    for spot in explaining:
+        clause = clause_of[spot.start]
+        # To the end of the part the phrase ends in ("that was | because of her back": a break inside it).
+        cause = [i for i, c in enumerate(clause_of) if clause <= c <= clause_of[spot.end - 1] and i >= spot.start]
+        if quiet_not.intersection(cause) or clause in signs or clause - 1 in signs:
+            continue
+        explained |= {i for i, c in enumerate(clause_of) if c == clause - 1 or (c == clause and i < spot.start)}
+        neutral.append(Spot(NEUTRAL, spot.start, cause[-1] + 1))
+    gone = [a for a in about if a.start in explained]
+    return [a for a in about if a not in gone], [*neutral, *(Spot(NEUTRAL, a.start, a.end) for a in gone)]
