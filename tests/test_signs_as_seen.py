@@ -35,6 +35,10 @@ from voicecare.understanding.assistant import Assistant
     # Loss of control in a toilet-trained child.
     "her bladder just lets go",
     "he can't tell when he needs to go anymore, it just happens",
+    # Classes the fresh batch_al showed, in other words than its lines.
+    "she fell down and her eyes closed for a few seconds",
+    "i can't get him to come round properly",
+    "she's been dry since she was two and this morning she messed her britches, didn't even know it happened",
 ])
 def test_a_sign_described_as_seen_is_an_emergency(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY, text
@@ -48,3 +52,11 @@ def test_a_sign_described_as_seen_is_an_emergency(assistant: Assistant, text: st
 ])
 def test_everyday_look_alikes_stay_what_they_are(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected, text
+
+
+@pytest.mark.parametrize("text", [
+    "she's been hollering every time she pees and her back is sore",
+    "he's bawling every time he poos, his back hurts",
+])
+def test_crying_out_in_any_word_when_peeing_is_a_bladder_problem(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.FOLLOW_UP, text
