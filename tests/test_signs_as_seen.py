@@ -11,6 +11,7 @@ import pytest
 
 from helpers import level
 from voicecare.domain import Level
+from voicecare.understanding import learned_build
 from voicecare.understanding.assistant import Assistant
 
 
@@ -60,3 +61,18 @@ def test_everyday_look_alikes_stay_what_they_are(assistant: Assistant, text: str
 ])
 def test_crying_out_in_any_word_when_peeing_is_a_bladder_problem(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.FOLLOW_UP, text
+
+
+def test_a_time_beside_a_faint_leaves_the_learned_guess_open(assistant: Assistant) -> None:
+    # A number in the sentence is the number reader's only for signs a reading decides (a heart or breathing
+    # rate); "for 10 seconds" is how long a faint lasted.
+    assert level(assistant, "he stopped answering me for 10 seconds and his eyes rolled") is Level.EMERGENCY
+
+
+def test_an_age_is_no_state_word(assistant: Assistant) -> None:
+    # "months" was learned as a state of loss of control from "dry for months"; said as an age ("he's pooed his
+    # nappy again, he's 18 months") it is a toddler in nappies: the units an age is said in are no state words.
+    ages = {"month", "months", "year", "years"}
+    assert ages <= learned_build.everyday(assistant.intents)
+    for model in assistant.intents.learned:
+        assert all(not (sign.states & ages) for sign in model.signs)
