@@ -40,6 +40,10 @@ from voicecare.understanding.assistant import Assistant
     "she fell down and her eyes closed for a few seconds",
     "i can't get him to come round properly",
     "she's been dry since she was two and this morning she messed her britches, didn't even know it happened",
+    # A second round written from the policy (scored before it was read: no better than before the first).
+    "she sleeps through me shaking her",
+    "she looks at me with a blank face and won't say anything",
+    "he keeps mumbling and his eyes are wandering about",
 ])
 def test_a_sign_described_as_seen_is_an_emergency(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY, text
@@ -50,6 +54,7 @@ def test_a_sign_described_as_seen_is_an_emergency(assistant: Assistant, text: st
     ("she doesn't know anyone at the new nursery and her back is sore", Level.HOME_CARE),
     ("he keeps calling me mummy and his back is stiff", Level.HOME_CARE),
     ("she fell over at the park and her back is sore", Level.FOLLOW_UP),
+    ("his heart was pounding after the race but now he's fine, sore back", Level.HOME_CARE),
 ])
 def test_everyday_look_alikes_stay_what_they_are(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected, text
