@@ -114,7 +114,7 @@ Explained = Callable[[str, tuple[int, ...]], bool]
 def guesses(models: Sequence[LearnedSigns], heard: Sequence[str], words: Sequence[str], where: context.Scene,
             signs: Collection[int], matches: Sequence[Match], levels: Mapping[str, Level],
             numbers: Collection[str], commands: Collection[tuple[str, ...]] = (),
-            explained: Explained | None = None) -> list[Match]:
+            explained: Explained | None = None, measured: Collection[str] | None = None) -> list[Match]:
     """At most one guessed emergency sign, when the rules found none (see the module docstring).
 
     ``words`` are the canonical words, ``heard`` as said; ``where`` is the matcher's scene and ``signs`` the
@@ -122,6 +122,8 @@ def guesses(models: Sequence[LearnedSigns], heard: Sequence[str], words: Sequenc
     ``numbers`` are the language's number words; ``commands`` the control phrases (canonical words): a turn
     that is one of them is a command, never a description. ``explained`` tells when the sign's everyday
     circumstances explain the body and state words ("blue from the crayons", "not potty trained yet").
+    ``measured``: signs a reading decides (a number in the body word's sentence is then the number reader's to
+    judge); None: all.
     """
     if not models or any(m.status is Status.PRESENT and levels.get(m.symptom) is Level.EMERGENCY for m in matches):
         return []
@@ -132,7 +134,8 @@ def guesses(models: Sequence[LearnedSigns], heard: Sequence[str], words: Sequenc
         for sign, odds in model.suspected(words):
             if sign.sign not in levels or sign.sign in judged:
                 continue
-            for i, said in _open_body_words(model, sign, words, where, signs, matches, numbers):
+            readings = numbers if measured is None or sign.sign in measured else None
+            for i, said in _open_body_words(model, sign, words, where, signs, matches, readings):
                 if explained is not None and explained(sign.sign, said):
                     continue
                 likely = PERCENT / (1 + math.exp(-odds))
@@ -142,12 +145,13 @@ def guesses(models: Sequence[LearnedSigns], heard: Sequence[str], words: Sequenc
 
 
 def _open_body_words(model: LearnedSigns, sign: SignCounts, words: Sequence[str], where: context.Scene, signs: Collection[int],
-                     matches: Sequence[Match], numbers: Collection[str]) -> Iterable[tuple[int, tuple[int, ...]]]:
+                     matches: Sequence[Match], numbers: Collection[str] | None) -> Iterable[tuple[int, tuple[int, ...]]]:
     """Positions of the sign's body words that are about this child now and that nothing else explains, each
     with the positions of it and its state words.
 
     A word inside a sure mention of another sign is that sign's ("her arms and legs are weak"); a number in
-    its sentence is the number reader's to judge ("his pulse is 110 and he's calm"); a sentence without one
+    its sentence is the number reader's to judge ("his pulse is 110 and he's calm"), for a sign a reading decides
+    (``numbers`` None for the others: "out for 5 seconds", "trained since 2" are times and ages); a sentence without one
     of the sign's state words (outside other sure mentions) says nothing of its state ("he pursed his
     lips"); a reassuring word just after it says it is all right ("breathing fine", "his colour is good");
     the context rules decide whether it is denied, someone else's, a what-if or past.
@@ -158,7 +162,7 @@ def _open_body_words(model: LearnedSigns, sign: SignCounts, words: Sequence[str]
         if word not in sign.body or i in explained:
             continue
         sentence = _sentence(where, i)
-        if any(words[j][:1].isdigit() or words[j] in numbers for j in sentence):
+        if numbers is not None and any(words[j][:1].isdigit() or words[j] in numbers for j in sentence):
             continue
         states = tuple(j for j in sentence if words[j] in sign.states and j not in explained)
         if not states:

@@ -117,10 +117,13 @@ def states(settings: LearnedSigns, left_out: frozenset[str], lines: int, said: M
 
 
 def everyday(intents: IntentSet) -> frozenset[str]:
-    """Words that are never a sign's state word: the language's common words, number words and pronouns
-    (canonical): "himself" is in "peed himself" and in "peed in the potty by himself"."""
+    """Words that are never a sign's state word: the language's common words, number words, pronouns and the
+    units an age is said in (canonical): "himself" is in "peed himself" and in "peed in the potty by himself";
+    "months" is in "dry for months" and in "he's 18 months" (a toddler in nappies)."""
     spelling, numbers = intents.language.spelling, intents.language.numbers
-    words = {*intents.common_words, *numbers.digits, *numbers.tens, *numbers.scales, *spelling.pronoun_classes}
+    units = intents.measures.units if intents.measures else {}
+    ages = {word for word, unit in (numbers.units or {}).items() if unit in units and units[unit].age}
+    words = {*intents.common_words, *numbers.digits, *numbers.tens, *numbers.scales, *spelling.pronoun_classes, *ages}
     return frozenset(spelling.canonical(w) for w in words)
 
 

@@ -90,6 +90,8 @@ class Matcher:
         self._own_words = frozenset(s.id for s in intents.symptoms if s.own_words)
         self._said_of = {s.id: frozenset(spelling.canonical(w) for w in s.said_of) for s in intents.symptoms if s.said_of}
         self._measures = intents.measures
+        # Signs a reading can decide (a heart or breathing rate): a number beside their words is the reading's.
+        self._measured = frozenset(t.symptom for t in intents.measures.thresholds) if intents.measures else frozenset()
         self._baselines = compile_baselines(intents.symptoms, spelling, self._language.negations)
         self._ordinary = ordinary.compile_all({s.id: s.ordinary for s in intents.symptoms}, spelling, ordinary.Denials(
             self._language.negations, self._language.optional_words | self._language.skippable))
@@ -193,7 +195,7 @@ class Matcher:
             return not ordinary.unexplained([hit], words, breaks, self._ordinary, language.contrasts)
 
         matches += last_guesses(self._learned if last_guess else (), heard, words, where, signs, matches, self._levels,
-                                self._numbers, self._commands, everyday)
+                                self._numbers, self._commands, everyday, measured=self._measured)
         if not self._said_of:
             return matches
         return said_of.owned(matches, words, breaks, self._said_of, self._language, self._levels)

@@ -214,8 +214,16 @@ def explained(guess: Sequence[int], level: Level, found: Sequence[Match], levels
     left = [i for i in guess if i not in covered]
     if not left and covered:
         return True
-    return any(said_whole(m) and any(i in used(m) for i in guess) and not any(listed(i, m) for i in left)
-               for m in lesser)
+    return any(said_whole(m) and _mostly(guess, used(m)) and not any(listed(i, m) for i in left) for m in lesser)
+
+
+def _mostly(guess: Sequence[int], phrase: Sequence[int]) -> bool:
+    """True when a lesser phrase holds at least half the words a guess rests on: the guess is then a misreading
+    of the phrase ("wee ... can't feel" is numbness, no wetting). A guess with most words of its own is a second
+    reading of the words they share: in "she fell over and was out for a minute" the fall is both a stumble and
+    a faint."""
+    shared = sum(1 for i in guess if i in phrase)
+    return shared > 0 and 2 * shared >= len(guess)
 
 
 def listed(words: Sequence[str], joiners: Collection[str], owners: Collection[str]) -> Callable[[int, Match], bool]:
