@@ -33,6 +33,9 @@ MIN_QUESTIONS = 5
     ("her heart sounds awful", "abnormal_heart_rate"),
     ("her pulse is terrible", "abnormal_heart_rate"),
     ("his heart rate is really bad", "abnormal_heart_rate"),
+    ("his breathing is really poor", "trouble_breathing"),
+    ("her breathing has got really bad", "trouble_breathing"),
+    ("her heartbeat is not right", "abnormal_heart_rate"),
 ])
 def test_a_vital_function_judged_bad_is_its_emergency(assistant: Assistant, text: str, sign: str) -> None:
     result = assistant.answer(text)
@@ -46,7 +49,8 @@ def test_a_vital_function_judged_bad_is_its_emergency(assistant: Assistant, text
     "her breathing isn't bad", "his breathing is not too bad",
     "he has bad breath", "his breath smells bad", "he has a bad back", "he has a weak back", "his back is really bad",
     "he has a bad chest", "what if his breathing gets bad", "her breathing was bad last night but it's fine now",
-    "she's poorly and her breathing is fine",
+    "she's poorly and her breathing is fine", "poor thing, her breathing is fine",
+    "it hurts badly when he breathes in", "bad cough but breathing fine", "he's breathing ok and has a bad back",
 ])
 def test_a_judgement_not_said_of_a_vital_function_raises_no_911(assistant: Assistant, text: str) -> None:
     assert assistant.answer(text).disposition is not Level.EMERGENCY, text
