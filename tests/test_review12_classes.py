@@ -47,7 +47,8 @@ def test_a_vital_function_judged_bad_is_its_emergency(assistant: Assistant, text
     # Look-alikes: a smell, a back, breathing said to be fine, a judgement denied, what-ifs, past and over.
     "his breathing is fine", "his breathing is better now", "her breathing is normal again",
     "her breathing isn't bad", "his breathing is not too bad",
-    "he has bad breath", "his breath smells bad", "his breath is really bad", "he has a bad back", "he has a weak back", "his back is really bad",
+    "he has bad breath", "his breath smells bad", "his breath is really bad",
+    "he has a bad back", "he has a weak back", "his back is really bad",
     "he has a bad chest", "what if his breathing gets bad", "her breathing was bad last night but it's fine now",
     "she's poorly and her breathing is fine", "poor thing, her breathing is fine",
     "it hurts badly when he breathes in", "bad cough but breathing fine", "he's breathing ok and has a bad back",
