@@ -78,6 +78,9 @@ def test_limbs_felt_wrong_or_dragged_are_urgent(assistant: Assistant, text: str)
     # A bare "sick", someone else, "sick of", a denial: not the child's serious illness.
     ("his sister is very ill", Level.UNCLEAR),
     ("he's sick of lying down", Level.UNCLEAR),
+    ("he's really sick of lying down", Level.UNCLEAR),
+    ("she's so sick and tired of the car seat", Level.UNCLEAR),
+    ("he gets really car sick", Level.UNCLEAR),
     ("he's not very ill, just a sore back", Level.HOME_CARE),
 ])
 def test_a_child_said_to_be_very_ill_is_told_to_call_the_doctor(assistant: Assistant, text: str, level: Level) -> None:
