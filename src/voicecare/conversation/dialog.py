@@ -412,12 +412,15 @@ class Conversation:
         return pending
 
     def merge(self, new: Iterable[Finding]) -> None:
-        """Later statements replace earlier ones about the same symptom (rule 9); a guess never replaces a statement."""
+        """Later statements replace earlier ones about the same symptom (rule 9); a guess never replaces a statement,
+        but an emergency read from words said now does ("her breathing is really bad" after a "no" to breathing:
+        rule 4, and a "no" to the 911 brings the earlier answer back, ``doubted_over``; outside review 12 F2)."""
         for finding in new:
             old = next((f for f in self.found if f.symptom.id == finding.symptom.id), None)
             if old is not None and not triage.replaces(old.status, finding.status):
                 continue
-            if old is not None and finding.basis is not Basis.SAID and old.basis is Basis.SAID:
+            if old is not None and finding.basis is not Basis.SAID and old.basis is Basis.SAID and not (
+                    finding.basis is Basis.GUESSED and finding.symptom.level is Level.EMERGENCY):
                 continue
             if old is not None:
                 self.found.remove(old)

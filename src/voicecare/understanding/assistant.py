@@ -65,7 +65,17 @@ class Assistant:
 
     def answer(self, utterance: str) -> TriageResult:
         """Triage one utterance of any length, answering a care question asked in it."""
-        return self.triage(self.understand(utterance), self.care_questions(utterance[:MAX_UTTERANCE_CHARS]))
+        found = self.understand(utterance)
+        return self.triage(found, self.care_questions(utterance[:MAX_UTTERANCE_CHARS]), bare=self._bare(utterance, found))
+
+    def _bare(self, utterance: str, found: Sequence[Finding]) -> bool:
+        """True when ``utterance`` says nothing but ``found`` and small words ("no fever", "um, no chills or fever")."""
+        language = self.intents.language
+        clauses = language.context.clauses
+        small = (language.optional_words | language.negations | language.skippable | language.fillers
+                 | language.context.list_joiners | clauses.subjects | clauses.verbs)
+        said = {language.spelling.canonical(w) for f in found for w in language.tokens(f.heard)}
+        return all(w in said or w in small for w in (language.spelling.canonical(t) for t in language.tokens(utterance)))
 
     def care_questions(self, text: str, *, on_topic: bool = False) -> tuple[CareQuestion, ...]:
         """The care question asked in ``text``, if any ("how long do I ice it?").
@@ -78,9 +88,9 @@ class Assistant:
         heard, breaks = spelling.tokens_and_breaks(text)
         return self.intents.care.recognise(text, [spelling.canonical(w) for w in heard], breaks, on_topic=on_topic)
 
-    def triage(self, found: Sequence[Finding], care: Sequence[CareQuestion] = ()) -> TriageResult:
-        """Triage findings; the disclaimer is included the first time only (rule 8)."""
-        result = triage.triage(found, self.intents, disclaimer=self.disclaimer_due, care=care)
+    def triage(self, found: Sequence[Finding], care: Sequence[CareQuestion] = (), *, bare: bool = False) -> TriageResult:
+        """Triage findings; the disclaimer is included the first time only (rule 8). ``bare``: see ``triage.triage``."""
+        result = triage.triage(found, self.intents, disclaimer=self.disclaimer_due, care=care, bare=bare)
         self.disclaimer_due = False
         return result
 

@@ -15,6 +15,8 @@ from voicecare.understanding.care import CareQuestion
 # self-correction). Other-person, what-if and past mentions never override them.
 _ABOUT_THIS_CHILD = (Status.PRESENT, Status.ABSENT)
 _K = MessageKind  # short: nearly every line below builds a message
+# Said of this child but affirming nothing: a what-if, or a denial said bare.
+_NOT_AFFIRMED = (Status.HYPOTHETICAL, Status.ABSENT)
 READBACK_DENIED_MAX = 3
 """More denials than this are read back as one phrase."""
 
@@ -39,8 +41,10 @@ def findings(matches: Iterable[Match], intents: IntentSet) -> tuple[Finding, ...
 
 
 def triage(found: Sequence[Finding], intents: IntentSet, *, disclaimer: bool = True,
-           care: Sequence[CareQuestion] = ()) -> TriageResult:
+           care: Sequence[CareQuestion] = (), bare: bool = False) -> TriageResult:
     """Disposition and the messages in spoken order (rules 1-12).
+
+    ``bare``: nothing was said but these findings ("no fever" alone, see ``_nothing_of_the_topic``).
 
     A care question is answered first in a home-care reply, after the
     instruction to call the doctor otherwise (rule 6), never with an emergency;
@@ -50,7 +54,7 @@ def triage(found: Sequence[Finding], intents: IntentSet, *, disclaimer: bool = T
     notes = [f for f in found if f.symptom.note]
     found = [f for f in found if not f.symptom.note]
     present = [f for f in found if f.status is Status.PRESENT]
-    level, combos = _disposition(present, found, intents)
+    level, combos = _disposition(present, found, intents, bare)
     # "Should I call 911?" is answered by the signs: alone it leaves the reply unclear, said with them, the
     # signs decide and the reply ends with the warning signs anyway.
     undecided = [q for q in care if q.undecided]
@@ -78,22 +82,27 @@ def _others_only(found: Sequence[Finding]) -> bool:
     return bool(found) and all(f.status is Status.OTHER for f in found)
 
 
-def _what_ifs_only(found: Sequence[Finding]) -> bool:
-    """Only what-ifs (and someone else's signs): nothing about this child, and the back not mentioned.
+def _nothing_of_the_topic(found: Sequence[Finding], bare: bool) -> bool:
+    """Only what-ifs (or, said ``bare``, denials) and someone else's signs: nothing affirmed of this child, and
+    the back not mentioned.
 
     "What if he stops breathing?" is answered by what that sign would mean; home care (the back's
     comfort steps) is for a child whose back was mentioned (policy: care questions), even inside
-    the what-if ("worried she might lose weight if the back pain puts her off her food").
+    the what-if ("worried she might lose weight if the back pain puts her off her food"). A bare
+    "no fever" is no back with none of the warning signs either: nothing about the topic was understood
+    (policy: unclear; outside review 12 F18), and the denial is read back, not "missed" (rule 14). Denials
+    said with more words ("no fever, she's just sore from climbing") may be about a back the matcher missed.
     """
+    not_affirmed = _NOT_AFFIRMED if bare else (Status.HYPOTHETICAL,)
     mentioned = any(f.symptom.level is Level.HOME_CARE for f in found if f.status is not Status.OTHER)
-    return not mentioned and any(f.status is Status.HYPOTHETICAL for f in found) and all(
-        f.status in (Status.HYPOTHETICAL, Status.OTHER) for f in found)
+    return not mentioned and any(f.status in not_affirmed for f in found) and all(
+        f.status in (*not_affirmed, Status.OTHER) for f in found)
 
 
 def _disposition(
-    present: Sequence[Finding], found: Sequence[Finding], intents: IntentSet,
+    present: Sequence[Finding], found: Sequence[Finding], intents: IntentSet, bare: bool = False,
 ) -> tuple[Level, list[str]]:
-    if _others_only(found) or not found or _what_ifs_only(found):
+    if _others_only(found) or not found or _nothing_of_the_topic(found, bare):
         return Level.UNCLEAR, []  # someone else's signs or what-ifs alone say nothing about this child (policy table)
     level = min((f.symptom.level for f in present), default=Level.HOME_CARE)
     ids = {f.symptom.id for f in present}
@@ -265,7 +274,7 @@ def _unclear(say: _Say, topics: Sequence[Topic], disclaimer: bool,
     what that sign would mean first (rule 9), then by the question's own answer; what was said of someone
     else ends with the invitation to describe the child (rule 7), unless the question's answer invites it.
     """
-    notes = _context_notes(say, found)
+    notes = [*_readback(say, (), found), *_context_notes(say, found)]  # "No fever." is heard, not missed
     what_ifs = [m for m in notes if m.kind is _K.HYPOTHETICAL]
     answers = [say(_K.CARE_ANSWER, q.answer) for q in asked[:1]]
     heard = [*what_ifs, *answers] if answers else notes
