@@ -232,13 +232,35 @@ class _SphinxStream:
         # The lattice posterior of each word (the wrapper gives it as a probability): how much of the search's
         # weight went through this word here, low where noise was forced into the intents' words (confidence.py).
         posteriors = tuple(min(1.0, max(0.0, float(seg.prob))) for seg in segments)
-        alternatives: list[str] = []
+        readings: list[str] = []
         try:
             for nbest in self._decoder.nbest():
-                if len(alternatives) >= N_BEST:
+                if len(readings) >= N_BEST:
                     break
-                if nbest.hypstr and nbest.hypstr != text and nbest.hypstr not in alternatives:
-                    alternatives.append(nbest.hypstr)
+                if nbest.hypstr and nbest.hypstr != text and nbest.hypstr not in readings:
+                    readings.append(nbest.hypstr)
         except (RuntimeError, AttributeError, TypeError):  # no lattice for an empty utterance
             pass
-        return Transcript(text, True, tuple(alternatives), None, words, posteriors)
+        return Transcript(text, True, tuple(heard_apart(text, readings, self._decoder.lookup_word)), None, words,
+                          posteriors)
+
+
+def heard_apart(best: str, readings: Sequence[str], pronounce: Callable[[str], str | None]) -> list[str]:
+    """The other readings that sound different from ``best`` and from each other, in order.
+
+    A reading said with the same sounds as the best one ("for five daze" beside "for five days", "wee" beside
+    "we") is the language model's second spelling of the very same audio: the acoustics cannot prefer it, the
+    recogniser's own model did not, and as an alternative it put a sign in that nobody said (held-out flite
+    voices, clean: "five daze" was confusion, a false 911 on 2 of 4 voices). A reading that differs in a
+    single sound is kept: that is what the n-best is for (a red flag the best reading missed, rule 4).
+    """
+    def sounds(text: str) -> tuple[str, ...]:
+        return tuple(pronounce(word) or word for word in text.split())
+
+    heard = {sounds(best)}
+    apart: list[str] = []
+    for reading in readings:
+        if (said := sounds(reading)) not in heard:
+            heard.add(said)
+            apart.append(reading)
+    return apart
