@@ -9,7 +9,8 @@ posteriors, the described reading and the emergency signs a partial acted
 on. ``--show`` prints the readings of false 911s and missed emergencies,
 never for lines of held-out text files (their words are not printed).
 
-Run: .venv/bin/python benchmarks/speech_readings.py --voices flite-slt --rooms clean [--lm mixed] [--out FILE]
+Run: .venv/bin/python benchmarks/speech_readings.py --voices flite-slt --rooms clean [--lm mixed|room] [--out FILE]
+(--lm room: the mixture with general English where a turn starts in a quiet room, the intents' model elsewhere)
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ import numpy as np
 import room_audio as ra
 
 from voicecare.domain import Status
-from voicecare.speech_in import pipeline
+from voicecare.interfaces import Recognizer
+from voicecare.speech_in import lm, lmmix, pipeline, stt, stt_sphinx
 from voicecare.understanding.assistant import Assistant
 
 HELD_OUT_TEXT = ("commonwealth",)
@@ -40,14 +42,28 @@ def turn_record(part: pipeline.Heard) -> dict[str, Any]:
             "early": [f.symptom.id for f in part.early_findings], "emergency_at": part.emergency_at}
 
 
+def make_recognizer(args: argparse.Namespace, assistant: Assistant) -> Recognizer:
+    """As bench_room's; ``--lm room``: the intents' model, and its mixture with general English in a quiet room."""
+    if args.lm != "room":
+        return br.make_recognizer(argparse.Namespace(lm=args.lm, mix=args.mix, ns=None, front_end=False, sphinx=None),
+                                  assistant)
+    cache = ra.CACHE / "lm"
+    ours = lm.build(assistant.intents, stt.sphinx_words(), cache)
+    words, weight, floor = (args.mix or f"{lmmix.GENERAL_WORDS},{lmmix.INTENT_WEIGHT},{lmmix.GENERAL_FLOOR}").split(",")
+    mixed = lmmix.build(ours, stt.sphinx_model_dir() / "en-us.lm.bin", cache, int(words), float(weight), float(floor))
+    return stt.SphinxRecognizer.load(ours, quiet_language=mixed)
+
+
 def run(args: argparse.Namespace) -> None:
     lines = ra.sample(args.per_label)
     voices = [v for v in ra.voices() if not args.voices or v.name in args.voices.split(",")]
     talkers = [ra.cached(v, t) for v, t in zip(ra.voices(), ra.spare_lines(lines, 12) * 2, strict=False)]
     assistant = Assistant.load()
     assistant.disclaimer_due = False
-    ns = argparse.Namespace(lm=args.lm, mix=args.mix, ns=None, front_end=False, sphinx=None)
-    recognizer = br.make_recognizer(ns, assistant)
+    if args.keep_respellings:
+        # The readings as before stt_sphinx.heard_apart, so both can be answered from one decoding (see --summary).
+        stt_sphinx.heard_apart = lambda best, readings, pronounce: list(readings)
+    recognizer = make_recognizer(args, assistant)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("a", encoding="utf-8") as sink:
@@ -125,9 +141,11 @@ def main() -> None:
     parser.add_argument("--voices", default="")
     parser.add_argument("--rooms", default="clean")
     parser.add_argument("--per-label", type=int, default=6)
-    parser.add_argument("--lm", choices=("intents", "mixed"), default="intents")
+    parser.add_argument("--lm", choices=("intents", "mixed", "room"), default="intents")
     parser.add_argument("--mix", help="WORDS,WEIGHT,FLOOR (see lmmix.py)")
     parser.add_argument("--label", default="")
+    parser.add_argument("--keep-respellings", action="store_true",
+                        help="keep other readings that only respell the best one (as before stt_sphinx.heard_apart)")
     parser.add_argument("--out", default=str(ra.CACHE / "readings" / "readings.jsonl"))
     parser.add_argument("--show", help="print false 911s and misses of this JSON-lines file")
     parser.add_argument("--summary", nargs="+", help="figures per run, voice and room of these JSON-lines files")

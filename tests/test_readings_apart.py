@@ -1,16 +1,19 @@
-"""The recogniser's other readings: one that only spells the best reading's sounds another way is no other reading."""
+"""The recogniser's readings: one that only respells the best reading's sounds is none; the model chosen by the room."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from tests import replay
+from tests.conftest import AUDIO
+from voicecare.domain import IntentSet
 from voicecare.interfaces import Recognizer
-from voicecare.speech_in import pipeline, stt
+from voicecare.speech_in import lm, pipeline, stt
 from voicecare.speech_in.audio import iter_wav
-from voicecare.speech_in.stt_sphinx import heard_apart
+from voicecare.speech_in.stt_sphinx import heard_apart, quiet_room
 from voicecare.understanding.assistant import Assistant
 
 
@@ -58,3 +61,41 @@ def test_no_reading_of_a_real_recording_only_respells_the_best_one(sphinx: Recog
     readings = [(p.transcript.text, p.transcript.alternatives) for p in heard.parts]
     assert readings and all(sounds(alt) != sounds(best) for best, alts in readings for alt in alts), readings
     assert all(len({tuple(sounds(a)) for a in alts}) == len(alts) for _, alts in readings), readings
+
+
+def _tone_in(noise_db_below: float | None, seconds: float = 1.5) -> bytes:
+    """A voice stand-in (a 200 Hz tone from 0.3 s on) over silence, or over white noise so many dB below it."""
+    rate = 16_000
+    t = np.arange(int(seconds * rate)) / rate
+    voice = np.where(t >= 0.3, 0.3 * np.sin(2 * np.pi * 200 * t), 0.0)
+    if noise_db_below is not None:
+        noise = np.random.default_rng(1).standard_normal(len(t))
+        voice = voice + noise * 0.3 / np.sqrt(2) / 10 ** (noise_db_below / 20)
+    return (np.clip(voice, -1, 1) * 32767).astype("<i2").tobytes()
+
+
+def test_a_turn_starting_in_a_quiet_room_is_told_from_one_in_noise() -> None:
+    assert quiet_room(_tone_in(None), 16_000)
+    assert quiet_room(_tone_in(50), 16_000)
+    assert not quiet_room(_tone_in(10), 16_000)
+    assert not quiet_room(_tone_in(20), 16_000)
+    assert not quiet_room(b"", 16_000)
+
+
+def test_the_quiet_rooms_model_reads_a_turn_said_in_a_quiet_room_and_the_default_one_in_noise(
+        intents: IntentSet, tmp_path: Path) -> None:
+    # A quiet room's model that can only say two words: what a clean recording is read as shows which model read it.
+    quiet = tmp_path / "quiet.lm"
+    quiet.write_text(lm.arpa(["hello there"] * 5), encoding="utf-8")
+    recognizer = stt.SphinxRecognizer.load(lm.build(intents, stt.sphinx_words(), tmp_path), quiet_language=quiet)
+    clean = AUDIO / "clean" / "em_not_breathing.wav"
+    noisy = AUDIO / "noisy" / "em_not_breathing.wav"
+
+    def words(path: Path) -> set[str]:
+        stream = recognizer.stream()
+        for chunk in iter_wav(path, recognizer.rate):
+            stream.accept(chunk.pcm)
+        return set(stream.finish().text.split())
+
+    assert words(clean) <= {"hello", "there"}
+    assert not words(noisy) <= {"hello", "there"}
