@@ -72,15 +72,21 @@ def test_a_doubted_sign_is_read_back_as_a_guess_not_as_heard(assistant: Assistan
 
 def test_a_recording_answered_with_no_keeps_only_a_911_said_plainly() -> None:
     # flite's slt saying "Her back has been hurting for five days now, and it's getting worse. She is walking
-    # funny." (recorded by the outside reviewer), then piper's joe saying "No.". PocketSphinx hears "days" as
+    # funny." (recorded by the outside reviewer), then piper's joe saying "No.". PocketSphinx heard "days" as
     # "daze", in one of its other readings or (the language model is built from the intents, so it moves as
-    # they change) in the best one. Either way the turn is "Call 911 now"; a guess is read back as a guess and
-    # the "no" takes it back; a sign in the best reading is read back as heard and stays.
+    # they change) in the best one. In the best one the turn is "Call 911 now", read back as heard, and stays.
+    # Another reading that only respells the best one's sounds is no reading of its own (stt_sphinx.heard_apart):
+    # then nothing was invented, no 911 is said, and the "no" raises none; before, it was a guess, read back as
+    # a guess, which the "no" took back (kept for any other reading that still holds it).
     out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
                           "--quiet", "--input-files", str(AUDIO / "other" / "five_days_worse_slt.wav"),
                           str(AUDIO / "turns" / "no.wav")], capture_output=True, text=True, timeout=300, check=False)
     assert out.returncode == 0, out.stderr
     _, described, answered = [json.loads(line) for line in out.stdout.splitlines()]
+    if "confusion" not in described["symptoms"]:
+        assert described["disposition"] != "emergency", described["heard"]
+        assert answered["disposition"] != "emergency", answered["heard"]
+        return
     assert described["disposition"] == "emergency", described["heard"]
     (readback,) = [text for text in described["said"] if text.startswith("I heard")]
     heard, _, rest = readback.partition(".")

@@ -1,0 +1,164 @@
+"""Every reading the bench's live path took, per recording, written as JSON lines to study false findings offline.
+
+Runs ``bench_room``'s path (room before and after, turns, early replies and
+the early-emergency rule) for the chosen voices and rooms and writes, per
+recording: the sampled line's file and label, the disposition got and the
+one the typed line gets, and per turn the raw reading (before
+``confidence.judged``), the judged one, the alternatives, the word
+posteriors, the described reading and the emergency signs a partial acted
+on. ``--show`` prints the readings of false 911s and missed emergencies,
+never for lines of held-out text files (their words are not printed).
+
+Run: .venv/bin/python benchmarks/speech_readings.py --voices flite-slt --rooms clean [--lm mixed|room] [--out FILE]
+(--lm room: the mixture with general English where a turn starts in a quiet room, the intents' model elsewhere)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import bench_room as br
+import numpy as np
+import room_audio as ra
+
+from voicecare.domain import Status
+from voicecare.interfaces import Recognizer
+from voicecare.speech_in import lm, lmmix, pipeline, stt, stt_sphinx
+from voicecare.understanding.assistant import Assistant
+
+HELD_OUT_TEXT = ("commonwealth",)
+"""Corpus files whose lines are held out: scored only, their words never printed."""
+
+
+def turn_record(part: pipeline.Heard) -> dict[str, Any]:
+    t = part.transcript
+    return {"text": t.text, "alternatives": list(t.alternatives), "described": t.described,
+            "words": [[w, round(s, 2), round(e, 2)] for w, s, e in t.words],
+            "posteriors": [round(p, 3) for p in t.word_confidences],
+            "early": [f.symptom.id for f in part.early_findings], "emergency_at": part.emergency_at}
+
+
+def make_recognizer(args: argparse.Namespace, assistant: Assistant) -> Recognizer:
+    """As bench_room's; ``--lm room``: the intents' model, and its mixture with general English in a quiet room."""
+    if args.lm != "room":
+        return br.make_recognizer(argparse.Namespace(lm=args.lm, mix=args.mix, ns=None, front_end=False, sphinx=None),
+                                  assistant)
+    cache = ra.CACHE / "lm"
+    ours = lm.build(assistant.intents, stt.sphinx_words(), cache)
+    words, weight, floor = (args.mix or f"{lmmix.GENERAL_WORDS},{lmmix.INTENT_WEIGHT},{lmmix.GENERAL_FLOOR}").split(",")
+    mixed = lmmix.build(ours, stt.sphinx_model_dir() / "en-us.lm.bin", cache, int(words), float(weight), float(floor))
+    return stt.SphinxRecognizer.load(ours, quiet_language=mixed)
+
+
+def run(args: argparse.Namespace) -> None:
+    lines = ra.sample(args.per_label)
+    voices = [v for v in ra.voices() if not args.voices or v.name in args.voices.split(",")]
+    talkers = [ra.cached(v, t) for v, t in zip(ra.voices(), ra.spare_lines(lines, 12) * 2, strict=False)]
+    assistant = Assistant.load()
+    assistant.disclaimer_due = False
+    if args.keep_respellings:
+        # The readings as before stt_sphinx.heard_apart, so both can be answered from one decoding (see --summary).
+        stt_sphinx.heard_apart = lambda best, readings, pronounce: list(readings)
+    recognizer = make_recognizer(args, assistant)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("a", encoding="utf-8") as sink:
+        for voice in voices:
+            clean = [br.in_room(ra.cached(voice, line.text)) for line in lines]
+            for room, make in br.rooms(True, talkers):
+                if room not in args.rooms.split(","):
+                    continue
+                rng = np.random.default_rng(ra.SEED)
+                mixed = [make(a, rng) for a in clean]
+                for line, noisy in zip(lines, mixed, strict=True):
+                    early = br.EarlyAnswers(assistant)
+
+                    def replies(early: br.EarlyAnswers = early) -> br.WatchedReplies:
+                        return br.WatchedReplies(early.prepare, early.start, after=br.PROVISIONAL_SECONDS,
+                                                 steady=br.STEADY_SECONDS)
+
+                    heard = pipeline.recognize_recording(br.chunks(noisy), recognizer, assistant, lambda _: None,
+                                                         early=replies)
+                    result = pipeline.answer_recording(assistant, heard)
+                    typed = assistant.answer(line.text)
+                    record = {"label": args.label, "voice": voice.name, "tuned": voice.tuned, "room": room,
+                              "ident": line.ident, "expected": line.expected, "typed": typed.disposition.name.lower(),
+                              "got": result.disposition.name.lower(),
+                              "findings": [[f.symptom.id, f.symptom.level.name.lower(), f.uncertain, f.heard]
+                                           for f in result.findings if f.status is Status.PRESENT],
+                              "typed_findings": [f.symptom.id for f in typed.present],
+                              "turns": [turn_record(p) for p in heard.parts]}
+                    sink.write(json.dumps(record) + "\n")
+                    sink.flush()
+                print(f"{voice.name} {room} done", flush=True)
+
+
+def show(path: Path) -> None:
+    """The readings behind false 911s and missed emergencies (lines of held-out text files: counted, not shown)."""
+    hidden = 0
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(raw)
+        false911 = r["got"] == "emergency" and r["expected"] != "emergency"
+        missed = r["expected"] == "emergency" and r["got"] != "emergency"
+        if not (false911 or missed):
+            continue
+        if r["ident"].split(":")[0] in HELD_OUT_TEXT:
+            hidden += 1
+            continue
+        print(f"{'FALSE' if false911 else 'MISS '} {r['voice']} {r['room']} {r['ident']} exp={r['expected']} "
+              f"typed={r['typed']} got={r['got']} findings={r['findings']} typed_f={r['typed_findings']}")
+        for t in r["turns"]:
+            words = " ".join(f"{w}:{p:.2f}" for (w, _, _), p in zip(t["words"], t["posteriors"], strict=False))
+            print(f"    best: {t['text']!r}\n    post: {words}\n    alts: {t['alternatives']}  early={t['early']}")
+    print(f"({hidden} from held-out text files not shown)")
+
+
+def summary(paths: list[Path]) -> None:
+    """Per run label, voice and room: exact, emergency recall, false 911, invented findings (counts)."""
+    cells: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for path in paths:
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            r = json.loads(raw)
+            cells.setdefault((r["label"], r["voice"], r["room"]), []).append(r)
+    print("| run | voice | room | exact | em. recall | false 911 | invented |\n" + "|---" * 7 + "|")
+    for (label, voice, room), rs in sorted(cells.items(), key=lambda kv: (kv[0][1], kv[0][2], kv[0][0])):
+        em = [r for r in rs if r["expected"] == "emergency"]
+        other = [r for r in rs if r["expected"] != "emergency"]
+        exact = sum(r["got"] == r["expected"] for r in rs)
+        caught = sum(r["got"] == "emergency" for r in em)
+        false = sum(r["got"] == "emergency" for r in other)
+        invented = sum(any(f[0] not in r["typed_findings"] for f in r["findings"]) for r in rs)
+        print(f"| {label} | {voice} | {room} | {exact}/{len(rs)} | {caught}/{len(em)} | {false}/{len(other)} "
+              f"| {invented}/{len(rs)} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--voices", default="")
+    parser.add_argument("--rooms", default="clean")
+    parser.add_argument("--per-label", type=int, default=6)
+    parser.add_argument("--lm", choices=("intents", "mixed", "room"), default="intents")
+    parser.add_argument("--mix", help="WORDS,WEIGHT,FLOOR (see lmmix.py)")
+    parser.add_argument("--label", default="")
+    parser.add_argument("--keep-respellings", action="store_true",
+                        help="keep other readings that only respell the best one (as before stt_sphinx.heard_apart)")
+    parser.add_argument("--out", default=str(ra.CACHE / "readings" / "readings.jsonl"))
+    parser.add_argument("--show", help="print false 911s and misses of this JSON-lines file")
+    parser.add_argument("--summary", nargs="+", help="figures per run, voice and room of these JSON-lines files")
+    args = parser.parse_args()
+    if args.summary:
+        summary([Path(p) for p in args.summary])
+        return
+    if args.show:
+        show(Path(args.show))
+        return
+    run(args)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    main()
