@@ -65,3 +65,55 @@ def test_the_child_in_regional_words_is_the_child(assistant: Assistant, text: st
 def test_with_another_child_named_they_stay_someone_else(assistant: Assistant, text: str) -> None:
     assert statuses(assistant, text).get("fever") is Status.OTHER
     assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", [
+    # Sleepy with a harmless cause said as the reason: no "very drowsy" (#7 class 1).
+    "she's a bit drowsy after the calpol, back still sore",
+    "the piriton has made her drowsy, her back is a bit sore",
+    "he's quite drowsy, I think it's the cough syrup, back's sore",
+    "she's been drowsy since I gave her the benadryl, sore back",
+    "she's dozy off the antihistamine the doctor gave her, back's a bit stiff",
+    "he's been sleepy all afternoon after his jabs, and his back is sore",
+    "she's really sleepy cos she didn't nap today, sore back",
+    "he's knackered and very sleepy after nursery, back sore",
+    "she's groggy after her nap, back sore",
+    "she's drowsy this morning, she was up coughing half the night, back is sore",
+    "she was out cold by 7 after her swimming lesson, back is stiff this morning",
+    "he's been dozing on and off watching telly, back sore",
+    "she didn't wake up when I checked on her at midnight, she's a heavy sleeper, back sore",
+])
+def test_sleepy_for_a_harmless_reason_is_no_emergency(assistant: Assistant, text: str) -> None:
+    assert "very_drowsy" not in statuses(assistant, text)
+    assert level(assistant, text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    # The reason does not explain a child who cannot be roused, got into medicines, fell, or is pale or confused.
+    "drowsy and I can't wake him properly, his back hurts",
+    "he's drowsy after the medicine and I can't wake him",
+    "she was sleepy after the antihistamine and now I can't rouse her",
+    "she got into the medicine cabinet and now she's really drowsy",
+    "drowsy after he drank half the bottle of calpol",
+    "very drowsy after he bumped his head on the table",
+    "she's drowsy and a bit pale after the medicine",
+    "he's drowsy and confused after the calpol",
+    "he is dozing watching telly and I can't rouse him",
+    "I checked on him at midnight and he won't wake up",
+])
+def test_sleepy_and_more_stays_an_emergency(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "he has hay fever and a sore back",
+    "she's on hay fever tablets, sore back",
+])
+def test_a_name_with_fever_in_it_is_no_fever(assistant: Assistant, text: str) -> None:
+    assert "fever" not in statuses(assistant, text)
+
+
+def test_someone_elses_deeds_joined_by_and_stay_theirs(assistant: Assistant) -> None:
+    text = "my husband's exhausted and keeps nodding off, her back is sore"
+    assert statuses(assistant, text).get("very_drowsy") is Status.OTHER
+    assert level(assistant, text) is Level.HOME_CARE

@@ -205,6 +205,9 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
             return False  # "my older boy, he's nine, has a fever": the pronoun names them again
         if word in rules.child_pronouns and _named_again(where, cue, i):
             return False  # "my wife, she has a fever", "my sister had a fever and she is shivering"
+        if word in rules.list_joiners and _a_verb(where, cue.end) and _a_verb(where, i + 1) \
+                and not any(j in where.breaks for j in (i, i + 1)):
+            return False  # "my husband's exhausted and keeps nodding off": no new subject, still theirs
         return word in stops and not (own_noun is not None and cue.end <= i <= own_noun)
 
     # A mention that opens with a new subject ("... and he's hot now") may be the child's: when unsure, escalate.
@@ -359,6 +362,14 @@ def status_of(
     return best.trigger.status, hedged
 
 
+def _a_verb(where: Scene, index: int) -> bool:
+    """True when words[index] is a verb that follows its subject ("is", "can", "keeps", "tried")."""
+    if index >= len(where.words):
+        return False
+    rules, word = where.rules, where.words[index]
+    return word in rules.clauses.verbs or word in rules.modals or past_tense(word, rules)
+
+
 def _done_to_the_child(where: Scene, cue: Cue, start: int, end: int) -> bool:
     """True when someone else named before the mention does its deed to the child, named in it as the object.
 
@@ -373,9 +384,7 @@ def _done_to_the_child(where: Scene, cue: Cue, start: int, end: int) -> bool:
     rules, words = where.rules, where.words
     # They are the subject, a verb right after them ("my wife can't", "the nanny tried"), and the mention is that
     # verb's: not "my husband's back is killing him" (his back's deed), nor a sign of theirs said first.
-    verb = words[cue.end]
-    if not (verb in rules.clauses.verbs or verb in rules.modals or past_tense(verb, rules)) or any(
-            i in where.signs or words[i] in rules.child_pronouns for i in range(cue.end, start)):
+    if not _a_verb(where, cue.end) or any(i in where.signs for i in range(cue.end, start)):
         return False
     theirs = where.genders.get(cue.end - 1)
 
