@@ -117,3 +117,34 @@ def test_someone_elses_deeds_joined_by_and_stay_theirs(assistant: Assistant) -> 
     text = "my husband's exhausted and keeps nodding off, her back is sore"
     assert statuses(assistant, text).get("very_drowsy") is Status.OTHER
     assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", [
+    # Knocked out is knocked unconscious (#7 class 3).
+    "he was knocked out for a minute, back sore",
+    "he knocked himself out on the coffee table and his back hurts",
+    "she got knocked out when she fell off the slide",
+])
+def test_knocked_out_is_a_faint(assistant: Assistant, text: str) -> None:
+    assert statuses(assistant, text).get("fainting") is Status.PRESENT
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    # Knocked out of a place or a contest, the power or the wind knocked out, worn out or asleep: no faint.
+    "he got knocked out of bed by his brother and hurt his back",
+    "he was knocked out of the competition and now his back hurts",
+    "the power was knocked out last night and he's got a sore back",
+    "the swimming knocked him out, his back is sore",
+    "the calpol knocked her out, sore back",
+    "he's knocked out, totally exhausted, back sore",
+    "he passed out asleep on the sofa after the party, back a bit stiff",
+    "he knocked over his cup and his back hurts",
+])
+def test_knocked_out_of_something_or_worn_out_is_no_faint(assistant: Assistant, text: str) -> None:
+    assert "fainting" not in statuses(assistant, text)
+    assert level(assistant, text) is not Level.EMERGENCY
+
+
+def test_passed_out_or_asleep_in_doubt_stays_a_faint(assistant: Assistant) -> None:
+    assert level(assistant, "not sure if he passed out or fell asleep") is Level.EMERGENCY
