@@ -148,3 +148,20 @@ def test_knocked_out_of_something_or_worn_out_is_no_faint(assistant: Assistant, 
 
 def test_passed_out_or_asleep_in_doubt_stays_a_faint(assistant: Assistant) -> None:
     assert level(assistant, "not sure if he passed out or fell asleep") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Digits run together in a temperature's context: the point put back (#7 class 4).
+    ("his temperature is 1016 and his back hurts", Level.URGENT),
+    ("she's 1012 on the ear thermometer, back sore", Level.URGENT),
+    ("he's 395 on the forehead strip, back hurts", Level.URGENT),
+    ("it was 99 this morning, now it reads 1024, back sore", Level.URGENT),
+    ("temp 986 this morning, back sore", Level.HOME_CARE),
+    ("temp 368, back sore", Level.HOME_CARE),
+    # No temperature's context: no reading.
+    ("we live at 1016 Chestnut Drive and his back is sore", Level.HOME_CARE),
+    ("it happened at 1015 this morning, his back is sore", Level.HOME_CARE),
+    ("he weighs 1016 grams more than last month, back sore", Level.HOME_CARE),
+])
+def test_a_temperature_typed_without_its_point(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

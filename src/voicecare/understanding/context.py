@@ -22,6 +22,7 @@ from collections.abc import Collection, Sequence
 from itertools import pairwise
 
 from voicecare.domain import Status
+from voicecare.understanding import deeds
 from voicecare.understanding.cues import Cue, Scene, childs_clause, clause_end, clause_start, past_tense, scene
 
 # Where a scene is built and its clauses found, for the callers that ask this module for statuses.
@@ -205,7 +206,7 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
             return False  # "my older boy, he's nine, has a fever": the pronoun names them again
         if word in rules.child_pronouns and _named_again(where, cue, i):
             return False  # "my wife, she has a fever", "my sister had a fever and she is shivering"
-        if word in rules.list_joiners and _a_verb(where, cue.end) and _a_verb(where, i + 1) \
+        if word in rules.list_joiners and deeds.a_verb(where, cue.end) and deeds.a_verb(where, i + 1) \
                 and not any(j in where.breaks for j in (i, i + 1)):
             return False  # "my husband's exhausted and keeps nodding off": no new subject, still theirs
         return word in stops and not (own_noun is not None and cue.end <= i <= own_noun)
@@ -317,7 +318,7 @@ def status_of(
         and not (negation_inside and c.trigger.status is Status.ABSENT and not c.trigger.statement)
         and (event or not c.trigger.events_only)
     ]
-    found = [c for c in found if not _done_to_the_child(where, c, start, end)]
+    found = [c for c in found if not deeds.done_to_the_child(where, c, start, end)]
     if _denied_twice(where, found, start, end):
         # "he can't pee without crying": the "not" and the "without" cancel; he cries when he pees.
         found = [c for c in found if c.trigger.status is not Status.ABSENT]
@@ -360,50 +361,6 @@ def status_of(
         # happened ("has your child fainted?"); only a time long gone makes it history (rule 9).
         return Status.PRESENT, hedged
     return best.trigger.status, hedged
-
-
-def _a_verb(where: Scene, index: int) -> bool:
-    """True when words[index] is a verb that follows its subject ("is", "can", "keeps", "tried")."""
-    if index >= len(where.words):
-        return False
-    rules, word = where.rules, where.words[index]
-    return word in rules.clauses.verbs or word in rules.modals or past_tense(word, rules)
-
-
-def _done_to_the_child(where: Scene, cue: Cue, start: int, end: int) -> bool:
-    """True when someone else named before the mention does its deed to the child, named in it as the object.
-
-    "Me and my wife can't get him to wake up", "his dad couldn't wake her up", "the nanny can't wake the baby": a
-    pronoun inside the mention or right after it that is only ever an object ("him"), or is followed by words only
-    an object takes ("get her to", "wake her from") or by the clause's end, or is of another gender than theirs,
-    is not them (no one is the object of their own deed); nor is a child noun right after the mention that no
-    verb follows. Their own "my dad can't feel his legs", "my wife can't get her breath" stay theirs.
-    """
-    if cue.trigger.status is not Status.OTHER or cue.trigger.speaker or cue.end > start or cue.end >= len(where.words):
-        return False
-    rules, words = where.rules, where.words
-    # They are the subject, a verb right after them ("my wife can't", "the nanny tried"), and the mention is that
-    # verb's: not "my husband's back is killing him" (his back's deed), nor a sign of theirs said first.
-    if not _a_verb(where, cue.end) or any(i in where.signs for i in range(cue.end, start)):
-        return False
-    theirs = where.genders.get(cue.end - 1)
-
-    def ends_clause(i: int) -> bool:
-        return i >= len(words) or i in where.breaks or words[i] in rules.terminators
-
-    def object_of_the_deed(i: int) -> bool:
-        gender = where.genders.get(i)
-        return i in where.objects or ends_clause(i + 1) or (i + 1 < len(words) and words[i + 1] in rules.object_after) \
-            or (theirs is not None and gender is not None and gender != theirs)
-
-    if any(words[i] in rules.child_pronouns and object_of_the_deed(i) for i in range(start + 1, min(end + 1, len(words)))
-           if not (i == end and i in where.breaks)):
-        return True
-    noun = next((i for i in range(end, min(end + OF_REACH + 1, len(words))) if words[i] not in rules.kin_of), None)
-    if noun is None or words[noun] not in rules.child_nouns or any(i in where.breaks for i in range(end, noun + 1)):
-        return False
-    after = next((i for i in range(noun + 1, len(words)) if words[i] not in rules.child_nouns), len(words))
-    return after >= len(words) or words[after] not in rules.clauses.verbs
 
 
 def _names_the_child(where: Scene, cue: Cue) -> bool:
