@@ -165,3 +165,26 @@ def test_passed_out_or_asleep_in_doubt_stays_a_faint(assistant: Assistant) -> No
 ])
 def test_a_temperature_typed_without_its_point(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    # A sign said in one sentence and its body part named alone after it (#7 class 5).
+    ("It's been sore. His back, I mean.", "back_spasm"),
+    ("They're all tingly. His legs, I mean.", "limb_symptoms"),
+    ("they keep going weak. his legs.", "limb_symptoms"),
+    ("they're really weak. His legs, I mean.", "limb_symptoms"),
+    ("They've gone blue. His lips.", "trouble_breathing"),
+])
+def test_a_body_part_named_after_its_sign_is_what_the_sign_was_about(
+        assistant: Assistant, text: str, sign: str) -> None:
+    assert statuses(assistant, text).get(sign) is Status.PRESENT
+
+
+@pytest.mark.parametrize("text", [
+    # A body part with something of its own said of it is no afterthought: the weakness stays, the legs are fine.
+    "she's weak. her legs are fine though.",
+    "he's very weak, his legs are ok",
+])
+def test_a_body_part_said_fine_after_a_sign_is_not_its_afterthought(assistant: Assistant, text: str) -> None:
+    assert statuses(assistant, text).get("weakness_numbness") is Status.PRESENT
+    assert level(assistant, text) is Level.FOLLOW_UP
