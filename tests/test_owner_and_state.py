@@ -188,3 +188,21 @@ def test_a_body_part_named_after_its_sign_is_what_the_sign_was_about(
 def test_a_body_part_said_fine_after_a_sign_is_not_its_afterthought(assistant: Assistant, text: str) -> None:
     assert statuses(assistant, text).get("weakness_numbness") is Status.PRESENT
     assert level(assistant, text) is Level.FOLLOW_UP
+
+
+@pytest.mark.parametrize("text", [
+    # The caregiver's own deed done to the child, the child's age said as who it is, and "sick" that is worry.
+    "we both tried and can't wake him",
+    "I have a 2 year old who is not breathing right",
+    "I'm worried sick, her lips are grey",
+])
+def test_the_caregivers_words_around_the_childs_sign_leave_it_the_childs(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "I have a fever, my 3 year old has a sore back",
+    "his sick was blue from the ice pop, lips are fine",
+])
+def test_the_caregivers_own_sign_and_a_coloured_sick_stay_no_emergency(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is not Level.EMERGENCY

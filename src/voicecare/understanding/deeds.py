@@ -23,7 +23,8 @@ def a_verb(where: Scene, index: int) -> bool:
 
 
 def done_to_the_child(where: Scene, cue: Cue, start: int, end: int) -> bool:
-    """True when someone else named before the mention does its deed to the child, named in it as the object.
+    """True when someone else (or the caregiver: "we both tried and can't wake him") named before the mention does
+    its deed to the child, named in it as the object.
 
     "Me and my wife can't get him to wake up", "his dad couldn't wake her up", "the nanny can't wake the baby": a
     pronoun inside the mention or right after it that is only ever an object ("him"), or is followed by words only
@@ -31,7 +32,7 @@ def done_to_the_child(where: Scene, cue: Cue, start: int, end: int) -> bool:
     is not them (no one is the object of their own deed); nor is a child noun right after the mention that no
     verb follows. Their own "my dad can't feel his legs", "my wife can't get her breath" stay theirs.
     """
-    if cue.trigger.status is not Status.OTHER or cue.trigger.speaker or cue.end > start or cue.end >= len(where.words):
+    if cue.trigger.status is not Status.OTHER or cue.end > start or cue.end >= len(where.words):
         return False
     rules, words = where.rules, where.words
     # They are the subject, a verb right after them ("my wife can't", "the nanny tried"), and the mention is that
