@@ -206,3 +206,22 @@ def test_the_caregivers_words_around_the_childs_sign_leave_it_the_childs(assista
 ])
 def test_the_caregivers_own_sign_and_a_coloured_sick_stay_no_emergency(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    # A child named right after a grown-up is the child, when no other child is named: a stepchild, a child minded.
+    "my wife's son has a fever and his back hurts",
+    "my husband's daughter is burning up",
+    "she's so sleepy she fell asleep on me, sore back and a temperature of 39",
+])
+def test_their_child_is_the_child(assistant: Assistant, text: str) -> None:
+    assert statuses(assistant, text).get("fever") is Status.PRESENT
+    assert level(assistant, text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "my sister's kid had the blue lips thing last year, not mine, mine just has a tight back",
+    "my sister's son has a fever and my daughter's back hurts",
+])
+def test_with_the_callers_own_child_named_their_child_stays_theirs(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE

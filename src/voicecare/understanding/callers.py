@@ -53,6 +53,8 @@ class CallerWords:
     has the fever")."""
     kin_children: frozenset[str] = frozenset()
     """Children of the caller's kin ("my niece", "my nephew"): a child the caller may be looking after."""
+    own_child: frozenset[str] = frozenset()
+    """Said alone, the caller's own child ("not mine, mine just has a stiff back"): another child named."""
     said_small: frozenset[str] = frozenset()
     """Said right before a word for a grown-up or a kin word, they make it a child ("the little fella", "my little
     mate", "wee man"), when no other child is named."""
@@ -78,7 +80,7 @@ def patients(where: Scene, mentions: Sequence[tuple[int, Status]], words: Caller
     introduction a sentence before.
     """
     callers = _child_siblings(where, words) | _kin_children(where, words) | _said_small(where, words) \
-        | _introductions(where, words)
+        | _their_child(where, words) | _introductions(where, words)
     others = [c for c in where.cues if c.trigger.status is Status.OTHER]
     statuses = []
     for start, status in mentions:
@@ -233,10 +235,29 @@ def _said_small(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
     return found
 
 
+def _their_child(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
+    """The places of cues naming a grown-up whose child is named right after them: "my wife's son", "my brother's
+    boy" (a stepchild, a child looked after) is the child when no other child is named. "The father of the child"
+    (with "of") is the father, and "my wife's son has a fever and my daughter's back hurts" keeps the son theirs."""
+    text = where.words
+    found: set[tuple[int, int]] = set()
+    for cue in where.cues:
+        if cue.trigger.status is not Status.OTHER or cue.trigger.speaker or cue.end >= len(text) \
+                or where.genders.get(cue.end - 1) is None or text[cue.end] not in where.rules.child_nouns \
+                or cue.end in where.breaks:
+            continue
+        if any(_names_a_child(where, words, i) for i in range(len(text)) if i not in range(cue.start - 1, cue.end + 1)):
+            continue
+        found.add((cue.start, cue.end))
+    return found
+
+
 def _names_a_child(where: Scene, words: CallerWords, index: int) -> bool:
     """True when words[index] names a child: a child noun; one that is also a word of youth ("small", "little") only
     after "the", "my" ... ("the small one"), not as a word of degree ("he has rigors small small")."""
     word, text = where.words[index], where.words
+    if word in words.own_child:
+        return True
     if word not in where.rules.child_nouns:
         return False
     return word not in words.young or (index > 0 and text[index - 1] in where.rules.kin_of)
