@@ -176,6 +176,8 @@ class ContextWords:
     object_pronouns: frozenset[str] = frozenset()
     """Pronouns as said (before folding) that are only ever the object of a deed ("him", "them"), never whose
     something is: "my wife can't get him to wake up" is done to the child, not the wife's."""
+    object_forms: frozenset[str] = frozenset()
+    """Pronouns as said that may be an object ("him", "her", "them"; not "he", not "himself")."""
     object_after: frozenset[str] = frozenset()
     """Words that, said right after a pronoun, make it an object ("get her to wake", "wake her up")."""
 
@@ -216,6 +218,8 @@ class Scene:
     """Position -> gender of the words said that name someone of one gender (see ``ContextWords.genders``)."""
     objects: frozenset[int] = frozenset()
     """Positions of pronouns said as the object of a deed (``ContextWords.object_pronouns``)."""
+    object_forms: frozenset[int] = frozenset()
+    """Positions of pronouns said in a form that may be an object (``ContextWords.object_forms``)."""
 
 
 def scene(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, signs: Collection[int] = (),
@@ -226,8 +230,9 @@ def scene(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords,
     """
     genders = {i: gender for i, word in enumerate(heard) for gender, named in rules.genders.items() if word in named}
     objects = frozenset(i for i, word in enumerate(heard) if word in rules.object_pronouns)
+    forms = frozenset(i for i, word in enumerate(heard) if word in rules.object_forms)
     return Scene(tuple(words), dict(breaks), find_cues(words, rules, breaks), rules, frozenset(signs), genders,
-                 objects)
+                 objects, forms)
 
 
 def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bool] | None = None) -> tuple[Cue, ...]:

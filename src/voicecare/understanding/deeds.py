@@ -27,7 +27,8 @@ def done_to_the_child(where: Scene, cue: Cue, start: int, end: int) -> bool:
     its deed to the child, named in it as the object.
 
     "Me and my wife can't get him to wake up", "his dad couldn't wake her up", "the nanny can't wake the baby": a
-    pronoun inside the mention or right after it that is only ever an object ("him"), or is followed by words only
+    pronoun of an object's form ("him", "her"; not "he", not "himself") inside the mention or right after it that
+    is only ever an object ("him"), or is followed by words only
     an object takes ("get her to", "wake her from") or by the clause's end, or is of another gender than theirs,
     is not them (no one is the object of their own deed); nor is a child noun right after the mention that no
     verb follows. Their own "my dad can't feel his legs", "my wife can't get her breath" stay theirs.
@@ -49,7 +50,7 @@ def done_to_the_child(where: Scene, cue: Cue, start: int, end: int) -> bool:
         return i in where.objects or ends_clause(i + 1) or (i + 1 < len(words) and words[i + 1] in rules.object_after) \
             or (theirs is not None and gender is not None and gender != theirs)
 
-    if any(words[i] in rules.child_pronouns and object_of_the_deed(i) for i in range(start + 1, min(end + 1, len(words)))
+    if any(i in where.object_forms and object_of_the_deed(i) for i in range(start + 1, min(end + 1, len(words)))
            if not (i == end and i in where.breaks)):
         return True
     noun = next((i for i in range(end, min(end + OF_REACH + 1, len(words))) if words[i] not in rules.kin_of), None)
