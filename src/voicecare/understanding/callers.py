@@ -53,6 +53,11 @@ class CallerWords:
     has the fever")."""
     kin_children: frozenset[str] = frozenset()
     """Children of the caller's kin ("my niece", "my nephew"): a child the caller may be looking after."""
+    own_child: frozenset[str] = frozenset()
+    """Said alone, the caller's own child ("not mine, mine just has a stiff back"): another child named."""
+    said_small: frozenset[str] = frozenset()
+    """Said right before a word for a grown-up or a kin word, they make it a child ("the little fella", "my little
+    mate", "wee man"), when no other child is named."""
     reassigned_by: tuple[tuple[str, ...], ...] = ()
     """Said after a correction and before someone else ("no sorry, it was his cousin"), they move the sign said
     before the correction to them."""
@@ -74,7 +79,8 @@ def patients(where: Scene, mentions: Sequence[tuple[int, Status]], words: Caller
     Had a dizzy turn myself earlier." the turn is the caller's own (the "myself"), not made the child's by the
     introduction a sentence before.
     """
-    callers = _child_siblings(where, words) | _kin_children(where, words) | _introductions(where, words)
+    callers = _child_siblings(where, words) | _kin_children(where, words) | _said_small(where, words) \
+        | _their_child(where, words) | _introductions(where, words)
     others = [c for c in where.cues if c.trigger.status is Status.OTHER]
     statuses = []
     for start, status in mentions:
@@ -213,10 +219,45 @@ def _kin_children(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
     return found
 
 
+def _said_small(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
+    """The places of cues naming a grown-up's word said small ("the little fella", "my little mate", "young fella"):
+    the child, when no other child is named ("my little cousin has a cold, my son's back hurts" keeps the cold the
+    cousin's). A sibling said small is the caller's own (``_child_siblings``)."""
+    text = where.words
+    found: set[tuple[int, int]] = set()
+    for cue in where.cues:
+        if cue.trigger.status is not Status.OTHER or cue.trigger.speaker or not cue.start \
+                or text[cue.start - 1] not in words.said_small or text[cue.start] in words.siblings:
+            continue
+        if any(_names_a_child(where, words, i) for i in range(len(text)) if i not in range(cue.start - 2, cue.end)):
+            continue
+        found.add((cue.start, cue.end))
+    return found
+
+
+def _their_child(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
+    """The places of cues naming a grown-up whose child is named right after them: "my wife's son", "my brother's
+    boy" (a stepchild, a child looked after) is the child when no other child is named. "The father of the child"
+    (with "of") is the father, and "my wife's son has a fever and my daughter's back hurts" keeps the son theirs."""
+    text = where.words
+    found: set[tuple[int, int]] = set()
+    for cue in where.cues:
+        if cue.trigger.status is not Status.OTHER or cue.trigger.speaker or cue.end >= len(text) \
+                or where.genders.get(cue.end - 1) is None or text[cue.end] not in where.rules.child_nouns \
+                or cue.end in where.breaks:
+            continue
+        if any(_names_a_child(where, words, i) for i in range(len(text)) if i not in range(cue.start - 1, cue.end + 1)):
+            continue
+        found.add((cue.start, cue.end))
+    return found
+
+
 def _names_a_child(where: Scene, words: CallerWords, index: int) -> bool:
     """True when words[index] names a child: a child noun; one that is also a word of youth ("small", "little") only
     after "the", "my" ... ("the small one"), not as a word of degree ("he has rigors small small")."""
     word, text = where.words[index], where.words
+    if word in words.own_child:
+        return True
     if word not in where.rules.child_nouns:
         return False
     return word not in words.young or (index > 0 and text[index - 1] in where.rules.kin_of)

@@ -22,6 +22,7 @@ from collections.abc import Collection, Sequence
 from itertools import pairwise
 
 from voicecare.domain import Status
+from voicecare.understanding import deeds
 from voicecare.understanding.cues import Cue, Scene, childs_clause, clause_end, clause_start, past_tense, scene
 
 # Where a scene is built and its clauses found, for the callers that ask this module for statuses.
@@ -205,6 +206,9 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
             return False  # "my older boy, he's nine, has a fever": the pronoun names them again
         if word in rules.child_pronouns and _named_again(where, cue, i):
             return False  # "my wife, she has a fever", "my sister had a fever and she is shivering"
+        if word in rules.list_joiners and deeds.a_verb(where, cue.end) and deeds.a_verb(where, i + 1) \
+                and not any(j in where.breaks for j in (i, i + 1)):
+            return False  # "my husband's exhausted and keeps nodding off": no new subject, still theirs
         return word in stops and not (own_noun is not None and cue.end <= i <= own_noun)
 
     # A mention that opens with a new subject ("... and he's hot now") may be the child's: when unsure, escalate.
@@ -314,6 +318,7 @@ def status_of(
         and not (negation_inside and c.trigger.status is Status.ABSENT and not c.trigger.statement)
         and (event or not c.trigger.events_only)
     ]
+    found = [c for c in found if not deeds.done_to_the_child(where, c, start, end)]
     if _denied_twice(where, found, start, end):
         # "he can't pee without crying": the "not" and the "without" cancel; he cries when he pees.
         found = [c for c in found if c.trigger.status is not Status.ABSENT]

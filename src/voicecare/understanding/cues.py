@@ -173,6 +173,13 @@ class ContextWords:
     """Words as said (before pronoun folding) that name someone of one gender, by gender ("female": "she",
     "sister", "daughter"): "my wife, she has a fever" is the wife's fever, "my wife has a fever and he is
     shivering" the child's shivering."""
+    object_pronouns: frozenset[str] = frozenset()
+    """Pronouns as said (before folding) that are only ever the object of a deed ("him", "them"), never whose
+    something is: "my wife can't get him to wake up" is done to the child, not the wife's."""
+    object_forms: frozenset[str] = frozenset()
+    """Pronouns as said that may be an object ("him", "her", "them"; not "he", not "himself")."""
+    object_after: frozenset[str] = frozenset()
+    """Words that, said right after a pronoun, make it an object ("get her to wake", "wake her up")."""
 
 
     @cached_property
@@ -209,6 +216,10 @@ class Scene:
     """Positions of words about any sign ("temperature"): a clause that names one is about it."""
     genders: Mapping[int, str] = field(default_factory=dict, hash=False)
     """Position -> gender of the words said that name someone of one gender (see ``ContextWords.genders``)."""
+    objects: frozenset[int] = frozenset()
+    """Positions of pronouns said as the object of a deed (``ContextWords.object_pronouns``)."""
+    object_forms: frozenset[int] = frozenset()
+    """Positions of pronouns said in a form that may be an object (``ContextWords.object_forms``)."""
 
 
 def scene(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, signs: Collection[int] = (),
@@ -218,7 +229,10 @@ def scene(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords,
     ``heard`` are the words as said, one for each of ``words`` (their pronouns unfolded), for their genders.
     """
     genders = {i: gender for i, word in enumerate(heard) for gender, named in rules.genders.items() if word in named}
-    return Scene(tuple(words), dict(breaks), find_cues(words, rules, breaks), rules, frozenset(signs), genders)
+    objects = frozenset(i for i, word in enumerate(heard) if word in rules.object_pronouns)
+    forms = frozenset(i for i, word in enumerate(heard) if word in rules.object_forms)
+    return Scene(tuple(words), dict(breaks), find_cues(words, rules, breaks), rules, frozenset(signs), genders,
+                 objects, forms)
 
 
 def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bool] | None = None) -> tuple[Cue, ...]:

@@ -42,9 +42,9 @@ SECTIONS = {
                 "unsure_answers", "doubt_word", "clause_subjects", "clause_owners", "clause_namers", "clause_verbs",
                 "clause_openers", "clause_markers", "clause_answers", "clause_answer_tails", "genders", "continuations",
                 "continuation_subjects", "continued_as", "progressive", "rewarmed", "chilled", "kin_of", "comparisons",
-                "counter_denials", "cues"),
+                "counter_denials", "object_pronouns", "object_forms", "object_after", "cues"),
     "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with", "introduced_owners",
-                "clefts", "kin_children", "reassigned_by", "calling", "called_for", "rousers"),
+                "clefts", "kin_children", "said_small", "own_child", "reassigned_by", "calling", "called_for", "rousers"),
     "conversation": ("fillers", "list_and", "list_or"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
@@ -250,6 +250,9 @@ def _context(table: TableReader, spelling: Spelling) -> ContextWords:
         doubt_word=table.text("doubt_word"),
         clauses=_clauses(table, spelling),
         genders=_genders(table),
+        object_pronouns=frozenset(w.lower() for w in table.words("object_pronouns")),
+        object_forms=frozenset(w.lower() for w in table.words("object_forms")),
+        object_after=frozenset(in_token_form(table, "object_after", spelling)),
         kin_of=in_token_form(table, "kin_of", spelling),
         comparisons=frozenset(in_token_form(table, "comparisons", spelling)),
         counter_denials=frozenset(in_token_form(table, "counter_denials", spelling)),
@@ -296,6 +299,7 @@ def _callers(table: TableReader, spelling: Spelling) -> CallerWords:
         kin_children=words("kin_children"),
         reassigned_by=tuple(tuple(w.split()) for w in in_token_form(table, "reassigned_by", spelling)),
         calling=words("calling"), called_for=words("called_for"), rousers=words("rousers"),
+        said_small=words("said_small"), own_child=words("own_child"),
     )
 
 

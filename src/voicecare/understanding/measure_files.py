@@ -23,7 +23,7 @@ CALENDAR_KEYS = ("days", "day_unit", "night_unit", "hour_before", "night_words",
                  "ordinal_ends", "month_start", "usual", "recovered", "continuing", "continuing_after", "from_day",
                  "lowered_by")
 MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs_unit", "unit_is_enough", "deniable", "largest",
-                "inherit_unit", "across_sentences", "at_rest", "cue_before", "cue_after", "whole")
+                "inherit_unit", "across_sentences", "at_rest", "cue_before", "cue_after", "whole", "point_dropped")
 UNIT_KEYS = ("dimension", "factor", "offset", "age", "by_size", "plain")
 THRESHOLD_KEYS = ("measure", "symptom", "status", *COMPARISONS)
 BARE = ("never", "decimal", "any")
@@ -167,6 +167,7 @@ def _measure(measure_id: str, body: Any, cues: frozenset[str], say: _Problems) -
         deniable=bool(body.get("deniable", True)), largest=bool(body.get("largest", False)),
         inherit_unit=bool(body.get("inherit_unit", False)), across_sentences=bool(body.get("across_sentences", False)),
         at_rest=bool(body.get("at_rest", False)), whole=bool(body.get("whole", False)),
+        point_dropped=bool(body.get("point_dropped", False)),
     )
 
 

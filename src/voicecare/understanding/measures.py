@@ -193,13 +193,33 @@ class MeasureBook:
                     measures = [measure]  # "a hundred and twenty... no, I counted again, two hundred": still the heart
                 if measure in measures:
                     out = [r for r in out if r[0] is not earlier]  # the later statement wins (rule 9)
+            held = len(out)
             for measure in measures:
                 if measure.at_rest and when_taken.exerted(quantity, words, where.breaks, self.calendar):
                     continue
                 base = self._base(quantity, unit, measure)
                 if base is not None and measure.low <= base <= measure.high:
                     out.append((quantity, measure, base))
+            if len(out) == held and (unit is None or unit.by_size):
+                out += self._point_dropped(quantity, unit, words, where, starts, out)  # "temp 1016" is 101.6
         return self._at_rest_first(out, words, where)
+
+    def _point_dropped(self, quantity: Quantity, unit: Unit | None, words: Sequence[str], where: context.Scene,
+                       starts: frozenset[int], earlier: Sequence[tuple[Quantity, Measure, float]],
+                       ) -> list[tuple[Quantity, Measure, float]]:
+        """A number no measure holds, read with its decimal point put back when a cue word of a measure said to one
+        decimal stands near ("his temperature is 1016" is 101.6: the policy table's "digits or words"), or when it
+        is read off a device after a reading of that measure ("it was like 99 ... now it says 1016")."""
+        pointed = said_numbers.point_put_back(quantity, words)
+        dropped = [m for m in self.measures if m.point_dropped]
+        if pointed is None or not dropped:
+            return []
+        readout = said_numbers.readout(pointed, words, self.calendar)
+        measure = _nearest_cue(dropped, pointed, words, where, starts, readout)
+        if measure is None and readout:
+            measure = next((m for _, m, _ in reversed(earlier) if m.point_dropped), None)
+        base = None if measure is None else self._base(pointed, unit, measure)
+        return [] if measure is None or base is None or not measure.low <= base <= measure.high else [(pointed, measure, base)]
 
     def _at_rest_first(self, out: list[tuple[Quantity, Measure, float]], words: Sequence[str],
                        where: context.Scene) -> list[tuple[Quantity, Measure, float]]:

@@ -83,8 +83,14 @@ def unstraddled(hits: list[Hit], clauses: Sequence[int]) -> list[Hit]:
     def straddles(hit: Hit) -> bool:
         if not hit.loose or len({clauses[p] for p in hit.positions}) == 1:
             return False
-        return any(other.symptom != hit.symptom and not other.loose and (
-            (set(other.positions) & set(hit.positions)) - subjects
+        # A whole mention that is only the shared word ("they keep going weak. His legs, I mean.") has no subject
+        # of its own: a body part named after it, alone at the end of its clause, is what it was about ("she's
+        # weak, her legs are fine" says something else of the legs).
+        last = hit.positions[-1]
+        named_after = last + 1 == len(clauses) or clauses[last + 1] != clauses[last]
+        return any(other.symptom != hit.symptom and not other.loose
+                   and not (named_after and set(other.positions) <= set(hit.positions))
+                   and ((set(other.positions) & set(hit.positions)) - subjects
             or (hit.positions[0] < other.start and other.end <= hit.positions[-1])) for other in hits)
 
     return [hit for hit in hits if not straddles(hit)]

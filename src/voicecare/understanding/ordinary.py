@@ -91,8 +91,9 @@ def _explains(circumstance: Circumstance, hit: Hit, words: Sequence[str],
         if words[own] not in circumstance.explains:
             continue
         # An "unless" word keeps the sign only in its own statement: in "not waking up with it, she sleeps
-        # right through, but today she can barely bend" the "can" is the bending's.
-        statement = _reach(own, low, high, high - low, words, contrasts)
+        # right through, but today she can barely bend" the "can" is the bending's. The statement runs on over
+        # later sentences until a contrast: "drowsy after his nap. And now he won't answer me" is not explained.
+        statement = _reach(own, low, len(words), len(words), words, contrasts)
         if any(words[i] in circumstance.unless for i in statement):
             return False
         reach = _reach(own, low, high, circumstance.window, words, contrasts)

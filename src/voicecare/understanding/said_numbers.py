@@ -18,6 +18,24 @@ AGE_MAX = 6
 """The largest bare number said of a toddler ("he is 2") read as an age: no temperature, rate or weight is as small."""
 
 
+POINT_DROPPED_DIGITS = (3, 4)
+"""How many digits a reading said to one decimal has when its point is left out ("395", "1016")."""
+DECIMAL_PLACE = 10.0
+
+
+def point_put_back(quantity: Quantity, words: Sequence[str]) -> Quantity | None:
+    """A whole number typed in digits with its decimal point left out, read with it: "1016" is 101.6, "395" is 39.5.
+
+    Only a run of three or four digits with no unit of its own but a size ("1016 degrees"); whether it is a
+    reading at all is for the measure's cue words to say (``measures``: only a measure said to one decimal).
+    """
+    said = words[quantity.start]
+    if quantity.decimal or quantity.per or not said.isdigit() or len(said) not in POINT_DROPPED_DIGITS \
+            or float(said) != quantity.value:
+        return None
+    return Quantity(quantity.value / DECIMAL_PLACE, quantity.start, quantity.end, quantity.unit, None, decimal=True)
+
+
 def _bare(quantity: Quantity) -> bool:
     return quantity.unit is None and quantity.per is None and not quantity.decimal
 
