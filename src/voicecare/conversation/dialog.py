@@ -187,7 +187,7 @@ class Conversation:
         if not emergency:
             return None
         if signs:
-            return misheard.take_back(self, text, signs)
+            return misheard.take_back(self, text, signs, doubted)
         if doubted is not None:
             return interview.take_back(self, text, doubted) or misheard.take_back_answer(
                 self, text, doubted, (Basis.UNHEARD, Basis.UNSURE, Basis.GUESSED))
