@@ -431,6 +431,10 @@ class Conversation:
         elif not misheard.doubted(old):
             self.doubted_over[new.symptom.id] = old
 
+    def whole_answer(self, text: str) -> bool:
+        """True when the whole of ``text`` is an answer word or a command ("no", "not sure", "stop")."""
+        return self._control(text, (*ANSWER_ORDER, *COMMANDS)) is not None
+
     def answer_kind(self, text: str) -> str | None:
         """yes, no, not_sure, or a command word, when ``text`` is one."""
         return self._control(text, (*ANSWER_ORDER, *COMMANDS), prefix=True)
