@@ -31,3 +31,35 @@ def test_a_911_on_doubted_words_beside_an_unclear_answer_is_taken_back_by_no(ass
     status = {f.symptom.id: f.status for f in talk.found}
     assert all(status[s] is Status.ABSENT for s in ("trouble_breathing", "very_drowsy", "confusion", "fainting"))
     assert talk.asked[-1].id == "heart_control"  # the interview goes on with the next question
+
+
+def test_an_answer_not_understood_below_911_counts_and_is_asked_again(assistant: Assistant) -> None:
+    # "No, just the once, and she slept through." heard "no dot want she you through" for the limbs: counted as
+    # yes (rule 4) and the interview went on; the caregiver's "no" next answered the next question, and the
+    # unclear answer's yes stood: the conversation ended "call the doctor right away". Now asked once more.
+    talk = Conversation(assistant, heard_by_ear=True)
+    talk.greet()
+    talk.hear(DESCRIBED)
+    while talk.asked[-1].id != "limbs":
+        talk.hear("no")
+    again = talk.hear("no dot want she you through")
+    said = [m.text for m in again.said_aloud]
+    assert talk.asked[-1].id == "limbs" and said[-1] == talk.asked[-1].ask, said
+    assert "counts as yes" in said[0]  # counted now (rule 4), and said so (rule 14)
+    assert {f.symptom.id: f.status for f in talk.found}["limb_symptoms"] is Status.PRESENT
+    talk.hear("no little")
+    assert {f.symptom.id: f.status for f in talk.found}["limb_symptoms"] is Status.ABSENT
+    assert talk.asked[-1].id == "cramps_night_weight"
+    # Unclear again: it stands, and the interview goes on.
+    talk.hear("")
+    assert talk.asked[-1].id == "cramps_night_weight"
+    turn = talk.hear("")
+    assert talk.state is State.ANYTHING_ELSE and turn.disposition is Level.URGENT
+
+
+def test_an_answer_not_understood_to_a_911_question_still_calls_911_first(assistant: Assistant) -> None:
+    talk = Conversation(assistant, heard_by_ear=True)
+    talk.greet()
+    talk.hear(DESCRIBED)
+    turn = talk.hear("our little")
+    assert turn.disposition is Level.EMERGENCY  # rules 3 and 4: no question before it

@@ -70,6 +70,9 @@ class SpokenRules:
     unsure_emergency: str = ""
     """Said after "stay with your child" when the emergency rests on a "not sure" answer (rules 10 and 14): that it
     was counted to be safe, and how to take it back; empty: nothing is said."""
+    unclear_asked_again: str = ""
+    """Said before a question below 911 is asked again after an answer not heard or not understood, which counts
+    as yes (rule 4) unless the answer to it now is no; empty: the interview goes on to the next question."""
     taken_back: str = ""
     """Said when a plain "no" next took back such an emergency (rule 9), before the interview goes on."""
     doubted_reason: str = ""
@@ -135,7 +138,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
     """Build the rules from parsed TOML, adding a line to ``problems`` for each thing wrong."""
     _unknown(data, ("levels", "item_seconds", "opening_seconds", "one_shot_seconds", "guessed_emergency", "requests",
                     "offers", "why", "turn_seconds", "short_readback", "unsure_emergency", "taken_back",
-                    "unclear_emergency", "doubted_emergency",
+                    "unclear_emergency", "doubted_emergency", "unclear_asked_again",
                     "interview_requests", "compact_readback", "asking_why", "doubted_reason", "doubted_own_words",
                     "many_signs", "emergency_seconds", "ceiling_seconds", "emergency_ceiling_seconds", "emergency_help"), where,
            problems)
@@ -179,6 +182,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                        doubted_emergency=_optional_text(data, "doubted_emergency", where, problems),
                        unsure_emergency=_optional_text(data, "unsure_emergency", where, problems),
                        taken_back=_optional_text(data, "taken_back", where, problems),
+                       unclear_asked_again=_optional_text(data, "unclear_asked_again", where, problems),
                        doubted_reason=_optional_text(data, "doubted_reason", where, problems),
                        doubted_own_words=_optional_text(data, "doubted_own_words", where, problems),
                        many_signs=_optional_text(data, "many_signs", where, problems),
