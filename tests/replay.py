@@ -26,6 +26,9 @@ EMERGENCY_SECONDS = 15.0
 READBACK = "I heard:"
 """How the read-back of what was said starts (messages.toml ``readback``)."""
 LISTEN_TIMEOUT = 600
+UNUSED_EXIT = 2
+_UNUSED = re.compile(r"'goodbye' said: (\d+) recording\(s\) after it not used")
+"""How ``listen`` reports recordings it did not hear because "goodbye" came before them, and its exit then."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ class Replay:
     turns: tuple[dict[str, Any], ...]
     seconds: Mapping[int, float]
     """Seconds of speech of each turn's spoken reply, by turn number (0 is the greeting)."""
+    unused: int = 0
+    """Recordings not heard because "goodbye" was heard before them (``listen`` says so and exits 2)."""
 
 
 Voice = Callable[[str, Path], None]
@@ -181,10 +186,13 @@ def replay(caregiver: Caregiver, voice_name: str, voice: Voice, folder: Path) ->
     args = [sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json", "--input-files",
             *files, "--say-to-dir", str(replies)]
     out = subprocess.run(args, capture_output=True, text=True, timeout=LISTEN_TIMEOUT, check=False)
-    if out.returncode != 0:
+    # A "goodbye" heard too early (a misheard turn) ends the conversation: the recordings after it are reported and
+    # the exit is 2. That is a wrong conversation, not a failed replay: the others must still be measured.
+    early = _UNUSED.search(out.stderr)
+    if out.returncode != 0 and not (early and out.returncode == UNUSED_EXIT):
         raise RuntimeError(f"listen failed ({out.returncode}): {out.stderr.strip()}")
     turns = tuple(json.loads(line) for line in out.stdout.splitlines() if line.strip())
-    return Replay(caregiver, voice_name, turns, _spoken_seconds(turns))
+    return Replay(caregiver, voice_name, turns, _spoken_seconds(turns), int(early.group(1)) if early else 0)
 
 
 def _spoken_seconds(turns: Sequence[dict[str, Any]]) -> dict[int, float]:
@@ -204,7 +212,7 @@ def _spoken_seconds(turns: Sequence[dict[str, Any]]) -> dict[int, float]:
 
 def problems(run: Replay, intents: IntentSet) -> list[str]:
     """Everything this conversation got wrong, one line each (empty: all well)."""
-    found: list[str] = []
+    found: list[str] = [f"goodbye heard with {run.unused} turn(s) still to say"] if run.unused else []
     care = run.caregiver
     answered = [t for t in run.turns if t["turn"] > 0]
     levels = [t["disposition"] for t in answered if t["disposition"] is not None]

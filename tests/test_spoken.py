@@ -361,10 +361,13 @@ def test_an_emergency_is_said_in_under_fifteen_seconds_and_stay_with_your_child_
 
 def test_an_unheard_answer_read_back_honestly_still_fits(tmp_path: Path, intents: IntentSet) -> None:
     # Silence to the last red-flag question counts as yes (rule 4) and is read back as unheard (rule 14):
-    # the longest read-back of a sore-back conversation, and still within the budget.
+    # the longest read-back of a sore-back conversation, and still within the budget. (The question is asked once
+    # more after the first silence, saying it counts as yes unless the answer is no: silent again, it stands.)
     replies = tmp_path / "replies"
     answers = [TURNS / "no.wav", TURNS / "no_nothing.wav", TURNS / "no.wav", TURNS / "no.wav"]
-    turns = listen(TURNS / "describe.wav", *answers, AUDIO / "other" / "silence.wav", replies=replies)
+    silence = AUDIO / "other" / "silence.wav"
+    turns = listen(TURNS / "describe.wav", *answers, silence, silence, replies=replies)
+    assert turns[-2]["spoken"][-1] == turns[-3]["spoken"][-1]  # the question, asked again
     last = turns[-1]
     # The read-back is honest in whichever form fits beside the call-911 signs (rules 11, 14): never "I heard" it.
     spoken_texts: list[str] = last["spoken"]  # type: ignore[assignment]
@@ -513,8 +516,10 @@ def test_many_signs_and_unclear_answers_give_the_action_first_and_a_short_honest
         assert part in full
     said_later = []
     while talk.waiting:
-        said_later += [m.text for m in talk.hear("more").said_aloud]
-    assert full in said_later
+        more = talk.hear("more").said_aloud
+        assert real_seconds(synth, more) <= HOME_CARE_TURN_SECONDS  # the whole read-back is 21.7 s: said in parts
+        said_later += [m.text for m in more if m.kind is K.READBACK]
+    assert full in " ".join(said_later)
 
 
 def test_a_long_read_back_of_signs_said_is_short_and_claims_no_unclear_answer() -> None:

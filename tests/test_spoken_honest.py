@@ -98,7 +98,7 @@ def test_the_one_shot_answer_and_its_spoken_estimate_agree(assistant: Assistant)
 
 @pytest.mark.parametrize(("recording", "doubted"), [
     # "...now her back is a bit sore after swimming": a partial result heard "is dying"; the final reading did not.
-    ("fever_gone_sore_after_swimming_slt.wav", "what you said is an emergency"),
+    ("fever_gone_sore_after_swimming_slt.wav", "you say it is an emergency"),
     # "His back is stiff after football.": "all limp" only in an alternative reading.
     ("back_stiff_after_football_slt.wav", "very sleepy or hard to wake"),
 ])
@@ -111,6 +111,20 @@ def test_a_one_shot_911_never_says_a_doubted_sign_as_heard(
     naming = [t for t in texts if doubted in t.lower()]
     assert naming and all(t.startswith("I may have heard") for t in naming), texts
     assert seconds <= EMERGENCY_SECONDS
+    # Printed as spoken: the 911's reason line is the guess, never the sign said flatly (rule 14).
+    reason = printed.split(intents.messages["emergency"], 1)[1].strip().splitlines()[0]
+    assert reason.startswith("I may have heard") and doubted in reason.lower(), printed
+
+
+def test_a_doubted_911_is_printed_in_the_conversation_as_it_is_said(assistant: Assistant) -> None:
+    # listen and chat print the whole answer: its reason line said flatly what was spoken as a guess (rule 14).
+    heard = Transcript("his back is stiff after football", True, ("his back is stiff and all limp",))
+    talk = Conversation(assistant)
+    talk.greet()
+    turn = talk.hear(heard.text, unsure_red_flags(assistant, heard))
+    printed = [m.text for m in turn.messages if m.kind is K.EMERGENCY]
+    spoken_lines = [m.text for m in turn.said_aloud if m.kind is K.EMERGENCY]
+    assert printed[1] == spoken_lines[1] == "I may have heard very sleepy or hard to wake.", (printed, spoken_lines)
 
 
 # ---- F9b: a doubted sign stays doubted when a plain one comes

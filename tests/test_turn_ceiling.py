@@ -166,3 +166,43 @@ def test_a_late_no_thats_all_after_the_goodbye_starts_no_new_conversation() -> N
     after = turns[states.index("done") + 1:]
     # No turn for it (nothing to answer); an emergency after it is still heard, as a new family's first words.
     assert len(after) == 1 and after[0]["disposition"] == "emergency", after
+
+
+SKIPPED = [
+    ["his back hurts", "skip", "skip"],
+    ["his back is sore, can I use a heating pad at night?", "skip", "skip"],
+    ["his back hurts", "no", "skip", "skip"],
+    # Explored: a skip, then a 911 from an unclear answer taken back by "no" as the last question's answer. The
+    # taken-back note, the action, that questions were skipped and the call-911 signs took 20.3-20.5 s.
+    ["his back has hurt for a few days", "skip", "no peed going no weak gets wetting boy down no wet",
+     "accidents no heart i'm not sure", "no"],
+    ["his back pain stops him falling asleep", "i don't think so no", "skip",
+     "hard to tell she's wriggling too much to feel it", "no"],
+]
+"""Conversations whose ending comes after a skip, typed and by ear."""
+BY_EAR_SKIPPED = [
+    ["the forehead thermometer beeped thirty eight nine and she's still got that sore back", "pass",
+     "No, he can't breathe properly, he's wheezing.", "No.", "our little", "no", "not sure", "no"],
+]
+"""Conversations whose ending comes after a skip by ear only (typed, the wheeze is said plainly: a 911)."""
+
+
+@pytest.mark.parametrize(("lines", "by_ear"), [*((s, e) for s in SKIPPED for e in (False, True)),
+                                               *((s, True) for s in BY_EAR_SKIPPED)])
+def test_an_ending_after_a_skip_says_the_call_911_signs_within_its_ceiling(
+        assistant: Assistant, lines: list[str], by_ear: bool) -> None:
+    # Rules 11 and 13: a caregiver who skips the questions still hears, briefly, the signs to call 911 for.
+    talk = Conversation(assistant, heard_by_ear=by_ear)
+    talk.greet()
+    endings = []
+    for line in lines:
+        turn = talk.hear(line)
+        if talk.state is State.ANYTHING_ELSE and turn.disposition is not None:
+            endings.append(turn)
+            break
+    assert endings and talk.skipped, [line for line in lines]
+    texts = [m.text for m in endings[0].said_aloud]
+    lists = {t.messages[k] for t in assistant.intents.topics for k in ("emergency_signs", "emergency_signs_short")}
+    assert lists & set(texts), texts
+    assert not problems(endings[0], assistant.intents), texts
+    assert spoken.total_seconds(endings[0].said_aloud, DEFAULT_RATE_WPM) <= TURN_SECONDS - 0.5, texts

@@ -670,6 +670,22 @@ def test_why_are_you_asking_and_skip_heard_in_a_recorded_conversation(tmp_path: 
     assert all(seconds <= replay.HOME_CARE_TURN_SECONDS for seconds in run.seconds.values()), run.seconds
 
 
+@pytest.mark.parametrize("voice", ["piper-joe"])
+def test_a_no_said_with_more_words_is_one_turn(tmp_path: Path, voice: str) -> None:
+    # A "no" then more words ended its turn at the first short pause, as a bare "no" does: the rest was the next
+    # turn, read as the answer to the next question, and every answer after it came one question late
+    # (conversation bench: piper joe's corpus_no_3 heard "no she's slower", then "she's playing ..." for the heart).
+    voices = replay.voices()
+    if voice not in voices:
+        pytest.skip(f"{voice} is not installed here")
+    caregiver = replay.Caregiver("no_and_more", (replay.DESCRIBE, "No. She's alert, she's playing with her blocks right now."),
+                                 "home_care")
+    run = replay.replay(caregiver, voice, voices[voice], tmp_path)
+    answered = [t for t in run.turns if t["turn"] > 0]
+    assert len(answered) == 2, [t["heard"] for t in answered]
+    assert answered[-1]["state"] == "interview" and answered[-1]["disposition"] != Level.EMERGENCY.id, answered[-1]
+
+
 # ---- the answer model checked by the description model's reading of the same audio
 
 

@@ -45,6 +45,13 @@ def emergency(talk: Conversation, text: str, result: TriageResult) -> Turn:
     if asking and unanswered.only_assumed(talk.found, Basis.ANSWERED, Basis.UNHEARD, Basis.UNSURE):
         talk.yes_to = talk.answered_now()  # the recogniser may have heard "No." as "yup"
     talk.misheard = misheard.doubted_signs(talk.found)
+    if asking and not talk.misheard and misheard.doubted_signs(talk.found, Basis.UNHEARD, Basis.UNSURE):
+        # Doubted words beside an answer not understood ("nah he's breathing falling ... wake barely" for "he's
+        # breathing fine and wide awake"): nothing was said plainly, yet neither check above took it, so no "no"
+        # could take this 911 back and every later turn said it again (conversation bench). A correction of the
+        # doubted words, or a plain "no" to the question, takes back both (``misheard.take_back``).
+        talk.misheard = misheard.doubted_signs(talk.found, Basis.UNHEARD, Basis.UNSURE)
+        talk.doubted = talk.answered_now()
     return turn
 
 

@@ -73,6 +73,14 @@ def fit(said: Sequence[Message], level: Level | None, found: Sequence[Finding], 
         if at is None:
             break
         waiting.insert(0, (now.pop(at),))
+    for last_step in (_action_first_sentence, _without_offer):
+        # Still over with only what is always said (the ending after a skip and a 911 taken back: 20.3-20.5 s):
+        # the action's second sentence ("It is not an emergency.", which the taken-back note says too) waits,
+        # then the offer goes ("more" still gives what waits).
+        if over(now, level, intents, rate_wpm) <= 0:
+            break
+        now, waited = last_step(now, found, intents)
+        waiting += waited
     if waiting and offer and over([*now, *offer], level, intents, rate_wpm) <= 0:
         now = spoken.with_offer(now, offer[0])  # without room for it, "more" still gives what waits
     return Fitted(tuple(now), tuple(waiting))
@@ -81,16 +89,37 @@ def fit(said: Sequence[Message], level: Level | None, found: Sequence[Finding], 
 def _care_first_sentence(said: list[Message], found: Sequence[Finding],
                          intents: IntentSet) -> tuple[list[Message], list[tuple[Message, ...]]]:
     """A care answer said to its first sentence, the rest waiting (the policy: briefly and first)."""
+    return _first_sentences(said, MessageKind.CARE_ANSWER)
+
+
+def _action_first_sentence(said: list[Message], found: Sequence[Finding],
+                           intents: IntentSet) -> tuple[list[Message], list[tuple[Message, ...]]]:
+    """What to do said to its first sentence ("Have your child's doctor check this soon."), the rest waiting."""
+    return _first_sentences(said, MessageKind.INSTRUCTION)
+
+
+def _first_sentences(said: list[Message], kind: MessageKind) -> tuple[list[Message], list[tuple[Message, ...]]]:
+    """``said`` with each message of ``kind`` cut to its first sentence, and the rest of each, waiting."""
     now: list[Message] = []
     waiting: list[tuple[Message, ...]] = []
     for message in said:
-        first, rest = spoken.first_sentence(message.text) if message.kind is MessageKind.CARE_ANSWER else ("", "")
+        first, rest = spoken.first_sentence(message.text) if message.kind is kind else ("", "")
         if rest:
             now.append(Message(message.level, message.kind, first))
             waiting.append((Message(message.level, message.kind, rest),))
         else:
             now.append(message)
     return now, waiting
+
+
+def _without_offer(said: list[Message], found: Sequence[Finding],
+                   intents: IntentSet) -> tuple[list[Message], list[tuple[Message, ...]]]:
+    """``said`` without the "say more" offer it ends with, if it does (what waits is still given on "more")."""
+    rules = intents.spoken
+    offers = set(rules.offers.values()) if rules is not None else set()
+    if said and said[-1].kind is MessageKind.CONVERSATION and said[-1].text in offers:
+        return said[:-1], []
+    return said, []
 
 
 def _short_read_back(said: list[Message], found: Sequence[Finding],

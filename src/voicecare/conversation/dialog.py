@@ -187,7 +187,7 @@ class Conversation:
         if not emergency:
             return None
         if signs:
-            return misheard.take_back(self, text, signs)
+            return misheard.take_back(self, text, signs, doubted)
         if doubted is not None:
             return interview.take_back(self, text, doubted) or misheard.take_back_answer(
                 self, text, doubted, (Basis.UNHEARD, Basis.UNSURE, Basis.GUESSED))
@@ -433,6 +433,10 @@ class Conversation:
             self.doubted_over.pop(new.symptom.id, None)
         elif not misheard.doubted(old):
             self.doubted_over[new.symptom.id] = old
+
+    def whole_answer(self, text: str) -> bool:
+        """True when the whole of ``text`` is an answer word or a command ("no", "not sure", "stop")."""
+        return self._control(text, (*ANSWER_ORDER, *COMMANDS)) is not None
 
     def answer_kind(self, text: str) -> str | None:
         """yes, no, not_sure, or a command word, when ``text`` is one."""

@@ -48,15 +48,26 @@ def reason_said(said: Sequence[Message], findings: Sequence[Finding], rules: Spo
     if len(first) < FIRST_MESSAGES or not named:
         return list(said)
     reason = said[first[REASON_AT]]
-    lower = reason.text.lower()
+    flat = _unhedged(reason.text, rules)
+    lower = flat.lower()
     if not all(f.symptom.name.lower() in lower for f in named):
         return list(said)  # not the line this was written for: left as triage said it
-    text = _short(reason.text, named, [said[first[0]].text, said[first[2]].text], rules, rate_wpm)
+    text = _short(flat, named, [said[first[0]].text, said[first[2]].text], rules, rate_wpm)
     if rules.doubted_reason and all(doubted(f) for f in named):
         text = rules.doubted_reason.format(items=text.rstrip(".")[:1].lower() + text.rstrip(".")[1:])
     out = list(said)
     out[first[REASON_AT]] = Message(reason.level, reason.kind, text)
     return out
+
+
+def _unhedged(text: str, rules: SpokenRules) -> str:
+    """The sign line without the guess triage printed it as ("I may have heard fainting." is "Fainting."), so that
+    it is shortened and said as a guess once."""
+    before, _, after = rules.doubted_reason.partition("{items}")
+    if not before or not text.startswith(before) or not text.endswith(after):
+        return text
+    items = text[len(before):len(text) - len(after)]
+    return f"{items[:1].upper()}{items[1:]}."
 
 
 def _short(text: str, named: Sequence[Finding], around: Sequence[str], rules: SpokenRules, rate_wpm: float) -> str:

@@ -78,6 +78,13 @@ def answer(talk: Conversation, text: str, earlier: Sequence[Finding] | None = No
         # often news comes instead of an answer: its signs are still to be covered before any advice.
         talk.asked.remove(question)
         talk.asked_again.add(question.id)
+    if missed(talk, answer, question):
+        # Counted as yes (rule 4), but asked once more at once: the interview went on, and a "no" said later
+        # answered the next question, so the unclear answer's yes stood to the end (conversation bench: "Not that
+        # I've noticed" heard "not that no missed", "No, just the once" heard "no dot want she you through").
+        talk.asked_again.add(question.id)
+        note = Message(question.level, MessageKind.CONVERSATION, talk.notes().unclear_asked_again)
+        return talk.turn(text, [note, talk.question_said(question)], None)
     # News said with the answer ("no, but she's been throwing up"), or instead of it, is said back before the next
     # question with what it means, so the caregiver hears it was taken in (rules 12 and 13); the disposition counts
     # it, and the whole advice comes once the signs are covered.
@@ -95,6 +102,17 @@ def care_asked(talk: Conversation, text: str, question: InterviewQuestion, care:
     talk.waiting, talk.answer, talk.drawing = planned.waiting, messages, ()
     talk.last_said, talk.last_spoken = messages, planned.now
     return Turn(text, messages, talk.state, None, None, planned.now)
+
+
+def missed(talk: Conversation, answer: Answer, question: InterviewQuestion) -> bool:
+    """True for a first answer not heard or not understood to a question below 911 (which is called at once,
+    rule 3), with nothing else said in it: it counts as yes, and is asked once more (``unclear_asked_again``)."""
+    own = [f for f in answer.findings if f.symptom.id in question.symptoms]
+    others = [f for f in answer.findings if f.symptom.id not in question.symptoms and f.status is Status.PRESENT]
+    return (bool(talk.notes().unclear_asked_again) and question.level is not Level.EMERGENCY
+            and question.id not in talk.asked_again and answer.kind is AnswerKind.UNSURE and bool(own)
+            and all(f.basis is Basis.UNHEARD for f in own) and not others
+            and talk.result().disposition is not Level.EMERGENCY)
 
 
 def unpinned(talk: Conversation, answer: Answer, question: InterviewQuestion) -> bool:

@@ -36,12 +36,13 @@ def doubted(finding: Finding) -> bool:
     return finding.basis is Basis.GUESSED or (finding.uncertain and finding.basis is Basis.SAID)
 
 
-def doubted_signs(found: Sequence[Finding]) -> tuple[str, ...]:
-    """The emergency signs counted, when every one of them rests on a doubted reading of what was said."""
+def doubted_signs(found: Sequence[Finding], *assumed: Basis) -> tuple[str, ...]:
+    """The emergency signs counted on a doubted reading of what was said, when every other one rests on an answer
+    counted on ``assumed`` grounds (none: every one is doubted)."""
     signs = [f for f in found if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY]
-    if not signs or not all(doubted(f) for f in signs):
+    if not signs or not all(doubted(f) or f.basis in assumed for f in signs):
         return ()
-    return tuple(f.symptom.id for f in signs)
+    return tuple(f.symptom.id for f in signs if doubted(f))
 
 
 def _question_of(intents: IntentSet, sign: str) -> str | None:
@@ -78,10 +79,15 @@ def _no_then_wrong(talk: Conversation, text: str) -> bool:
         talk.assistant.intents, " ".join(words[1:]), (HEARD_WRONG,), prefix=True) is not None
 
 
-def take_back(talk: Conversation, text: str, signs: Sequence[str]) -> Turn | None:
-    """The answer after a correction of doubted emergency ``signs``; None when ``text`` is no correction."""
-    if not corrects(talk, text, signs):
+def take_back(talk: Conversation, text: str, signs: Sequence[str],
+              question: InterviewQuestion | None = None) -> Turn | None:
+    """The answer after a correction of doubted emergency ``signs``; None when ``text`` is no correction.
+
+    ``question``: the question whose unclear answer the 911 also rests on; a "no" to it is its answer."""
+    if not corrects(talk, text, signs) and not (question is not None and _denies(talk, question, text)):
         return None
+    if question is not None and _denies(talk, question, text):
+        talk.merge(talk.answers.read(question.id, text).findings)
     talk.found = [f for f in talk.found if not (f.symptom.id in signs and doubted(f))]
     # What the caregiver said of them before the doubted reading ("no" to the breathing question) stands again;
     # a sign with nothing said of it is asked about again, even if its question was asked before.
@@ -93,6 +99,10 @@ def take_back(talk: Conversation, text: str, signs: Sequence[str]) -> Turn | Non
     talk.merge(talk.answers.understand(text))  # what the correction itself says ("her heart is fine") counts
     talk.state = State.LISTENING
     return _after(talk, text)
+
+
+def _denies(talk: Conversation, question: InterviewQuestion, text: str) -> bool:
+    return talk.answers.read(question.id, text).kind is AnswerKind.NO
 
 
 def take_back_answer(talk: Conversation, text: str, question: InterviewQuestion, bases: Sequence[Basis]) -> Turn | None:

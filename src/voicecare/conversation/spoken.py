@@ -241,12 +241,17 @@ def take(waiting: Sequence[tuple[Message, ...]], kinds: Sequence[MessageKind], r
          rate_wpm: float) -> tuple[list[Message], tuple[tuple[Message, ...], ...]]:
     """The next short answer to a request for ``kinds`` (empty: anything), and what still waits.
 
-    One item at least, then more of the same kind while they fit ``item_seconds``.
+    One item at least, then more of the same kind while they fit ``item_seconds``. An item longer than that which
+    is one message of several sentences (the whole read-back after many unclear answers took 21-23 s) is given a
+    few sentences at a time, the rest waiting as the next item.
     """
     fits = [i for i, u in enumerate(waiting) if not kinds or u[0].kind in kinds]
     if not fits:
         return [], tuple(waiting)
     first = fits[0]
+    pieces = in_pieces(waiting[first], rules.item_seconds, rate_wpm)
+    if len(pieces) > 1:
+        waiting = [*waiting[:first], *pieces, *waiting[first + 1:]]
     taken = [first]
     spent = total_seconds(waiting[first], rate_wpm)
     for index in fits[1:]:
@@ -258,3 +263,27 @@ def take(waiting: Sequence[tuple[Message, ...]], kinds: Sequence[MessageKind], r
         spent += cost
     said = [m for i in taken for m in waiting[i]]
     return said, tuple(u for i, u in enumerate(waiting) if i not in taken)
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` cut into its sentences (each with its stop)."""
+    out, start = [], 0
+    for match in _INNER_STOPS.finditer(text):
+        out.append(text[start:match.start() + 1])
+        start = match.end()
+    return [*out, text[start:]]
+
+
+def in_pieces(unit: tuple[Message, ...], most: float, rate_wpm: float) -> list[tuple[Message, ...]]:
+    """``unit`` as items of whole sentences, each within ``most`` seconds where a sentence allows (one sentence at
+    least each); ``unit`` alone when it fits, or is no single message of several sentences."""
+    if len(unit) != 1 or total_seconds(unit, rate_wpm) <= most:
+        return [unit]
+    message = unit[0]
+    pieces: list[list[str]] = []
+    for sentence in sentences(message.text):
+        if pieces and seconds(" ".join([*pieces[-1], sentence]), rate_wpm) <= most:
+            pieces[-1].append(sentence)
+        else:
+            pieces.append([sentence])
+    return [(Message(message.level, message.kind, " ".join(piece)),) for piece in pieces]

@@ -70,11 +70,17 @@ class SpokenRules:
     unsure_emergency: str = ""
     """Said after "stay with your child" when the emergency rests on a "not sure" answer (rules 10 and 14): that it
     was counted to be safe, and how to take it back; empty: nothing is said."""
+    unclear_asked_again: str = ""
+    """Said before a question below 911 is asked again after an answer not heard or not understood, which counts
+    as yes (rule 4) unless the answer to it now is no; empty: the interview goes on to the next question."""
     taken_back: str = ""
     """Said when a plain "no" next took back such an emergency (rule 9), before the interview goes on."""
     doubted_reason: str = ""
     """The sign line of a 911 whose every sign was guessed or heard only in a doubted reading ("I may have heard
     {items}."): spoken as a guess (rule 14); empty: said as triage words it."""
+    doubted_own_words: str = ""
+    """The sign line of such a 911 when what was doubted is the caregiver's own alarm ("we're calling 911",
+    a sign with ``own_words``): what they may have said, in plain words; empty: ``doubted_reason``."""
     many_signs: str = ""
     """The sign line of a 911 naming too many signs for ``emergency_seconds``: the first ones and the rest in
     few words ("{items} and other danger signs.")."""
@@ -132,8 +138,8 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
     """Build the rules from parsed TOML, adding a line to ``problems`` for each thing wrong."""
     _unknown(data, ("levels", "item_seconds", "opening_seconds", "one_shot_seconds", "guessed_emergency", "requests",
                     "offers", "why", "turn_seconds", "short_readback", "unsure_emergency", "taken_back",
-                    "unclear_emergency", "doubted_emergency",
-                    "interview_requests", "compact_readback", "asking_why", "doubted_reason",
+                    "unclear_emergency", "doubted_emergency", "unclear_asked_again",
+                    "interview_requests", "compact_readback", "asking_why", "doubted_reason", "doubted_own_words",
                     "many_signs", "emergency_seconds", "ceiling_seconds", "emergency_ceiling_seconds", "emergency_help"), where,
            problems)
     levels_table = _table(data, "levels", where, problems)
@@ -176,7 +182,9 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                        doubted_emergency=_optional_text(data, "doubted_emergency", where, problems),
                        unsure_emergency=_optional_text(data, "unsure_emergency", where, problems),
                        taken_back=_optional_text(data, "taken_back", where, problems),
+                       unclear_asked_again=_optional_text(data, "unclear_asked_again", where, problems),
                        doubted_reason=_optional_text(data, "doubted_reason", where, problems),
+                       doubted_own_words=_optional_text(data, "doubted_own_words", where, problems),
                        many_signs=_optional_text(data, "many_signs", where, problems),
                        emergency_seconds=None if data.get("emergency_seconds") is None
                        else _seconds(data.get("emergency_seconds"), f"{where}: emergency_seconds", problems),

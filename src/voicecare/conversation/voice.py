@@ -274,9 +274,14 @@ class VoiceSession:
             after_turn()
 
     def _short_answer(self, text: str) -> bool:
-        """True when ``text`` is an answer or command and nothing else: the turn may end at a short pause."""
+        """True when ``text`` is an answer or command and nothing else: the turn may end at a short pause.
+
+        Only the whole of it: a "no" with more words after it ("No. She's alert, she's playing ...", "Nope. I
+        checked, 98.4.") is a caregiver still explaining. Ended at the pause after its first words, the rest was
+        the next turn, taken as the answer to the next question, and every answer after it came one question late
+        (conversation bench: piper joe's corpus_no_2 and corpus_no_3 ended urgent and with a 911)."""
         short = len(self._tokens(text)) <= readings.SHORT_ANSWER_WORDS
-        return short and self.conversation.answer_kind(text) is not None and not self.assistant.matcher.match(text)
+        return short and self.conversation.whole_answer(text) and not self.assistant.matcher.match(text)
 
     def _echo(self, text: str) -> bool:
         """True when ``text`` is mostly what voicecare itself has just been saying (live microphone only)."""

@@ -128,6 +128,7 @@ class _Say:
 
     def __init__(self, intents: IntentSet, level: Level) -> None:
         self.words = intents.messages
+        self.spoken = intents.spoken
         self.level = level
         self.language = intents.language
 
@@ -136,6 +137,19 @@ class _Say:
 
     def template(self, key: str, **values: str) -> str:
         return self.words[key].format(**values)
+
+    def doubted(self, found: Sequence[Finding], reason: str) -> str:
+        """The 911's sign line ``reason`` for signs only a doubted reading held, as a guess (``spoken.toml``
+        ``doubted_reason``; ``doubted_own_words`` for the caregiver's own words); ``reason`` without them."""
+        rules = self.spoken
+        if rules is None:
+            return reason
+        if rules.doubted_own_words and all(f.symptom.own_words for f in found):
+            return rules.doubted_own_words
+        if not rules.doubted_reason:
+            return reason
+        items = reason.rstrip(".")
+        return rules.doubted_reason.format(items=items[:1].lower() + items[1:])
 
     def all_of(self, found: Iterable[Finding]) -> str:
         """Symptom names as a list of things that are all so ("fever, chills and pain")."""
@@ -200,6 +214,10 @@ def _emergency(
     named = say.all_of(said) if said else say.any_of(urgent_signs)
     # The emergency instruction stands alone so that speech can have it ready before it is needed.
     reason = say.template("emergency_reason", items=_sentence_start(named))
+    if said and all(f.uncertain for f in said):
+        # Printed as it is spoken: a sign only a doubted reading held is a guess, never the 911's reason said as
+        # heard (rule 14; it was printed "Very sleepy or hard to wake." under "I may have heard ..." spoken).
+        reason = say.doubted(said, reason)
     # Rule 13: "Call 911 now", the sign, "stay with your child" first; why a combination is an emergency after.
     messages = [say(_K.EMERGENCY, say.words["emergency"]), say(_K.EMERGENCY, reason),
                 say(_K.EMERGENCY, say.words["emergency_stay"])]
