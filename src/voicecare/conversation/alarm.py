@@ -45,6 +45,11 @@ def emergency(talk: Conversation, text: str, result: TriageResult) -> Turn:
     if asking and unanswered.only_assumed(talk.found, Basis.ANSWERED, Basis.UNHEARD, Basis.UNSURE):
         talk.yes_to = talk.answered_now()  # the recogniser may have heard "No." as "yup"
     talk.misheard = misheard.doubted_signs(talk.found)
+    resting = misheard.hedged_rest(talk, turn.messages) if (asking or talk.yes_to) and not talk.misheard else ()
+    if resting:
+        # "I may have heard trouble breathing ... If I heard that wrong, tell me" beside a yes to the grouped
+        # question: a "no" next takes back both, as the turn offered (outside review 12, F5: it never could).
+        talk.misheard, talk.yes_to = resting, talk.answered_now()
     return turn
 
 

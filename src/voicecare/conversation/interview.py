@@ -47,6 +47,10 @@ def answer(talk: Conversation, text: str, earlier: Sequence[Finding] | None = No
         # Said to someone else: not an answer. The question is asked again, nothing is counted.
         return talk.turn(text, [talk.question_said(question)], None)
     findings = list(answer.findings)
+    if talk.rival_no and answer.kind is AnswerKind.YES:
+        # Another reading of the same audio was a "no": the yes counts (rule 4) but is said as a doubt, and a "no"
+        # next takes it back (outside review 12, F6: "Call 911 now" said as fact to a caregiver heard saying no).
+        findings = [replace(f, basis=Basis.GUESSED) if f.basis is Basis.ANSWERED else f for f in findings]
     partly = (denied_part.denied_only(talk.answers, question, said) if answer.kind is AnswerKind.NO
               else denied_part.affirmed_only(talk.answers, question, said) if answer.kind is AnswerKind.YES else None)
     if partly is not None:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from voicecare.conversation.answers import AnswerKind
 from voicecare.conversation.turns import State, Turn, control, leading, words_of
-from voicecare.domain import Basis, Finding, IntentSet, InterviewQuestion, Level, Status
+from voicecare.domain import Basis, Finding, IntentSet, InterviewQuestion, Level, Message, MessageKind, Status
 
 if TYPE_CHECKING:
     from voicecare.conversation.dialog import Conversation
@@ -40,6 +40,23 @@ def doubted_signs(found: Sequence[Finding]) -> tuple[str, ...]:
     """The emergency signs counted, when every one of them rests on a doubted reading of what was said."""
     signs = [f for f in found if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY]
     if not signs or not all(doubted(f) for f in signs):
+        return ()
+    return tuple(f.symptom.id for f in signs)
+
+
+def plain(finding: Finding) -> bool:
+    """True for a sign said plainly, in a reading nobody doubted: never taken back by a correction."""
+    return finding.basis is Basis.SAID and not finding.uncertain
+
+
+def hedged_rest(talk: Conversation, said: Sequence[Message]) -> tuple[str, ...]:
+    """The emergency signs a 911 offered to take back ("If I heard that wrong, tell me", said in ``said``) rests
+    on, when each was heard only in a doubted reading or counted from the answer just given; else ()."""
+    if not any(m.kind is MessageKind.CONFIRM for m in said) or not talk.asked:
+        return ()
+    question = talk.answered_now()
+    signs = [f for f in talk.found if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY]
+    if not signs or not all(doubted(f) or (f.symptom.id in question.symptoms and not plain(f)) for f in signs):
         return ()
     return tuple(f.symptom.id for f in signs)
 
@@ -78,11 +95,16 @@ def _no_then_wrong(talk: Conversation, text: str) -> bool:
         talk.assistant.intents, " ".join(words[1:]), (HEARD_WRONG,), prefix=True) is not None
 
 
-def take_back(talk: Conversation, text: str, signs: Sequence[str]) -> Turn | None:
-    """The answer after a correction of doubted emergency ``signs``; None when ``text`` is no correction."""
+def take_back(talk: Conversation, text: str, signs: Sequence[str],
+              question: InterviewQuestion | None = None) -> Turn | None:
+    """The answer after a correction of doubted emergency ``signs``; None when ``text`` is no correction.
+    ``question``: the one whose answer some of them were counted from; a "no" is its answer too."""
     if not corrects(talk, text, signs):
         return None
-    talk.found = [f for f in talk.found if not (f.symptom.id in signs and doubted(f))]
+    talk.found = [f for f in talk.found if not (f.symptom.id in signs and not plain(f))]
+    answer = talk.answers.read(question.id, text) if question is not None else None
+    if answer is not None and answer.kind is AnswerKind.NO:
+        talk.merge(answer.findings)
     # What the caregiver said of them before the doubted reading ("no" to the breathing question) stands again;
     # a sign with nothing said of it is asked about again, even if its question was asked before.
     talk.found += [talk.doubted_over.pop(s) for s in signs if s in talk.doubted_over]
