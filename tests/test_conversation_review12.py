@@ -163,3 +163,49 @@ def test_spoken_no_heard_as_yes_by_one_model_is_said_as_a_doubt(tmp_path: Path) 
     answered = turns[2]
     if answered["disposition"] == Level.EMERGENCY.id:
         assert "If it is no, say no." in spoken(answered) or "tell me" in spoken(answered), answered
+
+
+def test_an_unclear_ending_names_which_answer_was_unclear_and_asks_anything_else(assistant: Assistant) -> None:
+    # F10, run D: the urgent ending said "Unclear answers count as yes, to be safe" (which one?) and never asked
+    # "Is there anything else?", the question its next turn answers; within the 20 s ceiling.
+    talk = Conversation(assistant)
+    for line in ("she's been crying, her back hurts and she feels really hot", "no", "no", "I don't know",
+                 "yes the pain goes down her leg", "no"):
+        turn = talk.hear(line)
+    turn = talk.hear("no") if talk.state is State.INTERVIEW else turn
+    assert talk.state is State.ANYTHING_ELSE and turn.disposition is Level.URGENT
+    said = texts(turn.said_aloud)
+    assert any("chills" in t and "Unclear" in t for t in said), said
+    assert said[-1] == assistant.intents.messages["conversation.anything_else"], said
+
+
+@pytest.mark.parametrize("episode", ["she did earlier but not now", "he did this morning but he's fine now"])
+def test_a_past_episode_with_no_sign_named_is_noticed_and_which_is_asked(assistant: Assistant, episode: str) -> None:
+    # F7: the same meaning was no answer (asked again, then forgotten) or a yes to all four 911 signs.
+    talk = asking(assistant)
+    turn = talk.hear(episode)
+    assert turn.disposition is None and talk.state is State.INTERVIEW, texts(turn.said_aloud)
+    assert not [f for f in talk.found if f.symptom.id in talk.asked[-1].symptoms]  # nothing counted yet
+    assert "before" in texts(turn.said_aloud)[0] and "fainting" in texts(turn.said_aloud)[0]
+    # A state named then was then, not now (rule 9): said back, not counted; the question asks about now.
+    named = talk.hear("she was very sleepy")
+    assert named.disposition is not Level.EMERGENCY, texts(named.said_aloud)
+    assert any("very sleepy or hard to wake happened before" in t for t in texts(named.said_aloud))
+
+
+def test_a_faint_named_after_an_episode_today_still_counts(assistant: Assistant) -> None:
+    # docs/policy.md: a faint that is over still happened; only a time long gone makes it history.
+    talk = asking(assistant)
+    talk.hear("she did earlier but not now")
+    assert talk.hear("she fainted").disposition is Level.EMERGENCY
+    talk = asking(assistant)
+    talk.hear("she did yesterday but she's fine now")
+    assert talk.hear("she fainted").disposition is not Level.EMERGENCY
+
+
+def test_a_sign_named_as_past_in_an_answer_is_said_back(assistant: Assistant) -> None:
+    # F7: "no but she fainted yesterday" was a plain no: the faint the parent told of was never mentioned.
+    talk = asking(assistant)
+    turn = talk.hear("no but she fainted yesterday")
+    assert turn.disposition is not Level.EMERGENCY
+    assert any("fainting or passing out happened before" in t for t in texts(turn.said_aloud)), texts(turn.said_aloud)

@@ -64,7 +64,8 @@ def _question_only_again(talk: Conversation, turn: Turn, before: Before) -> bool
     """True when the turn says only the question that was waiting, asked again."""
     said = turn.said_aloud
     return (before.question is not None and talk.state is State.INTERVIEW and bool(talk.asked)
-            and talk.asked[-1].id == before.question and len(said) == 1 and said[0].kind is MessageKind.QUESTION)
+            and talk.asked[-1].id == before.question and len(said) == 1 and said[0].kind is MessageKind.QUESTION
+            and said[0].text == talk.question_said(talk.asked[-1]).text)
 
 
 def _still(talk: Conversation, still: str, answered: str) -> str:
