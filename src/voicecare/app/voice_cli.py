@@ -20,7 +20,7 @@ from voicecare.conversation.dialog import DEFAULT_MAX_QUESTIONS, State
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 from voicecare.errors import AudioError, InputError, IntentError, ModelError, SpeechError, VoicecareError
 from voicecare.interfaces import Microphone, Recognizer
-from voicecare.speech_in.audio import AudioChunk, iter_wav, usable
+from voicecare.speech_in.audio import AudioChunk, iter_wav, read_format, usable
 from voicecare.speech_in.echo import EchoGate
 from voicecare.speech_out.sinks import DirectorySink
 from voicecare.speech_out.tts import Speaker
@@ -193,7 +193,7 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
         return InputError.exit_code
     sink = DirectorySink(args.say_to_dir) if args.say_to_dir is not None else None
     session, speaker, _ = _session(args, settings, sink)
-    unused = 0
+    unused = cut = 0
     with speaker:
         session.greet()
         for index, path in enumerate(files, start=1):
@@ -201,6 +201,10 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
             if sink is not None:
                 _start_reply_file(sink, index, speaker)
             session.take_recording(_paced(iter_wav(path, session.recognizer.rate), args.fast), speaker.wait_idle)
+            shortfall = read_format(path).cut_short()
+            if shortfall is not None:  # heard as far as it goes, but an emergency may have been in the rest (as triage)
+                warn(f"error: {path}: {shortfall}; heard what is there, give the whole recording")
+                cut += 1
             if session.done:
                 # Asked to stop, as live listening stops; what is left was not heard (an emergency among it,
                 # maybe): said in one line and, as for any input not used, a non-zero exit (review11 F4).
@@ -209,7 +213,7 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
                     warn(f"error: 'goodbye' said: {unused} recording(s) after it not used")
                 break
         speaker.wait_idle()
-    if len(files) < len(args.input_files) or unused:
+    if len(files) < len(args.input_files) or unused or cut:
         return InputError.exit_code
     # Reply files asked for and not all written (a full disk): the caller must not take them as complete.
     return SPEECH_FAILED if sink is not None and speaker.failed else 0
