@@ -49,11 +49,11 @@ def past_named(talk: Conversation, said: str, question: InterviewQuestion, recal
 def unnamed(talk: Conversation, said: str, answer: Answer, question: InterviewQuestion) -> bool:
     """True when ``said`` tells of an episode that is over without naming which of the question's signs: a cue
     that the child is well again ("fine now") or a time long gone, or a time ("earlier", "this morning") in words
-    that did not answer; and no sign of the question is named."""
+    that did not answer; and no sign at all is named."""
     language = talk.assistant.intents.language
     words = language.tokens(said[:MAX_UTTERANCE_CHARS])
-    if not words or any(m.symptom in question.symptoms for m in talk.assistant.matcher.match(said[:MAX_UTTERANCE_CHARS])):
-        return False
+    if not words or talk.assistant.matcher.match(said[:MAX_UTTERANCE_CHARS]):
+        return False  # a sign named ("she's had a fever since last night" is news): read as the answer it is
     over = [t.words for t in language.context.triggers if t.status is Status.PAST and (t.resolves or t.dated)]
     if any(_holds(words, cue) for cue in over):
         return answer.kind is not AnswerKind.NO
