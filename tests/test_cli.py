@@ -247,6 +247,19 @@ def test_a_recording_cut_short_is_triaged_as_far_as_it_goes_and_said_so(tmp_path
     assert "Traceback" not in out.stderr
 
 
+def test_a_replayed_recording_cut_short_is_heard_as_far_as_it_goes_and_said_so(tmp_path: Path) -> None:
+    # Outside review 12, F8: `listen --input-files` heard a cut recording silently and exited 0, while `triage`
+    # says it: the emergency may be in the missing part.
+    whole = (AUDIO / "clean" / "hc_sore.wav").read_bytes()
+    cut = tmp_path / "cut.wav"
+    cut.write_bytes(whole[: len(whole) // 2])
+    out = run("listen", "--input-files", str(cut), "--fast", "--json", "--engine", "sphinx", "--quiet")
+    assert out.returncode == 2, out.stderr
+    assert len(out.stdout.splitlines()) >= 2  # the greeting and the turn heard: it was still answered
+    (warning,) = [line for line in out.stderr.splitlines() if "cut short" in line]
+    assert str(cut) in warning and "s its header promises" in warning and "Traceback" not in out.stderr
+
+
 def test_models_list_and_verify(tmp_path: Path) -> None:
     listed = run("models", "list")
     assert listed.returncode == 0 and "small-en-us (default)" in listed.stdout

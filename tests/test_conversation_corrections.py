@@ -77,9 +77,16 @@ def test_the_correction_comes_next_a_command_between_aside(assistant: Assistant)
     talk.hear("repeat")  # a command changes nothing: the correction may still come
     assert talk.hear("that's wrong").disposition is not Level.EMERGENCY
     talk = yes_to_the_heart(assistant)
-    talk.hear("she is screaming")  # anything else first: the 911 stands
+    talk.hear("she is not breathing")  # a sign said plainly first: the 911 stands on it
     talk.hear("that's wrong")
     assert talk.result().disposition is Level.EMERGENCY
+    # Anything else first ("she is screaming") used to close the window too; but the 911 said again now says why
+    # and how to change the yes (outside review 12, F5: no word-for-word repeat, no offer that cannot work).
+    talk = yes_to_the_heart(assistant)
+    again = talk.hear("she is screaming")
+    offer = talk.notes().said_again["still_answered"]
+    assert offer in [m.text for m in again.said_aloud]
+    assert talk.hear("I did not say yes").disposition is not Level.EMERGENCY
 
 
 def test_the_outside_reviews_grandmother(assistant: Assistant) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from voicecare.conversation import spoken
+from voicecare.conversation.answer_words import ANYTHING_ELSE
 from voicecare.conversation.unanswered import call_911_lists
 from voicecare.domain import Finding, IntentSet, Level, Message, MessageKind
 
@@ -73,7 +74,7 @@ def fit(said: Sequence[Message], level: Level | None, found: Sequence[Finding], 
         if at is None:
             break
         waiting.insert(0, (now.pop(at),))
-    for last_step in (_action_first_sentence, _without_offer):
+    for last_step in (_action_first_sentence, _without_offer, _without_question):
         # Still over with only what is always said (the ending after a skip and a 911 taken back: 20.3-20.5 s):
         # the action's second sentence ("It is not an emergency.", which the taken-back note says too) waits,
         # then the offer goes ("more" still gives what waits).
@@ -118,6 +119,16 @@ def _without_offer(said: list[Message], found: Sequence[Finding],
     rules = intents.spoken
     offers = set(rules.offers.values()) if rules is not None else set()
     if said and said[-1].kind is MessageKind.CONVERSATION and said[-1].text in offers:
+        return said[:-1], []
+    return said, []
+
+
+def _without_question(said: list[Message], found: Sequence[Finding],
+                      intents: IntentSet) -> tuple[list[Message], list[tuple[Message, ...]]]:
+    """``said`` without the "Is there anything else?" it ends with, if it does: the last thing to give way (the
+    call-911 signs stay; the conversation waits for the answer all the same)."""
+    question = intents.messages.get(f"conversation.{ANYTHING_ELSE}")
+    if said and said[-1].kind is MessageKind.CONVERSATION and said[-1].text == question:
         return said[:-1], []
     return said, []
 

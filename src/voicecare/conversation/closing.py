@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from voicecare.conversation import spoken, unanswered
-from voicecare.domain import Finding, IntentSet, Level, Message, MessageKind
+from voicecare.domain import Basis, Finding, IntentSet, Level, Message, MessageKind, Status
 
 CLOSING_LEVELS = (Level.URGENT, Level.FOLLOW_UP, Level.HOME_CARE)
 """Answers that end with the warning signs (rule 11)."""
@@ -40,6 +40,10 @@ def closing(said: Sequence[Message], answer: Sequence[Message], level: Level, fo
     wholes = {text for pair in lists for text in pair}  # either form: ``said`` may have the short one already
     body = [m for m in said if m.kind not in (MessageKind.READBACK, *LAST) and m.text not in wholes]
     last = [m for m in said if m.kind in LAST]
+    # "Is there anything else?" is the question the next turn answers: said when it fits, before the offer is
+    # (outside review 12, F10: an urgent ending waited for its answer without asking it).
+    ask = [m for m in answer[-1:] if m.kind in LAST and m not in last]
+    endings = [e for i, e in enumerate(([*last, *ask], ask, last, [])) if e not in ([*last, *ask], ask, last, [])[:i]]
     # The advice's "why" waits for "more" before the call-911 signs are cut (rule 11 first; a follow-up ending with
     # it took 25.5 s: outside review 9).
     bodies = [body, [m for m in body if m.kind is not MessageKind.ADVICE]][: 1 + any(
@@ -50,7 +54,7 @@ def closing(said: Sequence[Message], answer: Sequence[Message], level: Level, fo
     # it (rule 13, as ``spoken.plan`` places it). The offer ("say more for ...") is left out before a read-back
     # naming the signs is; the call-911 signs are said whatever else is left out (rule 11).
     for forms in (naming, short_line):
-        for offer in (last, []):
+        for offer in endings:
             for read_back in forms:
                 for kept in bodies:
                     told = [*read_back, *kept] if read_back in naming else _after_action(kept, read_back)
@@ -94,6 +98,13 @@ def _read_backs(answer: Sequence[Message], found: Sequence[Finding], intents: In
     compact = unanswered.compact_readback(found, intents)
     if compact:
         naming.append((Message(level, MessageKind.READBACK, compact), *noted))
+    # Without room for every sign: the ones counted without being said plainly, each as it was counted, so the
+    # caregiver hears which answer was taken as a yes (rule 14; outside review 12, F10: "unclear answers count as
+    # yes" never said which).
+    assumed = unanswered.counted_as([f for f in found if f.status is Status.PRESENT and f.symptom.level < Level.HOME_CARE
+                                     and not (f.basis is Basis.SAID and not f.uncertain)], intents)
+    if assumed and assumed != compact:
+        naming.append((Message(level, MessageKind.READBACK, assumed), *noted))
     short: list[tuple[Message, ...]] = []
     if rules.short_readback:
         short.append((spoken.short_readback(level, found, rules), *noted))

@@ -9,7 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from voicecare.conversation import alarm, asides, budget, by_ear, closing, interview, misheard, requested, spoken, unanswered
+from voicecare.conversation import (
+    alarm,
+    asides,
+    budget,
+    by_ear,
+    closing,
+    interview,
+    misheard,
+    requested,
+    said_why,
+    spoken,
+    unanswered,
+)
 from voicecare.conversation.answers import ANYTHING_ELSE, Answer, AnswerKind, AnswerReader
 from voicecare.conversation.turns import COMMAND_OF_ANSWER, control, words_of
 from voicecare.conversation.turns import State as State  # re-exported: callers import them from here
@@ -78,6 +90,8 @@ class Conversation:
     """What a sign heard only in a doubted reading replaced, by symptom id (a "no" said earlier): a correction of
     that reading brings it back (``misheard.take_back``)."""
 
+    rival_no: bool = False
+    """The recogniser's other reading of this turn was a "no": a yes read in it is doubted (``interview``)."""
     short_forms: dict[str, str] = field(default_factory=dict)
     """Shorter words for some things said ("I did not hear your answer about trouble breathing and other danger
     signs"), used only when a turn would go over its ceiling (``budget``)."""
@@ -98,22 +112,29 @@ class Conversation:
         """The opening words."""
         return self.turn("", [self.say("greeting")], None)
 
-    def hear(self, text: str, unsure: Sequence[Finding] = ()) -> Turn:
+    def hear(self, text: str, unsure: Sequence[Finding] = (), *, rival_no: bool = False) -> Turn:
         """Take the caregiver's next turn (an empty string is silence).
 
         ``unsure`` are red flags the recogniser heard only in an alternative
         reading or a partial result; they count, as unsure (rule 4).
+        ``rival_no``: another reading of the turn was a "no": a yes in it is counted as a doubted yes (rule 14).
         """
+        self.rival_no = rival_no
         calling = self.state is State.EMERGENCY
+        before = said_why.Before.of(self)
         turn = self._hear(text, unsure)
+        return self.within_ceiling(said_why.again(self, self._withdrawn(turn, calling=calling), before))
+
+    def _withdrawn(self, turn: Turn, *, calling: bool) -> Turn:
+        """``turn`` saying that the 911 is withdrawn, when this turn took back a 911 (``calling``)."""
         note = self.notes().taken_back
         if not calling or turn.command is not None or Level.EMERGENCY in (turn.disposition, self.result().disposition):
-            return self.within_ceiling(turn)
+            return turn
         if turn.state is State.DONE or note in [m.text for m in turn.said_aloud]:
-            return self.within_ceiling(turn)
+            return turn
         # Whatever took the 911 back ("he is not groggy" as well as "no"), the caregiver hears that it is withdrawn:
         # the interview went on with its next question as if 911 had never been said (outside review 9).
-        return self.within_ceiling(self.with_note(turn, note, last=False))
+        return self.with_note(turn, note, last=False)
 
     def within_ceiling(self, turn: Turn) -> Turn:
         """``turn`` as it is to be said: within its ceiling (``budget``), what is left out waiting for "more"."""
@@ -137,7 +158,7 @@ class Conversation:
         # "huh?" before anything was said has nothing to repeat: it is an unclear turn (rule 7 names the 911 signs).
         if command is not None and not unsure and (command != "repeat" or self.last_said):
             return self.obey(text, command)
-        doubted = self.doubted
+        doubted, yes_to, signs = self.doubted, self.yes_to, self.misheard
         taken_back = self._taken_back(text, emergency=not unsure and self.state is State.EMERGENCY)
         if taken_back is not None:
             return taken_back
@@ -148,6 +169,8 @@ class Conversation:
             # unheard answer (``respond`` checks it still does). Kept only for one turn, a family was left with a
             # 911 call it had taken back and every later turn answered "Call 911 now" (an outside review).
             self.doubted = doubted
+            # So does a correction of doubted signs: the 911 said again offers it again ("If I heard that wrong").
+            self.misheard, self.yes_to = signs, yes_to if signs else None
         if self.state is State.INTERVIEW:
             return interview.answer(self, text, earlier)
         advised = self.result().disposition if self.state is State.ANYTHING_ELSE and self.asked else None
@@ -187,7 +210,8 @@ class Conversation:
         if not emergency:
             return None
         if signs:
-            return misheard.take_back(self, text, signs, doubted)
+            # Whichever answer the 911 also rested on: one not understood (``doubted``) or a grouped yes (``yes_to``).
+            return misheard.take_back(self, text, signs, doubted if doubted is not None else yes_to)
         if doubted is not None:
             return interview.take_back(self, text, doubted) or misheard.take_back_answer(
                 self, text, doubted, (Basis.UNHEARD, Basis.UNSURE, Basis.GUESSED))

@@ -10,7 +10,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from voicecare.conversation import asides, denied_part, spoken
+from voicecare.conversation import asides, denied_part, episodes, spoken
 from voicecare.conversation.answers import Answer, AnswerKind
 from voicecare.conversation.turns import COMMAND_OF_ANSWER, State, Turn
 from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status
@@ -43,10 +43,18 @@ def answer(talk: Conversation, text: str, earlier: Sequence[Finding] | None = No
         return talk.turn(text, [*about, talk.question_said(question)], None)
     if answer.kind is AnswerKind.COMMAND and answer.command is not None:
         return talk.obey(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
+    if episodes.unnamed(talk, said, answer, question):  # "he did this morning but he's fine now" (rule 9)
+        which = episodes.ask_which(talk, text, question)
+        if which is not None:
+            return which
     if answer.kind is AnswerKind.OFF_TOPIC:
         # Said to someone else: not an answer. The question is asked again, nothing is counted.
         return talk.turn(text, [talk.question_said(question)], None)
-    findings = list(answer.findings)
+    findings, recalled = episodes.recalled(talk, question, answer.findings)
+    if talk.rival_no and answer.kind is AnswerKind.YES:
+        # Another reading of the same audio was a "no": the yes counts (rule 4) but is said as a doubt, and a "no"
+        # next takes it back (outside review 12, F6: "Call 911 now" said as fact to a caregiver heard saying no).
+        findings = [replace(f, basis=Basis.GUESSED) if f.basis is Basis.ANSWERED else f for f in findings]
     partly = (denied_part.denied_only(talk.answers, question, said) if answer.kind is AnswerKind.NO
               else denied_part.affirmed_only(talk.answers, question, said) if answer.kind is AnswerKind.YES else None)
     if partly is not None:
@@ -89,7 +97,9 @@ def answer(talk: Conversation, text: str, earlier: Sequence[Finding] | None = No
     # question with what it means, so the caregiver hears it was taken in (rules 12 and 13); the disposition counts
     # it, and the whole advice comes once the signs are covered.
     news = [f for f in talk.found if f.status is Status.PRESENT and f.symptom.id not in {*question.symptoms, *before}]
-    return talk.respond(text, news=news, before=level)
+    # A sign of the question told as past ("no, she fainted yesterday") is said back as noticed (rule 9).
+    past = episodes.past_named(talk, said, question, recalled)
+    return episodes.said_back(talk, talk.respond(text, news=news, before=level), past)
 
 
 def care_asked(talk: Conversation, text: str, question: InterviewQuestion, care: Sequence[CareQuestion]) -> Turn:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from voicecare.conversation.answers import AnswerKind
 from voicecare.conversation.turns import State, Turn, control, leading, words_of
-from voicecare.domain import Basis, Finding, IntentSet, InterviewQuestion, Level, Status
+from voicecare.domain import Basis, Finding, IntentSet, InterviewQuestion, Level, Message, MessageKind, Status
 
 if TYPE_CHECKING:
     from voicecare.conversation.dialog import Conversation
@@ -43,6 +43,23 @@ def doubted_signs(found: Sequence[Finding], *assumed: Basis) -> tuple[str, ...]:
     if not signs or not all(doubted(f) or f.basis in assumed for f in signs):
         return ()
     return tuple(f.symptom.id for f in signs if doubted(f))
+
+
+def plain(finding: Finding) -> bool:
+    """True for a sign said plainly, in a reading nobody doubted: never taken back by a correction."""
+    return finding.basis is Basis.SAID and not finding.uncertain
+
+
+def hedged_rest(talk: Conversation, said: Sequence[Message]) -> tuple[str, ...]:
+    """The emergency signs a 911 offered to take back ("If I heard that wrong, tell me", said in ``said``) rests
+    on, when each was heard only in a doubted reading or counted from the answer just given; else ()."""
+    if not any(m.kind is MessageKind.CONFIRM for m in said) or not talk.asked:
+        return ()
+    question = talk.answered_now()
+    signs = [f for f in talk.found if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY]
+    if not signs or not all(doubted(f) or (f.symptom.id in question.symptoms and not plain(f)) for f in signs):
+        return ()
+    return tuple(f.symptom.id for f in signs)
 
 
 def _question_of(intents: IntentSet, sign: str) -> str | None:
@@ -83,12 +100,14 @@ def take_back(talk: Conversation, text: str, signs: Sequence[str],
               question: InterviewQuestion | None = None) -> Turn | None:
     """The answer after a correction of doubted emergency ``signs``; None when ``text`` is no correction.
 
-    ``question``: the question whose unclear answer the 911 also rests on; a "no" to it is its answer."""
-    if not corrects(talk, text, signs) and not (question is not None and _denies(talk, question, text)):
+    ``question``: the question whose answer the 911 also rests on (one not understood, or a yes to the grouped
+    question); a "no" to it is its answer."""
+    denied = question is not None and _denies(talk, question, text)
+    if not corrects(talk, text, signs) and not denied:
         return None
-    if question is not None and _denies(talk, question, text):
+    talk.found = [f for f in talk.found if not (f.symptom.id in signs and not plain(f))]
+    if question is not None and denied:
         talk.merge(talk.answers.read(question.id, text).findings)
-    talk.found = [f for f in talk.found if not (f.symptom.id in signs and doubted(f))]
     # What the caregiver said of them before the doubted reading ("no" to the breathing question) stands again;
     # a sign with nothing said of it is asked about again, even if its question was asked before.
     talk.found += [talk.doubted_over.pop(s) for s in signs if s in talk.doubted_over]

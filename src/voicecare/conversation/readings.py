@@ -95,6 +95,20 @@ def yes_checked(talk: Conversation, text: str, transcript: Transcript) -> str:
     return described
 
 
+def denied_elsewhere(talk: Conversation, text: str, transcript: Transcript, limited: str = "") -> bool:
+    """True when ``text``, the reading taken, is a yes to the question awaited while another of the recogniser's
+    readings of the same audio (its best one, the description model's, the small-vocabulary one) is a denial.
+
+    The yes still counts (rule 4: a wrong "no" hides a red flag), but it was not surely said: flite kal's "No."
+    was "no" to one model and "yup" to the other, and the 911 was said as fact with ``heard: "no"`` (outside
+    review 12, F6; rule 14)."""
+    question = awaited(talk)
+    if question is None or not _yes(talk, question, text):
+        return False
+    others = [r for r in (transcript.text, transcript.described or "", limited) if r and r != text]
+    return any(denies(talk, r) for r in others)
+
+
 def _yes(talk: Conversation, question: InterviewQuestion, text: str) -> bool:
     return talk.answer_kind(text) == "yes" or talk.answers.read(question.id, text).kind is AnswerKind.YES
 

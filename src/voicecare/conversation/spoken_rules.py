@@ -27,6 +27,8 @@ OFFERS = ("any", "next", "done")
 SHORT_READBACKS = ("unclear", "said")
 """Short read-backs every language with ``turn_seconds`` gives: some signs counted from an unclear answer, or none."""
 COMPACT_READBACKS = ("answered", "unclear")
+SAID_AGAIN = ("asked_again", "still_emergency", "still_answered", "still_hedged", "past_episode")
+"""Keys of ``[said_again]``: why a question or a 911 is said again, and a past episode noticed (``said_why``)."""
 """The compact read-back's parts ({items} each): signs said yes to, signs counted from an unclear answer."""
 
 
@@ -115,6 +117,8 @@ class SpokenRules:
     """Most seconds of any spoken turn but a 911, whatever built it (``budget``); None: no ceiling."""
     emergency_ceiling: float | None = None
     """Most seconds of a spoken 911 turn, whatever built it (``budget``); None: no ceiling."""
+    said_again: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """Why a turn is said again, by ``SAID_AGAIN`` key (``said_why``); a key missing: that note is not said."""
 
 
 
@@ -140,7 +144,8 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                     "offers", "why", "turn_seconds", "short_readback", "unsure_emergency", "taken_back",
                     "unclear_emergency", "doubted_emergency", "unclear_asked_again",
                     "interview_requests", "compact_readback", "asking_why", "doubted_reason", "doubted_own_words",
-                    "many_signs", "emergency_seconds", "ceiling_seconds", "emergency_ceiling_seconds", "emergency_help"), where,
+                    "many_signs", "emergency_seconds", "ceiling_seconds", "emergency_ceiling_seconds", "emergency_help",
+                    "said_again"), where,
            problems)
     levels_table = _table(data, "levels", where, problems)
     _unknown(levels_table, tuple(level.id for level in Level), f"{where}: levels", problems)
@@ -170,6 +175,9 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
     _unknown(compact_table, COMPACT_READBACKS, f"{where}: compact_readback", problems)
     compact = {k: _text(compact_table, k, f"{where}: compact_readback", problems) for k in COMPACT_READBACKS
                if compact_table}
+    again_table = _table(data, "said_again", where, problems) if "said_again" in data else {}
+    _unknown(again_table, SAID_AGAIN, f"{where}: said_again", problems)
+    said_again = {k: _text(again_table, k, f"{where}: said_again", problems) for k in SAID_AGAIN if k in again_table}
     opening = data.get("opening_seconds")
     one_shot_most = data.get("one_shot_seconds")
     turn_most = data.get("turn_seconds")
@@ -198,7 +206,8 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                        short_readback=short_readback,
                        emergency_help=_optional_text(data, "emergency_help", where, problems),
                        ceiling=_optional_seconds(data, "ceiling_seconds", where, problems),
-                       emergency_ceiling=_optional_seconds(data, "emergency_ceiling_seconds", where, problems))
+                       emergency_ceiling=_optional_seconds(data, "emergency_ceiling_seconds", where, problems),
+                       said_again=said_again)
 
 
 def _optional_seconds(data: Mapping[str, Any], key: str, where: str, problems: list[str]) -> float | None:

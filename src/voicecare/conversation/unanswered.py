@@ -173,9 +173,11 @@ def counted_as(found: Sequence[Finding], intents: IntentSet) -> str:
     parts = []
     for bases, template, joiner in (((Basis.SAID,), intents.messages["readback"], language.list_and),
                                     ((Basis.ANSWERED,), rules.compact_readback["answered"], language.list_or),
-                                    ((Basis.UNSURE, Basis.UNHEARD, Basis.GUESSED), rules.compact_readback["unclear"],
-                                     language.list_or)):
-        # A sign only a doubted reading held (the recogniser's other readings) was not heard: unclear, not "I heard".
+                                    ((Basis.UNSURE, Basis.UNHEARD), rules.compact_readback["unclear"], language.list_or),
+                                    ((Basis.GUESSED,), intents.messages["readback_guessed"], language.list_or)):
+        # A sign only a doubted reading held (the recogniser's other readings) was not heard: never "I heard", and
+        # no "unclear answer" either when nothing was asked (outside review 12, F9): "I am not sure, but that may
+        # be ...".
         names = [f.symptom.name for f in found
                  if (Basis.GUESSED if f.uncertain and f.basis is Basis.SAID else f.basis) in bases]
         if names:

@@ -169,7 +169,9 @@ class VoiceSession:
         if reading is None:
             self._withdraw(early)
             return None
-        turn = self.conversation.hear(*reading)
+        limited = heard.constrained.text if heard.constrained is not None else ""
+        rival_no = readings.denied_elsewhere(self.conversation, reading[0], heard.transcript, limited)
+        turn = self.conversation.hear(*reading, rival_no=rival_no)
         self.said_goodbye = turn.command == QUIT
         self._act(turn, heard.early, early)
         self.turns += 1

@@ -1,0 +1,127 @@
+"""An interview answer that tells of an episode that is over: noticed, never counted as now (rule 9).
+
+Outside review 12 (F7) asked "trouble breathing, very sleepy ..., or has your child fainted?" and heard three
+outcomes for one meaning: "she did earlier but not now" was no answer (asked again with nothing said of the
+episode, then forgotten), "he did this morning but he's fine now" a yes to all four signs (911), and "no, she
+fainted yesterday" a plain no. Rule 9: a past sign does not raise the level but may be asked about; the caregiver
+hears it was noticed. The words that say a sign is over are the language's own context cues (``language.toml``).
+
+- A sign of the question named as past ("no, she fainted yesterday"): counted as the answer says, and said back
+  ("You said fainting happened before. If it is back now, tell me.") before the next question.
+- An episode with no sign named ("he did this morning but he's fine now", "she did earlier but not now"): which
+  sign is not known, so nothing is counted yet and the question is asked once more, saying why; a second such
+  answer is read as any answer is (rule 4: unclear counts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from voicecare.conversation import unanswered
+from voicecare.conversation.answers import Answer, AnswerKind
+from voicecare.conversation.turns import Turn
+from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status
+from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS
+
+if TYPE_CHECKING:
+    from voicecare.conversation.dialog import Conversation
+
+ASKED = "past:"
+"""Marks a question in ``asked_again`` once asked again after an episode with no sign named."""
+DATED = "past_dated:"
+"""... when that episode was at a time long gone ("yesterday"): even an event named then is past."""
+READ = "past_read:"
+"""... once the answer to "which was it?" was read."""
+UNPLACED = (AnswerKind.OFF_TOPIC, AnswerKind.NEW_INFO, AnswerKind.PARTIAL, AnswerKind.UNSURE)
+"""Readings of an answer that did not settle it: a time said with them may be an episode that is over."""
+
+
+def past_named(talk: Conversation, said: str, question: InterviewQuestion, recalled: Sequence[str] = ()) -> list[str]:
+    """The names of the question's signs that ``said`` tells of as past ("she fainted yesterday"), and of those
+    ``recalled`` (ids) that were counted as past."""
+    found = talk.assistant.understand(said[:MAX_UTTERANCE_CHARS])
+    counted = [f.symptom.name for f in talk.found if f.symptom.id in recalled and f.status is Status.PAST]
+    return [*counted, *(f.symptom.name for f in found if f.status is Status.PAST and f.symptom.id in question.symptoms)]
+
+
+def unnamed(talk: Conversation, said: str, answer: Answer, question: InterviewQuestion) -> bool:
+    """True when ``said`` tells of an episode that is over without naming which of the question's signs: a cue
+    that the child is well again ("fine now") or a time long gone, or a time ("earlier", "this morning") in words
+    that did not answer; and no sign at all is named."""
+    language = talk.assistant.intents.language
+    words = language.tokens(said[:MAX_UTTERANCE_CHARS])
+    if not words or talk.assistant.matcher.match(said[:MAX_UTTERANCE_CHARS]):
+        return False  # a sign named ("she's had a fever since last night" is news): read as the answer it is
+    over = [t.words for t in language.context.triggers if t.status is Status.PAST and (t.resolves or t.dated)]
+    if any(_holds(words, cue) for cue in over):
+        return answer.kind is not AnswerKind.NO
+    return answer.kind in UNPLACED and any(w in language.context.over_when for w in words)
+
+
+def _dated(talk: Conversation, said: str) -> bool:
+    """True when ``said`` puts the episode at a time long gone ("yesterday", "last week")."""
+    language = talk.assistant.intents.language
+    words = language.tokens(said[:MAX_UTTERANCE_CHARS])
+    return any(_holds(words, t.words) for t in language.context.triggers if t.status is Status.PAST and t.dated)
+
+
+def recalled(talk: Conversation, question: InterviewQuestion, findings: Sequence[Finding]) -> tuple[list[Finding],
+                                                                                                   list[str]]:
+    """``findings`` of the answer to "which was it?" after an episode said to be over, and the signs it makes past:
+    a state ("her breathing") was then, not now (rule 9: past, said back); an event (a faint) still happened and
+    counts unless the episode was long gone ("yesterday"), as ``docs/policy.md`` reads the sheet; one a yes named
+    no sign for counts as unsure. Once only; elsewhere as they are."""
+    key = ASKED + question.id
+    if key not in talk.asked_again or READ + question.id in talk.asked_again:
+        return list(findings), []
+    talk.asked_again.add(READ + question.id)
+    dated = DATED + question.id in talk.asked_again
+    out, past = [], []
+    for finding in findings:
+        if finding.symptom.id not in question.symptoms or finding.status is not Status.PRESENT:
+            out.append(finding)
+        elif dated or not finding.symptom.event:
+            out.append(replace(finding, status=Status.PAST))
+            past.append(finding.symptom.id)
+        elif finding.basis is Basis.SAID:
+            out.append(finding)  # "she fainted": it happened, today (docs/policy.md)
+        else:  # a yes that names no sign may be the faint: counted as unsure (rules 4 and 10), said so
+            out.append(replace(finding, basis=Basis.UNSURE))
+    return out, past
+
+
+def _holds(words: Sequence[str], cue: Sequence[str]) -> bool:
+    size = len(cue)
+    return any(tuple(words[i:i + size]) == tuple(cue) for i in range(len(words) - size + 1))
+
+
+def ask_which(talk: Conversation, text: str, question: InterviewQuestion) -> Turn | None:
+    """The question again after an episode with no sign named, saying it was noticed; None the second time."""
+    key = ASKED + question.id
+    note = talk.notes().said_again.get("past_episode", "")
+    if key in talk.asked_again or not note:
+        return None
+    talk.asked_again.add(key)
+    if _dated(talk, text):
+        talk.asked_again.add(DATED + question.id)
+    intents = talk.assistant.intents
+    items = unanswered.listed([intents.symptom(s).name for s in question.symptoms], intents.language.list_or)
+    # Which sign, with the signs named (a yes/no question after "which was it?" asks two things at once); the
+    # question waits, so the answer is read as an answer to it ("she fainted", "none of them").
+    asked = Message(question.level, MessageKind.QUESTION, note.format(items=items))
+    return talk.turn(text, [asked], None)
+
+
+def said_back(talk: Conversation, turn: Turn, names: Sequence[str]) -> Turn:
+    """``turn`` with the past signs of the answer said back (triage's words for a past sign), after a 911 (rule 3)
+    or before the next question."""
+    if not names:
+        return turn
+    intents = talk.assistant.intents
+    named = list(dict.fromkeys(names))
+    note = intents.messages["past"].format(item=unanswered.listed(named, intents.language.list_and))
+    if note in [m.text for m in turn.said_aloud]:
+        return turn
+    return talk.with_note(turn, note, last=turn.disposition is Level.EMERGENCY)

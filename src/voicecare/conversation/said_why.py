@@ -1,0 +1,92 @@
+"""Never the same turn again without a word of why: a question asked again, a 911 said again (rules 13 and 14).
+
+An outside review (12, F5 and F11) heard the identical "Call 911 now" turn five times in a row after five plain
+"no"s, and the same red-flag question again, with nothing in front of it, after "Emma, put that down! no" or
+"she's just tired": to a caregiver holding a crying child it sounds as if nothing was heard. Said again because
+the caregiver asked ("repeat", "slower"), it needs no reason.
+
+Split from ``dialog`` (the conversation's state), which calls ``again`` once per turn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from voicecare.conversation import budget, unanswered
+from voicecare.conversation.turns import State, Turn
+from voicecare.domain import Basis, Finding, Level, MessageKind, Status
+
+if TYPE_CHECKING:
+    from voicecare.conversation.dialog import Conversation
+
+ASKED_FOR = ("repeat", "slower", "faster", "stop")
+"""Commands that ask for the same words again (or for none): said again without a reason."""
+NAMED_MOST = 2
+"""Signs a reason names; more are "other danger signs" (rule 13: the 911 turn is short)."""
+
+
+@dataclass(frozen=True)
+class Before:
+    """What the caregiver heard last, taken before a turn is answered."""
+
+    said: tuple[str, ...]
+    """The texts of the last turn (printed in full; what was spoken of them may have been cut to fit)."""
+    question: str | None
+    """The id of the question waiting for an answer, if one was."""
+
+    @classmethod
+    def of(cls, talk: Conversation) -> Before:
+        waiting = talk.asked[-1].id if talk.state is State.INTERVIEW and talk.asked else None
+        return cls(tuple(m.text for m in (*talk.last_said, *talk.last_spoken)), waiting)
+
+
+def again(talk: Conversation, turn: Turn, before: Before) -> Turn:
+    """``turn``, with why it is said again when it repeats the last 911 or the waiting question with nothing new."""
+    if turn.command in ASKED_FOR or not turn.said_aloud:
+        return turn
+    rules = talk.notes().said_again
+    said = {m.text for m in turn.messages}
+    if said <= set(before.said) and talk.state is State.EMERGENCY:  # nothing new is said
+        short = rules.get("still_hedged", "")
+        hedged = any(m.kind is MessageKind.CONFIRM for m in turn.messages)
+        note = short if hedged else _still(talk, rules.get("still_emergency", ""), rules.get("still_answered", ""))
+        noted = talk.with_note(turn, note, last=True, kind=MessageKind.CONFIRM)  # rule 3: the 911 first
+        if note != short and budget.over(noted.said_aloud, Level.EMERGENCY, talk.assistant.intents, talk.rate_wpm) > 0:
+            noted = talk.with_note(turn, short, last=True, kind=MessageKind.CONFIRM)  # within the 911's ceiling
+        return noted
+    if _question_only_again(talk, turn, before):
+        return talk.with_note(turn, rules.get("asked_again", ""), last=False)
+    return turn
+
+
+def _question_only_again(talk: Conversation, turn: Turn, before: Before) -> bool:
+    """True when the turn says only the question that was waiting, asked again."""
+    said = turn.said_aloud
+    return (before.question is not None and talk.state is State.INTERVIEW and bool(talk.asked)
+            and talk.asked[-1].id == before.question and len(said) == 1 and said[0].kind is MessageKind.QUESTION
+            and said[0].text == talk.question_said(talk.asked[-1]).text)
+
+
+def _still(talk: Conversation, still: str, answered: str) -> str:
+    """Why the 911 stands: the signs it rests on; on a yes to a question, how to say it was no."""
+    signs = [f for f in talk.found if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY]
+    if not signs:
+        return ""
+    items = _items(talk, signs)
+    if answered and all(f.basis is Basis.ANSWERED for f in signs):
+        # The words it offers take the yes back next turn (``misheard.take_back_answer``): an offer that cannot
+        # work is what outside review 12 (F5) found.
+        ids = {f.symptom.id for f in signs}
+        talk.yes_to = next((q for q in reversed(talk.asked) if ids & set(q.symptoms)), talk.yes_to)
+        return answered.format(items=items)
+    return still.format(items=items) if still else ""
+
+
+def _items(talk: Conversation, signs: list[Finding]) -> str:
+    intents = talk.assistant.intents
+    names = [f.symptom.name for f in signs]
+    if len(names) > NAMED_MOST and intents.spoken is not None and intents.spoken.many_signs:
+        return intents.spoken.many_signs.format(items=names[0]).rstrip(".")
+    return unanswered.listed(names, intents.language.list_and)
+
