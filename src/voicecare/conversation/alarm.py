@@ -45,13 +45,13 @@ def emergency(talk: Conversation, text: str, result: TriageResult) -> Turn:
     if asking and unanswered.only_assumed(talk.found, Basis.ANSWERED, Basis.UNHEARD, Basis.UNSURE):
         talk.yes_to = talk.answered_now()  # the recogniser may have heard "No." as "yup"
     talk.misheard = misheard.doubted_signs(talk.found)
-    if asking and not talk.misheard and misheard.doubted_signs(talk.found, Basis.UNHEARD, Basis.UNSURE):
+    beside_unclear = misheard.doubted_signs(talk.found, Basis.UNHEARD, Basis.UNSURE) if asking else ()
+    if not talk.misheard and beside_unclear:
         # Doubted words beside an answer not understood ("nah he's breathing falling ... wake barely" for "he's
         # breathing fine and wide awake"): nothing was said plainly, yet neither check above took it, so no "no"
         # could take this 911 back and every later turn said it again (conversation bench). A correction of the
         # doubted words, or a plain "no" to the question, takes back both (``misheard.take_back``).
-        talk.misheard = misheard.doubted_signs(talk.found, Basis.UNHEARD, Basis.UNSURE)
-        talk.doubted = talk.answered_now()
+        talk.misheard, talk.doubted = beside_unclear, talk.answered_now()
     resting = misheard.hedged_rest(talk, turn.messages) if (asking or talk.yes_to) and not talk.misheard else ()
     if resting:
         # "I may have heard trouble breathing ... If I heard that wrong, tell me" beside a yes to the grouped

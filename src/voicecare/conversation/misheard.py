@@ -102,12 +102,13 @@ def take_back(talk: Conversation, text: str, signs: Sequence[str],
 
     ``question``: the question whose answer the 911 also rests on (one not understood, or a yes to the grouped
     question); a "no" to it is its answer."""
-    denied = question is not None and _denies(talk, question, text)
+    answer = talk.answers.read(question.id, text) if question is not None else None
+    denied = answer is not None and answer.kind is AnswerKind.NO
     if not corrects(talk, text, signs) and not denied:
         return None
     talk.found = [f for f in talk.found if not (f.symptom.id in signs and not plain(f))]
-    if question is not None and denied:
-        talk.merge(talk.answers.read(question.id, text).findings)
+    if answer is not None and denied:
+        talk.merge(answer.findings)
     # What the caregiver said of them before the doubted reading ("no" to the breathing question) stands again;
     # a sign with nothing said of it is asked about again, even if its question was asked before.
     talk.found += [talk.doubted_over.pop(s) for s in signs if s in talk.doubted_over]
@@ -118,10 +119,6 @@ def take_back(talk: Conversation, text: str, signs: Sequence[str],
     talk.merge(talk.answers.understand(text))  # what the correction itself says ("her heart is fine") counts
     talk.state = State.LISTENING
     return _after(talk, text)
-
-
-def _denies(talk: Conversation, question: InterviewQuestion, text: str) -> bool:
-    return talk.answers.read(question.id, text).kind is AnswerKind.NO
 
 
 def take_back_answer(talk: Conversation, text: str, question: InterviewQuestion, bases: Sequence[Basis]) -> Turn | None:
