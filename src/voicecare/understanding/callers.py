@@ -193,7 +193,7 @@ def _child_siblings(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
         if not (small or plain):
             continue
         own_word = cue.start - 2 if small else cue.start - 1
-        child_named = any(_names_a_child(where, words, i) for i in range(len(text)) if i not in range(own_word, cue.end))
+        child_named = _child_named_outside(where, words, range(own_word, cue.end))
         if child_named or (not small and not _parents_named(where, words, cue)):
             continue
         found.add((cue.start, cue.end))
@@ -213,7 +213,7 @@ def _kin_children(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
             continue
         if not (cue.start >= 1 and text[cue.start - 1] in words.own):
             continue
-        if any(_names_a_child(where, words, i) for i in range(len(text)) if i not in range(cue.start - 1, cue.end)):
+        if _child_named_outside(where, words, range(cue.start - 1, cue.end)):
             continue
         found.add((cue.start, cue.end))
     return found
@@ -229,7 +229,7 @@ def _said_small(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
         if cue.trigger.status is not Status.OTHER or cue.trigger.speaker or not cue.start \
                 or text[cue.start - 1] not in words.said_small or text[cue.start] in words.siblings:
             continue
-        if any(_names_a_child(where, words, i) for i in range(len(text)) if i not in range(cue.start - 2, cue.end)):
+        if _child_named_outside(where, words, range(cue.start - 2, cue.end)):
             continue
         found.add((cue.start, cue.end))
     return found
@@ -246,10 +246,15 @@ def _their_child(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
                 or where.genders.get(cue.end - 1) is None or text[cue.end] not in where.rules.child_nouns \
                 or cue.end in where.breaks:
             continue
-        if any(_names_a_child(where, words, i) for i in range(len(text)) if i not in range(cue.start - 1, cue.end + 1)):
+        if _child_named_outside(where, words, range(cue.start - 1, cue.end + 1)):
             continue
         found.add((cue.start, cue.end))
     return found
+
+
+def _child_named_outside(where: Scene, words: CallerWords, cue_words: range) -> bool:
+    """True when a child is named anywhere but at ``cue_words`` (the words of the cue that may itself be the child)."""
+    return any(_names_a_child(where, words, i) for i in range(len(where.words)) if i not in cue_words)
 
 
 def _names_a_child(where: Scene, words: CallerWords, index: int) -> bool:
