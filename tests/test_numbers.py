@@ -245,3 +245,22 @@ def test_a_duration_belongs_to_the_pain_it_is_said_about(assistant: Assistant, t
 ])
 def test_numbers_that_name_months_that_date_and_days_since(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A count over 15 or 30 seconds is a rate a minute (the policy table is per minute): x4 or x2.
+    ("i counted his pulse with the kitchen clock, 30 seconds, 44. he is sitting on my knee, his back is stiff",
+     Level.HOME_CARE),
+    ("i counted his pulse with the kitchen clock, 15 seconds, only 14. he is lying on the sofa", Level.EMERGENCY),
+    ("i count her breaths thirty seconds and it's twenty six times, she is lying still", Level.EMERGENCY),
+    ("counted at her wrist for fifteen seconds while she sat quietly in the car seat and got forty four", Level.EMERGENCY),
+    ("I timed his breathing on my phone thirty seconds and he did twenty two while asleep", Level.EMERGENCY),
+    # The wrist is where a pulse is counted: a count there with no other word is the heart's.
+    ("when I count at her wrist I get 15 in 15 seconds and she's lying still", Level.EMERGENCY),
+    # A span people count over may be said without its unit.
+    ("radial is about forty-five in fifteen, she's resting", Level.EMERGENCY),
+    # A full stop ends the count: the next sentence's number is no beat.
+    ("I counted his heart for 30 seconds. He is 2 and his back is sore.", Level.HOME_CARE),
+])
+def test_counts_over_a_part_of_a_minute(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
