@@ -74,3 +74,14 @@ def test_comma_ends_a_what_if(matcher: Matcher) -> None:
 def test_a_question_about_an_emergency_is_not_a_declared_emergency(matcher: Matcher) -> None:
     assert "caregiver_emergency" not in {m.symptom for m in matcher.match("would it be an emergency if he fell")}
     assert "caregiver_emergency" in {m.symptom for m in matcher.match("it's an emergency, his back")}
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    # Negative concord: a "not" before "hardly" or "barely" says barely, no denial.
+    ("she ain't hardly breathing", "trouble_breathing"),
+    ("he won't hardly open his eyes when I shake him", "very_drowsy"),
+    ("her lips are grey and she ain't barely getting any air in", "trouble_breathing"),
+    ("she can't hardly breathe", "trouble_breathing"),
+])
+def test_negative_concord_is_no_denial(matcher: Matcher, text: str, symptom: str) -> None:
+    assert status(matcher, text, symptom) is Status.PRESENT

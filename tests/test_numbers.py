@@ -264,3 +264,14 @@ def test_numbers_that_name_months_that_date_and_days_since(assistant: Assistant,
 ])
 def test_counts_over_a_part_of_a_minute(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "It started on Saturday, today is Tuesday": three days, as "since Saturday" is.
+    ("his back pain it start saturday today is tuesday, he still says it hurts", Level.FOLLOW_UP),
+    ("her back started on friday and today is monday", Level.FOLLOW_UP),
+    # A start that is not the pain's names no span.
+    ("she started nursery on monday, today is thursday, her back is a bit stiff", Level.HOME_CARE),
+])
+def test_a_start_day_and_today_named(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

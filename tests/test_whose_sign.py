@@ -45,3 +45,22 @@ def test_a_potty_trained_child_wetting_today_is_loss_of_control(assistant: Assis
 def test_out_of_nappies_is_a_habit_not_fewer_wet_nappies(assistant: Assistant) -> None:
     assert level(assistant, "she's not in nappies any more and her back is sore") is Level.HOME_CARE
     assert level(assistant, "he's not potty trained yet, he wet his pants, his back is sore") is Level.HOME_CARE
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The caregiver's own breathing is theirs; a "he" or "she" after it is never the "I" who speaks.
+    ("I can hardly breathe with this chest infection and her back has been tight since the swings", Level.HOME_CARE),
+    ("i can barely breathe, she is blue", Level.EMERGENCY),
+    ("I could barely breathe myself, he isn't breathing right", Level.EMERGENCY),
+    # With the child named as the other gender by the possessive, a pronoun of the relative's gender right after
+    # the relative is them, even where a new sentence begins ("her brother tom he's 39").
+    ("it's not him with the temperature it's his sister amy she's thirty nine five but he just has a stiff back",
+     Level.HOME_CARE),
+    ("it's her brother. he has a fever. her back is stiff", Level.HOME_CARE),
+    # ...but not when the pronoun could be the child: same gender, or no gender said for the child.
+    ("it's her brother. she has a fever. her back is stiff", Level.URGENT),
+    # Spoken family words are family too.
+    ("mi sista have di chills, mi pickney only have a tight back", Level.HOME_CARE),
+])
+def test_whose_breath_and_whose_pronoun(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

@@ -20,7 +20,7 @@ CALENDAR_KEYS = ("days", "day_unit", "night_unit", "hour_before", "night_words",
                  "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments",
                  "months", "corrections", "exertion", "likened", "names_before", "names_after", "agitation", "rest", "today",
                  "before_today", "clause_ends", "readouts", "change_from", "change_to", "back_refs",
-                 "ordinal_ends", "month_start", "usual", "recovered", "continuing", "continuing_after", "from_day",
+                 "ordinal_ends", "month_start", "usual", "recovered", "continuing", "continuing_after", "from_day", "day_preps",
                  "lowered_by")
 MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs_unit", "unit_is_enough", "deniable", "largest",
                 "inherit_unit", "across_sentences", "at_rest", "cue_before", "cue_after", "whole", "point_dropped")
