@@ -64,3 +64,27 @@ def test_out_of_nappies_is_a_habit_not_fewer_wet_nappies(assistant: Assistant) -
 ])
 def test_whose_breath_and_whose_pronoun(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Someone else said as a picture ("like a little bird") is no one with a sign: the sign is the child's.
+    ("her heart is going like a little bird, so fast, and she is lying down", Level.EMERGENCY),
+    ("his heart is beating like a little bird very fast while he rests", Level.EMERGENCY),
+    ("he walks like a little old fella bent over", Level.FOLLOW_UP),
+    # ...but not without a word of the picture: "like mum said" is no picture, and the one named keeps theirs.
+    ("my dad is walking like an old man after the gym, her back is just stiff", Level.HOME_CARE),
+    ("the puppy is shivering, her back is a bit stiff", Level.HOME_CARE),
+])
+def test_someone_said_as_a_picture(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A limb "gone to sleep" is tingling or numbness there (urgent), said in any tense.
+    ("both her legs have gone to sleep since her nap and her back aches", Level.URGENT),
+    ("his foot went to sleep again and now his back is hurting", Level.URGENT),
+    # A child going to sleep is no limb.
+    ("she rubs her legs before she goes to sleep, her back is a little sore", Level.HOME_CARE),
+])
+def test_a_limb_gone_to_sleep(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
