@@ -88,3 +88,16 @@ def test_someone_said_as_a_picture(assistant: Assistant, text: str, expected: Le
 ])
 def test_a_limb_gone_to_sleep(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Someone's name is no one with a sign: the child calling the caregiver by it is the child's confusion.
+    ("he's staring right past me and calling me by the dog's name and mumbling things that make no sense",
+     Level.EMERGENCY),
+    ("he's staring past me and calling me by the cat's name and babbling stuff that makes no sense and his back still hurts",
+     Level.EMERGENCY),
+    # ...but a name introduced with a verb keeps them the subject.
+    ("my sister's name is amy and she has a fever, my son's back is stiff", Level.HOME_CARE),
+])
+def test_someones_name_is_no_one_with_a_sign(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

@@ -271,8 +271,10 @@ def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bo
             cues.append(Cue(trigger, start, span.stop))
             taken.update(span)
     # "sitting on her mum's lap, heart rate 176": a place of theirs, where the child is, says nothing of them.
+    # "my sister's name is amy and she has a fever" introduces them: a verb after their thing keeps them the subject.
     cues = [c for c in cues if not (c.trigger.status is Status.OTHER and c.end < len(words)
-                                    and words[c.end] in rules.belongings)]
+                                    and words[c.end] in rules.belongings
+                                    and not (c.end + 1 < len(words) and words[c.end + 1] in rules.clauses.verbs))]
     cues = [c for c in cues if not _object_of_the_childs(words, ends, rules, c) and not _a_picture(words, rules, c)]
     return _unretracted(sorted(cues, key=lambda c: c.start), words, rules)
 
