@@ -85,3 +85,16 @@ def test_a_question_about_an_emergency_is_not_a_declared_emergency(matcher: Matc
 ])
 def test_negative_concord_is_no_denial(matcher: Matcher, text: str, symptom: str) -> None:
     assert status(matcher, text, symptom) is Status.PRESENT
+
+
+@pytest.mark.parametrize(("text", "symptom", "expected"), [
+    # A time a state began, inside a mention that spans it, dates the habit, not the deed after it.
+    ("he's been potty trained since like last summer and he just peed all over himself on the couch and didn't even "
+     "notice", "loss_of_control", Status.PRESENT),
+    ("she's been potty trained since last summer and she just peed all over herself in the car and didn't notice",
+     "loss_of_control", Status.PRESENT),
+    # A time said of the deed itself still makes it past.
+    ("she was toilet trained last spring and she wet herself on the rug last week", "loss_of_control", Status.PAST),
+])
+def test_a_habits_start_does_not_date_the_deed(matcher: Matcher, text: str, symptom: str, expected: Status) -> None:
+    assert status(matcher, text, symptom) is expected

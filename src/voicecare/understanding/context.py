@@ -37,6 +37,8 @@ NEAREST_ONLY = frozenset({Status.HYPOTHETICAL, Status.PAST})
 OF_REACH = 2
 # How many words may stand between someone named and a sign said of them as its owner ("my husband's hands").
 OWNER_REACH = 1
+ONSET_REACH = 2
+"""How far before a time inside a mention a word of its start may stand ("since like last summer")."""
 NAMED_AGAIN_REACH = 3
 """How many words after someone else's name (a name of theirs between) a pronoun of theirs may open a new sentence
 and still be them, when the child is the other gender ("her brother jack | he's thirty nine")."""
@@ -279,7 +281,11 @@ def _between(where: Scene, cue: Cue, start: int, end: int, used: Collection[int]
         return False  # "she screams if I touch her legs": the sign said before the "if" is a habit, the if its when
     theirs = cue.trigger.status is Status.OTHER and any(
         where.words[i] in where.rules.child_pronouns for i in range(max(start, cue.start - KIN_OWNER_REACH), cue.start))
-    return inside and not theirs and where.words[cue.start - 1] not in where.rules.modals
+    # "potty trained since like last summer and he just peed himself": a time a state began, inside a mention that
+    # spans it, dates the state (the habit), not the deed said after it.
+    began = cue.trigger.status is Status.PAST and any(
+        where.words[i] in where.rules.onsets for i in range(max(start, cue.start - ONSET_REACH), cue.start))
+    return inside and not theirs and not began and where.words[cue.start - 1] not in where.rules.modals
 
 
 def _denied_twice(where: Scene, found: Sequence[Cue], start: int, end: int) -> bool:
