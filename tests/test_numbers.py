@@ -259,6 +259,10 @@ def test_numbers_that_name_months_that_date_and_days_since(assistant: Assistant,
     ("when I count at her wrist I get 15 in 15 seconds and she's lying still", Level.EMERGENCY),
     # A span people count over may be said without its unit.
     ("radial is about forty-five in fifteen, she's resting", Level.EMERGENCY),
+    # A count over a window is the child's, whoever counted it ("I got"), and "every 15 seconds" is a window too.
+    ("over half a minute i got 27 breaths and she's in bed", Level.EMERGENCY),
+    ("in 15 secs he breathed 12 times, lying on the sofa", Level.EMERGENCY),
+    ("i counted his breaths, it was 13 every 15 seconds, he is resting", Level.EMERGENCY),
     # A full stop ends the count: the next sentence's number is no beat.
     ("I counted his heart for 30 seconds. He is 2 and his back is sore.", Level.HOME_CARE),
 ])

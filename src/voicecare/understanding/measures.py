@@ -103,7 +103,8 @@ class MeasureBook:
         if status is Status.PRESENT and when_taken.in_a_named_month(quantity, words, where, self.calendar):
             return Status.PAST, hedged
         near = words[max(0, quantity.start - INSTRUMENT_REACH):quantity.end + INSTRUMENT_REACH]
-        if status is not Status.OTHER or not self.calendar.instruments.intersection(near):
+        # A count over part of a minute was taken by someone ("over half a minute I got 26 breaths"), as a device's is.
+        if status is not Status.OTHER or not (self.calendar.instruments.intersection(near) or quantity.windowed):
             return status, hedged
         observers = {i for c in where.cues
                      if c.trigger.status is Status.OTHER and where.words[c.start] in self.calendar.observers
