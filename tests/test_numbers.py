@@ -263,6 +263,11 @@ def test_numbers_that_name_months_that_date_and_days_since(assistant: Assistant,
     ("over half a minute i got 27 breaths and she's in bed", Level.EMERGENCY),
     ("in 15 secs he breathed 12 times, lying on the sofa", Level.EMERGENCY),
     ("i counted his breaths, it was 13 every 15 seconds, he is resting", Level.EMERGENCY),
+    # A rate is counted by someone: the caregiver's "I got" or "I'm counting" is no sign of their own.
+    ("I got 50 breaths a minute while she slept", Level.EMERGENCY),
+    ("i'm counting 60 breaths a minute and she's asleep", Level.EMERGENCY),
+    # A cue word goes to a measure that can hold the number: "sat" (saturation) holds no 180.
+    ("I felt his heart and it was going 180 while he sat still", Level.EMERGENCY),
     # A full stop ends the count: the next sentence's number is no beat.
     ("I counted his heart for 30 seconds. He is 2 and his back is sore.", Level.HOME_CARE),
 ])

@@ -103,8 +103,9 @@ class MeasureBook:
         if status is Status.PRESENT and when_taken.in_a_named_month(quantity, words, where, self.calendar):
             return Status.PAST, hedged
         near = words[max(0, quantity.start - INSTRUMENT_REACH):quantity.end + INSTRUMENT_REACH]
-        # A count over part of a minute was taken by someone ("over half a minute I got 26 breaths"), as a device's is.
-        if status is not Status.OTHER or not (self.calendar.instruments.intersection(near) or quantity.windowed):
+        # A rate was counted by someone ("over half a minute I got 26 breaths", "I got 50 breaths a minute"), as a
+        # device's reading was taken.
+        if status is not Status.OTHER or not (self.calendar.instruments.intersection(near) or quantity.per):
             return status, hedged
         observers = {i for c in where.cues
                      if c.trigger.status is Status.OTHER and where.words[c.start] in self.calendar.observers
@@ -419,5 +420,8 @@ def _around(quantity: Quantity, measure: Measure, size: int, reach: int = 0) -> 
 
 
 def _holds(measure: Measure, value: float) -> bool:
-    """True when a number said without a unit fits one of the measure's scales (or it has none)."""
-    return not measure.scales or any(scale.low <= value <= scale.high for scale in measure.scales)
+    """True when a number said without a unit fits one of the measure's scales, or its range when it has none
+    ("his heart was going 180 while he sat still": no oxygen saturation of 180 for the "sat")."""
+    if not measure.scales:
+        return measure.low <= value <= measure.high
+    return any(scale.low <= value <= scale.high for scale in measure.scales)
