@@ -284,3 +284,22 @@ def test_counts_over_a_part_of_a_minute(assistant: Assistant, text: str, expecte
 ])
 def test_a_start_day_and_today_named(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Over" and "under" a number put the reading past it: "over 160" is above the line at 160.
+    ("heart is going over 160 while she rests", Level.EMERGENCY),
+    ("breathing rate is over 40 at rest", Level.EMERGENCY),
+    ("his pulse is under 70 lying down", Level.EMERGENCY),
+    # "Below" before a number is the reading's own word, no denial ("below the fever line" still denies).
+    ("his pulse is below 60 lying down", Level.EMERGENCY),
+    ("her temp is 37.5, below the fever line, back sore", Level.HOME_CARE),
+    # Tens said as a span are read at their middle.
+    ("her pulse is in the 190s and she's not moving", Level.EMERGENCY),
+    ("breathing in the fifties, she's on the couch", Level.EMERGENCY),
+    ("pulse in the nineties while she sits, back stiff", Level.HOME_CARE),
+    # A what-if stays one.
+    ("what if her temperature goes over thirty eight, she's got a back spasm from dancing", Level.HOME_CARE),
+])
+def test_readings_said_as_over_under_or_a_span_of_tens(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

@@ -14,7 +14,8 @@ from voicecare.understanding.timeline import Calendar
 COMPARISONS = ("at_least", "above", "below", "at_most", "down")
 NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "fractions", "per", "units", "unit_first",
                "clock", "cues", "calendar", "sound_alikes", "marks", "window", "heard_joiners", "counts", "ordinals",
-               "counting", "counting_spans", "unit_fillers", "count_verbs", "unsaid_windows")
+               "counting", "counting_spans", "unit_fillers", "count_verbs", "unsaid_windows", "over", "under",
+               "decades", "decade_ends")
 CALENDAR_KEYS = ("days", "day_unit", "night_unit", "hour_before", "night_words", "day_words", "approximately",
                  "refers_back", "linking",
                  "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments",
@@ -109,6 +110,10 @@ def number_words(data: Mapping[str, Any], where: str, problems: list[str]) -> tu
         marks=_words(table, "marks", say), window=_words(table, "window", say),
         counting=_words(table, "counting", say), counting_spans=_words(table, "counting_spans", say),
         count_verbs=_words(table, "count_verbs", say), unsaid_windows=_unsaid_windows(table, set(units.values()), say),
+        beyond={**{tuple(w.split()): 1.0 for w in _words(table, "over", say)},
+                **{tuple(w.split()): -1.0 for w in _words(table, "under", say)}},
+        decades={k: int(v) for k, v in _numbers_map(table, "decades", say).items()},
+        decade_ends=_words(table, "decade_ends", say),
         unit_fillers=_words(table, "unit_fillers", say),
         sound_alikes={k: int(v) for k, v in _numbers_map(table, "sound_alikes", say).items()},
         ago=calendar.ago, counts=_words(table, "counts", say),

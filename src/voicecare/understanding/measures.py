@@ -99,7 +99,12 @@ class MeasureBook:
     def _status(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> tuple[Status, bool]:
         """The context status of a reading; "I've got 39.4 on the scanner" is the child's reading, taken by me."""
         span = range(quantity.start, quantity.end)
+        # "below 60", "lower than 70": the reading's own words, no denial of it ("below the fever line" is one).
+        own = quantities.beyond_words(words, quantity.start, self.numbers)
         status, hedged = context.status_of(where, quantity.start, quantity.end, span, negation_inside=False)
+        if status is Status.ABSENT and own:
+            status, hedged = context.status_of(where, quantity.start, quantity.end, span, negation_inside=False,
+                                               blocked=own)
         if status is Status.PRESENT and when_taken.in_a_named_month(quantity, words, where, self.calendar):
             return Status.PAST, hedged
         near = words[max(0, quantity.start - INSTRUMENT_REACH):quantity.end + INSTRUMENT_REACH]
@@ -110,7 +115,8 @@ class MeasureBook:
         observers = {i for c in where.cues
                      if c.trigger.status is Status.OTHER and where.words[c.start] in self.calendar.observers
                      for i in range(c.start, c.end)}  # a cue counts as blocked only when all its words are
-        return context.status_of(where, quantity.start, quantity.end, span, negation_inside=False, blocked=observers)
+        return context.status_of(where, quantity.start, quantity.end, span, negation_inside=False,
+                                 blocked=observers | set(own))
 
     def _meets(self, row: Threshold, quantity: Quantity, measure: Measure, base: float, words: Sequence[str],
                readings: Sequence[tuple[Quantity, Measure, float]], where: context.Scene) -> bool:

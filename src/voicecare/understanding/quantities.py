@@ -21,6 +21,10 @@ WINDOW_FIRST_REACH = 4
 """How many words after a window said first ("over 30 seconds I got 23") its count may stand."""
 COUNTING_REACH = 8
 """...and after a span said as counted, in the same clause ("did 15 secs like the app said and got 16")."""
+BEYOND = 0.01
+"""How far past its number a reading said as "over" or "under" it is read (a hair's breadth: the line is crossed)."""
+DECADE_MIDDLE = 5
+"""A span of tens is read at its middle ("in the fifties": 55)."""
 COUNTED_REACH = 12
 """...and after a span in a sentence that says a count was taken, commas between ("I count his heart with my watch,
 15 seconds, only 15"; "counted at her wrist for fifteen seconds while she sat on my lap and got only fifteen")."""
@@ -63,6 +67,13 @@ class NumberWords:
     unsaid_windows: Mapping[float, str] | None = None
     """Windows said without their unit after a window word, and the unit they are counted in ("forty-six in fifteen":
     seconds); only spans people count a pulse or breaths over."""
+    beyond: Mapping[tuple[str, ...], float] | None = None
+    """Words before a number saying the reading lies past it, and which way (+1 "over 160", -1 "under 70"): the
+    number is read a hair's breadth that way, so "over 160" is above the line at 160."""
+    decades: Mapping[str, int] | None = None
+    """Tens said as a span ("in the fifties"): read as the middle of it (55), as "190s" is 195."""
+    decade_ends: frozenset[str] = frozenset()
+    """What digits are written with as a span of tens ("190s", "50's")."""
     unit_fillers: frozenset[str] = frozenset()
     """Words of fullness that may stand between a number and its unit ("three full days", "two whole weeks")."""
     units: Mapping[str, str] | None = None
@@ -135,6 +146,7 @@ def read(words: Sequence[str], lexicon: NumberWords, breaks: Mapping[int, bool] 
             i += 1
             continue
         value, end, decimal, suffix_unit = number
+        value += BEYOND * _beyond(words, i, lexicon)
         quantity = _with_unit(words, Quantity(value, i, end, suffix_unit, decimal=decimal), lexicon, breaks)
         if quantity.unit is None and quantity.per is None and i and words[i - 1] in lexicon.unit_first:
             quantity = Quantity(value, i - 1, quantity.end, (lexicon.units or {}).get(words[i - 1]), None, decimal)
@@ -144,6 +156,36 @@ def read(words: Sequence[str], lexicon: NumberWords, breaks: Mapping[int, bool] 
             found.append(quantity)
         i = quantity.end
     return tuple(found)
+
+
+def _beyond(words: Sequence[str], i: int, lex: NumberWords) -> float:
+    """+1 when the words before words[i] say the reading is over the number ("over 160", "more than 40"), -1 when
+    under it ("under 70"), else 0."""
+    for phrase, way in (lex.beyond or {}).items():
+        if i >= len(phrase) and tuple(words[i - len(phrase):i]) == phrase:
+            return way
+    return 0.0
+
+
+def beyond_words(words: Sequence[str], i: int, lex: NumberWords) -> range:
+    """The positions of the words before words[i] that say a reading lies over or under it ("below 60")."""
+    longest = max((len(p) for p in (lex.beyond or {}) if i >= len(p) and tuple(words[i - len(p):i]) == p), default=0)
+    return range(i - longest, i)
+
+
+def _decade(words: Sequence[str], i: int, lex: NumberWords) -> tuple[float, int] | None:
+    """A span of tens at words[i] ("fifties", "190s", "the one-nineties"), read at its middle, and its end."""
+    word = words[i]
+    decades = lex.decades or {}
+    if word in decades:
+        return float(decades[word] + DECADE_MIDDLE), i + 1
+    if i + 1 < len(words) and lex.digits.get(word, 0) in range(1, 10) and words[i + 1] in decades:
+        return float(lex.digits[word] * 100 + decades[words[i + 1]] + DECADE_MIDDLE), i + 2  # "the one nineties"
+    ends = sorted(lex.decade_ends, key=len, reverse=True)
+    end = next((e for e in ends if word.endswith(e) and word[:-len(e)].isdigit()), None)
+    if end is None or int(word[:-len(end)]) % 10 or not int(word[:-len(end)]):
+        return None
+    return float(int(word[:-len(end)]) + DECADE_MIDDLE), i + 1
 
 
 def _ordinal_unit(words: Sequence[str], i: int, lex: NumberWords) -> Quantity | None:
@@ -207,6 +249,8 @@ def _number(words: Sequence[str], i: int, lex: NumberWords) -> tuple[float, int,
         if not decimal and (tenths := _decimals(words, end, lex)) is not None:
             value, end, decimal = value + tenths[0], tenths[1], True
         return value, end, decimal, units.get(written.group(2)) if written.group(2) else None
+    if (decade := _decade(words, i, lex)) is not None:
+        return decade[0], decade[1], False, None
     if (run := _digit_run(words, i, lex)) is not None:
         return float(run[0]), run[1], False, None
     if (hundreds := _hundreds_as_digit(words, i, lex)) is not None:
