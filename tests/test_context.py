@@ -98,3 +98,12 @@ def test_negative_concord_is_no_denial(matcher: Matcher, text: str, symptom: str
 ])
 def test_a_habits_start_does_not_date_the_deed(matcher: Matcher, text: str, symptom: str, expected: Status) -> None:
     assert status(matcher, text, symptom) is expected
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    # Spanish denials said inside English.
+    ("she uses the potty like a big girl now, ni un accidente", "loss_of_control"),
+    ("ninguna fever, just the back", "fever"),
+])
+def test_spanish_denials_said_in_english(matcher: Matcher, text: str, symptom: str) -> None:
+    assert status(matcher, text, symptom) is Status.ABSENT
