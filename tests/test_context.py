@@ -74,3 +74,36 @@ def test_comma_ends_a_what_if(matcher: Matcher) -> None:
 def test_a_question_about_an_emergency_is_not_a_declared_emergency(matcher: Matcher) -> None:
     assert "caregiver_emergency" not in {m.symptom for m in matcher.match("would it be an emergency if he fell")}
     assert "caregiver_emergency" in {m.symptom for m in matcher.match("it's an emergency, his back")}
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    # Negative concord: a "not" before "hardly" or "barely" says barely, no denial.
+    ("she ain't hardly breathing", "trouble_breathing"),
+    ("he won't hardly open his eyes when I shake him", "very_drowsy"),
+    ("her lips are grey and she ain't barely getting any air in", "trouble_breathing"),
+    ("she can't hardly breathe", "trouble_breathing"),
+])
+def test_negative_concord_is_no_denial(matcher: Matcher, text: str, symptom: str) -> None:
+    assert status(matcher, text, symptom) is Status.PRESENT
+
+
+@pytest.mark.parametrize(("text", "symptom", "expected"), [
+    # A time a state began, inside a mention that spans it, dates the habit, not the deed after it.
+    ("he's been potty trained since like last summer and he just peed all over himself on the couch and didn't even "
+     "notice", "loss_of_control", Status.PRESENT),
+    ("she's been potty trained since last summer and she just peed all over herself in the car and didn't notice",
+     "loss_of_control", Status.PRESENT),
+    # A time said of the deed itself still makes it past.
+    ("she was toilet trained last spring and she wet herself on the rug last week", "loss_of_control", Status.PAST),
+])
+def test_a_habits_start_does_not_date_the_deed(matcher: Matcher, text: str, symptom: str, expected: Status) -> None:
+    assert status(matcher, text, symptom) is expected
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    # Spanish denials said inside English.
+    ("she uses the potty like a big girl now, ni un accidente", "loss_of_control"),
+    ("ninguna fever, just the back", "fever"),
+])
+def test_spanish_denials_said_in_english(matcher: Matcher, text: str, symptom: str) -> None:
+    assert status(matcher, text, symptom) is Status.ABSENT

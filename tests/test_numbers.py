@@ -245,3 +245,61 @@ def test_a_duration_belongs_to_the_pain_it_is_said_about(assistant: Assistant, t
 ])
 def test_numbers_that_name_months_that_date_and_days_since(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A count over 15 or 30 seconds is a rate a minute (the policy table is per minute): x4 or x2.
+    ("i counted his pulse with the kitchen clock, 30 seconds, 44. he is sitting on my knee, his back is stiff",
+     Level.HOME_CARE),
+    ("i counted his pulse with the kitchen clock, 15 seconds, only 14. he is lying on the sofa", Level.EMERGENCY),
+    ("i count her breaths thirty seconds and it's twenty six times, she is lying still", Level.EMERGENCY),
+    ("counted at her wrist for fifteen seconds while she sat quietly in the car seat and got forty four", Level.EMERGENCY),
+    ("I timed his breathing on my phone thirty seconds and he did twenty two while asleep", Level.EMERGENCY),
+    # The wrist is where a pulse is counted: a count there with no other word is the heart's.
+    ("when I count at her wrist I get 15 in 15 seconds and she's lying still", Level.EMERGENCY),
+    # A span people count over may be said without its unit.
+    ("radial is about forty-five in fifteen, she's resting", Level.EMERGENCY),
+    # A count over a window is the child's, whoever counted it ("I got"), and "every 15 seconds" is a window too.
+    ("over half a minute i got 27 breaths and she's in bed", Level.EMERGENCY),
+    ("in 15 secs he breathed 12 times, lying on the sofa", Level.EMERGENCY),
+    ("i counted his breaths, it was 13 every 15 seconds, he is resting", Level.EMERGENCY),
+    # A rate is counted by someone: the caregiver's "I got" or "I'm counting" is no sign of their own.
+    ("I got 50 breaths a minute while she slept", Level.EMERGENCY),
+    ("i'm counting 60 breaths a minute and she's asleep", Level.EMERGENCY),
+    # A cue word goes to a measure that can hold the number: "sat" (saturation) holds no 180.
+    ("I felt his heart and it was going 180 while he sat still", Level.EMERGENCY),
+    # A full stop ends the count: the next sentence's number is no beat.
+    ("I counted his heart for 30 seconds. He is 2 and his back is sore.", Level.HOME_CARE),
+])
+def test_counts_over_a_part_of_a_minute(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "It started on Saturday, today is Tuesday": three days, as "since Saturday" is.
+    ("his back pain it start saturday today is tuesday, he still says it hurts", Level.FOLLOW_UP),
+    ("her back started on friday and today is monday", Level.FOLLOW_UP),
+    # A start that is not the pain's names no span.
+    ("she started nursery on monday, today is thursday, her back is a bit stiff", Level.HOME_CARE),
+])
+def test_a_start_day_and_today_named(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Over" and "under" a number put the reading past it: "over 160" is above the line at 160.
+    ("heart is going over 160 while she rests", Level.EMERGENCY),
+    ("breathing rate is over 40 at rest", Level.EMERGENCY),
+    ("his pulse is under 70 lying down", Level.EMERGENCY),
+    # "Below" before a number is the reading's own word, no denial ("below the fever line" still denies).
+    ("his pulse is below 60 lying down", Level.EMERGENCY),
+    ("her temp is 37.5, below the fever line, back sore", Level.HOME_CARE),
+    # Tens said as a span are read at their middle.
+    ("her pulse is in the 190s and she's not moving", Level.EMERGENCY),
+    ("breathing in the fifties, she's on the couch", Level.EMERGENCY),
+    ("pulse in the nineties while she sits, back stiff", Level.HOME_CARE),
+    # A what-if stays one.
+    ("what if her temperature goes over thirty eight, she's got a back spasm from dancing", Level.HOME_CARE),
+])
+def test_readings_said_as_over_under_or_a_span_of_tens(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

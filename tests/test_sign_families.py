@@ -60,6 +60,8 @@ def test_legs_that_stopped_working_are_weakness_in_the_legs(assistant: Assistant
     ("her leggings keep slipping down, they're baggy now, and her back is sore", "weight_loss"),
     ("her whole body is quivering and she says she's cold, back hurts", "chills"),
     ("I stretch him but it does not go soft and his back is in spasm", "severe_cramping"),
+    # Not relieved, in the muscle's own verbs.
+    ("the knot in her back won't unclench however much we rub it", "severe_cramping"),
     ("she does not want to bend her neck and her back hurts", "serious_illness_outside_topic"),
 ])
 def test_a_family_of_wording_makes_an_urgent_sign_a_guess(assistant: Assistant, text: str, symptom: str) -> None:

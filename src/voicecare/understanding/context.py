@@ -37,6 +37,11 @@ NEAREST_ONLY = frozenset({Status.HYPOTHETICAL, Status.PAST})
 OF_REACH = 2
 # How many words may stand between someone named and a sign said of them as its owner ("my husband's hands").
 OWNER_REACH = 1
+ONSET_REACH = 2
+"""How far before a time inside a mention a word of its start may stand ("since like last summer")."""
+NAMED_AGAIN_REACH = 3
+"""How many words after someone else's name (a name of theirs between) a pronoun of theirs may open a new sentence
+and still be them, when the child is the other gender ("her brother jack | he's thirty nine")."""
 # How many words before someone named inside a mention may say they are the child's ("his own sister").
 KIN_OWNER_REACH = 2
 # How far a time long gone that opens its sentence reaches into it ("Last Christmas he had ... with the fever").
@@ -103,7 +108,8 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
         return False  # "we weren't trying, back sore", "no, the pain goes down his leg"
     # A full stop ends every cue; a comma ends the clause-wide ones only, so
     # "no fever, chills or cough" still denies all three.
-    if any(where.breaks.get(i, False) or (cue.trigger.clausal and i in where.breaks)
+    if any((where.breaks.get(i, False) or (cue.trigger.clausal and i in where.breaks))
+           and not (cue.trigger.status is Status.OTHER and i < start and _named_again(where, cue, i))
            for i in range(gap.start, gap.stop + 1)):
         return False
     if cue.trigger.status is Status.PAST and cue.start >= end and _listed(where, gap, blocked):
@@ -224,9 +230,14 @@ def _named_again(where: Scene, cue: Cue, index: int) -> bool:
     noun of it ("my daughter") and no pronoun of it before them ("her sister has a fever and she ...").
     """
     gender = where.genders.get(index)
-    if gender is None or where.genders.get(cue.end - 1) != gender \
-            or any(i in where.breaks for i in range(cue.end + 1, index + 1)):
-        return False  # another gender, or a clause of its own ("back from grandma's on Sunday, her back is sore")
+    if gender is None or where.genders.get(cue.end - 1) != gender:
+        return False  # another gender
+    # "her brother jack | he's thirty nine": the child, named by the possessive, is the other gender, so a
+    # pronoun of theirs a few words on is them even where a new sentence begins.
+    contrasted = cue.start > 0 and where.genders.get(cue.start - 1) not in (None, gender) \
+        and index - cue.end <= NAMED_AGAIN_REACH and not any(i in where.breaks for i in range(cue.end + 1, index))
+    if not contrasted and any(i in where.breaks for i in range(cue.end + 1, index + 1)):
+        return False  # a clause of its own ("back from grandma's on Sunday, her back is sore")
     rules = where.rules
     return not any(where.genders.get(i) == gender and (i < cue.start or where.words[i] in rules.child_nouns)
                    for i in range(len(where.words)) if not cue.start <= i < cue.end)
@@ -270,7 +281,11 @@ def _between(where: Scene, cue: Cue, start: int, end: int, used: Collection[int]
         return False  # "she screams if I touch her legs": the sign said before the "if" is a habit, the if its when
     theirs = cue.trigger.status is Status.OTHER and any(
         where.words[i] in where.rules.child_pronouns for i in range(max(start, cue.start - KIN_OWNER_REACH), cue.start))
-    return inside and not theirs and where.words[cue.start - 1] not in where.rules.modals
+    # "potty trained since like last summer and he just peed himself": a time a state began, inside a mention that
+    # spans it, dates the state (the habit), not the deed said after it.
+    began = cue.trigger.status is Status.PAST and any(
+        where.words[i] in where.rules.onsets for i in range(max(start, cue.start - ONSET_REACH), cue.start))
+    return inside and not theirs and not began and where.words[cue.start - 1] not in where.rules.modals
 
 
 def _denied_twice(where: Scene, found: Sequence[Cue], start: int, end: int) -> bool:
@@ -381,15 +396,24 @@ def retold(where: Scene, mentions: Sequence[tuple[str, int, int, Status]]) -> li
     if not theirs:
         return statuses
     rules = where.rules
-    # Their words run to the end of their clause: in "my mam's back is killing her," the "her" is the mam.
-    own = {i for _, start, _, status in mentions if status is Status.OTHER
-           for i in range(start, _clause_end(where, start))}
-    own |= {i for c in where.cues if c.trigger.status is Status.OTHER for i in range(c.start, c.end + 1)}
+    # Their words run to the end of their clause: in "my mam's back is killing her," the "her" is the mam. The
+    # caregiver's own do not: "I can barely breathe, he is blue" - no "he" or "she" is the "I" who speaks.
+    own = {i for _, start, end, status in mentions if status is Status.OTHER
+           for i in range(start, end if _speakers(where, start, end) else _clause_end(where, start))}
+    # The word after a cue is theirs too ("my mam | her back"), not over a comma or from the caregiver's own "I".
+    own |= {i for c in where.cues if c.trigger.status is Status.OTHER
+            for i in range(c.start, c.end + (0 if c.trigger.speaker or c.end in where.breaks else 1))}
     if any(word in rules.child_nouns or word in rules.child_pronouns
            for i, word in enumerate(where.words) if i not in own):
         return statuses
     return [Status.OTHER if status is Status.PRESENT and any(s == symptom and end <= start for s, end in theirs)
             else status for (symptom, start, _, _), status in zip(mentions, statuses, strict=True)]
+
+
+def _speakers(where: Scene, start: int, end: int) -> bool:
+    """True when the caregiver's own cue ("I can barely breathe", "my back") covers or opens the mention."""
+    return any(c.trigger.status is Status.OTHER and c.trigger.speaker and c.start <= start and end <= c.end + 1
+               for c in where.cues) or any(c.trigger.speaker and c.start < end and start < c.end for c in where.cues)
 
 
 def _clause_end(where: Scene, start: int) -> int:

@@ -19,6 +19,9 @@ OVER_WHEN_REACH = 3
 """Most words of when between a word of being over and the end of its clause ("stopped last night")."""
 
 
+PICTURE_REACH = 4
+"""How many words of a picture may stand between "like" and someone else's word ("like a little old fella")."""
+
 @dataclass(frozen=True)
 class Trigger:
     """A cue that changes the status of a nearby mention."""
@@ -113,6 +116,11 @@ class ContextWords:
     """Verbs of telling that end someone else's cue: "the babysitter noticed a fever" is the child's."""
     belongings: frozenset[str] = frozenset()
     """Places and things of someone else ("on her mum's lap"): said right after them, the person is no subject."""
+    likenesses: frozenset[str] = frozenset()
+    """Words of a picture ("like"): with a word of ``picture_words`` between it and someone else's word, that someone is
+    only a picture ("her heart is going like a little bird", "walking like a little old fella"), no one with a sign."""
+    picture_words: frozenset[str] = frozenset()
+    """What a picture is said with ("little", "old", "wet"); "like mum said" is no picture."""
     modals: frozenset[str] = frozenset()
     """After these, "not" is part of the symptom ("can't get air"), not a denial."""
     pure_what_ifs: frozenset[tuple[str, ...]] = frozenset()
@@ -263,10 +271,24 @@ def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bo
             cues.append(Cue(trigger, start, span.stop))
             taken.update(span)
     # "sitting on her mum's lap, heart rate 176": a place of theirs, where the child is, says nothing of them.
+    # "my sister's name is amy and she has a fever" introduces them: a verb after their thing keeps them the subject.
     cues = [c for c in cues if not (c.trigger.status is Status.OTHER and c.end < len(words)
-                                    and words[c.end] in rules.belongings)]
-    cues = [c for c in cues if not _object_of_the_childs(words, ends, rules, c)]
+                                    and words[c.end] in rules.belongings
+                                    and not (c.end + 1 < len(words) and words[c.end + 1] in rules.clauses.verbs))]
+    cues = [c for c in cues if not _object_of_the_childs(words, ends, rules, c) and not _a_picture(words, rules, c)]
     return _unretracted(sorted(cues, key=lambda c: c.start), words, rules)
+
+
+def _a_picture(words: Sequence[str], rules: ContextWords, cue: Cue) -> bool:
+    """True for someone else's word said as a picture: "like a little bird", "walking like an old man"."""
+    if cue.trigger.status is not Status.OTHER or cue.trigger.speaker:
+        return False
+    for i in range(cue.start - 1, max(-1, cue.start - 1 - PICTURE_REACH), -1):
+        if words[i] in rules.likenesses:
+            return i < cue.start - 1
+        if words[i] not in rules.picture_words:
+            return False
+    return False
 
 
 def _object_of_the_childs(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, cue: Cue) -> bool:

@@ -14,13 +14,14 @@ from voicecare.understanding.timeline import Calendar
 COMPARISONS = ("at_least", "above", "below", "at_most", "down")
 NUMBER_KEYS = ("digits", "tens", "scales", "one", "point", "zero", "joiners", "fractions", "per", "units", "unit_first",
                "clock", "cues", "calendar", "sound_alikes", "marks", "window", "heard_joiners", "counts", "ordinals",
-               "counting", "counting_spans", "unit_fillers")
+               "counting", "counting_spans", "unit_fillers", "count_verbs", "unsaid_windows", "over", "under",
+               "decades", "decade_ends")
 CALENDAR_KEYS = ("days", "day_unit", "night_unit", "hour_before", "night_words", "day_words", "approximately",
                  "refers_back", "linking",
                  "since", "last", "age_before", "age_after", "ago", "down", "up", "observers", "instruments",
                  "months", "corrections", "exertion", "likened", "names_before", "names_after", "agitation", "rest", "today",
                  "before_today", "clause_ends", "readouts", "change_from", "change_to", "back_refs",
-                 "ordinal_ends", "month_start", "usual", "recovered", "continuing", "continuing_after", "from_day",
+                 "ordinal_ends", "month_start", "usual", "recovered", "continuing", "continuing_after", "from_day", "day_preps",
                  "lowered_by")
 MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs_unit", "unit_is_enough", "deniable", "largest",
                 "inherit_unit", "across_sentences", "at_rest", "cue_before", "cue_after", "whole", "point_dropped")
@@ -60,6 +61,19 @@ def _numbers_map(table: Mapping[str, Any], key: str, say: _Problems) -> dict[str
     return {str(k).lower(): float(v) for k, v in value.items()}
 
 
+def _unsaid_windows(table: Mapping[str, Any], unit_ids: set[str], say: _Problems) -> dict[float, str]:
+    """``unsaid_windows = { second = [15, 30] }``: window size -> the unit it is counted in when said alone."""
+    out: dict[float, str] = {}
+    for unit, sizes in _table(table, "unsaid_windows", say).items():
+        if unit not in unit_ids:
+            say.add(f"unsaid_windows.{unit}", "unknown unit id")
+        elif not isinstance(sizes, list) or not all(isinstance(n, int | float) for n in sizes):
+            say.add(f"unsaid_windows.{unit}", "must be a list of numbers")
+        else:
+            out.update({float(n): unit for n in sizes})
+    return out
+
+
 def number_words(data: Mapping[str, Any], where: str, problems: list[str]) -> tuple[NumberWords, dict[str, frozenset[str]],
                                                                                      Calendar]:
     """The ``[numbers]`` table of a language: number words, unit words, cue words per measure, calendar words."""
@@ -95,6 +109,11 @@ def number_words(data: Mapping[str, Any], where: str, problems: list[str]) -> tu
         clock=dict(sorted(clock.items(), key=lambda item: -len(item[0]))),
         marks=_words(table, "marks", say), window=_words(table, "window", say),
         counting=_words(table, "counting", say), counting_spans=_words(table, "counting_spans", say),
+        count_verbs=_words(table, "count_verbs", say), unsaid_windows=_unsaid_windows(table, set(units.values()), say),
+        beyond={**{tuple(w.split()): 1.0 for w in _words(table, "over", say)},
+                **{tuple(w.split()): -1.0 for w in _words(table, "under", say)}},
+        decades={k: int(v) for k, v in _numbers_map(table, "decades", say).items()},
+        decade_ends=_words(table, "decade_ends", say),
         unit_fillers=_words(table, "unit_fillers", say),
         sound_alikes={k: int(v) for k, v in _numbers_map(table, "sound_alikes", say).items()},
         ago=calendar.ago, counts=_words(table, "counts", say),

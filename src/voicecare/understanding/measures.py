@@ -99,16 +99,24 @@ class MeasureBook:
     def _status(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> tuple[Status, bool]:
         """The context status of a reading; "I've got 39.4 on the scanner" is the child's reading, taken by me."""
         span = range(quantity.start, quantity.end)
+        # "below 60", "lower than 70": the reading's own words, no denial of it ("below the fever line" is one).
+        own = quantities.beyond_words(words, quantity.start, self.numbers)
         status, hedged = context.status_of(where, quantity.start, quantity.end, span, negation_inside=False)
+        if status is Status.ABSENT and own:
+            status, hedged = context.status_of(where, quantity.start, quantity.end, span, negation_inside=False,
+                                               blocked=own)
         if status is Status.PRESENT and when_taken.in_a_named_month(quantity, words, where, self.calendar):
             return Status.PAST, hedged
         near = words[max(0, quantity.start - INSTRUMENT_REACH):quantity.end + INSTRUMENT_REACH]
-        if status is not Status.OTHER or not self.calendar.instruments.intersection(near):
+        # A rate was counted by someone ("over half a minute I got 26 breaths", "I got 50 breaths a minute"), as a
+        # device's reading was taken.
+        if status is not Status.OTHER or not (self.calendar.instruments.intersection(near) or quantity.per):
             return status, hedged
         observers = {i for c in where.cues
                      if c.trigger.status is Status.OTHER and where.words[c.start] in self.calendar.observers
                      for i in range(c.start, c.end)}  # a cue counts as blocked only when all its words are
-        return context.status_of(where, quantity.start, quantity.end, span, negation_inside=False, blocked=observers)
+        return context.status_of(where, quantity.start, quantity.end, span, negation_inside=False,
+                                 blocked=observers | set(own))
 
     def _meets(self, row: Threshold, quantity: Quantity, measure: Measure, base: float, words: Sequence[str],
                readings: Sequence[tuple[Quantity, Measure, float]], where: context.Scene) -> bool:
@@ -418,5 +426,8 @@ def _around(quantity: Quantity, measure: Measure, size: int, reach: int = 0) -> 
 
 
 def _holds(measure: Measure, value: float) -> bool:
-    """True when a number said without a unit fits one of the measure's scales (or it has none)."""
-    return not measure.scales or any(scale.low <= value <= scale.high for scale in measure.scales)
+    """True when a number said without a unit fits one of the measure's scales, or its range when it has none
+    ("his heart was going 180 while he sat still": no oxygen saturation of 180 for the "sat")."""
+    if not measure.scales:
+        return measure.low <= value <= measure.high
+    return any(scale.low <= value <= scale.high for scale in measure.scales)

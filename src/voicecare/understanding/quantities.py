@@ -8,7 +8,7 @@ same code reads any language whose numbers are built the same way.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 _DIGITS_RE = re.compile(r"^(\d+(?:[.,]\d+)?)([^\W\d_]*)$")
@@ -21,6 +21,13 @@ WINDOW_FIRST_REACH = 4
 """How many words after a window said first ("over 30 seconds I got 23") its count may stand."""
 COUNTING_REACH = 8
 """...and after a span said as counted, in the same clause ("did 15 secs like the app said and got 16")."""
+BEYOND = 0.01
+"""How far past its number a reading said as "over" or "under" it is read (a hair's breadth: the line is crossed)."""
+DECADE_MIDDLE = 5
+"""A span of tens is read at its middle ("in the fifties": 55)."""
+COUNTED_REACH = 12
+"""...and after a span in a sentence that says a count was taken, commas between ("I count his heart with my watch,
+15 seconds, only 15"; "counted at her wrist for fifteen seconds while she sat on my lap and got only fifteen")."""
 
 
 @dataclass(frozen=True)
@@ -53,9 +60,22 @@ class NumberWords:
     """Said before a short span (``counting_spans``), they make it the window of a count said soon after ("I did 15
     secs and got 16 beats", "counted for 15 seconds, 16")."""
     counting_spans: frozenset[str] = frozenset()
+    """Unit ids of the spans a count is taken over ("second", "minute"); "for 2 days, 39" is no count."""
+    count_verbs: frozenset[str] = frozenset()
+    """Said earlier in the sentence, they make a short span (``counting_spans``) the window of the next count in it,
+    over commas and other words ("i count his heart with my watch, 30 seconds, 42": 84 a minute, not 42)."""
+    unsaid_windows: Mapping[float, str] | None = None
+    """Windows said without their unit after a window word, and the unit they are counted in ("forty-six in fifteen":
+    seconds); only spans people count a pulse or breaths over."""
+    beyond: Mapping[tuple[str, ...], float] | None = None
+    """Words before a number saying the reading lies past it, and which way (+1 "over 160", -1 "under 70"): the
+    number is read a hair's breadth that way, so "over 160" is above the line at 160."""
+    decades: Mapping[str, int] | None = None
+    """Tens said as a span ("in the fifties"): read as the middle of it (55), as "190s" is 195."""
+    decade_ends: frozenset[str] = frozenset()
+    """What digits are written with as a span of tens ("190s", "50's")."""
     unit_fillers: frozenset[str] = frozenset()
     """Words of fullness that may stand between a number and its unit ("three full days", "two whole weeks")."""
-    """Unit ids of the spans a count is taken over ("second", "minute"); "for 2 days, 39" is no count."""
     units: Mapping[str, str] | None = None
     """Unit word -> unit id ("kilos" -> "kilogram", "c" -> "celsius")."""
     unit_first: frozenset[str] = frozenset()
@@ -107,12 +127,13 @@ class Quantity:
         return Quantity(self.value, self.start, end, None, None, self.decimal)
 
 
-def read(words: Sequence[str], lexicon: NumberWords, breaks: Collection[int] = ()) -> tuple[Quantity, ...]:
+def read(words: Sequence[str], lexicon: NumberWords, breaks: Mapping[int, bool] | None = None) -> tuple[Quantity, ...]:
     """Every number in ``words`` (tokens as matching sees them), left to right.
 
-    ``breaks`` are the indexes of words that follow a comma or a full stop: a unit never
+    ``breaks`` are the indexes of words that follow a comma (False) or a full stop (True): a unit never
     reaches over one ("RR 28, HR 120" is no 28 hours).
     """
+    breaks = breaks or {}
     found: list[Quantity] = []
     i = 0
     while i < len(words):
@@ -125,6 +146,7 @@ def read(words: Sequence[str], lexicon: NumberWords, breaks: Collection[int] = (
             i += 1
             continue
         value, end, decimal, suffix_unit = number
+        value += BEYOND * _beyond(words, i, lexicon)
         quantity = _with_unit(words, Quantity(value, i, end, suffix_unit, decimal=decimal), lexicon, breaks)
         if quantity.unit is None and quantity.per is None and i and words[i - 1] in lexicon.unit_first:
             quantity = Quantity(value, i - 1, quantity.end, (lexicon.units or {}).get(words[i - 1]), None, decimal)
@@ -134,6 +156,36 @@ def read(words: Sequence[str], lexicon: NumberWords, breaks: Collection[int] = (
             found.append(quantity)
         i = quantity.end
     return tuple(found)
+
+
+def _beyond(words: Sequence[str], i: int, lex: NumberWords) -> float:
+    """+1 when the words before words[i] say the reading is over the number ("over 160", "more than 40"), -1 when
+    under it ("under 70"), else 0."""
+    for phrase, way in (lex.beyond or {}).items():
+        if i >= len(phrase) and tuple(words[i - len(phrase):i]) == phrase:
+            return way
+    return 0.0
+
+
+def beyond_words(words: Sequence[str], i: int, lex: NumberWords) -> range:
+    """The positions of the words before words[i] that say a reading lies over or under it ("below 60")."""
+    longest = max((len(p) for p in (lex.beyond or {}) if i >= len(p) and tuple(words[i - len(p):i]) == p), default=0)
+    return range(i - longest, i)
+
+
+def _decade(words: Sequence[str], i: int, lex: NumberWords) -> tuple[float, int] | None:
+    """A span of tens at words[i] ("fifties", "190s", "the one-nineties"), read at its middle, and its end."""
+    word = words[i]
+    decades = lex.decades or {}
+    if word in decades:
+        return float(decades[word] + DECADE_MIDDLE), i + 1
+    if i + 1 < len(words) and lex.digits.get(word, 0) in range(1, 10) and words[i + 1] in decades:
+        return float(lex.digits[word] * 100 + decades[words[i + 1]] + DECADE_MIDDLE), i + 2  # "the one nineties"
+    ends = sorted(lex.decade_ends, key=len, reverse=True)
+    end = next((e for e in ends if word.endswith(e) and word[:-len(e)].isdigit()), None)
+    if end is None or int(word[:-len(end)]) % 10 or not int(word[:-len(end)]):
+        return None
+    return float(int(word[:-len(end)]) + DECADE_MIDDLE), i + 1
 
 
 def _ordinal_unit(words: Sequence[str], i: int, lex: NumberWords) -> Quantity | None:
@@ -151,20 +203,37 @@ def _ordinal_unit(words: Sequence[str], i: int, lex: NumberWords) -> Quantity | 
 
 
 def _window_first(words: Sequence[str], window: Quantity, count: Quantity, lex: NumberWords,
-                  breaks: Collection[int]) -> Quantity | None:
+                  breaks: Mapping[int, bool]) -> Quantity | None:
     """The rate of a bare count said soon after its window ("in 15 seconds I counted 12"), else None.
 
-    A span said as counted ("I did 15 secs like the app said and got 16") may stand further back in its clause.
+    A span said as counted ("I did 15 secs like the app said and got 16") may stand further back in its clause;
+    in a sentence that says a count was taken, further still and over commas ("I count his heart with my watch,
+    15 seconds, only 15").
     """
     before = words[window.start - 1] if window.start > 0 else ""
     timed = before in lex.window
-    counted = before in lex.counting and window.unit in lex.counting_spans
-    reach = WINDOW_FIRST_REACH if timed else COUNTING_REACH
-    bare = count.unit is None and count.per is None and not count.decimal
-    if window.unit is None or not (timed or counted) or not bare or not 0 <= count.start - window.end <= reach \
-            or (not timed and any(i in breaks for i in range(window.end, count.start + 1))):
+    span = window.unit in lex.counting_spans and window.per is None
+    counted = before in lex.counting and span
+    sentence = span and _count_said_before(words, window.start, lex, breaks)
+    reach = WINDOW_FIRST_REACH if timed else COUNTED_REACH if sentence else COUNTING_REACH
+    counts = {(lex.units or {}).get(word) for word in lex.counts}
+    bare = (count.unit is None or count.unit in counts) and count.per is None and not count.decimal
+    between = range(window.end, count.start + 1)
+    if window.unit is None or not (timed or counted or sentence) or not bare or not 0 <= count.start - window.end <= reach:
         return None
+    if any(breaks.get(i, False) for i in between) or (not timed and not sentence and any(i in breaks for i in between)):
+        return None  # a full stop ends the count ("30 seconds. She is 2."); a comma only a span said as counted
     return Quantity(count.value, count.start, count.end, None, window.unit, False, window.value, count.end)
+
+
+def _count_said_before(words: Sequence[str], start: int, lex: NumberWords, breaks: Mapping[int, bool]) -> bool:
+    """True when a word saying a count was taken stands before ``start`` in its sentence ("I count his heart ...")."""
+    for i in range(start - 1, -1, -1):
+        if words[i] in lex.count_verbs:
+            return True
+        if breaks.get(i, False):
+            return False
+    return False
 
 
 def _number(words: Sequence[str], i: int, lex: NumberWords) -> tuple[float, int, bool, str | None] | None:
@@ -180,6 +249,8 @@ def _number(words: Sequence[str], i: int, lex: NumberWords) -> tuple[float, int,
         if not decimal and (tenths := _decimals(words, end, lex)) is not None:
             value, end, decimal = value + tenths[0], tenths[1], True
         return value, end, decimal, units.get(written.group(2)) if written.group(2) else None
+    if (decade := _decade(words, i, lex)) is not None:
+        return decade[0], decade[1], False, None
     if (run := _digit_run(words, i, lex)) is not None:
         return float(run[0]), run[1], False, None
     if (hundreds := _hundreds_as_digit(words, i, lex)) is not None:
@@ -299,9 +370,10 @@ def _fraction_after(words: Sequence[str], j: int, lex: NumberWords) -> tuple[flo
     return None
 
 
-def _with_unit(words: Sequence[str], quantity: Quantity, lex: NumberWords, breaks: Collection[int] = ()) -> Quantity:
+def _with_unit(words: Sequence[str], quantity: Quantity, lex: NumberWords,
+               breaks: Mapping[int, bool] | None = None) -> Quantity:
     """The unit said after a number, and "a minute" after a count, which makes it a rate."""
-    units = lex.units or {}
+    units, breaks = lex.units or {}, breaks or {}
     unit, end = quantity.unit, quantity.end
     hour = not quantity.decimal and 1 <= quantity.value <= HOURS_ON_A_CLOCK  # "38.2 tonight" is no time of day
     for phrase, clock_unit in (lex.clock or {}).items() if hour else ():  # longest first, as loaded
@@ -333,16 +405,22 @@ def window_rate(count: Quantity, window: Quantity) -> Quantity:
     return Quantity(count.value, count.start, window.end, None, window.unit, False, window.value, count.end)
 
 
-def _window(words: Sequence[str], end: int, lex: NumberWords, breaks: Collection[int]) -> Quantity | None:
-    """ "in 15 seconds" right after a count, or one word on ("24 breaths in 30 seconds"): the window said."""
+def _window(words: Sequence[str], end: int, lex: NumberWords, breaks: Mapping[int, bool]) -> Quantity | None:
+    """ "in 15 seconds" right after a count, or one word on ("24 breaths in 30 seconds"): the window said.
+
+    A span people count over may be said without its unit ("forty-six in fifteen": seconds).
+    """
     units = lex.units or {}
     for at in (end, end + 1):
         if at >= len(words) or words[at] not in lex.window or any(i in breaks for i in range(end, at + 2)):
             continue
         number = _number(words, at + 1, lex) if at + 1 < len(words) else None
-        if number is None or number[3] is not None or number[1] >= len(words) or words[number[1]] not in units:
+        if number is None or number[3] is not None:
             continue
-        return Quantity(number[0], at + 1, number[1] + 1, units[words[number[1]]])
+        if number[1] < len(words) and words[number[1]] in units:
+            return Quantity(number[0], at + 1, number[1] + 1, units[words[number[1]]])
+        if (unsaid := (lex.unsaid_windows or {}).get(number[0])) is not None:
+            return Quantity(number[0], at + 1, number[1], unsaid)
     return None
 
 

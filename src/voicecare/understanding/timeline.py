@@ -59,6 +59,8 @@ class Calendar:
     from_day: frozenset[str] = frozenset()
     """Words that start a span like "since" only with a day's name right after them ("back hurt from Monday,
     today Thursday"); "back from grandma's on Sunday" names no start."""
+    day_preps: frozenset[str] = frozenset()
+    """Words that may stand between a word of ``from_day`` and the day's name ("it started on Saturday")."""
     back_refs: frozenset[str] = frozenset()
     """Words after "since" that point back at a time said before ("since then": "fell on Saturday ... since then")."""
     recovered: frozenset[str] = frozenset()
@@ -131,7 +133,8 @@ def weekday_spans(words: Sequence[str], calendar: Calendar, today: int | None,
     """
     spans: list[Quantity] = []
     for i, word in enumerate(words):
-        if word in calendar.from_day and (day := _day_after(words, i, calendar, breaks, reach=0)) is not None:
+        prep = i + 1 < len(words) and words[i + 1] in calendar.day_preps  # "it started on Saturday"
+        if word in calendar.from_day and (day := _day_after(words, i, calendar, breaks, reach=int(prep))) is not None:
             spans.append(Quantity(float(_days_since(words, day, i, calendar, today)), i, day + 1, calendar.day_unit))
             continue
         if word not in calendar.since and word not in calendar.continuing:
