@@ -162,6 +162,7 @@ class MeasureBook:
         said += weekday_spans(words, self.calendar, self.today, where.breaks, self.numbers.units)
         said = said_numbers.from_to(said, words, self.calendar)
         starts = frozenset(q.start for q in said)
+        ends = frozenset(q.end for q in said)
         for quantity in said:
             if quantity.unit is None and quantity.per is None and self._names(quantity, words, where):
                 continue  # "we live at one oh one Chestnut Drive": an address, not a temperature
@@ -177,14 +178,14 @@ class MeasureBook:
             if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words, where) \
                     and not when_taken.lasts(quantity, words, where, self.calendar):
                 continue
-            measures = self._measures_of(quantity, unit, words, where, starts)
+            measures = self._measures_of(quantity, unit, words, where, starts, ends)
             if not measures and heir and heir[0].unit is None and quantity.unit is None and quantity.per is None \
                     and _inherits(quantity, heir[0], heir[1]):
                 measures = [heir[1]]  # "he weighs 13.1 now, at his checkup in June he was 13.9": a weight too
             corrects = bool(out) and self._corrects(out[-1][0], quantity, words)
             if quantity.windowed and not measures and not (corrects and out[-1][1].dimension == RATE):
                 quantity = quantity.plain()  # "it went up to 101 in 2 hours": no rate was counted
-                measures = self._measures_of(quantity, None, words, where, starts)
+                measures = self._measures_of(quantity, None, words, where, starts, ends)
             if not measures and (changed := self._changed_from(quantity, words, out, where)) is not None:
                 measures = [changed]  # "from 6 wet nappies a day to 3", "170 screaming but 120 once calm": the same
             if corrects:
@@ -269,7 +270,8 @@ class MeasureBook:
         return len(between) <= CORRECTION_REACH and bool(self.calendar.corrections.intersection(between))
 
     def _measures_of(self, quantity: Quantity, unit: Unit | None, words: Sequence[str],
-                     where: context.Scene, starts: frozenset[int] = frozenset()) -> list[Measure]:
+                     where: context.Scene, starts: frozenset[int] = frozenset(),
+                     ends: frozenset[int] = frozenset()) -> list[Measure]:
         """What a number measures: any measure its unit alone says, and the one its nearest cue word names.
 
         "three hours" is a duration; with "cramp" near it, it is also how long a cramp lasted.
@@ -288,7 +290,7 @@ class MeasureBook:
         far = dimension == RATE or said_numbers.readout(quantity, words, self.calendar)
         if dimension not in (None, RATE) and not chosen and len(cued) == 1 and cued[0].unit_is_enough:
             chosen.append(cued[0])  # "12 kilos", "101 degrees": the unit says it
-        elif (near := _nearest_cue(cued, quantity, words, where, starts, far, self.numbers.one)) is not None:
+        elif (near := _nearest_cue(cued, quantity, words, where, starts, far, self.numbers.one, ends)) is not None:
             chosen.append(near)
         if not chosen and (unit is None or unit.by_size) and not quantity.per:
             chosen += [m for m in [self._bare(quantity)] if m is not None]
@@ -376,7 +378,7 @@ def _largest_wins(found: list[Match], readings: Sequence[tuple[Quantity, Measure
 
 def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Sequence[str], where: context.Scene,
                  starts: frozenset[int] = frozenset(), readout: bool = False,
-                 ones: frozenset[str] = frozenset()) -> Measure | None:
+                 ones: frozenset[str] = frozenset(), ends: frozenset[int] = frozenset()) -> Measure | None:
     """The measure whose cue word stands nearest the number, before it winning a tie; none past a full stop.
 
     A cue after the number that another number follows at once (or a word on) names that one: in "110
@@ -390,7 +392,9 @@ def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Seque
             continue
         for distance, side, index in _around(quantity, measure, len(words), quantity.start if readout else 0):
             names_next = side == 1 and index >= quantity.end and _names_next(index, words, starts, ones)
-            if words[index] not in measure.cues or names_next:
+            # "5 wet, 2 dirty": a thing counted is named after its own number, not before the next one.
+            names_before = side == 0 and measure.counted_after and index in ends
+            if words[index] not in measure.cues or names_next or names_before:
                 continue
             span = range(index + 1, quantity.start + 1) if side == 0 else range(quantity.end, index + 1)
             if not measure.across_sentences and any(where.breaks.get(i, False) for i in span):

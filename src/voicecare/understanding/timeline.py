@@ -17,6 +17,8 @@ from voicecare.understanding.quantities import Quantity
 
 SINCE_REACH = 8
 """How far after "since" a day's name may stand ("since the pony ride at the fair on Friday")."""
+BEGAN_REACH = 1
+"""How many words may stand between "started" and its day ("started on Saturday"; not "started nursery on Monday")."""
 TODAY_REACH = 2
 """How far from "today" a day's name says which day today is ("today is Sunday", "it's Sunday today")."""
 WEEK = 7
@@ -59,6 +61,9 @@ class Calendar:
     from_day: frozenset[str] = frozenset()
     """Words that start a span like "since" only with a day's name right after them ("back hurt from Monday,
     today Thursday"); "back from grandma's on Sunday" names no start."""
+    began: frozenset[str] = frozenset()
+    """Words that start a span like "since" with a day's name right after them or a word on ("it start saturday,
+    today is tuesday", "it started on Saturday")."""
     back_refs: frozenset[str] = frozenset()
     """Words after "since" that point back at a time said before ("since then": "fell on Saturday ... since then")."""
     recovered: frozenset[str] = frozenset()
@@ -131,7 +136,8 @@ def weekday_spans(words: Sequence[str], calendar: Calendar, today: int | None,
     """
     spans: list[Quantity] = []
     for i, word in enumerate(words):
-        if word in calendar.from_day and (day := _day_after(words, i, calendar, breaks, reach=0)) is not None:
+        reach = 0 if word in calendar.from_day else BEGAN_REACH if word in calendar.began else None
+        if reach is not None and (day := _day_after(words, i, calendar, breaks, reach=reach)) is not None:
             spans.append(Quantity(float(_days_since(words, day, i, calendar, today)), i, day + 1, calendar.day_unit))
             continue
         if word not in calendar.since and word not in calendar.continuing:
