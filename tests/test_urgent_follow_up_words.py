@@ -110,3 +110,11 @@ def test_a_care_question_in_other_words_is_answered_first(assistant: Assistant, 
     result = assistant.answer(text)
     assert [q.id for q in result.care] == [care_id]
     assert result.messages[0].kind == "care_answer"
+
+
+def test_a_weight_said_with_the_months_its_loss_took_is_still_a_weight(assistant: Assistant) -> None:
+    assert "weight_loss" in present(assistant, "she's gone from 12.4 kilos to 11.9 in a month, back sore")
+    assert "weight_loss" in present(assistant, "he was 13 kilos, now he's 12.5 after a month")
+    # How often is no span lasting until now; a rate per minute stays a rate.
+    assert level(assistant, "he goes to nursery 3 days a week, his back is sore since yesterday") is Level.HOME_CARE
+    assert level(assistant, "he gained half a kilo in a month, back a bit sore") is Level.HOME_CARE

@@ -24,6 +24,8 @@ DURATION = "duration"
 """The dimension of time spans: the code knows ages, "ago" and rates ("a minute") by it."""
 RATE = "rate"
 """The dimension of a count per time span ("fifty a minute")."""
+SLOWEST_RATE_PER = 1.0
+"""The longest time unit, in days, a rate is counted per: "11.9 kilos in a month" says how long a loss took."""
 INHERIT_REACH = 10
 """A bare number this close after a reading may take its unit ("13 kilos, now 12")."""
 INHERIT_RATIO = 0.5
@@ -164,6 +166,7 @@ class MeasureBook:
         starts = frozenset(q.start for q in said)
         ends = frozenset(q.end for q in said)
         for quantity in said:
+            quantity = self._over_a_span(quantity)
             if quantity.unit is None and quantity.per is None and self._names(quantity, words, where):
                 continue  # "we live at one oh one Chestnut Drive": an address, not a temperature
             if said_numbers.bare_age(quantity, words, self.calendar, where.rules.child_pronouns):
@@ -204,6 +207,19 @@ class MeasureBook:
             if len(out) == held and (unit is None or unit.by_size):
                 out += self._point_dropped(quantity, unit, words, where, starts, out)  # "temp 1016" is 101.6
         return self._at_rest_first(out, words, where)
+
+    def _over_a_span(self, quantity: Quantity) -> Quantity:
+        """A reading said with the days or months a change took ("from 12.4 kilos to 11.9 in a month") as itself.
+
+        Rates are counted per minute or so; "per month" is how long something took, and a weight or a temperature
+        said with it is still that reading.
+        """
+        per = self.units.get(quantity.per) if quantity.per else None
+        unit = self.units.get(quantity.unit) if quantity.unit else None
+        if per is None or per.dimension != DURATION or per.factor < SLOWEST_RATE_PER or quantity.windowed \
+                or (unit is not None and unit.dimension == DURATION):
+            return quantity  # "3 days a week" at nursery is how often, no span lasting until now
+        return Quantity(quantity.value, quantity.start, quantity.end, quantity.unit, None, quantity.decimal)
 
     def _point_dropped(self, quantity: Quantity, unit: Unit | None, words: Sequence[str], where: context.Scene,
                        starts: frozenset[int], earlier: Sequence[tuple[Quantity, Measure, float]],
