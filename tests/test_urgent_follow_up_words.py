@@ -44,6 +44,13 @@ def present(assistant: Assistant, text: str) -> set[str]:
     # Night pain, weight loss.
     ("he can't sleep through the night because of his back", "night_pain", Level.URGENT),
     ("she's lighter when I pick her up and her back is sore", "weight_loss", Level.URGENT),
+    # In South Asian and clinical English.
+    ("her weight has reduced and back is paining", "weight_loss", Level.URGENT),
+    ("her legs feeling like current is passing", "limb_symptoms", Level.URGENT),
+    ("he's putting less weight on his left leg", "limb_symptoms", Level.URGENT),
+    ("she has not passed stool since 3 days", "bladder_bowel_problems", Level.FOLLOW_UP),
+    ("walking is not proper since yesterday, back pain", "trouble_walking", Level.FOLLOW_UP),
+    ("she cries for an hour before she can fall asleep because her back hurts", "pain_prevents_sleep", Level.FOLLOW_UP),
     # Walking, and sleep kept away.
     ("she keeps tripping over and her back is sore", "trouble_walking", Level.FOLLOW_UP),
     ("Ambulating with difficulty, guarding, back pain", "trouble_walking", Level.FOLLOW_UP),
@@ -65,6 +72,8 @@ def test_a_sign_in_everyday_words_is_found(assistant: Assistant, text: str, symp
     "5 wet, 2 dirty nappies today, back sore",
     "6 wet nappies 2 poos today and a sore back",
     "he slept until 9 and his back is a bit stiff",
+    "she's walking well, is not limping, back a bit sore",
+    "she cries for an hour before her nap most days, back a bit stiff",
     # "Wee" is "little" in Scotland.
     "he cried a wee bit when I touched his sore back",
     "the wee one only has a sore back",
