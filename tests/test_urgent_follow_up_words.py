@@ -51,6 +51,10 @@ def present(assistant: Assistant, text: str) -> set[str]:
     ("she has not passed stool since 3 days", "bladder_bowel_problems", Level.FOLLOW_UP),
     ("walking is not proper since yesterday, back pain", "trouble_walking", Level.FOLLOW_UP),
     ("she cries for an hour before she can fall asleep because her back hurts", "pain_prevents_sleep", Level.FOLLOW_UP),
+    # Commonwealth wordings.
+    ("his legs keep going from under him", "limb_symptoms", Level.URGENT),
+    ("he's been waking up every couple of hours with back pain", "night_pain", Level.URGENT),
+    ("she's getting worse not better with her back", "pain_worsening", Level.FOLLOW_UP),
     # Walking, and sleep kept away.
     ("she keeps tripping over and her back is sore", "trouble_walking", Level.FOLLOW_UP),
     ("Ambulating with difficulty, guarding, back pain", "trouble_walking", Level.FOLLOW_UP),
