@@ -51,6 +51,13 @@ def present(assistant: Assistant, text: str) -> set[str]:
     ("she has not passed stool since 3 days", "bladder_bowel_problems", Level.FOLLOW_UP),
     ("walking is not proper since yesterday, back pain", "trouble_walking", Level.FOLLOW_UP),
     ("she cries for an hour before she can fall asleep because her back hurts", "pain_prevents_sleep", Level.FOLLOW_UP),
+    # A limb's pain in the back's everyday words.
+    ("his leg is killing him", "limb_symptoms", Level.URGENT),
+    ("her knee's playing up and her back hurts", "limb_symptoms", Level.URGENT),
+    ("she's in agony with her leg", "limb_symptoms", Level.URGENT),
+    ("her legs are achy and so is her back", "limb_symptoms", Level.URGENT),
+    ("he's flushed and warm and his back is sore", "fever", Level.URGENT),
+    ("the knot in her back comes back again every time", "severe_cramping", Level.URGENT),
     # Commonwealth wordings.
     ("his legs keep going from under him", "limb_symptoms", Level.URGENT),
     ("he's been waking up every couple of hours with back pain", "night_pain", Level.URGENT),
@@ -78,6 +85,8 @@ def test_a_sign_in_everyday_words_is_found(assistant: Assistant, text: str, symp
     "he slept until 9 and his back is a bit stiff",
     "she's walking well, is not limping, back a bit sore",
     "she cries for an hour before her nap most days, back a bit stiff",
+    "he was kicking his legs and playing up at bedtime, back a bit stiff",
+    "the dog was killing me with his barking, her back is sore",
     # "Wee" is "little" in Scotland.
     "he cried a wee bit when I touched his sore back",
     "the wee one only has a sore back",
