@@ -51,6 +51,9 @@ def present(assistant: Assistant, text: str) -> set[str]:
     ("she has not passed stool since 3 days", "bladder_bowel_problems", Level.FOLLOW_UP),
     ("walking is not proper since yesterday, back pain", "trouble_walking", Level.FOLLOW_UP),
     ("she cries for an hour before she can fall asleep because her back hurts", "pain_prevents_sleep", Level.FOLLOW_UP),
+    # Signs whose own words hold a "not".
+    ("his back isn't improving at all", "pain_worsening", Level.FOLLOW_UP),
+    ("he won't put his foot down", "limb_symptoms", Level.URGENT),
     # A limb's pain in the back's everyday words.
     ("his leg is killing him", "limb_symptoms", Level.URGENT),
     ("her knee's playing up and her back hurts", "limb_symptoms", Level.URGENT),
@@ -86,6 +89,7 @@ def test_a_sign_in_everyday_words_is_found(assistant: Assistant, text: str, symp
     "she's walking well, is not limping, back a bit sore",
     "she cries for an hour before her nap most days, back a bit stiff",
     "he was kicking his legs and playing up at bedtime, back a bit stiff",
+    "she won't put her teddy down, back sore",
     "the dog was killing me with his barking, her back is sore",
     # "Wee" is "little" in Scotland.
     "he cried a wee bit when I touched his sore back",
@@ -142,3 +146,7 @@ def test_a_weight_said_with_the_months_its_loss_took_is_still_a_weight(assistant
     # How often is no span lasting until now; a rate per minute stays a rate.
     assert level(assistant, "he goes to nursery 3 days a week, his back is sore since yesterday") is Level.HOME_CARE
     assert level(assistant, "he gained half a kilo in a month, back a bit sore") is Level.HOME_CARE
+
+
+def test_burning_said_of_peeing_is_the_bladders_not_a_fever(assistant: Assistant) -> None:
+    assert level(assistant, "the nena cries when she pees like it burns and she has her back sore") is Level.FOLLOW_UP
