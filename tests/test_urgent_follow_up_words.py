@@ -113,7 +113,8 @@ def test_an_hour_after_till_is_when_sleep_came_not_a_waking(assistant: Assistant
     assert "night_pain" not in present(assistant, text)
     assert level(assistant, "she cry until eleven o'clock with her back") is Level.FOLLOW_UP
     # Up with the child at an hour of the night is a waking.
-    assert "night_pain" in present(assistant, "She dropped off last night, but by three I was up with her, sobbing about her back.")
+    up_with = "She dropped off last night, but by three I was up with her, sobbing about her back."
+    assert "night_pain" in present(assistant, up_with)
     # An hour after "at" is still a waking at night.
     assert "night_pain" in present(assistant, "at about 2 he's awake crying at night with his back")
 
