@@ -10,7 +10,7 @@ counts (rule 4: when unsure, escalate) and is read back as one (rule 14).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -119,8 +119,12 @@ class Backoff:
         self._misspelt.clear()
 
     def hits(self, words: Sequence[str], breaks: Mapping[int, bool], near_hit: NearHit,
-             skip: Iterable[str]) -> list[Hit]:
-        """Every backoff mention in one clause, of a sign not already spoken of (``skip``)."""
+             skip: Iterable[str], contrasts: Collection[str] = ()) -> list[Hit]:
+        """Every backoff mention in one clause, of a sign not already spoken of (``skip``).
+
+        A comma before a contrast the pattern names as its own word does not end its clause: in "I stretch
+        him, but it does not go soft" the contrast is the news the pattern is written for.
+        """
         said = set(skip)
         candidates = self.candidates(words)
         found = []
@@ -130,6 +134,7 @@ class Backoff:
                     if pattern.symptom in said:
                         continue
                     hit = near_hit(pattern, words, candidates, start, score)
-                    if hit is not None and not any(k in breaks for k in range(hit.start + 1, hit.end)):
+                    if hit is not None and not any(k in breaks and not (k in hit.positions and words[k] in contrasts)
+                                                   for k in range(hit.start + 1, hit.end)):
                         found.append(hit)
         return found

@@ -215,7 +215,7 @@ class Matcher:
         # Words another mention is made of are explained already ("not breathing hard" is no guess at anything);
         # what a lesser mention explains is the words it covers (``mentions.explained``).
         listed = mentions.listed(words, language.context.list_joiners, language.context.clauses.owners)
-        found = [h for h in self._backoff.hits(words, breaks, near_hit, {m.symptom for m in matches})
+        found = [h for h in self._backoff.hits(words, breaks, near_hit, {m.symptom for m in matches}, language.contrasts)
                  if not mentions.explained(h.positions, self._levels[h.symptom], matches, self._levels, listed)]
         found = mentions.not_their_own(found, words, language.negations, language.context.modals, language.not_then,
                                        breaks)

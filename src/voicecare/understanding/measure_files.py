@@ -24,7 +24,8 @@ CALENDAR_KEYS = ("days", "day_unit", "night_unit", "hour_before", "night_words",
                  "ordinal_ends", "month_start", "usual", "recovered", "continuing", "continuing_after", "from_day", "day_preps",
                  "lowered_by")
 MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs_unit", "unit_is_enough", "deniable", "largest",
-                "inherit_unit", "across_sentences", "at_rest", "cue_before", "cue_after", "whole", "point_dropped")
+                "inherit_unit", "across_sentences", "at_rest", "cue_before", "cue_after", "whole", "point_dropped",
+                "counted_after")
 UNIT_KEYS = ("dimension", "factor", "offset", "age", "by_size", "plain")
 THRESHOLD_KEYS = ("measure", "symptom", "status", *COMPARISONS)
 BARE = ("never", "decimal", "any")
@@ -187,6 +188,7 @@ def _measure(measure_id: str, body: Any, cues: frozenset[str], say: _Problems) -
         inherit_unit=bool(body.get("inherit_unit", False)), across_sentences=bool(body.get("across_sentences", False)),
         at_rest=bool(body.get("at_rest", False)), whole=bool(body.get("whole", False)),
         point_dropped=bool(body.get("point_dropped", False)),
+        counted_after=bool(body.get("counted_after", False)),
     )
 
 

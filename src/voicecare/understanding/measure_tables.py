@@ -74,6 +74,9 @@ class Measure:
     largest: bool = False
     """True when a reading over the line counts wherever it was said ("38.5 this morning, 37.2 after medicine";
     "2 days for the leg, a week for the back"), unless a later normal reading corrects it ("38.5, sorry, 37.5")."""
+    counted_after: bool = False
+    """True for a count of things named after their number ("6 wet nappies"): a cue word before a number names it
+    ("wet nappies 2 today") unless another number stands right before the cue ("5 wet, 2 dirty": the 5's)."""
     point_dropped: bool = False
     """True when a reading is said to one decimal, so that digits run together with a cue word near ("temp 1016",
     "395 on the strip") are read with the point put back (101.6, 39.5)."""

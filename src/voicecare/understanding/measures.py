@@ -24,6 +24,8 @@ DURATION = "duration"
 """The dimension of time spans: the code knows ages, "ago" and rates ("a minute") by it."""
 RATE = "rate"
 """The dimension of a count per time span ("fifty a minute")."""
+SLOWEST_RATE_PER = 1.0
+"""The longest time unit, in days, a rate is counted per: "11.9 kilos in a month" says how long a loss took."""
 INHERIT_REACH = 10
 """A bare number this close after a reading may take its unit ("13 kilos, now 12")."""
 INHERIT_RATIO = 0.5
@@ -170,7 +172,9 @@ class MeasureBook:
         said += weekday_spans(words, self.calendar, self.today, where.breaks, self.numbers.units)
         said = said_numbers.from_to(said, words, self.calendar)
         starts = frozenset(q.start for q in said)
+        ends = frozenset(q.end for q in said)
         for quantity in said:
+            quantity = self._over_a_span(quantity)
             if quantity.unit is None and quantity.per is None and self._names(quantity, words, where):
                 continue  # "we live at one oh one Chestnut Drive": an address, not a temperature
             if said_numbers.bare_age(quantity, words, self.calendar, where.rules.child_pronouns):
@@ -185,14 +189,14 @@ class MeasureBook:
             if unit is not None and unit.dimension == DURATION and not self._is_duration(quantity, unit, words, where) \
                     and not when_taken.lasts(quantity, words, where, self.calendar):
                 continue
-            measures = self._measures_of(quantity, unit, words, where, starts)
+            measures = self._measures_of(quantity, unit, words, where, starts, ends)
             if not measures and heir and heir[0].unit is None and quantity.unit is None and quantity.per is None \
                     and _inherits(quantity, heir[0], heir[1]):
                 measures = [heir[1]]  # "he weighs 13.1 now, at his checkup in June he was 13.9": a weight too
             corrects = bool(out) and self._corrects(out[-1][0], quantity, words)
             if quantity.windowed and not measures and not (corrects and out[-1][1].dimension == RATE):
                 quantity = quantity.plain()  # "it went up to 101 in 2 hours": no rate was counted
-                measures = self._measures_of(quantity, None, words, where, starts)
+                measures = self._measures_of(quantity, None, words, where, starts, ends)
             if not measures and (changed := self._changed_from(quantity, words, out, where)) is not None:
                 measures = [changed]  # "from 6 wet nappies a day to 3", "170 screaming but 120 once calm": the same
             if corrects:
@@ -211,6 +215,19 @@ class MeasureBook:
             if len(out) == held and (unit is None or unit.by_size):
                 out += self._point_dropped(quantity, unit, words, where, starts, out)  # "temp 1016" is 101.6
         return self._at_rest_first(out, words, where)
+
+    def _over_a_span(self, quantity: Quantity) -> Quantity:
+        """A reading said with the days or months a change took ("from 12.4 kilos to 11.9 in a month") as itself.
+
+        Rates are counted per minute or so; "per month" is how long something took, and a weight or a temperature
+        said with it is still that reading.
+        """
+        per = self.units.get(quantity.per) if quantity.per else None
+        unit = self.units.get(quantity.unit) if quantity.unit else None
+        if per is None or per.dimension != DURATION or per.factor < SLOWEST_RATE_PER or quantity.windowed \
+                or (unit is not None and unit.dimension == DURATION):
+            return quantity  # "3 days a week" at nursery is how often, no span lasting until now
+        return Quantity(quantity.value, quantity.start, quantity.end, quantity.unit, None, quantity.decimal)
 
     def _point_dropped(self, quantity: Quantity, unit: Unit | None, words: Sequence[str], where: context.Scene,
                        starts: frozenset[int], earlier: Sequence[tuple[Quantity, Measure, float]],
@@ -277,7 +294,8 @@ class MeasureBook:
         return len(between) <= CORRECTION_REACH and bool(self.calendar.corrections.intersection(between))
 
     def _measures_of(self, quantity: Quantity, unit: Unit | None, words: Sequence[str],
-                     where: context.Scene, starts: frozenset[int] = frozenset()) -> list[Measure]:
+                     where: context.Scene, starts: frozenset[int] = frozenset(),
+                     ends: frozenset[int] = frozenset()) -> list[Measure]:
         """What a number measures: any measure its unit alone says, and the one its nearest cue word names.
 
         "three hours" is a duration; with "cramp" near it, it is also how long a cramp lasted.
@@ -296,7 +314,7 @@ class MeasureBook:
         far = dimension == RATE or said_numbers.readout(quantity, words, self.calendar)
         if dimension not in (None, RATE) and not chosen and len(cued) == 1 and cued[0].unit_is_enough:
             chosen.append(cued[0])  # "12 kilos", "101 degrees": the unit says it
-        elif (near := _nearest_cue(cued, quantity, words, where, starts, far, self.numbers.one)) is not None:
+        elif (near := _nearest_cue(cued, quantity, words, where, starts, far, self.numbers.one, ends)) is not None:
             chosen.append(near)
         if not chosen and (unit is None or unit.by_size) and not quantity.per:
             chosen += [m for m in [self._bare(quantity)] if m is not None]
@@ -384,7 +402,7 @@ def _largest_wins(found: list[Match], readings: Sequence[tuple[Quantity, Measure
 
 def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Sequence[str], where: context.Scene,
                  starts: frozenset[int] = frozenset(), readout: bool = False,
-                 ones: frozenset[str] = frozenset()) -> Measure | None:
+                 ones: frozenset[str] = frozenset(), ends: frozenset[int] = frozenset()) -> Measure | None:
     """The measure whose cue word stands nearest the number, before it winning a tie; none past a full stop.
 
     A cue after the number that another number follows at once (or a word on) names that one: in "110
@@ -398,7 +416,9 @@ def _nearest_cue(candidates: Sequence[Measure], quantity: Quantity, words: Seque
             continue
         for distance, side, index in _around(quantity, measure, len(words), quantity.start if readout else 0):
             names_next = side == 1 and index >= quantity.end and _names_next(index, words, starts, ones)
-            if words[index] not in measure.cues or names_next:
+            # "5 wet, 2 dirty": a thing counted is named after its own number, not before the next one.
+            names_before = side == 0 and measure.counted_after and index in ends
+            if words[index] not in measure.cues or names_next or names_before:
                 continue
             span = range(index + 1, quantity.start + 1) if side == 0 else range(quantity.end, index + 1)
             if not measure.across_sentences and any(where.breaks.get(i, False) for i in span):
