@@ -110,6 +110,9 @@ class Symptom:
     note: bool = False
     """No sign: a fact said that only silences topic messages ("she's been seen by the GP" silences the reminder to
     have her checked). Triage never counts, reads back or reports it (``understanding/triage.py``)."""
+    denied_is: str = ""
+    """The sign this one is when denied: "no doctor has looked at it" denies a doctor's check (a note), which is
+    the sign of a child not checked yet (``understanding/matching.py``)."""
 
 
 @dataclass(frozen=True)

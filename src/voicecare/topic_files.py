@@ -24,7 +24,7 @@ OPTIONAL_TOPIC_MESSAGES = ("emergency_signs_short",)
 SILENCEABLE = ("unchecked", "home_care")
 """Topic messages a symptom may silence: the reminder to have the child checked, once the caregiver spoke of it."""
 SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences", "said_of", "ordinary", "backoff", "event",
-                "habits", "deeds", "note"}
+                "habits", "deeds", "note", "denied_is"}
 INTERVIEW_KEYS = {"id", "ask", "symptoms"}
 COMBINATION_KEYS = {"id", "when", "with_level", "level", "message", "not_done"}
 
@@ -58,6 +58,9 @@ def read_topic(folder: Path, spelling: Spelling, problems: list[str]) -> Topic:
     topic_id = folder.name
     symptoms = tuple(_symptoms(_table(data, "symptoms", str(path), problems), topic_id, path, problems))
     known = {s.id: s for s in symptoms}
+    for s in symptoms:
+        if s.denied_is and s.denied_is not in known:
+            problems.append(f"{path}: symptoms.{s.id}: denied_is: unknown symptom {s.denied_is!r}")
     # Phrases are unique within a topic; topics are chosen one at a time, so they may share phrases.
     check_unique_phrases({f"symptoms.{s.id}": s.phrases for s in symptoms}, str(path), spelling, problems)
     interview = tuple(_interview(data.get("interview", []), known, path, problems))
@@ -108,6 +111,7 @@ def _symptoms(table: Mapping[str, Any], topic_id: str, path: Path, problems: lis
             event=_flag(body, "event", where, problems),
             habits=_near(body, where, problems, "habits"), deeds=_near(body, where, problems, "deeds"),
             note=_flag(body, "note", where, problems),
+            denied_is=_text(body, "denied_is", where, problems) if "denied_is" in body else "",
         )
 
 

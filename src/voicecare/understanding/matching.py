@@ -25,6 +25,9 @@ EVERYDAY_SCORE = 100.0
 """The score of a learned guess's words when asked whether an everyday circumstance explains them (unused by it)."""
 DOUBT_REACH = 3
 """How soon after a normal reading a "but" says the caregiver doubts it ("it says 37.8 but she looks flushed")."""
+SAID_WITH_REACH = 6
+"""How many words may stand between the caregiver's word of a sign and a reading said with it ("she feels hot,
+the thermometer says 99.8")."""
 
 
 class Matcher:
@@ -88,6 +91,7 @@ class Matcher:
                                    for phrases in intents.controls.values() for phrase in phrases)
         self._events = frozenset(s.id for s in intents.symptoms if s.event)
         self._own_words = frozenset(s.id for s in intents.symptoms if s.own_words)
+        self._denied_is = {s.id: s.denied_is for s in intents.symptoms if s.denied_is}
         self._said_of = {s.id: frozenset(spelling.canonical(w) for w in s.said_of) for s in intents.symptoms if s.said_of}
         self._measures = intents.measures
         # Signs a reading can decide (a heart or breathing rate): a number beside their words is the reading's.
@@ -132,7 +136,8 @@ class Matcher:
         found = unexplained
         # A new subject ends a statement too: "he hasn't peed all day and he's crying".
         hits = mentions.resolve(found, self._levels, {*breaks, *clauses.subject_starts(words, language.context.clauses)},
-                                {i for i, word in enumerate(words) if word in language.context.modals})
+                                {i for i, word in enumerate(words) if word in language.context.modals},
+                                {i for i, word in enumerate(words) if word in language.context.list_joiners})
         signs = {i for i, word in enumerate(words) if word in self._content}
         # A recogniser's text has no punctuation: its likely sentence ends bound the cues' scopes (only).
         ends = clauses.spoken_breaks(words, language.context.clauses, breaks, known=self._topic_words) if spoken else breaks
@@ -163,12 +168,25 @@ class Matcher:
                 hedged_signs.add(hit.symptom)
         statuses = context.retold(where, [(m.symptom, m.start, m.end, m.status) for m in matches])
         matches = [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
+        # "No doctor has looked at it": a check denied is the sign of its absence, said for this child.
+        matches = [replace(m, symptom=self._denied_is[m.symptom], status=Status.PRESENT)
+                   if m.status is Status.ABSENT and m.symptom in self._denied_is else m for m in matches]
         if self._measures is not None:  # "38.9", "pulse 55", "four days": readings judged by the topic's table
             # A reading inside a phrase of the same symptom is that phrase's ("for a week, no actually..."):
             # the phrase already carries its context, and a second mention would outvote a correction.
             readings = [r for r in self._measures.matches(words, replace(where, breaks=breaks), where)
                         if not any(m.symptom == r.symptom and m.start < r.end and r.start < m.end for m in matches)
                         and not (r.symptom in hedged_signs and self._doubted(r, words, breaks))]
+            # The caregiver's own word of the sign, not hedged, outweighs a lower reading ("a fever of 100.2");
+            # a hedged one is settled by it ("I thought she had a fever but I checked, 36.5").
+            calendar = self._measures.calendar
+            stops = language.contrasts | calendar.today | calendar.before_today | calendar.corrections
+            outweighed = self._measures.outweighed()
+            affirmed = [m for m in matches if m.status is Status.PRESENT and m.symptom not in hedged_signs
+                        and m.symptom in outweighed and not outweighed[m.symptom].intersection(
+                            words[i] for i in (m.positions or range(m.start, m.end)))]
+            readings = [r for r in readings if not (r.status is Status.ABSENT and any(
+                m.symptom == r.symptom and _said_with(m, r, words, breaks, stops) for m in affirmed))]
             # A normal reading alone ("set the bath to 37 degrees") says nothing about the child.
             if matches or any(r.status is not Status.ABSENT for r in readings):
                 matches += readings
@@ -335,3 +353,13 @@ def _claims(intents: IntentSet, spelling: Spelling) -> mentions.Claims:
 def _caregivers_own(where: context.Scene) -> context.Scene:
     """``where`` without the caregiver's own cues ("I am"), for symptoms said in their own words (``own_words``)."""
     return replace(where, cues=tuple(c for c in where.cues if not c.trigger.speaker))
+
+
+def _said_with(word: Match, reading: Match, words: Sequence[str], breaks: Mapping[int, bool],
+               stops: Collection[str]) -> bool:
+    """True when a reading is said with a word of its sign: close, in one sentence, with no contrast, correction or
+    other day between them ("a fever of 100.2", "fever, 37.9"; not "a fever yesterday but 36.9 today")."""
+    first, last = (word.end, reading.start) if word.end <= reading.start else (reading.end, word.start)
+    if last - first > SAID_WITH_REACH:
+        return False
+    return not any(breaks.get(i, False) or words[i] in stops for i in range(first, last + 1))

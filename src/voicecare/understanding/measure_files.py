@@ -27,7 +27,7 @@ MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs
                 "inherit_unit", "across_sentences", "at_rest", "cue_before", "cue_after", "whole", "point_dropped",
                 "counted_after")
 UNIT_KEYS = ("dimension", "factor", "offset", "age", "by_size", "plain")
-THRESHOLD_KEYS = ("measure", "symptom", "status", *COMPARISONS)
+THRESHOLD_KEYS = ("measure", "symptom", "status", "alone", "settled_by", *COMPARISONS)
 BARE = ("never", "decimal", "any")
 
 
@@ -210,9 +210,15 @@ def _threshold(index: int, row: Any, measures: Mapping[str, Measure], symptoms: 
     status = row.get("status", "present")
     if status not in (Status.PRESENT.value, Status.ABSENT.value):
         say.add(key, "status: must be present or absent")
+    alone = row.get("alone", False)
+    if not isinstance(alone, bool) or (alone and status != Status.ABSENT.value):
+        say.add(key, "alone: must be true or false, and true only on an absent row")
+    settled_by = _words(row, "settled_by", say) if "settled_by" in row else frozenset()
+    if settled_by and not alone:
+        say.add(key, "settled_by: only with alone = true")
     if len(say.problems) > problems_before:
         return None
     value = row[compare[0]]
     also = tuple((c, float(row[c])) for c in compare[1:])
     return Threshold(str(row["measure"]), str(row["symptom"]), compare[0],
-                     0.0 if compare[0] == "down" else float(value), Status(status), also)
+                     0.0 if compare[0] == "down" else float(value), Status(status), also, alone, settled_by)

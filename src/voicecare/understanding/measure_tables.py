@@ -95,6 +95,12 @@ class Threshold:
     """What holding means: present, or absent ("a lower temperature alone is not a fever")."""
     also: tuple[tuple[str, float], ...] = ()
     """More limits that must hold too (a cramp of an hour or more, "below" a day)."""
+    alone: bool = False
+    """True for an absent row that holds only for a reading said alone: the caregiver's own word of the sign
+    ("a fever of 100.2", "feels hot, 99.8") outweighs it (when in doubt, the higher level)."""
+    settled_by: frozenset[str] = frozenset()
+    """Words of the sign that the reading settles even so: they name the reading or a mild warmth ("has a
+    temperature of 37.5", "felt a bit warm so I checked, 37.3")."""
 
     def holds(self, reading: float) -> bool:
         """Whether a reading in base units meets this row."""

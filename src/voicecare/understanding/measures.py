@@ -98,6 +98,12 @@ class MeasureBook:
                 break
         return _largest_wins(found, readings, words, where, self.calendar)
 
+    def outweighed(self) -> dict[str, frozenset[str]]:
+        """Signs whose lower reading counts only said alone, with the words the reading settles even so: the
+        caregiver's own word of the sign, said for this child, outweighs it ("a fever of 100.2", "she feels hot,
+        99.8": when in doubt, the higher level); "has a temperature of 37.5" names the reading."""
+        return {row.symptom: row.settled_by for row in self.thresholds if row.alone}
+
     def _status(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> tuple[Status, bool]:
         """The context status of a reading; "I've got 39.4 on the scanner" is the child's reading, taken by me."""
         span = range(quantity.start, quantity.end)

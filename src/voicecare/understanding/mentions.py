@@ -243,14 +243,25 @@ def listed(words: Sequence[str], joiners: Collection[str], owners: Collection[st
     return with_mention
 
 
+def _joined_after(phrase: Hit, wider: Hit, joins: Collection[int]) -> bool:
+    """True when a wider mention goes on from a phrase over an "and" to a deed of its own: in "hasn't pooped
+    since Saturday and strains" the "not" is the phrase's sign (rule 2), no denial of the straining; in "not
+    breathing hard and fast" the wider mention's next word is "hard", before the "and", and it is denied. Only
+    below an emergency (``resolve``): a phrase skipping words ("breathing ... fast") may hide the "and", and a false
+    "call 911" from a denial is the second-worst error."""
+    after = [p for p in wider.positions if p >= phrase.end]
+    return bool(after) and any(i in joins for i in range(phrase.end, after[0]))
+
+
 def resolve(hits: Iterable[Hit], levels: dict[str, Level], breaks: Collection[int] = (),
-            unable: Collection[int] = ()) -> list[Hit]:
+            unable: Collection[int] = (), joins: Collection[int] = ()) -> list[Hit]:
     """One reading per place: overlapping mentions are settled before context is weighed.
 
     ``breaks`` are where commas and full stops fall, and where a new subject opens a clause (a phrase
     ending at one is a statement of its own).
     ``unable``: positions of the language's modals ("can" of "can not breathe"), where a phrase whose "not"
     is the symptom says what the child cannot do.
+    ``joins``: positions of list joiners ("and"), where a deed of its own follows a phrase whose "not" is the sign.
     """
     best: dict[tuple[str, int, int], Hit] = {}
     for hit in hits:
@@ -269,7 +280,8 @@ def resolve(hits: Iterable[Hit], levels: dict[str, Level], breaks: Collection[in
             # whose "not" is the symptom, so that "not" is no denial of it either.
             kept[kept.index(wider)] = replace(wider, negation_inside=True)
         elif hit.negation_inside and hit.start < wider.start and not wider.negation_inside \
-                and any(i in breaks for i in range(hit.end, wider.end)):
+                and (any(i in breaks for i in range(hit.end, wider.end))
+                     or (levels.get(hit.symptom, Level.EMERGENCY) > Level.EMERGENCY and _joined_after(hit, wider, joins))):
             # "he's not breathing right, he's gasping": a phrase whose own "not" is the sign, said as a
             # statement of its own (a comma ends it), is the mention; the loose one reaching from its middle
             # over the comma would be denied by that "not". In "not breathing hard" (one statement) the

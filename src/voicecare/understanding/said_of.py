@@ -46,7 +46,9 @@ def owned(matches: list[Match], words: Sequence[str], breaks: Mapping[int, bool]
         near = [i for i in range(low, high) if words[i] in about]
         if not near or _said_of_a_deed(match, words, breaks, about, language) \
                 or scopes.anothers_duration(match, matches, words, breaks, about) \
-                or (levels is not None and scopes.anothers_span(match, matches, words, breaks, about, levels)):
+                or scopes.denied_span(match, matches, words, breaks, about, language.context) \
+                or (levels is not None and scopes.anothers_span(match, matches, words, breaks, about, levels,
+                                                                     language.fillers)):
             continue
         owner = min(near, key=lambda i: 0 if match.start <= i < match.end else abs(i - match.start))
         # Not the past: "his back has been hurting since last Friday" lasts until now.

@@ -7,7 +7,8 @@ Two ends of scope that the cue rules of ``context`` do not see:
   sore, not denied;
 - a duration said right after another sign is that sign's: in "she had a fit,
   jerking for like two minutes" the two minutes are the seizure's, not the
-  back pain's.
+  back pain's; after a sign denied, how long it has been away ("she hasn't had
+  a fever since Sunday").
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 
 from voicecare.domain import Level, Match, Status
+from voicecare.understanding.cues import ContextWords, clause_start
+
+DENIED_SPAN_GAP = 2
+"""How many words may stand between a sign denied and a span that is its ("no poo in like four days")."""
 
 
 def narrowed(words: Sequence[str], start: int, others: Collection[int], breaks: Mapping[int, bool],
@@ -53,7 +58,7 @@ def anothers_duration(match: Match, matches: Sequence[Match], words: Sequence[st
 
 
 def anothers_span(match: Match, matches: Sequence[Match], words: Sequence[str], breaks: Mapping[int, bool],
-                  about: Collection[str], levels: Mapping[str, Level]) -> bool:
+                  about: Collection[str], levels: Mapping[str, Level], fillers: Collection[str] = ()) -> bool:
     """True when a span said right after another sign, at least as serious, is that sign's.
 
     "He hasn't done a poo in four days and his back's sore": the four days are the
@@ -62,7 +67,8 @@ def anothers_span(match: Match, matches: Sequence[Match], words: Sequence[str], 
     sentence, names none of ``about`` (the back, the pain). As that sign is as serious
     as the pain lasting, taking the span from the pain never lowers the answer; it
     only keeps the read-back honest (rule 14). "A fever, and his back has hurt for five
-    days" keeps them: the back is named between the sign and the span.
+    days" keeps them: the back is named between the sign and the span. A filler names nothing: "like" in "ain't
+    pooped in like four days" is no "like this" (``fillers``).
     """
     if match.status is not Status.PRESENT:
         return False
@@ -72,8 +78,31 @@ def anothers_span(match: Match, matches: Sequence[Match], words: Sequence[str], 
     if not before:
         return False
     nearest = max(before, key=lambda m: m.end)
-    named = any(words[i] in about for i in range(nearest.start, match.start))
+    named = any(words[i] in about and words[i] not in fillers for i in range(nearest.start, match.start))
     return not named and levels.get(nearest.symptom, Level.UNCLEAR) <= levels.get(match.symptom, Level.EMERGENCY)
+
+
+def denied_span(match: Match, matches: Sequence[Match], words: Sequence[str], breaks: Mapping[int, bool],
+                about: Collection[str], rules: ContextWords) -> bool:
+    """True when a span said right after a sign denied is how long that sign has been away.
+
+    "Her back hurts and she hasn't had a fever since Sunday": Sunday dates the fever's absence, not the pain.
+    The pain named before the span in its sentence keeps the span the pain's unless the denial has a subject of
+    its own: "a sore back and no fever for four days" may be both (rule 4: when unsure whose, the higher reading).
+    """
+    if match.status is not Status.PRESENT:
+        return False
+    denied = [m for m in matches if m.symptom != match.symptom and m.status is Status.ABSENT
+              and 0 <= match.start - m.end <= DENIED_SPAN_GAP]
+    if not denied:
+        return False
+    sign = max(denied, key=lambda m: m.end)
+    first = clause_start(words, breaks, rules, sign.start)
+    if any(words[i] in about for i in range(first, match.start)):
+        return False  # "her back hasn't been the same since Sunday": said of the back itself
+    sentence = max((i for i, full in breaks.items() if full and i <= match.start), default=0)
+    pain_before = any(words[i] in about for i in range(sentence, first))
+    return not pain_before or any(words[i] in rules.clauses.subjects for i in range(first, sign.start))
 
 
 def _full_stop(breaks: Mapping[int, bool], low: int, high: int) -> bool:
