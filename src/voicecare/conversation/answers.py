@@ -107,6 +107,9 @@ class AnswerReader:
         answer = self._answer(text, question_id, kind, command, heard, asked)
         # An answer we cannot place that hedges nothing ("she's had two doses of calpol since six") adds something.
         adds = kind is AnswerKind.UNSURE and not heard.spots_of("unsure")
+        # News said with a doubt ("maybe she's a bit quieter than usual, not sure if it's anything") is still news:
+        # no sign was asked, so the hedge doubts only whether it matters.
+        adds = adds or (kind is AnswerKind.UNSURE and question is None and answer_news.told(heard))
         # "No, but she's been acting odd": a part turned to after "anything else?" is news (no sign was asked).
         more = kind is AnswerKind.PARTIAL or (kind is AnswerKind.YES and answer_turns.says_more(heard, self._turn_words()[0]))
         if question is None and (kind is AnswerKind.NEW_INFO or adds or more):
@@ -264,8 +267,10 @@ class AnswerReader:
         leaving = frozenset(p[0] for p in self.words.words["leaving"] if len(p) == 1)
         doing = frozenset(p[0] for p in self.words.words["doing"] if len(p) == 1)
         plain = frozenset(p[0] for p in self.words.words["plain"] if len(p) == 1)
+        spoken = language.numbers
+        numbers = frozenset([*spoken.digits, *spoken.tens, *spoken.scales])
         return answer_safety.Words(language.negations, language.context.subjects, possessives,
-                                   language.context.modals, leaving, doing, language.fillers, plain)
+                                   language.context.modals, leaving, doing, language.fillers, plain, numbers)
 
     def _serious(self, symptom_id: str) -> bool:
         return self.intents.symptom(symptom_id).level < Level.HOME_CARE
