@@ -1,0 +1,63 @@
+"""Answers read by ``voicecare answer`` (issue #9, answers11): honest noes told with what the child is doing,
+readings said in words, and news said with a doubt after "anything else?"."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import kind
+from voicecare.conversation.answers import AnswerReader
+
+
+@pytest.mark.parametrize("text", [
+    "Heart rate's a hundred and ten, regular, that's normal for him. And he's dry, no accidents.",
+    "heart rate is about ninety five, and she's dry, no accidents",
+])
+def test_a_normal_reading_said_in_words_denies_its_part(reader: AnswerReader, text: str) -> None:
+    # The matcher reads the number as a normal heart rate; in words it denies "heart rate" as digits do.
+    assert kind(reader, "heart_control", text) == "no"
+
+
+@pytest.mark.parametrize("text", [
+    "heart rate's a hundred and ninety, no accidents",
+    "heart rate about sixty, he's dry, no accidents",
+])
+def test_an_abnormal_reading_said_in_words_is_the_sign(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, "heart_control", text) == "partial"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("limbs", "No. He kicks the football in the garden with both legs and he climbs on the sofa."),
+    ("limbs", "no, she's carrying her little bucket with both hands"),
+    ("walking_toilet", "no no she is walking well and she is going to the toilet well too"),
+    ("walking_toilet", "No, she walked all the way to the shop with me."),
+    ("walking_toilet", "no, now she poops every day and she walks normal"),
+    ("cramps_night_weight", "ah no she was snoring away all night"),
+    ("breathing_alertness", "No, she wake up straight away from her nap and asked for juice."),
+])
+def test_what_a_well_child_does_denies_the_part(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("limbs", "both legs are tingling"),
+    ("walking_toilet", "she can't walk all the way to the car"),
+    ("walking_toilet", "she hasn't pooped every day"),
+    ("breathing_alertness", "she didn't wake up straight away, I had to shake her"),
+])
+def test_the_same_words_denied_or_beside_a_sign_still_count(reader: AnswerReader, question: str, text: str) -> None:
+    # "With both", "all the way", "straight away" are well only as said: negated or beside a sign, never a "no".
+    assert kind(reader, question, text) in ("yes", "partial", "unsure", "new_info")
+
+
+@pytest.mark.parametrize("text", [
+    "maybe shes been a bit quieter than usual not sure if its anything",
+    "Possibly decreased appetite, hard to say, she's always picky.",
+])
+def test_news_said_with_a_doubt_after_anything_else_is_news(reader: AnswerReader, text: str) -> None:
+    # No sign was asked: the doubt is whether it matters, and the news is heard out (a yes, as the shared corpus).
+    assert kind(reader, "anything_else", text) == "yes"
+
+
+def test_a_bare_doubt_after_anything_else_stays_unsure(reader: AnswerReader) -> None:
+    assert kind(reader, "anything_else", "I'm not sure") == "unsure"
