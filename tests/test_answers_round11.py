@@ -34,6 +34,8 @@ def test_an_abnormal_reading_said_in_words_is_the_sign(reader: AnswerReader, tex
     ("walking_toilet", "no, now she poops every day and she walks normal"),
     ("cramps_night_weight", "ah no she was snoring away all night"),
     ("breathing_alertness", "No, she wake up straight away from her nap and asked for juice."),
+    ("fever_chills", "No fever. I measured 37.1 in the ear, and he is not shivering, he runs around in only a T-shirt."),
+    ("limbs", "no lah the pain only at the back she jumping on the bed with both legs"),
 ])
 def test_what_a_well_child_does_denies_the_part(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) == "no"
@@ -44,6 +46,7 @@ def test_what_a_well_child_does_denies_the_part(reader: AnswerReader, question: 
     ("walking_toilet", "she can't walk all the way to the car"),
     ("walking_toilet", "she hasn't pooped every day"),
     ("breathing_alertness", "she didn't wake up straight away, I had to shake her"),
+    ("limbs", "the pain is not only in the back, it goes down her leg"),
 ])
 def test_the_same_words_denied_or_beside_a_sign_still_count(reader: AnswerReader, question: str, text: str) -> None:
     # "With both", "all the way", "straight away" are well only as said: negated or beside a sign, never a "no".
