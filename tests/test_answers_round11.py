@@ -64,3 +64,17 @@ def test_news_said_with_a_doubt_after_anything_else_is_news(reader: AnswerReader
 
 def test_a_bare_doubt_after_anything_else_stays_unsure(reader: AnswerReader) -> None:
     assert kind(reader, "anything_else", "I'm not sure") == "unsure"
+
+
+@pytest.mark.parametrize("text", [
+    "no he's walking fine nappies normal yeah i'm nearly done no poo's normal too",
+    "no pee is normal",
+])
+def test_a_no_run_into_a_part_said_to_be_well_is_the_answer(reader: AnswerReader, text: str) -> None:
+    # A recogniser writes "No, poo's normal" without the comma: "no poo" is not the sign there.
+    assert kind(reader, "walking_toilet", text) == "no"
+
+
+@pytest.mark.parametrize("text", ["no poo for four days", "no poo since monday, she's fine otherwise"])
+def test_no_poo_with_a_time_is_still_the_sign(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, "walking_toilet", text) in ("yes", "partial")
