@@ -78,3 +78,8 @@ def test_a_no_run_into_a_part_said_to_be_well_is_the_answer(reader: AnswerReader
 @pytest.mark.parametrize("text", ["no poo for four days", "no poo since monday, she's fine otherwise"])
 def test_no_poo_with_a_time_is_still_the_sign(reader: AnswerReader, text: str) -> None:
     assert kind(reader, "walking_toilet", text) in ("yes", "partial")
+
+
+def test_asleep_with_no_trouble_is_well(reader: AnswerReader) -> None:
+    assert kind(reader, "course", "No, it's just since yesterday, it's easing off, and he dozed off no problem.") == "no"
+    assert kind(reader, "breathing_alertness", "she keeps dozing off") == "yes"
