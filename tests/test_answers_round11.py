@@ -83,3 +83,11 @@ def test_no_poo_with_a_time_is_still_the_sign(reader: AnswerReader, text: str) -
 def test_asleep_with_no_trouble_is_well(reader: AnswerReader) -> None:
     assert kind(reader, "course", "No, it's just since yesterday, it's easing off, and he dozed off no problem.") == "no"
     assert kind(reader, "breathing_alertness", "she keeps dozing off") == "yes"
+
+
+@pytest.mark.parametrize(("question", "text", "command"), [
+    ("breathing_alertness", "please slower my english is not so good", "slower"),
+    ("anything_else", "Sweet, thanks, see ya.", "goodbye"),
+])
+def test_commands_in_everyday_words(reader: AnswerReader, question: str, text: str, command: str) -> None:
+    assert kind(reader, question, text) == f"command:{command}"
