@@ -91,3 +91,21 @@ def test_asleep_with_no_trouble_is_well(reader: AnswerReader) -> None:
 ])
 def test_commands_in_everyday_words(reader: AnswerReader, question: str, text: str, command: str) -> None:
     assert kind(reader, question, text) == f"command:{command}"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("fever_chills", "He has 38.2, yes. But chills I am not sure, maybe he is cold from the open window."),
+    ("limbs", "He says the leg hurts, yes. But tingling I cannot know, he does not know this word."),
+])
+def test_yes_to_one_sign_and_a_doubt_about_another_part_is_partial(reader: AnswerReader, question: str,
+                                                                   text: str) -> None:
+    assert kind(reader, question, text) == "partial"
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("heart_control", "Possibly? His heart feels fast, but he's been crying, so who knows.", "unsure"),
+    ("fever_chills", "yes she's burning up, I think", "yes"),
+])
+def test_a_doubt_about_the_sign_said_is_no_partial(reader: AnswerReader, question: str, text: str,
+                                                   expected: str) -> None:
+    assert kind(reader, question, text) == expected

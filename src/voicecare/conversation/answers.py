@@ -165,6 +165,9 @@ class AnswerReader:
             if denial and not whole:
                 return AnswerKind.PARTIAL, None
             doubt = answer_hedges.standing(heard, hedges, named)
+            if doubt and heard.spots_of("yes") and answer_hedges.of_another_part(heard, doubt, named):
+                # "He has 38.2, yes. But chills I am not sure": yes to one sign, a doubt about another part.
+                return AnswerKind.PARTIAL, None
             return (AnswerKind.UNSURE if doubt and not heard.spots_of("yes") else AnswerKind.YES), None
         affirmed_about = self._affirms_part(heard, asked)
         if affirmed_about and not hedges:
