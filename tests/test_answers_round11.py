@@ -109,3 +109,13 @@ def test_yes_to_one_sign_and_a_doubt_about_another_part_is_partial(reader: Answe
 def test_a_doubt_about_the_sign_said_is_no_partial(reader: AnswerReader, question: str, text: str,
                                                    expected: str) -> None:
     assert kind(reader, question, text) == expected
+
+
+@pytest.mark.parametrize("text", ["she is passing loose stool since morning", "And she's had diarrhea since lunch"])
+def test_news_since_a_time_of_day_is_news_not_the_course(reader: AnswerReader, text: str) -> None:
+    # "Since lunch" says when the news began, not that the back pain has lasted (the course question's "since").
+    assert kind(reader, "course", text) == "new_info"
+
+
+def test_worse_since_a_time_of_day_is_still_worse(reader: AnswerReader) -> None:
+    assert kind(reader, "course", "it's been getting worse since lunch") == "yes"
