@@ -328,7 +328,9 @@ class AnswerReader:
         # "only" turns to nothing.
         quiet |= {heard.clause(start) for start, _ in heard.readings}
         # A part holding only words that say nothing of a sign ("only since this morning") affirms nothing.
-        quiet |= {heard.clause(s.start) for s in heard.spots_of("neutral")} - {heard.clause(a.start) for a in heard.about}
+        # Not a part with health news in it ("not drinking much since lunch, only sips": the news goes on).
+        quiet |= {heard.clause(s.start) for s in heard.spots_of("neutral")} - {heard.clause(a.start) for a in heard.about} - {
+            heard.clause(s.start) for s in heard.spots_of("health")}
         # Where the matcher found one of the question's signs, its status says more than the words around it.
         signs = [m for m in heard.matches if m.symptom in asked]
         # A turned-to clause with other health words in it ("but he's very pale") is news, not this question.
