@@ -47,3 +47,13 @@ def without_hedged_denials(heard: Heard) -> Heard:
 
 def _overlaps(one: Spot, other: Spot) -> bool:
     return one.start < other.end and other.start < one.end
+
+
+def of_another_part(heard: Heard, hedges: Sequence[Spot], named: Sequence[Match]) -> bool:
+    """Whether a hedge stands in a part of the answer apart from every sign named ("He has 38.2, yes. But chills
+    I am not sure"): the doubt is about another part of the question, not about the sign said."""
+    # A sign's name said right before the hedge ("but tingling I cannot know") is what the hedge doubts.
+    doubted = [m for m in named if any(0 <= h.start - m.end <= HEDGE_REACH and heard.clause(h.start) == heard.clause(
+        m.end - 1) for h in hedges)]
+    said = {heard.clause(i) for m in named if m not in doubted for i in (m.start, m.end - 1)}
+    return bool(said) and any(heard.clause(h.start) not in said for h in hedges)

@@ -46,3 +46,9 @@ def deeds_of_nothing(heard: Heard, objects: Sequence[Phrase], about: Sequence[Sp
 
 def _as_news(spot: Spot, taken: Sequence[Spot]) -> Spot:
     return replace(spot, kind=NEWS) if spot in taken else spot
+
+
+def told(heard: Heard) -> bool:
+    """Whether the answer tells of the child's health in words outside the signs ("she fell from the mango tree",
+    "decreased appetite"). A sign said vaguely with a doubt ("I don't know, she's just not herself") stays a doubt."""
+    return bool(heard.spots_of(NEWS))

@@ -138,15 +138,19 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     # A sign read from the answer's own "no" across a well word ("no walkings fine nappies fine" as "no ... nappies",
     # fewer wet nappies): the "no" answered and the "fine" said how things are; no sign was said.
     matches = [m for m in matches if not _stretched_over_well(m, spots)]
-    # "She's been normal since Monday", "it's been gone since Monday": how long the child has been well.
     plain_words = frozenset(p[0] for p in answer_words.words["plain"] if len(p) == 1)
+    # "no poo's normal too", as a recogniser writes "No, poo's normal": the matcher read "no poo" as the sign, but
+    # the "no" answered and the words after it say that part is well. Below an emergency only (rule 4).
+    grave = assistant.intents.symptom
+    matches = [m for m in matches if not (grave(m.symptom).level > Level.EMERGENCY
+                                          and _no_then_well(m, spots, tokens, clause_of, plain_words))]
+    # "She's been normal since Monday", "it's been gone since Monday": how long the child has been well.
     anaphors = frozenset(p[0] for p in answer_words.words["anaphors"] if len(p) == 1)
     passed = list(find(tokens, {"passed": answer_words.words["passed"]}))
     matches = answer_passed.well_for_a_time(matches, [*(s for s in said if s.kind == "well"), *passed],
                                             list(find(tokens, {"well_for": answer_words.words["well_for"]})), clause_of)
     # Only the question's own signs, below an emergency: another sign said is news, over or not.
     own = {s for t in assistant.intents.topics for q in t.interview if q.id == question_id for s in q.symptoms}
-    grave = assistant.intents.symptom
     # "That's long gone, she's been normal", "it's been gone since Monday", "it's gone now": said and done.
     ending = language.context.subjects | {p[0] for kind in ("well_for", "contrast") for p in answer_words.words[kind]}
     said_over = answer_passed.referring(passed, tokens, clause_of, anaphors, plain_words, frozenset(ending))
@@ -266,3 +270,14 @@ def _stretched_over_well(match: Match, spots: Sequence[Spot]) -> bool:
     part said to be well."""
     return match.status is Status.PRESENT and any(s.kind == "no" and s.start == match.start for s in spots) and any(
         s.kind == "well" and match.start < s.start and s.end < match.end for s in spots)
+
+
+def _no_then_well(match: Match, spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int],
+                  plain: frozenset[str]) -> bool:
+    """A sign found from the answer's own "no" on, followed in its part by only words without meaning and then a
+    well word ("no poo is normal too"): the "no" answered, and the rest says that part is well."""
+    if match.status is not Status.PRESENT or not any(s.kind == "no" and s.start == match.start for s in spots):
+        return False
+    clause = clause_of[match.start]
+    well = next((s for s in spots if s.kind == "well" and s.start >= match.end and clause_of[s.start] == clause), None)
+    return well is not None and all(tokens[i] in plain for i in range(match.end, well.start))

@@ -47,6 +47,12 @@ class Words:
     """Words that say nothing ("um", "and"): a part of only these and a question's word is a heading."""
     plain: frozenset[str] = frozenset()
     """Words that carry no meaning alone ("is", "the"), one word each."""
+    numbers: frozenset[str] = frozenset()
+    """Words that say a number ("ten", "hundred"): a reading said in words is a reading as digits are."""
+
+    def number(self, word: str) -> bool:
+        """Whether ``word`` says a number, in digits or in words."""
+        return word in self.numbers or any(c.isdigit() for c in word)
 
 
 def explained(tokens: Sequence[str], clause_of: Sequence[int], said: Sequence[Spot], spots: Sequence[Spot],
@@ -188,10 +194,10 @@ def _denied(about: Spot, spots: Sequence[Spot], matches: Sequence[Match], tokens
     # only from yesterday" the words after the comma are about something else.
     if any(s.kind == "well" and s.reading and s.start == about.end for s in spots):
         return True
-    # "Her temp was 37.2", "his heart rate is about 110": a number a few words on that the matcher read as a
-    # normal value of a sign.
+    # "Her temp was 37.2", "his heart rate is about 110", "heart rate's a hundred and ten": a number a few words
+    # on that the matcher read as a normal value of a sign.
     if any(m.status is Status.ABSENT and 0 <= m.start - about.end <= DENIAL_REACH and clause_of[m.start] == clause
-           and any(c.isdigit() for w in tokens[m.start:m.end] for c in w)
+           and any(words.number(w) for w in tokens[m.start:m.end])
            and not (words.subjects - words.possessives).intersection(tokens[about.end:m.start]) for m in matches):
         return True
     if any(s.kind in DENYING and s.start < about.end and about.start < s.end for s in spots):

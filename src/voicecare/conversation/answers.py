@@ -107,6 +107,9 @@ class AnswerReader:
         answer = self._answer(text, question_id, kind, command, heard, asked)
         # An answer we cannot place that hedges nothing ("she's had two doses of calpol since six") adds something.
         adds = kind is AnswerKind.UNSURE and not heard.spots_of("unsure")
+        # News said with a doubt ("maybe she's a bit quieter than usual, not sure if it's anything") is still news:
+        # no sign was asked, so the hedge doubts only whether it matters.
+        adds = adds or (kind is AnswerKind.UNSURE and question is None and answer_news.told(heard))
         # "No, but she's been acting odd": a part turned to after "anything else?" is news (no sign was asked).
         more = kind is AnswerKind.PARTIAL or (kind is AnswerKind.YES and answer_turns.says_more(heard, self._turn_words()[0]))
         if question is None and (kind is AnswerKind.NEW_INFO or adds or more):
@@ -162,6 +165,9 @@ class AnswerReader:
             if denial and not whole:
                 return AnswerKind.PARTIAL, None
             doubt = answer_hedges.standing(heard, hedges, named)
+            if doubt and heard.spots_of("yes") and answer_hedges.of_another_part(heard, doubt, named):
+                # "He has 38.2, yes. But chills I am not sure": yes to one sign, a doubt about another part.
+                return AnswerKind.PARTIAL, None
             return (AnswerKind.UNSURE if doubt and not heard.spots_of("yes") else AnswerKind.YES), None
         affirmed_about = self._affirms_part(heard, asked)
         if affirmed_about and not hedges:
@@ -264,8 +270,10 @@ class AnswerReader:
         leaving = frozenset(p[0] for p in self.words.words["leaving"] if len(p) == 1)
         doing = frozenset(p[0] for p in self.words.words["doing"] if len(p) == 1)
         plain = frozenset(p[0] for p in self.words.words["plain"] if len(p) == 1)
+        spoken = language.numbers
+        numbers = frozenset([*spoken.digits, *spoken.tens, *spoken.scales])
         return answer_safety.Words(language.negations, language.context.subjects, possessives,
-                                   language.context.modals, leaving, doing, language.fillers, plain)
+                                   language.context.modals, leaving, doing, language.fillers, plain, numbers)
 
     def _serious(self, symptom_id: str) -> bool:
         return self.intents.symptom(symptom_id).level < Level.HOME_CARE
@@ -320,7 +328,9 @@ class AnswerReader:
         # "only" turns to nothing.
         quiet |= {heard.clause(start) for start, _ in heard.readings}
         # A part holding only words that say nothing of a sign ("only since this morning") affirms nothing.
-        quiet |= {heard.clause(s.start) for s in heard.spots_of("neutral")} - {heard.clause(a.start) for a in heard.about}
+        # Not a part with health news in it ("not drinking much since lunch, only sips": the news goes on).
+        quiet |= {heard.clause(s.start) for s in heard.spots_of("neutral")} - {heard.clause(a.start) for a in heard.about} - {
+            heard.clause(s.start) for s in heard.spots_of("health")}
         # Where the matcher found one of the question's signs, its status says more than the words around it.
         signs = [m for m in heard.matches if m.symptom in asked]
         # A turned-to clause with other health words in it ("but he's very pale") is news, not this question.
