@@ -1,9 +1,41 @@
 #!/usr/bin/env bash
 # Set up voicecare on Debian / Raspberry Pi OS: system packages, then a venv in .venv.
-# Usage: scripts/setup.sh [EXTRAS]   (EXTRAS defaults to "speech")
+# Usage: scripts/setup.sh [EXTRAS]   (EXTRAS defaults to "speech"; scripts/setup.sh --help says more)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# The extras pyproject.toml offers, read from it so this list cannot drift. The argument is checked
+# against them before anything is installed: pip only warns about an unknown extra, deep in its output,
+# and exits 0, so a typo ("speach") on a fresh Pi gave a kiosk with no speech packages (review13 F18).
+known_extras() {
+  awk '/^\[/ { section = ($0 == "[project.optional-dependencies]") }
+       section && /^[A-Za-z0-9_-]+[ ]*=/ { sub(/[ ]*=.*/, ""); print }' pyproject.toml
+}
+usage() {
+  cat <<USAGE
+Usage: scripts/setup.sh [EXTRAS]
+Install the system packages voicecare needs (apt, through sudo when not root) and voicecare itself in .venv.
+EXTRAS: some of $(known_extras | paste -sd ,), separated by commas (default: speech)
+  speech  the speech engines, microphone and speaker (the default; text mode needs none of it)
+  dev     the tests, linters and speech-bench voices (scripts/test.sh uses "speech,dev")
+USAGE
+}
+fail() {
+  echo "scripts/setup.sh: error: $1 (try 'scripts/setup.sh --help')" >&2
+  exit 2
+}
+case "${1:-}" in
+  -h|--help) usage; exit 0 ;;
+  -*) fail "unknown option '$1'" ;;
+esac
+[ $# -le 1 ] || fail "one argument at most, the extras separated by commas (such as speech,dev), not $#"
 extras="${1:-speech}"
+known="$(known_extras | paste -sd ,)"
+IFS=, read -ra wanted <<<"$extras,"  # the trailing comma keeps an empty last item ("speech,") visible
+for extra in "${wanted[@]}"; do
+  [ -n "$extra" ] || fail "empty extra in '$extras'; give names separated by single commas, such as speech,dev"
+  [[ ",$known," == *",$extra,"* ]] || fail "unknown extra '$extra'; the known ones are: $known"
+done
 
 # System packages: the speech synthesiser pyttsx3 drives on Linux, PortAudio for
 # the microphone and speaker, and sox for preparing audio files; with the dev
@@ -31,3 +63,11 @@ fi
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[${extras}]"
+
+# One line at the end, after pip's own output: what is ready and what to run next.
+if [[ ",$extras," == *,speech,* ]]; then
+  next=".venv/bin/voicecare doctor   (checks the microphone, speaker, speech model and intents)"
+else
+  next=".venv/bin/voicecare triage --text \"her back is stiff\"   (text mode; 'scripts/setup.sh speech' adds speech)"
+fi
+echo "scripts/setup.sh: done: .venv/bin/voicecare is installed with the extras $extras; next: $next"

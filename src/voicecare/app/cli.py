@@ -18,11 +18,11 @@ from typing import NoReturn
 
 from voicecare import __version__
 from voicecare.app.output import OUTPUT_EXIT, GuardedOutput
+from voicecare.app.unused_options import refuse_unused
 from voicecare.conversation.dialog import DEFAULT_MAX_QUESTIONS
 from voicecare.errors import InputError, VoicecareError
 from voicecare.intents import DEFAULT_LANGUAGE, ENV_VAR, IntentSettings
 from voicecare.interfaces import Synthesizer
-from voicecare.speech_out.tts import DEFAULT_RATE_WPM
 from voicecare.understanding.assistant import Assistant
 
 Handler = Callable[[argparse.Namespace], int]
@@ -72,6 +72,7 @@ def _guarded_stdout() -> Iterator[GuardedOutput]:
 def _run(args: argparse.Namespace) -> int:
     try:
         _refuse_quiet_speech(args)
+        refuse_unused(args)
         with _terminate_cleanly():
             status = int(args.handler(args))
             sys.stdout.flush()  # text printed without flush=True fails here, said, not unseen at exit
@@ -139,12 +140,12 @@ def _refuse_quiet_speech(args: argparse.Namespace) -> None:
     if not getattr(args, "quiet", False):
         return
     asked = [flag for flag, value in (("--say-to", getattr(args, "say_to", None)),
+                                      ("--say-to-dir", getattr(args, "say_to_dir", None)),
                                       ("--speaker", getattr(args, "speaker", None))) if value is not None]
     if asked:
         raise InputError(f"--quiet prints only, so it cannot also speak to {' or '.join(asked)}; drop one of them")
-    rate = getattr(args, "rate", None)  # None: the kiosk's, which comes from its config and refuses --quiet itself
-    if getattr(args, "voice", None) is not None or rate not in (None, DEFAULT_RATE_WPM):
-        print("voicecare: --rate and --voice shape speech, and --quiet speaks nothing; printing only", file=sys.stderr)
+    # --rate and --voice with --quiet are checked, then noted as unused, by each command (speech_cli.quiet_note):
+    # the voice's check needs the intents' language, and a note before its error made two lines.
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -177,7 +178,7 @@ def load_assistant(args: argparse.Namespace) -> Assistant:
 
 def _add(sub: argparse._SubParsersAction[_Parser], common: _Parser, name: str, help_text: str, handler: Handler) -> _Parser:
     command: _Parser = sub.add_parser(name, parents=[common], help=help_text, description=help_text)
-    command.set_defaults(handler=handler, debug=False)
+    command.set_defaults(handler=handler, debug=False, command_name=name)  # command_name: unused_options' rules
     return command
 
 

@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from voicecare.app import unused_options
 from voicecare.app.text_files import read_utf8
 from voicecare.conversation.voice import VoiceSettings
 from voicecare.errors import InputError
@@ -231,6 +232,8 @@ def build(args: argparse.Namespace) -> KioskSettings:
         origins[key] = option(key)
     settings = KioskSettings(**chosen, origins=origins)  # type: ignore[arg-type]
     _check_intents(settings)
+    # Merged, as listen's and triage's options are: "engine = sphinx" with a model does not drop the model silently.
+    unused_options.refuse_unused(argparse.Namespace(**asdict(settings), command_name="kiosk"))
     return settings
 
 

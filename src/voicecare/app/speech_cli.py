@@ -17,6 +17,7 @@ from pathlib import Path
 from voicecare.app.cli import load_assistant
 from voicecare.app.emergency_first import EmergencyFirst
 from voicecare.app.text_cli import answer_printed
+from voicecare.app.unused_options import SPEECH_COMMANDS
 from voicecare.conversation import one_shot, render
 from voicecare.errors import AudioError, InputError, ModelError, VoicecareError
 from voicecare.interfaces import AudioSink, Recognizer, Synthesizer
@@ -97,6 +98,12 @@ def check_speech_options(args: argparse.Namespace, language: str) -> None:
                          f"({language}); see 'espeak-ng --voices={language}'")
 
 
+def quiet_note(args: argparse.Namespace) -> None:
+    """With --quiet, a --rate or --voice (already checked: wrong ones fail in every mode) is said to be unused."""
+    if getattr(args, "quiet", False) and (args.voice is not None or args.rate != DEFAULT_RATE_WPM):
+        warn("--rate and --voice shape speech, and --quiet speaks nothing; printing only")
+
+
 @functools.lru_cache(maxsize=8)
 def check_voice(voice: str, language: str) -> tuple[int, str]:
     """Ask a worker whether the voice exists and speaks ``language``.
@@ -123,18 +130,22 @@ def make_sink(args: argparse.Namespace) -> AudioSink:
     """Where speech goes; SpeechError/AudioError when it cannot go there.
 
     The kiosk's options have no ``quiet`` or ``say_to`` (a kiosk must speak), so a missing speaker
-    suggests writing the reply to a file only to the commands that can.
+    suggests writing the reply to a file only to the commands that can; with no --speaker named, printing
+    only (--quiet) too: a script on a machine without one is told how to stop the failure (review13 F19).
     """
     if getattr(args, "quiet", False):
         return NullSink()
     if getattr(args, "say_to", None) is not None:
         return WavSink(args.say_to)
+    speaker = getattr(args, "speaker", None)
     try:
-        return SoundDeviceSink(find_output(getattr(args, "speaker", None)))
+        return SoundDeviceSink(find_output(speaker))
     except AudioError as exc:
         if not hasattr(args, "say_to"):
             raise
-        raise AudioError(f"{exc}, or write the reply with --say-to FILE.wav") from None
+        if speaker is not None:  # --quiet with --speaker is refused: not offered
+            raise AudioError(f"{exc}, or write the reply with --say-to FILE.wav") from None
+        raise AudioError(f"{exc}, write the reply to a file with --say-to FILE.wav, or print only with --quiet") from None
 
 
 def make_speaker(args: argparse.Namespace, assistant: Assistant, sink: AudioSink | None = None,
@@ -207,6 +218,12 @@ def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Seq
                 raise InputError(f"cannot write the PocketSphinx language model anywhere ({again.strerror or again}); "
                                  "free some disk space") from None
     recognizer = stt.load(args.engine, args.model, models_dir(), language)
+    if getattr(args, "general_english", False) and recognizer.name != "sphinx" and \
+            getattr(args, "command_name", None) in SPEECH_COMMANDS:
+        # --engine auto found a Vosk model: said, not ignored (review13 F20). Not for the kiosk, whose
+        # general_english is for the day its model fails to load and PocketSphinx takes over.
+        warn("--general-english changes only PocketSphinx's language model, and a Vosk model was found, so it "
+             "does nothing; add --engine sphinx to use it")
     recognizer = frontend.with_front_end(recognizer, FrontEndSettings(enabled=getattr(args, "front_end", False)))
     warn(f"recognising with {recognizer.name}: {recognizer.description} "
          f"(loaded in {time.perf_counter() - loaded_at:.2f} s)")
@@ -227,8 +244,9 @@ def triage_audio(args: argparse.Namespace) -> int:
     if not files:
         return InputError.exit_code
     assistant = load_assistant(args)
-    if not args.quiet:  # before the slow recogniser: a wrong option fails at once
-        check_speech_options(args, assistant.intents.language.code)
+    # Before the slow recogniser, a wrong option fails at once; with --quiet too, as in text mode (review13 F20).
+    check_speech_options(args, assistant.intents.language.code)
+    quiet_note(args)
     recognizer = load_recognizer(args, assistant)
     failed = len(args.audio) - len(files)
     if args.quiet:

@@ -150,13 +150,14 @@ def triage(args: argparse.Namespace) -> int:
         code = triage_text_spoken(args, utterances)  # text mode speaks only when asked where to
         return InputError.exit_code if text.unreadable else code
     assistant = load_assistant(args)
-    if not args.quiet and (args.rate != DEFAULT_RATE_WPM or args.voice is not None):
-        if args.voice is not None:  # wrong even when nothing is spoken, as the rate is
-            from voicecare.app.speech_cli import check_speech_options
+    if args.voice is not None:  # wrong even when nothing is spoken (--quiet too), as the rate is
+        from voicecare.app.speech_cli import check_speech_options
 
-            check_speech_options(args, assistant.intents.language.code)
-        print("voicecare: --rate and --voice shape speech, and text mode speaks only with --say-to FILE.wav "
-              "or --speaker DEVICE; printing only", file=sys.stderr)
+        check_speech_options(args, assistant.intents.language.code)
+    if args.rate != DEFAULT_RATE_WPM or args.voice is not None:
+        speaks = "--quiet speaks nothing" if args.quiet else ("text mode speaks only with --say-to FILE.wav "
+                                                              "or --speaker DEVICE")
+        print(f"voicecare: --rate and --voice shape speech, and {speaks}; printing only", file=sys.stderr)
     failed = text.unreadable
     for number, utterance in numbered:
         try:

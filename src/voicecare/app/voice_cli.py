@@ -15,7 +15,7 @@ from typing import Any, cast
 from voicecare.app import kiosk_config
 from voicecare.app.cli import load_assistant
 from voicecare.app.notify import Notifier
-from voicecare.app.speech_cli import SPEECH_FAILED, check_speech_options, load_recognizer, make_speaker, warn
+from voicecare.app.speech_cli import SPEECH_FAILED, check_speech_options, load_recognizer, make_speaker, quiet_note, warn
 from voicecare.conversation.dialog import DEFAULT_MAX_QUESTIONS, State
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 from voicecare.errors import AudioError, InputError, IntentError, ModelError, SpeechError, VoicecareError
@@ -123,8 +123,9 @@ def _session(args: argparse.Namespace, settings: VoiceSettings, speaker_sink: An
         except InputError as exc:
             raise InputError(f"{log_given}: {exc}") from None
     assistant = load_assistant(args)
-    if not getattr(args, "quiet", False):  # before the slow recogniser: a wrong voice or reply file fails at once
-        check_speech_options(args, assistant.intents.language.code)
+    # Before the slow recogniser, a wrong voice or reply file fails at once; with --quiet too (review13 F20).
+    check_speech_options(args, assistant.intents.language.code)
+    quiet_note(args)
     settings = resolve_wake(settings, assistant)
     wake = () if settings.wake_phrase is None else (settings.wake_phrase,)
     recognizer = load_recognizer(args, assistant, wake, fallback=model_fallback)
