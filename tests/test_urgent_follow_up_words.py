@@ -157,3 +157,10 @@ def test_a_weight_said_with_the_months_its_loss_took_is_still_a_weight(assistant
 
 def test_burning_said_of_peeing_is_the_bladders_not_a_fever(assistant: Assistant) -> None:
     assert level(assistant, "the nena cries when she pees like it burns and she has her back sore") is Level.FOLLOW_UP
+
+
+def test_a_hundred_said_without_its_a_is_still_a_hundred(assistant: Assistant) -> None:
+    result = assistant.answer("she was hundred and one point two this morning and her back hurts")
+    fever = [f for f in result.findings if f.symptom.id == "fever"]
+    assert fever and fever[0].status is Status.PRESENT and "point two" in fever[0].heard
+    assert level(assistant, "he's a hundred percent fine, back a bit sore") is Level.HOME_CARE
