@@ -61,6 +61,10 @@ def present(assistant: Assistant, text: str) -> set[str]:
     ("her legs are achy and so is her back", "limb_symptoms", Level.URGENT),
     ("he's flushed and warm and his back is sore", "fever", Level.URGENT),
     ("the knot in her back comes back again every time", "severe_cramping", Level.URGENT),
+    ("he's complaining of his legs", "limb_symptoms", Level.URGENT),
+    ("she won't let me touch her legs, she screams", "limb_symptoms", Level.URGENT),
+    ("he says it goes all the way down to his toes", "limb_symptoms", Level.URGENT),
+    ("her leg goes funny when she walks", "limb_symptoms", Level.URGENT),
     # Commonwealth wordings.
     ("his legs keep going from under him", "limb_symptoms", Level.URGENT),
     ("he's been waking up every couple of hours with back pain", "night_pain", Level.URGENT),
@@ -90,6 +94,8 @@ def test_a_sign_in_everyday_words_is_found(assistant: Assistant, text: str, symp
     "she cries for an hour before her nap most days, back a bit stiff",
     "he was kicking his legs and playing up at bedtime, back a bit stiff",
     "she won't put her teddy down, back sore",
+    "she won't let me touch her hair, back sore",
+    "she went all the way down to the shop with her sore back",
     "the dog was killing me with his barking, her back is sore",
     # "Wee" is "little" in Scotland.
     "he cried a wee bit when I touched his sore back",
@@ -151,3 +157,10 @@ def test_a_weight_said_with_the_months_its_loss_took_is_still_a_weight(assistant
 
 def test_burning_said_of_peeing_is_the_bladders_not_a_fever(assistant: Assistant) -> None:
     assert level(assistant, "the nena cries when she pees like it burns and she has her back sore") is Level.FOLLOW_UP
+
+
+def test_a_hundred_said_without_its_a_is_still_a_hundred(assistant: Assistant) -> None:
+    result = assistant.answer("she was hundred and one point two this morning and her back hurts")
+    fever = [f for f in result.findings if f.symptom.id == "fever"]
+    assert fever and fever[0].status is Status.PRESENT and "point two" in fever[0].heard
+    assert level(assistant, "he's a hundred percent fine, back a bit sore") is Level.HOME_CARE

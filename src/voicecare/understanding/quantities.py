@@ -15,6 +15,8 @@ _DIGITS_RE = re.compile(r"^(\d+(?:[.,]\d+)?)([^\W\d_]*)$")
 TENTHS_MAX = 9
 """A single digit said after a two-word number is its tenths ("thirty eight nine" is 38.9)."""
 HOURS_ON_A_CLOCK = 12
+THOUSAND = 1000
+"""Scales below this may open a number with their "a" left out ("hundred and one point two")."""
 UNIT_REACH = 2
 """How many words after a number its unit may come ("38 degrees celsius")."""
 WINDOW_FIRST_REACH = 4
@@ -315,11 +317,13 @@ def _cardinal(words: Sequence[str], i: int, lex: NumberWords) -> tuple[int, int,
         elif word in lex.scales and previous in ("DIGIT", "TEEN", "TENS", "ONE"):
             scale = lex.scales[word]
             current = max(current, 1) * scale
-            if scale >= 1000:
+            if scale >= THOUSAND:
                 total, current = total + current, 0
             kind = "MULTIPLIER"
         elif word in lex.one and following in lex.scales and previous == "":
             current, kind = 1, "ONE"
+        elif word in lex.scales and previous == "" and lex.scales[word] < THOUSAND and _goes_on(following, lex):
+            current, kind = lex.scales[word], "MULTIPLIER"  # "hundred and one point two": the "a" left out
         elif (word in lex.joiners or word in lex.heard_joiners) and previous == "MULTIPLIER" and (
                 following in lex.digits or following in lex.tens or following in alikes):
             kind = "JOINER"
@@ -331,6 +335,12 @@ def _cardinal(words: Sequence[str], i: int, lex: NumberWords) -> tuple[int, int,
     if not kinds or kinds[-1] in ("ONE", "JOINER"):
         return None
     return total + current, j, kinds == ["TENS", "DIGIT"]
+
+
+def _goes_on(following: str, lex: NumberWords) -> bool:
+    """True when a number goes on after a scale word said first ("hundred and one", "hundred point two")."""
+    return following in lex.joiners or following in lex.heard_joiners or following in lex.point \
+        or following in lex.digits or following in lex.tens
 
 
 def _decimals(words: Sequence[str], j: int, lex: NumberWords) -> tuple[float, int] | None:
