@@ -172,3 +172,15 @@ def test_no_poo_and_straining_is_a_bowel_problem(assistant: Assistant, text: str
                                   "she isn't peeing any less and her back is sore"])
 def test_a_denial_of_a_sign_said_with_and_still_denies(assistant: Assistant, text: str) -> None:
     assert assistant.answer(text).disposition is Level.HOME_CARE, text
+
+
+@pytest.mark.parametrize("text", [
+    # A phrase never skips a denial: "hasn't had a temperature" holds no "has a temperature" (rule 1, rule 12).
+    "he hasn't had a temperature for three days but his back still hurts",
+    "he hasn't had a temperature and his back hurts",
+    "she has not got a temperature, her back is tight",
+])
+def test_a_phrase_does_not_skip_over_its_denial(assistant: Assistant, text: str) -> None:
+    result = assistant.answer(text)
+    assert result.disposition is Level.HOME_CARE, text
+    assert "fever" not in _present(result), text

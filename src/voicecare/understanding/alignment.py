@@ -162,6 +162,8 @@ class Aligner:
                 found = None  # "for a day" is one day (the number reader's), not "for days"
             if any(words[j] in self._language.contrasts for j in skipped):
                 found = None  # "a fever last week but now just her back" holds no "a week now": two statements
+            if not phrase.negation_inside and any(words[j] in self._language.negations for j in skipped):
+                found = None  # "hasn't had a temperature" holds no "has a temperature": the "not" denies it
             if found is None:
                 if required or phrase.plain:
                     return None  # a phrase of everyday words only keeps its small words ("out of it", not "out, but it")
