@@ -246,12 +246,17 @@ def test_what_was_heard_is_said_within_the_ceiling_and_the_rest_on_more(
     assert not missing, (said, missing)
 
 
-def test_help_in_a_911_resting_on_a_doubted_yes_is_said_within_fifteen_seconds(assistant: Assistant) -> None:
-    # "help" was left out of the turn to keep it within its ceiling, or said whole and over it (outside review).
+@pytest.mark.parametrize("lines", [
+    ["Breathing 30 a minute, which seems normal, but she's 38.4 and her back aches.", "whoa too fast", "why",
+     "yeah long dad say that", "not sure", "can I use a heating pad at night?", "our little", "she feels hot", ""],
+    ["his back hurts he had chills a few weeks ago", "repeat",
+     "Hard to say. He's been napping a lot, but he's a sleepy kid anyway."],
+])
+def test_help_in_a_911_resting_on_an_unclear_answer_is_said_within_fifteen_seconds(
+        assistant: Assistant, lines: list[str]) -> None:
+    # "help" was left out of the turn to keep it within its ceiling, or said and over it: 15.3 s (outside review).
     talk = Conversation(assistant)
-    hear_all(talk, ["Breathing 30 a minute, which seems normal, but she's 38.4 and her back aches.", "whoa too fast",
-                    "why", "yeah long dad say that", "not sure", "can I use a heating pad at night?", "our little",
-                    "she feels hot", ""])
+    hear_all(talk, lines)
     turn = talk.hear("help")
     said = [m.text for m in turn.said_aloud]
     assert said[0] == "Call 911 now." and any("If it is no, say no" in text for text in said), said
