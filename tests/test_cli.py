@@ -232,6 +232,31 @@ def test_triage_audio_errors_are_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in bad_model.stderr + missing.stderr + out.stderr
 
 
+def test_an_input_a_batch_cannot_use_has_its_own_json_line_in_order(tmp_path: Path) -> None:
+    # Outside review F16: a line too long, or a file that is no WAV, got its stderr line but no JSON line, so a
+    # script reading one JSON line per input paired every later result with the wrong input.
+    source = tmp_path / "in.txt"
+    too_long = "her back " * 12_000  # over MAX_LINE_CHARS (100,000)
+    source.write_text(f"she fainted\n{too_long}\nhis back is sore\n")
+    out = run("triage", "--text-file", str(source), "--json")
+    assert out.returncode == 2 and len(out.stderr.splitlines()) == 1, out.stderr
+    results = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["input"] for r in results] == ["she fainted", too_long, "his back is sore"]
+    assert results[1].keys() == {"input", "error"} and "characters" in results[1]["error"]
+    assert [r.get("disposition") for r in results] == ["emergency", None, "home_care"]
+    notes = tmp_path / "notes.wav"
+    notes.write_text("not audio")
+    files = [str(notes), str(AUDIO / "clean" / "em_blue.wav"), str(tmp_path / "none.wav")]
+    heard = run("triage", "--audio", *files, "--json", "--engine", "sphinx", "--quiet")
+    assert heard.returncode == 2 and "Traceback" not in heard.stderr
+    results = [json.loads(line) for line in heard.stdout.splitlines()]
+    assert [r["input"] for r in results] == files
+    assert "not a WAV file" in results[0]["error"] and "no such audio file" in results[2]["error"]
+    assert results[1]["disposition"] == "emergency" and "error" not in results[1]
+    alone = run("triage", "--audio", str(notes), "--json")  # none usable: the recogniser is never loaded
+    assert alone.returncode == 2 and [json.loads(line)["input"] for line in alone.stdout.splitlines()] == [str(notes)]
+
+
 def test_a_recording_cut_short_is_triaged_as_far_as_it_goes_and_said_so(tmp_path: Path) -> None:
     # review10 E3: a cut recording passed as a clean "not understood", exit 0, though the emergency may be in
     # the part that is missing. It is still triaged (what is there may be an emergency) and the batch exits 2.
@@ -482,7 +507,9 @@ def test_an_overlong_line_is_refused_in_one_line_and_the_rest_triaged(tmp_path: 
     out = run("triage", "--text-file", str(source), "--json")
     assert out.returncode == 2
     assert out.stderr.count("\n") == 1 and "line 1: 119,000 characters" in out.stderr
-    assert [json.loads(line)["disposition"] for line in out.stdout.splitlines()] == ["emergency"]
+    # With --json the refused line has its own line too ({input, error}: outside review F16), so lines stay aligned.
+    results = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r.get("disposition") for r in results] == [None, "emergency"] and "119,000 characters" in results[0]["error"]
 
 
 def test_more_text_than_the_cap_is_read_to_the_cap_and_said_so(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import pytest
 from tests import replay
 from voicecare.conversation import readings
 from voicecare.conversation.dialog import Conversation, State
-from voicecare.domain import Basis, Finding, Level, Message
+from voicecare.domain import Basis, Finding, Level, Message, Status
 from voicecare.interfaces import Transcript
 from voicecare.understanding.assistant import Assistant
 
@@ -205,7 +205,14 @@ def test_a_faint_named_after_an_episode_today_still_counts(assistant: Assistant)
 
 def test_a_sign_named_as_past_in_an_answer_is_said_back(assistant: Assistant) -> None:
     # F7: "no but she fainted yesterday" was a plain no: the faint the parent told of was never mentioned.
+    # "No but she did faint yesterday" (emphatic "did", outside review) was a faint now, a 911: docs/policy.md puts an
+    # event on a time long gone ("yesterday") in the past, asked about, said back, not raising the level.
+    for said in ("no but she fainted yesterday", "no but she did faint yesterday"):
+        talk = asking(assistant)
+        turn = talk.hear(said)
+        assert turn.disposition is not Level.EMERGENCY, said
+        assert any("fainting or passing out happened before" in t for t in texts(turn.said_aloud)), texts(turn.said_aloud)
+        assert Status.PRESENT not in [f.status for f in talk.found if f.symptom.id == "fainting"], said
+    # The emphatic past of a sign now is still now: "she did faint, just now" is a 911.
     talk = asking(assistant)
-    turn = talk.hear("no but she fainted yesterday")
-    assert turn.disposition is not Level.EMERGENCY
-    assert any("fainting or passing out happened before" in t for t in texts(turn.said_aloud)), texts(turn.said_aloud)
+    assert talk.hear("yes she did faint just now").disposition is Level.EMERGENCY

@@ -14,6 +14,7 @@ import pytest
 from tests.conftest import listened
 from voicecare.conversation import spoken
 from voicecare.conversation.dialog import Conversation, State, Turn
+from voicecare.conversation.unanswered import call_911_lists
 from voicecare.domain import IntentSet, Level, MessageKind
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM
 from voicecare.understanding.assistant import Assistant
@@ -206,3 +207,58 @@ def test_an_ending_after_a_skip_says_the_call_911_signs_within_its_ceiling(
     assert lists & set(texts), texts
     assert not problems(endings[0], assistant.intents), texts
     assert spoken.total_seconds(endings[0].said_aloud, DEFAULT_RATE_WPM) <= TURN_SECONDS - 0.5, texts
+
+
+@pytest.mark.parametrize(("lines", "asking"), [
+    # Outside review: "what did you hear?" and "that's wrong" (nothing to take back) said the whole read-back of
+    # six signs counted in three ways (25.6 s), and after a care question alone the whole warning-sign lists
+    # with the question (36.6 s).
+    (["We drove twelve hours to visit the family. The girl's back is stiff from the car seat.",
+      "He's asleep right now, so I haven't tried waking him.", "no", "no no his heart's fine and no accidents",
+      "i don't have a thermometer", "Her neck is stiff, she won't look down at her toes.",
+      "So last night he went down fine at seven, then around two I heard him screaming, he was holding his back "
+      "and arching, and it took me an hour to settle him."], "no that is wrong"),
+    (["my toddler's back muscles feel tight", "our little", "no", "um now she's saying her head really hurts",
+      "Nope, neither.", "yeah long dad say that",
+      "legs are okay it's his arms he's dropped his cup twice they seem weak",
+      "legs are okay it's his arms he's dropped his cup twice they seem weak",
+      "are these the same cramps coming back i honestly have no clue"], "what did you hear"),
+    (["Are you a real nurse? I just want to know if rubbing her sore back is okay."], "that's wrong"),
+    (["how much calpol can i give for her back"], "what did you hear"),
+])
+def test_what_was_heard_is_said_within_the_ceiling_and_the_rest_on_more(
+        assistant: Assistant, lines: list[str], asking: str) -> None:
+    talk = Conversation(assistant)
+    hear_all(talk, lines)
+    closing = (MessageKind.CONVERSATION, MessageKind.QUESTION)
+    shortened = {whole for whole, _ in call_911_lists(talk.found, assistant.intents)}  # said short: whole on "more"
+    whole = [m.text for m in talk.hear(asking).messages if m.kind not in closing and m.text not in shortened]
+    talk = Conversation(assistant)
+    hear_all(talk, lines)
+    turn = talk.hear(asking)
+    said = [m.text for m in turn.said_aloud]
+    assert not problems(turn, assistant.intents), said
+    # Nothing of it is lost: every sentence of the whole answer is said now or on the "more"s after it.
+    heard = " ".join(said)
+    for _ in range(6):
+        heard += " " + " ".join(m.text for m in talk.hear("more").said_aloud)
+    missing = [s for text in whole for s in spoken.sentences(text) if s not in heard]
+    assert not missing, (said, missing)
+
+
+@pytest.mark.parametrize("lines", [
+    ["Breathing 30 a minute, which seems normal, but she's 38.4 and her back aches.", "whoa too fast", "why",
+     "yeah long dad say that", "not sure", "can I use a heating pad at night?", "our little", "she feels hot", ""],
+    ["his back hurts he had chills a few weeks ago", "repeat",
+     "Hard to say. He's been napping a lot, but he's a sleepy kid anyway."],
+])
+def test_help_in_a_911_resting_on_an_unclear_answer_is_said_within_fifteen_seconds(
+        assistant: Assistant, lines: list[str]) -> None:
+    # "help" was left out of the turn to keep it within its ceiling, or said and over it: 15.3 s (outside review).
+    talk = Conversation(assistant)
+    hear_all(talk, lines)
+    turn = talk.hear("help")
+    said = [m.text for m in turn.said_aloud]
+    assert said[0] == "Call 911 now." and any("If it is no, say no" in text for text in said), said
+    assert assistant.intents.spoken is not None and said[-1] == assistant.intents.spoken.emergency_help, said
+    assert not problems(turn, assistant.intents), said

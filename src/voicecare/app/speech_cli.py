@@ -10,7 +10,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -238,40 +238,67 @@ def triage_audio(args: argparse.Namespace) -> int:
     read is reported in one line and the others are still triaged (an
     emergency among them must not wait); the exit status is then 2.
     """
-    from voicecare.speech_in import audio
-
-    files = audio.usable(args.audio, lambda problem: warn(f"error: {problem}"))
-    if not files:
+    unusable = _unusable(args.audio)
+    if len(unusable) == len(args.audio):
+        for path in args.audio:
+            _failed(args, path, unusable[path])
         return InputError.exit_code
     assistant = load_assistant(args)
     # Before the slow recogniser, a wrong option fails at once; with --quiet too, as in text mode (review13 F20).
     check_speech_options(args, assistant.intents.language.code)
     quiet_note(args)
     recognizer = load_recognizer(args, assistant)
-    failed = len(args.audio) - len(files)
     if args.quiet:
-        failed += _triage_files(args, files, assistant, recognizer, None)
+        failed = _triage_files(args, unusable, assistant, recognizer, None)
         return InputError.exit_code if failed else 0
     with make_speaker(args, assistant) as speaker:
-        failed += _triage_files(args, files, assistant, recognizer, speaker)
+        failed = _triage_files(args, unusable, assistant, recognizer, speaker)
     if failed:
         return InputError.exit_code
     return SPEECH_FAILED if speaker.failed else 0
 
 
-def _triage_files(args: argparse.Namespace, files: Sequence[Path], assistant: Assistant, recognizer: Recognizer,
-                  speaker: Speaker | None) -> int:
-    """Triage each recording in turn; how many could not be read to the end."""
+def _unusable(paths: Sequence[Path]) -> dict[Path, str]:
+    """Why each of ``paths`` that is no WAV file cannot be used, said on stderr at once (before the slow
+    recogniser loads), by path."""
+    from voicecare.speech_in import audio
+
+    problems: dict[Path, str] = {}
+    for path in paths:
+        try:
+            audio.read_format(path)
+        except AudioError as exc:
+            problems[path] = str(exc)
+            warn(f"error: {exc}")
+    return problems
+
+
+def _failed(args: argparse.Namespace, path: Path, problem: str) -> None:
+    """With --json, the line of a recording that gave no result (its stderr line is said already): scripts read
+    one JSON line per file given, in order (outside review F16)."""
+    if args.json:
+        print(render.error_json_line(str(path), problem), flush=True)
+
+
+def _triage_files(args: argparse.Namespace, unusable: Mapping[Path, str], assistant: Assistant,
+                  recognizer: Recognizer, speaker: Speaker | None) -> int:
+    """Triage each recording given in turn (``unusable``: those that are no WAV files, and why); how many could
+    not be used or read to the end."""
     from voicecare.speech_in import audio
 
     failed = 0
     voice = EmergencyFirst(speaker)
-    for path in files:
+    for path in args.audio:
+        if path in unusable:
+            _failed(args, path, unusable[path])
+            failed += 1
+            continue
         try:
             cut = audio.read_format(path).cut_short()
             _triage_file(args, assistant, recognizer, path, voice)
         except AudioError as exc:  # e.g. the file was cut short or removed while being read
             warn(f"error: {exc}")
+            _failed(args, path, str(exc))
             failed += 1
             continue
         if cut is not None:  # triaged as far as it goes, but an emergency may have been in the missing part

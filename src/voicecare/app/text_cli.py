@@ -164,6 +164,8 @@ def triage(args: argparse.Namespace) -> int:
             check_length(utterance, f"{args.text_file} line {number}" if args.text is None else "--text")
         except InputError as exc:  # one bad line must not keep the rest (an emergency among them) from triage
             print(f"voicecare: error: {exc}", file=sys.stderr, flush=True)
+            if args.json:  # its own line too, so the JSON lines stay one per input
+                print(render.error_json_line(utterance, str(exc)), flush=True)
             failed += 1
             continue
         answer_printed(assistant, utterance, as_json=args.json)

@@ -13,7 +13,7 @@ disclaimer (rule 8), and the closing words that say what the caregiver can do ne
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from voicecare.conversation import spoken
@@ -30,6 +30,10 @@ WAITS_FIRST = (MessageKind.HOME_CARE, MessageKind.ADVICE, MessageKind.HYPOTHETIC
 """The order in which the other kinds wait for "more" when a turn is still over its ceiling (the latest first).
 The read-back is short by then ("I counted what you told me"); the care question asked is answered first and
 briefly (the policy), its first sentence last to wait."""
+
+
+Step = Callable[[list[Message], Sequence[Finding], IntentSet], tuple[list[Message], list[tuple[Message, ...]]]]
+"""One way of making a turn shorter: what is said now, and what of it waits for "more"."""
 
 
 @dataclass(frozen=True)
@@ -55,29 +59,34 @@ def over(said: Sequence[Message], level: Level | None, intents: IntentSet, rate_
 
 
 def fit(said: Sequence[Message], level: Level | None, found: Sequence[Finding], intents: IntentSet,
-        rate_wpm: float, short_forms: Mapping[str, str] | None = None) -> Fitted:
+        rate_wpm: float, short_forms: Mapping[str, str] | None = None, *, asked: bool = False,
+        held: Collection[str] = ()) -> Fitted:
     """``said`` (a turn answered at ``level``, None for a command's or request's turn) within its ceiling;
-    ``short_forms``: shorter words for some of its messages, said instead when over (nothing waits for them)."""
+    ``short_forms``: shorter words for some of its messages, said instead when over (nothing waits for them);
+    ``asked``: the turn is what the caregiver asked for ("what did you hear?"): said whole sentences at a time,
+    never in a short form, the rest waiting for "more"; ``held``: words always said (help asked for in a 911,
+    in its short form when it has one), as ``KEPT`` kinds are."""
     if over(said, level, intents, rate_wpm) <= 0:
         return Fitted(tuple(said))
     short = {**dict(call_911_lists(found, intents)), **(short_forms or {})}
     now = [Message(m.level, m.kind, short.get(m.text, m.text)) for m in said]
     waiting: list[tuple[Message, ...]] = []
-    for step in (_care_first_sentence, _short_read_back):
+    steps = (_asked_in_part(level, rate_wpm),) if asked else (_care_first_sentence, _short_read_back)
+    for step in steps:
         if over(now, level, intents, rate_wpm) <= 0:
             break
         now, waited = step(now, found, intents)
         waiting += waited
     offer = _offer(level, intents)
     while over(now, level, intents, rate_wpm) > 0:
-        at = _next_to_wait(now, intents)
+        at = _next_to_wait(now, intents, {short.get(text, text) for text in held})
         if at is None:
             break
         waiting.insert(0, (now.pop(at),))
-    for last_step in (_action_first_sentence, _without_offer, _without_question):
+    for last_step in (_action_first_sentence, _without_closing, _without_closing):
         # Still over with only what is always said (the ending after a skip and a 911 taken back: 20.3-20.5 s):
         # the action's second sentence ("It is not an emergency.", which the taken-back note says too) waits,
-        # then the offer goes ("more" still gives what waits).
+        # then the closing words go one at a time, the offer first ("more" still gives what waits).
         if over(now, level, intents, rate_wpm) <= 0:
             break
         now, waited = last_step(now, found, intents)
@@ -91,6 +100,38 @@ def _care_first_sentence(said: list[Message], found: Sequence[Finding],
                          intents: IntentSet) -> tuple[list[Message], list[tuple[Message, ...]]]:
     """A care answer said to its first sentence, the rest waiting (the policy: briefly and first)."""
     return _first_sentences(said, MessageKind.CARE_ANSWER)
+
+
+def _asked_in_part(level: Level | None, rate_wpm: float) -> Step:
+    """The step that says what was asked for ("what did you hear?", a read-back of six signs: 22-25 s) in whole
+    sentences while the turn fits, at least its first, the rest waiting for "more" in order; what is always said
+    (a 911, its closing words, the question still open) stays whole."""
+
+    def step(said: list[Message], found: Sequence[Finding],
+             intents: IntentSet) -> tuple[list[Message], list[tuple[Message, ...]]]:
+        keep = _closing(said, intents) | {i for i, m in enumerate(said) if m.kind in KEPT}
+        room = (ceiling(level, intents) or 0.0) - spoken.total_seconds(
+            [m for i, m in enumerate(said) if i in keep], rate_wpm) - spoken.total_seconds(_offer(level, intents), rate_wpm)
+        now: list[Message] = []
+        waiting: list[tuple[Message, ...]] = []
+        told = False  # the first sentence asked for is said whatever its length: the caregiver asked
+        for i, message in enumerate(said):
+            if i in keep:
+                now.append(message)
+                continue
+            parts = spoken.sentences(message.text)
+            fits = 0
+            while not waiting and fits < len(parts) and (
+                    not told or spoken.seconds(" ".join(parts[:fits + 1]), rate_wpm) <= room):
+                fits, told = fits + 1, True
+            if fits:
+                now.append(Message(message.level, message.kind, " ".join(parts[:fits])))
+                room -= spoken.seconds(now[-1].text, rate_wpm)
+            if fits < len(parts):
+                waiting.append((Message(message.level, message.kind, " ".join(parts[fits:])),))
+        return now, waiting
+
+    return step
 
 
 def _action_first_sentence(said: list[Message], found: Sequence[Finding],
@@ -113,23 +154,17 @@ def _first_sentences(said: list[Message], kind: MessageKind) -> tuple[list[Messa
     return now, waiting
 
 
-def _without_offer(said: list[Message], found: Sequence[Finding],
-                   intents: IntentSet) -> tuple[list[Message], list[tuple[Message, ...]]]:
-    """``said`` without the "say more" offer it ends with, if it does (what waits is still given on "more")."""
+def _without_closing(said: list[Message], found: Sequence[Finding],
+                     intents: IntentSet) -> tuple[list[Message], list[tuple[Message, ...]]]:
+    """``said`` without the closing line it ends with, if it is one: the "say more" offer (what waits is still
+    given on "more") or "Is there anything else?" (the call-911 signs stay; the conversation waits for the answer
+    all the same). Nothing of it waits: it is no part of the answer. (Two near-twin helpers, one per line, merged.)"""
     rules = intents.spoken
-    offers = set(rules.offers.values()) if rules is not None else set()
-    if said and said[-1].kind is MessageKind.CONVERSATION and said[-1].text in offers:
-        return said[:-1], []
-    return said, []
-
-
-def _without_question(said: list[Message], found: Sequence[Finding],
-                      intents: IntentSet) -> tuple[list[Message], list[tuple[Message, ...]]]:
-    """``said`` without the "Is there anything else?" it ends with, if it does: the last thing to give way (the
-    call-911 signs stay; the conversation waits for the answer all the same)."""
-    question = intents.messages.get(f"conversation.{ANYTHING_ELSE}")
-    if said and said[-1].kind is MessageKind.CONVERSATION and said[-1].text == question:
-        return said[:-1], []
+    closings: list[set[str]] = [set(rules.offers.values()) if rules is not None else set(),
+                                {intents.messages.get(f"conversation.{ANYTHING_ELSE}", "")}]
+    for texts in closings:
+        if said and said[-1].kind is MessageKind.CONVERSATION and said[-1].text in texts:
+            return said[:-1], []
     return said, []
 
 
@@ -158,10 +193,10 @@ def _offer(level: Level | None, intents: IntentSet) -> list[Message]:
     return [Message(level or Level.UNCLEAR, MessageKind.CONVERSATION, rules.offers["any"])]
 
 
-def _next_to_wait(said: Sequence[Message], intents: IntentSet) -> int | None:
+def _next_to_wait(said: Sequence[Message], intents: IntentSet, held: Collection[str] = ()) -> int | None:
     """Where the next message to leave the turn is: the least needed kind, the latest of it; None when only what
-    is always said is left."""
-    closing = _closing(said, intents)
+    is always said (``KEPT`` kinds, the closing words, ``held``) is left."""
+    closing = _closing(said, intents) | {i for i, m in enumerate(said) if m.text in held}
     # That questions were skipped stays: without it the ending reads as if every sign had been denied (rule 14).
     closing |= {i for i, m in enumerate(said) if m.text == intents.messages.get("conversation.not_asked")}
     stay = intents.messages.get("emergency_stay")

@@ -46,6 +46,12 @@ def as_json_line(result: TriageResult, utterance: str, transcript: str, extra: M
     return json.dumps(as_dict(result, utterance, transcript, extra), ensure_ascii=False)
 
 
+def error_json_line(given: str, error: str) -> str:
+    """The JSON line of an input a batch could not use (a line too long, a file that is no WAV): ``input`` and
+    ``error`` only, so a script reading one line per input stays aligned (outside review F16)."""
+    return json.dumps({"input": given, "error": error}, ensure_ascii=False)
+
+
 def as_text(result: TriageResult, utterance: str, language: Language) -> str:
     """What a person wants to read: the verdict, what was understood, what to do (words from ``language.toml``)."""
     lines = [f"> {utterance}", language.headings[result.disposition]]

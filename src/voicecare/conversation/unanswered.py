@@ -106,8 +106,14 @@ def heard(found: Sequence[Finding], care: Sequence[CareQuestion], intents: Inten
     counted (said, a yes, not sure, not heard), never more (rule 14); with nothing understood, the unclear answer
     and the call-911 signs (rule 7). Triage without the disclaimer: asking must not use it up (rule 8)."""
     result = triage.triage(found, intents, disclaimer=False, care=care)
-    return [m for m in result.messages if m.kind is MessageKind.READBACK] or [
-        m for m in result.messages if m.kind in (MessageKind.UNCLEAR, MessageKind.WARNING)]
+    read_back = [m for m in result.messages if m.kind is MessageKind.READBACK]
+    if read_back:
+        return read_back
+    # Nothing read back (a care question alone, or nothing understood): the unclear answer and the call-911 signs
+    # (rule 7), not the home-care answer's warning lists with their lead-in (36.6 s with the question after them).
+    lists = {whole for whole, _ in call_911_lists(found, intents)}
+    unclear = Message(Level.UNCLEAR, MessageKind.UNCLEAR, intents.messages["unclear"])
+    return [unclear, *(m for m in result.messages if m.kind is MessageKind.WARNING and m.text in lists)]
 
 
 def call_911_lists(found: Sequence[Finding], intents: IntentSet) -> list[tuple[str, str]]:
