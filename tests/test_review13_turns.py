@@ -230,3 +230,21 @@ def test_doctor_fails_a_microphone_that_records_at_8_khz(monkeypatch: pytest.Mon
     assert not check.ok and "8000 Hz" in check.detail and "16 kHz" in check.fix
     monkeypatch.setattr(devices, "input_rate", lambda device: 48000.0)
     assert doctor._devices("microphone").ok
+
+
+def test_a_new_recording_never_joins_the_last_one(tmp_path: Path, assistant: Assistant, sphinx: Recognizer) -> None:
+    # Each recording's times start at 0: "no" 6 s into the second file would otherwise look like speech started
+    # before the first reply's question was heard, and join the description.
+    late_no = tmp_path / "late_no.wav"
+    subprocess.run(["sox", str(silence_wav(tmp_path / "lead.wav", 6.0)), str(TURNS / "no.wav"), str(late_no)],
+                   check=True)
+    device = FakeOutputDevice(speed=50.0)
+    reports: list[TurnReport] = []
+    speaker = Speaker(Pyttsx3Synthesizer, device, ready_texts=("Call 911 now.",))
+    assert speaker.wait_ready()
+    session = VoiceSession(assistant, sphinx, speaker, VoiceSettings(), reports.append)
+    for path in (TURNS / "describe.wav", late_no):
+        session.take_recording(iter_wav(path, sphinx.rate), speaker.wait_idle)
+    speaker.close()
+    assert [r.continues for r in reports] == [None, None], reports
+    assert reports[1].heard == "no" and reports[1].symptoms.get("trouble_breathing") == "absent", reports[1]

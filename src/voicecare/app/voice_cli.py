@@ -386,6 +386,7 @@ def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Mi
         try:
             mic = make_mic()
             mic.start()
+            session.new_stream()
             if not said_ready:
                 on_ready()
                 said_ready = True

@@ -172,6 +172,11 @@ class VoiceSession:
         self.last = None
         self.on_reset()
 
+    def new_stream(self) -> None:
+        """The audio starts again (another recording, a microphone reopened): its times are not the last turn's,
+        so nothing in it joins that turn."""
+        self.last = None
+
     def take_turn(self, chunks: Iterator[AudioChunk]) -> TurnReport | None:
         """Recognise one turn from ``chunks`` (ended by quiet or by the audio), answer it.
 
@@ -372,6 +377,7 @@ class VoiceSession:
         (replay waits there for the reply to be spoken, as a caregiver would).
         """
         heard_any = False
+        self.new_stream()
         for utterance in pipeline.utterances(chunks):
             heard_any = True
             self.take_turn(utterance)
