@@ -50,9 +50,29 @@ def _devices(kind: str, wanted: str | None = None) -> Check:
         fix = ("plug in a USB microphone, then run 'voicecare devices'" if kind == "microphone"
                else "plug in a speaker or headphones, or set the output in raspi-config")
         return Check(kind, False, f"no {kind} found", fix)
+    narrow = _narrow_microphone(wanted) if kind == "microphone" else None
+    if narrow is not None:
+        return narrow
     if wanted is not None:
         return Check(kind, True, f'"{wanted}" is there')
     return Check(kind, True, ", ".join(d.name for d in found[:3]))
+
+
+def _narrow_microphone(wanted: str | None) -> Check | None:
+    """A failed check when the microphone used records below 16 kHz (a phone or Bluetooth headset): resampled up it
+    still lacks the band recognition needs, and an emergency may be missed or invented (review13 F8)."""
+    from voicecare.speech_in.audio import narrow_band, narrow_band_warning
+    from voicecare.speech_in.devices import input_rate
+
+    try:
+        rate = input_rate(wanted)
+    except VoicecareError:
+        return None
+    if rate is None or not narrow_band(rate):
+        return None
+    what = "the microphone" if wanted is None else f'microphone "{wanted}"'
+    return Check("microphone", False, narrow_band_warning(what, rate).removeprefix("warning: "),
+                 "use a USB microphone that records at 16 kHz or more (see 'voicecare devices')")
 
 
 def _config(path: Path) -> tuple[Check, KioskSettings | None]:

@@ -294,8 +294,11 @@ def _triage_files(args: argparse.Namespace, unusable: Mapping[Path, str], assist
             failed += 1
             continue
         try:
-            cut = audio.read_format(path).cut_short()
-            _triage_file(args, assistant, recognizer, path, voice)
+            fmt = audio.read_format(path)
+            cut = fmt.cut_short()
+            if audio.narrow_band(fmt.rate):  # before the result: it is not to be trusted (review13 F8)
+                warn(audio.narrow_band_warning(str(path), fmt.rate))
+            _triage_file(args, assistant, recognizer, path, voice, audio.narrow_band(fmt.rate))
         except AudioError as exc:  # e.g. the file was cut short or removed while being read
             warn(f"error: {exc}")
             _failed(args, path, str(exc))
@@ -309,7 +312,8 @@ def _triage_files(args: argparse.Namespace, unusable: Mapping[Path, str], assist
 
 
 def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Recognizer, path: Path,
-                 voice: EmergencyFirst) -> None:
+                 voice: EmergencyFirst, narrow: bool = False) -> None:
+    """One recording triaged, printed, then spoken; ``narrow``: sampled too slowly to trust (said in the JSON too)."""
     from voicecare.speech_in import audio, pipeline
 
     say = voice.speaker.say if voice.speaker is not None else (lambda messages: None)
@@ -325,6 +329,7 @@ def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Rec
         "audio_seconds": round(heard.audio_seconds, 3),
         "alternatives": list(heard.transcript.alternatives),
         "emergency_detected_at": None if heard.emergency_at is None else round(heard.emergency_at, 2),
+        "narrow_band": narrow,
         "timings": {
             "recognize_seconds": round(heard.recognize_seconds, 3),
             "realtime_factor": round(heard.recognize_seconds / heard.audio_seconds, 3) if heard.audio_seconds else 0.0,

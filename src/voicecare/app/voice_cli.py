@@ -20,7 +20,15 @@ from voicecare.conversation.dialog import DEFAULT_MAX_QUESTIONS, State
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 from voicecare.errors import AudioError, InputError, IntentError, ModelError, SpeechError, VoicecareError
 from voicecare.interfaces import Microphone, Recognizer
-from voicecare.speech_in.audio import AudioChunk, cut_short_error, iter_wav, read_format, usable
+from voicecare.speech_in.audio import (
+    AudioChunk,
+    cut_short_error,
+    iter_wav,
+    narrow_band,
+    narrow_band_warning,
+    read_format,
+    usable,
+)
 from voicecare.speech_in.echo import EchoGate
 from voicecare.speech_out.sinks import DirectorySink
 from voicecare.speech_out.tts import Speaker
@@ -171,6 +179,7 @@ def listen(args: argparse.Namespace) -> int:
     from voicecare.speech_in.devices import Microphone as LiveMicrophone
 
     mic = LiveMicrophone(args.device, session.recognizer.rate)
+    warn_narrow_microphone(args.device)
     speaker.wait_ready()
     warn(f"listening (ready in {time.monotonic() - started:.1f} s); say 'goodbye' to stop")
     session.greet()
@@ -187,6 +196,18 @@ def listen(args: argparse.Namespace) -> int:
     return 0
 
 
+def warn_narrow_microphone(device: int | str | None) -> None:
+    """One line when the microphone records below 16 kHz: what it hears is not to be trusted (review13 F8)."""
+    from voicecare.speech_in.devices import input_rate
+
+    try:
+        rate = input_rate(device)
+    except VoicecareError:
+        return  # opening it says what is wrong
+    if rate is not None and narrow_band(rate):
+        warn(narrow_band_warning("the microphone" if device is None else f"microphone {device}", rate))
+
+
 def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
     """Each file holds the caregiver's next turns, at real-time pace unless --fast; a bad file is reported and skipped."""
     files = usable(args.input_files, lambda problem: warn(f"error: {problem}"))
@@ -201,7 +222,10 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
             speaker.wait_idle()
             if sink is not None:
                 _start_reply_file(sink, index, speaker)
-            short = read_format(path).cut_short()
+            fmt = read_format(path)
+            short = fmt.cut_short()
+            if narrow_band(fmt.rate):  # before its replies: they are not to be trusted (review13 F8)
+                warn(narrow_band_warning(str(path), fmt.rate))
             session.take_recording(_paced(iter_wav(path, session.recognizer.rate), args.fast), speaker.wait_idle)
             if short is not None:  # as triage --audio says it (review12 F8): the missing part may hold the emergency
                 warn(f"error: {cut_short_error(path, short)}")
@@ -260,6 +284,7 @@ def kiosk(args: argparse.Namespace) -> int:
         raise SpeechError(f"the kiosk cannot speak ({speaker.failed or 'the speech engine did not start'}); "
                           "see 'voicecare doctor'")
     speaker.on_error = fault  # from now on speech failures are said, logged and retried
+    warn_narrow_microphone(settings.device)
     ready = "kiosk ready" + (f"; say '{session.settings.wake_phrase}' to begin" if session.settings.wake_phrase else "")
     systemd = Notifier.from_environment()
     systemd.ready()  # started: it can speak (the microphone may still be retried; the watchdog pings meanwhile)
@@ -362,6 +387,7 @@ def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Mi
         try:
             mic = make_mic()
             mic.start()
+            session.new_stream()
             if not said_ready:
                 on_ready()
                 said_ready = True

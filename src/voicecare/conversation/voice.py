@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -31,6 +32,11 @@ EARLY_KINDS = frozenset({MessageKind.READBACK, MessageKind.QUESTION, MessageKind
 """What a reply may start with before the turn has surely ended: what was heard, a question, the disclaimer.
 Never a level's instruction or advice: those wait for the whole turn (on partial results in noise, "You can care
 for this at home." was said a second before the whole turn's "Call 911 now.")."""
+QUESTION_HEARD_SECONDS = 0.5
+"""Speech that starts before the reply's question has been said this long cannot answer it (nobody answers a
+question from its first words): it is more of what the caregiver was saying, and joins their last turn. A parent
+holding a crying child pauses 1.5 s mid-description, the documented end of a turn; the rest, heard as the answer
+to the 911 question being read back, called 911 (outside review 13, F7)."""
 ANSWER_KINDS = ("yes", "no", "not_sure", "skip", "repeat", "stop", "start_over", "help", "quit", "slower", "faster",
                 *spoken.REQUESTS)
 
@@ -75,6 +81,9 @@ class TurnReport:
     withdrawn: int = 0
     """Replies started at a pause and stopped (the caregiver went on, or the whole turn needed another); never
     printed: ``said`` is the answer to the whole turn."""
+    continues: int | None = None
+    """The turn this one goes on from: the caregiver spoke again before that turn's question was heard, so its
+    words were added to that turn's and answered again (its reply was stopped); ``heard`` holds both."""
 
 
 @dataclass
@@ -88,6 +97,30 @@ class EarlyReply:
     withdrawn: int = 0
     kept: bool = False
     """The whole turn's reply starts with it, so it was kept and the rest said after it."""
+
+
+@dataclass(frozen=True)
+class LastTurn:
+    """The turn just answered, kept so that speech before its reply's question was heard can join it."""
+
+    number: int
+    before: Conversation
+    """The conversation as it was before the turn (a copy of its own)."""
+    disclaimer_due: bool
+    text: str
+    """The words it was taken as; the next turn's are added to them. (Its audio heard again with the next turn's was
+    read differently: piper's "back is really stiff" became "really stay", and the read-back already said "back
+    pain" was lost.)"""
+    unsure: tuple[Finding, ...]
+    """The red flags it heard only as unsure (kept, as in its own reading)."""
+    reply: tuple[str, ...]
+    """What its reply said aloud."""
+    ended: float
+    """Seconds into the stream where the turn ended."""
+    question_at: float
+    """Seconds into the stream when its reply's question starts to be heard (estimated from the words before it)."""
+    batches: tuple[int, ...]
+    """The speaker's batches of its reply, stopped if the turn is joined."""
 
 
 @dataclass
@@ -113,6 +146,8 @@ class VoiceSession:
         if self.wake_listener is None and self.settings.wake_phrase:
             self.wake_listener = wake.listener_for(self.recognizer, self.settings.wake_phrase)
         self._heard_wake: Woken | None = None
+        self.last: LastTurn | None = None
+        """The last turn, while speech after it may still be more of it (``_continuing``)."""
 
     def _new_conversation(self) -> Conversation:
         self.assistant.disclaimer_due = True
@@ -134,7 +169,13 @@ class VoiceSession:
         self.assistant.matcher.forget()
         self.speaker.forget()
         self.awake = self.settings.wake_phrase is None
+        self.last = None
         self.on_reset()
+
+    def new_stream(self) -> None:
+        """The audio starts again (another recording, a microphone reopened): its times are not the last turn's,
+        so nothing in it joins that turn."""
+        self.last = None
 
     def take_turn(self, chunks: Iterator[AudioChunk]) -> TurnReport | None:
         """Recognise one turn from ``chunks`` (ended by quiet or by the audio), answer it.
@@ -151,15 +192,39 @@ class VoiceSession:
             # The family had nothing else to say ("anything else?" "no"), but words after it start a new
             # conversation: an outside review's "she won't wake up" after the wrap-up met a deaf device.
             self.reset()
+        chunks, joined = self._continuing(chunks)
+        if joined is None:
+            return self._take(chunks, None, ended)
+        kept = self.conversation, self.assistant.disclaimer_due
+        # Heard from before the last turn, its words first; as it was if this turn is no turn after all (the room,
+        # a device fault mid-way: the conversation must not be left as it was before the last turn).
+        self.conversation, self.assistant.disclaimer_due = trial_copy(joined.before), joined.disclaimer_due
+        try:
+            report = self._take(chunks, joined, ended, kept)
+        except BaseException:
+            self.conversation, self.assistant.disclaimer_due = kept
+            raise
+        if report is None:
+            self.conversation, self.assistant.disclaimer_due = kept
+        return report
+
+    def _take(self, chunks: pipeline.Utterance, joined: LastTurn | None, ended: bool,
+              kept: tuple[Conversation, bool] | None = None) -> TurnReport | None:
+        """``take_turn`` once it is known whether the turn may join the last one (``joined``; ``kept``: the
+        conversation after it, for a command said over its reply, which is no more description)."""
+        was_awake = self.awake
+        before = trial_copy(self.conversation), self.assistant.disclaimer_due
         recognizer = stt.Expecting(self.recognizer, self._expected())
         listening = self.wake_listener.stream() if not self.awake and self.wake_listener is not None else None
-        chunks = wake.tee(chunks, listening)
+        # Still an utterance, so the endpointer starts from the room the onset detector learnt (``recognize``).
+        chunks = pipeline.Utterance(wake.tee(chunks, listening), chunks.room)
         early = EarlyReply()
+        # Not while a joined turn is heard: the last reply may still be playing, and a second one would queue after it.
         replies = EarlyReplies(self._early_reply, lambda reply: self._start_early(reply, early),
-                               lambda: self._withdraw(early)) if self.settings.early_replies else None
-        heard = pipeline.recognize(chunks, recognizer, self.assistant, self._say, self._grammar(),
-                                   pipeline.Endpointer(self.settings.end_silence, self._short_answer), echo=self._echo,
-                                   early=replies)
+                               lambda: self._withdraw(early)) if self.settings.early_replies and joined is None else None
+        endpoint = pipeline.Endpointer(self.settings.end_silence, self._short_answer)
+        heard = pipeline.recognize(chunks, recognizer, self.assistant, self._say, self._grammar(), endpoint,
+                                   echo=self._echo, early=replies)
         self._heard_wake = listening.finish() if listening is not None else None
         reading = self._reading(heard, provisional=False)
         if reading is not None and ended and readings.closing_only(self.conversation, *reading):
@@ -169,15 +234,62 @@ class VoiceSession:
         if reading is None:
             self._withdraw(early)
             return None
+        if joined is not None and kept is not None and kept[0].command_of(reading[0]) is not None:
+            # "stop", "repeat", "slower" said over the reply act on it, as they always did.
+            self.conversation, self.assistant.disclaimer_due = kept
+            joined, reading = None, self._reading(heard, provisional=False)
+            if reading is None:
+                return None
+        if joined is not None:
+            reading = f"{joined.text} {reading[0]}".strip(), [*joined.unsure, *reading[1]]
         limited = heard.constrained.text if heard.constrained is not None else ""
         rival_no = readings.denied_elsewhere(self.conversation, reading[0], heard.transcript, limited)
         turn = self.conversation.hear(*reading, rival_no=rival_no)
+        if joined is not None and heard.emergency_at is None and tuple(m.text for m in turn.said_aloud) == joined.reply:
+            # What came after the pause changes nothing (the room, a word of noise): the last reply goes on, unsaid
+            # again, and the conversation stays as it was.
+            return None
+        if joined is not None:
+            for batch in joined.batches:
+                self.speaker.withdraw(batch)
         self.said_goodbye = turn.command == QUIT
-        self._act(turn, heard.early, early)
+        batches = self._act(turn, heard.early, early)
         self.turns += 1
-        report = self._report(turn, heard, early)
+        report = self._report(turn, heard, early, joined.number if joined is not None else None, reading[0])
+        self.last = self._may_go_on(turn, heard, early, before, reading, batches, was_awake)
         self.on_turn(report)
         return report
+
+    def _continuing(self, chunks: Iterator[AudioChunk]) -> tuple[pipeline.Utterance, LastTurn | None]:
+        """The turn's audio, and the last turn when this one starts before its reply's question was heard: then its
+        words are added to the last turn's, heard from before it (more description, not an answer)."""
+        last, self.last = self.last, None
+        first = next(chunks, None)
+        if first is None:
+            return pipeline.Utterance(iter(()), None), None
+        audio = pipeline.Utterance(itertools.chain([first], chunks),
+                                   chunks.room if isinstance(chunks, pipeline.Utterance) else None)
+        # A stream that started again (a new recording, a microphone reopened) starts before the last turn ended.
+        if last is None or not last.ended - 1e-6 <= first.start < last.question_at + QUESTION_HEARD_SECONDS:
+            return audio, None
+        return audio, last
+
+    def _may_go_on(self, turn: Turn, heard: pipeline.Heard, early: EarlyReply, before: tuple[Conversation, bool],
+                   reading: tuple[str, Sequence[Finding]], batches: tuple[int, ...], was_awake: bool) -> LastTurn | None:
+        """What the next turn needs to join this one (``_continuing``); None when it may not: a command, an
+        emergency, a turn that woke the session, or a reply that asks nothing."""
+        if (turn.command is not None or heard.emergency_at is not None or not was_awake
+                or turn.disposition is Level.EMERGENCY or readings.awaited(self.conversation) is None):
+            return None
+        said = list(turn.said_aloud)
+        asks = next((i for i, m in enumerate(said) if m.kind is MessageKind.QUESTION), None)
+        if asks is None:
+            return None
+        started = _kept_at(heard) if early.kept else None
+        starts = heard.audio_seconds if started is None else started
+        return LastTurn(self.turns, before[0], before[1], reading[0], tuple(reading[1]), tuple(m.text for m in said),
+                        heard.audio_seconds, starts + spoken.total_seconds(said[:asks], self.speaker.rate_wpm),
+                        batches)
 
     def _reading(self, heard: pipeline.Heard, *, provisional: bool) -> tuple[str, list[Finding]] | None:
         """The words to take as the turn and the red flags heard only as unsure; None: not a turn (echo, noise, asleep).
@@ -265,6 +377,7 @@ class VoiceSession:
         (replay waits there for the reply to be spoken, as a caregiver would).
         """
         heard_any = False
+        self.new_stream()
         for utterance in pipeline.utterances(chunks):
             heard_any = True
             self.take_turn(utterance)
@@ -303,8 +416,10 @@ class VoiceSession:
         controls = self.assistant.intents.controls
         return sorted({" ".join(self._tokens(p)) for kind in ANSWER_KINDS for p in controls.get(kind, ())})
 
-    def _act(self, turn: Turn, emergency: Sequence[Message], early: EarlyReply | None = None) -> None:
-        """Carry out a command and say the reply, unless the provisional reply being said is already it."""
+    def _act(self, turn: Turn, emergency: Sequence[Message], early: EarlyReply | None = None) -> tuple[int, ...]:
+        """Carry out a command and say the reply, unless the provisional reply being said is already it.
+
+        Returns the speaker's batches the reply is said in."""
         said = {m.text for m in emergency}
         messages = [m for m in turn.said_aloud if m.text not in said]
         if early is not None and early.batch is not None:
@@ -320,7 +435,8 @@ class VoiceSession:
             self.conversation.rate_wpm = self.speaker.adjust_rate(-1 if turn.command == "slower" else 1)
         if turn.command == "repeat":
             self.speaker.stop()
-        self._say(messages)
+        batch = self.speaker.say(messages)
+        return (early.batch, batch) if early is not None and early.kept and early.batch is not None else (batch,)
 
     def _say(self, messages: Sequence[Message]) -> None:
         self.speaker.say(messages)
@@ -336,15 +452,19 @@ class VoiceSession:
     def _strip_wake(self, text: str, transcript: Transcript) -> str:
         return wake.after_wake(self.settings.wake_phrase or "", transcript, text, self._heard_wake, self._tokens)
 
-    def _report(self, turn: Turn, heard: pipeline.Heard, early: EarlyReply) -> TurnReport:
+    def _report(self, turn: Turn, heard: pipeline.Heard, early: EarlyReply, continues: int | None = None,
+                joined: str = "") -> TurnReport:
+        """The turn as printed; ``joined``: the words of a turn that goes on from the last (``continues``)."""
         level = turn.disposition
         symptoms = {f.symptom.id: report_status(f) for f in self.conversation.found}
         return TurnReport(
-            turn=self.turns, heard=heard.transcript.text, said=tuple(m.text for m in turn.messages),
+            turn=self.turns, heard=joined if continues is not None else heard.transcript.text,
+            said=tuple(m.text for m in turn.messages),
             spoken=tuple(m.text for m in turn.said_aloud),
             state=self.conversation.state.value, disposition=level.id if isinstance(level, Level) else None,
             command=turn.command, emergency_at=heard.emergency_at, audio_seconds=round(heard.audio_seconds, 2),
             symptoms=symptoms, early_reply_at=_kept_at(heard) if early.kept else None, withdrawn=early.withdrawn,
+            continues=continues,
         )
 
     @property

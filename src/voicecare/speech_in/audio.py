@@ -91,6 +91,25 @@ class WavFormat:
         return f"cut short: read {self.seconds:.1f} of the {promised:.1f} s its header promises"
 
 
+WIDE_BAND_RATE = 16_000
+"""Hertz. The recognisers' acoustic models are trained on 16 kHz speech; audio sampled slower (8 kHz: a phone
+line, a Bluetooth headset's microphone) has nothing above half its rate, and resampling cannot bring it back. On
+such recordings an emergency was heard as "not understood" and a home-care description as 911 (outside review
+13, F8), so the result is never given without saying so."""
+
+
+def narrow_band(rate: float) -> bool:
+    """True when audio at ``rate`` hertz lacks the band the recognisers need (``WIDE_BAND_RATE``)."""
+    return rate < WIDE_BAND_RATE
+
+
+def narrow_band_warning(what: str, rate: float) -> str:
+    """The one line said of a recording, or a microphone, sampled below ``WIDE_BAND_RATE``."""
+    return (f"warning: {what}: sampled at {rate:.0f} Hz (phone or Bluetooth audio): too narrow-band to trust; "
+            f"speech recognition needs {WIDE_BAND_RATE // 1000} kHz or more and may miss an emergency or "
+            "report one that is not there; record at 16 kHz or more")
+
+
 def cut_short_error(path: Path, cut: str) -> str:
     """The one line for a recording that was triaged as far as it goes (an emergency may be in the missing part)."""
     return f"{path}: {cut}; triaged what is there, give the whole recording"

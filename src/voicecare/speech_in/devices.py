@@ -106,6 +106,19 @@ def find_input(device: int | str | None) -> int | str | None:
     return names[0].index
 
 
+def input_rate(device: int | str | None) -> float | None:
+    """The rate a microphone records at natively (its default sample rate; 8000 for a Bluetooth headset's),
+    the given one or the default input; None when PortAudio cannot say. Opened at 16 kHz, such a device is
+    resampled up, and resampling cannot bring back the band it never recorded."""
+    sd = import_sounddevice()
+    index = find_input(device)
+    try:
+        info = sd.query_devices(index, "input") if index is not None else sd.query_devices(kind="input")
+        return float(info["default_samplerate"])
+    except Exception:  # PortAudioError, no default input: the opening says why, later
+        return None
+
+
 class NewestAudio:
     """A bounded queue of microphone blocks that, when full, drops the oldest block.
 

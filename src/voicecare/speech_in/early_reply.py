@@ -43,8 +43,14 @@ class EarlyReplies(Generic[Reply]):
     back for what if") that change nothing. A reading of the turn to its end
     (``Transcript.final``: the recogniser finished the audio so far at the
     pause) is the one the end of the turn gives, so its reply needs no wait
-    to be steady. If speech comes again before the turn ends, ``withdraw()``
-    stops the reply and the turn goes on, to be answered whole.
+    to be steady. If the caregiver goes on before the turn ends and what they
+    add changes the reply (a new sign, a command, a denial: ``prepare`` of the
+    reading with their new words differs), ``withdraw()`` stops it and the turn
+    goes on, to be answered whole (once the changed reply has held for
+    ``steady`` seconds). Loudness alone never withdraws it: steady
+    noise after the words (a fan, a television, other talkers) was taken for
+    the caregiver going on, and the reply was stopped and started again two or
+    three times (outside review 13, F9). An emergency always does (it cuts in).
     """
 
     def __init__(self, prepare: Callable[[Transcript], Reply | None], start: Callable[[Reply], None],
@@ -62,6 +68,8 @@ class EarlyReplies(Generic[Reply]):
         """(reading, its reply) last worked out."""
         self._since = 0.0
         """Seconds into the audio since when the reply has been the same."""
+        self._started: Reply | None = None
+        """The reply being said, while one is (``_live``)."""
 
     def partial(self, heard: Transcript, seconds: float) -> None:
         """The latest partial result, or the reading of the turn so far to its end, at ``seconds`` into the audio."""
@@ -74,7 +82,7 @@ class EarlyReplies(Generic[Reply]):
         ``heard_speech``: the turn has had speech; ``acted``: 911 was already said.
         """
         if quiet_for == 0.0:
-            self._went_on()
+            self._went_on(seconds, acted)
             return
         heard = self._heard
         if acted or self._live or not heard_speech or not heard.text or quiet_for < self.after - self.steady:
@@ -82,7 +90,7 @@ class EarlyReplies(Generic[Reply]):
         reply = self._reply(seconds)
         steady = heard.final or seconds - self._since >= self.steady
         if reply is not None and quiet_for >= self.after and steady:
-            self._live = True
+            self._live, self._started = True, reply
             self.replies.append(Provisional(seconds, heard.text))
             self.start(reply)
 
@@ -96,9 +104,19 @@ class EarlyReplies(Generic[Reply]):
         self._prepared = (self._heard, reply)
         return reply
 
-    def _went_on(self) -> None:
+    def _went_on(self, seconds: float, acted: bool) -> None:
+        """The block was loud: the caregiver went on, or the room is loud. The reply being said stops only when
+        what was heard since changes it (or an emergency cut in); before one starts, the wait starts again."""
+        if not self._live:
+            self._prepared = None
+            return
+        if not acted and self._reply(seconds) == self._started:
+            return  # the room, or more words that change nothing: the reply goes on
+        if not acted and seconds - self._since < self.steady:
+            # Only a change that holds: in babble a partial flickered to "trouble walking" for one block and back,
+            # and the reply was stopped and started again for nothing.
+            return
         self._prepared = None
-        if self._live:
-            self._live = False
-            self.withdraw()
-            self.replies[-1] = replace(self.replies[-1], withdrawn=True)
+        self._live, self._started = False, None
+        self.withdraw()
+        self.replies[-1] = replace(self.replies[-1], withdrawn=True)
