@@ -16,7 +16,7 @@ a reply started at a pause was withdrawn (the caregiver went on) or replaced (th
 whole turn got another answer).
 Noise alone is also fed, to count findings heard in it.
 Recordings are made once into .bench/ (see room_audio.py).
-Run: .venv/bin/python benchmarks/bench_room.py [--lm mixed] [--front-end] [--full] [--voices A,B] [--rooms R]
+Run: .venv/bin/python benchmarks/bench_room.py [--lm room|intents|mixed] [--front-end] [--full] [--voices A,B] [--rooms R]
 [--old-floor] [--endpoint-only] [--why] [--early-unclear]
 (--why: after each row, why each reply came when it did: kept early reply, not understood, never steady,
 withdrawn, replaced; and how long after the words the pause was noticed)
@@ -520,8 +520,8 @@ def sphinx_settings(args: argparse.Namespace) -> stt.SphinxSettings | None:
 def make_recognizer(args: argparse.Namespace, assistant: Assistant) -> Recognizer:
     """The recogniser voicecare loads for these options, or a mixture variant to compare with (--mix)."""
     if args.lm == "intents" and not args.mix and (args.ns is not None or not args.front_end):
-        # The same model voicecare loads by default, built directly so the baseline can run against
-        # main's code (PYTHONPATH=<main>/src), which has no --general-english.
+        # The model voicecare --intents-only loads (its default before round speech12), built directly so the
+        # baseline can run against older code (PYTHONPATH=<checkout>/src), which has no --intents-only.
         sphinx = stt.SphinxRecognizer.load(lm.build(assistant.intents, stt.sphinx_words(), ra.CACHE / "lm"),
                                            sphinx_settings(args))
         if args.ns is None:
@@ -530,6 +530,7 @@ def make_recognizer(args: argparse.Namespace, assistant: Assistant) -> Recognize
 
         return with_front_end(sphinx, FrontEndSettings(noise_suppression=args.ns, auto_gain_dbfs=args.agc))
     if not args.mix:
+        # voicecare's own loading (room: its default), so the bench hears as the live loop does.
         return load_recognizer(argparse.Namespace(engine="sphinx", model=None, intents=None, front_end=args.front_end,
                                                   general_english=args.lm == "mixed"), assistant)
     from voicecare.speech_in import lmmix
@@ -548,8 +549,10 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="also 20 and 5 dB, crying child and reverb")
     parser.add_argument("--voices", help="comma-separated voice names (default all)")
     parser.add_argument("--rooms", help="comma-separated room names (default all chosen)")
-    parser.add_argument("--lm", choices=("intents", "mixed"), default="intents",
-                        help="intents: voicecare's default model; mixed: as voicecare --general-english")
+    parser.add_argument("--lm", choices=("room", "intents", "mixed"), default="room",
+                        help="room: voicecare's default (general English mixed in where a turn starts in a quiet room); "
+                             "intents: as voicecare --intents-only (and as before round speech12); "
+                             "mixed: as voicecare --general-english")
     parser.add_argument("--front-end", action="store_true", help="with noise suppression and gain (as voicecare --front-end)")
     parser.add_argument("--no-front-end", action="store_true", help="without (the default; kept for old command lines)")
     parser.add_argument("--mix", help="WORDS,WEIGHT,FLOOR: try other mixture settings (see lmmix.py)")

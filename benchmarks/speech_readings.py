@@ -141,7 +141,7 @@ def main() -> None:
     parser.add_argument("--voices", default="")
     parser.add_argument("--rooms", default="clean")
     parser.add_argument("--per-label", type=int, default=6)
-    parser.add_argument("--lm", choices=("intents", "mixed", "room"), default="intents")
+    parser.add_argument("--lm", choices=("intents", "mixed", "room"), default="room")
     parser.add_argument("--mix", help="WORDS,WEIGHT,FLOOR (see lmmix.py)")
     parser.add_argument("--label", default="")
     parser.add_argument("--keep-respellings", action="store_true",

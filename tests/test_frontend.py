@@ -71,7 +71,7 @@ def test_the_command_line_option_puts_the_front_end_in_front_of_the_recogniser(
     from voicecare.app.speech_cli import load_recognizer
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    options = {"engine": "sphinx", "model": None, "intents": None, "general_english": False}
+    options = {"engine": "sphinx", "model": None, "intents": None, "general_english": False, "intents_only": True}
     on = load_recognizer(argparse.Namespace(**options, front_end=True), assistant)
     off = load_recognizer(argparse.Namespace(**options, front_end=False), assistant)
     assert isinstance(on, CleanRecognizer) and not isinstance(off, CleanRecognizer)

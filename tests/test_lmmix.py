@@ -78,3 +78,20 @@ def test_a_general_model_that_cannot_be_read_is_a_model_error(tmp_path: Path) ->
     ours.write_text(lm.arpa(OURS))
     with pytest.raises(ModelError, match="general English model"):
         lmmix.build(ours, broken, tmp_path)
+
+
+def test_by_default_a_turn_begun_in_a_quiet_room_is_heard_with_the_mixture(assistant: Assistant, tmp_path: Path) -> None:
+    import argparse
+
+    from voicecare.app.speech_cli import load_recognizer
+
+    options = {"engine": "sphinx", "model": None, "intents": None, "front_end": False}
+    default = load_recognizer(argparse.Namespace(**options), assistant)
+    assert "quiet room" in default.description
+    wav = tmp_path / "ordinary.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(wav), ORDINARY_TALK], check=True)
+    heard = pipeline.recognize(iter_wav(wav), default, assistant, lambda _: None)
+    assert not pipeline.answer_transcript(assistant, heard.transcript).present, heard.transcript.text
+    assert {"what", "like"} <= set(heard.transcript.text.split())
+    alone = load_recognizer(argparse.Namespace(**options, intents_only=True), assistant)
+    assert "quiet room" not in alone.description

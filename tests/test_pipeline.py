@@ -89,6 +89,33 @@ def test_a_red_flag_in_an_alternative_escalates(assistant: Assistant) -> None:
     assert any(m.kind == "confirm" for m in result.messages)  # and it asks to be corrected
 
 
+def test_an_emergency_a_partial_acted_on_stays_when_the_final_reading_denies_it(assistant: Assistant) -> None:
+    # flite slt, clean: "the wheezing's back..." acted on as "the wheezing back", then read "no wheezing back ...":
+    # 911 was said, and the answer was home care.
+    acted = pipeline.emergencies(assistant, "the wheezing back")
+    assert acted
+    final = Transcript("no wheezing back it was gone all day and now it's back", True)
+    result = pipeline.answer_transcript(assistant, final, tuple(acted.values()))
+    assert result.disposition is Level.EMERGENCY
+    assert any(m.kind == "confirm" for m in result.messages)  # unsure: offered for correction (rule 4)
+    # Not acted on, only another reading's: the best reading's denial still stands.
+    rival = Transcript("no wheezing back it was gone all day", True, ("the wheezing back it was gone all day",))
+    assert pipeline.answer_transcript(assistant, rival).disposition is not Level.EMERGENCY
+
+
+def test_a_denial_on_a_doubted_no_does_not_hide_the_sign_other_readings_hold(assistant: Assistant) -> None:
+    # espeak en-us, "Her back hurts and she feels hot.": read "no to the she feels hot", "no" at 0.22.
+    words = tuple((w, i / 4, (i + 1) / 4) for i, w in enumerate(["no", "to", "the", "she", "feels", "hot"]))
+    alternatives = ("you got to he she feels hot",)
+
+    def heard(no: float) -> Level:
+        said = Transcript("no to the she feels hot", True, alternatives, None, words, (no, 0.07, 0.8, 0.93, 0.15, 1.0))
+        return pipeline.answer_transcript(assistant, said).disposition
+
+    assert heard(0.22) is Level.URGENT  # a fever, unsure (rule 4)
+    assert heard(0.9) is not Level.URGENT  # a "no" heard surely still denies it
+
+
 def test_alternatives_never_lower_the_level(assistant: Assistant) -> None:
     transcript = Transcript("she fainted", True, ("she is fine",))
     assert pipeline.answer_transcript(assistant, transcript).disposition is Level.EMERGENCY

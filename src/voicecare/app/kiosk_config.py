@@ -66,7 +66,9 @@ class KioskSettings:
     front_end: bool = False
     """Clean the microphone's audio (WebRTC noise suppression and gain) before recognition."""
     general_english: bool = False
-    """PocketSphinx: general English mixed into the intents' language model."""
+    """PocketSphinx: general English mixed into the intents' language model in every room (default: a quiet room)."""
+    intents_only: bool = False
+    """PocketSphinx: the intents' language model alone, in a quiet room too."""
     rate: int = DEFAULT_RATE_WPM
     """Speaking rate, words per minute."""
     voice: str | None = None
@@ -193,6 +195,7 @@ CHECKS: Mapping[str, Check] = {
     "config": _path, "engine": _engine, "model": _path, "device": _device, "speaker": _device, "wake_phrase": _wake,
     "reset_after": _number(*RESET_RANGE), "max_questions": _whole(*QUESTIONS_RANGE, "questions"),
     "event_log": _path, "json": _flag, "show_words": _flag, "no_barge_in": _flag, "front_end": _flag, "general_english": _flag,
+    "intents_only": _flag,
     "rate": _whole(*RATE_RANGE, "words a minute"), "voice": _text, "intents": _path, "language": _text, "topic": _text,
     "debug": _flag,
 }

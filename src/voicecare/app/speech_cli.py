@@ -53,8 +53,11 @@ def add_speech_arguments(command: argparse.ArgumentParser, *, kiosk: bool = Fals
     command.add_argument("--model", type=Path,
                          help="Vosk model folder (default: $VOICECARE_MODEL, else the first in $VOICECARE_MODELS or models/)")
     command.add_argument("--general-english", action="store_true",
-                         help="PocketSphinx: mix general English into the intents' language model (fewer invented "
-                              "symptoms and false alarms in noise, but more emergencies missed in noise: see README)")
+                         help="PocketSphinx: general English mixed into the intents' language model in every room "
+                              "(by default only in a quiet room: in noise it misses more emergencies, see README)")
+    command.add_argument("--intents-only", action="store_true",
+                         help="PocketSphinx: the intents' language model alone, in a quiet room too (more invented "
+                              "symptoms and false 911s on clean speech: see README)")
     command.add_argument("--front-end", action="store_true",
                          help="clean the audio first (WebRTC noise suppression and automatic gain; helps with other "
                               "talkers, hurts clean speech: see README)")
@@ -182,7 +185,9 @@ def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Seq
     """The recogniser the options ask for; says on stderr which engine and model are in use.
 
     ``phrases`` (a wake phrase) are added to the PocketSphinx language model.
-    With --general-english the first start mixes that model with general English (seconds to a minute), then cached.
+    PocketSphinx hears a turn that starts in a quiet room with the intents' model mixed with general English (ordinary
+    talk heard as itself, not forced into symptoms), in noise with the intents' model alone; --general-english uses the
+    mixture in every room, --intents-only never. The first start mixes the models (seconds to a minute), then cached.
     ``fallback`` (the kiosk): a Vosk model that cannot be loaded (a corrupted SD card) is said in one line and
     PocketSphinx used instead; exiting would only have systemd restart a deaf, mute box every 10 s forever.
     """
@@ -193,31 +198,28 @@ def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Seq
             warn(f"warning: {exc}; listening with PocketSphinx instead until the model is fixed")
             return load_recognizer(argparse.Namespace(**{**vars(args), "engine": "sphinx", "model": None}),
                                    assistant, phrases)
-    from voicecare.speech_in import frontend, lm, lmmix, stt
+    from voicecare.speech_in import frontend, lm, stt
     from voicecare.speech_in.frontend import FrontEndSettings
 
     loaded_at = time.perf_counter()
-    language = None
+    models: tuple[Path | None, Path | None] = (None, None)
     if args.engine == "sphinx" or (args.engine == "auto" and stt.resolve_model(args.model, models_dir()) is None):
         ours = functools.partial(lm.build, assistant.intents, stt.sphinx_words(), phrases=phrases)
-
-        def build(cache: Path) -> Path:
-            if not getattr(args, "general_english", False):
-                return ours(cache)
-            # The intents' phrases favoured inside general English, so ordinary talk is heard as itself.
-            return lmmix.build(ours(cache), stt.sphinx_model_dir() / "en-us.lm.bin", cache)
-
+        room = _room_models(args, ours)
         try:
-            language = build(cache_dir())
+            models = room(cache_dir())
         except OSError as exc:
             # A full or read-only cache must not stop a kiosk: the model is derived data, rebuilt in seconds.
-            warn(f"{cache_dir()}: cannot keep the language model there ({exc.strerror or exc}); using a temporary folder")
+            # The quiet room's mixture takes seconds to a minute to build, at every start without a cache: left out.
+            warn(f"{cache_dir()}: cannot keep the language model there ({exc.strerror or exc}); using a temporary folder"
+                 " and the intents' model alone")
             try:
-                language = build(Path(tempfile.mkdtemp(prefix="voicecare-lm-")))
+                models = _room_models(argparse.Namespace(**{**vars(args), "intents_only": True}), ours)(
+                    Path(tempfile.mkdtemp(prefix="voicecare-lm-")))
             except OSError as again:
                 raise InputError(f"cannot write the PocketSphinx language model anywhere ({again.strerror or again}); "
                                  "free some disk space") from None
-    recognizer = stt.load(args.engine, args.model, models_dir(), language)
+    recognizer = stt.load(args.engine, args.model, models_dir(), *models)
     if getattr(args, "general_english", False) and recognizer.name != "sphinx" and \
             getattr(args, "command_name", None) in SPEECH_COMMANDS:
         # --engine auto found a Vosk model: said, not ignored (review13 F20). Not for the kiosk, whose
@@ -228,6 +230,32 @@ def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Seq
     warn(f"recognising with {recognizer.name}: {recognizer.description} "
          f"(loaded in {time.perf_counter() - loaded_at:.2f} s)")
     return recognizer
+
+
+def _room_models(args: argparse.Namespace, ours: Callable[[Path], Path]) -> Callable[[Path], tuple[Path, Path | None]]:
+    """Builds (in a cache folder) PocketSphinx's model for descriptions and the one for a turn begun in a quiet room.
+
+    Held-out voices, clean bench: the intents' model alone forced ordinary talk into symptoms (false 911 17 of 96,
+    the mixture 4; emergencies 38 and 41 of 48); in pink and babble at 10 dB the mixture missed more emergencies,
+    so noise keeps the intents' model (round speech12 in docs/measurements.md). A mixture that cannot be built (the
+    general model unreadable, no room to unpack it) is said in one line and the intents' model heard everywhere.
+    """
+    from voicecare.speech_in import lmmix, stt
+
+    def build(cache: Path) -> tuple[Path, Path | None]:
+        own = ours(cache)
+        if getattr(args, "intents_only", False):
+            return own, None
+        try:
+            mixed = lmmix.build(own, stt.sphinx_model_dir() / "en-us.lm.bin", cache)
+        except ModelError as exc:
+            if getattr(args, "general_english", False):
+                raise
+            warn(f"warning: {exc}; hearing with the intents' language model alone")
+            return own, None
+        return (mixed, None) if getattr(args, "general_english", False) else (own, mixed)
+
+    return build
 
 
 def triage_audio(args: argparse.Namespace) -> int:

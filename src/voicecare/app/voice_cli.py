@@ -136,6 +136,8 @@ def _session(args: argparse.Namespace, settings: VoiceSettings, speaker_sink: An
     quiet_note(args)
     settings = resolve_wake(settings, assistant)
     wake = () if settings.wake_phrase is None else (settings.wake_phrase,)
+    if getattr(args, "engine", None) == "sphinx":  # before the models are built (a minute at a first start)
+        _check_wake_words(settings.wake_phrase)
     recognizer = load_recognizer(args, assistant, wake, fallback=model_fallback)
     _check_wake(recognizer, settings.wake_phrase)
     speaker = make_speaker(args, assistant, speaker_sink, on_error=speech_errors)
@@ -158,8 +160,14 @@ def _session(args: argparse.Namespace, settings: VoiceSettings, speaker_sink: An
 
 def _check_wake(recognizer: Recognizer, wake: str | None) -> None:
     """InputError when the recogniser cannot know a word of the wake phrase: the kiosk would never wake."""
-    if wake is None or recognizer.name != "sphinx":
-        return  # Vosk models do not list their words; doctor and a first try tell
+    if recognizer.name == "sphinx":  # Vosk models do not list their words; doctor and a first try tell
+        _check_wake_words(wake)
+
+
+def _check_wake_words(wake: str | None) -> None:
+    """InputError when PocketSphinx's dictionary lacks a word of the wake phrase."""
+    if wake is None:
+        return
     from voicecare.speech_in import lm, stt
 
     known = stt.sphinx_words()

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from voicecare.domain import Finding, Level, Message, MessageKind, Status, TriageResult
 from voicecare.interfaces import Transcript
+from voicecare.speech_in.confidence import SURE
 from voicecare.understanding import triage
 from voicecare.understanding.assistant import Assistant
 
@@ -27,15 +28,32 @@ def unsure_red_flags(assistant: Assistant, transcript: Transcript, early: Sequen
     reading when an answer model chose the best one (``described``): a
     red flag in either reading counts.
     """
-    mentioned = {m.symptom for m in assistant.matcher.match(transcript.text)}
+    matches = assistant.matcher.match(transcript.text)
+    affirmed = {m.symptom for m in matches if m.status is Status.PRESENT}
+    # A denial resting on a "no" the recogniser doubted is no denial to hold other readings against: espeak en-us's
+    # "Her back hurts and she feels hot." read "no to the she feels hot", "no" at 0.22, every other reading
+    # without it (a fever lost, the conversation ended unclear).
+    doubted = _doubted_denial(assistant, transcript)
+    mentioned = {m.symptom for m in matches if not (doubted and m.status is Status.ABSENT)}
     readings = [*(() if command else transcript.alternatives), *filter(None, [transcript.described])]
     others = [f for reading in readings for f in assistant.understand(reading, guess=False)]
     extra: list[Finding] = []
-    for found in [*others, *early]:
-        if found.status is Status.PRESENT and found.symptom.level <= RED_FLAG and found.symptom.id not in mentioned:
+    for found, kept_unless in [*((f, mentioned) for f in others), *((f, affirmed) for f in early)]:
+        # An emergency a partial acted on was said ("Call 911 now"): a final reading that denies it ("the wheezing's
+        # back" read "no wheezing back", 911 already said on "the wheezing back") is the recogniser changing its mind,
+        # not the caregiver, who would have been heard saying "no" before it: it stays, unsure (rule 4).
+        if found.status is Status.PRESENT and found.symptom.level <= RED_FLAG and found.symptom.id not in kept_unless:
             extra.append(Finding(found.symptom, Status.PRESENT, found.score, found.heard, uncertain=True))
             mentioned.add(found.symptom.id)
+            affirmed.add(found.symptom.id)
     return extra
+
+
+def _doubted_denial(assistant: Assistant, transcript: Transcript) -> bool:
+    """True when a negation word of the best reading was heard under ``confidence.SURE`` (lattice posteriors only)."""
+    negations = assistant.intents.language.negations
+    return any(word.lower() in negations and sure < SURE
+               for (word, _, _), sure in zip(transcript.words, transcript.word_confidences, strict=False))
 
 
 def answer_transcript(assistant: Assistant, transcript: Transcript, early: Sequence[Finding] = ()) -> TriageResult:

@@ -214,7 +214,9 @@ def build(ours: Path, general: Path, cache: Path, words: int = GENERAL_WORDS, we
     general_model = read_general(general, words, floor, ours_model.vocabulary)
     mixed = mix(ours_model, general_model, weight)
     cache.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".tmp")
-    partial.write_text("\n".join(write_arpa(mixed)), encoding="utf-8")
-    partial.replace(path)
+    # A file of this process's own, then renamed: two voicecare processes starting at once (tests, a kiosk and a
+    # command) each write whole files, and the one renamed last wins.
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=cache, suffix=".tmp", delete=False) as partial:
+        partial.write("\n".join(write_arpa(mixed)))
+    Path(partial.name).replace(path)
     return path

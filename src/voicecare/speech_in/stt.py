@@ -57,11 +57,13 @@ def vosk_problems(path: Path) -> list[str]:
     return missing
 
 
-def load(engine: str, model: Path | None, models_dir: Path, language: Path | None = None) -> Recognizer:
+def load(engine: str, model: Path | None, models_dir: Path, language: Path | None = None,
+         quiet_language: Path | None = None) -> Recognizer:
     """The recogniser for ``--engine`` (vosk, sphinx or auto).
 
     ``language`` is a language model for PocketSphinx built from the intents
     (see ``lm.py``); without it PocketSphinx uses its general English model.
+    ``quiet_language``: PocketSphinx's model for a turn that starts in a quiet room (``SphinxRecognizer``).
     """
     if engine not in ("vosk", "sphinx", "auto"):
         raise ModelError(f"unknown engine {engine!r}; use vosk, sphinx or auto")
@@ -70,7 +72,7 @@ def load(engine: str, model: Path | None, models_dir: Path, language: Path | Non
         raise ModelError(f"no Vosk model found in {models_dir}; {GET_A_MODEL}")
     if path is not None:
         return VoskRecognizer.load(path)
-    return SphinxRecognizer.load(language)
+    return SphinxRecognizer.load(language, quiet_language=quiet_language)
 
 
 class VoskRecognizer:

@@ -275,8 +275,9 @@ def _search_for_room(pcm: bytes, rate: int) -> str:
     Held-out voices, clean bench: with general English beside the intents' phrases, ordinary talk is heard as
     itself (false 911 19 -> 4 of 96, emergencies 38 -> 41 of 48); in pink and babble at 10 dB it lost true
     emergencies (rounds speech2, speech11), where the intents' model keeps them. So the stronger prior is kept
-    where the sound is weak. A soft start that reads as noisy falls back to the default: today's model. Not the
-    default yet: a tuned voice clean and a held-out one in reverb each lost an emergency (round speech11).
+    where the sound is weak. A soft start that reads as noisy falls back to the intents' model. voicecare's default
+    since round speech12 (held out, clean: false 911 17 -> 5 of 96, emergencies 38 -> 42 of 48, one lost on en-gb;
+    round speech11 saw one lost in reverb on flite rms).
     """
     return QUIET_SEARCH if quiet_room(pcm, rate) else "_default"
 
