@@ -104,8 +104,11 @@ def test_the_one_shot_answer_and_its_spoken_estimate_agree(assistant: Assistant)
 ])
 def test_a_one_shot_911_never_says_a_doubted_sign_as_heard(
         intents: IntentSet, tmp_path: Path, capsys: pytest.CaptureFixture[str], recording: str, doubted: str) -> None:
-    texts, seconds, printed = said_once(["--audio", str(AUDIO / "other" / recording), "--engine", "sphinx"],
-                                        tmp_path / "reply.wav", capsys)
+    # The intents' model alone: it gave these doubted readings. The quiet room's mixture, the default since round
+    # speech12, answers both recordings "home care" (as typed), so they can no longer show how
+    # a doubted 911 is said.
+    texts, seconds, printed = said_once(["--audio", str(AUDIO / "other" / recording), "--engine", "sphinx",
+                                         "--intents-only"], tmp_path / "reply.wav", capsys)
     assert "EMERGENCY" in printed  # rule 4: a plausible emergency is treated as one
     assert texts[0] == intents.messages["emergency"]  # made ready before anything, said first
     naming = [t for t in texts if doubted in t.lower()]
