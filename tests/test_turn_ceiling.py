@@ -251,6 +251,8 @@ def test_what_was_heard_is_said_within_the_ceiling_and_the_rest_on_more(
      "yeah long dad say that", "not sure", "can I use a heating pad at night?", "our little", "she feels hot", ""],
     ["his back hurts he had chills a few weeks ago", "repeat",
      "Hard to say. He's been napping a lot, but he's a sleepy kid anyway."],
+    ["She won't bear weight on either leg - they buckle like they're weak - and her back's tight.", "not sure",
+     "why hot and really bad doctor but way and arm", "help"],  # the second "help" took 15.6 s
 ])
 def test_help_in_a_911_resting_on_an_unclear_answer_is_said_within_fifteen_seconds(
         assistant: Assistant, lines: list[str]) -> None:

@@ -20,8 +20,9 @@ from voicecare.domain import Basis, Finding, Level, MessageKind, Status
 if TYPE_CHECKING:
     from voicecare.conversation.dialog import Conversation
 
-ASKED_FOR = ("repeat", "slower", "faster", "stop")
-"""Commands that ask for the same words again (or for none): said again without a reason."""
+ASKED_FOR = ("repeat", "slower", "faster", "stop", "help")
+"""Commands that ask for the same words again (or for none, or for help, which says the 911 again before it): said
+again without a reason (a second "help" in a 911 added "I did not hear a no." and took 15.6 s: outside review)."""
 NAMED_MOST = 2
 """Signs a reason names; more are "other danger signs" (rule 13: the 911 turn is short)."""
 
