@@ -53,7 +53,6 @@ def present(assistant: Assistant, text: str) -> set[str]:
     ("she cries for an hour before she can fall asleep because her back hurts", "pain_prevents_sleep", Level.FOLLOW_UP),
     # Signs whose own words hold a "not".
     ("his back isn't improving at all", "pain_worsening", Level.FOLLOW_UP),
-    ("he won't put his foot down", "limb_symptoms", Level.URGENT),
     # A limb's pain in the back's everyday words.
     ("his leg is killing him", "limb_symptoms", Level.URGENT),
     ("her knee's playing up and her back hurts", "limb_symptoms", Level.URGENT),
