@@ -83,6 +83,7 @@ def fit(said: Sequence[Message], level: Level | None, found: Sequence[Finding], 
         if at is None:
             break
         waiting.insert(0, (now.pop(at),))
+    # _without_closing drops one closing line per call: the offer first, then "anything else?" if still over.
     for last_step in (_action_first_sentence, _without_closing, _without_closing):
         # Still over with only what is always said (the ending after a skip and a 911 taken back: 20.3-20.5 s):
         # the action's second sentence ("It is not an emergency.", which the taken-back note says too) waits,
