@@ -163,16 +163,18 @@ def read(words: Sequence[str], lexicon: NumberWords, breaks: Mapping[int, bool] 
 def _beyond(words: Sequence[str], i: int, lex: NumberWords) -> float:
     """+1 when the words before words[i] say the reading is over the number ("over 160", "more than 40"), -1 when
     under it ("under 70"), else 0."""
-    for phrase, way in (lex.beyond or {}).items():
-        if i >= len(phrase) and tuple(words[i - len(phrase):i]) == phrase:
-            return way
-    return 0.0
+    return _beyond_phrase(words, i, lex)[1]
 
 
 def beyond_words(words: Sequence[str], i: int, lex: NumberWords) -> range:
     """The positions of the words before words[i] that say a reading lies over or under it ("below 60")."""
-    longest = max((len(p) for p in (lex.beyond or {}) if i >= len(p) and tuple(words[i - len(p):i]) == p), default=0)
-    return range(i - longest, i)
+    return range(i - _beyond_phrase(words, i, lex)[0], i)
+
+
+def _beyond_phrase(words: Sequence[str], i: int, lex: NumberWords) -> tuple[int, float]:
+    """The longest phrase of ``lex.beyond`` right before words[i]: its length and which way it points (0, 0 if none)."""
+    said = [(len(p), way) for p, way in (lex.beyond or {}).items() if i >= len(p) and tuple(words[i - len(p):i]) == p]
+    return max(said, default=(0, 0.0))
 
 
 def _decade(words: Sequence[str], i: int, lex: NumberWords) -> tuple[float, int] | None:
