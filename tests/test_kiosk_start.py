@@ -40,11 +40,28 @@ def test_a_kiosk_with_a_broken_model_falls_back_to_pocketsphinx(tmp_path: Path) 
 
 def test_listen_with_a_broken_model_still_stops_with_one_line(tmp_path: Path,
                                                              capsys: pytest.CaptureFixture[str]) -> None:
-    # Only the unattended kiosk falls back; a user at a terminal is told and fixes it.
+    # A model the user named (--model) stops a terminal command with one line: they chose it and can fix it;
+    # only the unattended kiosk falls back from a named model.
     model = broken_model(tmp_path / "model")
     code = main(["listen", "--model", str(model), "--quiet", "--fast", "--input-files", str(EXAMPLE)])
     assert code == 2
     assert capsys.readouterr().err.splitlines()[-1].startswith("voicecare: error: ")
+
+
+def test_triage_hears_with_pocketsphinx_when_the_model_auto_found_is_broken(tmp_path: Path,
+                                                                            capsys: pytest.CaptureFixture[str],
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # review14 F10: auto means "Vosk if a model is installed, else PocketSphinx"; a corrupted model it found itself
+    # must not leave an emergency recording untriaged.
+    broken_model(tmp_path / "models" / "vosk-model-small-en-us")
+    monkeypatch.setenv("VOICECARE_MODELS", str(tmp_path / "models"))
+    monkeypatch.delenv("VOICECARE_MODEL", raising=False)
+    code = main(["triage", "--audio", str(EXAMPLE), "--json", "--quiet"])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    warning = [line for line in out.err.splitlines() if "Vosk could not load this model" in line]
+    assert len(warning) == 1 and warning[0].startswith("voicecare: warning: "), out.err
+    assert '"disposition": "emergency"' in out.out
 
 
 def test_doctor_fails_a_broken_model_that_auto_would_skip(tmp_path: Path, capsys: pytest.CaptureFixture[str],

@@ -46,7 +46,8 @@ from voicecare.understanding.assistant import Assistant
 TURNS = AUDIO / "turns"
 
 
-def listen(*files: Path, extra: tuple[str, ...] = ()) -> list[dict[str, object]]:
+def listen(*files: Path, extra: tuple[str, ...] = ("--quiet",)) -> list[dict[str, object]]:
+    # --quiet: replies printed only (a machine with no speaker would otherwise exit 1: replies not spoken).
     args = [sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json", "--input-files",
             *map(str, files), *extra]
     out = subprocess.run(args, capture_output=True, text=True, timeout=300, check=False)
@@ -126,6 +127,36 @@ def test_a_replayed_recording_cut_short_is_said_and_fails_the_exit(tmp_path: Pat
     (line,) = [line for line in out.stderr.splitlines() if "cut short" in line]
     assert line.startswith(f"voicecare: error: {cut}: cut short: read ") and "give the whole recording" in line
     assert out.stdout  # triaged as far as it goes
+
+
+def test_replay_lines_replies_and_json_up_with_the_files_given_a_bad_one_among_them(tmp_path: Path) -> None:
+    # review14 F9: the reply to the third recording was 002.wav after a bad second file, the JSON lines named no
+    # file and the bad one had none, so a script could not tell which reply answered which recording.
+    bad = tmp_path / "notes.wav"
+    bad.write_text("not audio\n")
+    replies = tmp_path / "replies"
+    given = [TURNS / "describe.wav", bad, TURNS / "no.wav"]
+    out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
+                          "--input-files", *map(str, given), "--say-to-dir", str(replies)],
+                         capture_output=True, text=True, timeout=300, check=False)
+    assert out.returncode == 2, out.stderr  # a file given was not used
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [line.get("input") for line in lines] == [None, str(given[0]), str(bad), str(given[2])]
+    assert "error" in lines[2] and "turn" not in lines[2]
+    assert sorted(path.name for path in replies.iterdir()) == ["000.wav", "001.wav", "003.wav"]
+
+
+def test_listen_that_cannot_speak_exits_1_as_triage_does(tmp_path: Path) -> None:
+    # review14 F11: with no speaker listen said 0 (a broken synthesiser gave 1, triage 1 for both); replies asked
+    # to be spoken and not spoken are a failure whatever the cause, and --quiet is how to ask for print only.
+    args = [sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--input-files",
+            str(TURNS / "no.wav")]
+    unspoken = subprocess.run([*args, "--speaker", "no-such-speaker"], capture_output=True, text=True, timeout=300,
+                              check=False)
+    assert unspoken.returncode == 1, unspoken.stderr
+    assert "voicecare>" in unspoken.stdout  # printed all the same
+    printed = subprocess.run([*args, "--quiet"], capture_output=True, text=True, timeout=300, check=False)
+    assert printed.returncode == 0, printed.stderr
 
 
 def test_bad_replay_file_is_a_one_line_error(tmp_path: Path) -> None:

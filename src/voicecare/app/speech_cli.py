@@ -180,6 +180,13 @@ def cache_dir() -> Path:
     return Path(base) / "voicecare"
 
 
+def _model_named(args: argparse.Namespace) -> bool:
+    """Whether the user chose the Vosk model (--model or $VOICECARE_MODEL) rather than auto finding one."""
+    from voicecare.speech_in import stt
+
+    return args.model is not None or bool(os.environ.get(stt.MODEL_ENV))
+
+
 def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Sequence[str] = (), *,
                     fallback: bool = False) -> Recognizer:
     """The recogniser the options ask for; says on stderr which engine and model are in use.
@@ -190,14 +197,21 @@ def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Seq
     mixture in every room, --intents-only never. The first start mixes the models (seconds to a minute), then cached.
     ``fallback`` (the kiosk): a Vosk model that cannot be loaded (a corrupted SD card) is said in one line and
     PocketSphinx used instead; exiting would only have systemd restart a deaf, mute box every 10 s forever.
+    ``--engine auto`` does the same everywhere for a model it found itself in the models folder (review14 F10): auto
+    promises "Vosk if a model is installed, else PocketSphinx", and a caregiver's recording must still be heard. A
+    model the user named (--model, $VOICECARE_MODEL) that cannot load stops a terminal command with one line instead.
     """
-    if fallback and args.engine != "sphinx":
+    if args.engine != "sphinx" and (fallback or (args.engine == "auto" and not _model_named(args))):
         try:
-            return load_recognizer(args, assistant, phrases)
+            return _load_recognizer(args, assistant, phrases)
         except ModelError as exc:
             warn(f"warning: {exc}; listening with PocketSphinx instead until the model is fixed")
-            return load_recognizer(argparse.Namespace(**{**vars(args), "engine": "sphinx", "model": None}),
-                                   assistant, phrases)
+            args = argparse.Namespace(**{**vars(args), "engine": "sphinx", "model": None})
+    return _load_recognizer(args, assistant, phrases)
+
+
+def _load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Sequence[str]) -> Recognizer:
+    """load_recognizer without the fallback: the engine and model exactly as ``args`` say."""
     from voicecare.speech_in import frontend, lm, stt
     from voicecare.speech_in.frontend import FrontEndSettings
 

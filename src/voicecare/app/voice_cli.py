@@ -7,7 +7,7 @@ import dataclasses
 import json
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, cast
@@ -16,6 +16,7 @@ from voicecare.app import kiosk_config
 from voicecare.app.cli import load_assistant
 from voicecare.app.notify import Notifier
 from voicecare.app.speech_cli import SPEECH_FAILED, check_speech_options, load_recognizer, make_speaker, quiet_note, warn
+from voicecare.conversation import render
 from voicecare.conversation.dialog import DEFAULT_MAX_QUESTIONS, State
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 from voicecare.errors import AudioError, InputError, IntentError, ModelError, SpeechError, VoicecareError
@@ -94,12 +95,18 @@ WORDS = ("heard", "said", "spoken")
 """A turn's fields holding the family's words (or the reply that repeats them)."""
 
 
-def turn_printer(as_json: bool, words: bool = True) -> Callable[[TurnReport], None]:
+def turn_printer(as_json: bool, words: bool = True,
+                 source: Callable[[], str | None] = lambda: None) -> Callable[[TurnReport], None]:
     """Each turn printed; without ``words`` (the kiosk, whose stdout is the journal, kept on disk) no word said
-    or heard: the disposition, state and symptom ids only, as the event log keeps them (review 10, K7)."""
+    or heard: the disposition, state and symptom ids only, as the event log keeps them (review 10, K7).
+    ``source``: the recording being replayed, named as ``input`` in each JSON line (review14 F9: a script lines
+    turns up with its files, as ``triage --json`` lets it)."""
     def show(report: TurnReport) -> None:
         if as_json:
             fields = {k: v for k, v in asdict(report).items() if words or k not in WORDS}
+            given = source()
+            if given is not None:
+                fields["input"] = given
             print(json.dumps(fields, ensure_ascii=False), flush=True)
         elif not words:
             symptoms = ", ".join(f"{s} {status}" for s, status in report.symptoms.items()) or "none"
@@ -115,12 +122,13 @@ def turn_printer(as_json: bool, words: bool = True) -> Callable[[TurnReport], No
 
 def _session(args: argparse.Namespace, settings: VoiceSettings, speaker_sink: Any = None,
              log_given: str = "--event-log", speech_errors: Callable[[str], None] = warn, model_fallback: bool = False,
-             ) -> tuple[VoiceSession, Speaker, Callable[[str], None]]:
+             source: Callable[[], str | None] = lambda: None) -> tuple[VoiceSession, Speaker, Callable[[str], None]]:
     """The session the options ask for, and how to report a fault (stderr, and the event log if on).
 
     ``log_given``: where the event log was named (``--event-log``, or ``file: event_log``), for its errors.
     ``speech_errors``: where the speaker's failures go until the caller sets its own ``on_error``.
     ``model_fallback``: a Vosk model that cannot load gives PocketSphinx, with one line (the kiosk).
+    ``source``: the recording being replayed, for the JSON lines.
     """
     log = None
     if args.event_log is not None:
@@ -141,7 +149,7 @@ def _session(args: argparse.Namespace, settings: VoiceSettings, speaker_sink: An
     recognizer = load_recognizer(args, assistant, wake, fallback=model_fallback)
     _check_wake(recognizer, settings.wake_phrase)
     speaker = make_speaker(args, assistant, speaker_sink, on_error=speech_errors)
-    show = turn_printer(args.json, words=getattr(args, "show_words", True))
+    show = turn_printer(args.json, words=getattr(args, "show_words", True), source=source)
     session = VoiceSession(assistant, recognizer, speaker, settings, show)
     if log is None:
         return session, speaker, warn
@@ -217,16 +225,25 @@ def warn_narrow_microphone(device: int | str | None) -> None:
 
 
 def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
-    """Each file holds the caregiver's next turns, at real-time pace unless --fast; a bad file is reported and skipped."""
-    files = usable(args.input_files, lambda problem: warn(f"error: {problem}"))
+    """Each file holds the caregiver's next turns, at real-time pace unless --fast; a bad file is reported and skipped
+    (with --json, one ``input``/``error`` line in its place). Reply files are numbered by the recording's place among
+    those given, a skipped one included, so ``003.wav`` answers the third file (review14 F9)."""
+    problems: dict[Path, str] = {}
+    files = usable(args.input_files, lambda problem: warn(f"error: {problem}"), problems)
     if not files:
+        _error_lines(args, args.input_files, problems)
         return InputError.exit_code
     sink = DirectorySink(args.say_to_dir) if args.say_to_dir is not None else None
-    session, speaker, _ = _session(args, settings, sink)
+    playing: list[str] = []
+    session, speaker, _ = _session(args, settings, sink, source=lambda: playing[-1] if playing else None)
     unused = cut = 0
     with speaker:
         session.greet()
-        for index, path in enumerate(files, start=1):
+        for index, path in enumerate(args.input_files, start=1):
+            if path in problems:
+                _error_lines(args, [path], problems)
+                continue
+            playing.append(str(path))
             speaker.wait_idle()
             if sink is not None:
                 _start_reply_file(sink, index, speaker)
@@ -241,7 +258,7 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
             if session.done:
                 # Asked to stop, as live listening stops; what is left was not heard (an emergency among it,
                 # maybe): said in one line, naming them, and, as for any input not used, a non-zero exit.
-                left = files[index:]
+                left = [later for later in args.input_files[index:] if later not in problems]
                 unused = len(left)
                 if left:
                     warn(f"error: 'goodbye' said: {unused} recording(s) after it not used: "
@@ -250,8 +267,17 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
         speaker.wait_idle()
     if len(files) < len(args.input_files) or unused or cut:
         return InputError.exit_code
-    # Reply files asked for and not all written (a full disk): the caller must not take them as complete.
-    return SPEECH_FAILED if sink is not None and speaker.failed else 0
+    # Replies asked to be spoken and not all spoken (no speaker, a broken synthesiser, a full disk for the reply
+    # files): exit 1 as triage does (review14 F11: listen said 0 with no speaker, 1 with a broken synthesiser);
+    # --quiet is the way to ask for printed replies only.
+    return SPEECH_FAILED if speaker.failed and not args.quiet else 0
+
+
+def _error_lines(args: argparse.Namespace, paths: Sequence[Path], problems: Mapping[Path, str]) -> None:
+    """With --json, the line of each recording that could not be used (its stderr line is said already)."""
+    if args.json:
+        for path in paths:
+            print(render.error_json_line(str(path), problems[path]), flush=True)
 
 
 def _start_reply_file(sink: DirectorySink, index: int, speaker: Speaker) -> None:

@@ -115,14 +115,18 @@ def cut_short_error(path: Path, cut: str) -> str:
     return f"{path}: {cut}; triaged what is there, give the whole recording"
 
 
-def usable(paths: Sequence[Path], report: Callable[[str], None]) -> list[Path]:
-    """The paths that are WAV files; each other one is reported in one line (one bad file must not stop a batch)."""
+def usable(paths: Sequence[Path], report: Callable[[str], None],
+           problems: dict[Path, str] | None = None) -> list[Path]:
+    """The paths that are WAV files; each other one is reported in one line (one bad file must not stop a batch)
+    and, given ``problems``, kept there with why."""
     good = []
     for path in paths:
         try:
             read_format(path)
         except AudioError as exc:
             report(str(exc))
+            if problems is not None:
+                problems[path] = str(exc)
         else:
             good.append(path)
     return good
