@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import collections
 import json
+import re
 import subprocess
 import sys
-import re
 import tempfile
 import tomllib
 from pathlib import Path
