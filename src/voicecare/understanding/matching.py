@@ -99,7 +99,8 @@ class Matcher:
         self._measured = frozenset(t.symptom for t in intents.measures.thresholds) if intents.measures else frozenset()
         self._baselines = compile_baselines(intents.symptoms, spelling, self._language.negations)
         self._ordinary = ordinary.compile_all({s.id: s.ordinary for s in intents.symptoms}, spelling, ordinary.Denials(
-            self._language.negations, self._language.optional_words | self._language.skippable))
+            self._language.negations, self._language.optional_words | self._language.skippable,
+            fine=self._reassured, fine_reach=ordinary.FINE_REACH, explaining=self._language.explaining))
         self._claims = _claims(intents, spelling)
         self._backoff = backoff.Backoff({s.id: s.backoff for s in intents.symptoms if s.backoff}, spelling,
                                         self.settings.stem_score, backoff.Typos(self._lexicon))
