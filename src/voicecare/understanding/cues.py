@@ -168,6 +168,8 @@ class ContextWords:
     """The ending of a verb in progress ("ing")."""
     comparisons: frozenset[str] = frozenset()
     """Words right before a time gone by that make it a comparison ("worse than last week"), no past."""
+    compared: frozenset[str] = frozenset()
+    """Words that may stand between a comparison and its time gone by ("lighter than she was a month ago")."""
     counter_denials: frozenset[str] = frozenset()
     """Words inside a denied mention that deny it again, so that the two assert it ("can't pee without crying")."""
     kin_of: tuple[str, ...] = ()
