@@ -133,6 +133,11 @@ class ContextWords:
     elliptic_verbs: frozenset[str] = frozenset()
     """After a subject, one of these then a closing "not" stands for what was said of the child
     before ("she was breathing fine but now she isn't" = she is not breathing fine)."""
+    reaffirming_verbs: frozenset[str] = frozenset()
+    """After a turn and a subject, one of these closing the clause stands for what the same subject was said not to
+    do or be before ("she didn't have a fever but now she does")."""
+    then_words: frozenset[str] = frozenset()
+    """Words of when that end the predicate such a verb repeats ("before", "at lunch")."""
     over_when: frozenset[str] = frozenset()
     """Words of when, which may follow a word of a sign being over before its clause ends ("the fever broke
     yesterday", "it stopped this morning")."""

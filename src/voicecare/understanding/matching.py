@@ -120,6 +120,8 @@ class Matcher:
             breaks = clauses.spoken_breaks(folded, self._language.context.clauses, breaks, subjects=False)
         heard, breaks = ellipsis.filled(heard, breaks, self._language.context, self._language.negations,
                                         self._spelling.canonical)
+        heard, breaks = ellipsis.reaffirmed(heard, breaks, self._language.context, self._language.negations,
+                                            self._spelling.canonical)
         heard, breaks = ellipsis.answered(heard, breaks, self._language.context, self._spelling.canonical)
         heard, breaks = ellipsis.continued(heard, breaks, self._language.context, self._spelling.canonical)
         words = [self._spelling.canonical(w) for w in heard]
