@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from voicecare.domain import Level
+from voicecare.domain import Combination, Level
 from voicecare.understanding.mentions import Hit
 from voicecare.understanding.text import Spelling, split_window, word_groups
 
@@ -32,6 +32,17 @@ def worth_guessing(present: Iterable[Level]) -> Level | None:
     """
     found = min(present, default=Level.UNCLEAR)
     return None if found <= Level.EMERGENCY else min(found, Level(RED_FLAG + 1))
+
+
+def completing(present: Collection[str], combinations: Iterable[Combination]) -> Level | None:
+    """Guesses at this level or more serious complete a combination with what was found, None when none would.
+
+    After a fall ("fell from the top bunk"), legs said not to move in words only a family knows ("her legs
+    aren't moving") are a guess no more serious than the fall, yet together they are 911 (the topic's
+    combination): such a guess is worth keeping though a sign as serious was found.
+    """
+    raised = [c.with_level for c in combinations if set(c.when) <= set(present)]
+    return min(raised) if raised else None
 
 
 @dataclass(frozen=True)

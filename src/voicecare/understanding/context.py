@@ -54,13 +54,27 @@ LIST_STEP = 3
 _PRIORITY = {Status.OTHER: 0, Status.HYPOTHETICAL: 1, Status.PAST: 2, Status.PRESENT: 3, Status.ABSENT: 4}
 
 
+def _compared(where: Scene, start: int) -> bool:
+    """True when a comparison word stands before words[start], with only ``compared`` words between ("than last
+    week", "than she was a month ago")."""
+    rules = where.rules
+    for i in range(start - 1, -1, -1):
+        if i + 1 in where.breaks:
+            return False
+        if where.words[i] in rules.comparisons:
+            return True
+        if where.words[i] not in rules.compared:
+            return False
+    return False
+
+
 def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[int],
              signs: Collection[int] = ()) -> bool:
     """True when the cue's scope covers the mention at words[start:end]."""
     rules = where.rules
     if _answers(where, cue, end):
         return True
-    if cue.trigger.status is Status.PAST and cue.start and where.words[cue.start - 1] in rules.comparisons:
+    if cue.trigger.status is Status.PAST and _compared(where, cue.start):
         return False  # "wheezing worse than last week", "like last time": a comparison, no time of the sign
     if cue.start >= end and cue.trigger.after:
         gap, limit = range(end, cue.start), rules.post_scope

@@ -133,6 +133,11 @@ class ContextWords:
     elliptic_verbs: frozenset[str] = frozenset()
     """After a subject, one of these then a closing "not" stands for what was said of the child
     before ("she was breathing fine but now she isn't" = she is not breathing fine)."""
+    reaffirming_verbs: frozenset[str] = frozenset()
+    """After a turn and a subject, one of these closing the clause stands for what the same subject was said not to
+    do or be before ("she didn't have a fever but now she does")."""
+    then_words: frozenset[str] = frozenset()
+    """Words of when that end the predicate such a verb repeats ("before", "at lunch")."""
     over_when: frozenset[str] = frozenset()
     """Words of when, which may follow a word of a sign being over before its clause ends ("the fever broke
     yesterday", "it stopped this morning")."""
@@ -168,6 +173,8 @@ class ContextWords:
     """The ending of a verb in progress ("ing")."""
     comparisons: frozenset[str] = frozenset()
     """Words right before a time gone by that make it a comparison ("worse than last week"), no past."""
+    compared: frozenset[str] = frozenset()
+    """Words that may stand between a comparison and its time gone by ("lighter than she was a month ago")."""
     counter_denials: frozenset[str] = frozenset()
     """Words inside a denied mention that deny it again, so that the two assert it ("can't pee without crying")."""
     kin_of: tuple[str, ...] = ()

@@ -10,6 +10,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 from voicecare.understanding.cues import ContextWords
 
+TURN_REACH = 2
+"""Most words between a turn ("but", "now") and the subject of a clause that says the sign is there now."""
 CONTINUED_REACH = 4
 """Most words between a verb in progress and the "and it" that goes on about it ("bleeding a lot and it")."""
 
@@ -37,6 +39,44 @@ def filled(heard: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords
         moved = {(i + len(insert) if i > k else i): full for i, full in breaks.items()}
         return out, moved
     return list(heard), dict(breaks)
+
+
+def reaffirmed(heard: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, negations: frozenset[str],
+               canonical: Callable[[str], str]) -> tuple[list[str], dict[int, bool]]:
+    """The heard words with a sign denied before and affirmed after a turn written out: "she didn't have a fever
+    this morning but now she does" says "now she does have a fever" (rule 9: the later statement wins).
+
+    A clause "now he does" (a turn word just before the subject, a ``reaffirming_verbs`` word closing it) repeats,
+    undenied, what the nearest "he did not ..." of the same subject before it said, up to a word of when. Only the
+    first such clause is filled.
+    """
+    words = [canonical(w) for w in heard]
+    for k, word in enumerate(words):
+        if word not in rules.reaffirming_verbs or k < 2 or words[k - 1] not in rules.subjects \
+                or not _closes(k, len(words), breaks, rules, words) \
+                or not any(words[i] in rules.terminators for i in range(max(0, k - TURN_REACH - 1), k - 1)):
+            continue
+        predicate = _denied_before(words, breaks, rules, negations, k - 1)
+        if predicate is None:
+            continue
+        insert = list(heard[predicate.start:predicate.stop])
+        out = [*heard[:k + 1], *insert, *heard[k + 1:]]
+        moved = {(i + len(insert) if i > k else i): full for i, full in breaks.items()}
+        return out, moved
+    return list(heard), dict(breaks)
+
+
+def _denied_before(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords,
+                   negations: frozenset[str], subject: int) -> range | None:
+    """What the nearest "he did not ..." of the same subject before ``subject`` said, up to a word of when."""
+    for j in range(subject - 1, 1, -1):
+        if words[j] in negations and _same_subject(words[j - 2], words[subject], rules):
+            end = j + 1
+            stops = rules.terminators | rules.over_when | rules.then_words | negations
+            while end < subject and end not in breaks and words[end] not in stops:
+                end += 1
+            return range(j + 1, end) if end > j + 1 else None
+    return None
 
 
 def _closes(k: int, length: int, breaks: Mapping[int, bool], rules: ContextWords, words: Sequence[str]) -> bool:

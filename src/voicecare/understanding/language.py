@@ -33,17 +33,17 @@ SECTIONS = {
                  "pronoun_classes", "stem_suffixes", "min_stem", "irregular_stems", "sound_rules", "sound_silent",
                  "learner_no", "learner_not", "learner_subjects", "learner_be", "learner_modals"),
     "matching": ("optional_words", "negations", "disjunctions", "symptom_slots", "skippable", "contrasts",
-                 "glued_negations", "not_then", "narrowing", "degrees"),
+                 "glued_negations", "not_then", "narrowing", "explaining", "degrees"),
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
                 "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "belongings",
                 "likenesses", "picture_words", "denial_joiners",
                 "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "elliptic_verbs", "onsets", "lasting",
-                "over_when",
+                "over_when", "reaffirming_verbs", "then_words",
                 "asking_verbs", "asking_subjects", "denied_answers", "denied_manners", "denial_word",
                 "unsure_answers", "doubt_word", "clause_subjects", "clause_owners", "clause_namers", "clause_verbs",
                 "clause_openers", "clause_markers", "clause_answers", "clause_answer_tails", "genders", "continuations",
                 "continuation_subjects", "continued_as", "progressive", "rewarmed", "chilled", "kin_of", "comparisons",
-                "counter_denials", "object_pronouns", "object_forms", "object_after", "cues"),
+                "compared", "counter_denials", "object_pronouns", "object_forms", "object_after", "cues"),
     "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with", "introduced_owners",
                 "clefts", "kin_children", "said_small", "own_child", "reassigned_by", "calling", "called_for", "rousers"),
     "conversation": ("fillers", "list_and", "list_or"),
@@ -88,6 +88,8 @@ class Language:
     """Words of contrast a loose pattern never spans ("but")."""
     narrowing: frozenset[str] = frozenset()
     """Right after a contrast, these make it narrow the statement, not contrast it ("breathing, but only barely")."""
+    explaining: tuple[tuple[str, ...], ...] = ()
+    """Right after a contrast, these make what follows explain what came before ("blue but that's the slush")."""
     degrees: tuple[tuple[str, ...], ...] = ()
     """Words of degree ("a bit", "quite"), longest first: before a sign's word they say how much, not whether."""
     not_then: tuple[tuple[str, ...], ...] = ()
@@ -185,6 +187,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         skippable=frozenset(in_token_form(matching, "skippable", spelling)),
         contrasts=frozenset(in_token_form(matching, "contrasts", spelling)),
         narrowing=frozenset(in_token_form(matching, "narrowing", spelling)),
+        explaining=tuple(tuple(w.split()) for w in in_token_form(matching, "explaining", spelling)),
         degrees=tuple(sorted((tuple(w.split()) for w in in_token_form(matching, "degrees", spelling)),
                              key=len, reverse=True)),
         not_then=tuple(tuple(w.split()) for w in in_token_form(matching, "not_then", spelling)),
@@ -241,6 +244,8 @@ def _context(table: TableReader, spelling: Spelling) -> ContextWords:
         past_words=frozenset(in_token_form(table, "past_words", spelling)),
         past_suffix=table.text("past_suffix"), past_min_length=table.number("past_min_length", 4),
         elliptic_verbs=frozenset(in_token_form(table, "elliptic_verbs", spelling)),
+        reaffirming_verbs=frozenset(in_token_form(table, "reaffirming_verbs", spelling)),
+        then_words=frozenset(in_token_form(table, "then_words", spelling)),
         onsets=frozenset(in_token_form(table, "onsets", spelling)),
         lasting=frozenset(in_token_form(table, "lasting", spelling)),
         over_when=frozenset(in_token_form(table, "over_when", spelling)),
@@ -258,6 +263,7 @@ def _context(table: TableReader, spelling: Spelling) -> ContextWords:
         object_after=frozenset(in_token_form(table, "object_after", spelling)),
         kin_of=in_token_form(table, "kin_of", spelling),
         comparisons=frozenset(in_token_form(table, "comparisons", spelling)),
+        compared=frozenset(in_token_form(table, "compared", spelling)),
         counter_denials=frozenset(in_token_form(table, "counter_denials", spelling)),
         rewarmed=tuple(tuple(w.split()) for w in in_token_form(table, "rewarmed", spelling)),
         chilled=frozenset(in_token_form(table, "chilled", spelling)),

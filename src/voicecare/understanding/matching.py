@@ -78,6 +78,7 @@ class Matcher:
                                 common=self._common, amounts=frozenset({*numbers.digits, *numbers.tens, *numbers.scales}),
                                 ones=numbers.one, units=frozenset(self._spelling.canonical(w) for w in numbers.units or {}))
         self._levels = {s.id: s.level for s in intents.symptoms}
+        self._combinations = tuple(c for topic in intents.topics for c in topic.combinations)
         self._learned = intents.learned
         # Words saying a part is all right ("breathing fine"), and how soon after the part: a guess resting on
         # a word the caregiver says is fine is no guess (the learned layer's settings, one list for both).
@@ -98,7 +99,8 @@ class Matcher:
         self._measured = frozenset(t.symptom for t in intents.measures.thresholds) if intents.measures else frozenset()
         self._baselines = compile_baselines(intents.symptoms, spelling, self._language.negations)
         self._ordinary = ordinary.compile_all({s.id: s.ordinary for s in intents.symptoms}, spelling, ordinary.Denials(
-            self._language.negations, self._language.optional_words | self._language.skippable))
+            self._language.negations, self._language.optional_words | self._language.skippable,
+            fine=self._reassured, fine_reach=ordinary.FINE_REACH, explaining=self._language.explaining))
         self._claims = _claims(intents, spelling)
         self._backoff = backoff.Backoff({s.id: s.backoff for s in intents.symptoms if s.backoff}, spelling,
                                         self.settings.stem_score, backoff.Typos(self._lexicon))
@@ -118,6 +120,8 @@ class Matcher:
             breaks = clauses.spoken_breaks(folded, self._language.context.clauses, breaks, subjects=False)
         heard, breaks = ellipsis.filled(heard, breaks, self._language.context, self._language.negations,
                                         self._spelling.canonical)
+        heard, breaks = ellipsis.reaffirmed(heard, breaks, self._language.context, self._language.negations,
+                                            self._spelling.canonical)
         heard, breaks = ellipsis.answered(heard, breaks, self._language.context, self._spelling.canonical)
         heard, breaks = ellipsis.continued(heard, breaks, self._language.context, self._spelling.canonical)
         words = [self._spelling.canonical(w) for w in heard]
@@ -204,10 +208,14 @@ class Matcher:
                              lambda hit: not ordinary.unexplained([hit], words, breaks, self._ordinary, language.contrasts))
         # A sign more serious than any found may still be said in words nobody listed ("fever, and his lips
         # look kind of navy"): the backoff guesses only above what was found (backoff.worth_guessing).
-        above = backoff.worth_guessing([self._levels[m.symptom] for m in matches if m.status is Status.PRESENT])
+        present = [m.symptom for m in matches if m.status is Status.PRESENT]
+        above = backoff.worth_guessing([self._levels[s] for s in present])
+        # ...or one that completes a combination with what was found (after a fall, legs that will not move).
+        completing = backoff.completing(present, self._combinations) if above is not None else None
         if self._backoff and above is not None:
             matches += [g for g in self._guesses(heard, words, breaks, where, signs, matches)
-                        if self._levels[g.symptom] < above]
+                        if self._levels[g.symptom] < above
+                        or (completing is not None and self._levels[g.symptom] <= completing)]
         def everyday(symptom: str, said: tuple[int, ...]) -> bool:  # "his fingertips are blue from the crayons"
             hit = Hit(symptom, said[0], said[-1] + 1, EVERYDAY_SCORE, negation_inside=False, positions=said)
             return not ordinary.unexplained([hit], words, breaks, self._ordinary, language.contrasts)

@@ -30,6 +30,9 @@ INHERIT_REACH = 10
 """A bare number this close after a reading may take its unit ("13 kilos, now 12")."""
 INHERIT_RATIO = 0.5
 """...if it is within this share of the reading's size."""
+UNIT_REACH = 16
+"""A bare number this close after a reading of a measure that lends its unit takes it: a weight then and now is
+told with the when between ("twenty eight pounds at his checkup two months ago and today the scale says twenty six")."""
 CORRECTION_AFTER = 6
 """A correction may also follow the corrected reading ("37.2, I read it wrong")."""
 CORRECTION_REACH = 12
@@ -384,7 +387,7 @@ def _inherits(quantity: Quantity, earlier: Quantity, measure: Measure) -> bool:
 
     "13 kilos, she is 2" does not: a number far from the reading is something else (an age).
     """
-    near = quantity.start - earlier.end <= INHERIT_REACH
+    near = quantity.start - earlier.end <= UNIT_REACH
     alike = abs(quantity.value - earlier.value) <= INHERIT_RATIO * earlier.value
     return measure.inherit_unit and near and alike
 

@@ -11,7 +11,7 @@ interview may still ask about the sign plainly.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from voicecare.understanding.mentions import Hit
 from voicecare.understanding.text import Spelling, split_window, word_groups
@@ -19,6 +19,8 @@ from voicecare.understanding.text import Spelling, split_window, word_groups
 DEFAULT_WINDOW = 8
 """Most words between the explained word and its circumstance, when a pattern says nothing."""
 _UNLESS = " unless "
+FINE_REACH = 3
+"""Most words from a word to one saying it is all right ("breathing is just fine")."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,13 @@ class Denials:
 
     words: frozenset[str] = frozenset()
     small: frozenset[str] = frozenset()
+    fine: frozenset[str] = frozenset()
+    """Words that say the word before them is all right ("breathing fine"): an ``unless`` word said so keeps nothing."""
+    fine_reach: int = 0
+    """Most words from an ``unless`` word to a word of ``fine`` that speaks of it ("breathing is fine": 2)."""
+    explaining: tuple[tuple[str, ...], ...] = ()
+    """Right after a contrast, words that make what follows explain what came before ("blue but that's the slush"):
+    the circumstance is read past that contrast."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +79,7 @@ def _compile(symptom: str, text: str, spelling: Spelling, denials: Denials) -> C
     first, *rest = word_groups(text, spelling)
     (unless_words,) = word_groups(unless, spelling)
     # A circumstance that names a denial as its own word ("not trained yet") is said with it.
-    own_denials = Denials(denials.words.difference(first, *rest), denials.small)
+    own_denials = replace(denials, words=denials.words.difference(first, *rest))
     return Circumstance(symptom, first, tuple(rest), unless_words, DEFAULT_WINDOW if window is None else window,
                         own_denials)
 
@@ -93,12 +102,25 @@ def _explains(circumstance: Circumstance, hit: Hit, words: Sequence[str],
         # An "unless" word keeps the sign only in its own statement: in "not waking up with it, she sleeps
         # right through, but today she can barely bend" the "can" is the bending's. The statement runs on over
         # later sentences until a contrast: "drowsy after his nap. And now he won't answer me" is not explained.
+        # An "unless" word said to be all right keeps nothing: "lips are blue but that's the blue raspberry slush,
+        # she's breathin' fine" (the breathing named as fine is no breathing that is a sign).
         statement = _reach(own, low, len(words), len(words), words, contrasts)
-        if any(words[i] in circumstance.unless for i in statement):
+        if any(words[i] in circumstance.unless and not _said_fine(circumstance.denials, words, i) for i in statement):
             return False
-        reach = _reach(own, low, high, circumstance.window, words, contrasts)
+        reach = _reach(own, low, high, circumstance.window, words, contrasts, _explaining(circumstance.denials, words))
         if all(any(words[i] in group and not _denied(circumstance.denials, words, i) for i in reach)
                for group in circumstance.groups):
+            return True
+    return False
+
+
+def _said_fine(denials: Denials, words: Sequence[str], index: int) -> bool:
+    """True when a word of ``denials.fine`` follows words[index] within reach with no denial between: "breathing
+    fine", "breathing is normal" (not "breathing is not normal")."""
+    for i in range(index + 1, min(len(words), index + 1 + denials.fine_reach)):
+        if words[i] in denials.words:
+            return False
+        if words[i] in denials.fine:
             return True
     return False
 
@@ -117,8 +139,22 @@ def _denied(denials: Denials, words: Sequence[str], index: int) -> bool:
     return False
 
 
-def _reach(own: int, low: int, high: int, window: int, words: Sequence[str], contrasts: Collection[str]) -> range:
-    """Words around words[own] within ``window``, in its sentence, up to (not over) a contrast word."""
+def _explaining(denials: Denials, words: Sequence[str]) -> frozenset[int]:
+    """Positions of the contrast words an explaining phrase follows, undenied ("but that's the slush"; not "but
+    it's not from the slush")."""
+    found = set()
+    for i in range(len(words)):
+        for phrase in denials.explaining:
+            after = i + 1 + len(phrase)
+            if tuple(words[i + 1:after]) == phrase and (after >= len(words) or words[after] not in denials.words):
+                found.add(i)
+    return frozenset(found)
+
+
+def _reach(own: int, low: int, high: int, window: int, words: Sequence[str], contrasts: Collection[str],
+           explained: Collection[int] = ()) -> range:
+    """Words around words[own] within ``window``, in its sentence, up to (not over) a contrast word; after it, over
+    a contrast at one of ``explained`` (an explaining phrase follows it: "blue but that's the slush")."""
     first = max(low, own - window)
     last = min(high, own + window + 1)
     for i in range(own - 1, first - 1, -1):
@@ -126,7 +162,7 @@ def _reach(own: int, low: int, high: int, window: int, words: Sequence[str], con
             first = i + 1
             break
     for i in range(own + 1, last):
-        if words[i] in contrasts:
+        if words[i] in contrasts and i not in explained:
             last = i
             break
     return range(first, last)
