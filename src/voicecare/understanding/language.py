@@ -33,7 +33,7 @@ SECTIONS = {
                  "pronoun_classes", "stem_suffixes", "min_stem", "irregular_stems", "sound_rules", "sound_silent",
                  "learner_no", "learner_not", "learner_subjects", "learner_be", "learner_modals"),
     "matching": ("optional_words", "negations", "disjunctions", "symptom_slots", "skippable", "contrasts",
-                 "glued_negations", "not_then", "narrowing", "degrees"),
+                 "glued_negations", "not_then", "narrowing", "degrees", "beliefs"),
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
                 "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "belongings",
                 "likenesses", "picture_words", "denial_joiners",
@@ -88,6 +88,9 @@ class Language:
     """Words of contrast a loose pattern never spans ("but")."""
     narrowing: frozenset[str] = frozenset()
     """Right after a contrast, these make it narrow the statement, not contrast it ("breathing, but only barely")."""
+    beliefs: frozenset[str] = frozenset()
+    """Before a sign's word, they make it a belief that a reading after a contrast may correct ("I thought she had a
+    fever, but it's 98.7"); without one, "burning up but it only says 99.5" is a fever still."""
     degrees: tuple[tuple[str, ...], ...] = ()
     """Words of degree ("a bit", "quite"), longest first: before a sign's word they say how much, not whether."""
     not_then: tuple[tuple[str, ...], ...] = ()
@@ -185,6 +188,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         skippable=frozenset(in_token_form(matching, "skippable", spelling)),
         contrasts=frozenset(in_token_form(matching, "contrasts", spelling)),
         narrowing=frozenset(in_token_form(matching, "narrowing", spelling)),
+        beliefs=frozenset(in_token_form(matching, "beliefs", spelling)),
         degrees=tuple(sorted((tuple(w.split()) for w in in_token_form(matching, "degrees", spelling)),
                              key=len, reverse=True)),
         not_then=tuple(tuple(w.split()) for w in in_token_form(matching, "not_then", spelling)),
