@@ -4,6 +4,11 @@
    ("burning up but the thermometer only says 99.5"; the policy's table: a lower reading "and nothing else" is no
    fever, "burning up" is one; when in doubt, the higher level), and is never read back "No fever". A belief or a
    doubt that the reading corrects ("I thought she had a fever, but it's 98.7") stays settled by it.
+2. False 911s: a deed not done as usual is that deed ("not walking like himself" is trouble walking), "not
+   himself" said with how the child is unwell ("hot and shivery") is an ill child, not confusion; a waking sign's
+   "not" after a clause of falling asleep ("once he sleeps he does not wake up") sleeps through. Not knowing
+   people, "not himself" alone, a modal ("once she's asleep I can't wake her") and any other sign's "not" ("he is
+   not breathing at night", rule 2) stay the sign.
 """
 
 from __future__ import annotations
@@ -48,3 +53,69 @@ def test_a_belief_the_reading_corrects_is_no_fever(assistant: Assistant, text: s
     result = assistant.answer(text)
     assert result.disposition is Level.HOME_CARE, text
     assert "fever" not in _present(result), text
+
+
+def _level(assistant: Assistant, text: str) -> tuple[Level, set[str]]:
+    result = assistant.answer(text)
+    return result.disposition, _present(result)
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("he's not walking like himself", Level.FOLLOW_UP),
+    ("she's not moving around like her normal self, back is sore", Level.HOME_CARE),
+    ("he's not eating like his usual self and his back is stiff", Level.HOME_CARE),
+    ("not been himself, hot and shivery", Level.URGENT),
+    ("she's not herself at all, poorly with a cold and her back hurts", Level.HOME_CARE),
+    ("he hasn't been himself, a bit grumpy and clingy, sore back", Level.HOME_CARE),
+])
+def test_not_himself_said_with_a_deed_or_an_illness_is_no_confusion(
+        assistant: Assistant, text: str, level: Level) -> None:
+    disposition, present = _level(assistant, text)
+    assert disposition is level, text
+    assert "confusion" not in present, text
+
+
+@pytest.mark.parametrize("text", [
+    "she's not acting like herself",
+    "he's not himself and his back hurts",
+    "he's not like himself",
+    "he's not himself, hot and confused",
+    "she's not herself, she's feverish and doesn't know who I am",
+])
+def test_not_himself_alone_or_with_confusion_stays_the_sign(assistant: Assistant, text: str) -> None:
+    disposition, present = _level(assistant, text)
+    assert disposition is Level.EMERGENCY, text
+    assert "confusion" in present, text
+
+
+@pytest.mark.parametrize("text", [
+    "once he sleeps he does not wake up, his back is sore",
+    "when she sleeps she doesn't wake up till morning, back tight",
+    "once she finally falls asleep she doesn't wake at all, it's getting to sleep that's hard, sore back",
+    "after he drops off he doesn't stir, the back is stiff",
+    "she aint wakin up at night, back sore since yesterday",
+])
+def test_not_waking_once_asleep_sleeps_through(assistant: Assistant, text: str) -> None:
+    disposition, present = _level(assistant, text)
+    assert disposition is not Level.EMERGENCY, text
+    assert "very_drowsy" not in present, text
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("once she's asleep I can't wake her", "very_drowsy"),
+    ("he does not wake up in the morning", "very_drowsy"),
+    ("after the fall he does not wake up", "very_drowsy"),
+    ("he is not breathing at night", "trouble_breathing"),
+    ("once he falls asleep he is not breathing right", "trouble_breathing"),
+])
+def test_a_sign_said_with_a_time_of_sleep_stays_the_sign(assistant: Assistant, text: str, sign: str) -> None:
+    disposition, present = _level(assistant, text)
+    assert disposition is Level.EMERGENCY, text
+    assert sign in present, text
+
+
+def test_not_sleeping_because_of_the_pain_is_pain_keeping_the_child_awake(assistant: Assistant) -> None:
+    # "Because of the pain" after a "not" is a timing only for waking: here it says why she cannot sleep.
+    disposition, present = _level(assistant, "she is not sleeping because of the pain")
+    assert disposition is Level.FOLLOW_UP
+    assert "pain_prevents_sleep" in present

@@ -20,6 +20,7 @@ from voicecare.understanding.clauses import ClauseWords
 from voicecare.understanding.cues import ContextWords, Trigger, by_length
 from voicecare.understanding.language_reader import TableReader, in_token_form
 from voicecare.understanding.measure_files import NUMBER_KEYS, number_words
+from voicecare.understanding.mentions import NotThen
 from voicecare.understanding.quantities import NumberWords
 from voicecare.understanding.text import Spelling
 from voicecare.understanding.timeline import Calendar
@@ -33,7 +34,8 @@ SECTIONS = {
                  "pronoun_classes", "stem_suffixes", "min_stem", "irregular_stems", "sound_rules", "sound_silent",
                  "learner_no", "learner_not", "learner_subjects", "learner_be", "learner_modals"),
     "matching": ("optional_words", "negations", "disjunctions", "symptom_slots", "skippable", "contrasts",
-                 "glued_negations", "not_then", "narrowing", "degrees", "beliefs"),
+                 "glued_negations", "not_then", "not_then_before", "not_then_verbs", "narrowing", "degrees",
+                 "beliefs"),
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
                 "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "belongings",
                 "likenesses", "picture_words", "denial_joiners",
@@ -93,8 +95,9 @@ class Language:
     fever, but it's 98.7"); without one, "burning up but it only says 99.5" is a fever still."""
     degrees: tuple[tuple[str, ...], ...] = ()
     """Words of degree ("a bit", "quite"), longest first: before a sign's word they say how much, not whether."""
-    not_then: tuple[tuple[str, ...], ...] = ()
-    """Said right after a sign's own "not", they make it "not at that time" ("doesn't wake after that")."""
+    not_then: NotThen = field(default_factory=NotThen)
+    """When a waking sign's own "not" is "not at that time" ("doesn't wake after that", "once he sleeps he does not
+    wake up")."""
     glued_negations: tuple[str, ...] = ()
     """Denials typed or heard glued to the next word ("nofever"): split off when the rest is a sign's word."""
     symptom_slots: tuple[tuple[str, ...], ...] = ()
@@ -191,7 +194,9 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         beliefs=frozenset(in_token_form(matching, "beliefs", spelling)),
         degrees=tuple(sorted((tuple(w.split()) for w in in_token_form(matching, "degrees", spelling)),
                              key=len, reverse=True)),
-        not_then=tuple(tuple(w.split()) for w in in_token_form(matching, "not_then", spelling)),
+        not_then=NotThen(tuple(tuple(w.split()) for w in in_token_form(matching, "not_then", spelling)),
+                         tuple(tuple(w.split()) for w in in_token_form(matching, "not_then_before", spelling)),
+                         frozenset(in_token_form(matching, "not_then_verbs", spelling))),
         glued_negations=tuple(sorted(in_token_form(matching, "glued_negations", spelling), key=len, reverse=True)),
         symptom_slots=tuple(tuple(w.split()) for w in in_token_form(matching, "symptom_slots", spelling)),
         fillers=frozenset(in_token_form(talk, "fillers", spelling, fold=False)),
