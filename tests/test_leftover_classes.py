@@ -9,6 +9,9 @@
    "not" after a clause of falling asleep ("once he sleeps he does not wake up") sleeps through. Not knowing
    people, "not himself" alone, a modal ("once she's asleep I can't wake her") and any other sign's "not" ("he is
    not breathing at night", rule 2) stay the sign.
+3. Other people: an adult's own sign with nothing about the child is no finding (the policy's table), also when a
+   cleft names them ("it's my wife that's hurting, her heart's racing") or the caregiver says "myself" in Scots
+   ("masel"); the child's own words quoted ("beta is saying papa my arms are paining") are the child's sign.
 """
 
 from __future__ import annotations
@@ -119,3 +122,44 @@ def test_not_sleeping_because_of_the_pain_is_pain_keeping_the_child_awake(assist
     disposition, present = _level(assistant, "she is not sleeping because of the pain")
     assert disposition is Level.FOLLOW_UP
     assert "pain_prevents_sleep" in present
+
+
+@pytest.mark.parametrize("text", [
+    "It's my wife that's hurtin', her heart's racin'",
+    "my wife's heart is racing",
+    "it's my husband who is not well, he can barely breathe",
+    "Ah've got a sore back fae the gym masel, is that a spasm or whit",
+    "I've a sore back meself from lifting him, is that a spasm",
+    "pulled my back mysel carrying the pram",
+])
+def test_an_adults_own_sign_is_no_finding(assistant: Assistant, text: str) -> None:
+    disposition, present = _level(assistant, text)
+    assert disposition is Level.UNCLEAR, text
+    assert not present, text
+
+
+@pytest.mark.parametrize(("text", "sign", "level"), [
+    ("beta is saying papa my arms are paining and his back also", "limb_symptoms", Level.URGENT),
+    ("she keeps saying mummy my legs hurt", "limb_symptoms", Level.URGENT),
+    ("he told me my arms are tingly", "limb_symptoms", Level.URGENT),
+    ("she told me daddy my legs are all tingly", "limb_symptoms", Level.URGENT),
+    ("she keeps crying mummy my legs hurt", "limb_symptoms", Level.URGENT),
+    ("he says my back hurts daddy", "back_spasm", Level.HOME_CARE),
+])
+def test_the_childs_own_words_quoted_are_the_childs_sign(
+        assistant: Assistant, text: str, sign: str, level: Level) -> None:
+    disposition, present = _level(assistant, text)
+    assert disposition is level, text
+    assert sign in present, text
+
+
+@pytest.mark.parametrize("text", [
+    "my husband says my back is killing me",
+    "I told him my back hurts",
+    "he's crying, I nearly fainted",
+    "the baby keeps crying, my legs hurt",
+    "she screamed so loud my heart was racing",
+])
+def test_the_caregivers_own_words_beside_the_child_stay_theirs(assistant: Assistant, text: str) -> None:
+    disposition, _ = _level(assistant, text)
+    assert disposition is Level.UNCLEAR, text
