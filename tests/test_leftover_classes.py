@@ -12,6 +12,8 @@
 3. Other people: an adult's own sign with nothing about the child is no finding (the policy's table), also when a
    cleft names them ("it's my wife that's hurting, her heart's racing") or the caregiver says "myself" in Scots
    ("masel"); the child's own words quoted ("beta is saying papa my arms are paining") are the child's sign.
+4. Roused only by force is hard to wake (emergency), and a shake given is no chill: "took a good shake to get him
+   up"; far sleepier than usual is very drowsy ("a lot drowsier than normal": "than normal" is no reassurance).
 """
 
 from __future__ import annotations
@@ -163,3 +165,29 @@ def test_the_childs_own_words_quoted_are_the_childs_sign(
 def test_the_caregivers_own_words_beside_the_child_stay_theirs(assistant: Assistant, text: str) -> None:
     disposition, _ = _level(assistant, text)
     assert disposition is Level.UNCLEAR, text
+
+
+@pytest.mark.parametrize("text", [
+    "a lot drowsier than normal, took a good shake to get him up",
+    "took a good shake to get him up",
+    "it took a proper shake to rouse her",
+    "needed a shake to get her awake, her back is sore",
+    "she's much drowsier than usual",
+    "he's way sleepier than normal today",
+])
+def test_roused_only_by_force_or_far_drowsier_is_an_emergency(assistant: Assistant, text: str) -> None:
+    disposition, present = _level(assistant, text)
+    assert disposition is Level.EMERGENCY, text
+    assert "very_drowsy" in present, text
+    assert "chills" not in present, text
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("he's a bit sleepier than usual after the long drive, back is stiff", Level.HOME_CARE),
+    ("him a shake an a tremble like him cold, him back a hurt", Level.URGENT),
+    ("she's shaking and shivering under the blanket, sore back", Level.URGENT),
+])
+def test_a_little_sleepier_or_a_child_who_shakes_is_no_emergency(
+        assistant: Assistant, text: str, level: Level) -> None:
+    disposition, _ = _level(assistant, text)
+    assert disposition is level, text

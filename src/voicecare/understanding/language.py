@@ -35,7 +35,7 @@ SECTIONS = {
                  "learner_no", "learner_not", "learner_subjects", "learner_be", "learner_modals"),
     "matching": ("optional_words", "negations", "disjunctions", "symptom_slots", "skippable", "contrasts",
                  "glued_negations", "not_then", "not_then_before", "not_then_verbs", "narrowing", "degrees",
-                 "beliefs"),
+                 "beliefs", "comparatives"),
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
                 "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "quoting", "crying",
                 "quote_openers", "who_words", "belongings",
@@ -91,6 +91,9 @@ class Language:
     """Words of contrast a loose pattern never spans ("but")."""
     narrowing: frozenset[str] = frozenset()
     """Right after a contrast, these make it narrow the statement, not contrast it ("breathing, but only barely")."""
+    comparatives: frozenset[str] = frozenset()
+    """Before a reassuring word, they make it the baseline of a comparison, no reassurance ("drowsier than
+    normal")."""
     beliefs: frozenset[str] = frozenset()
     """Before a sign's word, they make it a belief that a reading after a contrast may correct ("I thought she had a
     fever, but it's 98.7"); without one, "burning up but it only says 99.5" is a fever still."""
@@ -193,6 +196,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         contrasts=frozenset(in_token_form(matching, "contrasts", spelling)),
         narrowing=frozenset(in_token_form(matching, "narrowing", spelling)),
         beliefs=frozenset(in_token_form(matching, "beliefs", spelling)),
+        comparatives=frozenset(in_token_form(matching, "comparatives", spelling)),
         degrees=tuple(sorted((tuple(w.split()) for w in in_token_form(matching, "degrees", spelling)),
                              key=len, reverse=True)),
         not_then=NotThen(tuple(tuple(w.split()) for w in in_token_form(matching, "not_then", spelling)),

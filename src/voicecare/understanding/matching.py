@@ -280,8 +280,8 @@ class Matcher:
             for j in range(i + 1, min(len(words), i + 1 + self._reassured_reach)):
                 if j in breaks or words[j] in negations:
                     break
-                if words[j] in self._reassured:
-                    return True
+                if words[j] in self._reassured and words[j - 1] not in self._language.comparatives:
+                    return True  # "drowsier than normal" compares with the normal, no reassurance
         return False
 
     def _doubted(self, reading: Match, words: Sequence[str], breaks: Mapping[int, bool]) -> bool:
