@@ -14,12 +14,17 @@
    ("masel"); the child's own words quoted ("beta is saying papa my arms are paining") are the child's sign.
 4. Roused only by force is hard to wake (emergency), and a shake given is no chill: "took a good shake to get him
    up"; far sleepier than usual is very drowsy ("a lot drowsier than normal": "than normal" is no reassurance).
+5. Getting up off the floor is no sign: in triage it is nothing, and to the breathing-and-alertness question "off"
+   a place is not "a bit off" (it was a sure "yes" to four 911 signs); an answer about something else stays
+   unsure there (rule 4), never a sure yes.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from helpers import kind
+from voicecare.conversation.answers import AnswerReader
 from voicecare.domain import Level, MessageKind, Status
 from voicecare.understanding.assistant import Assistant
 
@@ -191,3 +196,35 @@ def test_a_little_sleepier_or_a_child_who_shakes_is_no_emergency(
         assistant: Assistant, text: str, level: Level) -> None:
     disposition, _ = _level(assistant, text)
     assert disposition is level, text
+
+
+@pytest.mark.parametrize("text", [
+    "he pushed himself up off the floor",
+    "he pushed himself up off the floor and his back is sore",
+    "she pulled herself up on the sofa, back stiff",
+    "he got himself up off the floor no bother",
+    "she dragged herself up the stairs to find me, her back hurts",
+])
+def test_getting_up_off_the_floor_is_no_sign(assistant: Assistant, text: str) -> None:
+    disposition, present = _level(assistant, text)
+    assert disposition in (Level.HOME_CARE, Level.UNCLEAR), text
+    assert present <= {"back_spasm"}, text
+
+
+@pytest.mark.parametrize("text", [
+    "he pushed himself up off the floor",
+    "she climbed up off the floor",
+    "he got himself up off the floor",
+    "she jumped off the sofa and ran to me",
+])
+def test_off_a_place_is_no_yes_to_alertness(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, "breathing_alertness", text) != "yes", text
+
+
+@pytest.mark.parametrize("text", [
+    "she's a bit off",
+    "he keeps dozing off",
+    "i shook her and she only opened her eyes for a second then went back off",
+])
+def test_off_as_a_state_is_still_a_yes(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, "breathing_alertness", text) == "yes", text
