@@ -17,6 +17,9 @@
 5. Getting up off the floor is no sign: in triage it is nothing, and to the breathing-and-alertness question "off"
    a place is not "a bit off" (it was a sure "yes" to four 911 signs); an answer about something else stays
    unsure there (rule 4), never a sure yes.
+6. A span said of a place, a doing, a medicine or another illness is theirs, not back pain lasting days ("not been
+   to nursery for four days", "on antibiotics for a week"); with the back or its pain in the clause or its reason
+   ("off nursery for a week because his back hurts") it is the pain's (policy table: 3 days or more, follow_up).
 """
 
 from __future__ import annotations
@@ -228,3 +231,30 @@ def test_off_a_place_is_no_yes_to_alertness(reader: AnswerReader, text: str) -> 
 ])
 def test_off_as_a_state_is_still_a_yes(reader: AnswerReader, text: str) -> None:
     assert kind(reader, "breathing_alertness", text) == "yes", text
+
+
+@pytest.mark.parametrize("text", [
+    "his back is sore, he's not been to nursery for four days",
+    "sore back since yesterday, not been to nursery for four days because of the holiday",
+    "his back is tight, he's been on antibiotics for a week for his ear",
+    "her back hurts, she's been off school for a week with chickenpox",
+    "back went tight this morning, he's had a cough for five days",
+    "her back is stiff today, we've been on holiday for a week",
+])
+def test_a_span_of_something_else_is_no_lasting_pain(assistant: Assistant, text: str) -> None:
+    disposition, present = _level(assistant, text)
+    assert disposition is Level.HOME_CARE, text
+    assert "long_lasting_pain" not in present, text
+
+
+@pytest.mark.parametrize("text", [
+    "his back has been sore for four days",
+    "back sore, it has been four days now",
+    "he's been off nursery for a week because his back hurts so much",
+    "she's been off school for a week with her sore back",
+    "back pain for five days, he's been off nursery",
+])
+def test_a_span_of_the_pain_is_lasting_pain(assistant: Assistant, text: str) -> None:
+    disposition, present = _level(assistant, text)
+    assert disposition is Level.FOLLOW_UP, text
+    assert "long_lasting_pain" in present, text

@@ -153,6 +153,12 @@ class ContextWords:
     onsets: frozenset[str] = frozenset()
     """Words that make a time said after a sign its start, not its end: "breathing fast since two
     days ago", "his back started hurting three days ago" lasts until now."""
+    span_owners: frozenset[str] = frozenset()
+    """Places, doings, medicines and other illnesses a span of time may be said of: in a clause naming one and
+    nothing of the sign, the span is theirs ("not been to nursery for four days")."""
+    span_reasons: frozenset[str] = frozenset()
+    """Words opening a reason: said after such a span, the reason's clause may name the sign ("off nursery for a
+    week because his back hurts")."""
     lasting: frozenset[str] = frozenset()
     """Verbs of a state going on ("has now persisted for three days", "lasted"): no deed a span could be said of."""
     asking_verbs: frozenset[str] = frozenset()
