@@ -20,6 +20,10 @@
 6. A span said of a place, a doing, a medicine or another illness is theirs, not back pain lasting days ("not been
    to nursery for four days", "on antibiotics for a week"); with the back or its pain in the clause or its reason
    ("off nursery for a week because his back hurts") it is the pain's (policy table: 3 days or more, follow_up).
+7. Numbers: "a hundred point two" is 100.2, under the policy's 100.4 (no fever), and "a hundred and something" is
+   over a hundred, a fever when in doubt; "and a half" after digits counts ("100 and a half", "3 and a half days");
+   a resting HR of 58 is a toddler's very slow heartbeat (policy: below 70 at rest), also in a note that opens
+   with "nephew", while the caregiver's own ("my resting HR is 58") is theirs.
 """
 
 from __future__ import annotations
@@ -258,3 +262,46 @@ def test_a_span_of_the_pain_is_lasting_pain(assistant: Assistant, text: str) -> 
     disposition, present = _level(assistant, text)
     assert disposition is Level.FOLLOW_UP, text
     assert "long_lasting_pain" in present, text
+
+
+@pytest.mark.parametrize(("text", "level", "fever"), [
+    ("temperature is a hundred point two, back sore", Level.HOME_CARE, False),
+    ("his temperature is one hundred point two and his back hurts", Level.HOME_CARE, False),
+    ("temperature is a hundred, back sore", Level.HOME_CARE, False),
+    ("temperature is a hundred and two, back sore", Level.URGENT, True),
+    ("temp a hundred point six, back sore", Level.URGENT, True),
+    ("her temperature was 100 and something, back sore", Level.URGENT, True),
+    ("temp 100 and a half, back sore", Level.URGENT, True),
+    ("temp is 99 and a half, back sore", Level.HOME_CARE, False),
+])
+def test_temperatures_said_in_words(assistant: Assistant, text: str, level: Level, fever: bool) -> None:
+    disposition, present = _level(assistant, text)
+    assert disposition is level, text
+    assert ("fever" in present) is fever, text
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("back sore 3 and a half days", Level.FOLLOW_UP),
+    ("his back has been sore for 1 and a half weeks", Level.FOLLOW_UP),
+    ("back sore for 2 and a half days", Level.HOME_CARE),
+])
+def test_and_a_half_after_digits_counts(assistant: Assistant, text: str, level: Level) -> None:
+    disposition, _ = _level(assistant, text)
+    assert disposition is level, text
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("resting HR 58", Level.EMERGENCY),
+    ("nephew awake, resting HR 58 by my count, pale and clammy, back spasm earlier", Level.EMERGENCY),
+    ("I took his pulse with my watch, 58, he is lying still", Level.EMERGENCY),
+    ("my resting HR is 58, his back is sore", Level.HOME_CARE),
+    ("I'm a runner, my resting heart rate is 58, and his back is sore", Level.HOME_CARE),
+    ("my pulse is 58 but his is 180", Level.EMERGENCY),
+])
+def test_a_resting_heart_rate_is_whose_it_is_said_to_be(assistant: Assistant, text: str, level: Level) -> None:
+    disposition, _ = _level(assistant, text)
+    assert disposition is level, text
+
+
+def test_a_hundred_point_two_answers_no_to_the_fever_question(reader: AnswerReader) -> None:
+    assert kind(reader, "fever_chills", "temperature is a hundred point two") == "no"
