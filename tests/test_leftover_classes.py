@@ -173,6 +173,7 @@ def test_the_childs_own_words_quoted_are_the_childs_sign(
     "he's crying, I nearly fainted",
     "the baby keeps crying, my legs hurt",
     "she screamed so loud my heart was racing",
+    "my husband came in, he says my heart is racing",
 ])
 def test_the_caregivers_own_words_beside_the_child_stay_theirs(assistant: Assistant, text: str) -> None:
     disposition, _ = _level(assistant, text)

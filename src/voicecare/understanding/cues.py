@@ -306,10 +306,19 @@ def _unquoted(cues: Sequence[Cue], words: Sequence[str], breaks: Mapping[int, bo
     dropped: set[Cue] = set()
     for cue in cues:
         verb = _quoting_verb(words, breaks, rules, cue)
-        if verb is not None:
+        if verb is not None and not _someone_else_speaks(cues, words, breaks, rules, verb):
             dropped.add(cue)  # "papa" before "my arms" is who the child speaks to
             dropped.update(c for c in cues if c.trigger.status is Status.OTHER and verb < c.start and c.end <= cue.start)
     return [c for c in cues if c not in dropped]
+
+
+def _someone_else_speaks(cues: Sequence[Cue], words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords,
+                         verb: int) -> bool:
+    """True when someone else is named before the verb in its sentence, with no child noun after them: in "my
+    husband came in, he says my heart is racing" the "he" who speaks may be the husband."""
+    begins = max((i for i, full in breaks.items() if full and i <= verb), default=0)
+    return any(c.trigger.status is Status.OTHER and not c.trigger.speaker and begins <= c.start and c.end <= verb
+               and not any(words[i] in rules.child_nouns for i in range(c.end, verb)) for c in cues)
 
 
 def _quoting_verb(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, cue: Cue) -> int | None:
