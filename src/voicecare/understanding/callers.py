@@ -203,15 +203,18 @@ def _child_siblings(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
 def _kin_children(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
     """The places of cues naming the caller's own niece or nephew when no other child is named.
 
-    An aunt looking after her niece says "my niece fainted": the niece is the child. In "my nephew was
-    rushed to hospital, my son is fine" the son is the child, and the nephew someone else.
+    An aunt looking after her niece says "my niece fainted" (or, in a note, "nephew awake, HR 58"): the niece is
+    the child. In "my nephew was rushed to hospital, my son is fine" the son is the child, and the nephew someone
+    else.
     """
     text = where.words
     found: set[tuple[int, int]] = set()
     for cue in where.cues:
         if cue.trigger.status is not Status.OTHER or cue.end - cue.start != 1 or text[cue.start] not in words.kin_children:
             continue
-        if not (cue.start >= 1 and text[cue.start - 1] in words.own):
+        # "my nephew fainted", or the kin word opening a note with no owner at all ("nephew awake, resting HR 58").
+        opens = cue.start == 0 or where.breaks.get(cue.start, False)
+        if not (opens or (cue.start >= 1 and text[cue.start - 1] in words.own)):
             continue
         if _child_named_outside(where, words, range(cue.start - 1, cue.end)):
             continue

@@ -250,7 +250,11 @@ def _named_again(where: Scene, cue: Cue, index: int) -> bool:
     # pronoun of theirs a few words on is them even where a new sentence begins.
     contrasted = cue.start > 0 and where.genders.get(cue.start - 1) not in (None, gender) \
         and index - cue.end <= NAMED_AGAIN_REACH and not any(i in where.breaks for i in range(cue.end + 1, index))
-    if not contrasted and any(i in where.breaks for i in range(cue.end + 1, index + 1)):
+    # "It's my wife that's hurting, her heart's racing": said to be the one with a complaint, they are still who
+    # the pronoun names over a comma (not over a full stop).
+    focus = cue.end < len(where.words) and where.words[cue.end] in where.rules.who_words \
+        and not any(where.breaks.get(i, False) for i in range(cue.end + 1, index + 1))
+    if not contrasted and not focus and any(i in where.breaks for i in range(cue.end + 1, index + 1)):
         return False  # a clause of its own ("back from grandma's on Sunday, her back is sore")
     rules = where.rules
     return not any(where.genders.get(i) == gender and (i < cue.start or where.words[i] in rules.child_nouns)

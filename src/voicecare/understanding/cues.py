@@ -21,6 +21,10 @@ OVER_WHEN_REACH = 3
 
 PICTURE_REACH = 4
 """How many words of a picture may stand between "like" and someone else's word ("like a little old fella")."""
+QUOTE_REACH = 4
+"""Most words from a verb of speaking to the caregiver's own words it quotes ("saying to me mummy my legs")."""
+SPEAKER_REACH = 3
+"""Most words from the child who speaks to the verb ("she has been saying", "the baby keeps crying")."""
 
 @dataclass(frozen=True)
 class Trigger:
@@ -114,6 +118,16 @@ class ContextWords:
     """Words that make a denial a list reaching past one sign to the next: "no fever, chills or cough"."""
     reporting: frozenset[str] = frozenset()
     """Verbs of telling that end someone else's cue: "the babysitter noticed a fever" is the child's."""
+    who_words: frozenset[str] = frozenset()
+    """Said right after someone else ("my wife that's hurting"), they make them the one with a complaint: a pronoun
+    of their gender after a comma still names them."""
+    quote_openers: frozenset[str] = frozenset()
+    """What may stand between a verb of speaking and the words it quotes: whom the child calls on ("mummy")."""
+    crying: frozenset[str] = frozenset()
+    """Verbs of crying out: like ``quoting``, with whom the child calls on between ("crying mummy my legs")."""
+    quoting: frozenset[str] = frozenset()
+    """Verbs of speaking: said by the child before the caregiver's own words ("she keeps saying mummy my legs
+    hurt"), those words are the child's, and so is the sign."""
     belongings: frozenset[str] = frozenset()
     """Places and things of someone else ("on her mum's lap"): said right after them, the person is no subject."""
     likenesses: frozenset[str] = frozenset()
@@ -144,6 +158,12 @@ class ContextWords:
     onsets: frozenset[str] = frozenset()
     """Words that make a time said after a sign its start, not its end: "breathing fast since two
     days ago", "his back started hurting three days ago" lasts until now."""
+    span_owners: frozenset[str] = frozenset()
+    """Places, doings, medicines and other illnesses a span of time may be said of: in a clause naming one and
+    nothing of the sign, the span is theirs ("not been to nursery for four days")."""
+    span_reasons: frozenset[str] = frozenset()
+    """Words opening a reason: said after such a span, the reason's clause may name the sign ("off nursery for a
+    week because his back hurts")."""
     lasting: frozenset[str] = frozenset()
     """Verbs of a state going on ("has now persisted for three days", "lasted"): no deed a span could be said of."""
     asking_verbs: frozenset[str] = frozenset()
@@ -283,7 +303,50 @@ def find_cues(words: Sequence[str], rules: ContextWords, breaks: Mapping[int, bo
                                     and words[c.end] in rules.belongings
                                     and not (c.end + 1 < len(words) and words[c.end + 1] in rules.clauses.verbs))]
     cues = [c for c in cues if not _object_of_the_childs(words, ends, rules, c) and not _a_picture(words, rules, c)]
+    cues = _unquoted(cues, words, ends, rules)
     return _unretracted(sorted(cues, key=lambda c: c.start), words, rules)
+
+
+def _unquoted(cues: Sequence[Cue], words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords) -> list[Cue]:
+    """The cues without the caregiver's own words that the child says, nor whom the child says them to: in "beta
+    is saying papa my arms are paining", "he told me my back hurts" the child speaks, and the sign is the child's."""
+    dropped: set[Cue] = set()
+    for cue in cues:
+        verb = _quoting_verb(words, breaks, rules, cue)
+        if verb is not None and not _someone_else_speaks(cues, words, breaks, rules, verb):
+            dropped.add(cue)  # "papa" before "my arms" is who the child speaks to
+            dropped.update(c for c in cues if c.trigger.status is Status.OTHER and verb < c.start and c.end <= cue.start)
+    return [c for c in cues if c not in dropped]
+
+
+def _someone_else_speaks(cues: Sequence[Cue], words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords,
+                         verb: int) -> bool:
+    """True when someone else is named before the verb in its sentence, with no child noun after them: in "my
+    husband came in, he says my heart is racing" the "he" who speaks may be the husband."""
+    begins = max((i for i, full in breaks.items() if full and i <= verb), default=0)
+    return any(c.trigger.status is Status.OTHER and not c.trigger.speaker and begins <= c.start and c.end <= verb
+               and not any(words[i] in rules.child_nouns for i in range(c.end, verb)) for c in cues)
+
+
+def _quoting_verb(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, cue: Cue) -> int | None:
+    """Where the child is said to speak the caregiver's own words of ``cue`` ("she keeps saying mummy my legs"),
+    or None."""
+    if not cue.trigger.speaker:
+        return None
+    # What is quoted may open a sentence of its own ("she keeps saying. mummy my legs hurt" as a recogniser's
+    # text is cut); the child who speaks is in the verb's.
+    for verb in range(max(0, cue.start - QUOTE_REACH), cue.start):
+        begins = max((i for i, full in breaks.items() if full and i <= verb), default=0)
+        # Only whom the child calls on stands between ("saying to me mummy my legs"): in "he was crying and I
+        # nearly fainted" the "and I" is the caregiver's own clause.
+        between = range(verb + 1, cue.start)
+        # A cry quotes only with whom the child calls on: "he's crying, I nearly fainted" is the caregiver's.
+        speaks = words[verb] in rules.quoting or (words[verb] in rules.crying and len(between) > 0)
+        if speaks and all(words[i] in rules.quote_openers for i in between) \
+                and any(words[i] in rules.child_pronouns or words[i] in rules.child_nouns
+                        for i in range(max(begins, verb - SPEAKER_REACH), verb)):
+            return verb
+    return None
 
 
 def _a_picture(words: Sequence[str], rules: ContextWords, cue: Cue) -> bool:

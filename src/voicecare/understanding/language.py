@@ -20,6 +20,7 @@ from voicecare.understanding.clauses import ClauseWords
 from voicecare.understanding.cues import ContextWords, Trigger, by_length
 from voicecare.understanding.language_reader import TableReader, in_token_form
 from voicecare.understanding.measure_files import NUMBER_KEYS, number_words
+from voicecare.understanding.mentions import NotThen
 from voicecare.understanding.quantities import NumberWords
 from voicecare.understanding.text import Spelling
 from voicecare.understanding.timeline import Calendar
@@ -33,12 +34,14 @@ SECTIONS = {
                  "pronoun_classes", "stem_suffixes", "min_stem", "irregular_stems", "sound_rules", "sound_silent",
                  "learner_no", "learner_not", "learner_subjects", "learner_be", "learner_modals"),
     "matching": ("optional_words", "negations", "disjunctions", "symptom_slots", "skippable", "contrasts",
-                 "glued_negations", "not_then", "narrowing", "explaining", "degrees"),
+                 "glued_negations", "not_then", "not_then_before", "not_then_verbs", "narrowing", "explaining",
+                 "degrees", "beliefs", "comparatives"),
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
-                "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "belongings",
+                "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "quoting", "crying",
+                "quote_openers", "who_words", "belongings",
                 "likenesses", "picture_words", "denial_joiners",
                 "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "elliptic_verbs", "onsets", "lasting",
-                "over_when", "reaffirming_verbs", "then_words",
+                "over_when", "reaffirming_verbs", "then_words", "span_owners", "span_reasons",
                 "asking_verbs", "asking_subjects", "denied_answers", "denied_manners", "denial_word",
                 "unsure_answers", "doubt_word", "clause_subjects", "clause_owners", "clause_namers", "clause_verbs",
                 "clause_openers", "clause_markers", "clause_answers", "clause_answer_tails", "genders", "continuations",
@@ -90,10 +93,17 @@ class Language:
     """Right after a contrast, these make it narrow the statement, not contrast it ("breathing, but only barely")."""
     explaining: tuple[tuple[str, ...], ...] = ()
     """Right after a contrast, these make what follows explain what came before ("blue but that's the slush")."""
+    comparatives: frozenset[str] = frozenset()
+    """Before a reassuring word, they make it the baseline of a comparison, no reassurance ("drowsier than
+    normal")."""
+    beliefs: frozenset[str] = frozenset()
+    """Before a sign's word, they make it a belief that a reading after a contrast may correct ("I thought she had a
+    fever, but it's 98.7"); without one, "burning up but it only says 99.5" is a fever still."""
     degrees: tuple[tuple[str, ...], ...] = ()
     """Words of degree ("a bit", "quite"), longest first: before a sign's word they say how much, not whether."""
-    not_then: tuple[tuple[str, ...], ...] = ()
-    """Said right after a sign's own "not", they make it "not at that time" ("doesn't wake after that")."""
+    not_then: NotThen = field(default_factory=NotThen)
+    """When a waking sign's own "not" is "not at that time" ("doesn't wake after that", "once he sleeps he does not
+    wake up")."""
     glued_negations: tuple[str, ...] = ()
     """Denials typed or heard glued to the next word ("nofever"): split off when the rest is a sign's word."""
     symptom_slots: tuple[tuple[str, ...], ...] = ()
@@ -188,9 +198,13 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         contrasts=frozenset(in_token_form(matching, "contrasts", spelling)),
         narrowing=frozenset(in_token_form(matching, "narrowing", spelling)),
         explaining=tuple(tuple(w.split()) for w in in_token_form(matching, "explaining", spelling)),
+        beliefs=frozenset(in_token_form(matching, "beliefs", spelling)),
+        comparatives=frozenset(in_token_form(matching, "comparatives", spelling)),
         degrees=tuple(sorted((tuple(w.split()) for w in in_token_form(matching, "degrees", spelling)),
                              key=len, reverse=True)),
-        not_then=tuple(tuple(w.split()) for w in in_token_form(matching, "not_then", spelling)),
+        not_then=NotThen(tuple(tuple(w.split()) for w in in_token_form(matching, "not_then", spelling)),
+                         tuple(tuple(w.split()) for w in in_token_form(matching, "not_then_before", spelling)),
+                         frozenset(in_token_form(matching, "not_then_verbs", spelling))),
         glued_negations=tuple(sorted(in_token_form(matching, "glued_negations", spelling), key=len, reverse=True)),
         symptom_slots=tuple(tuple(w.split()) for w in in_token_form(matching, "symptom_slots", spelling)),
         fillers=frozenset(in_token_form(talk, "fillers", spelling, fold=False)),
@@ -235,6 +249,10 @@ def _context(table: TableReader, spelling: Spelling) -> ContextWords:
         child_pronouns=frozenset(in_token_form(table, "child_pronouns", spelling)),
         answers=frozenset(in_token_form(table, "answers", spelling)),
         reporting=frozenset(in_token_form(table, "reporting", spelling)),
+        quoting=frozenset(in_token_form(table, "quoting", spelling)),
+        quote_openers=frozenset(in_token_form(table, "quote_openers", spelling)),
+        crying=frozenset(in_token_form(table, "crying", spelling)),
+        who_words=frozenset(in_token_form(table, "who_words", spelling)),
         belongings=frozenset(in_token_form(table, "belongings", spelling)),
         likenesses=frozenset(in_token_form(table, "likenesses", spelling)),
         picture_words=frozenset(in_token_form(table, "picture_words", spelling)),
@@ -248,6 +266,8 @@ def _context(table: TableReader, spelling: Spelling) -> ContextWords:
         then_words=frozenset(in_token_form(table, "then_words", spelling)),
         onsets=frozenset(in_token_form(table, "onsets", spelling)),
         lasting=frozenset(in_token_form(table, "lasting", spelling)),
+        span_owners=frozenset(in_token_form(table, "span_owners", spelling)),
+        span_reasons=frozenset(in_token_form(table, "span_reasons", spelling)),
         over_when=frozenset(in_token_form(table, "over_when", spelling)),
         asking_verbs=frozenset(in_token_form(table, "asking_verbs", spelling)),
         asking_subjects=frozenset(in_token_form(table, "asking_subjects", spelling)),

@@ -181,16 +181,20 @@ class Matcher:
             readings = [r for r in self._measures.matches(words, replace(where, breaks=breaks), where)
                         if not any(m.symptom == r.symptom and m.start < r.end and r.start < m.end for m in matches)
                         and not (r.symptom in hedged_signs and self._doubted(r, words, breaks))]
-            # The caregiver's own word of the sign, not hedged, outweighs a lower reading ("a fever of 100.2");
-            # a hedged one is settled by it ("I thought she had a fever but I checked, 36.5").
+            # The caregiver's own word of the sign outweighs a lower reading said with it ("a fever of 100.2",
+            # "burning up but it only says 99.5", "I think she's hot, 99.5": the higher level when in doubt). A
+            # contrast lets the reading settle a belief or a doubt ("I thought she had a fever but I checked, 36.5").
             calendar = self._measures.calendar
-            stops = language.contrasts | calendar.today | calendar.before_today | calendar.corrections
+            stops = calendar.today | calendar.before_today | calendar.corrections
             outweighed = self._measures.outweighed()
-            affirmed = [m for m in matches if m.status is Status.PRESENT and m.symptom not in hedged_signs
+            affirmed = [m for m in matches if m.status is Status.PRESENT
                         and m.symptom in outweighed and not outweighed[m.symptom].intersection(
                             words[i] for i in (m.positions or range(m.start, m.end)))]
             readings = [r for r in readings if not (r.status is Status.ABSENT and any(
-                m.symptom == r.symptom and _said_with(m, r, words, breaks, stops) for m in affirmed))]
+                m.symptom == r.symptom and _said_with(
+                    m, r, words, breaks, stops | language.contrasts
+                    if m.symptom in hedged_signs or _believed(m, words, breaks, language.beliefs) else stops)
+                for m in affirmed))]
             # A normal reading alone ("set the bath to 37 degrees") says nothing about the child.
             if matches or any(r.status is not Status.ABSENT for r in readings):
                 matches += readings
@@ -284,8 +288,8 @@ class Matcher:
             for j in range(i + 1, min(len(words), i + 1 + self._reassured_reach)):
                 if j in breaks or words[j] in negations:
                     break
-                if words[j] in self._reassured:
-                    return True
+                if words[j] in self._reassured and words[j - 1] not in self._language.comparatives:
+                    return True  # "drowsier than normal" compares with the normal, no reassurance
         return False
 
     def _doubted(self, reading: Match, words: Sequence[str], breaks: Mapping[int, bool]) -> bool:
@@ -370,4 +374,10 @@ def _said_with(word: Match, reading: Match, words: Sequence[str], breaks: Mappin
     first, last = (word.end, reading.start) if word.end <= reading.start else (reading.end, word.start)
     if last - first > SAID_WITH_REACH:
         return False
-    return not any(breaks.get(i, False) or words[i] in stops for i in range(first, last + 1))
+    return not any(words[i] in stops for i in range(first, last + 1))
+
+
+def _believed(word: Match, words: Sequence[str], breaks: Mapping[int, bool], beliefs: Collection[str]) -> bool:
+    """True when a word of belief stands before the sign's word in its sentence ("I thought she had a fever")."""
+    start = max((k for k, full in breaks.items() if full and k <= word.start), default=0)
+    return any(words[i] in beliefs for i in range(start, word.start))

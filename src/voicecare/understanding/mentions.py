@@ -18,6 +18,19 @@ SURE_ENOUGH = 95.0
 
 
 @dataclass(frozen=True)
+class NotThen:
+    """When a waking sign's own "not" says when it does not happen, not that it happens: "she doesn't wake after
+    that", "once he's asleep he does not wake up" sleep through; "he is not breathing at night" is the sign."""
+
+    after: tuple[tuple[str, ...], ...] = ()
+    """Said right after the sign ("doesn't wake up at night")."""
+    before: tuple[tuple[str, ...], ...] = ()
+    """Said before the "not" in its sentence, each a whole clause of falling asleep ("once he sleeps")."""
+    verbs: frozenset[str] = frozenset()
+    """Words of waking: a timing takes the "not" only from a sign said with one; any other keeps it (rule 2)."""
+
+
+@dataclass(frozen=True)
 class Hit:
     """One reading of a sign in the heard words, before context is weighed."""
 
@@ -148,7 +161,7 @@ def unclaimed(hits: list[Hit], words: Sequence[str], claims: Claims, joiners: Co
 
 
 def not_their_own(hits: list[Hit], words: Sequence[str], negations: Collection[str],
-                  modals: Collection[str], timings: Collection[tuple[str, ...]] = (),
+                  modals: Collection[str], timings: NotThen = NotThen(),
                   breaks: Mapping[int, bool] | None = None) -> list[Hit]:
     """Drop a phrase whose own "not" belongs to a longer sign said with the same words.
 
@@ -168,7 +181,7 @@ def not_their_own(hits: list[Hit], words: Sequence[str], negations: Collection[s
         if any(j > 0 and words[j - 1] in modals for j in denial):
             return False
         rest = set(hit.positions) - set(denial)
-        if any(tuple(words[hit.end:hit.end + len(t)]) == t for t in timings):
+        if _not_then(hit, denial, words, timings, stops):
             return True
         if hit.loose and any(_denied_between(hit, j, other) for j in denial for other in hits):
             return True
@@ -186,6 +199,18 @@ def not_their_own(hits: list[Hit], words: Sequence[str], negations: Collection[s
                 and low < other.start and other.end <= high and not set(other.positions) & set(hit.positions))
 
     return [hit for hit in hits if not belongs_elsewhere(hit)]
+
+
+def _not_then(hit: Hit, denial: Sequence[int], words: Sequence[str], timings: NotThen, stops: Collection[int]) -> bool:
+    """True when a waking sign's "not" says when it does not happen: a timing right after it ("doesn't wake after
+    that") or a clause of falling asleep before the "not" in its sentence ("once he sleeps he does not wake up")."""
+    if not denial or timings.verbs.isdisjoint(words[hit.start:hit.end]):
+        return False
+    if any(tuple(words[hit.end:hit.end + len(t)]) == t for t in timings.after):
+        return True
+    first = min(denial)
+    start = max((i for i in stops if i <= first), default=0)
+    return any(tuple(words[i:i + len(t)]) == t for t in timings.before for i in range(start, first - len(t) + 1))
 
 
 def used(mention: Match) -> tuple[int, ...]:

@@ -252,6 +252,8 @@ def _number(words: Sequence[str], i: int, lex: NumberWords) -> tuple[float, int,
         decimal = not written.group(1).isdigit()
         if not decimal and (tenths := _decimals(words, end, lex)) is not None:
             value, end, decimal = value + tenths[0], tenths[1], True
+        if not decimal and not written.group(2) and (half := _fraction_after(words, end, lex)) is not None:
+            value, end, decimal = value + half[0], half[1], True  # "100 and a half", "3 and a half days"
         return value, end, decimal, units.get(written.group(2)) if written.group(2) else None
     if (decade := _decade(words, i, lex)) is not None:
         return decade[0], decade[1], False, None

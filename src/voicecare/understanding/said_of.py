@@ -45,6 +45,7 @@ def owned(matches: list[Match], words: Sequence[str], breaks: Mapping[int, bool]
         low, high = _sentences_around(match.start, len(words), breaks)
         near = [i for i in range(low, high) if words[i] in about]
         if not near or _said_of_a_deed(match, words, breaks, about, language) \
+                or _said_of_a_thing(match, words, breaks, about, language) \
                 or scopes.anothers_duration(match, matches, words, breaks, about) \
                 or scopes.denied_span(match, matches, words, breaks, about, language.context) \
                 or (levels is not None and scopes.anothers_span(match, matches, words, breaks, about, levels,
@@ -56,6 +57,20 @@ def owned(matches: list[Match], words: Sequence[str], breaks: Mapping[int, bool]
                        and m.status in _SOMEONE_ELSES), None)
         kept.append(replace(match, status=theirs) if match.status is Status.PRESENT and theirs else match)
     return kept
+
+
+def _said_of_a_thing(match: Match, words: Sequence[str], breaks: Mapping[int, bool], about: Collection[str],
+                     language: Language) -> bool:
+    """True when a mention's own clause names none of what it is said about but a place, a doing, a medicine or
+    another illness: "not been to nursery for four days", "on antibiotics for a week" last as they do, no pain."""
+    rules = language.context
+    first = context.clause_start(words, breaks, rules, match.start)
+    last = context.clause_end(words, breaks, rules, match.start + 1)
+    # Its reason said next is its own: "off nursery for a week because his back hurts" is the back's week.
+    reason = context.clause_end(words, breaks, rules, last + 1) if last < len(words) and words[last] in \
+        rules.span_reasons else last
+    return not any(words[i] in about for i in range(first, reason)) \
+        and any(words[i] in rules.span_owners for i in range(first, last))
 
 
 def _said_of_a_deed(match: Match, words: Sequence[str], breaks: Mapping[int, bool], about: Collection[str],
