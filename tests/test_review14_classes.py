@@ -81,6 +81,11 @@ def test_a_temperature_coming_on_is_a_fever(assistant: Assistant, text: str) -> 
     "it's getting hot in here, his back is stiff",
     "the bath is getting hot, his back hurts",
     "she's getting hot from running around, back sore",
+    "she's getting hot in the bath, back sore",
+    # A temperature getting better, or taken, is no temperature coming on.
+    "the baby's temperature is getting better, back is sore",
+    "my son's temperature is getting lower now, his back hurts",
+    "she's getting her temperature taken at the clinic, back sore",
 ])
 def test_a_thing_getting_hot_is_no_fever(assistant: Assistant, text: str) -> None:
     result = assistant.answer(text)
