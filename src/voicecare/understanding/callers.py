@@ -71,24 +71,40 @@ class CallerWords:
     own."""
 
 
-def patients(where: Scene, mentions: Sequence[tuple[int, Status]], words: CallerWords) -> list[Status]:
+# What a sign of the child may still be once its someone-else cue is read as the child: "my niece fainted two
+# weeks ago" is history, "what if my niece gets a fever" a what-if, whoever the child is (rule 9).
+KEPT_FOR_THE_CHILD = frozenset({Status.PAST, Status.HYPOTHETICAL, Status.ABSENT})
+
+
+def the_childs_cues(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
+    """The places of someone-else cues that name the child after all (a child sibling, a niece, "my wife's son",
+    "the little fella") or the caller introducing themself ("grandpa again")."""
+    return _child_siblings(where, words) | _kin_children(where, words) | _said_small(where, words) \
+        | _their_child(where, words) | _introductions(where, words)
+
+
+def patients(where: Scene, mentions: Sequence[tuple[int, Status]], words: CallerWords,
+             unframed: Sequence[Status] = ()) -> list[Status]:
     """The statuses of ``mentions`` (start, status), with the caller's child sibling and the caller themself
     read as who they are: a mention that is someone else's only because of such a cue is the child's.
 
+    ``unframed`` are the statuses the mentions would have without those cues (``the_childs_cues``): a past, a
+    what-if or a denial said with them stays so for the child ("my niece fainted two weeks ago" is past).
     Such a cue governs its own sentence only, as every cue does (a full stop ends it): in "Grandad speaking.
     Had a dizzy turn myself earlier." the turn is the caller's own (the "myself"), not made the child's by the
     introduction a sentence before.
     """
-    callers = _child_siblings(where, words) | _kin_children(where, words) | _said_small(where, words) \
-        | _their_child(where, words) | _introductions(where, words)
+    callers = the_childs_cues(where, words)
     others = [c for c in where.cues if c.trigger.status is Status.OTHER]
     statuses = []
-    for start, status in mentions:
+    for index, (start, status) in enumerate(mentions):
         before = [c for c in others if c.start < start
                   and not any(where.breaks.get(i, False) for i in range(c.end, start + 1))]
         governing = max(before, key=lambda c: c.end, default=None)
-        statuses.append(Status.PRESENT if status is Status.OTHER and governing is not None
-                        and (governing.start, governing.end) in callers else status)
+        if status is Status.OTHER and governing is not None and (governing.start, governing.end) in callers:
+            kept = unframed[index] if index < len(unframed) else Status.PRESENT
+            status = kept if kept in KEPT_FOR_THE_CHILD else Status.PRESENT
+        statuses.append(status)
     return statuses
 
 

@@ -148,6 +148,9 @@ class Matcher:
         where = context.scene(words, ends, self._language.context, signs, heard)
         own = callers.alarm_scene(_caregivers_own(where), language.callers)  # theirs too: "my wife's calling 911"
         hits = [h for h in hits if not context.rewarmed(where, h.start, h.end)]  # "was shivering, warm now": no fever
+        # Someone-else cues that name the child after all ("my niece"): what the child's sign is without them.
+        childs = callers.the_childs_cues(where, language.callers)
+        unframed: list[Status] = []
         matches = []
         hedged_signs: set[str] = set()
         for hit in hits:
@@ -155,11 +158,19 @@ class Matcher:
             # inside its span may belong to this one ("peeing fine and no trouble breathing").
             blocked = {i for other in hits if other is not hit for i in other.positions}
             # A cue with the background before a pattern's own contrast is not the sign's (see news_start).
+            scene = own if hit.symptom in self._own_words else where
+            start = mentions.news_start(hit, words, language.contrasts)
             status, hedged = context.status_of(
-                own if hit.symptom in self._own_words else where,
-                mentions.news_start(hit, words, language.contrasts), hit.end, hit.positions,
-                negation_inside=hit.negation_inside, blocked=blocked, signs=signs, event=hit.symptom in self._events,
+                scene, start, hit.end, hit.positions, negation_inside=hit.negation_inside, blocked=blocked,
+                signs=signs, event=hit.symptom in self._events,
             )
+            if status is Status.OTHER and childs:
+                bare = replace(scene, cues=tuple(c for c in scene.cues if (c.start, c.end) not in childs))
+                unframed.append(context.status_of(
+                    bare, start, hit.end, hit.positions, negation_inside=hit.negation_inside, blocked=blocked,
+                    signs=signs, event=hit.symptom in self._events)[0])
+            else:
+                unframed.append(status)
             if status is Status.ABSENT and not hit.negation_inside and scopes.narrowed(
                     words, hit.start, blocked, ends, language.narrowing, language.negations):
                 status = Status.PRESENT  # "hasn't fainted or anything, just sore back": the back is sore
@@ -199,7 +210,7 @@ class Matcher:
             if matches or any(r.status is not Status.ABSENT for r in readings):
                 matches += readings
         # "my little brother woke up screaming", "grandpa again, her back...": the child's signs after all.
-        statuses = callers.patients(where, [(m.start, m.status) for m in matches], self._language.callers)
+        statuses = callers.patients(where, [(m.start, m.status) for m in matches], self._language.callers, unframed)
         spans = [(m.start, m.end, s) for m, s in zip(matches, statuses, strict=True)]
         statuses = callers.reassigned(where, spans, self._language.callers)
         # What a correction may put in the place of a sign: another sign, a number (or a time, someone else).
