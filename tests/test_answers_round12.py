@@ -103,3 +103,31 @@ def test_the_command_line_reads_a_part_as_the_conversation_does(assistant: Assis
     _, words = said(talk, text)
     assert "confusion or fainting" in words, words
     assert {f.symptom.id for f in talk.found if f.status is Status.ABSENT} == {"trouble_breathing", "very_drowsy"}
+
+
+@pytest.mark.parametrize(("question", "text", "label"), [
+    # A one-word no in the caregiver's first language; "non stop" is how much, never a no.
+    ("heart_control", "nie", "no"),
+    ("limbs", "non", "no"),
+    ("anything_else", "no more already", "no"),
+    # Asleep all night and holding it, said as a learner or a dialect says it.
+    ("cramps_night_weight", "No, she sleep through whole night, weight same, cramp only once.", "no"),
+    ("heart_control", "No, heart's steady, and she told me when she needed the potty just now.", "no"),
+    # Commands said indirectly.
+    ("limbs", "come on get on with it boy", "command:faster"),
+    ("course", "quicker if you please we ent got all day", "command:faster"),
+    ("cramps_night_weight", "i dont know how this work what am i supposed to answer", "command:help"),
+    ("anything_else", "Alright, I will go now, God bless.", "command:goodbye"),
+    ("anything_else", "I want to answer all again from first question.", "command:start_over"),
+    # Talk to someone else or about the device.
+    ("fever_chills", "sorry madam the lady is calling me on the other line", "off_topic"),
+    ("anything_else", "My husband say this machine is useless haha.", "off_topic"),
+    ("anything_else", "manman the pot is burning turn off the stove", "off_topic"),
+])
+def test_aq_classes(reader: AnswerReader, question: str, text: str, label: str) -> None:
+    assert kind(reader, question, text) == label
+
+
+@pytest.mark.parametrize("text", ["she's been crying non stop with it", "the cramps come back non stop"])
+def test_non_stop_is_no_no(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, "cramps_night_weight", text) != "no"
