@@ -131,3 +131,14 @@ def test_aq_classes(reader: AnswerReader, question: str, text: str, label: str) 
 @pytest.mark.parametrize("text", ["she's been crying non stop with it", "the cramps come back non stop"])
 def test_non_stop_is_no_no(reader: AnswerReader, text: str) -> None:
     assert kind(reader, "cramps_night_weight", text) != "no"
+
+
+@pytest.mark.parametrize(("question", "text", "label"), [
+    ("anything_else", "No sir, that about covers it. She's eatin' and playin' like normal.", "no"),
+    ("anything_else", "No, that's everything, she's playing now, she seem happier.", "no"),
+    ("anything_else", "she seems happier now but she's been sick twice", "yes"),
+    ("heart_control", "heart is fine, toilet question not apply to him, he is in nappies", "no"),
+])
+def test_well_as_before_and_a_part_that_does_not_apply(reader: AnswerReader, question: str, text: str,
+                                                       label: str) -> None:
+    assert kind(reader, question, text) == label
