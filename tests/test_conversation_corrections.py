@@ -28,17 +28,23 @@ def yes_to_the_heart(assistant: Assistant, yes: str = "yup") -> Conversation:
     return talk
 
 
-@pytest.mark.parametrize("correction", [
-    "no, I did not say yes. heart is normal",
-    "no I didn't say that, his heart is normal and no accidents",
-    "I never said yes, his heart is fine and he is dry",
+@pytest.mark.parametrize(("correction", "whole"), [
+    ("no, I did not say yes. heart is normal", False),
+    ("no I didn't say that, his heart is normal and no accidents", True),
+    ("I never said yes, his heart is fine and he is dry", False),
 ])
-def test_i_did_not_say_yes_with_the_answer_takes_the_911_back(assistant: Assistant, correction: str) -> None:
+def test_i_did_not_say_yes_with_the_answer_takes_the_911_back(assistant: Assistant, correction: str,
+                                                                 whole: bool) -> None:
     talk = yes_to_the_heart(assistant)
     turn = talk.hear(correction)
     assert turn.disposition is not Level.EMERGENCY and talk.state is State.INTERVIEW, said(turn)
     assert turn.said_aloud[0].text == talk.notes().taken_back
     assert not any(m.kind is MessageKind.EMERGENCY for m in turn.messages)
+    if not whole:
+        # "Heart is normal" answers the heart only, as it does in the interview (the answer reader's one reading,
+        # outside review 13, F16): the accidents are asked about again, then the interview goes on.
+        assert "bladder or bowel control" in said(turn), said(turn)
+        turn = talk.hear("no accidents")
     # The answer said with the correction counts: the interview goes on to the next question (fever).
     fever = next(q for t in assistant.intents.topics for q in t.interview if "fever" in q.symptoms)
     assert talk.asked[-1] == fever, said(turn)

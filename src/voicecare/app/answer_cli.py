@@ -23,6 +23,7 @@ def as_dict(answer: Answer) -> dict[str, Any]:
         "silent": answer.silent,
         "news": answer.news,
         "care": list(answer.care),
+        "unanswered": list(answer.unanswered),
         "symptoms": [render.finding_dict(f) for f in answer.findings],
     }
 

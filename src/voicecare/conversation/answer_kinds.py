@@ -43,3 +43,6 @@ class Answer:
     care: tuple[str, ...] = ()
     """The care questions asked with it ("can I use a heating pad at night?"), by id: the conversation answers
     them; the answer is read without them."""
+    unanswered: tuple[str, ...] = ()
+    """The question's signs a "no" or "yes" said of its other parts left open ("he's breathing fine": hard to
+    wake, confusion, fainting), by id: no finding here; the conversation asks about them again."""

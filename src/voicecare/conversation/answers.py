@@ -18,6 +18,7 @@ from voicecare.conversation import (
     answer_care,
     answer_closing,
     answer_doubt,
+    answer_elsewhere,
     answer_hedges,
     answer_inapplicable,
     answer_learned,
@@ -27,6 +28,7 @@ from voicecare.conversation import (
     answer_steering,
     answer_stories,
     answer_turns,
+    denied_part,
 )
 from voicecare.conversation.answer_kinds import Answer, AnswerKind
 from voicecare.conversation.answer_learned import AnswerCounts
@@ -105,6 +107,9 @@ class AnswerReader:
                                                 denied_news=question is not None)
         kind, command = self._kind(answered, set(asked), question_id)
         answer = self._answer(text, question_id, kind, command, heard, asked)
+        hedged = self._hedged_news(answered, set(asked), question_id) if kind is AnswerKind.NEW_INFO else None
+        if hedged:
+            answer = answer_elsewhere.with_doubted(self.intents, answer, hedged)
         # An answer we cannot place that hedges nothing ("she's had two doses of calpol since six") adds something.
         adds = kind is AnswerKind.UNSURE and not heard.spots_of("unsure")
         # News said with a doubt ("maybe she's a bit quieter than usual, not sure if it's anything") is still news:
@@ -117,7 +122,9 @@ class AnswerReader:
             # marked as news so the conversation hears it out instead of saying "go ahead". So is a yes with the
             # thing said after it ("one thing, he won't sit up in his high chair"): it was said already.
             answer = replace(answer, kind=AnswerKind.YES, news=True)
-        return self._with_later_signs(answer, text)
+        # A "no" or "yes" said of some of the question's signs only settles those, here so that ``voicecare answer``
+        # reads an answer as the conversation does (outside review 13, F16).
+        return denied_part.narrowed(self, question, text, self._with_later_signs(answer, text))
 
     def _with_later_signs(self, answer: Answer, text: str) -> Answer:
         """An answer longer than one window is read from its start, but a sign said later still counts: the
@@ -176,6 +183,11 @@ class AnswerReader:
             # be only how things are (partial: asked again, not a yes to every sign, rule 14).
             turned = answer_turns.no_turned_from(heard) or answer_turns.no_turned_to(heard, self._turn_words()[0])
             return (AnswerKind.PARTIAL if denial or turned else AnswerKind.YES), None
+        if hedges and not denied and not heard.about and not heard.spots_of("yes", "no") and (
+                self._hedged_news(heard, asked, question_id) is not None):
+            # "Bit warm maybe" to the heart question: the doubt is about another part, news that counts (rule 10);
+            # never "not sure" about the question's own signs (rule 14). The question is asked again.
+            return AnswerKind.NEW_INFO, None
         if hedges:
             # Unsure about the question, whatever else was said with it: its signs count (rule 10).
             # A bare "no" said with the hedge ("I don't think so, but I'm not sure") denies no part: unsure.
@@ -199,6 +211,11 @@ class AnswerReader:
             return AnswerKind.NEW_INFO, None
         if anything_else and answer_closing.news_then_closing(heard):
             return AnswerKind.NEW_INFO, None  # "she had a fall at nursery, and yeah I think that's it"
+        if not anything_else and not denial and not heard.about and not heard.spots_of("no", "yes") and (
+                answer_elsewhere.well_elsewhere(heard, self._elsewhere(heard, question_id), self._skipped())):
+            # "Her legs are fine" to the fever question denies nothing it asks (outside review 13, F1): about
+            # something else, so asked again with nothing counted, never a "no" to every sign.
+            return AnswerKind.OFF_TOPIC, None
         # After the advice, "she's fine" is news about the child, not "nothing else": only a "no" ends the talk.
         if denial or heard.spots_of("no") or (heard.spots_of("well") and not anything_else):
             language = self.intents.language
@@ -214,6 +231,35 @@ class AnswerReader:
         if heard.spots_of("health"):
             return AnswerKind.NEW_INFO, None
         return AnswerKind.UNSURE, None  # unclear counts as yes (rule 4)
+
+    def _elsewhere(self, heard: Heard, question_id: str) -> list[tuple[str | None, Spot]]:
+        """Words of other questions' parts, and of the complaint, in ``heard`` (``answer_elsewhere.parts``)."""
+        if question_id == ANYTHING_ELSE:
+            return []
+        return answer_elsewhere.parts(heard, self.words.about, question_id, self.words.words["complaint"])
+
+    def _skipped(self) -> frozenset[str]:
+        """Words that carry no meaning between a part and what is said of it ("her legs are all fine")."""
+        plain = {p[0] for p in (*self.words.words["plain"], *self.words.words["possessives"]) if len(p) == 1}
+        return frozenset(plain | self.intents.language.fillers)
+
+    def _hedged_news(self, heard: Heard, asked: set[str], question_id: str) -> tuple[str, ...] | None:
+        """The signs a hedge said of another question's part affirms as doubted ("bit warm maybe" to the heart
+        question: fever and chills), when every hedge is about another part or another sign found; else None."""
+        if self._drowned(heard, "unsure", self.words.words["loose_hedges"]):
+            return None  # "maybe long car window go": a recogniser's garble, not understood (rule 14)
+        others = [m for m in heard.matches if m.status is Status.PRESENT and m.symptom not in asked]
+        elsewhere = self._elsewhere(heard, question_id)
+        if not answer_elsewhere.hedged_parts(heard, elsewhere, [(m.start, m.end) for m in others],
+                                             self.words.words["loose_hedges"]):
+            return None
+        hedged = {heard.clause(h.start) for h in heard.spots_of("unsure")}
+        tied: list[str] = [m.symptom for m in others if heard.clause(m.start) in hedged]
+        for other, spot in elsewhere:
+            if other is not None and other in self.questions and heard.clause(spot.start) in hedged:
+                part = heard.tokens[spot.start:spot.end]
+                tied += sorted(denied_part.signs_about(self, self.questions[other], part) - asked)
+        return tuple(dict.fromkeys(tied)) if tied else None
 
     def _steering(self, heard: Heard) -> tuple[str, str | None] | None:
         language = self.intents.language

@@ -11,8 +11,10 @@ the fever; chills are asked again.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from voicecare.conversation.answer_kinds import Answer, AnswerKind
 from voicecare.conversation.answer_parts import take_apart
 from voicecare.conversation.answer_words import Spot
 from voicecare.domain import InterviewQuestion
@@ -71,3 +73,17 @@ def denied_only(reader: AnswerReader, question: InterviewQuestion, text: str) ->
     if heard.spots_of("no", "no_lead") or not heard.about or not heard.spots_of("well"):
         return None
     return _covered(reader, question, heard.tokens, heard.about)
+
+
+def narrowed(reader: AnswerReader, question: InterviewQuestion | None, text: str, answer: Answer) -> Answer:
+    """``answer`` (to ``question``, said as ``text``) settling only the signs a "no" or "yes" said of some of the
+    question's parts is about (``denied_only``, ``affirmed_only``); the rest left ``unanswered``, to be asked
+    again. The answer reader does it, so that ``voicecare answer`` reads an answer as the conversation does."""
+    if question is None:
+        return answer
+    partly = (denied_only(reader, question, text) if answer.kind is AnswerKind.NO
+              else affirmed_only(reader, question, text) if answer.kind is AnswerKind.YES else None)
+    if partly is None:
+        return answer
+    kept = tuple(f for f in answer.findings if f.symptom.id not in question.symptoms or f.symptom.id in partly)
+    return replace(answer, findings=kept, unanswered=tuple(s for s in question.symptoms if s not in partly))

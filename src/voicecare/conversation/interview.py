@@ -10,7 +10,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from voicecare.conversation import asides, denied_part, episodes, spoken
+from voicecare.conversation import asides, episodes, spoken
 from voicecare.conversation.answers import Answer, AnswerKind
 from voicecare.conversation.turns import COMMAND_OF_ANSWER, State, Turn
 from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status
@@ -55,12 +55,9 @@ def answer(talk: Conversation, text: str, earlier: Sequence[Finding] | None = No
         # Another reading of the same audio was a "no": the yes counts (rule 4) but is said as a doubt, and a "no"
         # next takes it back (outside review 12, F6: "Call 911 now" said as fact to a caregiver heard saying no).
         findings = [replace(f, basis=Basis.GUESSED) if f.basis is Basis.ANSWERED else f for f in findings]
-    partly = (denied_part.denied_only(talk.answers, question, said) if answer.kind is AnswerKind.NO
-              else denied_part.affirmed_only(talk.answers, question, said) if answer.kind is AnswerKind.YES else None)
-    if partly is not None:
-        # "He's breathing fine": a no to breathing only; "he's a bit hot": a yes to fever only. The rest is asked
-        # again ("What about ...?").
-        findings = [f for f in findings if f.symptom.id not in question.symptoms or f.symptom.id in partly]
+    if answer.unanswered:
+        # "He's breathing fine": a no to breathing only; "he's a bit hot": a yes to fever only (the reader left the
+        # rest out of its findings). The rest is asked again ("What about ...?").
         answer = replace(answer, kind=AnswerKind.NEW_INFO)
     if unpinned(talk, answer, question):
         # "No, but he's a bit sleepier": part of the group is there, but which sign is not known. Counting
@@ -160,9 +157,8 @@ def take_back(talk: Conversation, text: str, question: InterviewQuestion) -> Tur
     answer = talk.answers.read(question.id, reply or text)
     if answer.kind is not AnswerKind.NO:
         return None
-    partly = denied_part.denied_only(talk.answers, question, reply or text)
-    if partly is not None:  # "he's breathing fine": the 911 still rests on the signs it did not deny
-        talk.merge(f for f in answer.findings if f.symptom.id not in question.symptoms or f.symptom.id in partly)
+    if answer.unanswered:  # "he's breathing fine": the 911 still rests on the signs it did not deny
+        talk.merge(answer.findings)
         talk.doubted = question
         return talk.respond(text)
     talk.merge(answer.findings)

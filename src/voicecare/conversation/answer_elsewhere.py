@@ -1,0 +1,74 @@
+"""Words about another question's part in an answer: "her legs are fine" or "bit warm maybe" to the heart question.
+
+A "fine" said of the legs, the nappy or the back denies nothing the fever question asks; read as a "no", it denied
+fever and chills, and every 911 sign of the breathing question (outside review 13, F1). Such an answer is about
+something else: the question is asked again and nothing is counted. A hedge said of another question's part
+("bit warm maybe" to the heart question) doubts that part, never the question's signs (F6: both heart signs were
+counted "unsure", a false 911, and read back as a doubt nobody said, rule 14): the part is news that counts
+(rule 10: hedged counts) and the question is asked again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+
+from voicecare.conversation.answer_kinds import Answer
+from voicecare.conversation.answer_parts import Heard
+from voicecare.conversation.answer_words import Phrase, Spot, find
+from voicecare.domain import Basis, Finding, IntentSet, Status
+
+
+def parts(heard: Heard, about: Mapping[str, Sequence[Phrase]], question_id: str,
+          complaint: Iterable[Phrase] = ()) -> list[tuple[str | None, Spot]]:
+    """Words of the other questions' parts in ``heard`` (and the ``complaint``'s, question None), each with its
+    question, that are none of this question's words and inside no sign the matcher found."""
+    own = [*heard.about, *(Spot("sign", m.start, m.end) for m in heard.matches)]
+    kinds: dict[str, Iterable[Phrase]] = {q: p for q, p in about.items() if q != question_id}
+    found: list[tuple[str | None, Spot]] = [(s.kind, s) for s in find(heard.tokens, kinds)]
+    found += [(None, s) for s in find(heard.tokens, {"complaint": complaint})]
+    return [(q, s) for q, s in found if not any(_overlaps(s, o) for o in own)]
+
+
+def well_elsewhere(heard: Heard, elsewhere: Sequence[tuple[str | None, Spot]], skipped: frozenset[str]) -> bool:
+    """Whether every part said to be well is another question's ("her legs are fine", "breathing's fine" to the
+    fever question): the word before the well word, past words that carry no meaning (``skipped``), is such a
+    part. Never "she's fine" (the child is well: that is an answer) or a well word said alone."""
+    well = heard.spots_of("well")
+    return bool(well) and bool(elsewhere) and all(_subject(heard, w, elsewhere, skipped) for w in well)
+
+
+def _subject(heard: Heard, well: Spot, elsewhere: Sequence[tuple[str | None, Spot]], skipped: frozenset[str]) -> bool:
+    at = well.start - 1
+    while at >= 0 and heard.tokens[at] in skipped and heard.clause(at) == heard.clause(well.start):
+        at -= 1
+    return at >= 0 and heard.clause(at) == heard.clause(well.start) and any(
+        s.start <= at < s.end for _, s in elsewhere)
+
+
+def hedged_parts(heard: Heard, elsewhere: Sequence[tuple[str | None, Spot]],
+                 others: Sequence[tuple[int, int]], loose: Sequence[Phrase]) -> bool:
+    """Whether every hedge is a word that doubts what is said beside it (``loose``: "maybe", "might") in a part
+    about another question's part or another sign found (``others``: their token spans): the doubt is about that,
+    not about the question asked. A hedge that answers ("no idea", "can't tell") is about the question."""
+    hedges = heard.spots_of("unsure")
+    if any(tuple(heard.tokens[h.start:h.end]) not in loose for h in hedges):
+        return False
+    places = [s for q, s in elsewhere if q is not None] + [Spot("sign", a, b) for a, b in others]
+    return bool(hedges) and bool(places) and all(
+        any(heard.clause(p.start) == heard.clause(h.start) for p in places) for h in hedges)
+
+
+def with_doubted(intents: IntentSet, answer: Answer, signs: Sequence[str]) -> Answer:
+    """``answer`` with the hedged news's ``signs`` counted as doubted (rule 10), read back as not sure (rule 14)."""
+    found = {f.symptom.id: f for f in answer.findings}
+    for sign in signs:
+        known = found.get(sign)
+        found[sign] = (replace(known, uncertain=True, basis=Basis.UNSURE) if known is not None
+                       and known.status is Status.PRESENT
+                       else Finding(intents.symptom(sign), Status.PRESENT, 100.0, answer.input, True, Basis.UNSURE))
+    return replace(answer, findings=tuple(found.values()))
+
+
+def _overlaps(one: Spot, other: Spot) -> bool:
+    return one.start < other.end and other.start < one.end
