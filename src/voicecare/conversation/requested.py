@@ -69,6 +69,7 @@ def request(talk: Conversation, text: str, request: str) -> Turn:
         closing = [Message(Level.UNCLEAR, MessageKind.CONVERSATION, rules.offers["next" if talk.waiting else "done"])]
     if not talk.waiting and talk.state is State.ANYTHING_ELSE:
         closing.append(talk.say("anything_else"))
+    talk.offering = bool(talk.waiting) and talk.state is State.ANYTHING_ELSE and not none_in_emergency
     messages = (*said, *closing)
     talk.last_said = talk.last_spoken = messages
     return Turn(text, messages, talk.state, None, request, messages)
