@@ -58,3 +58,24 @@ def test_heard_no_while_home_care_is_offered_and_every_turn_after_the_goodbye_ge
     assert spoken[8][0].startswith("Okay, I will stop the list"), spoken[8]
     assert spoken[9][0].startswith("Take care") and spoken[10][0].startswith("Take care"), spoken[9:]
     assert turns[10]["state"] == "done", turns[10]
+
+
+def test_a_request_when_nothing_was_understood_asks_again_with_the_call_911_signs(assistant: Assistant) -> None:
+    # F14: "What do I do at home?" and "more" after the unclear answer got "That is all I have.", ending the help.
+    talk = talk_through(assistant, ["our little"])
+    invite = assistant.intents.messages["conversation.describe_first"]
+    for request in ("what do I do at home", "more", "what should I watch for", "why"):
+        words = said(talk.hear(request))
+        assert invite in words and "That is all I have." not in words, (request, words)
+        if request != "why":
+            assert words[-1].startswith("Call 911 for"), (request, words)
+    # The description that follows is heard as one.
+    assert talk.hear("her back hurts").state is State.INTERVIEW
+
+
+def test_heard_requests_when_nothing_was_understood_ask_for_the_description_again() -> None:
+    turns = listened("clean/un_lunch.wav", "turns/at_home.wav", "turns/more.wav")
+    assert turns[1]["disposition"] == "unclear", turns[1]
+    for turn in turns[2:]:
+        assert turn["spoken"][0].startswith("First tell me what is happening"), turn
+        assert turn["spoken"][-1].startswith("Call 911 for"), turn

@@ -37,6 +37,8 @@ def request(talk: Conversation, text: str, request: str) -> Turn:
     rules = talk.assistant.intents.spoken
     if rules is None or talk.answered is None:
         return talk.turn(text, [talk.say("listening")], None, request)
+    if talk.answered is Level.UNCLEAR and talk.state is State.LISTENING:
+        return _not_understood_yet(talk, text, request)
     asking = talk.asked[-1] if talk.state is State.INTERVIEW and talk.asked else None
     if request == "why" and asking is not None and asking.level in rules.asking_why:
         # "Why are you asking?" is about the question, not the advice not given yet: why it matters, then the
@@ -71,6 +73,20 @@ def request(talk: Conversation, text: str, request: str) -> Turn:
         closing.append(talk.say("anything_else"))
     talk.offering = bool(talk.waiting) and talk.state is State.ANYTHING_ELSE and not none_in_emergency
     messages = (*said, *closing)
+    talk.last_said = talk.last_spoken = messages
+    return Turn(text, messages, talk.state, None, request, messages)
+
+
+def _not_understood_yet(talk: Conversation, text: str, request: str) -> Turn:
+    """A request ("what do I do at home?", "more") when nothing was understood: no advice can be given yet, so the
+    caregiver is asked to describe again, with the call-911 signs of the unclear answer (rule 7). "That is all I
+    have" ended the help there (outside review 13 F14)."""
+    rules = talk.assistant.intents.spoken
+    if request == "why" and rules is not None:  # why the call-911 signs were named, then the invitation
+        messages: tuple[Message, ...] = (Message(Level.UNCLEAR, MessageKind.ADVICE, rules.why[Level.UNCLEAR]),
+                                         talk.say("describe_first"))
+    else:
+        messages = (talk.say("describe_first"), *[m for m in talk.answer if m.kind is MessageKind.WARNING][:1])
     talk.last_said = talk.last_spoken = messages
     return Turn(text, messages, talk.state, None, request, messages)
 
