@@ -6,9 +6,18 @@ recordings through the real recogniser (``voicecare listen``)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from tests.conftest import listened
+from voicecare.conversation import spoken
 from voicecare.conversation.dialog import Conversation, State, Turn
+from voicecare.domain import Level
+from voicecare.speech_out.tts import DEFAULT_RATE_WPM
 from voicecare.understanding.assistant import Assistant
+
+EMERGENCY_CEILING = 15.0
+"""Issue #9: a 911 turn at most 15 s."""
 
 HOME_CARE = ["My son's back is really tight after playing at the park.", "no", "no", "no", "no", "no"]
 """A home-care conversation up to its advice: every red-flag question answered no."""
@@ -79,3 +88,66 @@ def test_heard_requests_when_nothing_was_understood_ask_for_the_description_agai
     for turn in turns[2:]:
         assert turn["spoken"][0].startswith("First tell me what is happening"), turn
         assert turn["spoken"][-1].startswith("Call 911 for"), turn
+
+
+def heard_911(assistant: Assistant, answer: str) -> Conversation:
+    """A conversation by ear in a 911 that rests on ``answer`` to the breathing question ("our little": words not
+    understood; "not sure")."""
+    talk = Conversation(assistant, heard_by_ear=True)
+    talk.greet()
+    talk.hear("her back hurts")
+    assert talk.hear(answer).disposition is Level.EMERGENCY
+    return talk
+
+
+def test_a_command_with_a_stray_last_word_during_a_911_is_the_command(assistant: Assistant) -> None:
+    # F15: the recogniser's "tell me more if" and "what do I do at home if" repeated the whole 911 turn ("You said
+    # yes before. To change that ...") instead of answering the request.
+    talk = Conversation(assistant, heard_by_ear=True)
+    talk.greet()
+    assert talk.hear("her back hurts and she wets herself").disposition is Level.EMERGENCY
+    more = talk.hear("tell me more if")
+    assert more.command == "more" and said(more)[0] == "Call 911 now.", said(more)
+    home = talk.hear("what do I do at home if")
+    assert home.command == "home_care", said(home)
+    assert said(home) == [assistant.intents.messages["conversation.emergency_request"]]
+    assert talk.state is State.EMERGENCY
+    # A sign after a command is no stray word: "slower, he is not breathing" is still the emergency it says.
+    assert talk.command_of("tell me more she is not breathing") is None
+
+
+def test_what_did_you_hear_during_a_911_starts_with_the_call_and_what_it_rests_on(assistant: Assistant) -> None:
+    # Last session: "what did you hear?" during a 911 gave the read-back alone, as if the 911 was over (rule 3).
+    for answer, rests in (("our little", "I did not hear a clear answer about trouble breathing"),
+                          ("not sure", "You were not sure about trouble breathing")):
+        talk = heard_911(assistant, answer)
+        turn = talk.hear("what did you hear")
+        words = said(turn)
+        assert words[0] == "Call 911 now." and words[1].startswith(rests), words
+        assert "I did not hear a no." not in words, words  # it was asked for: no "said again" note
+        assert spoken.total_seconds(turn.said_aloud, DEFAULT_RATE_WPM) <= EMERGENCY_CEILING, words
+        assert talk.state is State.EMERGENCY
+
+
+def test_thats_wrong_is_no_no_to_a_911_resting_on_an_answer_not_understood(assistant: Assistant) -> None:
+    # Rules 4 and 14: an unclear or unsure answer counts as yes; nobody said yes, so "that's wrong" corrects
+    # nothing and is no "no": the 911 stands, said with what it rests on and how to take it back. It was taken
+    # back ("Okay, then that is not an emergency") with no "no" said.
+    for answer in ("our little", "", "not sure"):
+        talk = heard_911(assistant, answer)
+        turn = talk.hear("that's wrong")
+        words = " ".join(said(turn))
+        assert turn.disposition is Level.EMERGENCY and words.startswith("Call 911 now."), words
+        assert "If it is no, say no." in words, words
+        # A "no" with it takes the 911 back, as the turn offered.
+        assert talk.hear("no that is wrong").disposition is not Level.EMERGENCY, answer
+
+
+def test_the_caregivers_own_judgement_is_read_back_as_theirs() -> None:
+    # F17: typed "I think this is an emergency" was read back "I may have heard you say it is an emergency" and "If
+    # I heard that wrong, tell me": nothing was misheard; it is the caregiver's judgement (rules 10 and 14).
+    out = subprocess.run([sys.executable, "-m", "voicecare", "chat"], capture_output=True, text=True, timeout=120,
+                         input="I think this is an emergency, her back is locked and she's screaming\n", check=True)
+    assert "Call 911 now." in out.stdout, out.stdout
+    assert "I may have heard" not in out.stdout and "If I heard that wrong" not in out.stdout, out.stdout
+    assert "not sure" not in out.stdout, out.stdout

@@ -23,7 +23,7 @@ from voicecare.conversation import (
     unanswered,
 )
 from voicecare.conversation.answers import ANYTHING_ELSE, Answer, AnswerKind, AnswerReader
-from voicecare.conversation.turns import COMMAND_OF_ANSWER, control, words_of
+from voicecare.conversation.turns import COMMAND_OF_ANSWER, control, control_with_stray, words_of
 from voicecare.conversation.turns import State as State  # re-exported: callers import them from here
 from voicecare.conversation.turns import Turn as Turn
 from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status, TriageResult
@@ -159,7 +159,7 @@ class Conversation:
     def _hear(self, text: str, unsure: Sequence[Finding]) -> Turn:
         self.care, self.answering = (), None
         offering, self.offering = self.offering, False
-        command = self._control(text, COMMANDS)
+        command = self._control(text, COMMANDS) or control_with_stray(self.assistant.intents, text, COMMANDS)
         # "huh?" before anything was said has nothing to repeat: it is an unclear turn (rule 7 names the 911 signs).
         if command is not None and not unsure and (command != "repeat" or self.last_said):
             return self.obey(text, command)
@@ -219,7 +219,7 @@ class Conversation:
             return misheard.take_back(self, text, signs, doubted if doubted is not None else yes_to)
         if doubted is not None:
             return interview.take_back(self, text, doubted) or misheard.take_back_answer(
-                self, text, doubted, (Basis.UNHEARD, Basis.UNSURE, Basis.GUESSED))
+                self, text, doubted, (Basis.UNHEARD, Basis.UNSURE, Basis.GUESSED), needs_no=True)
         if yes_to is not None:
             return misheard.take_back_answer(self, text, yes_to, (Basis.ANSWERED,))
         return None

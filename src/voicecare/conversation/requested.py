@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from voicecare.conversation import asides, spoken, unanswered
 from voicecare.conversation.turns import State, Turn
-from voicecare.domain import Level, Message, MessageKind
+from voicecare.domain import Level, Message, MessageKind, Status
 
 if TYPE_CHECKING:
     from voicecare.conversation.dialog import Conversation
@@ -60,6 +60,8 @@ def request(talk: Conversation, text: str, request: str) -> Turn:
         # Home care or signs to watch for after "Call 911 now": there are none to give; "Say more for the next"
         # was all it said (an outside review).
         said = [talk.say("emergency_request")]
+    elif talk.state is State.EMERGENCY and request != "why":
+        said = [*[m for m in talk.answer if m.kind is MessageKind.EMERGENCY][:1], *said]  # rule 3: the call first
     if talk.state is State.INTERVIEW:  # what waits comes with the advice; the question is still open
         if not said and request in rules.interview_requests:
             # Nothing of it yet: say when it comes, not the question alone as if the request was not heard.
@@ -75,6 +77,18 @@ def request(talk: Conversation, text: str, request: str) -> Turn:
     messages = (*said, *closing)
     talk.last_said = talk.last_spoken = messages
     return Turn(text, messages, talk.state, None, request, messages)
+
+
+def _in_911(talk: Conversation, read_back: list[Message]) -> list[Message]:
+    """"What did you hear?" during a 911: the call first (rule 3: the read-back alone sounded as if it was over),
+    then what the 911 rests on ("You were not sure about trouble breathing ..."), then the rest of the read-back
+    (what does not fit waits for "more", ``budget``)."""
+    signs = [f.symptom.name.lower() for f in talk.found
+             if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY]
+    parts = [Message(m.level, m.kind, sentence) for m in read_back for sentence in spoken.sentences(m.text)]
+    resting = [m for m in parts if any(sign in m.text.lower() for sign in signs)]
+    call = [m for m in talk.answer if m.kind is MessageKind.EMERGENCY][:1]
+    return [*call, *resting, *(m for m in parts if m not in resting)]
 
 
 def _not_understood_yet(talk: Conversation, text: str, request: str) -> Turn:
@@ -95,6 +109,8 @@ def heard(talk: Conversation, text: str) -> Turn:
     """"What did you hear?": what was understood so far (see ``unanswered.heard``); an open question is asked
     again, since the caregiver has not answered it yet."""
     said = unanswered.heard(talk.found, talk.care, talk.assistant.intents)
+    if talk.state is State.EMERGENCY:
+        said = _in_911(talk, said)
     if talk.state is State.INTERVIEW:
         said.append(talk.question_said(talk.asked[-1]))
     elif talk.state is State.ANYTHING_ELSE:
