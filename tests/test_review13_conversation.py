@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
+
+from tests import replay
 from tests.conftest import listened
 from voicecare.conversation import spoken
 from voicecare.conversation.dialog import Conversation, State, Turn
@@ -151,3 +155,38 @@ def test_the_caregivers_own_judgement_is_read_back_as_theirs() -> None:
     assert "Call 911 now." in out.stdout, out.stdout
     assert "I may have heard" not in out.stdout and "If I heard that wrong" not in out.stdout, out.stdout
     assert "not sure" not in out.stdout, out.stdout
+
+
+def test_the_rest_of_a_description_after_a_pause_is_no_unclear_answer(assistant: Assistant) -> None:
+    # F7: "My daughter's back is really stiff" [1.5 s] "and she's had a fever since this morning": the second half,
+    # heard garbled, was an unclear answer to the 911 question, so "Call 911 now". Opening with "and", not read as
+    # an answer, it is more description: the question is asked again (once; then rule 4 holds).
+    for garbled in ("and she is had feet her since this morning", "and then she was playing"):
+        talk = Conversation(assistant, heard_by_ear=True)
+        talk.greet()
+        talk.hear("My daughter's back is really stiff")
+        turn = talk.hear(garbled)
+        assert turn.disposition is not Level.EMERGENCY and talk.state is State.INTERVIEW, said(turn)
+        assert talk.asked[-1].id == "breathing_alertness", said(turn)
+    # Asked again, an answer not understood counts as yes (rule 4): the 911, said as resting on it.
+    called = talk.hear("our little")
+    assert called.disposition is Level.EMERGENCY and "If it is no, say no." in " ".join(said(called))
+    # A sign in the rest is news, counted (as before): the fever.
+    talk = talk_through(assistant, ["My daughter's back is really stiff"])
+    talk.hear("and she's had a fever since this morning")
+    assert talk.result().disposition is Level.URGENT
+
+
+def test_heard_more_description_after_the_question_is_asked_again_not_a_911(tmp_path: Path) -> None:
+    # F7 by ear, the rest said as its own recording (after the question was heard, so not joined by timing), in the
+    # voice of the recorded turns. Heard "and he was what ticker to answer": a false 911 before.
+    voices = replay.voices()
+    if "piper-joe" not in voices:
+        pytest.skip("piper's joe voice is not installed")
+    rest = tmp_path / "rest.wav"
+    replay.padded(voices["piper-joe"])("And he was watching cartoons.", rest)
+    turns = listened("turns/describe.wav", str(rest), "turns/no.wav")
+    assert str(turns[2]["heard"]).startswith("and "), turns[2]
+    assert turns[2]["disposition"] != "emergency", turns[2]
+    assert turns[2]["spoken"][-1] == turns[1]["spoken"][-1], turns[2]  # the question, asked again
+    assert turns[3]["disposition"] != "emergency", turns[3]
