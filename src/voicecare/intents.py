@@ -49,6 +49,7 @@ CONTROL_KINDS = (
 CONVERSATION_MESSAGES = (
     "greeting", "interview_intro", "anything_else", "listening", "help", "start_over", "go_ahead", "goodbye",
     "stopped", "which_sign", "ask_rest", "skip_why", "not_asked", "text_stop", "text_speed", "emergency_request",
+    "list_stopped", "describe_first",
 )
 # Re-exported: the keys a topic.toml may use, read by topic_files.
 SYMPTOM_KEYS = topic_files.SYMPTOM_KEYS

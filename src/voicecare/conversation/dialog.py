@@ -23,7 +23,7 @@ from voicecare.conversation import (
     unanswered,
 )
 from voicecare.conversation.answers import ANYTHING_ELSE, Answer, AnswerKind, AnswerReader
-from voicecare.conversation.turns import COMMAND_OF_ANSWER, control, words_of
+from voicecare.conversation.turns import COMMAND_OF_ANSWER, control, control_with_stray, words_of
 from voicecare.conversation.turns import State as State  # re-exported: callers import them from here
 from voicecare.conversation.turns import Turn as Turn
 from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status, TriageResult
@@ -92,6 +92,9 @@ class Conversation:
 
     rival_no: bool = False
     """The recogniser's other reading of this turn was a "no": a yes read in it is doubted (``interview``)."""
+    offering: bool = False
+    """The last turn offered the next item of a list ("Say more for the next"): a "no" now stops the list, not the
+    conversation (``requested.request`` sets it; it lasts one turn)."""
     short_forms: dict[str, str] = field(default_factory=dict)
     """Shorter words for some things said ("I did not hear your answer about trouble breathing and other danger
     signs"), used only when a turn would go over its ceiling (``budget``)."""
@@ -155,7 +158,8 @@ class Conversation:
 
     def _hear(self, text: str, unsure: Sequence[Finding]) -> Turn:
         self.care, self.answering = (), None
-        command = self._control(text, COMMANDS)
+        offering, self.offering = self.offering, False
+        command = self._control(text, COMMANDS) or control_with_stray(self.assistant.intents, text, COMMANDS)
         # "huh?" before anything was said has nothing to repeat: it is an unclear turn (rule 7 names the 911 signs).
         if command is not None and not unsure and (command != "repeat" or self.last_said):
             return self.obey(text, command)
@@ -176,7 +180,7 @@ class Conversation:
             return interview.answer(self, text, earlier)
         advised = self.result().disposition if self.state is State.ANYTHING_ELSE and self.asked else None
         if self.state is State.ANYTHING_ELSE and not unsure:
-            closing = self._anything_else(text)
+            closing = self._anything_else(text, offering=offering)
             if closing is not None:
                 return closing
         if not self.assistant.intents.language.tokens(text) and not unsure:
@@ -215,7 +219,7 @@ class Conversation:
             return misheard.take_back(self, text, signs, doubted if doubted is not None else yes_to)
         if doubted is not None:
             return interview.take_back(self, text, doubted) or misheard.take_back_answer(
-                self, text, doubted, (Basis.UNHEARD, Basis.UNSURE, Basis.GUESSED))
+                self, text, doubted, (Basis.UNHEARD, Basis.UNSURE, Basis.GUESSED), needs_no=True)
         if yes_to is not None:
             return misheard.take_back_answer(self, text, yes_to, (Basis.ANSWERED,))
         return None
@@ -264,8 +268,9 @@ class Conversation:
         # stop: the speaker acts on it; nothing new is said.
         return Turn(text, (), self.state, None, command)
 
-    def _anything_else(self, text: str) -> Turn | None:
-        """"No" ends the conversation, "yes" invites more; anything else is a new description."""
+    def _anything_else(self, text: str, *, offering: bool = False) -> Turn | None:
+        """"No" ends the conversation, "yes" invites more; anything else is a new description. While a list's next
+        item is offered (``offering``), "no" stops the list and "is there anything else?" is asked again."""
         answer = self.answers.read(ANYTHING_ELSE, text)
         if answer.kind is AnswerKind.COMMAND and answer.command is not None:
             return self.obey(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
@@ -279,12 +284,23 @@ class Conversation:
         self.state = State.LISTENING
         if answer.findings:
             return None
+        if answer.kind is AnswerKind.NO and offering:
+            # "More." heard as "nah" ended the conversation and the rest of the home care was never said (outside
+            # review 13 F11): the "no" answered the offer, not "anything else?", which is asked now.
+            self.state = State.ANYTHING_ELSE
+            return self.turn(text, [self.say("list_stopped"), self.say("anything_else")], None)
         if answer.kind is AnswerKind.NO:
             self.state = State.DONE
             return self.turn(text, [self.say("goodbye")], None)
         if answer.kind is AnswerKind.YES and not answer.news:
             return self.turn(text, [self.say("go_ahead")], None)
         return None  # anything else is a new description (and silence or the unclear, rule 7, are handled there)
+
+    def closed(self, text: str) -> Turn:
+        """The goodbye said again for ``text``, a "no" or goodbye heard after the conversation ended: every turn
+        heard gets a reply (outside review 13 F11), and it starts no new conversation."""
+        self.state = State.DONE
+        return self.turn(text, [self.say("goodbye")], None)
 
     def _not_understood(self, text: str, answer: Answer) -> bool:
         """True when ``text``, said after "anything else?", holds words but neither an answer, a sign, nor a care

@@ -43,7 +43,8 @@ def answer(talk: Conversation, text: str, earlier: Sequence[Finding] | None = No
         return talk.turn(text, [*about, talk.question_said(question)], None)
     if answer.kind is AnswerKind.COMMAND and answer.command is not None:
         return talk.obey(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
-    if episodes.unnamed(talk, said, answer, question):  # "he did this morning but he's fine now" (rule 9)
+    continuing = more_description(talk, said, answer, question)
+    if not continuing and episodes.unnamed(talk, said, answer, question):  # "he did this morning but he's fine now" (rule 9)
         which = episodes.ask_which(talk, text, question)
         if which is not None:
             return which
@@ -51,6 +52,11 @@ def answer(talk: Conversation, text: str, earlier: Sequence[Finding] | None = No
         # Said to someone else: not an answer. The question is asked again, nothing is counted.
         return talk.turn(text, [talk.question_said(question)], None)
     findings, recalled = episodes.recalled(talk, question, answer.findings)
+    if continuing:
+        # The rest of the description after a pause ("and she's had a fev..." heard garbled): no answer, so none of
+        # the question's signs is counted; the question is asked again, as after news (outside review 13 F7).
+        findings = [f for f in findings if f.symptom.id not in question.symptoms]
+        answer = replace(answer, kind=AnswerKind.NEW_INFO)
     if talk.rival_no and answer.kind is AnswerKind.YES:
         # Another reading of the same audio was a "no": the yes counts (rule 4) but is said as a doubt, and a "no"
         # next takes it back (outside review 12, F6: "Call 911 now" said as fact to a caregiver heard saying no).
@@ -109,6 +115,20 @@ def care_asked(talk: Conversation, text: str, question: InterviewQuestion, care:
     talk.waiting, talk.answer, talk.drawing = planned.waiting, messages, ()
     talk.last_said, talk.last_spoken = messages, planned.now
     return Turn(text, messages, talk.state, None, None, planned.now)
+
+
+def more_description(talk: Conversation, said: str, answer: Answer, question: InterviewQuestion) -> bool:
+    """True when ``said`` opens with a word of more description ("and ...", spoken.toml ``more_description``) and
+    the answer reader understood none of it as an answer: each of the question's signs counted only as unheard.
+    Only the first time the question is asked: asked again, an unclear answer counts as yes (rule 4)."""
+    language = talk.assistant.intents.language
+    words = language.tokens(said)
+    opening = [language.tokens(phrase) for phrase in talk.notes().more_description]
+    if not any(len(words) > len(o) and words[:len(o)] == o for o in opening if o):
+        return False
+    own = [f for f in answer.findings if f.symptom.id in question.symptoms]
+    return (answer.kind is AnswerKind.UNSURE and not answer.silent and bool(own)
+            and all(f.basis is Basis.UNHEARD for f in own) and question.id not in talk.asked_again)
 
 
 def missed(talk: Conversation, answer: Answer, question: InterviewQuestion) -> bool:

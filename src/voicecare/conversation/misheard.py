@@ -121,17 +121,24 @@ def take_back(talk: Conversation, text: str, signs: Sequence[str],
     return _after(talk, text)
 
 
-def take_back_answer(talk: Conversation, text: str, question: InterviewQuestion, bases: Sequence[Basis]) -> Turn | None:
+def take_back_answer(talk: Conversation, text: str, question: InterviewQuestion, bases: Sequence[Basis], *,
+                     needs_no: bool = False) -> Turn | None:
     """The answer after "I did not say yes" to ``question``, whose answer alone (counted on ``bases``) made the
     emergency; None when ``text`` does not say so. The "no" said with it is the answer; else what is said after
-    it ("that's wrong, just the accidents"); else the question is asked again."""
+    it ("that's wrong, just the accidents"); else the question is asked again.
+
+    ``needs_no``: the answer was not heard or not understood, so nobody said yes to correct: only a "no" takes
+    the 911 back (rules 4 and 14). A bare "that's wrong" took it back, then asked the question again."""
     rest = said_wrong(talk, text)
     if rest is None:
         return None
-    talk.found = [f for f in talk.found if not (f.symptom.id in question.symptoms and f.basis in bases)]
     answer = talk.answers.read(question.id, text)
     if answer.kind is not AnswerKind.NO and rest:
         answer = talk.answers.read(question.id, " ".join(rest))
+    said_no = leading(talk.assistant.intents, words_of(talk.assistant.intents, text), (ANSWER_NO,)) is not None
+    if needs_no and answer.kind is not AnswerKind.NO and not said_no:
+        return None
+    talk.found = [f for f in talk.found if not (f.symptom.id in question.symptoms and f.basis in bases)]
     if answer.kind not in (AnswerKind.COMMAND, AnswerKind.OFF_TOPIC):
         talk.merge(answer.findings)
     talk.merge(talk.answers.understand(text))  # a sign said plainly with the correction counts

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from voicecare.conversation import asides, spoken, unanswered
 from voicecare.conversation.turns import State, Turn
-from voicecare.domain import Level, Message, MessageKind
+from voicecare.domain import Level, Message, MessageKind, Status
 
 if TYPE_CHECKING:
     from voicecare.conversation.dialog import Conversation
@@ -37,6 +37,8 @@ def request(talk: Conversation, text: str, request: str) -> Turn:
     rules = talk.assistant.intents.spoken
     if rules is None or talk.answered is None:
         return talk.turn(text, [talk.say("listening")], None, request)
+    if talk.answered is Level.UNCLEAR and talk.state is State.LISTENING:
+        return _not_understood_yet(talk, text, request)
     asking = talk.asked[-1] if talk.state is State.INTERVIEW and talk.asked else None
     if request == "why" and asking is not None and asking.level in rules.asking_why:
         # "Why are you asking?" is about the question, not the advice not given yet: why it matters, then the
@@ -58,6 +60,8 @@ def request(talk: Conversation, text: str, request: str) -> Turn:
         # Home care or signs to watch for after "Call 911 now": there are none to give; "Say more for the next"
         # was all it said (an outside review).
         said = [talk.say("emergency_request")]
+    elif talk.state is State.EMERGENCY and request != "why":
+        said = [*[m for m in talk.answer if m.kind is MessageKind.EMERGENCY][:1], *said]  # rule 3: the call first
     if talk.state is State.INTERVIEW:  # what waits comes with the advice; the question is still open
         if not said and request in rules.interview_requests:
             # Nothing of it yet: say when it comes, not the question alone as if the request was not heard.
@@ -69,7 +73,34 @@ def request(talk: Conversation, text: str, request: str) -> Turn:
         closing = [Message(Level.UNCLEAR, MessageKind.CONVERSATION, rules.offers["next" if talk.waiting else "done"])]
     if not talk.waiting and talk.state is State.ANYTHING_ELSE:
         closing.append(talk.say("anything_else"))
+    talk.offering = bool(talk.waiting) and talk.state is State.ANYTHING_ELSE and not none_in_emergency
     messages = (*said, *closing)
+    talk.last_said = talk.last_spoken = messages
+    return Turn(text, messages, talk.state, None, request, messages)
+
+
+def _in_911(talk: Conversation, read_back: list[Message]) -> list[Message]:
+    """"What did you hear?" during a 911: the call first (rule 3: the read-back alone sounded as if it was over),
+    then what the 911 rests on ("You were not sure about trouble breathing ..."), then the rest of the read-back
+    (what does not fit waits for "more", ``budget``)."""
+    signs = [f.symptom.name.lower() for f in talk.found
+             if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY]
+    parts = [Message(m.level, m.kind, sentence) for m in read_back for sentence in spoken.sentences(m.text)]
+    resting = [m for m in parts if any(sign in m.text.lower() for sign in signs)]
+    call = [m for m in talk.answer if m.kind is MessageKind.EMERGENCY][:1]
+    return [*call, *resting, *(m for m in parts if m not in resting)]
+
+
+def _not_understood_yet(talk: Conversation, text: str, request: str) -> Turn:
+    """A request ("what do I do at home?", "more") when nothing was understood: no advice can be given yet, so the
+    caregiver is asked to describe again, with the call-911 signs of the unclear answer (rule 7). "That is all I
+    have" ended the help there (outside review 13 F14)."""
+    rules = talk.assistant.intents.spoken
+    if request == "why" and rules is not None:  # why the call-911 signs were named, then the invitation
+        messages: tuple[Message, ...] = (Message(Level.UNCLEAR, MessageKind.ADVICE, rules.why[Level.UNCLEAR]),
+                                         talk.say("describe_first"))
+    else:
+        messages = (talk.say("describe_first"), *[m for m in talk.answer if m.kind is MessageKind.WARNING][:1])
     talk.last_said = talk.last_spoken = messages
     return Turn(text, messages, talk.state, None, request, messages)
 
@@ -78,6 +109,8 @@ def heard(talk: Conversation, text: str) -> Turn:
     """"What did you hear?": what was understood so far (see ``unanswered.heard``); an open question is asked
     again, since the caregiver has not answered it yet."""
     said = unanswered.heard(talk.found, talk.care, talk.assistant.intents)
+    if talk.state is State.EMERGENCY:
+        said = _in_911(talk, said)
     if talk.state is State.INTERVIEW:
         said.append(talk.question_said(talk.asked[-1]))
     elif talk.state is State.ANYTHING_ELSE:

@@ -14,15 +14,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from voicecare.conversation import budget, unanswered
+from voicecare.conversation.spoken_rules import REQUESTS
 from voicecare.conversation.turns import State, Turn
 from voicecare.domain import Basis, Finding, Level, MessageKind, Status
 
 if TYPE_CHECKING:
     from voicecare.conversation.dialog import Conversation
 
-ASKED_FOR = ("repeat", "slower", "faster", "stop", "help")
-"""Commands that ask for the same words again (or for none, or for help, which says the 911 again before it): said
-again without a reason (a second "help" in a 911 added "I did not hear a no." and took 15.6 s: outside review)."""
+ASKED_FOR = ("repeat", "slower", "faster", "stop", "help", *REQUESTS)
+"""Commands that ask for the same words again (or for none, or for help, which says the 911 again before it, or for
+what waits or was heard, which start with the 911 in one): said again without a reason (a second "help" in a 911
+added "I did not hear a no." and took 15.6 s: outside review)."""
 NAMED_MOST = 2
 """Signs a reason names; more are "other danger signs" (rule 13: the 911 turn is short)."""
 

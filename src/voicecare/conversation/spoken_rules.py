@@ -119,6 +119,9 @@ class SpokenRules:
     """Most seconds of a spoken 911 turn, whatever built it (``budget``); None: no ceiling."""
     said_again: Mapping[str, str] = field(default_factory=dict, hash=False)
     """Why a turn is said again, by ``SAID_AGAIN`` key (``said_why``); a key missing: that note is not said."""
+    more_description: tuple[str, ...] = ()
+    """Words that open more of the description ("and", "also"): a turn starting with one that the answer reader
+    could not read as an answer is the rest of the description, not an unclear answer (``interview``)."""
 
 
 
@@ -145,7 +148,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                     "unclear_emergency", "doubted_emergency", "unclear_asked_again",
                     "interview_requests", "compact_readback", "asking_why", "doubted_reason", "doubted_own_words",
                     "many_signs", "emergency_seconds", "ceiling_seconds", "emergency_ceiling_seconds", "emergency_help",
-                    "said_again"), where,
+                    "said_again", "more_description"), where,
            problems)
     levels_table = _table(data, "levels", where, problems)
     _unknown(levels_table, tuple(level.id for level in Level), f"{where}: levels", problems)
@@ -207,7 +210,9 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                        emergency_help=_optional_text(data, "emergency_help", where, problems),
                        ceiling=_optional_seconds(data, "ceiling_seconds", where, problems),
                        emergency_ceiling=_optional_seconds(data, "emergency_ceiling_seconds", where, problems),
-                       said_again=said_again)
+                       said_again=said_again,
+                       more_description=_phrases(data.get("more_description", []), f"{where}: more_description",
+                                                 problems))
 
 
 def _optional_seconds(data: Mapping[str, Any], key: str, where: str, problems: list[str]) -> float | None:
@@ -247,6 +252,13 @@ def _seconds(value: Any, where: str, problems: list[str]) -> float:
         problems.append(f"{where}: must be a number of seconds from 0 to 600, not {value!r}")
         return 0.0
     return float(value)
+
+
+def _phrases(value: Any, where: str, problems: list[str]) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        problems.append(f"{where}: must be a list of non-empty words or phrases")
+        return ()
+    return tuple(item.strip() for item in value)
 
 
 def _kinds(value: Any, where: str, problems: list[str]) -> tuple[MessageKind, ...]:

@@ -51,6 +51,17 @@ def control(intents: IntentSet, text: str, kinds: Sequence[str], *, prefix: bool
     return found[0] if found is not None else None
 
 
+def control_with_stray(intents: IntentSet, text: str, kinds: Sequence[str]) -> str | None:
+    """The first of ``kinds`` whose control phrase is all of ``text`` but one stray last word a recogniser adds
+    ("tell me more if", "what do I do at home if": the language's ``skippable`` words); None otherwise. Taken for
+    the description or the answer, it repeated a whole 911 turn (outside review 13 F15)."""
+    words = words_of(intents, text)
+    if len(words) < 2 or words[-1] not in intents.language.skippable:
+        return None
+    found = leading(intents, words[:-1], kinds, whole=True)
+    return found[0] if found is not None else None
+
+
 def words_of(intents: IntentSet, text: str) -> list[str]:
     """The words of ``text`` as control phrases are matched: its tokens without fillers ("um", "well")."""
     language = intents.language

@@ -227,10 +227,11 @@ class VoiceSession:
                                    echo=self._echo, early=replies)
         self._heard_wake = listening.finish() if listening is not None else None
         reading = self._reading(heard, provisional=False)
-        if reading is not None and ended and readings.closing_only(self.conversation, *reading):
-            # A late "no, that's all" after the goodbye (the rest of a turn split at a pause) is no new conversation:
-            # it was answered "Sorry, I missed that" with the disclaimer said a second time (conversation bench).
-            reading = None
+        # A late "no, that's all" after the goodbye (the rest of a turn split at a pause) is no new conversation: it
+        # was answered "Sorry, I missed that" with the disclaimer said a second time (conversation bench). Dropped, it
+        # had no reply at all (a 0 s reply, no JSON line: outside review 13 F11): the goodbye is said again.
+        closing = (reading is not None and ended and readings.closing_only(self.conversation, *reading)
+                   and self.conversation.command_of(reading[0]) is None)  # "goodbye" is obeyed, as always
         if reading is None:
             self._withdraw(early)
             return None
@@ -244,7 +245,8 @@ class VoiceSession:
             reading = f"{joined.text} {reading[0]}".strip(), [*joined.unsure, *reading[1]]
         limited = heard.constrained.text if heard.constrained is not None else ""
         rival_no = readings.denied_elsewhere(self.conversation, reading[0], heard.transcript, limited)
-        turn = self.conversation.hear(*reading, rival_no=rival_no)
+        turn = (self.conversation.closed(reading[0]) if closing
+                else self.conversation.hear(*reading, rival_no=rival_no))
         if joined is not None and heard.emergency_at is None and tuple(m.text for m in turn.said_aloud) == joined.reply:
             # What came after the pause changes nothing (the room, a word of noise): the last reply goes on, unsaid
             # again, and the conversation stays as it was.

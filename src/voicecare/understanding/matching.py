@@ -171,6 +171,9 @@ class Matcher:
                     signs=signs, event=hit.symptom in self._events)[0])
             else:
                 unframed.append(status)
+            # "I think this is an emergency" is the caregiver's own judgement, not a doubt about what was heard: it
+            # was read back "I may have heard you say it is an emergency" (outside review 13 F17; rules 10, 14).
+            hedged = hedged and hit.symptom not in self._own_words
             if status is Status.ABSENT and not hit.negation_inside and scopes.narrowed(
                     words, hit.start, blocked, ends, language.narrowing, language.negations):
                 status = Status.PRESENT  # "hasn't fainted or anything, just sore back": the back is sore
