@@ -17,6 +17,7 @@ from voicecare.conversation import (
     closing,
     interview,
     misheard,
+    parting,
     requested,
     said_why,
     spoken,
@@ -244,8 +245,11 @@ class Conversation:
             self.waiting, self.answered, self.answer = (), None, ()
             return self.turn(text, [self.say("start_over")], None, command)
         if command == QUIT:
+            # Leaving before the advice: its action and what it rests on first (``parting``; outside review 14 F3).
+            standing = parting.before_goodbye(self.result(), self.found, self.assistant.intents) if self.state in (
+                State.INTERVIEW, State.EMERGENCY) else []
             self.state = State.DONE
-            return self.turn(text, [self.say("goodbye")], None, command)
+            return self.turn(text, [*standing, self.say("goodbye")], None, command)
         if command == "help":
             # An outside review: "help" in a 911 dropped the 911, and in the interview the question waiting.
             if self.state is State.EMERGENCY:
@@ -424,8 +428,10 @@ class Conversation:
         return unanswered.with_unanswered(messages, signs, self.assistant.intents)
 
     def result(self) -> TriageResult:
-        """Triage of everything counted so far."""
-        return self.assistant.triage(self.found, self.care)
+        """Triage of everything counted so far (the follow-up advice says "not an emergency" only once the call-911
+        signs were asked about: ``parting.honest_follow_up``)."""
+        return parting.honest_follow_up(self.assistant.triage(self.found, self.care), self.found,
+                                        self.assistant.intents)
 
     def _next_question(self) -> InterviewQuestion | None:
         """The most serious question not yet asked; past the limit, only emergency and urgent ones; after a
