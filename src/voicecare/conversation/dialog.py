@@ -249,7 +249,8 @@ class Conversation:
             standing = parting.before_goodbye(self.result(), self.found, self.assistant.intents) if self.state in (
                 State.INTERVIEW, State.EMERGENCY) else []
             self.state = State.DONE
-            return self.turn(text, [*standing, self.say("goodbye")], None, command)
+            calling = any(m.kind is MessageKind.EMERGENCY for m in standing)
+            return self.turn(text, standing if calling else [*standing, self.say("goodbye")], None, command)
         if command == "help":
             # An outside review: "help" in a 911 dropped the 911, and in the interview the question waiting.
             if self.state is State.EMERGENCY:

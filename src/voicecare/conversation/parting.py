@@ -25,7 +25,8 @@ def before_goodbye(result: TriageResult, found: Sequence[Finding], intents: Inte
     if level not in STANDING:
         return []
     if level is Level.EMERGENCY:
-        # "Call 911 now", the signs and "stay with your child": the emergency turn's own first lines.
+        # "Call 911 now", the signs and "stay with your child": the emergency turn's own first lines, and no goodbye
+        # after them ("if anything gets worse, call your child's doctor" would blur the 911).
         return [m for m in result.messages if m.kind is MessageKind.EMERGENCY][:3]
     action = [m for m in result.messages if m.kind is MessageKind.INSTRUCTION][:1]
     counted = unanswered.compact_readback(found, intents)
