@@ -20,14 +20,17 @@ from typing import TYPE_CHECKING
 from voicecare.conversation import misheard
 from voicecare.conversation.answers import AnswerKind
 from voicecare.conversation.turns import State, Turn, control
-from voicecare.domain import Finding, Level, Status, Symptom
+from voicecare.domain import Basis, Finding, Level, Status, Symptom
 
 if TYPE_CHECKING:
     from voicecare.conversation.dialog import Conversation
 
 
 def _emergency_signs(talk: Conversation) -> list[Finding]:
-    return [f for f in talk.found if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY]
+    """The call-911 signs taken from a description (said, not answered): a 911 resting on an answer not heard,
+    unsure or a yes is taken back as ``misheard`` and ``interview`` say."""
+    return [f for f in talk.found if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY
+            and f.basis is Basis.SAID]
 
 
 def _naming_words(talk: Conversation, finding: Finding) -> set[str]:
@@ -82,6 +85,8 @@ def take_back(talk: Conversation, text: str) -> Turn | None:
 def vague(talk: Conversation, text: str) -> bool:
     """True when ``text`` says something heard was wrong without naming which sign ("no", "that's wrong")."""
     intents = talk.assistant.intents
+    if not _emergency_signs(talk):
+        return False  # the 911 rests on answers: their own notes say how to take it back ("If it is no, say no")
     if control(intents, text, (misheard.HEARD_WRONG,), prefix=True) is not None:
         return True
     questions = {q for q in (_question_of(talk, f.symptom) for f in _emergency_signs(talk)) if q is not None}

@@ -258,7 +258,7 @@ class Conversation:
             return self.turn(text, [self.say("start_over")], None, command)
         if command == QUIT:
             # Leaving before the advice: its action and what it rests on first (``parting``; outside review 14 F3).
-            standing = parting.before_goodbye(self.result(), self.found, self.assistant.intents) if self.state in (
+            standing = parting.before_goodbye(self.advice(), self.found, self.assistant.intents) if self.state in (
                 State.INTERVIEW, State.EMERGENCY) else []
             self.state = State.DONE
             calling = any(m.kind is MessageKind.EMERGENCY for m in standing)
@@ -415,7 +415,7 @@ class Conversation:
 
     def guidance(self, text: str) -> Turn:
         """The advice once the interview is over, then "is there anything else?"."""
-        result = self.result()
+        result = self.advice()
         self.state = State.ANYTHING_ELSE
         messages = [*result.messages, self.say("anything_else")]
         # Every question answered, home care: its steps first on "more" (``home_ending``; outside review 14 F12).
@@ -452,10 +452,13 @@ class Conversation:
         return unanswered.with_unanswered(messages, signs, self.assistant.intents)
 
     def result(self) -> TriageResult:
-        """Triage of everything counted so far (the follow-up advice says "not an emergency" only once the call-911
-        signs were asked about: ``parting.honest_follow_up``)."""
-        return parting.honest_follow_up(self.assistant.triage(self.found, self.care), self.found,
-                                        self.assistant.intents)
+        """Triage of everything counted so far."""
+        return self.assistant.triage(self.found, self.care)
+
+    def advice(self) -> TriageResult:
+        """Triage of everything counted, as the advice says it: "It is not an emergency" only once the call-911
+        signs were asked about (``parting.honest_follow_up``)."""
+        return parting.honest_follow_up(self.result(), self.found, self.assistant.intents)
 
     def _next_question(self) -> InterviewQuestion | None:
         """The most serious question not yet asked; past the limit, only emergency and urgent ones; after a
