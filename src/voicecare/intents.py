@@ -51,6 +51,9 @@ CONVERSATION_MESSAGES = (
     "stopped", "which_sign", "ask_rest", "skip_why", "not_asked", "text_stop", "text_speed", "emergency_request",
     "list_stopped", "describe_first",
 )
+OPTIONAL_CONVERSATION_MESSAGES = ("follow_up_unasked", "correct_how")
+"""Conversation words a language may leave out: without ``follow_up_unasked`` the follow-up advice is said whole,
+without ``correct_how`` a 911 said again names no way to correct it."""
 # Re-exported: the keys a topic.toml may use, read by topic_files.
 SYMPTOM_KEYS = topic_files.SYMPTOM_KEYS
 INTERVIEW_KEYS = topic_files.INTERVIEW_KEYS
@@ -230,8 +233,8 @@ def _messages(path: Path, problems: list[str]) -> dict[str, str]:
     for level in TRIAGE_LEVELS:
         out[f"action.{level.id}"] = _text(actions, level.id, f"{path}: actions", problems)
     talk = _table(data, "conversation", str(path), problems)
-    _unknown_keys(talk, CONVERSATION_MESSAGES, f"{path}: conversation", problems)
-    for key in CONVERSATION_MESSAGES:
+    _unknown_keys(talk, (*CONVERSATION_MESSAGES, *OPTIONAL_CONVERSATION_MESSAGES), f"{path}: conversation", problems)
+    for key in (*CONVERSATION_MESSAGES, *[k for k in OPTIONAL_CONVERSATION_MESSAGES if k in talk]):
         out[f"conversation.{key}"] = _text(talk, key, f"{path}: conversation", problems)
     return out
 

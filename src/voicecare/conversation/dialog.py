@@ -15,8 +15,11 @@ from voicecare.conversation import (
     budget,
     by_ear,
     closing,
+    corrections,
+    home_ending,
     interview,
     misheard,
+    parting,
     requested,
     said_why,
     spoken,
@@ -126,7 +129,12 @@ class Conversation:
         calling = self.state is State.EMERGENCY
         before = said_why.Before.of(self)
         turn = self._hear(text, unsure)
-        return self.within_ceiling(said_why.again(self, self._withdrawn(turn, calling=calling), before))
+        turn = said_why.again(self, self._withdrawn(turn, calling=calling), before)
+        how = self.assistant.intents.messages.get("conversation.correct_how")
+        if calling and how and turn.state is State.EMERGENCY and corrections.vague(self, text):
+            # "No", "that's wrong": the 911 stands (no sign named), said with how to correct it (``corrections``).
+            turn = self.with_note(turn, how, last=True, kind=MessageKind.CONFIRM)
+        return self.within_ceiling(turn)
 
     def _withdrawn(self, turn: Turn, *, calling: bool) -> Turn:
         """``turn`` saying that the 911 is withdrawn, when this turn took back a 911 (``calling``)."""
@@ -159,6 +167,11 @@ class Conversation:
     def _hear(self, text: str, unsure: Sequence[Finding]) -> Turn:
         self.care, self.answering = (), None
         offering, self.offering = self.offering, False
+        if self.state is State.EMERGENCY and not unsure:
+            # "She is breathing fine": a clear correction of a call-911 sign settles it (rule 9; ``corrections``).
+            corrected = corrections.take_back(self, text)
+            if corrected is not None:
+                return corrected
         command = self._control(text, COMMANDS) or control_with_stray(self.assistant.intents, text, COMMANDS)
         # "huh?" before anything was said has nothing to repeat: it is an unclear turn (rule 7 names the 911 signs).
         if command is not None and not unsure and (command != "repeat" or self.last_said):
@@ -244,8 +257,12 @@ class Conversation:
             self.waiting, self.answered, self.answer = (), None, ()
             return self.turn(text, [self.say("start_over")], None, command)
         if command == QUIT:
+            # Leaving before the advice: its action and what it rests on first (``parting``; outside review 14 F3).
+            standing = parting.before_goodbye(self.advice(), self.found, self.assistant.intents) if self.state in (
+                State.INTERVIEW, State.EMERGENCY) else []
             self.state = State.DONE
-            return self.turn(text, [self.say("goodbye")], None, command)
+            calling = any(m.kind is MessageKind.EMERGENCY for m in standing)
+            return self.turn(text, standing if calling else [*standing, self.say("goodbye")], None, command)
         if command == "help":
             # An outside review: "help" in a 911 dropped the 911, and in the interview the question waiting.
             if self.state is State.EMERGENCY:
@@ -398,9 +415,14 @@ class Conversation:
 
     def guidance(self, text: str) -> Turn:
         """The advice once the interview is over, then "is there anything else?"."""
-        result = self.result()
+        result = self.advice()
         self.state = State.ANYTHING_ELSE
         messages = [*result.messages, self.say("anything_else")]
+        # Every question answered, home care: its steps first on "more" (``home_ending``; outside review 14 F12).
+        # After a skip the call-the-doctor signs nobody was asked about come first, as they did.
+        home = result.disposition is Level.HOME_CARE and not self.skipped
+        if home:
+            messages = home_ending.with_unchecked_line(messages, self.assistant.intents)
         skipped = bool(self.skipped) and result.disposition is not Level.EMERGENCY
         turn = self.turn(text, self._with_skipped(messages) if skipped else messages, result.disposition)
         # After a skip too, the ending says what was counted and how (rules 12 and 14), with the note that questions
@@ -411,10 +433,16 @@ class Conversation:
                               self.rate_wpm, noted=noted)
         if now is None and noted:  # no budget to fit them in: the call-911 list said at once comes first
             now = tuple(m for m in turn.said_aloud if m.kind is not MessageKind.READBACK)
-        if now is None:
+        if now is None and not home:
             return turn
-        self.waiting = closing.waiting(self.waiting, turn.messages, now)
-        self.last_spoken = now
+        if now is not None:
+            self.waiting = closing.waiting(self.waiting, turn.messages, now)
+        else:
+            now = turn.said_aloud
+        if home:  # "more" gives what to do at home first, the lists said again after it
+            self.waiting = home_ending.steps_first(self.waiting)
+            now = home_ending.offering_steps(now, self.notes().offers)
+        self.last_said, self.last_spoken = turn.messages, now
         return replace(turn, spoken=now)
 
     def _with_skipped(self, messages: list[Message]) -> list[Message]:
@@ -426,6 +454,11 @@ class Conversation:
     def result(self) -> TriageResult:
         """Triage of everything counted so far."""
         return self.assistant.triage(self.found, self.care)
+
+    def advice(self) -> TriageResult:
+        """Triage of everything counted, as the advice says it: "It is not an emergency" only once the call-911
+        signs were asked about (``parting.honest_follow_up``)."""
+        return parting.honest_follow_up(self.result(), self.found, self.assistant.intents)
 
     def _next_question(self) -> InterviewQuestion | None:
         """The most serious question not yet asked; past the limit, only emergency and urgent ones; after a

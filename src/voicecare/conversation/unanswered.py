@@ -205,6 +205,11 @@ def news(said: Sequence[Finding], result: TriageResult, before: Level, intents: 
         return [*heard, *action], []
     if action:  # "see the doctor soon" can wait for the end when a care answer leaves no room
         return heard, action
-    ids = {f.symptom.id for f in said}
-    return heard, [Message(result.disposition, MessageKind.ADVICE, t.advice[i]) for t in intents.topics
-                   for i in t.advice if i in ids]
+    # A lesser sign's advice ("call the office during opening hours") after "call your child's doctor right away"
+    # was the only instruction said then (outside review 14, F7): the standing action is said instead.
+    ids = {f.symptom.id for f in said if f.symptom.level <= result.disposition}
+    advice = [Message(result.disposition, MessageKind.ADVICE, t.advice[i]) for t in intents.topics
+              for i in t.advice if i in ids]
+    if not advice and any(f.symptom.level > result.disposition for f in said):
+        advice = [m for m in result.messages if m.kind is MessageKind.INSTRUCTION][:1]
+    return heard, advice

@@ -238,7 +238,10 @@ def _below_emergency(
 ) -> list[Message]:
     messages = _readback(say, present, found)
     messages.append(say(_K.INSTRUCTION, say.words[say.level.id]))
-    for finding in present:
+    # A sign's advice is what to do at its own level: a lesser sign's ("call the office during opening hours") said
+    # after "call your child's doctor right away" gave two instructions, the weaker one inviting a wait (outside
+    # review 14, F7); the read-back still names it.
+    for finding in [f for f in present if f.symptom.level <= say.level]:
         topic = next(t for t in topics if t.id == finding.symptom.topic)
         if advice := topic.advice.get(finding.symptom.id):
             messages.append(say(_K.ADVICE, advice))

@@ -1,0 +1,93 @@
+"""The caregiver's correction of a call-911 sign voicecare took from a description ("she is breathing fine").
+
+A sign in the best reading of a description counts as said plainly, even when the recogniser made it from noise
+("stiff after the playground" heard as "turned grey ground") or the words were about something else ("the sky
+turned grey"). ``misheard`` takes back only doubted readings, so every correction ("no, she is breathing fine",
+"she is not grey", "that's wrong") repeated the 911 (outside review 14, F4).
+
+Rule 9 says the later statement about a sign wins, rule 1 that a denied sign never raises the level, rule 4 that
+a plausible emergency is acted on and "may be confirmed afterwards". So a clear correction, one that names the
+sign (a word of its name, or of the words it was heard in) and denies it (a "no" to its question, or a negation),
+with no call-911 sign said in it, settles that sign as absent. A vague one ("no", "that's wrong", "I did not say
+that") may be about anything: the 911 stands (never dropped on less), said with how to correct it and that
+"start over" starts again (rule 14: the caregiver is not left repeating "no").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from voicecare.conversation import misheard
+from voicecare.conversation.answers import AnswerKind
+from voicecare.conversation.turns import State, Turn, control
+from voicecare.domain import Basis, Finding, Level, Status, Symptom
+
+if TYPE_CHECKING:
+    from voicecare.conversation.dialog import Conversation
+
+
+def _emergency_signs(talk: Conversation) -> list[Finding]:
+    """The call-911 signs taken from a description (said, not answered): a 911 resting on an answer not heard,
+    unsure or a yes is taken back as ``misheard`` and ``interview`` say."""
+    return [f for f in talk.found if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY
+            and f.basis is Basis.SAID]
+
+
+def _naming_words(talk: Conversation, finding: Finding) -> set[str]:
+    """The words that name ``finding``'s sign: of its name and of what it was heard in, without the ones another
+    call-911 sign's name shares ("very") and the language's small words ("she", "is", "not")."""
+    language = talk.assistant.intents.language
+    others = {w for s in talk.assistant.intents.symptoms if s.level is Level.EMERGENCY and s.id != finding.symptom.id
+              for w in language.tokens(s.name)}
+    small = language.optional_words | language.negations | language.skippable | language.fillers
+    return {w for w in (*language.tokens(finding.symptom.name), *language.tokens(finding.heard))
+            if w not in others and w not in small}
+
+
+def _question_of(talk: Conversation, symptom: Symptom) -> str | None:
+    return next((q.id for t in talk.assistant.intents.topics for q in t.interview if symptom.id in q.symptoms), None)
+
+
+def denied_signs(talk: Conversation, text: str) -> list[Finding]:
+    """The call-911 signs counted now that ``text`` names and denies, with no call-911 sign said in it."""
+    if any(f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY for f in talk.answers.understand(text)):
+        return []  # "she is not breathing", "no, her lips are grey": the sign said again
+    language = talk.assistant.intents.language
+    words = set(language.tokens(text))
+    negated = bool(words & language.negations)
+    out = []
+    for finding in _emergency_signs(talk):
+        if not words & _naming_words(talk, finding):
+            continue
+        question = _question_of(talk, finding.symptom)
+        said_no = question is not None and talk.answers.read(question, text).kind is AnswerKind.NO
+        if said_no or negated:
+            out.append(finding)
+    return out
+
+
+def take_back(talk: Conversation, text: str) -> Turn | None:
+    """The answer when ``text``, said during a 911, clearly corrects the signs it rests on; None when it does not."""
+    denied = denied_signs(talk, text)
+    if not denied:
+        return None
+    talk.misheard, talk.doubted, talk.yes_to = (), None, None
+    gone = {f.symptom.id for f in denied}
+    talk.found = [f for f in talk.found if f.symptom.id not in gone]
+    talk.found += [Finding(f.symptom, Status.ABSENT, f.score, text, False) for f in denied]
+    for sign in gone:
+        talk.doubted_over.pop(sign, None)
+    talk.merge(f for f in talk.answers.understand(text) if f.symptom.id not in gone)
+    talk.state = State.LISTENING
+    return talk.respond(text)
+
+
+def vague(talk: Conversation, text: str) -> bool:
+    """True when ``text`` says something heard was wrong without naming which sign ("no", "that's wrong")."""
+    intents = talk.assistant.intents
+    if not _emergency_signs(talk):
+        return False  # the 911 rests on answers: their own notes say how to take it back ("If it is no, say no")
+    if control(intents, text, (misheard.HEARD_WRONG,), prefix=True) is not None:
+        return True
+    questions = {q for q in (_question_of(talk, f.symptom) for f in _emergency_signs(talk)) if q is not None}
+    return any(talk.answers.read(q, text).kind is AnswerKind.NO for q in questions)

@@ -1,0 +1,54 @@
+"""What is said before the goodbye when the caregiver leaves before the advice was given.
+
+"Goodbye" during the interview ended with only "If anything gets worse, call your child's doctor": a caregiver who
+had said "not sure" to fever, or that the pain was getting worse, never heard "call your child's doctor right away"
+nor why (outside review 14, F3). Rule 6 puts the urgent or follow-up action first, rule 12 says what it rests on,
+rule 14 says it as it was counted ("unclear, counted as yes"); so the standing action and a few words of what was
+counted come before the goodbye. An emergency standing is said again as "Call 911 now" and its signs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from voicecare.conversation import misheard, unanswered
+from voicecare.domain import Finding, IntentSet, Level, Message, MessageKind, Status, TriageResult
+
+STANDING = (Level.EMERGENCY, Level.URGENT, Level.FOLLOW_UP)
+"""Dispositions whose action must be heard before the conversation ends."""
+
+
+def before_goodbye(result: TriageResult, found: Sequence[Finding], intents: IntentSet) -> list[Message]:
+    """The standing action of ``result`` and what it rests on, to say before the goodbye; [] below follow-up."""
+    level = result.disposition
+    if level not in STANDING:
+        return []
+    if level is Level.EMERGENCY:
+        # "Call 911 now", the signs and "stay with your child": the emergency turn's own first lines, and no goodbye
+        # after them ("if anything gets worse, call your child's doctor" would blur the 911).
+        return [m for m in result.messages if m.kind is MessageKind.EMERGENCY][:3]
+    action = [m for m in result.messages if m.kind is MessageKind.INSTRUCTION][:1]
+    counted = unanswered.compact_readback(found, intents)
+    told = [Message(level, MessageKind.READBACK, counted)] if counted else [
+        m for m in result.messages if m.kind is MessageKind.READBACK][:1]
+    return [*told, *action]
+
+
+def unasked_911(found: Sequence[Finding], intents: IntentSet) -> bool:
+    """True when some call-911 sign of the topics talked about was neither said nor answered about (skipped, or
+    the conversation ended before its question): nobody can say it is not an emergency."""
+    settled = {f.symptom.id for f in found if f.status is Status.ABSENT and not misheard.doubted(f)}
+    topics = {f.symptom.topic for f in found}
+    return any(sign not in settled for t in intents.topics if t.id in topics for q in t.interview
+               if q.level is Level.EMERGENCY for sign in q.symptoms)
+
+
+def honest_follow_up(result: TriageResult, found: Sequence[Finding], intents: IntentSet) -> TriageResult:
+    """``result`` with the follow-up advice that does not say "It is not an emergency" while a call-911 sign is
+    unasked (outside review 14, F8: the 911 question skipped twice, and the advice still said so)."""
+    unasked = intents.messages.get("conversation.follow_up_unasked")
+    if result.disposition is not Level.FOLLOW_UP or not unasked or not unasked_911(found, intents):
+        return result
+    whole = intents.messages["follow_up"]
+    return replace(result, messages=tuple(replace(m, text=unasked) if m.text == whole else m for m in result.messages))
