@@ -38,7 +38,7 @@ from typing import Any
 import room_audio as ra
 from speech_readings import HELD_OUT_TEXT
 
-from voicecare.domain import Finding, Level, Status
+from voicecare.domain import Basis, Finding, Level, Status
 from voicecare.interfaces import Transcript
 from voicecare.speech_in import findings
 from voicecare.speech_in.confidence import SURE
@@ -99,18 +99,52 @@ def miss_class(assistant: Assistant, record: dict[str, Any]) -> str:
     return "sign misheard"
 
 
-def rescored(assistant: Assistant, record: dict[str, Any]) -> dict[str, Any]:
+def replayed_early(assistant: Assistant, partials: list[list[Any]], hold: int,
+                   settled_waits: bool = False) -> tuple[list[str], float | None]:
+    """(emergency ids acted on, seconds) when a partial's emergency must show in ``hold`` + 1 partials running (the
+    live rule, ``pipeline._EarlyEmergency``, is ``hold`` 1; 0 acts on the first); a reading at a pause acts at once,
+    or (``settled_waits``) counts as one more partial."""
+    def said(text: str) -> dict[str, Finding]:
+        return {k: f for k, f in findings.emergencies(assistant, text).items() if f.basis is not Basis.GUESSED}
+
+    seen: list[dict[str, Finding]] = []
+    last = ""
+    for kind, seconds, text in partials:
+        if not text:
+            continue
+        if kind == "partial" or settled_waits:
+            now = seen[-1] if text == last and seen else said(text)
+            last = text
+            seen = [*seen, now][-(hold + 1):]
+            found = [f for k, f in now.items() if len(seen) == hold + 1 and all(k in s for s in seen)]
+        else:
+            found = list(said(text).values())
+        if findings.emergencies_in(found, assistant):
+            return [f.symptom.id for f in found], float(seconds)
+    return [], None
+
+
+def rescored(assistant: Assistant, record: dict[str, Any], hold: int | None = None,
+             settled_waits: bool = False) -> dict[str, Any]:
     """The record answered again by today's code from its stored readings (no decoding): what ``findings`` and
-    triage make of the same words, so a change there is measured on every reading already taken."""
+    triage make of the same words, so a change there is measured on every reading already taken. ``hold``: the
+    partials' emergencies replayed with that rule in a noisy room (see ``replayed_early``; records with partials)."""
     heard = []
+    turns = []
     for t in record["turns"]:
         words = tuple((w, float(start), float(end)) for w, start, end in t["words"])
         transcript = Transcript(t["text"], True, tuple(t["alternatives"]), None, words, tuple(t["posteriors"]),
                                 t["described"])
-        early = [Finding(assistant.intents.symptom(sid), Status.PRESENT, 100.0, "") for sid in t["early"]]
+        ids = t["early"]
+        if hold is not None and "partials" in t:
+            noisy = record["room"] != "clean"
+            ids, at = replayed_early(assistant, t["partials"], hold if noisy else 1, settled_waits and noisy)
+            t = {**t, "early": ids, "emergency_at": at}
+        turns.append(t)
+        early = [Finding(assistant.intents.symptom(sid), Status.PRESENT, 100.0, "") for sid in ids]
         heard.append(findings.heard_findings(assistant, transcript, early))
     result = assistant.triage(most_serious(heard))
-    return {**record, "got": result.disposition.name.lower(),
+    return {**record, "turns": turns, "got": result.disposition.name.lower(),
             "findings": [[f.symptom.id, f.symptom.level.name.lower(), f.uncertain, f.heard]
                          for f in result.findings if f.status is Status.PRESENT]}
 
@@ -135,6 +169,9 @@ def main() -> None:
     parser.add_argument("--voices", default="")
     parser.add_argument("--show", action="store_true", help="said and heard words (lines of tuning files only)")
     parser.add_argument("--rescore", action="store_true", help="answer the stored readings again with today's code")
+    parser.add_argument("--hold", type=int, help="with --rescore: partials an emergency must hold for in noise (live: 1)")
+    parser.add_argument("--settled-waits", action="store_true",
+                        help="with --hold: in noise a reading at a pause counts as one more partial, not at once")
     args = parser.parse_args()
     assistant = Assistant.load()
     said = {line.ident: line.text for line in ra.sample(10_000)}
@@ -145,7 +182,7 @@ def main() -> None:
         for raw in Path(path).read_text(encoding="utf-8").splitlines():
             r = json.loads(raw)
             if args.rescore:
-                r = rescored(assistant, r)
+                r = rescored(assistant, r, args.hold, args.settled_waits)
             if args.voices and r["voice"] not in args.voices.split(","):
                 continue
             records.append(r)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ import numpy as np
 import room_audio as ra
 
 from voicecare.domain import Status
-from voicecare.interfaces import Recognizer
+from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
 from voicecare.speech_in import lm, lmmix, pipeline, stt, stt_sphinx
 from voicecare.understanding.assistant import Assistant
 
@@ -42,11 +43,48 @@ def turn_record(part: pipeline.Heard) -> dict[str, Any]:
             "early": [f.symptom.id for f in part.early_findings], "emergency_at": part.emergency_at}
 
 
+class LoggedReplies(br.WatchedReplies):
+    """``WatchedReplies`` that keeps what the early-emergency rule saw: each partial's text, and each reading of the
+    turn to its end at a pause as the rule takes it (before ``confidence.judged``), so rules for acting on partials
+    can be replayed offline on one decoding (``speech_classes.py --hold``)."""
+
+    log: list[tuple[str, float, str]]
+
+    def partial(self, heard: Transcript, seconds: float) -> None:
+        if not hasattr(self, "log"):
+            self.log = []
+        raw = self.timed.raws[-1] if heard.final and self.timed is not None and self.timed.raws else heard.text
+        self.log.append(("settled" if heard.final else "partial", round(seconds, 2), raw))
+        super().partial(heard, seconds)
+
+
+class RawRecognizer(br.TimedRecognizer):
+    """``TimedRecognizer`` that also keeps each reading to the end before it is judged."""
+
+    def __init__(self, inner: Recognizer) -> None:
+        super().__init__(inner)
+        self.raws: list[str] = []
+
+    def stream(self, grammar: Sequence[str] | None = None, expect: Any = None) -> RecognizerStream:
+        return _RawStream(self.inner.stream(grammar, expect), self.finishes, self.raws)
+
+
+class _RawStream(br._TimedStream):
+    def __init__(self, inner: RecognizerStream, finishes: list[float], raws: list[str]) -> None:
+        super().__init__(inner, finishes)
+        self.raws = raws
+
+    def finish(self) -> Transcript:
+        final = super().finish()
+        self.raws.append(final.text)
+        return final
+
+
 def make_recognizer(args: argparse.Namespace, assistant: Assistant) -> Recognizer:
     """As bench_room's; ``--lm room``: the intents' model, and its mixture with general English in a quiet room."""
     if args.lm != "room":
-        return br.make_recognizer(argparse.Namespace(lm=args.lm, mix=args.mix, ns=None, front_end=False, sphinx=None),
-                                  assistant)
+        return br.make_recognizer(argparse.Namespace(lm=args.lm, mix=args.mix, ns=args.ns, agc=args.agc,
+                                                     front_end=False, sphinx=None), assistant)
     cache = ra.CACHE / "lm"
     ours = lm.build(assistant.intents, stt.sphinx_words(), cache)
     words, weight, floor = (args.mix or f"{lmmix.GENERAL_WORDS},{lmmix.INTENT_WEIGHT},{lmmix.GENERAL_FLOOR}").split(",")
@@ -63,7 +101,7 @@ def run(args: argparse.Namespace) -> None:
     if args.keep_respellings:
         # The readings as before stt_sphinx.heard_apart, so both can be answered from one decoding (see --summary).
         stt_sphinx.heard_apart = lambda best, readings, pronounce: list(readings)
-    recognizer = make_recognizer(args, assistant)
+    logged = RawRecognizer(make_recognizer(args, assistant))
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("a", encoding="utf-8") as sink:
@@ -76,12 +114,15 @@ def run(args: argparse.Namespace) -> None:
                 mixed = [make(a, rng) for a in clean]
                 for line, noisy in zip(lines, mixed, strict=True):
                     early = br.EarlyAnswers(assistant)
+                    made: list[LoggedReplies] = []
 
-                    def replies(early: br.EarlyAnswers = early) -> br.WatchedReplies:
-                        return br.WatchedReplies(early.prepare, early.start, after=br.PROVISIONAL_SECONDS,
-                                                 steady=br.STEADY_SECONDS)
+                    def replies(early: br.EarlyAnswers = early, made: list[LoggedReplies] = made) -> LoggedReplies:
+                        made.append(LoggedReplies(early.prepare, early.start, after=br.PROVISIONAL_SECONDS,
+                                                  steady=br.STEADY_SECONDS))
+                        made[-1].timed = logged
+                        return made[-1]
 
-                    heard = pipeline.recognize_recording(br.chunks(noisy), recognizer, assistant, lambda _: None,
+                    heard = pipeline.recognize_recording(br.chunks(noisy), logged, assistant, lambda _: None,
                                                          early=replies)
                     result = pipeline.answer_recording(assistant, heard)
                     typed = assistant.answer(line.text)
@@ -91,7 +132,8 @@ def run(args: argparse.Namespace) -> None:
                               "findings": [[f.symptom.id, f.symptom.level.name.lower(), f.uncertain, f.heard]
                                            for f in result.findings if f.status is Status.PRESENT],
                               "typed_findings": [f.symptom.id for f in typed.present],
-                              "turns": [turn_record(p) for p in heard.parts]}
+                              "turns": [{**turn_record(p), "partials": getattr(r, "log", [])}
+                                        for p, r in zip(heard.parts, made, strict=False)]}
                     sink.write(json.dumps(record) + "\n")
                     sink.flush()
                 print(f"{voice.name} {room} done", flush=True)
@@ -143,6 +185,8 @@ def main() -> None:
     parser.add_argument("--per-label", type=int, default=6)
     parser.add_argument("--lm", choices=("intents", "mixed", "room"), default="room")
     parser.add_argument("--mix", help="WORDS,WEIGHT,FLOOR (see lmmix.py)")
+    parser.add_argument("--ns", type=int, help="--lm intents: behind WebRTC noise suppression (0-4) and --agc")
+    parser.add_argument("--agc", type=int, default=0, help="with --ns: automatic gain target, dB below full scale")
     parser.add_argument("--label", default="")
     parser.add_argument("--keep-respellings", action="store_true",
                         help="keep other readings that only respell the best one (as before stt_sphinx.heard_apart)")
