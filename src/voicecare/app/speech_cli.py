@@ -188,7 +188,8 @@ def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Seq
     ``phrases`` (a wake phrase) are added to the PocketSphinx language model.
     PocketSphinx hears a turn that starts in a quiet room with the intents' model mixed with general English (ordinary
     talk heard as itself, not forced into symptoms), in noise with the intents' model alone; --general-english uses the
-    mixture in every room, --intents-only never. The first start mixes the models (seconds to a minute), then cached.
+    mixture in every room, --intents-only never. The mixture is built at setup (``voicecare prepare``); a start that
+    does not find it there mixes it into the cache (16 s to minutes), saying so.
     ``fallback`` (the kiosk): a Vosk model that cannot be loaded (a corrupted SD card) is said in one line and
     PocketSphinx used instead; exiting would only have systemd restart a deaf, mute box every 10 s forever.
     """
@@ -241,14 +242,15 @@ def _room_models(args: argparse.Namespace, ours: Callable[[Path], Path]) -> Call
     so noise keeps the intents' model (round speech12 in docs/measurements.md). A mixture that cannot be built (the
     general model unreadable, no room to unpack it) is said in one line and the intents' model heard everywhere.
     """
-    from voicecare.speech_in import lmmix, stt
+    from voicecare.app import prepared
+    from voicecare.speech_in import stt
 
     def build(cache: Path) -> tuple[Path, Path | None]:
         own = ours(cache)
         if getattr(args, "intents_only", False):
             return own, None
         try:
-            mixed = lmmix.build(own, stt.sphinx_model_dir() / "en-us.lm.bin", cache)
+            mixed = prepared.mixture(own, stt.sphinx_model_dir() / "en-us.lm.bin", cache, warn)
         except ModelError as exc:
             if getattr(args, "general_english", False):
                 raise
