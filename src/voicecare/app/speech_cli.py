@@ -168,11 +168,18 @@ def make_speaker(args: argparse.Namespace, assistant: Assistant, sink: AudioSink
         except VoicecareError as exc:
             sink, problem = NullSink(), str(exc)
     # The synthesiser is made inside the speaker's own thread, which owns it.
-    speaker = Speaker(make_synth(args), sink, rate_wpm=args.rate,
-                      ready_texts=(assistant.intents.messages["emergency"],), on_error=on_error)
+    emergency = assistant.intents.messages["emergency"]
+    speaker = Speaker(make_synth(args), sink, rate_wpm=args.rate, ready_texts=(emergency,),
+                      fixed_texts=tuple(t for t in fixed_phrases(assistant) if t != emergency), on_error=on_error)
     if problem is not None:
         speaker.report_failure(problem)
     return speaker
+
+
+def fixed_phrases(assistant: Assistant) -> tuple[str, ...]:
+    """The intents' messages with no blank for a family's words ("Sorry, I missed that. Please tell me again."):
+    synthesised while the speaker is idle and kept, so a reply that starts with one does not wait for synthesis."""
+    return tuple(dict.fromkeys(t for t in assistant.intents.messages.values() if "{" not in t))
 
 
 def cache_dir() -> Path:
