@@ -64,6 +64,17 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[${extras}]"
 
+# PocketSphinx's language models, built now rather than at a first start: the quiet room's mixture takes 16 s on an
+# idle computer and minutes on a Pi, and a kiosk built it before it could say it was ready. A kiosk config already
+# in place (an update) is prepared for. If it fails, starts build it themselves (slowly); doctor reports it.
+if [[ ",$extras," == *,speech,* ]]; then
+  config=()
+  [ -f /etc/voicecare/voicecare.toml ] && config=(--config /etc/voicecare/voicecare.toml)
+  .venv/bin/python -m voicecare prepare ${config[@]+"${config[@]}"} ||
+    echo "scripts/setup.sh: warning: the language models were not prepared; the first start builds them (see" \
+         "'.venv/bin/voicecare doctor')" >&2
+fi
+
 # One line at the end, after pip's own output: what is ready and what to run next.
 if [[ ",$extras," == *,speech,* ]]; then
   next=".venv/bin/voicecare doctor   (checks the microphone, speaker, speech model and intents)"

@@ -715,3 +715,35 @@ def test_eval_of_a_file_without_cases_is_an_input_error(tmp_path: Path) -> None:
 def test_an_english_voice_is_accepted() -> None:
     out = run("triage", "--text", "his back hurts", "--voice", "gmw/en-us")
     assert out.returncode == 0 and "printing only" in out.stderr
+
+
+def test_triage_audio_reads_each_wav_header_once(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                                                 tmp_path: Path) -> None:
+    # Read once before the slow recogniser loads (to report unusable files at once), and that reading is the one
+    # triage streams by; it was read twice more (triage, then streaming). A file cut after that reading (still
+    # being copied, say) is triaged as far as it goes and said to be cut, as one cut before it is.
+    from voicecare.speech_in import audio
+
+    late = tmp_path / "late.wav"
+    late.write_bytes((AUDIO / "clean" / "em_blue.wav").read_bytes())
+    files = [AUDIO / "clean" / "em_blue.wav", AUDIO / "clean" / "hc_sore.wav", late]
+    read: list[Path] = []
+    real = audio.read_format
+
+    def reading(path: Path) -> audio.WavFormat:
+        read.append(path)
+        header = real(path)
+        if path == late:
+            late.write_bytes(late.read_bytes()[: header.data_offset + header.data_bytes // 3])
+        return header
+
+    monkeypatch.setattr(audio, "read_format", reading)
+    status = main(["triage", "--audio", *map(str, files), "--json", "--engine", "sphinx", "--quiet"])
+    out = capsys.readouterr()
+    assert read == files
+    results = [json.loads(line) for line in out.out.splitlines()]
+    assert [r["input"] for r in results] == list(map(str, files))
+    assert [r["disposition"] for r in results[:2]] == ["emergency", "home_care"]
+    (warning,) = [line for line in out.err.splitlines() if "cut short" in line]
+    assert str(late) in warning and "s its header promises" in warning
+    assert status == 2

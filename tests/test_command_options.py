@@ -114,6 +114,23 @@ def test_setup_ends_with_one_line_saying_what_is_ready_and_what_to_run_next(
     assert f"next: {next_command}" in last
 
 
+def test_setup_with_speech_prepares_the_language_models_and_goes_on_if_it_cannot(tmp_path: Path) -> None:
+    # The quiet room's model was built at a kiosk's first start, before it could say it was ready (minutes on a
+    # Pi against systemd's 300 s): setup builds it. Failing that, a start still builds it: a warning, not a stop.
+    script, record = setup_copy(tmp_path)
+    assert setup(script, "dev").returncode == 0
+    assert not any("prepare" in line for line in record.read_text().splitlines())  # no speech engines: nothing to build
+    out = setup(script, "speech")
+    assert out.returncode == 0 and "python -m voicecare prepare" in record.read_text().splitlines()
+    failing = tmp_path / ".venv" / "bin" / "python"
+    failing.write_text(STUB.format(log=record, body='case "$*" in *prepare*) exit 1 ;; esac'))
+    out = setup(script, "speech")
+    assert out.returncode == 0
+    (warning,) = out.stderr.splitlines()
+    assert warning.startswith("scripts/setup.sh: warning: the language models were not prepared") and "doctor" in warning
+    assert out.stdout.splitlines()[-1].startswith("scripts/setup.sh: done: ")
+
+
 # F19: no speaker
 
 

@@ -347,3 +347,63 @@ def test_withdraw_stops_one_reply_and_keeps_the_next() -> None:
     speaker.close()
     assert [(e.text, e.interrupted) for e in speaker.events] == [
         (HOME_CARE, True), ("Is your child having trouble breathing?", False)]
+
+
+class Counting:
+    """The real synthesiser, noting each text it is asked for (to tell a clip made ahead from one made when said)."""
+
+    def __init__(self) -> None:
+        self.inner = Pyttsx3Synthesizer()
+        self.texts: list[str] = []
+
+    def synth(self, text: str, rate_wpm: int) -> Clip:
+        self.texts.append(text)
+        return self.inner.synth(text, rate_wpm)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def test_a_reply_made_ahead_is_said_from_its_clip_not_synthesised_again() -> None:
+    # Issue #10: a reply worked out at a pause is synthesised then, so when the pause has lasted long enough
+    # to start it, its first audio does not wait for synthesis.
+    synth, device = Counting(), FakeOutputDevice(speed=50)
+    speaker = Speaker(lambda: synth, device)
+    assert speaker.wait_ready()
+    speaker.ahead(["I heard: back pain or spasm.", "Is your child having trouble breathing?"])
+    assert wait_until(lambda: len(synth.texts) == 2)
+    speaker.say([message("I heard: back pain or spasm.", kind="readback")])
+    assert speaker.wait_idle(30)
+    speaker.close()
+    assert [e.text for e in speaker.events] == ["I heard: back pain or spasm."]
+    assert synth.texts == ["I heard: back pain or spasm.", "Is your child having trouble breathing?"]
+
+
+def test_fixed_texts_are_made_while_idle_and_kept_for_the_next_family_and_its_words_are_not() -> None:
+    synth, device = Counting(), FakeOutputDevice(speed=50)
+    sorry, family = "Sorry, I missed that. Please tell me again.", "I heard: a fever."
+    speaker = Speaker(lambda: synth, device, fixed_texts=(sorry,))
+    assert wait_until(lambda: synth.texts == [sorry])  # nobody asked: made while idle
+    speaker.say([message(family, kind="readback")])
+    assert speaker.wait_idle(30)
+    speaker.forget()  # the next family
+    speaker.say([message(sorry, kind="unclear"), message(family, kind="readback")])
+    assert speaker.wait_idle(30)
+    speaker.close()
+    assert [e.text for e in speaker.events] == [sorry, family]
+    assert synth.texts == [sorry, family, family]  # the family's words were made again, the fixed text was kept
+
+
+def test_an_emergency_is_not_held_up_by_a_reply_made_ahead_that_hangs() -> None:
+    told: list[str] = []
+    device = FakeOutputDevice(speed=50)
+    synth = faulty("hang", healthy=1, request_seconds=3600)  # made the 911 clip, then hangs for an hour
+    speaker = Speaker(lambda: synth, device, ready_texts=("Call 911 now.",), on_error=told.append)
+    assert speaker.wait_ready(30) and speaker.can_speak()
+    speaker.ahead(["I heard: back pain or spasm."])
+    assert wait_until(lambda: synth.busy)  # stuck in the worker, though nobody asked to say it yet
+    speaker.say([message("Call 911 now.", Level.EMERGENCY, "emergency")])
+    assert speaker.wait_idle(30)  # not an hour
+    speaker.close()
+    assert [e.text for e in speaker.events] == ["Call 911 now."]
+    assert told == []

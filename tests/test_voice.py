@@ -352,7 +352,7 @@ def test_doctor_says_what_is_missing() -> None:
                          check=False)
     lines = out.stdout.splitlines()
     assert [line.split()[1] for line in lines] == ["PortAudio", "audio", "microphone", "speaker", "speech", "speech",
-                                                   "intent"]
+                                                   "intent", "language"]
     assert all(line.startswith(("PASS", "FAIL")) for line in lines)
     assert "PASS  intent files" in out.stdout and "PASS  speech engine" in out.stdout
     failed = [line for line in lines if line.startswith("FAIL")]
@@ -372,7 +372,8 @@ def test_doctor_checks_a_kiosk_config_as_the_kiosk_reads_it(tmp_path: Path) -> N
         return out.stdout.splitlines()
 
     lines = doctor('[kiosk]\nrate = 150\nwake_phrase = "hey voice care"\n')
-    assert lines[0].startswith("PASS  kiosk config") and lines[-1].startswith("PASS  intent files")
+    assert lines[0].startswith("PASS  kiosk config") and lines[-2].startswith("PASS  intent files")
+    assert lines[-1].split()[1:3] == ["language", "model"]
     bad = doctor("[kiosk]\nrate = 9000\n")[0]
     assert bad.startswith("FAIL  kiosk config") and "rate" in bad and "-> fix:" in bad
     missing = doctor('[kiosk]\nspeaker = "no-such-speaker-anywhere"\n')

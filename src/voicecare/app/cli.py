@@ -290,8 +290,15 @@ def _register_doctor(sub: argparse._SubParsersAction[_Parser], common: _Parser) 
                          "its keys, and that its microphone, speaker, model and intents are there")
 
 
+def _register_prepare(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    command = _add(sub, common, "prepare", "build PocketSphinx's language models ahead (scripts/setup.sh runs it), so "
+                   "no start waits for them", _lazy("voicecare.app.prepared", "prepare"))
+    command.add_argument("--config", type=Path, help="a kiosk config (/etc/voicecare/voicecare.toml): its intents and "
+                         "wake phrase (default: the shipped intents and the language's wake phrase)")
+
+
 _WITHOUT_INTENTS = (_register_devices, _register_models)
 """Commands that never read the intents, so they do not offer --intents, --language or --topic."""
 _COMMANDS = (_register_triage, _register_chat, _register_check, _register_eval, _register_answers, _register_devices,
              _register_models,
-             _register_listen, _register_kiosk, _register_doctor)
+             _register_listen, _register_kiosk, _register_doctor, _register_prepare)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from voicecare.app.kiosk_config import LANGUAGE_WAKE
 from voicecare.errors import IntentError, VoicecareError
 from voicecare.intents import DEFAULT_LANGUAGE
 
@@ -174,22 +175,64 @@ def _broken_models(models_dir: Path) -> list[str]:
     return [problems[0] for folder in folders if (problems := stt.vosk_problems(folder))]
 
 
-def _intents(directory: Path | None, language: str, topic: str | None) -> tuple[Check, str]:
-    """The intents check, and the emergency words to test speech with (the product name if they cannot be read)."""
+def _intents(directory: Path | None, language: str, topic: str | None) -> tuple[Check, str, IntentSet | None]:
+    """The intents check, the emergency words to test speech with (the product name if they cannot be read), and
+    the intents (None if they cannot be read)."""
     from voicecare import intents
 
     folder = intents.language_dir(directory or intents.default_dir(), language)
     problems = intents.problems_of(folder)
     if problems:
-        return Check("intent files", False, f"{problems[0]} ({len(problems)} problem(s))", "voicecare check"), "voicecare"
+        return (Check("intent files", False, f"{problems[0]} ({len(problems)} problem(s))", "voicecare check"),
+                "voicecare", None)
     try:
         loaded = intents.load(folder, topic=topic)
     except IntentError as exc:
-        return Check("intent files", False, str(exc), "name a topic with --topic (or topic in the kiosk config)"), "voicecare"
+        return (Check("intent files", False, str(exc), "name a topic with --topic (or topic in the kiosk config)"),
+                "voicecare", None)
     refused = conversation_problem(loaded)
     if refused is not None:
-        return Check("intent files", False, refused, "voicecare check"), loaded.messages["emergency"]
-    return Check("intent files", True, f"{folder}, topic {loaded.topics[0].id}"), loaded.messages["emergency"]
+        return Check("intent files", False, refused, "voicecare check"), loaded.messages["emergency"], loaded
+    return Check("intent files", True, f"{folder}, topic {loaded.topics[0].id}"), loaded.messages["emergency"], loaded
+
+
+def _language_model(loaded: IntentSet | None, wake: str | None, vosk: bool, prepare: str,
+                    intents_only: bool = False) -> Check:
+    """PocketSphinx's quiet-room model for these intents and wake phrase: prepared at setup (or cached) and whole.
+
+    Missing, the kiosk builds it at its first start before it is ready (16 s here, minutes on a Pi, against
+    systemd's 300 s); with a Vosk model it is needed only if that model fails to load. ``prepare``: the command
+    that builds it for this configuration; ``intents_only``: the config never uses it.
+    """
+    import tempfile
+
+    from voicecare.app import prepared
+    from voicecare.app.speech_cli import cache_dir
+    from voicecare.speech_in import lm, lmmix, stt
+
+    name = "language model"
+    if intents_only:
+        return Check(name, True, "intents_only: the intents' model alone, built at each start in seconds")
+    if loaded is None:
+        return Check(name, False, "not checked: the intents cannot be read", "fix the intent files first")
+    try:
+        general = stt.sphinx_model_dir() / "en-us.lm.bin"
+        with tempfile.TemporaryDirectory() as folder:  # the intents' model, only to name its mixture
+            own = lm.build(loaded, stt.sphinx_words(), Path(folder), phrases=(wake,) if wake else ())
+            places = [lmmix.mixed_path(own, general, prepared.prepared_dir()), lmmix.mixed_path(own, general, cache_dir())]
+    except (VoicecareError, OSError) as exc:
+        return Check(name, False, f"cannot check the quiet room's model ({exc})", "reinstall: scripts/setup.sh speech")
+    found = next((p for p in places if prepared.whole(p)), None)
+    if found is not None:
+        return Check(name, True, f"the quiet room's model is built: {found}")
+    broken = next((p for p in places if p.exists()), None)
+    if broken is not None:
+        return Check(name, False, f"{broken}: cut short (not a whole model)", f"remove it, then {prepare}")
+    if vosk:
+        return Check(name, True, "the quiet room's model for PocketSphinx is not built; needed only if the Vosk "
+                     f"model fails to load (then built at that start): {prepare}")
+    return Check(name, False, "the quiet room's model is not built: the first start builds it before it is ready "
+                 "(16 s here, minutes on a Raspberry Pi)", prepare)
 
 
 def conversation_problem(loaded: IntentSet) -> str | None:
@@ -216,6 +259,8 @@ def run(models_dir: Path, model: Path | None, intents_dir: Path | None, language
     """
     checks = []
     device = speaker = None
+    wake: str | None = None
+    prepare, intents_only, engine = "voicecare prepare", False, "auto"
     if config is not None:
         config_check, settings = _config(config)
         checks.append(config_check)
@@ -224,9 +269,17 @@ def run(models_dir: Path, model: Path | None, intents_dir: Path | None, language
             model, intents_dir = model or settings.model, intents_dir or settings.intents
             language = settings.language if language == DEFAULT_LANGUAGE else language
             topic = topic or settings.topic
-    intents_check, emergency = _intents(intents_dir, language, topic)
+            wake, prepare = settings.wake_phrase, f"sudo .venv/bin/voicecare prepare --config {config}"
+            intents_only, engine = settings.intents_only, settings.engine  # intents_only: no mixture is ever used
+    intents_check, emergency, loaded = _intents(intents_dir, language, topic)
+    if wake == LANGUAGE_WAKE:
+        wake = loaded.language.wake_phrase or None if loaded is not None else None
+    from voicecare.speech_in import stt
+
+    vosk = engine != "sphinx" and stt.resolve_model(model, models_dir) is not None
     checks += [_portaudio(), _audio_group(), _devices("microphone", device), _devices("speaker", speaker),
-               _model(models_dir, model), _speech(emergency), intents_check]
+               _model(models_dir, model), _speech(emergency), intents_check,
+               _language_model(loaded, wake, vosk, prepare, intents_only)]
     for check in checks:
         mark = "PASS" if check.ok else "FAIL"
         fix = f"  -> fix: {check.fix}" if not check.ok and check.fix else ""

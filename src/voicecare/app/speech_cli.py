@@ -21,6 +21,7 @@ from voicecare.app.unused_options import SPEECH_COMMANDS
 from voicecare.conversation import one_shot, render
 from voicecare.errors import AudioError, InputError, ModelError, VoicecareError
 from voicecare.interfaces import AudioSink, Recognizer, Synthesizer
+from voicecare.speech_in import audio
 from voicecare.speech_in.devices import find_output
 from voicecare.speech_out.sinks import NullSink, SoundDeviceSink, WavSink
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM, Pyttsx3Synthesizer, Speaker
@@ -167,11 +168,18 @@ def make_speaker(args: argparse.Namespace, assistant: Assistant, sink: AudioSink
         except VoicecareError as exc:
             sink, problem = NullSink(), str(exc)
     # The synthesiser is made inside the speaker's own thread, which owns it.
-    speaker = Speaker(make_synth(args), sink, rate_wpm=args.rate,
-                      ready_texts=(assistant.intents.messages["emergency"],), on_error=on_error)
+    emergency = assistant.intents.messages["emergency"]
+    speaker = Speaker(make_synth(args), sink, rate_wpm=args.rate, ready_texts=(emergency,),
+                      fixed_texts=tuple(t for t in fixed_phrases(assistant) if t != emergency), on_error=on_error)
     if problem is not None:
         speaker.report_failure(problem)
     return speaker
+
+
+def fixed_phrases(assistant: Assistant) -> tuple[str, ...]:
+    """The intents' messages with no blank for a family's words ("Sorry, I missed that. Please tell me again."):
+    synthesised while the speaker is idle and kept, so a reply that starts with one does not wait for synthesis."""
+    return tuple(dict.fromkeys(t for t in assistant.intents.messages.values() if "{" not in t))
 
 
 def cache_dir() -> Path:
@@ -194,7 +202,8 @@ def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Seq
     ``phrases`` (a wake phrase) are added to the PocketSphinx language model.
     PocketSphinx hears a turn that starts in a quiet room with the intents' model mixed with general English (ordinary
     talk heard as itself, not forced into symptoms), in noise with the intents' model alone; --general-english uses the
-    mixture in every room, --intents-only never. The first start mixes the models (seconds to a minute), then cached.
+    mixture in every room, --intents-only never. The mixture is built at setup (``voicecare prepare``); a start that
+    does not find it there mixes it into the cache (16 s to minutes), saying so.
     ``fallback`` (the kiosk): a Vosk model that cannot be loaded (a corrupted SD card) is said in one line and
     PocketSphinx used instead; exiting would only have systemd restart a deaf, mute box every 10 s forever.
     ``--engine auto`` does the same everywhere for a model it found itself in the models folder (review14 F10): auto
@@ -254,14 +263,15 @@ def _room_models(args: argparse.Namespace, ours: Callable[[Path], Path]) -> Call
     so noise keeps the intents' model (round speech12 in docs/measurements.md). A mixture that cannot be built (the
     general model unreadable, no room to unpack it) is said in one line and the intents' model heard everywhere.
     """
-    from voicecare.speech_in import lmmix, stt
+    from voicecare.app import prepared
+    from voicecare.speech_in import stt
 
     def build(cache: Path) -> tuple[Path, Path | None]:
         own = ours(cache)
         if getattr(args, "intents_only", False):
             return own, None
         try:
-            mixed = lmmix.build(own, stt.sphinx_model_dir() / "en-us.lm.bin", cache)
+            mixed = prepared.mixture(own, stt.sphinx_model_dir() / "en-us.lm.bin", cache, warn)
         except ModelError as exc:
             if getattr(args, "general_english", False):
                 raise
@@ -280,10 +290,10 @@ def triage_audio(args: argparse.Namespace) -> int:
     read is reported in one line and the others are still triaged (an
     emergency among them must not wait); the exit status is then 2.
     """
-    unusable = _unusable(args.audio)
-    if len(unusable) == len(args.audio):
+    headers = _read_headers(args.audio)
+    if not any(isinstance(header, audio.WavFormat) for header in headers.values()):
         for path in args.audio:
-            _failed(args, path, unusable[path])
+            _failed(args, path, str(headers[path]))
         return InputError.exit_code
     assistant = load_assistant(args)
     # Before the slow recogniser, a wrong option fails at once; with --quiet too, as in text mode (review13 F20).
@@ -291,28 +301,26 @@ def triage_audio(args: argparse.Namespace) -> int:
     quiet_note(args)
     recognizer = load_recognizer(args, assistant)
     if args.quiet:
-        failed = _triage_files(args, unusable, assistant, recognizer, None)
+        failed = _triage_files(args, headers, assistant, recognizer, None)
         return InputError.exit_code if failed else 0
     with make_speaker(args, assistant) as speaker:
-        failed = _triage_files(args, unusable, assistant, recognizer, speaker)
+        failed = _triage_files(args, headers, assistant, recognizer, speaker)
     if failed:
         return InputError.exit_code
     return SPEECH_FAILED if speaker.failed else 0
 
 
-def _unusable(paths: Sequence[Path]) -> dict[Path, str]:
-    """Why each of ``paths`` that is no WAV file cannot be used, said on stderr at once (before the slow
-    recogniser loads), by path."""
-    from voicecare.speech_in import audio
-
-    problems: dict[Path, str] = {}
+def _read_headers(paths: Sequence[Path]) -> dict[Path, audio.WavFormat | str]:
+    """Each path's WAV header, read once, before the slow recogniser loads; for a file that is no WAV file, why
+    not, said on stderr at once."""
+    headers: dict[Path, audio.WavFormat | str] = {}
     for path in paths:
         try:
-            audio.read_format(path)
+            headers[path] = audio.read_format(path)
         except AudioError as exc:
-            problems[path] = str(exc)
+            headers[path] = str(exc)
             warn(f"error: {exc}")
-    return problems
+    return headers
 
 
 def _failed(args: argparse.Namespace, path: Path, problem: str) -> None:
@@ -322,30 +330,30 @@ def _failed(args: argparse.Namespace, path: Path, problem: str) -> None:
         print(render.error_json_line(str(path), problem), flush=True)
 
 
-def _triage_files(args: argparse.Namespace, unusable: Mapping[Path, str], assistant: Assistant,
+def _triage_files(args: argparse.Namespace, headers: Mapping[Path, audio.WavFormat | str], assistant: Assistant,
                   recognizer: Recognizer, speaker: Speaker | None) -> int:
-    """Triage each recording given in turn (``unusable``: those that are no WAV files, and why); how many could
-    not be used or read to the end."""
-    from voicecare.speech_in import audio
-
+    """Triage each recording given in turn (``headers``: each one's WAV header, or why it is no WAV file); how many
+    could not be used or read to the end."""
     failed = 0
     voice = EmergencyFirst(speaker)
     for path in args.audio:
-        if path in unusable:
-            _failed(args, path, unusable[path])
+        fmt = headers[path]
+        if not isinstance(fmt, audio.WavFormat):
+            _failed(args, path, fmt)
             failed += 1
             continue
+        cut = fmt.cut_short()
         try:
-            fmt = audio.read_format(path)
-            cut = fmt.cut_short()
             if audio.narrow_band(fmt.rate):  # before the result: it is not to be trusted (review13 F8)
                 warn(audio.narrow_band_warning(str(path), fmt.rate))
-            _triage_file(args, assistant, recognizer, path, voice, audio.narrow_band(fmt.rate))
-        except AudioError as exc:  # e.g. the file was cut short or removed while being read
+            read = _triage_file(args, assistant, recognizer, path, fmt, voice)
+        except AudioError as exc:  # e.g. the file was removed since its header was read
             warn(f"error: {exc}")
             _failed(args, path, str(exc))
             failed += 1
             continue
+        if cut is None and read < fmt.seconds - audio.BLOCK_SECONDS:  # cut short since its header was read
+            cut = f"cut short: read {read:.1f} of the {fmt.seconds:.1f} s its header promises"
         if cut is not None:  # triaged as far as it goes, but an emergency may have been in the missing part
             warn(f"error: {audio.cut_short_error(path, cut)}")
             failed += 1
@@ -354,13 +362,13 @@ def _triage_files(args: argparse.Namespace, unusable: Mapping[Path, str], assist
 
 
 def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Recognizer, path: Path,
-                 voice: EmergencyFirst, narrow: bool = False) -> None:
-    """One recording triaged, printed, then spoken; ``narrow``: sampled too slowly to trust (said in the JSON too)."""
-    from voicecare.speech_in import audio, pipeline
+                 fmt: audio.WavFormat, voice: EmergencyFirst) -> float:
+    """One recording (``fmt``: its header) triaged, printed, then spoken; the seconds of audio it held."""
+    from voicecare.speech_in import pipeline
 
     say = voice.speaker.say if voice.speaker is not None else (lambda messages: None)
     assistant.disclaimer_due = True  # each recording is its own caregiver (rule 8: once to each)
-    heard = pipeline.recognize_recording(audio.iter_wav(path, recognizer.rate), recognizer, assistant, say)
+    heard = pipeline.recognize_recording(audio.iter_wav(path, recognizer.rate, fmt=fmt), recognizer, assistant, say)
     began = time.perf_counter()
     result = pipeline.answer_recording(assistant, heard)
     triage_ms = (time.perf_counter() - began) * 1000
@@ -371,7 +379,7 @@ def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Rec
         "audio_seconds": round(heard.audio_seconds, 3),
         "alternatives": list(heard.transcript.alternatives),
         "emergency_detected_at": None if heard.emergency_at is None else round(heard.emergency_at, 2),
-        "narrow_band": narrow,
+        "narrow_band": audio.narrow_band(fmt.rate),  # sampled too slowly to trust (review13 F8)
         "timings": {
             "recognize_seconds": round(heard.recognize_seconds, 3),
             "realtime_factor": round(heard.recognize_seconds / heard.audio_seconds, 3) if heard.audio_seconds else 0.0,
@@ -386,6 +394,7 @@ def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Rec
     if voice.speaker is not None:  # the short part (rule 13); the rest is printed
         short = one_shot.reply(result, assistant.intents, voice.speaker.rate_wpm)
         voice.reply(result.disposition, pipeline.still_to_say(replace(result, messages=short), heard.early))
+    return heard.audio_seconds
 
 
 def triage_text_spoken(args: argparse.Namespace, utterances: list[str]) -> int:

@@ -349,7 +349,11 @@ class VoiceSession:
             return None
         if turn.state is State.LISTENING and turn.disposition in (None, Level.UNCLEAR):
             return None
-        return early_part(turn.said_aloud) or None
+        opening = early_part(turn.said_aloud)
+        # Its first message synthesised now, while the pause may still become a reply's start: the first audio then
+        # waits for no synthesis (the rest is made while it plays, as before).
+        self.speaker.ahead(m.text for m in opening[:1])
+        return opening or None
 
     def _start_early(self, reply: Sequence[Message], early: EarlyReply) -> None:
         early.said = tuple(m.text for m in reply)

@@ -240,14 +240,23 @@ class Resampler:
         return out
 
 
-def iter_wav(path: Path, rate: int = TARGET_RATE, block_seconds: float = BLOCK_SECONDS) -> Iterator[AudioChunk]:
-    """Stream a WAV file as 16-bit mono chunks at ``rate``, one block in memory at a time."""
-    fmt = read_format(path)
+def iter_wav(path: Path, rate: int = TARGET_RATE, block_seconds: float = BLOCK_SECONDS,
+             fmt: WavFormat | None = None) -> Iterator[AudioChunk]:
+    """Stream a WAV file as 16-bit mono chunks at ``rate``, one block in memory at a time.
+
+    ``fmt``: its header, when the caller read it already (``read_format``); else it is read here.
+    """
+    if fmt is None:
+        fmt = read_format(path)
     frame = fmt.width * fmt.channels
     block = max(1, int(fmt.rate * block_seconds)) * frame
     resample = Resampler(fmt.rate, rate)
     produced = 0
-    with path.open("rb") as handle:
+    try:
+        handle = path.open("rb")
+    except OSError as exc:  # removed or made unreadable since its header was read
+        raise AudioError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    with handle:
         handle.seek(fmt.data_offset)
         remaining = fmt.data_bytes
         while remaining > 0:

@@ -202,12 +202,17 @@ def _bigrams_only(lines: Iterable[str]) -> Iterator[str]:
         previous = line
 
 
+def mixed_path(ours: Path, general: Path, folder: Path, words: int = GENERAL_WORDS, weight: float = INTENT_WEIGHT,
+               floor: float = GENERAL_FLOOR) -> Path:
+    """Where ``build`` keeps the mixture of these inputs in ``folder`` (named by them; it may not exist yet)."""
+    inputs = f"{hashlib.sha256(ours.read_bytes()).hexdigest()} {general.stat().st_size} {words} {weight} {floor}"
+    return folder / f"voicecare-mixed-{hashlib.sha256(inputs.encode()).hexdigest()[:16]}.lm"
+
+
 def build(ours: Path, general: Path, cache: Path, words: int = GENERAL_WORDS, weight: float = INTENT_WEIGHT,
           floor: float = GENERAL_FLOOR) -> Path:
     """Write (once; cached by inputs) the mixture of our ARPA model and the general binary model."""
-    inputs = f"{hashlib.sha256(ours.read_bytes()).hexdigest()} {general.stat().st_size} {words} {weight} {floor}"
-    key = hashlib.sha256(inputs.encode()).hexdigest()[:16]
-    path = cache / f"voicecare-mixed-{key}.lm"
+    path = mixed_path(ours, general, cache, words, weight, floor)
     if path.exists():
         return path
     ours_model = read_arpa(ours.read_text(encoding="utf-8").splitlines())

@@ -36,7 +36,10 @@ FORGET_WAIT_SECONDS = 2.0
 CLOSE_WAIT_SECONDS = 60.0
 JOIN_SECONDS = 10.0
 CLIPS_KEPT = 64
-"""Synthesised messages kept for reuse; the ready texts are always kept."""
+"""Synthesised messages kept for reuse; the ready and fixed texts are always kept."""
+AHEAD_KEPT = 4
+"""Messages of a likely reply synthesised ahead at most (``Speaker.ahead``; the live loop asks for its first only:
+a reply that starts while a later one is being made waits for it)."""
 
 
 class Pyttsx3Synthesizer(WorkerSynthesizer):
@@ -75,6 +78,9 @@ class Speaker:
     rate_wpm: int = DEFAULT_RATE_WPM
     ready_texts: Sequence[str] = ()
     """Texts synthesised at start-up and kept, so they play without delay ("Call 911 now.")."""
+    fixed_texts: Sequence[str] = ()
+    """Texts that hold no family's words ("Sorry, I missed that."), synthesised when there is nothing else to do and
+    kept across families, so a reply that starts with one plays at once; unlike the ready texts none is required."""
     on_error: Callable[[str], None] = field(default=lambda message: None)
     events: deque[SpokenEvent] = field(default_factory=lambda: deque(maxlen=EVENTS_KEPT))
     """The most recent messages heard (bounded: a kiosk runs for months)."""
@@ -100,6 +106,8 @@ class Speaker:
         self._idle.set()
         self._ready = threading.Event()
         self._cache: dict[tuple[str, int], Clip] = {}
+        self._ahead: deque[str] = deque(maxlen=AHEAD_KEPT)
+        """Texts to synthesise while idle, before anyone asks for them (``ahead``)."""
         self._synth: Synthesizer | None = None
         self.failed: str | None = None
         """The latest reason speech failed (None if it never did)."""
@@ -146,6 +154,15 @@ class Speaker:
             self._cond.notify()
             return self._batches
 
+    def ahead(self, texts: Iterable[str]) -> None:
+        """Synthesise ``texts`` while nothing is said, in case they are said next: a reply worked out at a pause
+        (started a moment later if the caregiver stays quiet) then starts without waiting for synthesis. The latest
+        call replaces the texts of earlier ones not yet made; what is said always comes first."""
+        with self._cond:
+            self._ahead.clear()
+            self._ahead.extend(t for t in texts if t and (t, self.rate_wpm) not in self._cache)
+            self._cond.notify()
+
     def withdraw(self, batch: int) -> None:
         """Stop one reply, queued or playing, as an emergency cuts in (a provisional reply the caregiver talked over).
 
@@ -170,6 +187,7 @@ class Speaker:
 
     def _drop_queued(self) -> None:
         self._queue.clear()
+        self._ahead.clear()
         self._cut.set()
         synth = self._synth
         if isinstance(synth, Interruptible):
@@ -191,7 +209,9 @@ class Speaker:
         self.wait_idle(FORGET_WAIT_SECONDS)
         self.events.clear()
         self.played.clear()
-        for key in [k for k in list(self._cache) if k[0] not in self.ready_texts]:
+        with self._cond:
+            self._ahead.clear()
+        for key in [k for k in list(self._cache) if not self._kept(k[0])]:
             self._cache.pop(key, None)
 
     def wait_idle(self, timeout: float = 60.0) -> bool:
@@ -228,21 +248,54 @@ class Speaker:
                 close()
 
     def _next(self) -> str | None:
-        """The next text to say, after making any ready clip still missing; None when closing."""
-        with self._cond:
-            self._current, self._current_urgent = 0, False
-            missing = not self._queue and not self._closing and self._missing_ready()
-        if missing:
-            self._make_ready_clips()  # the rate changed, or the synthesiser failed at start: retry in idle time
-        with self._cond:
-            while not self._queue and not self._closing:
-                self._idle.set()
-                self._cond.wait()
-            if not self._queue:
-                return None
-            self._cut.clear()
-            text, self._current, self._current_urgent = self._queue.popleft()
-            return text
+        """The next text to say, after making any ready clip still missing; None when closing. While nothing is
+        to be said, the texts asked for ahead, then the fixed texts, are synthesised one at a time."""
+        while True:
+            with self._cond:
+                self._current, self._current_urgent = 0, False
+                missing = not self._queue and not self._closing and self._missing_ready()
+            if missing:
+                self._make_ready_clips()  # the rate changed, or the synthesiser failed at start: retry in idle time
+            with self._cond:
+                spare = None
+                while not self._queue and not self._closing:
+                    self._idle.set()  # nothing to say: what is made ahead is no reason to wait
+                    if (spare := self._spare_text()) is not None:
+                        break
+                    self._cond.wait()
+                if spare is None:
+                    if not self._queue:
+                        return None
+                    self._cut.clear()
+                    text, self._current, self._current_urgent = self._queue.popleft()
+                    return text
+                if self._ahead and self._ahead[0] == spare:
+                    self._ahead.popleft()
+            self._make_spare(spare)
+
+    def _spare_text(self) -> str | None:
+        """What to synthesise while idle: the next text asked for ahead, else a fixed text not made yet."""
+        if self._synth is None or self._failing:
+            return None  # a failing synthesiser is tried again by what is said, and its failure said then
+        if self._ahead:
+            return self._ahead[0]
+        return next((t for t in self.fixed_texts if (t, self.rate_wpm) not in self._cache), None)
+
+    def _make_spare(self, text: str) -> None:
+        try:
+            self._clip(text)
+        except Abandoned:  # something to say came first (an emergency): it is tried again when idle
+            return
+        except Exception:
+            # Work ahead is only for speed: a synthesiser in trouble is left to what is said, whose failure is
+            # reported then (and retried with its back-off), not poked again and again here.
+            with self._cond:
+                self.fixed_texts = ()
+                self._ahead.clear()
+
+    def _kept(self, text: str) -> bool:
+        """Ready and fixed texts stay in the cache (no family's words)."""
+        return text in self.ready_texts or text in self.fixed_texts
 
     def _start_synth(self) -> Synthesizer | None:
         try:
@@ -295,8 +348,8 @@ class Speaker:
             raise SpeechError(self.failed or "no speech engine")
         clip = self._synth.synth(text, self.rate_wpm)
         if len(self._cache) >= CLIPS_KEPT:
-            # Forget the oldest clip that is not one of the ready texts.
-            old = next((k for k in self._cache if k[0] not in self.ready_texts), None)
+            # Forget the oldest clip that is not one of the ready or fixed texts.
+            old = next((k for k in self._cache if not self._kept(k[0])), None)
             if old is not None:
                 del self._cache[old]
         self._cache[key] = clip

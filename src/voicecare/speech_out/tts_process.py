@@ -88,6 +88,8 @@ class WorkerSynthesizer:
         self._rate = 0
         self._owed = False
         """A reply is still due for an abandoned request."""
+        self._greeted = False
+        """The running worker has said it is ready (a replacement started ahead has not, yet)."""
         self._failures = 0
         self._errors_in_row = 0
         self._retry_at = 0.0
@@ -182,12 +184,20 @@ class WorkerSynthesizer:
 
     def _worker(self) -> subprocess.Popen[bytes]:
         if self._proc is not None and self._proc.poll() is None:
+            if not self._greeted:
+                self._greet(self._proc)
             return self._proc
         if self._proc is not None:
             self._failed(self._proc, "crashed")  # died between requests
         wait = self._retry_at - self._clock()
         if wait > 0:
             raise WorkerFailed(f"the speech engine keeps failing; next try in {wait:.0f} s")
+        proc = self._spawn()
+        self._greet(proc)
+        return proc
+
+    def _spawn(self) -> subprocess.Popen[bytes]:
+        """Start a worker (it loads on its own while we go on); WorkerFailed when it cannot be started."""
         self.stats.starts += 1
         try:
             proc = subprocess.Popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0,
@@ -195,12 +205,16 @@ class WorkerSynthesizer:
         except OSError as exc:
             self._count_failure()
             raise WorkerFailed(f"cannot start the speech engine ({exc.strerror})") from None
-        self._proc, self._owed = proc, False
+        self._proc, self._owed, self._greeted = proc, False, False
+        return proc
+
+    def _greet(self, proc: subprocess.Popen[bytes]) -> None:
+        """Wait for the worker's hello (it has loaded espeak-ng); WorkerFailed when it says it cannot speak."""
         hello = self._read_json(proc, self._clock() + self.start_seconds, KILL)
         if not hello.get("ok"):
             self._failed(proc, None)
             raise WorkerFailed(str(hello.get("error", "the speech engine did not start")))
-        return proc
+        self._greeted = True
 
     def _drop_owed_reply(self, proc: subprocess.Popen[bytes], deadline: float) -> None:
         header = self._read_json(proc, deadline, OWE)
@@ -252,6 +266,11 @@ class WorkerSynthesizer:
             self._owed = True
         else:
             self._kill(proc)  # part of a frame is read (or the worker is still starting): only a fresh one is in step
+            if self._clock() >= self._retry_at:
+                # Its replacement starts now, loading while the emergency (or the reply that replaced this one)
+                # plays from its clip: started at the next request, its half-second load came before that reply.
+                with contextlib.suppress(WorkerFailed):
+                    self._spawn()
         raise Abandoned("abandoned")
 
     def _kill(self, proc: subprocess.Popen[bytes]) -> int:
