@@ -142,3 +142,20 @@ def test_non_stop_is_no_no(reader: AnswerReader, text: str) -> None:
 def test_well_as_before_and_a_part_that_does_not_apply(reader: AnswerReader, question: str, text: str,
                                                        label: str) -> None:
     assert kind(reader, question, text) == label
+
+
+def test_well_words_that_name_another_part_are_no_no(reader: AnswerReader) -> None:
+    # "She's in diapers" is about the toilet: said with "heart's fine" to the breathing question, it was a "no" to
+    # all four 911 signs (found replaying review 13's F6 conversation).
+    assert kind(reader, "breathing_alertness", "heart's fine, she's in diapers") == "off_topic"
+    answer = reader.read("breathing_alertness", "her breathing is fine she's in diapers")
+    assert answer.kind is AnswerKind.NO and set(answer.unanswered) == {"very_drowsy", "confusion", "fainting"}
+
+
+def test_a_sign_of_the_question_said_over_is_still_about_it(reader: AnswerReader) -> None:
+    assert kind(reader, "limbs", "Her leg hurt last month after the playground, but that's long gone.") == "no"
+
+
+@pytest.mark.parametrize("text", ["gave him 5 ml of ibuprofen at 6 pm", "I gave her a dose of Calpol"])
+def test_a_medicine_given_is_news_never_an_answer(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, "course", text) == "new_info"

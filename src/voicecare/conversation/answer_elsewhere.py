@@ -33,12 +33,15 @@ def parts(heard: Heard, about: Mapping[str, Sequence[Phrase]], question_id: str,
 def well_elsewhere(heard: Heard, elsewhere: Sequence[tuple[str | None, Spot]], skipped: frozenset[str]) -> bool:
     """Whether every part said to be well is another question's ("her legs are fine", "breathing's fine" to the
     fever question): the word before the well word, past words that carry no meaning (``skipped``), is such a
-    part. Never "she's fine" (the child is well: that is an answer) or a well word said alone."""
+    part, or the well words hold one ("she's in diapers" to the breathing question). Never "she's fine" (the child
+    is well: that is an answer) or a well word said alone."""
     well = heard.spots_of("well")
     return bool(well) and bool(elsewhere) and all(_subject(heard, w, elsewhere, skipped) for w in well)
 
 
 def _subject(heard: Heard, well: Spot, elsewhere: Sequence[tuple[str | None, Spot]], skipped: frozenset[str]) -> bool:
+    if any(_overlaps(well, s) for _, s in elsewhere):
+        return True  # the well words name the part themselves ("she's in diapers", "wide awake")
     at = well.start - 1
     while at >= 0 and heard.tokens[at] in skipped and heard.clause(at) == heard.clause(well.start):
         at -= 1

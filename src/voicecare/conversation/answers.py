@@ -211,8 +211,9 @@ class AnswerReader:
             return AnswerKind.NEW_INFO, None
         if anything_else and answer_closing.news_then_closing(heard):
             return AnswerKind.NEW_INFO, None  # "she had a fall at nursery, and yeah I think that's it"
-        if not anything_else and not denial and not heard.about and not heard.spots_of("no", "yes") and (
-                answer_elsewhere.well_elsewhere(heard, self._elsewhere(heard, question_id), self._skipped())):
+        if not anything_else and not denial and not heard.about and not heard.spots_of("no", "yes") and not any(
+                m.symptom in asked for m in heard.matches) and answer_elsewhere.well_elsewhere(
+                heard, self._elsewhere(heard, question_id), self._skipped()):
             # "Her legs are fine" to the fever question denies nothing it asks (outside review 13, F1): about
             # something else, so asked again with nothing counted, never a "no" to every sign.
             return AnswerKind.OFF_TOPIC, None
