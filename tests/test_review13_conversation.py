@@ -16,7 +16,7 @@ from tests import replay
 from tests.conftest import listened
 from voicecare.conversation import spoken
 from voicecare.conversation.dialog import Conversation, State, Turn
-from voicecare.domain import Level
+from voicecare.domain import Level, MessageKind
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM
 from voicecare.understanding.assistant import Assistant
 
@@ -50,7 +50,9 @@ def test_a_no_while_home_care_is_offered_stops_the_list_not_the_conversation(ass
     assert talk.state is State.ANYTHING_ELSE, said(stopped)
     assert said(stopped) == [assistant.intents.messages["conversation.list_stopped"], "Is there anything else?"]
     # The rest still comes on "more"; a "no" to "anything else?" itself still ends the conversation.
-    assert said(talk.hear("more"))[0].startswith("Twenty minutes on")
+    # (The office-hours line comes first of the home-care items since outside review 14 F12: the next step then.)
+    rest = talk.hear("more")
+    assert rest.said_aloud[0].kind is MessageKind.HOME_CARE and said(rest)[0] not in offered, said(rest)
     talk.hear("no")
     ended = talk.hear("no")
     assert talk.state is State.DONE and said(ended)[0].startswith("Take care"), said(ended)

@@ -131,8 +131,11 @@ class Conversation:
         turn = self._hear(text, unsure)
         turn = said_why.again(self, self._withdrawn(turn, calling=calling), before)
         how = self.assistant.intents.messages.get("conversation.correct_how")
-        if calling and how and turn.state is State.EMERGENCY and corrections.vague(self, text):
-            # "No", "that's wrong": the 911 stands (no sign named), said with how to correct it (``corrections``).
+        if calling and how and turn.state is State.EMERGENCY and corrections.vague(self, text) and budget.over(
+                asides.with_note(turn, how, last=True).said_aloud, Level.EMERGENCY, self.assistant.intents,
+                self.rate_wpm) <= 0:
+            # "No", "that's wrong": the 911 stands (no sign named), said with how to correct it (``corrections``)
+            # when that fits the 911's ceiling (a 911 naming many signs says what it rests on instead).
             turn = self.with_note(turn, how, last=True, kind=MessageKind.CONFIRM)
         return self.within_ceiling(turn)
 
