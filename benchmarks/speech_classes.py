@@ -23,6 +23,8 @@ Lines of held-out text files (``speech_readings.HELD_OUT_TEXT``) are counted, ne
 said and heard words of the others.
 
 Run: .venv/bin/python benchmarks/speech_classes.py .bench/readings/FILE.jsonl [--voices A,B] [--show]
+[--rescore [--hold N [--settled-waits]]] (--hold: the early-911 rule replayed from the stored partials, a partial's
+emergency held for N blocks in a noisy room; measured in round speech13 and not taken)
 """
 
 from __future__ import annotations

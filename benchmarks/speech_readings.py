@@ -6,7 +6,8 @@ recording: the sampled line's file and label, the disposition got and the
 one the typed line gets, and per turn the raw reading (before
 ``confidence.judged``), the judged one, the alternatives, the word
 posteriors, the described reading and the emergency signs a partial acted
-on. ``--show`` prints the readings of false 911s and missed emergencies,
+on, and (``partials``) each partial result and each reading at a pause as the early-911 rule saw them. ``--show``
+prints the readings of false 911s and missed emergencies,
 never for lines of held-out text files (their words are not printed).
 
 Run: .venv/bin/python benchmarks/speech_readings.py --voices flite-slt --rooms clean [--lm mixed|room] [--out FILE]

@@ -28,7 +28,6 @@ from voicecare.speech_in.findings import emergency_messages as emergency_message
 from voicecare.speech_in.findings import heard_findings as heard_findings
 from voicecare.speech_in.findings import still_to_say as still_to_say
 from voicecare.speech_in.findings import unsure_red_flags as unsure_red_flags
-from voicecare.speech_in.stt_sphinx import WARMUP_SECONDS, quiet_room
 from voicecare.speech_in.turns import END_SILENCE_SECONDS as END_SILENCE_SECONDS
 from voicecare.speech_in.turns import HANGOVER_SECONDS as HANGOVER_SECONDS
 from voicecare.speech_in.turns import MAX_UTTERANCE_SECONDS as MAX_UTTERANCE_SECONDS
@@ -38,12 +37,6 @@ from voicecare.speech_in.turns import Endpointer as Endpointer
 from voicecare.speech_in.turns import Utterance as Utterance
 from voicecare.speech_in.turns import utterances as utterances
 from voicecare.understanding.assistant import Assistant, most_serious
-
-QUIET_HOLD_BLOCKS = 1
-"""Blocks (0.1 s) a partial's emergency must still show for before it is acted on, in a quiet room: waiting half a
-block added false 911s on clean speech (round speech10), a block costs 0.1 s."""
-NOISY_HOLD_BLOCKS = 2
-"""The same in a noisy room (the turn's first second not ``quiet_room``), where partials flicker through signs."""
 
 
 @dataclass(frozen=True)
@@ -82,8 +75,6 @@ class _TurnStreams:
         self._grammar = grammar if grammar and recognizer.concurrent else None
         self.open: list[RecognizerStream | None] = []
         self._fed: list[bytes] = []
-        self._head = bytearray()
-        """The turn's first ``WARMUP_SECONDS`` of audio, which tells a quiet room from a noisy one (``quiet``)."""
         self.final: tuple[Transcript, Transcript | None] | None = None
         """(free, grammar) readings of all the audio so far, once read to its end."""
         self.raw: Transcript | None = None
@@ -104,20 +95,7 @@ class _TurnStreams:
         if self.final is not None:
             self.reopen()
         self._fed.append(pcm)
-        if len(self._head) < self._head_bytes:
-            self._head.extend(pcm[: self._head_bytes - len(self._head)])
         return self._give(pcm)
-
-    @property
-    def _head_bytes(self) -> int:
-        return int(WARMUP_SECONDS * self._recognizer.rate) * 2
-
-    def quiet(self) -> bool | None:
-        """Whether the turn began in a quiet room, as PocketSphinx picks its model (``stt_sphinx.quiet_room``);
-        None until its first ``WARMUP_SECONDS`` have been heard."""
-        if len(self._head) < self._head_bytes:
-            return None
-        return quiet_room(bytes(self._head), self._recognizer.rate)
 
     def _give(self, pcm: bytes) -> Transcript | None:
         free, limited = self.open
@@ -141,10 +119,7 @@ class _EarlyEmergency:
     """The rule for acting on an emergency before the turn ends: on partial results, once they hold still.
 
     Partial results flicker; an emergency must still show one block (0.1 s)
-    later before it interrupts, two in a turn begun in a noisy room (its first
-    second not ``quiet_room``, as PocketSphinx picks its model), where partials
-    flicker through signs more (tuned voices, pink and babble 10 dB: false 911
-    12 -> 9 of 49, no emergency lost; round speech13). A partial that did not change in that block
+    later before it interrupts. A partial that did not change in that block
     is stable and counts: waiting for the next, different partial cost a
     median 0.3 s, as a new word must be heard first. Once the recogniser
     hears no more (the room after the words is held back), the last partial
@@ -165,30 +140,17 @@ class _EarlyEmergency:
         self.said: tuple[Message, ...] = ()
         self.found: list[Finding] = []
         """The findings it was acted on (the steady ones)."""
-        self.noisy = False
-        """The turn began in a noisy room (``quiet``): a partial's emergency must hold longer there."""
-        self._seen: list[dict[str, Finding]] = []
-        """The emergencies of the last ``hold`` + 1 partials, oldest first."""
+        self._previous: dict[str, Finding] = {}
         self._last = ""
 
-    def quiet(self, quiet: bool) -> None:
-        """Whether the turn began in a quiet room (told once its first second is heard; until then, as if quiet)."""
-        self.noisy = not quiet
-
-    @property
-    def hold(self) -> int:
-        """Blocks a partial's emergency must still show for after the first."""
-        return NOISY_HOLD_BLOCKS if self.noisy else QUIET_HOLD_BLOCKS
-
     def partial(self, text: str, seconds: float) -> None:
-        """A partial result; acts when the emergency it shows held for ``hold`` blocks."""
+        """A partial result; acts when the emergency it shows held for a block."""
         if self.at is not None or not text or (self._echo is not None and self._echo(text)):
             return
-        now = self._seen[-1] if text == self._last and self._seen else _said(emergencies(self._assistant, text))
+        now = self._previous if text == self._last else _said(emergencies(self._assistant, text))
         self._last = text
-        self._seen = [*self._seen, now][-(self.hold + 1):]
-        held = len(self._seen) == self.hold + 1
-        self.found = [f for k, f in now.items() if held and all(k in seen for seen in self._seen)]
+        self.found = [now[k] for k in now.keys() & self._previous.keys()]
+        self._previous = now
         self._act(seconds)
 
     def settled(self, text: str, seconds: float) -> None:
@@ -232,7 +194,6 @@ def recognize(
     streams = _TurnStreams(recognizer, grammar, assistant)
     urgent = _EarlyEmergency(assistant, on_emergency, echo)
     spent, seconds, last = 0.0, 0.0, ""
-    room_known: bool | None = None
     held: list[AudioChunk] = []
     for chunk in _ending_on_fault(chunks, streams.open, lambda: urgent.at is not None):
         seconds = chunk.start + chunk.seconds
@@ -244,8 +205,6 @@ def recognize(
             for block in [*held, chunk]:
                 partial = streams.accept(block.pcm)
             held.clear()
-            if room_known is None and (room_known := streams.quiet()) is not None:
-                urgent.quiet(room_known)
             if partial is not None:
                 last = partial.text
                 urgent.partial(partial.text, seconds)
