@@ -284,7 +284,7 @@ class Speaker:
     def _make_spare(self, text: str) -> None:
         try:
             self._clip(text)
-        except Abandoned:  # something to say came first (an emergency): it is tried again when idle
+        except Abandoned:  # an emergency or "stop" came first: a fixed text is made again when idle, a reply's is moot
             return
         except Exception:
             # Work ahead is only for speed: a synthesiser in trouble is left to what is said, whose failure is
