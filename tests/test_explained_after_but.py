@@ -39,3 +39,8 @@ def test_an_everyday_explanation_and_breathing_said_fine_are_no_911(assistant: A
 ])
 def test_a_denied_explanation_or_a_sign_after_it_stays_911(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
+
+
+def test_a_denial_is_never_said_fine(assistant: Assistant) -> None:
+    # "not waking up easily": the "not" keeps the sign; "easily" after it is no word of being fine.
+    assert level(assistant, "he was waking up easily before but now he isn't") is Level.EMERGENCY

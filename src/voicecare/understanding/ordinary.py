@@ -32,6 +32,9 @@ class Denials:
     small: frozenset[str] = frozenset()
     fine: frozenset[str] = frozenset()
     """Words that say the word before them is all right ("breathing fine"): an ``unless`` word said so keeps nothing."""
+    negations: frozenset[str] = frozenset()
+    """Every denial, a circumstance's own among them: a denial is never itself said to be fine ("not waking up
+    easily")."""
     fine_reach: int = 0
     """Most words from an ``unless`` word to a word of ``fine`` that speaks of it ("breathing is fine": 2)."""
     explaining: tuple[tuple[str, ...], ...] = ()
@@ -79,7 +82,7 @@ def _compile(symptom: str, text: str, spelling: Spelling, denials: Denials) -> C
     first, *rest = word_groups(text, spelling)
     (unless_words,) = word_groups(unless, spelling)
     # A circumstance that names a denial as its own word ("not trained yet") is said with it.
-    own_denials = replace(denials, words=denials.words.difference(first, *rest))
+    own_denials = replace(denials, words=denials.words.difference(first, *rest), negations=denials.words)
     return Circumstance(symptom, first, tuple(rest), unless_words, DEFAULT_WINDOW if window is None else window,
                         own_denials)
 
@@ -116,7 +119,9 @@ def _explains(circumstance: Circumstance, hit: Hit, words: Sequence[str],
 
 def _said_fine(denials: Denials, words: Sequence[str], index: int) -> bool:
     """True when a word of ``denials.fine`` follows words[index] within reach with no denial between: "breathing
-    fine", "breathing is normal" (not "breathing is not normal")."""
+    fine", "breathing is normal" (not "breathing is not normal", nor "not waking up easily")."""
+    if words[index] in denials.negations or (index and words[index - 1] in denials.negations):
+        return False
     for i in range(index + 1, min(len(words), index + 1 + denials.fine_reach)):
         if words[i] in denials.words:
             return False
