@@ -154,8 +154,3 @@ def test_well_words_that_name_another_part_are_no_no(reader: AnswerReader) -> No
 
 def test_a_sign_of_the_question_said_over_is_still_about_it(reader: AnswerReader) -> None:
     assert kind(reader, "limbs", "Her leg hurt last month after the playground, but that's long gone.") == "no"
-
-
-@pytest.mark.parametrize("text", ["gave him 5 ml of ibuprofen at 6 pm", "I gave her a dose of Calpol"])
-def test_a_medicine_given_is_news_never_an_answer(reader: AnswerReader, text: str) -> None:
-    assert kind(reader, "course", text) == "new_info"
