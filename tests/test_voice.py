@@ -91,7 +91,7 @@ def test_emergency_in_the_middle_of_the_interview_takes_over() -> None:
     assert last["said"][0] == "Call 911 now."
     # For the right reason: the whole turn was heard, not only its first word ("weight"), which as
     # an unclear answer to the heartbeat question counted as yes (rule 4) and made it an emergency.
-    assert "not breathing" in str(last["heard"]) and "trouble breathing" in str(last["said"][1])
+    assert "not breathing" in str(last["heard"]) and "trouble breathing" in str(last["said"][1]).lower()
 
 
 def test_repeat_and_stop() -> None:
