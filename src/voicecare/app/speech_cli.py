@@ -169,8 +169,10 @@ def make_speaker(args: argparse.Namespace, assistant: Assistant, sink: AudioSink
             sink, problem = NullSink(), str(exc)
     # The synthesiser is made inside the speaker's own thread, which owns it.
     emergency = assistant.intents.messages["emergency"]
-    speaker = Speaker(make_synth(args), sink, rate_wpm=args.rate, ready_texts=(emergency,),
-                      fixed_texts=tuple(t for t in fixed_phrases(assistant) if t != emergency), on_error=on_error)
+    # Fixed texts made ahead only for a live speaker: a reply file has no first-audio wait to cut.
+    fixed = tuple(t for t in fixed_phrases(assistant) if t != emergency) if isinstance(sink, SoundDeviceSink) else ()
+    speaker = Speaker(make_synth(args), sink, rate_wpm=args.rate, ready_texts=(emergency,), fixed_texts=fixed,
+                      on_error=on_error)
     if problem is not None:
         speaker.report_failure(problem)
     return speaker
