@@ -131,13 +131,6 @@ def test_a_sign_said_with_a_time_of_sleep_stays_the_sign(assistant: Assistant, t
     assert sign in present, text
 
 
-def test_not_sleeping_because_of_the_pain_is_pain_keeping_the_child_awake(assistant: Assistant) -> None:
-    # "Because of the pain" after a "not" is a timing only for waking: here it says why she cannot sleep.
-    disposition, present = _level(assistant, "she is not sleeping because of the pain")
-    assert disposition is Level.FOLLOW_UP
-    assert "pain_prevents_sleep" in present
-
-
 @pytest.mark.parametrize("text", [
     "It's my wife that's hurtin', her heart's racin'",
     "my wife's heart is racing",
