@@ -139,14 +139,17 @@ class Speaker:
         batch = [m for m in messages if m.text]
         urgent = any(m.level is Level.EMERGENCY and m.kind is MessageKind.EMERGENCY for m in batch)
         with self._cond:
-            if urgent and self._current_urgent:
+            if urgent:
                 # The emergency said on a partial result is neither cut nor dropped by the whole turn's answer
-                # coming after it (which leaves out the lines already handed over): that answer follows it.
+                # coming after it (which leaves out the lines already handed over): that answer follows it. Kept
+                # when still queued too: while the sound card took the last block of the message it cut, the whole
+                # answer came and "Call 911 now." was dropped unsaid (a reply played slowly, as on a loaded Pi).
                 kept = [item for item in self._queue if item[2]]
-                self._queue.clear()
+                if self._current_urgent:
+                    self._queue.clear()
+                else:
+                    self._drop_queued()
                 self._queue.extend(kept)
-            elif urgent:
-                self._drop_queued()
             self._batches += 1
             self._queue.extend((m.text, self._batches, urgent) for m in batch)
             if batch:
