@@ -20,6 +20,7 @@ import sys
 import tempfile
 import tomllib
 from pathlib import Path
+from typing import Any
 
 RANK = {"unclear": 0, "home_care": 1, "follow_up": 2, "urgent": 3, "emergency": 4}
 SERIOUS = ("emergency", "urgent", "follow_up")
@@ -57,15 +58,20 @@ def class_hits(utterances: list[str], classes: dict[str, frozenset[str]]) -> col
     return hits
 
 
-def missed_emergencies(exe: str, path: Path) -> tuple[list[str], collections.Counter[str]]:
-    """The utterances of the emergencies answered lower (never printed) and the signs found on them instead."""
-    labelled = rows(path)
+def _triaged(exe: str, utterances: list[str]) -> list[dict[str, Any]]:
+    """``triage --json`` of each utterance, in order (through a file: the lines are never printed)."""
     with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8") as lines:
-        lines.write("".join(u + "\n" for _, u in labelled))
+        lines.write("".join(u + "\n" for u in utterances))
         lines.flush()
         out = subprocess.run([exe, "triage", "--json", "--text-file", lines.name], capture_output=True, text=True,
                              check=False).stdout
-    results = [json.loads(x) for x in out.splitlines() if x.strip().startswith("{")]
+    return [json.loads(x) for x in out.splitlines() if x.strip().startswith("{")]
+
+
+def missed_emergencies(exe: str, path: Path) -> tuple[list[str], collections.Counter[str]]:
+    """The utterances of the emergencies answered lower (never printed) and the signs found on them instead."""
+    labelled = rows(path)
+    results = _triaged(exe, [u for _, u in labelled])
     missed = [(u, r) for (e, u), r in zip(labelled, results, strict=False)
               if e == "emergency" and r["disposition"] != "emergency"]
     found: collections.Counter[str] = collections.Counter()
@@ -76,12 +82,7 @@ def missed_emergencies(exe: str, path: Path) -> tuple[list[str], collections.Cou
 
 def kinds(exe: str, path: Path) -> tuple[collections.Counter[str], collections.Counter[str], collections.Counter[str]]:
     labelled = rows(path)
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8") as lines:
-        lines.write("".join(u + "\n" for _, u in labelled))
-        lines.flush()
-        out = subprocess.run([exe, "triage", "--json", "--text-file", lines.name], capture_output=True, text=True,
-                             check=False).stdout
-    results = [json.loads(x) for x in out.splitlines() if x.strip().startswith("{")]
+    results = _triaged(exe, [u for _, u in labelled])
     why: collections.Counter[str] = collections.Counter()
     statuses: collections.Counter[str] = collections.Counter()
     alarms: collections.Counter[str] = collections.Counter()

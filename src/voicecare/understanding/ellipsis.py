@@ -34,11 +34,17 @@ def filled(heard: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords
         predicate = _said_before(words, breaks, rules, negations, k - 2)
         if predicate is None:
             continue
-        insert = list(heard[predicate.start:predicate.stop])
-        out = [*heard[:k + 1], *insert, *heard[k + 1:]]
-        moved = {(i + len(insert) if i > k else i): full for i, full in breaks.items()}
-        return out, moved
+        return _filled(heard, breaks, k, predicate)
     return list(heard), dict(breaks)
+
+
+def _filled(heard: Sequence[str], breaks: Mapping[int, bool], k: int,
+            predicate: range) -> tuple[list[str], dict[int, bool]]:
+    """The heard words with ``predicate``'s words written out after words[k], and the sentence breaks moved past
+    them."""
+    insert = list(heard[predicate.start:predicate.stop])
+    out = [*heard[:k + 1], *insert, *heard[k + 1:]]
+    return out, {(i + len(insert) if i > k else i): full for i, full in breaks.items()}
 
 
 def reaffirmed(heard: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, negations: frozenset[str],
@@ -59,10 +65,7 @@ def reaffirmed(heard: Sequence[str], breaks: Mapping[int, bool], rules: ContextW
         predicate = _denied_before(words, breaks, rules, negations, k - 1)
         if predicate is None:
             continue
-        insert = list(heard[predicate.start:predicate.stop])
-        out = [*heard[:k + 1], *insert, *heard[k + 1:]]
-        moved = {(i + len(insert) if i > k else i): full for i, full in breaks.items()}
-        return out, moved
+        return _filled(heard, breaks, k, predicate)
     return list(heard), dict(breaks)
 
 
