@@ -97,8 +97,8 @@ def test_the_one_shot_answer_and_its_spoken_estimate_agree(assistant: Assistant)
 
 
 @pytest.mark.parametrize(("recording", "doubted"), [
-    # "...now her back is a bit sore after swimming": a partial result heard "is dying"; the final reading did not.
-    ("fever_gone_sore_after_swimming_slt.wav", "you say it is an emergency"),
+    # ("fever_gone_sore_after_swimming_slt.wav", where a partial result alone heard "is dying", gave a doubted 911
+    # until 2026-11-27; it is home care now, as its final reading and the typed words are, so it shows no 911.)
     # "His back is stiff after football.": "all limp" only in an alternative reading.
     ("back_stiff_after_football_slt.wav", "very sleepy or hard to wake"),
 ])
