@@ -22,6 +22,7 @@ def _status(assistant: Assistant, text: str, symptom: str) -> set[Status]:
     ("her lips were blue but that is gone now", "trouble_breathing"),
     ("he had a fever yesterday but that went away", "fever"),
     ("wheezing with a cold, that's long gone", "trouble_breathing"),
+    ("last week he was wheezing a bit, that's long gone; now it's only his sore back", "trouble_breathing"),
 ])
 def test_a_sign_then_thats_gone_is_over(assistant: Assistant, text: str, symptom: str) -> None:
     assert _status(assistant, text, symptom) == {Status.PAST}, text
