@@ -29,7 +29,7 @@ from voicecare.conversation import readings
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 from voicecare.domain import IntentSet, Level, Message, MessageKind, Status
 from voicecare.interfaces import Clip, Microphone, Recognizer
-from voicecare.speech_in.audio import AudioChunk, iter_wav
+from voicecare.speech_in.audio import BLOCK_SECONDS, AudioChunk, iter_wav
 from voicecare.speech_out.tts import Pyttsx3Synthesizer, Speaker
 from voicecare.testing import (
     ROOM_GAIN,
@@ -258,6 +258,27 @@ def test_an_emergency_said_before_the_microphone_is_unplugged_is_kept(
     (report,) = reports
     assert (report.state, report.disposition) == ("emergency", "emergency") and report.emergency_at is not None
     assert report.said[0] == "Call 911 now." and "trouble_breathing" in report.symptoms
+
+
+def test_an_emergency_heard_in_the_last_block_before_the_microphone_goes_is_kept(
+        assistant: Assistant, sphinx: Recognizer) -> None:
+    """The emergency showed in a partial, but the block that would have held it never came: the recogniser hears
+    no more, so what it heard is settled, and acted on, as at a pause. Before, the fragment was dropped as no turn
+    (its fault raised) and "his lips are turning blue" had to be said again after the microphone came back."""
+    reports: list[TurnReport] = []
+    session, speaker = kiosk_session(assistant, sphinx, reports)
+    drive(session, speaker, [fast([AUDIO / "clean" / "em_blue.wav"])])
+    acted = reports[0].emergency_at
+    assert acted is not None
+    shown = round(acted / BLOCK_SECONDS) - 1  # blocks up to the one whose partial first showed it (held a block later)
+    reports.clear()
+    session, speaker = kiosk_session(assistant, sphinx, reports)
+    faults = drive(session, speaker, [fast([AUDIO / "clean" / "em_blue.wav"], vanish_after=shown)])
+    assert faults[0].startswith("the microphone stopped sending audio"), faults
+    (report,) = reports
+    assert (report.state, report.disposition) == ("emergency", "emergency"), report
+    assert report.said[0] == "Call 911 now." and "trouble_breathing" in report.symptoms
+    assert "Call 911 now." in [e.text for e in speaker.events]
 
 
 def test_kiosk_keeps_answering_when_the_speech_engine_fails(assistant: Assistant, sphinx: Recognizer,
