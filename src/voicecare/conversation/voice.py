@@ -28,6 +28,8 @@ ECHO_SECONDS = 3.0
 """How long after voicecare said something the microphone may still hear it (room echo)."""
 ECHO_SHARE = 0.6
 """A heard turn whose words are mostly in what voicecare just said is its own voice."""
+ECHO_SHORTEST = 3
+"""Letters of the shortest word counted (short ones, "is", "or", "a", are in whatever was said)."""
 EARLY_KINDS = frozenset({MessageKind.READBACK, MessageKind.QUESTION, MessageKind.CONVERSATION, MessageKind.DISCLAIMER})
 """What a reply may start with before the turn has surely ended: what was heard, a question, the disclaimer.
 Never a level's instruction or advice: those wait for the whole turn (on partial results in noise, "You can care
@@ -406,7 +408,14 @@ class VoiceSession:
 
     def _echo(self, text: str) -> bool:
         """True when ``text`` is mostly what voicecare itself has just been saying (live microphone only)."""
-        return self.settings.echo_filter and is_echo(text, self.speaker.recently_said(ECHO_SECONDS), self._tokens)
+        if not self.settings.echo_filter:
+            return False
+        recent = self.speaker.recently_said(ECHO_SECONDS)
+        if pipeline.emergencies(self.assistant, text):
+            # Only when every word was voicecare's: "yes, he's having trouble breathing" said at once to the
+            # breathing question was 60% its words, taken for its echo, and the emergency dropped with the turn.
+            return is_echo(text, recent, self._tokens, share=1.0, shortest=1)
+        return is_echo(text, recent, self._tokens)
 
     def _expected(self) -> Expectation | None:
         """What the next turn should be: an answer to the question awaited, when there is one."""
@@ -510,15 +519,16 @@ def report_status(finding: Finding) -> str:
     return finding.status.value
 
 
-def is_echo(text: str, recent: Sequence[str], tokens: Callable[[str], list[str]]) -> bool:
-    """True when the words of ``text`` (three letters or more) are mostly among those of ``recent``."""
+def is_echo(text: str, recent: Sequence[str], tokens: Callable[[str], list[str]], share: float = ECHO_SHARE,
+            shortest: int = ECHO_SHORTEST) -> bool:
+    """True when at least ``share`` of the words of ``text`` (``shortest`` letters or more) are among ``recent``'s."""
     if not recent:
         return False
-    words = [w for w in tokens(text) if len(w) > 2]
+    words = [w for w in tokens(text) if len(w) >= shortest]
     if not words:
         return False
     spoken = {w for said in recent for w in tokens(said)}
-    return sum(w in spoken for w in words) / len(words) >= ECHO_SHARE
+    return sum(w in spoken for w in words) / len(words) >= share
 
 
 def turns_from(chunks: Iterator[AudioChunk], speaking: Callable[[], bool],
