@@ -29,7 +29,9 @@ from voicecare.conversation import readings
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 from voicecare.domain import IntentSet, Level, Message, MessageKind, Status
 from voicecare.interfaces import Clip, Microphone, Recognizer
+from voicecare.speech_in import pipeline
 from voicecare.speech_in.audio import BLOCK_SECONDS, AudioChunk, iter_wav
+from voicecare.speech_in.early_reply import ASK_AGAIN_SECONDS
 from voicecare.speech_out.tts import Pyttsx3Synthesizer, Speaker
 from voicecare.testing import (
     ROOM_GAIN,
@@ -686,6 +688,68 @@ def test_a_reply_started_at_a_pause_is_withdrawn_when_the_caregiver_goes_on(
     disclaimer = assistant.intents.messages["disclaimer"]
     assert disclaimer in report.spoken
     assert session.conversation.found and {f.symptom.id for f in session.conversation.found} == set(report.symptoms)
+
+
+def words_end(path: Path) -> float:
+    """Seconds into a clean recording where its words end."""
+    with wave.open(str(path)) as wav:
+        samples = np.frombuffer(wav.readframes(wav.getnframes()), dtype=np.int16)
+        rate = wav.getframerate()
+    return float(np.nonzero(np.abs(samples) > LOUD)[0][-1]) / rate
+
+
+LOUD = 328
+"""A sample this loud (0.01 of full scale) is the words, in a clean recording."""
+
+
+def test_a_reply_that_only_asks_again_starts_at_a_longer_pause(assistant: Assistant, sphinx: Recognizer,
+                                                                 tmp_path: Path) -> None:
+    # "Can you play some music for us?" is no description: "Sorry, I missed that." It waited for the turn's end
+    # (1.5 s of quiet), as half the bench's replies did; now it starts after ASK_AGAIN_SECONDS of quiet. Between
+    # the two the audio waits for the speaker to play: before, nothing played.
+    recording = AUDIO / "clean" / "un_music.wav"
+    path = joined_wav(tmp_path, recording, 2.0)
+    between = words_end(recording) + (ASK_AGAIN_SECONDS + pipeline.END_SILENCE_SECONDS) / 2
+    report, speaker, _, spoke = early_turn(assistant, sphinx, path, between)
+    assert spoke and report.disposition == "unclear", report
+    assert report.spoken[0] == assistant.intents.messages["unclear"]
+    assert report.early_reply_at is not None and report.withdrawn == 0
+    waited = report.early_reply_at - words_end(recording)
+    assert ASK_AGAIN_SECONDS - BLOCK_SECONDS <= waited < pipeline.END_SILENCE_SECONDS, waited
+    assert [e.text for e in speaker.events] == list(report.spoken)  # said once, in full, the rest after it
+    assert not any(e.interrupted for e in speaker.events)
+
+
+def test_a_shorter_pause_after_words_not_understood_gets_no_reply(assistant: Assistant, sphinx: Recognizer,
+                                                                  tmp_path: Path) -> None:
+    # "She ate all of her lunch." (0.7 s) "My little boy has a sore back.": the first half alone is not understood,
+    # and the pause is shorter than ASK_AGAIN_SECONDS: nothing is said into it; the whole turn is answered once.
+    first, second = AUDIO / "clean" / "un_lunch.wav", AUDIO / "clean" / "hc_sore.wav"
+    path = spliced(tmp_path, first, PAUSE_MID_SENTENCE, second)
+    report, speaker, _, _ = early_turn(assistant, sphinx, path, wav_seconds(path))
+    assert report.disposition == "home_care" and report.withdrawn == 0, report
+    assert [e.text for e in speaker.events] == list(report.spoken)
+    assert assistant.intents.messages["unclear"] not in [e.text for e in speaker.events]
+
+
+PAUSE_MID_SENTENCE = 0.7
+"""Quiet between two halves of a turn: longer than a reply's pause, shorter than one that only asks again."""
+
+
+def spliced(tmp_path: Path, first: Path, gap: float, second: Path) -> Path:
+    """``first``'s words, ``gap`` seconds of quiet, ``second``'s words and its tail, as one recording."""
+    with wave.open(str(first)) as a, wave.open(str(second)) as b:
+        params = a.getparams()
+        x = np.frombuffer(a.readframes(a.getnframes()), dtype=np.int16)
+        y = np.frombuffer(b.readframes(b.getnframes()), dtype=np.int16)
+    start = int(np.nonzero(np.abs(y) > LOUD)[0][0])
+    end = int(np.nonzero(np.abs(x) > LOUD)[0][-1]) + 1
+    target = tmp_path / "spliced.wav"
+    with wave.open(str(target), "wb") as out:
+        out.setparams(params)
+        out.writeframes(np.concatenate([x[:end], np.zeros(int(gap * params.framerate), np.int16), y[start:],
+                                        np.zeros(2 * params.framerate, np.int16)]).tobytes())
+    return target
 
 
 def test_an_emergency_after_a_pause_still_calls_911_first(assistant: Assistant, sphinx: Recognizer,
