@@ -33,6 +33,7 @@ from voicecare.speech_in import pipeline
 from voicecare.speech_in.audio import BLOCK_SECONDS, AudioChunk, iter_wav
 from voicecare.speech_in.early_reply import ASK_AGAIN_SECONDS
 from voicecare.speech_out.tts import Pyttsx3Synthesizer, Speaker
+from voicecare.speech_out.tts_process import WorkerSynthesizer
 from voicecare.testing import (
     ROOM_GAIN,
     FakeOutputDevice,
@@ -41,6 +42,7 @@ from voicecare.testing import (
     LoopbackMicrophone,
     RoomClock,
     RoomMicrophone,
+    fault_worker_command,
     silence_wav,
 )
 from voicecare.understanding.assistant import Assistant
@@ -290,6 +292,35 @@ def test_kiosk_keeps_answering_when_the_speech_engine_fails(assistant: Assistant
     drive(session, speaker, [fast([AUDIO / "clean" / "em_blue.wav", silence_wav(tmp_path / "g.wav", 1.0)])])
     assert reports and reports[0].disposition == "emergency" and reports[0].said[0] == "Call 911 now."
     assert speaker.failed is not None and "crashed" in speaker.failed
+
+
+def test_an_emergency_is_said_while_the_speech_engine_hangs(assistant: Assistant, sphinx: Recognizer,
+                                                           tmp_path: Path) -> None:
+    # The worker makes "Call 911 now." at start, then hangs for an hour on the reply to the description; the
+    # emergency said next is not held up behind it (the clip made at start plays, the hung message is abandoned).
+    synth = WorkerSynthesizer(fault_worker_command("hang", 1), request_seconds=3600)
+    speaker = Speaker(lambda: synth, FakeOutputDevice(speed=200), ready_texts=("Call 911 now.",))
+    assert speaker.wait_ready(60) and speaker.can_speak()
+    reports: list[TurnReport] = []
+    session = VoiceSession(assistant, sphinx, speaker, VoiceSettings(), reports.append)
+    gap = silence_wav(tmp_path / "gap.wav", 1.0)
+    stop = threading.Event()
+    mics = [fast([TURNS / "describe.wav", gap, AUDIO / "clean" / "em_blue.wav", gap])]
+
+    def make_mic() -> Microphone:
+        if not mics:
+            stop.set()
+            raise OSError("no more test microphones")
+        return mics.pop(0)
+
+    run_kiosk(session, speaker, make_mic, stop, sleep=lambda seconds: None, on_fault=lambda message: None)
+    deadline = time.monotonic() + 60  # not an hour
+    while not [e for e in speaker.events if e.ended is not None] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    speaker.close(drain=False)  # the rest of the answer waits for the hung worker
+    assert [r.disposition for r in reports] == ["home_care", "emergency"], [r.heard for r in reports]
+    first = speaker.events[0]  # the stuck reply never played; 911 did, first and in full
+    assert (first.text, first.interrupted) == ("Call 911 now.", False), list(speaker.events)
 
 
 def test_quiet_spell_resets_the_session_and_forgets(assistant: Assistant, sphinx: Recognizer, tmp_path: Path) -> None:
