@@ -45,7 +45,7 @@ from voicecare.domain import Level, Message, MessageKind
 from voicecare.interfaces import Recognizer
 from voicecare.speech_in import pipeline
 from voicecare.speech_in.audio import BLOCK_SECONDS
-from voicecare.speech_in.early_reply import PROVISIONAL_SECONDS, STEADY_SECONDS
+from voicecare.speech_in.early_reply import ASK_AGAIN_SECONDS, PROVISIONAL_SECONDS, STEADY_SECONDS
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM, Pyttsx3Synthesizer, Speaker
 from voicecare.understanding.assistant import Assistant
 
@@ -60,7 +60,8 @@ class Wait:
     """One reply's wait, in seconds."""
 
     why: str
-    """"pause": started at a pause; "turn end": the reading at the pause was not understood, or never steady."""
+    """"pause": started at a pause; "asks again": "Sorry, I missed that." started at a longer pause; "turn end": the
+    reading at the pause was not understood (as before ``--ask-again``), or never steady."""
     endpointing: float
     recognising: float
     triage: float
@@ -95,14 +96,16 @@ class FirstBlock:
         pass
 
 
-def waits(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, end: float) -> Wait | None:
+def waits(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, end: float,
+          ask_again: float | None = ASK_AGAIN_SECONDS) -> Wait | None:
     """The reply's wait for one recording, as ``bench_room.run_one`` counts it (None: an emergency or no turn)."""
-    early = EarlyAnswers(assistant)
+    early = EarlyAnswers(assistant, ask_again)
     timed = TimedRecognizer(recognizer)
     watched: list[WatchedReplies] = []
 
     def replies() -> WatchedReplies:
-        watched.append(WatchedReplies(early.prepare, early.start, after=PROVISIONAL_SECONDS, steady=STEADY_SECONDS))
+        watched.append(WatchedReplies(early.prepare, early.start, after=PROVISIONAL_SECONDS, steady=STEADY_SECONDS,
+                                      wait=early.wait))
         watched[-1].timed = timed
         return watched[-1]
 
@@ -119,7 +122,8 @@ def waits(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, end: fl
     begun = early.started[-1][0] if early.started else ()
     if kept is not None and begun == tuple(m.text for m in result.messages[:len(begun)]):
         wait = watched[heard.parts.index(last)].reading_wait(kept.at)
-        return Wait("pause", kept.at - end, per_block + wait, early.started[-1][1], begun)
+        why = "asks again" if early.wait(begun) > PROVISIONAL_SECONDS else "pause"
+        return Wait(why, kept.at - end, per_block + wait, early.started[-1][1], begun)
     opening = tuple(m.text for m in _opening(result.messages))
     return Wait("turn end", last.audio_seconds - end, per_block, triage, opening)
 
@@ -172,6 +176,8 @@ def main() -> None:
     parser.add_argument("--voices", help="comma-separated voice names (default: the flite and espeak ones)")
     parser.add_argument("--per-label", type=int, default=6, help="as bench_room.py")
     parser.add_argument("--repeat", type=int, default=3, help="tries per synthesis time (median)")
+    parser.add_argument("--ask-again", type=float, default=ASK_AGAIN_SECONDS,
+                        help="quiet before a reply that only asks to hear it again starts (0: never, as before)")
     args = parser.parse_args()
     names = args.voices.split(",") if args.voices else ["flite-slt", "flite-rms", "flite-awb", "espeak-en-gb-f3"]
     lines = [line for line in ra.sample(args.per_label) if line.expected != "emergency"]
@@ -193,13 +199,13 @@ def main() -> None:
         found = []
         for line in lines:
             audio = in_room(ra.cached(voice, line.text))
-            wait = waits(recognizer, assistant, audio, speech_span(audio)[1])
+            wait = waits(recognizer, assistant, audio, speech_span(audio)[1], args.ask_again or None)
             if wait is not None and wait.texts:
                 cold = synthesis(speaker, sink, wait.texts, "cold", args.repeat)
-                now = synthesis(speaker, sink, wait.texts, "ahead" if wait.why == "pause" else "kept", args.repeat)
+                now = synthesis(speaker, sink, wait.texts, "ahead" if wait.why != "turn end" else "kept", args.repeat)
                 found.append((wait, cold, now))
         everything += found
-        for why in ("pause", "turn end"):
+        for why in ("pause", "asks again", "turn end"):
             these = [f for f in found if f[0].why == why]
             if these:
                 print(row(f"{voice.name} | {why}", [w for w, _, _ in these], [c for _, c, _ in these],

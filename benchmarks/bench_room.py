@@ -17,7 +17,7 @@ whole turn got another answer).
 Noise alone is also fed, to count findings heard in it.
 Recordings are made once into .bench/ (see room_audio.py).
 Run: .venv/bin/python benchmarks/bench_room.py [--lm room|intents|mixed] [--front-end] [--full] [--voices A,B] [--rooms R]
-[--old-floor] [--endpoint-only] [--why] [--early-unclear]
+[--old-floor] [--endpoint-only] [--why] [--ask-again SECONDS]
 (--why: after each row, why each reply came when it did: kept early reply, not understood, never steady,
 withdrawn, replaced; and how long after the words the pause was noticed)
 (the baseline of another checkout: PYTHONPATH=<checkout>/src .venv/bin/python benchmarks/bench_room.py)
@@ -39,11 +39,11 @@ import room_audio as ra
 
 from voicecare.app.speech_cli import load_recognizer
 from voicecare.conversation.voice import early_part
-from voicecare.domain import Level, Status
+from voicecare.domain import Level, MessageKind, Status
 from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
 from voicecare.speech_in import lm, pipeline, stt
 from voicecare.speech_in.audio import BLOCK_SECONDS, AudioChunk
-from voicecare.speech_in.early_reply import PROVISIONAL_SECONDS, STEADY_SECONDS, EarlyReplies
+from voicecare.speech_in.early_reply import ASK_AGAIN_SECONDS, PROVISIONAL_SECONDS, STEADY_SECONDS, EarlyReplies
 from voicecare.understanding.assistant import Assistant
 
 NOISE_ONLY_CLIPS = 6
@@ -175,13 +175,14 @@ def in_room(audio: ra.Audio) -> ra.Audio:
 class EarlyAnswers:
     """What the live loop does at a pause (``VoiceSession._early_reply``), with the answers it started."""
 
-    def __init__(self, assistant: Assistant, unclear: bool = False) -> None:
+    def __init__(self, assistant: Assistant, ask_again: float | None = ASK_AGAIN_SECONDS) -> None:
         self.assistant = assistant
-        self.unclear = unclear
-        """Start a reply that only asks to hear it again too (``--early-unclear``)."""
+        self.ask_again = ask_again
+        """Quiet before a reply that only asks to hear it again starts at a pause (None: never; ``--ask-again``)."""
         self.started: list[tuple[tuple[str, ...], float]] = []
         """(messages, seconds of the last triage) of each reply started, in order."""
         self._triage_s = 0.0
+        self._asking: set[tuple[str, ...]] = set()
         self.last: Level | None = None
         """The disposition of the last partial worked out (None: none yet)."""
 
@@ -190,9 +191,19 @@ class EarlyAnswers:
         answer = pipeline.answer_transcript(self.assistant, partial)
         self._triage_s = time.process_time() - began
         self.last = answer.disposition
-        if answer.disposition is Level.EMERGENCY or (answer.disposition is Level.UNCLEAR and not self.unclear):
-            return None  # 911 has its own rule; a reply that only asks again waits for the whole turn
+        if answer.disposition is Level.EMERGENCY:
+            return None  # 911 has its own rule
+        if answer.disposition is Level.UNCLEAR:
+            if self.ask_again is None:
+                return None
+            asking = tuple(m.text for m in answer.messages if m.kind is MessageKind.UNCLEAR)[:1]
+            self._asking.add(asking)
+            return asking or None
         return tuple(m.text for m in early_part(answer.messages)) or None
+
+    def wait(self, reply: tuple[str, ...]) -> float:
+        """The quiet ``reply`` waits for at a pause: longer for one that only asks again (``EarlyReplies.wait``)."""
+        return self.ask_again if reply in self._asking and self.ask_again is not None else 0.0
 
     def start(self, reply: tuple[str, ...]) -> None:
         self.started.append((reply, self._triage_s))
@@ -294,18 +305,18 @@ def why_reply(kept: bool, replaced: bool, withdrawn: bool, started: bool, last: 
 
 def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line: ra.Line,
             speech: tuple[float, float], em_end: float | None, room: bool, early_at: tuple[float, float],
-            early_unclear: bool = False, em_ends: tuple[float, ...] = ()) -> Result:
+            ask_again: float | None = ASK_AGAIN_SECONDS, em_ends: tuple[float, ...] = ()) -> Result:
     # The live loop's path: utterances start where the loudness says speech starts and end at the
     # endpointer, each recognised afresh, a reply started at a pause; the turns are answered together
     # (as ``triage --audio`` does).
-    early = EarlyAnswers(assistant, early_unclear)
+    early = EarlyAnswers(assistant, ask_again)
     after, steady = early_at
     watched: list[WatchedReplies] = []
 
     timed = TimedRecognizer(recognizer)
 
     def replies() -> WatchedReplies:
-        watched.append(WatchedReplies(early.prepare, early.start, after=after, steady=steady))
+        watched.append(WatchedReplies(early.prepare, early.start, after=after, steady=steady, wait=early.wait))
         watched[-1].timed = timed
         return watched[-1]
 
@@ -568,8 +579,9 @@ def main() -> None:
     parser.add_argument("--steady", type=float, default=STEADY_SECONDS,
                         help=f"seconds that reply must stay the same first (default {STEADY_SECONDS})")
     parser.add_argument("--no-noise-only", action="store_true", help="skip the noise-only clips (a shorter run)")
-    parser.add_argument("--early-unclear", action="store_true",
-                        help="start a reply that only asks to hear it again at a pause too")
+    parser.add_argument("--ask-again", type=float, default=ASK_AGAIN_SECONDS,
+                        help=f"quiet before a reply that only asks to hear it again starts at a pause (default "
+                             f"{ASK_AGAIN_SECONDS}; 0: never, as before)")
     parser.add_argument("--why", action="store_true", help="after each row, why replies came when they did")
     parser.add_argument("--label", default="", help="printed at the top (which code, which settings)")
     args = parser.parse_args()
@@ -603,7 +615,7 @@ def main() -> None:
             mixed = [make(a, rng) for a in clean]
             cpu = time.process_time()
             results = [run_one(recognizer, assistant, noisy, line, speech_span(a), end, args.room_floor,
-                               (args.early_after, args.steady), args.early_unclear, word_end)
+                               (args.early_after, args.steady), args.ask_again or None, word_end)
                        for a, noisy, line, end, word_end in zip(clean, mixed, lines, ends, word_ends, strict=True)]
             cpu_rtf = (time.process_time() - cpu) / sum(r.audio_s for r in results)
             table[(voice.name, room)] = results

@@ -195,7 +195,8 @@ def run(recognizer: Tracing, assistant: Assistant, audio: ra.Audio, cache: dict[
     early = EarlyAnswers(assistant)
     for utterance in pipeline.utterances(heard(chunks(audio))):
         turn = Turn()
-        replies = TracedReplies(early.prepare, early.start, after=PROVISIONAL_SECONDS, steady=STEADY_SECONDS)
+        replies = TracedReplies(early.prepare, early.start, after=PROVISIONAL_SECONDS, steady=STEADY_SECONDS,
+                                wait=early.wait)
         replies.seen = turn.partials
         recognizer.finals.clear()
         endpoint = pipeline.Endpointer()

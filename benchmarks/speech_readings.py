@@ -119,7 +119,7 @@ def run(args: argparse.Namespace) -> None:
 
                     def replies(early: br.EarlyAnswers = early, made: list[LoggedReplies] = made) -> LoggedReplies:
                         made.append(LoggedReplies(early.prepare, early.start, after=br.PROVISIONAL_SECONDS,
-                                                  steady=br.STEADY_SECONDS))
+                                                  steady=br.STEADY_SECONDS, wait=early.wait))
                         made[-1].timed = logged
                         return made[-1]
 

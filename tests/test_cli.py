@@ -22,6 +22,7 @@ from voicecare.interfaces import Synthesizer
 from voicecare.speech_out.tts_process import WorkerSynthesizer
 from voicecare.testing import fault_worker_command
 
+TURNS = Path(__file__).parent / "data" / "audio" / "turns"
 JSON_KEYS = {"input", "transcript", "disposition", "symptoms", "messages"}
 DISPOSITIONS = {"emergency", "urgent", "follow_up", "home_care", "unclear"}
 
@@ -339,10 +340,47 @@ def test_a_failing_synthesiser_never_costs_the_printed_emergency(tmp_path: Path,
     assert out.returncode == 1, out.stderr  # survived (no -11), and says speech failed
     assert out.stderr.startswith("voicecare: cannot speak, replies are printed only: ")
     assert all(line.startswith("voicecare: ") for line in out.stderr.splitlines())  # one line each, no traceback
-    with wave.open(str(reply)) as wav:  # the reply file is still a valid WAV
-        frames = wav.getnframes()
-    if fault.endswith(":1"):  # the 911 clip was made before the synthesiser failed: it is in the file
-        assert frames > 0
+    if not fault.endswith(":1"):
+        # Nothing was said: no reply file at all, never a 44-byte header that plays as silence (review14 F11).
+        assert not reply.exists()
+        return
+    with wave.open(str(reply)) as wav:  # the 911 clip was made before the synthesiser failed: it is in the file
+        assert wav.getnframes() > 0
+
+
+@pytest.mark.parametrize("fault", ["dead", "segfault:0"])
+def test_a_replay_that_cannot_speak_leaves_no_silent_reply_files(tmp_path: Path, fault: str) -> None:
+    # review14 F11: with the synthesiser unusable, --say-to-dir left 001.wav as a 44-byte header (silence to a
+    # script that checks the file is there). Nothing said, no file; the turn printed, one line, exit 1.
+    replies = tmp_path / "replies"
+    out = run_with_fault("listen", "--input-files", str(AUDIO / "clean" / "em_blue.wav"), "--engine", "sphinx",
+                         "--fast", "--json", "--say-to-dir", str(replies), fault=fault)
+    assert out.returncode == 1, out.stderr
+    assert json.loads(out.stdout.splitlines()[-1])["disposition"] == "emergency"
+    assert [p.name for p in replies.iterdir()] == []
+    assert [line for line in out.stderr.splitlines() if "cannot speak" in line], out.stderr
+    assert "Traceback" not in out.stderr and "Exception ignored" not in out.stderr
+
+
+def test_a_replayed_recording_of_noise_alone_still_gets_its_json_line(tmp_path: Path) -> None:
+    # review14 F9: 3 s of brown noise as an answer gave no JSON line (and an empty 0.0 s reply file), so a script
+    # reading one line per recording lost its place. Now its own line: nothing heard, no reply, state unchanged.
+    fan = tmp_path / "fan.wav"
+    # The same noise every run (-R): other draws of it are heard as a word ("thank"), an unclear answer.
+    subprocess.run(["sox", "-R", "-n", "-r", "16000", "-b", "16", "-c", "1", str(fan), "synth", "3", "brownnoise", "vol",
+                    "0.3"], check=True)
+    replies = tmp_path / "replies"
+    given = [TURNS / "describe.wav", fan, TURNS / "no.wav"]
+    out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
+                          "--input-files", *map(str, given), "--say-to-dir", str(replies)],
+                         capture_output=True, text=True, timeout=300, check=False)
+    assert out.returncode == 0, out.stderr
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [line.get("input") for line in lines] == [None, *map(str, given)]
+    noise = lines[2]
+    assert noise["turn"] is None and noise["said"] == [] and noise["no_turn"], noise
+    assert noise["state"] == lines[1]["state"] == lines[3]["state"] == "interview"
+    assert sorted(p.name for p in replies.iterdir()) == ["000.wav", "001.wav", "003.wav"]  # no empty 002.wav
 
 
 def test_a_crashing_synthesiser_in_a_batch_of_recordings(tmp_path: Path) -> None:

@@ -251,7 +251,12 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
             short = fmt.cut_short()
             if narrow_band(fmt.rate):  # before its replies: they are not to be trusted (review13 F8)
                 warn(narrow_band_warning(str(path), fmt.rate))
+            answered = session.turns
             session.take_recording(_paced(iter_wav(path, session.recognizer.rate), args.fast), speaker.wait_idle)
+            if session.turns == answered and args.json:
+                # Noise alone, or words that only repeated the last turn: no reply, but still its line, so a script
+                # reading one line per recording stays aligned (outside review 14 F9).
+                print(render.no_turn_json_line(str(path), session.conversation.state.value), flush=True)
             if short is not None:  # as triage --audio says it (review12 F8): the missing part may hold the emergency
                 warn(f"error: {cut_short_error(path, short)}")
                 cut += 1

@@ -52,6 +52,14 @@ def error_json_line(given: str, error: str) -> str:
     return json.dumps({"input": given, "error": error}, ensure_ascii=False)
 
 
+def no_turn_json_line(given: str, state: str) -> str:
+    """The JSON line of a recording that gave no turn (noise alone, nothing new said): nothing heard, nothing said,
+    the conversation's ``state`` unchanged, and ``no_turn`` saying why there is no reply."""
+    return json.dumps({"input": given, "turn": None, "heard": "", "said": [], "spoken": [], "state": state,
+                       "disposition": None, "no_turn": "no words heard that make a turn (noise, or nothing new)"},
+                      ensure_ascii=False)
+
+
 def as_text(result: TriageResult, utterance: str, language: Language) -> str:
     """What a person wants to read: the verdict, what was understood, what to do (words from ``language.toml``)."""
     lines = [f"> {utterance}", language.headings[result.disposition]]

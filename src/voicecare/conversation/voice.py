@@ -20,7 +20,7 @@ from voicecare.domain import Basis, Finding, Level, Message, MessageKind, Status
 from voicecare.interfaces import Expectation, Recognizer, Transcript, WakeListener, Woken
 from voicecare.speech_in import lm, pipeline, stt, wake
 from voicecare.speech_in.audio import AudioChunk
-from voicecare.speech_in.early_reply import EarlyReplies
+from voicecare.speech_in.early_reply import ASK_AGAIN_SECONDS, PROVISIONAL_SECONDS, EarlyReplies
 from voicecare.speech_out.tts import Speaker
 from voicecare.understanding.assistant import Assistant
 
@@ -28,6 +28,8 @@ ECHO_SECONDS = 3.0
 """How long after voicecare said something the microphone may still hear it (room echo)."""
 ECHO_SHARE = 0.6
 """A heard turn whose words are mostly in what voicecare just said is its own voice."""
+ECHO_SHORTEST = 3
+"""Letters of the shortest word counted (short ones, "is", "or", "a", are in whatever was said)."""
 EARLY_KINDS = frozenset({MessageKind.READBACK, MessageKind.QUESTION, MessageKind.CONVERSATION, MessageKind.DISCLAIMER})
 """What a reply may start with before the turn has surely ended: what was heard, a question, the disclaimer.
 Never a level's instruction or advice: those wait for the whole turn (on partial results in noise, "You can care
@@ -221,7 +223,8 @@ class VoiceSession:
         early = EarlyReply()
         # Not while a joined turn is heard: the last reply may still be playing, and a second one would queue after it.
         replies = EarlyReplies(self._early_reply, lambda reply: self._start_early(reply, early),
-                               lambda: self._withdraw(early)) if self.settings.early_replies and joined is None else None
+                               lambda: self._withdraw(early), wait=self._early_wait,
+                               ) if self.settings.early_replies and joined is None else None
         endpoint = pipeline.Endpointer(self.settings.end_silence, self._short_answer)
         heard = pipeline.recognize(chunks, recognizer, self.assistant, self._say, self._grammar(), endpoint,
                                    echo=self._echo, early=replies)
@@ -335,9 +338,10 @@ class VoiceSession:
         Not for commands (they act on the speaker, and end their turn at
         once anyway), nor for a denial while an answer is awaited (only the
         whole turn's check by the description model may let a "no" stand),
-        nor for an emergency (911 on a partial result has its own rule), nor
-        for a reply that only asks to hear it again (the caregiver is most
-        likely still speaking: "my son..." at a pause).
+        nor for an emergency (911 on a partial result has its own rule). A
+        reply that only asks to hear it again waits for a longer pause
+        (``_early_wait``): the caregiver may still be speaking ("my son..." at
+        a pause); it waited for the turn's end, and so did half the replies.
         """
         reading = self._reading(pipeline.Heard(partial, 0.0, 0.0, None, ()), provisional=True)
         if reading is None or self.conversation.command_of(reading[0]) is not None:
@@ -348,12 +352,18 @@ class VoiceSession:
         if turn.command is not None or turn.disposition is Level.EMERGENCY or turn.state is State.EMERGENCY:
             return None
         if turn.state is State.LISTENING and turn.disposition in (None, Level.UNCLEAR):
-            return None
-        opening = early_part(turn.said_aloud)
+            opening = asking_again(turn.said_aloud)  # at a longer pause (``_early_wait``), or never
+        else:
+            opening = early_part(turn.said_aloud)
         # Its first message synthesised now, while the pause may still become a reply's start: the first audio then
         # waits for no synthesis (the rest is made while it plays, as before).
         self.speaker.ahead(m.text for m in opening[:1])
         return opening or None
+
+    @staticmethod
+    def _early_wait(reply: Sequence[Message]) -> float:
+        """The quiet a reply started at a pause waits for: longer for one that only asks to hear it again."""
+        return ASK_AGAIN_SECONDS if reply and reply[0].kind is MessageKind.UNCLEAR else PROVISIONAL_SECONDS
 
     def _start_early(self, reply: Sequence[Message], early: EarlyReply) -> None:
         early.said = tuple(m.text for m in reply)
@@ -406,7 +416,14 @@ class VoiceSession:
 
     def _echo(self, text: str) -> bool:
         """True when ``text`` is mostly what voicecare itself has just been saying (live microphone only)."""
-        return self.settings.echo_filter and is_echo(text, self.speaker.recently_said(ECHO_SECONDS), self._tokens)
+        if not self.settings.echo_filter:
+            return False
+        recent = self.speaker.recently_said(ECHO_SECONDS)
+        if pipeline.emergencies(self.assistant, text):
+            # Only when every word was voicecare's: "yes, he's having trouble breathing" said at once to the
+            # breathing question was 60% its words, taken for its echo, and the emergency dropped with the turn.
+            return is_echo(text, recent, self._tokens, share=1.0, shortest=1)
+        return is_echo(text, recent, self._tokens)
 
     def _expected(self) -> Expectation | None:
         """What the next turn should be: an answer to the question awaited, when there is one."""
@@ -485,6 +502,13 @@ def early_part(messages: Sequence[Message]) -> tuple[Message, ...]:
     return tuple(messages[:kinds.index(False)] if False in kinds else messages)
 
 
+def asking_again(messages: Sequence[Message]) -> tuple[Message, ...]:
+    """The opening of a reply that only asks to hear it again ("Sorry, I missed that."): its unclear messages.
+    The rest (the call-911 signs, the disclaimer) waits for the whole turn, as a level's advice does."""
+    kinds = [m.kind is MessageKind.UNCLEAR for m in messages]
+    return tuple(messages[:kinds.index(False)] if False in kinds else messages)
+
+
 def _kept_at(heard: pipeline.Heard) -> float | None:
     """When the provisional reply that was kept started (the last one: the others were withdrawn)."""
     return heard.provisional[-1].at if heard.provisional and not heard.provisional[-1].withdrawn else None
@@ -510,15 +534,16 @@ def report_status(finding: Finding) -> str:
     return finding.status.value
 
 
-def is_echo(text: str, recent: Sequence[str], tokens: Callable[[str], list[str]]) -> bool:
-    """True when the words of ``text`` (three letters or more) are mostly among those of ``recent``."""
+def is_echo(text: str, recent: Sequence[str], tokens: Callable[[str], list[str]], share: float = ECHO_SHARE,
+            shortest: int = ECHO_SHORTEST) -> bool:
+    """True when at least ``share`` of the words of ``text`` (``shortest`` letters or more) are among ``recent``'s."""
     if not recent:
         return False
-    words = [w for w in tokens(text) if len(w) > 2]
+    words = [w for w in tokens(text) if len(w) >= shortest]
     if not words:
         return False
     spoken = {w for said in recent for w in tokens(said)}
-    return sum(w in spoken for w in words) / len(words) >= ECHO_SHARE
+    return sum(w in spoken for w in words) / len(words) >= share
 
 
 def turns_from(chunks: Iterator[AudioChunk], speaking: Callable[[], bool],

@@ -16,6 +16,12 @@ PROVISIONAL_SECONDS = 0.4
 the caregiver speaks again before ``pipeline.END_SILENCE_SECONDS``, it is withdrawn and the whole turn answered."""
 STEADY_SECONDS = 0.2
 """A reply to the partial results unchanged this long (two blocks) is steady enough to start."""
+ASK_AGAIN_SECONDS = 1.0
+"""Quiet after which a reply that only asks to hear it again ("Sorry, I missed that.") may start: later than one
+that answers, as a reading not understood is as often the first half of a sentence ("my son, um") as a sentence
+misheard; sooner than the turn's end (1.5 s), which half the replies waited for. At 0.8 s it started in 6 of 18
+pauses of 0.9 s mid-sentence (piper joe; ``benchmarks/bench_pauses.py``), at 1.0 s in none; pauses of 1.2 s
+still meet it (and an answer at 0.4 s meets 7 of 18 of any length): it stops when the words after it change it."""
 
 
 @dataclass(frozen=True)
@@ -55,12 +61,14 @@ class EarlyReplies(Generic[Reply]):
 
     def __init__(self, prepare: Callable[[Transcript], Reply | None], start: Callable[[Reply], None],
                  withdraw: Callable[[], None] = lambda: None, after: float = PROVISIONAL_SECONDS,
-                 steady: float = STEADY_SECONDS) -> None:
+                 steady: float = STEADY_SECONDS, wait: Callable[[Reply], float] | None = None) -> None:
         self.prepare = prepare
         self.start = start
         self.withdraw = withdraw
         self.after = after
         self.steady = steady
+        self.wait = wait
+        """The quiet a given reply waits for, when some wait longer than ``after`` (a reply that only asks again)."""
         self.replies: list[Provisional] = []
         self._live = False
         self._heard = Transcript("", False)
@@ -89,10 +97,14 @@ class EarlyReplies(Generic[Reply]):
             return
         reply = self._reply(seconds)
         steady = heard.final or seconds - self._since >= self.steady
-        if reply is not None and quiet_for >= self.after and steady:
+        if reply is not None and quiet_for >= self._after(reply) and steady:
             self._live, self._started = True, reply
             self.replies.append(Provisional(seconds, heard.text))
             self.start(reply)
+
+    def _after(self, reply: Reply) -> float:
+        """The quiet ``reply`` waits for: ``after``, or longer when ``wait`` says so."""
+        return max(self.after, self.wait(reply)) if self.wait is not None else self.after
 
     def _reply(self, seconds: float) -> Reply | None:
         """The reply to the latest partial, noting when it changed."""

@@ -195,7 +195,17 @@ def recognize(
     urgent = _EarlyEmergency(assistant, on_emergency, echo)
     spent, seconds, last = 0.0, 0.0, ""
     held: list[AudioChunk] = []
-    for chunk in _ending_on_fault(chunks, streams.open, lambda: urgent.at is not None):
+    def settle() -> bool:
+        """The audio failed mid-turn: what was heard will not change, so an emergency in it is acted on now (as at
+        a pause: its partial could not hold for the block that never came). True when one was, or had been."""
+        if urgent.at is None:
+            urgent.settled(last, seconds)
+        if urgent.at is None and last:
+            whole = streams.finish()[0]
+            urgent.settled(streams.raw.text if streams.raw is not None else whole.text, seconds)
+        return urgent.at is not None
+
+    for chunk in _ending_on_fault(chunks, streams.open, settle):
         seconds = chunk.start + chunk.seconds
         began = time.perf_counter()
         if endpoint is not None and not endpoint.listen(chunk) and endpoint.holds():
@@ -244,25 +254,34 @@ def _at_pause(streams: _TurnStreams, urgent: _EarlyEmergency, early: EarlyReplie
 
 
 def _ending_on_fault(chunks: Iterable[AudioChunk], streams: Sequence[RecognizerStream | None],
-                     acted: Callable[[], bool]) -> Iterator[AudioChunk]:
+                     settle: Callable[[], bool]) -> Iterator[AudioChunk]:
     """The chunks, for a turn the audio source may cut off (a microphone unplugged mid-sentence).
 
-    Once an emergency has been spoken (``acted()``), the turn ends with what
-    was heard, so the emergency is recorded and answered, never lost; the
-    source's fault shows again at its next read. Otherwise the streams'
-    utterances are ended (a recogniser left half-way cannot start the next
-    turn) and the fault goes on: the fragment is not the caregiver's turn.
+    When an emergency has been spoken, or is in what was heard up to the
+    fault (``settle()`` acts on it), the turn ends with what was heard, so
+    the emergency is recorded and answered, never lost; the source's fault
+    shows again at its next read. Otherwise the streams' utterances are
+    ended (a recogniser left half-way cannot start the next turn) and the
+    fault goes on: the fragment is not the caregiver's turn.
     """
     try:
         yield from chunks
     except Exception:
-        if acted():
+        if _settled(settle):
             return
         for stream in streams:
             with contextlib.suppress(Exception):
                 if stream is not None:
                     stream.finish()
         raise
+
+
+def _settled(settle: Callable[[], bool]) -> bool:
+    """``settle()``, False when the recogniser fails at it too (the fault that ended the turn goes on)."""
+    try:
+        return settle()
+    except Exception:
+        return False
 
 
 @dataclass(frozen=True)

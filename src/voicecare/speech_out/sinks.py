@@ -47,18 +47,34 @@ class WavSink:
         """Nothing is buffered in a file."""
 
     def close(self) -> None:
-        """Finish the header; SpeechError (one line) if the disk cannot take it, the file released either way."""
+        """Finish the header; SpeechError (one line) if the disk cannot take it, the file released either way.
+
+        A file nothing was said into is removed: a 44-byte header with no sound (a synthesiser that failed, a turn
+        with no reply) played as silence to a script that only checked the file was there (outside review 14 F11).
+        """
+        if self._rate is None:
+            self._discard()
+            return
         try:
-            if self._rate is None:  # nothing was said: still leave a valid, empty WAV
-                self._wav.setnchannels(1)
-                self._wav.setsampwidth(2)
-                self._wav.setframerate(16_000)
             self._wav.close()  # writes the final header; the file object is ours to close
             self._file.close()
         except OSError as exc:  # a full disk (ENOSPC) fails the header patch: never a traceback
             with contextlib.suppress(OSError):
                 self._file.close()
             raise SpeechError(f"{self.path}: cannot finish the reply file ({exc.strerror or exc})") from None
+
+    def _discard(self) -> None:
+        """Close and remove the file: nothing was said into it."""
+        with contextlib.suppress(OSError):
+            # A header still made, so the wave writer has nothing left to do when it is collected.
+            self._wav.setnchannels(1)
+            self._wav.setsampwidth(2)
+            self._wav.setframerate(16_000)
+            self._wav.close()
+        with contextlib.suppress(OSError):
+            self._file.close()
+        with contextlib.suppress(OSError):
+            self.path.unlink()
 
 
 class SoundDeviceSink:
