@@ -36,7 +36,7 @@ SECTIONS = {
     "matching": ("optional_words", "negations", "disjunctions", "symptom_slots", "skippable", "contrasts",
                  "glued_negations", "not_then", "not_then_before", "not_then_verbs", "not_then_sleeping",
                  "not_then_sleeping_after", "narrowing", "explaining",
-                 "degrees", "beliefs", "comparatives"),
+                 "degrees", "sized", "beliefs", "comparatives"),
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
                 "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "quoting", "crying",
                 "quote_openers", "who_words", "belongings",
@@ -103,6 +103,8 @@ class Language:
     fever, but it's 98.7"); without one, "burning up but it only says 99.5" is a fever still."""
     degrees: tuple[tuple[str, ...], ...] = ()
     """Words of degree ("a bit", "quite"), longest first: before a sign's word they say how much, not whether."""
+    sized: frozenset[str] = frozenset()
+    """Words of an event whose size a word of degree says ("a little fall"): it is kept before them."""
     not_then: NotThen = field(default_factory=NotThen)
     """When a waking sign's own "not" is "not at that time" ("doesn't wake after that", "once he sleeps he does not
     wake up")."""
@@ -204,6 +206,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         comparatives=frozenset(in_token_form(matching, "comparatives", spelling)),
         degrees=tuple(sorted((tuple(w.split()) for w in in_token_form(matching, "degrees", spelling)),
                              key=len, reverse=True)),
+        sized=frozenset(in_token_form(matching, "sized", spelling)),
         not_then=NotThen(tuple(tuple(w.split()) for w in in_token_form(matching, "not_then", spelling)),
                          tuple(tuple(w.split()) for w in in_token_form(matching, "not_then_before", spelling)),
                          frozenset(in_token_form(matching, "not_then_verbs", spelling)),

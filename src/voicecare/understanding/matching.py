@@ -82,7 +82,8 @@ class Matcher:
         self._numbers = frozenset({*numbers.digits, *numbers.tens, *numbers.scales})
         # A word of degree is left out only right before a word of a sign ("a bit hot"), not before a small
         # word ("a bit of a temp") or a number ("a little over 38").
-        self._graded = self._known - self._language.optional_words - self._numbers
+        # Nor before an event said small ("a little fall" is a small fall, not a fall: the sign's ordinary).
+        self._graded = self._known - self._language.optional_words - self._numbers - self._language.sized
         self._cue_words = frozenset(t.words for t in self._language.context.triggers)
         # Real words: heard, one stands for itself unless context says otherwise (see Aligner.align).
         self._aligner = Aligner(self.settings, self._language, lexicon=self._lexicon,
