@@ -70,3 +70,15 @@ def test_a_correction_to_a_word_of_no_sign_takes_the_911_back(assistant: Assista
     talk.hear("her lips are blue")
     turn = talk.hear("no, not blue, they're pink")
     assert talk.state is not State.EMERGENCY and turn.disposition is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Said again in the backoff's words after the denial: the legs' sign (urgent).
+    ("Not weak in the legs exactly, but she cannot lift her leg up to climb the step, before she can do it easy.",
+     Level.URGENT),
+    ("his legs aren't weak as such, he just can't lift his leg onto the step", Level.URGENT),
+    # The denial alone, and a plain well sign after it, stay denied.
+    ("her legs are not weak, she can walk fine, just a sore back", Level.HOME_CARE),
+])
+def test_a_denied_sign_said_again_in_looser_words_counts(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

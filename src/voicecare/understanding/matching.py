@@ -300,8 +300,17 @@ class Matcher:
         # Words another mention is made of are explained already ("not breathing hard" is no guess at anything);
         # what a lesser mention explains is the words it covers (``mentions.explained``).
         listed = mentions.listed(words, language.context.list_joiners, language.context.clauses.owners)
-        found = [h for h in self._backoff.hits(words, breaks, near_hit, {m.symptom for m in matches}, language.contrasts)
-                 if not mentions.explained(h.positions, self._levels[h.symptom], matches, self._levels, listed)]
+        # A sign denied may be said again after its denial in words of the backoff ("not weak in the legs exactly,
+        # but she cannot lift her leg up": the denial took back a word, not the sign; ``redescribed``); before or
+        # inside it, the denial stands.
+        denied: dict[str, int] = {}
+        for m in matches:
+            if m.status is Status.ABSENT:
+                denied[m.symptom] = max(denied.get(m.symptom, 0), m.end)
+        spoken = {m.symptom for m in matches if m.status is not Status.ABSENT}
+        found = [h for h in self._backoff.hits(words, breaks, near_hit, spoken, language.contrasts)
+                 if h.start >= denied.get(h.symptom, 0)
+                 and not mentions.explained(h.positions, self._levels[h.symptom], matches, self._levels, listed)]
         found = mentions.not_their_own(found, words, language.negations, language.context.modals, language.not_then,
                                        breaks)
         found = ordinary.unexplained(found, words, breaks, self._ordinary, language.contrasts)
