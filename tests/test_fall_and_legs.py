@@ -76,3 +76,26 @@ def test_falling_asleep_is_no_fall(assistant: Assistant) -> None:
     # (Asleep and not getting up may be hard to wake, rule 4; but no fall, and no legs that will not move.)
     found = present(assistant, "she fell asleep on the sofa and won't get up, her back is a bit stiff")
     assert not found & {"serious_injury", "trouble_walking"}
+
+
+@pytest.mark.parametrize("text", [
+    # Legs that will not move after the injury, whenever it was (the policy's injury rule; #7 class 6).
+    "fell down the stairs yesterday and now he won't move his legs",
+    "she fell down the stairs last week and now she won't move her legs",
+    "she fell off the slide last week and now she can't walk",
+    "Ope, she fell off the hay wagon yesterday and now she can't stand up, her legs just buckle under her",
+])
+def test_legs_that_will_not_move_after_a_past_fall_are_911(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A fall in the past with a fever or a sore back now: the fall stays history.
+    ("he fell off the trampoline two days ago and now he has a fever", Level.URGENT),
+    ("he fell down the stairs last month, now his back is a bit tight after football", Level.HOME_CARE),
+    # A fall said small is no serious fall: legs that will not move are the legs' own sign (urgent).
+    ("he had a little fall off the sofa and now he won't move his legs", Level.URGENT),
+    ("he had a little fall off the sofa yesterday, his back is a bit sore", Level.HOME_CARE),
+])
+def test_a_past_or_small_fall_with_other_signs_is_not_911(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

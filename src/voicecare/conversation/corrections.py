@@ -21,6 +21,7 @@ from voicecare.conversation import misheard
 from voicecare.conversation.answers import AnswerKind
 from voicecare.conversation.turns import State, Turn, control
 from voicecare.domain import Basis, Finding, Level, Status, Symptom
+from voicecare.understanding import redescribed
 
 if TYPE_CHECKING:
     from voicecare.conversation.dialog import Conversation
@@ -57,13 +58,32 @@ def denied_signs(talk: Conversation, text: str) -> list[Finding]:
     negated = bool(words & language.negations)
     out = []
     for finding in _emergency_signs(talk):
-        if not words & _naming_words(talk, finding):
+        if not words & _naming_words(talk, finding) or _said_again(talk, finding, text):
             continue
         question = _question_of(talk, finding.symptom)
         said_no = question is not None and talk.answers.read(question, text).kind is AnswerKind.NO
         if said_no or negated:
             out.append(finding)
     return out
+
+
+def _said_again(talk: Conversation, finding: Finding, text: str) -> bool:
+    """True when ``text`` denies a word ``finding`` was heard in only to say another in its place that says the same
+    sign or a more serious one: "no, not blue, they're grey" after "her lips are blue" (``redescribed``; the policy
+    reads grey lips as blue ones). What the sign was heard in is said again with the new word."""
+    language = talk.assistant.intents.language
+    words, heard = language.tokens(text), language.tokens(finding.heard)
+    small = language.optional_words | language.skippable | language.fillers | talk.assistant.intents.common_words
+    stops = language.negations | language.narrowing | language.context.list_joiners
+    for k, word in enumerate(words):
+        if word not in heard or k < 1:
+            continue
+        for new, _ in redescribed.rewrites(words, words, k - 1, k + 1, {}, language.negations, stops, small):
+            again = " ".join(words[new] if w == word else w for w in heard)
+            if any(f.status is Status.PRESENT and f.symptom.level <= finding.symptom.level
+                   for f in talk.assistant.understand(again, guess=False)):
+                return True
+    return False
 
 
 def take_back(talk: Conversation, text: str) -> Turn | None:

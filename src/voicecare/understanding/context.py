@@ -383,9 +383,11 @@ def status_of(
         return Status.PRESENT, True
     if best.trigger.status is Status.HYPOTHETICAL and best.trigger.words not in where.rules.pure_what_ifs and (
             any(past_tense(where.words[i], where.rules) for i in used)
-            or any(where.words[i] in where.rules.elliptic_verbs for i in range(best.end, end))):
+            or any(where.words[i] in where.rules.elliptic_verbs for i in range(best.end, end))
+            or _asked_about_now(where, best, end)):
         # "is it serious if he passed out": it happened; "do I need a doctor if she's walking
-        # funny", "is it bad if her lips are blue": it is so now; escalate, unsure (rule 4).
+        # funny", "is it bad if her lips are blue", "should I be worried if she doesn't know who I am": it is so
+        # now; escalate, unsure (rule 4). "What if she gets a fever" names a change to come: a what-if.
         return Status.PRESENT, True
     hedged = any(c.trigger.uncertain for c in found)
     if event and best.trigger.status is Status.PAST and not any(
@@ -394,6 +396,17 @@ def status_of(
         # happened ("has your child fainted?"); only a time long gone makes it history (rule 9).
         return Status.PRESENT, hedged
     return best.trigger.status, hedged
+
+
+def _asked_about_now(where: Scene, cue: Cue, end: int) -> bool:
+    """True when a what-if asks about a state that is so now: a verb of a state ("has", "does") between it and the
+    mention's end, no word of a change to come ("start to have", "ever"), and the what-if follows a question in
+    its clause ("is it bad if she has ...") or is a worry itself ("should I worry if"). One that opens its clause
+    sets a condition ("if he has a fever, can I give him something?", "god forbid she has ...")."""
+    rules, said = where.rules, where.words[cue.end:end]
+    if not rules.present_states.intersection(said) or rules.changes.intersection(said):
+        return False
+    return cue.trigger.words in rules.worries or clause_start(where.words, where.breaks, rules, cue.start) < cue.start
 
 
 def _names_the_child(where: Scene, cue: Cue) -> bool:

@@ -139,6 +139,12 @@ class ContextWords:
     """After these, "not" is part of the symptom ("can't get air"), not a denial."""
     pure_what_ifs: frozenset[tuple[str, ...]] = frozenset()
     """What-if cues that stay what-ifs before a verb in the past ("what if he passed out")."""
+    present_states: frozenset[str] = frozenset()
+    """Verbs of a state that is so now ("has", "does"): a what-if said with one asks about now, as with "is"."""
+    worries: frozenset[tuple[str, ...]] = frozenset()
+    """What-if cues that are a worry about now, said with one of ``present_states`` ("should I worry if")."""
+    changes: frozenset[str] = frozenset()
+    """Words of a change to come ("start", "ever"): a what-if said with one stays a what-if."""
     past_words: frozenset[str] = frozenset()
     """Verbs in the past tense that the suffix rule does not catch ("fell")."""
     past_suffix: str = ""

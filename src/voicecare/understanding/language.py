@@ -34,13 +34,15 @@ SECTIONS = {
                  "pronoun_classes", "stem_suffixes", "min_stem", "irregular_stems", "sound_rules", "sound_silent",
                  "learner_no", "learner_not", "learner_subjects", "learner_be", "learner_modals"),
     "matching": ("optional_words", "negations", "disjunctions", "symptom_slots", "skippable", "contrasts",
-                 "glued_negations", "not_then", "not_then_before", "not_then_verbs", "narrowing", "explaining",
-                 "degrees", "beliefs", "comparatives"),
+                 "glued_negations", "not_then", "not_then_before", "not_then_verbs", "not_then_sleeping",
+                 "not_then_sleeping_after", "narrowing", "explaining",
+                 "degrees", "sized", "beliefs", "comparatives"),
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
                 "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "quoting", "crying",
                 "quote_openers", "who_words", "belongings",
                 "likenesses", "picture_words", "denial_joiners",
-                "pure_what_ifs", "past_words", "past_suffix", "past_min_length", "elliptic_verbs", "onsets", "lasting",
+                "pure_what_ifs", "present_states", "worries", "changes",
+                "past_words", "past_suffix", "past_min_length", "elliptic_verbs", "onsets", "lasting",
                 "over_when", "reaffirming_verbs", "then_words", "span_owners", "span_reasons",
                 "asking_verbs", "asking_subjects", "denied_answers", "denied_manners", "denial_word",
                 "unsure_answers", "doubt_word", "clause_subjects", "clause_owners", "clause_namers", "clause_verbs",
@@ -101,6 +103,8 @@ class Language:
     fever, but it's 98.7"); without one, "burning up but it only says 99.5" is a fever still."""
     degrees: tuple[tuple[str, ...], ...] = ()
     """Words of degree ("a bit", "quite"), longest first: before a sign's word they say how much, not whether."""
+    sized: frozenset[str] = frozenset()
+    """Words of an event whose size a word of degree says ("a little fall"): it is kept before them."""
     not_then: NotThen = field(default_factory=NotThen)
     """When a waking sign's own "not" is "not at that time" ("doesn't wake after that", "once he sleeps he does not
     wake up")."""
@@ -202,9 +206,12 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         comparatives=frozenset(in_token_form(matching, "comparatives", spelling)),
         degrees=tuple(sorted((tuple(w.split()) for w in in_token_form(matching, "degrees", spelling)),
                              key=len, reverse=True)),
+        sized=frozenset(in_token_form(matching, "sized", spelling)),
         not_then=NotThen(tuple(tuple(w.split()) for w in in_token_form(matching, "not_then", spelling)),
                          tuple(tuple(w.split()) for w in in_token_form(matching, "not_then_before", spelling)),
-                         frozenset(in_token_form(matching, "not_then_verbs", spelling))),
+                         frozenset(in_token_form(matching, "not_then_verbs", spelling)),
+                         frozenset(in_token_form(matching, "not_then_sleeping", spelling)),
+                         tuple(tuple(w.split()) for w in in_token_form(matching, "not_then_sleeping_after", spelling))),
         glued_negations=tuple(sorted(in_token_form(matching, "glued_negations", spelling), key=len, reverse=True)),
         symptom_slots=tuple(tuple(w.split()) for w in in_token_form(matching, "symptom_slots", spelling)),
         fillers=frozenset(in_token_form(talk, "fillers", spelling, fold=False)),
@@ -259,6 +266,9 @@ def _context(table: TableReader, spelling: Spelling) -> ContextWords:
         denial_joiners=frozenset(in_token_form(table, "denial_joiners", spelling)),
         list_joiners=frozenset(in_token_form(table, "list_joiners", spelling)),
         pure_what_ifs=frozenset(tuple(w.split()) for w in in_token_form(table, "pure_what_ifs", spelling)),
+        present_states=frozenset(in_token_form(table, "present_states", spelling)),
+        worries=frozenset(tuple(w.split()) for w in in_token_form(table, "worries", spelling)),
+        changes=frozenset(in_token_form(table, "changes", spelling)),
         past_words=frozenset(in_token_form(table, "past_words", spelling)),
         past_suffix=table.text("past_suffix"), past_min_length=table.number("past_min_length", 4),
         elliptic_verbs=frozenset(in_token_form(table, "elliptic_verbs", spelling)),

@@ -7,8 +7,20 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
-from voicecare.domain import IntentSet, Match, Status
-from voicecare.understanding import backoff, callers, clauses, context, degrees, ellipsis, mentions, ordinary, said_of, scopes
+from voicecare.domain import IntentSet, Level, Match, Status
+from voicecare.understanding import (
+    backoff,
+    callers,
+    clauses,
+    context,
+    degrees,
+    ellipsis,
+    mentions,
+    ordinary,
+    redescribed,
+    said_of,
+    scopes,
+)
 from voicecare.understanding.alignment import Aligner
 from voicecare.understanding.baselines import compile_all as compile_baselines
 from voicecare.understanding.baselines import new_events
@@ -70,7 +82,8 @@ class Matcher:
         self._numbers = frozenset({*numbers.digits, *numbers.tens, *numbers.scales})
         # A word of degree is left out only right before a word of a sign ("a bit hot"), not before a small
         # word ("a bit of a temp") or a number ("a little over 38").
-        self._graded = self._known - self._language.optional_words - self._numbers
+        # Nor before an event said small ("a little fall" is a small fall, not a fall: the sign's ordinary).
+        self._graded = self._known - self._language.optional_words - self._numbers - self._language.sized
         self._cue_words = frozenset(t.words for t in self._language.context.triggers)
         # Real words: heard, one stands for itself unless context says otherwise (see Aligner.align).
         self._aligner = Aligner(self.settings, self._language, lexicon=self._lexicon,
@@ -105,10 +118,12 @@ class Matcher:
         self._backoff = backoff.Backoff({s.id: s.backoff for s in intents.symptoms if s.backoff}, spelling,
                                         self.settings.stem_score, backoff.Typos(self._lexicon))
 
-    def match(self, text: str, *, last_guess: bool = True) -> list[Match]:
+    def match(self, text: str, *, last_guess: bool = True, redescribe: bool = True) -> list[Match]:
         """All symptom mentions in ``text``, in the order they were said.
 
         ``last_guess``: a description may end in a learned guess (``learned``); an answer to a question does not.
+        ``redescribe``: a sign denied in one word may be said again in another (``redescribed``); a mention said
+        again to judge that is not judged again.
         """
         heard, breaks = self._spelling.tokens_and_breaks(text)
         heard, breaks = unglued(heard, breaks, self._language.glued_negations, self._known, self._lexicon)
@@ -189,6 +204,8 @@ class Matcher:
         # "No doctor has looked at it": a check denied is the sign of its absence, said for this child.
         matches = [replace(m, symptom=self._denied_is[m.symptom], status=Status.PRESENT)
                    if m.status is Status.ABSENT and m.symptom in self._denied_is else m for m in matches]
+        if redescribe:  # "her lips are not blue, they're grey": the denial took back a word, not the sign
+            matches = [self._redescribed(m, heard, words, breaks, where, signs) for m in matches]
         if self._measures is not None:  # "38.9", "pulse 55", "four days": readings judged by the topic's table
             # A reading inside a phrase of the same symptom is that phrase's ("for a week, no actually..."):
             # the phrase already carries its context, and a second mention would outvote a correction.
@@ -244,6 +261,30 @@ class Matcher:
             return matches
         return said_of.owned(matches, words, breaks, self._said_of, self._language, self._levels)
 
+    def _redescribed(self, match: Match, heard: Sequence[str], words: Sequence[str], breaks: Mapping[int, bool],
+                     where: context.Scene, signs: Collection[int]) -> Match:
+        """``match`` said, when its denial took back one word and another word said after it says the same sign or
+        a more serious one ("not fast exactly, it's racing"); else ``match`` as it was."""
+        if match.status is not Status.ABSENT:
+            return match
+        level = self._levels[match.symptom]
+
+        def says(again: str, new: str) -> bool:
+            return any(m.status is Status.PRESENT and self._levels.get(m.symptom, Level.UNCLEAR) <= level
+                       and new in m.heard.split() for m in self.match(again, last_guess=False, redescribe=False))
+
+        language = self._language
+        small = self._common | language.optional_words | language.skippable | language.fillers
+        stops = language.negations | language.narrowing | language.context.list_joiners
+        k = redescribed.said_again(redescribed.rewrites(heard, words, match.start, match.end, breaks,
+                                                        language.negations, stops, small), heard, says)
+        if k is None:
+            return match
+        status, _ = context.status_of(where, k, k + 1, (k,), negation_inside=False, signs=signs)
+        kept = tuple(i for i in (match.positions or range(match.start, match.end)) if words[i] not in language.negations)
+        return replace(match, status=Status.PRESENT if status is Status.ABSENT else status, end=k + 1,
+                       heard=" ".join(heard[match.start:k + 1]), positions=(*kept, k))
+
     def _guesses(self, heard: Sequence[str], words: Sequence[str], breaks: Mapping[int, bool],
                  where: context.Scene, signs: Collection[int], matches: Sequence[Match]) -> list[Match]:
         """Red flags guessed from words pointing at them (``backoff``), judged by the same context rules."""
@@ -259,8 +300,17 @@ class Matcher:
         # Words another mention is made of are explained already ("not breathing hard" is no guess at anything);
         # what a lesser mention explains is the words it covers (``mentions.explained``).
         listed = mentions.listed(words, language.context.list_joiners, language.context.clauses.owners)
-        found = [h for h in self._backoff.hits(words, breaks, near_hit, {m.symptom for m in matches}, language.contrasts)
-                 if not mentions.explained(h.positions, self._levels[h.symptom], matches, self._levels, listed)]
+        # A sign denied may be said again after its denial in words of the backoff ("not weak in the legs exactly,
+        # but she cannot lift her leg up": the denial took back a word, not the sign; ``redescribed``); before or
+        # inside it, the denial stands.
+        denied: dict[str, int] = {}
+        for m in matches:
+            if m.status is Status.ABSENT:
+                denied[m.symptom] = max(denied.get(m.symptom, 0), m.end)
+        spoken = {m.symptom for m in matches if m.status is not Status.ABSENT}
+        found = [h for h in self._backoff.hits(words, breaks, near_hit, spoken, language.contrasts)
+                 if h.start >= denied.get(h.symptom, 0)
+                 and not mentions.explained(h.positions, self._levels[h.symptom], matches, self._levels, listed)]
         found = mentions.not_their_own(found, words, language.negations, language.context.modals, language.not_then,
                                        breaks)
         found = ordinary.unexplained(found, words, breaks, self._ordinary, language.contrasts)

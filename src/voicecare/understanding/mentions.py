@@ -28,6 +28,12 @@ class NotThen:
     """Said before the "not" in its sentence, each a whole clause of falling asleep ("once he sleeps")."""
     verbs: frozenset[str] = frozenset()
     """Words of waking: a timing takes the "not" only from a sign said with one; any other keeps it (rule 2)."""
+    sleeping: frozenset[str] = frozenset()
+    """Words of sleeping among ``verbs``: a sign said with one of them and none of waking takes its timing only from
+    ``sleeping_after`` ("didn't sleep through the night" woke); a reason after it says why the child does not sleep
+    ("she's not sleeping because of the pain" is kept from sleep)."""
+    sleeping_after: tuple[tuple[str, ...], ...] = ()
+    """The timings of ``after`` that take a sleeping sign's "not": a night slept in one piece."""
 
 
 @dataclass(frozen=True)
@@ -206,7 +212,9 @@ def _not_then(hit: Hit, denial: Sequence[int], words: Sequence[str], timings: No
     that") or a clause of falling asleep before the "not" in its sentence ("once he sleeps he does not wake up")."""
     if not denial or timings.verbs.isdisjoint(words[hit.start:hit.end]):
         return False
-    if any(tuple(words[hit.end:hit.end + len(t)]) == t for t in timings.after):
+    said = words[hit.start:hit.end]
+    asleep = bool(timings.sleeping.intersection(said)) and (timings.verbs - timings.sleeping).isdisjoint(said)
+    if any(tuple(words[hit.end:hit.end + len(t)]) == t for t in (timings.sleeping_after if asleep else timings.after)):
         return True
     first = min(denial)
     start = max((i for i in stops if i <= first), default=0)

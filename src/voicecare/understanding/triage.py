@@ -106,12 +106,17 @@ def _disposition(
         return Level.UNCLEAR, []  # someone else's signs or what-ifs alone say nothing about this child (policy table)
     level = min((f.symptom.level for f in present), default=Level.HOME_CARE)
     ids = {f.symptom.id for f in present}
+    # A warning sign said as not done at all ("won't move her legs", "can't walk") after an event in the past is
+    # that event's still ("fell down the stairs last week and now she won't move her legs": the policy's legs that
+    # will not move after the injury, whenever it was); a fever or a sore back now is not (the fall stays history).
+    past = {f.symptom.id for f in found if f.status is Status.PAST}
     combos: list[str] = []
     for topic in intents.topics:
         for combo in topic.combinations:
             others = [f for f in present if f.symptom.id not in combo.when and (
                 f.symptom.level <= combo.with_level or (f.symptom.id in combo.not_done and _not_done(f, intents)))]
-            if set(combo.when) <= ids and others:
+            undone = [f for f in others if _not_done(f, intents)]
+            if (set(combo.when) <= ids and others) or (set(combo.when) <= ids | past and undone):
                 level = min(level, combo.level)
                 combos.append(topic.messages[combo.message])
     return level, combos
