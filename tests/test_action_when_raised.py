@@ -28,7 +28,7 @@ def talk(assistant: Assistant, *lines: str, by_ear: bool = False) -> tuple[Conve
     conversation.greet()
     turns = [conversation.hear(line) for line in lines]
     for turn in turns:
-        assert not problems(turn, assistant.intents), (turn.text, said(turn))
+        assert not problems(turn, assistant.intents), (turn.heard, said(turn))
     return conversation, turns
 
 

@@ -84,7 +84,8 @@ def answer(talk: Conversation, text: str, earlier: Sequence[Finding] | None = No
     level = talk.result().disposition
     if earlier is not None:
         level = triage.triage(earlier, talk.assistant.intents, disclaimer=False).disposition
-    talk.merge(talk.doubted_by_ear(not_unsaying(talk, findings, said, set() if earlier is None else before)))
+    talk.merge(talk.doubted_by_ear(not_unsaying(talk, kept_told(talk, findings, question), said,
+                                                set() if earlier is None else before)))
     if answer.kind is AnswerKind.NEW_INFO:
         # New information is its own finding, never a yes; the question it interrupted is asked again, however
         # often news comes instead of an answer: its signs are still to be covered before any advice.
@@ -122,6 +123,15 @@ def said_before(talk: Conversation, question: InterviewQuestion,
         again and f.symptom.id in question.symptoms and f.basis is Basis.UNHEARD)]
     told = {f.symptom.id for f in prior if f.status is Status.PRESENT}
     return told, triage.triage(prior, talk.assistant.intents, disclaimer=False).disposition
+
+
+def kept_told(talk: Conversation, findings: Sequence[Finding], question: InterviewQuestion) -> list[Finding]:
+    """``findings`` without the denial of a home-care sign the caregiver told (the back pain itself) that the question
+    does not ask about: "cramps coming back? no" denied the back's cramping too, and the ending read back "Your
+    other answers were no" with no word of the sore back that was said (rule 12; scripted caregivers of answers_q)."""
+    told = {f.symptom.id for f in talk.found if f.status is Status.PRESENT and f.basis is Basis.SAID
+            and f.symptom.level is Level.HOME_CARE and f.symptom.id not in question.symptoms}
+    return [f for f in findings if not (f.status is Status.ABSENT and f.symptom.id in told)]
 
 
 def care_asked(talk: Conversation, text: str, question: InterviewQuestion, care: Sequence[CareQuestion]) -> Turn:
