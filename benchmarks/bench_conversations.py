@@ -5,7 +5,7 @@ answered by ``voicecare listen`` (the real VoiceSession); each conversation is t
 the disposition it ends with, 911 only where expected, every emergency and urgent sign covered before home
 care, no read-back of what was not said, the disclaimer once, spoken seconds per turn (<= 20 s, an emergency
 <= 15 s). Caregivers: the suite's three (tests/test_voice.py) and some who answer "no" in the words of the
-shared answers corpus. Prints one line per conversation and a figure per voice.
+shared answers corpus and of the newest tuning answers (answers_aq; tests/test_scripted_caregivers.py types more). Prints one line per conversation and a figure per voice.
 Measured (7 caregivers x 7 voices): 16/49 right with one model for every turn; 21/49 with the answer model
 while a red-flag question waits (false 911 in 16 -> 15 conversations, missed 911 1 -> 0). With the answer
 checked by the description model's reading (a "no" needs both): 21/49 again (18/49 when the description
@@ -70,16 +70,20 @@ from tests import replay  # noqa: E402
 from voicecare.intents import load  # noqa: E402
 
 
+CORPORA = (ROOT / "tests" / "data" / "answers.tsv", ROOT / "tests" / "data" / "fresh" / "answers_aq.tsv")
+"""Answers corpora the corpus caregivers say their "no"s from: the shared one and the newest tuning one."""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus-caregivers", type=int, default=4, help="caregivers answering in corpus words")
+    parser.add_argument("--corpus-caregivers", type=int, default=4, help="caregivers answering in each corpus's words")
     parser.add_argument("--voices", nargs="*", help="voice names (default: every one installed)")
     options = parser.parse_args()
     intents = load()
     voices = replay.voices()
     names = options.voices or sorted(voices)
-    caregivers = [*replay.SUITE.values(), *replay.corpus_caregivers(ROOT / "tests" / "data" / "answers.tsv",
-                                                                     options.corpus_caregivers)]
+    caregivers = [*replay.SUITE.values(), *(c for path in CORPORA
+                                            for c in replay.corpus_caregivers(path, options.corpus_caregivers))]
     totals: dict[str, list[int]] = {}
     longest = 0.0
     began = time.perf_counter()

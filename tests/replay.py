@@ -95,7 +95,7 @@ def corpus_caregivers(path: Path, count: int) -> list[Caregiver]:
     out = []
     for k in range(count):
         said = [answers[q][k % len(answers[q])] for q in INTERVIEW]
-        out.append(Caregiver(f"corpus_no_{k + 1}", (DESCRIBE, *said, "No, that's all."), "home_care"))
+        out.append(Caregiver(f"{path.stem}_no_{k + 1}", (DESCRIBE, *said, "No, that's all."), "home_care"))
     return out
 
 

@@ -53,6 +53,12 @@ def closing(said: Sequence[Message], answer: Sequence[Message], level: Level, fo
     # compact one) before the action (rule 12; rule 14 counts each as it was counted), the short honest line after
     # it (rule 13, as ``spoken.plan`` places it). The offer ("say more for ...") is left out before a read-back
     # naming the signs is; the call-911 signs are said whatever else is left out (rule 11).
+    # After a skip the first offer is of the warning signs: the call-the-doctor signs nobody was asked about are the
+    # first thing "more" gives, and an ending without the offer left them unheard (issue #9: every urgent sign
+    # covered; said with the call-911 signs the turn needs 21-22 s, so they come one item at a time, on "more").
+    warning = rules.offers.get("warning")
+    if noted and warning:
+        endings = [[Message(level, MessageKind.CONVERSATION, warning)], *endings]
     for forms in (naming, short_line):
         for offer in endings:
             for read_back in forms:

@@ -192,6 +192,10 @@ class Conversation:
             self.doubted = doubted
             # So does a correction of doubted signs: the 911 said again offers it again ("If I heard that wrong").
             self.misheard, self.yes_to = signs, yes_to if signs else None
+            if not unsure and self._asks_why(text):
+                # "Why are you asking?", "why 911?": why, in one sentence after the call, not the whole 911 turn again
+                # (a correction or a "no" that takes it back was tried first, and may still come next).
+                return self.obey(text, "why")
         if self.state is State.INTERVIEW:
             return interview.answer(self, text, earlier)
         advised = self.result().disposition if self.state is State.ANYTHING_ELSE and self.asked else None
@@ -239,6 +243,12 @@ class Conversation:
         if yes_to is not None:
             return misheard.take_back_answer(self, text, yes_to, (Basis.ANSWERED,))
         return None
+
+    def _asks_why(self, text: str) -> bool:
+        """True when the answer reader reads ``text`` as the request "why" ("why are you asking?", "but why?")."""
+        question = self.asked[-1].id if self.asked else ANYTHING_ELSE
+        answer = self.answers.read(question, text)
+        return answer.kind is AnswerKind.COMMAND and answer.command == "why"
 
     def command_of(self, text: str) -> str | None:
         """The command ``text`` is, when the whole of it is one ("slower", "tell me more")."""

@@ -15,7 +15,7 @@ hears it was noticed. The words that say a sign is over are the language's own c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -34,6 +34,8 @@ DATED = "past_dated:"
 """... when that episode was at a time long gone ("yesterday"): even an event named then is past."""
 READ = "past_read:"
 """... once the answer to "which was it?" was read."""
+OVER = "past_over:"
+"""... when the episode was said to be over ("fine now", "not now"), not only put at a time ("today")."""
 UNPLACED = (AnswerKind.OFF_TOPIC, AnswerKind.NEW_INFO, AnswerKind.PARTIAL, AnswerKind.UNSURE)
 """Readings of an answer that did not settle it: a time said with them may be an episode that is over."""
 
@@ -54,10 +56,17 @@ def unnamed(talk: Conversation, said: str, answer: Answer, question: InterviewQu
     words = language.tokens(said[:MAX_UTTERANCE_CHARS])
     if not words or talk.assistant.matcher.match(said[:MAX_UTTERANCE_CHARS]):
         return False  # a sign named ("she's had a fever since last night" is news): read as the answer it is
-    over = [t.words for t in language.context.triggers if t.status is Status.PAST and (t.resolves or t.dated)]
-    if any(_holds(words, cue) for cue in over):
+    if _over(talk, said):
         return answer.kind is not AnswerKind.NO
     return answer.kind in UNPLACED and any(w in language.context.over_when for w in words)
+
+
+def _over(talk: Conversation, said: str) -> bool:
+    """True when ``said`` says the episode is over ("fine now", "not now", "yesterday"), not only when it was."""
+    language = talk.assistant.intents.language
+    words = language.tokens(said[:MAX_UTTERANCE_CHARS])
+    return any(_holds(words, t.words, language.context.onsets) for t in language.context.triggers
+               if t.status is Status.PAST and (t.resolves or t.dated))
 
 
 def _dated(talk: Conversation, said: str) -> bool:
@@ -82,6 +91,11 @@ def recalled(talk: Conversation, question: InterviewQuestion, findings: Sequence
     for finding in findings:
         if finding.symptom.id not in question.symptoms or finding.status is not Status.PRESENT:
             out.append(finding)
+        elif finding.basis is not Basis.SAID and not (dated or OVER + question.id in talk.asked_again):
+            # Only a word of when was heard ("today two times she did susu in her pants"), nothing saying it is over:
+            # a yes naming no sign may be now, so it counts as unsure (rules 4 and 10), said so. Made past, the
+            # "Yes." lost a toilet-trained child's accidents today, a 911 (a scripted caregiver of answers_v).
+            out.append(replace(finding, basis=Basis.UNSURE))
         elif dated or not finding.symptom.event:
             out.append(replace(finding, status=Status.PAST))
             past.append(finding.symptom.id)
@@ -92,9 +106,12 @@ def recalled(talk: Conversation, question: InterviewQuestion, findings: Sequence
     return out, past
 
 
-def _holds(words: Sequence[str], cue: Sequence[str]) -> bool:
+def _holds(words: Sequence[str], cue: Sequence[str], onsets: Collection[str] = ()) -> bool:
+    """True when ``cue`` is among ``words``, not right after one of ``onsets``: "since yesterday" is when it began
+    ("the thing keeps coming and going since yesterday" was asked as an episode that was over, answers_ae)."""
     size = len(cue)
-    return any(tuple(words[i:i + size]) == tuple(cue) for i in range(len(words) - size + 1))
+    return any(tuple(words[i:i + size]) == tuple(cue) and not (i and words[i - 1] in onsets)
+               for i in range(len(words) - size + 1))
 
 
 def ask_which(talk: Conversation, text: str, question: InterviewQuestion) -> Turn | None:
@@ -106,6 +123,8 @@ def ask_which(talk: Conversation, text: str, question: InterviewQuestion) -> Tur
     talk.asked_again.add(key)
     if _dated(talk, text):
         talk.asked_again.add(DATED + question.id)
+    if _over(talk, text):
+        talk.asked_again.add(OVER + question.id)
     intents = talk.assistant.intents
     items = unanswered.listed([intents.symptom(s).name for s in question.symptoms], intents.language.list_or)
     # Which sign, with the signs named (a yes/no question after "which was it?" asks two things at once); the

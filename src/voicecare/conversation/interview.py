@@ -76,14 +76,16 @@ def answer(talk: Conversation, text: str, earlier: Sequence[Finding] | None = No
             if talk.result().disposition is not Level.EMERGENCY:
                 return talk.turn(text, [talk.say("which_sign"), talk.question_said(question)], None)
         findings = [replace(f, basis=Basis.UNSURE) if f.symptom.id in question.symptoms else f for f in findings]
-    settled = talk.settled(question)
-    # A narrowed question ("what about chills?") settles only the signs it asked about, or ones named again.
+    # A narrowed question ("what about chills?") settles only the signs it asked about, or ones named again. A sign
+    # counted only because the first answer was not caught is answered now: "yes" was read back as unclear (rule 14).
+    settled = talk.settled(question) - {f.symptom.id for f in talk.found if f.basis is Basis.UNHEARD}
     findings = [f for f in findings if f.symptom.id not in settled or f.basis is Basis.SAID]
     before = {f.symptom.id for f in (talk.found if earlier is None else earlier) if f.status is Status.PRESENT}
     level = talk.result().disposition
     if earlier is not None:
         level = triage.triage(earlier, talk.assistant.intents, disclaimer=False).disposition
-    talk.merge(talk.doubted_by_ear(not_unsaying(talk, findings, said, set() if earlier is None else before)))
+    talk.merge(talk.doubted_by_ear(not_unsaying(talk, kept_told(talk, findings, question), said,
+                                                set() if earlier is None else before)))
     if answer.kind is AnswerKind.NEW_INFO:
         # New information is its own finding, never a yes; the question it interrupted is asked again, however
         # often news comes instead of an answer: its signs are still to be covered before any advice.
@@ -100,9 +102,36 @@ def answer(talk: Conversation, text: str, earlier: Sequence[Finding] | None = No
     # question with what it means, so the caregiver hears it was taken in (rules 12 and 13); the disposition counts
     # it, and the whole advice comes once the signs are covered.
     news = [f for f in talk.found if f.status is Status.PRESENT and f.symptom.id not in {*question.symptoms, *before}]
+    # So is the answer itself when it raised the level ("yes" to fever): the new action is said now, before the
+    # questions left, as it was only at the end of the interview (rules 3 and 13; issue #9). Below that, a yes
+    # waits for the advice, keeping the interview's turns short.
+    told, level_told = said_before(talk, question, earlier)
+    raised = [f for f in talk.found if f.status is Status.PRESENT and f.symptom.id in question.symptoms
+              and f.symptom.id not in told] if talk.result().disposition < level_told else []
     # A sign of the question told as past ("no, she fainted yesterday") is said back as noticed (rule 9).
     past = episodes.past_named(talk, said, question, recalled)
-    return episodes.said_back(talk, talk.respond(text, news=news, before=level), past)
+    return episodes.said_back(talk, talk.respond(text, news=[*raised, *news], before=level_told if raised else level),
+                              past)
+
+
+def said_before(talk: Conversation, question: InterviewQuestion,
+                earlier: Sequence[Finding] | None) -> tuple[set[str], Level]:
+    """The signs counted before this turn and their level, leaving out a first unclear answer to ``question``: it
+    counted as yes but was only asked again (``missed``), so its action was never said."""
+    again = question.id in talk.asked_again
+    prior = [f for f in (talk.found if earlier is None else earlier) if not (
+        again and f.symptom.id in question.symptoms and f.basis is Basis.UNHEARD)]
+    told = {f.symptom.id for f in prior if f.status is Status.PRESENT}
+    return told, triage.triage(prior, talk.assistant.intents, disclaimer=False).disposition
+
+
+def kept_told(talk: Conversation, findings: Sequence[Finding], question: InterviewQuestion) -> list[Finding]:
+    """``findings`` without the denial of a home-care sign the caregiver told (the back pain itself) that the question
+    does not ask about: "cramps coming back? no" denied the back's cramping too, and the ending read back "Your
+    other answers were no" with no word of the sore back that was said (rule 12; scripted caregivers of answers_q)."""
+    told = {f.symptom.id for f in talk.found if f.status is Status.PRESENT and f.basis is Basis.SAID
+            and f.symptom.level is Level.HOME_CARE and f.symptom.id not in question.symptoms}
+    return [f for f in findings if not (f.status is Status.ABSENT and f.symptom.id in told)]
 
 
 def care_asked(talk: Conversation, text: str, question: InterviewQuestion, care: Sequence[CareQuestion]) -> Turn:

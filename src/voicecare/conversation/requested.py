@@ -60,14 +60,14 @@ def request(talk: Conversation, text: str, request: str) -> Turn:
         # Home care or signs to watch for after "Call 911 now": there are none to give; "Say more for the next"
         # was all it said (an outside review).
         said = [talk.say("emergency_request")]
-    elif talk.state is State.EMERGENCY and request != "why":
-        said = [*[m for m in talk.answer if m.kind is MessageKind.EMERGENCY][:1], *said]  # rule 3: the call first
+    elif talk.state is State.EMERGENCY:  # rule 3: the call first, "why" too (it is one short sentence after it)
+        said = [*[m for m in talk.answer if m.kind is MessageKind.EMERGENCY][:1], *said]
     if talk.state is State.INTERVIEW:  # what waits comes with the advice; the question is still open
         if not said and request in rules.interview_requests:
             # Nothing of it yet: say when it comes, not the question alone as if the request was not heard.
             said = [Message(Level.UNCLEAR, MessageKind.CONVERSATION, rules.interview_requests[request])]
         closing = [talk.question_said(talk.asked[-1])]
-    elif none_in_emergency:
+    elif none_in_emergency or (talk.state is State.EMERGENCY and request == "why"):
         closing = []  # nothing to offer after it: 911 comes first
     else:
         closing = [Message(Level.UNCLEAR, MessageKind.CONVERSATION, rules.offers["next" if talk.waiting else "done"])]
