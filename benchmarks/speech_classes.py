@@ -42,7 +42,7 @@ from speech_readings import HELD_OUT_TEXT
 
 from voicecare.domain import Basis, Finding, Level, Status
 from voicecare.interfaces import Transcript
-from voicecare.speech_in import findings
+from voicecare.speech_in import findings, pipeline
 from voicecare.speech_in.confidence import SURE
 from voicecare.understanding.assistant import Assistant, most_serious
 
@@ -104,7 +104,7 @@ def miss_class(assistant: Assistant, record: dict[str, Any]) -> str:
 def replayed_early(assistant: Assistant, partials: list[list[Any]], hold: int,
                    settled_waits: bool = False) -> tuple[list[str], float | None]:
     """(emergency ids acted on, seconds) when a partial's emergency must show in ``hold`` + 1 partials running (the
-    live rule, ``pipeline._EarlyEmergency``, is ``hold`` 1; 0 acts on the first); a reading at a pause acts at once,
+    live rule, ``pipeline.EarlyEmergency``, is ``hold`` 1; 0 acts on the first); a reading at a pause acts at once,
     or (``settled_waits``) counts as one more partial."""
     def said(text: str) -> dict[str, Finding]:
         return {k: f for k, f in findings.emergencies(assistant, text).items() if f.basis is not Basis.GUESSED}
@@ -126,8 +126,20 @@ def replayed_early(assistant: Assistant, partials: list[list[Any]], hold: int,
     return [], None
 
 
+def live_early(assistant: Assistant, partials: list[list[Any]], spread: float | None) -> tuple[list[str], float | None]:
+    """(emergency ids acted on, seconds) by today's live rule (``pipeline.EarlyEmergency``) fed the stored partials
+    and readings at a pause, in a room of the turn's ``room_spread``: so a change to the rule is measured as it runs."""
+    urgent = pipeline.EarlyEmergency(assistant, lambda _: None, None)
+    for kind, seconds, text in partials:
+        if kind == "partial":
+            urgent.partial(Transcript(text, False, room_spread=spread), float(seconds))
+        else:
+            urgent.settled(text, float(seconds))
+    return ([f.symptom.id for f in urgent.found], urgent.at) if urgent.at is not None else ([], None)
+
+
 def rescored(assistant: Assistant, record: dict[str, Any], hold: int | None = None,
-             settled_waits: bool = False) -> dict[str, Any]:
+             settled_waits: bool = False, live: bool = False) -> dict[str, Any]:
     """The record answered again by today's code from its stored readings (no decoding): what ``findings`` and
     triage make of the same words, so a change there is measured on every reading already taken. ``hold``: the
     partials' emergencies replayed with that rule in a noisy room (see ``replayed_early``; records with partials)."""
@@ -136,9 +148,12 @@ def rescored(assistant: Assistant, record: dict[str, Any], hold: int | None = No
     for t in record["turns"]:
         words = tuple((w, float(start), float(end)) for w, start, end in t["words"])
         transcript = Transcript(t["text"], True, tuple(t["alternatives"]), None, words, tuple(t["posteriors"]),
-                                t["described"])
+                                t["described"], t.get("room_spread"))
         ids = t["early"]
-        if hold is not None and "partials" in t:
+        if live and "partials" in t:
+            ids, at = live_early(assistant, t["partials"], t.get("room_spread"))
+            t = {**t, "early": ids, "emergency_at": at}
+        elif hold is not None and "partials" in t:
             noisy = record["room"] != "clean"
             ids, at = replayed_early(assistant, t["partials"], hold if noisy else 1, settled_waits and noisy)
             t = {**t, "early": ids, "emergency_at": at}
@@ -174,6 +189,8 @@ def main() -> None:
     parser.add_argument("--hold", type=int, help="with --rescore: partials an emergency must hold for in noise (live: 1)")
     parser.add_argument("--settled-waits", action="store_true",
                         help="with --hold: in noise a reading at a pause counts as one more partial, not at once")
+    parser.add_argument("--live", action="store_true",
+                        help="with --rescore: the partials replayed through today's live early-911 rule")
     args = parser.parse_args()
     assistant = Assistant.load()
     said = {line.ident: line.text for line in ra.sample(10_000)}
@@ -184,7 +201,7 @@ def main() -> None:
         for raw in Path(path).read_text(encoding="utf-8").splitlines():
             r = json.loads(raw)
             if args.rescore:
-                r = rescored(assistant, r, args.hold, args.settled_waits)
+                r = rescored(assistant, r, args.hold, args.settled_waits, args.live)
             if args.voices and r["voice"] not in args.voices.split(","):
                 continue
             records.append(r)

@@ -41,7 +41,8 @@ def turn_record(part: pipeline.Heard) -> dict[str, Any]:
     return {"text": t.text, "alternatives": list(t.alternatives), "described": t.described,
             "words": [[w, round(s, 2), round(e, 2)] for w, s, e in t.words],
             "posteriors": [round(p, 3) for p in t.word_confidences],
-            "early": [f.symptom.id for f in part.early_findings], "emergency_at": part.emergency_at}
+            "early": [f.symptom.id for f in part.early_findings], "emergency_at": part.emergency_at,
+            "room_spread": None if t.room_spread is None else round(t.room_spread, 1)}
 
 
 class LoggedReplies(br.WatchedReplies):

@@ -13,7 +13,7 @@ from voicecare.domain import IntentSet
 from voicecare.interfaces import Recognizer
 from voicecare.speech_in import lm, pipeline, stt
 from voicecare.speech_in.audio import iter_wav
-from voicecare.speech_in.stt_sphinx import heard_apart, quiet_room
+from voicecare.speech_in.stt_sphinx import QUIET_SPREAD_DB, heard_apart, quiet_room
 from voicecare.understanding.assistant import Assistant
 
 
@@ -99,3 +99,20 @@ def test_the_quiet_rooms_model_reads_a_turn_said_in_a_quiet_room_and_the_default
 
     assert words(clean) <= {"hello", "there"}
     assert not words(noisy) <= {"hello", "there"}
+
+
+def test_every_reading_says_how_far_the_turn_stood_over_its_room(intents: IntentSet, tmp_path: Path) -> None:
+    # The room the turn began in travels with its readings, partial and final (what the early-911 rule and the
+    # findings may weigh), measured even when no quiet room's model is loaded.
+    recognizer = stt.SphinxRecognizer.load(lm.build(intents, stt.sphinx_words(), tmp_path))
+
+    def spread(path: Path) -> float:
+        stream = recognizer.stream()
+        partials = [stream.accept(chunk.pcm) for chunk in iter_wav(path, recognizer.rate)]
+        final = stream.finish()
+        told = {p.room_spread for p in partials if p is not None and p.room_spread is not None}
+        assert final.room_spread is not None and told == {final.room_spread}
+        return final.room_spread
+
+    assert spread(AUDIO / "clean" / "em_not_breathing.wav") >= QUIET_SPREAD_DB
+    assert spread(AUDIO / "noisy" / "em_not_breathing.wav") < QUIET_SPREAD_DB

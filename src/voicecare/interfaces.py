@@ -46,6 +46,9 @@ class Transcript:
     described: str | None = None
     """When an ``Expectation`` chose ``text``: what the model for descriptions heard in the same audio
     (its readings are among ``alternatives`` too). A check on the answer model: see ``VoiceSession``."""
+    room_spread: float | None = None
+    """How far the turn's first second stands over its quietest part, dB (PocketSphinx: its loud 10 ms frames over
+    its quiet ones); 30 and more is a quiet room, under 20 a voice in noise. None when the engine does not say."""
 
 
 @dataclass(frozen=True)

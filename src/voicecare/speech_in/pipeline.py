@@ -115,7 +115,7 @@ class _TurnStreams:
         return self.final
 
 
-class _EarlyEmergency:
+class EarlyEmergency:
     """The rule for acting on an emergency before the turn ends: on partial results, once they hold still.
 
     Partial results flicker; an emergency must still show one block (0.1 s)
@@ -142,9 +142,14 @@ class _EarlyEmergency:
         """The findings it was acted on (the steady ones)."""
         self._previous: dict[str, Finding] = {}
         self._last = ""
+        self.room_spread: float | None = None
+        """The turn's ``Transcript.room_spread`` as the partials tell it (dB; None until one does)."""
 
-    def partial(self, text: str, seconds: float) -> None:
+    def partial(self, heard: Transcript, seconds: float) -> None:
         """A partial result; acts when the emergency it shows held for a block."""
+        text = heard.text
+        if heard.room_spread is not None:
+            self.room_spread = heard.room_spread
         if self.at is not None or not text or (self._echo is not None and self._echo(text)):
             return
         now = self._previous if text == self._last else _said(emergencies(self._assistant, text))
@@ -168,7 +173,7 @@ class _EarlyEmergency:
 
 
 def _said(found: dict[str, Finding]) -> dict[str, Finding]:
-    """The findings not guessed from words pointing at them (see ``_EarlyEmergency``)."""
+    """The findings not guessed from words pointing at them (see ``EarlyEmergency``)."""
     return {sid: f for sid, f in found.items() if f.basis is not Basis.GUESSED}
 
 
@@ -192,7 +197,7 @@ def recognize(
     if endpoint is not None and isinstance(chunks, Utterance) and chunks.room is not None:
         endpoint.starts_in(chunks.room)
     streams = _TurnStreams(recognizer, grammar, assistant)
-    urgent = _EarlyEmergency(assistant, on_emergency, echo)
+    urgent = EarlyEmergency(assistant, on_emergency, echo)
     spent, seconds, last = 0.0, 0.0, ""
     held: list[AudioChunk] = []
     def settle() -> bool:
@@ -217,7 +222,7 @@ def recognize(
             held.clear()
             if partial is not None:
                 last = partial.text
-                urgent.partial(partial.text, seconds)
+                urgent.partial(partial, seconds)
                 if endpoint is not None:
                     endpoint.heard(partial.text)
                 if early is not None:
@@ -238,7 +243,7 @@ def recognize(
                  answer, tuple(early.replies) if early is not None else ())
 
 
-def _at_pause(streams: _TurnStreams, urgent: _EarlyEmergency, early: EarlyReplies[Any] | None, last: str,
+def _at_pause(streams: _TurnStreams, urgent: EarlyEmergency, early: EarlyReplies[Any] | None, last: str,
               seconds: float) -> str:
     """The recogniser hears no more for now: the last partial is settled; with early replies, the turn so far
     is read to its end for them (and for an emergency only that reading shows). Returns the text settled."""

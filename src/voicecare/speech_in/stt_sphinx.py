@@ -199,6 +199,8 @@ class _SphinxStream:
         self._check = check
         self._audio = bytearray()
         self._final: Transcript | None = None
+        self._spread: float | None = None
+        """The warm-up audio's ``room_spread`` (dB), once heard."""
         decoder.start_utt()
 
     def _settle(self) -> None:
@@ -209,6 +211,7 @@ class _SphinxStream:
             return
         self._decoder.process_raw(head, True, False)  # no search: adapt only
         self._decoder.end_utt()
+        self._spread = room_spread(head, self._rate)
         if self._choose is not None:
             self._decoder.activate_search(self._choose(head, self._rate))
         self._decoder.start_utt()
@@ -225,7 +228,7 @@ class _SphinxStream:
         else:
             self._decoder.process_raw(pcm, False, False)
         hyp = self._decoder.hyp()
-        return Transcript(hyp.hypstr if hyp else "", False)
+        return Transcript(hyp.hypstr if hyp else "", False, room_spread=self._spread)
 
     def finish(self) -> Transcript:
         if self._final is not None:
@@ -266,7 +269,7 @@ class _SphinxStream:
         except (RuntimeError, AttributeError, TypeError):  # no lattice for an empty utterance
             pass
         return Transcript(text, True, tuple(heard_apart(text, readings, self._decoder.lookup_word)), None, words,
-                          posteriors)
+                          posteriors, room_spread=self._spread)
 
 
 def _search_for_room(pcm: bytes, rate: int) -> str:
@@ -284,15 +287,21 @@ def _search_for_room(pcm: bytes, rate: int) -> str:
 
 def quiet_room(pcm: bytes, rate: int) -> bool:
     """True when the loud 10 ms frames of this 16-bit audio stand ``QUIET_SPREAD_DB`` or more over its quiet ones."""
+    return room_spread(pcm, rate) >= QUIET_SPREAD_DB
+
+
+def room_spread(pcm: bytes, rate: int) -> float:
+    """How far the loud 10 ms frames of this 16-bit audio stand over its quiet ones (90th over 10th percentile, dB);
+    0 for less than two frames."""
     import numpy as np
 
     samples = np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2").astype(np.float64)
     step = max(1, int(FRAME_SECONDS * rate))
     frames = samples[: len(samples) // step * step].reshape(-1, step)
     if len(frames) < 2:
-        return False
+        return 0.0
     levels = 10 * np.log10(np.mean(frames**2, axis=1) + 1.0)  # + 1: digital silence is 0 dB, not -inf
-    return float(np.percentile(levels, 90) - np.percentile(levels, 10)) >= QUIET_SPREAD_DB
+    return float(np.percentile(levels, 90) - np.percentile(levels, 10))
 
 
 def heard_apart(best: str, readings: Sequence[str], pronounce: Callable[[str], str | None]) -> list[str]:
