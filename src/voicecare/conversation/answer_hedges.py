@@ -39,10 +39,23 @@ def denied_only_by_numbers(heard: Heard) -> bool:
 
 def without_hedged_denials(heard: Heard) -> Heard:
     """The answer without the "no" and well words said within ``HEDGE_REACH`` words after a hedge: those are what
-    the caregiver doubts ("I don't know if it's normal", "idk, he's in nappies"), as a denied sign there is."""
+    the caregiver doubts ("I don't know if it's normal", "idk, he's in nappies"), as a denied sign there is. A "no"
+    that names its own part ("maybe, no shivers though") is a denial of its own."""
     hedges = heard.spots_of("unsure")
     return replace(heard, spots=[s for s in heard.spots if not (
-        s.kind in ("no", "well") and any(0 <= s.start - h.end <= HEDGE_REACH for h in hedges))])
+        s.kind in ("no", "well") and any(0 <= s.start - h.end <= HEDGE_REACH and not _names_its_part(heard, s)
+                                         for h in hedges))])
+
+
+def own_no(heard: Heard, hedge: Spot, start: int) -> bool:
+    """Whether a "no" of the caregiver's own stands between ``hedge`` and a denied sign starting at ``start``
+    ("bit warm maybe no shivers"): the sign is denied by that "no", not doubted by the hedge."""
+    return any(hedge.end <= n.start and n.end <= start for n in heard.spots_of("no"))
+
+
+def _names_its_part(heard: Heard, spot: Spot) -> bool:
+    """A "no" followed at once by a word of the question ("no shivers"): it says which part it denies."""
+    return spot.kind == "no" and any(a.start == spot.end for a in heard.about)
 
 
 def _overlaps(one: Spot, other: Spot) -> bool:

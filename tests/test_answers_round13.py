@@ -1,0 +1,105 @@
+"""Answers read by ``voicecare answer`` and the conversation alike (issue #9, answers13): "also" brings news and
+never a yes, a pause then an answer is the answer, a "no" that names its part after a hedge denies that part, and
+an honest "no" told with what a well child is doing."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import kind
+from voicecare.conversation.answers import AnswerReader
+from voicecare.conversation.dialog import Conversation
+from voicecare.domain import Level, Status
+from voicecare.understanding.assistant import Assistant
+
+DESCRIPTION = "her back's sore since the weekend"
+
+
+@pytest.mark.parametrize("question", ["breathing_alertness", "heart_control", "fever_chills"])
+def test_also_brings_news_never_a_yes_to_every_sign(reader: AnswerReader, question: str) -> None:
+    # "also she won't eat" was a yes to all four breathing and alertness signs: a false 911.
+    answer = reader.read(question, "also she won't eat")
+    assert answer.kind.value == "new_info"
+    assert not any(f.status is Status.PRESENT for f in answer.findings)
+
+
+def test_also_with_the_questions_sign_is_still_that_sign(reader: AnswerReader) -> None:
+    answer = reader.read("breathing_alertness", "also she's been very sleepy")
+    assert kind(reader, "breathing_alertness", answer.input) == "yes"
+    assert {f.symptom.id for f in answer.findings if f.status is Status.PRESENT} == {"very_drowsy"}
+
+
+def test_also_after_anything_else_is_news(reader: AnswerReader) -> None:
+    answer = reader.read("anything_else", "also she won't eat")
+    assert (answer.kind.value, answer.news) == ("yes", True)
+
+
+def test_also_she_wont_eat_in_the_conversation_asks_again_without_911(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear(DESCRIPTION)
+    turn = talk.hear("also she won't eat")
+    words = " ".join(m.text for m in turn.said_aloud)
+    assert turn.disposition is not Level.EMERGENCY and "911" not in words, words
+    assert "trouble breathing" in words  # asked again
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("hang on. she's breathing fine", "no"),
+    ("hold on, her lips look a bit blue", "yes"),
+    ("wait a sec. she's breathing really fast", "yes"),
+])
+def test_a_pause_then_an_answer_is_the_answer(reader: AnswerReader, text: str, label: str) -> None:
+    assert kind(reader, "breathing_alertness", text) == label
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("hang on", "command:stop"),
+    # "Let me think" asks for time: the question waits, and silence after it still counts (rule 4).
+    ("hmm not sure let me think", "command:stop"),
+    ("hang on, slow down a bit", "command:slower"),
+    ("say that again, the breathing part?", "command:repeat"),
+    ("sorry can you speak more slow please my english is not so good", "command:slower"),
+])
+def test_a_pause_or_a_request_alone_is_still_a_command(reader: AnswerReader, text: str, label: str) -> None:
+    assert kind(reader, "breathing_alertness", text) == label
+
+
+def test_a_pause_then_the_answer_in_the_conversation_is_heard(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear(DESCRIPTION)
+    talk.hear("hang on. she's breathing fine and she's awake and knows me, no fainting")
+    denied = {f.symptom.id for f in talk.found if f.status is Status.ABSENT}
+    assert {"trouble_breathing", "very_drowsy", "fainting"} <= denied
+
+
+def test_a_no_that_names_its_part_after_a_hedge_denies_that_part(reader: AnswerReader) -> None:
+    answer = reader.read("fever_chills", "bit warm maybe no shivers though")
+    assert kind(reader, "fever_chills", answer.input) == "partial"
+    status = {f.symptom.id: f.status for f in answer.findings}
+    assert status == {"chills": Status.ABSENT, "fever": Status.PRESENT}
+
+
+@pytest.mark.parametrize("text", ["can't say about chills", "maybe no", "not sure no"])
+def test_a_no_in_the_hedges_doubt_is_still_unsure(reader: AnswerReader, text: str) -> None:
+    assert kind(reader, "fever_chills", text) == "unsure"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("breathing_alertness", "No. Grandson breathing normal, he is awake, he play with blocks now."),
+    ("limbs", "No, her legs are fine, she was jumping on the sofa before."),
+    ("breathing_alertness", "Well now, lemme think... no, she's breathing just fine and wide awake."),
+    ("limbs", "Let me see... no, she's grabbing her toys fine, legs are fine."),
+    ("fever_chills", "Nah, I checked her, thirty-six eight, she's canny."),
+])
+def test_an_honest_no_told_with_a_well_child_at_play_is_no(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # Never "jumping" or "running" alone: what the child does there may be the sign.
+    ("heart_control", "no, but her heart keeps jumping"),
+    ("fever_chills", "no, she's running a temperature"),
+    ("cramps_night_weight", "Happen it's come back once or twice, love, but she slept fine and she's not lost owt."),
+])
+def test_play_words_and_come_back_never_make_a_no(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) != "no"
