@@ -103,3 +103,32 @@ def test_an_honest_no_told_with_a_well_child_at_play_is_no(reader: AnswerReader,
 ])
 def test_play_words_and_come_back_never_make_a_no(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) != "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("fever_chills", "No fever. I check morning and evening, normal. Only she cry for back."),
+    ("walking_toilet", "No, she's walking around fine, nappies are normal, she's pooping fine. It's just when she bends."),
+    ("limbs", "no, only the back"),
+])
+def test_the_back_said_after_an_honest_no_is_the_complaint_not_a_part(reader: AnswerReader, question: str,
+                                                                      text: str) -> None:
+    assert kind(reader, question, text) == "no"
+
+
+def test_only_the_back_denies_nothing_said_after_it(reader: AnswerReader) -> None:
+    # The back the call is about is said, not a well word: the legs said with it stand (rule 4).
+    assert kind(reader, "limbs", "only the back and her legs") != "no"
+
+
+@pytest.mark.parametrize("question", ["breathing_alertness", "heart_control", "fever_chills", "limbs"])
+@pytest.mark.parametrize("text", ["no breakfast, no lunch", "no dinner tonight", "not a bite all day"])
+def test_a_meal_missed_is_news_never_a_no(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "new_info"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("cramps_night_weight", "No, she has not lost weight, she slept well."),
+    ("breathing_alertness", "No, airway's clear, breathing quiet, she's alert."),
+])
+def test_a_deed_done_well_denies_its_part(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "no"
