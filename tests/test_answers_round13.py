@@ -132,3 +132,26 @@ def test_a_meal_missed_is_news_never_a_no(reader: AnswerReader, question: str, t
 ])
 def test_a_deed_done_well_denies_its_part(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) == "no"
+
+
+@pytest.mark.parametrize("question", ["limbs", "course", "breathing_alertness"])
+@pytest.mark.parametrize("text", ["gave him 5 ml of ibuprofen at 6 pm",
+                                  "She took a tumble off the settee yesterday teatime, landed on her bottom.",
+                                  "Nobody has seen her for this yet, we haven't taken her to the doctor."])
+def test_a_dose_a_fall_or_no_doctor_yet_is_news(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "new_info"
+
+
+def test_no_doctor_yet_is_counted_as_its_own_sign(reader: AnswerReader) -> None:
+    # The hedge-like "haven't taken" is the sign's own words: the news counts, the question is asked again.
+    answer = reader.read("course", "we haven't taken her to the doctor")
+    present = {f.symptom.id for f in answer.findings if f.status is Status.PRESENT}
+    assert present == {"not_seen_by_provider"}
+
+
+def test_a_hedge_said_with_no_doctor_yet_still_doubts_the_question(reader: AnswerReader) -> None:
+    assert kind(reader, "breathing_alertness", "not sure, we haven't taken her to the doctor") == "unsure"
+
+
+def test_a_medicine_fetched_in_the_room_is_still_talk_to_the_room(reader: AnswerReader) -> None:
+    assert kind(reader, "fever_chills", "Where did you put the Calpol?") == "off_topic"

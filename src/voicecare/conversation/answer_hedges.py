@@ -70,3 +70,15 @@ def of_another_part(heard: Heard, hedges: Sequence[Spot], named: Sequence[Match]
         m.end - 1) for h in hedges)]
     said = {heard.clause(i) for m in named if m not in doubted for i in (m.start, m.end - 1)}
     return bool(said) and any(heard.clause(h.start) not in said for h in hedges)
+
+
+def inside_other_signs(heard: Heard, asked: frozenset[str]) -> Heard:
+    """The answer without hedges said inside another sign's own words ("we haven't taken her to the doctor" holds
+    "haven't taken", a hedge about checking): those words are that sign, news, not doubt about the question. Not
+    when a sign of the question is said too: the hedge may doubt it ("can't tell if it's her heart or she's hot")."""
+    if any(m.symptom in asked for m in heard.matches):
+        return heard
+    others = [m for m in heard.matches if m.status is Status.PRESENT and m.symptom not in asked]
+    return replace(heard, spots=[s for s in heard.spots if not (
+        s.kind == "unsure" and any(m.start <= s.start and s.end <= m.end for m in others))])
+

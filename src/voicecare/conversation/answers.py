@@ -105,6 +105,7 @@ class AnswerReader:
         answered = answer_inapplicable.set_apart(answered, self.words.not_applicable.get(question_id, ()))
         answered = answer_news.deeds_of_nothing(answered, self.words.words["objects"], answered.about,
                                                 denied_news=question is not None)
+        answered = answer_hedges.inside_other_signs(answered, frozenset(asked))
         kind, command = self._kind(answered, set(asked), question_id)
         answer = self._answer(text, question_id, kind, command, heard, asked)
         hedged = self._hedged_news(answered, set(asked), question_id) if kind is AnswerKind.NEW_INFO else None
