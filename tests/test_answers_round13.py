@@ -155,3 +155,19 @@ def test_a_hedge_said_with_no_doctor_yet_still_doubts_the_question(reader: Answe
 
 def test_a_medicine_fetched_in_the_room_is_still_talk_to_the_room(reader: AnswerReader) -> None:
     assert kind(reader, "fever_chills", "Where did you put the Calpol?") == "off_topic"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("help what i must do how to use this", "command:help"),
+    ("Okay stop that please, just stop talking for now.", "command:stop"),
+    # "Stop that" alone is said to a child.
+    ("stop that, she's breathing fine", "off_topic"),
+])
+def test_commands_said_with_what_they_are_about(reader: AnswerReader, text: str, label: str) -> None:
+    assert kind(reader, "heart_control", text) == label
+
+
+def test_a_parent_missed_after_an_honest_no_is_no_part_of_the_question(reader: AnswerReader) -> None:
+    text = "No, she has not lost weight, she slept well, but she is asking for her mother who is travelling."
+    assert kind(reader, "cramps_night_weight", text) == "no"
+    assert kind(reader, "breathing_alertness", "she's missing her mum, she keeps dozing off") == "yes"
