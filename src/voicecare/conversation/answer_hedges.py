@@ -39,10 +39,23 @@ def denied_only_by_numbers(heard: Heard) -> bool:
 
 def without_hedged_denials(heard: Heard) -> Heard:
     """The answer without the "no" and well words said within ``HEDGE_REACH`` words after a hedge: those are what
-    the caregiver doubts ("I don't know if it's normal", "idk, he's in nappies"), as a denied sign there is."""
+    the caregiver doubts ("I don't know if it's normal", "idk, he's in nappies"), as a denied sign there is. A "no"
+    that names its own part ("maybe, no shivers though") is a denial of its own."""
     hedges = heard.spots_of("unsure")
     return replace(heard, spots=[s for s in heard.spots if not (
-        s.kind in ("no", "well") and any(0 <= s.start - h.end <= HEDGE_REACH for h in hedges))])
+        s.kind in ("no", "well") and any(0 <= s.start - h.end <= HEDGE_REACH and not _names_its_part(heard, s)
+                                         for h in hedges))])
+
+
+def own_no(heard: Heard, hedge: Spot, start: int) -> bool:
+    """Whether a "no" of the caregiver's own stands between ``hedge`` and a denied sign starting at ``start``
+    ("bit warm maybe no shivers"): the sign is denied by that "no", not doubted by the hedge."""
+    return any(hedge.end <= n.start and n.end <= start for n in heard.spots_of("no"))
+
+
+def _names_its_part(heard: Heard, spot: Spot) -> bool:
+    """A "no" followed at once by a word of the question ("no shivers"): it says which part it denies."""
+    return spot.kind == "no" and any(a.start == spot.end for a in heard.about)
 
 
 def _overlaps(one: Spot, other: Spot) -> bool:
@@ -57,3 +70,15 @@ def of_another_part(heard: Heard, hedges: Sequence[Spot], named: Sequence[Match]
         m.end - 1) for h in hedges)]
     said = {heard.clause(i) for m in named if m not in doubted for i in (m.start, m.end - 1)}
     return bool(said) and any(heard.clause(h.start) not in said for h in hedges)
+
+
+def inside_other_signs(heard: Heard, asked: frozenset[str]) -> Heard:
+    """The answer without hedges said inside another sign's own words ("we haven't taken her to the doctor" holds
+    "haven't taken", a hedge about checking): those words are that sign, news, not doubt about the question. Not
+    when a sign of the question is said too: the hedge may doubt it ("can't tell if it's her heart or she's hot")."""
+    if any(m.symptom in asked for m in heard.matches):
+        return heard
+    others = [m for m in heard.matches if m.status is Status.PRESENT and m.symptom not in asked]
+    return replace(heard, spots=[s for s in heard.spots if not (
+        s.kind == "unsure" and any(m.start <= s.start and s.end <= m.end for m in others))])
+

@@ -19,6 +19,8 @@ ASIDE_REACH = 4
 """A "yeah" this many words before words to the room ("yeah babe", "yeah I'm nearly done"), said after a denial,
 answers someone else: an aside, read without its "yeah" and without making the answer talk to the room."""
 COMMAND = "command"
+PAUSE = "command:stop"
+"""The command that is also a pause to look at the child ("hang on", "wait a sec"): the answer may follow it."""
 OFF_TOPIC = "off_topic"
 
 
@@ -98,8 +100,14 @@ def steering(heard: Heard, commands: Mapping[str, tuple[Phrase, ...]], negations
     plain = command is not None and not spoken_of and (command.size > 1 or len(words) <= SHORT_COMMAND_WORDS or alone
                                                         or (last and command.kind == ENDING))
     # "Nah, hang on, yeah she did": answer words after the command were the answer, the command a pause.
-    answered_after = command is not None and any(s.start >= command.end for s in heard.spots_of(
-        "yes", "no", "unsure"))
+    answered_after = command is not None and any(s.start >= command.end for s in heard.spots_of("yes", "no", "unsure"))
+    # So are words about the question or a sign after a pause ("hang on. she's breathing fine"): a pause then an
+    # answer is the answer. Only after a pause with no other command after it: after "say that again" or "hold on,
+    # skip the breathing one" they say what the command is about.
+    paused = command is not None and command.kind == PAUSE and not any(
+        s.start >= command.end for s in heard.spots_of(*(f"command:{c}" for c in commands)))
+    answered_after = answered_after or (command is not None and paused and (
+        any(s.start >= command.end for s in heard.about) or any(m.start >= command.end for m in heard.matches)))
     # "Sorry the dog's barking, hold on": a pause for something in the room is words to the room; the question
     # is asked again when the caregiver is back.
     if command is not None and plain and command.size > heard.longest("off_topic") and (

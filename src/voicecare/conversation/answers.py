@@ -105,6 +105,7 @@ class AnswerReader:
         answered = answer_inapplicable.set_apart(answered, self.words.not_applicable.get(question_id, ()))
         answered = answer_news.deeds_of_nothing(answered, self.words.words["objects"], answered.about,
                                                 denied_news=question is not None)
+        answered = answer_hedges.inside_other_signs(answered, frozenset(asked))
         kind, command = self._kind(answered, set(asked), question_id)
         answer = self._answer(text, question_id, kind, command, heard, asked)
         hedged = self._hedged_news(answered, set(asked), question_id) if kind is AnswerKind.NEW_INFO else None
@@ -326,9 +327,11 @@ class AnswerReader:
         return self.intents.symptom(symptom_id).level < Level.HOME_CARE
 
     def _hedged_denial(self, heard: Heard, match: Match) -> bool:
-        """A "denial" that follows a hedge closely ("can't say about confused") is a hedge: it counts (rule 10)."""
+        """A "denial" that follows a hedge closely ("can't say about confused") is a hedge: it counts (rule 10).
+        Not one with its own "no" after the hedge ("bit warm maybe, no shivers though"): the caregiver denied it."""
         return match.status is Status.ABSENT and any(
-            0 <= match.start - h.end <= answer_hedges.HEDGE_REACH for h in heard.spots_of("unsure"))
+            0 <= match.start - h.end <= answer_hedges.HEDGE_REACH and not answer_hedges.own_no(heard, h, match.start)
+            for h in heard.spots_of("unsure"))
 
     def _denies_part(self, heard: Heard, named: Sequence[Match]) -> bool:
         """A clause about the question that says no or all is well, apart from the signs named, or a bare "no"
