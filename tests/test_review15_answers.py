@@ -75,3 +75,29 @@ def test_a_new_sign_heard_with_a_trailing_no_keeps_its_911(tmp_path: Path) -> No
     assert sign["disposition"] == Level.EMERGENCY.id and sign["spoken"][0] == "Call 911 now.", sign
     assert sign["symptoms"].get("trouble_breathing") == "present", sign
     assert TAKEN_BACK not in " ".join(t for turn in run.turns for t in turn["spoken"])
+
+
+# ---- F7: another person's sign given as an answer
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("breathing_alertness", "his sister is struggling to breathe"),
+    ("fever_chills", "his sister has a fever"),
+    ("fever_chills", "my husband has chills"),
+])
+def test_someone_elses_sign_is_off_topic_in_answer_and_in_the_conversation(
+        reader: AnswerReader, assistant: Assistant, question: str, text: str) -> None:
+    # `voicecare answer` read "his sister is struggling to breathe" as unsure, the four 911 signs present by rule 4,
+    # while the conversation said "I only counted what is happening to your child." and asked again.
+    answer = reader.read(question, text)
+    assert answer.kind.value == "off_topic" and answer.findings, answer
+    assert all(f.status is not Status.PRESENT for f in answer.findings)
+    talk = Conversation(assistant)
+    talk.hear("her back is sore")
+    while talk.asked[-1].id != question:
+        talk.hear("no")
+    turn = talk.hear(text)
+    assert turn.disposition is not Level.EMERGENCY and turn.messages[-1].text == talk.asked[-1].ask
+    assert talk.asked[-1].id == question
+    assert not any(f.status is Status.PRESENT and f.symptom.id != "back_spasm" for f in talk.found)
+

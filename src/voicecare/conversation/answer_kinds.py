@@ -6,7 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from voicecare.domain import Finding
+from voicecare.domain import Finding, Status
+
+ABOUT_ELSE = (Status.OTHER, Status.HYPOTHETICAL, Status.PAST)
+"""A sign said of someone else, as a what-if, or as past: no finding for this child now (rule 9)."""
 
 
 class AnswerKind(StrEnum):

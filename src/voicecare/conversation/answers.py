@@ -30,7 +30,7 @@ from voicecare.conversation import (
     answer_turns,
     denied_part,
 )
-from voicecare.conversation.answer_kinds import Answer, AnswerKind
+from voicecare.conversation.answer_kinds import ABOUT_ELSE, Answer, AnswerKind
 from voicecare.conversation.answer_learned import AnswerCounts
 from voicecare.conversation.answer_parts import Heard, take_apart
 from voicecare.conversation.answer_words import ANYTHING_ELSE, AnswerWords, Spot, find
@@ -70,15 +70,34 @@ class AnswerReader:
         if question_id != ANYTHING_ELSE and question_id not in self.questions:
             raise KeyError(question_id)
         plain = self._read(question_id, text)
-        if question_id == ANYTHING_ELSE or plain.kind is AnswerKind.COMMAND:
-            return plain  # "how should I answer that one?" asks how to answer, no care question
+        if question_id == ANYTHING_ELSE:
+            return plain
+        if plain.kind is AnswerKind.COMMAND:
+            # "How should I answer that one?" asks how to answer, no care question; "what if he gets a fever?" (its
+            # "what" a command) is a what-if.
+            return self._about_else(question_id, text, plain)
         care, reply = self.care_split(question_id, text, plain)
         ids = tuple(q.id for q in care)
         if reply is None:
             return Answer(text, question_id, AnswerKind.OFF_TOPIC, None, (), care=ids)
         if not care or reply == text[:MAX_UTTERANCE_CHARS]:
-            return replace(plain, care=ids)
-        return replace(self._read(question_id, reply), input=text, care=ids)
+            return self._about_else(question_id, text, replace(plain, care=ids))
+        return self._about_else(question_id, reply, replace(self._read(question_id, reply), input=text, care=ids))
+
+    def _about_else(self, question_id: str, said: str, answer: Answer) -> Answer:
+        """``answer`` as off topic, holding only signs of someone else, what-ifs or past ones, when that is all
+        ``said`` tells ("his sister is struggling to breathe"), with no answer word: not an answer (README), so
+        never an unclear one that counts the question's signs (rule 4 made a sister's breathing a 911 in
+        ``voicecare answer``, while the conversation asked again: outside review 15, F7). The conversation says
+        triage's words for them and asks again (``asides.about_else``)."""
+        own = [f for f in answer.findings if f.symptom.id in self.questions[question_id].symptoms]
+        if answer.kind in (AnswerKind.YES, AnswerKind.NO) or any(f.basis is not Basis.UNHEARD for f in own):
+            return answer
+        found = self.assistant.understand(said[:MAX_UTTERANCE_CHARS])
+        if not found or any(f.status not in ABOUT_ELSE for f in found):
+            return answer
+        return replace(answer, kind=AnswerKind.OFF_TOPIC, command=None, findings=found, silent=False, news=False,
+                       unanswered=())
 
     def care_split(self, question_id: str, text: str,
                    whole: Answer | None = None) -> tuple[tuple[CareQuestion, ...], str | None]:
