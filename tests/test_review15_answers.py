@@ -101,3 +101,80 @@ def test_someone_elses_sign_is_off_topic_in_answer_and_in_the_conversation(
     assert talk.asked[-1].id == question
     assert not any(f.status is Status.PRESENT and f.symptom.id != "back_spasm" for f in talk.found)
 
+
+# ---- F3-F5: a correction of an earlier answer said instead of an answer
+
+
+@pytest.mark.parametrize(("question", "text", "corrected"), [
+    ("limbs", "sorry, I meant no, no fever or chills", {"fever", "chills"}),
+    ("limbs", "sorry, no fever, I got that wrong", {"fever"}),
+    ("limbs", "no, I meant no fever", {"fever"}),
+    ("breathing_alertness", "sorry, I got that wrong, she doesn't have a fever", {"fever"}),
+    ("breathing_alertness", "sorry, I misspoke, he doesn't have a fever, I meant his sister does", {"fever"}),
+])
+def test_a_correction_of_another_answer_is_news_never_an_answer_here(reader: AnswerReader, question: str, text: str,
+                                                                     corrected: set[str]) -> None:
+    answer = reader.read(question, text)
+    assert answer.kind.value == "new_info" and answer.amends, answer
+    statuses = {f.symptom.id: f.status for f in answer.findings}
+    assert set(statuses) == corrected and set(statuses.values()) == {Status.ABSENT}, statuses
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("breathing_alertness", "sorry i meant to say enough emergency is not not at all"),
+    ("limbs", "sorry, I meant no"),
+])
+def test_a_correction_naming_nothing_is_not_understood_and_counts_nothing(reader: AnswerReader, question: str,
+                                                                         text: str) -> None:
+    # Heard from "Sorry, I meant to say no fever. She is not hot at all.": it was a "no" to all four 911 signs.
+    answer = reader.read(question, text)
+    assert answer.kind.value == "off_topic" and answer.amends and not answer.findings, answer
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("breathing_alertness", "no, and actually no fever either, I misspoke", "no"),  # answered, then corrected
+    ("limbs", "no i mean his legs are fine", "no"),  # the question's own words
+    ("fever_chills", "i mean she is hot", "yes"),
+])
+def test_an_answer_said_with_a_correction_still_answers(reader: AnswerReader, question: str, text: str,
+                                                        expected: str) -> None:
+    assert kind(reader, question, text) == expected
+
+
+def test_a_correction_is_applied_said_back_and_the_question_asked_again(assistant: Assistant) -> None:
+    # Outside review 15, F3: the fever was taken back, but the limbs question was answered "no" by nobody.
+    talk = Conversation(assistant)
+    talk.hear("her back is stiff after dancing")
+    while talk.asked[-1].id != "fever_chills":
+        talk.hear("no")
+    talk.hear("yes")
+    assert talk.asked[-1].id == "limbs"
+    turn = talk.hear("sorry, I meant no, no fever or chills")
+    said = [m.text for m in turn.messages]
+    assert "No fever or chills." in said and said[-1] == talk.asked[-1].ask and talk.asked[-1].id == "limbs"
+    statuses = {f.symptom.id: f.status for f in talk.found}
+    assert statuses["fever"] is Status.ABSENT and "limb_symptoms" not in statuses
+
+
+def test_a_correction_at_the_911_question_calls_no_911(assistant: Assistant) -> None:
+    # Outside review 15, F4: "Call 911 now ... I did not hear a clear answer", though the fever's correction was heard.
+    talk = Conversation(assistant)
+    talk.hear("my son's back is stiff and he has a fever")
+    turn = talk.hear("sorry, I got that wrong, he doesn't have a fever")
+    assert turn.disposition is not Level.EMERGENCY and "No fever." in [m.text for m in turn.messages]
+    assert talk.asked[-1].id == "breathing_alertness" and turn.messages[-1].text == talk.asked[-1].ask
+    assert talk.result().disposition is Level.HOME_CARE
+
+
+def test_a_correction_not_understood_changes_nothing_and_says_so(assistant: Assistant) -> None:
+    # Outside review 15, F5: heard "sorry i meant to say enough emergency is not not at all", the four 911 signs
+    # became absent, the fever stayed, and nothing said the correction was not understood.
+    talk = Conversation(assistant)
+    talk.hear("My daughter's back has seized up and she has a fever.")
+    turn = talk.hear("sorry i meant to say enough emergency is not not at all")
+    said = [m.text for m in turn.messages]
+    assert said[0] == assistant.intents.messages["conversation.amend_unplaced"]
+    assert said[-1] == talk.asked[-1].ask and talk.asked[-1].id == "breathing_alertness"
+    assert {f.symptom.id: f.status for f in talk.found}.get("fever") is Status.PRESENT
+    assert not any(f.status is Status.ABSENT for f in talk.found)
+

@@ -46,6 +46,9 @@ class Answer:
     care: tuple[str, ...] = ()
     """The care questions asked with it ("can I use a heating pad at night?"), by id: the conversation answers
     them; the answer is read without them."""
+    amends: bool = False
+    """A correction of an earlier answer said instead of an answer ("sorry, I meant no fever"): new information
+    when it names signs, off topic when it names none (not understood; nothing changed: ``answer_amends``)."""
     unanswered: tuple[str, ...] = ()
     """The question's signs a "no" or "yes" said of its other parts left open ("he's breathing fine": hard to
     wake, confusion, fainting), by id: no finding here; the conversation asks about them again."""

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Literal
 
 from voicecare.conversation import (
+    answer_amends,
     answer_care,
     answer_closing,
     answer_doubt,
@@ -126,6 +127,9 @@ class AnswerReader:
                                                 denied_news=question is not None)
         kind, command = self._kind(answered, set(asked), question_id)
         answer = self._answer(text, question_id, kind, command, heard, asked)
+        amended = self._amended(question_id, text, answer, heard)
+        if amended is not None:
+            return self._with_later_signs(amended, text)
         hedged = self._hedged_news(answered, set(asked), question_id) if kind is AnswerKind.NEW_INFO else None
         if hedged:
             answer = answer_elsewhere.with_doubted(self.intents, answer, hedged)
@@ -144,6 +148,24 @@ class AnswerReader:
         # A "no" or "yes" said of some of the question's signs only settles those, here so that ``voicecare answer``
         # reads an answer as the conversation does (outside review 13, F16).
         return denied_part.narrowed(self, question, text, self._with_later_signs(answer, text))
+
+    def _amended(self, question_id: str, text: str, answer: Answer, heard: Heard) -> Answer | None:
+        """``answer`` as a correction of an earlier answer said instead of one (``answer_amends``): news holding
+        only the signs it names, or, naming none, off topic (not understood, nothing changed) where it would have
+        been a "no" or an unclear answer counting the question's signs. None when it is no such correction."""
+        question = self.questions.get(question_id)
+        if question is None or answer.kind in (AnswerKind.COMMAND, AnswerKind.OFF_TOPIC):
+            return None
+        named = answer_amends.corrected_signs(heard, self.words.words["amending"], question.symptoms)
+        if named:
+            news = self._answer(text, question_id, AnswerKind.NEW_INFO, None, heard, question.symptoms)
+            findings = tuple(f for f in news.findings if f.symptom.id not in question.symptoms)
+            return replace(news, findings=findings, amends=True)
+        own = [f for f in answer.findings if f.symptom.id in question.symptoms]
+        unheard = answer.kind is AnswerKind.UNSURE and all(f.basis is Basis.UNHEARD for f in own)
+        if named is not None and (answer.kind is AnswerKind.NO or unheard):
+            return Answer(text, question_id, AnswerKind.OFF_TOPIC, None, (), amends=True)
+        return None
 
     def _with_later_signs(self, answer: Answer, text: str) -> Answer:
         """An answer longer than one window is read from its start, but a sign said later still counts: the
