@@ -9,9 +9,11 @@ import pytest
 
 from helpers import kind
 from tests import replay
+from voicecare.conversation import voiced
 from voicecare.conversation.answers import AnswerReader
 from voicecare.conversation.dialog import Conversation
 from voicecare.domain import Level, Status
+from voicecare.speech_in import findings
 from voicecare.understanding.assistant import Assistant
 
 TAKEN_BACK = "Okay, then that is not an emergency."
@@ -178,3 +180,22 @@ def test_a_correction_not_understood_changes_nothing_and_says_so(assistant: Assi
     assert {f.symptom.id: f.status for f in talk.found}.get("fever") is Status.PRESENT
     assert not any(f.status is Status.ABSENT for f in talk.found)
 
+
+# ---- F2: a "Call 911 now." said on a partial result, then the whole turn is no emergency
+
+
+def test_a_911_said_on_a_partial_is_reported_and_taken_back_first(assistant: Assistant) -> None:
+    # `listen --json` left out the "Call 911 now." voiced on the partial ("no she is really hard to wake ..."), and
+    # the turn went on to the heart question without saying the 911 was taken back.
+    talk = Conversation(assistant, heard_by_ear=True)
+    talk.hear("her back is sore")
+    said_at_once = findings.emergency_messages(assistant, assistant.understand("she is really hard to wake"))
+    assert [m.text for m in said_at_once] == ["Call 911 now."]
+    turn = voiced.taken_back(talk, talk.hear("is she really hard to wake? no"), said_at_once)
+    assert turn.disposition is not Level.EMERGENCY
+    spoken = voiced.in_front(said_at_once, [m.text for m in turn.said_aloud])
+    assert spoken[:2] == ("Call 911 now.", TAKEN_BACK) and spoken[-1] == talk.asked[-1].ask
+    # A turn that is the emergency says it once, and takes nothing back.
+    calling = voiced.taken_back(talk, talk.hear("she is really hard to wake"), said_at_once)
+    spoken = voiced.in_front(said_at_once, [m.text for m in calling.said_aloud])
+    assert spoken.count("Call 911 now.") == 1 and TAKEN_BACK not in spoken
