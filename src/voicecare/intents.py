@@ -51,9 +51,10 @@ CONVERSATION_MESSAGES = (
     "stopped", "which_sign", "ask_rest", "skip_why", "not_asked", "text_stop", "text_speed", "emergency_request",
     "list_stopped", "describe_first",
 )
-OPTIONAL_CONVERSATION_MESSAGES = ("follow_up_unasked", "correct_how")
+OPTIONAL_CONVERSATION_MESSAGES = ("follow_up_unasked", "correct_how", "amended", "amend_unplaced")
 """Conversation words a language may leave out: without ``follow_up_unasked`` the follow-up advice is said whole,
-without ``correct_how`` a 911 said again names no way to correct it."""
+without ``correct_how`` a 911 said again names no way to correct it, without ``amended`` / ``amend_unplaced`` a
+correction of an earlier answer is said back by its read-back alone / with the question alone (``amends``)."""
 # Re-exported: the keys a topic.toml may use, read by topic_files.
 SYMPTOM_KEYS = topic_files.SYMPTOM_KEYS
 INTERVIEW_KEYS = topic_files.INTERVIEW_KEYS

@@ -6,7 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from voicecare.domain import Finding
+from voicecare.domain import Finding, Status
+
+ABOUT_ELSE = (Status.OTHER, Status.HYPOTHETICAL, Status.PAST)
+"""A sign said of someone else, as a what-if, or as past: no finding for this child now (rule 9)."""
 
 
 class AnswerKind(StrEnum):
@@ -43,6 +46,9 @@ class Answer:
     care: tuple[str, ...] = ()
     """The care questions asked with it ("can I use a heating pad at night?"), by id: the conversation answers
     them; the answer is read without them."""
+    amends: bool = False
+    """A correction of an earlier answer said instead of an answer ("sorry, I meant no fever"): new information
+    when it names signs, off topic when it names none (not understood; nothing changed: ``answer_amends``)."""
     unanswered: tuple[str, ...] = ()
     """The question's signs a "no" or "yes" said of its other parts left open ("he's breathing fine": hard to
     wake, confusion, fainting), by id: no finding here; the conversation asks about them again."""

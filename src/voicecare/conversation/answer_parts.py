@@ -158,8 +158,10 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
                                  lambda symptom: symptom not in own or grave(symptom).level <= Level.EMERGENCY)
     named = frozenset(i for s in find(tokens, {"about": answer_words.about.get(question_id, ())})
                       for i in range(s.start, s.end))
+    stated = answer_spots.stated_signs(matches, tokens, clause_of, breaks, language.context.subjects,
+                                       language.context.asking_verbs, language.context.asking_subjects)
     matches, echoed = answer_spots.answered_after(matches, spots, clause_of, tokens, language.fillers,
-                                                   language.negations, named)
+                                                   language.negations, named, stated)
     # Words about the question inside a mention of the past or of someone else affirm nothing now.
     elsewhere = [m for m in matches if m.status not in (Status.PRESENT, Status.ABSENT)]
     # ...and so do words about the question inside a phrase that says nothing of a sign ("potty trained").

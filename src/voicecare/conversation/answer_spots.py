@@ -3,7 +3,7 @@ carried over from an earlier clause. Pure functions over token indexes, used by 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from voicecare.conversation.answer_words import Spot
@@ -17,7 +17,8 @@ LEAD_ONLY = {"yes_lead": "yes", "no_lead": "no"}
 
 def answered_after(matches: list[Match], spots: Sequence[Spot], clause_of: Sequence[int], tokens: Sequence[str],
                     fillers: frozenset[str], negations: frozenset[str],
-                    named: frozenset[int] = frozenset()) -> tuple[list[Match], frozenset[str]]:
+                    named: frozenset[int] = frozenset(),
+                    stated: frozenset[int] = frozenset()) -> tuple[list[Match], frozenset[str]]:
     """Signs denied by a "no" said after them, and which those are.
 
     "She has a fever? No, she doesn't", "Chills, no. Hot, yes": a bare "no" answers the part just before it, and
@@ -25,19 +26,41 @@ def answered_after(matches: list[Match], spots: Sequence[Spot], clause_of: Seque
     right after a sign, ending its clause, denies that sign. Never a sign whose own words hold a negation: "she
     can't breathe, no" may be "no, she can't breathe" (rule 2), and when unsure the sign counts (rule 4). A
     denial that names what it denies (``named``: token indexes of words about the question) denies that, not the
-    sign before it: "heart rate one ninety, no accidents" is a heart rate of 190 and no accidents.
+    sign before it: "heart rate one ninety, no accidents" is a heart rate of 190 and no accidents. Never a sign
+    said in a statement of its own (``stated``: match starts, ``stated_signs``): "she is really hard to wake no",
+    "his lips are turning blue, no" (often a misheard "now") say the sign; a bare "no" names nothing to take it
+    back (rule 9), and triage reads the same words as the sign (outside review 15, F1).
     """
     # Only a "no" said as one ("no", "nope", "no she doesn't"): "he's confused, he's alright though" disagrees
     # with what was said (a reported sign, when in doubt, counts: rule 4), it does not answer it.
     plain = [s for s in spots if s.size == 1 or negations.intersection(tokens[s.start:s.end])]
     answered = {c for c in bare_no_clauses(spots, clause_of, tokens, fillers, named)
                 if any(clause_of[s.start] == c for s in plain)}
-    flipped = [m for m in matches if m.status is Status.PRESENT and not negations.intersection(
+    flipped = [m for m in matches if m.status is Status.PRESENT and m.start not in stated and not negations.intersection(
         tokens[m.start:m.end]) and (clause_of[m.start] + 1 in answered or any(
         s.kind == "no" and s.start == m.end and (s.end == len(tokens) or clause_of[s.end] != clause_of[s.start])
         and not named.intersection(range(s.start, s.end)) for s in plain))]
     denied = [replace(m, status=Status.ABSENT) if m in flipped else m for m in matches]
     return denied, frozenset(m.symptom for m in flipped)
+
+
+def stated_signs(matches: Sequence[Match], tokens: Sequence[str], clause_of: Sequence[int], breaks: Mapping[int, bool],
+                 subjects: frozenset[str], asking_verbs: frozenset[str], asking_subjects: frozenset[str]) -> frozenset[int]:
+    """Where signs are said in a statement (match starts): a part with a subject up to the sign's end ("she is
+    really hard to wake", "his lips are turning blue"), not a question ("is he hard to wake", one typed to its
+    end: "she has a fever? no"). A bare fragment ("fever no", "chills, no") is no statement: a checklist answer.
+    """
+    out = set()
+    for match in matches:
+        clause = clause_of[min(match.start, len(clause_of) - 1)]
+        part = [i for i, c in enumerate(clause_of) if c == clause]
+        opening = [tokens[i] for i in part[:2]]
+        asked = len(opening) == 2 and opening[0] in asking_verbs and opening[1] in asking_subjects
+        # A full stop or question mark typed after the sign, before what follows: asked aloud ("fever? no").
+        ended = any(breaks.get(i, False) for i in range(match.end, min(part[-1] + 2, len(tokens))))
+        if not asked and not ended and subjects.intersection(tokens[i] for i in part if i < match.end):
+            out.add(match.start)
+    return frozenset(out)
 
 
 def bare_no_clauses(spots: Sequence[Spot], clause_of: Sequence[int], tokens: Sequence[str],

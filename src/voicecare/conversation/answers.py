@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Literal
 
 from voicecare.conversation import (
+    answer_amends,
     answer_care,
     answer_closing,
     answer_doubt,
@@ -30,7 +31,7 @@ from voicecare.conversation import (
     answer_turns,
     denied_part,
 )
-from voicecare.conversation.answer_kinds import Answer, AnswerKind
+from voicecare.conversation.answer_kinds import ABOUT_ELSE, Answer, AnswerKind
 from voicecare.conversation.answer_learned import AnswerCounts
 from voicecare.conversation.answer_parts import Heard, take_apart
 from voicecare.conversation.answer_words import ANYTHING_ELSE, AnswerWords, Spot, find
@@ -70,15 +71,34 @@ class AnswerReader:
         if question_id != ANYTHING_ELSE and question_id not in self.questions:
             raise KeyError(question_id)
         plain = self._read(question_id, text)
-        if question_id == ANYTHING_ELSE or plain.kind is AnswerKind.COMMAND:
-            return plain  # "how should I answer that one?" asks how to answer, no care question
+        if question_id == ANYTHING_ELSE:
+            return plain
+        if plain.kind is AnswerKind.COMMAND:
+            # "How should I answer that one?" asks how to answer, no care question; "what if he gets a fever?" (its
+            # "what" a command) is a what-if.
+            return self._about_else(question_id, text, plain)
         care, reply = self.care_split(question_id, text, plain)
         ids = tuple(q.id for q in care)
         if reply is None:
             return Answer(text, question_id, AnswerKind.OFF_TOPIC, None, (), care=ids)
         if not care or reply == text[:MAX_UTTERANCE_CHARS]:
-            return replace(plain, care=ids)
-        return replace(self._read(question_id, reply), input=text, care=ids)
+            return self._about_else(question_id, text, replace(plain, care=ids))
+        return self._about_else(question_id, reply, replace(self._read(question_id, reply), input=text, care=ids))
+
+    def _about_else(self, question_id: str, said: str, answer: Answer) -> Answer:
+        """``answer`` as off topic, holding only signs of someone else, what-ifs or past ones, when that is all
+        ``said`` tells ("his sister is struggling to breathe"), with no answer word: not an answer (README), so
+        never an unclear one that counts the question's signs (rule 4 made a sister's breathing a 911 in
+        ``voicecare answer``, while the conversation asked again: outside review 15, F7). The conversation says
+        triage's words for them and asks again (``asides.about_else``)."""
+        own = [f for f in answer.findings if f.symptom.id in self.questions[question_id].symptoms]
+        if answer.kind in (AnswerKind.YES, AnswerKind.NO) or any(f.basis is not Basis.UNHEARD for f in own):
+            return answer
+        found = self.assistant.understand(said[:MAX_UTTERANCE_CHARS])
+        if not found or any(f.status not in ABOUT_ELSE for f in found):
+            return answer
+        return replace(answer, kind=AnswerKind.OFF_TOPIC, command=None, findings=found, silent=False, news=False,
+                       unanswered=())
 
     def care_split(self, question_id: str, text: str,
                    whole: Answer | None = None) -> tuple[tuple[CareQuestion, ...], str | None]:
@@ -108,6 +128,9 @@ class AnswerReader:
         answered = answer_hedges.inside_other_signs(answered, frozenset(asked))
         kind, command = self._kind(answered, set(asked), question_id)
         answer = self._answer(text, question_id, kind, command, heard, asked)
+        amended = self._amended(question_id, text, answer, heard)
+        if amended is not None:
+            return self._with_later_signs(amended, text)
         hedged = self._hedged_news(answered, set(asked), question_id) if kind is AnswerKind.NEW_INFO else None
         if hedged:
             answer = answer_elsewhere.with_doubted(self.intents, answer, hedged)
@@ -126,6 +149,24 @@ class AnswerReader:
         # A "no" or "yes" said of some of the question's signs only settles those, here so that ``voicecare answer``
         # reads an answer as the conversation does (outside review 13, F16).
         return denied_part.narrowed(self, question, text, self._with_later_signs(answer, text))
+
+    def _amended(self, question_id: str, text: str, answer: Answer, heard: Heard) -> Answer | None:
+        """``answer`` as a correction of an earlier answer said instead of one (``answer_amends``): news holding
+        only the signs it names, or, naming none, off topic (not understood, nothing changed) where it would have
+        been a "no" or an unclear answer counting the question's signs. None when it is no such correction."""
+        question = self.questions.get(question_id)
+        if question is None or answer.kind in (AnswerKind.COMMAND, AnswerKind.OFF_TOPIC):
+            return None
+        named = answer_amends.corrected_signs(heard, self.words.words["amending"], question.symptoms)
+        if named:
+            news = self._answer(text, question_id, AnswerKind.NEW_INFO, None, heard, question.symptoms)
+            findings = tuple(f for f in news.findings if f.symptom.id not in question.symptoms)
+            return replace(news, findings=findings, amends=True)
+        own = [f for f in answer.findings if f.symptom.id in question.symptoms]
+        unheard = answer.kind is AnswerKind.UNSURE and all(f.basis is Basis.UNHEARD for f in own)
+        if named is not None and (answer.kind is AnswerKind.NO or unheard):
+            return Answer(text, question_id, AnswerKind.OFF_TOPIC, None, (), amends=True)
+        return None
 
     def _with_later_signs(self, answer: Answer, text: str) -> Answer:
         """An answer longer than one window is read from its start, but a sign said later still counts: the

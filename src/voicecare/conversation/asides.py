@@ -10,15 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from voicecare.conversation.answer_kinds import ABOUT_ELSE
 from voicecare.conversation.answers import Answer, AnswerKind, AnswerReader
 from voicecare.conversation.turns import Turn
-from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status
+from voicecare.domain import Finding, InterviewQuestion, Level, Message, MessageKind
 from voicecare.understanding import triage
-from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS, Assistant
+from voicecare.understanding.assistant import Assistant
 from voicecare.understanding.care import CareQuestion
 
-ABOUT_ELSE = (Status.OTHER, Status.HYPOTHETICAL, Status.PAST)
-"""A sign said of someone else, as a what-if, or as past: no finding for this child now (rule 9)."""
 ABOUT_ELSE_KINDS = (MessageKind.OTHER, MessageKind.HYPOTHETICAL, MessageKind.PAST)
 """Triage's words about such a sign ("About fever: if that happens, ...")."""
 REPEAT_LEAVES_OUT = (MessageKind.DISCLAIMER, MessageKind.READBACK, MessageKind.CARE_ANSWER, MessageKind.CONVERSATION)
@@ -57,12 +56,10 @@ def about_else(assistant: Assistant, said: str, answer: Answer, question: Interv
     """What triage says of a sign told of someone else, as a what-if or as past (rule 9) when that is all ``said``
     is ("his sister has a fever", "what if he stops breathing?"), with no answer word: the words to say before
     the question is asked again. Read as an answer it was unclear, so a yes (rule 4): 911 for a sister's fever.
-    Empty when ``said`` answers the question or tells of this child now."""
-    own = [f for f in answer.findings if f.symptom.id in question.symptoms]
-    if answer.kind in (AnswerKind.YES, AnswerKind.NO) or any(f.basis is not Basis.UNHEARD for f in own):
-        return []
-    found = assistant.understand(said[:MAX_UTTERANCE_CHARS])
-    if not found or any(f.status not in ABOUT_ELSE for f in found):
+    Empty when ``said`` answers the question or tells of this child now. The answer reader decides which it is
+    (an off-topic answer holding only such signs), so ``voicecare answer`` reads it as the conversation does."""
+    found = answer.findings
+    if answer.kind is not AnswerKind.OFF_TOPIC or not found or any(f.status not in ABOUT_ELSE for f in found):
         return []
     # Beside what was counted so far: triage words a sign of someone else only for a conversation about the child.
     result = triage.triage([*counted, *found], assistant.intents, disclaimer=False)

@@ -10,7 +10,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from voicecare.conversation import asides, episodes, spoken
+from voicecare.conversation import amends, asides, episodes, spoken
 from voicecare.conversation.answers import Answer, AnswerKind
 from voicecare.conversation.turns import COMMAND_OF_ANSWER, State, Turn
 from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status
@@ -38,6 +38,9 @@ def answer(talk: Conversation, text: str, earlier: Sequence[Finding] | None = No
     talk.care = care
     said = reply or text  # the answer, without the care question said with it
     answer = talk.answers.read(question.id, said)
+    amended = amends.said_back(talk, text, answer, question)  # "sorry, I meant no fever": an earlier answer's
+    if amended is not None:
+        return amended
     about = asides.about_else(talk.assistant, said, answer, question, talk.found)
     if about:  # not an answer: what that sign would mean, then the question again; nothing is counted
         return talk.turn(text, [*about, talk.question_said(question)], None)

@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from voicecare.conversation import readings, spoken
+from voicecare.conversation import readings, spoken, voiced
 from voicecare.conversation.dialog import QUIT, Conversation, State, Turn
 from voicecare.domain import Basis, Finding, Level, Message, MessageKind, Status
 from voicecare.interfaces import Expectation, Recognizer, Transcript, WakeListener, Woken
@@ -257,6 +257,7 @@ class VoiceSession:
         if joined is not None:
             for batch in joined.batches:
                 self.speaker.withdraw(batch)
+        turn = voiced.taken_back(self.conversation, turn, heard.early)  # a 911 said on a partial, then not one
         self.said_goodbye = turn.command == QUIT
         batches = self._act(turn, heard.early, early)
         self.turns += 1
@@ -482,8 +483,8 @@ class VoiceSession:
         symptoms = {f.symptom.id: report_status(f) for f in self.conversation.found}
         return TurnReport(
             turn=self.turns, heard=joined if continues is not None else heard.transcript.text,
-            said=tuple(m.text for m in turn.messages),
-            spoken=tuple(m.text for m in turn.said_aloud),
+            said=voiced.in_front(heard.early, [m.text for m in turn.messages]),
+            spoken=voiced.in_front(heard.early, [m.text for m in turn.said_aloud]),
             state=self.conversation.state.value, disposition=level.id if isinstance(level, Level) else None,
             command=turn.command, emergency_at=heard.emergency_at, audio_seconds=round(heard.audio_seconds, 2),
             symptoms=symptoms, early_reply_at=_kept_at(heard) if early.kept else None, withdrawn=early.withdrawn,
