@@ -148,8 +148,62 @@ def _numbers(intents: IntentSet) -> Iterator[str]:
             yield f"{one} {scale} {joiner} {word}"
 
 
+SAID_UP_TO = 300
+"""Largest whole number said in the readings' sentences: a toddler's fastest heart rate (the measures go to 320)."""
+FRAMES_PER_NUMBER = 2
+"""Readings' frames each number is said in, taken in turn: every number heard in context, few sentences in all."""
+
+
+def said_numbers(intents: IntentSet) -> list[str]:
+    """Numbers said aloud, built from the language's number words: whole numbers to ``SAID_UP_TO`` as rates and
+    counts are said ("sixty", "a hundred and eighty", "two hundred"), and readings with a decimal ("thirty eight
+    point five", "a hundred and one point five", "a hundred point four")."""
+    numbers = intents.language.numbers
+    by_value = sorted(numbers.digits.items(), key=lambda item: item[1])
+    small = [w for w, v in by_value if v > 0]
+    units = [w for w, v in by_value if 0 < v < DIGITS]
+    tens = list(dict((v, w) for w, v in sorted(numbers.tens.items(), reverse=True)).values())  # one word a value
+    language = intents.language
+    point = language.lm_number_point or min(numbers.point, default="")
+    joiner = min(numbers.joiners, default="")
+    leads = list(language.lm_number_leads or sorted(numbers.one))
+    below_hundred = [*small, *tens, *(f"{t} {u}" for t in tens for u in units)]
+    out = [*below_hundred]
+    # Readings with a decimal, temperatures in celsius ("thirty eight point five"): every "thirty eight point" and
+    # every "eight point five" said once (the model is a trigram one), not every whole with every decimal.
+    out += [f"{tens[(i + j) % len(tens)]} {u} {point} {d}" for i, u in enumerate(units) for j, d in enumerate(units)]
+    for scale, size in sorted(numbers.scales.items(), key=lambda item: item[1]):
+        if size > SAID_UP_TO:
+            continue
+        fronts = [*leads, *(f"{w}" for w, v in by_value if 1 < v * size <= SAID_UP_TO)]
+        for i, front in enumerate(fronts):
+            out.append(f"{front} {scale}")
+            for j, rest in enumerate(below_hundred):
+                if (i + j) % len(fronts) == 0 or front in leads:
+                    out.append(f"{front} {scale} {joiner} {rest}")
+        # Fahrenheit readings: "a hundred and one point five", "a hundred point four".
+        out += [f"{leads[(i + j) % len(leads)]} {scale} {joiner} {u} {point} {d}"
+                for i, u in enumerate(units) for j, d in enumerate(units)]
+        out += [f"{lead} {scale} {point} {u}" for lead in leads for u in units]
+    return out
+
+
+def _readings(intents: IntentSet) -> Iterator[str]:
+    """Readings said aloud in the language's frames ("he is breathing sixty times a minute"), each number in
+    ``FRAMES_PER_NUMBER`` frames in turn, about a boy and a girl: without them the model had numbers only as words
+    of everyday talk, and "one hundred and eighty times a minute" came out "one and rigid baby"."""
+    language = intents.language
+    frames = [*language.lm_number_frames,
+              *(v for f in language.lm_number_frames if (v := feminine(f, language.feminine)) != f)]
+    if not frames:
+        return
+    for index, number in enumerate(said_numbers(intents)):
+        for k in range(FRAMES_PER_NUMBER):
+            yield frames[(index * FRAMES_PER_NUMBER + k) % len(frames)].replace("{n}", number)
+
+
 def _described(intents: IntentSet) -> Iterator[str]:
-    """What a caregiver says describing the child: phrases in frames, and near-pattern words."""
+    """What a caregiver says describing the child: phrases in frames, readings said aloud, near-pattern words."""
     language = intents.language
     written = [p for s in intents.symptoms if not s.note for p in s.phrases]  # a note is no sign to listen for
     # Phrases are written about a boy; the model must expect "wet herself" too.
@@ -160,6 +214,7 @@ def _described(intents: IntentSet) -> Iterator[str]:
         for frame_index, frame in enumerate(language.lm_frames or ("{p}",)):
             subject = subjects[(index + frame_index) % len(subjects)]
             yield frame.format(s=subject, p=phrase, q=other)
+    yield from _readings(intents)
     for symptom in intents.symptoms:
         for pattern in symptom.near:
             groups = [g.split() for g in pattern.split(" within ")[0].split("+")]
@@ -226,32 +281,65 @@ def _level(table: Counter[tuple[str, ...]], lower: object) -> tuple[dict[tuple[s
 
 
 def build(intents: IntentSet, known: Iterable[str], cache: Path, phrases: Iterable[str] = ()) -> Path:
-    """Write the model for these intents (cached by content); only words the dictionary knows.
+    """Write the model for these intents (cached by its inputs); only words the dictionary knows.
 
     The language folder's common_words.txt adds everyday words, so off-topic speech is heard as itself.
     ``phrases`` are more sentences to expect, such as the kiosk's wake phrase
     (a word missing from the model can never be recognised).
+    The file is named by what the model is made from (its training lines, the dictionary's words, the everyday
+    words and this module's code), which takes a tenth of a second to work out: making the model's text took 5 s
+    at every start (3-5 s on this machine), now only when one of them changed (``voicecare prepare`` makes it at
+    setup).
     """
     allowed = set(known)
     spoken = _spoken_numbers(intents)
     common = intents.folder / COMMON_WORDS if intents.folder is not None else None
-    extra = [w for line in _read_words(common) for w in lm_words(line, spoken)]
-    lines = [s for s in [*sentences(intents), *phrases] if all(w in allowed for w in lm_words(s, spoken))]
+    everyday = _read_words(common)
+    candidates = [*sentences(intents), *phrases]
+    path = cache / f"voicecare-{_inputs_key(candidates, everyday, spoken, allowed)}.lm"
+    if _whole(path):
+        return path
+    extra = [w for line in everyday for w in lm_words(line, spoken)]
+    lines = [s for s in candidates if all(w in allowed for w in lm_words(s, spoken))]
     text = arpa(lines, [w for w in extra if w in allowed], spoken)
-    path = cache / f"voicecare-{hashlib.sha256(text.encode()).hexdigest()[:16]}.lm"
-    if not path.exists():
-        cache.mkdir(parents=True, exist_ok=True)
-        # A temporary file of this process's own: every checkout and test run on the machine
-        # builds the same name, and a shared temporary name let one process move another's
-        # half-written model into place, which PocketSphinx then read (it crashed).
-        handle, partial = tempfile.mkstemp(dir=cache, prefix=path.stem, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            Path(partial).replace(path)
-        finally:
-            Path(partial).unlink(missing_ok=True)  # only left when writing failed
+    cache.mkdir(parents=True, exist_ok=True)
+    # A temporary file of this process's own: every checkout and test run on the machine
+    # builds the same name, and a shared temporary name let one process move another's
+    # half-written model into place, which PocketSphinx then read (it crashed).
+    handle, partial = tempfile.mkstemp(dir=cache, prefix=path.stem, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        Path(partial).replace(path)
+    finally:
+        Path(partial).unlink(missing_ok=True)  # only left when writing failed
     return path
+
+
+def _inputs_key(lines: list[str], everyday: list[str], spoken: Mapping[str, str], known: set[str]) -> str:
+    """A name for the model these inputs make: any change to them, or to this module's code, changes it.
+
+    Of the dictionary, only whether each word of the lines is in it counts (sorting all of it took longer)."""
+    text = "\n".join([*lines, *everyday, *spoken.values()])
+    words = {w for chunk in set(text.lower().split()) for w in _WORD.findall(chunk.replace("\u2019", "'"))}
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for part in (lines, everyday, sorted(f"{k}={v}" for k, v in spoken.items()), sorted(words & known)):
+        digest.update("\n".join(part).encode())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+END_LINE = "\\end\\"
+"""An ARPA file's last line: a file cut short by a full disk or a power loss lacks it, and is made again."""
+
+
+def _whole(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            handle.seek(max(0, path.stat().st_size - 32))
+            return handle.read().decode("utf-8", "replace").strip().endswith(END_LINE)
+    except OSError:
+        return False
 
 
 def _spoken_numbers(intents: IntentSet) -> dict[str, str]:
