@@ -148,62 +148,8 @@ def _numbers(intents: IntentSet) -> Iterator[str]:
             yield f"{one} {scale} {joiner} {word}"
 
 
-SAID_UP_TO = 300
-"""Largest whole number said in the readings' sentences: a toddler's fastest heart rate (the measures go to 320)."""
-FRAMES_PER_NUMBER = 2
-"""Readings' frames each number is said in, taken in turn: every number heard in context, few sentences in all."""
-
-
-def said_numbers(intents: IntentSet) -> list[str]:
-    """Numbers said aloud, built from the language's number words: whole numbers to ``SAID_UP_TO`` as rates and
-    counts are said ("sixty", "a hundred and eighty", "two hundred"), and readings with a decimal ("thirty eight
-    point five", "a hundred and one point five", "a hundred point four")."""
-    numbers = intents.language.numbers
-    by_value = sorted(numbers.digits.items(), key=lambda item: item[1])
-    small = [w for w, v in by_value if v > 0]
-    units = [w for w, v in by_value if 0 < v < DIGITS]
-    tens = list(dict((v, w) for w, v in sorted(numbers.tens.items(), reverse=True)).values())  # one word a value
-    language = intents.language
-    point = language.lm_number_point or min(numbers.point, default="")
-    joiner = min(numbers.joiners, default="")
-    leads = list(language.lm_number_leads or sorted(numbers.one))
-    below_hundred = [*small, *tens, *(f"{t} {u}" for t in tens for u in units)]
-    out = [*below_hundred]
-    # Readings with a decimal, temperatures in celsius ("thirty eight point five"): every "thirty eight point" and
-    # every "eight point five" said once (the model is a trigram one), not every whole with every decimal.
-    out += [f"{tens[(i + j) % len(tens)]} {u} {point} {d}" for i, u in enumerate(units) for j, d in enumerate(units)]
-    for scale, size in sorted(numbers.scales.items(), key=lambda item: item[1]):
-        if size > SAID_UP_TO:
-            continue
-        fronts = [*leads, *(f"{w}" for w, v in by_value if 1 < v * size <= SAID_UP_TO)]
-        for i, front in enumerate(fronts):
-            out.append(f"{front} {scale}")
-            for j, rest in enumerate(below_hundred):
-                if (i + j) % len(fronts) == 0 or front in leads:
-                    out.append(f"{front} {scale} {joiner} {rest}")
-        # Fahrenheit readings: "a hundred and one point five", "a hundred point four".
-        out += [f"{leads[(i + j) % len(leads)]} {scale} {joiner} {u} {point} {d}"
-                for i, u in enumerate(units) for j, d in enumerate(units)]
-        out += [f"{lead} {scale} {point} {u}" for lead in leads for u in units]
-    return out
-
-
-def _readings(intents: IntentSet) -> Iterator[str]:
-    """Readings said aloud in the language's frames ("he is breathing sixty times a minute"), each number in
-    ``FRAMES_PER_NUMBER`` frames in turn, about a boy and a girl: without them the model had numbers only as words
-    of everyday talk, and "one hundred and eighty times a minute" came out "one and rigid baby"."""
-    language = intents.language
-    frames = [*language.lm_number_frames,
-              *(v for f in language.lm_number_frames if (v := feminine(f, language.feminine)) != f)]
-    if not frames:
-        return
-    for index, number in enumerate(said_numbers(intents)):
-        for k in range(FRAMES_PER_NUMBER):
-            yield frames[(index * FRAMES_PER_NUMBER + k) % len(frames)].replace("{n}", number)
-
-
 def _described(intents: IntentSet) -> Iterator[str]:
-    """What a caregiver says describing the child: phrases in frames, readings said aloud, near-pattern words."""
+    """What a caregiver says describing the child: phrases in frames, and near-pattern words."""
     language = intents.language
     written = [p for s in intents.symptoms if not s.note for p in s.phrases]  # a note is no sign to listen for
     # Phrases are written about a boy; the model must expect "wet herself" too.
@@ -214,7 +160,6 @@ def _described(intents: IntentSet) -> Iterator[str]:
         for frame_index, frame in enumerate(language.lm_frames or ("{p}",)):
             subject = subjects[(index + frame_index) % len(subjects)]
             yield frame.format(s=subject, p=phrase, q=other)
-    yield from _readings(intents)
     for symptom in intents.symptoms:
         for pattern in symptom.near:
             groups = [g.split() for g in pattern.split(" within ")[0].split("+")]
@@ -287,8 +232,8 @@ def build(intents: IntentSet, known: Iterable[str], cache: Path, phrases: Iterab
     ``phrases`` are more sentences to expect, such as the kiosk's wake phrase
     (a word missing from the model can never be recognised).
     The file is named by what the model is made from (its training lines, the dictionary's words, the everyday
-    words and this module's code), which takes a tenth of a second to work out: making the model's text took 5 s
-    at every start (3-5 s on this machine), now only when one of them changed (``voicecare prepare`` makes it at
+    words and this module's code), which takes 0.3-0.6 s to work out on this loaded machine: making the model's
+    text took 5-10 s here at every start, now only when one of them changed (``voicecare prepare`` makes it at
     setup).
     """
     allowed = set(known)

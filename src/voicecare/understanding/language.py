@@ -50,8 +50,7 @@ SECTIONS = {
     "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with", "introduced_owners",
                 "clefts", "kin_children", "said_small", "own_child", "reassigned_by", "calling", "called_for", "rousers"),
     "conversation": ("fillers", "list_and", "list_or"),
-    "recogniser": ("subjects", "frames", "feminine", "spoken_numbers", "number_frames", "number_point",
-                   "number_leads"),
+    "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
     "numbers": NUMBER_KEYS,
     "questions": ("starts", "asks"),
@@ -61,7 +60,6 @@ CUE_FLAGS = ("before", "after", "clausal", "uncertain", "recurs", "crosses", "sp
              "resolves", "dated", "events_only", "statement")
 CUE_KEYS = ("status", "words", "reach", *CUE_FLAGS)
 FRAME_FIELDS = ("{s}", "{p}", "{q}")
-NUMBER_FIELD = "{n}"
 
 
 @dataclass(frozen=True)
@@ -120,12 +118,6 @@ class Language:
     """Who a phrase is about, in the recogniser's training sentences ("my son")."""
     lm_frames: tuple[str, ...] = ()
     """Training sentence frames: {s} subject, {p} phrase, {q} another phrase."""
-    lm_number_frames: tuple[str, ...] = ()
-    """Training sentences of readings said aloud: {n} a number ("he is breathing {n} times a minute")."""
-    lm_number_point: str = ""
-    """The decimal point as said in those numbers ("point"; [numbers] also reads "dot")."""
-    lm_number_leads: tuple[str, ...] = ()
-    """Said before a hundred in those numbers ("a", "one"; [numbers] also reads "an")."""
     feminine: Mapping[str, str] = field(default_factory=dict, hash=False)
     """Words turned to speak of a girl ("himself" -> "herself")."""
     spoken_numbers: Mapping[str, str] = field(default_factory=dict, hash=False)
@@ -217,8 +209,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         symptom_slots=tuple(tuple(w.split()) for w in in_token_form(matching, "symptom_slots", spelling)),
         fillers=frozenset(in_token_form(talk, "fillers", spelling, fold=False)),
         list_and=talk.text("list_and"), list_or=talk.text("list_or"),
-        lm_subjects=lm.words("subjects"), lm_frames=_frames(lm), lm_number_frames=_number_frames(lm),
-        lm_number_point=lm.text("number_point"), lm_number_leads=lm.words("number_leads"), feminine=lm.mapping("feminine"),
+        lm_subjects=lm.words("subjects"), lm_frames=_frames(lm), feminine=lm.mapping("feminine"),
         spoken_numbers=lm.mapping("spoken_numbers"), numbers=numbers, number_cues=number_cues, calendar=calendar,
         question_starts=asking.words("starts"), question_asks=asking.words("asks"),
     )
@@ -371,14 +362,6 @@ def _frames(table: TableReader) -> tuple[str, ...]:
             leftover = leftover.replace(name, "")
         if "{" in leftover or "}" in leftover:
             table.wrong("frames", f"{frame!r}: only {', '.join(FRAME_FIELDS)} may be filled in")
-    return frames
-
-
-def _number_frames(table: TableReader) -> tuple[str, ...]:
-    frames = table.words("number_frames")
-    for frame in frames:
-        if frame.count(NUMBER_FIELD) != 1 or frame.replace(NUMBER_FIELD, "").count("{"):
-            table.wrong("number_frames", f"{frame!r} must hold {NUMBER_FIELD} once and nothing else to fill in")
     return frames
 
 
