@@ -13,7 +13,7 @@ recordings with a finding, recordings ending in 911 (and how many of those
 rested on a partial acted on early), CPU x real time. Held-out voices are
 pooled apart from tuned ones.
 Run: .venv/bin/python benchmarks/bench_false_findings.py [--voices A,B] [--sentences N] [--clips N] [--no-noise]
-[--no-talk] [--rooms clean,pink,babble] [--show] (--show prints tuned voices' readings only)
+[--no-talk] [--rooms clean,pink,babble] [--lm intents|room] [--show] (--show prints tuned voices' readings only)
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 import room_audio as ra
-from bench_room import chunks, in_room
+from bench_room import chunks, in_room, make_recognizer
 
 from voicecare.domain import Level
 from voicecare.interfaces import Recognizer
@@ -121,10 +121,16 @@ def main() -> None:
     parser.add_argument("--no-talk", action="store_true")
     parser.add_argument("--show", action="store_true", help="print tuned voices' readings that gave a finding")
     parser.add_argument("--label", default="")
+    parser.add_argument("--lm", choices=("intents", "room"), default="intents",
+                        help="intents: the intents' model alone (as before); room: voicecare's default (the quiet "
+                             "room's mixture with general English where a turn starts quiet)")
     args = parser.parse_args()
     assistant = Assistant.load()
     assistant.disclaimer_due = False
-    recognizer = stt.SphinxRecognizer.load(lm.build(assistant.intents, stt.sphinx_words(), ra.CACHE / "lm"))
+    if args.lm == "room":
+        recognizer = make_recognizer(argparse.Namespace(lm="room", mix=None, ns=None, front_end=False), assistant)
+    else:
+        recognizer = stt.SphinxRecognizer.load(lm.build(assistant.intents, stt.sphinx_words(), ra.CACHE / "lm"))
     talkers = [ra.cached(v, t) for v, t in zip(ra.voices(), ra.spare_lines(ra.sample(6), 12) * 2, strict=False)]
     print(f"{args.label} false findings: {recognizer.description}")
     print(HEADER)
