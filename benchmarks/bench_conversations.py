@@ -5,7 +5,8 @@ answered by ``voicecare listen`` (the real VoiceSession); each conversation is t
 the disposition it ends with, 911 only where expected, every emergency and urgent sign covered before home
 care, no read-back of what was not said, the disclaimer once, spoken seconds per turn (<= 20 s, an emergency
 <= 15 s). Caregivers: the suite's three (tests/test_voice.py) and some who answer "no" in the words of the
-shared answers corpus and of the newest tuning answers (answers_aq; tests/test_scripted_caregivers.py types more). Prints one line per conversation and a figure per voice.
+shared answers corpus and of the newest tuning answers (answers_aq; tests/test_scripted_caregivers.py types
+more). Prints one line per conversation and a figure per voice.
 Measured (7 caregivers x 7 voices): 16/49 right with one model for every turn; 21/49 with the answer model
 while a red-flag question waits (false 911 in 16 -> 15 conversations, missed 911 1 -> 0). With the answer
 checked by the description model's reading (a "no" needs both): 21/49 again (18/49 when the description
@@ -68,7 +69,6 @@ sys.path.insert(0, str(ROOT))
 
 from tests import replay  # noqa: E402
 from voicecare.intents import load  # noqa: E402
-
 
 CORPORA = (ROOT / "tests" / "data" / "answers.tsv", ROOT / "tests" / "data" / "fresh" / "answers_aq.tsv")
 """Answers corpora the corpus caregivers say their "no"s from: the shared one and the newest tuning one."""
