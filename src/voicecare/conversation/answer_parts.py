@@ -159,7 +159,8 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     named = frozenset(i for s in find(tokens, {"about": answer_words.about.get(question_id, ())})
                       for i in range(s.start, s.end))
     stated = answer_spots.stated_signs(matches, tokens, clause_of, breaks, language.context.subjects,
-                                       language.context.asking_verbs, language.context.asking_subjects)
+                                       language.context.asking_verbs, language.context.asking_subjects,
+                                       language.negations - answering)
     matches, echoed = answer_spots.answered_after(matches, spots, clause_of, tokens, language.fillers,
                                                    language.negations, named, stated)
     # Words about the question inside a mention of the past or of someone else affirm nothing now.

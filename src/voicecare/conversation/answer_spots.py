@@ -45,10 +45,13 @@ def answered_after(matches: list[Match], spots: Sequence[Spot], clause_of: Seque
 
 
 def stated_signs(matches: Sequence[Match], tokens: Sequence[str], clause_of: Sequence[int], breaks: Mapping[int, bool],
-                 subjects: frozenset[str], asking_verbs: frozenset[str], asking_subjects: frozenset[str]) -> frozenset[int]:
+                 subjects: frozenset[str], asking_verbs: frozenset[str], asking_subjects: frozenset[str],
+                 negations: frozenset[str] = frozenset()) -> frozenset[int]:
     """Where signs are said in a statement (match starts): a part with a subject up to the sign's end ("she is
     really hard to wake", "his lips are turning blue"), not a question ("is he hard to wake", one typed to its
     end: "she has a fever? no"). A bare fragment ("fever no", "chills, no") is no statement: a checklist answer.
+    Nor is a part with a negation before the sign ("I would not say he is having any trouble walking, no"): its
+    "no" agrees with a denial already said.
     """
     out = set()
     for match in matches:
@@ -58,7 +61,8 @@ def stated_signs(matches: Sequence[Match], tokens: Sequence[str], clause_of: Seq
         asked = len(opening) == 2 and opening[0] in asking_verbs and opening[1] in asking_subjects
         # A full stop or question mark typed after the sign, before what follows: asked aloud ("fever? no").
         ended = any(breaks.get(i, False) for i in range(match.end, min(part[-1] + 2, len(tokens))))
-        if not asked and not ended and subjects.intersection(tokens[i] for i in part if i < match.end):
+        denied = negations.intersection(tokens[i] for i in part if i < match.start)
+        if not asked and not ended and not denied and subjects.intersection(tokens[i] for i in part if i < match.end):
             out.add(match.start)
     return frozenset(out)
 
