@@ -237,6 +237,15 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
     playing: list[str] = []
     session, speaker, _ = _session(args, settings, sink, source=lambda: playing[-1] if playing else None)
     unused = cut = 0
+    # Turns reported, counted here: the session's own count starts again with each new conversation.
+    reported: list[TurnReport] = []
+    shown = session.on_turn
+
+    def turn(report: TurnReport) -> None:
+        reported.append(report)
+        shown(report)
+
+    session.on_turn = turn
     with speaker:
         session.greet()
         for index, path in enumerate(args.input_files, start=1):
@@ -251,9 +260,9 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
             short = fmt.cut_short()
             if narrow_band(fmt.rate):  # before its replies: they are not to be trusted (review13 F8)
                 warn(narrow_band_warning(str(path), fmt.rate))
-            answered = session.turns
+            answered = len(reported)
             session.take_recording(_paced(iter_wav(path, session.recognizer.rate), args.fast), speaker.wait_idle)
-            if session.turns == answered and args.json:
+            if len(reported) == answered and args.json:
                 # Noise alone, or words that only repeated the last turn: no reply, but still its line, so a script
                 # reading one line per recording stays aligned (outside review 14 F9).
                 print(render.no_turn_json_line(str(path), session.conversation.state.value), flush=True)
