@@ -225,3 +225,19 @@ def test_their_child_is_the_child(assistant: Assistant, text: str) -> None:
 ])
 def test_with_the_callers_own_child_named_their_child_stays_theirs(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", [
+    # Learners' "is gone" before a state of the limbs is becoming, not over (found in an answer the reader
+    # read as numbness over: home care for an urgent sign).
+    "her legs is gone numb she say",
+    "his arm is gone floppy",
+    "her legs are gone tingly since this morning",
+])
+def test_gone_before_a_limb_state_is_becoming(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["the numbness is gone", "her legs were tingly but that is gone now"])
+def test_a_state_gone_is_still_over(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.HOME_CARE
