@@ -1,0 +1,76 @@
+"""Emergencies told in what a relative sees and hears, and their near misses (understand40, #7).
+
+Classes written from the policy's definitions of the 911 signs and from the fresh batches av and aw (read after the
+lead scored them unread), each for any wording of it, not for one line:
+
+- breathing: a wet, bubbly noise with each breath; too short of breath to say more than a word or two; lips "bluey";
+- fainting: went down and came round, told over a comma; out for a moment; went white and the legs gave way; folded
+  to the floor for seconds; staring, not answering, told over a comma; fell and knew nothing for a while; out like a
+  light for a second;
+- alertness: a child "very dull" (lethargic, in South Asian English); not knowing who the caregiver is, run on;
+- a heart going "ninety to the dozen";
+- loss of control: accidents that cannot be stopped, "went in his pants", "susu" in the clothes;
+- a denial with a verb of its own does not reach a new clause without a comma ("not getting up properly eyes are
+  opening and closing"); "it look like he stop breathing" is seen, not asked ("look like" asks only after a sign).
+Near misses: breathing fast only when running or crying, heavy breathing with a snore, a toddler zoned out in front
+of cartoons, a child saying how a limb feels, a limp said "limpin", a nap gone down for, a toddler only starting
+potty training, a faint long ago ("back in the spring"), a question of what a sign looks like.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import level
+from voicecare.domain import Level
+from voicecare.understanding.assistant import Assistant
+
+
+@pytest.mark.parametrize("text", [
+    # breathing
+    "he sounds like he's breathing through a wet sponge, all bubbly",
+    "she's panting and can't say more than two words at a time",
+    "her lips look a wee bit bluey maybe could be the light in here i dunno",
+    "i am not sure but when he sleep it look like he stop breathing for a few seconds then he take a big breath",
+    # fainting
+    "his eyes rolled up and he went down, then came round crying",
+    "he went white and his legs gave way and he was out for a moment",
+    "he got up from the couch and just sort of folded onto the floor for a few seconds",
+    "he's just staring, not answering me at all",
+    "she got up from the floor and fell over and did not know anything for a little bit, she is awake now",
+    "she stood up to go to the toilet and just went down, out like a light for a second or two",
+    # alertness
+    "he's very dull and just lies there not interested in anything, eyes half shut",
+    "when we call her she is not getting up properly eyes are opening and closing",
+    "he dont know who i am he call me by his teacher name and he look at me strange",
+    # heart
+    "Her wee heart's goin ninety to the dozen, I counted it and her lyin on the sofa",
+    # loss of control
+    "her back hurts and she keeps having wee accidents she can't stop",
+    "he's been potty trained a year and he just went in his pants twice and says he can't feel it comin",
+    "he is going to washroom himself since one year and now he did susu in his clothes three times",
+])
+def test_emergency_told_mildly(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He only breathes fast when he's running round the garden screaming, sat down he's fine, back's just tight",
+     Level.HOME_CARE),
+    ("she only breathes fast when she is crying hard when she stop crying her breath goes back to normal it is her "
+     "back that is stiff", Level.HOME_CARE),
+    ("his breathing is a bit fast when he's upset, and calms down, back is sore", Level.HOME_CARE),
+    ("he breathes heavily when he's asleep, he snores, back sore", Level.HOME_CARE),
+    ("she zoned out watching cartoons, back pain from the trampoline", Level.HOME_CARE),
+    ("kid's draggin his right leg around, says it feels funny and tingly", Level.URGENT),
+    ("our Zayn says his leg's hurtin down the back of it from his bum down and he's limpin", Level.URGENT),
+    ("she went down for her nap at two and came round about four", Level.UNCLEAR),
+    ("he had a little accident at nursery but he's only just started potty training, back is sore", Level.HOME_CARE),
+    ("She passed out once back in the spring and they checked her all over, she's fine, today it's just a crick in "
+     "her back", Level.HOME_CARE),
+    ("what does it look like when a child has trouble breathing", Level.UNCLEAR),
+    ("he's staring at the telly, not answering me", Level.UNCLEAR),
+    ("the pain is very dull, he's fine otherwise", Level.UNCLEAR),
+])
+def test_near_misses_stay_below_911(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
