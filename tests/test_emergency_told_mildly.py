@@ -10,6 +10,8 @@ lead scored them unread), each for any wording of it, not for one line:
 - alertness: a child "very dull" (lethargic, in South Asian English); not knowing who the caregiver is, run on;
 - a heart going "ninety to the dozen";
 - loss of control: accidents that cannot be stopped, "went in his pants", "susu" in the clothes;
+- after a fall, legs that "just lie there", knees that buckle, legs not kicked "like normal" (a denied deed "like
+  normal" is unlike the normal, no reassurance);
 - a denial with a verb of its own does not reach a new clause without a comma ("not getting up properly eyes are
   opening and closing"); "it look like he stop breathing" is seen, not asked ("look like" asks only after a sign).
 Near misses: breathing fast only when running or crying, heavy breathing with a snore, a toddler zoned out in front
@@ -36,6 +38,7 @@ from voicecare.understanding.assistant import Assistant
     "his eyes rolled up and he went down, then came round crying",
     "he went white and his legs gave way and he was out for a moment",
     "he got up from the couch and just sort of folded onto the floor for a few seconds",
+    "she went dizzy and then she was on the floor not answering",
     "he's just staring, not answering me at all",
     "she got up from the floor and fell over and did not know anything for a little bit, she is awake now",
     "she stood up to go to the toilet and just went down, out like a light for a second or two",
@@ -43,6 +46,11 @@ from voicecare.understanding.assistant import Assistant
     "he's very dull and just lies there not interested in anything, eyes half shut",
     "when we call her she is not getting up properly eyes are opening and closing",
     "he dont know who i am he call me by his teacher name and he look at me strange",
+    # after a fall, legs not used in a family's words (a guess that completes the injury's 911 combination)
+    "she fell from the climbing frame, landed on her back, and her legs just lie there",
+    "fell down the stairs and she won't kick her legs like normal",
+    "fell down the stairs and she is not kicking her legs like she normally does",
+    "fell off the bunk bed and his knees keep buckling",
     # heart
     "Her wee heart's goin ninety to the dozen, I counted it and her lyin on the sofa",
     # loss of control
@@ -71,6 +79,14 @@ def test_emergency_told_mildly(assistant: Assistant, text: str) -> None:
     ("what does it look like when a child has trouble breathing", Level.UNCLEAR),
     ("he's staring at the telly, not answering me", Level.UNCLEAR),
     ("the pain is very dull, he's fine otherwise", Level.UNCLEAR),
+    ("he was out for a moment in the garden and came back in rubbing his back", Level.HOME_CARE),
+    ("she was blowing bubbles in her milk and breathing bubbly into the straw, back is sore", Level.HOME_CARE),
+    ("her lips are bluey from the blue raspberry ice lolly, back is stiff", Level.HOME_CARE),
+    ("his legs just lie there on the cushion while he watches telly, back sore", Level.HOME_CARE),
+    ("she fell asleep on the sofa and her legs just lie there, back a bit sore", Level.HOME_CARE),
+    ("she doesn't know who I am when I wear my halloween mask, haha, back is stiff", Level.HOME_CARE),
+    ("she's lying on the floor in a strop and not answering me", Level.UNCLEAR),
+    ("she's not breathing hard, she's breathing like normal, her back is sore", Level.HOME_CARE),
 ])
 def test_near_misses_stay_below_911(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
