@@ -9,6 +9,8 @@ lead scored them unread), each for any wording of it, not for one line:
   light for a second;
 - alertness: a child "very dull" (lethargic, in South Asian English); not knowing who the caregiver is, run on;
 - a heart going "ninety to the dozen";
+- a count said with "times" over part of a minute ("twenty five times in thirty seconds") is a rate, as "25 breaths
+  in 30 seconds" was: a slow heart of "20 times in 10 seconds" (120 a minute) was a false 911;
 - loss of control: accidents that cannot be stopped, "went in his pants", "susu" in the clothes;
 - after a fall, legs that "just lie there", knees that buckle, legs not kicked "like normal" (a denied deed "like
   normal" is unlike the normal, no reassurance);
@@ -51,6 +53,9 @@ from voicecare.understanding.assistant import Assistant
     "fell down the stairs and she won't kick her legs like normal",
     "fell down the stairs and she is not kicking her legs like she normally does",
     "fell off the bunk bed and his knees keep buckling",
+    # a count said with "times" over part of a minute is a rate (25 in 30 seconds is 50 a minute)
+    "she breathed twenty five times in thirty seconds",
+    "she is breathing 25 times in 30 seconds",
     # heart
     "Her wee heart's goin ninety to the dozen, I counted it and her lyin on the sofa",
     # loss of control
@@ -79,6 +84,9 @@ def test_emergency_told_mildly(assistant: Assistant, text: str) -> None:
     ("what does it look like when a child has trouble breathing", Level.UNCLEAR),
     ("he's staring at the telly, not answering me", Level.UNCLEAR),
     ("the pain is very dull, he's fine otherwise", Level.UNCLEAR),
+    ("her heart beat 20 times in 10 seconds, back sore", Level.HOME_CARE),
+    ("she breathed 8 times in 15 seconds, back sore", Level.HOME_CARE),
+    ("the cramp came back 3 times in 2 hours", Level.URGENT),
     ("he was out for a moment in the garden and came back in rubbing his back", Level.HOME_CARE),
     ("she was blowing bubbles in her milk and breathing bubbly into the straw, back is sore", Level.HOME_CARE),
     ("her lips are bluey from the blue raspberry ice lolly, back is stiff", Level.HOME_CARE),
