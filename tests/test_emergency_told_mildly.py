@@ -98,3 +98,13 @@ def test_emergency_told_mildly(assistant: Assistant, text: str) -> None:
 ])
 def test_near_misses_stay_below_911(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("he says nani my legs are doing pins and needles and his back is hurting", Level.URGENT),
+    ("she dont want to stand on the left leg, she say abuela my leg hurts, since the back started", Level.URGENT),
+    ("my nani has a bad back, my son is fine", Level.UNCLEAR),
+])
+def test_child_quoted_calling_a_grandparent(assistant: Assistant, text: str, expected: Level) -> None:
+    """The child's own words after whom they call on ("nani", "abuela") are the child's, not the caregiver's."""
+    assert level(assistant, text) is expected
