@@ -116,6 +116,8 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     if cue.trigger.status is Status.ABSENT and cue.end <= start and any(i in blocked for i in gap) \
             and not _denial_list(where, gap, end):
         return False  # "not hot, not shivery, limping": the limp is said, not denied
+    if cue.trigger.status is Status.ABSENT and cue.end < start and _opens_own_clause(where, start, gap):
+        return False  # "she is not getting up properly eyes are opening and closing": the eyes are said, not denied
     if (cue.trigger.status is Status.ABSENT or cue.trigger.speaker) and cue.end <= start \
             and _clause_of_its_own(where, gap, blocked, () if cue.trigger.status is Status.ABSENT
                                    else {*signs, *where.signs}):
@@ -132,6 +134,24 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
         return not _other_ends(where, cue, start, gap, signs)
     stops = rules.terminators if cue.trigger.clausal else rules.terminators | rules.subjects
     return not any(where.words[i] in stops for i in gap)
+
+
+def _opens_own_clause(where: Scene, start: int, gap: range) -> bool:
+    """True when the mention at ``start`` opens with a noun and its "be" ("eyes are ...", "lips were ...") after a
+    denial with a verb of its own in ``gap``: a clause of its own, which that denial does not reach.
+
+    A recogniser writes no comma: in "she is not getting up properly eyes are opening and closing" the "not" is the
+    getting up's. A denial of a bare noun ("no pain legs are ...") is left to the cue rules, as is a pronoun ("he is":
+    its subject ends a noun phrase's denial already).
+    """
+    rules = where.rules
+    words = where.words
+    if not (start + 1 < len(words) and words[start + 1] in rules.elliptic_verbs and words[start] not in rules.subjects
+            and words[start] not in rules.terminators and words[start] not in rules.child_pronouns):
+        return False
+    ongoing = rules.progressive
+    return any(deeds.a_verb(where, i) or (ongoing and words[i].endswith(ongoing) and len(words[i]) > len(ongoing) + 2)
+               for i in gap)
 
 
 def _their_list_runs_on(where: Scene, cue: Cue, gap: range, signs: Collection[int], limit: int) -> bool:

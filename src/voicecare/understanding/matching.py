@@ -40,6 +40,8 @@ DOUBT_REACH = 3
 SAID_WITH_REACH = 6
 """How many words may stand between the caregiver's word of a sign and a reading said with it ("she feels hot,
 the thermometer says 99.8")."""
+DENIED_REACH = 3
+"""How many words before a word of a guess a denial may stand and make a "like normal" after it a comparison."""
 
 
 class Matcher:
@@ -346,11 +348,16 @@ class Matcher:
         breathing (a word of the same stem, then a reassuring word within reach, in one clause)."""
         stems = {self._spelling.stem(words[i]) for i in hit.positions if words[i] not in self._common}
         negations = self._language.negations
+        comparisons = self._language.context.comparisons
         for i, word in enumerate(words):
             if self._spelling.stem(word) not in stems:
                 continue
+            # A deed denied "like normal" is unlike the normal: "she won't kick her legs like normal".
+            denied = any(words[k] in negations for k in range(max(0, i - DENIED_REACH), i))
             for j in range(i + 1, min(len(words), i + 1 + self._reassured_reach)):
                 if j in breaks or words[j] in negations:
+                    break
+                if denied and words[j] in comparisons:
                     break
                 if words[j] in self._reassured and words[j - 1] not in self._language.comparatives:
                     return True  # "drowsier than normal" compares with the normal, no reassurance

@@ -404,7 +404,9 @@ def _with_unit(words: Sequence[str], quantity: Quantity, lex: NumberWords,
         return Quantity(quantity.value, quantity.start, rate[1], None if counted else unit, rate[0], quantity.decimal)
     if unit is None and (rate := _per(words, end + 1, lex)) is not None and words[end] not in units:
         return Quantity(quantity.value, quantity.start, rate[1], None, rate[0], quantity.decimal)  # "50 breaths a minute"
-    if unit is None and not quantity.decimal and (window := _window(words, end, lex, breaks)) is not None:
+    # "12 breaths in 15 seconds"; "25 times in 30 seconds" too: a count's "times" is no unit of its own.
+    counted = end > quantity.end and words[end - 1] in lex.counts
+    if (unit is None or counted) and not quantity.decimal and (window := _window(words, end, lex, breaks)) is not None:
         return window_rate(quantity, window)
     return Quantity(quantity.value, quantity.start, end, unit, None, quantity.decimal)
 
