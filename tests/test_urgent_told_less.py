@@ -1,0 +1,28 @@
+"""Urgent signs told only by time, by touch or by how a limb is used (#7, understand39).
+
+The held-out misses of this round were counted by class only (benchmarks/miss_kinds.py: urgent lines told less,
+with words of time or recurrence, fever words, limb words); none was read. These sentences are written from the
+policy's definitions (TRIAGE_POLICY.md: severe cramping that lasts a long time, keeps coming back or is not
+relieved by stretching; fever said by touch or a reading; pain, tingling or weakness in the arms or legs) and the
+fresh batch tests/data/fresh/batch_av_tuning.tsv (read after the lead scored it), with the everyday look-alikes
+that must stay lower.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import level
+from voicecare.domain import Level, Status
+from voicecare.understanding.assistant import Assistant
+
+
+def present(assistant: Assistant, text: str) -> set[str]:
+    return {f.symptom.id for f in assistant.answer(text).findings if f.status is Status.PRESENT}
+
+
+def test_a_dropped_g_is_the_word_itself_not_a_look_alike(assistant: Assistant) -> None:
+    # "limpin" was fuzzy, and read as "limp" (floppy, very drowsy): a false 911 for a limping child.
+    assert level(assistant, "his back is sore and he is limpin") is Level.FOLLOW_UP
+    assert "very_drowsy" not in present(assistant, "his leg's hurtin down the back of it from his bum and he's limpin")
+    assert level(assistant, "his leg's hurtin down the back of it from his bum and he's limpin") is Level.URGENT
