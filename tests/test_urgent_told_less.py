@@ -26,3 +26,10 @@ def test_a_dropped_g_is_the_word_itself_not_a_look_alike(assistant: Assistant) -
     assert level(assistant, "his back is sore and he is limpin") is Level.FOLLOW_UP
     assert "very_drowsy" not in present(assistant, "his leg's hurtin down the back of it from his bum and he's limpin")
     assert level(assistant, "his leg's hurtin down the back of it from his bum and he's limpin") is Level.URGENT
+
+
+def test_the_nearer_limb_makes_the_mention_not_the_one_a_denial_reaches(assistant: Assistant) -> None:
+    # "hand ... arm is weak" was one mention starting at the hand, inside the "can't": the weak arm was denied.
+    assert level(assistant, "she can't pick things up with that hand, her arm is weak") is Level.URGENT
+    assert level(assistant, "his legs and arms are weak") is Level.URGENT
+    assert level(assistant, "no tingling in his legs, back a bit stiff") is Level.HOME_CARE
