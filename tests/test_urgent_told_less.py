@@ -33,3 +33,39 @@ def test_the_nearer_limb_makes_the_mention_not_the_one_a_denial_reaches(assistan
     assert level(assistant, "she can't pick things up with that hand, her arm is weak") is Level.URGENT
     assert level(assistant, "his legs and arms are weak") is Level.URGENT
     assert level(assistant, "no tingling in his legs, back a bit stiff") is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", [
+    # Coming back, told with when, or as not staying away.
+    "the knot comes back whenever she moves",
+    "the tightness comes back every morning",
+    "each night the spasm returns",
+    "the cramp just won't stay away",
+    # Seizing at every move, in the muscle's own verbs.
+    "his back seizes up every time he stands",
+    # Lasting, told by its span.
+    "the cramp lasts most of the day",
+    "the spasm has lasted since breakfast",
+    "she has been in spasm since this morning",
+    "his back has been locked up since yesterday",
+    "his back muscle has been tight like a rock for hours",
+    "back cramp's been goin solid since lunch, I tried stretchin him out like the PT showed me, does nothin",
+    # Not let go by stretching, said after it or over a contrast.
+    "the cramp doesn't go away when I stretch him",
+    "I stretch him but it does not go away",
+])
+def test_severe_cramping_told_by_its_time_or_its_returns(assistant: Assistant, text: str) -> None:
+    assert "severe_cramping" in present(assistant, text)
+    assert level(assistant, text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    # Let go by stretching: the "not" is the coming back's (a bare "cramp" names no back: not understood).
+    "his back cramp goes away when I stretch him and it doesn't come back",
+    "his back went into a spasm but it went away when I stretched him",
+    # Tight since yesterday's play is the back's spasm.
+    "her back has been a bit tight since the trampoline yesterday",
+])
+def test_a_cramp_let_go_or_only_sore_is_home_care(assistant: Assistant, text: str) -> None:
+    assert "severe_cramping" not in present(assistant, text)
+    assert level(assistant, text) is Level.HOME_CARE
