@@ -69,3 +69,29 @@ def test_severe_cramping_told_by_its_time_or_its_returns(assistant: Assistant, t
 def test_a_cramp_let_go_or_only_sore_is_home_care(assistant: Assistant, text: str) -> None:
     assert "severe_cramping" not in present(assistant, text)
     assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    # Hot said of the child in other words (rule 4: "feels hot", "burning up" are a fever).
+    ("he's burning and his back is sore", "fever"),
+    ("he's too hot, I've taken his clothes off", "fever"),
+    ("feels like he's cooking, back's tight", "fever"),
+    ("I can feel the heat through his pyjamas", "fever"),
+    # Scots: warm "tae" touch, "chitterin", a reading of "a hunner an' one".
+    ("she's awfy warm tae touch and chitterin in her bed, her back's sore", "fever"),
+    ("she's awfy warm tae touch and chitterin in her bed, her back's sore", "chills"),
+    ("The thermometer says a hunner an' one, and the bairn's back's aw seized.", "fever"),
+])
+def test_fever_and_chills_said_by_touch_or_a_reading(assistant: Assistant, text: str, symptom: str) -> None:
+    assert symptom in present(assistant, text)
+    assert level(assistant, text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "she's warm from the bath and her back is a bit stiff",
+    "he's burning off energy at the park, back a bit stiff",
+    "temperature is 37.2 and his back is sore",
+])
+def test_warm_for_an_everyday_reason_is_no_fever(assistant: Assistant, text: str) -> None:
+    assert "fever" not in present(assistant, text)
+    assert level(assistant, text) is Level.HOME_CARE
