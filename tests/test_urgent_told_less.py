@@ -95,3 +95,32 @@ def test_fever_and_chills_said_by_touch_or_a_reading(assistant: Assistant, text:
 def test_warm_for_an_everyday_reason_is_no_fever(assistant: Assistant, text: str) -> None:
     assert "fever" not in present(assistant, text)
     assert level(assistant, text) is Level.HOME_CARE
+
+
+@pytest.mark.parametrize("text", [
+    # Held and cried over, moved or weighted and cried over.
+    "she keeps holding her leg and whimpering",
+    "cries when I move his leg",
+    "he screams if I straighten his legs",
+    "she cries when she puts weight on her foot",
+    # Refused.
+    "he won't put his foot down",
+    "she refuses to stand on her left leg",
+    "she dont want to stand on the left leg, since the back started",
+    "he won't bend his leg",
+    "he won't push off with his left leg on the stairs",
+])
+def test_a_limb_held_spared_or_refused_is_its_pain_or_weakness(assistant: Assistant, text: str) -> None:
+    assert "limb_symptoms" in present(assistant, text)
+    assert level(assistant, text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "I am holding her legs while she cries about her back",
+    "she won't put her teddy down, back sore",
+    "he kicked his legs in the bath and laughed, back's a bit stiff",
+    "his back is sore, he's running about fine on his legs",
+])
+def test_a_limb_in_everyday_play_or_care_is_no_sign(assistant: Assistant, text: str) -> None:
+    assert "limb_symptoms" not in present(assistant, text)
+    assert level(assistant, text) is Level.HOME_CARE
