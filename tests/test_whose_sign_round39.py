@@ -31,3 +31,31 @@ def test_the_childs_own_sign_after_someone_else_stays_the_childs(assistant: Assi
     # A pronoun of another gender than theirs, or a verb of telling between, leaves the child.
     assert level(assistant, "we were at my sister's, his back is sore and he has a fever") is Level.URGENT
     assert level(assistant, "my sister says her boy has a fever") is Level.URGENT
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    # Their illness, then "and" a sign: still theirs (batch_av).
+    ("my wife have the flu and the chills since yesterday the kids are ok", "chills"),
+    ("my husband has a cold and a fever", "fever"),
+    # A close family friend in Mexican homes, said with her own pronoun.
+    ("my comadre she have the chills and is hot since yesterday what she should take", "chills"),
+])
+def test_another_adults_sign_in_a_list_or_family_word_is_theirs(assistant: Assistant, text: str, symptom: str) -> None:
+    assert statuses(assistant, text)[symptom] is Status.OTHER
+    assert level(assistant, text) is Level.UNCLEAR
+
+
+def test_a_pet_named_by_its_kind_is_no_child(assistant: Assistant) -> None:
+    assert "back_spasm" not in statuses(assistant, "the collie's got a bad back and keeps limping")
+    assert level(assistant, "the collie's got a bad back and keeps limping") is Level.UNCLEAR
+
+
+def test_a_grandparent_the_child_calls_on_opens_the_childs_words(assistant: Assistant) -> None:
+    # "she say abuela my leg hurts": the child's "my", quoted (the caregiver's own leg was read).
+    text = "she dont want to stand on the left leg, she say abuela my leg hurts, since the back started"
+    assert statuses(assistant, text)["limb_symptoms"] is Status.PRESENT
+    assert level(assistant, "she say abuela my leg hurts") is Level.URGENT
+
+
+def test_the_childs_sign_after_an_adults_illness_and_a_new_subject_stays_the_childs(assistant: Assistant) -> None:
+    assert level(assistant, "my wife has the flu and the baby has a fever") is Level.URGENT

@@ -224,8 +224,11 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
 
     def ends_at(i: int) -> bool:
         word = where.words[i]
-        if word in rules.list_joiners and (i + 1 == start or any(j in signs for j in range(cue.end, i))):
-            return False  # "sneezing and wheezing", "chills and a fever": still theirs
+        if word in rules.list_joiners and (i + 1 == start or any(
+                j in signs or where.words[j] in rules.span_owners for j in range(cue.end, i))):
+            # "sneezing and wheezing", "chills and a fever": still theirs; so after an illness of theirs that is no
+            # sign of ours ("my wife have the flu and the chills", batch_av).
+            return False
         if i == cue.end and i in where.breaks and word in rules.child_pronouns and named_first:
             return False  # "my older boy, he's nine, has a fever": the pronoun names them again
         if word in rules.child_pronouns and _named_again(where, cue, i):
