@@ -59,3 +59,30 @@ def test_a_grandparent_the_child_calls_on_opens_the_childs_words(assistant: Assi
 
 def test_the_childs_sign_after_an_adults_illness_and_a_new_subject_stays_the_childs(assistant: Assistant) -> None:
     assert level(assistant, "my wife has the flu and the baby has a fever") is Level.URGENT
+
+
+def test_a_limb_asleep_that_will_not_wake_is_numbness_not_a_child_who_will_not_wake(assistant: Assistant) -> None:
+    # The policy's numbness in the limbs is urgent; "won't wake up" said of the leg is no very drowsy child (a
+    # false 911 found by the lead).
+    assert level(assistant, "she says her leg went to sleep and won't wake up") is Level.URGENT
+    assert level(assistant, "his foot is asleep and won't wake up") is Level.URGENT
+    # The child named after the "and", or asleep on a limb, is the child who will not wake.
+    for text in ("her leg went to sleep and she won't wake up", "he fell asleep on his arm and won't wake up",
+                 "he went to sleep on his arm and won't wake up"):
+        assert level(assistant, text) is Level.EMERGENCY, text
+
+
+def test_the_back_said_unchanged_after_a_relayed_instruction_is_home_care(assistant: Assistant) -> None:
+    # Review 15 F14: "call back" is ringing again, and "his back is the same" is the child's back, mentioned.
+    text = "the nurse on the phone said call back if he gets worse, his back is the same"
+    assert statuses(assistant, text).get("back_spasm") is Status.PRESENT
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+def test_sleep_kept_away_and_a_wee_bit(assistant: Assistant) -> None:
+    # batch_av: hours to fall asleep with a hedge between; "a wee bit" is a little, no weeing.
+    assert level(assistant, "she's cryin at bedtime cause her back hurts takes her like two hours to fall asleep but"
+                            " once she's out she's out") is Level.FOLLOW_UP
+    assert level(assistant, "she's greetin a wee bit cos her back's sore but she settled fine wi a cuddle and went"
+                            " aff tae sleep nae bother") is Level.HOME_CARE
+    assert level(assistant, "she cries when she does a wee and her back hurts") is Level.FOLLOW_UP
