@@ -86,3 +86,17 @@ def test_sleep_kept_away_and_a_wee_bit(assistant: Assistant) -> None:
     assert level(assistant, "she's greetin a wee bit cos her back's sore but she settled fine wi a cuddle and went"
                             " aff tae sleep nae bother") is Level.HOME_CARE
     assert level(assistant, "she cries when she does a wee and her back hurts") is Level.FOLLOW_UP
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Decided by rules 4 and 10 (the lead's question): "can't" is what is so now, as "doesn't" is ("should I be
+    # worried if she doesn't know who I am?"): counted, unsure.
+    ("should I be worried if she can't stand?", Level.FOLLOW_UP),
+    ("is it bad if he can't walk properly?", Level.FOLLOW_UP),
+    # A pure what-if, a condition that opens its clause, or a change to come stays a what-if (rule 9).
+    ("what if she can't walk one day?", Level.UNCLEAR),
+    ("if he can't walk, should I bring him in?", Level.UNCLEAR),
+    ("should I worry if she starts to not be able to walk?", Level.UNCLEAR),
+])
+def test_a_worry_about_what_the_child_cannot_do_now_counts(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
