@@ -100,3 +100,19 @@ def test_sleep_kept_away_and_a_wee_bit(assistant: Assistant) -> None:
 ])
 def test_a_worry_about_what_the_child_cannot_do_now_counts(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "symptom"), [
+    # Outside review 16 F5: someone named, then a pronoun naming them again (speakers who are not fluent).
+    ("her cousin he is confused, she only back tight", "confusion"),
+    ("my mother she cannot breathe good, the girl back is tight", "trouble_breathing"),
+    ("his brother he have fever, him only the back", "fever"),
+])
+def test_someone_named_then_their_pronoun_keeps_the_sign_theirs(assistant: Assistant, text: str, symptom: str) -> None:
+    assert statuses(assistant, text)[symptom] is Status.OTHER
+    assert level(assistant, text) is Level.HOME_CARE
+
+
+def test_a_pronoun_of_another_gender_or_a_report_after_them_may_be_the_child(assistant: Assistant) -> None:
+    assert level(assistant, "my sister he has a fever and back pain") is Level.URGENT
+    assert level(assistant, "his dad he say she is not breathing") is Level.EMERGENCY

@@ -231,6 +231,8 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
             return False
         if i == cue.end and i in where.breaks and word in rules.child_pronouns and named_first:
             return False  # "my older boy, he's nine, has a fever": the pronoun names them again
+        if i == cue.end and word in rules.child_pronouns and named_first and _resumed(where, cue, i):
+            return False  # "her cousin he is confused", "my mother she cannot breathe good": them, said again
         if word in rules.child_pronouns and _named_again(where, cue, i):
             return False  # "my wife, she has a fever", "my sister had a fever and she is shivering"
         if word in rules.list_joiners and deeds.a_verb(where, cue.end) and deeds.a_verb(where, i + 1) \
@@ -266,6 +268,15 @@ def _named_again(where: Scene, cue: Cue, index: int) -> bool:
     rules = where.rules
     return not any(where.genders.get(i) == gender and (i < cue.start or where.words[i] in rules.child_nouns)
                    for i in range(len(where.words)) if not cue.start <= i < cue.end)
+
+
+def _resumed(where: Scene, cue: Cue, index: int) -> bool:
+    """True when the pronoun at words[index], right after someone else who opens the clause, names them again, as
+    speakers who are not fluent say it ("his brother he have fever", outside review 16 F5): it is of their gender,
+    or they have none ("her cousin he is confused"). One of the other gender may be the child ("my sister he has a
+    fever": when unsure, escalate)."""
+    theirs, its = where.genders.get(cue.end - 1), where.genders.get(index)
+    return theirs is None or theirs == its
 
 
 def _their_pronoun(where: Scene, cue: Cue, noun: int) -> bool:
