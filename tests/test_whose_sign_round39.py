@@ -116,3 +116,20 @@ def test_someone_named_then_their_pronoun_keeps_the_sign_theirs(assistant: Assis
 def test_a_pronoun_of_another_gender_or_a_report_after_them_may_be_the_child(assistant: Assistant) -> None:
     assert level(assistant, "my sister he has a fever and back pain") is Level.URGENT
     assert level(assistant, "his dad he say she is not breathing") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Outside review 16 F4 (triage): a call made days ago, someone else's word to call that the caregiver answers,
+    # and a call made and answered are no caregiver saying it is an emergency now (rule 9).
+    ("we called 911 last night, today her back is still a bit sore", Level.HOME_CARE),
+    ("my neighbour said call 911 but she only has a sore back", Level.HOME_CARE),
+    ("I already called 911 and they said it is just a back spasm, what do I do at home", Level.HOME_CARE),
+    # Now, help on its way, or someone's word to call left standing, stays the caregiver's alarm (rule 10).
+    ("I called 911 an hour ago", Level.EMERGENCY),
+    ("I called 911 ten minutes ago and they are coming", Level.EMERGENCY),
+    ("the nurse said call 911", Level.EMERGENCY),
+    ("I need to call 911", Level.EMERGENCY),
+])
+def test_a_call_to_911_made_before_or_answered_is_no_alarm_now(assistant: Assistant, text: str,
+                                                               expected: Level) -> None:
+    assert level(assistant, text) is expected
