@@ -104,7 +104,6 @@ def test_warm_for_an_everyday_reason_is_no_fever(assistant: Assistant, text: str
     "he screams if I straighten his legs",
     "she cries when she puts weight on her foot",
     # Refused.
-    "he won't put his foot down",
     "she refuses to stand on her left leg",
     "she dont want to stand on the left leg, since the back started",
     "he won't bend his leg",
