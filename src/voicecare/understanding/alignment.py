@@ -81,6 +81,10 @@ class Aligner:
             # "his back out and her back is sore", "not able to breathe, breath is
             # coming fast": the nearer form of the anchor word makes the mention.
             return None
+        if any(j not in positions and words[j] in near.groups[0] for j in range(start + 1, end - 1)):
+            # Another word of the anchor's own group inside the mention makes a nearer one: in "she can't pick
+            # things up with that hand, her arm is weak" the arm is weak, not the hand the "can't" reaches.
+            return None
 
         # "diapers + not": a pattern that takes a "not" has its own denial inside.
         negation_inside = near.negation_inside or any(words[j] in self._language.negations for j in positions)

@@ -35,6 +35,8 @@ NEAREST_ONLY = frozenset({Status.HYPOTHETICAL, Status.PAST})
 
 # How many words ("of the") may stand between someone named and the child noun that is theirs ("the father of the child").
 OF_REACH = 2
+# How many words after someone named a child noun with their pronoun may be theirs ("my sister's on Sunday, her boy").
+THEIR_REACH = 5
 # How many words may stand between someone named and a sign said of them as its owner ("my husband's hands").
 OWNER_REACH = 1
 ONSET_REACH = 2
@@ -231,8 +233,10 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
     rules = where.rules
     stops = rules.terminators | rules.subjects | rules.child_nouns | rules.reporting
     # "my other son", "the father of the child": the child noun right after them (or after "of the") is theirs.
-    own_noun = next((i for i in range(cue.end, min(start, cue.end + OF_REACH + 1))
-                     if where.words[i] in rules.child_nouns and _of_them(where, cue.end, i)), None)
+    own_noun = next((i for i in range(cue.end, min(start, cue.end + THEIR_REACH + 1))
+                     if where.words[i] in rules.child_nouns
+                     and ((i <= cue.end + OF_REACH and _of_them(where, cue.end, i)) or _their_pronoun(where, cue, i))),
+                    None)
     # They open the clause with a word such as "my" ("my sister, she ..."): not what the caregiver
     # is ("I'm her mum, she ..."), nor someone spoken to ("mate, she's not breathing").
     first = clause_start(where.words, where.breaks, rules, cue.start)
@@ -240,10 +244,15 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
 
     def ends_at(i: int) -> bool:
         word = where.words[i]
-        if word in rules.list_joiners and (i + 1 == start or any(j in signs for j in range(cue.end, i))):
-            return False  # "sneezing and wheezing", "chills and a fever": still theirs
+        if word in rules.list_joiners and (i + 1 == start or any(
+                j in signs or where.words[j] in rules.span_owners for j in range(cue.end, i))):
+            # "sneezing and wheezing", "chills and a fever": still theirs; so after an illness of theirs that is no
+            # sign of ours ("my wife have the flu and the chills", batch_av).
+            return False
         if i == cue.end and i in where.breaks and word in rules.child_pronouns and named_first:
             return False  # "my older boy, he's nine, has a fever": the pronoun names them again
+        if i == cue.end and word in rules.child_pronouns and named_first and _resumed(where, cue, i):
+            return False  # "her cousin he is confused", "my mother she cannot breathe good": them, said again
         if word in rules.child_pronouns and _named_again(where, cue, i):
             return False  # "my wife, she has a fever", "my sister had a fever and she is shivering"
         if word in rules.list_joiners and deeds.a_verb(where, cue.end) and deeds.a_verb(where, i + 1) \
@@ -279,6 +288,29 @@ def _named_again(where: Scene, cue: Cue, index: int) -> bool:
     rules = where.rules
     return not any(where.genders.get(i) == gender and (i < cue.start or where.words[i] in rules.child_nouns)
                    for i in range(len(where.words)) if not cue.start <= i < cue.end)
+
+
+def _resumed(where: Scene, cue: Cue, index: int) -> bool:
+    """True when the pronoun at words[index], right after someone else who opens the clause, names them again, as
+    speakers who are not fluent say it ("his brother he have fever", outside review 16 F5): it is of their gender,
+    or they have none ("her cousin he is confused"). One of the other gender may be the child ("my sister he has a
+    fever": when unsure, escalate)."""
+    theirs, its = where.genders.get(cue.end - 1), where.genders.get(index)
+    return theirs is None or theirs == its
+
+
+def _their_pronoun(where: Scene, cue: Cue, noun: int) -> bool:
+    """True when the one word before the child noun at words[noun] is a pronoun of the gender of someone else's
+    ``cue`` said right before it: "we were at my sister's, her boy had a fever" is the sister's boy (review 15 F13;
+    the caregiver's own child is "my boy", and a child of the other gender, "my sister's, his back is sore", may
+    be the child)."""
+    rules, gender, pronoun = where.rules, where.genders.get(cue.end - 1), noun - 1
+    # Only a place or a time between ("my sister's on Sunday, her boy"): no one else, no telling, no full stop.
+    between = where.words[cue.end:pronoun]
+    others = rules.subjects | rules.child_nouns | rules.child_pronouns | rules.reporting | rules.terminators
+    return gender is not None and pronoun >= cue.end and where.words[pronoun] in rules.child_pronouns \
+        and where.genders.get(pronoun) == gender and not others.intersection(between) \
+        and not any(where.breaks.get(i, False) for i in range(cue.end, noun + 1))
 
 
 def _of_them(where: Scene, first: int, noun: int) -> bool:

@@ -129,6 +129,7 @@ class Matcher:
         """
         heard, breaks = self._spelling.tokens_and_breaks(text)
         heard, breaks = unglued(heard, breaks, self._language.glued_negations, self._known, self._lexicon)
+        heard = [self._unclipped(w) for w in heard]
         heard, breaks = degrees.dropped(heard, breaks, self._language.degrees, self._graded, self._spelling.canonical,
                                         self._cue_words)
         spoken = clauses.unpunctuated(heard, breaks)  # a recogniser's text: guess where its sentences end
@@ -373,6 +374,12 @@ class Matcher:
         return reading.status is Status.ABSENT and any(
             words[i] in self._language.contrasts and not any(breaks.get(j, False) for j in range(reading.end, i + 1))
             for i in after)
+
+    def _unclipped(self, word: str) -> str:
+        """A word typed with its g dropped ("limpin", "nothin") as the word itself, when that is a word and the
+        heard one is not: otherwise it is fuzzy, and may be read as a look-alike ("he's limpin" as "limp", floppy)."""
+        full = self._spelling.unclipped(word)
+        return full if full != word and word not in self._lexicon and full in self._lexicon else word
 
     def forget(self) -> None:
         """Drop the cache of heard words (privacy: nothing a family said is kept after their session)."""
