@@ -39,9 +39,23 @@ def deeds_of_nothing(heard: Heard, objects: Sequence[Phrase], about: Sequence[Sp
         answered |= {heard.clause(m.start) for m in heard.matches}
         taken += [n for n in heard.spots_of("no") if heard.clause(n.start) not in answered and any(
             0 <= h.start - n.end < DENIED_REACH and heard.clause(h.start) == heard.clause(n.start) for h in deeds)]
+        taken += _trailing(heard, deeds, about)
     if not taken:
         return heard
     return replace(heard, spots=[_as_news(s, taken) for s in heard.spots], said=[_as_news(s, taken) for s in heard.said])
+
+
+def _trailing(heard: Heard, deeds: Sequence[Spot], about: Sequence[Spot]) -> list[Spot]:
+    """ "Not eating, no", "she's been sick no": a "no" said last, right after health news, in an answer with no word
+    of the question, of a well child, or of a sign. It may be "now" as a recogniser hears it, or a "no" about that
+    news; either way it says nothing of the question's signs, so it is no "no" to them (a wrong "no" hides a red
+    flag): the news is told and the question asked again."""
+    noes = heard.spots_of("no")
+    last = noes[-1] if noes else None
+    if last is None or last.end != len(heard.tokens) or len(noes) > 1 or about or heard.matches or heard.spots_of(
+            "well", "yes", "unsure", "contrast", "corrections"):
+        return []
+    return [last] if any(0 <= last.start - h.end <= REACH for h in deeds) else []
 
 
 def _as_news(spot: Spot, taken: Sequence[Spot]) -> Spot:
