@@ -41,9 +41,20 @@ def test_an_acknowledgement_alone_is_unclear_never_a_no(reader: AnswerReader, qu
     ("ok no", "no"),
     ("alright, no she's fine", "no"),
     ("okay, nope", "no"),
+    ("yeah ok", "yes"),  # the "ok" after the yes takes the question in: never the well child's "ok"
 ])
 def test_an_acknowledgement_then_the_answer_is_the_answer(reader: AnswerReader, text: str, label: str) -> None:
     assert kind(reader, "breathing_alertness", text) == label
+
+
+def test_okay_in_the_callers_first_language_said_first(reader: AnswerReader) -> None:
+    assert kind(reader, "fever_chills", "Sawa, no fever, no chills. Only the back.") == "no"
+
+
+@pytest.mark.parametrize("text", ["ok", "right", "ok thanks"])
+def test_an_acknowledgement_alone_after_anything_else_is_not_understood(reader: AnswerReader, text: str) -> None:
+    answer = reader.read("anything_else", text)
+    assert (answer.kind.value, answer.news, answer.findings) == ("unsure", False, ())
 
 
 def test_ok_in_the_conversation_never_denies(assistant: Assistant) -> None:
@@ -55,7 +66,7 @@ def test_ok_in_the_conversation_never_denies(assistant: Assistant) -> None:
 
 
 @pytest.mark.parametrize("text", ["not eating, no", "she's been sick no", "no colour in her cheeks",
-                                  "she's been crying no"])
+                                  "she's been crying no", "no, she's been sick"])
 def test_a_no_beside_news_is_no_clean_no(reader: AnswerReader, text: str) -> None:
     # Rule: news instead of an answer; nothing denied, the question is asked again.
     answer = reader.read("breathing_alertness", text)

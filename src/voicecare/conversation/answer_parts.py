@@ -211,11 +211,14 @@ def _acknowledged(said: list[Spot], tokens: Sequence[str], fillers: frozenset[st
     for spot in said:  # "ok ok enough": each "ok" of the run said first, fillers between them
         while position < spot.start and tokens[position] in fillers:
             position += 1
-        if spot.start != position or spot.kind not in ("well", "yes_lead") or (
-                tuple(tokens[spot.start:spot.end]) not in acknowledging):
+        if spot.start != position:
+            break
+        position = spot.end
+        if spot.kind == "yes":  # "yeah ok", "yes, alright": the yes answers, the "ok" takes the question in
+            continue
+        if spot.kind not in ("well", "yes_lead") or tuple(tokens[spot.start:spot.end]) not in acknowledging:
             break
         run.append(spot)
-        position = spot.end
     if not run:
         return said
     return [Spot("polite", s.start, s.end) if s in run else s for s in said]
@@ -232,7 +235,7 @@ def _rather(tokens: Sequence[str], answer_words: AnswerWords, question_id: str) 
 
 
 def _no_or_now(matches: Sequence[Match], spots: Sequence[Spot]) -> tuple[list[Match], list[Spot]]:
-    """ "Her lips are pale, no blue": a sign the matcher read as denied by a "no" inside its own words, said right
+    """ "Her lips are pale, no blue": a sign the matcher read as denied by a "no" inside its own words, said straight
     after news of the same part (not that it is well). A recogniser writes "now" as "no" ("pale, now blue"), and
     the news says that part is not right: the denial is a doubt, so the sign counts as unsure (rule 4), never a
     clean "no"."""
@@ -240,7 +243,7 @@ def _no_or_now(matches: Sequence[Match], spots: Sequence[Spot]) -> tuple[list[Ma
     denials = [s for s in spots if s.kind in ("no", "no_lead")]
     news = [s for s in spots if s.kind == "health" and not any(d.end == s.start for d in denials)]
     doubted = [n for n in spots if n.kind == "no" and any(
-        m.status is Status.ABSENT and m.start < n.start < m.end and any(m.start <= h.start and h.end <= n.start
+        m.status is Status.ABSENT and m.start < n.start < m.end and any(m.start <= h.start and h.end == n.start
                                                                         for h in news) for m in matches)]
     if not doubted:
         return list(matches), list(spots)

@@ -124,7 +124,7 @@ class AnswerReader:
                                                        frozenset(self.words.words["stressing"]))
         answered = answer_inapplicable.set_apart(answered, self.words.not_applicable.get(question_id, ()))
         answered = answer_news.deeds_of_nothing(answered, self.words.words["objects"], answered.about,
-                                                denied_news=question is not None)
+                                                denied_news=question is not None, evidence=heard.about)
         answered = answer_hedges.inside_other_signs(answered, frozenset(asked))
         kind, command = self._kind(answered, set(asked), question_id)
         answer = self._answer(text, question_id, kind, command, heard, asked)
