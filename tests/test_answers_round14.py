@@ -74,6 +74,10 @@ def test_a_no_beside_news_is_no_clean_no(reader: AnswerReader, text: str) -> Non
     assert not any(f.status is Status.ABSENT for f in answer.findings)
 
 
+def test_a_no_said_to_the_room_beside_a_meal_stays_to_the_room(reader: AnswerReader) -> None:
+    assert kind(reader, "cramps_night_weight", "No, you can't have a biscuit before dinner.") == "off_topic"
+
+
 def test_pale_news_beside_breathing_fine_denies_the_breathing_only(reader: AnswerReader) -> None:
     answer = reader.read("breathing_alertness", "no colour in his cheeks but he's breathing fine")
     assert _absent(reader, "breathing_alertness", answer.input) == {"trouble_breathing"}

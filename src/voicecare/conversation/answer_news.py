@@ -54,7 +54,9 @@ def _beside_news(heard: Heard, deeds: Sequence[Spot], about: Sequence[Spot]) -> 
     told and the question asked again. "No, but she's been throwing up" (a sign we know, after a turn) is left to
     ``answer_turns``."""
     noes = heard.spots_of("no")
-    if len(noes) != 1 or about or heard.matches or heard.spots_of("well", "yes", "unsure", "contrast", "corrections"):
+    # Not one said to someone in the room ("no, you can't have a biscuit before dinner"): the "no" was theirs.
+    if len(noes) != 1 or about or heard.matches or heard.spots_of("well", "yes", "unsure", "contrast", "corrections",
+                                                                  "off_topic"):
         return []
     told = [h for h in deeds if not (noes[0].end <= h.start and h.start - noes[0].end < DENIED_REACH
                                      and heard.clause(h.start) == heard.clause(noes[0].start))]
