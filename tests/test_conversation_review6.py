@@ -200,5 +200,9 @@ def test_a_hedge_said_beside_a_care_question_still_counts_as_not_sure(assistant:
         talk.hear("no")
     assert talk.asked[-1].id == "course"
     talk.hear("Couldn't tell you if it's worse. It kind of comes and goes.")
-    counted = [f for f in talk.found if f.status.value == "present" and f.symptom.id in talk.asked[-1].symptoms]
-    assert counted and all(f.basis is Basis.UNSURE for f in counted), counted
+    counted = {f.symptom.id: f.basis for f in talk.found if f.status.value == "present"
+               and f.symptom.id in talk.asked[-1].symptoms}
+    # The doubt is about "worse"; the other signs of the question were not talked about: counted (rule 4), read
+    # back as not heard, never as "not sure" (rule 14; outside review 15, F6).
+    assert counted.pop("pain_worsening") is Basis.UNSURE, counted
+    assert counted and set(counted.values()) == {Basis.UNHEARD}, counted

@@ -3,7 +3,7 @@ among them (a "no" scoped to its part, a correction, a checklist). ``answers.py`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from voicecare.conversation import answer_care, answer_numbers, answer_passed, answer_safety, answer_spots
@@ -63,6 +63,7 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     heard, breaks = language.spelling.tokens_and_breaks(text)
     tokens = [language.spelling.canonical(w) for w in heard]
     starts = {s.start for s in find(tokens, {"break": answer_words.words["clause_breaks"]})} | set(breaks)
+    starts |= _rather(tokens, answer_words, question_id)
     clause_of = answer_spots.clauses(len(tokens), starts)
     kinds = {kind: answer_words.words[kind] for kind in SPOTTED}
     kinds["well"] = (*kinds["well"], *answer_words.well.get(question_id, ()))
@@ -128,6 +129,10 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
                                                  language.optional_words)
     matches = answer_spots.negated_deed(matches, said, deeds, tokens, clause_of, language.negations)
     matches, spots, taken_back = answer_spots.corrected(matches, spots)
+    matches, spots = _no_or_now(matches, spots)
+    own_signs = {s for t in assistant.intents.topics for q in t.interview if q.id == question_id for s in q.symptoms}
+    matches, spots = _worried_now(matches, spots, tokens, clause_of, find(tokens, {"unsure": answer_words.words[
+        "worried_now"]}), frozenset(w for p in answer_words.words["coming"] for w in p), own_signs)
     # A sign "found" inside words that say all is well ("getting better", "as chubby as ever") is a misreading.
     # So is one inside a request to the assistant ("I don't understand what you're asking").
     calm = [s for s in spots if (s.kind == "well" and s.size >= CALM_WORDS)
@@ -197,17 +202,77 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
 
 def _acknowledged(said: list[Spot], tokens: Sequence[str], fillers: frozenset[str],
                   acknowledging: Sequence[Phrase]) -> list[Spot]:
-    """ "Ok, can you go slower", "alright so he's limping": an "ok" said first, with more after it, takes the
-    question in; it is polite, never the well child's "ok" (that made "ok can you speak up" a "no")."""
-    first = next((i for i, w in enumerate(tokens) if w not in fillers), len(tokens))
-    out = []
-    for spot in said:  # "ok ok enough": each "ok" of the run said first
-        rest = [w for w in tokens[spot.end:] if w not in fillers]
-        if spot.kind == "well" and spot.start == first and rest and tuple(tokens[spot.start:spot.end]) in acknowledging:
-            spot = Spot("polite", spot.start, spot.end)
-            first = spot.end
-        out.append(spot)
-    return out
+    """ "Ok, can you go slower", "alright so he's limping", "ok yes": the "ok"s said first take the question in;
+    they are polite, never the well child's "ok" (that made "ok can you speak up" and "ok yes" a "no"). Said
+    alone ("ok", "okay okay", "right"), they answer nothing either: no "no" to a red flag (rule 4), so the answer is
+    unclear (after "anything else?" too: not understood, asked again; only a "no" ends the talk)."""
+    run: list[Spot] = []
+    position = 0
+    for spot in said:  # "ok ok enough": each "ok" of the run said first, fillers between them
+        while position < spot.start and tokens[position] in fillers:
+            position += 1
+        if spot.start != position:
+            break
+        position = spot.end
+        if spot.kind == "yes":  # "yeah ok", "yes, alright": the yes answers, the "ok" takes the question in
+            continue
+        if spot.kind not in ("well", "yes_lead") or tuple(tokens[spot.start:spot.end]) not in acknowledging:
+            break
+        run.append(spot)
+    if not run:
+        return said
+    return [Spot("polite", s.start, s.end) if s in run else s for s in said]
+
+
+def _rather(tokens: Sequence[str], answer_words: AnswerWords, question_id: str) -> set[int]:
+    """ "Not blue more grey": a one-word command ("more") between two words about the question says "rather": it
+    starts a part of its own, so the denial before it does not reach the word after it."""
+    about = list(find(tokens, {"about": answer_words.about.get(question_id, ())}))
+    ends = {a.end for a in about}
+    starts = {a.start for a in about}
+    commands = find(tokens, {f"command:{c}": p for c, p in answer_words.commands.items()})
+    return {c.start for c in commands if c.size == 1 and c.start in ends and c.end in starts}
+
+
+def _no_or_now(matches: Sequence[Match], spots: Sequence[Spot]) -> tuple[list[Match], list[Spot]]:
+    """ "Her lips are pale, no blue": a sign the matcher read as denied by a "no" inside its own words, said straight
+    after news of the same part (not that it is well). A recogniser writes "now" as "no" ("pale, now blue"), and
+    the news says that part is not right: the denial is a doubt, so the sign counts as unsure (rule 4), never a
+    clean "no"."""
+    # News said as news, not denied itself ("no limp and arms and legs no pain").
+    denials = [s for s in spots if s.kind in ("no", "no_lead")]
+    news = [s for s in spots if s.kind == "health" and not any(d.end == s.start for d in denials)]
+    doubted = [n for n in spots if n.kind == "no" and any(
+        m.status is Status.ABSENT and m.start < n.start < m.end and any(m.start <= h.start and h.end == n.start
+                                                                        for h in news) for m in matches)]
+    if not doubted:
+        return list(matches), list(spots)
+    kept = [replace(m, status=Status.PRESENT, uncertain=True) if m.status is Status.ABSENT and any(
+        m.start < n.start < m.end for n in doubted) else m for m in matches]
+    return kept, [Spot("unsure", s.start, s.end) if s in doubted else s for s in spots]
+
+
+def _worried_now(matches: Sequence[Match], spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int],
+                 openers: Iterable[Spot], coming: frozenset[str], own: set[str]) -> tuple[list[Match], list[Spot]]:
+    """ "What if that's her heart racing?", "is it serious if her lips look a bit blue?": the question's own sign,
+    read as a what-if, said after words that ask about how the child is now (``openers``) and with no word that
+    puts it later (``coming``: "what if she gets a fever" stays a what-if, rule 9). A worried question about now
+    is the sign, doubted (rule 4): the sign is there, uncertain, and the opener a hedge."""
+    worried = []
+    kept = []
+    for match in matches:
+        opener = next((o for o in openers if match.status is Status.HYPOTHETICAL and match.symptom in own
+                       and o.end <= match.start and clause_of[o.start] == clause_of[min(match.start, len(clause_of) - 1)]
+                       and not coming.intersection(tokens[o.start:match.end])), None)
+        if opener is not None:
+            worried.append(opener)
+            match = replace(match, status=Status.PRESENT, uncertain=True)
+        kept.append(match)
+    if not worried:
+        return kept, list(spots)
+    taken = {i for o in worried for i in range(o.start, o.end)}
+    rest = [s for s in spots if not taken.intersection(range(s.start, s.end))]
+    return kept, sorted([*rest, *dict.fromkeys(worried)], key=lambda s: s.start)
 
 
 def _denied_from_elsewhere(matches: Sequence[Match], tokens: Sequence[str], clause_of: Sequence[int],

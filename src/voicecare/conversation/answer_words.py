@@ -26,7 +26,7 @@ WORD_KINDS = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic",
               "leaving", "degree", "neutral", "doing", "returning", "acknowledging",
               "concluding", "concord", "plain", "loose_hedges", "objects", "stressing", "passed", "well_for",
               "explaining", "complaint", "child", "asking",
-              "anaphors", "amending")
+              "anaphors", "amending", "worried_now", "coming")
 CONTROL_ANSWERS = {"yes": "yes_lead", "no": "no_lead", "not_sure": "unsure"}
 """controls.toml answer kinds that are answer words too; its yes and no are whole answers, so they count only
 at the start ("she isn't" is a no there, not in "she isn't eating")."""

@@ -124,10 +124,11 @@ class AnswerReader:
                                                        frozenset(self.words.words["stressing"]))
         answered = answer_inapplicable.set_apart(answered, self.words.not_applicable.get(question_id, ()))
         answered = answer_news.deeds_of_nothing(answered, self.words.words["objects"], answered.about,
-                                                denied_news=question is not None)
+                                                denied_news=question is not None, evidence=heard.about)
         answered = answer_hedges.inside_other_signs(answered, frozenset(asked))
         kind, command = self._kind(answered, set(asked), question_id)
         answer = self._answer(text, question_id, kind, command, heard, asked)
+        answer = self._taken_back(question_id, heard, answer) or answer
         amended = self._amended(question_id, text, answer, heard)
         if amended is not None:
             return self._with_later_signs(amended, text)
@@ -135,7 +136,8 @@ class AnswerReader:
         if hedged:
             answer = answer_elsewhere.with_doubted(self.intents, answer, hedged)
         # An answer we cannot place that hedges nothing ("she's had two doses of calpol since six") adds something.
-        adds = kind is AnswerKind.UNSURE and not heard.spots_of("unsure")
+        # Not one of only polite words ("ok", "right", "ok thanks"): nothing was said (``answer_parts._acknowledged``).
+        adds = kind is AnswerKind.UNSURE and not heard.spots_of("unsure") and not self._only_polite(heard)
         # News said with a doubt ("maybe she's a bit quieter than usual, not sure if it's anything") is still news:
         # no sign was asked, so the hedge doubts only whether it matters.
         adds = adds or (kind is AnswerKind.UNSURE and question is None and answer_news.told(heard))
@@ -149,6 +151,45 @@ class AnswerReader:
         # A "no" or "yes" said of some of the question's signs only settles those, here so that ``voicecare answer``
         # reads an answer as the conversation does (outside review 13, F16).
         return denied_part.narrowed(self, question, text, self._with_later_signs(answer, text))
+
+    def _taken_back(self, question_id: str, heard: Heard, answer: Answer) -> Answer | None:
+        """ "Her lips are blue, no sorry, they're pink": a sign of the question named, then a correction whose
+        words, read alone, are a "no" about that very sign (the sign denied, or the question's words for it said to
+        be well): the later statement wins (rule 9). Only that sign is denied; the question's other signs are left
+        open (asked again). A later "no" that does not name the sign ("she's breathing fast, no wait, no") leaves
+        it said; a later doubt stays a doubt (rule 4). None when the answer is no such correction."""
+        question = self.questions.get(question_id)
+        fixes = heard.spots_of("corrections")
+        if question is None or answer.kind not in (AnswerKind.YES, AnswerKind.PARTIAL) or not fixes:
+            return None
+        last = fixes[-1]
+        named = {m.symptom for m in heard.matches if m.symptom in question.symptoms and m.status is Status.PRESENT
+                 and m.end <= last.start}
+        if not named or any(m.status is Status.PRESENT and m.start >= last.end for m in heard.matches):
+            return None
+        rest = " ".join(heard.tokens[last.end:])
+        later = take_apart(rest, question_id, self.assistant, self.words)
+        if self._read(question_id, rest).kind is not AnswerKind.NO or later.spots_of("unsure"):
+            return None
+        own_well = {w for p in self.words.well.get(question_id, ()) for w in p}
+        # Denied, or the same sign given to someone else or to the past ("that's me own heart thumping").
+        denied = {m.symptom for m in later.matches if m.status is Status.ABSENT or m.status in ABOUT_ELSE}
+        denied |= {s for a in later.about for s in denied_part.signs_about(self, question,
+                                                                             later.tokens[a.start:a.end])}
+        if not named <= denied and not any(w in own_well for s in later.spots_of("well")
+                                           for w in later.tokens[s.start:s.end]):
+            return None
+        kept = [f for f in answer.findings if f.symptom.id not in question.symptoms]
+        gone = [replace(_assumed(self.intents, s, answer.input, Basis.SAID), status=Status.ABSENT, uncertain=False)
+                for s in sorted(named)]
+        return replace(answer, kind=AnswerKind.NO, findings=(*kept, *gone),
+                       unanswered=tuple(s for s in question.symptoms if s not in named))
+
+    def _only_polite(self, heard: Heard) -> bool:
+        """Whether every word of the answer is a filler or polite ("ok", "right", "okay thanks"): no answer."""
+        polite = {i for s in heard.spots_of("polite") for i in range(s.start, s.end)}
+        fillers = self.intents.language.fillers
+        return bool(polite) and all(i in polite or w in fillers for i, w in enumerate(heard.tokens))
 
     def _amended(self, question_id: str, text: str, answer: Answer, heard: Heard) -> Answer | None:
         """``answer`` as a correction of an earlier answer said instead of one (``answer_amends``): news holding
@@ -455,7 +496,12 @@ class AnswerReader:
         said = [m for m in heard.matches if kind is not AnswerKind.COMMAND]
         found = {f.symptom.id: f for f in triage.findings(said, self.intents)}
         for match in said:
-            if match.symptom in asked and self._hedged_denial(heard, match):
+            # A doubt inside the sign's own words ("her lips are pale, no blue": "no" or "now"), or a worried
+            # question about it ("what if that's her heart racing?"): said as unsure.
+            inside = match.uncertain and match.status is Status.PRESENT and any(
+                match.start < h.start < match.end or (h.start < match.end and heard.clause(h.start) == heard.clause(
+                    match.start)) for h in heard.spots_of("unsure"))
+            if match.symptom in asked and (self._hedged_denial(heard, match) or inside):
                 found[match.symptom] = _assumed(self.intents, match.symptom, text, Basis.UNSURE)
         for symptom_id, finding in self._question_findings(kind, question_id, text, asked, found, heard,
                                                              silent):
@@ -486,9 +532,28 @@ class AnswerReader:
             status, basis = Status.PRESENT, Basis.UNHEARD if silent or not hedged else Basis.UNSURE
         else:
             return
+        doubted = self._doubted_signs(heard, question_id) if basis is Basis.UNSURE else None
         for symptom_id in rest:
-            finding = _assumed(self.intents, symptom_id, text, basis)
-            yield symptom_id, Finding(finding.symptom, status, 100.0, finding.heard, finding.uncertain, basis)
+            # "I'm not sure, his heart seemed fast": the doubt is about the heart; the toilet was not talked about,
+            # so it counts as not heard, never as "you were not sure" (rule 14; outside review 15, F6).
+            said_as = basis if doubted is None or symptom_id in doubted else Basis.UNHEARD
+            finding = _assumed(self.intents, symptom_id, text, said_as)
+            yield symptom_id, Finding(finding.symptom, status, 100.0, finding.heard, finding.uncertain, said_as)
+
+    def _doubted_signs(self, heard: Heard, question_id: str) -> set[str] | None:
+        """The question's signs an answer with a doubt talks about (named by the matcher, or by words tied to
+        them: "not sure about his heart"), when it talks about some and not all; None when the doubt may be about
+        any of them ("I'm not sure", or words we cannot tie to one sign)."""
+        question = self.questions.get(question_id)
+        if question is None or len(question.symptoms) < 2:
+            return None
+        talked = {m.symptom for m in heard.matches if m.symptom in question.symptoms}
+        for spot in heard.about:
+            tied = denied_part.signs_about(self, question, heard.tokens[spot.start:spot.end])
+            if not tied:
+                return None
+            talked |= tied
+        return talked if talked and talked < set(question.symptoms) else None
 
 
 def _assumed(intents: IntentSet, symptom_id: str, text: str, basis: Basis) -> Finding:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from voicecare.conversation import answer_news
 from voicecare.conversation.answer_kinds import Answer, AnswerKind
 from voicecare.conversation.answer_parts import take_apart
 from voicecare.conversation.answer_words import Spot
@@ -70,6 +71,8 @@ def denied_only(reader: AnswerReader, question: InterviewQuestion, text: str) ->
     if len(question.symptoms) < 2:
         return None
     heard = take_apart(text, question.id, reader.assistant, reader.words)
+    # A "no" that is part of news ("no colour in his cheeks, but he's breathing fine") answers nothing.
+    heard = answer_news.deeds_of_nothing(heard, reader.words.words["objects"], heard.about, denied_news=True)
     if heard.spots_of("no", "no_lead") or not heard.about or not heard.spots_of("well"):
         return None
     return _covered(reader, question, heard.tokens, heard.about)
