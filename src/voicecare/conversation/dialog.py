@@ -15,6 +15,7 @@ from voicecare.conversation import (
     budget,
     by_ear,
     closing,
+    confirmed,
     corrections,
     home_ending,
     interview,
@@ -192,6 +193,9 @@ class Conversation:
             self.doubted = doubted
             # So does a correction of doubted signs: the 911 said again offers it again ("If I heard that wrong").
             self.misheard, self.yes_to = signs, yes_to if signs else None
+            confirmation = None if unsure else confirmed.confirm(self, text, signs, doubted)
+            if confirmation is not None:
+                return confirmation
             if not unsure and self._asks_why(text):
                 # "Why are you asking?", "why 911?": why, in one sentence after the call, not the whole 911 turn again
                 # (a correction or a "no" that takes it back was tried first, and may still come next).
@@ -271,11 +275,11 @@ class Conversation:
             return self.turn(text, [self.say("start_over")], None, command)
         if command == QUIT:
             # Leaving before the advice: its action and what it rests on first (``parting``; outside review 14 F3).
-            standing = parting.before_goodbye(self.advice(), self.found, self.assistant.intents) if self.state in (
-                State.INTERVIEW, State.EMERGENCY) else []
+            leaving = self.state in (State.INTERVIEW, State.EMERGENCY)
+            said = parting.goodbye(self.advice(), self.found, self.assistant.intents, self.rate_wpm) if leaving else [
+                self.say("goodbye")]
             self.state = State.DONE
-            calling = any(m.kind is MessageKind.EMERGENCY for m in standing)
-            return self.turn(text, standing if calling else [*standing, self.say("goodbye")], None, command)
+            return self.turn(text, said, None, command)
         if command == "help":
             # An outside review: "help" in a 911 dropped the 911, and in the interview the question waiting.
             if self.state is State.EMERGENCY:
