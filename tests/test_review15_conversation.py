@@ -173,3 +173,54 @@ def test_a_model_folder_copied_in_part_is_named_in_one_warning(tmp_path: Path, c
     err = capsys.readouterr().err.splitlines()
     warned = [line for line in err if line.startswith("voicecare: warning: ")]
     assert len(warned) == 1 and str(half) in warned[0] and "graph/HCLG.fst" in warned[0], err
+
+
+@pytest.mark.parametrize(("answer", "over"), [("earlier today", False), ("this morning", False),
+                                             ("she did earlier but not now", True),
+                                             ("this morning, not anymore", True),
+                                             ("he did this morning but he's fine now", True)])
+def test_an_episode_is_said_back_as_over_only_when_it_was_said_to_be_over(assistant: Assistant, answer: str,
+                                                                          over: bool) -> None:
+    # Rule 14: "You said it happened before but not now" was said to a word of when alone ("earlier today").
+    rules = assistant.intents.spoken
+    assert rules is not None
+    asked = said(talk(assistant, STIFF, answer)[-1])
+    assert asked[0].startswith(rules.said_again["past_episode" if over else "past_when"].split("{")[0]), asked
+
+
+BLUE = "her back hurts and her lips look kind of blue"
+
+
+@pytest.mark.parametrize("better", ["she's breathing better now", "her breathing is a bit easier",
+                                    "he's a bit more awake now"])
+def test_a_sign_getting_better_during_a_911_takes_nothing_back(assistant: Assistant, better: str) -> None:
+    # Found using chat as a caregiver: "she's breathing better now" (the answer reader's "no" to the breathing
+    # question) took back the 911 of blue lips: "Okay, then that is not an emergency." Better is not gone.
+    turn = talk(assistant, BLUE, better)[-1]
+    assert turn.disposition is Level.EMERGENCY and turn.state is State.EMERGENCY, said(turn)
+    assert assistant.intents.messages["conversation.correct_how"] not in said(turn)
+
+
+@pytest.mark.parametrize("denial", ["no she is breathing fine", "she's not blue, she is breathing fine"])
+def test_a_denial_in_words_still_takes_the_911_back(assistant: Assistant, denial: str) -> None:
+    turn = talk(assistant, BLUE, denial)[-1]
+    assert turn.disposition is not Level.EMERGENCY, said(turn)
+
+
+def test_a_vague_no_to_a_doubted_911_gets_one_correction_line(assistant: Assistant) -> None:
+    # Item 6 of the brief: "If I heard that wrong, tell me.", "I did not hear a no." (to a "no") and "If that is
+    # wrong, tell me what is right, or say start over." in one 911 turn, 15.0-15.7 s by espeak-ng. One line now.
+    rules = assistant.intents.spoken
+    assert rules is not None
+    conversation = Conversation(assistant, heard_by_ear=True)
+    conversation.greet()
+    first = conversation.hear("her back hurts and she is very sleepy", unsure=())
+    if first.disposition is not Level.EMERGENCY:
+        pytest.skip("no 911 to correct")
+    for _ in range(2):
+        turn = conversation.hear("no")
+        assert not problems(turn, assistant.intents), said(turn)
+        lines = [m for m in turn.said_aloud if m.kind is MessageKind.CONFIRM]
+        assert len(lines) <= 2 and rules.said_again["still_hedged"] not in said(turn), said(turn)
+        assert [m.text for m in lines].count(assistant.intents.messages["conversation.correct_how"]) == 1
+    assert rules.said_again["still_vague"] in said(turn)  # the same "no" again: why the 911 is said again
