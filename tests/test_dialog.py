@@ -28,7 +28,7 @@ def test_interview_asks_highest_level_first_and_no_gives_home_care(assistant: As
     assert len(talk.asked) == 5 and talk.asked[-1].id == "cramps_night_weight"
     assert turn.disposition is Level.HOME_CARE
     assert any(m.kind == "home_care" for m in turn.messages)
-    assert turn.messages[-1].text == "Is there anything else?"
+    assert turn.messages[-1].text == "Anything else?"
 
 
 def test_yes_to_an_urgent_question_gives_urgent(assistant: Assistant) -> None:

@@ -48,7 +48,8 @@ def test_a_no_while_home_care_is_offered_stops_the_list_not_the_conversation(ass
     assert offered[-1] == "Say more for the next.", offered
     stopped = talk.hear("nah")
     assert talk.state is State.ANYTHING_ELSE, said(stopped)
-    assert said(stopped) == [assistant.intents.messages["conversation.list_stopped"], "Is there anything else?"]
+    assert said(stopped) == [assistant.intents.messages["conversation.list_stopped"],
+                             assistant.intents.messages["conversation.anything_else"]]
     # The rest still comes on "more"; a "no" to "anything else?" itself still ends the conversation.
     # (The office-hours line comes first of the home-care items since outside review 14 F12: the next step then.)
     rest = talk.hear("more")

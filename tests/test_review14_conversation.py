@@ -37,7 +37,7 @@ def test_goodbye_after_a_fever_says_call_the_doctor_and_why(assistant: Assistant
     _, turns = talk(assistant, STIFF, "no", "no", answer, "goodbye")
     last = said(turns[-1])
     assert messages["urgent"] in last
-    assert last[-1] == messages["conversation.goodbye"]
+    assert last[-1] in (messages["conversation.goodbye_listed"], messages["conversation.goodbye_short"])
     counted = [m.text for m in turns[-1].said_aloud if m.kind is MessageKind.READBACK]
     assert counted and "fever" in counted[0]
 
@@ -48,9 +48,13 @@ def test_goodbye_after_getting_worse_says_see_the_doctor(assistant: Assistant) -
     assert "check this soon" in last and "getting worse" in last
 
 
-def test_goodbye_before_any_sign_is_only_the_goodbye(assistant: Assistant) -> None:
+def test_goodbye_before_any_red_flag_says_home_care_so_far_and_the_911_signs(assistant: Assistant) -> None:
+    # Outside review 15 F17 (rule 11): only "Take care" was said; the home care standing and the call-911 signs now.
+    messages = assistant.intents.messages
     _, turns = talk(assistant, STIFF, "goodbye")
-    assert said(turns[-1]) == [assistant.intents.messages["conversation.goodbye"]]
+    last = said(turns[-1])
+    assert messages["conversation.home_so_far"] in last
+    assert assistant.intents.topics[0].messages["emergency_signs_short"] in last
 
 
 def test_goodbye_during_a_911_says_call_911(assistant: Assistant) -> None:

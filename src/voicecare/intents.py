@@ -51,10 +51,13 @@ CONVERSATION_MESSAGES = (
     "stopped", "which_sign", "ask_rest", "skip_why", "not_asked", "text_stop", "text_speed", "emergency_request",
     "list_stopped", "describe_first",
 )
-OPTIONAL_CONVERSATION_MESSAGES = ("follow_up_unasked", "correct_how", "amended", "amend_unplaced")
+OPTIONAL_CONVERSATION_MESSAGES = ("follow_up_unasked", "correct_how", "amended", "amend_unplaced", "goodbye_listed",
+                                  "goodbye_short", "home_so_far")
 """Conversation words a language may leave out: without ``follow_up_unasked`` the follow-up advice is said whole,
 without ``correct_how`` a 911 said again names no way to correct it, without ``amended`` / ``amend_unplaced`` a
-correction of an earlier answer is said back by its read-back alone / with the question alone (``amends``)."""
+correction of an earlier answer is said back by its read-back alone / with the question alone (``amends``); without
+``goodbye_listed`` / ``goodbye_short`` / ``home_so_far`` a goodbye during the questions ends with the whole goodbye /
+says the home-care instruction (``parting``)."""
 # Re-exported: the keys a topic.toml may use, read by topic_files.
 SYMPTOM_KEYS = topic_files.SYMPTOM_KEYS
 INTERVIEW_KEYS = topic_files.INTERVIEW_KEYS

@@ -47,9 +47,10 @@ def answer_command(args: argparse.Namespace) -> int:
     if args.question not in reader.question_ids:
         raise InputError(f"unknown question {args.question!r} (expected one of: {', '.join(reader.question_ids)})")
     given = TextLines(args.text) if args.text is not None else read_lines(args.text_file)
-    for text in given.lines:
+    for index, text in enumerate(given.lines):
         answer = reader.read(args.question, text)
-        print(json.dumps(as_dict(answer), ensure_ascii=False) if args.json else as_text(answer), flush=True)
+        fields = {**as_dict(answer), **given.mark(index)}  # a line read with a fault says so (review 15 F15)
+        print(json.dumps(fields, ensure_ascii=False) if args.json else as_text(answer), flush=True)
     return InputError.exit_code if given.unreadable else 0
 
 

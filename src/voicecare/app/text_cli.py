@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO, cast
 
@@ -26,6 +26,8 @@ from voicecare.understanding.assistant import Assistant
 MAX_LINE_CHARS = 100_000
 """Longest utterance accepted (about 1.5 s of matching); longer lines are refused, never cut."""
 STDIN = "-"
+INPUT_ERROR = "input_error"
+"""The JSON field of a line read with a fault (a NUL byte dropped, bad bytes replaced): its stderr words."""
 BINARY_SHARE = 100
 """More than one NUL byte in this many (and more than STRAY_NULS) is a binary file, refused whole."""
 STRAY_NULS = 8
@@ -46,6 +48,13 @@ class TextLines:
 
     lines: list[str]
     unreadable: int = 0
+    marks: Mapping[int, str] = field(default_factory=dict)
+    """What was wrong with a line read anyway, by its index in ``lines`` (its stderr words): its JSON line carries
+    it as ``input_error`` (outside review 15 F15: said on stderr, exit 2, and nothing in the JSON)."""
+
+    def mark(self, index: int) -> dict[str, str]:
+        """The JSON fields that mark line ``index`` as read with a fault ({} when it was read whole)."""
+        return {INPUT_ERROR: self.marks[index]} if index in self.marks else {}
 
 
 def read_lines(path: Path) -> TextLines:
@@ -62,7 +71,7 @@ def read_lines(path: Path) -> TextLines:
     read = f"{len(text.lines):,} lines" if len(text.lines) != 1 else "line"
     print(f"voicecare: error: {name}: more than {MAX_TEXT_BYTES // (1 << 20)} MiB of text; read its first "
           f"{read} only, split the rest into smaller files", file=sys.stderr, flush=True)
-    return TextLines(text.lines, text.unreadable + 1)
+    return TextLines(text.lines, text.unreadable + 1, text.marks)
 
 
 def _decoded_lines(raw: bytes, name: str) -> TextLines:
@@ -72,7 +81,8 @@ def _decoded_lines(raw: bytes, name: str) -> TextLines:
     "she is not breathing\xe9" still says enough. The caller exits non-zero if any line was bad.
     """
     raw = _as_utf8(raw, name)
-    lines, unreadable = [], 0
+    lines: list[str] = []
+    marks: dict[int, str] = {}
     for number, line in enumerate(raw.splitlines(), start=1):
         problem = None
         if b"\x00" in line:  # a stray NUL (a bad paste) costs only its own line nothing but the NUL
@@ -83,9 +93,9 @@ def _decoded_lines(raw: bytes, name: str) -> TextLines:
             problem = "not UTF-8 text; read with the bad bytes replaced"
             lines.append(line.decode("utf-8", errors="replace"))
         if problem is not None:
-            print(f"voicecare: error: {name} line {number}: {problem}", file=sys.stderr, flush=True)
-            unreadable += 1
-    return TextLines(lines, unreadable)
+            marks[len(lines) - 1] = f"{name} line {number}: {problem}"
+            print(f"voicecare: error: {marks[len(lines) - 1]}", file=sys.stderr, flush=True)
+    return TextLines(lines, len(marks), marks)
 
 
 def _junk_share(raw: bytes) -> float:
@@ -135,6 +145,7 @@ def triage(args: argparse.Namespace) -> int:
         text = read_lines(args.text_file)
     # A blank line is no caregiver: skipped, not triaged as "unclear". Line numbers stay the file's.
     numbered = [(number, line) for number, line in enumerate(text.lines, start=1) if line.strip()]
+    marks = [text.mark(number - 1) for number, _ in numbered]
     if not numbered and args.text is not None:
         raise InputError("--text: empty; give what the caregiver said")
     if not numbered:
@@ -147,7 +158,7 @@ def triage(args: argparse.Namespace) -> int:
     if not args.quiet and (args.say_to is not None or args.speaker is not None):
         from voicecare.app.speech_cli import triage_text_spoken
 
-        code = triage_text_spoken(args, utterances)  # text mode speaks only when asked where to
+        code = triage_text_spoken(args, utterances, marks)  # text mode speaks only when asked where to
         return InputError.exit_code if text.unreadable else code
     assistant = load_assistant(args)
     if args.voice is not None:  # wrong even when nothing is spoken (--quiet too), as the rate is
@@ -159,7 +170,7 @@ def triage(args: argparse.Namespace) -> int:
                                                               "or --speaker DEVICE")
         print(f"voicecare: --rate and --voice shape speech, and {speaks}; printing only", file=sys.stderr)
     failed = text.unreadable
-    for number, utterance in numbered:
+    for (number, utterance), mark in zip(numbered, marks, strict=True):
         try:
             check_length(utterance, f"{args.text_file} line {number}" if args.text is None else "--text")
         except InputError as exc:  # one bad line must not keep the rest (an emergency among them) from triage
@@ -168,16 +179,18 @@ def triage(args: argparse.Namespace) -> int:
                 print(render.error_json_line(utterance, str(exc)), flush=True)
             failed += 1
             continue
-        answer_printed(assistant, utterance, as_json=args.json)
+        answer_printed(assistant, utterance, as_json=args.json, mark=mark)
     return InputError.exit_code if failed else 0
 
 
-def answer_printed(assistant: Assistant, utterance: str, *, as_json: bool) -> TriageResult:
-    """One caregiver's utterance triaged and printed (text or a JSON line); spoken or not, the same."""
+def answer_printed(assistant: Assistant, utterance: str, *, as_json: bool,
+                   mark: Mapping[str, str] | None = None) -> TriageResult:
+    """One caregiver's utterance triaged and printed (text or a JSON line, with ``mark``: how the line was read
+    with a fault); spoken or not, the same."""
     assistant.disclaimer_due = True  # each line is its own caregiver (rule 8: once to each)
     result = assistant.answer(utterance)
     if as_json:
-        print(render.as_json_line(result, utterance, utterance), flush=True)
+        print(render.as_json_line(result, utterance, utterance, mark), flush=True)
     else:
         print(render.as_text(result, utterance, assistant.intents.language) + "\n", flush=True)
     return result

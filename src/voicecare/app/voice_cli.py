@@ -41,6 +41,8 @@ RESCAN_WAIT_SECONDS = 30.0
 """Longest wait for the speaker to finish before the devices are listed again (skipped this retry if longer)."""
 LANGUAGE_WAKE = kiosk_config.LANGUAGE_WAKE
 ASKING = (State.INTERVIEW, State.ANYTHING_ELSE)
+UNUSED_AFTER_GOODBYE = "not used: 'goodbye' was said before it"
+"""The ``error`` of a recording's JSON line when the conversation ended before it."""
 """States in which the caregiver's next turn answers a question."""
 
 
@@ -277,6 +279,7 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
                 if left:
                     warn(f"error: 'goodbye' said: {unused} recording(s) after it not used: "
                          f"{', '.join(map(str, left))}")
+                _unused_lines(args, args.input_files[index:], problems)
                 break
         speaker.wait_idle()
     if len(files) < len(args.input_files) or unused or cut:
@@ -292,6 +295,16 @@ def _error_lines(args: argparse.Namespace, paths: Sequence[Path], problems: Mapp
     if args.json:
         for path in paths:
             print(render.error_json_line(str(path), problems[path]), flush=True)
+
+
+def _unused_lines(args: argparse.Namespace, paths: Sequence[Path], problems: Mapping[Path, str]) -> None:
+    """With --json, the line of each input after "goodbye", in its place: its own error if it could not be used,
+    else that it was not used (outside review 15 F8: they had none, and one line per input no longer held)."""
+    if not args.json:
+        return
+    for path in paths:
+        error = problems.get(path, UNUSED_AFTER_GOODBYE)
+        print(render.error_json_line(str(path), error), flush=True)
 
 
 def _start_reply_file(sink: DirectorySink, index: int, speaker: Speaker) -> None:

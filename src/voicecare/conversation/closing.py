@@ -48,6 +48,9 @@ def closing(said: Sequence[Message], answer: Sequence[Message], level: Level, fo
     # it took 25.5 s: outside review 9).
     bodies = [body, [m for m in body if m.kind is not MessageKind.ADVICE]][: 1 + any(
         m.kind is MessageKind.ADVICE for m in body)]
+    # Then the action to its first sentence ("It is not an emergency." is printed, and the call-911 signs follow):
+    # a follow-up ending with a long read-back had no room left for the offer or "anything else?" (20.7 s with it).
+    bodies += [cut for cut in [_first_sentences(bodies[-1])] if cut != bodies[-1]]
     naming, short_line = _read_backs(answer, found, intents, level, noted)
     # What was understood, in the longest form that fits: a read-back that names the signs (the whole one, or the
     # compact one) before the action (rule 12; rule 14 counts each as it was counted), the short honest line after
@@ -71,6 +74,12 @@ def closing(said: Sequence[Message], answer: Sequence[Message], level: Level, fo
     # No room even so: the shortest read-back after the action, the signs in few words, no offer.
     return (*_after_action(bodies[-1], [*naming, *short_line][-1]), *(Message(level, MessageKind.INSTRUCTION, short)
                                                                       for _, short in lists))
+
+
+def _first_sentences(body: Sequence[Message]) -> list[Message]:
+    """``body`` with each action said to its first sentence only."""
+    return [Message(m.level, m.kind, spoken.first_sentence(m.text)[0]) if m.kind is MessageKind.INSTRUCTION else m
+            for m in body]
 
 
 def _after_action(body: Sequence[Message], read_back: Sequence[Message]) -> list[Message]:

@@ -15,6 +15,7 @@ that") may be about anything: the 911 stands (never dropped on less), said with 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from voicecare.conversation import misheard
@@ -56,15 +57,23 @@ def denied_signs(talk: Conversation, text: str) -> list[Finding]:
     language = talk.assistant.intents.language
     words = set(language.tokens(text))
     negated = bool(words & language.negations)
+    # "She's breathing better now": the answer reader's "no" to the question, but a sign getting better, not one
+    # that was wrong: taken back only by a denial in words (spoken.toml ``improving``).
+    improving = _holds_any(language.tokens(text), [language.tokens(p) for p in talk.notes().improving])
     out = []
     for finding in _emergency_signs(talk):
         if not words & _naming_words(talk, finding) or _said_again(talk, finding, text):
             continue
         question = _question_of(talk, finding.symptom)
-        said_no = question is not None and talk.answers.read(question, text).kind is AnswerKind.NO
+        said_no = question is not None and not improving and talk.answers.read(question, text).kind is AnswerKind.NO
         if said_no or negated:
             out.append(finding)
     return out
+
+
+def _holds_any(words: list[str], phrases: list[list[str]]) -> bool:
+    """True when one of ``phrases`` (token lists) is among ``words``."""
+    return any(p and any(words[i:i + len(p)] == p for i in range(len(words) - len(p) + 1)) for p in phrases)
 
 
 def _said_again(talk: Conversation, finding: Finding, text: str) -> bool:
@@ -109,5 +118,18 @@ def vague(talk: Conversation, text: str) -> bool:
         return False  # the 911 rests on answers: their own notes say how to take it back ("If it is no, say no")
     if control(intents, text, (misheard.HEARD_WRONG,), prefix=True) is not None:
         return True
+    language = intents.language
+    if _holds_any(language.tokens(text), [language.tokens(p) for p in talk.notes().improving]):
+        return False  # "breathing better now" says nothing was wrong: the 911 is said again with why (``said_why``)
     questions = {q for q in (_question_of(talk, f.symptom) for f in _emergency_signs(talk)) if q is not None}
     return any(talk.answers.read(q, text).kind is AnswerKind.NO for q in questions)
+
+
+def without_offers(talk: Conversation, turn: Turn) -> Turn:
+    """``turn`` without the line offering a correction of a doubted reading ("If I heard that wrong, tell me."):
+    said with the language's ``correct_how`` instead, which says how (one correction line in a 911 turn)."""
+    offer = talk.assistant.intents.messages.get("uncertain_emergency")
+    if offer is None or offer not in [m.text for m in turn.said_aloud]:
+        return turn
+    return replace(turn, messages=tuple(m for m in turn.messages if m.text != offer),
+                   spoken=tuple(m for m in turn.said_aloud if m.text != offer))

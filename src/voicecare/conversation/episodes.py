@@ -69,6 +69,12 @@ def _over(talk: Conversation, said: str) -> bool:
                if t.status is Status.PAST and (t.resolves or t.dated))
 
 
+def _says_over(talk: Conversation, said: str) -> bool:
+    """True when ``said`` holds words that say the episode is over ("not now": spoken.toml ``episode_over``)."""
+    words = talk.assistant.intents.language.tokens(said[:MAX_UTTERANCE_CHARS])
+    return any(_holds(words, talk.assistant.intents.language.tokens(p)) for p in talk.notes().episode_over)
+
+
 def _dated(talk: Conversation, said: str) -> bool:
     """True when ``said`` puts the episode at a time long gone ("yesterday", "last week")."""
     language = talk.assistant.intents.language
@@ -117,13 +123,19 @@ def _holds(words: Sequence[str], cue: Sequence[str], onsets: Collection[str] = (
 def ask_which(talk: Conversation, text: str, question: InterviewQuestion) -> Turn | None:
     """The question again after an episode with no sign named, saying it was noticed; None the second time."""
     key = ASKED + question.id
-    note = talk.notes().said_again.get("past_episode", "")
+    rules = talk.notes().said_again
+    over = _over(talk, text)
+    # "You said it happened before but not now" only when it was said to be over: after a word of when alone
+    # ("earlier today") it claimed what was not said (rule 14; convo17's leftover). Only the words said back
+    # change: what is counted next stays as it was (``recalled``: "not now" does not make a yes past).
+    said_over = over or _says_over(talk, text)
+    note = rules.get("past_episode", "") if said_over else rules.get("past_when", rules.get("past_episode", ""))
     if key in talk.asked_again or not note:
         return None
     talk.asked_again.add(key)
     if _dated(talk, text):
         talk.asked_again.add(DATED + question.id)
-    if _over(talk, text):
+    if over:
         talk.asked_again.add(OVER + question.id)
     intents = talk.assistant.intents
     items = unanswered.listed([intents.symptom(s).name for s in question.symptoms], intents.language.list_or)

@@ -5,6 +5,11 @@ had said "not sure" to fever, or that the pain was getting worse, never heard "c
 nor why (outside review 14, F3). Rule 6 puts the urgent or follow-up action first, rule 12 says what it rests on,
 rule 14 says it as it was counted ("unclear, counted as yes"); so the standing action and a few words of what was
 counted come before the goodbye. An emergency standing is said again as "Call 911 now" and its signs.
+
+Home care too (outside review 15, F17: "her back is stiff", "no", "goodbye" heard only "Take care"): what was heard
+and that, from it, the child can be cared for at home; and below an emergency the call-911 signs in few words (rule
+11), since the interview that would have covered them was cut short; the goodbye after them short enough for the
+turn's ceiling (rule 13).
 """
 
 from __future__ import annotations
@@ -12,11 +17,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from voicecare.conversation import misheard, unanswered
+from voicecare.conversation import budget, misheard, unanswered
 from voicecare.domain import Finding, IntentSet, Level, Message, MessageKind, Status, TriageResult
 
-STANDING = (Level.EMERGENCY, Level.URGENT, Level.FOLLOW_UP)
+STANDING = (Level.EMERGENCY, Level.URGENT, Level.FOLLOW_UP, Level.HOME_CARE)
 """Dispositions whose action must be heard before the conversation ends."""
+ENDINGS = ("conversation.goodbye_listed", "conversation.goodbye_short")
+"""The goodbye said after the call-911 signs, longest first: the first that keeps the turn within its ceiling."""
+HOME_SO_FAR = "conversation.home_so_far"
+"""Home care as it stands when the caregiver leaves during the questions: "from what you told me" (rule 14)."""
+
+
+def goodbye(result: TriageResult, found: Sequence[Finding], intents: IntentSet, rate_wpm: float) -> list[Message]:
+    """All that is said for "goodbye" before the advice: the standing action and what it rests on, below an
+    emergency the call-911 signs in few words (rule 11) and a goodbye that fits the turn; a 911 without goodbye."""
+    standing = before_goodbye(result, found, intents)
+    plain_goodbye = Message(Level.UNCLEAR, MessageKind.CONVERSATION, intents.messages["conversation.goodbye"])
+    if any(m.kind is MessageKind.EMERGENCY for m in standing):
+        return standing
+    if not standing:
+        return [plain_goodbye]
+    lists = [Message(result.disposition, MessageKind.INSTRUCTION, short)
+             for _, short in unanswered.call_911_lists(found, intents)]
+    endings = [Message(Level.UNCLEAR, MessageKind.CONVERSATION, intents.messages[k]) for k in ENDINGS
+               if k in intents.messages] or [plain_goodbye]
+    said = [*standing, *lists]
+    return next(([*said, end] for end in endings if budget.over([*said, end], None, intents, rate_wpm) <= 0),
+                [*said, endings[-1]])
 
 
 def before_goodbye(result: TriageResult, found: Sequence[Finding], intents: IntentSet) -> list[Message]:
@@ -29,6 +56,8 @@ def before_goodbye(result: TriageResult, found: Sequence[Finding], intents: Inte
         # after them ("if anything gets worse, call your child's doctor" would blur the 911).
         return [m for m in result.messages if m.kind is MessageKind.EMERGENCY][:3]
     action = [m for m in result.messages if m.kind is MessageKind.INSTRUCTION][:1]
+    if level is Level.HOME_CARE and HOME_SO_FAR in intents.messages:
+        action = [Message(level, MessageKind.INSTRUCTION, intents.messages[HOME_SO_FAR])]
     counted = unanswered.compact_readback(found, intents)
     told = [Message(level, MessageKind.READBACK, counted)] if counted else [
         m for m in result.messages if m.kind is MessageKind.READBACK][:1]

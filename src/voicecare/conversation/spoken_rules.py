@@ -27,7 +27,8 @@ OFFERS = ("any", "next", "done")
 SHORT_READBACKS = ("unclear", "said")
 """Short read-backs every language with ``turn_seconds`` gives: some signs counted from an unclear answer, or none."""
 COMPACT_READBACKS = ("answered", "unclear")
-SAID_AGAIN = ("asked_again", "still_emergency", "still_answered", "still_hedged", "past_episode")
+SAID_AGAIN = ("asked_again", "still_emergency", "still_answered", "still_hedged", "past_episode", "past_when",
+              "confirmed", "still_vague")
 """Keys of ``[said_again]``: why a question or a 911 is said again, and a past episode noticed (``said_why``)."""
 """The compact read-back's parts ({items} each): signs said yes to, signs counted from an unclear answer."""
 
@@ -122,6 +123,12 @@ class SpokenRules:
     more_description: tuple[str, ...] = ()
     """Words that open more of the description ("and", "also"): a turn starting with one that the answer reader
     could not read as an answer is the rest of the description, not an unclear answer (``interview``)."""
+    improving: tuple[str, ...] = ()
+    """Words that tell a call-911 sign getting better ("breathing better now"): during a 911 no correction of it,
+    so they take nothing back (``corrections``)."""
+    episode_over: tuple[str, ...] = ()
+    """Words that say an episode told in an answer is over ("not now", "not anymore"), beside the language's own
+    cues: said back as over only then (``episodes``)."""
 
 
 
@@ -148,7 +155,8 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                     "unclear_emergency", "doubted_emergency", "unclear_asked_again",
                     "interview_requests", "compact_readback", "asking_why", "doubted_reason", "doubted_own_words",
                     "many_signs", "emergency_seconds", "ceiling_seconds", "emergency_ceiling_seconds", "emergency_help",
-                    "said_again", "more_description"), where,
+                    "said_again", "more_description", "episode_over", "improving"),
+           where,
            problems)
     levels_table = _table(data, "levels", where, problems)
     _unknown(levels_table, tuple(level.id for level in Level), f"{where}: levels", problems)
@@ -212,7 +220,9 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                        emergency_ceiling=_optional_seconds(data, "emergency_ceiling_seconds", where, problems),
                        said_again=said_again,
                        more_description=_phrases(data.get("more_description", []), f"{where}: more_description",
-                                                 problems))
+                                                 problems),
+                       episode_over=_phrases(data.get("episode_over", []), f"{where}: episode_over", problems),
+                       improving=_phrases(data.get("improving", []), f"{where}: improving", problems))
 
 
 def _optional_seconds(data: Mapping[str, Any], key: str, where: str, problems: list[str]) -> float | None:

@@ -47,6 +47,21 @@ def resolve_model(explicit: Path | None, models_dir: Path) -> Path | None:
     return None
 
 
+def unusable_models(models_dir: Path) -> list[str]:
+    """One line for each folder in the models folder that ``resolve_model`` skips as no whole Vosk model (a copy
+    cut short: no graph/), saying what it lacks; hidden folders (work in progress) are not named."""
+    if not models_dir.is_dir():
+        return []
+    found = []
+    for candidate in sorted(models_dir.iterdir()):
+        if candidate.name.startswith(".") or not candidate.is_dir():
+            continue
+        missing = [p.removeprefix(f"{candidate}: ") for p in vosk_problems(candidate)]
+        if missing:
+            found.append(f"{candidate}: {'; '.join(missing)}")
+    return found
+
+
 def vosk_problems(path: Path) -> list[str]:
     """What is missing for ``path`` to be a Vosk model (empty when it looks whole)."""
     if not path.is_dir():
