@@ -141,3 +141,44 @@ def test_the_description_models_reading_adds_no_lesser_sign_where_the_answer_was
     heard = replace(reading("no", 0.96, alternatives=("nope",)), described="not breathing")
     flags = pipeline.unsure_red_flags(assistant, confidence.judged(assistant, heard))
     assert [f.symptom.level for f in flags] == [Level.EMERGENCY]
+
+
+# ---- an emergency forced out of noise (round speech14's candidate; confidence.NOISY_NOT_HEARD)
+
+
+def in_noise(transcript: Transcript) -> Transcript:
+    """The reading of a turn whose first second was a noisy room (the bench's pink and babble at 10 dB: 5-15 dB)."""
+    return replace(transcript, room_spread=10.0)
+
+
+def test_in_noise_an_emergency_only_the_best_reading_holds_with_next_to_no_support_is_not_heard(
+        assistant: Assistant) -> None:
+    forced = in_noise(reading("she is not breathing", 0.9, 0.9, 0.03, 0.02, alternatives=("she is not reading",)))
+    doubted = confidence.judged(assistant, forced)
+    result = pipeline.answer_transcript(assistant, doubted)
+    assert result.disposition is not Level.EMERGENCY, doubted
+    # The reading a pause settles an emergency on drops it too: no 911 before the turn's answer either.
+    assert not pipeline.emergencies_in(list(pipeline.emergencies(assistant, confidence.as_said(assistant, forced))
+                                            .values()), assistant)
+    assert confidence.unheard_in_noise(assistant, forced) == [("trouble_breathing", 0.03)]
+
+
+def test_in_noise_an_emergency_another_reading_also_holds_is_still_called(assistant: Assistant) -> None:
+    forced = in_noise(reading("she is not breathing", 0.9, 0.9, 0.03, 0.02,
+                              alternatives=("he is not breathing",)))
+    assert pipeline.answer_transcript(assistant, confidence.judged(assistant, forced)).disposition is Level.EMERGENCY
+    assert pipeline.emergencies_in(list(pipeline.emergencies(assistant, confidence.as_said(assistant, forced))
+                                        .values()), assistant)
+
+
+def test_in_noise_an_emergency_with_some_support_is_unsure_and_still_called(assistant: Assistant) -> None:
+    forced = in_noise(reading("she is not breathing", 0.9, 0.9, 0.08, 0.06))
+    result = pipeline.answer_transcript(assistant, confidence.judged(assistant, forced))
+    assert result.disposition is Level.EMERGENCY
+    assert any(m.kind is MessageKind.CONFIRM for m in result.messages)
+
+
+def test_in_a_quiet_room_an_emergency_with_next_to_no_support_is_still_called(assistant: Assistant) -> None:
+    quiet = replace(reading("she is not breathing", 0.9, 0.9, 0.03, 0.02), room_spread=40.0)
+    assert pipeline.answer_transcript(assistant, confidence.judged(assistant, quiet)).disposition is Level.EMERGENCY
+    assert confidence.as_said(assistant, quiet) == quiet.text

@@ -59,13 +59,13 @@ NOISY_NOT_HEARD = 0.05
 emergency lost; held out 1 of 44 off, none lost (at 0.1 a held-out emergency was lost)."""
 
 
-def judged(assistant: Assistant, transcript: Transcript, floor: float = NOISY_NOT_HEARD) -> Transcript:
+def judged(assistant: Assistant, transcript: Transcript, floor: float | None = None) -> Transcript:
     """The reading with signs not heard taken out, and emergency signs heard unsure moved to an alternative.
 
     The description model's reading of an answer (``described``) is weighed as another reading is: flite rms's "no"
     in pink noise, heard by the answer model at 0.96 with "fell" among its own rivals, was "fell off" to the
     description model, and the fall was read back as heard (outside review 9, findings 10 and 13).
-    ``floor``: ``NOISY_NOT_HEARD`` (0: the rule off, as benches replay the readings before it).
+    ``floor``: for ``NOISY_NOT_HEARD`` (0: the rule off, as benches replay the readings before it).
     """
     if not transcript.word_confidences or len(transcript.word_confidences) != len(transcript.words):
         return transcript
@@ -87,7 +87,7 @@ def as_said(assistant: Assistant, transcript: Transcript) -> str:
     return _Support(assistant, transcript).weighed(transcript.text)[2]
 
 
-def unheard_in_noise(assistant: Assistant, transcript: Transcript, floor: float = NOISY_NOT_HEARD
+def unheard_in_noise(assistant: Assistant, transcript: Transcript, floor: float | None = None
                      ) -> list[tuple[str, float]]:
     """(symptom id, support) of the emergency signs of the best reading not heard in noise under ``floor`` (benches)."""
     if not transcript.word_confidences or len(transcript.word_confidences) != len(transcript.words):
@@ -100,11 +100,12 @@ def unheard_in_noise(assistant: Assistant, transcript: Transcript, floor: float 
 class _Support:
     """How sure the recogniser was of each word of one turn, for readings of that turn."""
 
-    def __init__(self, assistant: Assistant, transcript: Transcript, floor: float = NOISY_NOT_HEARD) -> None:
+    def __init__(self, assistant: Assistant, transcript: Transcript, floor: float | None = None) -> None:
         self._assistant = assistant
         self._tokens = assistant.intents.language.tokens
         noisy = transcript.room_spread is not None and transcript.room_spread < QUIET_SPREAD_DB
-        self._floor = floor if noisy else 0.0
+        # Read at each turn, not bound once: a bench sets NOISY_NOT_HEARD to 0 to hear the same audio without it.
+        self._floor = (NOISY_NOT_HEARD if floor is None else floor) if noisy else 0.0
         """Support under which an emergency sign one reading alone holds was not heard (0: never, a quiet room)."""
         readings = [transcript.text, *transcript.alternatives, *filter(None, [transcript.described])]
         held = [{m.symptom for m in assistant.matcher.match(r) if m.status is Status.PRESENT} for r in readings]
