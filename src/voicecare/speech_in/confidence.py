@@ -153,7 +153,10 @@ class _Support:
                 unheard |= span
         if not unsure and not unheard and not noise:
             return text, text, text
-        return _without(tokens, unsure | unheard | noise), _without(tokens, unheard | noise), _without(tokens, noise)
+        # The text itself when nothing was heard in noise only: the reading an emergency is settled on at a pause
+        # is then the recogniser's, word for word, as before the rule.
+        return (_without(tokens, unsure | unheard | noise), _without(tokens, unheard | noise),
+                _without(tokens, noise) if noise else text)
 
     def support(self, text: str, tokens: Sequence[str], start: int, end: int) -> float | None:
         """The highest posterior among the words of tokens ``start:end``; None when the recogniser gave none."""
