@@ -11,6 +11,7 @@ prints the readings of false 911s and missed emergencies,
 never for lines of held-out text files (their words are not printed).
 
 Run: .venv/bin/python benchmarks/speech_readings.py --voices flite-slt --rooms clean [--lm mixed|room] [--out FILE]
+[--noise-floor F] (the noise rule on, at F: each recording is answered with and without it, from one decoding)
 (--lm room: the mixture with general English where a turn starts in a quiet room, the intents' model elsewhere)
 """
 
@@ -254,6 +255,8 @@ def main() -> None:
     parser.add_argument("--label", default="")
     parser.add_argument("--keep-respellings", action="store_true",
                         help="keep other readings that only respell the best one (as before stt_sphinx.heard_apart)")
+    parser.add_argument("--noise-floor", type=float,
+                        help="confidence.NOISY_NOT_HEARD for this run (round speech16 decoded 0.05; the default is 0)")
     parser.add_argument("--out", default=str(ra.CACHE / "readings" / "readings.jsonl"))
     parser.add_argument("--show", help="print false 911s and misses of this JSON-lines file")
     parser.add_argument("--summary", nargs="+", help="figures per run, voice and room of these JSON-lines files")
@@ -264,6 +267,8 @@ def main() -> None:
     if args.show:
         show(Path(args.show))
         return
+    if args.noise_floor is not None:
+        confidence.NOISY_NOT_HEARD = args.noise_floor
     run(args)
 
 

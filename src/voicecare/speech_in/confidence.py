@@ -18,11 +18,10 @@ posterior among its words (see ``stt_sphinx._SphinxStream._read``):
 An emergency sign in a quiet room is never "not heard": espeak en-us saying
 "the wheezing's back..." gave "wheezing" alone a posterior of 0.12 (a turn cut
 at a pause; "wee" and "really" were its rivals), and 0.2 lost it, with 2 more
-tuned-voice emergencies (bench_room). It is unsure at worst (rule 4). In a
-noisy turn (its first second's ``room_spread`` under the quiet room's), an
-emergency sign whose words are under ``NOISY_NOT_HEARD`` and that no other
-reading holds is not heard: noise forced into the intents' words, with
-nothing else of the search behind it (see ``NOISY_NOT_HEARD``).
+tuned-voice emergencies (bench_room). It is unsure at worst (rule 4). A rule that
+took, in a noisy turn, an emergency sign under ``NOISY_NOT_HEARD`` that no
+other reading holds as not heard is built and off: true emergencies stood
+as low as false ones (see ``NOISY_NOT_HEARD``).
 
 A lesser sign only another reading holds, whose words stand where the best
 reading has a word the recogniser was sure of (at or above ``SURE``), is
@@ -53,13 +52,13 @@ it took out 4 of 6 signs heard in babble alone and 33 of 79 invented ones, and 0
 (the lowest had 0.24) and 4 of 80 true signs."""
 SURE = 0.5
 """Support under which an emergency sign was heard but unsure (its words had a rival reading about as likely)."""
-NOISY_NOT_HEARD = 0.02
-"""In a noisy turn, support under which an emergency sign only one reading holds was not heard (the turn is then
-read without it: often "Sorry, I missed that"). Decoded with and without it (round speech16, pink and babble 10 dB):
-tuned voices 2 false 911s off (their signs at 0.007 and 0.015), no emergency lost; held out none off and none lost,
-but a true emergency's sign stood at 0.043 (flite rms, pink; a partial had already acted on it), so not 0.05. Most
-forced emergencies are acted on by a partial first, which this never undoes (round speech14's replay of the judged
-readings had promised 4 of 40 tuned false 911s off at 0.05)."""
+NOISY_NOT_HEARD = 0.0
+"""In a noisy turn, support under which an emergency sign only one reading holds would be not heard: 0, the rule is
+off. Decoded with and without it (round speech16, pink and babble 10 dB, ``benchmarks/speech_readings.py`` logs the
+candidates): false 911s' signs stood at 0.007, 0.009, 0.015 (2 tuned false 911s off at 0.02), but true emergencies'
+at 0.002 (espeak en-us, babble) and 0.043 (flite rms, pink), kept only because a partial had already acted. The
+posterior does not part them; an emergency is never lost for a false-911 point. Kept for benches to set
+(``bench_false_findings.py --noise-floor``)."""
 
 
 def judged(assistant: Assistant, transcript: Transcript, floor: float | None = None) -> Transcript:
@@ -82,12 +81,12 @@ def judged(assistant: Assistant, transcript: Transcript, floor: float | None = N
     return replace(transcript, text=best, alternatives=alternatives, described=described)
 
 
-def as_said(assistant: Assistant, transcript: Transcript) -> str:
+def as_said(assistant: Assistant, transcript: Transcript, floor: float | None = None) -> str:
     """The best reading as an emergency is settled on at a pause: as heard (an unsure emergency still acts, rule 4),
     without the emergency signs not heard in a noisy turn (``NOISY_NOT_HEARD``), which the turn's answer drops too."""
     if not transcript.word_confidences or len(transcript.word_confidences) != len(transcript.words):
         return transcript.text
-    return _Support(assistant, transcript).weighed(transcript.text)[2]
+    return _Support(assistant, transcript, floor).weighed(transcript.text)[2]
 
 
 def unheard_in_noise(assistant: Assistant, transcript: Transcript, floor: float | None = None
