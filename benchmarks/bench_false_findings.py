@@ -13,7 +13,7 @@ recordings with a finding, recordings ending in 911 (and how many of those
 rested on a partial acted on early), CPU x real time. Held-out voices are
 pooled apart from tuned ones.
 Run: .venv/bin/python benchmarks/bench_false_findings.py [--voices A,B] [--sentences N] [--clips N] [--no-noise]
-[--no-talk] [--rooms clean,pink,babble] [--lm intents|room] [--show] (--show prints tuned voices' readings only)
+[--no-talk] [--rooms clean,pink,babble] [--lm intents|room] [--noise-floor F] [--show] (--show prints tuned voices' readings only)
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from bench_room import chunks, in_room, make_recognizer
 
 from voicecare.domain import Level
 from voicecare.interfaces import Recognizer
-from voicecare.speech_in import lm, pipeline, stt
+from voicecare.speech_in import confidence, lm, pipeline, stt
 from voicecare.understanding.assistant import Assistant
 
 TALK = Path(__file__).parent / "data" / "ordinary_talk.txt"
@@ -124,7 +124,10 @@ def main() -> None:
     parser.add_argument("--lm", choices=("intents", "room"), default="intents",
                         help="intents: the intents' model alone (as before); room: voicecare's default (the quiet "
                              "room's mixture with general English where a turn starts quiet)")
+    parser.add_argument("--noise-floor", type=float, help="confidence.NOISY_NOT_HEARD for this run (0: the rule off)")
     args = parser.parse_args()
+    if args.noise_floor is not None:
+        confidence.NOISY_NOT_HEARD = args.noise_floor
     assistant = Assistant.load()
     assistant.disclaimer_due = False
     if args.lm == "room":

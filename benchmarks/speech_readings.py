@@ -11,12 +11,14 @@ prints the readings of false 911s and missed emergencies,
 never for lines of held-out text files (their words are not printed).
 
 Run: .venv/bin/python benchmarks/speech_readings.py --voices flite-slt --rooms clean [--lm mixed|room] [--out FILE]
+[--noise-floor F] (the noise rule on, at F: each recording is answered with and without it, from one decoding)
 (--lm room: the mixture with general English where a turn starts in a quiet room, the intents' model elsewhere)
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from collections.abc import Sequence
@@ -29,8 +31,8 @@ import room_audio as ra
 
 from voicecare.domain import Status
 from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
-from voicecare.speech_in import lm, lmmix, pipeline, stt, stt_sphinx
-from voicecare.understanding.assistant import Assistant
+from voicecare.speech_in import confidence, lm, lmmix, pipeline, stt, stt_sphinx
+from voicecare.understanding.assistant import Assistant, most_serious
 
 HELD_OUT_TEXT = ("commonwealth",)
 """Corpus files whose lines are held out: scored only, their words never printed."""
@@ -61,25 +63,56 @@ class LoggedReplies(br.WatchedReplies):
 
 
 class RawRecognizer(br.TimedRecognizer):
-    """``TimedRecognizer`` that also keeps each reading to the end before it is judged."""
+    """``TimedRecognizer`` that also keeps each reading to the end before it is judged (its text in ``raws``, the
+    whole transcript in ``whole``: at each pause and at the turn's end)."""
 
     def __init__(self, inner: Recognizer) -> None:
         super().__init__(inner)
         self.raws: list[str] = []
+        self.whole: list[Transcript] = []
 
     def stream(self, grammar: Sequence[str] | None = None, expect: Any = None) -> RecognizerStream:
-        return _RawStream(self.inner.stream(grammar, expect), self.finishes, self.raws)
+        return _RawStream(self.inner.stream(grammar, expect), self.finishes, self.raws, self.whole)
 
 
 class _RawStream(br._TimedStream):
-    def __init__(self, inner: RecognizerStream, finishes: list[float], raws: list[str]) -> None:
+    def __init__(self, inner: RecognizerStream, finishes: list[float], raws: list[str],
+                 whole: list[Transcript]) -> None:
         super().__init__(inner, finishes)
         self.raws = raws
+        self.whole = whole
 
     def finish(self) -> Transcript:
         final = super().finish()
         self.raws.append(final.text)
+        self.whole.append(final)
         return final
+
+
+CANDIDATE_FLOOR = 0.2
+"""Emergency signs not heard in noise are logged up to this support, so ``--summary`` can weigh other floors."""
+
+
+def noise_rule(assistant: Assistant, turns: Sequence[Sequence[Transcript]], early: Sequence[Sequence[Any]],
+               got: str) -> dict[str, Any]:
+    """What ``confidence.NOISY_NOT_HEARD`` did to one recording, from the same decoding: the signs it would drop in
+    each reading (pause or final) up to ``CANDIDATE_FLOOR``, and the disposition without the rule ("before").
+
+    Without the rule a reading at a pause is settled on as heard (an emergency there is a 911), and the turn's
+    final reading is judged with the floor at 0.
+    """
+    dropped = [[[sid, round(sup, 3)] for sid, sup in confidence.unheard_in_noise(assistant, t, CANDIDATE_FLOOR)]
+               for readings in turns for t in readings]
+    fired = [[sid for sid, sup in confidence.unheard_in_noise(assistant, t)] for readings in turns for t in readings]
+    if not any(fired):
+        return {"dropped": dropped, "before": got}
+    paused = any(pipeline.emergencies_in(list(pipeline._said(pipeline.emergencies(assistant, t.text)).values()),
+                                         assistant)
+                 for readings in turns for t in readings[:-1] if confidence.unheard_in_noise(assistant, t))
+    finals = [confidence.judged(assistant, readings[-1], 0.0) for readings in turns if readings]
+    found = [pipeline.heard_findings(assistant, t, e) for t, e in zip(finals, early, strict=False)]
+    before = assistant.triage(most_serious(found)).disposition.name.lower()
+    return {"dropped": dropped, "before": "emergency" if paused else before}
 
 
 def make_recognizer(args: argparse.Namespace, assistant: Assistant) -> Recognizer:
@@ -117,23 +150,30 @@ def run(args: argparse.Namespace) -> None:
                 for line, noisy in zip(lines, mixed, strict=True):
                     early = br.EarlyAnswers(assistant)
                     made: list[LoggedReplies] = []
+                    starts: list[int] = []
 
-                    def replies(early: br.EarlyAnswers = early, made: list[LoggedReplies] = made) -> LoggedReplies:
+                    def replies(early: br.EarlyAnswers = early, made: list[LoggedReplies] = made,
+                                starts: list[int] = starts) -> LoggedReplies:
                         made.append(LoggedReplies(early.prepare, early.start, after=br.PROVISIONAL_SECONDS,
                                                   steady=br.STEADY_SECONDS, wait=early.wait))
                         made[-1].timed = logged
+                        starts.append(len(logged.whole))
                         return made[-1]
 
                     heard = pipeline.recognize_recording(br.chunks(noisy), logged, assistant, lambda _: None,
                                                          early=replies)
                     result = pipeline.answer_recording(assistant, heard)
+                    bounds = [*starts, len(logged.whole)]
+                    raw_turns = [logged.whole[a:b] for a, b in itertools.pairwise(bounds)]
+                    rule = noise_rule(assistant, raw_turns, [p.early_findings for p in heard.parts],
+                                      result.disposition.name.lower())
                     typed = assistant.answer(line.text)
                     record = {"label": args.label, "voice": voice.name, "tuned": voice.tuned, "room": room,
                               "ident": line.ident, "expected": line.expected, "typed": typed.disposition.name.lower(),
                               "got": result.disposition.name.lower(),
                               "findings": [[f.symptom.id, f.symptom.level.name.lower(), f.uncertain, f.heard]
                                            for f in result.findings if f.status is Status.PRESENT],
-                              "typed_findings": [f.symptom.id for f in typed.present],
+                              "typed_findings": [f.symptom.id for f in typed.present], **rule,
                               "turns": [{**turn_record(p), "partials": getattr(r, "log", [])}
                                         for p, r in zip(heard.parts, made, strict=False)]}
                     sink.write(json.dumps(record) + "\n")
@@ -168,16 +208,39 @@ def summary(paths: list[Path]) -> None:
         for raw in path.read_text(encoding="utf-8").splitlines():
             r = json.loads(raw)
             cells.setdefault((r["label"], r["voice"], r["room"]), []).append(r)
-    print("| run | voice | room | exact | em. recall | false 911 | invented |\n" + "|---" * 7 + "|")
+    print("| run | voice | room | exact | em. recall | false 911 | invented | without the noise rule |\n"
+          + "|---" * 8 + "|")
     for (label, voice, room), rs in sorted(cells.items(), key=lambda kv: (kv[0][1], kv[0][2], kv[0][0])):
         em = [r for r in rs if r["expected"] == "emergency"]
         other = [r for r in rs if r["expected"] != "emergency"]
-        exact = sum(r["got"] == r["expected"] for r in rs)
-        caught = sum(r["got"] == "emergency" for r in em)
-        false = sum(r["got"] == "emergency" for r in other)
         invented = sum(any(f[0] not in r["typed_findings"] for f in r["findings"]) for r in rs)
-        print(f"| {label} | {voice} | {room} | {exact}/{len(rs)} | {caught}/{len(em)} | {false}/{len(other)} "
-              f"| {invented}/{len(rs)} |")
+        before = "" if not all("before" in r for r in rs) else _figures(rs, em, other, "before")
+        print(f"| {label} | {voice} | {room} | {_figures(rs, em, other, 'got')} | {invented}/{len(rs)} | {before} |")
+    floors(paths)
+
+
+def _figures(rs: list[dict[str, Any]], em: list[dict[str, Any]], other: list[dict[str, Any]], key: str) -> str:
+    exact = sum(r[key] == r["expected"] for r in rs)
+    caught = sum(r[key] == "emergency" for r in em)
+    false = sum(r[key] == "emergency" for r in other)
+    return f"{exact}/{len(rs)} | {caught}/{len(em)} | {false}/{len(other)}"
+
+
+def floors(paths: list[Path]) -> None:
+    """Per voice and room, the emergency signs ``confidence.NOISY_NOT_HEARD`` would drop at other floors (counts of
+    recordings with one, by what they are: a false 911 or a true emergency; a drop changes the answer only when no
+    other sign makes it an emergency)."""
+    cells: dict[tuple[str, str], list[float]] = {}
+    for path in paths:
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            r = json.loads(raw)
+            lowest = min((sup for reading in r.get("dropped", []) for _, sup in reading), default=None)
+            if lowest is not None:
+                kind = "true" if r["expected"] == "emergency" else "false"
+                cells.setdefault((f"{r['voice']} {r['room']}", kind), []).append(lowest)
+    for (cell, kind), lows in sorted(cells.items()):
+        counts = ", ".join(f"<{f}: {sum(low < f for low in lows)}" for f in (0.02, 0.05, 0.1, 0.2))
+        print(f"{cell}: {kind} emergencies with a sign droppable {counts}")
 
 
 def main() -> None:
@@ -192,6 +255,8 @@ def main() -> None:
     parser.add_argument("--label", default="")
     parser.add_argument("--keep-respellings", action="store_true",
                         help="keep other readings that only respell the best one (as before stt_sphinx.heard_apart)")
+    parser.add_argument("--noise-floor", type=float,
+                        help="confidence.NOISY_NOT_HEARD for this run (round speech16 decoded 0.05; the default is 0)")
     parser.add_argument("--out", default=str(ra.CACHE / "readings" / "readings.jsonl"))
     parser.add_argument("--show", help="print false 911s and misses of this JSON-lines file")
     parser.add_argument("--summary", nargs="+", help="figures per run, voice and room of these JSON-lines files")
@@ -202,6 +267,8 @@ def main() -> None:
     if args.show:
         show(Path(args.show))
         return
+    if args.noise_floor is not None:
+        confidence.NOISY_NOT_HEARD = args.noise_floor
     run(args)
 
 

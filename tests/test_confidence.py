@@ -141,3 +141,47 @@ def test_the_description_models_reading_adds_no_lesser_sign_where_the_answer_was
     heard = replace(reading("no", 0.96, alternatives=("nope",)), described="not breathing")
     flags = pipeline.unsure_red_flags(assistant, confidence.judged(assistant, heard))
     assert [f.symptom.level for f in flags] == [Level.EMERGENCY]
+
+
+# ---- an emergency forced out of noise (confidence.NOISY_NOT_HEARD: built, measured, off)
+
+FLOOR = 0.02
+"""A floor as round speech16 measured it: the rule when a bench turns it on."""
+
+
+def in_noise(transcript: Transcript) -> Transcript:
+    """The reading of a turn whose first second was a noisy room (the bench's pink and babble at 10 dB: 5-15 dB)."""
+    return replace(transcript, room_spread=10.0)
+
+
+def test_in_noise_an_emergency_with_next_to_no_support_is_still_called_the_rule_is_off(assistant: Assistant) -> None:
+    # espeak en-us saying an emergency in babble at 10 dB: its sign's words stood at 0.002, as low as forced ones.
+    said = in_noise(reading("she is not breathing", 0.9, 0.9, 0.002, 0.002, alternatives=("she is not reading",)))
+    result = pipeline.answer_transcript(assistant, confidence.judged(assistant, said))
+    assert result.disposition is Level.EMERGENCY
+    assert any(m.kind is MessageKind.CONFIRM for m in result.messages)  # unsure: rule 4
+    assert confidence.as_said(assistant, said) == said.text and not confidence.unheard_in_noise(assistant, said)
+
+
+def test_with_a_floor_an_emergency_only_the_best_reading_holds_in_noise_is_dropped_at_a_pause_too(
+        assistant: Assistant) -> None:
+    forced = in_noise(reading("she is not breathing", 0.9, 0.9, 0.01, 0.015, alternatives=("she is not reading",)))
+    doubted = confidence.judged(assistant, forced, FLOOR)
+    assert pipeline.answer_transcript(assistant, doubted).disposition is not Level.EMERGENCY, doubted
+    assert not pipeline.emergencies_in(list(pipeline.emergencies(
+        assistant, confidence.as_said(assistant, forced, FLOOR)).values()), assistant)
+    assert confidence.unheard_in_noise(assistant, forced, FLOOR) == [("trouble_breathing", 0.015)]
+
+
+def test_with_a_floor_an_emergency_another_reading_also_holds_is_still_called(assistant: Assistant) -> None:
+    forced = in_noise(reading("she is not breathing", 0.9, 0.9, 0.01, 0.015, alternatives=("he is not breathing",)))
+    assert pipeline.answer_transcript(assistant, confidence.judged(assistant, forced, FLOOR)).disposition \
+        is Level.EMERGENCY
+    assert confidence.as_said(assistant, forced, FLOOR) == forced.text
+
+
+def test_with_a_floor_a_quiet_rooms_emergency_with_next_to_no_support_is_still_called(assistant: Assistant) -> None:
+    quiet = replace(reading("she is not breathing", 0.9, 0.9, 0.01, 0.015), room_spread=40.0)
+    assert pipeline.answer_transcript(assistant, confidence.judged(assistant, quiet, FLOOR)).disposition \
+        is Level.EMERGENCY
+    assert confidence.as_said(assistant, quiet, FLOOR) == quiet.text

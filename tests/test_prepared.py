@@ -52,7 +52,8 @@ def test_prepared_models_are_used_at_start_and_doctor_passes_them(tmp_path: Path
     heard = voicecare("triage", "--audio", str(WAV), "--engine", "sphinx", "--quiet", "--json", env=env)
     assert heard.returncode == 0 and '"disposition": "emergency"' in heard.stdout, heard.stderr
     assert "in a quiet room" in heard.stderr and "building" not in heard.stderr
-    assert not list(cache.rglob("voicecare-mixed-*.lm"))  # found prepared: nothing mixed again
+    # Found prepared: nothing mixed again, nor the intents' model made again into the start's own cache.
+    assert not list(cache.rglob("voicecare-*.lm")), sorted(cache.rglob("voicecare-*.lm"))
 
     line = doctor_line(voicecare("doctor", "--config", str(config), env=env))
     assert line.startswith("PASS") and str(ready) in line, line

@@ -230,13 +230,17 @@ def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Seq
 
 def _load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Sequence[str]) -> Recognizer:
     """load_recognizer without the fallback: the engine and model exactly as ``args`` say."""
+    from voicecare.app import prepared
     from voicecare.speech_in import frontend, lm, stt
     from voicecare.speech_in.frontend import FrontEndSettings
 
     loaded_at = time.perf_counter()
     models: tuple[Path | None, Path | None] = (None, None)
     if args.engine == "sphinx" or (args.engine == "auto" and stt.resolve_model(args.model, models_dir()) is None):
-        ours = functools.partial(lm.build, assistant.intents, stt.sphinx_words(), phrases=phrases)
+        # The intents' model as ``voicecare prepare`` made it at setup when it is there (the mixture is found there
+        # too, by this model's text), else made once into the cache.
+        ours = functools.partial(lm.build, assistant.intents, stt.sphinx_words(), phrases=phrases,
+                                 ready=prepared.prepared_dir())
         room = _room_models(args, ours)
         try:
             models = room(cache_dir())

@@ -225,7 +225,8 @@ def _level(table: Counter[tuple[str, ...]], lower: object) -> tuple[dict[tuple[s
     return probs, weights
 
 
-def build(intents: IntentSet, known: Iterable[str], cache: Path, phrases: Iterable[str] = ()) -> Path:
+def build(intents: IntentSet, known: Iterable[str], cache: Path, phrases: Iterable[str] = (),
+          ready: Path | None = None) -> Path:
     """Write the model for these intents (cached by its inputs); only words the dictionary knows.
 
     The language folder's common_words.txt adds everyday words, so off-topic speech is heard as itself.
@@ -234,14 +235,18 @@ def build(intents: IntentSet, known: Iterable[str], cache: Path, phrases: Iterab
     The file is named by what the model is made from (its training lines, the dictionary's words, the everyday
     words and this module's code), which takes 0.3-0.6 s to work out on this loaded machine: making the model's
     text took 5-10 s here at every start, now only when one of them changed (``voicecare prepare`` makes it at
-    setup).
+    setup). ``ready``: a folder looked in first, never written (the installation's, where ``voicecare prepare``
+    made it: a start made it again into its own cache).
     """
     allowed = set(known)
     spoken = _spoken_numbers(intents)
     common = intents.folder / COMMON_WORDS if intents.folder is not None else None
     everyday = _read_words(common)
     candidates = [*sentences(intents), *phrases]
-    path = cache / f"voicecare-{_inputs_key(candidates, everyday, spoken, allowed)}.lm"
+    name = f"voicecare-{_inputs_key(candidates, everyday, spoken, allowed)}.lm"
+    if ready is not None and _whole(ready / name):
+        return ready / name
+    path = cache / name
     if _whole(path):
         return path
     extra = [w for line in everyday for w in lm_words(line, spoken)]

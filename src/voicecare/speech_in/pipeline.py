@@ -17,7 +17,7 @@ from typing import Any
 from voicecare.domain import Basis, Finding, Message, TriageResult
 from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
 from voicecare.speech_in.audio import AudioChunk
-from voicecare.speech_in.confidence import judged
+from voicecare.speech_in.confidence import as_said, judged
 from voicecare.speech_in.early_reply import EarlyReplies, Provisional
 from voicecare.speech_in.findings import LOW_CONFIDENCE as LOW_CONFIDENCE
 from voicecare.speech_in.findings import RED_FLAG as RED_FLAG
@@ -102,6 +102,11 @@ class _TurnStreams:
         if limited is not None:
             limited.accept(pcm)
         return free.accept(pcm) if free is not None else None
+
+    def said(self) -> str:
+        """The turn so far read to its end, as an emergency is settled on it (``confidence.as_said``)."""
+        whole = self.finish()[0]
+        return as_said(self._assistant, self.raw) if self.raw is not None else whole.text
 
     def finish(self) -> tuple[Transcript, Transcript | None]:
         if self.final is None:
@@ -206,8 +211,7 @@ def recognize(
         if urgent.at is None:
             urgent.settled(last, seconds)
         if urgent.at is None and last:
-            whole = streams.finish()[0]
-            urgent.settled(streams.raw.text if streams.raw is not None else whole.text, seconds)
+            urgent.settled(streams.said(), seconds)
         return urgent.at is not None
 
     for chunk in _ending_on_fault(chunks, streams.open, settle):
@@ -252,8 +256,9 @@ def _at_pause(streams: _TurnStreams, urgent: EarlyEmergency, early: EarlyReplies
         return last
     whole = streams.finish()[0]
     # Settled on the reading before judging, as a partial is: an unsure emergency (moved to an alternative by
-    # ``confidence.judged``) acts here too (rule 4); the early reply works from the judged reading.
-    urgent.settled(streams.raw.text if streams.raw is not None else whole.text, seconds)
+    # ``confidence.judged``) acts here too (rule 4), one not heard in noise does not (the turn's answer drops it
+    # too); the early reply works from the judged reading.
+    urgent.settled(streams.said(), seconds)
     early.partial(whole, seconds)
     return whole.text
 
