@@ -61,7 +61,8 @@ class EarlyReplies(Generic[Reply]):
 
     def __init__(self, prepare: Callable[[Transcript], Reply | None], start: Callable[[Reply], None],
                  withdraw: Callable[[], None] = lambda: None, after: float = PROVISIONAL_SECONDS,
-                 steady: float = STEADY_SECONDS, wait: Callable[[Reply], float] | None = None) -> None:
+                 steady: float = STEADY_SECONDS, wait: Callable[[Reply], float] | None = None,
+                 yields: Callable[[Reply], bool] = lambda reply: False) -> None:
         self.prepare = prepare
         self.start = start
         self.withdraw = withdraw
@@ -69,6 +70,13 @@ class EarlyReplies(Generic[Reply]):
         self.steady = steady
         self.wait = wait
         """The quiet a given reply waits for, when some wait longer than ``after`` (a reply that only asks again)."""
+        self.yields = yields
+        """True for a reply that stops at the first loud block after it started, whatever was heard (one that only
+        asks again: nothing is lost by stopping it, and the caregiver going on after a pause mid-sentence heard
+        "Sorry, I missed that. Please tell..." over their own words until the new words were read, about 0.8 s:
+        outside review 15, F9). Once one has yielded, the turn's other such replies wait for its end, so steady
+        noise after unclear words cuts a reply off once at most, never again and again (outside review 13, F9)."""
+        self._yielded = False
         self.replies: list[Provisional] = []
         self._live = False
         self._heard = Transcript("", False)
@@ -103,7 +111,10 @@ class EarlyReplies(Generic[Reply]):
             self.start(reply)
 
     def _after(self, reply: Reply) -> float:
-        """The quiet ``reply`` waits for: ``after``, or longer when ``wait`` says so."""
+        """The quiet ``reply`` waits for: ``after``, or longer when ``wait`` says so (never again at a pause, for
+        a reply that yields once one has: see ``yields``)."""
+        if self._yielded and self.yields(reply):
+            return float("inf")
         return max(self.after, self.wait(reply)) if self.wait is not None else self.after
 
     def _reply(self, seconds: float) -> Reply | None:
@@ -122,12 +133,20 @@ class EarlyReplies(Generic[Reply]):
         if not self._live:
             self._prepared = None
             return
+        if not acted and self._started is not None and self.yields(self._started):
+            self._yielded = True
+            self._stop()
+            return
         if not acted and self._reply(seconds) == self._started:
             return  # the room, or more words that change nothing: the reply goes on
         if not acted and seconds - self._since < self.steady:
             # Only a change that holds: in babble a partial flickered to "trouble walking" for one block and back,
             # and the reply was stopped and started again for nothing.
             return
+        self._stop()
+
+    def _stop(self) -> None:
+        """Withdraw the reply being said; the turn goes on, to be answered whole."""
         self._prepared = None
         self._live, self._started = False, None
         self.withdraw()
