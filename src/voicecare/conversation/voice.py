@@ -20,7 +20,7 @@ from voicecare.domain import Basis, Finding, Level, Message, MessageKind, Status
 from voicecare.interfaces import Expectation, Recognizer, Transcript, WakeListener, Woken
 from voicecare.speech_in import lm, pipeline, stt, wake
 from voicecare.speech_in.audio import AudioChunk
-from voicecare.speech_in.early_reply import ASK_AGAIN_SECONDS, PROVISIONAL_SECONDS, EarlyReplies
+from voicecare.speech_in.early_reply import PROVISIONAL_SECONDS, EarlyReplies, ask_again_wait
 from voicecare.speech_out.tts import Speaker
 from voicecare.understanding.assistant import Assistant
 
@@ -155,6 +155,8 @@ class VoiceSession:
         self._heard_wake: Woken | None = None
         self.last: LastTurn | None = None
         """The last turn, while speech after it may still be more of it (``_continuing``)."""
+        self._asking_wait = PROVISIONAL_SECONDS
+        """The quiet the reply last worked out at a pause waits for, when it only asks again (``_early_wait``)."""
 
     def _new_conversation(self) -> Conversation:
         self.assistant.disclaimer_due = True
@@ -374,6 +376,7 @@ class VoiceSession:
             return None
         if turn.state is State.LISTENING and turn.disposition in (None, Level.UNCLEAR):
             opening = asking_again(turn.said_aloud)  # at a longer pause (``_early_wait``), or never
+            self._asking_wait = ask_again_wait(self._tokens(reading[0]), self.assistant.intents.language.unfinished)
         else:
             opening = early_part(turn.said_aloud)
         # Its first message synthesised now, while the pause may still become a reply's start: the first audio then
@@ -381,10 +384,11 @@ class VoiceSession:
         self.speaker.ahead(m.text for m in opening[:1])
         return opening or None
 
-    @staticmethod
-    def _early_wait(reply: Sequence[Message]) -> float:
-        """The quiet a reply started at a pause waits for: longer for one that only asks to hear it again."""
-        return ASK_AGAIN_SECONDS if VoiceSession._asks_again(reply) else PROVISIONAL_SECONDS
+    def _early_wait(self, reply: Sequence[Message]) -> float:
+        """The quiet a reply started at a pause waits for: longer for one that only asks to hear it again, and
+        longer still when the words so far end as no sentence does (``early_reply.ask_again_wait``). ``reply`` is
+        the one just worked out (``EarlyReplies`` asks at once), so its words are the last ``_early_reply`` read."""
+        return self._asking_wait if self._asks_again(reply) else PROVISIONAL_SECONDS
 
     @staticmethod
     def _asks_again(reply: Sequence[Message]) -> bool:

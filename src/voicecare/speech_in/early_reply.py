@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
@@ -21,7 +21,22 @@ ASK_AGAIN_SECONDS = 1.0
 that answers, as a reading not understood is as often the first half of a sentence ("my son, um") as a sentence
 misheard; sooner than the turn's end (1.5 s), which half the replies waited for. At 0.8 s it started in 6 of 18
 pauses of 0.9 s mid-sentence (piper joe; ``benchmarks/bench_pauses.py``), at 1.0 s in none; pauses of 1.2 s
-still meet it (and an answer at 0.4 s meets 7 of 18 of any length): it stops when the words after it change it."""
+still meet it (and an answer at 0.4 s meets 7 of 18 of any length). Now only for words that end as no sentence
+does ("my son is": ``ask_again_wait``); such a reply stops at the first loud block after it (``yields``)."""
+
+ASK_AGAIN_WHOLE_SECONDS = 0.6
+"""Quiet after which a reply that only asks again starts when the words so far may be a whole sentence (they do not
+end on a word no sentence ends on, ``Language.unfinished``: "my son is"); those that do wait ``ASK_AGAIN_SECONDS``.
+Bench sentences said in two halves (``benchmarks/bench_pauses.py``, 24 each): at 0.4 s it started in 10 of 24 pauses
+of 0.5 s (espeak en-us; 2 before), at 0.6 s in none of them, and in 3 (piper joe) or 10 (espeak) more of the pauses
+of 0.7 and 0.9 s, where it stops at once as the caregiver goes on ("Sorry, I m..."); 0.8 s spares 0.7 s pauses."""
+
+
+def ask_again_wait(words: Sequence[str], unfinished: Collection[str], whole: float = ASK_AGAIN_WHOLE_SECONDS,
+                   cut: float = ASK_AGAIN_SECONDS) -> float:
+    """The quiet a reply that only asks to hear ``words`` again waits for: ``cut`` when they end on a word a sentence
+    does not end on (the caregiver is likely to go on), else ``whole``."""
+    return cut if words and words[-1] in unfinished else whole
 
 
 @dataclass(frozen=True)
