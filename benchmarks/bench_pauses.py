@@ -41,6 +41,9 @@ class Rule:
     """One rule's early replies for one recording."""
 
     ask_again: float
+    """Quiet before a reply that only asks again starts (0: never) when the words end as no sentence does."""
+    whole: float
+    """The same when they may be a whole sentence (``early_reply.ask_again_wait``)."""
     answers: EarlyAnswers
     started: list[tuple[float, bool]] = field(default_factory=list)
     """(seconds into the audio, only asks again) of each reply started."""
@@ -58,7 +61,7 @@ class Fanned(EarlyReplies[tuple[str, ...]]):
     def _replies(rule: Rule) -> EarlyReplies[tuple[str, ...]]:
         def start(reply: tuple[str, ...]) -> None:
             rule.answers.start(reply)
-            rule.started.append((replies.latest, rule.answers.wait(reply) > PROVISIONAL_SECONDS))
+            rule.started.append((replies.latest, rule.answers.asks_again(reply)))
 
         replies = _Timed(rule.answers.prepare, start, after=PROVISIONAL_SECONDS, steady=STEADY_SECONDS,
                          wait=rule.answers.wait)
@@ -103,9 +106,9 @@ def paused(voice: ra.Voice, text: str, gap: float) -> tuple[ra.Audio, float, flo
     return audio, pause_start, pause_start + gap
 
 
-def run(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, rules: list[float],
+def run(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, rules: list[tuple[float, float]],
         ) -> tuple[list[Rule], pipeline.Recording]:
-    made = [Rule(a, EarlyAnswers(assistant, a or None)) for a in rules]
+    made = [Rule(a, w, EarlyAnswers(assistant, a or None, w or None)) for w, a in rules]
     heard = pipeline.recognize_recording(chunks(audio), recognizer, assistant, lambda _: None,
                                          early=lambda: Fanned(made))
     return made, heard
@@ -116,19 +119,20 @@ def main() -> None:
     parser.add_argument("--voices", default="piper-joe,espeak-en-us", help="comma-separated voice names (tuned)")
     parser.add_argument("--per-label", type=int, default=4, help="as bench_room.py")
     parser.add_argument("--gaps", default="0.5,0.7,0.9,1.2", help="pauses mid-sentence, seconds")
-    parser.add_argument("--rules", default="0,0.6,0.8,1.0",
-                        help="quiet before a reply that only asks again starts (0: never, as before)")
+    parser.add_argument("--rules", default="0,1.0,0.4/1.0,0.6/1.0,0.8/1.0",
+                        help="quiet before a reply that only asks again starts (0: never, as before); W/U: W for "
+                             "words that may be a whole sentence, U for those that end as none does")
     args = parser.parse_args()
     gaps = [float(g) for g in args.gaps.split(",")]
-    rules = [float(r) for r in args.rules.split(",")]
+    rules = [(float(r.split("/")[0]), float(r.split("/")[-1])) for r in args.rules.split(",")]
     lines = ra.sample(args.per_label)
     assistant = Assistant.load()
     assistant.disclaimer_due = False
     recognizer = make_recognizer(argparse.Namespace(lm="room", mix=None, ns=None, front_end=False), assistant)
-    names = ", ".join("never (before)" if r == NEVER else f"at {r:.1f} s" for r in rules)
+    names = ", ".join("never (before)" if u == NEVER else f"at {w:.1f} s / {u:.1f} s" for w, u in rules)
     print(f"{len(lines)} sentences said in two halves; a reply that only asks again: {names}")
     print("| voice | pause s | split turns | cut in: " + " | ".join(
-        "never" if r == NEVER else f"ask again at {r:.1f} s (of which asks again)" for r in rules) + " |")
+        "never" if u == NEVER else f"ask again at {w:.1f} / {u:.1f} s (of which asks again)" for w, u in rules) + " |")
     print("|---|---|---|" + "---|" * len(rules))
     for voice in (v for v in ra.voices() if v.name in args.voices.split(",")):
         for gap in gaps:
@@ -143,7 +147,7 @@ def main() -> None:
                     inside = [asked for at, asked in rule.started if start < at < end]
                     cut[k] += bool(inside)
                     asks[k] += any(inside)
-            cells = " | ".join(f"{c}/{len(lines)}" + (f" ({a})" if r != NEVER else "")
+            cells = " | ".join(f"{c}/{len(lines)}" + (f" ({a})" if r[1] != NEVER else "")
                                for c, a, r in zip(cut, asks, rules, strict=True))
             print(f"| {voice.name}{'' if voice.tuned else ' (held out)'} | {gap:.1f} | {split}/{len(lines)} | {cells} |",
                   flush=True)

@@ -26,7 +26,7 @@ import sys
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import room_audio as ra
@@ -45,7 +45,12 @@ from voicecare.domain import Level, Message, MessageKind
 from voicecare.interfaces import Recognizer
 from voicecare.speech_in import pipeline
 from voicecare.speech_in.audio import BLOCK_SECONDS
-from voicecare.speech_in.early_reply import ASK_AGAIN_SECONDS, PROVISIONAL_SECONDS, STEADY_SECONDS
+from voicecare.speech_in.early_reply import (
+    ASK_AGAIN_SECONDS,
+    ASK_AGAIN_WHOLE_SECONDS,
+    PROVISIONAL_SECONDS,
+    STEADY_SECONDS,
+)
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM, Pyttsx3Synthesizer, Speaker
 from voicecare.understanding.assistant import Assistant
 
@@ -67,6 +72,8 @@ class Wait:
     triage: float
     texts: tuple[str, ...]
     """What the reply starts with (its messages up to the first that may not be said early)."""
+    asked: float = 0.0
+    """For "asks again": the quiet its rule waited for (``early_reply.ask_again_wait``)."""
 
 
 class FirstBlock:
@@ -97,9 +104,9 @@ class FirstBlock:
 
 
 def waits(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, end: float,
-          ask_again: float | None = ASK_AGAIN_SECONDS) -> Wait | None:
+          ask_again: float | None = ASK_AGAIN_SECONDS, whole: float | None = ASK_AGAIN_WHOLE_SECONDS) -> Wait | None:
     """The reply's wait for one recording, as ``bench_room.run_one`` counts it (None: an emergency or no turn)."""
-    early = EarlyAnswers(assistant, ask_again)
+    early = EarlyAnswers(assistant, ask_again, whole)
     timed = TimedRecognizer(recognizer)
     watched: list[WatchedReplies] = []
 
@@ -122,8 +129,9 @@ def waits(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, end: fl
     begun = early.started[-1][0] if early.started else ()
     if kept is not None and begun == tuple(m.text for m in result.messages[:len(begun)]):
         wait = watched[heard.parts.index(last)].reading_wait(kept.at)
-        why = "asks again" if early.wait(begun) > PROVISIONAL_SECONDS else "pause"
-        return Wait(why, kept.at - end, per_block + wait, early.started[-1][1], begun)
+        why = "asks again" if early.asks_again(begun) else "pause"
+        return Wait(why, kept.at - end, per_block + wait, early.started[-1][1], begun,
+                    early.waited[-1] if why == "asks again" else 0.0)
     opening = tuple(m.text for m in _opening(result.messages))
     return Wait("turn end", last.audio_seconds - end, per_block, triage, opening)
 
@@ -178,6 +186,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="tries per synthesis time (median)")
     parser.add_argument("--ask-again", type=float, default=ASK_AGAIN_SECONDS,
                         help="quiet before a reply that only asks to hear it again starts (0: never, as before)")
+    parser.add_argument("--ask-whole", type=float, default=ASK_AGAIN_WHOLE_SECONDS,
+                        help="the same when the words may be a whole sentence (early_reply.ask_again_wait)")
     args = parser.parse_args()
     names = args.voices.split(",") if args.voices else ["flite-slt", "flite-rms", "flite-awb", "espeak-en-gb-f3"]
     lines = [line for line in ra.sample(args.per_label) if line.expected != "emergency"]
@@ -199,7 +209,8 @@ def main() -> None:
         found = []
         for line in lines:
             audio = in_room(ra.cached(voice, line.text))
-            wait = waits(recognizer, assistant, audio, speech_span(audio)[1], args.ask_again or None)
+            wait = waits(recognizer, assistant, audio, speech_span(audio)[1], args.ask_again or None,
+                         args.ask_whole or None)
             if wait is not None and wait.texts:
                 cold = synthesis(speaker, sink, wait.texts, "cold", args.repeat)
                 now = synthesis(speaker, sink, wait.texts, "ahead" if wait.why != "turn end" else "kept", args.repeat)
@@ -211,6 +222,15 @@ def main() -> None:
                 print(row(f"{voice.name} | {why}", [w for w, _, _ in these], [c for _, c, _ in these],
                           [n for _, _, n in these]), flush=True)
     print(row("all | all", [w for w, _, _ in everything], [c for _, c, _ in everything], [n for _, _, n in everything]))
+    # Every ask-again at --ask-again (the rule before ``ask_again_wait``): the same recognition, its start later by
+    # the difference in quiet waited for (counted in blocks of audio, so exact), all else as measured.
+    late = [max(0.0, args.ask_again - w.asked) if w.why == "asks again" else 0.0 for w, _, _ in everything]
+    print(row(f"all | all, every ask-again at {args.ask_again:.1f} s",
+              [replace(w, endpointing=w.endpointing + d) for (w, _, _), d in zip(everything, late, strict=True)],
+              [c for _, c, _ in everything], [n for _, _, n in everything]))
+    asks = [w for w, _, _ in everything if w.why == "asks again"]
+    print(f"asks again: {len(asks)}, of which {sum(w.asked < args.ask_again for w in asks)} at "
+          f"{args.ask_whole:.1f} s (words that may be a whole sentence)")
     speaker.close(drain=False)
 
 

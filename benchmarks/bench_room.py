@@ -43,7 +43,14 @@ from voicecare.domain import Level, MessageKind, Status
 from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
 from voicecare.speech_in import lm, pipeline, stt
 from voicecare.speech_in.audio import BLOCK_SECONDS, AudioChunk
-from voicecare.speech_in.early_reply import ASK_AGAIN_SECONDS, PROVISIONAL_SECONDS, STEADY_SECONDS, EarlyReplies
+from voicecare.speech_in.early_reply import (
+    ASK_AGAIN_SECONDS,
+    ASK_AGAIN_WHOLE_SECONDS,
+    PROVISIONAL_SECONDS,
+    STEADY_SECONDS,
+    EarlyReplies,
+    ask_again_wait,
+)
 from voicecare.understanding.assistant import Assistant
 
 NOISE_ONLY_CLIPS = 6
@@ -175,12 +182,18 @@ def in_room(audio: ra.Audio) -> ra.Audio:
 class EarlyAnswers:
     """What the live loop does at a pause (``VoiceSession._early_reply``), with the answers it started."""
 
-    def __init__(self, assistant: Assistant, ask_again: float | None = ASK_AGAIN_SECONDS) -> None:
+    def __init__(self, assistant: Assistant, ask_again: float | None = ASK_AGAIN_SECONDS,
+                 whole: float | None = ASK_AGAIN_WHOLE_SECONDS) -> None:
         self.assistant = assistant
         self.ask_again = ask_again
         """Quiet before a reply that only asks to hear it again starts at a pause (None: never; ``--ask-again``)."""
+        self.whole = whole if whole is not None else ask_again
+        """The same for words that may be a whole sentence (``early_reply.ask_again_wait``; None: as ``ask_again``)."""
+        self._wait = 0.0
         self.started: list[tuple[tuple[str, ...], float]] = []
         """(messages, seconds of the last triage) of each reply started, in order."""
+        self.waited: list[float] = []
+        """The quiet each reply started waited for, in order (``wait``)."""
         self._triage_s = 0.0
         self._asking: set[tuple[str, ...]] = set()
         self.last: Level | None = None
@@ -198,15 +211,23 @@ class EarlyAnswers:
                 return None
             asking = tuple(m.text for m in answer.messages if m.kind is MessageKind.UNCLEAR)[:1]
             self._asking.add(asking)
+            language = self.assistant.intents.language
+            self._wait = ask_again_wait(language.tokens(partial.text), language.unfinished,
+                                        self.whole if self.whole is not None else self.ask_again, self.ask_again)
             return asking or None
         return tuple(m.text for m in early_part(answer.messages)) or None
 
+    def asks_again(self, reply: tuple[str, ...]) -> bool:
+        """True for a reply that only asks to hear it again."""
+        return reply in self._asking
+
     def wait(self, reply: tuple[str, ...]) -> float:
         """The quiet ``reply`` waits for at a pause: longer for one that only asks again (``EarlyReplies.wait``)."""
-        return self.ask_again if reply in self._asking and self.ask_again is not None else 0.0
+        return self._wait if reply in self._asking and self.ask_again is not None else 0.0
 
     def start(self, reply: tuple[str, ...]) -> None:
         self.started.append((reply, self._triage_s))
+        self.waited.append(self.wait(reply))
 
 
 class WatchedReplies(EarlyReplies[tuple[str, ...]]):

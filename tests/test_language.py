@@ -160,7 +160,7 @@ def test_no_english_word_list_symptom_id_or_wake_phrase_in_the_algorithms() -> N
     language, context, spelling = every.language, every.language.context, every.language.spelling
     words = {" ".join(t.words) for t in context.triggers} | {" ".join(w) for w in context.pure_what_ifs}
     for group in (context.terminators, context.subjects, context.modals, context.past_words, context.recur_stops,
-                  language.optional_words, language.negations, language.fillers, language.lm_subjects,
+                  language.optional_words, language.negations, language.fillers, language.unfinished, language.lm_subjects,
                   set(language.feminine), set(language.spoken_numbers), spelling.possessive_is_after,
                   set(spelling.contractions), set(spelling.pronoun_classes), set(spelling.irregular_stems),
                   {language.wake_phrase, language.list_and, language.list_or, *language.headings.values()},

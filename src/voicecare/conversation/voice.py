@@ -20,7 +20,7 @@ from voicecare.domain import Basis, Finding, Level, Message, MessageKind, Status
 from voicecare.interfaces import Expectation, Recognizer, Transcript, WakeListener, Woken
 from voicecare.speech_in import lm, pipeline, stt, wake
 from voicecare.speech_in.audio import AudioChunk
-from voicecare.speech_in.early_reply import ASK_AGAIN_SECONDS, PROVISIONAL_SECONDS, EarlyReplies
+from voicecare.speech_in.early_reply import PROVISIONAL_SECONDS, EarlyReplies, ask_again_wait
 from voicecare.speech_out.tts import Speaker
 from voicecare.understanding.assistant import Assistant
 
@@ -120,9 +120,14 @@ class LastTurn:
     ended: float
     """Seconds into the stream where the turn ended."""
     question_at: float
-    """Seconds into the stream when its reply's question starts to be heard (estimated from the words before it)."""
+    """Seconds into the stream when its reply's question starts to be heard (estimated from the words before it);
+    for a reply that only asks to hear it again, when that request has been heard whole, less
+    ``QUESTION_HEARD_SECONDS``."""
     batches: tuple[int, ...]
     """The speaker's batches of its reply, stopped if the turn is joined."""
+    asks_again: tuple[Message, ...] = ()
+    """Its reply, when it only asks to hear it again ("Sorry, I missed that."): stopped as soon as the caregiver
+    goes on, and said again if what they said was no turn after all (the room)."""
 
 
 @dataclass
@@ -150,6 +155,8 @@ class VoiceSession:
         self._heard_wake: Woken | None = None
         self.last: LastTurn | None = None
         """The last turn, while speech after it may still be more of it (``_continuing``)."""
+        self._asking_wait = PROVISIONAL_SECONDS
+        """The quiet the reply last worked out at a pause waits for, when it only asks again (``_early_wait``)."""
 
     def _new_conversation(self) -> Conversation:
         self.assistant.disclaimer_due = True
@@ -198,6 +205,9 @@ class VoiceSession:
         if joined is None:
             return self._take(chunks, None, ended)
         kept = self.conversation, self.assistant.disclaimer_due
+        for batch in joined.batches if joined.asks_again else ():
+            # Nothing is lost by stopping "Sorry, I missed that" at once, and the caregiver is still talking.
+            self.speaker.withdraw(batch)
         # Heard from before the last turn, its words first; as it was if this turn is no turn after all (the room,
         # a device fault mid-way: the conversation must not be left as it was before the last turn).
         self.conversation, self.assistant.disclaimer_due = trial_copy(joined.before), joined.disclaimer_due
@@ -208,6 +218,8 @@ class VoiceSession:
             raise
         if report is None:
             self.conversation, self.assistant.disclaimer_due = kept
+            if joined.asks_again:
+                self.speaker.say(joined.asks_again)  # stopped for nothing: said again, once (the next joins nothing)
         return report
 
     def _take(self, chunks: pipeline.Utterance, joined: LastTurn | None, ended: bool,
@@ -223,7 +235,7 @@ class VoiceSession:
         early = EarlyReply()
         # Not while a joined turn is heard: the last reply may still be playing, and a second one would queue after it.
         replies = EarlyReplies(self._early_reply, lambda reply: self._start_early(reply, early),
-                               lambda: self._withdraw(early), wait=self._early_wait,
+                               lambda: self._withdraw(early), wait=self._early_wait, yields=self._asks_again,
                                ) if self.settings.early_replies and joined is None else None
         endpoint = pipeline.Endpointer(self.settings.end_silence, self._short_answer)
         heard = pipeline.recognize(chunks, recognizer, self.assistant, self._say, self._grammar(), endpoint,
@@ -283,19 +295,29 @@ class VoiceSession:
     def _may_go_on(self, turn: Turn, heard: pipeline.Heard, early: EarlyReply, before: tuple[Conversation, bool],
                    reading: tuple[str, Sequence[Finding]], batches: tuple[int, ...], was_awake: bool) -> LastTurn | None:
         """What the next turn needs to join this one (``_continuing``); None when it may not: a command, an
-        emergency, a turn that woke the session, or a reply that asks nothing."""
+        emergency, a turn that woke the session, or a reply that asks nothing (no question, no request to say it
+        again)."""
         if (turn.command is not None or heard.emergency_at is not None or not was_awake
-                or turn.disposition is Level.EMERGENCY or readings.awaited(self.conversation) is None):
+                or turn.disposition is Level.EMERGENCY):
             return None
         said = list(turn.said_aloud)
         asks = next((i for i, m in enumerate(said) if m.kind is MessageKind.QUESTION), None)
-        if asks is None:
-            return None
         started = _kept_at(heard) if early.kept else None
         starts = heard.audio_seconds if started is None else started
+        asks_again: tuple[Message, ...] = ()
+        if asks is not None and readings.awaited(self.conversation) is not None:
+            heard_at = starts + spoken.total_seconds(said[:asks], self.speaker.rate_wpm)
+        elif turn.state is State.LISTENING and (asking := asking_again(said)):
+            # "Sorry, I missed that. Please tell me again.": its request is heard once said whole. Speech before
+            # that is the rest of a sentence cut at a pause of 1.5 s, not the caregiver saying it again: it was a
+            # new turn, and "He is not [pause] waking up properly" had "Sorry, I missed that", the 911 list and
+            # the disclaimer said over it (outside review 15, F9).
+            heard_at = starts + spoken.total_seconds(asking, self.speaker.rate_wpm) - QUESTION_HEARD_SECONDS
+            asks_again = tuple(said)
+        else:
+            return None
         return LastTurn(self.turns, before[0], before[1], reading[0], tuple(reading[1]), tuple(m.text for m in said),
-                        heard.audio_seconds, starts + spoken.total_seconds(said[:asks], self.speaker.rate_wpm),
-                        batches)
+                        heard.audio_seconds, heard_at, batches, asks_again)
 
     def _reading(self, heard: pipeline.Heard, *, provisional: bool) -> tuple[str, list[Finding]] | None:
         """The words to take as the turn and the red flags heard only as unsure; None: not a turn (echo, noise, asleep).
@@ -354,6 +376,7 @@ class VoiceSession:
             return None
         if turn.state is State.LISTENING and turn.disposition in (None, Level.UNCLEAR):
             opening = asking_again(turn.said_aloud)  # at a longer pause (``_early_wait``), or never
+            self._asking_wait = ask_again_wait(self._tokens(reading[0]), self.assistant.intents.language.unfinished)
         else:
             opening = early_part(turn.said_aloud)
         # Its first message synthesised now, while the pause may still become a reply's start: the first audio then
@@ -361,10 +384,17 @@ class VoiceSession:
         self.speaker.ahead(m.text for m in opening[:1])
         return opening or None
 
+    def _early_wait(self, reply: Sequence[Message]) -> float:
+        """The quiet a reply started at a pause waits for: longer for one that only asks to hear it again, and
+        longer still when the words so far end as no sentence does (``early_reply.ask_again_wait``). ``reply`` is
+        the one just worked out (``EarlyReplies`` asks at once), so its words are the last ``_early_reply`` read."""
+        return self._asking_wait if self._asks_again(reply) else PROVISIONAL_SECONDS
+
     @staticmethod
-    def _early_wait(reply: Sequence[Message]) -> float:
-        """The quiet a reply started at a pause waits for: longer for one that only asks to hear it again."""
-        return ASK_AGAIN_SECONDS if reply and reply[0].kind is MessageKind.UNCLEAR else PROVISIONAL_SECONDS
+    def _asks_again(reply: Sequence[Message]) -> bool:
+        """True for a reply that only asks to hear it again ("Sorry, I missed that."): it stops as soon as the
+        caregiver goes on (``EarlyReplies.yields``)."""
+        return bool(reply) and reply[0].kind is MessageKind.UNCLEAR
 
     def _start_early(self, reply: Sequence[Message], early: EarlyReply) -> None:
         early.said = tuple(m.text for m in reply)
@@ -411,9 +441,16 @@ class VoiceSession:
         Only the whole of it: a "no" with more words after it ("No. She's alert, she's playing ...", "Nope. I
         checked, 98.4.") is a caregiver still explaining. Ended at the pause after its first words, the rest was
         the next turn, taken as the answer to the next question, and every answer after it came one question late
-        (conversation bench: piper joe's corpus_no_2 and corpus_no_3 ended urgent and with a 911)."""
-        short = len(self._tokens(text)) <= readings.SHORT_ANSWER_WORDS
-        return short and self.conversation.whole_answer(text) and not self.assistant.matcher.match(text)
+        (conversation bench: piper joe's corpus_no_2 and corpus_no_3 ended urgent and with a 911). And an answer
+        word only while an answer is awaited: at the description, "He is not [1.3 s] waking up properly" ended at
+        "he is not" (a whole "no"), was answered "Sorry, I missed that." and the 911 list, and the rest was a new
+        turn (outside review 15, F9); a command ("stop") is one in any state."""
+        if len(self._tokens(text)) > readings.SHORT_ANSWER_WORDS or self.assistant.matcher.match(text):
+            return False
+        if self.conversation.command_of(text) is not None:
+            return True
+        awaited = readings.awaited(self.conversation) is not None or self.conversation.state is State.ANYTHING_ELSE
+        return awaited and self.conversation.whole_answer(text)
 
     def _echo(self, text: str) -> bool:
         """True when ``text`` is mostly what voicecare itself has just been saying (live microphone only)."""

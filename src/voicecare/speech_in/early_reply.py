@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
@@ -21,7 +21,22 @@ ASK_AGAIN_SECONDS = 1.0
 that answers, as a reading not understood is as often the first half of a sentence ("my son, um") as a sentence
 misheard; sooner than the turn's end (1.5 s), which half the replies waited for. At 0.8 s it started in 6 of 18
 pauses of 0.9 s mid-sentence (piper joe; ``benchmarks/bench_pauses.py``), at 1.0 s in none; pauses of 1.2 s
-still meet it (and an answer at 0.4 s meets 7 of 18 of any length): it stops when the words after it change it."""
+still meet it (and an answer at 0.4 s meets 7 of 18 of any length). Now only for words that end as no sentence
+does ("my son is": ``ask_again_wait``); such a reply stops at the first loud block after it (``yields``)."""
+
+ASK_AGAIN_WHOLE_SECONDS = 0.6
+"""Quiet after which a reply that only asks again starts when the words so far may be a whole sentence (they do not
+end on a word no sentence ends on, ``Language.unfinished``: "my son is"); those that do wait ``ASK_AGAIN_SECONDS``.
+Bench sentences said in two halves (``benchmarks/bench_pauses.py``, 24 each): at 0.4 s it started in 10 of 24 pauses
+of 0.5 s (espeak en-us; 2 before), at 0.6 s in none of them, and in 3 (piper joe) or 10 (espeak) more of the pauses
+of 0.7 and 0.9 s, where it stops at once as the caregiver goes on ("Sorry, I m..."); 0.8 s spares 0.7 s pauses."""
+
+
+def ask_again_wait(words: Sequence[str], unfinished: Collection[str], whole: float = ASK_AGAIN_WHOLE_SECONDS,
+                   cut: float = ASK_AGAIN_SECONDS) -> float:
+    """The quiet a reply that only asks to hear ``words`` again waits for: ``cut`` when they end on a word a sentence
+    does not end on (the caregiver is likely to go on), else ``whole``."""
+    return cut if words and words[-1] in unfinished else whole
 
 
 @dataclass(frozen=True)
@@ -61,7 +76,8 @@ class EarlyReplies(Generic[Reply]):
 
     def __init__(self, prepare: Callable[[Transcript], Reply | None], start: Callable[[Reply], None],
                  withdraw: Callable[[], None] = lambda: None, after: float = PROVISIONAL_SECONDS,
-                 steady: float = STEADY_SECONDS, wait: Callable[[Reply], float] | None = None) -> None:
+                 steady: float = STEADY_SECONDS, wait: Callable[[Reply], float] | None = None,
+                 yields: Callable[[Reply], bool] = lambda reply: False) -> None:
         self.prepare = prepare
         self.start = start
         self.withdraw = withdraw
@@ -69,6 +85,13 @@ class EarlyReplies(Generic[Reply]):
         self.steady = steady
         self.wait = wait
         """The quiet a given reply waits for, when some wait longer than ``after`` (a reply that only asks again)."""
+        self.yields = yields
+        """True for a reply that stops at the first loud block after it started, whatever was heard (one that only
+        asks again: nothing is lost by stopping it, and the caregiver going on after a pause mid-sentence heard
+        "Sorry, I missed that. Please tell..." over their own words until the new words were read, about 0.8 s:
+        outside review 15, F9). Once one has yielded, the turn's other such replies wait for its end, so steady
+        noise after unclear words cuts a reply off once at most, never again and again (outside review 13, F9)."""
+        self._yielded = False
         self.replies: list[Provisional] = []
         self._live = False
         self._heard = Transcript("", False)
@@ -103,7 +126,10 @@ class EarlyReplies(Generic[Reply]):
             self.start(reply)
 
     def _after(self, reply: Reply) -> float:
-        """The quiet ``reply`` waits for: ``after``, or longer when ``wait`` says so."""
+        """The quiet ``reply`` waits for: ``after``, or longer when ``wait`` says so (never again at a pause, for
+        a reply that yields once one has: see ``yields``)."""
+        if self._yielded and self.yields(reply):
+            return float("inf")
         return max(self.after, self.wait(reply)) if self.wait is not None else self.after
 
     def _reply(self, seconds: float) -> Reply | None:
@@ -122,12 +148,20 @@ class EarlyReplies(Generic[Reply]):
         if not self._live:
             self._prepared = None
             return
+        if not acted and self._started is not None and self.yields(self._started):
+            self._yielded = True
+            self._stop()
+            return
         if not acted and self._reply(seconds) == self._started:
             return  # the room, or more words that change nothing: the reply goes on
         if not acted and seconds - self._since < self.steady:
             # Only a change that holds: in babble a partial flickered to "trouble walking" for one block and back,
             # and the reply was stopped and started again for nothing.
             return
+        self._stop()
+
+    def _stop(self) -> None:
+        """Withdraw the reply being said; the turn goes on, to be answered whole."""
         self._prepared = None
         self._live, self._started = False, None
         self.withdraw()

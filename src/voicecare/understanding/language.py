@@ -51,7 +51,7 @@ SECTIONS = {
                 "compared", "counter_denials", "object_pronouns", "object_forms", "object_after", "cues"),
     "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with", "introduced_owners",
                 "clefts", "kin_children", "said_small", "own_child", "reassigned_by", "calling", "called_for", "rousers"),
-    "conversation": ("fillers", "list_and", "list_or"),
+    "conversation": ("fillers", "list_and", "list_or", "unfinished"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
     "numbers": NUMBER_KEYS,
@@ -114,6 +114,9 @@ class Language:
     """Words after which an everyday look-alike may be a misheard symptom word ("she painted", "has a fewer")."""
     fillers: frozenset[str] = frozenset()
     """Dropped before an answer is compared with the control phrases ("um")."""
+    unfinished: frozenset[str] = frozenset()
+    """Words a sentence does not end on ("my son is"): words not understood at a pause that end with one are the
+    first half of a sentence, so a reply that only asks to hear them again waits longer."""
     list_and: str = ""
     """Joins the last two names of a list that are all so ("fever and chills")."""
     list_or: str = ""
@@ -215,6 +218,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         glued_negations=tuple(sorted(in_token_form(matching, "glued_negations", spelling), key=len, reverse=True)),
         symptom_slots=tuple(tuple(w.split()) for w in in_token_form(matching, "symptom_slots", spelling)),
         fillers=frozenset(in_token_form(talk, "fillers", spelling, fold=False)),
+        unfinished=frozenset(in_token_form(talk, "unfinished", spelling, fold=False)),
         list_and=talk.text("list_and"), list_or=talk.text("list_or"),
         lm_subjects=lm.words("subjects"), lm_frames=_frames(lm), feminine=lm.mapping("feminine"),
         spoken_numbers=lm.mapping("spoken_numbers"), numbers=numbers, number_cues=number_cues, calendar=calendar,
