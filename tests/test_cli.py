@@ -470,7 +470,7 @@ def test_a_kiosk_that_cannot_speak_says_so_and_exits(tmp_path: Path) -> None:
     ("[kiosk]\nquiet = true\n", (), "quiet"),
     ("", ("--quiet",), "--quiet"),
     ("", ("--say-to", "reply.wav"), "--say-to"),
-    ('say_to = "reply.wav"\n', (), "say_to"),
+    ('[kiosk]\nsay_to = "reply.wav"\n', (), "say_to"),
 ])
 def test_a_kiosk_set_never_to_speak_is_refused(tmp_path: Path, config: str, options: tuple[str, ...], key: str) -> None:
     # It ran and retried silently (issue #9): a kiosk must not sit there mute.
