@@ -78,6 +78,9 @@ class TurnReport:
     because the answer was unsure or missing (rules 4 and 14)."""
     spoken: tuple[str, ...] = ()
     """What was said aloud of ``said`` (rule 13: short; the rest waits for "more")."""
+    speech_error: str | None = None
+    """Why some of the reply was not said aloud (then left out of ``spoken``): set by a replay, which knows once the
+    reply was played (``voice_cli``); None otherwise."""
     early_reply_at: float | None = None
     """Seconds into the turn's audio when ``spoken`` started, when it started at a pause before the turn ended."""
     withdrawn: int = 0
