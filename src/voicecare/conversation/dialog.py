@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from voicecare.conversation import (
+    afterwards,
     alarm,
     asides,
     budget,
@@ -203,6 +204,8 @@ class Conversation:
             closing = self._anything_else(text, offering=offering)
             if closing is not None:
                 return closing
+        if not unsure and afterwards.nothing_told(self, text):
+            return self.closed(text)  # "no, that's all" with nothing told: heard, so not "Sorry, I missed that"
         if not self.assistant.intents.language.tokens(text) and not unsure:
             return self.turn(text, [self.say("listening")], None)
         understood = self.answers.understand(text)
