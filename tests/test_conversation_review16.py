@@ -1,4 +1,4 @@
-"""Outside review 16's conversation faults (F7), driven through the real dialog's public interface (text
+"""Outside review 16's conversation faults (F7, F11), driven through the real dialog's public interface (text
 turns, as ``voicecare chat`` takes them) with the shipped intents; their spoken forms are in test_voice.py."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from voicecare.conversation.dialog import Conversation, State, Turn
-from voicecare.domain import Level
+from voicecare.domain import Level, Status
 from voicecare.understanding.assistant import Assistant
 
 
@@ -61,3 +61,26 @@ def test_typed_chat_answers_a_request_after_the_goodbye() -> None:
     assert "you> she is fine, bye" not in out.stdout  # anything else after the goodbye still ends the chat
 
 
+@pytest.mark.parametrize(("answer", "fever"), [("yes, no, I mean no", Status.ABSENT),
+                                               ("no, yes, I mean yes", Status.PRESENT),
+                                               ("yes, no, sorry I meant no", Status.ABSENT)])
+def test_a_correction_inside_the_first_answer_is_the_answer(assistant: Assistant, answer: str,
+                                                           fever: Status) -> None:
+    # F11: "nothing was changed" was said to a first answer; the later statement wins (rule 9).
+    talk = Conversation(assistant)
+    talk.hear("her back is sore after playing")
+    talk.hear("no")
+    talk.hear("no")
+    turn = talk.hear(answer)
+    assert "nothing was changed" not in said(turn), said(turn)
+    assert {f.symptom.id: f.status for f in talk.found}["fever"] is fever, said(turn)
+
+
+def test_more_during_a_911_says_the_sign_it_rests_on(assistant: Assistant) -> None:
+    # F11: "more" said "Call 911 now. I heard: back pain or spasm.", leaving out the yes that made the 911.
+    talk = Conversation(assistant)
+    talk.hear("her back hurts and she might have a fever")
+    talk.hear("no")
+    assert talk.hear("yes").disposition is Level.EMERGENCY
+    more = said(talk.hear("more"))
+    assert more.startswith("Call 911 now.") and "heartbeat" in more, more
