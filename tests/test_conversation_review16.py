@@ -1,4 +1,4 @@
-"""Outside review 16's conversation faults (F7, F11), driven through the real dialog's public interface (text
+"""Outside review 16's conversation faults (F4, F7, F11), driven through the real dialog's public interface (text
 turns, as ``voicecare chat`` takes them) with the shipped intents; their spoken forms are in test_voice.py."""
 
 from __future__ import annotations
@@ -12,9 +12,70 @@ from voicecare.conversation.dialog import Conversation, State, Turn
 from voicecare.domain import Level, Status
 from voicecare.understanding.assistant import Assistant
 
+WHAT_YOU_SAID = "what you said is an emergency"
+"""The caregiver's own alarm, as the read-back names it: never said by a caregiver telling of the call."""
+
 
 def said(turn: Turn) -> str:
     return " ".join(m.text for m in turn.said_aloud)
+
+
+def lips_blue(assistant: Assistant) -> Conversation:
+    talk = Conversation(assistant)
+    assert talk.hear("her lips are turning blue").disposition is Level.EMERGENCY
+    return talk
+
+
+@pytest.mark.parametrize("told", ["I called 911, they are on the way", "the ambulance is here",
+                                  "what do I do while I wait", "we've called them, they're coming"])
+def test_a_call_told_of_during_a_911_is_heard_and_the_911_stands_on_its_sign(assistant: Assistant,
+                                                                            told: str) -> None:
+    # F4: each got the whole 911 turn again, read back as "what you said is an emergency".
+    talk = lips_blue(assistant)
+    turn = talk.hear(told)
+    words = said(turn)
+    assert "Call 911 now." not in words and WHAT_YOU_SAID not in words.lower(), words
+    assert "Stay with your child" in words and "trouble breathing" in words, words  # the sign to tell the team
+    assert talk.state is State.EMERGENCY and talk.result().disposition is Level.EMERGENCY
+    assert [f.symptom.name for f in talk.found if f.status is Status.PRESENT] == ["trouble breathing"]
+    again = said(talk.hear("the ambulance is here"))  # the next turn too: no "I say this again because of"
+    assert "Call 911 now." not in again and "again" not in again, again
+
+
+def test_breathing_fine_after_the_call_leaves_the_911_on_its_sign_not_on_a_misread_call(assistant: Assistant) -> None:
+    talk = lips_blue(assistant)
+    talk.hear("I called 911, they are on the way")
+    turn = talk.hear("she is breathing fine now")
+    assert talk.state is State.EMERGENCY and talk.result().disposition is Level.EMERGENCY, said(turn)
+    assert "Tell them: trouble breathing." in said(turn)
+    heard = said(talk.hear("what did you hear"))
+    assert "trouble breathing" in heard and WHAT_YOU_SAID not in heard.lower(), heard
+
+
+def test_ok_i_will_before_the_call_is_the_call_in_one_line(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("her back hurts")
+    talk.hear("no")
+    talk.hear("no")
+    assert talk.hear("she fainted").disposition is Level.EMERGENCY
+    words = said(talk.hear("ok I will"))
+    assert words.startswith("Yes, call 911 now.") and "If that is wrong" not in words, words
+    assert "fainting" in words and WHAT_YOU_SAID not in words.lower(), words
+
+
+def test_a_new_sign_told_with_the_call_is_counted_and_said(assistant: Assistant) -> None:
+    talk = lips_blue(assistant)
+    talk.hear("I called 911")
+    turn = talk.hear("they are coming and now she won't wake up")
+    assert "Call 911 now." in said(turn) and "hard to wake" in said(turn), said(turn)
+    assert WHAT_YOU_SAID not in " ".join(m.text for m in turn.messages).lower()
+
+
+def test_without_a_911_the_call_words_are_a_description_as_before(assistant: Assistant) -> None:
+    # "I've called an ambulance" said first is still the caregiver's alarm (rule 10): only a 911 under way hears
+    # the call as news of the call.
+    talk = Conversation(assistant)
+    assert talk.hear("I've called an ambulance, she is not breathing").disposition is Level.EMERGENCY
 
 
 def after_the_goodbye(assistant: Assistant) -> Conversation:

@@ -15,6 +15,7 @@ from voicecare.conversation import (
     asides,
     budget,
     by_ear,
+    calling_911,
     closing,
     corrections,
     home_ending,
@@ -99,6 +100,9 @@ class Conversation:
     offering: bool = False
     """The last turn offered the next item of a list ("Say more for the next"): a "no" now stops the list, not the
     conversation (``requested.request`` sets it; it lasts one turn)."""
+    called: bool = False
+    """During a 911 the caregiver said the call is made or help is here: later turns are answered with what to do
+    while waiting, and do not take the 911 back (``calling_911``)."""
     short_forms: dict[str, str] = field(default_factory=dict)
     """Shorter words for some things said ("I did not hear your answer about trouble breathing and other danger
     signs"), used only when a turn would go over its ceiling (``budget``)."""
@@ -127,6 +131,10 @@ class Conversation:
         ``rival_no``: another reading of the turn was a "no": a yes in it is counted as a doubted yes (rule 14).
         """
         self.rival_no = rival_no
+        waiting = calling_911.heard(self, text, unsure)  # "I called 911, they are on the way" (outside review 16 F4)
+        if waiting is not None:
+            self.offering = False
+            return self.within_ceiling(waiting)
         calling = self.state is State.EMERGENCY
         before = said_why.Before.of(self)
         turn = self._hear(text, unsure)
@@ -269,7 +277,7 @@ class Conversation:
             return requested.request(self, text, command)
         if command == "start_over":
             self.found, self.asked, self.state, self.skipped = [], [], State.LISTENING, []
-            self.doubted_over = {}
+            self.doubted_over, self.called = {}, False
             self.waiting, self.answered, self.answer = (), None, ()
             return self.turn(text, [self.say("start_over")], None, command)
         if command == QUIT:

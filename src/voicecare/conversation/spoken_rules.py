@@ -30,6 +30,8 @@ COMPACT_READBACKS = ("answered", "unclear")
 SAID_AGAIN = ("asked_again", "still_emergency", "still_answered", "still_hedged", "past_episode")
 """Keys of ``[said_again]``: why a question or a 911 is said again, and a past episode noticed (``said_why``)."""
 """The compact read-back's parts ({items} each): signs said yes to, signs counted from an unclear answer."""
+CALLING = ("done", "going")
+"""Keys of ``[calling_911]``: the call is made or help is here; the call is being made."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,11 @@ class SpokenRules:
     more_description: tuple[str, ...] = ()
     """Words that open more of the description ("and", "also"): a turn starting with one that the answer reader
     could not read as an answer is the rest of the description, not an unclear answer (``interview``)."""
+    calling: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    """During a 911, words saying the call is made or help is here (``done``), or that it is being made (``going``),
+    by ``CALLING`` key (``calling_911``); empty: every turn of a 911 says it again."""
+    calling_said: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """What is said to them, by ``CALLING`` key, and ``tell``: the signs to tell the 911 team ({items})."""
 
 
 
@@ -148,7 +155,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                     "unclear_emergency", "doubted_emergency", "unclear_asked_again",
                     "interview_requests", "compact_readback", "asking_why", "doubted_reason", "doubted_own_words",
                     "many_signs", "emergency_seconds", "ceiling_seconds", "emergency_ceiling_seconds", "emergency_help",
-                    "said_again", "more_description"), where,
+                    "said_again", "more_description", "calling_911"), where,
            problems)
     levels_table = _table(data, "levels", where, problems)
     _unknown(levels_table, tuple(level.id for level in Level), f"{where}: levels", problems)
@@ -181,6 +188,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
     again_table = _table(data, "said_again", where, problems) if "said_again" in data else {}
     _unknown(again_table, SAID_AGAIN, f"{where}: said_again", problems)
     said_again = {k: _text(again_table, k, f"{where}: said_again", problems) for k in SAID_AGAIN if k in again_table}
+    calling, calling_said = _calling(data, where, problems)
     opening = data.get("opening_seconds")
     one_shot_most = data.get("one_shot_seconds")
     turn_most = data.get("turn_seconds")
@@ -212,7 +220,21 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                        emergency_ceiling=_optional_seconds(data, "emergency_ceiling_seconds", where, problems),
                        said_again=said_again,
                        more_description=_phrases(data.get("more_description", []), f"{where}: more_description",
-                                                 problems))
+                                                 problems),
+                       calling=calling, calling_said=calling_said)
+
+
+def _calling(data: Mapping[str, Any], where: str,
+             problems: list[str]) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """``[calling_911]``: each ``CALLING`` key's words, and what is said to them (``<key>_said``, and ``tell``)."""
+    if "calling_911" not in data:
+        return {}, {}
+    table = _table(data, "calling_911", where, problems)
+    said_keys = (*(f"{k}_said" for k in CALLING), "tell")
+    _unknown(table, (*CALLING, *said_keys), f"{where}: calling_911", problems)
+    phrases = {k: _phrases(table.get(k, []), f"{where}: calling_911: {k}", problems) for k in CALLING}
+    said = {k.removesuffix("_said"): _text(table, k, f"{where}: calling_911", problems) for k in said_keys}
+    return phrases, said
 
 
 def _optional_seconds(data: Mapping[str, Any], key: str, where: str, problems: list[str]) -> float | None:
