@@ -360,6 +360,20 @@ def test_a_replay_that_cannot_speak_leaves_no_silent_reply_files(tmp_path: Path,
     assert [p.name for p in replies.iterdir()] == []
     assert [line for line in out.stderr.splitlines() if "cannot speak" in line], out.stderr
     assert "Traceback" not in out.stderr and "Exception ignored" not in out.stderr
+    # Nor does the JSON say it was spoken (outside review 16 F8: every line listed "Call 911 now." as spoken).
+    for line in out.stdout.splitlines():
+        turn = json.loads(line)
+        assert turn["spoken"] == [] and turn["speech_error"], turn
+
+
+def test_a_replay_whose_synthesiser_fails_midway_lists_only_what_was_spoken(tmp_path: Path) -> None:
+    # The 911 clip is made while the synthesiser still works, the rest of the reply is not: only it is "spoken".
+    replies = tmp_path / "replies"
+    out = run_with_fault("listen", "--input-files", str(AUDIO / "clean" / "em_blue.wav"), "--engine", "sphinx",
+                         "--fast", "--json", "--say-to-dir", str(replies), fault="segfault:1")
+    turn = json.loads(out.stdout.splitlines()[-1])
+    assert turn["disposition"] == "emergency" and turn["speech_error"], turn
+    assert set(turn["spoken"]) < set(turn["said"]) and "Stay with your child." not in turn["spoken"], turn
 
 
 def test_a_replayed_recording_of_noise_alone_still_gets_its_json_line(tmp_path: Path) -> None:
@@ -470,7 +484,7 @@ def test_a_kiosk_that_cannot_speak_says_so_and_exits(tmp_path: Path) -> None:
     ("[kiosk]\nquiet = true\n", (), "quiet"),
     ("", ("--quiet",), "--quiet"),
     ("", ("--say-to", "reply.wav"), "--say-to"),
-    ('say_to = "reply.wav"\n', (), "say_to"),
+    ('[kiosk]\nsay_to = "reply.wav"\n', (), "say_to"),
 ])
 def test_a_kiosk_set_never_to_speak_is_refused(tmp_path: Path, config: str, options: tuple[str, ...], key: str) -> None:
     # It ran and retried silently (issue #9): a kiosk must not sit there mute.

@@ -32,8 +32,11 @@ def kiosk_args(*argv: str) -> argparse.Namespace:
 
 
 def settings(tmp_path: Path, toml: str, *argv: str) -> kiosk_config.KioskSettings:
+    """The settings from ``toml``, put under a [kiosk] line unless it has its own tables, names ``kiosk`` or starts
+    with a comment (a file written as it is)."""
     config = tmp_path / "kiosk.toml"
-    config.write_text(toml, encoding="utf-8")
+    tabled = toml if toml.lstrip().startswith(("[", "kiosk", "#")) or not toml.strip() else f"[kiosk]\n{toml}"
+    config.write_text(tabled, encoding="utf-8")
     return kiosk_config.build(kiosk_args("--config", str(config), *argv))
 
 
@@ -114,6 +117,8 @@ def test_defaults_file_and_command_line_in_that_order(tmp_path: Path) -> None:
     ('config = "other.toml"', "config: unknown key"),
     ("kiosk = 3", "kiosk: must be a table"),
     ("[kiosk]\nrate = 150\n[audio]\nrate = 1", "audio: outside the [kiosk] table"),
+    # Keys with no [kiosk] table at all: refused alike (README: "in a [kiosk] table"; outside review 16 F12).
+    ("# no table\nrate = 165\nwake_phrase = \"none\"", "rate: outside the [kiosk] table; put a [kiosk] line above it"),
     ("[kiosk\n", "not valid TOML (Expected ']'"),
     ('language = "fr"', 'language: no intents for language "fr" in '),
     ('intents = "nowhere"', "intents: no intents folder "),

@@ -6,10 +6,12 @@ private mount namespace (``unshare -rm``), the way an SD card fills up on a Rasp
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+import wave
 from pathlib import Path
 
 import pytest
@@ -94,3 +96,22 @@ def test_a_disk_filling_up_under_one_reply_file_ends_without_a_traceback() -> No
     assert out.stdout.count("EMERGENCY: call 911") == 1
     assert out.returncode == 1, out.stderr
     assert all(line.startswith("voicecare: ") for line in out.stderr.splitlines()), out.stderr
+
+
+def test_reply_files_on_a_full_disk_are_whole_or_missing_and_their_lines_say_so(tmp_path: Path) -> None:
+    # Outside review 16 F9: a cut-off 000.wav and empty ones were left, and no JSON line said which failed.
+    out = full_disk(f"{sys.executable} -m voicecare listen --input-files {recordings()} --engine sphinx --fast --json "
+                    f"--say-to-dir /mnt/full/replies; cp -r /mnt/full/replies {tmp_path}/replies")
+    assert "Traceback" not in out.stderr and "Exception ignored" not in out.stderr, out.stderr
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    left = {p.name: p for p in (tmp_path / "replies").iterdir()}
+    assert all(not name.startswith(".") for name in left), left  # no half-written file under its hidden name
+    for number, turn in enumerate(lines):
+        name = f"{number:03d}.wav"
+        if name in left:  # whole: as long as the header says, and said aloud
+            assert turn["spoken"] and "speech_error" not in turn, turn
+            with wave.open(str(left[name])) as wav:
+                assert wav.getnframes() * 2 + 44 == left[name].stat().st_size
+        else:
+            assert turn["spoken"] == [] and name in turn["speech_error"], turn
+    assert any(f"{n:03d}.wav" not in left for n in range(len(lines))), left  # the disk did fill up

@@ -941,3 +941,45 @@ def test_an_emergency_only_the_description_model_heard_in_an_answer_calls_911(tm
     # The answer model heard "no she went twenty top"; the description model "our she won't wake up".
     turn = _answer_turn(tmp_path, "Now she won't wake up.")
     assert turn["disposition"] == Level.EMERGENCY.id, turn
+
+
+@pytest.mark.parametrize("voice", ["flite-rms"])
+def test_a_call_told_of_during_a_recorded_911_is_heard_not_read_as_a_new_emergency(tmp_path: Path, voice: str) -> None:
+    # Outside review 16 F4: flite rms "I called them." (heard "i call him") got the whole 911 turn again, "I say this
+    # again because of trouble breathing", and typed, "what you said is an emergency". Heard, it is short guidance.
+    voices = replay.voices()
+    if voice not in voices:
+        pytest.skip(f"{voice} is not installed here")
+    caregiver = replay.Caregiver("called", ("Her back hurts and her lips are turning blue.", "I called them.",
+                                            "The ambulance is on the way."), "emergency", emergency_turn=1)
+    run = replay.replay(caregiver, voice, voices[voice], tmp_path)
+    heard = [t["heard"] for t in run.turns]
+    first, *after = [t for t in run.turns if t["turn"] > 0]
+    assert first["disposition"] == Level.EMERGENCY.id and "Trouble breathing." in first["spoken"], heard
+    for turn in after:
+        words = " ".join(turn["spoken"])
+        # ("Call 911 now." may come first: said on a partial result that named the ambulance, as any 911 word is.)
+        assert turn["state"] == "emergency" and "Stay with your child" in words, (heard, turn)
+        assert "again because" not in words and "what you said" not in words.lower(), (heard, turn)
+        assert "Tell them: trouble breathing." in turn["spoken"], (heard, turn)
+
+
+@pytest.mark.parametrize("voice", ["flite-slt"])
+def test_requests_after_the_goodbye_give_the_last_advice_in_a_recorded_conversation(tmp_path: Path,
+                                                                                    voice: str) -> None:
+    # Outside review 16 F7: after "anything else?" "no", "Tell me more." and "What should I watch for?" (heard
+    # exactly) got "I am listening", "What did you hear?" "Sorry, I missed that"; so did "No, that's all." after it.
+    voices = replay.voices()
+    if voice not in voices:
+        pytest.skip(f"{voice} is not installed here")
+    caregiver = replay.Caregiver("after", (replay.DESCRIBE, "No.", "No.", "No.", "No.", "No.", "No.", "Tell me more.",
+                                           "What should I watch for?", "What did you hear?"), "home_care")
+    run = replay.replay(caregiver, voice, voices[voice], tmp_path)
+    heard = [t["heard"] for t in run.turns]
+    ended = next(i for i, t in enumerate(run.turns) if t["state"] == "done")
+    requests = run.turns[ended + 1:]
+    assert [t["command"] for t in requests] == ["more", "watch_for", "heard"], heard
+    for turn in requests:
+        words = " ".join(turn["spoken"])
+        assert "I am listening" not in words and "missed that" not in words, (heard, turn)
+    assert requests[-1]["spoken"][0].startswith("I heard: back pain"), requests[-1]

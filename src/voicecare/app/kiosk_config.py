@@ -306,8 +306,12 @@ def _load(path: Path) -> dict[str, object]:
 
 
 def _table(path: Path, data: dict[str, object]) -> dict[str, object]:
-    """The [kiosk] table, or the top level when there is none; keys outside [kiosk] beside it are unknown."""
+    """The [kiosk] table (empty when the file is); every key outside it is refused, as README promises ("in a
+    `[kiosk]` table"): top-level keys with no table were taken silently, with a table they were refused (outside
+    review 16 F12)."""
     if TABLE not in data:
+        if data:
+            raise InputError(f"{path}: {sorted(data)[0]}: outside the [{TABLE}] table; put a [{TABLE}] line above it")
         return data
     table = data[TABLE]
     if not isinstance(table, dict):

@@ -205,6 +205,7 @@ def open_stdin() -> TextIO:
 
 def chat(args: argparse.Namespace) -> int:
     from voicecare.app import kiosk_config
+    from voicecare.conversation import afterwards
     from voicecare.conversation.dialog import State
 
     # Checked as listen and the kiosk check it, before anything loads.
@@ -214,7 +215,9 @@ def chat(args: argparse.Namespace) -> int:
     _print_turn(conversation.greet().messages, sys.stdout)
     interactive = stdin.isatty()
     refused = 0
-    while conversation.state is not State.DONE:
+    # Piped, a line after the goodbye is read: a request for the last advice ("tell me more") is answered, as the
+    # spoken conversation answers it (``afterwards``); any other ends the chat. At a terminal the goodbye ends it.
+    while conversation.state is not State.DONE or not interactive:
         if interactive:
             print("you> ", end="", flush=True)
         line = stdin.readline(MAX_LINE_CHARS + 1)
@@ -229,6 +232,10 @@ def chat(args: argparse.Namespace) -> int:
             print(f"voicecare: error: {exc}", file=sys.stderr, flush=True)
             refused += 1
             continue
+        if conversation.state is State.DONE:
+            if not afterwards.asks_last_answer(conversation, line.strip()):
+                break
+            afterwards.reopen(conversation)
         if not interactive:
             print(f"you> {line.rstrip()}")
         turn = conversation.hear(line.strip())

@@ -105,7 +105,8 @@ def turn_printer(as_json: bool, words: bool = True,
     turns up with its files, as ``triage --json`` lets it)."""
     def show(report: TurnReport) -> None:
         if as_json:
-            fields = {k: v for k, v in asdict(report).items() if words or k not in WORDS}
+            fields = {k: v for k, v in asdict(report).items() if (words or k not in WORDS)
+                      and not (k == "speech_error" and v is None)}  # only on a turn whose reply failed
             given = source()
             if given is not None:
                 fields["input"] = given
@@ -241,15 +242,26 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
     unused = cut = 0
     # Turns reported, counted here: the session's own count starts again with each new conversation.
     reported: list[TurnReport] = []
+    held: list[TurnReport] = []
     shown = session.on_turn
 
     def turn(report: TurnReport) -> None:
         reported.append(report)
-        shown(report)
+        held.append(report)
+
+    def release() -> None:
+        """The turns of the last recording, printed once their reply was played: ``spoken`` is what was heard."""
+        speaker.wait_idle()
+        file_error = _finish_reply_file(sink, speaker) if sink is not None else None
+        lost = speaker.take_lost()
+        for report in held:
+            shown(as_voiced(report, lost, file_error, speaker.failed))
+        held.clear()
 
     session.on_turn = turn
     with speaker:
         session.greet()
+        release()
         for index, path in enumerate(args.input_files, start=1):
             if path in problems:
                 _error_lines(args, [path], problems)
@@ -264,6 +276,7 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
                 warn(narrow_band_warning(str(path), fmt.rate))
             answered = len(reported)
             session.take_recording(_paced(iter_wav(path, session.recognizer.rate), args.fast), speaker.wait_idle)
+            release()
             if len(reported) == answered and args.json:
                 # Noise alone, or words that only repeated the last turn: no reply, but still its line, so a script
                 # reading one line per recording stays aligned (outside review 14 F9).
@@ -305,6 +318,26 @@ def _unused_lines(args: argparse.Namespace, paths: Sequence[Path], problems: Map
     for path in paths:
         error = problems.get(path, UNUSED_AFTER_GOODBYE)
         print(render.error_json_line(str(path), error), flush=True)
+def as_voiced(report: TurnReport, lost: Sequence[str], file_error: str | None, failed: str | None) -> TurnReport:
+    """``report`` with ``spoken`` holding only what was said aloud: none of it when its reply file could not be
+    written (``file_error``), none of the texts ``lost`` to a failing synthesiser or device (``failed``: why). The
+    JSON listed every sentence as spoken when no synthesiser loaded or the disk was full (outside review 16 F8)."""
+    if file_error is not None:
+        return dataclasses.replace(report, spoken=(), speech_error=file_error)
+    unsaid = [text for text in report.spoken if text in lost]
+    if not unsaid:
+        return report
+    return dataclasses.replace(report, spoken=tuple(t for t in report.spoken if t not in unsaid),
+                               speech_error=failed or "speech failed")
+
+
+def _finish_reply_file(sink: DirectorySink, speaker: Speaker) -> str | None:
+    """Close the reply file of the turn just played: why it is missing (not written, or removed as cut off), or None."""
+    try:
+        return sink.finish()
+    except SpeechError as exc:  # a full disk: said once, as speech failures are, and the triage goes on
+        speaker.report_failure(str(exc))
+        return str(exc)
 
 
 def _start_reply_file(sink: DirectorySink, index: int, speaker: Speaker) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from voicecare.conversation.answer_words import find
 from voicecare.conversation.answers import Answer, AnswerKind
 from voicecare.conversation.turns import Turn
 from voicecare.domain import InterviewQuestion, Message, MessageKind, Status
@@ -17,6 +18,35 @@ from voicecare.understanding import triage
 
 if TYPE_CHECKING:
     from voicecare.conversation.dialog import Conversation
+
+PLAIN = (AnswerKind.YES, AnswerKind.NO)
+"""Answers that, said after a correction of the same turn's own answer word, are the answer."""
+
+
+def own_correction(talk: Conversation, text: str, answer: Answer, question: InterviewQuestion) -> tuple[str, Answer]:
+    """``text`` and ``answer`` as the question's answer when the correction is of an answer word said before it in
+    the same turn ("yes, no, I mean no": the later statement wins, rule 9): the words after the last correcting
+    phrase and their reading, when they are a plain yes or no. Otherwise ``text`` and ``answer`` as they were.
+
+    Read as a correction of an earlier answer naming no sign, it was "Sorry, I did not understand what you want to
+    change, so nothing was changed" said to a first answer, when nothing had been said to change (outside review 16
+    F11)."""
+    if not answer.amends or any(f.status is Status.PRESENT for f in answer.findings):
+        return text, answer
+    tokens = talk.assistant.intents.language.tokens(text)
+    amending = talk.answers.words.words["amending"]
+    ends = list(find(tokens, {"amending": amending}))
+    if not ends:
+        return text, answer
+    first, last = min(s.start for s in ends), max(s.end for s in ends)
+    head, tail = " ".join(tokens[:first]), " ".join(tokens[last:])
+    if not head or not tail:
+        return text, answer
+    before, after = talk.answers.read(question.id, head), talk.answers.read(question.id, tail)
+    if after.kind not in PLAIN or before.kind not in (*PLAIN, AnswerKind.PARTIAL, AnswerKind.UNSURE) or (before.findings \
+            and any(f.symptom.id not in question.symptoms for f in before.findings)):
+        return text, answer
+    return tail, after
 
 
 def said_back(talk: Conversation, text: str, answer: Answer, question: InterviewQuestion) -> Turn | None:

@@ -10,10 +10,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from voicecare.conversation import (
+    afterwards,
     alarm,
     asides,
     budget,
     by_ear,
+    calling_911,
     closing,
     confirmed,
     corrections,
@@ -99,6 +101,9 @@ class Conversation:
     offering: bool = False
     """The last turn offered the next item of a list ("Say more for the next"): a "no" now stops the list, not the
     conversation (``requested.request`` sets it; it lasts one turn)."""
+    called: bool = False
+    """During a 911 the caregiver said the call is made or help is here: later turns are answered with what to do
+    while waiting, and do not take the 911 back (``calling_911``)."""
     short_forms: dict[str, str] = field(default_factory=dict)
     """Shorter words for some things said ("I did not hear your answer about trouble breathing and other danger
     signs"), used only when a turn would go over its ceiling (``budget``)."""
@@ -127,6 +132,10 @@ class Conversation:
         ``rival_no``: another reading of the turn was a "no": a yes in it is counted as a doubted yes (rule 14).
         """
         self.rival_no = rival_no
+        waiting = calling_911.heard(self, text, unsure)  # "I called 911, they are on the way" (outside review 16 F4)
+        if waiting is not None:
+            self.offering = False
+            return self.within_ceiling(waiting)
         calling = self.state is State.EMERGENCY
         before = said_why.Before.of(self)
         fresh = self._withdrawn(self._hear(text, unsure), calling=calling)
@@ -214,6 +223,8 @@ class Conversation:
             closing = self._anything_else(text, offering=offering)
             if closing is not None:
                 return closing
+        if not unsure and afterwards.nothing_told(self, text):
+            return self.closed(text)  # "no, that's all" with nothing told: heard, so not "Sorry, I missed that"
         if not self.assistant.intents.language.tokens(text) and not unsure:
             return self.turn(text, [self.say("listening")], None)
         understood = self.answers.understand(text)
@@ -277,7 +288,7 @@ class Conversation:
             return requested.request(self, text, command)
         if command == "start_over":
             self.found, self.asked, self.state, self.skipped = [], [], State.LISTENING, []
-            self.doubted_over = {}
+            self.doubted_over, self.called = {}, False
             self.waiting, self.answered, self.answer = (), None, ()
             return self.turn(text, [self.say("start_over")], None, command)
         if command == QUIT:

@@ -38,6 +38,7 @@ def answer(talk: Conversation, text: str, earlier: Sequence[Finding] | None = No
     talk.care = care
     said = reply or text  # the answer, without the care question said with it
     answer = talk.answers.read(question.id, said)
+    said, answer = amends.own_correction(talk, said, answer, question)  # "yes, no, I mean no": its last word
     amended = amends.said_back(talk, text, answer, question)  # "sorry, I meant no fever": an earlier answer's
     if amended is not None:
         return amended

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from voicecare.conversation import spoken
-from voicecare.conversation.answers import ANYTHING_ELSE, AnswerKind
+from voicecare.conversation import afterwards, spoken
+from voicecare.conversation.answers import AnswerKind
 from voicecare.conversation.dialog import Conversation, State
 from voicecare.domain import Basis, Finding, InterviewQuestion, Status
 from voicecare.interfaces import Transcript
@@ -17,8 +17,6 @@ from voicecare.speech_in import pipeline
 
 SHORT_ANSWER_WORDS = 4
 """Answers and commands are short; a longer turn is a description, whatever the grammar heard."""
-CLOSING_COMMANDS = ("goodbye", "quit", "stop")
-"""Commands that end a conversation, said again after it ended: nothing to answer."""
 SPEECH_ONLY = ("repeat", "stop", "slower", "faster", "help", *spoken.REQUESTS)
 """Commands that change only what is said: a misheard one costs nothing (never skip, quit or start over)."""
 
@@ -167,11 +165,5 @@ def awaited(talk: Conversation) -> InterviewQuestion | None:
 
 
 def closing_only(talk: Conversation, text: str, unsure: Sequence[Finding]) -> bool:
-    """True when ``text`` only closes a conversation ("no, that's all", "goodbye"): a "no" or goodbye to "is there
-    anything else?" with no sign in it or among the recogniser's other readings (``unsure``)."""
-    if unsure or talk.assistant.matcher.match(text):
-        return False
-    answer = talk.answers.read(ANYTHING_ELSE, text)
-    if answer.findings or answer.news:
-        return False
-    return answer.kind is AnswerKind.NO or (answer.kind is AnswerKind.COMMAND and answer.command in CLOSING_COMMANDS)
+    """True when ``text`` only closes a conversation ("no, that's all", "goodbye"): see ``afterwards``."""
+    return afterwards.closing_only(talk, text, unsure)

@@ -61,6 +61,11 @@ def request(talk: Conversation, text: str, request: str) -> Turn:
         # was all it said (an outside review).
         said = [talk.say("emergency_request")]
     elif talk.state is State.EMERGENCY:  # rule 3: the call first, "why" too (it is one short sentence after it)
+        # Of a read-back, what the 911 rests on first: "more" said "Call 911 now. I heard: back pain or spasm.", the
+        # sign that made the 911 cut off by the turn's ceiling to wait (outside review 16 F11).
+        read_back = [m for m in said if m.kind is MessageKind.READBACK]
+        if read_back:
+            said = [*_sign_first(talk, read_back), *(m for m in said if m.kind is not MessageKind.READBACK)]
         said = [*[m for m in talk.answer if m.kind is MessageKind.EMERGENCY][:1], *said]
     if talk.state is State.INTERVIEW:  # what waits comes with the advice; the question is still open
         if not said and request in rules.interview_requests:
@@ -83,12 +88,17 @@ def _in_911(talk: Conversation, read_back: list[Message]) -> list[Message]:
     """"What did you hear?" during a 911: the call first (rule 3: the read-back alone sounded as if it was over),
     then what the 911 rests on ("You were not sure about trouble breathing ..."), then the rest of the read-back
     (what does not fit waits for "more", ``budget``)."""
+    call = [m for m in talk.answer if m.kind is MessageKind.EMERGENCY][:1]
+    return [*call, *_sign_first(talk, read_back)]
+
+
+def _sign_first(talk: Conversation, read_back: list[Message]) -> list[Message]:
+    """The sentences of ``read_back``, those naming a call-911 sign counted first."""
     signs = [f.symptom.name.lower() for f in talk.found
              if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY]
     parts = [Message(m.level, m.kind, sentence) for m in read_back for sentence in spoken.sentences(m.text)]
     resting = [m for m in parts if any(sign in m.text.lower() for sign in signs)]
-    call = [m for m in talk.answer if m.kind is MessageKind.EMERGENCY][:1]
-    return [*call, *resting, *(m for m in parts if m not in resting)]
+    return [*resting, *(m for m in parts if m not in resting)]
 
 
 def _not_understood_yet(talk: Conversation, text: str, request: str) -> Turn:

@@ -31,6 +31,8 @@ SAID_AGAIN = ("asked_again", "still_emergency", "still_answered", "still_hedged"
               "confirmed", "still_vague")
 """Keys of ``[said_again]``: why a question or a 911 is said again, and a past episode noticed (``said_why``)."""
 """The compact read-back's parts ({items} each): signs said yes to, signs counted from an unclear answer."""
+CALLING = ("done", "going")
+"""Keys of ``[calling_911]``: the call is made or help is here; the call is being made."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,11 @@ class SpokenRules:
     episode_over: tuple[str, ...] = ()
     """Words that say an episode told in an answer is over ("not now", "not anymore"), beside the language's own
     cues: said back as over only then (``episodes``)."""
+    calling: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    """During a 911, words saying the call is made or help is here (``done``), or that it is being made (``going``),
+    by ``CALLING`` key (``calling_911``); empty: every turn of a 911 says it again."""
+    calling_said: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """What is said to them, by ``CALLING`` key, and ``tell``: the signs to tell the 911 team ({items})."""
 
 
 
@@ -155,7 +162,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                     "unclear_emergency", "doubted_emergency", "unclear_asked_again",
                     "interview_requests", "compact_readback", "asking_why", "doubted_reason", "doubted_own_words",
                     "many_signs", "emergency_seconds", "ceiling_seconds", "emergency_ceiling_seconds", "emergency_help",
-                    "said_again", "more_description", "episode_over", "improving"),
+                    "said_again", "more_description", "episode_over", "improving", "calling_911"),
            where,
            problems)
     levels_table = _table(data, "levels", where, problems)
@@ -189,6 +196,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
     again_table = _table(data, "said_again", where, problems) if "said_again" in data else {}
     _unknown(again_table, SAID_AGAIN, f"{where}: said_again", problems)
     said_again = {k: _text(again_table, k, f"{where}: said_again", problems) for k in SAID_AGAIN if k in again_table}
+    calling, calling_said = _calling(data, where, problems)
     opening = data.get("opening_seconds")
     one_shot_most = data.get("one_shot_seconds")
     turn_most = data.get("turn_seconds")
@@ -222,7 +230,21 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                        more_description=_phrases(data.get("more_description", []), f"{where}: more_description",
                                                  problems),
                        episode_over=_phrases(data.get("episode_over", []), f"{where}: episode_over", problems),
-                       improving=_phrases(data.get("improving", []), f"{where}: improving", problems))
+                       improving=_phrases(data.get("improving", []), f"{where}: improving", problems),
+                       calling=calling, calling_said=calling_said)
+
+
+def _calling(data: Mapping[str, Any], where: str,
+             problems: list[str]) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """``[calling_911]``: each ``CALLING`` key's words, and what is said to them (``<key>_said``, and ``tell``)."""
+    if "calling_911" not in data:
+        return {}, {}
+    table = _table(data, "calling_911", where, problems)
+    said_keys = (*(f"{k}_said" for k in CALLING), "tell")
+    _unknown(table, (*CALLING, *said_keys), f"{where}: calling_911", problems)
+    phrases = {k: _phrases(table.get(k, []), f"{where}: calling_911: {k}", problems) for k in CALLING}
+    said = {k.removesuffix("_said"): _text(table, k, f"{where}: calling_911", problems) for k in said_keys}
+    return phrases, said
 
 
 def _optional_seconds(data: Mapping[str, Any], key: str, where: str, problems: list[str]) -> float | None:

@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from voicecare.conversation import readings, spoken, voiced
+from voicecare.conversation import afterwards, readings, spoken, voiced
 from voicecare.conversation.dialog import QUIT, Conversation, State, Turn
 from voicecare.domain import Basis, Finding, Level, Message, MessageKind, Status
 from voicecare.interfaces import Expectation, Recognizer, Transcript, WakeListener, Woken
@@ -78,6 +78,9 @@ class TurnReport:
     because the answer was unsure or missing (rules 4 and 14)."""
     spoken: tuple[str, ...] = ()
     """What was said aloud of ``said`` (rule 13: short; the rest waits for "more")."""
+    speech_error: str | None = None
+    """Why some of the reply was not said aloud (then left out of ``spoken``): set by a replay, which knows once the
+    reply was played (``voice_cli``); None otherwise."""
     early_reply_at: float | None = None
     """Seconds into the turn's audio when ``spoken`` started, when it started at a pause before the turn ended."""
     withdrawn: int = 0
@@ -197,13 +200,14 @@ class VoiceSession:
         turn's reply does not start the same way; otherwise the rest follows.
         """
         ended = self.conversation.state is State.DONE
+        previous = self.conversation
         if ended:
             # The family had nothing else to say ("anything else?" "no"), but words after it start a new
             # conversation: an outside review's "she won't wake up" after the wrap-up met a deaf device.
             self.reset()
         chunks, joined = self._continuing(chunks)
         if joined is None:
-            return self._take(chunks, None, ended)
+            return self._take(chunks, None, ended, ended_talk=previous if ended else None)
         kept = self.conversation, self.assistant.disclaimer_due
         for batch in joined.batches if joined.asks_again else ():
             # Nothing is lost by stopping "Sorry, I missed that" at once, and the caregiver is still talking.
@@ -223,9 +227,11 @@ class VoiceSession:
         return report
 
     def _take(self, chunks: pipeline.Utterance, joined: LastTurn | None, ended: bool,
-              kept: tuple[Conversation, bool] | None = None) -> TurnReport | None:
+              kept: tuple[Conversation, bool] | None = None, ended_talk: Conversation | None = None,
+              ) -> TurnReport | None:
         """``take_turn`` once it is known whether the turn may join the last one (``joined``; ``kept``: the
-        conversation after it, for a command said over its reply, which is no more description)."""
+        conversation after it, for a command said over its reply, which is no more description; ``ended_talk``: the
+        conversation that ended before this turn, whose advice a request may still ask for)."""
         was_awake = self.awake
         before = trial_copy(self.conversation), self.assistant.disclaimer_due
         recognizer = stt.Expecting(self.recognizer, self._expected())
@@ -258,6 +264,11 @@ class VoiceSession:
                 return None
         if joined is not None:
             reading = f"{joined.text} {reading[0]}".strip(), [*joined.unsure, *reading[1]]
+        if ended_talk is not None and not reading[1] and afterwards.asks_last_answer(ended_talk, reading[0]):
+            # "Tell me more", "what should I watch for?" after the goodbye: the last advice's, not a new conversation's
+            # "I am listening" (outside review 16 F7).
+            afterwards.reopen(ended_talk)
+            self.conversation = ended_talk
         limited = heard.constrained.text if heard.constrained is not None else ""
         rival_no = readings.denied_elsewhere(self.conversation, reading[0], heard.transcript, limited)
         turn = (self.conversation.closed(reading[0]) if closing

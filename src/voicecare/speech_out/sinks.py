@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from pathlib import Path
 from typing import Any
@@ -20,10 +21,17 @@ class WavSink:
         import wave
 
         self.path = path
+        # Written under a hidden name and renamed when whole: a disk that filled up mid-reply left a cut-off
+        # ``000.wav`` and empty ones a script could not tell from good replies (outside review 16 F9).
+        self.part = path.with_name(f".{path.name}.part")
+        self.error: str | None = None
+        """Why the reply could not be written (the file is removed then); None while all is well."""
         if not path.parent.is_dir():  # never made: a mistyped path must not create folders
             raise SpeechError(f"{path}: cannot write the reply there (no folder {path.parent})")
+        if path.is_dir():
+            raise SpeechError(f"{path}: cannot write the reply there ({os.strerror(errno.EISDIR)})")
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, REPLY_MODE)
+            fd = os.open(self.part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, REPLY_MODE)
         except OSError as exc:
             raise SpeechError(f"{path}: cannot write the reply there ({exc.strerror})") from None
         try:
@@ -36,45 +44,60 @@ class WavSink:
         self._rate: int | None = None
 
     def write(self, pcm: bytes, rate: int) -> None:
-        if self._rate is None:
-            self._wav.setnchannels(1)
-            self._wav.setsampwidth(2)
-            self._wav.setframerate(rate)
-            self._rate = rate
-        self._wav.writeframes(pcm)
+        """Add ``pcm``; SpeechError once the file cannot take it (it is removed then, and stays failed)."""
+        if self.error is not None:
+            raise SpeechError(f"{self.path}: {self.error}")
+        try:
+            if self._rate is None:
+                self._wav.setnchannels(1)
+                self._wav.setsampwidth(2)
+                self._wav.setframerate(rate)
+                self._rate = rate
+            self._wav.writeframes(pcm)
+        except OSError as exc:  # a full disk: no half reply is left behind
+            self._fail(f"cannot write the reply file ({exc.strerror or exc})")
+            raise SpeechError(f"{self.path}: {self.error}") from None
 
     def flush(self) -> None:
         """Nothing is buffered in a file."""
 
     def close(self) -> None:
-        """Finish the header; SpeechError (one line) if the disk cannot take it, the file released either way.
+        """Finish the header and give the file its name; SpeechError (one line) if the disk cannot take it, the
+        file removed then.
 
         A file nothing was said into is removed: a 44-byte header with no sound (a synthesiser that failed, a turn
         with no reply) played as silence to a script that only checked the file was there (outside review 14 F11).
         """
+        if self.error is not None:
+            return  # removed when it failed, and said then
         if self._rate is None:
             self._discard()
             return
         try:
             self._wav.close()  # writes the final header; the file object is ours to close
             self._file.close()
+            os.replace(self.part, self.path)
         except OSError as exc:  # a full disk (ENOSPC) fails the header patch: never a traceback
-            with contextlib.suppress(OSError):
-                self._file.close()
-            raise SpeechError(f"{self.path}: cannot finish the reply file ({exc.strerror or exc})") from None
+            self._fail(f"cannot finish the reply file ({exc.strerror or exc})")
+            raise SpeechError(f"{self.path}: {self.error}") from None
+
+    def _fail(self, error: str) -> None:
+        self.error = error
+        self._discard()
 
     def _discard(self) -> None:
-        """Close and remove the file: nothing was said into it."""
-        with contextlib.suppress(OSError):
-            # A header still made, so the wave writer has nothing left to do when it is collected.
-            self._wav.setnchannels(1)
-            self._wav.setsampwidth(2)
-            self._wav.setframerate(16_000)
-            self._wav.close()
+        """Close and remove the file (and any older reply of that name): nothing, or only part, was said into it."""
+        with contextlib.suppress(Exception):  # wave.Error or OSError: the file goes whatever the writer says
+            if self._rate is None:  # a header still made, so the wave writer has nothing left to do when collected
+                self._wav.setnchannels(1)
+                self._wav.setsampwidth(2)
+                self._wav.setframerate(16_000)
+            self._wav.close()  # once closed, even on a full disk, it is never closed again when collected
         with contextlib.suppress(OSError):
             self._file.close()
-        with contextlib.suppress(OSError):
-            self.path.unlink()
+        for path in (self.part, self.path):
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 class SoundDeviceSink:
@@ -160,5 +183,12 @@ class DirectorySink:
 
     def close(self) -> None:
         if self._current is not None:
-            self._current.close()
-            self._current = None
+            current, self._current = self._current, None
+            current.close()
+
+    def finish(self) -> str | None:
+        """Close this turn's file: why it could not be written (it is not there then), or None when it is whole or
+        nothing was said. SpeechError when finishing it failed (as ``close``)."""
+        current = self._current
+        self.close()
+        return f"{current.path}: {current.error}" if current is not None and current.error is not None else None

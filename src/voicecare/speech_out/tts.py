@@ -113,6 +113,8 @@ class Speaker:
         """The latest reason speech failed (None if it never did)."""
         self.failures = 0
         """Messages lost to a failing synthesiser or device."""
+        self.lost: list[str] = []
+        """The texts of those messages, for saying which replies were not heard (``take_lost``)."""
         self._failing = False
         self._sink_lost = False
         self._thread = threading.Thread(target=self._run, name="voicecare-speaker", daemon=True)
@@ -333,6 +335,17 @@ class Speaker:
             self._failing = True
             self.on_error(f"cannot speak, replies are printed only: {self.failed}")
 
+    def _lose(self, text: str, exc: BaseException) -> None:
+        if not isinstance(exc, Abandoned):  # abandoned for an emergency or "stop": not a failure
+            with self._cond:
+                self.lost.append(text)
+
+    def take_lost(self) -> list[str]:
+        """The texts not said since the last call because speech failed (a missing synthesiser, a full disk)."""
+        with self._cond:
+            lost, self.lost = self.lost, []
+        return lost
+
     def _recovered(self) -> None:
         if self._failing and not self._sink_lost:
             self._failing = False
@@ -363,6 +376,7 @@ class Speaker:
             clip = self._clip(text)
         except Exception as exc:  # a crash, hang or refusal costs this message only
             self._fail(exc)
+            self._lose(text, exc)
             return
         if self._play(clip):
             self._recovered()
@@ -388,6 +402,7 @@ class Speaker:
             return True
         except Exception as exc:  # the output device vanished: keep printing, try again next message
             self._fail(exc)
+            self._lose(clip.text, exc)
             return False
         finally:
             event.ended = self.clock()

@@ -1,0 +1,72 @@
+"""After the conversation ended ("is there anything else?" "no"): a request for the last advice, and a closing said
+where nothing was told.
+
+Rule 13 promises the warning signs and the home-care steps "when the caregiver asks ('what should I watch for?',
+'tell me more')", and rule 14 never says "I missed that" of words heard exactly. Yet after the goodbye, words began a
+new conversation: "tell me more" and "what should I watch for?" got "I am listening. Tell me what you notice", and
+"what did you hear?" got "Sorry, I missed that", so an urgent answer's call-the-doctor signs were never heard (outside
+review 16 F7). A request for the last advice re-opens the conversation it belongs to; anything else still begins a
+new one. And "no, that's all" with nothing told is a closing, answered with the goodbye, not "Sorry, I missed that".
+
+Split from ``dialog`` (the conversation's state), which ``readings`` and the typed chat call these with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from voicecare.conversation import spoken
+from voicecare.conversation.answers import ANYTHING_ELSE, AnswerKind
+from voicecare.conversation.turns import State
+from voicecare.domain import Finding, Level, Status
+
+if TYPE_CHECKING:
+    from voicecare.conversation.dialog import Conversation
+
+CLOSING_COMMANDS = ("goodbye", "quit", "stop")
+"""Commands that end a conversation, said again after it ended: nothing to answer."""
+
+
+def asks_last_answer(talk: Conversation, text: str) -> bool:
+    """True when ``text``, said after ``talk`` ended, asks for its last advice ("tell me more", "what should I watch
+    for?", "what did you hear?", "why?") and that advice was given: every question it needed was asked, or it was a
+    911 (a goodbye in the middle of the interview left no advice to ask about)."""
+    if talk.state is not State.DONE or talk.answered is None or talk.command_of(text) not in spoken.REQUESTS:
+        return False
+    return _reopened_state(talk) is not None
+
+
+def reopen(talk: Conversation) -> None:
+    """``talk`` taken up again where its advice left it: the 911 still standing, or "is there anything else?"."""
+    state = _reopened_state(talk)
+    if state is not None:
+        talk.state = state
+
+
+def _reopened_state(talk: Conversation) -> State | None:
+    if talk.result().disposition is Level.EMERGENCY:
+        return State.EMERGENCY
+    if talk.asked and not talk.pending():
+        return State.ANYTHING_ELSE
+    return None
+
+
+def closing_only(talk: Conversation, text: str, unsure: Sequence[Finding] = ()) -> bool:
+    """True when ``text`` only closes a conversation ("no, that's all", "goodbye"): a "no" or goodbye to "is there
+    anything else?" with no sign in it or among the recogniser's other readings (``unsure``)."""
+    if unsure or talk.assistant.matcher.match(text):
+        return False
+    answer = talk.answers.read(ANYTHING_ELSE, text)
+    if answer.findings or answer.news:
+        return False
+    return answer.kind is AnswerKind.NO or (answer.kind is AnswerKind.COMMAND and answer.command in CLOSING_COMMANDS)
+
+
+def nothing_told(talk: Conversation, text: str) -> bool:
+    """True when ``text`` ("no, that's all") closes a conversation in which no sign was told yet: it was heard, so it
+    gets the goodbye, not "Sorry, I missed that" (rule 14)."""
+    if talk.state is not State.LISTENING or any(f.status is Status.PRESENT for f in talk.found):
+        return False
+    answer = talk.answers.read(ANYTHING_ELSE, text)
+    return answer.kind is AnswerKind.NO and closing_only(talk, text)
