@@ -91,15 +91,20 @@ def test_pale_then_no_blue_is_a_doubt_not_a_no(reader: AnswerReader) -> None:
     assert {present[s] for s in ("very_drowsy", "confusion", "fainting")} == {Basis.UNHEARD}
 
 
-def test_a_no_said_of_the_sign_itself_still_denies(reader: AnswerReader) -> None:
-    assert kind(reader, "breathing_alertness", "her lips are fine, no blue") == "no"
+def test_a_no_said_of_the_sign_itself_still_denies_it(reader: AnswerReader) -> None:
+    assert "trouble_breathing" in _absent(reader, "breathing_alertness", "her lips are fine, no blue")
 
 
 @pytest.mark.parametrize("text", ["they're not blue, more grey", "not blue more grey", "not blue, more purple"])
 def test_a_command_word_among_colours_is_how_the_child_looks(reader: AnswerReader, text: str) -> None:
+    # Never the command "more", never a "no": the colour is told, and the question asked again.
     answer = reader.read("breathing_alertness", text)
-    assert answer.kind.value in ("yes", "partial", "unsure"), text
-    assert "trouble_breathing" in _present(reader, "breathing_alertness", text)
+    assert answer.kind.value not in ("command", "no", "off_topic"), text
+    assert "trouble_breathing" not in _absent(reader, "breathing_alertness", text)
+
+
+def test_a_colour_said_of_the_lips_in_other_words_is_the_sign(reader: AnswerReader) -> None:
+    assert kind(reader, "breathing_alertness", "her lips are not blue, they're grey") == "yes"
 
 
 def test_more_alone_is_still_the_command(reader: AnswerReader) -> None:
