@@ -191,7 +191,8 @@ def replay(caregiver: Caregiver, voice_name: str, voice: Voice, folder: Path) ->
     early = _UNUSED.search(out.stderr)
     if out.returncode != 0 and not (early and out.returncode == UNUSED_EXIT):
         raise RuntimeError(f"listen failed ({out.returncode}): {out.stderr.strip()}")
-    turns = tuple(json.loads(line) for line in out.stdout.splitlines() if line.strip())
+    # The lines of recordings not used after an early "goodbye" hold only input and error (no turn).
+    turns = tuple(t for t in (json.loads(line) for line in out.stdout.splitlines() if line.strip()) if "error" not in t)
     return Replay(caregiver, voice_name, turns, _spoken_seconds(turns), int(early.group(1)) if early else 0)
 
 

@@ -115,7 +115,10 @@ def test_recordings_after_goodbye_are_not_used_and_the_exit_says_so() -> None:
     # Named (review12 F16): the caller learns which recording was not heard.
     not_used = f"voicecare: error: 'goodbye' said: 1 recording(s) after it not used: {AUDIO / 'clean' / 'em_blue.wav'}"
     assert not_used in out.stderr.splitlines()
-    assert [json.loads(line)["command"] for line in out.stdout.splitlines()][-1] == "quit"  # goodbye's id
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert lines[-2]["command"] == "quit"  # goodbye's id
+    # Outside review 15 F8: the recording not used still has its line, in its place, saying so.
+    assert lines[-1] == {"input": str(AUDIO / "clean" / "em_blue.wav"), "error": "not used: 'goodbye' was said before it"}
 
 
 def test_a_replayed_recording_cut_short_is_said_and_fails_the_exit(tmp_path: Path) -> None:

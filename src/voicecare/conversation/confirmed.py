@@ -45,10 +45,12 @@ def confirm(talk: Conversation, text: str, signs: tuple[str, ...], question: Int
 
 
 def _plain_yes(talk: Conversation, text: str, question: InterviewQuestion) -> bool:
-    """True when ``text`` is a yes to ``question`` and nothing else (no sign beside it, no command)."""
+    """True when ``text`` is a yes to ``question`` and nothing else: no sign said in words beside it ("yes, now his
+    lips are turning blue" is a new sign, not the doubted one confirmed), no command."""
     answer = talk.answers.read(question.id, text)
     return answer.kind is AnswerKind.YES and not answer.news and all(
-        f.symptom.id in question.symptoms for f in answer.findings)
+        f.symptom.id in question.symptoms and f.basis is not Basis.SAID for f in answer.findings) and not any(
+        f.status is Status.PRESENT for f in talk.answers.understand(text))
 
 
 def _question_of(talk: Conversation, signs: tuple[str, ...]) -> InterviewQuestion | None:
