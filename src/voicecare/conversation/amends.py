@@ -31,7 +31,7 @@ def own_correction(talk: Conversation, text: str, answer: Answer, question: Inte
     Read as a correction of an earlier answer naming no sign, it was "Sorry, I did not understand what you want to
     change, so nothing was changed" said to a first answer, when nothing had been said to change (outside review 16
     F11)."""
-    if not answer.amends or any(f.status is Status.PRESENT for f in answer.findings):
+    if not answer.amends or answer.findings:  # a correction naming a sign ("I meant no fever") is of that sign
         return text, answer
     tokens = talk.assistant.intents.language.tokens(text)
     amending = talk.answers.words.words["amending"]
@@ -43,8 +43,10 @@ def own_correction(talk: Conversation, text: str, answer: Answer, question: Inte
     if not head or not tail:
         return text, answer
     before, after = talk.answers.read(question.id, head), talk.answers.read(question.id, tail)
-    if after.kind not in PLAIN or before.kind not in (*PLAIN, AnswerKind.PARTIAL, AnswerKind.UNSURE) or (before.findings \
-            and any(f.symptom.id not in question.symptoms for f in before.findings)):
+    # Only a plain yes or no before it ("yes, no"): "sorry, I meant no" corrects an earlier answer, as before.
+    if after.kind not in PLAIN or before.kind not in PLAIN or (before.findings
+                                                             and any(f.symptom.id not in question.symptoms
+                                                                     for f in before.findings)):
         return text, answer
     return tail, after
 
