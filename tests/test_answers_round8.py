@@ -97,7 +97,7 @@ def test_a_doubted_yes_is_hedged_and_a_no_takes_it_back(assistant: Assistant) ->
     assert not [f for f in talk.found if f.symptom.id in question.symptoms and f.status is Status.PRESENT]
 
 
-@pytest.mark.parametrize("text", ["think blue might table", "maybe long car window go"])
+@pytest.mark.parametrize("text", ["think glue might table", "maybe long car window go"])
 def test_a_hedge_word_in_garble_is_not_understood_not_unsure(reader: AnswerReader, text: str) -> None:
     # Rule 14: "I did not understand your answer", never "not sure counts as yes" to someone who never said so.
     assert kind(reader, "heart_control", text) == "unsure"
