@@ -64,9 +64,11 @@ def closing_only(talk: Conversation, text: str, unsure: Sequence[Finding] = ()) 
 
 
 def nothing_told(talk: Conversation, text: str) -> bool:
-    """True when ``text`` ("no, that's all") closes a conversation in which no sign was told yet: it was heard, so it
-    gets the goodbye, not "Sorry, I missed that" (rule 14)."""
+    """True when ``text`` ("no, that's all") closes a conversation in which no sign was told yet, after a turn that
+    was answered ("Sorry, I missed that"): it was heard, so it gets the goodbye, not that again (rule 14)."""
     if talk.state is not State.LISTENING or any(f.status is Status.PRESENT for f in talk.found):
+        return False
+    if talk.answered is None:  # a fresh conversation's first words: unclear, the call-911 signs named (rule 7)
         return False
     answer = talk.answers.read(ANYTHING_ELSE, text)
     return answer.kind is AnswerKind.NO and closing_only(talk, text)
