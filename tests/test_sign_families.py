@@ -36,7 +36,6 @@ def guessed(assistant: Assistant, text: str) -> dict[str, Basis]:
     ("she can't keep her wee in any more, her back aches", "loss_of_control"),
     ("he pooed and didn't even know, and he's been out of nappies since spring", "loss_of_control"),
     ("he's not reacting to me at all and his back hurts", "very_drowsy"),
-    ("she's staring at the wall, not answering when I say her name", "fainting"),
     ("his eyes have gone sort of glazed", "confusion"),
     ("he's staring straight through me, his back hurts", "confusion"),
     ("I can see her chest pounding and she's holding her back", "abnormal_heart_rate"),
@@ -49,6 +48,14 @@ def test_a_family_of_wording_makes_an_emergency_sign_a_guess(assistant: Assistan
     result = assistant.answer(text)
     assert result.disposition is Level.EMERGENCY
     assert guessed(assistant, text)[symptom] is Basis.GUESSED
+
+
+def test_staring_and_not_answering_her_name_is_said_not_guessed(assistant: Assistant) -> None:
+    # Was a guess of this family; understand40 made "staring, not answering" told over a comma the sign said
+    # (a child who does not answer her own name is not responding: rule 14 may read it back plainly).
+    text = "she's staring at the wall, not answering when I say her name"
+    assert assistant.answer(text).disposition is Level.EMERGENCY
+    assert guessed(assistant, text)["fainting"] is Basis.SAID
 
 
 def test_legs_that_stopped_working_are_weakness_in_the_legs(assistant: Assistant) -> None:
