@@ -40,6 +40,9 @@ class Denials:
     explaining: tuple[tuple[str, ...], ...] = ()
     """Right after a contrast, words that make what follows explain what came before ("blue but that's the slush"):
     the circumstance is read past that contrast."""
+    turning: frozenset[str] = frozenset()
+    """Contrast words that, as a circumstance's own, come after the sign they explain: in "hard to wake this morning
+    but now fine" the sign is over; in "fine this morning but now hard to wake" it is now (rule 9)."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,9 @@ def _explains(circumstance: Circumstance, hit: Hit, words: Sequence[str],
         if any(words[i] in circumstance.unless and not _said_fine(circumstance.denials, words, i) for i in statement):
             return False
         reach = _reach(own, low, high, circumstance.window, words, contrasts, _explaining(circumstance.denials, words))
-        if all(any(words[i] in group and not _denied(circumstance.denials, words, i) for i in reach)
+        turning = circumstance.denials.turning
+        if all(any(words[i] in group and not _denied(circumstance.denials, words, i)
+                   and (i > own or not group <= turning) for i in reach)
                for group in circumstance.groups):
             return True
     return False
