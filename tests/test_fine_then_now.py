@@ -34,6 +34,10 @@ from voicecare.understanding.assistant import Assistant
     # The child said fine, the sign said plainly after "but now" (no longer explained as sleepy earlier, fine now).
     "he was fine this morning but now he's really hard to wake",
     "she was ok at breakfast but now she is very hard to wake",
+    # Grunting said as how the child is now, with nothing else (rule 4: the grunt of a child working to breathe).
+    "this morning nothing, now she's grunting",
+    "she was perfectly fine this morning but now she's grunting",
+    "he keeps grunting and he looks really pale",
 ])
 def test_fine_before_and_a_sign_now_is_911(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
@@ -47,6 +51,10 @@ def test_fine_before_and_a_sign_now_is_911(assistant: Assistant, text: str) -> N
     ("his breathing was ok at lunch, now he's eating dinner, back hurts a little", Level.HOME_CARE),
     # Sleepy earlier and well now stays explained (the sign before the turn).
     ("he was really drowsy earlier but now he perked up and he's playing, just a sore back", Level.HOME_CARE),
+    # A grunt of effort or of pain is no breathing sign.
+    ("he grunts when I lift him because his back is sore", Level.HOME_CARE),
+    ("she's grunting when she bends over, her back is stiff", Level.HOME_CARE),
+    ("he's grunting on the potty, and his back is a bit sore", Level.HOME_CARE),
 ])
 def test_near_misses_stay_below_911(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
