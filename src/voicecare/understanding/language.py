@@ -51,7 +51,8 @@ SECTIONS = {
                 "rewarmed", "chilled", "kin_of", "comparisons",
                 "compared", "counter_denials", "object_pronouns", "object_forms", "object_after", "cues"),
     "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with", "introduced_owners",
-                "clefts", "kin_children", "said_small", "own_child", "reassigned_by", "calling", "called_for", "rousers"),
+                "clefts", "kin_children", "said_small", "own_child", "reassigned_by", "calling", "called_for", "rousers",
+                "siblings_of"),
     "conversation": ("fillers", "list_and", "list_or", "unfinished"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
@@ -351,7 +352,7 @@ def _callers(table: TableReader, spelling: Spelling) -> CallerWords:
         kin_children=words("kin_children"),
         reassigned_by=tuple(tuple(w.split()) for w in in_token_form(table, "reassigned_by", spelling)),
         calling=words("calling"), called_for=words("called_for"), rousers=words("rousers"),
-        said_small=words("said_small"), own_child=words("own_child"),
+        said_small=words("said_small"), own_child=words("own_child"), siblings_of=words("siblings_of"),
     )
 
 
