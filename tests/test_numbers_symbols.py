@@ -34,6 +34,18 @@ from voicecare.understanding.assistant import Assistant
     ("his heart is going 180/min", Level.EMERGENCY),
     ("HR 190", Level.EMERGENCY),
     ("resp 50", Level.EMERGENCY),
+    # Outside review 17 F1: "HR 65/min" was read as a cramp of 65 minutes (urgent, "severe cramping" read back),
+    # "resp 50/min" and "pulse 190 / min" as home care, "hr190" with its label glued on, "resps 50" not at all.
+    ("HR 65/min back spasm", Level.EMERGENCY),
+    ("HR 190/min, back spasm", Level.EMERGENCY),
+    ("pulse 190 / min, back tight", Level.EMERGENCY),
+    ("resp 50/min and his back is seized up", Level.EMERGENCY),
+    ("RR of 60/min, back locked", Level.EMERGENCY),
+    ("HR: 190", Level.EMERGENCY),
+    ("hr190 back sore", Level.EMERGENCY),
+    ("resps 50", Level.EMERGENCY),
+    ("hr120 back sore", Level.HOME_CARE),
+    ("resp 28/min, sore back from climbing", Level.HOME_CARE),
     ("temp: 38,0", Level.URGENT),
     ("temp 39,2", Level.URGENT),
     ("38.9C", Level.URGENT),
@@ -63,6 +75,8 @@ def test_a_reading_typed_with_symbols_is_judged_by_the_table(assistant: Assistan
     # A slash that is no rate.
     "24/7 she's moaning about her back",
     "20 min on/20 off with the ice for her sore back",
+    # A saturation's name with its digit is no label glued on a reading.
+    "spo2 97, breathing ok, back sore",
 ])
 def test_labels_clocks_and_other_slashes_raise_nothing(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.HOME_CARE

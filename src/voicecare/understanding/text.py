@@ -66,6 +66,8 @@ class Spelling:
     learner_modals: frozenset[str] = frozenset()
     """Verbs that ``learner_no`` goes before, where standard order puts "not" after ("no can" -> "can not")."""
 
+    glued_labels: frozenset[str] = frozenset()
+    """Labels of a reading written onto its digits ("hr190", "rr50"): split off, so the number is read with its label."""
     per_sign: str = ""
     """The word a slash between a number and a unit says ("55/min" is "55 per min"); empty: the slash is dropped."""
 
@@ -94,6 +96,9 @@ class Spelling:
             word = word.replace(".", "")  # "a.m." is "am"
         if word in self.contractions:
             return self.contractions[word].split()
+        label = word.rstrip("0123456789")
+        if label != word and label in self.glued_labels:
+            return [label, word[len(label):]]  # "hr190" is "hr 190"
         if word in self.number_words:
             return self.number_words[word].split()
         for suffix, replacement in self.suffixes:
