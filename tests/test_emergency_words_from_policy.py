@@ -25,6 +25,12 @@ from voicecare.understanding.assistant import Assistant
     "she's posturing, arching and stiff",
     "he had a drop attack and went down",
     "she syncopized",
+    # Relatives' idioms (understand41's second round): gone vacant and down, a heart about to leap out of the chest,
+    # not knowing who the caller is, said in the past of today, twitching with eyes that look wrong.
+    "he went a bit vacant and fell over",
+    "his heart feels like it's going to jump out of his chest and he's resting",
+    "he didn't know who I was",
+    "he's shaking and twitching and his eyes are funny",
 ])
 def test_the_sign_in_a_relatives_or_a_nurses_words_is_911(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
@@ -38,6 +44,10 @@ def test_the_sign_in_a_relatives_or_a_nurses_words_is_911(assistant: Assistant, 
     ("he's using his belly to blow bubbles, his back is a bit stiff", Level.HOME_CARE),
     ("there's a little dent in the wall where she kicked it, her back hurts", Level.HOME_CARE),
     ("she has asthma but it's fine today, just her back is sore", Level.HOME_CARE),
+    ("he didn't know who I was talking about, his back is stiff", Level.HOME_CARE),
+    ("he went a bit blank when I asked him, he was just thinking, sore back", Level.HOME_CARE),
+    ("my heart nearly jumped out of my chest when he screamed, his back is sore", Level.HOME_CARE),
+    ("his eyes are weird and red from the pool and he's shivering, wrapped in a towel now, back sore", Level.HOME_CARE),
 ])
 def test_near_misses_keep_their_level(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
