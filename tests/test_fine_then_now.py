@@ -34,6 +34,13 @@ from voicecare.understanding.assistant import Assistant
     # The child said fine, the sign said plainly after "but now" (no longer explained as sleepy earlier, fine now).
     "he was fine this morning but now he's really hard to wake",
     "she was ok at breakfast but now she is very hard to wake",
+    # Every other 911 sign, said fine before and present after the turn (these were read already; kept so they stay).
+    "his lips were pink this morning but now they're blue",
+    "earlier he was fine, now he's confused and doesn't know me",
+    "this morning she was ok, now she fainted",
+    "her pulse was 120 this morning but now it's 50",
+    "she was fine this morning but now she's having a seizure",
+    "he was dry all morning but now he's wetting himself and can't hold it",
     # Grunting said as how the child is now, with nothing else (rule 4: the grunt of a child working to breathe).
     "this morning nothing, now she's grunting",
     "she was perfectly fine this morning but now she's grunting",
@@ -51,6 +58,9 @@ def test_fine_before_and_a_sign_now_is_911(assistant: Assistant, text: str) -> N
     ("his breathing was ok at lunch, now he's eating dinner, back hurts a little", Level.HOME_CARE),
     # Sleepy earlier and well now stays explained (the sign before the turn).
     ("he was really drowsy earlier but now he perked up and he's playing, just a sore back", Level.HOME_CARE),
+    # Well now, sleepy before: the sign after the turn is the one that is over (a held-out answer showed the turn
+    # read in this order as the sign now; no word of now stands between the turn and the sign).
+    ("she's fine now and playing, but she was really drowsy earlier this morning, her back is sore", Level.HOME_CARE),
     # A grunt of effort or of pain is no breathing sign.
     ("he grunts when I lift him because his back is sore", Level.HOME_CARE),
     ("she's grunting when she bends over, her back is stiff", Level.HOME_CARE),
