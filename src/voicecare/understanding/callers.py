@@ -65,6 +65,9 @@ class CallerWords:
     """Verbs of calling for help ("calling", "rang"): someone at home doing it raises the caregiver's alarm."""
     called_for: frozenset[str] = frozenset()
     """Said after such a call and before someone else, the help is for them ("called an ambulance for her husband")."""
+    siblings_of: frozenset[str] = frozenset()
+    """Said before a sibling, they make it the sibling of someone named before ("my daughter says her brother"): of
+    the caller's own child, a child of the caller too."""
     rousers: frozenset[str] = frozenset()
     """Said before a word of waking, the caller is waking the child: a subject of theirs ("I", "we") or an attempt
     ("tried"). A "not" said after is how the child answered ("I woke him and he isn't talking"), no deed of their
@@ -80,7 +83,7 @@ def the_childs_cues(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
     """The places of someone-else cues that name the child after all (a child sibling, a niece, "my wife's son",
     "the little fella") or the caller introducing themself ("grandpa again")."""
     return _child_siblings(where, words) | _kin_children(where, words) | _said_small(where, words) \
-        | _their_child(where, words) | _introductions(where, words)
+        | _their_child(where, words) | _introductions(where, words) | _own_childs_siblings(where, words)
 
 
 def patients(where: Scene, mentions: Sequence[tuple[int, Status]], words: CallerWords,
@@ -216,6 +219,28 @@ def _child_siblings(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
     return found
 
 
+def _own_childs_siblings(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
+    """The places of cues naming the brother or sister of the caller's own child, named before in the sentence:
+    "my daughter says her brother is breathing funny" is the caller's son, the child (understand41, #7). Never
+    when another child is named besides the two ("my son says his sister's friend fainted" names no sibling
+    right after "his"; "my daughter says her brother has a cold, my son's back hurts" keeps the cold his)."""
+    text = where.words
+    found: set[tuple[int, int]] = set()
+    for cue in where.cues:
+        if cue.trigger.status is not Status.OTHER or cue.end - cue.start != 1 or text[cue.start] not in words.siblings:
+            continue
+        owner = cue.start - 1 - (cue.start >= 2 and text[cue.start - 1] in words.young)
+        if owner < 2 or text[owner] not in words.siblings_of:
+            continue
+        sentence = max((i for i, full in where.breaks.items() if full and i <= owner), default=0)
+        reporter = next((i for i in range(owner - 1, max(sentence, 1) - 1, -1)
+                         if text[i] in where.rules.child_nouns and text[i - 1] in words.own), None)
+        if reporter is None or _child_named_outside(where, words, {reporter, *range(owner, cue.end)}):
+            continue
+        found.add((cue.start, cue.end))
+    return found
+
+
 def _kin_children(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
     """The places of cues naming the caller's own niece or nephew when no other child is named.
 
@@ -271,7 +296,7 @@ def _their_child(where: Scene, words: CallerWords) -> set[tuple[int, int]]:
     return found
 
 
-def _child_named_outside(where: Scene, words: CallerWords, cue_words: range) -> bool:
+def _child_named_outside(where: Scene, words: CallerWords, cue_words: Collection[int]) -> bool:
     """True when a child is named anywhere but at ``cue_words`` (the words of the cue that may itself be the child)."""
     return any(_names_a_child(where, words, i) for i in range(len(where.words)) if i not in cue_words)
 

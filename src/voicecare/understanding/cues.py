@@ -197,6 +197,13 @@ class ContextWords:
     """How a continuation is written out, before its verb ("will not stop" bleeding)."""
     progressive: str = ""
     """The ending of a verb in progress ("ing")."""
+    resumed_turns: frozenset[str] = frozenset()
+    """Words that turn to how things are now ("now"): "her breathing was fine this morning but now she's grunting"
+    says the grunting of the breathing (``ellipsis.resumed``)."""
+    well_words: frozenset[str] = frozenset()
+    """Words that say a part or function was all right before such a turn ("fine", "normal")."""
+    well_manners: frozenset[str] = frozenset()
+    """Words that may stand between such a part and its word of being well ("was perfectly fine")."""
     comparisons: frozenset[str] = frozenset()
     """Words right before a time gone by that make it a comparison ("worse than last week"), no past."""
     compared: frozenset[str] = frozenset()

@@ -192,3 +192,76 @@ def continued(heard: Sequence[str], breaks: Mapping[int, bool], rules: ContextWo
         moved = {(i + len(insert) - said if i > k else i): full for i, full in breaks.items()}
         return out, moved
     return list(heard), dict(breaks)
+
+
+RESUMED_REACH = 14
+"""Most words from a turn to now ("now") back to the word saying a part was all right before it."""
+PART_LENGTH = 3
+"""Most words of the part said to be all right ("heart rate")."""
+STATE_LENGTH = 2
+"""Most words the child's state now may take for the part said fine before to be its subject ("really panting")."""
+
+
+def resumed(heard: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords,
+            canonical: Callable[[str], str]) -> tuple[list[str], dict[int, bool]]:
+    """The heard words with a part said to be all right before a turn to now written into the now clause.
+
+    "Her breathing was fine this morning but now she's grunting" says the grunting of the breathing: the
+    clause after the turn (one of ``resumed_turns``) has the child or "it" as its subject and does not name the
+    part again, so the part is written in ("now she is breathing grunting", "now it's racing" is "now his heart
+    rate is racing"). The earlier statement stays as said (rule 9: the later one wins). Only the first such
+    turn is filled; a child said to be fine ("he was fine but now he is ...") names no part, and nothing changes.
+    """
+    words = [canonical(w) for w in heard]
+    for k, word in enumerate(words):
+        subject = k + 1
+        if word not in rules.resumed_turns or subject >= len(words) or subject in breaks \
+                or words[subject] not in rules.continuation_subjects | rules.child_pronouns:
+            continue
+        part = _well_before(words, breaks, rules, k)
+        if part is None:
+            continue
+        end = next((i for i in range(subject + 1, len(words)) if i in breaks or words[i] in rules.terminators),
+                   len(words))
+        if any(words[i] in {words[j] for j in part} for i in range(subject, end)):
+            return list(heard), dict(breaks)  # named again: said as it is now
+        if words[subject] in rules.continuation_subjects:  # "now it's racing": the part is the subject
+            owned = part.start - 1 if part.start and words[part.start - 1] in rules.clauses.owners else part.start
+            insert, at, dropped = list(heard[owned:part.stop]), subject, 1
+        else:  # "now she's grunting": the part is what the state is said of, after the child's verb
+            at = subject + 1 + (subject + 1 < end and words[subject + 1] in rules.clauses.verbs)
+            if not _state_alone(words[at:end], rules):
+                continue
+            insert, dropped = list(heard[part.start:part.stop]), 0
+        out = [*heard[:at], *insert, *heard[at + dropped:]]
+        shift = len(insert) - dropped
+        return out, {(i + shift if i > at or (i == at and dropped) else i): full for i, full in breaks.items()}
+    return list(heard), dict(breaks)
+
+
+def _state_alone(said: Sequence[str], rules: ContextWords) -> bool:
+    """True when what the child is now is one verb in progress, said alone or with one word ("really struggling"):
+    "now she's grunting" is the breathing's; "now she's struggling to walk", "fast asleep" or "being silly" say
+    something else of the child."""
+    return 0 < len(said) <= STATE_LENGTH and any(
+        rules.progressive and w.endswith(rules.progressive) and len(w) > len(rules.progressive) + 2 for w in said)
+
+
+def _well_before(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords, turn: int) -> range | None:
+    """The part named in the nearest "his breathing was fine" before ``turn`` (its nouns, not the owner), or None
+    when the nearest word of being well is said of the child, or of nothing."""
+    for well in range(turn - 1, max(-1, turn - 1 - RESUMED_REACH), -1):
+        if words[well] not in rules.well_words:
+            continue
+        stop = well
+        while stop > 0 and stop not in breaks and words[stop - 1] in rules.elliptic_verbs | rules.well_manners:
+            stop -= 1
+        ends = rules.clauses.owners | rules.clauses.subjects | rules.subjects | rules.terminators \
+            | rules.over_when | rules.then_words | rules.child_nouns | rules.elliptic_verbs | rules.clauses.verbs
+        start = stop
+        while start > 0 and stop - start < PART_LENGTH and start not in breaks and words[start - 1] not in ends:
+            start -= 1
+        if start == stop or (start and start not in breaks and words[start - 1] not in ends):
+            return None
+        return range(start, stop)
+    return None

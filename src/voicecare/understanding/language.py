@@ -32,10 +32,11 @@ SECTIONS = {
     "language": ("code", "name", "wake_phrase"),
     "spelling": ("contractions", "suffixes", "clipped", "possessive", "possessive_is", "possessive_is_after", "number_words",
                  "pronoun_classes", "stem_suffixes", "min_stem", "irregular_stems", "sound_rules", "sound_silent",
-                 "learner_no", "learner_not", "learner_subjects", "learner_be", "learner_modals"),
+                 "learner_no", "learner_not", "learner_subjects", "learner_be", "learner_modals", "per_sign",
+                 "glued_labels"),
     "matching": ("optional_words", "negations", "disjunctions", "symptom_slots", "skippable", "contrasts",
                  "glued_negations", "not_then", "not_then_before", "not_then_verbs", "not_then_sleeping",
-                 "not_then_sleeping_after", "narrowing", "explaining",
+                 "not_then_sleeping_after", "narrowing", "explaining", "turning",
                  "degrees", "sized", "beliefs", "comparatives"),
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
                 "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "quoting", "crying",
@@ -47,10 +48,12 @@ SECTIONS = {
                 "asking_verbs", "asking_subjects", "denied_answers", "denied_manners", "denial_word",
                 "unsure_answers", "doubt_word", "clause_subjects", "clause_owners", "clause_namers", "clause_verbs",
                 "clause_openers", "clause_markers", "clause_answers", "clause_answer_tails", "genders", "continuations",
-                "continuation_subjects", "continued_as", "progressive", "rewarmed", "chilled", "kin_of", "comparisons",
+                "continuation_subjects", "continued_as", "progressive", "resumed_turns", "well_words", "well_manners",
+                "rewarmed", "chilled", "kin_of", "comparisons",
                 "compared", "counter_denials", "object_pronouns", "object_forms", "object_after", "cues"),
     "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with", "introduced_owners",
-                "clefts", "kin_children", "said_small", "own_child", "reassigned_by", "calling", "called_for", "rousers"),
+                "clefts", "kin_children", "said_small", "own_child", "reassigned_by", "calling", "called_for", "rousers",
+                "siblings_of"),
     "conversation": ("fillers", "list_and", "list_or", "unfinished"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
@@ -95,6 +98,9 @@ class Language:
     """Right after a contrast, these make it narrow the statement, not contrast it ("breathing, but only barely")."""
     explaining: tuple[tuple[str, ...], ...] = ()
     """Right after a contrast, these make what follows explain what came before ("blue but that's the slush")."""
+    turning: frozenset[str] = frozenset()
+    """Contrast words that, as an ordinary circumstance's own words, follow the sign they explain ("hard to wake
+    this morning but now fine")."""
     comparatives: frozenset[str] = frozenset()
     """Before a reassuring word, they make it the baseline of a comparison, no reassurance ("drowsier than
     normal")."""
@@ -205,6 +211,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         contrasts=frozenset(in_token_form(matching, "contrasts", spelling)),
         narrowing=frozenset(in_token_form(matching, "narrowing", spelling)),
         explaining=tuple(tuple(w.split()) for w in in_token_form(matching, "explaining", spelling)),
+        turning=frozenset(in_token_form(matching, "turning", spelling)),
         beliefs=frozenset(in_token_form(matching, "beliefs", spelling)),
         comparatives=frozenset(in_token_form(matching, "comparatives", spelling)),
         degrees=tuple(sorted((tuple(w.split()) for w in in_token_form(matching, "degrees", spelling)),
@@ -244,6 +251,7 @@ def _spelling(table: TableReader) -> Spelling:
         sound_silent=table.text("sound_silent"), learner_no=table.text("learner_no"),
         learner_not=table.text("learner_not"), learner_subjects=frozenset(table.words("learner_subjects")),
         learner_be=frozenset(table.words("learner_be")), learner_modals=frozenset(table.words("learner_modals")),
+        per_sign=table.text("per_sign"), glued_labels=frozenset(table.words("glued_labels")),
     )
 
 
@@ -304,6 +312,9 @@ def _context(table: TableReader, spelling: Spelling) -> ContextWords:
         continuations=tuple(tuple(w.split()) for w in in_token_form(table, "continuations", spelling)),
         continuation_subjects=frozenset(in_token_form(table, "continuation_subjects", spelling)),
         continued_as=tuple(table.text("continued_as").split()), progressive=table.text("progressive"),
+        resumed_turns=frozenset(in_token_form(table, "resumed_turns", spelling)),
+        well_words=frozenset(in_token_form(table, "well_words", spelling)),
+        well_manners=frozenset(in_token_form(table, "well_manners", spelling)),
     )
 
 
@@ -342,7 +353,7 @@ def _callers(table: TableReader, spelling: Spelling) -> CallerWords:
         kin_children=words("kin_children"),
         reassigned_by=tuple(tuple(w.split()) for w in in_token_form(table, "reassigned_by", spelling)),
         calling=words("calling"), called_for=words("called_for"), rousers=words("rousers"),
-        said_small=words("said_small"), own_child=words("own_child"),
+        said_small=words("said_small"), own_child=words("own_child"), siblings_of=words("siblings_of"),
     )
 
 

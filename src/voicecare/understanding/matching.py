@@ -115,7 +115,8 @@ class Matcher:
         self._baselines = compile_baselines(intents.symptoms, spelling, self._language.negations)
         self._ordinary = ordinary.compile_all({s.id: s.ordinary for s in intents.symptoms}, spelling, ordinary.Denials(
             self._language.negations, self._language.optional_words | self._language.skippable,
-            fine=self._reassured, fine_reach=ordinary.FINE_REACH, explaining=self._language.explaining))
+            fine=self._reassured, fine_reach=ordinary.FINE_REACH, explaining=self._language.explaining,
+            turning=self._language.turning, nows=self._language.context.resumed_turns))
         self._claims = _claims(intents, spelling)
         self._backoff = backoff.Backoff({s.id: s.backoff for s in intents.symptoms if s.backoff}, spelling,
                                         self.settings.stem_score, backoff.Typos(self._lexicon))
@@ -142,6 +143,7 @@ class Matcher:
                                             self._spelling.canonical)
         heard, breaks = ellipsis.answered(heard, breaks, self._language.context, self._spelling.canonical)
         heard, breaks = ellipsis.continued(heard, breaks, self._language.context, self._spelling.canonical)
+        heard, breaks = ellipsis.resumed(heard, breaks, self._language.context, self._spelling.canonical)
         words = [self._spelling.canonical(w) for w in heard]
         candidates = [self._candidates(w) for w in words]
         language = self._language

@@ -40,6 +40,11 @@ class Denials:
     explaining: tuple[tuple[str, ...], ...] = ()
     """Right after a contrast, words that make what follows explain what came before ("blue but that's the slush"):
     the circumstance is read past that contrast."""
+    turning: frozenset[str] = frozenset()
+    """Contrast words that, as a circumstance's own, turn from the sign to what explains it: in "hard to wake this
+    morning but now fine" the sign is over; in "fine this morning but now hard to wake" it is now (rule 9)."""
+    nows: frozenset[str] = frozenset()
+    """Words of now: between such a turn and a sign after it, they make the sign the one now, never explained."""
 
 
 @dataclass(frozen=True)
@@ -111,10 +116,18 @@ def _explains(circumstance: Circumstance, hit: Hit, words: Sequence[str],
         if any(words[i] in circumstance.unless and not _said_fine(circumstance.denials, words, i) for i in statement):
             return False
         reach = _reach(own, low, high, circumstance.window, words, contrasts, _explaining(circumstance.denials, words))
-        if all(any(words[i] in group and not _denied(circumstance.denials, words, i) for i in reach)
+        if all(any(words[i] in group and not _denied(circumstance.denials, words, i)
+                   and not _turned_to(circumstance.denials, group, words, i, own) for i in reach)
                for group in circumstance.groups):
             return True
     return False
+
+
+def _turned_to(denials: Denials, group: frozenset[str], words: Sequence[str], turn: int, own: int) -> bool:
+    """True when words[turn], a turn of the circumstance's own, turns to the sign at ``own`` as it is now: "fine this
+    morning but now hard to wake" (a word of now between them); in "fine now, but she was drowsy earlier" the sign
+    after the turn is the one that is over, and stays explained."""
+    return turn < own and group <= denials.turning and any(words[i] in denials.nows for i in range(turn + 1, own))
 
 
 def _said_fine(denials: Denials, words: Sequence[str], index: int) -> bool:

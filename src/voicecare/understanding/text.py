@@ -17,6 +17,10 @@ _DECIMAL = r"\d+\.\d+|\d+,\d{1,2}(?!\d)|"
 _DOTTED = r"(?<![^\W_])(?:[^\W\d_]\.){2,}(?![^\W_])|"
 _WORD_RE = re.compile(_DECIMAL + _DOTTED + r"(?:[^\W_]|')+")
 _PIECE_RE = re.compile(_DECIMAL + _DOTTED + r"(?:[^\W_]|')+|\.\.\.|[.!?;:\u2014\u2013]|,|\s-\s")
+# A slash between a number and a word is "per": "breathing 55/min", "180 / min" (not "120/80", nor "and/or").
+_PER_SIGN_RE = re.compile(r"(?<=\d)\s*/\s*(?=[^\W\d_])")
+# A colon is a full stop, except between a word and a number: "pulse: 45", "temp: 39,2" label the number after them.
+_LABEL = ":"
 
 
 def _plain(text: str) -> str:
@@ -62,6 +66,16 @@ class Spelling:
     learner_modals: frozenset[str] = frozenset()
     """Verbs that ``learner_no`` goes before, where standard order puts "not" after ("no can" -> "can not")."""
 
+    glued_labels: frozenset[str] = frozenset()
+    """Labels of a reading written onto its digits ("hr190", "rr50"): split off, so the number is read with its label."""
+    per_sign: str = ""
+    """The word a slash between a number and a unit says ("55/min" is "55 per min"); empty: the slash is dropped."""
+
+    def _plain(self, text: str) -> str:
+        """Lowercase, apostrophes straight, and a slash after a number written as the language's ``per_sign``."""
+        text = _plain(text)
+        return _PER_SIGN_RE.sub(f" {self.per_sign} ", text) if self.per_sign else text
+
     def unclipped(self, word: str) -> str:
         """The word with a dropped letter restored when it was typed without its apostrophe ("burnin")."""
         for ending, full in self.clipped:
@@ -82,6 +96,9 @@ class Spelling:
             word = word.replace(".", "")  # "a.m." is "am"
         if word in self.contractions:
             return self.contractions[word].split()
+        label = word.rstrip("0123456789")
+        if label != word and label in self.glued_labels:
+            return [label, word[len(label):]]  # "hr190" is "hr 190"
         if word in self.number_words:
             return self.number_words[word].split()
         for suffix, replacement in self.suffixes:
@@ -96,7 +113,7 @@ class Spelling:
     def tokens(self, text: str) -> list[str]:
         """Lowercase words with contractions expanded and punctuation removed."""
         out: list[str] = []
-        for raw in _WORD_RE.findall(_plain(text)):
+        for raw in _WORD_RE.findall(self._plain(text)):
             out.extend(self._expand(raw))
         return self._learner_negations(out, {})
 
@@ -127,11 +144,14 @@ class Spelling:
         """
         out: list[str] = []
         breaks: dict[int, bool] = {}
-        for piece in _PIECE_RE.findall(_plain(text)):
+        pieces = _PIECE_RE.findall(self._plain(text))
+        for k, piece in enumerate(pieces):
             if piece[0].isalnum() or piece[0] == "'":
                 out.extend(self._expand(piece))
             else:
-                breaks[len(out)] = breaks.get(len(out), False) or piece != ","
+                labels = piece == _LABEL and 0 < k < len(pieces) - 1 and pieces[k + 1][0].isdigit() \
+                    and pieces[k - 1][-1].isalpha()  # "pulse: 45"; a clock's "10:45" stays as it was
+                breaks[len(out)] = breaks.get(len(out), False) or (piece != "," and not labels)
         return self._learner_negations(out, breaks), breaks
 
     def phrase_key(self, text: str) -> str:
