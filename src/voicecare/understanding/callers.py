@@ -65,6 +65,8 @@ class CallerWords:
     """Verbs of calling for help ("calling", "rang"): someone at home doing it raises the caregiver's alarm."""
     called_for: frozenset[str] = frozenset()
     """Said after such a call and before someone else, the help is for them ("called an ambulance for her husband")."""
+    cleft_openers: tuple[tuple[str, ...], ...] = ()
+    """Said before someone named and "that"/"who", they say who has the sign ("it was our Sean that passed out")."""
     rousers: frozenset[str] = frozenset()
     """Said before a word of waking, the caller is waking the child: a subject of theirs ("I", "we") or an attempt
     ("tried"). A "not" said after is how the child answered ("I woke him and he isn't talking"), no deed of their

@@ -50,7 +50,8 @@ SECTIONS = {
                 "continuation_subjects", "continued_as", "progressive", "rewarmed", "chilled", "kin_of", "comparisons",
                 "compared", "counter_denials", "object_pronouns", "object_forms", "object_after", "cues"),
     "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with", "introduced_owners",
-                "clefts", "kin_children", "said_small", "own_child", "reassigned_by", "calling", "called_for", "rousers"),
+                "clefts", "kin_children", "said_small", "own_child", "reassigned_by", "calling", "called_for", "rousers",
+                "cleft_openers"),
     "conversation": ("fillers", "list_and", "list_or", "unfinished"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
@@ -343,6 +344,7 @@ def _callers(table: TableReader, spelling: Spelling) -> CallerWords:
         reassigned_by=tuple(tuple(w.split()) for w in in_token_form(table, "reassigned_by", spelling)),
         calling=words("calling"), called_for=words("called_for"), rousers=words("rousers"),
         said_small=words("said_small"), own_child=words("own_child"),
+        cleft_openers=tuple(tuple(w.split()) for w in in_token_form(table, "cleft_openers", spelling)),
     )
 
 
