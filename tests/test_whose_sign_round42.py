@@ -58,3 +58,16 @@ def test_the_wee_one_is_a_child_not_a_wee(assistant: Assistant) -> None:
     # "Not the wee one" was read as "no wee" (fewer wet nappies); a wee not done is still one.
     assert "bladder_bowel_problems" not in statuses(assistant, "not the wee one, she's only got the sore back")
     assert level(assistant, "the wee one hasn't had a wee all day and her back is sore") is Level.FOLLOW_UP
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Scots "ma" is "my": an older child calling about their wee sister (batch_ap 62).
+    ("ma wee sister's back is pure sore and she's roastin man like proper roastin", Level.URGENT),
+    ("ma wee brother's back is sore and he's burning up", Level.URGENT),
+    # The wean, the bairn, the pickney is the child: it ends someone else's story (the back was the sister's).
+    ("ma sister has a fever and the wean's back is sore", Level.HOME_CARE),
+    ("my sister has a fever and the bairn's back is sore", Level.HOME_CARE),
+    ("my brother has the flu and the pickney back hurt", Level.HOME_CARE),
+])
+def test_the_childs_own_words_in_dialect_keep_the_childs_signs(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
