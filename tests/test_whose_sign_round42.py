@@ -71,3 +71,32 @@ def test_the_wee_one_is_a_child_not_a_wee(assistant: Assistant) -> None:
 ])
 def test_the_childs_own_words_in_dialect_keep_the_childs_signs(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Several children who all have it: the child is one of them (the twins were someone else: unclear).
+    ("the twins have fevers", Level.URGENT),
+    ("my twins both have a fever", Level.URGENT),
+    ("both kids have a temperature", Level.URGENT),
+    ("both of them have the chills", Level.URGENT),
+    # The child pointed at after another child: "this one" ends the other's story.
+    ("my other son had chickenpox, this one has a fever and sore back", Level.URGENT),
+    # A twin alone, and the caregiver's own temperature, stay theirs.
+    ("his twin has a fever", Level.UNCLEAR),
+    ("I have a temperature and her back is sore", Level.HOME_CARE),
+    ("my sister has a fever, this one just has a sore back", Level.HOME_CARE),
+])
+def test_a_sign_said_of_several_children_is_the_childs(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The child named by name has it now too, after someone else's sign (as "she has one now too" was).
+    ("Kayla's brother had a temperature, and now Kayla has one too", Level.URGENT),
+    ("his brother had a fever and now Jack has it too", Level.URGENT),
+    # Someone else named right before keeps it theirs.
+    ("her brother had a fever and now my husband has one too", Level.UNCLEAR),
+    ("her brother has the chills and now his dad has got the same", Level.UNCLEAR),
+])
+def test_a_sign_come_to_the_child_by_name_is_the_childs(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

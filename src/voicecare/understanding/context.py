@@ -418,12 +418,14 @@ def status_of(
     found = _nearest_before(found, start)
     if any(c.trigger.takes_back for c in found if c.start >= end):
         return Status.ABSENT, False  # the later statement wins over what framed the mention
-    recurring = [c for c in found if c.trigger.recurs]
+    # "...and now Kayla has one too" is the child's; "...and now my husband has one too" is his (no pronoun of the
+    # child in the cue, and someone else named right before it).
+    recurring = [c for c in found if c.trigger.recurs and not _someone_elses_too(where, c)]
     # "My husband's hands have gone numb again": back again, and still his (their sign, named with its owner
     # right before it); any looser tie to someone else is no reason to make a child's sign theirs (rule 4).
     owner = any(c.trigger.status is Status.OTHER and not c.trigger.speaker and start - OWNER_REACH <= c.end <= start
                 for c in found)
-    if recurring and (not owner or any(_names_the_child(where, c) for c in recurring)):
+    if recurring and (not owner or any(_names_the_child(where, c) or _named_before(where, c) for c in recurring)):
         return Status.PRESENT, False
     found = [c for c in found if not c.trigger.recurs] or found
     best = min(found, key=lambda c: _PRIORITY[c.trigger.status])
@@ -459,6 +461,25 @@ def _asked_about_now(where: Scene, cue: Cue, end: int) -> bool:
     if not rules.present_states.intersection(said) or rules.changes.intersection(said):
         return False
     return cue.trigger.words in rules.worries or clause_start(where.words, where.breaks, rules, cue.start) < cue.start
+
+
+def _named_before(where: Scene, cue: Cue) -> bool:
+    """True when a cue of a sign come back that names no one ("has one too") follows a name of its own: "Kayla's
+    brother had a temperature, and now Kayla has one too" (no cue, no pronoun, no small word before it)."""
+    before = cue.start - 1
+    rules = where.rules
+    # The cue opens with its verb ("has one too"; not "again", said of the sign: "hands have gone numb again").
+    return before >= 0 and before not in where.breaks and cue.start not in where.breaks \
+        and where.words[cue.start] in rules.clauses.verbs and before not in where.signs \
+        and where.words[before] not in rules.terminators and where.words[before] not in rules.subjects \
+        and where.words[before] not in rules.child_pronouns and not _names_the_child(where, cue) \
+        and not any(c.start <= before < c.end for c in where.cues)
+
+
+def _someone_elses_too(where: Scene, cue: Cue) -> bool:
+    """True when a cue of a sign come back names no one ("has one too") and someone else is named right before it."""
+    return not _names_the_child(where, cue) and any(
+        c.trigger.status is Status.OTHER and cue.start - OWNER_REACH <= c.end <= cue.start for c in where.cues)
 
 
 def _names_the_child(where: Scene, cue: Cue) -> bool:
