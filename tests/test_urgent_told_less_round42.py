@@ -72,3 +72,22 @@ def test_a_cold_sweat_is_no_one_out_cold(assistant: Assistant) -> None:
     assert level(assistant, "she broke out in a cold sweat and her back is sore") is Level.URGENT
     assert level(assistant, "she's out cold, sweaty") is Level.EMERGENCY
     assert level(assistant, "she's out cold in a sweat") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A sign gone and come back, "came back" with no "it" right after the "but" (the sign is still the subject).
+    ("the fever went away but came back tonight", Level.URGENT),
+    ("the chills stopped but came back after tea", Level.URGENT),
+    # A time said first, then the sign's start: it began then and lasts.
+    ("two days ago her leg started hurting", Level.URGENT),
+    ("last week his legs started tingling", Level.URGENT),
+    # Weight lost then is lost now (the policy: any weight lost without trying), unless put back on.
+    ("she lost two pounds last month", Level.URGENT),
+    ("he lost a kilo last week without trying", Level.URGENT),
+    ("she lost weight last year but she's put it all back on", Level.HOME_CARE),
+    ("she lost weight when she was ill but she's fine now", Level.HOME_CARE),
+    # Still history: a sign said with a time long gone and no start.
+    ("last week she had a fever, just a sore back now", Level.HOME_CARE),
+])
+def test_a_sign_told_with_its_time_keeps_its_level(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected

@@ -97,6 +97,9 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     if cue.trigger.status is Status.PAST and cue.start >= end \
             and any(where.words[i] in rules.onsets for i in range(start, cue.start)):
         return False  # "breathing fast since two days ago": it began then and lasts
+    if cue.trigger.status is Status.PAST and cue.end <= start \
+            and any(where.words[i] in rules.onsets for i in range(start, end)):
+        return False  # "two days ago her leg started hurting": the time said first, it began then and lasts
     if cue.trigger.ellipsis:  # it points back at the nearest mention only: "a fever and the spasm stopped"
         # Words of a mention running on from this one ("spasm come | back") are no other sign in between.
         first = next((i for i in gap if i not in blocked), gap.stop)
@@ -384,7 +387,7 @@ def _ability_denied(where: Scene, denial: Cue, without: Cue) -> bool:
 
 def status_of(
     where: Scene, start: int, end: int, used: Collection[int], *, negation_inside: bool, blocked: Collection[int] = (),
-    signs: Collection[int] = (), event: bool = False,
+    signs: Collection[int] = (), event: bool = False, kept: bool = False,
 ) -> tuple[Status, bool]:
     """The status of the mention at words[start:end] and whether it was hedged.
 
@@ -394,7 +397,8 @@ def status_of(
     ``signs`` are the positions of words about any sign ("panting"): someone
     else's list of them stays theirs ("the dog is panting and wheezing"). A cue
     between the words of a loose mention counts ("her legs are not numb"). An ``event`` (a faint, a
-    seizure) is in the past only by a cue of a time long gone: over by now, it still happened today.
+    seizure) is in the past only by a cue of a time long gone: over by now, it still happened today. A ``kept`` sign
+    (weight lost) is still so after a time long gone; only a cue of its being over makes it past.
     """
     found = [
         c for c in where.cues
@@ -444,6 +448,9 @@ def status_of(
         # now; escalate, unsure (rule 4). "What if she gets a fever" names a change to come: a what-if.
         return Status.PRESENT, True
     hedged = any(c.trigger.uncertain for c in found)
+    if kept and best.trigger.status is Status.PAST and all(
+            c.trigger.dated for c in found if c.trigger.status is Status.PAST):
+        return Status.PRESENT, hedged  # "he lost a kilo last week without trying": lost then, lost now
     if event and best.trigger.status is Status.PAST and not any(
             c.trigger.dated for c in found if c.trigger.status is Status.PAST):
         # "She passed out, she's fine now", "had a seizure this morning, ok now": the policy's sign is that it

@@ -109,6 +109,7 @@ class Matcher:
         self._commands = frozenset(tuple(spelling.canonical(w) for w in spelling.tokens(phrase))
                                    for phrases in intents.controls.values() for phrase in phrases)
         self._events = frozenset(s.id for s in intents.symptoms if s.event)
+        self._kept = frozenset(s.id for s in intents.symptoms if s.kept)
         self._own_words = frozenset(s.id for s in intents.symptoms if s.own_words)
         self._denied_is = {s.id: s.denied_is for s in intents.symptoms if s.denied_is}
         self._said_of = {s.id: frozenset(spelling.canonical(w) for w in s.said_of) for s in intents.symptoms if s.said_of}
@@ -183,13 +184,13 @@ class Matcher:
             start = mentions.news_start(hit, words, language.contrasts)
             status, hedged = context.status_of(
                 scene, start, hit.end, hit.positions, negation_inside=hit.negation_inside, blocked=blocked,
-                signs=signs, event=hit.symptom in self._events,
+                signs=signs, event=hit.symptom in self._events, kept=hit.symptom in self._kept,
             )
             if status is Status.OTHER and childs:
                 bare = replace(scene, cues=tuple(c for c in scene.cues if (c.start, c.end) not in childs))
                 unframed.append(context.status_of(
                     bare, start, hit.end, hit.positions, negation_inside=hit.negation_inside, blocked=blocked,
-                    signs=signs, event=hit.symptom in self._events)[0])
+                    signs=signs, event=hit.symptom in self._events, kept=hit.symptom in self._kept)[0])
             else:
                 unframed.append(status)
             # "I think this is an emergency" is the caregiver's own judgement, not a doubt about what was heard: it
