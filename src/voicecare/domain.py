@@ -90,6 +90,9 @@ class Symptom:
     event: bool = False
     """A sign that happens rather than lasts ("has fainted", "had a seizure"): over by now, it still counts
     unless a time long gone is said with it (see ``understanding/context.py``)."""
+    kept: bool = False
+    """A loss that stays ("weight loss"): said with a time long gone ("lost two pounds last month") it is still so
+    now; only words of it being over ("put it back on", "fine now") make it history (see ``understanding/context.py``)."""
     backoff: tuple[str, ...] = ()
     """Word-group patterns that only point at this sign ("air chest + barely struggling"), tried when no
     emergency or urgent sign was found: a match counts as a guess (see ``understanding/backoff.py``)."""

@@ -74,6 +74,8 @@ class Aligner:
         # A contrast word ending its clause joins nothing: "we haven't had her back looked at yet, it's been
         # sore" holds the adverb "yet", not the conjunction (which starts the clause it brings).
         turn += [j for j in range(start, end) if j + 1 in breaks]
+        # Right after a "not" a contrast word is an adverb: "we have not yet taken him to the doctor" (batch_ay).
+        turn += [j for j in range(start + 1, end) if words[j - 1] in self._language.negations]
         if mentions.spans_contrast(words, start, end, self._language.contrasts, turn):
             return None  # "walking funny yesterday but he's walking fine": two statements, not one
         anchor_stem = self._spelling.stem(words[anchor])

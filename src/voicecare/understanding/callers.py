@@ -68,6 +68,8 @@ class CallerWords:
     siblings_of: frozenset[str] = frozenset()
     """Said before a sibling, they make it the sibling of someone named before ("my daughter says her brother"): of
     the caller's own child, a child of the caller too."""
+    cleft_openers: tuple[tuple[str, ...], ...] = ()
+    """Said before someone named and "that"/"who", they say who has the sign ("it was our Sean that passed out")."""
     rousers: frozenset[str] = frozenset()
     """Said before a word of waking, the caller is waking the child: a subject of theirs ("I", "we") or an attempt
     ("tried"). A "not" said after is how the child answered ("I woke him and he isn't talking"), no deed of their

@@ -97,6 +97,9 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     if cue.trigger.status is Status.PAST and cue.start >= end \
             and any(where.words[i] in rules.onsets for i in range(start, cue.start)):
         return False  # "breathing fast since two days ago": it began then and lasts
+    if cue.trigger.status is Status.PAST and cue.end <= start \
+            and any(where.words[i] in rules.onsets for i in range(start, end)):
+        return False  # "two days ago her leg started hurting": the time said first, it began then and lasts
     if cue.trigger.ellipsis:  # it points back at the nearest mention only: "a fever and the spasm stopped"
         # Words of a mention running on from this one ("spasm come | back") are no other sign in between.
         first = next((i for i in gap if i not in blocked), gap.stop)
@@ -384,7 +387,7 @@ def _ability_denied(where: Scene, denial: Cue, without: Cue) -> bool:
 
 def status_of(
     where: Scene, start: int, end: int, used: Collection[int], *, negation_inside: bool, blocked: Collection[int] = (),
-    signs: Collection[int] = (), event: bool = False,
+    signs: Collection[int] = (), event: bool = False, kept: bool = False,
 ) -> tuple[Status, bool]:
     """The status of the mention at words[start:end] and whether it was hedged.
 
@@ -394,7 +397,8 @@ def status_of(
     ``signs`` are the positions of words about any sign ("panting"): someone
     else's list of them stays theirs ("the dog is panting and wheezing"). A cue
     between the words of a loose mention counts ("her legs are not numb"). An ``event`` (a faint, a
-    seizure) is in the past only by a cue of a time long gone: over by now, it still happened today.
+    seizure) is in the past only by a cue of a time long gone: over by now, it still happened today. A ``kept`` sign
+    (weight lost) is still so after a time long gone; only a cue of its being over makes it past.
     """
     found = [
         c for c in where.cues
@@ -418,12 +422,14 @@ def status_of(
     found = _nearest_before(found, start)
     if any(c.trigger.takes_back for c in found if c.start >= end):
         return Status.ABSENT, False  # the later statement wins over what framed the mention
-    recurring = [c for c in found if c.trigger.recurs]
+    # "...and now Kayla has one too" is the child's; "...and now my husband has one too" is his (no pronoun of the
+    # child in the cue, and someone else named right before it).
+    recurring = [c for c in found if c.trigger.recurs and not _someone_elses_too(where, c)]
     # "My husband's hands have gone numb again": back again, and still his (their sign, named with its owner
     # right before it); any looser tie to someone else is no reason to make a child's sign theirs (rule 4).
     owner = any(c.trigger.status is Status.OTHER and not c.trigger.speaker and start - OWNER_REACH <= c.end <= start
                 for c in found)
-    if recurring and (not owner or any(_names_the_child(where, c) for c in recurring)):
+    if recurring and (not owner or any(_names_the_child(where, c) or _named_before(where, c) for c in recurring)):
         return Status.PRESENT, False
     found = [c for c in found if not c.trigger.recurs] or found
     best = min(found, key=lambda c: _PRIORITY[c.trigger.status])
@@ -442,6 +448,9 @@ def status_of(
         # now; escalate, unsure (rule 4). "What if she gets a fever" names a change to come: a what-if.
         return Status.PRESENT, True
     hedged = any(c.trigger.uncertain for c in found)
+    if kept and best.trigger.status is Status.PAST and all(
+            c.trigger.dated for c in found if c.trigger.status is Status.PAST):
+        return Status.PRESENT, hedged  # "he lost a kilo last week without trying": lost then, lost now
     if event and best.trigger.status is Status.PAST and not any(
             c.trigger.dated for c in found if c.trigger.status is Status.PAST):
         # "She passed out, she's fine now", "had a seizure this morning, ok now": the policy's sign is that it
@@ -459,6 +468,25 @@ def _asked_about_now(where: Scene, cue: Cue, end: int) -> bool:
     if not rules.present_states.intersection(said) or rules.changes.intersection(said):
         return False
     return cue.trigger.words in rules.worries or clause_start(where.words, where.breaks, rules, cue.start) < cue.start
+
+
+def _named_before(where: Scene, cue: Cue) -> bool:
+    """True when a cue of a sign come back that names no one ("has one too") follows a name of its own: "Kayla's
+    brother had a temperature, and now Kayla has one too" (no cue, no pronoun, no small word before it)."""
+    before = cue.start - 1
+    rules = where.rules
+    # The cue opens with its verb ("has one too"; not "again", said of the sign: "hands have gone numb again").
+    return before >= 0 and before not in where.breaks and cue.start not in where.breaks \
+        and where.words[cue.start] in rules.clauses.verbs and before not in where.signs \
+        and where.words[before] not in rules.terminators and where.words[before] not in rules.subjects \
+        and where.words[before] not in rules.child_pronouns and not _names_the_child(where, cue) \
+        and not any(c.start <= before < c.end for c in where.cues)
+
+
+def _someone_elses_too(where: Scene, cue: Cue) -> bool:
+    """True when a cue of a sign come back names no one ("has one too") and someone else is named right before it."""
+    return not _names_the_child(where, cue) and any(
+        c.trigger.status is Status.OTHER and cue.start - OWNER_REACH <= c.end <= cue.start for c in where.cues)
 
 
 def _names_the_child(where: Scene, cue: Cue) -> bool:

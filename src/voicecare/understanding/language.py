@@ -53,7 +53,7 @@ SECTIONS = {
                 "compared", "counter_denials", "object_pronouns", "object_forms", "object_after", "cues"),
     "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with", "introduced_owners",
                 "clefts", "kin_children", "said_small", "own_child", "reassigned_by", "calling", "called_for", "rousers",
-                "siblings_of"),
+                "siblings_of", "cleft_openers"),
     "conversation": ("fillers", "list_and", "list_or", "unfinished"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
     "headings": tuple(level.id for level in Level),
@@ -354,6 +354,7 @@ def _callers(table: TableReader, spelling: Spelling) -> CallerWords:
         reassigned_by=tuple(tuple(w.split()) for w in in_token_form(table, "reassigned_by", spelling)),
         calling=words("calling"), called_for=words("called_for"), rousers=words("rousers"),
         said_small=words("said_small"), own_child=words("own_child"), siblings_of=words("siblings_of"),
+        cleft_openers=tuple(tuple(w.split()) for w in in_token_form(table, "cleft_openers", spelling)),
     )
 
 

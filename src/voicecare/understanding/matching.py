@@ -13,6 +13,7 @@ from voicecare.understanding import (
     callers,
     clauses,
     context,
+    contrasted,
     degrees,
     ellipsis,
     mentions,
@@ -93,6 +94,8 @@ class Matcher:
                                 common=self._common, amounts=frozenset({*numbers.digits, *numbers.tens, *numbers.scales}),
                                 ones=numbers.one, units=frozenset(self._spelling.canonical(w) for w in numbers.units or {}))
         self._levels = {s.id: s.level for s in intents.symptoms}
+        # The topic's own level (the back, home care): a child said to have "only" signs of it (``contrasted``).
+        self._base = max(self._levels.values(), default=Level.HOME_CARE)
         self._combinations = tuple(c for topic in intents.topics for c in topic.combinations)
         self._learned = intents.learned
         # Words saying a part is all right ("breathing fine"), and how soon after the part: a guess resting on
@@ -106,6 +109,7 @@ class Matcher:
         self._commands = frozenset(tuple(spelling.canonical(w) for w in spelling.tokens(phrase))
                                    for phrases in intents.controls.values() for phrase in phrases)
         self._events = frozenset(s.id for s in intents.symptoms if s.event)
+        self._kept = frozenset(s.id for s in intents.symptoms if s.kept)
         self._own_words = frozenset(s.id for s in intents.symptoms if s.own_words)
         self._denied_is = {s.id: s.denied_is for s in intents.symptoms if s.denied_is}
         self._said_of = {s.id: frozenset(spelling.canonical(w) for w in s.said_of) for s in intents.symptoms if s.said_of}
@@ -182,13 +186,13 @@ class Matcher:
             start = mentions.news_start(hit, words, language.contrasts)
             status, hedged = context.status_of(
                 scene, start, hit.end, hit.positions, negation_inside=hit.negation_inside, blocked=blocked,
-                signs=signs, event=hit.symptom in self._events,
+                signs=signs, event=hit.symptom in self._events, kept=hit.symptom in self._kept,
             )
             if status is Status.OTHER and childs:
                 bare = replace(scene, cues=tuple(c for c in scene.cues if (c.start, c.end) not in childs))
                 unframed.append(context.status_of(
                     bare, start, hit.end, hit.positions, negation_inside=hit.negation_inside, blocked=blocked,
-                    signs=signs, event=hit.symptom in self._events)[0])
+                    signs=signs, event=hit.symptom in self._events, kept=hit.symptom in self._kept)[0])
             else:
                 unframed.append(status)
             # "I think this is an emergency" is the caregiver's own judgement, not a doubt about what was heard: it
@@ -242,6 +246,9 @@ class Matcher:
         restating = signs | {i for i, word in enumerate(words) if word[:1].isdigit() or word in self._numbers}
         statuses = callers.kept_after_correction(where, [(s, e, status) for (s, e, _), status in zip(
             spans, statuses, strict=True)], self._language.callers, restating)
+        # "My son has a fever but my daughter just has a sore back": the son's fever is his (two people, one story).
+        statuses = contrasted.others(where, [(m.start, status, self._levels[m.symptom]) for m, status in zip(
+            matches, statuses, strict=True)], self._language.callers, self._language.narrowing, self._base)
         matches = [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
         # "Had an accident and he never has accidents": the habit is the baseline that makes the deed new.
         matches = new_events(matches, heard, [self._spelling.stem(w) for w in words], where, self._baselines, signs,
