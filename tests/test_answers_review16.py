@@ -7,10 +7,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from helpers import kind
+from tests import replay
 from voicecare.conversation.answers import AnswerReader
 from voicecare.conversation.dialog import Conversation
 from voicecare.domain import Basis, Level, Status
@@ -155,3 +157,18 @@ def test_a_well_word_joined_to_more_well_words_is_a_no(reader: AnswerReader, tex
 ])
 def test_a_command_said_with_other_talk(reader: AnswerReader, question: str, text: str, expected: str) -> None:
     assert kind(reader, question, text) == expected
+
+
+def test_a_cut_off_answer_replayed_as_a_recording_denies_no_911_sign(tmp_path: Path) -> None:
+    # As outside review 16 heard it: a caregiver trailing off at the call-911 question ("I don't think") set all
+    # four signs absent, and "what did you hear" said "Your other answers were no".
+    voices = replay.voices()
+    if "flite-rms" not in voices:
+        pytest.skip("flite not installed here: replay skipped")
+    voice = replay.padded(voices["flite-rms"])
+    caregiver = replay.Caregiver("review16", ("Her back is tight after the trampoline.", "I don't think.",
+                                              "Goodbye."), "emergency", 1)
+    run = replay.replay(caregiver, "flite-rms", voice, tmp_path)
+    answer = run.turns[2]
+    assert not any(answer["symptoms"].get(sign) == "absent" for sign in CALL_911), answer
+    assert answer["disposition"] == Level.EMERGENCY.id, answer
