@@ -13,20 +13,27 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from voicecare.conversation.answer_parts import Heard
-from voicecare.conversation.answer_words import Phrase, find
+from voicecare.conversation.answer_words import Phrase, find, resolve
 from voicecare.domain import Match
 
 ANSWER_WORDS = ("yes", "no")
 """Answer words that, said before the correction and of no sign, answer the question asked now."""
 
 
-def corrected_signs(heard: Heard, amending: Sequence[Phrase], asked: Collection[str]) -> list[Match] | None:
+def corrected_signs(heard: Heard, amending: Sequence[Phrase], asked: Collection[str],
+                    restating: Collection[Phrase] = ()) -> list[Match] | None:
     """The signs a correction of an earlier answer names (none: it names no sign) when ``heard`` is one, said
     instead of an answer: words of ``amending`` ("I meant", "I got that wrong"), nothing about the question asked
     (its words or ``asked`` signs), and no answer word of its own before the correction ("no, and actually no fever
-    either, I misspoke" answers no, then corrects). None when ``heard`` is no such correction."""
-    said = list(find(heard.tokens, {"amending": amending}))
+    either, I misspoke" answers no, then corrects). None when ``heard`` is no such correction.
+
+    Words of ``restating`` ("I mean") correct an earlier answer only by naming its sign ("sorry, I mean no
+    fever"): naming none ("I mean no", "yes, no, I mean no"), they restate this answer, and the answer word after
+    them is the answer (outside review 16, F11: a first answer was told "nothing was changed")."""
+    said = resolve(find(heard.tokens, {"amending": amending}))
     if not said or heard.about or any(m.symptom in asked for m in heard.matches):
+        return None
+    if not heard.matches and all(tuple(heard.tokens[s.start:s.end]) in restating for s in said):
         return None
     first = min(s.start for s in said)
     # A sign's own "no" ("no fever") is part of the sign, not an answer: an answer word ends where no sign starts.

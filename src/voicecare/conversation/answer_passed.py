@@ -84,3 +84,24 @@ def explained_away(about: Sequence[Spot], explaining: Sequence[Spot], quiet_not:
         neutral.append(Spot(NEUTRAL, spot.start, cause[-1] + 1))
     gone = [a for a in about if a.start in explained]
     return [a for a in about if a not in gone], [*neutral, *(Spot(NEUTRAL, a.start, a.end) for a in gone)]
+
+
+def told_earlier(matches: Sequence[Match], tokens: Sequence[str], clause_of: Sequence[int],
+                 earlier: Sequence[tuple[str, ...]], onsets: frozenset[str], now: Sequence[tuple[str, ...]],
+                 counts: Callable[[Match], bool]) -> set[str]:
+    """The signs ``counts`` lets through, said with a time earlier today in their own part ("she was hot earlier
+    but", "she had chills this morning") and nothing after them saying they are there now ("now", "still"): the
+    matcher counts them (rule 4: the episode may not be over), but the caregiver told of then, so they are said
+    back as doubted, never as a plain fact (rule 14; outside review 16, F10). Not a time that says when a sign
+    began ("since this morning": it is still there)."""
+    def at(phrase: tuple[str, ...], start: int) -> bool:
+        return tuple(tokens[start:start + len(phrase)]) == phrase
+
+    times = [i for p in earlier for i in range(len(tokens)) if at(p, i) and not (i and tokens[i - 1] in onsets)]
+    out = set()
+    for match in matches:
+        clause = clause_of[min(match.start, len(clause_of) - 1)]
+        later_now = any(at(p, i) for p in now for i in range(match.start, len(tokens)))
+        if counts(match) and not later_now and any(clause_of[i] == clause for i in times):
+            out.add(match.symptom)
+    return out

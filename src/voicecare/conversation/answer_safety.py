@@ -253,3 +253,34 @@ def _after_denial(about: Spot, ends: Sequence[int], tokens: Sequence[str], claus
                 and not words.doing.intersection(gap):
             return True
     return False
+
+
+
+JOIN_REACH = 2
+"""A join this many words after a well word joins to it ("steady enough and slow")."""
+JOINED_KINDS = frozenset({"well", "no", "yes", "unsure", "health", "neutral", "about"})
+"""Words that say what a part joined to a well word is about; the caregiver's own words ("when I put my hand")
+and polite ones do not."""
+
+
+def joined_to_well(tokens: Sequence[str], clause_of: Sequence[int], spots: Sequence[Spot], matches: Sequence[Match],
+                   joining: frozenset[str], quiet: frozenset[str], subjects: frozenset[str]) -> bool:
+    """A well word joined in its part to words none of ours place ("the heart is very strong and fast when I put
+    my hand", "steady and slow"): the well word explains its part only up to the join, so what follows may be the
+    sign, and the "no" is not the whole answer. Not when a word after the join says what it is about ("walks good
+    and goes to the bathroom normal"), nor when a subject starts a statement of its own after it ("with both legs
+    and he climbs on the sofa": ``explained`` judges that one). Words of ``quiet`` (fillers, words with no meaning
+    alone) need no placing."""
+    known = {i for s in spots if s.kind in JOINED_KINDS for i in range(s.start, s.end)}
+    known |= {i for m in matches for i in range(m.start, m.end)}
+    for well in (s for s in spots if s.kind == "well"):
+        clause = clause_of[well.start]
+        after = [i for i in range(well.end, len(tokens)) if clause_of[i] == clause]
+        # Joined right after the well word ("strong and fast"): a join further on starts other news of its own.
+        joins = [i for i in after[:JOIN_REACH] if tokens[i] in joining and i not in known]
+        rest = [i for i in after if joins and i > joins[0]]
+        if rest and tokens[rest[0]] in subjects:
+            continue
+        if rest and not known.intersection(rest) and any(tokens[i] not in quiet for i in rest):
+            return True
+    return False

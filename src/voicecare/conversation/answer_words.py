@@ -26,7 +26,8 @@ WORD_KINDS = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic",
               "leaving", "degree", "neutral", "doing", "returning", "acknowledging",
               "concluding", "concord", "plain", "loose_hedges", "objects", "stressing", "passed", "well_for",
               "explaining", "complaint", "child", "asking",
-              "anaphors", "amending", "worried_now", "coming")
+              "anaphors", "amending", "worried_now", "coming", "unfinished", "unfinished_after", "hesitations",
+              "restating", "murmurs", "earlier", "now", "joining")
 CONTROL_ANSWERS = {"yes": "yes_lead", "no": "no_lead", "not_sure": "unsure"}
 """controls.toml answer kinds that are answer words too; its yes and no are whole answers, so they count only
 at the start ("she isn't" is a no there, not in "she isn't eating")."""
@@ -60,6 +61,9 @@ class AnswerWords:
     not_applicable: Mapping[str, tuple[Phrase, ...]] = field(default_factory=dict, hash=False)
     """By interview question id: words that say part of the question does not apply to this child ("still in
     nappies" to the toilet-control question)."""
+    contracted: frozenset[str] = frozenset()
+    """Words as written or heard, never expanded, that no answer ends on: a contracted subject and verb ("it's",
+    "she's"; ``answer_unfinished.ends_contracted``)."""
 
     @classmethod
     def load(cls, intents: IntentSet) -> AnswerWords:
@@ -100,7 +104,11 @@ class AnswerWords:
                 if len(cue) != 1:
                     raise IntentError(f"{path}: measure: {key}: must be one text (a word such as \"pulse\")")
                 measure[key] = cue[0]
-        return cls(words, commands, about, measure, well, missing, not_applicable)
+        raw = table.get("unfinished_contracted", [])
+        if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
+            raise IntentError(f"{FILE_NAME}: unfinished_contracted: must be a list of texts")
+        contracted = frozenset(v.lower().replace("\u2019", "'") for v in raw)
+        return cls(words, commands, about, measure, well, missing, not_applicable, contracted)
 
 
 def _by_question(path: Path | None, table: str, known: set[str]) -> dict[str, Any]:

@@ -24,11 +24,13 @@ from voicecare.conversation import (
     answer_inapplicable,
     answer_learned,
     answer_news,
+    answer_passed,
     answer_safety,
     answer_spots,
     answer_steering,
     answer_stories,
     answer_turns,
+    answer_unfinished,
     denied_part,
 )
 from voicecare.conversation.answer_kinds import ABOUT_ELSE, Answer, AnswerKind
@@ -41,6 +43,9 @@ from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS, Assistant
 from voicecare.understanding.care import CareQuestion
 
 __all__ = ["ANYTHING_ELSE", "Answer", "AnswerKind", "AnswerReader", "AnswerWords"]
+
+KEPT_COMMANDS = frozenset({"start_over", "goodbye"})
+"""Commands that stay commands whatever else the answer tells of someone else or the past."""
 
 
 
@@ -70,13 +75,36 @@ class AnswerReader:
         fever?"). After "anything else?" a care question is the news itself."""
         if question_id != ANYTHING_ELSE and question_id not in self.questions:
             raise KeyError(question_id)
+        return self._cut_off(question_id, text, self._read_whole(question_id, text))
+
+    def _cut_off(self, question_id: str, text: str, answer: Answer) -> Answer:
+        """``answer`` with no clean "no" when ``text`` ends on words no answer ends on ("I don't think", "no she":
+        ``answer_unfinished``). After "anything else?" nothing is asked that a "no" could hide."""
+        question = self.questions.get(question_id)
+        if question is None or answer.kind in (AnswerKind.COMMAND, AnswerKind.OFF_TOPIC):
+            return answer
+        language = self.intents.language
+        words = self.words.words
+        opening = {p[0] for p in (*words["clause_breaks"], *words["joining"], *words["no"], *words["yes"])
+                   if len(p) == 1} | language.fillers
+        tokens = [language.spelling.canonical(w) for w in language.tokens(text)]
+        hesitations = {w for p in words["hesitations"] for w in p}
+        if not answer_unfinished.broken_off(tokens, words["unfinished"], words["unfinished_after"],
+                                            language.context.subjects, opening, hesitations) and not (
+                answer_unfinished.ends_contracted(text, self.words.contracted, hesitations)):
+            return answer
+        unheard = [_assumed(self.intents, s, text, Basis.UNHEARD) for s in question.symptoms]
+        return answer_unfinished.left_open(answer, question.symptoms, unheard)
+
+    def _read_whole(self, question_id: str, text: str) -> Answer:
         plain = self._read(question_id, text)
         if question_id == ANYTHING_ELSE:
             return plain
         if plain.kind is AnswerKind.COMMAND:
             # "How should I answer that one?" asks how to answer, no care question; "what if he gets a fever?" (its
-            # "what" a command) is a what-if.
-            return self._about_else(question_id, text, plain)
+            # "what" a command) is a what-if. A command to begin again or to end stays one whoever else is talked
+            # of ("let's start this whole thing over, I got confused": the caregiver's own confusion).
+            return plain if plain.command in KEPT_COMMANDS else self._about_else(question_id, text, plain)
         care, reply = self.care_split(question_id, text, plain)
         ids = tuple(q.id for q in care)
         if reply is None:
@@ -198,7 +226,8 @@ class AnswerReader:
         question = self.questions.get(question_id)
         if question is None or answer.kind in (AnswerKind.COMMAND, AnswerKind.OFF_TOPIC):
             return None
-        named = answer_amends.corrected_signs(heard, self.words.words["amending"], question.symptoms)
+        named = answer_amends.corrected_signs(heard, self.words.words["amending"], question.symptoms,
+                                              self.words.words["restating"])
         if named:
             news = self._answer(text, question_id, AnswerKind.NEW_INFO, None, heard, question.symptoms)
             findings = tuple(f for f in news.findings if f.symptom.id not in question.symptoms)
@@ -373,7 +402,12 @@ class AnswerReader:
         negations = language.negations
         explained = answer_safety.explained(heard.tokens, heard.clause_of, [*heard.said, *heard.about], heard.spots,
                                             heard.matches, graded, language.fillers, language.context.subjects)
-        return explained and not (
+        plain = frozenset(w for p in self.words.words["plain"] for w in p) | language.fillers | negations | (
+            language.context.subjects)
+        joined = answer_safety.joined_to_well(heard.tokens, heard.clause_of, [*heard.spots, *heard.about], heard.matches,
+                                              frozenset(w for p in self.words.words["joining"] for w in p), plain,
+                                              language.context.subjects)
+        return explained and not joined and not (
             answer_spots.doubly_denied(heard.spots, heard.tokens, heard.clause_of, negations, heard.matches)
             or heard.spots_of("learner_not")) and not answer_safety.open_about(
             heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of, self._safety_words())
@@ -506,6 +540,8 @@ class AnswerReader:
         for symptom_id, finding in self._question_findings(kind, question_id, text, asked, found, heard,
                                                              silent):
             found[symptom_id] = finding
+        for symptom_id in self._told_earlier(heard, asked, found):
+            found[symptom_id] = _assumed(self.intents, symptom_id, found[symptom_id].heard, Basis.GUESSED)
         return Answer(text, question_id, kind, command, tuple(found.values()), silent)
 
     def _question_findings(self, kind: AnswerKind, question_id: str, text: str, asked: Sequence[str],
@@ -523,7 +559,9 @@ class AnswerReader:
             status, basis = Status.ABSENT, Basis.SAID
         elif kind is AnswerKind.YES and not named:
             # A one-word yes in words that are no answer ("yeah long dad say that"): counted, read back as doubted.
-            status, basis = Status.PRESENT, Basis.GUESSED if self._drowned(heard, "yes") else Basis.ANSWERED
+            # So is a yes only murmured ("mm"): no clear yes said (rule 14; outside review 16, F11).
+            murmured = self._drowned(heard, "yes") or self._murmured(heard)
+            status, basis = Status.PRESENT, Basis.GUESSED if murmured else Basis.ANSWERED
         elif kind is AnswerKind.UNSURE or (kind is AnswerKind.PARTIAL and (heard.spots_of("unsure") or not named)):
             # A partial answer with only "that part is fine" leaves the other signs unsaid: they share the level of
             # the sign named, so leaving them out changes nothing; without a sign named, they count (rule 4).
@@ -539,6 +577,24 @@ class AnswerReader:
             said_as = basis if doubted is None or symptom_id in doubted else Basis.UNHEARD
             finding = _assumed(self.intents, symptom_id, text, said_as)
             yield symptom_id, Finding(finding.symptom, status, 100.0, finding.heard, finding.uncertain, said_as)
+
+    def _told_earlier(self, heard: Heard, asked: Sequence[str], found: Mapping[str, Finding]) -> set[str]:
+        """The question's signs said plainly with a time earlier today and nothing saying they are there now ("she
+        was hot earlier but"): counted, doubted (``answer_passed.told_earlier``). Never an event ("she fainted this
+        morning" happened: docs/policy.md)."""
+        def counts(match: Match) -> bool:
+            finding = found.get(match.symptom)
+            return (match.symptom in asked and match.status is Status.PRESENT and finding is not None
+                    and finding.basis is Basis.SAID and not finding.symptom.event)
+        words = self.words.words
+        return answer_passed.told_earlier(heard.matches, heard.tokens, heard.clause_of, words["earlier"],
+                                          self.intents.language.context.onsets, words["now"], counts)
+
+    def _murmured(self, heard: Heard) -> bool:
+        """Whether every yes word of the answer is only a murmur ("mm"): a sound, no clear yes."""
+        murmurs = self.words.words["murmurs"]
+        yeses = heard.spots_of("yes")
+        return bool(yeses) and all(tuple(heard.tokens[s.start:s.end]) in murmurs for s in yeses)
 
     def _doubted_signs(self, heard: Heard, question_id: str) -> set[str] | None:
         """The question's signs an answer with a doubt talks about (named by the matcher, or by words tied to
