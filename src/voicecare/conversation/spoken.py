@@ -37,16 +37,25 @@ LEAD_IN = ":"
 """A message ending so introduces the next one of its kind; the two are said together or not at all."""
 _DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[^\W\d_]")
-LETTERS_PER_WORD = 4.6
+LETTERS_PER_WORD = 5.0
 """Letters said in the time of one word at the speaking rate: long words ("breathing, confusion, fainting") take
-longer than short ones ("say no"), so letters, not words, are counted (fitted to espeak-ng's output at 165 words a
-minute on every message the product says: off by 0.3 s on average, a little long rather than short)."""
-COMMA_SECONDS = 0.25
-"""The pause at a comma, semicolon or colon inside a message: the 911 list has six (outside review 9: the word
-count ignored them and a closing turn planned at 19 s took 22-25 s)."""
+longer than short ones ("say no"), so letters, not words, are counted."""
+MESSAGE_SECONDS = 0.6
+"""What every message takes beyond its words: espeak-ng's clip starts and ends with silence and its first word starts
+slowly. Without it, a turn of short messages was planned short: 911 turns planned at 13.9-14.5 s ran 15.0-15.9 s by
+real speech (convo19). Fitted with ``LETTERS_PER_WORD`` and the pauses below to espeak-ng's clips at 165 words a
+minute of the 459 messages the turn-ceiling conversations say (``benchmarks/turn_speech.py``), then set so that a
+whole turn is not planned short: of their 301 distinct turns four are, by at most 0.09 s (before: 127 of 190 messages
+short, by up to 0.65 s, and whole turns by up to 2 s); a message is long by 0.3 s on average."""
+COMMA_SECONDS = 0.2
+"""The pause at a comma or semicolon inside a message: the 911 list has eight (outside review 9: the word count
+ignored them and a closing turn planned at 19 s took 22-25 s)."""
+COLON_SECONDS = 0.4
+"""The pause at a colon ("I heard: fever"): espeak-ng stops there about twice as long as at a comma."""
 SENTENCE_SECONDS = 0.45
 """The pause after a sentence that another follows in the same message."""
-_COMMAS = re.compile(r"[,;:]\s")
+_COMMAS = re.compile(r"[,;]\s")
+_COLONS = re.compile(r":\s")
 _INNER_STOPS = re.compile(r"[.?!]\s+(?=\S)")
 UNCLEAR_BASES = (Basis.UNSURE, Basis.UNHEARD, Basis.GUESSED)
 """Signs counted to be safe, not because they were said (rule 14: the short read-back says so)."""
@@ -68,11 +77,13 @@ def seconds(text: str, rate_wpm: float) -> float:
     """Estimated seconds to say ``text`` at ``rate_wpm`` words a minute, with its pauses and the pause after it.
 
     Words are counted by their letters (``LETTERS_PER_WORD``); a number is said as about one word per digit
-    ("911" is "nine one one"); each comma and each sentence inside the message adds its pause.
+    ("911" is "nine one one"); each comma and each sentence inside the message adds its pause, and every message
+    its clip's own silence (``MESSAGE_SECONDS``).
     """
     words = len(_LETTERS.findall(text)) / LETTERS_PER_WORD + sum(len(d) for d in _DIGITS.findall(text))
-    pauses = len(_COMMAS.findall(text)) * COMMA_SECONDS + len(_INNER_STOPS.findall(text)) * SENTENCE_SECONDS
-    return words * SECONDS_PER_MINUTE / max(rate_wpm, 1.0) + pauses + PAUSE_SECONDS
+    pauses = (len(_COMMAS.findall(text)) * COMMA_SECONDS + len(_COLONS.findall(text)) * COLON_SECONDS
+              + len(_INNER_STOPS.findall(text)) * SENTENCE_SECONDS)
+    return words * SECONDS_PER_MINUTE / max(rate_wpm, 1.0) + pauses + MESSAGE_SECONDS + PAUSE_SECONDS
 
 
 def total_seconds(messages: Iterable[Message], rate_wpm: float) -> float:
