@@ -59,9 +59,7 @@ def _told(talk: Conversation, text: str) -> tuple[str | None, str]:
     rules = talk.assistant.intents.spoken
     assert rules is not None
     tokens = talk.assistant.intents.language.tokens(text)
-    kinds = {k: [tuple(talk.assistant.intents.language.tokens(p)) for p in phrases]
-             for k, phrases in rules.calling.items()}
-    spots = list(find(tokens, kinds))
+    spots = list(find(tokens, rules.calling_words))  # the phrases' tokens, made once when the rules were read
     if not spots:
         return None, text
     said = {i for spot in spots for i in range(spot.start, spot.end)}
