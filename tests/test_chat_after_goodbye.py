@@ -35,3 +35,10 @@ def test_a_late_no_thats_all_after_the_wrap_up_gets_the_goodbye_again() -> None:
     out = _chat([*WRAPPED_UP, "no, that's all"])
     after = out.stdout.split("you> no, that's all", 1)[1]
     assert "Take care" in after and "I am listening" not in after and "Sorry" not in after, after
+
+
+def test_a_description_after_a_no_to_please_tell_me_again_is_heard() -> None:
+    # Outside review 17 F9: "no" to "Sorry, I missed that. Please tell me again." got the goodbye and the chat ended.
+    out = _chat(["please help my little boys have has wont stiff", "no", "her back is stiff"])
+    after = out.stdout.split("you> her back is stiff", 1)[1]
+    assert "I heard: back pain or spasm." in after, out.stdout

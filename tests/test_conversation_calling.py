@@ -67,3 +67,14 @@ def test_by_voice_the_call_told_of_gets_no_early_911_and_a_new_sign_still_does(t
     assert "not waking" in turns[2]["heard"], turns[2]
     assert turns[2]["emergency_at"] is not None and turns[2]["spoken"][0] == "Call 911 now.", turns[2]
     assert "very sleepy or hard to wake" in " ".join(turns[2]["spoken"]).lower(), turns[2]
+
+
+def test_goodbye_after_the_call_was_made_says_the_waiting_guidance_not_call_911(assistant: Assistant) -> None:
+    # Outside review 17 F13: after "I called 911", "goodbye" said "Call 911 now. Trouble breathing." again.
+    talk = _in_911(assistant)
+    talk.hear("I called 911")
+    said = [m.text for m in talk.hear("goodbye").said_aloud]
+    assert "Call 911 now." not in said and "Tell them: trouble breathing." in said, said
+    assert talk.state is State.DONE
+    before_the_call = _in_911(assistant)
+    assert before_the_call.hear("goodbye").said_aloud[0].text == "Call 911 now."  # not called yet: the 911 first

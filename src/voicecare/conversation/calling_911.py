@@ -67,6 +67,16 @@ def _told(talk: Conversation, text: str) -> tuple[str | None, str]:
     return kind, " ".join(t for i, t in enumerate(tokens) if i not in said)
 
 
+def goodbye(talk: Conversation, text: str) -> list[Message] | None:
+    """What "goodbye" during a 911 says once the call was told of ("I called 911"): the guidance while they wait and
+    the signs to tell the 911 team, not "Call 911 now" again (outside review 17 F13: the caregiver had already
+    called); None before the call (the 911 is said, as ``parting`` does)."""
+    rules = talk.assistant.intents.spoken
+    if rules is None or not rules.calling_said or not talk.called or talk.state is not State.EMERGENCY:
+        return None
+    return list(_waiting(talk, text, DONE).messages)
+
+
 def _waiting(talk: Conversation, text: str, kind: str) -> Turn:
     """What is said while they wait for help (or call): short guidance and the signs to tell the 911 team."""
     rules = talk.assistant.intents.spoken

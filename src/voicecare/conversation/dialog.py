@@ -295,8 +295,8 @@ class Conversation:
         if command == QUIT:
             # Leaving before the advice: its action and what it rests on first (``parting``; outside review 14 F3).
             leaving = self.state in (State.INTERVIEW, State.EMERGENCY)
-            said = parting.goodbye(self.advice(), self.found, self.assistant.intents, self.rate_wpm) if leaving else [
-                self.say("goodbye")]
+            said = calling_911.goodbye(self, text) or (parting.goodbye(
+                self.advice(), self.found, self.assistant.intents, self.rate_wpm) if leaving else [self.say("goodbye")])
             self.state = State.DONE
             return self.turn(text, said, None, command)
         if command == "help":
