@@ -478,6 +478,10 @@ class Conversation:
         if home:  # "more" gives what to do at home first, the lists said again after it
             self.waiting = home_ending.steps_first(self.waiting)
             now = home_ending.offering_steps(now, self.notes().offers)
+        elif skipped and result.disposition is Level.HOME_CARE:
+            # After a skip the signs nobody was asked about come first, then what to do at home: the read-back said
+            # again came before any step (outside review 17 F12: three "more"s to the first step).
+            self.waiting = home_ending.steps_first(self.waiting, after=(MessageKind.WARNING,))
         self.last_said, self.last_spoken = turn.messages, now
         return replace(turn, spoken=now)
 
