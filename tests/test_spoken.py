@@ -187,10 +187,7 @@ def test_asking_more_reaches_every_message_of_the_answer(assistant: Assistant) -
     talk, first = advice(assistant)
     assert first.disposition is Level.HOME_CARE and talk.state is State.ANYTHING_ELSE
     heard = {m.text for m in first.said_aloud}
-    # The rest waits. The offer is said when it fits with the read-back naming the signs, the action, the call-911
-    # signs and "anything else?": here it does not (20.3 s by espeak-ng with it; it fitted only while the estimate
-    # was 1-2 s short of real speech), and the read-back goes first (``closing``).
-    assert talk.waiting
+    assert any("Say more" in text for text in heard)  # the rest is offered
     for _ in range(30):
         if not talk.waiting:
             break

@@ -35,9 +35,10 @@ def _named(findings: Sequence[Finding]) -> list[Finding]:
 
 
 def _seconds(texts: Sequence[str], rate_wpm: float) -> float:
-    from voicecare.conversation.spoken import total_seconds  # spoken imports this module
+    from voicecare.conversation.spoken import NEVER_SHORT, total_seconds  # spoken imports this module
 
-    return total_seconds([Message(Level.EMERGENCY, MessageKind.EMERGENCY, t) for t in texts], rate_wpm)
+    # Held to the estimate that is not short of real speech: "stay with your child" within 10 s said (rule 13).
+    return total_seconds([Message(Level.EMERGENCY, MessageKind.EMERGENCY, t) for t in texts], rate_wpm, NEVER_SHORT)
 
 
 def reason_said(said: Sequence[Message], findings: Sequence[Finding], rules: SpokenRules,
