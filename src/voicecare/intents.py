@@ -158,7 +158,7 @@ def _collect(root: Path, problems: list[str]) -> IntentSet:
                      common_words=_words(root / COMMON_WORDS, language, problems),
                      frequent_words=_words(root / FREQUENT_WORDS, language, problems), folder=root,
                      measures=_measures(root, language, topics, problems), care=_care(root, language, problems),
-                     spoken=spoken_file.read(root / spoken_file.FILE_NAME, problems),
+                     spoken=spoken_file.read(root / spoken_file.FILE_NAME, problems, language.tokens),
                      learned=_learned(root, topics, problems))
 
 

@@ -205,19 +205,23 @@ def open_stdin() -> TextIO:
 
 def chat(args: argparse.Namespace) -> int:
     from voicecare.app import kiosk_config
-    from voicecare.conversation import afterwards
-    from voicecare.conversation.dialog import State
+    from voicecare.conversation.dialog import QUIT, State
 
     # Checked as listen and the kiosk check it, before anything loads.
     max_questions = cast(int, kiosk_config.checked("max_questions", args.max_questions))
-    conversation = Conversation(load_assistant(args), max_questions=max_questions)
+    assistant = load_assistant(args)
+    conversation = Conversation(assistant, max_questions=max_questions)
     stdin = open_stdin()
     _print_turn(conversation.greet().messages, sys.stdout)
     interactive = stdin.isatty()
-    refused = 0
-    # Piped, a line after the goodbye is read: a request for the last advice ("tell me more") is answered, as the
-    # spoken conversation answers it (``afterwards``); any other ends the chat. At a terminal the goodbye ends it.
-    while conversation.state is not State.DONE or not interactive:
+    refused = unused = 0
+    said_goodbye = False
+    # Only "goodbye" ends the chat (README), at a terminal at once. After the wrap-up ("anything else?" "no") the next
+    # line starts a new conversation, as in the spoken one: a request for the last advice ("tell me more") is answered
+    # from it (``afterwards``) and a "no, that's all" gets the goodbye again. Piped, a line after "goodbye" that tells
+    # a sign starts a new conversation too (rule 10: "she stopped breathing" after it gets 911 first); the other
+    # lines after "goodbye" are not used (one stderr line says how many), and a later line with a sign still is.
+    while not (interactive and said_goodbye):
         if interactive:
             print("you> ", end="", flush=True)
         line = stdin.readline(MAX_LINE_CHARS + 1)
@@ -232,16 +236,43 @@ def chat(args: argparse.Namespace) -> int:
             print(f"voicecare: error: {exc}", file=sys.stderr, flush=True)
             refused += 1
             continue
-        if conversation.state is State.DONE:
-            if not afterwards.asks_last_answer(conversation, line.strip()):
-                break
-            afterwards.reopen(conversation)
+        text = line.strip()
+        after = _after_the_end(conversation, text, said_goodbye) if conversation.state is State.DONE else None
+        if after == ENDS:
+            unused += 1  # read, and judged to hold no sign: not a conversation (a later line with one still is)
+            continue
+        if after == BEGINS:
+            assistant.disclaimer_due = True
+            conversation = Conversation(assistant, max_questions=max_questions)
         if not interactive:
             print(f"you> {line.rstrip()}")
-        turn = conversation.hear(line.strip())
+        turn = conversation.closed(text) if after == CLOSES else conversation.hear(text)
+        said_goodbye = turn.command == QUIT
         # A voice command is acknowledged in words (typed, "slower" has no voice to slow down), not acted on.
         _print_turn(_text_mode_ack(conversation, turn.command) or turn.messages, sys.stdout)
+    if unused:
+        print(f"voicecare: {unused} line(s) after 'goodbye' not used: no sign of the child in them", file=sys.stderr,
+              flush=True)
     return InputError.exit_code if refused else 0
+
+
+ENDS, BEGINS, CLOSES, REOPENS = "ends", "begins", "closes", "reopens"
+"""What a typed line after the conversation ended does (``_after_the_end``)."""
+
+
+def _after_the_end(conversation: Conversation, text: str, said_goodbye: bool) -> str:
+    """What ``text``, typed after ``conversation`` ended, does: re-opens it for a request for its last advice (then
+    re-opened here); after "goodbye", begins a new conversation when it tells a sign and is not used (``ENDS``)
+    otherwise; after the wrap-up, gets the goodbye again for a late "no, that's all" and otherwise begins a new
+    conversation."""
+    from voicecare.conversation import afterwards
+
+    if afterwards.asks_last_answer(conversation, text):
+        afterwards.reopen(conversation)
+        return REOPENS
+    if said_goodbye:
+        return BEGINS if afterwards.tells_a_sign(conversation, text) else ENDS
+    return CLOSES if afterwards.closing_only(conversation, text) else BEGINS
 
 
 def _skip_rest_of_line(stdin: TextIO, start: str) -> None:

@@ -16,6 +16,7 @@ from voicecare.app import kiosk_config
 from voicecare.app.cli import load_assistant
 from voicecare.app.notify import Notifier
 from voicecare.app.speech_cli import SPEECH_FAILED, check_speech_options, load_recognizer, make_speaker, quiet_note, warn
+from voicecare.app.voiced_reports import HeldReports, as_voiced
 from voicecare.conversation import render
 from voicecare.conversation.dialog import DEFAULT_MAX_QUESTIONS, State
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
@@ -194,6 +195,8 @@ def listen(args: argparse.Namespace) -> int:
     if args.input_files:
         return _replay(args, settings)
     session, speaker, _ = _session(args, settings)
+    reports = HeldReports(speaker, session.on_turn)  # printed once said: ``spoken`` is what was heard (review 16 F8)
+    session.on_turn = reports.turn
     started = time.monotonic()
     from voicecare.speech_in.devices import Microphone as LiveMicrophone
 
@@ -205,13 +208,14 @@ def listen(args: argparse.Namespace) -> int:
     mic.start()
     with speaker:
         try:
-            for turn in turns_from(mic.chunks(), _muted(args, speaker), lambda seconds: None,
+            for turn in turns_from(mic.chunks(), _muted(args, speaker), reports.quiet,
                                    _gate(session, speaker, live=True)):
                 session.take_turn(turn)
                 if session.done:
                     break
         finally:
             mic.close()
+            reports.finish()
     return 0
 
 
@@ -318,19 +322,6 @@ def _unused_lines(args: argparse.Namespace, paths: Sequence[Path], problems: Map
     for path in paths:
         error = problems.get(path, UNUSED_AFTER_GOODBYE)
         print(render.error_json_line(str(path), error), flush=True)
-def as_voiced(report: TurnReport, lost: Sequence[str], file_error: str | None, failed: str | None) -> TurnReport:
-    """``report`` with ``spoken`` holding only what was said aloud: none of it when its reply file could not be
-    written (``file_error``), none of the texts ``lost`` to a failing synthesiser or device (``failed``: why). The
-    JSON listed every sentence as spoken when no synthesiser loaded or the disk was full (outside review 16 F8)."""
-    if file_error is not None:
-        return dataclasses.replace(report, spoken=(), speech_error=file_error)
-    unsaid = [text for text in report.spoken if text in lost]
-    if not unsaid:
-        return report
-    return dataclasses.replace(report, spoken=tuple(t for t in report.spoken if t not in unsaid),
-                               speech_error=failed or "speech failed")
-
-
 def _finish_reply_file(sink: DirectorySink, speaker: Speaker) -> str | None:
     """Close the reply file of the turn just played: why it is missing (not written, or removed as cut off), or None."""
     try:
@@ -471,8 +462,19 @@ def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Mi
     said_ready = False
     backoff = FIRST_BACKOFF
     failed = False
+    # Each turn reported once its reply was said, before the family is forgotten (review 16 F8).
+    reports = HeldReports(speaker, session.on_turn)
+    forgotten = session.on_reset
+    session.on_turn = reports.turn
+
+    def forget() -> None:
+        reports.release()  # the speaker was silenced and is idle: the last turns are reported before the reset
+        forgotten()
+
+    session.on_reset = forget
 
     def quiet(seconds: float) -> None:
+        reports.quiet(seconds)
         if seconds >= session.settings.reset_after and session.turns:
             session.reset()
 
@@ -510,3 +512,4 @@ def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Mi
         finally:
             if mic is not None:
                 mic.close()
+    reports.finish()

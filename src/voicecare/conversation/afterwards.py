@@ -72,3 +72,10 @@ def nothing_told(talk: Conversation, text: str) -> bool:
         return False
     answer = talk.answers.read(ANYTHING_ELSE, text)
     return answer.kind is AnswerKind.NO and closing_only(talk, text)
+
+
+def tells_a_sign(talk: Conversation, text: str) -> bool:
+    """True when ``text`` says a sign of the child (present, or only guessed): said after the goodbye, it starts a
+    new conversation, so that "she just stopped breathing" typed after "goodbye" gets "Call 911 now" first (rule 10)
+    and is not dropped with the chat."""
+    return any(f.status is Status.PRESENT for f in talk.assistant.understand(text))

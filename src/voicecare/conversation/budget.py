@@ -52,10 +52,15 @@ def ceiling(level: Level | None, intents: IntentSet) -> float | None:
     return rules.emergency_ceiling if level is Level.EMERGENCY else rules.ceiling
 
 
+def pace(level: Level | None) -> spoken.Pace:
+    """The estimate a turn at ``level`` is held to: a 911's never short of real speech (``spoken.NEVER_SHORT``)."""
+    return spoken.NEVER_SHORT if level is Level.EMERGENCY else spoken.PLANNING
+
+
 def over(said: Sequence[Message], level: Level | None, intents: IntentSet, rate_wpm: float) -> float:
     """Seconds by which ``said`` goes over its ceiling (0 or less: within it)."""
     most = ceiling(level, intents)
-    return 0.0 if most is None else spoken.total_seconds(said, rate_wpm) - most
+    return 0.0 if most is None else spoken.total_seconds(said, rate_wpm, pace(level)) - most
 
 
 def fit(said: Sequence[Message], level: Level | None, found: Sequence[Finding], intents: IntentSet,
@@ -111,8 +116,10 @@ def _asked_in_part(level: Level | None, rate_wpm: float) -> Step:
     def step(said: list[Message], found: Sequence[Finding],
              intents: IntentSet) -> tuple[list[Message], list[tuple[Message, ...]]]:
         keep = _closing(said, intents) | {i for i, m in enumerate(said) if m.kind in KEPT}
+        speed = pace(level)
         room = (ceiling(level, intents) or 0.0) - spoken.total_seconds(
-            [m for i, m in enumerate(said) if i in keep], rate_wpm) - spoken.total_seconds(_offer(level, intents), rate_wpm)
+            [m for i, m in enumerate(said) if i in keep], rate_wpm, speed) - spoken.total_seconds(
+            _offer(level, intents), rate_wpm, speed)
         now: list[Message] = []
         waiting: list[tuple[Message, ...]] = []
         told = False  # the first sentence asked for is said whatever its length: the caregiver asked
@@ -123,11 +130,11 @@ def _asked_in_part(level: Level | None, rate_wpm: float) -> Step:
             parts = spoken.sentences(message.text)
             fits = 0
             while not waiting and fits < len(parts) and (
-                    not told or spoken.seconds(" ".join(parts[:fits + 1]), rate_wpm) <= room):
+                    not told or spoken.seconds(" ".join(parts[:fits + 1]), rate_wpm, speed) <= room):
                 fits, told = fits + 1, True
             if fits:
                 now.append(Message(message.level, message.kind, " ".join(parts[:fits])))
-                room -= spoken.seconds(now[-1].text, rate_wpm)
+                room -= spoken.seconds(now[-1].text, rate_wpm, speed)
             if fits < len(parts):
                 waiting.append((Message(message.level, message.kind, " ".join(parts[fits:])),))
         return now, waiting

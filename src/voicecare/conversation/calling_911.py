@@ -59,14 +59,22 @@ def _told(talk: Conversation, text: str) -> tuple[str | None, str]:
     rules = talk.assistant.intents.spoken
     assert rules is not None
     tokens = talk.assistant.intents.language.tokens(text)
-    kinds = {k: [tuple(talk.assistant.intents.language.tokens(p)) for p in phrases]
-             for k, phrases in rules.calling.items()}
-    spots = list(find(tokens, kinds))
+    spots = list(find(tokens, rules.calling_words))  # the phrases' tokens, made once when the rules were read
     if not spots:
         return None, text
     said = {i for spot in spots for i in range(spot.start, spot.end)}
     kind = DONE if any(s.kind == DONE for s in spots) else GOING
     return kind, " ".join(t for i, t in enumerate(tokens) if i not in said)
+
+
+def goodbye(talk: Conversation, text: str) -> list[Message] | None:
+    """What "goodbye" during a 911 says once the call was told of ("I called 911"): the guidance while they wait and
+    the signs to tell the 911 team, not "Call 911 now" again (outside review 17 F13: the caregiver had already
+    called); None before the call (the 911 is said, as ``parting`` does)."""
+    rules = talk.assistant.intents.spoken
+    if rules is None or not rules.calling_said or not talk.called or talk.state is not State.EMERGENCY:
+        return None
+    return list(_waiting(talk, text, DONE).messages)
 
 
 def _waiting(talk: Conversation, text: str, kind: str) -> Turn:

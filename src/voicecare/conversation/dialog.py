@@ -6,7 +6,7 @@ this; it knows nothing of audio.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from voicecare.conversation import (
@@ -154,7 +154,7 @@ class Conversation:
             shown = asides.with_note(base, how, last=True, kind=MessageKind.CONFIRM)
             if budget.over(shown.said_aloud, Level.EMERGENCY, self.assistant.intents, self.rate_wpm) <= 0:
                 turn = self.with_note(base, how, last=True, kind=MessageKind.CONFIRM)
-        return self.within_ceiling(turn)
+        return self.within_ceiling(turn, said_why.hedges_said_before(turn.said_aloud, before))
 
     def _withdrawn(self, turn: Turn, *, calling: bool) -> Turn:
         """``turn`` saying that the 911 is withdrawn, when this turn took back a 911 (``calling``)."""
@@ -167,15 +167,16 @@ class Conversation:
         # the interview went on with its next question as if 911 had never been said (outside review 9).
         return self.with_note(turn, note, last=False)
 
-    def within_ceiling(self, turn: Turn) -> Turn:
-        """``turn`` as it is to be said: within its ceiling (``budget``), what is left out waiting for "more"."""
+    def within_ceiling(self, turn: Turn, briefly: Mapping[str, str] | None = None) -> Turn:
+        """``turn`` as it is to be said: within its ceiling (``budget``), what is left out waiting for "more";
+        ``briefly``: shorter words for some of its messages this turn only (``said_why.hedges_said_before``)."""
         said = turn.said_aloud
         calling = turn.disposition is Level.EMERGENCY or any(m.kind is MessageKind.EMERGENCY for m in said)
         # What was asked for ("what did you hear?", "more") is said in whole sentences, the rest on "more": put back
         # whole to wait, a read-back longer than the ceiling made "more" give the short one again, for ever; let
         # through unfitted, "what did you hear?" took 22-37 s (outside review).
         fitted = budget.fit(said, Level.EMERGENCY if calling else turn.disposition, self.found,
-                            self.assistant.intents, self.rate_wpm, self.short_forms,
+                            self.assistant.intents, self.rate_wpm, {**(briefly or {}), **self.short_forms},
                             asked=turn.command in spoken.REQUESTS,
                             held=[self.say("help").text] if turn.command == "help" else ())
         if fitted.now == said:
@@ -294,8 +295,8 @@ class Conversation:
         if command == QUIT:
             # Leaving before the advice: its action and what it rests on first (``parting``; outside review 14 F3).
             leaving = self.state in (State.INTERVIEW, State.EMERGENCY)
-            said = parting.goodbye(self.advice(), self.found, self.assistant.intents, self.rate_wpm) if leaving else [
-                self.say("goodbye")]
+            said = calling_911.goodbye(self, text) or (parting.goodbye(
+                self.advice(), self.found, self.assistant.intents, self.rate_wpm) if leaving else [self.say("goodbye")])
             self.state = State.DONE
             return self.turn(text, said, None, command)
         if command == "help":
@@ -477,6 +478,10 @@ class Conversation:
         if home:  # "more" gives what to do at home first, the lists said again after it
             self.waiting = home_ending.steps_first(self.waiting)
             now = home_ending.offering_steps(now, self.notes().offers)
+        elif skipped and result.disposition is Level.HOME_CARE:
+            # After a skip the signs nobody was asked about come first, then what to do at home: the read-back said
+            # again came before any step (outside review 17 F12: three "more"s to the first step).
+            self.waiting = home_ending.steps_first(self.waiting, after=(MessageKind.WARNING,))
         self.last_said, self.last_spoken = turn.messages, now
         return replace(turn, spoken=now)
 

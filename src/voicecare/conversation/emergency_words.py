@@ -18,6 +18,8 @@ REASON_AT = 1
 """Triage's order of an emergency's first messages: "Call 911 now", the sign(s), "stay with your child"."""
 FIRST_MESSAGES = 3
 LEAST_NAMED = 1
+NOT_TOLD = (Basis.UNHEARD, Basis.GUESSED)
+"""Signs counted though the caregiver did not speak of them (an answer not heard, a guess from other words)."""
 
 
 def doubted(finding: Finding) -> bool:
@@ -33,9 +35,10 @@ def _named(findings: Sequence[Finding]) -> list[Finding]:
 
 
 def _seconds(texts: Sequence[str], rate_wpm: float) -> float:
-    from voicecare.conversation.spoken import total_seconds  # spoken imports this module
+    from voicecare.conversation.spoken import NEVER_SHORT, total_seconds  # spoken imports this module
 
-    return total_seconds([Message(Level.EMERGENCY, MessageKind.EMERGENCY, t) for t in texts], rate_wpm)
+    # Held to the estimate that is not short of real speech: "stay with your child" within 10 s said (rule 13).
+    return total_seconds([Message(Level.EMERGENCY, MessageKind.EMERGENCY, t) for t in texts], rate_wpm, NEVER_SHORT)
 
 
 def reason_said(said: Sequence[Message], findings: Sequence[Finding], rules: SpokenRules,
@@ -76,7 +79,11 @@ def _short(text: str, named: Sequence[Finding], around: Sequence[str], rules: Sp
         return text
     if _seconds([*around, text], rate_wpm) <= rules.emergency_seconds:
         return text
-    names = sorted((f.symptom.name for f in named), key=lambda n: text.lower().find(n.lower()))
+    # The signs the caregiver spoke of first ("Hard to say, he's been napping a lot": very sleepy, said unsure), then
+    # those counted from an answer not heard or only guessed, each in triage's order: the short line named "Trouble
+    # breathing and other danger signs", the one sign not talked about, once the estimate was fitted to real speech.
+    names = [f.symptom.name for f in sorted(named, key=lambda f: (f.basis in NOT_TOLD,
+                                                                  text.lower().find(f.symptom.name.lower())))]
     for count in range(len(names) - 1, LEAST_NAMED - 1, -1):
         items = ", ".join(names[:count])
         short = rules.many_signs.format(items=items[:1].upper() + items[1:])

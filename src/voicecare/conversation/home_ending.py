@@ -10,7 +10,7 @@ follow, and the ending offers home care.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 from voicecare.domain import IntentSet, Message, MessageKind
@@ -28,10 +28,13 @@ def with_unchecked_line(messages: Sequence[Message], intents: IntentSet) -> list
     return [*rest[:at], *found, *rest[at:]]
 
 
-def steps_first(waiting: Sequence[tuple[Message, ...]]) -> tuple[tuple[Message, ...], ...]:
-    """``waiting`` with the home-care steps first, each kind's items in their order."""
+def steps_first(waiting: Sequence[tuple[Message, ...]],
+                after: Collection[MessageKind] = ()) -> tuple[tuple[Message, ...], ...]:
+    """``waiting`` with the home-care steps first, each kind's items in their order; items of the kinds ``after``
+    stay ahead of them (after a skip, the call-the-doctor signs nobody was asked about)."""
+    ahead = [u for u in waiting if u and u[0].kind in after]
     steps = [u for u in waiting if u and u[0].kind is MessageKind.HOME_CARE]
-    return (*steps, *(u for u in waiting if u not in steps))
+    return (*ahead, *steps, *(u for u in waiting if u not in steps and u not in ahead))
 
 
 def offering_steps(said: Sequence[Message], offers: Mapping[str, str]) -> tuple[Message, ...]:

@@ -10,13 +10,14 @@ Split from ``dialog`` (the conversation's state), which calls ``again`` once per
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from voicecare.conversation import budget, unanswered
+from voicecare.conversation import budget, spoken, unanswered
 from voicecare.conversation.spoken_rules import REQUESTS
 from voicecare.conversation.turns import State, Turn
-from voicecare.domain import Basis, Finding, Level, MessageKind, Status
+from voicecare.domain import Basis, Finding, Level, Message, MessageKind, Status
 
 if TYPE_CHECKING:
     from voicecare.conversation.dialog import Conversation
@@ -37,11 +38,14 @@ class Before:
     """The texts of the last turn (printed in full; what was spoken of them may have been cut to fit)."""
     question: str | None
     """The id of the question waiting for an answer, if one was."""
+    spoken: tuple[str, ...] = ()
+    """What of the last turn was said aloud."""
 
     @classmethod
     def of(cls, talk: Conversation) -> Before:
         waiting = talk.asked[-1].id if talk.state is State.INTERVIEW and talk.asked else None
-        return cls(tuple(m.text for m in (*talk.last_said, *talk.last_spoken)), waiting)
+        return cls(tuple(m.text for m in (*talk.last_said, *talk.last_spoken)), waiting,
+                   tuple(m.text for m in talk.last_spoken))
 
 
 def again(talk: Conversation, turn: Turn, before: Before) -> Turn:
@@ -61,6 +65,16 @@ def again(talk: Conversation, turn: Turn, before: Before) -> Turn:
     if _question_only_again(talk, turn, before):
         return talk.with_note(turn, rules.get("asked_again", ""), last=False)
     return turn
+
+
+def hedges_said_before(said: Sequence[Message], before: Before) -> dict[str, str]:
+    """Short forms of the notes a 911 rests on ("Not sure counts as yes, to be safe. If it is no, say no.") that
+    were said in the last turn: their last sentence, how to take the 911 back, said instead when the turn is over
+    its ceiling (``budget.fit``; printed whole). A 911 resting on two signs said unsure, said again after words that
+    took nothing back or with "help", ran 15.7-16.0 s by real speech (benchmarks/turn_speech.py): no sign is left
+    out, and what the note explained was heard a turn ago."""
+    return {m.text: parts[-1] for m in said if m.kind is MessageKind.CONFIRM and m.text in before.spoken
+            and len(parts := spoken.sentences(m.text)) > 1}
 
 
 def _question_only_again(talk: Conversation, turn: Turn, before: Before) -> bool:

@@ -40,14 +40,42 @@ _LETTERS = re.compile(r"[^\W\d_]")
 LETTERS_PER_WORD = 4.6
 """Letters said in the time of one word at the speaking rate: long words ("breathing, confusion, fainting") take
 longer than short ones ("say no"), so letters, not words, are counted (fitted to espeak-ng's output at 165 words a
-minute on every message the product says: off by 0.3 s on average, a little long rather than short)."""
+minute on every message the product says: off by 0.3 s on average)."""
 COMMA_SECONDS = 0.25
 """The pause at a comma, semicolon or colon inside a message: the 911 list has six (outside review 9: the word
 count ignored them and a closing turn planned at 19 s took 22-25 s)."""
 SENTENCE_SECONDS = 0.45
 """The pause after a sentence that another follows in the same message."""
 _COMMAS = re.compile(r"[,;:]\s")
+_COLONS = re.compile(r":\s")
 _INNER_STOPS = re.compile(r"[.?!]\s+(?=\S)")
+
+
+@dataclass(frozen=True)
+class Pace:
+    """How an estimate counts a message's seconds (``seconds``)."""
+
+    letters_per_word: float
+    comma: float
+    """Seconds at a comma or semicolon."""
+    colon: float
+    sentence: float
+    """Seconds after a sentence that another follows in the same message."""
+    message: float = 0.0
+    """Seconds every message takes beyond its words."""
+
+
+PLANNING = Pace(LETTERS_PER_WORD, COMMA_SECONDS, COMMA_SECONDS, SENTENCE_SECONDS)
+"""The estimate every turn below 911 is planned with (its budgets in ``spoken.toml`` are in its seconds); it is
+short of espeak-ng on short messages, long on the comma-heavy lists, and no turn below 911 went over 20 s said
+(``benchmarks/turn_speech.py``: 19.1 s the longest)."""
+NEVER_SHORT = Pace(letters_per_word=5.0, comma=0.2, colon=0.4, sentence=0.45, message=0.6)
+"""The estimate a 911 turn is held to (``budget``, ``emergency_words``; issue #9: at most 15 s, 10 s to "stay with
+your child"), fitted to espeak-ng's real speech so that a whole turn is not planned short. With ``PLANNING``, five
+911 turns planned at 13.9-14.5 s ran 15.0-15.9 s said: its clips start and end with silence (``message``: 0.6 s a
+message), a colon pauses twice as long as a comma. Fitted at 165 words a minute on the 459 messages of the
+turn-ceiling conversations; of their 301 distinct turns four are planned short, by at most 0.09 s; a message is long
+by 0.3 s on average (``benchmarks/turn_speech.py``)."""
 UNCLEAR_BASES = (Basis.UNSURE, Basis.UNHEARD, Basis.GUESSED)
 """Signs counted to be safe, not because they were said (rule 14: the short read-back says so)."""
 _SENTENCE_END = re.compile(r"[.;!?]\s+(?=\S)")
@@ -64,20 +92,23 @@ class Plan:
     """Items said on request, in the order they will be given; each item is one or a few messages."""
 
 
-def seconds(text: str, rate_wpm: float) -> float:
+def seconds(text: str, rate_wpm: float, pace: Pace = PLANNING) -> float:
     """Estimated seconds to say ``text`` at ``rate_wpm`` words a minute, with its pauses and the pause after it.
 
-    Words are counted by their letters (``LETTERS_PER_WORD``); a number is said as about one word per digit
-    ("911" is "nine one one"); each comma and each sentence inside the message adds its pause.
+    Words are counted by their letters (``Pace.letters_per_word``); a number is said as about one word per digit
+    ("911" is "nine one one"); each comma, colon and sentence inside the message adds its pause, and every message
+    its own (``Pace.message``).
     """
-    words = len(_LETTERS.findall(text)) / LETTERS_PER_WORD + sum(len(d) for d in _DIGITS.findall(text))
-    pauses = len(_COMMAS.findall(text)) * COMMA_SECONDS + len(_INNER_STOPS.findall(text)) * SENTENCE_SECONDS
-    return words * SECONDS_PER_MINUTE / max(rate_wpm, 1.0) + pauses + PAUSE_SECONDS
+    words = len(_LETTERS.findall(text)) / pace.letters_per_word + sum(len(d) for d in _DIGITS.findall(text))
+    colons = len(_COLONS.findall(text))
+    pauses = ((len(_COMMAS.findall(text)) - colons) * pace.comma + colons * pace.colon
+              + len(_INNER_STOPS.findall(text)) * pace.sentence)
+    return words * SECONDS_PER_MINUTE / max(rate_wpm, 1.0) + pauses + pace.message + PAUSE_SECONDS
 
 
-def total_seconds(messages: Iterable[Message], rate_wpm: float) -> float:
+def total_seconds(messages: Iterable[Message], rate_wpm: float, pace: Pace = PLANNING) -> float:
     """Estimated seconds to say all of ``messages``."""
-    return sum(seconds(m.text, rate_wpm) for m in messages)
+    return sum(seconds(m.text, rate_wpm, pace) for m in messages)
 
 
 def units(messages: Sequence[Message]) -> list[tuple[Message, ...]]:

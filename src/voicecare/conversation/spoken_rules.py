@@ -7,7 +7,7 @@ loading, with problems reported as ``file: key: what is wrong`` like the other i
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,8 @@ SAID_AGAIN = ("asked_again", "still_emergency", "still_answered", "still_hedged"
 """The compact read-back's parts ({items} each): signs said yes to, signs counted from an unclear answer."""
 CALLING = ("done", "going")
 """Keys of ``[calling_911]``: the call is made or help is here; the call is being made."""
+Tokens = Callable[[str], list[str]]
+"""A language's tokeniser (``Language.tokens``)."""
 
 
 @dataclass(frozen=True)
@@ -136,11 +138,15 @@ class SpokenRules:
     by ``CALLING`` key (``calling_911``); empty: every turn of a 911 says it again."""
     calling_said: Mapping[str, str] = field(default_factory=dict, hash=False)
     """What is said to them, by ``CALLING`` key, and ``tell``: the signs to tell the 911 team ({items})."""
+    calling_words: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, hash=False)
+    """``calling`` in the language's tokens, made once when the rules are read (``read``'s ``tokens``): every turn
+    of a 911 looks for them, and tokenised the phrases again each time; empty when read without the language."""
 
 
 
-def read(path: Path, problems: list[str]) -> SpokenRules | None:
-    """The rules in ``path``, or None when the language has no such file (then everything is said)."""
+def read(path: Path, problems: list[str], tokens: Tokens | None = None) -> SpokenRules | None:
+    """The rules in ``path``, or None when the language has no such file (then everything is said); ``tokens``: the
+    language's tokeniser, for the phrases looked for in every turn (``calling_words``)."""
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
@@ -152,11 +158,11 @@ def read(path: Path, problems: list[str]) -> SpokenRules | None:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         problems.append(f"{path}: cannot be read: {exc}")
         return None
-    return parse(data, str(path), problems)
+    return parse(data, str(path), problems, tokens)
 
 
-def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRules:
-    """Build the rules from parsed TOML, adding a line to ``problems`` for each thing wrong."""
+def parse(data: Mapping[str, Any], where: str, problems: list[str], tokens: Tokens | None = None) -> SpokenRules:
+    """Build the rules from parsed TOML, adding a line to ``problems`` for each thing wrong (``tokens``: as ``read``)."""
     _unknown(data, ("levels", "item_seconds", "opening_seconds", "one_shot_seconds", "guessed_emergency", "requests",
                     "offers", "why", "turn_seconds", "short_readback", "unsure_emergency", "taken_back",
                     "unclear_emergency", "doubted_emergency", "unclear_asked_again",
@@ -231,7 +237,9 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> SpokenRul
                                                  problems),
                        episode_over=_phrases(data.get("episode_over", []), f"{where}: episode_over", problems),
                        improving=_phrases(data.get("improving", []), f"{where}: improving", problems),
-                       calling=calling, calling_said=calling_said)
+                       calling=calling, calling_said=calling_said,
+                       calling_words={k: tuple(tuple(tokens(p)) for p in phrases) for k, phrases in calling.items()}
+                       if tokens is not None else {})
 
 
 def _calling(data: Mapping[str, Any], where: str,

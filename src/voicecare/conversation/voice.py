@@ -245,7 +245,7 @@ class VoiceSession:
                                ) if self.settings.early_replies and joined is None else None
         endpoint = pipeline.Endpointer(self.settings.end_silence, self._short_answer)
         heard = pipeline.recognize(chunks, recognizer, self.assistant, self._say, self._grammar(), endpoint,
-                                   echo=self._echo, early=replies)
+                                   echo=self._not_for_early_911, early=replies)
         self._heard_wake = listening.finish() if listening is not None else None
         reading = self._reading(heard, provisional=False)
         # A late "no, that's all" after the goodbye (the rest of a turn split at a pause) is no new conversation: it
@@ -473,6 +473,22 @@ class VoiceSession:
             # breathing question was 60% its words, taken for its echo, and the emergency dropped with the turn.
             return is_echo(text, recent, self._tokens, share=1.0, shortest=1)
         return is_echo(text, recent, self._tokens)
+
+    def _not_for_early_911(self, text: str) -> bool:
+        """True when the words heard so far must not call 911 before the turn ends: voicecare's own voice (``_echo``),
+        or, during a 911, words with no call-911 sign the 911 does not already stand on. By voice, "I called the
+        ambulance" part-way through a turn said "Call 911 now." again before the short guidance its finished turn
+        gets (``calling_911``): the caregiver's own alarm words ("ambulance", "911") and a sign already said add
+        nothing to a 911 under way, and the whole turn is answered a moment later. A new sign ("... and now she is
+        not waking up") still cuts in at once (rule 3)."""
+        if self._echo(text):
+            return True
+        talk = self.conversation
+        if talk.state is not State.EMERGENCY:
+            return False
+        told = {f.symptom.id for f in talk.found if f.status is Status.PRESENT}
+        return not any(not f.symptom.own_words and f.symptom.id not in told
+                       for f in pipeline.emergencies(self.assistant, text).values())
 
     def _expected(self) -> Expectation | None:
         """What the next turn should be: an answer to the question awaited, when there is one."""
