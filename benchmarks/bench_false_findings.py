@@ -14,6 +14,8 @@ rested on a partial acted on early), CPU x real time. Held-out voices are
 pooled apart from tuned ones.
 Run: .venv/bin/python benchmarks/bench_false_findings.py [--voices A,B] [--sentences N] [--clips N] [--no-noise]
 [--no-talk] [--rooms clean,pink,babble] [--lm intents|room] [--noise-floor F] [--show] (--show prints tuned voices' readings only)
+[--show-tv] (per television clip, the corpus line its talker says: words of held-out lines never printed)
+[--tv-says 'SENTENCE|SENTENCE'] (a television saying chosen sentences: is a TV's emergency taken as the caregiver's?)
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from voicecare.speech_in import confidence, lm, pipeline, stt
 from voicecare.understanding.assistant import Assistant
 
 TALK = Path(__file__).parent / "data" / "ordinary_talk.txt"
+HELD_OUT_TEXT = ("commonwealth",)
+"""Corpus files whose lines are held out: a television saying one is counted, its words never printed."""
 CLIP_SECONDS = 10.0
 CLIP_RMS = 0.1
 """Noise alone at a level a voice near the device has: loud enough to start turns."""
@@ -51,6 +55,8 @@ class Outcome:
     audio_s: float
     cpu_s: float
     reading: str
+    findings: tuple[str, ...] = ()
+    """The ids of the present signs of the answer."""
 
 
 def run(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio) -> Outcome:
@@ -59,7 +65,8 @@ def run(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio) -> Outcom
     result = pipeline.answer_recording(assistant, heard)
     cpu = time.process_time() - began
     return Outcome(len(heard.parts), bool(result.present), result.disposition is Level.EMERGENCY,
-                   heard.emergency_at is not None, len(audio) / ra.RATE, cpu, heard.transcript.text)
+                   heard.emergency_at is not None, len(audio) / ra.RATE, cpu, heard.transcript.text,
+                   tuple(f.symptom.id for f in result.present))
 
 
 def _sox(args: list[str], seconds: float) -> ra.Audio:
@@ -84,9 +91,15 @@ def sox_child(length: int, rng: np.random.Generator) -> ra.Audio:
     return np.concatenate(parts)[:length].astype(np.float32)
 
 
-def sox_tv(length: int, rng: np.random.Generator, talkers: list[ra.Audio]) -> ra.Audio:
-    """A television stand-in: one talker through a small speaker's band (sox sinc 300-3400 Hz) over music."""
-    voice = np.resize(np.roll(talkers[int(rng.integers(len(talkers)))], -int(rng.integers(ra.RATE))), length)
+def sox_tv(length: int, rng: np.random.Generator, talkers: list[ra.Audio], picked: list[int] | None = None
+           ) -> ra.Audio:
+    """A television stand-in: one talker through a small speaker's band (sox sinc 300-3400 Hz) over music.
+
+    ``picked`` gets the talker's index (which corpus line the television says, looped to the clip's length)."""
+    pick = int(rng.integers(len(talkers)))
+    if picked is not None:
+        picked.append(pick)
+    voice = np.resize(np.roll(talkers[pick], -int(rng.integers(ra.RATE))), length)
     with tempfile.TemporaryDirectory() as folder:
         src, dst = Path(folder) / "in.wav", Path(folder) / "out.wav"
         ra.write_wav(src, voice)
@@ -97,6 +110,34 @@ def sox_tv(length: int, rng: np.random.Generator, talkers: list[ra.Audio]) -> ra
     music = np.resize(chord, length)
     return (band / max(1e-6, float(np.sqrt(np.mean(band**2)))) + 0.3 * music / max(1e-6, float(np.sqrt(np.mean(music**2))))
             ).astype(np.float32)
+
+
+def show_tv(assistant: Assistant, said: list[ra.Line], outs: list[Outcome]) -> None:
+    """Per television clip: the corpus line its talker says (words printed only for tuning files), its label and
+    what voicecare makes of it typed, against what was heard: is a 911 the talker's own emergency, or invented?"""
+    for line_, out in zip(said, outs, strict=True):
+        typed = assistant.answer(line_.text)
+        words = "(held-out line: words not shown)" if line_.ident.split(":")[0] in HELD_OUT_TEXT else repr(line_.text)
+        ids = sorted(f.symptom.id for f in typed.present)
+        heard = ("(held out)" if line_.ident.split(":")[0] in HELD_OUT_TEXT else repr(out.reading))
+        print(f"    TV says {line_.ident} [{line_.expected}] typed={typed.disposition.name.lower()} {ids} {words}\n"
+              f"      heard: {heard} found={out.found} 911={out.emergency} early={out.early} findings={out.findings}")
+
+
+def tv_saying(recognizer: Recognizer, assistant: Assistant, texts: list[str]) -> None:
+    """A television whose talker (piper joe) says each of ``texts``: does voicecare take a TV's words as the caregiver's?
+    Nothing in the audio path tells a loudspeaker's voice from a person's, so a TV saying an emergency is expected
+    to be one; this measures it."""
+    joe = next(v for v in ra.voices() if v.name == "piper-joe")
+    rng = np.random.default_rng(ra.SEED)
+    n = int(CLIP_SECONDS * ra.RATE)
+    for text in texts:
+        audio = sox_tv(n, rng, [ra.cached(joe, text)])
+        audio = (audio * CLIP_RMS / max(1e-6, float(np.sqrt(np.mean(audio**2))))).astype(np.float32)
+        out = run(recognizer, assistant, audio)
+        typed = assistant.answer(text).disposition.name.lower()
+        print(f"    TV says {text!r} (typed: {typed}) -> 911={out.emergency} early={out.early} "
+              f"findings={out.findings} heard={out.reading!r}", flush=True)
 
 
 def line(name: str, outs: list[Outcome]) -> str:
@@ -120,6 +161,9 @@ def main() -> None:
     parser.add_argument("--no-noise", action="store_true")
     parser.add_argument("--no-talk", action="store_true")
     parser.add_argument("--show", action="store_true", help="print tuned voices' readings that gave a finding")
+    parser.add_argument("--show-tv", action="store_true",
+                        help="per television clip: the corpus line its talker says and what was heard")
+    parser.add_argument("--tv-says", help="'|'-separated sentences a television says (piper joe), each a 10 s clip")
     parser.add_argument("--label", default="")
     parser.add_argument("--lm", choices=("intents", "room"), default="intents",
                         help="intents: the intents' model alone (as before); room: voicecare's default (the quiet "
@@ -134,7 +178,8 @@ def main() -> None:
         recognizer = make_recognizer(argparse.Namespace(lm="room", mix=None, ns=None, front_end=False), assistant)
     else:
         recognizer = stt.SphinxRecognizer.load(lm.build(assistant.intents, stt.sphinx_words(), ra.CACHE / "lm"))
-    talkers = [ra.cached(v, t) for v, t in zip(ra.voices(), ra.spare_lines(ra.sample(6), 12) * 2, strict=False)]
+    said = ra.spare_sample(ra.sample(6), 12) * 2
+    talkers = [ra.cached(v, t.text) for v, t in zip(ra.voices(), said, strict=False)]
     print(f"{args.label} false findings: {recognizer.description}")
     print(HEADER)
     if not args.no_noise:
@@ -142,7 +187,8 @@ def main() -> None:
         n = int(CLIP_SECONDS * ra.RATE)
         kinds: dict[str, Callable[[], ra.Audio]] = {
             "pink": lambda: ra.pink(n, rng), "babble": lambda: ra.babble(n, rng, talkers),
-            "TV (sox)": lambda: sox_tv(n, rng, talkers), "crying child (sox)": lambda: sox_child(n, rng)}
+            "TV (sox)": lambda: sox_tv(n, rng, talkers, picked), "crying child (sox)": lambda: sox_child(n, rng)}
+        picked: list[int] = []
         for name, make in kinds.items():
             outs = []
             for _ in range(args.clips):
@@ -150,6 +196,10 @@ def main() -> None:
                 audio = (audio * CLIP_RMS / max(1e-6, float(np.sqrt(np.mean(audio**2))))).astype(np.float32)
                 outs.append(run(recognizer, assistant, audio))
             print(line(f"noise alone: {name}", outs), flush=True)
+            if name.startswith("TV") and args.show_tv:
+                show_tv(assistant, [said[i] for i in picked], outs)
+    if args.tv_says:
+        tv_saying(recognizer, assistant, args.tv_says.split("|"))
     if args.no_talk:
         return
     sentences = [s for s in TALK.read_text(encoding="utf-8").splitlines() if s and not s.startswith("#")]

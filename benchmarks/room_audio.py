@@ -96,9 +96,14 @@ def sample(per_label: int, seed: int = SEED) -> list[Line]:
 
 def spare_lines(exclude: list[Line], count: int, seed: int = SEED) -> list[str]:
     """Other corpus sentences, for the babble of other talkers."""
+    return [line.text for line in spare_sample(exclude, count, seed)]
+
+
+def spare_sample(exclude: list[Line], count: int, seed: int = SEED) -> list[Line]:
+    """``spare_lines`` with where each came from and its label (a television's talker is told by them)."""
     taken = {line.ident for line in exclude}
     rest = [line for line in sample(10_000, seed) if line.ident not in taken]
-    return [line.text for line in random.Random(seed + 1).sample(rest, count)]
+    return random.Random(seed + 1).sample(rest, count)
 
 
 def _from_wav(data: bytes) -> Audio:

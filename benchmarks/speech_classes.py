@@ -14,6 +14,9 @@ first class that explains it:
 - ``best: forced phrase``: surely, where a different number of words was said (the intents' model forcing
   ordinary talk into its phrases).
 
+A caught emergency is counted apart when its 911 rests only on a sign the typed line does not have (another sign
+invented in the noise, "had a fit" for a breathing line): caught by the same forcing that makes false 911s.
+
 A missed emergency: ``typed too`` (the typed sentence is no emergency either), ``nothing heard`` (no words),
 ``partial acted, final lost it`` (911 said on a partial result, the turn's answer lower: the final reading denied
 it), ``sign misheard`` (the sign's words became others), ``sign heard, not understood`` (its words are in a
@@ -166,17 +169,25 @@ def rescored(assistant: Assistant, record: dict[str, Any], hold: int | None = No
                          for f in result.findings if f.status is Status.PRESENT]}
 
 
+def caught_on_said(record: dict[str, Any]) -> bool:
+    """True when a caught emergency's 911 rests on an emergency sign the typed line has too (the sign was heard),
+    False when only on another emergency sign (one the recogniser invented: caught by luck, as a false 911 is made)."""
+    heard = {f[0] for f in record["findings"] if f[1] == "emergency"}
+    return bool(heard & set(record["typed_findings"]))
+
+
 def totals(records: list[dict[str, Any]]) -> None:
-    """Per voice and room: exact, emergencies heard, false 911 (counts)."""
+    """Per voice and room: exact, emergencies heard (and of those, on the sign said), false 911 (counts)."""
     cells: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for r in records:
         cells.setdefault((r["voice"], r["room"]), []).append(r)
-    print("| voice | room | exact | em. recall | false 911 |\n|---|---|---|---|---|")
+    print("| voice | room | exact | em. recall | of which on the sign said | false 911 |\n|---|---|---|---|---|---|")
     for (voice, room), rs in sorted(cells.items()):
         em = [r for r in rs if r["expected"] == "emergency"]
         other = [r for r in rs if r["expected"] != "emergency"]
+        caught = [r for r in em if r["got"] == "emergency"]
         print(f"| {voice} | {room} | {sum(r['got'] == r['expected'] for r in rs)}/{len(rs)} "
-              f"| {sum(r['got'] == 'emergency' for r in em)}/{len(em)} "
+              f"| {len(caught)}/{len(em)} | {sum(caught_on_said(r) for r in caught)}/{len(caught)} "
               f"| {sum(r['got'] == 'emergency' for r in other)}/{len(other)} |")
 
 
