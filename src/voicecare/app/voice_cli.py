@@ -362,8 +362,10 @@ def kiosk(args: argparse.Namespace) -> int:
     if not speaker.wait_ready() or not speaker.can_speak():
         # A kiosk that cannot say "Call 911 now." must not look healthy: exit, and systemd restarts it.
         speaker.close(drain=False)
-        raise SpeechError(f"the kiosk cannot speak ({speaker.failed or 'the speech engine did not start'}); "
-                          "see 'voicecare doctor'")
+        # What happens next, said as it is: the worker is not restarted in this process (it said "restarting it"
+        # and exited, outside review 17 F11); systemd starts the kiosk again, which heals a package being upgraded.
+        raise SpeechError(f"the kiosk cannot speak ({speaker.failed or 'the speech engine did not start'}), so it "
+                          "stops (as a service it is started again 10 s later); see 'voicecare doctor'")
     speaker.on_error = fault  # from now on speech failures are said, logged and retried
     warn_narrow_microphone(settings.device)
     ready = "kiosk ready" + (f"; say '{session.settings.wake_phrase}' to begin" if session.settings.wake_phrase else "")
