@@ -94,6 +94,16 @@ def resolve_wake(settings: VoiceSettings, assistant: Assistant) -> VoiceSettings
     return dataclasses.replace(settings, wake_phrase=assistant.intents.language.wake_phrase or None)
 
 
+SECONDS_DECIMALS = 2
+"""Times in a turn's JSON line, as the event log keeps them: a hundredth of a second is finer than any block."""
+
+
+def rounded_times(fields: dict[str, Any]) -> dict[str, Any]:
+    """``fields`` with its times (every float of a turn's line is seconds) to SECONDS_DECIMALS: sums of block
+    lengths printed ``"emergency_at": 5.8999999999999995`` (outside review 17 F13)."""
+    return {key: round(value, SECONDS_DECIMALS) if isinstance(value, float) else value for key, value in fields.items()}
+
+
 WORDS = ("heard", "said", "spoken")
 """A turn's fields holding the family's words (or the reply that repeats them)."""
 
@@ -111,7 +121,7 @@ def turn_printer(as_json: bool, words: bool = True,
             given = source()
             if given is not None:
                 fields["input"] = given
-            print(json.dumps(fields, ensure_ascii=False), flush=True)
+            print(json.dumps(rounded_times(fields), ensure_ascii=False), flush=True)
         elif not words:
             symptoms = ", ".join(f"{s} {status}" for s, status in report.symptoms.items()) or "none"
             print(f"turn {report.turn}: {report.disposition or report.state}; symptoms: {symptoms}", flush=True)
