@@ -20,6 +20,7 @@ import pytest
 
 from voicecare.app import unused_options
 from voicecare.app.cli import build_parser, main
+from voicecare.errors import ConfigError
 
 REPO = Path(__file__).resolve().parent.parent
 WAV = REPO / "examples" / "audio" / "1-lips-turning-blue.wav"
@@ -217,7 +218,7 @@ def test_a_kiosk_config_whose_model_would_do_nothing_is_refused(tmp_path: Path) 
     config = tmp_path / "kiosk.toml"
     config.write_text('[kiosk]\nengine = "sphinx"\nmodel = "/nonexistent"\n')
     out = voicecare("kiosk", "--config", str(config))
-    assert out.returncode == 2 and out.stdout == ""
+    assert out.returncode == ConfigError.exit_code and out.stdout == ""
     assert out.stderr.strip() == ("voicecare: error: --model names a Vosk model and --engine sphinx uses PocketSphinx, "
                                   "so --model does nothing; drop one of them")
 

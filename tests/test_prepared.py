@@ -57,6 +57,14 @@ def test_prepared_models_are_used_at_start_and_doctor_passes_them(tmp_path: Path
 
     line = doctor_line(voicecare("doctor", "--config", str(config), env=env))
     assert line.startswith("PASS") and str(ready) in line, line
+    # Outside review 17 F10: only the quiet room's model was checked; with the noise model gone doctor passed and
+    # the kiosk built it again at its start without a word.
+    noise = next(p for p in models if not p.name.startswith("voicecare-mixed-"))
+    assert f"noise model {noise}" in line
+    noise.unlink()
+    line = doctor_line(voicecare("doctor", "--config", str(config), env=env))
+    assert line.startswith("FAIL") and "the noise model is not built: the first start builds it" in line, line
+    assert "quiet room" not in line.split("->")[0] and line.endswith(f"prepare --config {config}")
 
 
 def test_doctor_fails_a_quiet_room_model_nobody_built_and_says_how(tmp_path: Path) -> None:
@@ -64,10 +72,14 @@ def test_doctor_fails_a_quiet_room_model_nobody_built_and_says_how(tmp_path: Pat
     config = tmp_path / "voicecare.toml"
     config.write_text(NO_WAKE)
     line = doctor_line(voicecare("doctor", "--config", str(config), env=env))
-    assert line.startswith("FAIL") and "first start builds it" in line, line
-    assert line.endswith(f"-> fix: sudo .venv/bin/voicecare prepare --config {config}")
-    config.write_text(NO_WAKE + "intents_only = true\n")  # then no mixture is ever used
-    assert doctor_line(voicecare("doctor", "--config", str(config), env=env)).startswith("PASS")
+    assert line.startswith("FAIL") and "the quiet room's model and the noise model are not built" in line, line
+    assert "first start builds them" in line and line.endswith(f"-> fix: sudo .venv/bin/voicecare prepare --config {config}")
+    config.write_text(NO_WAKE + "intents_only = true\n")  # then no mixture is ever used, but the intents' model is
+    line = doctor_line(voicecare("doctor", "--config", str(config), env=env))
+    assert line.startswith("FAIL") and "the noise model is not built" in line and "quiet room" not in line, line
+    assert voicecare("prepare", "--config", str(config), env=env).returncode == 0
+    line = doctor_line(voicecare("doctor", "--config", str(config), env=env))
+    assert line.startswith("PASS") and "intents_only" in line, line
 
 
 def test_a_prepared_model_cut_short_is_passed_over_for_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -27,3 +27,13 @@ class AudioError(VoicecareError):
 
 class SpeechError(VoicecareError):
     """The speech synthesiser is missing or failed."""
+
+
+class ConfigError(InputError):
+    """A kiosk's settings say something no restart can change (a wrong value, a wake phrase that cannot be heard).
+
+    Its own exit status, EX_CONFIG of sysexits.h, so that the service stops instead of being started again every
+    10 s for ever (deploy/voicecare-kiosk.service: RestartPreventExitStatus); the fix is an edit, then a restart.
+    """
+
+    exit_code = 78

@@ -7,7 +7,7 @@ test doubles in ``testing.py`` implement these same interfaces.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -151,6 +151,14 @@ class Interruptible(Protocol):
 
     def abandon(self) -> None:
         """Make the running ``synth()`` raise at once; harmless when none is running."""
+
+
+@runtime_checkable
+class Restarting(Protocol):
+    """A synthesiser that replaces its engine when it is lost (a crash, a hang) and says so: a kiosk logs it."""
+
+    on_restart: Callable[[str], None]
+    """Called with one line (why the engine was lost; that a new one runs) once the new engine is ready."""
 
 
 class AudioSink(Protocol):

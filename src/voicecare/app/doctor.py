@@ -77,11 +77,13 @@ def _narrow_microphone(wanted: str | None) -> Check | None:
 
 
 def _config(path: Path) -> tuple[Check, KioskSettings | None]:
-    """A kiosk config read as the kiosk reads it: an installer finds its mistakes here, not in the journal."""
-    from voicecare.app import kiosk_config
+    """A kiosk config checked by the kiosk's own start-up check (``kiosk_start``): an installer finds its mistakes
+    here, not in the journal; a config doctor passed and the kiosk refused (a wake phrase it could not hear) was a
+    restart every 10 s for ever (outside review 17 F10)."""
+    from voicecare.app import kiosk_start
 
     try:
-        settings = kiosk_config.build(argparse.Namespace(config=path))
+        settings = kiosk_start.check(argparse.Namespace(config=path)).settings
     except VoicecareError as exc:
         return Check("kiosk config", False, str(exc), "fix that line (deploy/voicecare.toml lists every key)"), None
     log = settings.event_log
@@ -198,11 +200,14 @@ def _intents(directory: Path | None, language: str, topic: str | None) -> tuple[
 
 def _language_model(loaded: IntentSet | None, wake: str | None, vosk: bool, prepare: str,
                     intents_only: bool = False) -> Check:
-    """PocketSphinx's quiet-room model for these intents and wake phrase: prepared at setup (or cached) and whole.
+    """PocketSphinx's two models for these intents and wake phrase, each prepared at setup (or cached) and whole: the
+    quiet room's (the intents' mixed with general English) and the noise model (the intents' alone, the only one
+    with ``intents_only``). The noise model was never checked (outside review 17 F10): deleted, doctor passed and
+    the kiosk built it again at its start without a word.
 
-    Missing, the kiosk builds it at its first start before it is ready (16 s here, minutes on a Pi, against
-    systemd's 300 s); with a Vosk model it is needed only if that model fails to load. ``prepare``: the command
-    that builds it for this configuration; ``intents_only``: the config never uses it.
+    Missing, the kiosk builds them at its first start before it is ready (the mixture 16 s here, minutes on a Pi,
+    against systemd's 300 s); with a Vosk model they are needed only if that model fails to load. ``prepare``: the
+    command that builds them for this configuration.
     """
     import tempfile
 
@@ -211,28 +216,33 @@ def _language_model(loaded: IntentSet | None, wake: str | None, vosk: bool, prep
     from voicecare.speech_in import lm, lmmix, stt
 
     name = "language model"
-    if intents_only:
-        return Check(name, True, "intents_only: the intents' model alone, built at each start in seconds")
     if loaded is None:
         return Check(name, False, "not checked: the intents cannot be read", "fix the intent files first")
+    folders = (prepared.prepared_dir(), cache_dir())
     try:
         general = stt.sphinx_model_dir() / "en-us.lm.bin"
-        with tempfile.TemporaryDirectory() as folder:  # the intents' model, only to name its mixture
+        with tempfile.TemporaryDirectory() as folder:  # the intents' model, only to learn its name and its mixture's
             own = lm.build(loaded, stt.sphinx_words(), Path(folder), phrases=(wake,) if wake else ())
-            places = [lmmix.mixed_path(own, general, prepared.prepared_dir()), lmmix.mixed_path(own, general, cache_dir())]
+            models = {"noise model": [f / own.name for f in folders]}
+            if not intents_only:
+                models = {"quiet room's model": [lmmix.mixed_path(own, general, f) for f in folders], **models}
     except (VoicecareError, OSError) as exc:
-        return Check(name, False, f"cannot check the quiet room's model ({exc})", "reinstall: scripts/setup.sh speech")
-    found = next((p for p in places if prepared.whole(p)), None)
-    if found is not None:
-        return Check(name, True, f"the quiet room's model is built: {found}")
-    broken = next((p for p in places if p.exists()), None)
+        return Check(name, False, f"cannot check the language models ({exc})", "reinstall: scripts/setup.sh speech")
+    found = {kind: next((p for p in places if prepared.whole(p)), None) for kind, places in models.items()}
+    broken = next((p for kind, places in models.items() if found[kind] is None for p in places if p.exists()), None)
     if broken is not None:
         return Check(name, False, f"{broken}: cut short (not a whole model)", f"remove it, then {prepare}")
+    missing = [kind for kind, path in found.items() if path is None]
+    if not missing:
+        only = "intents_only: the noise model in every room, " if intents_only else ""
+        return Check(name, True, only + "built: " + ", ".join(f"{kind} {path}" for kind, path in found.items()))
+    what = " and the ".join(missing) + (" are" if len(missing) > 1 else " is")
     if vosk:
-        return Check(name, True, "the quiet room's model for PocketSphinx is not built; needed only if the Vosk "
-                     f"model fails to load (then built at that start): {prepare}")
-    return Check(name, False, "the quiet room's model is not built: the first start builds it before it is ready "
-                 "(16 s here, minutes on a Raspberry Pi)", prepare)
+        return Check(name, True, f"PocketSphinx's {what} not built; needed only if the Vosk model fails to load "
+                     f"(then built at that start): {prepare}")
+    slow = "16 s here, minutes on a Raspberry Pi" if "quiet room's model" in missing else "5-10 s here, longer on a Pi"
+    return Check(name, False, f"the {what} not built: the first start builds {'them' if len(missing) > 1 else 'it'} "
+                 f"before it is ready ({slow})", prepare)
 
 
 def conversation_problem(loaded: IntentSet) -> str | None:

@@ -1,8 +1,8 @@
 """Kiosk settings: built once from the config file and the command line, every value checked.
 
 The config file is TOML; its keys are the long options of ``voicecare kiosk``
-(``no_barge_in`` or ``no-barge-in`` for ``--no-barge-in``), in a ``[kiosk]``
-table or at the top level. The command line wins over the file. A wrong
+(``no_barge_in`` or ``no-barge-in`` for ``--no-barge-in``), in its ``[kiosk]``
+table, which it must have. The command line wins over the file. A wrong
 value, an unknown key or an unreadable file is one line, ``file: key: what is
 wrong``, and exit status 2: a kiosk must not start up looking alive and then
 fail at the first quiet spell. ``checked`` is the same validation for the
@@ -306,13 +306,18 @@ def _load(path: Path) -> dict[str, object]:
 
 
 def _table(path: Path, data: dict[str, object]) -> dict[str, object]:
-    """The [kiosk] table (empty when the file is); every key outside it is refused, as README promises ("in a
-    `[kiosk]` table"): top-level keys with no table were taken silently, with a table they were refused (outside
-    review 16 F12)."""
+    """The [kiosk] table; every key outside it is refused, as README promises ("in a `[kiosk]` table"): top-level
+    keys with no table were taken silently, with a table they were refused (outside review 16 F12).
+
+    A file with no [kiosk] table at all is refused too (outside review 17 F10): an empty or all-comment file is
+    what a copy cut short, a full SD card or an editor's failed save leaves, and a kiosk that ran on the defaults
+    instead (another microphone, no event log) would look configured. Defaults on purpose: an empty [kiosk] table.
+    """
     if TABLE not in data:
         if data:
             raise InputError(f"{path}: {sorted(data)[0]}: outside the [{TABLE}] table; put a [{TABLE}] line above it")
-        return data
+        raise InputError(f"{path}: no [{TABLE}] table (an empty file?); the settings go under a [{TABLE}] line "
+                         "(see deploy/voicecare.toml), and a [kiosk] line alone keeps every default")
     table = data[TABLE]
     if not isinstance(table, dict):
         raise InputError(f"{path}: {TABLE}: must be a table ([{TABLE}] on a line of its own)")

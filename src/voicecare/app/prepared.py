@@ -96,18 +96,16 @@ def prune(folder: Path, keep: Iterable[Path]) -> list[Path]:
 def phrase_sets(args: argparse.Namespace) -> tuple[argparse.Namespace, list[tuple[str, ...]]]:
     """The intents' options and the phrase sets to prepare: none (triage, listen, chat) and the kiosk's wake phrase
     (its config's, with --config, else the language's own, which the shipped config names)."""
-    from voicecare.app import kiosk_config
+    from voicecare.app import kiosk_config, kiosk_start
     from voicecare.app.cli import load_assistant
     from voicecare.app.voice_cli import resolve_wake
 
-    options = args
-    settings = kiosk_config.KioskSettings()
-    if args.config is not None:
-        settings = kiosk_config.build(argparse.Namespace(config=args.config))
-        options = settings.namespace()
-    assistant = load_assistant(options)
-    wake = resolve_wake(settings.voice_settings(), assistant).wake_phrase
-    return options, [(), *([(wake,)] if wake else [])]
+    if args.config is not None:  # checked as the kiosk checks it: no model is built for a config it would refuse
+        checked = kiosk_start.check(argparse.Namespace(config=args.config))
+        wake = checked.voice.wake_phrase
+        return checked.settings.namespace(), [(), *([(wake,)] if wake else [])]
+    wake = resolve_wake(kiosk_config.KioskSettings().voice_settings(), load_assistant(args)).wake_phrase
+    return args, [(), *([(wake,)] if wake else [])]
 
 
 def made_folders(folder: Path) -> None:

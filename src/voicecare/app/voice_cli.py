@@ -12,8 +12,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, cast
 
-from voicecare.app import kiosk_config
+from voicecare.app import kiosk_config, kiosk_start
 from voicecare.app.cli import load_assistant
+from voicecare.app.kiosk_start import check_wake_words
 from voicecare.app.notify import Notifier
 from voicecare.app.speech_cli import SPEECH_FAILED, check_speech_options, load_recognizer, make_speaker, quiet_note, warn
 from voicecare.app.voiced_reports import HeldReports, as_voiced
@@ -21,7 +22,7 @@ from voicecare.conversation import render
 from voicecare.conversation.dialog import DEFAULT_MAX_QUESTIONS, State
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 from voicecare.errors import AudioError, InputError, IntentError, ModelError, SpeechError, VoicecareError
-from voicecare.interfaces import Microphone, Recognizer
+from voicecare.interfaces import Microphone
 from voicecare.speech_in.audio import (
     AudioChunk,
     cut_short_error,
@@ -94,6 +95,16 @@ def resolve_wake(settings: VoiceSettings, assistant: Assistant) -> VoiceSettings
     return dataclasses.replace(settings, wake_phrase=assistant.intents.language.wake_phrase or None)
 
 
+SECONDS_DECIMALS = 2
+"""Times in a turn's JSON line, as the event log keeps them: a hundredth of a second is finer than any block."""
+
+
+def rounded_times(fields: dict[str, Any]) -> dict[str, Any]:
+    """``fields`` with its times (every float of a turn's line is seconds) to SECONDS_DECIMALS: sums of block
+    lengths printed ``"emergency_at": 5.8999999999999995`` (outside review 17 F13)."""
+    return {key: round(value, SECONDS_DECIMALS) if isinstance(value, float) else value for key, value in fields.items()}
+
+
 WORDS = ("heard", "said", "spoken")
 """A turn's fields holding the family's words (or the reply that repeats them)."""
 
@@ -111,7 +122,7 @@ def turn_printer(as_json: bool, words: bool = True,
             given = source()
             if given is not None:
                 fields["input"] = given
-            print(json.dumps(fields, ensure_ascii=False), flush=True)
+            print(json.dumps(rounded_times(fields), ensure_ascii=False), flush=True)
         elif not words:
             symptoms = ", ".join(f"{s} {status}" for s, status in report.symptoms.items()) or "none"
             print(f"turn {report.turn}: {report.disposition or report.state}; symptoms: {symptoms}", flush=True)
@@ -126,13 +137,15 @@ def turn_printer(as_json: bool, words: bool = True,
 
 def _session(args: argparse.Namespace, settings: VoiceSettings, speaker_sink: Any = None,
              log_given: str = "--event-log", speech_errors: Callable[[str], None] = warn, model_fallback: bool = False,
-             source: Callable[[], str | None] = lambda: None) -> tuple[VoiceSession, Speaker, Callable[[str], None]]:
+             source: Callable[[], str | None] = lambda: None,
+             assistant: Assistant | None = None) -> tuple[VoiceSession, Speaker, Callable[[str], None]]:
     """The session the options ask for, and how to report a fault (stderr, and the event log if on).
 
     ``log_given``: where the event log was named (``--event-log``, or ``file: event_log``), for its errors.
     ``speech_errors``: where the speaker's failures go until the caller sets its own ``on_error``.
     ``model_fallback``: a Vosk model that cannot load gives PocketSphinx, with one line (the kiosk).
     ``source``: the recording being replayed, for the JSON lines.
+    ``assistant``: given by the kiosk, whose intents, voice and wake phrase ``kiosk_start.check`` has checked.
     """
     log = None
     if args.event_log is not None:
@@ -142,16 +155,18 @@ def _session(args: argparse.Namespace, settings: VoiceSettings, speaker_sink: An
             log = EventLog(args.event_log, on_error=warn)  # before the slow start-up: a wrong path fails at once
         except InputError as exc:
             raise InputError(f"{log_given}: {exc}") from None
-    assistant = load_assistant(args)
-    # Before the slow recogniser, a wrong voice or reply file fails at once; with --quiet too (review13 F20).
-    check_speech_options(args, assistant.intents.language.code)
-    quiet_note(args)
-    settings = resolve_wake(settings, assistant)
+    if assistant is None:
+        assistant = load_assistant(args)
+        # Before the slow recogniser, a wrong voice or reply file fails at once; with --quiet too (review13 F20).
+        check_speech_options(args, assistant.intents.language.code)
+        quiet_note(args)
+        settings = resolve_wake(settings, assistant)
+        if getattr(args, "engine", None) == "sphinx":  # before the models are built (a minute at a first start)
+            check_wake_words(settings.wake_phrase)
     wake = () if settings.wake_phrase is None else (settings.wake_phrase,)
-    if getattr(args, "engine", None) == "sphinx":  # before the models are built (a minute at a first start)
-        _check_wake_words(settings.wake_phrase)
     recognizer = load_recognizer(args, assistant, wake, fallback=model_fallback)
-    _check_wake(recognizer, settings.wake_phrase)
+    if recognizer.name == "sphinx":  # Vosk models do not list their words; a first try tells
+        check_wake_words(settings.wake_phrase)
     speaker = make_speaker(args, assistant, speaker_sink, on_error=speech_errors)
     show = turn_printer(args.json, words=getattr(args, "show_words", True), source=source)
     session = VoiceSession(assistant, recognizer, speaker, settings, show)
@@ -168,25 +183,6 @@ def _session(args: argparse.Namespace, settings: VoiceSettings, speaker_sink: An
 
     session.on_turn, session.on_reset = turn, log.reset
     return session, speaker, fault
-
-
-def _check_wake(recognizer: Recognizer, wake: str | None) -> None:
-    """InputError when the recogniser cannot know a word of the wake phrase: the kiosk would never wake."""
-    if recognizer.name == "sphinx":  # Vosk models do not list their words; doctor and a first try tell
-        _check_wake_words(wake)
-
-
-def _check_wake_words(wake: str | None) -> None:
-    """InputError when PocketSphinx's dictionary lacks a word of the wake phrase."""
-    if wake is None:
-        return
-    from voicecare.speech_in import lm, stt
-
-    known = stt.sphinx_words()
-    unknown = [w for w in lm.lm_words(wake) if w not in known]
-    if unknown:
-        raise InputError(f"wake phrase \"{wake}\": the speech recogniser does not know \"{' '.join(unknown)}\" "
-                         "and could never hear it; choose other words")
 
 
 def listen(args: argparse.Namespace) -> int:
@@ -351,14 +347,15 @@ def _paced(chunks: Iterator[AudioChunk], fast: bool) -> Iterator[AudioChunk]:
 
 def kiosk(args: argparse.Namespace) -> int:
     """``voicecare kiosk``: unattended; recovers from device and engine faults, exits only on what a restart cannot fix."""
-    settings = kiosk_config.build(args)
+    checked = kiosk_start.check(args)  # as doctor checks it; ConfigError (a restart cannot fix it) stops here, once
+    settings = checked.settings
     options = settings.namespace()
     options.synthesizer = getattr(args, "synthesizer", None)  # an engine brought by the caller of cli.main
     # Until the speaker is known to work its failures are held back: "replies are printed only" is true for
     # listen and chat, but a kiosk that cannot speak stops (below), and saying both confused an installer.
     held: list[str] = []
-    session, speaker, fault = _session(options, settings.voice_settings(), log_given=settings.where("event_log"),
-                                       speech_errors=held.append, model_fallback=True)
+    session, speaker, fault = _session(options, checked.voice, log_given=settings.where("event_log"),
+                                       speech_errors=held.append, model_fallback=True, assistant=checked.assistant)
     from voicecare.speech_in import devices
 
     make_mic = rescanning_microphones(lambda: devices.Microphone(settings.device, session.recognizer.rate),
@@ -366,8 +363,10 @@ def kiosk(args: argparse.Namespace) -> int:
     if not speaker.wait_ready() or not speaker.can_speak():
         # A kiosk that cannot say "Call 911 now." must not look healthy: exit, and systemd restarts it.
         speaker.close(drain=False)
-        raise SpeechError(f"the kiosk cannot speak ({speaker.failed or 'the speech engine did not start'}); "
-                          "see 'voicecare doctor'")
+        # What happens next, said as it is: the worker is not restarted in this process (it said "restarting it"
+        # and exited, outside review 17 F11); systemd starts the kiosk again, which heals a package being upgraded.
+        raise SpeechError(f"the kiosk cannot speak ({speaker.failed or 'the speech engine did not start'}), so it "
+                          "stops (as a service it is started again 10 s later); see 'voicecare doctor'")
     speaker.on_error = fault  # from now on speech failures are said, logged and retried
     warn_narrow_microphone(settings.device)
     ready = "kiosk ready" + (f"; say '{session.settings.wake_phrase}' to begin" if session.settings.wake_phrase else "")

@@ -18,7 +18,7 @@ from types import TracebackType
 
 from voicecare.domain import Level, Message, MessageKind
 from voicecare.errors import SpeechError
-from voicecare.interfaces import AudioSink, Clip, Interruptible, Synthesizer
+from voicecare.interfaces import AudioSink, Clip, Interruptible, Restarting, Synthesizer
 from voicecare.speech_out.tts_process import REQUEST_SECONDS, Abandoned, WorkerSynthesizer, espeak_command
 
 BLOCK_SECONDS = 0.02
@@ -304,10 +304,21 @@ class Speaker:
 
     def _start_synth(self) -> Synthesizer | None:
         try:
-            return self.make_synth()
+            synth = self.make_synth()
         except Exception as exc:  # any engine failure: keep working, printed replies only
             self._fail(exc)
             return None
+        if isinstance(synth, Restarting):
+            # A worker lost while idle (killed, or crashed making a reply ahead) was replaced without a word, so a
+            # kiosk whose synthesiser kept crashing left nothing in its journal or event log (outside review 17 F11).
+            synth.on_restart = self._restarted
+        return synth
+
+    def _restarted(self, message: str) -> None:
+        """A new synthesiser worker runs: said unless its loss was said already (a lost message's failure, which
+        "speaking again" ends), so each loss is one line; ``on_error`` as it is then (the kiosk sets its own)."""
+        if not self._failing:
+            self.on_error(message)
 
     def _missing_ready(self) -> list[str]:
         return [t for t in self.ready_texts if (t, self.rate_wpm) not in self._cache] if self._synth else []

@@ -90,6 +90,10 @@ class WorkerSynthesizer:
         """A reply is still due for an abandoned request."""
         self._greeted = False
         """The running worker has said it is ready (a replacement started ahead has not, yet)."""
+        self.on_restart: Callable[[str], None] = lambda message: None
+        """Told when a worker started after one was lost (it crashed, hung, sent garbage or stopped answering)."""
+        self._lost: str | None = None
+        """Why the last worker was lost, until a new one is running (then said through ``on_restart``)."""
         self._failures = 0
         self._errors_in_row = 0
         self._retry_at = 0.0
@@ -112,6 +116,7 @@ class WorkerSynthesizer:
                 # A message espeak cannot say is one thing; refusing everything means its state is broken.
                 self._kill(self._proc)
                 self._count_failure()
+                self._lost = f"the speech engine refused {ERRORS_BEFORE_RESTART} messages in a row"
             raise
         finally:
             with self._lock:
@@ -188,7 +193,9 @@ class WorkerSynthesizer:
                 self._greet(self._proc)
             return self._proc
         if self._proc is not None:
-            self._failed(self._proc, "crashed")  # died between requests
+            # Died between requests (killed, or a crash while idle): nobody waited on it, so nothing was said,
+            # and a kiosk whose synthesiser kept crashing left no trace (outside review 17 F11).
+            self._lost = f"{self._failed(self._proc, 'crashed')} between messages"
         wait = self._retry_at - self._clock()
         if wait > 0:
             raise WorkerFailed(f"the speech engine keeps failing; next try in {wait:.0f} s")
@@ -213,8 +220,12 @@ class WorkerSynthesizer:
         hello = self._read_json(proc, self._clock() + self.start_seconds, KILL)
         if not hello.get("ok"):
             self._failed(proc, None)
-            raise WorkerFailed(str(hello.get("error", "the speech engine did not start")))
+            self._lost = str(hello.get("error", "the speech engine did not start"))
+            raise WorkerFailed(self._lost)
         self._greeted = True
+        if self._lost is not None:
+            lost, self._lost = self._lost, None
+            self.on_restart(f"{lost}; started a new one (pid {proc.pid})")
 
     def _drop_owed_reply(self, proc: subprocess.Popen[bytes], deadline: float) -> None:
         header = self._read_json(proc, deadline, OWE)
@@ -288,15 +299,20 @@ class WorkerSynthesizer:
         """Kill the worker, count the failure, and say what happened."""
         code = self._kill(proc)
         self._count_failure()
+        # No "restarting it" here: the next message starts a new worker, and that is said then (``on_restart``);
+        # a kiosk that could not speak at start printed "restarting it" and exited (outside review 17 F11).
         if how == "hung":
             self.stats.hangs += 1
-            return WorkerFailed("the speech engine hung; restarted it")
-        if how == "garbled":
+            failure = WorkerFailed("the speech engine hung")
+        elif how == "garbled":
             self.stats.garbled += 1
-            return WorkerFailed("the speech engine sent garbage; restarted it")
-        self.stats.crashes += how == "crashed"
-        cause = f"signal {-code}" if code < 0 else f"exit status {code}"
-        return WorkerFailed(f"the speech engine crashed ({cause}); restarting it")
+            failure = WorkerFailed("the speech engine sent garbage")
+        else:
+            self.stats.crashes += how == "crashed"
+            cause = f"signal {-code}" if code < 0 else f"exit status {code}"
+            failure = WorkerFailed(f"the speech engine crashed ({cause})")
+        self._lost = str(failure)
+        return failure
 
     def _count_failure(self) -> None:
         # The first failure is retried at once (it costs one message); a second in a row backs off.

@@ -27,6 +27,7 @@ from typing import Any, BinaryIO
 
 from voicecare.errors import SpeechError
 from voicecare.interfaces import Clip, Synthesizer
+from voicecare.speech_in.native_log import held_native_stderr
 
 LENGTH = struct.Struct(">I")
 MAX_FRAME_BYTES = 64 * 1024 * 1024
@@ -34,6 +35,10 @@ MAX_FRAME_BYTES = 64 * 1024 * 1024
 ESPEAK_BUFFER_MS = 500
 ENGLISH_VOICES = ("gmw/en-us", "en-us", "english-us", "gmw/en", "en", "english")
 """Voice identifiers tried in order when no --voice is given (espeak-ng, then older espeak)."""
+ESPEAK_INITIALIZE_DONT_EXIT = 0x8000
+"""espeakINITIALIZE_DONT_EXIT: without it espeak-ng calls exit(1) when it cannot read its data, and the parent saw
+only a worker that died ("the speech engine crashed (exit status 1)"), never why."""
+MAX_REASON_CHARS = 160
 PR_SET_PDEATHSIG = 1
 VOICE_UNKNOWN = 3
 """Exit status of ``--check`` when espeak-ng has no such voice (1: espeak-ng itself does not work)."""
@@ -63,6 +68,14 @@ def read_frame(inp: BinaryIO) -> bytes | None:
     return payload if len(payload) == length else None
 
 
+def native_reason(text: str) -> str:
+    """The last line espeak-ng printed, made printable and short, for a one-line error ("" when it printed none)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return ""
+    return "".join(c if c.isprintable() else "?" for c in lines[-1]).removesuffix(".")[:MAX_REASON_CHARS]
+
+
 class UnknownVoice(SpeechError):
     """espeak-ng has no voice by that name."""
 
@@ -80,9 +93,15 @@ class EspeakEngine:
             raise SpeechError(f"the speech engine did not start ({exc.__class__.__name__}: {exc}); "
                               "install espeak-ng (scripts/setup.sh)") from None
         self._espeak: Any = _espeak
-        self.rate = int(_espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, ESPEAK_BUFFER_MS, None, 0))
+        # espeak-ng prints its own errors to fd 2 ("Error processing file '.../phontab': ..."), twice per command
+        # as the worker was started again (outside review 17 F11): held, and the last one put in our one line.
+        with held_native_stderr() as held:
+            self.rate = int(_espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, ESPEAK_BUFFER_MS, None,
+                                               ESPEAK_INITIALIZE_DONT_EXIT))
         if self.rate <= 0:
-            raise SpeechError("espeak-ng did not initialise (is espeak-ng-data installed?)")
+            raise SpeechError(f"espeak-ng cannot start: {native_reason(held.text) or 'no reason given'} "
+                              "(is espeak-ng-data installed?)")
+        held.release()  # it started: any warning it printed belongs to the log as it was
         self._pieces: list[bytes] = []
         _espeak.SetSynthCallback(self._collect)
         self.voice = voice or english_voice(list_voices())
