@@ -218,7 +218,7 @@ def _language_model(loaded: IntentSet | None, wake: str | None, vosk: bool, prep
     try:
         general = stt.sphinx_model_dir() / "en-us.lm.bin"
         with tempfile.TemporaryDirectory() as folder:  # the intents' model, only to name its mixture
-            own = lm.build(loaded, stt.sphinx_words(), Path(folder), phrases=(wake,) if wake else ())
+            own = lm.build(loaded, stt.sphinx_words(), Path(folder), phrases=(wake,) if wake else (), with_said=True)
             places = [lmmix.mixed_path(own, general, prepared.prepared_dir()), lmmix.mixed_path(own, general, cache_dir())]
     except (VoicecareError, OSError) as exc:
         return Check(name, False, f"cannot check the quiet room's model ({exc})", "reinstall: scripts/setup.sh speech")
