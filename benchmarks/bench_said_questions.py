@@ -15,6 +15,8 @@ said by every bench voice (room_audio.py) and answered three ways:
 A false 911 is "Call 911 now" in a reply to a care question; "911 again" is a reply to a call already made
 that says the 911 again without the guidance for a call made. Printed per voice (tuned voices apart from held-out
 ones), with the words heard for the tuned voices only when ``--show`` is given.
+Measured (round speech19, docs/measurements.md): held-out flite slt, before -> after, alone 4 -> 14/15, interview
+0 -> 11/15 (false 911 9 -> 2), called 1 -> 8/9; every voice there. About 5 minutes a voice on a loaded machine.
 Run: .venv/bin/python benchmarks/bench_said_questions.py [--voices A,B] [--show] [--only alone,interview,called]
 """
 
