@@ -161,6 +161,8 @@ class Topic:
     """Numbers caregivers say about this topic, as the recogniser spells them ("102" -> "a hundred and two")."""
     lm_subjects: tuple[str, ...] = ()
     """What this topic's phrases are said about, added to the language's ("his back")."""
+    lm_said: tuple[str, ...] = ()
+    """This topic's sentences that are no sign (care questions as asked), added to the language's for the recogniser."""
 
 
 @dataclass(frozen=True)

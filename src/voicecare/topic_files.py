@@ -77,19 +77,21 @@ def _recogniser(table: Any, where: str, problems: list[str]) -> dict[str, Any]:
     """Optional ``[recogniser]``: what this topic adds to the recogniser's language model.
 
     ``subjects`` ("his back") join the language's sentence subjects; ``spoken_numbers``
-    are numbers of this topic as said aloud ("102" -> "a hundred and two").
+    are numbers of this topic as said aloud ("102" -> "a hundred and two"); ``said`` are
+    sentences of this topic that are no sign (its care questions, as people ask them).
     """
     if not isinstance(table, dict):
         problems.append(f"{where}: must be a table")
         return {}
-    _unknown_keys(table, ("subjects", "spoken_numbers"), where, problems)
+    _unknown_keys(table, ("subjects", "spoken_numbers", "said"), where, problems)
     numbers = table.get("spoken_numbers", {})
     if not isinstance(numbers, dict) or not all(isinstance(v, str) and v.strip() for v in numbers.values()):
         problems.append(f"{where}: spoken_numbers: must be a table of texts")
         numbers = {}
     subjects = _texts(table, "subjects", where, problems) if "subjects" in table else ()
+    said = _texts(table, "said", where, problems) if "said" in table else ()
     return {"spoken_numbers": {str(k): v.strip().lower() for k, v in numbers.items()},
-            "lm_subjects": tuple(s.lower() for s in subjects)}
+            "lm_subjects": tuple(s.lower() for s in subjects), "lm_said": tuple(s.lower() for s in said)}
 
 
 def _symptoms(table: Mapping[str, Any], topic_id: str, path: Path, problems: list[str]) -> Iterator[Symptom]:

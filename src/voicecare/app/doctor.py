@@ -221,11 +221,13 @@ def _language_model(loaded: IntentSet | None, wake: str | None, vosk: bool, prep
     folders = (prepared.prepared_dir(), cache_dir())
     try:
         general = stt.sphinx_model_dir() / "en-us.lm.bin"
-        with tempfile.TemporaryDirectory() as folder:  # the intents' model, only to learn its name and its mixture's
-            own = lm.build(loaded, stt.sphinx_words(), Path(folder), phrases=(wake,) if wake else ())
+        wake_phrase = (wake,) if wake else ()
+        with tempfile.TemporaryDirectory() as folder:  # the intents' models, only to learn their names
+            own = lm.build(loaded, stt.sphinx_words(), Path(folder), phrases=wake_phrase)
             models = {"noise model": [f / own.name for f in folders]}
-            if not intents_only:
-                models = {"quiet room's model": [lmmix.mixed_path(own, general, f) for f in folders], **models}
+            if not intents_only:  # the quiet room's mixture is made from the model with the sentences of no sign
+                talk = lm.build(loaded, stt.sphinx_words(), Path(folder), phrases=wake_phrase, with_said=True)
+                models = {"quiet room's model": [lmmix.mixed_path(talk, general, f) for f in folders], **models}
     except (VoicecareError, OSError) as exc:
         return Check(name, False, f"cannot check the language models ({exc})", "reinstall: scripts/setup.sh speech")
     found = {kind: next((p for p in places if prepared.whole(p)), None) for kind, places in models.items()}

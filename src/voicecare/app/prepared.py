@@ -68,6 +68,8 @@ class Built:
     """Sentences added to the intents' (the kiosk's wake phrase), or none (triage, listen, chat)."""
     own: Path
     mixed: Path
+    talk: Path
+    """The intents' model with the sentences that are no sign, the mixture is made from (a start looks for it)."""
 
 
 def build(intents: IntentSet, phrases_sets: Iterable[tuple[str, ...]], folder: Path) -> list[Built]:
@@ -80,7 +82,8 @@ def build(intents: IntentSet, phrases_sets: Iterable[tuple[str, ...]], folder: P
     built = []
     for phrases in dict.fromkeys(phrases_sets):
         own = lm.build(intents, known, folder, phrases=phrases)
-        built.append(Built(phrases, own, lmmix.build(own, general, folder)))
+        talk = lm.build(intents, known, folder, phrases=phrases, with_said=True)  # the mixture's (lm.build)
+        built.append(Built(phrases, own, lmmix.build(talk, general, folder), talk))
     return built
 
 
@@ -126,9 +129,9 @@ def prepare(args: argparse.Namespace) -> int:
     try:
         made_folders(folder)
         built = build(load_assistant(options).intents, sets, folder)
-        for path in (p for b in built for p in (b.own, b.mixed)):
+        for path in (p for b in built for p in (b.own, b.mixed, b.talk)):
             path.chmod(READABLE_FILE)
-        gone = prune(folder, [p for b in built for p in (b.own, b.mixed)])
+        gone = prune(folder, [p for b in built for p in (b.own, b.mixed, b.talk)])
     except OSError as exc:
         raise InputError(f"{folder}: cannot write the language models there ({exc.strerror or exc}); run this as the "
                          f"user who owns it, or name another folder in ${PREPARED_ENV}") from None

@@ -268,7 +268,7 @@ def _load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Se
     return recognizer
 
 
-def _room_models(args: argparse.Namespace, ours: Callable[[Path], Path]) -> Callable[[Path], tuple[Path, Path | None]]:
+def _room_models(args: argparse.Namespace, ours: Callable[..., Path]) -> Callable[[Path], tuple[Path, Path | None]]:
     """Builds (in a cache folder) PocketSphinx's model for descriptions and the one for a turn begun in a quiet room.
 
     Held-out voices, clean bench: the intents' model alone forced ordinary talk into symptoms (false 911 17 of 96,
@@ -284,7 +284,8 @@ def _room_models(args: argparse.Namespace, ours: Callable[[Path], Path]) -> Call
         if getattr(args, "intents_only", False):
             return own, None
         try:
-            mixed = prepared.mixture(own, stt.sphinx_model_dir() / "en-us.lm.bin", cache, warn)
+            # The mixture is made from the intents' model with the sentences that are no sign (lm.build).
+            mixed = prepared.mixture(ours(cache, with_said=True), stt.sphinx_model_dir() / "en-us.lm.bin", cache, warn)
         except ModelError as exc:
             if getattr(args, "general_english", False):
                 raise

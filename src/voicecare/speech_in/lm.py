@@ -43,10 +43,13 @@ UNIGRAM_FLOOR = 0.5
 START, END = "<s>", "</s>"
 CONTROL_SHARE = 0.03
 """Share of the training text that is answers and commands, said on their own."""
+SAID_SHARE = 0.03
+"""Share of the training text that is sentences with no sign in them (``said``: care questions, "i called 911")."""
 
 
-def sentences(intents: IntentSet) -> Iterator[str]:
-    """Training text: symptom phrases in the language's everyday frames and near-pattern words, then controls.
+def sentences(intents: IntentSet, *, with_said: bool = False) -> Iterator[str]:
+    """Training text: symptom phrases in the language's everyday frames and near-pattern words, then controls;
+    ``with_said``: sentences with no sign too (``said``), for the quiet room's mixture (see ``build``).
 
     Answers and commands ("no", "repeat") are said alone, so they keep a fixed
     share of the text however many symptom phrases a topic has: counted once
@@ -55,11 +58,33 @@ def sentences(intents: IntentSet) -> Iterator[str]:
     """
     described = list(_described(intents))
     yield from described
+    if with_said:
+        yield from _shared(said(intents), SAID_SHARE, len(described))
     controls = [line for words in intents.controls.values() for line in words]
     if controls:
         repeats = max(1, round(CONTROL_SHARE * len(described) / ((1 - CONTROL_SHARE) * len(controls))))
         for _ in range(repeats):
             yield from controls
+
+
+def said(intents: IntentSet) -> list[str]:
+    """Sentences said that are no sign: the language's (the call made, waiting for help) and the topics' (their care
+    questions as people ask them), about a boy and a girl.
+
+    Outside review 17: none of their words was in the model ("ibuprofen", "heating pad", "daycare"), so a spoken
+    care question became unclear or a sign ("is ants get him ninety puffing", a false 911), and "I called 911"
+    became "bye called nine hundred eleven" (the numbers' "nine hundred") and the 911 again.
+    """
+    written = [*intents.language.lm_said, *(line for t in intents.topics for line in t.lm_said)]
+    return _with_feminine(intents, written)
+
+
+def _shared(lines: list[str], share: float, beside: int) -> list[str]:
+    """``lines`` repeated to about ``share`` of a text with ``beside`` other lines, so that their weight does not fall
+    as a topic's phrases grow (as the controls' did: see ``sentences``)."""
+    if not lines:
+        return []
+    return lines * max(1, round(share * beside / ((1 - share) * len(lines))))
 
 
 ANSWER_CONTROL_SHARE = 0.5
@@ -83,9 +108,12 @@ def answer_expectation(intents: IntentSet, question: InterviewQuestion) -> Expec
     # Emergencies said plainly, once each: in every frame they outweighed the everyday words of a longer
     # answer, and "no, just fluids" came out "no, just collapsed" (a false 911).
     described = [*_framed(intents, signs), *_led(intents, signs), *urgent, *_numbers(intents)]
+    # A care question asked while a question waits ("is it safe to give him ibuprofen?") is no answer: unsayable,
+    # it came out as an answer or a sign (outside review 17 F6: "is ants get him ninety puffing", a 911).
+    asked = _shared(said(intents), SAID_SHARE, len(described))
     common = intents.folder / COMMON_WORDS if intents.folder is not None else None
     spoken = _spoken_numbers(intents)
-    lines = [*described, *_answer_controls(intents, len(described))]
+    lines = [*described, *asked, *_answer_controls(intents, len(described))]
     sentences = tuple(" ".join(lm_words(line, spoken)) for line in lines)
     return Expectation(f"answer-{question.id}", sentences, tuple(_read_words(common)))
 
@@ -226,7 +254,7 @@ def _level(table: Counter[tuple[str, ...]], lower: object) -> tuple[dict[tuple[s
 
 
 def build(intents: IntentSet, known: Iterable[str], cache: Path, phrases: Iterable[str] = (),
-          ready: Path | None = None) -> Path:
+          ready: Path | None = None, *, with_said: bool = False) -> Path:
     """Write the model for these intents (cached by its inputs); only words the dictionary knows.
 
     The language folder's common_words.txt adds everyday words, so off-topic speech is heard as itself.
@@ -237,12 +265,16 @@ def build(intents: IntentSet, known: Iterable[str], cache: Path, phrases: Iterab
     text took 5-10 s here at every start, now only when one of them changed (``voicecare prepare`` makes it at
     setup). ``ready``: a folder looked in first, never written (the installation's, where ``voicecare prepare``
     made it: a start made it again into its own cache).
+    ``with_said``: with the sentences that are no sign (care questions, "i called 911"): the model the quiet room's
+    mixture is made from. The model heard in noise is without them: with them, the suite's noisy recordings at
+    10 dB lost an emergency (em_late, found before only in an alternative reading, "fall dazed"), and in noise an
+    emergency comes first.
     """
     allowed = set(known)
     spoken = _spoken_numbers(intents)
     common = intents.folder / COMMON_WORDS if intents.folder is not None else None
     everyday = _read_words(common)
-    candidates = [*sentences(intents), *phrases]
+    candidates = [*sentences(intents, with_said=with_said), *phrases]
     name = f"voicecare-{_inputs_key(candidates, everyday, spoken, allowed)}.lm"
     if ready is not None and _whole(ready / name):
         return ready / name

@@ -36,7 +36,7 @@ from voicecare.speech_in.turns import QUICK_END_SECONDS as QUICK_END_SECONDS
 from voicecare.speech_in.turns import Endpointer as Endpointer
 from voicecare.speech_in.turns import Utterance as Utterance
 from voicecare.speech_in.turns import utterances as utterances
-from voicecare.understanding.assistant import Assistant, most_serious
+from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS, Assistant, most_serious
 
 
 @dataclass(frozen=True)
@@ -361,6 +361,9 @@ def recognize_recording(chunks: Iterable[AudioChunk], recognizer: Recognizer, as
 
 
 def answer_recording(assistant: Assistant, recording: Recording) -> TriageResult:
-    """Triage every utterance; across them the most serious reading of each sign wins."""
+    """Triage every utterance; across them the most serious reading of each sign wins. A care question in the words
+    heard is answered, as when typed (outside review 17 F6: ``triage --audio`` never answered one, "can I use a
+    heating pad at night for her back?" heard word for word gave "Sorry, I missed that")."""
+    care = assistant.care_questions(recording.transcript.text[:MAX_UTTERANCE_CHARS])
     return assistant.triage(most_serious(heard_findings(assistant, p.transcript, p.early_findings)
-                                         for p in recording.parts))
+                                         for p in recording.parts), care)

@@ -55,7 +55,7 @@ SECTIONS = {
                 "clefts", "kin_children", "said_small", "own_child", "reassigned_by", "calling", "called_for", "rousers",
                 "siblings_of", "cleft_openers"),
     "conversation": ("fillers", "list_and", "list_or", "unfinished"),
-    "recogniser": ("subjects", "frames", "feminine", "spoken_numbers"),
+    "recogniser": ("subjects", "frames", "feminine", "spoken_numbers", "said"),
     "headings": tuple(level.id for level in Level),
     "numbers": NUMBER_KEYS,
     "questions": ("starts", "asks"),
@@ -131,6 +131,8 @@ class Language:
     """Who a phrase is about, in the recogniser's training sentences ("my son")."""
     lm_frames: tuple[str, ...] = ()
     """Training sentence frames: {s} subject, {p} phrase, {q} another phrase."""
+    lm_said: tuple[str, ...] = ()
+    """Sentences said that are no sign ("i called nine one one", "what do i do while i wait"), for the recogniser."""
     feminine: Mapping[str, str] = field(default_factory=dict, hash=False)
     """Words turned to speak of a girl ("himself" -> "herself")."""
     spoken_numbers: Mapping[str, str] = field(default_factory=dict, hash=False)
@@ -227,7 +229,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         fillers=frozenset(in_token_form(talk, "fillers", spelling, fold=False)),
         unfinished=frozenset(in_token_form(talk, "unfinished", spelling, fold=False)),
         list_and=talk.text("list_and"), list_or=talk.text("list_or"),
-        lm_subjects=lm.words("subjects"), lm_frames=_frames(lm), feminine=lm.mapping("feminine"),
+        lm_subjects=lm.words("subjects"), lm_frames=_frames(lm), lm_said=lm.words("said"), feminine=lm.mapping("feminine"),
         spoken_numbers=lm.mapping("spoken_numbers"), numbers=numbers, number_cues=number_cues, calendar=calendar,
         question_starts=asking.words("starts"), question_asks=asking.words("asks"),
     )
