@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,19 +43,14 @@ def kind(turn: Turn) -> str:
     return "answer" if turn.disposition is not None else "other"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=int, default=10, help="seeds of 60 conversations each")
-    options = parser.parse_args()
-    assistant = Assistant.load()
+def scripted_turns(assistant: Assistant, seeds: int) -> Iterator[tuple[int, str, Turn]]:
+    """Every turn of the ceiling test's scripted conversations over ``seeds`` seeds: (how many conversations so
+    far, what the caregiver said, the turn). One walk for every benchmark that measures those turns."""
     answers: dict[str, list[str]] = {}
     for cells in _rows(ANSWERS, 2):
         answers.setdefault(cells[0], []).append(cells[2])
-    longest: dict[str, tuple[float, str]] = {}
-    counts: dict[str, int] = {}
-    over: list[str] = []
     conversations = 0
-    for seed in range(1, options.seeds + 1):
+    for seed in range(1, seeds + 1):
         rng = random.Random(seed)
         for by_ear, script in scripts(seed):
             assistant.disclaimer_due = True
@@ -64,15 +60,28 @@ def main() -> None:
                 if talk.state is State.DONE:
                     break
                 said = answer_to(talk, line, rng, answers)
-                turn = talk.hear(said)
-                name = kind(turn)
-                seconds = spoken.total_seconds(turn.said_aloud, DEFAULT_RATE_WPM,
-                                               spoken.NEVER_SHORT if name == "911" else spoken.PLANNING)
-                counts[name] = counts.get(name, 0) + 1
-                if seconds > longest.get(name, (0.0, ""))[0]:
-                    longest[name] = (seconds, said)
-                if seconds > CEILINGS.get(name, TURN_CEILING):
-                    over.append(f"{name} {seconds:.1f} s after {said!r}")
+                yield conversations, said, talk.hear(said)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, default=10, help="seeds of 60 conversations each")
+    options = parser.parse_args()
+    assistant = Assistant.load()
+    longest: dict[str, tuple[float, str]] = {}
+    counts: dict[str, int] = {}
+    over: list[str] = []
+    conversations = 0
+    for number, said, turn in scripted_turns(assistant, options.seeds):
+        conversations = number
+        name = kind(turn)
+        seconds = spoken.total_seconds(turn.said_aloud, DEFAULT_RATE_WPM,
+                                       spoken.NEVER_SHORT if name == "911" else spoken.PLANNING)
+        counts[name] = counts.get(name, 0) + 1
+        if seconds > longest.get(name, (0.0, ""))[0]:
+            longest[name] = (seconds, said)
+        if seconds > CEILINGS.get(name, TURN_CEILING):
+            over.append(f"{name} {seconds:.1f} s after {said!r}")
     print(f"{conversations} conversations")
     for name in sorted(longest):
         seconds, said = longest[name]

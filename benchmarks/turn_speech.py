@@ -16,7 +16,6 @@ Usage: python benchmarks/turn_speech.py [--seeds N] [--worst N]
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import wave
 from pathlib import Path
@@ -24,11 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.turn_lengths import CEILINGS, TURN_CEILING, kind  # noqa: E402
+from benchmarks.turn_lengths import CEILINGS, TURN_CEILING, kind, scripted_turns  # noqa: E402
 
-from tests.test_turn_ceiling import ANSWERS, STAY_SECONDS, _rows, answer_to, scripts  # noqa: E402
+from tests.test_turn_ceiling import STAY_SECONDS  # noqa: E402
 from voicecare.conversation import spoken  # noqa: E402
-from voicecare.conversation.dialog import Conversation, State  # noqa: E402
 from voicecare.domain import Message  # noqa: E402
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM, PAUSE_SECONDS, Pyttsx3Synthesizer  # noqa: E402
 from voicecare.understanding.assistant import Assistant  # noqa: E402
@@ -72,9 +70,6 @@ def main() -> None:
     assistant = Assistant.load()
     stay = assistant.intents.messages["emergency_stay"]
     voice = Voice(DEFAULT_RATE_WPM)
-    answers: dict[str, list[str]] = {}
-    for cells in _rows(ANSWERS, 2):
-        answers.setdefault(cells[0], []).append(cells[2])
     longest: dict[str, tuple[float, float, str]] = {}
     longest_estimate: dict[str, float] = {}
     counts: dict[str, int] = {}
@@ -84,37 +79,28 @@ def main() -> None:
     latest_stay = 0.0
     planned = {"911": assistant.intents.spoken.emergency_ceiling, "other": assistant.intents.spoken.ceiling}
     conversations = 0
-    for seed in range(1, options.seeds + 1):
-        rng = random.Random(seed)
-        for by_ear, script in scripts(seed):
-            assistant.disclaimer_due = True
-            talk = Conversation(assistant, heard_by_ear=by_ear)
-            conversations += 1
-            for line in script:
-                if talk.state is State.DONE:
-                    break
-                said = answer_to(talk, line, rng, answers)
-                turn = talk.hear(said)
-                aloud = tuple(m for m in turn.said_aloud if m.text)
-                real = voice.turn(aloud)
-                name = kind(turn)
-                guess = spoken.total_seconds(aloud, DEFAULT_RATE_WPM, spoken.NEVER_SHORT if name == "911"
-                                             else spoken.PLANNING)
-                counts[name] = counts.get(name, 0) + 1
-                longest_estimate[name] = max(longest_estimate.get(name, 0.0), guess)
-                if real > longest.get(name, (0.0, 0.0, ""))[0]:
-                    longest[name] = (real, guess, said)
-                if real > CEILINGS.get(name, TURN_CEILING):
-                    over.append(f"{name} {real:.1f} s (estimate {guess:.1f}) after {said!r}: "
-                                f"{' | '.join(m.text for m in aloud)}")
-                if guess > (planned["911"] if name == "911" else planned["other"]):
-                    planned_over[" | ".join(m.text for m in aloud)] = f"{name} {guess:.1f} s by estimate, {real:.1f} by speech"
-                texts = [m.text for m in aloud]
-                if stay in texts:
-                    at = voice.turn(aloud[:texts.index(stay) + 1])
-                    latest_stay = max(latest_stay, at)
-                    if at > STAY_SECONDS:
-                        late_stay.append(f"{at:.1f} s after {said!r}")
+    for number, said, turn in scripted_turns(assistant, options.seeds):
+        conversations = number
+        aloud = tuple(m for m in turn.said_aloud if m.text)
+        real = voice.turn(aloud)
+        name = kind(turn)
+        guess = spoken.total_seconds(aloud, DEFAULT_RATE_WPM, spoken.NEVER_SHORT if name == "911"
+                                     else spoken.PLANNING)
+        counts[name] = counts.get(name, 0) + 1
+        longest_estimate[name] = max(longest_estimate.get(name, 0.0), guess)
+        if real > longest.get(name, (0.0, 0.0, ""))[0]:
+            longest[name] = (real, guess, said)
+        if real > CEILINGS.get(name, TURN_CEILING):
+            over.append(f"{name} {real:.1f} s (estimate {guess:.1f}) after {said!r}: "
+                        f"{' | '.join(m.text for m in aloud)}")
+        if guess > (planned["911"] if name == "911" else planned["other"]):
+            planned_over[" | ".join(m.text for m in aloud)] = f"{name} {guess:.1f} s by estimate, {real:.1f} by speech"
+        texts = [m.text for m in aloud]
+        if stay in texts:
+            at = voice.turn(aloud[:texts.index(stay) + 1])
+            latest_stay = max(latest_stay, at)
+            if at > STAY_SECONDS:
+                late_stay.append(f"{at:.1f} s after {said!r}")
     print(f"{conversations} conversations, {len(voice.known)} distinct messages synthesised by espeak-ng")
     for name in sorted(longest):
         real, guess, said = longest[name]
