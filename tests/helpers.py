@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from voicecare.app import answer_eval
 from voicecare.conversation.answers import AnswerReader
 from voicecare.conversation.dialog import Conversation, State, Turn
-from voicecare.domain import Level, Status
+from voicecare.domain import Level, Message, Status
+from voicecare.speech_out.tts import PAUSE_SECONDS, Pyttsx3Synthesizer
 from voicecare.understanding.assistant import Assistant
 from voicecare.understanding.matching import Matcher
 
@@ -32,3 +35,10 @@ def skip_questions(talk: Conversation) -> Turn:
     """"Skip", and "skip" again when the first one asked the 911 questions (the issue: never dropped silently)."""
     turn = talk.hear("skip")
     return talk.hear("skip") if talk.state is State.INTERVIEW else turn
+
+
+def real_seconds(synth: Pyttsx3Synthesizer, messages: Iterable[Message], rate_wpm: int) -> float:
+    """Seconds espeak-ng takes to say ``messages`` (16-bit clips), with the speaker's pause after each, as the
+    speaker plays them: rule 13 measured by real speech, not the planner's estimate."""
+    clips = [synth.synth(m.text, rate_wpm) for m in messages]
+    return sum(len(c.pcm) / 2 / c.rate + PAUSE_SECONDS for c in clips)

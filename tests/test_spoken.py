@@ -12,11 +12,12 @@ import subprocess
 import sys
 import tomllib
 import wave
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from helpers import real_seconds
 from tests.conftest import AUDIO
 from voicecare.conversation import one_shot, spoken
 from voicecare.conversation.dialog import Conversation, State, Turn
@@ -271,12 +272,6 @@ def synth() -> Iterator[Pyttsx3Synthesizer]:
     engine.close()
 
 
-def real_seconds(synth: Pyttsx3Synthesizer, messages: Iterable[Message]) -> float:
-    """Seconds espeak-ng takes to say ``messages``, with the speaker's pause after each."""
-    clips = [synth.synth(m.text, DEFAULT_RATE_WPM) for m in messages]
-    return sum(len(c.pcm) / 2 / c.rate + PAUSE_SECONDS for c in clips)
-
-
 @pytest.mark.parametrize("text", [
     "my son fell down the stairs and now he can't move his legs",  # the longest emergency of the corpus
     "he can't breathe, he fainted and he is confused",
@@ -289,10 +284,10 @@ def test_the_longest_first_answers_fit(assistant: Assistant, synth: Pyttsx3Synth
     result = assistant.answer(text)
     plan = spoken.plan(result.messages, result.disposition, assistant.intents.spoken, DEFAULT_RATE_WPM)
     limit = EMERGENCY_SECONDS if result.disposition is Level.EMERGENCY else HOME_CARE_TURN_SECONDS
-    assert real_seconds(synth, plan.now) <= limit
+    assert real_seconds(synth, plan.now, DEFAULT_RATE_WPM) <= limit
     if result.disposition is Level.EMERGENCY:
         stay = next(i for i, m in enumerate(plan.now) if m.text == assistant.intents.messages["emergency_stay"])
-        assert real_seconds(synth, plan.now[:stay + 1]) <= EMERGENCY_STAY_SECONDS
+        assert real_seconds(synth, plan.now[:stay + 1], DEFAULT_RATE_WPM) <= EMERGENCY_STAY_SECONDS
 
 
 @pytest.mark.parametrize("text", [
@@ -441,7 +436,7 @@ def test_a_care_question_with_the_first_red_flag_question_fits(intents: IntentSe
     assert turn.state is State.INTERVIEW and turn.said_aloud[-1].kind is K.QUESTION
     assert turn.said_aloud[0].kind is K.CARE_ANSWER  # the care answer first, briefly
     assert any(m.kind is K.DISCLAIMER for m in turn.said_aloud)  # rule 8: said with the first answer
-    assert real_seconds(synth, turn.said_aloud) <= HOME_CARE_TURN_SECONDS
+    assert real_seconds(synth, turn.said_aloud, DEFAULT_RATE_WPM) <= HOME_CARE_TURN_SECONDS
     care = " ".join(m.text for m in turn.messages if m.kind is K.CARE_ANSWER)
     heard = " ".join(m.text for m in turn.said_aloud if m.kind is K.CARE_ANSWER)
     more = talk.hear("more")
@@ -460,8 +455,8 @@ def test_an_emergency_from_an_unheard_answer_fits_with_how_to_take_it_back(inten
     turn = talk.hear("pee")  # "Repeat." as PocketSphinx hears espeak-ng say it
     said = turn.said_aloud
     assert [m.text for m in said[:2]] == [intents.messages["emergency"], intents.messages["emergency_stay"]]
-    assert real_seconds(synth, said[:2]) <= EMERGENCY_STAY_SECONDS
-    assert real_seconds(synth, said) <= EMERGENCY_SECONDS
+    assert real_seconds(synth, said[:2], DEFAULT_RATE_WPM) <= EMERGENCY_STAY_SECONDS
+    assert real_seconds(synth, said, DEFAULT_RATE_WPM) <= EMERGENCY_SECONDS
     assert said[-1].text.startswith("I did not understand your answer about trouble breathing")
 
 
@@ -475,7 +470,7 @@ def test_a_what_if_said_in_the_last_answer_waits_when_the_advice_is_full(intents
         last = talk.asked[-1].id == "cramps_night_weight"
         turn = talk.hear("no, but what if it goes on for more than a few days" if last else "no")
     assert turn.disposition is Level.URGENT
-    assert real_seconds(synth, turn.said_aloud) <= HOME_CARE_TURN_SECONDS
+    assert real_seconds(synth, turn.said_aloud, DEFAULT_RATE_WPM) <= HOME_CARE_TURN_SECONDS
     assert any(m.kind is K.HYPOTHETICAL for m in turn.messages)  # printed in full
     assert any(m.kind is K.HYPOTHETICAL for m in talk.hear("more").said_aloud)
 
@@ -491,7 +486,7 @@ def test_the_longest_read_back_of_a_replayed_conversation_fits(intents: IntentSe
     assert intents.spoken is not None
     assert intents.spoken.short_readback["unclear"] in [m.text for m in turn.said_aloud]
     assert any("did not hear a clear answer" in m.text for m in turn.messages if m.kind is K.READBACK)
-    assert real_seconds(synth, turn.said_aloud) <= HOME_CARE_TURN_SECONDS
+    assert real_seconds(synth, turn.said_aloud, DEFAULT_RATE_WPM) <= HOME_CARE_TURN_SECONDS
 
 
 def test_many_signs_and_unclear_answers_give_the_action_first_and_a_short_honest_read_back(
@@ -505,7 +500,7 @@ def test_many_signs_and_unclear_answers_give_the_action_first_and_a_short_honest
     while talk.state is State.INTERVIEW:
         turn = talk.hear(unclear.get(talk.asked[-1].id, "no"))
     assert turn.disposition is Level.URGENT
-    assert real_seconds(synth, turn.said_aloud) <= HOME_CARE_TURN_SECONDS
+    assert real_seconds(synth, turn.said_aloud, DEFAULT_RATE_WPM) <= HOME_CARE_TURN_SECONDS
     assert turn.said_aloud[0].text == intents.messages["urgent"]  # rule 13: the action first
     rules = intents.spoken
     assert rules is not None
@@ -517,7 +512,8 @@ def test_many_signs_and_unclear_answers_give_the_action_first_and_a_short_honest
     said_later = []
     while talk.waiting:
         more = talk.hear("more").said_aloud
-        assert real_seconds(synth, more) <= HOME_CARE_TURN_SECONDS  # the whole read-back is 21.7 s: said in parts
+        # The whole read-back is 21.7 s: said in parts.
+        assert real_seconds(synth, more, DEFAULT_RATE_WPM) <= HOME_CARE_TURN_SECONDS
         said_later += [m.text for m in more if m.kind is K.READBACK]
     assert full in " ".join(said_later)
 

@@ -12,15 +12,15 @@ from collections.abc import Iterable, Iterator
 
 import pytest
 
+from helpers import real_seconds
 from voicecare.conversation import spoken
 from voicecare.conversation.dialog import Conversation, State
 from voicecare.domain import Level, Message, MessageKind
-from voicecare.speech_out.tts import DEFAULT_RATE_WPM, PAUSE_SECONDS, Pyttsx3Synthesizer
+from voicecare.speech_out.tts import DEFAULT_RATE_WPM, Pyttsx3Synthesizer
 from voicecare.understanding.assistant import Assistant
 
 EMERGENCY_SECONDS = 15.0
 STAY_SECONDS = 10.0
-BYTES_PER_SAMPLE = 2
 
 OVER_BEFORE = [
     # Turns of the ceiling test's conversations that espeak-ng said in 15.0-15.9 s, planned at 13.9-14.3 s.
@@ -46,12 +46,6 @@ def synth() -> Iterator[Pyttsx3Synthesizer]:
     engine.close()
 
 
-def real_seconds(synth: Pyttsx3Synthesizer, messages: Iterable[Message]) -> float:
-    """Seconds espeak-ng takes to say ``messages``, with the speaker's pause after each (as the speaker plays them)."""
-    clips = [synth.synth(m.text, DEFAULT_RATE_WPM) for m in messages]
-    return sum(len(c.pcm) / BYTES_PER_SAMPLE / c.rate + PAUSE_SECONDS for c in clips)
-
-
 def _messages(texts: Iterable[str]) -> list[Message]:
     return [Message(Level.EMERGENCY, MessageKind.EMERGENCY, t) for t in texts]
 
@@ -61,7 +55,7 @@ def test_the_estimate_is_not_short_of_real_speech_on_the_turns_that_ran_over(syn
                                                                            texts: tuple[str, ...]) -> None:
     # Before: 13.9-14.3 s estimated for 15.0-15.9 s said (each message's clip has its own silence, never counted).
     said = _messages(texts)
-    real = real_seconds(synth, said)
+    real = real_seconds(synth, said, DEFAULT_RATE_WPM)
     assert spoken.total_seconds(said, DEFAULT_RATE_WPM, spoken.NEVER_SHORT) >= real, real
 
 
@@ -79,8 +73,8 @@ def test_a_911_on_a_not_sure_said_again_fits_by_real_speech_and_names_both_signs
     assert "If it is no, say no." in words and "I did not hear a no." in words, words  # rule 14: how to take it back
     texts = [m.text for m in first]
     stay = texts.index(assistant.intents.messages["emergency_stay"])
-    assert real_seconds(synth, first) <= EMERGENCY_SECONDS, words
-    assert real_seconds(synth, first[:stay + 1]) <= STAY_SECONDS, words
+    assert real_seconds(synth, first, DEFAULT_RATE_WPM) <= EMERGENCY_SECONDS, words
+    assert real_seconds(synth, first[:stay + 1], DEFAULT_RATE_WPM) <= STAY_SECONDS, words
 
 
 def test_the_short_sign_line_names_the_sign_the_caregiver_spoke_of_first(assistant: Assistant) -> None:
