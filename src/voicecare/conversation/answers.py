@@ -152,7 +152,7 @@ class AnswerReader:
             words = self.words.words
             child = frozenset(p[0] for p in words["child"] if len(p) == 1)
             heard = answer_passed.then_not_now(heard, words["earlier"], words["now"], words["was_then"], child,
-                                               self.intents.language.negations)
+                                               self.intents.language.negations, frozenset(asked))
         answered = answer_steering.without_asides(heard, self.words.words["returning"])
         answered = answer_stories.concluded(answered, self.words.words["concluding"])
         answered = answer_stories.after_a_story(answered, self.intents.language.fillers)
