@@ -18,6 +18,9 @@ from voicecare.conversation.answer_parts import Heard
 from voicecare.conversation.answer_words import Phrase, Spot, find
 from voicecare.domain import Basis, Finding, IntentSet, Status
 
+OTHER_SIGN_DENIED = "other_sign_denied"
+"""The kind of a "no" said with another sign it denies ("no fever though" to the call-911 question)."""
+
 
 def parts(heard: Heard, about: Mapping[str, Sequence[Phrase]], question_id: str,
           complaint: Iterable[Phrase] = ()) -> list[tuple[str | None, Spot]]:
@@ -75,3 +78,32 @@ def with_doubted(intents: IntentSet, answer: Answer, signs: Sequence[str]) -> An
 
 def _overlaps(one: Spot, other: Spot) -> bool:
     return one.start < other.end and other.start < one.end
+
+
+def noes_of_other_signs(heard: Heard, elsewhere: Sequence[tuple[str | None, Spot]], asked: frozenset[str],
+                        negations: frozenset[str]) -> Heard:
+    """``heard`` without the "no" words that deny another sign, not the question ("no fever though", "actually no
+    fever, it's 37.1", "no, he's not hot" to the call-911 question): each denies the sign it is said with, and
+    says nothing of the question's signs, so it is never the answer "no" (outside review 17, F3: all four 911
+    signs were denied; rules 4 and 14). Only a "no" whose part holds, after it, a sign denied that the question
+    does not ask, or another question's words after a negation, and none of the question's own words. A "no" said
+    as its own part ("no. No fever either") answers the question. Each is kept as ``OTHER_SIGN_DENIED``: news."""
+    denied = [Spot("sign", m.start, m.end) for m in heard.matches
+              if m.status is Status.ABSENT and m.symptom not in asked]
+    # Another question's words after a negation of their own ("not hot"), never after the answer's own "no".
+    answer_noes = {i for n in heard.spots_of("no") for i in range(n.start, n.end)}
+    denied += [s for q, s in elsewhere if q is not None and any(
+        heard.tokens[i] in negations and i not in answer_noes and heard.clause(i) == heard.clause(s.start)
+        for i in range(s.start))]
+    if not denied:
+        return heard
+    own = [*heard.about, *heard.spots_of("well"), *(Spot("sign", m.start, m.end) for m in heard.matches
+                                                    if m.symptom in asked)]
+    noes = heard.spots_of("no")
+    dropped: list[Spot] = []
+    for no in noes:
+        clause = heard.clause(no.start)
+        if any(heard.clause(d.start) == clause and d.start >= no.end for d in denied) and not any(
+                heard.clause(o.start) == clause for o in own):
+            dropped.append(no)
+    return replace(heard, spots=[replace(s, kind=OTHER_SIGN_DENIED) if s in dropped else s for s in heard.spots])

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from voicecare.conversation.answer_words import Spot
+from voicecare.conversation.answer_words import Spot, find
 from voicecare.domain import Match, Status
+
+if TYPE_CHECKING:  # answer_parts reads past mentions with this module
+    from voicecare.conversation.answer_parts import Heard
 
 NEUTRAL = "neutral"
 """The kind of words understood that say nothing of a sign (as answers.toml's ``neutral``)."""
@@ -105,3 +109,58 @@ def told_earlier(matches: Sequence[Match], tokens: Sequence[str], clause_of: Seq
         if counts(match) and not later_now and any(clause_of[i] == clause for i in times):
             out.add(match.symptom)
     return out
+
+
+def then_not_now(heard: Heard, earlier: Sequence[tuple[str, ...]], now: Sequence[tuple[str, ...]],
+                 was: Sequence[tuple[str, ...]], child: frozenset[str], negations: frozenset[str],
+                 asked: frozenset[str] = frozenset()) -> Heard:
+    """``heard`` without the well words said of earlier, and a "no" said with them ("well she was fine an hour
+    ago", "no, earlier he was fine, but now he is breathing weird"): they say how the child was then, nothing of
+    now, so they deny no sign (rule 9; outside review 17, F3 and F4: all four 911 signs were denied).
+
+    A well word goes when ``was`` comes right before it ("was fine"), said of the ``child`` or opening its part,
+    and its part holds a time earlier today that is none of the question's words. A "no" goes when its part, or
+    the part right after it, holds such a well word and the answer turns to now after it ("but now he is breathing
+    weird"): "no, she was fine this morning" answers. Nothing goes when a word of "now" is said with a denial
+    ("and he's fine now", "but not now"). The "no" goes only when the part of "now" names a sign ``asked`` or the
+    question's words: "no, she was fine this morning, she's still eating now" tells nothing of now that the "no"
+    could hide, so it answers."""
+    nows = list(find(heard.tokens, {"now": now}))
+    times = {heard.clause(s.start) for s in find(heard.tokens, {"earlier": earlier})
+             if not any(s.start < a.end and a.start < s.end for a in heard.about)}
+    times -= {heard.clause(s.start) for s in nows}
+    denials = [*heard.spots_of("well", "no"), *(Spot("not", i, i + 1) for i, w in enumerate(heard.tokens)
+                                                 if w in negations)]
+
+    now_parts = {heard.clause(s.start) for s in nows}
+    # Parts of now that turn to the question: its sign or words, or a "yes" ("but now yes", "now yeah, he's drowsy").
+    turned_parts = now_parts & {*(heard.clause(m.start) for m in heard.matches
+                                  if m.symptom in asked and m.status is Status.PRESENT),
+                                *(heard.clause(a.start) for a in heard.about),
+                                *(heard.clause(y.start) for y in heard.spots_of("yes"))}
+    turned = bool(turned_parts)
+
+    def denied_now(spot: Spot) -> bool:  # "fine now", "but not now", "now she's fine"; not "fine, now he's wheezy"
+        return any((d.end == spot.start and heard.clause(spot.start) not in turned_parts)
+                   or heard.clause(d.start) == heard.clause(spot.start) for d in denials)
+
+    def of_the_child(spot: Spot) -> bool:  # "she was", "was fine" opening its part; not "it was just the once"
+        return spot.start == 0 or heard.clause(spot.start - 1) != heard.clause(spot.start) or (
+            heard.tokens[spot.start - 1] in child)
+
+    pasts = {s.end for s in find(heard.tokens, {"was": was}) if of_the_child(s)}
+    then = [w for w in heard.spots_of("well") if w.start in pasts and heard.clause(w.start) in times]
+    # "Earlier no, but now yes": a "no" said with a time earlier today in its own part answers for then.
+    then_noes = [n for n in heard.spots_of("no") if heard.clause(n.start) in times] if turned else []
+    if not (then or then_noes) or any(denied_now(s) for s in nows):
+        return heard
+    if heard.spots_of("no") and not turned:
+        return heard  # "no, she was fine last night, she's still sleeping now": the "no" answers, its story with it
+    clauses = {heard.clause(w.start) for w in then}
+
+    def of_then(spot: Spot) -> bool:
+        clause = heard.clause(spot.end - 1)
+        return spot in then or spot in then_noes or (
+            spot.kind == "no" and turned and (clause in clauses or clause + 1 in clauses))
+
+    return replace(heard, spots=[s for s in heard.spots if not of_then(s)])

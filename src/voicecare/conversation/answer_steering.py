@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from voicecare.conversation.answer_elsewhere import OTHER_SIGN_DENIED
 from voicecare.conversation.answer_parts import Heard
 from voicecare.conversation.answer_words import Phrase, find
 
@@ -95,8 +96,10 @@ def steering(heard: Heard, commands: Mapping[str, tuple[Phrase, ...]], negations
         heard.tokens[i] in child and heard.clause(i) == heard.clause(command.start)
         and not asking.intersection(heard.tokens[i:command.end])
         for i in range(max(0, command.start - CHILD_REACH), command.start))
+    # A "no" that denies another sign ("I got that wrong, she doesn't have a fever") is still said with the command:
+    # a correction, never a lone command (outside review 15, F4 came back with review 17's F3 fix).
     alone = not heard.about and not described and not heard.spots_of("yes", "no", "unsure", "well", "health",
-                                                                      "off_topic")
+                                                                      "off_topic", OTHER_SIGN_DENIED)
     plain = command is not None and not spoken_of and (command.size > 1 or len(words) <= SHORT_COMMAND_WORDS or alone
                                                         or (last and command.kind == ENDING))
     # "Nah, hang on, yeah she did": answer words after the command were the answer, the command a pause.

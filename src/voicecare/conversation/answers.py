@@ -145,6 +145,14 @@ class AnswerReader:
         heard = take_apart(text[:MAX_UTTERANCE_CHARS], question_id, self.assistant, self.words)
         if not heard.tokens:
             return self._answer(text, question_id, AnswerKind.UNSURE, None, heard, asked, silent=True)
+        if question is not None:
+            # A "no" or "fine" about another sign or about earlier is no answer to this question (review 17 F3, F4).
+            heard = answer_elsewhere.noes_of_other_signs(heard, self._elsewhere(heard, question_id), frozenset(asked),
+                                                         self.intents.language.negations)
+            words = self.words.words
+            child = frozenset(p[0] for p in words["child"] if len(p) == 1)
+            heard = answer_passed.then_not_now(heard, words["earlier"], words["now"], words["was_then"], child,
+                                               self.intents.language.negations, frozenset(asked))
         answered = answer_steering.without_asides(heard, self.words.words["returning"])
         answered = answer_stories.concluded(answered, self.words.words["concluding"])
         answered = answer_stories.after_a_story(answered, self.intents.language.fillers)
@@ -308,6 +316,11 @@ class AnswerReader:
             doubted = bool(denied) or self._denies_part(answer_hedges.without_hedged_denials(heard), named)
             return (AnswerKind.PARTIAL if doubted and not answer_hedges.denied_only_by_numbers(heard)
                     else AnswerKind.UNSURE), None
+        if not denial and heard.spots_of(answer_elsewhere.OTHER_SIGN_DENIED) and not heard.about and not (
+                heard.spots_of("no", "yes", "well")):
+            # "No fever though" to the call-911 question: news about fever, no answer to the question's signs, so
+            # it is asked again and nothing of them counted (outside review 17, F3; rules 4 and 14).
+            return AnswerKind.NEW_INFO, None
         # Something said about the child is new information; after "anything else?" ``read`` turns it into a yes
         # that carries the news (a bare "yes" only says more is coming).
         if other:
