@@ -465,7 +465,10 @@ class Conversation:
         # were skipped, and the call-911 signs (rule 11), in the longest forms that fit the turn (rule 13).
         note = self.assistant.intents.messages["conversation.not_asked"]
         noted = tuple(m for m in turn.messages if m.kind is MessageKind.READBACK and m.text == note)
-        now = closing.closing(turn.said_aloud, turn.messages, result.disposition, self.found, self.assistant.intents,
+        # The home-care offer is measured as it will be said ("say more for home care", ``home_ending``): measured as the
+        # offer it replaces, the ending had no room for it (rule 13, outside review 17 F12).
+        planned = home_ending.offering_steps(turn.said_aloud, self.notes().offers) if home else turn.said_aloud
+        now = closing.closing(planned, turn.messages, result.disposition, self.found, self.assistant.intents,
                               self.rate_wpm, noted=noted)
         if now is None and noted:  # no budget to fit them in: the call-911 list said at once comes first
             now = tuple(m for m in turn.said_aloud if m.kind is not MessageKind.READBACK)
