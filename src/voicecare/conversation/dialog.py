@@ -27,6 +27,7 @@ from voicecare.conversation import (
     said_why,
     spoken,
     unanswered,
+    waiting,
 )
 from voicecare.conversation.answers import ANYTHING_ELSE, Answer, AnswerKind, AnswerReader
 from voicecare.conversation.turns import COMMAND_OF_ANSWER, control, control_with_stray, words_of
@@ -193,6 +194,9 @@ class Conversation:
             corrected = corrections.take_back(self, text)
             if corrected is not None:
                 return corrected
+        waited = None if unsure else waiting.asked(self, text)  # "what do I do while I wait?" (``waiting``)
+        if waited is not None:
+            return waiting.answer(self, text, waited)
         command = self._control(text, COMMANDS) or control_with_stray(self.assistant.intents, text, COMMANDS)
         # "huh?" before anything was said has nothing to repeat: it is an unclear turn (rule 7 names the 911 signs).
         if command is not None and not unsure and (command != "repeat" or self.last_said):
@@ -225,6 +229,11 @@ class Conversation:
             if closing is not None:
                 return closing
         if not unsure and afterwards.nothing_told(self, text):
+            # A plain "no" to "please tell me again" is no "that's all": nothing is known of the child yet, so the
+            # conversation goes on, saying so (outside review 17 F9); a second one, or "no, that's all", ends it.
+            untold = self.say("nothing_told")
+            if afterwards.plain_no(self, text) and untold.text not in [m.text for m in self.last_said]:
+                return self.turn(text, [untold], None)
             return self.closed(text)  # "no, that's all" with nothing told: heard, so not "Sorry, I missed that"
         if not self.assistant.intents.language.tokens(text) and not unsure:
             return self.turn(text, [self.say("listening")], None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from voicecare.conversation import asides, spoken, unanswered
+from voicecare.conversation import asides, episodes, spoken, unanswered
 from voicecare.conversation.turns import State, Turn
 from voicecare.domain import Level, Message, MessageKind, Status
 
@@ -122,7 +122,8 @@ def heard(talk: Conversation, text: str) -> Turn:
     if talk.state is State.EMERGENCY:
         said = _in_911(talk, said)
     if talk.state is State.INTERVIEW:
-        said.append(talk.question_said(talk.asked[-1]))
+        # "Which was it?" waiting: the yes told with it and that question, not the first one again (review 17 F13).
+        said.extend(episodes.heard_which(talk, talk.asked[-1]) or [talk.question_said(talk.asked[-1])])
     elif talk.state is State.ANYTHING_ELSE:
         said.append(talk.say("anything_else"))
     talk.last_said = talk.last_spoken = tuple(said)
