@@ -213,3 +213,12 @@ def test_a_hedge_said_short_last_turn_is_said_short_again_within_15_s(
     assert turn.disposition is Level.EMERGENCY and texts[0] == "Call 911 now.", texts
     assert "If it is no, say no." in " ".join(texts), texts  # how to take it back, still said (rule 14)
     assert real_seconds(synth, turn.said_aloud, DEFAULT_RATE_WPM) <= EMERGENCY_SECONDS, texts
+
+
+def test_an_answer_that_only_mentions_the_doctor_is_read_as_the_answer(assistant: Assistant) -> None:
+    # The waiting words are questions ("what should I do while ..."): an answer naming a time is still the answer.
+    talk = Conversation(assistant)
+    talk.hear("his back is sore and he has a fever")
+    first = talk.asked[-1]
+    turn = talk.hear("no, he was fine before the doctor came")
+    assert _care_answer(assistant) not in _said(turn.said_aloud) and talk.asked[-1] != first, _said(turn.said_aloud)
