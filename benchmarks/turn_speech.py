@@ -8,7 +8,8 @@ default rate), and each turn's real length is the sum of its clips plus the spea
 (``tts.PAUSE_SECONDS``), as the speaker plays it. Prints, per kind: turns, the longest by speech and by estimate,
 turns over rule 13's ceiling by speech (15 s for a 911, 20 s otherwise), "stay with your child" later than 10 s; and
 per message the worst shortfall (speech - estimate) of the estimate a 911 is held to (``spoken.NEVER_SHORT``;
-turns below 911 are planned with ``spoken.PLANNING``, whose figures are printed beside them).
+turns below 911 are planned with ``spoken.PLANNING``, whose figures are printed beside them), and per kind the turns
+whose estimate was short of their speech.
 
 Usage: python benchmarks/turn_speech.py [--seeds N] [--worst N]
 """
@@ -73,6 +74,7 @@ def main() -> None:
     longest: dict[str, tuple[float, float, str]] = {}
     longest_estimate: dict[str, float] = {}
     counts: dict[str, int] = {}
+    short_turns: dict[str, tuple[int, float]] = {}
     over: list[str] = []
     late_stay: list[str] = []
     planned_over: dict[str, str] = {}
@@ -87,6 +89,9 @@ def main() -> None:
         guess = spoken.total_seconds(aloud, DEFAULT_RATE_WPM, spoken.NEVER_SHORT if name == "911"
                                      else spoken.PLANNING)
         counts[name] = counts.get(name, 0) + 1
+        if real > guess:  # the estimate the turn was planned with, short of its real speech
+            short_turns[name] = (short_turns.get(name, (0, 0.0))[0] + 1, max(short_turns.get(name, (0, 0.0))[1],
+                                                                              real - guess))
         longest_estimate[name] = max(longest_estimate.get(name, 0.0), guess)
         if real > longest.get(name, (0.0, 0.0, ""))[0]:
             longest[name] = (real, guess, said)
@@ -106,6 +111,9 @@ def main() -> None:
         real, guess, said = longest[name]
         print(f"{name:8} turns {counts[name]:5d}  longest by speech {real:5.1f} s (its estimate {guess:5.1f}), "
               f"longest estimate {longest_estimate[name]:5.1f} s  (after {said!r})")
+    for name in sorted(longest):
+        number, most = short_turns.get(name, (0, 0.0))
+        print(f"{name:8} turns planned short of their speech: {number} (by at most {most:.2f} s)")
     print(f"over the ceilings by speech: {len(over)}")
     for line in over[:12]:
         print("  ", line)

@@ -482,9 +482,13 @@ def test_the_longest_read_back_of_a_replayed_conversation_fits(intents: IntentSe
     talk.hear("my son's back is really tight and he's been peeing less")
     while talk.state is State.INTERVIEW:
         turn = talk.hear("" if talk.asked[-1].id == "cramps_night_weight" else "no")  # silence: unheard
-    # Over turn_seconds: said short and honest after the action (rule 14), printed in full.
+    # Over turn_seconds: said short and honest after the action (rule 14), printed in full: the short line, or with
+    # room (the planning estimate fitted never short of real speech, review 17 F12) the compact one naming the signs
+    # counted from the answer not heard.
     assert intents.spoken is not None
-    assert intents.spoken.short_readback["unclear"] in [m.text for m in turn.said_aloud]
+    texts = [m.text for m in turn.said_aloud]
+    compact = intents.spoken.compact_readback["unclear"].split("{items}")[0]
+    assert intents.spoken.short_readback["unclear"] in texts or any(t.startswith(compact) for t in texts), texts
     assert any("did not hear a clear answer" in m.text for m in turn.messages if m.kind is K.READBACK)
     assert real_seconds(synth, turn.said_aloud, DEFAULT_RATE_WPM) <= HOME_CARE_TURN_SECONDS
 

@@ -218,7 +218,11 @@ def test_an_ending_after_a_skip_says_the_call_911_signs_within_its_ceiling(
     lists = {t.messages[k] for t in assistant.intents.topics for k in ("emergency_signs", "emergency_signs_short")}
     assert lists & set(texts), texts
     assert not problems(endings[0], assistant.intents), texts
-    assert spoken.total_seconds(endings[0].said_aloud, DEFAULT_RATE_WPM) <= TURN_SECONDS - 0.5, texts
+    # Within the planned ceiling by the planning estimate, which is never short of a whole turn's real speech (no
+    # margin needed; it was 0.5 s when that estimate was short by up to 0.9 s).
+    rules = assistant.intents.spoken
+    assert rules is not None and rules.turn_seconds is not None
+    assert spoken.total_seconds(endings[0].said_aloud, DEFAULT_RATE_WPM) <= rules.turn_seconds, texts
 
 
 @pytest.mark.parametrize(("lines", "asking"), [

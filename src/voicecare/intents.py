@@ -49,7 +49,7 @@ CONTROL_KINDS = (
 CONVERSATION_MESSAGES = (
     "greeting", "interview_intro", "anything_else", "listening", "help", "start_over", "go_ahead", "goodbye",
     "stopped", "which_sign", "ask_rest", "skip_why", "not_asked", "text_stop", "text_speed", "emergency_request",
-    "list_stopped", "describe_first",
+    "list_stopped", "describe_first", "nothing_told",
 )
 OPTIONAL_CONVERSATION_MESSAGES = ("follow_up_unasked", "correct_how", "amended", "amend_unplaced", "goodbye_listed",
                                   "goodbye_short", "home_so_far")

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from voicecare.conversation import spoken
+from voicecare.conversation import spoken, waiting
 from voicecare.conversation.answers import ANYTHING_ELSE, AnswerKind
 from voicecare.conversation.turns import State
 from voicecare.domain import Finding, Level, Status
@@ -32,7 +32,10 @@ def asks_last_answer(talk: Conversation, text: str) -> bool:
     """True when ``text``, said after ``talk`` ended, asks for its last advice ("tell me more", "what should I watch
     for?", "what did you hear?", "why?") and that advice was given: every question it needed was asked, or it was a
     911 (a goodbye in the middle of the interview left no advice to ask about)."""
-    if talk.state is not State.DONE or talk.answered is None or talk.command_of(text) not in spoken.REQUESTS:
+    if talk.state is not State.DONE or talk.answered is None:
+        return False
+    # "What do I do while I wait for the doctor?" asks about the last advice too (outside review 17 F5).
+    if talk.command_of(text) not in spoken.REQUESTS and not waiting.says(talk, text):
         return False
     return _reopened_state(talk) is not None
 
@@ -79,3 +82,13 @@ def tells_a_sign(talk: Conversation, text: str) -> bool:
     new conversation, so that "she just stopped breathing" typed after "goodbye" gets "Call 911 now" first (rule 10)
     and is not dropped with the chat."""
     return any(f.status is Status.PRESENT for f in talk.assistant.understand(text))
+
+
+def plain_no(talk: Conversation, text: str) -> bool:
+    """True when ``text`` is nothing but one-word "no"s ("no", "nope", "no no": the language's one-word ``no``
+    controls): an answer to a question, not "no, that's all". Said to "please tell me again" after words that were
+    not understood, it ended the conversation with the goodbye, the child never assessed (outside review 17 F9)."""
+    tokens = talk.assistant.intents.language.tokens
+    single = {words[0] for words in map(tokens, talk.assistant.intents.controls.get("no", ())) if len(words) == 1}
+    said = tokens(text)
+    return bool(said) and all(word in single for word in said)

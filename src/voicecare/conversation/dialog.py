@@ -27,6 +27,7 @@ from voicecare.conversation import (
     said_why,
     spoken,
     unanswered,
+    waiting,
 )
 from voicecare.conversation.answers import ANYTHING_ELSE, Answer, AnswerKind, AnswerReader
 from voicecare.conversation.turns import COMMAND_OF_ANSWER, control, control_with_stray, words_of
@@ -193,6 +194,9 @@ class Conversation:
             corrected = corrections.take_back(self, text)
             if corrected is not None:
                 return corrected
+        waited = None if unsure else waiting.asked(self, text)  # "what do I do while I wait?" (``waiting``)
+        if waited is not None:
+            return waiting.answer(self, text, waited)
         command = self._control(text, COMMANDS) or control_with_stray(self.assistant.intents, text, COMMANDS)
         # "huh?" before anything was said has nothing to repeat: it is an unclear turn (rule 7 names the 911 signs).
         if command is not None and not unsure and (command != "repeat" or self.last_said):
@@ -225,6 +229,11 @@ class Conversation:
             if closing is not None:
                 return closing
         if not unsure and afterwards.nothing_told(self, text):
+            # A plain "no" to "please tell me again" is no "that's all": nothing is known of the child yet, so the
+            # conversation goes on, saying so (outside review 17 F9); a second one, or "no, that's all", ends it.
+            untold = self.say("nothing_told")
+            if afterwards.plain_no(self, text) and untold.text not in [m.text for m in self.last_said]:
+                return self.turn(text, [untold], None)
             return self.closed(text)  # "no, that's all" with nothing told: heard, so not "Sorry, I missed that"
         if not self.assistant.intents.language.tokens(text) and not unsure:
             return self.turn(text, [self.say("listening")], None)
@@ -465,7 +474,10 @@ class Conversation:
         # were skipped, and the call-911 signs (rule 11), in the longest forms that fit the turn (rule 13).
         note = self.assistant.intents.messages["conversation.not_asked"]
         noted = tuple(m for m in turn.messages if m.kind is MessageKind.READBACK and m.text == note)
-        now = closing.closing(turn.said_aloud, turn.messages, result.disposition, self.found, self.assistant.intents,
+        # The home-care offer is measured as it will be said ("say more for home care", ``home_ending``): measured as the
+        # offer it replaces, the ending had no room for it (rule 13, outside review 17 F12).
+        planned = home_ending.offering_steps(turn.said_aloud, self.notes().offers) if home else turn.said_aloud
+        now = closing.closing(planned, turn.messages, result.disposition, self.found, self.assistant.intents,
                               self.rate_wpm, noted=noted)
         if now is None and noted:  # no budget to fit them in: the call-911 list said at once comes first
             now = tuple(m for m in turn.said_aloud if m.kind is not MessageKind.READBACK)

@@ -34,6 +34,10 @@ DATED = "past_dated:"
 """... when that episode was at a time long gone ("yesterday"): even an event named then is past."""
 READ = "past_read:"
 """... once the answer to "which was it?" was read."""
+SAID_OVER = "past_said_over:"
+"""... when the episode was said back as over ("You said it happened before but not now")."""
+YES = "past_yes:"
+"""... when the answer held a yes to the question's signs ("earlier no, but now yes"): "what did you hear?" says it."""
 OVER = "past_over:"
 """... when the episode was said to be over ("fine now", "not now"), not only put at a time ("today")."""
 UNPLACED = (AnswerKind.OFF_TOPIC, AnswerKind.NEW_INFO, AnswerKind.PARTIAL, AnswerKind.UNSURE)
@@ -97,6 +101,10 @@ def recalled(talk: Conversation, question: InterviewQuestion, findings: Sequence
     for finding in findings:
         if finding.symptom.id not in question.symptoms or finding.status is not Status.PRESENT:
             out.append(finding)
+        elif YES + question.id in talk.asked_again and finding.basis is Basis.SAID:
+            # "Earlier no, but now yes", then "fever": the sign named is the yes for now, never past (rule 9: the
+            # later statement wins; made past, the fever was dropped and home care given).
+            out.append(finding)
         elif finding.basis is not Basis.SAID and not (dated or OVER + question.id in talk.asked_again):
             # Only a word of when was heard ("today two times she did susu in her pants"), nothing saying it is over:
             # a yes naming no sign may be now, so it counts as unsure (rules 4 and 10), said so. Made past, the
@@ -120,8 +128,9 @@ def _holds(words: Sequence[str], cue: Sequence[str], onsets: Collection[str] = (
                for i in range(len(words) - size + 1))
 
 
-def ask_which(talk: Conversation, text: str, question: InterviewQuestion) -> Turn | None:
-    """The question again after an episode with no sign named, saying it was noticed; None the second time."""
+def ask_which(talk: Conversation, text: str, question: InterviewQuestion, answer: Answer | None = None) -> Turn | None:
+    """The question again after an episode with no sign named, saying it was noticed; None the second time.
+    ``answer``: how the answer was read (a yes in it is said back on "what did you hear?", ``heard_which``)."""
     key = ASKED + question.id
     rules = talk.notes().said_again
     over = _over(talk, text)
@@ -137,12 +146,37 @@ def ask_which(talk: Conversation, text: str, question: InterviewQuestion) -> Tur
         talk.asked_again.add(DATED + question.id)
     if over:
         talk.asked_again.add(OVER + question.id)
-    intents = talk.assistant.intents
-    items = unanswered.listed([intents.symptom(s).name for s in question.symptoms], intents.language.list_or)
+    if said_over:
+        talk.asked_again.add(SAID_OVER + question.id)
+    if answer is not None and not said_over and any(f.symptom.id in question.symptoms and f.status is Status.PRESENT
+                                  for f in answer.findings) and answer.kind in (AnswerKind.PARTIAL, AnswerKind.YES):
+        talk.asked_again.add(YES + question.id)
     # Which sign, with the signs named (a yes/no question after "which was it?" asks two things at once); the
     # question waits, so the answer is read as an answer to it ("she fainted", "none of them").
-    asked = Message(question.level, MessageKind.QUESTION, note.format(items=items))
-    return talk.turn(text, [asked], None)
+    return talk.turn(text, [_which(talk, question, note)], None)
+
+
+def _which(talk: Conversation, question: InterviewQuestion, note: str) -> Message:
+    intents = talk.assistant.intents
+    items = unanswered.listed([intents.symptom(s).name for s in question.symptoms], intents.language.list_or)
+    return Message(question.level, MessageKind.QUESTION, note.format(items=items))
+
+
+def heard_which(talk: Conversation, question: InterviewQuestion) -> list[Message]:
+    """While "which was it?" waits for ``question``: what "what did you hear?" says of that answer (a yes in it) and
+    the question as it was asked, not the first question again (outside review 17 F13); empty otherwise."""
+    if ASKED + question.id not in talk.asked_again or READ + question.id in talk.asked_again:
+        return []
+    rules = talk.notes().said_again
+    over = SAID_OVER + question.id in talk.asked_again
+    note = rules.get("past_episode", "") if over else rules.get("past_when", rules.get("past_episode", ""))
+    if not note:
+        return []
+    yes = rules.get("episode_yes", "") if YES + question.id in talk.asked_again else ""
+    intents = talk.assistant.intents
+    items = unanswered.listed([intents.symptom(s).name for s in question.symptoms], intents.language.list_or)
+    told = [Message(question.level, MessageKind.READBACK, yes.format(items=items))] if yes else []
+    return [*told, _which(talk, question, note)]
 
 
 def said_back(talk: Conversation, turn: Turn, names: Sequence[str]) -> Turn:

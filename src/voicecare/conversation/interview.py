@@ -49,7 +49,7 @@ def answer(talk: Conversation, text: str, earlier: Sequence[Finding] | None = No
         return talk.obey(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
     continuing = more_description(talk, said, answer, question)
     if not continuing and episodes.unnamed(talk, said, answer, question):  # "he did this morning but he's fine now" (rule 9)
-        which = episodes.ask_which(talk, text, question)
+        which = episodes.ask_which(talk, text, question, answer)
         if which is not None:
             return which
     if answer.kind is AnswerKind.OFF_TOPIC:

@@ -30,7 +30,12 @@ def reply(result: TriageResult, intents: IntentSet, rate_wpm: float) -> tuple[Me
     if rules is None or result.disposition is Level.EMERGENCY:
         return planned
     if result.disposition is Level.UNCLEAR:  # the list is its answer (rule 7): its short form over the level's seconds
-        return unanswered.short_lists(planned, result.findings, intents, rate_wpm, result.disposition)
+        said = unanswered.short_lists(planned, result.findings, intents, rate_wpm, result.disposition)
+        if rules.one_shot_seconds is not None and spoken.total_seconds(said, rate_wpm) > rules.one_shot_seconds:
+            # Someone else's signs said back, the list and the disclaimer: without it, as ``_shorter`` leaves it out
+            # first (printed with every answer, rule 8).
+            said = tuple(m for m in said if m.kind is not MessageKind.DISCLAIMER)
+        return said
     rule = rules.levels.get(result.disposition)
     most = rules.one_shot_seconds or (rule.seconds + rules.item_seconds if rule is not None else None)
     lists = unanswered.call_911_lists(result.findings, intents)

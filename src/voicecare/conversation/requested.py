@@ -6,9 +6,10 @@ Split from ``dialog`` (the conversation's state), which calls these with itself 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from voicecare.conversation import asides, spoken, unanswered
+from voicecare.conversation import asides, episodes, spoken, unanswered
 from voicecare.conversation.turns import State, Turn
 from voicecare.domain import Level, Message, MessageKind, Status
 
@@ -111,6 +112,11 @@ def _not_understood_yet(talk: Conversation, text: str, request: str) -> Turn:
                                          talk.say("describe_first"))
     else:
         messages = (talk.say("describe_first"), *[m for m in talk.answer if m.kind is MessageKind.WARNING][:1])
+        if rules is not None and spoken.total_seconds(messages, talk.rate_wpm) > rules.item_seconds:
+            # One short item (rule 13): the call-911 signs in few words, as the unclear answer said them; with the
+            # room the planning estimate fitted to real speech gives the turn, the whole list made it 19 s.
+            shorter = dict(unanswered.call_911_lists(talk.found, talk.assistant.intents))
+            messages = tuple(replace(m, text=shorter.get(m.text, m.text)) for m in messages)
     talk.last_said = talk.last_spoken = messages
     return Turn(text, messages, talk.state, None, request, messages)
 
@@ -122,7 +128,8 @@ def heard(talk: Conversation, text: str) -> Turn:
     if talk.state is State.EMERGENCY:
         said = _in_911(talk, said)
     if talk.state is State.INTERVIEW:
-        said.append(talk.question_said(talk.asked[-1]))
+        # "Which was it?" waiting: the yes told with it and that question, not the first one again (review 17 F13).
+        said.extend(episodes.heard_which(talk, talk.asked[-1]) or [talk.question_said(talk.asked[-1])])
     elif talk.state is State.ANYTHING_ELSE:
         said.append(talk.say("anything_else"))
     talk.last_said = talk.last_spoken = tuple(said)

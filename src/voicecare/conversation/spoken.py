@@ -37,15 +37,7 @@ LEAD_IN = ":"
 """A message ending so introduces the next one of its kind; the two are said together or not at all."""
 _DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[^\W\d_]")
-LETTERS_PER_WORD = 4.6
-"""Letters said in the time of one word at the speaking rate: long words ("breathing, confusion, fainting") take
-longer than short ones ("say no"), so letters, not words, are counted (fitted to espeak-ng's output at 165 words a
-minute on every message the product says: off by 0.3 s on average)."""
-COMMA_SECONDS = 0.25
-"""The pause at a comma, semicolon or colon inside a message: the 911 list has six (outside review 9: the word
-count ignored them and a closing turn planned at 19 s took 22-25 s)."""
-SENTENCE_SECONDS = 0.45
-"""The pause after a sentence that another follows in the same message."""
+_WORDS = re.compile(r"[^\W\d_]+")
 _COMMAS = re.compile(r"[,;:]\s")
 _COLONS = re.compile(r":\s")
 _INNER_STOPS = re.compile(r"[.?!]\s+(?=\S)")
@@ -63,12 +55,19 @@ class Pace:
     """Seconds after a sentence that another follows in the same message."""
     message: float = 0.0
     """Seconds every message takes beyond its words."""
+    word: float = 0.0
+    """Seconds every word takes beyond its letters: many short words ("so I ask again") are said slower than their
+    letters alone say."""
 
 
-PLANNING = Pace(LETTERS_PER_WORD, COMMA_SECONDS, COMMA_SECONDS, SENTENCE_SECONDS)
-"""The estimate every turn below 911 is planned with (its budgets in ``spoken.toml`` are in its seconds); it is
-short of espeak-ng on short messages, long on the comma-heavy lists, and no turn below 911 went over 20 s said
-(``benchmarks/turn_speech.py``: 19.1 s the longest)."""
+PLANNING = Pace(letters_per_word=7.4, comma=0.25, colon=0.4, sentence=0.55, message=0.4, word=0.1)
+"""The estimate every turn below 911 is planned with (its budgets in ``spoken.toml`` are in its seconds), fitted to
+espeak-ng's real speech so that no whole turn is planned short: of a grid over its six figures, the one never short
+of any of the 155 distinct turns below 911 of the turn-ceiling conversations (three seeds, 415 distinct messages
+synthesised at 165 words a minute) that is long by the least, 0.41 s a turn on average (1.5 s at most). The one
+before (4.6 letters a word, no per-message silence, no per-word time) was short of 88 of those turns, by up to
+0.9 s, so a turn within its 19.5 s ceiling could be said in over 20 s (issue #9; outside review 17 F12;
+``benchmarks/turn_speech.py`` prints the turns planned short, by kind)."""
 NEVER_SHORT = Pace(letters_per_word=5.0, comma=0.2, colon=0.4, sentence=0.45, message=0.6)
 """The estimate a 911 turn is held to (``budget``, ``emergency_words``; issue #9: at most 15 s, 10 s to "stay with
 your child"), fitted to espeak-ng's real speech so that a whole turn is not planned short. With ``PLANNING``, five
@@ -100,10 +99,11 @@ def seconds(text: str, rate_wpm: float, pace: Pace = PLANNING) -> float:
     its own (``Pace.message``).
     """
     words = len(_LETTERS.findall(text)) / pace.letters_per_word + sum(len(d) for d in _DIGITS.findall(text))
+    spaced = len(_WORDS.findall(text)) * pace.word
     colons = len(_COLONS.findall(text))
     pauses = ((len(_COMMAS.findall(text)) - colons) * pace.comma + colons * pace.colon
               + len(_INNER_STOPS.findall(text)) * pace.sentence)
-    return words * SECONDS_PER_MINUTE / max(rate_wpm, 1.0) + pauses + pace.message + PAUSE_SECONDS
+    return words * SECONDS_PER_MINUTE / max(rate_wpm, 1.0) + spaced + pauses + pace.message + PAUSE_SECONDS
 
 
 def total_seconds(messages: Iterable[Message], rate_wpm: float, pace: Pace = PLANNING) -> float:

@@ -28,7 +28,7 @@ SHORT_READBACKS = ("unclear", "said")
 """Short read-backs every language with ``turn_seconds`` gives: some signs counted from an unclear answer, or none."""
 COMPACT_READBACKS = ("answered", "unclear")
 SAID_AGAIN = ("asked_again", "still_emergency", "still_answered", "still_hedged", "past_episode", "past_when",
-              "confirmed", "still_vague")
+              "confirmed", "still_vague", "episode_yes")
 """Keys of ``[said_again]``: why a question or a 911 is said again, and a past episode noticed (``said_why``)."""
 """The compact read-back's parts ({items} each): signs said yes to, signs counted from an unclear answer."""
 CALLING = ("done", "going")
@@ -133,6 +133,11 @@ class SpokenRules:
     episode_over: tuple[str, ...] = ()
     """Words that say an episode told in an answer is over ("not now", "not anymore"), beside the language's own
     cues: said back as over only then (``episodes``)."""
+    waiting: tuple[str, ...] = ()
+    """Words asking what to do until help or the doctor comes ("while I wait", "in the meantime"): below a 911 the
+    question is answered with the care answer ``waiting_care`` names (``waiting``; outside review 17 F5)."""
+    waiting_care: str = ""
+    """The care question (a topic's ``care.toml`` id) whose short answer says what to do while waiting."""
     calling: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
     """During a 911, words saying the call is made or help is here (``done``), or that it is being made (``going``),
     by ``CALLING`` key (``calling_911``); empty: every turn of a 911 says it again."""
@@ -168,7 +173,8 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str], tokens: Toke
                     "unclear_emergency", "doubted_emergency", "unclear_asked_again",
                     "interview_requests", "compact_readback", "asking_why", "doubted_reason", "doubted_own_words",
                     "many_signs", "emergency_seconds", "ceiling_seconds", "emergency_ceiling_seconds", "emergency_help",
-                    "said_again", "more_description", "episode_over", "improving", "calling_911"),
+                    "said_again", "more_description", "episode_over", "improving", "calling_911", "waiting",
+                    "waiting_care"),
            where,
            problems)
     levels_table = _table(data, "levels", where, problems)
@@ -237,6 +243,8 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str], tokens: Toke
                                                  problems),
                        episode_over=_phrases(data.get("episode_over", []), f"{where}: episode_over", problems),
                        improving=_phrases(data.get("improving", []), f"{where}: improving", problems),
+                       waiting=_phrases(data.get("waiting", []), f"{where}: waiting", problems),
+                       waiting_care=_optional_text(data, "waiting_care", where, problems),
                        calling=calling, calling_said=calling_said,
                        calling_words={k: tuple(tuple(tokens(p)) for p in phrases) for k, phrases in calling.items()}
                        if tokens is not None else {})
