@@ -20,6 +20,9 @@ from voicecare.understanding.assistant import Assistant
     ("she wasn't hot this morning but now she is, and her back hurts", Level.URGENT),
     ("he wasn't breathing funny before but now he is", Level.EMERGENCY),
     ("she wasn't confused earlier but now she is", Level.EMERGENCY),
+    # A habit denied with "never" (no verb between the subject and it) and a "did" today (understand44).
+    ("she never wets herself but today she did", Level.EMERGENCY),
+    ("she hasn't fainted before but today she did", Level.EMERGENCY),
 ])
 def test_a_sign_denied_then_said_now_is_there(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
@@ -28,6 +31,9 @@ def test_a_sign_denied_then_said_now_is_there(assistant: Assistant, text: str, e
 @pytest.mark.parametrize("text", [
     "he didn't have a fever and he still doesn't, his back is sore",
     "she didn't have a fever but now she does not either, her back is sore",
+    # Someone else did, or the caregiver only thought so: no turn to this child's "she did".
+    "she didn't have a fever, her brother did, her back is stiff",
+    "she didn't faint, but I thought she did, her back is sore",
 ])
 def test_still_denied_stays_denied(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.HOME_CARE

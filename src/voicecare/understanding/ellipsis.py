@@ -71,9 +71,14 @@ def reaffirmed(heard: Sequence[str], breaks: Mapping[int, bool], rules: ContextW
 
 def _denied_before(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords,
                    negations: frozenset[str], subject: int) -> range | None:
-    """What the nearest "he did not ..." of the same subject before ``subject`` said, up to a word of when."""
-    for j in range(subject - 1, 1, -1):
-        if words[j] in negations and _same_subject(words[j - 2], words[subject], rules):
+    """What the nearest "he did not ..." of the same subject before ``subject`` said, up to a word of when.
+
+    The subject stands two words before the "not" ("he does not"), or just before a "never" ("she never wets herself
+    but today she did": no verb between).
+    """
+    for j in range(subject - 1, 0, -1):
+        if words[j] in negations and any(_same_subject(words[i], words[subject], rules)
+                                         for i in (j - 2, j - 1) if i >= 0):
             end = j + 1
             stops = rules.terminators | rules.over_when | rules.then_words | negations
             while end < subject and end not in breaks and words[end] not in stops:
