@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from voicecare.app.cli import load_assistant
 from voicecare.app.emergency_first import EmergencyFirst
@@ -28,6 +29,9 @@ from voicecare.speech_out.tts import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WP
 from voicecare.speech_out.tts_process import espeak_command
 from voicecare.speech_out.tts_worker import VOICE_OTHER_LANGUAGE, VOICE_UNKNOWN
 from voicecare.understanding.assistant import Assistant
+
+if TYPE_CHECKING:
+    from voicecare.speech_in.stt import VoskRecognizer
 
 MODELS_ENV = "VOICECARE_MODELS"
 VOICE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./+-]{0,63}")
@@ -256,6 +260,8 @@ def _load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Se
                 raise InputError(f"cannot write the PocketSphinx language model anywhere ({again.strerror or again}); "
                                  "free some disk space") from None
     recognizer = stt.load(args.engine, args.model, models_dir(), *models)
+    if isinstance(recognizer, stt.VoskRecognizer):
+        _check_model_language(recognizer, assistant.intents.language.code)
     if getattr(args, "general_english", False) and recognizer.name != "sphinx" and \
             getattr(args, "command_name", None) in SPEECH_COMMANDS:
         # --engine auto found a Vosk model: said, not ignored (review13 F20). Not for the kiosk, whose
@@ -266,6 +272,27 @@ def _load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Se
     warn(f"recognising with {recognizer.name}: {recognizer.description} "
          f"(loaded in {time.perf_counter() - loaded_at:.2f} s)")
     return recognizer
+
+
+def _check_model_language(recognizer: VoskRecognizer, code: str) -> None:
+    """ModelError unless the loaded model is for the intents' language (review18 F1).
+
+    A model of another language loads and hears every emergency as words of its own language: "NOT UNDERSTOOD",
+    exit 0. The same probe words as doctor and ``models verify`` (the manifest's [languages]), looked up in the
+    model already loaded: well under a millisecond, so nothing to cache. A language the manifest has no words for
+    cannot be told, so it is refused too: unchecked, such a model could silence every 911.
+    """
+    from voicecare.model_store import model_check, models
+    from voicecare.speech_in.stt import GET_A_MODEL
+
+    try:
+        language = models.read_manifest(models.default_manifest(models_dir())).language(code)
+    except ModelError as exc:
+        raise ModelError(f"{recognizer.path}: cannot tell whether it is a model for the intents' language ({exc})") \
+            from None
+    problem = model_check.language_problem(recognizer.path, language, recognizer.knows(language.words))
+    if problem:
+        raise ModelError(f"{problem}; {GET_A_MODEL}")
 
 
 def _room_models(args: argparse.Namespace, ours: Callable[..., Path]) -> Callable[[Path], tuple[Path, Path | None]]:
