@@ -383,7 +383,6 @@ def _triage_files(args: argparse.Namespace, headers: Mapping[Path, audio.WavForm
             _failed(args, path, fmt)
             failed += 1
             continue
-        cut = fmt.cut_short()
         try:
             if audio.narrow_band(fmt.rate):  # before the result: it is not to be trusted (review13 F8)
                 warn(audio.narrow_band_warning(str(path), fmt.rate))
@@ -393,13 +392,19 @@ def _triage_files(args: argparse.Namespace, headers: Mapping[Path, audio.WavForm
             _failed(args, path, str(exc))
             failed += 1
             continue
-        if cut is None and read < fmt.seconds - audio.BLOCK_SECONDS:  # cut short since its header was read
-            cut = f"cut short: read {read:.1f} of the {fmt.seconds:.1f} s its header promises"
+        cut = _cut_short(fmt, read)
         if cut is not None:  # triaged as far as it goes, but an emergency may have been in the missing part
             warn(f"error: {audio.cut_short_error(path, cut)}")
             failed += 1
     voice.finish()
     return failed
+
+
+def _cut_short(fmt: audio.WavFormat, read: float) -> str | None:
+    """How a recording of header ``fmt`` of which ``read`` seconds were heard was cut short; None when whole."""
+    if (cut := fmt.cut_short()) is None and read < fmt.seconds - audio.BLOCK_SECONDS:  # cut since its header was read
+        cut = f"cut short: read {read:.1f} of the {fmt.seconds:.1f} s its header promises"
+    return cut
 
 
 def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Recognizer, path: Path,
@@ -421,6 +426,9 @@ def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Rec
         "alternatives": list(heard.transcript.alternatives),
         "emergency_detected_at": None if heard.emergency_at is None else round(heard.emergency_at, 2),
         "narrow_band": audio.narrow_band(fmt.rate),  # sampled too slowly to trust (review13 F8)
+        # An emergency may have been in the part missing: the exit says so (2), and so must the file's own line
+        # for a script reading the JSON alone (review18 F15).
+        "cut_short": _cut_short(fmt, heard.audio_seconds) is not None,
         "timings": {
             "recognize_seconds": round(heard.recognize_seconds, 3),
             "realtime_factor": round(heard.recognize_seconds / heard.audio_seconds, 3) if heard.audio_seconds else 0.0,
