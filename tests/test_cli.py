@@ -269,6 +269,8 @@ def test_a_recording_cut_short_is_triaged_as_far_as_it_goes_and_said_so(tmp_path
               "--quiet")
     assert out.returncode == 2
     assert [json.loads(line)["input"] for line in out.stdout.splitlines()] == [str(cut), str(AUDIO / "clean" / "em_blue.wav")]
+    # review18 F15: the file's own line says it too, for a script that reads the JSON and not stderr.
+    assert [json.loads(line)["cut_short"] for line in out.stdout.splitlines()] == [True, False]
     (warning,) = [line for line in out.stderr.splitlines() if "cut short" in line]
     assert str(cut) in warning and "of the" in warning and "s its header promises" in warning
     assert "Traceback" not in out.stderr

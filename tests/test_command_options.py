@@ -223,11 +223,13 @@ def test_a_kiosk_config_whose_model_would_do_nothing_is_refused(tmp_path: Path) 
                                   "so --model does nothing; drop one of them")
 
 
-def test_general_english_when_auto_finds_a_vosk_model_is_said_in_one_line() -> None:
+def test_general_english_when_auto_finds_a_vosk_model_is_said_in_one_line(tmp_path: Path) -> None:
     # --engine auto with a Vosk model installed took --general-english without a word: it only shapes PocketSphinx.
-    from conftest import korean_vosk_model
+    from conftest import korean_vosk_model, models_taking_korean_for_english
 
-    env = {**os.environ, "VOICECARE_MODEL": str(korean_vosk_model())}
+    # The Korean model stands in for an English one: its manifest says so, else it is refused as not English.
+    env = {**os.environ, "VOICECARE_MODEL": str(korean_vosk_model()),
+           "VOICECARE_MODELS": str(models_taking_korean_for_english(tmp_path / "models"))}
     out = subprocess.run([sys.executable, "-m", "voicecare", "triage", "--audio", str(WAV), "--general-english",
                           "--quiet", "--json"], capture_output=True, text=True, timeout=300, check=False, env=env)
     assert out.returncode == 0 and json.loads(out.stdout)["engine"] == "vosk"

@@ -83,3 +83,19 @@ def test_serious_under_triage_counts_only_emergency_and_urgent_told_less(tmp_pat
     assert report.serious_under_triage_rate == 0.5  # the emergency told urgent; the follow_up case is not serious
     assert report.under_triage_rate == 0.5
     assert "serious under-triage: 50.0%" in format_report(report)
+
+
+@pytest.mark.parametrize("name", ["c.tsv", "c.csv", "c.jsonl"])
+def test_a_corpus_saved_with_a_byte_order_mark_is_read(tmp_path: Path, name: str) -> None:
+    # review18 F15: Excel and Notepad start a UTF-8 file with a BOM; eval refused it: "unknown level '\ufeffurgent'".
+    from voicecare.app import answer_eval
+
+    body = {"c.tsv": "urgent\tshe is hot to the touch\n", "c.csv": "expected,utterance\nurgent,she is hot to the touch\n",
+            "c.jsonl": '{"utterance": "she is hot to the touch", "expected": "urgent"}\n'}[name]
+    corpus = tmp_path / name
+    corpus.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    assert [(c.expected, c.utterance) for c in read_corpus(corpus)] == [(Level.URGENT, "she is hot to the touch")]
+    answers = tmp_path / "a.tsv"
+    answers.write_bytes(b"\xef\xbb\xbffever_chills\tno\tno\n")
+    (case,) = answer_eval.read_corpus(answers)
+    assert case.question == "fever_chills"

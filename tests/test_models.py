@@ -218,6 +218,33 @@ def test_no_network_says_so_and_how_to_install_by_hand(tmp_path: Path, serve: li
         fetch.fetch(Target(url, 1000, False), tmp_path / "m.part", FAST)
 
 
+def test_a_redirect_to_a_host_that_is_down_names_that_host(tmp_path: Path, serve: list[Server]) -> None:
+    # review18 F16: it said "cannot reach 127.0.0.1: no network?", the manifest's host, which had just answered.
+    import socket
+
+    with socket.socket() as probe:  # a port where nothing listens on 127.0.0.2
+        probe.bind(("127.0.0.2", 0))
+        dead = f"http://127.0.0.2:{probe.getsockname()[1]}/model.zip"
+    serve.append(server := Server(lambda h: send(h, b"", 302, headers={"Location": dead})))
+    with pytest.raises(ModelError) as refused:
+        fetch.fetch(Target(server.url, 1000, True), tmp_path / "m.part", FAST)
+    assert str(refused.value).startswith("cannot reach 127.0.0.2, where 127.0.0.1 redirects the download "
+                                         "(connection refused); the mirror may be down")
+
+
+def test_a_server_that_takes_the_connection_and_never_answers_says_so(tmp_path: Path, serve: list[Server]) -> None:
+    # review18 F16: it said "cannot reach 127.0.0.1: no network?"; it was reached, and then sent nothing.
+    serve.append(server := Server(lambda h: server.stop.wait(30)))
+    limits = FetchLimits(read_timeout=0.5, setup_seconds=20.0, min_rate=1e9)  # the read times out, not the deadline
+    try:
+        with pytest.raises(ModelError) as stalled:
+            fetch.fetch(Target(server.url, 1000, False), tmp_path / "m.part", limits)
+    finally:
+        server.stop.set()
+    assert str(stalled.value).startswith("127.0.0.1 took the connection but sent nothing in 0.5 s (the server is "
+                                         "stalled or overloaded); try again later")
+
+
 def test_a_partial_file_that_is_a_folder_is_started_again(tmp_path: Path, serve: list[Server]) -> None:
     body = model_zip()
     serve.append(server := Server(ranged(body, [None])))

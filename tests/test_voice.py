@@ -116,7 +116,7 @@ def test_recordings_after_goodbye_are_not_used_and_the_exit_says_so() -> None:
     not_used = f"voicecare: error: 'goodbye' said: 1 recording(s) after it not used: {AUDIO / 'clean' / 'em_blue.wav'}"
     assert not_used in out.stderr.splitlines()
     lines = [json.loads(line) for line in out.stdout.splitlines()]
-    assert lines[-2]["command"] == "quit"  # goodbye's id
+    assert lines[-2]["command"] == "goodbye"  # as answer --json names it (review18 F15: it was "quit")
     # Outside review 15 F8: the recording not used still has its line, in its place, saying so.
     assert lines[-1] == {"input": str(AUDIO / "clean" / "em_blue.wav"), "error": "not used: 'goodbye' was said before it"}
 

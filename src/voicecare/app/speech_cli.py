@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from voicecare.app.cli import load_assistant
 from voicecare.app.emergency_first import EmergencyFirst
@@ -28,6 +29,9 @@ from voicecare.speech_out.tts import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WP
 from voicecare.speech_out.tts_process import espeak_command
 from voicecare.speech_out.tts_worker import VOICE_OTHER_LANGUAGE, VOICE_UNKNOWN
 from voicecare.understanding.assistant import Assistant
+
+if TYPE_CHECKING:
+    from voicecare.speech_in.stt import VoskRecognizer
 
 MODELS_ENV = "VOICECARE_MODELS"
 VOICE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./+-]{0,63}")
@@ -256,6 +260,8 @@ def _load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Se
                 raise InputError(f"cannot write the PocketSphinx language model anywhere ({again.strerror or again}); "
                                  "free some disk space") from None
     recognizer = stt.load(args.engine, args.model, models_dir(), *models)
+    if isinstance(recognizer, stt.VoskRecognizer):
+        _check_model_language(recognizer, assistant.intents.language.code)
     if getattr(args, "general_english", False) and recognizer.name != "sphinx" and \
             getattr(args, "command_name", None) in SPEECH_COMMANDS:
         # --engine auto found a Vosk model: said, not ignored (review13 F20). Not for the kiosk, whose
@@ -266,6 +272,27 @@ def _load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Se
     warn(f"recognising with {recognizer.name}: {recognizer.description} "
          f"(loaded in {time.perf_counter() - loaded_at:.2f} s)")
     return recognizer
+
+
+def _check_model_language(recognizer: VoskRecognizer, code: str) -> None:
+    """ModelError unless the loaded model is for the intents' language (review18 F1).
+
+    A model of another language loads and hears every emergency as words of its own language: "NOT UNDERSTOOD",
+    exit 0. The same probe words as doctor and ``models verify`` (the manifest's [languages]), looked up in the
+    model already loaded: well under a millisecond, so nothing to cache. A language the manifest has no words for
+    cannot be told, so it is refused too: unchecked, such a model could silence every 911.
+    """
+    from voicecare.model_store import model_check, models
+    from voicecare.speech_in.stt import GET_A_MODEL
+
+    try:
+        language = models.read_manifest(models.default_manifest(models_dir())).language(code)
+    except ModelError as exc:
+        raise ModelError(f"{recognizer.path}: cannot tell whether it is a model for the intents' language ({exc})") \
+            from None
+    problem = model_check.language_problem(recognizer.path, language, recognizer.knows(language.words))
+    if problem:
+        raise ModelError(f"{problem}; {GET_A_MODEL}")
 
 
 def _room_models(args: argparse.Namespace, ours: Callable[..., Path]) -> Callable[[Path], tuple[Path, Path | None]]:
@@ -356,7 +383,6 @@ def _triage_files(args: argparse.Namespace, headers: Mapping[Path, audio.WavForm
             _failed(args, path, fmt)
             failed += 1
             continue
-        cut = fmt.cut_short()
         try:
             if audio.narrow_band(fmt.rate):  # before the result: it is not to be trusted (review13 F8)
                 warn(audio.narrow_band_warning(str(path), fmt.rate))
@@ -366,13 +392,19 @@ def _triage_files(args: argparse.Namespace, headers: Mapping[Path, audio.WavForm
             _failed(args, path, str(exc))
             failed += 1
             continue
-        if cut is None and read < fmt.seconds - audio.BLOCK_SECONDS:  # cut short since its header was read
-            cut = f"cut short: read {read:.1f} of the {fmt.seconds:.1f} s its header promises"
+        cut = _cut_short(fmt, read)
         if cut is not None:  # triaged as far as it goes, but an emergency may have been in the missing part
             warn(f"error: {audio.cut_short_error(path, cut)}")
             failed += 1
     voice.finish()
     return failed
+
+
+def _cut_short(fmt: audio.WavFormat, read: float) -> str | None:
+    """How a recording of header ``fmt`` of which ``read`` seconds were heard was cut short; None when whole."""
+    if (cut := fmt.cut_short()) is None and read < fmt.seconds - audio.BLOCK_SECONDS:  # cut since its header was read
+        cut = f"cut short: read {read:.1f} of the {fmt.seconds:.1f} s its header promises"
+    return cut
 
 
 def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Recognizer, path: Path,
@@ -394,6 +426,9 @@ def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Rec
         "alternatives": list(heard.transcript.alternatives),
         "emergency_detected_at": None if heard.emergency_at is None else round(heard.emergency_at, 2),
         "narrow_band": audio.narrow_band(fmt.rate),  # sampled too slowly to trust (review13 F8)
+        # An emergency may have been in the part missing: the exit says so (2), and so must the file's own line
+        # for a script reading the JSON alone (review18 F15).
+        "cut_short": _cut_short(fmt, heard.audio_seconds) is not None,
         "timings": {
             "recognize_seconds": round(heard.recognize_seconds, 3),
             "realtime_factor": round(heard.recognize_seconds / heard.audio_seconds, 3) if heard.audio_seconds else 0.0,

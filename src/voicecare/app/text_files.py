@@ -52,6 +52,8 @@ def read_utf8(path: Path, what: str, noun: str = "it", limit: int = MAX_TEXT_BYT
     if b"\x00" in raw:  # a recording or an archive given by mistake
         raise InputError(f"{path}: holds binary data, not text; give {what}")
     try:
-        return raw.decode("utf-8")
+        # utf-8-sig: a file saved by Excel or Notepad starts with a byte-order mark, which is no text of the first
+        # line ("unknown level '\ufeffurgent'", review18 F15); ``triage --text-file`` drops it the same way.
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8 text; save {noun} as UTF-8") from None

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from voicecare.conversation import afterwards, readings, spoken, voiced
 from voicecare.conversation.dialog import QUIT, Conversation, State, Turn
+from voicecare.conversation.turns import COMMAND_OF_ANSWER
 from voicecare.domain import Basis, Finding, Level, Message, MessageKind, Status
 from voicecare.interfaces import Expectation, Recognizer, Transcript, WakeListener, Woken
 from voicecare.speech_in import lm, pipeline, stt, wake
@@ -58,6 +59,11 @@ class VoiceSettings:
     early_replies: bool = True
     """Start the reply at a pause, before the turn has surely ended (off when voicecare's voice drowns the
     caregiver, ``--no-barge-in``: its own reply would keep the turn going and be heard as the caregiver)."""
+
+
+REPORTED_COMMANDS = {inner: public for public, inner in COMMAND_OF_ANSWER.items()}
+"""A command as ``listen --json`` names it: as ``answer --json`` does ("goodbye", not the conversation's own
+"quit"; one name for one thing, review18 F15)."""
 
 
 @dataclass(frozen=True)
@@ -550,7 +556,8 @@ class VoiceSession:
             said=voiced.in_front(heard.early, [m.text for m in turn.messages]),
             spoken=voiced.in_front(heard.early, [m.text for m in turn.said_aloud]),
             state=self.conversation.state.value, disposition=level.id if isinstance(level, Level) else None,
-            command=turn.command, emergency_at=heard.emergency_at, audio_seconds=round(heard.audio_seconds, 2),
+            command=REPORTED_COMMANDS.get(turn.command, turn.command) if turn.command else None,
+            emergency_at=heard.emergency_at, audio_seconds=round(heard.audio_seconds, 2),
             symptoms=symptoms, early_reply_at=_kept_at(heard) if early.kept else None, withdrawn=early.withdrawn,
             continues=continues,
         )

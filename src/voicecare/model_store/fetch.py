@@ -53,6 +53,16 @@ class Target:
     """True when a sha256 will check the bytes afterwards, so a mirror on another host is safe to follow."""
 
 
+@dataclass
+class _Hop:
+    """Where a download is: the URL being asked (the manifest's, or a redirect's) and whether it was connected to,
+    so a failure names the host that failed and what failed (review18 F16: a dead redirect target and a server
+    that never answered both read "cannot reach <the manifest's host>: no network?")."""
+
+    url: str
+    connected: bool = False
+
+
 class _Watchdog:
     """Shuts the socket at the deadline, which wakes a read blocked on a server that sends nothing."""
 
@@ -84,12 +94,13 @@ def fetch(target: Target, partial: Path, limits: FetchLimits, progress: Progress
         return
     seconds = limits.deadline(target.size - have)
     watchdog = _Watchdog(seconds)
+    hop = _Hop(target.url)
     try:
-        _fetch(target, partial, have, limits, watchdog, progress)
+        _fetch(target, partial, have, limits, watchdog, progress, hop)
     except (OSError, http.client.HTTPException) as exc:
         if watchdog.expired.is_set():
             raise _stalled(target, partial, f"took longer than the {seconds:.0f} s allowed") from None
-        raise _network_error(target, partial, exc) from None
+        raise _network_error(target, partial, exc, hop, limits) from None
     finally:
         watchdog.cancel()
     if watchdog.expired.is_set() and _have(partial, target.size) < target.size:  # it may have fired just after the end
@@ -116,10 +127,12 @@ def _remove(path: Path) -> None:
 
 
 def _fetch(target: Target, partial: Path, have: int, limits: FetchLimits, watchdog: _Watchdog,
-           progress: Progress | None) -> None:
+           progress: Progress | None, hop: _Hop) -> None:
     url = target.url
     for _ in range(limits.max_redirects + 1):
+        hop.url, hop.connected = url, False
         conn = _connect(url, limits, watchdog)
+        hop.connected = True
         try:
             headers = {"User-Agent": "voicecare", "Accept-Encoding": "identity"}
             if have:
@@ -269,11 +282,21 @@ def _stalled(target: Target, partial: Path, why: str) -> ModelError:
                       "run the same command again to resume")
 
 
-def _network_error(target: Target, partial: Path, exc: BaseException) -> ModelError:
-    """No network at all reads differently from a download cut half way."""
-    host = urllib.parse.urlsplit(target.url).hostname
+def _network_error(target: Target, partial: Path, exc: BaseException, hop: _Hop, limits: FetchLimits) -> ModelError:
+    """No network at all reads differently from a download cut half way, from a redirect's host that is down,
+    and from a server that took the connection and never answered."""
+    host = urllib.parse.urlsplit(hop.url).hostname
     done = partial.stat().st_size if partial.exists() else 0
     offline = isinstance(exc, socket.gaierror) or (isinstance(exc, OSError) and exc.errno in OFFLINE_ERRNOS)
+    if hop.connected and isinstance(exc, TimeoutError) and done == 0:
+        return ModelError(f"{host} took the connection but sent nothing in {limits.read_timeout:g} s (the server "
+                          f"is stalled or overloaded); try again later, or {INSTALL_HINT}")
+    if not hop.connected and hop.url != target.url:  # the manifest's host answered: the network is there
+        why = "no such host" if isinstance(exc, socket.gaierror) else (
+            getattr(exc, "strerror", None) or str(exc) or type(exc).__name__).lower()
+        origin = urllib.parse.urlsplit(target.url).hostname
+        return ModelError(f"cannot reach {host}, where {origin} redirects the download ({why}); the mirror may be "
+                          f"down: try again later, or {INSTALL_HINT}")
     if offline or (isinstance(exc, TimeoutError) and done == 0):
         return ModelError(f"cannot reach {host}: no network? {INSTALL_HINT}")
     if isinstance(exc, ssl.SSLError):

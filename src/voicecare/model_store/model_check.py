@@ -56,11 +56,20 @@ def problems(path: Path, language: Language | None, timeout: float = LOAD_TIMEOU
     known, failure = _load(path, probe, timeout)
     if failure:
         return [failure]
-    if language is not None and len(known) < MIN_KNOWN_SHARE * len(language.words):
-        missing = [w for w in language.words if w not in known][:3]
-        return [f"{path}: not a model for {language.name}: it knows {len(known)} of {len(language.words)} common "
-                f"{language.name} words (not {', '.join(missing)})"]
-    return []
+    wrong = language_problem(path, language, known) if language is not None else None
+    return [wrong] if wrong else []
+
+
+def language_problem(path: Path, language: Language, known: Sequence[str]) -> str | None:
+    """Why a model that knows ``known`` of the language's probe words is not for ``language``; None when it is.
+
+    The one test for doctor, ``models verify`` and every start (which asks the model it has loaded anyway).
+    """
+    if len(set(known) & set(language.words)) >= MIN_KNOWN_SHARE * len(language.words):
+        return None
+    missing = [w for w in language.words if w not in known][:3]
+    return (f"{path}: not a model for {language.name}: it knows {len(known)} of {len(language.words)} common "
+            f"{language.name} words (not {', '.join(missing)})")
 
 
 def _load(path: Path, words: Sequence[str], timeout: float) -> tuple[list[str], str | None]:

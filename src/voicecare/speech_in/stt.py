@@ -99,6 +99,7 @@ class VoskRecognizer:
 
     def __init__(self, model: Any, path: Path) -> None:
         self._model = model
+        self.path = path
         self.description = f"Vosk model {path}"
 
     @classmethod
@@ -111,7 +112,9 @@ class VoskRecognizer:
             import vosk
         except ImportError:
             raise ModelError("the vosk package is not installed; run scripts/setup.sh") from None
-        vosk.SetLogLevel(-1)
+        # -2: errors only. At -1 Kaldi still writes a WARNING line to fd 2 for each grammar word its vocabulary
+        # lacks, at every turn (hundreds of lines on the caregiver's terminal, review18 F1).
+        vosk.SetLogLevel(-2)
         failure: Exception | None = None
         with held_native_stderr() as held:  # Kaldi's raw error line would come before our one line
             try:
@@ -122,6 +125,10 @@ class VoskRecognizer:
             raise ModelError(f"{path}: Vosk could not load this model ({held.reason() or failure}); {GET_A_MODEL}")
         held.release()
         return cls(model, path)
+
+    def knows(self, words: Sequence[str]) -> list[str]:
+        """Those of ``words`` in the model's vocabulary: Vosk's own lookup in the loaded model, microseconds a word."""
+        return [word for word in words if self._model.vosk_model_find_word(word) >= 0]
 
     def stream(self, grammar: Sequence[str] | None = None, expect: Expectation | None = None) -> RecognizerStream:
         """A new KaldiRecognizer with words, n-best and optional grammar.

@@ -109,10 +109,11 @@ class CareBook:
 
 
 def _places(pattern: tuple[frozenset[str], ...], stems: Mapping[str, int]) -> list[int] | None:
-    """Where each group of a pattern has a word, each at its own place; None when one has none."""
+    """Where each group of a pattern has a word, each at its own place (the first, so ``heard`` is the same at
+    every run: a set's order changes with the hash seed, review18 F15); None when one has none."""
     places: list[int] = []
     for group in pattern:
-        place = next((stems[w] for w in group if w in stems and stems[w] not in places), None)
+        place = min((stems[w] for w in group if w in stems and stems[w] not in places), default=None)
         if place is None:
             return None
         places.append(place)
