@@ -388,29 +388,41 @@ def kiosk(args: argparse.Namespace) -> int:
 
     make_mic = rescanning_microphones(lambda: devices.Microphone(settings.device, session.recognizer.rate),
                                       speaker, devices.rescan)
-    mute = not speaker.wait_ready() or not speaker.can_speak()
-    if mute and speaker.device_lost:
-        # No sound card at all: a restart lists the devices again (systemd starts the kiosk 10 s later).
-        speaker.close(drain=False)
-        raise SpeechError(f"the kiosk cannot speak ({speaker.failed}), so it stops (as a service it is started "
-                          "again 10 s later); see 'voicecare doctor'")
-    speech_reporting(speaker, warn, log)  # from now on speech failures and recoveries are said, logged and retried
-    if mute:
-        # A synthesiser that cannot start (its data missing mid-upgrade, a crash at load) is tried again by the
-        # speaker itself while the kiosk listens: it exited before (and said "restarting it", outside review 17
-        # F11), a mute box restarted every 10 s. Replies, an emergency's included, are in the journal meanwhile.
-        speaker.on_error(f"the kiosk cannot speak yet ({speaker.failed or 'the speech engine did not start'}); it "
-                         f"listens all the same, prints each reply, and tries the speech engine again (after "
-                         f"{MIN_IDLE_RETRY_SECONDS:g} s, doubling to every {WORKER_MAX_BACKOFF:g} s) until "
-                         "'speaking again'")
+    systemd = Notifier.from_environment()
+    _speech_at_start(speaker, log, systemd)
     warn_narrow_microphone(settings.device)
     ready = "kiosk ready" + (f"; say '{session.settings.wake_phrase}' to begin" if session.settings.wake_phrase else "")
-    systemd = Notifier.from_environment()
-    systemd.ready()  # started: it can speak (the microphone may still be retried; the watchdog pings meanwhile)
+    systemd.ready()  # started: it listens (the microphone may still be retried; the watchdog pings meanwhile)
     with speaker:  # once running, speech failures are logged and retried with back-off (tts_process.py)
         run_kiosk(session, speaker, make_mic, stop=threading.Event(), on_fault=fault, muted=_muted(options, speaker),
                   live=True, on_ready=lambda: warn(ready), alive=systemd.alive)
     return 0
+
+
+def _speech_at_start(speaker: Speaker, log: EventLog | None, systemd: Notifier) -> None:
+    """Stop (SpeechError) when there is no speaker at all: a restart lists the devices again. Otherwise say speech
+    failures and recoveries from now on (stderr, event log, systemd's STATUS), and one line if it cannot speak yet.
+
+    A synthesiser that cannot start (its data missing mid-upgrade, a crash at load) is tried again by the speaker
+    itself while the kiosk listens: the kiosk exited instead, saying "restarting it" (outside review 17 F11), a mute
+    box restarted every 10 s. Replies, an emergency's included, are in the journal meanwhile.
+    """
+    mute = not speaker.wait_ready() or not speaker.can_speak()
+    if mute and speaker.device_lost:
+        speaker.close(drain=False)
+        raise SpeechError(f"the kiosk cannot speak ({speaker.failed}), so it stops (as a service it is started "
+                          "again 10 s later); see 'voicecare doctor'")
+
+    def say(message: str) -> None:
+        warn(message)
+        systemd.status(message)  # 'systemctl status' shows the latest: "cannot speak yet ..." until "speaking again"
+
+    speech_reporting(speaker, say, log)
+    if mute:
+        speaker.on_error(f"the kiosk cannot speak yet ({speaker.failed or 'the speech engine did not start'}); it "
+                         f"listens all the same, prints each reply, and tries the speech engine again (after "
+                         f"{MIN_IDLE_RETRY_SECONDS:g} s, doubling to every {WORKER_MAX_BACKOFF:g} s) until "
+                         "'speaking again'")
 
 
 def rescanning_microphones(open_mic: Callable[[], Microphone], speaker: Speaker,
