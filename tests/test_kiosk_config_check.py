@@ -1,5 +1,6 @@
-"""A first boot (outside review 17 F10): doctor checks a kiosk config exactly as the kiosk does, a config no restart
-can fix stops the service instead of a restart every 10 s for ever, and a config with no [kiosk] table is refused."""
+"""A first boot (outside review 17 F10): doctor checks a kiosk config exactly as the kiosk does, and the models it
+passes are the ones the kiosk uses; a config no restart can fix stops the service instead of a restart every 10 s for
+ever; keys outside the [kiosk] table are refused, and a file that sets nothing is every default, said plainly."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_kiosk_speech_faults import NULL_SOUND_CARD, START_WAIT_SECONDS, lines_until
 from voicecare.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,8 +33,6 @@ def config_line(doctor: subprocess.CompletedProcess[str]) -> str:
 
 @pytest.mark.parametrize("toml", [
     '[kiosk]\nwake_phrase = "zyxq plorf"\n',  # words PocketSphinx's dictionary lacks: the kiosk could never wake
-    "",  # an empty file (a copy cut short, a full SD card): no [kiosk] table
-    "# voicecare\n# every setting left out\n",
     'rate = 165\nwake_phrase = "none"\n',  # keys with no [kiosk] table
 ])
 def test_doctor_fails_the_config_the_kiosk_refuses_with_the_kiosks_own_words(tmp_path: Path, toml: str) -> None:
@@ -47,6 +47,66 @@ def test_doctor_fails_the_config_the_kiosk_refuses_with_the_kiosks_own_words(tmp
     line = config_line(doctor)
     # doctor said "PASS kiosk config ... every key valid" for the wake phrase and for the empty file.
     assert line.startswith("FAIL") and kiosk.stderr.strip().removeprefix(ERROR) in line, line
+    # ... and "PASS language model" naming listen's model (no wake phrase), which this kiosk never gets to use.
+    model = next(line for line in doctor.stdout.splitlines() if "language model" in line)
+    assert model.startswith("FAIL") and "not checked: the kiosk config is refused" in model, model
+
+
+def null_card_env(tmp_path: Path, **more: str) -> dict[str, str]:
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    (home / ".asoundrc").write_text(NULL_SOUND_CARD)
+    return {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(tmp_path / "cache"), **more}
+
+
+def kiosk_start_lines(config: Path, env: dict[str, str]) -> list[str]:
+    """What a kiosk on ALSA's null sound card says on stderr up to "kiosk ready" (then it is stopped)."""
+    kiosk = subprocess.Popen([sys.executable, "-m", "voicecare", "kiosk", "--config", str(config)],
+                             stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert kiosk.stderr is not None
+        return lines_until(kiosk.stderr, "kiosk ready", START_WAIT_SECONDS)
+    finally:
+        kiosk.terminate()
+        kiosk.communicate(timeout=60)
+
+
+@pytest.mark.parametrize("toml", ["", "# voicecare\n# every setting left out\n", "[kiosk]\n"])
+def test_a_config_that_sets_nothing_is_every_default_said_plainly(tmp_path: Path, toml: str) -> None:
+    # Taken silently before ("kiosk ready", doctor "every key valid"); then refused with exit 78, which keeps the
+    # service stopped: a file left empty (a copy cut short, a full SD card) left the family no kiosk at all.
+    config = tmp_path / "voicecare.toml"
+    config.write_text(toml, encoding="utf-8")
+    said = f"{config} sets nothing: every setting is its default"
+    started = kiosk_start_lines(config, null_card_env(tmp_path))
+    assert started[0].startswith(f"voicecare: {said} (engine auto, "), started
+    line = config_line(voicecare("doctor", "--config", str(config), tmp_path=tmp_path))
+    assert line.startswith("PASS") and said in line, line
+
+
+def test_the_models_doctor_passes_are_the_ones_the_kiosk_uses(tmp_path: Path) -> None:
+    # doctor named listen's model (no wake phrase) for a kiosk's, and passed with the noise model missing, which the
+    # kiosk then built at its start without a word. Passed by doctor, a kiosk start builds nothing.
+    from voicecare.app import prepared
+
+    config = tmp_path / "voicecare.toml"
+    config.write_text('[kiosk]\nwake_phrase = "hello helper"\n', encoding="utf-8")
+    ready, cache = tmp_path / "prepared", tmp_path / "cache"
+    env = null_card_env(tmp_path, **{prepared.PREPARED_ENV: str(ready)})
+    doctor = subprocess.run([sys.executable, "-m", "voicecare", "doctor", "--config", str(config)],
+                            capture_output=True, text=True, timeout=300, check=False, env=env)
+    model = next(line for line in doctor.stdout.splitlines() if "language model" in line)
+    assert model.startswith("FAIL") and "not built" in model, model
+    built = subprocess.run([sys.executable, "-m", "voicecare", "prepare", "--config", str(config)],
+                           capture_output=True, text=True, timeout=900, check=False, env=env)
+    assert built.returncode == 0, built.stderr
+    doctor = subprocess.run([sys.executable, "-m", "voicecare", "doctor", "--config", str(config)],
+                            capture_output=True, text=True, timeout=300, check=False, env=env)
+    model = next(line for line in doctor.stdout.splitlines() if "language model" in line)
+    assert model.startswith("PASS") and str(ready) in model, model
+    started = kiosk_start_lines(config, env)
+    assert not any("building" in line for line in started), started
+    assert not list(cache.rglob("voicecare-*.lm")), sorted(cache.rglob("voicecare-*.lm"))  # nothing built at start
 
 
 def test_a_wake_phrase_doctor_passes_is_one_the_kiosk_can_hear(tmp_path: Path) -> None:

@@ -7,17 +7,26 @@ the sound card is a fake.
 
 from __future__ import annotations
 
+import json
 import os
+import select
+import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import IO
+
+import pytest
 
 from voicecare.app.events import EventLog
+from voicecare.app.voice_cli import speech_reporting
 from voicecare.domain import Level, Message, MessageKind
 from voicecare.speech_out.tts import Pyttsx3Synthesizer, Speaker
-from voicecare.testing import FakeOutputDevice
+from voicecare.speech_out.tts_process import WorkerSynthesizer, espeak_command
+from voicecare.testing import FakeOutputDevice, fault_worker_command
 
 DEATH_WAIT_SECONDS = 10.0
 """Longest a killed worker may take to be reaped on a loaded machine (not a timing under test)."""
@@ -39,13 +48,87 @@ def test_espeak_ngs_own_error_lines_stay_out_of_stderr(tmp_path: Path) -> None:
     assert f"Error processing file '{tmp_path}/phontab'" in line  # espeak-ng's reason, inside our one line
 
 
-def test_a_kiosk_that_cannot_speak_says_it_stops_not_that_it_restarts(tmp_path: Path) -> None:
-    out = voicecare("kiosk", "--engine", "sphinx", "--wake-phrase", "none", data=tmp_path)
-    last = out.stderr.splitlines()[-1]
-    assert out.returncode == 2, out.stderr  # not the config's status: systemd starts it again
-    assert last.startswith("voicecare: error: the kiosk cannot speak (espeak-ng cannot start: "), last
-    assert "so it stops (as a service it is started again 10 s later)" in last and "restarting" not in last
-    assert "Error processing file" not in out.stderr.replace(last, "")  # no raw espeak-ng line before it
+NULL_SOUND_CARD = """pcm.!default { type asym playback.pcm "nullout" capture.pcm "nullin" }
+pcm.nullout { type null }
+pcm.nullin { type null }
+"""
+"""ALSA's null devices: a speaker that takes every block and a microphone that hears silence, for a kiosk run
+whole (its devices opened as on a Pi) on a machine with no sound card."""
+START_WAIT_SECONDS = 300.0
+"""Longest a kiosk may take to load its recogniser on a loaded machine (not a timing under test)."""
+RECOVERY_WAIT_SECONDS = 120.0
+"""Longest the kiosk may take to try its engine again once the data is back: the back-off is at most 30 s."""
+
+
+def espeak_data() -> Path:
+    """Where the installed espeak-ng keeps its data ("Data at: ..." in its version line)."""
+    line = subprocess.run(["espeak-ng", "--version"], capture_output=True, text=True, check=True).stdout
+    return Path(line.split("Data at:")[1].strip())
+
+
+def lines_until(stream: IO[str], wanted: str, seconds: float) -> list[str]:
+    """Lines read from ``stream`` up to the first that holds ``wanted``; fails after ``seconds``."""
+    lines: list[str] = []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([stream], [], [], 1.0)
+        if not ready:
+            continue
+        line = stream.readline()
+        assert line, f"the kiosk ended before {wanted!r}: {lines}"
+        lines.append(line.rstrip("\n"))
+        if wanted in line:
+            return lines
+    raise AssertionError(f"no {wanted!r} within {seconds:g} s: {lines}")
+
+
+def test_a_kiosk_whose_speech_engine_cannot_start_listens_and_speaks_again_by_itself(tmp_path: Path) -> None:
+    # It said "the speech engine crashed ...; restarting it", then exited 2 (outside review 17 F11): under systemd
+    # a mute box restarted every 10 s. Now it listens, says what it does, and recovers once espeak-ng's data is back
+    # (as when a package upgrade ends): the real kiosk, real espeak-ng and ALSA's null sound card.
+    data, home = tmp_path / "espeak-data", tmp_path / "home"
+    data.mkdir()
+    home.mkdir()
+    (home / ".asoundrc").write_text(NULL_SOUND_CARD)
+    log = tmp_path / "events.jsonl"
+    systemd = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)  # what systemd listens on ($NOTIFY_SOCKET)
+    systemd.bind(str(tmp_path / "notify"))
+    env = {**os.environ, "ESPEAK_DATA_PATH": str(data), "HOME": str(home), "XDG_CACHE_HOME": str(tmp_path / "cache"),
+           "NOTIFY_SOCKET": str(tmp_path / "notify")}
+    kiosk = subprocess.Popen([sys.executable, "-m", "voicecare", "kiosk", "--engine", "sphinx", "--wake-phrase",
+                              "none", "--event-log", str(log)], stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert kiosk.stderr is not None
+        started = lines_until(kiosk.stderr, "kiosk ready", START_WAIT_SECONDS)
+        (mute,) = [line for line in started if "cannot speak" in line]
+        assert mute.startswith("voicecare: the kiosk cannot speak yet (espeak-ng cannot start: "), started
+        assert "it listens all the same" in mute and "tries the speech engine again" in mute, mute
+        assert not any("Error processing file" in line for line in started if line != mute), started  # no raw line
+        for part in espeak_data().iterdir():  # the data is back
+            (data / part.name).symlink_to(part)
+        lines_until(kiosk.stderr, "voicecare: speaking again", RECOVERY_WAIT_SECONDS)
+        assert kiosk.poll() is None  # still running: it never exited to be restarted
+    finally:
+        kiosk.terminate()
+        kiosk.communicate(timeout=60)
+    with systemd:
+        systemd.settimeout(0)
+        told = [state for state in iter(lambda: notified(systemd), None) if not state.startswith("WATCHDOG")]
+    # Started (it listens), and 'systemctl status' says it cannot speak until it can.
+    assert told[0].startswith("STATUS=the kiosk cannot speak yet") and told[1:] == ["READY=1", "STATUS=speaking again"]
+    events = [json.loads(line) for line in log.read_text().splitlines()]
+    assert [e["event"] for e in events] == ["speech_error", "speech_restart"], events
+    assert events[0]["detail"].startswith("the kiosk cannot speak yet") and events[1]["detail"] == "speaking again"
+
+
+def notified(sock: socket.socket) -> str | None:
+    try:
+        return sock.recv(4096).decode()
+    except BlockingIOError:
+        return None
+
+
+def test_doctor_keeps_espeak_ngs_lines_off_stderr(tmp_path: Path) -> None:
     doctor = voicecare("doctor", data=tmp_path)
     assert "Error processing file" not in doctor.stderr, doctor.stderr
 
@@ -67,6 +150,10 @@ def kill_worker(synth: Pyttsx3Synthesizer) -> int:
     return pid
 
 
+def events(log: Path) -> list[tuple[str, str]]:
+    return [(e["event"], e["detail"]) for e in map(json.loads, log.read_text().splitlines())]
+
+
 def test_a_worker_lost_between_messages_is_logged_with_its_replacement(tmp_path: Path) -> None:
     # Killed twice during a session it was replaced silently: no stderr line, no event-log line; a kiosk whose
     # synthesiser kept crashing left no trace in its journal.
@@ -81,12 +168,7 @@ def test_a_worker_lost_between_messages_is_logged_with_its_replacement(tmp_path:
     device = FakeOutputDevice(speed=200)
     with Speaker(make, device, ready_texts=("Call 911 now.",)) as speaker:
         assert speaker.wait_ready(60) and speaker.can_speak()
-
-        def fault(message: str) -> None:  # as the kiosk's: set once it can speak, to stderr and the event log
-            said.append(message)
-            log.fault(message)
-
-        speaker.on_error = fault
+        speech_reporting(speaker, said.append, log)  # as the kiosk's: set once it can speak
         say(speaker, "Rub the sore muscles gently.")
         assert said == []
         for count, text in enumerate(("Stop if it hurts too much.", "Normal play is fine."), start=1):
@@ -97,5 +179,73 @@ def test_a_worker_lost_between_messages_is_logged_with_its_replacement(tmp_path:
                                 f"started a new one (pid {made[0].pid})"), said
             assert made[0].pid not in (None, old)
             assert speaker.events[-1].text == text and not speaker.failed  # the message itself was heard
-    logged = [line for line in (tmp_path / "events.jsonl").read_text().splitlines() if '"fault"' in line]
-    assert len(logged) == 2 and all("started a new one" in line for line in logged)
+    assert events(tmp_path / "events.jsonl") == [("speech_restart", line) for line in said]
+
+
+def test_a_worker_crashing_on_a_message_is_logged_as_an_error_then_a_restart(tmp_path: Path) -> None:
+    # The real espeak-ng worker, made to die by SIGSEGV on its third message (the fault-injecting stand-in): the lost
+    # message is a speech_error, the next one said a speech_restart, each one line: a count of crashes.
+    log = EventLog(tmp_path / "events.jsonl")
+    said: list[str] = []
+    synth = WorkerSynthesizer(fault_worker_command("segfault", 2))
+    with Speaker(lambda: synth, FakeOutputDevice(speed=200), ready_texts=("Call 911 now.",)) as speaker:
+        assert speaker.wait_ready(60) and speaker.can_speak()
+        speech_reporting(speaker, said.append, log)
+        for text in ("Rub the sore muscles gently.", "Stop if it hurts too much.", "Normal play is fine."):
+            say(speaker, text)
+        assert speaker.take_lost() == ["Stop if it hurts too much."]
+        assert speaker.events[-1].text == "Normal play is fine."
+    crashed = f"cannot speak, replies are printed only: the speech engine crashed (signal {signal.SIGSEGV})"
+    assert said == [crashed, "speaking again"], said
+    assert events(tmp_path / "events.jsonl") == [("speech_error", crashed), ("speech_restart", "speaking again")]
+    assert synth.stats.crashes == 1 and synth.stats.starts == 2
+
+
+class FrozenClock:
+    """The synthesiser's clock, stopped: its back-off never runs out by itself during the test."""
+
+    def __call__(self) -> float:
+        return 1000.0
+
+
+def test_an_emergency_while_the_engine_is_backing_off_tries_it_at_once(tmp_path: Path) -> None:
+    # espeak-ng's data missing at start (a package mid-upgrade): the worker fails, and the retries back off. The data
+    # comes back; the next "Call 911 now." must not wait out the back-off ("tried again in N s"): it tries the engine
+    # at once, and is heard. The real worker, its data folder emptied and filled by the test.
+    data = tmp_path / "espeak-data"
+    data.mkdir()
+    synth = WorkerSynthesizer(["env", f"ESPEAK_DATA_PATH={data}", *espeak_command()], clock=FrozenClock())
+    restarts: list[str] = []
+    with Speaker(lambda: synth, FakeOutputDevice(speed=200), ready_texts=("Call 911 now.",),
+                 on_restart=restarts.append) as speaker:
+        assert speaker.wait_ready(60) and not speaker.can_speak()
+        deadline = time.monotonic() + DEATH_WAIT_SECONDS
+        while synth.retry_in() == 0 and time.monotonic() < deadline:  # the second failure starts the back-off
+            time.sleep(0.05)
+        assert synth.retry_in() > 0 and synth.stats.starts == 2, synth.stats
+        for part in espeak_data().iterdir():
+            (data / part.name).symlink_to(part)
+        speaker.say([Message(Level.EMERGENCY, MessageKind.EMERGENCY, "Call 911 now.")])
+        assert speaker.wait_idle(60)
+        assert [e.text for e in speaker.events] == ["Call 911 now."] and speaker.can_speak()
+    assert restarts == ["speaking again"]
+
+
+RAW_START = ("from pyttsx3.drivers import _espeak; "
+             "_espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, 500, None, 0x8000)")
+"""espeak-ng started as the worker starts it, with nothing of voicecare's around it."""
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or shutil.which("runuser") is None, reason="needs root, to run as nobody")
+def test_doctor_as_a_user_with_no_home_keeps_libpulses_line_off_stderr() -> None:
+    # As user nobody, doctor printed libpulse's "Failed to create secure directory (/nonexistent/.config/pulse)"
+    # (outside review 17 F11): espeak-ng's library loads libpulse as it starts.
+    nobody = ["runuser", "-u", "nobody", "--", "env", "HOME=/nonexistent", sys.executable]
+    raw = subprocess.run([*nobody, "-c", RAW_START], capture_output=True, text=True, timeout=60, check=False)
+    if "Failed to create secure directory" not in raw.stderr:
+        pytest.skip("espeak-ng prints nothing as it starts here (no libpulse)")
+    doctor = subprocess.run([*nobody, "-m", "voicecare", "doctor"], capture_output=True, text=True, timeout=300,
+                            check=False, cwd="/")
+    assert doctor.stderr == "", doctor.stderr
+    line = next(line for line in doctor.stdout.splitlines() if "speech engine" in line)
+    assert line.startswith("PASS") and '(it printed: "Failed to create secure directory' in line, line

@@ -1,7 +1,8 @@
 """The opt-in event log: times, dispositions, symptom ids and timings, never words or audio.
 
 One JSON object per line:
-``{"time": ISO-8601 UTC, "uptime": seconds, "event": "turn" | "reset" | "fault", "turn": int,
+``{"time": ISO-8601 UTC, "uptime": seconds, "event": "turn" | "reset" | "fault" | "speech_error" |
+"speech_restart", "turn": int,
 "disposition": str | null, "symptoms": {id: status}, "emergency_at": seconds | null,
 "audio_seconds": float, "detail": str}``. ``uptime`` counts from when the log
 was opened on a clock that never jumps, so order and gaps stay right when the
@@ -125,6 +126,15 @@ class EventLog:
     def fault(self, detail: str) -> None:
         """A recoverable fault (device gone, engine failed)."""
         self._write("fault", detail=detail[:200])
+
+    def speech_error(self, detail: str) -> None:
+        """Speech failed (the synthesiser crashed, hung or cannot start; the speaker is gone): a message was lost."""
+        self._write("speech_error", detail=detail[:200])
+
+    def speech_restart(self, detail: str) -> None:
+        """Speech works again: a new synthesiser worker after one was lost, or "speaking again". Counted beside
+        speech_error, a synthesiser that keeps crashing is seen (outside review 17 F11)."""
+        self._write("speech_restart", detail=detail[:200])
 
     def close(self) -> None:
         """Close the file (every line is written through at once, nothing is buffered)."""

@@ -2,9 +2,9 @@
 
 The config file is TOML; its keys are the long options of ``voicecare kiosk``
 (``no_barge_in`` or ``no-barge-in`` for ``--no-barge-in``), in its ``[kiosk]``
-table, which it must have. The command line wins over the file. A wrong
+table (a file that sets nothing means every default, said plainly). The command line wins over the file. A wrong
 value, an unknown key or an unreadable file is one line, ``file: key: what is
-wrong``, and exit status 2: a kiosk must not start up looking alive and then
+wrong``, and exit status 78 (EX_CONFIG, ``kiosk_start``): a kiosk must not start up looking alive and then
 fail at the first quiet spell. ``checked`` is the same validation for the
 options ``listen`` and ``chat`` share with the kiosk.
 """
@@ -309,15 +309,15 @@ def _table(path: Path, data: dict[str, object]) -> dict[str, object]:
     """The [kiosk] table; every key outside it is refused, as README promises ("in a `[kiosk]` table"): top-level
     keys with no table were taken silently, with a table they were refused (outside review 16 F12).
 
-    A file with no [kiosk] table at all is refused too (outside review 17 F10): an empty or all-comment file is
-    what a copy cut short, a full SD card or an editor's failed save leaves, and a kiosk that ran on the defaults
-    instead (another microphone, no event log) would look configured. Defaults on purpose: an empty [kiosk] table.
+    A file that sets nothing (empty, comments only, or a [kiosk] line alone) means every default, said plainly at
+    start (``sets_nothing``): a kiosk is a safety device, and a file left empty (a copy cut short, a full SD card)
+    that kept it stopped (exit 78, never restarted) left a family with no voice at all; its defaults are the
+    shipped config's. Keys outside the table are still refused: they say the writer meant something else.
     """
     if TABLE not in data:
         if data:
             raise InputError(f"{path}: {sorted(data)[0]}: outside the [{TABLE}] table; put a [{TABLE}] line above it")
-        raise InputError(f"{path}: no [{TABLE}] table (an empty file?); the settings go under a [{TABLE}] line "
-                         "(see deploy/voicecare.toml), and a [kiosk] line alone keeps every default")
+        return {}
     table = data[TABLE]
     if not isinstance(table, dict):
         raise InputError(f"{path}: {TABLE}: must be a table ([{TABLE}] on a line of its own)")
@@ -325,3 +325,12 @@ def _table(path: Path, data: dict[str, object]) -> dict[str, object]:
     if stray:
         raise InputError(f"{path}: {stray[0]}: outside the [{TABLE}] table; move it under [{TABLE}]")
     return table
+
+
+def sets_nothing(settings: KioskSettings) -> str | None:
+    """The plain line for a config file that sets no key (every setting its default), or None."""
+    path = settings.config
+    if path is None or any(where.startswith(f"{path}: ") for where in settings.origins.values()):
+        return None
+    return (f"{path} sets nothing: every setting is its default (engine auto, the default microphone and speaker, "
+            f"wake phrase the language's own, no event log); deploy/voicecare.toml lists them")

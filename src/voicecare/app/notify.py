@@ -39,6 +39,10 @@ class Notifier:
     def ready(self) -> None:
         self._send("READY=1")
 
+    def status(self, text: str) -> None:
+        """STATUS=, the line ``systemctl status`` shows (one line: a newline would end the field)."""
+        self._send("STATUS=" + " ".join(text.split()))
+
     def alive(self) -> None:
         """WATCHDOG=1, at most once per ping interval (called for every block of audio)."""
         now = self._clock()

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from voicecare.app import kiosk_config, kiosk_start
 from voicecare.app.cli import load_assistant
@@ -34,8 +34,12 @@ from voicecare.speech_in.audio import (
 )
 from voicecare.speech_in.echo import EchoGate
 from voicecare.speech_out.sinks import DirectorySink
-from voicecare.speech_out.tts import Speaker
+from voicecare.speech_out.tts import MIN_IDLE_RETRY_SECONDS, Speaker
+from voicecare.speech_out.tts_process import MAX_BACKOFF as WORKER_MAX_BACKOFF
 from voicecare.understanding.assistant import Assistant
+
+if TYPE_CHECKING:
+    from voicecare.app.events import EventLog
 
 FIRST_BACKOFF, MAX_BACKOFF = 1.0, 30.0
 """Seconds to wait before retrying a failed device, doubling up to the maximum."""
@@ -138,14 +142,16 @@ def turn_printer(as_json: bool, words: bool = True,
 def _session(args: argparse.Namespace, settings: VoiceSettings, speaker_sink: Any = None,
              log_given: str = "--event-log", speech_errors: Callable[[str], None] = warn, model_fallback: bool = False,
              source: Callable[[], str | None] = lambda: None,
-             assistant: Assistant | None = None) -> tuple[VoiceSession, Speaker, Callable[[str], None]]:
-    """The session the options ask for, and how to report a fault (stderr, and the event log if on).
+             assistant: Assistant | None = None,
+             log_speech: bool = True) -> tuple[VoiceSession, Speaker, Callable[[str], None], EventLog | None]:
+    """The session the options ask for, how to report a fault (stderr, and the event log if on), and the event log.
 
     ``log_given``: where the event log was named (``--event-log``, or ``file: event_log``), for its errors.
     ``speech_errors``: where the speaker's failures go until the caller sets its own ``on_error``.
     ``model_fallback``: a Vosk model that cannot load gives PocketSphinx, with one line (the kiosk).
     ``source``: the recording being replayed, for the JSON lines.
     ``assistant``: given by the kiosk, whose intents, voice and wake phrase ``kiosk_start.check`` has checked.
+    ``log_speech``: speech failures go to the event log too (the kiosk logs its own, once it knows what it does).
     """
     log = None
     if args.event_log is not None:
@@ -168,10 +174,11 @@ def _session(args: argparse.Namespace, settings: VoiceSettings, speaker_sink: An
     if recognizer.name == "sphinx":  # Vosk models do not list their words; a first try tells
         check_wake_words(settings.wake_phrase)
     speaker = make_speaker(args, assistant, speaker_sink, on_error=speech_errors)
+    speech_reporting(speaker, speech_errors, log if log_speech else None)
     show = turn_printer(args.json, words=getattr(args, "show_words", True), source=source)
     session = VoiceSession(assistant, recognizer, speaker, settings, show)
     if log is None:
-        return session, speaker, warn
+        return session, speaker, warn, None
 
     def turn(report: TurnReport) -> None:
         show(report)
@@ -182,7 +189,25 @@ def _session(args: argparse.Namespace, settings: VoiceSettings, speaker_sink: An
         log.fault(message)
 
     session.on_turn, session.on_reset = turn, log.reset
-    return session, speaker, fault
+    return session, speaker, fault, log
+
+
+def speech_reporting(speaker: Speaker, say: Callable[[str], None], log: EventLog | None) -> None:
+    """Speech failures and recoveries in one line each (``say``: stderr, the journal) and, with an event log, as
+    ``speech_error`` and ``speech_restart`` events: a synthesiser worker killed by SIGSEGV was replaced with no
+    trace in the log, so one that kept crashing could not be seen (outside review 17 F11)."""
+
+    def error(message: str) -> None:
+        say(message)
+        if log is not None:
+            log.speech_error(message)
+
+    def restart(message: str) -> None:
+        say(message)
+        if log is not None:
+            log.speech_restart(message)
+
+    speaker.on_error, speaker.on_restart = error, restart
 
 
 def listen(args: argparse.Namespace) -> int:
@@ -190,7 +215,7 @@ def listen(args: argparse.Namespace) -> int:
     settings = settings_from(args)  # built once, and checked before anything loads
     if args.input_files:
         return _replay(args, settings)
-    session, speaker, _ = _session(args, settings)
+    session, speaker, _, _ = _session(args, settings)
     reports = HeldReports(speaker, session.on_turn)  # printed once said: ``spoken`` is what was heard (review 16 F8)
     session.on_turn = reports.turn
     started = time.monotonic()
@@ -238,7 +263,7 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
         return InputError.exit_code
     sink = DirectorySink(args.say_to_dir) if args.say_to_dir is not None else None
     playing: list[str] = []
-    session, speaker, _ = _session(args, settings, sink, source=lambda: playing[-1] if playing else None)
+    session, speaker, _, _ = _session(args, settings, sink, source=lambda: playing[-1] if playing else None)
     unused = cut = 0
     # Turns reported, counted here: the session's own count starts again with each new conversation.
     reported: list[TurnReport] = []
@@ -351,31 +376,53 @@ def kiosk(args: argparse.Namespace) -> int:
     settings = checked.settings
     options = settings.namespace()
     options.synthesizer = getattr(args, "synthesizer", None)  # an engine brought by the caller of cli.main
-    # Until the speaker is known to work its failures are held back: "replies are printed only" is true for
-    # listen and chat, but a kiosk that cannot speak stops (below), and saying both confused an installer.
+    if (nothing := kiosk_config.sets_nothing(settings)) is not None:
+        warn(nothing)  # an empty config is every default, said plainly (it was taken silently: review 17 F10)
+    # Until the speaker is known to work its failures are held back: the kiosk says in its own line what it does
+    # about them (below), and "replies are printed only" beside it confused an installer.
     held: list[str] = []
-    session, speaker, fault = _session(options, checked.voice, log_given=settings.where("event_log"),
-                                       speech_errors=held.append, model_fallback=True, assistant=checked.assistant)
+    session, speaker, fault, log = _session(options, checked.voice, log_given=settings.where("event_log"),
+                                            speech_errors=held.append, model_fallback=True,
+                                            assistant=checked.assistant, log_speech=False)
     from voicecare.speech_in import devices
 
     make_mic = rescanning_microphones(lambda: devices.Microphone(settings.device, session.recognizer.rate),
                                       speaker, devices.rescan)
-    if not speaker.wait_ready() or not speaker.can_speak():
-        # A kiosk that cannot say "Call 911 now." must not look healthy: exit, and systemd restarts it.
-        speaker.close(drain=False)
-        # What happens next, said as it is: the worker is not restarted in this process (it said "restarting it"
-        # and exited, outside review 17 F11); systemd starts the kiosk again, which heals a package being upgraded.
-        raise SpeechError(f"the kiosk cannot speak ({speaker.failed or 'the speech engine did not start'}), so it "
-                          "stops (as a service it is started again 10 s later); see 'voicecare doctor'")
-    speaker.on_error = fault  # from now on speech failures are said, logged and retried
+    systemd = Notifier.from_environment()
+    _speech_at_start(speaker, log, systemd)
     warn_narrow_microphone(settings.device)
     ready = "kiosk ready" + (f"; say '{session.settings.wake_phrase}' to begin" if session.settings.wake_phrase else "")
-    systemd = Notifier.from_environment()
-    systemd.ready()  # started: it can speak (the microphone may still be retried; the watchdog pings meanwhile)
+    systemd.ready()  # started: it listens (the microphone may still be retried; the watchdog pings meanwhile)
     with speaker:  # once running, speech failures are logged and retried with back-off (tts_process.py)
         run_kiosk(session, speaker, make_mic, stop=threading.Event(), on_fault=fault, muted=_muted(options, speaker),
                   live=True, on_ready=lambda: warn(ready), alive=systemd.alive)
     return 0
+
+
+def _speech_at_start(speaker: Speaker, log: EventLog | None, systemd: Notifier) -> None:
+    """Stop (SpeechError) when there is no speaker at all: a restart lists the devices again. Otherwise say speech
+    failures and recoveries from now on (stderr, event log, systemd's STATUS), and one line if it cannot speak yet.
+
+    A synthesiser that cannot start (its data missing mid-upgrade, a crash at load) is tried again by the speaker
+    itself while the kiosk listens: the kiosk exited instead, saying "restarting it" (outside review 17 F11), a mute
+    box restarted every 10 s. Replies, an emergency's included, are in the journal meanwhile.
+    """
+    mute = not speaker.wait_ready() or not speaker.can_speak()
+    if mute and speaker.device_lost:
+        speaker.close(drain=False)
+        raise SpeechError(f"the kiosk cannot speak ({speaker.failed}), so it stops (as a service it is started "
+                          "again 10 s later); see 'voicecare doctor'")
+
+    def say(message: str) -> None:
+        warn(message)
+        systemd.status(message)  # 'systemctl status' shows the latest: "cannot speak yet ..." until "speaking again"
+
+    speech_reporting(speaker, say, log)
+    if mute:
+        speaker.on_error(f"the kiosk cannot speak yet ({speaker.failed or 'the speech engine did not start'}); it "
+                         f"listens all the same, prints each reply, and tries the speech engine again (after "
+                         f"{MIN_IDLE_RETRY_SECONDS:g} s, doubling to every {WORKER_MAX_BACKOFF:g} s) until "
+                         "'speaking again'")
 
 
 def rescanning_microphones(open_mic: Callable[[], Microphone], speaker: Speaker,

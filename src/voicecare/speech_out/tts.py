@@ -37,6 +37,10 @@ CLOSE_WAIT_SECONDS = 60.0
 JOIN_SECONDS = 10.0
 CLIPS_KEPT = 64
 """Synthesised messages kept for reuse; the ready and fixed texts are always kept."""
+IDLE_RETRY_SECONDS = 30.0
+MIN_IDLE_RETRY_SECONDS = 0.5
+"""A synthesiser that cannot make the ready texts ("Call 911 now.") is tried again while idle, at its own back-off
+(0.5 s doubling to 30 s for the espeak-ng worker; every IDLE_RETRY_SECONDS for another), never faster than this."""
 AHEAD_KEPT = 4
 """Messages of a likely reply synthesised ahead at most (``Speaker.ahead``; the live loop asks for its first only:
 a reply that starts while a later one is being made waits for it)."""
@@ -82,6 +86,9 @@ class Speaker:
     """Texts that hold no family's words ("Sorry, I missed that."), synthesised when there is nothing else to do and
     kept across families, so a reply that starts with one plays at once; unlike the ready texts none is required."""
     on_error: Callable[[str], None] = field(default=lambda message: None)
+    on_restart: Callable[[str], None] | None = None
+    """Told, instead of ``on_error``, when speech works again ("speaking again", a new worker after one was lost):
+    a kiosk logs failures and recoveries as different events."""
     events: deque[SpokenEvent] = field(default_factory=lambda: deque(maxlen=EVENTS_KEPT))
     """The most recent messages heard (bounded: a kiosk runs for months)."""
     clock: Callable[[], float] = field(default=time.monotonic)
@@ -262,12 +269,19 @@ class Speaker:
             if missing:
                 self._make_ready_clips()  # the rate changed, or the synthesiser failed at start: retry in idle time
             with self._cond:
-                spare = None
+                spare, retry = None, False
                 while not self._queue and not self._closing:
                     self._idle.set()  # nothing to say: what is made ahead is no reason to wait
                     if (spare := self._spare_text()) is not None:
                         break
-                    self._cond.wait()
+                    wait = self._retry_wait()
+                    if not self._cond.wait(wait) and wait is not None:
+                        # A synthesiser that could not make "Call 911 now." is tried again by itself, not only when
+                        # a reply comes: a kiosk whose engine failed at start recovers unattended (review 17 F11).
+                        retry = True
+                        break
+                if retry:
+                    continue
                 if spare is None:
                     if not self._queue:
                         return None
@@ -277,6 +291,14 @@ class Speaker:
                 if self._ahead and self._ahead[0] == spare:
                     self._ahead.popleft()
             self._make_spare(spare)
+
+    def _retry_wait(self) -> float | None:
+        """Seconds until a failing synthesiser is tried again for the missing ready texts; None: wait for work."""
+        if not self._failing or self._sink_lost or not self._missing_ready():
+            return None
+        synth = self._synth
+        wait = synth.retry_in() if isinstance(synth, WorkerSynthesizer) else IDLE_RETRY_SECONDS
+        return max(MIN_IDLE_RETRY_SECONDS, wait)
 
     def _spare_text(self) -> str | None:
         """What to synthesise while idle: the next text asked for ahead, else a fixed text not made yet."""
@@ -318,18 +340,21 @@ class Speaker:
         """A new synthesiser worker runs: said unless its loss was said already (a lost message's failure, which
         "speaking again" ends), so each loss is one line; ``on_error`` as it is then (the kiosk sets its own)."""
         if not self._failing:
-            self.on_error(message)
+            (self.on_restart or self.on_error)(message)
 
     def _missing_ready(self) -> list[str]:
         return [t for t in self.ready_texts if (t, self.rate_wpm) not in self._cache] if self._synth else []
 
     def _make_ready_clips(self) -> None:
-        for text in self._missing_ready():
+        missing = self._missing_ready()
+        for text in missing:
             try:
                 self._clip(text)
             except Exception as exc:  # reported; tried again when idle, and at the next emergency
                 self._fail(exc)
                 return
+        if missing:
+            self._recovered()  # "Call 911 now." can be said again: a kiosk that could not speak at start now can
 
     def report_failure(self, reason: str) -> None:
         """The sink given is a stand-in for one that could not be opened (an unwritable reply file): nothing will be heard."""
@@ -357,10 +382,15 @@ class Speaker:
             lost, self.lost = self.lost, []
         return lost
 
+    @property
+    def device_lost(self) -> bool:
+        """The sound device (or reply file) could not be opened: nothing will be heard, whatever the synthesiser."""
+        return self._sink_lost
+
     def _recovered(self) -> None:
         if self._failing and not self._sink_lost:
             self._failing = False
-            self.on_error("speaking again")
+            (self.on_restart or self.on_error)("speaking again")
 
     def _clip(self, text: str) -> Clip:
         key = (text, self.rate_wpm)
@@ -373,6 +403,8 @@ class Speaker:
                 return kept
         if self._synth is None:
             raise SpeechError(self.failed or "no speech engine")
+        if text in self.ready_texts and isinstance(self._synth, WorkerSynthesizer):
+            self._synth.retry_now()  # "Call 911 now." not made yet: worth a try of the engine whatever its back-off
         clip = self._synth.synth(text, self.rate_wpm)
         if len(self._cache) >= CLIPS_KEPT:
             # Forget the oldest clip that is not one of the ready or fixed texts.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import select
 import subprocess
@@ -94,6 +95,8 @@ class WorkerSynthesizer:
         """Told when a worker started after one was lost (it crashed, hung, sent garbage or stopped answering)."""
         self._lost: str | None = None
         """Why the last worker was lost, until a new one is running (then said through ``on_restart``)."""
+        self.note = ""
+        """What the engine printed as it started (libpulse's chatter), one line: kept off stderr, for a report."""
         self._failures = 0
         self._errors_in_row = 0
         self._retry_at = 0.0
@@ -129,6 +132,14 @@ class WorkerSynthesizer:
         """The live worker's process id (None when none is running)."""
         proc = self._proc
         return proc.pid if proc is not None and proc.poll() is None else None
+
+    def retry_in(self) -> float:
+        """Seconds until a new worker may be started after failures in a row (0: now, or one is running)."""
+        return max(0.0, self._retry_at - self._clock())
+
+    def retry_now(self) -> None:
+        """Let the next request start a worker whatever the back-off (an emergency to say is worth a try)."""
+        self._retry_at = 0.0
 
     @property
     def busy(self) -> bool:
@@ -198,7 +209,9 @@ class WorkerSynthesizer:
             self._lost = f"{self._failed(self._proc, 'crashed')} between messages"
         wait = self._retry_at - self._clock()
         if wait > 0:
-            raise WorkerFailed(f"the speech engine keeps failing; next try in {wait:.0f} s")
+            # With the last failure's own words: "next try in 0 s" alone hid why (a turn's speech_error).
+            raise WorkerFailed(f"{self._lost or 'the speech engine keeps failing'}; "
+                               f"tried again in {math.ceil(wait)} s")
         proc = self._spawn()
         self._greet(proc)
         return proc
@@ -223,6 +236,7 @@ class WorkerSynthesizer:
             self._lost = str(hello.get("error", "the speech engine did not start"))
             raise WorkerFailed(self._lost)
         self._greeted = True
+        self.note = str(hello.get("note", ""))
         if self._lost is not None:
             lost, self._lost = self._lost, None
             self.on_restart(f"{lost}; started a new one (pid {proc.pid})")

@@ -101,7 +101,9 @@ class EspeakEngine:
         if self.rate <= 0:
             raise SpeechError(f"espeak-ng cannot start: {native_reason(held.text) or 'no reason given'} "
                               "(is espeak-ng-data installed?)")
-        held.release()  # it started: any warning it printed belongs to the log as it was
+        # It started: what it printed is chatter, not a failure (libpulse's "Failed to create secure directory" as a
+        # user with no home, outside review 17 F11); kept as one line for whoever logs it, never on stderr.
+        self.note = native_reason(held.text)
         self._pieces: list[bytes] = []
         _espeak.SetSynthCallback(self._collect)
         self.voice = voice or english_voice(list_voices())
@@ -167,9 +169,10 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def serve(synth: Synthesizer, inp: BinaryIO, out: BinaryIO, rate: int) -> None:
-    """Say hello, then answer requests until stdin closes."""
-    write_json(out, {"ok": True, "rate": rate})
+def serve(synth: Synthesizer, inp: BinaryIO, out: BinaryIO, rate: int, note: str = "") -> None:
+    """Say hello (with ``note``, the engine's own last line at start, if it printed one), then answer requests
+    until stdin closes."""
+    write_json(out, {"ok": True, "rate": rate, **({"note": note} if note else {})})
     while (frame := read_frame(inp)) is not None:
         request = json.loads(frame)
         try:
@@ -225,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SpeechError as exc:
         write_json(out, {"ok": False, "error": str(exc)})
         return 1
-    serve(engine, inp, out, engine.rate)
+    serve(engine, inp, out, engine.rate, engine.note)
     return 0
 
 
