@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from voicecare.conversation.answer_elsewhere import OTHER_SIGN_DENIED
 from voicecare.conversation.answer_parts import Heard
-from voicecare.conversation.answer_words import Phrase, find
+from voicecare.conversation.answer_words import Phrase, Spot, find
 
 SHORT_COMMAND_WORDS = 3
 """A one-word command ("again", "pass") counts only in an answer this short, in one that says nothing else we
@@ -23,6 +23,12 @@ COMMAND = "command"
 PAUSE = "command:stop"
 """The command that is also a pause to look at the child ("hang on", "wait a sec"): the answer may follow it."""
 OFF_TOPIC = "off_topic"
+GOODBYE_TAIL = 1
+"""Words we cannot place that may follow a goodbye ("hang up now thanks"); more, and the goodbye was a few words
+inside other talk ("over and out and went morning", a television heard over a "no"): no goodbye."""
+GOODBYE_LEAD = 4
+"""Words we cannot place that may come before a goodbye in its clause ("i'm gonna hang up"); more ("what did you
+heard he's lying on goofy and quit"), and the goodbye word ended other talk."""
 
 
 def without_asides(heard: Heard, returning: tuple[Phrase, ...]) -> Heard:
@@ -64,11 +70,38 @@ def _without_yeah_to_the_room(heard: Heard) -> Heard:
     return replace(heard, spots=[s for s in heard.spots if s not in dropped])
 
 
+def stray_noes(heard: Heard, command: Spot) -> bool:
+    """Whether the answer is a request to us with only "no"s around it ("repeat no no", "what was no no",
+    "no tell me more no no": a crying child heard as "no"s, outside review 18 F3): no sign, part or other answer
+    word, and a "no" after the request. Those "no"s deny nothing, so the request is what was said (rule 4: never
+    a clear no to a red-flag question). Not a pause ("hang on, no" is a pause, then the answer) nor a goodbye."""
+    if command.kind in (PAUSE, ENDING) or heard.about or heard.matches:
+        return False
+    if any(s.kind != "no" and not s.kind.startswith(f"{COMMAND}:") for s in heard.spots):
+        return False
+    return any(s.start >= command.end for s in heard.spots_of("no"))
+
+
+def goodbye_inside_talk(heard: Heard, command: Spot, quiet: frozenset[str]) -> bool:
+    """Whether a goodbye is said in its clause with more than ``GOODBYE_TAIL`` words after it or ``GOODBYE_LEAD``
+    before it that are neither quiet (fillers, polite words) nor answer words or commands: words inside other talk
+    ("over and out and went morning", "we're done warning what about what", television heard over a "no";
+    outside review 18 F4), never the caregiver leaving."""
+    if command.kind != ENDING:
+        return False
+    said = {i for s in heard.spots for i in range(s.start, s.end)}
+    # Only in the goodbye's own clause: "goodbye, I'm taking her to the doctor now" says why after it.
+    unplaced = [i for i, w in enumerate(heard.tokens) if i not in said and w not in quiet
+                and heard.clause(i) == heard.clause(command.start)]
+    before = [i for i in unplaced if i < command.start]
+    return len(unplaced) - len(before) > GOODBYE_TAIL or len(before) > GOODBYE_LEAD
+
+
 def steering(heard: Heard, commands: Mapping[str, tuple[Phrase, ...]], negations: frozenset[str],
              fillers: frozenset[str], child: frozenset[str] = frozenset(),
-             asking: frozenset[str] = frozenset()) -> tuple[str, str | None] | None:
+             asking: frozenset[str] = frozenset(), quiet: frozenset[str] = frozenset()) -> tuple[str, str | None] | None:
     """``("command", id)`` or ``("off_topic", None)`` when the answer is a command or words to someone else;
-    None when it is an answer."""
+    None when it is an answer. ``quiet``: words that may follow a goodbye (polite words)."""
     answer_size = heard.longest("yes", "no", "unsure")
     # A command word after a negation is what the child does, not a command ("she could not stop it"); after the
     # answer "no" said first ("no, slow down", "no start again") it is the command, unless the answer talks to
@@ -78,6 +111,10 @@ def steering(heard: Heard, commands: Mapping[str, tuple[Phrase, ...]], negations
     command = max((s for s in heard.spots_of(*(f"command:{c}" for c in commands))
                    if not (s.start and heard.tokens[s.start - 1] in negations and s.start not in answered)),
                   key=lambda s: (s.size, s.start), default=None)
+    if command is not None and stray_noes(heard, command):
+        return COMMAND, command.kind.split(":", 1)[1]
+    if command is not None and goodbye_inside_talk(heard, command, fillers | quiet):
+        command = None
     # A command said last ("ok that's all, bye bye") is what the caregiver wants now; one word inside a
     # longer answer ("then bad again") is a command only when it ends the talk.
     # "What do you mean by control? Can you repeat that?": in the last part, with nothing we know after it.

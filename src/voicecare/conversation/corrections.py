@@ -65,7 +65,12 @@ def denied_signs(talk: Conversation, text: str) -> list[Finding]:
         if not words & _naming_words(talk, finding) or _said_again(talk, finding, text):
             continue
         question = _question_of(talk, finding.symptom)
-        said_no = question is not None and not improving and talk.answers.read(question, text).kind is AnswerKind.NO
+        kind = talk.answers.read(question, text).kind if question is not None else None
+        if kind is AnswerKind.UNSURE:
+            # "I'm not sure" (heard "where it i'm not sure what about what it read" over a television): its "not"
+            # is a doubt, and a doubt never takes a 911 back (rules 4 and 10; outside review 18 F11).
+            continue
+        said_no = not improving and kind is AnswerKind.NO
         if said_no or negated:
             out.append(finding)
     return out
