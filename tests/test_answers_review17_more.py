@@ -9,7 +9,9 @@ from __future__ import annotations
 import pytest
 
 from voicecare.conversation.answers import AnswerKind, AnswerReader
-from voicecare.domain import Status
+from voicecare.conversation.dialog import Conversation
+from voicecare.domain import Level, Status
+from voicecare.understanding.assistant import Assistant
 
 CALL_911 = ("trouble_breathing", "very_drowsy", "confusion", "fainting")
 
@@ -97,3 +99,15 @@ def test_no_name_or_two_names_is_no_clean_answer(reader: AnswerReader, text: str
     # "Leo doesn't" may be another child's (rule 4): never a "no"; "nobody does" names no child: never a "yes" read.
     answer = reader.read("breathing_alertness", text)
     assert answer.kind is AnswerKind.UNSURE, answer
+
+
+def test_the_conversation_answers_a_care_question_and_asks_again(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    first = talk.hear("his back is sore and he has a fever")
+    asked = [m.text for m in first.messages if m.kind.value == "question"]
+    for said in ("Can she go to daycare with her sore back?", "what should I do while I wait?",
+                 "Is ibuprofen alright for him?"):
+        turn = talk.hear(said)
+        kinds = [m.kind.value for m in turn.messages]
+        assert turn.disposition is not Level.EMERGENCY and "care_answer" in kinds, turn
+        assert [m.text for m in turn.messages if m.kind.value == "question"] == asked, turn  # asked again
