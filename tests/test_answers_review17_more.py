@@ -111,3 +111,19 @@ def test_the_conversation_answers_a_care_question_and_asks_again(assistant: Assi
         kinds = [m.kind.value for m in turn.messages]
         assert turn.disposition is not Level.EMERGENCY and "care_answer" in kinds, turn
         assert [m.text for m in turn.messages if m.kind.value == "question"] == asked, turn  # asked again
+
+
+@pytest.mark.parametrize("text", ["no sah she was a likkle drowsy earlier after her nap but she wide awake now running round",
+                                  "she was drowsy this morning but she's fine now"])
+def test_a_sign_told_of_earlier_and_well_now_is_no_false_911(reader: AnswerReader, text: str) -> None:
+    # A past sign does not raise the level (rule 9): the question's words said of then were counted as a doubt now.
+    kind, _ = _found(reader, "breathing_alertness", text)
+    assert kind is AnswerKind.NO, kind
+
+
+@pytest.mark.parametrize("text", ["she was really drowsy earlier and she's still drowsy now",
+                                  "she was a bit sleepy earlier, now she's hard to wake",
+                                  "she fainted earlier but she's fine now"])
+def test_a_sign_still_there_or_a_faint_earlier_still_counts(reader: AnswerReader, text: str) -> None:
+    kind, found = _found(reader, "breathing_alertness", text)
+    assert kind is AnswerKind.YES and Status.PRESENT in found.values(), (kind, found)
