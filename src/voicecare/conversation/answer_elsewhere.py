@@ -127,8 +127,10 @@ def answers_of_others(heard: Heard, others: Sequence[Phrase], child: frozenset[s
     - a "yes" and a "no" each said after one word none of ours places ("Hodan yes, Abdi no"): two children
       named, so neither answer is known to be this child's. ``quiet``: words that name no one (fillers)."""
     marked = set()
+    # Someone talked to, not talked of ("sorry, I was talking to my husband. No."): the "no" after it is ours.
+    room = {heard.clause(s.start) for s in heard.spots_of("off_topic")}
     for no in heard.spots_of("no"):
-        for other in find(heard.tokens, {"other": others}):
+        for other in (o for o in find(heard.tokens, {"other": others}) if heard.clause(o.start) not in room):
             between = heard.tokens[other.end:no.end]  # "his sister has a temperature but he's fine": the child
             if other.end <= no.start and 0 <= heard.clause(no.start) - heard.clause(other.end - 1) <= 1 and not (
                     child.intersection(between)):
