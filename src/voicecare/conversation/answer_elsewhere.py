@@ -107,3 +107,58 @@ def noes_of_other_signs(heard: Heard, elsewhere: Sequence[tuple[str | None, Spot
                 heard.clause(o.start) == clause for o in own):
             dropped.append(no)
     return replace(heard, spots=[replace(s, kind=OTHER_SIGN_DENIED) if s in dropped else s for s in heard.spots])
+
+
+OF_ANOTHER = "of_another"
+"""The kind of an answer word said of someone other than the child ("his sister isn't, no")."""
+OF_NAMED = "of_named"
+"""The kind of an answer word said of one of two children named ("Hodan yes, Abdi no")."""
+NAMED_ANSWER = 2
+"""A part this long, one word we cannot place then an answer word, answers for whoever that word names."""
+
+
+def answers_of_others(heard: Heard, others: Sequence[Phrase], child: frozenset[str], quiet: frozenset[str]) -> Heard:
+    """``heard`` with the answer words said of someone else kept as ``OF_ANOTHER`` (or ``OF_NAMED``), so no "no"
+    of theirs is a clean "no" for this child (outside review 17, F13 and F8; rules 4 and 14):
+
+    - a "no" said after another person's words (``others``: "his sister isn't, no"), in their part or the next,
+      with no word for the child (``child``) between: it agrees with what was said of them. Not a "no" said
+      first ("no, his sister is"), nor one the child is named before ("his sister is, he isn't, no");
+    - a "yes" and a "no" each said after one word none of ours places ("Hodan yes, Abdi no"): two children
+      named, so neither answer is known to be this child's. ``quiet``: words that name no one (fillers)."""
+    marked = set()
+    # Someone talked to, not talked of ("sorry, I was talking to my husband. No."): the "no" after it is ours.
+    room = {heard.clause(s.start) for s in heard.spots_of("off_topic")}
+    for no in heard.spots_of("no"):
+        for other in (o for o in find(heard.tokens, {"other": others}) if heard.clause(o.start) not in room):
+            between = heard.tokens[other.end:no.end]  # "his sister has a temperature but he's fine": the child
+            if other.end <= no.start and 0 <= heard.clause(no.start) - heard.clause(other.end - 1) <= 1 and not (
+                    child.intersection(between)):
+                marked.add(no)
+    placed = {i for s in [*heard.spots, *heard.about] for i in range(s.start, s.end)}
+    placed |= {i for m in heard.matches for i in range(m.start, m.end)}
+    named = [s for s in heard.spots_of("yes", "no") if s.size == 1 and s.start >= 1
+             and heard.clause(s.start - 1) == heard.clause(s.start)
+             and sum(1 for c in heard.clause_of if c == heard.clause(s.start)) == NAMED_ANSWER
+             and s.start - 1 not in placed and heard.tokens[s.start - 1] not in quiet]
+    both = set(named) if {s.kind for s in named} == {"yes", "no"} else set()
+    if not (marked or both):
+        return heard
+    return replace(heard, spots=[replace(s, kind=OF_NAMED) if s in both else replace(s, kind=OF_ANOTHER)
+                                 if s in marked else s for s in heard.spots])
+
+
+def named_yes(heard: Heard, verbs: frozenset[str], quiet: frozenset[str]) -> Heard:
+    """``heard`` with a child's name and a verb said as the whole answer ("Leo does", "Mia has") kept as a "yes",
+    as "she does" is: the reader cannot know the child's name, but a word none of ours places, said before a verb
+    that affirms, names who it is (outside review 17, F8: "I did not hear a clear answer", rule 14). "Leo doesn't"
+    is no clean "no": the name may be another child's, so it stays unclear (rule 4)."""
+    words = [i for i, w in enumerate(heard.tokens) if w not in quiet]
+    placed = {i for s in [*heard.spots, *heard.about] for i in range(s.start, s.end)}
+    placed |= {i for m in heard.matches for i in range(m.start, m.end)}
+    if len(words) != NAMED_ANSWER or words[1] != words[0] + 1 or placed.intersection(words):
+        return heard
+    name, verb = (heard.tokens[i] for i in words)
+    if verb not in verbs or name in verbs:
+        return heard
+    return replace(heard, spots=sorted([*heard.spots, Spot("yes", words[0], words[1] + 1)], key=lambda s: s.start))

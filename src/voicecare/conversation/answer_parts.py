@@ -90,8 +90,13 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     found = [s for s in find(tokens, kinds) if not (s.kind == "unsure" and any(s.start < b < s.end for b in breaks))]
     said = [s for s in resolve([*found, *numbers.normal, *numbers.labelled])
             if not (s.kind == "unsure" and (s.end in counted or s.start in estimated))]
+    # A one-word command that opens a care question ("what" in "what should I do while I wait?") is its first word,
+    # not a command to repeat (outside review 17, F5: the question was asked again, the care question unanswered).
+    book = assistant.intents.care
+    opening = book.starts if book is not None else frozenset()
     placed = {i for s in [*said, *find(tokens, {"about": answer_words.about.get(question_id, ())})]
-              if s.kind in PLACED or s.kind.startswith("command:") for i in range(s.start, s.end)}
+              if s.kind in PLACED or (s.kind.startswith("command:") and not (s.size == 1 and tokens[s.start] in opening))
+              for i in range(s.start, s.end)}
     asked = answer_care.spans(tokens, clause_of, assistant, placed | {i for m in matches for i in range(m.start, m.end)})
     said = [s for s in said if not any(start < s.end and s.start < end for start, end in asked)]
     # A care question asked with the answer is understood, and says nothing of the question's signs.

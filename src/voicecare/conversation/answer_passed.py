@@ -152,7 +152,13 @@ def then_not_now(heard: Heard, earlier: Sequence[tuple[str, ...]], now: Sequence
     then = [w for w in heard.spots_of("well") if w.start in pasts and heard.clause(w.start) in times]
     # "Earlier no, but now yes": a "no" said with a time earlier today in its own part answers for then.
     then_noes = [n for n in heard.spots_of("no") if heard.clause(n.start) in times] if turned else []
-    if not (then or then_noes) or any(denied_now(s) for s in nows):
+    well_now = any(denied_now(s) for s in nows)
+    past_about = [a for a in heard.about if heard.clause(a.start) in times]
+    if past_about and well_now and not turned:
+        # "No, she was a little drowsy earlier after her nap, but she's wide awake now": the question's words said
+        # of then, the child well now; they are no doubt about now (rule 9; a false 911 in answers_ay).
+        heard = replace(heard, about=[a for a in heard.about if a not in past_about])
+    if not (then or then_noes) or well_now:
         return heard
     if heard.spots_of("no") and not turned:
         return heard  # "no, she was fine last night, she's still sleeping now": the "no" answers, its story with it

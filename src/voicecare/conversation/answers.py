@@ -133,10 +133,14 @@ class AnswerReader:
         """The care questions asked in ``text`` and the answer said with them (``answer_care.split``): the
         conversation answers the one and counts the other. ``whole``: ``text`` read already."""
         read = whole if whole is not None else self._read(question_id, text)
-        names_a_sign = any(f.status is Status.PRESENT and f.basis in (Basis.SAID, Basis.UNSURE) for f in read.findings)
+        # The back pain the call is about is no sign named ("can she go to daycare with her sore back?" at the
+        # call-911 question was read as an unclear answer, a false 911: outside review 17, typed care questions).
+        names_a_sign = any(f.status is Status.PRESENT and f.basis in (Basis.SAID, Basis.UNSURE)
+                           and self._serious(f.symptom.id) for f in read.findings)
         # Read without the care question's words, the rest still answers: not unclear, not to the room.
         answers = read.kind is not AnswerKind.OFF_TOPIC and not (
-            read.kind is AnswerKind.UNSURE and all(f.basis is Basis.UNHEARD for f in read.findings))
+            read.kind is AnswerKind.UNSURE and all(f.basis is Basis.UNHEARD for f in read.findings
+                                                   if self._serious(f.symptom.id)))
         return answer_care.split(self.assistant, text, names_a_sign=names_a_sign, answers=answers)
 
     def _read(self, question_id: str, text: str) -> Answer:
@@ -146,13 +150,7 @@ class AnswerReader:
         if not heard.tokens:
             return self._answer(text, question_id, AnswerKind.UNSURE, None, heard, asked, silent=True)
         if question is not None:
-            # A "no" or "fine" about another sign or about earlier is no answer to this question (review 17 F3, F4).
-            heard = answer_elsewhere.noes_of_other_signs(heard, self._elsewhere(heard, question_id), frozenset(asked),
-                                                         self.intents.language.negations)
-            words = self.words.words
-            child = frozenset(p[0] for p in words["child"] if len(p) == 1)
-            heard = answer_passed.then_not_now(heard, words["earlier"], words["now"], words["was_then"], child,
-                                               self.intents.language.negations, frozenset(asked))
+            heard = self._of_others_and_earlier(heard, question_id, frozenset(asked))
         answered = answer_steering.without_asides(heard, self.words.words["returning"])
         answered = answer_stories.concluded(answered, self.words.words["concluding"])
         answered = answer_stories.after_a_story(answered, self.intents.language.fillers)
@@ -187,6 +185,26 @@ class AnswerReader:
         # A "no" or "yes" said of some of the question's signs only settles those, here so that ``voicecare answer``
         # reads an answer as the conversation does (outside review 13, F16).
         return denied_part.narrowed(self, question, text, self._with_later_signs(answer, text))
+
+    def _of_others_and_earlier(self, heard: Heard, question_id: str, asked: frozenset[str]) -> Heard:
+        """``heard`` with the answer words said of another sign, of someone else or of earlier set apart, and a
+        child's name said with a verb taken as a "yes" (review 17 F3, F4, F8, F13): a "no" denies only what it is
+        said of."""
+        language = self.intents.language
+        context = language.context
+        words = self.words.words
+        heard = answer_elsewhere.noes_of_other_signs(heard, self._elsewhere(heard, question_id), asked,
+                                                     language.negations)
+        child = frozenset(p[0] for p in words["child"] if len(p) == 1)
+        # Someone else named ("his sister", "my husband"), not the caregiver's own words ("I have", "I was").
+        others = [t.words for t in context.triggers
+                  if t.status is Status.OTHER and t.words[0] not in context.asking_subjects]
+        heard = answer_elsewhere.answers_of_others(heard, others, child, language.fillers)
+        not_names = frozenset(w for p in words["not_names"] for w in p)
+        heard = answer_elsewhere.named_yes(heard, frozenset(context.reaffirming_verbs),
+                                           language.fillers | context.subjects | not_names)
+        return answer_passed.then_not_now(heard, words["earlier"], words["now"], words["was_then"], child,
+                                          language.negations, asked)
 
     def _taken_back(self, question_id: str, heard: Heard, answer: Answer) -> Answer | None:
         """ "Her lips are blue, no sorry, they're pink": a sign of the question named, then a correction whose
@@ -316,6 +334,11 @@ class AnswerReader:
             doubted = bool(denied) or self._denies_part(answer_hedges.without_hedged_denials(heard), named)
             return (AnswerKind.PARTIAL if doubted and not answer_hedges.denied_only_by_numbers(heard)
                     else AnswerKind.UNSURE), None
+        if not denial and heard.spots_of(answer_elsewhere.OF_ANOTHER) and not heard.about and not heard.matches and not (
+                heard.spots_of("no", "yes", "well", "unsure")):
+            # "His sister isn't, no": said of someone else, nothing of the child; asked again, nothing counted, as
+            # "his sister is struggling to breathe" is (``_about_else``; outside review 17, F13).
+            return AnswerKind.OFF_TOPIC, None
         if not denial and heard.spots_of(answer_elsewhere.OTHER_SIGN_DENIED) and not heard.about and not (
                 heard.spots_of("no", "yes", "well")):
             # "No fever though" to the call-911 question: news about fever, no answer to the question's signs, so
