@@ -250,7 +250,7 @@ class Matcher:
                 for m in affirmed))]
             # A normal reading alone ("set the bath to 37 degrees") says nothing about the child.
             if matches or any(r.status is not Status.ABSENT for r in readings):
-                matches += readings
+                matches = [_dated_by_reading(m, readings, words, self._common) for m in matches] + readings
         # "my little brother woke up screaming", "grandpa again, her back...": the child's signs after all.
         statuses = callers.patients(where, [(m.start, m.status) for m in matches], self._language.callers, unframed)
         spans = [(m.start, m.end, s) for m, s in zip(matches, statuses, strict=True)]
@@ -495,3 +495,23 @@ def _believed(word: Match, words: Sequence[str], breaks: Mapping[int, bool], bel
     """True when a word of belief stands before the sign's word in its sentence ("I thought she had a fever")."""
     start = max((k for k, full in breaks.items() if full and k <= word.start), default=0)
     return any(words[i] in beliefs for i in range(start, word.start))
+
+
+READING_GAP = 2
+"""Most small words between a sign's word and the reading that says how much ("a temp of a hundred and two")."""
+
+
+def _dated_by_reading(match: Match, readings: Sequence[Match], words: Sequence[str], small: Collection[str]) -> Match:
+    """``match`` in the past when the reading said right after it, of the same sign, is: "she had a temp of a hundred
+    and two last week" is one fever, and the time after the number is the whole phrase's (rule 9: a past one does
+    not raise the level). A reading now leaves the word as it was."""
+    if match.status is not Status.PRESENT:
+        return match
+    for reading in readings:
+        gap = range(match.end, reading.start)
+        if reading.symptom == match.symptom and reading.status is Status.PAST and 0 <= len(gap) <= READING_GAP \
+                and reading.start >= match.end \
+                and all(words[i] in small for i in gap):
+            return replace(match, status=Status.PAST)
+    return match
+
