@@ -87,3 +87,13 @@ def test_the_childs_own_no_does_not_take_back_another_childs_911(assistant: Assi
 def test_another_childs_911_alone_is_911_not_unclear(assistant: Assistant) -> None:
     # Nothing said of the child asked about: still never "I did not understand" for a child who is not breathing.
     assert level(assistant, "his older brother is not breathing") is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    # A span too short to be a sign, said of a grown-up's back pain, is theirs too (it was read as the child's "no").
+    "My wife have fever 39 and back pain since 2 days, what medicine she can take",
+    # Jamaican "mi own": the caller's own knees (a limb sign of the child before).
+    "mi own knee dem a kill mi wah cream mi can use",
+])
+def test_a_grown_ups_own_signs_alone_say_nothing_of_the_child(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.UNCLEAR
