@@ -56,3 +56,13 @@ def test_a_past_reading_said_with_its_number_is_past(assistant: Assistant, text:
 ])
 def test_a_saying_or_a_trip_back_is_no_sign(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Not yet seen by a doctor, in learner English (policy, beyond the sheet: follow_up).
+    ("We never was with doctor for this back problem, it is two days, no other symptom. Should we go?",
+     Level.FOLLOW_UP),
+    ("he was never with a doctor before, no fever, back tight", Level.FOLLOW_UP),
+])
+def test_never_with_a_doctor_is_not_seen_yet(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
