@@ -113,6 +113,10 @@ class Symptom:
     note: bool = False
     """No sign: a fact said that only silences topic messages ("she's been seen by the GP" silences the reminder to
     have her checked). Triage never counts, reads back or reports it (``understanding/triage.py``)."""
+    any_child: tuple[str, ...] = ()
+    """Words of this sign that make it "Call 911 now" whoever's child has it (policy, beyond the sheet: a seizure,
+    a child not breathing, blue, or who cannot be woken): one of them in a mention of another child, said now, sends
+    that child to 911 (``understanding/another_child.py``); a milder wording ("breathing fast") stays theirs."""
     denied_is: str = ""
     """The sign this one is when denied: "no doctor has looked at it" denies a doctor's check (a note), which is
     the sign of a child not checked yet (``understanding/matching.py``)."""
@@ -229,6 +233,9 @@ class Match:
     positions: tuple[int, ...] = ()
     """Token indices of the words the mention is made of (a loose pattern's span holds others); empty: all of
     start..end. What a mention explains is these words, not every word its span reaches over."""
+    another_child: str = ""
+    """Words naming another child who has this sign now ("Max", "his little brother"), when it is one that is
+    "Call 911 now" whoever's child has it (policy: beyond the sheet); empty otherwise. Its status stays OTHER."""
 
 
 class MessageKind(StrEnum):
@@ -281,6 +288,9 @@ class Finding:
     uncertain: bool = False
     basis: Basis = Basis.SAID
     """Said, or assumed from an unsure or missing answer to a red-flag question."""
+    another_child: str = ""
+    """Words naming another child who has this sign now (``Match.another_child``): the reply is "Call 911 now"
+    for them, whatever this child has."""
 
 
 @dataclass(frozen=True)
@@ -297,3 +307,9 @@ class TriageResult:
     def present(self) -> tuple[Finding, ...]:
         """Findings that count for this child."""
         return tuple(f for f in self.findings if f.status is Status.PRESENT)
+
+    @property
+    def another_children(self) -> tuple[Finding, ...]:
+        """Another child's signs that made this reply "Call 911 now" for them (``Finding.another_child`` names
+        whom: "Call 911 now for Max"); the child asked about is judged by ``present`` alone."""
+        return tuple(f for f in self.findings if f.status is Status.OTHER and f.another_child)

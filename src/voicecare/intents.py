@@ -40,6 +40,9 @@ COMMON_MESSAGES = (
     "readback_denied", "readback_denied_many", "hypothetical", "past",
     "other_person", "watch_for", "disclaimer", "unclear", "follow_up_care", "describe_child",
 )
+OPTIONAL_MESSAGES = ("emergency_for",)
+"""Words a language may leave out: without ``emergency_for`` ("For {who}: {items}.") another child's 911 sign is
+named as this child's would be, without whom it is for."""
 OPTIONAL_CONTROLS = ("heard_wrong",)
 """Control kinds a language may leave out: "that's wrong" then only takes back a doubted 911 by a "no"."""
 CONTROL_KINDS = (
@@ -230,8 +233,9 @@ def _messages(path: Path, problems: list[str]) -> dict[str, str]:
         return {}
     _unknown_keys(data, ("messages", "actions", "conversation"), str(path), problems)
     table = _table(data, "messages", str(path), problems)
-    _unknown_keys(table, COMMON_MESSAGES, f"{path}: messages", problems)
-    out = {key: _text(table, key, f"{path}: messages", problems) for key in COMMON_MESSAGES}
+    _unknown_keys(table, (*COMMON_MESSAGES, *OPTIONAL_MESSAGES), f"{path}: messages", problems)
+    out = {key: _text(table, key, f"{path}: messages", problems)
+           for key in (*COMMON_MESSAGES, *[k for k in OPTIONAL_MESSAGES if k in table])}
     actions = _table(data, "actions", str(path), problems)
     _unknown_keys(actions, tuple(level.id for level in TRIAGE_LEVELS), f"{path}: actions", problems)
     for level in TRIAGE_LEVELS:

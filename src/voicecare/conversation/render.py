@@ -26,7 +26,7 @@ def as_dict(result: TriageResult, utterance: str, transcript: str, extra: Mappin
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
     """One symptom with its status (present, absent, ...) and basis (said, or assumed when unsure or unheard)."""
-    return {
+    out: dict[str, Any] = {
         "id": finding.symptom.id,
         "level": finding.symptom.level.id,
         "status": finding.status.value,
@@ -35,6 +35,9 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "uncertain": finding.uncertain,
         "basis": finding.basis.value,
     }
+    if finding.another_child:  # another child's sign that made the reply "Call 911 now" for them ("Max")
+        out["another_child"] = finding.another_child
+    return out
 
 
 def _message(message: Message) -> dict[str, str]:

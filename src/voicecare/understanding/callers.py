@@ -74,6 +74,16 @@ class CallerWords:
     """Said before a word of waking, the caller is waking the child: a subject of theirs ("I", "we") or an attempt
     ("tried"). A "not" said after is how the child answered ("I woke him and he isn't talking"), no deed of their
     own."""
+    other_children: tuple[tuple[str, ...], ...] = ()
+    """Someone-else cues that name another child ("my other", "older son"): a sign of theirs that is "Call 911 now"
+    whoever's child has it is an emergency for them (``another_child``)."""
+    children_kin: frozenset[str] = frozenset()
+    """Kin who are another child unless the caller's own alone ("his brother", "her wee cousin", "my little sister";
+    "my brother" is the caller's, a grown-up)."""
+    now_words: frozenset[str] = frozenset()
+    """Said in the sentence of another child's sign told in the past tense, it is happening now ("just fainted")."""
+    yours: str = ""
+    """The caller's own word ("my") said back to them ("your older son")."""
 
 
 # What a sign of the child may still be once its someone-else cue is read as the child: "my niece fainted two

@@ -51,6 +51,10 @@ DATED_SENTENCE_REACH = 14
 # How many words may join someone else's next sign to their list ("and the"), past their cue's own reach.
 LIST_STEP = 3
 
+PASSING_GAP = 1
+"""Most words between someone named and a word said in passing that leaves their story running ("my husband has just
+fainted"); farther off ("my sister's toddler had a seizure last year, mine just has a stiff back") it is the child's."""
+
 # When cues disagree, the one that more surely says "not this child, not now"
 # does not win over a hedge: a hedged symptom still counts (rule 4).
 _PRIORITY = {Status.OTHER: 0, Status.HYPOTHETICAL: 1, Status.PAST: 2, Status.PRESENT: 3, Status.ABSENT: 4}
@@ -173,16 +177,21 @@ def _their_list_runs_on(where: Scene, cue: Cue, gap: range, signs: Collection[in
         for a, b in pairwise(steps))
 
 
-def _nearest_before(found: list[Cue], start: int) -> list[Cue]:
+def _nearest_before(found: list[Cue], start: int, passing: Collection[tuple[str, ...]] = ()) -> list[Cue]:
     """Of the cues before a mention, a nearer one of another kind ends the farther one's scope.
 
     In "a little sore today, no fever" the hedge belongs to "sore", the "no" to
     the fever; in "I'm worried she has a fever" the worry, not "I am", frames it.
+    A word said in passing (``passing``: "just") right after someone else ends nothing: "his sister just has a
+    fever" is hers; after a denial it still does ("no fever, just a sore back").
     """
-    before = [c for c in found if c.end <= start]
+    before = sorted((c for c in found if c.end <= start), key=lambda c: c.end)
     if not before:
         return found
-    nearest = max(before, key=lambda c: c.end).trigger.status
+    nearest = before[-1].trigger.status
+    if before[-1].trigger.words in passing and len(before) > 1 and before[-2].trigger.status is Status.OTHER \
+            and not before[-2].trigger.speaker and before[-1].start - before[-2].end <= PASSING_GAP:
+        nearest = Status.OTHER
     return [c for c in found if c.end > start or c.trigger.status is nearest]
 
 
@@ -419,7 +428,7 @@ def status_of(
             return Status.PRESENT, True
     if not found:
         return Status.PRESENT, False
-    found = _nearest_before(found, start)
+    found = _nearest_before(found, start, where.rules.in_passing)
     if any(c.trigger.takes_back for c in found if c.start >= end):
         return Status.ABSENT, False  # the later statement wins over what framed the mention
     # "...and now Kayla has one too" is the child's; "...and now my husband has one too" is his (no pronoun of the

@@ -210,6 +210,9 @@ class ContextWords:
     """Words that may stand between a comparison and its time gone by ("lighter than she was a month ago")."""
     counter_denials: frozenset[str] = frozenset()
     """Words inside a denied mention that deny it again, so that the two assert it ("can't pee without crying")."""
+    in_passing: frozenset[tuple[str, ...]] = frozenset()
+    """Cues of no denial said in passing ("just", "only"): between someone else and their sign they end nobody's
+    story ("my husband just fainted" is his; before, "just" made it the child's faint, a false 911)."""
     kin_of: tuple[str, ...] = ()
     """Words between someone named and a child noun that make the child theirs ("the father of the child"):
     the first of them opens such words ("of")."""

@@ -50,10 +50,10 @@ SECTIONS = {
                 "clause_openers", "clause_markers", "clause_answers", "clause_answer_tails", "genders", "continuations",
                 "continuation_subjects", "continued_as", "progressive", "resumed_turns", "well_words", "well_manners",
                 "rewarmed", "chilled", "kin_of", "comparisons",
-                "compared", "counter_denials", "object_pronouns", "object_forms", "object_after", "cues"),
+                "compared", "counter_denials", "in_passing", "object_pronouns", "object_forms", "object_after", "cues"),
     "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with", "introduced_owners",
                 "clefts", "kin_children", "said_small", "own_child", "reassigned_by", "calling", "called_for", "rousers",
-                "siblings_of", "cleft_openers"),
+                "siblings_of", "cleft_openers", "other_children", "children_kin", "now_words", "yours"),
     "conversation": ("fillers", "list_and", "list_or", "unfinished"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers", "said"),
     "headings": tuple(level.id for level in Level),
@@ -309,6 +309,7 @@ def _context(table: TableReader, spelling: Spelling) -> ContextWords:
         comparisons=frozenset(in_token_form(table, "comparisons", spelling)),
         compared=frozenset(in_token_form(table, "compared", spelling)),
         counter_denials=frozenset(in_token_form(table, "counter_denials", spelling)),
+        in_passing=frozenset(tuple(w.split()) for w in in_token_form(table, "in_passing", spelling)),
         rewarmed=tuple(tuple(w.split()) for w in in_token_form(table, "rewarmed", spelling)),
         chilled=frozenset(in_token_form(table, "chilled", spelling)),
         continuations=tuple(tuple(w.split()) for w in in_token_form(table, "continuations", spelling)),
@@ -357,6 +358,8 @@ def _callers(table: TableReader, spelling: Spelling) -> CallerWords:
         calling=words("calling"), called_for=words("called_for"), rousers=words("rousers"),
         said_small=words("said_small"), own_child=words("own_child"), siblings_of=words("siblings_of"),
         cleft_openers=tuple(tuple(w.split()) for w in in_token_form(table, "cleft_openers", spelling)),
+        other_children=tuple(tuple(w.split()) for w in in_token_form(table, "other_children", spelling)),
+        children_kin=words("children_kin"), now_words=words("now_words"), yours=table.text("yours"),
     )
 
 

@@ -9,6 +9,7 @@ from rapidfuzz import fuzz, process
 
 from voicecare.domain import IntentSet, Level, Match, Status
 from voicecare.understanding import (
+    another_child,
     backoff,
     callers,
     clauses,
@@ -109,6 +110,9 @@ class Matcher:
         self._commands = frozenset(tuple(spelling.canonical(w) for w in spelling.tokens(phrase))
                                    for phrases in intents.controls.values() for phrase in phrases)
         self._events = frozenset(s.id for s in intents.symptoms if s.event)
+        # Signs that are "Call 911 now" whoever's child has them, by the words that make them so (``any_child``).
+        self._any_child = {s.id: frozenset(spelling.canonical(w) for w in s.any_child)
+                           for s in intents.symptoms if s.any_child}
         self._kept = frozenset(s.id for s in intents.symptoms if s.kept)
         self._own_words = frozenset(s.id for s in intents.symptoms if s.own_words)
         self._denied_is = {s.id: s.denied_is for s in intents.symptoms if s.denied_is}
@@ -175,6 +179,8 @@ class Matcher:
         # Someone-else cues that name the child after all ("my niece"): what the child's sign is without them.
         childs = callers.the_childs_cues(where, language.callers)
         unframed: list[Status] = []
+        # Another child's sign that is 911 whoever's child has it, by its place: whom it names (``another_child``).
+        another: dict[tuple[str, int, int], str] = {}
         matches = []
         hedged_signs: set[str] = set()
         for hit in hits:
@@ -208,6 +214,13 @@ class Matcher:
             ))
             if hedged and status is Status.PRESENT:
                 hedged_signs.add(hit.symptom)
+            if status is Status.OTHER and hit.symptom in self._any_child:
+                bare = replace(scene, cues=tuple(c for c in scene.cues if c.trigger.status is not Status.OTHER))
+                now, _ = context.status_of(bare, start, hit.end, hit.positions, negation_inside=hit.negation_inside,
+                                           blocked=blocked, signs=signs)
+                who = self._another_child(where, hit, heard, words, text) if now is Status.PRESENT else ""
+                if who:
+                    another[hit.symptom, hit.start, hit.end] = who
         statuses = context.retold(where, [(m.symptom, m.start, m.end, m.status) for m in matches])
         matches = [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
         # "No doctor has looked at it": a check denied is the sign of its absence, said for this child.
@@ -237,7 +250,7 @@ class Matcher:
                 for m in affirmed))]
             # A normal reading alone ("set the bath to 37 degrees") says nothing about the child.
             if matches or any(r.status is not Status.ABSENT for r in readings):
-                matches += readings
+                matches = [_dated_by_reading(m, readings, words, self._common) for m in matches] + readings
         # "my little brother woke up screaming", "grandpa again, her back...": the child's signs after all.
         statuses = callers.patients(where, [(m.start, m.status) for m in matches], self._language.callers, unframed)
         spans = [(m.start, m.end, s) for m, s in zip(matches, statuses, strict=True)]
@@ -269,9 +282,23 @@ class Matcher:
 
         matches += last_guesses(self._learned if last_guess else (), heard, words, where, signs, matches, self._levels,
                                 self._numbers, self._commands, everyday, measured=self._measured)
-        if not self._said_of:
-            return matches
-        return said_of.owned(matches, words, breaks, self._said_of, self._language, self._levels)
+        if self._said_of:
+            matches = said_of.owned(matches, words, breaks, self._said_of, self._language, self._levels)
+        # Still someone else's once every reading is done: then it is another child's, for whom 911 is called.
+        return [replace(m, another_child=another.get((m.symptom, m.start, m.end), "")) if m.status is Status.OTHER
+                else m for m in matches]
+
+    def _another_child(self, where: context.Scene, hit: Hit, heard: Sequence[str], words: Sequence[str],
+                       text: str) -> str:
+        """Whom ``hit`` names when it is another child's sign said now in its serious words, else "" (the policy's
+        beyond the sheet; ``another_child``)."""
+        positions = hit.positions or range(hit.start, hit.end)
+        if not another_child.serious(words, positions, self._any_child[hit.symptom]):
+            return ""
+        if not another_child.happening_now(where, hit.start, hit.end, self._language.callers,
+                                           event=hit.symptom in self._events):
+            return ""
+        return another_child.named_child(where, hit.start, heard, text, self._language.callers)
 
     def _redescribed(self, match: Match, heard: Sequence[str], words: Sequence[str], breaks: Mapping[int, bool],
                      where: context.Scene, signs: Collection[int]) -> Match:
@@ -468,3 +495,23 @@ def _believed(word: Match, words: Sequence[str], breaks: Mapping[int, bool], bel
     """True when a word of belief stands before the sign's word in its sentence ("I thought she had a fever")."""
     start = max((k for k, full in breaks.items() if full and k <= word.start), default=0)
     return any(words[i] in beliefs for i in range(start, word.start))
+
+
+READING_GAP = 2
+"""Most small words between a sign's word and the reading that says how much ("a temp of a hundred and two")."""
+
+
+def _dated_by_reading(match: Match, readings: Sequence[Match], words: Sequence[str], small: Collection[str]) -> Match:
+    """``match`` in the past when the reading said right after it, of the same sign, is: "she had a temp of a hundred
+    and two last week" is one fever, and the time after the number is the whole phrase's (rule 9: a past one does
+    not raise the level). A reading now leaves the word as it was."""
+    if match.status is not Status.PRESENT:
+        return match
+    for reading in readings:
+        gap = range(match.end, reading.start)
+        if reading.symptom == match.symptom and reading.status is Status.PAST and 0 <= len(gap) <= READING_GAP \
+                and reading.start >= match.end \
+                and all(words[i] in small for i in gap):
+            return replace(match, status=Status.PAST)
+    return match
+

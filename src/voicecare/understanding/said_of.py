@@ -55,7 +55,10 @@ def owned(matches: list[Match], words: Sequence[str], breaks: Mapping[int, bool]
         # Not the past: "his back has been hurting since last Friday" lasts until now.
         theirs = next((m.status for m in matches if m is not match and m.start <= owner < m.end
                        and m.status in _SOMEONE_ELSES), None)
-        kept.append(replace(match, status=theirs) if match.status is Status.PRESENT and theirs else match)
+        # A span too short to be a sign, said of someone else's pain ("my wife has back pain since 2 days"), is theirs
+        # too: it says nothing, not even "no", of the child.
+        kept.append(replace(match, status=theirs) if match.status in (Status.PRESENT, Status.ABSENT) and theirs
+                    else match)
     return kept
 
 

@@ -31,11 +31,14 @@ def findings(matches: Iterable[Match], intents: IntentSet) -> tuple[Finding, ...
     last: dict[str, Match] = {}
     for match in sorted(matches, key=lambda m: m.start):
         previous = last.get(match.symptom)
-        if previous is None or replaces(previous.status, match.status):
+        # Another child's 911 sign stays: this child's own "no" to that sign ("Max isn't breathing, Leo is
+        # breathing fine") says nothing of Max (policy, beyond the sheet).
+        if previous is None or (replaces(previous.status, match.status)
+                                and not (previous.another_child and match.status is Status.ABSENT)):
             last[match.symptom] = match
     return tuple(
         Finding(intents.symptom(m.symptom), m.status, m.score, m.heard, m.uncertain,
-                Basis.GUESSED if m.guessed else Basis.SAID)
+                Basis.GUESSED if m.guessed else Basis.SAID, another_child=m.another_child)
         for m in sorted(last.values(), key=lambda m: m.start)
     )
 
@@ -77,6 +80,11 @@ def triage(found: Sequence[Finding], intents: IntentSet, *, disclaimer: bool = T
                         care=tuple(care) if level is not Level.UNCLEAR else tuple(undecided[:1]))
 
 
+def _another_childs(found: Sequence[Finding]) -> list[Finding]:
+    """Another child's signs that are "Call 911 now" for them whatever the topic (policy: beyond the sheet)."""
+    return [f for f in found if f.status is Status.OTHER and f.another_child]
+
+
 def _others_only(found: Sequence[Finding]) -> bool:
     """Only someone else's signs were heard: nothing about this child (policy table: unclear)."""
     return bool(found) and all(f.status is Status.OTHER for f in found)
@@ -102,9 +110,11 @@ def _nothing_of_the_topic(found: Sequence[Finding], bare: bool) -> bool:
 def _disposition(
     present: Sequence[Finding], found: Sequence[Finding], intents: IntentSet, bare: bool = False,
 ) -> tuple[Level, list[str]]:
+    # Another child blue, not breathing, fitting or who cannot be woken now: 911 for them, whatever this child has.
+    for_another = Level.EMERGENCY if _another_childs(found) else Level.UNCLEAR
     if _others_only(found) or not found or _nothing_of_the_topic(found, bare):
-        return Level.UNCLEAR, []  # someone else's signs or what-ifs alone say nothing about this child (policy table)
-    level = min((f.symptom.level for f in present), default=Level.HOME_CARE)
+        return min(for_another, Level.UNCLEAR), []  # someone else's signs or what-ifs alone say nothing of this child
+    level = min(min((f.symptom.level for f in present), default=Level.HOME_CARE), for_another)
     ids = {f.symptom.id for f in present}
     # A warning sign said as not done at all ("won't move her legs", "can't walk") after an event in the past is
     # that event's still ("fell down the stairs last week and now she won't move her legs": the policy's legs that
@@ -206,7 +216,9 @@ def _readback(say: _Say, present: Sequence[Finding], found: Sequence[Finding]) -
 def _emergency(
     say: _Say, present: Sequence[Finding], found: Sequence[Finding], combos: Sequence[str], disclaimer: bool,
 ) -> list[Message]:
-    urgent_signs = [f for f in present if f.symptom.level is Level.EMERGENCY] or list(present)
+    others = _another_childs(found)
+    # This child's lesser signs are no reason for the 911 when it is another child's (they are read back below).
+    urgent_signs = [f for f in present if f.symptom.level is Level.EMERGENCY] or ([] if others else list(present))
     # The caregiver's own alarm ("my wife is calling 911") is no sign of the child: with a sign said, the sign
     # alone is named ("Fainting or passing out.", not "What you said is an emergency and fainting").
     urgent_signs = [f for f in urgent_signs if not f.symptom.own_words] or urgent_signs
@@ -218,14 +230,14 @@ def _emergency(
         f for f in urgent_signs if f.basis is Basis.SAID]
     named = say.all_of(said) if said else say.any_of(urgent_signs)
     # The emergency instruction stands alone so that speech can have it ready before it is needed.
-    reason = say.template("emergency_reason", items=_sentence_start(named))
+    reason = say.template("emergency_reason", items=_sentence_start(named)) if urgent_signs else ""
     if said and all(f.uncertain for f in said):
         # Printed as it is spoken: a sign only a doubted reading held is a guess, never the 911's reason said as
         # heard (rule 14; it was printed "Very sleepy or hard to wake." under "I may have heard ..." spoken).
         reason = say.doubted(said, reason)
     # Rule 13: "Call 911 now", the sign, "stay with your child" first; why a combination is an emergency after.
-    messages = [say(_K.EMERGENCY, say.words["emergency"]), say(_K.EMERGENCY, reason),
-                say(_K.EMERGENCY, say.words["emergency_stay"])]
+    messages = [say(_K.EMERGENCY, say.words["emergency"]), *([say(_K.EMERGENCY, reason)] if reason else []),
+                *_for_another(say, others), say(_K.EMERGENCY, say.words["emergency_stay"])]
     messages += [say(_K.EMERGENCY, text) for text in combos]
     # "I may have heard" only for what was said; signs counted from an unsure or missing answer are read back as such.
     unsure = [f for f in urgent_signs if f.uncertain and f.symptom.level is Level.EMERGENCY and f.basis is Basis.SAID]
@@ -235,6 +247,16 @@ def _emergency(
     if disclaimer:
         messages.append(say(_K.DISCLAIMER, say.words["disclaimer"]))
     return messages
+
+
+def _for_another(say: _Say, others: Sequence[Finding]) -> list[Message]:
+    """Whom the 911 is for when another child has the sign ("For Max: trouble breathing."), one line per child."""
+    template = say.words.get("emergency_for")
+    children = dict.fromkeys(f.another_child for f in others)
+    return [say(_K.EMERGENCY, template.format(who=who, items=say.all_of(f for f in others if f.another_child == who))
+                if template else say.template("emergency_reason", items=_sentence_start(say.all_of(
+                    f for f in others if f.another_child == who))))
+            for who in children]
 
 
 def _below_emergency(
