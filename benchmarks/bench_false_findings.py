@@ -13,7 +13,8 @@ recordings with a finding, recordings ending in 911 (and how many of those
 rested on a partial acted on early), CPU x real time. Held-out voices are
 pooled apart from tuned ones.
 Run: .venv/bin/python benchmarks/bench_false_findings.py [--voices A,B] [--sentences N] [--clips N] [--no-noise]
-[--no-talk] [--rooms clean,pink,babble] [--lm intents|room] [--noise-floor F] [--show] (--show prints tuned voices' readings only)
+[--no-talk] [--rooms clean,pink,babble] [--lm intents|room|mixed] [--noisy-ns N]
+[--noise-floor F] [--show] (--show prints tuned voices' readings only)
 [--show-tv] (per television clip, the corpus line its talker says: words of held-out lines never printed)
 [--tv-says 'SENTENCE|SENTENCE'] (a television saying chosen sentences: is a TV's emergency taken as the caregiver's?)
 """
@@ -30,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 import room_audio as ra
-from bench_room import chunks, in_room, make_recognizer
+from bench_room import chunks, in_room, make_recognizer, noisy_front_recognizer
 
 from voicecare.domain import Level
 from voicecare.interfaces import Recognizer
@@ -165,17 +166,22 @@ def main() -> None:
                         help="per television clip: the corpus line its talker says and what was heard")
     parser.add_argument("--tv-says", help="'|'-separated sentences a television says (piper joe), each a 10 s clip")
     parser.add_argument("--label", default="")
-    parser.add_argument("--lm", choices=("intents", "room"), default="intents",
+    parser.add_argument("--noisy-ns", type=int,
+                        help="WebRTC noise suppression (0-4, gain to -3 dBFS) for a turn begun in a noisy room only")
+    parser.add_argument("--lm", choices=("intents", "room", "mixed"), default="intents",
                         help="intents: the intents' model alone (as before); room: voicecare's default (the quiet "
-                             "room's mixture with general English where a turn starts quiet)")
+                             "room's mixture with general English where a turn starts quiet); mixed: the mixture in "
+                             "every room (as voicecare --general-english)")
     parser.add_argument("--noise-floor", type=float, help="confidence.NOISY_NOT_HEARD for this run (0: the rule off)")
     args = parser.parse_args()
     if args.noise_floor is not None:
         confidence.NOISY_NOT_HEARD = args.noise_floor
     assistant = Assistant.load()
     assistant.disclaimer_due = False
-    if args.lm == "room":
-        recognizer = make_recognizer(argparse.Namespace(lm="room", mix=None, ns=None, front_end=False), assistant)
+    if args.noisy_ns is not None and args.lm != "intents":
+        recognizer = noisy_front_recognizer(args.lm, args.noisy_ns, 3, assistant)
+    elif args.lm != "intents":
+        recognizer = make_recognizer(argparse.Namespace(lm=args.lm, mix=None, ns=None, front_end=False), assistant)
     else:
         recognizer = stt.SphinxRecognizer.load(lm.build(assistant.intents, stt.sphinx_words(), ra.CACHE / "lm"))
     said = ra.spare_sample(ra.sample(6), 12) * 2

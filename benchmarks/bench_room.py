@@ -575,6 +575,23 @@ def make_recognizer(args: argparse.Namespace, assistant: Assistant) -> Recognize
     return with_front_end(stt.SphinxRecognizer.load(mixed), FrontEndSettings(enabled=args.front_end))
 
 
+def noisy_front_recognizer(kind: str, ns: int, agc: int, assistant: Assistant) -> Recognizer:
+    """voicecare's models as its start builds them (``kind`` room: the intents' model, the mixture in a quiet room;
+    mixed: the mixture everywhere), with WebRTC's front end (suppression ``ns``, gain ``agc``) in a noisy room only:
+    the room told by the turn's first second, as the model is."""
+    from voicecare.app import prepared
+    from voicecare.speech_in.frontend import FrontEndSettings
+
+    cache = ra.CACHE / "lm"
+    ours = lm.build(assistant.intents, stt.sphinx_words(), cache)
+    mixed = prepared.mixture(lm.build(assistant.intents, stt.sphinx_words(), cache, with_said=True),
+                             stt.sphinx_model_dir() / "en-us.lm.bin", cache, print)
+    front = FrontEndSettings(noise_suppression=ns, auto_gain_dbfs=agc)
+    if kind == "mixed":
+        return stt.SphinxRecognizer.load(mixed, noisy_front=front)
+    return stt.SphinxRecognizer.load(ours, quiet_language=mixed, noisy_front=front)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--per-label", type=int, default=6, help="sentences per expected label (twice that of emergencies)")

@@ -13,6 +13,7 @@ never for lines of held-out text files (their words are not printed).
 Run: .venv/bin/python benchmarks/speech_readings.py --voices flite-slt --rooms clean [--lm mixed|room] [--out FILE]
 [--noise-floor F] (the noise rule on, at F: each recording is answered with and without it, from one decoding)
 (--lm room: the mixture with general English where a turn starts in a quiet room, the intents' model elsewhere)
+[--noisy-ns N] (the front end in a noisy room only, picked as the model is)
 """
 
 from __future__ import annotations
@@ -116,7 +117,10 @@ def noise_rule(assistant: Assistant, turns: Sequence[Sequence[Transcript]], earl
 
 
 def make_recognizer(args: argparse.Namespace, assistant: Assistant) -> Recognizer:
-    """As bench_room's; ``--lm room``: the intents' model, and its mixture with general English in a quiet room."""
+    """As bench_room's; ``--lm room``: the intents' model, and its mixture with general English in a quiet room.
+    ``--noisy-ns``: WebRTC's cleaning for a turn begun in a noisy room, with voicecare's own models (room or mixed)."""
+    if args.noisy_ns is not None:
+        return br.noisy_front_recognizer(args.lm, args.noisy_ns, args.agc, assistant)
     if args.lm != "room":
         return br.make_recognizer(argparse.Namespace(lm=args.lm, mix=args.mix, ns=args.ns, agc=args.agc,
                                                      front_end=False, sphinx=None), assistant)
@@ -252,6 +256,8 @@ def main() -> None:
     parser.add_argument("--mix", help="WORDS,WEIGHT,FLOOR (see lmmix.py)")
     parser.add_argument("--ns", type=int, help="--lm intents: behind WebRTC noise suppression (0-4) and --agc")
     parser.add_argument("--agc", type=int, default=0, help="with --ns: automatic gain target, dB below full scale")
+    parser.add_argument("--noisy-ns", type=int,
+                        help="WebRTC noise suppression (0-4, and --agc) for a turn begun in a noisy room only")
     parser.add_argument("--label", default="")
     parser.add_argument("--keep-respellings", action="store_true",
                         help="keep other readings that only respell the best one (as before stt_sphinx.heard_apart)")

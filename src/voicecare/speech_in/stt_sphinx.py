@@ -15,6 +15,7 @@ from voicecare.errors import ModelError
 from voicecare.interfaces import Expectation, RecognizerStream, Transcript
 from voicecare.speech_in import lm
 from voicecare.speech_in.audio import TARGET_RATE
+from voicecare.speech_in.frontend import FrontEnd, FrontEndSettings
 
 N_BEST = 3
 """Alternatives asked of the recogniser (either engine): a red flag in any of them is not lost."""
@@ -57,8 +58,11 @@ class SphinxRecognizer:
     concurrent = False
 
     def __init__(self, model_dir: Path, language: Path | None = None, settings: SphinxSettings | None = None,
-                 quiet_language: Path | None = None) -> None:
-        """``quiet_language``: a model for descriptions said in a quiet room (see ``_SphinxStream``)."""
+                 quiet_language: Path | None = None, noisy_front: FrontEndSettings | None = None) -> None:
+        """``quiet_language``: a model for descriptions said in a quiet room (see ``_SphinxStream``).
+        ``noisy_front``: WebRTC's cleaning for a description begun in a noisy room (the room picked as for the model,
+        on the audio as it came)."""
+        self._noisy_front = noisy_front if noisy_front is not None and noisy_front.enabled else None
         self._model_dir = model_dir
         self.settings = settings or SphinxSettings()
         self._language = language or model_dir / "en-us.lm.bin"
@@ -77,12 +81,15 @@ class SphinxRecognizer:
             except RuntimeError as exc:
                 raise ModelError(f"{quiet_language}: PocketSphinx could not load it ({exc})") from None
             self.description += " (in a quiet room, its mixture with general English)"
+        if self._noisy_front is not None:
+            FrontEnd(self._noisy_front)  # fail now, at load, when the library is missing
+            self.description += f" (in a noisy room, after WebRTC noise suppression {self._noisy_front.noise_suppression})"
 
     @classmethod
     def load(cls, language: Path | None = None, settings: SphinxSettings | None = None,
-             quiet_language: Path | None = None) -> SphinxRecognizer:
+             quiet_language: Path | None = None, noisy_front: FrontEndSettings | None = None) -> SphinxRecognizer:
         """Find the bundled model; ModelError when pocketsphinx is missing."""
-        return cls(sphinx_model_dir(), language, settings, quiet_language)
+        return cls(sphinx_model_dir(), language, settings, quiet_language, noisy_front)
 
     def _new_decoder(self) -> Any:
         from pocketsphinx import Decoder
@@ -125,8 +132,9 @@ class SphinxRecognizer:
             return _SphinxStream(decoder, self.rate, self._check)
         else:
             decoder.activate_search("_default")
-            if self._quiet:
-                return _SphinxStream(decoder, self.rate, choose=_search_for_room)
+            if self._quiet or self._noisy_front is not None:
+                return _SphinxStream(decoder, self.rate, choose=_search_for_room if self._quiet else None,
+                                     noisy_front=self._noisy_front)
         return _SphinxStream(decoder, self.rate)
 
     def _check(self) -> None:
@@ -189,11 +197,14 @@ class _SphinxStream:
     """
 
     def __init__(self, decoder: Any, rate: int, check: Callable[[], None] | None = None,
-                 choose: Callable[[bytes, int], str] | None = None) -> None:
+                 choose: Callable[[bytes, int], str] | None = None, noisy_front: FrontEndSettings | None = None) -> None:
         self._decoder = decoder
         self._rate = rate
         self._choose = choose
         """Picks the search from the warm-up audio (a quiet room or not), once it is heard."""
+        self._noisy_front = noisy_front
+        self._front: FrontEnd | None = None
+        """The cleaner, when ``noisy_front`` is set and the warm-up audio is not a quiet room."""
         self._pending: bytearray | None = bytearray()
         self._warmup = int(WARMUP_SECONDS * rate) * 2
         self._check = check
@@ -206,14 +217,19 @@ class _SphinxStream:
     def _settle(self) -> None:
         if self._pending is None:
             return
-        head, self._pending = bytes(self._pending), None
-        if not head:
+        raw, self._pending = bytes(self._pending), None
+        if not raw:
             return
+        self._spread = room_spread(raw, self._rate)
+        head = raw
+        if self._noisy_front is not None and self._spread < QUIET_SPREAD_DB:
+            # The room is judged on the audio as it came, as the model is; only then is it cleaned.
+            self._front = FrontEnd(self._noisy_front)
+            head = self._front.clean(raw)
         self._decoder.process_raw(head, True, False)  # no search: adapt only
         self._decoder.end_utt()
-        self._spread = room_spread(head, self._rate)
         if self._choose is not None:
-            self._decoder.activate_search(self._choose(head, self._rate))
+            self._decoder.activate_search(self._choose(raw, self._rate))
         self._decoder.start_utt()
         self._decoder.process_raw(head, False, False)
 
@@ -226,7 +242,7 @@ class _SphinxStream:
                 return None
             self._settle()
         else:
-            self._decoder.process_raw(pcm, False, False)
+            self._decoder.process_raw(self._front.clean(pcm) if self._front is not None else pcm, False, False)
         hyp = self._decoder.hyp()
         return Transcript(hyp.hypstr if hyp else "", False, room_spread=self._spread)
 
@@ -234,6 +250,8 @@ class _SphinxStream:
         if self._final is not None:
             return self._final
         self._settle()
+        if self._front is not None and (rest := self._front.rest()):
+            self._decoder.process_raw(rest, False, False)
         self._decoder.end_utt()
         final = self._read()
         if self._check is not None:
