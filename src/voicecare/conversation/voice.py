@@ -108,6 +108,8 @@ class EarlyReply:
     withdrawn: int = 0
     kept: bool = False
     """The whole turn's reply starts with it, so it was kept and the rest said after it."""
+    heard: tuple[str, ...] = ()
+    """The texts of the withdrawn replies the caregiver heard in full: what replaces them leaves them out."""
 
 
 @dataclass(frozen=True)
@@ -414,8 +416,9 @@ class VoiceSession:
         return bool(reply) and reply[0].kind is MessageKind.UNCLEAR
 
     def _start_early(self, reply: Sequence[Message], early: EarlyReply) -> None:
-        early.said = tuple(m.text for m in reply)
-        early.batch = self.speaker.say(reply)
+        fresh = unheard(reply, early.heard)
+        early.said = tuple(m.text for m in fresh)
+        early.batch = self.speaker.say(fresh) if fresh else None  # all of it heard already: nothing to start
 
     def _trial(self, text: str, unsure: Sequence[Finding]) -> Turn:
         """The turn ``text`` would be, answered on a copy: the conversation and the disclaimer are left as they were."""
@@ -428,7 +431,8 @@ class VoiceSession:
     def _withdraw(self, early: EarlyReply) -> None:
         """Stop the provisional reply, if one is being said: the caregiver went on, or the whole turn needs another."""
         if early.batch is not None:
-            self.speaker.withdraw(early.batch)
+            heard = self.speaker.withdraw(early.batch)
+            early.heard = (*early.heard, *heard)
             early.batch = None
             early.withdrawn += 1
 
@@ -516,13 +520,20 @@ class VoiceSession:
         Returns the speaker's batches the reply is said in."""
         said = {m.text for m in emergency}
         messages = [m for m in turn.said_aloud if m.text not in said]
+        # What a withdrawn reply of this turn already said in full is not said again: under load the speaker got
+        # through "I heard: back pain or spasm." before the whole turn was read, and its replacement said it twice
+        # (outside review 13 F9). Not for a command ("repeat" says it again) nor an emergency (said as it always was).
+        leave_out = early is not None and turn.command is None and not emergency_reply(turn)
         if early is not None and early.batch is not None:
             begun = len(early.said)
-            if turn.command is None and tuple(m.text for m in messages[:begun]) == early.said:
+            rest = unheard(messages, early.heard) if leave_out else messages
+            if turn.command is None and tuple(m.text for m in rest[:begun]) == early.said:
                 early.kept = True  # the whole turn's reply starts as the early one did: say the rest after it
-                messages = messages[begun:]
+                messages = rest[begun:]
             else:
                 self._withdraw(early)
+        if early is not None and leave_out and not early.kept:
+            messages = unheard(messages, early.heard)
         if turn.command == "stop":
             self.speaker.stop()
         elif turn.command in ("slower", "faster"):
@@ -572,6 +583,16 @@ def early_part(messages: Sequence[Message]) -> tuple[Message, ...]:
     """The opening messages that may be said before the turn has surely ended (``EARLY_KINDS``)."""
     kinds = [m.kind in EARLY_KINDS for m in messages]
     return tuple(messages[:kinds.index(False)] if False in kinds else messages)
+
+
+def unheard(messages: Sequence[Message], heard: Sequence[str]) -> list[Message]:
+    """``messages`` less those whose text the caregiver already heard in full this turn (``heard``)."""
+    return [m for m in messages if m.text not in heard]
+
+
+def emergency_reply(turn: Turn) -> bool:
+    """True for a reply that calls 911: it is said whole, "Call 911 now." first, whatever came before it."""
+    return turn.disposition is Level.EMERGENCY or turn.state is State.EMERGENCY
 
 
 def asking_again(messages: Sequence[Message]) -> tuple[Message, ...]:

@@ -63,6 +63,10 @@ class SpokenEvent:
     interrupted: bool = False
     ended: float | None = None
     """The speaker's clock when the last block was written (None while playing)."""
+    batch: int = 0
+    """The ``say`` call it came from (``withdraw`` says which of a batch's messages were heard in full)."""
+    whole: bool = False
+    """Every block of its words was written (only the pause after it may still be playing)."""
 
 
 
@@ -175,10 +179,13 @@ class Speaker:
             self._ahead.extend(t for t in texts if t and (t, self.rate_wpm) not in self._cache)
             self._cond.notify()
 
-    def withdraw(self, batch: int) -> None:
+    def withdraw(self, batch: int) -> tuple[str, ...]:
         """Stop one reply, queued or playing, as an emergency cuts in (a provisional reply the caregiver talked over).
 
-        What was queued before or after it is still said.
+        What was queued before or after it is still said. Returns the texts of the reply heard in full, in order, so
+        the reply that replaces it can leave them out. The message playing now counts as cut (marked interrupted
+        here, not when the speaker thread next looks), so what is returned is what the events will say whatever the
+        timing; one whose words were all played (only its pause left) was heard in full.
         """
         with self._cond:
             kept = [item for item in self._queue if item[1] != batch]
@@ -190,6 +197,13 @@ class Speaker:
                 if isinstance(synth, Interruptible):
                     synth.abandon()
             self._cond.notify()
+            heard = []
+            for event in [e for e in list(self.events) if e.batch == batch]:
+                if event.ended is None and not event.whole:
+                    event.interrupted = True
+                if not event.interrupted:
+                    heard.append(event.text)
+            return tuple(heard)
 
     def stop(self) -> None:
         """Silence at once ("stop")."""
@@ -427,7 +441,7 @@ class Speaker:
     def _play(self, clip: Clip) -> bool:
         """Play in blocks until done or cut; False when the device failed."""
         block = max(2, int(clip.rate * BLOCK_SECONDS)) * 2
-        event = SpokenEvent(clip.text, self.clock())
+        event = SpokenEvent(clip.text, self.clock(), batch=self._current)
         self.events.append(event)
         self.speaking.set()
         try:
@@ -439,6 +453,7 @@ class Speaker:
                 piece = clip.pcm[offset:offset + block]
                 self.played.append((self.clock(), piece, clip.rate))
                 self.sink.write(piece, clip.rate)
+            event.whole = True
             pause = b"\x00\x00" * int(clip.rate * PAUSE_SECONDS)
             if not self._cut.is_set():
                 self.sink.write(pause, clip.rate)
