@@ -204,6 +204,14 @@ def _intents(directory: Path | None, language: str, topic: str | None) -> tuple[
     return Check("intent files", True, f"{folder}, topic {loaded.topics[0].id}"), loaded.messages["emergency"], loaded
 
 
+def _there(path: Path) -> bool:
+    """True when ``path`` exists; a folder this user may not read (a kiosk user with no home) holds nothing."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 def _language_model(loaded: IntentSet | None, wake: str | None, vosk: bool, prepare: str,
                     intents_only: bool = False) -> Check:
     """PocketSphinx's two models for these intents and wake phrase, each prepared at setup (or cached) and whole: the
@@ -237,7 +245,7 @@ def _language_model(loaded: IntentSet | None, wake: str | None, vosk: bool, prep
     except (VoicecareError, OSError) as exc:
         return Check(name, False, f"cannot check the language models ({exc})", "reinstall: scripts/setup.sh speech")
     found = {kind: next((p for p in places if prepared.whole(p)), None) for kind, places in models.items()}
-    broken = next((p for kind, places in models.items() if found[kind] is None for p in places if p.exists()), None)
+    broken = next((p for kind, places in models.items() if found[kind] is None for p in places if _there(p)), None)
     if broken is not None:
         return Check(name, False, f"{broken}: cut short (not a whole model)", f"remove it, then {prepare}")
     missing = [kind for kind, path in found.items() if path is None]
