@@ -23,6 +23,7 @@ from voicecare.conversation.answers import AnswerKind
 from voicecare.conversation.turns import State, Turn, control
 from voicecare.domain import Basis, Finding, Level, Status, Symptom
 from voicecare.understanding import redescribed
+from voicecare.understanding.text import holds
 
 if TYPE_CHECKING:
     from voicecare.conversation.dialog import Conversation
@@ -78,7 +79,7 @@ def denied_signs(talk: Conversation, text: str) -> list[Finding]:
 
 def _holds_any(words: list[str], phrases: list[list[str]]) -> bool:
     """True when one of ``phrases`` (token lists) is among ``words``."""
-    return any(p and any(words[i:i + len(p)] == p for i in range(len(words) - len(p) + 1)) for p in phrases)
+    return any(holds(words, p) for p in phrases)
 
 
 def _said_again(talk: Conversation, finding: Finding, text: str) -> bool:

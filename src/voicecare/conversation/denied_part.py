@@ -19,14 +19,14 @@ from voicecare.conversation.answer_kinds import Answer, AnswerKind
 from voicecare.conversation.answer_parts import take_apart
 from voicecare.conversation.answer_words import Spot
 from voicecare.domain import InterviewQuestion
+from voicecare.understanding.text import holds
 
 if TYPE_CHECKING:
     from voicecare.conversation.answers import AnswerReader
 
 
 def _within(part: list[str], words: list[str]) -> bool:
-    size = len(part)
-    return size > 0 and any(words[i:i + size] == part for i in range(len(words) - size + 1))
+    return holds(words, part)
 
 
 def signs_about(reader: AnswerReader, question: InterviewQuestion, part: list[str]) -> set[str]:

@@ -9,7 +9,6 @@ question it names (``waiting_care``, a topic's ``care.toml``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from voicecare.conversation import interview
@@ -17,6 +16,7 @@ from voicecare.conversation.turns import State, Turn
 from voicecare.domain import Level, Message, MessageKind, Status
 from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS
 from voicecare.understanding.care import CareQuestion
+from voicecare.understanding.text import holds
 
 if TYPE_CHECKING:
     from voicecare.conversation.dialog import Conversation
@@ -42,7 +42,7 @@ def says(talk: Conversation, text: str) -> bool:
     rules = talk.assistant.intents.spoken
     tokens = talk.assistant.intents.language.tokens
     words = tokens(text[:MAX_UTTERANCE_CHARS])
-    if rules is None or not any(_holds(words, tokens(phrase)) for phrase in rules.waiting):
+    if rules is None or not any(holds(words, tokens(phrase)) for phrase in rules.waiting):
         return False
     return not any(f.status is Status.PRESENT for f in talk.assistant.understand(text[:MAX_UTTERANCE_CHARS]))
 
@@ -54,7 +54,3 @@ def answer(talk: Conversation, text: str, care: CareQuestion) -> Turn:
     cared = Message(talk.answered or Level.HOME_CARE, MessageKind.CARE_ANSWER, care.answer)
     return talk.turn(text, [cared, talk.say("anything_else")], None)
 
-
-def _holds(words: Sequence[str], phrase: Sequence[str]) -> bool:
-    size = len(phrase)
-    return bool(size) and any(tuple(words[i:i + size]) == tuple(phrase) for i in range(len(words) - size + 1))

@@ -231,3 +231,10 @@ def misplaced_window(pattern: str) -> bool:
 def word_groups(pattern: str, spelling: Spelling) -> tuple[frozenset[str], ...]:
     """The "+"-separated word groups of a pattern ("lips face + blue grey"), each word in canonical form."""
     return tuple(frozenset(spelling.canonical(w) for w in spelling.tokens(group)) for group in pattern.split("+"))
+
+
+def holds(words: Sequence[str], phrase: Sequence[str]) -> bool:
+    """True when ``phrase`` (tokens) stands among ``words`` in a row; an empty phrase stands nowhere."""
+    size = len(phrase)
+    want = tuple(phrase)
+    return size > 0 and any(tuple(words[i:i + size]) == want for i in range(len(words) - size + 1))
