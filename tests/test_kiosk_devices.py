@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 from tests.conftest import AUDIO
-from voicecare.app.voice_cli import rescanning_microphones, run_kiosk
+from voicecare.app.kiosk_cli import rescanning_microphones, run_kiosk
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings
 from voicecare.interfaces import Microphone, Recognizer
 from voicecare.speech_out.tts import Pyttsx3Synthesizer, Speaker
