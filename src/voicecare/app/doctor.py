@@ -118,7 +118,10 @@ def _audio_group() -> Check:
                  "sudo usermod -aG audio $USER, then log in again")
 
 
-def _model(models_dir: Path, explicit: Path | None) -> Check:
+def _model(models_dir: Path, explicit: Path | None, code: str) -> Check:
+    """The Vosk model a start would use, loaded and checked for ``code``, the language of the intents in use: the
+    manifest's language for the model's folder passed a Korean model beside English intents, which every start
+    then refuses (the same check as ``speech_cli``'s at start)."""
     from voicecare.speech_in import stt
 
     path = stt.resolve_model(explicit, models_dir)
@@ -138,8 +141,7 @@ def _model(models_dir: Path, explicit: Path | None) -> Check:
     from voicecare.model_store import model_check, models
 
     try:
-        manifest = models.read_manifest(models.default_manifest(models_dir))
-        language = manifest.language(models.expected_language(manifest, path))
+        language = models.read_manifest(models.default_manifest(models_dir)).language(code)
     except VoicecareError as exc:
         return Check("speech model", False, str(exc), "restore models/manifest.toml from the release")
     problems = model_check.problems(path, language)
@@ -311,7 +313,8 @@ def run(models_dir: Path, model: Path | None, intents_dir: Path | None, language
                             "fix the config first") if refused
                       else _language_model(loaded, wake, vosk, prepare, intents_only))
     checks += [_portaudio(), _audio_group(), _devices("microphone", device), _devices("speaker", speaker),
-               _model(models_dir, model), _speech(emergency), intents_check, language_model]
+               _model(models_dir, model, loaded.language.code if loaded is not None else language), _speech(emergency),
+               intents_check, language_model]
     for check in checks:
         mark = "PASS" if check.ok else "FAIL"
         fix = f"  -> fix: {check.fix}" if not check.ok and check.fix else ""
