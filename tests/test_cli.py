@@ -289,6 +289,21 @@ def test_a_replayed_recording_cut_short_is_heard_as_far_as_it_goes_and_said_so(t
     assert str(cut) in warning and "s its header promises" in warning and "Traceback" not in out.stderr
 
 
+def test_listen_json_lines_say_cut_short_as_triage_json_does(tmp_path: Path) -> None:
+    # triage --audio --json had "cut_short" on each file's line (review18 F15); listen --json had none, so a script
+    # reading the replayed turns' JSON could not tell the turn heard from a cut recording (the emergency may be in
+    # the part missing) from one heard whole.
+    whole = AUDIO / "clean" / "hc_sore.wav"
+    cut = tmp_path / "cut.wav"
+    cut.write_bytes(whole.read_bytes()[: len(whole.read_bytes()) // 2])
+    out = run("listen", "--input-files", str(cut), str(whole), "--fast", "--json", "--engine", "sphinx", "--quiet")
+    assert out.returncode == 2, out.stderr
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    flags = {(line["input"], line["cut_short"]) for line in lines if "input" in line}
+    assert flags == {(str(cut), True), (str(whole), False)}, lines  # every line of each recording, both ways
+    assert "cut_short" not in lines[0]  # the greeting: no recording, so nothing to be cut
+
+
 def test_models_list_and_verify(tmp_path: Path) -> None:
     listed = run("models", "list")
     assert listed.returncode == 0 and "small-en-us (default)" in listed.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -76,7 +77,9 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
         return InputError.exit_code
     sink = DirectorySink(args.say_to_dir) if args.say_to_dir is not None else None
     playing: list[str] = []
-    session, speaker, _, _ = voice_session(args, settings, sink, source=lambda: playing[-1] if playing else None)
+    shorts: list[bool] = []  # whether each recording played was cut short, for its JSON lines (as triage's)
+    session, speaker, _, _ = voice_session(args, settings, sink, source=lambda: playing[-1] if playing else None,
+                                           cut_short=lambda: bool(shorts) and shorts[-1])
     unused = cut = 0
     # Turns reported, counted here: the session's own count starts again with each new conversation.
     reported: list[TurnReport] = []
@@ -110,6 +113,7 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
                 _start_reply_file(sink, index, speaker)
             fmt = read_format(path)
             short = fmt.cut_short()
+            shorts.append(short is not None)
             if narrow_band(fmt.rate):  # before its replies: they are not to be trusted (review13 F8)
                 warn(narrow_band_warning(str(path), fmt.rate))
             answered = len(reported)
@@ -118,7 +122,8 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
             if len(reported) == answered and args.json:
                 # Noise alone, or words that only repeated the last turn: no reply, but still its line, so a script
                 # reading one line per recording stays aligned (outside review 14 F9).
-                print(render.no_turn_json_line(str(path), session.conversation.state.value), flush=True)
+                line = json.loads(render.no_turn_json_line(str(path), session.conversation.state.value))
+                print(json.dumps({**line, "cut_short": short is not None}, ensure_ascii=False), flush=True)
             if short is not None:  # as triage --audio says it (review12 F8): the missing part may hold the emergency
                 warn(f"error: {cut_short_error(path, short)}")
                 cut += 1

@@ -89,19 +89,20 @@ WORDS = ("heard", "said", "spoken")
 """A turn's fields holding the family's words (or the reply that repeats them)."""
 
 
-def turn_printer(as_json: bool, words: bool = True,
-                 source: Callable[[], str | None] = lambda: None) -> Callable[[TurnReport], None]:
+def turn_printer(as_json: bool, words: bool = True, source: Callable[[], str | None] = lambda: None,
+                 cut_short: Callable[[], bool] = lambda: False) -> Callable[[TurnReport], None]:
     """Each turn printed; without ``words`` (the kiosk, whose stdout is the journal, kept on disk) no word said
     or heard: the disposition, state and symptom ids only, as the event log keeps them (review 10, K7).
     ``source``: the recording being replayed, named as ``input`` in each JSON line (review14 F9: a script lines
-    turns up with its files, as ``triage --json`` lets it)."""
+    turns up with its files, as ``triage --json`` lets it); ``cut_short``: whether it was cut short, beside it,
+    as ``triage --audio --json`` says it (an emergency may be in the part missing)."""
     def show(report: TurnReport) -> None:
         if as_json:
             fields = {k: v for k, v in asdict(report).items() if (words or k not in WORDS)
                       and not (k == "speech_error" and v is None)}  # only on a turn whose reply failed
             given = source()
             if given is not None:
-                fields["input"] = given
+                fields["input"], fields["cut_short"] = given, cut_short()
             print(json.dumps(rounded_times(fields), ensure_ascii=False), flush=True)
         elif not words:
             symptoms = ", ".join(f"{s} {status}" for s, status in report.symptoms.items()) or "none"
@@ -118,14 +119,14 @@ def turn_printer(as_json: bool, words: bool = True,
 def voice_session(args: argparse.Namespace, settings: VoiceSettings, speaker_sink: Any = None,
                   log_given: str = "--event-log", speech_errors: Callable[[str], None] = warn,
                   model_fallback: bool = False, source: Callable[[], str | None] = lambda: None,
-                  assistant: Assistant | None = None,
+                  cut_short: Callable[[], bool] = lambda: False, assistant: Assistant | None = None,
                   log_speech: bool = True) -> tuple[VoiceSession, Speaker, Callable[[str], None], EventLog | None]:
     """The session the options ask for, how to report a fault (stderr, and the event log if on), and the event log.
 
     ``log_given``: where the event log was named (``--event-log``, or ``file: event_log``), for its errors.
     ``speech_errors``: where the speaker's failures go until the caller sets its own ``on_error``.
     ``model_fallback``: a Vosk model that cannot load gives PocketSphinx, with one line (the kiosk).
-    ``source``: the recording being replayed, for the JSON lines.
+    ``source``: the recording being replayed, and ``cut_short``: whether it was cut short, for the JSON lines.
     ``assistant``: given by the kiosk, whose intents, voice and wake phrase ``kiosk_start.check`` has checked.
     ``log_speech``: speech failures go to the event log too (the kiosk logs its own, once it knows what it does).
     """
@@ -151,7 +152,7 @@ def voice_session(args: argparse.Namespace, settings: VoiceSettings, speaker_sin
         check_wake_words(settings.wake_phrase)
     speaker = make_speaker(args, assistant, speaker_sink, on_error=speech_errors)
     speech_reporting(speaker, speech_errors, log if log_speech else None)
-    show = turn_printer(args.json, words=getattr(args, "show_words", True), source=source)
+    show = turn_printer(args.json, words=getattr(args, "show_words", True), source=source, cut_short=cut_short)
     session = VoiceSession(assistant, recognizer, speaker, settings, show)
     if log is None:
         return session, speaker, warn, None
