@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from children import child
 from voicecare.app.cli import main
 from voicecare.errors import ConfigError
 from voicecare.interfaces import Synthesizer
@@ -476,16 +477,15 @@ def test_sigterm_finishes_the_reply_file_and_leaves_no_temporary_files(tmp_path:
     lines = tmp_path / "lines.txt"
     lines.write_text("\n".join([EMERGENCY, "his back is sore"] * 50))
     env = {**os.environ, "TMPDIR": str(scratch)}
-    proc = subprocess.Popen([sys.executable, "-c", FAULTY_MAIN, "hang", "3", "triage", "--text-file", str(lines),
-                             "--say-to", str(reply)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    assert proc.stdout is not None
-    assert proc.stdout.readline().startswith(f"> {EMERGENCY}")  # running, and printing before speaking
-    deadline = time.monotonic() + 60
-    while (not reply.exists() or reply.stat().st_size < 100_000) and time.monotonic() < deadline:
-        time.sleep(0.05)  # the 911 clip is being written
-    proc.send_signal(signal.SIGTERM)
-    proc.communicate(timeout=60)
+    command = [sys.executable, "-c", FAULTY_MAIN, "hang", "3", "triage", "--text-file", str(lines), "--say-to", str(reply)]
+    with child(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as proc:  # never left running
+        assert proc.stdout is not None
+        assert proc.stdout.readline().startswith(f"> {EMERGENCY}")  # running, and printing before speaking
+        deadline = time.monotonic() + 60
+        while (not reply.exists() or reply.stat().st_size < 100_000) and time.monotonic() < deadline:
+            time.sleep(0.05)  # the 911 clip is being written
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=60)
     assert proc.returncode == -signal.SIGTERM  # stopped by the signal, as systemd expects, after cleaning up
     with wave.open(str(reply)) as wav:
         assert wav.getnframes() * 2 + 44 == reply.stat().st_size  # a complete header: the file was closed

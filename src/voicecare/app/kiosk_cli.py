@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from voicecare.app import kiosk_config, kiosk_start
 from voicecare.app.notify import Notifier
+from voicecare.app.sound_open import SoundHangs, StartedMicrophone, TimedOpen, own_stderr
 from voicecare.app.speech_cli import warn
 from voicecare.app.voice_cli import (
     echo_gate,
@@ -40,6 +41,11 @@ ASKING = (State.INTERVIEW, State.ANYTHING_ELSE)
 
 def kiosk(args: argparse.Namespace) -> int:
     """``voicecare kiosk``: unattended; recovers from device and engine faults, exits only on what a restart cannot fix."""
+    with own_stderr():  # no library's brief redirection of descriptor 2 loses a line of ours (sound_open.py)
+        return _kiosk(args)
+
+
+def _kiosk(args: argparse.Namespace) -> int:
     checked = kiosk_start.check(args)  # as doctor checks it; ConfigError (a restart cannot fix it) stops here, once
     settings = checked.settings
     options = settings.namespace()
@@ -49,14 +55,16 @@ def kiosk(args: argparse.Namespace) -> int:
     # Until the speaker is known to work its failures are held back: the kiosk says in its own line what it does
     # about them (below), and "replies are printed only" beside it confused an installer.
     held: list[str] = []
+    systemd = Notifier.from_environment()
+    _start_sound_system(systemd)
     session, speaker, fault, log = voice_session(options, checked.voice, log_given=settings.where("event_log"),
                                                  speech_errors=held.append, model_fallback=True,
                                                  assistant=checked.assistant, log_speech=False)
     from voicecare.speech_in import devices
 
+    opened: TimedOpen[Microphone] = TimedOpen("the microphone", discard=lambda mic: mic.close())
     make_mic = rescanning_microphones(lambda: devices.Microphone(settings.device, session.recognizer.rate),
-                                      speaker, devices.rescan)
-    systemd = Notifier.from_environment()
+                                      speaker, devices.rescan, opened)
     _speech_at_start(speaker, log, systemd)
     warn_narrow_microphone(settings.device)
     ready = "kiosk ready" + (f"; say '{session.settings.wake_phrase}' to begin" if session.settings.wake_phrase else "")
@@ -65,6 +73,27 @@ def kiosk(args: argparse.Namespace) -> int:
         run_kiosk(session, speaker, make_mic, stop=threading.Event(), on_fault=fault,
                   muted=muted_while_speaking(options, speaker), live=True, on_ready=lambda: warn(ready), alive=systemd.alive)
     return 0
+
+
+def _start_sound_system(systemd: Notifier) -> None:
+    """PortAudio started before anything uses it, waited on in steps of ``OPEN_SECONDS`` with a line each.
+
+    It opens every sound device as it starts, and one that never answers held the kiosk here for ever, silent and
+    deaf to SIGTERM. No watchdog ping is owed before READY: a kiosk whose sound system never answers is restarted
+    by systemd's start timeout. PortAudio missing altogether is said later, where the speaker is made.
+    """
+    from voicecare.speech_in import devices
+
+    start: TimedOpen[object] = TimedOpen("the sound system (PortAudio opening each device as it starts)")
+    while True:
+        try:
+            start(devices.import_sounddevice)
+            return
+        except SoundHangs as exc:
+            warn(f"{exc}; still waiting for it")
+            systemd.status(f"{exc}; still waiting for it")
+        except AudioError:
+            return
 
 
 def _speech_at_start(speaker: Speaker, log: EventLog | None, systemd: Notifier) -> None:
@@ -93,24 +122,35 @@ def _speech_at_start(speaker: Speaker, log: EventLog | None, systemd: Notifier) 
                          "'speaking again'")
 
 
-def rescanning_microphones(open_mic: Callable[[], Microphone], speaker: Speaker,
-                           rescan: Callable[[], None]) -> Callable[[], Microphone]:
+def rescanning_microphones(open_mic: Callable[[], Microphone], speaker: Speaker, rescan: Callable[[], None],
+                           opened: TimedOpen[Microphone] | None = None) -> Callable[[], Microphone]:
     """The kiosk's microphone, with the device list read again before each retry.
 
     PortAudio lists the devices once: a USB microphone plugged in (or re-numbered) after boot was never
     found and the kiosk stayed deaf for ever, never exiting for systemd to restart it (review 10, E1).
     Listing again closes every stream, so it waits until nothing is being said and releases the speaker,
     which opens again at the next reply. Runs in the kiosk's loop, never on the audio thread.
+    ``opened``: the listing and the opening (the stream started) run under its time limit (``sound_open``); a
+    microphone whose open hangs is then an AudioError the loop says and retries, never a kiosk stuck in it.
     """
-    opened = False
+    retried = False
 
-    def make_mic() -> Microphone:
-        nonlocal opened
-        if opened and speaker.wait_idle(RESCAN_WAIT_SECONDS):
+    def listed_and_opened(again: bool) -> Microphone:
+        if again:
             speaker.sink.close()
             rescan()
-        opened = True
-        return open_mic()
+        mic = open_mic()
+        if opened is not None:
+            mic.start()
+        return mic
+
+    def make_mic() -> Microphone:
+        nonlocal retried
+        again = retried and speaker.wait_idle(RESCAN_WAIT_SECONDS)
+        retried = True
+        if opened is None:
+            return listed_and_opened(again)
+        return StartedMicrophone(opened(lambda: listed_and_opened(again)))
 
     return make_mic
 
