@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from voicecare.app import kiosk_config, kiosk_start
 from voicecare.app.notify import Notifier
-from voicecare.app.sound_open import SoundHangs, StartedMicrophone, TimedOpen, own_stderr
+from voicecare.app.sound_open import SoundHangs, StartedMicrophone, TimedOpen, microphone_open, own_stderr
 from voicecare.app.speech_cli import warn
 from voicecare.app.voice_cli import (
     echo_gate,
@@ -62,9 +62,8 @@ def _kiosk(args: argparse.Namespace) -> int:
                                                  assistant=checked.assistant, log_speech=False)
     from voicecare.speech_in import devices
 
-    opened: TimedOpen[Microphone] = TimedOpen("the microphone", discard=lambda mic: mic.close())
     make_mic = rescanning_microphones(lambda: devices.Microphone(settings.device, session.recognizer.rate),
-                                      speaker, devices.rescan, opened)
+                                      speaker, devices.rescan, microphone_open())
     _speech_at_start(speaker, log, systemd)
     warn_narrow_microphone(settings.device)
     ready = "kiosk ready" + (f"; say '{session.settings.wake_phrase}' to begin" if session.settings.wake_phrase else "")

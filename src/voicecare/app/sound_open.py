@@ -48,7 +48,7 @@ class _Attempt(Generic[T]):
 
 
 class TimedOpen(Generic[T]):
-    """Calls ``open`` in a thread and waits at most ``seconds``; AudioError naming ``what`` when it did not answer.
+    """Calls ``open_`` in a thread and waits at most ``seconds``; SoundHangs naming ``what`` when it did not answer.
 
     ``discard``: releases a result that came after its caller gave up (a microphone opened late).
     """
@@ -92,6 +92,11 @@ class TimedOpen(Generic[T]):
         # A daemon: an open stuck in the kernel must not keep a stopped kiosk alive.
         threading.Thread(target=run, name="sound-open", daemon=True).start()
         return attempt
+
+
+def microphone_open(seconds: float = OPEN_SECONDS) -> TimedOpen[Microphone]:
+    """The time limit for opening the kiosk's microphone; one opened after the caller gave up is closed unused."""
+    return TimedOpen("the microphone", discard=lambda mic: mic.close(), seconds=seconds)
 
 
 class StartedMicrophone:
