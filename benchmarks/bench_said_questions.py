@@ -92,11 +92,11 @@ class Conversations:
 
     def __init__(self) -> None:
         from voicecare.app.cli import build_parser
-        from voicecare.app.voice_cli import _session, settings_from
+        from voicecare.app.voice_cli import settings_from, voice_session
 
         args = build_parser().parse_args(["listen", "--input-files", "x.wav", "--json", "--fast", "--quiet"])
         with contextlib.redirect_stderr(io.StringIO()):
-            self.session, self.speaker, _ = _session(args, settings_from(args))
+            self.session, self.speaker, _, _ = voice_session(args, settings_from(args))
         self.replies: list[tuple[str, tuple[str, ...]]] = []
         self.session.on_turn = lambda report: self.replies.append((report.heard, report.said))
 

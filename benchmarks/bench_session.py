@@ -16,7 +16,7 @@ import threading
 import time
 from pathlib import Path
 
-from voicecare.app.voice_cli import run_kiosk
+from voicecare.app.kiosk_cli import run_kiosk
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 from voicecare.speech_in import lm, stt
 from voicecare.speech_out.sinks import NullSink

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from children import child
 from voicecare.app.cli import main
 from voicecare.errors import ConfigError
 from voicecare.interfaces import Synthesizer
@@ -289,6 +290,21 @@ def test_a_replayed_recording_cut_short_is_heard_as_far_as_it_goes_and_said_so(t
     assert str(cut) in warning and "s its header promises" in warning and "Traceback" not in out.stderr
 
 
+def test_listen_json_lines_say_cut_short_as_triage_json_does(tmp_path: Path) -> None:
+    # triage --audio --json had "cut_short" on each file's line (review18 F15); listen --json had none, so a script
+    # reading the replayed turns' JSON could not tell the turn heard from a cut recording (the emergency may be in
+    # the part missing) from one heard whole.
+    whole = AUDIO / "clean" / "hc_sore.wav"
+    cut = tmp_path / "cut.wav"
+    cut.write_bytes(whole.read_bytes()[: len(whole.read_bytes()) // 2])
+    out = run("listen", "--input-files", str(cut), str(whole), "--fast", "--json", "--engine", "sphinx", "--quiet")
+    assert out.returncode == 2, out.stderr
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    flags = {(line["input"], line["cut_short"]) for line in lines if "input" in line}
+    assert flags == {(str(cut), True), (str(whole), False)}, lines  # every line of each recording, both ways
+    assert "cut_short" not in lines[0]  # the greeting: no recording, so nothing to be cut
+
+
 def test_models_list_and_verify(tmp_path: Path) -> None:
     listed = run("models", "list")
     assert listed.returncode == 0 and "small-en-us (default)" in listed.stdout
@@ -461,16 +477,15 @@ def test_sigterm_finishes_the_reply_file_and_leaves_no_temporary_files(tmp_path:
     lines = tmp_path / "lines.txt"
     lines.write_text("\n".join([EMERGENCY, "his back is sore"] * 50))
     env = {**os.environ, "TMPDIR": str(scratch)}
-    proc = subprocess.Popen([sys.executable, "-c", FAULTY_MAIN, "hang", "3", "triage", "--text-file", str(lines),
-                             "--say-to", str(reply)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    assert proc.stdout is not None
-    assert proc.stdout.readline().startswith(f"> {EMERGENCY}")  # running, and printing before speaking
-    deadline = time.monotonic() + 60
-    while (not reply.exists() or reply.stat().st_size < 100_000) and time.monotonic() < deadline:
-        time.sleep(0.05)  # the 911 clip is being written
-    proc.send_signal(signal.SIGTERM)
-    proc.communicate(timeout=60)
+    command = [sys.executable, "-c", FAULTY_MAIN, "hang", "3", "triage", "--text-file", str(lines), "--say-to", str(reply)]
+    with child(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as proc:  # never left running
+        assert proc.stdout is not None
+        assert proc.stdout.readline().startswith(f"> {EMERGENCY}")  # running, and printing before speaking
+        deadline = time.monotonic() + 60
+        while (not reply.exists() or reply.stat().st_size < 100_000) and time.monotonic() < deadline:
+            time.sleep(0.05)  # the 911 clip is being written
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=60)
     assert proc.returncode == -signal.SIGTERM  # stopped by the signal, as systemd expects, after cleaning up
     with wave.open(str(reply)) as wav:
         assert wav.getnframes() * 2 + 44 == reply.stat().st_size  # a complete header: the file was closed

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from children import child, module_command
 from tests.test_kiosk_speech_faults import NULL_SOUND_CARD, START_WAIT_SECONDS, lines_until
 from voicecare.errors import ConfigError
 
@@ -61,14 +62,9 @@ def null_card_env(tmp_path: Path, **more: str) -> dict[str, str]:
 
 def kiosk_start_lines(config: Path, env: dict[str, str]) -> list[str]:
     """What a kiosk on ALSA's null sound card says on stderr up to "kiosk ready" (then it is stopped)."""
-    kiosk = subprocess.Popen([sys.executable, "-m", "voicecare", "kiosk", "--config", str(config)],
-                             stderr=subprocess.PIPE, text=True, env=env)
-    try:
+    with child(module_command("voicecare", "kiosk", "--config", str(config)), stderr=subprocess.PIPE, env=env) as kiosk:
         assert kiosk.stderr is not None
         return lines_until(kiosk.stderr, "kiosk ready", START_WAIT_SECONDS)
-    finally:
-        kiosk.terminate()
-        kiosk.communicate(timeout=60)
 
 
 @pytest.mark.parametrize("toml", ["", "# voicecare\n# every setting left out\n", "[kiosk]\n"])

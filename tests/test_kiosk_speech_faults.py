@@ -21,6 +21,7 @@ from typing import IO
 
 import pytest
 
+from children import child, module_command
 from voicecare.app.events import EventLog
 from voicecare.app.voice_cli import speech_reporting
 from voicecare.domain import Level, Message, MessageKind
@@ -95,9 +96,8 @@ def test_a_kiosk_whose_speech_engine_cannot_start_listens_and_speaks_again_by_it
     systemd.bind(str(tmp_path / "notify"))
     env = {**os.environ, "ESPEAK_DATA_PATH": str(data), "HOME": str(home), "XDG_CACHE_HOME": str(tmp_path / "cache"),
            "NOTIFY_SOCKET": str(tmp_path / "notify")}
-    kiosk = subprocess.Popen([sys.executable, "-m", "voicecare", "kiosk", "--engine", "sphinx", "--wake-phrase",
-                              "none", "--event-log", str(log)], stderr=subprocess.PIPE, text=True, env=env)
-    try:
+    command = module_command("voicecare", "kiosk", "--engine", "sphinx", "--wake-phrase", "none", "--event-log", str(log))
+    with child(command, stderr=subprocess.PIPE, env=env) as kiosk:  # never left running, even by a killed run
         assert kiosk.stderr is not None
         started = lines_until(kiosk.stderr, "kiosk ready", START_WAIT_SECONDS)
         (mute,) = [line for line in started if "cannot speak" in line]
@@ -108,9 +108,6 @@ def test_a_kiosk_whose_speech_engine_cannot_start_listens_and_speaks_again_by_it
             (data / part.name).symlink_to(part)
         lines_until(kiosk.stderr, "voicecare: speaking again", RECOVERY_WAIT_SECONDS)
         assert kiosk.poll() is None  # still running: it never exited to be restarted
-    finally:
-        kiosk.terminate()
-        kiosk.communicate(timeout=60)
     with systemd:
         systemd.settimeout(0)
         told = [state for state in iter(lambda: notified(systemd), None) if not state.startswith("WATCHDOG")]

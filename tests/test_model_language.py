@@ -72,3 +72,31 @@ def test_a_model_of_the_language_keeps_vosk_and_its_grammar_warnings_off_stderr(
     out = run("listen", "--input-files", str(WAV), "--fast", "--json", "--quiet", models=models)
     assert out.returncode == 0 and len(out.stdout.splitlines()) == 2, out.stderr
     assert [line for line in out.stderr.splitlines() if "recognising with vosk" not in line] == []
+
+
+KOREAN_ENTRY = """
+[models.small-ko]
+default = false
+description = "Korean, installed by hand"
+url = "https://alphacephei.com/vosk/models/vosk-model-small-ko-0.22.zip"
+size = 82000000
+folder = "vosk-model-small-ko-0.22"
+language = "ko"
+"""
+
+
+def test_doctor_checks_the_model_against_the_intents_language_not_the_manifests(tmp_path: Path) -> None:
+    # doctor took the language to expect from the manifest's entry for the model's folder: a Korean model that the
+    # manifest lists as Korean passed ("Vosk model ... (Korean, loads)") beside English intents, which every start
+    # then refuses. It is checked as a start checks it: against the language of the intents in use.
+    models = tmp_path / "models"
+    models.mkdir()
+    (models / "vosk-model-small-ko-0.22").symlink_to(korean_vosk_model(), target_is_directory=True)
+    shipped = (REPO / "models" / "manifest.toml").read_text(encoding="utf-8")
+    (models / "manifest.toml").write_text(shipped + KOREAN_ENTRY, encoding="utf-8")
+    doctor = run("doctor", models=models, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    line = next(line for line in doctor.stdout.splitlines() if "speech model" in line)
+    assert doctor.returncode == 1 and line.startswith("FAIL"), doctor.stdout
+    assert "not a model for English" in line, line
+    start = run("triage", "--audio", str(WAV), "--quiet", "--engine", "vosk", models=models)
+    assert start.returncode == 2 and "not a model for English" in start.stderr, start.stderr  # what doctor foretold

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import io
 import os
@@ -368,7 +369,7 @@ def test_a_write_error_while_unpacking_is_one_line_not_a_traceback(tmp_path: Pat
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.count("\n") == 1 and "cannot unpack into" in done.stderr and "File too large" in done.stderr
     assert [p.name for p in models_dir.iterdir()] == [models.WORK_DIR]
-    assert [p.suffix for p in (models_dir / models.WORK_DIR).iterdir()] == [".lock"]
+    assert list((models_dir / models.WORK_DIR).iterdir()) == []  # nor a lock left to look like a run in progress
 
 
 def manifest_file(tmp_path: Path, url: str, body: bytes) -> Path:
@@ -409,6 +410,34 @@ def test_download_failures_from_the_command_line_are_one_line(tmp_path: Path, se
     missing = cli(tmp_path, "install")
     assert missing.returncode == 2 and "needs a PATH" in missing.stderr
     assert "Traceback" not in full.stderr + offline.stderr + missing.stderr
+
+
+def test_a_failed_download_leaves_no_lock_and_a_stale_one_is_taken_over(tmp_path: Path, serve: list[Server]) -> None:
+    # A failed download left models/.downloads/<folder>.lock behind, which looked like a download still running.
+    # The lock is the kernel's (flock): a file left by a run that died locks nothing, and the next run takes it
+    # over; one really held is named with its holder's process id.
+    body = model_zip()
+    serve.append(server := Server(ranged(body, [len(body) // 2])))
+    manifest = manifest_file(tmp_path, server.url, body)
+    work = tmp_path / "models" / models.WORK_DIR
+    cut = cli(tmp_path, "download", "test", "--manifest", str(manifest))
+    assert cut.returncode == 2 and cut.stderr.startswith("voicecare: error: download interrupted at "), cut.stderr
+    assert [p.name for p in work.iterdir()] == ["test.zip.part"]  # kept to resume; no lock
+    gone = subprocess.Popen(["true"])  # a run that wrote its id in the lock, then was killed
+    gone.wait()
+    (work / f"{FOLDER}.lock").write_text(str(gone.pid))
+    resumed = cli(tmp_path, "download", "test", "--manifest", str(manifest))
+    assert "already installing" not in resumed.stderr and "does not hold a usable model" in resumed.stderr, \
+        resumed.stderr  # fetched to the end (resumed), then refused: the archive is no model
+    assert server.ranges[-1] == f"bytes={len(body) // 2}-" and list(work.iterdir()) == []
+    with (work / f"{FOLDER}.lock").open("w") as held:  # a download running now, in this process
+        fcntl.flock(held, fcntl.LOCK_EX)
+        held.write(str(os.getpid()))
+        held.flush()
+        blocked = cli(tmp_path, "download", "test", "--manifest", str(manifest))
+    assert blocked.returncode == 2 and blocked.stderr == (
+        f"voicecare: error: another voicecare (process {os.getpid()}) is already installing {FOLDER}; "
+        "wait for it to finish\n")
 
 
 def test_progress_is_rewritten_on_a_terminal_and_only_finished_elsewhere(capsys: pytest.CaptureFixture[str]) -> None:
@@ -549,7 +578,7 @@ def test_a_resumed_download_of_a_real_model_is_installed_and_used(tmp_path: Path
     server.close()
     serve.clear()
     assert models.download(manifest, entry, tmp_path, limits=limits) == path  # installed and working: no network needed
-    assert sorted(p.name for p in (tmp_path / models.WORK_DIR).iterdir()) == [f"{entry.folder}.lock"]
+    assert list((tmp_path / models.WORK_DIR).iterdir()) == []  # nothing left: no part, no lock
 
 
 def test_install_from_a_usb_stick_from_the_command_line(tmp_path: Path, korean_zip: Path) -> None:
@@ -636,5 +665,5 @@ def test_verify_from_the_command_line(tmp_path: Path) -> None:
 def test_doctor_fails_a_model_of_another_language(tmp_path: Path) -> None:
     from voicecare.app import doctor
 
-    check = doctor._model(tmp_path, korean_model())
+    check = doctor._model(tmp_path, korean_model(), "en")
     assert not check.ok and "not a model for English" in check.detail

@@ -12,7 +12,7 @@ import functools
 import threading
 
 from tests.conftest import AUDIO
-from voicecare.app.voice_cli import run_kiosk
+from voicecare.app.kiosk_cli import run_kiosk
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings
 from voicecare.interfaces import Microphone, Recognizer
 from voicecare.speech_out.tts import Pyttsx3Synthesizer, Speaker

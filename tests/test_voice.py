@@ -24,7 +24,7 @@ import pytest
 from tests import replay
 from tests.conftest import AUDIO
 from voicecare.app.events import EventLog
-from voicecare.app.voice_cli import run_kiosk
+from voicecare.app.kiosk_cli import run_kiosk
 from voicecare.conversation import readings
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings, turns_from
 from voicecare.domain import IntentSet, Level, Message, MessageKind, Status

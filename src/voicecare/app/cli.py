@@ -1,7 +1,8 @@
 """The command line: a thin adapter that turns library errors into one-line messages.
 
 This module builds the arguments and runs the entry point; each command's work is in its own module, imported
-when it runs (``text_cli``: triage of text, chat, check, eval; ``answer_cli``; ``speech_cli``; ``voice_cli``).
+when it runs (``text_cli``: triage of text, chat, check, eval; ``answer_cli``; ``speech_cli``; ``listen_cli``
+and ``kiosk_cli``, with what they share in ``voice_cli``).
 """
 
 from __future__ import annotations
@@ -263,7 +264,7 @@ def _register_voice(sub: argparse._SubParsersAction[_Parser], common: _Parser, n
     from voicecare.app.speech_cli import add_speech_arguments
     from voicecare.app.voice_cli import add_voice_arguments
 
-    command = _add(sub, common, name, help_text, _lazy("voicecare.app.voice_cli", name))
+    command = _add(sub, common, name, help_text, _lazy(f"voicecare.app.{name}_cli", name))
     add_speech_arguments(command, kiosk=name == "kiosk")
     add_voice_arguments(command, kiosk=name == "kiosk")
 

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from voicecare.app.kiosk_config import LANGUAGE_WAKE
 from voicecare.errors import IntentError, VoicecareError
@@ -27,12 +27,21 @@ class Check:
     fix: str = ""
 
 
+HUNG = "PortAudio's start"
+"""How a PortAudio check that hung begins: no device is listed after it (the listing would wait on it too)."""
+
+
 def _portaudio() -> Check:
+    """PortAudio started, under the kiosk's time limit: it opens every sound device as it starts, and one that never
+    answers held doctor there for ever, printing nothing (``sound_open``)."""
+    from voicecare.app.sound_open import SoundHangs, TimedOpen
     from voicecare.speech_in.devices import import_sounddevice
 
     try:
-        sd = import_sounddevice()
+        sd = TimedOpen[Any](f"{HUNG} (it opens each sound device)")(import_sounddevice)
         return Check("PortAudio", True, f"PortAudio {sd.get_portaudio_version()[1]}")
+    except SoundHangs as exc:
+        return Check("PortAudio", False, str(exc), "unplug and replug the sound devices, or restart the sound server")
     except VoicecareError as exc:
         return Check("PortAudio", False, str(exc), "sudo apt-get install libportaudio2")
 
@@ -118,7 +127,10 @@ def _audio_group() -> Check:
                  "sudo usermod -aG audio $USER, then log in again")
 
 
-def _model(models_dir: Path, explicit: Path | None) -> Check:
+def _model(models_dir: Path, explicit: Path | None, code: str) -> Check:
+    """The Vosk model a start would use, loaded and checked for ``code``, the language of the intents in use: the
+    manifest's language for the model's folder passed a Korean model beside English intents, which every start
+    then refuses (the same check as ``speech_cli``'s at start)."""
     from voicecare.speech_in import stt
 
     path = stt.resolve_model(explicit, models_dir)
@@ -138,8 +150,7 @@ def _model(models_dir: Path, explicit: Path | None) -> Check:
     from voicecare.model_store import model_check, models
 
     try:
-        manifest = models.read_manifest(models.default_manifest(models_dir))
-        language = manifest.language(models.expected_language(manifest, path))
+        language = models.read_manifest(models.default_manifest(models_dir)).language(code)
     except VoicecareError as exc:
         return Check("speech model", False, str(exc), "restore models/manifest.toml from the release")
     problems = model_check.problems(path, language)
@@ -310,8 +321,14 @@ def run(models_dir: Path, model: Path | None, intents_dir: Path | None, language
     language_model = (Check("language model", False, "not checked: the kiosk config is refused (see its line)",
                             "fix the config first") if refused
                       else _language_model(loaded, wake, vosk, prepare, intents_only))
-    checks += [_portaudio(), _audio_group(), _devices("microphone", device), _devices("speaker", speaker),
-               _model(models_dir, model), _speech(emergency), intents_check, language_model]
+    portaudio = _portaudio()
+    hung = not portaudio.ok and portaudio.detail.startswith(HUNG)
+    devices = ([Check(kind, False, "not checked: PortAudio does not answer (see its line)", "fix PortAudio first")
+                for kind in ("microphone", "speaker")] if hung
+               else [_devices("microphone", device), _devices("speaker", speaker)])
+    checks += [portaudio, _audio_group(), *devices,
+               _model(models_dir, model, loaded.language.code if loaded is not None else language), _speech(emergency),
+               intents_check, language_model]
     for check in checks:
         mark = "PASS" if check.ok else "FAIL"
         fix = f"  -> fix: {check.fix}" if not check.ok and check.fix else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import os
 import re
 import shutil
 import sys
@@ -14,7 +15,7 @@ import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from voicecare.errors import ModelError
 from voicecare.model_store import fetch, model_check, unzip
@@ -269,24 +270,52 @@ def _place(archive: Path, target: Path, work: Path, language: Language, limits: 
 
 @contextlib.contextmanager
 def _work_area(models_dir: Path, folder: str) -> Iterator[Path]:
-    """The hidden work folder, locked for ``folder``; leftovers of a killed run are cleared first."""
+    """The hidden work folder, locked for ``folder``; leftovers of a killed run are cleared first.
+
+    The lock is the kernel's (flock), so a run that failed or was killed holds nothing: its ``.lock`` file was
+    taken over by the next run as it is. The file is removed on the way out, a failure's included (it was left
+    behind, and looked like a download still running); a run that locked a file removed meanwhile locks anew.
+    """
     work = models_dir / WORK_DIR
+    path = work / f"{folder}.lock"
     try:
         work.mkdir(parents=True, exist_ok=True)
-        lock = (work / f"{folder}.lock").open("a")
+        lock = _locked(path, folder)
     except OSError as exc:
         raise ModelError(f"cannot write in {models_dir}: {exc.strerror or exc} "
                          "(set VOICECARE_MODELS to a folder you can write)") from None
     with lock:
         try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise ModelError(f"another voicecare is already installing {folder}; wait for it to finish") from None
-        _clear(work, folder)
-        try:
+            _clear(work, folder)
             yield work
         finally:
             _clear(work, folder)
+            path.unlink(missing_ok=True)  # still holding it: nobody can be between its open and its flock
+
+
+def _locked(path: Path, folder: str) -> IO[str]:
+    """``path`` opened and flocked, holding this process's id (named to whoever finds it held); ModelError when
+    another process holds it."""
+    while True:
+        lock = path.open("a+")
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            lock.seek(0)
+            holder = lock.read().strip()
+            lock.close()
+            pid = f" (process {holder})" if holder.isdigit() else ""
+            raise ModelError(f"another voicecare{pid} is already installing {folder}; wait for it to finish") from None
+        try:
+            same = os.fstat(lock.fileno()).st_ino == path.stat().st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            lock.truncate(0)
+            lock.write(str(os.getpid()))
+            lock.flush()
+            return lock
+        lock.close()  # its last holder removed it as we opened it: that file locks nothing now
 
 
 def _clear(work: Path, folder: str) -> None:
