@@ -22,6 +22,7 @@ import argparse
 import itertools
 import json
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -151,6 +152,7 @@ def run(args: argparse.Namespace) -> None:
                     continue
                 rng = np.random.default_rng(ra.SEED)
                 mixed = [make(a, rng) for a in clean]
+                cpu_start = time.process_time()
                 for line, noisy in zip(lines, mixed, strict=True):
                     early = br.EarlyAnswers(assistant)
                     made: list[LoggedReplies] = []
@@ -182,7 +184,9 @@ def run(args: argparse.Namespace) -> None:
                                         for p, r in zip(heard.parts, made, strict=False)]}
                     sink.write(json.dumps(record) + "\n")
                     sink.flush()
-                print(f"{voice.name} {room} done", flush=True)
+                # CPU seconds of this process (one core) per second of audio: the goal is < 0.3.
+                cpu_rtf = (time.process_time() - cpu_start) / (sum(len(a) for a in mixed) / ra.RATE)
+                print(f"{voice.name} {room} done: {cpu_rtf:.3f} x real time (CPU, one core)", flush=True)
 
 
 def show(path: Path) -> None:

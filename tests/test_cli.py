@@ -21,6 +21,7 @@ from children import child
 from voicecare.app.cli import main
 from voicecare.errors import ConfigError
 from voicecare.interfaces import Synthesizer
+from voicecare.speech_out.recorded import recorded_clips
 from voicecare.speech_out.tts_process import WorkerSynthesizer
 from voicecare.testing import fault_worker_command
 
@@ -359,30 +360,37 @@ def test_a_failing_synthesiser_never_costs_the_printed_emergency(tmp_path: Path,
     assert out.returncode == 1, out.stderr  # survived (no -11), and says speech failed
     assert out.stderr.startswith("voicecare: cannot speak, replies are printed only: ")
     assert all(line.startswith("voicecare: ") for line in out.stderr.splitlines())  # one line each, no traceback
+    with wave.open(str(reply)) as wav:  # never a 44-byte header that plays as silence (review14 F11)
+        said = wav.readframes(wav.getnframes())
     if not fault.endswith(":1"):
-        # Nothing was said: no reply file at all, never a 44-byte header that plays as silence (review14 F11).
-        assert not reply.exists()
+        # The engine never made a clip: "Call 911 now." is the shipped recording, and only it (speech_out.recorded).
+        recorded = recorded_clips(["Call 911 now."])["Call 911 now."].pcm
+        assert said.startswith(recorded) and not said[len(recorded):].strip(b"\x00")  # then its pause
         return
-    with wave.open(str(reply)) as wav:  # the 911 clip was made before the synthesiser failed: it is in the file
-        assert wav.getnframes() > 0
+    assert said  # the 911 clip was made before the synthesiser failed: it is in the file
 
 
 @pytest.mark.parametrize("fault", ["dead", "segfault:0"])
 def test_a_replay_that_cannot_speak_leaves_no_silent_reply_files(tmp_path: Path, fault: str) -> None:
     # review14 F11: with the synthesiser unusable, --say-to-dir left 001.wav as a 44-byte header (silence to a
-    # script that checks the file is there). Nothing said, no file; the turn printed, one line, exit 1.
+    # script that checks the file is there). Only what was said has a file: the recorded "Call 911 now." (the
+    # engine never worked); the turn printed, one line, exit 1.
     replies = tmp_path / "replies"
     out = run_with_fault("listen", "--input-files", str(AUDIO / "clean" / "em_blue.wav"), "--engine", "sphinx",
                          "--fast", "--json", "--say-to-dir", str(replies), fault=fault)
     assert out.returncode == 1, out.stderr
     assert json.loads(out.stdout.splitlines()[-1])["disposition"] == "emergency"
-    assert [p.name for p in replies.iterdir()] == []
+    recorded = recorded_clips(["Call 911 now."])["Call 911 now."].pcm
+    for reply in replies.iterdir():
+        with wave.open(str(reply)) as wav:
+            assert wav.readframes(wav.getnframes()).startswith(recorded)
     assert [line for line in out.stderr.splitlines() if "cannot speak" in line], out.stderr
     assert "Traceback" not in out.stderr and "Exception ignored" not in out.stderr
-    # Nor does the JSON say it was spoken (outside review 16 F8: every line listed "Call 911 now." as spoken).
+    # The JSON says only the recording was spoken (outside review 16 F8: every line listed "Call 911 now." as spoken).
     for line in out.stdout.splitlines():
         turn = json.loads(line)
-        assert turn["spoken"] == [] and turn["speech_error"], turn
+        assert set(turn["spoken"]) <= {"Call 911 now."} and turn["speech_error"], turn
+    assert any("Call 911 now." in json.loads(line)["spoken"] for line in out.stdout.splitlines())
 
 
 def test_a_replay_whose_synthesiser_fails_midway_lists_only_what_was_spoken(tmp_path: Path) -> None:

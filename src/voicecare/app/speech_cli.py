@@ -24,6 +24,7 @@ from voicecare.errors import AudioError, InputError, ModelError, VoicecareError
 from voicecare.interfaces import AudioSink, Recognizer, Synthesizer
 from voicecare.speech_in import audio
 from voicecare.speech_in.devices import find_output
+from voicecare.speech_out.recorded import recorded_clips
 from voicecare.speech_out.sinks import NullSink, SoundDeviceSink, WavSink
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM, Pyttsx3Synthesizer, Speaker
 from voicecare.speech_out.tts_process import espeak_command
@@ -175,8 +176,9 @@ def make_speaker(args: argparse.Namespace, assistant: Assistant, sink: AudioSink
     emergency = assistant.intents.messages["emergency"]
     # Fixed texts made ahead only for a live speaker: a reply file has no first-audio wait to cut.
     fixed = tuple(t for t in fixed_phrases(assistant) if t != emergency) if isinstance(sink, SoundDeviceSink) else ()
+    # The shipped recording of "Call 911 now." is said when no synthesiser can make it (an engine that never worked).
     speaker = Speaker(make_synth(args), sink, rate_wpm=args.rate, ready_texts=(emergency,), fixed_texts=fixed,
-                      on_error=on_error)
+                      recorded=recorded_clips((emergency,)), on_error=on_error)
     if problem is not None:
         speaker.report_failure(problem)
     return speaker

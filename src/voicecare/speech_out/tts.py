@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 
@@ -89,6 +89,9 @@ class Speaker:
     fixed_texts: Sequence[str] = ()
     """Texts that hold no family's words ("Sorry, I missed that."), synthesised when there is nothing else to do and
     kept across families, so a reply that starts with one plays at once; unlike the ready texts none is required."""
+    recorded: Mapping[str, Clip] = field(default_factory=dict)
+    """Recordings of ready texts (``recorded.recorded_clips``), played when the synthesiser cannot make them: a kiosk
+    whose engine never worked still says "Call 911 now." aloud."""
     on_error: Callable[[str], None] = field(default=lambda message: None)
     on_restart: Callable[[str], None] | None = None
     """Told, instead of ``on_error``, when speech works again ("speaking again", a new worker after one was lost):
@@ -429,14 +432,27 @@ class Speaker:
         return clip
 
     def _speak(self, text: str) -> None:
+        recorded = self.recorded.get(text)
+        if recorded is not None and (self._synth is None or self._failing) and not self._made(text):
+            # The engine is down and never made this text: the recording now, rather than one more try first (a
+            # hanging worker would hold "Call 911 now." for its whole timeout). The engine is tried again when idle.
+            self._play(recorded)
+            return
         try:
             clip = self._clip(text)
         except Exception as exc:  # a crash, hang or refusal costs this message only
             self._fail(exc)
-            self._lose(text, exc)
+            if recorded is not None and not isinstance(exc, Abandoned):
+                self._play(recorded)  # said after all, from the recording: not lost, and speech is still failing
+            else:
+                self._lose(text, exc)
             return
         if self._play(clip):
             self._recovered()
+
+    def _made(self, text: str) -> bool:
+        """The synthesiser made ``text`` once, at any rate (a ready text's clip is kept and beats the recording)."""
+        return any(t == text for t, _ in list(self._cache))
 
     def _play(self, clip: Clip) -> bool:
         """Play in blocks until done or cut; False when the device failed."""
