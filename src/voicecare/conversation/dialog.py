@@ -22,6 +22,7 @@ from voicecare.conversation import (
     home_ending,
     interview,
     misheard,
+    no_again,
     parting,
     requested,
     said_why,
@@ -271,7 +272,8 @@ class Conversation:
             return misheard.take_back(self, text, signs, doubted if doubted is not None else yes_to)
         if doubted is not None:
             return interview.take_back(self, text, doubted) or misheard.take_back_answer(
-                self, text, doubted, (Basis.UNHEARD, Basis.UNSURE, Basis.GUESSED), needs_no=True)
+                self, text, doubted, (Basis.UNHEARD, Basis.UNSURE, Basis.GUESSED), needs_no=True) or no_again.answer(
+                self, text, doubted)  # "no if": never "I did not hear a no"; the second time a no (review 18 F2)
         if yes_to is not None:
             return misheard.take_back_answer(self, text, yes_to, (Basis.ANSWERED,))
         return None

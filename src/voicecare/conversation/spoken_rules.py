@@ -28,7 +28,7 @@ SHORT_READBACKS = ("unclear", "said")
 """Short read-backs every language with ``turn_seconds`` gives: some signs counted from an unclear answer, or none."""
 COMPACT_READBACKS = ("answered", "unclear")
 SAID_AGAIN = ("asked_again", "still_emergency", "still_answered", "still_hedged", "past_episode", "past_when",
-              "confirmed", "still_vague", "episode_yes")
+              "confirmed", "still_vague", "episode_yes", "no_unclear", "no_twice")
 """Keys of ``[said_again]``: why a question or a 911 is said again, and a past episode noticed (``said_why``)."""
 """The compact read-back's parts ({items} each): signs said yes to, signs counted from an unclear answer."""
 CALLING = ("done", "going")
@@ -133,6 +133,9 @@ class SpokenRules:
     episode_over: tuple[str, ...] = ()
     """Words that say an episode told in an answer is over ("not now", "not anymore"), beside the language's own
     cues: said back as over only then (``episodes``)."""
+    episode_now: tuple[str, ...] = ()
+    """Words that say a sign told of as earlier is there now ("still", "but now", "keeps"): the episode is a yes
+    for now when they come after every word of it being over (rule 9, the later statement wins; ``episodes``)."""
     waiting: tuple[str, ...] = ()
     """Words asking what to do until help or the doctor comes ("while I wait", "in the meantime"): below a 911 the
     question is answered with the care answer ``waiting_care`` names (``waiting``; outside review 17 F5)."""
@@ -173,7 +176,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str], tokens: Toke
                     "unclear_emergency", "doubted_emergency", "unclear_asked_again",
                     "interview_requests", "compact_readback", "asking_why", "doubted_reason", "doubted_own_words",
                     "many_signs", "emergency_seconds", "ceiling_seconds", "emergency_ceiling_seconds", "emergency_help",
-                    "said_again", "more_description", "episode_over", "improving", "calling_911", "waiting",
+                    "said_again", "more_description", "episode_over", "episode_now", "improving", "calling_911", "waiting",
                     "waiting_care"),
            where,
            problems)
@@ -242,6 +245,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str], tokens: Toke
                        more_description=_phrases(data.get("more_description", []), f"{where}: more_description",
                                                  problems),
                        episode_over=_phrases(data.get("episode_over", []), f"{where}: episode_over", problems),
+                       episode_now=_phrases(data.get("episode_now", []), f"{where}: episode_now", problems),
                        improving=_phrases(data.get("improving", []), f"{where}: improving", problems),
                        waiting=_phrases(data.get("waiting", []), f"{where}: waiting", problems),
                        waiting_care=_optional_text(data, "waiting_care", where, problems),
