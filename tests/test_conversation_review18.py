@@ -155,3 +155,71 @@ def test_a_real_emergency_after_no_if_is_never_taken_back(assistant: Assistant, 
     talk.hear("no if")
     turn = talk.hear(second)
     assert turn.disposition is Level.EMERGENCY and talk.state is State.EMERGENCY, _said(turn.said_aloud)
+
+
+@pytest.mark.parametrize("description", [DESCRIPTION, "he woke up three times last night screaming about his back"])
+def test_the_911_said_again_on_no_if_stays_within_15_s(assistant: Assistant, synth: Pyttsx3Synthesizer,
+                                                      description: str) -> None:
+    talk = Conversation(assistant)
+    for said in (description, "", "what"):
+        talk.hear(said)
+    turn = talk.hear("no if")
+    words = _said(turn.said_aloud)
+    assert turn.disposition is Level.EMERGENCY and 'I heard "no if"' in words, words
+    assert real_seconds(synth, turn.said_aloud, DEFAULT_RATE_WPM) <= EMERGENCY_SECONDS, words
+
+
+# ---- F13: "repeat" after the wrap-up, the call said in other words
+
+
+def test_repeat_after_the_wrap_up_says_it_again() -> None:
+    lines = ["she has a fever and her back hurts", "skip", "skip", "no", "repeat"]
+    out = subprocess.run([sys.executable, "-m", "voicecare", "chat"], input="\n".join(lines) + "\n",
+                         capture_output=True, text=True, timeout=120, check=True).stdout
+    wrap_up, repeated = out.rsplit("you> no\n", 1)[1].split("you> repeat\n", 1)
+    assert "missed" not in repeated and repeated.strip() == wrap_up.strip(), out
+
+
+@pytest.mark.parametrize("told", ["I've called them", "they're on the way", "ambulance is coming",
+                                  "I phoned an ambulance", "911 is on the phone", "I rang for an ambulance"])
+def test_the_call_said_in_other_words_is_heard_as_made(assistant: Assistant, told: str) -> None:
+    talk = Conversation(assistant)
+    talk.hear("she is not breathing right")
+    words = _said(talk.hear(told).said_aloud)
+    assert words.startswith("Good. Stay with your child") and talk.called, words
+
+
+# ---- F4: a goodbye that may not be one
+
+
+@pytest.mark.parametrize("goodbye", ["Goodbye?", "thanks bye see you later", "not really air bye now he does"])
+def test_a_doubted_goodbye_in_the_interview_is_asked_about(assistant: Assistant, goodbye: str) -> None:
+    talk = Conversation(assistant)
+    talk.hear(DESCRIPTION)
+    talk.hear("no")
+    turn = talk.hear(goodbye)
+    words = _said(turn.said_aloud)
+    assert talk.state is State.INTERVIEW and turn.command is None, words
+    assert words.startswith("Do you want to stop? Say goodbye again.") and words.endswith("?"), words
+    assert talk.hear("no").state is State.INTERVIEW  # the question waiting is answered: the interview goes on
+    talk.hear("goodbye?")
+    assert talk.hear("goodbye").state is State.DONE  # said again, it ends
+
+
+def test_a_plain_goodbye_in_the_interview_still_ends_it(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear(DESCRIPTION)
+    assert talk.hear("goodbye").state is State.DONE
+
+
+def test_a_goodbye_during_an_unacknowledged_911_is_asked_about_after_the_911(
+        assistant: Assistant, synth: Pyttsx3Synthesizer) -> None:
+    talk = Conversation(assistant)
+    talk.hear("she is not breathing")
+    turn = talk.hear("goodbye")
+    words = _said(turn.said_aloud)
+    assert talk.state is State.EMERGENCY and words.startswith("Call 911 now."), words
+    assert words.endswith("Do you want to stop? Say goodbye again."), words
+    assert real_seconds(synth, turn.said_aloud, DEFAULT_RATE_WPM) <= EMERGENCY_SECONDS, words
+    last = talk.hear("goodbye")
+    assert talk.state is State.DONE and _said(last.said_aloud).startswith("Call 911 now."), _said(last.said_aloud)
