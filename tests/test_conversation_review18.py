@@ -223,3 +223,53 @@ def test_a_goodbye_during_an_unacknowledged_911_is_asked_about_after_the_911(
     assert real_seconds(synth, turn.said_aloud, DEFAULT_RATE_WPM) <= EMERGENCY_SECONDS, words
     last = talk.hear("goodbye")
     assert talk.state is State.DONE and _said(last.said_aloud).startswith("Call 911 now."), _said(last.said_aloud)
+
+
+# ---- F10: a 911 said on a partial result, the whole turn no emergency
+
+
+@pytest.mark.parametrize("said", ["repeat that please", "no"])
+def test_a_911_said_on_a_partial_is_taken_back_naming_the_sign(assistant: Assistant, said: str) -> None:
+    # The speaker said "Call 911 now." on a partial ("pale and limp") of "Repeat that please." / "No.": the turn
+    # went on with the question, or "then that is not an emergency", naming nothing (rule 14).
+    from voicecare.conversation import voiced
+    from voicecare.domain import Message, MessageKind
+
+    talk = Conversation(assistant)
+    talk.hear(DESCRIPTION)
+    early = tuple(f for f in assistant.understand("she is not breathing") if f.symptom.level is Level.EMERGENCY)
+    assert early
+    call = (Message(Level.EMERGENCY, MessageKind.EMERGENCY, "Call 911 now."),)
+    turn = voiced.taken_back(talk, talk.hear(said), call, early)
+    words = _said(turn.said_aloud)
+    assert turn.disposition is not Level.EMERGENCY, words
+    assert words.startswith("I said 911 because I first heard trouble breathing."), words
+    assert "not an emergency" in words and words.index("I said 911") < words.index("not an emergency"), words
+
+
+# ---- F5: a "no" one reading held and a "yup" the other
+
+
+def test_a_yes_another_reading_heard_as_no_is_said_back_as_the_no_it_was(
+        assistant: Assistant, synth: Pyttsx3Synthesizer) -> None:
+    # flite kal's clean "No." was "no" to one model and "yup" to the other: counted to be safe (rule 4), but it was
+    # read back "I think you said yes" (rule 14). The voice loop passes ``rival_no`` (readings.denied_elsewhere);
+    # no second recogniser model is installed here to make the two readings from a recording.
+    talk = Conversation(assistant)
+    talk.hear(DESCRIPTION)
+    turn = talk.hear("yup", rival_no=True)
+    words = _said(turn.said_aloud)
+    assert turn.disposition is Level.EMERGENCY and "I heard no, but maybe yes" in words, words
+    assert "think you said yes" not in words, words
+    assert real_seconds(synth, turn.said_aloud, DEFAULT_RATE_WPM) <= EMERGENCY_SECONDS, words
+    assert talk.hear("no").disposition is not Level.EMERGENCY  # a "no" next takes it back
+
+
+def test_stop_said_to_children_is_no_yes(assistant: Assistant) -> None:
+    # "stop stop hold on a wee minute" said to the children at the call-911 question: a stop, never a yes (no 911).
+    talk = Conversation(assistant)
+    talk.hear(DESCRIPTION)
+    turn = talk.hear("stop stop hold on a wee minute")
+    assert turn.disposition is not Level.EMERGENCY and talk.state is State.INTERVIEW, _said(turn.said_aloud)
+    assert talk.asked[-1].id == "breathing_alertness"
+    assert not any(f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY for f in talk.found)
