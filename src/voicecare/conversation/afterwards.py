@@ -26,15 +26,20 @@ if TYPE_CHECKING:
 
 CLOSING_COMMANDS = ("goodbye", "quit", "stop")
 """Commands that end a conversation, said again after it ended: nothing to answer."""
+SAY_AGAIN = ("repeat",)
+"""Commands that ask for the last turn again: after the wrap-up, the wrap-up (outside review 18 F13: "repeat", heard
+exactly, got "Sorry, I missed that", rule 14)."""
 
 
 def asks_last_answer(talk: Conversation, text: str) -> bool:
     """True when ``text``, said after ``talk`` ended, asks for its last advice ("tell me more", "what should I watch
-    for?", "what did you hear?", "why?") and that advice was given: every question it needed was asked, or it was a
-    911 (a goodbye in the middle of the interview left no advice to ask about)."""
+    for?", "what did you hear?", "why?", or "repeat" for the wrap-up) and that advice was given: every question it
+    needed was asked, or it was a 911 (a goodbye in the middle of the interview left no advice to ask about)."""
     if talk.state is not State.DONE or talk.answered is None:
         return False
     # "What do I do while I wait for the doctor?" asks about the last advice too (outside review 17 F5).
+    if talk.command_of(text) in SAY_AGAIN:
+        return bool(talk.last_said)  # the wrap-up said again, the conversation still ended (``reopen`` keeps it)
     if talk.command_of(text) not in spoken.REQUESTS and not waiting.says(talk, text):
         return False
     return _reopened_state(talk) is not None

@@ -79,7 +79,7 @@ def guessed(talk: Conversation, turn: Turn, *, doubted: bool = False) -> Turn:
     if talk.answering is not None:
         talk.answer_worded = bool(words_of(talk.assistant.intents, turn.heard))
     said = unanswered.guessed_emergency(turn.messages, talk.assistant.intents, worded=talk.answer_worded,
-                                        doubted=doubted)
+                                        doubted=doubted, rival=talk.rival_no)
     if said is None:
         return turn
     talk.doubted = talk.doubted or talk.answered_now()

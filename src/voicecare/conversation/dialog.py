@@ -22,6 +22,7 @@ from voicecare.conversation import (
     home_ending,
     interview,
     misheard,
+    no_again,
     parting,
     requested,
     said_why,
@@ -271,7 +272,8 @@ class Conversation:
             return misheard.take_back(self, text, signs, doubted if doubted is not None else yes_to)
         if doubted is not None:
             return interview.take_back(self, text, doubted) or misheard.take_back_answer(
-                self, text, doubted, (Basis.UNHEARD, Basis.UNSURE, Basis.GUESSED), needs_no=True)
+                self, text, doubted, (Basis.UNHEARD, Basis.UNSURE, Basis.GUESSED), needs_no=True) or no_again.answer(
+                self, text, doubted)  # "no if": never "I did not hear a no"; the second time a no (review 18 F2)
         if yes_to is not None:
             return misheard.take_back_answer(self, text, yes_to, (Basis.ANSWERED,))
         return None
@@ -301,6 +303,8 @@ class Conversation:
             self.doubted_over, self.called = {}, False
             self.waiting, self.answered, self.answer = (), None, ()
             return self.turn(text, [self.say("start_over")], None, command)
+        if command == QUIT and self._doubted_goodbye(text):
+            return self._confirm_goodbye(text)
         if command == QUIT:
             # Leaving before the advice: its action and what it rests on first (``parting``; outside review 14 F3).
             leaving = self.state in (State.INTERVIEW, State.EMERGENCY)
@@ -329,6 +333,26 @@ class Conversation:
             return requested.said_again(self, text, command)
         # stop: the speaker acts on it; nothing new is said.
         return Turn(text, (), self.state, None, command)
+
+    def _doubted_goodbye(self, text: str) -> bool:
+        """True when a goodbye before the advice may not be one, and was not asked about last turn: asked ("Goodbye?"),
+        found among other words (a television's "over and out and went morning"), or said during a 911 nobody said
+        was called (outside review 18 F4: the session ended, the caregiver's later turns dropped)."""
+        confirm = self.notes().said_again.get("stop_confirm", "")
+        if not confirm or self.state not in (State.INTERVIEW, State.EMERGENCY):
+            return False
+        if confirm in [m.text for m in self.last_said]:
+            return False  # the goodbye said again: it is meant
+        whole = self._control(text[:MAX_UTTERANCE_CHARS], (QUIT,)) is not None
+        return not whole or text.rstrip().endswith("?") or (self.state is State.EMERGENCY and not self.called)
+
+    def _confirm_goodbye(self, text: str) -> Turn:
+        """Asked whether to stop: after the 911 (rule 3: it comes first) or before the question waiting."""
+        confirm = Message(Level.UNCLEAR, MessageKind.CONFIRM, self.notes().said_again["stop_confirm"])
+        if self.state is State.EMERGENCY:
+            return replace(self.with_note(self.respond(text), confirm.text, last=True, kind=MessageKind.CONFIRM),
+                           command=None)
+        return self.turn(text, [confirm, self.question_said(self.asked[-1])], None)
 
     def _anything_else(self, text: str, *, offering: bool = False) -> Turn | None:
         """"No" ends the conversation, "yes" invites more; anything else is a new description. While a list's next

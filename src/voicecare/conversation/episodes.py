@@ -60,6 +60,8 @@ def unnamed(talk: Conversation, said: str, answer: Answer, question: InterviewQu
     words = language.tokens(said[:MAX_UTTERANCE_CHARS])
     if not words or talk.assistant.matcher.match(said[:MAX_UTTERANCE_CHARS]):
         return False  # a sign named ("she's had a fever since last night" is news): read as the answer it is
+    if says_now(talk, said):
+        return False  # "it went away but it is back now": there now, the later statement wins (``yes_for_now``)
     if _over(talk, said):
         return answer.kind is not AnswerKind.NO
     return answer.kind in UNPLACED and any(w in language.context.over_when for w in words)
@@ -86,16 +88,19 @@ def _dated(talk: Conversation, said: str) -> bool:
     return any(_holds(words, t.words) for t in language.context.triggers if t.status is Status.PAST and t.dated)
 
 
-def recalled(talk: Conversation, question: InterviewQuestion, findings: Sequence[Finding]) -> tuple[list[Finding],
-                                                                                                   list[str]]:
+def recalled(talk: Conversation, question: InterviewQuestion, findings: Sequence[Finding],
+             said: str = "") -> tuple[list[Finding], list[str]]:
     """``findings`` of the answer to "which was it?" after an episode said to be over, and the signs it makes past:
     a state ("her breathing") was then, not now (rule 9: past, said back); an event (a faint) still happened and
     counts unless the episode was long gone ("yesterday"), as ``docs/policy.md`` reads the sheet; one a yes named
-    no sign for counts as unsure. Once only; elsewhere as they are."""
+    no sign for counts as unsure. Once only; elsewhere as they are. ``said``: that answer; one telling the sign is
+    there now ("fever, and he still has it") keeps it now, whatever was said of the episode before (rule 9)."""
     key = ASKED + question.id
     if key not in talk.asked_again or READ + question.id in talk.asked_again:
         return list(findings), []
     talk.asked_again.add(READ + question.id)
+    if said and says_now(talk, said):
+        talk.asked_again.add(YES + question.id)
     dated = DATED + question.id in talk.asked_again
     out, past = [], []
     for finding in findings:
@@ -123,9 +128,48 @@ def recalled(talk: Conversation, question: InterviewQuestion, findings: Sequence
 def _holds(words: Sequence[str], cue: Sequence[str], onsets: Collection[str] = ()) -> bool:
     """True when ``cue`` is among ``words``, not right after one of ``onsets``: "since yesterday" is when it began
     ("the thing keeps coming and going since yesterday" was asked as an episode that was over, answers_ae)."""
+    return bool(_spans(words, cue, onsets))
+
+
+def _spans(words: Sequence[str], cue: Sequence[str], onsets: Collection[str] = ()) -> list[tuple[int, int]]:
+    """Where ``cue`` stands among ``words`` (start, end), not right after one of ``onsets``."""
     size = len(cue)
-    return any(tuple(words[i:i + size]) == tuple(cue) and not (i and words[i - 1] in onsets)
-               for i in range(len(words) - size + 1))
+    return [(i, i + size) for i in range(len(words) - size + 1)
+            if size and tuple(words[i:i + size]) == tuple(cue) and not (i and words[i - 1] in onsets)]
+
+
+def says_now(talk: Conversation, said: str) -> bool:
+    """True when ``said`` tells the sign is there now ("he had it earlier and still does", "not earlier but now he
+    does": spoken.toml ``episode_now``) after every word of it being over ("fine now", "not now", "yesterday"):
+    the later statement wins (rule 9). A word of now inside one of being over ("not right now") is none."""
+    language = talk.assistant.intents.language
+    words = language.tokens(said[:MAX_UTTERANCE_CHARS])
+    over = [*(span for t in language.context.triggers if t.status is Status.PAST and (t.resolves or t.dated)
+              for span in _spans(words, t.words, language.context.onsets)),
+            *(span for p in talk.notes().episode_over for span in _spans(words, language.tokens(p)))]
+    now = [span for p in talk.notes().episode_now for span in _spans(words, language.tokens(p))
+           if not any(span[0] < end and start < span[1] for start, end in over)]
+    return bool(now) and max(end for _, end in now) > max((end for _, end in over), default=0)
+
+
+def yes_for_now(talk: Conversation, said: str, answer: Answer, question: InterviewQuestion) -> Answer:
+    """``answer`` as a yes to ``question`` when it names no sign and tells of one that began before and is there now
+    ("he had it earlier and still does", "not earlier but now he does"): read as unsure and asked "which was it?"
+    as an episode told by when, the fever was then made past ("You said fever happened before") and home care
+    given (outside review 18's follow-up, issue #9). Rule 9: the later statement wins; a yes to "this or that?"
+    is counted for each and said back as a yes to the question (rule 14), as "earlier no, but now yes" is."""
+    language = talk.assistant.intents.language
+    words = language.tokens(said[:MAX_UTTERANCE_CHARS])
+    # Only an answer the reader could not place ("unsure", "partial") that tells of a time ("earlier", "yesterday")
+    # or of being over as well: "he is still crying" or words to the room are not a yes to the question.
+    if answer.kind not in (AnswerKind.UNSURE, AnswerKind.PARTIAL) or not (
+            _over(talk, said) or any(w in language.context.over_when for w in words)) \
+            or talk.assistant.matcher.match(said[:MAX_UTTERANCE_CHARS]) or not says_now(talk, said):
+        return answer
+    intents = talk.assistant.intents
+    others = [f for f in answer.findings if f.symptom.id not in question.symptoms]
+    yes = [Finding(intents.symptom(s), Status.PRESENT, 100.0, said, False, Basis.ANSWERED) for s in question.symptoms]
+    return replace(answer, kind=AnswerKind.YES, findings=(*yes, *others), unanswered=())
 
 
 def ask_which(talk: Conversation, text: str, question: InterviewQuestion, answer: Answer | None = None) -> Turn | None:
@@ -148,7 +192,9 @@ def ask_which(talk: Conversation, text: str, question: InterviewQuestion, answer
         talk.asked_again.add(OVER + question.id)
     if said_over:
         talk.asked_again.add(SAID_OVER + question.id)
-    if answer is not None and not said_over and any(f.symptom.id in question.symptoms and f.status is Status.PRESENT
+    if says_now(talk, text):
+        talk.asked_again.add(YES + question.id)  # "which was it?" answered with a sign: that sign now (``recalled``)
+    elif answer is not None and not said_over and any(f.symptom.id in question.symptoms and f.status is Status.PRESENT
                                   for f in answer.findings) and answer.kind in (AnswerKind.PARTIAL, AnswerKind.YES):
         talk.asked_again.add(YES + question.id)
     # Which sign, with the signs named (a yes/no question after "which was it?" asks two things at once); the

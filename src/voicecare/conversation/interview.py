@@ -10,7 +10,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from voicecare.conversation import amends, asides, episodes, spoken
+from voicecare.conversation import amends, asides, episodes, no_again, spoken
 from voicecare.conversation.answers import Answer, AnswerKind
 from voicecare.conversation.turns import COMMAND_OF_ANSWER, State, Turn
 from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status
@@ -47,7 +47,10 @@ def answer(talk: Conversation, text: str, earlier: Sequence[Finding] | None = No
         return talk.turn(text, [*about, talk.question_said(question)], None)
     if answer.kind is AnswerKind.COMMAND and answer.command is not None:
         return talk.obey(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
+    no_again.noted(talk, said, question)  # "no if": the first of two answers that begin with a no (review 18 F2)
     continuing = more_description(talk, said, answer, question)
+    if not continuing:
+        answer = episodes.yes_for_now(talk, said, answer, question)  # "he had it earlier and still does" (rule 9)
     if not continuing and episodes.unnamed(talk, said, answer, question):  # "he did this morning but he's fine now" (rule 9)
         which = episodes.ask_which(talk, text, question, answer)
         if which is not None:
@@ -55,7 +58,7 @@ def answer(talk: Conversation, text: str, earlier: Sequence[Finding] | None = No
     if answer.kind is AnswerKind.OFF_TOPIC:
         # Said to someone else: not an answer. The question is asked again, nothing is counted.
         return talk.turn(text, [talk.question_said(question)], None)
-    findings, recalled = episodes.recalled(talk, question, answer.findings)
+    findings, recalled = episodes.recalled(talk, question, answer.findings, said)
     if continuing:
         # The rest of the description after a pause ("and she's had a fev..." heard garbled): no answer, so none of
         # the question's signs is counted; the question is asked again, as after news (outside review 13 F7).

@@ -28,7 +28,8 @@ SHORT_READBACKS = ("unclear", "said")
 """Short read-backs every language with ``turn_seconds`` gives: some signs counted from an unclear answer, or none."""
 COMPACT_READBACKS = ("answered", "unclear")
 SAID_AGAIN = ("asked_again", "still_emergency", "still_answered", "still_hedged", "past_episode", "past_when",
-              "confirmed", "still_vague", "episode_yes")
+              "confirmed", "still_vague", "episode_yes", "no_unclear", "no_twice",
+              "stop_confirm", "early_taken_back")
 """Keys of ``[said_again]``: why a question or a 911 is said again, and a past episode noticed (``said_why``)."""
 """The compact read-back's parts ({items} each): signs said yes to, signs counted from an unclear answer."""
 CALLING = ("done", "going")
@@ -74,6 +75,10 @@ class SpokenRules:
     """As ``guessed_emergency``, when the answer was read as a yes the answer reader doubted (a yes-word in words it
     could not place, "yeah long dad say that"): "I am not sure, but ..." (rule 14: never "you said yes"); empty:
     ``unclear_emergency`` is said."""
+    rival_emergency: str = ""
+    """``doubted_emergency`` when another reading of the same audio was a "no" (flite kal's "No." read "yup" by one
+    model, "no" by the other): the no is said as heard, the yes counted to be safe (rules 4 and 14; outside review
+    18 F5: "I think you said yes" to a clean "no"). Empty: ``doubted_emergency``."""
     unsure_emergency: str = ""
     """Said after "stay with your child" when the emergency rests on a "not sure" answer (rules 10 and 14): that it
     was counted to be safe, and how to take it back; empty: nothing is said."""
@@ -133,6 +138,9 @@ class SpokenRules:
     episode_over: tuple[str, ...] = ()
     """Words that say an episode told in an answer is over ("not now", "not anymore"), beside the language's own
     cues: said back as over only then (``episodes``)."""
+    episode_now: tuple[str, ...] = ()
+    """Words that say a sign told of as earlier is there now ("still", "but now", "keeps"): the episode is a yes
+    for now when they come after every word of it being over (rule 9, the later statement wins; ``episodes``)."""
     waiting: tuple[str, ...] = ()
     """Words asking what to do until help or the doctor comes ("while I wait", "in the meantime"): below a 911 the
     question is answered with the care answer ``waiting_care`` names (``waiting``; outside review 17 F5)."""
@@ -170,10 +178,10 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str], tokens: Toke
     """Build the rules from parsed TOML, adding a line to ``problems`` for each thing wrong (``tokens``: as ``read``)."""
     _unknown(data, ("levels", "item_seconds", "opening_seconds", "one_shot_seconds", "guessed_emergency", "requests",
                     "offers", "why", "turn_seconds", "short_readback", "unsure_emergency", "taken_back",
-                    "unclear_emergency", "doubted_emergency", "unclear_asked_again",
+                    "unclear_emergency", "doubted_emergency", "rival_emergency", "unclear_asked_again",
                     "interview_requests", "compact_readback", "asking_why", "doubted_reason", "doubted_own_words",
                     "many_signs", "emergency_seconds", "ceiling_seconds", "emergency_ceiling_seconds", "emergency_help",
-                    "said_again", "more_description", "episode_over", "improving", "calling_911", "waiting",
+                    "said_again", "more_description", "episode_over", "episode_now", "improving", "calling_911", "waiting",
                     "waiting_care"),
            where,
            problems)
@@ -219,6 +227,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str], tokens: Toke
                        if "guessed_emergency" in data else "",
                        unclear_emergency=_optional_text(data, "unclear_emergency", where, problems),
                        doubted_emergency=_optional_text(data, "doubted_emergency", where, problems),
+                       rival_emergency=_optional_text(data, "rival_emergency", where, problems),
                        unsure_emergency=_optional_text(data, "unsure_emergency", where, problems),
                        taken_back=_optional_text(data, "taken_back", where, problems),
                        unclear_asked_again=_optional_text(data, "unclear_asked_again", where, problems),
@@ -242,6 +251,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str], tokens: Toke
                        more_description=_phrases(data.get("more_description", []), f"{where}: more_description",
                                                  problems),
                        episode_over=_phrases(data.get("episode_over", []), f"{where}: episode_over", problems),
+                       episode_now=_phrases(data.get("episode_now", []), f"{where}: episode_now", problems),
                        improving=_phrases(data.get("improving", []), f"{where}: improving", problems),
                        waiting=_phrases(data.get("waiting", []), f"{where}: waiting", problems),
                        waiting_care=_optional_text(data, "waiting_care", where, problems),

@@ -67,16 +67,18 @@ def only_assumed(found: Sequence[Finding], *bases: Basis) -> bool:
 
 
 def guessed_emergency(said: Sequence[Message], intents: IntentSet, *, worded: bool = False,
-                      doubted: bool = False) -> tuple[Message, ...] | None:
+                      doubted: bool = False, rival: bool = False) -> tuple[Message, ...] | None:
     """What is said of an emergency that rests only on an unheard answer: no sign was said, so none is named as
     heard: "Call 911 now", "stay with your child", then the signs asked about, as not heard (``worded``: words
-    were heard, none understood; ``doubted``: a yes the answer reader doubted, "I am not sure, but ..."), and how
+    were heard, none understood; ``doubted``: a yes the answer reader doubted, "I am not sure, but ..."; ``rival``:
+    that yes, with another reading of the same audio a "no", "I heard no, but maybe yes ..."), and how
     to take it back (rule 14), within rule 13's budget. None when the language gives no such note."""
     rules = intents.spoken
     if rules is None or not rules.guessed_emergency:
         return None
     template = rules.unclear_emergency if worded and rules.unclear_emergency else rules.guessed_emergency
     template = rules.doubted_emergency if doubted and rules.doubted_emergency else template
+    template = rules.rival_emergency if doubted and rival and rules.rival_emergency else template
     fixed = {intents.messages[k] for k in ("emergency", "emergency_stay")}
     emergency = [m for m in said if m.kind is MessageKind.EMERGENCY]
     signs = next((m.text.rstrip(".") for m in emergency if m.text not in fixed), "")

@@ -288,7 +288,8 @@ class VoiceSession:
         if joined is not None:
             for batch in joined.batches:
                 self.speaker.withdraw(batch)
-        turn = voiced.taken_back(self.conversation, turn, heard.early)  # a 911 said on a partial, then not one
+        # A 911 said on a partial, then not one: taken back, naming the sign it was said for (outside review 18 F10).
+        turn = voiced.taken_back(self.conversation, turn, heard.early, heard.early_findings)
         self.said_goodbye = turn.command == QUIT
         batches = self._act(turn, heard.early, early)
         self.turns += 1
