@@ -97,6 +97,15 @@ def goodbye_inside_talk(heard: Heard, command: Spot, quiet: frozenset[str]) -> b
     return len(unplaced) - len(before) > GOODBYE_TAIL or len(before) > GOODBYE_LEAD
 
 
+def asked_first(heard: Heard, command: Spot, asking: frozenset[str]) -> bool:
+    """Whether ``command`` is asked of us first, a word that asks ("can you", "please") before it in its part and
+    no words to the room before it: "can you talk a bit slower please, I'm holding her and I can't hear" and
+    "can you go a bit faster, she won't sit still" give the reason after the request (answers_ba)."""
+    room = heard.spots_of(OFF_TOPIC)
+    return any(heard.tokens[i] in asking for i in range(command.start) if heard.clause(i) == heard.clause(
+        command.start)) and not any(s.start < command.end for s in room)
+
+
 def steering(heard: Heard, commands: Mapping[str, tuple[Phrase, ...]], negations: frozenset[str],
              fillers: frozenset[str], child: frozenset[str] = frozenset(),
              asking: frozenset[str] = frozenset(), quiet: frozenset[str] = frozenset()) -> tuple[str, str | None] | None:
@@ -152,6 +161,8 @@ def steering(heard: Heard, commands: Mapping[str, tuple[Phrase, ...]], negations
     # is asked again when the caregiver is back.
     if command is not None and plain and command.size > heard.longest("off_topic") and (
             last or (command.size >= answer_size and not answered_after)):
+        return COMMAND, command.kind.split(":", 1)[1]
+    if command is not None and plain and asked_first(heard, command, asking) and not answered_after:
         return COMMAND, command.kind.split(":", 1)[1]
     # News said first, then a word to the child ("he's got a runny nose and a cough since monday, shh baby"), or
     # to someone beside the caregiver before going on with it ("she's been pulling at her ear, Mum, let me say

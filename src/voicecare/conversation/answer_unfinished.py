@@ -39,6 +39,16 @@ def broken_off(tokens: Sequence[str], unfinished: Collection[Phrase], after_subj
     return not before or before[-1] in opening
 
 
+def stray_after_no(tokens: Sequence[str], noes: Collection[Phrase], stray: Collection[Phrase],
+                   hesitations: Collection[str]) -> bool:
+    """Whether ``tokens`` are only a bare "no" ("no", "no no", "nope": one-word phrases of ``noes``) and then one of
+    ``stray``, hesitations left aside ("no if", "no uh if"): a word a recogniser adds after a "no" heard in noise,
+    never an answer cut off (outside review 18, F2)."""
+    words = [w for w in tokens if w not in hesitations]
+    single = {p[0] for p in noes if len(p) == 1}
+    return len(words) >= 2 and (words[-1],) in stray and all(w in single for w in words[:-1])
+
+
 def ends_contracted(text: str, contracted: Collection[str], hesitations: Collection[str]) -> bool:
     """Whether ``text``, as written or heard, ends on a contracted subject and verb ("I don't think it's", "no,
     she's"): "she is" may end a sentence ("bright as a button she is"), "she's" never does."""

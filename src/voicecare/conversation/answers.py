@@ -93,6 +93,8 @@ class AnswerReader:
                                             language.context.subjects, opening, hesitations) and not (
                 answer_unfinished.ends_contracted(text, self.words.contracted, hesitations)):
             return answer
+        if answer_unfinished.stray_after_no(tokens, words["no"], words["stray_after_no"], hesitations):
+            return answer
         unheard = [_assumed(self.intents, s, text, Basis.UNHEARD) for s in question.symptoms]
         return answer_unfinished.left_open(answer, question.symptoms, unheard)
 
@@ -160,6 +162,7 @@ class AnswerReader:
         answered = answer_news.deeds_of_nothing(answered, self.words.words["objects"], answered.about,
                                                 denied_news=question is not None, evidence=heard.about)
         answered = answer_hedges.inside_other_signs(answered, frozenset(asked))
+        answered = self._below_the_sign(answered, question_id)
         kind, command = self._kind(answered, set(asked), question_id)
         answer = self._answer(text, question_id, kind, command, heard, asked)
         answer = self._taken_back(question_id, heard, answer) or answer
@@ -521,7 +524,32 @@ class AnswerReader:
         return answer_safety.negated_about(heard.about, heard.spots, heard.tokens, heard.clause_of,
                                            self._safety_words(), language.context.modals, language.optional_words)
 
-    def _affirms_part(self, heard: Heard, asked: set[str]) -> bool:
+    def _below_the_sign(self, heard: Heard, question_id: str) -> Heard:
+        """``heard`` with the question's words graded mild ("a bit dozy": the topic's ``graded``) taken as saying
+        nothing of a sign, when another part about the question is said to be well ("but wakes up fine"): less than
+        the sign, they affirm nothing (outside review 18, F8: a "yes" to all four call-911 signs). Without such a
+        well part ("he's a bit dozy"), or said with a doubt or a yes, they still count (rule 4)."""
+        graded = self.words.graded.get(question_id, ())
+        mild = self.words.words["mild"]
+        tokens = heard.tokens
+        if heard.spots_of("unsure", "yes"):
+            # "I think she is a little bit sleepy more than normal": a doubt or a yes is never made a clean "no".
+            return heard
+        below = [(a, m) for a in heard.about if tuple(tokens[a.start:a.end]) in graded for m in mild
+                 if a.start >= len(m) and tuple(tokens[a.start - len(m):a.start]) == m]
+        if not below:
+            return heard
+        clauses = {heard.clause(a.start) for a, _ in below}
+        calm = {heard.clause(s.start) for s in heard.spots_of("no", "well")}
+        if not {heard.clause(a.start) for a in heard.about if heard.clause(a.start) not in clauses} & calm:
+            return heard
+        gone = {a for a, _ in below}
+        neutral = [Spot("neutral", a.start - len(m), a.end) for a, m in below]
+        spots = sorted([*heard.spots, *neutral], key=lambda s: s.start)
+        return replace(heard, about=[a for a in heard.about if a not in gone], spots=spots,
+                       said=sorted([*heard.said, *neutral], key=lambda s: s.start))
+
+    def _affirms_part(self, heard: Heard, asked: set[str], question_id: str | None = None) -> bool:
         """A clause about the question, or one turned to by a contrast ("fine this morning, but now ..."), with no
         denial, hedge or correction in it: it affirms that part."""
         quiet = {heard.clause(s.start) for s in heard.spots_of("no", "well", "unsure", "off_topic")

@@ -38,11 +38,15 @@ def _emergency_signs(talk: Conversation) -> list[Finding]:
 
 def _naming_words(talk: Conversation, finding: Finding) -> set[str]:
     """The words that name ``finding``'s sign: of its name and of what it was heard in, without the ones another
-    call-911 sign's name shares ("very") and the language's small words ("she", "is", "not")."""
-    language = talk.assistant.intents.language
-    others = {w for s in talk.assistant.intents.symptoms if s.level is Level.EMERGENCY and s.id != finding.symptom.id
+    call-911 sign's name shares ("very"), the language's small words ("she", "is", "not") and its everyday words
+    (common_words.txt: "it", "what", "you", "out"). A correction must name the sign: "what you said is an
+    emergency" was named by "it's not what you said", and a reading heard over a television by its "it" ("Repeat
+    that please" heard with a "not" took a 911 back: outside review 18, F11)."""
+    intents = talk.assistant.intents
+    language = intents.language
+    others = {w for s in intents.symptoms if s.level is Level.EMERGENCY and s.id != finding.symptom.id
               for w in language.tokens(s.name)}
-    small = language.optional_words | language.negations | language.skippable | language.fillers
+    small = language.optional_words | language.negations | language.skippable | language.fillers | intents.common_words
     return {w for w in (*language.tokens(finding.symptom.name), *language.tokens(finding.heard))
             if w not in others and w not in small}
 
