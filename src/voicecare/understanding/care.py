@@ -40,6 +40,10 @@ class CareQuestion:
     """The words that showed it."""
     undecided: bool = False
     """See ``CareIntent.undecided``."""
+    unframed: bool = False
+    """Asked with no word of the topic, in no conversation about it ("can she go to daycare?", "should I give her
+    paracetamol?"): answered from the care facts all the same (policy: care questions; REVIEW18 F14), while the
+    disposition is the signs' alone, unclear when none was said (understand45, #7)."""
 
 
 @dataclass(frozen=True)
@@ -75,11 +79,13 @@ class CareBook:
         on_topic = on_topic or said_topic
         found: list[CareQuestion] = []
         for intent in self.intents:
-            for pattern in (*intent.alone, *(intent.groups if on_topic else ())):
+            # The topic's own care (a heating pad) first; any other pattern holds too, unframed without the topic.
+            framed = [(p, False) for p in (*intent.alone, *(intent.groups if on_topic else ()))]
+            for pattern, unframed in [*framed, *((p, True) for p in (intent.groups if not on_topic else ()))]:
                 places = _places(pattern, stems)
                 if places is not None:
                     found.append(CareQuestion(intent.id, intent.answer, " ".join(words[p] for p in places),
-                                             intent.undecided))
+                                             intent.undecided, unframed and not intent.undecided))
                     break
         dropped = {i for intent in self.intents if intent.id in {q.id for q in found} for i in intent.instead_of}
         return tuple(q for q in found if q.id not in dropped)[:1]  # one short answer, the most specific (data order)

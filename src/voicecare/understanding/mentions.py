@@ -107,8 +107,10 @@ def unstraddled(hits: list[Hit], clauses: Sequence[int]) -> list[Hit]:
         # weak, her legs are fine" says something else of the legs).
         last = hit.positions[-1]
         named_after = last + 1 == len(clauses) or clauses[last + 1] != clauses[last]
+        # Named after whole: its first and last words taken ("waking every couple of hours, rubbing his back": the
+        # back rubbed is what the waking is about; a comma list, understand45), whatever small word lies between.
         return any(other.symptom != hit.symptom and not other.loose
-                   and not (named_after and set(other.positions) <= set(hit.positions))
+                   and not (named_after and {other.positions[0], other.positions[-1]} <= set(hit.positions))
                    and ((set(other.positions) & set(hit.positions)) - subjects
             or (hit.positions[0] < other.start and other.end <= hit.positions[-1])) for other in hits)
 
@@ -128,12 +130,20 @@ def unborrowed(hits: list[Hit], words: Sequence[str], joiners: Collection[str]) 
         mine = set(hit.positions)
         first = hit.anchor if hit.loose else hit.positions[0]
         return any(
-            other.symptom != hit.symptom and other.loose and hit.start < other.anchor < hit.end
-            and other.anchor not in mine and words[other.anchor - 1] not in joiners
+            other.symptom != hit.symptom and (other.loose or hit.loose)
+            and hit.start < (subject := _subject(other)) < hit.end
+            and subject not in mine and words[subject - 1] not in joiners
             and bool((mine & set(other.positions)) - {first})
             for other in hits)
 
     return [hit for hit in hits if not borrows(hit)]
+
+
+def _subject(hit: Hit) -> int:
+    """The word a mention is about: a loose one's anchor, a phrase's first word. A loose mention that takes a word of
+    a whole phrase said over its subject borrows it: in "no temp, just his back seized up" the "up" is the back's,
+    no temperature up (understand45, #7: a denial listed with the complaint)."""
+    return hit.anchor if hit.loose else hit.positions[0]
 
 
 Claims = Mapping[str, Mapping[str, frozenset[str]]]
