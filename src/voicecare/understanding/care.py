@@ -28,6 +28,9 @@ class CareIntent:
     undecided: bool = False
     """A question that no answer settles without signs ("should I call 911?"): asked with nothing about the
     child it leaves the reply unclear, its answer said instead of "I missed that" (rule 7)."""
+    unframed: tuple[tuple[frozenset[str], ...], ...] = ()
+    """Patterns that hold with no topic word in plain words of care ("can she go to daycare?", "should I give her
+    paracetamol?"): answered, the level left to the signs (``CareQuestion.unframed``)."""
 
 
 @dataclass(frozen=True)
@@ -79,9 +82,9 @@ class CareBook:
         on_topic = on_topic or said_topic
         found: list[CareQuestion] = []
         for intent in self.intents:
-            # The topic's own care (a heating pad) first; any other pattern holds too, unframed without the topic.
+            # The topic's own care (a heating pad) first; a plain care question holds too, unframed without the topic.
             framed = [(p, False) for p in (*intent.alone, *(intent.groups if on_topic else ()))]
-            for pattern, unframed in [*framed, *((p, True) for p in (intent.groups if not on_topic else ()))]:
+            for pattern, unframed in [*framed, *((p, True) for p in (intent.unframed if not on_topic else ()))]:
                 places = _places(pattern, stems)
                 if places is not None:
                     found.append(CareQuestion(intent.id, intent.answer, " ".join(words[p] for p in places),
@@ -160,9 +163,9 @@ def _intent(key: str, body: Any, where: str, spelling: Spelling, problems: list[
         problems.append(f"{where}: must be a table")
         return None
     for name in body:
-        if name not in ("near", "near_alone", "answer", "instead_of", "undecided"):
+        if name not in ("near", "near_alone", "near_unframed", "answer", "instead_of", "undecided"):
             problems.append(f"{where}: {name}: unknown key (expected one of: answer, instead_of, near, near_alone, "
-                            "undecided)")
+                            "near_unframed, undecided)")
     answer = body.get("answer")
     if not isinstance(answer, str) or not answer.strip():
         problems.append(f"{where}: answer: missing text")
@@ -174,7 +177,8 @@ def _intent(key: str, body: Any, where: str, spelling: Spelling, problems: list[
     if not isinstance(undecided, bool):
         problems.append(f"{where}: undecided: must be true or false")
         undecided = False
-    return CareIntent(key, patterns, answer.strip(), instead_of, alone, undecided)
+    unframed = _patterns(body.get("near_unframed", []), f"{where}: near_unframed", spelling, problems)
+    return CareIntent(key, patterns, answer.strip(), instead_of, alone, undecided, unframed)
 
 
 def _patterns(value: Any, where: str, spelling: Spelling, problems: list[str]) -> tuple[tuple[frozenset[str], ...], ...]:

@@ -130,20 +130,12 @@ def unborrowed(hits: list[Hit], words: Sequence[str], joiners: Collection[str]) 
         mine = set(hit.positions)
         first = hit.anchor if hit.loose else hit.positions[0]
         return any(
-            other.symptom != hit.symptom and (other.loose or hit.loose)
-            and hit.start < (subject := _subject(other)) < hit.end
-            and subject not in mine and words[subject - 1] not in joiners
+            other.symptom != hit.symptom and other.loose and hit.start < other.anchor < hit.end
+            and other.anchor not in mine and words[other.anchor - 1] not in joiners
             and bool((mine & set(other.positions)) - {first})
             for other in hits)
 
     return [hit for hit in hits if not borrows(hit)]
-
-
-def _subject(hit: Hit) -> int:
-    """The word a mention is about: a loose one's anchor, a phrase's first word. A loose mention that takes a word of
-    a whole phrase said over its subject borrows it: in "no temp, just his back seized up" the "up" is the back's,
-    no temperature up (understand45, #7: a denial listed with the complaint)."""
-    return hit.anchor if hit.loose else hit.positions[0]
 
 
 Claims = Mapping[str, Mapping[str, frozenset[str]]]
