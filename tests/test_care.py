@@ -84,7 +84,10 @@ def test_this_topics_own_care_needs_no_topic_word(assistant: Assistant, text: st
 def test_a_general_question_needs_the_topic_said_in_it_or_before(assistant: Assistant) -> None:
     from voicecare.conversation.dialog import Conversation
 
-    assert ask(assistant, "can he go to nursery tomorrow?").care == ()
+    # Asked alone it is answered now (policy: "can she go to daycare?"; REVIEW18 F14), but only as a plain care
+    # question: no topic is assumed, the level stays the signs' (unclear with none; understand45).
+    alone = ask(assistant, "can he go to nursery tomorrow?")
+    assert [q.unframed for q in alone.care] == [True] and alone.disposition is Level.UNCLEAR
     talk = Conversation(assistant)
     talk.hear("his back is a bit stiff")
     skip_questions(talk)

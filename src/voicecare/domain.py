@@ -93,6 +93,9 @@ class Symptom:
     kept: bool = False
     """A loss that stays ("weight loss"): said with a time long gone ("lost two pounds last month") it is still so
     now; only words of it being over ("put it back on", "fine now") make it history (see ``understanding/context.py``)."""
+    counted: bool = False
+    """A sign told by what has not come (wet nappies, poos): "one wet nappy this morning, none since" is the sign
+    going on, so a cue of none since (``since_when``) does not make it over (``understanding/matching.py``)."""
     backoff: tuple[str, ...] = ()
     """Word-group patterns that only point at this sign ("air chest + barely struggling"), tried when no
     emergency or urgent sign was found: a match counts as a guess (see ``understanding/backoff.py``)."""

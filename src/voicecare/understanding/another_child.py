@@ -21,6 +21,10 @@ from voicecare.domain import Status
 from voicecare.understanding.callers import CallerWords
 from voicecare.understanding.cues import Cue, Scene, clause_end, clause_start, past_tense
 
+ADVERB_ENDING = "ly"
+"""A capitalised word ending so opens a sentence as an adverb ("Suddenly he..."), not a name. English only: a
+second language keeps its own names apart by the same test with another ending, or none."""
+
 TOLD_REACH = 2
 """How many words before another child's sign its verb may stand ("his brother was | blue")."""
 OVER_REACH = 12
@@ -80,6 +84,31 @@ def named_child(where: Scene, start: int, heard: Sequence[str], text: str, calle
     said_back = [callers.yours if words[i] in callers.own and callers.yours else heard[i]
                  for i in range(first, cue.end)]
     return " ".join(said_back)
+
+
+def named_other(where: Scene, start: int, heard: Sequence[str], text: str, everyday: Collection[str]) -> str:
+    """The name of another child who is the subject of the mention at ``start``, or "" when the name may be this
+    child's.
+
+    "His back is sore. Max is having a seizure": the child was spoken of before by a pronoun or a noun ("his",
+    "my toddler") or by another name ("Leo's back"), never as Max, so Max is another child (understand45, #7).
+    A name said first ("Max is having a seizure, his back was sore"), or said before of the child ("Max's back
+    is sore. Max is fitting"), may be this child's: the mention stays the child's, at its level (rule 4). A
+    recogniser writes no capitals, so from speech no name is found and nothing changes.
+    """
+    words, rules = where.words, where.rules
+    first = clause_start(words, where.breaks, rules, start)
+    if first >= start or first == 0 or not _a_name(where, first, heard, text):
+        return ""
+    name = heard[first]
+    if name.lower() in everyday or name.lower().endswith(ADVERB_ENDING) or words[first + 1] in rules.child_pronouns:
+        return ""
+    before = range(first)
+    if any(heard[i].lower() == name.lower() for i in range(len(heard)) if i != first):
+        return ""  # the name said again: "Max's back is sore. Max is fitting"
+    spoken_of = any(words[i] in rules.child_pronouns or words[i] in rules.child_nouns
+                    or _a_name(where, i, heard, text) for i in before)
+    return name.capitalize() if spoken_of else ""
 
 
 def _governing(where: Scene, start: int) -> Cue | None:

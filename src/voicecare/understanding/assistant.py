@@ -57,11 +57,15 @@ class Assistant:
         """The present findings of a partial transcript when together they are an emergency, by symptom id.
 
         Said at once, before the caregiver has finished (rule 3); anything less waits for the final transcript.
+        Another child's sign that is 911 whoever's child has it ("... and the baby next to him is blue") counts
+        as well (``Finding.another_child``): it made the final answer "Call 911 now", and a partial result holding
+        it gave none (understand45, #7). The child's own finding of a sign comes first.
         """
         found = self.understand(partial, guess=False)
         if triage.triage(found, self.intents, disclaimer=False).disposition is not Level.EMERGENCY:
             return {}
-        return {f.symptom.id: f for f in found if f.status is Status.PRESENT}
+        theirs = {f.symptom.id: f for f in found if f.status is Status.OTHER and f.another_child}
+        return theirs | {f.symptom.id: f for f in found if f.status is Status.PRESENT}
 
     def answer(self, utterance: str) -> TriageResult:
         """Triage one utterance of any length, answering a care question asked in it."""

@@ -28,6 +28,9 @@ class CareIntent:
     undecided: bool = False
     """A question that no answer settles without signs ("should I call 911?"): asked with nothing about the
     child it leaves the reply unclear, its answer said instead of "I missed that" (rule 7)."""
+    unframed: tuple[tuple[frozenset[str], ...], ...] = ()
+    """Patterns that hold with no topic word in plain words of care ("can she go to daycare?", "should I give her
+    paracetamol?"): answered, the level left to the signs (``CareQuestion.unframed``)."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,10 @@ class CareQuestion:
     """The words that showed it."""
     undecided: bool = False
     """See ``CareIntent.undecided``."""
+    unframed: bool = False
+    """Asked with no word of the topic, in no conversation about it ("can she go to daycare?", "should I give her
+    paracetamol?"): answered from the care facts all the same (policy: care questions; REVIEW18 F14), while the
+    disposition is the signs' alone, unclear when none was said (understand45, #7)."""
 
 
 @dataclass(frozen=True)
@@ -75,11 +82,13 @@ class CareBook:
         on_topic = on_topic or said_topic
         found: list[CareQuestion] = []
         for intent in self.intents:
-            for pattern in (*intent.alone, *(intent.groups if on_topic else ())):
+            # The topic's own care (a heating pad) first; a plain care question holds too, unframed without the topic.
+            framed = [(p, False) for p in (*intent.alone, *(intent.groups if on_topic else ()))]
+            for pattern, unframed in [*framed, *((p, True) for p in (intent.unframed if not on_topic else ()))]:
                 places = _places(pattern, stems)
                 if places is not None:
                     found.append(CareQuestion(intent.id, intent.answer, " ".join(words[p] for p in places),
-                                             intent.undecided))
+                                             intent.undecided, unframed and not intent.undecided))
                     break
         dropped = {i for intent in self.intents if intent.id in {q.id for q in found} for i in intent.instead_of}
         return tuple(q for q in found if q.id not in dropped)[:1]  # one short answer, the most specific (data order)
@@ -154,9 +163,9 @@ def _intent(key: str, body: Any, where: str, spelling: Spelling, problems: list[
         problems.append(f"{where}: must be a table")
         return None
     for name in body:
-        if name not in ("near", "near_alone", "answer", "instead_of", "undecided"):
+        if name not in ("near", "near_alone", "near_unframed", "answer", "instead_of", "undecided"):
             problems.append(f"{where}: {name}: unknown key (expected one of: answer, instead_of, near, near_alone, "
-                            "undecided)")
+                            "near_unframed, undecided)")
     answer = body.get("answer")
     if not isinstance(answer, str) or not answer.strip():
         problems.append(f"{where}: answer: missing text")
@@ -168,7 +177,8 @@ def _intent(key: str, body: Any, where: str, spelling: Spelling, problems: list[
     if not isinstance(undecided, bool):
         problems.append(f"{where}: undecided: must be true or false")
         undecided = False
-    return CareIntent(key, patterns, answer.strip(), instead_of, alone, undecided)
+    unframed = _patterns(body.get("near_unframed", []), f"{where}: near_unframed", spelling, problems)
+    return CareIntent(key, patterns, answer.strip(), instead_of, alone, undecided, unframed)
 
 
 def _patterns(value: Any, where: str, spelling: Spelling, problems: list[str]) -> tuple[tuple[frozenset[str], ...], ...]:

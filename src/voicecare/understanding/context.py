@@ -19,6 +19,7 @@ for using them are here:
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from voicecare.domain import Status
@@ -26,7 +27,18 @@ from voicecare.understanding import deeds
 from voicecare.understanding.cues import Cue, Scene, childs_clause, clause_end, clause_start, past_tense, scene
 
 # Where a scene is built and its clauses found, for the callers that ask this module for statuses.
-__all__ = ["Scene", "clause_end", "clause_start", "past_tense", "retold", "rewarmed", "scene", "status_of"]
+__all__ = [
+    "Scene",
+    "clause_end",
+    "clause_start",
+    "in_none_since",
+    "past_tense",
+    "retold",
+    "rewarmed",
+    "scene",
+    "status_of",
+    "without_since",
+]
 
 # What-ifs and the past reach only the nearest mention: in "what if she gets a
 # fever she can't breathe" the second half may be real, and doubt escalates.
@@ -98,6 +110,8 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
         limit = max(limit, DATED_SENTENCE_REACH)  # "Last Christmas he had that horrid chest infection with the fever"
     if cue.trigger.resolves and not _said_in_the_past(where, start, end):
         return False
+    if cue.trigger.since_when and not any(where.words[i] in rules.over_when for i in gap):
+        return False  # "one wet nappy, none since": the sign itself, no day it was over since
     if cue.trigger.status is Status.PAST and cue.start >= end \
             and any(where.words[i] in rules.onsets for i in range(start, cue.start)):
         return False  # "breathing fast since two days ago": it began then and lasts
@@ -125,6 +139,8 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     if cue.trigger.status is Status.ABSENT and cue.end <= start and any(i in blocked for i in gap) \
             and not _denial_list(where, gap, end):
         return False  # "not hot, not shivery, limping": the limp is said, not denied
+    if cue.trigger.status is Status.ABSENT and cue.end <= start and _list_closed(where, gap):
+        return False  # "his lips aren't blue or anything, back spasm": the denial's list ended before it
     if cue.trigger.status is Status.ABSENT and cue.end < start and _opens_own_clause(where, start, gap):
         return False  # "she is not getting up properly eyes are opening and closing": the eyes are said, not denied
     if (cue.trigger.status is Status.ABSENT or cue.trigger.speaker) and cue.end <= start \
@@ -201,9 +217,30 @@ def _denial_list(where: Scene, gap: range, end: int) -> bool:
     The list is marked by a word such as "or" between them or right after the mention;
     without one, the next sign is said, not denied (when unsure, escalate).
     """
-    joiners = where.rules.denial_joiners
+    joiners, closers = where.rules.denial_joiners, where.rules.list_closers
     after = where.words[end:end + 1]
-    return any(where.words[i] in joiners for i in gap) or (bool(after) and after[0] in joiners)
+    # "or anything" closes the list rather than joining one ("not blue or anything, back spasm").
+    listing = [i for i in gap if where.words[i] in joiners
+               and not (i + 1 < len(where.words) and where.words[i + 1] in closers)]
+    return bool(listing) or (bool(after) and after[0] in joiners)
+
+
+def without_since(where: Scene) -> Scene:
+    """``where`` without its cues of none since (``Trigger.since_when``): for a sign told by what has not come."""
+    return replace(where, cues=tuple(c for c in where.cues if not c.trigger.since_when))
+
+
+def in_none_since(where: Scene, start: int, end: int) -> bool:
+    """True when words[start:end] lie in a cue of none since: "a temperature on Tuesday, none since" tells no span
+    of time from Tuesday until now (no pain lasting days; REVIEW18 F9)."""
+    return any(c.trigger.since_when and c.start < end and start < c.end for c in where.cues)
+
+
+def _list_closed(where: Scene, gap: range) -> bool:
+    """True when a denial's list is closed in ``gap`` by a joiner and a closer ("or anything")."""
+    rules = where.rules
+    return any(where.words[i] in rules.denial_joiners and where.words[i + 1] in rules.list_closers
+               for i in gap if i + 1 < gap.stop)
 
 
 def _listed(where: Scene, gap: range, blocked: Collection[int]) -> bool:
@@ -245,10 +282,10 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
     rules = where.rules
     stops = rules.terminators | rules.subjects | rules.child_nouns | rules.reporting
     # "my other son", "the father of the child": the child noun right after them (or after "of the") is theirs.
-    own_noun = next((i for i in range(cue.end, min(start, cue.end + THEIR_REACH + 1))
-                     if where.words[i] in rules.child_nouns
-                     and ((i <= cue.end + OF_REACH and _of_them(where, cue.end, i)) or _their_pronoun(where, cue, i))),
-                    None)
+    # Not the caregiver's own "I have": "I have (a little) boy who stopped breathing" names this child.
+    own_noun = None if cue.trigger.speaker else next(
+        (i for i in range(cue.end, min(start, cue.end + THEIR_REACH + 1)) if where.words[i] in rules.child_nouns
+         and ((i <= cue.end + OF_REACH and _of_them(where, cue.end, i)) or _their_pronoun(where, cue, i))), None)
     # They open the clause with a word such as "my" ("my sister, she ..."): not what the caregiver
     # is ("I'm her mum, she ..."), nor someone spoken to ("mate, she's not breathing").
     first = clause_start(where.words, where.breaks, rules, cue.start)
@@ -270,11 +307,22 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
         if word in rules.list_joiners and deeds.a_verb(where, cue.end) and deeds.a_verb(where, i + 1) \
                 and not any(j in where.breaks for j in (i, i + 1)):
             return False  # "my husband's exhausted and keeps nodding off": no new subject, still theirs
+        if word in rules.child_nouns and not cue.trigger.speaker and _some_child(where, i):
+            return False  # "on the telly a kid stopped breathing": a child of their story, not this one
         return word in stops and not (own_noun is not None and cue.end <= i <= own_noun)
 
     # A mention that opens with a new subject ("... and he's hot now") may be the child's: when unsure, escalate.
     opens = start > cue.end and where.words[start] in rules.child_pronouns
     return any(ends_at(i) for i in gap) or (opens and ends_at(start))
+
+
+def _some_child(where: Scene, noun: int) -> bool:
+    """True when the child noun at words[noun] is said of some child, not this one: an indefinite word before it
+    and its other child nouns ("a kid", "a small child", "some little boy")."""
+    first = noun
+    while first > 0 and where.words[first - 1] in where.rules.child_nouns and first not in where.breaks:
+        first -= 1
+    return first > 0 and where.words[first - 1] in where.rules.strangers and first not in where.breaks
 
 
 def _named_again(where: Scene, cue: Cue, index: int) -> bool:

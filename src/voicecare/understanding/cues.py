@@ -65,6 +65,10 @@ class Trigger:
     """True for "she's fine now": it makes over only a sign said in the past tense ("she was
     hard to wake this morning, but she's fine now"); one said in the present stays ("she's
     hard to wake but fine now" is a contradiction, and doubt escalates)."""
+    since_when: bool = False
+    """True for "none since": a cue only when a word of when (``over_when``) stands between the mention and it ("a
+    temperature on Tuesday, none since" is over); "bunged up, nothing since Tuesday" and "one wet nappy, none since"
+    are the sign itself."""
     dated: bool = False
     """True for a time long gone ("last week", "two weeks ago"): only such a cue puts a sign that
     is an event (a faint, a seizure) in the past. "She passed out, she's fine now" is a faint today."""
@@ -107,6 +111,9 @@ class ContextWords:
     """Denials that answer a question just asked: "Fever? No." denies the fever across the question mark."""
     child_nouns: frozenset[str] = frozenset()
     """The child named as a noun ("the baby"): ends someone else's cue unless it is the cue's own noun."""
+    strangers: frozenset[str] = frozenset()
+    """Said right before a child noun, they make it some child, not this one ("on the telly a kid stopped
+    breathing"): it does not end someone else's story."""
     child_pronouns: frozenset[str] = frozenset()
     """Words that may point at the child ("he", "him"): with none of them and no child noun, a
     sign someone else has stays theirs when it is named again ("my husband threw his back
@@ -116,6 +123,8 @@ class ContextWords:
     fever" are both theirs, but in "scared by the dog and wheezing" the wheezing is the child's."""
     denial_joiners: frozenset[str] = frozenset()
     """Words that make a denial a list reaching past one sign to the next: "no fever, chills or cough"."""
+    list_closers: frozenset[str] = frozenset()
+    """Said right after such a joiner, they close the denial's list ("not blue or anything, back spasm")."""
     reporting: frozenset[str] = frozenset()
     """Verbs of telling that end someone else's cue: "the babysitter noticed a fever" is the child's."""
     who_words: frozenset[str] = frozenset()

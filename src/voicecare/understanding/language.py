@@ -39,9 +39,9 @@ SECTIONS = {
                  "not_then_sleeping_after", "narrowing", "explaining", "turning",
                  "degrees", "sized", "beliefs", "comparatives"),
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
-                "child_nouns", "child_pronouns", "list_joiners", "answers", "reporting", "quoting", "crying",
+                "child_nouns", "strangers", "child_pronouns", "list_joiners", "answers", "reporting", "quoting", "crying",
                 "quote_openers", "who_words", "belongings",
-                "likenesses", "picture_words", "denial_joiners",
+                "likenesses", "picture_words", "denial_joiners", "list_closers",
                 "pure_what_ifs", "present_states", "worries", "changes",
                 "past_words", "past_suffix", "past_min_length", "elliptic_verbs", "onsets", "lasting",
                 "over_when", "reaffirming_verbs", "then_words", "span_owners", "span_reasons",
@@ -62,7 +62,7 @@ SECTIONS = {
     "printed": PRINTED,
 }
 CUE_FLAGS = ("before", "after", "clausal", "uncertain", "recurs", "crosses", "speaker", "ellipsis", "opens",
-             "resolves", "dated", "events_only", "statement")
+             "resolves", "dated", "events_only", "statement", "since_when")
 CUE_KEYS = ("status", "words", "reach", *CUE_FLAGS)
 FRAME_FIELDS = ("{s}", "{p}", "{q}")
 
@@ -267,6 +267,7 @@ def _context(table: TableReader, spelling: Spelling) -> ContextWords:
         recur_stops=frozenset(in_token_form(table, "recur_stops", spelling)),
         modals=frozenset(in_token_form(table, "modals", spelling)),
         child_nouns=frozenset(in_token_form(table, "child_nouns", spelling)),
+        strangers=frozenset(in_token_form(table, "strangers", spelling)),
         child_pronouns=frozenset(in_token_form(table, "child_pronouns", spelling)),
         answers=frozenset(in_token_form(table, "answers", spelling)),
         reporting=frozenset(in_token_form(table, "reporting", spelling)),
@@ -278,6 +279,7 @@ def _context(table: TableReader, spelling: Spelling) -> ContextWords:
         likenesses=frozenset(in_token_form(table, "likenesses", spelling)),
         picture_words=frozenset(in_token_form(table, "picture_words", spelling)),
         denial_joiners=frozenset(in_token_form(table, "denial_joiners", spelling)),
+        list_closers=frozenset(in_token_form(table, "list_closers", spelling)),
         list_joiners=frozenset(in_token_form(table, "list_joiners", spelling)),
         pure_what_ifs=frozenset(tuple(w.split()) for w in in_token_form(table, "pure_what_ifs", spelling)),
         present_states=frozenset(in_token_form(table, "present_states", spelling)),

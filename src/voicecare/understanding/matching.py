@@ -114,6 +114,7 @@ class Matcher:
         self._any_child = {s.id: frozenset(spelling.canonical(w) for w in s.any_child)
                            for s in intents.symptoms if s.any_child}
         self._kept = frozenset(s.id for s in intents.symptoms if s.kept)
+        self._counted = frozenset(s.id for s in intents.symptoms if s.counted)
         self._own_words = frozenset(s.id for s in intents.symptoms if s.own_words)
         self._denied_is = {s.id: s.denied_is for s in intents.symptoms if s.denied_is}
         self._said_of = {s.id: frozenset(spelling.canonical(w) for w in s.said_of) for s in intents.symptoms if s.said_of}
@@ -189,7 +190,11 @@ class Matcher:
             blocked = {i for other in hits if other is not hit for i in other.positions}
             # A cue with the background before a pattern's own contrast is not the sign's (see news_start).
             scene = own if hit.symptom in self._own_words else where
+            if hit.symptom in self._counted:  # "one wet nappy this morning, none since": still so
+                scene = context.without_since(scene)
             start = mentions.news_start(hit, words, language.contrasts)
+            if hit.symptom in self._any_child:  # "his little brother is blue": the sign said after whose it is
+                start = _after_someone(where, start, hit.end)
             status, hedged = context.status_of(
                 scene, start, hit.end, hit.positions, negation_inside=hit.negation_inside, blocked=blocked,
                 signs=signs, event=hit.symptom in self._events, kept=hit.symptom in self._kept,
@@ -204,21 +209,31 @@ class Matcher:
             # "I think this is an emergency" is the caregiver's own judgement, not a doubt about what was heard: it
             # was read back "I may have heard you say it is an emergency" (outside review 13 F17; rules 10, 14).
             hedged = hedged and hit.symptom not in self._own_words
+            # A sign's word denied before it counts as the other sign too: "no temp just his back seized up".
             if status is Status.ABSENT and not hit.negation_inside and scopes.narrowed(
-                    words, hit.start, blocked, ends, language.narrowing, language.negations):
+                    words, hit.start, blocked | {i for i in signs if i < hit.start}, ends, language.narrowing,
+                    language.negations):
                 status = Status.PRESENT  # "hasn't fainted or anything, just sore back": the back is sore
             matches.append(Match(
                 symptom=hit.symptom, status=status, score=round(hit.score, 1),
                 heard=" ".join(heard[hit.start:hit.end]), start=hit.start, end=hit.end,
                 uncertain=hedged or hit.score < self.settings.certain_score, positions=hit.positions,
             ))
+            if status is Status.PRESENT and hit.symptom in self._any_child and not hedged \
+                    and self._serious_now(where, hit, words):
+                # "His back is sore. Max is having a seizure": another child, named only by a name.
+                name = another_child.named_other(where, start, heard, text, self._common)
+                if name:
+                    matches[-1] = replace(matches[-1], status=Status.OTHER)
+                    status = Status.OTHER
+                    another[hit.symptom, hit.start, hit.end] = name
             if hedged and status is Status.PRESENT:
                 hedged_signs.add(hit.symptom)
             if status is Status.OTHER and hit.symptom in self._any_child:
                 bare = replace(scene, cues=tuple(c for c in scene.cues if c.trigger.status is not Status.OTHER))
                 now, _ = context.status_of(bare, start, hit.end, hit.positions, negation_inside=hit.negation_inside,
                                            blocked=blocked, signs=signs)
-                who = self._another_child(where, hit, heard, words, text) if now is Status.PRESENT else ""
+                who = self._another_child(where, hit, start, heard, words, text) if now is Status.PRESENT else ""
                 if who:
                     another[hit.symptom, hit.start, hit.end] = who
         statuses = context.retold(where, [(m.symptom, m.start, m.end, m.status) for m in matches])
@@ -233,7 +248,8 @@ class Matcher:
             # the phrase already carries its context, and a second mention would outvote a correction.
             readings = [r for r in self._measures.matches(words, replace(where, breaks=breaks), where)
                         if not any(m.symptom == r.symptom and m.start < r.end and r.start < m.end for m in matches)
-                        and not (r.symptom in hedged_signs and self._doubted(r, words, breaks))]
+                        and not (r.symptom in hedged_signs and self._doubted(r, words, breaks))
+                        and not context.in_none_since(where, r.start, r.end)]
             # The caregiver's own word of the sign outweighs a lower reading said with it ("a fever of 100.2",
             # "burning up but it only says 99.5", "I think she's hot, 99.5": the higher level when in doubt). A
             # contrast lets the reading settle a belief or a doubt ("I thought she had a fever but I checked, 36.5").
@@ -288,17 +304,19 @@ class Matcher:
         return [replace(m, another_child=another.get((m.symptom, m.start, m.end), "")) if m.status is Status.OTHER
                 else m for m in matches]
 
-    def _another_child(self, where: context.Scene, hit: Hit, heard: Sequence[str], words: Sequence[str],
+    def _another_child(self, where: context.Scene, hit: Hit, start: int, heard: Sequence[str], words: Sequence[str],
                        text: str) -> str:
         """Whom ``hit`` names when it is another child's sign said now in its serious words, else "" (the policy's
         beyond the sheet; ``another_child``)."""
+        if not self._serious_now(where, hit, words):
+            return ""
+        return another_child.named_child(where, start, heard, text, self._language.callers)
+
+    def _serious_now(self, where: context.Scene, hit: Hit, words: Sequence[str]) -> bool:
+        """True when ``hit`` is said in its sign's words that are 911 for any child, and is so now."""
         positions = hit.positions or range(hit.start, hit.end)
-        if not another_child.serious(words, positions, self._any_child[hit.symptom]):
-            return ""
-        if not another_child.happening_now(where, hit.start, hit.end, self._language.callers,
-                                           event=hit.symptom in self._events):
-            return ""
-        return another_child.named_child(where, hit.start, heard, text, self._language.callers)
+        return another_child.serious(words, positions, self._any_child[hit.symptom]) and another_child.happening_now(
+            where, hit.start, hit.end, self._language.callers, event=hit.symptom in self._events)
 
     def _redescribed(self, match: Match, heard: Sequence[str], words: Sequence[str], breaks: Mapping[int, bool],
                      where: context.Scene, signs: Collection[int]) -> Match:
@@ -474,6 +492,15 @@ def _claims(intents: IntentSet, spelling: Spelling) -> mentions.Claims:
             for word in first:
                 found.setdefault(word, {})[symptom.id] = found.get(word, {}).get(symptom.id, frozenset()) | said
     return found
+
+
+def _after_someone(where: context.Scene, start: int, end: int) -> int:
+    """Where the mention at words[start:end] begins for its context: after a cue of someone else (not the
+    caregiver) that its own words hold ("brother is blue", "baby next to him is blue": a pattern that names whose
+    colour it is), so that the cue governs the sign as it would if said before it (understand45, #7)."""
+    inside = [c.end for c in where.cues if c.trigger.status is Status.OTHER and not c.trigger.speaker
+              and start <= c.start and c.end < end]
+    return max(inside, default=start)
 
 
 def _caregivers_own(where: context.Scene) -> context.Scene:

@@ -110,6 +110,7 @@ class MeasureBook:
     def _status(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> tuple[Status, bool]:
         """The context status of a reading; "I've got 39.4 on the scanner" is the child's reading, taken by me."""
         span = range(quantity.start, quantity.end)
+        where = context.without_since(where)  # a count or a reading said, "none since" is no more of them: still so
         # "below 60", "lower than 70": the reading's own words, no denial of it ("below the fever line" is one).
         own = quantities.beyond_words(words, quantity.start, self.numbers)
         status, hedged = context.status_of(where, quantity.start, quantity.end, span, negation_inside=False)

@@ -107,8 +107,10 @@ def unstraddled(hits: list[Hit], clauses: Sequence[int]) -> list[Hit]:
         # weak, her legs are fine" says something else of the legs).
         last = hit.positions[-1]
         named_after = last + 1 == len(clauses) or clauses[last + 1] != clauses[last]
+        # Named after whole: its first and last words taken ("waking every couple of hours, rubbing his back": the
+        # back rubbed is what the waking is about; a comma list, understand45), whatever small word lies between.
         return any(other.symptom != hit.symptom and not other.loose
-                   and not (named_after and set(other.positions) <= set(hit.positions))
+                   and not (named_after and {other.positions[0], other.positions[-1]} <= set(hit.positions))
                    and ((set(other.positions) & set(hit.positions)) - subjects
             or (hit.positions[0] < other.start and other.end <= hit.positions[-1])) for other in hits)
 

@@ -62,12 +62,16 @@ def triage(found: Sequence[Finding], intents: IntentSet, *, disclaimer: bool = T
     # signs decide and the reply ends with the warning signs anyway.
     undecided = [q for q in care if q.undecided]
     care = [q for q in care if not q.undecided]
+    # Asked without the topic ("can she go to daycare?"): answered, but only the signs set the level.
+    unframed = [q for q in care if q.unframed]
     # A care question about someone else's back ("asking for my wife") is still about nobody's child.
-    if level is Level.UNCLEAR and care and not _others_only(found):
+    if level is Level.UNCLEAR and len(unframed) < len(care) and not _others_only(found):
         level = Level.HOME_CARE
     say = _Say(intents, level)
     if level is Level.UNCLEAR:
-        messages = _unclear(say, intents.topics, disclaimer, () if _others_only(found) else undecided, found)
+        undecided = undecided or unframed
+        messages = _unclear(say, intents.topics, disclaimer, () if _others_only(found) else undecided, found,
+                            invite=bool(unframed))
     elif level is Level.EMERGENCY:
         messages = _emergency(say, present, found, combos, disclaimer)
     else:
@@ -311,7 +315,7 @@ def _home_care(say: _Say, topics: Sequence[Topic], found: Sequence[Finding]) -> 
 
 
 def _unclear(say: _Say, topics: Sequence[Topic], disclaimer: bool,
-             asked: Sequence[CareQuestion] = (), found: Sequence[Finding] = ()) -> list[Message]:
+             asked: Sequence[CareQuestion] = (), found: Sequence[Finding] = (), *, invite: bool = False) -> list[Message]:
     """Rule 7: say so, invite a retry, and name the topic's emergency signs.
 
     A question that only the signs can answer ("should I call 911?") was heard: its answer (tell me what
@@ -321,12 +325,14 @@ def _unclear(say: _Say, topics: Sequence[Topic], disclaimer: bool,
     A what-if asked with "should I call 911?" ("if he can't wake up should I call 911?") is answered by
     what that sign would mean first (rule 9), then by the question's own answer; what was said of someone
     else ends with the invitation to describe the child (rule 7), unless the question's answer invites it.
+    ``invite``: a care question asked with nothing said of the child ("can she go to daycare?") is answered, then
+    the caregiver is asked what is happening with the child (rule 7; understand45).
     """
     notes = [*_readback(say, (), found), *_context_notes(say, found)]  # "No fever." is heard, not missed
     what_ifs = [m for m in notes if m.kind is _K.HYPOTHETICAL]
     answers = [say(_K.CARE_ANSWER, q.answer) for q in asked[:1]]
     heard = [*what_ifs, *answers] if answers else notes
-    if heard and not answers:
+    if heard and (invite or not answers):
         heard.append(say(_K.CONVERSATION, say.words["describe_child"]))
     messages = heard or [say(_K.UNCLEAR, say.words["unclear"])]
     messages += [say(_K.WARNING, topic.messages["emergency_signs"]) for topic in topics]
