@@ -409,6 +409,8 @@ class Matcher:
                 continue
             # A deed denied "like normal" is unlike the normal: "she won't kick her legs like normal".
             denied = any(words[k] in negations for k in range(max(0, i - DENIED_REACH), i))
+            if i and words[i - 1] in negations:
+                continue  # "his legs not moving good": a word right after its denial is not said fine (as ``ordinary``)
             for j in range(i + 1, min(len(words), i + 1 + self._reassured_reach)):
                 if j in breaks or words[j] in negations:
                     break

@@ -328,9 +328,13 @@ def resolve(hits: Iterable[Hit], levels: dict[str, Level], breaks: Collection[in
             # mention, so its "not" is the sign's own, no denial ("isn't peeing any less" stays one).
             kept[kept.index(wider)] = replace(wider, start=hit.start, negation_inside=True,
                                               positions=tuple(sorted({*wider.positions, *hit.positions})))
-        elif hit.start < wider.start and not hit.negation_inside:
+        elif hit.start < wider.start and not hit.negation_inside and not (
+                hit.loose and any(hit.start < b <= wider.start for b in breaks)):
             # "no pins and needles in his legs": one mention from "pins" on, so the
             # denial before it reaches it over the "and" inside the sign's own words.
+            # Not a loose one reaching back over a break to a wider mention whole in its own clause: in "she is not
+            # getting the breath properly, very hard for her to breathe" the "not" is the first statement's, and
+            # "breath ... hard" borrowed "hard" from the second (understand46, #7: a denial ends at its clause).
             kept[kept.index(wider)] = replace(wider, start=hit.start,
                                               positions=tuple(sorted({*wider.positions, *hit.positions})))
     survivors = [h for h in kept if not any(_shadows(o, h, levels) for o in kept if o is not h)]

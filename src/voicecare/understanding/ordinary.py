@@ -117,10 +117,39 @@ def _explains(circumstance: Circumstance, hit: Hit, words: Sequence[str],
             return False
         reach = _reach(own, low, high, circumstance.window, words, contrasts, _explaining(circumstance.denials, words))
         if all(any(words[i] in group and not _denied(circumstance.denials, words, i)
-                   and not _turned_to(circumstance.denials, group, words, i, own) for i in reach)
+                   and not _turned_to(circumstance.denials, group, words, i, own)
+                   and _turns_between(circumstance, group, words, i, own, reach)
+                   and _denies_its_own(circumstance, group, words, i) for i in reach)
                for group in circumstance.groups):
             return True
     return False
+
+
+OWN_DENIAL_REACH = 3
+"""Most words from a circumstance's own denial to another of its words ("not potty trained yet", "isn't fully
+trained"): a denial further off is another statement's ("not crying, she wet herself and she's fully trained")."""
+
+
+def _denies_its_own(circumstance: Circumstance, group: frozenset[str], words: Sequence[str], index: int) -> bool:
+    """True unless words[index] is a denial of the circumstance's own with none of its other words close by."""
+    if not group <= circumstance.denials.negations:
+        return True
+    near = range(max(0, index - OWN_DENIAL_REACH), min(len(words), index + OWN_DENIAL_REACH + 1))
+    return any(words[j] in g for g in circumstance.groups if g is not group for j in near)
+
+
+def _turns_between(circumstance: Circumstance, group: frozenset[str], words: Sequence[str], turn: int, own: int,
+                   reach: range) -> bool:
+    """True unless words[turn] is a turn of the circumstance's own with the sign and all the rest of the
+    circumstance on one side of it: a turn stands between the sign and what explains it ("sleepy but eating",
+    "playing and fine now, but she was hard to wake this morning"). In "no fever but she's very drowsy, keeps
+    nodding off while eating" the "but" opens the news and the eating has no turn of its own (understand46, #7: a
+    contrast's scope)."""
+    if not group <= circumstance.denials.turning:
+        return True
+    side = turn < own
+    others = [g for g in circumstance.groups if g is not group]
+    return not others or any(words[i] in g and (i < turn) == side for g in others for i in reach)
 
 
 def _turned_to(denials: Denials, group: frozenset[str], words: Sequence[str], turn: int, own: int) -> bool:
