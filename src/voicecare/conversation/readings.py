@@ -41,12 +41,45 @@ def command_reading(talk: Conversation, text: str, transcript: Transcript) -> st
     reading: taken as an unclear answer to a red-flag question, it would
     count as yes (rule 4) and call 911. Never when any reading holds a red flag.
     """
+    if (misread := misread_command(talk, text, transcript)) is not None:
+        return misread
     if talk.answer_kind(text) is not None or talk.assistant.matcher.match(text):
         return text
     command = next((alt for alt in transcript.alternatives if talk.command_of(alt) in SPEECH_ONLY), None)
     if command is None or pipeline.unsure_red_flags(talk.assistant, transcript):
         return text
     return command
+
+
+MISREAD_WORDS = 2
+"""A turn this short whose sign rests on one word the recogniser also heard as a command word is that command."""
+
+
+def misread_command(talk: Conversation, text: str, transcript: Transcript) -> str | None:
+    """The command a turn of at most ``MISREAD_WORDS`` words is, when the recogniser's own next reading is that
+    command with the same words after it, and the sign of the best reading rests on the word it replaced.
+
+    Clean en-us+f3 "Slower." was read "no air", then "slow air": "no air" is trouble breathing, and "Call 911 now.
+    Trouble breathing." was said as fact (outside review 19, F6), though "slow air" was already kept from raising
+    a 911. One spelling of the same misreading is the command as much as the other. Never when the words kept,
+    read alone, hold a sign ("slow, he fainted"), nor for a turn of more words ("no air, he's gasping"), nor when the
+    description model's reading holds a red flag: those still call 911 (rule 4)."""
+    language = talk.assistant.intents.language
+    words = language.tokens(text)
+    if not 0 < len(words) <= MISREAD_WORDS or talk.command_of(text) is not None or not talk.assistant.matcher.match(text):
+        return None
+    if transcript.described and transcript.described != text and talk.assistant.matcher.match(transcript.described):
+        return None
+    # The best reading or the next one is the command word in place of the first word, the rest kept (f3's
+    # "Slower." was also read "slow air" first, a 911 too); a reading of other length is no sign of the same sounds.
+    for reading in (text, next(iter(transcript.alternatives), "")):
+        command = talk.answer_kind(reading)
+        said = language.tokens(reading)
+        kept = said[1:]
+        if command in SPEECH_ONLY and len(said) == len(words) and kept == words[1:] and not (
+                kept and talk.assistant.matcher.match(" ".join(kept))):
+            return talk.assistant.intents.controls[command][0]
+    return None
 
 
 def denial_checked(talk: Conversation, text: str, transcript: Transcript) -> str:

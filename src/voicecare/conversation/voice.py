@@ -493,6 +493,10 @@ class VoiceSession:
         not waking up") still cuts in at once (rule 3)."""
         if self._echo(text):
             return True
+        if len(self._tokens(text)) <= readings.MISREAD_WORDS:
+            # Two words may be a command misread ("Slower." read "no air", a 911 said at once, outside review 19 F6):
+            # only the whole turn's readings tell (``readings.misread_command``), a moment later (rule 4 still holds).
+            return True
         talk = self.conversation
         if talk.state is not State.EMERGENCY:
             return False
