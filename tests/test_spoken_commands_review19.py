@@ -46,6 +46,17 @@ def test_a_short_reading_of_slower_is_slower_not_a_911(assistant: Assistant, bes
     assert readings.command_reading(talk, best, heard) == "slower"
 
 
+def test_the_description_models_same_misreading_counts_no_sign(assistant: Assistant) -> None:
+    # en-us+f3 at 135 wpm: the answer model read "slow air", the description model "no air" (a 911 either way).
+    talk = _asking(assistant)
+    heard = Transcript("slow air", True, ("no air", "oh air"), described="no air")
+    assert readings.command_reading(talk, "slow air", heard) == "slower"
+    assert readings.signs_heard(talk, "slower", heard).described is None
+    plain = Transcript("slow air", True, ("no air",), described="he has no air")
+    assert readings.command_reading(talk, "slow air", plain) == "slow air"
+    assert readings.signs_heard(talk, "slow air", plain).described == "he has no air"
+
+
 @pytest.mark.parametrize(("best", "others", "described"), [
     ("no air", ("slow air",), "he has no air"),  # the other model heard the sign plainly: it counts (rule 4)
     ("no air he's gasping", ("slow air he's gasping",), None),  # more words than a command is said in

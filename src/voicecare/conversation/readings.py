@@ -7,6 +7,7 @@ Split from ``voice`` (the spoken conversation's loop), which calls these for eve
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from voicecare.conversation import afterwards, spoken
 from voicecare.conversation.answers import AnswerKind
@@ -56,23 +57,33 @@ MISREAD_WORDS = 2
 
 
 def misread_command(talk: Conversation, text: str, transcript: Transcript) -> str | None:
-    """The command a turn of at most ``MISREAD_WORDS`` words is, when the recogniser's own next reading is that
-    command with the same words after it, and the sign of the best reading rests on the word it replaced.
+    """The command a turn of at most ``MISREAD_WORDS`` words is, when the recogniser read it as that command word
+    with the same words after it (its best reading or its next one), so that its sign rests on the one word the
+    recogniser also heard as the command word.
 
     Clean en-us+f3 "Slower." was read "no air", then "slow air": "no air" is trouble breathing, and "Call 911 now.
     Trouble breathing." was said as fact (outside review 19, F6), though "slow air" was already kept from raising
     a 911. One spelling of the same misreading is the command as much as the other. Never when the words kept,
     read alone, hold a sign ("slow, he fainted"), nor for a turn of more words ("no air, he's gasping"), nor when the
-    description model's reading holds a red flag: those still call 911 (rule 4)."""
-    language = talk.assistant.intents.language
-    words = language.tokens(text)
+    description model heard a sign otherwise ("he has no air"): those still call 911 (rule 4)."""
+    words = talk.assistant.intents.language.tokens(text)
     if not 0 < len(words) <= MISREAD_WORDS or talk.command_of(text) is not None or not talk.assistant.matcher.match(text):
         return None
-    if transcript.described and transcript.described != text and talk.assistant.matcher.match(transcript.described):
-        return None
-    # The best reading or the next one is the command word in place of the first word, the rest kept (f3's
-    # "Slower." was also read "slow air" first, a 911 too); a reading of other length is no sign of the same sounds.
-    for reading in (text, next(iter(transcript.alternatives), "")):
+    first = next(iter(transcript.alternatives), "")
+    command = _misread(talk, words, (text, first))
+    described = transcript.described
+    if command is None or not described or described == text or not talk.assistant.matcher.match(described):
+        return command
+    # The description model's reading holds a sign too: the same misreading only when it is as short and the
+    # command word stands in place of its first word as well (f3's "no air" beside the answer model's "slow air").
+    return command if _misread(talk, talk.assistant.intents.language.tokens(described), (text, first)) else None
+
+
+def _misread(talk: Conversation, words: list[str], readings: Sequence[str]) -> str | None:
+    """The speech-only command one of ``readings`` is, said in place of the first of ``words`` with the rest kept
+    (a one-word turn: the command word alone); a reading of another length is no sign of the same sounds."""
+    language = talk.assistant.intents.language
+    for reading in readings:
         command = talk.answer_kind(reading)
         said = language.tokens(reading)
         kept = said[1:]
@@ -80,6 +91,14 @@ def misread_command(talk: Conversation, text: str, transcript: Transcript) -> st
                 kept and talk.assistant.matcher.match(" ".join(kept))):
             return talk.assistant.intents.controls[command][0]
     return None
+
+
+def signs_heard(talk: Conversation, taken: str, transcript: Transcript) -> Transcript:
+    """``transcript`` as its red flags are looked for once ``taken`` is the turn: without the description model's
+    reading when that was the same misread command (``misread_command``), which would otherwise count its sign."""
+    if transcript.described is not None and misread_command(talk, transcript.text, transcript) == taken:
+        return replace(transcript, described=None)
+    return transcript
 
 
 def denial_checked(talk: Conversation, text: str, transcript: Transcript) -> str:

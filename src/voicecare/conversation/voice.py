@@ -352,7 +352,9 @@ class VoiceSession:
         preferred = readings.denial_checked(self.conversation, preferred, heard.transcript)
         preferred = readings.yes_checked(self.conversation, preferred, heard.transcript)
         command = self.conversation.command_of(preferred) is not None
-        unsure = pipeline.unsure_red_flags(self.assistant, heard.transcript, heard.early_findings, command=command)
+        unsure = pipeline.unsure_red_flags(self.assistant, readings.signs_heard(self.conversation, preferred,
+                                                                                heard.transcript),
+                                           heard.early_findings, command=command)
         if not text and not unsure and (heard.audio_seconds > 0 or (
                 self.settings.echo_filter and self.conversation.state is State.LISTENING)):
             # A noise in the room, not a turn: say nothing. In every state: the room after a clear "no" cut off
