@@ -20,6 +20,7 @@ from voicecare.conversation import spoken, waiting
 from voicecare.conversation.answers import ANYTHING_ELSE, AnswerKind
 from voicecare.conversation.turns import State
 from voicecare.domain import Finding, Level, Status
+from voicecare.understanding.text import holds
 
 if TYPE_CHECKING:
     from voicecare.conversation.dialog import Conversation
@@ -79,7 +80,16 @@ def nothing_told(talk: Conversation, text: str) -> bool:
     if talk.answered is None:  # a fresh conversation's first words: unclear, the call-911 signs named (rule 7)
         return False
     answer = talk.answers.read(ANYTHING_ELSE, text)
-    return answer.kind is AnswerKind.NO and closing_only(talk, text)
+    return answer.kind is AnswerKind.NO and closing_only(talk, text) and (plain_no(talk, text) or says_all_told(talk, text))
+
+
+def says_all_told(talk: Conversation, text: str) -> bool:
+    """True when ``text`` holds words saying all was told ("that's all", "that's it": spoken.toml ``closing``).
+
+    Only these make a "no" to "please tell me again" a closing: "No, she's breathing fine" and a "No." heard
+    "no all" got the goodbye, the child never assessed (outside review 19, F8; rule 7)."""
+    words = talk.assistant.intents.language.tokens(text)
+    return any(holds(words, talk.assistant.intents.language.tokens(p)) for p in talk.notes().closing)
 
 
 def tells_a_sign(talk: Conversation, text: str) -> bool:

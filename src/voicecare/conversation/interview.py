@@ -46,6 +46,8 @@ def answer(talk: Conversation, text: str, earlier: Sequence[Finding] | None = No
     if about:  # not an answer: what that sign would mean, then the question again; nothing is counted
         return talk.turn(text, [*about, talk.question_said(question)], None)
     if answer.kind is AnswerKind.COMMAND and answer.command is not None:
+        if earlier is not None and (doubted := _doubted_in_command(talk, text, earlier)) is not None:
+            return doubted
         return talk.obey(text, COMMAND_OF_ANSWER.get(answer.command, answer.command))
     no_again.noted(talk, said, question)  # "no if": the first of two answers that begin with a no (review 18 F2)
     continuing = more_description(talk, said, answer, question)
@@ -139,6 +141,22 @@ def kept_told(talk: Conversation, findings: Sequence[Finding], question: Intervi
     told = {f.symptom.id for f in talk.found if f.status is Status.PRESENT and f.basis is Basis.SAID
             and f.symptom.level is Level.HOME_CARE and f.symptom.id not in question.symptoms}
     return [f for f in findings if not (f.status is Status.ABSENT and f.symptom.id in told)]
+
+
+def _doubted_in_command(talk: Conversation, text: str, earlier: Sequence[Finding]) -> Turn | None:
+    """A command turn in which the recogniser's other readings held a red flag (counted before this call): an
+    emergency acts now, 911 first with the doubt said (rules 3, 4 and 14); a lesser sign is not counted, the command
+    was what was heard. Counted silently, en-us+m4's description heard as "slower" recorded "it is an emergency"
+    with only the question said, and the 911 came a turn later, on the caregiver's "No." (outside review 19, F5).
+    None: nothing was added, or only lesser signs, now dropped."""
+    before = {f.symptom.id for f in earlier}
+    added = [f for f in talk.found if f.symptom.id not in before]
+    if not added:
+        return None
+    if triage.triage(talk.found, talk.assistant.intents, disclaimer=False).disposition is Level.EMERGENCY:
+        return talk.respond(text, news=added)
+    talk.found = list(earlier)
+    return None
 
 
 def care_asked(talk: Conversation, text: str, question: InterviewQuestion, care: Sequence[CareQuestion]) -> Turn:

@@ -7,6 +7,7 @@ Split from ``voice`` (the spoken conversation's loop), which calls these for eve
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from voicecare.conversation import afterwards, spoken
 from voicecare.conversation.answers import AnswerKind
@@ -41,12 +42,63 @@ def command_reading(talk: Conversation, text: str, transcript: Transcript) -> st
     reading: taken as an unclear answer to a red-flag question, it would
     count as yes (rule 4) and call 911. Never when any reading holds a red flag.
     """
+    if (misread := misread_command(talk, text, transcript)) is not None:
+        return misread
     if talk.answer_kind(text) is not None or talk.assistant.matcher.match(text):
         return text
     command = next((alt for alt in transcript.alternatives if talk.command_of(alt) in SPEECH_ONLY), None)
     if command is None or pipeline.unsure_red_flags(talk.assistant, transcript):
         return text
     return command
+
+
+MISREAD_WORDS = 2
+"""A turn this short whose sign rests on one word the recogniser also heard as a command word is that command."""
+
+
+def misread_command(talk: Conversation, text: str, transcript: Transcript) -> str | None:
+    """The command a turn of at most ``MISREAD_WORDS`` words is, when the recogniser read it as that command word
+    with the same words after it (its best reading or its next one), so that its sign rests on the one word the
+    recogniser also heard as the command word.
+
+    Clean en-us+f3 "Slower." was read "no air", then "slow air": "no air" is trouble breathing, and "Call 911 now.
+    Trouble breathing." was said as fact (outside review 19, F6), though "slow air" was already kept from raising
+    a 911. One spelling of the same misreading is the command as much as the other. Never when the words kept,
+    read alone, hold a sign ("slow, he fainted"), nor for a turn of more words ("no air, he's gasping"), nor when the
+    description model heard a sign otherwise ("he has no air"): those still call 911 (rule 4)."""
+    words = talk.assistant.intents.language.tokens(text)
+    if not 0 < len(words) <= MISREAD_WORDS or talk.command_of(text) is not None or not talk.assistant.matcher.match(text):
+        return None
+    first = next(iter(transcript.alternatives), "")
+    command = _misread(talk, words, (text, first))
+    described = transcript.described
+    if command is None or not described or described == text or not talk.assistant.matcher.match(described):
+        return command
+    # The description model's reading holds a sign too: the same misreading only when it is as short and the
+    # command word stands in place of its first word as well (f3's "no air" beside the answer model's "slow air").
+    return command if _misread(talk, talk.assistant.intents.language.tokens(described), (text, first)) else None
+
+
+def _misread(talk: Conversation, words: list[str], readings: Sequence[str]) -> str | None:
+    """The speech-only command one of ``readings`` is, said in place of the first of ``words`` with the rest kept
+    (a one-word turn: the command word alone); a reading of another length is no sign of the same sounds."""
+    language = talk.assistant.intents.language
+    for reading in readings:
+        command = talk.answer_kind(reading)
+        said = language.tokens(reading)
+        kept = said[1:]
+        if command in SPEECH_ONLY and len(said) == len(words) and kept == words[1:] and not (
+                kept and talk.assistant.matcher.match(" ".join(kept))):
+            return talk.assistant.intents.controls[command][0]
+    return None
+
+
+def signs_heard(talk: Conversation, taken: str, transcript: Transcript) -> Transcript:
+    """``transcript`` as its red flags are looked for once ``taken`` is the turn: without the description model's
+    reading when that was the same misread command (``misread_command``), which would otherwise count its sign."""
+    if transcript.described is not None and misread_command(talk, transcript.text, transcript) == taken:
+        return replace(transcript, described=None)
+    return transcript
 
 
 def denial_checked(talk: Conversation, text: str, transcript: Transcript) -> str:

@@ -135,6 +135,9 @@ class SpokenRules:
     improving: tuple[str, ...] = ()
     """Words that tell a call-911 sign getting better ("breathing better now"): during a 911 no correction of it,
     so they take nothing back (``corrections``)."""
+    closing: tuple[str, ...] = ()
+    """Words that say all was told ("that's all", "that's it"): a "no" with words after it to "please tell me again"
+    ends the conversation only when one of these is among them (``afterwards.nothing_told``)."""
     episode_over: tuple[str, ...] = ()
     """Words that say an episode told in an answer is over ("not now", "not anymore"), beside the language's own
     cues: said back as over only then (``episodes``)."""
@@ -181,7 +184,8 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str], tokens: Toke
                     "unclear_emergency", "doubted_emergency", "rival_emergency", "unclear_asked_again",
                     "interview_requests", "compact_readback", "asking_why", "doubted_reason", "doubted_own_words",
                     "many_signs", "emergency_seconds", "ceiling_seconds", "emergency_ceiling_seconds", "emergency_help",
-                    "said_again", "more_description", "episode_over", "episode_now", "improving", "calling_911", "waiting",
+                     "said_again", "more_description", "episode_over", "episode_now", "improving", "closing",
+                     "calling_911", "waiting",
                     "waiting_care"),
            where,
            problems)
@@ -253,6 +257,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str], tokens: Toke
                        episode_over=_phrases(data.get("episode_over", []), f"{where}: episode_over", problems),
                        episode_now=_phrases(data.get("episode_now", []), f"{where}: episode_now", problems),
                        improving=_phrases(data.get("improving", []), f"{where}: improving", problems),
+                       closing=_phrases(data.get("closing", []), f"{where}: closing", problems),
                        waiting=_phrases(data.get("waiting", []), f"{where}: waiting", problems),
                        waiting_care=_optional_text(data, "waiting_care", where, problems),
                        calling=calling, calling_said=calling_said,

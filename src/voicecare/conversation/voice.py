@@ -353,7 +353,9 @@ class VoiceSession:
         preferred = readings.denial_checked(self.conversation, preferred, heard.transcript)
         preferred = readings.yes_checked(self.conversation, preferred, heard.transcript)
         command = self.conversation.command_of(preferred) is not None
-        unsure = pipeline.unsure_red_flags(self.assistant, heard.transcript, heard.early_findings, command=command)
+        unsure = pipeline.unsure_red_flags(self.assistant, readings.signs_heard(self.conversation, preferred,
+                                                                                heard.transcript),
+                                           heard.early_findings, command=command)
         if not text and not unsure and (heard.audio_seconds > 0 or (
                 self.settings.echo_filter and self.conversation.state is State.LISTENING)):
             # A noise in the room, not a turn: say nothing. In every state: the room after a clear "no" cut off
@@ -493,6 +495,10 @@ class VoiceSession:
         nothing to a 911 under way, and the whole turn is answered a moment later. A new sign ("... and now she is
         not waking up") still cuts in at once (rule 3)."""
         if self._echo(text):
+            return True
+        if len(self._tokens(text)) <= readings.MISREAD_WORDS:
+            # Two words may be a command misread ("Slower." read "no air", a 911 said at once, outside review 19 F6):
+            # only the whole turn's readings tell (``readings.misread_command``), a moment later (rule 4 still holds).
             return True
         talk = self.conversation
         if talk.state is not State.EMERGENCY:
