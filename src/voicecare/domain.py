@@ -90,6 +90,9 @@ class Symptom:
     event: bool = False
     """A sign that happens rather than lasts ("has fainted", "had a seizure"): over by now, it still counts
     unless a time long gone is said with it (see ``understanding/context.py``)."""
+    events: tuple[str, ...] = ()
+    """Wordings that make a mention of this sign an event, as ``event`` makes every mention ("stopped + breathing",
+    "blue + second"): patterns written as ``ordinary`` ones, from signs.toml (``understanding/sign_files.py``)."""
     kept: bool = False
     """A loss that stays ("weight loss"): said with a time long gone ("lost two pounds last month") it is still so
     now; only words of it being over ("put it back on", "fine now") make it history (see ``understanding/context.py``)."""

@@ -122,10 +122,14 @@ class Matcher:
         # Signs a reading can decide (a heart or breathing rate): a number beside their words is the reading's.
         self._measured = frozenset(t.symptom for t in intents.measures.thresholds) if intents.measures else frozenset()
         self._baselines = compile_baselines(intents.symptoms, spelling, self._language.negations)
-        self._ordinary = ordinary.compile_all({s.id: s.ordinary for s in intents.symptoms}, spelling, ordinary.Denials(
+        denials = ordinary.Denials(
             self._language.negations, self._language.optional_words | self._language.skippable,
             fine=self._reassured, fine_reach=ordinary.FINE_REACH, explaining=self._language.explaining,
-            turning=self._language.turning, nows=self._language.context.resumed_turns))
+            turning=self._language.turning, nows=self._language.context.resumed_turns)
+        self._ordinary = ordinary.compile_all({s.id: s.ordinary for s in intents.symptoms}, spelling, denials)
+        # Wordings that make one mention of a lasting sign an event ("stopped breathing", "blue for a second"),
+        # found as circumstances are: over by now, it still happened today (docs/policy.md, outside review 19 F16).
+        self._event_wordings = ordinary.compile_all({s.id: s.events for s in intents.symptoms}, spelling, denials)
         self._claims = _claims(intents, spelling)
         self._backoff = backoff.Backoff({s.id: s.backoff for s in intents.symptoms if s.backoff}, spelling,
                                         self.settings.stem_score, backoff.Typos(self._lexicon))
@@ -195,15 +199,17 @@ class Matcher:
             start = mentions.news_start(hit, words, language.contrasts)
             if hit.symptom in self._any_child:  # "his little brother is blue": the sign said after whose it is
                 start = _after_someone(where, start, hit.end)
+            event = hit.symptom in self._events or not ordinary.unexplained(
+                [hit], words, breaks, self._event_wordings, language.contrasts)
             status, hedged = context.status_of(
                 scene, start, hit.end, hit.positions, negation_inside=hit.negation_inside, blocked=blocked,
-                signs=signs, event=hit.symptom in self._events, kept=hit.symptom in self._kept,
+                signs=signs, event=event, kept=hit.symptom in self._kept,
             )
             if status is Status.OTHER and childs:
                 bare = replace(scene, cues=tuple(c for c in scene.cues if (c.start, c.end) not in childs))
                 unframed.append(context.status_of(
                     bare, start, hit.end, hit.positions, negation_inside=hit.negation_inside, blocked=blocked,
-                    signs=signs, event=hit.symptom in self._events, kept=hit.symptom in self._kept)[0])
+                    signs=signs, event=event, kept=hit.symptom in self._kept)[0])
             else:
                 unframed.append(status)
             # "I think this is an emergency" is the caregiver's own judgement, not a doubt about what was heard: it

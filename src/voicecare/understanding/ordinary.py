@@ -161,9 +161,13 @@ def _turned_to(denials: Denials, group: frozenset[str], words: Sequence[str], tu
 
 def _said_fine(denials: Denials, words: Sequence[str], index: int) -> bool:
     """True when a word of ``denials.fine`` follows words[index] within reach with no denial between: "breathing
-    fine", "breathing is normal" (not "breathing is not normal", nor "not waking up easily")."""
+    fine", "breathing is normal" (not "breathing is not normal", nor "not waking up easily"); or, for a word of now,
+    stands right before it: "fine now" (not "not fine now")."""
     if words[index] in denials.negations or (index and words[index - 1] in denials.negations):
         return False
+    if words[index] in denials.nows and index and words[index - 1] in denials.fine \
+            and not (index > 1 and words[index - 2] in denials.negations):
+        return True  # "fine now": the child all right now keeps nothing ("went blue holding her breath, fine now")
     for i in range(index + 1, min(len(words), index + 1 + denials.fine_reach)):
         if words[i] in denials.words:
             return False

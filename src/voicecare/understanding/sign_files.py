@@ -12,8 +12,9 @@ parts, things) and, per sign, what it adds to the symptom of ``topic.toml``:
 patterns (a guess: "@lips + @colour within 4"), ``ordinary`` circumstances, the
 clinical words relatives use (``terms``: "cyanotic", "obtunded", "tachy", and
 fixed expressions), which are the sign itself, ``term_patterns`` (sure patterns
-kept out of the recogniser's language model, as terms are), and ``own_words`` (the symptom is
-said in the caregiver's own words: their "I am" is never someone else's cue).
+kept out of the recogniser's language model, as terms are), ``own_words`` (the symptom is
+said in the caregiver's own words: their "I am" is never someone else's cue) and ``events`` (wordings
+that make a mention of a lasting sign an event: "stopped breathing", "blue for a second").
 
 A pattern's ``@name`` stands for a family's words. Expanded, it becomes one of the
 sign's ``backoff`` patterns (a guess, read back as one, rules 4 and 14); a
@@ -40,7 +41,7 @@ FILE_NAME = "signs.toml"
 LANGUAGE_KEYS = ("guard", "states")
 GUARD_KEYS = ("everyday_rank", "everyday_reach")
 TOPIC_KEYS = ("words", "signs")
-SIGN_KEYS = ("phrases", "near", "families", "ordinary", "terms", "term_patterns", "own_words")
+SIGN_KEYS = ("phrases", "near", "families", "ordinary", "terms", "term_patterns", "own_words", "events")
 FAMILY_MARK = "@"
 UNLESS = " unless "
 
@@ -66,6 +67,7 @@ class SignFamilies:
     terms: tuple[str, ...] = ()
     term_near: tuple[str, ...] = ()
     own_words: bool = False
+    events: tuple[str, ...] = ()
 
 
 def extended(topics: Sequence[Topic], language_table: Mapping[str, Any], topic_tables: Mapping[str, Mapping[str, Any]],
@@ -121,7 +123,8 @@ def _joined(symptom: Symptom, added: SignFamilies | None, said: Mapping[tuple[st
     return replace(symptom, phrases=symptom.phrases + added.phrases, near=symptom.near + added.near,
                    terms=symptom.terms + added.terms, term_near=symptom.term_near + added.term_near,
                    backoff=symptom.backoff + added.backoff,
-                   ordinary=symptom.ordinary + added.ordinary, own_words=symptom.own_words or added.own_words)
+                   ordinary=symptom.ordinary + added.ordinary, own_words=symptom.own_words or added.own_words,
+                   events=symptom.events + added.events)
 
 
 def guarded(groups: Sequence[Sequence[str]], window: int | None, guard: Guard,
@@ -171,7 +174,11 @@ def _signs(value: Any, families: Mapping[str, tuple[str, ...]], guarded_words: M
                                    terms=_texts(body, "terms", here, problems),
                                    term_near=tuple(_pattern(p, families, here, problems)
                                                    for p in _texts(body, "term_patterns", here, problems)),
-                                   own_words=_flag(body, "own_words", here, problems))
+                                   own_words=_flag(body, "own_words", here, problems),
+                                   # Written as ordinary circumstances are: the sign's own words, then the words
+                                   # that make this mention of it an event ("stopped + breathing").
+                                   events=tuple(_ordinary(p, families, here, problems)
+                                                for p in _texts(body, "events", here, problems)))
     return found
 
 

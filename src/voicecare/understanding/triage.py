@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from voicecare.domain import Basis, Finding, IntentSet, Level, Match, Message, MessageKind, Status, Topic, TriageResult
 from voicecare.understanding.care import CareQuestion
+from voicecare.understanding.cues import past_tense
 
 # Statements about this child, now: among these the later one wins (rule 9,
 # self-correction). Other-person, what-if and past mentions never override them.
@@ -94,7 +95,7 @@ def _others_only(found: Sequence[Finding]) -> bool:
     return bool(found) and all(f.status is Status.OTHER for f in found)
 
 
-def _nothing_of_the_topic(found: Sequence[Finding], bare: bool) -> bool:
+def _nothing_of_the_topic(found: Sequence[Finding], bare: bool, intents: IntentSet) -> bool:
     """Only what-ifs (or, said ``bare``, denials) and someone else's signs: nothing affirmed of this child, and
     the back not mentioned.
 
@@ -105,8 +106,17 @@ def _nothing_of_the_topic(found: Sequence[Finding], bare: bool) -> bool:
     (policy: unclear; outside review 12 F18), and the denial is read back, not "missed" (rule 14). Denials
     said with more words ("no fever, she's just sore from climbing") may be about a back the matcher missed.
     """
-    not_affirmed = _NOT_AFFIRMED if bare else (Status.HYPOTHETICAL,)
-    mentioned = any(f.symptom.level is Level.HOME_CARE for f in found if f.status is not Status.OTHER)
+    # The back itself said not to hurt ("her back isn't hurting, she just keeps crying") affirms nothing of the
+    # topic either: home care is for a back that hurts (policy: home_care; outside review 19 F12), so its denial
+    # and the other denials said with it are read back, with the invitation to describe the child (rule 7).
+    # Only a denial said now with the back's own "not" ("isn't hurting", "doesn't hurt"): a word such as "normal"
+    # said near it ("the back is a bit tight normal tired") is no denial of a back said sore, and "her back wasn't
+    # bothering her then, it only gets sore in the afternoons" says nothing of now.
+    back_denied = any(f.symptom.level is Level.HOME_CARE and f.status is Status.ABSENT and _not_done(f, intents)
+                      and not _said_in_the_past(f, intents) for f in found)
+    not_affirmed = _NOT_AFFIRMED if bare or back_denied else (Status.HYPOTHETICAL,)
+    mentioned = any(f.symptom.level is Level.HOME_CARE for f in found
+                    if f.status is not Status.OTHER and not (back_denied and f.status is Status.ABSENT))
     return not mentioned and any(f.status in not_affirmed for f in found) and all(
         f.status in (*not_affirmed, Status.OTHER) for f in found)
 
@@ -116,7 +126,7 @@ def _disposition(
 ) -> tuple[Level, list[str]]:
     # Another child blue, not breathing, fitting or who cannot be woken now: 911 for them, whatever this child has.
     for_another = Level.EMERGENCY if _another_childs(found) else Level.UNCLEAR
-    if _others_only(found) or not found or _nothing_of_the_topic(found, bare):
+    if _others_only(found) or not found or _nothing_of_the_topic(found, bare, intents):
         return min(for_another, Level.UNCLEAR), []  # someone else's signs or what-ifs alone say nothing of this child
     level = min(min((f.symptom.level for f in present), default=Level.HOME_CARE), for_another)
     ids = {f.symptom.id for f in present}
@@ -134,6 +144,15 @@ def _disposition(
                 level = min(level, combo.level)
                 combos.append(topic.messages[combo.message])
     return level, combos
+
+
+def _said_in_the_past(finding: Finding, intents: IntentSet) -> bool:
+    """True when a sign said with its own "not" was denied in the past tense: a verb in the past before the "not"
+    ("back was not bothering her", "did not hurt"; "does not hurt" is now, whatever tense "hurt" may be)."""
+    language = intents.language
+    words = [language.spelling.canonical(w) for w in language.tokens(finding.heard)]
+    denial = next((i for i, w in enumerate(words) if w in language.negations), len(words))
+    return any(past_tense(w, language.context) for w in words[:denial])
 
 
 def _not_done(finding: Finding, intents: IntentSet) -> bool:
