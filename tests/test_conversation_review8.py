@@ -77,6 +77,8 @@ def test_commands_work_in_the_emergency_state(assistant: Assistant) -> None:
     assert assistant.intents.spoken is not None
     assert helped.said_aloud[-1].text == assistant.intents.spoken.emergency_help
     assert helped.said_aloud[0].text == assistant.intents.messages["emergency"]
+    asked = talk.hear("goodbye")  # during a 911 nobody said was called: asked about first (outside review 18 F4)
+    assert talk.state is State.EMERGENCY and asked.said_aloud[0].text == assistant.intents.messages["emergency"]
     ended = talk.hear("goodbye")
     assert talk.state is State.DONE and ended.command == "quit"
 

@@ -58,7 +58,10 @@ def test_goodbye_before_any_red_flag_says_home_care_so_far_and_the_911_signs(ass
 
 
 def test_goodbye_during_a_911_says_call_911(assistant: Assistant) -> None:
-    _, turns = talk(assistant, "she can't breathe and her back hurts", "goodbye")
+    # Outside review 18 F4: a goodbye during a 911 nobody said was called is asked about first ("Do you want to
+    # stop? Say goodbye again."), the 911 said before it; the second goodbye ends it, the 911 first again.
+    _, turns = talk(assistant, "she can't breathe and her back hurts", "goodbye", "goodbye")
+    assert said(turns[-2])[0] == assistant.intents.messages["emergency"] and turns[-2].state is State.EMERGENCY
     assert said(turns[-1])[0] == assistant.intents.messages["emergency"]
     assert turns[-1].state is State.DONE
 
