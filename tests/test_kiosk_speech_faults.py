@@ -68,19 +68,41 @@ def espeak_data() -> Path:
 
 
 def lines_until(stream: IO[str], wanted: str, seconds: float) -> list[str]:
-    """Lines read from ``stream`` up to the first that holds ``wanted``; fails after ``seconds``."""
+    """Lines read from ``stream`` up to the first that holds ``wanted``; fails after ``seconds``.
+
+    Read from its descriptor a byte at a time, so nothing is read past the line that holds ``wanted``. A buffered
+    ``readline()`` after ``select()`` took the kiosk's last two start lines in one read when they came together (a
+    loaded machine): "kiosk ready" waited in Python's buffer, where ``select()`` never sees it, and the kiosk, ready
+    and listening, printed nothing more: the flaky "no 'kiosk ready' within 300 s".
+    """
+    fd = stream.fileno()
     lines: list[str] = []
+    line = bytearray()
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        ready, _, _ = select.select([stream], [], [], 1.0)
+        ready, _, _ = select.select([fd], [], [], 1.0)
         if not ready:
             continue
-        line = stream.readline()
-        assert line, f"the kiosk ended before {wanted!r}: {lines}"
-        lines.append(line.rstrip("\n"))
-        if wanted in line:
+        byte = os.read(fd, 1)
+        assert byte, f"the kiosk ended before {wanted!r}: {lines}"
+        if byte != b"\n":
+            line += byte
+            continue
+        lines.append(line.decode("utf-8", errors="replace"))
+        line.clear()
+        if wanted in lines[-1]:
             return lines
     raise AssertionError(f"no {wanted!r} within {seconds:g} s: {lines}")
+
+
+def test_a_line_that_came_in_one_read_with_the_line_before_is_seen() -> None:
+    # The cause of the flaky kiosk test: its last two start lines arrived together, and "kiosk ready" was never seen.
+    read_end, write_end = os.pipe()
+    with os.fdopen(read_end) as stream, os.fdopen(write_end, "w") as kiosk:
+        kiosk.write("voicecare: the kiosk cannot speak yet\nvoicecare: kiosk ready\nvoicecare: speaking again\n")
+        kiosk.flush()
+        assert lines_until(stream, "kiosk ready", 5.0) == ["voicecare: the kiosk cannot speak yet", "voicecare: kiosk ready"]
+        assert lines_until(stream, "speaking again", 5.0) == ["voicecare: speaking again"]  # nothing read past it
 
 
 def test_a_kiosk_whose_speech_engine_cannot_start_listens_and_speaks_again_by_itself(tmp_path: Path) -> None:
