@@ -98,7 +98,7 @@ def _config(path: Path) -> tuple[Check, KioskSettings | None]:
     log = settings.event_log
     if log is not None and not _writable_log(log):
         # The kiosk goes on without its log (by design); the operator who opted in must hear it here.
-        return Check("kiosk config", False, f"{path}: event_log: {log} cannot be written",
+        return Check("kiosk config", False, f"{path}: event_log: {log} cannot be written (the kiosk starts without it)",
                      "name a file in a folder the kiosk's user may write (/var/lib/voicecare)"), settings
     nothing = kiosk_config.sets_nothing(settings)  # as the kiosk says it at start: every default, said plainly
     return Check("kiosk config", True, nothing or f"{path}: every key valid"), settings

@@ -59,7 +59,7 @@ def _kiosk(args: argparse.Namespace) -> int:
     _start_sound_system(systemd)
     session, speaker, fault, log = voice_session(options, checked.voice, log_given=settings.where("event_log"),
                                                  speech_errors=held.append, model_fallback=True,
-                                                 assistant=checked.assistant, log_speech=False)
+                                                 assistant=checked.assistant, log_speech=False, log_optional=True)
     from voicecare.speech_in import devices
 
     make_mic = rescanning_microphones(lambda: devices.Microphone(settings.device, session.recognizer.rate),

@@ -120,7 +120,8 @@ def voice_session(args: argparse.Namespace, settings: VoiceSettings, speaker_sin
                   log_given: str = "--event-log", speech_errors: Callable[[str], None] = warn,
                   model_fallback: bool = False, source: Callable[[], str | None] = lambda: None,
                   cut_short: Callable[[], bool] = lambda: False, assistant: Assistant | None = None,
-                  log_speech: bool = True) -> tuple[VoiceSession, Speaker, Callable[[str], None], EventLog | None]:
+                  log_speech: bool = True, log_optional: bool = False,
+                  ) -> tuple[VoiceSession, Speaker, Callable[[str], None], EventLog | None]:
     """The session the options ask for, how to report a fault (stderr, and the event log if on), and the event log.
 
     ``log_given``: where the event log was named (``--event-log``, or ``file: event_log``), for its errors.
@@ -129,6 +130,9 @@ def voice_session(args: argparse.Namespace, settings: VoiceSettings, speaker_sin
     ``source``: the recording being replayed, and ``cut_short``: whether it was cut short, for the JSON lines.
     ``assistant``: given by the kiosk, whose intents, voice and wake phrase ``kiosk_start.check`` has checked.
     ``log_speech``: speech failures go to the event log too (the kiosk logs its own, once it knows what it does).
+    ``log_optional`` (the kiosk): an event log that cannot be opened is said in one line and the session goes on
+    without it; a kiosk whose SD card went read-only exited 2 and was restarted every 10 s for ever, with no voice
+    and no 911 for the family, for the sake of a privacy log (outside review 19 F3).
     """
     log = None
     if args.event_log is not None:
@@ -137,7 +141,9 @@ def voice_session(args: argparse.Namespace, settings: VoiceSettings, speaker_sin
         try:
             log = EventLog(args.event_log, on_error=warn)  # before the slow start-up: a wrong path fails at once
         except InputError as exc:
-            raise InputError(f"{log_given}: {exc}") from None
+            if not log_optional:
+                raise InputError(f"{log_given}: {exc}") from None
+            warn(f"warning: {log_given}: {exc}; starting without the event log (voicecare doctor --config checks it)")
     if assistant is None:
         assistant = load_assistant(args)
         # Before the slow recogniser, a wrong voice or reply file fails at once; with --quiet too (review13 F20).
