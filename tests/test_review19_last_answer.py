@@ -39,7 +39,8 @@ def _status(talk: Conversation, symptom: str) -> Status | None:
     return next((f.status for f in talk.found if f.symptom.id == symptom), None)
 
 
-@pytest.mark.parametrize("said", ["sorry, I meant yes", "wait, that was a yes", "I meant yes"])
+@pytest.mark.parametrize("said", ["sorry, I meant yes", "wait, that was a yes", "I meant yes", "actually yes",
+                                  "I mean yes"])
 def test_a_yes_after_the_advice_corrects_the_last_answer_and_says_the_new_action(assistant: Assistant,
                                                                                 said: str) -> None:
     talk = _talk(assistant, TO_THE_ADVICE)
@@ -93,3 +94,9 @@ def test_a_yes_after_the_wrap_up_in_the_typed_chat_corrects_the_last_answer() ->
     after = out.stdout.split("you> sorry, I meant yes", 1)[1]
     assert DOCTOR_NOW in after and "Sorry, I missed that" not in after, out.stdout
     assert "You said yes when I asked about severe cramping" in after, after
+
+
+def test_sorry_yes_after_the_advice_is_still_something_else_to_tell(assistant: Assistant) -> None:
+    talk = _talk(assistant, TO_THE_ADVICE)
+    talk.hear("sorry, yes")
+    assert talk.result().disposition is Level.HOME_CARE and _status(talk, "severe_cramping") is Status.ABSENT

@@ -39,15 +39,22 @@ def last_answered(talk: Conversation) -> InterviewQuestion | None:
 def corrected(talk: Conversation, text: str) -> tuple[InterviewQuestion, AnswerKind, str] | None:
     """The question, the plain answer and its words when ``text`` corrects the last answer naming no sign: words of
     answers.toml ``amending`` said as past ("I meant", never the restating "I mean": "I mean no" is this answer),
-    then only a yes or a no. None otherwise (a correction naming a sign is ``amends``')."""
+    then only a yes or a no; with no question waiting, "actually" and "I mean" too. None otherwise (a correction
+    naming a sign is ``amends``')."""
     if talk.state is State.EMERGENCY or not talk.asked:  # a 911's corrections are ``corrections``' and ``misheard``'
         return None
     if any(f.status in (Status.PRESENT, Status.ABSENT) for f in talk.answers.understand(text)):
         return None  # "sorry, I meant no fever": it names its sign
     words = talk.answers.words.words
     tokens = talk.assistant.intents.language.tokens(text)
-    said = [s for s in resolve(find(tokens, {"amending": words["amending"]}))
-            if tuple(tokens[s.start:s.end]) not in words["restating"]]
+    phrases = {"amending": words["amending"]}
+    if talk.state is not State.INTERVIEW:
+        # With no question waiting, "actually yes", "I mean yes" can only be about an answer given: they were
+        # "Sorry, I missed that" after the advice. Never a bare "sorry" (also polite): "sorry, yes" is something
+        # else to tell. Mid-interview they open the answer to the question waiting ("wait, yes"), as before.
+        phrases["corrections"] = tuple(p for p in words["corrections"] if p not in words["polite"])
+    said = [s for s in resolve(find(tokens, phrases))
+            if talk.state is not State.INTERVIEW or tuple(tokens[s.start:s.end]) not in words["restating"]]
     if not said:
         return None
     question = last_answered(talk)
