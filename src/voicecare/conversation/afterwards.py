@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from voicecare.conversation import spoken, waiting
+from voicecare.conversation import last_answer, spoken, waiting
 from voicecare.conversation.answers import ANYTHING_ELSE, AnswerKind
 from voicecare.conversation.turns import State
 from voicecare.domain import Finding, Level, Status
@@ -38,6 +38,10 @@ def asks_last_answer(talk: Conversation, text: str) -> bool:
     needed was asked, or it was a 911 (a goodbye in the middle of the interview left no advice to ask about)."""
     if talk.state is not State.DONE or talk.answered is None:
         return False
+    if last_answer.corrected(talk, text) is not None:
+        # "Sorry, I meant yes" after the wrap-up corrects its last answer (rule 9): it began a new conversation that
+        # answered "Sorry, I missed that" (outside review 19 F2).
+        return _reopened_state(talk) is not None
     # "What do I do while I wait for the doctor?" asks about the last advice too (outside review 17 F5).
     if talk.command_of(text) in SAY_AGAIN:
         return bool(talk.last_said)  # the wrap-up said again, the conversation still ended (``reopen`` keeps it)

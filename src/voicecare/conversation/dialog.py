@@ -21,6 +21,7 @@ from voicecare.conversation import (
     corrections,
     home_ending,
     interview,
+    last_answer,
     misheard,
     no_again,
     parting,
@@ -222,6 +223,10 @@ class Conversation:
                 # "Why are you asking?", "why 911?": why, in one sentence after the call, not the whole 911 turn again
                 # (a correction or a "no" that takes it back was tried first, and may still come next).
                 return self.obey(text, "why")
+        # "Sorry, I meant yes": the last answer answered, not the question waiting (rule 9; review 19 F2).
+        relived = None if unsure else last_answer.apply(self, text)
+        if relived is not None:
+            return relived
         if self.state is State.INTERVIEW:
             return interview.answer(self, text, earlier)
         advised = self.result().disposition if self.state is State.ANYTHING_ELSE and self.asked else None
