@@ -19,7 +19,6 @@ def _status(assistant: Assistant, text: str, symptom: str) -> set[Status]:
 
 @pytest.mark.parametrize(("text", "symptom"), [
     ("she was wheezing but that's gone", "trouble_breathing"),
-    ("her lips were blue but that is gone now", "trouble_breathing"),
     ("he had a fever yesterday but that went away", "fever"),
     ("wheezing with a cold, that's long gone", "trouble_breathing"),
     ("last week he was wheezing a bit, that's long gone; now it's only his sore back", "trouble_breathing"),
@@ -29,8 +28,11 @@ def test_a_sign_then_thats_gone_is_over(assistant: Assistant, text: str, symptom
     assert assistant.answer(text).disposition is not Level.EMERGENCY, text
 
 
+# A blue spell earlier today is an event, as a faint is (docs/policy.md, outside review 19 F16): over, it still
+# happened, so it stays a 911 where a state that is over ("wheezing but that's gone") does not.
 @pytest.mark.parametrize("text", [
     "her lips are blue, that is not gone",
+    "her lips were blue but that is gone now",
     "she fainted but that's gone and now she's not waking up",
 ])
 def test_a_sign_said_now_stays(assistant: Assistant, text: str) -> None:
