@@ -123,6 +123,9 @@ def test_by_voice_now_said_at_the_fever_question_is_never_home_care(tmp_path: Pa
 
 
 # ---- F2: "no if"
+# The reader now takes "no if" itself as a no (answers18: a stray "if" after a bare no); what is left of the class is
+# a no the recogniser cut short, which the reader still cannot call a no.
+CUT_NO = "no she"
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +135,7 @@ def synth() -> Iterator[Pyttsx3Synthesizer]:
     engine.close()
 
 
-@pytest.mark.parametrize("first", ["no if", ""])
+@pytest.mark.parametrize("first", [CUT_NO, ""])
 def test_no_if_is_said_as_heard_and_the_second_is_a_no(assistant: Assistant, synth: Pyttsx3Synthesizer,
                                                       first: str) -> None:
     talk = Conversation(assistant)
@@ -140,14 +143,14 @@ def test_no_if_is_said_as_heard_and_the_second_is_a_no(assistant: Assistant, syn
     call = talk.hear(first)
     assert call.disposition is Level.EMERGENCY
     if not first:  # a silent answer's 911: the first "no if" is said back as heard, the 911 stands, saying why
-        again = talk.hear("no if")
+        again = talk.hear(CUT_NO)
         words = _said(again.said_aloud)
         assert again.disposition is Level.EMERGENCY and words.startswith("Call 911 now."), words
-        assert 'I heard "no if", not a clear no.' in words and "I did not hear a no" not in words, words
+        assert f'I heard "{CUT_NO}", not a clear no.' in words and "I did not hear a no" not in words, words
         assert real_seconds(synth, again.said_aloud, DEFAULT_RATE_WPM) <= EMERGENCY_SECONDS, words
-    out = talk.hear("no if")
+    out = talk.hear(CUT_NO)
     words = _said(out.said_aloud)
-    assert "I did not hear a no" not in words and 'I heard "no if" again, so I take it as a no.' in words, words
+    assert "I did not hear a no" not in words and f'I heard "{CUT_NO}" again, so I take it as a no.' in words, words
     assert out.disposition is not Level.EMERGENCY and talk.state is State.INTERVIEW, words
     assert talk.asked[-1].id == "heart_control", talk.asked
 
@@ -156,7 +159,7 @@ def test_no_if_is_said_as_heard_and_the_second_is_a_no(assistant: Assistant, syn
 def test_a_real_emergency_after_no_if_is_never_taken_back(assistant: Assistant, second: str) -> None:
     talk = Conversation(assistant)
     talk.hear(DESCRIPTION)
-    talk.hear("no if")
+    talk.hear(CUT_NO)
     turn = talk.hear(second)
     assert turn.disposition is Level.EMERGENCY and talk.state is State.EMERGENCY, _said(turn.said_aloud)
 
@@ -167,9 +170,9 @@ def test_the_911_said_again_on_no_if_stays_within_15_s(assistant: Assistant, syn
     talk = Conversation(assistant)
     for said in (description, "", "what"):
         talk.hear(said)
-    turn = talk.hear("no if")
+    turn = talk.hear(CUT_NO)
     words = _said(turn.said_aloud)
-    assert turn.disposition is Level.EMERGENCY and 'I heard "no if"' in words, words
+    assert turn.disposition is Level.EMERGENCY and f'I heard "{CUT_NO}"' in words, words
     assert real_seconds(synth, turn.said_aloud, DEFAULT_RATE_WPM) <= EMERGENCY_SECONDS, words
 
 
