@@ -67,6 +67,9 @@ OBSERVER_REACH = 2
 """Most words from the caregiver's own words to a verb of observing that makes them the one who saw ("I have been
 counting")."""
 PASSING_GAP = 1
+# How many words (a modal, "was") may stand between a reported stranger child and its sign: "said a little girl
+# could not breathe".
+REPORTED_CHILD_GAP = 2
 """Most words between someone named and a word said in passing that leaves their story running ("my husband has just
 fainted"); farther off ("my sister's toddler had a seizure last year, mine just has a stiff back") it is the child's."""
 
@@ -142,6 +145,8 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     if cue.trigger.status is Status.ABSENT and cue.end <= start and any(i in blocked for i in gap) \
             and not _denial_list(where, gap, end):
         return False  # "not hot, not shivery, limping": the limp is said, not denied
+    if cue.trigger.status is Status.ABSENT and cue.start >= end and _said_of_another(where, gap, cue.start):
+        return False  # "his back hurts, heart is normal": the "normal" is the heart's, said after the comma
     if cue.trigger.status is Status.ABSENT and cue.end <= start and _list_closed(where, gap):
         return False  # "his lips aren't blue or anything, back spasm": the denial's list ended before it
     if cue.trigger.status is Status.ABSENT and cue.end < start and _opens_own_clause(where, start, gap):
@@ -162,6 +167,39 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
         return not _other_ends(where, cue, start, gap, signs)
     stops = rules.terminators if cue.trigger.clausal else rules.terminators | rules.subjects
     return not any(where.words[i] in stops for i in gap)
+
+
+def _said_of_another(where: Scene, gap: range, cue_start: int) -> bool:
+    """True when a comma in ``gap`` (between a mention and a denial said after it) is followed by another body or
+    sign word before the denial: "his back hurts, heart is normal only" says the heart is normal, not the back."""
+    return any(i in where.breaks and any(j in where.signs for j in range(i, cue_start))
+               for i in range(gap.start, gap.stop + 1))
+
+
+def _reported_stranger(where: Scene, start: int) -> bool:
+    """True when the mention at ``start`` is said of some child, not this one, that someone else reported: a verb of
+    telling, then an indefinite child ("the radio said a little girl could not breathe", "on the news they said a
+    kid stopped breathing"). A child named by a pronoun ("they said at nursery he stopped breathing") is this one.
+    """
+    rules = where.rules
+    for noun in range(start - 1, max(-1, start - 2 - REPORTED_CHILD_GAP), -1):
+        if noun + 1 in where.breaks:
+            return False  # a comma: the sign opens a clause of its own
+        if where.words[noun] in rules.child_pronouns or where.words[noun] in rules.subjects:
+            return False
+        if where.words[noun] in rules.child_nouns and not _some_child(where, noun):
+            return False  # "they said a baby, my son stopped breathing": the nearest child named is this one
+        if where.words[noun] in rules.child_nouns:
+            first = noun
+            while where.words[first - 1] in rules.child_nouns:
+                first -= 1
+            article = first - 1  # the stranger word, "a"
+            return any(i >= 0 and where.words[i] in rules.reporting
+                       and not any(j in where.breaks for j in range(i + 1, article + 1))
+                       and not any(where.words[j] in rules.child_nouns or where.words[j] in rules.child_pronouns
+                                   or j in where.signs for j in range(i + 1, article))
+                       for i in (article - 1, article - 2))
+    return False
 
 
 def _opens_own_clause(where: Scene, start: int, gap: range) -> bool:
@@ -491,6 +529,8 @@ def status_of(
         found = [c for c in found if not c.trigger.speaker]
         if not found:
             return Status.PRESENT, True
+    if _reported_stranger(where, start):
+        return Status.OTHER, False  # "the radio said a little girl could not breathe": a child of their story
     if not found:
         return Status.PRESENT, False
     found = _nearest_before(found, start, where.rules.in_passing)

@@ -88,7 +88,9 @@ class Matcher:
         # word ("a bit of a temp") or a number ("a little over 38").
         # Nor before an event said small ("a little fall" is a small fall, not a fall: the sign's ordinary).
         self._graded = self._known - self._language.optional_words - self._numbers - self._language.sized
-        self._cue_words = frozenset(t.words for t in self._language.context.triggers)
+        # A child noun ends a degree's reach like a cue: "said a little girl could not breathe" names some child.
+        self._cue_words = frozenset(t.words for t in self._language.context.triggers) | {
+            (noun,) for noun in self._language.context.child_nouns}
         # Real words: heard, one stands for itself unless context says otherwise (see Aligner.align).
         self._aligner = Aligner(self.settings, self._language, lexicon=self._lexicon,
                                 frequent=intents.frequent_words | self._known | amounts, known=self._known,
@@ -216,8 +218,10 @@ class Matcher:
             # was read back "I may have heard you say it is an emergency" (outside review 13 F17; rules 10, 14).
             hedged = hedged and hit.symptom not in self._own_words
             # A sign's word denied before it counts as the other sign too: "no temp just his back seized up".
+            # A denial among the sign's own words denies it whatever narrows before it: "heart is normal only, and
+            # toilet he is doing properly, no accidents".
             if status is Status.ABSENT and not hit.negation_inside and scopes.narrowed(
-                    words, hit.start, blocked | {i for i in signs if i < hit.start}, ends, language.narrowing,
+                    words, hit.start, hit.end, blocked | {i for i in signs if i < hit.start}, ends, language.narrowing,
                     language.negations):
                 status = Status.PRESENT  # "hasn't fainted or anything, just sore back": the back is sore
             matches.append(Match(

@@ -22,13 +22,17 @@ DENIED_SPAN_GAP = 2
 """How many words may stand between a sign denied and a span that is its ("no poo in like four days")."""
 
 
-def narrowed(words: Sequence[str], start: int, others: Collection[int], breaks: Mapping[int, bool],
+def narrowed(words: Sequence[str], start: int, end: int, others: Collection[int], breaks: Mapping[int, bool],
              narrowing: Collection[str], negations: Collection[str]) -> bool:
-    """True when a narrowing word stands between another sign and the mention at ``start``, in one sentence.
+    """True when a narrowing word stands between another sign and the mention at ``words[start:end]``, in one
+    sentence.
 
     ``others`` are the word positions of the other mentions. A denial said after the narrowing word
-    ("just not sore") still denies, so a negation between it and the mention keeps the denial.
+    ("just not sore") still denies, so a negation between it and the mention keeps the denial; so does one among
+    the mention's own words ("heart is normal only, and toilet he is doing properly, no accidents").
     """
+    if any(words[i] in negations for i in range(start, end)):
+        return False
     for j in range(start, -1, -1):  # the mention may open with the word itself ("just sore")
         if (j < start and breaks.get(j + 1, False)) or words[j] in negations:
             return False  # a full stop, or a denial of this very mention ("just not sore")
