@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from voicecare.conversation import misheard, unanswered
+from voicecare.conversation import misheard, no_again, unanswered
 from voicecare.conversation.turns import State, Turn, words_of
 from voicecare.domain import Basis, Finding, Level, MessageKind, Status, TriageResult
 
@@ -30,6 +30,13 @@ def emergency(talk: Conversation, text: str, result: TriageResult) -> Turn:
     # Said again while it still rests only on that answer, it says so again (rule 14: from the second
     # 911 turn on, the unheard signs were named as if heard).
     asking = asking or talk.doubted is not None
+    if asking and talk.unconfirmed_no and unanswered.only_assumed(talk.found, Basis.UNHEARD, Basis.UNSURE):
+        # The answer model heard "no", the other model did not: said as heard, and why it counts (rule 14; outside
+        # review 20 F3: "Not sure counts as yes" was said to a "No."). The same "no" again takes it back.
+        question = talk.doubted = talk.doubted or talk.answered_now()
+        note = no_again.first_unconfirmed(talk, question)
+        if note:
+            return talk.with_note(turn, note, last=True, kind=MessageKind.CONFIRM)
     if asking and unanswered.only_assumed(talk.found, Basis.UNHEARD):
         return guessed(talk, turn)
     if asking and doubted_yes(talk):

@@ -101,6 +101,9 @@ class Conversation:
 
     rival_no: bool = False
     """The recogniser's other reading of this turn was a "no": a yes read in it is doubted (``interview``)."""
+    unconfirmed_no: str = ""
+    """The answer model's reading of this turn, a "no" the other model did not hear: set aside, but said as heard
+    (``no_again``)."""
     offering: bool = False
     """The last turn offered the next item of a list ("Say more for the next"): a "no" now stops the list, not the
     conversation (``requested.request`` sets it; it lasts one turn)."""
@@ -127,14 +130,16 @@ class Conversation:
         """The opening words."""
         return self.turn("", [self.say("greeting")], None)
 
-    def hear(self, text: str, unsure: Sequence[Finding] = (), *, rival_no: bool = False) -> Turn:
+    def hear(self, text: str, unsure: Sequence[Finding] = (), *, rival_no: bool = False,
+             unconfirmed_no: str = "") -> Turn:
         """Take the caregiver's next turn (an empty string is silence).
 
         ``unsure`` are red flags the recogniser heard only in an alternative
         reading or a partial result; they count, as unsure (rule 4).
         ``rival_no``: another reading of the turn was a "no": a yes in it is counted as a doubted yes (rule 14).
+        ``unconfirmed_no``: the answer model heard this "no" and the other model did not (``readings``).
         """
-        self.rival_no = rival_no
+        self.rival_no, self.unconfirmed_no = rival_no, unconfirmed_no
         waiting = calling_911.heard(self, text, unsure)  # "I called 911, they are on the way" (outside review 16 F4)
         if waiting is not None:
             self.offering = False

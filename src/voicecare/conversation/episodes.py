@@ -64,7 +64,16 @@ def unnamed(talk: Conversation, said: str, answer: Answer, question: InterviewQu
         return False  # "it went away but it is back now": there now, the later statement wins (``yes_for_now``)
     if _over(talk, said):
         return answer.kind is not AnswerKind.NO
-    return answer.kind in UNPLACED and any(w in language.context.over_when for w in words)
+    return answer.kind in UNPLACED and tells_when(talk, words)
+
+
+def tells_when(talk: Conversation, words: Sequence[str]) -> bool:
+    """True when ``words`` hold a word of when ("earlier", "yesterday"), or a word that leads one ("on", "this")
+    followed by another ("on monday"): "on" alone is no time told."""
+    context = talk.assistant.intents.language.context
+    following = [*words[1:], ""]
+    return any(w in context.over_when and (w not in context.when_leads or after in context.over_when)
+               for w, after in zip(words, following, strict=True))
 
 
 def _over(talk: Conversation, said: str) -> bool:
@@ -163,7 +172,7 @@ def yes_for_now(talk: Conversation, said: str, answer: Answer, question: Intervi
     # Only an answer the reader could not place ("unsure", "partial") that tells of a time ("earlier", "yesterday")
     # or of being over as well: "he is still crying" or words to the room are not a yes to the question.
     if answer.kind not in (AnswerKind.UNSURE, AnswerKind.PARTIAL) or not (
-            _over(talk, said) or any(w in language.context.over_when for w in words)) \
+            _over(talk, said) or tells_when(talk, words)) \
             or talk.assistant.matcher.match(said[:MAX_UTTERANCE_CHARS]) or not says_now(talk, said):
         return answer
     intents = talk.assistant.intents

@@ -1,4 +1,5 @@
-"""A "no" the recogniser added a word to ("no if", "no so"), said to a 911 resting on an unclear answer (issue #9).
+"""A "no" the recogniser added a word to ("no if", "no so"), or one only its answer model heard, said to a 911
+resting on an unclear answer (issue #9).
 
 Outside review 18 (F2): in mild noise a plain "No." at the call-911 question came out as "no if". The answer reader
 read it as unclear (a cut-off "no but"), so it counted as a yes (rule 4) and gave "Call 911 now"; each "No." after
@@ -50,13 +51,20 @@ def noted(talk: Conversation, text: str, question: InterviewQuestion) -> None:
 
 def answer(talk: Conversation, text: str, question: InterviewQuestion) -> Turn | None:
     """During a 911 resting on ``question``'s unclear answer: the turn for words beginning with a "no" not read as
-    one; None for any other words. The first time the 911 stands, saying what was heard and why; the second (the
-    interview's own answer counts) the no is taken, said so."""
+    one, or for a "no" only the answer model heard (``Conversation.unconfirmed_no``); None for any other words.
+    The first time the 911 stands, saying what was heard and why; the second (the interview's own answer counts)
+    the no is taken, said so."""
     rules = talk.notes().said_again
     unclear, twice = rules.get("no_unclear", ""), rules.get("no_twice", "")
-    if not (unclear and twice) or not no_like(talk, text, question):
+    if not (unclear and twice):
         return None
-    heard = " ".join(words_of(talk.assistant.intents, text))
+    if no_like(talk, text, question):
+        heard = " ".join(words_of(talk.assistant.intents, text))
+    elif talk.unconfirmed_no:
+        heard = " ".join(words_of(talk.assistant.intents, talk.unconfirmed_no))
+        unclear = rules.get("no_unconfirmed", "") or unclear
+    else:
+        return None
     key = NO_LIKE + question.id
     if key not in talk.asked_again:
         talk.asked_again.add(key)
@@ -72,3 +80,14 @@ def answer(talk: Conversation, text: str, question: InterviewQuestion) -> Turn |
         return turn
     turn = talk.with_note(turn, talk.notes().taken_back, last=False)
     return talk.with_note(turn, twice.format(heard=heard), last=False)
+
+
+def first_unconfirmed(talk: Conversation, question: InterviewQuestion) -> str:
+    """The note for a 911 raised by ``question``'s answer that only the answer model heard as a "no": what was heard
+    and why it counts (rule 14; not "Not sure counts as yes": the caregiver said no). The question is marked, so
+    that the same "no" heard so again is the second, and taken. "" when the turn held no such "no"."""
+    note = talk.notes().said_again.get("no_unconfirmed", "")
+    if not (talk.unconfirmed_no and note):
+        return ""
+    talk.asked_again.add(NO_LIKE + question.id)
+    return note.format(heard=" ".join(words_of(talk.assistant.intents, talk.unconfirmed_no)))

@@ -159,6 +159,20 @@ def denied_elsewhere(talk: Conversation, text: str, transcript: Transcript, limi
     return any(denies(talk, r) for r in others)
 
 
+def unconfirmed_no(talk: Conversation, text: str, transcript: Transcript, limited: str = "") -> str:
+    """The answer model's reading of the turn when it is a denial and ``text``, the reading taken, is neither a
+    denial nor a yes to the question awaited; "" otherwise.
+
+    A denial only the small answer model heard is not trusted (``denial_checked``): its reading is set aside and
+    the turn counts as unclear (rule 4). It was still heard: pink noise gave "no" to the answer model and "dunno"
+    to the other, and the caregiver was told "Not sure counts as yes", then, to the same "No." again, "I did not hear
+    a no" (outside review 20, F3; rule 14). The conversation says what it heard (``no_again``)."""
+    question = awaited(talk)
+    if question is None or not text or denies(talk, text) or _yes(talk, question, text):
+        return ""
+    return next((r for r in (transcript.text, limited) if r and r != text and denies(talk, r)), "")
+
+
 def _yes(talk: Conversation, question: InterviewQuestion, text: str) -> bool:
     return talk.answer_kind(text) == "yes" or talk.answers.read(question.id, text).kind is AnswerKind.YES
 

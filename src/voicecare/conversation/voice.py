@@ -279,8 +279,9 @@ class VoiceSession:
             self.conversation = ended_talk
         limited = heard.constrained.text if heard.constrained is not None else ""
         rival_no = readings.denied_elsewhere(self.conversation, reading[0], heard.transcript, limited)
+        faint_no = readings.unconfirmed_no(self.conversation, reading[0], heard.transcript, limited)
         turn = (self.conversation.closed(reading[0]) if closing
-                else self.conversation.hear(*reading, rival_no=rival_no))
+                else self.conversation.hear(*reading, rival_no=rival_no, unconfirmed_no=faint_no))
         if joined is not None and heard.emergency_at is None and tuple(m.text for m in turn.said_aloud) == joined.reply:
             # What came after the pause changes nothing (the room, a word of noise): the last reply goes on, unsaid
             # again, and the conversation stays as it was.

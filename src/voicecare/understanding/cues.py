@@ -170,6 +170,9 @@ class ContextWords:
     over_when: frozenset[str] = frozenset()
     """Words of when, which may follow a word of a sign being over before its clause ends ("the fever broke
     yesterday", "it stopped this morning")."""
+    when_leads: frozenset[str] = frozenset()
+    """Words of ``over_when`` that tell a time only before another of them ("on Monday", "this morning"): alone,
+    "on" or "this" in words not understood is no time told (``conversation.episodes``)."""
     onsets: frozenset[str] = frozenset()
     """Words that make a time said after a sign its start, not its end: "breathing fast since two
     days ago", "his back started hurting three days ago" lasts until now."""
