@@ -71,9 +71,8 @@ def tells_when(talk: Conversation, words: Sequence[str]) -> bool:
     """True when ``words`` hold a word of when ("earlier", "yesterday"), or a word that leads one ("on", "this")
     followed by another ("on monday"): "on" alone is no time told."""
     context = talk.assistant.intents.language.context
-    following = [*words[1:], ""]
     return any(w in context.over_when and (w not in context.when_leads or after in context.over_when)
-               for w, after in zip(words, following, strict=True))
+               for w, after in zip(words, [*words[1:], ""], strict=False))
 
 
 def _over(talk: Conversation, said: str) -> bool:
