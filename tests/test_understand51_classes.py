@@ -31,6 +31,8 @@ def _status(assistant: Assistant, text: str, symptom: str) -> Status | None:
     "she has aches in her back and in her arms",
     "there is pain in his back and in both his legs",
     "he's got pain in his back and his knees",
+    "pain in her back, also in her legs",
+    "sore in the back and the legs too",
 ])
 def test_a_limb_joined_to_the_back_takes_its_pain(assistant: Assistant, text: str) -> None:
     assert _status(assistant, text, "limb_symptoms") is Status.PRESENT
@@ -40,6 +42,7 @@ def test_a_limb_joined_to_the_back_takes_its_pain(assistant: Assistant, text: st
 @pytest.mark.parametrize("text", [
     "he has pain in his back and his legs are fine",
     "she has pain in her back and her legs are normal",
+    "she has pain in her back and her legs feel fine",
     "pain in his back and in his tummy",
     "she has pain in the back but not in her legs",
 ])
