@@ -77,6 +77,8 @@ def test_sleep_said_to_be_no_trouble_is_no_sign(assistant: Assistant, text: str)
     "his back is sore, he was hot earlier but now he's cool",
     "he was hot earlier, not now, his back is sore",
     "her back is stiff, she was hot this morning but she's cooled down now",
+    "his back is sore, he was burning up last night but he's cooled down now",
+    "his back hurts, he had a fever this morning but now he's fine",
 ])
 def test_a_fever_said_over_by_its_warmth_is_past(assistant: Assistant, text: str) -> None:
     assert _status(assistant, text, "fever") is Status.PAST
@@ -86,6 +88,7 @@ def test_a_fever_said_over_by_its_warmth_is_past(assistant: Assistant, text: str
 @pytest.mark.parametrize("text", [
     "his back is sore, he was hot earlier and he's still hot now",
     "his back is sore, he was hot earlier but now he's boiling",
+    "his back is sore, he was burning up last night and he's still burning up",
 ])
 def test_a_fever_still_there_stays_urgent(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.URGENT
@@ -127,3 +130,11 @@ def test_a_question_or_a_general_story_is_not_this_child(assistant: Assistant, t
 ])
 def test_this_childs_sign_said_with_them_still_counts(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "he stopped breathing for a bit but now he's fine",
+    "his lips went blue but now he's fine",
+])
+def test_a_911_sign_just_over_stays_911(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
