@@ -92,6 +92,13 @@ def _compared(where: Scene, start: int) -> bool:
     return False
 
 
+def _just_begun(where: Scene, start: int) -> bool:
+    """True when a word of beginning stands right before the mention at ``start``, in its sentence: "her back pain
+    started about a week ago" (the span's time is the sign's start)."""
+    return any(where.words[i] in where.rules.onsets and not any(j in where.breaks for j in range(i + 1, start + 1))
+               for i in range(max(0, start - ONSET_REACH), start))
+
+
 def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[int],
              signs: Collection[int] = ()) -> bool:
     """True when the cue's scope covers the mention at words[start:end]."""
@@ -105,7 +112,9 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     elif cue.start < start < cue.end <= end and cue.trigger.before:
         return True  # the cue holds the mention's first word: "my back is killing me"
     elif start < cue.start < end < cue.end and cue.trigger.after:
-        return True  # the cue holds the mention's last word: "two weeks before"
+        # The cue holds the mention's last word: "two weeks before". A span just begun ("started about a week ago",
+        # outside review 20 F9) is when the sign began: it lasts until now, as an onset inside the mention does below.
+        return not (cue.trigger.status is Status.PAST and _just_begun(where, start))
     elif cue.end <= start and cue.trigger.before:
         gap, limit = range(cue.end, start), rules.pre_scope
     else:
