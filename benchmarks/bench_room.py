@@ -575,10 +575,11 @@ def make_recognizer(args: argparse.Namespace, assistant: Assistant) -> Recognize
     return with_front_end(stt.SphinxRecognizer.load(mixed), FrontEndSettings(enabled=args.front_end))
 
 
-def noisy_front_recognizer(kind: str, ns: int, agc: int, assistant: Assistant) -> Recognizer:
+def noisy_front_recognizer(kind: str, ns: int, agc: int, assistant: Assistant, suppressor: str = "webrtc",
+                           speex_db: int = -30) -> Recognizer:
     """voicecare's models as its start builds them (``kind`` room: the intents' model, the mixture in a quiet room;
-    mixed: the mixture everywhere), with WebRTC's front end (suppression ``ns``, gain ``agc``) in a noisy room only:
-    the room told by the turn's first second, as the model is."""
+    mixed: the mixture everywhere), with the front end (WebRTC: suppression ``ns``, gain ``agc``; Speex: ``speex_db``)
+    in a noisy room only: the room told by the turn's first second, as the model is."""
     from voicecare.app import prepared
     from voicecare.speech_in.frontend import FrontEndSettings
 
@@ -586,7 +587,8 @@ def noisy_front_recognizer(kind: str, ns: int, agc: int, assistant: Assistant) -
     ours = lm.build(assistant.intents, stt.sphinx_words(), cache)
     mixed = prepared.mixture(lm.build(assistant.intents, stt.sphinx_words(), cache, with_said=True),
                              stt.sphinx_model_dir() / "en-us.lm.bin", cache, print)
-    front = FrontEndSettings(noise_suppression=ns, auto_gain_dbfs=agc)
+    front = FrontEndSettings(noise_suppression=ns, auto_gain_dbfs=agc, suppressor="speex" if suppressor == "speex"
+                             else "webrtc", speex_db=speex_db)
     if kind == "mixed":
         return stt.SphinxRecognizer.load(mixed, noisy_front=front)
     return stt.SphinxRecognizer.load(ours, quiet_language=mixed, noisy_front=front)

@@ -76,3 +76,15 @@ def test_the_front_end_off_is_no_front_end(sphinx: Recognizer, language: Path, t
     off = stt.SphinxRecognizer.load(language, noisy_front=FrontEndSettings(enabled=False))
     assert "WebRTC" not in off.description
     assert heard(off, noisy).text == heard(sphinx, noisy).text
+
+
+def test_speex_cleans_a_turn_begun_in_noise_and_leaves_a_quiet_one(sphinx: Recognizer, language: Path,
+                                                                   tmp_path: Path) -> None:
+    settings = FrontEndSettings(suppressor="speex")
+    front = stt.SphinxRecognizer.load(language, noisy_front=settings)
+    assert "in a noisy room, after Speex noise suppression -30 dB" in front.description
+    quiet = heard(front, pcm_of(SAID))
+    assert (quiet.text, quiet.alternatives) == (heard(sphinx, pcm_of(SAID)).text, heard(sphinx, pcm_of(SAID)).alternatives)
+    noisy = pcm_of(in_pink_noise(tmp_path))
+    cleaner = FrontEnd(settings)
+    assert heard(front, noisy).text == heard(sphinx, cleaner.clean(noisy) + cleaner.rest()).text
