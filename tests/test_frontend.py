@@ -98,3 +98,26 @@ def test_the_recogniser_hears_through_speex(sphinx: Recognizer, assistant: Assis
     assert "gasping" in heard.transcript.text
     noise = pipeline.recognize(iter_wav(AUDIO / "other" / "noise_only.wav"), clean, assistant, lambda _: None)
     assert not pipeline.answer_transcript(assistant, noise.transcript).present
+
+
+def test_front_end_speex_on_the_command_line_puts_speex_in_front_of_the_recogniser(
+        assistant: Assistant, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from voicecare.app.cli import build_parser
+    from voicecare.app.speech_cli import load_recognizer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    parsed = build_parser().parse_args(["triage", "--audio", "x.wav", "--front-end", "speex"])
+    assert parsed.front_end == "speex"
+    assert build_parser().parse_args(["triage", "--audio", "x.wav", "--front-end"]).front_end == "webrtc"
+    options = {"engine": "sphinx", "model": None, "intents": None, "general_english": False, "intents_only": True}
+    speex = load_recognizer(argparse.Namespace(**options, front_end=parsed.front_end), assistant)
+    assert isinstance(speex, CleanRecognizer) and "after Speex noise suppression" in speex.description
+
+
+def test_the_kiosk_config_takes_the_suppressor_by_name_and_refuses_others() -> None:
+    from voicecare.app.kiosk_config import checked
+
+    assert checked("front_end", "speex") == "speex"
+    assert checked("front_end", True) is True
+    with pytest.raises(Exception, match="'webrtc' or 'speex'"):
+        checked("front_end", "rnnoise")
