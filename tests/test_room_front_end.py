@@ -88,3 +88,21 @@ def test_speex_cleans_a_turn_begun_in_noise_and_leaves_a_quiet_one(sphinx: Recog
     noisy = pcm_of(in_pink_noise(tmp_path))
     cleaner = FrontEnd(settings)
     assert heard(front, noisy).text == heard(sphinx, cleaner.clean(noisy) + cleaner.rest()).text
+
+
+@pytest.mark.parametrize("suppressor", ["webrtc", "speex"])
+def test_blocks_shorter_than_the_front_ends_frame_are_heard_in_noise(language: Path, tmp_path: Path,
+                                                                    suppressor: str) -> None:
+    """A microphone block or a file's last block under 10 ms: the front end holds it back (nothing to decode yet),
+    and PocketSphinx failed on the empty audio (round speech22's bench stopped on a recording's last block)."""
+    noisy = pcm_of(in_pink_noise(tmp_path))
+    front = stt.SphinxRecognizer.load(language, noisy_front=FrontEndSettings(suppressor=suppressor))  # type: ignore[arg-type]
+    stream = front.stream()
+    for start in range(0, len(noisy), 3200):
+        stream.accept(noisy[start:start + 3200])
+        stream.accept(b"\0\0" * 40)  # 2.5 ms
+    got = stream.finish()
+    assert got.room_spread is not None and got.room_spread < QUIET_SPREAD_DB, "not judged noisy: no front end used"
+    tiny = front.stream()
+    tiny.accept(noisy[:100])
+    assert tiny.finish().text == ""

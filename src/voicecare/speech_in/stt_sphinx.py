@@ -226,6 +226,8 @@ class _SphinxStream:
             # The room is judged on the audio as it came, as the model is; only then is it cleaned.
             self._front = FrontEnd(self._noisy_front)
             head = self._front.clean(raw)
+        if not head:  # less than the front end's 10 ms frame: kept for finish(), PocketSphinx fails on none
+            head = self._front.rest() if self._front is not None else head
         self._decoder.process_raw(head, True, False)  # no search: adapt only
         self._decoder.end_utt()
         if self._choose is not None:
@@ -242,7 +244,9 @@ class _SphinxStream:
                 return None
             self._settle()
         else:
-            self._decoder.process_raw(self._front.clean(pcm) if self._front is not None else pcm, False, False)
+            heard = self._front.clean(pcm) if self._front is not None else pcm
+            if heard:  # the front end holds back a block shorter than its 10 ms frame; PocketSphinx fails on none
+                self._decoder.process_raw(heard, False, False)
         hyp = self._decoder.hyp()
         return Transcript(hyp.hypstr if hyp else "", False, room_spread=self._spread)
 
