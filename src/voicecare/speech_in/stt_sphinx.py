@@ -60,7 +60,7 @@ class SphinxRecognizer:
     def __init__(self, model_dir: Path, language: Path | None = None, settings: SphinxSettings | None = None,
                  quiet_language: Path | None = None, noisy_front: FrontEndSettings | None = None) -> None:
         """``quiet_language``: a model for descriptions said in a quiet room (see ``_SphinxStream``).
-        ``noisy_front``: WebRTC's cleaning for a description begun in a noisy room (the room picked as for the model,
+        ``noisy_front``: the front end's cleaning for a description begun in a noisy room (the room picked as for the model,
         on the audio as it came)."""
         self._noisy_front = noisy_front if noisy_front is not None and noisy_front.enabled else None
         self._model_dir = model_dir
@@ -83,7 +83,7 @@ class SphinxRecognizer:
             self.description += " (in a quiet room, its mixture with general English)"
         if self._noisy_front is not None:
             FrontEnd(self._noisy_front)  # fail now, at load, when the library is missing
-            self.description += f" (in a noisy room, after WebRTC noise suppression {self._noisy_front.noise_suppression})"
+            self.description += f" (in a noisy room, after {self._noisy_front.name})"
 
     @classmethod
     def load(cls, language: Path | None = None, settings: SphinxSettings | None = None,
@@ -226,6 +226,8 @@ class _SphinxStream:
             # The room is judged on the audio as it came, as the model is; only then is it cleaned.
             self._front = FrontEnd(self._noisy_front)
             head = self._front.clean(raw)
+        if not head:  # less than the front end's 10 ms frame: kept for finish(), PocketSphinx fails on none
+            head = self._front.rest() if self._front is not None else head
         self._decoder.process_raw(head, True, False)  # no search: adapt only
         self._decoder.end_utt()
         if self._choose is not None:
@@ -242,7 +244,9 @@ class _SphinxStream:
                 return None
             self._settle()
         else:
-            self._decoder.process_raw(self._front.clean(pcm) if self._front is not None else pcm, False, False)
+            heard = self._front.clean(pcm) if self._front is not None else pcm
+            if heard:  # the front end holds back a block shorter than its 10 ms frame; PocketSphinx fails on none
+                self._decoder.process_raw(heard, False, False)
         hyp = self._decoder.hyp()
         return Transcript(hyp.hypstr if hyp else "", False, room_spread=self._spread)
 
