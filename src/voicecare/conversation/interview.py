@@ -222,6 +222,22 @@ def skip(talk: Conversation, text: str) -> Turn:
     return talk.guidance(text)
 
 
+def not_skipped(talk: Conversation, text: str) -> Turn | None:
+    """"Skip" during a 911 resting on an unclear answer (``talk.doubted``): the call first (rule 3), then, in few
+    words, that this question cannot be skipped and what is needed instead; None when the 911 rests on anything
+    else (a sign said, a yes: no "no" takes those back), or the language has no words for it.
+
+    Outside review 19 (F14): each "skip" got the whole 911 turn again with "I did not hear a no", never saying that
+    skip does not work here or that a "no" is what is needed. The question stays the one the 911 rests on, so a
+    "no" next still takes it back."""
+    note = talk.notes().said_again.get("no_skip", "")
+    if talk.doubted is None or not note:
+        return None
+    call = [m for m in talk.answer if m.kind is MessageKind.EMERGENCY]
+    stay = call[-1:] if len(call) > 1 else []  # "Call 911 now.", "Stay with your child.": the sign list was said
+    return talk.turn(text, [*call[:1], *stay, Message(Level.EMERGENCY, MessageKind.CONFIRM, note)], None, "skip")
+
+
 def take_back(talk: Conversation, text: str, question: InterviewQuestion) -> Turn | None:
     """A plain "no" to the question whose unheard answer made the emergency: it was not one (rule 9)."""
     care, reply = asides.care_in(talk.assistant, talk.answers, text, question)

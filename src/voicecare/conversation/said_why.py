@@ -50,9 +50,9 @@ class Before:
 
 def again(talk: Conversation, turn: Turn, before: Before) -> Turn:
     """``turn``, with why it is said again when it repeats the last 911 or the waiting question with nothing new."""
-    if turn.command in ASKED_FOR or not turn.said_aloud:
-        return turn
     rules = talk.notes().said_again
+    if turn.command in ASKED_FOR or not turn.said_aloud or rules.get("no_skip") in {m.text for m in turn.messages}:
+        return turn  # a "skip" said again gets the same short why (``interview.not_skipped``): it is the reason
     said = {m.text for m in turn.messages}
     if said <= set(before.said) and talk.state is State.EMERGENCY:  # nothing new is said
         short = rules.get("still_hedged", "")
