@@ -31,6 +31,7 @@ from voicecare.conversation import (
     spoken,
     unanswered,
     waiting,
+    which_yes,
 )
 from voicecare.conversation.answers import ANYTHING_ELSE, Answer, AnswerKind, AnswerReader
 from voicecare.conversation.turns import COMMAND_OF_ANSWER, control, control_with_stray, words_of
@@ -108,6 +109,9 @@ class Conversation:
     called: bool = False
     """During a 911 the caregiver said the call is made or help is here: later turns are answered with what to do
     while waiting, and do not take the 911 back (``calling_911``)."""
+    meant_yes: tuple[InterviewQuestion, InterviewQuestion, str] | None = None
+    """After "actually yes" mid-interview: the question answered "no" before it, the question waiting and the yes's
+    words, while "Did you mean yes to ...?" waits for its reply (``which_yes``; one turn)."""
     missed_in_row: int = 0
     """Turns in a row answered "Sorry, I missed that" (``another_way``)."""
     another_way_said: bool = False
@@ -229,8 +233,12 @@ class Conversation:
                 # "Why are you asking?", "why 911?": why, in one sentence after the call, not the whole 911 turn again
                 # (a correction or a "no" that takes it back was tried first, and may still come next).
                 return self.obey(text, "why")
+        # The reply to "Did you mean yes to ...?", asked after an "actually yes" mid-interview (``which_yes``).
+        meant = None if unsure else which_yes.reply(self, text, earlier)
+        if meant is not None:
+            return meant
         # "Sorry, I meant yes": the last answer answered, not the question waiting (rule 9; review 19 F2).
-        relived = None if unsure else last_answer.apply(self, text)
+        relived = None if unsure else last_answer.apply(self, text) or which_yes.ask(self, text)
         if relived is not None:
             return relived
         if self.state is State.INTERVIEW:
