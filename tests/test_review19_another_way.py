@@ -27,7 +27,9 @@ from voicecare.understanding.assistant import Assistant
 UNCLEAR = ["the thing with the whatsit", "blah blah", "the whatsit thing", "mumble mumble", "florp", "zorp zorp"]
 MISSED = "Sorry, I missed that. Please tell me again."
 ANOTHER_WAY = "Sorry, I keep missing it. Say a few words at a time, or call your child's doctor."
-NO_SKIP = "I can't skip this one. If your child has none of these signs, say no."
+NO_SKIP = "I can't skip this one. Say no if your child has none of these: "
+"""Then the signs the 911 rests on; said again, its last sentence only (heard a turn ago: ``said_why``)."""
+SAY_NO = "Say no if your child has none of these: "
 CALL = "Call 911 now."
 DESCRIBE = "her back seized up after the trampoline"
 TO_THE_ADVICE = ["my son has a back spasm", "no", "no", "no", "no", "no"]
@@ -89,10 +91,12 @@ def _in_911_on_an_unclear_answer(assistant: Assistant) -> Conversation:
 def test_skip_in_a_911_on_an_unclear_answer_says_it_cannot_be_skipped_and_a_no_is_needed(
         assistant: Assistant, skip: str) -> None:
     talk = _in_911_on_an_unclear_answer(assistant)
-    for _ in range(3):  # said again and again, the same short reason, never "I did not hear a no"
+    for again in range(3):  # said again and again, the same short reason, never "I did not hear a no"
         turn = talk.hear(skip)
         said = _spoken(turn)
-        assert said[0] == CALL and NO_SKIP in said and "I did not hear a no." not in said, said
+        note = said[-1]
+        assert said[0] == CALL and "I did not hear a no." not in said, said
+        assert note.startswith(SAY_NO if again else NO_SKIP) and "trouble breathing" in note, said
         assert talk.state is State.EMERGENCY and talk.result().disposition is Level.EMERGENCY
         assert not problems(turn, assistant.intents), problems(turn, assistant.intents)
     # The "no" it asks for still takes the 911 back.
@@ -105,7 +109,7 @@ def test_skip_in_a_911_on_a_sign_said_still_says_the_911(assistant: Assistant) -
     talk.hear(DESCRIBE)
     talk.hear("yes")  # a clear yes: a "no" does not take it back, so "say no" is never offered
     said = _spoken(talk.hear("skip"))
-    assert said[0] == CALL and NO_SKIP not in said, said
+    assert said[0] == CALL and not any(SAY_NO in s for s in said), said
     assert talk.result().disposition is Level.EMERGENCY
 
 
@@ -186,7 +190,7 @@ def test_by_voice_skip_in_a_911_on_an_unclear_answer_says_a_no_is_needed(tmp_pat
     assert skipped, [t["heard"] for t in turns]
     for turn in skipped:
         spoken = list(turn["spoken"])  # type: ignore[call-overload]
-        assert spoken[0] == CALL and NO_SKIP in spoken and "I did not hear a no." not in spoken, spoken
+        assert spoken[0] == CALL and SAY_NO in spoken[-1] and "I did not hear a no." not in spoken, spoken
         assert turn["state"] == State.EMERGENCY.value
 
 
