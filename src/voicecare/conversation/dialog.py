@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from voicecare.conversation import (
     afterwards,
     alarm,
+    another_way,
     asides,
     budget,
     by_ear,
@@ -30,6 +31,7 @@ from voicecare.conversation import (
     spoken,
     unanswered,
     waiting,
+    which_yes,
 )
 from voicecare.conversation.answers import ANYTHING_ELSE, Answer, AnswerKind, AnswerReader
 from voicecare.conversation.turns import COMMAND_OF_ANSWER, control, control_with_stray, words_of
@@ -110,6 +112,13 @@ class Conversation:
     called: bool = False
     """During a 911 the caregiver said the call is made or help is here: later turns are answered with what to do
     while waiting, and do not take the 911 back (``calling_911``)."""
+    meant_yes: tuple[InterviewQuestion, InterviewQuestion, str] | None = None
+    """After "actually yes" mid-interview: the question answered "no" before it, the question waiting and the yes's
+    words, while "Did you mean yes to ...?" waits for its reply (``which_yes``; one turn)."""
+    missed_in_row: int = 0
+    """Turns in a row answered "Sorry, I missed that" (``another_way``)."""
+    another_way_said: bool = False
+    """Another way in was offered after several of them (once a conversation: ``another_way``)."""
     short_forms: dict[str, str] = field(default_factory=dict)
     """Shorter words for some things said ("I did not hear your answer about trouble breathing and other danger
     signs"), used only when a turn would go over its ceiling (``budget``)."""
@@ -162,6 +171,7 @@ class Conversation:
             shown = asides.with_note(base, how, last=True, kind=MessageKind.CONFIRM)
             if budget.over(shown.said_aloud, Level.EMERGENCY, self.assistant.intents, self.rate_wpm) <= 0:
                 turn = self.with_note(base, how, last=True, kind=MessageKind.CONFIRM)
+        turn = another_way.noted(self, turn)  # several "Sorry, I missed that" in a row: another way in, once
         return self.within_ceiling(turn, said_why.hedges_said_before(turn.said_aloud, before))
 
     def _withdrawn(self, turn: Turn, *, calling: bool) -> Turn:
@@ -228,8 +238,12 @@ class Conversation:
                 # "Why are you asking?", "why 911?": why, in one sentence after the call, not the whole 911 turn again
                 # (a correction or a "no" that takes it back was tried first, and may still come next).
                 return self.obey(text, "why")
+        # The reply to "Did you mean yes to ...?", asked after an "actually yes" mid-interview (``which_yes``).
+        meant = None if unsure else which_yes.reply(self, text, earlier)
+        if meant is not None:
+            return meant
         # "Sorry, I meant yes": the last answer answered, not the question waiting (rule 9; review 19 F2).
-        relived = None if unsure else last_answer.apply(self, text)
+        relived = None if unsure else last_answer.apply(self, text) or which_yes.ask(self, text)
         if relived is not None:
             return relived
         if self.state is State.INTERVIEW:
@@ -335,8 +349,9 @@ class Conversation:
             return interview.skip(self, text)
         if command == "skip" and self.state is State.EMERGENCY:
             # Nothing to skip: the emergency is said again (silence there would leave the caregiver unsure), as
-            # any 911 turn says it: with what it rests on and how to take it back (rule 14).
-            return replace(self.respond(text), command=command)
+            # any 911 turn says it: with what it rests on and how to take it back (rule 14). On an unclear answer,
+            # briefly that it cannot be skipped and that a "no" is what is needed (``interview.not_skipped``).
+            return interview.not_skipped(self, text) or replace(self.respond(text), command=command)
         if command == "skip":
             return self.turn(text, [self.say("listening")], None, command)
         if command in ("slower", "faster"):

@@ -10,7 +10,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from voicecare.conversation import amends, asides, episodes, no_again, spoken
+from voicecare.conversation import amends, asides, episodes, no_again, spoken, unanswered
 from voicecare.conversation.answers import Answer, AnswerKind
 from voicecare.conversation.turns import COMMAND_OF_ANSWER, State, Turn
 from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, MessageKind, Status
@@ -220,6 +220,27 @@ def skip(talk: Conversation, text: str) -> Turn:
         talk.asked.append(ask)
         return talk.turn(text, [talk.say("skip_why"), talk.question_said(ask)], None, "skip")
     return talk.guidance(text)
+
+
+def not_skipped(talk: Conversation, text: str) -> Turn | None:
+    """"Skip" during a 911 resting on an unclear answer (``talk.doubted``): the call first (rule 3), then, in few
+    words, that this question cannot be skipped and what is needed instead; None when the 911 rests on anything
+    else (a sign said, a yes: no "no" takes those back), or the language has no words for it.
+
+    Outside review 19 (F14): each "skip" got the whole 911 turn again with "I did not hear a no", never saying that
+    skip does not work here or that a "no" is what is needed. The question stays the one the 911 rests on, so a
+    "no" next still takes it back."""
+    note, question = talk.notes().said_again.get("no_skip", ""), talk.doubted
+    if question is None or not note:
+        return None
+    # Every sign of the question not said to be absent, by name (outside review 8: never "other danger signs" here).
+    absent = {f.symptom.id for f in talk.found if f.status is Status.ABSENT}
+    names = [talk.assistant.intents.symptom(s).name for s in question.symptoms if s not in absent]
+    items = unanswered.listed(names, talk.assistant.intents.language.list_or)
+    call = [m for m in talk.answer if m.kind is MessageKind.EMERGENCY]
+    stay = call[-1:] if len(call) > 1 else []  # "Call 911 now.", "Stay with your child.": the sign list was said
+    said = [*call[:1], *stay, Message(Level.EMERGENCY, MessageKind.CONFIRM, note.format(items=items))]
+    return replace(talk.turn(text, said, None, "skip"), disposition=Level.EMERGENCY)
 
 
 def take_back(talk: Conversation, text: str, question: InterviewQuestion) -> Turn | None:

@@ -36,11 +36,12 @@ def last_answered(talk: Conversation) -> InterviewQuestion | None:
     return None
 
 
-def corrected(talk: Conversation, text: str) -> tuple[InterviewQuestion, AnswerKind, str] | None:
+def corrected(talk: Conversation, text: str, *, loose: bool = False) -> tuple[InterviewQuestion, AnswerKind, str] | None:
     """The question, the plain answer and its words when ``text`` corrects the last answer naming no sign: words of
     answers.toml ``amending`` said as past ("I meant", never the restating "I mean": "I mean no" is this answer),
     then only a yes or a no; with no question waiting, "actually" and "I mean" too. None otherwise (a correction
-    naming a sign is ``amends``')."""
+    naming a sign is ``amends``'). ``loose``: "actually", "I mean" mid-interview too, where they may as well open
+    the answer to the question waiting (``which_yes`` asks which)."""
     if talk.state is State.EMERGENCY or not talk.asked:  # a 911's corrections are ``corrections``' and ``misheard``'
         return None
     if any(f.status in (Status.PRESENT, Status.ABSENT) for f in talk.answers.understand(text)):
@@ -48,13 +49,13 @@ def corrected(talk: Conversation, text: str) -> tuple[InterviewQuestion, AnswerK
     words = talk.answers.words.words
     tokens = talk.assistant.intents.language.tokens(text)
     phrases = {"amending": words["amending"]}
-    if talk.state is not State.INTERVIEW:
+    if talk.state is not State.INTERVIEW or loose:
         # With no question waiting, "actually yes", "I mean yes" can only be about an answer given: they were
         # "Sorry, I missed that" after the advice. Never a bare "sorry" (also polite): "sorry, yes" is something
         # else to tell. Mid-interview they open the answer to the question waiting ("wait, yes"), as before.
         phrases["corrections"] = tuple(p for p in words["corrections"] if p not in words["polite"])
     said = [s for s in resolve(find(tokens, phrases))
-            if talk.state is not State.INTERVIEW or tuple(tokens[s.start:s.end]) not in words["restating"]]
+            if talk.state is not State.INTERVIEW or loose or tuple(tokens[s.start:s.end]) not in words["restating"]]
     if not said:
         return None
     question = last_answered(talk)
@@ -83,6 +84,12 @@ def apply(talk: Conversation, text: str) -> Turn | None:
     if found is None:
         return None
     question, _, tail = found
+    return correct(talk, text, question, tail)
+
+
+def correct(talk: Conversation, text: str, question: InterviewQuestion, tail: str) -> Turn:
+    """The turn for ``text`` once it is known to correct the answer to ``question`` with the words ``tail`` (read
+    as that question's answer: a yes, a no, or words not understood, which count as yes: rule 4)."""
     before = talk.result().disposition
     told = {f.symptom.id for f in talk.found if f.status is Status.PRESENT}
     answer = talk.answers.read(question.id, tail)

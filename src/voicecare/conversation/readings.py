@@ -12,7 +12,7 @@ from dataclasses import replace
 from voicecare.conversation import afterwards, spoken
 from voicecare.conversation.answers import AnswerKind
 from voicecare.conversation.dialog import Conversation, State
-from voicecare.domain import Basis, Finding, InterviewQuestion, Status
+from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Status
 from voicecare.interfaces import Transcript
 from voicecare.speech_in import pipeline
 
@@ -50,6 +50,22 @@ def command_reading(talk: Conversation, text: str, transcript: Transcript) -> st
     if command is None or pipeline.unsure_red_flags(talk.assistant, transcript):
         return text
     return command
+
+
+def closing_reading(talk: Conversation, text: str, transcript: Transcript) -> str:
+    """A "no" or goodbye among the recogniser's other readings of a turn said to "is there anything else?", when
+    its best reading holds nothing understood; ``text`` otherwise.
+
+    After the advice espeak-ng's clean "No." was read "oh", with "no" as its next reading, and answered "Sorry, I
+    missed that" (outside review 19 F17: the caregiver could not end it hands-free). Only there, where the advice
+    was given and nothing waits for an answer; never during a 911 (a goodbye then is asked about: ``dialog``), nor
+    when any reading holds a sign, lesser ones too (a description is never ended by a guess)."""
+    if talk.state is not State.ANYTHING_ELSE or understood(talk, text) or talk.result().disposition is Level.EMERGENCY:
+        return text
+    readings = [text, *transcript.alternatives, *filter(None, [transcript.described])]
+    if any(talk.assistant.matcher.match(reading) for reading in readings):
+        return text
+    return next((alt for alt in transcript.alternatives if closing_only(talk, alt, ())), text)
 
 
 MISREAD_WORDS = 2

@@ -50,9 +50,9 @@ class Before:
 
 def again(talk: Conversation, turn: Turn, before: Before) -> Turn:
     """``turn``, with why it is said again when it repeats the last 911 or the waiting question with nothing new."""
-    if turn.command in ASKED_FOR or not turn.said_aloud:
-        return turn
     rules = talk.notes().said_again
+    if turn.command in ASKED_FOR or not turn.said_aloud or _not_skipped(turn, rules.get("no_skip", "")):
+        return turn
     said = {m.text for m in turn.messages}
     if said <= set(before.said) and talk.state is State.EMERGENCY:  # nothing new is said
         short = rules.get("still_hedged", "")
@@ -65,6 +65,13 @@ def again(talk: Conversation, turn: Turn, before: Before) -> Turn:
     if _question_only_again(talk, turn, before):
         return talk.with_note(turn, rules.get("asked_again", ""), last=False)
     return turn
+
+
+def _not_skipped(turn: Turn, note: str) -> bool:
+    """True for the turn saying a "skip" cannot skip a 911 question (``interview.not_skipped``): said again for a
+    "skip" said again, it needs no other reason (it is the reason)."""
+    opening = note.split("{", 1)[0]
+    return bool(opening) and turn.command == "skip" and any(m.text.startswith(opening) for m in turn.said_aloud)
 
 
 def hedges_said_before(said: Sequence[Message], before: Before) -> dict[str, str]:

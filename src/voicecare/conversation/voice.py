@@ -351,6 +351,7 @@ class VoiceSession:
         limited = heard.constrained.text if heard.constrained is not None else ""
         preferred = readings.prefer_answer(self.conversation, text, limited)
         preferred = readings.command_reading(self.conversation, preferred, heard.transcript)
+        preferred = readings.closing_reading(self.conversation, preferred, heard.transcript)
         preferred = readings.denial_checked(self.conversation, preferred, heard.transcript)
         preferred = readings.yes_checked(self.conversation, preferred, heard.transcript)
         command = self.conversation.command_of(preferred) is not None
