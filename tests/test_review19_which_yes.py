@@ -99,3 +99,15 @@ def test_in_the_chat_actually_yes_is_asked_about(assistant: Assistant) -> None:
     out = subprocess.run([sys.executable, "-m", "voicecare", "chat"], input=typed, capture_output=True, text=True,
                          timeout=CHAT_TIMEOUT, check=True)
     assert WHICH in out.stdout and "Call your child's doctor right away." in out.stdout.split(WHICH)[1], out.stdout
+
+
+@pytest.mark.parametrize("said", ["actually yes", "wait, yes"])
+def test_an_ambiguous_yes_after_a_no_to_a_911_question_is_a_911_at_once(assistant: Assistant, said: str) -> None:
+    # "No" to the heart/bladder question, then "actually yes" at the fever question: the yes may be the 911 one;
+    # asking "which?" first held a possible 911 back by a turn (rules 3 and 4: the lead's decision on convo24's).
+    talk = Conversation(assistant)
+    for line in ["my son has a back spasm", "no", "no"]:
+        talk.hear(line)
+    assert talk.asked[-1].id == "fever_chills", talk.asked
+    turn = talk.hear(said)
+    assert turn.disposition is Level.EMERGENCY and turn.said_aloud[0].text == "Call 911 now.", turn.said_aloud

@@ -5,7 +5,8 @@ which (outside review 19, F2's rest; issue #9).
 a question waits may open the answer to it as well, so they were always taken as a yes to it, and a caregiver
 correcting the "no" just given lost that yes (under-triage). When the last question answered was a "no" (and a yes
 to the question waiting would not be a 911, which is never held back: rule 3), the conversation now asks one
-yes-or-no question, "Did you mean yes to {items}?", and counts nothing until the reply:
+yes-or-no question (when that "no" was to a call-911 question, the yes is taken there at once: a 911 is never held
+back a turn for a question), "Did you mean yes to {items}?", and counts nothing until the reply:
 
 - yes (or a sign of that question named): that answer is corrected (``last_answer.correct``), the question waiting
   asked again;
@@ -41,6 +42,10 @@ def ask(talk: Conversation, text: str) -> Turn | None:
         return None  # already a yes there: this yes can only be the question waiting's
     if talk.asked[-1].level is Level.EMERGENCY:
         return None  # a yes to the question waiting is a 911 now (rule 3): never held back for a question
+    if question.level is Level.EMERGENCY:
+        # A yes to the call-911 question answered "no" before would be a 911: never held back a turn for "which?"
+        # (rules 3 and 4). It corrects that answer now; the question waiting is asked again after the 911.
+        return last_answer.correct(talk, text, question, tail)
     talk.meant_yes = (question, talk.asked[-1], tail)
     names = [talk.assistant.intents.symptom(s).name for s in question.symptoms]
     items = unanswered.listed(names, talk.assistant.intents.language.list_or)
