@@ -33,7 +33,8 @@ def corrected_signs(heard: Heard, amending: Sequence[Phrase], asked: Collection[
     said = resolve(find(heard.tokens, {"amending": amending}))
     if not said or heard.about or any(m.symptom in asked for m in heard.matches):
         return None
-    if not heard.matches and all(tuple(heard.tokens[s.start:s.end]) in restating for s in said):
+    if not heard.matches and all(tuple(heard.tokens[s.start:s.end]) in restating for s in said) and (
+            _only_answer_after(heard, max(s.end for s in said))):
         return None
     first = min(s.start for s in said)
     # A sign's own "no" ("no fever") is part of the sign, not an answer: an answer word ends where no sign starts.
@@ -44,3 +45,12 @@ def corrected_signs(heard: Heard, amending: Sequence[Phrase], asked: Collection[
            for s in heard.spots):
         return None
     return list(heard.matches)
+
+
+def _only_answer_after(heard: Heard, end: int) -> bool:
+    """Whether every word after ``end`` is an answer word ("I meant no", "scratch that, no"): a restated answer.
+    More after it ("sorry i meant to say enough emergency is not not at all", heard in noise) is no plain answer:
+    it stays a correction nobody can place (outside review 20, F4)."""
+    covered = {i for s in heard.spots if s.kind in ANSWER_WORDS for i in range(s.start, s.end)}
+    rest = range(end, len(heard.tokens))
+    return bool(rest) and all(i in covered for i in rest)
