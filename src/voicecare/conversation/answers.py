@@ -130,7 +130,8 @@ class AnswerReader:
         never an unclear one that counts the question's signs (rule 4 made a sister's breathing a 911 in
         ``voicecare answer``, while the conversation asked again: outside review 15, F7). The conversation says
         triage's words for them and asks again (``asides.about_else``)."""
-        own = [f for f in answer.findings if f.symptom.id in self.questions[question_id].symptoms]
+        own = [f for f in answer.findings if f.symptom.id in self.questions[question_id].symptoms
+               and f.status not in ABOUT_ELSE]  # "what temperature counts as a fever": a what-if (review 20 F8)
         if answer.kind in (AnswerKind.YES, AnswerKind.NO) or any(f.basis is not Basis.UNHEARD for f in own):
             return answer
         found = self.assistant.understand(said[:MAX_UTTERANCE_CHARS])
@@ -266,7 +267,7 @@ class AnswerReader:
         if question is None or answer.kind in (AnswerKind.COMMAND, AnswerKind.OFF_TOPIC):
             return None
         named = answer_amends.corrected_signs(heard, self.words.words["amending"], question.symptoms,
-                                              self.words.words["restating"])
+                                              self.words.words["restating"], self.words.words["restating_alone"])
         if named:
             news = self._answer(text, question_id, AnswerKind.NEW_INFO, None, heard, question.symptoms)
             findings = tuple(f for f in news.findings if f.symptom.id not in question.symptoms)
