@@ -85,8 +85,11 @@ def test_a_cut_off_answer_to_the_911_question_calls_911_saying_it_was_not_clear(
 @pytest.mark.parametrize(("text", "expected"), [
     ("I mean no", "no"), ("I mean yes", "yes"), ("no I mean no", "no"), ("yes, no, I mean no", "no"),
     ("no, yes, I mean yes", "yes"), ("yes I mean no", "no"), ("I mean, no, she's fine", "no"),
-    ("sorry, I meant no", "off_topic"),  # said at the next question, "I meant" corrects the last answer
-    ("sorry I mean no", "off_topic"),
+    # Read alone, "I meant no" restates this answer too (outside review 20, F4: README's "I mean no"; rule 9); said
+    # at the next question, the conversation first corrects the last answer with it (last_answer.py;
+    # test_answers_review20.test_i_meant_no_mid_interview_still_corrects_the_last_answer).
+    ("sorry, I meant no", "no"),
+    ("sorry I mean no", "no"),
 ])
 def test_i_mean_restates_this_answer(reader: AnswerReader, text: str, expected: str) -> None:
     # A first answer was told "nothing was changed": nothing had been said to change.

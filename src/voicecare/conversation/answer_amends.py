@@ -21,7 +21,7 @@ ANSWER_WORDS = ("yes", "no")
 
 
 def corrected_signs(heard: Heard, amending: Sequence[Phrase], asked: Collection[str],
-                    restating: Collection[Phrase] = ()) -> list[Match] | None:
+                    restating: Collection[Phrase] = (), alone: Collection[Phrase] = ()) -> list[Match] | None:
     """The signs a correction of an earlier answer names (none: it names no sign) when ``heard`` is one, said
     instead of an answer: words of ``amending`` ("I meant", "I got that wrong"), nothing about the question asked
     (its words or ``asked`` signs), and no answer word of its own before the correction ("no, and actually no fever
@@ -29,12 +29,16 @@ def corrected_signs(heard: Heard, amending: Sequence[Phrase], asked: Collection[
 
     Words of ``restating`` ("I mean") correct an earlier answer only by naming its sign ("sorry, I mean no
     fever"): naming none ("I mean no", "yes, no, I mean no"), they restate this answer, and the answer word after
-    them is the answer (outside review 16, F11: a first answer was told "nothing was changed")."""
+    them is the answer (outside review 16, F11: a first answer was told "nothing was changed"). So do those of
+    ``alone`` ("I meant no", "scratch that, no") followed by nothing but an answer word (review 20, F4)."""
     said = resolve(find(heard.tokens, {"amending": amending}))
     if not said or heard.about or any(m.symptom in asked for m in heard.matches):
         return None
     if not heard.matches and all(tuple(heard.tokens[s.start:s.end]) in restating for s in said):
         return None
+    if not heard.matches and all(tuple(heard.tokens[s.start:s.end]) in (*restating, *alone) for s in said) and (
+            _only_answer_after(heard, max(s.end for s in said))):
+        return None  # "I meant no", "scratch that, no": the answer restated (outside review 20, F4)
     first = min(s.start for s in said)
     # A sign's own "no" ("no fever") is part of the sign, not an answer: an answer word ends where no sign starts.
     # One said right before the correction opens it ("no, I meant no fever"), as "no, wait" does.
@@ -44,3 +48,12 @@ def corrected_signs(heard: Heard, amending: Sequence[Phrase], asked: Collection[
            for s in heard.spots):
         return None
     return list(heard.matches)
+
+
+def _only_answer_after(heard: Heard, end: int) -> bool:
+    """Whether every word after ``end`` is an answer word ("I meant no", "scratch that, no"): a restated answer.
+    More after it ("sorry i meant to say enough emergency is not not at all", heard in noise) is no plain answer:
+    it stays a correction nobody can place (outside review 20, F4)."""
+    covered = {i for s in heard.spots if s.kind in ANSWER_WORDS for i in range(s.start, s.end)}
+    rest = range(end, len(heard.tokens))
+    return bool(rest) and all(i in covered for i in rest)

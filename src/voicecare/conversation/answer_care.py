@@ -41,6 +41,18 @@ def split(assistant: Assistant, text: str, *, names_a_sign: bool,
     return found, clean if answers else None
 
 
+def only_asked(assistant: Assistant, text: str) -> bool:
+    """Whether ``text`` is nothing but one care question, opened by a word that asks ("can I use a heating pad at
+    night?", "how long will it last"): its words that are also a question's ("night", "long") answer nothing, so it
+    is no answer that counts a sign (outside review 20, F6: "how long do I ice it" was a "yes" to long-lasting
+    pain). A sign named in it still counts (``split``'s ``names_a_sign``, decided before this)."""
+    book = assistant.intents.care
+    clean = text[:MAX_UTTERANCE_CHARS]
+    tokens = assistant.intents.language.tokens(clean)
+    return (book is not None and bool(tokens) and tokens[0] in book.starts and len(CLAUSE_END.split(clean.strip())) == 1
+            and bool(assistant.care_questions(clean, on_topic=True)))
+
+
 def spans(tokens: Sequence[str], clause_of: Sequence[int], assistant: Assistant,
           placed: set[int]) -> list[tuple[int, int]]:
     """(start, end) token spans of care questions: from a word that opens a question to the end of its part,

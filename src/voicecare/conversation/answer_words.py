@@ -27,7 +27,8 @@ WORD_KINDS = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic",
               "concluding", "concord", "plain", "loose_hedges", "objects", "stressing", "passed", "well_for",
               "explaining", "complaint", "child", "asking",
               "anaphors", "amending", "worried_now", "coming", "unfinished", "unfinished_after", "hesitations",
-              "restating", "murmurs", "earlier", "now", "joining", "was_then", "not_names", "stray_after_no", "mild")
+              "restating", "restating_alone", "murmurs", "earlier", "now", "joining", "was_then", "not_names",
+              "stray_after_no", "mild")
 CONTROL_ANSWERS = {"yes": "yes_lead", "no": "no_lead", "not_sure": "unsure"}
 """controls.toml answer kinds that are answer words too; its yes and no are whole answers, so they count only
 at the start ("she isn't" is a no there, not in "she isn't eating")."""
@@ -67,6 +68,9 @@ class AnswerWords:
     graded: Mapping[str, tuple[Phrase, ...]] = field(default_factory=dict, hash=False)
     """By interview question id: words of the question that, graded mild ("a bit dozy"), say less than its sign
     ("very sleepy or hard to wake"; ``AnswerReader._below_the_sign``)."""
+    tied: Mapping[str, Mapping[str, tuple[Phrase, ...]]] = field(default_factory=dict, hash=False)
+    """By interview question id, then sign id: words that are about that sign alone, besides its name and phrases
+    ("woke" is about "hard to wake", never breathing; ``denied_part.signs_about``)."""
 
     @classmethod
     def load(cls, intents: IntentSet) -> AnswerWords:
@@ -92,6 +96,7 @@ class AnswerWords:
         missing: dict[str, tuple[Phrase, ...]] = {}
         not_applicable: dict[str, tuple[Phrase, ...]] = {}
         graded: dict[str, tuple[Phrase, ...]] = {}
+        tied: dict[str, dict[str, tuple[Phrase, ...]]] = {}
         for topic in intents.topics:
             path = folder / "topics" / topic.id / FILE_NAME if folder is not None else None
             known = {q.id for q in topic.interview} | {ANYTHING_ELSE}
@@ -105,6 +110,10 @@ class AnswerWords:
                                    for key, value in _by_question(path, "not_applicable", known).items()})
             graded.update({key: _phrases(value, tokens, f"{path}: graded: {key}")
                            for key, value in _by_question(path, "graded", known).items()})
+            for key, value in _by_question(path, "tied", known).items():
+                if not isinstance(value, dict):
+                    raise IntentError(f"{path}: tied: {key}: must be a table of sign ids")
+                tied[key] = {sign: _phrases(words, tokens, f"{path}: tied: {key}: {sign}") for sign, words in value.items()}
             for key, value in _by_question(path, "measure", known).items():
                 cue = _phrases([value] if isinstance(value, str) else value, tokens, f"{path}: measure: {key}")
                 if len(cue) != 1:
@@ -114,7 +123,7 @@ class AnswerWords:
         if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
             raise IntentError(f"{FILE_NAME}: unfinished_contracted: must be a list of texts")
         contracted = frozenset(v.lower().replace("\u2019", "'") for v in raw)
-        return cls(words, commands, about, measure, well, missing, not_applicable, contracted, graded)
+        return cls(words, commands, about, measure, well, missing, not_applicable, contracted, graded, tied)
 
 
 def _by_question(path: Path | None, table: str, known: set[str]) -> dict[str, Any]:

@@ -101,7 +101,7 @@ class AnswerReader:
     def _read_whole(self, question_id: str, text: str) -> Answer:
         plain = self._read(question_id, text)
         if question_id == ANYTHING_ELSE:
-            return plain
+            return self._care_told(text, plain)
         if plain.kind is AnswerKind.COMMAND:
             # "How should I answer that one?" asks how to answer, no care question; "what if he gets a fever?" (its
             # "what" a command) is a what-if. A command to begin again or to end stays one whoever else is talked
@@ -115,13 +115,23 @@ class AnswerReader:
             return self._about_else(question_id, text, replace(plain, care=ids))
         return self._about_else(question_id, reply, replace(self._read(question_id, reply), input=text, care=ids))
 
+    def _care_told(self, text: str, answer: Answer) -> Answer:
+        """``answer`` to "anything else?" with the care questions asked in it: there a care question is the news
+        itself, and the conversation answers it, so ``care`` says which it is (outside review 20, F19: a script
+        reading ``voicecare answer`` saw news with ``care: []``)."""
+        if answer.kind is AnswerKind.COMMAND:
+            return answer
+        care = self.assistant.care_questions(text[:MAX_UTTERANCE_CHARS], on_topic=True)
+        return replace(answer, care=tuple(q.id for q in care)) if care else answer
+
     def _about_else(self, question_id: str, said: str, answer: Answer) -> Answer:
         """``answer`` as off topic, holding only signs of someone else, what-ifs or past ones, when that is all
         ``said`` tells ("his sister is struggling to breathe"), with no answer word: not an answer (README), so
         never an unclear one that counts the question's signs (rule 4 made a sister's breathing a 911 in
         ``voicecare answer``, while the conversation asked again: outside review 15, F7). The conversation says
         triage's words for them and asks again (``asides.about_else``)."""
-        own = [f for f in answer.findings if f.symptom.id in self.questions[question_id].symptoms]
+        own = [f for f in answer.findings if f.symptom.id in self.questions[question_id].symptoms
+               and f.status not in ABOUT_ELSE]  # "what temperature counts as a fever": a what-if (review 20 F8)
         if answer.kind in (AnswerKind.YES, AnswerKind.NO) or any(f.basis is not Basis.UNHEARD for f in own):
             return answer
         found = self.assistant.understand(said[:MAX_UTTERANCE_CHARS])
@@ -143,6 +153,7 @@ class AnswerReader:
         answers = read.kind is not AnswerKind.OFF_TOPIC and not (
             read.kind is AnswerKind.UNSURE and all(f.basis is Basis.UNHEARD for f in read.findings
                                                    if self._serious(f.symptom.id)))
+        answers = answers and not answer_care.only_asked(self.assistant, text)
         return answer_care.split(self.assistant, text, names_a_sign=names_a_sign, answers=answers)
 
     def _read(self, question_id: str, text: str) -> Answer:
@@ -256,7 +267,7 @@ class AnswerReader:
         if question is None or answer.kind in (AnswerKind.COMMAND, AnswerKind.OFF_TOPIC):
             return None
         named = answer_amends.corrected_signs(heard, self.words.words["amending"], question.symptoms,
-                                              self.words.words["restating"])
+                                              self.words.words["restating"], self.words.words["restating_alone"])
         if named:
             news = self._answer(text, question_id, AnswerKind.NEW_INFO, None, heard, question.symptoms)
             findings = tuple(f for f in news.findings if f.symptom.id not in question.symptoms)

@@ -35,7 +35,10 @@ def signs_about(reader: AnswerReader, question: InterviewQuestion, part: list[st
     found = set()
     for sign in question.symptoms:
         symptom = reader.intents.symptom(sign)
-        if any(_within(part, language.tokens(p)) for p in (symptom.name, *symptom.phrases)):
+        # Also words said of that sign alone ("she just woke up": hard to wake, never breathing; review 20, F5).
+        tied = reader.words.tied.get(question.id, {}).get(sign, ())
+        if any(_within(part, language.tokens(p)) for p in (symptom.name, *symptom.phrases)) or any(
+                _within(part, list(p)) for p in tied):
             found.add(sign)
     return found
 
