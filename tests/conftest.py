@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from children import run_child
 from voicecare.conversation.answers import AnswerReader
 from voicecare.domain import IntentSet
 from voicecare.intents import load
@@ -96,7 +96,7 @@ def english_vosk_model() -> Path:
 
 def listened(*files: str) -> list[dict[str, object]]:
     """The JSON turns of ``voicecare listen`` replaying recordings under ``AUDIO`` through PocketSphinx."""
-    out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
+    out = run_child([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
                           "--quiet", "--input-files", *(str(AUDIO / f) for f in files)],
                          capture_output=True, text=True, timeout=300, check=False)
     assert out.returncode == 0, out.stderr

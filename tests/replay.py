@@ -10,7 +10,6 @@ import io
 import json
 import re
 import shutil
-import subprocess
 import sys
 import wave
 from collections.abc import Callable, Mapping, Sequence
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from children import run_child
 from voicecare.domain import IntentSet, Level
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM, PAUSE_SECONDS, Pyttsx3Synthesizer
 
@@ -101,13 +101,13 @@ def corpus_caregivers(path: Path, count: int) -> list[Caregiver]:
 
 def _flite(name: str) -> Voice:
     def say(text: str, path: Path) -> None:
-        subprocess.run(["flite", "-voice", name, "-t", text, "-o", str(path)], check=True, capture_output=True)
+        run_child(["flite", "-voice", name, "-t", text, "-o", str(path)], check=True, capture_output=True)
     return say
 
 
 def _espeak(name: str) -> Voice:
     def say(text: str, path: Path) -> None:
-        subprocess.run(["espeak-ng", "-v", name, "-s", "150", "-w", str(path), text], check=True, capture_output=True)
+        run_child(["espeak-ng", "-v", name, "-s", "150", "-w", str(path), text], check=True, capture_output=True)
     return say
 
 
@@ -185,7 +185,7 @@ def replay(caregiver: Caregiver, voice_name: str, voice: Voice, folder: Path) ->
     replies = folder / "replies"
     args = [sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json", "--input-files",
             *files, "--say-to-dir", str(replies)]
-    out = subprocess.run(args, capture_output=True, text=True, timeout=LISTEN_TIMEOUT, check=False)
+    out = run_child(args, capture_output=True, text=True, timeout=LISTEN_TIMEOUT, check=False)
     # A "goodbye" heard too early (a misheard turn) ends the conversation: the recordings after it are reported and
     # the exit is 2. That is a wrong conversation, not a failed replay: the others must still be measured.
     early = _UNUSED.search(out.stderr)

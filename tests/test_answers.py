@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from children import run_child
 from helpers import kind
 from voicecare.app import answer_eval
 from voicecare.conversation.answers import ANYTHING_ELSE, AnswerKind, AnswerReader
@@ -131,7 +132,7 @@ def test_the_labelled_corpus_meets_the_targets(reader: AnswerReader) -> None:
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "voicecare", *args], capture_output=True, text=True, timeout=120)
+    return run_child([sys.executable, "-m", "voicecare", *args], capture_output=True, text=True, timeout=120)
 
 
 def test_answer_command_line_contract(tmp_path: Path) -> None:

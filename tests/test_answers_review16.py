@@ -5,12 +5,12 @@ said back as doubted. Read by the answer reader, ``voicecare answer`` and the co
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from children import run_child
 from helpers import kind
 from tests import replay
 from voicecare.conversation.answers import AnswerReader
@@ -63,7 +63,7 @@ def test_a_sign_said_before_the_cut_stays_said(reader: AnswerReader) -> None:
 
 
 def test_voicecare_answer_reads_a_cut_off_answer_as_unclear() -> None:
-    out = subprocess.run([sys.executable, "-m", "voicecare", "answer", "--question", "breathing_alertness", "--text",
+    out = run_child([sys.executable, "-m", "voicecare", "answer", "--question", "breathing_alertness", "--text",
                           "I don't think", "--json"], capture_output=True, text=True, timeout=120, check=True)
     read = json.loads(out.stdout)
     assert read["answer"] == "unsure", read

@@ -6,11 +6,11 @@ clean "no" (rules 4, 9, 14). Read by ``voicecare answer`` and the conversation a
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 
 import pytest
 
+from children import run_child
 from voicecare.conversation.answers import AnswerReader
 from voicecare.domain import Status
 
@@ -18,7 +18,7 @@ CALL_911 = ("trouble_breathing", "very_drowsy", "confusion", "fainting")
 
 
 def _cli(question: str, text: str) -> dict[str, object]:
-    out = subprocess.run([sys.executable, "-m", "voicecare", "answer", "--question", question, "--text", text,
+    out = run_child([sys.executable, "-m", "voicecare", "answer", "--question", question, "--text", text,
                           "--json"], capture_output=True, text=True, timeout=120, check=True)
     read: dict[str, object] = json.loads(out.stdout)
     return read
@@ -84,8 +84,8 @@ def test_honest_noes_stay_noes(reader: AnswerReader, question: str, text: str) -
 def test_chat_does_not_read_back_a_no_to_the_911_signs_after_no_fever() -> None:
     said = "\n".join(["his back is sore and he has a fever", "actually no fever, I checked, it's 37.1",
                       "what did you hear?", ""])
-    out = subprocess.run([sys.executable, "-m", "voicecare", "chat"], input=said, capture_output=True, text=True,
-                         timeout=180, check=True).stdout
+    out = run_child([sys.executable, "-m", "voicecare", "chat"], input=said, capture_output=True, text=True,
+                    timeout=180, check=True).stdout
     after = out.split("actually no fever", 1)[1]
     assert "answers were no" not in after and "No trouble breathing" not in after, out
     assert "No fever" in after, out  # the correction is heard and said back (rule 9)

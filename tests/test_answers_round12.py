@@ -5,11 +5,11 @@ line reads an answer as the conversation does."""
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 
 import pytest
 
+from children import run_child
 from helpers import kind
 from voicecare.conversation.answers import AnswerKind, AnswerReader
 from voicecare.conversation.dialog import Conversation
@@ -91,7 +91,7 @@ def test_another_part_fine_in_the_conversation_asks_again_without_911(assistant:
 def test_the_command_line_reads_a_part_as_the_conversation_does(assistant: Assistant) -> None:
     # F16: `answer` said "no" to all four signs; the conversation asks about confusion and fainting again.
     text = "she's breathing fine and she's awake and chatty"
-    out = subprocess.run([sys.executable, "-m", "voicecare", "answer", "--question", "breathing_alertness", "--text",
+    out = run_child([sys.executable, "-m", "voicecare", "answer", "--question", "breathing_alertness", "--text",
                           text, "--json"], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     line = json.loads(out.stdout)

@@ -4,11 +4,11 @@ questions said instead of an answer, yes-words with words that are no answer, he
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 
 import pytest
 
+from children import run_child
 from helpers import kind
 from voicecare.conversation.answers import AnswerKind, AnswerReader
 from voicecare.conversation.dialog import Conversation, State
@@ -62,7 +62,7 @@ def test_an_answer_said_with_a_care_question_is_read_without_it(reader: AnswerRe
 
 
 def test_the_care_question_is_in_the_json() -> None:
-    out = subprocess.run([sys.executable, "-m", "voicecare", "answer", "--question", "breathing_alertness", "--text",
+    out = run_child([sys.executable, "-m", "voicecare", "answer", "--question", "breathing_alertness", "--text",
                           "can I use a heating pad at night?", "--json"], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     got = json.loads(out.stdout)

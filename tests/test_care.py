@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 
 import pytest
 
+from children import run_child
 from helpers import skip_questions
 from voicecare.domain import Level, TriageResult
 from voicecare.understanding.assistant import Assistant
@@ -63,7 +63,7 @@ def test_not_every_mention_of_care_is_a_care_question_of_this_topic(assistant: A
 
 
 def test_json_names_the_care_question() -> None:
-    out = subprocess.run([sys.executable, "-m", "voicecare", "triage", "--json", "--text",
+    out = run_child([sys.executable, "-m", "voicecare", "triage", "--json", "--text",
                           "can i leave a heating pad on her back overnight"], capture_output=True, text=True,
                          timeout=60, check=False)
     result = json.loads(out.stdout)

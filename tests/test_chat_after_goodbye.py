@@ -6,14 +6,16 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from children import run_child
+
 CHAT_TIMEOUT = 120
 WRAPPED_UP = ["his back is sore after playing", "no", "no", "no", "no", "no", "no"]
 """A home-care conversation to its wrap-up: every question "no", then "no" to "anything else?"."""
 
 
 def _chat(lines: list[str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "voicecare", "chat"], input="\n".join(lines) + "\n",
-                          capture_output=True, text=True, timeout=CHAT_TIMEOUT, check=True)
+    return run_child([sys.executable, "-m", "voicecare", "chat"], input="\n".join(lines) + "\n",
+                     capture_output=True, text=True, timeout=CHAT_TIMEOUT, check=True)
 
 
 def test_an_emergency_typed_after_goodbye_gets_911_first() -> None:

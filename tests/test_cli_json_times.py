@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from children import run_child
 from voicecare.app.voice_cli import turn_printer
 from voicecare.conversation.voice import TurnReport
 
@@ -38,7 +38,7 @@ def test_every_time_in_a_turns_json_line_has_two_decimals(capsys: pytest.Capture
 
 def test_a_replayed_emergency_prints_rounded_times(tmp_path: Path) -> None:
     files = [TURNS / "describe.wav", TURNS / "not_breathing.wav"]
-    out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--quiet", "--fast",
+    out = run_child([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--quiet", "--fast",
                           "--json", "--input-files", *map(str, files)], capture_output=True, text=True, timeout=300,
                          check=False)
     assert out.returncode == 0, out.stderr

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
+from children import run_child
 from tests.conftest import AUDIO
 from voicecare.domain import Level, MessageKind, Status
 from voicecare.interfaces import Recognizer, Transcript
@@ -86,10 +86,10 @@ def test_an_emergency_word_heard_alone_with_a_low_posterior_still_calls_911(sphi
     # espeak-ng en-us in a quiet room, 2 s before and 3 s after: the turn was cut at a pause after "wheezing",
     # whose posterior was 0.12 ("wee", "really" its rivals). Taken as not heard, the emergency was lost.
     said = tmp_path / "said.wav"
-    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "165", "the wheezing's back it was gone all day and now it's back",
+    run_child(["espeak-ng", "-v", "en-us", "-s", "165", "the wheezing's back it was gone all day and now it's back",
                     "-w", str(said)], check=True, capture_output=True)
     path = tmp_path / "in_room.wav"
-    subprocess.run(["sox", str(said), "-r", "16000", str(path), "pad", "2.5", "3.5"], check=True)
+    run_child(["sox", str(said), "-r", "16000", str(path), "pad", "2.5", "3.5"], check=True)
     heard = pipeline.recognize_recording(iter_wav(path), sphinx, assistant, lambda _: None)
     assert pipeline.answer_recording(assistant, heard).disposition is Level.EMERGENCY, heard.transcript.text
 
@@ -123,8 +123,8 @@ def test_a_clear_his_back_is_sore_is_not_made_urgent_by_a_rival_reading(sphinx: 
                                                                         tmp_path: Path) -> None:
     # Made as the outside review made it: flite -voice slt, then sox to 16 kHz with 0.3 s before and 0.5 s after.
     raw, path = tmp_path / "raw.wav", tmp_path / "turn.wav"
-    subprocess.run(["flite", "-voice", "slt", "-t", "His back is sore.", "-o", str(raw)], check=True, capture_output=True)
-    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(path), "pad", "0.3", "0.5"], check=True)
+    run_child(["flite", "-voice", "slt", "-t", "His back is sore.", "-o", str(raw)], check=True, capture_output=True)
+    run_child(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(path), "pad", "0.3", "0.5"], check=True)
     heard = pipeline.recognize_recording(iter_wav(path), sphinx, assistant, lambda _: None)
     result = pipeline.answer_recording(assistant, heard)
     assert result.disposition is Level.HOME_CARE, (heard.transcript.text, heard.transcript.alternatives)

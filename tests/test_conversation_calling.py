@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from children import run_child
 from voicecare.conversation.dialog import Conversation, State
 from voicecare.understanding.assistant import Assistant
 
@@ -44,7 +44,7 @@ def test_every_call_phrase_still_gets_the_short_guidance(assistant: Assistant, k
 
 
 def _flite(text: str, path: Path) -> str:
-    subprocess.run(["flite", "-voice", "slt", "-t", text, "-o", str(path)], check=True, capture_output=True)
+    run_child(["flite", "-voice", "slt", "-t", text, "-o", str(path)], check=True, capture_output=True)
     return str(path)
 
 
@@ -54,7 +54,7 @@ def test_by_voice_the_call_told_of_gets_no_early_911_and_a_new_sign_still_does(t
     # "Call 911 now." before the short guidance its finished turn gets.
     files = [_flite(text, tmp_path / f"{i}.wav") for i, text in enumerate((
         "he is not breathing", "I called the ambulance", "the ambulance is coming and now she is not waking up"))]
-    out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
+    out = run_child([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
                           "--quiet", "--input-files", *files], capture_output=True, text=True, timeout=LISTEN_TIMEOUT,
                          check=False)
     assert out.returncode == 0, out.stderr

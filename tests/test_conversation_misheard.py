@@ -8,11 +8,11 @@ An outside review found "no", "that's wrong, her heart is fine" and "her heart i
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 
 import pytest
 
+from children import run_child
 from tests.conftest import AUDIO
 from voicecare.conversation.dialog import Conversation, State
 from voicecare.domain import Level, MessageKind
@@ -78,7 +78,7 @@ def test_a_recording_answered_with_no_keeps_only_a_911_said_plainly() -> None:
     # Another reading that only respells the best one's sounds is no reading of its own (stt_sphinx.heard_apart):
     # then nothing was invented, no 911 is said, and the "no" raises none; before, it was a guess, read back as
     # a guess, which the "no" took back (kept for any other reading that still holds it).
-    out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
+    out = run_child([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
                           "--quiet", "--input-files", str(AUDIO / "other" / "five_days_worse_slt.wav"),
                           str(AUDIO / "turns" / "no.wav")], capture_output=True, text=True, timeout=300, check=False)
     assert out.returncode == 0, out.stderr

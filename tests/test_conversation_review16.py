@@ -3,11 +3,11 @@ turns, as ``voicecare chat`` takes them) with the shipped intents; their spoken 
 
 from __future__ import annotations
 
-import subprocess
 import sys
 
 import pytest
 
+from children import run_child
 from voicecare.conversation.dialog import Conversation, State, Turn
 from voicecare.domain import Level, Status
 from voicecare.understanding.assistant import Assistant
@@ -115,8 +115,8 @@ def test_no_thats_all_with_nothing_told_is_a_goodbye_not_i_missed_that(assistant
 def test_typed_chat_answers_a_request_after_the_goodbye() -> None:
     lines = ["my daughter's back is stiff after the playground", "no", "no", "not sure", "no", "no", "no",
              "tell me more", "what should I watch for", "what did you hear", "no", "she is fine, bye"]
-    out = subprocess.run([sys.executable, "-m", "voicecare", "chat"], input="\n".join(lines) + "\n",
-                         capture_output=True, text=True, timeout=120, check=True)
+    out = run_child([sys.executable, "-m", "voicecare", "chat"], input="\n".join(lines) + "\n",
+                    capture_output=True, text=True, timeout=120, check=True)
     after = out.stdout.split("you> tell me more", 1)[1]
     assert "I am listening" not in after and "Sorry, I missed that" not in after, after
     assert "Warning signs to watch for:" in after and "You were not sure about fever or chills" in after, after

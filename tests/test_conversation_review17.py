@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from children import run_child
 from helpers import real_seconds
 from voicecare.conversation import spoken
 from voicecare.conversation.dialog import Conversation, State
@@ -61,20 +61,20 @@ def test_a_second_plain_no_ends_it_and_a_closing_still_does(assistant: Assistant
 def test_typed_chat_goes_on_after_a_plain_no_and_a_sign_typed_after_the_wrap_up_is_heard() -> None:
     # F9, both commands of the review: the plain "no" and the sign typed after "anything else?" "no".
     lines = [UNCLEAR, "no", "her back is stiff"]
-    out = subprocess.run([sys.executable, "-m", "voicecare", "chat"], input="\n".join(lines) + "\n",
-                         capture_output=True, text=True, timeout=120, check=True).stdout
+    out = run_child([sys.executable, "-m", "voicecare", "chat"], input="\n".join(lines) + "\n",
+                    capture_output=True, text=True, timeout=120, check=True).stdout
     after_no = out.split("you> no\n", 1)[1]
     assert not after_no.startswith(f"voicecare> {GOODBYE}"), out
     assert "I heard: back pain or spasm." in after_no and after_no.count("I do not replace a doctor.") == 0, out
     lines = ["her back is tight after the playground", *["no"] * 7, "wait, now she's really hard to wake"]
-    out = subprocess.run([sys.executable, "-m", "voicecare", "chat"], input="\n".join(lines) + "\n",
-                         capture_output=True, text=True, timeout=120, check=True).stdout
+    out = run_child([sys.executable, "-m", "voicecare", "chat"], input="\n".join(lines) + "\n",
+                    capture_output=True, text=True, timeout=120, check=True).stdout
     last = out.rsplit("you> wait, now she's really hard to wake\n", 1)[1]
     assert last.startswith("voicecare> Call 911 now."), out
 
 
 def _flite(text: str, path: Path) -> str:
-    subprocess.run(["flite", "-voice", "slt", "-t", text, "-o", str(path)], check=True, capture_output=True)
+    run_child(["flite", "-voice", "slt", "-t", text, "-o", str(path)], check=True, capture_output=True)
     return str(path)
 
 
@@ -82,7 +82,7 @@ def _flite(text: str, path: Path) -> str:
 def test_by_voice_a_plain_no_to_tell_me_again_is_no_goodbye(tmp_path: Path) -> None:
     # F9 in listen: in the review's noisy replay a "No" to "Please tell me again" got the goodbye.
     files = [_flite(text, tmp_path / f"{i}.wav") for i, text in enumerate((UNCLEAR, "No.", "Her back is stiff."))]
-    out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
+    out = run_child([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
                           "--quiet", "--input-files", *files], capture_output=True, text=True, timeout=LISTEN_TIMEOUT,
                          check=False)
     assert out.returncode == 0, out.stderr
@@ -130,8 +130,8 @@ def test_waiting_for_the_doctor_gets_the_care_answer_after_the_urgent_advice(ass
 
 def test_waiting_asked_after_the_goodbye_reopens_the_advice_in_chat() -> None:
     lines = ["his back is sore and he has a fever", *["no"] * 6, WAIT_QUESTIONS[1]]
-    out = subprocess.run([sys.executable, "-m", "voicecare", "chat"], input="\n".join(lines) + "\n",
-                         capture_output=True, text=True, timeout=120, check=True).stdout
+    out = run_child([sys.executable, "-m", "voicecare", "chat"], input="\n".join(lines) + "\n",
+                    capture_output=True, text=True, timeout=120, check=True).stdout
     last = out.rsplit(f"you> {WAIT_QUESTIONS[1]}\n", 1)[1]
     assert last.startswith("voicecare> At home:"), out
 

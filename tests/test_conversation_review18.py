@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from children import run_child
 from helpers import real_seconds
 from voicecare.conversation.dialog import Conversation, State
 from voicecare.domain import Level, Status
@@ -88,8 +88,8 @@ def test_still_with_no_time_or_no_answer_is_no_yes(assistant: Assistant) -> None
 
 def test_chat_the_reviewed_lines_count_the_fever_now() -> None:
     lines = [DESCRIPTION, "no", "no", "he had it earlier and still does", "what did you hear?", "fever"]
-    out = subprocess.run([sys.executable, "-m", "voicecare", "chat"], input="\n".join(lines) + "\n",
-                         capture_output=True, text=True, timeout=120, check=True).stdout
+    out = run_child([sys.executable, "-m", "voicecare", "chat"], input="\n".join(lines) + "\n",
+                    capture_output=True, text=True, timeout=120, check=True).stdout
     assert "told me when" not in out and "happened before" not in out, out
     heard = out.split("you> what did you hear?\n", 1)[1].split("you>", 1)[0]
     assert "yes when I asked about fever or chills" in heard, out
@@ -97,7 +97,7 @@ def test_chat_the_reviewed_lines_count_the_fever_now() -> None:
 
 
 def _flite(text: str, path: Path) -> str:
-    subprocess.run(["flite", "-voice", "slt", "-t", text, "-o", str(path)], check=True, capture_output=True)
+    run_child(["flite", "-voice", "slt", "-t", text, "-o", str(path)], check=True, capture_output=True)
     return str(path)
 
 
@@ -110,7 +110,7 @@ def test_by_voice_now_said_at_the_fever_question_is_never_home_care(tmp_path: Pa
     said = ("My child's back is stiff.", "No.", "No.", "Not earlier, but now he does.",
             "He had it earlier and still does.")
     files = [_flite(text, tmp_path / f"{i}.wav") for i, text in enumerate(said)]
-    out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
+    out = run_child([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
                           "--quiet", "--input-files", *files], capture_output=True, text=True, timeout=LISTEN_TIMEOUT,
                          check=False)
     assert out.returncode == 0, out.stderr
@@ -181,8 +181,8 @@ def test_the_911_said_again_on_no_if_stays_within_15_s(assistant: Assistant, syn
 
 def test_repeat_after_the_wrap_up_says_it_again() -> None:
     lines = ["she has a fever and her back hurts", "skip", "skip", "no", "repeat"]
-    out = subprocess.run([sys.executable, "-m", "voicecare", "chat"], input="\n".join(lines) + "\n",
-                         capture_output=True, text=True, timeout=120, check=True).stdout
+    out = run_child([sys.executable, "-m", "voicecare", "chat"], input="\n".join(lines) + "\n",
+                    capture_output=True, text=True, timeout=120, check=True).stdout
     wrap_up, repeated = out.rsplit("you> no\n", 1)[1].split("you> repeat\n", 1)
     assert "missed" not in repeated and repeated.strip() == wrap_up.strip(), out
 

@@ -8,12 +8,12 @@ all" (bench_conversations: a false 911 at the end of a sore back's conversation)
 from __future__ import annotations
 
 import shutil
-import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
+from children import run_child
 from voicecare.domain import Basis, Message
 from voicecare.interfaces import Expectation, Recognizer, RecognizerStream, Transcript
 from voicecare.speech_in import pipeline
@@ -52,7 +52,7 @@ def said_by_rms(text: str, folder: Path) -> Path:
     if not shutil.which("flite"):
         pytest.skip("flite is not installed (scripts/setup.sh installs it)")
     path = folder / "turn.wav"
-    subprocess.run(["flite", "-voice", "rms", "-t", text, "-o", str(path)], check=True, capture_output=True)
+    run_child(["flite", "-voice", "rms", "-t", text, "-o", str(path)], check=True, capture_output=True)
     return path
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from children import run_child
 from voicecare.app.cli import main
 
 INTENTS = Path(__file__).parent.parent / "intents"
@@ -17,9 +17,9 @@ INTENTS = Path(__file__).parent.parent / "intents"
 
 @pytest.mark.parametrize("args", [("triage", "--text-file", "-"), ("chat",)])
 def test_a_closed_stdin_is_one_line_and_exit_2(args: tuple[str, ...]) -> None:
-    out = subprocess.run([sys.executable, "-m", "voicecare", *args], capture_output=True,
-                         text=True, timeout=60, check=False,
-                         preexec_fn=lambda: os.close(0))
+    out = run_child([sys.executable, "-m", "voicecare", *args], capture_output=True,
+                    text=True, timeout=60, check=False,
+                    preexec_fn=lambda: os.close(0))
     assert out.returncode == 2, out.stderr
     assert out.stderr == "voicecare: error: standard input is closed; pipe the text in, or give a file\n"
 

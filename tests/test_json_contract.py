@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 
+from children import run_child
 from voicecare.app.cli import main
 from voicecare.conversation.answer_words import COMMAND_IDS, NOT_COMMANDS
 
@@ -43,9 +43,9 @@ def test_a_care_questions_heard_words_are_the_same_at_every_run() -> None:
     text = "can she go to daycare tomorrow with her sore back?"
     lines = set()
     for seed in "1234":
-        out = subprocess.run([sys.executable, "-m", "voicecare", "triage", "--text", text, "--json"],
-                             capture_output=True, text=True, timeout=120, check=True,
-                             env={**os.environ, "PYTHONHASHSEED": seed})
+        out = run_child([sys.executable, "-m", "voicecare", "triage", "--text", text, "--json"],
+                        capture_output=True, text=True, timeout=120, check=True,
+                        env={**os.environ, "PYTHONHASHSEED": seed})
         lines.add(json.dumps(json.loads(out.stdout)["care_questions"]))
     assert len(lines) == 1, lines
     assert json.loads(lines.pop())[0]["id"] == "activity"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from children import child, module_command
+from children import child, module_command, run_child
 from tests.test_kiosk_speech_faults import NULL_SOUND_CARD, START_WAIT_SECONDS, lines_until
 from voicecare.errors import ConfigError
 
@@ -23,8 +23,8 @@ ERROR = "voicecare: error: "
 
 
 def voicecare(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "voicecare", *args], capture_output=True, text=True, timeout=300,
-                          check=False, env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")})
+    return run_child([sys.executable, "-m", "voicecare", *args], capture_output=True, text=True, timeout=300,
+                     check=False, env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")})
 
 
 def config_line(doctor: subprocess.CompletedProcess[str]) -> str:
@@ -33,8 +33,8 @@ def config_line(doctor: subprocess.CompletedProcess[str]) -> str:
 
 
 @pytest.mark.parametrize("toml", [
-    '[kiosk]\nwake_phrase = "zyxq plorf"\n',  # words PocketSphinx's dictionary lacks: the kiosk could never wake
-    'rate = 165\nwake_phrase = "none"\n',  # keys with no [kiosk] table
+    '[kiosk]\nlanguage = "xx"\n',  # no default can stand in for the language it speaks (review 19 F4)
+    'language = "en"\nwake_phrase = "none"\n',  # the language with no [kiosk] table: meant for it, or not?
 ])
 def test_doctor_fails_the_config_the_kiosk_refuses_with_the_kiosks_own_words(tmp_path: Path, toml: str) -> None:
     config = tmp_path / "voicecare.toml"
@@ -89,15 +89,15 @@ def test_the_models_doctor_passes_are_the_ones_the_kiosk_uses(tmp_path: Path) ->
     config.write_text('[kiosk]\nwake_phrase = "hello helper"\n', encoding="utf-8")
     ready, cache = tmp_path / "prepared", tmp_path / "cache"
     env = null_card_env(tmp_path, **{prepared.PREPARED_ENV: str(ready)})
-    doctor = subprocess.run([sys.executable, "-m", "voicecare", "doctor", "--config", str(config)],
-                            capture_output=True, text=True, timeout=300, check=False, env=env)
+    doctor = run_child([sys.executable, "-m", "voicecare", "doctor", "--config", str(config)],
+                       capture_output=True, text=True, timeout=300, check=False, env=env)
     model = next(line for line in doctor.stdout.splitlines() if "language model" in line)
     assert model.startswith("FAIL") and "not built" in model, model
-    built = subprocess.run([sys.executable, "-m", "voicecare", "prepare", "--config", str(config)],
-                           capture_output=True, text=True, timeout=900, check=False, env=env)
+    built = run_child([sys.executable, "-m", "voicecare", "prepare", "--config", str(config)],
+                      capture_output=True, text=True, timeout=900, check=False, env=env)
     assert built.returncode == 0, built.stderr
-    doctor = subprocess.run([sys.executable, "-m", "voicecare", "doctor", "--config", str(config)],
-                            capture_output=True, text=True, timeout=300, check=False, env=env)
+    doctor = run_child([sys.executable, "-m", "voicecare", "doctor", "--config", str(config)],
+                       capture_output=True, text=True, timeout=300, check=False, env=env)
     model = next(line for line in doctor.stdout.splitlines() if "language model" in line)
     assert model.startswith("PASS") and str(ready) in model, model
     started = kiosk_start_lines(config, env)
@@ -111,9 +111,9 @@ def test_a_wake_phrase_doctor_passes_is_one_the_kiosk_can_hear(tmp_path: Path) -
     line = config_line(voicecare("doctor", "--config", str(config), tmp_path=tmp_path))
     assert line.startswith("PASS"), line
     # prepare reads the config through the same check: it builds no model for a config the kiosk would refuse.
-    config.write_text('[kiosk]\nwake_phrase = "zyxq plorf"\n', encoding="utf-8")
+    config.write_text('[kiosk]\nlanguage = "xx"\n', encoding="utf-8")
     built = voicecare("prepare", "--config", str(config), tmp_path=tmp_path)
-    assert built.returncode == ConfigError.exit_code and "zyxq plorf" in built.stderr and built.stdout == ""
+    assert built.returncode == ConfigError.exit_code and '"xx"' in built.stderr and built.stdout == ""
 
 
 def test_an_empty_kiosk_table_keeps_every_default(tmp_path: Path) -> None:
@@ -149,6 +149,6 @@ def test_systemd_reads_every_line_of_the_unit(tmp_path: Path) -> None:
     # A misspelt key or a value systemd cannot parse is only a warning, "ignoring": the unit would loop as before.
     unit = tmp_path / UNIT.name
     unit.write_text(re.sub(r"ExecStart=\S+", f"ExecStart={shutil.which('true')}", UNIT.read_text()))
-    out = subprocess.run(["systemd-analyze", "verify", str(unit)], capture_output=True, text=True, timeout=60,
-                         check=False)
+    out = run_child(["systemd-analyze", "verify", str(unit)], capture_output=True, text=True, timeout=60,
+                    check=False)
     assert str(unit) not in out.stdout + out.stderr, out.stdout + out.stderr

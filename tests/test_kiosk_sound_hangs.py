@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from children import child, module_command
+from children import child, module_command, run_child
 from tests.test_kiosk_speech_faults import START_WAIT_SECONDS, lines_until
 from voicecare.app.sound_open import OPEN_SECONDS
 
@@ -106,10 +106,28 @@ def test_doctor_says_a_sound_system_that_hangs_and_ends(tmp_path: Path, pipe: Pa
     home.mkdir()
     (home / ".asoundrc").write_text(HANGING_CARD.format(pipe=pipe))
     env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    doctor = subprocess.run(module_command("voicecare", "doctor"), capture_output=True, text=True, env=env, check=False,
-                            timeout=START_WAIT_SECONDS + OPEN_SECONDS)
+    doctor = run_child(module_command("voicecare", "doctor"), capture_output=True, text=True, env=env, check=False,
+                       timeout=START_WAIT_SECONDS + OPEN_SECONDS)
     lines = doctor.stdout.splitlines()
     assert doctor.returncode == 1 and doctor.stderr == "", doctor.stderr
     assert lines[0].startswith("FAIL  PortAudio") and f"did not answer within {OPEN_SECONDS:g} s" in lines[0], lines
     assert [line.split()[:2] for line in lines[2:4]] == [["FAIL", "microphone"], ["FAIL", "speaker"]], lines
     assert all("not checked: PortAudio does not answer" in line for line in lines[2:4]), lines
+
+
+@pytest.mark.parametrize("quiet", [("--quiet",), ()])
+def test_listen_on_a_sound_device_that_never_answers_says_so_and_ends(tmp_path: Path, pipe: Path,
+                                                                      quiet: tuple[str, ...]) -> None:
+    # listen made its microphone with no time limit: on this card it waited for ever, printing nothing. Now it
+    # waits as the kiosk does, then one line and exit 2 (whoever runs listen is there to read it; the kiosk retries).
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".asoundrc").write_text(HANGING_CARD.format(pipe=pipe))
+    env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    out = run_child(module_command("voicecare", "listen", "--engine", "sphinx", *quiet), capture_output=True,
+                    text=True, env=env, timeout=START_WAIT_SECONDS + OPEN_SECONDS)
+    assert out.returncode == 2 and out.stdout == "", out.stderr
+    assert out.stderr.splitlines()[-1] == ("voicecare: error: the sound system (PortAudio opening each device as it "
+                                           f"starts) did not answer within {OPEN_SECONDS:g} s (a sound device that "
+                                           "hangs, or a sound server that does not reply)")
+    assert "Traceback" not in out.stderr

@@ -21,7 +21,7 @@ from typing import IO
 
 import pytest
 
-from children import child, module_command
+from children import child, module_command, run_child
 from voicecare.app.events import EventLog
 from voicecare.app.voice_cli import speech_reporting
 from voicecare.domain import Level, Message, MessageKind
@@ -35,8 +35,8 @@ DEATH_WAIT_SECONDS = 10.0
 
 def voicecare(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
     """voicecare with espeak-ng pointed at ``data``, an empty folder: it cannot read its phoneme tables."""
-    return subprocess.run([sys.executable, "-m", "voicecare", *args], capture_output=True, text=True, timeout=300,
-                          check=False, env={**os.environ, "ESPEAK_DATA_PATH": str(data),
+    return run_child([sys.executable, "-m", "voicecare", *args], capture_output=True, text=True, timeout=300,
+                     check=False, env={**os.environ, "ESPEAK_DATA_PATH": str(data),
                                             "XDG_CACHE_HOME": str(data / "cache")})
 
 
@@ -63,7 +63,7 @@ RECOVERY_WAIT_SECONDS = 120.0
 
 def espeak_data() -> Path:
     """Where the installed espeak-ng keeps its data ("Data at: ..." in its version line)."""
-    line = subprocess.run(["espeak-ng", "--version"], capture_output=True, text=True, check=True).stdout
+    line = run_child(["espeak-ng", "--version"], capture_output=True, text=True, check=True).stdout
     return Path(line.split("Data at:")[1].strip())
 
 
@@ -260,11 +260,11 @@ def test_doctor_as_a_user_with_no_home_keeps_libpulses_line_off_stderr() -> None
     # As user nobody, doctor printed libpulse's "Failed to create secure directory (/nonexistent/.config/pulse)"
     # (outside review 17 F11): espeak-ng's library loads libpulse as it starts.
     nobody = ["runuser", "-u", "nobody", "--", "env", "HOME=/nonexistent", sys.executable]
-    raw = subprocess.run([*nobody, "-c", RAW_START], capture_output=True, text=True, timeout=60, check=False)
+    raw = run_child([*nobody, "-c", RAW_START], capture_output=True, text=True, timeout=60, check=False)
     if "Failed to create secure directory" not in raw.stderr:
         pytest.skip("espeak-ng prints nothing as it starts here (no libpulse)")
-    doctor = subprocess.run([*nobody, "-m", "voicecare", "doctor"], capture_output=True, text=True, timeout=300,
-                            check=False, cwd="/")
+    doctor = run_child([*nobody, "-m", "voicecare", "doctor"], capture_output=True, text=True, timeout=300,
+                       check=False, cwd="/")
     assert doctor.stderr == "", doctor.stderr
     line = next(line for line in doctor.stdout.splitlines() if "speech engine" in line)
     assert line.startswith("PASS") and '(it printed: "Failed to create secure directory' in line, line

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from children import run_child
 from voicecare.app.cli import main
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "audio" / "1-lips-turning-blue.wav"
@@ -28,8 +28,8 @@ def test_a_kiosk_with_a_broken_model_falls_back_to_pocketsphinx(tmp_path: Path) 
     model = broken_model(tmp_path / "model")
     env = {**os.environ, "VOICECARE_MODELS": str(tmp_path / "none")}
     # No speaker here: the kiosk then stops, which shows it got past the model instead of stopping on it.
-    out = subprocess.run([sys.executable, "-m", "voicecare", "kiosk", "--model", str(model), "--speaker", "no-such"],
-                         capture_output=True, text=True, timeout=180, check=False, env=env)
+    out = run_child([sys.executable, "-m", "voicecare", "kiosk", "--model", str(model), "--speaker", "no-such"],
+                    capture_output=True, text=True, timeout=180, check=False, env=env)
     lines = out.stderr.splitlines()
     fallback = [line for line in lines if "Vosk could not load this model" in line]
     assert len(fallback) == 1 and fallback[0].startswith("voicecare: warning: "), out.stderr

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from children import run_child
 from voicecare import intents as loader
 from voicecare.domain import Basis, Level, Status
 from voicecare.errors import IntentError
@@ -74,8 +75,8 @@ def test_a_tiny_second_language_triages_text(tmp_path: Path) -> None:
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "voicecare", *args], capture_output=True, text=True, timeout=120,
-                          check=False)
+    return run_child([sys.executable, "-m", "voicecare", *args], capture_output=True, text=True, timeout=120,
+                     check=False)
 
 
 def test_a_copy_of_the_shipped_topic_loads_beside_it_and_answers_with_topic(tmp_path: Path) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from children import run_child
 from voicecare.domain import IntentSet
 from voicecare.speech_in import lm, lmmix, pipeline, stt
 from voicecare.speech_in.audio import iter_wav
@@ -63,7 +63,7 @@ def test_the_real_mixture_keeps_general_words_and_ours(mixed_path: Path) -> None
 
 def test_ordinary_talk_is_heard_as_itself(mixed_path: Path, assistant: Assistant, tmp_path: Path) -> None:
     wav = tmp_path / "ordinary.wav"
-    subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(wav), ORDINARY_TALK], check=True)
+    run_child(["espeak-ng", "-v", "en-us", "-w", str(wav), ORDINARY_TALK], check=True)
     heard = pipeline.recognize(iter_wav(wav), stt.SphinxRecognizer.load(mixed_path), assistant, lambda _: None)
     assert not pipeline.answer_transcript(assistant, heard.transcript).present, heard.transcript.text
     assert {"what", "like"} <= set(heard.transcript.text.split())  # heard as words, not as silence
@@ -89,7 +89,7 @@ def test_by_default_a_turn_begun_in_a_quiet_room_is_heard_with_the_mixture(assis
     default = load_recognizer(argparse.Namespace(**options), assistant)
     assert "quiet room" in default.description
     wav = tmp_path / "ordinary.wav"
-    subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(wav), ORDINARY_TALK], check=True)
+    run_child(["espeak-ng", "-v", "en-us", "-w", str(wav), ORDINARY_TALK], check=True)
     heard = pipeline.recognize(iter_wav(wav), default, assistant, lambda _: None)
     assert not pipeline.answer_transcript(assistant, heard.transcript).present, heard.transcript.text
     assert {"what", "like"} <= set(heard.transcript.text.split())

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from children import run_child
 from conftest import korean_vosk_model, models_taking_korean_for_english
 
 REPO = Path(__file__).resolve().parents[1]
@@ -30,8 +31,8 @@ def models_with_korean(folder: Path) -> Path:
 def run(*args: str, models: Path, **env: str) -> subprocess.CompletedProcess[str]:
     inherited = {key: value for key, value in os.environ.items() if key != "VOICECARE_MODEL"}
     environment = {**inherited, "VOICECARE_MODELS": str(models), **env}
-    return subprocess.run([sys.executable, "-m", "voicecare", *args], capture_output=True, text=True, timeout=300,
-                          check=False, env=environment)
+    return run_child([sys.executable, "-m", "voicecare", *args], capture_output=True, text=True, timeout=300,
+                     check=False, env=environment)
 
 
 def test_auto_skips_a_model_of_another_language_and_hears_the_emergency(tmp_path: Path) -> None:

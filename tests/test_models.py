@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from children import RUN_SECONDS, run_child
 from hostile_http import Handler, Server, ranged, send
 from voicecare.errors import ModelError
 from voicecare.model_store import fetch, models, unzip
@@ -363,9 +364,9 @@ def test_a_write_error_while_unpacking_is_one_line_not_a_traceback(tmp_path: Pat
     def small_files() -> None:  # a disk that fills up after 64 KB per file
         resource.setrlimit(resource.RLIMIT_FSIZE, (64_000, 64_000))
 
-    done = subprocess.run([sys.executable, "-m", "voicecare", "models", "install", str(archive)], capture_output=True,
-                          text=True, timeout=120, check=False, preexec_fn=small_files,
-                          env={**os.environ, "VOICECARE_MODELS": str(models_dir)})
+    done = run_child([sys.executable, "-m", "voicecare", "models", "install", str(archive)], capture_output=True,
+                     text=True, timeout=120, check=False, preexec_fn=small_files,
+                     env={**os.environ, "VOICECARE_MODELS": str(models_dir)})
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.count("\n") == 1 and "cannot unpack into" in done.stderr and "File too large" in done.stderr
     assert [p.name for p in models_dir.iterdir()] == [models.WORK_DIR]
@@ -384,9 +385,9 @@ def cli(tmp_path: Path, *args: str, limit: int | None = None) -> subprocess.Comp
         if limit is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
-    return subprocess.run([sys.executable, "-m", "voicecare", "models", *args], capture_output=True, text=True,
-                          timeout=120, check=False, preexec_fn=small_files,
-                          env={**os.environ, "VOICECARE_MODELS": str(tmp_path / "models")})
+    return run_child([sys.executable, "-m", "voicecare", "models", *args], capture_output=True, text=True,
+                     timeout=120, check=False, preexec_fn=small_files,
+                     env={**os.environ, "VOICECARE_MODELS": str(tmp_path / "models")})
 
 
 def test_download_failures_from_the_command_line_are_one_line(tmp_path: Path, serve: list[Server]) -> None:
@@ -424,7 +425,7 @@ def test_a_failed_download_leaves_no_lock_and_a_stale_one_is_taken_over(tmp_path
     assert cut.returncode == 2 and cut.stderr.startswith("voicecare: error: download interrupted at "), cut.stderr
     assert [p.name for p in work.iterdir()] == ["test.zip.part"]  # kept to resume; no lock
     gone = subprocess.Popen(["true"])  # a run that wrote its id in the lock, then was killed
-    gone.wait()
+    gone.wait(timeout=RUN_SECONDS)
     (work / f"{FOLDER}.lock").write_text(str(gone.pid))
     resumed = cli(tmp_path, "download", "test", "--manifest", str(manifest))
     assert "already installing" not in resumed.stderr and "does not hold a usable model" in resumed.stderr, \
@@ -584,11 +585,11 @@ def test_a_resumed_download_of_a_real_model_is_installed_and_used(tmp_path: Path
 def test_install_from_a_usb_stick_from_the_command_line(tmp_path: Path, korean_zip: Path) -> None:
     env = {**os.environ, "VOICECARE_MODELS": str(tmp_path)}
     command = [sys.executable, "-m", "voicecare", "models", "install", str(korean_zip)]
-    english = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False, env=env)
+    english = run_child(command, capture_output=True, text=True, timeout=300, check=False, env=env)
     assert english.returncode == 2 and "not a model for English" in english.stderr and english.stderr.count("\n") == 1
     assert stt.resolve_model(None, tmp_path) is None
-    done = subprocess.run([*command, "--language", "ko"], capture_output=True, text=True, timeout=300, check=False,
-                          env=env)
+    done = run_child([*command, "--language", "ko"], capture_output=True, text=True, timeout=300, check=False,
+                     env=env)
     assert done.returncode == 0 and done.stdout.startswith("installed"), done.stderr
     assert stt.resolve_model(None, tmp_path) == tmp_path / "vosk-model-small-ko-0.22"
     assert sorted(p.name for p in tmp_path.iterdir()) == [models.WORK_DIR, "vosk-model-small-ko-0.22"]
@@ -655,10 +656,10 @@ def test_verify_loads_the_model_so_random_bytes_fail(tmp_path: Path, manifest: m
 def test_verify_from_the_command_line(tmp_path: Path) -> None:
     korean = korean_model()
     run = [sys.executable, "-m", "voicecare", "models", "verify"]
-    wrong = subprocess.run([*run, str(korean)], capture_output=True, text=True, timeout=120, check=False)
+    wrong = run_child([*run, str(korean)], capture_output=True, text=True, timeout=120, check=False)
     assert wrong.returncode == 2 and "not a model for English" in wrong.stderr and wrong.stderr.count("\n") == 1
-    right = subprocess.run([*run, str(korean), "--language", "ko"], capture_output=True, text=True, timeout=120,
-                           check=False)
+    right = run_child([*run, str(korean), "--language", "ko"], capture_output=True, text=True, timeout=120,
+                      check=False)
     assert right.returncode == 0 and right.stdout.startswith("ok:")
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from children import run_child
+
 AUDIO = Path(__file__).parent / "data" / "audio" / "clean"
 EXAMPLES = Path(__file__).parent.parent / "examples" / "audio"
 EMERGENCY = "he is not breathing and his lips are blue"
@@ -24,9 +26,9 @@ VOICECARE = [sys.executable, "-m", "voicecare"]
 
 def run_to(stdout: object, *args: str, close_stdout: bool = False, env: dict[str, str] | None = None,
            ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*VOICECARE, *args], stdout=stdout, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-                          text=True, timeout=120, check=False, env=env,
-                          preexec_fn=(lambda: os.close(1)) if close_stdout else None)
+    return run_child([*VOICECARE, *args], stdout=stdout, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                     text=True, timeout=120, check=False, env=env,
+                     preexec_fn=(lambda: os.close(1)) if close_stdout else None)
 
 
 def assert_one_line(stderr: str, reason: str) -> None:
@@ -68,8 +70,8 @@ def full_disk(command: str) -> subprocess.CompletedProcess[str]:
     if shutil.which("unshare") is None:
         pytest.skip("unshare is not installed")
     script = f"mount -t tmpfs -o size=400k tmpfs /mnt && mkdir /mnt/full && {command}"
-    out = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, timeout=180,
-                         check=False)
+    out = run_child(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, timeout=180,
+                    check=False)
     if ("mount" in out.stderr and "Operation not permitted" in out.stderr) or "unshare failed" in out.stderr:
         pytest.skip(f"no private mounts here: {out.stderr.strip()}")
     return out

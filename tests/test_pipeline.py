@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from children import run_child
 from tests.conftest import AUDIO, english_vosk_model
 from voicecare.app.evaluation import Case, Report, evaluate, format_report
 from voicecare.domain import Level, Message
@@ -212,11 +213,9 @@ def test_a_microphone_lost_mid_sentence_is_reported_after_what_was_said_is_heard
 
 def test_a_short_command_ends_the_turn_at_a_short_pause(sphinx: Recognizer, assistant: Assistant,
                                                         tmp_path: Path) -> None:
-    import subprocess
-
     turn = tmp_path / "stop_then_more.wav"  # "Stop." then 1.3 s of quiet, then a description
-    subprocess.run(["sox", str(AUDIO / "turns" / "stop.wav"), str(AUDIO / "turns" / "describe.wav"), str(turn)],
-                   check=True)
+    run_child(["sox", str(AUDIO / "turns" / "stop.wav"), str(AUDIO / "turns" / "describe.wav"), str(turn)],
+              check=True)
 
     def first_turn(quick: bool) -> pipeline.Heard:
         endpoint = pipeline.Endpointer(quick=lambda text: quick and text == "stop")
@@ -272,11 +271,10 @@ def test_with_the_room_floor_steady_noise_is_learnt_and_then_starts_no_utterance
     # which a floor learnt from the first block took for the room): it may start one utterance, which the
     # endpointer ends once the floor has learnt the noise (3 of the window's 4 s); after that the noise alone
     # starts nothing. The old floor never learnt it: one utterance ran to the end of the audio.
-    import subprocess
 
     noise = tmp_path / "noise_9s.wav"
     one = AUDIO / "other" / "noise_only.wav"
-    subprocess.run(["sox", str(one), str(one), str(one), str(noise)], check=True)
+    run_child(["sox", str(one), str(one), str(one), str(noise)], check=True)
     ends = [pipeline.recognize(turn, sphinx, assistant, lambda _: None, endpoint=pipeline.Endpointer()).audio_seconds
             for turn in pipeline.utterances(iter_wav(noise))]
     assert len(ends) <= 1 and all(end < 5.0 for end in ends), ends
@@ -286,11 +284,10 @@ def test_a_word_in_the_very_first_block_is_speech_not_the_room(tmp_path: Path) -
     # A soft "No." with its lead of quiet trimmed, as espeak-ng writes it (the "fever said, then no" replay):
     # a floor learnt from the first block took the word for the room and the answer was lost (a silent
     # turn, which answers "yes").
-    import subprocess
 
     trimmed = tmp_path / "no_trimmed.wav"
-    subprocess.run(["sox", str(AUDIO / "turns" / "no.wav"), str(trimmed), "vol", "0.5", "silence", "1", "0.005", "1%"],
-                   check=True)
+    run_child(["sox", str(AUDIO / "turns" / "no.wav"), str(trimmed), "vol", "0.5", "silence", "1", "0.005", "1%"],
+              check=True)
     turns = [list(turn) for turn in pipeline.utterances(iter_wav(trimmed))]
     assert len(turns) == 1 and turns[0][0].start == 0.0
 
@@ -316,12 +313,11 @@ def test_in_a_noisy_room_a_short_answer_ends_against_the_room_already_learnt(
         sphinx: Recognizer, assistant: Assistant, tmp_path: Path) -> None:
     # The endpointer starts from the floor the onset detector learnt before the words: starting afresh, it
     # took the room for speech for 3 s after the onset before learning it again.
-    import subprocess
 
     # "yes", not "no": since the room after the words is no longer decoded, this one "no" reads "fell" (it
     # read "no thigh" with 1.2 s of the room after it); see the commands test below for the class.
     late = tmp_path / "yes_late.wav"
-    subprocess.run(["sox", str(AUDIO / "turns" / "yes.wav"), str(late), "pad", "5", "0"], check=True)
+    run_child(["sox", str(AUDIO / "turns" / "yes.wav"), str(late), "pad", "5", "0"], check=True)
     noisy = in_noisy_room(late, tmp_path / "yes_in_noise.wav", after=5.0)
     heard = [pipeline.recognize(turn, sphinx, assistant, lambda _: None, endpoint=pipeline.Endpointer())
              for turn in pipeline.utterances(iter_wav(noisy))]
@@ -336,10 +332,9 @@ def test_a_command_in_a_noisy_room_is_heard_without_the_room_after_it(
         command: str, sphinx: Recognizer, assistant: Assistant, tmp_path: Path) -> None:
     # The room after the words is held back from the recogniser: decoded, pink noise became more words
     # ("stop" read "thigh thigh", "skip" "thigh", "more" "more thigh"). 6 of 8 commands read right, was 1.
-    import subprocess
 
     late = tmp_path / f"{command}_late.wav"
-    subprocess.run(["sox", str(AUDIO / "turns" / f"{command}.wav"), str(late), "pad", "5", "0"], check=True)
+    run_child(["sox", str(AUDIO / "turns" / f"{command}.wav"), str(late), "pad", "5", "0"], check=True)
     noisy = in_noisy_room(late, tmp_path / f"{command}_in_noise.wav", after=5.0)
     heard = [pipeline.recognize(turn, sphinx, assistant, lambda _: None, endpoint=pipeline.Endpointer())
              for turn in pipeline.utterances(iter_wav(noisy))]
@@ -351,12 +346,11 @@ def test_a_reply_at_a_pause_is_worked_out_from_the_turn_read_to_its_end(
     # At a pause the turn so far is read to its end, so the reply started there answers the reading the end of
     # the turn gives (a partial result differed: in babble 4 of 6 such replies were replaced at the turn's end);
     # when the caregiver goes on, the whole turn is read again, the words before the pause included.
-    import subprocess
 
     from voicecare.speech_in.early_reply import EarlyReplies
 
     turn = tmp_path / "describe_then_more.wav"  # 1.3 s of quiet between: a pause inside the turn
-    subprocess.run(["sox", str(AUDIO / "turns" / "describe.wav"), str(AUDIO / "turns" / "not_breathing.wav"),
+    run_child(["sox", str(AUDIO / "turns" / "describe.wav"), str(AUDIO / "turns" / "not_breathing.wav"),
                     str(turn)], check=True)
     seen: list[Transcript] = []
 

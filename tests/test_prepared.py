@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from children import run_child
 from voicecare.app import prepared
 from voicecare.speech_in import lm, lmmix, stt
 
@@ -18,8 +19,8 @@ NO_WAKE = '[kiosk]\nwake_phrase = "none"\n'
 
 
 def voicecare(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "voicecare", *args], capture_output=True, text=True, timeout=900,
-                          check=False, env={**os.environ, **env})
+    return run_child([sys.executable, "-m", "voicecare", *args], capture_output=True, text=True, timeout=900,
+                     check=False, env={**os.environ, **env})
 
 
 def folders(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:

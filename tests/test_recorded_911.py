@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
-import subprocess
 import sys
 import wave
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from children import run_child
 from voicecare.app.cli import main
 from voicecare.domain import Level, Message, MessageKind
 from voicecare.errors import SpeechError
@@ -62,8 +62,8 @@ def test_the_shipped_recording_says_the_emergency_message_and_is_small() -> None
     assert 0.5 < len(samples) / clip.rate < 3.0
     assert np.abs(samples).max() > 3000  # speech, not silence
     assert sum(p.stat().st_size for p in RECORDED_DIR.iterdir()) < 150_000
-    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_recorded.py"), "--check"],
-                           capture_output=True, text=True, timeout=120)
+    check = run_child([sys.executable, str(ROOT / "scripts" / "make_recorded.py"), "--check"],
+                      capture_output=True, text=True, timeout=120)
     assert check.returncode == 0, check.stderr
 
 

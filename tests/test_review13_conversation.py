@@ -6,12 +6,12 @@ recordings through the real recogniser (``voicecare listen``)."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from children import run_child
 from tests import replay
 from tests.conftest import listened
 from voicecare.conversation import spoken
@@ -153,8 +153,8 @@ def test_thats_wrong_is_no_no_to_a_911_resting_on_an_answer_not_understood(assis
 def test_the_caregivers_own_judgement_is_read_back_as_theirs() -> None:
     # F17: typed "I think this is an emergency" was read back "I may have heard you say it is an emergency" and "If
     # I heard that wrong, tell me": nothing was misheard; it is the caregiver's judgement (rules 10 and 14).
-    out = subprocess.run([sys.executable, "-m", "voicecare", "chat"], capture_output=True, text=True, timeout=120,
-                         input="I think this is an emergency, her back is locked and she's screaming\n", check=True)
+    out = run_child([sys.executable, "-m", "voicecare", "chat"], capture_output=True, text=True, timeout=120,
+                    input="I think this is an emergency, her back is locked and she's screaming\n", check=True)
     assert "Call 911 now." in out.stdout, out.stdout
     assert "I may have heard" not in out.stdout and "If I heard that wrong" not in out.stdout, out.stdout
     assert "not sure" not in out.stdout, out.stdout

@@ -8,7 +8,6 @@ before the reply's question was heard is more description). F8: 8 kHz recordings
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import time
 import wave
@@ -18,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from children import run_child
 from tests import replay
 from tests.conftest import AUDIO
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings
@@ -45,7 +45,7 @@ def samples(path: Path) -> np.ndarray:
     """A WAV as float samples at 16 kHz mono (sox converts whatever the synthesiser wrote)."""
     converted = path.with_suffix(".16k.wav")
     # -D: no dither, so the same words give the same samples every run (sox dithers at random otherwise).
-    subprocess.run(["sox", "-D", str(path), "-r", str(RATE), "-c", "1", "-b", "16", str(converted)], check=True)
+    run_child(["sox", "-D", str(path), "-r", str(RATE), "-c", "1", "-b", "16", str(converted)], check=True)
     with wave.open(str(converted)) as wav:
         return np.frombuffer(wav.readframes(wav.getnframes()), "<i2").astype(np.float64) / 32768
 
@@ -86,7 +86,7 @@ def babble(seconds: float, tmp_path: Path) -> np.ndarray:
     mixed = np.zeros(int(seconds * RATE))
     for i, (text, name) in enumerate(zip(talk, names, strict=True)):
         path = tmp_path / f"talker{i}.wav"
-        subprocess.run(["espeak-ng", "-v", name, "-s", "160", "-w", str(path), text], check=True, capture_output=True)
+        run_child(["espeak-ng", "-v", name, "-s", "160", "-w", str(path), text], check=True, capture_output=True)
         said = np.roll(np.tile(samples(path), 3), i * RATE // 3)[: len(mixed)]
         mixed[: len(said)] += said / max(rms(said), 1e-9)
     return mixed / np.sqrt(np.mean(mixed**2))
@@ -193,7 +193,7 @@ def test_a_reply_replaced_after_its_first_sentences_were_heard_does_not_say_them
 
 
 def listen(*files: Path, tmp_path: Path) -> list[dict[str, object]]:
-    out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--input-files", *map(str, files), "--fast",
+    out = run_child([sys.executable, "-m", "voicecare", "listen", "--input-files", *map(str, files), "--fast",
                           "--json", "--say-to-dir", str(tmp_path / "replies")],
                          capture_output=True, text=True, timeout=600, check=False)
     assert out.returncode == 0, out.stderr
@@ -246,7 +246,7 @@ def test_an_answer_after_the_question_was_heard_is_an_answer(tmp_path: Path, ass
     # description (the reply ends with its question about 6 s after the words; "no" comes 9 s after).
     path = tmp_path / "describe_then_no.wav"
     quiet = silence_wav(tmp_path / "quiet.wav", 9.0)
-    subprocess.run(["sox", str(TURNS / "describe.wav"), str(quiet), str(TURNS / "no.wav"), str(path)], check=True)
+    run_child(["sox", str(TURNS / "describe.wav"), str(quiet), str(TURNS / "no.wav"), str(path)], check=True)
     reports, _ = one_turn(assistant, sphinx, path)
     assert [r.continues for r in reports] == [None, None], reports
     assert reports[1].heard == "no" and reports[1].symptoms.get("trouble_breathing") == "absent", reports[1]
@@ -258,15 +258,15 @@ def test_an_answer_after_the_question_was_heard_is_an_answer(tmp_path: Path, ass
 def test_an_8_khz_recording_is_said_to_be_too_narrow_band_to_trust(tmp_path: Path) -> None:
     wide = AUDIO.parent.parent.parent / "examples" / "audio" / "1-lips-turning-blue.wav"
     narrow = tmp_path / "phone.wav"
-    subprocess.run(["sox", str(wide), "-r", "8000", "-b", "16", str(narrow)], check=True)
-    out = subprocess.run([sys.executable, "-m", "voicecare", "triage", "--audio", str(narrow), str(wide), "--json",
+    run_child(["sox", str(wide), "-r", "8000", "-b", "16", str(narrow)], check=True)
+    out = run_child([sys.executable, "-m", "voicecare", "triage", "--audio", str(narrow), str(wide), "--json",
                           "--quiet"], capture_output=True, text=True, timeout=600, check=False)
     assert out.returncode == 0, out.stderr
     results = [json.loads(line) for line in out.stdout.splitlines()]
     assert [r["narrow_band"] for r in results] == [True, False]
     warnings = [line for line in out.stderr.splitlines() if "narrow-band" in line]
     assert len(warnings) == 1 and str(narrow) in warnings[0] and "8000 Hz" in warnings[0], out.stderr
-    replayed = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--input-files", str(narrow), "--fast",
+    replayed = run_child([sys.executable, "-m", "voicecare", "listen", "--input-files", str(narrow), "--fast",
                                "--json", "--quiet"], capture_output=True, text=True, timeout=600, check=False)
     assert sum("narrow-band" in line and "8000 Hz" in line for line in replayed.stderr.splitlines()) == 1, \
         replayed.stderr
@@ -290,8 +290,8 @@ def test_a_new_recording_never_joins_the_last_one(tmp_path: Path, assistant: Ass
     # Each recording's times start at 0: "no" 6 s into the second file would otherwise look like speech started
     # before the first reply's question was heard, and join the description.
     late_no = tmp_path / "late_no.wav"
-    subprocess.run(["sox", str(silence_wav(tmp_path / "lead.wav", 6.0)), str(TURNS / "no.wav"), str(late_no)],
-                   check=True)
+    run_child(["sox", str(silence_wav(tmp_path / "lead.wav", 6.0)), str(TURNS / "no.wav"), str(late_no)],
+              check=True)
     device = FakeOutputDevice(speed=50.0)
     reports: list[TurnReport] = []
     speaker = Speaker(Pyttsx3Synthesizer, device, ready_texts=("Call 911 now.",))

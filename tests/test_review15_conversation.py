@@ -6,12 +6,12 @@ in its JSON (F15), a model folder copied in part skipped without a word (F16). T
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from children import run_child
 from tests import replay
 from tests.test_turn_ceiling import problems
 from voicecare.app.cli import main
@@ -104,7 +104,7 @@ def _flite(folder: Path, name: str, text: str) -> Path:
 
 
 def _listen(*files: Path) -> tuple[int, list[dict[str, object]], str]:
-    out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
+    out = run_child([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
                           "--quiet", "--input-files", *map(str, files)],
                          capture_output=True, text=True, timeout=300, check=False)
     return out.returncode, [json.loads(line) for line in out.stdout.splitlines()], out.stderr

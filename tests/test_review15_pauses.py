@@ -7,12 +7,12 @@ a microphone in the room (it hears voicecare too) on the room's clock, in real t
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from children import run_child
 from tests import replay
 from tests.test_review13_turns import RATE, samples, trimmed, write
 from tests.test_voice import live_session, run_live
@@ -35,7 +35,7 @@ def halves(tmp_path: Path, voice: str, first: str, second: str, gap: float) -> t
     parts = []
     for i, text in enumerate((first, second)):
         path = tmp_path / f"half{i}.wav"
-        subprocess.run(["flite", "-voice", voice, "-t", text, "-o", str(path)], check=True, capture_output=True)
+        run_child(["flite", "-voice", voice, "-t", text, "-o", str(path)], check=True, capture_output=True)
         parts.append(trimmed(samples(path)))
     lead = np.zeros(int(0.5 * RATE))
     audio = np.concatenate([lead, parts[0], np.zeros(int(gap * RATE)), parts[1], np.zeros(2 * RATE)])

@@ -9,13 +9,13 @@ conversation, so the class is held whatever a recogniser hears next time."""
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from children import run_child
 from voicecare.conversation.answers import AnswerKind, AnswerReader
 from voicecare.conversation.dialog import Conversation, State
 from voicecare.domain import Level, Status
@@ -28,7 +28,7 @@ QUESTION = "breathing_alertness"
 
 def _listen(*names: str) -> list[dict[str, Any]]:
     files = [str(AUDIO / f"{name}.wav") for name in names]
-    out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
+    out = run_child([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
                           "--quiet", "--input-files", *files], capture_output=True, text=True, timeout=600,
                          check=False)
     assert out.returncode in (0, 2), out.stderr

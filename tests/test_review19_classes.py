@@ -12,11 +12,11 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 
 import pytest
 
+from children import run_child
 from voicecare.domain import Level, Status
 from voicecare.understanding.assistant import Assistant
 
@@ -54,8 +54,8 @@ def test_a_time_long_gone_a_state_over_or_an_everyday_spell_is_no_911(assistant:
 def test_chat_says_the_event_back() -> None:
     # Rule 12: the breathing pause is said back, never dropped (F16 in chat: "I heard: back pain or spasm." only).
     line = "his back is stiff and he stopped breathing for a few seconds earlier but he's breathing fine now"
-    out = subprocess.run([sys.executable, "-m", "voicecare", "chat"], input=line + "\n", capture_output=True,
-                         text=True, timeout=120, check=True).stdout
+    out = run_child([sys.executable, "-m", "voicecare", "chat"], input=line + "\n", capture_output=True,
+                    text=True, timeout=120, check=True).stdout
     reply = out.split(f"you> {line}\n", 1)[1]
     assert reply.startswith("voicecare> Call 911 now."), out
     assert "I heard: back pain or spasm and trouble breathing." in reply, out

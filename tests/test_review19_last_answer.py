@@ -6,11 +6,11 @@ was a yes to the question just asked, and the limbs question it was meant for st
 
 from __future__ import annotations
 
-import subprocess
 import sys
 
 import pytest
 
+from children import run_child
 from voicecare.conversation.dialog import Conversation, State
 from voicecare.domain import Level, Status
 from voicecare.understanding.assistant import Assistant
@@ -89,8 +89,8 @@ def test_i_mean_no_to_the_question_asked_is_still_its_no(assistant: Assistant) -
 
 def test_a_yes_after_the_wrap_up_in_the_typed_chat_corrects_the_last_answer() -> None:
     lines = [*TO_THE_ADVICE, "no", "sorry, I meant yes"]
-    out = subprocess.run([sys.executable, "-m", "voicecare", "chat"], input="\n".join(lines) + "\n",
-                         capture_output=True, text=True, timeout=CHAT_TIMEOUT, check=True)
+    out = run_child([sys.executable, "-m", "voicecare", "chat"], input="\n".join(lines) + "\n",
+                    capture_output=True, text=True, timeout=CHAT_TIMEOUT, check=True)
     after = out.stdout.split("you> sorry, I meant yes", 1)[1]
     assert DOCTOR_NOW in after and "Sorry, I missed that" not in after, out.stdout
     assert "You said yes when I asked about severe cramping" in after, after

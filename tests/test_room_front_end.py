@@ -5,11 +5,11 @@ Real PocketSphinx, real recordings, noise made by sox.
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from children import run_child
 from tests.conftest import AUDIO
 from voicecare.domain import IntentSet
 from voicecare.interfaces import Recognizer, Transcript
@@ -43,9 +43,9 @@ def in_pink_noise(tmp_path: Path, snr_gain: str = "0.3") -> Path:
     """``SAID`` with sox's pink noise under it from the first sample (a noisy room)."""
     noise, mixed = tmp_path / "pink.wav", tmp_path / "mixed.wav"
     seconds = str(len(pcm_of(SAID)) / 2 / 16_000)
-    subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", "-b", "16", str(noise), "synth", seconds, "pinknoise",
+    run_child(["sox", "-n", "-r", "16000", "-c", "1", "-b", "16", str(noise), "synth", seconds, "pinknoise",
                     "vol", snr_gain], check=True)
-    subprocess.run(["sox", "-m", str(SAID), str(noise), "-b", "16", str(mixed)], check=True)
+    run_child(["sox", "-m", str(SAID), str(noise), "-b", "16", str(mixed)], check=True)
     return mixed
 
 

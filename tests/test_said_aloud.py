@@ -10,12 +10,12 @@ one can be heard and means what it is there for, and replay real recordings thro
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from children import run_child
 from tests import replay
 from voicecare.conversation.dialog import Conversation, State
 from voicecare.domain import IntentSet, Level, Status
@@ -58,7 +58,7 @@ def test_the_languages_said_lines_are_a_call_made_during_a_911(intents: IntentSe
 
 
 def _triage_audio(*paths: Path) -> list[dict[str, object]]:
-    done = subprocess.run([sys.executable, "-m", "voicecare", "triage", "--audio", *map(str, paths), "--json",
+    done = run_child([sys.executable, "-m", "voicecare", "triage", "--audio", *map(str, paths), "--json",
                            "--quiet"], capture_output=True, text=True, check=True)
     return [json.loads(line) for line in done.stdout.splitlines()]
 

@@ -8,7 +8,6 @@ the duration of what espeak-ng really said (--say-to, --say-to-dir).
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import tomllib
 import wave
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from children import run_child
 from helpers import real_seconds
 from tests.conftest import AUDIO
 from voicecare.conversation import one_shot, spoken
@@ -297,8 +297,8 @@ def test_the_longest_first_answers_fit(assistant: Assistant, synth: Pyttsx3Synth
 ])
 def test_a_one_shot_reply_written_to_a_file_is_short(tmp_path: Path, text: str) -> None:
     reply = tmp_path / "reply.wav"
-    out = subprocess.run([sys.executable, "-m", "voicecare", "triage", "--text", text, "--say-to", str(reply)],
-                         capture_output=True, text=True, timeout=120, check=False)
+    out = run_child([sys.executable, "-m", "voicecare", "triage", "--text", text, "--say-to", str(reply)],
+                    capture_output=True, text=True, timeout=120, check=False)
     assert out.returncode == 0, out.stderr
     assert wav_seconds(reply) <= HOME_CARE_TURN_SECONDS
     assert "I do not replace a doctor." in out.stdout  # printed in full (rule 13)
@@ -307,7 +307,7 @@ def test_a_one_shot_reply_written_to_a_file_is_short(tmp_path: Path, text: str) 
 def listen(*files: Path, replies: Path) -> list[dict[str, object]]:
     args = [sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json", "--input-files",
             *map(str, files), "--say-to-dir", str(replies)]
-    out = subprocess.run(args, capture_output=True, text=True, timeout=300, check=False)
+    out = run_child(args, capture_output=True, text=True, timeout=300, check=False)
     assert out.returncode == 0, out.stderr
     return [json.loads(line) for line in out.stdout.splitlines()]
 
@@ -337,8 +337,8 @@ def test_every_spoken_turn_of_a_home_care_conversation_is_short(tmp_path: Path) 
 def test_an_emergency_is_said_in_under_fifteen_seconds_and_stay_with_your_child_in_ten(tmp_path: Path) -> None:
     reply = tmp_path / "reply.wav"
     text = "he can't breathe, he fainted and he is confused"
-    out = subprocess.run([sys.executable, "-m", "voicecare", "triage", "--text", text, "--say-to", str(reply), "--json"],
-                         capture_output=True, text=True, timeout=120, check=False)
+    out = run_child([sys.executable, "-m", "voicecare", "triage", "--text", text, "--say-to", str(reply), "--json"],
+                    capture_output=True, text=True, timeout=120, check=False)
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
     assert result["disposition"] == "emergency"
@@ -407,15 +407,15 @@ def test_slower_repeat_and_stop_never_raise_an_emergency_even_in_a_kiosk_without
 
 def test_each_recording_of_a_multi_file_triage_hears_the_disclaimer(tmp_path: Path) -> None:
     files = [AUDIO / "clean" / "hc_sore.wav", AUDIO / "clean" / "ur_fever.wav", AUDIO / "clean" / "em_blue.wav"]
-    out = subprocess.run([sys.executable, "-m", "voicecare", "triage", "--engine", "sphinx", "--json", "--quiet",
+    out = run_child([sys.executable, "-m", "voicecare", "triage", "--engine", "sphinx", "--json", "--quiet",
                           "--audio", *map(str, files)], capture_output=True, text=True, timeout=300, check=False)
     results = [json.loads(line) for line in out.stdout.splitlines()]
     assert [sum(m["kind"] == "disclaimer" for m in r["messages"]) for r in results] == [1, 1, 1]
 
 
 def test_text_mode_says_when_speech_options_do_nothing() -> None:
-    out = subprocess.run([sys.executable, "-m", "voicecare", "triage", "--text", "his back hurts", "--rate", "120"],
-                         capture_output=True, text=True, timeout=60, check=False)
+    out = run_child([sys.executable, "-m", "voicecare", "triage", "--text", "his back hurts", "--rate", "120"],
+                    capture_output=True, text=True, timeout=60, check=False)
     assert out.returncode == 0 and "HOME CARE" in out.stdout
     assert "--say-to" in out.stderr and len(out.stderr.splitlines()) == 1
 

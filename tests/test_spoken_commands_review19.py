@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from children import run_child
 from voicecare.conversation import readings
 from voicecare.conversation.dialog import Conversation, State
 from voicecare.domain import Finding, Level, Status
@@ -107,12 +107,12 @@ def test_that_is_all_clearly_said_still_ends_it(assistant: Assistant, said: str)
 
 
 def _espeak(voice: str, text: str, path: Path) -> str:
-    subprocess.run(["espeak-ng", "-v", voice, "-s", "150", "-w", str(path), text], check=True, capture_output=True)
+    run_child(["espeak-ng", "-v", voice, "-s", "150", "-w", str(path), text], check=True, capture_output=True)
     return str(path)
 
 
 def _listen(files: list[str]) -> list[dict[str, object]]:
-    out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
+    out = run_child([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
                           "--quiet", "--input-files", *files], capture_output=True, text=True, timeout=LISTEN_TIMEOUT,
                          check=False)
     assert out.returncode == 0, out.stderr

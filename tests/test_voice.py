@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import subprocess
 import sys
 import threading
 import time
@@ -21,6 +20,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from children import run_child
 from tests import replay
 from tests.conftest import AUDIO
 from voicecare.app.events import EventLog
@@ -54,7 +54,7 @@ def listen(*files: Path, extra: tuple[str, ...] = ("--quiet",)) -> list[dict[str
     # --quiet: replies printed only (a machine with no speaker would otherwise exit 1: replies not spoken).
     args = [sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json", "--input-files",
             *map(str, files), *extra]
-    out = subprocess.run(args, capture_output=True, text=True, timeout=300, check=False)
+    out = run_child(args, capture_output=True, text=True, timeout=300, check=False)
     assert out.returncode == 0, out.stderr
     return [json.loads(line) for line in out.stdout.splitlines()]
 
@@ -110,7 +110,7 @@ def test_recordings_after_goodbye_are_not_used_and_the_exit_says_so() -> None:
     # never learnt it. Live listening stops at goodbye; a replay does too, and says so with exit 2.
     args = [sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json", "--quiet",
             "--input-files", str(TURNS / "describe.wav"), str(TURNS / "goodbye.wav"), str(AUDIO / "clean" / "em_blue.wav")]
-    out = subprocess.run(args, capture_output=True, text=True, timeout=300, check=False)
+    out = run_child(args, capture_output=True, text=True, timeout=300, check=False)
     assert out.returncode == 2, out.stderr
     # Named (review12 F16): the caller learns which recording was not heard.
     not_used = f"voicecare: error: 'goodbye' said: 1 recording(s) after it not used: {AUDIO / 'clean' / 'em_blue.wav'}"
@@ -129,7 +129,7 @@ def test_a_replayed_recording_cut_short_is_said_and_fails_the_exit(tmp_path: Pat
     cut.write_bytes(whole[: len(whole) * 45 // 100])
     args = [sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json", "--quiet",
             "--input-files", str(cut)]
-    out = subprocess.run(args, capture_output=True, text=True, timeout=300, check=False)
+    out = run_child(args, capture_output=True, text=True, timeout=300, check=False)
     assert out.returncode == 2, out.stderr
     (line,) = [line for line in out.stderr.splitlines() if "cut short" in line]
     assert line.startswith(f"voicecare: error: {cut}: cut short: read ") and "give the whole recording" in line
@@ -143,7 +143,7 @@ def test_replay_lines_replies_and_json_up_with_the_files_given_a_bad_one_among_t
     bad.write_text("not audio\n")
     replies = tmp_path / "replies"
     given = [TURNS / "describe.wav", bad, TURNS / "no.wav"]
-    out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
+    out = run_child([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json",
                           "--input-files", *map(str, given), "--say-to-dir", str(replies)],
                          capture_output=True, text=True, timeout=300, check=False)
     assert out.returncode == 2, out.stderr  # a file given was not used
@@ -158,19 +158,19 @@ def test_listen_that_cannot_speak_exits_1_as_triage_does(tmp_path: Path) -> None
     # to be spoken and not spoken are a failure whatever the cause, and --quiet is how to ask for print only.
     args = [sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--input-files",
             str(TURNS / "no.wav")]
-    unspoken = subprocess.run([*args, "--speaker", "no-such-speaker"], capture_output=True, text=True, timeout=300,
-                              check=False)
+    unspoken = run_child([*args, "--speaker", "no-such-speaker"], capture_output=True, text=True, timeout=300,
+                         check=False)
     assert unspoken.returncode == 1, unspoken.stderr
     assert "voicecare>" in unspoken.stdout  # printed all the same
-    printed = subprocess.run([*args, "--quiet"], capture_output=True, text=True, timeout=300, check=False)
+    printed = run_child([*args, "--quiet"], capture_output=True, text=True, timeout=300, check=False)
     assert printed.returncode == 0, printed.stderr
 
 
 def test_bad_replay_file_is_a_one_line_error(tmp_path: Path) -> None:
     bad = tmp_path / "x.wav"
     bad.write_bytes(b"garbage")
-    out = subprocess.run([sys.executable, "-m", "voicecare", "listen", "--input-files", str(bad)],
-                         capture_output=True, text=True, timeout=60, check=False)
+    out = run_child([sys.executable, "-m", "voicecare", "listen", "--input-files", str(bad)],
+                    capture_output=True, text=True, timeout=60, check=False)
     assert out.returncode == 2 and len(out.stderr.splitlines()) == 1 and "not a WAV file" in out.stderr
 
 
@@ -405,8 +405,8 @@ def test_event_log_keeps_no_words_and_rotates(tmp_path: Path) -> None:
 
 
 def test_doctor_says_what_is_missing() -> None:
-    out = subprocess.run([sys.executable, "-m", "voicecare", "doctor"], capture_output=True, text=True, timeout=120,
-                         check=False)
+    out = run_child([sys.executable, "-m", "voicecare", "doctor"], capture_output=True, text=True, timeout=120,
+                    check=False)
     lines = out.stdout.splitlines()
     assert [line.split()[1] for line in lines] == ["PortAudio", "audio", "microphone", "speaker", "speech", "speech",
                                                    "intent", "language"]
@@ -423,8 +423,8 @@ def test_doctor_checks_a_kiosk_config_as_the_kiosk_reads_it(tmp_path: Path) -> N
     def doctor(config: str) -> list[str]:
         path = tmp_path / "voicecare.toml"
         path.write_text(config)
-        out = subprocess.run([sys.executable, "-m", "voicecare", "doctor", "--config", str(path)], capture_output=True,
-                             text=True, timeout=120, check=False)
+        out = run_child([sys.executable, "-m", "voicecare", "doctor", "--config", str(path)], capture_output=True,
+                        text=True, timeout=120, check=False)
         assert "Traceback" not in out.stderr and out.returncode == 1  # no microphone here, at least
         return out.stdout.splitlines()
 
@@ -638,8 +638,8 @@ def test_a_pause_inside_a_turn_keeps_the_whole_turn(tmp_path: Path) -> None:
     recorded = TURNS / "paused_not_breathing.wav"
     joined = tmp_path / "paused.wav"  # "... after playing at the park." (1.2 s) "Wait, now he is not breathing."
     pause = silence_wav(tmp_path / "pause.wav", 0.4)  # with the recordings' own 0.4 s lead and tail: 1.2 s
-    subprocess.run(["sox", str(TURNS / "describe.wav"), str(pause), str(TURNS / "not_breathing.wav"), str(joined)],
-                   check=True)
+    run_child(["sox", str(TURNS / "describe.wav"), str(pause), str(TURNS / "not_breathing.wav"), str(joined)],
+              check=True)
     for turn in (recorded, joined):
         turns = listen(turn)
         assert len(turns) == 2 and turns[1]["disposition"] == "emergency", turns
@@ -653,7 +653,7 @@ def joined_wav(tmp_path: Path, *parts: Path | float) -> Path:
     """The recordings (and seconds of silence) one after another, as one file."""
     files = [silence_wav(tmp_path / f"quiet{i}.wav", p) if isinstance(p, float) else p for i, p in enumerate(parts)]
     target = tmp_path / "joined.wav"
-    subprocess.run(["sox", *map(str, files), str(target)], check=True)
+    run_child(["sox", *map(str, files), str(target)], check=True)
     return target
 
 

@@ -52,10 +52,13 @@ def _kiosk(args: argparse.Namespace) -> int:
     options.synthesizer = getattr(args, "synthesizer", None)  # an engine brought by the caller of cli.main
     if (nothing := kiosk_config.sets_nothing(settings)) is not None:
         warn(nothing)  # an empty config is every default, said plainly (it was taken silently: review 17 F10)
+    systemd = Notifier.from_environment()
+    for problem in settings.faults:  # started despite them, each said with what it does instead (review 19 F4)
+        warn(f"warning: {problem} (voicecare doctor --config checks the file)")
+        systemd.status(f"config fault: {problem}")
     # Until the speaker is known to work its failures are held back: the kiosk says in its own line what it does
     # about them (below), and "replies are printed only" beside it confused an installer.
     held: list[str] = []
-    systemd = Notifier.from_environment()
     _start_sound_system(systemd)
     session, speaker, fault, log = voice_session(options, checked.voice, log_given=settings.where("event_log"),
                                                  speech_errors=held.append, model_fallback=True,

@@ -2,16 +2,23 @@
 
 The config file is TOML; its keys are the long options of ``voicecare kiosk``
 (``no_barge_in`` or ``no-barge-in`` for ``--no-barge-in``), in its ``[kiosk]``
-table (a file that sets nothing means every default, said plainly). The command line wins over the file. A wrong
-value, an unknown key or an unreadable file is one line, ``file: key: what is
-wrong``, and exit status 78 (EX_CONFIG, ``kiosk_start``): a kiosk must not start up looking alive and then
-fail at the first quiet spell. ``checked`` is the same validation for the
-options ``listen`` and ``chat`` share with the kiosk.
+table (a file that sets nothing means every default, said plainly). The command line wins over the file.
+
+A fault in the file is one line, ``file: key: what is wrong``, and what the kiosk does about it, decided per key
+(outside review 19 F4: one typo kept the service stopped, exit 78 never restarted, a family with no voice and no 911
+until someone came with a keyboard). A bad optional key (an unknown key, a wrong value, a line TOML cannot read) is
+a warning and that key's default; a file that cannot be read at all is a warning and every default (the shipped
+config's). Only ESSENTIAL keys stop the kiosk (exit 78, EX_CONFIG, ``kiosk_start``): no default can stand in for
+them. ``doctor --config`` fails every such fault, so the operator still learns of the typo. The command line is
+still refused at its first fault: whoever typed it is there to read the line. ``checked`` is the same validation
+for the options ``listen`` and ``chat`` share with the kiosk.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import difflib
 import math
 import os
 import re
@@ -40,6 +47,11 @@ QUESTIONS_RANGE = (0, 10)
 RATE_RANGE = (MIN_RATE_WPM, MAX_RATE_WPM)
 FILE_ONLY_IN_COMMAND_LINE = frozenset({"config"})
 """Long options that make no sense inside the config file itself."""
+ESSENTIAL = frozenset({"intents", "language"})
+"""Config keys whose fault stops the kiosk: they choose what it understands and the language it speaks, and a
+default would speak to the family in a language, or by rules, nobody chose (a missing topic is ``kiosk_start``'s)."""
+TOML_LINES_LEFT_OUT = 10
+"""Most lines TOML cannot read that are left out, each as its key's fault, before the whole file is given up."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +94,8 @@ class KioskSettings:
     debug: bool = False
     origins: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
     """Where each value given came from (``file: key`` or ``--option``), to name it in errors found later."""
+    faults: tuple[str, ...] = field(default=(), compare=False)
+    """The config file's faults the kiosk starts despite, one line each with what it does instead (``read``)."""
 
     def where(self, key: str) -> str:
         """Where the value of ``key`` came from, as errors name it: ``file: key``, else ``--option``."""
@@ -101,7 +115,7 @@ class KioskSettings:
         return argparse.Namespace(**asdict(self))
 
 
-KEYS = tuple(f.name for f in fields(KioskSettings) if f.name != "origins")
+KEYS = tuple(f.name for f in fields(KioskSettings) if f.name not in ("origins", "faults"))
 NULL_DEFAULTS = ("engine", "max_questions", "wake_phrase", "reset_after", "rate")
 """Options whose parser default is replaced by None for the kiosk, so a value given on the command line is
 told apart from one left out (the defaults live in KioskSettings)."""
@@ -229,9 +243,10 @@ def build(args: argparse.Namespace) -> KioskSettings:
     """The kiosk's settings: the command line over the config file over the defaults, all checked."""
     chosen: dict[str, object] = {}
     origins: dict[str, str] = {}
+    faults: list[str] = []
     if args.config is not None:
         path = _path(args.config)
-        chosen.update(read(path))
+        chosen.update(read(path, faults))
         origins.update({key: f"{path}: {key}" for key in chosen})
         chosen["config"] = path
     for key in (*REFUSED, *KEYS):
@@ -244,11 +259,31 @@ def build(args: argparse.Namespace) -> KioskSettings:
             continue
         chosen[key] = checked(key, value, REFUSED.get(key))
         origins[key] = option(key)
-    settings = KioskSettings(**chosen, origins=origins)  # type: ignore[arg-type]
+    settings = KioskSettings(**chosen, origins=origins, faults=tuple(faults))  # type: ignore[arg-type]
     _check_intents(settings)
-    # Merged, as listen's and triage's options are: "engine = sphinx" with a model does not drop the model silently.
-    unused_options.refuse_unused(argparse.Namespace(**asdict(settings), command_name="kiosk"))
+    return _without_unused(settings)
+
+
+def _without_unused(settings: KioskSettings) -> KioskSettings:
+    """The settings with the file's keys that would do nothing left out (a fault each); InputError when one came
+    from the command line. Merged, as listen's and triage's options are: "engine = sphinx" with a model does not
+    drop the model silently."""
+    while (found := unused_options.unused(argparse.Namespace(**asdict(settings), command_name="kiosk"))) is not None:
+        why, named = found
+        keys = [name.removeprefix("--").replace("-", "_") for name in named]
+        if any(settings.where(key) == option(key) for key in keys):
+            raise InputError(why)
+        for key in keys:
+            settings = replace_setting(settings, key, _default(key), f"{settings.where(key)}: {why}; the kiosk "
+                                       f"leaves {key} out")
     return settings
+
+
+def replace_setting(settings: KioskSettings, key: str, value: object, fault: str) -> KioskSettings:
+    """``settings`` with ``key`` set to ``value`` (its default, most often) and ``fault`` said among its faults."""
+    origins = {k: v for k, v in settings.origins.items() if k != key}
+    return dataclasses.replace(settings, **{key: value}, origins=origins,  # type: ignore[arg-type]
+                               faults=(*settings.faults, fault))
 
 
 def _check_intents(settings: KioskSettings) -> None:
@@ -277,9 +312,47 @@ def checked(key: str, value: object, check: Check | None = None) -> object:
         raise InputError(f"{option(key)}: {exc}") from None
 
 
-def read(path: Path) -> dict[str, object]:
-    """The checked settings in a config file, by key; InputError ``file: key: what is wrong``."""
-    table = _table(path, _load(path))
+class _Essential(InputError):
+    """A fault that stops the kiosk even where a file's faults are collected (an ESSENTIAL key's)."""
+
+
+def _default(key: str) -> object:
+    return next(f.default for f in fields(KioskSettings) if f.name == key)
+
+
+def default_said(key: str) -> str:
+    """A key's default as a fault line says it."""
+    value = _default(key)
+    if key == "wake_phrase":
+        return "the language's own wake phrase"
+    return "none" if value is None else f"{value:g}" if isinstance(value, float) else _shown(value)
+
+
+def read(path: Path, faults: list[str] | None = None) -> dict[str, object]:
+    """The checked settings in a config file, by key; InputError ``file: key: what is wrong``.
+
+    With ``faults``, the kiosk's start: a fault of an optional key is put there, with what the kiosk does instead,
+    and that key left out (its default); a file that cannot be read at all is every default, said there. A fault of
+    an ESSENTIAL key still raises. Without it, the first fault raises.
+    """
+    def fault(raw: str, problem: str, instead: str) -> None:
+        if faults is None or raw.replace("-", "_") in ESSENTIAL:
+            raise _Essential(f"{path}: {raw}: {problem}")
+        faults.append(f"{path}: {raw}: {problem}; {instead}")
+
+    try:
+        data, unread = _load(path, strict=faults is None)
+        table = _table(path, data, fault)
+    except InputError as exc:
+        if faults is None or isinstance(exc, _Essential):
+            raise
+        faults.append(f"{exc}; the kiosk starts with every setting at its default (the shipped config's) until "
+                      "this file is fixed")
+        return {}
+    for raw, line, problem in unread:
+        key = raw.replace("-", "_")
+        fault(raw, f"line {line} is not valid TOML ({problem})", "that line is left out" + (
+            f", so {key} is its default, {default_said(key)}" if key in KEYS else ""))
     settings: dict[str, object] = {}
     for raw, value in table.items():
         key = raw.replace("-", "_")
@@ -287,21 +360,36 @@ def read(path: Path) -> dict[str, object]:
             try:
                 REFUSED[key](value)  # "quiet = false" is harmless; anything else says why a kiosk refuses it
             except ValueError as exc:
-                raise InputError(f"{path}: {raw}: {exc}") from None
+                fault(raw, str(exc), "ignored: the kiosk speaks")
             continue
         if key not in CHECKS or key in FILE_ONLY_IN_COMMAND_LINE:
-            known = ", ".join(k for k in KEYS if k not in FILE_ONLY_IN_COMMAND_LINE)
-            raise InputError(f"{path}: {raw}: unknown key (known keys: {known})")
+            known = [k for k in KEYS if k not in FILE_ONLY_IN_COMMAND_LINE]
+            near = difflib.get_close_matches(key, known, n=1)
+            meant = f"; did you mean {near[0]}?" if near else ""
+            fault(raw, f"unknown key{meant} (known keys: {', '.join(known)})", "ignored")
+            continue
         try:
             checked = CHECKS[key](value)
         except ValueError as exc:
-            raise InputError(f"{path}: {raw}: {exc}") from None
+            fault(raw, str(exc), f"the kiosk uses its default, {default_said(key)}")
+            continue
         # Paths in the file are relative to the file, not to wherever the service was started.
         settings[key] = path.parent / checked if isinstance(checked, Path) and not checked.is_absolute() else checked
     return settings
 
 
-def _load(path: Path) -> dict[str, object]:
+KEY_LINE = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
+"""A line that sets one key (``rate = 165,``): left out whole when TOML cannot read it."""
+TOML_LINE = re.compile(r"at line (\d+)")
+
+
+def _load(path: Path, strict: bool = True) -> tuple[dict[str, object], list[tuple[str, int, str]]]:
+    """The file's TOML, and (not ``strict``) each key line TOML could not read, left out: (key, line number, why).
+
+    One stray comma (``rate = 165,``) or letter (``reset_after = 12O``) made the whole file unreadable, and with it
+    the microphone, speaker and wake phrase it names; left out, only that key is lost. A fault on a line that sets
+    no key (a table's header, a value over several lines) is the whole file's.
+    """
     # The common cases get the installer's words; a pipe, a device or a huge file is refused by read_utf8.
     if not path.exists():
         raise InputError(f"{path}: no such config file (see deploy/voicecare.toml)")
@@ -309,39 +397,44 @@ def _load(path: Path) -> dict[str, object]:
         raise InputError(f"{path}: is a directory, not a config file")
     if not os.access(path, os.R_OK):
         raise InputError(f"{path}: cannot read the config (permission denied; the service user needs read access)")
-    text = read_utf8(path, "a TOML config file (see deploy/voicecare.toml)", noun="the config")
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{path}: not valid TOML ({exc})") from None
+    lines = read_utf8(path, "a TOML config file (see deploy/voicecare.toml)", noun="the config").split("\n")
+    unread: list[tuple[str, int, str]] = []
+    while True:
+        try:
+            return tomllib.loads("\n".join(lines)), unread
+        except tomllib.TOMLDecodeError as exc:
+            at = TOML_LINE.search(str(exc))
+            number = int(at.group(1)) if at else 0
+            key = KEY_LINE.match(lines[number - 1]) if 0 < number <= len(lines) else None
+            if strict or key is None or len(unread) >= TOML_LINES_LEFT_OUT:
+                raise InputError(f"{path}: not valid TOML ({exc})") from None
+            unread.append((key.group(1), number, str(exc)))
+            lines[number - 1] = ""  # left out; the line numbers of the rest stay as the operator sees them
 
 
-def _table(path: Path, data: dict[str, object]) -> dict[str, object]:
-    """The [kiosk] table; every key outside it is refused, as README promises ("in a `[kiosk]` table"): top-level
-    keys with no table were taken silently, with a table they were refused (outside review 16 F12).
+def _table(path: Path, data: dict[str, object], fault: Callable[[str, str, str], None]) -> dict[str, object]:
+    """The [kiosk] table; every key outside it is a ``fault`` (README: "in a `[kiosk]` table"): top-level keys with
+    no table were taken silently, with a table they were refused (outside review 16 F12). Left out, not taken: the
+    writer may have meant something else (another table's key).
 
     A file that sets nothing (empty, comments only, or a [kiosk] line alone) means every default, said plainly at
     start (``sets_nothing``): a kiosk is a safety device, and a file left empty (a copy cut short, a full SD card)
     that kept it stopped (exit 78, never restarted) left a family with no voice at all; its defaults are the
-    shipped config's. Keys outside the table are still refused: they say the writer meant something else.
+    shipped config's.
     """
-    if TABLE not in data:
-        if data:
-            raise InputError(f"{path}: {sorted(data)[0]}: outside the [{TABLE}] table; put a [{TABLE}] line above it")
-        return {}
-    table = data[TABLE]
+    table = data.get(TABLE, {})
     if not isinstance(table, dict):
         raise InputError(f"{path}: {TABLE}: must be a table ([{TABLE}] on a line of its own)")
-    stray = sorted(set(data) - {TABLE})
-    if stray:
-        raise InputError(f"{path}: {stray[0]}: outside the [{TABLE}] table; move it under [{TABLE}]")
+    for stray in sorted(set(data) - {TABLE}):
+        where = f"move it under [{TABLE}]" if TABLE in data else f"put a [{TABLE}] line above it"
+        fault(stray, f"outside the [{TABLE}] table; {where}", "ignored")
     return table
 
 
 def sets_nothing(settings: KioskSettings) -> str | None:
     """The plain line for a config file that sets no key (every setting its default), or None."""
     path = settings.config
-    if path is None or any(where.startswith(f"{path}: ") for where in settings.origins.values()):
+    if path is None or settings.faults or any(where.startswith(f"{path}: ") for where in settings.origins.values()):
         return None
     return (f"{path} sets nothing: every setting is its default (engine auto, the default microphone and speaker, "
             f"wake phrase the language's own, no event log); deploy/voicecare.toml lists them")

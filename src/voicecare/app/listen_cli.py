@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
+from voicecare.app.sound_open import SoundHangs, TimedOpen, microphone_open, own_stderr
 from voicecare.app.speech_cli import SPEECH_FAILED, warn
 from voicecare.app.voice_cli import (
     echo_gate,
@@ -19,7 +20,8 @@ from voicecare.app.voice_cli import (
 from voicecare.app.voiced_reports import HeldReports, as_voiced
 from voicecare.conversation import render
 from voicecare.conversation.voice import TurnReport, VoiceSettings, turns_from
-from voicecare.errors import InputError, SpeechError
+from voicecare.errors import AudioError, InputError, SpeechError
+from voicecare.interfaces import Microphone
 from voicecare.speech_in.audio import (
     AudioChunk,
     cut_short_error,
@@ -41,18 +43,42 @@ def listen(args: argparse.Namespace) -> int:
     settings = settings_from(args)  # built once, and checked before anything loads
     if args.input_files:
         return _replay(args, settings)
+    with own_stderr():  # sounddevice points descriptor 2 at /dev/null while PortAudio starts: a start that hangs
+        try:  # lost the line saying so, then and at exit (sound_open)
+            return _live(args, settings)
+        except SoundHangs as exc:
+            warn(f"error: {exc}")
+            return exc.exit_code
+
+
+def _live(args: argparse.Namespace, settings: VoiceSettings) -> int:
+    """The conversation with the microphone and speaker."""
+    from voicecare.speech_in.devices import import_sounddevice
+
+    # PortAudio opens every sound device as it starts: started here under the time limit, before the speaker or the
+    # microphone needs it (an AudioError for PortAudio missing is said where they are made, as before).
+    try:
+        TimedOpen[object]("the sound system (PortAudio opening each device as it starts)")(import_sounddevice)
+    except SoundHangs:
+        raise
+    except AudioError:
+        pass
     session, speaker, _, _ = voice_session(args, settings)
     reports = HeldReports(speaker, session.on_turn)  # printed once said: ``spoken`` is what was heard (review 16 F8)
     session.on_turn = reports.turn
     started = time.monotonic()
     from voicecare.speech_in.devices import Microphone as LiveMicrophone
 
-    mic = LiveMicrophone(args.device, session.recognizer.rate)
+    # Made and opened under the kiosk's time limit (sound_open): PortAudio's start and the stream's open hung for
+    # ever on a device that never answers, with no line. Past it: SoundHangs, one line, exit 2 (no retry here:
+    # whoever runs listen is there to read it; the kiosk retries).
+    opened = microphone_open()
+    mic = opened(lambda: LiveMicrophone(args.device, session.recognizer.rate))
     warn_narrow_microphone(args.device)
     speaker.wait_ready()
     warn(f"listening (ready in {time.monotonic() - started:.1f} s); say 'goodbye' to stop")
     session.greet()
-    mic.start()
+    opened(lambda: _started(mic))
     with speaker:
         try:
             for turn in turns_from(mic.chunks(), muted_while_speaking(args, speaker), reports.quiet,
@@ -64,6 +90,11 @@ def listen(args: argparse.Namespace) -> int:
             mic.close()
             reports.finish()
     return 0
+
+
+def _started(mic: Microphone) -> Microphone:
+    mic.start()
+    return mic
 
 
 def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:

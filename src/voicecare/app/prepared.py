@@ -101,10 +101,13 @@ def phrase_sets(args: argparse.Namespace) -> tuple[argparse.Namespace, list[tupl
     (its config's, with --config, else the language's own, which the shipped config names)."""
     from voicecare.app import kiosk_config, kiosk_start
     from voicecare.app.cli import load_assistant
+    from voicecare.app.speech_cli import warn
     from voicecare.app.voice_cli import resolve_wake
 
     if args.config is not None:  # checked as the kiosk checks it: no model is built for a config it would refuse
         checked = kiosk_start.check(argparse.Namespace(config=args.config))
+        for fault in checked.settings.faults:  # the models built are for what the kiosk will use despite them
+            warn(f"warning: {fault} (voicecare doctor --config checks the file)")
         wake = checked.voice.wake_phrase
         return checked.settings.namespace(), [(), *([(wake,)] if wake else [])]
     wake = resolve_wake(kiosk_config.KioskSettings().voice_settings(), load_assistant(args)).wake_phrase

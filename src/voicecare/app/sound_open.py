@@ -21,7 +21,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from voicecare.errors import AudioError
 from voicecare.interfaces import Microphone
@@ -97,6 +97,11 @@ class TimedOpen(Generic[T]):
 def microphone_open(seconds: float = OPEN_SECONDS) -> TimedOpen[Microphone]:
     """The time limit for opening the kiosk's microphone; one opened after the caller gave up is closed unused."""
     return TimedOpen("the microphone", discard=lambda mic: mic.close(), seconds=seconds)
+
+
+def speaker_open(seconds: float = OPEN_SECONDS) -> TimedOpen[Any]:
+    """The time limit for opening the speaker's output stream; one opened after the caller gave up is closed."""
+    return TimedOpen("the speaker", discard=lambda stream: stream.close(), seconds=seconds)
 
 
 class StartedMicrophone:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from voicecare.app.cli import load_assistant
 from voicecare.app.emergency_first import EmergencyFirst
+from voicecare.app.sound_open import speaker_open
 from voicecare.app.text_cli import answer_printed
 from voicecare.app.unused_options import SPEECH_COMMANDS
 from voicecare.conversation import one_shot, render
@@ -149,7 +150,9 @@ def make_sink(args: argparse.Namespace) -> AudioSink:
         return WavSink(args.say_to)
     speaker = getattr(args, "speaker", None)
     try:
-        return SoundDeviceSink(find_output(speaker))
+        # Each open of the speaker under the sound system's time limit (sound_open): a reply to a speaker whose open
+        # hangs is a speech failure said in one line and tried again at the next reply, never a speaker stuck for ever.
+        return SoundDeviceSink(find_output(speaker), opener=speaker_open())
     except AudioError as exc:
         if not hasattr(args, "say_to"):
             raise

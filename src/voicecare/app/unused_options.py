@@ -91,15 +91,22 @@ RULES: tuple[Rule, ...] = (
 
 def problem(args: argparse.Namespace, rules: Sequence[Rule] = RULES) -> str | None:
     """The first rule the options break, said in one line; None when every option given can act."""
+    found = unused(args, rules)
+    return None if found is None else found[0]
+
+
+def unused(args: argparse.Namespace, rules: Sequence[Rule] = RULES) -> tuple[str, list[str]] | None:
+    """The first rule the options break, said in one line, and the options it names; None when every option given
+    can act."""
     command = getattr(args, "command_name", None)
     for rule in rules:
         if command not in rule.commands or not rule.applies(args):
             continue
-        unused = [option for option in rule.options if given(args, option)]
-        if unused:
-            many = len(unused) > 1
-            return rule.why.format(options=" and ".join(unused), does="do" if many else "does",
-                                   it="them" if many else "it", **{"is": "are" if many else "is"})
+        named = [option for option in rule.options if given(args, option)]
+        if named:
+            many = len(named) > 1
+            return (rule.why.format(options=" and ".join(named), does="do" if many else "does",
+                                    it="them" if many else "it", **{"is": "are" if many else "is"}), named)
     return None
 
 

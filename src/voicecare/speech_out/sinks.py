@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -101,15 +102,27 @@ class WavSink:
 
 
 class SoundDeviceSink:
-    """The speaker, through PortAudio."""
+    """The speaker, through PortAudio.
 
-    def __init__(self, device: int | str | None = None) -> None:
+    ``opener``: runs each open of the output stream (made and started), e.g. under a time limit: a device whose
+    open never returned held the speaker's thread for ever, every reply after it unsaid and no line saying why. An
+    AudioError it raises (the limit's own words) is the speaker's failure as it is; any other, "cannot open".
+    """
+
+    def __init__(self, device: int | str | None = None,
+                 opener: Callable[[Callable[[], Any]], Any] = lambda open_: open_()) -> None:
         from voicecare.speech_in.devices import import_sounddevice
 
         self._sd = import_sounddevice()
         self._device = device
+        self._opener = opener
         self._stream: Any = None
         self._rate = 0
+
+    def _started(self, rate: int) -> Any:
+        stream = self._sd.RawOutputStream(samplerate=rate, channels=1, dtype="int16", device=self._device)
+        stream.start()
+        return stream
 
     def write(self, pcm: bytes, rate: int) -> None:
         if self._stream is None or rate != self._rate:
@@ -117,8 +130,9 @@ class SoundDeviceSink:
             from voicecare.errors import AudioError
 
             try:
-                self._stream = self._sd.RawOutputStream(samplerate=rate, channels=1, dtype="int16", device=self._device)
-                self._stream.start()
+                self._stream = self._opener(lambda: self._started(rate))
+            except AudioError:
+                raise
             except Exception as exc:  # PortAudioError and friends
                 raise AudioError(f"cannot open the speaker ({exc})") from None
             self._rate = rate
