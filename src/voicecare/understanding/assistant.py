@@ -8,7 +8,7 @@ from pathlib import Path
 
 from voicecare import intents as intent_files
 from voicecare.domain import Finding, IntentSet, Level, Status, TriageResult
-from voicecare.understanding import triage
+from voicecare.understanding import context, triage
 from voicecare.understanding.care import CareQuestion
 from voicecare.understanding.matching import Matcher, MatchSettings
 
@@ -90,7 +90,10 @@ class Assistant:
             return ()
         spelling = self.intents.language.spelling
         heard, breaks = spelling.tokens_and_breaks(text)
-        return self.intents.care.recognise(text, [spelling.canonical(w) for w in heard], breaks, on_topic=on_topic)
+        words = [spelling.canonical(w) for w in heard]
+        where = context.scene(words, breaks, self.intents.language.context, (), heard)
+        return self.intents.care.recognise(text, words, breaks, on_topic=on_topic,
+                                           theirs=lambda i: context.said_of_another(where, i))
 
     def triage(self, found: Sequence[Finding], care: Sequence[CareQuestion] = (), *, bare: bool = False) -> TriageResult:
         """Triage findings; the disclaimer is included the first time only (rule 8). ``bare``: see ``triage.triage``."""

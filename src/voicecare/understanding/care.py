@@ -6,7 +6,7 @@ Each topic lists its care questions as word groups and a short answer in
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,16 +67,20 @@ class CareBook:
     """Said before the opening word without changing it ("um, how long ...")."""
 
     def recognise(self, text: str, words: Sequence[str], breaks: Mapping[int, bool], *,
-                  on_topic: bool = False) -> tuple[CareQuestion, ...]:
+                  on_topic: bool = False, theirs: Callable[[int], bool] | None = None) -> tuple[CareQuestion, ...]:
         """The care question asked in ``words`` (tokens of ``text``), the most specific.
 
         ``on_topic`` is set when the conversation is already about the topic,
-        so "can she go to daycare?" needs no "back" of its own.
+        so "can she go to daycare?" needs no "back" of its own. ``theirs`` tells whether the word at a position is
+        said of someone other than the child: "can I give my wife paracetamol for her back?" names no back of the
+        child's, so the question is answered unframed and the level is the signs' (policy: an adult's own symptoms
+        are no finding; understand50, #7).
         """
         stems = {self.stem.stem(w): i for i, w in enumerate(words)} | {w: i for i, w in enumerate(words)}
         if not self._asks(text, words, breaks):
             return ()
-        said_topic = any(self._names_topic(words, i) for i in range(len(words)))
+        said_topic = any(self._names_topic(words, i) and not (theirs is not None and theirs(i))
+                         for i in range(len(words)))
         if not said_topic and any(w in stems for w in self.elsewhere):
             return ()
         on_topic = on_topic or said_topic

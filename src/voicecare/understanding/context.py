@@ -35,6 +35,7 @@ __all__ = [
     "past_tense",
     "retold",
     "rewarmed",
+    "said_of_another",
     "scene",
     "status_of",
     "without_since",
@@ -141,7 +142,8 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     if cue.trigger.recurs:  # "a fever last week and now it's back": reaches over "and", not over a comma
         return len(gap) <= limit + rules.recur_extra and (cue.trigger.crosses or not any(
             where.words[i] in rules.recur_stops or i in where.breaks for i in range(gap.start, gap.stop + 1)))
-    if len(gap) > limit and not (cue.trigger.status is Status.OTHER and _their_list_runs_on(where, cue, gap, signs, limit)):
+    if len(gap) > limit and not (cue.trigger.status is Status.OTHER and (
+            _their_list_runs_on(where, cue, gap, signs, limit) or _their_story_runs_on(where, cue, start, signs))):
         return False
     if cue.trigger.takes_back and cue.start == end:
         return True  # "he's hard to wake... no sorry, he's just sleepy": a pause before a correction ends nothing
@@ -241,6 +243,38 @@ def _their_list_runs_on(where: Scene, cue: Cue, gap: range, signs: Collection[in
     return len(steps) > 2 and steps[1] < reached and all(
         b < reached or (b - a - 1 <= LIST_STEP and any(where.words[i] in where.rules.list_joiners for i in range(a, b)))
         for a, b in pairwise(steps))
+
+
+def _their_story_runs_on(where: Scene, cue: Cue, start: int, signs: Collection[int]) -> bool:
+    """True when someone else's story, with a sign of theirs in it, runs on past their cue's reach to a mention whose
+    clause opens with a pronoun that names them again, and nothing said anywhere names the child.
+
+    "My husband put his back out lifting the couch and he's got a fever" is his fever, as it is without "lifting
+    the couch" (outside review 19 F10; the policy: an adult's own symptoms with nothing about the child are no
+    finding). Any word for the child keeps the sign the child's (rule 4): a child noun, a pronoun of another
+    gender, one said before them or as the object of a deed ("my husband was lifting him and he stopped breathing").
+    """
+    if cue.trigger.speaker or cue.end > start:
+        return False
+    rules, words = where.rules, where.words
+    subject = next((i for i in range(start - 1, max(cue.end, start - 1 - rules.pre_scope), -1)
+                    if words[i] in rules.child_pronouns), None)
+    if subject is None or words[subject] not in rules.subjects or subject in where.object_forms \
+            or any(i in where.breaks for i in range(subject + 1, start + 1)) or not _named_again(where, cue, subject):
+        return False
+    if not any(i in signs or i in where.signs for i in range(cue.end, subject)):
+        return False  # their story names no sign of theirs: "my husband was putting the little one to bed and he ..."
+    gender = where.genders.get(subject)
+
+    def names_the_child(i: int) -> bool:
+        word = words[i]
+        if word in rules.child_nouns:
+            return True
+        return word in rules.child_pronouns and i != subject and (
+            i < cue.start or where.genders.get(i) != gender or deeds.an_object(where, i))
+
+    return not any(names_the_child(i) for i in range(len(words)) if not cue.start <= i < cue.end) \
+        and not any(words[i] in rules.reporting for i in range(cue.end, start))
 
 
 def _nearest_before(found: list[Cue], start: int, passing: Collection[tuple[str, ...]] = ()) -> list[Cue]:
@@ -395,6 +429,10 @@ def _named_again(where: Scene, cue: Cue, index: int) -> bool:
         and not any(where.breaks.get(i, False) for i in range(cue.end + 1, index + 1))
     if not contrasted and not focus and any(i in where.breaks for i in range(cue.end + 1, index + 1)):
         return False  # a clause of its own ("back from grandma's on Sunday, her back is sore")
+    if any(where.genders.get(i) == gender and deeds.an_object(where, i) for i in range(cue.end, index)):
+        # "My dad was carrying him and he went floppy": someone of their gender is the object of their deed, the
+        # child; the pronoun after may name either, so it is the child's (rule 4; understand50, #7, batch_bc).
+        return False
     rules = where.rules
     return not any(where.genders.get(i) == gender and (i < cue.start or where.words[i] in rules.child_nouns)
                    for i in range(len(where.words)) if not cue.start <= i < cue.end)
@@ -670,3 +708,16 @@ def rewarmed(where: Scene, start: int, end: int) -> bool:
             if any(words[i] in rules.chilled for i in range(begins, start)):
                 return True
     return False
+
+
+def said_of_another(where: Scene, index: int) -> bool:
+    """True when the word at words[index] (a body part named in a care question) is someone else's, not the child's:
+    "can I give my wife paracetamol for her back?". A pronoun of another gender than theirs right before it names the
+    child ("my wife wants to know if ice helps his back")."""
+    status, _ = status_of(where, index, index + 1, (index,), negation_inside=False)
+    if status is not Status.OTHER:
+        return False
+    owner = where.genders.get(index - 1)
+    return owner is None or any(
+        c.trigger.status is Status.OTHER and c.end <= index and where.genders.get(c.end - 1) in (None, owner)
+        for c in where.cues)

@@ -22,6 +22,20 @@ def a_verb(where: Scene, index: int) -> bool:
     return word in rules.clauses.verbs or word in rules.modals or past_tense(word, rules)
 
 
+def an_object(where: Scene, index: int) -> bool:
+    """True when the pronoun at words[index] is said as the object of a deed: "him", "them" (only ever objects), or
+    "her" followed by a word only an object takes ("carrying her up"), a joiner ("holding her and") or the clause's
+    end ("lifting her."); not "her back", whose owner it names."""
+    words, rules = where.words, where.rules
+    if index in where.objects:
+        return True
+    if index not in where.object_forms:
+        return False
+    after = index + 1
+    return after >= len(words) or after in where.breaks or words[after] in rules.terminators \
+        or words[after] in rules.object_after or words[after] in rules.list_joiners
+
+
 def done_to_the_child(where: Scene, cue: Cue, start: int, end: int) -> bool:
     """True when someone else (or the caregiver: "we both tried and can't wake him") named before the mention does
     its deed to the child, named in it as the object.

@@ -19,6 +19,8 @@ from voicecare.understanding.text import Spelling, split_window, word_groups
 DEFAULT_WINDOW = 8
 """Most words between the explained word and its circumstance, when a pattern says nothing."""
 _UNLESS = " unless "
+_BEFORE = "^"
+"""Written before a group's first word: the group's word must come before the explained word (``Circumstance``)."""
 FINE_REACH = 3
 """Most words from a word to one saying it is all right ("breathing is just fine")."""
 
@@ -67,6 +69,9 @@ class Circumstance:
     window: int
     denials: Denials = field(default_factory=Denials)
     """Words that, said right before a word of the circumstance, say it is not so ("no rash"); none of its own."""
+    before: frozenset[int] = frozenset()
+    """Positions in ``groups`` of groups written with a leading ``^``: their word must stand before the mention's own.
+    "Should we call an ambulance?" asks; "we need an ambulance, what should I do?" says it (rule 10)."""
 
 
 DENIAL_REACH = 2
@@ -88,8 +93,9 @@ def _compile(symptom: str, text: str, spelling: Spelling, denials: Denials) -> C
     (unless_words,) = word_groups(unless, spelling)
     # A circumstance that names a denial as its own word ("not trained yet") is said with it.
     own_denials = replace(denials, words=denials.words.difference(first, *rest), negations=denials.words)
+    before = frozenset(i for i, group in enumerate(text.split("+")[1:]) if group.strip().startswith(_BEFORE))
     return Circumstance(symptom, first, tuple(rest), unless_words, DEFAULT_WINDOW if window is None else window,
-                        own_denials)
+                        own_denials, before)
 
 
 def unexplained(hits: Iterable[Hit], words: Sequence[str], breaks: Mapping[int, bool],
@@ -117,24 +123,30 @@ def _explains(circumstance: Circumstance, hit: Hit, words: Sequence[str],
             return False
         reach = _reach(own, low, high, circumstance.window, words, contrasts, _explaining(circumstance.denials, words))
         if all(any(words[i] in group and not _denied(circumstance.denials, words, i)
+                   and (n not in circumstance.before or i < own)
                    and not _turned_to(circumstance.denials, group, words, i, own)
                    and _turns_between(circumstance, group, words, i, own, reach)
                    and _denies_its_own(circumstance, group, words, i) for i in reach)
-               for group in circumstance.groups):
+               for n, group in enumerate(circumstance.groups)):
             return True
     return False
 
 
 OWN_DENIAL_REACH = 3
-"""Most words from a circumstance's own denial to another of its words ("not potty trained yet", "isn't fully
-trained"): a denial further off is another statement's ("not crying, she wet herself and she's fully trained")."""
+"""Most words from a circumstance's own denial to another of its words after it ("not potty trained yet", "isn't
+fully trained"): a denial further off is another statement's ("not crying, she wet herself and she's fully trained")."""
 
 
 def _denies_its_own(circumstance: Circumstance, group: frozenset[str], words: Sequence[str], index: int) -> bool:
-    """True unless words[index] is a denial of the circumstance's own with none of its other words close by."""
+    """True unless words[index] is a denial of the circumstance's own with none of its other words close after it.
+
+    A denial comes before what it denies: "not toilet trained", "not walking like himself". Said after them it is
+    another statement's: in "she's fully trained, not in nappies, and she wet herself" the "not" is the nappies'
+    (understand50, #7: it made a trained child's accident ordinary, an under-triage).
+    """
     if not group <= circumstance.denials.negations:
         return True
-    near = range(max(0, index - OWN_DENIAL_REACH), min(len(words), index + OWN_DENIAL_REACH + 1))
+    near = range(index + 1, min(len(words), index + OWN_DENIAL_REACH + 1))
     return any(words[j] in g for g in circumstance.groups if g is not group for j in near)
 
 
