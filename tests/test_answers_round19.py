@@ -1,0 +1,47 @@
+"""Answers read by ``voicecare answer`` and the conversation alike (issue #9, answers19): a "no" said first and
+alone, then a story that names nothing of the question, is the "no" (an honest no told with a reason was read
+"unsure", counting every sign asked); a story that names, doubts or may hide a sign is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import kind
+from voicecare.conversation.answers import AnswerReader
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("limbs", "no, he's been kicking a football round the garden with his cousins all morning"),
+    ("fever_chills", "nah, we were at the park all afternoon and he ran about the whole time"),
+    ("course", "no, it only started after the bouncy castle at the party yesterday"),
+    ("breathing_alertness", "no, she's sat watching her cartoons with her brother"),
+    ("breathing_alertness", "No, no. She has been building a tower of blocks all morning and has not fallen once."),
+    ("walking_toilet", "Negative. Ambulating normally, voiding without discomfort, BM yesterday, soft."),
+])
+def test_a_no_said_first_then_a_story_is_a_no(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "no", text
+
+
+@pytest.mark.parametrize(("question", "text", "label"), [
+    # The story names the sign, in the question's words or another's: the sign said wins (rule 2).
+    ("limbs", "no, he keeps dragging his left foot when he walks", "yes"),
+    ("fever_chills", "no, he's been shaking under the blanket", "yes"),
+    ("course", "no, she lay awake crying till midnight", "yes"),
+    # What the child cannot do may be the sign in words we do not know: never the story of a "no".
+    ("breathing_alertness", "no, she flopped over on the sofa and I can't get her to look at me", "unsure"),
+    # A doubt, news about the child, a turn from the "no", a cut-off: as before.
+    ("fever_chills", "no, maybe a little warm after her nap", "unsure"),
+    ("breathing_alertness", "no, she's been throwing up since lunch", "new_info"),
+    ("breathing_alertness", "no she", "unsure"),
+    # The "no" is not said alone first: "no accident" names a part, and "but" turns to another.
+    ("heart_control", "no accident but the heart is boom boom boom very strong and fast when i put my hand",
+     "unsure"),
+])
+def test_a_story_that_may_hold_a_sign_is_no_clean_no(reader: AnswerReader, question: str, text: str,
+                                                     label: str) -> None:
+    assert kind(reader, question, text) == label, text
+
+
+def test_a_no_word_that_opens_a_statement_after_anything_else_is_no_story(reader: AnswerReader) -> None:
+    # "He doesn't" is a "no" word; after "anything else?" what follows is the news.
+    assert kind(reader, "anything_else", "He doesn't want to bend to pick his toys, he squat down instead.") != "no"
