@@ -45,3 +45,11 @@ def test_a_story_that_may_hold_a_sign_is_no_clean_no(reader: AnswerReader, quest
 def test_a_no_word_that_opens_a_statement_after_anything_else_is_no_story(reader: AnswerReader) -> None:
     # "He doesn't" is a "no" word; after "anything else?" what follows is the news.
     assert kind(reader, "anything_else", "He doesn't want to bend to pick his toys, he squat down instead.") != "no"
+
+
+@pytest.mark.parametrize("text", ["no. he doesn't know where he is", "no he doesn't know where he is",
+                                  "nope. she doesn't know who I am"])
+def test_a_sign_said_with_its_own_not_after_a_leading_no_is_there(reader: AnswerReader, text: str) -> None:
+    # "no he does not" is one run of answer words, and the sign's words start inside it: read as a sign the
+    # matcher built from the "no", it was dropped, and the answer was a clean "no" hiding confusion (rule 2).
+    assert kind(reader, "breathing_alertness", text) in ("yes", "partial"), text
