@@ -53,3 +53,33 @@ def test_a_sign_said_with_its_own_not_after_a_leading_no_is_there(reader: Answer
     # "no he does not" is one run of answer words, and the sign's words start inside it: read as a sign the
     # matcher built from the "no", it was dropped, and the answer was a clean "no" hiding confusion (rule 2).
     assert kind(reader, "breathing_alertness", text) in ("yes", "partial"), text
+
+
+@pytest.mark.parametrize("text", ["two days", "2 days"])
+def test_a_time_alone_at_the_course_question_denies_only_how_long(reader: AnswerReader, text: str) -> None:
+    # "Lasted more than a few days, getting worse, or keeping her from sleep?": a time under three days says the
+    # pain has not lasted long; whether it is worse or keeps her awake was not said, so it is asked again, never
+    # denied (rule 14; review 19 F13).
+    answer = reader.read("course", text)
+    assert answer.kind.value == "no"
+    assert {f.symptom.id for f in answer.findings} == {"long_lasting_pain"}
+    assert set(answer.unanswered) == {"pain_worsening", "pain_prevents_sleep"}
+
+
+def test_a_time_over_a_few_days_is_still_a_yes(reader: AnswerReader) -> None:
+    assert kind(reader, "course", "three days") == "yes"
+
+
+@pytest.mark.parametrize("text", ["that's the baby wheezing you hear not him he's breathing fine",
+                                  "That's the baby wheezing you hear, not her. She's breathing fine."])
+def test_a_sign_said_to_be_someone_elses_is_not_this_childs(reader: AnswerReader, text: str) -> None:
+    # The wheeze was another child's ("not him"): no yes for this one (rule 9); the breathing said fine denies.
+    answer = reader.read("breathing_alertness", text)
+    assert answer.kind.value == "no"
+    assert not any(f.status.value == "present" for f in answer.findings)
+
+
+@pytest.mark.parametrize("text", ["she's wheezing, not him", "wheezing yes not him though"])
+def test_a_sign_whose_part_names_the_child_still_counts(reader: AnswerReader, text: str) -> None:
+    # Which of the two is the child is not known: the sign counts (rule 4).
+    assert kind(reader, "breathing_alertness", text) == "yes"
