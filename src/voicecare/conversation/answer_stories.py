@@ -59,31 +59,3 @@ def _answered_after(heard: Heard, end: int) -> bool:
     return any(s.start >= end for s in [*heard.spots_of("yes", "no"), *heard.about]) or any(
         m.start >= end for m in heard.matches)
 
-
-QUIET_STORY = ("unsure", "health", "learner_not", "yes", "yes_lead")
-"""Kinds that keep a story after a "no" from being only a story: a doubt, news about the child's health, a
-learner's "no" for "not", an agreement."""
-
-
-def no_then_story(heard: Heard, opening: frozenset[str], subjects: frozenset[str], negations: frozenset[str],
-                  unable: frozenset[str]) -> bool:
-    """ "No. It began after she played hard yesterday, it's easing already", "nah it just started after gymnastics":
-    the answer's polarity comes first, a "no" said alone (its part ends there, or a statement of its own starts after
-    it), and the rest names no sign (present or doubted), no doubt, no health news, no agreement and no turn from the
-    "no" to something else ("no, but ..."), except back to how well the child is. Such a rest is the story the "no"
-    comes with, whatever words we cannot place in it (the caller checks that no word about the question is left
-    standing). ``opening``: words said before an answer that say nothing ("um", "well")."""
-    tokens = heard.tokens
-    first = next((i for i, w in enumerate(tokens) if w not in opening), None)
-    noes = heard.spots_of("no")
-    alone = any(s.start == first and (s.end == len(tokens) or heard.clause(s.end) != heard.clause(s.start)
-                                      or tokens[s.end] in subjects) for s in noes)
-    if not alone or heard.spots_of(*QUIET_STORY) or any(m.status is not Status.ABSENT for m in heard.matches):
-        return False
-    # "I can't get her to look at me", "she won't let go of my hand": what the child cannot or will not do may be
-    # the sign in words we do not know (rule 2), never the story of a "no".
-    placed = {i for s in [*heard.spots, *heard.said] if s.kind in ("no", "well") for i in range(s.start, s.end)}
-    if any(w in negations and i not in placed and i > 0 and tokens[i - 1] in unable for i, w in enumerate(tokens)):
-        return False
-    calm = {heard.clause(s.start) for s in heard.spots_of("well")}
-    return not any(c.start >= noes[0].end and heard.clause(c.start) not in calm for c in heard.spots_of("contrast"))

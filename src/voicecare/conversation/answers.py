@@ -377,8 +377,7 @@ class AnswerReader:
             # A one-word "no" in words none of ours place ("no dave i said thursday thursday works") may be said to
             # someone else: never a "no" to the question, whatever the learned counts say.
             safe = closes or (not self._drowned(heard, "no") and (
-                self._safe_no(heard) or self._learned_no(heard, question_id)
-                or (not anything_else and self._story_after_no(heard))))
+                self._safe_no(heard) or self._learned_no(heard, question_id)))
             return (AnswerKind.NO if safe else AnswerKind.UNSURE), None
         if heard.spots_of("yes"):
             return AnswerKind.YES, None
@@ -435,18 +434,6 @@ class AnswerReader:
     def _learned_no(self, heard: Heard, question_id: str) -> bool:
         """A "no" said with talk our words cannot place, whose words the learned counts know as a "no"'s."""
         return self.learned is not None and self.may_learn_no(heard) and self.learned.says_no(question_id, heard.tokens)
-
-    def _story_after_no(self, heard: Heard) -> bool:
-        """A "no" said first and alone, then a story that names nothing of the question (``answer_stories.no_then_story``):
-        the "no" is the answer."""
-        language = self.intents.language
-        opening = language.fillers | frozenset(w for p in self.words.words["hesitations"] for w in p)
-        about = answer_safety.open_about(heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of,
-                                         self._safety_words())
-        doubled = answer_spots.doubly_denied(heard.spots, heard.tokens, heard.clause_of, language.negations,
-                                             heard.matches)
-        return not about and not doubled and answer_stories.no_then_story(
-            heard, opening, language.context.subjects, language.negations, frozenset(language.context.modals))
 
     def _safe_no(self, heard: Heard) -> bool:
         """Whether all of a "no" answer denies: every part explained, every word about the question denied, no
