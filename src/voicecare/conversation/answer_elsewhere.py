@@ -162,3 +162,30 @@ def named_yes(heard: Heard, verbs: frozenset[str], quiet: frozenset[str]) -> Hea
     if verb not in verbs or name in verbs:
         return heard
     return replace(heard, spots=sorted([*heard.spots, Spot("yes", words[0], words[1] + 1)], key=lambda s: s.start))
+
+
+def not_the_child(heard: Heard, disowning: Sequence[Phrase], child: frozenset[str]) -> Heard:
+    """``heard`` with a sign said just before "not him" (``disowning`` words, ending their part or followed by a
+    statement of its own) kept as someone else's ("that's the baby wheezing you hear, not him, he's breathing
+    fine"): the caregiver says whose it is (rule 9). Not when the sign's own part names the child first ("she's
+    wheezing, not him": which of the two is the child is not known, so the sign counts, rule 4). The "not him"
+    denies nothing of the child's signs: it is set apart as said of another."""
+    tokens = heard.tokens
+    spans = [s for s in find(tokens, {"disowning": disowning})
+             if s.end == len(tokens) or heard.clause(s.end) != heard.clause(s.start) or tokens[s.end] in child]
+    if not spans:
+        return heard
+    owned = []
+    for match in heard.matches:
+        span = next((s for s in spans if match.end <= s.start
+                     and 0 <= heard.clause(s.start) - heard.clause(match.start) <= 1), None)
+        sentence = [i for i in range(match.start) if heard.clause(i) == heard.clause(match.start)]
+        if match.status is Status.PRESENT and span is not None and not child.intersection(
+                tokens[i] for i in sentence):
+            owned.append(match)
+    if not owned:
+        return heard
+    said = [Spot(OF_ANOTHER, s.start, s.end) for s in spans]
+    return replace(heard, matches=[replace(m, status=Status.OTHER) if m in owned else m for m in heard.matches],
+                   spots=sorted([*heard.spots, *said], key=lambda s: s.start),
+                   said=sorted([*heard.said, *said], key=lambda s: s.start))

@@ -316,10 +316,12 @@ def answered_items(matches: Sequence[Match], spots: Sequence[Spot], clause_of: S
 def across_a_no(matches: Sequence[Match], spots: Sequence[Spot], clause_of: Sequence[int]) -> list[Match]:
     """Signs the matcher built from a "no" that ends its part and the words after it ("not at all, wet nappies
     as normal" is no "not ... wet nappies"; "trouble walking, no. wee and poo are normal" no "no wee"): the "no"
-    answered the question, and what follows is read by its own words."""
+    answered the question, and what follows is read by its own words. Not a sign said wholly after the break,
+    which a run of answer words at the start reaches into ("no. he doesn't know where he is": "no he does not" is
+    one "no", but the sign is the second part's own words, rule 2)."""
     return [m for m in matches if not (m.status is Status.PRESENT and any(
         s.kind == "no" and s.start <= m.start < s.end < m.end and clause_of[s.end] != clause_of[s.start]
-        for s in spots))]
+        and clause_of[m.start] != clause_of[s.end] for s in spots))]
 
 
 def negated_sign_denied(matches: Sequence[Match], spots: Sequence[Spot], tokens: Sequence[str],

@@ -58,3 +58,4 @@ def _answered_after(heard: Heard, end: int) -> bool:
     """Whether an answer word, a word about the question or a sign is said after ``end``."""
     return any(s.start >= end for s in [*heard.spots_of("yes", "no"), *heard.about]) or any(
         m.start >= end for m in heard.matches)
+

@@ -213,6 +213,7 @@ class AnswerReader:
         # Someone else named ("his sister", "my husband"), not the caregiver's own words ("I have", "I was").
         others = [t.words for t in context.triggers
                   if t.status is Status.OTHER and t.words[0] not in context.asking_subjects]
+        heard = answer_elsewhere.not_the_child(heard, words["not_the_child"], child)
         heard = answer_elsewhere.answers_of_others(heard, others, child, language.fillers)
         not_names = frozenset(w for p in words["not_names"] for w in p)
         heard = answer_elsewhere.named_yes(heard, frozenset(context.reaffirming_verbs),

@@ -81,13 +81,30 @@ def denied_only(reader: AnswerReader, question: InterviewQuestion, text: str) ->
     return _covered(reader, question, heard.tokens, heard.about)
 
 
+def measured_only(reader: AnswerReader, question: InterviewQuestion, text: str) -> set[str] | None:
+    """The signs a "no" said only as readings under their thresholds denies ("two days" to "more than a few days,
+    worse, or keeping her from sleep?": the pain has not lasted long; "37.2" to "fever or chills?": no fever),
+    when they are some of the question's signs, not all: the rest were not answered (rule 14), so asked again.
+    None when anything else is said (a "no", a well word, other words about the question)."""
+    if len(question.symptoms) < 2:
+        return None
+    heard = take_apart(text, question.id, reader.assistant, reader.words)
+    read = [m for m in heard.matches if (m.start, m.end) in heard.readings]
+    if not read or heard.spots or len(read) < len(heard.matches) or any(
+            not any(m.start <= a.start and a.end <= m.end for m in read) for a in heard.about):
+        return None
+    denied = {m.symptom for m in read if m.symptom in question.symptoms}
+    return denied if denied and denied < set(question.symptoms) else None
+
+
 def narrowed(reader: AnswerReader, question: InterviewQuestion | None, text: str, answer: Answer) -> Answer:
     """``answer`` (to ``question``, said as ``text``) settling only the signs a "no" or "yes" said of some of the
     question's parts is about (``denied_only``, ``affirmed_only``); the rest left ``unanswered``, to be asked
     again. The answer reader does it, so that ``voicecare answer`` reads an answer as the conversation does."""
     if question is None:
         return answer
-    partly = (denied_only(reader, question, text) if answer.kind is AnswerKind.NO
+    partly = ((denied_only(reader, question, text) or measured_only(reader, question, text))
+              if answer.kind is AnswerKind.NO
               else affirmed_only(reader, question, text) if answer.kind is AnswerKind.YES else None)
     if partly is None:
         return answer
