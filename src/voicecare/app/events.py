@@ -15,6 +15,7 @@ must never stop the kiosk.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -32,6 +33,33 @@ BACKUPS = 3
 PRIVATE = 0o600
 """Read and write for the service user only: even without words, the log says when a family needed help."""
 PRIVATE_DIR = 0o700
+PROBE_BYTES = 100
+"""What ``write_problem`` writes: less than one event's line, so a probe that fails means no event can be written
+(a full disk has no block free for even one byte)."""
+
+
+def write_problem(folder: Path) -> str | None:
+    """Why no file can be written in ``folder`` now (a full disk, a read-only file system, no right to), or None.
+
+    A small probe file is written, synced and removed: the right to write and a file opened without error passed a
+    full disk, which showed only at the first event (outside review 20 F16)."""
+    import tempfile
+
+    try:
+        fd, name = tempfile.mkstemp(prefix=".voicecare-probe-", dir=folder)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    try:
+        if os.write(fd, b"\0" * PROBE_BYTES) < PROBE_BYTES:
+            return os.strerror(errno.ENOSPC)
+        os.fsync(fd)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    finally:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+    return None
 
 
 def open_private(path: Path) -> int:
@@ -64,6 +92,10 @@ class EventLog:
             on_error(f"{path.parent}: made this folder for the event log")
         self._failing = False
         self._started = time.monotonic()
+        problem = write_problem(path.parent)  # a full disk: said now, once, not at the first event (review 20 F16)
+        if problem is not None:
+            on_error(f"{path}: cannot write the event log ({problem}); going on, trying it again at each event")
+            self._failing = True
 
     def _write(self, event: str, **fields: Any) -> None:
         record = {"time": datetime.now(UTC).isoformat(timespec="seconds"),
