@@ -431,3 +431,36 @@ def test_a_cache_that_cannot_be_written_does_not_stop_recognition(tmp_path: Path
     assert out.returncode == 0, out.stderr
     assert "cannot keep the language model there" in out.stderr.splitlines()[0]
     assert json.loads(out.stdout.splitlines()[-1])["state"] == "interview"  # the description was recognised
+
+
+def test_an_event_log_on_a_full_disk_is_said_once_at_start_and_the_kiosk_goes_on(tmp_path: Path) -> None:
+    # The kiosk started with no warning, the fault seen only at the first event (outside review 20 F16).
+    from tests.test_kiosk_start import files_cannot_grow
+
+    said: list[str] = []
+    with files_cannot_grow():
+        log = EventLog(tmp_path / "events.jsonl", on_error=said.append)
+        log.reset()  # fails too, and is not said again
+    assert said == [f"{tmp_path / 'events.jsonl'}: cannot write the event log (File too large); going on, trying it "
+                    "again at each event"], said
+    log.reset()  # room again: said, and written
+    log.close()
+    assert said[1:] == [f"{tmp_path / 'events.jsonl'}: writing the event log again"]
+    assert (tmp_path / "events.jsonl").read_text().count('"reset"') == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.jsonl"]
+
+
+def test_an_event_detail_is_kept_whole_or_cut_at_a_sentence_end_saying_so(tmp_path: Path) -> None:
+    # The kiosk's "cannot speak yet" line was cut at 200 characters, mid-sentence (outside review 20 F18).
+    mute = ("the kiosk cannot speak yet (espeak-ng: cannot find its data in /nonexistent: No such file or directory); "
+            "it listens all the same, prints each reply, and tries the speech engine again (after 5 s, doubling to "
+            "every 300 s) until 'speaking again'")
+    babble = "; ".join(f"line {n} of an engine's error output" for n in range(100))
+    log = EventLog(tmp_path / "events.jsonl")
+    log.speech_error(mute)
+    log.fault(babble)
+    log.close()
+    kept, cut = (json.loads(line)["detail"] for line in (tmp_path / "events.jsonl").read_text().splitlines())
+    assert kept == mute
+    assert cut.endswith("of an engine's error output; [cut at 1000 characters]") and len(cut) <= 1000, cut
+    assert babble.startswith(cut.removesuffix(" [cut at 1000 characters]"))

@@ -152,3 +152,21 @@ def test_systemd_reads_every_line_of_the_unit(tmp_path: Path) -> None:
     out = run_child(["systemd-analyze", "verify", str(unit)], capture_output=True, text=True, timeout=60,
                     check=False)
     assert str(unit) not in out.stdout + out.stderr, out.stdout + out.stderr
+
+
+def test_a_second_kiosk_on_the_same_config_stops_in_one_line_and_the_first_goes_on(tmp_path: Path) -> None:
+    # Both said "kiosk ready" and ran: two voices answering the family, hearing each other, one event log
+    # (outside review 20 F15). Two real kiosks on ALSA's null card.
+    config = tmp_path / "voicecare.toml"
+    config.write_text('[kiosk]\nevent_log = "events.jsonl"\n', encoding="utf-8")
+    env = null_card_env(tmp_path)
+    with child(module_command("voicecare", "kiosk", "--config", str(config)), stderr=subprocess.PIPE,
+               env=env) as first:
+        assert first.stderr is not None
+        assert "kiosk ready" in lines_until(first.stderr, "kiosk ready", START_WAIT_SECONDS)[-1]
+        second = run_child(module_command("voicecare", "kiosk", "--config", str(config)), capture_output=True,
+                           text=True, timeout=120, check=False, env=env)
+        assert second.returncode == 2, second.stderr
+        assert second.stderr == (f"{ERROR}{config}: another kiosk is running with this config, so this one stops "
+                                 "without opening the microphone, speaker or event log (stop the other first)\n")
+        assert first.poll() is None  # the first kiosk still runs

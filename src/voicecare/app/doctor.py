@@ -101,20 +101,40 @@ def _config(path: Path) -> tuple[Check, KioskSettings | None]:
         return Check("kiosk config", False, settings.faults[0] + more,
                      "fix that line (deploy/voicecare.toml lists every key)"), settings
     log = settings.event_log
-    if log is not None and not _writable_log(log):
+    problem, note = _log_problem(log) if log is not None else (None, "")
+    if problem is not None:
         # The kiosk goes on without its log (by design); the operator who opted in must hear it here.
-        return Check("kiosk config", False, f"{path}: event_log: {log} cannot be written (the kiosk starts without it)",
-                     "name a file in a folder the kiosk's user may write (/var/lib/voicecare)"), settings
+        return Check("kiosk config", False, f"{path}: event_log: {log} cannot be written ({problem}; the kiosk "
+                     "starts without it)", "name a file in a folder the kiosk's user may write (/var/lib/voicecare)"
+                     ), settings
     nothing = kiosk_config.sets_nothing(settings)  # as the kiosk says it at start: every default, said plainly
-    return Check("kiosk config", True, nothing or f"{path}: every key valid"), settings
+    return Check("kiosk config", True, (nothing or f"{path}: every key valid") + note), settings
 
 
-def _writable_log(path: Path) -> bool:
+def _log_problem(path: Path) -> tuple[str | None, str]:
+    """Why the kiosk could not write its event log at ``path``, or None and what it will do first.
+
+    As the kiosk does (``EventLog``): a folder that is not there is made, so doctor FAILed a log the kiosk then wrote
+    (outside review 20 F14); the nearest folder that is there must let a file be written, which a probe tells (a
+    full disk passed the right to write: F16). Nothing is made here: doctor's user may not be the kiosk's.
+    """
     import os
 
-    if path.exists():
-        return path.is_file() and os.access(path, os.W_OK)
-    return path.parent.is_dir() and os.access(path.parent, os.W_OK | os.X_OK)
+    from voicecare.app.events import write_problem
+
+    if path.is_dir():
+        return "it is a folder", ""
+    if path.exists() and not os.access(path, os.W_OK):
+        return "no right to write it", ""
+    there = path.parent
+    while not there.exists() and there != there.parent:
+        there = there.parent
+    if not there.is_dir():
+        return f"{there} is not a folder", ""
+    problem = write_problem(there)
+    if problem is not None:
+        return problem if there == path.parent else f"its folder cannot be made in {there}: {problem}", ""
+    return None, "" if there == path.parent else f"; event_log: the kiosk will make the folder {path.parent}"
 
 
 def _audio_group() -> Check:

@@ -15,6 +15,7 @@ must never stop the kiosk.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -32,6 +33,35 @@ BACKUPS = 3
 PRIVATE = 0o600
 """Read and write for the service user only: even without words, the log says when a family needed help."""
 PRIVATE_DIR = 0o700
+DETAIL_LIMIT = 1000
+"""A detail longer than this (an engine's whole error output) is cut at its last sentence end before it, saying so."""
+PROBE_BYTES = 100
+"""What ``write_problem`` writes: less than one event's line, so a probe that fails means no event can be written
+(a full disk has no block free for even one byte)."""
+
+
+def write_problem(folder: Path) -> str | None:
+    """Why no file can be written in ``folder`` now (a full disk, a read-only file system, no right to), or None.
+
+    A small probe file is written, synced and removed: the right to write and a file opened without error passed a
+    full disk, which showed only at the first event (outside review 20 F16)."""
+    import tempfile
+
+    try:
+        fd, name = tempfile.mkstemp(prefix=".voicecare-probe-", dir=folder)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    try:
+        if os.write(fd, b"\0" * PROBE_BYTES) < PROBE_BYTES:
+            return os.strerror(errno.ENOSPC)
+        os.fsync(fd)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    finally:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+    return None
 
 
 def open_private(path: Path) -> int:
@@ -43,6 +73,18 @@ def open_private(path: Path) -> int:
         os.close(fd)
         raise
     return fd
+
+
+def whole_detail(detail: str, limit: int = DETAIL_LIMIT) -> str:
+    """``detail`` whole, or cut at a sentence (or clause) end within ``limit`` characters with the cut said: cut at
+    200 characters, the kiosk's own "cannot speak yet" line ended mid-sentence (outside review 20 F18)."""
+    if len(detail) <= limit:
+        return detail
+    note = f" [cut at {limit} characters]"
+    head = detail[:limit - len(note)]
+    end = max(head.rfind(". "), head.rfind("; "))
+    cut = head[:end + 1] if end > 0 else head.rsplit(" ", 1)[0]
+    return cut + note
 
 
 class EventLog:
@@ -64,6 +106,10 @@ class EventLog:
             on_error(f"{path.parent}: made this folder for the event log")
         self._failing = False
         self._started = time.monotonic()
+        problem = write_problem(path.parent)  # a full disk: said now, once, not at the first event (review 20 F16)
+        if problem is not None:
+            on_error(f"{path}: cannot write the event log ({problem}); going on, trying it again at each event")
+            self._failing = True
 
     def _write(self, event: str, **fields: Any) -> None:
         record = {"time": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -125,16 +171,16 @@ class EventLog:
 
     def fault(self, detail: str) -> None:
         """A recoverable fault (device gone, engine failed)."""
-        self._write("fault", detail=detail[:200])
+        self._write("fault", detail=whole_detail(detail))
 
     def speech_error(self, detail: str) -> None:
         """Speech failed (the synthesiser crashed, hung or cannot start; the speaker is gone): a message was lost."""
-        self._write("speech_error", detail=detail[:200])
+        self._write("speech_error", detail=whole_detail(detail))
 
     def speech_restart(self, detail: str) -> None:
         """Speech works again: a new synthesiser worker after one was lost, or "speaking again". Counted beside
         speech_error, a synthesiser that keeps crashing is seen (outside review 17 F11)."""
-        self._write("speech_restart", detail=detail[:200])
+        self._write("speech_restart", detail=whole_detail(detail))
 
     def close(self) -> None:
         """Close the file (every line is written through at once, nothing is buffered)."""

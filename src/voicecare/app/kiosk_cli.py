@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from voicecare.app import kiosk_config, kiosk_start
@@ -22,7 +26,7 @@ from voicecare.app.voice_cli import (
 from voicecare.app.voiced_reports import HeldReports
 from voicecare.conversation.dialog import State
 from voicecare.conversation.voice import VoiceSession, turns_from
-from voicecare.errors import AudioError, IntentError, ModelError, SpeechError, VoicecareError
+from voicecare.errors import AudioError, InputError, IntentError, ModelError, SpeechError, VoicecareError
 from voicecare.interfaces import Microphone
 from voicecare.speech_in.audio import AudioChunk
 from voicecare.speech_out.tts import MIN_IDLE_RETRY_SECONDS, Speaker
@@ -41,8 +45,33 @@ ASKING = (State.INTERVIEW, State.ANYTHING_ELSE)
 
 def kiosk(args: argparse.Namespace) -> int:
     """``voicecare kiosk``: unattended; recovers from device and engine faults, exits only on what a restart cannot fix."""
-    with own_stderr():  # no library's brief redirection of descriptor 2 loses a line of ours (sound_open.py)
-        return _kiosk(args)
+    with own_stderr(), only_kiosk(getattr(args, "config", None)):  # own_stderr: no library's brief redirection of
+        return _kiosk(args)  # descriptor 2 loses a line of ours (sound_open.py)
+
+
+@contextlib.contextmanager
+def only_kiosk(config: Path | None) -> Iterator[None]:
+    """The config file locked (flock) while this kiosk runs; InputError, before any device is touched, when another
+    kiosk holds it. A second copy started without a word: two kiosks would each answer the family, hear each other's
+    voice and append to one event log (outside review 20 F15). Exit 2, not 78: a service refused while an installer's
+    copy runs is started again 10 s later and takes over once that copy stops. The lock goes with the process, so a
+    crash leaves nothing stale. No config file: nothing to lock (a config that cannot be opened is the start-up
+    check's to report)."""
+    try:
+        fd = None if config is None else os.open(config, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        fd = None
+    try:
+        if fd is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise InputError(f"{config}: another kiosk is running with this config, so this one stops without "
+                                 "opening the microphone, speaker or event log (stop the other first)") from None
+        yield
+    finally:
+        if fd is not None:
+            os.close(fd)
 
 
 def _kiosk(args: argparse.Namespace) -> int:
