@@ -11,7 +11,7 @@ import queue
 import stat
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,15 +21,38 @@ from tests.conftest import AUDIO
 from voicecare.app import kiosk_config
 from voicecare.app.cli import build_parser
 from voicecare.app.events import EventLog
-from voicecare.conversation.voice import TurnReport, VoiceSettings
+from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings
 from voicecare.domain import IntentSet
 from voicecare.errors import InputError
 from voicecare.interfaces import Microphone, Recognizer
 from voicecare.speech_in.devices import NewestAudio
+from voicecare.speech_out.tts import Speaker
 from voicecare.testing import FakeOutputDevice, FileMicrophone, silence_wav
 from voicecare.understanding.assistant import Assistant
 
 DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
+
+
+def kiosk_reports_to_em_blue(session: VoiceSession, speaker: Speaker, fault: Callable[[str], None],
+                             tmp_path: Path) -> list[TurnReport]:
+    """The turns a kiosk loop (``run_kiosk``) built on ``session`` reports for em_blue.wav ("his lips are blue")
+    then quiet, from a microphone that vanishes after it: what the family would hear, for tests of faulty setups."""
+    from voicecare.app.kiosk_cli import run_kiosk
+
+    reports: list[TurnReport] = []
+    session.on_turn = reports.append
+    stop = threading.Event()
+    mics = [FileMicrophone([AUDIO / "clean" / "em_blue.wav", silence_wav(tmp_path / "quiet.wav", 3.0)], speed=0)]
+
+    def make_mic() -> Microphone:
+        if not mics:
+            stop.set()
+            raise OSError("test over")
+        return mics.pop()
+
+    with speaker:
+        run_kiosk(session, speaker, make_mic, stop, sleep=lambda seconds: None, on_fault=fault)
+    return reports
 
 
 def kiosk_args(*argv: str) -> argparse.Namespace:
@@ -244,7 +267,6 @@ def test_a_kiosk_without_its_event_log_still_says_call_911_for_an_emergency(
         capsys: pytest.CaptureFixture[str]) -> None:
     # The session the kiosk builds when its log cannot be opened: the same recording a working kiosk answers.
     from voicecare.app import kiosk_start, voice_cli
-    from voicecare.app.kiosk_cli import run_kiosk
 
     config, log = unwritable_log_config(tmp_path)
     checked = kiosk_start.check(argparse.Namespace(config=config))
@@ -253,19 +275,7 @@ def test_a_kiosk_without_its_event_log_still_says_call_911_for_an_emergency(
         checked.settings.namespace(), VoiceSettings(wake_phrase=None), speaker_sink=FakeOutputDevice(speed=200),
         log_given=checked.settings.where("event_log"), assistant=checked.assistant, log_optional=True)
     assert opened is None and "starting without the event log" in capsys.readouterr().err
-    reports: list[TurnReport] = []
-    session.on_turn = reports.append
-    stop = threading.Event()
-    mics = [FileMicrophone([AUDIO / "clean" / "em_blue.wav", silence_wav(tmp_path / "quiet.wav", 3.0)], speed=0)]
-
-    def make_mic() -> Microphone:
-        if not mics:
-            stop.set()
-            raise OSError("test over")
-        return mics.pop()
-
-    with speaker:
-        run_kiosk(session, speaker, make_mic, stop, sleep=lambda seconds: None, on_fault=fault)
+    reports = kiosk_reports_to_em_blue(session, speaker, fault, tmp_path)
     assert any(r.disposition == "emergency" and r.said[0] == "Call 911 now." for r in reports), reports
     assert not log.parent.is_dir()
 

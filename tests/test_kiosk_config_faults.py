@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import threading
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import AUDIO
+from tests.test_kiosk import kiosk_reports_to_em_blue
 from tests.test_kiosk_config_check import config_line, kiosk_start_lines, null_card_env, voicecare
-from voicecare.conversation.voice import TurnReport
-from voicecare.interfaces import Microphone, Recognizer
-from voicecare.testing import FakeOutputDevice, FileMicrophone, silence_wav
+from voicecare.interfaces import Recognizer
+from voicecare.testing import FakeOutputDevice
 
 SHIPPED = Path(__file__).resolve().parents[1] / "deploy" / "voicecare.toml"
 
@@ -71,7 +69,6 @@ def test_a_kiosk_with_a_config_fault_still_says_call_911_for_an_emergency(
     # The session the kiosk builds from the faulty file (its intents, voice and settings as checked at start),
     # hearing the recording a working kiosk answers with 911; no wake phrase, so the recording need not say it.
     from voicecare.app import kiosk_start, voice_cli
-    from voicecare.app.kiosk_cli import run_kiosk
 
     config, said = faulty_config(tmp_path, fault)
     checked = kiosk_start.check(argparse.Namespace(config=config))
@@ -81,17 +78,5 @@ def test_a_kiosk_with_a_config_fault_still_says_call_911_for_an_emergency(
         checked.settings.namespace(), dataclasses.replace(checked.voice, wake_phrase=None),
         speaker_sink=FakeOutputDevice(speed=200), log_given=checked.settings.where("event_log"),
         assistant=checked.assistant, log_optional=True)
-    reports: list[TurnReport] = []
-    session.on_turn = reports.append
-    stop = threading.Event()
-    mics = [FileMicrophone([AUDIO / "clean" / "em_blue.wav", silence_wav(tmp_path / "quiet.wav", 3.0)], speed=0)]
-
-    def make_mic() -> Microphone:
-        if not mics:
-            stop.set()
-            raise OSError("test over")
-        return mics.pop()
-
-    with speaker:
-        run_kiosk(session, speaker, make_mic, stop, sleep=lambda seconds: None, on_fault=fault_said)
+    reports = kiosk_reports_to_em_blue(session, speaker, fault_said, tmp_path)
     assert any(r.disposition == "emergency" and r.said[0] == "Call 911 now." for r in reports), reports
