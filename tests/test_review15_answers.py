@@ -124,7 +124,6 @@ def test_a_correction_of_another_answer_is_news_never_an_answer_here(reader: Ans
 
 @pytest.mark.parametrize(("question", "text"), [
     ("breathing_alertness", "sorry i meant to say enough emergency is not not at all"),
-    ("limbs", "sorry, I meant no"),
 ])
 def test_a_correction_naming_nothing_is_not_understood_and_counts_nothing(reader: AnswerReader, question: str,
                                                                          text: str) -> None:
@@ -134,6 +133,9 @@ def test_a_correction_naming_nothing_is_not_understood_and_counts_nothing(reader
 
 
 @pytest.mark.parametrize(("question", "text", "expected"), [
+    # "Sorry, I meant no" read alone is a no (outside review 20 F4: it was off_topic, counted nothing, and "oops, no"
+    # called 911); in the conversation it still corrects the last answer first (tests/test_answers_review20.py).
+    ("limbs", "sorry, I meant no", "no"),
     ("breathing_alertness", "no, and actually no fever either, I misspoke", "no"),  # answered, then corrected
     ("limbs", "no i mean his legs are fine", "no"),  # the question's own words
     ("fever_chills", "i mean she is hot", "yes"),

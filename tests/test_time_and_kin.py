@@ -55,8 +55,11 @@ def test_a_red_flag_long_over_is_past(assistant: Assistant, text: str) -> None:
     # Minutes or an hour ago is now.
     ("she fainted at the park an hour ago and her back hurts", Level.EMERGENCY),
     ("he passed out in the bath a few minutes ago", Level.EMERGENCY),
-    # A sign said now, with the fall that began it long ago, is now.
-    ("she can't walk properly after her fall two weeks ago", Level.FOLLOW_UP),
+    # A sign said now, with the fall that began it long ago, is now: walking badly since a fall is trouble walking
+    # after an injury, "get care now" (urgent; understand49 reads "after her fall" as the injury things date from),
+    # never the 911 of legs that will not move ("properly": done badly, language.toml done_badly).
+    ("she can't walk properly after her fall two weeks ago", Level.URGENT),
+    ("she can't walk after her fall two weeks ago", Level.EMERGENCY),
     # "Nothing since Tuesday" is no poo since then: a sign lasting, not over.
     ("she's been bunged up, nothing since Tuesday, back sore", Level.FOLLOW_UP),
     # "Ever since" alone still says it has lasted until now.

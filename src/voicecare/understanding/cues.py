@@ -170,6 +170,9 @@ class ContextWords:
     over_when: frozenset[str] = frozenset()
     """Words of when, which may follow a word of a sign being over before its clause ends ("the fever broke
     yesterday", "it stopped this morning")."""
+    done_badly: frozenset[str] = frozenset()
+    """Words of manner that make a "not" said with a deed a deed done badly, not undone: "can't walk properly" is
+    walking badly, "can't walk" is not walking at all (``triage``'s not done)."""
     when_leads: frozenset[str] = frozenset()
     """Words of ``over_when`` that tell a time only before another of them ("on Monday", "this morning"): alone,
     "on" or "this" in words not understood is no time told (``conversation.episodes``)."""

@@ -156,9 +156,11 @@ def _said_in_the_past(finding: Finding, intents: IntentSet) -> bool:
 
 
 def _not_done(finding: Finding, intents: IntentSet) -> bool:
-    """True when a sign was said with its own "not" ("won't stand", "can't walk"): not done at all (rule 2)."""
+    """True when a sign was said with its own "not" ("won't stand", "can't walk"): not done at all (rule 2); with a
+    word of manner ("can't walk properly") it is done badly."""
     language = intents.language
-    return any(language.spelling.canonical(w) in language.negations for w in language.tokens(finding.heard))
+    words = [language.spelling.canonical(w) for w in language.tokens(finding.heard)]
+    return any(w in language.negations for w in words) and not any(w in language.context.done_badly for w in words)
 
 
 class _Say:
