@@ -19,6 +19,7 @@ import contextlib
 import errno
 import json
 import os
+import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -45,8 +46,6 @@ def write_problem(folder: Path) -> str | None:
 
     A small probe file is written, synced and removed: the right to write and a file opened without error passed a
     full disk, which showed only at the first event (outside review 20 F16)."""
-    import tempfile
-
     try:
         fd, name = tempfile.mkstemp(prefix=".voicecare-probe-", dir=folder)
     except OSError as exc:
