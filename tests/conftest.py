@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from voicecare.conversation.answers import AnswerReader
 from voicecare.domain import IntentSet
 from voicecare.intents import load
 from voicecare.interfaces import Recognizer
+from voicecare.speech_out.tts import Pyttsx3Synthesizer
 from voicecare.understanding.assistant import Assistant
 from voicecare.understanding.matching import Matcher
 
@@ -33,6 +35,14 @@ def assistant(intents: IntentSet) -> Assistant:
     from voicecare.understanding.matching import Matcher
 
     return Assistant(intents, Matcher(intents))
+
+
+@pytest.fixture(scope="module")
+def synth() -> Iterator[Pyttsx3Synthesizer]:
+    """The real espeak-ng synthesiser (in its own process), one per test module: spoken seconds are measured with it."""
+    engine = Pyttsx3Synthesizer()
+    yield engine
+    engine.close()
 
 
 @pytest.fixture(scope="module")

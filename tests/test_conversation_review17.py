@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -165,13 +164,6 @@ def test_an_episode_said_over_is_still_past_and_no_yes_is_claimed(assistant: Ass
         talk.hear(said)
     heard = _said(talk.hear("what did you hear?").said_aloud)
     assert "yes" not in heard and heard.endswith("Which was it: fever or chills?"), heard
-
-
-@pytest.fixture(scope="module")
-def synth() -> Iterator[Pyttsx3Synthesizer]:
-    engine = Pyttsx3Synthesizer()
-    yield engine
-    engine.close()
 
 
 @pytest.mark.parametrize(("lines", "offer"), [

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -126,13 +125,6 @@ def test_by_voice_now_said_at_the_fever_question_is_never_home_care(tmp_path: Pa
 # The reader now takes "no if" itself as a no (answers18: a stray "if" after a bare no); what is left of the class is
 # a no the recogniser cut short, which the reader still cannot call a no.
 CUT_NO = "no she"
-
-
-@pytest.fixture(scope="module")
-def synth() -> Iterator[Pyttsx3Synthesizer]:
-    engine = Pyttsx3Synthesizer()
-    yield engine
-    engine.close()
 
 
 @pytest.mark.parametrize("first", [CUT_NO, ""])

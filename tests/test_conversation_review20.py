@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,13 +22,6 @@ DESCRIPTION = "my son's back is in spasm"
 EMERGENCY_SECONDS = 15.0
 HEARD_AS = 'I heard "no", but unclearly, so it counts.'
 TAKEN = 'I heard "no" again, so I take it as a no.'
-
-
-@pytest.fixture(scope="module")
-def synth() -> Iterator[Pyttsx3Synthesizer]:
-    engine = Pyttsx3Synthesizer()
-    yield engine
-    engine.close()
 
 
 def _said(turn: object) -> str:

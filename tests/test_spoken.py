@@ -11,7 +11,6 @@ import json
 import sys
 import tomllib
 import wave
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -263,13 +262,6 @@ def test_every_message_of_every_corpus_answer_is_reachable(assistant: Assistant)
 
 
 # ---- measured on the real synthesiser
-
-
-@pytest.fixture(scope="module")
-def synth() -> Iterator[Pyttsx3Synthesizer]:
-    engine = Pyttsx3Synthesizer()
-    yield engine
-    engine.close()
 
 
 @pytest.mark.parametrize("text", [

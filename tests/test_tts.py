@@ -8,7 +8,7 @@ import os
 import threading
 import time
 import wave
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,13 +30,6 @@ HOME_CARE = ("Gently rub the sore muscles, and stop if it hurts too much. In the
 
 def message(text: str, level: Level = Level.HOME_CARE, kind: str = "home_care") -> Message:
     return Message(level, MessageKind(kind), text)
-
-
-@pytest.fixture(scope="module")
-def synth() -> Iterator[Pyttsx3Synthesizer]:
-    engine = Pyttsx3Synthesizer()
-    yield engine
-    engine.close()
 
 
 def test_pyttsx3_writes_real_speech(synth: Pyttsx3Synthesizer) -> None:

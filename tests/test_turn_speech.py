@@ -8,7 +8,7 @@ that went over, and a few more, with the product's synthesiser (espeak-ng in its
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import pytest
 
@@ -37,13 +37,6 @@ OVER_BEFORE = [
     ("Call 911 now.", "Very sleepy or hard to wake and a very fast or very slow heartbeat.", "Stay with your child.",
      "I say this again because of very sleepy or hard to wake and a very fast or very slow heartbeat."),
 ]
-
-
-@pytest.fixture(scope="module")
-def synth() -> Iterator[Pyttsx3Synthesizer]:
-    engine = Pyttsx3Synthesizer()
-    yield engine
-    engine.close()
 
 
 def _messages(texts: Iterable[str]) -> list[Message]:
