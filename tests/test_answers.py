@@ -162,6 +162,21 @@ def test_eval_answers_prints_the_figures(tmp_path: Path) -> None:
     assert "missed affirmations: 0.0%" in out.stdout
 
 
+def test_eval_answers_scores_several_files_with_a_pooled_total(tmp_path: Path) -> None:
+    # The held-out README gave a command with 17 files, and eval-answers took one: it exited 2.
+    first, second = tmp_path / "one.tsv", tmp_path / "two.tsv"
+    first.write_text("fever_chills\tno\tno fever\tdenied\n", encoding="utf-8")
+    second.write_text("fever_chills\tyes\tshe is burning up\taffirmed\nfever_chills\tno\tshe is burning up\twrong\n",
+                      encoding="utf-8")
+    out = run("eval-answers", str(first), str(second), "--mistakes")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("one.tsv: answers: 1, accuracy: 100.0%")
+    assert lines[1].startswith("two.tsv: answers: 2, accuracy: 50.0%")
+    assert lines[2].startswith("TOTAL: answers: 3, accuracy: 66.7%")
+    assert "1 x expected no, read yes" in out.stdout and "two.tsv:2: fever_chills: expected no" in out.stdout
+
+
 def test_eval_answers_says_n_a_for_a_rate_with_nothing_to_count(tmp_path: Path) -> None:
     # A file of "no" answers has no affirmation to miss: it printed "missed affirmations: 100.0%".
     corpus = tmp_path / "nos.tsv"

@@ -55,15 +55,28 @@ def answer_command(args: argparse.Namespace) -> int:
 
 
 def eval_command(args: argparse.Namespace) -> int:
-    """``voicecare eval-answers``: the figures on a labelled corpus."""
+    """``voicecare eval-answers``: the figures on one or more labelled corpora (with several, a line per file
+    and the pooled TOTAL, as ``voicecare eval`` prints them)."""
     from voicecare.app import answer_eval
 
-    cases = answer_eval.read_corpus(args.corpus)
     reader = reader_for(args)
-    unknown = sorted({c.question for c in cases} - set(reader.question_ids))
-    if unknown:
-        raise InputError(f"{args.corpus}: unknown question ids {unknown} (expected: {', '.join(reader.question_ids)})")
-    report = answer_eval.evaluate(cases, reader.read)
-    print(answer_eval.format_report(report, mistakes=args.mistakes))
+    reports = []
+    for path in args.corpus:
+        cases = answer_eval.read_corpus(path)
+        unknown = sorted({c.question for c in cases} - set(reader.question_ids))
+        if unknown:
+            raise InputError(f"{path}: unknown question ids {unknown} (expected: {', '.join(reader.question_ids)})")
+        reports.append(answer_eval.evaluate(cases, reader.read))
+    if len(reports) == 1:
+        print(answer_eval.format_report(reports[0], mistakes=args.mistakes))
+        return 0
+    for path, report in zip(args.corpus, reports, strict=True):
+        print(answer_eval.summary_line(path.name, report))
+    total = answer_eval.combine(reports)
+    print(answer_eval.summary_line("TOTAL", total))
+    print(answer_eval.format_confusions(total))
+    if args.mistakes:
+        for path, report in zip(args.corpus, reports, strict=True):
+            print("\n".join(answer_eval.format_mistakes(report, path.name)))
     return 0
 

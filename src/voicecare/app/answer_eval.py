@@ -106,18 +106,43 @@ def evaluate(cases: Iterable[LabelledAnswer], read: Callable[[str, str], Answer]
     return AnswerReport(tuple((case, label(read(case.question, case.text))) for case in cases))
 
 
-def format_report(report: AnswerReport, mistakes: bool = False) -> str:
-    """The figures, and optionally every mistake."""
-    lines = [
+def _figures(report: AnswerReport) -> list[str]:
+    """The four figures, each as "name: value"."""
+    return [
         f"answers: {len(report.pairs)}",
         f"accuracy: {report.accuracy:.1%}",
         f'"no" precision: {report.no_precision:.1%}' if report.read_no else '"no" precision: n/a (nothing read as "no")',
         f"missed affirmations: {report.missed_affirmations:.1%}" if report.affirming
         else "missed affirmations: n/a (no yes, partial or unsure answers)",
     ]
-    for (expected, got), count in report.confusions().most_common():
-        lines.append(f"  {count:>3} x expected {expected}, read {got}")
+
+
+def combine(reports: Iterable[AnswerReport]) -> AnswerReport:
+    """One report over several corpora (the figures are pooled, not averaged)."""
+    return AnswerReport(tuple(pair for report in reports for pair in report.pairs))
+
+
+def summary_line(name: str, report: AnswerReport) -> str:
+    """One corpus's figures on one line, as ``voicecare eval`` prints one per file."""
+    return f"{name}: " + ", ".join(_figures(report))
+
+
+def format_report(report: AnswerReport, mistakes: bool = False, source: str = "") -> str:
+    """The figures, the confusions, and optionally every mistake (``source`` names its file)."""
+    lines = [*_figures(report), format_confusions(report)] if report.confusions() else _figures(report)
     if mistakes:
-        lines += [f"  line {case.line}: {case.question}: expected {case.expected}, read {got}: {case.text}"
-                  for case, got in report.pairs if not agrees(case.expected, got)]
+        lines += format_mistakes(report, source)
     return "\n".join(lines)
+
+
+def format_confusions(report: AnswerReport) -> str:
+    """The (expected, read) mistakes counted, most common first, one per line."""
+    return "\n".join(f"  {count:>3} x expected {expected}, read {got}"
+                     for (expected, got), count in report.confusions().most_common())
+
+
+def format_mistakes(report: AnswerReport, source: str = "") -> list[str]:
+    """Every answer read wrongly, one per line (``source`` before the line number when several files are scored)."""
+    where = f"{source}:" if source else "line "
+    return [f"  {where}{case.line}: {case.question}: expected {case.expected}, read {got}: {case.text}"
+            for case, got in report.pairs if not agrees(case.expected, got)]

@@ -241,7 +241,8 @@ def _register_answers(sub: argparse._SubParsersAction[_Parser], common: _Parser)
     command.add_argument("--json", action="store_true", help="one JSON object per line")
     scorer = _add(sub, common, "eval-answers", "score the answer reader on labelled answers",
                   _lazy("voicecare.app.answer_cli", "eval_command"))
-    scorer.add_argument("corpus", type=Path, help="TSV: question_id, expected, answer, why (# starts a comment)")
+    scorer.add_argument("corpus", type=Path, nargs="+",
+                        help="TSV: question_id, expected, answer, why (# starts a comment); several give a line each and a TOTAL")
     scorer.add_argument("--mistakes", action="store_true", help="also list every answer read wrongly")
 
 
