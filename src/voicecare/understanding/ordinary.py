@@ -21,6 +21,8 @@ DEFAULT_WINDOW = 8
 _UNLESS = " unless "
 _BEFORE = "^"
 """Written before a group's first word: the group's word must come before the explained word (``Circumstance``)."""
+_AFTER = ">"
+"""Written before a group's first word: the group's word must come after the explained word (``Circumstance``)."""
 FINE_REACH = 3
 """Most words from a word to one saying it is all right ("breathing is just fine")."""
 
@@ -72,6 +74,9 @@ class Circumstance:
     before: frozenset[int] = frozenset()
     """Positions in ``groups`` of groups written with a leading ``^``: their word must stand before the mention's own.
     "Should we call an ambulance?" asks; "we need an ambulance, what should I do?" says it (rule 10)."""
+    after: frozenset[int] = frozenset()
+    """Positions in ``groups`` of groups written with a leading ``>``: their word must stand after the mention's own.
+    "Sleepy but eating" is a tired child; in "eating fine but very sleepy" the "but" turns to the sign (review 21 F1)."""
 
 
 DENIAL_REACH = 2
@@ -93,9 +98,11 @@ def _compile(symptom: str, text: str, spelling: Spelling, denials: Denials) -> C
     (unless_words,) = word_groups(unless, spelling)
     # A circumstance that names a denial as its own word ("not trained yet") is said with it.
     own_denials = replace(denials, words=denials.words.difference(first, *rest), negations=denials.words)
-    before = frozenset(i for i, group in enumerate(text.split("+")[1:]) if group.strip().startswith(_BEFORE))
+    marks = [group.strip()[:1] for group in text.split("+")[1:]]
+    before = frozenset(i for i, mark in enumerate(marks) if mark == _BEFORE)
+    after = frozenset(i for i, mark in enumerate(marks) if mark == _AFTER)
     return Circumstance(symptom, first, tuple(rest), unless_words, DEFAULT_WINDOW if window is None else window,
-                        own_denials, before)
+                        own_denials, before, after)
 
 
 def unexplained(hits: Iterable[Hit], words: Sequence[str], breaks: Mapping[int, bool],
@@ -124,6 +131,7 @@ def _explains(circumstance: Circumstance, hit: Hit, words: Sequence[str],
         reach = _reach(own, low, high, circumstance.window, words, contrasts, _explaining(circumstance.denials, words))
         if all(any(words[i] in group and not _denied(circumstance.denials, words, i)
                    and (n not in circumstance.before or i < own)
+                   and (n not in circumstance.after or i > own)
                    and not _turned_to(circumstance.denials, group, words, i, own)
                    and _turns_between(circumstance, group, words, i, own, reach)
                    and _denies_its_own(circumstance, group, words, i) for i in reach)
