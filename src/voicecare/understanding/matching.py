@@ -369,12 +369,15 @@ class Matcher:
         listed = mentions.listed(words, language.context.list_joiners, language.context.clauses.owners)
         # A sign denied may be said again after its denial in words of the backoff ("not weak in the legs exactly,
         # but she cannot lift her leg up": the denial took back a word, not the sign; ``redescribed``); before or
-        # inside it, the denial stands.
+        # inside it, the denial stands. So may a sign said of someone else, of the past or as a what-if: after
+        # it, the backoff's words may be this child's now ("her brother has a fast heart, the doctors said it's
+        # fine, but this one, her heart is going like a little bird": #7, understand52). Only a sign found
+        # present is never guessed again.
         denied: dict[str, int] = {}
         for m in matches:
-            if m.status is Status.ABSENT:
+            if m.status is not Status.PRESENT:
                 denied[m.symptom] = max(denied.get(m.symptom, 0), m.end)
-        spoken = {m.symptom for m in matches if m.status is not Status.ABSENT}
+        spoken = {m.symptom for m in matches if m.status is Status.PRESENT}
         found = [h for h in self._backoff.hits(words, breaks, near_hit, spoken, language.contrasts)
                  if h.start >= denied.get(h.symptom, 0)
                  and not mentions.explained(h.positions, self._levels[h.symptom], matches, self._levels, listed)]
@@ -399,6 +402,16 @@ class Matcher:
                                       negation_inside=hit.negation_inside, blocked=(), signs=signs)
         if status is not Status.OTHER:
             return status
+        # Someone-else cues that name the child after all ("the little fella's lips have gone the colour of a
+        # bruise"): read as the said mentions are (``callers.patients``; batch_bh, #7, understand52).
+        childs = callers.the_childs_cues(where, self._language.callers)
+        if childs:
+            bare = replace(where, cues=tuple(c for c in where.cues if (c.start, c.end) not in childs))
+            unframed, _ = context.status_of(bare, hit.start, hit.end, hit.positions,
+                                            negation_inside=hit.negation_inside, blocked=(), signs=signs)
+            status = callers.patients(where, [(hit.start, status)], self._language.callers, [unframed])[0]
+            if status is not Status.OTHER:
+                return status
         for k in range(hit.start + 1, hit.end):
             if where.words[k] in self._third_persons:
                 rest = tuple(p for p in hit.positions if p >= k)

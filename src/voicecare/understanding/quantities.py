@@ -27,6 +27,10 @@ BEYOND = 0.01
 """How far past its number a reading said as "over" or "under" it is read (a hair's breadth: the line is crossed)."""
 DECADE_MIDDLE = 5
 """A span of tens is read at its middle ("in the fifties": 55)."""
+LONGEST_COUNT_SPAN = {"second": 120.0, "minute": 2.0}
+"""The longest span (in each counting unit) a pulse or breaths are counted over when the span is not said as a window
+("in 15 seconds"): "I counted again after five minutes sitting down and it was 120" says when, not 120 in five minutes
+(batch_bh, #7, understand52: a normal pulse read as 24 a minute)."""
 COUNTED_REACH = 12
 """...and after a span in a sentence that says a count was taken, commas between ("I count his heart with my watch,
 15 seconds, only 15"; "counted at her wrist for fifteen seconds while she sat on my lap and got only fifteen")."""
@@ -216,7 +220,8 @@ def _window_first(words: Sequence[str], window: Quantity, count: Quantity, lex: 
     """
     before = words[window.start - 1] if window.start > 0 else ""
     timed = before in lex.window
-    span = window.unit in lex.counting_spans and window.per is None
+    span = (window.unit in lex.counting_spans and window.per is None
+            and window.value <= LONGEST_COUNT_SPAN.get(window.unit, window.value))
     counted = before in lex.counting and span
     sentence = span and _count_said_before(words, window.start, lex, breaks)
     reach = WINDOW_FIRST_REACH if timed else COUNTED_REACH if sentence else COUNTING_REACH
