@@ -52,6 +52,8 @@ def test_a_child_in_nappies_or_wet_from_water_is_no_loss_of_control(assistant: A
     "his eyes seem far away and he's been like that since lunch",
     "she is walking round the living room like she is lost",
     "he's never been confused like this, he keeps asking where he is",
+    "she keeps putting her socks on her ears and she has never been muddled like this",
+    "he walked into his own bedroom and looked round like he had never been in there in his life",
 ])
 def test_the_familiar_not_known_is_confusion(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
@@ -147,4 +149,37 @@ def test_a_fever_in_slang_said_to_a_mate_is_the_childs(assistant: Assistant, tex
     ("she won't put her foot down on the cold floor, sore back from the slide", Level.HOME_CARE),
 ])
 def test_walking_after_a_fall(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Limbs named and then floppy are the limbs' weakness (urgent), not a drowsy child.
+    ("Her arms have gone all floppy, she can't even lift her sippy cup.", Level.URGENT),
+    ("his legs have gone really floppy and he can't kick them", Level.URGENT),
+    # Near misses: the child floppy first, or sleepy too, stays 911.
+    ("she's all floppy, her arms just hang", Level.EMERGENCY),
+    ("his legs have gone all floppy and he's so sleepy I can't wake him", Level.EMERGENCY),
+])
+def test_floppy_limbs_are_weakness_not_drowsiness(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize("text", [
+    # Clothes falling off a child gone thin: weight loss (urgent), no fall (with a fall it would be 911).
+    "she has lost weight, her jeans are falling off her, and I have not put her on any diet",
+    "he has got so thin, his trousers keep falling down even with a belt on, his back hurts",
+])
+def test_clothes_falling_off_are_weight_loss_not_a_fall(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.URGENT
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Numb to a touch on the back: numbness not in the limbs (follow_up); on a limb it is urgent.
+    ("I pressed on his lower back and he doesn't feel it at all", Level.FOLLOW_UP),
+    ("when I touch the middle of her back she does not feel it, the other side she says ow", Level.FOLLOW_UP),
+    ("when I touch her leg she can't feel it", Level.URGENT),
+    # Near miss: no pain felt at a touch is a back getting better.
+    ("when I touch his back he doesn't feel any pain now, he's running about", Level.HOME_CARE),
+])
+def test_numb_to_a_touch(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
