@@ -183,3 +183,27 @@ def test_clothes_falling_off_are_weight_loss_not_a_fall(assistant: Assistant, te
 ])
 def test_numb_to_a_touch(assistant: Assistant, text: str, expected: Level) -> None:
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A denial of other limbs takes back no pain said of one (rule 9 corrects the same thing).
+    ("pain going down her leg, no pain in her arms", Level.URGENT),
+    ("pain in her back and also in her legs, no pain in her arms", Level.URGENT),
+    ("his knee keeps giving way, nothing wrong with his arms, no pain in his hands", Level.URGENT),
+    # Near misses: the same limb denied after all, and a denial that names no limb.
+    ("pain going down his leg, no wait, no pain in his leg at all, just his back", Level.HOME_CARE),
+])
+def test_a_denial_of_other_limbs_keeps_the_limbs_pain(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Knowing where she is and who everyone is, said plainly, is no confusion (the learned guess took "knows").
+    ("She knows where she is, knows all our names, making perfect sense. But she is burning up and keeps rubbing "
+     "her back.", Level.URGENT),
+    ("he knows who we all are and where he is, talking normally, but his temperature is 39", Level.URGENT),
+    # Near miss: not knowing stays 911.
+    ("she does not know where she is", Level.EMERGENCY),
+])
+def test_knowing_where_and_who_is_no_confusion(assistant: Assistant, text: str, expected: Level) -> None:
+    assert level(assistant, text) is expected
