@@ -84,6 +84,10 @@ class Symptom:
     """Words of what this symptom is said about ("back", "pain"): when given, one must stand in the
     mention's sentence or the one before, and the mention shares that sign's status (a duration is the
     pain's: "potty trained for a year" is no long pain, "my own back ... all week" is the caregiver's)."""
+    parts: tuple[str, ...] = ()
+    """Words of the separate parts this symptom is said of ("legs", "arms"): a later denial that names only other
+    parts than an earlier mention takes nothing back ("pain down her leg, no pain in her arms"; rule 9 corrects the
+    same thing)."""
     ordinary: tuple[str, ...] = ()
     """Everyday circumstances that make this symptom's own words no sign ("fast + running unless asleep"):
     see ``understanding/ordinary.py``."""

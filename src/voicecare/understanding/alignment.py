@@ -46,9 +46,11 @@ class Aligner:
             # Only words that keep the mention within its window, and a word of the anchor's own sentence
             # before a better one past a full stop: in "we haven't had a doctor look at her back yet. It's been
             # sore" the exact "been" of the next sentence must not shut out the "look" that makes the mention.
+            # Of two as close, the one no denial stands right before: in "pain in his back and no pain in his
+            # legs" the back's pain is the first, not the legs' denied one (understand53, #7).
             best = max(
                 ((not self._stop_between(anchor, j, breaks), top, -(max(*positions, j) - min(*positions, j)),
-                  -abs(j - anchor), j)
+                  not (j and words[j - 1] in self._language.negations), -abs(j - anchor), j)
                  for j in range(max(0, anchor - window), min(len(candidates), anchor + window + 1))
                  if j not in positions and max(*positions, j) - min(*positions, j) < window
                  and (top := max((candidates[j][w] for w in group & candidates[j].keys()

@@ -37,7 +37,7 @@ SECTIONS = {
     "matching": ("optional_words", "negations", "disjunctions", "symptom_slots", "skippable", "contrasts",
                  "glued_negations", "not_then", "not_then_before", "not_then_verbs", "not_then_sleeping",
                  "not_then_sleeping_after", "narrowing", "explaining", "turning",
-                 "degrees", "sized", "beliefs", "comparatives"),
+                 "degrees", "sized", "beliefs", "comparatives", "worn"),
     "context": ("pre_scope", "post_scope", "recur_extra", "terminators", "subjects", "recur_stops", "modals",
                 "child_nouns", "strangers", "child_pronouns", "list_joiners", "answers", "reporting", "quoting", "crying",
                 "quote_openers", "who_words", "belongings",
@@ -104,6 +104,9 @@ class Language:
     comparatives: frozenset[str] = frozenset()
     """Before a reassuring word, they make it the baseline of a comparison, no reassurance ("drowsier than
     normal")."""
+    worn: frozenset[str] = frozenset()
+    """Between a denial and an everyday circumstance it denies, these keep the denial its own: "not wearing nappies"
+    is no nappies (``ordinary.Denials.small``)."""
     beliefs: frozenset[str] = frozenset()
     """Before a sign's word, they make it a belief that a reading after a contrast may correct ("I thought she had a
     fever, but it's 98.7"); without one, "burning up but it only says 99.5" is a fever still."""
@@ -216,6 +219,7 @@ def parse(data: Mapping[str, Any], where: str, problems: list[str]) -> Language:
         turning=frozenset(in_token_form(matching, "turning", spelling)),
         beliefs=frozenset(in_token_form(matching, "beliefs", spelling)),
         comparatives=frozenset(in_token_form(matching, "comparatives", spelling)),
+        worn=frozenset(in_token_form(matching, "worn", spelling)),
         degrees=tuple(sorted((tuple(w.split()) for w in in_token_form(matching, "degrees", spelling)),
                              key=len, reverse=True)),
         sized=frozenset(in_token_form(matching, "sized", spelling)),

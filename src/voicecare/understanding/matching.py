@@ -125,7 +125,7 @@ class Matcher:
         self._measured = frozenset(t.symptom for t in intents.measures.thresholds) if intents.measures else frozenset()
         self._baselines = compile_baselines(intents.symptoms, spelling, self._language.negations)
         denials = ordinary.Denials(
-            self._language.negations, self._language.optional_words | self._language.skippable,
+            self._language.negations, self._language.optional_words | self._language.skippable | self._language.worn,
             fine=self._reassured, fine_reach=ordinary.FINE_REACH, explaining=self._language.explaining,
             turning=self._language.turning, nows=self._language.context.resumed_turns)
         self._ordinary = ordinary.compile_all({s.id: s.ordinary for s in intents.symptoms}, spelling, denials)

@@ -35,13 +35,25 @@ def findings(matches: Iterable[Match], intents: IntentSet) -> tuple[Finding, ...
         # Another child's 911 sign stays: this child's own "no" to that sign ("Max isn't breathing, Leo is
         # breathing fine") says nothing of Max (policy, beyond the sheet).
         if previous is None or (replaces(previous.status, match.status)
-                                and not (previous.another_child and match.status is Status.ABSENT)):
+                                and not (previous.another_child and match.status is Status.ABSENT)
+                                and not _other_parts(previous, match, intents)):
             last[match.symptom] = match
     return tuple(
         Finding(intents.symptom(m.symptom), m.status, m.score, m.heard, m.uncertain,
                 Basis.GUESSED if m.guessed else Basis.SAID, another_child=m.another_child)
         for m in sorted(last.values(), key=lambda m: m.start)
     )
+
+
+def _other_parts(earlier: Match, later: Match, intents: IntentSet) -> bool:
+    """True when ``later`` denies its symptom of other parts only than ``earlier`` affirmed it of: "pain going down
+    her leg, no pain in her arms" keeps the leg's pain (the symptom's ``parts``; understand53, #7)."""
+    if earlier.status is not Status.PRESENT or later.status is not Status.ABSENT:
+        return False
+    parts = frozenset(intents.symptom(later.symptom).parts)
+    language = intents.language
+    said, denied = ({language.spelling.canonical(w) for w in language.tokens(m.heard)} & parts for m in (earlier, later))
+    return bool(said) and bool(denied) and said.isdisjoint(denied)
 
 
 def triage(found: Sequence[Finding], intents: IntentSet, *, disclaimer: bool = True,
