@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 def repeat(talk: Conversation, text: str) -> Turn:
     """"Repeat", "what was the question?": the last turn again (see ``asides.repeated``)."""
     asking = talk.state is State.INTERVIEW
+    if talk.state is State.DONE and talk.before_goodbye:
+        # After the goodbye, the last advice, not the goodbye (outside review 20: the kiosk's "repeat" just after it).
+        whole, aloud = talk.before_goodbye
+        return Turn(text, asides.repeated(whole, asking=False), talk.state, None, "repeat",
+                    asides.repeated(aloud, asking=False))
     return Turn(text, asides.repeated(talk.last_said, asking=asking), talk.state, None, "repeat",
                 asides.repeated(talk.last_spoken, asking=asking))
 

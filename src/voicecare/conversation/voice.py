@@ -52,6 +52,9 @@ class VoiceSettings:
     """When set, a new session starts only when this is heard (an emergency is acted on regardless)."""
     reset_after: float = 120.0
     """Seconds of quiet after which the session is forgotten and the next family starts fresh."""
+    kept_after_goodbye: float = 30.0
+    """Seconds of quiet after a goodbye during which "repeat" (or "tell me more") still gives the last advice, without
+    the wake phrase; past them, or at any other words, the next family starts fresh (outside review 20)."""
     max_questions: int = 4
     end_silence: float = pipeline.END_SILENCE_SECONDS
     echo_filter: bool = False
@@ -164,6 +167,8 @@ class VoiceSession:
         if self.wake_listener is None and self.settings.wake_phrase:
             self.wake_listener = wake.listener_for(self.recognizer, self.settings.wake_phrase)
         self._heard_wake: Woken | None = None
+        self._parting: Conversation | None = None
+        """The conversation that ended just before this turn: a request for its last advice needs no wake phrase."""
         self.last: LastTurn | None = None
         """The last turn, while speech after it may still be more of it (``_continuing``)."""
         self._asking_wait = PROVISIONAL_SECONDS
@@ -215,7 +220,11 @@ class VoiceSession:
             self.reset()
         chunks, joined = self._continuing(chunks)
         if joined is None:
-            return self._take(chunks, None, ended, ended_talk=previous if ended else None)
+            self._parting = previous if ended else None
+            try:
+                return self._take(chunks, None, ended, ended_talk=previous if ended else None)
+            finally:
+                self._parting = None
         kept = self.conversation, self.assistant.disclaimer_due
         for batch in joined.batches if joined.asks_again else ():
             # Nothing is lost by stopping "Sorry, I missed that" at once, and the caregiver is still talking.
@@ -275,7 +284,7 @@ class VoiceSession:
         if ended_talk is not None and not reading[1] and afterwards.asks_last_answer(ended_talk, reading[0]):
             # "Tell me more", "what should I watch for?" after the goodbye: the last advice's, not a new conversation's
             # "I am listening" (outside review 16 F7).
-            afterwards.reopen(ended_talk)
+            afterwards.reopen(ended_talk, reading[0])
             self.conversation = ended_talk
         limited = heard.constrained.text if heard.constrained is not None else ""
         rival_no = readings.denied_elsewhere(self.conversation, reading[0], heard.transcript, limited)
@@ -365,6 +374,13 @@ class VoiceSession:
             # review 9). A recording with no sound at all (no audio) is still a silent turn (rule 4).
             return None
         text = preferred
+        if not self.awake and not provisional and not unsure and self._parting is not None \
+                and afterwards.asks_last_answer(self._parting, text):
+            # "Repeat" right after the goodbye: the last advice again, not asleep until the wake phrase (outside review
+            # 20). Said again, the conversation stays ended: the next words start afresh, needing the phrase (``reset``).
+            # Taken up again ("tell me more" reopens it), the family goes on without the phrase.
+            self.awake = True
+            return text, unsure
         if not self.awake:
             if provisional or not (self._woken(text) or wake.alarm_heard(
                     self.assistant.understand_partial, text, heard.transcript, acted=heard.emergency_at is not None,
@@ -586,6 +602,11 @@ class VoiceSession:
     def done(self) -> bool:
         """True after the caregiver said goodbye (after the wrap-up alone, the next words start afresh)."""
         return self.said_goodbye and self.conversation.state is State.DONE
+
+    def ended_quietly(self, seconds: float) -> bool:
+        """True when the conversation ended (a goodbye, the wrap-up) and ``seconds`` of quiet since are past
+        ``kept_after_goodbye``: the family is forgotten, and the next words need the wake phrase."""
+        return self.conversation.state is State.DONE and seconds >= self.settings.kept_after_goodbye
 
 
 def early_part(messages: Sequence[Message]) -> tuple[Message, ...]:
