@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import threading
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 
 from helpers import real_seconds
 from tests import replay
+from voicecare.app.events import EventLog
 from voicecare.conversation.dialog import Conversation, State, Turn
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings
 from voicecare.domain import Level, Status
@@ -104,13 +107,20 @@ GOODBYE_VOICE = "flite-rms"
 
 QUIET_SECONDS = 3.0
 """Quiet after each turn: more than a turn's end needs, less than ``VoiceSettings.kept_after_goodbye``."""
+FORGOTTEN_SECONDS = VoiceSettings().kept_after_goodbye + 5.0
 
 
-def kiosk_reports(session: VoiceSession, files: list[Path]) -> list[TurnReport]:
+def kiosk_reports(session: VoiceSession, files: list[Path], log: EventLog) -> list[TurnReport]:
+    """The turns the kiosk loop reports for ``files``, each also written to ``log`` as the kiosk does."""
     from voicecare.app.kiosk_cli import run_kiosk
 
     reports: list[TurnReport] = []
-    session.on_turn = reports.append
+
+    def turn(report: TurnReport) -> None:
+        reports.append(report)
+        log.turn(report)
+
+    session.on_turn, session.on_reset = turn, log.reset
     stop = threading.Event()
     mics = [FileMicrophone(files, speed=0)]
 
@@ -121,28 +131,56 @@ def kiosk_reports(session: VoiceSession, files: list[Path]) -> list[TurnReport]:
         return mics.pop()
 
     with session.speaker:
-        run_kiosk(session, session.speaker, make_mic, stop, sleep=lambda seconds: None, on_fault=lambda s: None)
+        run_kiosk(session, session.speaker, make_mic, stop, sleep=lambda seconds: None, on_fault=log.fault)
     return reports
 
 
-def test_repeat_just_after_goodbye_in_the_kiosk_gives_the_last_advice_again(
+def test_repeat_just_after_goodbye_in_the_kiosk_gives_the_last_advice_again_under_one_conversation_id(
         assistant: Assistant, sphinx: Recognizer, tmp_path: Path) -> None:
     voices = replay.voices()
     if GOODBYE_VOICE not in voices:
         pytest.skip("flite is not installed")
     voice = replay.padded(voices[GOODBYE_VOICE])
     lines = ["Hey, voice care. My son's back is really tight after playing at the park.", *["No."] * 5,
-             "Goodbye.", "Repeat."]
+             "Goodbye.", "Repeat.", "Hey, voice care. My daughter's back is sore."]
     files = []
     for index, line in enumerate(lines):
         files.append(tmp_path / f"{index}.wav")
         voice(line, files[-1])
-        files.append(silence_wav(tmp_path / f"quiet{index}.wav", QUIET_SECONDS))  # the turn ends in the quiet
+        # The turn ends in the quiet; after "Repeat." the quiet outlasts the time kept after a goodbye.
+        quiet = FORGOTTEN_SECONDS if line == "Repeat." else QUIET_SECONDS
+        files.append(silence_wav(tmp_path / f"quiet{index}.wav", quiet))
     speaker = Speaker(Pyttsx3Synthesizer, FakeOutputDevice(speed=200))
     session = VoiceSession(assistant, sphinx, speaker, VoiceSettings(wake_phrase="hey voice care", early_replies=False))
-    reports = kiosk_reports(session, files)
+    log = EventLog(tmp_path / "events.jsonl")
+    reports = kiosk_reports(session, files, log)
+    log.close()
     heard = [r.heard for r in reports]
     assert len(reports) == len(lines), heard
-    advice, goodbye, again = reports[-3], reports[-2], reports[-1]
+    advice, goodbye, again = reports[-4], reports[-3], reports[-2]
     assert goodbye.command == "goodbye" and advice.disposition == "home_care", heard
     assert again.said == advice.said and again.spoken == advice.spoken, (again, advice)
+    # F4: every line of the first family's conversation has one id, the repeat's too, its reset last; the next
+    # family's conversation has another.
+    logged = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text().splitlines()]
+    events = [e for e in logged if e["event"] != "fault"]  # the test's microphone ends: a fault, of the second one
+    kinds = [e["event"] for e in events]
+    assert kinds == ["turn"] * (len(lines) - 1) + ["reset", "turn"], [(e["event"], e.get("turn")) for e in events]
+    first, second = events[0]["conversation"], events[-1]["conversation"]
+    assert {e["conversation"] for e in events[:-1]} == {first} and second != first, events
+    assert re.fullmatch(r"[0-9a-f]{8}", first), first
+    assert {e["conversation"] for e in logged if e["event"] == "fault"} <= {second}, logged
+
+
+def test_every_event_of_a_conversation_has_its_id_and_a_reset_ends_it(tmp_path: Path) -> None:
+    log = EventLog(tmp_path / "events.jsonl")
+    report = TurnReport(1, "", (), "interview", None, None, None, 1.0, {})
+    log.turn(report)
+    log.fault("the microphone stream ended")
+    log.speech_error("the synthesiser crashed")
+    log.reset()
+    log.turn(report)
+    log.close()
+    events = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text().splitlines()]
+    ids = [e["conversation"] for e in events]
+    assert len(set(ids[:4])) == 1 and ids[4] != ids[0], ids

@@ -167,6 +167,8 @@ class VoiceSession:
         if self.wake_listener is None and self.settings.wake_phrase:
             self.wake_listener = wake.listener_for(self.recognizer, self.settings.wake_phrase)
         self._heard_wake: Woken | None = None
+        self._reset_due = False
+        """A reset not told yet (``reset``)."""
         self._parting: Conversation | None = None
         """The conversation that ended just before this turn: a request for its last advice needs no wake phrase."""
         self.last: LastTurn | None = None
@@ -187,15 +189,19 @@ class VoiceSession:
             said = tuple(m.text for m in turn.messages)
             self.on_turn(TurnReport(0, "", said, self.conversation.state.value, None, None, None, 0.0, {}, said))
 
-    def reset(self) -> None:
-        """Forget everything this family said; the next person starts fresh."""
+    def reset(self, *, told: bool = True) -> None:
+        """Forget everything this family said; the next person starts fresh. ``told``: ``on_reset`` is called now;
+        else when the next turn is answered, unless that turn takes the ended conversation up again (``_take``): a
+        "repeat" after the goodbye is the same family's, in the event log under the same conversation id."""
         self.conversation = self._new_conversation()
         self.turns = 0
         self.assistant.matcher.forget()
         self.speaker.forget()
         self.awake = self.settings.wake_phrase is None
         self.last = None
-        self.on_reset()
+        self._reset_due = not told
+        if told:
+            self.on_reset()
 
     def new_stream(self) -> None:
         """The audio starts again (another recording, a microphone reopened): its times are not the last turn's,
@@ -217,7 +223,7 @@ class VoiceSession:
         if ended:
             # The family had nothing else to say ("anything else?" "no"), but words after it start a new
             # conversation: an outside review's "she won't wake up" after the wrap-up met a deaf device.
-            self.reset()
+            self.reset(told=False)
         chunks, joined = self._continuing(chunks)
         if joined is None:
             self._parting = previous if ended else None
@@ -286,6 +292,10 @@ class VoiceSession:
             # "I am listening" (outside review 16 F7).
             afterwards.reopen(ended_talk, reading[0])
             self.conversation = ended_talk
+        if self._reset_due:  # told now, before this turn is reported, unless the ended conversation goes on
+            self._reset_due = False
+            if self.conversation is not ended_talk:
+                self.on_reset()
         limited = heard.constrained.text if heard.constrained is not None else ""
         rival_no = readings.denied_elsewhere(self.conversation, reading[0], heard.transcript, limited)
         faint_no = readings.unconfirmed_no(self.conversation, reading[0], heard.transcript, limited)
