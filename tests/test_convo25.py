@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import threading
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from tests import replay
 from voicecare.app.events import EventLog
 from voicecare.conversation.dialog import Conversation, State, Turn
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings
-from voicecare.domain import Level, Status
+from voicecare.domain import Finding, Level, Message, MessageKind, Status
 from voicecare.interfaces import Microphone, Recognizer
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM, Pyttsx3Synthesizer, Speaker
 from voicecare.testing import FakeOutputDevice, FileMicrophone, silence_wav
@@ -25,6 +26,10 @@ DAUGHTER = "my daughter's back is in spasm after the park"
 SET_ASIDE = "I took that to be about your son, so I did not count it for this child."
 ASIDE_START = "I took that to be about your "
 ANSWER_SECONDS = 15.0
+EMERGENCY_SECONDS = 10.0
+CEILING_SECONDS = 19.9
+"""Any turn's ceiling (spoken.toml ``ceiling_seconds``)."""
+"""Rule 13: "Call 911 now", the sign and "stay with your child" in under 10 s."""
 
 
 def said(turn: Turn) -> str:
@@ -184,3 +189,124 @@ def test_every_event_of_a_conversation_has_its_id_and_a_reset_ends_it(tmp_path: 
     events = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text().splitlines()]
     ids = [e["conversation"] for e in events]
     assert len(set(ids[:4])) == 1 and ids[4] != ids[0], ids
+
+
+# F2: a sign the caregiver denied, set present later by a misreading or a guess alone, said only in print.
+
+NO_KEPT = "I may have heard fever, but you said no to it, so I kept the no. If that changed, tell me."
+
+
+def doubted(assistant: Assistant, symptom: str) -> Finding:
+    """A red flag heard only in the recogniser's other reading of a turn (``findings.unsure_red_flags``)."""
+    sign = next(s for t in assistant.intents.topics for s in t.symptoms if s.id == symptom)
+    return Finding(sign, Status.PRESENT, 80.0, sign.name, uncertain=True)
+
+
+def denied_fever(assistant: Assistant) -> Conversation:
+    talk = Conversation(assistant, heard_by_ear=True)
+    for answer in ("my son's back is in spasm", "no", "no", "no fever"):
+        talk.hear(answer)
+    assert talk.asked[-1].id == "limbs" and "fever" not in present(talk)
+    return talk
+
+
+def test_a_denied_sign_heard_again_only_in_doubt_keeps_the_no_and_says_so_aloud(
+        assistant: Assistant, synth: Pyttsx3Synthesizer) -> None:
+    talk = denied_fever(assistant)
+    turn = talk.hear("no", [doubted(assistant, "fever")])
+    words = said(turn)
+    assert "fever" not in present(talk) and turn.disposition is not Level.URGENT, words
+    assert words.startswith(NO_KEPT) and talk.asked[-1].id == "cramps_night_weight", words
+    assert real_seconds(synth, turn.said_aloud, DEFAULT_RATE_WPM) <= ANSWER_SECONDS, words
+    # Told plainly next, it counts (rule 9: the later statement wins).
+    again = talk.hear("actually he feels warm now")
+    assert "fever" in present(talk) and "Call your child's doctor right away." in said(again), said(again)
+
+
+def test_a_denied_911_sign_heard_again_in_doubt_still_calls_911_with_its_doubt(
+        assistant: Assistant, synth: Pyttsx3Synthesizer) -> None:
+    talk = denied_fever(assistant)
+    turn = talk.hear("no", [doubted(assistant, "trouble_breathing")])
+    words = said(turn)
+    assert turn.disposition is Level.EMERGENCY and words.startswith("Call 911 now."), words
+    assert "I may have heard trouble breathing" in words and "If I heard that wrong, tell me." in words, words
+    to_stay = [m for m in turn.said_aloud][:[m.text for m in turn.said_aloud].index("Stay with your child.") + 1]
+    assert real_seconds(synth, to_stay, DEFAULT_RATE_WPM) <= EMERGENCY_SECONDS, words
+
+
+# F3: an emergency heard only through a misreading read back as fact. The reviewer's class, in a reverberant room
+# (espeak-ng en-us+m4, 150 wpm, sox reverb 50 50 100): "My son's back is really sore after playing at the park." heard
+# "my son and it is really sore and our it" with confusion in another reading (911, said with its doubt), then "No,
+# he is breathing fine." heard "oh she gets breathing is tired", which the answer reader takes for a yes: the 911
+# was then said as fact ("Confusion.", "I heard: confusion.", "Okay, you said yes."). A yes confirms a doubted 911
+# only when a yes word was said.
+
+AUDIO = Path(__file__).parent / "data" / "audio" / "review20"
+REVERB = ["reverb_m4_description", "reverb_m4_breathing_fine"]
+
+
+def test_the_reverberant_rooms_misread_emergency_is_never_said_as_heard() -> None:
+    from children import run_child
+
+    files = [str(AUDIO / f"{name}.wav") for name in REVERB]
+    out = run_child([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json", "--quiet",
+                     "--input-files", *files], capture_output=True, text=True, timeout=600, check=False)
+    assert out.returncode in (0, 2), out.stderr
+    turns = [t for t in (json.loads(line) for line in out.stdout.splitlines() if line.strip()) if t.get("turn")]
+    calls = [t for t in turns if t["disposition"] == "emergency"]
+    assert calls, turns  # what this room made of it: the test is about those turns
+    for turn in calls:
+        spoken = turn["spoken"]
+        assert spoken[0] == "Call 911 now." and "you said yes" not in " ".join(spoken), spoken
+        signs = [s for s, status in turn["symptoms"].items() if status == "present"]
+        heard_as_fact = [line for line in turn["said"] if line.startswith("I heard:")]
+        assert not heard_as_fact or not any(s.replace("_", " ") in line for s in signs for line in heard_as_fact), turn
+
+
+@pytest.mark.parametrize("answer", ["oh she gets breathing is tired", "she is tired", "uh the"])
+def test_words_that_are_no_yes_never_confirm_a_doubted_911(assistant: Assistant, answer: str) -> None:
+    talk = Conversation(assistant, heard_by_ear=True)
+    talk.hear("my son and it is really sore and our it", [doubted(assistant, "confusion")])
+    turn = talk.hear(answer)
+    words = said(turn)
+    assert words.startswith("Call 911 now. I may have heard confusion.") and "you said yes" not in words, words
+
+
+@pytest.mark.parametrize("answer", ["yes", "yeah she is", "mm hmm"])
+def test_a_yes_word_still_confirms_it(assistant: Assistant, answer: str) -> None:
+    talk = Conversation(assistant, heard_by_ear=True)
+    talk.hear("my son and it is really sore and our it", [doubted(assistant, "confusion")])
+    words = said(talk.hear(answer))
+    assert words.startswith("Call 911 now. Confusion.") and "Okay, you said yes." in words, words
+
+
+# F6: espeak-ng's "Goodbye." is heard "why" at an interview question: the caregiver walking away heard why the
+# question matters, not the action that stood ("Call your child's doctor right away" for a fever).
+
+
+def test_a_goodbye_heard_as_why_in_the_interview_still_says_the_action_that_stands(
+        synth: Pyttsx3Synthesizer) -> None:
+    from children import run_child
+
+    files = [str(AUDIO / f"{name}.wav") for name in ("her_back_hot_flite_rms", "goodbye_espeak_m4")]
+    out = run_child([sys.executable, "-m", "voicecare", "listen", "--engine", "sphinx", "--fast", "--json", "--quiet",
+                     "--input-files", *files], capture_output=True, text=True, timeout=600, check=False)
+    assert out.returncode in (0, 2), out.stderr
+    turns = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+    described, last = turns[1], turns[2]
+    assert described["symptoms"].get("fever") == "present" and described["disposition"] == "urgent", described
+    if last["command"] == "goodbye":
+        return  # heard as it was said: the goodbye's own parting words say the action
+    assert last["command"] == "why", last  # the recogniser's reading of "Goodbye." (measurements.md, spoken22)
+    assert "Call your child's doctor right away." in last["spoken"], last
+    assert last["symptoms"] == described["symptoms"], last  # nothing hidden or changed
+    messages = [Message(Level.URGENT, MessageKind.CONVERSATION, text) for text in last["spoken"]]
+    assert real_seconds(synth, messages, DEFAULT_RATE_WPM) <= CEILING_SECONDS, last
+
+
+def test_why_asked_in_words_or_typed_is_answered_as_before(assistant: Assistant) -> None:
+    for ear, asked in ((True, "why are you asking"), (False, "why")):
+        talk = Conversation(assistant, heard_by_ear=ear)
+        talk.hear("her back hurts and she feels hot")
+        words = said(talk.hear(asked))
+        assert words.startswith("I ask because") and "doctor right away" not in words, words

@@ -20,6 +20,7 @@ from voicecare.conversation import (
     closing,
     confirmed,
     corrections,
+    denial,
     home_ending,
     interview,
     last_answer,
@@ -122,6 +123,9 @@ class Conversation:
     """Another way in was offered after several of them (once a conversation: ``another_way``)."""
     before_goodbye: tuple[tuple[Message, ...], tuple[Message, ...]] | tuple[()] = ()
     """What was said (in full, aloud) just before a goodbye after the advice: "repeat" after the goodbye says it."""
+    denials_kept: tuple[Finding, ...] = ()
+    """This turn's signs that a misreading or guess alone would have set present after the caregiver said no to them:
+    the no kept, and said so (``denial``)."""
     child_gender: str = ""
     """The gender of the child asked about, from the caregiver's own child named ("my daughter"): a child of another
     named later is someone else (``other_child``)."""
@@ -159,7 +163,10 @@ class Conversation:
             return self._set_aside(text, aside, unsure, rival_no=rival_no, unconfirmed_no=unconfirmed_no)
         language = self.assistant.intents.language
         self.child_gender = self.child_gender or other_child.childs_gender(text, language.context, language.callers)
-        self.rival_no, self.unconfirmed_no = rival_no, unconfirmed_no
+        self.rival_no, self.unconfirmed_no, self.denials_kept = rival_no, unconfirmed_no, ()
+        return denial.said_kept(self, self._heard(text, unsure))
+
+    def _heard(self, text: str, unsure: Sequence[Finding]) -> Turn:
         waiting = calling_911.heard(self, text, unsure)  # "I called 911, they are on the way" (outside review 16 F4)
         if waiting is not None:
             self.offering = False
@@ -637,6 +644,11 @@ class Conversation:
         for finding in new:
             old = next((f for f in self.found if f.symptom.id == finding.symptom.id), None)
             if old is not None and not triage.replaces(old.status, finding.status):
+                continue
+            if old is not None and denial.overridden_by_doubt(old, finding):
+                # "No fever", then fever only in a misreading or a guess: the caregiver's no stands, said so aloud
+                # (``hear``); a 911 sign is never dropped so (outside review 20).
+                self.denials_kept = (*self.denials_kept, finding)
                 continue
             if old is not None and finding.basis is not Basis.SAID and old.basis is Basis.SAID and not (
                     finding.basis is Basis.GUESSED and finding.symptom.level is Level.EMERGENCY):
