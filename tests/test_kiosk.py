@@ -388,7 +388,7 @@ import resource, signal, sys
 from pathlib import Path
 from voicecare.app.events import EventLog
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-resource.setrlimit(resource.RLIMIT_FSIZE, (250, 250))  # the disk is full after 250 bytes
+resource.setrlimit(resource.RLIMIT_FSIZE, (350, 350))  # the disk is full after 350 bytes (two lines of ~150)
 log = EventLog(Path(sys.argv[1]), on_error=print)
 for _ in range(5):
     log.fault("the microphone stopped sending audio")

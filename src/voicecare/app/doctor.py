@@ -108,6 +108,8 @@ def _config(path: Path) -> tuple[Check, KioskSettings | None]:
                      "starts without it)", "name a file in a folder the kiosk's user may write (/var/lib/voicecare)"
                      ), settings
     nothing = kiosk_config.sets_nothing(settings)  # as the kiosk says it at start: every default, said plainly
+    if log is not None:  # what its lines hold, so an owner reading it knows the lines of one family go together
+        note += f"; event_log: {log}, one JSON line per event, those of one conversation with one `conversation` id"
     return Check("kiosk config", True, (nothing or f"{path}: every key valid") + note), settings
 
 

@@ -1,10 +1,12 @@
 """The opt-in event log: times, dispositions, symptom ids and timings, never words or audio.
 
 One JSON object per line:
-``{"time": ISO-8601 UTC, "uptime": seconds, "event": "turn" | "reset" | "fault" | "speech_error" |
+``{"time": ISO-8601 UTC, "uptime": seconds, "conversation": id, "event": "turn" | "reset" | "fault" | "speech_error" |
 "speech_restart", "turn": int,
 "disposition": str | null, "symptoms": {id: status}, "emergency_at": seconds | null,
-"audio_seconds": float, "detail": str}``. ``uptime`` counts from when the log
+"audio_seconds": float, "detail": str}``. ``conversation`` is a short random id made once per conversation:
+every event of one family's conversation carries it, its ``reset`` last, and the next conversation has a new one
+(outside review 20: a kiosk owner could not tell which lines belonged together). ``uptime`` counts from when the log
 was opened on a clock that never jumps, so order and gaps stay right when the
 wall clock is set (a Raspberry Pi has no clock battery). The file is private
 to the service user (0600, whatever the umask) and rotated at ``max_bytes``
@@ -19,6 +21,7 @@ import contextlib
 import errno
 import json
 import os
+import secrets
 import tempfile
 import time
 from collections.abc import Callable
@@ -36,9 +39,17 @@ PRIVATE = 0o600
 PRIVATE_DIR = 0o700
 DETAIL_LIMIT = 1000
 """A detail longer than this (an engine's whole error output) is cut at its last sentence end before it, saying so."""
+ID_BYTES = 4
+"""A conversation id is this many random bytes, written in hex (8 characters): short to read, and two conversations
+of one kiosk share one by chance once in billions (a counter would start again at every restart)."""
 PROBE_BYTES = 100
 """What ``write_problem`` writes: less than one event's line, so a probe that fails means no event can be written
 (a full disk has no block free for even one byte)."""
+
+
+def new_conversation_id() -> str:
+    """A new conversation's id (``ID_BYTES`` random bytes in hex)."""
+    return secrets.token_hex(ID_BYTES)
 
 
 def write_problem(folder: Path) -> str | None:
@@ -105,6 +116,8 @@ class EventLog:
             on_error(f"{path.parent}: made this folder for the event log")
         self._failing = False
         self._started = time.monotonic()
+        self.conversation = new_conversation_id()
+        """The id every event carries until the conversation ends (``reset``)."""
         problem = write_problem(path.parent)  # a full disk: said now, once, not at the first event (review 20 F16)
         if problem is not None:
             on_error(f"{path}: cannot write the event log ({problem}); going on, trying it again at each event")
@@ -112,7 +125,8 @@ class EventLog:
 
     def _write(self, event: str, **fields: Any) -> None:
         record = {"time": datetime.now(UTC).isoformat(timespec="seconds"),
-                  "uptime": round(time.monotonic() - self._started, 1), "event": event, **fields}
+                  "uptime": round(time.monotonic() - self._started, 1), "conversation": self.conversation,
+                  "event": event, **fields}
         line = (json.dumps(record) + "\n").encode("utf-8")
         try:
             self._append(line)
@@ -165,8 +179,9 @@ class EventLog:
                     audio_seconds=report.audio_seconds)
 
     def reset(self) -> None:
-        """A session ended and was forgotten."""
+        """A session ended and was forgotten: the last event with its conversation id; the next has a new one."""
         self._write("reset")
+        self.conversation = new_conversation_id()
 
     def fault(self, detail: str) -> None:
         """A recoverable fault (device gone, engine failed)."""

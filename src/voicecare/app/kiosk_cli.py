@@ -243,7 +243,9 @@ def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Mi
 
     def quiet(seconds: float) -> None:
         reports.quiet(seconds)
-        if seconds >= session.settings.reset_after and session.turns:
+        # After a goodbye the family is kept a short while ("repeat" gives the last advice again: outside review 20),
+        # then forgotten; any other words after it start afresh at once (``VoiceSession.take_turn``).
+        if (seconds >= session.settings.reset_after or session.ended_quietly(seconds)) and session.turns:
             session.reset()
 
     while not stop.is_set():
@@ -263,8 +265,6 @@ def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Mi
             for turn in turns_from(audio, muted, quiet, echo_gate(session, speaker, live)):
                 backoff = FIRST_BACKOFF
                 session.take_turn(turn)
-                if session.done:
-                    session.reset()
                 if stop.is_set():
                     break
             if faults and not stop.is_set():  # the audio failed in a turn that ended on an emergency

@@ -268,7 +268,7 @@ def _after_the_end(conversation: Conversation, text: str, said_goodbye: bool) ->
     from voicecare.conversation import afterwards
 
     if afterwards.asks_last_answer(conversation, text):
-        afterwards.reopen(conversation)
+        afterwards.reopen(conversation, text)
         return REOPENS
     if said_goodbye:
         return BEGINS if afterwards.tells_a_sign(conversation, text) else ENDS

@@ -50,8 +50,11 @@ def asks_last_answer(talk: Conversation, text: str) -> bool:
     return _reopened_state(talk) is not None
 
 
-def reopen(talk: Conversation) -> None:
-    """``talk`` taken up again where its advice left it: the 911 still standing, or "is there anything else?"."""
+def reopen(talk: Conversation, text: str = "") -> None:
+    """``talk`` taken up again where its advice left it: the 911 still standing, or "is there anything else?"; for
+    "repeat" (``text``) it stays ended, so that what is said again is its last advice (``requested.repeat``)."""
+    if text and talk.command_of(text) in SAY_AGAIN:
+        return
     state = _reopened_state(talk)
     if state is not None:
         talk.state = state

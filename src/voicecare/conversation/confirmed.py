@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 
 CONFIRMED_NOTE = "confirmed"
 """The ``[said_again]`` key of the words said after the 911 when a yes confirmed it."""
+YES = "yes"
+"""The control kind of a yes word ("yes", "yeah", "uh huh": ``controls.toml``)."""
+YES_WORDS = ("yes", "yes_lead")
+"""The answer words (``answers.toml``) that say yes."""
 ASSUMED = (Basis.UNHEARD, Basis.UNSURE, Basis.GUESSED)
 """How an answer to a question may have been counted without a yes: not heard, not sure, a doubted yes."""
 
@@ -47,10 +51,24 @@ def confirm(talk: Conversation, text: str, signs: tuple[str, ...], question: Int
 def _plain_yes(talk: Conversation, text: str, question: InterviewQuestion) -> bool:
     """True when ``text`` is a yes to ``question`` and nothing else: no sign said in words beside it ("yes, now his
     lips are turning blue" is a new sign, not the doubted one confirmed), no command."""
+    # A yes word must have been said: the answer reader takes words it cannot place as a yes to some questions, and a
+    # reverberant room's "No, he is breathing fine." heard "oh she gets breathing is tired" confirmed a 911 that rested
+    # on a misreading alone: "Confusion." and "Okay, you said yes." said as fact (outside review 20, rule 14).
+    if not _yes_said(talk, text):
+        return False
     answer = talk.answers.read(question.id, text)
     return answer.kind is AnswerKind.YES and not answer.news and all(
         f.symptom.id in question.symptoms and f.basis is not Basis.SAID for f in answer.findings) and not any(
         f.status is Status.PRESENT for f in talk.answers.understand(text))
+
+
+def _yes_said(talk: Conversation, text: str) -> bool:
+    """True when ``text`` holds a yes word of the language ("yes", "mm hmm", "yeah she is"), or is one."""
+    if talk.answer_kind(text) == YES:
+        return True
+    said = tuple(talk.assistant.intents.language.tokens(text))
+    phrases = [p for kind in YES_WORDS for p in talk.answers.words.words.get(kind, ())]
+    return any(said[i:i + len(p)] == p for p in phrases if p for i in range(len(said) - len(p) + 1))
 
 
 def _question_of(talk: Conversation, signs: tuple[str, ...]) -> InterviewQuestion | None:

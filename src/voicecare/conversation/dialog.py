@@ -20,11 +20,13 @@ from voicecare.conversation import (
     closing,
     confirmed,
     corrections,
+    denial,
     home_ending,
     interview,
     last_answer,
     misheard,
     no_again,
+    other_child,
     parting,
     requested,
     said_why,
@@ -119,6 +121,14 @@ class Conversation:
     """Turns in a row answered "Sorry, I missed that" (``another_way``)."""
     another_way_said: bool = False
     """Another way in was offered after several of them (once a conversation: ``another_way``)."""
+    before_goodbye: tuple[tuple[Message, ...], tuple[Message, ...]] | tuple[()] = ()
+    """What was said (in full, aloud) just before a goodbye after the advice: "repeat" after the goodbye says it."""
+    denials_kept: tuple[Finding, ...] = ()
+    """This turn's signs that a misreading or guess alone would have set present after the caregiver said no to them:
+    the no kept, and said so (``denial``)."""
+    child_gender: str = ""
+    """The gender of the child asked about, from the caregiver's own child named ("my daughter"): a child of another
+    named later is someone else (``other_child``)."""
     short_forms: dict[str, str] = field(default_factory=dict)
     """Shorter words for some things said ("I did not hear your answer about trouble breathing and other danger
     signs"), used only when a turn would go over its ceiling (``budget``)."""
@@ -148,7 +158,15 @@ class Conversation:
         ``rival_no``: another reading of the turn was a "no": a yes in it is counted as a doubted yes (rule 14).
         ``unconfirmed_no``: the answer model heard this "no" and the other model did not (``readings``).
         """
-        self.rival_no, self.unconfirmed_no = rival_no, unconfirmed_no
+        aside = self._other_childs(text)
+        if aside is not None:
+            return self._set_aside(text, aside, unsure, rival_no=rival_no, unconfirmed_no=unconfirmed_no)
+        language = self.assistant.intents.language
+        self.child_gender = self.child_gender or other_child.childs_gender(text, language.context, language.callers)
+        self.rival_no, self.unconfirmed_no, self.denials_kept = rival_no, unconfirmed_no, ()
+        return denial.said_kept(self, self._heard(text, unsure))
+
+    def _heard(self, text: str, unsure: Sequence[Finding]) -> Turn:
         waiting = calling_911.heard(self, text, unsure)  # "I called 911, they are on the way" (outside review 16 F4)
         if waiting is not None:
             self.offering = False
@@ -173,6 +191,36 @@ class Conversation:
                 turn = self.with_note(base, how, last=True, kind=MessageKind.CONFIRM)
         turn = another_way.noted(self, turn)  # several "Sorry, I missed that" in a row: another way in, once
         return self.within_ceiling(turn, said_why.hedges_said_before(turn.said_aloud, before))
+
+    def _other_childs(self, text: str) -> other_child.Aside | None:
+        """What ``text`` says of another child than this one, when that is to be set aside (``other_child``): in the
+        interview or after the advice, a sign told of them, and no 911 among what they have."""
+        if self.state not in (State.INTERVIEW, State.ANYTHING_ELSE) or \
+                not self.assistant.intents.messages.get("conversation.other_childs"):
+            return None  # a language without the words to say so reads the turn whole, as before
+        language = self.assistant.intents.language
+        aside = other_child.set_aside(text, self.child_gender, language.context, language.callers)
+        if aside is None:
+            return None
+        theirs = self.assistant.understand(aside.theirs)
+        if not any(f.status is Status.PRESENT for f in theirs):
+            return None  # nothing of theirs would have counted: the turn is read as it was said
+        if triage.triage(theirs, self.assistant.intents, disclaimer=False).disposition is Level.EMERGENCY:
+            return None  # never at the cost of a 911 (rule 3): read whole, as before
+        return aside
+
+    def _set_aside(self, text: str, aside: other_child.Aside, unsure: Sequence[Finding], *, rival_no: bool,
+                   unconfirmed_no: str) -> Turn:
+        """The turn ``text`` answered without what it said of another child, saying so briefly (rules 9 and 14)."""
+        note = self.assistant.intents.messages["conversation.other_childs"].format(who=aside.who)
+        if not self.assistant.intents.language.tokens(aside.kept):
+            asking = self.question_said(self.asked[-1]) if self.state is State.INTERVIEW and self.asked else \
+                self.say("anything_else")
+            said = Message(Level.UNCLEAR, MessageKind.OTHER, note)
+            return self.within_ceiling(self.turn(text, [said, asking], None))
+        turn = self.hear(aside.kept, unsure, rival_no=rival_no, unconfirmed_no=unconfirmed_no)
+        calling = turn.disposition is Level.EMERGENCY
+        return self.with_note(replace(turn, heard=text), note, last=calling, kind=MessageKind.OTHER)
 
     def _withdrawn(self, turn: Turn, *, calling: bool) -> Turn:
         """``turn`` saying that the 911 is withdrawn, when this turn took back a 911 (``calling``)."""
@@ -324,7 +372,7 @@ class Conversation:
             return requested.request(self, text, command)
         if command == "start_over":
             self.found, self.asked, self.state, self.skipped = [], [], State.LISTENING, []
-            self.doubted_over, self.called = {}, False
+            self.doubted_over, self.called, self.child_gender = {}, False, ""
             self.waiting, self.answered, self.answer = (), None, ()
             return self.turn(text, [self.say("start_over")], None, command)
         if command == QUIT and self._doubted_goodbye(text):
@@ -332,6 +380,9 @@ class Conversation:
         if command == QUIT:
             # Leaving before the advice: its action and what it rests on first (``parting``; outside review 14 F3).
             leaving = self.state in (State.INTERVIEW, State.EMERGENCY)
+            # "Repeat" after the goodbye says the last advice again, not the goodbye (outside review 20); a goodbye
+            # during the questions says the advice itself (``parting``), so that turn is the one said again.
+            self.before_goodbye = () if leaving else (self.last_said, self.last_spoken)
             said = calling_911.goodbye(self, text) or (parting.goodbye(
                 self.advice(), self.found, self.assistant.intents, self.rate_wpm) if leaving else [self.say("goodbye")])
             self.state = State.DONE
@@ -593,6 +644,11 @@ class Conversation:
         for finding in new:
             old = next((f for f in self.found if f.symptom.id == finding.symptom.id), None)
             if old is not None and not triage.replaces(old.status, finding.status):
+                continue
+            if old is not None and denial.overridden_by_doubt(old, finding):
+                # "No fever", then fever only in a misreading or a guess: the caregiver's no stands, said so aloud
+                # (``hear``); a 911 sign is never dropped so (outside review 20).
+                self.denials_kept = (*self.denials_kept, finding)
                 continue
             if old is not None and finding.basis is not Basis.SAID and old.basis is Basis.SAID and not (
                     finding.basis is Basis.GUESSED and finding.symptom.level is Level.EMERGENCY):

@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 def repeat(talk: Conversation, text: str) -> Turn:
     """"Repeat", "what was the question?": the last turn again (see ``asides.repeated``)."""
     asking = talk.state is State.INTERVIEW
+    if talk.state is State.DONE and talk.before_goodbye:
+        # After the goodbye, the last advice, not the goodbye (outside review 20: the kiosk's "repeat" just after it).
+        whole, aloud = talk.before_goodbye
+        return Turn(text, asides.repeated(whole, asking=False), talk.state, None, "repeat",
+                    asides.repeated(aloud, asking=False))
     return Turn(text, asides.repeated(talk.last_said, asking=asking), talk.state, None, "repeat",
                 asides.repeated(talk.last_spoken, asking=asking))
 
@@ -44,7 +49,8 @@ def request(talk: Conversation, text: str, request: str) -> Turn:
     if request == "why" and asking is not None and asking.level in rules.asking_why:
         # "Why are you asking?" is about the question, not the advice not given yet: why it matters, then the
         # question again; nothing is counted (a note, so "repeat" after it says the question alone).
-        said = [Message(asking.level, MessageKind.CONVERSATION, rules.asking_why[asking.level])]
+        said = [Message(asking.level, MessageKind.CONVERSATION, rules.asking_why[asking.level]),
+                *_action_standing(talk, text)]
     elif request == "why":
         said = [Message(talk.answered, MessageKind.ADVICE, rules.why[talk.answered])]
     else:
@@ -134,3 +140,16 @@ def heard(talk: Conversation, text: str) -> Turn:
         said.append(talk.say("anything_else"))
     talk.last_said = talk.last_spoken = tuple(said)
     return Turn(text, tuple(said), talk.state, None, spoken.HEARD, tuple(said))
+
+
+def _action_standing(talk: Conversation, text: str) -> list[Message]:
+    """The action told so far ("Call your child's doctor right away."), for a lone "why" heard by a recogniser in
+    the interview: espeak-ng's "Goodbye." is heard "why" in 10 of 10 recordings (the acoustic model cannot tell them
+    apart: measurements.md, spoken22), and a caregiver who said goodbye and walked away heard why the question
+    matters and not what to do (outside review 20). The action is what a goodbye there says first (``parting``)."""
+    if not talk.heard_by_ear or len(talk.assistant.intents.language.tokens(text)) != 1:
+        return []
+    result = talk.result()
+    if result.disposition not in (Level.URGENT, Level.FOLLOW_UP):
+        return []  # nothing stands yet below (home care comes after the questions); a 911 is said first anyway
+    return [m for m in result.messages if m.kind is MessageKind.INSTRUCTION][:1]

@@ -52,6 +52,9 @@ class VoiceSettings:
     """When set, a new session starts only when this is heard (an emergency is acted on regardless)."""
     reset_after: float = 120.0
     """Seconds of quiet after which the session is forgotten and the next family starts fresh."""
+    kept_after_goodbye: float = 30.0
+    """Seconds of quiet after a goodbye during which "repeat" (or "tell me more") still gives the last advice, without
+    the wake phrase; past them, or at any other words, the next family starts fresh (outside review 20)."""
     max_questions: int = 4
     end_silence: float = pipeline.END_SILENCE_SECONDS
     echo_filter: bool = False
@@ -164,6 +167,10 @@ class VoiceSession:
         if self.wake_listener is None and self.settings.wake_phrase:
             self.wake_listener = wake.listener_for(self.recognizer, self.settings.wake_phrase)
         self._heard_wake: Woken | None = None
+        self._reset_due = False
+        """A reset not told yet (``reset``)."""
+        self._parting: Conversation | None = None
+        """The conversation that ended just before this turn: a request for its last advice needs no wake phrase."""
         self.last: LastTurn | None = None
         """The last turn, while speech after it may still be more of it (``_continuing``)."""
         self._asking_wait = PROVISIONAL_SECONDS
@@ -182,15 +189,19 @@ class VoiceSession:
             said = tuple(m.text for m in turn.messages)
             self.on_turn(TurnReport(0, "", said, self.conversation.state.value, None, None, None, 0.0, {}, said))
 
-    def reset(self) -> None:
-        """Forget everything this family said; the next person starts fresh."""
+    def reset(self, *, told: bool = True) -> None:
+        """Forget everything this family said; the next person starts fresh. ``told``: ``on_reset`` is called now;
+        else when the next turn is answered, unless that turn takes the ended conversation up again (``_take``): a
+        "repeat" after the goodbye is the same family's, in the event log under the same conversation id."""
         self.conversation = self._new_conversation()
         self.turns = 0
         self.assistant.matcher.forget()
         self.speaker.forget()
         self.awake = self.settings.wake_phrase is None
         self.last = None
-        self.on_reset()
+        self._reset_due = not told
+        if told:
+            self.on_reset()
 
     def new_stream(self) -> None:
         """The audio starts again (another recording, a microphone reopened): its times are not the last turn's,
@@ -212,10 +223,14 @@ class VoiceSession:
         if ended:
             # The family had nothing else to say ("anything else?" "no"), but words after it start a new
             # conversation: an outside review's "she won't wake up" after the wrap-up met a deaf device.
-            self.reset()
+            self.reset(told=False)
         chunks, joined = self._continuing(chunks)
         if joined is None:
-            return self._take(chunks, None, ended, ended_talk=previous if ended else None)
+            self._parting = previous if ended else None
+            try:
+                return self._take(chunks, None, ended, ended_talk=previous if ended else None)
+            finally:
+                self._parting = None
         kept = self.conversation, self.assistant.disclaimer_due
         for batch in joined.batches if joined.asks_again else ():
             # Nothing is lost by stopping "Sorry, I missed that" at once, and the caregiver is still talking.
@@ -275,8 +290,12 @@ class VoiceSession:
         if ended_talk is not None and not reading[1] and afterwards.asks_last_answer(ended_talk, reading[0]):
             # "Tell me more", "what should I watch for?" after the goodbye: the last advice's, not a new conversation's
             # "I am listening" (outside review 16 F7).
-            afterwards.reopen(ended_talk)
+            afterwards.reopen(ended_talk, reading[0])
             self.conversation = ended_talk
+        if self._reset_due:  # told now, before this turn is reported, unless the ended conversation goes on
+            self._reset_due = False
+            if self.conversation is not ended_talk:
+                self.on_reset()
         limited = heard.constrained.text if heard.constrained is not None else ""
         rival_no = readings.denied_elsewhere(self.conversation, reading[0], heard.transcript, limited)
         faint_no = readings.unconfirmed_no(self.conversation, reading[0], heard.transcript, limited)
@@ -365,6 +384,13 @@ class VoiceSession:
             # review 9). A recording with no sound at all (no audio) is still a silent turn (rule 4).
             return None
         text = preferred
+        if not self.awake and not provisional and not unsure and self._parting is not None \
+                and afterwards.asks_last_answer(self._parting, text):
+            # "Repeat" right after the goodbye: the last advice again, not asleep until the wake phrase (outside review
+            # 20). Said again, the conversation stays ended: the next words start afresh, needing the phrase (``reset``).
+            # Taken up again ("tell me more" reopens it), the family goes on without the phrase.
+            self.awake = True
+            return text, unsure
         if not self.awake:
             if provisional or not (self._woken(text) or wake.alarm_heard(
                     self.assistant.understand_partial, text, heard.transcript, acted=heard.emergency_at is not None,
@@ -586,6 +612,11 @@ class VoiceSession:
     def done(self) -> bool:
         """True after the caregiver said goodbye (after the wrap-up alone, the next words start afresh)."""
         return self.said_goodbye and self.conversation.state is State.DONE
+
+    def ended_quietly(self, seconds: float) -> bool:
+        """True when the conversation ended (a goodbye, the wrap-up) and ``seconds`` of quiet since are past
+        ``kept_after_goodbye``: the family is forgotten, and the next words need the wake phrase."""
+        return self.conversation.state is State.DONE and seconds >= self.settings.kept_after_goodbye
 
 
 def early_part(messages: Sequence[Message]) -> tuple[Message, ...]:
