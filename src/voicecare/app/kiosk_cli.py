@@ -262,7 +262,7 @@ def run_kiosk(session: VoiceSession, speaker: Speaker, make_mic: Callable[[], Mi
                 failed = False
             faults: list[Exception] = []
             audio = _pinging(_device_audio(mic, stop, faults), alive)
-            for turn in turns_from(audio, muted, quiet, echo_gate(session, speaker, live)):
+            for turn in turns_from(audio, muted, quiet, echo_gate(session, speaker, live), session.speech_detector()):
                 backoff = FIRST_BACKOFF
                 session.take_turn(turn)
                 if stop.is_set():

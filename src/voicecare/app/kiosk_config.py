@@ -26,6 +26,7 @@ import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import cast
 
 from voicecare.app import unused_options
 from voicecare.app.text_files import read_utf8
@@ -33,6 +34,7 @@ from voicecare.conversation.voice import VoiceSettings
 from voicecare.errors import InputError
 from voicecare.intents import DEFAULT_LANGUAGE
 from voicecare.speech_in.frontend import SUPPRESSORS
+from voicecare.speech_in.vad import DEFAULT_VAD, VADS, Vad
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
 
 TABLE = "kiosk"
@@ -79,6 +81,9 @@ class KioskSettings:
     front_end: bool | str = False
     """Clean the microphone's audio before recognition: true or "webrtc" (WebRTC noise suppression and gain), "speex"
     (Speex noise suppression)."""
+    vad: str = DEFAULT_VAD
+    """What tells speech from the room where a turn starts and ends: "energy" (loudness alone), "silero" or "webrtc"
+    (loudness and that speech detector; ``speech_in/vad.py``)."""
     general_english: bool = False
     """PocketSphinx: general English mixed into the intents' language model in every room (default: a quiet room)."""
     intents_only: bool = False
@@ -105,7 +110,7 @@ class KioskSettings:
         """How the spoken conversation behaves (a live microphone: the echo filter is on unless --no-barge-in)."""
         return VoiceSettings(wake_phrase=self.wake_phrase, reset_after=self.reset_after,
                              max_questions=self.max_questions, echo_filter=not self.no_barge_in,
-                             early_replies=not self.no_barge_in)
+                             early_replies=not self.no_barge_in, vad=cast(Vad, self.vad))
 
     def namespace(self) -> argparse.Namespace:
         """The same values in the shape the speech helpers shared with ``listen`` and ``triage`` take.
@@ -204,6 +209,12 @@ def _device(value: object) -> str:
     raise ValueError(f"must be a device index (0, 1, ...) or part of its name in quotes, not {_shown(value)}")
 
 
+def _vad(value: object) -> str:
+    if value not in VADS:
+        raise ValueError(f"must be one of {', '.join(VADS)}, not {_shown(value)}")
+    return str(value)
+
+
 def _wake(value: object) -> str | None:
     if not isinstance(value, str):
         raise ValueError(f'must be a phrase in quotes, or "none" to answer anyone, not {_shown(value)}')
@@ -220,6 +231,7 @@ CHECKS: Mapping[str, Check] = {
     "config": _path, "engine": _engine, "model": _path, "device": _device, "speaker": _device, "wake_phrase": _wake,
     "reset_after": _number(*RESET_RANGE), "max_questions": _whole(*QUESTIONS_RANGE, "questions"),
     "event_log": _path, "json": _flag, "show_words": _flag, "no_barge_in": _flag, "front_end": _front_end,
+    "vad": _vad,
     "general_english": _flag, "intents_only": _flag,
     "rate": _whole(*RATE_RANGE, "words a minute"), "voice": _text, "intents": _path, "language": _text, "topic": _text,
     "debug": _flag,

@@ -82,7 +82,7 @@ def _live(args: argparse.Namespace, settings: VoiceSettings) -> int:
     with speaker:
         try:
             for turn in turns_from(mic.chunks(), muted_while_speaking(args, speaker), reports.quiet,
-                                   echo_gate(session, speaker, live=True)):
+                                   echo_gate(session, speaker, live=True), session.speech_detector()):
                 session.take_turn(turn)
                 if session.done:
                     break

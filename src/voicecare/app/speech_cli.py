@@ -26,6 +26,7 @@ from voicecare.interfaces import AudioSink, Recognizer, Synthesizer
 from voicecare.speech_in import audio
 from voicecare.speech_in.devices import find_output
 from voicecare.speech_in.frontend import SUPPRESSORS, FrontEndSettings
+from voicecare.speech_in.vad import DEFAULT_VAD, VADS
 from voicecare.speech_out.recorded import recorded_clips
 from voicecare.speech_out.sinks import NullSink, SoundDeviceSink, WavSink
 from voicecare.speech_out.tts import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM, Pyttsx3Synthesizer, Speaker
@@ -69,6 +70,10 @@ def add_speech_arguments(command: argparse.ArgumentParser, *, kiosk: bool = Fals
     command.add_argument("--front-end", nargs="?", const="webrtc", choices=SUPPRESSORS, metavar="webrtc|speex",
                          help="clean the audio first: WebRTC noise suppression and automatic gain (the default "
                               "here), or Speex noise suppression (--front-end speex); see README for what each costs")
+    command.add_argument("--vad", choices=VADS, metavar="|".join(VADS),
+                         help=f"what tells speech from the room where a turn starts and ends: loudness alone "
+                              f"(energy), or loudness and a speech detector (silero, webrtc); default {DEFAULT_VAD}, "
+                              "see README for what each does in noise")
     command.add_argument("--say-to", type=Path, metavar="FILE.wav",
                          help=argparse.SUPPRESS if kiosk else "write the spoken reply to this WAV file")
     command.add_argument("--speaker", metavar="DEVICE", help="speaker (index or part of its name; see 'voicecare devices')")
@@ -241,7 +246,7 @@ def load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Seq
 def _load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Sequence[str]) -> Recognizer:
     """load_recognizer without the fallback: the engine and model exactly as ``args`` say."""
     from voicecare.app import prepared
-    from voicecare.speech_in import frontend, lm, stt
+    from voicecare.speech_in import frontend, lm, stt, vad
 
     loaded_at = time.perf_counter()
     models: tuple[Path | None, Path | None] = (None, None)
@@ -274,9 +279,15 @@ def _load_recognizer(args: argparse.Namespace, assistant: Assistant, phrases: Se
         warn("--general-english changes only PocketSphinx's language model, and a Vosk model was found, so it "
              "does nothing; add --engine sphinx to use it")
     recognizer = frontend.with_front_end(recognizer, front_end_settings(getattr(args, "front_end", None)))
+    vad.check(chosen_vad(args), recognizer.rate)  # a missing detector fails here, at load, not at the first word
     warn(f"recognising with {recognizer.name}: {recognizer.description} "
          f"(loaded in {time.perf_counter() - loaded_at:.2f} s)")
     return recognizer
+
+
+def chosen_vad(args: argparse.Namespace) -> str:
+    """``--vad`` (or the kiosk's ``vad``), else the default."""
+    return getattr(args, "vad", None) or DEFAULT_VAD
 
 
 def front_end_settings(chosen: object) -> FrontEndSettings:
@@ -425,7 +436,8 @@ def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Rec
 
     say = voice.speaker.say if voice.speaker is not None else (lambda messages: None)
     assistant.disclaimer_due = True  # each recording is its own caregiver (rule 8: once to each)
-    heard = pipeline.recognize_recording(audio.iter_wav(path, recognizer.rate, fmt=fmt), recognizer, assistant, say)
+    heard = pipeline.recognize_recording(audio.iter_wav(path, recognizer.rate, fmt=fmt), recognizer, assistant, say,
+                                         vad=chosen_vad(args))
     began = time.perf_counter()
     result = pipeline.answer_recording(assistant, heard)
     triage_ms = (time.perf_counter() - began) * 1000

@@ -50,7 +50,7 @@ RECOGNISING_COMMANDS = SPEECH_COMMANDS | {"kiosk"}
 """The kiosk's settings are checked too, once its config file and command line are merged (``kiosk_config``)."""
 RULES: tuple[Rule, ...] = (
     Rule(frozenset({"triage"}), lambda args: not args.audio,
-         ("--engine", "--model", "--general-english", "--front-end"),
+         ("--engine", "--model", "--general-english", "--front-end", "--vad"),
          "typed text is not recognised as speech, so {options} {does} nothing; drop {it}, or give --audio FILE"),
     Rule(RECOGNISING_COMMANDS, lambda args: _value(args, "--engine") == "sphinx",
          ("--model",),

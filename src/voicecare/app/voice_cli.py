@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Any, cast
 from voicecare.app import kiosk_config
 from voicecare.app.cli import load_assistant
 from voicecare.app.kiosk_start import check_wake_words
-from voicecare.app.speech_cli import check_speech_options, load_recognizer, make_speaker, quiet_note, warn
+from voicecare.app.speech_cli import check_speech_options, chosen_vad, load_recognizer, make_speaker, quiet_note, warn
 from voicecare.conversation.dialog import DEFAULT_MAX_QUESTIONS
 from voicecare.conversation.voice import TurnReport, VoiceSession, VoiceSettings
 from voicecare.errors import InputError, VoicecareError
 from voicecare.speech_in.audio import AudioChunk, narrow_band, narrow_band_warning
 from voicecare.speech_in.echo import EchoGate
+from voicecare.speech_in.vad import Vad
 from voicecare.speech_out.tts import Speaker
 from voicecare.understanding.assistant import Assistant
 
@@ -65,7 +66,8 @@ def settings_from(args: argparse.Namespace) -> VoiceSettings:
     live = not getattr(args, "input_files", None)  # recordings hold no echo of our voice
     return VoiceSettings(wake_phrase=wake, reset_after=cast(float, kiosk_config.checked("reset_after", args.reset_after)),
                          max_questions=cast(int, kiosk_config.checked("max_questions", args.max_questions)),
-                         echo_filter=live and not args.no_barge_in, early_replies=not args.no_barge_in)
+                         echo_filter=live and not args.no_barge_in, early_replies=not args.no_barge_in,
+                         vad=cast(Vad, chosen_vad(args)))
 
 
 def resolve_wake(settings: VoiceSettings, assistant: Assistant) -> VoiceSettings:

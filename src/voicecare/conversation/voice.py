@@ -22,6 +22,7 @@ from voicecare.interfaces import Expectation, Recognizer, Transcript, WakeListen
 from voicecare.speech_in import lm, pipeline, stt, wake
 from voicecare.speech_in.audio import AudioChunk
 from voicecare.speech_in.early_reply import PROVISIONAL_SECONDS, EarlyReplies, ask_again_wait
+from voicecare.speech_in.vad import DEFAULT_VAD, SpeechDetector, Vad, detector
 from voicecare.speech_out.tts import Speaker
 from voicecare.understanding.assistant import Assistant
 
@@ -62,6 +63,9 @@ class VoiceSettings:
     early_replies: bool = True
     """Start the reply at a pause, before the turn has surely ended (off when voicecare's voice drowns the
     caregiver, ``--no-barge-in``: its own reply would keep the turn going and be heard as the caregiver)."""
+    vad: Vad = DEFAULT_VAD
+    """What tells speech from the room when turns are split: loudness alone ("energy"), or loudness and a speech
+    detector ("silero", "webrtc"; ``speech_in/vad.py``). The same for recorded files and the microphone."""
 
 
 REPORTED_COMMANDS = {inner: public for public, inner in COMMAND_OF_ANSWER.items()}
@@ -477,7 +481,7 @@ class VoiceSession:
         """
         heard_any = False
         self.new_stream()
-        for utterance in pipeline.utterances(chunks):
+        for utterance in pipeline.utterances(chunks, speech=self.speech_detector()):
             heard_any = True
             self.take_turn(utterance)
             after_turn()
@@ -486,6 +490,10 @@ class VoiceSession:
         if not heard_any:
             self.take_turn(iter(()))
             after_turn()
+
+    def speech_detector(self) -> SpeechDetector | None:
+        """A fresh speech detector for one stream of audio (``VoiceSettings.vad``); None for loudness alone."""
+        return detector(self.settings.vad)
 
     def _short_answer(self, text: str) -> bool:
         """True when ``text`` is an answer or command and nothing else: the turn may end at a short pause.
@@ -681,7 +689,8 @@ def is_echo(text: str, recent: Sequence[str], tokens: Callable[[str], list[str]]
 
 def turns_from(chunks: Iterator[AudioChunk], speaking: Callable[[], bool],
                quiet: Callable[[float], None],
-               gate: Callable[[AudioChunk], AudioChunk] = lambda chunk: chunk) -> Iterator[Iterator[AudioChunk]]:
+               gate: Callable[[AudioChunk], AudioChunk] = lambda chunk: chunk,
+               speech: SpeechDetector | None = None) -> Iterator[Iterator[AudioChunk]]:
     """Split a continuous microphone stream into turns: each starts where speech starts.
 
     ``speaking()`` true drops the audio (for a microphone that hears the
@@ -689,6 +698,7 @@ def turns_from(chunks: Iterator[AudioChunk], speaking: Callable[[], bool],
     interrupt, and ``VoiceSession`` discards what is only voicecare's echo).
     ``quiet(seconds)`` is told how long nothing has been said; ``gate``
     silences blocks that are only voicecare's echo (see ``echo.EchoGate``).
-    A turn ends after ``VoiceSettings.end_silence`` of quiet (see ``take_turn``).
+    A turn ends after ``VoiceSettings.end_silence`` of quiet (see ``take_turn``). ``speech``: the speech
+    detector (``VoiceSession.speech_detector``) that marks each block after the gate, as for a recorded file.
     """
-    return pipeline.utterances((gate(chunk) for chunk in chunks), speaking, quiet)
+    return pipeline.utterances((gate(chunk) for chunk in chunks), speaking, quiet, speech=speech)

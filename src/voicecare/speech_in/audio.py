@@ -54,6 +54,9 @@ class AudioChunk:
     """Sample rate in hertz."""
     start: float
     """Seconds from the start of the stream to the first sample."""
+    voiced: bool | None = None
+    """Whether a speech detector heard speech in the block (``vad.marked``); None when none judged it (loudness
+    alone decides). False makes a loud block the room, not speech: steady noise opens no turn."""
 
     @property
     def seconds(self) -> float:
@@ -321,7 +324,7 @@ class Loudness:
         """True when the block is clearly louder than the room."""
         rms, _ = block_rms(chunk)
         if rms > max(MIN_SPEECH_RMS, self.floor * SPEECH_FACTOR):
-            return True
+            return chunk.voiced is not False
         self.floor += FLOOR_ADAPT * (rms - self.floor)
         return False
 
@@ -373,4 +376,6 @@ class RoomLoudness:
             self._quietest.popleft()
         heard = [*[START_FLOOR] * (window - len(self._quietest)), *self._quietest]
         self.floor = min(MAX_FLOOR, float(np.percentile(heard, FLOOR_PERCENTILE)))
-        return rms > max(MIN_SPEECH_RMS, self.floor * self.factor)
+        # A loud block a speech detector heard no speech in is the room (steady noise): the floor learnt it above
+        # all the same, so loudness alone goes on judging as it would have.
+        return rms > max(MIN_SPEECH_RMS, self.floor * self.factor) and chunk.voiced is not False

@@ -36,6 +36,7 @@ from voicecare.speech_in.turns import QUICK_END_SECONDS as QUICK_END_SECONDS
 from voicecare.speech_in.turns import Endpointer as Endpointer
 from voicecare.speech_in.turns import Utterance as Utterance
 from voicecare.speech_in.turns import utterances as utterances
+from voicecare.speech_in.vad import DEFAULT_VAD, detector
 from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS, Assistant, most_serious
 
 
@@ -328,12 +329,13 @@ class Recording:
 def recognize_recording(chunks: Iterable[AudioChunk], recognizer: Recognizer, assistant: Assistant,
                         on_emergency: Callable[[Sequence[Message]], object],
                         end_silence: float = END_SILENCE_SECONDS, room: bool = True,
-                        early: Callable[[], EarlyReplies[Any]] | None = None) -> Recording:
+                        early: Callable[[], EarlyReplies[Any]] | None = None, vad: str = DEFAULT_VAD) -> Recording:
     """Recognise audio of any length in bounded time and memory: a fresh stream per utterance.
 
     ``room=False``: speech told from the room by the old ``Loudness`` (bench before/after).
     ``early``: makes each utterance's ``EarlyReplies``, as the live loop does, so the bench sees when a
-    reply would start and how often one would be withdrawn.
+    reply would start and how often one would be withdrawn. ``vad``: what tells speech from the room
+    (``speech_in/vad.py``: "energy", loudness alone; "silero" or "webrtc", loudness and that speech detector).
 
     ``on_emergency`` is called once, for the first utterance whose partial
     results show an emergency.
@@ -356,7 +358,7 @@ def recognize_recording(chunks: Iterable[AudioChunk], recognizer: Recognizer, as
 
     parts = [recognize(utterance, recognizer, assistant, once, endpoint=Endpointer(end_silence, room=room),
                        early=None if early is None else early())
-             for utterance in utterances(timed(chunks), room=room)]
+             for utterance in utterances(timed(chunks), room=room, speech=detector(vad))]
     return Recording(tuple(parts), end)
 
 

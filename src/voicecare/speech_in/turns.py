@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from voicecare.speech_in.audio import AudioChunk, Loudness, RoomLoudness
+from voicecare.speech_in.vad import SpeechDetector, marked
 
 END_SILENCE_SECONDS = 1.5
 """Quiet after speech that ends a caregiver's turn: longer than a pause for breath or thought
@@ -16,6 +17,12 @@ MAX_UTTERANCE_SECONDS = 30.0
 recogniser's work per block grows with the utterance: 10 min in one took 4 times 5 min)."""
 PRE_ROLL_SECONDS = 0.3
 """Audio kept from before speech was noticed, so the first word is not clipped."""
+DETECTOR_ONSET_SECONDS = 0.1
+"""More audio kept from before speech was noticed when a speech detector judges blocks too (``vad.py``): Silero
+needs a window or two of a word before it calls it speech, so a soft start ("no" said quietly) was noticed a block
+after loudness alone noticed it. The recogniser is then given the same start of the turn as without the detector
+(one block less of it, the reading of a recorded "no" after a fault changed and the turn did not end at its short
+pause)."""
 HANGOVER_SECONDS = 0.3
 """Quiet after speech still given to the recogniser (its look-ahead, and a soft last sound); quiet beyond it is
 held back, and given only if speech comes again, so the room after the words is never decoded into the turn."""
@@ -87,7 +94,8 @@ class Endpointer:
 
 def utterances(chunks: Iterable[AudioChunk], speaking: Callable[[], bool] = lambda: False,
                quiet: Callable[[float], None] = lambda seconds: None,
-               max_seconds: float = MAX_UTTERANCE_SECONDS, room: bool = True) -> Iterator[Utterance]:
+               max_seconds: float = MAX_UTTERANCE_SECONDS, room: bool = True,
+               speech: SpeechDetector | None = None) -> Iterator[Utterance]:
     """Split a stream into utterances: each starts where speech starts, with a little audio from before.
 
     Whoever reads an utterance ends it (``recognize`` with an ``Endpointer``)
@@ -95,18 +103,21 @@ def utterances(chunks: Iterable[AudioChunk], speaking: Callable[[], bool] = lamb
     so quiet between utterances is never recognised. ``speaking()`` true drops
     the audio (a microphone deaf while voicecare speaks); ``quiet(seconds)``
     is told how long nothing has been said. ``room=False``: the old ``Loudness`` (bench before/after).
+    ``speech``: a speech detector (``vad.py``) marks every block as it is read, here, so the onset and the
+    endpointer reading the turn judge the same marks; a loud block it heard no speech in is the room.
     """
     loudness: Loudness | RoomLoudness = RoomLoudness() if room else Loudness()
     pending: list[AudioChunk] = []
     silent = 0.0
-    stream = iter(chunks)
+    stream = marked(chunks, speech)
+    pre_roll = PRE_ROLL_SECONDS + (DETECTOR_ONSET_SECONDS if speech is not None else 0.0)
     failed: list[Exception] = []
     for chunk in stream:
         if speaking():
             pending.clear()
             continue
         if not loudness.is_speech(chunk):
-            keep = max(1, round(PRE_ROLL_SECONDS / max(chunk.seconds, 1e-3)))
+            keep = max(1, round(pre_roll / max(chunk.seconds, 1e-3)))
             pending = [*pending, chunk][-keep:]
             silent += chunk.seconds
             quiet(silent)
