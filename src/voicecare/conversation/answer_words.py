@@ -28,7 +28,8 @@ WORD_KINDS = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic",
               "explaining", "complaint", "child", "asking",
               "anaphors", "amending", "worried_now", "coming", "unfinished", "unfinished_after", "hesitations",
               "restating", "restating_alone", "murmurs", "earlier", "now", "joining", "was_then", "not_names",
-              "stray_after_no", "mild", "not_the_child")
+              "stray_after_no", "mild", "not_the_child", "days_ago", "well_again", "story_causes", "lasting",
+              "start_words")
 CONTROL_ANSWERS = {"yes": "yes_lead", "no": "no_lead", "not_sure": "unsure"}
 """controls.toml answer kinds that are answer words too; its yes and no are whole answers, so they count only
 at the start ("she isn't" is a no there, not in "she isn't eating")."""
@@ -71,6 +72,9 @@ class AnswerWords:
     tied: Mapping[str, Mapping[str, tuple[Phrase, ...]]] = field(default_factory=dict, hash=False)
     """By interview question id, then sign id: words that are about that sign alone, besides its name and phrases
     ("woke" is about "hard to wake", never breathing; ``denied_part.signs_about``)."""
+    started: Mapping[str, Mapping[str, tuple[Phrase, ...]]] = field(default_factory=dict, hash=False)
+    """By interview question id, then a duration as the question's measure reads it ("a day"): starts said in words
+    that mean at most that long ("just this morning"; ``answer_started``)."""
 
     @classmethod
     def load(cls, intents: IntentSet) -> AnswerWords:
@@ -97,6 +101,7 @@ class AnswerWords:
         not_applicable: dict[str, tuple[Phrase, ...]] = {}
         graded: dict[str, tuple[Phrase, ...]] = {}
         tied: dict[str, dict[str, tuple[Phrase, ...]]] = {}
+        started: dict[str, dict[str, tuple[Phrase, ...]]] = {}
         for topic in intents.topics:
             path = folder / "topics" / topic.id / FILE_NAME if folder is not None else None
             known = {q.id for q in topic.interview} | {ANYTHING_ELSE}
@@ -114,6 +119,11 @@ class AnswerWords:
                 if not isinstance(value, dict):
                     raise IntentError(f"{path}: tied: {key}: must be a table of sign ids")
                 tied[key] = {sign: _phrases(words, tokens, f"{path}: tied: {key}: {sign}") for sign, words in value.items()}
+            for key, value in _by_question(path, "started", known).items():
+                if not isinstance(value, dict):
+                    raise IntentError(f"{path}: started: {key}: must be a table of durations")
+                started[key] = {span: _phrases(words, tokens, f"{path}: started: {key}: {span}")
+                                for span, words in value.items()}
             for key, value in _by_question(path, "measure", known).items():
                 cue = _phrases([value] if isinstance(value, str) else value, tokens, f"{path}: measure: {key}")
                 if len(cue) != 1:
@@ -123,7 +133,7 @@ class AnswerWords:
         if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
             raise IntentError(f"{FILE_NAME}: unfinished_contracted: must be a list of texts")
         contracted = frozenset(v.lower().replace("\u2019", "'") for v in raw)
-        return cls(words, commands, about, measure, well, missing, not_applicable, contracted, graded, tied)
+        return cls(words, commands, about, measure, well, missing, not_applicable, contracted, graded, tied, started)
 
 
 def _by_question(path: Path | None, table: str, known: set[str]) -> dict[str, Any]:

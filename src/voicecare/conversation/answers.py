@@ -20,6 +20,7 @@ from voicecare.conversation import (
     answer_closing,
     answer_doubt,
     answer_elsewhere,
+    answer_gone_by,
     answer_hedges,
     answer_inapplicable,
     answer_learned,
@@ -27,6 +28,7 @@ from voicecare.conversation import (
     answer_passed,
     answer_safety,
     answer_spots,
+    answer_started,
     answer_steering,
     answer_stories,
     answer_turns,
@@ -162,6 +164,10 @@ class AnswerReader:
         heard = take_apart(text[:MAX_UTTERANCE_CHARS], question_id, self.assistant, self.words)
         if not heard.tokens:
             return self._answer(text, question_id, AnswerKind.UNSURE, None, heard, asked, silent=True)
+        lasted = self._start_alone(question_id, heard.tokens)
+        if lasted is not None:
+            # "Just this morning": read as the duration it means ("a day"), judged by the topic's thresholds.
+            return replace(self._read(question_id, lasted), input=text)
         if question is not None:
             heard = self._of_others_and_earlier(heard, question_id, frozenset(asked))
         answered = answer_steering.without_asides(heard, self.words.words["returning"])
@@ -200,6 +206,18 @@ class AnswerReader:
         # reads an answer as the conversation does (outside review 13, F16).
         return denied_part.narrowed(self, question, text, self._with_later_signs(answer, text))
 
+    def _start_alone(self, question_id: str, tokens: Sequence[str]) -> str | None:
+        """The duration a start said alone means ("just this morning": "a day"; ``answer_started``), or None."""
+        started = self.words.started.get(question_id)
+        if not started:
+            return None
+        language = self.intents.language
+        words = self.words.words
+        opening = language.fillers | {p[0] for p in (*words["no"], *words["hesitations"]) if len(p) == 1}
+        quiet = (*words["start_words"], *words["polite"], *words["hesitations"])
+        return answer_started.duration(tokens, started, frozenset(opening), language.fillers, quiet,
+                                       language.negations)
+
     def _of_others_and_earlier(self, heard: Heard, question_id: str, asked: frozenset[str]) -> Heard:
         """``heard`` with the answer words said of another sign, of someone else or of earlier set apart, and a
         child's name said with a verb taken as a "yes" (review 17 F3, F4, F8, F13): a "no" denies only what it is
@@ -218,8 +236,11 @@ class AnswerReader:
         not_names = frozenset(w for p in words["not_names"] for w in p)
         heard = answer_elsewhere.named_yes(heard, frozenset(context.reaffirming_verbs),
                                            language.fillers | context.subjects | not_names)
-        return answer_passed.then_not_now(heard, words["earlier"], words["now"], words["was_then"], child,
-                                          language.negations, asked)
+        heard = answer_passed.then_not_now(heard, words["earlier"], words["now"], words["was_then"], child,
+                                           language.negations, asked)
+        # "No, he limped yesterday because of new shoes, but today he is walking well": a sign of days gone by.
+        return answer_gone_by.gone_by(heard, answer_gone_by.load(words, language.negations), asked,
+                                      lambda symptom: not self._serious(symptom) or self._emergency(symptom))
 
     def _taken_back(self, question_id: str, heard: Heard, answer: Answer) -> Answer | None:
         """ "Her lips are blue, no sorry, they're pink": a sign of the question named, then a correction whose
@@ -493,6 +514,9 @@ class AnswerReader:
 
     def _serious(self, symptom_id: str) -> bool:
         return self.intents.symptom(symptom_id).level < Level.HOME_CARE
+
+    def _emergency(self, symptom_id: str) -> bool:
+        return self.intents.symptom(symptom_id).level <= Level.EMERGENCY
 
     def _hedged_denial(self, heard: Heard, match: Match) -> bool:
         """A "denial" that follows a hedge closely ("can't say about confused") is a hedge: it counts (rule 10).
