@@ -284,3 +284,23 @@ def joined_to_well(tokens: Sequence[str], clause_of: Sequence[int], spots: Seque
         if rest and not known.intersection(rest) and any(tokens[i] not in quiet for i in rest):
             return True
     return False
+
+
+def negated_across_having(about: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int],
+                          negations: frozenset[str], having: frozenset[str],
+                          amounts: Sequence[tuple[str, ...]]) -> set[int]:
+    """Clauses where a word about the question follows a negation across an amount and maybe a verb of having
+    ("he hasn't had any accidents", "not a single accident"): that part is denied. Only for telling a partial
+    answer from a yes, beside a sign named: alone, "she hasn't had any sleep" is the night sign (rule 2)."""
+    denied = set()
+    for spot in about:
+        for amount in amounts:
+            before = spot.start - len(amount)
+            if before < 1 or tuple(tokens[before:spot.start]) != amount:
+                continue
+            before -= 1
+            if tokens[before] in having and before > 0:
+                before -= 1
+            if tokens[before] in negations:
+                denied.add(clause_of[spot.start])
+    return denied

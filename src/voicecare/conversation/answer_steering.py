@@ -120,6 +120,8 @@ def steering(heard: Heard, commands: Mapping[str, tuple[Phrase, ...]], negations
     command = max((s for s in heard.spots_of(*(f"command:{c}" for c in commands))
                    if not (s.start and heard.tokens[s.start - 1] in negations and s.start not in answered)),
                   key=lambda s: (s.size, s.start), default=None)
+    if command is not None and (paused_for_the_room(heard, command)):
+        return OFF_TOPIC, None
     if command is not None and stray_noes(heard, command):
         return COMMAND, command.kind.split(":", 1)[1]
     if command is not None and goodbye_inside_talk(heard, command, fillers | quiet):
@@ -175,3 +177,35 @@ def steering(heard: Heard, commands: Mapping[str, tuple[Phrase, ...]], negations
     if heard.longest("off_topic") >= max(answer_size, 1) and not told:
         return OFF_TOPIC, None
     return None
+
+
+ANSWERING = ("yes", "no", "unsure", "well", "health", "corrections", "yes_lead", "no_lead", "caregiver", "care")
+"""Kinds that make words an answer, or news about the child, whatever else is said with them."""
+
+
+def only_an_aside(heard: Heard, asides: tuple[Phrase, ...], asking: frozenset[str]) -> bool:
+    """Whether the answer is only a remark about the caregiver's own situation ("Lord have mercy, I never thought
+    I'd be talking to a phone", "ugh, the neighbours are drilling again, of all days"): an aside word, and no sign,
+    no word about the question, no answer word or news, and no request longer than a word or asked ("ugh, can we
+    just skip this"): a lone "again" inside it is no request. Said to nobody, it is no answer: asked again,
+    nothing counted, as words to the room are."""
+    said = list(find(heard.tokens, {"asides": asides}))
+    inside = {i for s in said for i in range(s.start, s.end)}
+    # An answer word inside the aside's own words ("good" in "good grief") answers nothing.
+    answering = [s for s in heard.spots_of(*ANSWERING) if not set(range(s.start, s.end)) <= inside]
+    if heard.matches or heard.about or answering or not said:
+        return False
+    return not any(s.kind.startswith(f"{COMMAND}:") and (s.size > 1 or asked_first(heard, s, asking))
+                   for s in heard.spots)
+
+
+def paused_for_the_room(heard: Heard, command: Spot) -> bool:
+    """Whether a pause ("hold on", "hang on") is followed by words to the room and nothing that answers ("hold on,
+    honey, Grandpa's talking to the computer"): the caregiver turned to someone else, so the words are to the
+    room (asked again when they are back), not a request to us to stop."""
+    if command.kind != PAUSE or heard.about or heard.matches:
+        return False
+    if heard.spots_of(*ANSWERING):
+        return False
+    return any(s.start >= command.end for s in heard.spots_of(OFF_TOPIC))
+

@@ -20,6 +20,7 @@ from voicecare.conversation import (
     answer_closing,
     answer_doubt,
     answer_elsewhere,
+    answer_facets,
     answer_gone_by,
     answer_hedges,
     answer_inapplicable,
@@ -331,6 +332,9 @@ class AnswerReader:
         if heard.echoed and not heard.echoed & asked and not named:
             # The "no" answered the caregiver's own question about another sign: news, not an answer to ours.
             return AnswerKind.NEW_INFO, None
+        asking = frozenset(p[0] for p in self.words.words["asking"] if len(p) == 1)
+        if answer_steering.only_an_aside(heard, self.words.words["asides"], asking):
+            return AnswerKind.OFF_TOPIC, None  # "ugh, the neighbours are drilling again": said to nobody
         # A red flag said is never talk to the room or a command; the back pain the call is about may be
         # ("leave your sister alone, she's sore").
         steering = None if any(self._serious(m.symptom) for m in present) else self._steering(heard)
@@ -545,6 +549,12 @@ class AnswerReader:
         denials = {heard.clause(s.start) for s in heard.spots_of("no", "well")} | self._negated_about(heard)
         denials |= answer_safety.denied_headings(heard.about, heard.spots, heard.matches, heard.tokens, heard.clause_of,
                                                  self._safety_words())
+        if named:
+            # Beside a sign said, "but he hasn't had any accidents" denies that part: partial, never a "no".
+            words = self.words.words
+            denials |= answer_safety.negated_across_having(
+                heard.about, heard.tokens, heard.clause_of, self.intents.language.negations,
+                frozenset(p[0] for p in words["having"] if len(p) == 1), words["amounts"])
         about = {heard.clause(s.start) for s in heard.about}
         if (denials & about) - named_clauses:
             return True
@@ -630,6 +640,14 @@ class AnswerReader:
                 asked: Sequence[str], *, silent: bool = False) -> Answer:
         said = [m for m in heard.matches if kind is not AnswerKind.COMMAND]
         found = {f.symptom.id: f for f in triage.findings(said, self.intents)}
+        language = self.intents.language
+        quiet = (frozenset(p[0] for p in self.words.words["plain"] if len(p) == 1) | language.fillers
+                 | language.negations | frozenset(p[0] for p in self.words.words["no"] if len(p) == 1))
+        for symptom_id in asked:
+            side = (answer_facets.said_beside_a_denial(said, heard.tokens, symptom_id, quiet)
+                    if symptom_id in found and found[symptom_id].status is Status.ABSENT else None)
+            if side is not None:  # "her leg is weak, no tingling": the weak leg stays said
+                found[symptom_id] = triage.findings([side], self.intents)[0]
         for match in said:
             # A doubt inside the sign's own words ("her lips are pale, no blue": "no" or "now"), or a worried
             # question about it ("what if that's her heart racing?"): said as unsure.
