@@ -111,3 +111,13 @@ def listened(*files: str) -> list[dict[str, object]]:
                          capture_output=True, text=True, timeout=300, check=False)
     assert out.returncode == 0, out.stderr
     return [json.loads(line) for line in out.stdout.splitlines()]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_kiosk_locks(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The kiosk's device locks in a folder of this test run's own (not /dev/shm, which every run on the machine
+    shares): kiosks of two test runs at once would refuse each other as the same devices' second kiosk."""
+    import os
+
+    os.environ["VOICECARE_LOCK_DIR"] = str(tmp_path_factory.mktemp("kiosk-locks"))
+    yield

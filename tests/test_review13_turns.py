@@ -261,7 +261,7 @@ def test_an_8_khz_recording_is_said_to_be_too_narrow_band_to_trust(tmp_path: Pat
     run_child(["sox", str(wide), "-r", "8000", "-b", "16", str(narrow)], check=True)
     out = run_child([sys.executable, "-m", "voicecare", "triage", "--audio", str(narrow), str(wide), "--json",
                           "--quiet"], capture_output=True, text=True, timeout=600, check=False)
-    assert out.returncode == 0, out.stderr
+    assert out.returncode == 2, out.stderr  # not a clean result: a script must not take it as one (review 21 F13)
     results = [json.loads(line) for line in out.stdout.splitlines()]
     assert [r["narrow_band"] for r in results] == [True, False]
     warnings = [line for line in out.stderr.splitlines() if "narrow-band" in line]

@@ -84,18 +84,45 @@ def label(answer: Answer) -> str:
     return f"{COMMAND_PREFIX}{answer.command}" if answer.kind is AnswerKind.COMMAND else answer.kind.value
 
 
+HEADER_NAMES = {"question_id": 0, "question": 0, "expected": 1, "label": 1, "answer": 2, "text": 2}
+"""A header row's column names and the field each names; the README names the columns, so people write them."""
+
+
+def header_columns(fields: list[str]) -> tuple[int, int, int] | None:
+    """Where the question id, the label and the answer are, when ``fields`` is a header row (``question_id expected
+    answer why``, in any order); None for a labelled line (outside review 21 F16.1: a header was an unknown question)."""
+    names = [field.strip().lower() for field in fields]
+    found = {HEADER_NAMES[name]: index for index, name in reversed(list(enumerate(names))) if name in HEADER_NAMES}
+    if "question_id" not in names and not {0, 1, 2} <= found.keys():
+        return None
+    if not {0, 1, 2} <= found.keys():
+        raise InputError("a header row names question_id, expected and answer (then why)")
+    return found[0], found[1], found[2]
+
+
 def read_corpus(path: Path) -> list[LabelledAnswer]:
-    """The labelled answers in ``path``; InputError names the first bad line."""
+    """The labelled answers in ``path``, with or without a header row first; InputError names the first bad line."""
     lines = read_utf8(path, "labelled answers (question_id<TAB>expected<TAB>answer per line)", noun="the corpus",
                       limit=CORPUS_BYTES).splitlines()
-    cases = []
+    cases: list[LabelledAnswer] = []
+    columns, first = (0, 1, 2), True
     for number, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
-        if len(fields) < 3 or not fields[2].strip():
+        if first:
+            first = False
+            try:
+                header = header_columns(fields)
+            except InputError as exc:
+                raise InputError(f"{path}:{number}: {exc}") from None
+            if header is not None:
+                columns = header
+                continue
+        question, expected, answer = (fields[i] if i < len(fields) else "" for i in columns)
+        if not answer.strip():
             raise InputError(f"{path}:{number}: expected question_id, expected and answer separated by tabs")
-        cases.append(LabelledAnswer(fields[0].strip(), fields[1].strip(), fields[2], number))
+        cases.append(LabelledAnswer(question.strip(), expected.strip(), answer, number))
     if not cases:
         raise InputError(f"{path}: no labelled answers")
     return cases

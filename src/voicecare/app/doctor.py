@@ -105,12 +105,22 @@ def _config(path: Path) -> tuple[Check, KioskSettings | None]:
     if problem is not None:
         # The kiosk goes on without its log (by design); the operator who opted in must hear it here.
         return Check("kiosk config", False, f"{path}: event_log: {log} cannot be written ({problem}; the kiosk "
-                     "starts without it)", "name a file in a folder the kiosk's user may write (/var/lib/voicecare)"
-                     ), settings
+                     "starts without it)", _log_fix(problem)), settings
     nothing = kiosk_config.sets_nothing(settings)  # as the kiosk says it at start: every default, said plainly
     if log is not None:  # what its lines hold, so an owner reading it knows the lines of one family go together
         note += f"; event_log: {log}, one JSON line per event, those of one conversation with one `conversation` id"
     return Check("kiosk config", True, (nothing or f"{path}: every key valid") + note), settings
+
+
+def _log_fix(problem: str) -> str:
+    """What to do about an event log that cannot be written: on a full disk (or a spent quota) the folder is right
+    and space must be freed; naming another folder was the wrong advice (outside review 21 F16.2)."""
+    import errno
+    import os
+
+    if any(os.strerror(code) in problem for code in (errno.ENOSPC, errno.EDQUOT)):
+        return "free space on that disk (delete old files there), then run doctor again"
+    return "name a file in a folder the kiosk's user may write (/var/lib/voicecare)"
 
 
 def _log_problem(path: Path) -> tuple[str | None, str]:

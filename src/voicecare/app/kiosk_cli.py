@@ -74,8 +74,92 @@ def only_kiosk(config: Path | None) -> Iterator[None]:
             os.close(fd)
 
 
+LOCK_DIR_VARIABLE = "VOICECARE_LOCK_DIR"
+"""Where the kiosk's device locks are kept, if not in /dev/shm (a test run keeps its own)."""
+SHARED_LOCK_DIR = Path("/dev/shm")
+"""A folder every user and every service shares, even one with PrivateTmp and a read-only system (ProtectSystem=
+strict leaves /dev writable); a tmpfs, so no lock outlives a reboot."""
+
+
+def lock_dir() -> Path:
+    """The folder of the device locks: $VOICECARE_LOCK_DIR, /dev/shm, or the temporary folder."""
+    import tempfile
+
+    if given := os.environ.get(LOCK_DIR_VARIABLE):
+        return Path(given)
+    return SHARED_LOCK_DIR if SHARED_LOCK_DIR.is_dir() and os.access(SHARED_LOCK_DIR, os.W_OK) else Path(
+        tempfile.gettempdir())
+
+
+def claims(settings: kiosk_config.KioskSettings) -> list[tuple[str, Path]]:
+    """What one kiosk must have to itself, each as (what it is, its lock file): the event log, and the microphone and
+    speaker by name. Locking the config file let a copy of it start a second kiosk on the same devices and log
+    (outside review 21 F14): two voices saying "Call 911 now" and one log with both kiosks' lines."""
+    from urllib.parse import quote
+
+    wanted: list[tuple[str, Path]] = []
+    if settings.event_log is not None:
+        log = Path(os.path.abspath(settings.event_log))
+        wanted.append((f"event log {log}", log.with_name(f"{log.name}.lock")))  # beside it: rotation keeps its name
+    for kind, name in (("microphone", settings.device), ("speaker", settings.speaker)):
+        key = (name or "default").strip().lower()
+        wanted.append((f'{kind} "{key}"', lock_dir() / f"voicecare-kiosk-{kind}-{quote(key, safe='')}.lock"))
+    return wanted
+
+
+def _open_lock(path: Path) -> int | None:
+    """A descriptor to flock ``path`` by, made if need be (readable by every user, so that a kiosk run by an
+    installer and the service's kiosk see each other's lock); None when it cannot be opened (a log folder not made
+    yet: the event log says its own fault)."""
+    try:
+        return os.open(path, os.O_RDONLY | os.O_CLOEXEC)  # no O_CREAT: protected_regular refuses it on another's file
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError:
+        return None
+    with contextlib.suppress(OSError):
+        os.fchmod(fd, 0o644)  # whatever the umask: the other kiosk's user must be able to open it
+    return fd
+
+
+@contextlib.contextmanager
+def only_user(settings: kiosk_config.KioskSettings) -> Iterator[None]:
+    """Each of ``claims`` locked (flock) while this kiosk runs; InputError (exit 2, as for a config in use), before
+    any device or the log is opened, when another kiosk holds one. The locks go with the process: nothing stale."""
+    held: list[int] = []
+    try:
+        for what, path in claims(settings):
+            if what.startswith("event log") and not path.parent.exists():
+                # Made here as the event log would make it (and said as it would): its lock must be taken now.
+                with contextlib.suppress(OSError):
+                    path.parent.mkdir(mode=0o700, parents=True)
+                    warn(f"{path.parent}: made this folder for the event log")
+            fd = _open_lock(path)
+            if fd is None:
+                continue
+            held.append(fd)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise InputError(f"another kiosk is running with the same {what}, so this one stops without opening "
+                                 f"the microphone, speaker or event log (stop the other first; lock {path})") from None
+        yield
+    finally:
+        for fd in held:
+            os.close(fd)
+
+
 def _kiosk(args: argparse.Namespace) -> int:
     checked = kiosk_start.check(args)  # as doctor checks it; ConfigError (a restart cannot fix it) stops here, once
+    with only_user(checked.settings):
+        return _run(args, checked)
+
+
+def _run(args: argparse.Namespace, checked: kiosk_start.CheckedKiosk) -> int:
     settings = checked.settings
     options = settings.namespace()
     options.synthesizer = getattr(args, "synthesizer", None)  # an engine brought by the caller of cli.main

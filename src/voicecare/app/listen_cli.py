@@ -27,6 +27,7 @@ from voicecare.speech_in.audio import (
     cut_short_error,
     iter_wav,
     narrow_band,
+    narrow_band_error,
     narrow_band_warning,
     read_format,
     usable,
@@ -157,6 +158,9 @@ def _replay(args: argparse.Namespace, settings: VoiceSettings) -> int:
                 print(json.dumps({**line, "cut_short": short is not None}, ensure_ascii=False), flush=True)
             if short is not None:  # as triage --audio says it (review12 F8): the missing part may hold the emergency
                 warn(f"error: {cut_short_error(path, short)}")
+                cut += 1
+            elif narrow_band(fmt.rate):  # its replies are not to be trusted: not a clean exit (review 21 F13)
+                warn(f"error: {narrow_band_error(path, fmt.rate)}")
                 cut += 1
             if session.done:
                 # Asked to stop, as live listening stops; what is left was not heard (an emergency among it,

@@ -418,6 +418,9 @@ def _triage_files(args: argparse.Namespace, headers: Mapping[Path, audio.WavForm
         if cut is not None:  # triaged as far as it goes, but an emergency may have been in the missing part
             warn(f"error: {audio.cut_short_error(path, cut)}")
             failed += 1
+        elif audio.narrow_band(fmt.rate):  # heard, but not to be trusted: never a clean exit (review 21 F13)
+            warn(f"error: {audio.narrow_band_error(path, fmt.rate)}")
+            failed += 1
     voice.finish()
     return failed
 
@@ -462,7 +465,10 @@ def _triage_file(args: argparse.Namespace, assistant: Assistant, recognizer: Rec
     if args.json:
         print(render.as_json_line(result, str(path), text, extra), flush=True)
     else:
-        print(render.as_text(result, f"{path}: heard \"{text}\"", assistant.intents.language) + "\n", flush=True)
+        heading = f"{path}: heard \"{text}\""
+        if audio.narrow_band(fmt.rate):
+            heading += f" ({audio.untrusted_note(fmt.rate)})"
+        print(render.as_text(result, heading, assistant.intents.language) + "\n", flush=True)
     if voice.speaker is not None:  # the short part (rule 13); the rest is printed
         short = one_shot.reply(result, assistant.intents, voice.speaker.rate_wpm)
         voice.reply(result.disposition, pipeline.still_to_say(replace(result, messages=short), heard.early))

@@ -11,6 +11,7 @@ says it; the not-understood answer as the conversation says it (rule 7, within i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from voicecare.conversation import spoken, unanswered
@@ -18,6 +19,8 @@ from voicecare.domain import Finding, IntentSet, Level, Message, MessageKind, Tr
 
 ACTION = (MessageKind.INSTRUCTION, MessageKind.ADVICE)
 """What to do and why: a read-back said short goes after them (as ``spoken.plan`` places it)."""
+CLAUSE_END = re.compile(r"[,;:](?=\s)")
+"""Where a care answer may be cut when even its first sentence is too long to say in a one-shot reply."""
 NOTES = (MessageKind.HYPOTHETICAL, MessageKind.PAST, MessageKind.OTHER)
 """What a question or a mention drew beside the advice ("About fever: if that happens, ..."): printed always."""
 
@@ -65,7 +68,24 @@ def _with_signs(planned: Sequence[Message], lists: Sequence[tuple[str, str]], re
         said = (*kept, *(Message(result.disposition, MessageKind.WARNING, text) for text in signs))
         if spoken.total_seconds(said, rate_wpm) <= most:
             return said
-    return said  # the shortest tried: the action, the short read-back, the signs in few words
+    # Still over: the care answer's first sentence was a long one ("Twenty minutes on, twenty off, for an hour to an
+    # hour and a half, in the first one to three days"), and the shortest form was said whatever its length (21.0 s
+    # of espeak-ng, outside review 21 F16.3). The answer is said to the last clause that fits, the rest printed.
+    spare = most - spoken.total_seconds([m for m in said if m.kind is not MessageKind.CARE_ANSWER], rate_wpm)
+    return tuple(_clauses_within(m, spare, rate_wpm) if m.kind is MessageKind.CARE_ANSWER else m for m in said)
+
+
+def _clauses_within(message: Message, most: float, rate_wpm: float) -> Message:
+    """``message`` to the last clause (ended by a comma, semicolon or colon) with which it is said within ``most``
+    seconds, ended as a sentence; its first clause at least (an answer is always given)."""
+    text = message.text
+    ends = [match.start() for match in CLAUSE_END.finditer(text)]
+    cut = text
+    for end in reversed(ends):
+        if spoken.seconds(cut, rate_wpm) <= most:
+            break
+        cut = text[:end].rstrip() + "."
+    return Message(message.level, message.kind, cut)
 
 
 def _shorter(body: Sequence[Message], found: Sequence[Finding], intents: IntentSet) -> list[list[Message]]:

@@ -41,6 +41,8 @@ IDLE_RETRY_SECONDS = 30.0
 MIN_IDLE_RETRY_SECONDS = 0.5
 """A synthesiser that cannot make the ready texts ("Call 911 now.") is tried again while idle, at its own back-off
 (0.5 s doubling to 30 s for the espeak-ng worker; every IDLE_RETRY_SECONDS for another), never faster than this."""
+WATCH_SECONDS = 1.0
+"""How often an idle speaker looks whether its synthesiser's worker is still alive (a poll of its exit status)."""
 AHEAD_KEPT = 4
 """Messages of a likely reply synthesised ahead at most (``Speaker.ahead``; the live loop asks for its first only:
 a reply that starts while a later one is being made waits for it)."""
@@ -279,7 +281,10 @@ class Speaker:
     def _next(self) -> str | None:
         """The next text to say, after making any ready clip still missing; None when closing. While nothing is
         to be said, the texts asked for ahead, then the fixed texts, are synthesised one at a time."""
+        retry = False
         while True:
+            if retry:
+                self._replace_lost_worker()  # outside the lock: a message said meanwhile abandons the start
             with self._cond:
                 self._current, self._current_urgent = 0, False
                 missing = not self._queue and not self._closing and self._missing_ready()
@@ -292,7 +297,8 @@ class Speaker:
                     if (spare := self._spare_text()) is not None:
                         break
                     wait = self._retry_wait()
-                    if not self._cond.wait(wait) and wait is not None:
+                    watch = wait is None and self._watched() is not None
+                    if not self._cond.wait(WATCH_SECONDS if watch else wait) and (wait is not None or watch):
                         # A synthesiser that could not make "Call 911 now." is tried again by itself, not only when
                         # a reply comes: a kiosk whose engine failed at start recovers unattended (review 17 F11).
                         retry = True
@@ -308,6 +314,25 @@ class Speaker:
                 if self._ahead and self._ahead[0] == spare:
                     self._ahead.popleft()
             self._make_spare(spare)
+
+    def _watched(self) -> WorkerSynthesizer | None:
+        """The worker-process synthesiser whose worker is looked at while idle (None: another kind, or none)."""
+        synth = self._synth
+        return synth if isinstance(synth, WorkerSynthesizer) and not self._sink_lost else None
+
+    def _replace_lost_worker(self) -> None:
+        """A worker that died while idle is replaced at once, its loss said (``on_restart``: one line and a
+        speech_restart event), not found by the next family's first reply (outside review 21 F12)."""
+        synth = self._watched()
+        if synth is None:
+            return
+        try:
+            synth.replace_if_lost()
+        except Exception as exc:  # no new worker: said now, as a lost message's failure is; retried at its back-off
+            self._fail(exc)
+            return
+        if synth.pid is not None:
+            self._recovered()
 
     def _retry_wait(self) -> float | None:
         """Seconds until a failing synthesiser is tried again for the missing ready texts; None: wait for work."""

@@ -141,6 +141,29 @@ class WorkerSynthesizer:
         """Let the next request start a worker whatever the back-off (an emergency to say is worth a try)."""
         self._retry_at = 0.0
 
+    def replace_if_lost(self) -> None:
+        """Start a new worker now if the last one died while nothing was asked of it (killed, or a native crash
+        between messages); from the thread that calls ``synth``, while idle.
+
+        Found only at the next request, the loss of an idle kiosk's worker was said to no one until a family spoke
+        (no line, no event), and that family's first reply waited for the new worker (outside review 21 F12). The
+        start can be abandoned (``abandon``) like any request: an emergency never waits for it. WorkerFailed when no
+        new worker could be started (it is tried again at its back-off)."""
+        proc = self._proc
+        lost = proc.poll() is not None if proc is not None else self._lost is not None
+        if not lost or self.retry_in() > 0:
+            return
+        with self._lock:
+            self._busy = True
+            self._abandon.clear()
+        try:
+            self._worker()
+        except Abandoned:
+            pass  # a message came first: it starts (and greets) the worker itself
+        finally:
+            with self._lock:
+                self._busy = False
+
     @property
     def busy(self) -> bool:
         """True while a request is in flight."""
