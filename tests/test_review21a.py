@@ -1,7 +1,7 @@
 """Outside review 21's understanding findings (review21a): my own variants of each class, not the reviewer's lines.
 
-F3: a fever brought down by a medicine today is today's fever. F4: every medicine a family may name (aspirin above all) gets the medicine care
-answer. F7: a grown-up's story told on with "and now" keeps their signs theirs.
+F3: a fever brought down by a medicine today is today's fever. F4: every medicine a family may name (aspirin above
+all) gets the medicine care answer. F7: a grown-up's story told on with "and now" keeps their signs theirs.
 """
 
 from __future__ import annotations
