@@ -169,7 +169,8 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     # A full stop ends every cue; a comma ends the clause-wide ones only, so
     # "no fever, chills or cough" still denies all three.
     if any((where.breaks.get(i, False) or (cue.trigger.clausal and i in where.breaks))
-           and not (cue.trigger.status is Status.OTHER and i < start and _named_again(where, cue, i))
+           and not (cue.trigger.status is Status.OTHER and i < start
+                    and (_named_again(where, cue, i) or _turn_to_now(where, i, cue)))
            for i in range(gap.start, gap.stop + 1)):
         return False
     if cue.trigger.status is Status.PAST and cue.start >= end and _listed(where, gap, blocked):
@@ -388,6 +389,11 @@ def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collectio
             return False  # "her cousin he is confused", "my mother she cannot breathe good": them, said again
         if word in rules.child_pronouns and _named_again(where, cue, i):
             return False  # "my wife, she has a fever", "my sister had a fever and she is shivering"
+        if word in rules.resumed_turns and i > cue.end and (where.words[i - 1] in rules.list_joiners or (
+                where.words[i - 1] in rules.child_pronouns and _named_again(where, cue, i - 1))):
+            # "my husband threw his back out and now he has a fever", "... and he now has a fever": the turn to
+            # now tells on the same person's story (outside review 21 F7: it was read as the child's fever).
+            return False
         if word in rules.list_joiners and deeds.a_verb(where, cue.end) and deeds.a_verb(where, i + 1) \
                 and not any(j in where.breaks for j in (i, i + 1)):
             return False  # "my husband's exhausted and keeps nodding off": no new subject, still theirs
@@ -427,7 +433,8 @@ def _named_again(where: Scene, cue: Cue, index: int) -> bool:
     # the pronoun names over a comma (not over a full stop).
     focus = cue.end < len(where.words) and where.words[cue.end] in where.rules.who_words \
         and not any(where.breaks.get(i, False) for i in range(cue.end + 1, index + 1))
-    if not contrasted and not focus and any(i in where.breaks for i in range(cue.end + 1, index + 1)):
+    if not contrasted and not focus and any(i in where.breaks and not _turn_to_now(where, i, cue)
+                                            for i in range(cue.end + 1, index + 1)):
         return False  # a clause of its own ("back from grandma's on Sunday, her back is sore")
     if any(where.genders.get(i) == gender and deeds.an_object(where, i) for i in range(cue.end, index)):
         # "My dad was carrying him and he went floppy": someone of their gender is the object of their deed, the
@@ -436,6 +443,15 @@ def _named_again(where: Scene, cue: Cue, index: int) -> bool:
     rules = where.rules
     return not any(where.genders.get(i) == gender and (i < cue.start or where.words[i] in rules.child_nouns)
                    for i in range(len(where.words)) if not cue.start <= i < cue.end)
+
+
+def _turn_to_now(where: Scene, i: int, cue: Cue) -> bool:
+    """True when words[i] is a joiner and a turn to now ("and now") after a grown-up's cue: whose story it is, the
+    words after it say (a break the recogniser's text gets there ends no one's story by itself). Not after a child
+    noun ("mi big girl out a nappies long time and now she a wet up herself": the caller's own child, batch_aj)."""
+    rules = where.rules
+    return where.words[i] in rules.list_joiners and i + 1 < len(where.words) \
+        and where.words[i + 1] in rules.resumed_turns and where.words[cue.end - 1] not in rules.child_nouns
 
 
 def _resumed(where: Scene, cue: Cue, index: int) -> bool:

@@ -22,6 +22,7 @@ from voicecare.understanding import (
     redescribed,
     said_of,
     scopes,
+    when_taken,
 )
 from voicecare.understanding.alignment import Aligner
 from voicecare.understanding.baselines import compile_all as compile_baselines
@@ -277,6 +278,11 @@ class Matcher:
             # A normal reading alone ("set the bath to 37 degrees") says nothing about the child.
             if matches or any(r.status is not Status.ABSENT for r in readings):
                 matches = [_dated_by_reading(m, readings, words, self._common) for m in matches] + readings
+            # "102 this morning, now it's normal after tylenol": over only because a medicine brought it down.
+            hidden = self._measures.hidden_by_medicine()
+            matches = [replace(m, status=Status.PRESENT) if m.status is Status.PAST and m.symptom in hidden
+                       and when_taken.brought_down(m.start, replace(where, breaks=breaks), calendar) else m
+                       for m in matches]
         # "my little brother woke up screaming", "grandpa again, her back...": the child's signs after all.
         statuses = callers.patients(where, [(m.start, m.status) for m in matches], self._language.callers, unframed)
         spans = [(m.start, m.end, s) for m, s in zip(matches, statuses, strict=True)]

@@ -25,7 +25,7 @@ CALENDAR_KEYS = ("days", "day_unit", "night_unit", "hour_before", "night_words",
                  "lowered_by")
 MEASURE_KEYS = ("dimension", "low", "high", "scales", "per", "needs_cue", "needs_unit", "unit_is_enough", "deniable", "largest",
                 "inherit_unit", "across_sentences", "at_rest", "cue_before", "cue_after", "whole", "point_dropped",
-                "counted_after")
+                "counted_after", "hidden_by_medicine")
 UNIT_KEYS = ("dimension", "factor", "offset", "age", "by_size", "plain")
 THRESHOLD_KEYS = ("measure", "symptom", "status", "alone", "settled_by", *COMPARISONS)
 BARE = ("never", "decimal", "any")
@@ -189,6 +189,7 @@ def _measure(measure_id: str, body: Any, cues: frozenset[str], say: _Problems) -
         at_rest=bool(body.get("at_rest", False)), whole=bool(body.get("whole", False)),
         point_dropped=bool(body.get("point_dropped", False)),
         counted_after=bool(body.get("counted_after", False)),
+        hidden_by_medicine=bool(body.get("hidden_by_medicine", False)),
     )
 
 

@@ -74,6 +74,10 @@ class Measure:
     largest: bool = False
     """True when a reading over the line counts wherever it was said ("38.5 this morning, 37.2 after medicine";
     "2 days for the leg, a week for the back"), unless a later normal reading corrects it ("38.5, sorry, 37.5")."""
+    hidden_by_medicine: bool = False
+    """True when a medicine named in the description (``Calendar.lowered_by``) may be what brought the sign down: a
+    sign of this measure said as over today with one named is the sign now ("102 this morning, normal now after
+    tylenol": the medicine hides it, outside review 21 F3); one said as long gone ("last week") stays over."""
     counted_after: bool = False
     """True for a count of things named after their number ("6 wet nappies"): a cue word before a number names it
     ("wet nappies 2 today") unless another number stands right before the cue ("5 wet, 2 dirty": the 5's)."""

@@ -107,6 +107,12 @@ class MeasureBook:
         99.8": when in doubt, the higher level); "has a temperature of 37.5" names the reading."""
         return {row.symptom: row.settled_by for row in self.thresholds if row.alone}
 
+    def hidden_by_medicine(self) -> frozenset[str]:
+        """Signs a medicine named with them may have brought down ("normal now after tylenol" is still a fever)."""
+        hidden = {m.id for m in self.measures if m.hidden_by_medicine}
+        return frozenset(row.symptom for row in self.thresholds
+                         if row.measure in hidden and row.status is Status.PRESENT)
+
     def _status(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> tuple[Status, bool]:
         """The context status of a reading; "I've got 39.4 on the scanner" is the child's reading, taken by me."""
         span = range(quantity.start, quantity.end)

@@ -122,3 +122,24 @@ def lasts(quantity: Quantity, words: Sequence[str], where: context.Scene, calend
     first = context.clause_start(words, where.breaks, where.rules, quantity.start)
     return since_then(words, quantity.end + 1, calendar, where.breaks) or any(
         words[i] in where.rules.onsets for i in range(first, quantity.start))
+
+
+def brought_down(start: int, where: context.Scene, calendar: Calendar) -> bool:
+    """True when a sign said as over at ``start`` may only have been brought down by a medicine named in the
+    description ("she had 102 this morning, now it's normal after tylenol", "the fever's gone since the calpol").
+
+    A time long gone said in the sign's sentence (a dated cue: "last week", "two weeks ago") keeps it over: the
+    medicine then says nothing of today. (Outside review 21 F3: a fever brought down today is today's fever.)
+    """
+    if not calendar.lowered_by.intersection(where.words):
+        return False
+    first, last = _sentence(start, where)
+    return not any(c.trigger.dated and first <= c.start < last for c in where.cues)
+
+
+def _sentence(start: int, where: context.Scene) -> tuple[int, int]:
+    """The bounds of the sentence ``start`` stands in: full stops only (a comma is no sentence's end)."""
+    stops = sorted(i for i, full in where.breaks.items() if full)
+    first = max((i for i in stops if i <= start), default=0)
+    last = min((i for i in stops if i > start), default=len(where.words))
+    return first, last
