@@ -101,3 +101,33 @@ def test_the_goodbye_after_the_wrap_up_is_said_once_and_a_sign_after_it_is_heard
     assert out.stdout.count("Take care") == 1, out.stdout
     last = out.stdout.rsplit("you> she stopped breathing", 1)[1]
     assert last.lstrip().startswith("voicecare> Call 911 now."), out.stdout
+
+
+@pytest.mark.parametrize("answer", ["nothing like that, just a bit sleepy", "nah she's alright, bit dozy",
+                                    "no, none of that. a little drowsy", "nope, nothing like that, a bit groggy"])
+def test_a_denial_with_a_mild_word_doubts_one_sign_only(assistant: Assistant, answer: str) -> None:
+    read = Conversation(assistant).answers.read("breathing_alertness", answer)
+    present = {f.symptom.id for f in read.findings if f.status is Status.PRESENT}
+    absent = {f.symptom.id for f in read.findings if f.status is Status.ABSENT}
+    # At most the one sign the mild word is of counts (a word the matcher reads as that sign says it plainly).
+    assert present == {"very_drowsy"} and read.kind in (AnswerKind.UNSURE, AnswerKind.YES), read
+    assert not absent & present, read
+
+
+def test_a_denial_with_a_mild_word_is_never_read_back_as_yes(assistant: Assistant,
+                                                             synth: Pyttsx3Synthesizer) -> None:
+    talk = Conversation(assistant)
+    talk.hear("her back is sore after the park")
+    turn = talk.hear("nothing like that, just a bit sleepy")
+    words = _said(turn)
+    # Unsure counts as yes (rule 4), said as a doubt of that one sign; nothing said of as a yes (rule 14).
+    assert "You said yes" not in words and "Trouble breathing" not in words, words
+    assert "not sure about very sleepy" in words or "Not sure counts as yes" in words, words
+    assert real_seconds(synth, turn.said_aloud, DEFAULT_RATE_WPM) <= 15.0, words
+
+
+@pytest.mark.parametrize("answer", ["no, she's very sleepy", "nothing like that but she is really hard to wake",
+                                    "nah, a bit sleepy and her breathing is fast"])
+def test_a_denial_with_the_sign_itself_still_counts_it(assistant: Assistant, answer: str) -> None:
+    read = Conversation(assistant).answers.read("breathing_alertness", answer)
+    assert any(f.status is Status.PRESENT and f.basis.name != "UNSURE" for f in read.findings), read

@@ -176,6 +176,15 @@ class AnswerReader:
         answered = self._below_the_sign(answered, question_id)
         answered = self._working_said(answered, question_id)
         kind, command = self._kind(answered, set(asked), question_id)
+        mild = self._mild_beside_a_no(answered, question_id) if kind is AnswerKind.YES else None
+        if mild is not None:
+            # "Nothing like that, just a bit sleepy": the "no" answers the question, the mild word leaves its one
+            # sign in doubt (counted, rule 4, and said as a doubt); the others are denied, never "You said yes"
+            # (outside review 21 F6; rule 14).
+            denial = self._answer(text, question_id, AnswerKind.NO, None, heard, asked)
+            found = tuple(_assumed(self.intents, mild, text, Basis.UNSURE) if f.symptom.id == mild else f
+                          for f in denial.findings)
+            return replace(denial, kind=AnswerKind.UNSURE, findings=found)
         answer = self._answer(text, question_id, kind, command, heard, asked)
         answer = self._taken_back(question_id, heard, answer) or answer
         amended = self._amended(question_id, text, answer, heard)
@@ -561,6 +570,25 @@ class AnswerReader:
         spots = sorted([*heard.spots, *neutral], key=lambda s: s.start)
         return replace(heard, about=[a for a in heard.about if a not in gone], spots=spots,
                        said=sorted([*heard.said, *neutral], key=lambda s: s.start))
+
+    def _mild_beside_a_no(self, heard: Heard, question_id: str) -> str | None:
+        """The sign a denial said apart from a mild word of the question leaves in doubt ("nothing like that, just
+        a bit sleepy", "nah she's alright, bit dozy": the topic's ``graded_sign``), or None. Only when every word
+        about the question is such a graded mild word, no sign was matched, and no yes or doubt was said."""
+        graded = self.words.graded.get(question_id, ())
+        sign = self.words.graded_sign.get(question_id)
+        if not graded or sign is None or heard.spots_of("unsure", "yes") or not heard.spots_of("no"):
+            return None
+        if any(m.status is Status.PRESENT for m in heard.matches) or not heard.about:
+            return None
+        tokens = heard.tokens
+        mild = self.words.words["mild"]
+        below = [a for a in heard.about if tuple(tokens[a.start:a.end]) in graded and any(
+            a.start >= len(m) and tuple(tokens[a.start - len(m):a.start]) == m for m in mild)]
+        if len(below) != len(heard.about):
+            return None
+        denied = {heard.clause(s.start) for s in heard.spots_of("no")}
+        return sign if not denied & {heard.clause(a.start) for a in below} else None
 
     def _working_said(self, heard: Heard, question_id: str) -> Heard:
         """``heard`` with what a well body does (the topic's ``working``: "is breathing", "heart is beating"), said
