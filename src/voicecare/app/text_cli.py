@@ -218,7 +218,7 @@ def chat(args: argparse.Namespace) -> int:
     said_goodbye = False
     # Only "goodbye" ends the chat (README), at a terminal at once. After the wrap-up ("anything else?" "no") the next
     # line starts a new conversation, as in the spoken one: a request for the last advice ("tell me more") is answered
-    # from it (``afterwards``) and a "no, that's all" gets the goodbye again. Piped, a line after "goodbye" that tells
+    # from it (``afterwards``) and a "no, that's all" gets no second goodbye. Piped, a line after "goodbye" that tells
     # a sign starts a new conversation too (rule 10: "she stopped breathing" after it gets 911 first); the other
     # lines after "goodbye" are not used (one stderr line says how many), and a later line with a sign still is.
     while not (interactive and said_goodbye):
@@ -241,15 +241,26 @@ def chat(args: argparse.Namespace) -> int:
         if after == ENDS:
             unused += 1  # read, and judged to hold no sign: not a conversation (a later line with one still is)
             continue
+        if after == CLOSES:
+            # The goodbye was said when the conversation ended: each later "no" repeated "Take care..." (outside
+            # review 21 F16.4). Said once; at a terminal a "no" after it ends the chat, piped it is echoed unanswered
+            # (a later line telling a sign still begins a new conversation).
+            if interactive:
+                break
+            print(f"you> {line.rstrip()}")
+            continue
         if after == BEGINS:
             assistant.disclaimer_due = True
             conversation = Conversation(assistant, max_questions=max_questions)
         if not interactive:
             print(f"you> {line.rstrip()}")
-        turn = conversation.closed(text) if after == CLOSES else conversation.hear(text)
+        turn = conversation.hear(text)
         said_goodbye = turn.command == QUIT
         # A voice command is acknowledged in words (typed, "slower" has no voice to slow down), not acted on.
         _print_turn(_text_mode_ack(conversation, turn.command) or turn.messages, sys.stdout)
+    ended = conversation.input_ended() if not said_goodbye else None
+    if ended is not None:  # the input ended while a question or a 911 waited (outside review 21 F15)
+        _print_turn(ended.messages, sys.stdout)
     if unused:
         print(f"voicecare: {unused} line(s) after 'goodbye' not used: no sign of the child in them", file=sys.stderr,
               flush=True)
@@ -263,8 +274,8 @@ ENDS, BEGINS, CLOSES, REOPENS = "ends", "begins", "closes", "reopens"
 def _after_the_end(conversation: Conversation, text: str, said_goodbye: bool) -> str:
     """What ``text``, typed after ``conversation`` ended, does: re-opens it for a request for its last advice (then
     re-opened here); after "goodbye", begins a new conversation when it tells a sign and is not used (``ENDS``)
-    otherwise; after the wrap-up, gets the goodbye again for a late "no, that's all" and otherwise begins a new
-    conversation."""
+    otherwise; after the wrap-up, only closes it for a late "no, that's all" (``CLOSES``: its goodbye was said) and
+    otherwise begins a new conversation."""
     from voicecare.conversation import afterwards
 
     if afterwards.asks_last_answer(conversation, text):

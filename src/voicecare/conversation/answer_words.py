@@ -75,6 +75,12 @@ class AnswerWords:
     started: Mapping[str, Mapping[str, tuple[Phrase, ...]]] = field(default_factory=dict, hash=False)
     """By interview question id, then a duration as the question's measure reads it ("a day"): starts said in words
     that mean at most that long ("just this morning"; ``answer_started``)."""
+    graded_sign: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """By interview question id: the sign its ``graded`` words say less of ("very_drowsy"): the one sign a mild
+    word beside a denial leaves in doubt (``AnswerReader._mild_beside_a_no``)."""
+    working: Mapping[str, tuple[Phrase, ...]] = field(default_factory=dict, hash=False)
+    """By interview question id: what a well body does, said alone as what the child is doing ("she is breathing",
+    "his heart is beating"): reassurance, never the sign (``AnswerReader._working_said``)."""
 
     @classmethod
     def load(cls, intents: IntentSet) -> AnswerWords:
@@ -102,6 +108,8 @@ class AnswerWords:
         graded: dict[str, tuple[Phrase, ...]] = {}
         tied: dict[str, dict[str, tuple[Phrase, ...]]] = {}
         started: dict[str, dict[str, tuple[Phrase, ...]]] = {}
+        working: dict[str, tuple[Phrase, ...]] = {}
+        graded_sign: dict[str, str] = {}
         for topic in intents.topics:
             path = folder / "topics" / topic.id / FILE_NAME if folder is not None else None
             known = {q.id for q in topic.interview} | {ANYTHING_ELSE}
@@ -115,6 +123,12 @@ class AnswerWords:
                                    for key, value in _by_question(path, "not_applicable", known).items()})
             graded.update({key: _phrases(value, tokens, f"{path}: graded: {key}")
                            for key, value in _by_question(path, "graded", known).items()})
+            working.update({key: _phrases(value, tokens, f"{path}: working: {key}")
+                            for key, value in _by_question(path, "working", known).items()})
+            for key, value in _by_question(path, "graded_sign", known).items():
+                if not isinstance(value, str) or value not in {s for q in topic.interview for s in q.symptoms}:
+                    raise IntentError(f"{path}: graded_sign: {key}: must be one sign id the interview asks about")
+                graded_sign[key] = value
             for key, value in _by_question(path, "tied", known).items():
                 if not isinstance(value, dict):
                     raise IntentError(f"{path}: tied: {key}: must be a table of sign ids")
@@ -133,7 +147,8 @@ class AnswerWords:
         if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
             raise IntentError(f"{FILE_NAME}: unfinished_contracted: must be a list of texts")
         contracted = frozenset(v.lower().replace("\u2019", "'") for v in raw)
-        return cls(words, commands, about, measure, well, missing, not_applicable, contracted, graded, tied, started)
+        return cls(words, commands, about, measure, well, missing, not_applicable, contracted, graded, tied, started,
+                   graded_sign=graded_sign, working=working)
 
 
 def _by_question(path: Path | None, table: str, known: set[str]) -> dict[str, Any]:

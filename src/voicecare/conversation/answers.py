@@ -181,7 +181,17 @@ class AnswerReader:
                                                 denied_news=question is not None, evidence=heard.about)
         answered = answer_hedges.inside_other_signs(answered, frozenset(asked))
         answered = self._below_the_sign(answered, question_id)
+        answered = self._working_said(answered, question_id)
         kind, command = self._kind(answered, set(asked), question_id)
+        mild = self._mild_beside_a_no(answered, question_id) if kind is AnswerKind.YES else None
+        if mild is not None:
+            # "Nothing like that, just a bit sleepy": the "no" answers the question, the mild word leaves its one
+            # sign in doubt (counted, rule 4, and said as a doubt); the others are denied, never "You said yes"
+            # (outside review 21 F6; rule 14).
+            denial = self._answer(text, question_id, AnswerKind.NO, None, heard, asked)
+            found = tuple(_assumed(self.intents, mild, text, Basis.UNSURE) if f.symptom.id == mild else f
+                          for f in denial.findings)
+            return replace(denial, kind=AnswerKind.UNSURE, findings=found)
         answer = self._answer(text, question_id, kind, command, heard, asked)
         answer = self._taken_back(question_id, heard, answer) or answer
         amended = self._amended(question_id, text, answer, heard)
@@ -594,6 +604,52 @@ class AnswerReader:
         spots = sorted([*heard.spots, *neutral], key=lambda s: s.start)
         return replace(heard, about=[a for a in heard.about if a not in gone], spots=spots,
                        said=sorted([*heard.said, *neutral], key=lambda s: s.start))
+
+    def _mild_beside_a_no(self, heard: Heard, question_id: str) -> str | None:
+        """The sign a denial said apart from a mild word of the question leaves in doubt ("nothing like that, just
+        a bit sleepy", "nah she's alright, bit dozy": the topic's ``graded_sign``), or None. Only when every word
+        about the question is such a graded mild word, no sign was matched, and no yes or doubt was said."""
+        graded = self.words.graded.get(question_id, ())
+        sign = self.words.graded_sign.get(question_id)
+        if not graded or sign is None or heard.spots_of("unsure", "yes") or not heard.spots_of("no"):
+            return None
+        if any(m.status is Status.PRESENT for m in heard.matches) or not heard.about:
+            return None
+        tokens = heard.tokens
+        mild = self.words.words["mild"]
+        below = [a for a in heard.about if tuple(tokens[a.start:a.end]) in graded and any(
+            a.start >= len(m) and tuple(tokens[a.start - len(m):a.start]) == m for m in mild)]
+        if len(below) != len(heard.about):
+            return None
+        denied = {heard.clause(s.start) for s in heard.spots_of("no")}
+        return sign if not denied & {heard.clause(a.start) for a in below} else None
+
+    def _working_said(self, heard: Heard, question_id: str) -> Heard:
+        """``heard`` with what a well body does (the topic's ``working``: "is breathing", "heart is beating"), said
+        as the whole of its part with only a subject before it and nothing after, taken as a well word: it is
+        reassurance, never the sign (outside review 21 F5: "she is breathing" was a "yes" to all four call-911
+        signs, read back "You said yes"). "She is breathing funny" or "heart is beating fast" say more after it and
+        are not this; a yes or a doubt in the answer keeps it as it was (rule 4)."""
+        working = self.words.working.get(question_id, ())
+        if not working or heard.spots_of("unsure", "yes"):
+            return heard
+        language = self.intents.language
+        plain = language.context.subjects | language.fillers
+        tokens = heard.tokens
+        calm = []
+        for spot in find(tokens, {"well": working}):
+            clause = heard.clause(spot.start)
+            start = next((i for i in range(spot.start) if heard.clause(i) == clause), spot.start)
+            ends = spot.end == len(tokens) or heard.clause(spot.end) != clause
+            alone = all(t in plain for t in tokens[start:spot.start]) and not any(
+                (s.start < spot.end and spot.start < s.end) or (heard.clause(s.start) == clause and s.kind != "well")
+                for s in heard.spots) and not any(heard.clause(m.start) == clause for m in heard.matches)
+            if ends and alone:
+                calm.append(spot)
+        if not calm:
+            return heard
+        spots = sorted([*heard.spots, *calm], key=lambda s: s.start)
+        return replace(heard, spots=spots, said=sorted([*heard.said, *calm], key=lambda s: s.start))
 
     def _affirms_part(self, heard: Heard, asked: set[str], question_id: str | None = None) -> bool:
         """A clause about the question, or one turned to by a contrast ("fine this morning, but now ..."), with no

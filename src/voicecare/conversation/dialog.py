@@ -378,15 +378,7 @@ class Conversation:
         if command == QUIT and self._doubted_goodbye(text):
             return self._confirm_goodbye(text)
         if command == QUIT:
-            # Leaving before the advice: its action and what it rests on first (``parting``; outside review 14 F3).
-            leaving = self.state in (State.INTERVIEW, State.EMERGENCY)
-            # "Repeat" after the goodbye says the last advice again, not the goodbye (outside review 20); a goodbye
-            # during the questions says the advice itself (``parting``), so that turn is the one said again.
-            self.before_goodbye = () if leaving else (self.last_said, self.last_spoken)
-            said = calling_911.goodbye(self, text) or (parting.goodbye(
-                self.advice(), self.found, self.assistant.intents, self.rate_wpm) if leaving else [self.say("goodbye")])
-            self.state = State.DONE
-            return self.turn(text, said, None, command)
+            return self._leave(text, command)
         if command == "help":
             # An outside review: "help" in a 911 dropped the 911, and in the interview the question waiting.
             if self.state is State.EMERGENCY:
@@ -409,6 +401,26 @@ class Conversation:
             return requested.said_again(self, text, command)
         # stop: the speaker acts on it; nothing new is said.
         return Turn(text, (), self.state, None, command)
+
+    def _leave(self, text: str, command: str | None) -> Turn:
+        """The goodbye. Leaving before the advice: its action and what it rests on first (``parting``; outside
+        review 14 F3)."""
+        leaving = self.state in (State.INTERVIEW, State.EMERGENCY)
+        # "Repeat" after the goodbye says the last advice again, not the goodbye (outside review 20); a goodbye
+        # during the questions says the advice itself (``parting``), so that turn is the one said again.
+        self.before_goodbye = () if leaving else (self.last_said, self.last_spoken)
+        said = calling_911.goodbye(self, text) or (parting.goodbye(
+            self.advice(), self.found, self.assistant.intents, self.rate_wpm) if leaving else [self.say("goodbye")])
+        self.state = State.DONE
+        return self.turn(text, said, None, command)
+
+    def input_ended(self) -> Turn | None:
+        """What is said when the input ends (piped chat at its last line) while a question or a 911 waits: the same
+        standing action and call-911 signs as "goodbye" (rule 11; outside review 21 F15: the chat stopped after the
+        first question, silent, exit 0). None when nothing waits (the advice was given, or nothing was told)."""
+        if self.state not in (State.INTERVIEW, State.EMERGENCY):
+            return None
+        return self._leave("", None)
 
     def _doubted_goodbye(self, text: str) -> bool:
         """True when a goodbye before the advice may not be one, and was not asked about last turn: asked ("Goodbye?"),
