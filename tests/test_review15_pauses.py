@@ -79,10 +79,14 @@ def test_a_pause_after_words_not_understood_keeps_the_sentence_whole(assistant: 
 @pytest.mark.parametrize("gap", [1.3, 1.6], ids=["inside_the_turn", "past_the_turns_end"])
 def test_a_description_paused_after_its_first_words_is_one_description(assistant: Assistant, sphinx: Recognizer,
                                                                         tmp_path: Path, gap: float) -> None:
-    path, talking = halves(tmp_path, "slt", "My son is", "his back is really sore and stiff.", gap)
+    path, talking = halves(tmp_path, "slt", "My son is", "his back is sore and stiff.", gap)
     reports, events, over = live(assistant, sphinx, path, talking)
     last = reports[-1]
-    assert last.heard.startswith("my son") and "back" in last.heard, reports
+    # One description: the second half's words joined to the first's. (The pause is what is tested here, not the
+    # recogniser: with the language model built from understand53's intents slt's "his back is really sore" after
+    # the pause was heard "had smelly sore" or "back is really floor"; the half is said without "really".)
+    assert last.heard.startswith("my son") and "back" in last.heard and last.heard.endswith("stiff"), reports
+    assert all(r.continues in (None, reports[0].turn) for r in reports[1:]), reports
     assert last.state == "interview" and last.disposition != "emergency", last
     said = [text for text, _ in events]
     assert not any(text.startswith(LIST_911) for text in said), events

@@ -62,6 +62,19 @@ def _numbers_map(table: Mapping[str, Any], key: str, say: _Problems) -> dict[str
     return {str(k).lower(): float(v) for k, v in value.items()}
 
 
+def _counting_spans(table: Mapping[str, Any], unit_ids: set[str], say: _Problems) -> dict[str, float]:
+    """``counting_spans = { second = 120 }``: unit id -> the longest span of it a count is taken over."""
+    spans: dict[str, float] = {}
+    for unit, longest in _table(table, "counting_spans", say).items():
+        if unit not in unit_ids:
+            say.add(f"counting_spans.{unit}", "unknown unit id")
+        elif not isinstance(longest, (int, float)) or isinstance(longest, bool) or longest <= 0:
+            say.add(f"counting_spans.{unit}", "must be a positive number")
+        else:
+            spans[unit] = float(longest)
+    return spans
+
+
 def _unsaid_windows(table: Mapping[str, Any], unit_ids: set[str], say: _Problems) -> dict[float, str]:
     """``unsaid_windows = { second = [15, 30] }``: window size -> the unit it is counted in when said alone."""
     out: dict[float, str] = {}
@@ -109,7 +122,7 @@ def number_words(data: Mapping[str, Any], where: str, problems: list[str]) -> tu
         units=units, unit_first=_words(table, "unit_first", say),
         clock=dict(sorted(clock.items(), key=lambda item: -len(item[0]))),
         marks=_words(table, "marks", say), window=_words(table, "window", say),
-        counting=_words(table, "counting", say), counting_spans=_words(table, "counting_spans", say),
+        counting=_words(table, "counting", say), counting_spans=_counting_spans(table, set(units.values()), say),
         count_verbs=_words(table, "count_verbs", say), unsaid_windows=_unsaid_windows(table, set(units.values()), say),
         beyond={**{tuple(w.split()): 1.0 for w in _words(table, "over", say)},
                 **{tuple(w.split()): -1.0 for w in _words(table, "under", say)}},

@@ -27,10 +27,6 @@ BEYOND = 0.01
 """How far past its number a reading said as "over" or "under" it is read (a hair's breadth: the line is crossed)."""
 DECADE_MIDDLE = 5
 """A span of tens is read at its middle ("in the fifties": 55)."""
-LONGEST_COUNT_SPAN = {"second": 120.0, "minute": 2.0}
-"""The longest span (in each counting unit) a pulse or breaths are counted over when the span is not said as a window
-("in 15 seconds"): "I counted again after five minutes sitting down and it was 120" says when, not 120 in five minutes
-(batch_bh, #7, understand52: a normal pulse read as 24 a minute)."""
 COUNTED_REACH = 12
 """...and after a span in a sentence that says a count was taken, commas between ("I count his heart with my watch,
 15 seconds, only 15"; "counted at her wrist for fifteen seconds while she sat on my lap and got only fifteen")."""
@@ -65,8 +61,10 @@ class NumberWords:
     counting: frozenset[str] = frozenset()
     """Said before a short span (``counting_spans``), they make it the window of a count said soon after ("I did 15
     secs and got 16 beats", "counted for 15 seconds, 16")."""
-    counting_spans: frozenset[str] = frozenset()
-    """Unit ids of the spans a count is taken over ("second", "minute"); "for 2 days, 39" is no count."""
+    counting_spans: Mapping[str, float] | None = None
+    """Unit ids of the spans a count is taken over, each with the longest span of it counted over when not said as a
+    window ("for 2 days, 39" is no count; "after five minutes ... 120" says when, not 120 in five minutes: batch_bh,
+    understand52)."""
     count_verbs: frozenset[str] = frozenset()
     """Said earlier in the sentence, they make a short span (``counting_spans``) the window of the next count in it,
     over commas and other words ("i count his heart with my watch, 30 seconds, 42": 84 a minute, not 42)."""
@@ -220,8 +218,8 @@ def _window_first(words: Sequence[str], window: Quantity, count: Quantity, lex: 
     """
     before = words[window.start - 1] if window.start > 0 else ""
     timed = before in lex.window
-    span = (window.unit in lex.counting_spans and window.per is None
-            and window.value <= LONGEST_COUNT_SPAN.get(window.unit, window.value))
+    longest = (lex.counting_spans or {}).get(window.unit or "")
+    span = longest is not None and window.per is None and window.value <= longest
     counted = before in lex.counting and span
     sentence = span and _count_said_before(words, window.start, lex, breaks)
     reach = WINDOW_FIRST_REACH if timed else COUNTED_REACH if sentence else COUNTING_REACH
