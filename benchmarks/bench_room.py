@@ -41,7 +41,7 @@ from voicecare.app.speech_cli import load_recognizer
 from voicecare.conversation.voice import early_part
 from voicecare.domain import Level, MessageKind, Status
 from voicecare.interfaces import Recognizer, RecognizerStream, Transcript
-from voicecare.speech_in import lm, pipeline, stt
+from voicecare.speech_in import lm, pipeline, stt, turns
 from voicecare.speech_in.audio import BLOCK_SECONDS, AudioChunk
 from voicecare.speech_in.early_reply import (
     ASK_AGAIN_SECONDS,
@@ -499,19 +499,7 @@ def noise_only(recognizer: Recognizer, assistant: Assistant, talkers: list[ra.Au
 def turn_ends(audio: ra.Audio, room: bool, vad: str | None = None) -> list[tuple[float, float]]:
     """Where the live loop's turns start and end (the quick end needs partials: not used), told from the room as
     ``vad`` tells it (default: the bench's ``--vad``, ``VAD``): loudness alone, or with a speech detector."""
-    ends: list[tuple[float, float]] = []
-    for turn in pipeline.utterances(chunks(audio), room=room, speech=detector(VAD if vad is None else vad)):
-        endpoint = pipeline.Endpointer(room=room)
-        if isinstance(turn, pipeline.Utterance) and turn.room is not None:
-            endpoint.starts_in(turn.room)  # as recognize() does
-        first = last = -1.0
-        for chunk in turn:
-            first = chunk.start if first < 0 else first
-            last = chunk.start + chunk.seconds
-            if endpoint.feed(chunk):
-                break
-        ends.append((first, last))
-    return ends
+    return turns.turn_extents(chunks(audio), room=room, speech=detector(VAD if vad is None else vad))
 
 
 def endpoint_only(args: argparse.Namespace, lines: list[ra.Line], voices: list[ra.Voice],

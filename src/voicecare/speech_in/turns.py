@@ -168,3 +168,23 @@ def _utterance(first: AudioChunk, pre_roll: list[AudioChunk], rest: Iterator[Aud
         failed.append(exc)
         raise
 
+
+
+def turn_extents(chunks: Iterable[AudioChunk], room: bool = True,
+                 speech: SpeechDetector | None = None) -> list[tuple[float, float]]:
+    """Where the live loop's turns start and end (seconds into the stream), each read by a fresh ``Endpointer`` that
+    starts from the room the onset learnt, as ``recognize`` does; the quick end (it needs partials) is not used.
+    The bench and the tests measure endpointing with this, so what they measure is what the live loop does."""
+    extents: list[tuple[float, float]] = []
+    for turn in utterances(chunks, room=room, speech=speech):
+        endpoint = Endpointer(room=room)
+        if turn.room is not None:
+            endpoint.starts_in(turn.room)
+        first = last = -1.0
+        for chunk in turn:
+            first = chunk.start if first < 0 else first
+            last = chunk.start + chunk.seconds
+            if endpoint.feed(chunk):
+                break
+        extents.append((first, last))
+    return extents
