@@ -29,7 +29,7 @@ WORD_KINDS = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic",
               "anaphors", "amending", "worried_now", "coming", "unfinished", "unfinished_after", "hesitations",
               "restating", "restating_alone", "murmurs", "earlier", "now", "joining", "was_then", "not_names",
               "stray_after_no", "mild", "not_the_child", "days_ago", "well_again", "story_causes", "lasting",
-              "start_words", "asides", "having", "amounts")
+              "start_words", "asides", "having", "amounts", "going_on")
 CONTROL_ANSWERS = {"yes": "yes_lead", "no": "no_lead", "not_sure": "unsure"}
 """controls.toml answer kinds that are answer words too; its yes and no are whole answers, so they count only
 at the start ("she isn't" is a no there, not in "she isn't eating")."""
@@ -81,6 +81,9 @@ class AnswerWords:
     working: Mapping[str, tuple[Phrase, ...]] = field(default_factory=dict, hash=False)
     """By interview question id: what a well body does, said alone as what the child is doing ("she is breathing",
     "his heart is beating"): reassurance, never the sign (``AnswerReader._working_said``)."""
+    latest: Mapping[str, Mapping[str, tuple[Phrase, ...]]] = field(default_factory=dict, hash=False)
+    """By interview question id, then sign id: the sign's own latest time ("last night" for pain that wakes the
+    child at night): a sign said with it is so now, whatever the day is like (``answer_ongoing.latest_time``)."""
 
     @classmethod
     def load(cls, intents: IntentSet) -> AnswerWords:
@@ -108,6 +111,7 @@ class AnswerWords:
         graded: dict[str, tuple[Phrase, ...]] = {}
         tied: dict[str, dict[str, tuple[Phrase, ...]]] = {}
         started: dict[str, dict[str, tuple[Phrase, ...]]] = {}
+        latest: dict[str, dict[str, tuple[Phrase, ...]]] = {}
         working: dict[str, tuple[Phrase, ...]] = {}
         graded_sign: dict[str, str] = {}
         for topic in intents.topics:
@@ -133,6 +137,14 @@ class AnswerWords:
                 if not isinstance(value, dict):
                     raise IntentError(f"{path}: tied: {key}: must be a table of sign ids")
                 tied[key] = {sign: _phrases(words, tokens, f"{path}: tied: {key}: {sign}") for sign, words in value.items()}
+            for key, value in _by_question(path, "latest", known).items():
+                if not isinstance(value, dict):
+                    raise IntentError(f"{path}: latest: {key}: must be a table of sign ids")
+                signs = {s for q in topic.interview if q.id == key for s in q.symptoms}
+                if not set(value) <= signs:
+                    raise IntentError(f"{path}: latest: {key}: {sorted(set(value) - signs)[0]}: not a sign it asks about")
+                latest[key] = {sign: _phrases(words, tokens, f"{path}: latest: {key}: {sign}")
+                               for sign, words in value.items()}
             for key, value in _by_question(path, "started", known).items():
                 if not isinstance(value, dict):
                     raise IntentError(f"{path}: started: {key}: must be a table of durations")
@@ -148,7 +160,7 @@ class AnswerWords:
             raise IntentError(f"{FILE_NAME}: unfinished_contracted: must be a list of texts")
         contracted = frozenset(v.lower().replace("\u2019", "'") for v in raw)
         return cls(words, commands, about, measure, well, missing, not_applicable, contracted, graded, tied, started,
-                   graded_sign=graded_sign, working=working)
+                   graded_sign=graded_sign, working=working, latest=latest)
 
 
 def _by_question(path: Path | None, table: str, known: set[str]) -> dict[str, Any]:

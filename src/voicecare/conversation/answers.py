@@ -26,6 +26,7 @@ from voicecare.conversation import (
     answer_inapplicable,
     answer_learned,
     answer_news,
+    answer_ongoing,
     answer_passed,
     answer_safety,
     answer_spots,
@@ -249,6 +250,10 @@ class AnswerReader:
                                            language.fillers | context.subjects | not_names)
         heard = answer_passed.then_not_now(heard, words["earlier"], words["now"], words["was_then"], child,
                                            language.negations, asked)
+        # "No, she woke up screaming last night, she's fine today", "he was constipated last week, and he still
+        # strains": told as past, so now (answer_ongoing).
+        heard = answer_ongoing.latest_time(heard, self.words.latest.get(question_id, {}), words["days_ago"])
+        heard = answer_ongoing.still_going(heard, asked, words["going_on"], language.negations)
         # "No, he limped yesterday because of new shoes, but today he is walking well": a sign of days gone by.
         return answer_gone_by.gone_by(heard, answer_gone_by.load(words, language.negations), asked,
                                       lambda symptom: not self._serious(symptom) or self._emergency(symptom))
