@@ -36,3 +36,31 @@ def test_a_sign_told_as_past_that_is_not_over_counts(reader: AnswerReader, quest
 ])
 def test_a_past_sign_well_now_stays_no(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) in ("no", "unsure")
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # "She did <verb>" stresses a story; it answers nothing, so an episode over is no "yes" (answers_bh).
+    ("limbs", "She did complain her leg hurt after ballet last week, but that cleared up in a day and she's fine now."),
+    ("limbs", "he did say his arm was sore after the park last weekend, but that went away and he's fine now"),
+])
+def test_a_stressed_did_before_a_story_of_days_gone_by_is_no_yes(reader: AnswerReader, question: str,
+                                                                  text: str) -> None:
+    assert kind(reader, question, text) == "no"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # Alone, or before a time, "he did" is the answer.
+    ("limbs", "she did"),
+    ("cramps_night_weight", "he did last night"),
+    # With the sign in it, the sign counts.
+    ("limbs", "she did complain her leg hurts"),
+])
+def test_did_alone_or_with_the_sign_is_yes(reader: AnswerReader, question: str, text: str) -> None:
+    assert kind(reader, question, text) == "yes"
+
+
+def test_a_fever_that_has_not_come_back_is_not_present(reader: AnswerReader) -> None:
+    answer = reader.read("fever_chills", "She had a temperature on Monday, but it broke and hasn't come back.")
+    assert not any(f.symptom.id == "fever" and f.status is Status.PRESENT for f in answer.findings)
+    back = reader.read("fever_chills", "she had a temperature on monday and it's come back")
+    assert any(f.symptom.id == "fever" and f.status is Status.PRESENT for f in back.findings)

@@ -117,6 +117,8 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     said = [s for s in said if not (s.kind == "off_topic" and s.size == 1 and s.start and tokens[s.start - 1] in whose)]
     deeds = list(find(tokens, {"missing": answer_words.missing.get(question_id, ())}))
     said, matches, missing = answer_spots.missing_is_the_sign(said, matches, deeds, clause_of)
+    times = tuple(p for kind in ("earlier", "days_ago", "now", "well_again") for p in answer_words.words[kind])
+    said = answer_spots.emphatic_do(said, tokens, clause_of, answer_words.words["emphatic"], language.fillers, times)
     spots = answer_spots.lead(said, tokens, language.fillers, clause_of)
     matches = answer_spots.across_a_no(matches, spots, clause_of)
     matches = answer_spots.yes_after_no(matches, said, spots, tokens, language.negations)

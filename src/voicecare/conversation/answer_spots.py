@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from voicecare.conversation.answer_words import Spot
+from voicecare.conversation.answer_words import Phrase, Spot, find
 from voicecare.domain import Match, Status
 
 UNSURE = "unsure"
@@ -123,6 +123,25 @@ def corrected(matches: list[Match], spots: list[Spot]) -> tuple[list[Match], lis
         return matches, spots, 0
     kept = [m for m in matches if not (m.end <= last.start and m.status is Status.ABSENT and m.symptom in named)]
     return kept, [s for s in spots if not (s.end <= last.start and s.kind in ("no", "well"))], last.start
+
+
+def emphatic_do(spots: list[Spot], tokens: Sequence[str], clause_of: Sequence[int], emphatic: Sequence[Phrase],
+                fillers: frozenset[str], times: Sequence[Phrase]) -> list[Spot]:
+    """Without the half "yes" of ``emphatic`` ("he did", "it does") where a verb follows it in its part: "she did
+    wet the bed once last spring, but that's long past", "she did complain her leg hurt" stress a story, they
+    answer nothing (the sign in them is read as said). "He did", "she did, twice", "he did last night" are
+    answers: alone in the part, or followed by fillers or a time (``times``)."""
+    wanted = set(emphatic)
+    timed = {s.start for s in find(tokens, {"time": tuple(times)})}
+
+    def stressing(spot: Spot) -> bool:
+        after = spot.end
+        while after < len(tokens) and tokens[after] in fillers and clause_of[after] == clause_of[spot.start]:
+            after += 1
+        return (spot.kind == "yes_lead" and tuple(tokens[spot.start:spot.end]) in wanted and after < len(tokens)
+                and clause_of[after] == clause_of[spot.start] and after not in timed)
+
+    return [s for s in spots if not stressing(s)]
 
 
 def lead(spots: list[Spot], tokens: Sequence[str], fillers: frozenset[str], clause_of: Sequence[int]) -> list[Spot]:
