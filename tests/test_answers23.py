@@ -64,3 +64,15 @@ def test_a_fever_that_has_not_come_back_is_not_present(reader: AnswerReader) -> 
     assert not any(f.symptom.id == "fever" and f.status is Status.PRESENT for f in answer.findings)
     back = reader.read("fever_chills", "she had a temperature on monday and it's come back")
     assert any(f.symptom.id == "fever" and f.status is Status.PRESENT for f in back.findings)
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # Someone else is "the one with" the sign, "not her", then the child's own signs denied: an honest no.
+    ("limbs", "Her grandad's the one with the sore legs, not her. She's got no pins and needles or anything.", "no"),
+    ("limbs", "it's her brother with the numb leg, not her. her arms and legs are fine", "no"),
+    # The child's own sign said after it still counts.
+    ("limbs", "her grandad's got sore legs, not her, she's limping", "new_info"),
+])
+def test_another_persons_sign_not_the_childs_then_a_denial(reader: AnswerReader, question: str, text: str,
+                                                             expected: str) -> None:
+    assert kind(reader, question, text) == expected

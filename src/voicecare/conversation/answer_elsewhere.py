@@ -180,7 +180,9 @@ def not_the_child(heard: Heard, disowning: Sequence[Phrase], child: frozenset[st
         span = next((s for s in spans if match.end <= s.start
                      and 0 <= heard.clause(s.start) - heard.clause(match.start) <= 1), None)
         sentence = [i for i in range(match.start) if heard.clause(i) == heard.clause(match.start)]
-        if match.status is Status.PRESENT and span is not None and not child.intersection(
+        # A sign already read as someone else's ("her grandad's the one with the sore legs, not her") is theirs
+        # all the more: the "not her" is said of it too (answers23), so it explains its part.
+        if match.status in (Status.PRESENT, Status.OTHER) and span is not None and not child.intersection(
                 tokens[i] for i in sentence):
             owned.append(match)
     if not owned:
