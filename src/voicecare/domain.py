@@ -88,6 +88,10 @@ class Symptom:
     """Words of the separate parts this symptom is said of ("legs", "arms"): a later denial that names only other
     parts than an earlier mention takes nothing back ("pain down her leg, no pain in her arms"; rule 9 corrects the
     same thing)."""
+    facets: tuple[str, ...] = ()
+    """The separate sides of a sign that groups several (pain, tingling, weakness in a limb), each a group of words
+    separated by spaces: a later denial naming only other sides than an earlier mention takes nothing back ("his leg is
+    weak, no tingling"; rule 9 corrects the same side: "her leg is weak, no wait, it isn't weak")."""
     ordinary: tuple[str, ...] = ()
     """Everyday circumstances that make this symptom's own words no sign ("fast + running unless asleep"):
     see ``understanding/ordinary.py``."""

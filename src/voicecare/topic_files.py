@@ -23,7 +23,7 @@ OPTIONAL_TOPIC_MESSAGES = ("emergency_signs_short",)
 """Topic messages a language may leave out: the call-911 signs in a few words, for a spoken turn with no room."""
 SILENCEABLE = ("unchecked", "home_care")
 """Topic messages a symptom may silence: the reminder to have the child checked, once the caregiver spoke of it."""
-SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences", "said_of", "parts", "ordinary", "backoff",
+SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences", "said_of", "parts", "facets", "ordinary", "backoff",
                 "event",
                 "kept", "counted", "habits", "deeds", "note", "denied_is", "any_child"}
 INTERVIEW_KEYS = {"id", "ask", "symptoms"}
@@ -110,6 +110,7 @@ def _symptoms(table: Mapping[str, Any], topic_id: str, path: Path, problems: lis
             near=_near(body, where, problems), silences=_silences(body, where, problems),
             said_of=_texts(body, "said_of", where, problems) if "said_of" in body else (),
             parts=_texts(body, "parts", where, problems) if "parts" in body else (),
+            facets=_texts(body, "facets", where, problems) if "facets" in body else (),
             ordinary=_ordinary(body, where, problems),
             backoff=_near(body, where, problems, "backoff"),
             event=_flag(body, "event", where, problems), kept=_flag(body, "kept", where, problems),

@@ -32,7 +32,8 @@ SECTIONS = {
     "language": ("code", "name", "wake_phrase"),
     "spelling": ("contractions", "suffixes", "clipped", "possessive", "possessive_is", "possessive_is_after", "number_words",
                  "pronoun_classes", "stem_suffixes", "min_stem", "irregular_stems", "sound_rules", "sound_silent",
-                 "learner_no", "learner_not", "learner_subjects", "learner_be", "learner_modals", "per_sign",
+                 "learner_no", "learner_not", "learner_subjects", "learner_be", "learner_auxiliaries", "learner_modals",
+                 "per_sign",
                  "glued_labels"),
     "matching": ("optional_words", "negations", "disjunctions", "symptom_slots", "skippable", "contrasts",
                  "glued_negations", "not_then", "not_then_before", "not_then_verbs", "not_then_sleeping",
@@ -257,6 +258,7 @@ def _spelling(table: TableReader) -> Spelling:
         sound_silent=table.text("sound_silent"), learner_no=table.text("learner_no"),
         learner_not=table.text("learner_not"), learner_subjects=frozenset(table.words("learner_subjects")),
         learner_be=frozenset(table.words("learner_be")), learner_modals=frozenset(table.words("learner_modals")),
+        learner_auxiliaries=frozenset(table.words("learner_auxiliaries")),
         per_sign=table.text("per_sign"), glued_labels=frozenset(table.words("glued_labels")),
     )
 

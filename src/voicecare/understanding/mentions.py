@@ -289,7 +289,8 @@ def _joined_after(phrase: Hit, wider: Hit, joins: Collection[int]) -> bool:
 
 
 def resolve(hits: Iterable[Hit], levels: dict[str, Level], breaks: Collection[int] = (),
-            unable: Collection[int] = (), joins: Collection[int] = ()) -> list[Hit]:
+            unable: Collection[int] = (), joins: Collection[int] = (), denials: Collection[int] = (),
+            stops: Collection[int] = ()) -> list[Hit]:
     """One reading per place: overlapping mentions are settled before context is weighed.
 
     ``breaks`` are where commas and full stops fall, and where a new subject opens a clause (a phrase
@@ -297,12 +298,19 @@ def resolve(hits: Iterable[Hit], levels: dict[str, Level], breaks: Collection[in
     ``unable``: positions of the language's modals ("can" of "can not breathe"), where a phrase whose "not"
     is the symptom says what the child cannot do.
     ``joins``: positions of list joiners ("and"), where a deed of its own follows a phrase whose "not" is the sign.
+    ``denials``: positions of the language's negations ("no tingling" after "pain down her leg,").
+    ``stops``: where full stops fall (a sentence of its own starts there).
     """
     best: dict[tuple[str, int, int], Hit] = {}
     for hit in hits:
         key = (hit.symptom, hit.start, hit.end)
         if key not in best or hit.score > best[key].score:
             best[key] = hit
+    # "Her heart is too slow. What heart rate is normal?": a loose mention reaching over a full stop borrows a word
+    # of the next sentence (a care question), whose "normal" would take back the sign said whole in one sentence;
+    # that whole mention is the one (understand54, #7).
+    whole = list(best.values())
+    best = {key: hit for key, hit in best.items() if not _over_a_stop(hit, whole, stops)}
     # Of two overlapping mentions of one symptom, the one reaching further wins:
     # in "not breathing hard" the caregiver denies "breathing hard".
     kept: list[Hit] = []
@@ -328,6 +336,14 @@ def resolve(hits: Iterable[Hit], levels: dict[str, Level], breaks: Collection[in
             # mention, so its "not" is the sign's own, no denial ("isn't peeing any less" stays one).
             kept[kept.index(wider)] = replace(wider, start=hit.start, negation_inside=True,
                                               positions=tuple(sorted({*wider.positions, *hit.positions})))
+        elif hit.start < wider.start and not hit.negation_inside and wider.loose and any(
+                wider.start < b <= d < wider.positions[-1] and hit.end <= b for b in breaks for d in denials):
+            # "pain down her leg, no tingling": the loose mention borrows the first one's "leg" over the comma for a
+            # denial of its own; one mention of both would let the second's "no" take back the first: both stay
+            # (understand54, #7), one per statement.
+            if not any(k.symptom == hit.symptom and k.start <= hit.start and hit.end <= k.end
+                       for k in kept):
+                kept.append(hit)
         elif hit.start < wider.start and not hit.negation_inside and not (
                 hit.loose and any(hit.start < b <= wider.start for b in breaks)):
             # "no pins and needles in his legs": one mention from "pins" on, so the
@@ -339,6 +355,16 @@ def resolve(hits: Iterable[Hit], levels: dict[str, Level], breaks: Collection[in
                                               positions=tuple(sorted({*wider.positions, *hit.positions})))
     survivors = [h for h in kept if not any(_shadows(o, h, levels) for o in kept if o is not h)]
     return sorted(survivors, key=lambda h: (h.start, h.end))
+
+
+def _over_a_stop(hit: Hit, hits: Iterable[Hit], stops: Collection[int]) -> bool:
+    """True when loose ``hit`` reaches over a full stop and overlaps another mention of its symptom that lies in one
+    of the two sentences."""
+    if not hit.loose:
+        return False
+    reached = [b for b in stops if hit.positions[0] < b <= hit.positions[-1]]
+    return any(o is not hit and o.symptom == hit.symptom and _overlap(o, hit)
+               and any(o.end <= b or o.start >= b for b in reached) for o in hits) if reached else False
 
 
 def _overlap(a: Hit, b: Hit) -> bool:

@@ -63,6 +63,9 @@ class Spelling:
     """Words after which ``learner_no`` negates the verb that follows ("she no can walk", "he is no breathing")."""
     learner_be: frozenset[str] = frozenset()
     """Forms of "be" that may stand between the subject and ``learner_no`` ("he is no breathing")."""
+    learner_auxiliaries: frozenset[str] = frozenset()
+    """Auxiliaries that may stand there too, where only "not" fits before the verb: "she will no to wake up", "he does
+    no wake up" (a recogniser's bent "not", outside review 21 F2). "Has no" and "have no" are no auxiliaries here."""
     learner_modals: frozenset[str] = frozenset()
     """Verbs that ``learner_no`` goes before, where standard order puts "not" after ("no can" -> "can not")."""
 
@@ -127,7 +130,8 @@ class Spelling:
             return words
         out = list(words)
         for i in range(1, len(out) - 1):
-            before = i - 2 if out[i - 1] in self.learner_be and i > 1 and i - 1 not in breaks else i - 1
+            between = out[i - 1] in self.learner_be or out[i - 1] in self.learner_auxiliaries
+            before = i - 2 if between and i > 1 and i - 1 not in breaks else i - 1
             if out[i] != self.learner_no or out[before] not in self.learner_subjects or i in breaks or i + 1 in breaks:
                 continue
             if out[i + 1] in self.learner_modals:

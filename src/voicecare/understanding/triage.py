@@ -36,7 +36,8 @@ def findings(matches: Iterable[Match], intents: IntentSet) -> tuple[Finding, ...
         # breathing fine") says nothing of Max (policy, beyond the sheet).
         if previous is None or (replaces(previous.status, match.status)
                                 and not (previous.another_child and match.status is Status.ABSENT)
-                                and not _other_parts(previous, match, intents)):
+                                and not _other_parts(previous, match, intents)
+                                and not _other_facets(previous, match, intents)):
             last[match.symptom] = match
     return tuple(
         Finding(intents.symptom(m.symptom), m.status, m.score, m.heard, m.uncertain,
@@ -53,6 +54,26 @@ def _other_parts(earlier: Match, later: Match, intents: IntentSet) -> bool:
     parts = frozenset(intents.symptom(later.symptom).parts)
     language = intents.language
     said, denied = ({language.spelling.canonical(w) for w in language.tokens(m.heard)} & parts for m in (earlier, later))
+    return bool(said) and bool(denied) and said.isdisjoint(denied)
+
+
+def _other_facets(earlier: Match, later: Match, intents: IntentSet) -> bool:
+    """True when ``later`` denies only other sides of a grouped sign than ``earlier`` affirmed: "his leg is weak, no
+    tingling" keeps the weak leg (the symptom's ``facets``; understand54, #7). The same side denied is a correction
+    (rule 9: "her leg is weak, no wait, it isn't weak")."""
+    if earlier.status is not Status.PRESENT or later.status is not Status.ABSENT:
+        return False
+    facets = intents.symptom(later.symptom).facets
+    if not facets:
+        return False
+    language = intents.language
+    groups = [frozenset(language.spelling.canonical(w) for w in facet.split()) for facet in facets]
+
+    def sides(match: Match) -> set[int]:
+        words = {language.spelling.canonical(w) for w in language.tokens(match.heard)}
+        return {i for i, group in enumerate(groups) if group & words}
+
+    said, denied = sides(earlier), sides(later)
     return bool(said) and bool(denied) and said.isdisjoint(denied)
 
 
