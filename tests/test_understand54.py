@@ -70,18 +70,6 @@ def test_a_real_no_stays_a_denial(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.HOME_CARE, text
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("her heart is too slow. What heart rate is normal?", Level.EMERGENCY),
-    ("his heart is going really fast. What heart rate is normal for a toddler?", Level.EMERGENCY),
-    ("she has a fever. What temperature is normal?", Level.URGENT),
-    ("she has a temperature. what is normal?", Level.URGENT),
-    ("he has chills. is that normal?", Level.URGENT),
-    ("she is breathing really fast. how many breaths is normal?", Level.EMERGENCY),
-])
-def test_a_question_after_the_full_stop_takes_nothing_back(assistant: Assistant, text: str, expected: Level) -> None:
-    assert level(assistant, text) is expected, text
-
-
 @pytest.mark.parametrize("text", [
     # Near misses: a denial in its own sentence still denies.
     "her back is sore. Her heart rate is normal.",

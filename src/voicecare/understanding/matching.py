@@ -178,8 +178,7 @@ class Matcher:
         hits = mentions.resolve(found, self._levels, {*breaks, *clauses.subject_starts(words, language.context.clauses)},
                                 {i for i, word in enumerate(words) if word in language.context.modals},
                                 {i for i, word in enumerate(words) if word in language.context.list_joiners},
-                                {i for i, word in enumerate(words) if word in language.negations},
-                                {i for i, stop in breaks.items() if stop})
+                                {i for i, word in enumerate(words) if word in language.negations})
         signs = {i for i, word in enumerate(words) if word in self._content}
         # A recogniser's text has no punctuation: its likely sentence ends bound the cues' scopes (only).
         ends = clauses.spoken_breaks(words, language.context.clauses, breaks, known=self._topic_words) if spoken else breaks

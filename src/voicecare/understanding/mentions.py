@@ -289,8 +289,7 @@ def _joined_after(phrase: Hit, wider: Hit, joins: Collection[int]) -> bool:
 
 
 def resolve(hits: Iterable[Hit], levels: dict[str, Level], breaks: Collection[int] = (),
-            unable: Collection[int] = (), joins: Collection[int] = (), denials: Collection[int] = (),
-            stops: Collection[int] = ()) -> list[Hit]:
+            unable: Collection[int] = (), joins: Collection[int] = (), denials: Collection[int] = ()) -> list[Hit]:
     """One reading per place: overlapping mentions are settled before context is weighed.
 
     ``breaks`` are where commas and full stops fall, and where a new subject opens a clause (a phrase
@@ -299,18 +298,12 @@ def resolve(hits: Iterable[Hit], levels: dict[str, Level], breaks: Collection[in
     is the symptom says what the child cannot do.
     ``joins``: positions of list joiners ("and"), where a deed of its own follows a phrase whose "not" is the sign.
     ``denials``: positions of the language's negations ("no tingling" after "pain down her leg,").
-    ``stops``: where full stops fall (a sentence of its own starts there).
     """
     best: dict[tuple[str, int, int], Hit] = {}
     for hit in hits:
         key = (hit.symptom, hit.start, hit.end)
         if key not in best or hit.score > best[key].score:
             best[key] = hit
-    # "Her heart is too slow. What heart rate is normal?": a loose mention reaching over a full stop borrows a word
-    # of the next sentence (a care question), whose "normal" would take back the sign said whole in one sentence;
-    # that whole mention is the one (understand54, #7).
-    whole = list(best.values())
-    best = {key: hit for key, hit in best.items() if not _over_a_stop(hit, whole, stops)}
     # Of two overlapping mentions of one symptom, the one reaching further wins:
     # in "not breathing hard" the caregiver denies "breathing hard".
     kept: list[Hit] = []
@@ -355,16 +348,6 @@ def resolve(hits: Iterable[Hit], levels: dict[str, Level], breaks: Collection[in
                                               positions=tuple(sorted({*wider.positions, *hit.positions})))
     survivors = [h for h in kept if not any(_shadows(o, h, levels) for o in kept if o is not h)]
     return sorted(survivors, key=lambda h: (h.start, h.end))
-
-
-def _over_a_stop(hit: Hit, hits: Iterable[Hit], stops: Collection[int]) -> bool:
-    """True when loose ``hit`` reaches over a full stop and overlaps another mention of its symptom that lies in one
-    of the two sentences."""
-    if not hit.loose:
-        return False
-    reached = [b for b in stops if hit.positions[0] < b <= hit.positions[-1]]
-    return any(o is not hit and o.symptom == hit.symptom and _overlap(o, hit)
-               and any(o.end <= b or o.start >= b for b in reached) for o in hits) if reached else False
 
 
 def _overlap(a: Hit, b: Hit) -> bool:
