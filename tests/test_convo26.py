@@ -205,3 +205,16 @@ def test_a_911_sign_said_with_seems_is_still_a_doubt(assistant: Assistant) -> No
 
 def turn_findings(assistant: Assistant, text: str) -> list:  # type: ignore[type-arg]
     return list(assistant.understand(text))
+
+
+def test_many_lesser_signs_in_a_911_description_are_said_in_short(assistant: Assistant,
+                                                                  synth: Pyttsx3Synthesizer) -> None:
+    # The whole note ("I heard: fever, chills, pain, tingling ...") does not fit beside the 911: it waited for "more"
+    # whole, and the signs were counted silently after all.
+    talk = Conversation(assistant)
+    turn = talk.hear("she is not breathing, she has a fever, chills, her legs are weak and she lost weight and wakes "
+                     "at night")
+    assert said(turn).startswith("Call 911 now. Trouble breathing. Stay with your child."), said(turn)
+    assert "I heard: fever and other danger signs." in said(turn), said(turn)
+    assert real_seconds(synth, turn.said_aloud, DEFAULT_RATE_WPM) <= EMERGENCY_TURN_SECONDS, said(turn)
+    assert "weight loss" in printed(turn), printed(turn)
