@@ -55,7 +55,8 @@ CONVERSATION_MESSAGES = (
     "list_stopped", "describe_first", "nothing_told",
 )
 OPTIONAL_CONVERSATION_MESSAGES = ("follow_up_unasked", "correct_how", "amended", "amend_unplaced", "goodbye_listed",
-                                  "goodbye_short", "home_so_far", "other_childs", "denial_kept")
+                                  "goodbye_short", "home_so_far", "other_childs", "denial_kept",
+                                  "not_told")
 """Conversation words a language may leave out: without ``follow_up_unasked`` the follow-up advice is said whole,
 without ``correct_how`` a 911 said again names no way to correct it, without ``amended`` / ``amend_unplaced`` a
 correction of an earlier answer is said back by its read-back alone / with the question alone (``amends``); without

@@ -73,7 +73,15 @@ def told(talk: Conversation, turn: Turn, news: Sequence[Finding]) -> Turn:
     signs nobody heard of until the summary)."""
     said = " ".join(m.text for m in turn.said_aloud).lower()
     lesser = [f for f in news if f.symptom.level is not Level.EMERGENCY and f.symptom.name.lower() not in said]
-    note = unanswered.counted_as(lesser, talk.assistant.intents)
+    intents = talk.assistant.intents
+    note = unanswered.counted_as(lesser, intents)
+    plain = [f for f in lesser if misheard.plain(f)]
+    rules = intents.spoken
+    if note and len(lesser) > 1 and plain and rules is not None and rules.many_signs:
+        # Too long beside the 911, the note waited for "more" whole, and the signs were counted silently after all
+        # (outside review 21 F10): its short form names the first sign said and says there were others.
+        first = rules.many_signs.format(items=plain[0].symptom.name).rstrip(".")
+        talk.short_forms[note] = intents.messages["readback"].format(items=first)
     return talk.with_note(turn, note, last=True) if note else turn
 
 

@@ -24,6 +24,7 @@ from voicecare.conversation import (
     answer_gone_by,
     answer_hedges,
     answer_inapplicable,
+    answer_inside,
     answer_learned,
     answer_news,
     answer_ongoing,
@@ -181,6 +182,7 @@ class AnswerReader:
         answered = answer_news.deeds_of_nothing(answered, self.words.words["objects"], answered.about,
                                                 denied_news=question is not None, evidence=heard.about)
         answered = answer_hedges.inside_other_signs(answered, frozenset(asked))
+        answered = answer_inside.without_noes_in_signs(answered)
         answered = self._below_the_sign(answered, question_id)
         answered = self._working_said(answered, question_id)
         kind, command = self._kind(answered, set(asked), question_id)
@@ -195,6 +197,8 @@ class AnswerReader:
             return replace(denial, kind=AnswerKind.UNSURE, findings=found)
         answer = self._answer(text, question_id, kind, command, heard, asked)
         answer = self._taken_back(question_id, heard, answer) or answer
+        if question is not None:
+            answer = self._no_led_doubted(heard, answer)
         amended = self._amended(question_id, text, answer, heard)
         if amended is not None:
             return self._with_later_signs(amended, text)
@@ -217,6 +221,15 @@ class AnswerReader:
         # A "no" or "yes" said of some of the question's signs only settles those, here so that ``voicecare answer``
         # reads an answer as the conversation does (outside review 13, F16).
         return denied_part.narrowed(self, question, text, self._with_later_signs(answer, text))
+
+    def _no_led_doubted(self, heard: Heard, answer: Answer) -> Answer:
+        """``answer`` with a sign said only in words opening with a "no" ("no air") as a doubt (``answer_inside``)."""
+        noes = frozenset(p[0] for p in self.words.words["no"] if len(p) == 1)
+        led = answer_inside.no_led(heard, noes, self.intents.language.fillers)
+        if not led:
+            return answer
+        return replace(answer, findings=tuple(replace(f, uncertain=True) if f.symptom.id in led and f.status is
+                                              Status.PRESENT and f.basis is Basis.SAID else f for f in answer.findings))
 
     def _start_alone(self, question_id: str, tokens: Sequence[str]) -> str | None:
         """The duration a start said alone means ("just this morning": "a day"; ``answer_started``), or None."""
@@ -428,7 +441,8 @@ class AnswerReader:
             # A one-word "no" in words none of ours place ("no dave i said thursday thursday works") may be said to
             # someone else: never a "no" to the question, whatever the learned counts say.
             safe = closes or (not self._drowned(heard, "no") and (
-                self._safe_no(heard) or self._learned_no(heard, question_id)))
+                self._safe_no(heard) or self._learned_no(heard, question_id)
+                or self._no_then_elsewhere(heard, question_id)))
             return (AnswerKind.NO if safe else AnswerKind.UNSURE), None
         if heard.spots_of("yes"):
             return AnswerKind.YES, None
@@ -485,6 +499,19 @@ class AnswerReader:
     def _learned_no(self, heard: Heard, question_id: str) -> bool:
         """A "no" said with talk our words cannot place, whose words the learned counts know as a "no"'s."""
         return self.learned is not None and self.may_learn_no(heard) and self.learned.says_no(question_id, heard.tokens)
+
+    def _no_then_elsewhere(self, heard: Heard, question_id: str) -> bool:
+        """A plain leading "no", then only words about another question's part that name no sign ("no her heart is
+        lying", the recogniser's "fine" bent in reverb): the "no" answers this question; the other part is asked
+        about in its own turn. Not with a hedge, a yes, another negation, a sign, or words about this question
+        (outside review 21, F16.6: read as unclear, it called 911)."""
+        noes = frozenset(p[0] for p in self.words.words["no"] if len(p) == 1)
+        elsewhere = self._elsewhere(heard, question_id)
+        negations = self.intents.language.negations
+        return (bool(heard.tokens) and heard.tokens[0] in noes and not heard.matches and not heard.about
+                and [s.start for s in heard.spots] == [0] and bool(elsewhere)
+                and all(kind is not None and kind != question_id for kind, _ in elsewhere)
+                and not any(w in negations or w in noes for w in heard.tokens[1:]))
 
     def _safe_no(self, heard: Heard) -> bool:
         """Whether all of a "no" answer denies: every part explained, every word about the question denied, no
@@ -729,7 +756,12 @@ class AnswerReader:
         """What the answer says of the question's signs that it did not name."""
         rest = [s for s in asked if s not in found or found[s].status not in (Status.PRESENT, Status.ABSENT)]
         named = any(found[s].status is Status.PRESENT for s in asked if s in found)
-        if kind is AnswerKind.NO or (kind is AnswerKind.PARTIAL and named and heard.spots_of("no")
+        # A "no" inside a sign's own words ("no trouble breathing") denies that sign alone: beside a sign named, the
+        # question's other signs were not spoken to (rule 14; outside review 21, F9). A bare "no" answers them all.
+        bare = [s for s in heard.spots_of("no") if not any(
+            m.status is Status.ABSENT and s.start < m.end and heard.clause(s.start) == heard.clause(m.start)
+            for m in heard.matches)]
+        if kind is AnswerKind.NO or (kind is AnswerKind.PARTIAL and named and bare
                                      and not heard.spots_of("unsure")) or (
                 kind is AnswerKind.NEW_INFO and asked and self._news_after_a_turn(heard, question_id)
                 and any(f.status is Status.PRESENT and s not in asked for s, f in found.items())):

@@ -32,6 +32,7 @@ from voicecare.conversation import (
     said_why,
     spoken,
     unanswered,
+    untold_signs,
     waiting,
     which_yes,
 )
@@ -323,6 +324,12 @@ class Conversation:
             told = {f.symptom.id for f in earlier if f.status is Status.PRESENT}
             return self.respond(text, news=[f for f in self.found if f.status is Status.PRESENT
                                             and f.symptom.id not in told])
+        if triage.triage(self.found, self.assistant.intents, disclaimer=False).disposition is Level.EMERGENCY:
+            # A description that is a 911 says its lesser warning signs back after it ("she has a fever, and now
+            # she's very confused": fever), never counts them silently (rules 12 and 14; outside review 21, F10).
+            told = {f.symptom.id for f in earlier if f.status is Status.PRESENT}
+            return self.respond(text, news=[f for f in self.found if f.status is Status.PRESENT
+                                            and f.symptom.id not in told and f.symptom.level < Level.HOME_CARE])
         return self.respond(text)
 
     def doubted_by_ear(self, found: Iterable[Finding]) -> tuple[Finding, ...]:
@@ -575,6 +582,9 @@ class Conversation:
         result = self.advice()
         self.state = State.ANYTHING_ELSE
         messages = [*result.messages, self.say("anything_else")]
+        # Signs of a question answered by naming another of them were not told: never "your other answers were no".
+        messages = untold_signs.with_untold(messages, self.found, [q for q in self.asked if q not in self.skipped],
+                                      self.assistant.intents)
         # Every question answered, home care: its steps first on "more" (``home_ending``; outside review 14 F12).
         # After a skip the call-the-doctor signs nobody was asked about come first, as they did.
         home = result.disposition is Level.HOME_CARE and not self.skipped

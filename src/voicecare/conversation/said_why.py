@@ -54,6 +54,11 @@ def again(talk: Conversation, turn: Turn, before: Before) -> Turn:
     if turn.command in ASKED_FOR or not turn.said_aloud or _not_skipped(turn, rules.get("no_skip", "")):
         return turn
     said = {m.text for m in turn.messages}
+    hedging = talk.state is State.EMERGENCY and any(m.kind is MessageKind.CONFIRM for m in turn.messages)
+    other = _other_no(talk, turn, rules.get("other_no", "")) if hedging else ""
+    if other:
+        # A "no" about another sign is a no heard, never "I did not hear a no" (rule 14; outside review 21, F16.7).
+        return talk.with_note(turn, other, last=True, kind=MessageKind.CONFIRM)
     if said <= set(before.said) and talk.state is State.EMERGENCY:  # nothing new is said
         short = rules.get("still_hedged", "")
         hedged = any(m.kind is MessageKind.CONFIRM for m in turn.messages)
@@ -65,6 +70,22 @@ def again(talk: Conversation, turn: Turn, before: Before) -> Turn:
     if _question_only_again(talk, turn, before):
         return talk.with_note(turn, rules.get("asked_again", ""), last=False)
     return turn
+
+
+def _other_no(talk: Conversation, turn: Turn, note: str) -> str:
+    """The note for a 911 turn resting on doubted or unclear signs whose words denied other signs only ("no
+    fever"): which were denied, and how to take back the rest; "" when the turn denied none of them, or denied one
+    the 911 rests on."""
+    if not note:
+        return ""
+    signs = [f for f in talk.found if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY]
+    resting = {f.symptom.id for f in signs}
+    denied = [m.symptom for m in talk.assistant.matcher.match(turn.heard) if m.status is Status.ABSENT]
+    if not signs or not denied or resting & set(denied):
+        return ""
+    intents = talk.assistant.intents
+    names = [intents.symptom(s).name for s in dict.fromkeys(denied)]
+    return note.format(items=unanswered.listed(names, intents.language.list_and), doubted=_items(talk, signs))
 
 
 def _not_skipped(turn: Turn, note: str) -> bool:

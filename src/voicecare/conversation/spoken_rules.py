@@ -30,7 +30,7 @@ COMPACT_READBACKS = ("answered", "unclear")
 SAID_AGAIN = ("asked_again", "still_emergency", "still_answered", "still_hedged", "past_episode", "past_when",
               "confirmed", "still_vague", "episode_yes", "no_unclear", "no_twice", "no_unconfirmed",
               "stop_confirm", "early_taken_back", "missed_often", "missed_after_advice", "no_skip",
-              "which_yes")
+              "which_yes", "other_no")
 """Keys of ``[said_again]``: why a question or a 911 is said again, and a past episode noticed (``said_why``)."""
 """The compact read-back's parts ({items} each): signs said yes to, signs counted from an unclear answer."""
 CALLING = ("done", "going")

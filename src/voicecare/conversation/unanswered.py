@@ -187,7 +187,7 @@ def counted_as(found: Sequence[Finding], intents: IntentSet) -> str:
         # no "unclear answer" either when nothing was asked (outside review 12, F9): "I am not sure, but that may
         # be ...".
         names = [f.symptom.name for f in found
-                 if (Basis.GUESSED if f.uncertain and f.basis is Basis.SAID else f.basis) in bases]
+                 if triage.read_back_as(f) in bases]
         if names:
             parts.append(template.format(items=listed(names, joiner)))
     return " ".join(parts)

@@ -251,6 +251,15 @@ def _topics_of(found: Sequence[Finding], topics: Iterable[Topic]) -> list[Topic]
     return [t for t in topics if t.id in ids]
 
 
+def read_back_as(finding: Finding) -> Basis:
+    """How ``finding`` is read back (rule 14): a sign said only in doubted words is a guess. Not the back pain the
+    call is about (home care, raising nothing): "her back seems sore after the park", a plain statement of what a
+    toddler cannot tell, was read back "I am not sure, but that may be back pain or spasm, so to be safe I count it"
+    (outside review 21, F11.1); nothing is counted to be safe there."""
+    doubted = finding.uncertain and finding.basis is Basis.SAID and finding.symptom.level < Level.HOME_CARE
+    return Basis.GUESSED if doubted else finding.basis
+
+
 def _readback(say: _Say, present: Sequence[Finding], found: Sequence[Finding]) -> list[Message]:
     denied = [f for f in found if f.status is Status.ABSENT]
     parts = []
@@ -259,7 +268,7 @@ def _readback(say: _Say, present: Sequence[Finding], found: Sequence[Finding]) -
                        (Basis.UNSURE, "readback_unsure"), (Basis.UNHEARD, "readback_unheard"),
                        (Basis.GUESSED, "readback_guessed")):
         # A sign only a doubted reading held (the recogniser's alternatives, low confidence) was not heard: a guess.
-        these = [f for f in present if (Basis.GUESSED if f.uncertain and f.basis is Basis.SAID else f.basis) is basis]
+        these = [f for f in present if read_back_as(f) is basis]
         if these:
             # A yes, a hedge or silence to "this or that?" did not say which: the names are read back as asked.
             names = say.all_of(these) if basis is Basis.SAID else say.any_of(these)
