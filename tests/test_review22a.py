@@ -210,16 +210,14 @@ def test_a_sign_said_beside_such_words_stays(assistant: Assistant, text: str) ->
     assert _level(assistant, text) is Level.EMERGENCY
 
 
-@pytest.mark.parametrize("asked", ["what do you mean, very sleepy?", "what do you mean by confused?"])
-def test_asking_what_a_question_means_asks_it_again(assistant: Assistant, asked: str) -> None:
+def test_what_do_you_mean_is_no_care_question_with_the_sign_as_its_answer(assistant: Assistant) -> None:
+    """ "What do you mean, hard to wake?" was the comfort care question ("what ... do") and "hard to wake" an answer
+    said plainly: a 911 read back "I heard: ... very sleepy or hard to wake" (rule 14)."""
     talk = Conversation(assistant)
-    talk.hear("my daughter's back hurts after the trampoline")
-    question = talk.asked[-1]
-    turn = talk.hear(asked)
-    assert turn.disposition is not Level.EMERGENCY
-    assert not any(m.kind is MessageKind.EMERGENCY for m in turn.messages)
-    assert not any("not sure" in m.text for m in turn.messages)
-    assert talk.asked[-1] is question and turn.messages[-1].text == talk.question_said(question).text
+    talk.hear("my son's back hurts after the trampoline")
+    turn = talk.hear("what do you mean, hard to wake?")
+    assert not any(m.kind is MessageKind.CARE_ANSWER for m in turn.messages)
+    assert not any(m.kind is MessageKind.READBACK and "and very sleepy or hard to wake." in m.text for m in turn.messages)
 
 
 def test_what_do_i_do_is_still_the_care_question(assistant: Assistant) -> None:
