@@ -61,6 +61,9 @@ and still be them, when the child is the other gender ("her brother jack | he's 
 KIN_OWNER_REACH = 2
 # How far a time long gone that opens its sentence reaches into it ("Last Christmas he had ... with the fever").
 DATED_SENTENCE_REACH = 14
+# How far a time in the past said after a sign reaches back over the episode clause between them ("trouble breathing
+# when he had croup last month").
+EPISODE_REACH = 7
 # How many words may join someone else's next sign to their list ("and the"), past their cue's own reach.
 LIST_STEP = 3
 
@@ -100,6 +103,14 @@ def _just_begun(where: Scene, start: int) -> bool:
                for i in range(max(0, start - ONSET_REACH), start))
 
 
+def _an_episode(where: Scene, gap: range) -> bool:
+    """True when the words between a sign and a time after it are a clause of when it happened, unbroken: "when he
+    had croup" in "trouble breathing when he had croup last month" (rule 9: that episode is past; a time said so
+    far after the sign is its time only then)."""
+    return len(gap) > 0 and where.words[gap.start] in where.rules.episode_openers \
+        and not any(i in where.breaks for i in range(gap.start, gap.stop + 1))
+
+
 def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[int],
              signs: Collection[int] = ()) -> bool:
     """True when the cue's scope covers the mention at words[start:end]."""
@@ -124,6 +135,8 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
         limit = cue.trigger.reach
     if cue.trigger.dated and cue.end <= start and (cue.start == 0 or where.breaks.get(cue.start, False)):
         limit = max(limit, DATED_SENTENCE_REACH)  # "Last Christmas he had that horrid chest infection with the fever"
+    if cue.trigger.status is Status.PAST and cue.start >= end and _an_episode(where, gap):
+        limit = max(limit, EPISODE_REACH)  # "he had trouble breathing when he had croup last month"
     if cue.trigger.resolves and not _said_in_the_past(where, start, end):
         return False
     if cue.trigger.since_when and not any(where.words[i] in rules.over_when for i in gap):

@@ -165,6 +165,12 @@ class ContextWords:
     reaffirming_verbs: frozenset[str] = frozenset()
     """After a turn and a subject, one of these closing the clause stands for what the same subject was said not to
     do or be before ("she didn't have a fever but now she does")."""
+    reaffirming_hedges: frozenset[str] = frozenset()
+    """Words of a near miss that may stand between that subject and verb ("she hasn't fainted but she almost did"):
+    the predicate is written out after them, hedged, as "she almost fainted" is."""
+    episode_openers: frozenset[str] = frozenset()
+    """Words that open a clause of when a sign happened ("when he had croup"): a time in the past after that clause
+    is the sign's time too (``context.EPISODE_REACH``)."""
     then_words: frozenset[str] = frozenset()
     """Words of when that end the predicate such a verb repeats ("before", "at lunch")."""
     over_when: frozenset[str] = frozenset()

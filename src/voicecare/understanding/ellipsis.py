@@ -54,19 +54,30 @@ def reaffirmed(heard: Sequence[str], breaks: Mapping[int, bool], rules: ContextW
 
     A clause "now he does" (a turn word just before the subject, a ``reaffirming_verbs`` word closing it) repeats,
     undenied, what the nearest "he did not ..." of the same subject before it said, up to a word of when. Only the
-    first such clause is filled.
+    first such clause is filled. A near miss said between the subject and the verb ("but she almost did") stays
+    where it is, so the sign written out after it is hedged as "she almost fainted" is (rule 4).
     """
     words = [canonical(w) for w in heard]
     for k, word in enumerate(words):
-        if word not in rules.reaffirming_verbs or k < 2 or words[k - 1] not in rules.subjects \
+        subject = _subject_before(words, k, rules)
+        if word not in rules.reaffirming_verbs or subject < 1 or words[subject] not in rules.subjects \
                 or not _closes(k, len(words), breaks, rules, words) \
-                or not any(words[i] in rules.terminators for i in range(max(0, k - TURN_REACH - 1), k - 1)):
+                or not any(words[i] in rules.terminators for i in range(max(0, subject - TURN_REACH), subject)):
             continue
-        predicate = _denied_before(words, breaks, rules, negations, k - 1)
+        predicate = _denied_before(words, breaks, rules, negations, subject)
         if predicate is None:
             continue
         return _filled(heard, breaks, k, predicate)
     return list(heard), dict(breaks)
+
+
+def _subject_before(words: Sequence[str], verb: int, rules: ContextWords) -> int:
+    """Where the subject of the verb at ``verb`` stands: just before it, or before the near-miss words between them
+    ("she almost did", "he very nearly did")."""
+    subject = verb - 1
+    while subject > 0 and words[subject] in rules.reaffirming_hedges:
+        subject -= 1
+    return subject
 
 
 def _denied_before(words: Sequence[str], breaks: Mapping[int, bool], rules: ContextWords,

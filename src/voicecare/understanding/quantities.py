@@ -260,8 +260,10 @@ def _number(words: Sequence[str], i: int, lex: NumberWords) -> tuple[float, int,
         return value, end, decimal, units.get(written.group(2)) if written.group(2) else None
     if (decade := _decade(words, i, lex)) is not None:
         return decade[0], decade[1], False, None
+    # Said digit by digit, a reading keeps its decimal part: "one oh oh point eight" is 100.8, a fever, not 100.
+    # ("One eighty" is a rate, said whole: a decimal is no part of it.)
     if (run := _digit_run(words, i, lex)) is not None:
-        return float(run[0]), run[1], False, None
+        return _with_decimals(words, float(run[0]), run[1], lex)
     if (hundreds := _hundreds_as_digit(words, i, lex)) is not None:
         return float(hundreds[0]), hundreds[1], False, None
     fractions = lex.fractions or {}
@@ -275,6 +277,8 @@ def _number(words: Sequence[str], i: int, lex: NumberWords) -> tuple[float, int,
     value, end, two_words = spoken
     if (tenths := _decimals(words, end, lex)) is not None:
         return value + tenths[0], tenths[1], True, None
+    if (skipped := _decimals_after_joiner(words, end, lex)) is not None:
+        return value + skipped[0], skipped[1], True, None
     if two_words and (said := _tenths(words, end, lex)) is not None:
         return value + said / 10, end + 1, True, None
     if (half := _fraction_after(words, end, lex)) is not None:
@@ -348,6 +352,23 @@ def _goes_on(following: str, lex: NumberWords) -> bool:
     """True when a number goes on after a scale word said first ("hundred and one", "hundred point two")."""
     return following in lex.joiners or following in lex.heard_joiners or following in lex.point \
         or following in lex.digits or following in lex.tens
+
+
+def _with_decimals(words: Sequence[str], value: float, end: int,
+                   lex: NumberWords) -> tuple[float, int, bool, str | None]:
+    """``value`` ending before words[end], with the decimal part said after it, if any ("one oh one point two")."""
+    if (tenths := _decimals(words, end, lex)) is not None:
+        return value + tenths[0], tenths[1], True, None
+    return value, end, False, None
+
+
+def _decimals_after_joiner(words: Sequence[str], j: int, lex: NumberWords) -> tuple[float, int] | None:
+    """A decimal part after a joiner whose number was lost ("a hundred and point four", a recogniser's or a
+    typist's gap): read as the least the reading can be, the decimal added to what was said (100.4 here; whatever
+    was lost, the reading was no lower), so a garbled fever is never read as a lower reading."""
+    if j >= len(words) or words[j] not in lex.joiners | lex.heard_joiners:
+        return None
+    return _decimals(words, j + 1, lex)
 
 
 def _decimals(words: Sequence[str], j: int, lex: NumberWords) -> tuple[float, int] | None:
