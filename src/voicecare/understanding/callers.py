@@ -61,6 +61,9 @@ class CallerWords:
     reassigned_by: tuple[tuple[str, ...], ...] = ()
     """Said after a correction and before someone else ("no sorry, it was his cousin"), they move the sign said
     before the correction to them."""
+    sides: frozenset[str] = frozenset()
+    """Which of a pair a part is ("left", "right"): said in a correction, they move a sign to the other side and
+    restate no other sign ("his right leg, no wait, it's his left leg")."""
     calling: frozenset[str] = frozenset()
     """Verbs of calling for help ("calling", "rang"): someone at home doing it raises the caregiver's alarm."""
     called_for: frozenset[str] = frozenset()
@@ -150,13 +153,15 @@ def reassigned(where: Scene, mentions: Sequence[tuple[int, int, Status]], words:
 
 
 def kept_after_correction(where: Scene, mentions: Sequence[tuple[int, int, Status]], words: CallerWords,
-                          restating: Collection[int]) -> list[Status]:
+                          restating: Collection[int], owns: Sequence[Collection[str]] = ()) -> list[Status]:
     """The statuses of ``mentions`` (start, end, status), with a sign a correction took back kept when the
     correction only says where or how it was: "she fainted, no sorry, it was at her cousin's house" (rule 4).
 
     A correction ("no sorry", "no wait": a take-back of two words or more, said right after the sign) that goes
     on "it was ..." (``reassigned_by``) retracts the sign only when that clause says something in its place: a
     sign or a number (``restating``), a time ("it was since yesterday"), or someone else ("it was his cousin").
+    A sign's own words or parts (``owns``, one per mention) said again are no other sign, nor is a side (``sides``):
+    "pain in his right leg, no wait, it's his left leg" moves the pain to the other side and keeps it.
     """
     statuses = [status for *_, status in mentions]
     text, rules = where.words, where.rules
@@ -167,12 +172,14 @@ def kept_after_correction(where: Scene, mentions: Sequence[tuple[int, int, Statu
             continue
         stop = next((i for i in sorted(where.breaks) if i > correction.end), len(text))
         after = range(correction.end + intro, stop)
-        if any(i in restating or text[i] in rules.over_when or text[i] in rules.onsets for i in after) or any(
+        if any(text[i] in rules.over_when or text[i] in rules.onsets for i in after) or any(
                 c.trigger.status is Status.OTHER and c.start in after for c in where.cues):
             continue
+        said = [text[i] for i in after if i in restating and text[i] not in words.sides]
         for i, (_, end, status) in enumerate(mentions):
+            own = owns[i] if i < len(owns) else ()
             if status is Status.ABSENT and end <= correction.start and all(
-                    text[k] in rules.answers for k in range(end, correction.start)):
+                    text[k] in rules.answers for k in range(end, correction.start)) and all(w in own for w in said):
                 statuses[i] = Status.PRESENT
     return statuses
 

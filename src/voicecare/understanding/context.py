@@ -201,6 +201,41 @@ def _said_of_another(where: Scene, gap: range, cue_start: int) -> bool:
                for i in range(gap.start, gap.stop + 1))
 
 
+def _denied_of_another(where: Scene, found: Sequence[Cue], start: int) -> bool:
+    """True when the nearest cue before the mention at ``start`` denies it and someone else named before that denial,
+    in the same sentence, is whom it is denied of: "his brother doesn't have a fever", "her sister has no fever", the
+    caregiver's own "and I have no fever", or a clause without a subject of its own that goes on about them ("my other
+    boy's back is sore too, but no fever"). A word for the child, of telling, or a subject between them makes the
+    denial the child's again ("my husband says she has no fever", "the nurse said no fever", "her sister is ill but
+    she has no fever"), and so does someone else named after the clause's own subject ("he was climbing with his
+    brothers, no fever").
+    """
+    before = sorted((c for c in found if c.end <= start), key=lambda c: c.end)
+    if not before or before[-1].trigger.status is not Status.ABSENT:
+        return False
+    denial = before[-1]
+    owners = [c for c in where.cues if c.trigger.status is Status.OTHER and c.end <= denial.start]
+    if not owners:
+        return False
+    owner = max(owners, key=lambda c: c.end)
+    if owner.trigger.recurs:
+        return False
+    rules = where.rules
+    # They are whom the clause is about: nothing of the child's before them in it ("he pulled something climbing with
+    # his brothers, no fever" is the child's "no").
+    # (The word right before them is their determiner: "his | brother", "my | mum".)
+    if any(where.words[i] in rules.subjects or where.words[i] in rules.child_nouns
+           for i in range(clause_start(where.words, where.breaks, rules, owner.start), owner.start - 1)):
+        return False
+    named = owner.end  # their own noun after the cue ("my other | boy") names them, not the child
+    while named < denial.start and where.words[named] in rules.child_nouns:
+        named += 1
+    return not any(where.breaks.get(i, False) for i in range(owner.end, denial.start + 1)) and not any(
+        where.words[i] in rules.child_pronouns or where.words[i] in rules.child_nouns
+        or where.words[i] in rules.reporting or where.words[i] in rules.subjects
+        for i in range(named, denial.start))
+
+
 def _reported_stranger(where: Scene, start: int) -> bool:
     """True when the mention at ``start`` is said of some child, not this one, that someone else reported: a verb of
     telling, then an indefinite child ("the radio said a little girl could not breathe", "on the news they said a
@@ -609,6 +644,10 @@ def status_of(
         return Status.OTHER, False  # "the radio said a little girl could not breathe": a child of their story
     if not found:
         return Status.PRESENT, False
+    if _denied_of_another(where, found, start):
+        # "He has a fever. His brother doesn't have a fever": the "no" is the brother's, so it says nothing of this
+        # child and takes back nothing said of them (rule 9 counts statements about this child only).
+        return Status.OTHER, False
     found = _nearest_before(found, start, where.rules.in_passing)
     if any(c.trigger.takes_back for c in found if c.start >= end):
         return Status.ABSENT, False  # the later statement wins over what framed the mention

@@ -121,6 +121,8 @@ class Matcher:
         self._own_words = frozenset(s.id for s in intents.symptoms if s.own_words)
         self._denied_is = {s.id: s.denied_is for s in intents.symptoms if s.denied_is}
         self._said_of = {s.id: frozenset(spelling.canonical(w) for w in s.said_of) for s in intents.symptoms if s.said_of}
+        # The separate parts a sign is said of ("leg", "arms"): a correction naming another of them keeps the sign.
+        self._parts = {s.id: frozenset(spelling.canonical(w) for w in s.parts) for s in intents.symptoms if s.parts}
         self._measures = intents.measures
         # Signs a reading can decide (a heart or breathing rate): a number beside their words is the reading's.
         self._measured = frozenset(t.symptom for t in intents.measures.thresholds) if intents.measures else frozenset()
@@ -290,8 +292,10 @@ class Matcher:
         statuses = callers.reassigned(where, spans, self._language.callers)
         # What a correction may put in the place of a sign: another sign, a number (or a time, someone else).
         restating = signs | {i for i, word in enumerate(words) if word[:1].isdigit() or word in self._numbers}
+        # ...but not the sign's own words or parts: "his right leg hurts, no wait, it's his left leg" (the side moved).
+        owns = [frozenset(words[m.start:m.end]) | self._parts.get(m.symptom, frozenset()) for m in matches]
         statuses = callers.kept_after_correction(where, [(s, e, status) for (s, e, _), status in zip(
-            spans, statuses, strict=True)], self._language.callers, restating)
+            spans, statuses, strict=True)], self._language.callers, restating, owns)
         # "My son has a fever but my daughter just has a sore back": the son's fever is his (two people, one story).
         statuses = contrasted.others(where, [(m.start, status, self._levels[m.symptom]) for m, status in zip(
             matches, statuses, strict=True)], self._language.callers, self._language.narrowing, self._base)
