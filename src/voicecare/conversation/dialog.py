@@ -221,7 +221,9 @@ class Conversation:
             return self.within_ceiling(self.turn(text, [said, asking], None))
         turn = self.hear(aside.kept, unsure, rival_no=rival_no, unconfirmed_no=unconfirmed_no)
         calling = turn.disposition is Level.EMERGENCY
-        return self.with_note(replace(turn, heard=text), note, last=calling, kind=MessageKind.OTHER)
+        # Within the turn's ceiling as every turn: the note beside an answer's action and warning signs made a 24 s
+        # turn (scripted caregivers, answers_y), the rest waits for "more".
+        return self.within_ceiling(self.with_note(replace(turn, heard=text), note, last=calling, kind=MessageKind.OTHER))
 
     def _withdrawn(self, turn: Turn, *, calling: bool) -> Turn:
         """``turn`` saying that the 911 is withdrawn, when this turn took back a 911 (``calling``)."""
