@@ -57,8 +57,12 @@ def again(talk: Conversation, turn: Turn, before: Before) -> Turn:
     hedging = talk.state is State.EMERGENCY and any(m.kind is MessageKind.CONFIRM for m in turn.messages)
     other = _other_no(talk, turn, rules.get("other_no", "")) if hedging else ""
     if other:
-        # A "no" about another sign is a no heard, never "I did not hear a no" (rule 14; outside review 21, F16.7).
-        return talk.with_note(turn, other, last=True, kind=MessageKind.CONFIRM)
+        # A "no" about another sign is a no heard, never "I did not hear a no" (rule 14; outside review 21, F16.7);
+        # said only within the 911's ceiling (a first 911 with its hedge and read-back was 20.8 s with it): the
+        # printed read-back keeps the no.
+        noted = talk.with_note(turn, other, last=True, kind=MessageKind.CONFIRM)
+        over = budget.over(noted.said_aloud, Level.EMERGENCY, talk.assistant.intents, talk.rate_wpm) > 0
+        return turn if over else noted
     if said <= set(before.said) and talk.state is State.EMERGENCY:  # nothing new is said
         short = rules.get("still_hedged", "")
         hedged = any(m.kind is MessageKind.CONFIRM for m in turn.messages)
