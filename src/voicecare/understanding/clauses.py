@@ -101,6 +101,13 @@ def subject_starts(words: Sequence[str], rules: ClauseWords) -> set[int]:
     return {i for i in range(1, len(words) - 1) if words[i] in rules.subjects and words[i + 1] in rules.verbs}
 
 
+def owner_starts(words: Sequence[str], rules: ClauseWords) -> set[int]:
+    """Where an owner's noun phrase and its verb open a clause of their own, after the first words: "her knees
+    hurt | her arms are fine" (the arms' statement, not one more word of the knees')."""
+    return {i for i in range(1, len(words) - 2) if words[i] in rules.owners
+            and any(w in rules.verbs for w in words[i + 2:i + 2 + _OWNER_REACH])}
+
+
 def _marker_at(words: Sequence[str], i: int, rules: ClauseWords) -> bool:
     return any(tuple(words[i:i + len(m)]) == m for m in rules.markers)
 

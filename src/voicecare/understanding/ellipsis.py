@@ -231,7 +231,8 @@ def resumed(heard: Sequence[str], breaks: Mapping[int, bool], rules: ContextWord
     words = [canonical(w) for w in heard]
     for k, word in enumerate(words):
         subject = k + 1
-        if word not in rules.resumed_turns or subject >= len(words) or subject in breaks \
+        # A comma may follow the turn ("no wait, it's racing"); a full stop ends what it turns from.
+        if word not in rules.resumed_turns or subject >= len(words) or breaks.get(subject, False) \
                 or words[subject] not in rules.continuation_subjects | rules.child_pronouns:
             continue
         part = _well_before(words, breaks, rules, k)
@@ -251,7 +252,8 @@ def resumed(heard: Sequence[str], breaks: Mapping[int, bool], rules: ContextWord
             insert, dropped = list(heard[part.start:part.stop]), 0
         out = [*heard[:at], *insert, *heard[at + dropped:]]
         shift = len(insert) - dropped
-        return out, {(i + shift if i > at or (i == at and dropped) else i): full for i, full in breaks.items()}
+        # A comma before the subject replaced stays before the part written in its place.
+        return out, {(i + shift if i > at else i): full for i, full in breaks.items()}
     return list(heard), dict(breaks)
 
 

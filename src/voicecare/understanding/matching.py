@@ -172,15 +172,18 @@ class Matcher:
                                        language.not_then, breaks)
         # Before resolving: a mention an everyday circumstance explains shadows nothing.
         unexplained = ordinary.unexplained(found, words, breaks, self._ordinary, language.contrasts)
+        last_guess = last_guess and len(unexplained) == len(found)
+        unexplained = ordinary.denied_readings(found, unexplained)  # "isn't breathing fast, he's just crying"
         # An everyday circumstance explained a sign's words ("blew out the candles with his lips pursed"): the
         # learned guess, which knows words and not circumstances, must not bring the sign back.
-        last_guess = last_guess and len(unexplained) == len(found)
         found = unexplained
         # A new subject ends a statement too: "he hasn't peed all day and he's crying".
         hits = mentions.resolve(found, self._levels, {*breaks, *clauses.subject_starts(words, language.context.clauses)},
                                 {i for i, word in enumerate(words) if word in language.context.modals},
                                 {i for i, word in enumerate(words) if word in language.context.list_joiners},
-                                {i for i, word in enumerate(words) if word in language.negations})
+                                {i for i, word in enumerate(words) if word in language.negations},
+                                clauses.owner_starts(words, language.context.clauses),
+                                {i for i, full in breaks.items() if full})
         signs = {i for i, word in enumerate(words) if word in self._content}
         # A recogniser's text has no punctuation: its likely sentence ends bound the cues' scopes (only).
         ends = clauses.spoken_breaks(words, language.context.clauses, breaks, known=self._topic_words) if spoken else breaks
@@ -252,6 +255,8 @@ class Matcher:
                     another[hit.symptom, hit.start, hit.end] = who
         statuses = context.retold(where, [(m.symptom, m.start, m.end, m.status) for m in matches])
         matches = [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
+        if "?" in text:  # "her heart is too slow. What heart rate is normal?": the question takes nothing back
+            matches = [m for m in matches if not _asked_over_a_stop(m, words, breaks, language.question_starts)]
         # "No doctor has looked at it": a check denied is the sign of its absence, said for this child.
         matches = [replace(m, symptom=self._denied_is[m.symptom], status=Status.PRESENT)
                    if m.status is Status.ABSENT and m.symptom in self._denied_is else m for m in matches]
@@ -537,6 +542,18 @@ def _after_someone(where: context.Scene, start: int, end: int) -> int:
     inside = [c.end for c in where.cues if c.trigger.status is Status.OTHER and not c.trigger.speaker
               and start <= c.start and c.end < end]
     return max(inside, default=start)
+
+
+def _asked_over_a_stop(match: Match, words: Sequence[str], breaks: Mapping[int, bool], starts: Collection[str]) -> bool:
+    """True for a denied mention that reaches over a full stop into a question: "her heart is too slow. What heart
+    rate is normal?" read "slow ... heart ... normal", a denial that would take back the slow heart (understand56,
+    #7). A question asks; it denies nothing. Only the denial goes: the loose reading, kept beside the statement's own
+    (``mentions.resolve``), can never lower what the statement said (understand54 dropped any loose reading over a
+    stop and lost a held-out emergency)."""
+    if match.status is not Status.ABSENT or not match.positions:
+        return False
+    stops = [b for b, full in breaks.items() if full and match.start < b <= match.positions[-1]]
+    return bool(stops) and max(stops) < len(words) and words[max(stops)] in starts
 
 
 def _caregivers_own(where: context.Scene) -> context.Scene:

@@ -289,7 +289,8 @@ def _joined_after(phrase: Hit, wider: Hit, joins: Collection[int]) -> bool:
 
 
 def resolve(hits: Iterable[Hit], levels: dict[str, Level], breaks: Collection[int] = (),
-            unable: Collection[int] = (), joins: Collection[int] = (), denials: Collection[int] = ()) -> list[Hit]:
+            unable: Collection[int] = (), joins: Collection[int] = (), denials: Collection[int] = (),
+            owned: Collection[int] = (), stops: Collection[int] = ()) -> list[Hit]:
     """One reading per place: overlapping mentions are settled before context is weighed.
 
     ``breaks`` are where commas and full stops fall, and where a new subject opens a clause (a phrase
@@ -298,6 +299,8 @@ def resolve(hits: Iterable[Hit], levels: dict[str, Level], breaks: Collection[in
     is the symptom says what the child cannot do.
     ``joins``: positions of list joiners ("and"), where a deed of its own follows a phrase whose "not" is the sign.
     ``denials``: positions of the language's negations ("no tingling" after "pain down her leg,").
+    ``owned``: where an owner's noun and its verb open a statement ("her knees hurt | her arms are fine").
+    ``stops``: where full stops fall.
     """
     best: dict[tuple[str, int, int], Hit] = {}
     for hit in hits:
@@ -329,11 +332,17 @@ def resolve(hits: Iterable[Hit], levels: dict[str, Level], breaks: Collection[in
             # mention, so its "not" is the sign's own, no denial ("isn't peeing any less" stays one).
             kept[kept.index(wider)] = replace(wider, start=hit.start, negation_inside=True,
                                               positions=tuple(sorted({*wider.positions, *hit.positions})))
-        elif hit.start < wider.start and not hit.negation_inside and wider.loose and any(
-                wider.start < b <= d < wider.positions[-1] and hit.end <= b for b in breaks for d in denials):
+        elif hit.start < wider.start and not hit.negation_inside and wider.loose and (any(
+                wider.start < b <= d < wider.positions[-1] and hit.end <= b for b in breaks for d in denials)
+                or any(wider.start < b <= wider.positions[-1] and hit.end <= b for b in (*owned, *stops))):
             # "pain down her leg, no tingling": the loose mention borrows the first one's "leg" over the comma for a
             # denial of its own; one mention of both would let the second's "no" take back the first: both stay
-            # (understand54, #7), one per statement.
+            # (understand54, #7), one per statement. So with a part of the child opening a statement of its own,
+            # whatever is said of it: in "her knees hurt her arms are fine" the "hurt" is the knees' and the arms
+            # are fine (understand56, #7: one mention "knees hurt her arms" was taken back whole by the "fine").
+            # So over a full stop: in "her heart is too slow. What heart rate is normal?" the question's "normal"
+            # took back the slow heart; each sentence keeps its own reading (understand54's class, which dropped
+            # the loose one instead and lost a held-out emergency).
             if not any(k.symptom == hit.symptom and k.start <= hit.start and hit.end <= k.end
                        for k in kept):
                 kept.append(hit)

@@ -112,6 +112,29 @@ def unexplained(hits: Iterable[Hit], words: Sequence[str], breaks: Mapping[int, 
             if not any(_explains(c, hit, words, breaks, contrasts) for c in circumstances.get(hit.symptom, ()))]
 
 
+def denied_readings(found: Sequence[Hit], unexplained: Sequence[Hit]) -> list[Hit]:
+    """``unexplained`` with back every explained hit that reads on from a phrase whose own "not" is its sign.
+
+    In "he isn't breathing fast, he's just crying" the crying explains "breathing fast"; dropped, it left "not
+    breathing" standing alone, a 911 (understand56, #7). The "not" was said of the wider reading ("breathing fast"),
+    as in "not breathing hard": kept, that reading is settled as the wider one and denied by the "not" before it, so
+    it raises nothing. Only a phrase said whole that every such "not" phrase reads on into: in "not breathing right
+    after crying so hard" the "not" is the phrase "not breathing right"'s, and a loose "breathing ... hard" stays gone.
+    """
+    kept = set(map(id, unexplained))
+
+    def reads_on(other: Hit, hit: Hit) -> bool:
+        return other.negation_inside and id(other) in kept and other.symptom == hit.symptom \
+            and other.start < hit.start < other.end
+
+    def continued(hit: Hit) -> bool:
+        denials = [other for other in found if reads_on(other, hit)]
+        return not hit.loose and bool(denials) and all(
+            other.end < hit.end and set(range(hit.start, other.end)) <= set(hit.positions) for other in denials)
+
+    return [hit for hit in found if id(hit) in kept or continued(hit)]
+
+
 def _explains(circumstance: Circumstance, hit: Hit, words: Sequence[str],
               breaks: Mapping[int, bool], contrasts: Collection[str]) -> bool:
     low, high = _sentence(hit.start, len(words), breaks)

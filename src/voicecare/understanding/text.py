@@ -20,7 +20,9 @@ _PIECE_RE = re.compile(_DECIMAL + _DOTTED + r"(?:[^\W_]|')+|\.\.\.|[.!?;:\u2014\
 # A slash between a number and a word is "per": "breathing 55/min", "180 / min" (not "120/80", nor "and/or").
 _PER_SIGN_RE = re.compile(r"(?<=\d)\s*/\s*(?=[^\W\d_])")
 # A colon is a full stop, except between a word and a number: "pulse: 45", "temp: 39,2" label the number after them.
-_LABEL = ":"
+# So is a dash (spaced, en or em): "I counted his breaths while he lay on the couch - 54 in one minute" gives the
+# count of what was named before it (understand56, #7, batch_bl: the dash had cut the count from its breaths).
+_LABELS = frozenset({":", "-", "\u2013", "\u2014"})
 
 
 def _plain(text: str) -> str:
@@ -153,7 +155,7 @@ class Spelling:
             if piece[0].isalnum() or piece[0] == "'":
                 out.extend(self._expand(piece))
             else:
-                labels = piece == _LABEL and 0 < k < len(pieces) - 1 and pieces[k + 1][0].isdigit() \
+                labels = piece.strip() in _LABELS and 0 < k < len(pieces) - 1 and pieces[k + 1][0].isdigit() \
                     and pieces[k - 1][-1].isalpha()  # "pulse: 45"; a clock's "10:45" stays as it was
                 breaks[len(out)] = breaks.get(len(out), False) or (piece != "," and not labels)
         return self._learner_negations(out, breaks), breaks
