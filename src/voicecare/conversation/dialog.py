@@ -418,6 +418,8 @@ class Conversation:
         # "Repeat" after the goodbye says the last advice again, not the goodbye (outside review 20); a goodbye
         # during the questions says the advice itself (``parting``), so that turn is the one said again.
         self.before_goodbye = () if leaving else (self.last_said, self.last_spoken)
+        if leaving and self.state is State.INTERVIEW:
+            interview.left_unclear(self)
         said = calling_911.goodbye(self, text) or (parting.goodbye(
             self.advice(), self.found, self.assistant.intents, self.rate_wpm) if leaving else [self.say("goodbye")])
         self.state = State.DONE

@@ -60,6 +60,8 @@ def answer(talk: Conversation, text: str, earlier: Sequence[Finding] | None = No
     if answer.kind is AnswerKind.OFF_TOPIC:
         # Said to someone else: not an answer. The question is asked again, nothing is counted.
         return talk.turn(text, [talk.question_said(question)], None)
+    if told_nothing(answer):
+        answer = unclear(talk, answer, question)
     findings, recalled = episodes.recalled(talk, question, answer.findings, said)
     if continuing:
         # The rest of the description after a pause ("and she's had a fev..." heard garbled): no answer, so none of
@@ -194,6 +196,45 @@ def missed(talk: Conversation, answer: Answer, question: InterviewQuestion) -> b
             and question.id not in talk.asked_again and answer.kind is AnswerKind.UNSURE and bool(own)
             and all(f.basis is Basis.UNHEARD for f in own) and not others
             and talk.result().disposition is not Level.EMERGENCY)
+
+
+UNCLEAR_NEWS = "unclear_news:"
+"""Marks a 911 question in ``Conversation.asked_again`` once asked again after words that told nothing."""
+
+
+def told_nothing(answer: Answer) -> bool:
+    """True for words about the child that neither answer the question nor name any sign ("she's even hotter than
+    before", "he's been napping a lot more" read as news with nothing found). They are an unclear answer, and rule 4
+    counts an unclear answer to a red-flag question as yes: read as news, the question was asked again with
+    nothing counted, and a goodbye then gave home care (outside review 23, F2)."""
+    return answer.kind is AnswerKind.NEW_INFO and not answer.amends and not answer.silent and not any(
+        f.status in (Status.PRESENT, Status.ABSENT) for f in answer.findings)
+
+
+def unclear(talk: Conversation, answer: Answer, question: InterviewQuestion) -> Answer:
+    """``answer`` as an unclear one: each of the question's signs counted as not heard (rule 4, said so, rule 14).
+    Below 911 it is then asked once more (``missed``). A 911 question is first only asked again, marked so that a
+    second such answer, or a goodbye, counts it: a false 911 for "she's been grumpy" is the second worst error."""
+    if question.level is Level.EMERGENCY and UNCLEAR_NEWS + question.id not in talk.asked_again:
+        talk.asked_again.add(UNCLEAR_NEWS + question.id)
+        return answer
+    return replace(answer, kind=AnswerKind.UNSURE, findings=tuple(
+        Finding(talk.assistant.intents.symptom(s), Status.PRESENT, 100.0, answer.input, True, Basis.UNHEARD)
+        for s in question.symptoms))
+
+
+def left_unclear(talk: Conversation) -> None:
+    """On leaving while a 911 question waits that was asked again for words that told nothing: its unsettled signs
+    count as not heard (rule 4: an unclear answer to a red-flag question is a yes), so the goodbye says the 911 and
+    why, never home care (outside review 23, F2)."""
+    if not talk.asked:
+        return
+    question = talk.asked[-1]
+    if UNCLEAR_NEWS + question.id not in talk.asked_again:
+        return
+    settled = talk.settled(question)
+    talk.merge(Finding(talk.assistant.intents.symptom(s), Status.PRESENT, 100.0, "", True, Basis.UNHEARD)
+               for s in question.symptoms if s not in settled)
 
 
 def unpinned(talk: Conversation, answer: Answer, question: InterviewQuestion) -> bool:
