@@ -170,6 +170,9 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
                                  lambda symptom: symptom not in own or grave(symptom).level <= Level.EMERGENCY)
     named = frozenset(i for s in find(tokens, {"about": answer_words.about.get(question_id, ())})
                       for i in range(s.start, s.end))
+    # "Fainted: never.": a "never" said after a sign answers it as a "no" does.
+    spots = answer_spots.postposed_no(matches, spots, tokens, clause_of, answer_words.words["postposed_no"])
+    said = sorted({*said, *(s for s in spots if s.kind == "no")}, key=lambda s: s.start)
     stated = answer_spots.stated_signs(matches, tokens, clause_of, breaks, language.context.subjects,
                                        language.context.asking_verbs, language.context.asking_subjects,
                                        language.negations - answering)

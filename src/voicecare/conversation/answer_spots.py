@@ -44,6 +44,23 @@ def answered_after(matches: list[Match], spots: Sequence[Spot], clause_of: Seque
     return denied, frozenset(m.symptom for m in flipped)
 
 
+def postposed_no(matches: Sequence[Match], spots: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int],
+                 words: Iterable[Phrase]) -> list[Spot]:
+    """``spots`` with a "no" where a word that answers "no" only after a sign (``postposed_no``: "never") is said
+    right after a sign and ends its part ("Fainted: never.", "confused never"): ``answered_after`` then reads that
+    sign as denied. Said anywhere else it is no answer: "she's never been this sleepy" says the sign (rule 2)."""
+    added = []
+    for spot in find(tokens, {"no": words}):
+        ends = spot.end == len(tokens) or clause_of[spot.end] != clause_of[spot.start]
+        # Right after the sign, in its part or as the whole of the next ("Fainted: never." types a break between).
+        alone = spot.start == 0 or clause_of[spot.start - 1] != clause_of[spot.start]
+        after = any(m.status is Status.PRESENT and m.end == spot.start and (
+            clause_of[m.start] == clause_of[spot.start] or alone) for m in matches)
+        if ends and after and not any(s.start < spot.end and spot.start < s.end for s in spots):
+            added.append(spot)
+    return sorted([*spots, *added], key=lambda s: s.start)
+
+
 def stated_signs(matches: Sequence[Match], tokens: Sequence[str], clause_of: Sequence[int], breaks: Mapping[int, bool],
                  subjects: frozenset[str], asking_verbs: frozenset[str], asking_subjects: frozenset[str],
                  negations: frozenset[str] = frozenset()) -> frozenset[int]:
