@@ -261,7 +261,9 @@ def read_back_as(finding: Finding) -> Basis:
 
 
 def _readback(say: _Say, present: Sequence[Finding], found: Sequence[Finding]) -> list[Message]:
-    denied = [f for f in found if f.status is Status.ABSENT]
+    # The caregiver's own judgement denied ("I don't think it's an emergency, she's just hard to wake") is no sign
+    # of the child to read back: "No what you said is an emergency" claims words nobody said (outside review 22 F11).
+    denied = [f for f in found if f.status is Status.ABSENT and not f.symptom.own_words]
     parts = []
     # Rule 14: only what was said is "heard"; a sign counted because the answer was unsure or missing says so.
     for basis, key in ((Basis.SAID, "readback"), (Basis.ANSWERED, "readback_answered"),
