@@ -226,3 +226,22 @@ def test_every_interview_question_explained_fits_a_turn(assistant: Assistant) ->
         said_now = [Message(question.level, MessageKind.CONVERSATION, question.explain),
                     Message(question.level, MessageKind.QUESTION, question.ask)]
         assert budget.over(said_now, None, assistant.intents, DEFAULT_RATE_WPM) <= 0, question.id
+
+
+# F12: a care question with no sign said had no read-back at all (rule 12).
+
+
+@pytest.mark.parametrize("text", ["can I give him ibuprofen for his back?",
+                                  "Can I put a heating pad on her back while she sleeps tonight?",
+                                  "is it ok to massage her back?"])
+def test_a_care_question_alone_is_read_back(assistant: Assistant, text: str) -> None:
+    result = assistant.answer(text)
+    assert result.disposition is Level.HOME_CARE, result
+    kinds = [m.kind for m in result.messages]
+    assert kinds[0] is MessageKind.CARE_ANSWER and MessageKind.READBACK in kinds, kinds
+    assert readback(result) == assistant.intents.messages["readback_care"]
+
+
+def test_a_care_question_with_a_sign_reads_back_the_sign(assistant: Assistant) -> None:
+    result = assistant.answer("how long should I keep the ice pack on his sore back?")
+    assert readback(result).startswith("I heard: back pain"), readback(result)

@@ -114,6 +114,9 @@ def triage(found: Sequence[Finding], intents: IntentSet, *, disclaimer: bool = T
         answers = [say(_K.CARE_ANSWER, question.answer) for question in care]
         at = 0 if level is Level.HOME_CARE else next(i for i, m in enumerate(messages) if m.kind is _K.INSTRUCTION) + 1
         messages[at:at] = answers
+        if care and not any(m.kind is _K.READBACK for m in messages) and "readback_care" in intents.messages:
+            # Rule 12 whatever the care question: what was understood, after its answer (the answer comes first).
+            messages.insert(len(answers), say(_K.READBACK, intents.messages["readback_care"]))
     return TriageResult(disposition=level, findings=tuple(found), messages=tuple(messages),
                         care=tuple(care) if level is not Level.UNCLEAR else tuple(undecided[:1]))
 
