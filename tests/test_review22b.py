@@ -150,9 +150,11 @@ def test_not_really_after_a_sign_or_alone_is_no_doubt(assistant: Assistant, text
     assert assistant.answer(text).disposition is not Level.EMERGENCY
 
 
-def test_a_sign_said_plainly_after_another_signs_denial_is_no_doubt(assistant: Assistant) -> None:
-    result = assistant.answer("his breathing is fine hard to wake though")
-    assert not found(result)["very_drowsy"].uncertain, result
+@pytest.mark.parametrize(("text", "sign"), [("his breathing is fine hard to wake though", "very_drowsy"),
+                                           ("everything is fine she feels really hot", "fever")])
+def test_a_sign_said_plainly_after_a_well_word_is_no_doubt(assistant: Assistant, text: str, sign: str) -> None:
+    result = assistant.answer(text)
+    assert found(result)[sign].status is Status.PRESENT and not found(result)[sign].uncertain, result
 
 
 # F10: the spoken read-back dropped beside a care question.

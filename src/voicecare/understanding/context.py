@@ -703,10 +703,13 @@ def _half_denied(where: Scene, start: int) -> bool:
     """True when a denial that only points back ("not really": "trouble breathing? not really") stands right before
     the mention instead: "not really hard to wake, more just grumpy" is neither a "no" nor the sign said plainly. It
     still counts (rule 4), as a doubt, read back as one (rule 14, outside review 22 F9)."""
+    # Only one opening with a word that denies before a sign ("not"): "everything is fine she feels hot" says the fever.
+    denials = {t.words for t in where.rules.triggers if t.status is Status.ABSENT and t.before and len(t.words) == 1}
     return start not in where.breaks and any(
         c.end == start and c.trigger.status is Status.ABSENT and c.trigger.after and not c.trigger.before
-        and not c.trigger.takes_back and not c.trigger.ellipsis and c.start - 1 not in where.signs  # not a sign's
-        for c in where.cues)  # own ("his breathing is fine hard to wake": the breathing is fine, not the waking)
+        and not c.trigger.takes_back and not c.trigger.ellipsis and c.trigger.words[:1] in denials
+        and c.start - 1 not in where.signs  # not a sign's own ("his breathing is fine hard to wake": the waking is
+        for c in where.cues)  # said plainly)
 
 
 def _taken_back_as(where: Scene, correction: Cue) -> Status:
