@@ -144,6 +144,9 @@ class InterviewQuestion:
     ask: str
     symptoms: tuple[str, ...]
     level: Level
+    explain: str = ""
+    """What the question's signs look like, in plain words: said once when the caregiver asks what the question
+    means ("what do you mean, hard to wake?"), before it is asked again (empty: none, the answer counts as unsure)."""
 
 
 @dataclass(frozen=True)

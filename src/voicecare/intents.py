@@ -40,9 +40,10 @@ COMMON_MESSAGES = (
     "readback_denied", "readback_denied_many", "hypothetical", "past",
     "other_person", "watch_for", "disclaimer", "unclear", "follow_up_care", "describe_child",
 )
-OPTIONAL_MESSAGES = ("emergency_for",)
+OPTIONAL_MESSAGES = ("emergency_for", "readback_care")
 """Words a language may leave out: without ``emergency_for`` ("For {who}: {items}.") another child's 911 sign is
-named as this child's would be, without whom it is for."""
+named as this child's would be, without whom it is for; without ``readback_care`` a care question with no sign
+said has no read-back."""
 OPTIONAL_CONTROLS = ("heard_wrong",)
 """Control kinds a language may leave out: "that's wrong" then only takes back a doubted 911 by a "no"."""
 CONTROL_KINDS = (

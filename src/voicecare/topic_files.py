@@ -26,7 +26,7 @@ SILENCEABLE = ("unchecked", "home_care")
 SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences", "said_of", "parts", "facets", "ordinary", "backoff",
                 "event",
                 "kept", "counted", "habits", "deeds", "note", "denied_is", "any_child"}
-INTERVIEW_KEYS = {"id", "ask", "symptoms"}
+INTERVIEW_KEYS = {"id", "ask", "symptoms", "explain"}
 COMBINATION_KEYS = {"id", "when", "with_level", "level", "message", "not_done"}
 
 
@@ -194,7 +194,9 @@ def _interview(value: Any, known: Mapping[str, Symptom], path: Path, problems: l
         seen.add(question_id)
         ids = _ids(body, "symptoms", known, where, problems)
         level = min((known[i].level for i in ids), default=Level.HOME_CARE)
-        yield InterviewQuestion(id=question_id, ask=_text(body, "ask", where, problems), symptoms=ids, level=level)
+        explain = _text(body, "explain", where, problems) if "explain" in body else ""
+        yield InterviewQuestion(id=question_id, ask=_text(body, "ask", where, problems), symptoms=ids, level=level,
+                                explain=explain)
 
 
 def _combinations(value: Any, known: Mapping[str, Symptom], path: Path, problems: list[str]) -> Iterator[Combination]:

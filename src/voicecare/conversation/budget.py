@@ -76,7 +76,11 @@ def fit(said: Sequence[Message], level: Level | None, found: Sequence[Finding], 
     short = {**dict(call_911_lists(found, intents)), **(short_forms or {})}
     now = [Message(m.level, m.kind, short.get(m.text, m.text)) for m in said]
     waiting: list[tuple[Message, ...]] = []
-    steps = (_asked_in_part(level, rate_wpm),) if asked else (_care_first_sentence, _short_read_back)
+    # Below home care the read-back is the "why" of the action (rules 12 and 13): a care answer that does not fit
+    # beside it waits for "more" before the read-back is cut (outside review 22 F10: "Call your child's doctor right
+    # away", the ice timings and the question, with no word of the fever and chills heard, a misrecognition).
+    caring = (_care_first_sentence, _care_waits) if level in (Level.URGENT, Level.FOLLOW_UP) else (_care_first_sentence,)
+    steps = (_asked_in_part(level, rate_wpm),) if asked else (*caring, _short_read_back)
     for step in steps:
         if over(now, level, intents, rate_wpm) <= 0:
             break
@@ -106,6 +110,15 @@ def _care_first_sentence(said: list[Message], found: Sequence[Finding],
                          intents: IntentSet) -> tuple[list[Message], list[tuple[Message, ...]]]:
     """A care answer said to its first sentence, the rest waiting (the policy: briefly and first)."""
     return _first_sentences(said, MessageKind.CARE_ANSWER)
+
+
+def _care_waits(said: list[Message], found: Sequence[Finding],
+                intents: IntentSet) -> tuple[list[Message], list[tuple[Message, ...]]]:
+    """The care answer waiting whole for "more", beside a read-back it would push out (see ``fit``)."""
+    if not any(m.kind is MessageKind.READBACK for m in said):
+        return said, []
+    care = [m for m in said if m.kind is MessageKind.CARE_ANSWER]
+    return [m for m in said if m.kind is not MessageKind.CARE_ANSWER], [(m,) for m in care]
 
 
 def _asked_in_part(level: Level | None, rate_wpm: float) -> Step:

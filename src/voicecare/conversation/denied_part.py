@@ -97,13 +97,29 @@ def measured_only(reader: AnswerReader, question: InterviewQuestion, text: str) 
     return denied if denied and denied < set(question.symptoms) else None
 
 
+def normal_only(reader: AnswerReader, question: InterviewQuestion, text: str) -> set[str] | None:
+    """The signs a "no" said only as a bare reading found normal denies: the ones its measure's word is about
+    ("37.8", "I'd say she's around thirty seven point eight" to "fever or chills?": a temperature, so no fever).
+    Nothing was said of chills, so they are asked again, never read back as a "no" (rule 14; outside review 22
+    F11). None when anything else is said, or the measure's word is about no sign or every one."""
+    cue = reader.words.measure.get(question.id)
+    if cue is None or len(question.symptoms) < 2:
+        return None
+    heard = take_apart(text, question.id, reader.assistant, reader.words)
+    if heard.matches or heard.about or not heard.spots or not all(s.reading for s in heard.spots):
+        return None
+    denied = signs_about(reader, question, list(cue))
+    return denied if denied and denied < set(question.symptoms) else None
+
+
 def narrowed(reader: AnswerReader, question: InterviewQuestion | None, text: str, answer: Answer) -> Answer:
     """``answer`` (to ``question``, said as ``text``) settling only the signs a "no" or "yes" said of some of the
     question's parts is about (``denied_only``, ``affirmed_only``); the rest left ``unanswered``, to be asked
     again. The answer reader does it, so that ``voicecare answer`` reads an answer as the conversation does."""
     if question is None:
         return answer
-    partly = ((denied_only(reader, question, text) or measured_only(reader, question, text))
+    partly = ((denied_only(reader, question, text) or measured_only(reader, question, text)
+               or normal_only(reader, question, text))
               if answer.kind is AnswerKind.NO
               else affirmed_only(reader, question, text) if answer.kind is AnswerKind.YES else None)
     if partly is None:

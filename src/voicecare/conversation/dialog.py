@@ -80,6 +80,8 @@ class Conversation:
     """Understands interview answers (built from the assistant when not given)."""
     asked_again: set[str] = field(default_factory=set)
     """Questions asked a second time after new information came instead of an answer."""
+    explained: set[str] = field(default_factory=set)
+    """Questions whose signs were explained once, asked what they mean (``interview.explained``)."""
     doubted: InterviewQuestion | None = None
     """The question whose unheard or unsure answer alone made an emergency: a plain "no" to it next takes that
     back."""

@@ -17,9 +17,27 @@ from voicecare.domain import Basis, Finding, InterviewQuestion, Level, Message, 
 from voicecare.understanding import triage
 from voicecare.understanding.assistant import MAX_UTTERANCE_CHARS
 from voicecare.understanding.care import CareQuestion
+from voicecare.understanding.text import holds
 
 if TYPE_CHECKING:
     from voicecare.conversation.dialog import Conversation
+
+
+def explained(talk: Conversation, text: str, said: str, answer: Answer, question: InterviewQuestion) -> Turn | None:
+    """ "What do you mean, hard to wake?": the caregiver asking what the question means, once per question, hears
+    what its signs look like and the question again; nothing is counted. Counted as unsure, it was a 911 read back
+    "you were not sure" (outside review 22 F6; rule 14). Asked again, it is an unclear answer (rule 4). None when
+    ``said`` asks no such thing, or the answer names or denies a sign (read as it is)."""
+    if answer.kind is not AnswerKind.UNSURE or not question.explain or question.id in talk.explained or any(
+            f.status is Status.PRESENT and f.basis is Basis.SAID for f in answer.findings):
+        return None  # "what do you mean? he can't breathe!": the sign said is read as said
+    language = talk.assistant.intents.language
+    tokens = [language.spelling.canonical(w) for w in language.tokens(said)]
+    if not any(holds(tokens, phrase) for phrase in talk.answers.words.words["asking_meaning"]):
+        return None
+    talk.explained.add(question.id)
+    return talk.turn(text, [Message(question.level, MessageKind.CONVERSATION, question.explain),
+                            talk.question_said(question)], None)
 
 
 def answer(talk: Conversation, text: str, earlier: Sequence[Finding] | None = None) -> Turn:
@@ -45,6 +63,9 @@ def answer(talk: Conversation, text: str, earlier: Sequence[Finding] | None = No
     about = asides.about_else(talk.assistant, said, answer, question, talk.found)
     if about:  # not an answer: what that sign would mean, then the question again; nothing is counted
         return talk.turn(text, [*about, talk.question_said(question)], None)
+    explaining = explained(talk, text, said, answer, question)
+    if explaining is not None:
+        return explaining
     if answer.kind is AnswerKind.COMMAND and answer.command is not None:
         if earlier is not None and (doubted := _doubted_in_command(talk, text, earlier)) is not None:
             return doubted

@@ -77,6 +77,10 @@ REPORTED_CHILD_GAP = 2
 """Most words between someone named and a word said in passing that leaves their story running ("my husband has just
 fainted"); farther off ("my sister's toddler had a seizure last year, mine just has a stiff back") it is the child's."""
 
+TAKEN_BACK_REACH = 4
+"""Most words after a correction ("no wait") to someone else or a time gone by that says whose or when the sign
+taken back was ("that was her brother", "that was yesterday")."""
+
 # When cues disagree, the one that more surely says "not this child, not now"
 # does not win over a hedge: a hedged symptom still counts (rule 4).
 _PRIORITY = {Status.OTHER: 0, Status.HYPOTHETICAL: 1, Status.PAST: 2, Status.PRESENT: 3, Status.ABSENT: 4}
@@ -147,6 +151,12 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     if cue.trigger.status is Status.PAST and cue.end <= start \
             and any(where.words[i] in rules.onsets for i in range(start, end)):
         return False  # "two days ago her leg started hurting": the time said first, it began then and lasts
+    if cue.trigger.status is Status.ABSENT and not cue.trigger.clausal and cue.end <= start \
+            and where.words[start] in rules.subjects:
+        # "no not she feels really hot" (a recogniser's "but" heard as "not"), "nope he's burning up": a denial
+        # stands inside the clause it denies, never before its subject. A subject between them ends it already
+        # ("no not she fainted"); one that opens the mention's own words does the same (rule 2, outside review 22 F1).
+        return False
     if cue.trigger.ellipsis:  # it points back at the nearest mention only: "a fever and the spasm stopped"
         # Words of a mention running on from this one ("spasm come | back") are no other sign in between.
         first = next((i for i in gap if i not in blocked), gap.stop)
@@ -643,14 +653,15 @@ def status_of(
     if _reported_stranger(where, start):
         return Status.OTHER, False  # "the radio said a little girl could not breathe": a child of their story
     if not found:
-        return Status.PRESENT, False
+        return Status.PRESENT, _half_denied(where, start)
     if _denied_of_another(where, found, start):
         # "He has a fever. His brother doesn't have a fever": the "no" is the brother's, so it says nothing of this
         # child and takes back nothing said of them (rule 9 counts statements about this child only).
         return Status.OTHER, False
     found = _nearest_before(found, start, where.rules.in_passing)
-    if any(c.trigger.takes_back for c in found if c.start >= end):
-        return Status.ABSENT, False  # the later statement wins over what framed the mention
+    taking_back = [c for c in found if c.trigger.takes_back and c.start >= end]
+    if taking_back:
+        return _taken_back_as(where, min(taking_back, key=lambda c: c.start)), False  # the later statement wins
     # "...and now Kayla has one too" is the child's; "...and now my husband has one too" is his (no pronoun of the
     # child in the cue, and someone else named right before it).
     recurring = [c for c in found if c.trigger.recurs and not _someone_elses_too(where, c)]
@@ -686,6 +697,35 @@ def status_of(
         # happened ("has your child fainted?"); only a time long gone makes it history (rule 9).
         return Status.PRESENT, hedged
     return best.trigger.status, hedged
+
+
+def _half_denied(where: Scene, start: int) -> bool:
+    """True when a denial that only points back ("not really": "trouble breathing? not really") stands right before
+    the mention instead: "not really hard to wake, more just grumpy" is neither a "no" nor the sign said plainly. It
+    still counts (rule 4), as a doubt, read back as one (rule 14, outside review 22 F9)."""
+    # Only one opening with a word that denies before a sign ("not"): "everything is fine she feels hot" says the fever.
+    denials = {t.words for t in where.rules.triggers if t.status is Status.ABSENT and t.before and len(t.words) == 1}
+    return start not in where.breaks and any(
+        c.end == start and c.trigger.status is Status.ABSENT and c.trigger.after and not c.trigger.before
+        and not c.trigger.takes_back and not c.trigger.ellipsis and c.trigger.words[:1] in denials
+        and c.start - 1 not in where.signs  # not a sign's own ("his breathing is fine hard to wake": the waking is
+        for c in where.cues)  # said plainly)
+
+
+def _taken_back_as(where: Scene, correction: Cue) -> Status:
+    """What a sign taken back is: someone else's or a time gone by when the correction goes straight on to say so
+    ("a fever, no wait, that was her brother", "... oh no wait, that was yesterday"), else denied. Read back as
+    "No fever", the brother's fever would claim the caregiver said the child has none (rule 14, outside review 22
+    F11); a sign named first ("no sorry, chills, his sister has them") ends the correction's reach."""
+    stop = correction.end + TAKEN_BACK_REACH
+    for cue in sorted(where.cues, key=lambda c: c.start):
+        if cue.start < correction.end or cue.start > stop or any(
+                i in where.signs or where.breaks.get(i, False) for i in range(correction.end, cue.start)):
+            continue
+        if (cue.trigger.status is Status.OTHER and not cue.trigger.speaker) or (
+                cue.trigger.status is Status.PAST and cue.trigger.dated):
+            return cue.trigger.status
+    return Status.ABSENT
 
 
 def _asked_about_now(where: Scene, cue: Cue, end: int) -> bool:

@@ -114,6 +114,9 @@ def triage(found: Sequence[Finding], intents: IntentSet, *, disclaimer: bool = T
         answers = [say(_K.CARE_ANSWER, question.answer) for question in care]
         at = 0 if level is Level.HOME_CARE else next(i for i, m in enumerate(messages) if m.kind is _K.INSTRUCTION) + 1
         messages[at:at] = answers
+        if care and not any(m.kind is _K.READBACK for m in messages) and "readback_care" in intents.messages:
+            # Rule 12 whatever the care question: what was understood, after its answer (the answer comes first).
+            messages.insert(len(answers), say(_K.READBACK, intents.messages["readback_care"]))
     return TriageResult(disposition=level, findings=tuple(found), messages=tuple(messages),
                         care=tuple(care) if level is not Level.UNCLEAR else tuple(undecided[:1]))
 
@@ -261,7 +264,9 @@ def read_back_as(finding: Finding) -> Basis:
 
 
 def _readback(say: _Say, present: Sequence[Finding], found: Sequence[Finding]) -> list[Message]:
-    denied = [f for f in found if f.status is Status.ABSENT]
+    # The caregiver's own judgement denied ("I don't think it's an emergency, she's just hard to wake") is no sign
+    # of the child to read back: "No what you said is an emergency" claims words nobody said (outside review 22 F11).
+    denied = [f for f in found if f.status is Status.ABSENT and not f.symptom.own_words]
     parts = []
     # Rule 14: only what was said is "heard"; a sign counted because the answer was unsure or missing says so.
     for basis, key in ((Basis.SAID, "readback"), (Basis.ANSWERED, "readback_answered"),
