@@ -97,6 +97,14 @@ def goodbye_inside_talk(heard: Heard, command: Spot, quiet: frozenset[str]) -> b
     return len(unplaced) - len(before) > GOODBYE_TAIL or len(before) > GOODBYE_LEAD
 
 
+def _an_amount(heard: Heard, command: Spot, amounts: frozenset[str], asking: frozenset[str]) -> bool:
+    """Whether a one-word command is how much, inside the caregiver's story: right after a word of amount ("she's
+    napping a lot more, it's hard to get her up", outside review 23 F1), and not asked of us ("can you go much
+    slower"). A command is a short request to the assistant; a story that holds its word is still the story."""
+    return (command.size == 1 and command.start > 0 and heard.tokens[command.start - 1] in amounts
+            and not asked_first(heard, command, asking))
+
+
 def asked_first(heard: Heard, command: Spot, asking: frozenset[str]) -> bool:
     """Whether ``command`` is asked of us first, a word that asks ("can you", "please") before it in its part and
     no words to the room before it: "can you talk a bit slower please, I'm holding her and I can't hear" and
@@ -108,9 +116,11 @@ def asked_first(heard: Heard, command: Spot, asking: frozenset[str]) -> bool:
 
 def steering(heard: Heard, commands: Mapping[str, tuple[Phrase, ...]], negations: frozenset[str],
              fillers: frozenset[str], child: frozenset[str] = frozenset(),
-             asking: frozenset[str] = frozenset(), quiet: frozenset[str] = frozenset()) -> tuple[str, str | None] | None:
+             asking: frozenset[str] = frozenset(), quiet: frozenset[str] = frozenset(),
+             amounts: frozenset[str] = frozenset()) -> tuple[str, str | None] | None:
     """``("command", id)`` or ``("off_topic", None)`` when the answer is a command or words to someone else;
-    None when it is an answer. ``quiet``: words that may follow a goodbye (polite words)."""
+    None when it is an answer. ``quiet``: words that may follow a goodbye (polite words); ``amounts``: words that
+    make a one-word command right after them an amount ("napping a lot more")."""
     answer_size = heard.longest("yes", "no", "unsure")
     # A command word after a negation is what the child does, not a command ("she could not stop it"); after the
     # answer "no" said first ("no, slow down", "no start again") it is the command, unless the answer talks to
@@ -118,7 +128,8 @@ def steering(heard: Heard, commands: Mapping[str, tuple[Phrase, ...]], negations
     answered = {s.end for s in heard.spots_of("no") if s.start == 0 and not heard.spots_of(OFF_TOPIC)}
     # Of two commands as long, the later: "hang on, slow down a bit" pauses, then asks for what it wants.
     command = max((s for s in heard.spots_of(*(f"command:{c}" for c in commands))
-                   if not (s.start and heard.tokens[s.start - 1] in negations and s.start not in answered)),
+                   if not (s.start and heard.tokens[s.start - 1] in negations and s.start not in answered)
+                   and not _an_amount(heard, s, amounts, asking)),
                   key=lambda s: (s.size, s.start), default=None)
     if command is not None and (paused_for_the_room(heard, command)):
         return OFF_TOPIC, None

@@ -484,8 +484,9 @@ class AnswerReader:
         child = frozenset(p[0] for p in self.words.words["child"] if len(p) == 1)
         asking = frozenset(p[0] for p in self.words.words["asking"] if len(p) == 1)
         quiet = frozenset(w for kind in ("polite", "acknowledging") for p in self.words.words[kind] for w in p)
+        amounts = frozenset(p[0] for p in self.words.words["command_amounts"] if len(p) == 1)
         return answer_steering.steering(heard, self.words.commands, language.negations, language.fillers, child,
-                                        asking, quiet)
+                                        asking, quiet, amounts)
 
     def _yes_beside_a_reading(self, heard: Heard) -> bool:
         """A "yes" whose only denial is a number under the threshold ("yes, 40 breaths", "yes. 100"): a number
