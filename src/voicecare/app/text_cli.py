@@ -38,6 +38,10 @@ Random bytes are about half junk; a text file with stray Latin-1 letters a few p
 random bytes gave 43 error lines and 43 "unclear" results)."""
 JUNK_MIN_BYTES = 64
 TEXT_CONTROLS = frozenset(b"\t\n\r\f\v")
+TEXT_LINES_SHARE = 0.5
+"""A file with many NULs or undecodable bytes is still text when at least this share of its lines is clean UTF-8:
+one pasted UTF-16 line among typed ones must not cost the others their triage (outside review 23, F8: two
+emergencies never triaged)."""
 BINARY_STARTS = (b"RIFF", b"PK\x03\x04", b"\x1f\x8b", b"fLaC", b"OggS", b"ID3", b"\x7fELF", b"%PDF")
 """How recordings, archives, programs and PDFs begin: given as text by mistake, refused whole."""
 
@@ -107,11 +111,28 @@ def _junk_share(raw: bytes) -> float:
     return junk / len(raw)
 
 
+def _clean_share(raw: bytes) -> float:
+    """The share of non-blank lines that are clean UTF-8 text (no NUL, no undecodable byte, no control character)."""
+    lines = [line for line in raw.splitlines() if line.strip()]
+    if not lines:
+        return 0.0
+    return sum(1 for line in lines if _clean(line)) / len(lines)
+
+
+def _clean(line: bytes) -> bool:
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not any(ord(char) < 0x20 and ord(char) not in TEXT_CONTROLS for char in text)
+
+
 def _as_utf8(raw: bytes, name: str) -> bytes:
     """UTF-8 bytes without a byte-order mark; UTF-16 with its mark (Windows Notepad's "Unicode") converted.
 
     Many NUL bytes without a UTF-16 mark are not text at all (a recording, an archive, UTF-16 saved without
-    its mark): refused whole in one line, rather than thousands of lines of garbage each answered "unclear".
+    its mark): refused whole in one line, rather than thousands of lines of garbage each answered "unclear";
+    unless most lines are clean text, whose bad lines are then read one by one (``read_lines``).
     """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -119,8 +140,9 @@ def _as_utf8(raw: bytes, name: str) -> bytes:
         except UnicodeDecodeError:
             raise InputError(f"{name}: broken UTF-16 text; save it as UTF-8") from None
     raw = raw.removeprefix(b"\xef\xbb\xbf")  # Notepad's UTF-8 mark is not part of the first utterance
-    if (raw.startswith(BINARY_STARTS) or raw.count(b"\x00") > max(STRAY_NULS, len(raw) // BINARY_SHARE)
-            or _junk_share(raw) > JUNK_SHARE):
+    if raw.startswith(BINARY_STARTS) or (
+            (raw.count(b"\x00") > max(STRAY_NULS, len(raw) // BINARY_SHARE) or _junk_share(raw) > JUNK_SHARE)
+            and _clean_share(raw) < TEXT_LINES_SHARE):
         raise InputError(f"{name}: cannot read it as UTF-8 text (it holds binary data, or UTF-16 without its mark)")
     return raw
 
