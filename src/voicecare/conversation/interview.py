@@ -239,9 +239,13 @@ def unclear(talk: Conversation, answer: Answer, question: InterviewQuestion) -> 
     if question.level is Level.EMERGENCY and UNCLEAR_NEWS + question.id not in talk.asked_again:
         talk.asked_again.add(UNCLEAR_NEWS + question.id)
         return answer
-    return replace(answer, kind=AnswerKind.UNSURE, findings=tuple(
-        Finding(talk.assistant.intents.symptom(s), Status.PRESENT, 100.0, answer.input, True, Basis.UNHEARD)
-        for s in question.symptoms))
+    return replace(answer, kind=AnswerKind.UNSURE, findings=tuple(_unheard(talk, s, answer.input)
+                                                                    for s in question.symptoms))
+
+
+def _unheard(talk: Conversation, symptom_id: str, heard: str) -> Finding:
+    """``symptom_id`` counted because its answer was not understood (rule 4), read back so (rule 14)."""
+    return Finding(talk.assistant.intents.symptom(symptom_id), Status.PRESENT, 100.0, heard, True, Basis.UNHEARD)
 
 
 def left_unclear(talk: Conversation) -> None:
@@ -254,8 +258,7 @@ def left_unclear(talk: Conversation) -> None:
     if UNCLEAR_NEWS + question.id not in talk.asked_again:
         return
     settled = talk.settled(question)
-    talk.merge(Finding(talk.assistant.intents.symptom(s), Status.PRESENT, 100.0, "", True, Basis.UNHEARD)
-               for s in question.symptoms if s not in settled)
+    talk.merge(_unheard(talk, s, "") for s in question.symptoms if s not in settled)
 
 
 def unpinned(talk: Conversation, answer: Answer, question: InterviewQuestion) -> bool:
