@@ -114,7 +114,19 @@ def test_a_denial_on_a_doubted_no_does_not_hide_the_sign_other_readings_hold(ass
         return pipeline.answer_transcript(assistant, said).disposition
 
     assert heard(0.22) is Level.URGENT  # a fever, unsure (rule 4)
-    assert heard(0.9) is not Level.URGENT  # a "no" heard surely still denies it
+    # A "no" before the clause's own subject never denies its sign, however surely heard ("no not she feels really
+    # hot" was "no, but she feels really hot": outside review 22 F1; a sign said beats a leading no).
+    assert heard(0.9) is Level.URGENT
+    # A "no" that does deny the sign: heard surely it stands; doubted, the sign the other readings hold counts.
+    sure = tuple((w, i / 4, (i + 1) / 4) for i, w in enumerate(["no", "fever", "she", "feels", "fine"]))
+
+    def denied(no: float) -> Level:
+        said = Transcript("no fever she feels fine", True, ("no fever she feels hot",), None, sure,
+                          (no, 0.9, 0.9, 0.9, 0.9))
+        return pipeline.answer_transcript(assistant, said).disposition
+
+    assert denied(0.9) is not Level.URGENT
+    assert denied(0.22) is Level.URGENT
 
 
 def test_alternatives_never_lower_the_level(assistant: Assistant) -> None:
