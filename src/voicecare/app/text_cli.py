@@ -233,10 +233,10 @@ def chat(args: argparse.Namespace) -> int:
     max_questions = cast(int, kiosk_config.checked("max_questions", args.max_questions))
     assistant = load_assistant(args)
     conversation = Conversation(assistant, max_questions=max_questions)
-    stdin = open_stdin()
+    stdin = _undecoded_kept(open_stdin())
     _print_turn(conversation.greet().messages, sys.stdout)
     interactive = stdin.isatty()
-    refused = unused = 0
+    refused = unused = faulty = number = 0
     said_goodbye = False
     # Only "goodbye" ends the chat (README), at a terminal at once. After the wrap-up ("anything else?" "no") the next
     # line starts a new conversation, as in the spoken one: a request for the last advice ("tell me more") is answered
@@ -249,15 +249,24 @@ def chat(args: argparse.Namespace) -> int:
         line = stdin.readline(MAX_LINE_CHARS + 1)
         if not line:
             break
+        number += 1
         try:
             check_length(line.rstrip("\n"), "typed line")
-        except InputError as exc:
+        except InputError:
             # One line too long is refused alone; the conversation goes on to the next (review12 F12:
-            # "she is not breathing" typed after it was never read).
-            _skip_rest_of_line(stdin, line)
-            print(f"voicecare: error: {exc}", file=sys.stderr, flush=True)
+            # "she is not breathing" typed after it was never read). Its whole length is said, not the part read.
+            length = len(line.rstrip("\n")) + _skip_rest_of_line(stdin, line)
+            print(f"voicecare: error: typed line {number}: {length:,} characters, more than the {MAX_LINE_CHARS:,} "
+                  "one utterance may have; put each utterance on its own line", file=sys.stderr, flush=True)
             refused += 1
             continue
+        line, bad = _bad_bytes_replaced(line)
+        if bad:
+            # As triage --text-file does: the line is still heard (an emergency in it must not be lost), the fault is
+            # said in one line, and the chat ends non-zero (outside review 23 F12: it was silent).
+            print(f"voicecare: error: typed line {number}: not UTF-8 text; read with the bad bytes replaced",
+                  file=sys.stderr, flush=True)
+            faulty += 1
         text = line.strip()
         after = _after_the_end(conversation, text, said_goodbye) if conversation.state is State.DONE else None
         if after == ENDS:
@@ -286,7 +295,31 @@ def chat(args: argparse.Namespace) -> int:
     if unused:
         print(f"voicecare: {unused} line(s) after 'goodbye' not used: no sign of the child in them", file=sys.stderr,
               flush=True)
-    return InputError.exit_code if refused else 0
+    return InputError.exit_code if refused or faulty else 0
+
+
+def _undecoded_kept(stdin: TextIO) -> TextIO:
+    """``stdin`` reading bytes its encoding cannot decode as lone surrogates instead of raising.
+
+    Under a UTF-8 locale such as a Raspberry Pi's en_GB.UTF-8, Python reads standard input strictly: one Latin-1
+    byte typed or piped into chat was a traceback, and the lines after it (an emergency among them) were never
+    heard. Kept as surrogates, each bad byte is found, said and replaced in its own line (``_bad_bytes_replaced``).
+    """
+    reconfigure = getattr(stdin, "reconfigure", None)  # a real text stream; a test's StringIO has no bytes to decode
+    if reconfigure is not None:
+        reconfigure(errors="surrogateescape")
+    return stdin
+
+
+def _bad_bytes_replaced(line: str) -> tuple[str, bool]:
+    """``line`` with each byte its encoding could not decode (a lone surrogate) made U+FFFD, and whether it had one."""
+    if not any(SURROGATES_FROM <= char <= SURROGATES_TO for char in line):
+        return line, False
+    return "".join("\ufffd" if SURROGATES_FROM <= char <= SURROGATES_TO else char for char in line), True
+
+
+SURROGATES_FROM, SURROGATES_TO = "\udc80", "\udcff"
+"""The lone surrogates ``surrogateescape`` reads undecodable bytes 0x80-0xff as."""
 
 
 ENDS, BEGINS, CLOSES, REOPENS = "ends", "begins", "closes", "reopens"
@@ -308,11 +341,13 @@ def _after_the_end(conversation: Conversation, text: str, said_goodbye: bool) ->
     return CLOSES if afterwards.closing_only(conversation, text) else BEGINS
 
 
-def _skip_rest_of_line(stdin: TextIO, start: str) -> None:
-    """Read past the end of a line whose start was already read (it was longer than a read)."""
-    line = start
+def _skip_rest_of_line(stdin: TextIO, start: str) -> int:
+    """Read past the end of a line whose start was already read (it was longer than a read); the characters skipped."""
+    line, skipped = start, 0
     while line and not line.endswith("\n"):
         line = stdin.readline(MAX_LINE_CHARS)
+        skipped += len(line.rstrip("\n"))
+    return skipped
 
 
 TEXT_MODE_ACKS = {"stop": "conversation.text_stop", "slower": "conversation.text_speed",
