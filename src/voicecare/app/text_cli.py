@@ -39,9 +39,15 @@ random bytes gave 43 error lines and 43 "unclear" results)."""
 JUNK_MIN_BYTES = 64
 TEXT_CONTROLS = frozenset(b"\t\n\r\f\v")
 TEXT_LINES_SHARE = 0.5
-"""A file with many NULs or undecodable bytes is still text when at least this share of its lines is clean UTF-8:
-one pasted UTF-16 line among typed ones must not cost the others their triage (outside review 23, F8: two
-emergencies never triaged)."""
+"""A file with many NULs or undecodable bytes is still text when at least this share of its lines reads as text
+(``_reads_as_text``): one pasted UTF-16 line among typed ones must not cost the others their triage (outside
+review 23, F8: two emergencies never triaged)."""
+TEXT_CHARS_SHARE = 0.9
+"""A line whose characters are at least this share printable, with its NULs dropped, is text with a few bad bytes
+(a Latin-1 letter, a Windows quote); random bytes are about half unprintable (outside review 24 F10: a file of
+seven such lines was refused whole, three emergencies never triaged)."""
+UTF16_NULS_SHARE = 0.9
+"""A line or file whose every other byte is NUL at least this often is UTF-16 text, read as such."""
 BINARY_STARTS = (b"RIFF", b"PK\x03\x04", b"\x1f\x8b", b"fLaC", b"OggS", b"ID3", b"\x7fELF", b"%PDF")
 """How recordings, archives, programs and PDFs begin: given as text by mistake, refused whole."""
 
@@ -84,22 +90,25 @@ def _decoded_lines(raw: bytes, name: str) -> TextLines:
     One stray byte (a Latin-1 "é", a bad paste) must not cost the other lines their triage, nor its own:
     "she is not breathing\xe9" still says enough. The caller exits non-zero if any line was bad.
     """
-    raw = _as_utf8(raw, name)
+    raw, guessed = _as_utf8(raw, name)
     lines: list[str] = []
     marks: dict[int, str] = {}
     for number, line in enumerate(raw.splitlines(), start=1):
         problem = None
-        if b"\x00" in line:  # a stray NUL (a bad paste) costs only its own line nothing but the NUL
+        utf16 = _utf16_line(line)
+        if utf16 is not None:  # one line pasted from a UTF-16 file among UTF-8 ones: its words are all there
+            problem, line = "UTF-16 text without its mark; read as UTF-16", utf16.encode("utf-8")
+        elif b"\x00" in line:  # a stray NUL (a bad paste) costs only its own line nothing but the NUL
             problem, line = "holds a NUL byte; read without it", line.replace(b"\x00", b"")
         try:
-            lines.append(line.decode("utf-8"))
+            lines.append(line.decode("utf-8").removeprefix("\ufeff"))  # a mark pasted mid-file is no word
         except UnicodeDecodeError:
             problem = "not UTF-8 text; read with the bad bytes replaced"
             lines.append(line.decode("utf-8", errors="replace"))
         if problem is not None:
             marks[len(lines) - 1] = f"{name} line {number}: {problem}"
             print(f"voicecare: error: {marks[len(lines) - 1]}", file=sys.stderr, flush=True)
-    return TextLines(lines, len(marks), marks)
+    return TextLines(lines, len(marks) + guessed, marks)
 
 
 def _junk_share(raw: bytes) -> float:
@@ -111,40 +120,69 @@ def _junk_share(raw: bytes) -> float:
     return junk / len(raw)
 
 
-def _clean_share(raw: bytes) -> float:
-    """The share of non-blank lines that are clean UTF-8 text (no NUL, no undecodable byte, no control character)."""
-    lines = [line for line in raw.splitlines() if line.strip()]
+def _text_share(raw: bytes) -> float:
+    """The share of non-blank lines that read as text (``_reads_as_text``)."""
+    lines = [line for line in raw.splitlines() if line.strip(b" \t\r\x00")]
     if not lines:
         return 0.0
-    return sum(1 for line in lines if _clean(line)) / len(lines)
+    return sum(1 for line in lines if _reads_as_text(line)) / len(lines)
 
 
-def _clean(line: bytes) -> bool:
-    try:
-        text = line.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return not any(ord(char) < 0x20 and ord(char) not in TEXT_CONTROLS for char in text)
+def _reads_as_text(line: bytes) -> bool:
+    """True for a line of UTF-16 text, or of UTF-8 text once its NULs are dropped and with few bad bytes."""
+    if _utf16_line(line) is not None:
+        return True
+    text = line.replace(b"\x00", b"").decode("utf-8", errors="replace")
+    printable = sum(1 for char in text if char != "\ufffd" and (char.isprintable() or ord(char) in TEXT_CONTROLS))
+    return bool(text) and printable / len(text) >= TEXT_CHARS_SHARE
 
 
-def _as_utf8(raw: bytes, name: str) -> bytes:
-    """UTF-8 bytes without a byte-order mark; UTF-16 with its mark (Windows Notepad's "Unicode") converted.
+def _utf16_line(line: bytes) -> str | None:
+    """The text of a line of UTF-16 (little- or big-endian) without its mark, or None when it is not one.
 
-    Many NUL bytes without a UTF-16 mark are not text at all (a recording, an archive, UTF-16 saved without
-    its mark): refused whole in one line, rather than thousands of lines of garbage each answered "unclear";
-    unless most lines are clean text, whose bad lines are then read one by one (``read_lines``).
+    Split on b"\n", a little-endian file's lines after the first begin with the NUL that ended the one before.
+    """
+    body = line[1:] if line.startswith(b"\x00") and len(line) % 2 else line
+    if len(body) < 4 or len(body) % 2:
+        return None
+    for zeros, codec in ((body[1::2], "utf-16-le"), (body[0::2], "utf-16-be")):
+        if zeros.count(0) >= UTF16_NULS_SHARE * len(zeros):
+            return body.decode(codec, errors="replace").removeprefix("\ufeff").rstrip("\r")
+    return None
+
+
+def _utf16_file(raw: bytes) -> bool:
+    """True for a whole file of UTF-16 without its mark: every other byte NUL nearly everywhere."""
+    body = raw[: len(raw) // 2 * 2]
+    return len(body) >= 4 and any(zeros.count(0) >= UTF16_NULS_SHARE * len(zeros)
+                                  for zeros in (body[1::2], body[0::2]))
+
+
+def _as_utf8(raw: bytes, name: str) -> tuple[bytes, int]:
+    """UTF-8 bytes without a byte-order mark, and 1 when their encoding was guessed (said in one line), else 0.
+
+    UTF-16 with its mark (Windows Notepad's "Unicode") is converted; UTF-16 without it too, said in one line (its
+    emergencies must not be lost to a missing mark; the caller exits non-zero). Other files with many NULs or
+    undecodable bytes are not text (a recording, an archive): refused whole in one line, rather than thousands of
+    lines of garbage each answered "unclear"; unless most lines read as text, whose bad lines are then read one by
+    one (``read_lines``).
     """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return raw.decode("utf-16").encode("utf-8")
+            return raw.decode("utf-16").encode("utf-8"), 0
         except UnicodeDecodeError:
             raise InputError(f"{name}: broken UTF-16 text; save it as UTF-8") from None
     raw = raw.removeprefix(b"\xef\xbb\xbf")  # Notepad's UTF-8 mark is not part of the first utterance
+    if not raw.startswith(BINARY_STARTS) and _utf16_file(raw) and _text_share(raw) >= TEXT_LINES_SHARE:
+        print(f"voicecare: error: {name}: UTF-16 text without its mark; read as UTF-16, save it as UTF-8",
+              file=sys.stderr, flush=True)
+        codec = "utf-16-le" if raw[1::2].count(0) >= raw[0::2].count(0) else "utf-16-be"
+        return raw[: len(raw) // 2 * 2].decode(codec, errors="replace").removeprefix("\ufeff").encode("utf-8"), 1
     if raw.startswith(BINARY_STARTS) or (
             (raw.count(b"\x00") > max(STRAY_NULS, len(raw) // BINARY_SHARE) or _junk_share(raw) > JUNK_SHARE)
-            and _clean_share(raw) < TEXT_LINES_SHARE):
-        raise InputError(f"{name}: cannot read it as UTF-8 text (it holds binary data, or UTF-16 without its mark)")
-    return raw
+            and _text_share(raw) < TEXT_LINES_SHARE):
+        raise InputError(f"{name}: cannot read it as UTF-8 text (it holds binary data)")
+    return raw, 0
 
 
 def check_length(utterance: str, where: str) -> None:
