@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -54,3 +55,26 @@ def test_an_over_long_line_is_refused_with_its_whole_length() -> None:
         "voicecare: error: typed line 1: 111,645 characters, more than the 100,000 one utterance may have; "
         "put each utterance on its own line"]
     assert "voicecare> Call 911 now." in out.stdout.decode() and out.returncode == 2
+
+
+def answers_eval(tmp_path: Path, rows: str) -> subprocess.CompletedProcess[bytes]:
+    corpus = tmp_path / "answers.tsv"
+    corpus.write_text(rows)
+    return run_child([sys.executable, "-m", "voicecare", "eval-answers", str(corpus)], capture_output=True,
+                     timeout=60)
+
+
+def test_eval_answers_folds_the_case_of_its_labels(tmp_path: Path) -> None:
+    # Outside review 24 F11: "No" and "Yes" were scored as mistakes, and the "Yes" row left out of the missed
+    # affirmations ("n/a").
+    out = answers_eval(tmp_path, "fever_chills\tNo\tshe feels cool\tx\nfever_chills\tYes \tshe is burning up\tx\n")
+    assert out.returncode == 0, out.stderr
+    said = out.stdout.decode()
+    assert "accuracy: 100.0%" in said and "missed affirmations: 0.0%" in said
+
+
+def test_eval_answers_refuses_an_unknown_label_in_one_line(tmp_path: Path) -> None:
+    out = answers_eval(tmp_path, "fever_chills\tno\tshe feels cool\tx\nfever_chills\tmaybe\tshe is hot\tx\n")
+    assert out.returncode == 2 and not out.stdout
+    err = out.stderr.decode().splitlines()
+    assert len(err) == 1 and "answers.tsv:2: unknown expected answer 'maybe'" in err[0]

@@ -100,6 +100,17 @@ def header_columns(fields: list[str]) -> tuple[int, int, int] | None:
     return found[0], found[1], found[2]
 
 
+def _known_label(expected: str, where: str) -> str:
+    """``expected`` as a label, case folded ("No" is no); InputError for one no answer has (outside review 24 F11: "maybe"
+    was taken silently and scored as a mistake, and a "Yes" row was left out of the missed affirmations)."""
+    label = expected.strip().lower()
+    kind, _, command = label.partition(":")
+    if kind in set(AnswerKind) and (not _ or (kind == AnswerKind.COMMAND and command)):
+        return label
+    known = ", ".join(AnswerKind)
+    raise InputError(f"{where}: unknown expected answer '{expected.strip()}'; use one of {known} or command:<name>")
+
+
 def read_corpus(path: Path) -> list[LabelledAnswer]:
     """The labelled answers in ``path``, with or without a header row first; InputError names the first bad line."""
     lines = read_utf8(path, "labelled answers (question_id<TAB>expected<TAB>answer per line)", noun="the corpus",
@@ -122,7 +133,7 @@ def read_corpus(path: Path) -> list[LabelledAnswer]:
         question, expected, answer = (fields[i] if i < len(fields) else "" for i in columns)
         if not answer.strip():
             raise InputError(f"{path}:{number}: expected question_id, expected and answer separated by tabs")
-        cases.append(LabelledAnswer(question.strip(), expected.strip(), answer, number))
+        cases.append(LabelledAnswer(question.strip(), _known_label(expected, f"{path}:{number}"), answer, number))
     if not cases:
         raise InputError(f"{path}: no labelled answers")
     return cases
