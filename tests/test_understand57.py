@@ -12,6 +12,7 @@ on main 531e2cf and fresh tuning lines showed (batch_bn), each with near misses.
   normal"): rule 9, the later statement wins, in the caregiver's own words.
 - A bare number counted, after a rate read earlier, is that rate again ("the nurse said 110 ... I counted 172").
 - The child named by a noun as having someone else's sign too: "my husband has a sore back and so does my son".
+- The caregiver's own strain ("i think i pulled a muscle in my shoulder lifting her car seat") is theirs.
 """
 
 from __future__ import annotations
@@ -174,3 +175,21 @@ def test_the_child_named_as_having_it_too_has_it(assistant: Assistant, text: str
 ])
 def test_a_grown_up_named_as_having_it_too_is_theirs(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.UNCLEAR
+
+
+@pytest.mark.parametrize("text", [
+    "i think i pulled a muscle in my shoulder lifting her car seat",
+    "I've pulled something in my back carrying him around all day",
+])
+def test_the_caregivers_own_strain_is_theirs(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.UNCLEAR
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("i think he pulled a muscle in his back", Level.HOME_CARE),
+    ("i pulled him off the slide and now his back is sore", Level.HOME_CARE),
+    ("i pulled him out of the bath and his lips are blue", Level.EMERGENCY),
+])
+def test_the_caregiver_pulling_the_child_is_no_strain_of_theirs(assistant: Assistant, text: str,
+                                                                 expected: Level) -> None:
+    assert level(assistant, text) is expected
