@@ -104,6 +104,10 @@ class Symptom:
     kept: bool = False
     """A loss that stays ("weight loss"): said with a time long gone ("lost two pounds last month") it is still so
     now; only words of it being over ("put it back on", "fine now") make it history (see ``understanding/context.py``)."""
+    nightly: bool = False
+    """A sign of the night told the next day ("pain that wakes him at night"): the child fine by day ("he woke crying
+    with his back last night but he's fine now") is no end of it, so words of being over or fine now leave it said,
+    as for an ``event``; only a time long gone ("last week", "a while ago") makes it history (understand57, #7)."""
     counted: bool = False
     """A sign told by what has not come (wet nappies, poos): "one wet nappy this morning, none since" is the sign
     going on, so a cue of none since (``since_when``) does not make it over (``understanding/matching.py``)."""

@@ -24,7 +24,7 @@ OPTIONAL_TOPIC_MESSAGES = ("emergency_signs_short",)
 SILENCEABLE = ("unchecked", "home_care")
 """Topic messages a symptom may silence: the reminder to have the child checked, once the caregiver spoke of it."""
 SYMPTOM_KEYS = {"level", "name", "question", "phrases", "near", "silences", "said_of", "parts", "facets", "ordinary", "backoff",
-                "event",
+                "event", "nightly",
                 "kept", "counted", "habits", "deeds", "note", "denied_is", "any_child"}
 INTERVIEW_KEYS = {"id", "ask", "symptoms", "explain"}
 COMBINATION_KEYS = {"id", "when", "with_level", "level", "message", "not_done"}
@@ -114,6 +114,7 @@ def _symptoms(table: Mapping[str, Any], topic_id: str, path: Path, problems: lis
             ordinary=_ordinary(body, where, problems),
             backoff=_near(body, where, problems, "backoff"),
             event=_flag(body, "event", where, problems), kept=_flag(body, "kept", where, problems),
+            nightly=_flag(body, "nightly", where, problems),
             counted=_flag(body, "counted", where, problems),
             habits=_near(body, where, problems, "habits"), deeds=_near(body, where, problems, "deeds"),
             note=_flag(body, "note", where, problems),

@@ -87,6 +87,9 @@ class CallerWords:
     """Said in the sentence of another child's sign told in the past tense, it is happening now ("just fainted")."""
     yours: str = ""
     """The caller's own word ("my") said back to them ("your older son")."""
+    which_child: frozenset[str] = frozenset()
+    """Said between an owner and a child's noun, they tell one child from another ("my other son", "my older
+    boy"): two children named (``contrasted.denied_of_another_child``)."""
 
 
 # What a sign of the child may still be once its someone-else cue is read as the child: "my niece fainted two

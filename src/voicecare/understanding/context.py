@@ -64,6 +64,8 @@ DATED_SENTENCE_REACH = 14
 # How far a time in the past said after a sign reaches back over the episode clause between them ("trouble breathing
 # when he had croup last month").
 EPISODE_REACH = 7
+STILL_REACH = 3
+"""Most words from a time gone by to its joiner, and from the joiner to "still" ("a while ago and they're still")."""
 # How many words may join someone else's next sign to their list ("and the"), past their cue's own reach.
 LIST_STEP = 3
 
@@ -160,8 +162,11 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
     if cue.trigger.ellipsis:  # it points back at the nearest mention only: "a fever and the spasm stopped"
         # Words of a mention running on from this one ("spasm come | back") are no other sign in between.
         first = next((i for i in gap if i not in blocked), gap.stop)
+        # "Her heart was racing. Now it is normal.": a sentence that only says the child is fine now points back
+        # over its own full stop (rule 9, the later statement wins; understand57, #7).
+        crossed = _sentence_of_its_own(where, cue) if cue.trigger.resolves else None
         return cue.start >= end and len(gap) <= limit and not any(
-            where.breaks.get(i, False) or i in blocked for i in range(first, gap.stop + 1))
+            (where.breaks.get(i, False) and i != crossed) or i in blocked for i in range(first, gap.stop + 1))
     if cue.trigger.recurs:  # "a fever last week and now it's back": reaches over "and", not over a comma
         return len(gap) <= limit + rules.recur_extra and (cue.trigger.crosses or not any(
             where.words[i] in rules.recur_stops or i in where.breaks for i in range(gap.start, gap.stop + 1)))
@@ -202,6 +207,45 @@ def _reaches(where: Scene, cue: Cue, start: int, end: int, blocked: Collection[i
         return not _other_ends(where, cue, start, gap, signs)
     stops = rules.terminators if cue.trigger.clausal else rules.terminators | rules.subjects
     return not any(where.words[i] in stops for i in gap)
+
+
+def _still_so(where: Scene, after: int, blocked: Collection[int]) -> bool:
+    """True when, after a time gone by that ends at ``after``, a joiner and then a word of ``ongoing`` ("still")
+    follow within its sentence, with a word of now later in that clause or nothing after it ("and still kind of dark
+    now", "and he still is", "and still has it"), and no other sign said between."""
+    rules, words = where.rules, where.words
+    joiner = next((i for i in range(after, min(len(words), after + STILL_REACH)) if words[i] in rules.list_joiners
+                   or words[i] in rules.recur_stops), None)
+    if joiner is None or any(i in where.breaks for i in range(after, joiner + 1)):
+        return False
+    still = next((i for i in range(joiner + 1, min(len(words), joiner + 1 + STILL_REACH)) if words[i] in rules.ongoing
+                  and not any(j in where.breaks for j in range(joiner + 1, i + 1))), None)
+    if still is None:
+        return False
+    close = clause_end(words, where.breaks, rules, still + 1)
+    if any(i in blocked for i in range(after, close)):
+        return False
+    # "Now" is itself a turn that closes the clause: "still kind of dark | now".
+    if any(words[i] in rules.ongoing_now for i in range(still + 1, min(close + 1, len(words)))):
+        return True
+    # Or the clause closes on the sign said again, or on a verb standing for it: "still purple", "he still does".
+    small = rules.elliptic_verbs | rules.reaffirming_verbs | rules.continuation_subjects | rules.well_manners
+    return all(i in where.signs or words[i] in small for i in range(still + 1, close))
+
+
+def _sentence_of_its_own(where: Scene, cue: Cue) -> int | None:
+    """Where the sentence holding ``cue`` begins, when it says nothing but the cue and small words of a turn to now, a
+    subject, a verb of being or a manner ("Now it is normal.", "It's fine now."), and nothing after it names a sign
+    or its coming back ("Now it is normal. Now it's racing again." is the sign again); else None."""
+    rules = where.rules
+    if any(i >= cue.end for i in where.signs) or any(c.trigger.recurs and c.start >= cue.end for c in where.cues):
+        return None
+    begins = max((i for i, full in where.breaks.items() if full and i <= cue.start), default=0)
+    ends = min((i for i, full in where.breaks.items() if full and i >= cue.end), default=len(where.words))
+    small = rules.resumed_turns | rules.subjects | rules.elliptic_verbs | rules.well_manners
+    if not begins or ends < cue.end:
+        return None
+    return begins if all(where.words[i] in small for i in (*range(begins, cue.start), *range(cue.end, ends))) else None
 
 
 def _said_of_another(where: Scene, gap: range, cue_start: int) -> bool:
@@ -406,10 +450,22 @@ def _clause_of_its_own(where: Scene, gap: range, blocked: Collection[int], named
 
 
 def _answers(where: Scene, cue: Cue, end: int) -> bool:
-    """True for a bare answer right after a question about the mention: "Fever? No."."""
-    said_alone = cue.end == len(where.words) or cue.end in where.breaks
+    """True for a bare answer right after a question about the mention: "Fever? No.", or one that goes on only to
+    say it is all right: "is her heart slow? no it's normal" (understand57, #7)."""
+    said_alone = cue.end == len(where.words) or cue.end in where.breaks or _said_well(where, cue.end)
     return (cue.trigger.status is Status.ABSENT and " ".join(cue.trigger.words) in where.rules.answers
             and cue.start == end and where.breaks.get(end, False) and said_alone)
+
+
+def _said_well(where: Scene, start: int) -> bool:
+    """True when the words from ``start`` to the end of their sentence say only that it or the child is all right:
+    "it's normal", "she's fine", "it's totally fine now" (a subject, a verb of being, manners, a word of being well)."""
+    rules, words = where.rules, where.words
+    ends = min((i for i in where.breaks if i > start), default=len(words))
+    said = [w for w in words[start:ends] if w not in rules.resumed_turns]
+    if len(said) < 2 or said[0] not in rules.continuation_subjects | rules.child_pronouns or said[-1] not in rules.well_words:
+        return False
+    return all(w in rules.elliptic_verbs | rules.well_manners for w in said[1:-1])
 
 
 def _other_ends(where: Scene, cue: Cue, start: int, gap: range, signs: Collection[int]) -> bool:
@@ -620,7 +676,7 @@ def _ability_denied(where: Scene, denial: Cue, without: Cue) -> bool:
 
 def status_of(
     where: Scene, start: int, end: int, used: Collection[int], *, negation_inside: bool, blocked: Collection[int] = (),
-    signs: Collection[int] = (), event: bool = False, kept: bool = False,
+    signs: Collection[int] = (), event: bool = False, kept: bool = False, nightly: bool = False,
 ) -> tuple[Status, bool]:
     """The status of the mention at words[start:end] and whether it was hedged.
 
@@ -631,7 +687,9 @@ def status_of(
     else's list of them stays theirs ("the dog is panting and wheezing"). A cue
     between the words of a loose mention counts ("her legs are not numb"). An ``event`` (a faint, a
     seizure) is in the past only by a cue of a time long gone: over by now, it still happened today. A ``kept`` sign
-    (weight lost) is still so after a time long gone; only a cue of its being over makes it past.
+    (weight lost) is still so after a time long gone; only a cue of its being over makes it past. A ``nightly`` sign
+    (pain that wakes the child at night) is past by a time long gone only, as an event is, but takes none of the cues
+    only events take ("yesterday", "once"): the night is told by day, when the child is fine.
     """
     found = [
         c for c in where.cues
@@ -641,6 +699,9 @@ def status_of(
         and (event or not c.trigger.events_only)
     ]
     found = [c for c in found if not deeds.done_to_the_child(where, c, start, end)]
+    if not event:  # "lips purple-ish a while ago and still kind of dark now": it began then, and is so now
+        found = [c for c in found if not (c.trigger.status is Status.PAST and c.start >= end
+                                          and _still_so(where, c.end, blocked))]
     if _denied_twice(where, found, start, end):
         # "he can't pee without crying": the "not" and the "without" cancel; he cries when he pees.
         found = [c for c in found if c.trigger.status is not Status.ABSENT]
@@ -691,7 +752,7 @@ def status_of(
     if kept and best.trigger.status is Status.PAST and all(
             c.trigger.dated for c in found if c.trigger.status is Status.PAST):
         return Status.PRESENT, hedged  # "he lost a kilo last week without trying": lost then, lost now
-    if event and best.trigger.status is Status.PAST and not any(
+    if (event or nightly) and best.trigger.status is Status.PAST and not any(
             c.trigger.dated for c in found if c.trigger.status is Status.PAST):
         # "She passed out, she's fine now", "had a seizure this morning, ok now": the policy's sign is that it
         # happened ("has your child fainted?"); only a time long gone makes it history (rule 9).
@@ -759,8 +820,9 @@ def _someone_elses_too(where: Scene, cue: Cue) -> bool:
 
 
 def _names_the_child(where: Scene, cue: Cue) -> bool:
-    """True when a cue of a sign come back names the child as who has it now ("he's got one too")."""
-    return any(word in where.rules.child_pronouns for word in cue.trigger.words)
+    """True when a cue of a sign come back names the child as who has it now ("he's got one too", "so does my
+    son")."""
+    return any(word in where.rules.child_pronouns or word in where.rules.child_nouns for word in cue.trigger.words)
 
 
 def retold(where: Scene, mentions: Sequence[tuple[str, int, int, Status]]) -> list[Status]:

@@ -129,3 +129,53 @@ def _noun(where: Scene, head: int) -> tuple[str, ...]:
             and end not in where.breaks:
         end += 1
     return tuple(where.words[head:end])
+
+
+def denied_of_another_child(where: Scene, mentions: Sequence[tuple[int, str, Status, Level]], words: CallerWords,
+                            base: Level) -> list[Status]:
+    """The statuses of ``mentions`` (start, symptom, status, level), with a denial said of one child named by a noun
+    made theirs when another child, named by another noun, was said to have the sign.
+
+    "My son has a fever of 39 and a sore back, my daughter has no fever": the daughter's "no fever" takes back nothing
+    said of the son (rule 9 counts statements about this child only; the later statement wins only when it is said
+    of the same child). Which of the two is the child: the one with the topic's own sign (the back) when only one
+    is said to have it; when that cannot be told, the one with the sign (rule 4, the safer reading). So a denial said
+    of the child who has the back stays: "my son has a fever, my daughter has no fever, her back hurts" is the
+    daughter's back and no fever (understand57, #7). Each mention is the child's named nearest before it.
+    """
+    statuses = [status for _, _, status, _ in mentions]
+    named = _children_named(where, words)
+    if len({key for _, key in named}) < 2:
+        return statuses
+
+    def whose(start: int) -> tuple[str, ...] | None:
+        return next((key for at, key in reversed(named) if at < start), None)
+
+    backs = {whose(start) for start, _, status, level in mentions if status is Status.PRESENT and level == base}
+    for index, (start, symptom, status, _) in enumerate(mentions):
+        theirs = whose(start)
+        if status is not Status.ABSENT or theirs is None or theirs in backs:
+            continue
+        if any(other == symptom and said is Status.PRESENT and whose(at) not in (None, theirs)
+               for at, other, said, _ in mentions):
+            statuses[index] = Status.OTHER
+    return statuses
+
+
+def _children_named(where: Scene, words: CallerWords) -> list[tuple[int, tuple[str, ...]]]:
+    """Where a child is named by an owner and a noun ("my son", "her sister", "my other boy", "the baby"), each with
+    the words naming them after the owner."""
+    text, rules = where.words, where.rules
+    owners = words.own | frozenset(rules.kin_of)
+    nouns = rules.child_nouns | words.siblings
+    found = []
+    for at, word in enumerate(text):
+        if word not in owners:
+            continue
+        end = at + 1
+        while end < len(text) and end - at <= NAME_LENGTH + 1 and end not in where.breaks \
+                and (text[end] in nouns or text[end] in words.young or text[end] in words.which_child):
+            end += 1
+        if any(text[i] in nouns for i in range(at + 1, end)):
+            found.append((at, tuple(text[at + 1:end])))
+    return found

@@ -225,6 +225,11 @@ class ContextWords:
     """Words that say a part or function was all right before such a turn ("fine", "normal")."""
     well_manners: frozenset[str] = frozenset()
     """Words that may stand between such a part and its word of being well ("was perfectly fine")."""
+    ongoing: frozenset[str] = frozenset()
+    """Words that say a sign is so until now ("still"): said after its time gone by, with a word of now after them
+    or closing their clause, the time is when it began ("purple-ish a while ago and still kind of dark now")."""
+    ongoing_now: frozenset[str] = frozenset()
+    """Words of now that close such a clause ("now", "today")."""
     comparisons: frozenset[str] = frozenset()
     """Words right before a time gone by that make it a comparison ("worse than last week"), no past."""
     compared: frozenset[str] = frozenset()

@@ -51,11 +51,13 @@ SECTIONS = {
                 "unsure_answers", "doubt_word", "clause_subjects", "clause_owners", "clause_namers", "clause_verbs",
                 "clause_openers", "clause_markers", "clause_answers", "clause_answer_tails", "genders", "continuations",
                 "continuation_subjects", "continued_as", "progressive", "resumed_turns", "well_words", "well_manners",
+                "ongoing", "ongoing_now",
                 "rewarmed", "chilled", "kin_of", "comparisons",
                 "compared", "counter_denials", "in_passing", "object_pronouns", "object_forms", "object_after", "cues"),
     "callers": ("own", "siblings", "young", "parents", "introduced_by", "introduced_with", "introduced_owners",
                 "clefts", "kin_children", "said_small", "own_child", "reassigned_by", "sides", "calling", "called_for", "rousers",
-                "siblings_of", "cleft_openers", "other_children", "children_kin", "now_words", "yours"),
+                "siblings_of", "cleft_openers", "other_children", "children_kin", "now_words", "yours",
+                "which_child"),
     "conversation": ("fillers", "list_and", "list_or", "unfinished"),
     "recogniser": ("subjects", "frames", "feminine", "spoken_numbers", "said"),
     "headings": tuple(level.id for level in Level),
@@ -331,6 +333,8 @@ def _context(table: TableReader, spelling: Spelling) -> ContextWords:
         resumed_turns=frozenset(in_token_form(table, "resumed_turns", spelling)),
         well_words=frozenset(in_token_form(table, "well_words", spelling)),
         well_manners=frozenset(in_token_form(table, "well_manners", spelling)),
+        ongoing=frozenset(in_token_form(table, "ongoing", spelling)),
+        ongoing_now=frozenset(in_token_form(table, "ongoing_now", spelling)),
     )
 
 
@@ -374,6 +378,7 @@ def _callers(table: TableReader, spelling: Spelling) -> CallerWords:
         cleft_openers=tuple(tuple(w.split()) for w in in_token_form(table, "cleft_openers", spelling)),
         other_children=tuple(tuple(w.split()) for w in in_token_form(table, "other_children", spelling)),
         children_kin=words("children_kin"), now_words=words("now_words"), yours=table.text("yours"),
+        which_child=words("which_child"),
     )
 
 

@@ -117,6 +117,7 @@ class Matcher:
         self._any_child = {s.id: frozenset(spelling.canonical(w) for w in s.any_child)
                            for s in intents.symptoms if s.any_child}
         self._kept = frozenset(s.id for s in intents.symptoms if s.kept)
+        self._nightly = frozenset(s.id for s in intents.symptoms if s.nightly)
         self._counted = frozenset(s.id for s in intents.symptoms if s.counted)
         self._own_words = frozenset(s.id for s in intents.symptoms if s.own_words)
         self._denied_is = {s.id: s.denied_is for s in intents.symptoms if s.denied_is}
@@ -212,13 +213,14 @@ class Matcher:
                 [hit], words, breaks, self._event_wordings, language.contrasts)
             status, hedged = context.status_of(
                 scene, start, hit.end, hit.positions, negation_inside=hit.negation_inside, blocked=blocked,
-                signs=signs, event=event, kept=hit.symptom in self._kept,
+                signs=signs, event=event, kept=hit.symptom in self._kept, nightly=hit.symptom in self._nightly,
             )
             if status is Status.OTHER and childs:
                 bare = replace(scene, cues=tuple(c for c in scene.cues if (c.start, c.end) not in childs))
                 unframed.append(context.status_of(
                     bare, start, hit.end, hit.positions, negation_inside=hit.negation_inside, blocked=blocked,
-                    signs=signs, event=event, kept=hit.symptom in self._kept)[0])
+                    signs=signs, event=event, kept=hit.symptom in self._kept,
+                    nightly=hit.symptom in self._nightly)[0])
             else:
                 unframed.append(status)
             # "I think this is an emergency" is the caregiver's own judgement, not a doubt about what was heard: it
@@ -304,6 +306,10 @@ class Matcher:
         # "My son has a fever but my daughter just has a sore back": the son's fever is his (two people, one story).
         statuses = contrasted.others(where, [(m.start, status, self._levels[m.symptom]) for m, status in zip(
             matches, statuses, strict=True)], self._language.callers, self._language.narrowing, self._base)
+        # "My son has a fever and a sore back, my daughter has no fever": her denial takes back nothing of his.
+        statuses = contrasted.denied_of_another_child(where, [(m.start, m.symptom, status, self._levels[m.symptom])
+                                                              for m, status in zip(matches, statuses, strict=True)],
+                                                      self._language.callers, self._base)
         matches = [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
         # "Had an accident and he never has accidents": the habit is the baseline that makes the deed new.
         matches = new_events(matches, heard, [self._spelling.stem(w) for w in words], where, self._baselines, signs,

@@ -54,6 +54,8 @@ AGO_REACH = 4
 """How far after a reading "ago" may stand to make it an earlier one ("13.8 kilos a month ago")."""
 NEXT_REACH = 2
 """How soon after a cue word another number makes the cue that number's ("resp rate 28": the "rate" between)."""
+COUNT_REACH = 3
+"""How far before a bare number a verb of counting may stand for it to be a count ("I counted it at 172")."""
 
 
 @dataclass(frozen=True)
@@ -215,6 +217,8 @@ class MeasureBook:
                 measures = self._measures_of(quantity, None, words, where, starts, ends)
             if not measures and (changed := self._changed_from(quantity, words, out, where)) is not None:
                 measures = [changed]  # "from 6 wet nappies a day to 3", "170 screaming but 120 once calm": the same
+            if not measures and (again := self._counted_again(quantity, words, out)) is not None:
+                measures = [again]  # "the nurse said 110. Just now ... I counted 172": the heart counted again
             if corrects:
                 earlier, measure = out[-1][0], out[-1][1]
                 if not measures:
@@ -292,6 +296,19 @@ class MeasureBook:
             if (said_from or self._usual(quantity, words)) and quantity.start - earlier.end <= INHERIT_REACH:
                 return measure
         return None
+
+    def _counted_again(self, quantity: Quantity, words: Sequence[str],
+                       out: Sequence[tuple[Quantity, Measure, float]]) -> Measure | None:
+        """The rate read last before a bare number counted with no name of its own, in any sentence before.
+
+        "Her heart rate was normal at the clinic, the nurse said 110. Just now at home I counted 172": the caregiver
+        counted what was counted before (understand57, #7, batch_bn). A number said without a verb of counting
+        ("she is 2"), or with its own unit, is left as it was.
+        """
+        if quantity.unit is not None or quantity.per is not None \
+                or not self.numbers.count_verbs.intersection(words[max(0, quantity.start - COUNT_REACH):quantity.start]):
+            return None
+        return next((measure for _, measure, _ in reversed(out) if measure.dimension == RATE), None)
 
     def _names(self, quantity: Quantity, words: Sequence[str], where: context.Scene) -> bool:
         """True when a bare number is part of a name: an address, a room, a bus ("live at 101", "101 Main Street")."""
