@@ -142,3 +142,103 @@ def test_the_rest_question_in_the_conversation(assistant: Assistant) -> None:
     talk = Conversation(assistant)
     text = printed(talk.hear("should I keep him off his feet, his back's sore?"))
     assert "does not need bed rest" in text and "trouble walking" not in text, text
+
+
+# F7: read-backs that name only what was said.
+@pytest.mark.parametrize("text", [
+    "he sat down and just went sort of floppy for a second, eyes rolled, then came round",
+    "she went floppy for a moment and then came to, her back hurts",
+    "his back is sore and he went all limp for a few seconds",
+])
+def test_a_floppy_spell_is_read_back_as_fainting(assistant: Assistant, text: str) -> None:
+    result = assistant.answer(text)
+    assert result.disposition is Level.EMERGENCY
+    assert "fainting" in present(assistant, text) and "very_drowsy" not in present(assistant, text), text
+
+
+@pytest.mark.parametrize("text", ["he is floppy and his back is sore", "she's been all floppy since her nap, back hurts",
+                                  "he went all floppy this morning but he's fine now"])
+def test_a_floppy_child_is_still_very_sleepy(assistant: Assistant, text: str) -> None:
+    assert "very_drowsy" in present(assistant, text), text
+
+
+@pytest.mark.parametrize("text", ["she hasn't seen the doctor about her back yet, no",
+                                  "he has not seen the doctor for his back", "she hasn't seen the gp about it yet"])
+def test_not_seen_by_the_doctor_is_read_back_as_said(assistant: Assistant, text: str) -> None:
+    found = [f for f in assistant.understand(text) if f.symptom.id == "not_seen_by_provider"]
+    assert found and found[0].status is Status.PRESENT and not found[0].uncertain, found
+    assert "not sure" not in " ".join(m.text for m in assistant.answer(text).messages)
+
+
+def test_the_someone_else_note_is_said_on_its_own_turn_only(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("Noah is two, his back muscles are tight after swimming lessons")
+    for _ in range(5):
+        talk.hear("no")
+    note = assistant.intents.messages["other_person"]
+    said = printed(talk.hear("yes, actually, his sister is burning up and I feel dizzy myself, I've not slept"))
+    assert note in said, said
+    later = printed(talk.hear("yes, he's now saying his legs feel funny, like fizzy"))
+    assert note not in later, later
+
+
+# F9, F10: a clear "that's all" during a list ends the conversation; after a skip the list follows its heading.
+def at_a_list(assistant: Assistant) -> Conversation:
+    talk = Conversation(assistant)
+    talk.hear("Our toddler Ava has a sore back after a long day at the zoo, she walked loads")
+    for _ in range(6):
+        if talk.state.name != "INTERVIEW":
+            break
+        talk.hear("no")
+    talk.hear("what should I watch for?")
+    talk.hear("more")
+    return talk
+
+
+@pytest.mark.parametrize("words", ["no that's it thanks", "no, that's all", "nope, nothing else, thank you"])
+def test_that_is_all_during_a_list_says_goodbye(assistant: Assistant, words: str) -> None:
+    talk = at_a_list(assistant)
+    text = printed(talk.hear(words))
+    assert "Anything else?" not in text and talk.state.name == "DONE", text
+
+
+@pytest.mark.parametrize("words", ["no", "nah"])
+def test_a_bare_no_during_a_list_only_stops_it(assistant: Assistant, words: str) -> None:
+    # Near miss (outside review 13 F11): "More." heard as "nah" must not end the conversation.
+    talk = at_a_list(assistant)
+    text = printed(talk.hear(words))
+    assert "Anything else?" in text and talk.state.name != "DONE", text
+
+
+def test_after_skips_the_heading_comes_before_its_list(assistant: Assistant) -> None:
+    talk = Conversation(assistant)
+    talk.hear("my boy, two and a half, his back keeps spasming, he cries and goes stiff")
+    talk.hear("no")
+    talk.hear("no")
+    texts = [m.text for m in talk.hear("skip").messages]
+    heading = next(i for i, t in enumerate(texts) if t.startswith("Warning signs"))
+    call_911 = next(i for i, t in enumerate(texts) if t.startswith("Call 911 if"))
+    call_doctor = next(i for i, t in enumerate(texts) if t.startswith("Call the doctor right away for"))
+    # The call-911 list is said at once with the instruction; the heading leads only the list after it.
+    assert call_911 < heading < call_doctor, texts
+    assert texts[call_911 - 1].startswith("Call your child's doctor right away"), texts
+
+
+# Rule 14: a goodbye after an unclear answer to the call-911 question says it was not understood.
+@pytest.mark.parametrize("unclear", ["he's just whiny and cross", "she's been really clingy and cranky"])
+def test_goodbye_after_an_unclear_911_answer_says_so(assistant: Assistant, unclear: str) -> None:
+    talk = Conversation(assistant)
+    talk.hear("my boy's back is sore since his nap")
+    talk.hear(unclear)
+    turn = talk.hear("goodbye")
+    spoken = " ".join(m.text for m in turn.said_aloud)
+    assert spoken.startswith("Call 911 now.") and "did not understand your answer" in spoken, spoken
+    assert "count it as a yes" in printed(turn), printed(turn)
+
+
+def test_goodbye_after_a_said_911_names_the_sign(assistant: Assistant) -> None:
+    # Near miss: a sign said plainly is read back as said, with no "not heard".
+    talk = Conversation(assistant)
+    talk.hear("my boy's back is sore and he went floppy")
+    text = printed(talk.hear("goodbye"))
+    assert "Very sleepy or hard to wake." in text and "did not" not in text, text
