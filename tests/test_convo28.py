@@ -148,7 +148,7 @@ def test_the_rest_question_in_the_conversation(assistant: Assistant) -> None:
 @pytest.mark.parametrize("text", [
     "he sat down and just went sort of floppy for a second, eyes rolled, then came round",
     "she went floppy for a moment and then came to, her back hurts",
-    "his back is sore and he went all limp for a few seconds",
+    "his back is sore and he went all floppy for a few seconds",
 ])
 def test_a_floppy_spell_is_read_back_as_fainting(assistant: Assistant, text: str) -> None:
     result = assistant.answer(text)
@@ -156,7 +156,10 @@ def test_a_floppy_spell_is_read_back_as_fainting(assistant: Assistant, text: str
     assert "fainting" in present(assistant, text) and "very_drowsy" not in present(assistant, text), text
 
 
-@pytest.mark.parametrize("text", ["he is floppy and his back is sore", "she's been all floppy since her nap, back hurts",
+@pytest.mark.parametrize("text", [
+    # A limp spell: "limp" is a walk too, so the spell stays the sign it was (911), never trouble walking.
+    "she stood up from the bath and just went limp on me, came round after a few seconds, her back is sore",
+    "he is floppy and his back is sore", "she's been all floppy since her nap, back hurts",
                                   "he went all floppy this morning but he's fine now"])
 def test_a_floppy_child_is_still_very_sleepy(assistant: Assistant, text: str) -> None:
     assert "very_drowsy" in present(assistant, text), text
