@@ -138,6 +138,10 @@ class Symptom:
     denied_is: str = ""
     """The sign this one is when denied: "no doctor has looked at it" denies a doctor's check (a note), which is
     the sign of a child not checked yet (``understanding/matching.py``)."""
+    contrary: tuple[str, ...] = ()
+    """Words of a state this sign cannot be said beside ("wide awake", "playing" for very sleepy), from signs.toml:
+    said with no negation as a correction during a 911 resting on this sign, they name it and deny it (rule 9;
+    ``conversation/corrections.py``). Matching only: never in the recogniser's language model."""
 
 
 @dataclass(frozen=True)

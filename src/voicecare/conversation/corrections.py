@@ -8,7 +8,8 @@ turned grey"). ``misheard`` takes back only doubted readings, so every correctio
 Rule 9 says the later statement about a sign wins, rule 1 that a denied sign never raises the level, rule 4 that
 a plausible emergency is acted on and "may be confirmed afterwards". So a clear correction, one that names the
 sign (a word of its name, or of the words it was heard in) and denies it (a "no" to its question, or a negation),
-with no call-911 sign said in it, settles that sign as absent. A vague one ("no", "that's wrong", "I did not say
+with no call-911 sign said in it, settles that sign as absent; so does a state the sign cannot be said beside
+("he's wide awake" of very sleepy: signs.toml ``contrary``), said with no "not". A vague one ("no", "that's wrong", "I did not say
 that") may be about anything: the 911 stands (never dropped on less), said with how to correct it and that
 "start over" starts again (rule 14: the caregiver is not left repeating "no").
 """
@@ -67,7 +68,10 @@ def denied_signs(talk: Conversation, text: str) -> list[Finding]:
     improving = _holds_any(language.tokens(text), [language.tokens(p) for p in talk.notes().improving])
     out = []
     for finding in _emergency_signs(talk):
-        if not words & _naming_words(talk, finding) or _said_again(talk, finding, text):
+        # A state the sign cannot be said beside ("he's wide awake" after "went all floppy") names and denies it
+        # at once; only said plainly, with no "not" and not as getting better (outside review 23 F5).
+        contrary = not improving and _contrary(talk, finding, text)
+        if not contrary and (not words & _naming_words(talk, finding) or _said_again(talk, finding, text)):
             continue
         question = _question_of(talk, finding.symptom)
         kind = talk.answers.read(question, text).kind if question is not None else None
@@ -76,9 +80,30 @@ def denied_signs(talk: Conversation, text: str) -> list[Finding]:
             # is a doubt, and a doubt never takes a 911 back (rules 4 and 10; outside review 18 F11).
             continue
         said_no = not improving and kind is AnswerKind.NO
-        if said_no or negated:
+        if said_no or negated or contrary:
             out.append(finding)
     return out
+
+
+CONTRARY_NEGATION_REACH = 3
+"""Most words a "not" stands before a contrary state and denies it ("he's not really awake")."""
+
+
+def _contrary(talk: Conversation, finding: Finding, text: str) -> bool:
+    """True when ``text`` says a state ``finding``'s sign cannot be said beside (its ``contrary`` words), with no
+    negation right before it: "he's not playing" corrects nothing. A leading answer word is the answer ("no, she's
+    wide awake"), not a denial of the state."""
+    language = talk.assistant.intents.language
+    words = language.tokens(text)
+    lead = 0
+    while lead < len(words) and words[lead] in language.context.answers:
+        lead += 1
+    for phrase in (language.tokens(p) for p in finding.symptom.contrary):
+        for k in range(lead, len(words) - len(phrase) + 1):
+            if words[k:k + len(phrase)] == phrase and not language.negations.intersection(
+                    words[max(lead, k - CONTRARY_NEGATION_REACH):k]):
+                return True
+    return False
 
 
 def _holds_any(words: list[str], phrases: list[list[str]]) -> bool:

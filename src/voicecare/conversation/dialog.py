@@ -29,6 +29,7 @@ from voicecare.conversation import (
     other_child,
     parting,
     requested,
+    said_of_others,
     said_why,
     spoken,
     unanswered,
@@ -167,7 +168,7 @@ class Conversation:
         language = self.assistant.intents.language
         self.child_gender = self.child_gender or other_child.childs_gender(text, language.context, language.callers)
         self.rival_no, self.unconfirmed_no, self.denials_kept = rival_no, unconfirmed_no, ()
-        return denial.said_kept(self, self._heard(text, unsure))
+        return said_of_others.noted_when_said(self, text, denial.said_kept(self, self._heard(text, unsure)))
 
     def _heard(self, text: str, unsure: Sequence[Finding]) -> Turn:
         waiting = calling_911.heard(self, text, unsure)  # "I called 911, they are on the way" (outside review 16 F4)
@@ -422,8 +423,11 @@ class Conversation:
         self.before_goodbye = () if leaving else (self.last_said, self.last_spoken)
         if leaving and self.state is State.INTERVIEW:
             interview.left_unclear(self)
+        # An answer asked again because its words told nothing had words: "not understood", never "not heard".
+        worded = self.answer_worded or any(k.startswith(interview.UNCLEAR_NEWS) for k in self.asked_again)
         said = calling_911.goodbye(self, text) or (parting.goodbye(
-            self.advice(), self.found, self.assistant.intents, self.rate_wpm) if leaving else [self.say("goodbye")])
+            self.advice(), self.found, self.assistant.intents, self.rate_wpm, worded=worded)
+            if leaving else [self.say("goodbye")])
         self.state = State.DONE
         return self.turn(text, said, None, command)
 
@@ -471,9 +475,10 @@ class Conversation:
         self.state = State.LISTENING
         if answer.findings:
             return None
-        if answer.kind is AnswerKind.NO and offering:
+        if answer.kind is AnswerKind.NO and offering and not afterwards.says_all_told(self, text):
             # "More." heard as "nah" ended the conversation and the rest of the home care was never said (outside
-            # review 13 F11): the "no" answered the offer, not "anything else?", which is asked now.
+            # review 13 F11): the "no" answered the offer, not "anything else?", which is asked now. A "no" that says
+            # all was told ("no that's it thanks") answers both: the goodbye (outside review 23 F9, said twice).
             self.state = State.ANYTHING_ELSE
             return self.turn(text, [self.say("list_stopped"), self.say("anything_else")], None)
         if answer.kind is AnswerKind.NO:

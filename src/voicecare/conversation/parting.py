@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from voicecare.conversation import budget, misheard, unanswered
-from voicecare.domain import Finding, IntentSet, Level, Message, MessageKind, Status, TriageResult
+from voicecare.domain import Basis, Finding, IntentSet, Level, Message, MessageKind, Status, TriageResult
 
 STANDING = (Level.EMERGENCY, Level.URGENT, Level.FOLLOW_UP, Level.HOME_CARE)
 """Dispositions whose action must be heard before the conversation ends."""
@@ -28,10 +28,12 @@ HOME_SO_FAR = "conversation.home_so_far"
 """Home care as it stands when the caregiver leaves during the questions: "from what you told me" (rule 14)."""
 
 
-def goodbye(result: TriageResult, found: Sequence[Finding], intents: IntentSet, rate_wpm: float) -> list[Message]:
+def goodbye(result: TriageResult, found: Sequence[Finding], intents: IntentSet, rate_wpm: float, *,
+            worded: bool = False) -> list[Message]:
     """All that is said for "goodbye" before the advice: the standing action and what it rests on, below an
-    emergency the call-911 signs in few words (rule 11) and a goodbye that fits the turn; a 911 without goodbye."""
-    standing = before_goodbye(result, found, intents)
+    emergency the call-911 signs in few words (rule 11) and a goodbye that fits the turn; a 911 without goodbye.
+    ``worded``: the answer a 911 rests on had words, none understood ("not understood", not "not heard")."""
+    standing = before_goodbye(result, found, intents, worded=worded)
     plain_goodbye = Message(Level.UNCLEAR, MessageKind.CONVERSATION, intents.messages["conversation.goodbye"])
     if any(m.kind is MessageKind.EMERGENCY for m in standing):
         return standing
@@ -46,7 +48,8 @@ def goodbye(result: TriageResult, found: Sequence[Finding], intents: IntentSet, 
                 [*said, endings[-1]])
 
 
-def before_goodbye(result: TriageResult, found: Sequence[Finding], intents: IntentSet) -> list[Message]:
+def before_goodbye(result: TriageResult, found: Sequence[Finding], intents: IntentSet, *,
+                   worded: bool = False) -> list[Message]:
     """The standing action of ``result`` and what it rests on, to say before the goodbye; [] below follow-up."""
     level = result.disposition
     if level not in STANDING:
@@ -54,7 +57,8 @@ def before_goodbye(result: TriageResult, found: Sequence[Finding], intents: Inte
     if level is Level.EMERGENCY:
         # "Call 911 now", the signs and "stay with your child": the emergency turn's own first lines, and no goodbye
         # after them ("if anything gets worse, call your child's doctor" would blur the 911).
-        return [m for m in result.messages if m.kind is MessageKind.EMERGENCY][:3]
+        said = [m for m in result.messages if m.kind is MessageKind.EMERGENCY][:3]
+        return _not_heard(said, result, found, intents, worded=worded) or said
     action = [m for m in result.messages if m.kind is MessageKind.INSTRUCTION][:1]
     if level is Level.HOME_CARE and HOME_SO_FAR in intents.messages:
         action = [Message(level, MessageKind.INSTRUCTION, intents.messages[HOME_SO_FAR])]
@@ -62,6 +66,23 @@ def before_goodbye(result: TriageResult, found: Sequence[Finding], intents: Inte
     told = [Message(level, MessageKind.READBACK, counted)] if counted else [
         m for m in result.messages if m.kind is MessageKind.READBACK][:1]
     return [*told, *action]
+
+
+def _not_heard(said: list[Message], result: TriageResult, found: Sequence[Finding], intents: IntentSet, *,
+               worded: bool) -> list[Message]:
+    """A 911 at the goodbye resting only on an answer not heard or not understood, said as the interview says it:
+    what was not heard and that it is counted to be safe, never the signs alone as if they were told (rule 14; outside
+    review 23: "Call 911 now. Trouble breathing, very sleepy ..." after "he's just whiny and cross", "goodbye").
+    [] when some call-911 sign was said or answered."""
+    if not unanswered.only_assumed(found, Basis.UNHEARD):
+        return []
+    worded = worded or any(f.heard.strip() for f in found
+                           if f.status is Status.PRESENT and f.symptom.level is Level.EMERGENCY)
+    note = unanswered.guessed_emergency(said, intents, worded=worded)
+    if note is None:
+        return []
+    why = [m for m in result.messages if m.kind is MessageKind.READBACK][:1]
+    return [*note[:-1], *why, note[-1]]
 
 
 def unasked_911(found: Sequence[Finding], intents: IntentSet) -> bool:

@@ -50,9 +50,11 @@ def with_unanswered(messages: Sequence[Message], signs: Sequence[str], intents: 
     for message in messages:
         if message.kind is MessageKind.WARNING and message.text in lists:
             # Said at once, the list leaves the warning signs; their lead-in ("Warning signs to watch for:") stays
-            # with the ones still to come, or "tell me more" says the lead-in alone (outside review 9).
-            lead_in = out.pop() if out and out[-1].kind is MessageKind.WARNING and out[-1].text.endswith(spoken.LEAD_IN) else None
-            out += [Message(message.level, MessageKind.INSTRUCTION, message.text), *filter(None, [lead_in])]
+            # with the ones still to come, or "tell me more" says the lead-in alone (outside review 9). The list goes
+            # right after the instruction it joins: left after the steps, it was printed before the lead-in it had
+            # left, "Call 911 if ..." then "Warning signs to watch for:" (outside review 23 F10).
+            instructed = max((i + 1 for i, m in enumerate(out) if m.kind is MessageKind.INSTRUCTION), default=len(out))
+            out.insert(instructed, Message(message.level, MessageKind.INSTRUCTION, message.text))
         else:
             out.append(message)
     at = max((i + 1 for i, m in enumerate(out) if m.kind is MessageKind.READBACK), default=0)

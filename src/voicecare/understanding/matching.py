@@ -20,6 +20,7 @@ from voicecare.understanding import (
     mentions,
     ordinary,
     redescribed,
+    retold,
     said_of,
     scopes,
     when_taken,
@@ -310,6 +311,10 @@ class Matcher:
         statuses = contrasted.denied_of_another_child(where, [(m.start, m.symptom, status, self._levels[m.symptom])
                                                               for m, status in zip(matches, statuses, strict=True)],
                                                       self._language.callers, self._base)
+        matches = [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
+        # "He went floppy, oh no wait, I mean he flopped down on the sofa": told again as something ordinary.
+        statuses = retold.taken_back(where, [(m.symptom, m.start, m.end, m.status, m.positions) for m in matches],
+                                     self._spelling.stem, self._content)
         matches = [replace(m, status=status) for m, status in zip(matches, statuses, strict=True)]
         # "Had an accident and he never has accidents": the habit is the baseline that makes the deed new.
         matches = new_events(matches, heard, [self._spelling.stem(w) for w in words], where, self._baselines, signs,

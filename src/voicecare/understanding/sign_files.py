@@ -13,8 +13,9 @@ patterns (a guess: "@lips + @colour within 4"), ``ordinary`` circumstances, the
 clinical words relatives use (``terms``: "cyanotic", "obtunded", "tachy", and
 fixed expressions), which are the sign itself, ``term_patterns`` (sure patterns
 kept out of the recogniser's language model, as terms are), ``own_words`` (the symptom is
-said in the caregiver's own words: their "I am" is never someone else's cue) and ``events`` (wordings
-that make a mention of a lasting sign an event: "stopped breathing", "blue for a second").
+said in the caregiver's own words: their "I am" is never someone else's cue), ``events`` (wordings
+that make a mention of a lasting sign an event: "stopped breathing", "blue for a second") and ``contrary`` (states
+the sign cannot be said beside, "wide awake": a correction during a 911 that takes the sign back).
 
 A pattern's ``@name`` stands for a family's words. Expanded, it becomes one of the
 sign's ``backoff`` patterns (a guess, read back as one, rules 4 and 14); a
@@ -41,7 +42,7 @@ FILE_NAME = "signs.toml"
 LANGUAGE_KEYS = ("guard", "states")
 GUARD_KEYS = ("everyday_rank", "everyday_reach")
 TOPIC_KEYS = ("words", "signs")
-SIGN_KEYS = ("phrases", "near", "families", "ordinary", "terms", "term_patterns", "own_words", "events")
+SIGN_KEYS = ("phrases", "near", "families", "ordinary", "terms", "term_patterns", "own_words", "events", "contrary")
 FAMILY_MARK = "@"
 UNLESS = " unless "
 
@@ -68,6 +69,7 @@ class SignFamilies:
     term_near: tuple[str, ...] = ()
     own_words: bool = False
     events: tuple[str, ...] = ()
+    contrary: tuple[str, ...] = ()
 
 
 def extended(topics: Sequence[Topic], language_table: Mapping[str, Any], topic_tables: Mapping[str, Mapping[str, Any]],
@@ -124,7 +126,7 @@ def _joined(symptom: Symptom, added: SignFamilies | None, said: Mapping[tuple[st
                    terms=symptom.terms + added.terms, term_near=symptom.term_near + added.term_near,
                    backoff=symptom.backoff + added.backoff,
                    ordinary=symptom.ordinary + added.ordinary, own_words=symptom.own_words or added.own_words,
-                   events=symptom.events + added.events)
+                   events=symptom.events + added.events, contrary=symptom.contrary + added.contrary)
 
 
 def guarded(groups: Sequence[Sequence[str]], window: int | None, guard: Guard,
@@ -178,7 +180,8 @@ def _signs(value: Any, families: Mapping[str, tuple[str, ...]], guarded_words: M
                                    # Written as ordinary circumstances are: the sign's own words, then the words
                                    # that make this mention of it an event ("stopped + breathing").
                                    events=tuple(_ordinary(p, families, here, problems)
-                                                for p in _texts(body, "events", here, problems)))
+                                                for p in _texts(body, "events", here, problems)),
+                                   contrary=_texts(body, "contrary", here, problems))
     return found
 
 
