@@ -8,6 +8,9 @@ wordings of the classes batch_bo's misses showed, each with near misses that use
 - No answer with the eyes open or fixed, or lying there, told over "but" or a comma, is a child who does not
   respond; a toddler busy with a screen, sulking or pretending is not.
 - A baby's babble said with the age in months is how a small child talks, not confusion.
+- Pants filled or leaked through beside the child being dry or trained, or leaking unfelt, is loss of control; a
+  nappy, a pocket or a bottle is not. Gone down in a heap is a faint, unless in play; looking at the caregiver
+  "but not really seeing me" is confusion.
 - A toddler asking where a thing is, where someone went, or for a parent who is away, asks a toddler's question;
   asking where she is at home, or for the parent who is the one speaking, stays confusion.
 """
@@ -128,3 +131,44 @@ def test_a_toddler_asking_for_a_thing_or_someone_away_is_no_confusion(assistant:
 ])
 def test_asking_for_the_parent_speaking_or_where_she_is_stays_confusion(assistant: Assistant, text: str) -> None:
     assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "he's dry day and night but he just filled his pants at the shops and didn't say anything",
+    "he filled his pants and he's been dry for a year",
+    "she's leaking through her knickers and doesn't feel it",
+    "she leaked through her pants again and she's been potty trained since march",
+])
+def test_pants_filled_or_leaked_through_in_a_trained_child_are_loss_of_control(assistant: Assistant,
+                                                                             text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "he filled his nappy, his back is a bit stiff",
+    "he filled his pants pockets with stones, he's toilet trained, back sore",
+    "the nappy leaked through her trousers, she's still in nappies, back sore",
+    "his drink bottle leaked through his pants and he didn't notice, back a bit stiff",
+])
+def test_a_nappy_a_pocket_or_a_bottle_is_no_wetting(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "he went down in a heap and didn't move for a few seconds",
+    "she dropped in a heap in the garden",
+    "he's looking at me but not really seeing me",
+    "she's looking at me without seeing me",
+])
+def test_down_in_a_heap_or_looking_without_seeing_is_a_call_911_sign(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "he fell in a heap laughing on the bouncy castle, back a bit sore",
+    "she flopped in a heap on the sofa after nursery, she's tired, back stiff",
+    "he looked at me but didn't see the toy I was holding, back sore",
+    "she's staying at her nan's so she's not seeing me till sunday, her back is sore",
+])
+def test_a_heap_of_play_or_not_seeing_a_thing_is_no_sign(assistant: Assistant, text: str) -> None:
+    assert level(assistant, text) is not Level.EMERGENCY
