@@ -111,6 +111,8 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     said = [s for s in said if not (s.kind == "neutral" and s.start > 0 and tokens[s.start - 1] in language.negations)]
     said = answer_spots.negated_well(said, tokens, clause_of, language.negations, language.fillers,
                                      language.context.subjects)
+    said = answer_spots.ending_well(said, tokens, clause_of, answer_words.words["ending_well"],
+                                    frozenset(w for p in answer_words.words["stressing"] for w in p))
     said = _acknowledged(said, tokens, language.fillers, answer_words.words["acknowledging"])
     # "Her mom said", "my mum thinks": a person talked about, not talked to.
     whose = frozenset(p[0] for p in answer_words.words["possessives"] if len(p) == 1)
