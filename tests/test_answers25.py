@@ -30,9 +30,9 @@ def _present(reader: AnswerReader, question: str, text: str) -> set[str]:
     ("fever_chills", "nope he hasn't, it's his sister who is hot"),
     ("fever_chills", "he hasn't"),
     ("breathing_alertness", "no, he wasn't"),
-    ("heart_control", "no, it isn't"),
+    ("heart_control", "no, he wasn't"),
     ("limbs", "nah she didn't"),
-    ("cramps_night_weight", "no, there wasn't"),
+    ("cramps_night_weight", "no, they haven't"),
 ])
 def test_a_no_said_again_as_its_own_short_tag_is_a_no(reader: AnswerReader, question: str, text: str) -> None:
     assert kind(reader, question, text) == "no"
@@ -44,6 +44,9 @@ def test_a_no_said_again_as_its_own_short_tag_is_a_no(reader: AnswerReader, ques
     ("breathing_alertness", "he wasn't waking up when I called him"),
     ("limbs", "no, she didn't want to stand on her leg, it hurts"),
     ("fever_chills", "no she hasn't, but she's shivering now"),
+    # "It's not that ..." is a double negation, never a tag: no "it isn't" is taken as a no.
+    ("fever_chills", "no its not that he doesnt have a fever he does"),
+    ("fever_chills", "no it isn't that she's not hot, she's boiling"),
 ])
 def test_the_tag_leading_a_sign_still_counts(reader: AnswerReader, question: str, text: str) -> None:
     # The tag is a whole answer only when nothing follows it in its part: "she hasn't peed" is the sign (rule 2).
