@@ -44,6 +44,10 @@ def test_a_no_said_again_as_its_own_short_tag_is_a_no(reader: AnswerReader, ques
     ("breathing_alertness", "he wasn't waking up when I called him"),
     ("limbs", "no, she didn't want to stand on her leg, it hurts"),
     ("fever_chills", "no she hasn't, but she's shivering now"),
+    # A short no leading a statement explains nothing of it: the statement may be the sign.
+    ("heart_control", "no she has not been able to hold it"),
+    ("heart_control", "no she isn't able to hold it in"),
+    ("breathing_alertness", "no he wasn't able to stay awake"),
     # "It's not that ..." is a double negation, never a tag: no "it isn't" is taken as a no.
     ("fever_chills", "no its not that he doesnt have a fever he does"),
     ("fever_chills", "no it isn't that she's not hot, she's boiling"),
