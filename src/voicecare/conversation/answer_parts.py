@@ -111,6 +111,8 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     said = [s for s in said if not (s.kind == "neutral" and s.start > 0 and tokens[s.start - 1] in language.negations)]
     said = answer_spots.negated_well(said, tokens, clause_of, language.negations, language.fillers,
                                      language.context.subjects)
+    said = answer_spots.ending_well(said, tokens, clause_of, answer_words.words["ending_well"],
+                                    frozenset(w for p in answer_words.words["stressing"] for w in p))
     said = _acknowledged(said, tokens, language.fillers, answer_words.words["acknowledging"])
     # "Her mom said", "my mum thinks": a person talked about, not talked to.
     whose = frozenset(p[0] for p in answer_words.words["possessives"] if len(p) == 1)
@@ -120,6 +122,10 @@ def take_apart(text: str, question_id: str, assistant: Assistant, answer_words: 
     times = tuple(p for kind in ("earlier", "days_ago", "now", "well_again") for p in answer_words.words[kind])
     said = answer_spots.emphatic_do(said, tokens, clause_of, answer_words.words["emphatic"], language.fillers, times)
     spots = answer_spots.lead(said, tokens, language.fillers, clause_of)
+    # A short no ("she hasn't") that is no whole answer leads a statement ("no she has not been able to hold it"):
+    # it explains nothing of its part, so that part must be explained by other words (answer_safety.explained).
+    kept = {(s.start, s.end) for s in spots}
+    said = [s for s in said if s.kind != "no_lead" or (s.start, s.end) in kept]
     matches = answer_spots.across_a_no(matches, spots, clause_of)
     matches = answer_spots.yes_after_no(matches, said, spots, tokens, language.negations)
     matches = answer_spots.double_negation(matches, spots, tokens, clause_of, language.negations)

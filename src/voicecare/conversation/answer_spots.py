@@ -61,6 +61,21 @@ def postposed_no(matches: Sequence[Match], spots: Sequence[Spot], tokens: Sequen
     return sorted([*spots, *added], key=lambda s: s.start)
 
 
+def ending_well(said: Sequence[Spot], tokens: Sequence[str], clause_of: Sequence[int], words: Iterable[Phrase],
+                trailing: frozenset[str]) -> list[Spot]:
+    """``said`` with a well word where a word that is well only when it ends its part (``ending_well``: "proper")
+    is said so ("No, breathing is proper, she is active only"; outside review 23 F4), or with only ``trailing``
+    words ("only") after it. Said before more words it may grade them: "his breathing is proper fast" says the sign
+    in northern English, so it explains nothing there (rule 4)."""
+    added = []
+    for spot in find(tokens, {"well": words}):
+        rest = [i for i in range(spot.end, len(tokens)) if clause_of[i] == clause_of[spot.start]]
+        if all(tokens[i] in trailing for i in rest) and not any(s.start < spot.end and spot.start < s.end
+                                                                  for s in said if s.kind != "contrast"):
+            added.append(spot)
+    return sorted([*said, *added], key=lambda s: s.start)
+
+
 def stated_signs(matches: Sequence[Match], tokens: Sequence[str], clause_of: Sequence[int], breaks: Mapping[int, bool],
                  subjects: frozenset[str], asking_verbs: frozenset[str], asking_subjects: frozenset[str],
                  negations: frozenset[str] = frozenset()) -> frozenset[int]:

@@ -29,7 +29,7 @@ WORD_KINDS = ("unsure", "yes", "no", "yes_lead", "no_lead", "well", "off_topic",
               "anaphors", "amending", "worried_now", "coming", "unfinished", "unfinished_after", "hesitations",
               "restating", "restating_alone", "murmurs", "earlier", "now", "joining", "was_then", "not_names",
               "stray_after_no", "mild", "not_the_child", "days_ago", "well_again", "story_causes", "lasting",
-              "start_words", "asides", "having", "amounts", "going_on", "emphatic", "postposed_no",
+              "start_words", "asides", "having", "amounts", "going_on", "emphatic", "postposed_no", "ending_well",
               "asking_meaning", "command_amounts")
 CONTROL_ANSWERS = {"yes": "yes_lead", "no": "no_lead", "not_sure": "unsure"}
 """controls.toml answer kinds that are answer words too; its yes and no are whole answers, so they count only
