@@ -23,8 +23,11 @@ def present(assistant: Assistant, text: str) -> set[str]:
     return {f.symptom.id for f in assistant.understand(text) if f.status is Status.PRESENT}
 
 
-FLOPPY = ["his back is sore and he went all floppy", "her back hurts and she's really drowsy",
-          "my boy's back is sore and he's gone floppy on me"]
+FLOPPY = ["his back is sore and he is all floppy", "her back hurts and she's really drowsy",
+          "my boy's back is sore and he's so floppy and sleepy"]
+WENT_FLOPPY = ["his back is sore and he went all floppy", "my boy's back is sore and he's gone floppy on me"]
+"""A spell told as an event, as a faint is: over by now, it still happened (docs/policy.md; "went all floppy but he's
+wide awake now" said in one breath is a 911): a state said after it does not take it back (the lead, after convo28)."""
 
 
 @pytest.mark.parametrize("said", FLOPPY)
@@ -40,7 +43,16 @@ def test_a_contrary_state_takes_the_911_back(assistant: Assistant, said: str, co
     assert drowsy and all(f.status is Status.ABSENT for f in drowsy), talk.found
 
 
-@pytest.mark.parametrize("said", FLOPPY)
+@pytest.mark.parametrize("said", WENT_FLOPPY)
+@pytest.mark.parametrize("correction", ["he's wide awake", "awake and alert", "he's playing"])
+def test_a_state_said_after_a_floppy_spell_keeps_the_911(assistant: Assistant, said: str, correction: str) -> None:
+    talk = Conversation(assistant)
+    talk.hear(said)
+    assert "Call 911 now." in printed(talk.hear(correction)), correction
+    assert assistant.answer(f"{said}, but {correction} now").disposition is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("said", FLOPPY + WENT_FLOPPY)
 @pytest.mark.parametrize("correction", [
     "he's barely awake", "he's not playing, he just lies there", "he's a bit more awake now", "he's awake now",
     "he came round", "maybe he's awake, I am not sure", "he's wide awake but really floppy",

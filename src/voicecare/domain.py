@@ -261,6 +261,9 @@ class Match:
     another_child: str = ""
     """Words naming another child who has this sign now ("Max", "his little brother"), when it is one that is
     "Call 911 now" whoever's child has it (policy: beyond the sheet); empty otherwise. Its status stays OTHER."""
+    event: bool = False
+    """True when the sign was told as an event ("went all floppy", "blue for a second": signs.toml ``events``):
+    over by now, it still happened (docs/policy.md)."""
 
 
 class MessageKind(StrEnum):
@@ -316,6 +319,8 @@ class Finding:
     another_child: str = ""
     """Words naming another child who has this sign now (``Match.another_child``): the reply is "Call 911 now"
     for them, whatever this child has."""
+    event: bool = False
+    """Told as an event (``Match.event``): a state said now ("he's wide awake") does not take it back."""
 
 
 @dataclass(frozen=True)

@@ -68,9 +68,11 @@ def denied_signs(talk: Conversation, text: str) -> list[Finding]:
     improving = _holds_any(language.tokens(text), [language.tokens(p) for p in talk.notes().improving])
     out = []
     for finding in _emergency_signs(talk):
-        # A state the sign cannot be said beside ("he's wide awake" after "went all floppy") names and denies it
-        # at once; only said plainly, with no "not" and not as getting better (outside review 23 F5).
-        contrary = not improving and _contrary(talk, finding, text)
+        # A state the sign cannot be said beside ("he's wide awake" after "he's so sleepy") names and denies it
+        # at once; only said plainly, with no "not" and not as getting better (outside review 23 F5). Not of a sign
+        # told as an event ("went all floppy"): over by now, it still happened, as "went all floppy but he's wide
+        # awake now" said in one breath is a 911 (docs/policy.md, outside review 19 F16).
+        contrary = not improving and not finding.event and _contrary(talk, finding, text)
         if not contrary and (not words & _naming_words(talk, finding) or _said_again(talk, finding, text)):
             continue
         question = _question_of(talk, finding.symptom)

@@ -237,7 +237,7 @@ class Matcher:
             matches.append(Match(
                 symptom=hit.symptom, status=status, score=round(hit.score, 1),
                 heard=" ".join(heard[hit.start:hit.end]), start=hit.start, end=hit.end,
-                uncertain=hedged or hit.score < self.settings.certain_score, positions=hit.positions,
+                uncertain=hedged or hit.score < self.settings.certain_score, positions=hit.positions, event=event,
             ))
             if status is Status.PRESENT and hit.symptom in self._any_child and not hedged \
                     and self._serious_now(where, hit, words):

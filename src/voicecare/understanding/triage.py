@@ -41,7 +41,7 @@ def findings(matches: Iterable[Match], intents: IntentSet) -> tuple[Finding, ...
             last[match.symptom] = match
     return tuple(
         Finding(intents.symptom(m.symptom), m.status, m.score, m.heard, m.uncertain,
-                Basis.GUESSED if m.guessed else Basis.SAID, another_child=m.another_child)
+                Basis.GUESSED if m.guessed else Basis.SAID, another_child=m.another_child, event=m.event)
         for m in sorted(last.values(), key=lambda m: m.start)
     )
 
