@@ -1,5 +1,5 @@
 """The answer reader on honest noes followed only by words that deny, reassure or are neutral (answers25, #9; outside
-review 23 F4 and F9, answers_bl): the "no" said again as a short tag ("no, she hasn't"), the asked sign said to be
+review 23 F4 and F9, answers_bl): a short no leading a statement explains nothing of it, the asked sign said to be
 well in other Englishes ("breathing is proper", "she is active only"), dry said of a child at the heart and toilet
 question, nappies said with "use" or "wear", a fever "not back", a time of day ("since this afternoon"), and the
 child's ordinary doings. Near misses that say a sign stay counted. Each test in our own words, with the real
@@ -26,19 +26,6 @@ def _present(reader: AnswerReader, question: str, text: str) -> set[str]:
 
 
 @pytest.mark.parametrize(("question", "text"), [
-    ("fever_chills", "no, she hasn't"),
-    ("fever_chills", "nope he hasn't, it's his sister who is hot"),
-    ("fever_chills", "he hasn't"),
-    ("breathing_alertness", "no, he wasn't"),
-    ("heart_control", "no, he wasn't"),
-    ("limbs", "nah she didn't"),
-    ("cramps_night_weight", "no, they haven't"),
-])
-def test_a_no_said_again_as_its_own_short_tag_is_a_no(reader: AnswerReader, question: str, text: str) -> None:
-    assert kind(reader, question, text) == "no"
-
-
-@pytest.mark.parametrize(("question", "text"), [
     ("walking_toilet", "she hasn't peed since lunch"),
     ("walking_toilet", "no she hasn't done a poo for four days"),
     ("breathing_alertness", "he wasn't waking up when I called him"),
@@ -48,12 +35,13 @@ def test_a_no_said_again_as_its_own_short_tag_is_a_no(reader: AnswerReader, ques
     ("heart_control", "no she has not been able to hold it"),
     ("heart_control", "no she isn't able to hold it in"),
     ("breathing_alertness", "no he wasn't able to stay awake"),
-    # "It's not that ..." is a double negation, never a tag: no "it isn't" is taken as a no.
+    # "It's not that ..." is a double negation, never a short no.
     ("fever_chills", "no its not that he doesnt have a fever he does"),
     ("fever_chills", "no it isn't that she's not hot, she's boiling"),
 ])
-def test_the_tag_leading_a_sign_still_counts(reader: AnswerReader, question: str, text: str) -> None:
-    # The tag is a whole answer only when nothing follows it in its part: "she hasn't peed" is the sign (rule 2).
+def test_a_short_no_leading_a_sign_still_counts(reader: AnswerReader, question: str, text: str) -> None:
+    # A short no ("she hasn't", "she isn't") is a whole answer only when nothing follows it in its part: "she hasn't
+    # peed", "no she isn't able to hold it" say the sign (rule 2); base read the last as a clean no.
     assert kind(reader, question, text) in COUNTED
 
 
