@@ -81,7 +81,6 @@ C14 = ("my son is two, he went floppy and fainted on the sofa, oh no wait, sorry
     C14,
     "she went all floppy, oh no wait, sorry, I mean she flopped onto the bed, her back is sore",
     "his back hurts and he was floppy and faint, no wait, I mean he flopped on the couch, he did not faint",
-    "her lips went blue and she was floppy, oh no wait, I mean she flopped down and her lips are fine, back is sore",
 ])
 def test_a_sign_told_again_as_ordinary_is_taken_back(assistant: Assistant, text: str) -> None:
     result = assistant.answer(text)
@@ -257,3 +256,13 @@ def test_goodbye_after_a_said_911_names_the_sign(assistant: Assistant) -> None:
     talk.hear("my boy's back is sore and he went floppy")
     text = printed(talk.hear("goodbye"))
     assert "Very sleepy or hard to wake." in text and "did not" not in text, text
+
+
+@pytest.mark.parametrize("text", [
+    "her left knee hurts, no sorry, it's her right knee, and her back is sore",
+    "his left leg is tingling, no wait, I mean his right leg, and his back hurts",
+])
+def test_the_same_word_told_again_after_a_correction_keeps_the_sign(assistant: Assistant, text: str) -> None:
+    # The same part said again after "no sorry" is the sign told again, of the other side (understand55): only
+    # another form of the word ("flopped" for "floppy") tells it again as something ordinary.
+    assert assistant.answer(text).disposition is Level.URGENT

@@ -60,6 +60,9 @@ def taken_back(where: Scene, mentions: Sequence[Mention], stem: Callable[[str], 
             if any(s == symptom and b >= correction.end for s, b, *_ in mentions):
                 continue  # said again as the sign: the later mention's own status stands
             words = [text[k] for k in (own or range(start, end)) if text[k] in content]
-            if any(_same_root(text[k], w, stem) for k in after for w in words):
+            # Another form of the word ("flopped" for "floppy") tells it again as something else; the same word said
+            # again is the sign told again, of another part or side ("her left knee hurts, no sorry, it's her right
+            # knee": still the leg's pain, understand55).
+            if any(text[k] != w and _same_root(text[k], w, stem) for k in after for w in words):
                 statuses[i] = Status.ABSENT
     return statuses
