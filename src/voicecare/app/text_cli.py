@@ -137,25 +137,24 @@ def _reads_as_text(line: bytes) -> bool:
     return bool(text) and printable / len(text) >= TEXT_CHARS_SHARE
 
 
+def _utf16_codec(body: bytes) -> str | None:
+    """The UTF-16 codec of ``body`` when every other byte of it is NUL nearly everywhere (text without its mark)."""
+    if len(body) < 4:
+        return None
+    for zeros, codec in ((body[1::2], "utf-16-le"), (body[0::2], "utf-16-be")):
+        if zeros.count(0) >= UTF16_NULS_SHARE * len(zeros):
+            return codec
+    return None
+
+
 def _utf16_line(line: bytes) -> str | None:
     """The text of a line of UTF-16 (little- or big-endian) without its mark, or None when it is not one.
 
     Split on b"\n", a little-endian file's lines after the first begin with the NUL that ended the one before.
     """
     body = line[1:] if line.startswith(b"\x00") and len(line) % 2 else line
-    if len(body) < 4 or len(body) % 2:
-        return None
-    for zeros, codec in ((body[1::2], "utf-16-le"), (body[0::2], "utf-16-be")):
-        if zeros.count(0) >= UTF16_NULS_SHARE * len(zeros):
-            return body.decode(codec, errors="replace").removeprefix("\ufeff").rstrip("\r")
-    return None
-
-
-def _utf16_file(raw: bytes) -> bool:
-    """True for a whole file of UTF-16 without its mark: every other byte NUL nearly everywhere."""
-    body = raw[: len(raw) // 2 * 2]
-    return len(body) >= 4 and any(zeros.count(0) >= UTF16_NULS_SHARE * len(zeros)
-                                  for zeros in (body[1::2], body[0::2]))
+    codec = None if len(body) % 2 else _utf16_codec(body)
+    return None if codec is None else body.decode(codec, errors="replace").removeprefix("\ufeff").rstrip("\r")
 
 
 def _as_utf8(raw: bytes, name: str) -> tuple[bytes, int]:
@@ -173,11 +172,12 @@ def _as_utf8(raw: bytes, name: str) -> tuple[bytes, int]:
         except UnicodeDecodeError:
             raise InputError(f"{name}: broken UTF-16 text; save it as UTF-8") from None
     raw = raw.removeprefix(b"\xef\xbb\xbf")  # Notepad's UTF-8 mark is not part of the first utterance
-    if not raw.startswith(BINARY_STARTS) and _utf16_file(raw) and _text_share(raw) >= TEXT_LINES_SHARE:
+    whole = raw[: len(raw) // 2 * 2]
+    codec = None if raw.startswith(BINARY_STARTS) else _utf16_codec(whole)
+    if codec is not None and _text_share(raw) >= TEXT_LINES_SHARE:
         print(f"voicecare: error: {name}: UTF-16 text without its mark; read as UTF-16, save it as UTF-8",
               file=sys.stderr, flush=True)
-        codec = "utf-16-le" if raw[1::2].count(0) >= raw[0::2].count(0) else "utf-16-be"
-        return raw[: len(raw) // 2 * 2].decode(codec, errors="replace").removeprefix("\ufeff").encode("utf-8"), 1
+        return whole.decode(codec, errors="replace").removeprefix("\ufeff").encode("utf-8"), 1
     if raw.startswith(BINARY_STARTS) or (
             (raw.count(b"\x00") > max(STRAY_NULS, len(raw) // BINARY_SHARE) or _junk_share(raw) > JUNK_SHARE)
             and _text_share(raw) < TEXT_LINES_SHARE):
